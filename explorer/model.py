@@ -1,0 +1,268 @@
+"""The facts model shared by every layer: plain frozen dataclasses and their dict forms.
+
+Offsets are Python string indexes (code points) into `Document.text` exactly as decoded and
+sanitised by `explorer.ingest`. Nothing here imports anything outside the standard library.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+#: Entity labels, as OntoNotes / spaCy name them, plus TITLE for a role or office.
+LABELS: tuple[str, ...] = (
+    "PERSON",
+    "NORP",
+    "FAC",
+    "ORG",
+    "GPE",
+    "LOC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "TITLE",
+)
+
+#: Labels whose mentions are names of things (entities a reader browses), as opposed to values.
+NAME_LABELS: frozenset[str] = frozenset(
+    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+     "LANGUAGE", "TITLE"}
+)
+
+
+def entity_key(label: str, name: str) -> str:
+    """The identity of an entity across documents: same label and canonical name."""
+    return f"{label}:{name}"
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One document as read and sanitised by ingest; `text` is never altered afterwards."""
+
+    id: str
+    text: str
+    title: str = ""
+    date: str | None = None
+    author: str | None = None
+    path: str | None = None
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    sha256: str = ""
+
+    def meta_dict(self) -> dict[str, Any]:
+        """The `meta` object of the extract contract: title, date, author, then the rest."""
+        out: dict[str, Any] = {"title": self.title, "date": self.date, "author": self.author}
+        if self.path:
+            out["path"] = self.path
+        for key, value in self.meta.items():
+            out.setdefault(key, value)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One span of text that names something: [start, end) into the document text."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    entity: str  # the canonical name of the entity it refers to
+    sentence: int = -1  # index into the document's sentences
+    doc: str = ""  # filled in by the store
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.label, self.entity)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "entity": self.entity,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """What mentions refer to: a canonical name, a label, its aliases."""
+
+    name: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0  # how many mentions refer to it (in the document, or in the store)
+    documents: int = 0  # how many documents mention it (filled in by the store)
+
+    @property
+    def key(self) -> str:
+        return entity_key(self.label, self.name)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "label": self.label,
+            "aliases": list(self.aliases),
+            "mentions": self.mentions,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A typed relation with provenance: the sentence and characters it came from.
+
+    `qualifiers` holds the predicate's other roles, flattened into the dict form as they are:
+    `of`, `to` (title), `quote` (said), `participants`, `place`, `date` (met), `value`,
+    `unit`, `currency` (amount), ...
+    """
+
+    predicate: str
+    subject: str
+    object: str
+    sentence: int
+    start: int
+    end: int
+    qualifiers: Mapping[str, Any] = field(default_factory=dict)
+    doc: str = ""  # filled in by the store
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "predicate": self.predicate,
+            "subject": self.subject,
+            "object": self.object,
+        }
+        for key, value in self.qualifiers.items():
+            out.setdefault(key, value)
+        out["sentence"] = self.sentence
+        out["start"] = self.start
+        out["end"] = self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the nlp pipeline found in one text."""
+
+    sentences: tuple[tuple[int, int], ...]
+    mentions: tuple[Mention, ...]
+    entities: tuple[Entity, ...]
+    facts: tuple[Fact, ...]
+
+    def to_dict(self, doc_id: str, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+        """The extract contract's object for one document (DESIGN.md)."""
+        return {
+            "id": doc_id,
+            "meta": dict(meta or {}),
+            "sentences": [[s, e] for s, e in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
+            "entities": [e.to_dict() for e in self.entities],
+            "facts": [f.to_dict() for f in self.facts],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A document as the documents pane lists it: no text, just what a row shows."""
+
+    id: str
+    title: str
+    date: str | None
+    author: str | None
+    path: str | None
+    sentences: int
+    mentions: int
+    facts: int
+    chars: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class IngestError:
+    """A file (or record) that could not be read, and why, in words a user understands."""
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result, with the character ranges of `text` that matched the query."""
+
+    kind: str  # "sentence" | "entity" | "fact"
+    doc: str
+    title: str
+    sentence: int
+    text: str
+    score: float
+    highlights: tuple[tuple[int, int], ...] = ()
+    label: str | None = None  # entity hits: the entity's label
+    entity: str | None = None  # entity hits: the entity key (label:name)
+    predicate: str | None = None  # fact hits
+    start: int = -1  # sentence hits: where `text` starts in the document
+    end: int = -1
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "kind": self.kind,
+            "doc": self.doc,
+            "title": self.title,
+            "sentence": self.sentence,
+            "text": self.text,
+            "score": round(self.score, 4),
+            "highlights": [[s, e] for s, e in self.highlights],
+        }
+        if self.label is not None:
+            out["label"] = self.label
+        if self.entity is not None:
+            out["entity"] = self.entity
+        if self.predicate is not None:
+            out["predicate"] = self.predicate
+        if self.start >= 0:
+            out["start"] = self.start
+            out["end"] = self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRecord:
+    """One sentence of the store, as the search index reads it."""
+
+    doc: str
+    title: str
+    index: int  # the sentence's index in its document
+    start: int  # offsets into the document text
+    end: int
+    text: str  # document.text[start:end]
+
+
+class Corpus(Protocol):
+    """What the search index needs from the store (explorer.store.Store implements it)."""
+
+    @property
+    def path(self) -> Path:
+        """The store file; the index cache lives beside it."""
+        ...
+
+    def generation(self) -> str:
+        """A token that changes whenever documents are added, changed or removed."""
+        ...
+
+    def iter_sentences(self) -> Iterator[SentenceRecord]: ...
+
+    def entities(self, label: str | None = None) -> list[Entity]: ...
+
+    def facts(self, predicate: str | None = None) -> list[Fact]: ...
