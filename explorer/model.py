@@ -79,6 +79,7 @@ class Mention:
     label: str
     entity: str  # the canonical name of the entity it refers to
     sentence: int = -1  # index into the document's sentences
+    norm: Any = None  # a normalised value: ISO date, {"value": 5e8, "currency": "USD"}, ...
     doc: str = ""  # filled in by the store
 
     @property
@@ -86,7 +87,7 @@ class Mention:
         return entity_key(self.label, self.entity)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -94,6 +95,9 @@ class Mention:
             "entity": self.entity,
             "sentence": self.sentence,
         }
+        if self.norm is not None:
+            out["norm"] = self.norm
+        return out
 
 
 @dataclass(frozen=True, slots=True)
