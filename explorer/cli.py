@@ -1,0 +1,569 @@
+"""The `explorer` command: the TUI by default, and a scriptable twin for every view.
+
+Imports are lazy on purpose: `explorer extract` is measured start-up included, and must not
+pay for Textual, TinyDB or the search index it never uses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from explorer import __version__
+
+if TYPE_CHECKING:
+    from explorer.store import Store
+
+COMMANDS = ("ingest", "extract", "search", "entities", "facts", "export", "stats")
+
+EXIT_OK = 0
+EXIT_FAILED = 1  # some input could not be processed; the rest was
+EXIT_USAGE = 2  # a user mistake: missing path, bad store, bad arguments
+
+
+class UserError(Exception):
+    """A mistake the user can fix: printed as one line on stderr, never a traceback."""
+
+
+# --------------------------------------------------------------------------- output helpers
+
+
+def _dumps(obj: Any) -> str:
+    import orjson
+
+    return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def _write_lines(lines: Iterable[str]) -> None:
+    out = sys.stdout
+    for line in lines:
+        out.write(line)
+        out.write("\n")
+    out.flush()
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"explorer: {message}\n")
+    sys.stderr.flush()
+
+
+# --------------------------------------------------------------------------- the parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the store file (default: $EXPLORER_DB, else the user data directory)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The sub-command parser; `explorer [--db PATH] [PATH...]` (the TUI) is handled apart."""
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description=(
+            "Explore the facts inside a pile of text documents. With no command, opens the "
+            "terminal app (ingesting PATH... first, or the bundled sample when the store is "
+            "empty)."
+        ),
+        epilog="Run `explorer COMMAND --help` for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("ingest", help="parse files into the store", description=(
+        "Read files and folders (walked recursively), extract their facts and store them. "
+        "Unchanged files are skipped; changed files replace their old facts."))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    _db_option(p)
+    p.add_argument("--prune", action="store_true",
+                   help="remove stored documents whose file has vanished")
+
+    p = sub.add_parser("extract", help="parse files and print their facts as JSON Lines",
+                       description=(
+                           "Parse documents without storing anything: one JSON object per "
+                           "document, in input order (the extract contract)."))
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--jsonl", action="store_true",
+                   help='read {"id": ..., "text": ...} lines on stdin instead of files')
+
+    p = sub.add_parser("search", help="search sentences, entities and facts",
+                       description=(
+                           "Fuzzy, typo-tolerant search. Query syntax: terms must all match; "
+                           "'word exact; \"a phrase\"; ^start; !exclude; a | b; label:PERSON "
+                           "or @person; doc:NAME."))
+    p.add_argument("query", nargs="?", metavar="QUERY")
+    _db_option(p)
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="at most N hits (default 20)")
+    p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p.add_argument("--batch", action="store_true",
+                   help="read one query per line on stdin, write one JSON line per query")
+
+    p = sub.add_parser("entities", help="list entities with their mention counts")
+    _db_option(p)
+    p.add_argument("--label", metavar="L", help="only this label (PERSON, ORG, GPE, ...)")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N (0: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object per entity")
+
+    p = sub.add_parser("facts", help="list facts with their provenance")
+    _db_option(p)
+    p.add_argument("--predicate", metavar="P", help="only this predicate (title, said, ...)")
+    p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N (0: all)")
+    p.add_argument("--json", action="store_true", help="one JSON object per fact")
+
+    p = sub.add_parser("export", help="export documents, entities, mentions or facts",
+                       description="Write a table of the store as JSON Lines or CSV, with "
+                                   "provenance (document, sentence, offsets).")
+    _db_option(p)
+    p.add_argument("what", choices=("documents", "entities", "mentions", "facts"))
+    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+
+    p = sub.add_parser("stats", help="count what the store holds")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="one JSON object")
+    return parser
+
+
+def build_tui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="explorer",
+        description="Open the terminal app, ingesting PATH... first. "
+                    f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
+    )
+    parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    _db_option(parser)
+    parser.add_argument("paths", nargs="*", metavar="PATH")
+    return parser
+
+
+def _first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg == "--db":
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return arg
+    return None
+
+
+# --------------------------------------------------------------------------- store access
+
+
+def _db_path(explicit: str | None) -> Path:
+    from explorer.store import default_db_path
+
+    return default_db_path(explicit)
+
+
+def _open_store(explicit: str | None, *, readonly: bool) -> Store:
+    from explorer.store import Store, StoreError
+
+    path = _db_path(explicit)
+    if readonly and not path.exists():
+        raise UserError(
+            f"no store at {path}: run `explorer ingest PATH...` first (or pass --db PATH)"
+        )
+    try:
+        return Store.open(path, readonly=readonly)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _check_paths(paths: Sequence[str]) -> list[Path]:
+    out = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            raise UserError(f"{raw}: no such file or folder")
+        out.append(path)
+    return out
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    paths = _check_paths(args.paths)
+    store = _open_store(args.db, readonly=False)
+    try:
+        report = _ingest_with_progress(store, paths, prune=args.prune)
+    finally:
+        store.close()
+    for failure in report.failed:
+        _error(f"{failure.path}: {failure.message}")
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = False):
+    """Ingest with a rich progress bar on a terminal, plain lines when piped; print a summary."""
+    started = time.perf_counter()
+    if sys.stderr.isatty():
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        class RateColumn(TextColumn):
+            def render(self, task):  # type: ignore[override]
+                from rich.text import Text
+
+                speed = task.finished_speed or task.speed
+                return Text(f"{speed:,.0f} docs/s" if speed else "", style="progress.data.speed")
+
+        with Progress(
+            TextColumn("[progress.description]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            RateColumn(""),
+            TimeElapsedColumn(),
+            transient=True,
+        ) as bar:
+            task = bar.add_task("ingesting", total=None)
+
+            def progress(done: int, total: int, path: object) -> None:
+                bar.update(task, completed=done, total=total)
+
+            report = store.ingest(paths, progress=progress, prune=prune)
+    else:
+        last = [0.0]
+
+        def progress(done: int, total: int, path: object) -> None:
+            now = time.perf_counter()
+            if done == total or now - last[0] >= 2.0:
+                last[0] = now
+                sys.stderr.write(f"ingest: {done}/{total} files\n")
+                sys.stderr.flush()
+
+        report = store.ingest(paths, progress=progress, prune=prune)
+    elapsed = time.perf_counter() - started
+    processed = report.added + report.updated
+    rate = processed / elapsed if elapsed > 0 else 0.0
+    sys.stderr.write(
+        f"ingested {store.path}: {report.added} added, {report.updated} updated, "
+        f"{report.unchanged} unchanged, {report.pruned} pruned, {len(report.failed)} failed "
+        f"in {elapsed:.1f}s ({rate:,.0f} docs/s); store holds {report.documents} documents, "
+        f"{report.sentences} sentences, {report.entities} entities, {report.facts} facts\n"
+    )
+    return report
+
+
+def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, Any]]:
+    """(id, Document | error message) in input order."""
+    from explorer.ingest import document_from_text, iter_documents
+    from explorer.model import IngestError
+
+    if args.jsonl:
+        import orjson
+
+        for number, line in enumerate(sys.stdin.buffer, start=1):
+            if not line.strip():
+                continue
+            doc_id = f"line {number}"
+            try:
+                record = orjson.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise ValueError('expected a JSON object with a "text" string')
+            except (orjson.JSONDecodeError, ValueError) as exc:
+                yield doc_id, f"line {number}: {exc}"
+                continue
+            doc_id = str(record.get("id", doc_id))
+            text = record["text"]
+            yield doc_id, document_from_text(doc_id, text)
+        return
+    for item in iter_documents(_check_paths(args.paths)):
+        if isinstance(item, IngestError):
+            yield item.path, item.message
+        else:
+            yield item.id, item
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    if not args.jsonl and not args.paths:
+        raise UserError("extract needs PATH... or --jsonl (documents on stdin)")
+    from explorer.nlp import extract
+
+    failed = 0
+    out = sys.stdout
+    for doc_id, item in _extract_records(args):
+        if isinstance(item, str):
+            failed += 1
+            record = {"id": doc_id, "error": item}
+        else:
+            try:
+                meta = item.meta_dict()
+                record = extract(item.text, meta).to_dict(doc_id, meta)
+            except Exception as exc:  # one bad document never stops the rest
+                failed += 1
+                record = {"id": doc_id, "error": f"extraction failed: {exc!r}"}
+        out.write(_dumps(record))
+        out.write("\n")
+    out.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _load_index(store: Store):
+    from explorer.search import SearchIndex
+
+    return SearchIndex.load_or_build(store)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    if not args.batch and not args.query:
+        raise UserError("search needs a QUERY (or --batch with queries on stdin)")
+    store = _open_store(args.db, readonly=True)
+    try:
+        index = _load_index(store)
+        if args.batch:
+            for line in sys.stdin:
+                query = line.rstrip("\n")
+                started = time.perf_counter()
+                hits = index.search(query, limit=args.limit)
+                ms = (time.perf_counter() - started) * 1000.0
+                sys.stdout.write(_dumps({
+                    "query": query,
+                    "ms": round(ms, 3),
+                    "hits": [hit.to_dict() for hit in hits],
+                }))
+                sys.stdout.write("\n")
+                sys.stdout.flush()
+            return EXIT_OK
+        started = time.perf_counter()
+        hits = index.search(args.query, limit=args.limit)
+        ms = (time.perf_counter() - started) * 1000.0
+        if args.json:
+            _write_lines(_dumps(hit.to_dict()) for hit in hits)
+        else:
+            _print_hits(args.query, hits, ms)
+    finally:
+        store.close()
+    return EXIT_OK
+
+
+def _print_hits(query: str, hits: list, ms: float) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=False)
+    if not hits:
+        console.print(Text(f"no results for {query!r} ({ms:.1f} ms)", style="dim"))
+        return
+    for hit in hits:
+        head = Text()
+        head.append(f"{hit.kind:<8}", style="bold cyan")
+        if hit.label:
+            head.append(f"{hit.label} ", style="magenta")
+        where = hit.title or hit.doc
+        if where:
+            head.append(where, style="dim")
+            if hit.sentence >= 0:
+                head.append(f" · sentence {hit.sentence + 1}", style="dim")
+        head.append(f"  {hit.score:.2f}", style="dim")
+        body = Text(hit.text)  # plain text: document text is never markup
+        for start, end in hit.highlights:
+            body.stylize("bold reverse", start, end)
+        body.pad_left(2)
+        console.print(head)
+        console.print(body)
+    console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    store = _open_store(args.db, readonly=True)
+    try:
+        label = args.label.upper() if args.label else None
+        entities = store.entities(label)
+    finally:
+        store.close()
+    if args.limit:
+        entities = entities[: args.limit]
+    if args.json:
+        _write_lines(
+            _dumps({**entity.to_dict(), "documents": entity.documents, "key": entity.key})
+            for entity in entities
+        )
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    table.add_column("label")
+    table.add_column("name")
+    table.add_column("mentions", justify="right")
+    table.add_column("docs", justify="right")
+    table.add_column("aliases")
+    for entity in entities:
+        table.add_row(entity.label, entity.name, str(entity.mentions), str(entity.documents),
+                      ", ".join(entity.aliases))
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def _fact_row(fact) -> dict[str, Any]:
+    return {**fact.to_dict(), "doc": fact.doc}
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    store = _open_store(args.db, readonly=True)
+    try:
+        facts = store.facts(args.predicate)
+    finally:
+        store.close()
+    if args.limit:
+        facts = facts[: args.limit]
+    if args.json:
+        _write_lines(_dumps(_fact_row(fact)) for fact in facts)
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in ("predicate", "subject", "object", "qualifiers", "document"):
+        table.add_column(column)
+    for fact in facts:
+        qualifiers = "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items())
+        table.add_row(fact.predicate, fact.subject, fact.object, qualifiers,
+                      f"{fact.doc} #{fact.sentence + 1}")
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def _export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
+    if what == "documents":
+        for summary in store.documents():
+            yield {
+                "id": summary.id, "title": summary.title, "date": summary.date,
+                "author": summary.author, "path": summary.path,
+                "sentences": summary.sentences, "mentions": summary.mentions,
+                "facts": summary.facts,
+            }
+    elif what == "entities":
+        for entity in store.entities():
+            yield {"key": entity.key, "name": entity.name, "label": entity.label,
+                   "aliases": list(entity.aliases), "mentions": entity.mentions,
+                   "documents": entity.documents}
+    elif what == "mentions":
+        for mention in store.mentions():
+            yield {"doc": mention.doc, **mention.to_dict()}
+    else:
+        for fact in store.facts():
+            yield _fact_row(fact)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    store = _open_store(args.db, readonly=True)
+    try:
+        rows = list(_export_rows(store, args.what))
+    finally:
+        store.close()
+    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    try:
+        if args.format == "jsonl":
+            for row in rows:
+                target.write(_dumps(row))
+                target.write("\n")
+        else:
+            import csv
+
+            columns: list[str] = []
+            for row in rows:
+                for key in row:
+                    if key not in columns:
+                        columns.append(key)
+            writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore")
+            writer.writeheader()
+            for row in rows:
+                writer.writerow({
+                    k: (_dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()
+                })
+    finally:
+        if target is not sys.stdout:
+            target.close()
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    store = _open_store(args.db, readonly=True)
+    try:
+        stats = store.stats()
+    finally:
+        store.close()
+    stats = {**stats, "db": str(stats.get("db", store.path))}
+    if args.json:
+        _write_lines([_dumps(stats)])
+        return EXIT_OK
+    width = max(len(k) for k in stats)
+    _write_lines(f"{key:<{width}}  {value}" for key, value in stats.items())
+    return EXIT_OK
+
+
+def run_tui(argv: Sequence[str]) -> int:
+    args = build_tui_parser().parse_args(argv)
+    paths = _check_paths(args.paths)
+    db_path = _db_path(args.db)
+    from explorer.store import StoreError
+
+    try:
+        from explorer.tui.app import make_app
+
+        app = make_app(db_path, ingest_paths=paths)
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    app.run()
+    return int(app.return_code or 0)
+
+
+HANDLERS = {
+    "ingest": cmd_ingest,
+    "extract": cmd_extract,
+    "search": cmd_search,
+    "entities": cmd_entities,
+    "facts": cmd_facts,
+    "export": cmd_export,
+    "stats": cmd_stats,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        first = _first_positional(argv)
+        if first in COMMANDS:
+            args = build_parser().parse_args(argv)
+            return HANDLERS[args.command](args)
+        if first is None and any(a in ("-h", "--help") for a in argv):
+            build_parser().print_help()
+            return EXIT_OK
+        return run_tui(argv)
+    except UserError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+    except BrokenPipeError:
+        # `explorer extract ... | head`: the reader went away; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
