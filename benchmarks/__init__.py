@@ -1,0 +1,1 @@
+"""`make bench`: figures printed against the issues' targets, never asserted."""

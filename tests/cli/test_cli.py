@@ -1,0 +1,152 @@
+"""The command line contracts of DESIGN.md, as tools outside the code rely on them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_89ed38884c8c83f1.txt"
+
+
+def _lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def test_version_and_help(explorer) -> None:
+    assert explorer("--version").stdout.startswith("explorer ")
+    result = explorer("--help")
+    assert result.returncode == 0
+    for command in ("ingest", "extract", "search", "entities", "facts", "stats"):
+        assert command in result.stdout
+    assert "--json" in explorer("search", "--help").stdout
+
+
+def test_extract_sample_article_follows_the_contract(explorer) -> None:
+    result = explorer("extract", str(SAMPLE))
+    assert result.returncode == 0, result.stderr
+    (doc,) = _lines(result.stdout)
+    assert set(doc) >= {"id", "meta", "sentences", "mentions", "entities", "facts"}
+    assert doc["meta"]["date"] == "2019-04-30"
+    assert doc["meta"]["author"] == "Abdul Kerimkhanov"
+    text = SAMPLE.read_text(encoding="utf-8")
+    for mention in doc["mentions"]:
+        assert text[mention["start"]:mention["end"]] == mention["text"]
+    people = {m["entity"] for m in doc["mentions"] if m["label"] == "PERSON"}
+    assert {"Mehdi Sanai", "Georgy Kalamanov", "Mohammed Javad Zarif"} <= people
+    money = [m for m in doc["mentions"] if m["label"] == "MONEY"]
+    assert any(m["text"] == "$500 million" for m in money)
+    predicates = {fact["predicate"] for fact in doc["facts"]}
+    assert {"title", "said", "amount"} <= predicates
+    for start, end in doc["sentences"]:
+        assert 0 <= start < end <= len(text)
+
+
+def test_extract_jsonl_keeps_input_order_and_reports_bad_lines(explorer) -> None:
+    stdin = "\n".join([
+        json.dumps({"id": "b", "text": "Tony Blair met Gordon Brown in London."}),
+        "this is not json",
+        json.dumps({"id": "a", "text": "Shares in Microsoft rose 5% on Monday."}),
+    ])
+    result = explorer("extract", "--jsonl", input=stdin)
+    assert result.returncode == 1  # one document failed; the rest were parsed
+    docs = _lines(result.stdout)
+    assert [d["id"] for d in docs] == ["b", "line 2", "a"]
+    assert "error" in docs[1] and "mentions" not in docs[1]
+    assert any(m["label"] == "PERCENT" and m["text"] == "5%" for m in docs[2]["mentions"])
+    assert "Traceback" not in result.stderr
+
+
+def test_extract_missing_path_is_one_clear_line(explorer, tmp_path) -> None:
+    missing = tmp_path / "nowhere.txt"
+    result = explorer("extract", str(missing))
+    assert result.returncode != 0
+    assert str(missing) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_ingest_then_stats_entities_facts(ingested) -> None:
+    stats = json.loads(ingested("stats", "--json").stdout)
+    assert stats["documents"] == 1
+    for key in ("sentences", "mentions", "entities", "facts"):
+        assert isinstance(stats[key], int) and stats[key] > 0
+    assert stats["db"] == str(ingested.db)
+
+    people = _lines(ingested("entities", "--label", "PERSON", "--json").stdout)
+    assert "Mehdi Sanai" in {e["name"] for e in people}
+    assert all(e["label"] == "PERSON" for e in people)
+
+    titles = _lines(ingested("facts", "--predicate", "title", "--json").stdout)
+    assert titles and all(f["predicate"] == "title" for f in titles)
+    assert "Mehdi Sanai" in {f["subject"] for f in titles}
+
+
+def test_ingest_twice_changes_nothing(ingested) -> None:
+    before = json.loads(ingested("stats", "--json").stdout)
+    result = ingested("ingest", str(SAMPLE))
+    assert result.returncode == 0
+    assert "1 unchanged" in result.stderr
+    assert json.loads(ingested("stats", "--json").stdout) == before
+
+
+def test_search_json_highlights_the_matched_characters(ingested) -> None:
+    result = ingested("search", "kalamanov", "--json")
+    assert result.returncode == 0, result.stderr
+    hits = _lines(result.stdout)
+    assert hits
+    for hit in hits:
+        assert set(hit) >= {"kind", "doc", "title", "sentence", "text", "score", "highlights"}
+        assert hit["kind"] in {"sentence", "entity", "fact"}
+    sentence_hits = [h for h in hits if h["kind"] == "sentence"]
+    assert sentence_hits
+    for hit in sentence_hits:
+        marked = [hit["text"][s:e].lower() for s, e in hit["highlights"]]
+        assert "kalamanov" in marked
+
+
+def test_search_forgives_a_typo(ingested) -> None:
+    hits = _lines(ingested("search", "kalamnov", "--json").stdout)
+    assert any("Kalamanov" in hit["text"] for hit in hits)
+
+
+def test_search_batch_answers_each_query_in_order(ingested) -> None:
+    result = ingested("search", "--batch", "--limit", "3", input="sanai\nmoscow\n\nzzzzqqq\n")
+    assert result.returncode == 0, result.stderr
+    answers = _lines(result.stdout)
+    assert [a["query"] for a in answers] == ["sanai", "moscow", "", "zzzzqqq"]
+    for answer in answers:
+        assert isinstance(answer["ms"], (int, float)) and answer["ms"] >= 0
+        assert len(answer["hits"]) <= 3
+    assert answers[0]["hits"] and answers[1]["hits"]
+    assert answers[3]["hits"] == []
+
+
+def test_search_plain_output_is_readable(ingested) -> None:
+    result = ingested("search", "Moscow")
+    assert result.returncode == 0
+    assert "Moscow" in result.stdout
+    assert "results in" in result.stdout
+
+
+def test_export_csv_has_provenance(ingested, tmp_path) -> None:
+    out = tmp_path / "facts.csv"
+    result = ingested("export", "facts", "--format", "csv", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    header = out.read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert {"predicate", "subject", "object", "doc", "sentence", "start", "end"} <= set(header)
+
+
+def test_query_commands_on_a_missing_store_say_what_to_do(explorer) -> None:
+    result = explorer("stats")
+    assert result.returncode == 2
+    assert "explorer ingest" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_corrupt_store_is_one_clear_line_and_left_alone(explorer) -> None:
+    explorer.db.write_text('{"documents": {"1": ', encoding="utf-8")
+    result = explorer("stats", "--json")
+    assert result.returncode != 0
+    assert str(explorer.db) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert explorer.db.read_text(encoding="utf-8") == '{"documents": {"1": '
