@@ -1,0 +1,226 @@
+"""Sentence boundaries as character offsets: regexes find the candidates, rules judge them.
+
+Layout comes first: a blank line always ends a sentence, and so does a line break unless the
+next line plainly continues the sentence (it starts in lower case, or the line ended on a comma
+or a word like "and"), so headlines and one-sentence-per-line text split where they should.
+Inside a line, list markers ("1.", "2)", "b.", "•") start items, and a terminal mark (. ! ?
+and ellipses) ends a sentence unless what surrounds it says it is an abbreviation, an initial,
+an ellipsis inside a sentence, or a quotation that goes on.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["split_sentences"]
+
+# A line holding at least one non-space character.
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# A cluster of terminal marks, spaced ellipses included (". . . ."), then closing quotes and
+# brackets, then whitespace: the only places a sentence can end inside a line.
+_CANDIDATE = re.compile(r"[.!?…](?:[.!?…]|[ ](?=[.…]))*([\"'”’)\]]*)(?=\s)")
+_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+# "[...]" and "(...)" mark omissions inside a sentence.
+_BRACKETED_ELLIPSIS = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
+
+# Abbreviations that stand before a name: never the end of a sentence.
+_PREPOSITIVE = frozenset(
+    "mr mrs ms mx dr prof st mt ft gen sen rep gov lt col capt cpt sgt maj adm cmdr rev "
+    "hon pres supt insp det messrs mme mlle sr jr".split()
+)
+# Other common abbreviations: a sentence may end on them only if a capital follows.
+_ABBREVIATIONS = frozenset(
+    "co corp inc ltd plc llc bros dept univ assn est approx vs etc al fig figs no nos vol "
+    "vols p pp ch sec art para ed eds rev jan feb mar apr jun jul aug sep sept oct nov dec "
+    "mon tue tues wed thu thur thurs fri sat sun cf e.g i.e ca min max tel ext".split()
+)
+# Words that open sentences: after "U.S." or "E.U." they mean the abbreviation ended one.
+_STARTERS = frozenset(
+    "a an the this that these those it its he she they we i you his her their our my your "
+    "there here what when where why how who which while but and or so yet if as at in on "
+    "for after before since although though however meanwhile then now still also".split()
+)
+_JOINERS = frozenset(
+    "and or but nor of the a an to in on at by for from with as that than into onto".split()
+)
+_OPENERS = "\"'“‘([{"
+_BULLETS = "•⁃◦▪·‣●*-–"
+_LIST_MARKER = re.compile(
+    r"([" + re.escape(_BULLETS) + r"])\s*|(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)"
+)
+_MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentences of `text` as (start, end) offsets, with no whitespace at either end."""
+    spans: list[tuple[int, int]] = []
+    for start, end in _chunks(text):
+        for piece_start, piece_end in _list_items(text, start, end):
+            _split_piece(text, piece_start, piece_end, spans)
+    return spans
+
+
+def _chunks(text: str) -> list[tuple[int, int]]:
+    """Runs of lines that belong together: blank lines and line-final headlines split them."""
+    chunks: list[tuple[int, int]] = []
+    cur_start = cur_end = -1
+    for m in _LINE.finditer(text):
+        s, e = m.span()
+        while text[s].isspace():
+            s += 1
+        while text[e - 1].isspace():
+            e -= 1
+        if cur_start >= 0 and (
+            text.count("\n", cur_end, s) > 1 or not _continues(text, cur_end, s)
+        ):
+            chunks.append((cur_start, cur_end))
+            cur_start = -1
+        if cur_start < 0:
+            cur_start = s
+        cur_end = e
+    if cur_start >= 0:
+        chunks.append((cur_start, cur_end))
+    return chunks
+
+
+def _continues(text: str, line_end: int, next_start: int) -> bool:
+    """Whether the line ending at `line_end` runs on into the line starting at `next_start`."""
+    first = text[next_start]
+    if first.islower():
+        return True
+    last = text[line_end - 1]
+    if last in ",;:(&/-–—":
+        return True
+    if last.isalpha():
+        word_start = max(text.rfind(" ", 0, line_end), text.rfind("\n", 0, line_end)) + 1
+        return text[word_start:line_end].lower() in _JOINERS
+    return False
+
+
+def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A line that opens with a list marker is cut before each following marker of its kind."""
+    m = _LIST_MARKER.match(text, start, end)
+    if m is None:
+        return [(start, end)]
+    bullet, value, style = m.group(1), m.group(2), m.group(3)
+    if bullet:
+        pattern = re.compile(r"(?<=\s)" + re.escape(bullet))
+        cuts = [c.start() for c in pattern.finditer(text, m.end(), end)]
+    else:
+        cuts = []
+        pos = m.end()
+        while True:
+            value = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
+            nxt = re.compile(r"(?<=\s)" + re.escape(value + style) + r"(?=\s)").search(
+                text, pos, end
+            )
+            if nxt is None:
+                break
+            cuts.append(nxt.start())
+            pos = nxt.end()
+    items = []
+    for cut in cuts:
+        items.append((start, _rstrip(text, start, cut)))
+        start = cut
+    items.append((start, end))
+    return items
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _split_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Cut one line-level piece at the terminal marks that end a sentence."""
+    sent_start = start
+    piece = text[start:end]
+    has_ellipsis = "..." in piece or "…" in piece
+    for m in _CANDIDATE.finditer(text, start, end):
+        cs, ce = m.span()
+        if has_ellipsis and _inside_bracketed_ellipsis(text, cs, start):
+            continue
+        nxt = _NEXT_TOKEN.match(text, ce, end)
+        if nxt is None:
+            continue
+        cut = _boundary(text, sent_start, cs, ce, m.group(1), nxt.group(1))
+        if cut is None:
+            continue
+        spans.append((sent_start, cut))
+        sent_start = nxt.start(1) if cut >= ce else _lstrip(text, cut, end)
+    if sent_start < end:
+        spans.append((sent_start, end))
+
+
+def _lstrip(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _inside_bracketed_ellipsis(text: str, pos: int, floor: int) -> bool:
+    lo = max(floor, pos - 3)
+    return _BRACKETED_ELLIPSIS.search(text, lo, pos + 5) is not None
+
+
+def _boundary(text: str, sent_start: int, cs: int, ce: int, close: str, nxt: str) -> int | None:
+    """Where the sentence ends if the terminal cluster text[cs:ce] ends it, else None."""
+    first = nxt[0]
+    if first.islower():
+        return None
+    if not (first.isupper() or first.isdigit() or first in _OPENERS) or first in "([":
+        return None
+    cluster = text[cs : ce - len(close)]
+    if "?" in cluster or "!" in cluster:
+        return ce
+    dots = cluster.count(".") + 3 * cluster.count("…")
+    if dots == 3:  # an ellipsis inside a sentence
+        return None
+    prev_start = (
+        max(text.rfind(" ", sent_start, cs), text.rfind("\t", sent_start, cs), sent_start - 1) + 1
+    )
+    prev = text[prev_start:cs].lstrip(_OPENERS + _BULLETS)
+    item_start = not text[sent_start:prev_start].strip(_BULLETS + " \t")
+    if dots >= 4:
+        if " " in cluster and prev:
+            # "compounds. . . . The": the word's own period ends it; the ellipsis opens the next.
+            return cs + 1
+        return ce
+    if not prev:
+        return ce
+    low = prev.lower()
+    if low in _PREPOSITIVE:
+        return None
+    if len(prev) == 1 and prev.isalpha():
+        if item_start:  # a list marker: "a. The first item"
+            return None
+        if prev.isupper() and _after_name(text, sent_start, prev_start):
+            return None  # an initial: "Jonas E. Smith"
+        return ce if first.isupper() else None
+    if low in ("a.m", "p.m"):
+        words = text[sent_start:cs].count(" ") + 1
+        return ce if first.isupper() and words > 3 else None
+    if _MULTI_PERIOD.fullmatch(prev):
+        word = nxt.strip("\"'“‘”’,;:").lower()
+        return ce if word in _STARTERS else None
+    if first.isdigit():
+        if prev.isdigit() and item_start:
+            return None
+        return ce if prev.isalpha() and len(prev) > 1 and low not in _ABBREVIATIONS else None
+    if prev.isdigit() and item_start and len(prev) <= 3:
+        return None  # "1. The first item"
+    return ce
+
+
+def _after_name(text: str, sent_start: int, prev_start: int) -> bool:
+    """Whether the word before `prev_start` is capitalised or an initial (part of a name)."""
+    end = prev_start - 1
+    while end > sent_start and text[end - 1].isspace():
+        end -= 1
+    if end <= sent_start:
+        return False
+    begin = (
+        max(text.rfind(" ", sent_start, end), text.rfind("\t", sent_start, end), sent_start - 1) + 1
+    )
+    return text[begin].isupper()

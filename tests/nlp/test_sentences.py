@@ -1,0 +1,85 @@
+"""Sentence splitting: the Golden Rules, exact offsets, and the layout of news text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from explorer.nlp import split_sentences
+
+RULES = json.loads((Path(__file__).parent / "data" / "golden_rules_en.json").read_text("utf-8"))
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_sentences(text)]
+
+
+def test_golden_rules_at_least_46_of_48_split_exactly():
+    failures = []
+    for rule in RULES["rules"]:
+        got = sentences(rule["text"])
+        want = [s.strip() for s in rule["sentences"]]
+        if got != want:
+            failures.append(f"{rule['id']} {rule['rule']}: got {got!r}")
+    assert len(RULES["rules"]) == 48
+    assert len(failures) <= 2, "\n".join(failures)
+
+
+def test_offsets_point_at_the_sentence_without_surrounding_whitespace():
+    text = "  Hello World.   My name is Jonas.\n\n  Bye now!  "
+    spans = split_sentences(text)
+    assert spans == [(2, 14), (17, 34), (38, 46)]
+    for s, e in spans:
+        assert not text[s].isspace() and not text[e - 1].isspace()
+
+
+def test_headline_line_is_its_own_sentence():
+    text = "Iran and Russia discuss trade\nThe two countries met in Moscow. Talks went well."
+    assert sentences(text) == [
+        "Iran and Russia discuss trade",
+        "The two countries met in Moscow.",
+        "Talks went well.",
+    ]
+
+
+def test_blank_line_always_ends_a_sentence():
+    text = "A paragraph without a full stop\n\nand one that starts in lower case."
+    assert sentences(text) == [
+        "A paragraph without a full stop",
+        "and one that starts in lower case.",
+    ]
+
+
+def test_a_wrapped_line_continues_its_sentence():
+    text = "The minister said the talks between the two\ncountries would resume in June.\nNext."
+    assert sentences(text) == [
+        "The minister said the talks between the two\ncountries would resume in June.",
+        "Next.",
+    ]
+
+
+def test_one_sentence_per_line_text():
+    text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22"
+    assert sentences(text) == [
+        "EU rejects German call to boycott British lamb .",
+        "Peter Blackburn",
+        "BRUSSELS 1996-08-22",
+    ]
+
+
+def test_abbreviations_titles_and_quotes_in_news():
+    text = (
+        'Mr. Blair met Dr. Smith of Acme Corp. in the U.S. capital. "We agreed," he said. '
+        "Prices rose 5.5% to $1.2bn. The deal closed at 9 p.m. on Friday."
+    )
+    assert sentences(text) == [
+        "Mr. Blair met Dr. Smith of Acme Corp. in the U.S. capital.",
+        '"We agreed," he said.',
+        "Prices rose 5.5% to $1.2bn.",
+        "The deal closed at 9 p.m. on Friday.",
+    ]
+
+
+def test_empty_and_blank_text_have_no_sentences():
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n\t ") == []
