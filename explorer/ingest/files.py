@@ -1,0 +1,224 @@
+"""Files to Documents: walking folders, reading within limits, ids, and the fault reasons."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from explorer.model import Document, IngestError
+
+from .metadata import clean_title, normalize_author, normalize_date, sniff
+from .readers import READERS, IngestFailure, Record
+from .text import sanitize
+
+DEFAULT_MAX_BYTES = 50_000_000
+SUPPORTED = frozenset(READERS)
+
+
+def is_supported(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED
+
+
+def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestError]:
+    """Supported files under `paths` (folders walked recursively, hidden entries skipped),
+    sorted within each folder; an IngestError for a path that does not exist or that is not
+    a supported file when named explicitly."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found: list[Path] = []
+            errors: list[IngestError] = []
+
+            def on_error(exc: OSError, errors: list[IngestError] = errors) -> None:
+                errors.append(IngestError(str(exc.filename or path), _os_reason(exc)))
+
+            for folder, dirs, files in os.walk(path, onerror=on_error):
+                dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+                for name in files:
+                    if name.startswith("."):
+                        continue
+                    candidate = Path(folder, name)
+                    if is_supported(candidate):
+                        found.append(candidate)
+            yield from errors
+            yield from sorted(found)
+        elif path.is_file():
+            if is_supported(path):
+                yield path
+            else:
+                yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}"
+                                  f" (supported: {', '.join(sorted(SUPPORTED))})")
+        elif path.exists():
+            yield IngestError(str(path), "not a regular file or folder")
+        else:
+            yield IngestError(str(path), "no such file or folder")
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "vanished before it could be read"
+    if isinstance(exc, PermissionError):
+        return "cannot read it: permission denied"
+    if isinstance(exc, IsADirectoryError):
+        return "is a folder, not a file"
+    if exc.errno == errno.EISDIR:
+        return "is a folder, not a file"
+    return f"cannot read it: {exc.strerror or exc}"
+
+
+def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or IngestFailure: vanished, unreadable, empty or over the limit."""
+    try:
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > max_bytes:
+                raise IngestFailure(
+                    f"too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"
+                )
+            data = handle.read(max_bytes + 1)
+    except IngestFailure:
+        raise
+    except OSError as exc:
+        raise IngestFailure(_os_reason(exc)) from None
+    if len(data) > max_bytes:
+        raise IngestFailure(f"too large: over the limit of {max_bytes:,} bytes")
+    if not data.strip():
+        raise IngestFailure("empty file" if not data else "empty file (only whitespace)")
+    return data
+
+
+def document_id(path: Path, root: Path | None) -> str:
+    """A stable, readable id: the path relative to the folder given, else the file name."""
+    if root is not None:
+        try:
+            return path.relative_to(root).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def document_from_text(
+    doc_id: str,
+    text: str,
+    *,
+    path: str | os.PathLike[str] | None = None,
+    meta: Mapping[str, Any] | None = None,
+) -> Document:
+    """A Document from raw text: sanitised, with title/date/author from `meta` when given
+    there, else sniffed from the first lines."""
+    clean = sanitize(text)
+    meta = dict(meta or {})
+    sniffed_title, sniffed_date, sniffed_author = sniff(clean)
+    title = clean_title(sanitize(str(meta.pop("title")))) if meta.get("title") else ""
+    date = normalize_date(meta.pop("date", None)) or sniffed_date
+    author = normalize_author(sanitize(str(meta.pop("author")))) if meta.get("author") else None
+    meta = {k: (sanitize(v) if isinstance(v, str) else v) for k, v in meta.items()
+            if v is not None}
+    return Document(
+        id=doc_id,
+        text=clean,
+        title=title or sniffed_title or doc_id,
+        date=date,
+        author=author or sniffed_author,
+        path=str(path) if path is not None else None,
+        meta=meta,
+        sha256=content_hash(clean),
+    )
+
+
+def _documents(path: Path, root: Path | None, records: list[Record]) -> tuple[list[Document], list[IngestError]]:
+    base = document_id(path, root)
+    many = len(records) > 1 or (records and records[0].key is not None)
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    for record in records:
+        doc_id = f"{base}#{record.key}" if many else base
+        if record.error:
+            errors.append(IngestError(f"{path}#{record.key}" if many else str(path), record.error))
+            continue
+        if not record.text.strip():
+            errors.append(IngestError(f"{path}#{record.key}" if many else str(path),
+                                      "no text"))
+            continue
+        meta: dict[str, Any] = dict(record.meta)
+        if record.title:
+            meta["title"] = record.title
+        if record.date:
+            meta["date"] = record.date
+        if record.author:
+            meta["author"] = record.author
+        if many:
+            meta["record"] = record.key
+        docs.append(document_from_text(doc_id, record.text, path=path, meta=meta))
+    return docs, errors
+
+
+def read_source(
+    path: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    data: bytes | None = None,
+) -> tuple[list[Document], list[IngestError]]:
+    """Every document of one file and an error for each record that could not be read.
+
+    Raises IngestFailure when the file as a whole cannot be read.
+    """
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise IngestFailure(f"unsupported file type {path.suffix or '(none)'!r}")
+    if data is None:
+        data = read_bytes(path, max_bytes=max_bytes)
+    try:
+        records = reader(data)
+    except IngestFailure:
+        raise
+    except RecursionError:
+        raise IngestFailure("too deeply nested to read") from None
+    docs, errors = _documents(path, Path(root) if root is not None else None, records)
+    if not docs:
+        if errors and len(errors) == 1 and len(records) == 1:
+            raise IngestFailure(errors[0].message)
+        if errors:
+            raise IngestFailure(f"no readable record ({len(errors)} failed; first: "
+                                f"{errors[0].message})")
+        raise IngestFailure("no text")
+    return docs, errors
+
+
+def read_file(
+    path: str | os.PathLike[str],
+    *,
+    root: str | os.PathLike[str] | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Document]:
+    """The documents of one file (one, or one per record of .json/.jsonl/.csv)."""
+    return read_source(path, root=root, max_bytes=max_bytes)[0]
+
+
+def iter_documents(
+    paths: Iterable[str | os.PathLike[str]], *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[Document | IngestError]:
+    """Documents from files and folders, in order, with an IngestError for each failure."""
+    for raw in paths:
+        root = Path(raw) if Path(raw).is_dir() else None
+        for item in find_files([raw]):
+            if isinstance(item, IngestError):
+                yield item
+                continue
+            try:
+                docs, errors = read_source(item, root=root, max_bytes=max_bytes)
+            except IngestFailure as exc:
+                yield IngestError(str(item), str(exc))
+                continue
+            yield from docs
+            yield from errors

@@ -1,0 +1,144 @@
+"""Metadata a reader expects: a headline as title, an ISO 8601 date, an author from a byline."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+
+__all__ = ["normalize_date", "normalize_author", "clean_title", "sniff"]
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATE_PATTERNS = (
+    re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$"),
+    re.compile(r"^(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2})(?:T.*)?$"),
+    re.compile(r"^(?P<year>\d{4})[/.](?P<m>\d{1,2})[/.](?P<day>\d{1,2})$"),
+    re.compile(r"^(?:\w+,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH +
+               r",?\s+(?P<year>\d{4})\b.*$", re.I),
+    re.compile(r"^(?:\w+,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+               r"(?P<year>\d{4})\b.*$", re.I),
+    re.compile(r"^D:(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2}).*$"),  # PDF dates
+)
+_DATE_TEXT = (
+    r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
+    r"|\d{4}/\d{1,2}/\d{1,2}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4}"
+    r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
+)
+# A name in a byline: capitalised words, with particles (van, de, al-) and initials.
+_NAME = (r"(?P<author>(?:[A-Z][\w'’.-]*|(?:van|von|de|der|da|di|al|bin|ibn|la|le)(?=\s))"
+         r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|al|bin|ibn|la|le|and|&)){0,5})")
+_META_LINE = re.compile(
+    r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*(?P<date>" + _DATE_TEXT + r"))?"
+    r"[\s,|·-]*(?:(?:by|author\s*:)\s+" + _NAME + r")?\s*$",
+    re.I,
+)
+_AUTHOR_LINE = re.compile(r"^\s*(?:by|author\s*:|written by)\s+" + _NAME + r"\s*$", re.I)
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>" + _DATE_TEXT + r")\s*$",
+    re.I,
+)
+_TITLE_MAX = 120
+
+
+def normalize_date(value: object) -> str | None:
+    """An ISO 8601 date (YYYY-MM-DD) from the usual ways of writing one, or None."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    text = str(value).strip()
+    if not text:
+        return None
+    for pattern in _DATE_PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = parts.get("m") or _MONTHS.get((parts.get("month") or "").lower().rstrip("."))
+        try:
+            return date(int(parts["year"]), int(month), int(parts["day"])).isoformat()
+        except (TypeError, ValueError):
+            return None
+    try:  # RFC 2822, as in e-mail and RSS: "Tue, 30 Apr 2019 10:00:00 +0000"
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def normalize_author(value: object) -> str | None:
+    """An author's name: no "By", no trailing punctuation or spaces; None when empty."""
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        names = [n for n in (normalize_author(v) for v in value) if n]
+        return ", ".join(names) or None
+    text = " ".join(str(value).split())
+    text = re.sub(r"^(?:by|written by)\s+", "", text, flags=re.I).strip(" ,;|-")
+    return text or None
+
+
+def clean_title(value: object) -> str:
+    """A title on one line, trimmed; a paragraph used as a title is cut at a word boundary."""
+    if value is None:
+        return ""
+    text = " ".join(str(value).split())
+    if len(text) > _TITLE_MAX:
+        cut = text[:_TITLE_MAX].rsplit(" ", 1)[0]
+        text = cut.rstrip(" ,;:-") + "…"
+    return text
+
+
+def sniff(text: str) -> tuple[str, str | None, str | None]:
+    """(title, date, author) from the first lines of a text.
+
+    A leading line of metadata (` date 2019-04-30 By Abdul Kerimkhanov`, `By Jane Doe`,
+    `Published: 30 April 2019`) gives the date and author and is not the title; the title is
+    the first other non-empty line (the headline, as in news exports).
+    """
+    title = ""
+    found_date: str | None = None
+    author: str | None = None
+    lines_seen = 0
+    for line in text.split("\n", 40)[:40]:
+        if not line.strip():
+            continue
+        lines_seen += 1
+        if lines_seen > 6:
+            break
+        meta = _META_LINE.match(line) if len(line) < 200 else None
+        if meta and (meta.group("date") or meta.group("author")):
+            found_date = found_date or normalize_date(meta.group("date"))
+            author = author or normalize_author(meta.group("author"))
+            continue
+        if len(line) < 120:
+            only_date = _DATE_LINE.match(line)
+            if only_date and normalize_date(only_date.group("date")):
+                found_date = found_date or normalize_date(only_date.group("date"))
+                continue
+            by = _AUTHOR_LINE.match(line)
+            if by:
+                author = author or normalize_author(by.group("author"))
+                continue
+        if not title:
+            title = clean_title(line)
+            if found_date or author:
+                break
+            continue
+        if author is None and lines_seen <= 4:
+            continue  # a byline may follow the headline
+        break
+    return title, found_date, author
