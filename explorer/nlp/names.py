@@ -1,0 +1,540 @@
+"""Named-entity recognition by rules: capitalised spans, word lists, context and the document.
+
+`find_names(text, sentences)` returns the name mentions of a text (PERSON, NORP, ORG, GPE,
+LOC, FAC, EVENT, PRODUCT, LAW, WORK_OF_ART, LANGUAGE, TITLE), each with its canonical entity
+name after resolution within the document; `build_entities(mentions)` groups mentions into
+entities. How it works, in four passes over each document:
+
+1. Tokens come from one compiled regular expression; a line written in capitals (a headline)
+   or in Title Case is set aside, since capitals there say nothing about names.
+2. In the other lines, runs of capitalised tokens (joined by "of", "de", "van", "&", ...
+   where names do that) are candidate spans. A span is cut into parts: a nationality word or
+   a country in front ("Iranian", "U.S."), a role ("Deputy Minister of Industry and Trade"),
+   an honorific ("Mr"), then the name itself, which is labelled by the strongest evidence at
+   hand: the word lists of `gazetteer`, the shape of the name (a known first name, an
+   organisation suffix, an acronym), then the words around it.
+3. The document decides what the lists cannot: "Blair" after "Tony Blair" is that person,
+   and a word labelled with confidence in one place lends its label to weak guesses elsewhere.
+4. Headline lines get only names the document or the lists already know.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from explorer.model import Entity, Mention
+from explorer.nlp import gazetteer as gz
+
+__all__ = ["find_names", "build_entities"]
+
+_TOKEN = re.compile(
+    r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., U.S.A.
+    r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
+    r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
+    r"|['’][sS]\b"  # possessive
+    r"|\S"
+)
+
+#: Lower-case words that join capitalised words inside a name.
+_NAME_PARTICLES = frozenset(
+    "de van von der den da du dos das del della di le la bin ibn al el ter ten zu af".split()
+)
+#: Tokens after which the next word starts a clause, so its capital says nothing.
+_OPENERS = frozenset(['"', "“", "‘", "'", "(", "[", "-", "--", ":", "—", "–", "*", "•", ";", "."])
+#: Words before a place.
+_LOC_PREPS = frozenset("in at near from to into across outside inside around towards via".split())
+#: Words that follow a person's name.
+_PERSON_VERBS = frozenset(
+    "said says told added asked replied wrote stressed noted believes thinks explained "
+    "argued insisted warned admitted denied claimed declared announced".split()
+)
+#: Of-heads beyond organisations and titles: places and people named "X of Y".
+_OF_HEADS_EXTRA = frozenset(
+    "Republic Gulf Bay Isle Isles Cape Strait Straits Sea Duke Duchess Prince Princess Kingdom "
+    "Province State City Port Museum Bishop Archbishop Earl Count Countess Lake Mount Gulf "
+    "Bank Ministry Minister Secretary University Department States".split()
+)
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+_MID_CAPS = re.compile(r"(?<=[a-z,] )[A-Z][\w'-]*")
+
+# Strength of a label guess; the document pass lets strong guesses override weak ones.
+_STRONG, _MEDIUM, _WEAK = 3, 2, 1
+
+
+def _is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def _title_case(word: str) -> str:
+    if "." in word and len(word) <= 6:  # U.S.
+        return word
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+class _Doc:
+    """What one document knows while its names are found."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # (start, end, label, entity, strength, sentence, ntokens)
+        self.found: list[list] = []
+        self.lower_words: set[str] | None = None
+        self.mid_caps_words: set[str] | None = None
+
+    def mid_caps(self) -> set[str]:
+        """Capitalised words the document writes after a lower-case word or a comma."""
+        if self.mid_caps_words is None:
+            self.mid_caps_words = set(_MID_CAPS.findall(self.text))
+        return self.mid_caps_words
+
+    def lower_vocab(self) -> set[str]:
+        if self.lower_words is None:
+            self.lower_words = set(re.findall(r"\b[a-z][a-z'-]+\b", self.text))
+        return self.lower_words
+
+
+def _is_caps_line(toks: list[tuple[int, int, str]]) -> bool:
+    alpha = [t for _, _, t in toks if t[:1].isalpha()]
+    if not alpha:
+        return False
+    upper = sum(1 for t in alpha if t.isupper() and (len(t) > 1 or t in "AI"))
+    if upper >= 0.7 * len(alpha) and (upper >= 2 or len(alpha) <= 2):
+        return True
+    # A headline in Title Case: nearly every word capitalised, function words included.
+    if len(alpha) >= 4:
+        caps = sum(1 for t in alpha if t[:1].isupper())
+        funcs = [t for t in alpha if t.lower() in ("of", "and", "the", "in", "for", "to", "on", "a", "with")]
+        if caps >= 0.85 * len(alpha) and funcs and sum(1 for t in funcs if t[:1].isupper()) >= 1:
+            return True
+    return False
+
+
+def _titles_index():
+    heads, mods = gz.titles()
+    return heads, mods
+
+
+def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
+    """The name mentions of `text`, sorted by start, non-overlapping, entities resolved."""
+    doc = _Doc(text)
+    caps_lines: list[tuple[int, list[tuple[int, int, str]]]] = []
+    for s_i, (s_start, s_end) in enumerate(sentences):
+        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)]
+        if not toks:
+            continue
+        if _is_caps_line(toks):
+            caps_lines.append((s_i, toks))
+            continue
+        _scan_sentence(doc, s_i, toks)
+    _resolve_document(doc)
+    for s_i, toks in caps_lines:
+        _scan_caps_line(doc, s_i, toks)
+    doc.found.sort(key=lambda f: f[0])
+    out: list[Mention] = []
+    last_end = -1
+    for start, end, label, entity, _strength, s_i, _n in doc.found:
+        if start < last_end:
+            continue
+        out.append(Mention(start, end, text[start:end], label, entity, s_i))
+        last_end = end
+    return out
+
+
+# --- pass 2: capitalised spans in ordinary lines ------------------------------------------
+
+
+def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> None:
+    n = len(toks)
+    heads, mods = gz.titles()
+    org_heads = gz.org_heads()
+    digits = sum(1 for t in toks if t[2][:1].isdigit())
+    table = digits >= 2 and digits >= 0.2 * n
+    i = 0
+    while i < n:
+        word = toks[i][2]
+        if not _is_cap(word):
+            # Lower-case titles next to a name: "the prime minister", "the president of".
+            if word in ("president", "minister", "ambassador", "chancellor", "prime", "foreign",
+                        "secretary", "governor", "mayor", "chairman", "senator", "envoy",
+                        "spokesman", "spokeswoman", "king", "queen", "premier"):
+                i = _lower_title(doc, s_i, toks, i)
+                continue
+            i += 1
+            continue
+        j = i + 1
+        has_of = False
+        while j < n:
+            w = toks[j][2]
+            if _is_cap(w) and w not in ("'s", "’s"):
+                j += 1
+                continue
+            nxt = toks[j + 1][2] if j + 1 < n else ""
+            if not nxt or not _is_cap(nxt):
+                break
+            prev = toks[j - 1][2]
+            if w in _NAME_PARTICLES:
+                j += 2
+                continue
+            if w == "of" and (prev in org_heads or prev in heads or prev in _OF_HEADS_EXTRA):
+                has_of = True
+                j += 2
+                continue
+            if w in ("and", "&") and (has_of or w == "&"):
+                j += 2
+                continue
+            if w == "." and len(prev) == 1:
+                j += 2
+                continue
+            break
+        _segment(doc, s_i, toks, i, j, table, heads, mods)
+        i = j
+
+
+def _lower_title(doc: _Doc, s_i: int, toks, i: int) -> int:
+    """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
+    heads, mods = gz.titles()
+    n = len(toks)
+    j = i
+    while j < n and toks[j][2].capitalize() in mods and toks[j][2] != "president":
+        j += 1
+    if j < n and toks[j][2].capitalize() in heads:
+        j += 1
+    else:
+        return i + 1
+    phrase = " ".join(t[2].capitalize() for t in toks[i:j])
+    if phrase not in heads and (j - i == 1 or toks[j - 1][2].capitalize() not in heads):
+        return j
+    prev = toks[i - 1][2] if i else ""
+    nxt = toks[j][2] if j < n else ""
+    near_name = prev in ("the", "The", ",") or _is_cap(prev) or nxt in ("of", ",") or _is_cap(nxt)
+    if near_name:
+        canon = " ".join(w.capitalize() for w in phrase.split())
+        doc.found.append([toks[i][0], toks[j - 1][1], "TITLE", canon, _STRONG, s_i, j - i])
+    return j
+
+
+def _is_sentence_initial(toks, i: int) -> bool:
+    return i == 0 or toks[i - 1][2] in _OPENERS
+
+
+def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
+    stop = gz.stopwords()
+    # Trim words that are not names: leading function words and openers, months, days.
+    while i < j:
+        w = toks[i][2]
+        lw = w.lower()
+        if lw in stop and not _gazetteer_label(_words(toks, i, j)) and not (
+            w.isupper() and _gazetteer_label([w])
+        ):
+            if lw in _MONTHS_DAYS or _is_sentence_initial(toks, i) or j - i > 1:
+                i += 1
+                continue
+            if j - i == 1:
+                return
+        break
+    while j > i and toks[j - 1][2].lower() in _MONTHS_DAYS:
+        j -= 1
+    if i >= j:
+        return
+    # A capitalised sentence opener that the document writes in lower case elsewhere.
+    if _is_sentence_initial(toks, i):
+        w = toks[i][2]
+        if (
+            w.lower() in doc.lower_vocab()
+            and not _gazetteer_label([w])
+            and w not in gz.first_names()
+            and w not in heads
+            and w not in mods
+            and w not in gz.honorifics()
+        ):
+            i += 1
+            if i >= j:
+                return
+        elif (
+            j - i == 1
+            and not _gazetteer_label([w])
+            and w not in gz.first_names()
+            and w not in doc.mid_caps()
+            and not w.isupper()
+            and (toks[j][2] if j < len(toks) else "") not in _PERSON_VERBS
+        ):
+            return  # "Unfortunately", "Asked": an opener the document never capitalises
+
+    pos = i
+    person_next = False
+    while pos < j:
+        words = _words(toks, pos, j)
+        # A country, region or nationality in front of more name: "U.S. President", "Iranian".
+        if pos < j - 1 or True:
+            g_len, g_label, g_canon = _longest_gazetteer(toks, pos, j)
+        if g_len and pos + g_len < j:
+            rest_words = words[g_len:]
+            rest_first = rest_words[0]
+            if rest_words[-1] in gz.org_suffixes() or rest_words[-1] in gz.event_words():
+                g_len = 0  # "Japan Airlines", "Iran Air", "French Open": one name
+            elif (
+                rest_first in heads
+                or rest_first in mods
+                or rest_first in gz.honorifics()
+                or rest_first in gz.first_names()
+                or g_label in ("NORP",)
+            ):
+                pass
+            else:
+                g_len = 0
+        if g_len and pos + g_len <= j:
+            if pos + g_len == j:
+                _add_core(doc, s_i, toks, pos, j, table, person_next)
+                return
+            _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
+            pos += g_len
+            continue
+        # A role: "Deputy Minister of Industry and Trade", "Prime Minister", "Ambassador".
+        t_len = _title_at(toks, pos, j, heads, mods)
+        if t_len:
+            rest = words[t_len:]
+            if rest and (rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words()):
+                _add_core(doc, s_i, toks, pos, j, table, False)
+                return
+            phrase = " ".join(words[:t_len])
+            _emit(doc, s_i, toks, pos, pos + t_len, "TITLE", phrase, _STRONG)
+            pos += t_len
+            person_next = True
+            continue
+        if words[0] in gz.honorifics() and pos + 1 < j:
+            pos += 1
+            person_next = True
+            continue
+        _add_core(doc, s_i, toks, pos, j, table, person_next)
+        return
+
+
+def _words(toks, i: int, j: int) -> list[str]:
+    return [t[2] for t in toks[i:j]]
+
+
+def _title_at(toks, pos: int, j: int, heads, mods) -> int:
+    """Length in tokens of the role phrase starting at `pos`, 0 if none."""
+    k = pos
+    while k < j and toks[k][2] in mods:
+        k += 1
+    best = 0
+    # the longest head phrase (up to 3 words) starting at k
+    for m in range(min(j, k + 3), k, -1):
+        if " ".join(t[2] for t in toks[k:m]) in heads:
+            best = m
+            break
+    if not best:
+        # modifiers alone are a title only when they spell one ("Prime Minister" is a head)
+        return 0
+    # "of Industry and Trade": the rest of a ministry's name, but not a country or a name
+    if best < j and toks[best][2] == "of":
+        m = best + 1
+        obj_end = m
+        while obj_end < j and (_is_cap(toks[obj_end][2]) or toks[obj_end][2] in ("and", "&")):
+            if toks[obj_end][2] in gz.first_names() and obj_end > m:
+                break
+            obj_end += 1
+        obj = " ".join(t[2] for t in toks[m:obj_end])
+        if obj_end > m and not _gazetteer_label(obj.split()):
+            best = obj_end
+    return best - pos
+
+
+def _gazetteer_label(words: list[str]) -> tuple[str, str] | None:
+    key = " ".join(words)
+    c = gz.countries().get(key)
+    if c:
+        return "GPE", c
+    d = gz.demonyms().get(key)
+    if d:
+        return "NORP", d
+    if key in gz.regions():
+        return "LOC", key
+    if key in gz.us_states():
+        return "GPE", key
+    if key in gz.norp_words():
+        return "NORP", key
+    pop = gz.cities().get(key)
+    if pop and (pop >= 200_000 or len(words) > 1):
+        return "GPE", key
+    return None
+
+
+def _longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
+    for m in range(min(j, pos + 4), pos, -1):
+        hit = _gazetteer_label([t[2] for t in toks[pos:m]])
+        if hit:
+            return m - pos, hit[0], hit[1]
+    return 0, "", ""
+
+
+def _emit(doc: _Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
+    doc.found.append([toks[i][0], toks[j - 1][1], label, canon, strength, s_i, j - i])
+
+
+def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
+    """Label the name toks[i:j] by the strongest evidence at hand."""
+    words = _words(toks, i, j)
+    n = len(words)
+    key = " ".join(words)
+    prev = toks[i - 1][2] if i else ""
+    nxt = toks[j][2] if j < len(toks) else ""
+    hit = _gazetteer_label(words)
+    if hit:
+        label, canon = hit
+        if table and label == "GPE" and canon == key and nxt[:1].isdigit() and key not in gz.countries():
+            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
+            return
+        _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
+        return
+    last = words[-1]
+    first = words[0]
+    if n > 1 and (last in gz.event_words() or " ".join(words[-2:]) in gz.event_words()):
+        _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
+        return
+    if last in gz.org_suffixes() and (n > 1 or last.isupper()):
+        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+        return
+    if n > 1 and first in gz.org_heads():
+        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+        return
+    if person_next:
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
+        return
+    fn = gz.first_names()
+    if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "P. Simmons"
+        return
+    if "-" in key and n == 1:
+        parts = key.split("-")
+        if all(_gazetteer_label([p]) for p in parts):
+            first_hit = _gazetteer_label([parts[0]])
+            _emit(doc, s_i, toks, i, j, "NORP", first_hit[1], _STRONG)  # "Russian-Iranian"
+            return
+    if n > 1 and first in fn and first.lower() not in gz.stopwords():
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
+        return
+    if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
+        _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
+        return
+    if table and nxt[:1].isdigit():
+        _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
+        return
+    if n == 1:
+        pop = gz.cities().get(key)
+        if pop or prev in _LOC_PREPS:
+            _emit(doc, s_i, toks, i, j, "GPE", key, _WEAK)
+            return
+        if nxt in _PERSON_VERBS or key in fn:
+            _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
+            return
+        _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
+        return
+    if n <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words if w not in _NAME_PARTICLES):
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
+        return
+    _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
+
+
+# --- pass 3: the document decides --------------------------------------------------------
+
+
+def _resolve_document(doc: _Doc) -> None:
+    people: dict[str, str] = {}  # a part of a full name -> the full name
+    strong: dict[str, tuple[str, str]] = {}
+    for f in doc.found:
+        start, end, label, entity, strength, _s, ntok = f
+        surface = doc.text[start:end]
+        if label == "PERSON" and ntok > 1:
+            parts = surface.split()
+            people.setdefault(parts[-1], entity)
+            people.setdefault(" ".join(parts[1:]), entity)
+            if len(parts) > 2:
+                people.setdefault(" ".join(parts[-2:]), entity)
+        if strength >= _MEDIUM and label != "TITLE":
+            strong.setdefault(surface, (label, entity))
+    for f in doc.found:
+        start, end, label, entity, strength, _s, ntok = f
+        if label == "TITLE":
+            continue
+        surface = doc.text[start:end]
+        if surface in people and strength <= _MEDIUM + (label == "PERSON"):
+            f[2], f[3] = "PERSON", people[surface]
+            continue
+        if strength == _WEAK and surface in strong:
+            f[2], f[3] = strong[surface]
+    doc.people = people
+    doc.strong = strong
+
+
+# --- pass 4: headlines ----------------------------------------------------------------------
+
+
+def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
+    known: dict[str, tuple[str, str]] = {}
+    for f in doc.found:
+        if f[2] != "TITLE":
+            known.setdefault(doc.text[f[0]:f[1]], (f[2], f[3]))
+    people = getattr(doc, "people", {})
+    n = len(toks)
+    i = 0
+    while i < n:
+        if not toks[i][2][:1].isalpha() or not toks[i][2][:1].isupper():
+            i += 1
+            continue
+        hit = None
+        for m in range(min(n, i + 4), i, -1):
+            if not all(t[2][:1].isalpha() for t in toks[i:m]):
+                continue
+            words = [_title_case(t[2]) for t in toks[i:m]]
+            key = " ".join(words)
+            raw = " ".join(t[2] for t in toks[i:m])
+            if key in known:
+                hit = (m, *known[key])
+            elif raw in known and raw.isupper():
+                hit = (m, *known[raw])
+            elif key in people:
+                hit = (m, "PERSON", people[key])
+            else:
+                g = _gazetteer_label(words)
+                if g and (g[0] != "GPE" or key in gz.countries() or key in gz.us_states()
+                          or gz.cities().get(key, 0) >= 500_000):
+                    hit = (m, *g)
+            if hit:
+                break
+        if hit:
+            m, label, canon = hit
+            _emit(doc, s_i, toks, i, m, label, canon, _MEDIUM)
+            i = m
+        else:
+            i += 1
+
+
+# --- entities --------------------------------------------------------------------------------
+
+
+def build_entities(mentions: Sequence[Mention]) -> list[Entity]:
+    """One Entity per (label, canonical name), in order of first appearance."""
+    order: list[tuple[str, str]] = []
+    aliases: dict[tuple[str, str], list[str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for m in mentions:
+        key = (m.label, m.entity)
+        if key not in counts:
+            order.append(key)
+            counts[key] = 0
+            aliases[key] = []
+        counts[key] += 1
+        if m.text != m.entity and m.text not in aliases[key]:
+            aliases[key].append(m.text)
+    return [
+        Entity(name=name, label=label, aliases=tuple(aliases[(label, name)]),
+               mentions=counts[(label, name)])
+        for label, name in order
+    ]

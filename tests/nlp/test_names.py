@@ -1,0 +1,199 @@
+"""The entity recognizer on sentences written for these tests and on the bundled sample article."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from explorer.nlp.names import build_entities, find_names
+
+SAMPLE = Path(__file__).resolve().parents[2] / "explorer" / "seeds" / "000_89ed38884c8c83f1.txt"
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """A plain splitter for the tests: lines, then '. ' boundaries before a capital."""
+    out = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for m in re.finditer(r"(?<=[.!?])\s+(?=[A-Z\"])", line.group()):
+            out.append((start, line.start() + m.start()))
+            start = line.start() + m.end()
+        out.append((start, line.end()))
+    return out
+
+
+def names(text: str):
+    return find_names(text, sentences(text))
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in names(text)]
+
+
+def entity_of(text: str, surface: str, label: str | None = None) -> str:
+    found = [m for m in names(text) if m.text == surface and (label is None or m.label == label)]
+    assert found, f"{surface!r} not found in {labelled(text)}"
+    return found[-1].entity
+
+
+def check_offsets(text: str) -> None:
+    found = names(text)
+    spans = [(m.start, m.end) for m in found]
+    assert spans == sorted(spans)
+    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
+        assert e1 <= s2, "mentions overlap"
+    sents = sentences(text)
+    for m in found:
+        assert text[m.start:m.end] == m.text
+        s, e = sents[m.sentence]
+        assert s <= m.start and m.end <= e
+
+
+@pytest.fixture(scope="module")
+def sample():
+    text = SAMPLE.read_text(encoding="utf-8")
+    return text, find_names(text, sentences(text))
+
+
+def test_sample_article_people_places_and_titles(sample):
+    text, found = sample
+    got = {(m.label, m.entity) for m in found}
+    for person in ("Mehdi Sanai", "Georgy Kalamanov", "Mohammed Javad Zarif"):
+        assert ("PERSON", person) in got
+    for place in ("Iran", "Russia", "Moscow", "Tehran", "United States"):
+        assert ("GPE", place) in got
+    assert ("NORP", "Iran") in got and ("NORP", "Russia") in got
+    titles = {m.text for m in found if m.label == "TITLE"}
+    assert {"Ambassador", "Deputy Minister of Industry and Trade", "Foreign Minister"} <= titles
+
+
+def test_sample_article_resolves_sanai_and_us(sample):
+    _text, found = sample
+    sanai = [m for m in found if m.text == "Sanai"]
+    assert sanai and all(m.label == "PERSON" and m.entity == "Mehdi Sanai" for m in sanai)
+    us = [m for m in found if m.text == "U.S."]
+    assert us and all(m.label == "GPE" and m.entity == "United States" for m in us)
+    nationalities = {m.text: m.entity for m in found if m.label == "NORP"}
+    assert nationalities["Iranian"] == "Iran" and nationalities["Russian"] == "Russia"
+
+
+def test_sample_article_first_sentence_is_split_into_its_parts(sample):
+    text, found = sample
+    first = [(m.text, m.label) for m in found if m.sentence == 1][:4]
+    assert first == [("Iranian", "NORP"), ("Ambassador", "TITLE"), ("Russia", "GPE"),
+                     ("Mehdi Sanai", "PERSON")]
+
+
+def test_sample_article_offsets_are_exact(sample):
+    check_offsets(sample[0])
+
+
+def test_sample_article_has_no_sentence_openers_as_names(sample):
+    _text, found = sample
+    assert "Unfortunately" not in {m.text for m in found}
+
+
+def test_title_before_a_name_does_not_swallow_it():
+    text = "Prime Minister Tony Blair met Chancellor Gordon Brown in London on Tuesday."
+    got = labelled(text)
+    assert ("Prime Minister", "TITLE") in got and ("Tony Blair", "PERSON") in got
+    assert ("Chancellor", "TITLE") in got and ("Gordon Brown", "PERSON") in got
+    assert ("London", "GPE") in got
+
+
+def test_title_after_a_name_in_lower_case():
+    got = labelled("Tony Blair, the prime minister, said the talks would go on.")
+    assert ("Tony Blair", "PERSON") in got and ("prime minister", "TITLE") in got
+
+
+def test_president_of_a_country_then_the_name():
+    got = labelled("The president of Russia, Vladimir Putin, arrived in Berlin late on Friday.")
+    assert ("president", "TITLE") in got and ("Russia", "GPE") in got
+    assert ("Vladimir Putin", "PERSON") in got and ("Berlin", "GPE") in got
+
+
+def test_mr_blair_and_blair_are_tony_blair():
+    text = ("Tony Blair flew to Washington on Monday. Mr Blair told reporters the visit was "
+            "long planned. Later Blair met senators.")
+    found = names(text)
+    blairs = [m for m in found if m.text in ("Tony Blair", "Blair")]
+    assert len(blairs) == 3
+    assert all(m.label == "PERSON" and m.entity == "Tony Blair" for m in blairs)
+    assert "Mr" not in {m.text for m in found if m.label == "PERSON"}
+    (ent,) = [e for e in build_entities(found) if e.name == "Tony Blair"]
+    assert ent.mentions == 3 and ent.aliases == ("Blair",)
+
+
+def test_united_states_spellings_are_one_gpe():
+    text = ("Officials in the U.S. said the US would act. The United States and America are "
+            "the same place, as is the United States of America.")
+    found = [m for m in names(text) if m.label == "GPE"]
+    assert {m.text for m in found} == {"U.S.", "US", "United States", "America",
+                                        "United States of America"}
+    assert {m.entity for m in found} == {"United States"}
+    ents = [e for e in build_entities(found) if e.label == "GPE"]
+    assert len(ents) == 1 and ents[0].mentions == 5
+
+
+def test_nationality_words_lead_to_their_country():
+    text = "French and German officials met Japanese and Brazilian diplomats."
+    got = {m.text: (m.label, m.entity) for m in names(text)}
+    assert got["French"] == ("NORP", "France")
+    assert got["German"] == ("NORP", "Germany")
+    assert got["Japanese"] == ("NORP", "Japan")
+    assert got["Brazilian"] == ("NORP", "Brazil")
+
+
+def test_capitals_headline_does_not_flood():
+    text = ("TENNIS - SMITH STUNS TOP SEED IN LATE COMEBACK AT OPEN\n"
+            "Australian Peter Smith beat the top seed in Melbourne on Sunday.")
+    found = names(text)
+    head = [m for m in found if m.sentence == 0]
+    assert {m.text for m in head} <= {"SMITH"}
+    assert all(m.entity == "Peter Smith" for m in head)
+    assert ("Peter Smith", "PERSON") in [(m.text, m.label) for m in found]
+
+
+def test_capitals_headline_keeps_countries():
+    found = names("SOCCER - BRAZIL BEAT CHILE IN FRIENDLY\nThe match was played on Sunday.")
+    assert {(m.text, m.label, m.entity) for m in found} == {
+        ("BRAZIL", "GPE", "Brazil"), ("CHILE", "GPE", "Chile")}
+
+
+def test_organisations_by_their_shape():
+    text = ("Shares of Northwind Holdings rose after the Bank of England cut rates, and the "
+            "Ministry of Finance said Globex Corp would pay.")
+    got = labelled(text)
+    for org in ("Northwind Holdings", "Bank of England", "Ministry of Finance", "Globex Corp"):
+        assert (org, "ORG") in got
+
+
+def test_sentence_openers_are_not_names():
+    text = "However, the deal collapsed. Yesterday it was revived. Meanwhile Paris waited."
+    got = labelled(text)
+    assert [t for t, _ in got] == ["Paris"]
+
+
+def test_possessive_is_outside_the_name():
+    text = "Angela Merkel's government backed Germany's plan."
+    got = labelled(text)
+    assert ("Angela Merkel", "PERSON") in got and ("Germany", "GPE") in got
+
+
+def test_offsets_on_mixed_text():
+    text = ("Dr. Jane O'Neill of Acme Inc. said on Monday that the U.N. Security Council "
+            "would meet in New York.\n\nELECTIONS IN KENYA\nNairobi's mayor, Ms Wanjiru, disagreed.")
+    check_offsets(text)
+    got = labelled(text)
+    assert ("Jane O'Neill", "PERSON") in got
+    assert ("New York", "GPE") in got
+
+
+def test_build_entities_counts_and_orders():
+    text = "Iran and Russia signed. Iran hailed it; Iranian media agreed."
+    ents = build_entities(names(text))
+    assert [(e.label, e.name, e.mentions) for e in ents] == [
+        ("GPE", "Iran", 2), ("GPE", "Russia", 1), ("NORP", "Iran", 1)]
+    assert ents[2].aliases == ("Iranian",)
