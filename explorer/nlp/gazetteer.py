@@ -115,7 +115,7 @@ def demonyms() -> dict[str, str]:
     for line in _lines("demonyms.tsv"):
         word, _, country = line.partition("\t")
         out[word] = country
-        if word.endswith(("ish", "ese", "ch", "ss", "i")) or word in {"Swiss", "Thai"}:
+        if word.endswith(("ish", "ese", "ss", "man")) or word in {"French", "Dutch"}:
             continue
         out.setdefault(word + "s", country)
     for word in ("Englishmen", "Frenchmen", "Dutchmen", "Irishmen", "Scotsmen", "Welshmen"):

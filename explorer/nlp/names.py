@@ -231,7 +231,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         if lw in stop and not _gazetteer_label(_words(toks, i, j)) and not (
             w.isupper() and _gazetteer_label([w])
         ):
-            if lw in _MONTHS_DAYS or _is_sentence_initial(toks, i) or j - i > 1:
+            if lw in _MONTHS_DAYS or lw in _FUNCTION or _is_sentence_initial(toks, i):
                 i += 1
                 continue
             if j - i == 1:
@@ -241,9 +241,20 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         j -= 1
     if i >= j:
         return
-    # A capitalised sentence opener that the document writes in lower case elsewhere.
+    nxt = toks[j][2] if j < len(toks) else ""
+    if j - i == 1:
+        w = toks[i][2]
+        if len(w) == 1 or any(c.isdigit() for c in w):
+            return
     if _is_sentence_initial(toks, i):
         w = toks[i][2]
+        # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
+        if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or _DATE_TOKEN.match(nxt)):
+            hit = _gazetteer_label([_title_case(t[2]) for t in toks[i:j]])
+            label, canon = hit if hit else ("GPE", " ".join(_title_case(t[2]) for t in toks[i:j]))
+            _emit(doc, s_i, toks, i, j, label, canon, _MEDIUM)
+            return
+        # A capitalised sentence opener that the document writes in lower case elsewhere.
         if (
             w.lower() in doc.lower_vocab()
             and not _gazetteer_label([w])
@@ -261,57 +272,91 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and w not in gz.first_names()
             and w not in doc.mid_caps()
             and not w.isupper()
-            and (toks[j][2] if j < len(toks) else "") not in _PERSON_VERBS
+            and nxt not in _PERSON_VERBS
+            and not nxt[:1].isdigit()
         ):
             return  # "Unfortunately", "Asked": an opener the document never capitalises
 
+    words = _words(toks, i, j)
+    # Nationality words only: "Latin American", "Iraqi Kurdish".
+    if len(words) > 1 and all(w in gz.demonyms() or w in gz.norp_words() for w in words):
+        canon = next((gz.demonyms()[w] for w in words if w in gz.demonyms()), " ".join(words))
+        _emit(doc, s_i, toks, i, j, "NORP", canon, _STRONG)
+        return
+    # A role inside the span: "Cofinec CEO Stephen Frater", "U.S. President Bill Clinton".
+    best = None
+    for p in range(i, j):
+        t_len = _title_at(toks, p, j, heads, mods)
+        if not t_len:
+            continue
+        rest = words[p - i + t_len:]
+        if rest and (rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words()
+                     or not all(_name_shaped(w) for w in rest)):
+            continue  # "General Motors", "Justice Department"
+        if rest and t_len == 1 and toks[p][2] in gz.first_names():
+            continue  # "Dean Saunders", "King Hussein" is still caught by "King" below
+        if best is None or p + t_len > best[0] + best[1]:
+            best = (p, t_len)
+    if best is not None:
+        p, t_len = best
+        if p > i:
+            _parts(doc, s_i, toks, i, p, table, False)
+        title = " ".join(words[p - i:p - i + t_len])
+        _emit(doc, s_i, toks, p, p + t_len, "TITLE", title, _STRONG)
+        if p + t_len < j:
+            _parts(doc, s_i, toks, p + t_len, j, table, True)
+        return
+    _parts(doc, s_i, toks, i, j, table, False)
+
+
+_FUNCTION = frozenset(
+    "the a an and or but by of for in on at to from with as if so than that this these those "
+    "his her its their our my your we they he she it i you there here when while where after "
+    "before since until during under over into about against between through via per".split()
+)
+_DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+def _name_shaped(word: str) -> bool:
+    return word[:1].isupper() or word in _NAME_PARTICLES or word in ("(", ")", ".")
+
+
+def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
+    """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     pos = i
-    person_next = False
     while pos < j:
-        words = _words(toks, pos, j)
-        # A country, region or nationality in front of more name: "U.S. President", "Iranian".
-        if pos < j - 1 or True:
-            g_len, g_label, g_canon = _longest_gazetteer(toks, pos, j)
-        if g_len and pos + g_len < j:
-            rest_words = words[g_len:]
-            rest_first = rest_words[0]
-            if rest_words[-1] in gz.org_suffixes() or rest_words[-1] in gz.event_words():
-                g_len = 0  # "Japan Airlines", "Iran Air", "French Open": one name
-            elif (
-                rest_first in heads
-                or rest_first in mods
-                or rest_first in gz.honorifics()
-                or rest_first in gz.first_names()
-                or g_label in ("NORP",)
-            ):
-                pass
-            else:
-                g_len = 0
-        if g_len and pos + g_len <= j:
-            if pos + g_len == j:
-                _add_core(doc, s_i, toks, pos, j, table, person_next)
-                return
-            _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
-            pos += g_len
-            continue
-        # A role: "Deputy Minister of Industry and Trade", "Prime Minister", "Ambassador".
-        t_len = _title_at(toks, pos, j, heads, mods)
-        if t_len:
-            rest = words[t_len:]
-            if rest and (rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words()):
-                _add_core(doc, s_i, toks, pos, j, table, False)
-                return
-            phrase = " ".join(words[:t_len])
-            _emit(doc, s_i, toks, pos, pos + t_len, "TITLE", phrase, _STRONG)
-            pos += t_len
-            person_next = True
-            continue
-        if words[0] in gz.honorifics() and pos + 1 < j:
+        w = toks[pos][2]
+        # "Brazilian-born", "Vienna-based", "Communist-led": a compound that is not the name.
+        if "-" in w and pos + 1 < j:
+            head, _, tail = w.partition("-")
+            hit = _gazetteer_label([head])
+            if hit and tail.islower():
+                _emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], _STRONG)
+                pos += 1
+                continue
+        if toks[pos][2] in gz.honorifics() and pos + 1 < j:
             pos += 1
             person_next = True
             continue
-        _add_core(doc, s_i, toks, pos, j, table, person_next)
+        g_len, g_label, g_canon = _longest_gazetteer(toks, pos, j)
+        if not g_len or pos + g_len == j:
+            break
+        rest = _words(toks, pos + g_len, j)
+        if rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words() or (
+            " ".join(rest[-2:]) in gz.event_words()
+        ):
+            break  # "Japan Airlines", "Italian Grand Prix": one name
+        if g_len == 1 and w in gz.first_names() and len(rest) <= 2:
+            break  # "Christian Cullen", "Jordan Smith": a person
+        if rest[0] in gz.first_names() or rest[0] in gz.honorifics() or g_label == "NORP":
+            _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
+            pos += g_len
+            continue
+        # "Cincinnati Reds", "Norwich City", "Toronto Bond Traders": named after a place
+        _emit(doc, s_i, toks, pos, j, "ORG", " ".join(_words(toks, pos, j)), _MEDIUM)
         return
+    if pos < j:
+        _add_core(doc, s_i, toks, pos, j, table, person_next)
 
 
 def _words(toks, i: int, j: int) -> list[str]:
@@ -320,17 +365,19 @@ def _words(toks, i: int, j: int) -> list[str]:
 
 def _title_at(toks, pos: int, j: int, heads, mods) -> int:
     """Length in tokens of the role phrase starting at `pos`, 0 if none."""
+    w = toks[pos][2]
+    if "-" in w:  # "Lieutenant-Colonel", "Vice-President"
+        if w in heads or all(p in heads or p in mods for p in w.split("-")):
+            return 1
     k = pos
     while k < j and toks[k][2] in mods:
         k += 1
     best = 0
-    # the longest head phrase (up to 3 words) starting at k
     for m in range(min(j, k + 3), k, -1):
         if " ".join(t[2] for t in toks[k:m]) in heads:
             best = m
             break
     if not best:
-        # modifiers alone are a title only when they spell one ("Prime Minister" is a head)
         return 0
     # "of Industry and Trade": the rest of a ministry's name, but not a country or a name
     if best < j and toks[best][2] == "of":
@@ -383,12 +430,14 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     words = _words(toks, i, j)
     n = len(words)
     key = " ".join(words)
+    if n == 1 and (len(key) == 1 or any(c.isdigit() for c in key)):
+        return
     prev = toks[i - 1][2] if i else ""
     nxt = toks[j][2] if j < len(toks) else ""
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if table and label == "GPE" and canon == key and nxt[:1].isdigit() and key not in gz.countries():
+        if table and label == "GPE" and nxt[:1].isdigit() and key not in gz.countries():
             _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
             return
         _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
@@ -413,9 +462,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if "-" in key and n == 1:
         parts = key.split("-")
-        if all(_gazetteer_label([p]) for p in parts):
-            first_hit = _gazetteer_label([parts[0]])
-            _emit(doc, s_i, toks, i, j, "NORP", first_hit[1], _STRONG)  # "Russian-Iranian"
+        hits = [_gazetteer_label([p]) for p in parts]
+        if all(hits):
+            _emit(doc, s_i, toks, i, j, "NORP", hits[0][1], _STRONG)  # "Russian-Iranian"
             return
     if n > 1 and first in fn and first.lower() not in gz.stopwords():
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
