@@ -1,0 +1,28 @@
+"""The TinyDB store: documents, mentions, facts and entities in one JSON file, written
+atomically in batches by one writer at a time, with incremental ingest."""
+
+from __future__ import annotations
+
+from .storage import AtomicJSONStorage, StoreLock, atomic_write
+from .store import (
+    SCHEMA_VERSION,
+    TABLES,
+    IngestReport,
+    Store,
+    StoreError,
+    default_db_path,
+    sidecar_path,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "TABLES",
+    "AtomicJSONStorage",
+    "IngestReport",
+    "Store",
+    "StoreError",
+    "StoreLock",
+    "atomic_write",
+    "default_db_path",
+    "sidecar_path",
+]

@@ -1,0 +1,114 @@
+"""One file to store-ready records: read, extract, encode. Runs in worker processes.
+
+Everything here is a pure function of its arguments (no store access), so it can run in a
+process pool; the main process only assigns ids and writes.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from explorer.ingest import IngestFailure, read_source
+from explorer.model import Document, Extraction
+
+
+def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
+    """The store's records for one document: its `documents` record (without ids and paths),
+    its mentions and facts (encoded JSON, each carrying `doc`)."""
+    per_entity = Counter(mention.key for mention in extraction.mentions)
+    entities: dict[str, dict[str, Any]] = {}
+    for entity in extraction.entities:
+        entities[entity.key] = {
+            "name": entity.name,
+            "label": entity.label,
+            "aliases": sorted(set(entity.aliases) - {entity.name}),
+            "mentions": per_entity.get(entity.key, 0),
+        }
+    for mention in extraction.mentions:
+        if mention.key not in entities:
+            entities[mention.key] = {"name": mention.entity, "label": mention.label,
+                                     "aliases": [], "mentions": per_entity[mention.key]}
+        item = entities[mention.key]
+        if mention.text != mention.entity and mention.text not in item["aliases"]:
+            item["aliases"] = sorted({*item["aliases"], mention.text})
+    record = {
+        "id": doc.id,
+        "title": doc.title,
+        "date": doc.date,
+        "author": doc.author,
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "chars": len(doc.text),
+        "meta": dict(doc.meta),
+        "counts": {
+            "sentences": len(extraction.sentences),
+            "mentions": len(extraction.mentions),
+            "facts": len(extraction.facts),
+        },
+        "sentences": [[start, end] for start, end in extraction.sentences],
+        "entities": list(entities.values()),
+        "text": doc.text,
+    }
+    dumps = orjson.dumps
+    return {
+        "id": doc.id,
+        "sha256": doc.sha256,
+        "record": record,
+        "mentions": [dumps({**m.to_dict(), "doc": doc.id}) for m in extraction.mentions],
+        "facts": [dumps({**f.to_dict(), "doc": doc.id}) for f in extraction.facts],
+    }
+
+
+def extract_document(doc: Document) -> dict[str, Any]:
+    from explorer.nlp import extract
+
+    return document_records(doc, extract(doc.text, doc.meta_dict()))
+
+
+def parse_file(task: tuple[str, str | None, bytes]) -> tuple[str, str, Any, list[tuple[str, str]]]:
+    """("ok", path, [records per document], [(where, why) per failed record]) or
+    ("fail", path, reason, [])."""
+    path, root, data = task
+    try:
+        docs, errors = read_source(Path(path), root=root, data=data)
+    except IngestFailure as exc:
+        return ("fail", path, str(exc), [])
+    except Exception as exc:  # a reader bug must not stop the ingest of other files
+        return ("fail", path, f"could not read it ({type(exc).__name__}: {exc})", [])
+    failed = [(error.path, error.message) for error in errors]
+    parsed = []
+    for doc in docs:
+        try:
+            parsed.append(extract_document(doc))
+        except Exception as exc:
+            where = f"{path}#{doc.meta.get('record')}" if "record" in doc.meta else path
+            failed.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
+    if not parsed and failed:
+        return ("fail", path, failed[0][1] if len(failed) == 1 else
+                f"no document could be extracted ({failed[0][1]})", [])
+    return ("ok", path, parsed, failed)
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)  # the ingest was killed: do not linger as an orphan
+
+
+def worker_init() -> None:
+    """In each worker: exit when the parent dies; warm up the extractor once."""
+    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    try:
+        from explorer.nlp import extract
+
+        extract("Warm up.", None)
+    except Exception:
+        pass

@@ -1,0 +1,153 @@
+"""Files on disk: atomic replacement, a TinyDB storage built on it, and the writer's lock."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+__all__ = ["AtomicJSONStorage", "StoreLock", "LockTimeout", "atomic_write"]
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+    """Write `chunks` to a temporary file beside `path`, fsync it, then rename it over `path`.
+
+    A kill or a failed write (disk full) at any point leaves either the old file or the new
+    one, never a mixture; the temporary file of a failed write is removed. Raises OSError.
+    """
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        try:
+            with os.fdopen(fd, "wb", buffering=1 << 20) as handle:
+                for chunk in chunks:
+                    handle.write(chunk)
+                handle.flush()
+                if durable:
+                    os.fsync(handle.fileno())
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
+        with contextlib.suppress(OSError):
+            if path.exists():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if durable:
+        _fsync_dir(path.parent)
+
+
+class AtomicJSONStorage(Storage):
+    """A TinyDB storage: orjson, and every write an atomic replacement of the whole file.
+
+    TinyDB's own JSONStorage rewrites the file in place, so a crash mid-write destroys the
+    database (MEASURED.md); this one cannot leave a half-written file.
+    """
+
+    def __init__(self, path: str | os.PathLike[str], *, create_dirs: bool = False,
+                 access_mode: str = "r+", **_: Any) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self.readonly = access_mode == "r"
+        if create_dirs:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        try:
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        if not data.strip():
+            return None
+        return orjson.loads(data)
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if self.readonly:
+            raise OSError(errno.EROFS, "the store was opened read-only", str(self.path))
+        atomic_write(self.path, [orjson.dumps(data)])
+
+    def close(self) -> None:
+        pass
+
+
+class LockTimeout(Exception):
+    """Another process holds the store's lock."""
+
+    def __init__(self, holder: str) -> None:
+        super().__init__(holder)
+        self.holder = holder
+
+
+class StoreLock:
+    """One writer at a time: an exclusive lock on `<store>.lock`, released when the holder
+    exits or dies (the kernel drops flock locks with the process)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._fd: int | None = None
+
+    def acquire(self, timeout: float = 5.0) -> None:
+        import fcntl
+
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + max(0.0, timeout)
+        delay = 0.02
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    holder = ""
+                    with contextlib.suppress(OSError):
+                        holder = os.pread(fd, 64, 0).decode("ascii", "replace").strip()
+                    os.close(fd)
+                    raise LockTimeout(holder) from None
+                time.sleep(delay)
+                delay = min(delay * 2, 0.25)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._fd = fd
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        import fcntl
+
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, 0)
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+        os.close(self._fd)
+        self._fd = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def __enter__(self) -> StoreLock:
+        self.acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
