@@ -1,0 +1,311 @@
+"""Issue 4's figures: search as you type over the BBC sentences replicated to 100k (and 1M).
+
+Per keystroke (query -> ranked top 50 with highlight ranges) median and p95 over 60 queries
+typed prefix by prefix (typos in a third of them); `fzf --filter` over the same sentences for
+the same final queries, side by side; index build, cached-index load, index memory (RSS delta
+of a fresh process that loads the index and runs every keystroke); known-item quality.
+
+The corpus is built in memory straight from the files (sentences by `explorer.nlp`), not
+through the store: ingesting a million sentences would make this a store benchmark.
+The 1M part runs with `EXPLORER_BENCH_1M=1` (or `python -m benchmarks.bench_search --1m`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, percentile
+
+# Sixty final queries, typed one character at a time; the 20 marked with a typo have one.
+QUERIES = (
+    "prime minister", "tony blair election", "gordon brown budget", "mobile phone",
+    "economic growth", "interest rates", "world cup", "champions league", "oil prices",
+    "stock market", "film festival", "box office", "video games", "broadband internet",
+    "chelsea manager", "general election", "labour party", "conservative leader", "iraq war",
+    "human rights", "music award", "best actor", "record label", "apple ipod",
+    "microsoft software", "google search", "yukos oil", "dollar euro", "housing market",
+    "unemployment rate", "tax cuts", "public spending", "house of lords", "identity cards",
+    "terror suspects", "asylum seekers", "grand slam", "australian open", "rugby union",
+    "six nations",
+    # with one typo each
+    "olympic champian", "arsenal wengr", "manchestr united", "liverpol", "hollywod star",
+    "oscar nominatons", "digital musik", "computer viruss", "spam emial", "chinese econmy",
+    "japanese exprts", "airline profts", "steal industry", "television viewrs",
+    "goverment spending", "elecion campaign", "footbal club", "telecom compnay",
+    "parliment vote", "presidnet bush",
+)
+TYPO_QUERIES = 20
+FZF_QUERIES = 16  # fzf costs seconds a query at 1M: a fixed subset of the final queries
+SEED = 7
+
+
+def load_base() -> list[tuple[str, str, int, int, int, str]]:
+    """(doc, title, index, start, end, text) for every sentence of the BBC articles."""
+    try:
+        from explorer.nlp import split_sentences
+    except ImportError:  # the nlp layer not there yet: a plain regex split
+        import re
+
+        def split_sentences(text: str) -> list[tuple[int, int]]:
+            return [m.span() for m in re.finditer(r"[^.!?\n]+[.!?]*", text) if m.group().strip()]
+
+    out = []
+    for path in sorted(BBC.rglob("*.txt")):
+        if path.name == "README.TXT":
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace").replace("\x00", " ")
+        doc = f"{path.parent.name}/{path.name}"
+        title = text.split("\n", 1)[0].strip()
+        for i, (start, end) in enumerate(split_sentences(text)):
+            out.append((doc, title, i, start, end, text[start:end].replace("\n", " ")))
+    return out
+
+
+class BenchCorpus:
+    """The base sentences replicated, with distinct document names, to `size` sentences."""
+
+    def __init__(self, path: Path, base: list, size: int):
+        self._path = path
+        self.base = base
+        self.size = size
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def generation(self) -> str:
+        return f"bench-{self.size}-{len(self.base)}"
+
+    def iter_sentences(self) -> Iterator:
+        from explorer.model import SentenceRecord
+
+        n = 0
+        copy = 0
+        while n < self.size:
+            suffix = "" if copy == 0 else f"#copy{copy}"
+            for doc, title, i, start, end, text in self.base:
+                yield SentenceRecord(doc + suffix, title, i, start, end, text)
+                n += 1
+                if n >= self.size:
+                    return
+            copy += 1
+
+    def entities(self, label=None):
+        return []
+
+    def facts(self, predicate=None):
+        return []
+
+
+def keystrokes(queries) -> list[str]:
+    return [q[:n] for q in queries for n in range(1, len(q) + 1)]
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def worker(directory: str) -> None:
+    """In a fresh process: load the cached index, type every query, print figures as JSON."""
+    from explorer.search import SearchIndex
+
+    rss0 = rss_mb()
+    loads = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        index = SearchIndex.load(Path(directory))
+        loads.append(time.perf_counter() - t0)
+    typed = []
+    for query in keystrokes(QUERIES):
+        t0 = time.perf_counter()
+        index.search(query, limit=50)
+        typed.append((time.perf_counter() - t0) * 1000.0)
+    finals = []
+    for query in QUERIES[:FZF_QUERIES]:
+        index.clear_caches()  # the whole query at once, nothing left from typing it
+        t0 = time.perf_counter()
+        index.search(query, limit=50)
+        finals.append((time.perf_counter() - t0) * 1000.0)
+    print(json.dumps({
+        "load_s": loads, "typed_ms": typed, "final_ms": finals,
+        "rss_delta_mb": rss_mb() - rss0,
+    }))
+
+
+def one_core() -> list[str]:
+    return ["taskset", "-c", "0"] if shutil.which("taskset") else []
+
+
+def fzf_times(lines_file: Path) -> list[float] | None:
+    if not shutil.which("fzf"):
+        subprocess.run(["apt-get", "install", "-y", "-qq", "fzf"], capture_output=True)
+    if not shutil.which("fzf"):
+        print("  skipped fzf: not installed and `apt-get install -y fzf` failed")
+        return None
+    out = []
+    for query in QUERIES[:FZF_QUERIES]:
+        t0 = time.perf_counter()
+        with open(lines_file, "rb") as stdin:
+            subprocess.run([*one_core(), "fzf", "--filter", query], stdin=stdin,
+                           stdout=subprocess.DEVNULL, check=False)
+        out.append((time.perf_counter() - t0) * 1000.0)
+    return out
+
+
+def run_size(base: list, size: int, workdir: Path, with_fzf: bool) -> None:
+    from explorer.search import SearchIndex, cache_dir
+
+    label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M"
+    heading(f"search (issue 4) at {label} sentences ({len(base):,} BBC sentences replicated)")
+    corpus = BenchCorpus(workdir / f"bench-{label}.json", base, size)
+    rss0 = rss_mb()
+    t0 = time.perf_counter()
+    index = SearchIndex.build(corpus)
+    build_s = time.perf_counter() - t0
+    build_rss = rss_mb() - rss0
+    per100k = build_s / (size / 100_000)
+    figure("index build", f"{build_s:.2f} s", f"{per100k:.2f} s per 100k (target <= 3 s)")
+    figure("  RSS delta after build (same process)", f"{build_rss:.0f} MB")
+    figure("  records, vocabulary", f"{index.records:,}, {len(index.vocab):,}")
+    directory = cache_dir(corpus.path)
+    index.save(directory)
+    del index
+    size_mb = sum(p.stat().st_size for p in directory.iterdir()) / 1e6
+    figure("  cached index on disk", f"{size_mb:.0f} MB")
+
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.run(
+        [*one_core(), sys.executable, "-m", "benchmarks.bench_search", "--worker", str(directory)],
+        capture_output=True, text=True, env=env, cwd=REPO, check=False,
+    )
+    if proc.returncode != 0:
+        print(f"  worker failed: {proc.stderr.strip()[-800:]}")
+        return
+    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    load_s = statistics.median(got["load_s"])
+    figure("load cached index", f"{load_s * 1000:.0f} ms",
+           f"{load_s / (size / 100_000) * 1000:.0f} ms per 100k (target <= 300 ms)")
+    figure("index memory: RSS delta, load + all keystrokes", f"{got['rss_delta_mb']:.0f} MB",
+           "(target <= 300 MB at 1M)")
+    typed = got["typed_ms"]
+    target = "median <= 2 ms, p95 <= 10 ms" if size < 1_000_000 else "p95 <= 50 ms"
+    figure(f"per keystroke, {len(typed)} keystrokes of {len(QUERIES)} queries",
+           f"median {percentile(typed, 50):.2f} ms",
+           f"p95 {percentile(typed, 95):.2f} ms, max {max(typed):.1f} ms ({target})")
+    finals = got["final_ms"]
+    figure(f"final query cold (no cache), {len(finals)} queries",
+           f"median {percentile(finals, 50):.2f} ms", f"p95 {percentile(finals, 95):.2f} ms")
+    if with_fzf:
+        lines = workdir / f"lines-{label}.txt"
+        with open(lines, "w", encoding="utf-8") as out:
+            for rec in corpus.iter_sentences():
+                out.write(rec.text.replace("\n", " ").replace("\r", " "))
+                out.write("\n")
+        fzf = fzf_times(lines)
+        lines.unlink()
+        if fzf:
+            ours = statistics.median(finals)
+            figure(f"fzf --filter (1 core), same {len(fzf)} final queries",
+                   f"median {statistics.median(fzf):.0f} ms",
+                   f"p95 {percentile(fzf, 95):.0f} ms")
+            figure("  ratio fzf / explorer (medians)", f"{statistics.median(fzf) / ours:.0f}x",
+                   "(target >= 5x at 1M)")
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def typo(word: str, rng: random.Random) -> str:
+    """One edit: substitute, delete or insert a letter at a random place."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    i = rng.randrange(len(word))
+    op = rng.choice(("sub", "del", "ins"))
+    if op == "sub":
+        return word[:i] + rng.choice([c for c in letters if c != word[i]]) + word[i + 1:]
+    if op == "del":
+        return word[:i] + word[i + 1:]
+    return word[:i] + rng.choice(letters) + word[i:]
+
+
+def known_item(base: list, workdir: Path) -> None:
+    """Sample 1,000 sentences; query 2-3 of their rarer words, one with a typo, the last cut
+    to a prefix of 4+ letters; count how often the sentence is in the top 10."""
+    from explorer.search import SearchIndex
+    from explorer.search.text import tokens
+
+    heading("search quality (issue 4): known item, 1,000 sentences of the BBC corpus")
+    corpus = BenchCorpus(workdir / "bench-base.json", base, len(base))
+    index = SearchIndex.build(corpus)
+    rng = random.Random(SEED)
+    df = {}
+
+    def freq(word: str) -> int:
+        if word not in df:
+            exp = index._expand(word, False, False)
+            df[word] = exp.count
+        return df[word]
+
+    found = tried = 0
+    misses = []
+    for n in rng.sample(range(len(base)), 1000):
+        doc, _title, i, _s, _e, text = base[n]
+        words = [w for w in dict.fromkeys(tokens(text)) if len(w) >= 4 and not w.isdigit()]
+        if len(words) < 2:
+            continue
+        k = min(len(words), rng.choice((2, 3)))
+        chosen = sorted(words, key=lambda w: (freq(w), w))[:k]
+        chosen.sort(key=words.index)  # in the order the sentence has them
+        long_ones = [j for j, w in enumerate(chosen) if len(w) >= 5] or list(range(k))
+        t = rng.choice(long_ones)
+        chosen[t] = typo(chosen[t], rng)
+        last = chosen[-1]
+        if len(last) > 4:
+            chosen[-1] = last[: rng.randint(4, len(last))]
+        query = " ".join(chosen)
+        tried += 1
+        hits = index.search(query, limit=10)
+        if any((h.doc == doc and h.sentence == i) or h.text == text for h in hits):
+            found += 1
+        elif len(misses) < 5:
+            misses.append(query)
+    rate = found / tried if tried else 0.0
+    figure(f"known item in top 10 ({tried} queries)", f"{rate:.1%}", "(target >= 95%)")
+    if misses:
+        figure("  some misses", ", ".join(repr(m) for m in misses))
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    heading("search (issue 4): BBC sentences replicated, typed as a person types")
+    if not data_or_skip(BBC, "the search benchmark"):
+        return
+    started = time.perf_counter()
+    base = load_base()
+    figure("BBC sentences (split once)", f"{len(base):,}", f"{time.perf_counter() - started:.1f} s")
+    big = "--1m" in argv or os.environ.get("EXPLORER_BENCH_1M") == "1"
+    workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-search-"))
+    try:
+        run_size(base, 100_000, workdir, with_fzf=True)
+        if big:
+            run_size(base, 1_000_000, workdir, with_fzf=True)
+        else:
+            print("  (1M sentences: EXPLORER_BENCH_1M=1 make bench, about 3-5 minutes more)")
+        known_item(base, workdir)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 3 and sys.argv[1] == "--worker":
+        worker(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,828 @@
+"""The search index: every sentence, entity name and fact as a record, an inverted index over
+their words in numpy arrays, and the ranked, highlighted search behind the TUI and the CLI.
+
+Layout (all numpy, so a million sentences are a few arrays, not millions of objects):
+
+- records, in the order that breaks ties: entity names and aliases, then facts, then sentences
+  in corpus order (document, position). Per record: kind, document, sentence index, offsets,
+  entity/fact reference, label bits, and its text as UTF-8 in one blob.
+- vocabulary: the sorted distinct normalised words, so every prefix is one contiguous id range.
+- forward index: each record's word ids in order (positions for proximity, phrases, anchors
+  and highlights); postings: for each word, the sorted ids of the records holding it.
+
+A query is answered by taking the rarest query term's postings as candidates and checking the
+other terms, exclusions and filters on the candidates' forward slices, all vectorised; only the
+best page is turned into `Hit`s. When every term is very common (each in more records than
+`SCAN_ABOVE`), candidates are taken in record order, a chunk at a time, until `SCAN_ENOUGH`
+records match: ranking then applies within those, which keeps the worst keystroke bounded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from array import array
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from explorer.model import LABELS, Corpus, Entity, Fact, Hit
+from explorer.search.query import Query, Term, parse
+from explorer.search.text import WORD_RE, fold
+
+FORMAT_VERSION = 1
+
+KIND_ENTITY, KIND_FACT, KIND_SENTENCE = 0, 1, 2
+KIND_NAMES = ("entity", "fact", "sentence")
+LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
+
+#: Match codes in a word's lookup table: 0 no match, 1 exact, 2 prefix, 1 + 2 * typos a typo.
+EXACT, PREFIX = 1, 2
+NO_MATCH = 99
+
+#: Candidate sets above this many postings are scanned in record order instead of unioned.
+SCAN_ABOVE = 60_000
+#: ... and the scan stops once this many records match.
+SCAN_ENOUGH = 2_000
+SCAN_CHUNK = 16_384
+#: Proximity cost of one pair of consecutive query terms is capped here (Meilisearch: 7).
+MAX_PAIR_COST = 8
+
+_SEP = "\x00"
+_BUILD_RE = __import__("re").compile(r"[^\W_]+|\x00")
+_TOP = "\U0010ffff"
+_BUILD_CHUNK = 20_000
+
+_ARRAYS = (
+    "kind", "doc", "sent", "start", "end", "ref", "labels",
+    "text_off", "text_blob", "fwd_off", "fwd", "post_off", "post",
+)
+_MMAP = {"text_blob", "fwd", "post"}
+
+
+def typo_budget(word: str) -> int:
+    """Edits forgiven in a query word: none below 4 characters, 1 from 4, 2 from 8."""
+    n = len(word)
+    return 0 if n < 4 else (1 if n < 8 else 2)
+
+
+def fact_line(fact: Fact) -> str:
+    """A fact as one line of text: subject, predicate, object, then its short qualifiers."""
+    parts = [fact.subject, fact.predicate, fact.object]
+    for key, value in fact.qualifiers.items():
+        if isinstance(value, str) and value and len(value) <= 120:
+            parts.append(f"{key} {value}")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            parts.append(f"{key} {value:g}")
+    return " · ".join(p for p in parts if p)
+
+
+def cache_dir(corpus_path: Path) -> Path:
+    """Where the index of the store at `corpus_path` is cached: `<store>.index/`."""
+    corpus_path = Path(corpus_path)
+    return corpus_path.with_name(corpus_path.name + ".index")
+
+
+@dataclass(slots=True)
+class _Expansion:
+    """What one query word matches in the vocabulary: id ranges with their match codes."""
+
+    ranges: list[tuple[int, int, int]]  # (lo, hi, code), best code wins where they overlap
+    count: int  # postings covered (an upper bound of the records it matches)
+    lut: np.ndarray | None = None  # vocab id -> code, built on first use
+
+
+@dataclass(slots=True)
+class _Gathered:
+    """The forward slices of a set of candidate records, flattened."""
+
+    recs: np.ndarray  # candidate record ids (int64), sorted
+    toks: np.ndarray  # word ids of every candidate's words, back to back
+    starts: np.ndarray  # where each candidate's words start in `toks`
+    _seg: np.ndarray | None = None
+    _first: np.ndarray | None = None
+
+    @property
+    def seg(self) -> np.ndarray:
+        if self._seg is None:
+            self._seg = np.repeat(
+                np.arange(len(self.recs), dtype=np.int32), np.diff(np.append(self.starts, len(self.toks)))
+            )
+        return self._seg
+
+    @property
+    def first(self) -> np.ndarray:
+        if self._first is None:
+            first = np.zeros(len(self.toks), dtype=bool)
+            first[self.starts] = True
+            self._first = first
+        return self._first
+
+
+class SearchIndex:
+    """An immutable snapshot of a corpus, searchable as you type. Safe to share across threads."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], vocab: list[str], tables: dict[str, Any]):
+        self._a = arrays
+        self.vocab = vocab
+        self.generation: str = tables.get("generation", "")
+        self._docs: list[list[str]] = tables["docs"]  # [id, title]
+        self._entities: list[list[Any]] = tables["entities"]  # [key, label, doc, sentence]
+        self._predicates: list[str] = tables["predicates"]
+        for name in _ARRAYS:
+            setattr(self, "_" + name, arrays[name])
+        self.records = len(self._kind)
+        self.sentences = int(np.count_nonzero(np.asarray(self._kind) == KIND_SENTENCE))
+        self._lock = threading.Lock()
+        self._expansions: dict[tuple, _Expansion] = {}
+        self._fuzzy: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
+        self._prefix_tables: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
+        self.loaded_from_cache = False
+
+    def clear_caches(self) -> None:
+        """Forget the word expansions kept between keystrokes (benchmarks time cold queries)."""
+        self._expansions.clear()
+        self._fuzzy.clear()
+        self._doc_filters.clear()
+
+    # ---------------------------------------------------------------- building
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> SearchIndex:
+        """Index every entity name and alias, fact and sentence of `corpus`."""
+        builder = _Builder()
+        label_bits, first_mention = _mention_tables(corpus)
+        entities: list[Entity] = list(corpus.entities())
+        for ent_index, entity in enumerate(entities):
+            doc, sentence = first_mention.get(entity.key, ("", -1))
+            builder.entity_rows.append([entity.key, entity.label, doc, sentence])
+            doc_index = builder.doc_index(doc) if doc else -1
+            bits = LABEL_BITS.get(entity.label, 0)
+            seen: set[str] = set()
+            for name in (entity.name, *entity.aliases):
+                key = fold(name)
+                if not name or key in seen:
+                    continue
+                seen.add(key)
+                builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
+        for fact_index, fact in enumerate(corpus.facts()):
+            builder.predicates.append(fact.predicate)
+            doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+            bits = label_bits.get((fact.doc, fact.sentence), 0)
+            builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1,
+                        fact_index, bits)
+        for rec in corpus.iter_sentences():
+            doc_index = builder.doc_index(rec.doc, rec.title)
+            bits = label_bits.get((rec.doc, rec.index), 0)
+            builder.add(rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits)
+        arrays, vocab = builder.finish()
+        tables = {
+            "generation": _generation(corpus),
+            "docs": builder.docs,
+            "entities": builder.entity_rows,
+            "predicates": builder.predicates,
+        }
+        return cls(arrays, vocab, tables)
+
+    @classmethod
+    def load_or_build(cls, corpus: Corpus) -> SearchIndex:
+        """The cached index beside the store when it matches the store's generation, else a
+        fresh one (saved for next time when the directory is writable)."""
+        directory = cache_dir(corpus.path)
+        generation = _generation(corpus)
+        try:
+            index = cls.load(directory)
+            if index.generation == generation:
+                return index
+        except Exception:  # absent, stale format or corrupt: rebuilt below, never a crash
+            pass
+        index = cls.build(corpus)
+        try:
+            index.save(directory)
+        except OSError:
+            pass  # a read-only place still gets a working (uncached) index
+        return index
+
+    def save(self, directory: Path) -> None:
+        """Write the index to `directory` atomically (a temporary folder renamed into place)."""
+        directory = Path(directory)
+        tmp = directory.with_name(f"{directory.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        try:
+            for name in _ARRAYS:
+                np.save(tmp / f"{name}.npy", np.ascontiguousarray(self._a[name]))
+            (tmp / "vocab.txt").write_text("\n".join(self.vocab), encoding="utf-8")
+            tables = {
+                "docs": self._docs,
+                "entities": self._entities,
+                "predicates": self._predicates,
+            }
+            (tmp / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
+            meta = {"version": FORMAT_VERSION, "generation": self.generation,
+                    "records": self.records, "vocab": len(self.vocab)}
+            # meta.json last: a folder without it is incomplete and never loaded.
+            (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+            old = directory.with_name(f"{directory.name}.old-{os.getpid()}")
+            if directory.exists():
+                os.replace(directory, old)
+            os.replace(tmp, directory)
+            shutil.rmtree(old, ignore_errors=True)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+
+    @classmethod
+    def load(cls, directory: Path) -> SearchIndex:
+        """The index saved in `directory`; raises (ValueError, OSError, ...) when it is not a
+        complete index of this format."""
+        directory = Path(directory)
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        if meta.get("version") != FORMAT_VERSION:
+            raise ValueError("index format changed")
+        arrays = {}
+        for name in _ARRAYS:
+            mode = "r" if name in _MMAP else None
+            arrays[name] = np.load(directory / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
+        text = (directory / "vocab.txt").read_text(encoding="utf-8")
+        vocab = text.split("\n") if text else []
+        tables = json.loads((directory / "tables.json").read_text(encoding="utf-8"))
+        tables["generation"] = meta["generation"]
+        _check(arrays, vocab, meta, tables)
+        index = cls(arrays, vocab, tables)
+        index.loaded_from_cache = True
+        return index
+
+    # ---------------------------------------------------------------- matching words
+
+    def _range(self, lo_word: str, hi_word: str) -> tuple[int, int]:
+        return bisect_left(self.vocab, lo_word), bisect_left(self.vocab, hi_word)
+
+    def _postings(self, lo: int, hi: int) -> int:
+        return int(self._post_off[hi] - self._post_off[lo])
+
+    def _expand(self, word: str, fuzzy: bool, prefix: bool) -> _Expansion:
+        """The vocabulary ids `word` matches, with their codes (cached: keystrokes repeat):
+        the word itself; with `prefix`, every word it starts; with `fuzzy`, words with a
+        prefix within its typo budget."""
+        key = (word, fuzzy, prefix)
+        found = self._expansions.get(key)
+        if found is not None:
+            return found
+        ranges: list[tuple[int, int, int]] = []
+        budget = typo_budget(word) if fuzzy else 0
+        if budget:
+            ranges.extend(self._fuzzy_ranges(word, budget))
+        if prefix:
+            lo, hi = self._range(word, word + _TOP)
+            if hi > lo:
+                ranges.append((lo, hi, PREFIX))
+        lo = bisect_left(self.vocab, word)
+        if lo < len(self.vocab) and self.vocab[lo] == word:
+            ranges.append((lo, lo + 1, EXACT))
+        count = self._count(ranges)
+        expansion = _Expansion(ranges=ranges, count=count)
+        if len(self._expansions) > 512:
+            self._expansions.clear()
+        self._expansions[key] = expansion
+        return expansion
+
+    def _count(self, ranges: list[tuple[int, int, int]]) -> int:
+        if not ranges:
+            return 0
+        spans = sorted((lo, hi) for lo, hi, _ in ranges)
+        total, end = 0, -1
+        for lo, hi in spans:  # ranges overlap (a prefix range holds the exact word)
+            lo = max(lo, end)
+            if hi > lo:
+                total += self._postings(lo, hi)
+                end = hi
+        return total
+
+    def _lut(self, expansion: _Expansion) -> np.ndarray:
+        if expansion.lut is None:
+            lut = np.zeros(len(self.vocab) + 1, dtype=np.int8)
+            # Worst code first, so a better code for the same word overwrites it.
+            for lo, hi, code in sorted(expansion.ranges, key=lambda r: -r[2]):
+                lut[lo:hi] = code
+            expansion.lut = lut
+        return expansion.lut
+
+    def _prefix_table(self, length: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The distinct `length`-character prefixes of the vocabulary and their id ranges."""
+        table = self._prefix_tables.get(length)
+        if table is None:
+            strings: list[str] = []
+            los: list[int] = []
+            last = None
+            for i, word in enumerate(self.vocab):
+                if len(word) >= length and word[:length] != last:
+                    last = word[:length]
+                    strings.append(last)
+                    los.append(i)
+            his = [bisect_left(self.vocab, s + _TOP, lo) for s, lo in zip(strings, los, strict=True)]
+            table = (strings, np.asarray(los, dtype=np.int64), np.asarray(his, dtype=np.int64))
+            self._prefix_tables[length] = table
+        return table
+
+    def _fuzzy_ranges(self, word: str, budget: int) -> list[tuple[int, int, int]]:
+        """Vocabulary words with a prefix within `budget` edits of `word` (but not `word` as a
+        prefix itself, which the exact and prefix ranges cover)."""
+        key = (word, budget)
+        found = self._fuzzy.get(key)
+        if found is not None:
+            return found
+        n = len(word)
+        previous = self._fuzzy.get((word[:-1], budget)) if n > 4 else None
+        out: list[tuple[int, int, int]] = []
+        if previous is not None and sum(hi - lo for lo, hi, _ in previous) <= 20_000:
+            # Typing on: a word within `budget` of a prefix of `word` was within `budget` of a
+            # prefix of `word[:-1]`, so only last keystroke's matches need checking again.
+            candidates: set[str] = set()
+            for lo, hi, _ in previous:
+                for vid in range(lo, hi):
+                    w = self.vocab[vid]
+                    for length in range(max(1, n - budget), min(len(w), n + budget) + 1):
+                        candidates.add(w[:length])
+            choices = sorted(candidates)
+            if choices:
+                scores = process.cdist([word], choices, scorer=Levenshtein.distance,
+                                       score_cutoff=budget, dtype=np.int32, workers=1)[0]
+                for i in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
+                    lo, hi = self._range(choices[i], choices[i] + _TOP)
+                    if hi > lo:
+                        out.append((lo, hi, 1 + 2 * int(scores[i])))
+        else:
+            for length in range(max(1, n - budget), n + budget + 1):
+                strings, los, his = self._prefix_table(length)
+                if not strings:
+                    continue
+                scores = process.cdist([word], strings, scorer=Levenshtein.distance,
+                                       score_cutoff=budget, dtype=np.int32, workers=1)[0]
+                hit = np.flatnonzero((scores <= budget) & (scores > 0))
+                for i in hit.tolist():
+                    out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[i])))
+        if len(self._fuzzy) > 512:
+            self._fuzzy.clear()
+        self._fuzzy[key] = out
+        return out
+
+    # ---------------------------------------------------------------- searching
+
+    def search(self, query: str, limit: int = 50) -> list[Hit]:
+        """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
+        on a malformed query; an empty query (or one of operators only) returns no hits."""
+        parsed = parse(query)
+        if parsed.is_empty or limit <= 0 or self.records == 0:
+            return []
+        plan = _Plan.make(self, parsed)
+        if plan is None:
+            return []
+        recs, keys = self._candidates_ranked(plan, limit)
+        return self._materialise(plan, recs, keys, limit)
+
+    def _candidates_ranked(self, plan: _Plan, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        if plan.source is None:  # filters only: every record that passes, in record order
+            return self._scan(plan, limit, enough=limit * 2)
+        if plan.source_count > SCAN_ABOVE:
+            return self._scan(plan, limit, enough=SCAN_ENOUGH)
+        parts = [self._post[self._post_off[lo]:self._post_off[hi]] for lo, hi in plan.source]
+        cands = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
+        return self._score(plan, cands.astype(np.int64))
+
+    def _scan(self, plan: _Plan, limit: int, enough: int) -> tuple[np.ndarray, np.ndarray]:
+        got_recs: list[np.ndarray] = []
+        got_keys: list[np.ndarray] = []
+        found = 0
+        chunk = SCAN_CHUNK
+        for lo in range(0, self.records, chunk):
+            cands = np.arange(lo, min(lo + chunk, self.records), dtype=np.int64)
+            recs, keys = self._score(plan, cands)
+            if len(recs):
+                got_recs.append(recs)
+                got_keys.append(keys)
+                found += len(recs)
+            if found >= enough:
+                break
+        if not got_recs:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.concatenate(got_recs), np.concatenate(got_keys)
+
+    def _filter(self, plan: _Plan, cands: np.ndarray) -> np.ndarray:
+        if plan.label_bits is not None:
+            cands = cands[(self._labels[cands] & plan.label_bits) != 0]
+        if plan.doc_ok is not None:
+            cands = cands[plan.doc_ok[self._doc[cands]]]
+        return cands
+
+    def _gather(self, cands: np.ndarray) -> _Gathered:
+        starts = self._fwd_off[cands]
+        lens = self._fwd_off[cands + 1] - starts
+        keep = lens > 0
+        if not keep.all():
+            cands, starts, lens = cands[keep], starts[keep], lens[keep]
+        flat_starts = np.cumsum(lens) - lens
+        total = int(lens.sum())
+        idx = np.arange(total, dtype=np.int64) + np.repeat(starts - flat_starts, lens)
+        return _Gathered(recs=cands, toks=np.asarray(self._fwd[idx]), starts=flat_starts)
+
+    def _term_codes(self, term: Term, exps: list[_Expansion], g: _Gathered) -> np.ndarray:
+        """Per flat word position: the match code of `term` starting there (0: none)."""
+        codes = self._lut(exps[0])[g.toks]
+        if len(exps) > 1:  # a phrase: every next word at the next position, same record
+            seg = g.seg
+            for j, exp in enumerate(exps[1:], start=1):
+                nxt = np.zeros_like(codes)
+                nxt[:-j] = self._lut(exp)[g.toks[j:]]
+                nxt[:-j][seg[j:] != seg[:-j]] = 0
+                codes = np.where((codes > 0) & (nxt > 0), np.maximum(codes, nxt), 0).astype(np.int8)
+        if term.anchored:
+            codes = np.where(g.first, codes, 0).astype(np.int8)
+        return codes
+
+    def _score(self, plan: _Plan, cands: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates that match, and their rank keys (smaller is better)."""
+        cands = self._filter(plan, cands)
+        if not len(cands):
+            return cands, np.empty(0, np.int64)
+        g = self._gather(cands)
+        n = len(g.recs)
+        if n == 0:
+            return g.recs, np.empty(0, np.int64)
+        keep = np.ones(n, dtype=bool)
+        for term, exps in plan.excludes:
+            codes = self._term_codes(term, exps, g)
+            keep &= ~np.logical_or.reduceat(codes > 0, g.starts)
+        matched = np.zeros(n, dtype=np.int64)
+        typos = np.zeros(n, dtype=np.int64)
+        prefixes = np.zeros(n, dtype=np.int64)
+        group_masks: list[np.ndarray] = []
+        for group in plan.groups:
+            any_match = np.zeros(n, dtype=bool)
+            mask = None
+            for term, exps in group:
+                codes = self._term_codes(term, exps, g)
+                hit = codes > 0
+                best = np.minimum.reduceat(np.where(hit, codes, NO_MATCH), g.starts)
+                ok = best < NO_MATCH
+                any_match |= ok
+                matched += ok
+                typos += np.where(ok, (best - 1) // 2, 0)
+                prefixes += np.where(ok, (best - 1) % 2, 0)
+                mask = hit if mask is None else (mask | hit)
+            keep &= any_match
+            group_masks.append(mask)
+        if not keep.any():
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        proximity = np.zeros(n, dtype=np.int64)
+        for a, b in zip(group_masks, group_masks[1:], strict=False):
+            proximity += self._pair_cost(a, b, g)
+        keys = (
+            (np.int64(15) - np.minimum(matched, 15)) << 58
+            | np.minimum(typos, 31) << 53
+            | np.minimum(proximity, 255) << 45
+            | np.minimum(prefixes, 31) << 40
+            | g.recs
+        )
+        return g.recs[keep], keys[keep]
+
+    @staticmethod
+    def _pair_cost(a: np.ndarray, b: np.ndarray, g: _Gathered) -> np.ndarray:
+        """Per candidate: how far the nearest match of the next term is from one of the
+        previous term (0 adjacent and in order, 1 more when reversed, capped)."""
+        n = len(g.recs)
+        cost = np.full(n, MAX_PAIR_COST, dtype=np.int64)
+        pa = np.flatnonzero(a)
+        pb = np.flatnonzero(b)
+        if not len(pa) or not len(pb):
+            return cost
+        seg = g.seg
+        k = np.searchsorted(pa, pb, side="right")  # pa[k-1] <= pb < pa[k]
+        best = np.full(len(pb), MAX_PAIR_COST, dtype=np.int64)
+        has_prev = k > 0
+        prev = pa[np.maximum(k - 1, 0)]
+        d = pb - prev
+        c = np.where(d >= 1, d - 1, 1)
+        ok = has_prev & (seg[prev] == seg[pb])
+        best = np.where(ok, np.minimum(best, c), best)
+        has_next = k < len(pa)
+        nxt = pa[np.minimum(k, len(pa) - 1)]
+        d = nxt - pb
+        c = np.where(d >= 1, d, 1)
+        ok = has_next & (seg[nxt] == seg[pb])
+        best = np.where(ok, np.minimum(best, c), best)
+        owners = seg[pb]
+        np.minimum.at(cost, owners, np.minimum(best, MAX_PAIR_COST))
+        return cost
+
+    # ---------------------------------------------------------------- hits
+
+    def _text(self, rec: int) -> str:
+        lo, hi = int(self._text_off[rec]), int(self._text_off[rec + 1])
+        return bytes(self._text_blob[lo:hi]).decode("utf-8")
+
+    def _materialise(self, plan: _Plan, recs: np.ndarray, keys: np.ndarray,
+                     limit: int) -> list[Hit]:
+        if not len(recs):
+            return []
+        want = min(len(keys), limit * 2 + 16)
+        if len(keys) > want:
+            top = np.argpartition(keys, want - 1)[:want]
+            order = top[np.argsort(keys[top], kind="stable")]
+        else:
+            order = np.argsort(keys, kind="stable")
+        hits: list[Hit] = []
+        seen_entities: set[int] = set()
+        for i in order.tolist():
+            rec = int(recs[i])
+            kind = int(self._kind[rec])
+            ref = int(self._ref[rec])
+            if kind == KIND_ENTITY:
+                if ref in seen_entities:  # its name and an alias both matched: one hit
+                    continue
+                seen_entities.add(ref)
+            hits.append(self._hit(plan, rec, kind, ref, int(keys[i])))
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def _hit(self, plan: _Plan, rec: int, kind: int, ref: int, key: int) -> Hit:
+        text = self._text(rec)
+        doc_index = int(self._doc[rec])
+        doc, title = self._docs[doc_index] if doc_index >= 0 else ("", "")
+        matched = 15 - (key >> 58)
+        typos = (key >> 53) & 31
+        proximity = (key >> 45) & 255
+        prefixes = (key >> 40) & 31
+        score = matched - 0.25 * typos - 0.01 * proximity - 0.001 * prefixes
+        highlights = self._highlights(plan, rec, text)
+        sentence = int(self._sent[rec])
+        if kind == KIND_ENTITY:
+            key_name, label = self._entities[ref][0], self._entities[ref][1]
+            return Hit("entity", doc, title, sentence, text, score, highlights,
+                       label=label, entity=key_name)
+        if kind == KIND_FACT:
+            return Hit("fact", doc, title, sentence, text, score, highlights,
+                       predicate=self._predicates[ref])
+        return Hit("sentence", doc, title, sentence, text, score, highlights,
+                   start=int(self._start[rec]), end=int(self._end[rec]))
+
+    def _highlights(self, plan: _Plan, rec: int, text: str) -> tuple[tuple[int, int], ...]:
+        spans = [m.span() for m in WORD_RE.finditer(fold(text))]
+        lo, hi = int(self._fwd_off[rec]), int(self._fwd_off[rec + 1])
+        if len(spans) != hi - lo or not spans:
+            return ()
+        g = _Gathered(recs=np.array([rec], np.int64), toks=np.asarray(self._fwd[lo:hi]),
+                      starts=np.zeros(1, np.int64))
+        ranges: list[tuple[int, int]] = []
+        for group in plan.groups:
+            for term, exps in group:
+                codes = self._term_codes(term, exps, g)
+                for p in np.flatnonzero(codes).tolist():
+                    for j, (word, exp) in enumerate(zip(term.words, exps, strict=True)):
+                        start, end = spans[p + j]
+                        code = int(self._lut(exp)[g.toks[p + j]])
+                        if code == PREFIX:
+                            end = min(end, start + len(word))
+                        ranges.append((start, end))
+        if not ranges:
+            return ()
+        ranges.sort()
+        merged = [ranges[0]]
+        for start, end in ranges[1:]:
+            last_start, last_end = merged[-1]
+            if start <= last_end:
+                merged[-1] = (last_start, max(last_end, end))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
+
+    def doc_filter(self, names: Sequence[str]) -> np.ndarray:
+        key = tuple(names)
+        found = self._doc_filters.get(key)
+        if found is None:
+            ok = [all(n in fold(doc) or n in fold(title) for n in names) for doc, title in self._docs]
+            found = np.array(ok + [False], dtype=bool)  # index -1: records without a document
+            if len(self._doc_filters) > 64:
+                self._doc_filters.clear()
+            self._doc_filters[key] = found
+        return found
+
+
+@dataclass(slots=True)
+class _Plan:
+    """A parsed query resolved against the vocabulary."""
+
+    groups: list[list[tuple[Term, list[_Expansion]]]]
+    excludes: list[tuple[Term, list[_Expansion]]]
+    source: list[tuple[int, int]] | None  # vocab id ranges whose postings give the candidates
+    source_count: int
+    label_bits: int | None
+    doc_ok: np.ndarray | None
+
+    @classmethod
+    def make(cls, index: SearchIndex, query: Query) -> _Plan | None:
+        def expansions(term: Term, negative: bool = False) -> list[_Expansion]:
+            out = []
+            for j, word in enumerate(term.words):
+                last = j == len(term.words) - 1
+                if negative:  # !word: no word starting with it; !'word, !"a b": exactly
+                    out.append(index._expand(word, False, not (term.exact or term.is_phrase)))
+                elif term.exact or term.is_phrase:  # the phrase's word being typed: a prefix
+                    out.append(index._expand(word, False, last and term.typing))
+                else:
+                    out.append(index._expand(word, True, term.typing or len(word) >= 3))
+            return out
+
+        groups = []
+        best_source: list[tuple[int, int]] | None = None
+        best_count = -1
+        for group in query.groups:
+            resolved = []
+            source: list[tuple[int, int]] = []
+            count = 0
+            for term in group:
+                exps = expansions(term)
+                if any(e.count == 0 for e in exps):
+                    continue  # a word no record holds: this alternative can never match
+                resolved.append((term, exps))
+                # A phrase's rarest word stands for it; a word for itself.
+                rarest = min(exps, key=lambda e: e.count)
+                source.extend((lo, hi) for lo, hi, _ in rarest.ranges)
+                count += rarest.count
+            if not resolved:
+                return None  # a group none of whose terms occurs: no record can match
+            groups.append(resolved)
+            if best_count < 0 or count < best_count:
+                best_source, best_count = source, count
+        excludes = [(term, expansions(term, negative=True)) for term in query.excludes]
+        label_bits = None
+        if query.label_filter:
+            label_bits = 0
+            for label in query.labels:
+                label_bits |= LABEL_BITS.get(label, 0)
+            if label_bits == 0:
+                return None
+        doc_ok = index.doc_filter(query.docs) if query.docs else None
+        if not groups and label_bits is None and doc_ok is None:
+            return None
+        return cls(groups, excludes, best_source, max(best_count, 0), label_bits, doc_ok)
+
+
+class _Builder:
+    """Accumulates records chunk by chunk into compact arrays."""
+
+    def __init__(self) -> None:
+        self.docs: list[list[str]] = []
+        self._doc_ids: dict[str, int] = {}
+        self.entity_rows: list[list[Any]] = []
+        self.predicates: list[str] = []
+        self.cols = {name: array("q") for name in
+                     ("kind", "doc", "sent", "start", "end", "ref", "labels")}
+        self._texts: list[str] = []
+        self._blobs: list[bytes] = []
+        self._text_lens: list[int] = []
+        self._fwd_parts: list[np.ndarray] = []
+        self._fwd_lens: list[np.ndarray] = []
+        self._words: dict[str, int] = {_SEP: 0}
+
+    def doc_index(self, doc: str, title: str | None = None) -> int:
+        index = self._doc_ids.get(doc)
+        if index is None:
+            index = self._doc_ids[doc] = len(self.docs)
+            self.docs.append([doc, title or ""])
+        elif title and not self.docs[index][1]:
+            self.docs[index][1] = title
+        return index
+
+    def add(self, text: str, kind: int, doc: int, sent: int, start: int, end: int,
+            ref: int, labels: int) -> None:
+        cols = self.cols
+        cols["kind"].append(kind)
+        cols["doc"].append(doc)
+        cols["sent"].append(sent)
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["ref"].append(ref)
+        cols["labels"].append(labels)
+        self._texts.append(text)
+        if len(self._texts) >= _BUILD_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        texts = self._texts
+        if not texts:
+            return
+        self._texts = []
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        self._blobs.append(b"".join(encoded))
+        self._text_lens.extend(map(len, encoded))
+        joined = _SEP.join(texts) + _SEP
+        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
+            joined = _SEP.join(t.replace(_SEP, " ") for t in texts) + _SEP
+        words = _BUILD_RE.findall(fold(joined))
+        ids_of = self._words
+        for word in set(words).difference(ids_of):
+            ids_of[word] = len(ids_of)
+        ids = np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
+        seps = np.flatnonzero(ids == 0)
+        self._fwd_lens.append(np.diff(np.concatenate(([-1], seps))) - 1)
+        self._fwd_parts.append(ids[ids != 0])
+
+    def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
+        self._flush()
+        old_words = list(self._words)  # index = old id; 0 is the separator
+        order = sorted(range(1, len(old_words)), key=old_words.__getitem__)
+        vocab = [old_words[i] for i in order]
+        remap = np.zeros(len(old_words), dtype=np.int32)
+        remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
+        fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
+        self._fwd_parts = []
+        fwd = remap[fwd] if len(fwd) else fwd.astype(np.int32)
+        lens = (np.concatenate(self._fwd_lens) if self._fwd_lens
+                else np.empty(0, np.int64)).astype(np.int64)
+        fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=fwd_off[1:])
+        recs = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+        pairs = np.unique((fwd.astype(np.int64) << 32) | recs)
+        del recs
+        post = (pairs & 0xFFFFFFFF).astype(np.int32)
+        counts = np.bincount((pairs >> 32).astype(np.int64), minlength=len(vocab))
+        del pairs
+        post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
+        np.cumsum(counts, out=post_off[1:])
+        text_lens = np.asarray(self._text_lens, dtype=np.int64)
+        text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
+        np.cumsum(text_lens, out=text_off[1:])
+        blob = np.frombuffer(b"".join(self._blobs), dtype=np.uint8)
+        self._blobs = []
+        arrays = {
+            "kind": np.asarray(self.cols["kind"], dtype=np.int8),
+            "doc": np.asarray(self.cols["doc"], dtype=np.int32),
+            "sent": np.asarray(self.cols["sent"], dtype=np.int32),
+            "start": np.asarray(self.cols["start"], dtype=np.int32),
+            "end": np.asarray(self.cols["end"], dtype=np.int32),
+            "ref": np.asarray(self.cols["ref"], dtype=np.int32),
+            "labels": np.asarray(self.cols["labels"], dtype=np.uint32),
+            "text_off": text_off,
+            "text_blob": blob,
+            "fwd_off": fwd_off,
+            "fwd": fwd.astype(np.int32),
+            "post_off": post_off,
+            "post": post,
+        }
+        # Records without documents point at -1; the doc filter's table keeps a False there.
+        return arrays, vocab
+
+
+def _generation(corpus: Corpus) -> str:
+    return str(corpus.generation())
+
+
+def _mention_tables(corpus: Corpus) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]]:
+    """Label bits per (document, sentence) and the first mention of each entity, when the
+    corpus can list its mentions (the store can; a bare `Corpus` need not)."""
+    mentions_of = getattr(corpus, "mentions", None)
+    bits: dict[tuple[str, int], int] = {}
+    first: dict[str, tuple[str, int]] = {}
+    if not callable(mentions_of):
+        return bits, first
+    try:
+        mentions: Iterable[Any] = mentions_of()
+        for m in mentions:
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+            first.setdefault(m.key, (m.doc, m.sentence))
+    except Exception:  # a corpus whose mentions cannot be listed still gets an index
+        return {}, {}
+    return bits, first
+
+
+def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: dict) -> None:
+    """Refuse a cache whose parts do not fit together (a truncated or mixed-up folder)."""
+    records = len(arrays["kind"])
+    if meta.get("records") != records or meta.get("vocab") != len(vocab):
+        raise ValueError("index parts disagree")
+    for name in ("doc", "sent", "start", "end", "ref", "labels"):
+        if len(arrays[name]) != records:
+            raise ValueError("index parts disagree")
+    if len(arrays["text_off"]) != records + 1 or len(arrays["fwd_off"]) != records + 1:
+        raise ValueError("index parts disagree")
+    if int(arrays["text_off"][-1]) != len(arrays["text_blob"]):
+        raise ValueError("index text truncated")
+    if int(arrays["fwd_off"][-1]) != len(arrays["fwd"]):
+        raise ValueError("index words truncated")
+    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(arrays["post"]):
+        raise ValueError("index postings truncated")
+    if not isinstance(tables.get("docs"), list) or not isinstance(tables.get("entities"), list):
+        raise ValueError("index tables damaged")

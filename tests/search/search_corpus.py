@@ -1,0 +1,66 @@
+"""A small in-memory `model.Corpus` over documents a test writes, with optional mentions."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from explorer.model import Entity, Fact, Mention, SentenceRecord
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+class MemoryCorpus:
+    """Documents as {doc_id: text} (one sentence per `.`/`!`/`?`), entities, facts, mentions."""
+
+    def __init__(self, path: Path, docs: dict[str, str], *, titles: dict[str, str] | None = None,
+                 entities: list[Entity] = (), facts: list[Fact] = (),
+                 mentions: list[Mention] | None = None):
+        self._path = Path(path)
+        self.docs = dict(docs)
+        self.titles = dict(titles or {})
+        self._entities = list(entities)
+        self._facts = list(facts)
+        self._mentions = mentions
+        self.iterated = 0  # how many times the sentences were read (a rebuild reads them)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def generation(self) -> str:
+        blob = repr((sorted(self.docs.items()), self._entities, self._facts)).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+    def sentence_spans(self, doc: str) -> list[tuple[int, int]]:
+        spans = []
+        for m in _SENTENCE.finditer(self.docs[doc]):
+            start, end = m.span()
+            text = m.group()
+            start += len(text) - len(text.lstrip())
+            end -= len(text) - len(text.rstrip())
+            if end > start:
+                spans.append((start, end))
+        return spans
+
+    def iter_sentences(self) -> Iterator[SentenceRecord]:
+        self.iterated += 1
+        for doc, text in self.docs.items():
+            for i, (start, end) in enumerate(self.sentence_spans(doc)):
+                yield SentenceRecord(doc, self.titles.get(doc, doc), i, start, end, text[start:end])
+
+    def entities(self, label: str | None = None) -> list[Entity]:
+        return [e for e in self._entities if label is None or e.label == label]
+
+    def facts(self, predicate: str | None = None) -> list[Fact]:
+        return [f for f in self._facts if predicate is None or f.predicate == predicate]
+
+
+class MentionCorpus(MemoryCorpus):
+    """A corpus that can also list its mentions, as the store can."""
+
+    def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
+        return [m for m in (self._mentions or [])
+                if (doc is None or m.doc == doc) and (entity is None or m.key == entity)]
