@@ -166,14 +166,20 @@ def cities() -> dict[str, int]:
         return {}
     out: dict[str, int] = {}
     for name, pop in _CITY.findall(path.read_bytes()):
-        try:
-            key = name.decode("utf-8")
-        except UnicodeDecodeError:
-            continue
-        if "\\" in key or not key[:1].isupper():
+        if not name[:1].isupper():
             continue
         pop_i = int(pop)
-        for variant in _city_variants(key):
+        if b"\\" in name:  # a JSON escape: "Z\u00fcrich"
+            try:
+                name = orjson.loads(b'"' + name + b'"').encode("utf-8")
+            except orjson.JSONDecodeError:
+                continue
+        if name.isascii() and not name.startswith((b"St. ", b"Saint ")):
+            key = name.decode("ascii")
+            if pop_i > out.get(key, 0):
+                out[key] = pop_i
+            continue
+        for variant in _city_variants(name.decode("utf-8", "replace")):
             if pop_i > out.get(variant, 0):
                 out[variant] = pop_i
     for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
@@ -194,7 +200,7 @@ def _city_variants(name: str) -> list[str]:
     return out
 
 
-_NAME_LINE = re.compile(r"^[MF?1]{1,2} +([A-Z][a-z'\-]+(?:\+[A-Z][a-z]+)?) ", re.M)
+_NAME_LINE = re.compile(rb"^[MF?1]{1,2} +([A-Z][a-z'\-]+) ", re.M)
 
 
 @functools.cache
@@ -203,9 +209,7 @@ def first_names() -> frozenset[str]:
     path = _package_file("gender_guesser", "data", "nam_dict.txt")
     if not path:
         return frozenset()
-    text = path.read_text(encoding="iso-8859-1")
-    names = {n for n in _NAME_LINE.findall(text) if "+" not in n and len(n) > 1}
-    return frozenset(names)
+    return frozenset(n.decode("iso-8859-1") for n in _NAME_LINE.findall(path.read_bytes()))
 
 
 @functools.cache

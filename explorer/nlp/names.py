@@ -455,8 +455,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if last in gz.org_suffixes() and (n > 1 or last.isupper()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
-    if n > 1 and (first in gz.org_heads() or first in gz.org_prefixes()):
+    if n > 1 and (first in gz.org_heads() or (first in gz.org_prefixes() and first not in gz.first_names())):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+        return
+    if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "P. Simmons"
         return
     if n > 1 and gz.cities().get(last, 0) >= 100_000 and first not in gz.first_names():
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Inter Milan", "Dynamo Moscow"
@@ -488,7 +491,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if pop or prev in _LOC_PREPS:
             _emit(doc, s_i, toks, i, j, "GPE", key, _WEAK)
             return
-        if nxt in _PERSON_VERBS or key in fn:
+        if key in fn:
             _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
             return
         _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
@@ -504,30 +507,65 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
 
 def _resolve_document(doc: _Doc) -> None:
     people: dict[str, str] = {}  # a part of a full name -> the full name
+    last_names: set[str] = set()
+    firsts: dict[str, str] = {}
     strong: dict[str, tuple[str, str]] = {}
-    for f in doc.found:
+    org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Medical Industries"
+    for f in sorted(doc.found, key=lambda f: -f[4]):  # stable: strong guesses first
         start, end, label, entity, strength, _s, ntok = f
         surface = doc.text[start:end]
         if label == "PERSON" and ntok > 1:
-            parts = surface.split()
-            people.setdefault(parts[-1], entity)
-            people.setdefault(" ".join(parts[1:]), entity)
-            if len(parts) > 2:
-                people.setdefault(" ".join(parts[-2:]), entity)
+            parts = [p for p in surface.split() if p not in _NAME_SUFFIXES]
+            if len(parts) > 1:
+                people.setdefault(parts[-1], entity)
+                if strength >= _MEDIUM:
+                    last_names.add(parts[-1])
+                people.setdefault(" ".join(parts[1:]), entity)
+                if len(parts) > 2:
+                    people.setdefault(" ".join(parts[-2:]), entity)
+                first = parts[0]
+                if (
+                    not first.endswith(".")
+                    and first not in gz.first_names()
+                    and not _gazetteer_label([first])
+                    and strength >= _MEDIUM
+                ):
+                    firsts.setdefault(first, entity)  # "Jansher" after "Jansher Khan"
         if strength >= _MEDIUM and label != "TITLE":
             strong.setdefault(surface, (label, entity))
+            if label == "ORG" and ntok > 1:
+                org_firsts.setdefault(surface.split()[0], (label, entity))
+    for key, entity in firsts.items():
+        people.setdefault(key, entity)
     for f in doc.found:
         start, end, label, entity, strength, _s, ntok = f
-        if label == "TITLE":
+        if label in ("TITLE", "NORP"):
             continue
         surface = doc.text[start:end]
-        if surface in people and strength <= _MEDIUM + (label == "PERSON"):
+        if surface in people and (
+            strength <= _MEDIUM or label == "PERSON" or surface in last_names
+        ):
             f[2], f[3] = "PERSON", people[surface]
             continue
         if strength == _WEAK and surface in strong:
             f[2], f[3] = strong[surface]
+        elif strength == _WEAK and ntok == 1 and surface in org_firsts:
+            f[2], f[3] = org_firsts[surface]
+    # Lists of surnames: "Given , Breen , Staunton and Irwin".
+    found = sorted(doc.found, key=lambda f: f[0])
+    for order in (found, found[::-1]):
+        for a, b in zip(order, order[1:], strict=False):
+            if (
+                b[4] == _WEAK and b[6] == 1 and b[2] != "PERSON" and a[2] == "PERSON"
+                and a[5] == b[5]
+                and doc.text[min(a[1], b[1]):max(a[0], b[0])].strip() in (",", "and", ";")
+            ):
+                b[2] = "PERSON"
     doc.people = people
     doc.strong = strong
+
+
+_NAME_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 
 
 # --- pass 4: headlines ----------------------------------------------------------------------
