@@ -1,0 +1,637 @@
+"""Facts from mentions: who holds which title, who said what, who met, visited or withdrew,
+what amounts were reported, and where places are.
+
+Each extractor is a small function over one `_Text` (the text, its sentences and its merged
+mentions indexed by offset) and returns `model.Fact`s whose start/end cover the evidence.
+The patterns are regexes over the text; mentions are looked up by the offsets the regexes
+land on, so a fact is only as wide as the words that state it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..model import Fact, Mention
+
+__all__ = ["find_facts"]
+
+_PLACE = frozenset({"GPE", "LOC", "FAC"})
+_PARTY = frozenset({"GPE", "ORG", "NORP", "LOC"})
+_ACTOR = frozenset({"GPE", "ORG", "NORP"})
+
+_SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|argued"
+    r"|insisted|warned|admitted|declared|announced|claimed|emphasi[sz]ed|underlined|stated"
+    r"|remarked|observed|pointed\s+out|recalled|acknowledged|confirmed|wrote|continued"
+    r"|asserted|maintained|reiterated|conceded|suggested|predicted|revealed|disclosed"
+)
+_ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
+# "X said that ...", "He also noted that ...", "X told reporters on Monday that ...".
+_REPORTED_THAT = re.compile(
+    rf"(?:\b{_ADVERB}\s+)*\b(?:{_SPEECH_VERBS})\b(?:\s+[^\s,.;:\"“”]+){{0,4}}?\s+that\b[\s,]*"
+)
+# "X said the talks ...": a clause without "that" after said/says.
+_REPORTED_BARE = re.compile(
+    rf"(?:\b{_ADVERB}\s+)*\b(?:said|says)\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their"
+    r"|its|this|these|those|we|i|[A-Z])\b)",
+)
+_QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+_AFTER_QUOTE_VERB_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?:{_SPEECH_VERBS})[ \t]+")
+_AFTER_QUOTE_SPEAKER_FIRST = re.compile(rf"\s*(?:{_ADVERB}\s+)*(?:{_SPEECH_VERBS})\b")
+_BEFORE_QUOTE = re.compile(
+    rf"(?:\b{_ADVERB}\s+)*\b(?:{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
+)
+_PRONOUN_BEFORE = re.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
+_PRONOUN_AT = re.compile(r"(he|she|He|She)\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?")
+_GAP_SPACE = re.compile(r"[ \t]*")
+_GAP_COMMA = re.compile(r"[ \t]*,?[ \t]*")
+_TITLE_LINK = re.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
+_BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
+_POSSESSIVE = re.compile(r"['’]s\s+$")
+
+_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|negotiated|negotiations|summit)\b")
+_COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
+_MET_DIRECT = re.compile(
+    r"^\s*(?:(?:has|have|had|will|also|then|later)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
+    r"|talked|spoke)(?:\s+with)?[\s,]*(?:the\s+)?[\s,]*$"
+)
+_GROUP_MET = re.compile(
+    r"\b(?:the\s+)?(presidents|leaders|prime\s+ministers|foreign\s+ministers|heads\s+of\s+state"
+    r"|defen[cs]e\s+ministers|ministers)\s+of\s+"
+)
+_GROUP_MET_TAIL = re.compile(
+    r"^\s+(?:(?:have|had|has|also|then|reportedly)\s+)*(?:met|held\s+talks|have\s+met)\b"
+)
+_TIMES = re.compile(r"\s+times\b")
+_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
+
+_VISIT = re.compile(
+    r"^\s+(?:(?:has|have|had|will|also|then|later|repeatedly|recently|already)\s+)*"
+    r"(?:visited|visits|visit|toured|tours|travell?ed\s+to|arrived\s+in|flew\s+to|went\s+to)"
+    r"\s+(?:the\s+)?$"
+)
+
+_WITHDRAWAL_NOUN = re.compile(
+    r"^(?:['’]s)?\s+(?:withdrawal|exit|pull-?out|departure|retreat)\s+from\s+(?:the\s+)?$"
+)
+_WITHDRAWAL_VERB = re.compile(
+    r"^\s+(?:(?:has|have|had|will|also|unilaterally|formally)\s+)*(?:withdrew|withdrawn|withdraws"
+    r"|withdraw|pulled\s+out|pulls\s+out|exited|exits|quit|quits)\s+(?:of\s+|from\s+)?(?:the\s+)?$"
+)
+
+_AMOUNT_VERB = re.compile(
+    r"(?:(?:has|have|had|will|would|could|is|was|were|are|now|already|also|be)\s+)*"
+    r"\b(?P<verb>reached|reach|reaches|rose|rise|rises|risen|fell|fall|falls|fallen|increased"
+    r"|increase|decreased|grew|grow|grown|jumped|climbed|dropped|declined|slipped|slumped"
+    r"|soared|surged|stood|stands|totalled|totaled|totals|amounted|amounts|hit|exceeded|topped"
+    r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported)"
+    r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
+)
+_CLAUSE_START = re.compile(
+    r"^.*(?:[,;:(]|\b(?:that|while|which|whereas|where|when|after|because|since|but)\b)\s*",
+    re.S,
+)
+_MEASURE = re.compile(
+    r"^(?:the\s+)?(?:total\s+)?(?P<measure>volume|value|level|amount|total|cost|price|number|size"
+    r"|turnover|sum|worth)\s+of\s+(?:the\s+)?",
+    re.I,
+)
+_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.I)
+
+
+class _Text:
+    """The text, its sentences and its mentions, indexed for lookups by offset."""
+
+    def __init__(
+        self, text: str, sentences: Sequence[tuple[int, int]], mentions: Sequence[Mention]
+    ) -> None:
+        self.text = text
+        self.sentences = list(sentences)
+        self.sent_starts = [s for s, _ in self.sentences]
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_start = {m.start: m for m in self.mentions}
+        self.by_end = {m.end: m for m in self.mentions}
+        self.persons = [m for m in self.mentions if m.label == "PERSON"]
+        self.person_starts = [m.start for m in self.persons]
+        self.by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.by_sentence.setdefault(self.sentence_of(m.start), []).append(m)
+        # (title in lower case, of) -> holder; filled by the title extractor.
+        self.holders: dict[tuple[str, str | None], str] = {}
+
+    def sentence_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
+
+    def sentence_span(self, index: int) -> tuple[int, int]:
+        return self.sentences[index] if self.sentences else (0, len(self.text))
+
+    def before(self, pos: int, gap: re.Pattern = _GAP_SPACE) -> Mention | None:
+        """The mention that ends right before `pos`, with only `gap` between."""
+        floor = max(0, pos - 4)
+        for end in range(pos, floor - 1, -1):
+            m = self.by_end.get(end)
+            if m is not None and gap.fullmatch(self.text, end, pos):
+                return m
+        return None
+
+    def after(self, pos: int, gap: re.Pattern = _GAP_SPACE) -> Mention | None:
+        """The mention that starts right after `pos`, with only `gap` between."""
+        m = gap.match(self.text, pos)
+        return self.by_start.get(m.end()) if m else None
+
+    def last_person(self, pos: int) -> Mention | None:
+        """The person the text is about at `pos`: the latest PERSON mentioned before it."""
+        i = bisect.bisect_left(self.person_starts, pos) - 1
+        return self.persons[i] if i >= 0 else None
+
+
+def find_facts(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    mentions: Sequence[Mention],
+    meta: Mapping[str, Any] | None = None,
+) -> list[Fact]:
+    """Every fact the text states, in text order of their evidence."""
+    doc = _Text(text, sentences, mentions)
+    facts: list[Fact] = []
+    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in):
+        facts.extend(extractor(doc))
+    facts.sort(key=lambda f: (f.start, f.predicate))
+    return facts
+
+
+def _fact(doc: _Text, predicate: str, subject: str, obj: str, start: int, end: int,
+          **qualifiers: Any) -> Fact:  # fmt: skip
+    quals = {k: v for k, v in qualifiers.items() if v is not None}
+    return Fact(predicate, subject, obj, doc.sentence_of(start), start, end, quals)
+
+
+# --- title ---------------------------------------------------------------------------------
+
+
+def _titles(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    for t in doc.mentions:
+        if t.label != "TITLE":
+            continue
+        of = to = None
+        left, right = t.start, t.end
+        prefix = doc.before(t.start)
+        if prefix is not None and prefix.label in _PARTY:
+            of, left = prefix.entity, prefix.start
+        else:
+            poss = _POSSESSIVE.search(text, max(0, t.start - 4), t.start)
+            owner = doc.before(poss.start()) if poss else None
+            if owner is not None and owner.label in _PARTY:
+                of, left = owner.entity, owner.start
+        for _ in range(2):
+            link = _TITLE_LINK.match(text, right)
+            target = doc.by_start.get(link.end()) if link else None
+            if target is None or target.label not in _PARTY:
+                break
+            if link.group(1) == "to":
+                to = target.entity
+            elif of is None:
+                of = target.entity
+            right = target.end
+        person = doc.after(right, _GAP_COMMA)
+        start, end = left, right
+        if person is not None and person.label == "PERSON":
+            end = person.end
+        else:
+            gap = _BEFORE_TITLE.search(text, max(0, left - 12), left)
+            person = doc.before(gap.start()) if gap else None
+            if person is None or person.label != "PERSON":
+                continue
+            start = person.start
+        key = (person.entity, t.entity, of, to)
+        doc.holders.setdefault((t.entity.lower(), of), person.entity)
+        doc.holders.setdefault((t.entity.lower(), None), person.entity)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
+    return facts
+
+
+# --- said ----------------------------------------------------------------------------------
+
+
+def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
+    text = doc.text
+    m = doc.before(pos)
+    if m is not None:
+        name = _speaker_name(doc, m)
+        return (name, m.start) if name else None
+    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
+    if pron is not None:
+        person = doc.last_person(pron.start())
+        return (person.entity, pron.start()) if person else None
+    return None
+
+
+def _speaker_at(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """Who speaks when the words from `pos` are "X" or "he": (name, where X ends)."""
+    m = doc.by_start.get(pos)
+    if m is not None:
+        if m.label in _PARTY and m.label != "ORG":
+            # "Iranian ambassador": the title, not the country, is the speaker.
+            nxt = doc.after(m.end)
+            if nxt is not None and nxt.label == "TITLE":
+                name = _holder(doc, nxt, m.entity)
+                return (name, nxt.end) if name else None
+        name = _speaker_name(doc, m)
+        return (name, m.end) if name else None
+    pron = _PRONOUN_AT.match(doc.text, pos)
+    if pron is not None:
+        person = doc.last_person(pos)
+        return (person.entity, pron.end()) if person else None
+    return None
+
+
+def _speaker_name(doc: _Text, m: Mention) -> str | None:
+    if m.label == "PERSON" or m.label == "ORG" or m.label == "GPE":
+        return m.entity
+    if m.label == "TITLE":
+        prefix = doc.before(m.start)
+        return _holder(doc, m, prefix.entity if prefix is not None else None)
+    return None
+
+
+def _holder(doc: _Text, title: Mention, of: str | None) -> str | None:
+    return doc.holders.get((title.entity.lower(), of)) or doc.holders.get(
+        (title.entity.lower(), None)
+    )
+
+
+def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,.;:") -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _said(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    quoted: list[tuple[int, int]] = []
+    for q in _QUOTE.finditer(text):
+        qs, qe = q.span()
+        inner_s, inner_e = q.span(1) if q.group(1) is not None else q.span(2)
+        inner_s, inner_e = _strip_span(text, inner_s, inner_e, " \t,")
+        if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
+            continue  # a scare-quoted word, not a quotation
+        speaker = None
+        verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
+        if verb is not None:
+            found = _speaker_at(doc, verb.end())
+            if found:
+                speaker = (found[0], qs, found[1])
+        if speaker is None:
+            head = _GAP_COMMA.match(text, qe).end()
+            found = _speaker_at(doc, head)
+            if found and _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]):
+                tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1])
+                speaker = (found[0], qs, tail.end())
+        if speaker is None:
+            lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+            if lead is not None:
+                found = _speaker_before(doc, lead.start())
+                if found:
+                    speaker = (found[0], found[1], qe)
+        if speaker is None:
+            continue
+        name, start, end = speaker
+        quote = text[inner_s:inner_e]
+        quoted.append((qs, qe))
+        facts.append(_fact(doc, "said", name, quote, start, end, quote=quote, direct=True))
+    for index, (s_start, s_end) in enumerate(doc.sentences):
+        facts.extend(_reported(doc, index, s_start, s_end, quoted))
+    return facts
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _reported(
+    doc: _Text, index: int, s_start: int, s_end: int, quoted: list[tuple[int, int]]
+) -> list[Fact]:
+    text = doc.text
+    out: list[Fact] = []
+    for pattern in (_REPORTED_THAT, _REPORTED_BARE):
+        m = pattern.search(text, s_start, s_end)
+        if m is None or _inside(m.start(), quoted):
+            continue
+        found = _speaker_before(doc, m.start())
+        if found is None:
+            continue
+        c_start, c_end = _strip_span(text, m.end(), s_end)
+        if c_end - c_start < 3 or text[c_start] in '"“':
+            continue
+        clause = text[c_start:c_end]
+        out.append(
+            _fact(doc, "said", found[0], clause, found[1], s_end, quote=clause, direct=False)
+        )
+        return out
+    acc = _ACCORDING.search(text, s_start, s_end)
+    if acc is not None:
+        source = doc.by_start.get(acc.end())
+        if source is not None and source.label in ("PERSON", "ORG", "GPE"):
+            if not text[s_start : acc.start()].strip():
+                comma = text.find(",", source.end, s_end)
+                c_start, c_end = _strip_span(text, comma + 1 if comma >= 0 else source.end, s_end)
+            else:
+                c_start, c_end = _strip_span(text, s_start, acc.start())
+            if c_end - c_start >= 3:
+                clause = text[c_start:c_end]
+                out.append(
+                    _fact(
+                        doc,
+                        "said",
+                        source.entity,
+                        clause,
+                        s_start,
+                        s_end,
+                        quote=clause,
+                        direct=False,
+                        source="according to",
+                    )  # fmt: skip
+                )
+    return out
+
+
+# --- met -----------------------------------------------------------------------------------
+
+
+def _masked_gap(doc: _Text, start: int, end: int) -> str:
+    """The text between two offsets with the mentions inside it blanked out."""
+    chars = list(doc.text[start:end])
+    for m in doc.by_sentence.get(doc.sentence_of(start), ()):
+        if m.start >= start and m.end <= end:
+            for i in range(m.start - start, m.end - start):
+                chars[i] = " "
+    return "".join(chars)
+
+
+def _place_and_date(
+    doc: _Text, index: int, after: int
+) -> tuple[str | None, str | None, str | None]:
+    place = date = norm = None
+    s_start, s_end = doc.sentence_span(index)
+    for m in doc.by_sentence.get(index, ()):
+        if m.label in _PLACE and place is None and m.start >= after:
+            if _IN_PLACE.search(doc.text, max(s_start, m.start - 8), m.start):
+                place = m.entity
+        if m.label == "DATE" and date is None:
+            date, norm = m.text, m.norm
+    return place, date, norm
+
+
+def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
+    """The "16 times" / "more than 20 times" after `after` in the sentence: (norm, text)."""
+    for m in doc.by_sentence.get(index, ()):
+        if m.start >= after and m.label == "CARDINAL" and _TIMES.match(doc.text, m.end):
+            return m.norm, m.text
+    return None, None
+
+
+def _met(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    seen: dict[frozenset, int] = {}
+    for index, (s_start, s_end) in enumerate(doc.sentences):
+        meeting = _MEETING.search(text, s_start, s_end)
+        if meeting is None:
+            continue
+        persons = [m for m in doc.by_sentence.get(index, ()) if m.label == "PERSON"]
+        for a, b in zip(persons, persons[1:], strict=False):
+            if a.entity == b.entity:
+                continue
+            gap = _masked_gap(doc, a.end, b.start)
+            if not (_COORDINATED.match(gap) or _MET_DIRECT.match(gap)):
+                continue
+            key = frozenset((a.entity, b.entity))
+            place, date, norm = _place_and_date(doc, index, b.end)
+            if key in seen:
+                continue
+            seen[key] = len(facts)
+            facts.append(
+                _fact(
+                    doc,
+                    "met",
+                    a.entity,
+                    b.entity,
+                    a.start,
+                    max(b.end, meeting.end()),
+                    participants=[a.entity, b.entity],
+                    place=place,
+                    date=date,
+                    date_norm=norm,
+                )  # fmt: skip
+            )
+        for g in _GROUP_MET.finditer(text, s_start, s_end):
+            first = doc.by_start.get(g.end())
+            if first is None or first.label not in _ACTOR:
+                continue
+            and_ = re.match(r"\s+and\s+(?:the\s+)?", text[first.end :])
+            second = doc.by_start.get(first.end + and_.end()) if and_ else None
+            if second is None or second.label not in _ACTOR:
+                continue
+            tail = _GROUP_MET_TAIL.match(text[second.end : s_end])
+            if tail is None:
+                continue
+            role = re.sub(r"\s+", " ", g.group(1)).rstrip("s")
+            role = role[:1].upper() + role[1:]
+            a_name, b_name = f"{role} of {first.entity}", f"{role} of {second.entity}"
+            count, count_text = _count_after(doc, index, second.end)
+            place, date, norm = _place_and_date(doc, index, second.end)
+            end = s_end if count_text else second.end + tail.end()
+            facts.append(
+                _fact(
+                    doc,
+                    "met",
+                    a_name,
+                    b_name,
+                    g.start(),
+                    end,
+                    participants=[a_name, b_name],
+                    place=place,
+                    date=date,
+                    date_norm=norm,
+                    count=count,
+                    times=count_text,
+                )  # fmt: skip
+            )
+    return facts
+
+
+# --- visited -------------------------------------------------------------------------------
+
+
+def _is_place(m: Mention) -> bool:
+    if m.label in _PLACE:
+        return True
+    if m.label != "ORG":
+        return False
+    from . import gazetteer
+
+    return m.entity in gazetteer.country_names()
+
+
+def _visited(doc: _Text) -> list[Fact]:
+    facts: list[Fact] = []
+    for p in doc.persons:
+        for end in range(p.end + 1, min(len(doc.text), p.end + 60)):
+            place = doc.by_start.get(end)
+            if place is None:
+                continue
+            if _is_place(place) and _VISIT.match(doc.text[p.end : place.start]):
+                index = doc.sentence_of(p.start)
+                count, count_text = _count_after(doc, index, place.end)
+                _, date, norm = _place_and_date(doc, index, place.end)
+                stop = doc.sentence_span(index)[1] if count_text else place.end
+                facts.append(
+                    _fact(
+                        doc,
+                        "visited",
+                        p.entity,
+                        place.entity,
+                        p.start,
+                        stop,
+                        count=count,
+                        times=count_text,
+                        date=date,
+                        date_norm=norm,
+                    )  # fmt: skip
+                )
+            break
+    return facts
+
+
+# --- withdrew_from -------------------------------------------------------------------------
+
+
+def _withdrew(doc: _Text) -> list[Fact]:
+    facts: list[Fact] = []
+    ms = doc.mentions
+    for i, a in enumerate(ms):
+        if a.label not in _ACTOR and a.label != "PERSON":
+            continue
+        for b in ms[i + 1 : i + 3]:
+            if b.label not in ("ORG", "LAW", "GPE", "EVENT", "NORP"):
+                continue
+            gap = doc.text[a.end : b.start]
+            if len(gap) > 50 or not (_WITHDRAWAL_NOUN.match(gap) or _WITHDRAWAL_VERB.match(gap)):
+                continue
+            index = doc.sentence_of(a.start)
+            date = norm = None
+            end = b.end
+            for m in doc.by_sentence.get(index, ()):
+                if m.label == "DATE" and m.start >= b.end and m.start - b.end < 40:
+                    date, norm, end = m.text, m.norm, m.end
+                    break
+            facts.append(
+                _fact(
+                    doc,
+                    "withdrew_from",
+                    a.entity,
+                    b.entity,
+                    a.start,
+                    end,
+                    date=date,
+                    date_norm=norm,
+                )  # fmt: skip
+            )
+            break
+    return facts
+
+
+# --- amount --------------------------------------------------------------------------------
+
+
+def _amounts(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    for v in doc.mentions:
+        if v.label not in ("MONEY", "PERCENT", "QUANTITY") or not isinstance(v.norm, dict):
+            continue
+        index = doc.sentence_of(v.start)
+        s_start, _ = doc.sentence_span(index)
+        window_start = max(s_start, v.start - 160)
+        verb = _AMOUNT_VERB.search(text, window_start, v.start)
+        if verb is None:
+            continue
+        pre = text[window_start : verb.start()]
+        clause = _CLAUSE_START.match(pre)
+        np_start = window_start + (clause.end() if clause else 0)
+        np_start, np_end = _strip_span(text, np_start, verb.start(), ' \t\n,;:"“”(')
+        if np_end - np_start < 3:
+            continue
+        phrase = text[np_start:np_end]
+        measure = _MEASURE.match(phrase)
+        subject = phrase[measure.end() :] if measure else _DETERMINER.sub("", phrase)
+        if not subject or not any(c.isalpha() for c in subject):
+            continue
+        quals = dict(v.norm)
+        facts.append(
+            _fact(
+                doc,
+                "amount",
+                subject,
+                v.text,
+                np_start,
+                v.end,
+                measure=measure.group("measure").lower() if measure else None,
+                verb=verb.group("verb"),
+                **quals,
+            )  # fmt: skip
+        )
+    return facts
+
+
+# --- located_in ----------------------------------------------------------------------------
+
+
+def _located_in(doc: _Text) -> list[Fact]:
+    from . import gazetteer
+
+    countries = gazetteer.country_names()
+    demonyms = gazetteer.demonyms()
+    text = doc.text
+    facts: list[Fact] = []
+    for a in doc.mentions:
+        if a.label not in _PLACE or a.entity in countries:
+            continue
+        # "Moscow, Russia" / "Kabul, Afghanistan,"
+        b = doc.after(a.end, re.compile(r",[ \t]*"))
+        if b is not None and b.label == "GPE" and b.entity in countries:
+            facts.append(_fact(doc, "located_in", a.entity, b.entity, a.start, b.end))
+            continue
+        # "Tehran, the Iranian capital" / "Tehran, a city in Iran"
+        m = re.match(
+            r",\s+(?:the|a|an)\s+(?:(?P<norp>[A-Z][\w-]+)\s+)?(?:capital|city|town|port|village"
+            r"|region|province)(?:\s+(?:of|in)\s+(?:the\s+)?)?",
+            text[a.end : a.end + 60],
+        )
+        if m is None:
+            continue
+        country = None
+        if m.group("norp"):
+            country = demonyms.get(m.group("norp"))
+            end = a.end + m.end()
+        else:
+            b = doc.by_start.get(a.end + m.end())
+            if b is not None and b.label in ("GPE", "LOC"):
+                country, end = b.entity, b.end
+        if country and country != a.entity:
+            facts.append(_fact(doc, "located_in", a.entity, country, a.start, end))
+    return facts

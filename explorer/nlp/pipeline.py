@@ -1,0 +1,157 @@
+"""The extraction pipeline: small named steps over one shared `Doc`, spaCy-style.
+
+sentences → names (explorer.nlp.names) + values → merge → entities → facts. Each step reads
+and writes fields of the `Doc`; `extract()` runs them in order and freezes the result into a
+`model.Extraction`. A step is a plain function, so a test can run any prefix of the pipeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from ..model import NAME_LABELS, Entity, Extraction, Fact, Mention
+
+__all__ = ["Doc", "PIPELINE", "extract", "merge_mentions", "run"]
+
+
+@dataclass
+class Doc:
+    """What the steps share while one text is parsed."""
+
+    text: str
+    meta: Mapping[str, Any] = field(default_factory=dict)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    names: list[Mention] = field(default_factory=list)
+    values: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def sentences_step(doc: Doc) -> None:
+    from .sentences import split_sentences
+
+    doc.sentences = split_sentences(doc.text)
+
+
+def names_step(doc: Doc) -> None:
+    from .names import find_names
+
+    doc.names = list(find_names(doc.text, doc.sentences))
+
+
+def values_step(doc: Doc) -> None:
+    from .values import find_values
+
+    doc.values = find_values(doc.text, doc.sentences, doc.meta)
+
+
+def merge_step(doc: Doc) -> None:
+    doc.mentions = merge_mentions(doc.names, doc.values, doc.sentences)
+
+
+def entities_step(doc: Doc) -> None:
+    from .names import build_entities
+
+    doc.entities = list(build_entities([m for m in doc.mentions if m.label in NAME_LABELS]))
+
+
+def facts_step(doc: Doc) -> None:
+    from .facts import find_facts
+
+    doc.facts = find_facts(doc.text, doc.sentences, doc.mentions, doc.meta)
+
+
+Step = Callable[[Doc], None]
+
+#: The steps of `extract()`, in order, by name.
+PIPELINE: tuple[tuple[str, Step], ...] = (
+    ("sentences", sentences_step),
+    ("names", names_step),
+    ("values", values_step),
+    ("merge", merge_step),
+    ("entities", entities_step),
+    ("facts", facts_step),
+)
+
+
+def run(
+    text: str, meta: Mapping | None = None, steps: Sequence[tuple[str, Step]] = PIPELINE
+) -> Doc:
+    """Run `steps` over `text` and return the shared `Doc` (for tests and tools)."""
+    doc = Doc(text, meta or {})
+    for _name, step in steps:
+        step(doc)
+    return doc
+
+
+def extract(text: str, meta: Mapping | None = None) -> Extraction:
+    """Sentences, mentions, entities and facts of `text`; meta["date"] anchors relative dates."""
+    doc = run(text, meta)
+    return Extraction(
+        sentences=tuple(doc.sentences),
+        mentions=tuple(doc.mentions),
+        entities=tuple(doc.entities),
+        facts=tuple(doc.facts),
+    )
+
+
+def _numeric(value: Mention) -> bool:
+    return value.label in ("MONEY", "PERCENT", "QUANTITY") or any(c.isdigit() for c in value.text)
+
+
+def merge_mentions(
+    names: Sequence[Mention], values: Sequence[Mention], sentences: Sequence[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Names and values in text order, without overlaps.
+
+    A name beats a value it overlaps ("May" in "Theresa May", "747" in "Boeing 747"), unless
+    the value is clearly numeric and not inside the name ("$500 million" against a name that
+    runs into it), in which case the value stays and the name goes.
+    """
+    names = sorted(names, key=lambda m: (m.start, -m.end))
+    values = sorted(values, key=lambda m: (m.start, -m.end))
+    dropped_names: set[int] = set()
+    kept_values: list[Mention] = []
+    j = 0
+    for value in values:
+        while j < len(names) and names[j].end <= value.start:
+            j += 1
+        keep = True
+        k = j
+        while k < len(names) and names[k].start < value.end:
+            name = names[k]
+            if name.end > value.start:
+                inside = name.start <= value.start and value.end <= name.end
+                if inside or not _numeric(value):
+                    keep = False
+                else:
+                    dropped_names.add(k)
+            k += 1
+        if keep:
+            kept_values.append(value)
+    merged = [m for i, m in enumerate(names) if i not in dropped_names]
+    merged.extend(kept_values)
+    merged.sort(key=lambda m: (m.start, m.end))
+    out: list[Mention] = []
+    last_end = -1
+    for m in merged:
+        if m.start < last_end:  # two names overlapping: the recognizer's own conflict
+            continue
+        out.append(m)
+        last_end = m.end
+    if sentences and any(m.sentence < 0 for m in out):
+        out = _with_sentences(out, sentences)
+    return out
+
+
+def _with_sentences(mentions: list[Mention], sentences: Sequence[tuple[int, int]]) -> list[Mention]:
+    out = []
+    s = 0
+    for m in mentions:
+        while s < len(sentences) - 1 and sentences[s][1] <= m.start:
+            s += 1
+        out.append(m if m.sentence >= 0 else replace(m, sentence=s))
+    return out

@@ -1,0 +1,521 @@
+"""Values in text: dates, times, money, percentages, quantities, ordinals and counts.
+
+One compiled regex finds them all in a single pass (its alternatives ordered so the most
+specific reading wins at each position); each match is then normalised: dates to ISO 8601
+(relative to the document's date when it has one), amounts to a number with its currency or
+unit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, timedelta
+from typing import Any
+
+from ..model import Mention
+
+__all__ = ["VALUE_LABELS", "find_values", "parse_number"]
+
+VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "hundredth": 100, "thousandth": 1000,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6,
+    "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12,
+    "tn": 1e12, "trn": 1e12,
+}  # fmt: skip
+_MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+_SYMBOLS = {
+    "$": "USD", "us$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD",
+    "nz$": "NZD", "hk$": "HKD", "s$": "SGD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+    "₽": "RUB", "₩": "KRW", "₺": "TRY",
+}  # fmt: skip
+_CURRENCY_WORDS = {
+    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollar": "USD",
+    "australian dollar": "AUD", "canadian dollar": "CAD", "hong kong dollar": "HKD",
+    "new zealand dollar": "NZD", "singapore dollar": "SGD", "pound": "GBP",
+    "pound sterling": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rouble": "RUB", "ruble": "RUB", "rial": "IRR", "riyal": "SAR",
+    "rupee": "INR", "franc": "CHF", "swiss franc": "CHF", "krona": "SEK", "krone": "NOK",
+    "lira": "TRY", "rand": "ZAR", "peso": "MXN", "cent": "USD",
+    "pence": "GBP", "penny": "GBP",
+}  # fmt: skip
+_SUBUNITS = frozenset({"cent", "pence", "penny"})
+_CODES = "USD EUR GBP JPY CNY RUB IRR INR CHF CAD AUD NZD HKD SEK NOK TRY BRL ZAR KRW SAR".split()
+_QUANTITY_UNITS = {
+    "km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m",
+    "cm": "cm", "mm": "mm", "mile": "mi", "mi": "mi", "foot": "ft", "feet": "ft", "ft": "ft",
+    "inch": "in", "inches": "in", "yard": "yd", "kg": "kg", "kilogram": "kg", "kilo": "kg", "g": "g",
+    "gram": "g", "tonne": "t", "ton": "t", "t": "t", "lb": "lb", "pound": "lb", "ounce": "oz",
+    "oz": "oz", "litre": "l", "liter": "l", "l": "l", "gallon": "gal", "barrel": "bbl",
+    "acre": "acre", "hectare": "ha", "ha": "ha", "square kilometre": "km2",
+    "square kilometer": "km2", "square mile": "mi2", "sq km": "km2", "km2": "km2",
+    "mph": "mph", "km/h": "km/h", "kph": "km/h", "mw": "MW", "megawatt": "MW", "gw": "GW",
+    "gigawatt": "GW", "kw": "kW", "kilowatt": "kW", "kwh": "kWh", "degree": "deg",
+    "°c": "degC", "°f": "degF", "gb": "GB", "mb": "MB", "tb": "TB", "megabyte": "MB",
+    "gigabyte": "GB", "terabyte": "TB", "cubic metre": "m3", "cubic meter": "m3",
+    "bcm": "bcm", "knot": "kn",
+}  # fmt: skip
+_MODIFIERS = {
+    "more than": ">", "over": ">", "above": ">", "in excess of": ">", "upwards of": ">",
+    "less than": "<", "fewer than": "<", "under": "<", "below": "<", "up to": "<=",
+    "at least": ">=", "at most": "<=", "no more than": "<=", "about": "~", "around": "~",
+    "approximately": "~", "roughly": "~", "some": "~", "nearly": "~<", "almost": "~<",
+    "close to": "~<", "an estimated": "~",
+}  # fmt: skip
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _plural_alt(words) -> str:
+    return "|".join(
+        re.escape(w) + ("s?" if w[-1].isalpha() and len(w) > 2 else "")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+_WORD_NUM = (
+    rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(k for k in _UNITS if k not in ('zero', 'ten'))}))?"
+    rf"|{_alt(_UNITS)}|a dozen|dozen)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
+_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
+_SCALE_ATTACHED = r"(?:bn|mn|mln|bln|tn|trn|m|b|k)"
+_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|{_SCALE_ATTACHED})"
+_MOD = rf"(?:(?:{_alt(_MODIFIERS)})\s+)"
+_MONTH = (
+    rf"(?:{_alt(k.capitalize() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))}"
+    rf"|(?:{_alt(k.capitalize() for k in _MONTHS if len(k) <= 4)})\.?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_CUR_WORDS = (
+    r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
+    rf"(?:{_plural_alt(k for k in _CURRENCY_WORDS if ' ' not in k)}|pence|dollars|euros)"
+)
+_QTY_UNITS = _plural_alt(_QUANTITY_UNITS)
+# Only units of two letters or more may stick to the number: "5m" is five million.
+_QTY_ATTACHED = _plural_alt(k for k in _QUANTITY_UNITS if len(k) > 1 and " " not in k)
+_BARE_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_COUNTED = (
+    r"people|jobs|troops|soldiers|workers|votes|units|cars|homes|houses|students|members"
+    r"|staff|employees|patients|cases|deaths|copies|tonnes|tons|pupils|children|fans|users"
+)
+
+_PATTERN = re.compile(
+    "|".join(
+        [
+            # MONEY: "$500 million", "£1.2bn", "US$5", "500 million dollars", "EUR 20m".
+            rf"(?P<MONEY>{_MOD}?(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
+            rf"|{_MOD}?(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
+            rf"|{_MOD}?{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
+            # PERCENT: "5%", "5.5 per cent", "two percentage points".
+            rf"(?P<PERCENT>{_MOD}?{_NUM}\s?(?:%|per\s?cent\b|percentage points?\b))",
+            # TIME: "9 p.m.", "10:30 GMT", "noon".
+            r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
+            r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local time)\b)?"
+            r"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+            r"|\b(?:midnight|noon|midday)\b)",
+            # DATE, from the most to the least specific.
+            r"(?P<ISO>\b(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b)",
+            rf"(?P<MDY>\b{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b)",
+            rf"(?P<DMY>\b{_DAY}(?:\sof)?\s{_MONTH}(?:,?\s{_YEAR})?\b)",
+            rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|(?-i:[A-Z][a-z])))"
+            rf"(?<!\bMay)(?<!\bMarch))",
+            rf"(?P<MAYMAR>\b(?:in|since|by|until|from|during|early|late|mid-|last|next|this)"
+            rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
+            rf"(?P<QUARTER>\b(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
+            rf"\squarter(?:\sof\s{_YEAR})?\b|\bQ[1-4]\s{_YEAR}\b)",
+            r"(?P<DECADE>\b(?:the\s)?(?:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
+            r"(?P<RELATIVE>\b(?:today|yesterday|tomorrow|tonight)\b"
+            r"|\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:year|month|week|weekend|spring|summer|autumn"
+            r"|fall|winter|century|decade)\b"
+            rf"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?{_WEEKDAY}\b)",
+            rf"(?P<SPAN>\b(?:the\s)?(?:past|last|next|previous|coming|following|first|same)\s"
+            rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
+            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})\s(?:ago|earlier|later)\b)",
+            rf"(?P<YEAR>\b(?:(?:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
+            rf"(?!\s(?:{_COUNTED})\b))",
+            # QUANTITY: "20 km", "1.5 million barrels".
+            rf"(?P<QUANTITY>{_MOD}?{_DIGITS}{_SCALE}?(?:\s(?:{_QTY_UNITS})|{_QTY_ATTACHED})\b(?!-)"
+            rf"|{_MOD}?{_WORD_NUM}{_SCALE}?\s(?:{_QTY_UNITS})\b(?!-))",
+            rf"(?P<DURATION>\b{_NUM}\s(?:{_PERIOD_UNIT})\b)",
+            # ORDINAL: "1st", "third".
+            rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_alt(_ORDINALS)})\b)",
+            # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
+            rf"(?P<CARDINAL>{_MOD}?(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
+            rf"|\b{_MOD}?{_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
+            r"|\b(?:hundreds|thousands|millions|billions|dozens|tens)(?=\sof\b))",
+        ]
+    ),
+    re.IGNORECASE,
+)
+# Where a value can begin: a digit, a currency sign or code, or a word that only values use.
+# One case-sensitive pass finds these cheaply; the full pattern then runs only at them.
+_ANCHOR_WORDS = [
+    *_UNITS, *_TENS, *_ORDINALS, "dozen", "hundreds", "thousands", "millions", "billions",
+    "dozens", "tens", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight",
+    "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
+    "autumn", "winter",
+]  # fmt: skip
+_ANCHOR = re.compile(
+    r"[\d$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\b(?:"
+    + _alt(
+        [
+            *_CODES,
+            *(k.capitalize() for k in _MONTHS),
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ]
+    )
+    + "|"
+    + _alt([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
+    + r")\b"
+)
+# Words that may stand right before a value and belong to it ("more than", "the past", ...).
+_PREFIX_LAST = frozenset(
+    "than over above of upwards under below to least most about around approximately roughly "
+    "some nearly almost estimated the past last next previous coming following first same in "
+    "since by until from during early late this a".split()
+)
+_PREPOSITIONS = frozenset({"in", "since", "by", "until", "from", "during"})
+_CASE_SENSITIVE_GROUPS = frozenset({"MDY", "DMY", "MY", "RELATIVE", "MAYMAR"})
+
+_DATE_GROUPS = {
+    "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
+    "YEAR", "DURATION",
+}  # fmt: skip
+_NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}", re.IGNORECASE)
+_SCALE_IN = re.compile(rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED})\b", re.IGNORECASE)
+_MOD_IN = re.compile(rf"^{_MOD}", re.IGNORECASE)
+_YEAR_IN = re.compile(rf"\b{_YEAR}\b")
+_MONTH_IN = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_DAY_IN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+_UNIT_IN = re.compile(rf"(?:{_QTY_UNITS})$", re.IGNORECASE)
+_CURRENCY_IN = re.compile(
+    rf"(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺]|\b(?:{'|'.join(_CODES)})\b|{_CUR_WORDS}",
+    re.IGNORECASE,
+)
+_PERIOD_IN = re.compile(_PERIOD_UNIT, re.IGNORECASE)
+_WEEKDAY_IN = re.compile(_WEEKDAY, re.IGNORECASE)
+
+
+def find_values(
+    text: str, sentences: list[tuple[int, int]] | None = None, meta: Mapping | None = None
+) -> list[Mention]:
+    """Every value mention in `text`, normalised in `Mention.norm`, in text order."""
+    anchor = _anchor_date(meta)
+    mentions: list[Mention] = []
+    bounds = [e for _, e in sentences] if sentences else None
+    sent = 0
+    floor = 0
+    for a in _ANCHOR.finditer(text):
+        at = a.start()
+        if at < floor:
+            continue
+        m = None
+        for cand in _prefix_starts(text, at, floor):
+            m = _PATTERN.match(text, cand)
+            if m is not None and m.end() > at:
+                break
+            m = None
+        if m is None:
+            m = _PATTERN.match(text, at)
+            if m is None:
+                continue
+        floor = m.end()
+        kind = m.lastgroup
+        if kind in _CASE_SENSITIVE_GROUPS and not _capitalised(kind, m.group()):
+            continue
+        start, end = m.span()
+        if text[start].isspace():
+            start += 1
+        if kind == "MAYMAR":
+            space = text.index(" ", start)
+            if text[start:space].lower() in _PREPOSITIONS:
+                start = space + 1  # "in May": the date is "May"
+        surface = text[start:end]
+        label, norm = _normalise(kind, surface, anchor)
+        if label is None:
+            continue
+        if bounds is not None:
+            while sent < len(bounds) - 1 and bounds[sent] <= start:
+                sent += 1
+        mentions.append(Mention(start, end, surface, label, surface, sent if bounds else -1, norm))
+    return mentions
+
+
+def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
+    """Earlier places a value anchored at `at` may start: up to three words back, earliest first."""
+    starts: list[int] = []
+    if text[at - 4 : at].lower() == "mid-":
+        starts.append(at - 4)
+    end = at
+    for _ in range(3):
+        k = end
+        while k > floor and text[k - 1] == " ":
+            k -= 1
+        if k == end or k <= floor:
+            break
+        begin = max(text.rfind(" ", floor, k), text.rfind("\n", floor, k), floor - 1) + 1
+        if end == at and text[begin:k].lower() not in _PREFIX_LAST:
+            break
+        starts.append(begin)
+        end = begin
+    starts.reverse()
+    return starts
+
+
+def _capitalised(kind: str, surface: str) -> bool:
+    """Month and weekday names count only when capitalised ("may" is a verb, "May" a month)."""
+    if kind == "RELATIVE":
+        day = _WEEKDAY_IN.search(surface)
+        return day is None or day.group()[0].isupper()
+    month = _MONTH_IN.search(surface)
+    return month is not None and month.group()[0].isupper()
+
+
+def _anchor_date(meta: Mapping | None) -> date | None:
+    raw = (meta or {}).get("date")
+    if not raw:
+        return None
+    try:
+        return date.fromisoformat(str(raw)[:10])
+    except ValueError:
+        return None
+
+
+def parse_number(surface: str) -> float | None:
+    """The number a phrase states: "500 million" → 5e8, "twenty-one" → 21, "1.2bn" → 1.2e9."""
+    m = _NUMBER_IN.search(surface)
+    if m is None:
+        return None
+    raw = m.group().lower()
+    if raw[0].isdigit() or raw[0] == ".":
+        value = float(raw.replace(",", ""))
+    elif "dozen" in raw:
+        value = 12.0
+    else:
+        value = 0.0
+        for part in re.split(r"[- ]", raw):
+            value += _UNITS.get(part, 0) + _TENS.get(part, 0)
+    for scale in _SCALE_IN.finditer(surface, m.end(), m.end() + 20):
+        value *= _SCALES[scale.group().lower()]
+    return value
+
+
+def _clean(value: float) -> int | float:
+    return int(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
+
+
+def _amount(surface: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    value = parse_number(surface)
+    if value is not None:
+        out["value"] = _clean(value)
+    mod = _MOD_IN.match(surface)
+    if mod:
+        out["modifier"] = _MODIFIERS[mod.group().strip().lower()]
+    return out
+
+
+def _normalise(kind: str, surface: str, anchor: date | None) -> tuple[str | None, Any]:
+    if kind in _DATE_GROUPS:
+        if kind == "DURATION" and re.search(r"hour|minute", surface, re.IGNORECASE):
+            return "TIME", _date_norm(kind, surface, anchor)
+        return "DATE", _date_norm(kind, surface, anchor)
+    if kind == "MONEY":
+        out = _amount(surface)
+        cur = _CURRENCY_IN.search(surface)
+        if cur:
+            key = cur.group().lower()
+            code = _SYMBOLS.get(key) or (key.upper() if key.upper() in _CODES else None)
+            if code is None:
+                words = key.rstrip("s") if key.endswith("s") and key != "pence" else key
+                code = _CURRENCY_WORDS.get(words) or _CURRENCY_WORDS.get(words.split()[-1])
+                if words.split()[-1] in _SUBUNITS and "value" in out:
+                    out["value"] = _clean(out["value"] / 100)
+            if code:
+                out["currency"] = code
+        return "MONEY", out
+    if kind == "PERCENT":
+        out = _amount(surface)
+        if "value" in out:
+            out["value"] = float(out["value"])
+        out["unit"] = "percentage points" if "point" in surface.lower() else "%"
+        return "PERCENT", out
+    if kind == "QUANTITY":
+        out = _amount(surface)
+        unit = _UNIT_IN.search(surface.rstrip("s") if surface[-1] == "s" else surface)
+        if unit is None:
+            unit = _UNIT_IN.search(surface)
+        if unit:
+            out["unit"] = _QUANTITY_UNITS.get(unit.group().lower(), unit.group().lower())
+        return "QUANTITY", out
+    if kind == "TIME":
+        return "TIME", _time_norm(surface)
+    if kind == "ORDINAL":
+        low = surface.lower()
+        return "ORDINAL", int(low[:-2]) if low[0].isdigit() else _ORDINALS.get(low)
+    if kind == "CARDINAL":
+        if surface.lower() in ("one",):
+            return "CARDINAL", {"value": 1}
+        return "CARDINAL", _amount(surface)
+    return None, None
+
+
+def _time_norm(surface: str) -> str | None:
+    low = surface.lower()
+    if low in ("noon", "midday"):
+        return "12:00"
+    if low == "midnight":
+        return "00:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?", low)
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if "p" in low[m.end() : m.end() + 3] and hour < 12:
+        hour += 12
+    elif "a" in low[m.end() : m.end() + 3] and hour == 12:
+        hour = 0
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
+    low = surface.lower()
+    if kind == "ISO":
+        return surface
+    if kind in ("MDY", "DMY", "MY", "MAYMAR"):
+        month = _MONTHS[_MONTH_IN.search(surface).group().lower().rstrip(".")]
+        year_m = _YEAR_IN.search(surface)
+        year = int(year_m.group()) if year_m else (anchor.year if anchor else None)
+        if kind == "MAYMAR" and anchor and not year_m:
+            if low.startswith("last"):
+                year = anchor.year if month < anchor.month else anchor.year - 1
+            elif low.startswith("next"):
+                year = anchor.year if month > anchor.month else anchor.year + 1
+        day = None
+        if kind in ("MDY", "DMY"):
+            rest = _MONTH_IN.sub(" ", surface)
+            rest = _YEAR_IN.sub(" ", rest)
+            day_m = _DAY_IN.search(rest)
+            day = int(day_m.group(1)) if day_m else None
+        if year is None:
+            return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+        if day:
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                return f"{year:04d}-{month:02d}"
+        return f"{year:04d}-{month:02d}"
+    if kind == "YEAR":
+        years = _YEAR_IN.findall(surface)
+        if len(years) == 1 and not re.search(r"[-/]\d\d\b", surface):
+            return years[0]
+        if years:
+            tail = re.search(r"[-/](\d\d)$", surface)
+            end = (years[0][:2] + tail.group(1)) if tail and len(years) == 1 else years[-1]
+            return f"{years[0]}/{end}"
+        return None
+    if kind == "DECADE":
+        decade = re.search(r"\d{4}", surface).group()
+        return decade[:3] + "X"
+    if kind == "QUARTER":
+        q = re.search(r"first|second|third|fourth|[1-4]", low)
+        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q.group(), None) if q else None
+        if n is None and q:
+            n = int(q.group())
+        year_m = _YEAR_IN.search(surface)
+        year = year_m.group() if year_m else (str(anchor.year) if anchor else None)
+        return f"{year}-Q{n}" if year and n else None
+    if kind in ("SPAN", "DURATION"):
+        n = parse_number(surface)
+        unit = _PERIOD_IN.search(surface)
+        if unit is None:
+            return None
+        return _duration(n if n is not None else 1, unit.group().lower())
+    if kind == "AGO":
+        n = parse_number(surface)
+        unit = _PERIOD_IN.search(surface).group().lower()
+        if anchor is None or n is None or not low.endswith("ago"):
+            return _duration(n or 1, unit)
+        return _shift(anchor, -int(n), unit)
+    if kind == "RELATIVE":
+        if anchor is None:
+            return None
+        if low in ("today", "tonight"):
+            return anchor.isoformat()
+        if low == "yesterday":
+            return (anchor - timedelta(days=1)).isoformat()
+        if low == "tomorrow":
+            return (anchor + timedelta(days=1)).isoformat()
+        step = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
+        if low.endswith("year"):
+            return str(anchor.year + step)
+        if low.endswith("month"):
+            return _shift(anchor, step, "month")
+        if low.endswith("week"):
+            iso = (anchor + timedelta(weeks=step)).isocalendar()
+            return f"{iso[0]}-W{iso[1]:02d}"
+        return None
+    return None
+
+
+def _duration(n: float, unit: str) -> str:
+    n_txt = str(_clean(n))
+    for key, code in (("year", "Y"), ("month", "M"), ("week", "W"), ("day", "D"),
+                      ("decade", "0Y"), ("centur", "00Y")):  # fmt: skip
+        if unit.startswith(key):
+            if code.endswith("0Y") or code.endswith("00Y"):
+                return f"P{_clean(n * (10 if code == '0Y' else 100))}Y"
+            return f"P{n_txt}{code}"
+    if unit.startswith("hour"):
+        return f"PT{n_txt}H"
+    return f"PT{n_txt}M"
+
+
+def _shift(anchor: date, n: int, unit: str) -> str:
+    if unit.startswith("year"):
+        return str(anchor.year + n)
+    if unit.startswith("month"):
+        total = anchor.year * 12 + anchor.month - 1 + n
+        return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    if unit.startswith("week"):
+        return (anchor + timedelta(weeks=n)).isoformat()
+    if unit.startswith("day"):
+        return (anchor + timedelta(days=n)).isoformat()
+    if unit.startswith("decade"):
+        return str(anchor.year + 10 * n)
+    return anchor.isoformat()
