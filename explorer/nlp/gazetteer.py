@@ -27,28 +27,89 @@ DATA = Path(__file__).with_name("data")
 
 #: Canonical short names where pycountry's name reads like a catalogue entry.
 _SHORT_NAMES = {
-    "RU": "Russia", "IR": "Iran", "SY": "Syria", "KR": "South Korea", "KP": "North Korea",
-    "VN": "Vietnam", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova",
-    "LA": "Laos", "TW": "Taiwan", "VA": "Vatican", "CZ": "Czech Republic", "MK": "North Macedonia",
-    "CD": "Democratic Republic of the Congo", "CG": "Congo", "PS": "Palestine", "FM": "Micronesia",
-    "BN": "Brunei", "CV": "Cape Verde", "TR": "Turkey", "CI": "Ivory Coast", "GB": "United Kingdom",
-    "US": "United States", "MM": "Myanmar", "SZ": "Eswatini", "TL": "East Timor",
-    "BQ": "Bonaire", "SH": "Saint Helena", "FK": "Falkland Islands", "KN": "Saint Kitts and Nevis",
-    "MF": "Saint Martin", "SX": "Sint Maarten", "VG": "British Virgin Islands",
-    "VI": "US Virgin Islands", "HK": "Hong Kong", "MO": "Macau",
+    "RU": "Russia",
+    "IR": "Iran",
+    "SY": "Syria",
+    "KR": "South Korea",
+    "KP": "North Korea",
+    "VN": "Vietnam",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "LA": "Laos",
+    "TW": "Taiwan",
+    "VA": "Vatican",
+    "CZ": "Czech Republic",
+    "MK": "North Macedonia",
+    "CD": "Democratic Republic of the Congo",
+    "CG": "Congo",
+    "PS": "Palestine",
+    "FM": "Micronesia",
+    "BN": "Brunei",
+    "CV": "Cape Verde",
+    "TR": "Turkey",
+    "CI": "Ivory Coast",
+    "GB": "United Kingdom",
+    "US": "United States",
+    "MM": "Myanmar",
+    "SZ": "Eswatini",
+    "TL": "East Timor",
+    "BQ": "Bonaire",
+    "SH": "Saint Helena",
+    "FK": "Falkland Islands",
+    "KN": "Saint Kitts and Nevis",
+    "MF": "Saint Martin",
+    "SX": "Sint Maarten",
+    "VG": "British Virgin Islands",
+    "VI": "US Virgin Islands",
+    "HK": "Hong Kong",
+    "MO": "Macau",
 }
 
 #: Other names people use for countries (written by hand).
 _EXTRA_COUNTRY_NAMES = {
-    "America": "US", "Britain": "GB", "Great Britain": "GB", "UK": "GB", "U.K.": "GB",
-    "U.S.": "US", "U.S.A.": "US", "US": "US", "USA": "US", "United States of America": "US",
-    "the United States": "US", "Holland": "NL", "Burma": "MM", "Czech Republic": "CZ",
-    "Czechia": "CZ", "Ivory Coast": "CI", "Cote d'Ivoire": "CI", "Persia": "IR",
-    "Macedonia": "MK", "Swaziland": "SZ", "East Timor": "TL", "South Korea": "KR",
-    "North Korea": "KP", "Vatican City": "VA", "Russia": "RU", "Turkey": "TR",
-    "Bosnia": "BA", "Herzegovina": "BA", "Congo": "CG", "Zaire": "CD", "DR Congo": "CD",
-    "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE", "PRC": "CN", "Taiwan": "TW",
-    "Palestine": "PS", "Laos": "LA", "Brunei": "BN", "Cape Verde": "CV", "Moldova": "MD",
+    "America": "US", "S. Korea": "KR", "N. Korea": "KP", "S. Africa": "ZA",
+    "Britain": "GB",
+    "Great Britain": "GB",
+    "UK": "GB",
+    "U.K.": "GB",
+    "U.S.": "US",
+    "U.S.A.": "US",
+    "US": "US",
+    "USA": "US",
+    "United States of America": "US",
+    "the United States": "US",
+    "Holland": "NL",
+    "Burma": "MM",
+    "Czech Republic": "CZ",
+    "Czechia": "CZ",
+    "Ivory Coast": "CI",
+    "Cote d'Ivoire": "CI",
+    "Persia": "IR",
+    "Macedonia": "MK",
+    "Swaziland": "SZ",
+    "East Timor": "TL",
+    "South Korea": "KR",
+    "North Korea": "KP",
+    "Vatican City": "VA",
+    "Russia": "RU",
+    "Turkey": "TR",
+    "Bosnia": "BA",
+    "Herzegovina": "BA",
+    "Congo": "CG",
+    "Zaire": "CD",
+    "DR Congo": "CD",
+    "UAE": "AE",
+    "U.A.E.": "AE",
+    "Emirates": "AE",
+    "PRC": "CN",
+    "Taiwan": "TW",
+    "Palestine": "PS",
+    "Laos": "LA",
+    "Brunei": "BN",
+    "Cape Verde": "CV",
+    "Moldova": "MD",
 }
 
 #: Codes that are English words or other things in all-capital text: never a country alone.
@@ -232,6 +293,12 @@ def honorifics() -> frozenset[str]:
 @functools.cache
 def org_suffixes() -> frozenset[str]:
     return frozenset(_lines("org_words.txt"))
+
+
+@functools.cache
+def loc_words() -> dict[str, str]:
+    """Last word of a place or building's name -> LOC, GPE or FAC."""
+    return dict(line.split("\t", 1) for line in _lines("loc_words.txt"))
 
 
 @functools.cache

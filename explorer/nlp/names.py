@@ -103,12 +103,20 @@ def _is_caps_line(toks: list[tuple[int, int, str]]) -> bool:
     if not alpha:
         return False
     upper = sum(1 for t in alpha if t.isupper())
-    if upper >= 0.7 * len(alpha) and any(len(t) > 1 for t in alpha) and (upper >= 2 or len(alpha) <= 2):
+    if (
+        upper >= 0.7 * len(alpha)
+        and any(len(t) > 1 for t in alpha)
+        and (upper >= 2 or len(alpha) <= 2)
+    ):
         return True
     # A headline in Title Case: nearly every word capitalised, function words included.
     if len(alpha) >= 4:
         caps = sum(1 for t in alpha if t[:1].isupper())
-        funcs = [t for t in alpha if t.lower() in ("of", "and", "the", "in", "for", "to", "on", "a", "with")]
+        funcs = [
+            t
+            for t in alpha
+            if t.lower() in ("of", "and", "the", "in", "for", "to", "on", "a", "with")
+        ]
         if caps >= 0.85 * len(alpha) and funcs and sum(1 for t in funcs if t[:1].isupper()) >= 1:
             return True
     return False
@@ -159,9 +167,25 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> Non
         word = toks[i][2]
         if not _is_cap(word):
             # Lower-case titles next to a name: "the prime minister", "the president of".
-            if word in ("president", "minister", "ambassador", "chancellor", "prime", "foreign",
-                        "secretary", "governor", "mayor", "chairman", "senator", "envoy",
-                        "spokesman", "spokeswoman", "king", "queen", "premier"):
+            if word in (
+                "president",
+                "minister",
+                "ambassador",
+                "chancellor",
+                "prime",
+                "foreign",
+                "secretary",
+                "governor",
+                "mayor",
+                "chairman",
+                "senator",
+                "envoy",
+                "spokesman",
+                "spokeswoman",
+                "king",
+                "queen",
+                "premier",
+            ):
                 i = _lower_title(doc, s_i, toks, i)
                 continue
             i += 1
@@ -228,8 +252,10 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     while i < j:
         w = toks[i][2]
         lw = w.lower()
-        if lw in stop and not _gazetteer_label(_words(toks, i, j)) and not (
-            w.isupper() and _gazetteer_label([w])
+        if (
+            lw in stop
+            and not _gazetteer_label(_words(toks, i, j))
+            and not (w.isupper() and _gazetteer_label([w]))
         ):
             if lw in _MONTHS_DAYS or lw in _FUNCTION or _is_sentence_initial(toks, i):
                 i += 1
@@ -290,9 +316,12 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         t_len = _title_at(toks, p, j, heads, mods)
         if not t_len:
             continue
-        rest = words[p - i + t_len:]
-        if rest and (rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words()
-                     or not all(_name_shaped(w) for w in rest)):
+        rest = words[p - i + t_len :]
+        if rest and (
+            rest[-1] in gz.org_suffixes()
+            or rest[-1] in gz.event_words()
+            or not all(_name_shaped(w) for w in rest)
+        ):
             continue  # "General Motors", "Justice Department"
         if rest and t_len == 1 and toks[p][2] in gz.first_names():
             continue  # "Dean Saunders", "King Hussein" is still caught by "King" below
@@ -302,7 +331,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         p, t_len = best
         if p > i:
             _parts(doc, s_i, toks, i, p, table, False)
-        title = " ".join(words[p - i:p - i + t_len])
+        title = " ".join(words[p - i : p - i + t_len])
         _emit(doc, s_i, toks, p, p + t_len, "TITLE", title, _STRONG)
         if p + t_len < j:
             _parts(doc, s_i, toks, p + t_len, j, table, True)
@@ -325,6 +354,14 @@ def _name_shaped(word: str) -> bool:
 
 def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
+    last = toks[j - 1][2]
+    if j - i > 1 and "-" in last:
+        head, _, tail = last.rpartition("-")
+        if tail.islower():  # "New York-based", "Hong Kong-listed"
+            hit = _gazetteer_label(_words(toks, i, j - 1) + [head])
+            if hit:
+                _emit(doc, s_i, toks, i, j, "NORP", hit[1], _STRONG)
+                return
     pos = i
     while pos < j:
         w = toks[pos][2]
@@ -344,8 +381,10 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
         if not g_len or pos + g_len == j:
             break
         rest = _words(toks, pos + g_len, j)
-        if rest[-1] in gz.org_suffixes() or rest[-1] in gz.event_words() or (
-            " ".join(rest[-2:]) in gz.event_words()
+        if (
+            rest[-1] in gz.org_suffixes()
+            or rest[-1] in gz.event_words()
+            or (" ".join(rest[-2:]) in gz.event_words())
         ):
             break  # "Japan Airlines", "Italian Grand Prix": one name
         if g_len == 1 and w in gz.first_names() and len(rest) <= 2:
@@ -455,7 +494,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if last in gz.org_suffixes() and (n > 1 or last.isupper()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
-    if n > 1 and (first in gz.org_heads() or (first in gz.org_prefixes() and first not in gz.first_names())):
+    if n > 1 and (
+        first in gz.org_heads() or (first in gz.org_prefixes() and first not in gz.first_names())
+    ):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
@@ -464,10 +505,17 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n > 1 and gz.cities().get(last, 0) >= 100_000 and first not in gz.first_names():
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Inter Milan", "Dynamo Moscow"
         return
+    fn = gz.first_names()
+    place = gz.loc_words().get(last)
+    if n > 1 and place and not (last in _SURNAME_LIKE and (first in fn or person_next)):
+        _emit(doc, s_i, toks, i, j, place, key, _STRONG)  # "Tiananmen Square", "Trent Bridge"
+        return
+    if n > 1 and first in _PLACE_OPENERS and not person_next:
+        _emit(doc, s_i, toks, i, j, "LOC", key, _STRONG)  # "Mount Kenya", "Lake Victoria"
+        return
     if person_next:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
         return
-    fn = gz.first_names()
     if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "P. Simmons"
         return
@@ -496,7 +544,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             return
         _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
         return
-    if n <= 3 and all(w[:1].isupper() and w[1:].islower() for w in words if w not in _NAME_PARTICLES):
+    if n <= 3 and all(
+        w[:1].isupper() and w[1:].islower() for w in words if w not in _NAME_PARTICLES
+    ):
         _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
         return
     _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
@@ -556,15 +606,20 @@ def _resolve_document(doc: _Doc) -> None:
     for order in (found, found[::-1]):
         for a, b in zip(order, order[1:], strict=False):
             if (
-                b[4] == _WEAK and b[6] == 1 and b[2] != "PERSON" and a[2] == "PERSON"
+                b[4] == _WEAK
+                and b[6] == 1
+                and b[2] != "PERSON"
+                and a[2] == "PERSON"
                 and a[5] == b[5]
-                and doc.text[min(a[1], b[1]):max(a[0], b[0])].strip() in (",", "and", ";")
+                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and", ";")
             ):
                 b[2] = "PERSON"
     doc.people = people
     doc.strong = strong
 
 
+_SURNAME_LIKE = frozenset("Park Hall Lane Hill Hills Street Bridge Ford Forest Castle Tower Temple".split())
+_PLACE_OPENERS = frozenset("Mount Mt Lake Cape Isle Gulf".split())
 _NAME_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 
 
@@ -575,7 +630,7 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
     known: dict[str, tuple[str, str]] = {}
     for f in doc.found:
         if f[2] != "TITLE":
-            known.setdefault(doc.text[f[0]:f[1]], (f[2], f[3]))
+            known.setdefault(doc.text[f[0] : f[1]], (f[2], f[3]))
     people = getattr(doc, "people", {})
     n = len(toks)
     i = 0
@@ -598,13 +653,24 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
                 hit = (m, "PERSON", people[key])
             else:
                 g = _gazetteer_label(words)
-                if g and (g[0] != "GPE" or key in gz.countries() or key in gz.us_states()
-                          or gz.cities().get(key, 0) >= 100_000):
+                if g and (
+                    g[0] != "GPE"
+                    or key in gz.countries()
+                    or key in gz.us_states()
+                    or gz.cities().get(key, 0) >= 100_000
+                ):
                     hit = (m, *g)
                 elif key in gz.known_orgs() or raw in gz.known_orgs():
                     hit = (m, "ORG", key if key in gz.known_orgs() else raw)
             if hit:
                 break
+        if not hit and i == 0:
+            # A dateline: "N'DJAMENA 1996-08-30"
+            m = i
+            while m < n and toks[m][2][:1].isalpha() and toks[m][2].isupper():
+                m += 1
+            if 0 < m <= 3 and m < n and _DATE_TOKEN.match(toks[m][2]):
+                hit = (m, "GPE", " ".join(_title_case(t[2]) for t in toks[:m]))
         if hit:
             m, label, canon = hit
             nxt = toks[m][2] if m < n else ""
@@ -634,7 +700,11 @@ def build_entities(mentions: Sequence[Mention]) -> list[Entity]:
         if m.text != m.entity and m.text not in aliases[key]:
             aliases[key].append(m.text)
     return [
-        Entity(name=name, label=label, aliases=tuple(aliases[(label, name)]),
-               mentions=counts[(label, name)])
+        Entity(
+            name=name,
+            label=label,
+            aliases=tuple(aliases[(label, name)]),
+            mentions=counts[(label, name)],
+        )
         for label, name in order
     ]
