@@ -1,0 +1,1 @@
+"""The Textual app: `make_app(db_path, ingest_paths)` builds it (explorer.tui.app)."""

@@ -1,0 +1,262 @@
+"""ExplorerApp and `make_app`, the one factory the CLI and the tests build the app with.
+
+The app owns the store (opened, ingested and indexed in a worker so the first screen paints
+at once with a visible progress line), the history of what was opened (Esc and `[` go back,
+`]` forward) and the command palette.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+import explorer
+from explorer.tui.commands import DocumentCommands, EntityCommands, LabelCommands
+from explorer.tui.data import StoreReader
+from explorer.tui.messages import (
+    CorpusFailed,
+    CorpusProgress,
+    CorpusReady,
+    FilterEntities,
+    Location,
+    Open,
+    ShowPane,
+)
+from explorer.tui.render import pluralise
+from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.screens.main import MainScreen
+
+SEEDS = Path(explorer.__file__).parent / "seeds"
+
+
+class ExplorerApp(App[None]):
+    """Documents, entities, facts and search over one store."""
+
+    TITLE = "explorer"
+    CSS_PATH = "explorer.tcss"
+    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands, LabelCommands}
+    BINDING_GROUP_TITLE = "App"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave explorer"),
+        Binding("question_mark", "keys", "Keys", id="app.keys",
+                tooltip="Every key of the focused pane and the app"),
+    ]
+
+    def __init__(self, db_path: Path, ingest_paths: Sequence[Path] = ()) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.ingest_paths = tuple(Path(p) for p in ingest_paths)
+        self.reader: StoreReader | None = None
+        #: The clock behind the "N results in X ms" line (tests freeze it for snapshots).
+        self.clock: Callable[[], float] = time.perf_counter
+        self.history: list[Location] = [Location("main")]
+        self.position = 0
+        self.main = MainScreen()
+
+    def get_default_screen(self) -> Screen:
+        return self.main
+
+    def on_mount(self) -> None:
+        self.load_corpus(self.ingest_paths, first=True)
+
+    # ------------------------------------------------------------------ corpus
+
+    @work(exclusive=True, group="corpus", thread=True)
+    def load_corpus(self, paths: Sequence[Path], first: bool = False) -> None:
+        """Open the store, ingest what was asked (the bundled seeds when empty), load the index."""
+        from explorer.search import SearchIndex
+        from explorer.store import Store, StoreError
+
+        def say(text: str, done: int = 0, total: int = 0) -> None:
+            self.post_message(CorpusProgress(text, done, total))
+
+        try:
+            if self.reader is None:
+                say("Opening the store …")
+                store = Store.open(self.db_path)
+            else:
+                store = self.reader.store
+            to_ingest = list(paths)
+            if first and not to_ingest and store.is_empty():
+                to_ingest = [SEEDS]
+            if to_ingest:
+                names = ", ".join(p.name or str(p) for p in to_ingest[:3])
+                say(f"Ingesting {names} …")
+
+                def progress(done: int, total: int, path: object) -> None:
+                    say(f"Ingesting {done:,}/{total:,}: {Path(str(path)).name}", done, total)
+
+                report = store.ingest(to_ingest, progress=progress)
+                failed = list(getattr(report, "failed", []) or [])
+                if failed:
+                    self.call_from_thread(
+                        self.notify,
+                        "\n".join(str(f) for f in failed[:5])
+                        + (f"\n… and {len(failed) - 5} more" if len(failed) > 5 else ""),
+                        title=f"{pluralise(len(failed), 'file')} could not be read",
+                        severity="warning",
+                        timeout=10,
+                        markup=False,
+                    )
+            say("Loading the search index …")
+            index = SearchIndex.load_or_build(store)
+        except StoreError as exc:
+            self.post_message(CorpusFailed(str(exc)))
+            return
+        except Exception as exc:  # a store or ingest bug must not take the UI down silently
+            self.post_message(CorpusFailed(f"Could not load {self.db_path}: {exc}"))
+            raise
+        if self.reader is None:
+            self.reader = StoreReader(store, index)
+        else:
+            self.reader.refresh()
+            self.reader.index = index
+        self.post_message(CorpusReady())
+
+    @on(CorpusProgress)
+    def handle_progress(self, event: CorpusProgress) -> None:
+        self.main.say(event.text)
+
+    @on(CorpusReady)
+    def handle_ready(self) -> None:
+        self.main.load_panes()
+
+    @on(CorpusFailed)
+    def handle_failed(self, event: CorpusFailed) -> None:
+        self.main.corpus_failed(event.error)
+        self.notify(event.error, title="The store could not be opened", severity="error",
+                    timeout=15, markup=False)
+
+    def reingest(self) -> None:
+        """Ingest the corpus again: changed files are re-read, unchanged ones cost nothing."""
+        if self.reader is None:
+            self.notify("The store is still loading.", severity="warning")
+            return
+        paths = self.reingest_paths()
+        if not paths:
+            self.notify("No source files to re-read: start explorer with PATH... to ingest.",
+                        severity="warning")
+            return
+        self.load_corpus(paths)
+
+    def reingest_paths(self) -> list[Path]:
+        if self.ingest_paths:
+            return list(self.ingest_paths)
+        assert self.reader is not None
+        paths: list[Path] = []
+        seen: set[str] = set()
+        for doc in self.reader.documents():
+            if doc.path and doc.path not in seen and Path(doc.path).exists():
+                seen.add(doc.path)
+                paths.append(Path(doc.path))
+        return paths or [SEEDS]
+
+    # ------------------------------------------------------------------ history
+
+    def screen_for(self, location: Location) -> Screen:
+        if location.kind == "document":
+            from explorer.tui.screens.reader import ReaderScreen
+
+            return ReaderScreen(location)
+        from explorer.tui.screens.entity import EntityScreen
+
+        return EntityScreen(location)
+
+    @on(Open)
+    def handle_open(self, event: Open) -> None:
+        self.open_location(event.location)
+
+    def open_location(self, location: Location) -> None:
+        """Open `location` on top of what is shown, dropping any forward history."""
+        if self.reader is None:
+            self.notify("The store is still loading.", severity="warning")
+            return
+        self._close_modals()
+        del self.history[self.position + 1:]
+        self.history.append(location)
+        self.position += 1
+        self.push_screen(self.screen_for(location))
+
+    def _close_modals(self) -> None:
+        while len(self.screen_stack) > 1 and not isinstance(self.screen, HistoryScreen):
+            self.pop_screen()
+
+    def go_back(self) -> None:
+        if self.position == 0 or len(self.screen_stack) <= 1:
+            self.bell()
+            return
+        self.position -= 1
+        self.pop_screen()
+
+    def go_forward(self) -> None:
+        if self.position >= len(self.history) - 1:
+            self.bell()
+            return
+        self.position += 1
+        self.push_screen(self.screen_for(self.history[self.position]))
+
+    # ------------------------------------------------------------------ app-wide actions
+
+    @on(FilterEntities)
+    def handle_filter_entities(self, event: FilterEntities) -> None:
+        self._back_to_main()
+        self.main.filter_entities(event.label)
+
+    @on(ShowPane)
+    def handle_show_pane(self, event: ShowPane) -> None:
+        self._back_to_main()
+        self.main.show_pane(event.pane)
+
+    def _back_to_main(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.position = 0
+
+    def action_keys(self) -> None:
+        from explorer.tui.screens.help import HelpScreen, binding_rows
+
+        screen = self.screen
+        focused = screen.focused
+        intro = ["Every key that works here, the focused pane's first."]
+        for node in (focused, screen):
+            text = getattr(node, "HELP", None) if node is not None else None
+            if text:
+                intro.append(text)
+        self.push_screen(HelpScreen(binding_rows(self, screen), "\n".join(intro)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Re-ingest the corpus",
+                            "Read the source files again (changed ones replace their facts)",
+                            self.reingest)
+        for pane, title in (("documents", "Documents"), ("entities", "Entities"),
+                            ("facts", "Facts"), ("search", "Search results")):
+            yield SystemCommand(f"Go to {title}", f"Show the {title.lower()} pane",
+                                lambda pane=pane: self.post_message(ShowPane(pane)))
+        if isinstance(screen, HistoryScreen):
+            yield SystemCommand("Frequency of this list", "Counts by label, document or date",
+                                screen.action_frequency)
+            yield SystemCommand("Export this list", "JSON Lines or CSV, with provenance",
+                                screen.action_export)
+            yield SystemCommand("Back", "Back in the history of what was opened", self.go_back)
+            yield SystemCommand("Forward", "Forward in the history", self.go_forward)
+        yield SystemCommand("Search", "Focus the search box", self._focus_search)
+        yield SystemCommand("Where is the store?", "Show the store's path",
+                            lambda: self.notify(str(self.db_path), title="Store", markup=False))
+
+    def _focus_search(self) -> None:
+        self._back_to_main()
+        self.main.action_search()
+
+
+def make_app(db_path: Path | str, ingest_paths: Iterable[Path | str] = ()) -> ExplorerApp:
+    """The app as users get it: `explorer [--db PATH] [PATH...]` runs `make_app(...).run()`."""
+    return ExplorerApp(Path(db_path), tuple(Path(p) for p in ingest_paths))

@@ -1,0 +1,135 @@
+"""Command palette providers: open a document by title, jump to an entity, filter by label.
+
+Providers post messages rather than act (peplum's providers do the same). Titles and names
+come from documents, so they are never given to `Matcher.highlight()` (which parses its
+candidate as markup and crashes on `[/ 5%`): `safe_highlight` styles plain Content instead.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
+from textual.content import Content
+
+from explorer.tui.labels import MEANING
+from explorer.tui.messages import FilterEntities, open_document, open_entity
+from explorer.tui.render import plain
+
+if TYPE_CHECKING:
+    from explorer.tui.app import ExplorerApp
+
+LIMIT = 30
+
+
+def safe_highlight(prefix: str, candidate: str, matcher: Matcher | None) -> Content:
+    """`prefix` + `candidate` as plain Content, the fuzzy-matched characters styled."""
+    shown = plain(candidate)
+    content = Content(prefix + shown)
+    if matcher is None or not matcher.query:
+        return content
+    score, offsets = matcher.fuzzy_search.match(matcher.query, shown)
+    if not score:
+        return content
+    for offset in offsets:
+        if not shown[offset].isspace():
+            content = content.stylize(matcher.match_style, len(prefix) + offset,
+                                      len(prefix) + offset + 1)
+    return content
+
+
+class _CorpusProvider(Provider):
+    @property
+    def explorer(self) -> ExplorerApp:
+        return self.app  # type: ignore[return-value]
+
+
+class DocumentCommands(_CorpusProvider):
+    """“Open: <title>” for every document."""
+
+    async def startup(self) -> None:
+        reader = self.explorer.reader
+        self.documents = await asyncio.to_thread(reader.documents) if reader else []
+        self.titles = [plain(d.title or d.id) for d in self.documents]
+
+    async def discover(self) -> Hits:
+        for doc, title in list(zip(self.documents, self.titles, strict=True))[:10]:
+            yield DiscoveryHit(Content("Open: " + title),
+                               partial(self.app.post_message, open_document(doc.id)),
+                               text=f"Open: {title}", help=doc.date or "")
+
+    async def search(self, query: str) -> Hits:
+        if not self.titles:
+            return
+        matcher = self.matcher(query)
+        found = await asyncio.to_thread(
+            process.extract, query, self.titles, scorer=fuzz.WRatio, limit=LIMIT,
+            score_cutoff=55, processor=str.casefold)
+        for title, score, index in found:
+            doc = self.documents[index]
+            yield Hit(score / 100, safe_highlight("Open: ", title, matcher),
+                      partial(self.app.post_message, open_document(doc.id)),
+                      text=f"Open: {title}", help=f"document · {doc.date or 'no date'}")
+
+
+class EntityCommands(_CorpusProvider):
+    """“Entity: <name> (LABEL)” for every entity, best known first."""
+
+    async def startup(self) -> None:
+        reader = self.explorer.reader
+        entities = await asyncio.to_thread(reader.entities) if reader else []
+        self.entities = sorted(entities, key=lambda e: -e.mentions)
+        self.names = [plain(e.name) for e in self.entities]
+
+    async def discover(self) -> Hits:
+        for entity, name in list(zip(self.entities, self.names, strict=True))[:10]:
+            yield DiscoveryHit(Content(f"Entity: {name} ({entity.label})"),
+                               partial(self.app.post_message, open_entity(entity.key)),
+                               text=f"Entity: {name}", help=f"{entity.mentions} mentions")
+
+    async def search(self, query: str) -> Hits:
+        if not self.names:
+            return
+        matcher = self.matcher(query)
+        found = await asyncio.to_thread(
+            process.extract, query, self.names, scorer=fuzz.WRatio, limit=LIMIT,
+            score_cutoff=60, processor=str.casefold)
+        for name, score, index in found:
+            entity = self.entities[index]
+            display = safe_highlight("Entity: ", name, matcher) + Content(f" ({entity.label})")
+            yield Hit(score / 100 * 0.99, display,
+                      partial(self.app.post_message, open_entity(entity.key)),
+                      text=f"Entity: {name}",
+                      help=f"{entity.label} · {entity.mentions} mentions in "
+                           f"{entity.documents} documents")
+
+
+class LabelCommands(_CorpusProvider):
+    """“Entities labelled PERSON” for each label present, and one for every label."""
+
+    async def startup(self) -> None:
+        reader = self.explorer.reader
+        counts = await asyncio.to_thread(reader.label_counts) if reader else {}
+        self.options: list[tuple[str, str | None, str]] = [
+            ("Entities: every label", None, "show the entities of every label")
+        ]
+        for label, count in sorted(counts.items(), key=lambda kv: -kv[1]):
+            self.options.append((f"Entities labelled {label} ({MEANING.get(label, '')})", label,
+                                 f"{count:,} entities"))
+
+    async def discover(self) -> Hits:
+        for title, label, help_text in self.options:
+            yield DiscoveryHit(Content(title), partial(self.app.post_message, FilterEntities(label)),
+                               text=title, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for title, label, help_text in self.options:
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, safe_highlight("", title, matcher),
+                          partial(self.app.post_message, FilterEntities(label)),
+                          text=title, help=help_text)

@@ -1,0 +1,85 @@
+"""What every browsing screen shares: history keys, the frequency view and export.
+
+The main screen, the reader and an entity's detail are history entries: Esc and `[` go back,
+`]` goes forward, as a browser does. Shift+F and `x` act on the list that has focus.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from explorer.tui.widgets.rows import Drill, RowList
+
+if TYPE_CHECKING:
+    from explorer.tui.app import ExplorerApp
+
+
+class HistoryScreen(Screen):
+    """A screen that is one entry of the back/forward history."""
+
+    BINDING_GROUP_TITLE = "Screen"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", id="screen.back", tooltip="Go back to what was open before"),
+        Binding("left_square_bracket,alt+left", "back", "Back", show=False, id="history.back",
+                tooltip="Back in the history of what was opened"),
+        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False,
+                id="history.forward", tooltip="Forward in the history of what was opened"),
+        Binding("F", "frequency", "Frequency", show=False, id="screen.frequency",
+                tooltip="Count the rows of this list by label, document or date"),
+        Binding("x", "export", "Export", show=False, id="screen.export",
+                tooltip="Write the rows of this list to JSON Lines or CSV"),
+    ]
+
+    @property
+    def explorer(self) -> ExplorerApp:
+        return self.app  # type: ignore[return-value]
+
+    def current_list(self) -> RowList | None:
+        """The list the frequency view and export act on: the focused one, else the first."""
+        focused = self.focused
+        if isinstance(focused, RowList):
+            return focused
+        for row_list in self.query(RowList):
+            if row_list.display and row_list.region.area:
+                return row_list
+        return None
+
+    def action_back(self) -> None:
+        self.explorer.go_back()
+
+    def action_forward(self) -> None:
+        self.explorer.go_forward()
+
+    def action_frequency(self) -> None:
+        row_list = self.current_list()
+        if row_list is None or not row_list.facets():
+            self.notify("This list has nothing to count.", severity="warning")
+            return
+        from explorer.tui.screens.frequency import FrequencyScreen
+
+        def drill(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            facet, value = result
+            values_of = row_list.facets()[facet]
+            row_list.set_drill(Drill(facet, value), lambda row: value in values_of(row))
+            row_list.focus()
+            self.drill_changed(row_list)
+
+        self.app.push_screen(FrequencyScreen(row_list), drill)
+
+    def drill_changed(self, row_list: RowList) -> None:
+        """A drill-down filter was set or cleared on `row_list` (screens update toolbars)."""
+
+    def action_export(self) -> None:
+        row_list = self.current_list()
+        if row_list is None:
+            self.notify("Nothing to export here.", severity="warning")
+            return
+        from explorer.tui.screens.export import ExportScreen
+
+        self.app.push_screen(ExportScreen(row_list))

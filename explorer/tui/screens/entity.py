@@ -1,0 +1,213 @@
+"""An entity's detail: label, aliases, documents, every mention, its facts, its neighbours."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
+
+from explorer.model import Entity, Fact
+from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
+from explorer.tui.labels import MEANING, group_of, label_css
+from explorer.tui.messages import Location, open_document, open_entity
+from explorer.tui.render import plain, pluralise
+from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.lists import (
+    DocCountRow,
+    EntityDocumentList,
+    FactList,
+    MentionList,
+    MentionRow,
+    RelatedList,
+    RelatedRow,
+)
+from explorer.tui.widgets.panes import set_reader
+from explorer.tui.widgets.rows import RowList
+
+SECTIONS = ("mentions", "entity-facts", "entity-documents", "related")
+
+
+class EntityHead(Static):
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_COMPONENTS)
+    DEFAULT_CSS = """
+    EntityHead { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    """ + label_css("EntityHead")
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False, id="entity-head")
+
+    def show(self, entity: Entity, documents: int) -> None:
+        text = Text(end="")
+        text.append(plain(entity.name), style="bold")
+        text.append("  ")
+        text.append(f" {entity.label} ", style=self.get_component_rich_style(
+            f"label--{group_of(entity.label)}"))
+        text.append(f" {MEANING.get(entity.label, '')}", style="dim")
+        line = [pluralise(entity.mentions, "mention"), f"in {pluralise(documents, 'document')}"]
+        aliases = [a for a in entity.aliases if a != entity.name]
+        line.insert(0, "also: " + ", ".join(plain(a) for a in aliases) if aliases else "no aliases")
+        text.append("\n" + " · ".join(line), style="dim")
+        self.update(text)
+
+
+class EntityScreen(HistoryScreen):
+    """Everything known about one entity, each row one Enter away."""
+
+    BINDING_GROUP_TITLE = "Entity screen"
+    HELP = "Tab cycles mentions, facts, documents and related entities; Enter opens."
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("tab", "next_section", "Next section", show=False, id="entity.next"),
+        Binding("shift+tab", "previous_section", "Previous section", show=False, id="entity.previous"),
+        Binding("1", "section('mentions')", "Mentions", show=False, id="entity.mentions"),
+        Binding("2", "section('entity-facts')", "Facts", show=False, id="entity.facts"),
+        Binding("3", "section('entity-documents')", "Documents", show=False, id="entity.documents"),
+        Binding("4", "section('related')", "Related", show=False, id="entity.related"),
+    ]
+
+    DEFAULT_CSS = """
+    EntityScreen TabbedContent { height: 1fr; }
+    EntityScreen TabPane { padding: 0; }
+    """
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
+        self.entity: Entity | None = None
+
+    def compose(self) -> ComposeResult:
+        yield EntityHead()
+        with TabbedContent(id="sections", initial="mentions"):
+            with TabPane("Mentions (1)", id="mentions"):
+                yield MentionList(id="mention-list")
+            with TabPane("Facts (2)", id="entity-facts"):
+                yield FactList(id="entity-fact-list")
+            with TabPane("Documents (3)", id="entity-documents"):
+                yield EntityDocumentList(id="entity-document-list")
+            with TabPane("Related (4)", id="related"):
+                yield RelatedList(id="related-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        lists = list(self.query(RowList))
+        for row_list in lists:
+            row_list.loading = True
+        if self.explorer.reader is not None:
+            set_reader(self.explorer.reader, *lists)
+        self.load()
+
+    @work(exclusive=True, group="entity")
+    async def load(self) -> None:
+        data = self.explorer.reader
+        key = self.location.entity
+        if data is None or key is None:
+            return
+
+        def fetch():
+            entity = data.entity(key)
+            mentions = data.mentions(entity=key)
+            rows = []
+            for m in mentions:
+                text, start, _end = data.sentence_text(m.doc, m.sentence) if m.sentence >= 0 else ("", 0, 0)
+                if not text:
+                    try:
+                        doc = data.document(m.doc).text
+                    except KeyError:
+                        continue
+                    start = max(0, m.start - 80)
+                    text = doc[start:m.end + 80]
+                rows.append(MentionRow(m, text, start))
+            facts = data.facts(entity=key)
+            counts: dict[str, int] = {}
+            for m in mentions:
+                counts[m.doc] = counts.get(m.doc, 0) + 1
+            docs = []
+            for doc_id, count in counts.items():
+                summary = data.summary(doc_id)
+                if summary is not None:
+                    docs.append(DocCountRow(summary, count))
+            docs.sort(key=lambda r: (-r.count, r.summary.title))
+            related = [RelatedRow(e, n) for e, n in data.cooccurring(key, 50)]
+            return entity, rows, facts, docs, related
+
+        try:
+            entity, rows, facts, docs, related = await asyncio.to_thread(fetch)
+        except KeyError:
+            self.query_one(EntityHead).update(
+                f"This entity is no longer in the store ({key}). Esc goes back.")
+            for row_list in self.query(RowList):
+                row_list.loading = False
+            return
+        self.entity = entity
+        self.query_one(EntityHead).show(entity, len(docs))
+        self._fill("#mention-list", rows, "mentions")
+        self._fill("#entity-fact-list", facts, "entity-facts")
+        self._fill("#entity-document-list", docs, "entity-documents")
+        self._fill("#related-list", related, "related")
+        self.query_one(MentionList).focus()
+
+    def _fill(self, selector: str, rows: list, pane_id: str) -> None:
+        row_list = self.query_one(selector, RowList)
+        row_list.loading = False
+        row_list.set_rows(rows)
+        tab = self.query_one(TabbedContent).get_tab(pane_id)
+        title = {"mentions": "Mentions", "entity-facts": "Facts",
+                 "entity-documents": "Documents", "related": "Related"}[pane_id]
+        number = SECTIONS.index(pane_id) + 1
+        tab.label = f"{title} {len(rows):,} ({number})"
+
+    # ------------------------------------------------------------------ sections
+
+    def action_section(self, name: str) -> None:
+        tabs = self.query_one(TabbedContent)
+        tabs.active = name
+        tabs.get_pane(name).query_one(RowList).focus()
+
+    def action_next_section(self) -> None:
+        self._cycle(1)
+
+    def action_previous_section(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        active = self.query_one(TabbedContent).active
+        i = SECTIONS.index(active) if active in SECTIONS else 0
+        self.action_section(SECTIONS[(i + step) % len(SECTIONS)])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_clicked(self, event: TabbedContent.TabActivated) -> None:
+        event.pane.query_one(RowList).focus()
+
+    def action_back(self) -> None:
+        row_list = self.current_list()
+        if row_list is not None and row_list.drill is not None:
+            row_list.set_drill(None)
+            return
+        super().action_back()
+
+    # ------------------------------------------------------------------ opening
+
+    @on(RowList.Selected, "#mention-list")
+    def _open_mention(self, event: RowList.Selected) -> None:
+        m = event.row.mention
+        self.post_message(open_document(m.doc, m.sentence if m.sentence >= 0 else None,
+                                        entity=m.key, start=m.start))
+
+    @on(RowList.Selected, "#entity-fact-list")
+    def _open_fact(self, event: RowList.Selected) -> None:
+        fact: Fact = event.row
+        self.post_message(open_document(fact.doc, fact.sentence, entity=self.location.entity,
+                                        highlights=((fact.start, fact.end),)))
+
+    @on(RowList.Selected, "#entity-document-list")
+    def _open_doc(self, event: RowList.Selected) -> None:
+        self.post_message(open_document(event.row.summary.id, entity=self.location.entity))
+
+    @on(RowList.Selected, "#related-list")
+    def _open_related(self, event: RowList.Selected) -> None:
+        self.post_message(open_entity(event.row.entity.key))

@@ -1,0 +1,103 @@
+"""Export what a list shows to JSON Lines or CSV, each row with its provenance."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from explorer.tui.render import pluralise
+from explorer.tui.widgets.rows import RowList
+
+
+def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
+    """Write records as CSV (a .csv path) or JSON Lines (anything else); the row count."""
+    records = list(records)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".part")
+    with tmp.open("w", encoding="utf-8", newline="") as out:
+        if path.suffix.lower() == ".csv":
+            fields: list[str] = []
+            for record in records:
+                for key in record:
+                    if key not in fields:
+                        fields.append(key)
+            writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
+            writer.writeheader()
+            for record in records:
+                writer.writerow({k: "" if v is None else v for k, v in record.items()})
+        else:
+            for record in records:
+                out.write(json.dumps(record, ensure_ascii=False, default=str))
+                out.write("\n")
+    tmp.replace(path)
+    return len(records)
+
+
+class ExportScreen(ModalScreen[Path | None]):
+    """Asks where to write; a path ending in .csv writes CSV, anything else JSON Lines."""
+
+    BINDING_GROUP_TITLE = "Export"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="export.cancel"),
+    ]
+
+    DEFAULT_CSS = """
+    ExportScreen { align: center middle; }
+    ExportScreen > Vertical { width: 80%; max-width: 90; height: auto; padding: 1 2;
+        background: $surface; border: round $accent; border-title-color: $text-accent; }
+    ExportScreen Static { color: $text-muted; }
+    ExportScreen #export-error { color: $text-error; }
+    """
+
+    def __init__(self, source: RowList) -> None:
+        super().__init__()
+        self.source = source
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                f"{pluralise(self.source.row_count, 'row')} of {self.source.KIND}, with their "
+                "document, sentence and offsets.\nA path ending in .csv writes CSV; any other, "
+                "JSON Lines. Enter writes, Esc cancels.",
+                markup=False,
+            )
+            yield Input(value=f"explorer-{self.source.KIND}.jsonl", id="export-path")
+            yield Static("", id="export-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one(Vertical).border_title = "Export"
+        self.query_one(Input).focus()
+
+    @on(Input.Submitted, "#export-path")
+    def _submitted(self, event: Input.Submitted) -> None:
+        value = event.value.strip()
+        if not value:
+            self.query_one("#export-error", Static).update("Type a file name first.")
+            return
+        self.export(Path(value).expanduser())
+
+    @work(exclusive=True, group="export")
+    async def export(self, path: Path) -> None:
+        try:
+            count = await asyncio.to_thread(
+                lambda: write_records(self.source.export_records(), path))
+        except OSError as exc:
+            self.query_one("#export-error", Static).update(
+                f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.app.notify(f"Wrote {pluralise(count, 'row')} to {path}", title="Exported")
+        self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

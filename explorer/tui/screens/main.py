@@ -1,0 +1,302 @@
+"""The main screen: the search box over four panes (documents, entities, facts, results).
+
+State lives here and flows down into the panes; the panes' lists post Selected messages up,
+which become `Open` messages for the app (which keeps the history).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
+
+from explorer.model import DocumentSummary, Entity, Fact, Hit
+from explorer.tui.messages import open_document, open_entity
+from explorer.tui.render import pluralise
+from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.panes import (
+    DocumentsPane,
+    EntitiesPane,
+    FactsPane,
+    Pane,
+    Preview,
+    SearchPane,
+    set_reader,
+)
+from explorer.tui.widgets.rows import RowList
+
+PANES = ("documents", "entities", "facts", "search")
+SEARCH_LIMIT = 100
+#: Keystrokes closer together than this are one query: the next key cancels the worker.
+DEBOUNCE_S = 0.02
+
+
+class MainScreen(HistoryScreen):
+    """Search box, panes, status line and footer."""
+
+    BINDING_GROUP_TITLE = "Main screen"
+    AUTO_FOCUS = "#document-list"
+    HELP = "d e f s pick a pane, Tab cycles them, / searches, Enter opens."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="main.search", tooltip="Search sentences, entities and facts"),
+        Binding("d", "pane('documents')", "Docs", id="main.documents", tooltip="The documents pane"),
+        Binding("e", "pane('entities')", "Entities", id="main.entities", tooltip="The entities pane"),
+        Binding("f", "pane('facts')", "Facts", id="main.facts", tooltip="The facts pane"),
+        Binding("s", "pane('search')", "Results", id="main.results", tooltip="The search results pane"),
+        Binding("escape", "back", "Back", show=False, id="main.back",
+                tooltip="Leave the search box, then clear the list's filters"),
+        Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
+        Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
+        Binding("down", "into_list", "Into the list", show=False, id="main.into_list"),
+    ]
+
+    DEFAULT_CSS = """
+    MainScreen #searchbar { height: 1; background: $panel; }
+    MainScreen #search-icon { width: 3; padding: 0 1; color: $text-accent; text-style: bold; }
+    MainScreen #search { width: 1fr; border: none; height: 1; padding: 0; }
+    MainScreen #status { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
+    MainScreen #status.-error { color: $text-error; }
+    MainScreen TabbedContent { height: 1fr; }
+    MainScreen TabPane { padding: 0; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="searchbar"):
+            yield Static("/", id="search-icon", markup=False)
+            yield Input(
+                placeholder="search: words, 'exact, \"a phrase\", !not, a|b, label:PERSON, doc:NAME",
+                id="search",
+                compact=True,
+                select_on_focus=False,
+            )
+        with TabbedContent(id="panes", initial="documents"):
+            with TabPane("Documents (d)", id="documents"):
+                yield DocumentsPane(id="documents-pane")
+            with TabPane("Entities (e)", id="entities"):
+                yield EntitiesPane(id="entities-pane")
+            with TabPane("Facts (f)", id="facts"):
+                yield FactsPane(id="facts-pane")
+            with TabPane("Search (s)", id="search-results"):
+                yield SearchPane(id="search-pane")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
+        self.query_one("#document-list").focus()
+        for pane in self.query(Pane):
+            pane.list_widget.loading = True
+
+    # ------------------------------------------------------------------ panes
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one("#panes", TabbedContent)
+
+    def pane(self, name: str) -> Pane:
+        return self.query_one(f"#{name}-pane", Pane)
+
+    @property
+    def active_pane(self) -> str:
+        active = self.tabs.active
+        return "search" if active == "search-results" else active
+
+    def show_pane(self, name: str, *, focus: bool = True) -> None:
+        self.tabs.active = "search-results" if name == "search" else name
+        if focus:
+            self.pane(name).focus_list()
+
+    def action_pane(self, name: str) -> None:
+        self.show_pane(name)
+
+    def action_next_pane(self) -> None:
+        self._cycle(1)
+
+    def action_previous_pane(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        i = PANES.index(self.active_pane)
+        self.show_pane(PANES[(i + step) % len(PANES)])
+
+    @on(TabbedContent.TabActivated)
+    def _tab_clicked(self, event: TabbedContent.TabActivated) -> None:
+        pane = "search" if event.pane.id == "search-results" else event.pane.id
+        if pane and not isinstance(self.focused, Input):
+            self.pane(pane).focus_list()
+
+    def action_into_list(self) -> None:
+        focused = self.focused
+        if isinstance(focused, Input):
+            if focused.id == "search":
+                self.show_pane("search")
+            else:
+                self.pane(self.active_pane).focus_list()
+
+    def action_back(self) -> None:
+        """Esc: leave the search box, then drop filters; the main screen is history's start."""
+        focused = self.focused
+        if isinstance(focused, Input):
+            if focused.id == "search":
+                self.show_pane("search")
+            else:
+                self.pane(self.active_pane).clear_filters()
+                self.pane(self.active_pane).focus_list()
+            return
+        if not self.pane(self.active_pane).clear_filters():
+            self.explorer.go_back()
+
+    def drill_changed(self, row_list: RowList) -> None:
+        for pane in self.query(Pane):
+            if pane.list_widget is row_list:
+                pane.refresh_toolbar()
+
+    def current_list(self) -> RowList | None:
+        focused = self.focused
+        if isinstance(focused, RowList):
+            return focused
+        return self.pane(self.active_pane).list_widget
+
+    # ------------------------------------------------------------------ corpus
+
+    def say(self, text: str, *, error: bool = False) -> None:
+        status = self.query_one("#status", Static)
+        status.set_class(error, "-error")
+        status.update(Text(text, no_wrap=True, overflow="ellipsis"))
+
+    def corpus_failed(self, error: str) -> None:
+        self.say(error, error=True)
+        for pane in self.query(Pane):
+            pane.list_widget.loading = False
+
+    @work(exclusive=True, group="load", thread=True)
+    def load_panes(self) -> None:
+        """Read documents, entities and facts off the UI thread, then fill the panes."""
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        documents = reader.documents()
+        entities = reader.entities()
+        facts = reader.facts()
+        stats = reader.stats()
+        self.app.call_from_thread(self._fill, documents, entities, facts, stats)
+
+    def _fill(self, documents: list[DocumentSummary], entities: list[Entity],
+              facts: list[Fact], stats: dict) -> None:
+        reader = self.explorer.reader
+        assert reader is not None
+        set_reader(reader, *(pane.list_widget for pane in self.query(Pane)))
+        self.query_one(DocumentsPane).load(documents)
+        self.query_one(EntitiesPane).load(entities)
+        self.query_one(FactsPane).load(facts)
+        for pane in self.query(Pane):
+            pane.list_widget.loading = False
+        self.say(" · ".join([
+            pluralise(int(stats.get("documents", len(documents))), "document"),
+            pluralise(int(stats.get("sentences", 0)), "sentence"),
+            pluralise(int(stats.get("mentions", 0)), "mention"),
+            pluralise(int(stats.get("entities", len(entities))), "entity", "entities"),
+            pluralise(int(stats.get("facts", len(facts))), "fact"),
+        ]))
+        query = self.query_one("#search", Input).value
+        if query.strip():
+            self.run_search(query)
+
+    def filter_entities(self, label: str | None) -> None:
+        self.query_one(EntitiesPane).show_label(label)
+        self.show_pane("entities")
+
+    # ------------------------------------------------------------------ search
+
+    def action_search(self) -> None:
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self, event: Input.Changed) -> None:
+        if event.value.strip() and self.active_pane != "search":
+            self.show_pane("search", focus=False)
+        self.run_search(event.value)
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self) -> None:
+        hits = self.query_one(SearchPane).list_widget
+        if hits.current is not None:
+            hits.action_select()
+        else:
+            self.app.bell()
+
+    @work(exclusive=True, group="search")
+    async def run_search(self, query: str) -> None:
+        """One keystroke's search: debounced, off the UI thread, cancelled by the next key."""
+        pane = self.query_one(SearchPane)
+        if not query.strip():
+            pane.show_hits(query, [], None)
+            return
+        await asyncio.sleep(DEBOUNCE_S)
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        clock = self.explorer.clock
+        started = clock()
+        hits = await asyncio.to_thread(reader.search, query, SEARCH_LIMIT)
+        elapsed = (clock() - started) * 1000
+        pane.show_hits(query, hits, elapsed)
+
+    @on(RowList.Highlighted, "#hit-list")
+    def _hit_highlighted(self, event: RowList.Highlighted) -> None:
+        hit = event.row
+        preview = self.query_one(Preview)
+        if not isinstance(hit, Hit):
+            preview.clear()
+            return
+        self.load_preview(hit)
+
+    @work(exclusive=True, group="preview")
+    async def load_preview(self, hit: Hit) -> None:
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        paragraph = None
+        if hit.doc and hit.kind != "entity" and hit.sentence >= 0:
+            paragraph = await asyncio.to_thread(reader.paragraph, hit.doc, hit.sentence)
+        title = reader.title(hit.doc) if hit.doc else (hit.label or "")
+        if hit.kind == "entity":
+            title = f"Entity · {hit.label or ''} · Enter opens its detail"
+        self.query_one(Preview).show(title, paragraph, hit)
+
+    # ------------------------------------------------------------------ opening
+
+    @on(RowList.Selected, "#document-list")
+    def _open_document(self, event: RowList.Selected) -> None:
+        self.post_message(open_document(event.row.id))
+
+    @on(RowList.Selected, "#entity-list")
+    def _open_entity(self, event: RowList.Selected) -> None:
+        self.post_message(open_entity(event.row.key))
+
+    @on(RowList.Selected, "#fact-list")
+    def _open_fact(self, event: RowList.Selected) -> None:
+        fact: Fact = event.row
+        self.post_message(open_document(fact.doc, fact.sentence, start=None,
+                                        highlights=((fact.start, fact.end),)))
+
+    @on(RowList.Selected, "#hit-list")
+    def _open_hit(self, event: RowList.Selected) -> None:
+        self.post_message(open_hit(event.row))
+
+
+def open_hit(hit: Hit):
+    """The Open message for a search hit: an entity's detail, or the reader at the sentence."""
+    if hit.kind == "entity" and hit.entity:
+        return open_entity(hit.entity)
+    highlights: tuple[tuple[int, int], ...] = ()
+    if hit.kind == "sentence" and hit.start >= 0:
+        highlights = tuple((hit.start + s, hit.start + e) for s, e in hit.highlights)
+    return open_document(hit.doc, hit.sentence, highlights=highlights)

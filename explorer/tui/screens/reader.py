@@ -1,0 +1,135 @@
+"""The reader: one document, its title, date and author above, a legend of the labels."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.widgets import Footer, Static
+
+from explorer.model import Document, Mention
+from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
+from explorer.tui.labels import GROUP, MEANING, group_of, label_css, short_label
+from explorer.tui.messages import Location, open_entity
+from explorer.tui.render import plain
+from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.reader import ReaderView
+
+
+class Legend(Static):
+    """The labels present in the document: each colour with its written tag and meaning."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_COMPONENTS)
+    DEFAULT_CSS = """
+    Legend { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    """ + label_css("Legend")
+
+    def __init__(self) -> None:
+        super().__init__("", markup=False, id="legend")
+
+    def show(self, mentions: list[Mention]) -> None:
+        counts: dict[str, int] = {}
+        for m in mentions:
+            counts[m.label] = counts.get(m.label, 0) + 1
+        order = list(GROUP) + sorted(set(counts) - set(GROUP))
+        text = Text(no_wrap=False, end="")
+        for label in [lb for lb in order if lb in counts]:
+            style = self.get_component_rich_style(f"label--{group_of(label)}")
+            if text:
+                text.append("  ")
+            text.append(f" {short_label(label)} ", style=style)
+            text.append(f" {MEANING.get(label, label.lower())} {counts[label]}")
+        if not counts:
+            text.append("No mentions found in this document.")
+        self.update(text)
+
+
+class ReaderScreen(HistoryScreen):
+    """A document with every mention coloured by label and the opened sentence centred."""
+
+    BINDING_GROUP_TITLE = "Reader screen"
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    DEFAULT_CSS = """
+    ReaderScreen #doc-head { height: auto; max-height: 3; padding: 0 1; background: $panel; }
+    ReaderScreen #reader-status { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
+    """
+
+    def __init__(self, location: Location) -> None:
+        super().__init__()
+        self.location = location
+        self.document: Document | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="doc-head", markup=False)
+        yield Legend()
+        yield ReaderView(id="reader")
+        yield Static("", id="reader-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        reader = self.query_one(ReaderView)
+        reader.loading = True
+        self.load()
+
+    @work(exclusive=True, group="reader")
+    async def load(self) -> None:
+        data = self.explorer.reader
+        if data is None:
+            return
+        loc = self.location
+        try:
+            document, sentences, mentions = await asyncio.to_thread(
+                lambda: (data.document(loc.doc), data.sentences(loc.doc),
+                         data.mentions(doc=loc.doc)))
+        except KeyError:
+            self.query_one("#doc-head", Static).update(
+                f"This document is no longer in the store ({loc.doc}). Esc goes back.")
+            self.query_one(ReaderView).loading = False
+            return
+        self.document = document
+        self._show_head(document, len(sentences), len(mentions))
+        self.query_one(Legend).show(mentions)
+        view = self.query_one(ReaderView)
+        view.loading = False
+        view.focus()
+        view.show(document, sentences, mentions, sentence=loc.sentence, entity=loc.entity,
+                  start=loc.start, highlights=loc.highlights)
+
+    def _show_head(self, document: Document, sentences: int, mentions: int) -> None:
+        head = Text(end="")
+        head.append(plain(document.title or document.id), style="bold")
+        details = [plain(x) for x in (document.date, document.author) if x]
+        details.append(f"{sentences} sentences, {mentions} mentions")
+        head.append("\n" + " · ".join(details), style="dim")
+        self.query_one("#doc-head", Static).update(head)
+
+    @on(ReaderView.MentionChanged)
+    def _mention_changed(self, event: ReaderView.MentionChanged) -> None:
+        status = self.query_one("#reader-status", Static)
+        view = event.reader
+        sentence = ""
+        if self.location.sentence is not None and view.sentences:
+            sentence = f"sentence {self.location.sentence + 1} of {len(view.sentences)} marked ▌"
+        if event.mention is None:
+            status.update(Text(" · ".join(x for x in (
+                sentence, "m/M walk the mentions, Enter opens one's entity") if x)))
+            return
+        m = event.mention
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        text.append(plain(m.entity), style="bold")
+        text.append(f" ({m.label})")
+        if event.total:
+            text.append(f" · mention {event.position} of {event.total} here · n/N next/previous")
+        text.append(" · Enter: entity")
+        if sentence:
+            text.append(" · " + sentence)
+        status.update(text)
+
+    @on(ReaderView.OpenEntity)
+    def _open_entity(self, event: ReaderView.OpenEntity) -> None:
+        self.post_message(open_entity(event.key))

@@ -1,0 +1,494 @@
+"""The lists a person browses: documents, entities, facts, search hits, mentions, neighbours.
+
+Each is a `RowList` that knows how its rows look, what they are called in an export (with
+their provenance: document, sentence, offsets) and how the frequency view groups them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+
+from explorer.model import DocumentSummary, Entity, Fact, Hit, Mention
+from explorer.tui.labels import label_style, short_label
+from explorer.tui.render import highlighted, plain, window
+from explorer.tui.widgets.rows import Column, GroupRow, RowList
+
+if TYPE_CHECKING:
+    from explorer.tui.data import StoreReader
+
+NO_DATE = "(no date)"
+
+
+class CorpusList(RowList):
+    """A RowList that reads titles and dates through the app's StoreReader."""
+
+    reader: StoreReader | None = None
+
+    def doc_title(self, doc_id: str) -> str:
+        return self.reader.title(doc_id) if self.reader else doc_id
+
+    def doc_date(self, doc_id: str) -> str:
+        summary = self.reader.summary(doc_id) if self.reader else None
+        return (summary.date if summary else None) or NO_DATE
+
+    def describe(self, facet: str, value: str) -> str:
+        """How a facet value is shown in the frequency view."""
+        if facet == "document":
+            return self.doc_title(value)
+        return value
+
+
+def _num(value: int) -> str:
+    return f"{value:,}"
+
+
+# ---------------------------------------------------------------------- documents
+
+
+class DocumentList(CorpusList):
+    """Every document: title, date and counts. Enter opens it in the reader."""
+
+    BINDING_GROUP_TITLE = "Documents"
+    KIND = "documents"
+    COLUMNS = (
+        Column("Title", 20, flex=1),
+        Column("Date", 10),
+        Column("Author", 16, hide_below=110),
+        Column("Sent.", 5, align="right", hide_below=60),
+        Column("Ment.", 5, align="right"),
+        Column("Facts", 5, align="right"),
+    )
+    EMPTY = (
+        "No documents yet.\n"
+        "Ingest a folder from the shell: explorer PATH...  (or: explorer ingest PATH)\n"
+        "or press Ctrl+P and choose “Re-ingest the corpus”."
+    )
+
+    def render_row(self, row: DocumentSummary, widths: list[int]) -> list[Text | str]:
+        return [
+            plain(row.title or row.id),
+            row.date or "",
+            plain(row.author or ""),
+            _num(row.sentences),
+            _num(row.mentions),
+            _num(row.facts),
+        ]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "doc": d.id,
+                "title": d.title,
+                "date": d.date,
+                "author": d.author,
+                "path": d.path,
+                "sentences": d.sentences,
+                "mentions": d.mentions,
+                "facts": d.facts,
+            }
+            for d in self.rows
+            if isinstance(d, DocumentSummary)
+        ]
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {
+            "date": lambda d: [d.date or NO_DATE],
+            "author": lambda d: [d.author or "(no author)"],
+        }
+
+
+# ---------------------------------------------------------------------- entities
+
+
+class EntityList(CorpusList):
+    """Entities with their label and how often they are mentioned."""
+
+    BINDING_GROUP_TITLE = "Entities"
+    KIND = "entities"
+    COLUMNS = (
+        Column("Name", 18, flex=2),
+        Column("Label", 7),
+        Column("Mentions", 8, align="right"),
+        Column("Docs", 5, align="right"),
+        Column("Aliases", 12, flex=1, hide_below=90),
+    )
+    EMPTY = "No entities."
+
+    def render_row(self, row: Entity, widths: list[int]) -> list[Text | str]:
+        return [
+            plain(row.name),
+            Text(short_label(row.label), style=label_style(self, row.label), end=""),
+            _num(row.mentions),
+            _num(row.documents),
+            plain(", ".join(row.aliases)),
+        ]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        """One record per mention of each shown entity: the provenance of every name."""
+        records: list[dict[str, Any]] = []
+        entities = [e for e in self.rows if isinstance(e, Entity)]
+        for entity in entities:
+            mentions = self.reader.mentions(entity=entity.key) if self.reader else []
+            base = {
+                "entity": entity.name,
+                "label": entity.label,
+                "aliases": "|".join(entity.aliases),
+                "entity_mentions": entity.mentions,
+                "entity_documents": entity.documents,
+            }
+            if not mentions:
+                records.append({**base, "doc": None, "title": None, "sentence": None,
+                                "start": None, "end": None, "text": None})
+            for m in mentions:
+                records.append({
+                    **base,
+                    "doc": m.doc,
+                    "title": self.doc_title(m.doc),
+                    "sentence": m.sentence,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                })
+        return records
+
+    def _docs_of(self, entity: Entity) -> Iterable[str]:
+        if self.reader is None:
+            return []
+        return self.reader.entity_documents().get(entity.key, ())
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {
+            "label": lambda e: [e.label],
+            "document": self._docs_of,
+            "date": lambda e: {self.doc_date(d) for d in self._docs_of(e)},
+        }
+
+
+# ---------------------------------------------------------------------- facts
+
+
+def qualifier_text(fact: Fact) -> str:
+    parts = []
+    for key, value in fact.qualifiers.items():
+        if value in (None, "", [], {}):
+            continue
+        if isinstance(value, list | tuple):
+            value = ", ".join(str(v) for v in value)
+        elif isinstance(value, dict):
+            value = " ".join(str(v) for v in value.values() if v is not None)
+        parts.append(f"{key}: {value}")
+    return "; ".join(parts)
+
+
+class FactList(CorpusList):
+    """Facts: subject, predicate, object, qualifiers and the document they came from."""
+
+    BINDING_GROUP_TITLE = "Facts"
+    KIND = "facts"
+    COLUMNS = (
+        Column("Subject", 12, flex=2),
+        Column("Predicate", 9),
+        Column("Object", 12, flex=2),
+        Column("Qualifiers", 10, flex=2, hide_below=100),
+        Column("Document", 10, flex=1, hide_below=70),
+    )
+    EMPTY = "No facts."
+
+    def render_row(self, row: Fact, widths: list[int]) -> list[Text | str]:
+        return [
+            plain(row.subject),
+            Text(row.predicate, style=self.style("dim"), end=""),
+            plain(row.object),
+            plain(qualifier_text(row)),
+            plain(self.doc_title(row.doc)),
+        ]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        records = []
+        for f in self.rows:
+            if not isinstance(f, Fact):
+                continue
+            text = ""
+            if self.reader is not None:
+                try:
+                    text = self.reader.document(f.doc).text[f.start:f.end]
+                except KeyError:
+                    text = ""
+            records.append({
+                "predicate": f.predicate,
+                "subject": f.subject,
+                "object": f.object,
+                "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, default=str),
+                "doc": f.doc,
+                "title": self.doc_title(f.doc),
+                "sentence": f.sentence,
+                "start": f.start,
+                "end": f.end,
+                "text": text,
+            })
+        return records
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {
+            "predicate": lambda f: [f.predicate],
+            "document": lambda f: [f.doc],
+            "date": lambda f: [self.doc_date(f.doc)],
+        }
+
+
+# ---------------------------------------------------------------------- search hits
+
+
+class HitList(CorpusList):
+    """Search results grouped as entities, facts and sentences, matches highlighted."""
+
+    BINDING_GROUP_TITLE = "Search results"
+    KIND = "search"
+    COLUMNS = (
+        Column("Match", 20, flex=1),
+        Column("Where", 22, hide_below=70),
+    )
+    EMPTY = (
+        "Type to search sentences, entities and facts.\n"
+        "  words      every word must match (typos forgiven, the last word as a prefix)\n"
+        "  'word      exact            \"a phrase\"   a phrase\n"
+        "  !word      exclude          a | b        either\n"
+        "  label:PERSON  or @person    doc:NAME     one document"
+    )
+    query: str = ""
+
+    def render_row(self, row: Hit, widths: list[int]) -> list[Text | str]:
+        match_style = self.style("match")
+        text = highlighted(row.text, row.highlights, match_style)
+        width = widths[0]
+        if row.kind == "entity":
+            label = row.label or ""
+            tag = Text(f" {short_label(label)}", style=label_style(self, label), end="")
+            text.append_text(tag)
+        elif row.kind == "fact":
+            text = Text(f"{row.predicate or 'fact'}: ", style=self.style("dim"), end="") + text
+        else:
+            focus = row.highlights[0][0] if row.highlights else 0
+            text = window(text, focus, width)
+        where = self.doc_title(row.doc) if row.doc else ""
+        if row.kind == "entity":
+            where = ""
+        return [text, plain(where)]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        out = []
+        for h in self.rows:
+            if not isinstance(h, Hit):
+                continue
+            out.append({
+                "query": self.query,
+                "kind": h.kind,
+                "doc": h.doc,
+                "title": h.title,
+                "sentence": h.sentence,
+                "start": h.start if h.start >= 0 else None,
+                "end": h.end if h.end >= 0 else None,
+                "text": h.text,
+                "highlights": json.dumps([list(r) for r in h.highlights]),
+                "score": round(h.score, 4),
+                "label": h.label,
+                "entity": h.entity,
+                "predicate": h.predicate,
+            })
+        return out
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {
+            "kind": lambda h: [h.kind],
+            "document": lambda h: [h.doc] if h.doc else [],
+            "date": lambda h: [self.doc_date(h.doc)] if h.doc else [],
+            "label": lambda h: [h.label] if h.label else [],
+        }
+
+
+def group_hits(hits: list[Hit]) -> list[Any]:
+    """Hits in rank order within three groups: entities, facts, sentences."""
+    groups: dict[str, list[Hit]] = {"entity": [], "fact": [], "sentence": []}
+    for hit in hits:
+        groups.setdefault(hit.kind, []).append(hit)
+    rows: list[Any] = []
+    names = {"entity": "Entities", "fact": "Facts", "sentence": "Sentences"}
+    for kind, group in groups.items():
+        if group:
+            rows.append(GroupRow(names.get(kind, kind.title()), len(group)))
+            rows.extend(group)
+    return rows
+
+
+# ---------------------------------------------------------------------- mentions (KWIC)
+
+
+@dataclass(frozen=True, slots=True)
+class MentionRow:
+    """A mention with its sentence, for a keyword-in-context row."""
+
+    mention: Mention
+    sentence: str  # the sentence text
+    offset: int  # where the sentence starts in the document
+
+
+class MentionList(CorpusList):
+    """Every mention as its sentence, the mention highlighted and kept in view."""
+
+    BINDING_GROUP_TITLE = "Mentions"
+    KIND = "mentions"
+    COLUMNS = (
+        Column("Mention in its sentence", 20, flex=1),
+        Column("Document", 22, hide_below=70),
+    )
+    EMPTY = "No mentions."
+
+    def render_row(self, row: MentionRow, widths: list[int]) -> list[Text | str]:
+        m = row.mention
+        start, end = m.start - row.offset, m.end - row.offset
+        text = highlighted(row.sentence, [(start, end)], self.style("mention"))
+        return [window(text, max(0, start), widths[0], lead=0.35), plain(self.doc_title(m.doc))]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "entity": r.mention.entity,
+                "label": r.mention.label,
+                "doc": r.mention.doc,
+                "title": self.doc_title(r.mention.doc),
+                "sentence": r.mention.sentence,
+                "start": r.mention.start,
+                "end": r.mention.end,
+                "text": r.mention.text,
+                "sentence_text": r.sentence,
+            }
+            for r in self.rows
+            if isinstance(r, MentionRow)
+        ]
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {
+            "document": lambda r: [r.mention.doc],
+            "date": lambda r: [self.doc_date(r.mention.doc)],
+            "text": lambda r: [r.mention.text],
+        }
+
+
+# ---------------------------------------------------------------------- neighbours
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedRow:
+    entity: Entity
+    together: int
+
+
+class RelatedList(CorpusList):
+    """The entities mentioned alongside one entity, most often first."""
+
+    BINDING_GROUP_TITLE = "Related entities"
+    KIND = "related"
+    COLUMNS = (
+        Column("Name", 18, flex=1),
+        Column("Label", 7),
+        Column("Together", 8, align="right"),
+        Column("Mentions", 8, align="right", hide_below=60),
+    )
+    EMPTY = "No other entity shares a document with this one."
+
+    def render_row(self, row: RelatedRow, widths: list[int]) -> list[Text | str]:
+        e = row.entity
+        return [
+            plain(e.name),
+            Text(short_label(e.label), style=label_style(self, e.label), end=""),
+            _num(row.together),
+            _num(e.mentions),
+        ]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        return [
+            {"entity": r.entity.name, "label": r.entity.label, "together": r.together,
+             "mentions": r.entity.mentions}
+            for r in self.rows
+            if isinstance(r, RelatedRow)
+        ]
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {"label": lambda r: [r.entity.label]}
+
+
+# ---------------------------------------------------------------------- documents of an entity
+
+
+@dataclass(frozen=True, slots=True)
+class DocCountRow:
+    summary: DocumentSummary
+    count: int  # mentions of the entity in this document
+
+
+class EntityDocumentList(CorpusList):
+    BINDING_GROUP_TITLE = "Documents"
+    KIND = "documents"
+    COLUMNS = (
+        Column("Title", 20, flex=1),
+        Column("Date", 10),
+        Column("Mentions", 8, align="right"),
+    )
+    EMPTY = "No documents."
+
+    def render_row(self, row: DocCountRow, widths: list[int]) -> list[Text | str]:
+        return [plain(row.summary.title or row.summary.id), row.summary.date or "", _num(row.count)]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        return [
+            {"doc": r.summary.id, "title": r.summary.title, "date": r.summary.date,
+             "mentions": r.count}
+            for r in self.rows
+            if isinstance(r, DocCountRow)
+        ]
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        return {"date": lambda r: [r.summary.date or NO_DATE]}
+
+
+# ---------------------------------------------------------------------- frequency
+
+
+@dataclass(frozen=True, slots=True)
+class CountRow:
+    value: str  # the facet value (a key: document id, label, ...)
+    shown: str  # how it is shown
+    count: int
+    share: float  # of the largest count, for the bar
+
+
+class CountList(RowList):
+    """Counts of a facet over a list, largest first, with a bar: VisiData's Shift+F."""
+
+    BINDING_GROUP_TITLE = "Frequency"
+    KIND = "frequency"
+    COLUMNS = (
+        Column("Value", 16, flex=2),
+        Column("Count", 7, align="right"),
+        Column("%", 5, align="right"),
+        Column("", 10, flex=1, hide_below=60),
+    )
+    EMPTY = "Nothing to count."
+    total: int = 0
+
+    def render_row(self, row: CountRow, widths: list[int]) -> list[Text | str]:
+        bar = "█" * max(1, round(row.share * widths[3])) if widths[3] else ""
+        percent = f"{100 * row.count / self.total:.0f}%" if self.total else ""
+        return [plain(row.shown), _num(row.count), percent, Text(bar, style=self.style("dim"))]
+
+    def export_records(self) -> list[dict[str, Any]]:
+        return [
+            {"value": r.value, "shown": r.shown, "count": r.count}
+            for r in self.rows
+            if isinstance(r, CountRow)
+        ]

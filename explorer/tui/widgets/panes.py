@@ -1,0 +1,475 @@
+"""The panes of the main screen: documents, entities, facts and search results.
+
+A pane is a toolbar line (what is shown, how it is filtered and sorted, the keys that change
+that) over a list. Pane keys live on the pane, so they are active (and in the Footer) only
+while its list has focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
+
+from explorer.model import DocumentSummary, Entity, Fact, Hit
+from explorer.tui.labels import MEANING
+from explorer.tui.render import highlighted, plain, pluralise
+from explorer.tui.widgets.lists import (
+    DocumentList,
+    EntityList,
+    FactList,
+    HitList,
+    group_hits,
+)
+from explorer.tui.widgets.rows import RowList
+
+if TYPE_CHECKING:
+    from explorer.tui.data import Paragraph, StoreReader
+
+
+class Toolbar(Static):
+    """One line over a list: what is shown and the keys that change it."""
+
+    DEFAULT_CSS = """
+    Toolbar { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+
+    def say(self, *parts: str | Text) -> None:
+        text = Text(end="", no_wrap=True, overflow="ellipsis")
+        for i, part in enumerate(p for p in parts if p):
+            if i:
+                text.append("  ·  ")
+            text.append(part if isinstance(part, Text) else plain(part))
+        self.update(text)
+
+
+def drill_text(row_list: RowList) -> str:
+    if row_list.drill is None:
+        return ""
+    shown = row_list.describe(row_list.drill.facet, row_list.drill.value) if hasattr(
+        row_list, "describe") else row_list.drill.value
+    return f"only {row_list.drill.facet} = {shown} (Esc clears)"
+
+
+class Pane(Vertical):
+    """A toolbar and a list."""
+
+    DEFAULT_CSS = """
+    Pane { height: 1fr; }
+    """
+
+    list_widget: RowList
+
+    def focus_list(self) -> None:
+        self.list_widget.focus()
+
+    def refresh_toolbar(self) -> None:
+        """Say what the list shows (subclasses)."""
+
+    @on(RowList.Highlighted)
+    def _list_changed(self) -> None:
+        self.refresh_toolbar()
+
+    def clear_filters(self) -> bool:
+        """Esc on the list: drop the drill-down filter. True if there was one."""
+        if self.list_widget.drill is not None:
+            self.list_widget.set_drill(None)
+            self.refresh_toolbar()
+            return True
+        return False
+
+
+# ---------------------------------------------------------------------- documents
+
+
+DOC_SORTS: dict[str, Any] = {
+    "ingest order": None,
+    "date": lambda d: (d.date or "", d.title),
+    "title": lambda d: (d.title or d.id).casefold(),
+    "mentions": lambda d: -d.mentions,
+    "facts": lambda d: -d.facts,
+}
+
+
+class DocumentsPane(Pane):
+    BINDING_GROUP_TITLE = "Documents pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("o", "sort", "Sort", id="documents.sort", tooltip="Sort by date, title, mentions or facts"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.list_widget = DocumentList(id="document-list")
+        self._documents: list[DocumentSummary] = []
+        self.sort = "ingest order"
+
+    def compose(self) -> ComposeResult:
+        yield Toolbar(id="documents-toolbar")
+        yield self.list_widget
+
+    def load(self, documents: Sequence[DocumentSummary]) -> None:
+        self._documents = list(documents)
+        self._show()
+
+    def _show(self, keep: bool = False) -> None:
+        key = DOC_SORTS[self.sort]
+        rows = list(self._documents) if key is None else sorted(self._documents, key=key)
+        if self.sort == "date":
+            rows.reverse()  # newest first
+        self.list_widget.set_rows(rows, keep=keep)
+        self.refresh_toolbar()
+
+    def refresh_toolbar(self) -> None:
+        parts: list[str] = [pluralise(self.list_widget.row_count, "document"),
+                            f"sorted by {self.sort} (o)"]
+        if self.list_widget.drill:
+            parts.append(drill_text(self.list_widget))
+        self.query_one(Toolbar).say(*parts)
+
+    def action_sort(self) -> None:
+        names = list(DOC_SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._show(keep=True)
+
+
+# ---------------------------------------------------------------------- entities
+
+
+ENTITY_SORTS: dict[str, Any] = {
+    "mentions": lambda e: (-e.mentions, -e.documents, e.name.casefold()),
+    "documents": lambda e: (-e.documents, -e.mentions, e.name.casefold()),
+    "name": lambda e: (e.name.casefold(), e.label),
+}
+
+
+class EntitiesPane(Pane):
+    BINDING_GROUP_TITLE = "Entities pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("l", "next_label", "Label", id="entities.label",
+                tooltip="Show one label at a time: PERSON, ORG, GPE, ..."),
+        Binding("L", "previous_label", "Label back", show=False, id="entities.label_back"),
+        Binding("o", "sort", "Sort", id="entities.sort", tooltip="Sort by mentions, documents or name"),
+        Binding("n", "narrow", "Narrow", id="entities.narrow",
+                tooltip="Type to narrow the list by name or alias"),
+    ]
+
+    DEFAULT_CSS = """
+    EntitiesPane #entities-bar { height: 1; background: $panel; }
+    EntitiesPane #entities-bar Toolbar { width: 1fr; }
+    EntitiesPane #narrow { width: 28; height: 1; border: none; padding: 0 1; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.list_widget = EntityList(id="entity-list")
+        self._entities: list[Entity] = []
+        self.labels: list[str] = []
+        self.label: str | None = None
+        self.sort = "mentions"
+        self.narrow = ""
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="entities-bar"):
+            yield Toolbar(id="entities-toolbar")
+            yield Input(placeholder="n: narrow by name", id="narrow", compact=True)
+        yield self.list_widget
+
+    def load(self, entities: Sequence[Entity]) -> None:
+        self._entities = list(entities)
+        counts: dict[str, int] = {}
+        for e in self._entities:
+            counts[e.label] = counts.get(e.label, 0) + 1
+        self.labels = sorted(counts, key=lambda label: (-counts[label], label))
+        if self.label not in counts:
+            self.label = None
+        self._show()
+
+    def show_label(self, label: str | None) -> None:
+        self.label = label
+        self._show()
+
+    def _show(self, keep: bool = False) -> None:
+        rows = self._entities
+        if self.label is not None:
+            rows = [e for e in rows if e.label == self.label]
+        rows = sorted(rows, key=ENTITY_SORTS[self.sort])
+        self.list_widget.set_rows(rows, keep=keep)
+        self._apply_narrow()
+
+    def _apply_narrow(self) -> None:
+        needle = self.narrow.casefold().strip()
+        if not needle:
+            self.list_widget.set_narrow(None)
+        else:
+            def test(e: Entity) -> bool:
+                return needle in e.name.casefold() or any(
+                    needle in a.casefold() for a in e.aliases)
+
+            self.list_widget.set_narrow(test)
+        self.list_widget.empty_text = self._empty_text()
+        self.refresh_toolbar()
+
+    def _empty_text(self) -> str:
+        if not self._entities:
+            return "No entities yet: ingest some documents (Ctrl+P → Re-ingest)."
+        why = []
+        if self.narrow:
+            why.append(f"matching “{self.narrow}”")
+        if self.label:
+            why.append(f"labelled {self.label}")
+        if self.list_widget.drill:
+            why.append(drill_text(self.list_widget))
+        return "No entities " + " and ".join(why) + ".\nEsc clears the narrowing; l changes the label."
+
+    def refresh_toolbar(self) -> None:
+        label = self.label or "all"
+        if self.label:
+            label += f" ({MEANING.get(self.label, self.label.lower())})"
+        parts = [pluralise(self.list_widget.row_count, "entity", "entities"),
+                 f"label: {label} (l)", f"sort: {self.sort} (o)"]
+        if self.list_widget.drill:
+            parts.append(drill_text(self.list_widget))
+        self.query_one(Toolbar).say(*parts)
+
+    def action_next_label(self) -> None:
+        self._cycle_label(1)
+
+    def action_previous_label(self) -> None:
+        self._cycle_label(-1)
+
+    def _cycle_label(self, step: int) -> None:
+        options: list[str | None] = [None, *self.labels]
+        self.label = options[(options.index(self.label) + step) % len(options)]
+        self._show()
+
+    def action_sort(self) -> None:
+        names = list(ENTITY_SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._show(keep=True)
+
+    def action_narrow(self) -> None:
+        self.query_one("#narrow", Input).focus()
+
+    @on(Input.Changed, "#narrow")
+    def _narrow_changed(self, event: Input.Changed) -> None:
+        self.narrow = event.value
+        self._apply_narrow()
+
+    @on(Input.Submitted, "#narrow")
+    def _narrow_done(self) -> None:
+        self.list_widget.focus()
+
+    def clear_filters(self) -> bool:
+        if self.narrow:
+            self.query_one("#narrow", Input).value = ""
+            self.narrow = ""
+            self._apply_narrow()
+            return True
+        if super().clear_filters():
+            return True
+        if self.label is not None:
+            self.show_label(None)
+            return True
+        return False
+
+
+# ---------------------------------------------------------------------- facts
+
+
+class FactsPane(Pane):
+    BINDING_GROUP_TITLE = "Facts pane"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "next_predicate", "Predicate", id="facts.predicate",
+                tooltip="Show one predicate at a time: title, said, amount, met, ..."),
+        Binding("P", "previous_predicate", "Predicate back", show=False, id="facts.predicate_back"),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.list_widget = FactList(id="fact-list")
+        self._facts: list[Fact] = []
+        self.predicates: list[str] = []
+        self.predicate: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Toolbar(id="facts-toolbar")
+        yield self.list_widget
+
+    def load(self, facts: Sequence[Fact]) -> None:
+        self._facts = list(facts)
+        counts: dict[str, int] = {}
+        for f in self._facts:
+            counts[f.predicate] = counts.get(f.predicate, 0) + 1
+        self.predicates = sorted(counts, key=lambda p: (-counts[p], p))
+        if self.predicate not in counts:
+            self.predicate = None
+        self._show()
+
+    def show_predicate(self, predicate: str | None) -> None:
+        self.predicate = predicate
+        self._show()
+
+    def _show(self) -> None:
+        rows = self._facts
+        if self.predicate is not None:
+            rows = [f for f in rows if f.predicate == self.predicate]
+        self.list_widget.empty_text = (
+            "No facts yet: ingest some documents." if not self._facts
+            else f"No “{self.predicate}” facts.")
+        self.list_widget.set_rows(rows)
+        self.refresh_toolbar()
+
+    def refresh_toolbar(self) -> None:
+        parts = [pluralise(self.list_widget.row_count, "fact"),
+                 f"predicate: {self.predicate or 'all'} (p)"]
+        if self.list_widget.drill:
+            parts.append(drill_text(self.list_widget))
+        self.query_one(Toolbar).say(*parts)
+
+    def action_next_predicate(self) -> None:
+        self._cycle(1)
+
+    def action_previous_predicate(self) -> None:
+        self._cycle(-1)
+
+    def _cycle(self, step: int) -> None:
+        options: list[str | None] = [None, *self.predicates]
+        self.predicate = options[(options.index(self.predicate) + step) % len(options)]
+        self._show()
+
+    def clear_filters(self) -> bool:
+        if super().clear_filters():
+            return True
+        if self.predicate is not None:
+            self.show_predicate(None)
+            return True
+        return False
+
+
+# ---------------------------------------------------------------------- search
+
+
+class Preview(Static):
+    """The highlighted sentence in its paragraph, following the cursor in the results."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"preview--sentence", "preview--match", "preview--title"}
+    DEFAULT_CSS = """
+    Preview {
+        height: 1fr;
+        padding: 0 1;
+        background: $surface;
+        border-top: solid $panel-lighten-2;
+        & > .preview--sentence { background: $boost; }
+        & > .preview--match { text-style: bold reverse; color: $text-warning; }
+        & > .preview--title { text-style: bold; color: $text-muted; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+
+    def show(self, title: str, paragraph: Paragraph | None, hit: Hit | None) -> None:
+        out = Text(plain(title) + "\n", style=self.get_component_rich_style("preview--title"))
+        if paragraph is None or hit is None:
+            if hit is not None:
+                out.append_text(highlighted(hit.text, hit.highlights,
+                                            self.get_component_rich_style("preview--match")))
+            self.update(out)
+            return
+        body = Text(plain(paragraph.text, multiline=True))
+        body.stylize(self.get_component_rich_style("preview--sentence"),
+                     paragraph.sentence_start, paragraph.sentence_end)
+        # The hit's highlights are offsets into its sentence text.
+        base = paragraph.sentence_start
+        if hit.kind == "sentence" and hit.start >= 0:
+            base = hit.start - paragraph.offset
+        if hit.kind == "sentence":
+            for s, e in hit.highlights:
+                body.stylize(self.get_component_rich_style("preview--match"), base + s, base + e)
+        out.append_text(body)
+        self.update(out)
+
+    def clear(self) -> None:
+        self.update("")
+
+
+class SearchPane(Pane):
+    BINDING_GROUP_TITLE = "Search results"
+
+    DEFAULT_CSS = """
+    SearchPane #results-body { height: 1fr; layout: vertical; }
+    SearchPane #results-body HitList { height: 1fr; }
+    SearchPane #results-body Preview { height: 9; }
+    SearchPane.-wide #results-body { layout: horizontal; }
+    SearchPane.-wide #results-body HitList { width: 3fr; height: 1fr; }
+    SearchPane.-wide #results-body Preview { width: 2fr; height: 1fr; border-top: none;
+        border-left: solid $panel-lighten-2; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.list_widget = HitList(id="hit-list")
+        self.hits: list[Hit] = []
+        self.query_text = ""
+        self.elapsed_ms: float | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Toolbar(id="search-toolbar")
+        with Vertical(id="results-body"):
+            yield self.list_widget
+            yield Preview(id="preview")
+
+    def on_mount(self) -> None:
+        self.refresh_toolbar()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.width >= 130, "-wide")
+
+    def show_hits(self, query: str, hits: list[Hit], elapsed_ms: float | None) -> None:
+        self.query_text = query
+        self.hits = hits
+        self.elapsed_ms = elapsed_ms
+        self.list_widget.query = query
+        if query.strip() and not hits:
+            self.list_widget.empty_text = (
+                f"No results for “{query}”.\n"
+                "Try fewer words, the start of a word, or drop a label:/doc: filter."
+            )
+        elif not query.strip():
+            self.list_widget.empty_text = HitList.EMPTY
+        self.list_widget.set_rows(group_hits(hits))
+        if not hits:
+            self.query_one(Preview).clear()
+        self.refresh_toolbar()
+
+    def refresh_toolbar(self) -> None:
+        if not self.query_text.strip():
+            self.query_one(Toolbar).say("/ to search")
+            return
+        counts = {"entity": 0, "fact": 0, "sentence": 0}
+        for h in self.hits:
+            counts[h.kind] = counts.get(h.kind, 0) + 1
+        parts: list[str] = [pluralise(len(self.hits), "result")]
+        if self.elapsed_ms is not None:
+            parts[0] += f" in {self.elapsed_ms:.1f} ms"
+        detail = ", ".join(pluralise(n, k, "entities" if k == "entity" else None)
+                           for k, n in counts.items() if n)
+        if detail:
+            parts.append(detail)
+        if self.list_widget.drill:
+            parts.append(drill_text(self.list_widget))
+        self.query_one(Toolbar).say(*parts)
+
+
+def set_reader(reader: StoreReader, *lists: RowList) -> None:
+    for row_list in lists:
+        row_list.reader = reader  # type: ignore[attr-defined]

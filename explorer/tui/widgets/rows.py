@@ -1,0 +1,471 @@
+"""`RowList`: a keyboard-driven list of any length, rendered a line at a time (Line API).
+
+Only the rows on screen are ever turned into Strips (toolong's `log_lines.py` does the same),
+so 100k rows cost what 30 do. Subclasses say how a row looks (`render_row`) and what it is
+called in an export; the list owns the cursor, scrolling, the column header, the empty state
+and the drill-down filter set from the frequency view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
+from explorer.tui.labels import label_css
+from explorer.tui.render import fit, plain
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """One column of a RowList: a title, a width, and how it grows or hides."""
+
+    title: str
+    width: int = 8  # fixed width, or the minimum of a flexible column
+    flex: int = 0  # share of the width left over (0: fixed)
+    align: str = "left"
+    hide_below: int = 0  # hidden when the list is narrower than this
+
+
+@dataclass(frozen=True, slots=True)
+class GroupRow:
+    """A heading between rows ("Entities · 3"): shown, never selected."""
+
+    title: str
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Drill:
+    """A filter set from the frequency view: rows whose `facet` has `value`."""
+
+    facet: str
+    value: str
+
+
+class RowList(ScrollView, can_focus=True):
+    """A scrolling list of rows with a cursor; Enter posts `RowList.Selected`."""
+
+    BINDING_GROUP_TITLE = "List"
+    HELP = "j/k or arrows move, g/G jump to the ends, Enter opens."
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
+        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
+        Binding("home,g", "first", "First", show=False, id="list.first"),
+        Binding("end,G", "last", "Last", show=False, id="list.last"),
+        Binding("pagedown,ctrl+d", "page_down", "Page down", show=False, id="list.page_down"),
+        Binding("pageup,ctrl+u", "page_up", "Page up", show=False, id="list.page_up"),
+        Binding("enter", "select", "Open", id="list.open", tooltip="Open the row under the cursor"),
+    ]
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "rowlist--header",
+        "rowlist--cursor",
+        "rowlist--group",
+        "rowlist--empty",
+        "rowlist--match",
+        "rowlist--dim",
+        "rowlist--mention",
+        *LABEL_COMPONENTS,
+    }
+
+    DEFAULT_CSS = """
+    RowList {
+        height: 1fr;
+        background: $surface;
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        padding: 0 0 0 1;
+        & > .rowlist--header { text-style: bold; color: $text-muted; background: $surface; }
+        & > .rowlist--cursor { background: $boost; text-style: bold; }
+        &:focus > .rowlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
+        & > .rowlist--group { text-style: bold; color: $text-accent; }
+        & > .rowlist--empty { color: $text-muted; }
+        & > .rowlist--match { text-style: bold reverse; color: $text-warning; }
+        & > .rowlist--dim { color: $text-muted; }
+        & > .rowlist--mention { text-style: bold underline; color: $text-accent; }
+    }
+    """ + label_css("RowList")
+
+    COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    EMPTY: ClassVar[str] = "Nothing to show."
+
+    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+
+    class Highlighted(Message):
+        """The cursor moved onto a row."""
+
+        def __init__(self, row_list: RowList, row: Any, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+        def can_replace(self, message: Message) -> bool:
+            # Holding j posts a flood of these: only the last one matters.
+            return isinstance(message, RowList.Highlighted) and message.row_list is self.row_list
+
+    class Selected(Message):
+        """Enter (or a double click) on a row."""
+
+        def __init__(self, row_list: RowList, row: Any, index: int) -> None:
+            super().__init__()
+            self.row_list = row_list
+            self.row = row
+            self.index = index
+
+        @property
+        def control(self) -> RowList:
+            return self.row_list
+
+    def __init__(
+        self,
+        *,
+        columns: Sequence[Column] | None = None,
+        show_header: bool = True,
+        name: str | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        self.columns: tuple[Column, ...] = tuple(columns or self.COLUMNS)
+        self.show_header = show_header and bool(self.columns)
+        self._all_rows: list[Any] = []
+        self._rows: list[Any] = []
+        self._narrow: Callable[[Any], bool] | None = None
+        self.drill: Drill | None = None
+        self._drill_test: Callable[[Any], bool] | None = None
+        self.empty_text: str = self.EMPTY
+        self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+
+    # ------------------------------------------------------------------ rows
+
+    @property
+    def rows(self) -> list[Any]:
+        """The rows shown (after narrowing and drilling), headings included."""
+        return self._rows
+
+    @property
+    def all_rows(self) -> list[Any]:
+        return self._all_rows
+
+    @property
+    def row_count(self) -> int:
+        """How many real rows (not headings) are shown."""
+        return sum(1 for row in self._rows if not isinstance(row, GroupRow))
+
+    @property
+    def current(self) -> Any | None:
+        """The row under the cursor, or None."""
+        if 0 <= self.cursor < len(self._rows):
+            row = self._rows[self.cursor]
+            return None if isinstance(row, GroupRow) else row
+        return None
+
+    def set_rows(self, rows: Iterable[Any], *, keep: bool = False, cursor: int | None = None) -> None:
+        """Show `rows`; `keep` tries to keep the cursor on the same row."""
+        previous = self.current if keep else None
+        self._all_rows = list(rows)
+        self._apply_filters()
+        index = 0
+        if cursor is not None:
+            index = cursor
+        elif previous is not None:
+            try:
+                index = self._rows.index(previous)
+            except ValueError:
+                index = 0
+        self._move_to(self._first_selectable(index, 1), scroll="top" if not keep else "keep")
+
+    def set_narrow(self, test: Callable[[Any], bool] | None) -> None:
+        """Narrow the rows to those passing `test` (None shows all)."""
+        self._narrow = test
+        self._refilter()
+
+    def set_drill(self, drill: Drill | None, test: Callable[[Any], bool] | None = None) -> None:
+        self.drill = drill
+        self._drill_test = test if drill else None
+        self._refilter()
+
+    def _refilter(self) -> None:
+        previous = self.current
+        self._apply_filters()
+        index = 0
+        if previous is not None:
+            try:
+                index = self._rows.index(previous)
+            except ValueError:
+                index = 0
+        self._move_to(self._first_selectable(index, 1), scroll="top")
+
+    def _apply_filters(self) -> None:
+        rows = self._all_rows
+        tests = [t for t in (self._narrow, self._drill_test) if t is not None]
+        if tests:
+            rows = [r for r in rows if isinstance(r, GroupRow) or all(t(r) for t in tests)]
+            rows = _drop_empty_groups(rows)
+        self._rows = rows
+        self._cache.clear()
+        self.virtual_size = Size(self.size.width, len(rows) + self._header_height)
+        self.refresh()
+
+    @property
+    def _header_height(self) -> int:
+        return 1 if self.show_header else 0
+
+    # ------------------------------------------------------------------ cursor
+
+    def _first_selectable(self, index: int, step: int) -> int:
+        rows = self._rows
+        if not rows:
+            return 0
+        index = min(max(index, 0), len(rows) - 1)
+        probe = index
+        while 0 <= probe < len(rows) and isinstance(rows[probe], GroupRow):
+            probe += step
+        if 0 <= probe < len(rows):
+            return probe
+        probe = index
+        while 0 <= probe < len(rows) and isinstance(rows[probe], GroupRow):
+            probe -= step
+        return probe if 0 <= probe < len(rows) else 0
+
+    def _move_to(self, index: int, *, scroll: str = "keep") -> None:
+        old = self.cursor
+        self.set_reactive(RowList.cursor, index)
+        self._cache.clear()
+        if scroll == "top":
+            self.scroll_to(y=max(0, index - 2), animate=False, immediate=True)
+        self._scroll_cursor_into_view()
+        self.refresh()
+        if self._rows and (old != index or scroll == "top"):
+            self.post_message(self.Highlighted(self, self.current, index))
+        elif not self._rows:
+            self.post_message(self.Highlighted(self, None, -1))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._cache.clear()
+        self._scroll_cursor_into_view()
+        self.refresh()
+        self.post_message(self.Highlighted(self, self.current, new))
+
+    def move_cursor(self, index: int) -> None:
+        """Put the cursor on row `index` (headings are skipped)."""
+        step = 1 if index >= self.cursor else -1
+        self.cursor = self._first_selectable(index, step)
+
+    def _visible_rows(self) -> int:
+        return max(1, self.scrollable_content_region.height - self._header_height)
+
+    def _scroll_cursor_into_view(self) -> None:
+        top = int(self.scroll_y)
+        height = self._visible_rows()
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + height:
+            self.scroll_to(y=self.cursor - height + 1, animate=False, immediate=True)
+
+    def action_cursor_down(self) -> None:
+        if self._rows:
+            self.move_cursor(min(self.cursor + 1, len(self._rows) - 1))
+
+    def action_cursor_up(self) -> None:
+        if self._rows:
+            self.move_cursor(max(self.cursor - 1, 0))
+
+    def action_first(self) -> None:
+        if self._rows:
+            self.cursor = self._first_selectable(0, 1)
+
+    def action_last(self) -> None:
+        if self._rows:
+            self.cursor = self._first_selectable(len(self._rows) - 1, -1)
+
+    def action_page_down(self) -> None:
+        if self._rows:
+            self.move_cursor(min(self.cursor + self._visible_rows(), len(self._rows) - 1))
+
+    def action_page_up(self) -> None:
+        if self._rows:
+            self.move_cursor(max(self.cursor - self._visible_rows(), 0))
+
+    def action_select(self) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.Selected(self, row, self.cursor))
+
+    async def on_click(self, event: events.Click) -> None:
+        index = int(self.scroll_y) + event.y - self._header_height
+        if 0 <= index < len(self._rows) and not isinstance(self._rows[index], GroupRow):
+            if index == self.cursor or event.chain > 1:
+                self.cursor = index
+                self.action_select()
+            else:
+                self.cursor = index
+
+    # ------------------------------------------------------------------ rendering
+
+    def _on_focus(self, event: events.Focus) -> None:
+        super()._on_focus(event)
+        self._cache.clear()
+        self.refresh()
+
+    def _on_blur(self, event: events.Blur) -> None:
+        super()._on_blur(event)
+        self._cache.clear()
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._cache.clear()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._cache.clear()
+        self.virtual_size = Size(event.size.width, len(self._rows) + self._header_height)
+        self._scroll_cursor_into_view()
+
+    def column_widths(self, width: int) -> list[int]:
+        """The width of each column at a total `width` (0 for a hidden column)."""
+        shown = [c for c in self.columns if width >= c.hide_below]
+        gaps = max(0, len(shown) - 1)
+        fixed = sum(c.width for c in shown) + gaps
+        spare = max(0, width - fixed)
+        flex_total = sum(c.flex for c in shown)
+        widths: list[int] = []
+        given = 0
+        flex_seen = 0
+        for column in self.columns:
+            if column not in shown:
+                widths.append(0)
+                continue
+            w = column.width
+            if column.flex and flex_total:
+                flex_seen += column.flex
+                share = spare * flex_seen // flex_total - given
+                given += share
+                w += share
+            widths.append(w)
+        return widths
+
+    def style(self, name: str) -> Style:
+        return self.get_component_rich_style(f"rowlist--{name}")
+
+    def render_row(self, row: Any, widths: list[int]) -> list[Text | str]:
+        """The cells of `row`, one per column (subclasses override)."""
+        return [plain(str(row))]
+
+    def render_group(self, row: GroupRow, width: int) -> Text:
+        title = f" {row.title}"
+        if row.count:
+            title += f" · {row.count:,}"
+        return Text(title, style=self.style("group"), end="")
+
+    def _compose_row(self, row: Any, width: int) -> Text:
+        if isinstance(row, GroupRow):
+            return self.render_group(row, width)
+        widths = self.column_widths(width)
+        if not self.columns:
+            cells = self.render_row(row, [width])
+            return fit(cells[0], width)
+        cells = self.render_row(row, widths)
+        line = Text(end="", no_wrap=True)
+        first = True
+        for column, w, cell in zip(self.columns, widths, cells, strict=False):
+            if not w:
+                continue
+            if not first:
+                line.append(" ")
+            first = False
+            line.append_text(fit(cell, w, column.align))
+        return line
+
+    def _header_strip(self, width: int) -> Strip:
+        widths = self.column_widths(width)
+        line = Text(end="", no_wrap=True)
+        first = True
+        for column, w in zip(self.columns, widths, strict=False):
+            if not w:
+                continue
+            if not first:
+                line.append(" ")
+            first = False
+            line.append_text(fit(column.title, w, column.align))
+        base = self.rich_style + self.style("header")
+        return self._to_strip(line, width, base)
+
+    def _to_strip(self, text: Text, width: int, base: Style) -> Strip:
+        text.stylize_before(base)
+        strip = Strip(text.render(self.app.console), text.cell_len)
+        return strip.crop_extend(0, width, base)
+
+    def _empty_strip(self, y: int, width: int) -> Strip:
+        lines = self.empty_text.splitlines() or [""]
+        if y - 1 < len(lines) and y >= 1:
+            text = Text("  " + plain(lines[y - 1]), end="", no_wrap=True)
+            text.truncate(width, overflow="ellipsis")
+            return self._to_strip(text, width, self.rich_style + self.style("empty"))
+        return Strip.blank(width, self.rich_style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        if self.show_header:
+            if y == 0:
+                return self._header_strip(width)
+            y -= 1
+        if not self._rows:
+            return self._empty_strip(y, width)
+        index = int(self.scroll_y) + y
+        if index >= len(self._rows):
+            return Strip.blank(width, self.rich_style)
+        is_cursor = index == self.cursor
+        key = (index, width, is_cursor, self.has_focus)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        text = self._compose_row(self._rows[index], width)
+        base = self.rich_style
+        if is_cursor:
+            base = base + self.style("cursor")
+        strip = self._to_strip(text, width, base)
+        self._cache[key] = strip
+        return strip
+
+    # ------------------------------------------------------------------ export / frequency
+
+    KIND: ClassVar[str] = "rows"
+
+    def export_records(self) -> list[dict[str, Any]]:
+        """The shown rows as flat records with their provenance (subclasses override)."""
+        return [{"row": str(row)} for row in self._rows if not isinstance(row, GroupRow)]
+
+    def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
+        """For the frequency view: facet name -> the values of a row (subclasses override)."""
+        return {}
+
+
+def _drop_empty_groups(rows: list[Any]) -> list[Any]:
+    out: list[Any] = []
+    for i, row in enumerate(rows):
+        if isinstance(row, GroupRow):
+            nxt = rows[i + 1] if i + 1 < len(rows) else None
+            if nxt is None or isinstance(nxt, GroupRow):
+                continue
+        out.append(row)
+    return out
