@@ -68,10 +68,15 @@ _ARRAYS = (
 _MMAP = {"text_blob", "fwd", "post"}
 
 
+#: Neither a query word nor the word (or prefix) it matches with a typo is shorter than this:
+#: "then" never reaches "the" by a typo.
+MIN_TYPO_LEN = 4
+
+
 def typo_budget(word: str) -> int:
     """Edits forgiven in a query word: none below 4 characters, 1 from 4, 2 from 8."""
     n = len(word)
-    return 0 if n < 4 else (1 if n < 8 else 2)
+    return 0 if n < MIN_TYPO_LEN else (1 if n < 8 else 2)
 
 
 def fact_line(fact: Fact) -> str:
@@ -335,8 +340,8 @@ class SearchIndex:
         return table
 
     def _fuzzy_ranges(self, word: str, budget: int) -> list[tuple[int, int, int]]:
-        """Vocabulary words with a prefix within `budget` edits of `word` (but not `word` as a
-        prefix itself, which the exact and prefix ranges cover)."""
+        """Vocabulary words with a prefix of 4+ characters within `budget` edits of `word` (but
+        not `word` as a prefix itself, which the exact and prefix ranges cover)."""
         key = (word, budget)
         found = self._fuzzy.get(key)
         if found is not None:
@@ -344,14 +349,18 @@ class SearchIndex:
         n = len(word)
         previous = self._fuzzy.get((word[:-1], budget)) if n > 4 else None
         out: list[tuple[int, int, int]] = []
-        if previous is not None and sum(hi - lo for lo, hi, _ in previous) <= 20_000:
+        if previous is not None:
             # Typing on: a word within `budget` of a prefix of `word` was within `budget` of a
-            # prefix of `word[:-1]`, so only last keystroke's matches need checking again.
+            # prefix of `word[:-1]` (or started with it), so only those need checking again.
+            previous = [*previous, (*self._range(word[:-1], word[:-1] + _TOP), 0)]
+            if sum(hi - lo for lo, hi, _ in previous) > 20_000:
+                previous = None
+        if previous is not None:
             candidates: set[str] = set()
             for lo, hi, _ in previous:
                 for vid in range(lo, hi):
                     w = self.vocab[vid]
-                    for length in range(max(1, n - budget), min(len(w), n + budget) + 1):
+                    for length in range(max(MIN_TYPO_LEN, n - budget), min(len(w), n + budget) + 1):
                         candidates.add(w[:length])
             choices = sorted(candidates)
             if choices:
@@ -362,7 +371,7 @@ class SearchIndex:
                     if hi > lo:
                         out.append((lo, hi, 1 + 2 * int(scores[i])))
         else:
-            for length in range(max(1, n - budget), n + budget + 1):
+            for length in range(max(MIN_TYPO_LEN, n - budget), n + budget + 1):
                 strings, los, his = self._prefix_table(length)
                 if not strings:
                     continue

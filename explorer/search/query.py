@@ -140,7 +140,8 @@ def parse(line: str) -> Query:
             words=words,
             exact=exact,
             anchored=anchored,
-            typing=is_last and typing_last and not negated and (not quoted or open_quote),
+            # 'word is exact even while typed; an open quote's last word is still being typed
+            typing=is_last and typing_last and not negated and (open_quote or not exact),
         )
         if negated:
             excludes.append(term)

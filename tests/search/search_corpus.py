@@ -64,3 +64,8 @@ class MentionCorpus(MemoryCorpus):
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         return [m for m in (self._mentions or [])
                 if (doc is None or m.doc == doc) and (entity is None or m.key == entity)]
+
+
+def texts(hits) -> list[str]:
+    """The texts of hits, in rank order."""
+    return [h.text for h in hits]

@@ -1,0 +1,115 @@
+"""Highlight ranges (exact, prefix, typo, phrase, accents) and the typo limits."""
+
+from __future__ import annotations
+
+import pytest
+from search_corpus import texts
+
+from explorer.model import Entity, Fact
+from explorer.search import typo_budget
+
+DOC = "Iran and Russia signed a deal. Russia's trade with Russia grew. Café society in Paris."
+
+
+@pytest.fixture
+def index(index_of):
+    return index_of({"d": DOC})
+
+
+def spans(hit):
+    return [hit.text[s:e] for s, e in hit.highlights]
+
+
+def test_exact_match_highlights_the_whole_word(index):
+    (hit,) = index.search("iran")
+    assert hit.highlights == ((0, 4),)
+
+
+def test_prefix_match_highlights_the_typed_part(index):
+    hits = index.search("rus")
+    assert [h.highlights for h in hits] == [((9, 12),), ((0, 3), (20, 23))]
+    assert spans(hits[1]) == ["Rus", "Rus"]
+
+
+def test_typo_match_highlights_the_whole_word(index):
+    hits = index.search("rusia")
+    assert [h.highlights for h in hits] == [((9, 15),), ((0, 6), (20, 26))]
+
+
+def test_accents_and_case_fold_and_keep_offsets(index):
+    (hit,) = index.search("CAFE")
+    assert hit.highlights == ((0, 4),) and spans(hit) == ["Café"]
+    (hit,) = index.search("CAFÉ")  # accents in the query fold too
+    assert hit.highlights == ((0, 4),)
+
+
+def test_phrase_highlights_each_of_its_words(index):
+    (hit,) = index.search('"signed a deal"')
+    assert hit.highlights == ((16, 22), (23, 24), (25, 29))
+    assert spans(hit) == ["signed", "a", "deal"]
+
+
+def test_two_terms_highlight_both(index):
+    (hit,) = index.search("trade gre")
+    assert spans(hit) == ["trade", "gre"]
+
+
+def test_highlights_of_entity_and_fact_hits(index_of):
+    index = index_of(
+        {"d": "Nothing here."},
+        entities=[Entity("Mehdi Sanai", "PERSON", ("Sanai",))],
+        facts=[Fact("title", "Mehdi Sanai", "Ambassador", 0, 0, 5, {"of": "Iran"}, doc="d")],
+    )
+    hits = {h.kind: h for h in index.search("mehd")}
+    assert spans(hits["entity"]) == ["Mehd"]
+    assert spans(hits["fact"]) == ["Mehd"]
+    (fact_hit,) = index.search("ambasador")
+    assert spans(fact_hit) == ["Ambassador"]
+
+
+def test_typo_budget_is_0_below_4_then_1_then_2_from_8():
+    assert [typo_budget("x" * n) for n in range(1, 11)] == [0, 0, 0, 1, 1, 1, 1, 2, 2, 2]
+
+
+def test_words_of_1_to_3_characters_are_never_fuzzy(index_of):
+    index = index_of({"d": "The cat sat. A dog ran."})
+    assert index.search("cst") == []
+    assert texts(index.search("cat")) == ["The cat sat."]
+    assert index.search("bat ") == []  # complete, not a prefix, no typo
+    assert index.search("dg") == []
+
+
+def test_a_typo_never_reaches_a_3_character_word(index_of):
+    index = index_of({"d": "The cat sat."})
+    assert index.search("cats") == []  # "cat" + one letter: not a typo of a short word
+
+
+def test_one_edit_from_4_characters(index_of):
+    index = index_of({"d": "The bank closed. The balance fell."})
+    assert texts(index.search("bonk")) == ["The bank closed."]  # substitution
+    assert texts(index.search("bnak")) == []  # a swap is two edits
+    assert texts(index.search("bxlance")) == ["The balance fell."]  # 7 letters, 1 edit
+    assert index.search("bxlancz") == []  # 7 letters, 2 edits: too many
+
+
+def test_two_edits_from_8_characters(index_of):
+    index = index_of({"d": "The momentum grew. Parliament voted."})
+    assert texts(index.search("mxmentuz")) == ["The momentum grew."]
+    assert texts(index.search("parlaiment")) == ["Parliament voted."]
+    assert index.search("mxmxntuz") == []  # three edits
+
+
+def test_typo_in_the_word_being_typed(index_of):
+    index = index_of({"d": "The government spent more. Governors met."})
+    assert "The government spent more." in texts(index.search("goverm"))
+    assert texts(index.search("gobernment")) == ["The government spent more."]
+
+
+def test_typing_letter_by_letter_finds_what_a_cold_query_finds(index_of):
+    index = index_of({"d": "The government spent more. Governors met. Love moves."})
+    typed = ""
+    for char in "goverment":
+        typed += char
+        warm = texts(index.search(typed))
+        index.clear_caches()
+        assert warm == texts(index.search(typed)), typed

@@ -1,0 +1,91 @@
+"""Each ranking rule, in order, on a small corpus whose expected order is written down:
+terms matched, typos, proximity and order, exact before prefix, entities and facts before
+sentences, then document and position."""
+
+from __future__ import annotations
+
+from search_corpus import texts
+
+from explorer.model import Entity, Fact
+
+
+def test_more_query_terms_matched_ranks_first(index_of):
+    index = index_of({"d": "Iran exports oil. Russia buys gas. Russia and Iran trade."})
+    assert texts(index.search("iran | russia")) == [
+        "Russia and Iran trade.",  # both terms
+        "Iran exports oil.",  # one term; then by position
+        "Russia buys gas.",
+    ]
+
+
+def test_terms_matched_outranks_typos(index_of):
+    index = index_of({"d": "Iran exports oil. Rusia and Iran trade."})
+    # the second sentence matches both alternatives, one of them with a typo
+    assert texts(index.search("iran | russia")) == ["Rusia and Iran trade.", "Iran exports oil."]
+
+
+def test_fewer_typos_ranks_first(index_of):
+    index = index_of({"d": "The budgit was late. The budget was late."})
+    assert texts(index.search("budget")) == ["The budget was late.", "The budgit was late."]
+
+
+def test_typos_outrank_proximity(index_of):
+    index = index_of({"d": "Markat crash today. Market fell and then came the crash."})
+    assert texts(index.search("market crash")) == [
+        "Market fell and then came the crash.",  # no typo, far apart
+        "Markat crash today.",  # adjacent, one typo
+    ]
+
+
+def test_closer_terms_rank_first_and_in_order_beats_reversed(index_of):
+    index = index_of({"d": "Price of crude oil rose. Oil and gas price fell. Oil price rose."})
+    assert texts(index.search("oil price")) == [
+        "Oil price rose.",  # adjacent, in order
+        "Oil and gas price fell.",  # two words between, in order
+        "Price of crude oil rose.",  # reversed
+    ]
+    index = index_of({"d": "The price oil deal. The oil price deal."})
+    assert texts(index.search("oil price")) == ["The oil price deal.", "The price oil deal."]
+
+
+def test_proximity_outranks_exact_before_prefix(index_of):
+    index = index_of({"d": "Oil and then a car. Oil cars."})
+    assert texts(index.search("oil car")) == ["Oil cars.", "Oil and then a car."]
+
+
+def test_exact_word_before_prefix(index_of):
+    index = index_of({"d": "The cars were sold. A car was sold."})
+    assert texts(index.search("car")) == ["A car was sold.", "The cars were sold."]
+
+
+def test_entities_and_facts_before_sentences_on_ties(index_of):
+    index = index_of(
+        {"d": "Mehdi Sanai spoke in Moscow."},
+        entities=[Entity("Mehdi Sanai", "PERSON")],
+        facts=[Fact("title", "Mehdi Sanai", "Ambassador", 0, 0, 11, doc="d")],
+    )
+    assert [h.kind for h in index.search("sanai")] == ["entity", "fact", "sentence"]
+
+
+def test_kind_does_not_outrank_exact_before_prefix(index_of):
+    index = index_of({"d": "Sanai spoke."}, entities=[Entity("Sanaiya Holdings", "ORG")])
+    assert [(h.kind, h.text) for h in index.search("sanai")] == [
+        ("sentence", "Sanai spoke."),
+        ("entity", "Sanaiya Holdings"),
+    ]
+
+
+def test_ties_break_by_document_then_position_stably(index_of):
+    index = index_of({"d1": "Oil rose. Oil fell.", "d2": "Oil again."})
+    expected = [("d1", 0), ("d1", 1), ("d2", 0)]
+    for _ in range(3):
+        assert [(h.doc, h.sentence) for h in index.search("oil")] == expected
+
+
+def test_limit_takes_the_best_not_the_first(index_of):
+    # 30 prefix matches come first in the corpus; the exact matches must still lead.
+    docs = {f"a{i:02}": "Cars were sold." for i in range(30)}
+    docs["z"] = "A car was sold."
+    index = index_of(docs)
+    hits = index.search("car", limit=5)
+    assert hits[0].text == "A car was sold." and len(hits) == 5
