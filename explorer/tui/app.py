@@ -46,8 +46,13 @@ class ExplorerApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave explorer"),
-        Binding("question_mark", "keys", "Keys", id="app.keys",
-                tooltip="Every key of the focused pane and the app"),
+        Binding(
+            "question_mark",
+            "keys",
+            "Keys",
+            id="app.keys",
+            tooltip="Every key of the focused pane and the app",
+        ),
     ]
 
     def __init__(self, db_path: Path, ingest_paths: Sequence[Path] = ()) -> None:
@@ -132,8 +137,13 @@ class ExplorerApp(App[None]):
     @on(CorpusFailed)
     def handle_failed(self, event: CorpusFailed) -> None:
         self.main.corpus_failed(event.error)
-        self.notify(event.error, title="The store could not be opened", severity="error",
-                    timeout=15, markup=False)
+        self.notify(
+            event.error,
+            title="The store could not be opened",
+            severity="error",
+            timeout=15,
+            markup=False,
+        )
 
     def reingest(self) -> None:
         """Ingest the corpus again: changed files are re-read, unchanged ones cost nothing."""
@@ -142,8 +152,10 @@ class ExplorerApp(App[None]):
             return
         paths = self.reingest_paths()
         if not paths:
-            self.notify("No source files to re-read: start explorer with PATH... to ingest.",
-                        severity="warning")
+            self.notify(
+                "No source files to re-read: start explorer with PATH... to ingest.",
+                severity="warning",
+            )
             return
         self.load_corpus(paths)
 
@@ -180,7 +192,7 @@ class ExplorerApp(App[None]):
             self.notify("The store is still loading.", severity="warning")
             return
         self._close_modals()
-        del self.history[self.position + 1:]
+        del self.history[self.position + 1 :]
         self.history.append(location)
         self.position += 1
         self.push_screen(self.screen_for(location))
@@ -234,23 +246,39 @@ class ExplorerApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Re-ingest the corpus",
-                            "Read the source files again (changed ones replace their facts)",
-                            self.reingest)
-        for pane, title in (("documents", "Documents"), ("entities", "Entities"),
-                            ("facts", "Facts"), ("search", "Search results")):
-            yield SystemCommand(f"Go to {title}", f"Show the {title.lower()} pane",
-                                lambda pane=pane: self.post_message(ShowPane(pane)))
+        yield SystemCommand(
+            "Re-ingest the corpus",
+            "Read the source files again (changed ones replace their facts)",
+            self.reingest,
+        )
+        for pane, title in (
+            ("documents", "Documents"),
+            ("entities", "Entities"),
+            ("facts", "Facts"),
+            ("search", "Search results"),
+        ):
+            yield SystemCommand(
+                f"Go to {title}",
+                f"Show the {title.lower()} pane",
+                lambda pane=pane: self.post_message(ShowPane(pane)),
+            )
         if isinstance(screen, HistoryScreen):
-            yield SystemCommand("Frequency of this list", "Counts by label, document or date",
-                                screen.action_frequency)
-            yield SystemCommand("Export this list", "JSON Lines or CSV, with provenance",
-                                screen.action_export)
+            yield SystemCommand(
+                "Frequency of this list",
+                "Counts by label, document or date",
+                screen.action_frequency,
+            )
+            yield SystemCommand(
+                "Export this list", "JSON Lines or CSV, with provenance", screen.action_export
+            )
             yield SystemCommand("Back", "Back in the history of what was opened", self.go_back)
             yield SystemCommand("Forward", "Forward in the history", self.go_forward)
         yield SystemCommand("Search", "Focus the search box", self._focus_search)
-        yield SystemCommand("Where is the store?", "Show the store's path",
-                            lambda: self.notify(str(self.db_path), title="Store", markup=False))
+        yield SystemCommand(
+            "Where is the store?",
+            "Show the store's path",
+            lambda: self.notify(str(self.db_path), title="Store", markup=False),
+        )
 
     def _focus_search(self) -> None:
         self._back_to_main()

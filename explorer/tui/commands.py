@@ -36,8 +36,9 @@ def safe_highlight(prefix: str, candidate: str, matcher: Matcher | None) -> Cont
         return content
     for offset in offsets:
         if not shown[offset].isspace():
-            content = content.stylize(matcher.match_style, len(prefix) + offset,
-                                      len(prefix) + offset + 1)
+            content = content.stylize(
+                matcher.match_style, len(prefix) + offset, len(prefix) + offset + 1
+            )
     return content
 
 
@@ -57,22 +58,35 @@ class DocumentCommands(_CorpusProvider):
 
     async def discover(self) -> Hits:
         for doc, title in list(zip(self.documents, self.titles, strict=True))[:10]:
-            yield DiscoveryHit(Content("Open: " + title),
-                               partial(self.app.post_message, open_document(doc.id)),
-                               text=f"Open: {title}", help=doc.date or "")
+            yield DiscoveryHit(
+                Content("Open: " + title),
+                partial(self.app.post_message, open_document(doc.id)),
+                text=f"Open: {title}",
+                help=doc.date or "",
+            )
 
     async def search(self, query: str) -> Hits:
         if not self.titles:
             return
         matcher = self.matcher(query)
         found = await asyncio.to_thread(
-            process.extract, query, self.titles, scorer=fuzz.WRatio, limit=LIMIT,
-            score_cutoff=55, processor=str.casefold)
+            process.extract,
+            query,
+            self.titles,
+            scorer=fuzz.WRatio,
+            limit=LIMIT,
+            score_cutoff=55,
+            processor=str.casefold,
+        )
         for title, score, index in found:
             doc = self.documents[index]
-            yield Hit(score / 100, safe_highlight("Open: ", title, matcher),
-                      partial(self.app.post_message, open_document(doc.id)),
-                      text=f"Open: {title}", help=f"document · {doc.date or 'no date'}")
+            yield Hit(
+                score / 100,
+                safe_highlight("Open: ", title, matcher),
+                partial(self.app.post_message, open_document(doc.id)),
+                text=f"Open: {title}",
+                help=f"document · {doc.date or 'no date'}",
+            )
 
 
 class EntityCommands(_CorpusProvider):
@@ -86,25 +100,36 @@ class EntityCommands(_CorpusProvider):
 
     async def discover(self) -> Hits:
         for entity, name in list(zip(self.entities, self.names, strict=True))[:10]:
-            yield DiscoveryHit(Content(f"Entity: {name} ({entity.label})"),
-                               partial(self.app.post_message, open_entity(entity.key)),
-                               text=f"Entity: {name}", help=f"{entity.mentions} mentions")
+            yield DiscoveryHit(
+                Content(f"Entity: {name} ({entity.label})"),
+                partial(self.app.post_message, open_entity(entity.key)),
+                text=f"Entity: {name}",
+                help=f"{entity.mentions} mentions",
+            )
 
     async def search(self, query: str) -> Hits:
         if not self.names:
             return
         matcher = self.matcher(query)
         found = await asyncio.to_thread(
-            process.extract, query, self.names, scorer=fuzz.WRatio, limit=LIMIT,
-            score_cutoff=60, processor=str.casefold)
+            process.extract,
+            query,
+            self.names,
+            scorer=fuzz.WRatio,
+            limit=LIMIT,
+            score_cutoff=60,
+            processor=str.casefold,
+        )
         for name, score, index in found:
             entity = self.entities[index]
             display = safe_highlight("Entity: ", name, matcher) + Content(f" ({entity.label})")
-            yield Hit(score / 100 * 0.99, display,
-                      partial(self.app.post_message, open_entity(entity.key)),
-                      text=f"Entity: {name}",
-                      help=f"{entity.label} · {entity.mentions} mentions in "
-                           f"{entity.documents} documents")
+            yield Hit(
+                score / 100 * 0.99,
+                display,
+                partial(self.app.post_message, open_entity(entity.key)),
+                text=f"Entity: {name}",
+                help=f"{entity.label} · {entity.mentions} mentions in {entity.documents} documents",
+            )
 
 
 class LabelCommands(_CorpusProvider):
@@ -117,19 +142,32 @@ class LabelCommands(_CorpusProvider):
             ("Entities: every label", None, "show the entities of every label")
         ]
         for label, count in sorted(counts.items(), key=lambda kv: -kv[1]):
-            self.options.append((f"Entities labelled {label} ({MEANING.get(label, '')})", label,
-                                 f"{count:,} entities"))
+            self.options.append(
+                (
+                    f"Entities labelled {label} ({MEANING.get(label, '')})",
+                    label,
+                    f"{count:,} entities",
+                )
+            )
 
     async def discover(self) -> Hits:
         for title, label, help_text in self.options:
-            yield DiscoveryHit(Content(title), partial(self.app.post_message, FilterEntities(label)),
-                               text=title, help=help_text)
+            yield DiscoveryHit(
+                Content(title),
+                partial(self.app.post_message, FilterEntities(label)),
+                text=title,
+                help=help_text,
+            )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for title, label, help_text in self.options:
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, safe_highlight("", title, matcher),
-                          partial(self.app.post_message, FilterEntities(label)),
-                          text=title, help=help_text)
+                yield Hit(
+                    score,
+                    safe_highlight("", title, matcher),
+                    partial(self.app.post_message, FilterEntities(label)),
+                    text=title,
+                    help=help_text,
+                )

@@ -23,15 +23,41 @@ class HistoryScreen(Screen):
     BINDING_GROUP_TITLE = "Screen"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", id="screen.back", tooltip="Go back to what was open before"),
-        Binding("left_square_bracket,alt+left", "back", "Back", show=False, id="history.back",
-                tooltip="Back in the history of what was opened"),
-        Binding("right_square_bracket,alt+right", "forward", "Forward", show=False,
-                id="history.forward", tooltip="Forward in the history of what was opened"),
-        Binding("F", "frequency", "Frequency", show=False, id="screen.frequency",
-                tooltip="Count the rows of this list by label, document or date"),
-        Binding("x", "export", "Export", show=False, id="screen.export",
-                tooltip="Write the rows of this list to JSON Lines or CSV"),
+        Binding(
+            "escape", "back", "Back", id="screen.back", tooltip="Go back to what was open before"
+        ),
+        Binding(
+            "left_square_bracket,alt+left",
+            "back",
+            "Back",
+            show=False,
+            id="history.back",
+            tooltip="Back in the history of what was opened",
+        ),
+        Binding(
+            "right_square_bracket,alt+right",
+            "forward",
+            "Forward",
+            show=False,
+            id="history.forward",
+            tooltip="Forward in the history of what was opened",
+        ),
+        Binding(
+            "F",
+            "frequency",
+            "Frequency",
+            show=False,
+            id="screen.frequency",
+            tooltip="Count the rows of this list by label, document or date",
+        ),
+        Binding(
+            "x",
+            "export",
+            "Export",
+            show=False,
+            id="screen.export",
+            tooltip="Write the rows of this list to JSON Lines or CSV",
+        ),
     ]
 
     @property

@@ -45,8 +45,10 @@ class EntityHead(Static):
         text = Text(end="")
         text.append(plain(entity.name), style="bold")
         text.append("  ")
-        text.append(f" {entity.label} ", style=self.get_component_rich_style(
-            f"label--{group_of(entity.label)}"))
+        text.append(
+            f" {entity.label} ",
+            style=self.get_component_rich_style(f"label--{group_of(entity.label)}"),
+        )
         text.append(f" {MEANING.get(entity.label, '')}", style="dim")
         line = [pluralise(entity.mentions, "mention"), f"in {pluralise(documents, 'document')}"]
         aliases = [a for a in entity.aliases if a != entity.name]
@@ -62,7 +64,9 @@ class EntityScreen(HistoryScreen):
     HELP = "Tab cycles mentions, facts, documents and related entities; Enter opens."
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_section", "Next section", show=False, id="entity.next"),
-        Binding("shift+tab", "previous_section", "Previous section", show=False, id="entity.previous"),
+        Binding(
+            "shift+tab", "previous_section", "Previous section", show=False, id="entity.previous"
+        ),
         Binding("1", "section('mentions')", "Mentions", show=False, id="entity.mentions"),
         Binding("2", "section('entity-facts')", "Facts", show=False, id="entity.facts"),
         Binding("3", "section('entity-documents')", "Documents", show=False, id="entity.documents"),
@@ -113,14 +117,16 @@ class EntityScreen(HistoryScreen):
             mentions = data.mentions(entity=key)
             rows = []
             for m in mentions:
-                text, start, _end = data.sentence_text(m.doc, m.sentence) if m.sentence >= 0 else ("", 0, 0)
+                text, start, _end = (
+                    data.sentence_text(m.doc, m.sentence) if m.sentence >= 0 else ("", 0, 0)
+                )
                 if not text:
                     try:
                         doc = data.document(m.doc).text
                     except KeyError:
                         continue
                     start = max(0, m.start - 80)
-                    text = doc[start:m.end + 80]
+                    text = doc[start : m.end + 80]
                 rows.append(MentionRow(m, text, start))
             facts = data.facts(entity=key)
             counts: dict[str, int] = {}
@@ -139,7 +145,8 @@ class EntityScreen(HistoryScreen):
             entity, rows, facts, docs, related = await asyncio.to_thread(fetch)
         except KeyError:
             self.query_one(EntityHead).update(
-                f"This entity is no longer in the store ({key}). Esc goes back.")
+                f"This entity is no longer in the store ({key}). Esc goes back."
+            )
             for row_list in self.query(RowList):
                 row_list.loading = False
             return
@@ -156,8 +163,12 @@ class EntityScreen(HistoryScreen):
         row_list.loading = False
         row_list.set_rows(rows)
         tab = self.query_one(TabbedContent).get_tab(pane_id)
-        title = {"mentions": "Mentions", "entity-facts": "Facts",
-                 "entity-documents": "Documents", "related": "Related"}[pane_id]
+        title = {
+            "mentions": "Mentions",
+            "entity-facts": "Facts",
+            "entity-documents": "Documents",
+            "related": "Related",
+        }[pane_id]
         number = SECTIONS.index(pane_id) + 1
         tab.label = f"{title} {len(rows):,} ({number})"
 
@@ -195,14 +206,23 @@ class EntityScreen(HistoryScreen):
     @on(RowList.Selected, "#mention-list")
     def _open_mention(self, event: RowList.Selected) -> None:
         m = event.row.mention
-        self.post_message(open_document(m.doc, m.sentence if m.sentence >= 0 else None,
-                                        entity=m.key, start=m.start))
+        self.post_message(
+            open_document(
+                m.doc, m.sentence if m.sentence >= 0 else None, entity=m.key, start=m.start
+            )
+        )
 
     @on(RowList.Selected, "#entity-fact-list")
     def _open_fact(self, event: RowList.Selected) -> None:
         fact: Fact = event.row
-        self.post_message(open_document(fact.doc, fact.sentence, entity=self.location.entity,
-                                        highlights=((fact.start, fact.end),)))
+        self.post_message(
+            open_document(
+                fact.doc,
+                fact.sentence,
+                entity=self.location.entity,
+                highlights=((fact.start, fact.end),),
+            )
+        )
 
     @on(RowList.Selected, "#entity-document-list")
     def _open_doc(self, event: RowList.Selected) -> None:

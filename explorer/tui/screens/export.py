@@ -91,10 +91,12 @@ class ExportScreen(ModalScreen[Path | None]):
     async def export(self, path: Path) -> None:
         try:
             count = await asyncio.to_thread(
-                lambda: write_records(self.source.export_records(), path))
+                lambda: write_records(self.source.export_records(), path)
+            )
         except OSError as exc:
             self.query_one("#export-error", Static).update(
-                f"Could not write {path}: {exc.strerror or exc}")
+                f"Could not write {path}: {exc.strerror or exc}"
+            )
             return
         self.app.notify(f"Wrote {pluralise(count, 'row')} to {path}", title="Exported")
         self.dismiss(path)

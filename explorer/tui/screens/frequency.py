@@ -29,8 +29,13 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
     BINDING_GROUP_TITLE = "Frequency view"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "dismiss_none", "Close", id="frequency.close"),
-        Binding("b", "next_facet", "Count by", id="frequency.by",
-                tooltip="Count by the next facet: label, document, date, ..."),
+        Binding(
+            "b",
+            "next_facet",
+            "Count by",
+            id="frequency.by",
+            tooltip="Count by the next facet: label, document, date, ...",
+        ),
         Binding("B", "previous_facet", "Count by (back)", show=False, id="frequency.by_back"),
     ]
 
@@ -45,7 +50,9 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         super().__init__()
         self.source = source
         facets = source.facets()
-        self.facets = [f for f in PREFERRED if f in facets] + [f for f in facets if f not in PREFERRED]
+        self.facets = [f for f in PREFERRED if f in facets] + [
+            f for f in facets if f not in PREFERRED
+        ]
         self.facet = self.facets[0]
 
     def compose(self) -> ComposeResult:
@@ -77,8 +84,9 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
                     counter[value] += 1
             top = counter.most_common(1)[0][1] if counter else 1
             describe: Any = getattr(self.source, "describe", lambda f, v: v)
-            return [CountRow(v, describe(facet, v), n, n / top)
-                    for v, n in counter.most_common()], len(rows)
+            return [
+                CountRow(v, describe(facet, v), n, n / top) for v, n in counter.most_common()
+            ], len(rows)
 
         out, total = await asyncio.to_thread(tally)
         counts_list.total = total

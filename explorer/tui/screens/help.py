@@ -41,17 +41,25 @@ class KeyList(RowList):
     )
 
     def render_row(self, row: KeyRow, widths: list[int]) -> list[Text | str]:
-        return [Text(row.keys, style="bold", end=""), row.description,
-                Text(row.tooltip, style=self.style("dim"), end="")]
+        return [
+            Text(row.keys, style="bold", end=""),
+            row.description,
+            Text(row.tooltip, style=self.style("dim"), end=""),
+        ]
 
     def export_records(self) -> list[dict[str, Any]]:
-        return [{"keys": r.keys, "does": r.description, "more": r.tooltip}
-                for r in self.rows if isinstance(r, KeyRow)]
+        return [
+            {"keys": r.keys, "does": r.description, "more": r.tooltip}
+            for r in self.rows
+            if isinstance(r, KeyRow)
+        ]
 
 
 def binding_rows(app: App, screen: Screen) -> list[Any]:
     """The active bindings of `screen`, merged per action and grouped by their owner."""
-    groups: dict[int, tuple[str, dict[tuple[str, str], list[str]], dict[tuple[str, str], Binding]]] = {}
+    groups: dict[
+        int, tuple[str, dict[tuple[str, str], list[str]], dict[tuple[str, str], Binding]]
+    ] = {}
     for key, active in screen.active_bindings.items():
         node = active.node
         binding = active.binding

@@ -45,13 +45,31 @@ class MainScreen(HistoryScreen):
     HELP = "d e f s pick a pane, Tab cycles them, / searches, Enter opens."
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="main.search", tooltip="Search sentences, entities and facts"),
-        Binding("d", "pane('documents')", "Docs", id="main.documents", tooltip="The documents pane"),
-        Binding("e", "pane('entities')", "Entities", id="main.entities", tooltip="The entities pane"),
+        Binding(
+            "slash",
+            "search",
+            "Search",
+            id="main.search",
+            tooltip="Search sentences, entities and facts",
+        ),
+        Binding(
+            "d", "pane('documents')", "Docs", id="main.documents", tooltip="The documents pane"
+        ),
+        Binding(
+            "e", "pane('entities')", "Entities", id="main.entities", tooltip="The entities pane"
+        ),
         Binding("f", "pane('facts')", "Facts", id="main.facts", tooltip="The facts pane"),
-        Binding("s", "pane('search')", "Results", id="main.results", tooltip="The search results pane"),
-        Binding("escape", "back", "Back", show=False, id="main.back",
-                tooltip="Leave the search box, then clear the list's filters"),
+        Binding(
+            "s", "pane('search')", "Results", id="main.results", tooltip="The search results pane"
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            show=False,
+            id="main.back",
+            tooltip="Leave the search box, then clear the list's filters",
+        ),
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
         Binding("down", "into_list", "Into the list", show=False, id="main.into_list"),
@@ -71,7 +89,7 @@ class MainScreen(HistoryScreen):
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
             yield Input(
-                placeholder="search: words, 'exact, \"a phrase\", !not, a|b, label:PERSON, doc:NAME",
+                placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
                 id="search",
                 compact=True,
                 select_on_focus=False,
@@ -188,8 +206,13 @@ class MainScreen(HistoryScreen):
         stats = reader.stats()
         self.app.call_from_thread(self._fill, documents, entities, facts, stats)
 
-    def _fill(self, documents: list[DocumentSummary], entities: list[Entity],
-              facts: list[Fact], stats: dict) -> None:
+    def _fill(
+        self,
+        documents: list[DocumentSummary],
+        entities: list[Entity],
+        facts: list[Fact],
+        stats: dict,
+    ) -> None:
         reader = self.explorer.reader
         assert reader is not None
         set_reader(reader, *(pane.list_widget for pane in self.query(Pane)))
@@ -198,13 +221,17 @@ class MainScreen(HistoryScreen):
         self.query_one(FactsPane).load(facts)
         for pane in self.query(Pane):
             pane.list_widget.loading = False
-        self.say(" · ".join([
-            pluralise(int(stats.get("documents", len(documents))), "document"),
-            pluralise(int(stats.get("sentences", 0)), "sentence"),
-            pluralise(int(stats.get("mentions", 0)), "mention"),
-            pluralise(int(stats.get("entities", len(entities))), "entity", "entities"),
-            pluralise(int(stats.get("facts", len(facts))), "fact"),
-        ]))
+        self.say(
+            " · ".join(
+                [
+                    pluralise(int(stats.get("documents", len(documents))), "document"),
+                    pluralise(int(stats.get("sentences", 0)), "sentence"),
+                    pluralise(int(stats.get("mentions", 0)), "mention"),
+                    pluralise(int(stats.get("entities", len(entities))), "entity", "entities"),
+                    pluralise(int(stats.get("facts", len(facts))), "fact"),
+                ]
+            )
+        )
         query = self.query_one("#search", Input).value
         if query.strip():
             self.run_search(query)
@@ -284,8 +311,9 @@ class MainScreen(HistoryScreen):
     @on(RowList.Selected, "#fact-list")
     def _open_fact(self, event: RowList.Selected) -> None:
         fact: Fact = event.row
-        self.post_message(open_document(fact.doc, fact.sentence, start=None,
-                                        highlights=((fact.start, fact.end),)))
+        self.post_message(
+            open_document(fact.doc, fact.sentence, start=None, highlights=((fact.start, fact.end),))
+        )
 
     @on(RowList.Selected, "#hit-list")
     def _open_hit(self, event: RowList.Selected) -> None:

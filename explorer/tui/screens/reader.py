@@ -84,11 +84,16 @@ class ReaderScreen(HistoryScreen):
         loc = self.location
         try:
             document, sentences, mentions = await asyncio.to_thread(
-                lambda: (data.document(loc.doc), data.sentences(loc.doc),
-                         data.mentions(doc=loc.doc)))
+                lambda: (
+                    data.document(loc.doc),
+                    data.sentences(loc.doc),
+                    data.mentions(doc=loc.doc),
+                )
+            )
         except KeyError:
             self.query_one("#doc-head", Static).update(
-                f"This document is no longer in the store ({loc.doc}). Esc goes back.")
+                f"This document is no longer in the store ({loc.doc}). Esc goes back."
+            )
             self.query_one(ReaderView).loading = False
             return
         self.document = document
@@ -97,8 +102,15 @@ class ReaderScreen(HistoryScreen):
         view = self.query_one(ReaderView)
         view.loading = False
         view.focus()
-        view.show(document, sentences, mentions, sentence=loc.sentence, entity=loc.entity,
-                  start=loc.start, highlights=loc.highlights)
+        view.show(
+            document,
+            sentences,
+            mentions,
+            sentence=loc.sentence,
+            entity=loc.entity,
+            start=loc.start,
+            highlights=loc.highlights,
+        )
 
     def _show_head(self, document: Document, sentences: int, mentions: int) -> None:
         head = Text(end="")
@@ -116,8 +128,15 @@ class ReaderScreen(HistoryScreen):
         if self.location.sentence is not None and view.sentences:
             sentence = f"sentence {self.location.sentence + 1} of {len(view.sentences)} marked ▌"
         if event.mention is None:
-            status.update(Text(" · ".join(x for x in (
-                sentence, "m/M walk the mentions, Enter opens one's entity") if x)))
+            status.update(
+                Text(
+                    " · ".join(
+                        x
+                        for x in (sentence, "m/M walk the mentions, Enter opens one's entity")
+                        if x
+                    )
+                )
+            )
             return
         m = event.mention
         text = Text(end="", no_wrap=True, overflow="ellipsis")

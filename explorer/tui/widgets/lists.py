@@ -142,18 +142,29 @@ class EntityList(CorpusList):
                 "entity_documents": entity.documents,
             }
             if not mentions:
-                records.append({**base, "doc": None, "title": None, "sentence": None,
-                                "start": None, "end": None, "text": None})
+                records.append(
+                    {
+                        **base,
+                        "doc": None,
+                        "title": None,
+                        "sentence": None,
+                        "start": None,
+                        "end": None,
+                        "text": None,
+                    }
+                )
             for m in mentions:
-                records.append({
-                    **base,
-                    "doc": m.doc,
-                    "title": self.doc_title(m.doc),
-                    "sentence": m.sentence,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                })
+                records.append(
+                    {
+                        **base,
+                        "doc": m.doc,
+                        "title": self.doc_title(m.doc),
+                        "sentence": m.sentence,
+                        "start": m.start,
+                        "end": m.end,
+                        "text": m.text,
+                    }
+                )
         return records
 
     def _docs_of(self, entity: Entity) -> Iterable[str]:
@@ -216,21 +227,23 @@ class FactList(CorpusList):
             text = ""
             if self.reader is not None:
                 try:
-                    text = self.reader.document(f.doc).text[f.start:f.end]
+                    text = self.reader.document(f.doc).text[f.start : f.end]
                 except KeyError:
                     text = ""
-            records.append({
-                "predicate": f.predicate,
-                "subject": f.subject,
-                "object": f.object,
-                "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, default=str),
-                "doc": f.doc,
-                "title": self.doc_title(f.doc),
-                "sentence": f.sentence,
-                "start": f.start,
-                "end": f.end,
-                "text": text,
-            })
+            records.append(
+                {
+                    "predicate": f.predicate,
+                    "subject": f.subject,
+                    "object": f.object,
+                    "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, default=str),
+                    "doc": f.doc,
+                    "title": self.doc_title(f.doc),
+                    "sentence": f.sentence,
+                    "start": f.start,
+                    "end": f.end,
+                    "text": text,
+                }
+            )
         return records
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
@@ -256,7 +269,7 @@ class HitList(CorpusList):
     EMPTY = (
         "Type to search sentences, entities and facts.\n"
         "  words      every word must match (typos forgiven, the last word as a prefix)\n"
-        "  'word      exact            \"a phrase\"   a phrase\n"
+        '  \'word      exact            "a phrase"   a phrase\n'
         "  !word      exclude          a | b        either\n"
         "  label:PERSON  or @person    doc:NAME     one document"
     )
@@ -285,21 +298,23 @@ class HitList(CorpusList):
         for h in self.rows:
             if not isinstance(h, Hit):
                 continue
-            out.append({
-                "query": self.query,
-                "kind": h.kind,
-                "doc": h.doc,
-                "title": h.title,
-                "sentence": h.sentence,
-                "start": h.start if h.start >= 0 else None,
-                "end": h.end if h.end >= 0 else None,
-                "text": h.text,
-                "highlights": json.dumps([list(r) for r in h.highlights]),
-                "score": round(h.score, 4),
-                "label": h.label,
-                "entity": h.entity,
-                "predicate": h.predicate,
-            })
+            out.append(
+                {
+                    "query": self.query,
+                    "kind": h.kind,
+                    "doc": h.doc,
+                    "title": h.title,
+                    "sentence": h.sentence,
+                    "start": h.start if h.start >= 0 else None,
+                    "end": h.end if h.end >= 0 else None,
+                    "text": h.text,
+                    "highlights": json.dumps([list(r) for r in h.highlights]),
+                    "score": round(h.score, 4),
+                    "label": h.label,
+                    "entity": h.entity,
+                    "predicate": h.predicate,
+                }
+            )
         return out
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
@@ -412,8 +427,12 @@ class RelatedList(CorpusList):
 
     def export_records(self) -> list[dict[str, Any]]:
         return [
-            {"entity": r.entity.name, "label": r.entity.label, "together": r.together,
-             "mentions": r.entity.mentions}
+            {
+                "entity": r.entity.name,
+                "label": r.entity.label,
+                "together": r.together,
+                "mentions": r.entity.mentions,
+            }
             for r in self.rows
             if isinstance(r, RelatedRow)
         ]
@@ -446,8 +465,12 @@ class EntityDocumentList(CorpusList):
 
     def export_records(self) -> list[dict[str, Any]]:
         return [
-            {"doc": r.summary.id, "title": r.summary.title, "date": r.summary.date,
-             "mentions": r.count}
+            {
+                "doc": r.summary.id,
+                "title": r.summary.title,
+                "date": r.summary.date,
+                "mentions": r.count,
+            }
             for r in self.rows
             if isinstance(r, DocCountRow)
         ]

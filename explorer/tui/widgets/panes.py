@@ -55,8 +55,11 @@ class Toolbar(Static):
 def drill_text(row_list: RowList) -> str:
     if row_list.drill is None:
         return ""
-    shown = row_list.describe(row_list.drill.facet, row_list.drill.value) if hasattr(
-        row_list, "describe") else row_list.drill.value
+    shown = (
+        row_list.describe(row_list.drill.facet, row_list.drill.value)
+        if hasattr(row_list, "describe")
+        else row_list.drill.value
+    )
     return f"only {row_list.drill.facet} = {shown} (Esc clears)"
 
 
@@ -103,7 +106,13 @@ DOC_SORTS: dict[str, Any] = {
 class DocumentsPane(Pane):
     BINDING_GROUP_TITLE = "Documents pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "sort", "Sort", id="documents.sort", tooltip="Sort by date, title, mentions or facts"),
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            id="documents.sort",
+            tooltip="Sort by date, title, mentions or facts",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -129,8 +138,10 @@ class DocumentsPane(Pane):
         self.refresh_toolbar()
 
     def refresh_toolbar(self) -> None:
-        parts: list[str] = [pluralise(self.list_widget.row_count, "document"),
-                            f"sorted by {self.sort} (o)"]
+        parts: list[str] = [
+            pluralise(self.list_widget.row_count, "document"),
+            f"sorted by {self.sort} (o)",
+        ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
@@ -154,12 +165,24 @@ ENTITY_SORTS: dict[str, Any] = {
 class EntitiesPane(Pane):
     BINDING_GROUP_TITLE = "Entities pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("l", "next_label", "Label", id="entities.label",
-                tooltip="Show one label at a time: PERSON, ORG, GPE, ..."),
+        Binding(
+            "l",
+            "next_label",
+            "Label",
+            id="entities.label",
+            tooltip="Show one label at a time: PERSON, ORG, GPE, ...",
+        ),
         Binding("L", "previous_label", "Label back", show=False, id="entities.label_back"),
-        Binding("o", "sort", "Sort", id="entities.sort", tooltip="Sort by mentions, documents or name"),
-        Binding("n", "narrow", "Narrow", id="entities.narrow",
-                tooltip="Type to narrow the list by name or alias"),
+        Binding(
+            "o", "sort", "Sort", id="entities.sort", tooltip="Sort by mentions, documents or name"
+        ),
+        Binding(
+            "n",
+            "narrow",
+            "Narrow",
+            id="entities.narrow",
+            tooltip="Type to narrow the list by name or alias",
+        ),
     ]
 
     DEFAULT_CSS = """
@@ -210,9 +233,9 @@ class EntitiesPane(Pane):
         if not needle:
             self.list_widget.set_narrow(None)
         else:
+
             def test(e: Entity) -> bool:
-                return needle in e.name.casefold() or any(
-                    needle in a.casefold() for a in e.aliases)
+                return needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)
 
             self.list_widget.set_narrow(test)
         self.list_widget.empty_text = self._empty_text()
@@ -228,14 +251,19 @@ class EntitiesPane(Pane):
             why.append(f"labelled {self.label}")
         if self.list_widget.drill:
             why.append(drill_text(self.list_widget))
-        return "No entities " + " and ".join(why) + ".\nEsc clears the narrowing; l changes the label."
+        return (
+            "No entities " + " and ".join(why) + ".\nEsc clears the narrowing; l changes the label."
+        )
 
     def refresh_toolbar(self) -> None:
         label = self.label or "all"
         if self.label:
             label += f" ({MEANING.get(self.label, self.label.lower())})"
-        parts = [pluralise(self.list_widget.row_count, "entity", "entities"),
-                 f"label: {label} (l)", f"sort: {self.sort} (o)"]
+        parts = [
+            pluralise(self.list_widget.row_count, "entity", "entities"),
+            f"label: {label} (l)",
+            f"sort: {self.sort} (o)",
+        ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
@@ -288,8 +316,13 @@ class EntitiesPane(Pane):
 class FactsPane(Pane):
     BINDING_GROUP_TITLE = "Facts pane"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "next_predicate", "Predicate", id="facts.predicate",
-                tooltip="Show one predicate at a time: title, said, amount, met, ..."),
+        Binding(
+            "p",
+            "next_predicate",
+            "Predicate",
+            id="facts.predicate",
+            tooltip="Show one predicate at a time: title, said, amount, met, ...",
+        ),
         Binding("P", "previous_predicate", "Predicate back", show=False, id="facts.predicate_back"),
     ]
 
@@ -323,14 +356,18 @@ class FactsPane(Pane):
         if self.predicate is not None:
             rows = [f for f in rows if f.predicate == self.predicate]
         self.list_widget.empty_text = (
-            "No facts yet: ingest some documents." if not self._facts
-            else f"No “{self.predicate}” facts.")
+            "No facts yet: ingest some documents."
+            if not self._facts
+            else f"No “{self.predicate}” facts."
+        )
         self.list_widget.set_rows(rows)
         self.refresh_toolbar()
 
     def refresh_toolbar(self) -> None:
-        parts = [pluralise(self.list_widget.row_count, "fact"),
-                 f"predicate: {self.predicate or 'all'} (p)"]
+        parts = [
+            pluralise(self.list_widget.row_count, "fact"),
+            f"predicate: {self.predicate or 'all'} (p)",
+        ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
@@ -361,7 +398,11 @@ class FactsPane(Pane):
 class Preview(Static):
     """The highlighted sentence in its paragraph, following the cursor in the results."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"preview--sentence", "preview--match", "preview--title"}
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "preview--sentence",
+        "preview--match",
+        "preview--title",
+    }
     DEFAULT_CSS = """
     Preview {
         height: 1fr;
@@ -381,13 +422,19 @@ class Preview(Static):
         out = Text(plain(title) + "\n", style=self.get_component_rich_style("preview--title"))
         if paragraph is None or hit is None:
             if hit is not None:
-                out.append_text(highlighted(hit.text, hit.highlights,
-                                            self.get_component_rich_style("preview--match")))
+                out.append_text(
+                    highlighted(
+                        hit.text, hit.highlights, self.get_component_rich_style("preview--match")
+                    )
+                )
             self.update(out)
             return
         body = Text(plain(paragraph.text, multiline=True))
-        body.stylize(self.get_component_rich_style("preview--sentence"),
-                     paragraph.sentence_start, paragraph.sentence_end)
+        body.stylize(
+            self.get_component_rich_style("preview--sentence"),
+            paragraph.sentence_start,
+            paragraph.sentence_end,
+        )
         # The hit's highlights are offsets into its sentence text.
         base = paragraph.sentence_start
         if hit.kind == "sentence" and hit.start >= 0:
@@ -461,8 +508,9 @@ class SearchPane(Pane):
         parts: list[str] = [pluralise(len(self.hits), "result")]
         if self.elapsed_ms is not None:
             parts[0] += f" in {self.elapsed_ms:.1f} ms"
-        detail = ", ".join(pluralise(n, k, "entities" if k == "entity" else None)
-                           for k, n in counts.items() if n)
+        detail = ", ".join(
+            pluralise(n, k, "entities" if k == "entity" else None) for k, n in counts.items() if n
+        )
         if detail:
             parts.append(detail)
         if self.list_widget.drill:

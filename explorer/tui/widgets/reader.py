@@ -37,18 +37,50 @@ class ReaderView(ScrollView, can_focus=True):
     HELP = "n/N walk the selected entity's mentions, m/M every mention, Enter opens one."
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "next_mention", "Next", id="reader.next",
-                tooltip="Next mention of the selected entity"),
-        Binding("N", "previous_mention", "Prev", id="reader.previous",
-                tooltip="Previous mention of the selected entity"),
-        Binding("m", "next_any", "Next mention", show=False, id="reader.next_any",
-                tooltip="Next mention of any entity (selects it)"),
-        Binding("M", "previous_any", "Previous mention", show=False, id="reader.previous_any",
-                tooltip="Previous mention of any entity (selects it)"),
-        Binding("enter", "open_mention", "Entity", id="reader.open",
-                tooltip="Open the detail of the entity under the mention cursor"),
-        Binding("t", "toggle_tags", "Tags", id="reader.tags",
-                tooltip="Show or hide the written label after each mention"),
+        Binding(
+            "n",
+            "next_mention",
+            "Next",
+            id="reader.next",
+            tooltip="Next mention of the selected entity",
+        ),
+        Binding(
+            "N",
+            "previous_mention",
+            "Prev",
+            id="reader.previous",
+            tooltip="Previous mention of the selected entity",
+        ),
+        Binding(
+            "m",
+            "next_any",
+            "Next mention",
+            show=False,
+            id="reader.next_any",
+            tooltip="Next mention of any entity (selects it)",
+        ),
+        Binding(
+            "M",
+            "previous_any",
+            "Previous mention",
+            show=False,
+            id="reader.previous_any",
+            tooltip="Previous mention of any entity (selects it)",
+        ),
+        Binding(
+            "enter",
+            "open_mention",
+            "Entity",
+            id="reader.open",
+            tooltip="Open the detail of the entity under the mention cursor",
+        ),
+        Binding(
+            "t",
+            "toggle_tags",
+            "Tags",
+            id="reader.tags",
+            tooltip="Show or hide the written label after each mention",
+        ),
         Binding("down,j", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("up,k", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("home,g", "scroll_home", "Top", show=False, id="reader.top"),
@@ -88,8 +120,9 @@ class ReaderView(ScrollView, can_focus=True):
     class MentionChanged(Message):
         """The mention cursor moved (or the selected entity changed)."""
 
-        def __init__(self, reader: ReaderView, mention: Mention | None, position: int,
-                     total: int) -> None:
+        def __init__(
+            self, reader: ReaderView, mention: Mention | None, position: int, total: int
+        ) -> None:
             super().__init__()
             self.reader = reader
             self.mention = mention
@@ -159,8 +192,11 @@ class ReaderView(ScrollView, can_focus=True):
         if self.current >= 0:
             target = self.mentions[self.current].start
         if self.marked is not None:
-            target = self.marked[0] if target is None or not (
-                self.marked[0] <= target < self.marked[1]) else target
+            target = (
+                self.marked[0]
+                if target is None or not (self.marked[0] <= target < self.marked[1])
+                else target
+            )
         self._pending_center = target
         self._center_pending()
         self._post_mention()
@@ -180,7 +216,7 @@ class ReaderView(ScrollView, can_focus=True):
             # One tag per mention end; nested mentions each get theirs.
             for m in sorted(self.mentions, key=lambda m: m.end):
                 tag = f"·{short_label(m.label)}"
-                pieces.append(text[last:m.end])
+                pieces.append(text[last : m.end])
                 d_start = m.end + total
                 pieces.append(tag)
                 total += len(tag)
@@ -206,12 +242,18 @@ class ReaderView(ScrollView, can_focus=True):
         for ds, de, _label in tag_spans:
             out.stylize(tag_style, ds, de)
         for s, e in self.highlights:
-            out.stylize(self._style("reader--match"), self.to_display(s),
-                        self.to_display(e, inclusive=False))
+            out.stylize(
+                self._style("reader--match"),
+                self.to_display(s),
+                self.to_display(e, inclusive=False),
+            )
         if 0 <= self.current < len(self.mentions):
             m = self.mentions[self.current]
-            out.stylize(self._style("reader--current"), self.to_display(m.start),
-                        self.to_display(m.end, inclusive=False))
+            out.stylize(
+                self._style("reader--current"),
+                self.to_display(m.start),
+                self.to_display(m.end, inclusive=False),
+            )
         self._text = out
         self._width = 0  # re-wrap on the next render
         self._relayout()
@@ -331,13 +373,21 @@ class ReaderView(ScrollView, can_focus=True):
             return
         if self.current < 0:
             # Start from what is on screen, not from the top of the document.
-            top = self._lines[min(int(self.scroll_y), len(self._lines) - 1)][0] if self._lines else 0
+            top = (
+                self._lines[min(int(self.scroll_y), len(self._lines) - 1)][0] if self._lines else 0
+            )
             ahead = [i for i in ids if self.to_display(self.mentions[i].start) >= top]
-            nxt = (ahead[0] if ahead else ids[0]) if direction > 0 else (
-                ahead[0] - 1 if ahead and ahead[0] - 1 in ids else ids[-1])
+            nxt = (
+                (ahead[0] if ahead else ids[0])
+                if direction > 0
+                else (ahead[0] - 1 if ahead and ahead[0] - 1 in ids else ids[-1])
+            )
         else:
-            pos = bisect.bisect_right(ids, self.current) if direction > 0 else (
-                bisect.bisect_left(ids, self.current) - 1)
+            pos = (
+                bisect.bisect_right(ids, self.current)
+                if direction > 0
+                else (bisect.bisect_left(ids, self.current) - 1)
+            )
             nxt = ids[pos % len(ids)]
         self.current = nxt
         if any_entity:

@@ -179,7 +179,9 @@ class RowList(ScrollView, can_focus=True):
             return None if isinstance(row, GroupRow) else row
         return None
 
-    def set_rows(self, rows: Iterable[Any], *, keep: bool = False, cursor: int | None = None) -> None:
+    def set_rows(
+        self, rows: Iterable[Any], *, keep: bool = False, cursor: int | None = None
+    ) -> None:
         """Show `rows`; `keep` tries to keep the cursor on the same row."""
         previous = self.current if keep else None
         self._all_rows = list(rows)
