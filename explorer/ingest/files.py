@@ -33,7 +33,8 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             found: list[Path] = []
             errors: list[IngestError] = []
 
-            def on_error(exc: OSError, errors: list[IngestError] = errors) -> None:
+            def on_error(exc: OSError, errors: list[IngestError] = errors,
+                         path: Path = path) -> None:
                 errors.append(IngestError(str(exc.filename or path), _os_reason(exc)))
 
             for folder, dirs, files in os.walk(path, onerror=on_error):

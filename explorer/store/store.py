@@ -21,7 +21,7 @@ import uuid
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -254,7 +254,7 @@ class _Snapshot:
         self.tables = value
         self.generation = meta.get("generation", "") or f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
         paths_of: dict[str, list[str]] = {}
-        for fid, rec in value["files"].items():
+        for _fid, rec in value["files"].items():
             if isinstance(rec, dict) and "path" in rec:
                 self.files[rec["path"]] = [rec.get("sha256", ""), rec.get("size", 0),
                                            rec.get("mtime_ns", 0), list(rec.get("docs", []))]
@@ -514,6 +514,7 @@ class _Writer:
             facts = [orjson.dumps({**orjson.loads(f), "doc": doc_id}) for f in facts]
         record["path"] = source
         record["paths"] = [source]
+        self._ensure_agg()  # before this document joins, or it would be counted twice
         tid = self._take("documents")
         state = _DocState(
             _row_from_record(record),
@@ -525,7 +526,6 @@ class _Writer:
         )
         self.docs[doc_id] = state
         self.by_sha[sha] = doc_id
-        self._ensure_agg()
         self._add_entities(record["entities"])
         self.dirty = True
         return doc_id, True
@@ -604,7 +604,7 @@ class _Writer:
         put(orjson.dumps(files))
         tables["files"] = [start, pos]
         meta = {"1": {"schema": SCHEMA_VERSION, "generation": generation, "app": "explorer",
-                      "updated": datetime.now(timezone.utc).isoformat(timespec="seconds")}}
+                      "updated": datetime.now(UTC).isoformat(timespec="seconds")}}
         put(b',"meta":')
         start = pos
         put(orjson.dumps(meta))
