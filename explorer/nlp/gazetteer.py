@@ -302,6 +302,11 @@ def loc_words() -> dict[str, str]:
 
 
 @functools.cache
+def law_words() -> frozenset[str]:
+    return frozenset(_lines("law_words.txt"))
+
+
+@functools.cache
 def org_prefixes() -> frozenset[str]:
     return frozenset(_lines("org_prefixes.txt"))
 

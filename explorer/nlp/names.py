@@ -63,7 +63,7 @@ _MONTHS_DAYS = frozenset(
 _MID_CAPS = re.compile(r"(?<=[a-z,] )[A-Z][\w'-]*")
 
 # Strength of a label guess; the document pass lets strong guesses override weak ones.
-_STRONG, _MEDIUM, _WEAK = 3, 2, 1
+_STRONG, _MEDIUM, _WEAK, _UNCONFIRMED = 3, 2, 1, 0
 
 
 def _is_cap(tok: str) -> bool:
@@ -208,8 +208,24 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> Non
                 has_of = True
                 j += 2
                 continue
+            if w == "of" and toks[i][2] not in gz.first_names() and j - i <= 3:
+                # "Freedom of Information Act", "Organisation of Petroleum Exporting Countries"
+                k = j + 1
+                while k < n and (_is_cap(toks[k][2]) or (
+                    toks[k][2] in ("and", "&", "the") and k + 1 < n and _is_cap(toks[k + 1][2])
+                )):
+                    k += 1
+                end_word = toks[k - 1][2]
+                if end_word in gz.law_words() or end_word in gz.org_suffixes() or (
+                    end_word in gz.event_words()
+                ):
+                    j = k
+                    continue
             if w in ("and", "&") and (has_of or w == "&"):
                 j += 2
+                continue
+            if w == "and" and prev in mods and (nxt in mods or nxt in heads):
+                j += 2  # "Trade and Industry Secretary"
                 continue
             if w == "." and len(prev) == 1:
                 j += 2
@@ -263,7 +279,9 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             if j - i == 1:
                 return
         break
-    while j > i and toks[j - 1][2].lower() in _MONTHS_DAYS:
+    while j > i and toks[j - 1][2].lower() in _MONTHS_DAYS and not (
+        j - i > 1 and toks[j - 2][2] in gz.first_names()  # "Theresa May"
+    ):
         j -= 1
     if i >= j:
         return
@@ -295,14 +313,17 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         elif (
             j - i == 1
             and not _gazetteer_label([w])
-            and w not in gz.first_names()
             and w not in doc.mid_caps()
             and not w.isupper()
             and nxt not in _PERSON_VERBS
             and w not in gz.known_orgs()
             and not (nxt[:1].isdigit() and w in gz.cities())
         ):
-            return  # "Unfortunately", "Asked": an opener the document never capitalises
+            # "Unfortunately", "Ad sales ...": an opener the document never capitalises
+            # elsewhere is a name only if the document names it in full somewhere.
+            label = "PERSON" if w in gz.first_names() else "ORG"
+            _emit(doc, s_i, toks, i, j, label, w, _UNCONFIRMED)
+            return
 
     words = _words(toks, i, j)
     # Nationality words only: "Latin American", "Iraqi Kurdish".
@@ -488,6 +509,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     last = words[-1]
     first = words[0]
+    if n > 1 and last in gz.law_words():
+        _emit(doc, s_i, toks, i, j, "LAW", key, _STRONG)
+        return
     if n > 1 and (last in gz.event_words() or " ".join(words[-2:]) in gz.event_words()):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
         return
@@ -596,11 +620,14 @@ def _resolve_document(doc: _Doc) -> None:
             strength <= _MEDIUM or label == "PERSON" or surface in last_names
         ):
             f[2], f[3] = "PERSON", people[surface]
+            f[4] = max(strength, _WEAK)
             continue
-        if strength == _WEAK and surface in strong:
+        if strength <= _WEAK and surface in strong:
             f[2], f[3] = strong[surface]
+            f[4] = _WEAK
         elif strength == _WEAK and ntok == 1 and surface in org_firsts:
             f[2], f[3] = org_firsts[surface]
+    doc.found = [f for f in doc.found if f[4] != _UNCONFIRMED]
     # Lists of surnames: "Given , Breen , Staunton and Irwin".
     found = sorted(doc.found, key=lambda f: f[0])
     for order in (found, found[::-1]):
