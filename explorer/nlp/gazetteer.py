@@ -69,7 +69,10 @@ _SHORT_NAMES = {
 
 #: Other names people use for countries (written by hand).
 _EXTRA_COUNTRY_NAMES = {
-    "America": "US", "S. Korea": "KR", "N. Korea": "KP", "S. Africa": "ZA",
+    "America": "US",
+    "S. Korea": "KR",
+    "N. Korea": "KP",
+    "S. Africa": "ZA",
     "Britain": "GB",
     "Great Britain": "GB",
     "UK": "GB",

@@ -211,13 +211,16 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> Non
             if w == "of" and toks[i][2] not in gz.first_names() and j - i <= 3:
                 # "Freedom of Information Act", "Organisation of Petroleum Exporting Countries"
                 k = j + 1
-                while k < n and (_is_cap(toks[k][2]) or (
-                    toks[k][2] in ("and", "&", "the") and k + 1 < n and _is_cap(toks[k + 1][2])
-                )):
+                while k < n and (
+                    _is_cap(toks[k][2])
+                    or (toks[k][2] in ("and", "&", "the") and k + 1 < n and _is_cap(toks[k + 1][2]))
+                ):
                     k += 1
                 end_word = toks[k - 1][2]
-                if end_word in gz.law_words() or end_word in gz.org_suffixes() or (
-                    end_word in gz.event_words()
+                if (
+                    end_word in gz.law_words()
+                    or end_word in gz.org_suffixes()
+                    or (end_word in gz.event_words())
                 ):
                     j = k
                     continue
@@ -279,8 +282,12 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             if j - i == 1:
                 return
         break
-    while j > i and toks[j - 1][2].lower() in _MONTHS_DAYS and not (
-        j - i > 1 and toks[j - 2][2] in gz.first_names()  # "Theresa May"
+    while (
+        j > i
+        and toks[j - 1][2].lower() in _MONTHS_DAYS
+        and not (
+            j - i > 1 and toks[j - 2][2] in gz.first_names()  # "Theresa May"
+        )
     ):
         j -= 1
     if i >= j:
@@ -376,7 +383,7 @@ def _name_shaped(word: str) -> bool:
 def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     last = toks[j - 1][2]
-    if j - i > 1 and "-" in last:
+    if "-" in last:
         head, _, tail = last.rpartition("-")
         if tail.islower():  # "New York-based", "Hong Kong-listed"
             hit = _gazetteer_label(_words(toks, i, j - 1) + [head])
@@ -408,7 +415,7 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
             or (" ".join(rest[-2:]) in gz.event_words())
         ):
             break  # "Japan Airlines", "Italian Grand Prix": one name
-        if g_len == 1 and w in gz.first_names() and len(rest) <= 2:
+        if g_len == 1 and w in gz.first_names() and w not in gz.demonyms() and len(rest) <= 2:
             break  # "Christian Cullen", "Jordan Smith": a person
         if rest[0] in gz.first_names() or rest[0] in gz.honorifics() or g_label == "NORP":
             _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
@@ -432,7 +439,10 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
         if w in heads or all(p in heads or p in mods for p in w.split("-")):
             return 1
     k = pos
-    while k < j and toks[k][2] in mods:
+    while k < j and (
+        toks[k][2] in mods
+        or (toks[k][2] == "and" and k > pos and k + 1 < j and toks[k + 1][2] in mods)
+    ):
         k += 1
     best = 0
     for m in range(min(j, k + 3), k, -1):
@@ -515,7 +525,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n > 1 and (last in gz.event_words() or " ".join(words[-2:]) in gz.event_words()):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
         return
-    if last in gz.org_suffixes() and (n > 1 or last.isupper()):
+    if (last in gz.org_suffixes() or last[-1:] == "s" and last[:-1] in gz.org_suffixes()) and (
+        n > 1 or last.isupper()
+    ):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and (
@@ -568,8 +580,13 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             return
         _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
         return
+    if n > 1 and last in gz.countries() and first not in fn:
+        _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Statistics Canada"
+        return
     if n <= 3 and all(
-        w[:1].isupper() and w[1:].islower() for w in words if w not in _NAME_PARTICLES
+        w[:1].isupper() and w[1:].islower() and w.lower() not in gz.stopwords()
+        for w in words
+        if w not in _NAME_PARTICLES
     ):
         _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
         return
@@ -645,7 +662,9 @@ def _resolve_document(doc: _Doc) -> None:
     doc.strong = strong
 
 
-_SURNAME_LIKE = frozenset("Park Hall Lane Hill Hills Street Bridge Ford Forest Castle Tower Temple".split())
+_SURNAME_LIKE = frozenset(
+    "Park Hall Lane Hill Hills Street Bridge Ford Forest Castle Tower Temple".split()
+)
 _PLACE_OPENERS = frozenset("Mount Mt Lake Cape Isle Gulf".split())
 _NAME_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 

@@ -46,7 +46,7 @@ def check_offsets(text: str) -> None:
         assert e1 <= s2, "mentions overlap"
     sents = sentences(text)
     for m in found:
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
         s, e = sents[m.sentence]
         assert s <= m.start and m.end <= e
 
@@ -82,8 +82,12 @@ def test_sample_article_resolves_sanai_and_us(sample):
 def test_sample_article_first_sentence_is_split_into_its_parts(sample):
     text, found = sample
     first = [(m.text, m.label) for m in found if m.sentence == 1][:4]
-    assert first == [("Iranian", "NORP"), ("Ambassador", "TITLE"), ("Russia", "GPE"),
-                     ("Mehdi Sanai", "PERSON")]
+    assert first == [
+        ("Iranian", "NORP"),
+        ("Ambassador", "TITLE"),
+        ("Russia", "GPE"),
+        ("Mehdi Sanai", "PERSON"),
+    ]
 
 
 def test_sample_article_offsets_are_exact(sample):
@@ -115,8 +119,10 @@ def test_president_of_a_country_then_the_name():
 
 
 def test_mr_blair_and_blair_are_tony_blair():
-    text = ("Tony Blair flew to Washington on Monday. Mr Blair told reporters the visit was "
-            "long planned. Later Blair met senators.")
+    text = (
+        "Tony Blair flew to Washington on Monday. Mr Blair told reporters the visit was "
+        "long planned. Later Blair met senators."
+    )
     found = names(text)
     blairs = [m for m in found if m.text in ("Tony Blair", "Blair")]
     assert len(blairs) == 3
@@ -127,11 +133,18 @@ def test_mr_blair_and_blair_are_tony_blair():
 
 
 def test_united_states_spellings_are_one_gpe():
-    text = ("Officials in the U.S. said the US would act. The United States and America are "
-            "the same place, as is the United States of America.")
+    text = (
+        "Officials in the U.S. said the US would act. The United States and America are "
+        "the same place, as is the United States of America."
+    )
     found = [m for m in names(text) if m.label == "GPE"]
-    assert {m.text for m in found} == {"U.S.", "US", "United States", "America",
-                                        "United States of America"}
+    assert {m.text for m in found} == {
+        "U.S.",
+        "US",
+        "United States",
+        "America",
+        "United States of America",
+    }
     assert {m.entity for m in found} == {"United States"}
     ents = [e for e in build_entities(found) if e.label == "GPE"]
     assert len(ents) == 1 and ents[0].mentions == 5
@@ -147,8 +160,10 @@ def test_nationality_words_lead_to_their_country():
 
 
 def test_capitals_headline_does_not_flood():
-    text = ("TENNIS - SMITH STUNS TOP SEED IN LATE COMEBACK AT OPEN\n"
-            "Australian Peter Smith beat the top seed in Melbourne on Sunday.")
+    text = (
+        "TENNIS - SMITH STUNS TOP SEED IN LATE COMEBACK AT OPEN\n"
+        "Australian Peter Smith beat the top seed in Melbourne on Sunday."
+    )
     found = names(text)
     head = [m for m in found if m.sentence == 0]
     assert {m.text for m in head} <= {"SMITH"}
@@ -159,12 +174,16 @@ def test_capitals_headline_does_not_flood():
 def test_capitals_headline_keeps_countries():
     found = names("SOCCER - BRAZIL BEAT CHILE IN FRIENDLY\nThe match was played on Sunday.")
     assert {(m.text, m.label, m.entity) for m in found} == {
-        ("BRAZIL", "GPE", "Brazil"), ("CHILE", "GPE", "Chile")}
+        ("BRAZIL", "GPE", "Brazil"),
+        ("CHILE", "GPE", "Chile"),
+    }
 
 
 def test_organisations_by_their_shape():
-    text = ("Shares of Northwind Holdings rose after the Bank of England cut rates, and the "
-            "Ministry of Finance said Globex Corp would pay.")
+    text = (
+        "Shares of Northwind Holdings rose after the Bank of England cut rates, and the "
+        "Ministry of Finance said Globex Corp would pay."
+    )
     got = labelled(text)
     for org in ("Northwind Holdings", "Bank of England", "Ministry of Finance", "Globex Corp"):
         assert (org, "ORG") in got
@@ -183,8 +202,10 @@ def test_possessive_is_outside_the_name():
 
 
 def test_offsets_on_mixed_text():
-    text = ("Dr. Jane O'Neill of Acme Inc. said on Monday that the U.N. Security Council "
-            "would meet in New York.\n\nELECTIONS IN KENYA\nNairobi's mayor, Ms Wanjiru, disagreed.")
+    text = (
+        "Dr. Jane O'Neill of Acme Inc. said on Monday that the U.N. Security Council "
+        "would meet in New York.\n\nELECTIONS IN KENYA\nNairobi's mayor, Ms Wanjiru, disagreed."
+    )
     check_offsets(text)
     got = labelled(text)
     assert ("Jane O'Neill", "PERSON") in got
@@ -195,5 +216,8 @@ def test_build_entities_counts_and_orders():
     text = "Iran and Russia signed. Iran hailed it; Iranian media agreed."
     ents = build_entities(names(text))
     assert [(e.label, e.name, e.mentions) for e in ents] == [
-        ("GPE", "Iran", 2), ("GPE", "Russia", 1), ("NORP", "Iran", 1)]
+        ("GPE", "Iran", 2),
+        ("GPE", "Russia", 1),
+        ("NORP", "Iran", 1),
+    ]
     assert ents[2].aliases == ("Iranian",)
