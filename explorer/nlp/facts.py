@@ -71,7 +71,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
 
 _VISIT = re.compile(
     r"^\s+(?:(?:has|have|had|will|also|then|later|repeatedly|recently|already)\s+)*"
-    r"(?:visited|visits|visit|toured|tours|travell?ed\s+to|arrived\s+in|flew\s+to|went\s+to)"
+    r"(?:visited|visits|visit|toured|tours|travell?ed\s+to|flew\s+to)"
     r"\s+(?:the\s+)?$"
 )
 
@@ -89,6 +89,7 @@ _AMOUNT_VERB = re.compile(
     r"|increase|decreased|grew|grow|grown|jumped|climbed|dropped|declined|slipped|slumped"
     r"|soared|surged|stood|stands|totalled|totaled|totals|amounted|amounts|hit|exceeded|topped"
     r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported)"
+    r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent))?"
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
 _CLAUSE_START = re.compile(
@@ -230,6 +231,12 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         name = _speaker_name(doc, m)
         return (name, m.start) if name else None
+    m = doc.before(pos, _GAP_COMMA)
+    if m is not None and m.label == "TITLE":
+        # "Tony Blair, the prime minister, said": the title's holder speaks.
+        name = _speaker_name(doc, m)
+        if name:
+            return name, m.start
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is not None:
         person = doc.last_person(pron.start())
@@ -237,8 +244,12 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _speaker_at(doc: _Text, pos: int) -> tuple[str, int] | None:
-    """Who speaks when the words from `pos` are "X" or "he": (name, where X ends)."""
+def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, int] | None:
+    """Who speaks when the words from `pos` are "X" or "he": (name, where X ends).
+
+    A pronoun stands for the latest person named before `context` (the quotation's start, so
+    that a name inside the quotation is not taken for the speaker).
+    """
     m = doc.by_start.get(pos)
     if m is not None:
         if m.label in _PARTY and m.label != "ORG":
@@ -251,7 +262,7 @@ def _speaker_at(doc: _Text, pos: int) -> tuple[str, int] | None:
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
-        person = doc.last_person(pos)
+        person = doc.last_person(pos if context is None else context)
         return (person.entity, pron.end()) if person else None
     return None
 
@@ -292,12 +303,12 @@ def _said(doc: _Text) -> list[Fact]:
         speaker = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         if verb is not None:
-            found = _speaker_at(doc, verb.end())
+            found = _speaker_at(doc, verb.end(), qs)
             if found:
                 speaker = (found[0], qs, found[1])
         if speaker is None:
             head = _GAP_COMMA.match(text, qe).end()
-            found = _speaker_at(doc, head)
+            found = _speaker_at(doc, head, qs)
             if found and _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]):
                 tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1])
                 speaker = (found[0], qs, tail.end())
@@ -382,18 +393,20 @@ def _masked_gap(doc: _Text, start: int, end: int) -> str:
     return "".join(chars)
 
 
-def _place_and_date(
-    doc: _Text, index: int, after: int
-) -> tuple[str | None, str | None, str | None]:
+def _place_and_date(doc: _Text, index: int, after: int) -> tuple[Any, ...]:
+    """The place ("in Moscow") after `after` and the date in a sentence, and where they end."""
     place = date = norm = None
-    s_start, s_end = doc.sentence_span(index)
+    end = after
+    s_start, _ = doc.sentence_span(index)
     for m in doc.by_sentence.get(index, ()):
-        if m.label in _PLACE and place is None and m.start >= after:
+        if place is None and m.start >= after and _is_place(m):
             if _IN_PLACE.search(doc.text, max(s_start, m.start - 8), m.start):
-                place = m.entity
+                place, end = m.entity, max(end, m.end)
         if m.label == "DATE" and date is None:
             date, norm = m.text, m.norm
-    return place, date, norm
+            if m.start >= after:
+                end = max(end, m.end)
+    return place, date, norm, end
 
 
 def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
@@ -420,7 +433,7 @@ def _met(doc: _Text) -> list[Fact]:
             if not (_COORDINATED.match(gap) or _MET_DIRECT.match(gap)):
                 continue
             key = frozenset((a.entity, b.entity))
-            place, date, norm = _place_and_date(doc, index, b.end)
+            place, date, norm, end = _place_and_date(doc, index, b.end)
             if key in seen:
                 continue
             seen[key] = len(facts)
@@ -431,7 +444,7 @@ def _met(doc: _Text) -> list[Fact]:
                     a.entity,
                     b.entity,
                     a.start,
-                    max(b.end, meeting.end()),
+                    max(end, meeting.end()),
                     participants=[a.entity, b.entity],
                     place=place,
                     date=date,
@@ -453,7 +466,7 @@ def _met(doc: _Text) -> list[Fact]:
             role = role[:1].upper() + role[1:]
             a_name, b_name = f"{role} of {first.entity}", f"{role} of {second.entity}"
             count, count_text = _count_after(doc, index, second.end)
-            place, date, norm = _place_and_date(doc, index, second.end)
+            place, date, norm, _ = _place_and_date(doc, index, second.end)
             end = s_end if count_text else second.end + tail.end()
             facts.append(
                 _fact(
@@ -497,7 +510,7 @@ def _visited(doc: _Text) -> list[Fact]:
             if _is_place(place) and _VISIT.match(doc.text[p.end : place.start]):
                 index = doc.sentence_of(p.start)
                 count, count_text = _count_after(doc, index, place.end)
-                _, date, norm = _place_and_date(doc, index, place.end)
+                _, date, norm, _ = _place_and_date(doc, index, place.end)
                 stop = doc.sentence_span(index)[1] if count_text else place.end
                 facts.append(
                     _fact(

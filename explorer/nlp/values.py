@@ -149,7 +149,8 @@ _PATTERN = re.compile(
             rf"(?P<DMY>\b{_DAY}(?:\sof)?\s{_MONTH}(?:,?\s{_YEAR})?\b)",
             rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|(?-i:[A-Z][a-z])))"
             rf"(?<!\bMay)(?<!\bMarch))",
-            rf"(?P<MAYMAR>\b(?:in|since|by|until|from|during|early|late|mid-|last|next|this)"
+            rf"(?P<MAYMAR>\b(?:in|since|by|until|till|from|during|to|through|before|after|between"
+            r"|early|late|mid-|last|next|this)"
             rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
             rf"(?P<QUARTER>\b(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
             rf"\squarter(?:\sof\s{_YEAR})?\b|\bQ[1-4]\s{_YEAR}\b)",
@@ -171,7 +172,7 @@ _PATTERN = re.compile(
             rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_alt(_ORDINALS)})\b)",
             # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
             rf"(?P<CARDINAL>{_MOD}?(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
-            rf"|\b{_MOD}?{_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
+            rf"|\b(?<!\bno\s)(?<!\bNo\s){_MOD}?{_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
             r"|\b(?:hundreds|thousands|millions|billions|dozens|tens)(?=\sof\b))",
         ]
     ),
@@ -208,9 +209,12 @@ _ANCHOR = re.compile(
 _PREFIX_LAST = frozenset(
     "than over above of upwards under below to least most about around approximately roughly "
     "some nearly almost estimated the past last next previous coming following first same in "
-    "since by until from during early late this a".split()
+    "since by until till from during through before after between early late this a".split()
 )
-_PREPOSITIONS = frozenset({"in", "since", "by", "until", "from", "during"})
+_PREPOSITIONS = frozenset(
+    {"in", "since", "by", "until", "till", "from", "during", "to", "through", "before", "after",
+     "between"}
+)  # fmt: skip
 _CASE_SENSITIVE_GROUPS = frozenset({"MDY", "DMY", "MY", "RELATIVE", "MAYMAR"})
 
 _DATE_GROUPS = {

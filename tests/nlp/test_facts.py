@@ -1,0 +1,322 @@
+"""Facts from sentences written for each form: names are given by hand, so only the fact
+rules (and the value finder they lean on) are under test here."""
+
+from __future__ import annotations
+
+from explorer.model import Mention
+from explorer.nlp.facts import find_facts
+from explorer.nlp.pipeline import merge_mentions
+from explorer.nlp.sentences import split_sentences
+from explorer.nlp.values import find_values
+
+
+def facts(text: str, *names: tuple[str, ...], meta=None) -> list[dict]:
+    """The facts of `text`, given its names as (surface, label[, entity]) in text order."""
+    mentions = []
+    cursor = 0
+    for surface, label, *entity in names:
+        start = text.index(surface, cursor)
+        cursor = start + len(surface)
+        mentions.append(Mention(start, cursor, surface, label, entity[0] if entity else surface))
+    sentences = split_sentences(text)
+    merged = merge_mentions(mentions, find_values(text, sentences, meta), sentences)
+    out = []
+    for f in find_facts(text, sentences, merged, meta):
+        assert 0 <= f.start < f.end <= len(text)
+        assert sentences[f.sentence][0] <= f.start < sentences[f.sentence][1]
+        out.append(f.to_dict())
+    return out
+
+
+def only(found: list[dict], predicate: str) -> list[dict]:
+    return [
+        {k: v for k, v in f.items() if k not in ("sentence", "start", "end", "predicate")}
+        for f in found
+        if f["predicate"] == predicate
+    ]
+
+
+# --- title ---------------------------------------------------------------------------------
+
+
+def test_title_before_the_name_with_nationality_and_destination():
+    text = "Iranian Ambassador to Russia Mehdi Sanai arrived."
+    found = facts(
+        text, ("Iranian", "NORP", "Iran"), ("Ambassador", "TITLE"), ("Russia", "GPE"),
+        ("Mehdi Sanai", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {"subject": "Mehdi Sanai", "object": "Ambassador", "of": "Iran", "to": "Russia"}
+    ]
+    title = next(f for f in found if f["predicate"] == "title")
+    assert text[title["start"] : title["end"]] == "Iranian Ambassador to Russia Mehdi Sanai"
+
+
+def test_title_with_comma_before_the_name():
+    text = "Russian Deputy Minister of Industry and Trade, Georgy Kalamanov, spoke."
+    found = facts(
+        text, ("Russian", "NORP", "Russia"),
+        ("Deputy Minister of Industry and Trade", "TITLE"), ("Georgy Kalamanov", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {
+            "subject": "Georgy Kalamanov",
+            "object": "Deputy Minister of Industry and Trade",
+            "of": "Russia",
+        }
+    ]
+
+
+def test_title_in_front_of_a_name():
+    found = facts(
+        "Prime Minister Tony Blair and Chancellor Gordon Brown agreed.",
+        ("Prime Minister", "TITLE"), ("Tony Blair", "PERSON"), ("Chancellor", "TITLE"),
+        ("Gordon Brown", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {"subject": "Tony Blair", "object": "Prime Minister"},
+        {"subject": "Gordon Brown", "object": "Chancellor"},
+    ]
+
+
+def test_title_in_apposition_after_the_name():
+    found = facts(
+        "Tony Blair, the prime minister, said the plan would work.",
+        ("Tony Blair", "PERSON"), ("prime minister", "TITLE", "Prime Minister"),
+    )  # fmt: skip
+    assert only(found, "title") == [{"subject": "Tony Blair", "object": "Prime Minister"}]
+    # The appositive does not hide the speaker.
+    assert only(found, "said")[0]["subject"] == "Tony Blair"
+
+
+def test_title_of_a_country_then_the_name():
+    found = facts(
+        "The talks were led by the president of Russia, Vladimir Putin.",
+        ("president", "TITLE", "President"), ("Russia", "GPE"), ("Vladimir Putin", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {"subject": "Vladimir Putin", "object": "President", "of": "Russia"}
+    ]
+
+
+def test_possessive_title_after_the_name():
+    found = facts(
+        "Vladimir Putin, Russia's president, spoke.",
+        ("Vladimir Putin", "PERSON"), ("Russia", "GPE"), ("president", "TITLE", "President"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {"subject": "Vladimir Putin", "object": "President", "of": "Russia"}
+    ]
+
+
+def test_a_title_without_a_person_is_no_fact():
+    found = facts("The prime minister will speak.", ("prime minister", "TITLE"))
+    assert only(found, "title") == []
+
+
+# --- said ----------------------------------------------------------------------------------
+
+
+def test_quote_then_said_name():
+    found = facts('"We will not give up," said Gordon Brown.', ("Gordon Brown", "PERSON"))
+    assert only(found, "said") == [
+        {
+            "subject": "Gordon Brown",
+            "object": "We will not give up",
+            "quote": "We will not give up",
+            "direct": True,
+        }
+    ]
+
+
+def test_name_said_colon_quote():
+    found = facts('Gordon Brown said: "We will not give up."', ("Gordon Brown", "PERSON"))
+    assert [f["quote"] for f in only(found, "said")] == ["We will not give up."]
+    assert only(found, "said")[0]["subject"] == "Gordon Brown"
+
+
+def test_quote_then_he_said_is_the_person_the_text_is_about():
+    text = (
+        "Gordon Brown met the press. “I have spoken to Tony Blair,” he said. "
+        '"The economy is strong," Brown added.'
+    )
+    found = facts(
+        text, ("Gordon Brown", "PERSON"), ("Tony Blair", "PERSON"),
+        ("Brown", "PERSON", "Gordon Brown"),
+    )  # fmt: skip
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "I have spoken to Tony Blair"),
+        ("Gordon Brown", "The economy is strong"),
+    ]
+
+
+def test_reported_speech_with_that():
+    found = facts(
+        "Gordon Brown noted that inflation had fallen. He also added that rates would stay low.",
+        ("Gordon Brown", "PERSON"),
+    )
+    assert [(f["subject"], f["quote"], f["direct"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "inflation had fallen", False),
+        ("Gordon Brown", "rates would stay low", False),
+    ]
+
+
+def test_reported_speech_without_that():
+    found = facts("Gordon Brown said the economy was strong.", ("Gordon Brown", "PERSON"))
+    assert [f["quote"] for f in only(found, "said")] == ["the economy was strong"]
+
+
+def test_according_to_at_either_end():
+    found = facts(
+        "According to Gordon Brown, the economy grew. Prices fell, according to the Bank of England.",
+        ("Gordon Brown", "PERSON"), ("Bank of England", "ORG"),
+    )  # fmt: skip
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "the economy grew"),
+        ("Bank of England", "Prices fell"),
+    ]
+
+
+def test_a_title_as_speaker_is_its_holder():
+    text = (
+        "Iranian Ambassador to Russia Mehdi Sanai arrived. "
+        "In turn, Iranian ambassador noted that relations could improve."
+    )
+    found = facts(
+        text, ("Iranian", "NORP", "Iran"), ("Ambassador", "TITLE"), ("Russia", "GPE"),
+        ("Mehdi Sanai", "PERSON"), ("Iranian", "NORP", "Iran"),
+        ("ambassador", "TITLE", "Ambassador"),
+    )  # fmt: skip
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Mehdi Sanai", "relations could improve")
+    ]
+
+
+def test_no_speaker_no_said_fact():
+    assert only(facts('"It is over," the crowd chanted.'), "said") == []
+    assert only(facts("Analysts said that prices would rise."), "said") == []
+
+
+# --- met, visited, withdrew_from, located_in -------------------------------------------------
+
+
+def test_two_people_at_a_meeting_in_a_place():
+    found = facts(
+        "Tony Blair and Jacques Chirac held talks at a meeting in Paris on 5 June 2004.",
+        ("Tony Blair", "PERSON"), ("Jacques Chirac", "PERSON"), ("Paris", "GPE"),
+    )  # fmt: skip
+    assert only(found, "met") == [
+        {
+            "subject": "Tony Blair",
+            "object": "Jacques Chirac",
+            "participants": ["Tony Blair", "Jacques Chirac"],
+            "place": "Paris",
+            "date": "5 June 2004",
+            "date_norm": "2004-06-05",
+        }
+    ]
+
+
+def test_met_directly():
+    found = facts(
+        "Tony Blair met Gordon Brown on Tuesday.",
+        ("Tony Blair", "PERSON"), ("Gordon Brown", "PERSON"),
+    )  # fmt: skip
+    assert [(f["subject"], f["object"]) for f in only(found, "met")] == [
+        ("Tony Blair", "Gordon Brown")
+    ]
+
+
+def test_people_named_apart_did_not_meet():
+    found = facts(
+        "Tony Blair said the presidents met, while Jacques Chirac stayed home.",
+        ("Tony Blair", "PERSON"), ("Jacques Chirac", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "met") == []
+
+
+def test_leaders_of_two_countries_met_n_times():
+    found = facts(
+        "Over the past five years, the presidents of Iran and Russia met and negotiated 16 times.",
+        ("Iran", "GPE"), ("Russia", "GPE"),
+    )  # fmt: skip
+    (met,) = only(found, "met")
+    assert met["participants"] == ["President of Iran", "President of Russia"]
+    assert met["count"] == {"value": 16}
+    assert met["date"] == "the past five years"
+
+
+def test_visited_more_than_n_times():
+    found = facts(
+        "Jacques Chirac visited China and held talks more than 20 times.",
+        ("Jacques Chirac", "PERSON"), ("China", "GPE"),
+    )  # fmt: skip
+    assert only(found, "visited") == [
+        {
+            "subject": "Jacques Chirac",
+            "object": "China",
+            "count": {"value": 20, "modifier": ">"},
+            "times": "more than 20",
+        }
+    ]
+
+
+def test_withdrawal_noun_and_verb():
+    found = facts(
+        "After the U.S. withdrawal from the JCPOA in 2018, trade fell. "
+        "Britain withdrew from the European Union.",
+        ("U.S.", "GPE", "United States"), ("JCPOA", "ORG"), ("Britain", "GPE", "United Kingdom"),
+        ("European Union", "ORG"),
+    )  # fmt: skip
+    assert only(found, "withdrew_from") == [
+        {"subject": "United States", "object": "JCPOA", "date": "2018", "date_norm": "2018"},
+        {"subject": "United Kingdom", "object": "European Union"},
+    ]
+
+
+def test_located_in():
+    found = facts(
+        "He flew to Kabul, Afghanistan, on Friday. Tehran, the Iranian capital, hosted it.",
+        ("Kabul", "GPE"), ("Afghanistan", "GPE"), ("Tehran", "GPE"),
+        ("Iranian", "NORP", "Iran"),
+    )  # fmt: skip
+    assert [(f["subject"], f["object"]) for f in only(found, "located_in")] == [
+        ("Kabul", "Afghanistan"),
+        ("Tehran", "Iran"),
+    ]
+
+
+def test_countries_side_by_side_are_not_located_in_each_other():
+    found = facts("Iran, Russia and China signed.", ("Iran", "GPE"), ("Russia", "GPE"))
+    assert only(found, "located_in") == []
+
+
+# --- amount --------------------------------------------------------------------------------
+
+
+def test_amount_of_trade_between_two_countries():
+    text = "Sanai said that the volume of trade between Iran and Russia has reached $500 million."
+    found = facts(
+        text, ("Sanai", "PERSON", "Mehdi Sanai"), ("Iran", "GPE"), ("Russia", "GPE"),
+    )  # fmt: skip
+    (amount,) = only(found, "amount")
+    assert amount == {
+        "subject": "trade between Iran and Russia",
+        "object": "$500 million",
+        "measure": "volume",
+        "verb": "reached",
+        "value": 500000000,
+        "currency": "USD",
+    }
+
+
+def test_amounts_rose_by_a_percentage_to_a_sum():
+    found = facts("Sales at the firm rose 5% to £1.2bn.")
+    assert [(f["subject"], f["object"], f["value"]) for f in only(found, "amount")] == [
+        ("Sales at the firm", "5%", 5.0),
+        ("Sales at the firm", "£1.2bn", 1200000000),
+    ]
+
+
+def test_a_bare_number_is_no_amount():
+    assert only(facts("The two countries signed 16 deals."), "amount") == []

@@ -1,0 +1,152 @@
+"""Values: dates, times, money, percentages, quantities, ordinals and counts, normalised."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp.values import find_values
+
+META = {"date": "2019-04-30"}
+
+
+def values(text: str, meta=META) -> list[tuple[str, str, object]]:
+    found = find_values(text, None, meta)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return [(m.label, m.text, m.norm) for m in found]
+
+
+def one(text: str, meta=META):
+    found = values(text, meta)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "norm"),
+    [
+        (
+            "Trade has reached $500 million.",
+            "$500 million",
+            {"value": 500000000, "currency": "USD"},
+        ),
+        ("A deal worth £1.2bn was signed.", "£1.2bn", {"value": 1200000000, "currency": "GBP"}),
+        ("Profits were $1.13bn.", "$1.13bn", {"value": 1130000000, "currency": "USD"}),
+        ("It cost €20m in all.", "€20m", {"value": 20000000, "currency": "EUR"}),
+        ("They paid US$5 each.", "US$5", {"value": 5, "currency": "USD"}),
+        ("A fine of 100 euros.", "100 euros", {"value": 100, "currency": "EUR"}),
+        (
+            "Worth 500 million dollars.",
+            "500 million dollars",
+            {"value": 500000000, "currency": "USD"},
+        ),
+        ("A loan of EUR 20m.", "EUR 20m", {"value": 20000000, "currency": "EUR"}),
+        ("It sells for 50 cents.", "50 cents", {"value": 0.5, "currency": "USD"}),
+        ("Oil at 3 billion roubles.", "3 billion roubles", {"value": 3e9, "currency": "RUB"}),
+    ],
+)
+def test_money_is_a_value_and_a_currency(text, surface, norm):
+    assert one(text) == ("MONEY", surface, norm)
+
+
+def test_money_keeps_an_approximation_word():
+    assert one("It raised more than $2m.") == (
+        "MONEY",
+        "more than $2m",
+        {"value": 2000000, "modifier": ">", "currency": "USD"},
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("Shares rose 5% on Friday.", "5%", 5.0),
+        ("Inflation fell to 2.5 per cent.", "2.5 per cent", 2.5),
+        ("A rise of 12 percent.", "12 percent", 12.0),
+    ],
+)
+def test_percent_is_a_number(text, surface, value):
+    found = [v for v in values(text) if v[0] == "PERCENT"]
+    assert found == [("PERCENT", surface, {"value": value, "unit": "%"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "iso"),
+    [
+        ("The commission will be held in June.", "June", "2019-06"),
+        ("The U.S. withdrew in 2018.", "2018", "2018"),
+        ("It opened on 5 June 2017.", "5 June 2017", "2017-06-05"),
+        ("It opened on March 3, 2004.", "March 3, 2004", "2004-03-03"),
+        ("It opened on March 3.", "March 3", "2019-03-03"),
+        ("Filed 2019-04-30 by the desk.", "2019-04-30", "2019-04-30"),
+        ("Talks resume in September 2020.", "September 2020", "2020-09"),
+        ("It happened yesterday.", "yesterday", "2019-04-29"),
+        ("It will happen tomorrow.", "tomorrow", "2019-05-01"),
+        ("Sales fell last year.", "last year", "2018"),
+        ("Sales will rise next year.", "next year", "2020"),
+        ("It closed two years ago.", "two years ago", "2017"),
+        ("Results for the first quarter were weak.", "the first quarter", "2019-Q1"),
+        ("It was popular in the 1990s.", "the 1990s", "199X"),
+        ("It was popular in mid-2018.", "mid-2018", "2018"),
+    ],
+)
+def test_dates_are_iso_relative_to_the_document_date(text, surface, iso):
+    found = [v for v in values(text) if v[0] == "DATE"]
+    assert found == [("DATE", surface, iso)]
+
+
+def test_a_month_without_a_document_date_has_no_year():
+    assert one("The commission will be held in June.", meta=None) == ("DATE", "June", "--06")
+
+
+def test_spans_of_time_are_durations():
+    found = values("Over the past five years they met 16 times.")
+    assert ("DATE", "the past five years", "P5Y") in found
+    assert ("CARDINAL", "16", {"value": 16}) in found
+
+
+def test_month_names_that_are_words_or_names_are_not_dates():
+    found = values("Theresa May said she may march in the march. May I ask?")
+    assert [v for v in found if v[0] == "DATE"] == []
+
+
+def test_times():
+    assert values("It started at 9 p.m. and ended at 10:30 GMT, before midnight.") == [
+        ("TIME", "9 p.m.", "21:00"),
+        ("TIME", "10:30 GMT", "10:30"),
+        ("TIME", "midnight", "00:00"),
+    ]
+
+
+def test_quantities_have_a_unit():
+    assert values("It ran 20 km and pumped 1.5 million barrels.") == [
+        ("QUANTITY", "20 km", {"value": 20, "unit": "km"}),
+        ("QUANTITY", "1.5 million barrels", {"value": 1500000, "unit": "bbl"}),
+    ]
+
+
+def test_counts_and_ordinals():
+    assert values(
+        "The two countries met more than 20 times; the third round had 1,200 people."
+    ) == [
+        ("CARDINAL", "two", {"value": 2}),
+        ("CARDINAL", "more than 20", {"value": 20, "modifier": ">"}),
+        ("ORDINAL", "third", 3),
+        ("CARDINAL", "1,200", {"value": 1200}),
+    ]
+
+
+def test_a_million_written_short_is_a_count_not_metres():
+    assert values("Some 5m people voted.") == [
+        ("CARDINAL", "Some 5m", {"value": 5000000, "modifier": "~"})
+    ]
+
+
+def test_no_values_in_plain_words():
+    assert values("Someone often said nothing of note; no one knew.") == []
+
+
+def test_sentence_index_follows_the_sentences():
+    text = "It rose 5%. Then it fell in June."
+    found = find_values(text, [(0, 11), (12, 33)], META)
+    assert [(m.text, m.sentence) for m in found] == [("5%", 0), ("June", 1)]
