@@ -217,8 +217,8 @@ def us_states() -> frozenset[str]:
 
 
 _CITY = re.compile(
-    rb'"name": "([^"]+)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
-    rb'"population": (\d+)'
+    r'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
+    r'"population": (\d+)'
 )
 
 
@@ -229,25 +229,27 @@ def cities() -> dict[str, int]:
     if not path:
         return {}
     out: dict[str, int] = {}
-    for name, pop in _CITY.findall(path.read_bytes()):
-        if not name[:1].isupper():
+    get = out.get
+    odd = []
+    # The file is ASCII (JSON escapes), so one decode and a str regex beat per-name decoding.
+    for name, pop in _CITY.findall(path.read_bytes().decode("ascii", "replace")):
+        if "\\" in name or name.startswith(("St. ", "Saint ")):
+            odd.append((name, pop))
             continue
         pop_i = int(pop)
-        if b"\\" in name:  # a JSON escape: "Z\u00fcrich"
-            try:
-                name = orjson.loads(b'"' + name + b'"').encode("utf-8")
-            except orjson.JSONDecodeError:
-                continue
-        if name.isascii() and not name.startswith((b"St. ", b"Saint ")):
-            key = name.decode("ascii")
-            if pop_i > out.get(key, 0):
-                out[key] = pop_i
+        if pop_i > get(name, 0):
+            out[name] = pop_i
+    for name, pop in odd:  # "Z\u00fcrich" -> Zürich, Zurich; "St. Louis" -> St Louis
+        try:
+            name = orjson.loads('"' + name + '"')
+        except orjson.JSONDecodeError:
             continue
-        for variant in _city_variants(name.decode("utf-8", "replace")):
-            if pop_i > out.get(variant, 0):
+        pop_i = int(pop)
+        for variant in _city_variants(name):
+            if pop_i > get(variant, 0):
                 out[variant] = pop_i
     for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
-        out[variant] = max(out.get(variant, 0), out.get(city, 1_000_000))
+        out[variant] = max(get(variant, 0), get(city, 1_000_000))
     return out
 
 
@@ -274,6 +276,41 @@ def first_names() -> frozenset[str]:
     if not path:
         return frozenset()
     return frozenset(n.decode("iso-8859-1") for n in _NAME_LINE.findall(path.read_bytes()))
+
+
+@functools.cache
+def places() -> dict[str, tuple[str, str]]:
+    """Every place and nationality name -> (label, canonical name), in one table.
+
+    Earlier sources give way to later ones: cities (big ones, or of several words), group
+    words, US states, regions, nationality words, countries.
+    """
+    out: dict[str, tuple[str, str]] = {}
+    for key, pop in cities().items():
+        if pop >= 200_000 or " " in key:
+            out[key] = ("GPE", key)
+    for word in norp_words():
+        out[word] = ("NORP", word)
+    for state in us_states():
+        out[state] = ("GPE", state)
+    for region in regions():
+        out[region] = ("LOC", region)
+    for word, country in demonyms().items():
+        out[word] = ("NORP", country)
+    for surface, country in countries().items():
+        out[surface] = ("GPE", country)
+    return out
+
+
+@functools.cache
+def place_lengths() -> dict[str, int]:
+    """First word of a place name -> the most words a place name starting with it has."""
+    out: dict[str, int] = {}
+    for key in places():
+        parts = key.split(" ")
+        if len(parts) > out.get(parts[0], 1):
+            out[parts[0]] = len(parts)
+    return out
 
 
 @functools.cache

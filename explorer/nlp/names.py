@@ -98,7 +98,14 @@ class _Doc:
         return self.lower_words
 
 
-def _is_caps_line(toks: list[tuple[int, int, str]]) -> bool:
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+_UPPER_WORD = re.compile(r"(?<![\w'’.-])[A-Z]")
+
+
+def _is_caps_line(text: str, start: int, end: int, toks: list[tuple[int, int, str]]) -> bool:
+    lower = len(_LOWER_WORD.findall(text, start, end))
+    if lower and lower > 0.3 * (lower + len(_UPPER_WORD.findall(text, start, end))):
+        return False  # the common case, decided in C
     alpha = [t for _, _, t in toks if t[:1].isalpha()]
     if not alpha:
         return False
@@ -135,7 +142,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)]
         if not toks:
             continue
-        if _is_caps_line(toks):
+        if _is_caps_line(text, s_start, s_end, toks):
             caps_lines.append((s_i, toks))
             continue
         _scan_sentence(doc, s_i, toks)
@@ -466,28 +473,14 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
 
 
 def _gazetteer_label(words: list[str]) -> tuple[str, str] | None:
-    key = " ".join(words)
-    c = gz.countries().get(key)
-    if c:
-        return "GPE", c
-    d = gz.demonyms().get(key)
-    if d:
-        return "NORP", d
-    if key in gz.regions():
-        return "LOC", key
-    if key in gz.us_states():
-        return "GPE", key
-    if key in gz.norp_words():
-        return "NORP", key
-    pop = gz.cities().get(key)
-    if pop and (pop >= 200_000 or len(words) > 1):
-        return "GPE", key
-    return None
+    return gz.places().get(" ".join(words))
 
 
 def _longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
-    for m in range(min(j, pos + 4), pos, -1):
-        hit = _gazetteer_label([t[2] for t in toks[pos:m]])
+    longest = gz.place_lengths().get(toks[pos][2], 1)
+    places = gz.places()
+    for m in range(min(j, pos + longest), pos, -1):
+        hit = places.get(" ".join([t[2] for t in toks[pos:m]]))
         if hit:
             return m - pos, hit[0], hit[1]
     return 0, "", ""
