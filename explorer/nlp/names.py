@@ -21,6 +21,7 @@ entities. How it works, in four passes over each document:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from explorer.model import Entity, Mention
@@ -138,7 +139,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     """The name mentions of `text`, sorted by start, non-overlapping, entities resolved."""
     doc = _Doc(text)
     caps_lines: list[tuple[int, list[tuple[int, int, str]]]] = []
-    for s_i, (s_start, s_end) in enumerate(sentences):
+    for s_i, s_start, s_end in _scan_units(text, sentences):
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)]
         if not toks:
             continue
@@ -150,14 +151,39 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     for s_i, toks in caps_lines:
         _scan_caps_line(doc, s_i, toks)
     doc.found.sort(key=lambda f: f[0])
+    starts = [s for s, _e in sentences]
     out: list[Mention] = []
     last_end = -1
-    for start, end, label, entity, _strength, s_i, _n in doc.found:
+    for start, end, label, entity, _strength, _s, _n in doc.found:
         if start < last_end:
             continue
+        s_i = bisect_right(starts, start) - 1
         out.append(Mention(start, end, text[start:end], label, entity, s_i))
         last_end = end
     return out
+
+
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+
+
+def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
+    """Sentences to scan, as (index, start, end); a sentence cut after an initial ("J.")
+    is scanned together with the next one, so that "J. Smith" stays one name."""
+    n = len(sentences)
+    k = 0
+    while k < n:
+        s_i = k
+        start, end = sentences[k]
+        while (
+            k + 1 < n
+            and _ENDS_WITH_INITIAL.search(text, max(start, end - 3), end)
+            and text[end : sentences[k + 1][0]] == " "
+            and text[sentences[k + 1][0] : sentences[k + 1][0] + 1].isupper()
+        ):
+            k += 1
+            end = sentences[k][1]
+        yield s_i, start, end
+        k += 1
 
 
 # --- pass 2: capitalised spans in ordinary lines ------------------------------------------

@@ -221,3 +221,10 @@ def test_build_entities_counts_and_orders():
         ("NORP", "Iran", 1),
     ]
     assert ents[2].aliases == ("Iranian",)
+
+
+def test_initial_cut_off_by_the_sentence_splitter_stays_in_the_name():
+    text = "Officials met J. Smith on Monday."
+    # A splitter that ends a sentence after the initial must not cut the name in two.
+    found = find_names(text, [(0, 16), (17, len(text))])
+    assert [(m.text, m.label, m.sentence) for m in found] == [("J. Smith", "PERSON", 0)]
