@@ -362,23 +362,43 @@ class _Writer:
 
     def __init__(self, snap: _Snapshot) -> None:
         self.path = snap.path
-        self.docs: dict[str, _DocState] = {}
+        self.snap = snap
         self.files: dict[str, list[Any]] = {k: [v[0], v[1], v[2], list(v[3])]
                                             for k, v in snap.files.items()}
-        self.by_sha: dict[str, str] = {}
         self.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
         self.next_ids.update(snap.next_ids)
         self.agg: dict[str, list[Any]] | None = None
         self.entities_blob = b""
         self.entity_count = snap.counts.get("entities", 0)
         self.dirty = False
+        # The documents' blobs are loaded on the first change: a re-run on an unchanged
+        # corpus only compares file hashes.
+        self._docs: dict[str, _DocState] | None = None
+        self._by_sha: dict[str, str] = {}
+
+    @property
+    def docs(self) -> dict[str, _DocState]:
+        if self._docs is None:
+            self._load()
+        assert self._docs is not None
+        return self._docs
+
+    @property
+    def by_sha(self) -> dict[str, str]:
+        if self._docs is None:
+            self._load()
+        return self._by_sha
+
+    def _load(self) -> None:
+        snap = self.snap
+        docs: dict[str, _DocState] = {}
         if snap.spans is not None:
             raw = snap._open_raw()
             for row in snap.rows:
                 dspan, mspan, fspan = row[_DSPAN], row[_MSPAN], row[_FSPAN]
                 blob = bytes(raw[dspan[0]:dspan[1]])
                 tid = int(blob[1:blob.index(b'"', 1)])
-                self.docs[row[_ID]] = _DocState(
+                docs[row[_ID]] = _DocState(
                     row[:_DSPAN], tid, blob,
                     bytes(raw[mspan[0]:mspan[1]]) if mspan else b"",
                     bytes(raw[fspan[0]:fspan[1]]) if fspan else b"",
@@ -393,7 +413,7 @@ class _Writer:
                     continue
                 row = snap.rows[snap.index[rec["id"]]][:_DSPAN]
                 rec = {**rec, "paths": row[_PATHS]}
-                self.docs[rec["id"]] = _DocState(
+                docs[rec["id"]] = _DocState(
                     row, int(tid), b'"%d":%s' % (int(tid), orjson.dumps(rec)),
                     b",".join(b'"%d":%s' % (self._take("mentions"), orjson.dumps(m))
                               for m in mentions.get(rec["id"], [])),
@@ -402,8 +422,9 @@ class _Writer:
                     entities=rec.get("entities") or [],
                 )
             self.entities_blob = orjson.dumps(snap.table("entities"))[1:-1]
-        for doc_id, state in self.docs.items():
-            self.by_sha.setdefault(state.row[_SHA], doc_id)
+        self._docs = docs
+        for doc_id, state in docs.items():
+            self._by_sha.setdefault(state.row[_SHA], doc_id)
 
     def _take(self, table: str) -> int:
         n = self.next_ids[table]
@@ -537,6 +558,9 @@ class _Writer:
     # ---------------------------------------------------------------- commit
 
     def totals(self) -> dict[str, int]:
+        if self._docs is None:
+            return {k: int(self.snap.counts.get(k, 0)) for k in
+                    ("documents", "sentences", "mentions", "entities", "facts")}
         entities = len(self.agg) if self.agg is not None else self.entity_count
         return {
             "documents": len(self.docs),
@@ -717,22 +741,33 @@ class Store:
         counts["documents"] = len(self._snap.rows)
         return {**counts, "db": str(self._path)}
 
+    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
+        # Built once per snapshot; a concurrent refresh() only empties the dict, so a value
+        # in hand stays valid for the call that holds it.
+        value = self._cache.get(name)
+        if value is None:
+            value = build()
+            self._cache[name] = value
+        return value
+
     def documents(self) -> list[DocumentSummary]:
-        if "documents" not in self._cache:
-            self._cache["documents"] = [
-                DocumentSummary(id=r[_ID], title=r[_TITLE], date=r[_DATE], author=r[_AUTHOR],
-                                path=r[_PATH], sentences=r[_NSENT], mentions=r[_NMENT],
-                                facts=r[_NFACT], chars=r[_CHARS])
-                for r in self._snap.rows
-            ]
-        return list(self._cache["documents"])
+        """Every document, in the order they were ingested (no text is loaded)."""
+        rows = self._snap.rows
+        return list(self._cached("documents", lambda: [
+            DocumentSummary(id=r[_ID], title=r[_TITLE], date=r[_DATE], author=r[_AUTHOR],
+                            path=r[_PATH], sentences=r[_NSENT], mentions=r[_NMENT],
+                            facts=r[_NFACT], chars=r[_CHARS])
+            for r in rows
+        ]))
 
     def _record(self, doc_id: str) -> dict[str, Any]:
-        if doc_id not in self._snap.index:
+        snap = self._snap
+        if doc_id not in snap.index:
             raise KeyError(doc_id)
-        return self._snap.doc_record(doc_id)
+        return snap.doc_record(doc_id)
 
     def document(self, doc_id: str) -> Document:
+        """One document with its text; KeyError when the store has no such document."""
         record = self._record(doc_id)
         meta = dict(record.get("meta") or {})
         paths = record.get("paths") or []
@@ -747,26 +782,26 @@ class Store:
         return [(s, e) for s, e in self._record(doc_id).get("sentences", ())]
 
     def _all_mentions(self) -> list[dict[str, Any]]:
-        if "mentions" not in self._cache:
-            table = self._snap.table("mentions")
-            self._cache["mentions"] = list(table.values())
-        return self._cache["mentions"]
+        snap = self._snap
+        return self._cached("mentions", lambda: list(snap.table("mentions").values()))
 
     def _mention_index(self) -> dict[str, list[dict[str, Any]]]:
-        if "mention_index" not in self._cache:
+        def build() -> dict[str, list[dict[str, Any]]]:
             index: dict[str, list[dict[str, Any]]] = defaultdict(list)
             for rec in self._all_mentions():
                 index[f"{rec.get('label')}:{rec.get('entity')}"].append(rec)
-            self._cache["mention_index"] = index
-        return self._cache["mention_index"]
+            return index
+
+        return self._cached("mention_index", build)
 
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         """Mentions in store order (by document, then position); filtered by document and/or
         entity key ("LABEL:name")."""
+        snap = self._snap
         if doc is not None:
-            if doc not in self._snap.index:
+            if doc not in snap.index:
                 return []
-            records = self._snap.doc_items(doc, "mentions")
+            records = snap.doc_items(doc, "mentions")
             if entity is not None:
                 records = [r for r in records if f"{r.get('label')}:{r.get('entity')}" == entity]
         elif entity is not None:
@@ -776,65 +811,67 @@ class Store:
         return [_mention_from(r) for r in records]
 
     def _entity_table(self) -> dict[str, dict[str, Any]]:
-        if "entities" not in self._cache:
-            self._cache["entities"] = {
-                rec["key"]: rec for rec in self._snap.table("entities").values()
-                if isinstance(rec, dict) and "key" in rec
-            }
-        return self._cache["entities"]
+        snap = self._snap
+        return self._cached("entities", lambda: {
+            rec["key"]: rec for rec in snap.table("entities").values()
+            if isinstance(rec, dict) and "key" in rec
+        })
 
     def entities(self, label: str | None = None) -> list[Entity]:
         """Entities, most mentioned first (then by name)."""
-        key = f"entities:{label}"
-        if key not in self._cache:
+        def build() -> list[Entity]:
             items = [_entity_from(r) for r in self._entity_table().values()
                      if label is None or r["label"] == label]
             items.sort(key=lambda e: (-e.mentions, e.name.lower(), e.label))
-            self._cache[key] = items
-        return list(self._cache[key])
+            return items
+
+        return list(self._cached(f"entities:{label}", build))
 
     def entity(self, key: str) -> Entity:
+        """One entity by key ("LABEL:name"); KeyError when there is none."""
         record = self._entity_table().get(key)
         if record is None:
             raise KeyError(key)
         return _entity_from(record)
 
     def _all_facts(self) -> list[Fact]:
-        if "facts" not in self._cache:
-            self._cache["facts"] = [_fact_from(r) for r in self._snap.table("facts").values()]
-        return self._cache["facts"]
+        snap = self._snap
+        return self._cached("facts", lambda: [_fact_from(r) for r in
+                                              snap.table("facts").values()])
+
+    def _fact_index(self) -> dict[str, list[Fact]]:
+        def build() -> dict[str, list[Fact]]:
+            index: dict[str, list[Fact]] = defaultdict(list)
+            for fact in self._all_facts():
+                index[fact.subject].append(fact)
+                if fact.object != fact.subject:
+                    index[fact.object].append(fact)
+            return index
+
+        return self._cached("fact_index", build)
 
     def facts(self, predicate: str | None = None, *, doc: str | None = None,
               entity: str | None = None) -> list[Fact]:
         """Facts in store order; `entity` (a key) keeps those whose subject or object is that
         entity's name."""
+        snap = self._snap
+        name = (entity.split(":", 1)[1] if ":" in entity else entity) if entity else None
         if doc is not None:
-            if doc not in self._snap.index:
+            if doc not in snap.index:
                 return []
-            facts = [_fact_from(r) for r in self._snap.doc_items(doc, "facts")]
-        elif entity is not None:
-            if "fact_index" not in self._cache:
-                index: dict[str, list[Fact]] = defaultdict(list)
-                for fact in self._all_facts():
-                    index[fact.subject].append(fact)
-                    if fact.object != fact.subject:
-                        index[fact.object].append(fact)
-                self._cache["fact_index"] = index
-            name = entity.split(":", 1)[1] if ":" in entity else entity
-            facts = list(self._cache["fact_index"].get(name, []))
+            facts = [_fact_from(r) for r in snap.doc_items(doc, "facts")]
+            if name is not None:
+                facts = [f for f in facts if name in (f.subject, f.object)]
+        elif name is not None:
+            facts = list(self._fact_index().get(name, []))
         else:
             facts = list(self._all_facts())
         if predicate is not None:
             facts = [f for f in facts if f.predicate == predicate]
-        if entity is not None and doc is not None:
-            name = entity.split(":", 1)[1] if ":" in entity else entity
-            facts = [f for f in facts if name in (f.subject, f.object)]
         return facts
 
-    def cooccurring(self, key: str, limit: int = 20) -> list[tuple[Entity, int]]:
-        """Named entities that appear in the same documents as `key`, with how many
-        documents they share, most shared first."""
-        if "doc_keys" not in self._cache:
+    def _cooccurrence(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        def build() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
             doc_keys: dict[str, set[str]] = defaultdict(set)
             key_docs: dict[str, set[str]] = defaultdict(set)
             for rec in self._all_mentions():
@@ -842,9 +879,14 @@ class Store:
                     k = f"{rec['label']}:{rec.get('entity')}"
                     doc_keys[rec.get("doc", "")].add(k)
                     key_docs[k].add(rec.get("doc", ""))
-            self._cache["doc_keys"] = doc_keys
-            self._cache["key_docs"] = key_docs
-        doc_keys, key_docs = self._cache["doc_keys"], self._cache["key_docs"]
+            return doc_keys, key_docs
+
+        return self._cached("cooccurrence", build)
+
+    def cooccurring(self, key: str, limit: int = 20) -> list[tuple[Entity, int]]:
+        """Named entities that appear in the same documents as `key`, with how many
+        documents they share, most shared first."""
+        doc_keys, key_docs = self._cooccurrence()
         shared: Counter[str] = Counter()
         for doc_id in key_docs.get(key, ()):
             shared.update(doc_keys[doc_id])
@@ -862,12 +904,7 @@ class Store:
 
     def iter_sentences(self) -> Iterator[SentenceRecord]:
         """Every sentence of every document, in store order."""
-        snap = self._snap
-        if snap.spans is not None:
-            records: Iterable[dict[str, Any]] = snap.table("documents").values()
-        else:
-            records = snap.table("documents").values()
-        for record in records:
+        for record in self._snap.table("documents").values():
             if not isinstance(record, dict) or "id" not in record:
                 continue
             text = record.get("text", "")
@@ -944,7 +981,7 @@ class _Ingest:
         self.report = IngestReport()
         self.writer = _Writer(store._snap)
         self.pending = 0
-        self.committed_docs = len(self.writer.docs)
+        self.committed_docs = len(store._snap.rows)
         self.last_commit = time.monotonic()
 
     def _files(self) -> list[tuple[Path, Path | None]]:
@@ -1059,7 +1096,7 @@ class _Ingest:
                 self.progress(done, total, Path(key))
             self._maybe_commit()
         if self.prune:
-            for key in [k for k in writer.files if not os.path.exists(k.split("#", 1)[0])]:
+            for key in [k for k in writer.files if not os.path.exists(k)]:
                 report.pruned += writer.remove_path(key)
         if writer.dirty:
             writer.commit()
