@@ -87,6 +87,11 @@ def sidecar_path(path: Path) -> Path:
     return path.with_name(path.name + ".idx")
 
 
+def keys_path(path: Path) -> Path:
+    """The derived file of each document's entity keys (entity pages without every mention)."""
+    return path.with_name(path.name + ".keys")
+
+
 def lock_path(path: Path) -> Path:
     return path.with_name(path.name + ".lock")
 
@@ -277,6 +282,18 @@ class _Snapshot:
             for name in ("documents", "mentions", "facts")
         }
 
+    def doc_keys(self) -> list[list[str]] | None:
+        """Each document's entity keys, in row order, when the derived file matches."""
+        if "_keys" not in self.tables:
+            keys = None
+            with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, KeyError):
+                data = orjson.loads(keys_path(self.path).read_bytes())
+                if (self.generation and data["generation"] == self.generation
+                        and len(data["docs"]) == len(self.rows)):
+                    keys = data["docs"]
+            self.tables["_keys"] = keys  # type: ignore[assignment]
+        return self.tables["_keys"]  # type: ignore[return-value]
+
     def close(self) -> None:
         if isinstance(self.raw, mmap.mmap):
             with contextlib.suppress(BufferError, ValueError):
@@ -343,7 +360,7 @@ def _check_schema(path: Path, schema: Any) -> None:
 class _DocState:
     """One document as the writer holds it: encoded blobs, re-encoded only when changed."""
 
-    __slots__ = ("row", "tid", "doc_blob", "m_blob", "f_blob", "entities", "record")
+    __slots__ = ("row", "tid", "doc_blob", "m_blob", "f_blob", "entities", "record", "keys")
 
     def __init__(self, row: list[Any], tid: int, doc_blob: bytes, m_blob: bytes,
                  f_blob: bytes, entities: list[dict[str, Any]] | None = None,
@@ -355,6 +372,7 @@ class _DocState:
         self.f_blob = f_blob
         self.entities = entities
         self.record = record
+        self.keys: list[str] | None = None
 
 
 class _Writer:
@@ -425,6 +443,10 @@ class _Writer:
         self._docs = docs
         for doc_id, state in docs.items():
             self._by_sha.setdefault(state.row[_SHA], doc_id)
+        known = snap.doc_keys()
+        if known is not None:
+            for state, keys in zip(docs.values(), known, strict=True):
+                state.keys = keys
 
     def _take(self, table: str) -> int:
         n = self.next_ids[table]
@@ -545,6 +567,7 @@ class _Writer:
             b",".join([b'"%d":%s' % (self._take("facts"), f) for f in facts]),
             entities=record["entities"],
         )
+        state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
         self.docs[doc_id] = state
         self.by_sha[sha] = doc_id
         self._add_entities(record["entities"])
@@ -646,8 +669,16 @@ class _Writer:
             "stat": _stat_key(st), "tables": tables, "docs": rows,
             "files": self.files, "next_ids": self.next_ids, "counts": self.totals(),
         }
+        keys = []
+        for state in self.docs.values():
+            if state.keys is None:
+                state.keys = [f"{e['label']}:{e['name']}" for e in self._entities_of(state)
+                              if e.get("mentions")]
+            keys.append(state.keys)
         with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
             atomic_write(sidecar_path(self.path), [orjson.dumps(sidecar)], durable=False)
+            atomic_write(keys_path(self.path),
+                         [orjson.dumps({"generation": generation, "docs": keys})], durable=False)
         self.dirty = False
 
 
@@ -805,10 +836,33 @@ class Store:
             if entity is not None:
                 records = [r for r in records if f"{r.get('label')}:{r.get('entity')}" == entity]
         elif entity is not None:
-            records = self._mention_index().get(entity, [])
+            docs = self._docs_of_keys()
+            if docs is not None:
+                records = [r for doc_id in docs.get(entity, ())
+                           for r in snap.doc_items(doc_id, "mentions")
+                           if f"{r.get('label')}:{r.get('entity')}" == entity]
+            else:
+                records = self._mention_index().get(entity, [])
         else:
             records = self._all_mentions()
         return [_mention_from(r) for r in records]
+
+    def _docs_of_keys(self) -> dict[str, list[str]] | None:
+        """entity key -> the documents that mention it, in store order, from the derived keys
+        file (None when it does not match this store)."""
+        snap = self._snap
+        keys = snap.doc_keys()
+        if keys is None:
+            return None
+
+        def build() -> dict[str, list[str]]:
+            index: dict[str, list[str]] = defaultdict(list)
+            for row, doc_keys in zip(snap.rows, keys, strict=False):
+                for key in doc_keys:
+                    index[key].append(row[_ID])
+            return index
+
+        return self._cached("docs_of_keys", build)
 
     def _entity_table(self) -> dict[str, dict[str, Any]]:
         snap = self._snap
@@ -871,9 +925,19 @@ class Store:
         return facts
 
     def _cooccurrence(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+        snap = self._snap
+        known = snap.doc_keys()
+
         def build() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
             doc_keys: dict[str, set[str]] = defaultdict(set)
             key_docs: dict[str, set[str]] = defaultdict(set)
+            if known is not None:
+                for row, keys in zip(snap.rows, known, strict=False):
+                    named = {k for k in keys if k.split(":", 1)[0] in NAME_LABELS}
+                    doc_keys[row[_ID]] = named
+                    for k in named:
+                        key_docs[k].add(row[_ID])
+                return doc_keys, key_docs
             for rec in self._all_mentions():
                 if rec.get("label") in NAME_LABELS:
                     k = f"{rec['label']}:{rec.get('entity')}"

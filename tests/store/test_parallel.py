@@ -22,7 +22,7 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path, corpus):
         store.parallel_min = 8
         store.commit_every = 10
         calls = []
-        report = store.ingest([corpus], progress=lambda d, t, p: calls.append(d))
+        report = store.ingest([corpus], progress=lambda d, t, p, calls=calls: calls.append(d))
         assert calls == list(range(1, 46))
         assert [f.message for f in report.failed] == ["empty file"]
         stores[workers] = store

@@ -167,3 +167,17 @@ def test_readonly_store_refuses_to_ingest(store, corpus):
     reader = Store.open(store.path, readonly=True)
     with pytest.raises(StoreError, match="read-only"):
         reader.ingest([corpus])
+
+
+def test_answers_are_the_same_without_the_derived_files(store):
+    def answers(s):
+        keys = [e.key for e in s.entities()]
+        return ([m.to_dict() for k in keys for m in s.mentions(entity=k)],
+                [(k, [(e.key, n) for e, n in s.cooccurring(k)]) for k in keys],
+                [f.to_dict() for k in keys for f in s.facts(entity=k)],
+                [m.to_dict() for d in s.documents() for m in s.mentions(doc=d.id)])
+
+    expected = answers(Store.open(store.path, readonly=True))
+    for suffix in (".keys", ".idx"):
+        store.path.with_name(store.path.name + suffix).unlink()
+        assert answers(Store.open(store.path, readonly=True)) == expected
