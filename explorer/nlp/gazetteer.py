@@ -266,7 +266,7 @@ def _city_variants(name: str) -> list[str]:
     return out
 
 
-_NAME_LINE = re.compile(rb"^[MF?1]{1,2} +([A-Z][a-z'\-]+) ", re.M)
+_NAME_LINE = re.compile(r"\n[MF?1][MF ]? +([A-Z][a-z'\-]+) ")
 
 
 @functools.cache
@@ -275,7 +275,7 @@ def first_names() -> frozenset[str]:
     path = _package_file("gender_guesser", "data", "nam_dict.txt")
     if not path:
         return frozenset()
-    return frozenset(n.decode("iso-8859-1") for n in _NAME_LINE.findall(path.read_bytes()))
+    return frozenset(_NAME_LINE.findall(path.read_bytes().decode("iso-8859-1")))
 
 
 @functools.cache

@@ -146,7 +146,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         if _is_caps_line(text, s_start, s_end, toks):
             caps_lines.append((s_i, toks))
             continue
-        _scan_sentence(doc, s_i, toks)
+        digits = len(_NUMBER_START.findall(text, s_start, s_end))
+        _scan_sentence(doc, s_i, toks, digits >= 2 and digits >= 0.2 * len(toks))
     _resolve_document(doc)
     for s_i, toks in caps_lines:
         _scan_caps_line(doc, s_i, toks)
@@ -189,39 +190,29 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 # --- pass 2: capitalised spans in ordinary lines ------------------------------------------
 
 
-def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> None:
+_NUMBER_START = re.compile(r"(?<![\w.,-])\d")
+_HAS_DIGIT = re.compile(r"\d")
+#: Lower-case words that may open a title next to a name: "the prime minister".
+_LOWER_TITLES = frozenset(
+    "president minister ambassador chancellor prime foreign secretary governor mayor chairman "
+    "senator envoy spokesman spokeswoman king queen premier".split()
+)
+
+
+def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:
     n = len(toks)
     heads, mods = gz.titles()
     org_heads = gz.org_heads()
-    digits = sum(1 for t in toks if t[2][:1].isdigit())
-    table = digits >= 2 and digits >= 0.2 * n
-    i = 0
-    while i < n:
+    lower_titles = _LOWER_TITLES
+    starts = [k for k, t in enumerate(toks) if t[2][:1].isupper() or t[2] in lower_titles]
+    j_done = 0
+    for i in starts:
+        if i < j_done:
+            continue
         word = toks[i][2]
-        if not _is_cap(word):
+        if not word[:1].isupper():
             # Lower-case titles next to a name: "the prime minister", "the president of".
-            if word in (
-                "president",
-                "minister",
-                "ambassador",
-                "chancellor",
-                "prime",
-                "foreign",
-                "secretary",
-                "governor",
-                "mayor",
-                "chairman",
-                "senator",
-                "envoy",
-                "spokesman",
-                "spokeswoman",
-                "king",
-                "queen",
-                "premier",
-            ):
-                i = _lower_title(doc, s_i, toks, i)
-                continue
-            i += 1
+            j_done = _lower_title(doc, s_i, toks, i)
             continue
         j = i + 1
         has_of = False
@@ -268,7 +259,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]]) -> Non
                 continue
             break
         _segment(doc, s_i, toks, i, j, table, heads, mods)
-        i = j
+        j_done = j
 
 
 def _lower_title(doc: _Doc, s_i: int, toks, i: int) -> int:
@@ -328,7 +319,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     nxt = toks[j][2] if j < len(toks) else ""
     if j - i == 1:
         w = toks[i][2]
-        if len(w) == 1 or any(c.isdigit() for c in w):
+        if len(w) == 1 or _HAS_DIGIT.search(w):
             return
     if _is_sentence_initial(toks, i):
         w = toks[i][2]
@@ -521,7 +512,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     words = _words(toks, i, j)
     n = len(words)
     key = " ".join(words)
-    if n == 1 and (len(key) == 1 or any(c.isdigit() for c in key)):
+    if n == 1 and (len(key) == 1 or _HAS_DIGIT.search(key)):
         return
     prev = toks[i - 1][2] if i else ""
     nxt = toks[j][2] if j < len(toks) else ""
