@@ -32,6 +32,7 @@ __all__ = ["find_names", "build_entities"]
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., U.S.A.
     r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
+    r"|(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft)\.(?!\w)"  # abbreviations inside names
     r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
     r"|['’][sS]\b"  # possessive
     r"|\S"
@@ -248,6 +249,18 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 ):
                     j = k
                     continue
+            if w in ("for", "on") and (prev in org_heads or _org_suffix(prev)):
+                has_of = True  # "Organisation for Security and Cooperation in Europe"
+                j += 2
+                continue
+            if (
+                w == "in"
+                and has_of
+                and _gazetteer_label([nxt])
+                and (j + 2 >= n or not _is_cap(toks[j + 2][2]))
+            ):
+                j += 2
+                continue
             if w in ("and", "&") and (has_of or w == "&"):
                 j += 2
                 continue
@@ -300,7 +313,11 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and not _gazetteer_label(_words(toks, i, j))
             and not (w.isupper() and _gazetteer_label([w]))
         ):
-            if lw in _MONTHS_DAYS or lw in _FUNCTION or _is_sentence_initial(toks, i):
+            if (
+                lw in _MONTHS_DAYS
+                or lw in _FUNCTION
+                or (_is_sentence_initial(toks, i) and not (j - i > 1 and lw in _NAME_OPENERS))
+            ):
                 i += 1
                 continue
             if j - i == 1:
@@ -348,7 +365,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and not w.isupper()
             and nxt not in _PERSON_VERBS
             and w not in gz.known_orgs()
-            and not (nxt[:1].isdigit() and w in gz.cities())
+            and not (_SCORE.match(nxt) and (table or w in gz.cities()))
         ):
             # "Unfortunately", "Ad sales ...": an opener the document never capitalises
             # elsewhere is a name only if the document names it in full somewhere.
@@ -370,7 +387,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             continue
         rest = words[p - i + t_len :]
         if rest and (
-            rest[-1] in gz.org_suffixes()
+            _org_suffix(rest[-1])
             or rest[-1] in gz.event_words()
             or not all(_name_shaped(w) for w in rest)
         ):
@@ -398,6 +415,23 @@ _FUNCTION = frozenset(
 )
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
 _DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+#: Words that begin names ("New York Newsdesk", "East Fife") even at a sentence's start.
+_NAME_OPENERS = frozenset(
+    "new north south east west northern southern eastern western central great upper lower "
+    "old royal saint st".split()
+)
+
+
+def _org_suffix(word: str) -> bool:
+    """An organisation's last word, singular or plural: "Bank", "Universities", "Airlines"."""
+    suffixes = gz.org_suffixes()
+    return (
+        word in suffixes
+        or (word.endswith("ies") and word[:-3] + "y" in suffixes)
+        or (word.endswith("s") and word[:-1] in suffixes)
+    )
 
 
 def _name_shaped(word: str) -> bool:
@@ -434,7 +468,7 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
             break
         rest = _words(toks, pos + g_len, j)
         if (
-            rest[-1] in gz.org_suffixes()
+            _org_suffix(rest[-1])
             or rest[-1] in gz.event_words()
             or (" ".join(rest[-2:]) in gz.event_words())
         ):
@@ -535,9 +569,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n > 1 and (last in gz.event_words() or " ".join(words[-2:]) in gz.event_words()):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
         return
-    if (last in gz.org_suffixes() or last[-1:] == "s" and last[:-1] in gz.org_suffixes()) and (
-        n > 1 or last.isupper()
-    ):
+    if _org_suffix(last) and (n > 1 or last.isupper()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and (
