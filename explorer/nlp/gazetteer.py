@@ -183,6 +183,10 @@ def demonyms() -> dict[str, str]:
         if word.endswith(("ish", "ese", "ss", "man")) or word in {"French", "Dutch"}:
             continue
         out.setdefault(word + "s", country)
+    for word, country in list(out.items()):
+        first, _, rest = word.partition(" ")
+        if first in ("South", "North") and rest:  # "S. African", "N. Korean"
+            out.setdefault(first[0] + ". " + rest, country)
     for word in ("Englishmen", "Frenchmen", "Dutchmen", "Irishmen", "Scotsmen", "Welshmen"):
         out[word] = out.get(word[:-3] + "man", "")
     return {k: v for k, v in out.items() if v}
@@ -192,6 +196,11 @@ def demonyms() -> dict[str, str]:
 def norp_words() -> frozenset[str]:
     words = set(_lines("norp.txt"))
     return frozenset(words | {w + "s" for w in words if not w.endswith(("sh", "s", "ic"))})
+
+
+@functools.cache
+def languages() -> frozenset[str]:
+    return frozenset(_lines("languages.txt"))
 
 
 @functools.cache
@@ -291,6 +300,8 @@ def places() -> dict[str, tuple[str, str]]:
             out[key] = ("GPE", key)
     for word in norp_words():
         out[word] = ("NORP", word)
+    for word in languages():
+        out[word] = ("LANGUAGE", word)
     for state in us_states():
         out[state] = ("GPE", state)
     for region in regions():

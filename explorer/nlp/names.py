@@ -30,7 +30,7 @@ from explorer.nlp import gazetteer as gz
 __all__ = ["find_names", "build_entities"]
 
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}"  # U.S., U.K., U.S.A.
+    r"(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
     r"|(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft)\.(?!\w)"  # abbreviations inside names
     r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
@@ -373,6 +373,14 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             _emit(doc, s_i, toks, i, j, label, w, _UNCONFIRMED)
             return
 
+    if (
+        j - i > 1
+        and _is_sentence_initial(toks, i)
+        and _gazetteer_label(_words(toks, i + 1, j))
+        and not _gazetteer_label(_words(toks, i, j))
+        and _unknown_word(doc, toks[i][2], heads, mods)
+    ):
+        i += 1  # "Escaped British paedophile": the opener is not part of the name
     words = _words(toks, i, j)
     # Nationality words only: "Latin American", "Iraqi Kurdish".
     if len(words) > 1 and all(w in gz.demonyms() or w in gz.norp_words() for w in words):
@@ -415,6 +423,21 @@ _FUNCTION = frozenset(
 )
 _SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
 _DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+def _unknown_word(doc: _Doc, w: str, heads, mods) -> bool:
+    """A capitalised word no list knows and the document never capitalises mid-sentence."""
+    return not (
+        w in doc.mid_caps()
+        or w in gz.first_names()
+        or w in heads
+        or w in mods
+        or w in gz.honorifics()
+        or w in gz.org_prefixes()
+        or w in gz.org_heads()
+        or _gazetteer_label([w])
+        or w.isupper()
+    )
 
 
 #: Words that begin names ("New York Newsdesk", "East Fife") even at a sentence's start.
