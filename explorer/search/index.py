@@ -10,11 +10,14 @@ Layout (all numpy, so a million sentences are a few arrays, not millions of obje
 - forward index: each record's word ids in order (positions for proximity, phrases, anchors
   and highlights); postings: for each word, the sorted ids of the records holding it.
 
-A query is answered by taking the rarest query term's postings as candidates and checking the
-other terms, exclusions and filters on the candidates' forward slices, all vectorised; only the
-best page is turned into `Hit`s. When every term is very common (each in more records than
-`SCAN_ABOVE`), candidates are taken in record order, a chunk at a time, until `SCAN_ENOUGH`
-records match: ranking then applies within those, which keeps the worst keystroke bounded.
+A query is answered by taking the rarest query term's postings as candidates, narrowing them
+by the other terms' postings, then checking every term, exclusion and filter on the
+candidates' forward slices (positions give proximity, phrases, anchors), all vectorised; only
+the best page is turned into `Hit`s. Words without typos are tried first: when they already
+fill a page, typo matches could only rank below it. Candidates are checked in record order a
+chunk at a time until `SCAN_ENOUGH` match: when more than that many records match every term
+(common words only, at a million sentences), ranking applies within the first of them, which
+keeps the worst keystroke bounded.
 """
 
 from __future__ import annotations
@@ -48,10 +51,12 @@ LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
 EXACT, PREFIX = 1, 2
 NO_MATCH = 99
 
-#: Candidate sets above this many postings are scanned in record order instead of unioned.
-SCAN_ABOVE = 60_000
-#: ... and the scan stops once this many records match.
-SCAN_ENOUGH = 2_000
+#: Candidates up to this many postings are unioned by sorting; above, through a bitmap.
+UNION_BY_SORT = 20_000
+#: Other terms narrow the candidates through a bitmap of their postings up to this many.
+MASK_AT_MOST = 3_000_000
+#: Candidates are checked in record order, a chunk at a time, until this many match.
+SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
 #: Proximity cost of one pair of consecutive query terms is capped here (Meilisearch: 7).
 MAX_PAIR_COST = 8
@@ -65,11 +70,13 @@ _ARRAYS = (
     "kind", "doc", "sent", "start", "end", "ref", "labels",
     "text_off", "text_blob", "fwd_off", "fwd", "post_off", "post",
 )
-_MMAP = {"text_blob", "fwd", "post"}
+# A loaded index maps its arrays from the cache folder: pages are read when a query touches
+# them, so loading costs milliseconds and memory holds only what searches use. Sentence text
+# is not even mapped: the few hits of a page are read from the file (`os.pread`).
 
 
-#: Neither a query word nor the word (or prefix) it matches with a typo is shorter than this:
-#: "then" never reaches "the" by a typo.
+#: Neither a query word nor a word it matches with a typo is shorter than this: "then" never
+#: reaches the word "the" by a typo (though "atemp" reaches "attempt" through "at[t]").
 MIN_TYPO_LEN = 4
 
 
@@ -152,6 +159,8 @@ class SearchIndex:
         self._prefix_tables: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self.loaded_from_cache = False
+        self._text_file = None
+        self._text_base = 0
 
     def clear_caches(self) -> None:
         """Forget the word expansions kept between keystrokes (benchmarks time cold queries)."""
@@ -214,8 +223,13 @@ class SearchIndex:
         try:
             index.save(directory)
         except OSError:
-            pass  # a read-only place still gets a working (uncached) index
-        return index
+            return index  # a read-only place still gets a working (uncached) index
+        try:  # the saved copy, mapped: the built arrays are freed
+            saved = cls.load(directory)
+        except Exception:
+            return index
+        saved.loaded_from_cache = False  # built by this call
+        return saved
 
     def save(self, directory: Path) -> None:
         """Write the index to `directory` atomically (a temporary folder renamed into place)."""
@@ -256,8 +270,8 @@ class SearchIndex:
             raise ValueError("index format changed")
         arrays = {}
         for name in _ARRAYS:
-            mode = "r" if name in _MMAP else None
-            arrays[name] = np.load(directory / f"{name}.npy", mmap_mode=mode, allow_pickle=False)
+            mapped = np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+            arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
         text = (directory / "vocab.txt").read_text(encoding="utf-8")
         vocab = text.split("\n") if text else []
         tables = json.loads((directory / "tables.json").read_text(encoding="utf-8"))
@@ -265,6 +279,9 @@ class SearchIndex:
         _check(arrays, vocab, meta, tables)
         index = cls(arrays, vocab, tables)
         index.loaded_from_cache = True
+        blob = arrays["text_blob"]
+        index._text_file = open(directory / "text_blob.npy", "rb")  # noqa: SIM115 (lives with the index)
+        index._text_base = int(getattr(blob.base, "offset", 0) or 0)
         return index
 
     # ---------------------------------------------------------------- matching words
@@ -360,7 +377,7 @@ class SearchIndex:
             for lo, hi, _ in previous:
                 for vid in range(lo, hi):
                     w = self.vocab[vid]
-                    for length in range(max(MIN_TYPO_LEN, n - budget), min(len(w), n + budget) + 1):
+                    for length in range(max(1, n - budget), min(len(w), n + budget) + 1):
                         candidates.add(w[:length])
             choices = sorted(candidates)
             if choices:
@@ -368,10 +385,9 @@ class SearchIndex:
                                        score_cutoff=budget, dtype=np.int32, workers=1)[0]
                 for i in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
                     lo, hi = self._range(choices[i], choices[i] + _TOP)
-                    if hi > lo:
-                        out.append((lo, hi, 1 + 2 * int(scores[i])))
+                    out.append((lo, hi, 1 + 2 * int(scores[i])))
         else:
-            for length in range(max(MIN_TYPO_LEN, n - budget), n + budget + 1):
+            for length in range(max(1, n - budget), n + budget + 1):
                 strings, los, his = self._prefix_table(length)
                 if not strings:
                     continue
@@ -380,6 +396,14 @@ class SearchIndex:
                 hit = np.flatnonzero((scores <= budget) & (scores > 0))
                 for i in hit.tolist():
                     out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[i])))
+        # A short prefix stands for the longer words it starts, never for itself as a word.
+        trimmed = []
+        for lo, hi, code in out:
+            if lo < hi and len(self.vocab[lo]) < MIN_TYPO_LEN:
+                lo += 1
+            if lo < hi:
+                trimmed.append((lo, hi, code))
+        out = trimmed
         if len(self._fuzzy) > 512:
             self._fuzzy.clear()
         self._fuzzy[key] = out
@@ -393,34 +417,99 @@ class SearchIndex:
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or self.records == 0:
             return []
+        if all(len(group) == 1 for group in parsed.groups):
+            # Every hit matches every term, so any hit without a typo outranks every hit with
+            # one: when there are a page of those, typo candidates need not be looked at.
+            plan = _Plan.make(self, parsed, typos=False)
+            if plan is not None:
+                hits = self._materialise(plan, *self._candidates_ranked(plan, limit), limit)
+                if len(hits) >= limit:
+                    return hits
         plan = _Plan.make(self, parsed)
         if plan is None:
             return []
-        recs, keys = self._candidates_ranked(plan, limit)
-        return self._materialise(plan, recs, keys, limit)
+        return self._materialise(plan, *self._candidates_ranked(plan, limit), limit)
 
     def _candidates_ranked(self, plan: _Plan, limit: int) -> tuple[np.ndarray, np.ndarray]:
-        if plan.source is None:  # filters only: every record that passes, in record order
-            return self._scan(plan, limit, enough=limit * 2)
-        if plan.source_count > SCAN_ABOVE:
-            return self._scan(plan, limit, enough=SCAN_ENOUGH)
-        parts = [self._post[self._post_off[lo]:self._post_off[hi]] for lo, hi in plan.source]
-        cands = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
-        return self._score(plan, cands.astype(np.int64))
+        """Matching records and their rank keys: all of them, or when more than
+        `SCAN_ENOUGH` match, at least the first `SCAN_ENOUGH` in record order."""
+        if not plan.groups:  # filters only: every record that passes, in record order
+            return self._chunked(plan, None, enough=limit * 2)
+        if plan.single_word:
+            return self._single_word(plan, limit)
+        order = sorted(plan.sources, key=lambda s: s[1])
+        ranges, count = order[0]
+        if count <= UNION_BY_SORT:
+            parts = [self._post[self._post_off[lo]:self._post_off[hi]] for lo, hi in ranges]
+            cands = np.unique(np.concatenate(parts)).astype(np.int64)
+            for ranges, count in order[1:]:  # narrow by the other groups' postings
+                if len(cands) <= 64 or count > MASK_AT_MOST:
+                    break
+                cands = cands[self._mask(ranges)[cands]]
+        else:
+            mask = self._mask(ranges)
+            for ranges, count in order[1:]:
+                if count > MASK_AT_MOST:
+                    break
+                mask &= self._mask(ranges)
+            cands = np.flatnonzero(mask)
+        return self._chunked(plan, cands, enough=SCAN_ENOUGH)
 
-    def _scan(self, plan: _Plan, limit: int, enough: int) -> tuple[np.ndarray, np.ndarray]:
+    def _mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """Records holding a word of these vocabulary ranges, as a boolean array."""
+        mask = np.zeros(self.records, dtype=bool)
+        for lo, hi in ranges:
+            mask[self._post[self._post_off[lo]:self._post_off[hi]]] = True
+        return mask
+
+    def _chunked(self, plan: _Plan, cands: np.ndarray | None,
+                 enough: int) -> tuple[np.ndarray, np.ndarray]:
+        """Score candidates (all records when None) a chunk at a time, in record order,
+        until `enough` match: the cost of a keystroke stays bounded on any corpus."""
+        total = self.records if cands is None else len(cands)
         got_recs: list[np.ndarray] = []
         got_keys: list[np.ndarray] = []
         found = 0
-        chunk = SCAN_CHUNK
-        for lo in range(0, self.records, chunk):
-            cands = np.arange(lo, min(lo + chunk, self.records), dtype=np.int64)
-            recs, keys = self._score(plan, cands)
+        for lo in range(0, total, SCAN_CHUNK):
+            hi = min(lo + SCAN_CHUNK, total)
+            chunk = np.arange(lo, hi, dtype=np.int64) if cands is None else cands[lo:hi]
+            recs, keys = self._score(plan, chunk)
             if len(recs):
                 got_recs.append(recs)
                 got_keys.append(keys)
                 found += len(recs)
             if found >= enough:
+                break
+        if not got_recs:
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        return np.concatenate(got_recs), np.concatenate(got_keys)
+
+    def _single_word(self, plan: _Plan, limit: int) -> tuple[np.ndarray, np.ndarray]:
+        """One word alone: the best records are the first in record order of its best match
+        class (exact, then prefix, then by typos), so only the heads of postings are read."""
+        lut = self._lut(plan.groups[0][0][1][0])
+        ids = np.flatnonzero(lut[:-1])
+        codes = lut[ids]
+        need = limit * 2 + 16  # entity aliases fold into one hit: a little spare
+        got_recs: list[np.ndarray] = []
+        got_keys: list[np.ndarray] = []
+        total = 0
+        for code in sorted(set(codes.tolist())):
+            ids_c = ids[codes == code]
+            starts = self._post_off[ids_c]
+            take = np.minimum(self._post_off[ids_c + 1] - starts, need + total)
+            flat = np.cumsum(take) - take
+            idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)
+            recs = np.unique(self._post[idx]).astype(np.int64)
+            if total:  # a record is in its best class only
+                recs = recs[~np.isin(recs, np.concatenate(got_recs))]
+            recs = recs[: need - total]
+            rank = (np.int64(14) << 58) | (np.int64((code - 1) // 2) << 53) \
+                | (np.int64((code - 1) % 2) << 40)
+            got_recs.append(recs)
+            got_keys.append(rank | recs)
+            total += len(recs)
+            if total >= need:
                 break
         if not got_recs:
             return np.empty(0, np.int64), np.empty(0, np.int64)
@@ -537,7 +626,11 @@ class SearchIndex:
 
     def _text(self, rec: int) -> str:
         lo, hi = int(self._text_off[rec]), int(self._text_off[rec + 1])
-        return bytes(self._text_blob[lo:hi]).decode("utf-8")
+        if self._text_file is not None:
+            data = os.pread(self._text_file.fileno(), hi - lo, self._text_base + lo)
+        else:
+            data = bytes(self._text_blob[lo:hi])
+        return data.decode("utf-8", "replace")
 
     def _materialise(self, plan: _Plan, recs: np.ndarray, keys: np.ndarray,
                      limit: int) -> list[Hit]:
@@ -633,13 +726,23 @@ class _Plan:
 
     groups: list[list[tuple[Term, list[_Expansion]]]]
     excludes: list[tuple[Term, list[_Expansion]]]
-    source: list[tuple[int, int]] | None  # vocab id ranges whose postings give the candidates
-    source_count: int
+    # Per group: vocab id ranges whose postings hold every record the group can match, and
+    # how many postings that is (the rarest word of each alternative stands for it).
+    sources: list[tuple[list[tuple[int, int]], int]]
     label_bits: int | None
     doc_ok: np.ndarray | None
 
+    @property
+    def single_word(self) -> bool:
+        """One plain word and nothing else: candidates come straight from its postings."""
+        if len(self.groups) != 1 or len(self.groups[0]) != 1 or self.excludes:
+            return False
+        term = self.groups[0][0][0]
+        return not term.is_phrase and not term.anchored and self.label_bits is None \
+            and self.doc_ok is None
+
     @classmethod
-    def make(cls, index: SearchIndex, query: Query) -> _Plan | None:
+    def make(cls, index: SearchIndex, query: Query, typos: bool = True) -> _Plan | None:
         def expansions(term: Term, negative: bool = False) -> list[_Expansion]:
             out = []
             for j, word in enumerate(term.words):
@@ -649,12 +752,11 @@ class _Plan:
                 elif term.exact or term.is_phrase:  # the phrase's word being typed: a prefix
                     out.append(index._expand(word, False, last and term.typing))
                 else:
-                    out.append(index._expand(word, True, term.typing or len(word) >= 3))
+                    out.append(index._expand(word, typos, term.typing or len(word) >= 3))
             return out
 
         groups = []
-        best_source: list[tuple[int, int]] | None = None
-        best_count = -1
+        sources = []
         for group in query.groups:
             resolved = []
             source: list[tuple[int, int]] = []
@@ -664,15 +766,13 @@ class _Plan:
                 if any(e.count == 0 for e in exps):
                     continue  # a word no record holds: this alternative can never match
                 resolved.append((term, exps))
-                # A phrase's rarest word stands for it; a word for itself.
                 rarest = min(exps, key=lambda e: e.count)
                 source.extend((lo, hi) for lo, hi, _ in rarest.ranges)
                 count += rarest.count
             if not resolved:
                 return None  # a group none of whose terms occurs: no record can match
             groups.append(resolved)
-            if best_count < 0 or count < best_count:
-                best_source, best_count = source, count
+            sources.append((source, count))
         excludes = [(term, expansions(term, negative=True)) for term in query.excludes]
         label_bits = None
         if query.label_filter:
@@ -684,7 +784,7 @@ class _Plan:
         doc_ok = index.doc_filter(query.docs) if query.docs else None
         if not groups and label_bits is None and doc_ok is None:
             return None
-        return cls(groups, excludes, best_source, max(best_count, 0), label_bits, doc_ok)
+        return cls(groups, excludes, sources, label_bits, doc_ok)
 
 
 class _Builder:
@@ -785,7 +885,8 @@ class _Builder:
             "text_off": text_off,
             "text_blob": blob,
             "fwd_off": fwd_off,
-            "fwd": fwd.astype(np.int32),
+            # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
+            "fwd": fwd.astype(np.uint16 if len(vocab) < 65_536 else np.int32),
             "post_off": post_off,
             "post": post,
         }

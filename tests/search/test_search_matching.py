@@ -113,3 +113,10 @@ def test_typing_letter_by_letter_finds_what_a_cold_query_finds(index_of):
         warm = texts(index.search(typed))
         index.clear_caches()
         assert warm == texts(index.search(typed)), typed
+
+
+def test_a_typo_in_a_short_prefix_still_reaches_the_long_word(index_of):
+    index = index_of({"d": "The attempt failed. The cat sat."})
+    (hit,) = index.search("atjt")  # "att" + a stray letter: one edit from "att…"
+    assert hit.text == "The attempt failed." and spans(hit) == ["attempt"]
+    assert index.search("cats") == []  # but never the 3-letter word "cat"
