@@ -193,6 +193,7 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 
 _NUMBER_START = re.compile(r"(?<![\w.,-])\d")
 _HAS_DIGIT = re.compile(r"\d")
+_ORG_ENDING = re.compile(r"[a-z](?:bank|tech|soft|net|tel|com|corp|fax|air)$")
 #: Lower-case words that may open a title next to a name: "the prime minister".
 _LOWER_TITLES = frozenset(
     "president minister ambassador chancellor prime foreign secretary governor mayor chairman "
@@ -626,8 +627,8 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if all(hits):
             _emit(doc, s_i, toks, i, j, "NORP", hits[0][1], _STRONG)  # "Russian-Iranian"
             return
-    if n > 1 and first in fn and first.lower() not in gz.stopwords():
-        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)
+    if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in gz.stopwords():
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Mehdi Sanai", "Jean-Michel Monin"
         return
     if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
@@ -637,7 +638,10 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if n == 1:
         pop = gz.cities().get(key)
-        if pop or prev in _LOC_PREPS:
+        if _ORG_ENDING.search(key):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Hypovereinsbank", "Infotech"
+            return
+        if pop or (prev in _LOC_PREPS and key[1:].islower()):
             _emit(doc, s_i, toks, i, j, "GPE", key, _WEAK)
             return
         if key in fn:
@@ -653,7 +657,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         for w in words
         if w not in _NAME_PARTICLES
     ):
-        _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
+        # Two or three unknown words: a person, unless the document uses one of them as an
+        # ordinary lower-case word ("Hard Rock", "Cloud Atlas").
+        lower = doc.lower_vocab()
+        common = any(w.lower() in lower for w in words)
+        _emit(doc, s_i, toks, i, j, "ORG" if common else "PERSON", key, _WEAK)
         return
     _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
 
