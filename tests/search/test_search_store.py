@@ -1,0 +1,54 @@
+"""The index over a real store: the sample article ingested, searched, cached, refreshed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from explorer.search import SearchIndex, cache_dir
+
+SAMPLE = Path(__file__).resolve().parents[2] / "seeds" / "000_89ed38884c8c83f1.txt"
+
+
+@pytest.fixture
+def store(tmp_path):
+    from explorer.store import Store
+
+    store = Store.open(tmp_path / "store.json")
+    store.ingest([SAMPLE])
+    yield store
+    store.close()
+
+
+def test_sample_article_entities_facts_and_sentences_are_found(store):
+    index = SearchIndex.load_or_build(store)
+    hits = index.search("sanai")
+    assert (hits[0].kind, hits[0].entity, hits[0].label) == ("entity", "PERSON:Mehdi Sanai", "PERSON")
+    assert any(h.kind == "fact" and h.predicate == "title" for h in hits)
+    sentence = next(h for h in index.search("kalamanov deputy") if h.kind == "sentence")
+    text = store.document(sentence.doc).text
+    assert text[sentence.start:sentence.end] == sentence.text
+    assert [sentence.text[s:e] for s, e in sentence.highlights] == ["Deputy", "Kalamanov"]
+    assert index.sentences == store.stats()["sentences"]
+
+
+def test_person_filter_lists_the_people(store):
+    index = SearchIndex.load_or_build(store)
+    people = {h.entity for h in index.search("@person", limit=200) if h.kind == "entity"}
+    assert {"PERSON:Mehdi Sanai", "PERSON:Georgy Kalamanov"} <= people
+
+
+def test_reopened_store_loads_the_cache_and_new_documents_rebuild_it(store, tmp_path):
+    SearchIndex.load_or_build(store)
+    assert cache_dir(store.path).is_dir()
+    assert SearchIndex.load_or_build(store).loaded_from_cache
+    extra = tmp_path / "docs" / "note.txt"
+    extra.parent.mkdir()
+    extra.write_text("Quarterly note\n\nThe zeppelin museum reopened in Friedrichshafen.\n")
+    store.ingest([extra])
+    index = SearchIndex.load_or_build(store)
+    assert not index.loaded_from_cache
+    assert [h.text for h in index.search("zepelin") if h.kind == "sentence"] == [
+        "The zeppelin museum reopened in Friedrichshafen."
+    ]
