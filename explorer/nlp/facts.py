@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..model import Fact, Mention
+from .values import _alt
 
 __all__ = ["find_facts"]
 
@@ -22,22 +23,23 @@ _PLACE = frozenset({"GPE", "LOC", "FAC"})
 _PARTY = frozenset({"GPE", "ORG", "NORP", "LOC"})
 _ACTOR = frozenset({"GPE", "ORG", "NORP"})
 
-_SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|noted|notes|stressed|stresses|explained|argued"
-    r"|insisted|warned|admitted|declared|announced|claimed|emphasi[sz]ed|underlined|stated"
-    r"|remarked|observed|pointed\s+out|recalled|acknowledged|confirmed|wrote|continued"
-    r"|asserted|maintained|reiterated|conceded|suggested|predicted|revealed|disclosed"
+_SPEECH_VERBS = _alt(
+    "said says say told tells added adds noted notes stressed stresses explained argued "
+    "insisted warned admitted declared announced claimed emphasised emphasized underlined "
+    "stated remarked observed recalled acknowledged confirmed wrote continued asserted "
+    "maintained reiterated conceded suggested predicted revealed disclosed".split()
+    + ["pointed out"]
 )
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
-# "X said that ...", "He also noted that ...", "X told reporters on Monday that ...".
-_REPORTED_THAT = re.compile(
-    rf"(?:\b{_ADVERB}\s+)*\b(?:{_SPEECH_VERBS})\b(?:\s+[^\s,.;:\"“”]+){{0,4}}?\s+that\b[\s,]*"
+_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+# After the verb: "... that" (a few words may come between: "told reporters on Monday that").
+_THAT_TAIL = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
+# After said/says: a clause without "that" ("said the talks ...").
+_BARE_TAIL = re.compile(
+    r"\s+(?=(?:(?:the|a|an|it|he|she|they|there|his|her|their|its|this|these|those|we|i)\b"
+    r"|[A-Z]))"
 )
-# "X said the talks ...": a clause without "that" after said/says.
-_REPORTED_BARE = re.compile(
-    rf"(?:\b{_ADVERB}\s+)*\b(?:said|says)\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their"
-    r"|its|this|these|those|we|i|[A-Z])\b)",
-)
+_ADVERBS_BEFORE = re.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
 _AFTER_QUOTE_VERB_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?:{_SPEECH_VERBS})[ \t]+")
 _AFTER_QUOTE_SPEAKER_FIRST = re.compile(rf"\s*(?:{_ADVERB}\s+)*(?:{_SPEECH_VERBS})\b")
@@ -93,7 +95,7 @@ _AMOUNT_VERB = re.compile(
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
 _CLAUSE_START = re.compile(
-    r"^.*(?:[,;:(]|\b(?:that|while|which|whereas|where|when|after|because|since|but)\b)\s*",
+    r"^.*(?:[,;:]|\b(?:that|while|which|whereas|where|when|after|because|since|but)\b)\s*",
     re.S,
 )
 _MEASURE = re.compile(
@@ -101,6 +103,21 @@ _MEASURE = re.compile(
     r"|turnover|sum|worth)\s+of\s+(?:the\s+)?",
     re.I,
 )
+# Words that make the text before them a clause, not the thing measured.
+_VERBAL = re.compile(
+    r"\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|may|might|said"
+    r"|saw|sees|see"
+    r"|says|(?:expected|estimated|forecast|likely|set|due|aims?|plans?|hopes?|wants?|seeks?"
+    r"|needs?|aimed|planned|hoped|wanted|expects?)\s+to)\b"
+)
+_CONJUNCTION = re.compile(r"\b(?:and|but)\s+")
+_LEADING_PREPOSITION = re.compile(
+    r"(?:with|for|in|on|at|as|of|by|from|while|whereas|then|so|and|but|or)(?:\s+|$)", re.I
+)
+# "at a reported cost of": the "verb" was a noun.
+_NOT_A_SUBJECT_END = frozenset("a an the reported estimated total its their his her our of".split())
+_LAST_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+", re.I)
+_PRONOUNS = frozenset("that this it which these those they he she we i you there what who".split())
 _DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.I)
 
 
@@ -324,8 +341,7 @@ def _said(doc: _Text) -> list[Fact]:
         quote = text[inner_s:inner_e]
         quoted.append((qs, qe))
         facts.append(_fact(doc, "said", name, quote, start, end, quote=quote, direct=True))
-    for index, (s_start, s_end) in enumerate(doc.sentences):
-        facts.extend(_reported(doc, index, s_start, s_end, quoted))
+    facts.extend(_reported(doc, quoted))
     return facts
 
 
@@ -333,50 +349,64 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _reported(
-    doc: _Text, index: int, s_start: int, s_end: int, quoted: list[tuple[int, int]]
-) -> list[Fact]:
+def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
+    """Reported speech, at most one statement a sentence: "X said that ...", "according to X"."""
     text = doc.text
     out: list[Fact] = []
-    for pattern in (_REPORTED_THAT, _REPORTED_BARE):
-        m = pattern.search(text, s_start, s_end)
-        if m is None or _inside(m.start(), quoted):
+    done: set[int] = set()
+    for v in _SPEECH.finditer(text):
+        index = doc.sentence_of(v.start())
+        if index in done or _inside(v.start(), quoted):
             continue
-        found = _speaker_before(doc, m.start())
+        s_start, s_end = doc.sentence_span(index)
+        tail = _THAT_TAIL.match(text, v.end(), s_end)
+        if tail is None and v.group() in ("said", "says"):
+            tail = _BARE_TAIL.match(text, v.end(), s_end)
+        if tail is None:
+            continue
+        verb_start = v.start()
+        adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
+        found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
         if found is None:
             continue
-        c_start, c_end = _strip_span(text, m.end(), s_end)
+        c_start, c_end = _strip_span(text, tail.end(), s_end)
         if c_end - c_start < 3 or text[c_start] in '"“':
             continue
         clause = text[c_start:c_end]
+        done.add(index)
         out.append(
             _fact(doc, "said", found[0], clause, found[1], s_end, quote=clause, direct=False)
         )
-        return out
-    acc = _ACCORDING.search(text, s_start, s_end)
-    if acc is not None:
+    for acc in _ACCORDING.finditer(text):
+        index = doc.sentence_of(acc.start())
         source = doc.by_start.get(acc.end())
-        if source is not None and source.label in ("PERSON", "ORG", "GPE"):
-            if not text[s_start : acc.start()].strip():
-                comma = text.find(",", source.end, s_end)
-                c_start, c_end = _strip_span(text, comma + 1 if comma >= 0 else source.end, s_end)
-            else:
-                c_start, c_end = _strip_span(text, s_start, acc.start())
-            if c_end - c_start >= 3:
-                clause = text[c_start:c_end]
-                out.append(
-                    _fact(
-                        doc,
-                        "said",
-                        source.entity,
-                        clause,
-                        s_start,
-                        s_end,
-                        quote=clause,
-                        direct=False,
-                        source="according to",
-                    )  # fmt: skip
-                )
+        if index in done or source is None or source.label not in ("PERSON", "ORG", "GPE"):
+            continue
+        s_start, s_end = doc.sentence_span(index)
+        if not text[s_start : acc.start()].strip():
+            comma = text.find(",", source.end, s_end)
+            if comma < 0 or comma - source.end > 40:
+                continue  # "According to the X report the trend ...": no clear clause
+            c_start, c_end = _strip_span(text, comma + 1, s_end)
+        else:
+            c_start, c_end = _strip_span(text, s_start, acc.start())
+        if c_end - c_start < 3:
+            continue
+        clause = text[c_start:c_end]
+        done.add(index)
+        out.append(
+            _fact(
+                doc,
+                "said",
+                source.entity,
+                clause,
+                s_start,
+                s_end,
+                quote=clause,
+                direct=False,
+                source="according to",
+            )  # fmt: skip
+        )
     return out
 
 
@@ -421,10 +451,13 @@ def _met(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     seen: dict[frozenset, int] = {}
+    meeting_at: dict[int, re.Match] = {}
+    for m in _MEETING.finditer(text):
+        meeting_at.setdefault(doc.sentence_of(m.start()), m)
     for index, (s_start, s_end) in enumerate(doc.sentences):
-        meeting = _MEETING.search(text, s_start, s_end)
-        if meeting is None:
+        if index not in meeting_at:
             continue
+        meeting = meeting_at[index]
         persons = [m for m in doc.by_sentence.get(index, ()) if m.label == "PERSON"]
         for a, b in zip(persons, persons[1:], strict=False):
             if a.entity == b.entity:
@@ -502,11 +535,13 @@ def _is_place(m: Mention) -> bool:
 
 def _visited(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
-    for p in doc.persons:
-        for end in range(p.end + 1, min(len(doc.text), p.end + 60)):
-            place = doc.by_start.get(end)
-            if place is None:
-                continue
+    ms = doc.mentions
+    for i, p in enumerate(ms[:-1]):
+        if p.label != "PERSON":
+            continue
+        for place in (ms[i + 1],):
+            if place.start - p.end > 60:
+                break
             if _is_place(place) and _VISIT.match(doc.text[p.end : place.start]):
                 index = doc.sentence_of(p.start)
                 count, count_text = _count_after(doc, index, place.end)
@@ -589,6 +624,16 @@ def _amounts(doc: _Text) -> list[Fact]:
         np_start, np_end = _strip_span(text, np_start, verb.start(), ' \t\n,;:"“”(')
         if np_end - np_start < 3:
             continue
+        np_start = _subject_start(text, np_start, np_end)
+        if np_start is None:
+            continue
+        if verb.group("verb") in ("worth", "valued", "cost", "costs"):
+            # "rejected a takeover offer worth $3bn": the thing is the last noun phrase.
+            det = None
+            for det in _LAST_DETERMINER.finditer(text, np_start, np_end):
+                pass
+            if det is not None:
+                np_start = det.start()
         phrase = text[np_start:np_end]
         measure = _MEASURE.match(phrase)
         subject = phrase[measure.end() :] if measure else _DETERMINER.sub("", phrase)
@@ -611,6 +656,33 @@ def _amounts(doc: _Text) -> list[Fact]:
     return facts
 
 
+def _subject_start(text: str, start: int, end: int) -> int | None:
+    """Where the thing measured starts in text[start:end], or None if there is none."""
+    last_space = text.rfind(" ", start, end)
+    if text[last_space + 1 : end].lower() in _NOT_A_SUBJECT_END:
+        return None
+    verbal = None
+    for verbal in _VERBAL.finditer(text, start, end):
+        pass
+    if verbal is not None:
+        start = verbal.end()
+        conj = None
+        for conj in _CONJUNCTION.finditer(text, start, end):
+            pass
+        if conj is not None:
+            start = conj.end()
+    while start < end and text[start].isspace():
+        start += 1
+    lead = _LEADING_PREPOSITION.match(text, start, end)
+    if lead is not None:
+        start = lead.end()
+    if end - start < 3 or text.count(" ", start, end) > 12:
+        return None
+    if text[start:end].lower() in _PRONOUNS:
+        return None
+    return start
+
+
 # --- located_in ----------------------------------------------------------------------------
 
 
@@ -622,7 +694,7 @@ def _located_in(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     for a in doc.mentions:
-        if a.label not in _PLACE or a.entity in countries:
+        if a.label not in ("GPE", "FAC") or a.entity in countries:
             continue
         # "Moscow, Russia" / "Kabul, Afghanistan,"
         b = doc.after(a.end, re.compile(r",[ \t]*"))

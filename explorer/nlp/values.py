@@ -88,14 +88,34 @@ _MODIFIERS = {
 
 
 def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    """An alternation matching any of `words`, longest first, built as a trie.
+
+    A trie fails at the first character that no word continues with, where a flat list of
+    alternatives tries every word in turn: that is most of the cost of a regex like this.
+    """
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    ends = "" in node
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?" if len(branches) == 1 else body + "?"
+    return body
 
 
 def _plural_alt(words) -> str:
-    return "|".join(
-        re.escape(w) + ("s?" if w[-1].isalpha() and len(w) > 2 else "")
-        for w in sorted(words, key=len, reverse=True)
-    )
+    words = list(words)
+    return _alt(words + [w + "s" for w in words if w[-1].isalpha() and len(w) > 2])
 
 
 _WORD_NUM = (
