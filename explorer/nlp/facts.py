@@ -629,9 +629,7 @@ def _amounts(doc: _Text) -> list[Fact]:
             continue
         if verb.group("verb") in ("worth", "valued", "cost", "costs"):
             # "rejected a takeover offer worth $3bn": the thing is the last noun phrase.
-            det = None
-            for det in _LAST_DETERMINER.finditer(text, np_start, np_end):
-                pass
+            det = _last_match(_LAST_DETERMINER, text, np_start, np_end)
             if det is not None:
                 np_start = det.start()
         phrase = text[np_start:np_end]
@@ -656,19 +654,22 @@ def _amounts(doc: _Text) -> list[Fact]:
     return facts
 
 
+def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:
+    last = None
+    for last in pattern.finditer(text, start, end):  # noqa: B007 (the last one is wanted)
+        pass
+    return last
+
+
 def _subject_start(text: str, start: int, end: int) -> int | None:
     """Where the thing measured starts in text[start:end], or None if there is none."""
     last_space = text.rfind(" ", start, end)
     if text[last_space + 1 : end].lower() in _NOT_A_SUBJECT_END:
         return None
-    verbal = None
-    for verbal in _VERBAL.finditer(text, start, end):
-        pass
+    verbal = _last_match(_VERBAL, text, start, end)
     if verbal is not None:
         start = verbal.end()
-        conj = None
-        for conj in _CONJUNCTION.finditer(text, start, end):
-            pass
+        conj = _last_match(_CONJUNCTION, text, start, end)
         if conj is not None:
             start = conj.end()
     while start < end and text[start].isspace():
