@@ -417,7 +417,11 @@ class SearchIndex:
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or self.records == 0:
             return []
-        if all(len(group) == 1 for group in parsed.groups):
+        forgiving = any(
+            typo_budget(word) for group in parsed.groups for term in group
+            if not (term.exact or term.is_phrase) for word in term.words
+        )
+        if forgiving and all(len(group) == 1 for group in parsed.groups):
             # Every hit matches every term, so any hit without a typo outranks every hit with
             # one: when there are a page of those, typo candidates need not be looked at.
             plan = _Plan.make(self, parsed, typos=False)
@@ -862,8 +866,11 @@ class _Builder:
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
         recs = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
-        pairs = np.unique((fwd.astype(np.int64) << 32) | recs)
+        pairs = (fwd.astype(np.int64) << 32) | recs
         del recs
+        pairs.sort()  # (word, record) in order; a sort and a shift beat np.unique's hashing
+        if len(pairs):
+            pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
         post = (pairs & 0xFFFFFFFF).astype(np.int32)
         counts = np.bincount((pairs >> 32).astype(np.int64), minlength=len(vocab))
         del pairs
