@@ -230,11 +230,19 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
             if w in _NAME_PARTICLES:
                 j += 2
                 continue
+            if (
+                w in _NAME_PARTICLES_2
+                and nxt in _NAME_PARTICLES_2
+                and j + 2 < n
+                and (toks[j + 2][2][:1].isupper())
+            ):
+                j += 3  # "van der Westhuizen", "de la Hoya"
+                continue
             if w == "of" and (prev in org_heads or prev in heads or prev in _OF_HEADS_EXTRA):
                 has_of = True
                 j += 2
                 continue
-            if w == "of" and toks[i][2] not in gz.first_names() and j - i <= 3:
+            if w == "of" and j - i <= 3 and not any(t[2] in gz.first_names() for t in toks[i:j]):
                 # "Freedom of Information Act", "Organisation of Petroleum Exporting Countries"
                 k = j + 1
                 while k < n and (
@@ -377,8 +385,8 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     if (
         j - i > 1
         and _is_sentence_initial(toks, i)
-        and _gazetteer_label(_words(toks, i + 1, j))
-        and not _gazetteer_label(_words(toks, i, j))
+        and (_longest_gazetteer(toks, i + 1, j)[0] or toks[i + 1][2] in gz.first_names())
+        and not _longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i][2], heads, mods)
     ):
         i += 1  # "Escaped British paedophile": the opener is not part of the name
@@ -389,7 +397,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         _emit(doc, s_i, toks, i, j, "NORP", canon, _STRONG)
         return
     # A role inside the span: "Cofinec CEO Stephen Frater", "U.S. President Bill Clinton".
-    best = None
+    best = before = None
     for p in range(i, j):
         t_len = _title_at(toks, p, j, heads, mods)
         if not t_len:
@@ -401,10 +409,15 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             or not all(_name_shaped(w) for w in rest)
         ):
             continue  # "General Motors", "Justice Department"
-        if rest and t_len == 1 and toks[p][2] in gz.first_names():
-            continue  # "Dean Saunders", "King Hussein" is still caught by "King" below
+        if rest and t_len == 1 and toks[p][2] in _TITLES_THAT_ARE_NAMES:
+            continue  # "Dean Saunders"
+        if not rest and t_len == 1 and p > i and toks[p - 1][2] in gz.first_names():
+            continue  # "John Major", "Billie Jean King"
+        if rest and (before is None):
+            before = (p, t_len)  # the first role followed by a name
         if best is None or p + t_len > best[0] + best[1]:
             best = (p, t_len)
+    best = before or best
     if best is not None:
         p, t_len = best
         if p > i:
@@ -456,6 +469,11 @@ def _org_suffix(word: str) -> bool:
         or (word.endswith("ies") and word[:-3] + "y" in suffixes)
         or (word.endswith("s") and word[:-1] in suffixes)
     )
+
+
+#: Roles that are also given names: never a role in front of another name.
+_TITLES_THAT_ARE_NAMES = frozenset("Dean Major Earl Duke Marshal Baron".split())
+_NAME_PARTICLES_2 = frozenset("van von der den de la le du da dos del".split())
 
 
 def _name_shaped(word: str) -> bool:
