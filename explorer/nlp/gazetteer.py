@@ -222,7 +222,9 @@ def us_states() -> frozenset[str]:
     if not path:
         return frozenset()
     names = {v["name"] for v in orjson.loads(path.read_bytes()).values()}
-    return frozenset(names | set(_STATE_ABBREVIATIONS))
+    abbreviations = set(_STATE_ABBREVIATIONS)
+    abbreviations |= {a + "." for a in _STATE_ABBREVIATIONS if not a.endswith(".")}
+    return frozenset(names | abbreviations)
 
 
 _CITY = re.compile(

@@ -32,7 +32,9 @@ __all__ = ["find_names", "build_entities"]
 _TOKEN = re.compile(
     r"(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
-    r"|(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft)\.(?!\w)"  # abbreviations inside names
+    r"|(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|"
+    r"Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
+    # abbreviations inside names and before them
     r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
     r"|['’][sS]\b"  # possessive
     r"|\S"
@@ -193,6 +195,9 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 
 _NUMBER_START = re.compile(r"(?<![\w.,-])\d")
 _HAS_DIGIT = re.compile(r"\d")
+_JOINED_PARTICLE = re.compile(
+    r"(?:al|el|ad|ash|as|at|az|ul|ur|bin|ibn|abu|bint|de|di|da|van)-[A-Z]"
+)
 _ORG_ENDING = re.compile(r"[a-z](?:bank|tech|soft|net|tel|com|corp|fax|air)$")
 #: Lower-case words that may open a title next to a name: "the prime minister".
 _LOWER_TITLES = frozenset(
@@ -220,8 +225,8 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
         has_of = False
         while j < n:
             w = toks[j][2]
-            if _is_cap(w) and w not in ("'s", "’s"):
-                j += 1
+            if (_is_cap(w) and w not in ("'s", "’s")) or _JOINED_PARTICLE.match(w):
+                j += 1  # "Rami al-Saadani", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1][2] if j + 1 < n else ""
             if not nxt or not _is_cap(nxt):
@@ -721,6 +726,9 @@ def _resolve_document(doc: _Doc) -> None:
         people.setdefault(key, entity)
     for f in doc.found:
         start, end, label, entity, strength, _s, ntok = f
+        if label == "TITLE" and ntok == 1 and doc.text[start:end] in last_names:
+            f[2], f[3] = "PERSON", people[doc.text[start:end]]  # "King" after "Billie Jean King"
+            continue
         if label in ("TITLE", "NORP"):
             continue
         surface = doc.text[start:end]
