@@ -10,8 +10,11 @@ land on, so a fact is only as wide as the words that state it.
 from __future__ import annotations
 
 import bisect
+import functools
+import importlib.util
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from ..model import Fact, Mention
@@ -161,10 +164,43 @@ class _Text:
         m = gap.match(self.text, pos)
         return self.by_start.get(m.end()) if m else None
 
-    def last_person(self, pos: int) -> Mention | None:
-        """The person the text is about at `pos`: the latest PERSON mentioned before it."""
+    def last_person(self, pos: int, pronoun: str = "") -> Mention | None:
+        """The person the text is about at `pos`: the latest PERSON mentioned before it.
+
+        For "he" or "she", a person whose first name says otherwise is passed over.
+        """
         i = bisect.bisect_left(self.person_starts, pos) - 1
-        return self.persons[i] if i >= 0 else None
+        if i < 0:
+            return None
+        if not pronoun or all(p.entity == self.persons[i].entity for p in self.persons[:i]):
+            return self.persons[i]
+        female, male = _gendered_names()
+        candidates = self.persons[i::-1]
+        if pronoun.lower() == "she":
+            for p in candidates:
+                if p.entity.split(" ", 1)[0] in female:
+                    return p
+        wrong = female if pronoun.lower() == "he" else male
+        for p in candidates:
+            if p.entity.split(" ", 1)[0] not in wrong:
+                return p
+        return self.persons[i]
+
+
+@functools.cache
+def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female-only, male-only) given names, from gender-guesser's dictionary."""
+    spec = importlib.util.find_spec("gender_guesser")
+    if spec is None or not spec.submodule_search_locations:
+        return frozenset(), frozenset()
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
+    try:
+        data = path.read_bytes().decode("iso-8859-1")
+    except OSError:
+        return frozenset(), frozenset()
+    female = set(re.findall(r"\n(?:F |1F|\?F) +([A-Z][a-z'\-]+) ", data))
+    male = set(re.findall(r"\n(?:M |1M|\?M) +([A-Z][a-z'\-]+) ", data))
+    return frozenset(female - male), frozenset(male - female)
 
 
 def find_facts(
@@ -256,7 +292,7 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
             return name, m.start
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is not None:
-        person = doc.last_person(pron.start())
+        person = doc.last_person(pron.start(), pron.group(1))
         return (person.entity, pron.start()) if person else None
     return None
 
@@ -279,7 +315,7 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
-        person = doc.last_person(pos if context is None else context)
+        person = doc.last_person(pos if context is None else context, pron.group(1))
         return (person.entity, pron.end()) if person else None
     return None
 

@@ -320,3 +320,12 @@ def test_amounts_rose_by_a_percentage_to_a_sum():
 
 def test_a_bare_number_is_no_amount():
     assert only(facts("The two countries signed 16 deals."), "amount") == []
+
+
+def test_she_is_the_latest_woman_named_and_he_the_latest_man():
+    text = 'Patricia Sanders met John Smith. "We are ready," she said. "So are we," he said.'
+    found = facts(text, ("Patricia Sanders", "PERSON"), ("John Smith", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Patricia Sanders", "We are ready"),
+        ("John Smith", "So are we"),
+    ]
