@@ -56,8 +56,9 @@ print(json.dumps(out))
 def _phase(*args: str) -> dict:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", PHASE, *args], capture_output=True, text=True,
-                          env=env, cwd=REPO)
+    done = subprocess.run(
+        [sys.executable, "-c", PHASE, *args], capture_output=True, text=True, env=env, cwd=REPO
+    )
     wall = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
@@ -68,8 +69,11 @@ def _phase(*args: str) -> dict:
 
 def _store_size(db: Path) -> str:
     side = db.with_name(db.name + ".idx")
-    return (f"{dir_size(db) / 1e6:.1f} MB (+ {dir_size(side) / 1e6:.1f} MB sidecar)"
-            if side.exists() else f"{dir_size(db) / 1e6:.1f} MB")
+    return (
+        f"{dir_size(db) / 1e6:.1f} MB (+ {dir_size(side) / 1e6:.1f} MB sidecar)"
+        if side.exists()
+        else f"{dir_size(db) / 1e6:.1f} MB"
+    )
 
 
 def _measure(name: str, source: Path, workdir: Path, targets: dict[str, str]) -> None:
@@ -78,28 +82,37 @@ def _measure(name: str, source: Path, workdir: Path, targets: dict[str, str]) ->
     docs = first["added"] + first["updated"]
     figure(f"ingest {name}", f"{first['wall_s']:.1f} s", targets["ingest"])
     figure("  documents/s", f"{docs / first['wall_s']:,.0f}")
-    figure("  documents, duplicates, failed",
-           f"{first['documents']:,}, {first['duplicates']:,}, {first['failed']}")
-    figure("  sentences, mentions, entities, facts",
-           f"{first['sentences']:,}, {first['mentions']:,}, {first['entities']:,}, "
-           f"{first['facts']:,}")
-    figure("  peak RSS: main, largest worker",
-           f"{first['rss_mb']:,.0f} MB, {first['workers_rss_mb']:,.0f} MB")
+    figure(
+        "  documents, duplicates, failed",
+        f"{first['documents']:,}, {first['duplicates']:,}, {first['failed']}",
+    )
+    figure(
+        "  sentences, mentions, entities, facts",
+        f"{first['sentences']:,}, {first['mentions']:,}, {first['entities']:,}, {first['facts']:,}",
+    )
+    figure(
+        "  peak RSS: main, largest worker",
+        f"{first['rss_mb']:,.0f} MB, {first['workers_rss_mb']:,.0f} MB",
+    )
     figure("  store size on disk", _store_size(db))
     again = _phase("ingest", str(db), str(source))
     figure(f"re-run on unchanged {name}", f"{again['wall_s']:.2f} s", targets["rerun"])
     figure("  unchanged, added", f"{again['unchanged']:,}, {again['added']:,}")
     figure("  peak RSS", f"{again['rss_mb']:,.0f} MB")
     opens = [_phase("open", str(db)) for _ in range(3)]
-    figure("Store.open + documents(), fresh process",
-           spread([o["open_s"] for o in opens]), targets["open"])
-    figure("  whole process (interpreter start included)",
-           spread([o["wall_s"] for o in opens]))
+    figure(
+        "Store.open + documents(), fresh process",
+        spread([o["open_s"] for o in opens]),
+        targets["open"],
+    )
+    figure("  whole process (interpreter start included)", spread([o["wall_s"] for o in opens]))
     figure("  one document with its mentions", spread([o["one_doc_s"] for o in opens]))
     figure("  entities() (first call)", spread([o["entities_s"] for o in opens]))
-    figure("  mentions(entity=...) first / next call",
-           f"{spread([o['entity_mentions_s'] for o in opens])} / "
-           f"{spread([o['entity_mentions_again_s'] for o in opens])}")
+    figure(
+        "  mentions(entity=...) first / next call",
+        f"{spread([o['entity_mentions_s'] for o in opens])} / "
+        f"{spread([o['entity_mentions_again_s'] for o in opens])}",
+    )
     figure("  peak RSS (open and list)", f"{opens[0]['rss_mb']:,.0f} MB")
 
 
@@ -129,15 +142,26 @@ def main() -> None:
         return
     workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-store-"))
     try:
-        _measure("BBC (2,225 articles)", BBC, workdir, {
-            "ingest": "(target < 15 s)", "rerun": "", "open": ""})
+        _measure(
+            "BBC (2,225 articles)",
+            BBC,
+            workdir,
+            {"ingest": "(target < 15 s)", "rerun": "", "open": ""},
+        )
         if os.environ.get("EXPLORER_BENCH_BIG") != "1":
             print("  (set EXPLORER_BENCH_BIG=1 for the 20,000-document figures)")
             return
         source = _replicate(20_000, workdir)
-        _measure("20,000 documents", source, workdir, {
-            "ingest": "(target < 120 s)", "rerun": "(target < 5 s)",
-            "open": "(target: first screen < 1.5 s)"})
+        _measure(
+            "20,000 documents",
+            source,
+            workdir,
+            {
+                "ingest": "(target < 120 s)",
+                "rerun": "(target < 5 s)",
+                "open": "(target: first screen < 1.5 s)",
+            },
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 

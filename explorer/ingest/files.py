@@ -33,8 +33,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             found: list[Path] = []
             errors: list[IngestError] = []
 
-            def on_error(exc: OSError, errors: list[IngestError] = errors,
-                         path: Path = path) -> None:
+            def on_error(
+                exc: OSError, errors: list[IngestError] = errors, path: Path = path
+            ) -> None:
                 errors.append(IngestError(str(exc.filename or path), _os_reason(exc)))
 
             for folder, dirs, files in os.walk(path, onerror=on_error):
@@ -51,8 +52,11 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             if is_supported(path):
                 yield path
             else:
-                yield IngestError(str(path), f"unsupported file type {path.suffix or '(none)'!r}"
-                                  f" (supported: {', '.join(sorted(SUPPORTED))})")
+                yield IngestError(
+                    str(path),
+                    f"unsupported file type {path.suffix or '(none)'!r}"
+                    f" (supported: {', '.join(sorted(SUPPORTED))})",
+                )
         elif path.exists():
             yield IngestError(str(path), "not a regular file or folder")
         else:
@@ -121,8 +125,7 @@ def document_from_text(
     title = clean_title(sanitize(str(meta.pop("title")))) if meta.get("title") else ""
     date = normalize_date(meta.pop("date", None)) or sniffed_date
     author = normalize_author(sanitize(str(meta.pop("author")))) if meta.get("author") else None
-    meta = {k: (sanitize(v) if isinstance(v, str) else v) for k, v in meta.items()
-            if v is not None}
+    meta = {k: (sanitize(v) if isinstance(v, str) else v) for k, v in meta.items() if v is not None}
     return Document(
         id=doc_id,
         text=clean,
@@ -135,7 +138,9 @@ def document_from_text(
     )
 
 
-def _documents(path: Path, root: Path | None, records: list[Record]) -> tuple[list[Document], list[IngestError]]:
+def _documents(
+    path: Path, root: Path | None, records: list[Record]
+) -> tuple[list[Document], list[IngestError]]:
     base = document_id(path, root)
     many = len(records) > 1 or (records and records[0].key is not None)
     docs: list[Document] = []
@@ -146,8 +151,7 @@ def _documents(path: Path, root: Path | None, records: list[Record]) -> tuple[li
             errors.append(IngestError(f"{path}#{record.key}" if many else str(path), record.error))
             continue
         if not record.text.strip():
-            errors.append(IngestError(f"{path}#{record.key}" if many else str(path),
-                                      "no text"))
+            errors.append(IngestError(f"{path}#{record.key}" if many else str(path), "no text"))
             continue
         meta: dict[str, Any] = dict(record.meta)
         if record.title:
@@ -190,8 +194,9 @@ def read_source(
         if errors and len(errors) == 1 and len(records) == 1:
             raise IngestFailure(errors[0].message)
         if errors:
-            raise IngestFailure(f"no readable record ({len(errors)} failed; first: "
-                                f"{errors[0].message})")
+            raise IngestFailure(
+                f"no readable record ({len(errors)} failed; first: {errors[0].message})"
+            )
         raise IngestFailure("no text")
     return docs, errors
 

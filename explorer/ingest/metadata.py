@@ -11,10 +11,20 @@ __all__ = ["normalize_date", "normalize_author", "clean_title", "sniff"]
 _MONTHS = {
     name: number
     for number, names in enumerate(
-        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")),
+        (
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ),
         start=1,
     )
     for name in names
@@ -24,10 +34,17 @@ _DATE_PATTERNS = (
     re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$"),
     re.compile(r"^(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2})(?:T.*)?$"),
     re.compile(r"^(?P<year>\d{4})[/.](?P<m>\d{1,2})[/.](?P<day>\d{1,2})$"),
-    re.compile(r"^(?:\w+,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH +
-               r",?\s+(?P<year>\d{4})\b.*$", re.I),
-    re.compile(r"^(?:\w+,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-               r"(?P<year>\d{4})\b.*$", re.I),
+    re.compile(
+        r"^(?:\w+,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
+        + _MONTH
+        + r",?\s+(?P<year>\d{4})\b.*$",
+        re.I,
+    ),
+    re.compile(
+        r"^(?:\w+,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+        r"(?P<year>\d{4})\b.*$",
+        re.I,
+    ),
     re.compile(r"^D:(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2}).*$"),  # PDF dates
 )
 _DATE_TEXT = (
@@ -37,8 +54,10 @@ _DATE_TEXT = (
     r"|[A-Za-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4})"
 )
 # A name in a byline: capitalised words, with particles (van, de, al-) and initials.
-_NAME = (r"(?P<author>(?:[A-Z][\w'’.-]*|(?:van|von|de|der|da|di|al|bin|ibn|la|le)(?=\s))"
-         r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|al|bin|ibn|la|le|and|&)){0,5})")
+_NAME = (
+    r"(?P<author>(?:[A-Z][\w'’.-]*|(?:van|von|de|der|da|di|al|bin|ibn|la|le)(?=\s))"
+    r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|al|bin|ibn|la|le|and|&)){0,5})"
+)
 _META_LINE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*(?P<date>" + _DATE_TEXT + r"))?"
     r"[\s,|·-]*(?:(?:by|author\s*:)\s+" + _NAME + r")?\s*$",

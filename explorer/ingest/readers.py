@@ -62,7 +62,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str]:
         key, sep, value = line.partition(":")
         if sep and key.strip() and not key.startswith((" ", "\t", "-")):
             fields[key.strip().lower()] = value.strip().strip("'\"")
-    return fields, text[match.end():]
+    return fields, text[match.end() :]
 
 
 def _markdown_to_text(source: str) -> tuple[str, str | None]:
@@ -122,33 +122,104 @@ def read_md(data: bytes) -> list[Record]:
     fields, body = _front_matter(_text(data).replace("\r\n", "\n"))
     text, heading = _markdown_to_text(body)
     meta = {k: v for k, v in fields.items() if k not in ("title", "date", "author")}
-    return [Record(
-        text,
-        title=clean_title(fields.get("title") or heading) or None,
-        date=normalize_date(fields.get("date")),
-        author=normalize_author(fields.get("author")),
-        meta=meta,
-    )]
+    return [
+        Record(
+            text,
+            title=clean_title(fields.get("title") or heading) or None,
+            date=normalize_date(fields.get("date")),
+            author=normalize_author(fields.get("author")),
+            meta=meta,
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- html
 
-_DROP = ("script", "style", "noscript", "template", "nav", "aside", "footer", "form", "svg",
-         "iframe", "button", "select", "canvas", "object", "embed", "head")
-_BLOCKS = frozenset((
-    "p", "div", "section", "article", "main", "header", "h1", "h2", "h3", "h4", "h5", "h6",
-    "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "thead", "tbody", "tfoot", "blockquote",
-    "pre", "figure", "figcaption", "address", "hr", "caption", "details", "summary", "body",
-    "html",
-))
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "nav",
+    "aside",
+    "footer",
+    "form",
+    "svg",
+    "iframe",
+    "button",
+    "select",
+    "canvas",
+    "object",
+    "embed",
+    "head",
+)
+_BLOCKS = frozenset(
+    (
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "header",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "thead",
+        "tbody",
+        "tfoot",
+        "blockquote",
+        "pre",
+        "figure",
+        "figcaption",
+        "address",
+        "hr",
+        "caption",
+        "details",
+        "summary",
+        "body",
+        "html",
+    )
+)
 _CELLS = frozenset(("td", "th"))
 _SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
-_DATE_META = ("article:published_time", "og:published_time", "datepublished", "date",
-              "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued",
-              "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-              "article.published", "timestamp")
-_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "byl",
-                "sailthru.author", "parsely-author", "twitter:creator")
+_DATE_META = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "dc.date",
+    "dc.date.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "article.published",
+    "timestamp",
+)
+_AUTHOR_META = (
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "sailthru.author",
+    "parsely-author",
+    "twitter:creator",
+)
 _TITLE_META = ("og:title", "twitter:title", "dc.title", "headline", "title")
 
 
@@ -217,8 +288,9 @@ def read_html(data: bytes) -> list[Record]:
     title = next((meta[k] for k in _TITLE_META if k in meta), None)
     if not title and soup.title and soup.title.string:
         title = soup.title.string
-    date = next((normalize_date(meta[k]) for k in _DATE_META if k in meta
-                 and normalize_date(meta[k])), None)
+    date = next(
+        (normalize_date(meta[k]) for k in _DATE_META if k in meta and normalize_date(meta[k])), None
+    )
     if date is None:
         time_tag = soup.find("time", attrs={"datetime": True})
         if time_tag is not None:
@@ -241,8 +313,13 @@ def read_html(data: bytes) -> list[Record]:
         tag.decompose()
     for tag in soup.find_all(attrs={"hidden": True}):
         tag.decompose()
-    main = soup.find("article") or soup.find("main") or soup.find(attrs={"role": "main"}) \
-        or soup.body or soup
+    main = (
+        soup.find("article")
+        or soup.find("main")
+        or soup.find(attrs={"role": "main"})
+        or soup.body
+        or soup
+    )
     text = _block_text(main)
     if not title:
         h1 = soup.find("h1")
@@ -260,11 +337,19 @@ def _from_mapping(obj: Mapping[str, Any], number: int) -> Record:
     lower = {str(k).lower(): k for k in obj}
     own_id = obj.get(lower["id"]) if "id" in lower else None
     key = str(own_id) if own_id not in (None, "") else str(number)
-    text = next((obj[lower[f]] for f in _TEXT_FIELDS
-                 if f in lower and isinstance(obj[lower[f]], str) and obj[lower[f]].strip()),
-                None)
-    meta = {str(k): v for k, v in obj.items() if str(k).lower() not in _KNOWN or
-            (str(k).lower() in _TEXT_FIELDS and obj[k] is not text)}
+    text = next(
+        (
+            obj[lower[f]]
+            for f in _TEXT_FIELDS
+            if f in lower and isinstance(obj[lower[f]], str) and obj[lower[f]].strip()
+        ),
+        None,
+    )
+    meta = {
+        str(k): v
+        for k, v in obj.items()
+        if str(k).lower() not in _KNOWN or (str(k).lower() in _TEXT_FIELDS and obj[k] is not text)
+    }
     if "url" in lower and obj[lower["url"]]:
         meta["url"] = obj[lower["url"]]
     if own_id not in (None, ""):
@@ -326,13 +411,16 @@ def read_jsonl(data: bytes) -> list[Record]:
         try:
             item = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            records.append(Record("", key=str(number), error=f"line {number}: not valid JSON ({exc})"))
+            records.append(
+                Record("", key=str(number), error=f"line {number}: not valid JSON ({exc})")
+            )
             continue
         if isinstance(item, dict):
             records.append(_from_mapping(item, number))
         else:
-            records.append(Record("", key=str(number),
-                                  error=f"line {number}: not a JSON object with text"))
+            records.append(
+                Record("", key=str(number), error=f"line {number}: not a JSON object with text")
+            )
     return records
 
 
@@ -345,7 +433,9 @@ def read_csv(data: bytes) -> list[Record]:
         dialect = csv.excel
     csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
     reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
-    if not reader.fieldnames or not {f.strip().lower() for f in reader.fieldnames if f} & set(_TEXT_FIELDS):
+    if not reader.fieldnames or not {f.strip().lower() for f in reader.fieldnames if f} & set(
+        _TEXT_FIELDS
+    ):
         raise IngestFailure("CSV has no text, body or content column")
     records = []
     try:
@@ -382,13 +472,15 @@ def read_pdf(data: bytes) -> list[Record]:
     text = "\n\n".join(page.strip("\n") for page in pages if page.strip())
     if not text.strip():
         raise IngestFailure("PDF has no text layer (scanned images?)")
-    return [Record(
-        text,
-        title=clean_title(info.get("/Title")) or None,
-        date=normalize_date(info.get("/CreationDate")),
-        author=normalize_author(info.get("/Author")),
-        meta={"pages": len(pages)},
-    )]
+    return [
+        Record(
+            text,
+            title=clean_title(info.get("/Title")) or None,
+            date=normalize_date(info.get("/CreationDate")),
+            author=normalize_author(info.get("/Author")),
+            meta={"pages": len(pages)},
+        )
+    ]
 
 
 READERS: dict[str, Callable[[bytes], list[Record]]] = {

@@ -63,11 +63,21 @@ _MAGIC = (
 
 # Characters that a Western (cp1252) decoding produces from Central European bytes and that
 # never sit inside a real word: superscripts, fractions, currency and diacritic signs.
-_ODD_IN_WORD = re.compile(r"\w[\xa4\xa6\xa8\xaa\xaf\xb2\xb3\xb4\xb8\xb9\xba\xbc-\xbe\xd7\xf7]|"
-                          r"[\xa4\xa6\xa8\xaa\xaf\xb2\xb3\xb4\xb8\xb9\xba\xbc-\xbe\xd7\xf7]\w")
-_LATIN_ALPHABETS = {"Basic Latin", "Latin-1 Supplement", "Latin Extended-A",
-                    "Latin Extended-B", "Latin Extended Additional", "General Punctuation",
-                    "Currency Symbols", "Letterlike Symbols", "Spacing Modifier Letters"}
+_ODD_IN_WORD = re.compile(
+    r"\w[\xa4\xa6\xa8\xaa\xaf\xb2\xb3\xb4\xb8\xb9\xba\xbc-\xbe\xd7\xf7]|"
+    r"[\xa4\xa6\xa8\xaa\xaf\xb2\xb3\xb4\xb8\xb9\xba\xbc-\xbe\xd7\xf7]\w"
+)
+_LATIN_ALPHABETS = {
+    "Basic Latin",
+    "Latin-1 Supplement",
+    "Latin Extended-A",
+    "Latin Extended-B",
+    "Latin Extended Additional",
+    "General Punctuation",
+    "Currency Symbols",
+    "Letterlike Symbols",
+    "Spacing Modifier Letters",
+}
 
 
 def looks_binary(data: bytes) -> str | None:
@@ -89,7 +99,7 @@ def decode(data: bytes) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise DecodeFailure(
                     f"cannot decode: starts with a {encoding.upper()} byte-order mark but "

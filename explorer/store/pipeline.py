@@ -33,8 +33,12 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
         }
     for mention in extraction.mentions:
         if mention.key not in entities:
-            entities[mention.key] = {"name": mention.entity, "label": mention.label,
-                                     "aliases": [], "mentions": per_entity[mention.key]}
+            entities[mention.key] = {
+                "name": mention.entity,
+                "label": mention.label,
+                "aliases": [],
+                "mentions": per_entity[mention.key],
+            }
         item = entities[mention.key]
         if mention.text != mention.entity and mention.text not in item["aliases"]:
             item["aliases"] = sorted({*item["aliases"], mention.text})
@@ -91,8 +95,14 @@ def parse_file(task: tuple[str, str | None, bytes]) -> tuple[str, str, Any, list
             where = f"{path}#{doc.meta.get('record')}" if "record" in doc.meta else path
             failed.append((where, f"extraction failed ({type(exc).__name__}: {exc})"))
     if not parsed and failed:
-        return ("fail", path, failed[0][1] if len(failed) == 1 else
-                f"no document could be extracted ({failed[0][1]})", [])
+        return (
+            "fail",
+            path,
+            failed[0][1]
+            if len(failed) == 1
+            else f"no document could be extracted ({failed[0][1]})",
+            [],
+        )
     return ("ok", path, parsed, failed)
 
 

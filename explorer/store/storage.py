@@ -65,8 +65,14 @@ class AtomicJSONStorage(Storage):
     database (MEASURED.md); this one cannot leave a half-written file.
     """
 
-    def __init__(self, path: str | os.PathLike[str], *, create_dirs: bool = False,
-                 access_mode: str = "r+", **_: Any) -> None:
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        create_dirs: bool = False,
+        access_mode: str = "r+",
+        **_: Any,
+    ) -> None:
         super().__init__()
         self.path = Path(path)
         self.readonly = access_mode == "r"

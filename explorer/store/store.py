@@ -144,13 +144,21 @@ _DSPAN, _MSPAN, _FSPAN = 11, 12, 13
 def _row_from_record(record: dict[str, Any], paths: list[str] | None = None) -> list[Any]:
     counts = record.get("counts") or {}
     return [
-        record["id"], record.get("title") or record["id"], record.get("date"),
-        record.get("author"), record.get("path"),
+        record["id"],
+        record.get("title") or record["id"],
+        record.get("date"),
+        record.get("author"),
+        record.get("path"),
         counts.get("sentences", len(record.get("sentences") or ())),
-        counts.get("mentions", 0), counts.get("facts", 0),
-        record.get("chars", len(record.get("text") or "")), record.get("sha256", ""),
-        list(paths if paths is not None else record.get("paths") or
-             ([record["path"]] if record.get("path") else [])),
+        counts.get("mentions", 0),
+        counts.get("facts", 0),
+        record.get("chars", len(record.get("text") or "")),
+        record.get("sha256", ""),
+        list(
+            paths
+            if paths is not None
+            else record.get("paths") or ([record["path"]] if record.get("path") else [])
+        ),
     ]
 
 
@@ -163,8 +171,7 @@ class _Snapshot:
         self.rows: list[list[Any]] = []
         self.index: dict[str, int] = {}
         self.files: dict[str, list[Any]] = {}
-        self.counts = {"documents": 0, "sentences": 0, "mentions": 0, "entities": 0,
-                       "facts": 0}
+        self.counts = {"documents": 0, "sentences": 0, "mentions": 0, "entities": 0, "facts": 0}
         self.spans: dict[str, list[int]] | None = None  # table -> [start, end] of its object
         self.raw: Any = None  # mmap or bytes of the store file (span mode)
         self.tables: dict[str, dict[str, Any]] = {}  # parsed tables (lazily, or all: full mode)
@@ -187,16 +194,20 @@ class _Snapshot:
         except FileNotFoundError:
             return cls.empty(path)
         except OSError as exc:
-            raise StoreError(f"{path}: cannot open the store ({exc.strerror}); check the path "
-                             "and its permissions") from None
+            raise StoreError(
+                f"{path}: cannot open the store ({exc.strerror}); check the path "
+                "and its permissions"
+            ) from None
         if not path.is_file():
-            raise StoreError(f"{path}: is not a store file (a folder?); pass --db PATH to a "
-                             "file")
+            raise StoreError(f"{path}: is not a store file (a folder?); pass --db PATH to a file")
         side = None
         with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError):
             side = orjson.loads(sidecar_path(path).read_bytes())
-        if (isinstance(side, dict) and side.get("format") == SIDECAR_FORMAT
-                and side.get("stat") == _stat_key(st)):
+        if (
+            isinstance(side, dict)
+            and side.get("format") == SIDECAR_FORMAT
+            and side.get("stat") == _stat_key(st)
+        ):
             schema = side.get("schema", 0)
             _check_schema(path, schema)
             snap = cls(path)
@@ -231,8 +242,9 @@ class _Snapshot:
         try:
             data = path.read_bytes()
         except OSError as exc:
-            raise StoreError(f"{path}: cannot read the store ({exc.strerror}); check its "
-                             "permissions") from None
+            raise StoreError(
+                f"{path}: cannot read the store ({exc.strerror}); check its permissions"
+            ) from None
         if not data.strip():
             if st.st_size == 0:
                 self.__dict__.update(_Snapshot.empty(path).__dict__)
@@ -243,7 +255,7 @@ class _Snapshot:
             raise StoreError(
                 f"{path}: the store file is damaged (not valid JSON: truncated or "
                 f"overwritten); it was left untouched: move it aside (mv {path} "
-                f"{path}.broken) and ingest again, or restore {path}.bak if there is one"
+                f"{path}.broken) and ingest again into a new store"
             ) from None
         if not isinstance(value, dict) or any(
             not isinstance(value.get(name, {}), dict) for name in TABLES
@@ -261,8 +273,12 @@ class _Snapshot:
         paths_of: dict[str, list[str]] = {}
         for _fid, rec in value["files"].items():
             if isinstance(rec, dict) and "path" in rec:
-                self.files[rec["path"]] = [rec.get("sha256", ""), rec.get("size", 0),
-                                           rec.get("mtime_ns", 0), list(rec.get("docs", []))]
+                self.files[rec["path"]] = [
+                    rec.get("sha256", ""),
+                    rec.get("size", 0),
+                    rec.get("mtime_ns", 0),
+                    list(rec.get("docs", [])),
+                ]
                 for doc_id in rec.get("docs", []):
                     paths_of.setdefault(doc_id, []).append(rec["path"])
         for rec in value["documents"].values():
@@ -288,8 +304,11 @@ class _Snapshot:
             keys = None
             with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, KeyError):
                 data = orjson.loads(keys_path(self.path).read_bytes())
-                if (self.generation and data["generation"] == self.generation
-                        and len(data["docs"]) == len(self.rows)):
+                if (
+                    self.generation
+                    and data["generation"] == self.generation
+                    and len(data["docs"]) == len(self.rows)
+                ):
                     keys = data["docs"]
             self.tables["_keys"] = keys  # type: ignore[assignment]
         return self.tables["_keys"]  # type: ignore[return-value]
@@ -308,7 +327,7 @@ class _Snapshot:
     def _slice(self, span: list[int] | None) -> bytes:
         if not span:
             return b""
-        return self._open_raw()[span[0]:span[1]]
+        return self._open_raw()[span[0] : span[1]]
 
     def table(self, name: str) -> dict[str, Any]:
         if name not in self.tables:
@@ -317,8 +336,9 @@ class _Snapshot:
             try:
                 self.tables[name] = orjson.loads(self._slice(self.spans[name]))
             except (orjson.JSONDecodeError, KeyError):
-                raise StoreError(f"{self.path}: the store file changed or is damaged while "
-                                 "open; reopen it") from None
+                raise StoreError(
+                    f"{self.path}: the store file changed or is damaged while open; reopen it"
+                ) from None
         return self.tables[name]
 
     def _group(self, table: str) -> dict[str, list[dict[str, Any]]]:
@@ -336,8 +356,9 @@ class _Snapshot:
             blob = self._slice(row[_DSPAN])
             return next(iter(orjson.loads(b"{" + blob + b"}").values()))
         if "_docs_by_id" not in self.tables:
-            self.tables["_docs_by_id"] = {rec["id"]: rec for rec in
-                                         self.table("documents").values()}
+            self.tables["_docs_by_id"] = {
+                rec["id"]: rec for rec in self.table("documents").values()
+            }
         return self.tables["_docs_by_id"][doc_id]
 
     def doc_items(self, doc_id: str, table: str) -> list[dict[str, Any]]:
@@ -362,9 +383,16 @@ class _DocState:
 
     __slots__ = ("row", "tid", "doc_blob", "m_blob", "f_blob", "entities", "record", "keys")
 
-    def __init__(self, row: list[Any], tid: int, doc_blob: bytes, m_blob: bytes,
-                 f_blob: bytes, entities: list[dict[str, Any]] | None = None,
-                 record: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self,
+        row: list[Any],
+        tid: int,
+        doc_blob: bytes,
+        m_blob: bytes,
+        f_blob: bytes,
+        entities: list[dict[str, Any]] | None = None,
+        record: dict[str, Any] | None = None,
+    ) -> None:
         self.row = row
         self.tid = tid
         self.doc_blob = doc_blob
@@ -381,8 +409,9 @@ class _Writer:
     def __init__(self, snap: _Snapshot) -> None:
         self.path = snap.path
         self.snap = snap
-        self.files: dict[str, list[Any]] = {k: [v[0], v[1], v[2], list(v[3])]
-                                            for k, v in snap.files.items()}
+        self.files: dict[str, list[Any]] = {
+            k: [v[0], v[1], v[2], list(v[3])] for k, v in snap.files.items()
+        }
         self.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
         self.next_ids.update(snap.next_ids)
         self.agg: dict[str, list[Any]] | None = None
@@ -414,15 +443,17 @@ class _Writer:
             raw = snap._open_raw()
             for row in snap.rows:
                 dspan, mspan, fspan = row[_DSPAN], row[_MSPAN], row[_FSPAN]
-                blob = bytes(raw[dspan[0]:dspan[1]])
-                tid = int(blob[1:blob.index(b'"', 1)])
+                blob = bytes(raw[dspan[0] : dspan[1]])
+                tid = int(blob[1 : blob.index(b'"', 1)])
                 docs[row[_ID]] = _DocState(
-                    row[:_DSPAN], tid, blob,
-                    bytes(raw[mspan[0]:mspan[1]]) if mspan else b"",
-                    bytes(raw[fspan[0]:fspan[1]]) if fspan else b"",
+                    row[:_DSPAN],
+                    tid,
+                    blob,
+                    bytes(raw[mspan[0] : mspan[1]]) if mspan else b"",
+                    bytes(raw[fspan[0] : fspan[1]]) if fspan else b"",
                 )
             espan = snap.spans["entities"]
-            self.entities_blob = bytes(raw[espan[0] + 1:espan[1] - 1])
+            self.entities_blob = bytes(raw[espan[0] + 1 : espan[1] - 1])
         else:
             mentions = snap._group("mentions")
             facts = snap._group("facts")
@@ -432,11 +463,17 @@ class _Writer:
                 row = snap.rows[snap.index[rec["id"]]][:_DSPAN]
                 rec = {**rec, "paths": row[_PATHS]}
                 docs[rec["id"]] = _DocState(
-                    row, int(tid), b'"%d":%s' % (int(tid), orjson.dumps(rec)),
-                    b",".join(b'"%d":%s' % (self._take("mentions"), orjson.dumps(m))
-                              for m in mentions.get(rec["id"], [])),
-                    b",".join(b'"%d":%s' % (self._take("facts"), orjson.dumps(f))
-                              for f in facts.get(rec["id"], [])),
+                    row,
+                    int(tid),
+                    b'"%d":%s' % (int(tid), orjson.dumps(rec)),
+                    b",".join(
+                        b'"%d":%s' % (self._take("mentions"), orjson.dumps(m))
+                        for m in mentions.get(rec["id"], [])
+                    ),
+                    b",".join(
+                        b'"%d":%s' % (self._take("facts"), orjson.dumps(f))
+                        for f in facts.get(rec["id"], [])
+                    ),
                     entities=rec.get("entities") or [],
                 )
             self.entities_blob = orjson.dumps(snap.table("entities"))[1:-1]
@@ -534,8 +571,9 @@ class _Writer:
             n += 1
         return f"{wanted}~{n}"
 
-    def add(self, parsed: dict[str, Any], source: str, root_name: str | None,
-            reuse: list[str]) -> tuple[str, bool]:
+    def add(
+        self, parsed: dict[str, Any], source: str, root_name: str | None, reuse: list[str]
+    ) -> tuple[str, bool]:
         """Store one extracted document from `source`; (doc id, False) when its content was
         already stored (the path is added to that document instead)."""
         sha = parsed["sha256"]
@@ -547,8 +585,11 @@ class _Writer:
                 self.dirty = True
             return existing, False
         wanted = parsed["id"]
-        doc_id = wanted if wanted in reuse and wanted not in self.docs else \
-            self._free_id(wanted, root_name)
+        doc_id = (
+            wanted
+            if wanted in reuse and wanted not in self.docs
+            else self._free_id(wanted, root_name)
+        )
         record = parsed["record"]
         mentions, facts = parsed["mentions"], parsed["facts"]
         if doc_id != wanted:
@@ -582,8 +623,10 @@ class _Writer:
 
     def totals(self) -> dict[str, int]:
         if self._docs is None:
-            return {k: int(self.snap.counts.get(k, 0)) for k in
-                    ("documents", "sentences", "mentions", "entities", "facts")}
+            return {
+                k: int(self.snap.counts.get(k, 0))
+                for k in ("documents", "sentences", "mentions", "entities", "facts")
+            }
         entities = len(self.agg) if self.agg is not None else self.entity_count
         return {
             "documents": len(self.docs),
@@ -607,8 +650,7 @@ class _Writer:
             pos += len(chunk)
 
         spans: dict[str, list[Any]] = {}
-        for name, attr in (("documents", "doc_blob"), ("mentions", "m_blob"),
-                           ("facts", "f_blob")):
+        for name, attr in (("documents", "doc_blob"), ("mentions", "m_blob"), ("facts", "f_blob")):
             put(b'{"' if name == "documents" else b',"')
             put(name.encode() + b'":')
             start = pos
@@ -623,18 +665,23 @@ class _Writer:
                     put(b",")
                 first = False
                 spans.setdefault(doc_id, [None, None, None])[
-                    ("documents", "mentions", "facts").index(name)] = [pos, pos + len(blob)]
+                    ("documents", "mentions", "facts").index(name)
+                ] = [pos, pos + len(blob)]
                 put(blob)
             put(b"}")
             tables[name] = [start, pos]
         if self.agg is not None:
             records = {}
             for n, (key, (name, label, aliases, mentions, documents)) in enumerate(
-                    sorted(self.agg.items()), start=1):
+                sorted(self.agg.items()), start=1
+            ):
                 records[str(n)] = {
-                    "key": key, "name": name, "label": label,
+                    "key": key,
+                    "name": name,
+                    "label": label,
                     "aliases": sorted(a for a, c in aliases.items() if c > 0 and a != name),
-                    "mentions": mentions, "documents": documents,
+                    "mentions": mentions,
+                    "documents": documents,
                 }
             self.entities_blob = orjson.dumps(records)[1:-1]
             self.entity_count = len(records)
@@ -650,8 +697,14 @@ class _Writer:
         start = pos
         put(orjson.dumps(files))
         tables["files"] = [start, pos]
-        meta = {"1": {"schema": SCHEMA_VERSION, "generation": generation, "app": "explorer",
-                      "updated": datetime.now(UTC).isoformat(timespec="seconds")}}
+        meta = {
+            "1": {
+                "schema": SCHEMA_VERSION,
+                "generation": generation,
+                "app": "explorer",
+                "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+            }
+        }
         put(b',"meta":')
         start = pos
         put(orjson.dumps(meta))
@@ -665,32 +718,49 @@ class _Writer:
             rows.append([*state.row[:_DSPAN], *spans[doc_id]])
         st = self.path.stat()
         sidecar = {
-            "format": SIDECAR_FORMAT, "schema": SCHEMA_VERSION, "generation": generation,
-            "stat": _stat_key(st), "tables": tables, "docs": rows,
-            "files": self.files, "next_ids": self.next_ids, "counts": self.totals(),
+            "format": SIDECAR_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "generation": generation,
+            "stat": _stat_key(st),
+            "tables": tables,
+            "docs": rows,
+            "files": self.files,
+            "next_ids": self.next_ids,
+            "counts": self.totals(),
         }
         keys = []
         for state in self.docs.values():
             if state.keys is None:
-                state.keys = [f"{e['label']}:{e['name']}" for e in self._entities_of(state)
-                              if e.get("mentions")]
+                state.keys = [
+                    f"{e['label']}:{e['name']}"
+                    for e in self._entities_of(state)
+                    if e.get("mentions")
+                ]
             keys.append(state.keys)
         with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
             atomic_write(sidecar_path(self.path), [orjson.dumps(sidecar)], durable=False)
-            atomic_write(keys_path(self.path),
-                         [orjson.dumps({"generation": generation, "docs": keys})], durable=False)
+            atomic_write(
+                keys_path(self.path),
+                [orjson.dumps({"generation": generation, "docs": keys})],
+                durable=False,
+            )
         self.dirty = False
 
 
 def _write_error(path: Path, exc: OSError) -> StoreError:
     if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
-        return StoreError(f"{path}: the disk is full; the store was left as it was before "
-                          "this batch: free some space and ingest again")
+        return StoreError(
+            f"{path}: the disk is full; the store was left as it was before "
+            "this batch: free some space and ingest again"
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return StoreError(f"{path}: cannot write the store ({exc.strerror}); make it and its "
-                          "folder writable, or pass --db PATH to another store")
-    return StoreError(f"{path}: could not write the store ({exc.strerror or exc}); the "
-                      "previous version is intact")
+        return StoreError(
+            f"{path}: cannot write the store ({exc.strerror}); make it and its "
+            "folder writable, or pass --db PATH to another store"
+        )
+    return StoreError(
+        f"{path}: could not write the store ({exc.strerror or exc}); the previous version is intact"
+    )
 
 
 def _env_int(name: str, default: int) -> int:
@@ -784,12 +854,25 @@ class Store:
     def documents(self) -> list[DocumentSummary]:
         """Every document, in the order they were ingested (no text is loaded)."""
         rows = self._snap.rows
-        return list(self._cached("documents", lambda: [
-            DocumentSummary(id=r[_ID], title=r[_TITLE], date=r[_DATE], author=r[_AUTHOR],
-                            path=r[_PATH], sentences=r[_NSENT], mentions=r[_NMENT],
-                            facts=r[_NFACT], chars=r[_CHARS])
-            for r in rows
-        ]))
+        return list(
+            self._cached(
+                "documents",
+                lambda: [
+                    DocumentSummary(
+                        id=r[_ID],
+                        title=r[_TITLE],
+                        date=r[_DATE],
+                        author=r[_AUTHOR],
+                        path=r[_PATH],
+                        sentences=r[_NSENT],
+                        mentions=r[_NMENT],
+                        facts=r[_NFACT],
+                        chars=r[_CHARS],
+                    )
+                    for r in rows
+                ],
+            )
+        )
 
     def _record(self, doc_id: str) -> dict[str, Any]:
         snap = self._snap
@@ -804,10 +887,16 @@ class Store:
         paths = record.get("paths") or []
         if len(paths) > 1:
             meta["paths"] = paths
-        return Document(id=record["id"], text=record.get("text", ""),
-                        title=record.get("title", ""), date=record.get("date"),
-                        author=record.get("author"), path=record.get("path"), meta=meta,
-                        sha256=record.get("sha256", ""))
+        return Document(
+            id=record["id"],
+            text=record.get("text", ""),
+            title=record.get("title", ""),
+            date=record.get("date"),
+            author=record.get("author"),
+            path=record.get("path"),
+            meta=meta,
+            sha256=record.get("sha256", ""),
+        )
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in self._record(doc_id).get("sentences", ())]
@@ -838,9 +927,12 @@ class Store:
         elif entity is not None:
             docs = self._docs_of_keys()
             if docs is not None:
-                records = [r for doc_id in docs.get(entity, ())
-                           for r in snap.doc_items(doc_id, "mentions")
-                           if f"{r.get('label')}:{r.get('entity')}" == entity]
+                records = [
+                    r
+                    for doc_id in docs.get(entity, ())
+                    for r in snap.doc_items(doc_id, "mentions")
+                    if f"{r.get('label')}:{r.get('entity')}" == entity
+                ]
             else:
                 records = self._mention_index().get(entity, [])
         else:
@@ -866,16 +958,24 @@ class Store:
 
     def _entity_table(self) -> dict[str, dict[str, Any]]:
         snap = self._snap
-        return self._cached("entities", lambda: {
-            rec["key"]: rec for rec in snap.table("entities").values()
-            if isinstance(rec, dict) and "key" in rec
-        })
+        return self._cached(
+            "entities",
+            lambda: {
+                rec["key"]: rec
+                for rec in snap.table("entities").values()
+                if isinstance(rec, dict) and "key" in rec
+            },
+        )
 
     def entities(self, label: str | None = None) -> list[Entity]:
         """Entities, most mentioned first (then by name)."""
+
         def build() -> list[Entity]:
-            items = [_entity_from(r) for r in self._entity_table().values()
-                     if label is None or r["label"] == label]
+            items = [
+                _entity_from(r)
+                for r in self._entity_table().values()
+                if label is None or r["label"] == label
+            ]
             items.sort(key=lambda e: (-e.mentions, e.name.lower(), e.label))
             return items
 
@@ -890,8 +990,7 @@ class Store:
 
     def _all_facts(self) -> list[Fact]:
         snap = self._snap
-        return self._cached("facts", lambda: [_fact_from(r) for r in
-                                              snap.table("facts").values()])
+        return self._cached("facts", lambda: [_fact_from(r) for r in snap.table("facts").values()])
 
     def _fact_index(self) -> dict[str, list[Fact]]:
         def build() -> dict[str, list[Fact]]:
@@ -904,8 +1003,9 @@ class Store:
 
         return self._cached("fact_index", build)
 
-    def facts(self, predicate: str | None = None, *, doc: str | None = None,
-              entity: str | None = None) -> list[Fact]:
+    def facts(
+        self, predicate: str | None = None, *, doc: str | None = None, entity: str | None = None
+    ) -> list[Fact]:
         """Facts in store order; `entity` (a key) keeps those whose subject or object is that
         entity's name."""
         snap = self._snap
@@ -956,8 +1056,9 @@ class Store:
             shared.update(doc_keys[doc_id])
         shared.pop(key, None)
         table = self._entity_table()
-        ranked = sorted(shared.items(),
-                        key=lambda kv: (-kv[1], -table.get(kv[0], {}).get("mentions", 0), kv[0]))
+        ranked = sorted(
+            shared.items(), key=lambda kv: (-kv[1], -table.get(kv[0], {}).get("mentions", 0), kv[0])
+        )
         out = []
         for other, count in ranked:
             if other in table:
@@ -978,8 +1079,13 @@ class Store:
 
     # ---------------------------------------------------------------- writing
 
-    def ingest(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None,
-               prune: bool = False) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[str | os.PathLike[str]],
+        *,
+        progress: Progress | None = None,
+        prune: bool = False,
+    ) -> IngestReport:
         """Read, extract and store `paths` (files and folders). Unchanged files cost a hash;
         changed ones replace their documents; with `prune`, documents whose file vanished go.
         Commits in batches; StoreError when the store cannot be written (nothing committed
@@ -1018,26 +1124,37 @@ def _check_writable(path: Path) -> None:
         while not folder.exists() and folder != folder.parent:
             folder = folder.parent
         if not os.access(folder, os.W_OK):
-            raise StoreError(f"{path}: cannot create the store: {folder} is not writable; pass "
-                             "--db PATH to a writable place") from None
+            raise StoreError(
+                f"{path}: cannot create the store: {folder} is not writable; pass "
+                "--db PATH to a writable place"
+            ) from None
         return
     except OSError as exc:
         raise StoreError(f"{path}: cannot open the store ({exc.strerror})") from None
     if path.is_dir():
         raise StoreError(f"{path}: is a folder, not a store file; pass --db PATH to a file")
     if not (st.st_mode & 0o222) or not os.access(path, os.W_OK):
-        raise StoreError(f"{path}: the store file is read-only; make it writable (chmod u+w "
-                         f"{path}) or open it read-only")
+        raise StoreError(
+            f"{path}: the store file is read-only; make it writable (chmod u+w "
+            f"{path}) or open it read-only"
+        )
     if not os.access(path.parent, os.W_OK):
-        raise StoreError(f"{path}: its folder is not writable, so the store cannot be updated "
-                         "safely; make the folder writable or pass --db PATH elsewhere")
+        raise StoreError(
+            f"{path}: its folder is not writable, so the store cannot be updated "
+            "safely; make the folder writable or pass --db PATH elsewhere"
+        )
 
 
 class _Ingest:
     """One ingest run: scan, hash, parse (in worker processes when it pays), apply, commit."""
 
-    def __init__(self, store: Store, paths: Iterable[str | os.PathLike[str]],
-                 progress: Progress | None, prune: bool) -> None:
+    def __init__(
+        self,
+        store: Store,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Progress | None,
+        prune: bool,
+    ) -> None:
         self.store = store
         self.paths = [Path(p) for p in paths]
         self.progress = progress
@@ -1115,27 +1232,46 @@ class _Ingest:
         import itertools
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from concurrent.futures.process import BrokenProcessPool
 
         from .pipeline import worker_init
 
-        window: deque[tuple[str, Any]] = deque()
+        window: deque[tuple[str, Any, Any]] = deque()
         limit = self.store.workers * 32
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(self.store.workers, mp_context=context,
-                                 initializer=worker_init) as pool:
+        broken = False
+
+        def settle(kind: str, value: Any, task: Any) -> Any:
+            nonlocal broken
+            if kind == "done":
+                return value
+            if not broken:
+                try:
+                    return value.result()
+                except BrokenProcessPool:
+                    broken = True  # a worker died (out of memory?): parse here instead
+            return parse_file(task)
+
+        with ProcessPoolExecutor(
+            self.store.workers, mp_context=context, initializer=worker_init
+        ) as pool:
             try:
                 for kind, value in itertools.chain(buffered, entries):
-                    if kind == "task":
-                        window.append(("future", pool.submit(parse_file, value)))
+                    if kind == "task" and not broken:
+                        window.append(("future", pool.submit(parse_file, value), value))
+                    elif kind == "task":
+                        window.append(("future", None, value))
                     else:
-                        window.append(("done", value))
-                    while window and (len(window) > limit or window[0][0] == "done"
-                                      or window[0][1].done()):
-                        head_kind, head = window.popleft()
-                        yield head if head_kind == "done" else head.result()
+                        window.append(("done", value, None))
+                    while window and (
+                        len(window) > limit
+                        or window[0][0] == "done"
+                        or window[0][1] is None
+                        or window[0][1].done()
+                    ):
+                        yield settle(*window.popleft())
                 while window:
-                    head_kind, head = window.popleft()
-                    yield head if head_kind == "done" else head.result()
+                    yield settle(*window.popleft())
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise

@@ -37,12 +37,15 @@ def test_latin1_txt_file_reads_without_mojibake(tmp_path):
 
 
 def test_markdown_is_stripped_to_text_with_the_heading_as_title(tmp_path):
-    source = ("---\ntitle: Front Title\ndate: 2020-01-05\nauthor: Jane Roe\ntags: trade\n---\n"
-              "# Big Heading\n\nSome *emphasis*, a [link](http://example.com) and `code`.\n\n"
-              "## Table\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nkept code\n```\n")
+    source = (
+        "---\ntitle: Front Title\ndate: 2020-01-05\nauthor: Jane Roe\ntags: trade\n---\n"
+        "# Big Heading\n\nSome *emphasis*, a [link](http://example.com) and `code`.\n\n"
+        "## Table\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n```\nkept code\n```\n"
+    )
     [doc] = read_file(write(tmp_path, "post.md", source))
-    assert doc.text == ("Big Heading\n\nSome emphasis, a link and code.\n\nTable\n\na\tb\n\n1\t2"
-                        "\n\nkept code")
+    assert doc.text == (
+        "Big Heading\n\nSome emphasis, a link and code.\n\nTable\n\na\tb\n\n1\t2\n\nkept code"
+    )
     assert (doc.title, doc.date, doc.author) == ("Front Title", "2020-01-05", "Jane Roe")
     assert doc.meta == {"tags": "trade"}
 
@@ -68,30 +71,46 @@ HTML = """<!doctype html><html><head><title>Site | Page</title>
 
 def test_html_main_text_title_date_author_without_scripts_or_navigation(tmp_path):
     [doc] = read_file(write(tmp_path, "page.html", HTML))
-    assert doc.text == ("Trade talks\n\nIranian Ambassador Mehdi Sanai met officials.\n\n"
-                        "Line one\nline two\n\nfirst\n\nsecond")
-    assert (doc.title, doc.date, doc.author) == ("Trade talks in Moscow", "2019-04-30",
-                                                 "Abdul Kerimkhanov")
+    assert doc.text == (
+        "Trade talks\n\nIranian Ambassador Mehdi Sanai met officials.\n\n"
+        "Line one\nline two\n\nfirst\n\nsecond"
+    )
+    assert (doc.title, doc.date, doc.author) == (
+        "Trade talks in Moscow",
+        "2019-04-30",
+        "Abdul Kerimkhanov",
+    )
     assert doc.meta["description"] == "Iran and Russia"
     for junk in ("alert", "tracking", "Home", "Copyright", "color"):
         assert junk not in doc.text
 
 
 def test_htm_without_article_uses_body_and_title_tag(tmp_path):
-    page = "<html><head><title> Plain page </title></head><body><p>Hello &amp; bye.</p></body></html>"
+    page = (
+        "<html><head><title> Plain page </title></head><body><p>Hello &amp; bye.</p></body></html>"
+    )
     [doc] = read_file(write(tmp_path, "p.htm", page))
     assert (doc.title, doc.text) == ("Plain page", "Hello & bye.")
 
 
 def test_html_markup_in_text_is_never_interpreted_twice(tmp_path):
-    [doc] = read_file(write(tmp_path, "x.html", "<p>a &lt;b&gt;not bold&lt;/b&gt; [red]x[/red]</p>"))
+    [doc] = read_file(
+        write(tmp_path, "x.html", "<p>a &lt;b&gt;not bold&lt;/b&gt; [red]x[/red]</p>")
+    )
     assert doc.text == "a <b>not bold</b> [red]x[/red]"
 
 
 def test_jsonl_one_document_per_record_with_known_fields(tmp_path):
     lines = [
-        {"id": "a1", "title": "First", "text": "Alpha text.", "date": "30 April 2019",
-         "author": "By Ann", "url": "http://x/1", "section": "world"},
+        {
+            "id": "a1",
+            "title": "First",
+            "text": "Alpha text.",
+            "date": "30 April 2019",
+            "author": "By Ann",
+            "url": "http://x/1",
+            "section": "world",
+        },
         {"body": "Beta text without id.", "tags": ["x", "y"]},
         {"content": "Gamma."},
     ]
@@ -100,7 +119,11 @@ def test_jsonl_one_document_per_record_with_known_fields(tmp_path):
     assert [d.id for d in docs] == ["feed.jsonl#a1", "feed.jsonl#2", "feed.jsonl#3"]
     first = docs[0]
     assert (first.text, first.title, first.date, first.author) == (
-        "Alpha text.", "First", "2019-04-30", "Ann")
+        "Alpha text.",
+        "First",
+        "2019-04-30",
+        "Ann",
+    )
     assert first.meta["url"] == "http://x/1" and first.meta["section"] == "world"
     assert docs[1].meta["tags"] == ["x", "y"]
     assert docs[1].title == "Beta text without id."
@@ -167,7 +190,9 @@ def _tiny_pdf(text: str) -> bytes:
     for offset in offsets:
         out += b"%010d 00000 n \n" % offset
     out += b"trailer\n<< /Size %d /Root 1 0 R /Info 6 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 

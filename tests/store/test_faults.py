@@ -26,11 +26,14 @@ def _damage(db, data: bytes) -> None:
     db.with_name(db.name + ".idx").unlink()
 
 
-@pytest.mark.parametrize("damage, reason", [
-    (lambda raw: raw[: len(raw) // 2], "damaged"),
-    (lambda raw: b"this is not json", "damaged"),
-    (lambda raw: b"[1, 2, 3]", "not an explorer store"),
-])
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        (lambda raw: raw[: len(raw) // 2], "damaged"),
+        (lambda raw: b"this is not json", "damaged"),
+        (lambda raw: b"[1, 2, 3]", "not an explorer store"),
+    ],
+)
 def test_damaged_store_is_a_clear_error_and_is_never_overwritten(stored, corpus, damage, reason):
     broken = damage(stored.read_bytes())
     _damage(stored, broken)
@@ -151,5 +154,6 @@ def test_a_file_that_vanishes_during_ingest(tmp_path):
 
     report = store.ingest([folder], progress=progress)
     assert [(os.path.basename(f.path), f.message) for f in report.failed] == [
-        ("1.txt", "vanished before it could be read")]
+        ("1.txt", "vanished before it could be read")
+    ]
     assert sorted(d.id for d in store.documents()) == ["0.txt", "2.txt"]

@@ -40,7 +40,7 @@ def test_a_changed_file_replaces_its_old_facts(db, corpus):
     doc = store.document("business.txt")
     assert doc.title == "Oil prices fall"
     mentions = store.mentions(doc="business.txt")
-    assert all(doc.text[m.start:m.end] == m.text for m in mentions)
+    assert all(doc.text[m.start : m.end] == m.text for m in mentions)
     assert not any("TimeWarner" in m.text or "Time Warner" in m.text for m in store.mentions())
     assert len(store.documents()) == 5
     assert store.stats()["mentions"] == len(store.mentions())
@@ -86,7 +86,8 @@ def test_identical_documents_under_two_paths_are_stored_once_listing_both(db, co
     assert len(ids) == 5 and "copy-of-business.txt" not in ids
     doc = store.document("business.txt")
     assert sorted(doc.meta["paths"]) == sorted(
-        [str((corpus / "business.txt").resolve()), str(copy.resolve())])
+        [str((corpus / "business.txt").resolve()), str(copy.resolve())]
+    )
     counts = {e.key: e.documents for e in store.entities()}
     assert max(counts.values()) <= 4  # the copy adds no document to any entity
     # The original goes; the copy still holds the document.
@@ -121,8 +122,12 @@ def test_commits_in_batches_during_a_long_ingest(db, tmp_path, monkeypatch):
     monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "4")
     store = Store.open(db)
     seen = []
-    store.ingest([folder], progress=lambda done, total, path: seen.append(
-        len(Store.open(db, readonly=True).documents())))
+    store.ingest(
+        [folder],
+        progress=lambda done, total, path: seen.append(
+            len(Store.open(db, readonly=True).documents())
+        ),
+    )
     # Readers saw the store grow in committed batches, never a half-written file.
     assert seen[3] == 0 and seen[4] == 4 and seen[-1] >= 8
     assert len(store.documents()) == 12

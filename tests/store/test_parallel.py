@@ -13,7 +13,8 @@ def test_worker_processes_store_the_same_as_one_process(tmp_path, corpus):
     for n in range(40):
         (corpus / f"extra-{n:02}.txt").write_text(
             f"Report {n}\n\nThe mayor of Paris met Angela Merkel in Berlin on day {n}. "
-            f"Trade rose by {n}% to ${n + 2} million.\n")
+            f"Trade rose by {n}% to ${n + 2} million.\n"
+        )
     (corpus / "broken.txt").write_bytes(b"")
     stores = {}
     for workers in (1, 2):

@@ -39,16 +39,26 @@ def folder(tmp_path):
     for n in range(FILES):
         (folder / f"{n:03}.txt").write_text(
             f"Story number {n}\n\nThe minister of {cities[n % 6]} met John Smith in "
-            f"{cities[(n + 1) % 6]} on Monday. He said trade reached ${n + 1} million.\n")
+            f"{cities[(n + 1) % 6]} on Monday. He said trade reached ${n + 1} million.\n"
+        )
     return folder
 
 
 def start(db, folder, *, pause=0.0, commit_every=3, lock_timeout=60.0):
-    env = {**os.environ, "EXPLORER_COMMIT_EVERY": str(commit_every), "EXPLORER_WORKERS": "1",
-           "EXPLORER_LOCK_TIMEOUT": str(lock_timeout)}
-    return subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(folder), str(pause)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-                            start_new_session=True)
+    env = {
+        **os.environ,
+        "EXPLORER_COMMIT_EVERY": str(commit_every),
+        "EXPLORER_WORKERS": "1",
+        "EXPLORER_LOCK_TIMEOUT": str(lock_timeout),
+    }
+    return subprocess.Popen(
+        [sys.executable, "-c", CHILD, str(db), str(folder), str(pause)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
 
 
 def wait_for_line(proc, count):

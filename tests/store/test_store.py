@@ -24,8 +24,13 @@ def store(tmp_path, corpus):
 
 def test_ingest_stores_every_document_with_readable_ids_and_metadata(store, corpus):
     docs = {d.id: d for d in store.documents()}
-    assert set(docs) == {"business.txt", "feed.jsonl#r1", "feed.jsonl#2", "world/iran.txt",
-                         "world/talks.md"}
+    assert set(docs) == {
+        "business.txt",
+        "feed.jsonl#r1",
+        "feed.jsonl#2",
+        "world/iran.txt",
+        "world/talks.md",
+    }
     iran = docs["world/iran.txt"]
     assert (iran.date, iran.author) == ("2019-04-30", "Abdul Kerimkhanov")
     assert iran.path == str((corpus / "world" / "iran.txt").resolve())
@@ -46,12 +51,15 @@ def test_stored_mentions_and_facts_are_exactly_what_extract_finds(store):
         mentions = store.mentions(doc=summary.id)
         assert [m.to_dict() for m in mentions] == [m.to_dict() for m in found.mentions]
         assert all(m.doc == summary.id for m in mentions)
-        assert all(doc.text[m.start:m.end] == m.text for m in mentions)
+        assert all(doc.text[m.start : m.end] == m.text for m in mentions)
         facts = store.facts(doc=summary.id)
         assert [f.to_dict() for f in facts] == [f.to_dict() for f in found.facts]
         assert store.sentences(summary.id) == list(found.sentences)
         assert (summary.sentences, summary.mentions, summary.facts) == (
-            len(found.sentences), len(found.mentions), len(found.facts))
+            len(found.sentences),
+            len(found.mentions),
+            len(found.facts),
+        )
 
 
 def test_entities_are_counted_over_the_whole_store(store):
@@ -97,11 +105,10 @@ def test_cooccurring_entities_share_documents(store):
 
 def test_iter_sentences_yields_the_text_of_every_sentence(store):
     records = list(store.iter_sentences())
-    assert len(records) == store.stats()["sentences"] == sum(
-        d.sentences for d in store.documents())
+    assert len(records) == store.stats()["sentences"] == sum(d.sentences for d in store.documents())
     for record in records[:50]:
         doc = store.document(record.doc)
-        assert record.text == doc.text[record.start:record.end]
+        assert record.text == doc.text[record.start : record.end]
         assert record.title == doc.title
         assert store.sentences(record.doc)[record.index] == (record.start, record.end)
 
@@ -113,8 +120,10 @@ def test_stats_and_corpus_protocol(store):
     assert stats["mentions"] == len(store.mentions())
     assert stats["facts"] == len(store.facts())
     assert stats["entities"] == len(store.entities())
-    assert all(isinstance(stats[k], int) for k in ("documents", "sentences", "mentions",
-                                                   "entities", "facts"))
+    assert all(
+        isinstance(stats[k], int)
+        for k in ("documents", "sentences", "mentions", "entities", "facts")
+    )
     corpus: Corpus = store
     assert corpus.path == store.path
 
@@ -135,12 +144,20 @@ def test_a_reopened_store_reads_the_same_and_opens_with_stock_tinydb(store):
 
 
 def test_without_its_sidecar_the_store_is_read_from_the_tinydb_file(store):
-    expected = (store.documents(), [m.to_dict() for m in store.mentions(doc="world/iran.txt")],
-                store.entities(), store.document("business.txt"))
+    expected = (
+        store.documents(),
+        [m.to_dict() for m in store.mentions(doc="world/iran.txt")],
+        store.entities(),
+        store.document("business.txt"),
+    )
     store.path.with_name(store.path.name + ".idx").write_bytes(b"garbage")
     reopened = Store.open(store.path)
-    assert (reopened.documents(), [m.to_dict() for m in reopened.mentions(doc="world/iran.txt")],
-            reopened.entities(), reopened.document("business.txt")) == expected
+    assert (
+        reopened.documents(),
+        [m.to_dict() for m in reopened.mentions(doc="world/iran.txt")],
+        reopened.entities(),
+        reopened.document("business.txt"),
+    ) == expected
     report = reopened.ingest([store.path.parent.parent / "corpus"])
     assert report.unchanged == 5 and report.added == 0
 
@@ -172,10 +189,12 @@ def test_readonly_store_refuses_to_ingest(store, corpus):
 def test_answers_are_the_same_without_the_derived_files(store):
     def answers(s):
         keys = [e.key for e in s.entities()]
-        return ([m.to_dict() for k in keys for m in s.mentions(entity=k)],
-                [(k, [(e.key, n) for e, n in s.cooccurring(k)]) for k in keys],
-                [f.to_dict() for k in keys for f in s.facts(entity=k)],
-                [m.to_dict() for d in s.documents() for m in s.mentions(doc=d.id)])
+        return (
+            [m.to_dict() for k in keys for m in s.mentions(entity=k)],
+            [(k, [(e.key, n) for e, n in s.cooccurring(k)]) for k in keys],
+            [f.to_dict() for k in keys for f in s.facts(entity=k)],
+            [m.to_dict() for d in s.documents() for m in s.mentions(doc=d.id)],
+        )
 
     expected = answers(Store.open(store.path, readonly=True))
     for suffix in (".keys", ".idx"):
