@@ -26,13 +26,16 @@ def _explorer() -> Path:
     return Path(sys.executable).parent / "explorer"
 
 
-def _harness(cmd: str) -> dict:
+def _harness(cmd: str) -> dict | None:
     proc = subprocess.run(
         [sys.executable, str(HARNESS), str(GOLD), "--cmd", cmd, "--json"],
         capture_output=True,
         text=True,
-        check=True,
     )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+        print(f"  the harness failed (exit {proc.returncode}): {last}")
+        return None
     return json.loads(proc.stdout)
 
 
@@ -71,7 +74,12 @@ def main() -> None:
     if not explorer.exists():
         print(f"  skipped: {explorer} is absent (make install the package first)")
         return
-    runs = [_harness(f"{explorer} extract --jsonl") for _ in range(REPEATS)]
+    runs = []
+    for _ in range(REPEATS):
+        run = _harness(f"{explorer} extract --jsonl")
+        if run is None:
+            return
+        runs.append(run)
     result = runs[0]
     for typ, s in result["types"].items():
         figure(
