@@ -100,7 +100,7 @@ class EntityScreen(HistoryScreen):
         self.query_one(Tabs).can_focus = False
         lists = list(self.query(RowList))
         for row_list in lists:
-            row_list.loading = True
+            row_list.empty_text = "Loading …"
         if self.explorer.reader is not None:
             set_reader(self.explorer.reader, *lists)
         self.load()
@@ -148,7 +148,8 @@ class EntityScreen(HistoryScreen):
                 f"This entity is no longer in the store ({key}). Esc goes back."
             )
             for row_list in self.query(RowList):
-                row_list.loading = False
+                row_list.empty_text = "Nothing: this entity is gone."
+                row_list.refresh()
             return
         self.entity = entity
         self.query_one(EntityHead).show(entity, len(docs))
@@ -160,7 +161,7 @@ class EntityScreen(HistoryScreen):
 
     def _fill(self, selector: str, rows: list, pane_id: str) -> None:
         row_list = self.query_one(selector, RowList)
-        row_list.loading = False
+        row_list.empty_text = type(row_list).EMPTY
         row_list.set_rows(rows)
         tab = self.query_one(TabbedContent).get_tab(pane_id)
         title = {

@@ -72,7 +72,8 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
     @work(exclusive=True, group="frequency")
     async def count(self) -> None:
         counts_list = self.query_one(CountList)
-        counts_list.loading = True
+        counts_list.empty_text = "Counting …"
+        counts_list.set_rows([])
         facet = self.facet
         values_of = self.source.facets()[facet]
         rows = [r for r in self.source.rows if not isinstance(r, GroupRow)]
@@ -90,7 +91,7 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
 
         out, total = await asyncio.to_thread(tally)
         counts_list.total = total
-        counts_list.loading = False
+        counts_list.empty_text = CountList.EMPTY
         counts_list.set_rows(out)
         others = [f for f in self.facets if f != facet]
         self.query_one(Toolbar).say(

@@ -109,8 +109,8 @@ class MainScreen(HistoryScreen):
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False
         self.query_one("#document-list").focus()
-        for pane in self.query(Pane):
-            pane.list_widget.loading = True
+        for name in ("documents", "entities", "facts"):
+            self.pane(name).list_widget.empty_text = "Loading the store …"
 
     # ------------------------------------------------------------------ panes
 
@@ -123,7 +123,7 @@ class MainScreen(HistoryScreen):
 
     @property
     def active_pane(self) -> str:
-        active = self.tabs.active
+        active = self.tabs.active or "documents"  # '' until the tabs have mounted
         return "search" if active == "search-results" else active
 
     def show_pane(self, name: str, *, focus: bool = True) -> None:
@@ -192,7 +192,8 @@ class MainScreen(HistoryScreen):
     def corpus_failed(self, error: str) -> None:
         self.say(error, error=True)
         for pane in self.query(Pane):
-            pane.list_widget.loading = False
+            pane.list_widget.empty_text = "The store could not be opened: see the line below."
+            pane.list_widget.refresh()
 
     @work(exclusive=True, group="load", thread=True)
     def load_panes(self) -> None:
@@ -219,8 +220,8 @@ class MainScreen(HistoryScreen):
         self.query_one(DocumentsPane).load(documents)
         self.query_one(EntitiesPane).load(entities)
         self.query_one(FactsPane).load(facts)
-        for pane in self.query(Pane):
-            pane.list_widget.loading = False
+        if self.focused is None:
+            self.pane(self.active_pane).focus_list()
         self.say(
             " · ".join(
                 [

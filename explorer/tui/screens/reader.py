@@ -72,8 +72,8 @@ class ReaderScreen(HistoryScreen):
         yield Footer()
 
     def on_mount(self) -> None:
-        reader = self.query_one(ReaderView)
-        reader.loading = True
+        self.query_one("#doc-head", Static).update("Loading …")
+        self.query_one(ReaderView).focus()
         self.load()
 
     @work(exclusive=True, group="reader")
@@ -94,14 +94,11 @@ class ReaderScreen(HistoryScreen):
             self.query_one("#doc-head", Static).update(
                 f"This document is no longer in the store ({loc.doc}). Esc goes back."
             )
-            self.query_one(ReaderView).loading = False
             return
         self.document = document
         self._show_head(document, len(sentences), len(mentions))
         self.query_one(Legend).show(mentions)
         view = self.query_one(ReaderView)
-        view.loading = False
-        view.focus()
         view.show(
             document,
             sentences,

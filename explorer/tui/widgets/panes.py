@@ -127,6 +127,7 @@ class DocumentsPane(Pane):
 
     def load(self, documents: Sequence[DocumentSummary]) -> None:
         self._documents = list(documents)
+        self.list_widget.empty_text = DocumentList.EMPTY
         self._show()
 
     def _show(self, keep: bool = False) -> None:

@@ -30,7 +30,7 @@ from explorer.tui.render import plain, wrap_ranges
 GUTTER = 2
 
 
-class ReaderView(ScrollView, can_focus=True):
+class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     """The text of one document with its mentions; the marked sentence centred."""
 
     BINDING_GROUP_TITLE = "Reader"

@@ -55,7 +55,7 @@ class Drill:
     value: str
 
 
-class RowList(ScrollView, can_focus=True):
+class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """A scrolling list of rows with a cursor; Enter posts `RowList.Selected`."""
 
     BINDING_GROUP_TITLE = "List"

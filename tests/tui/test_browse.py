@@ -1,0 +1,302 @@
+"""Browsing by keyboard: panes, entities and their mentions, the reader, history, help."""
+
+from __future__ import annotations
+
+from explorer.model import DocumentSummary, Entity, Fact
+from explorer.tui.screens.entity import EntityScreen
+from explorer.tui.screens.help import HelpScreen, KeyRow
+from explorer.tui.screens.reader import ReaderScreen
+from explorer.tui.widgets.lists import MentionList, MentionRow, RelatedList
+from explorer.tui.widgets.panes import EntitiesPane
+from explorer.tui.widgets.reader import ReaderView
+
+from .conftest import ready, screen_lines, settle, type_text
+
+
+async def test_first_launch_on_an_empty_store_ingests_the_bundled_sample(db):
+    from explorer.tui.app import make_app
+
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        titles = [d.title for d in documents.rows]
+        assert len(titles) == 1 and titles[0].startswith("Iranian Ambassador to Russia")
+        status = str(app.main.query_one("#status").render())
+        assert "1 document" in status and "facts" in status
+        assert db.exists()
+
+
+async def test_tab_and_letters_move_between_panes(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        assert app.focused.id == "document-list"
+        await pilot.press("tab")
+        assert app.main.active_pane == "entities" and app.focused.id == "entity-list"
+        await pilot.press("tab")
+        assert app.focused.id == "fact-list"
+        await pilot.press("shift+tab")
+        assert app.focused.id == "entity-list"
+        await pilot.press("d")
+        assert app.focused.id == "document-list"
+        await pilot.press("f")
+        assert app.main.active_pane == "facts"
+        await pilot.press("s")
+        assert app.focused.id == "hit-list"
+
+
+async def test_lists_move_with_j_k_g_and_G(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        entities = app.focused
+        assert entities.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert entities.cursor == 3
+        await pilot.press("k")
+        assert entities.cursor == 2
+        await pilot.press("G")
+        assert entities.cursor == len(entities.rows) - 1
+        # The last row is on screen: the list scrolled to it.
+        assert "".join(screen_lines(entities)).count(entities.current.name) >= 1
+        await pilot.press("g")
+        assert entities.cursor == 0 and entities.scroll_y == 0
+
+
+async def test_entity_filter_by_label_sort_and_narrow(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        pane = app.main.query_one(EntitiesPane)
+        entities = pane.list_widget
+        every = entities.row_count
+        await pilot.press("l")
+        label = pane.label
+        assert label is not None
+        assert all(e.label == label for e in entities.rows)
+        assert 0 < entities.row_count < every
+        assert f"label: {label}" in str(app.main.query_one("#entities-toolbar").render())
+        await pilot.press("l")
+        assert pane.label != label
+        while pane.label is not None:
+            await pilot.press("l")
+        await pilot.press("o")  # by documents
+        await pilot.press("o")  # by name
+        names = [e.name.casefold() for e in entities.rows]
+        assert names == sorted(names)
+        await pilot.press("n")
+        await type_text(pilot, "sanai")
+        assert [e.name for e in entities.rows] == ["Mehdi Sanai"]
+        await pilot.press("escape")
+        assert entities.row_count == every
+        assert app.focused is entities
+
+
+async def test_an_entitys_mentions_are_listed_and_enter_opens_one(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "n")
+        await type_text(pilot, "Mehdi Sanai")
+        await pilot.press("enter")  # from the narrowing box to the list
+        await pilot.press("enter")  # open the entity
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, EntityScreen)
+        head = str(screen.query_one("#entity-head").render())
+        assert "Mehdi Sanai" in head and "PERSON" in head and "Sanai" in head
+        mentions = screen.query_one(MentionList)
+        assert app.focused is mentions
+        rows = [r for r in mentions.rows if isinstance(r, MentionRow)]
+        assert len(rows) >= 5
+        assert all(r.mention.key == "PERSON:Mehdi Sanai" for r in rows)
+        # Each row is the sentence, the mention kept in view and highlighted.
+        lines = screen_lines(mentions)
+        assert all("Sanai" in line for line in lines[1 : len(rows) + 1])
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        reader_screen = app.screen
+        assert isinstance(reader_screen, ReaderScreen)
+        reader = reader_screen.query_one(ReaderView)
+        chosen = rows[1].mention
+        assert reader.mentions[reader.current].start == chosen.start
+        assert reader.entity == "PERSON:Mehdi Sanai"
+        status = str(reader_screen.query_one("#reader-status").render())
+        assert "mention 2 of" in status
+        # n / N walk the entity's mentions.
+        await pilot.press("n")
+        assert reader.mentions[reader.current].start == rows[2].mention.start
+        await pilot.press("N", "N")
+        assert reader.mentions[reader.current].start == rows[0].mention.start
+        # Esc goes back to the entity, then to the main screen.
+        await pilot.press("escape")
+        assert app.screen is screen
+        await pilot.press("escape")
+        assert app.screen is app.main
+
+
+async def test_entity_detail_shows_facts_documents_and_related_each_one_enter_away(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.open_location(
+            __import__("explorer.tui.messages", fromlist=["Location"]).Location(
+                "entity", entity="PERSON:Mehdi Sanai"
+            )
+        )
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("2")
+        facts = app.focused
+        assert facts.id == "entity-fact-list"
+        assert any(isinstance(f, Fact) and f.subject == "Mehdi Sanai" for f in facts.rows)
+        await pilot.press("3")
+        assert app.focused.id == "entity-document-list" and app.focused.row_count == 1
+        await pilot.press("tab")
+        related = screen.query_one(RelatedList)
+        assert app.focused is related
+        names = [r.entity.name for r in related.rows]
+        assert "Georgy Kalamanov" in names
+        related.move_cursor(names.index("Georgy Kalamanov"))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.entity.name == "Georgy Kalamanov"
+
+
+async def test_back_and_forward_walk_the_history(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")  # open the first document
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("m", "enter")  # first mention -> its entity
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        key = app.screen.location.entity
+        await pilot.press("left_square_bracket")
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("left_square_bracket")
+        assert app.screen is app.main
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen) and app.screen.location.entity == key
+        await pilot.press("alt+left")
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_reader_shows_head_legend_and_tags(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        sample = next(
+            d
+            for d in app.main.query_one("#document-list").rows
+            if isinstance(d, DocumentSummary) and d.date
+        )
+        app.main.query_one("#document-list").move_cursor(
+            app.main.query_one("#document-list").rows.index(sample)
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        head = str(screen.query_one("#doc-head").render())
+        assert "2019-04-30" in head and "Abdul Kerimkhanov" in head
+        legend = str(screen.query_one("#legend").render())
+        assert "PERSON" in legend and "GPE" in legend and "country" in legend
+        reader = screen.query_one(ReaderView)
+        text = " ".join(screen_lines(reader))
+        assert "Mehdi Sanai·PERSON" in text  # the label is written, not only coloured
+        await pilot.press("t")
+        text = " ".join(screen_lines(reader))
+        assert "Mehdi Sanai" in text and "·PERSON" not in text
+
+
+async def test_facts_pane_filters_by_predicate_and_opens_the_source(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        facts = app.focused
+        total = facts.row_count
+        assert total > 0
+        await pilot.press("p")
+        predicate = app.main.query_one("#facts-pane").predicate
+        assert predicate and all(f.predicate == predicate for f in facts.rows)
+        fact = facts.current
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderView)
+        assert reader.marked == reader.sentences[fact.sentence]
+        assert (fact.start, fact.end) in reader.highlights
+
+
+async def test_help_lists_the_focused_panes_keys_and_the_apps(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        rows = [r for r in app.screen.query_one("#key-list").rows if isinstance(r, KeyRow)]
+        described = {r.description for r in rows}
+        for wanted in (
+            "Label",
+            "Sort",
+            "Narrow",
+            "Open",
+            "Search",
+            "Quit",
+            "Keys",
+            "Frequency",
+            "Export",
+            "Back",
+            "Forward",
+        ):
+            assert wanted in described, wanted
+        keys = {key for r in rows for key in r.keys.split()}
+        assert {"j", "k", "g", "G", "q", "?", "/", "l", "o", "n"} <= keys
+        # Most specific first: the list's own keys come before the app's.
+        descriptions = [r.description for r in rows]
+        assert descriptions.index("Open") < descriptions.index("Quit")
+        await pilot.press("escape")
+        assert app.screen is app.main
+        # In the reader, help shows the reader's keys.
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        await pilot.press("question_mark")
+        described = {
+            r.description for r in app.screen.query_one("#key-list").rows if isinstance(r, KeyRow)
+        }
+        assert {"Next", "Prev", "Tags", "Entity"} <= described
+
+
+async def test_quit(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0
+
+
+async def test_entities_list_many_rows_render_on_demand(app_factory):
+    """A list of 100k rows: only what is on screen is rendered."""
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        entities = app.main.query_one("#entity-list")
+        rows = [Entity(f"Person {i:06d}", "PERSON", mentions=i) for i in range(100_000)]
+        entities.set_rows(rows)
+        await pilot.press("e", "G")
+        await pilot.pause()
+        assert entities.cursor == 99_999
+        assert any("Person 099999" in line for line in screen_lines(entities))
+        assert entities.virtual_size.height == 100_001

@@ -1,0 +1,133 @@
+"""Search as you type: results per keystroke, highlighted, grouped; Enter opens the sentence."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from explorer.model import Hit
+from explorer.tui.screens.reader import ReaderScreen
+from explorer.tui.widgets.lists import HitList
+from explorer.tui.widgets.panes import Preview, SearchPane
+from explorer.tui.widgets.reader import ReaderView
+from explorer.tui.widgets.rows import GroupRow
+
+from .conftest import ready, settle, styled_runs, type_text
+
+
+def _hits(app) -> HitList:
+    return app.main.query_one(HitList)
+
+
+async def test_search_typed_key_by_key_shows_the_highlighted_sentence(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input) and app.focused.id == "search"
+        seen: list[int] = []
+        word = "Kalamanov"
+        for i in range(1, len(word) + 1):
+            prefix = word[:i]
+            await pilot.press(prefix[-1])
+            await settle(pilot)
+            hits = _hits(app)
+            assert hits.query == prefix, "every keystroke gets its own results"
+            seen.append(hits.row_count)
+        assert seen[-1] > 0
+        assert app.main.active_pane == "search"
+        hits = _hits(app)
+        sentences = [r for r in hits.rows if isinstance(r, Hit) and r.kind == "sentence"]
+        assert sentences, "a sentence mentioning Kalamanov is found"
+        # Results come grouped under headings: entities, facts, sentences.
+        headings = [r.title for r in hits.rows if isinstance(r, GroupRow)]
+        assert headings[-1] == "Sentences"
+        # The matched characters are highlighted on screen, in the row itself.
+        row = hits.rows.index(sentences[0])
+        y = row + 1 - int(hits.scroll_y)  # + the column header
+        match_style = hits.style("match")
+        runs = styled_runs(hits, y)
+        marked = "".join(
+            text
+            for text, style in runs
+            if style and style.reverse and style.bold == match_style.bold
+        )
+        assert "Kalamanov" in marked
+        # The result count and the time taken are shown above the results.
+        toolbar = app.main.query_one("#search-toolbar").render()
+        assert f"{len(hits.all_rows) - len(headings)} result" in str(toolbar)
+        assert " ms" in str(toolbar)
+
+
+async def test_enter_opens_the_document_at_that_sentence(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "cooperation commission")
+        await settle(pilot)
+        hits = _hits(app)
+        target = next(r for r in hits.rows if isinstance(r, Hit) and r.kind == "sentence")
+        await pilot.press("down")  # from the search box into the results
+        assert app.focused is hits
+        hits.move_cursor(hits.rows.index(target))
+        await settle(pilot)
+        # The preview follows the cursor: the sentence in its paragraph.
+        preview = str(app.main.query_one(Preview).render())
+        assert "joint cooperation commission" in preview
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        reader = app.screen.query_one(ReaderView)
+        assert reader.marked == reader.sentences[target.sentence]
+        # The marked sentence is on screen (centred), with its gutter mark.
+        line = reader.line_of(reader.marked[0])
+        top = int(reader.scroll_y)
+        assert top <= line < top + reader.size.height
+        shown = reader.render_line(line - top).text
+        assert shown.startswith("▌")
+        assert "cooperation" in " ".join(
+            reader.render_line(y).text for y in range(reader.size.height)
+        )
+
+
+async def test_enter_in_the_search_box_opens_the_first_result(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "Zarif")
+        await settle(pilot)
+        first = _hits(app).current
+        assert first is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is not app.main
+
+
+async def test_no_results_says_so_with_the_query(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "xqzvwk")
+        await settle(pilot)
+        hits = _hits(app)
+        assert hits.row_count == 0
+        text = "\n".join(hits.render_line(y).text for y in range(4))
+        assert "No results for “xqzvwk”" in text
+        # Emptying the box shows how to search again.
+        app.main.query_one("#search", Input).value = ""
+        await settle(pilot)
+        assert "Type to search" in "\n".join(hits.render_line(y).text for y in range(3))
+
+
+async def test_escape_leaves_the_search_box_for_the_results(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "Moscow")
+        await settle(pilot)
+        await pilot.press("escape")
+        assert app.focused is _hits(app)
+        assert app.main.query_one(SearchPane).query_text == "Moscow"
