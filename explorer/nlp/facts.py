@@ -76,7 +76,7 @@ _IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
 
 _VISIT = re.compile(
     r"^\s+(?:(?:has|have|had|will|also|then|later|repeatedly|recently|already)\s+)*"
-    r"(?:visited|visits|visit|toured|tours|travell?ed\s+to|flew\s+to)"
+    r"(?:visited|visits|toured|tours|travell?ed\s+to|flew\s+to)"
     r"\s+(?:the\s+)?$"
 )
 
@@ -85,7 +85,7 @@ _WITHDRAWAL_NOUN = re.compile(
 )
 _WITHDRAWAL_VERB = re.compile(
     r"^\s+(?:(?:has|have|had|will|also|unilaterally|formally)\s+)*(?:withdrew|withdrawn|withdraws"
-    r"|withdraw|pulled\s+out|pulls\s+out|exited|exits|quit|quits)\s+(?:of\s+|from\s+)?(?:the\s+)?$"
+    r"|withdraw|pulled\s+out|pulls\s+out|exited|exits)\s+(?:of\s+|from\s+)?(?:the\s+)?$"
 )
 
 _AMOUNT_VERB = re.compile(
