@@ -88,6 +88,25 @@ def looks_binary(data: bytes) -> str | None:
     return None
 
 
+def _utf16_or_binary(data: bytes) -> str:
+    sample = data[:4096]
+    pairs = max(1, len(sample) // 2)
+    zeros_even = sample[0::2].count(0) / pairs
+    zeros_odd = sample[1::2].count(0) / pairs
+    for encoding, text_zeros, other_zeros in (
+        ("utf-16-le", zeros_odd, zeros_even),
+        ("utf-16-be", zeros_even, zeros_odd),
+    ):
+        if text_zeros >= 0.3 and other_zeros <= 0.02 and len(data) % 2 == 0:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if "\x00" not in text:
+                return text
+    raise DecodeFailure("binary file (contains NUL bytes), not text")
+
+
 def decode(data: bytes) -> str:
     """Decode bytes of unknown encoding; raise DecodeFailure with a reason when we cannot.
 
@@ -108,10 +127,13 @@ def decode(data: bytes) -> str:
     reason = looks_binary(data)
     if reason:
         raise DecodeFailure(reason)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    if b"\x00" not in data[:4096]:
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+    else:  # NULs: UTF-16 without a byte-order mark, or binary
+        return _utf16_or_binary(data)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:262_144] if len(data) > 262_144 else data).best()

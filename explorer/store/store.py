@@ -1136,7 +1136,7 @@ def _check_writable(path: Path) -> None:
     if not (st.st_mode & 0o222) or not os.access(path, os.W_OK):
         raise StoreError(
             f"{path}: the store file is read-only; make it writable (chmod u+w "
-            f"{path}) or open it read-only"
+            f"{path}) to ingest into it, or pass --db PATH for another store"
         )
     if not os.access(path.parent, os.W_OK):
         raise StoreError(

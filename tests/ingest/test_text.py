@@ -69,3 +69,14 @@ def test_sanitize_drops_a_leading_byte_order_mark():
 
 def test_an_unterminated_escape_does_not_swallow_the_text():
     assert sanitize("keep \x1b]this line\nand the next") == "keep \nand the next"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(encoding):
+    text = "Le garçon a mangé à la fenêtre. Привет из Москвы."
+    assert decode(text.encode(encoding)) == text
+
+
+def test_text_with_nul_bytes_that_is_not_utf16_is_binary():
+    with pytest.raises(DecodeFailure, match="binary"):
+        decode(b"abc\x00def" * 100)
