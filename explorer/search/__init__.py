@@ -13,7 +13,14 @@ from explorer.search.index import SearchIndex, cache_dir, fact_line, typo_budget
 from explorer.search.query import Query, Term, parse
 
 __all__ = [
-    "Query", "SearchIndex", "Term", "cache_dir", "fact_line", "parse", "search", "typo_budget",
+    "Query",
+    "SearchIndex",
+    "Term",
+    "cache_dir",
+    "fact_line",
+    "parse",
+    "search",
+    "typo_budget",
 ]
 
 _current: dict[str, SearchIndex] = {}

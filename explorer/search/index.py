@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import threading
 from array import array
@@ -44,7 +45,6 @@ from explorer.search.text import WORD_RE, fold
 FORMAT_VERSION = 1
 
 KIND_ENTITY, KIND_FACT, KIND_SENTENCE = 0, 1, 2
-KIND_NAMES = ("entity", "fact", "sentence")
 LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
 
 #: Match codes in a word's lookup table: 0 no match, 1 exact, 2 prefix, 1 + 2 * typos a typo.
@@ -62,13 +62,24 @@ SCAN_CHUNK = 16_384
 MAX_PAIR_COST = 8
 
 _SEP = "\x00"
-_BUILD_RE = __import__("re").compile(r"[^\W_]+|\x00")
+_BUILD_RE = re.compile(r"[^\W_]+|\x00")
 _TOP = "\U0010ffff"
 _BUILD_CHUNK = 20_000
 
 _ARRAYS = (
-    "kind", "doc", "sent", "start", "end", "ref", "labels",
-    "text_off", "text_blob", "fwd_off", "fwd", "post_off", "post",
+    "kind",
+    "doc",
+    "sent",
+    "start",
+    "end",
+    "ref",
+    "labels",
+    "text_off",
+    "text_blob",
+    "fwd_off",
+    "fwd",
+    "post_off",
+    "post",
 )
 # A loaded index maps its arrays from the cache folder: pages are read when a query touches
 # them, so loading costs milliseconds and memory holds only what searches use. Sentence text
@@ -126,7 +137,8 @@ class _Gathered:
     def seg(self) -> np.ndarray:
         if self._seg is None:
             self._seg = np.repeat(
-                np.arange(len(self.recs), dtype=np.int32), np.diff(np.append(self.starts, len(self.toks)))
+                np.arange(len(self.recs), dtype=np.int32),
+                np.diff(np.append(self.starts, len(self.toks))),
             )
         return self._seg
 
@@ -153,7 +165,6 @@ class SearchIndex:
             setattr(self, "_" + name, arrays[name])
         self.records = len(self._kind)
         self.sentences = int(np.count_nonzero(np.asarray(self._kind) == KIND_SENTENCE))
-        self._lock = threading.Lock()
         self._expansions: dict[tuple, _Expansion] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
         self._prefix_tables: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -192,8 +203,9 @@ class SearchIndex:
             builder.predicates.append(fact.predicate)
             doc_index = builder.doc_index(fact.doc) if fact.doc else -1
             bits = label_bits.get((fact.doc, fact.sentence), 0)
-            builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1,
-                        fact_index, bits)
+            builder.add(
+                fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits
+            )
         for rec in corpus.iter_sentences():
             doc_index = builder.doc_index(rec.doc, rec.title)
             bits = label_bits.get((rec.doc, rec.index), 0)
@@ -247,8 +259,12 @@ class SearchIndex:
                 "predicates": self._predicates,
             }
             (tmp / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
-            meta = {"version": FORMAT_VERSION, "generation": self.generation,
-                    "records": self.records, "vocab": len(self.vocab)}
+            meta = {
+                "version": FORMAT_VERSION,
+                "generation": self.generation,
+                "records": self.records,
+                "vocab": len(self.vocab),
+            }
             # meta.json last: a folder without it is incomplete and never loaded.
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
             old = directory.with_name(f"{directory.name}.old-{os.getpid()}")
@@ -351,7 +367,9 @@ class SearchIndex:
                     last = word[:length]
                     strings.append(last)
                     los.append(i)
-            his = [bisect_left(self.vocab, s + _TOP, lo) for s, lo in zip(strings, los, strict=True)]
+            his = [
+                bisect_left(self.vocab, s + _TOP, lo) for s, lo in zip(strings, los, strict=True)
+            ]
             table = (strings, np.asarray(los, dtype=np.int64), np.asarray(his, dtype=np.int64))
             self._prefix_tables[length] = table
         return table
@@ -381,8 +399,14 @@ class SearchIndex:
                         candidates.add(w[:length])
             choices = sorted(candidates)
             if choices:
-                scores = process.cdist([word], choices, scorer=Levenshtein.distance,
-                                       score_cutoff=budget, dtype=np.int32, workers=1)[0]
+                scores = process.cdist(
+                    [word],
+                    choices,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=budget,
+                    dtype=np.int32,
+                    workers=1,
+                )[0]
                 for i in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
                     lo, hi = self._range(choices[i], choices[i] + _TOP)
                     out.append((lo, hi, 1 + 2 * int(scores[i])))
@@ -391,8 +415,14 @@ class SearchIndex:
                 strings, los, his = self._prefix_table(length)
                 if not strings:
                     continue
-                scores = process.cdist([word], strings, scorer=Levenshtein.distance,
-                                       score_cutoff=budget, dtype=np.int32, workers=1)[0]
+                scores = process.cdist(
+                    [word],
+                    strings,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=budget,
+                    dtype=np.int32,
+                    workers=1,
+                )[0]
                 hit = np.flatnonzero((scores <= budget) & (scores > 0))
                 for i in hit.tolist():
                     out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[i])))
@@ -418,8 +448,11 @@ class SearchIndex:
         if parsed.is_empty or limit <= 0 or self.records == 0:
             return []
         forgiving = any(
-            typo_budget(word) for group in parsed.groups for term in group
-            if not (term.exact or term.is_phrase) for word in term.words
+            typo_budget(word)
+            for group in parsed.groups
+            for term in group
+            if not (term.exact or term.is_phrase)
+            for word in term.words
         )
         if forgiving and all(len(group) == 1 for group in parsed.groups):
             # Every hit matches every term, so any hit without a typo outranks every hit with
@@ -444,7 +477,7 @@ class SearchIndex:
         order = sorted(plan.sources, key=lambda s: s[1])
         ranges, count = order[0]
         if count <= UNION_BY_SORT:
-            parts = [self._post[self._post_off[lo]:self._post_off[hi]] for lo, hi in ranges]
+            parts = [self._post[self._post_off[lo] : self._post_off[hi]] for lo, hi in ranges]
             cands = np.unique(np.concatenate(parts)).astype(np.int64)
             for ranges, count in order[1:]:  # narrow by the other groups' postings
                 if len(cands) <= 64 or count > MASK_AT_MOST:
@@ -457,17 +490,18 @@ class SearchIndex:
                     break
                 mask &= self._mask(ranges)
             cands = np.flatnonzero(mask)
-        return self._chunked(plan, cands, enough=SCAN_ENOUGH)
+        return self._chunked(plan, cands, enough=max(SCAN_ENOUGH, 2 * limit))
 
     def _mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
         """Records holding a word of these vocabulary ranges, as a boolean array."""
         mask = np.zeros(self.records, dtype=bool)
         for lo, hi in ranges:
-            mask[self._post[self._post_off[lo]:self._post_off[hi]]] = True
+            mask[self._post[self._post_off[lo] : self._post_off[hi]]] = True
         return mask
 
-    def _chunked(self, plan: _Plan, cands: np.ndarray | None,
-                 enough: int) -> tuple[np.ndarray, np.ndarray]:
+    def _chunked(
+        self, plan: _Plan, cands: np.ndarray | None, enough: int
+    ) -> tuple[np.ndarray, np.ndarray]:
         """Score candidates (all records when None) a chunk at a time, in record order,
         until `enough` match: the cost of a keystroke stays bounded on any corpus."""
         total = self.records if cands is None else len(cands)
@@ -508,8 +542,11 @@ class SearchIndex:
             if total:  # a record is in its best class only
                 recs = recs[~np.isin(recs, np.concatenate(got_recs))]
             recs = recs[: need - total]
-            rank = (np.int64(14) << 58) | (np.int64((code - 1) // 2) << 53) \
+            rank = (
+                (np.int64(14) << 58)
+                | (np.int64((code - 1) // 2) << 53)
                 | (np.int64((code - 1) % 2) << 40)
+            )
             got_recs.append(recs)
             got_keys.append(rank | recs)
             total += len(recs)
@@ -636,8 +673,9 @@ class SearchIndex:
             data = bytes(self._text_blob[lo:hi])
         return data.decode("utf-8", "replace")
 
-    def _materialise(self, plan: _Plan, recs: np.ndarray, keys: np.ndarray,
-                     limit: int) -> list[Hit]:
+    def _materialise(
+        self, plan: _Plan, recs: np.ndarray, keys: np.ndarray, limit: int
+    ) -> list[Hit]:
         if not len(recs):
             return []
         want = min(len(keys), limit * 2 + 16)
@@ -674,21 +712,50 @@ class SearchIndex:
         sentence = int(self._sent[rec])
         if kind == KIND_ENTITY:
             key_name, label = self._entities[ref][0], self._entities[ref][1]
-            return Hit("entity", doc, title, sentence, text, score, highlights,
-                       label=label, entity=key_name)
+            return Hit(
+                "entity",
+                doc,
+                title,
+                sentence,
+                text,
+                score,
+                highlights,
+                label=label,
+                entity=key_name,
+            )
         if kind == KIND_FACT:
-            return Hit("fact", doc, title, sentence, text, score, highlights,
-                       predicate=self._predicates[ref])
-        return Hit("sentence", doc, title, sentence, text, score, highlights,
-                   start=int(self._start[rec]), end=int(self._end[rec]))
+            return Hit(
+                "fact",
+                doc,
+                title,
+                sentence,
+                text,
+                score,
+                highlights,
+                predicate=self._predicates[ref],
+            )
+        return Hit(
+            "sentence",
+            doc,
+            title,
+            sentence,
+            text,
+            score,
+            highlights,
+            start=int(self._start[rec]),
+            end=int(self._end[rec]),
+        )
 
     def _highlights(self, plan: _Plan, rec: int, text: str) -> tuple[tuple[int, int], ...]:
         spans = [m.span() for m in WORD_RE.finditer(fold(text))]
         lo, hi = int(self._fwd_off[rec]), int(self._fwd_off[rec + 1])
         if len(spans) != hi - lo or not spans:
             return ()
-        g = _Gathered(recs=np.array([rec], np.int64), toks=np.asarray(self._fwd[lo:hi]),
-                      starts=np.zeros(1, np.int64))
+        g = _Gathered(
+            recs=np.array([rec], np.int64),
+            toks=np.asarray(self._fwd[lo:hi]),
+            starts=np.zeros(1, np.int64),
+        )
         ranges: list[tuple[int, int]] = []
         for group in plan.groups:
             for term, exps in group:
@@ -713,10 +780,14 @@ class SearchIndex:
         return tuple(merged)
 
     def doc_filter(self, names: Sequence[str]) -> np.ndarray:
+        """Per document (and a last False for records without one): does its id or title
+        contain every one of `names` (folded)?"""
         key = tuple(names)
         found = self._doc_filters.get(key)
         if found is None:
-            ok = [all(n in fold(doc) or n in fold(title) for n in names) for doc, title in self._docs]
+            ok = [
+                all(n in fold(doc) or n in fold(title) for n in names) for doc, title in self._docs
+            ]
             found = np.array(ok + [False], dtype=bool)  # index -1: records without a document
             if len(self._doc_filters) > 64:
                 self._doc_filters.clear()
@@ -742,8 +813,12 @@ class _Plan:
         if len(self.groups) != 1 or len(self.groups[0]) != 1 or self.excludes:
             return False
         term = self.groups[0][0][0]
-        return not term.is_phrase and not term.anchored and self.label_bits is None \
+        return (
+            not term.is_phrase
+            and not term.anchored
+            and self.label_bits is None
             and self.doc_ok is None
+        )
 
     @classmethod
     def make(cls, index: SearchIndex, query: Query, typos: bool = True) -> _Plan | None:
@@ -799,8 +874,9 @@ class _Builder:
         self._doc_ids: dict[str, int] = {}
         self.entity_rows: list[list[Any]] = []
         self.predicates: list[str] = []
-        self.cols = {name: array("q") for name in
-                     ("kind", "doc", "sent", "start", "end", "ref", "labels")}
+        self.cols = {
+            name: array("q") for name in ("kind", "doc", "sent", "start", "end", "ref", "labels")
+        }
         self._texts: list[str] = []
         self._blobs: list[bytes] = []
         self._text_lens: list[int] = []
@@ -817,8 +893,9 @@ class _Builder:
             self.docs[index][1] = title
         return index
 
-    def add(self, text: str, kind: int, doc: int, sent: int, start: int, end: int,
-            ref: int, labels: int) -> None:
+    def add(
+        self, text: str, kind: int, doc: int, sent: int, start: int, end: int, ref: int, labels: int
+    ) -> None:
         cols = self.cols
         cols["kind"].append(kind)
         cols["doc"].append(doc)
@@ -861,8 +938,9 @@ class _Builder:
         fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
         self._fwd_parts = []
         fwd = remap[fwd] if len(fwd) else fwd.astype(np.int32)
-        lens = (np.concatenate(self._fwd_lens) if self._fwd_lens
-                else np.empty(0, np.int64)).astype(np.int64)
+        lens = (np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int64)).astype(
+            np.int64
+        )
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
         recs = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
@@ -905,7 +983,9 @@ def _generation(corpus: Corpus) -> str:
     return str(corpus.generation())
 
 
-def _mention_tables(corpus: Corpus) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]]:
+def _mention_tables(
+    corpus: Corpus,
+) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]]:
     """Label bits per (document, sentence) and the first mention of each entity, when the
     corpus can list its mentions (the store can; a bare `Corpus` need not)."""
     mentions_of = getattr(corpus, "mentions", None)
@@ -939,7 +1019,9 @@ def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: 
         raise ValueError("index text truncated")
     if int(arrays["fwd_off"][-1]) != len(arrays["fwd"]):
         raise ValueError("index words truncated")
-    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(arrays["post"]):
+    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(
+        arrays["post"]
+    ):
         raise ValueError("index postings truncated")
     if not isinstance(tables.get("docs"), list) or not isinstance(tables.get("entities"), list):
         raise ValueError("index tables damaged")

@@ -106,7 +106,9 @@ def parse(line: str) -> Query:
         text = raw
         negated = anchored = exact = False
         lowered = text.lower()
-        if not quoted and (lowered.startswith("label:") or (text.startswith("@") and len(text) > 1)):
+        if not quoted and (
+            lowered.startswith("label:") or (text.startswith("@") and len(text) > 1)
+        ):
             name = text[6:] if lowered.startswith("label:") else text[1:]
             if name.strip():  # `label:` alone (still being typed) filters nothing yet
                 label_filter = True

@@ -15,9 +15,16 @@ _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 class MemoryCorpus:
     """Documents as {doc_id: text} (one sentence per `.`/`!`/`?`), entities, facts, mentions."""
 
-    def __init__(self, path: Path, docs: dict[str, str], *, titles: dict[str, str] | None = None,
-                 entities: list[Entity] = (), facts: list[Fact] = (),
-                 mentions: list[Mention] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        docs: dict[str, str],
+        *,
+        titles: dict[str, str] | None = None,
+        entities: list[Entity] = (),
+        facts: list[Fact] = (),
+        mentions: list[Mention] | None = None,
+    ):
         self._path = Path(path)
         self.docs = dict(docs)
         self.titles = dict(titles or {})
@@ -62,8 +69,11 @@ class MentionCorpus(MemoryCorpus):
     """A corpus that can also list its mentions, as the store can."""
 
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
-        return [m for m in (self._mentions or [])
-                if (doc is None or m.doc == doc) and (entity is None or m.key == entity)]
+        return [
+            m
+            for m in (self._mentions or [])
+            if (doc is None or m.doc == doc) and (entity is None or m.key == entity)
+        ]
 
 
 def texts(hits) -> list[str]:

@@ -15,7 +15,7 @@ def test_sentence_hits_carry_document_offsets(index_of):
     index = index_of(DOCS, titles={"a": "Deal signed"})
     (hit,) = index.search("trade")
     assert (hit.kind, hit.doc, hit.title, hit.sentence) == ("sentence", "a", "Deal signed", 1)
-    assert DOCS["a"][hit.start:hit.end] == hit.text == "Trade grew."
+    assert DOCS["a"][hit.start : hit.end] == hit.text == "Trade grew."
     assert hit.to_dict()["highlights"] == [[0, 5]]
 
 
@@ -27,7 +27,12 @@ def test_entity_hits_carry_key_label_and_first_mention(index_of):
     )
     hit = index.search("sanai")[0]
     assert (hit.kind, hit.entity, hit.label, hit.doc, hit.sentence) == (
-        "entity", "PERSON:Mehdi Sanai", "PERSON", "d", 1)
+        "entity",
+        "PERSON:Mehdi Sanai",
+        "PERSON",
+        "d",
+        1,
+    )
     (iran,) = index.search("iran")
     assert (iran.kind, iran.doc, iran.sentence) == ("entity", "", -1)  # never mentioned
 

@@ -42,7 +42,9 @@ def test_phrase_matches_adjacent_words_in_order(index):
         "The Prime Minister of Russia visited Tehran.",
         "Minister of sport opened the stadium.",
     ]
-    assert texts(index.search('"prime minister"')) == ["The Prime Minister of Russia visited Tehran."]
+    assert texts(index.search('"prime minister"')) == [
+        "The Prime Minister of Russia visited Tehran."
+    ]
     assert index.search('"minister prime"') == []
 
 
@@ -52,13 +54,17 @@ def test_unclosed_quote_reads_as_closed_with_the_typed_word_a_prefix(index):
 
 
 def test_caret_anchors_at_the_start_of_the_text(index):
-    assert texts(index.search("^russia")) == ["Russia's government said trade reached $500 million."]
+    assert texts(index.search("^russia")) == [
+        "Russia's government said trade reached $500 million."
+    ]
     assert texts(index.search("^minister")) == ["Minister of sport opened the stadium."]
 
 
 def test_bang_excludes_words_starting_with_it(index):
     assert texts(index.search("tehran !prime")) == ["Tehran hosted the final."]
-    assert texts(index.search("trade !iran")) == ["Russia's government said trade reached $500 million."]
+    assert texts(index.search("trade !iran")) == [
+        "Russia's government said trade reached $500 million."
+    ]
     # !'word excludes only that exact word ("iranian" stays)
     assert "Iranian officials met in Moscow." in texts(index.search("moscow !'iran"))
 
@@ -78,7 +84,9 @@ def test_pipe_is_or_and_binds_tighter_than_space(index):
 
 def test_doc_filter_matches_id_or_title(index):
     assert texts(index.search("tehran doc:sport")) == ["Tehran hosted the final."]
-    assert texts(index.search("tehran doc:deal")) == ["The Prime Minister of Russia visited Tehran."]
+    assert texts(index.search("tehran doc:deal")) == [
+        "The Prime Minister of Russia visited Tehran."
+    ]
     assert index.search("tehran doc:nowhere") == []
     assert {h.doc for h in index.search("doc:news-2")} == {"news-2"}
 
@@ -115,7 +123,22 @@ def test_label_filter_without_mentions_finds_only_entities(index_of):
 
 
 def test_empty_and_operator_only_queries_return_nothing(index):
-    for query in ("", "   ", '"', '""', "|", "| |", "!", "'", "^", "@", "doc:", "label:", "!!!", "$"):
+    for query in (
+        "",
+        "   ",
+        '"',
+        '""',
+        "|",
+        "| |",
+        "!",
+        "'",
+        "^",
+        "@",
+        "doc:",
+        "label:",
+        "!!!",
+        "$",
+    ):
         assert index.search(query) == [], query
 
 
@@ -136,7 +159,12 @@ def test_parse_reads_the_last_term_as_being_typed():
     assert not parse('"prime minister"').groups[0][0].typing
     assert parse('"prime minis').groups[0][0].typing
     q = parse("a | b c !d 'e ^f @per doc:x")
-    assert [[t.words for t in g] for g in q.groups] == [[("a",), ("b",)], [("c",)], [("e",)], [("f",)]]
+    assert [[t.words for t in g] for g in q.groups] == [
+        [("a",), ("b",)],
+        [("c",)],
+        [("e",)],
+        [("f",)],
+    ]
     assert q.excludes[0].words == ("d",)
     assert q.groups[2][0].exact and q.groups[3][0].anchored
     assert set(q.labels) == {"PERSON", "PERCENT"}

@@ -24,11 +24,15 @@ def store(tmp_path):
 def test_sample_article_entities_facts_and_sentences_are_found(store):
     index = SearchIndex.load_or_build(store)
     hits = index.search("sanai")
-    assert (hits[0].kind, hits[0].entity, hits[0].label) == ("entity", "PERSON:Mehdi Sanai", "PERSON")
+    assert (hits[0].kind, hits[0].entity, hits[0].label) == (
+        "entity",
+        "PERSON:Mehdi Sanai",
+        "PERSON",
+    )
     assert any(h.kind == "fact" and h.predicate == "title" for h in hits)
     sentence = next(h for h in index.search("kalamanov deputy") if h.kind == "sentence")
     text = store.document(sentence.doc).text
-    assert text[sentence.start:sentence.end] == sentence.text
+    assert text[sentence.start : sentence.end] == sentence.text
     assert [sentence.text[s:e] for s, e in sentence.highlights] == ["Deputy", "Kalamanov"]
     assert index.sentences == store.stats()["sentences"]
 
