@@ -113,32 +113,42 @@ def _trie_regex(node: dict) -> str:
     return body
 
 
+def _ci(words) -> str:
+    """Like `_alt`, for words as written in lower case, Capitalised or in CAPITALS."""
+    variants = set()
+    for w in words:
+        variants.update((w, w[:1].upper() + w[1:], w.upper()))
+    return _alt(variants)
+
+
 def _plural_alt(words) -> str:
     words = list(words)
-    return _alt(words + [w + "s" for w in words if w[-1].isalpha() and len(w) > 2])
+    return _ci(words + [w + "s" for w in words if w[-1].isalpha() and len(w) > 2])
 
 
 _WORD_NUM = (
-    rf"(?:(?:{_alt(_TENS)})(?:[- ](?:{_alt(k for k in _UNITS if k not in ('zero', 'ten'))}))?"
-    rf"|{_alt(_UNITS)}|a dozen|dozen)"
+    rf"(?:(?:{_ci(_TENS)})(?:[- ](?:{_ci(k for k in _UNITS if k not in ('zero', 'ten'))}))?"
+    rf"|{_ci([*_UNITS, 'a dozen', 'dozen'])})"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
-_SCALE_WORDS = r"(?:hundred|thousand|million|billion|trillion)"
-_SCALE_ATTACHED = r"(?:bn|mn|mln|bln|tn|trn|m|b|k)"
+_SCALE_WORDS = rf"(?:{_ci(['hundred', 'thousand', 'million', 'billion', 'trillion'])})"
+_SCALE_ATTACHED = rf"(?:{_ci(['bn', 'mn', 'mln', 'bln', 'tn', 'trn', 'm', 'b', 'k'])})"
 _SCALE = rf"(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|{_SCALE_ATTACHED})"
-_MOD = rf"(?:(?:{_alt(_MODIFIERS)})\s+)"
+_MOD = rf"(?:(?:{_ci(_MODIFIERS)})\s+)"
 _MONTH = (
     rf"(?:{_alt(k.capitalize() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))}"
-    rf"|(?:{_alt(k.capitalize() for k in _MONTHS if len(k) <= 4)})\.?)"
+    rf"|(?:{_alt(k.capitalize() for k in _MONTHS if len(k) <= 4)})\.?"
+    rf"|{_alt(k.upper() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
-_PERIOD_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centuries|century|hours?|minutes?)"
-_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PERIOD_UNIT = rf"(?:{_plural_alt(['year', 'month', 'week', 'day', 'decade', 'hour', 'minute'])}|{_ci(['century', 'centuries'])})"
+_WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+_WEEKDAY = rf"(?:{_alt([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
 _CUR_WORDS = (
     r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
-    rf"(?:{_plural_alt(k for k in _CURRENCY_WORDS if ' ' not in k)}|pence|dollars|euros)"
+    rf"(?:{_plural_alt(k for k in _CURRENCY_WORDS if ' ' not in k)}|{_ci(['pence', 'dollars', 'euros'])})"
 )
 _QTY_UNITS = _plural_alt(_QUANTITY_UNITS)
 # Only units of two letters or more may stick to the number: "5m" is five million.
@@ -157,46 +167,46 @@ _PATTERN = re.compile(
             rf"|{_MOD}?(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
             rf"|{_MOD}?{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
             # PERCENT: "5%", "5.5 per cent", "two percentage points".
-            rf"(?P<PERCENT>{_MOD}?{_NUM}\s?(?:%|per\s?cent\b|percentage points?\b))",
+            rf"(?P<PERCENT>{_MOD}?{_NUM}\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b))",
             # TIME: "9 p.m.", "10:30 GMT", "noon".
             r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
-            r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local time)\b)?"
+            r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\stime)\b)?"
             r"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
-            r"|\b(?:midnight|noon|midday)\b)",
+            r"|\b(?i:midnight|noon|midday)\b)",
             # DATE, from the most to the least specific.
             r"(?P<ISO>\b(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b)",
             rf"(?P<MDY>\b{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b)",
             rf"(?P<DMY>\b{_DAY}(?:\sof)?\s{_MONTH}(?:,?\s{_YEAR})?\b)",
-            rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|(?-i:[A-Z][a-z])))"
+            rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|[A-Z][a-z]))"
             rf"(?<!\bMay)(?<!\bMarch))",
-            rf"(?P<MAYMAR>\b(?:in|since|by|until|till|from|during|to|through|before|after|between"
+            rf"(?P<MAYMAR>\b(?i:in|since|by|until|till|from|during|to|through|before|after|between"
             r"|early|late|mid-|last|next|this)"
             rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
-            rf"(?P<QUARTER>\b(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
-            rf"\squarter(?:\sof\s{_YEAR})?\b|\bQ[1-4]\s{_YEAR}\b)",
-            r"(?P<DECADE>\b(?:the\s)?(?:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
-            r"(?P<RELATIVE>\b(?:today|yesterday|tomorrow|tonight)\b"
-            r"|\b(?:[Ll]ast|[Nn]ext|[Tt]his)\s(?:year|month|week|weekend|spring|summer|autumn"
+            rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
+            rf"\squarter(?:\sof\s{_YEAR})?)\b|\bQ[1-4]\s{_YEAR}\b)",
+            r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
+            r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
+            r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|spring|summer|autumn"
             r"|fall|winter|century|decade)\b"
-            rf"|\b(?:(?:[Ll]ast|[Nn]ext|[Tt]his)\s)?{_WEEKDAY}\b)",
-            rf"(?P<SPAN>\b(?:the\s)?(?:past|last|next|previous|coming|following|first|same)\s"
+            rf"|\b(?:(?i:last|next|this)\s)?{_WEEKDAY}\b)",
+            rf"(?P<SPAN>\b(?i:the\s)?(?i:past|last|next|previous|coming|following|first|same)\s"
             rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
-            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})\s(?:ago|earlier|later)\b)",
-            rf"(?P<YEAR>\b(?:(?:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
+            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})\s(?i:ago|earlier|later)\b)",
+            rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
             rf"(?!\s(?:{_COUNTED})\b))",
             # QUANTITY: "20 km", "1.5 million barrels".
             rf"(?P<QUANTITY>{_MOD}?{_DIGITS}{_SCALE}?(?:\s(?:{_QTY_UNITS})|{_QTY_ATTACHED})\b(?!-)"
             rf"|{_MOD}?{_WORD_NUM}{_SCALE}?\s(?:{_QTY_UNITS})\b(?!-))",
             rf"(?P<DURATION>\b{_NUM}\s(?:{_PERIOD_UNIT})\b)",
             # ORDINAL: "1st", "third".
-            rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_alt(_ORDINALS)})\b)",
+            rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_ci(_ORDINALS)})\b)",
             # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
             rf"(?P<CARDINAL>{_MOD}?(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
             rf"|\b(?<!\bno\s)(?<!\bNo\s){_MOD}?{_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
-            r"|\b(?:hundreds|thousands|millions|billions|dozens|tens)(?=\sof\b))",
+            rf"|\b(?:{_ci(['hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens'])})"
+            r"(?=\sof\b))",
         ]
     ),
-    re.IGNORECASE,
 )
 # Where a value can begin: a digit, a currency sign or code, or a word that only values use.
 # One case-sensitive pass finds these cheaply; the full pattern then runs only at them.
@@ -207,7 +217,7 @@ _ANCHOR_WORDS = [
     "autumn", "winter",
 ]  # fmt: skip
 _ANCHOR = re.compile(
-    r"[\d$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\b(?:"
+    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\b(?:"
     + _alt(
         [
             *_CODES,
@@ -231,6 +241,14 @@ _PREFIX_LAST = frozenset(
     "some nearly almost estimated the past last next previous coming following first same in "
     "since by until till from during through before after between early late this a".split()
 )
+# Lead-ins that belong to the value after them.
+_PREFIX_PHRASES = frozenset(
+    [*_MODIFIERS, "a", "the", "the early", "the late", "the mid", "early", "late", "this",
+     *(f"{the}{w}" for the in ("", "the ") for w in
+       ("past", "last", "next", "previous", "coming", "following", "first", "same")),
+     "in", "since", "by", "until", "till", "from", "during", "to", "through", "before",
+     "after", "between"]
+)  # fmt: skip
 _PREPOSITIONS = frozenset(
     {"in", "since", "by", "until", "till", "from", "during", "to", "through", "before", "after",
      "between"}
@@ -302,22 +320,26 @@ def find_values(
 
 
 def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
-    """Earlier places a value anchored at `at` may start: up to three words back, earliest first."""
+    """Earlier places where a value anchored at `at` may start, earliest first: where the
+    one to three words before it make a known lead-in ("more than", "the past", "in", ...)."""
+    if at - 4 >= floor and text[at - 4 : at].lower() == "mid-":
+        return [at - 4]
+    if at <= floor or text[at - 1] != " ":
+        return []
     starts: list[int] = []
-    if text[at - 4 : at].lower() == "mid-":
-        starts.append(at - 4)
-    end = at
-    for _ in range(3):
-        k = end
-        while k > floor and text[k - 1] == " ":
-            k -= 1
-        if k == end or k <= floor:
+    end = at - 1
+    for words in range(3):
+        begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end), floor - 1) + 1
+        if begin >= end:
             break
-        begin = max(text.rfind(" ", floor, k), text.rfind("\n", floor, k), floor - 1) + 1
-        if end == at and text[begin:k].lower() not in _PREFIX_LAST:
+        phrase = text[begin : at - 1].lower()
+        if not words and phrase not in _PREFIX_LAST:
+            return []
+        if phrase in _PREFIX_PHRASES:
+            starts.append(begin)
+        if begin - 1 <= floor or text[begin - 1] != " ":
             break
-        starts.append(begin)
-        end = begin
+        end = begin - 1
     starts.reverse()
     return starts
 
