@@ -103,10 +103,13 @@ class _Doc:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+_PROSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
 _UPPER_WORD = re.compile(r"(?<![\w'’.-])[A-Z]")
 
 
 def _is_caps_line(text: str, start: int, end: int, toks: list[tuple[int, int, str]]) -> bool:
+    if _PROSE.search(text, start, end):
+        return False  # three lower-case words in a row: prose, decided in C
     lower = len(_LOWER_WORD.findall(text, start, end))
     if lower and lower > 0.3 * (lower + len(_UPPER_WORD.findall(text, start, end))):
         return False  # the common case, decided in C
@@ -133,13 +136,44 @@ def _is_caps_line(text: str, start: int, end: int, toks: list[tuple[int, int, st
     return False
 
 
-def _titles_index():
-    heads, mods = gz.titles()
-    return heads, mods
+class _Lists:
+    """The word lists of `gazetteer`, bound once as attributes (cheaper than cached calls)."""
+
+    loaded = False
+
+    def load(self) -> None:
+        if self.loaded:
+            return
+        self.cities = gz.cities()
+        self.countries = gz.countries()
+        self.country_names = gz.country_names()
+        self.demonyms = gz.demonyms()
+        self.event_words = gz.event_words()
+        self.first_names = gz.first_names()
+        self.honorifics = gz.honorifics()
+        self.known_orgs = gz.known_orgs()
+        self.law_words = gz.law_words()
+        self.loc_words = gz.loc_words()
+        self.norp_words = gz.norp_words()
+        self.org_heads = gz.org_heads()
+        self.org_prefixes = gz.org_prefixes()
+        self.org_suffixes = gz.org_suffixes()
+        self.place_lengths = gz.place_lengths()
+        self.places = gz.places()
+        self.stopwords = gz.stopwords()
+        self.titles = gz.titles()
+        self.us_states = gz.us_states()
+        heads, mods = self.titles
+        self.title_starts = frozenset(h.split()[0] for h in heads) | mods
+        self.loaded = True
+
+
+_W = _Lists()
 
 
 def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
     """The name mentions of `text`, sorted by start, non-overlapping, entities resolved."""
+    _W.load()
     doc = _Doc(text)
     caps_lines: list[tuple[int, list[tuple[int, int, str]]]] = []
     for s_i, s_start, s_end in _scan_units(text, sentences):
@@ -208,8 +242,8 @@ _LOWER_TITLES = frozenset(
 
 def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:
     n = len(toks)
-    heads, mods = gz.titles()
-    org_heads = gz.org_heads()
+    heads, mods = _W.titles
+    org_heads = _W.org_heads
     lower_titles = _LOWER_TITLES
     starts = [k for k, t in enumerate(toks) if t[2][:1].isupper() or t[2] in lower_titles]
     j_done = 0
@@ -247,7 +281,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 has_of = True
                 j += 2
                 continue
-            if w == "of" and j - i <= 3 and not any(t[2] in gz.first_names() for t in toks[i:j]):
+            if w == "of" and j - i <= 3 and not any(t[2] in _W.first_names for t in toks[i:j]):
                 # "Freedom of Information Act", "Organisation of Petroleum Exporting Countries"
                 k = j + 1
                 while k < n and (
@@ -257,9 +291,9 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                     k += 1
                 end_word = toks[k - 1][2]
                 if (
-                    end_word in gz.law_words()
-                    or end_word in gz.org_suffixes()
-                    or (end_word in gz.event_words())
+                    end_word in _W.law_words
+                    or end_word in _W.org_suffixes
+                    or (end_word in _W.event_words)
                 ):
                     j = k
                     continue
@@ -291,7 +325,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
 
 def _lower_title(doc: _Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
-    heads, mods = gz.titles()
+    heads, mods = _W.titles
     n = len(toks)
     j = i
     while j < n and toks[j][2].capitalize() in mods and toks[j][2] != "president":
@@ -317,7 +351,7 @@ def _is_sentence_initial(toks, i: int) -> bool:
 
 
 def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
-    stop = gz.stopwords()
+    stop = _W.stopwords
     # Trim words that are not names: leading function words and openers, months, days.
     while i < j:
         w = toks[i][2]
@@ -341,7 +375,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         j > i
         and toks[j - 1][2].lower() in _MONTHS_DAYS
         and not (
-            j - i > 1 and toks[j - 2][2] in gz.first_names()  # "Theresa May"
+            j - i > 1 and toks[j - 2][2] in _W.first_names  # "Theresa May"
         )
     ):
         j -= 1
@@ -364,10 +398,10 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         if (
             w.lower() in doc.lower_vocab()
             and not _gazetteer_label([w])
-            and w not in gz.first_names()
+            and w not in _W.first_names
             and w not in heads
             and w not in mods
-            and w not in gz.honorifics()
+            and w not in _W.honorifics
         ):
             i += 1
             if i >= j:
@@ -378,45 +412,49 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and w not in doc.mid_caps()
             and not w.isupper()
             and nxt not in _PERSON_VERBS
-            and w not in gz.known_orgs()
-            and not (_SCORE.match(nxt) and (table or w in gz.cities()))
+            and w not in _W.known_orgs
+            and not (_SCORE.match(nxt) and (table or w in _W.cities))
         ):
             # "Unfortunately", "Ad sales ...": an opener the document never capitalises
             # elsewhere is a name only if the document names it in full somewhere.
-            label = "PERSON" if w in gz.first_names() else "ORG"
+            label = "PERSON" if w in _W.first_names else "ORG"
             _emit(doc, s_i, toks, i, j, label, w, _UNCONFIRMED)
             return
 
     if (
         j - i > 1
         and _is_sentence_initial(toks, i)
-        and (_longest_gazetteer(toks, i + 1, j)[0] or toks[i + 1][2] in gz.first_names())
+        and (_longest_gazetteer(toks, i + 1, j)[0] or toks[i + 1][2] in _W.first_names)
         and not _longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i][2], heads, mods)
     ):
         i += 1  # "Escaped British paedophile": the opener is not part of the name
     words = _words(toks, i, j)
     # Nationality words only: "Latin American", "Iraqi Kurdish".
-    if len(words) > 1 and all(w in gz.demonyms() or w in gz.norp_words() for w in words):
-        canon = next((gz.demonyms()[w] for w in words if w in gz.demonyms()), " ".join(words))
+    if len(words) > 1 and all(w in _W.demonyms or w in _W.norp_words for w in words):
+        canon = next((_W.demonyms[w] for w in words if w in _W.demonyms), " ".join(words))
         _emit(doc, s_i, toks, i, j, "NORP", canon, _STRONG)
         return
     # A role inside the span: "Cofinec CEO Stephen Frater", "U.S. President Bill Clinton".
     best = before = None
+    title_starts = _W.title_starts
     for p in range(i, j):
+        w = toks[p][2]
+        if w not in title_starts and "-" not in w:
+            continue
         t_len = _title_at(toks, p, j, heads, mods)
         if not t_len:
             continue
         rest = words[p - i + t_len :]
         if rest and (
             _org_suffix(rest[-1])
-            or rest[-1] in gz.event_words()
+            or rest[-1] in _W.event_words
             or not all(_name_shaped(w) for w in rest)
         ):
             continue  # "General Motors", "Justice Department"
         if rest and t_len == 1 and toks[p][2] in _TITLES_THAT_ARE_NAMES:
             continue  # "Dean Saunders"
-        if not rest and t_len == 1 and p > i and toks[p - 1][2] in gz.first_names():
+        if not rest and t_len == 1 and p > i and toks[p - 1][2] in _W.first_names:
             continue  # "John Major", "Billie Jean King"
         if rest and (before is None):
             before = (p, t_len)  # the first role followed by a name
@@ -448,12 +486,12 @@ def _unknown_word(doc: _Doc, w: str, heads, mods) -> bool:
     """A capitalised word no list knows and the document never capitalises mid-sentence."""
     return not (
         w in doc.mid_caps()
-        or w in gz.first_names()
+        or w in _W.first_names
         or w in heads
         or w in mods
-        or w in gz.honorifics()
-        or w in gz.org_prefixes()
-        or w in gz.org_heads()
+        or w in _W.honorifics
+        or w in _W.org_prefixes
+        or w in _W.org_heads
         or _gazetteer_label([w])
         or w.isupper()
     )
@@ -468,7 +506,7 @@ _NAME_OPENERS = frozenset(
 
 def _org_suffix(word: str) -> bool:
     """An organisation's last word, singular or plural: "Bank", "Universities", "Airlines"."""
-    suffixes = gz.org_suffixes()
+    suffixes = _W.org_suffixes
     return (
         word in suffixes
         or (word.endswith("ies") and word[:-3] + "y" in suffixes)
@@ -506,7 +544,7 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
                 _emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], _STRONG)
                 pos += 1
                 continue
-        if toks[pos][2] in gz.honorifics() and pos + 1 < j:
+        if toks[pos][2] in _W.honorifics and pos + 1 < j:
             pos += 1
             person_next = True
             continue
@@ -516,13 +554,13 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
         rest = _words(toks, pos + g_len, j)
         if (
             _org_suffix(rest[-1])
-            or rest[-1] in gz.event_words()
-            or (" ".join(rest[-2:]) in gz.event_words())
+            or rest[-1] in _W.event_words
+            or (" ".join(rest[-2:]) in _W.event_words)
         ):
             break  # "Japan Airlines", "Italian Grand Prix": one name
-        if g_len == 1 and w in gz.first_names() and w not in gz.demonyms() and len(rest) <= 2:
+        if g_len == 1 and w in _W.first_names and w not in _W.demonyms and len(rest) <= 2:
             break  # "Christian Cullen", "Jordan Smith": a person
-        if rest[0] in gz.first_names() or rest[0] in gz.honorifics() or g_label == "NORP":
+        if rest[0] in _W.first_names or rest[0] in _W.honorifics or g_label == "NORP":
             _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
             pos += g_len
             continue
@@ -561,7 +599,7 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
         m = best + 1
         obj_end = m
         while obj_end < j and (_is_cap(toks[obj_end][2]) or toks[obj_end][2] in ("and", "&")):
-            if toks[obj_end][2] in gz.first_names() and obj_end > m:
+            if toks[obj_end][2] in _W.first_names and obj_end > m:
                 break
             obj_end += 1
         obj = " ".join(t[2] for t in toks[m:obj_end])
@@ -571,12 +609,12 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
 
 
 def _gazetteer_label(words: list[str]) -> tuple[str, str] | None:
-    return gz.places().get(" ".join(words))
+    return _W.places.get(" ".join(words))
 
 
 def _longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
-    longest = gz.place_lengths().get(toks[pos][2], 1)
-    places = gz.places()
+    longest = _W.place_lengths.get(toks[pos][2], 1)
+    places = _W.places
     for m in range(min(j, pos + longest), pos, -1):
         hit = places.get(" ".join([t[2] for t in toks[pos:m]]))
         if hit:
@@ -600,38 +638,38 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if table and label == "GPE" and _SCORE.match(nxt) and key not in gz.countries():
+        if table and label == "GPE" and _SCORE.match(nxt) and key not in _W.countries:
             _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
             return
         _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
         return
-    if key in gz.known_orgs():
+    if key in _W.known_orgs:
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     last = words[-1]
     first = words[0]
-    if n > 1 and last in gz.law_words():
+    if n > 1 and last in _W.law_words:
         _emit(doc, s_i, toks, i, j, "LAW", key, _STRONG)
         return
-    if n > 1 and (last in gz.event_words() or " ".join(words[-2:]) in gz.event_words()):
+    if n > 1 and (last in _W.event_words or " ".join(words[-2:]) in _W.event_words):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
         return
     if _org_suffix(last) and (n > 1 or last.isupper()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and (
-        first in gz.org_heads() or (first in gz.org_prefixes() and first not in gz.first_names())
+        first in _W.org_heads or (first in _W.org_prefixes and first not in _W.first_names)
     ):
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "P. Simmons"
         return
-    if n > 1 and gz.cities().get(last, 0) >= 100_000 and first not in gz.first_names():
+    if n > 1 and _W.cities.get(last, 0) >= 100_000 and first not in _W.first_names:
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Inter Milan", "Dynamo Moscow"
         return
-    fn = gz.first_names()
-    place = gz.loc_words().get(last)
+    fn = _W.first_names
+    place = _W.loc_words.get(last)
     if n > 1 and place and not (last in _SURNAME_LIKE and (first in fn or person_next)):
         _emit(doc, s_i, toks, i, j, place, key, _STRONG)  # "Tiananmen Square", "Trent Bridge"
         return
@@ -650,7 +688,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if all(hits):
             _emit(doc, s_i, toks, i, j, "NORP", hits[0][1], _STRONG)  # "Russian-Iranian"
             return
-    if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in gz.stopwords():
+    if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in _W.stopwords:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Mehdi Sanai", "Jean-Michel Monin"
         return
     if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
@@ -660,7 +698,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
         return
     if n == 1:
-        pop = gz.cities().get(key)
+        pop = _W.cities.get(key)
         if _ORG_ENDING.search(key):
             _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Hypovereinsbank", "Infotech"
             return
@@ -672,11 +710,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             return
         _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
         return
-    if n > 1 and last in gz.countries() and first not in fn:
+    if n > 1 and last in _W.countries and first not in fn:
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Statistics Canada"
         return
     if n <= 3 and all(
-        w[:1].isupper() and w[1:].islower() and w.lower() not in gz.stopwords()
+        w[:1].isupper() and w[1:].islower() and w.lower() not in _W.stopwords
         for w in words
         if w not in _NAME_PARTICLES
     ):
@@ -713,7 +751,7 @@ def _resolve_document(doc: _Doc) -> None:
                 first = parts[0]
                 if (
                     not first.endswith(".")
-                    and first not in gz.first_names()
+                    and first not in _W.first_names
                     and not _gazetteer_label([first])
                     and strength >= _MEDIUM
                 ):
@@ -800,13 +838,13 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
                 g = _gazetteer_label(words)
                 if g and (
                     g[0] != "GPE"
-                    or key in gz.countries()
-                    or key in gz.us_states()
-                    or gz.cities().get(key, 0) >= 100_000
+                    or key in _W.countries
+                    or key in _W.us_states
+                    or _W.cities.get(key, 0) >= 100_000
                 ):
                     hit = (m, *g)
-                elif key in gz.known_orgs() or raw in gz.known_orgs():
-                    hit = (m, "ORG", key if key in gz.known_orgs() else raw)
+                elif key in _W.known_orgs or raw in _W.known_orgs:
+                    hit = (m, "ORG", key if key in _W.known_orgs else raw)
             if hit:
                 break
         if not hit and i == 0:
@@ -819,7 +857,7 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
         if hit:
             m, label, canon = hit
             nxt = toks[m][2] if m < n else ""
-            if label in ("GPE", "LOC") and canon not in gz.country_names() and _SCORE.match(nxt):
+            if label in ("GPE", "LOC") and canon not in _W.country_names and _SCORE.match(nxt):
                 label, canon = "ORG", " ".join(_title_case(t[2]) for t in toks[i:m])
             _emit(doc, s_i, toks, i, m, label, canon, _MEDIUM)
             i = m
