@@ -106,6 +106,11 @@ def parse_file(task: tuple[str, str | None, bytes]) -> tuple[str, str, Any, list
     return ("ok", path, parsed, failed)
 
 
+def parse_files(tasks: list[tuple[str, str | None, bytes]]) -> list[tuple[str, str, Any, list]]:
+    """parse_file over a chunk of files: one round trip to a worker for several files."""
+    return [parse_file(task) for task in tasks]
+
+
 def _watch_parent(parent: int) -> None:
     while True:
         time.sleep(1.0)

@@ -789,6 +789,7 @@ class Store:
         self.workers = max(1, min(2, _env_int("EXPLORER_WORKERS", os.cpu_count() or 1)))
         self.commit_every = _env_int("EXPLORER_COMMIT_EVERY", type(self).commit_every)
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
+        self.max_bytes = _env_int("EXPLORER_MAX_BYTES", type(self).max_bytes)
         self._cache: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- lifecycle
@@ -1089,7 +1090,8 @@ class Store:
         """Read, extract and store `paths` (files and folders). Unchanged files cost a hash;
         changed ones replace their documents; with `prune`, documents whose file vanished go.
         Commits in batches; StoreError when the store cannot be written (nothing committed
-        before is lost)."""
+        before is lost). Parsing runs in spawned worker processes for larger batches, so a
+        script that calls this needs the usual `if __name__ == "__main__":` guard."""
         if self.readonly:
             raise StoreError(f"{self._path}: opened read-only; open it for writing to ingest")
         started = time.perf_counter()
@@ -1234,34 +1236,44 @@ class _Ingest:
         from concurrent.futures import ProcessPoolExecutor
         from concurrent.futures.process import BrokenProcessPool
 
-        from .pipeline import worker_init
+        from .pipeline import parse_files, worker_init
 
         window: deque[tuple[str, Any, Any]] = deque()
-        limit = self.store.workers * 32
+        limit = self.store.workers * 8  # chunks in flight
+        chunk_size = 8
         context = multiprocessing.get_context("spawn")
         broken = False
 
-        def settle(kind: str, value: Any, task: Any) -> Any:
+        def settle(kind: str, value: Any, tasks: Any) -> list[Any]:
             nonlocal broken
             if kind == "done":
-                return value
-            if not broken:
+                return [value]
+            if not broken and value is not None:
                 try:
                     return value.result()
                 except BrokenProcessPool:
                     broken = True  # a worker died (out of memory?): parse here instead
-            return parse_file(task)
+            return [parse_file(task) for task in tasks]
 
         with ProcessPoolExecutor(
             self.store.workers, mp_context=context, initializer=worker_init
         ) as pool:
+            chunk: list[Any] = []
+
+            def flush() -> None:
+                if chunk:
+                    future = None if broken else pool.submit(parse_files, list(chunk))
+                    window.append(("chunk", future, list(chunk)))
+                    chunk.clear()
+
             try:
                 for kind, value in itertools.chain(buffered, entries):
-                    if kind == "task" and not broken:
-                        window.append(("future", pool.submit(parse_file, value), value))
-                    elif kind == "task":
-                        window.append(("future", None, value))
+                    if kind == "task":
+                        chunk.append(value)
+                        if len(chunk) >= chunk_size:
+                            flush()
                     else:
+                        flush()
                         window.append(("done", value, None))
                     while window and (
                         len(window) > limit
@@ -1269,9 +1281,10 @@ class _Ingest:
                         or window[0][1] is None
                         or window[0][1].done()
                     ):
-                        yield settle(*window.popleft())
+                        yield from settle(*window.popleft())
+                flush()
                 while window:
-                    yield settle(*window.popleft())
+                    yield from settle(*window.popleft())
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
