@@ -44,10 +44,10 @@ _BARE_TAIL = re.compile(
 )
 _ADVERBS_BEFORE = re.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
-_AFTER_QUOTE_VERB_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?:{_SPEECH_VERBS})[ \t]+")
-_AFTER_QUOTE_SPEAKER_FIRST = re.compile(rf"\s*(?:{_ADVERB}\s+)*(?:{_SPEECH_VERBS})\b")
+_AFTER_QUOTE_VERB_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
+_AFTER_QUOTE_SPEAKER_FIRST = re.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
 _BEFORE_QUOTE = re.compile(
-    rf"(?:\b{_ADVERB}\s+)*\b(?:{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
+    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
 )
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = re.compile(r"(he|she|He|She)\b")
@@ -358,25 +358,27 @@ def _said(doc: _Text) -> list[Fact]:
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
-                speaker = (found[0], qs, found[1])
+                speaker = (found[0], qs, found[1], verb.group("verb"))
         if speaker is None:
             head = _GAP_COMMA.match(text, qe).end()
             found = _speaker_at(doc, head, qs)
-            if found and _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]):
-                tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1])
-                speaker = (found[0], qs, tail.end())
+            tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+            if tail is not None:
+                speaker = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
                 found = _speaker_before(doc, lead.start())
                 if found:
-                    speaker = (found[0], found[1], qe)
+                    speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             continue
-        name, start, end = speaker
+        name, start, end, said_verb = speaker
         quote = text[inner_s:inner_e]
         quoted.append((qs, qe))
-        facts.append(_fact(doc, "said", name, quote, start, end, quote=quote, direct=True))
+        facts.append(
+            _fact(doc, "said", name, quote, start, end, quote=quote, direct=True, verb=said_verb)
+        )
     facts.extend(_reported(doc, quoted))
     return facts
 
@@ -411,7 +413,17 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         clause = text[c_start:c_end]
         done.add(index)
         out.append(
-            _fact(doc, "said", found[0], clause, found[1], s_end, quote=clause, direct=False)
+            _fact(
+                doc,
+                "said",
+                found[0],
+                clause,
+                found[1],
+                s_end,
+                quote=clause,
+                direct=False,
+                verb=v.group(),
+            )  # fmt: skip
         )
     for acc in _ACCORDING.finditer(text):
         index = doc.sentence_of(acc.start())
@@ -440,7 +452,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                 s_end,
                 quote=clause,
                 direct=False,
-                source="according to",
+                verb="according to",
             )  # fmt: skip
         )
     return out

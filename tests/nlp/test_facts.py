@@ -125,6 +125,7 @@ def test_quote_then_said_name():
             "object": "We will not give up",
             "quote": "We will not give up",
             "direct": True,
+            "verb": "said",
         }
     ]
 
@@ -155,9 +156,9 @@ def test_reported_speech_with_that():
         "Gordon Brown noted that inflation had fallen. He also added that rates would stay low.",
         ("Gordon Brown", "PERSON"),
     )
-    assert [(f["subject"], f["quote"], f["direct"]) for f in only(found, "said")] == [
-        ("Gordon Brown", "inflation had fallen", False),
-        ("Gordon Brown", "rates would stay low", False),
+    assert [(f["subject"], f["quote"], f["direct"], f["verb"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "inflation had fallen", False, "noted"),
+        ("Gordon Brown", "rates would stay low", False, "added"),
     ]
 
 
@@ -171,9 +172,9 @@ def test_according_to_at_either_end():
         "According to Gordon Brown, the economy grew. Prices fell, according to the Bank of England.",
         ("Gordon Brown", "PERSON"), ("Bank of England", "ORG"),
     )  # fmt: skip
-    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
-        ("Gordon Brown", "the economy grew"),
-        ("Bank of England", "Prices fell"),
+    assert [(f["subject"], f["quote"], f["verb"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "the economy grew", "according to"),
+        ("Bank of England", "Prices fell", "according to"),
     ]
 
 
