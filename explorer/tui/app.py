@@ -69,7 +69,8 @@ class ExplorerApp(App[None]):
     def get_default_screen(self) -> Screen:
         return self.main
 
-    def on_mount(self) -> None:
+    def start(self) -> None:
+        """Called by the main screen once mounted: open, ingest and index in a worker."""
         self.load_corpus(self.ingest_paths, first=True)
 
     # ------------------------------------------------------------------ corpus

@@ -111,6 +111,7 @@ class MainScreen(HistoryScreen):
         self.query_one("#document-list").focus()
         for name in ("documents", "entities", "facts"):
             self.pane(name).list_widget.empty_text = "Loading the store …"
+        self.explorer.start()
 
     # ------------------------------------------------------------------ panes
 

@@ -1,0 +1,179 @@
+"""Export, the frequency view, the command palette, and a store that cannot be opened."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+from textual.widgets import Input
+
+from explorer.model import Entity
+from explorer.tui.app import make_app
+from explorer.tui.screens.entity import EntityScreen
+from explorer.tui.screens.export import ExportScreen
+from explorer.tui.screens.frequency import FrequencyScreen
+from explorer.tui.widgets.lists import CountRow
+from explorer.tui.widgets.panes import EntitiesPane
+
+from .conftest import ready, screen_lines, settle, type_text, until
+
+
+async def _export(pilot, path) -> None:
+    await pilot.press("x")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ExportScreen)
+    box = pilot.app.screen.query_one(Input)
+    box.value = str(path)
+    await pilot.press("enter")
+    await until(pilot, path.exists, f"{path} written")
+    await settle(pilot)
+
+
+async def test_export_entities_to_csv_with_provenance(app_factory, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "n")
+        await type_text(pilot, "sanai")
+        await pilot.press("enter")
+        out = tmp_path / "out" / "entities.csv"
+        await _export(pilot, out)
+        assert app.screen is app.main
+    with out.open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert rows and {r["entity"] for r in rows} == {"Mehdi Sanai"}
+    for row in rows:
+        assert row["doc"] and row["sentence"].isdigit()
+        assert int(row["end"]) > int(row["start"])
+        assert row["text"] in ("Mehdi Sanai", "Sanai")
+
+
+async def test_export_search_results_to_json_lines(app_factory, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "trade")
+        await settle(pilot)
+        await pilot.press("escape")  # to the results list
+        out = tmp_path / "hits.jsonl"
+        await _export(pilot, out)
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert records and all(r["query"] == "trade" for r in records)
+    sentences = [r for r in records if r["kind"] == "sentence"]
+    assert sentences
+    for r in sentences:
+        assert r["doc"] and r["sentence"] >= 0 and r["end"] > r["start"]
+        spans = json.loads(r["highlights"])
+        assert any("trade" in r["text"][s:e].lower() for s, e in spans)
+
+
+async def test_export_facts_then_cancel_another(app_factory, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        out = tmp_path / "facts.jsonl"
+        await _export(pilot, out)
+        await pilot.press("x", "escape")
+        assert app.screen is app.main
+    facts = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert facts and all(
+        {"predicate", "subject", "doc", "sentence", "start", "end"} <= set(f) for f in facts
+    )
+    assert any(f["text"] for f in facts)
+
+
+async def test_frequency_by_label_and_drill_down(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "F")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, FrequencyScreen) and screen.facet == "label"
+        counts = screen.query_one("#count-list")
+        rows = [r for r in counts.rows if isinstance(r, CountRow)]
+        entities = app.main.query_one(EntitiesPane).list_widget
+        assert sum(r.count for r in rows) == entities.row_count
+        assert [r.count for r in rows] == sorted((r.count for r in rows), reverse=True)
+        top = rows[0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main
+        assert entities.row_count == top.count
+        assert all(isinstance(e, Entity) and e.label == top.value for e in entities.rows)
+        assert "Esc clears" in str(app.main.query_one("#entities-toolbar").render())
+        await pilot.press("escape")
+        assert entities.row_count == sum(r.count for r in rows)
+
+
+async def test_frequency_by_document_then_by_date(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("e", "F", "b")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.facet == "document"
+        shown = "\n".join(screen_lines(screen.query_one("#count-list")))
+        assert "Iranian Ambassador" in shown  # documents are shown by title
+        await pilot.press("b")
+        await settle(pilot)
+        assert screen.facet == "date"
+        values = {r.value for r in screen.query_one("#count-list").rows}
+        assert "2019-04-30" in values
+
+
+async def test_palette_jumps_to_an_entity_and_filters_by_label(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Kalamanov")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert app.screen.location.entity == "PERSON:Georgy Kalamanov"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Entities labelled GPE")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main and app.main.active_pane == "entities"
+        pane = app.main.query_one(EntitiesPane)
+        assert pane.label == "GPE"
+        assert all(e.label == "GPE" for e in pane.list_widget.rows)
+
+
+async def test_palette_reingests_the_corpus(app_factory, corpus):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        (corpus / "new.txt").write_text(
+            "Olaf Scholz visited Warsaw on Tuesday.\n", encoding="utf-8"
+        )
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Re-ingest")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        documents = app.main.query_one("#document-list")
+        await until(pilot, lambda: documents.row_count == 3, "the new document listed")
+        assert any("Olaf Scholz" in d.title for d in documents.rows)
+
+
+async def test_a_damaged_store_is_one_clear_line_not_a_crash(tmp_path):
+    db = tmp_path / "broken.json"
+    db.write_text("{this is not json", encoding="utf-8")
+    app = make_app(db)
+    async with app.run_test(size=(100, 30)) as pilot:
+        status = app.main.query_one("#status")
+        await until(pilot, lambda: status.has_class("-error"), "an error line")
+        assert str(db) in str(status.render())
+        assert "could not be opened" in "\n".join(
+            screen_lines(app.main.query_one("#document-list"))
+        )
