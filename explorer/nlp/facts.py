@@ -735,6 +735,10 @@ def _subject_start(text: str, start: int, end: int) -> int | None:
 # --- located_in ----------------------------------------------------------------------------
 
 
+_COMMA_GAP = re.compile(r",[ \t]*")
+_IN_GAP = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+
+
 def _located_in(doc: _Text) -> list[Fact]:
     from . import gazetteer
 
@@ -746,8 +750,16 @@ def _located_in(doc: _Text) -> list[Fact]:
         if a.label not in ("GPE", "FAC") or a.entity in countries:
             continue
         # "Moscow, Russia" / "Kabul, Afghanistan,"
-        b = doc.after(a.end, re.compile(r",[ \t]*"))
+        b = doc.after(a.end, _COMMA_GAP)
         if b is not None and b.label == "GPE" and b.entity in countries:
+            facts.append(_fact(doc, "located_in", a.entity, b.entity, a.start, b.end))
+            continue
+        # "Wembley Stadium in London" / "Kabul in Afghanistan"
+        b = doc.after(a.end, _IN_GAP)
+        if b is not None and (
+            (a.label == "FAC" and b.label in ("GPE", "LOC"))
+            or (b.label == "GPE" and b.entity in countries)
+        ):
             facts.append(_fact(doc, "located_in", a.entity, b.entity, a.start, b.end))
             continue
         # "Tehran, the Iranian capital" / "Tehran, a city in Iran"

@@ -287,6 +287,17 @@ def test_located_in():
     ]
 
 
+def test_a_building_in_a_city_and_a_city_in_a_country():
+    found = facts(
+        "Fans filled Wembley Stadium in London. Talks in Kabul in Afghanistan ended.",
+        ("Wembley Stadium", "FAC"), ("London", "GPE"), ("Kabul", "GPE"), ("Afghanistan", "GPE"),
+    )  # fmt: skip
+    assert [(f["subject"], f["object"]) for f in only(found, "located_in")] == [
+        ("Wembley Stadium", "London"),
+        ("Kabul", "Afghanistan"),
+    ]
+
+
 def test_countries_side_by_side_are_not_located_in_each_other():
     found = facts("Iran, Russia and China signed.", ("Iran", "GPE"), ("Russia", "GPE"))
     assert only(found, "located_in") == []
