@@ -940,6 +940,24 @@ class Store:
             records = self._all_mentions()
         return [_mention_from(r) for r in records]
 
+    def entity_documents(self) -> dict[str, list[str]]:
+        """Entity key -> the ids of the documents that mention it, in store order; without
+        parsing every mention when the derived keys file is there."""
+        docs = self._docs_of_keys()
+        if docs is None:
+
+            def build() -> dict[str, list[str]]:
+                index: dict[str, list[str]] = defaultdict(list)
+                for rec in self._all_mentions():
+                    key, doc_id = f"{rec.get('label')}:{rec.get('entity')}", rec.get("doc", "")
+                    listed = index[key]
+                    if not listed or listed[-1] != doc_id:
+                        listed.append(doc_id)
+                return index
+
+            docs = self._cached("entity_documents", build)
+        return dict(docs)
+
     def _docs_of_keys(self) -> dict[str, list[str]] | None:
         """entity key -> the documents that mention it, in store order, from the derived keys
         file (None when it does not match this store)."""

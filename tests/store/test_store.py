@@ -103,6 +103,15 @@ def test_cooccurring_entities_share_documents(store):
             assert shared == len(docs_of[entity.key] & docs_of[other.key]) > 0
 
 
+def test_entity_documents_lists_where_each_entity_is_mentioned(store):
+    expected: dict[str, list[str]] = {}
+    for m in store.mentions():
+        listed = expected.setdefault(m.key, [])
+        if m.doc not in listed:
+            listed.append(m.doc)
+    assert store.entity_documents() == expected
+
+
 def test_iter_sentences_yields_the_text_of_every_sentence(store):
     records = list(store.iter_sentences())
     assert len(records) == store.stats()["sentences"] == sum(d.sentences for d in store.documents())
@@ -190,6 +199,7 @@ def test_answers_are_the_same_without_the_derived_files(store):
     def answers(s):
         keys = [e.key for e in s.entities()]
         return (
+            s.entity_documents(),
             [m.to_dict() for k in keys for m in s.mentions(entity=k)],
             [(k, [(e.key, n) for e, n in s.cooccurring(k)]) for k in keys],
             [f.to_dict() for k in keys for f in s.facts(entity=k)],
