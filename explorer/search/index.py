@@ -36,7 +36,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from explorer.model import LABELS, Corpus, Entity, Fact, Hit
 from explorer.search.query import Query, Term, parse
@@ -92,7 +92,8 @@ MIN_TYPO_LEN = 4
 
 
 def typo_budget(word: str) -> int:
-    """Edits forgiven in a query word: none below 4 characters, 1 from 4, 2 from 8."""
+    """Edits forgiven in a query word: none below 4 characters, 1 from 4, 2 from 8. An edit is
+    a letter substituted, inserted, deleted, or two neighbours swapped ("eurpoe")."""
     n = len(word)
     return 0 if n < MIN_TYPO_LEN else (1 if n < 8 else 2)
 
@@ -402,7 +403,7 @@ class SearchIndex:
                 scores = process.cdist(
                     [word],
                     choices,
-                    scorer=Levenshtein.distance,
+                    scorer=OSA.distance,
                     score_cutoff=budget,
                     dtype=np.int32,
                     workers=1,
@@ -418,7 +419,7 @@ class SearchIndex:
                 scores = process.cdist(
                     [word],
                     strings,
-                    scorer=Levenshtein.distance,
+                    scorer=OSA.distance,
                     score_cutoff=budget,
                     dtype=np.int32,
                     workers=1,
