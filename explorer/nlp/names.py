@@ -107,7 +107,9 @@ _PROSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
 _UPPER_WORD = re.compile(r"(?<![\w'’.-])[A-Z]")
 
 
-def _is_caps_line(text: str, start: int, end: int, toks: list[tuple[int, int, str]]) -> bool:
+def _is_caps_line(
+    text: str, start: int, end: int, toks: list[tuple[int, int, str]], first: bool = False
+) -> bool:
     if _PROSE.search(text, start, end):
         return False  # three lower-case words in a row: prose, decided in C
     lower = len(_LOWER_WORD.findall(text, start, end))
@@ -133,6 +135,17 @@ def _is_caps_line(text: str, start: int, end: int, toks: list[tuple[int, int, st
         ]
         if caps >= 0.85 * len(alpha) and funcs and sum(1 for t in funcs if t[:1].isupper()) >= 1:
             return True
+    # ... or, as a document's first line, with its short words in lower case: "Ad Sales
+    # Boost Profits at the Media Giant".
+    content = [t for t in alpha if t.lower() not in _FUNCTION]
+    if (
+        first
+        and len(content) >= 3
+        and sum(1 for t in content if t[:1].isupper()) >= 0.9 * len(content)
+        and text[start:end].rstrip()[-1:] not in '.?!:;,"”)'
+        and len(_NUMBER_START.findall(text, start, end)) <= 1
+    ):
+        return True
     return False
 
 
@@ -180,7 +193,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)]
         if not toks:
             continue
-        if _is_caps_line(text, s_start, s_end, toks):
+        if _is_caps_line(text, s_start, s_end, toks, s_i == 0):
             caps_lines.append((s_i, toks))
             continue
         digits = len(_NUMBER_START.findall(text, s_start, s_end))
@@ -263,12 +276,6 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 j += 1  # "Rami al-Saadani", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1][2] if j + 1 < n else ""
-            if not nxt or not _is_cap(nxt):
-                break
-            prev = toks[j - 1][2]
-            if w in _NAME_PARTICLES:
-                j += 2
-                continue
             if (
                 w in _NAME_PARTICLES_2
                 and nxt in _NAME_PARTICLES_2
@@ -276,6 +283,12 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 and (toks[j + 2][2][:1].isupper())
             ):
                 j += 3  # "van der Westhuizen", "de la Hoya"
+                continue
+            if not nxt or not _is_cap(nxt):
+                break
+            prev = toks[j - 1][2]
+            if w in _NAME_PARTICLES:
+                j += 2
                 continue
             if w == "of" and (prev in org_heads or prev in heads or prev in _OF_HEADS_EXTRA):
                 has_of = True
@@ -437,6 +450,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         return
     # A role inside the span: "Cofinec CEO Stephen Frater", "U.S. President Bill Clinton".
     best = before = None
+    starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
     title_starts = _W.title_starts
     for p in range(i, j):
         w = toks[p][2]
@@ -456,8 +470,10 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             continue  # "Dean Saunders"
         if not rest and t_len == 1 and p > i and toks[p - 1][2] in _W.first_names:
             continue  # "John Major", "Billie Jean King"
-        if rest and (before is None):
-            before = (p, t_len)  # the first role followed by a name
+        if rest:
+            starts[p] = t_len
+            if before is None:
+                before = (p, t_len)  # the first role followed by a name
         if best is None or p + t_len > best[0] + best[1]:
             best = (p, t_len)
     best = before or best
@@ -465,6 +481,18 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         p, t_len = best
         if p > i:
             _parts(doc, s_i, toks, i, p, table, False)
+        while p + t_len in starts:  # "Spokesman Lieutenant-Colonel Max Marriner"
+            _emit(
+                doc,
+                s_i,
+                toks,
+                p,
+                p + t_len,
+                "TITLE",
+                " ".join(words[p - i : p - i + t_len]),
+                _STRONG,
+            )
+            p, t_len = p + t_len, starts[p + t_len]
         title = " ".join(words[p - i : p - i + t_len])
         _emit(doc, s_i, toks, p, p + t_len, "TITLE", title, _STRONG)
         if p + t_len < j:

@@ -1,0 +1,141 @@
+"""The shapes of names a news reader meets: roles, places, laws, events, datelines, tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp.names import find_names
+
+
+def names(text: str):
+    sentences, pos = [], 0
+    for line in text.split("\n"):
+        sentences.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    found = find_names(text, sentences)
+    for m in found:
+        assert text[m.start : m.end] == m.text
+    return found
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in names(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Systems chief executive Dana Whitfield resigned.",
+            [("Acme Systems", "ORG"), ("Dana Whitfield", "PERSON")],
+        ),
+        (
+            "The talks were led by U.S. Secretary of State Madeleine Albright.",
+            [("U.S.", "GPE"), ("Secretary of State", "TITLE"), ("Madeleine Albright", "PERSON")],
+        ),
+        (
+            "Officials said Prime Minister John Major would fly out.",
+            [("Prime Minister", "TITLE"), ("John Major", "PERSON")],
+        ),
+        (
+            "The plan came from Trade and Industry Secretary Patricia Hewitt on Sunday.",
+            [("Trade and Industry Secretary", "TITLE"), ("Patricia Hewitt", "PERSON")],
+        ),
+        (
+            "Spokesman Lieutenant-Colonel Max Marriner said the road was open.",
+            [("Lieutenant-Colonel", "TITLE"), ("Max Marriner", "PERSON")],
+        ),
+    ],
+)
+def test_roles_in_front_of_names_are_split_off(text, expected):
+    got = labelled(text)
+    for item in expected:
+        assert item in got, got
+
+
+def test_general_motors_is_not_a_general():
+    got = labelled("Shares in General Motors and General Electric rose.")
+    assert ("General Motors", "ORG") in got and ("General Electric", "ORG") in got
+    assert not [t for t, label in got if label == "TITLE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        ("Crowds gathered in Tiananmen Square at dawn.", "Tiananmen Square", "FAC"),
+        ("The flight landed at Heathrow Airport late.", "Heathrow Airport", "FAC"),
+        ("They climbed Mount Kenya last year.", "Mount Kenya", "LOC"),
+        ("Fishing boats left the Red Sea ports.", "Red Sea", "LOC"),
+        (
+            "The vote on the Freedom of Information Act was close.",
+            "Freedom of Information Act",
+            "LAW",
+        ),
+        ("Both sides signed the Maastricht Treaty in the end.", "Maastricht Treaty", "LAW"),
+        (
+            "She won gold at the European Indoor Championships in March.",
+            "European Indoor Championships",
+            "EVENT",
+        ),
+        ("He said the Bank of England would act.", "Bank of England", "ORG"),
+        (
+            "Delegates of the Organisation for Security and Cooperation in Europe met.",
+            "Organisation for Security and Cooperation in Europe",
+            "ORG",
+        ),
+        ("The report was published by Statistics Canada yesterday.", "Statistics Canada", "ORG"),
+        ("Fans of Inter Milan sang all night.", "Inter Milan", "ORG"),
+        ("She spoke fluent Hebrew and Swahili.", "Hebrew", "LANGUAGE"),
+    ],
+)
+def test_labels_by_the_shape_of_the_name(text, surface, label):
+    assert (surface, label) in labelled(text)
+
+
+def test_compounds_with_a_place_are_nationality_words():
+    found = {m.text: m for m in names("The London-based firm and a U.S.-led force were named.")}
+    assert (found["London-based"].label, found["London-based"].entity) == ("NORP", "London")
+    assert (found["U.S.-led"].label, found["U.S.-led"].entity) == ("NORP", "United States")
+
+
+def test_dateline_in_capitals_is_a_place():
+    found = names("NAIROBI 1996-08-30\nKenya's president said on Friday that talks would resume.")
+    assert ("NAIROBI", "GPE", "Nairobi") in {(m.text, m.label, m.entity) for m in found}
+    found = names("OULU (Reuters) - Talks on the new bridge began on Friday.")
+    assert ("OULU", "GPE") in [(m.text, m.label) for m in found]
+
+
+def test_results_table_rows_are_teams():
+    text = "Soccer results on Saturday :\nMillwall 2 Bristol Rovers 1\nWrexham 0 Stockport 3"
+    got = labelled(text)
+    for team in ("Millwall", "Bristol Rovers", "Wrexham", "Stockport"):
+        assert (team, "ORG") in got
+
+
+def test_headline_in_title_case_does_not_flood():
+    text = "Ad Sales Boost Profits at the Media Giant\nThe company said profits rose by a third."
+    assert names(text) == []
+
+
+def test_lower_case_role_only_next_to_a_name():
+    got = labelled("The president of Russia, Vladimir Putin, said presidents rarely agree.")
+    assert got.count(("president", "TITLE")) == 1
+    assert ("Vladimir Putin", "PERSON") in got
+
+
+def test_particles_and_initials_stay_inside_names():
+    got = labelled(
+        "Tries came from Joost van der Westhuizen and J. Smith, while Rami al-Saadani watched."
+    )
+    for person in ("Joost van der Westhuizen", "J. Smith", "Rami al-Saadani"):
+        assert (person, "PERSON") in got, got
+
+
+def test_list_of_surnames_after_a_known_name():
+    text = (
+        "Coach Ellen Marsh named her side.\n"
+        "The team is : Marsh , Okonkwo , Haverty , Blanchflower and Quist ."
+    )
+    squad = [m for m in names(text) if m.sentence == 1]
+    assert {m.label for m in squad} == {"PERSON"}
+    assert [m.text for m in squad] == ["Marsh", "Okonkwo", "Haverty", "Blanchflower", "Quist"]
