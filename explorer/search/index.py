@@ -167,6 +167,8 @@ class SearchIndex:
         self.records = len(self._kind)
         self.sentences = int(np.count_nonzero(np.asarray(self._kind) == KIND_SENTENCE))
         self._expansions: dict[tuple, _Expansion] = {}
+        # Each expansion may keep a lookup table of one byte per word: bounded to ~64 MB.
+        self._cache_cap = max(32, min(512, 64_000_000 // (len(vocab) + 1)))
         self._fuzzy: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
         self._prefix_tables: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
@@ -330,7 +332,7 @@ class SearchIndex:
             ranges.append((lo, lo + 1, EXACT))
         count = self._count(ranges)
         expansion = _Expansion(ranges=ranges, count=count)
-        if len(self._expansions) > 512:
+        if len(self._expansions) > self._cache_cap:
             self._expansions.clear()
         self._expansions[key] = expansion
         return expansion
