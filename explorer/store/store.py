@@ -1127,6 +1127,10 @@ class Store:
         except OSError as exc:
             raise _write_error(self._path, exc) from None
         try:
+            # Under the lock, any temporary file beside the store is left by a killed writer.
+            for stale in self._path.parent.glob(f".{self._path.name}.*.tmp"):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
             self.refresh()
             report = _Ingest(self, paths, progress, prune).run()
         finally:

@@ -121,3 +121,69 @@ def test_a_second_writer_that_cannot_wait_says_why(tmp_path, folder):
     assert second.returncode == 2
     assert "another explorer is writing to this store" in out2 and str(db) in out2
     assert assert_consistent(db, folder) == FILES
+
+
+KILL_IN_WRITE = """
+import os, signal, sys
+import explorer.store.storage as storage
+from explorer.store import Store
+where = sys.argv[3]
+commits = 0
+real_replace, real_fdopen = os.replace, os.fdopen
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def replace(src, dst):
+    global commits
+    if str(dst) == sys.argv[1]:
+        commits += 1
+        if commits == 2 and where == "before-rename":
+            die()
+    return real_replace(src, dst)
+
+class Handle:
+    def __init__(self, handle):
+        self.handle, self.written, self.store = handle, 0, None
+    def write(self, chunk):
+        if self.store is None:  # the store file, not a derived one
+            self.store = chunk.startswith(b'{"documents"')
+        self.written += len(chunk)
+        if commits == 1 and where == "mid-write" and self.store and self.written > 2000:
+            self.handle.write(chunk[: len(chunk) // 2])
+            self.handle.flush()
+            die()
+        return self.handle.write(chunk)
+    def __getattr__(self, name):
+        return getattr(self.handle, name)
+    def __enter__(self):
+        return self
+    def __exit__(self, *exc):
+        self.handle.close()
+
+storage.os = type(os)("os_patched")
+storage.os.__dict__.update(os.__dict__)
+storage.os.replace = replace
+storage.os.fdopen = lambda *a, **k: Handle(real_fdopen(*a, **k))
+Store.open(sys.argv[1]).ingest([sys.argv[2]])
+"""
+
+
+@pytest.mark.parametrize("where", ["mid-write", "before-rename"])
+def test_sigkill_inside_a_commit_keeps_the_previous_commit(tmp_path, folder, where):
+    db = tmp_path / "store.json"
+    env = {**os.environ, "EXPLORER_COMMIT_EVERY": "5", "EXPLORER_WORKERS": "1"}
+    done = subprocess.run(
+        [sys.executable, "-c", KILL_IN_WRITE, str(db), str(folder), where],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == -signal.SIGKILL, done.stderr
+    assert assert_consistent(db, folder) == 5  # the first batch, complete
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # the torn write
+    report = Store.open(db).ingest([folder])
+    assert (report.added, report.unchanged) == (FILES - 5, 5)
+    assert assert_consistent(db, folder) == FILES
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
