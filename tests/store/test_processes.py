@@ -147,7 +147,7 @@ class Handle:
         self.handle, self.written, self.store = handle, 0, None
     def write(self, chunk):
         if self.store is None:  # the store file, not a derived one
-            self.store = chunk.startswith(b'{"documents"')
+            self.store = chunk == b'{"'  # the store's first chunk; derived files are one
         self.written += len(chunk)
         if commits == 1 and where == "mid-write" and self.store and self.written > 2000:
             self.handle.write(chunk[: len(chunk) // 2])
