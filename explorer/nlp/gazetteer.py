@@ -116,6 +116,8 @@ _EXTRA_COUNTRY_NAMES = {
     "Moldova": "MD",
 }
 
+_COUNTRY_ALPHA_2 = frozenset({"US", "GB", "UK"})
+
 #: Codes that are English words or other things in all-capital text: never a country alone.
 _AMBIGUOUS_CODES = frozenset(
     "AD AG AI AL AM AN AR AS AT AU AW AX BE BY CA CH CO CU DE DO EE ES ET FI FM GA GO GU HE HM HR "
@@ -158,10 +160,13 @@ def countries() -> dict[str, str]:
             value = row.get(key)
             if value and "," not in value:
                 out[value] = canon
-        for code_key in ("alpha_2", "alpha_3"):
-            value = row[code_key]
-            if value not in _AMBIGUOUS_CODES:
-                out.setdefault(value, canon)
+        # Three-letter codes name countries in text ("USA", "RUS"); two-letter ones are mostly
+        # other things ("BT", "MP", "IT"), so only the few that news uses for countries count.
+        code = row["alpha_3"]
+        if code not in _AMBIGUOUS_CODES:
+            out.setdefault(code, canon)
+        if row["alpha_2"] in _COUNTRY_ALPHA_2:
+            out.setdefault(row["alpha_2"], canon)
         out.setdefault(canon, canon)
     for surface, code in _EXTRA_COUNTRY_NAMES.items():
         if code in by_code:

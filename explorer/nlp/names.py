@@ -676,6 +676,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     last = words[-1]
     first = words[0]
+    if n == 2 and last in ("Law", "Bill", "Code") and first in _W.first_names:
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Jude Law", "Kyle Bill"
+        return
     if n > 1 and last in _W.law_words:
         _emit(doc, s_i, toks, i, j, "LAW", key, _STRONG)
         return

@@ -228,3 +228,20 @@ def test_initial_cut_off_by_the_sentence_splitter_stays_in_the_name():
     # A splitter that ends a sentence after the initial must not cut the name in two.
     found = find_names(text, [(0, 16), (17, len(text))])
     assert [(m.text, m.label, m.sentence) for m in found] == [("J. Smith", "PERSON", 0)]
+
+
+def test_common_acronyms_and_contractions_are_not_names():
+    text = (
+        "I'm told BT and the MP for Leeds will sell TV and PC kit with ID cards, "
+        "said Jane Doyle of Northwind Ltd."
+    )
+    got = labelled(text)
+    assert ("I'm", "ORG") not in got
+    assert not [t for t, label in got if label == "GPE" and t in ("BT", "MP")]
+    assert not {"TV", "PC", "ID"} & {t for t, _ in got}
+    assert ("Leeds", "GPE") in got and ("Jane Doyle", "PERSON") in got
+
+
+def test_a_person_named_law_is_not_a_law():
+    got = labelled("The film stars Jude Law, and the Terrorism Act was debated.")
+    assert ("Jude Law", "PERSON") in got and ("Terrorism Act", "LAW") in got
