@@ -114,10 +114,16 @@ def _trie_regex(node: dict) -> str:
 
 
 def _ci(words) -> str:
-    """Like `_alt`, for words as written in lower case, Capitalised or in CAPITALS."""
+    """Like `_alt`, for words in lower case or Capitalised (short ones, like units, in CAPS too).
+
+    Spelling the cases out keeps the big pattern case-sensitive, which matches twice as fast as
+    re.IGNORECASE; all-capital long words ("MILLION") are rare enough outside headlines.
+    """
     variants = set()
     for w in words:
-        variants.update((w, w[:1].upper() + w[1:], w.upper()))
+        variants.update((w, w[:1].upper() + w[1:]))
+        if len(w) <= 3:
+            variants.add(w.upper())
     return _alt(variants)
 
 
@@ -159,15 +165,17 @@ _COUNTED = (
     r"|staff|employees|patients|cases|deaths|copies|tonnes|tons|pupils|children|fans|users"
 )
 
+# A lead-in ("more than", "about") is matched once, in front of every kind of value.
 _PATTERN = re.compile(
-    "|".join(
+    rf"(?P<mod>{_MOD})?(?:"
+    + "|".join(
         [
             # MONEY: "$500 million", "£1.2bn", "US$5", "500 million dollars", "EUR 20m".
-            rf"(?P<MONEY>{_MOD}?(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
-            rf"|{_MOD}?(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
-            rf"|{_MOD}?{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
+            rf"(?P<MONEY>(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
+            rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
+            rf"|{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
             # PERCENT: "5%", "5.5 per cent", "two percentage points".
-            rf"(?P<PERCENT>{_MOD}?{_NUM}\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b))",
+            rf"(?P<PERCENT>{_NUM}\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b))",
             # TIME: "9 p.m.", "10:30 GMT", "noon".
             r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
             r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\stime)\b)?"
@@ -191,23 +199,24 @@ _PATTERN = re.compile(
             rf"|\b(?:(?i:last|next|this)\s)?{_WEEKDAY}\b)",
             rf"(?P<SPAN>\b(?i:the\s)?(?i:past|last|next|previous|coming|following|first|same)\s"
             rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
-            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})\s(?i:ago|earlier|later)\b)",
+            # "two years ago", or a duration: "five years".
+            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
             rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
             rf"(?!\s(?:{_COUNTED})\b))",
             # QUANTITY: "20 km", "1.5 million barrels".
-            rf"(?P<QUANTITY>{_MOD}?{_DIGITS}{_SCALE}?(?:\s(?:{_QTY_UNITS})|{_QTY_ATTACHED})\b(?!-)"
-            rf"|{_MOD}?{_WORD_NUM}{_SCALE}?\s(?:{_QTY_UNITS})\b(?!-))",
-            rf"(?P<DURATION>\b{_NUM}\s(?:{_PERIOD_UNIT})\b)",
+            rf"(?P<QUANTITY>{_NUM}{_SCALE}?(?:\s(?:{_QTY_UNITS})|(?<=\d)(?:{_QTY_ATTACHED}))\b(?!-))",
             # ORDINAL: "1st", "third".
             rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_ci(_ORDINALS)})\b)",
             # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
-            rf"(?P<CARDINAL>{_MOD}?(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
-            rf"|\b(?<!\bno\s)(?<!\bNo\s){_MOD}?{_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
+            rf"(?P<CARDINAL>(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
+            rf"|\b(?<!\bno\s)(?<!\bNo\s){_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
             rf"|\b(?:{_ci(['hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens'])})"
             r"(?=\sof\b))",
         ]
-    ),
+    )
+    + ")"
 )
+_MODIFIED = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 # Where a value can begin: a digit, a currency sign or code, or a word that only values use.
 # One case-sensitive pass finds these cheaply; the full pattern then runs only at them.
 _ANCHOR_WORDS = [
@@ -257,7 +266,7 @@ _CASE_SENSITIVE_GROUPS = frozenset({"MDY", "DMY", "MY", "RELATIVE", "MAYMAR"})
 
 _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
-    "YEAR", "DURATION",
+    "YEAR",
 }  # fmt: skip
 _NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}", re.IGNORECASE)
 _SCALE_IN = re.compile(rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED})\b", re.IGNORECASE)
@@ -302,6 +311,8 @@ def find_values(
         if kind in _CASE_SENSITIVE_GROUPS and not _capitalised(kind, m.group()):
             continue
         start, end = m.span()
+        if m.start("mod") >= 0 and kind not in _MODIFIED:
+            start = m.end("mod")  # "about June": the date is "June"
         if text[start].isspace():
             start += 1
         if kind == "MAYMAR":
@@ -399,7 +410,7 @@ def _amount(surface: str) -> dict[str, Any]:
 
 def _normalise(kind: str, surface: str, anchor: date | None) -> tuple[str | None, Any]:
     if kind in _DATE_GROUPS:
-        if kind == "DURATION" and re.search(r"hour|minute", surface, re.IGNORECASE):
+        if kind == "AGO" and re.search(r"hour|minute", surface, re.IGNORECASE):
             return "TIME", _date_norm(kind, surface, anchor)
         return "DATE", _date_norm(kind, surface, anchor)
     if kind == "MONEY":
