@@ -89,6 +89,7 @@ class _Doc:
         self.found: list[list] = []
         self.lower_words: set[str] | None = None
         self.mid_caps_words: set[str] | None = None
+        self.clubs: set[str] = set()  # cities the document names as sports teams
 
     def mid_caps(self) -> set[str]:
         """Capitalised words the document writes after a lower-case word or a comma."""
@@ -547,6 +548,23 @@ _TITLES_THAT_ARE_NAMES = frozenset("Dean Major Earl Duke Marshal Baron".split())
 _NAME_PARTICLES_2 = frozenset("van von der den de la le du da dos del".split())
 
 
+#: Words around a city's name that make it the city's team.
+_SPORT_NEXT = frozenset(
+    "beat beats drew draw lost win won striker strikers midfielder defender defenders goalkeeper "
+    "keeper manager boss coach winger forward fullback squad skipper midfield defence "
+    "fans supporters side team players player star stars captain signing target debut "
+    "v vs".split()
+)
+_SPORT_PREV = frozenset("beat beating against v vs versus join joined joining joins".split())
+
+
+def _sports_context(toks, i: int, j: int) -> bool:
+    nxt = toks[j][2] if j < len(toks) else ""
+    if nxt in ("'s", "’s"):
+        nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
+    return nxt in _SPORT_NEXT or (i > 0 and toks[i - 1][2] in _SPORT_PREV)
+
+
 def _name_shaped(word: str) -> bool:
     return word[:1].isupper() or word in _NAME_PARTICLES or word in ("(", ")", ".")
 
@@ -666,9 +684,14 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if table and label == "GPE" and _SCORE.match(nxt) and key not in _W.countries:
-            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
-            return
+        if label == "GPE" and key not in _W.countries and key not in _W.us_states:
+            if table and _SCORE.match(nxt):
+                _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
+                return
+            if _sports_context(toks, i, j):
+                doc.clubs.add(key)  # "Liverpool beat Chelsea", "Chelsea striker"
+                _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+                return
         _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
         return
     if key in _W.known_orgs:
@@ -732,6 +755,10 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         pop = _W.cities.get(key)
         if _ORG_ENDING.search(key):
             _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Hypovereinsbank", "Infotech"
+            return
+        if pop and _sports_context(toks, i, j):
+            doc.clubs.add(key)
+            _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
             return
         if pop or (prev in _LOC_PREPS and key[1:].islower()):
             _emit(doc, s_i, toks, i, j, "GPE", key, _WEAK)
@@ -813,6 +840,11 @@ def _resolve_document(doc: _Doc) -> None:
         elif strength == _WEAK and ntok == 1 and surface in org_firsts:
             f[2], f[3] = org_firsts[surface]
     doc.found = [f for f in doc.found if f[4] != _UNCONFIRMED]
+    if doc.clubs:  # the team elsewhere in the document too, but not "in Liverpool"
+        for f in doc.found:
+            surface = doc.text[f[0] : f[1]]
+            if f[2] == "GPE" and surface in doc.clubs and doc.text[f[0] - 3 : f[0]] != "in ":
+                f[2], f[3] = "ORG", surface
     # Lists of surnames: "Given , Breen , Staunton and Irwin".
     found = sorted(doc.found, key=lambda f: f[0])
     for order in (found, found[::-1]):

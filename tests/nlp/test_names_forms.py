@@ -139,3 +139,15 @@ def test_list_of_surnames_after_a_known_name():
     squad = [m for m in names(text) if m.sentence == 1]
     assert {m.label for m in squad} == {"PERSON"}
     assert [m.text for m in squad] == ["Marsh", "Okonkwo", "Haverty", "Blanchflower", "Quist"]
+
+
+def test_a_city_named_as_a_team_is_an_organisation_in_that_document():
+    text = (
+        "Liverpool beat Chelsea 2-1 on Sunday.\n"
+        "Chelsea manager Jose Mourinho said Chelsea had been unlucky.\n"
+        "The match was played in Liverpool in front of 44,000 fans."
+    )
+    found = [(m.text, m.label) for m in names(text)]
+    assert found.count(("Chelsea", "ORG")) == 3
+    assert ("Liverpool", "ORG") in found  # the team that won
+    assert ("Liverpool", "GPE") in found  # the city it was played in
