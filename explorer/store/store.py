@@ -207,6 +207,7 @@ class _Snapshot:
             isinstance(side, dict)
             and side.get("format") == SIDECAR_FORMAT
             and side.get("stat") == _stat_key(st)
+            and _tail_names(path, side.get("generation", ""))
         ):
             schema = side.get("schema", 0)
             _check_schema(path, schema)
@@ -368,6 +369,20 @@ class _Snapshot:
             blob = self._slice(row[where])
             return list(orjson.loads(b"{" + blob + b"}").values()) if blob else []
         return self._group(table).get(doc_id, [])
+
+
+def _tail_names(path: Path, generation: str) -> bool:
+    """Whether the store file ends with the meta table of `generation` (the writer puts it
+    last), so a sidecar is never trusted for another version of the file."""
+    if not generation:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 512))
+            tail = handle.read()
+    except OSError:
+        return False
+    return f'"generation":"{generation}"'.encode() in tail
 
 
 def _check_schema(path: Path, schema: Any) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 
 import pytest
@@ -210,3 +211,22 @@ def test_answers_are_the_same_without_the_derived_files(store):
     for suffix in (".keys", ".idx"):
         store.path.with_name(store.path.name + suffix).unlink()
         assert answers(Store.open(store.path, readonly=True)) == expected
+
+
+def test_a_sidecar_is_not_trusted_for_another_version_of_the_store_file(store):
+    # Rewrite the store in place, same size, same inode, same mtime: only the content (a
+    # title, and the generation a writer would set) differs from what the sidecar describes.
+    path = store.path
+    st = path.stat()
+    raw = path.read_bytes()
+    old = store.generation().encode()
+    new = bytes(reversed(old))
+    assert raw.count(b"Budget vote") == 1 and raw.count(old) == 1
+    raw = raw.replace(b"Budget vote", b"Budget VOTE").replace(old, new)
+    with open(path, "r+b") as handle:
+        handle.write(raw)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_ino == st.st_ino and path.stat().st_size == st.st_size
+    reopened = Store.open(path, readonly=True)
+    assert "Budget VOTE" in {d.title for d in reopened.documents()}
+    assert reopened.generation() == new.decode()
