@@ -63,24 +63,48 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _chunks(text: str) -> list[tuple[int, int]]:
     """Runs of lines that belong together: blank lines and line-final headlines split them."""
     chunks: list[tuple[int, int]] = []
-    cur_start = cur_end = -1
+    block: list[tuple[int, int]] = []
     for m in _LINE.finditer(text):
         s, e = m.span()
         while text[s].isspace():
             s += 1
         while text[e - 1].isspace():
             e -= 1
-        if cur_start >= 0 and (
-            text.count("\n", cur_end, s) > 1 or not _continues(text, cur_end, s)
-        ):
+        if block and text.count("\n", block[-1][1], s) > 1:
+            _block_chunks(text, block, chunks)
+            block = []
+        block.append((s, e))
+    if block:
+        _block_chunks(text, block, chunks)
+    return chunks
+
+
+def _block_chunks(text: str, lines: list[tuple[int, int]], chunks: list[tuple[int, int]]) -> None:
+    """The chunks of one block of lines (no blank line inside)."""
+    if _hard_wrapped(text, lines):
+        chunks.append((lines[0][0], lines[-1][1]))
+        return
+    cur_start, cur_end = lines[0]
+    for s, e in lines[1:]:
+        if not _continues(text, cur_end, s):
             chunks.append((cur_start, cur_end))
-            cur_start = -1
-        if cur_start < 0:
             cur_start = s
         cur_end = e
-    if cur_start >= 0:
-        chunks.append((cur_start, cur_end))
-    return chunks
+    chunks.append((cur_start, cur_end))
+
+
+def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
+    """A paragraph wrapped at a fixed width: every line but the last nearly as long as the
+    longest (40 to 100 characters), none opening a list item. Its line breaks mean nothing."""
+    if len(lines) < 3:
+        return False
+    lengths = [e - s for s, e in lines[:-1]]
+    longest = max(lengths)
+    if not 40 <= longest <= 100 or min(lengths) < 0.7 * longest:
+        return False
+    if all(text[e - 1] in ".!?\"'”’)" for s, e in lines):
+        return False  # one sentence a line already
+    return not any(_LIST_MARKER.match(text, s, e) for s, e in lines[1:])
 
 
 def _continues(text: str, line_end: int, next_start: int) -> bool:

@@ -58,6 +58,24 @@ def test_a_wrapped_line_continues_its_sentence():
     ]
 
 
+def test_a_hard_wrapped_paragraph_is_read_as_running_text():
+    text = (
+        "The Iranian ambassador to Russia, Mehdi Sanai, met the Russian Deputy\n"
+        "Minister of Industry and Trade Georgy Kalamanov in Moscow. They discussed\n"
+        "the roadmap for cooperation in the industrial and mining sectors, and\n"
+        "Iranian media reported the meeting.\n"
+        "\n"
+        "Short headline\n"
+    )
+    assert sentences(text) == [
+        "The Iranian ambassador to Russia, Mehdi Sanai, met the Russian Deputy\n"
+        "Minister of Industry and Trade Georgy Kalamanov in Moscow.",
+        "They discussed\nthe roadmap for cooperation in the industrial and mining sectors, and\n"
+        "Iranian media reported the meeting.",
+        "Short headline",
+    ]
+
+
 def test_one_sentence_per_line_text():
     text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22"
     assert sentences(text) == [
