@@ -313,8 +313,10 @@ def read_html(data: bytes) -> list[Record]:
         tag.decompose()
     for tag in soup.find_all(attrs={"hidden": True}):
         tag.decompose()
+    # One <article> is the story; several (an index page) are read within <main> or <body>.
+    articles = soup.find_all("article")
     main = (
-        soup.find("article")
+        (articles[0] if len(articles) == 1 else None)
         or soup.find("main")
         or soup.find(attrs={"role": "main"})
         or soup.body

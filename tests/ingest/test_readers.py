@@ -85,6 +85,15 @@ def test_html_main_text_title_date_author_without_scripts_or_navigation(tmp_path
         assert junk not in doc.text
 
 
+def test_a_page_of_several_articles_keeps_them_all(tmp_path):
+    page = (
+        "<html><body><header>Site</header><main><article><h2>One</h2><p>First.</p></article>"
+        "<article><h2>Two</h2><p>Second.</p></article></main><aside>Ads</aside></body></html>"
+    )
+    [doc] = read_file(write(tmp_path, "index.html", page))
+    assert doc.text == "One\n\nFirst.\n\nTwo\n\nSecond."
+
+
 def test_htm_without_article_uses_body_and_title_tag(tmp_path):
     page = (
         "<html><head><title> Plain page </title></head><body><p>Hello &amp; bye.</p></body></html>"
