@@ -10,9 +10,10 @@ import threading
 
 from explorer.model import Corpus, Hit
 from explorer.search.index import SearchIndex, cache_dir, fact_line, typo_budget
-from explorer.search.query import Query, Term, parse
+from explorer.search.query import SYNTAX, Query, Term, parse
 
 __all__ = [
+    "SYNTAX",
     "Query",
     "SearchIndex",
     "Term",

@@ -446,7 +446,9 @@ class SearchIndex:
 
     def search(self, query: str, limit: int = 50) -> list[Hit]:
         """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
-        on a malformed query; an empty query (or one of operators only) returns no hits."""
+        on a malformed query; an empty query (or one of operators or exclusions only) returns
+        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo, 0.01 a
+        step of distance between terms, 0.001 a prefix match (higher is better)."""
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or self.records == 0:
             return []

@@ -19,6 +19,17 @@ from dataclasses import dataclass, field
 from explorer.model import LABELS
 from explorer.search.text import fold, normalize_query, tokens
 
+#: The query language in a few lines, for `--help`, the README and the TUI's help screen.
+SYNTAX = """\
+iran russia        every term must match: exactly, as a prefix, or from 4 letters with a typo
+'word              this exact word (no prefix, no typo)
+"a phrase"         these words together, in this order
+^word              the text starts with it
+!word              leave out what has a word starting with it
+a | b              either one
+label:PERSON @per  entities of that label, and sentences that mention one
+doc:NAME           only documents whose id or title contains NAME"""
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
