@@ -198,7 +198,10 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             caps_lines.append((s_i, toks))
             continue
         digits = len(_NUMBER_START.findall(text, s_start, s_end))
-        _scan_sentence(doc, s_i, toks, digits >= 2 and digits >= 0.2 * len(toks))
+        table = (
+            digits >= 2 and digits >= 0.2 * len(toks) and not _FIGURES.search(text, s_start, s_end)
+        )  # a results table ("Millwall 2 Bristol Rovers 1"), not a page of accounts
+        _scan_sentence(doc, s_i, toks, table)
     _resolve_document(doc)
     for s_i, toks in caps_lines:
         _scan_caps_line(doc, s_i, toks)
@@ -243,6 +246,7 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 
 _NUMBER_START = re.compile(r"(?<![\w.,-])\d")
 _HAS_DIGIT = re.compile(r"\d")
+_FIGURES = re.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
 _JOINED_PARTICLE = re.compile(
     r"(?:al|el|ad|ash|as|at|az|ul|ur|bin|ibn|abu|bint|de|di|da|van)-[A-Z]"
 )
@@ -779,7 +783,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         # Two or three unknown words: a person, unless the document uses one of them as an
         # ordinary lower-case word ("Hard Rock", "Cloud Atlas").
         lower = doc.lower_vocab()
-        common = any(w.lower() in lower for w in words)
+        common = any(w.lower() in lower for w in words if w not in _NAME_PARTICLES)
         _emit(doc, s_i, toks, i, j, "ORG" if common else "PERSON", key, _WEAK)
         return
     _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
@@ -811,7 +815,7 @@ def _resolve_document(doc: _Doc) -> None:
                     not first.endswith(".")
                     and first not in _W.first_names
                     and not _gazetteer_label([first])
-                    and strength >= _MEDIUM
+                    and first.lower() not in doc.lower_vocab()
                 ):
                     firsts.setdefault(first, entity)  # "Jansher" after "Jansher Khan"
         if strength >= _MEDIUM and label != "TITLE":
