@@ -208,7 +208,7 @@ _PATTERN = re.compile(
             # ORDINAL: "1st", "third".
             rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_ci(_ORDINALS)})\b)",
             # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
-            rf"(?P<CARDINAL>(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-])"
+            rf"(?P<CARDINAL>(?<![\w.,-]){_DIGITS}{_SCALE}?(?![\w-]|[.,]\d)"
             rf"|\b(?<!\bno\s)(?<!\bNo\s){_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
             rf"|\b(?:{_ci(['hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens'])})"
             r"(?=\sof\b))",
@@ -268,7 +268,8 @@ _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
     "YEAR",
 }  # fmt: skip
-_NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}", re.IGNORECASE)
+# Case-sensitive like _PATTERN: with IGNORECASE, "SIX" (a variant) would cut "Sixteen" short.
+_NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}\b")
 _SCALE_IN = re.compile(rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED})\b", re.IGNORECASE)
 _MOD_IN = re.compile(rf"^{_MOD}", re.IGNORECASE)
 _YEAR_IN = re.compile(rf"\b{_YEAR}\b")

@@ -136,6 +136,13 @@ def test_counts_and_ordinals():
     ]
 
 
+def test_number_words_are_read_whole():
+    assert values("Sixteen percent agreed; twenty-one disagreed; 1,000s more.") == [
+        ("PERCENT", "Sixteen percent", {"value": 16.0, "unit": "%"}),
+        ("CARDINAL", "twenty-one", {"value": 21}),
+    ]
+
+
 def test_a_million_written_short_is_a_count_not_metres():
     assert values("Some 5m people voted.") == [
         ("CARDINAL", "Some 5m", {"value": 5000000, "modifier": "~"})
