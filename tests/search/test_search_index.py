@@ -116,3 +116,19 @@ def test_search_function_keeps_the_index_between_calls(tmp_path):
 def test_an_empty_corpus_searches_to_nothing(index_of):
     assert index_of({}).search("anything") == []
     assert index_of({}).search("@person") == []
+
+
+def test_one_index_serves_several_threads_at_once(index_of):
+    from concurrent.futures import ThreadPoolExecutor
+
+    index = index_of({f"d{i}": f"Oil price {i} rose. Gas prices fell in Iran." for i in range(200)})
+    queries = ["oil", "pric", "gas pric", "iran | oil", "prises", "fel", "^gas", "'rose"] * 10
+    expected = [[(h.doc, h.sentence, h.highlights) for h in index.search(q)] for q in queries]
+    index.clear_caches()
+    with ThreadPoolExecutor(4) as pool:
+        got = list(
+            pool.map(
+                lambda q: [(h.doc, h.sentence, h.highlights) for h in index.search(q)], queries
+            )
+        )
+    assert got == expected

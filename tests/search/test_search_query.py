@@ -169,3 +169,9 @@ def test_parse_reads_the_last_term_as_being_typed():
     assert q.groups[2][0].exact and q.groups[3][0].anchored
     assert set(q.labels) == {"PERSON", "PERCENT"}
     assert q.docs == ("x",)
+
+
+def test_doc_filter_takes_a_quoted_title(index):
+    assert texts(index.search('russia doc:"trade figures"')) == [
+        "Russia's government said trade reached $500 million."
+    ]
