@@ -58,7 +58,9 @@ _TITLE_LINK = re.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
 _BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 
-_MEETING = re.compile(r"\b(?:met|meet|meets|meeting|talks|negotiated|negotiations|summit)\b")
+_MEETING = re.compile(
+    r"\b(?:met|meet|meets|meeting|(?:held|hold|holds|holding)\s+talks|negotiated|summit)\b"
+)
 _COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
 _MET_DIRECT = re.compile(
     r"^\s*(?:(?:has|have|had|will|also|then|later)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"

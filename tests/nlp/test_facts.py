@@ -341,3 +341,11 @@ def test_she_is_the_latest_woman_named_and_he_the_latest_man():
         ("Patricia Sanders", "We are ready"),
         ("John Smith", "So are we"),
     ]
+
+
+def test_two_people_backing_talks_did_not_meet():
+    found = facts(
+        "Tony Blair and Gordon Brown backed the talks.",
+        ("Tony Blair", "PERSON"), ("Gordon Brown", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "met") == []
