@@ -770,7 +770,10 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if key in fn:
             _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
             return
-        _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)
+        # An unknown word the document also writes in lower case ("Library", "Health") is a
+        # name only if the document confirms it elsewhere.
+        common = key.lower() in doc.lower_vocab()
+        _emit(doc, s_i, toks, i, j, "ORG", key, _UNCONFIRMED if common else _WEAK)
         return
     if n > 1 and last in _W.countries and first not in fn:
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Statistics Canada"

@@ -245,3 +245,13 @@ def test_common_acronyms_and_contractions_are_not_names():
 def test_a_person_named_law_is_not_a_law():
     got = labelled("The film stars Jude Law, and the Terrorism Act was debated.")
     assert ("Jude Law", "PERSON") in got and ("Terrorism Act", "LAW") in got
+
+
+def test_a_capitalised_common_word_is_not_an_organisation():
+    text = (
+        "The new library opened on Monday and the health budget rose. "
+        "Staff at the Library said Health spending would fall, Globex Corp said."
+    )
+    got = {t for t, _ in labelled(text)}
+    assert "Library" not in got and "Health" not in got
+    assert "Globex Corp" in got
