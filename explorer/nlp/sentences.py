@@ -40,6 +40,8 @@ _STARTERS = frozenset(
     "there here what when where why how who which while but and or so yet if as at in on "
     "for after before since although though however meanwhile then now still also".split()
 )
+# Prepositive titles that never end a line's sentence.
+_BEFORE_NAMES = _PREPOSITIVE - {"sr", "jr", "st"}
 _JOINERS = frozenset(
     "and or but nor of the a an to in on at by for from with as that than into onto".split()
 )
@@ -115,9 +117,11 @@ def _continues(text: str, line_end: int, next_start: int) -> bool:
     last = text[line_end - 1]
     if last in ",;:(&/-–—":
         return True
-    if last.isalpha():
+    if last.isalpha() or last == ".":
         word_start = max(text.rfind(" ", 0, line_end), text.rfind("\n", 0, line_end)) + 1
-        return text[word_start:line_end].lower() in _JOINERS
+        word = text[word_start:line_end].lower()
+        # "... and\nRussia", "... Mr\nBlair", "... Dr.\nSmith"
+        return word in _JOINERS or word.rstrip(".") in _BEFORE_NAMES
     return False
 
 

@@ -76,6 +76,13 @@ def test_a_hard_wrapped_paragraph_is_read_as_running_text():
     ]
 
 
+def test_a_title_at_the_end_of_a_line_runs_on():
+    assert sentences("It was signed by Dr.\nSmith and Mr\nJones yesterday.\nThen") == [
+        "It was signed by Dr.\nSmith and Mr\nJones yesterday.",
+        "Then",
+    ]
+
+
 def test_one_sentence_per_line_text():
     text = "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22"
     assert sentences(text) == [
