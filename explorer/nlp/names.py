@@ -201,6 +201,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         table = (
             digits >= 2 and digits >= 0.2 * len(toks) and not _FIGURES.search(text, s_start, s_end)
         )  # a results table ("Millwall 2 Bristol Rovers 1"), not a page of accounts
+        if '"' in text[s_start:s_end] or "“" in text[s_start:s_end]:
+            toks = _quoted_titles(doc, s_i, text, s_start, s_end, toks)
         _scan_sentence(doc, s_i, toks, table)
     _resolve_document(doc)
     for s_i, toks in caps_lines:
@@ -256,6 +258,30 @@ _LOWER_TITLES = frozenset(
     "president minister ambassador chancellor prime foreign secretary governor mayor chairman "
     "senator envoy spokesman spokeswoman king queen premier".split()
 )
+
+
+_QUOTED_TITLE = re.compile(
+    r"[\"“] ?((?:[A-Z0-9][\w'’-]*)(?: (?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|at|to|for|with|from"
+    r"|is|are|my|your|me|you|no))*? (?:[A-Z0-9][\w'’-]*)) ?[\"”]"
+)
+
+
+def _quoted_titles(doc: _Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A title in quotes, every word capitalised but the short ones ("On the Waterfront"), is
+    the name of a work; its words are taken out of the sentence's other names."""
+    taken = []
+    for m in _QUOTED_TITLE.finditer(text, start, end):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        if len(words) > 8 or all(w.isupper() for w in words):
+            continue
+        if _W.places.get(m.group(1)) or words[0] in _W.first_names and len(words) <= 3:
+            continue  # "New York", "John Smith" in quotes are what they are
+        doc.found.append([s, e, "WORK_OF_ART", m.group(1), _STRONG, s_i, len(words)])
+        taken.append((s, e))
+    if not taken:
+        return toks
+    return [t for t in toks if not any(s <= t[0] < e for s, e in taken)]
 
 
 def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:

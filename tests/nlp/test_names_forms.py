@@ -151,3 +151,12 @@ def test_a_city_named_as_a_team_is_an_organisation_in_that_document():
     assert found.count(("Chelsea", "ORG")) == 3
     assert ("Liverpool", "ORG") in found  # the team that won
     assert ("Liverpool", "GPE") in found  # the city it was played in
+
+
+def test_a_title_in_quotes_is_a_work_of_art():
+    text = 'He starred in "On the Waterfront" and "Viva Zapata", she said "thank you".'
+    got = labelled(text)
+    assert ("On the Waterfront", "WORK_OF_ART") in got
+    assert ("Viva Zapata", "WORK_OF_ART") in got
+    assert not [t for t, label in got if label == "PERSON"]
+    assert not [t for t, _ in got if "thank" in t]
