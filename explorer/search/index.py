@@ -102,7 +102,7 @@ def fact_line(fact: Fact) -> str:
     """A fact as one line of text: subject, predicate, object, then its short qualifiers."""
     parts = [fact.subject, fact.predicate, fact.object]
     for key, value in fact.qualifiers.items():
-        if isinstance(value, str) and value and len(value) <= 120:
+        if isinstance(value, str) and value and len(value) <= 120 and value not in parts:
             parts.append(f"{key} {value}")
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             parts.append(f"{key} {value:g}")

@@ -132,3 +132,11 @@ def test_one_index_serves_several_threads_at_once(index_of):
             )
         )
     assert got == expected
+
+
+def test_a_fact_line_does_not_repeat_its_object():
+    from explorer.search import fact_line
+
+    quote = "Tehran and Moscow are seeking to increase trade"
+    fact = Fact("said", "Mehdi Sanai", quote, 6, 0, 60, {"quote": quote, "place": "Moscow"})
+    assert fact_line(fact) == f"Mehdi Sanai · said · {quote} · place Moscow"
