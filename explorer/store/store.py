@@ -561,12 +561,9 @@ class _Writer:
         state = self.docs.pop(doc_id)
         self._ensure_agg()
         self._add_entities(self._entities_of(state), -1)
+        # Content is stored once, so no other document holds this hash.
         if self.by_sha.get(state.row[_SHA]) == doc_id:
             del self.by_sha[state.row[_SHA]]
-            for other_id, other in self.docs.items():  # another copy may remain
-                if other.row[_SHA] == state.row[_SHA]:
-                    self.by_sha[state.row[_SHA]] = other_id
-                    break
 
     def _set_paths(self, doc_id: str, state: _DocState, paths: list[str]) -> None:
         record = next(iter(orjson.loads(b"{" + state.doc_blob + b"}").values()))
