@@ -119,8 +119,20 @@ def test_a_second_writer_waits_then_fails_clearly(stored, corpus):
     assert Store.open(stored).ingest([corpus]).unchanged == 5  # free again
 
 
-def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, corpus):
+def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, corpus, monkeypatch):
+    import explorer.ingest.files as files_module
+
     (corpus / "empty.txt").write_bytes(b"")
+    secret = corpus / "secret.txt"
+    secret.write_text("Secret\n\nhidden")
+    real_open = open
+
+    def guarded(file, *args, **kwargs):  # tests run as root: simulate a permission denial
+        if str(file) == str(secret.resolve()):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(files_module, "open", guarded, raising=False)
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256))
     (corpus / "huge.txt").write_bytes(b"big words " * 2000)
     (corpus / "zz-gone.txt").write_text("Gone\n\nsoon")
@@ -133,7 +145,8 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, corpus):
 
     report = store.ingest([corpus], progress=vanish)
     reasons = {os.path.basename(f.path): f.message for f in report.failed}
-    assert set(reasons) == {"empty.txt", "image.txt", "huge.txt", "zz-gone.txt"}
+    assert set(reasons) == {"empty.txt", "image.txt", "huge.txt", "secret.txt", "zz-gone.txt"}
+    assert reasons["secret.txt"] == "cannot read it: permission denied"
     assert reasons["zz-gone.txt"] == "vanished before it could be read"
     assert reasons["empty.txt"] == "empty file"
     assert "binary" in reasons["image.txt"]
