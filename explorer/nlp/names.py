@@ -275,8 +275,8 @@ def _quoted_titles(doc: _Doc, s_i: int, text: str, start: int, end: int, toks):
         words = m.group(1).split()
         if len(words) > 8 or all(w.isupper() for w in words):
             continue
-        if _W.places.get(m.group(1)) or words[0] in _W.first_names and len(words) <= 3:
-            continue  # "New York", "John Smith" in quotes are what they are
+        if _W.places.get(m.group(1)):
+            continue  # "New York" in quotes is still the place
         doc.found.append([s, e, "WORK_OF_ART", m.group(1), _STRONG, s_i, len(words)])
         taken.append((s, e))
     if not taken:
