@@ -262,7 +262,6 @@ _PREPOSITIONS = frozenset(
     {"in", "since", "by", "until", "till", "from", "during", "to", "through", "before", "after",
      "between"}
 )  # fmt: skip
-_CASE_SENSITIVE_GROUPS = frozenset({"MDY", "DMY", "MY", "RELATIVE", "MAYMAR"})
 
 _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
@@ -281,7 +280,6 @@ _CURRENCY_IN = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_IN = re.compile(_PERIOD_UNIT, re.IGNORECASE)
-_WEEKDAY_IN = re.compile(_WEEKDAY, re.IGNORECASE)
 
 
 def find_values(
@@ -298,19 +296,18 @@ def find_values(
         if at < floor:
             continue
         m = None
-        for cand in _prefix_starts(text, at, floor):
-            m = _PATTERN.match(text, cand)
-            if m is not None and m.end() > at:
-                break
-            m = None
+        if at > floor and text[at - 1] in " -":
+            for cand in _prefix_starts(text, at, floor):
+                m = _PATTERN.match(text, cand)
+                if m is not None and m.end() > at:
+                    break
+                m = None
         if m is None:
             m = _PATTERN.match(text, at)
             if m is None:
                 continue
         floor = m.end()
         kind = m.lastgroup
-        if kind in _CASE_SENSITIVE_GROUPS and not _capitalised(kind, m.group()):
-            continue
         start, end = m.span()
         if m.start("mod") >= 0 and kind not in _MODIFIED:
             start = m.end("mod")  # "about June": the date is "June"
@@ -354,15 +351,6 @@ def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
         end = begin - 1
     starts.reverse()
     return starts
-
-
-def _capitalised(kind: str, surface: str) -> bool:
-    """Month and weekday names count only when capitalised ("may" is a verb, "May" a month)."""
-    if kind == "RELATIVE":
-        day = _WEEKDAY_IN.search(surface)
-        return day is None or day.group()[0].isupper()
-    month = _MONTH_IN.search(surface)
-    return month is not None and month.group()[0].isupper()
 
 
 def _anchor_date(meta: Mapping | None) -> date | None:
@@ -410,6 +398,8 @@ def _amount(surface: str) -> dict[str, Any]:
 
 
 def _normalise(kind: str, surface: str, anchor: date | None) -> tuple[str | None, Any]:
+    if kind == "YEAR" and surface.isdigit():
+        return "DATE", surface
     if kind in _DATE_GROUPS:
         if kind == "AGO" and re.search(r"hour|minute", surface, re.IGNORECASE):
             return "TIME", _date_norm(kind, surface, anchor)
@@ -448,6 +438,8 @@ def _normalise(kind: str, surface: str, anchor: date | None) -> tuple[str | None
         low = surface.lower()
         return "ORDINAL", int(low[:-2]) if low[0].isdigit() else _ORDINALS.get(low)
     if kind == "CARDINAL":
+        if surface.isdigit():
+            return "CARDINAL", {"value": int(surface)}
         if surface.lower() in ("one",):
             return "CARDINAL", {"value": 1}
         return "CARDINAL", _amount(surface)
