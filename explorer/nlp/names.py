@@ -248,6 +248,9 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 
 _NUMBER_START = re.compile(r"(?<![\w.,-])\d")
 _HAS_DIGIT = re.compile(r"\d")
+_PREFIXED = re.compile(
+    r"(?:ex|pre|post|anti|pro|non|neo|mid|mainly|pan|trans|all|former)-([A-Z][a-z]\w*)$"
+)
 _FIGURES = re.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
 _JOINED_PARTICLE = re.compile(
     r"(?:al|el|ad|ash|as|at|az|ul|ur|bin|ibn|abu|bint|de|di|da|van)-[A-Z]"
@@ -289,12 +292,23 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
     heads, mods = _W.titles
     org_heads = _W.org_heads
     lower_titles = _LOWER_TITLES
-    starts = [k for k, t in enumerate(toks) if t[2][:1].isupper() or t[2] in lower_titles]
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if t[2][:1].isupper() or t[2] in lower_titles or ("-" in t[2] and _PREFIXED.match(t[2]))
+    ]
     j_done = 0
     for i in starts:
         if i < j_done:
             continue
         word = toks[i][2]
+        if "-" in word and not word[:1].isupper():
+            m = _PREFIXED.match(word)
+            if m:  # "ex-England", "pre-Castro", "anti-Soviet"
+                hit = _gazetteer_label([m.group(1)])
+                canon = hit[1] if hit else m.group(1)
+                doc.found.append([toks[i][0], toks[i][1], "NORP", canon, _MEDIUM, s_i, 1])
+                continue
         if not word[:1].isupper():
             # Lower-case titles next to a name: "the prime minister", "the president of".
             j_done = _lower_title(doc, s_i, toks, i)
@@ -430,6 +444,12 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         w = toks[i][2]
         if len(w) == 1 or _HAS_DIGIT.search(w):
             return
+        if "-" in w:  # "Tripoli-based", even at the start of a sentence
+            head, _, tail = w.rpartition("-")
+            hit = _gazetteer_label([head]) if tail.islower() else None
+            if hit:
+                _emit(doc, s_i, toks, i, j, "NORP", hit[1], _STRONG)
+                return
     if _is_sentence_initial(toks, i):
         w = toks[i][2]
         # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
@@ -790,6 +810,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             doc.clubs.add(key)
             _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
             return
+        if key in fn and prev not in _LOC_PREPS:
+            _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)  # "Nancy", a name before a town
+            return
         if pop or (prev in _LOC_PREPS and key[1:].islower()):
             _emit(doc, s_i, toks, i, j, "GPE", key, _WEAK)
             return
@@ -862,7 +885,10 @@ def _resolve_document(doc: _Doc) -> None:
             continue
         surface = doc.text[start:end]
         if surface in people and (
-            strength <= _MEDIUM or label == "PERSON" or surface in last_names
+            strength <= _MEDIUM
+            or label == "PERSON"
+            or surface in last_names
+            or (label == "GPE" and surface in _W.cities and surface not in _W.countries)
         ):
             f[2], f[3] = "PERSON", people[surface]
             f[4] = max(strength, _WEAK)

@@ -160,3 +160,18 @@ def test_a_title_in_quotes_is_a_work_of_art():
     assert ("Viva Zapata", "WORK_OF_ART") in got
     assert not [t for t, label in got if label == "PERSON"]
     assert not [t for t, _ in got if "thank" in t]
+
+
+def test_prefixed_and_suffixed_nationality_compounds():
+    found = {
+        m.text: (m.label, m.entity)
+        for m in names("Tripoli-based diplomats met ex-England players and pre-Castro exiles.")
+    }
+    assert found["Tripoli-based"] == ("NORP", "Tripoli")
+    assert found["ex-England"] == ("NORP", "England")
+    assert found["pre-Castro"][0] == "NORP"
+
+
+def test_given_name_alone_is_a_person_unless_a_place_word_comes_first():
+    assert labelled("Officials said Nancy would attend the talks.") == [("Nancy", "PERSON")]
+    assert labelled("She moved to Nancy last year.") == [("Nancy", "GPE")]
