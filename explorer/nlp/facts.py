@@ -143,8 +143,10 @@ class _Text:
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(self.sentence_of(m.start), []).append(m)
-        # (title in lower case, of) -> holder; filled by the title extractor.
+        # Filled by the title extractor: (title in lower case, of) -> holder, and where an
+        # appositive title ("X, the minister of Y,") ends -> (X, where X starts).
         self.holders: dict[tuple[str, str | None], str] = {}
+        self.appositives: dict[int, tuple[str, int]] = {}
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -266,6 +268,8 @@ def _titles(doc: _Text) -> list[Fact]:
             if person is None or person.label != "PERSON":
                 continue
             start = person.start
+            # "X, spokeswoman for Y, said": whoever speaks after Y is X.
+            doc.appositives[right] = (person.entity, person.start)
         key = (person.entity, t.entity, of, to)
         doc.holders.setdefault((t.entity.lower(), of), person.entity)
         doc.holders.setdefault((t.entity.lower(), None), person.entity)
@@ -284,9 +288,13 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     text = doc.text
     m = doc.before(pos)
     if m is not None:
+        if m.end in doc.appositives:
+            return doc.appositives[m.end]
         name = _speaker_name(doc, m)
         return (name, m.start) if name else None
     m = doc.before(pos, _GAP_COMMA)
+    if m is not None and m.end in doc.appositives:
+        return doc.appositives[m.end]
     if m is not None and m.label == "TITLE":
         # "Tony Blair, the prime minister, said": the title's holder speaks.
         name = _speaker_name(doc, m)

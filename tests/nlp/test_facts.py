@@ -178,6 +178,24 @@ def test_according_to_at_either_end():
     ]
 
 
+def test_the_person_behind_an_appositive_title_speaks():
+    found = facts(
+        "Patricia Sanders, spokeswoman for the Disaster Emergency Committee said it was aware.",
+        ("Patricia Sanders", "PERSON"), ("spokeswoman", "TITLE", "Spokeswoman"),
+        ("Disaster Emergency Committee", "ORG"),
+    )  # fmt: skip
+    assert only(found, "title") == [
+        {
+            "subject": "Patricia Sanders",
+            "object": "Spokeswoman",
+            "of": "Disaster Emergency Committee",
+        }
+    ]
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Patricia Sanders", "it was aware")
+    ]
+
+
 def test_a_title_as_speaker_is_its_holder():
     text = (
         "Iranian Ambassador to Russia Mehdi Sanai arrived. "
