@@ -27,6 +27,7 @@ import os
 import re
 import shutil
 import threading
+import weakref
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -299,8 +300,10 @@ class SearchIndex:
         index = cls(arrays, vocab, tables)
         index.loaded_from_cache = True
         blob = arrays["text_blob"]
-        index._text_file = open(directory / "text_blob.npy", "rb")  # noqa: SIM115 (lives with the index)
+        text_file = open(directory / "text_blob.npy", "rb")  # noqa: SIM115 (lives with the index)
+        index._text_file = text_file
         index._text_base = int(getattr(blob.base, "offset", 0) or 0)
+        weakref.finalize(index, text_file.close)  # closed with the index, however it goes
         return index
 
     # ---------------------------------------------------------------- matching words
