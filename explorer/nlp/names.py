@@ -5,17 +5,26 @@ LOC, FAC, EVENT, PRODUCT, LAW, WORK_OF_ART, LANGUAGE, TITLE), each with its cano
 name after resolution within the document; `build_entities(mentions)` groups mentions into
 entities. How it works, in four passes over each document:
 
-1. Tokens come from one compiled regular expression; a line written in capitals (a headline)
-   or in Title Case is set aside, since capitals there say nothing about names.
-2. In the other lines, runs of capitalised tokens (joined by "of", "de", "van", "&", ...
-   where names do that) are candidate spans. A span is cut into parts: a nationality word or
-   a country in front ("Iranian", "U.S."), a role ("Deputy Minister of Industry and Trade"),
-   an honorific ("Mr"), then the name itself, which is labelled by the strongest evidence at
-   hand: the word lists of `gazetteer`, the shape of the name (a known first name, an
-   organisation suffix, an acronym), then the words around it.
-3. The document decides what the lists cannot: "Blair" after "Tony Blair" is that person,
-   and a word labelled with confidence in one place lends its label to weak guesses elsewhere.
+1. Tokens come from one compiled regular expression. A line written in capitals (a headline,
+   a dateline) or a first line in Title Case is set aside, since capitals there say nothing
+   about names; a sentence cut after an initial ("J.") is read with the next one.
+2. In the other lines, runs of capitalised tokens (joined by "of", "de", "van der", "&", ...
+   where names do that) are candidate spans; a title-cased phrase in quotes is a work. A span
+   is cut into parts: an opener that is no name ("Escaped", "Officials"), roles ("Deputy
+   Minister of Industry and Trade", "Spokesman Lieutenant-Colonel"), a nationality word or a
+   country in front ("Iranian", "U.S."), an honorific ("Mr"), then the name itself, labelled
+   by the strongest evidence at hand: the word lists of `gazetteer`, the shape of the name (a
+   given name first, an organisation, place, law or event word last, an acronym), then the
+   words around it (a place word before it, a results table, sports words after a city).
+3. The document decides what the lists cannot: "Blair" after "Tony Blair" is that person, a
+   surname in a list of surnames is a person, a name guessed at in one place takes the label
+   it was given with confidence elsewhere, a sentence opener is a name only if the document
+   names it elsewhere, and a city the document treats as a team is the team throughout.
 4. Headline lines get only names the document or the lists already know.
+
+Every guess carries a strength (strong: a list or a shape said so; weak: a default), and only
+weaker guesses give way. All word lists load once per process (`gazetteer`); a document costs
+about 2 microseconds a word.
 """
 
 from __future__ import annotations
