@@ -150,6 +150,9 @@ _MONTH = (
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _PERIOD_UNIT = rf"(?:{_plural_alt(['year', 'month', 'week', 'day', 'decade', 'hour', 'minute'])}|{_ci(['century', 'centuries'])})"
+_WEEKDAY_NUMBERS = {
+    d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
+}
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = rf"(?:{_alt([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
 _CUR_WORDS = (
@@ -539,6 +542,17 @@ def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
         if low.endswith("week"):
             iso = (anchor + timedelta(weeks=step)).isocalendar()
             return f"{iso[0]}-W{iso[1]:02d}"
+        day = _WEEKDAY_NUMBERS.get(low.rsplit(" ", 1)[-1])
+        if day is not None:
+            # The nearest such day (the past one on a tie); "last"/"next" go strictly back or on.
+            ahead = (day - anchor.weekday()) % 7
+            if step < 0:
+                delta = ahead - 7
+            elif step > 0:
+                delta = ahead or 7
+            else:
+                delta = ahead if ahead <= 3 else ahead - 7
+            return (anchor + timedelta(days=delta)).isoformat()
         return None
     return None
 

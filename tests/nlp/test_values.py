@@ -88,6 +88,12 @@ def test_percent_is_a_number(text, surface, value):
         ("Results for the first quarter were weak.", "the first quarter", "2019-Q1"),
         ("It was popular in the 1990s.", "the 1990s", "199X"),
         ("It was popular in mid-2018.", "mid-2018", "2018"),
+        # 2019-04-30 is a Tuesday: weekdays are the nearest ones, "last"/"next" go back/on.
+        ("They met on Monday.", "Monday", "2019-04-29"),
+        ("They meet on Thursday.", "Thursday", "2019-05-02"),
+        ("They met on Saturday.", "Saturday", "2019-04-27"),
+        ("They met last Tuesday.", "last Tuesday", "2019-04-23"),
+        ("They meet next Monday.", "next Monday", "2019-05-06"),
     ],
 )
 def test_dates_are_iso_relative_to_the_document_date(text, surface, iso):
