@@ -36,7 +36,7 @@ SHORT: dict[str, str] = {
 #: What each label means, in words, for the legend and the help.
 MEANING: dict[str, str] = {
     "PERSON": "person",
-    "NORP": "nationality, religious or political group",
+    "NORP": "nationality or group",
     "FAC": "building, airport, road",
     "ORG": "organisation",
     "GPE": "country, city, state",
@@ -87,7 +87,7 @@ def label_css(selector: str) -> str:
     {selector} > .label--place {{ color: $text-success; background: $success-muted; }}
     {selector} > .label--time {{ color: $text-warning; background: $warning-muted; }}
     {selector} > .label--value {{ color: $text-error; background: $error-muted; }}
-    {selector} > .label--thing {{ color: $text-muted; background: $boost; }}
+    {selector} > .label--thing {{ color: $text-muted; background: $panel-lighten-1; }}
     """
 
 

@@ -94,7 +94,7 @@ class EntityScreen(HistoryScreen):
                 yield EntityDocumentList(id="entity-document-list")
             with TabPane("Related (4)", id="related"):
                 yield RelatedList(id="related-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen
 from textual.widgets import Footer
 
+from explorer.tui.render import pluralise
 from explorer.tui.widgets.lists import CountList, CountRow
 from explorer.tui.widgets.panes import Toolbar
 from explorer.tui.widgets.rows import GroupRow, RowList
@@ -61,7 +62,7 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(id="frequency-box"):
             yield Toolbar(id="frequency-toolbar")
             yield CountList(id="count-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         box = self.query_one("#frequency-box")
@@ -93,10 +94,10 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         counts_list.total = total
         counts_list.empty_text = CountList.EMPTY
         counts_list.set_rows(out)
-        others = [f for f in self.facets if f != facet]
+        following = self.facets[(self.facets.index(facet) + 1) % len(self.facets)]
         self.query_one(Toolbar).say(
-            f"{len(out):,} values of {facet} over {total:,} {self.source.KIND}",
-            f"b: count by {others[0]}" if others else "",
+            f"{pluralise(len(out), 'value')} of {facet} over {total:,} {self.source.KIND}",
+            f"b: count by {following}" if following != facet else "",
             "Enter shows the rows behind a count",
         )
 

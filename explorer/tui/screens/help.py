@@ -109,7 +109,7 @@ class HelpScreen(ModalScreen[None]):
         with Vertical():
             yield Static(plain(self.intro, multiline=True), id="help-intro", markup=False)
             yield KeyList(id="key-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = "Keys"

@@ -104,7 +104,7 @@ class MainScreen(HistoryScreen):
             with TabPane("Search (s)", id="search-results"):
                 yield SearchPane(id="search-pane")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one(Tabs).can_focus = False

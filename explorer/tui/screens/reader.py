@@ -69,7 +69,7 @@ class ReaderScreen(HistoryScreen):
         yield Legend()
         yield ReaderView(id="reader")
         yield Static("", id="reader-status", markup=False)
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.query_one("#doc-head", Static).update("Loading …")

@@ -284,7 +284,9 @@ class HitList(CorpusList):
             tag = Text(f" {short_label(label)}", style=label_style(self, label), end="")
             text.append_text(tag)
         elif row.kind == "fact":
-            text = Text(f"{row.predicate or 'fact'}: ", style=self.style("dim"), end="") + text
+            # The fact's line already reads "subject · predicate · object": keep a match in view.
+            focus = row.highlights[0][0] if row.highlights else 0
+            text = window(text, focus, width)
         else:
             focus = row.highlights[0][0] if row.highlights else 0
             text = window(text, focus, width)

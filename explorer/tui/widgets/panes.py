@@ -410,7 +410,7 @@ class Preview(Static):
         padding: 0 1;
         background: $surface;
         border-top: solid $panel-lighten-2;
-        & > .preview--sentence { background: $boost; }
+        & > .preview--sentence { background: $panel-lighten-1; }
         & > .preview--match { text-style: bold reverse; color: $text-warning; }
         & > .preview--title { text-style: bold; color: $text-muted; }
     }
@@ -420,7 +420,11 @@ class Preview(Static):
         super().__init__("", markup=False, id=id)
 
     def show(self, title: str, paragraph: Paragraph | None, hit: Hit | None) -> None:
-        out = Text(plain(title) + "\n", style=self.get_component_rich_style("preview--title"))
+        heading = Text(plain(title), style=self.get_component_rich_style("preview--title"))
+        heading.truncate(max(10, self.content_region.width), overflow="ellipsis")
+        out = Text(end="")
+        out.append_text(heading)
+        out.append("\n")
         if paragraph is None or hit is None:
             if hit is not None:
                 out.append_text(

@@ -106,7 +106,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
         padding: 0 1 0 0;
-        & > .reader--sentence { background: $boost; }
+        & > .reader--sentence { background: $panel-lighten-1; }
         & > .reader--gutter { color: $text-accent; }
         & > .reader--match { text-style: bold reverse; color: $text-warning; }
         & > .reader--current { text-style: bold reverse; }
@@ -293,8 +293,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def _center_pending(self) -> None:
         if self._pending_center is None or not self._lines or self.size.height <= 0:
             return
-        self.center_on(self._pending_center)
-        self._pending_center = None
+        # After the next refresh: a scroll now is clamped to the old (empty) virtual size.
+        self.call_after_refresh(self._center_now)
+
+    def _center_now(self) -> None:
+        if self._pending_center is not None:
+            self.center_on(self._pending_center)
+            self._pending_center = None
 
     def line_of(self, offset: int) -> int:
         """The display line holding document offset `offset`."""

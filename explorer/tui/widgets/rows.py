@@ -90,7 +90,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         overflow-x: hidden;
         padding: 0 0 0 1;
         & > .rowlist--header { text-style: bold; color: $text-muted; background: $surface; }
-        & > .rowlist--cursor { background: $boost; text-style: bold; }
+        & > .rowlist--cursor { background: $panel-lighten-2; text-style: bold; }
         &:focus > .rowlist--cursor { background: $block-cursor-background; color: $block-cursor-foreground; }
         & > .rowlist--group { text-style: bold; color: $text-accent; }
         & > .rowlist--empty { color: $text-muted; }
