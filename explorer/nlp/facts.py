@@ -295,6 +295,11 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
+    if m is not None and m.label == "PERSON":
+        # "The chancellor, Gordon Brown, said": a name set off after its title.
+        title = doc.before(m.start, _GAP_COMMA)
+        if title is not None and title.label == "TITLE":
+            return m.entity, m.start
     if m is not None and m.label == "TITLE":
         # "Tony Blair, the prime minister, said": the title's holder speaks.
         name = _speaker_name(doc, m)

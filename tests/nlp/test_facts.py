@@ -196,6 +196,17 @@ def test_the_person_behind_an_appositive_title_speaks():
     ]
 
 
+def test_a_name_set_off_after_its_title_speaks():
+    found = facts(
+        "The chancellor, Gordon Brown, said the economy was strong.",
+        ("chancellor", "TITLE", "Chancellor"), ("Gordon Brown", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "title") == [{"subject": "Gordon Brown", "object": "Chancellor"}]
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "the economy was strong")
+    ]
+
+
 def test_a_title_as_speaker_is_its_holder():
     text = (
         "Iranian Ambassador to Russia Mehdi Sanai arrived. "
