@@ -171,7 +171,7 @@ class SearchIndex:
         # Each expansion may keep a lookup table of one byte per word: bounded to ~64 MB.
         self._cache_cap = max(32, min(512, 64_000_000 // (len(vocab) + 1)))
         self._fuzzy: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
-        self._prefix_tables: dict[int, tuple[list[str], np.ndarray, np.ndarray]] = {}
+        self._prefix_tables: dict[int, tuple] = {}
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self.loaded_from_cache = False
         self._text_file = None
@@ -361,8 +361,9 @@ class SearchIndex:
             expansion.lut = lut
         return expansion.lut
 
-    def _prefix_table(self, length: int) -> tuple[list[str], np.ndarray, np.ndarray]:
-        """The distinct `length`-character prefixes of the vocabulary and their id ranges."""
+    def _prefix_table(self, length: int) -> tuple:
+        """The distinct `length`-character prefixes of the vocabulary, their id ranges, and
+        their first and second characters (code points) to narrow a typo search."""
         table = self._prefix_tables.get(length)
         if table is None:
             strings: list[str] = []
@@ -376,7 +377,17 @@ class SearchIndex:
             his = [
                 bisect_left(self.vocab, s + _TOP, lo) for s, lo in zip(strings, los, strict=True)
             ]
-            table = (strings, np.asarray(los, dtype=np.int64), np.asarray(his, dtype=np.int64))
+            firsts = np.fromiter((ord(s[0]) for s in strings), np.int64, len(strings))
+            seconds = np.fromiter(
+                (ord(s[1]) if len(s) > 1 else -1 for s in strings), np.int64, len(strings)
+            )
+            table = (
+                strings,
+                np.asarray(los, dtype=np.int64),
+                np.asarray(his, dtype=np.int64),
+                firsts,
+                seconds,
+            )
             self._prefix_tables[length] = table
         return table
 
@@ -418,20 +429,33 @@ class SearchIndex:
                     out.append((lo, hi, 1 + 2 * int(scores[i])))
         else:
             for length in range(max(1, n - budget), n + budget + 1):
-                strings, los, his = self._prefix_table(length)
+                strings, los, his, firsts, seconds = self._prefix_table(length)
                 if not strings:
+                    continue
+                if budget == 1:
+                    # One edit leaves the first or second letter of one word among the first
+                    # two of the other (edit later: first letters equal; at the start: the
+                    # second letters, or a letter shifted by one): a cheap filter first.
+                    a, b = ord(word[0]), ord(word[1])
+                    picked = np.flatnonzero(
+                        (firsts == a) | (firsts == b) | (seconds == a) | (seconds == b)
+                    )
+                    choices = [strings[i] for i in picked.tolist()]
+                else:
+                    picked, choices = None, strings
+                if not choices:
                     continue
                 scores = process.cdist(
                     [word],
-                    strings,
+                    choices,
                     scorer=OSA.distance,
                     score_cutoff=budget,
                     dtype=np.int32,
                     workers=1,
                 )[0]
-                hit = np.flatnonzero((scores <= budget) & (scores > 0))
-                for i in hit.tolist():
-                    out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[i])))
+                for k in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
+                    i = int(picked[k]) if picked is not None else k
+                    out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[k])))
         # A short prefix stands for the longer words it starts, never for itself as a word.
         trimmed = []
         for lo, hi, code in out:
