@@ -222,8 +222,9 @@ def find_facts(
     return facts
 
 
-def _fact(doc: _Text, predicate: str, subject: str, obj: str, start: int, end: int,
-          **qualifiers: Any) -> Fact:  # fmt: skip
+def _fact(
+    doc: _Text, predicate: str, subject: str, obj: str, start: int, end: int, **qualifiers: Any
+) -> Fact:
     quals = {k: v for k, v in qualifiers.items() if v is not None}
     return Fact(predicate, subject, obj, doc.sentence_of(start), start, end, quals)
 
@@ -438,7 +439,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                 quote=clause,
                 direct=False,
                 verb=v.group(),
-            )  # fmt: skip
+            )
         )
     for acc in _ACCORDING.finditer(text):
         index = doc.sentence_of(acc.start())
@@ -468,7 +469,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                 quote=clause,
                 direct=False,
                 verb="according to",
-            )  # fmt: skip
+            )
         )
     return out
 
@@ -545,7 +546,7 @@ def _met(doc: _Text) -> list[Fact]:
                     place=place,
                     date=date,
                     date_norm=norm,
-                )  # fmt: skip
+                )
             )
         for g in _GROUP_MET.finditer(text, s_start, s_end):
             first = doc.by_start.get(g.end())
@@ -578,7 +579,7 @@ def _met(doc: _Text) -> list[Fact]:
                     date_norm=norm,
                     count=count,
                     times=count_text,
-                )  # fmt: skip
+                )
             )
     return facts
 
@@ -622,7 +623,7 @@ def _visited(doc: _Text) -> list[Fact]:
                         times=count_text,
                         date=date,
                         date_norm=norm,
-                    )  # fmt: skip
+                    )
                 )
             break
     return facts
@@ -660,7 +661,7 @@ def _withdrew(doc: _Text) -> list[Fact]:
                     end,
                     date=date,
                     date_norm=norm,
-                )  # fmt: skip
+                )
             )
             break
     return facts
@@ -712,7 +713,7 @@ def _amounts(doc: _Text) -> list[Fact]:
                 measure=measure.group("measure").lower() if measure else None,
                 verb=verb.group("verb"),
                 **quals,
-            )  # fmt: skip
+            )
         )
     return facts
 
