@@ -338,6 +338,16 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
             ):
                 j += 3  # "van der Westhuizen", "de la Hoya"
                 continue
+            if (
+                w == "of"
+                and nxt == "the"
+                and j + 2 < n
+                and toks[j + 2][2][:1].isupper()
+                and (toks[j - 1][2] in org_heads or toks[j - 1][2] in _OF_HEADS_EXTRA)
+            ):
+                has_of = True  # "Organization of the Petroleum Exporting Countries"
+                j += 3
+                continue
             if not nxt or not _is_cap(nxt):
                 break
             prev = toks[j - 1][2]
@@ -348,13 +358,15 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 has_of = True
                 j += 2
                 continue
-            if w == "of" and j - i <= 3 and not any(t[2] in _W.first_names for t in toks[i:j]):
-                # "Freedom of Information Act", "Organisation of Petroleum Exporting Countries"
+            if (
+                w == "of"
+                and j - i <= 3
+                and not any(t[2] in _W.first_names for t in toks[i:j])
+                and toks[i][2].lower() not in doc.lower_vocab()
+            ):
+                # "Freedom of Information Act", "Prevention of Terrorism Bill"
                 k = j + 1
-                while k < n and (
-                    _is_cap(toks[k][2])
-                    or (toks[k][2] in ("and", "&", "the") and k + 1 < n and _is_cap(toks[k + 1][2]))
-                ):
+                while k < n and _is_cap(toks[k][2]):
                     k += 1
                 end_word = toks[k - 1][2]
                 if (
