@@ -292,6 +292,38 @@ def first_names() -> frozenset[str]:
     return frozenset(_NAME_LINE.findall(path.read_bytes().decode("iso-8859-1")))
 
 
+_SUBDIVISION_WORDS = re.compile(
+    r" (?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Uygur|Zangzu|oblast'?|kray|kraj|Respublika|novads|"
+    r"okrug|Province|Prefecture|Governorate|District|Region|County)\b"
+)
+
+
+@functools.cache
+def subdivisions() -> frozenset[str]:
+    """Provinces, states and regions of every country (ISO 3166-2, from pycountry's data),
+    accent-free, without administrative words ("Guangdong Sheng" -> Guangdong)."""
+    path = _package_file("pycountry", "databases", "iso3166-2.json")
+    if not path:
+        return frozenset()
+    stop = stopwords()
+    given = first_names()
+    out = set()
+    for row in orjson.loads(path.read_bytes())["3166-2"]:
+        name = _SUBDIVISION_WORDS.split(row["name"])[0].strip()
+        if not name.isascii():
+            name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+        if (
+            len(name) < 4
+            or not name[:1].isupper()
+            or any(c in name for c in ",()'")
+            or name.lower() in stop
+            or name in given
+        ):
+            continue
+        out.add(name)
+    return frozenset(out)
+
+
 @functools.cache
 def places() -> dict[str, tuple[str, str]]:
     """Every place and nationality name -> (label, canonical name), in one table.
@@ -300,6 +332,8 @@ def places() -> dict[str, tuple[str, str]]:
     words, US states, regions, nationality words, countries.
     """
     out: dict[str, tuple[str, str]] = {}
+    for name in subdivisions():
+        out[name] = ("GPE", name)
     for key, pop in cities().items():
         if pop >= 200_000 or " " in key:
             out[key] = ("GPE", key)

@@ -175,3 +175,9 @@ def test_prefixed_and_suffixed_nationality_compounds():
 def test_given_name_alone_is_a_person_unless_a_place_word_comes_first():
     assert labelled("Officials said Nancy would attend the talks.") == [("Nancy", "PERSON")]
     assert labelled("She moved to Nancy last year.") == [("Nancy", "GPE")]
+
+
+def test_provinces_come_from_pycountry_subdivisions():
+    got = labelled("Factories in Guangdong and Zhejiang slowed, officials in Alsace said.")
+    for province in ("Guangdong", "Zhejiang", "Alsace"):
+        assert (province, "GPE") in got
