@@ -39,10 +39,11 @@ from explorer.nlp import gazetteer as gz
 __all__ = ["find_names", "build_entities"]
 
 _TOKEN = re.compile(
-    r"(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
-    r"|[A-Z]\.(?=\s[A-Z])"  # an initial: J. Smith
-    r"|(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|Capt|Adm|Maj|Cmdr|"
-    r"Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
+    # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
+    r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
+    r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith
+    r"|(?=[A-Z][a-z]{1,4}\.)(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|"
+    r"Capt|Adm|Maj|Cmdr|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
     # abbreviations inside names and before them
     r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
     r"|['’][sS]\b"  # possessive
