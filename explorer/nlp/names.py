@@ -52,7 +52,7 @@ _TOKEN = re.compile(
 
 #: Lower-case words that join capitalised words inside a name.
 _NAME_PARTICLES = frozenset(
-    "de van von der den da du dos das del della di le la bin ibn al el ter ten zu af".split()
+    "de van von der den da du dos das del della dello degli di le la bin ibn al el ter ten zu af".split()
 )
 #: Tokens after which the next word starts a clause, so its capital says nothing.
 _OPENERS = frozenset(['"', "“", "‘", "'", "(", "[", "-", "--", ":", "—", "–", "*", "•", ";", "."])
@@ -377,7 +377,11 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 ):
                     j = k
                     continue
-            if w in ("for", "on") and (prev in org_heads or _org_suffix(prev)):
+            if (
+                w in ("for", "on")
+                and (prev in org_heads or _org_suffix(prev))
+                and nxt.lower() not in _MONTHS_DAYS
+            ):
                 has_of = True  # "Organisation for Security and Cooperation in Europe"
                 j += 2
                 continue
@@ -442,7 +446,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and not (w.isupper() and _gazetteer_label([w]))
         ):
             if (
-                lw in _MONTHS_DAYS
+                (lw in _MONTHS_DAYS and not (j - i > 1 and _org_suffix(toks[j - 1][2])))
                 or lw in _FUNCTION
                 or (_is_sentence_initial(toks, i) and not (j - i > 1 and lw in _NAME_OPENERS))
             ):
@@ -510,7 +514,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     if (
         j - i > 1
         and _is_sentence_initial(toks, i)
-        and (_longest_gazetteer(toks, i + 1, j)[0] or toks[i + 1][2] in _W.first_names)
+        and (_longest_gazetteer(toks, i + 1, j)[1] == "NORP" or toks[i + 1][2] in _W.first_names)
         and not _longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i][2], heads, mods)
     ):
@@ -651,6 +655,14 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
             if hit:
                 _emit(doc, s_i, toks, i, j, "NORP", hit[1], _STRONG)
                 return
+    for k in range(i + 1, j - 1):  # "St. Louis-based Mercantile Bancorp Inc."
+        w = toks[k][2]
+        if "-" in w and w.rpartition("-")[2].islower():
+            hit = _gazetteer_label(_words(toks, i, k) + [w.rpartition("-")[0]])
+            if hit:
+                _emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], _STRONG)
+                i = k + 1
+            break
     pos = i
     while pos < j:
         w = toks[pos][2]
