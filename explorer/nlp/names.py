@@ -466,10 +466,16 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     if i >= j:
         return
     nxt = toks[j][2] if j < len(toks) else ""
+    if (
+        nxt == ":"
+        and all(t[2].isupper() for t in toks[i:j])
+        and not (_gazetteer_label(_words(toks, i, j)) or toks[i][2] in _W.known_orgs)
+    ):
+        return  # a field name: "ISSUER :", "PAYING AGENT :"
     if j - i == 1:
         w = toks[i][2]
-        if len(w) == 1 or _HAS_DIGIT.search(w):
-            return
+        if len(w) == 1 or _HAS_DIGIT.search(w) or w[1:2] == "-":
+            return  # "A", "Q2", "T-bills"
         if "-" in w:  # "Tripoli-based", even at the start of a sentence
             head, _, tail = w.rpartition("-")
             hit = _gazetteer_label([head]) if tail.islower() else None
