@@ -258,6 +258,11 @@ def _scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 
 _NUMBER_START = re.compile(r"(?<![\w.,-])\d")
 _HAS_DIGIT = re.compile(r"\d")
+#: Endings of surnames in many languages, which company names rarely have.
+_SURNAME_ENDING = re.compile(
+    r"[a-z](?:ov|ev|ova|eva|ski|sky|ska|escu|yan|idis|opoulos|oglu|ovich|evich|enko|chuk|wicz|"
+    r"vic|ovic|evic|sson|stein|aran|haran|ez|inho|elli|etti|ucci|akis)$"
+)
 _PREFIXED = re.compile(
     r"(?:ex|pre|post|anti|pro|non|neo|mid|mainly|pan|trans|all|former)-([A-Z][a-z]\w*)$"
 )
@@ -596,7 +601,8 @@ _DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
 def _unknown_word(doc: _Doc, w: str, heads, mods) -> bool:
     """A capitalised word no list knows and the document never capitalises mid-sentence."""
     return not (
-        w in doc.mid_caps()
+        w.endswith(".")  # an initial or an abbreviation
+        or w in doc.mid_caps()
         or w in _W.first_names
         or w in heads
         or w in mods
@@ -835,6 +841,15 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in _W.stopwords:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Mehdi Sanai", "Jean-Michel Monin"
         return
+    if (
+        n == 2
+        and first in fn
+        and not _is_sentence_initial(toks, i)
+        and last.lower() not in _W.stopwords
+        and last[1:].islower()
+    ):
+        _emit(doc, s_i, toks, i, j, "PERSON", key, _MEDIUM)  # "Will Carling", "Jan Kroslak"
+        return
     if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)
         return
@@ -862,7 +877,8 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         # An unknown word the document also writes in lower case ("Library", "Health") is a
         # name only if the document confirms it elsewhere.
         common = key.lower() in doc.lower_vocab()
-        _emit(doc, s_i, toks, i, j, "ORG", key, _UNCONFIRMED if common else _WEAK)
+        label = "PERSON" if _SURNAME_ENDING.search(key) else "ORG"  # "Muralitharan", "Kaczmarek"
+        _emit(doc, s_i, toks, i, j, label, key, _UNCONFIRMED if common else _WEAK)
         return
     if n > 1 and last in _W.countries and first not in fn:
         _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Statistics Canada"

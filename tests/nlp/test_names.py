@@ -255,3 +255,9 @@ def test_a_capitalised_common_word_is_not_an_organisation():
     got = {t for t, _ in labelled(text)}
     assert "Library" not in got and "Health" not in got
     assert "Globex Corp" in got
+
+
+def test_surname_shapes_and_given_names_that_are_also_words():
+    got = labelled("The bowlers Muralitharan and Ivanov impressed; later Will Carling spoke.")
+    assert ("Muralitharan", "PERSON") in got and ("Ivanov", "PERSON") in got
+    assert ("Will Carling", "PERSON") in got
