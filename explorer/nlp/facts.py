@@ -23,6 +23,8 @@ from .values import _alt
 __all__ = ["find_facts"]
 
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
+# How many persons back a pronoun may reach for one whose first name fits.
+_PRONOUN_REACH = 30
 _PARTY = frozenset({"GPE", "ORG", "NORP", "LOC"})
 _ACTOR = frozenset({"GPE", "ORG", "NORP"})
 
@@ -140,6 +142,11 @@ class _Text:
         self.by_end = {m.end: m for m in self.mentions}
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
         self.person_starts = [m.start for m in self.persons]
+        # The index of the first person who is not the first one named (len if none is).
+        self.first_other_person = next(
+            (i for i, p in enumerate(self.persons) if p.entity != self.persons[0].entity),
+            len(self.persons),
+        )
         self.by_sentence: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.by_sentence.setdefault(self.sentence_of(m.start), []).append(m)
@@ -176,10 +183,10 @@ class _Text:
         i = bisect.bisect_left(self.person_starts, pos) - 1
         if i < 0:
             return None
-        if not pronoun or all(p.entity == self.persons[i].entity for p in self.persons[:i]):
-            return self.persons[i]
+        if not pronoun or i < self.first_other_person:
+            return self.persons[i]  # only one person named so far: no choice to make
         female, male = _gendered_names()
-        candidates = self.persons[i::-1]
+        candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
         if pronoun.lower() == "she":
             for p in candidates:
                 if p.entity.split(" ", 1)[0] in female:
@@ -400,7 +407,9 @@ def _said(doc: _Text) -> list[Fact]:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether `pos` falls in one of `spans` (sorted, not overlapping)."""
+    i = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + pos + 1)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
@@ -727,7 +736,7 @@ def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Matc
 
 def _subject_start(text: str, start: int, end: int) -> int | None:
     """Where the thing measured starts in text[start:end], or None if there is none."""
-    last_space = text.rfind(" ", start, end)
+    last_space = max(text.rfind(" ", start, end), start - 1)
     if text[last_space + 1 : end].lower() in _NOT_A_SUBJECT_END:
         return None
     verbal = _last_match(_VERBAL, text, start, end)

@@ -42,6 +42,7 @@ _STARTERS = frozenset(
 )
 # Prepositive titles that never end a line's sentence.
 _BEFORE_NAMES = _PREPOSITIVE - {"sr", "jr", "st"}
+_WORD_REACH = 200
 _JOINERS = frozenset(
     "and or but nor of the a an to in on at by for from with as that than into onto".split()
 )
@@ -205,11 +206,12 @@ def _boundary(text: str, sent_start: int, cs: int, ce: int, close: str, nxt: str
     dots = cluster.count(".") + 3 * cluster.count("…")
     if dots == 3:  # an ellipsis inside a sentence
         return None
-    prev_start = (
-        max(text.rfind(" ", sent_start, cs), text.rfind("\t", sent_start, cs), sent_start - 1) + 1
-    )
+    lo = max(sent_start, cs - _WORD_REACH)  # a word is never longer: keeps this O(1)
+    prev_start = max(text.rfind(" ", lo, cs), text.rfind("\t", lo, cs), lo - 1) + 1
     prev = text[prev_start:cs].lstrip(_OPENERS + _BULLETS)
-    item_start = not text[sent_start:prev_start].strip(_BULLETS + " \t")
+    item_start = prev_start - sent_start <= 4 and not text[sent_start:prev_start].strip(
+        _BULLETS + " \t"
+    )
     if dots >= 4:
         if " " in cluster and prev:
             # "compounds. . . . The": the word's own period ends it; the ellipsis opens the next.
@@ -248,7 +250,6 @@ def _after_name(text: str, sent_start: int, prev_start: int) -> bool:
         end -= 1
     if end <= sent_start:
         return False
-    begin = (
-        max(text.rfind(" ", sent_start, end), text.rfind("\t", sent_start, end), sent_start - 1) + 1
-    )
+    lo = max(sent_start, end - _WORD_REACH)
+    begin = max(text.rfind(" ", lo, end), text.rfind("\t", lo, end), lo - 1) + 1
     return text[begin].isupper()

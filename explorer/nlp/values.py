@@ -341,7 +341,8 @@ def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
     starts: list[int] = []
     end = at - 1
     for words in range(3):
-        begin = max(text.rfind(" ", floor, end), text.rfind("\n", floor, end), floor - 1) + 1
+        lo = max(floor, end - 40)  # a lead-in word is short: keeps this O(1)
+        begin = max(text.rfind(" ", lo, end), text.rfind("\n", lo, end), lo - 1) + 1
         if begin >= end:
             break
         phrase = text[begin : at - 1].lower()
