@@ -138,6 +138,7 @@ class _Text:
         self.sentences = list(sentences)
         self.sent_starts = [s for s, _ in self.sentences]
         self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.mention_starts = [m.start for m in self.mentions]
         self.by_start = {m.start: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions}
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
@@ -489,10 +490,12 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
 def _masked_gap(doc: _Text, start: int, end: int) -> str:
     """The text between two offsets with the mentions inside it blanked out."""
     chars = list(doc.text[start:end])
-    for m in doc.by_sentence.get(doc.sentence_of(start), ()):
-        if m.start >= start and m.end <= end:
-            for i in range(m.start - start, m.end - start):
-                chars[i] = " "
+    i = bisect.bisect_left(doc.mention_starts, start)
+    while i < len(doc.mentions) and doc.mentions[i].start < end:
+        m = doc.mentions[i]
+        if m.end <= end:
+            chars[m.start - start : m.end - start] = " " * (m.end - m.start)
+        i += 1
     return "".join(chars)
 
 
@@ -533,7 +536,7 @@ def _met(doc: _Text) -> list[Fact]:
         meeting = meeting_at[index]
         persons = [m for m in doc.by_sentence.get(index, ()) if m.label == "PERSON"]
         for a, b in zip(persons, persons[1:], strict=False):
-            if a.entity == b.entity:
+            if a.entity == b.entity or b.start - a.end > 200:
                 continue
             gap = _masked_gap(doc, a.end, b.start)
             if not (_COORDINATED.match(gap) or _MET_DIRECT.match(gap)):
