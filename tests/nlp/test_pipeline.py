@@ -119,3 +119,10 @@ def test_merge_fills_sentence_indexes():
     values = [mention(text, "5%", "PERCENT")]
     merged = merge_mentions(names, values, split_sentences(text))
     assert [(m.text, m.sentence) for m in merged] == [("Iran", 1), ("5%", 1)]
+
+
+def test_a_document_date_that_is_not_a_date_is_ignored():
+    for meta in ({"date": "sometime in spring"}, {"date": None}, {}, None):
+        result = extract("The commission meets in June.", meta)
+        june = next(m for m in result.mentions if m.text == "June")
+        assert june.norm == "--06"
