@@ -682,6 +682,15 @@ def _withdrew(doc: _Text) -> list[Fact]:
 # --- amount --------------------------------------------------------------------------------
 
 
+_AMOUNT_THING = re.compile(
+    r"[ -]((?:(?!(?:in|of|on|for|to|at|by|with|from|and|or|a|an|the|its|their)\s)[a-z][\w-]*\s)"
+    r"{0,2}(?:deal|contract|loan|investment|fund|package|bid|offer|fine"
+    r"|budget|project|programme|program|plan|takeover|acquisition|merger|bail-?out|bonus|fee"
+    r"|grant|subsidy|stake|settlement|pipeline|plant|factory|stadium|scheme|purchase|order"
+    r"|debt|payment|transfer|prize|salary|tax|tariff|pay|rise|cut|cuts|increase)s?)\b"
+)
+
+
 def _amounts(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -693,6 +702,14 @@ def _amounts(doc: _Text) -> list[Fact]:
         window_start = max(s_start, v.start - 160)
         verb = _AMOUNT_VERB.search(text, window_start, v.start)
         if verb is None:
+            thing = _AMOUNT_THING.match(text, v.end)
+            if thing is not None:
+                # "a $500m deal": the amount names the thing after it.
+                facts.append(
+                    _fact(
+                        doc, "amount", thing.group(1), v.text, v.start, thing.end(1), **dict(v.norm)
+                    )  # fmt: skip
+                )
             continue
         pre = text[window_start : verb.start()]
         clause = _CLAUSE_START.match(pre)

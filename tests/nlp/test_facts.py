@@ -359,6 +359,14 @@ def test_amounts_rose_by_a_percentage_to_a_sum():
     ]
 
 
+def test_an_amount_before_the_thing_it_measures():
+    found = facts("The firm signed a $500m arms deal, paid a £2m fine and £5bn in tax cuts.")
+    assert [(f["subject"], f["value"], f["currency"]) for f in only(found, "amount")] == [
+        ("arms deal", 500000000, "USD"),
+        ("fine", 2000000, "GBP"),
+    ]
+
+
 def test_a_bare_number_is_no_amount():
     assert only(facts("The two countries signed 16 deals."), "amount") == []
 
