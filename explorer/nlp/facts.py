@@ -309,6 +309,11 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         title = doc.before(m.start, _GAP_COMMA)
         if title is not None and title.label == "TITLE":
             return m.entity, m.start
+    if m is not None and m.label == "CARDINAL":
+        # "John Smith, 45, said": a person and their age.
+        person = doc.before(m.start, _GAP_COMMA)
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.start
     if m is not None and m.label == "TITLE":
         # "Tony Blair, the prime minister, said": the title's holder speaks.
         name = _speaker_name(doc, m)

@@ -207,6 +207,13 @@ def test_a_name_set_off_after_its_title_speaks():
     ]
 
 
+def test_a_person_and_their_age_speaks():
+    found = facts("John Smith, 45, said he would stay.", ("John Smith", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("John Smith", "he would stay")
+    ]
+
+
 def test_a_title_as_speaker_is_its_holder():
     text = (
         "Iranian Ambassador to Russia Mehdi Sanai arrived. "
