@@ -78,6 +78,7 @@ _MID_CAPS = re.compile(r"(?<=[a-z,] )[A-Z][\w'-]*")
 
 # Strength of a label guess; the document pass lets strong guesses override weak ones.
 _STRONG, _MEDIUM, _WEAK, _UNCONFIRMED = 3, 2, 1, 0
+_LONGEST_SPAN = 14
 
 
 def _is_cap(tok: str) -> bool:
@@ -100,6 +101,7 @@ class _Doc:
         self.lower_words: set[str] | None = None
         self.mid_caps_words: set[str] | None = None
         self.clubs: set[str] = set()  # cities the document names as sports teams
+        self.long_runs: list = []  # runs of capitalised words too long to be one name
 
     def mid_caps(self) -> set[str]:
         """Capitalised words the document writes after a lower-case word or a comma."""
@@ -215,8 +217,13 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             toks = _quoted_titles(doc, s_i, text, s_start, s_end, toks)
         _scan_sentence(doc, s_i, toks, table)
     _resolve_document(doc)
-    for s_i, toks in caps_lines:
-        _scan_caps_line(doc, s_i, toks)
+    if caps_lines or doc.long_runs:
+        known: dict[str, tuple[str, str]] = {}
+        for f in doc.found:
+            if f[2] != "TITLE":
+                known.setdefault(text[f[0] : f[1]], (f[2], f[3]))
+        for s_i, toks in caps_lines + doc.long_runs:
+            _scan_caps_line(doc, s_i, toks, known)
     doc.found.sort(key=lambda f: f[0])
     starts = [s for s, _e in sentences]
     out: list[Mention] = []
@@ -408,7 +415,10 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 j += 2
                 continue
             break
-        _segment(doc, s_i, toks, i, j, table, heads, mods)
+        if j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
+            doc.long_runs.append((s_i, toks[i:j]))
+        else:
+            _segment(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
 
 
@@ -987,23 +997,21 @@ _NAME_SUFFIXES = frozenset(["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"])
 # --- pass 4: headlines ----------------------------------------------------------------------
 
 
-def _scan_caps_line(doc: _Doc, s_i: int, toks) -> None:
-    known: dict[str, tuple[str, str]] = {}
-    for f in doc.found:
-        if f[2] != "TITLE":
-            known.setdefault(doc.text[f[0] : f[1]], (f[2], f[3]))
+def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) -> None:
     people = getattr(doc, "people", {})
     n = len(toks)
+    # Title-cased forms, once per word; None where a word cannot be part of a name.
+    titled = [_title_case(t[2]) if t[2][:1].isalpha() else None for t in toks]
     i = 0
     while i < n:
-        if not toks[i][2][:1].isalpha() or not toks[i][2][:1].isupper():
+        if titled[i] is None or not toks[i][2][:1].isupper():
             i += 1
             continue
         hit = None
         for m in range(min(n, i + 4), i, -1):
-            if not all(t[2][:1].isalpha() for t in toks[i:m]):
+            if None in titled[i:m]:
                 continue
-            words = [_title_case(t[2]) for t in toks[i:m]]
+            words = titled[i:m]
             key = " ".join(words)
             raw = " ".join(t[2] for t in toks[i:m])
             if key in known:

@@ -181,3 +181,9 @@ def test_provinces_come_from_pycountry_subdivisions():
     got = labelled("Factories in Guangdong and Zhejiang slowed, officials in Alsace said.")
     for province in ("Guangdong", "Zhejiang", "Alsace"):
         assert (province, "GPE") in got
+
+
+def test_a_long_run_of_capitals_is_not_one_giant_name():
+    text = " ".join(["Alpha", "Beta", "France", "Gamma"] * 10) + " said on Monday."
+    found = names(text)
+    assert found and all(m.text == "France" and m.label == "GPE" for m in found)
