@@ -127,9 +127,18 @@ def _ci(words) -> str:
     return _alt(variants)
 
 
-def _plural_alt(words) -> str:
+def _plural_alt(words, cased: bool = True) -> str:
     words = list(words)
-    return _ci(words + [w + "s" for w in words if w[-1].isalpha() and len(w) > 2])
+    words += [w + "s" for w in words if w[-1].isalpha() and len(w) > 2]
+    return _ci(words) if cased else _alt(words)
+
+
+def _units(words) -> str:
+    """Units as written: lower case, and two- or three-letter ones in capitals too ("MW", "GB");
+    never a one-letter capital ("50 M. Slater" is a name, not fifty metres)."""
+    words = list(words)
+    words += [w + "s" for w in words if w[-1].isalpha() and len(w) > 2]
+    return _alt(words + [w.upper() for w in words if 2 <= len(w) <= 3])
 
 
 _WORD_NUM = (
@@ -157,11 +166,13 @@ _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 _WEEKDAY = rf"(?:{_alt([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
 _CUR_WORDS = (
     r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
-    rf"(?:{_plural_alt(k for k in _CURRENCY_WORDS if ' ' not in k)}|{_ci(['pence', 'dollars', 'euros'])})"
+    # In lower case only: "six Euro ties" is no money.
+    rf"(?:{_plural_alt((k for k in _CURRENCY_WORDS if ' ' not in k), cased=False)}"
+    r"|pence|dollars|euros)"
 )
-_QTY_UNITS = _plural_alt(_QUANTITY_UNITS)
+_QTY_UNITS = _units(_QUANTITY_UNITS)
 # Only units of two letters or more may stick to the number: "5m" is five million.
-_QTY_ATTACHED = _plural_alt(k for k in _QUANTITY_UNITS if len(k) > 1 and " " not in k)
+_QTY_ATTACHED = _units(k for k in _QUANTITY_UNITS if len(k) > 1 and " " not in k)
 _BARE_YEAR = r"(?:1[89]\d\d|20\d\d)"
 _COUNTED = (
     r"people|jobs|troops|soldiers|workers|votes|units|cars|homes|houses|students|members"

@@ -163,3 +163,14 @@ def test_sentence_index_follows_the_sentences():
     text = "It rose 5%. Then it fell in June."
     found = find_values(text, [(0, 11), (12, 33)], META)
     assert [(m.text, m.sentence) for m in found] == [("5%", 0), ("June", 1)]
+
+
+def test_capital_letters_after_numbers_are_not_units_or_currencies():
+    assert values("Jayasuriya 50 M. Slater run out; he missed six Euro ties.") == [
+        ("CARDINAL", "50", {"value": 50}),
+        ("CARDINAL", "six", {"value": 6}),
+    ]
+    assert values("A 5 MW plant with an 80GB disk.") == [
+        ("QUANTITY", "5 MW", {"value": 5, "unit": "MW"}),
+        ("QUANTITY", "80GB", {"value": 80, "unit": "GB"}),
+    ]
