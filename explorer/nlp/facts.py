@@ -32,7 +32,9 @@ _SPEECH_VERBS = _alt(
     "said says say told tells added adds noted notes stressed stresses explained argued "
     "insisted warned admitted declared announced claimed emphasised emphasized underlined "
     "stated remarked observed recalled acknowledged confirmed wrote continued asserted "
-    "maintained reiterated conceded suggested predicted revealed disclosed".split()
+    "maintained reiterated conceded suggested predicted revealed disclosed asked asks replied "
+    "answered responded urged warns insists admits argues explains commented complained "
+    "cautioned vowed pledged promised joked quipped boasted concluded".split()
     + ["pointed out"]
 )
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"

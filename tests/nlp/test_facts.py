@@ -162,6 +162,13 @@ def test_reported_speech_with_that():
     ]
 
 
+def test_a_question_then_asked():
+    found = facts('"Why now?" asked Gordon Brown.', ("Gordon Brown", "PERSON"))
+    assert [(f["subject"], f["quote"], f["verb"]) for f in only(found, "said")] == [
+        ("Gordon Brown", "Why now?", "asked")
+    ]
+
+
 def test_reported_speech_without_that():
     found = facts("Gordon Brown said the economy was strong.", ("Gordon Brown", "PERSON"))
     assert [f["quote"] for f in only(found, "said")] == ["the economy was strong"]
