@@ -837,7 +837,8 @@ class Store:
         if snap.generation == before and before:
             snap.close()
             return False
-        self._snap.close()
+        # The old snapshot is not closed here: a reader in another thread may still be
+        # slicing it; its memory map goes with its last reference.
         self._snap = snap
         self._cache.clear()
         return True

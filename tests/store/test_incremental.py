@@ -131,3 +131,31 @@ def test_commits_in_batches_during_a_long_ingest(db, tmp_path, monkeypatch):
     # Readers saw the store grow in committed batches, never a half-written file.
     assert seen[3] == 0 and seen[4] == 4 and seen[-1] >= 8
     assert len(store.documents()) == 12
+
+
+def test_reading_while_the_same_store_ingests_in_a_thread(db, tmp_path, monkeypatch):
+    import threading
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(24):
+        (folder / f"{n:02}.txt").write_text(f"Headline {n}\n\nRome and Oslo met in {n}.\n")
+    monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "3")
+    store = Store.open(db)
+    errors: list[BaseException] = []
+    worker = threading.Thread(target=lambda: store.ingest([folder]))
+    worker.start()
+    while worker.is_alive() or not errors and len(store.documents()) < 24:
+        try:
+            for summary in store.documents()[-3:]:
+                store.mentions(doc=summary.id)
+                store.document(summary.id)
+            store.entities()
+        except KeyError:
+            pass  # a document listed by an older snapshot: the caller lists again
+        except BaseException as exc:  # anything else is a bug
+            errors.append(exc)
+            break
+    worker.join()
+    assert errors == []
+    assert len(store.documents()) == 24
