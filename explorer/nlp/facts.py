@@ -67,7 +67,8 @@ _MEETING = re.compile(
 )
 _COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
 _MET_DIRECT = re.compile(
-    r"^\s*(?:(?:has|have|had|will|also|then|later)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
+    r"^\s*(?:(?:has|have|had|will|would|also|then|later|(?:is|are|was|were|due|set|expected"
+    r"|plans?|hopes?)\s+to)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
     r"|talked|spoke)(?:\s+with)?[\s,]*(?:the\s+)?[\s,]*$"
 )
 _GROUP_MET = re.compile(

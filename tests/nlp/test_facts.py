@@ -271,6 +271,17 @@ def test_met_directly():
     ]
 
 
+def test_is_to_meet():
+    found = facts(
+        "Tony Blair is to meet French President Jacques Chirac in Paris.",
+        ("Tony Blair", "PERSON"), ("French", "NORP", "France"), ("President", "TITLE"),
+        ("Jacques Chirac", "PERSON"), ("Paris", "GPE"),
+    )  # fmt: skip
+    assert [(f["subject"], f["object"], f.get("place")) for f in only(found, "met")] == [
+        ("Tony Blair", "Jacques Chirac", "Paris")
+    ]
+
+
 def test_people_named_apart_did_not_meet():
     found = facts(
         "Tony Blair said the presidents met, while Jacques Chirac stayed home.",
