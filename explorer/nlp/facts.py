@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from ..model import Fact, Mention
-from .values import _alt
+from .values import alternation
 
 __all__ = ["find_facts"]
 
@@ -28,7 +28,7 @@ _PRONOUN_REACH = 30
 _PARTY = frozenset({"GPE", "ORG", "NORP", "LOC"})
 _ACTOR = frozenset({"GPE", "ORG", "NORP"})
 
-_SPEECH_VERBS = _alt(
+_SPEECH_VERBS = alternation(
     "said says say told tells added adds noted notes stressed stresses explained argued "
     "insisted warned admitted declared announced claimed emphasised emphasized underlined "
     "stated remarked observed recalled acknowledged confirmed wrote continued asserted "

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..model import Mention
 
-__all__ = ["VALUE_LABELS", "find_values", "parse_number"]
+__all__ = ["VALUE_LABELS", "alternation", "find_values", "parse_number"]
 
 VALUE_LABELS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
@@ -87,7 +87,7 @@ _MODIFIERS = {
 }  # fmt: skip
 
 
-def _alt(words) -> str:
+def alternation(words) -> str:
     """An alternation matching any of `words`, longest first, built as a trie.
 
     A trie fails at the first character that no word continues with, where a flat list of
@@ -114,7 +114,7 @@ def _trie_regex(node: dict) -> str:
 
 
 def _ci(words) -> str:
-    """Like `_alt`, for words in lower case or Capitalised (short ones, like units, in CAPS too).
+    """Like `alternation`, for words in lower case or Capitalised (short ones, like units, in CAPS too).
 
     Spelling the cases out keeps the big pattern case-sensitive, which matches twice as fast as
     re.IGNORECASE; all-capital long words ("MILLION") are rare enough outside headlines.
@@ -124,13 +124,13 @@ def _ci(words) -> str:
         variants.update((w, w[:1].upper() + w[1:]))
         if len(w) <= 3:
             variants.add(w.upper())
-    return _alt(variants)
+    return alternation(variants)
 
 
 def _plural_alt(words, cased: bool = True) -> str:
     words = list(words)
     words += [w + "s" for w in words if w[-1].isalpha() and len(w) > 2]
-    return _ci(words) if cased else _alt(words)
+    return _ci(words) if cased else alternation(words)
 
 
 def _units(words) -> str:
@@ -138,7 +138,7 @@ def _units(words) -> str:
     never a one-letter capital ("50 M. Slater" is a name, not fifty metres)."""
     words = list(words)
     words += [w + "s" for w in words if w[-1].isalpha() and len(w) > 2]
-    return _alt(words + [w.upper() for w in words if 2 <= len(w) <= 3])
+    return alternation(words + [w.upper() for w in words if 2 <= len(w) <= 3])
 
 
 _WORD_NUM = (
@@ -152,9 +152,9 @@ _SCALE_ATTACHED = rf"(?:{_ci(['bn', 'mn', 'mln', 'bln', 'tn', 'trn', 'm', 'b', '
 _SCALE = rf"(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|{_SCALE_ATTACHED})"
 _MOD = rf"(?:(?:{_ci(_MODIFIERS)})\s+)"
 _MONTH = (
-    rf"(?:{_alt(k.capitalize() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))}"
-    rf"|(?:{_alt(k.capitalize() for k in _MONTHS if len(k) <= 4)})\.?"
-    rf"|{_alt(k.upper() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})"
+    rf"(?:{alternation(k.capitalize() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))}"
+    rf"|(?:{alternation(k.capitalize() for k in _MONTHS if len(k) <= 4)})\.?"
+    rf"|{alternation(k.upper() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))})"
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -163,7 +163,7 @@ _WEEKDAY_NUMBERS = {
     d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
 }
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_WEEKDAY = rf"(?:{_alt([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
+_WEEKDAY = rf"(?:{alternation([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
 _CUR_WORDS = (
     r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
     # In lower case only: "six Euro ties" is no money.
@@ -241,7 +241,7 @@ _ANCHOR_WORDS = [
 ]  # fmt: skip
 _ANCHOR = re.compile(
     r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\b(?:"
-    + _alt(
+    + alternation(
         [
             *_CODES,
             *(k.capitalize() for k in _MONTHS),
@@ -255,7 +255,7 @@ _ANCHOR = re.compile(
         ]
     )
     + "|"
-    + _alt([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
+    + alternation([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
     + r")\b"
 )
 # Words that may stand right before a value and belong to it ("more than", "the past", ...).
