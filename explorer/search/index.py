@@ -910,8 +910,8 @@ class _Builder:
             name: array("q") for name in ("kind", "doc", "sent", "start", "end", "ref", "labels")
         }
         self._texts: list[str] = []
-        self._blobs: list[bytes] = []
-        self._text_lens: list[int] = []
+        self._blob = bytearray()  # every text as UTF-8, back to back
+        self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
         self._words: dict[str, int] = {_SEP: 0}
@@ -946,7 +946,8 @@ class _Builder:
             return
         self._texts = []
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        self._blobs.append(b"".join(encoded))
+        for data in encoded:
+            self._blob += data
         self._text_lens.extend(map(len, encoded))
         joined = _SEP.join(texts) + _SEP
         if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
@@ -975,22 +976,30 @@ class _Builder:
         )
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
-        recs = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
-        pairs = (fwd.astype(np.int64) << 32) | recs
-        del recs
-        pairs.sort()  # (word, record) in order; a sort and a shift beat np.unique's hashing
+        # Postings: (word << 32 | record) keys, sorted and deduplicated in place, chunk by
+        # chunk, so a million sentences never hold more than one extra copy of the keys.
+        pairs = fwd.astype(np.int64)
+        pairs <<= 32
+        step = 65_536
+        for lo in range(0, len(lens), step):
+            hi = min(lo + step, len(lens))
+            pairs[fwd_off[lo] : fwd_off[hi]] |= np.repeat(
+                np.arange(lo, hi, dtype=np.int64), lens[lo:hi]
+            )
+        pairs.sort()  # a sort and a shift beat np.unique's hashing several times over
         if len(pairs):
-            pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]
-        post = (pairs & 0xFFFFFFFF).astype(np.int32)
-        counts = np.bincount((pairs >> 32).astype(np.int64), minlength=len(vocab))
+            keep = np.empty(len(pairs), dtype=bool)
+            keep[0] = True
+            np.not_equal(pairs[1:], pairs[:-1], out=keep[1:])
+            pairs = pairs[keep]
+            del keep
+        post_off = np.searchsorted(pairs, np.arange(len(vocab) + 1, dtype=np.int64) << 32)
+        post = pairs.astype(np.int32)  # the low 32 bits: the record
         del pairs
-        post_off = np.zeros(len(vocab) + 1, dtype=np.int64)
-        np.cumsum(counts, out=post_off[1:])
-        text_lens = np.asarray(self._text_lens, dtype=np.int64)
+        text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
         text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
         np.cumsum(text_lens, out=text_off[1:])
-        blob = np.frombuffer(b"".join(self._blobs), dtype=np.uint8)
-        self._blobs = []
+        blob = np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
         arrays = {
             "kind": np.asarray(self.cols["kind"], dtype=np.int8),
             "doc": np.asarray(self.cols["doc"], dtype=np.int32),
