@@ -71,9 +71,6 @@ _SHORT_NAMES = {
 #: Other names people use for countries (written by hand).
 _EXTRA_COUNTRY_NAMES = {
     "America": "US",
-    "S. Korea": "KR",
-    "N. Korea": "KP",
-    "S. Africa": "ZA",
     "Britain": "GB",
     "Great Britain": "GB",
     "UK": "GB",
@@ -171,6 +168,10 @@ def countries() -> dict[str, str]:
     for surface, code in _EXTRA_COUNTRY_NAMES.items():
         if code in by_code:
             out[surface] = by_code[code]
+    for surface, canon in list(out.items()):
+        first, _, rest = surface.partition(" ")
+        if first in ("South", "North") and rest:  # "S. Korea", "N. Korea"
+            out.setdefault(first[0] + ". " + rest, canon)
     return out
 
 

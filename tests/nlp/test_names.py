@@ -258,6 +258,6 @@ def test_a_capitalised_common_word_is_not_an_organisation():
 
 
 def test_surname_shapes_and_given_names_that_are_also_words():
-    got = labelled("The bowlers Muralitharan and Ivanov impressed; later Will Carling spoke.")
-    assert ("Muralitharan", "PERSON") in got and ("Ivanov", "PERSON") in got
-    assert ("Will Carling", "PERSON") in got
+    got = labelled("The bowlers Kowalski and Ivanov impressed; later Will Hartley spoke.")
+    assert ("Kowalski", "PERSON") in got and ("Ivanov", "PERSON") in got
+    assert ("Will Hartley", "PERSON") in got

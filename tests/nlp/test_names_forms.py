@@ -38,12 +38,12 @@ def labelled(text: str) -> list[tuple[str, str]]:
             [("Prime Minister", "TITLE"), ("John Major", "PERSON")],
         ),
         (
-            "The plan came from Trade and Industry Secretary Patricia Hewitt on Sunday.",
-            [("Trade and Industry Secretary", "TITLE"), ("Patricia Hewitt", "PERSON")],
+            "The plan came from Trade and Industry Secretary Alan Forbes on Sunday.",
+            [("Trade and Industry Secretary", "TITLE"), ("Alan Forbes", "PERSON")],
         ),
         (
-            "Spokesman Lieutenant-Colonel Max Marriner said the road was open.",
-            [("Lieutenant-Colonel", "TITLE"), ("Max Marriner", "PERSON")],
+            "Spokesman Lieutenant-Colonel Anna Berg said the road was open.",
+            [("Lieutenant-Colonel", "TITLE"), ("Anna Berg", "PERSON")],
         ),
     ],
 )
@@ -62,19 +62,19 @@ def test_general_motors_is_not_a_general():
 @pytest.mark.parametrize(
     ("text", "surface", "label"),
     [
-        ("Crowds gathered in Tiananmen Square at dawn.", "Tiananmen Square", "FAC"),
+        ("Crowds gathered in Trafalgar Square at dawn.", "Trafalgar Square", "FAC"),
         ("The flight landed at Heathrow Airport late.", "Heathrow Airport", "FAC"),
         ("They climbed Mount Kenya last year.", "Mount Kenya", "LOC"),
         ("Fishing boats left the Red Sea ports.", "Red Sea", "LOC"),
         (
-            "The vote on the Freedom of Information Act was close.",
-            "Freedom of Information Act",
+            "The vote on the Protection of Wildlife Act was close.",
+            "Protection of Wildlife Act",
             "LAW",
         ),
         ("Both sides signed the Maastricht Treaty in the end.", "Maastricht Treaty", "LAW"),
         (
-            "She won gold at the European Indoor Championships in March.",
-            "European Indoor Championships",
+            "She won gold at the World Rowing Championships in March.",
+            "World Rowing Championships",
             "EVENT",
         ),
         ("He said the Bank of England would act.", "Bank of England", "ORG"),
@@ -83,9 +83,9 @@ def test_general_motors_is_not_a_general():
             "Organisation for Security and Cooperation in Europe",
             "ORG",
         ),
-        ("The report was published by Statistics Canada yesterday.", "Statistics Canada", "ORG"),
-        ("Fans of Inter Milan sang all night.", "Inter Milan", "ORG"),
-        ("She spoke fluent Hebrew and Swahili.", "Hebrew", "LANGUAGE"),
+        ("The report was published by Statistics Norway yesterday.", "Statistics Norway", "ORG"),
+        ("Fans of Rapid Vienna sang all night.", "Rapid Vienna", "ORG"),
+        ("She spoke fluent Swahili and Urdu.", "Swahili", "LANGUAGE"),
     ],
 )
 def test_labels_by_the_shape_of_the_name(text, surface, label):
@@ -99,21 +99,21 @@ def test_compounds_with_a_place_are_nationality_words():
 
 
 def test_dateline_in_capitals_is_a_place():
-    found = names("NAIROBI 1996-08-30\nKenya's president said on Friday that talks would resume.")
+    found = names("NAIROBI 2019-05-02\nKenya's president said on Friday that talks would resume.")
     assert ("NAIROBI", "GPE", "Nairobi") in {(m.text, m.label, m.entity) for m in found}
     found = names("OULU (Reuters) - Talks on the new bridge began on Friday.")
     assert ("OULU", "GPE") in [(m.text, m.label) for m in found]
 
 
 def test_results_table_rows_are_teams():
-    text = "Soccer results on Saturday :\nMillwall 2 Bristol Rovers 1\nWrexham 0 Stockport 3"
+    text = "Soccer results on Saturday :\nAshford 2 Kingsbridge Rovers 1\nHolmworth 0 Dunmere 3"
     got = labelled(text)
-    for team in ("Millwall", "Bristol Rovers", "Wrexham", "Stockport"):
+    for team in ("Ashford", "Kingsbridge Rovers", "Holmworth", "Dunmere"):
         assert (team, "ORG") in got
 
 
 def test_headline_in_title_case_does_not_flood():
-    text = "Ad Sales Boost Profits at the Media Giant\nThe company said profits rose by a third."
+    text = "Trade Talks Stall at the Summit\nThe ministers said talks would resume in June."
     assert names(text) == []
 
 
@@ -125,9 +125,9 @@ def test_lower_case_role_only_next_to_a_name():
 
 def test_particles_and_initials_stay_inside_names():
     got = labelled(
-        "Tries came from Joost van der Westhuizen and J. Smith, while Rami al-Saadani watched."
+        "Tries came from Pieter van der Merwe and J. Smith, while Omar al-Hakim watched."
     )
-    for person in ("Joost van der Westhuizen", "J. Smith", "Rami al-Saadani"):
+    for person in ("Pieter van der Merwe", "J. Smith", "Omar al-Hakim"):
         assert (person, "PERSON") in got, got
 
 
@@ -143,21 +143,21 @@ def test_list_of_surnames_after_a_known_name():
 
 def test_a_city_named_as_a_team_is_an_organisation_in_that_document():
     text = (
-        "Liverpool beat Chelsea 2-1 on Sunday.\n"
-        "Chelsea manager Jose Mourinho said Chelsea had been unlucky.\n"
-        "The match was played in Liverpool in front of 44,000 fans."
+        "Leeds beat Bolton 2-1 on Sunday.\n"
+        "Bolton manager Sam Hart said Bolton had been unlucky.\n"
+        "The match was played in Leeds in front of 30,000 fans."
     )
     found = [(m.text, m.label) for m in names(text)]
-    assert found.count(("Chelsea", "ORG")) == 3
-    assert ("Liverpool", "ORG") in found  # the team that won
-    assert ("Liverpool", "GPE") in found  # the city it was played in
+    assert found.count(("Bolton", "ORG")) == 3
+    assert ("Leeds", "ORG") in found  # the team that won
+    assert ("Leeds", "GPE") in found  # the city it was played in
 
 
 def test_a_title_in_quotes_is_a_work_of_art():
-    text = 'He starred in "On the Waterfront" and "Viva Zapata", she said "thank you".'
+    text = 'He starred in "Songs of the Valley" and "Winter Harbour", she said "thank you".'
     got = labelled(text)
-    assert ("On the Waterfront", "WORK_OF_ART") in got
-    assert ("Viva Zapata", "WORK_OF_ART") in got
+    assert ("Songs of the Valley", "WORK_OF_ART") in got
+    assert ("Winter Harbour", "WORK_OF_ART") in got
     assert not [t for t, label in got if label == "PERSON"]
     assert not [t for t, _ in got if "thank" in t]
 
@@ -165,11 +165,11 @@ def test_a_title_in_quotes_is_a_work_of_art():
 def test_prefixed_and_suffixed_nationality_compounds():
     found = {
         m.text: (m.label, m.entity)
-        for m in names("Tripoli-based diplomats met ex-England players and pre-Castro exiles.")
+        for m in names("Nairobi-based diplomats met ex-Brazil players and anti-Soviet exiles.")
     }
-    assert found["Tripoli-based"] == ("NORP", "Tripoli")
-    assert found["ex-England"] == ("NORP", "England")
-    assert found["pre-Castro"][0] == "NORP"
+    assert found["Nairobi-based"] == ("NORP", "Nairobi")
+    assert found["ex-Brazil"] == ("NORP", "Brazil")
+    assert found["anti-Soviet"] == ("NORP", "Soviet Union")
 
 
 def test_given_name_alone_is_a_person_unless_a_place_word_comes_first():
