@@ -983,6 +983,17 @@ def _resolve_document(doc: _Doc) -> None:
                 and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and", ";")
             ):
                 b[2] = "PERSON"
+            # Teams listed with a team: "Essex , Derbyshire and Surrey" once one is a team.
+            elif (
+                doc.clubs
+                and b[2] == "GPE"
+                and a[2] == "ORG"
+                and doc.text[a[0] : a[1]] in doc.clubs
+                and doc.text[b[0] : b[1]] not in _W.countries
+                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and")
+            ):
+                b[2], b[3] = "ORG", doc.text[b[0] : b[1]]
+                doc.clubs.add(b[3])
     doc.people = people
     doc.strong = strong
 
@@ -1043,7 +1054,12 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
         if hit:
             m, label, canon = hit
             nxt = toks[m][2] if m < n else ""
-            if label in ("GPE", "LOC") and canon not in _W.country_names and _SCORE.match(nxt):
+            before = toks[i - 1][2] if i else ""
+            if (
+                label in ("GPE", "LOC")
+                and canon not in _W.country_names
+                and (_SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("AT", "V", "VS"))
+            ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH"
                 label, canon = "ORG", " ".join(_title_case(t[2]) for t in toks[i:m])
             _emit(doc, s_i, toks, i, m, label, canon, _MEDIUM)
             i = m

@@ -187,3 +187,17 @@ def test_a_long_run_of_capitals_is_not_one_giant_name():
     text = " ".join(["Alpha", "Beta", "France", "Gamma"] * 10) + " said on Monday."
     found = names(text)
     assert found and all(m.text == "France" and m.label == "GPE" for m in found)
+
+
+def test_fixture_lists_and_team_lists_are_teams():
+    found = labelled(
+        "BASEBALL - SCHEDULE\nHOUSTON AT PITTSBURGH\nHouston beat Pittsburgh on Monday."
+    )
+    assert ("HOUSTON", "ORG") in found and ("PITTSBURGH", "ORG") in found
+    found = labelled("Leeds beat Hull , while Bolton , Derby and Bristol all lost .")
+    assert {t for t, label in found if label == "ORG"} >= {"Leeds", "Hull"}
+
+
+def test_clubs_named_united_or_city():
+    got = labelled("Fans of Kingsbridge United and Ashford City sang.")
+    assert ("Kingsbridge United", "ORG") in got and ("Ashford City", "ORG") in got
