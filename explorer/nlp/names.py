@@ -656,6 +656,18 @@ _SPORT_NEXT = frozenset(
 _SPORT_PREV = frozenset("beat beating against v vs versus join joined joining joins".split())
 
 
+def _place_adjective(word: str) -> str | None:
+    """The place an adjective of place is made from: "Transylvanian" -> Transylvania."""
+    if len(word) < 5 or not word.endswith(("an", "ian", "ean", "ese")):
+        return None
+    stems = (word[:-1], word[:-1] + "s", word[:-2] + "a", word[:-3], word[:-3] + "a")
+    for stem in stems:
+        hit = _W.places.get(stem)
+        if hit and hit[0] in ("GPE", "LOC"):
+            return hit[1]
+    return None
+
+
 def _sports_context(toks, i: int, j: int) -> bool:
     nxt = toks[j][2] if j < len(toks) else ""
     if nxt in ("'s", "’s"):
@@ -883,6 +895,10 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             return
         if key in fn:
             _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)
+            return
+        place = _place_adjective(key)
+        if place:  # "Transylvanian", "Californian", "Texan"
+            _emit(doc, s_i, toks, i, j, "NORP", place, _MEDIUM)
             return
         # An unknown word the document also writes in lower case ("Library", "Health") is a
         # name only if the document confirms it elsewhere.

@@ -201,3 +201,9 @@ def test_fixture_lists_and_team_lists_are_teams():
 def test_clubs_named_united_or_city():
     got = labelled("Fans of Kingsbridge United and Ashford City sang.")
     assert ("Kingsbridge United", "ORG") in got and ("Ashford City", "ORG") in got
+
+
+def test_adjectives_of_place_lead_to_the_place():
+    got = {m.text: (m.label, m.entity) for m in names("A Californian firm hired a Texan lawyer.")}
+    assert got["Californian"] == ("NORP", "California")
+    assert got["Texan"] == ("NORP", "Texas")
