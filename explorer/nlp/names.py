@@ -326,7 +326,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
         word = toks[i][2]
         if "-" in word and not word[:1].isupper():
             m = _PREFIXED.match(word)
-            if m:  # "ex-England", "pre-Castro", "anti-Soviet"
+            if m and m.group(1).lower() not in _MONTHS_DAYS:  # "ex-England", not "mid-July"
                 hit = _gazetteer_label([m.group(1)])
                 canon = hit[1] if hit else m.group(1)
                 doc.found.append([toks[i][0], toks[i][1], "NORP", canon, _MEDIUM, s_i, 1])
