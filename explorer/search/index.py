@@ -172,6 +172,7 @@ class SearchIndex:
         self._cache_cap = max(32, min(512, 64_000_000 // (len(vocab) + 1)))
         self._fuzzy: dict[tuple[str, int], list[tuple[int, int, int]]] = {}
         self._prefix_tables: dict[int, tuple] = {}
+        self._vocab_lengths: np.ndarray | None = None
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self.loaded_from_cache = False
         self._text_file = None
@@ -366,28 +367,26 @@ class SearchIndex:
         their first and second characters (code points) to narrow a typo search."""
         table = self._prefix_tables.get(length)
         if table is None:
-            strings: list[str] = []
-            los: list[int] = []
-            last = None
-            for i, word in enumerate(self.vocab):
-                if len(word) >= length and word[:length] != last:
-                    last = word[:length]
-                    strings.append(last)
-                    los.append(i)
-            his = [
-                bisect_left(self.vocab, s + _TOP, lo) for s, lo in zip(strings, los, strict=True)
-            ]
-            firsts = np.fromiter((ord(s[0]) for s in strings), np.int64, len(strings))
+            if self._vocab_lengths is None:
+                self._vocab_lengths = np.fromiter(map(len, self.vocab), np.int64, len(self.vocab))
+            idx = np.flatnonzero(self._vocab_lengths >= length)
+            heads = np.array([self.vocab[i][:length] for i in idx.tolist()], dtype=object)
+            if len(heads):
+                # The vocabulary is sorted, so equal heads are neighbours: a block per prefix.
+                new_block = np.empty(len(heads), dtype=bool)
+                new_block[0] = True
+                np.not_equal(heads[1:], heads[:-1], out=new_block[1:])
+                starts = np.flatnonzero(new_block)
+                ends = np.append(starts[1:], len(heads)) - 1
+                strings = heads[starts].tolist()
+                los, his = idx[starts], idx[ends] + 1
+            else:
+                strings, los, his = [], idx, idx
+            firsts = np.fromiter((ord(p[0]) for p in strings), np.int64, len(strings))
             seconds = np.fromiter(
-                (ord(s[1]) if len(s) > 1 else -1 for s in strings), np.int64, len(strings)
+                (ord(p[1]) if len(p) > 1 else -1 for p in strings), np.int64, len(strings)
             )
-            table = (
-                strings,
-                np.asarray(los, dtype=np.int64),
-                np.asarray(his, dtype=np.int64),
-                firsts,
-                seconds,
-            )
+            table = (strings, los, his, firsts, seconds)
             self._prefix_tables[length] = table
         return table
 
