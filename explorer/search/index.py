@@ -272,11 +272,13 @@ class SearchIndex:
             }
             # meta.json last: a folder without it is incomplete and never loaded.
             (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-            old = directory.with_name(f"{directory.name}.old-{os.getpid()}")
+            old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
             if directory.exists():
                 os.replace(directory, old)
             os.replace(tmp, directory)
-            shutil.rmtree(old, ignore_errors=True)
+            # This one, and any an interrupted save left behind: none is ever read again.
+            for stale in directory.parent.glob(f"{directory.name}.old-*"):
+                shutil.rmtree(stale, ignore_errors=True)
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
