@@ -119,7 +119,11 @@ def _watch_parent(parent: int) -> None:
 
 
 def worker_init() -> None:
-    """In each worker: exit when the parent dies; warm up the extractor once."""
+    """In each worker: leave Ctrl+C to the parent (it stops the pool), exit when the parent
+    dies, and warm up the extractor once."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
     try:
         from explorer.nlp import extract
