@@ -377,7 +377,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 and not any(t[2] in _W.first_names for t in toks[i:j])
                 and toks[i][2].lower() not in doc.lower_vocab()
             ):
-                # "Clean Air Act", "Protection of Wildlife Bill"
+                # "Protection of Wildlife Bill", "Prevention of Fraud Act"
                 k = j + 1
                 while k < n and _is_cap(toks[k][2]):
                     k += 1
