@@ -1198,6 +1198,7 @@ class _Ingest:
         self.prune = prune
         self.report = IngestReport()
         self.writer = _Writer(store._snap)
+        self.by_file_sha = {entry[0]: path for path, entry in self.writer.files.items()}
         self.pending = 0
         self.committed_docs = len(store._snap.rows)
         self.last_commit = time.monotonic()
@@ -1246,6 +1247,10 @@ class _Ingest:
                 yield "done", ("same", key, known, [])
                 continue
             self.meta[key] = (sha, st.st_size, st.st_mtime_ns, root)
+            twin = self.by_file_sha.get(sha) if known is None else None
+            if twin is not None:  # the same bytes are stored under another path: no parsing
+                yield "done", ("link", key, twin, [])
+                continue
             yield "task", (key, str(root) if root else None, data)
 
     def _results(self, entries: Iterator[tuple[str, Any]], parallel: bool) -> Iterator[Any]:
@@ -1335,6 +1340,8 @@ class _Ingest:
             kind, key = result[0], result[1]
             if kind == "same":
                 report.unchanged += len(result[2][3])
+            elif kind == "link":
+                self._link(key, result[2])
             elif kind == "fail":
                 report.failed.append(IngestError(key, result[2]))
             else:
@@ -1352,6 +1359,39 @@ class _Ingest:
         for name, value in writer.totals().items():
             setattr(report, name, value)
         return report
+
+    def _link(self, key: str, twin: str) -> None:
+        """A new path whose bytes are those of a stored file: list it on that file's
+        documents."""
+        writer = self.writer
+        sha, size, mtime_ns, root = self.meta[key]
+        entry = writer.files.get(twin)
+        if entry is None or entry[0] != sha or any(i not in writer.docs for i in entry[3]):
+            # The twin changed meanwhile: parse this file after all.
+            from explorer.ingest import IngestFailure, read_bytes
+
+            from .pipeline import parse_file
+
+            try:
+                data = read_bytes(Path(key), max_bytes=self.store.max_bytes)
+            except IngestFailure as exc:
+                self.meta.pop(key)
+                self.report.failed.append(IngestError(key, str(exc)))
+                return
+            result = parse_file((key, str(root) if root else None, data))
+            if result[0] == "fail":
+                self.meta.pop(key)
+                self.report.failed.append(IngestError(key, result[2]))
+            else:
+                self._apply(key, result[2], result[3])
+            return
+        self.meta.pop(key)
+        for doc_id in entry[3]:
+            state = writer.docs[doc_id]
+            if key not in state.row[_PATHS]:
+                writer._set_paths(doc_id, state, [*state.row[_PATHS], key])
+        self.report.duplicates += len(entry[3])
+        writer.set_file(key, sha, size, mtime_ns, list(entry[3]))
 
     def _apply(self, key: str, parsed: list[dict[str, Any]], failed: list[tuple[str, str]]) -> None:
         report, writer = self.report, self.writer
@@ -1387,6 +1427,7 @@ class _Ingest:
             else:
                 report.duplicates += 1
         writer.set_file(key, sha, size, mtime_ns, ids)
+        self.by_file_sha.setdefault(sha, key)
 
     def _maybe_commit(self) -> None:
         if not self.pending:

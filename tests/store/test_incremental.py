@@ -159,3 +159,30 @@ def test_reading_while_the_same_store_ingests_in_a_thread(db, tmp_path, monkeypa
     worker.join()
     assert errors == []
     assert len(store.documents()) == 24
+
+
+def test_a_moved_folder_is_linked_by_file_hash_without_parsing_again(db, corpus, monkeypatch):
+    import shutil
+
+    import explorer.store.pipeline as pipeline
+
+    store = Store.open(db)
+    store.ingest([corpus])
+    moved = corpus.parent / "moved"
+    shutil.copytree(corpus, moved)
+    parsed = []
+    real = pipeline.parse_file
+    monkeypatch.setattr(pipeline, "parse_file", lambda task: parsed.append(task) or real(task))
+    report = store.ingest([moved])
+    assert parsed == []
+    assert (report.added, report.duplicates, report.unchanged) == (0, 5, 0)
+    assert len(store.documents()) == 5
+    assert store.document("world/iran.txt").meta["paths"] == [
+        str((corpus / "world" / "iran.txt").resolve()),
+        str((moved / "world" / "iran.txt").resolve()),
+    ]
+    shutil.rmtree(corpus)
+    report = store.ingest([moved], prune=True)
+    assert (report.pruned, report.unchanged) == (0, 5)
+    assert store.document("world/iran.txt").path == str((moved / "world" / "iran.txt").resolve())
+    assert len(store.documents()) == 5
