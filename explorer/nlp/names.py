@@ -1060,6 +1060,15 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
                     hit = (m, "ORG", key if key in _W.known_orgs else raw)
             if hit:
                 break
+        if not hit:
+            # "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word.
+            for m in range(min(n, i + 4), i + 1, -1):
+                words = titled[i:m]
+                if None in words or any(w.lower() in _FUNCTION for w in words):
+                    continue
+                if _org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
+                    hit = (m, "ORG", " ".join(words))
+                    break
         if not hit and i == 0:
             # A dateline: "KHARTOUM 2019-05-02"
             m = i

@@ -207,3 +207,8 @@ def test_adjectives_of_place_lead_to_the_place():
     got = {m.text: (m.label, m.entity) for m in names("A Californian firm hired a Texan lawyer.")}
     assert got["Californian"] == ("NORP", "California")
     assert got["Texan"] == ("NORP", "Texas")
+
+
+def test_organisation_in_a_capitals_headline_by_its_last_word():
+    found = labelled("ACME HOLDINGS PROFIT FALLS\nThe company said profit fell.")
+    assert found == [("ACME HOLDINGS", "ORG")]
