@@ -34,9 +34,9 @@ class Record:
     error: str | None = None  # a record that could not be read (the others still are)
 
 
-def _text(data: bytes) -> str:
+def _text(data: bytes, hint: str | None = None) -> str:
     try:
-        return decode(data)
+        return decode(data, hint)
     except DecodeFailure as exc:
         raise IngestFailure(str(exc)) from None
 
@@ -260,7 +260,7 @@ def _block_text(root) -> str:
                 walk(child)
 
     walk(root)
-    lines = [line.strip(" ") for line in "".join(out).split("\n")]
+    lines = [line.strip(" \t") for line in "".join(out).split("\n")]
     text = "\n".join(lines)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
@@ -282,8 +282,12 @@ def _meta_values(soup) -> dict[str, str]:
     return values
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", re.I)
+
+
 def read_html(data: bytes) -> list[Record]:
-    soup = _soup(_text(data))
+    declared = _CHARSET.search(data[:4096])
+    soup = _soup(_text(data, declared.group(1).decode("ascii") if declared else None))
     meta = _meta_values(soup)
     title = next((meta[k] for k in _TITLE_META if k in meta), None)
     if not title and soup.title and soup.title.string:

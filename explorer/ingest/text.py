@@ -107,13 +107,25 @@ def _utf16_or_binary(data: bytes) -> str:
     raise DecodeFailure("binary file (contains NUL bytes), not text")
 
 
-def decode(data: bytes) -> str:
+def _declared(hint: str | None) -> str | None:
+    if not hint:
+        return None
+    try:
+        name = codecs.lookup(hint.strip().strip("'\"")).name
+    except LookupError:
+        return None
+    # As browsers do (WHATWG Encoding): a page labelled Latin-1 or ASCII is Windows-1252.
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def decode(data: bytes, hint: str | None = None) -> str:
     """Decode bytes of unknown encoding; raise DecodeFailure with a reason when we cannot.
 
     UTF-8 (with or without BOM) and UTF-16/32 with a BOM are exact. Anything else is guessed
     with charset-normalizer, except that a Latin-script guess decodes as Windows-1252 (the
     superset of Latin-1 that Western files use) unless that decoding puts signs inside words:
-    a Latin-1 file is never mojibake.
+    a Latin-1 file is never mojibake. `hint` is an encoding the file declares (an HTML
+    meta charset): used when the bytes are not UTF-8 and decode cleanly with it.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -132,6 +144,12 @@ def decode(data: bytes) -> str:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             pass
+        declared = _declared(hint)
+        if declared and not declared.startswith(("utf-16", "utf-32")):
+            try:
+                return data.decode(declared)
+            except (UnicodeDecodeError, LookupError):
+                pass
     else:  # NULs: UTF-16 without a byte-order mark, or binary
         return _utf16_or_binary(data)
     from charset_normalizer import from_bytes

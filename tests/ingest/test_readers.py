@@ -214,3 +214,23 @@ def test_pdf_text_layer_and_metadata(tmp_path):
 def test_broken_pdf_is_a_clear_failure(tmp_path):
     with pytest.raises(IngestFailure, match="PDF"):
         read_file(write(tmp_path, "bad.pdf", b"%PDF-1.4\nthis is not really a pdf"))
+
+
+def test_html_declared_charset_is_honoured_when_not_utf8(tmp_path):
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r">'
+        "</head><body><p>Привет из Москвы, сказал министр.</p></body></html>"
+    )
+    [doc] = read_file(write(tmp_path, "ru.html", page, encoding="koi8-r"))
+    assert doc.text == "Привет из Москвы, сказал министр."
+    latin = '<meta charset="iso-8859-1"><p>Café “crème” – déjà vu</p>'
+    [doc] = read_file(write(tmp_path, "fr.html", latin, encoding="cp1252"))
+    assert doc.text == "Café “crème” – déjà vu"
+
+
+def test_html_table_rows_are_lines_with_tab_separated_cells(tmp_path):
+    page = (
+        "<table><tr><th>Country</th><th>Trade</th></tr><tr><td>Iran</td><td>$500m</td></tr></table>"
+    )
+    [doc] = read_file(write(tmp_path, "t.html", page))
+    assert doc.text == "Country\tTrade\n\nIran\t$500m"
