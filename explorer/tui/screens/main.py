@@ -33,8 +33,8 @@ from explorer.tui.widgets.rows import RowList
 
 PANES = ("documents", "entities", "facts", "search")
 SEARCH_LIMIT = 100
-#: Keystrokes closer together than this are one query: the next key cancels the worker.
-DEBOUNCE_S = 0.02
+#: While a search runs, a new key waits this long first (the next key cancels the wait).
+DEBOUNCE_S = 0.03
 
 
 class MainScreen(HistoryScreen):
@@ -84,6 +84,8 @@ class MainScreen(HistoryScreen):
     MainScreen TabbedContent { height: 1fr; }
     MainScreen TabPane { padding: 0; }
     """
+
+    _searches_running = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="searchbar"):
@@ -188,7 +190,7 @@ class MainScreen(HistoryScreen):
     def say(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#status", Static)
         status.set_class(error, "-error")
-        status.update(Text(text, no_wrap=True, overflow="ellipsis"))
+        status.update(Text(text, no_wrap=True, overflow="ellipsis"), layout=False)
 
     def corpus_failed(self, error: str) -> None:
         self.say(error, error=True)
@@ -263,18 +265,27 @@ class MainScreen(HistoryScreen):
 
     @work(exclusive=True, group="search")
     async def run_search(self, query: str) -> None:
-        """One keystroke's search: debounced, off the UI thread, cancelled by the next key."""
+        """One keystroke's search: off the UI thread, cancelled by the next key.
+
+        A key that arrives while a search is still running waits a moment first (the next
+        key cancels the wait): a burst of keys costs one search, a lone key none of the wait.
+        """
         pane = self.query_one(SearchPane)
         if not query.strip():
             pane.show_hits(query, [], None)
             return
-        await asyncio.sleep(DEBOUNCE_S)
+        if self._searches_running:
+            await asyncio.sleep(DEBOUNCE_S)
         reader = self.explorer.reader
         if reader is None:
             return
         clock = self.explorer.clock
         started = clock()
-        hits = await asyncio.to_thread(reader.search, query, SEARCH_LIMIT)
+        self._searches_running += 1
+        try:
+            hits = await asyncio.to_thread(reader.search, query, SEARCH_LIMIT)
+        finally:
+            self._searches_running -= 1
         elapsed = (clock() - started) * 1000
         pane.show_hits(query, hits, elapsed)
 

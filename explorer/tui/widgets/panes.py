@@ -49,7 +49,7 @@ class Toolbar(Static):
             if i:
                 text.append("  ·  ")
             text.append(part if isinstance(part, Text) else plain(part))
-        self.update(text)
+        self.update(text, layout=False)  # one line, fixed size: no layout pass per keystroke
 
 
 def drill_text(row_list: RowList) -> str:
@@ -432,7 +432,7 @@ class Preview(Static):
                         hit.text, hit.highlights, self.get_component_rich_style("preview--match")
                     )
                 )
-            self.update(out)
+            self.update(out, layout=False)
             return
         body = Text(plain(paragraph.text, multiline=True))
         body.stylize(
@@ -448,10 +448,10 @@ class Preview(Static):
             for s, e in hit.highlights:
                 body.stylize(self.get_component_rich_style("preview--match"), base + s, base + e)
         out.append_text(body)
-        self.update(out)
+        self.update(out, layout=False)  # a fixed-size pane: no layout pass per keystroke
 
     def clear(self) -> None:
-        self.update("")
+        self.update("", layout=False)
 
 
 class SearchPane(Pane):

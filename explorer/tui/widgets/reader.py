@@ -153,6 +153,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._width = 0
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(256)
         self._pending_center: int | None = None
+        self._base: Style | None = None
 
     # ------------------------------------------------------------------ content
 
@@ -313,6 +314,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._base = None
         if self.document is not None and self.is_mounted:
             self._rebuild()
 
@@ -342,7 +344,9 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = int(self.scroll_y) + y
-        base = self.rich_style
+        if self._base is None:
+            self._base = self.rich_style  # walks every ancestor: once per style change
+        base = self._base
         if self._text is None or index >= len(self._lines):
             return Strip.blank(width, base)
         key = (index, width)

@@ -154,6 +154,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._drill_test: Callable[[Any], bool] | None = None
         self.empty_text: str = self.EMPTY
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
+        self._base: Style | None = None
 
     # ------------------------------------------------------------------ rows
 
@@ -337,6 +338,14 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
+        self._base = None
+
+    @property
+    def _base_style(self) -> Style:
+        """`rich_style`, which walks every ancestor, computed once per style change."""
+        if self._base is None:
+            self._base = self.rich_style
+        return self._base
 
     def on_resize(self, event: events.Resize) -> None:
         self._cache.clear()
@@ -409,7 +418,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
                 line.append(" ")
             first = False
             line.append_text(fit(column.title, w, column.align))
-        base = self.rich_style + self.style("header")
+        base = self._base_style + self.style("header")
         return self._to_strip(line, width, base)
 
     def _to_strip(self, text: Text, width: int, base: Style) -> Strip:
@@ -422,8 +431,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         if y - 1 < len(lines) and y >= 1:
             text = Text("  " + plain(lines[y - 1]), end="", no_wrap=True)
             text.truncate(width, overflow="ellipsis")
-            return self._to_strip(text, width, self.rich_style + self.style("empty"))
-        return Strip.blank(width, self.rich_style)
+            return self._to_strip(text, width, self._base_style + self.style("empty"))
+        return Strip.blank(width, self._base_style)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -435,14 +444,14 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             return self._empty_strip(y, width)
         index = int(self.scroll_y) + y
         if index >= len(self._rows):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style)
         is_cursor = index == self.cursor
         key = (index, width, is_cursor, self.has_focus)
         cached = self._cache.get(key)
         if cached is not None:
             return cached
         text = self._compose_row(self._rows[index], width)
-        base = self.rich_style
+        base = self._base_style
         if is_cursor:
             base = base + self.style("cursor")
         strip = self._to_strip(text, width, base)
