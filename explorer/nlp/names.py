@@ -860,7 +860,13 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if all(hits):
             _emit(doc, s_i, toks, i, j, "NORP", hits[0][1], _STRONG)  # "Russian-Iranian"
             return
+    if "&" in words:
+        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)  # "Marks & Spencer", "Smith & Co"
+        return
     if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in _W.stopwords:
+        if last.endswith("s") and last.lower() in doc.lower_vocab():
+            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Johnson Controls"
+            return
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Mehdi Sanai", "Jean-Michel Monin"
         return
     if (

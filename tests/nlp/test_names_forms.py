@@ -212,3 +212,9 @@ def test_adjectives_of_place_lead_to_the_place():
 def test_organisation_in_a_capitals_headline_by_its_last_word():
     found = labelled("ACME HOLDINGS PROFIT FALLS\nThe company said profit fell.")
     assert found == [("ACME HOLDINGS", "ORG")]
+
+
+def test_companies_named_after_people():
+    got = labelled("Shares in Harper & Lowe and Morgan Controls rose; Morgan controls costs.")
+    assert ("Harper & Lowe", "ORG") in got
+    assert ("Morgan Controls", "ORG") in got
