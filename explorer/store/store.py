@@ -176,6 +176,7 @@ class _Snapshot:
         self.raw: Any = None  # mmap or bytes of the store file (span mode)
         self.tables: dict[str, dict[str, Any]] = {}  # parsed tables (lazily, or all: full mode)
         self.next_ids: dict[str, int] = {}
+        self.extra_names: list[str] = []  # tables of other tools, kept as they are
         self._fh: Any = None
 
     # ---------------------------------------------------------------- opening
@@ -270,7 +271,10 @@ class _Snapshot:
         for name in TABLES:
             value.setdefault(name, {})
         self.tables = value
-        self.generation = meta.get("generation", "") or f"{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+        self.extra_names = [name for name in value if name not in TABLES]
+        # Read without a matching sidecar, the file may have been changed by another tool
+        # that kept the generation: the file's identity makes this version's own token.
+        self.generation = f"{meta.get('generation', '')}~{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
         paths_of: dict[str, list[str]] = {}
         for _fid, rec in value["files"].items():
             if isinstance(rec, dict) and "path" in rec:
@@ -437,6 +441,14 @@ class _Writer:
         # corpus only compares file hashes.
         self._docs: dict[str, _DocState] | None = None
         self._by_sha: dict[str, str] = {}
+        self.extra_tables: dict[str, bytes] = {}
+        if snap.spans is not None:
+            for name, span in snap.spans.items():
+                if name not in TABLES:
+                    self.extra_tables[name] = snap._slice(span)
+        else:
+            for name in snap.extra_names:
+                self.extra_tables[name] = orjson.dumps(snap.tables[name])
 
     @property
     def docs(self) -> dict[str, _DocState]:
@@ -709,6 +721,11 @@ class _Writer:
         start = pos
         put(orjson.dumps(files))
         tables["files"] = [start, pos]
+        for name, blob in self.extra_tables.items():  # tables other tools keep in the file
+            put(b"," + orjson.dumps(name) + b":")
+            start = pos
+            put(blob)
+            tables[name] = [start, pos]
         meta = {
             "1": {
                 "schema": SCHEMA_VERSION,
@@ -1353,7 +1370,9 @@ class _Ingest:
         if self.prune:
             for key in [k for k in writer.files if not os.path.exists(k)]:
                 report.pruned += writer.remove_path(key)
-        if writer.dirty:
+        # A store read without its sidecar (lost, stale, or written by another tool) is
+        # rewritten once in this layout, so the next open is fast again.
+        if writer.dirty or (self.store._snap.spans is None and self.store._snap.rows):
             writer.commit()
         report.files = total
         for name, value in writer.totals().items():
