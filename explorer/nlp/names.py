@@ -52,7 +52,7 @@ _TOKEN = re.compile(
 
 #: Lower-case words that join capitalised words inside a name.
 _NAME_PARTICLES = frozenset(
-    "de van von der den da du dos das del della dello degli di le la bin ibn al el ter ten zu af".split()
+    "de van von der den da du dos das del della dello degli di le la bin ibn al el ter ten zu af wa".split()
 )
 #: Tokens after which the next word starts a clause, so its capital says nothing.
 _OPENERS = frozenset(['"', "“", "‘", "'", "(", "[", "-", "--", ":", "—", "–", "*", "•", ";", "."])
@@ -462,7 +462,8 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         ):
             if (
                 (lw in _MONTHS_DAYS and not (j - i > 1 and _org_suffix(toks[j - 1][2])))
-                or lw in _FUNCTION
+                or lw in ("the", "a", "an")
+                or (lw in _FUNCTION and (j - i == 1 or not w[:1].isupper()))
                 or (_is_sentence_initial(toks, i) and not (j - i > 1 and lw in _NAME_OPENERS))
             ):
                 i += 1
@@ -535,7 +536,10 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     if (
         j - i > 1
         and _is_sentence_initial(toks, i)
-        and (_longest_gazetteer(toks, i + 1, j)[1] == "NORP" or toks[i + 1][2] in _W.first_names)
+        and (
+            _longest_gazetteer(toks, i + 1, j)[1] == "NORP"
+            or (j - i > 2 and toks[i + 1][2] in _W.first_names)
+        )
         and not _longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i][2], heads, mods)
     ):
@@ -558,6 +562,21 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         if not t_len:
             continue
         rest = words[p - i + t_len :]
+        if len(rest) > 1 and rest[0] == "of" and _gazetteer_label(rest[1:]):
+            # "Emperor of Brazil", "Archbishop of Cape Town": the role, then the place
+            _parts(doc, s_i, toks, i, p, table, False) if p > i else None
+            _emit(
+                doc,
+                s_i,
+                toks,
+                p,
+                p + t_len,
+                "TITLE",
+                " ".join(words[p - i : p - i + t_len]),
+                _STRONG,
+            )
+            _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
+            return
         if rest and (
             _org_suffix(rest[-1])
             or rest[-1] in _W.event_words
@@ -676,7 +695,12 @@ def _sports_context(toks, i: int, j: int) -> bool:
 
 
 def _name_shaped(word: str) -> bool:
-    return word[:1].isupper() or word in _NAME_PARTICLES or word in ("(", ")", ".")
+    return (
+        word[:1].isupper()
+        or word in _NAME_PARTICLES
+        or word in ("(", ")", ".")
+        or bool(_JOINED_PARTICLE.match(word))
+    )
 
 
 def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:

@@ -218,3 +218,14 @@ def test_companies_named_after_people():
     got = labelled("Shares in Harper & Lowe and Morgan Controls rose; Morgan controls costs.")
     assert ("Harper & Lowe", "ORG") in got
     assert ("Morgan Controls", "ORG") in got
+
+
+def test_role_of_a_place_and_names_with_particles_after_a_role():
+    got = labelled("He was crowned Emperor of Brazil, and President Abd al-Karim Haddad came.")
+    assert ("Emperor", "TITLE") in got and ("Brazil", "GPE") in got
+    assert ("President", "TITLE") in got and ("Abd al-Karim Haddad", "PERSON") in got
+
+
+def test_given_names_that_are_also_function_words():
+    got = labelled("The company's spokesman Per Lindqvist declined to comment.")
+    assert ("Per Lindqvist", "PERSON") in got
