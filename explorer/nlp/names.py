@@ -463,7 +463,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             if (
                 (lw in _MONTHS_DAYS and not (j - i > 1 and _org_suffix(toks[j - 1][2])))
                 or lw in ("the", "a", "an")
-                or (lw in _FUNCTION and (j - i == 1 or not w[:1].isupper()))
+                or (lw in _FUNCTION and (j - i == 1 or w not in _W.first_names))
                 or (_is_sentence_initial(toks, i) and not (j - i > 1 and lw in _NAME_OPENERS))
             ):
                 i += 1
