@@ -215,6 +215,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         )  # a results table ("Ashford 2 Kingsbridge Rovers 1"), not a page of accounts
         if '"' in text[s_start:s_end] or "“" in text[s_start:s_end]:
             toks = _quoted_titles(doc, s_i, text, s_start, s_end, toks)
+        if table:
+            toks = _result_line(doc, s_i, text, s_start, s_end, toks)
         _scan_sentence(doc, s_i, toks, table)
     _resolve_document(doc)
     if caps_lines or doc.long_runs:
@@ -307,6 +309,28 @@ def _quoted_titles(doc: _Doc, s_i: int, text: str, start: int, end: int, toks):
     if not taken:
         return toks
     return [t for t in toks if not any(s <= t[0] < e for s, e in taken)]
+
+
+_RESULT = re.compile(
+    r"\s*([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3}) "
+    r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3})\s*"
+)
+
+
+def _result_line(doc: _Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A result, "Ashford 2 Kingsbridge Rovers 1": the two sides are teams (or countries)."""
+    m = _RESULT.fullmatch(text, start, end)
+    if not m:
+        return toks
+    for group in (1, 3):
+        s, e = m.span(group)
+        name = m.group(group)
+        hit = _gazetteer_label(name.split())
+        if hit and (name in _W.countries or hit[0] == "LOC"):  # national sides: "Wales"
+            doc.found.append([s, e, hit[0], hit[1], _STRONG, s_i, name.count(" ") + 1])
+        else:
+            doc.found.append([s, e, "ORG", name, _STRONG, s_i, name.count(" ") + 1])
+    return [t for t in toks if not (m.start(1) <= t[0] < m.end(3))]
 
 
 def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:
@@ -746,8 +770,15 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
             or (" ".join(rest[-2:]) in _W.event_words)
         ):
             break  # "Japan Airlines", "Italian Grand Prix": one name
+        team = (
+            len(rest) == 1
+            and rest[0].endswith("s")
+            and rest[0] not in _W.first_names
+            and g_label == "GPE"
+        )  # "Houston Astros", "Phoenix Suns"
         if g_len == 1 and w in _W.first_names and w not in _W.demonyms and len(rest) <= 2:
-            break  # "Christian Cullen", "Jordan Smith": a person
+            if not team:
+                break  # "Christian Cullen", "Jordan Smith": a person
         if rest[0] in _W.first_names or rest[0] in _W.honorifics or g_label == "NORP":
             _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
             pos += g_len
@@ -836,8 +867,8 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
                 return
         _emit(doc, s_i, toks, i, j, label, canon, _STRONG)
         return
-    if key in _W.known_orgs:
-        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+    if key in _W.known_orgs or (n > 2 and " ".join(words[-2:]) in _W.known_orgs):
+        _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)  # "International Red Cross"
         return
     last = words[-1]
     first = words[0]

@@ -229,3 +229,13 @@ def test_role_of_a_place_and_names_with_particles_after_a_role():
 def test_given_names_that_are_also_function_words():
     got = labelled("The company's spokesman Per Lindqvist declined to comment.")
     assert ("Per Lindqvist", "PERSON") in got
+
+
+def test_both_sides_of_a_result_line_are_teams_even_with_given_names():
+    got = labelled("Results on Saturday :\nLeyburn Athletic 2 Grant Park 1\nNorway 3 Wales 0")
+    assert ("Leyburn Athletic", "ORG") in got and ("Grant Park", "ORG") in got
+    assert ("Norway", "GPE") in got and ("Wales", "LOC") in got
+
+
+def test_a_team_named_after_a_city_with_a_plural_nickname():
+    assert ("Houston Astros", "ORG") in labelled("The Houston Astros won again on Monday.")
