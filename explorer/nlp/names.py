@@ -711,6 +711,13 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
+#: Nouns that say the name next to them is a place: "the town of X", "the X region".
+_PLACE_NOUNS = frozenset(
+    "town towns village villages city cities island islands region province district state "
+    "port capital suburb county municipality area settlement enclave republic".split()
+)
+
+
 def _sports_context(toks, i: int, j: int) -> bool:
     nxt = toks[j][2] if j < len(toks) else ""
     if nxt in ("'s", "’s"):
@@ -941,6 +948,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if n == 1:
         pop = _W.cities.get(key)
+        if (prev == "of" and i > 1 and toks[i - 2][2].lower() in _PLACE_NOUNS) or (
+            nxt in _PLACE_NOUNS
+        ):
+            _emit(doc, s_i, toks, i, j, "GPE", key, _MEDIUM)  # "the town of X", "the X region"
+            return
         if _ORG_ENDING.search(key):
             _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Nordbank", "Infotech"
             return
@@ -1144,8 +1156,8 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
             if (
                 label in ("GPE", "LOC")
                 and canon not in _W.country_names
-                and (_SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("AT", "V", "VS"))
-            ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH"
+                and (_SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
+            ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
                 label, canon = "ORG", " ".join(_title_case(t[2]) for t in toks[i:m])
             _emit(doc, s_i, toks, i, m, label, canon, _MEDIUM)
             i = m

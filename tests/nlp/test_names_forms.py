@@ -239,3 +239,13 @@ def test_both_sides_of_a_result_line_are_teams_even_with_given_names():
 
 def test_a_team_named_after_a_city_with_a_plural_nickname():
     assert ("Houston Astros", "ORG") in labelled("The Houston Astros won again on Monday.")
+
+
+def test_the_town_of_an_unknown_place():
+    got = labelled("Rebels took the town of Qarvandi and moved toward the Ustrel region.")
+    assert ("Qarvandi", "GPE") in got and ("Ustrel", "GPE") in got
+
+
+def test_a_fixture_is_the_team_at_a_place():
+    got = labelled("SCHEDULE\nBOSTON AT OAKLAND")
+    assert got == [("BOSTON", "ORG"), ("OAKLAND", "GPE")]
