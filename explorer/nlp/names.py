@@ -694,6 +694,8 @@ _SPORT_NEXT = frozenset(
     "beat beats drew draw lost win won striker strikers midfielder defender defenders goalkeeper "
     "keeper manager boss coach winger forward fullback squad skipper midfield defence "
     "fans supporters side team players player star stars captain signing target debut "
+    "batsman batsmen bowler bowlers all-rounder spinner paceman wicketkeeper opener "
+    "flanker scrum-half fly-half hooker quarterback pitcher pitchers outfielder shortstop "
     "v vs".split()
 )
 _SPORT_PREV = frozenset("beat beating against v vs versus join joined joining joins".split())
@@ -711,6 +713,8 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
+#: Nouns after a name that say it is an organisation: "the X newspaper".
+_ORG_NEXT = frozenset("newspaper daily weekly agency company firm group party".split())
 #: Nouns that say the name next to them is a place: "the town of X", "the X region".
 _PLACE_NOUNS = frozenset(
     "town towns village villages city cities island islands region province district state "
@@ -864,8 +868,8 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if label == "GPE" and key not in _W.countries and key not in _W.us_states:
-            if table and _SCORE.match(nxt):
+        if label == "GPE" and key not in _W.countries:
+            if table and _SCORE.match(nxt) and key not in _W.us_states:
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
                 return
             if _sports_context(toks, i, j):
@@ -948,6 +952,11 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if n == 1:
         pop = _W.cities.get(key)
+        if (
+            nxt in _ORG_NEXT or (nxt == "news" and j + 1 < len(toks) and toks[j + 1][2] == "agency")
+        ) and not _place_adjective(key):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "X newspaper", "X news agency"
+            return
         if (prev == "of" and i > 1 and toks[i - 2][2].lower() in _PLACE_NOUNS) or (
             nxt in _PLACE_NOUNS
         ):

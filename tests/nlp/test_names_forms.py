@@ -249,3 +249,8 @@ def test_the_town_of_an_unknown_place():
 def test_a_fixture_is_the_team_at_a_place():
     got = labelled("SCHEDULE\nBOSTON AT OAKLAND")
     assert got == [("BOSTON", "ORG"), ("OAKLAND", "GPE")]
+
+
+def test_a_name_before_newspaper_or_news_agency_is_an_organisation():
+    got = labelled("The Korvana newspaper and the Tessin news agency both reported it.")
+    assert ("Korvana", "ORG") in got and ("Tessin", "ORG") in got
