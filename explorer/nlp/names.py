@@ -550,6 +550,9 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
             and nxt not in _PERSON_VERBS
             and w not in _W.known_orgs
             and not (_SCORE.match(nxt) and (table or w in _W.cities))
+            and not (  # "LONDON (Reuters) -"
+                nxt == ")" and i > 1 and toks[i - 1][2] == "(" and toks[i - 2][2].isupper()
+            )
         ):
             # "Unfortunately", "Ad sales ...": an opener the document never capitalises
             # elsewhere is a name only if the document names it in full somewhere.
@@ -869,6 +872,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if hit:
         label, canon = hit
         if label == "GPE" and key not in _W.countries:
+            if prev in ("agency", "newspaper", "daily") and n == 1:
+                _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "the news agency Xinhua"
+                return
             if table and _SCORE.match(nxt) and key not in _W.us_states:
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
                 return
@@ -952,6 +958,18 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if n == 1:
         pop = _W.cities.get(key)
+        if (
+            prev == "("
+            and nxt == ")"
+            and i > 1
+            and toks[i - 2][2].isupper()
+            and len(toks[i - 2][2]) > 1
+        ):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)  # the agency of a dateline
+            return
+        if prev in ("agency", "newspaper", "daily"):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "the news agency Tanjug"
+            return
         if (
             nxt in _ORG_NEXT or (nxt == "news" and j + 1 < len(toks) and toks[j + 1][2] == "agency")
         ) and not _place_adjective(key):

@@ -254,3 +254,8 @@ def test_a_fixture_is_the_team_at_a_place():
 def test_a_name_before_newspaper_or_news_agency_is_an_organisation():
     got = labelled("The Korvana newspaper and the Tessin news agency both reported it.")
     assert ("Korvana", "ORG") in got and ("Tessin", "ORG") in got
+
+
+def test_dateline_agency_and_agency_in_apposition():
+    got = labelled("OSLO (Newswire) - The news agency Tanjug said talks would go on.")
+    assert ("OSLO", "GPE") in got and ("Newswire", "ORG") in got and ("Tanjug", "ORG") in got
