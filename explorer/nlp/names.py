@@ -191,6 +191,7 @@ class _Lists:
         self.us_states = gz.us_states()
         heads, mods = self.titles
         self.title_starts = frozenset(h.split()[0] for h in heads) | mods
+        self.lower_titles = frozenset(h.lower() for h in heads if " " not in h and len(h) > 3)
         self.loaded = True
 
 
@@ -958,6 +959,10 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     if n == 1:
         pop = _W.cities.get(key)
+        if prev in _W.lower_titles or (prev in ("b", "c", "st") and i > 1):
+            # "president Suharto"; a cricket scorecard: "c Healy b Warne"
+            _emit(doc, s_i, toks, i, j, "PERSON", key, _MEDIUM)
+            return
         if (
             prev == "("
             and nxt == ")"

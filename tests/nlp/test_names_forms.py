@@ -259,3 +259,10 @@ def test_a_name_before_newspaper_or_news_agency_is_an_organisation():
 def test_dateline_agency_and_agency_in_apposition():
     got = labelled("OSLO (Newswire) - The news agency Tanjug said talks would go on.")
     assert ("OSLO", "GPE") in got and ("Newswire", "ORG") in got and ("Tanjug", "ORG") in got
+
+
+def test_a_name_after_a_lower_case_role_or_in_a_scorecard_is_a_person():
+    got = labelled("Aid was promised by president Okonjo on Monday.")
+    assert ("Okonjo", "PERSON") in got
+    got = labelled("Batting : R. Dunne c Marlow b Tennant 45")
+    assert ("Marlow", "PERSON") in got and ("Tennant", "PERSON") in got
