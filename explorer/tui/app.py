@@ -274,14 +274,15 @@ class ExplorerApp(App[None]):
             )
             yield SystemCommand("Back", "Back in the history of what was opened", self.go_back)
             yield SystemCommand("Forward", "Forward in the history", self.go_forward)
-        yield SystemCommand("Search", "Focus the search box", self._focus_search)
+        yield SystemCommand("Search", "Focus the search box", self.focus_search)
         yield SystemCommand(
             "Where is the store?",
             "Show the store's path",
             lambda: self.notify(str(self.db_path), title="Store", markup=False),
         )
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
 

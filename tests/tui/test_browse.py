@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from explorer.model import DocumentSummary, Entity, Fact
+from explorer.model import NAME_LABELS, DocumentSummary, Entity, Fact
 from explorer.tui.screens.entity import EntityScreen
 from explorer.tui.screens.help import HelpScreen, KeyRow
 from explorer.tui.screens.reader import ReaderScreen
@@ -10,7 +10,7 @@ from explorer.tui.widgets.lists import MentionList, MentionRow, RelatedList
 from explorer.tui.widgets.panes import EntitiesPane
 from explorer.tui.widgets.reader import ReaderView
 
-from .conftest import ready, screen_lines, settle, type_text
+from .conftest import ready, screen_lines, settle, type_text, until
 
 
 async def test_first_launch_on_an_empty_store_ingests_the_bundled_sample(db):
@@ -73,16 +73,20 @@ async def test_entity_filter_by_label_sort_and_narrow(app_factory):
         pane = app.main.query_one(EntitiesPane)
         entities = pane.list_widget
         every = entities.row_count
+        assert every and all(e.label in NAME_LABELS for e in entities.rows)
         await pilot.press("l")
         label = pane.label
         assert label is not None
         assert all(e.label == label for e in entities.rows)
         assert 0 < entities.row_count < every
-        assert f"label: {label}" in str(app.main.query_one("#entities-toolbar").render())
+        assert f"{label} (" in str(app.main.query_one("#entities-toolbar").render())
         await pilot.press("l")
         assert pane.label != label
-        while pane.label is not None:
+        while pane.label is not None:  # the last stop: every label, values included
             await pilot.press("l")
+        assert entities.row_count > every
+        assert any(e.label == "MONEY" for e in entities.rows)
+        await pilot.press("l")  # round to names again
         await pilot.press("o")  # by documents
         await pilot.press("o")  # by name
         names = [e.name.casefold() for e in entities.rows]
@@ -300,3 +304,38 @@ async def test_entities_list_many_rows_render_on_demand(app_factory):
         assert entities.cursor == 99_999
         assert any("Person 099999" in line for line in screen_lines(entities))
         assert entities.virtual_size.height == 100_001
+
+
+async def test_slash_searches_from_the_reader_and_forward_returns(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("slash")
+        assert app.screen is app.main
+        assert app.focused.id == "search"
+        await type_text(pilot, "Moscow")
+        await settle(pilot)
+        assert app.main.query_one("#hit-list").row_count > 0
+        await pilot.press("escape", "right_square_bracket")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_an_empty_store_says_how_to_ingest(tmp_path, db):
+    from explorer.tui.app import make_app
+
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    app = make_app(db, [empty])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.reader is not None, "an open store")
+        await settle(pilot)
+        documents = app.main.query_one("#document-list")
+        assert documents.row_count == 0
+        text = "\n".join(screen_lines(documents))
+        assert "No documents yet" in text and "explorer PATH" in text
+        await pilot.press("e")
+        assert "ingest" in "\n".join(screen_lines(app.main.query_one("#entity-list")))

@@ -1,7 +1,8 @@
 """SVG snapshots of the main screens at 120x40 and 80x24 (pytest-textual-snapshot).
 
 Regenerate with `pytest tests/tui/test_snapshots.py --snapshot-update`, only after looking at
-each changed SVG. The search clock is frozen (0.0 ms) and no path is shown, so they are stable.
+each changed SVG. The search clock is frozen (0.0 ms), no path is shown, and the store's facts
+come from a recorded extraction (tests/tui/recorded.py), so they change only when a screen does.
 """
 
 from __future__ import annotations
@@ -13,6 +14,16 @@ from explorer.tui.messages import Location
 from .conftest import ready, settle, type_text
 
 SIZES = [pytest.param((120, 40), id="120x40"), pytest.param((80, 24), id="80x24")]
+
+
+@pytest.fixture(autouse=True)
+def recorded_nlp(monkeypatch):
+    """The nlp as recorded: the snapshots pin the screens, not today's recognizer."""
+    import explorer.nlp
+
+    from .recorded import recorded_extract
+
+    monkeypatch.setattr(explorer.nlp, "extract", recorded_extract)
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -43,6 +43,13 @@ class HistoryScreen(Screen):
             tooltip="Forward in the history of what was opened",
         ),
         Binding(
+            "slash",
+            "search",
+            "Search",
+            id="screen.search",
+            tooltip="Search sentences, entities and facts (from anywhere)",
+        ),
+        Binding(
             "F",
             "frequency",
             "Frequency",
@@ -76,6 +83,9 @@ class HistoryScreen(Screen):
 
     def action_back(self) -> None:
         self.explorer.go_back()
+
+    def action_search(self) -> None:
+        self.explorer.focus_search()
 
     def action_forward(self) -> None:
         self.explorer.go_forward()

@@ -47,6 +47,13 @@ def _num(value: int) -> str:
     return f"{value:,}"
 
 
+def label_tag(widget: RowList, label: str) -> Text:
+    """The written label, coloured as a span (so the column's padding is not)."""
+    tag = Text(end="")
+    tag.append(short_label(label), style=label_style(widget, label))
+    return tag
+
+
 # ---------------------------------------------------------------------- documents
 
 
@@ -122,7 +129,7 @@ class EntityList(CorpusList):
     def render_row(self, row: Entity, widths: list[int]) -> list[Text | str]:
         return [
             plain(row.name),
-            Text(short_label(row.label), style=label_style(self, row.label), end=""),
+            label_tag(self, row.label),
             _num(row.mentions),
             _num(row.documents),
             plain(", ".join(row.aliases)),
@@ -281,8 +288,8 @@ class HitList(CorpusList):
         width = widths[0]
         if row.kind == "entity":
             label = row.label or ""
-            tag = Text(f" {short_label(label)}", style=label_style(self, label), end="")
-            text.append_text(tag)
+            text.append(" ")
+            text.append_text(label_tag(self, label))
         elif row.kind == "fact":
             # The fact's line already reads "subject · predicate · object": keep a match in view.
             focus = row.highlights[0][0] if row.highlights else 0
@@ -422,7 +429,7 @@ class RelatedList(CorpusList):
         e = row.entity
         return [
             plain(e.name),
-            Text(short_label(e.label), style=label_style(self, e.label), end=""),
+            label_tag(self, e.label),
             _num(row.together),
             _num(e.mentions),
         ]

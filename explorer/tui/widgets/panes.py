@@ -17,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from explorer.model import DocumentSummary, Entity, Fact, Hit
+from explorer.model import NAME_LABELS, DocumentSummary, Entity, Fact, Hit
 from explorer.tui.labels import MEANING
 from explorer.tui.render import highlighted, plain, pluralise
 from explorer.tui.widgets.lists import (
@@ -47,7 +47,7 @@ class Toolbar(Static):
         text = Text(end="", no_wrap=True, overflow="ellipsis")
         for i, part in enumerate(p for p in parts if p):
             if i:
-                text.append("  ·  ")
+                text.append(" · ")
             text.append(part if isinstance(part, Text) else plain(part))
         self.update(text, layout=False)  # one line, fixed size: no layout pass per keystroke
 
@@ -110,6 +110,7 @@ class DocumentsPane(Pane):
             "o",
             "sort",
             "Sort",
+            show=False,  # the toolbar says "(o)": the Footer keeps room for the pane keys
             id="documents.sort",
             tooltip="Sort by date, title, mentions or facts",
         ),
@@ -156,6 +157,9 @@ class DocumentsPane(Pane):
 # ---------------------------------------------------------------------- entities
 
 
+#: The default of the entities pane: names of things (not dates, amounts, numbers).
+NAMES = "names"
+
 ENTITY_SORTS: dict[str, Any] = {
     "mentions": lambda e: (-e.mentions, -e.documents, e.name.casefold()),
     "documents": lambda e: (-e.documents, -e.mentions, e.name.casefold()),
@@ -170,17 +174,24 @@ class EntitiesPane(Pane):
             "l",
             "next_label",
             "Label",
+            show=False,  # the toolbar says "(l)"
             id="entities.label",
             tooltip="Show one label at a time: PERSON, ORG, GPE, ...",
         ),
         Binding("L", "previous_label", "Label back", show=False, id="entities.label_back"),
         Binding(
-            "o", "sort", "Sort", id="entities.sort", tooltip="Sort by mentions, documents or name"
+            "o",
+            "sort",
+            "Sort",
+            show=False,  # the toolbar says "(o)"
+            id="entities.sort",
+            tooltip="Sort by mentions, documents or name",
         ),
         Binding(
             "n",
             "narrow",
             "Narrow",
+            show=False,  # the narrowing box says "n: narrow"
             id="entities.narrow",
             tooltip="Type to narrow the list by name or alias",
         ),
@@ -189,7 +200,7 @@ class EntitiesPane(Pane):
     DEFAULT_CSS = """
     EntitiesPane #entities-bar { height: 1; background: $panel; }
     EntitiesPane #entities-bar Toolbar { width: 1fr; }
-    EntitiesPane #narrow { width: 28; height: 1; border: none; padding: 0 1; }
+    EntitiesPane #narrow { width: 22; height: 1; border: none; padding: 0 1; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -197,14 +208,15 @@ class EntitiesPane(Pane):
         self.list_widget = EntityList(id="entity-list")
         self._entities: list[Entity] = []
         self.labels: list[str] = []
-        self.label: str | None = None
+        #: NAMES (the default: people, places, organisations, ...), one label, or None (all)
+        self.label: str | None = NAMES
         self.sort = "mentions"
         self.narrow = ""
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="entities-bar"):
             yield Toolbar(id="entities-toolbar")
-            yield Input(placeholder="n: narrow by name", id="narrow", compact=True)
+            yield Input(placeholder="n: narrow", id="narrow", compact=True)
         yield self.list_widget
 
     def load(self, entities: Sequence[Entity]) -> None:
@@ -213,8 +225,8 @@ class EntitiesPane(Pane):
         for e in self._entities:
             counts[e.label] = counts.get(e.label, 0) + 1
         self.labels = sorted(counts, key=lambda label: (-counts[label], label))
-        if self.label not in counts:
-            self.label = None
+        if self.label not in counts and self.label not in (None, NAMES):
+            self.label = NAMES
         self._show()
 
     def show_label(self, label: str | None) -> None:
@@ -223,7 +235,9 @@ class EntitiesPane(Pane):
 
     def _show(self, keep: bool = False) -> None:
         rows = self._entities
-        if self.label is not None:
+        if self.label == NAMES:
+            rows = [e for e in rows if e.label in NAME_LABELS]
+        elif self.label is not None:
             rows = [e for e in rows if e.label == self.label]
         rows = sorted(rows, key=ENTITY_SORTS[self.sort])
         self.list_widget.set_rows(rows, keep=keep)
@@ -248,7 +262,7 @@ class EntitiesPane(Pane):
         why = []
         if self.narrow:
             why.append(f"matching “{self.narrow}”")
-        if self.label:
+        if self.label and self.label != NAMES:
             why.append(f"labelled {self.label}")
         if self.list_widget.drill:
             why.append(drill_text(self.list_widget))
@@ -257,13 +271,16 @@ class EntitiesPane(Pane):
         )
 
     def refresh_toolbar(self) -> None:
-        label = self.label or "all"
-        if self.label:
-            label += f" ({MEANING.get(self.label, self.label.lower())})"
+        if self.label == NAMES:
+            label = "names"
+        elif self.label is None:
+            label = "every label"
+        else:
+            label = f"{self.label} ({MEANING.get(self.label, self.label.lower())})"
         parts = [
             pluralise(self.list_widget.row_count, "entity", "entities"),
-            f"label: {label} (l)",
-            f"sort: {self.sort} (o)",
+            f"{label} (l)",
+            f"by {self.sort} (o)",
         ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
@@ -276,8 +293,9 @@ class EntitiesPane(Pane):
         self._cycle_label(-1)
 
     def _cycle_label(self, step: int) -> None:
-        options: list[str | None] = [None, *self.labels]
-        self.label = options[(options.index(self.label) + step) % len(options)]
+        options: list[str | None] = [NAMES, *self.labels, None]
+        index = options.index(self.label) if self.label in options else 0
+        self.label = options[(index + step) % len(options)]
         self._show()
 
     def action_sort(self) -> None:
@@ -305,8 +323,8 @@ class EntitiesPane(Pane):
             return True
         if super().clear_filters():
             return True
-        if self.label is not None:
-            self.show_label(None)
+        if self.label != NAMES:
+            self.show_label(NAMES)
             return True
         return False
 
@@ -321,6 +339,7 @@ class FactsPane(Pane):
             "p",
             "next_predicate",
             "Predicate",
+            show=False,  # the toolbar says "(p)"
             id="facts.predicate",
             tooltip="Show one predicate at a time: title, said, amount, met, ...",
         ),
