@@ -17,7 +17,7 @@ from textual.content import Content
 
 from explorer.tui.labels import MEANING
 from explorer.tui.messages import FilterEntities, open_document, open_entity
-from explorer.tui.render import plain
+from explorer.tui.render import plain, pluralise
 
 if TYPE_CHECKING:
     from explorer.tui.app import ExplorerApp
@@ -128,7 +128,8 @@ class EntityCommands(_CorpusProvider):
                 display,
                 partial(self.app.post_message, open_entity(entity.key)),
                 text=f"Entity: {name}",
-                help=f"{entity.label} · {entity.mentions} mentions in {entity.documents} documents",
+                help=f"{entity.label} · {pluralise(entity.mentions, 'mention')} in "
+                f"{pluralise(entity.documents, 'document')}",
             )
 
 

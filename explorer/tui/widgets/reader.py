@@ -260,6 +260,11 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout()
 
     def _style(self, name: str) -> Style:
+        if name == "reader--tag":
+            # $text-muted is an "auto" colour: only the full style resolves it against the
+            # background; keep just its colour so the tag sits on whatever is behind it.
+            full = self.get_component_rich_style(name, default=Style())
+            return Style(color=full.color, italic=True)
         return self.get_component_rich_style(name, partial=True, default=Style())
 
     def to_display(self, offset: int, *, inclusive: bool = True) -> int:
