@@ -69,6 +69,13 @@ class ExplorerApp(App[None]):
     def get_default_screen(self) -> Screen:
         return self.main
 
+    def on_mount(self) -> None:
+        keymap, problem = load_keymap()
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, title="Keymap ignored", severity="warning", markup=False)
+
     def start(self) -> None:
         """Called by the main screen once mounted: open, ingest and index in a worker."""
         self.load_corpus(self.ingest_paths, first=True)
@@ -285,6 +292,29 @@ class ExplorerApp(App[None]):
         """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
+
+
+def keymap_path() -> Path:
+    """Where a person remaps keys: `binding id = "keys"` lines, e.g. `"list.down" = "down,j,ctrl+n"`."""
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("explorer")) / "keymap.toml"
+
+
+def load_keymap() -> tuple[dict[str, str], str | None]:
+    """The user's keymap (binding id -> keys), and a line saying what was wrong, if anything."""
+    import tomllib
+
+    path = keymap_path()
+    if not path.exists():
+        return {}, None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return {}, f"{path}: {exc}"
+    keymap = {str(k): v for k, v in data.items() if isinstance(v, str)}
+    skipped = [str(k) for k, v in data.items() if not isinstance(v, str)]
+    return keymap, (f"{path}: not a string of keys: {', '.join(skipped)}" if skipped else None)
 
 
 def make_app(db_path: Path | str, ingest_paths: Iterable[Path | str] = ()) -> ExplorerApp:

@@ -339,3 +339,24 @@ async def test_an_empty_store_says_how_to_ingest(tmp_path, db):
         assert "No documents yet" in text and "explorer PATH" in text
         await pilot.press("e")
         assert "ingest" in "\n".join(screen_lines(app.main.query_one("#entity-list")))
+
+
+async def test_keys_can_be_remapped_by_binding_id(app_factory):
+    import os
+
+    from explorer.tui.app import keymap_path
+
+    path = keymap_path()
+    assert str(path).startswith(os.environ["XDG_CONFIG_HOME"])  # never the user's own
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('"list.down" = "ctrl+n"\n"main.entities" = "E"\n', encoding="utf-8")
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("E")
+        entities = app.focused
+        assert entities.id == "entity-list"
+        await pilot.press("ctrl+n")
+        assert entities.cursor == 1
+        await pilot.press("j")  # remapped away
+        assert entities.cursor == 1
