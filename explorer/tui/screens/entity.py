@@ -163,15 +163,29 @@ class EntityScreen(HistoryScreen):
         row_list = self.query_one(selector, RowList)
         row_list.empty_text = type(row_list).EMPTY
         row_list.set_rows(rows)
-        tab = self.query_one(TabbedContent).get_tab(pane_id)
+        self._label_tab(row_list)
+
+    def _label_tab(self, row_list: RowList) -> None:
+        """The section's tab says how many rows it has, and which drill-down narrows them."""
+        pane = row_list.parent
+        while pane is not None and not isinstance(pane, TabPane):
+            pane = pane.parent
+        if pane is None or pane.id not in SECTIONS:
+            return
         title = {
             "mentions": "Mentions",
             "entity-facts": "Facts",
             "entity-documents": "Documents",
             "related": "Related",
-        }[pane_id]
-        number = SECTIONS.index(pane_id) + 1
-        tab.label = f"{title} {len(rows):,} ({number})"
+        }[pane.id]
+        number = SECTIONS.index(pane.id) + 1
+        count = f"{row_list.row_count:,}"
+        if row_list.drill is not None:
+            count += f" of {len(row_list.all_rows):,}, {row_list.drill.facet} (Esc clears)"
+        self.query_one(TabbedContent).get_tab(pane.id).label = f"{title} {count} ({number})"
+
+    def drill_changed(self, row_list: RowList) -> None:
+        self._label_tab(row_list)
 
     # ------------------------------------------------------------------ sections
 
@@ -199,6 +213,7 @@ class EntityScreen(HistoryScreen):
         row_list = self.current_list()
         if row_list is not None and row_list.drill is not None:
             row_list.set_drill(None)
+            self._label_tab(row_list)
             return
         super().action_back()
 

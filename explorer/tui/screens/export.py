@@ -98,7 +98,9 @@ class ExportScreen(ModalScreen[Path | None]):
                 f"Could not write {path}: {exc.strerror or exc}"
             )
             return
-        self.app.notify(f"Wrote {pluralise(count, 'row')} to {path}", title="Exported")
+        self.app.notify(
+            f"Wrote {pluralise(count, 'row')} to {path.resolve()}", title="Exported", markup=False
+        )
         self.dismiss(path)
 
     def action_cancel(self) -> None:

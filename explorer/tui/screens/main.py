@@ -24,6 +24,7 @@ from explorer.tui.widgets.panes import (
     DocumentsPane,
     EntitiesPane,
     FactsPane,
+    ListInput,
     Pane,
     Preview,
     SearchPane,
@@ -72,7 +73,6 @@ class MainScreen(HistoryScreen):
         ),
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
-        Binding("down", "into_list", "Into the list", show=False, id="main.into_list"),
     ]
 
     DEFAULT_CSS = """
@@ -90,7 +90,7 @@ class MainScreen(HistoryScreen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
-            yield Input(
+            yield ListInput(
                 placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
                 id="search",
                 compact=True,
@@ -153,13 +153,15 @@ class MainScreen(HistoryScreen):
         if pane and not isinstance(self.focused, Input):
             self.pane(pane).focus_list()
 
-    def action_into_list(self) -> None:
-        focused = self.focused
-        if isinstance(focused, Input):
-            if focused.id == "search":
-                self.show_pane("search")
-            else:
-                self.pane(self.active_pane).focus_list()
+    def leave_input(self, box: Input, key: str) -> None:
+        """Down or Esc in the search or narrowing box: on to the list below it."""
+        if box.id == "search":
+            self.show_pane("search")
+        elif key == "escape":
+            self.pane(self.active_pane).clear_filters()
+            self.pane(self.active_pane).focus_list()
+        else:
+            self.pane(self.active_pane).focus_list()
 
     def action_back(self) -> None:
         """Esc: leave the search box, then drop filters; the main screen is history's start."""

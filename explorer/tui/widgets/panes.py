@@ -33,6 +33,24 @@ if TYPE_CHECKING:
     from explorer.tui.data import Paragraph, StoreReader
 
 
+class ListInput(Input):
+    """A one-line box over a list: Down and Esc leave it for the list.
+
+    Priority bindings, so they act as the key arrives: the keys typed right behind
+    ("↓ j Enter" in one burst) then reach the list, not this box.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("down", "leave('down')", "To the list", show=False, priority=True),
+        Binding("escape", "leave('escape')", "Leave", show=False, priority=True),
+    ]
+
+    def action_leave(self, key: str) -> None:
+        leave = getattr(self.screen, "leave_input", None)
+        if leave is not None:
+            leave(self, key)
+
+
 class Toolbar(Static):
     """One line over a list: what is shown and the keys that change it."""
 
@@ -73,7 +91,9 @@ class Pane(Vertical):
     list_widget: RowList
 
     def focus_list(self) -> None:
-        self.list_widget.focus()
+        # At once, not after a refresh as focus() does: keys typed right behind the one that
+        # moved focus ("↓ j Enter" in one burst) must reach the list, not the search box.
+        self.screen.set_focus(self.list_widget)
 
     def refresh_toolbar(self) -> None:
         """Say what the list shows (subclasses)."""
@@ -216,7 +236,7 @@ class EntitiesPane(Pane):
     def compose(self) -> ComposeResult:
         with Horizontal(id="entities-bar"):
             yield Toolbar(id="entities-toolbar")
-            yield Input(placeholder="n: narrow", id="narrow", compact=True)
+            yield ListInput(placeholder="n: narrow", id="narrow", compact=True)
         yield self.list_widget
 
     def load(self, entities: Sequence[Entity]) -> None:
