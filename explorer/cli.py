@@ -84,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.add_argument("--prune", action="store_true",
                    help="remove stored documents whose file has vanished")
+    p.add_argument("--max-bytes", type=int, metavar="N",
+                   help="skip (and report) files larger than N bytes (default 50,000,000)")
 
     p = sub.add_parser("extract", help="parse files and print their facts as JSON Lines",
                        description=(
@@ -196,10 +198,18 @@ def _check_paths(paths: Sequence[str]) -> list[Path]:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from explorer.store import StoreError
+
     paths = _check_paths(args.paths)
+    if args.max_bytes is not None and args.max_bytes < 1:
+        raise UserError("--max-bytes must be at least 1")
     store = _open_store(args.db, readonly=False)
+    if args.max_bytes is not None:
+        store.max_bytes = args.max_bytes
     try:
         report = _ingest_with_progress(store, paths, prune=args.prune)
+    except StoreError as exc:  # the lock is held, the disk is full, the store is read-only
+        raise UserError(str(exc)) from None
     finally:
         store.close()
     for failure in report.failed:
@@ -256,7 +266,8 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
     rate = processed / elapsed if elapsed > 0 else 0.0
     sys.stderr.write(
         f"ingested {store.path}: {report.added} added, {report.updated} updated, "
-        f"{report.unchanged} unchanged, {report.pruned} pruned, {len(report.failed)} failed "
+        f"{report.unchanged} unchanged, {report.duplicates} duplicates, {report.pruned} pruned, "
+        f"{len(report.failed)} failed "
         f"in {elapsed:.1f}s ({rate:,.0f} docs/s); store holds {report.documents} documents, "
         f"{report.sentences} sentences, {report.entities} entities, {report.facts} facts\n"
     )

@@ -143,9 +143,16 @@ def test_reading_while_the_same_store_ingests_in_a_thread(db, tmp_path, monkeypa
     monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "3")
     store = Store.open(db)
     errors: list[BaseException] = []
-    worker = threading.Thread(target=lambda: store.ingest([folder]))
+
+    def ingest() -> None:
+        try:
+            store.ingest([folder])
+        except BaseException as exc:  # surfaced below instead of dying silently in the thread
+            errors.append(exc)
+
+    worker = threading.Thread(target=ingest)
     worker.start()
-    while worker.is_alive() or not errors and len(store.documents()) < 24:
+    while worker.is_alive():
         try:
             for summary in store.documents()[-3:]:
                 store.mentions(doc=summary.id)
