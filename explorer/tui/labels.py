@@ -99,6 +99,27 @@ def group_of(label: str) -> str:
     return GROUP.get(label, "thing")
 
 
+def component_style(widget: DOMNode, name: str) -> Style:
+    """A component's style to lay over text: its own colours and text style, nothing more.
+
+    The full style resolves "auto" colours ($text-muted) but also carries the widget's
+    background, which would paint over a cursor or a marked sentence; the partial style has
+    only what the component sets, but leaves "auto" colours unresolved. Take each's good half.
+    """
+    full = widget.get_component_rich_style(name, default=Style())
+    own = widget.get_component_rich_style(name, partial=True, default=Style())
+    return Style(
+        color=full.color if own.color is not None or full.color is not None else None,
+        bgcolor=own.bgcolor,
+        bold=own.bold,
+        dim=own.dim,
+        italic=own.italic,
+        underline=own.underline,
+        reverse=own.reverse,
+        strike=own.strike,
+    )
+
+
 def label_style(widget: DOMNode, label: str) -> Style:
     """The rich style of `label` on `widget` (which lists COMPONENTS in its classes)."""
-    return widget.get_component_rich_style(f"label--{group_of(label)}", default=Style())
+    return component_style(widget, f"label--{group_of(label)}")

@@ -360,3 +360,17 @@ async def test_keys_can_be_remapped_by_binding_id(app_factory):
         assert entities.cursor == 1
         await pilot.press("j")  # remapped away
         assert entities.cursor == 1
+
+
+async def test_r_returns_to_the_reader_at_the_last_document(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("r")
+        assert app.screen is app.main  # nothing opened yet: a hint, no crash
+        await pilot.press("f", "enter")
+        await settle(pilot)
+        first = app.screen.location
+        await pilot.press("escape", "e", "r")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.location == first

@@ -64,6 +64,14 @@ class MainScreen(HistoryScreen):
             "s", "pane('search')", "Results", id="main.results", tooltip="The search results pane"
         ),
         Binding(
+            "r",
+            "reader",
+            "Reader",
+            show=False,
+            id="main.reader",
+            tooltip="The reader, at the document last opened",
+        ),
+        Binding(
             "escape",
             "back",
             "Back",
@@ -136,6 +144,14 @@ class MainScreen(HistoryScreen):
 
     def action_pane(self, name: str) -> None:
         self.show_pane(name)
+
+    def action_reader(self) -> None:
+        """Back into the reader, at the document (and sentence) opened last."""
+        for location in reversed(self.explorer.history):
+            if location.kind == "document":
+                self.explorer.open_location(location)
+                return
+        self.notify("No document opened yet: Enter on a document, fact or result opens one.")
 
     def action_next_pane(self) -> None:
         self._cycle(1)

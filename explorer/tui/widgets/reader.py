@@ -24,7 +24,7 @@ from textual.strip import Strip
 
 from explorer.model import Document, Mention
 from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
-from explorer.tui.labels import group_of, label_css, short_label
+from explorer.tui.labels import component_style, group_of, label_css, short_label
 from explorer.tui.render import plain, wrap_ranges
 
 GUTTER = 2
@@ -260,12 +260,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         self._relayout()
 
     def _style(self, name: str) -> Style:
-        if name == "reader--tag":
-            # $text-muted is an "auto" colour: only the full style resolves it against the
-            # background; keep just its colour so the tag sits on whatever is behind it.
-            full = self.get_component_rich_style(name, default=Style())
-            return Style(color=full.color, italic=True)
-        return self.get_component_rich_style(name, partial=True, default=Style())
+        return component_style(self, name)
 
     def to_display(self, offset: int, *, inclusive: bool = True) -> int:
         """A document offset as an offset into the display text (tags inserted).

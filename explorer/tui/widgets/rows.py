@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
-from explorer.tui.labels import label_css
+from explorer.tui.labels import component_style, label_css
 from explorer.tui.render import fit, plain
 
 
@@ -155,6 +155,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.empty_text: str = self.EMPTY
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
         self._base: Style | None = None
+        self._styles: dict[str, Style] = {}
 
     # ------------------------------------------------------------------ rows
 
@@ -328,17 +329,20 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def _on_focus(self, event: events.Focus) -> None:
         super()._on_focus(event)
         self._cache.clear()
+        self._styles = {}
         self.refresh()
 
     def _on_blur(self, event: events.Blur) -> None:
         super()._on_blur(event)
         self._cache.clear()
+        self._styles = {}
         self.refresh()
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._cache.clear()
         self._base = None
+        self._styles = {}
 
     @property
     def _base_style(self) -> Style:
@@ -376,7 +380,11 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         return widths
 
     def style(self, name: str) -> Style:
-        return self.get_component_rich_style(f"rowlist--{name}")
+        """A component style to lay over a row (no background of the widget's own)."""
+        style = self._styles.get(name)
+        if style is None:
+            style = self._styles[name] = component_style(self, f"rowlist--{name}")
+        return style
 
     def render_row(self, row: Any, widths: list[int]) -> list[Text | str]:
         """The cells of `row`, one per column (subclasses override)."""
