@@ -41,10 +41,13 @@ _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeate
 _SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
 _THAT_TAIL = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
-# After said/says: a clause without "that" ("said the talks ...").
+# After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
+# but not a time, a place or a manner ("said on Monday", "said in a statement").
 _BARE_TAIL = re.compile(
-    r"\s+(?=(?:(?:the|a|an|it|he|she|they|there|his|her|their|its|this|these|those|we|i)\b"
-    r"|[A-Z]))"
+    r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
+    r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
+    r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
+    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why)\b)"
 )
 _ADVERBS_BEFORE = re.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")

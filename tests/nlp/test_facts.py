@@ -170,8 +170,15 @@ def test_a_question_then_asked():
 
 
 def test_reported_speech_without_that():
-    found = facts("Gordon Brown said the economy was strong.", ("Gordon Brown", "PERSON"))
-    assert [f["quote"] for f in only(found, "said")] == ["the economy was strong"]
+    found = facts(
+        "Gordon Brown said the economy was strong. Tony Blair said talks went well. "
+        "Jack Straw said on Monday.",
+        ("Gordon Brown", "PERSON"), ("Tony Blair", "PERSON"), ("Jack Straw", "PERSON"),
+    )  # fmt: skip
+    assert [f["quote"] for f in only(found, "said")] == [
+        "the economy was strong",
+        "talks went well",
+    ]
 
 
 def test_according_to_at_either_end():
