@@ -47,7 +47,7 @@ _BARE_TAIL = re.compile(
     r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
-    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why)\b)"
+    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding)\b)"
 )
 _ADVERBS_BEFORE = re.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
