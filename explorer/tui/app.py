@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -122,6 +123,13 @@ class ExplorerApp(App[None]):
             say("Loading the search index …")
             index = SearchIndex.load_or_build(store)
         except StoreError as exc:
+            if self.reader is None:
+                # Nothing to show: like every other command, one clear line and exit 2
+                # (a damaged store, a newer schema, another explorer writing to it).
+                self.call_from_thread(
+                    self.exit, None, 2, Text(f"explorer: {exc}", no_wrap=True, overflow="ignore")
+                )
+                return
             self.post_message(CorpusFailed(str(exc)))
             return
         except Exception as exc:  # a store or ingest bug must not take the UI down silently
