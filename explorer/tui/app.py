@@ -7,6 +7,8 @@ at once with a visible progress line), the history of what was opened (Esc and `
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -108,6 +110,7 @@ class ExplorerApp(App[None]):
                 def progress(done: int, total: int, path: object) -> None:
                     say(f"Ingesting {done:,}/{total:,}: {Path(str(path)).name}", done, total)
 
+                start_resource_tracker()
                 report = store.ingest(to_ingest, progress=progress)
                 failed = list(getattr(report, "failed", []) or [])
                 if failed:
@@ -132,9 +135,18 @@ class ExplorerApp(App[None]):
                 return
             self.post_message(CorpusFailed(str(exc)))
             return
-        except Exception as exc:  # a store or ingest bug must not take the UI down silently
-            self.post_message(CorpusFailed(f"Could not load {self.db_path}: {exc}"))
-            raise
+        except Exception as exc:  # a bug below the TUI: say what failed, in one line
+            problem = f"could not load {self.db_path}: {type(exc).__name__}: {exc}"
+            if self.reader is None:
+                self.call_from_thread(
+                    self.exit,
+                    None,
+                    1,
+                    Text(f"explorer: {problem}", no_wrap=True, overflow="ignore"),
+                )
+                return
+            self.post_message(CorpusFailed(problem))
+            return
         if self.reader is None:
             self.reader = StoreReader(store, index)
         else:
@@ -300,6 +312,24 @@ class ExplorerApp(App[None]):
         """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with a real stderr before the store's pool.
+
+    While Textual runs, sys.stderr is its capture object, whose fileno() is -1; the tracker
+    passes that descriptor to its child and the pool that parses files dies with "bad
+    value(s) in fds_to_keep". Started once here (its warnings to /dev/null), it is reused.
+    """
+    from multiprocessing import resource_tracker
+
+    with open(os.devnull, "w") as sink:
+        saved = sys.stderr
+        sys.stderr = sink
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = saved
 
 
 def keymap_path() -> Path:

@@ -374,3 +374,21 @@ async def test_r_returns_to_the_reader_at_the_last_document(app_factory):
         await pilot.press("escape", "e", "r")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.location == first
+
+
+async def test_ingesting_a_large_folder_from_the_app_uses_worker_processes(tmp_path, db):
+    """Many files are parsed in a process pool, which must start under Textual's stderr."""
+    from explorer.tui.app import make_app
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        (folder / f"note{i:02d}.txt").write_text(
+            f"Report {i}\n\nMinister Anna Berg{i} visited Oslo on Monday with {i} advisers.\n",
+            encoding="utf-8",
+        )
+    app = make_app(db, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await until(pilot, lambda: app.reader is not None, "the folder ingested", tries=1500)
+        await settle(pilot)
+        assert app.main.query_one("#document-list").row_count == 60
