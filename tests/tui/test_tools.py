@@ -176,3 +176,38 @@ async def test_a_damaged_store_is_one_clear_line_not_a_crash(tmp_path, capsys):
     message = " ".join(capsys.readouterr().err.split())  # the console may wrap a long line
     assert message.startswith("explorer: ") and "broken.json" in message
     assert "Traceback" not in message
+
+
+async def test_palette_switches_the_theme(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        assert app.theme != "textual-light"
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Theme")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await type_text(pilot, "textual-light")
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.theme == "textual-light"
+        assert app.screen is app.main
+
+
+async def test_the_mouse_selects_and_opens_rows(app_factory):
+    from explorer.tui.screens.reader import ReaderScreen
+
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        await pilot.click(documents, offset=(5, 2))  # the header, then the second row
+        assert documents.cursor == 1
+        await pilot.click(documents, offset=(5, 2))  # a click on the cursor row opens it
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.location.doc == documents.rows[1].id
