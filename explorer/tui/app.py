@@ -65,6 +65,8 @@ class ExplorerApp(App[None]):
         self.reader: StoreReader | None = None
         #: The clock behind the "N results in X ms" line (tests freeze it for snapshots).
         self.clock: Callable[[], float] = time.perf_counter
+        #: Whether the reader writes each mention's label after it (`t` toggles, remembered).
+        self.show_tags = True
         self.history: list[Location] = [Location("main")]
         self.position = 0
         self.main = MainScreen()

@@ -221,6 +221,11 @@ async def test_reader_shows_head_legend_and_tags(app_factory):
         await pilot.press("t")
         text = " ".join(screen_lines(reader))
         assert "Mehdi Sanai" in text and "·PERSON" not in text
+        # The choice holds for the next document opened.
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderView)
+        assert not reader.show_tags and "·" not in " ".join(screen_lines(reader))
 
 
 async def test_facts_pane_filters_by_predicate_and_opens_the_source(app_factory):

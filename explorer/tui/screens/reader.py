@@ -99,6 +99,7 @@ class ReaderScreen(HistoryScreen):
         self._show_head(document, len(sentences), len(mentions))
         self.query_one(Legend).show(mentions)
         view = self.query_one(ReaderView)
+        view.set_reactive(ReaderView.show_tags, self.explorer.show_tags)
         view.show(
             document,
             sentences,
@@ -145,6 +146,10 @@ class ReaderScreen(HistoryScreen):
         if sentence:
             text.append(" · " + sentence)
         status.update(text)
+
+    @on(ReaderView.TagsToggled)
+    def _tags_toggled(self, event: ReaderView.TagsToggled) -> None:
+        self.explorer.show_tags = event.shown
 
     @on(ReaderView.OpenEntity)
     def _open_entity(self, event: ReaderView.OpenEntity) -> None:

@@ -129,6 +129,13 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
             self.position = position  # 1-based among the selected entity's mentions
             self.total = total
 
+    class TagsToggled(Message):
+        """`t`: the written labels were shown or hidden (the app remembers the choice)."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
     class OpenEntity(Message):
         def __init__(self, key: str) -> None:
             super().__init__()
@@ -440,6 +447,7 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def action_toggle_tags(self) -> None:
         self.show_tags = not self.show_tags
+        self.post_message(self.TagsToggled(self.show_tags))
 
     def action_page_down(self) -> None:
         self.scroll_page_down(animate=False)
