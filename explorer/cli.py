@@ -34,9 +34,9 @@ class UserError(Exception):
 
 
 def _dumps(obj: Any) -> str:
-    import orjson
+    from explorer.export import dumps
 
-    return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS).decode()
+    return dumps(obj)
 
 
 def _write_lines(lines: Iterable[str]) -> None:
@@ -77,36 +77,59 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    p = sub.add_parser("ingest", help="parse files into the store", description=(
-        "Read files and folders (walked recursively), extract their facts and store them. "
-        "Unchanged files are skipped; changed files replace their old facts."))
+    p = sub.add_parser(
+        "ingest",
+        help="parse files into the store",
+        description=(
+            "Read files and folders (walked recursively), extract their facts and store them. "
+            "Unchanged files are skipped; changed files replace their old facts."
+        ),
+    )
     p.add_argument("paths", nargs="+", metavar="PATH")
     _db_option(p)
-    p.add_argument("--prune", action="store_true",
-                   help="remove stored documents whose file has vanished")
-    p.add_argument("--max-bytes", type=int, metavar="N",
-                   help="skip (and report) files larger than N bytes (default 50,000,000)")
+    p.add_argument(
+        "--prune", action="store_true", help="remove stored documents whose file has vanished"
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        metavar="N",
+        help="skip (and report) files larger than N bytes (default 50,000,000)",
+    )
 
-    p = sub.add_parser("extract", help="parse files and print their facts as JSON Lines",
-                       description=(
-                           "Parse documents without storing anything: one JSON object per "
-                           "document, in input order (the extract contract)."))
+    p = sub.add_parser(
+        "extract",
+        help="parse files and print their facts as JSON Lines",
+        description=(
+            "Parse documents without storing anything: one JSON object per "
+            "document, in input order (the extract contract)."
+        ),
+    )
     p.add_argument("paths", nargs="*", metavar="PATH")
-    p.add_argument("--jsonl", action="store_true",
-                   help='read {"id": ..., "text": ...} lines on stdin instead of files')
+    p.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id": ..., "text": ...} lines on stdin instead of files',
+    )
 
-    p = sub.add_parser("search", help="search sentences, entities and facts",
-                       description=(
-                           "Fuzzy, typo-tolerant search. Query syntax: terms must all match; "
-                           "'word exact; \"a phrase\"; ^start; !exclude; a | b; label:PERSON "
-                           "or @person; doc:NAME."))
+    p = sub.add_parser(
+        "search",
+        help="search sentences, entities and facts",
+        description=(
+            "Fuzzy, typo-tolerant search. Query syntax: terms must all match; "
+            '\'word exact; "a phrase"; ^start; !exclude; a | b; label:PERSON '
+            "or @person; doc:NAME."
+        ),
+    )
     p.add_argument("query", nargs="?", metavar="QUERY")
     _db_option(p)
-    p.add_argument("--limit", type=int, default=20, metavar="N",
-                   help="at most N hits (default 20)")
+    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
     p.add_argument("--json", action="store_true", help="one JSON object per hit")
-    p.add_argument("--batch", action="store_true",
-                   help="read one query per line on stdin, write one JSON line per query")
+    p.add_argument(
+        "--batch",
+        action="store_true",
+        help="read one query per line on stdin, write one JSON line per query",
+    )
 
     p = sub.add_parser("entities", help="list entities with their mention counts")
     _db_option(p)
@@ -120,9 +143,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N (0: all)")
     p.add_argument("--json", action="store_true", help="one JSON object per fact")
 
-    p = sub.add_parser("export", help="export documents, entities, mentions or facts",
-                       description="Write a table of the store as JSON Lines or CSV, with "
-                                   "provenance (document, sentence, offsets).")
+    p = sub.add_parser(
+        "export",
+        help="export documents, entities, mentions or facts",
+        description="Write a table of the store as JSON Lines or CSV, with "
+        "provenance (document, sentence, offsets).",
+    )
     _db_option(p)
     p.add_argument("what", choices=("documents", "entities", "mentions", "facts"))
     p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
@@ -138,7 +164,7 @@ def build_tui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="explorer",
         description="Open the terminal app, ingesting PATH... first. "
-                    f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
+        f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
     )
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
     _db_option(parser)
@@ -348,11 +374,15 @@ def cmd_search(args: argparse.Namespace) -> int:
                 started = time.perf_counter()
                 hits = index.search(query, limit=args.limit)
                 ms = (time.perf_counter() - started) * 1000.0
-                sys.stdout.write(_dumps({
-                    "query": query,
-                    "ms": round(ms, 3),
-                    "hits": [hit.to_dict() for hit in hits],
-                }))
+                sys.stdout.write(
+                    _dumps(
+                        {
+                            "query": query,
+                            "ms": round(ms, 3),
+                            "hits": [hit.to_dict() for hit in hits],
+                        }
+                    )
+                )
                 sys.stdout.write("\n")
                 sys.stdout.flush()
             return EXIT_OK
@@ -421,8 +451,13 @@ def cmd_entities(args: argparse.Namespace) -> int:
     table.add_column("docs", justify="right")
     table.add_column("aliases")
     for entity in entities:
-        table.add_row(entity.label, entity.name, str(entity.mentions), str(entity.documents),
-                      ", ".join(entity.aliases))
+        table.add_row(
+            entity.label,
+            entity.name,
+            str(entity.mentions),
+            str(entity.documents),
+            ", ".join(entity.aliases),
+        )
     Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -450,8 +485,13 @@ def cmd_facts(args: argparse.Namespace) -> int:
         table.add_column(column)
     for fact in facts:
         qualifiers = "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items())
-        table.add_row(fact.predicate, fact.subject, fact.object, qualifiers,
-                      f"{fact.doc} #{fact.sentence + 1}")
+        table.add_row(
+            fact.predicate,
+            fact.subject,
+            fact.object,
+            qualifiers,
+            f"{fact.doc} #{fact.sentence + 1}",
+        )
     Console(highlight=False).print(table)
     return EXIT_OK
 
@@ -460,16 +500,25 @@ def _export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
     if what == "documents":
         for summary in store.documents():
             yield {
-                "id": summary.id, "title": summary.title, "date": summary.date,
-                "author": summary.author, "path": summary.path,
-                "sentences": summary.sentences, "mentions": summary.mentions,
+                "id": summary.id,
+                "title": summary.title,
+                "date": summary.date,
+                "author": summary.author,
+                "path": summary.path,
+                "sentences": summary.sentences,
+                "mentions": summary.mentions,
                 "facts": summary.facts,
             }
     elif what == "entities":
         for entity in store.entities():
-            yield {"key": entity.key, "name": entity.name, "label": entity.label,
-                   "aliases": list(entity.aliases), "mentions": entity.mentions,
-                   "documents": entity.documents}
+            yield {
+                "key": entity.key,
+                "name": entity.name,
+                "label": entity.label,
+                "aliases": list(entity.aliases),
+                "mentions": entity.mentions,
+                "documents": entity.documents,
+            }
     elif what == "mentions":
         for mention in store.mentions():
             yield {"doc": mention.doc, **mention.to_dict()}
@@ -484,29 +533,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         rows = list(_export_rows(store, args.what))
     finally:
         store.close()
-    target = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
-    try:
-        if args.format == "jsonl":
-            for row in rows:
-                target.write(_dumps(row))
-                target.write("\n")
-        else:
-            import csv
+    from explorer.export import write_file, write_rows
 
-            columns: list[str] = []
-            for row in rows:
-                for key in row:
-                    if key not in columns:
-                        columns.append(key)
-            writer = csv.DictWriter(target, fieldnames=columns, extrasaction="ignore")
-            writer.writeheader()
-            for row in rows:
-                writer.writerow({
-                    k: (_dumps(v) if isinstance(v, (list, dict)) else v) for k, v in row.items()
-                })
-    finally:
-        if target is not sys.stdout:
-            target.close()
+    if args.output:
+        try:
+            write_file(rows, Path(args.output), args.format)
+        except OSError as exc:
+            raise UserError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        write_rows(rows, sys.stdout, args.format)
     return EXIT_OK
 
 

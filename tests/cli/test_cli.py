@@ -30,7 +30,7 @@ def test_extract_sample_article_follows_the_contract(explorer) -> None:
     assert doc["meta"]["author"] == "Abdul Kerimkhanov"
     text = SAMPLE.read_text(encoding="utf-8")
     for mention in doc["mentions"]:
-        assert text[mention["start"]:mention["end"]] == mention["text"]
+        assert text[mention["start"] : mention["end"]] == mention["text"]
     people = {m["entity"] for m in doc["mentions"] if m["label"] == "PERSON"}
     assert {"Mehdi Sanai", "Georgy Kalamanov", "Mohammed Javad Zarif"} <= people
     money = [m for m in doc["mentions"] if m["label"] == "MONEY"]
@@ -42,11 +42,13 @@ def test_extract_sample_article_follows_the_contract(explorer) -> None:
 
 
 def test_extract_jsonl_keeps_input_order_and_reports_bad_lines(explorer) -> None:
-    stdin = "\n".join([
-        json.dumps({"id": "b", "text": "Tony Blair met Gordon Brown in London."}),
-        "this is not json",
-        json.dumps({"id": "a", "text": "Shares in Microsoft rose 5% on Monday."}),
-    ])
+    stdin = "\n".join(
+        [
+            json.dumps({"id": "b", "text": "Tony Blair met Gordon Brown in London."}),
+            "this is not json",
+            json.dumps({"id": "a", "text": "Shares in Microsoft rose 5% on Monday."}),
+        ]
+    )
     result = explorer("extract", "--jsonl", input=stdin)
     assert result.returncode == 1  # one document failed; the rest were parsed
     docs = _lines(result.stdout)

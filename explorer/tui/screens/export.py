@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import csv
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -16,32 +14,14 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from explorer.export import write_file
 from explorer.tui.render import pluralise
 from explorer.tui.widgets.rows import RowList
 
 
 def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
     """Write records as CSV (a .csv path) or JSON Lines (anything else); the row count."""
-    records = list(records)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
-    with tmp.open("w", encoding="utf-8", newline="") as out:
-        if path.suffix.lower() == ".csv":
-            fields: list[str] = []
-            for record in records:
-                for key in record:
-                    if key not in fields:
-                        fields.append(key)
-            writer = csv.DictWriter(out, fieldnames=fields, extrasaction="ignore")
-            writer.writeheader()
-            for record in records:
-                writer.writerow({k: "" if v is None else v for k, v in record.items()})
-        else:
-            for record in records:
-                out.write(json.dumps(record, ensure_ascii=False, default=str))
-                out.write("\n")
-    tmp.replace(path)
-    return len(records)
+    return write_file(records, path)
 
 
 class ExportScreen(ModalScreen[Path | None]):
