@@ -36,8 +36,20 @@ LABELS: tuple[str, ...] = (
 
 #: Labels whose mentions are names of things (entities a reader browses), as opposed to values.
 NAME_LABELS: frozenset[str] = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
-     "LANGUAGE", "TITLE"}
+    {
+        "PERSON",
+        "NORP",
+        "FAC",
+        "ORG",
+        "GPE",
+        "LOC",
+        "PRODUCT",
+        "EVENT",
+        "WORK_OF_ART",
+        "LAW",
+        "LANGUAGE",
+        "TITLE",
+    }
 )
 
 
