@@ -215,6 +215,12 @@ def regions() -> frozenset[str]:
     return frozenset(_lines("regions.txt"))
 
 
+@functools.cache
+def states() -> frozenset[str]:
+    """Provinces, states and UK nations a news reader knows by name (GPE, not LOC)."""
+    return frozenset(_lines("states.txt"))
+
+
 #: The abbreviations news agencies use for US states (AP style), written by hand.
 _STATE_ABBREVIATIONS = (
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
@@ -346,6 +352,8 @@ def places() -> dict[str, tuple[str, str]]:
         out[state] = ("GPE", state)
     for region in regions():
         out[region] = ("LOC", region)
+    for state in states():
+        out[state] = ("GPE", state)
     for word, country in demonyms().items():
         out[word] = ("NORP", country)
     for surface, country in countries().items():

@@ -172,6 +172,8 @@ class _Lists:
             return
         self.cities = gz.cities()
         self.countries = gz.countries()
+        # Countries and the states and nations that field national sides: never a club.
+        self.nations = frozenset(self.countries) | gz.states()
         self.country_names = gz.country_names()
         self.demonyms = gz.demonyms()
         self.event_words = gz.event_words()
@@ -327,7 +329,7 @@ def _result_line(doc: _Doc, s_i: int, text: str, start: int, end: int, toks):
         s, e = m.span(group)
         name = m.group(group)
         hit = _gazetteer_label(name.split())
-        if hit and (name in _W.countries or hit[0] == "LOC"):  # national sides: "Wales"
+        if hit and (name in _W.nations or hit[0] == "LOC"):  # national sides: "Wales"
             doc.found.append([s, e, hit[0], hit[1], _STRONG, s_i, name.count(" ") + 1])
         else:
             doc.found.append([s, e, "ORG", name, _STRONG, s_i, name.count(" ") + 1])
@@ -872,7 +874,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
-        if label == "GPE" and key not in _W.countries:
+        if label == "GPE" and key not in _W.nations:
             if prev in ("agency", "newspaper", "daily") and n == 1:
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "the news agency Xinhua"
                 return
@@ -899,7 +901,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if n > 1 and (last in _W.event_words or " ".join(words[-2:]) in _W.event_words):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)
         return
-    if _org_suffix(last) and (n > 1 or last.isupper()):
+    if n > 1 and _org_suffix(last):  # a lone "TV", "PLC" or "FC" names nothing
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
         return
     if n > 1 and (
@@ -1075,7 +1077,7 @@ def _resolve_document(doc: _Doc) -> None:
             strength <= _MEDIUM
             or label == "PERSON"
             or surface in last_names
-            or (label == "GPE" and surface in _W.cities and surface not in _W.countries)
+            or (label == "GPE" and surface in _W.cities and surface not in _W.nations)
         ):
             f[2], f[3] = "PERSON", people[surface]
             f[4] = max(strength, _WEAK)
@@ -1110,7 +1112,7 @@ def _resolve_document(doc: _Doc) -> None:
                 and b[2] == "GPE"
                 and a[2] == "ORG"
                 and doc.text[a[0] : a[1]] in doc.clubs
-                and doc.text[b[0] : b[1]] not in _W.countries
+                and doc.text[b[0] : b[1]] not in _W.nations
                 and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and")
             ):
                 b[2], b[3] = "ORG", doc.text[b[0] : b[1]]
@@ -1156,7 +1158,7 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
                 g = _gazetteer_label(words)
                 if g and (
                     g[0] != "GPE"
-                    or key in _W.countries
+                    or key in _W.nations
                     or key in _W.us_states
                     or _W.cities.get(key, 0) >= 100_000
                 ):

@@ -234,7 +234,19 @@ def test_given_names_that_are_also_function_words():
 def test_both_sides_of_a_result_line_are_teams_even_with_given_names():
     got = labelled("Results on Saturday :\nLeyburn Athletic 2 Grant Park 1\nNorway 3 Wales 0")
     assert ("Leyburn Athletic", "ORG") in got and ("Grant Park", "ORG") in got
-    assert ("Norway", "GPE") in got and ("Wales", "LOC") in got
+    assert ("Norway", "GPE") in got and ("Wales", "GPE") in got
+
+
+def test_nations_and_provinces_are_gpes_regions_are_locs():
+    got = labelled("Fans from Scotland, Quebec and Bavaria crossed Europe to the Alps.")
+    assert ("Scotland", "GPE") in got and ("Quebec", "GPE") in got
+    assert ("Bavaria", "GPE") in got and ("Europe", "LOC") in got
+
+
+def test_a_lone_organisation_suffix_names_nothing():
+    got = labelled("Viewers watched less TV this year, Sky TV said.")
+    assert ("Sky TV", "ORG") in got
+    assert not any(text == "TV" for text, _ in got)
 
 
 def test_a_team_named_after_a_city_with_a_plural_nickname():
