@@ -152,3 +152,35 @@ def test_corrupt_store_is_one_clear_line_and_left_alone(explorer) -> None:
     assert str(explorer.db) in result.stderr
     assert "Traceback" not in result.stderr
     assert explorer.db.read_text(encoding="utf-8") == '{"documents": {"1": '
+
+
+def test_ingest_reports_a_bad_file_by_name_and_keeps_the_rest(explorer, tmp_path) -> None:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Mayor Ann Lee opened a bridge in Leeds.\n", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(b"\x00\x01\x02binary\xff\xfe" * 50)
+    (folder / "empty.md").write_text("", encoding="utf-8")
+    result = explorer("ingest", str(folder))
+    assert result.returncode == 1
+    assert "broken.txt" in result.stderr and "empty.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "1 added" in result.stderr
+    assert json.loads(explorer("stats", "--json").stdout)["documents"] == 1
+
+
+def test_ingest_with_the_lock_held_says_why(explorer, tmp_path) -> None:
+    import fcntl
+
+    first = explorer("ingest", str(SAMPLE))
+    assert first.returncode == 0
+    lock = explorer.db.with_name(explorer.db.name + ".lock")
+    with open(lock, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        explorer.env["EXPLORER_LOCK_TIMEOUT"] = "0.2"
+        other = tmp_path / "other.txt"
+        other.write_text("Pilots in Oslo went on strike.\n", encoding="utf-8")
+        result = explorer("ingest", str(other))
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert json.loads(explorer("stats", "--json").stdout)["documents"] == 1
