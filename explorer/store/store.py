@@ -1116,15 +1116,28 @@ class Store:
                 break
         return out
 
-    def iter_sentences(self) -> Iterator[SentenceRecord]:
-        """Every sentence of every document, in store order."""
-        for record in self._snap.table("documents").values():
+    def iter_sentences(self, doc_ids: Iterable[str] | None = None) -> Iterator[SentenceRecord]:
+        """Every sentence of every document, in store order; with `doc_ids`, only those of
+        these documents (still in store order; ids the store does not hold are skipped), read
+        without parsing the other documents."""
+        if doc_ids is not None:
+            snap = self._snap
+            wanted = sorted({d for d in doc_ids if d in snap.index}, key=snap.index.__getitem__)
+            records: Iterable[Any] = (snap.doc_record(doc_id) for doc_id in wanted)
+        else:
+            records = self._snap.table("documents").values()
+        for record in records:
             if not isinstance(record, dict) or "id" not in record:
                 continue
             text = record.get("text", "")
             doc_id, title = record["id"], record.get("title", "")
             for i, (start, end) in enumerate(record.get("sentences", ())):
                 yield SentenceRecord(doc_id, title, i, start, end, text[start:end])
+
+    def document_hashes(self) -> dict[str, str]:
+        """Document id -> the sha256 of its content, in store order (no text is loaded): a
+        document whose hash is unchanged has the same text, sentences, mentions and facts."""
+        return {row[_ID]: row[_SHA] for row in self._snap.rows}
 
     # ---------------------------------------------------------------- writing
 
