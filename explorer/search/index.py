@@ -22,6 +22,7 @@ keeps the worst keystroke bounded.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import re
@@ -39,7 +40,7 @@ import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from explorer.model import LABELS, Corpus, Entity, Fact, Hit
+from explorer.model import LABELS, Corpus, Entity, Fact, Hit, SentenceRecord
 from explorer.search.query import Query, Term, parse
 from explorer.search.text import WORD_RE, fold
 
@@ -61,6 +62,10 @@ SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
 #: Proximity cost of one pair of consecutive query terms is capped here (Meilisearch: 7).
 MAX_PAIR_COST = 8
+
+#: An update tokenises the new documents' sentences only; when they are more than this share
+#: of all sentences, a build is about as quick.
+MAX_UPDATE_SHARE = 0.5
 
 _SEP = "\x00"
 _BUILD_RE = re.compile(r"[^\W_]+|\x00")
@@ -163,6 +168,9 @@ class SearchIndex:
         self._docs: list[list[str]] = tables["docs"]  # [id, title]
         self._entities: list[list[Any]] = tables["entities"]  # [key, label, doc, sentence]
         self._predicates: list[str] = tables["predicates"]
+        # [doc id, content fingerprint, sentences] per document of the corpus, in its order
+        # (None when the corpus has no document hashes): what `update` compares.
+        self._fingerprints: list[list[Any]] | None = tables.get("fingerprints")
         for name in _ARRAYS:
             setattr(self, "_" + name, arrays[name])
         self.records = len(self._kind)
@@ -175,6 +183,10 @@ class SearchIndex:
         self._vocab_lengths: np.ndarray | None = None
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self.loaded_from_cache = False
+        #: True when `load_or_build` updated a saved index rather than building one; then
+        #: `update_stats` says how many records were kept and how many indexed afresh.
+        self.updated_from_cache = False
+        self.update_stats: dict[str, int] = {}
         self._text_file = None
         self._text_base = 0
 
@@ -189,28 +201,10 @@ class SearchIndex:
     @classmethod
     def build(cls, corpus: Corpus) -> SearchIndex:
         """Index every entity name and alias, fact and sentence of `corpus`."""
+        fingerprints = _fingerprints(corpus)
         builder = _Builder()
         label_bits, first_mention = _mention_tables(corpus)
-        entities: list[Entity] = list(corpus.entities())
-        for ent_index, entity in enumerate(entities):
-            doc, sentence = first_mention.get(entity.key, ("", -1))
-            builder.entity_rows.append([entity.key, entity.label, doc, sentence])
-            doc_index = builder.doc_index(doc) if doc else -1
-            bits = LABEL_BITS.get(entity.label, 0)
-            seen: set[str] = set()
-            for name in (entity.name, *entity.aliases):
-                key = fold(name)
-                if not name or key in seen:
-                    continue
-                seen.add(key)
-                builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
-        for fact_index, fact in enumerate(corpus.facts()):
-            builder.predicates.append(fact.predicate)
-            doc_index = builder.doc_index(fact.doc) if fact.doc else -1
-            bits = label_bits.get((fact.doc, fact.sentence), 0)
-            builder.add(
-                fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits
-            )
+        _add_names_and_facts(builder, corpus, label_bits, first_mention)
         for rec in corpus.iter_sentences():
             doc_index = builder.doc_index(rec.doc, rec.title)
             bits = label_bits.get((rec.doc, rec.index), 0)
@@ -221,22 +215,139 @@ class SearchIndex:
             "docs": builder.docs,
             "entities": builder.entity_rows,
             "predicates": builder.predicates,
+            "fingerprints": fingerprints,
         }
         return cls(arrays, vocab, tables)
 
     @classmethod
+    def update(cls, old: SearchIndex, corpus: Corpus) -> SearchIndex | None:
+        """`old` brought up to date with `corpus` without tokenising again the sentences of the
+        documents that did not change: the same arrays `build(corpus)` makes, so the same hits
+        in the same order. Entity names and facts (a small part) are indexed afresh. None when
+        it cannot be done (a corpus without document hashes, an index saved without them) or
+        is not worth it (most sentences are new): then build."""
+        saved = old._fingerprints
+        now = _fingerprints(corpus)
+        if not saved or now is None:
+            return None
+        generation = _generation(corpus)
+        kind = np.asarray(old._kind)
+        first_sentence = int(np.searchsorted(kind, KIND_SENTENCE))  # kinds are in order
+        sentence_docs = np.asarray(old._doc[first_sentence:])
+        runs: dict[str, tuple[int, int, int]] = {}  # doc id -> (first record, end, doc index)
+        if len(sentence_docs):
+            cuts = np.flatnonzero(sentence_docs[1:] != sentence_docs[:-1]) + 1
+            starts = np.concatenate(([0], cuts)) + first_sentence
+            ends = np.concatenate((cuts, [len(sentence_docs)])) + first_sentence
+            for d, r0, r1 in zip(
+                sentence_docs[starts - first_sentence].tolist(),
+                starts.tolist(),
+                ends.tolist(),
+                strict=True,
+            ):
+                runs[old._docs[d][0]] = (r0, r1, d)
+        before = {doc_id: (i, fp) for i, (doc_id, fp, _n) in enumerate(saved)}
+        # Per document of the corpus, in its order: its old records, or None (to index).
+        plan: list[tuple[str, tuple[int, int, int] | None]] = []
+        fresh: list[str] = []
+        fresh_sentences = 0
+        last = -1
+        for doc_id, fp, n_sentences in now:
+            was = before.get(doc_id)
+            run = runs.get(doc_id)
+            if (
+                fp
+                and was is not None
+                and was[1] == fp
+                and was[0] > last  # kept documents keep their order (records stay sorted)
+                and (run[1] - run[0] if run else 0) == n_sentences
+            ):
+                last = was[0]
+                plan.append((doc_id, run))
+            else:
+                plan.append((doc_id, None))
+                fresh.append(doc_id)
+                fresh_sentences += n_sentences
+        total_sentences = sum(n for _d, _f, n in now)
+        if fresh_sentences > MAX_UPDATE_SHARE * total_sentences:
+            return None  # tokenising most of it anyway: a build is as quick and simpler
+        removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
+
+        builder = _Builder()
+        label_bits, first_mention = _mention_tables(corpus)
+        _add_names_and_facts(builder, corpus, label_bits, first_mention)
+        by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
+        for rec in _sentences_of(corpus, fresh):
+            if rec.doc in by_doc:
+                by_doc[rec.doc].append(rec)
+        # Segments of the new record order: ("new", first, end) of the builder's records,
+        # or ("old", first, end) of `old`'s; old document index -> new one.
+        segments: list[tuple[str, int, int]] = [("new", 0, builder.count)]
+        doc_remap = np.full(len(old._docs) + 1, -1, dtype=np.int32)
+        for doc_id, run in plan:
+            if run is not None:
+                r0, r1, d = run
+                doc_remap[d] = builder.doc_index(doc_id, old._docs[d][1])
+                if segments[-1][0] == "old" and segments[-1][2] == r0:
+                    segments[-1] = ("old", segments[-1][1], r1)
+                else:
+                    segments.append(("old", r0, r1))
+                continue
+            first = builder.count
+            for rec in by_doc.get(doc_id, ()):
+                doc_index = builder.doc_index(rec.doc, rec.title)
+                bits = label_bits.get((rec.doc, rec.index), 0)
+                builder.add(
+                    rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits
+                )
+            if builder.count > first:
+                if segments[-1][0] == "new" and segments[-1][2] == first:
+                    segments[-1] = ("new", segments[-1][1], builder.count)
+                else:
+                    segments.append(("new", first, builder.count))
+        arrays, vocab = builder.finish_update(old, segments, doc_remap)
+        tables = {
+            "generation": generation,
+            "docs": builder.docs,
+            "entities": builder.entity_rows,
+            "predicates": builder.predicates,
+            "fingerprints": [list(item) for item in now],
+        }
+        index = cls(arrays, vocab, tables)
+        kept = sum(hi - lo for what, lo, hi in segments if what == "old")
+        index.updated_from_cache = True
+        index.update_stats = {
+            "records_kept": kept,
+            "records_indexed": builder.count,
+            "sentences_indexed": builder.count - segments[0][2],
+            "documents_indexed": len(fresh),
+            "documents_removed": removed,
+        }
+        return index
+
+    @classmethod
     def load_or_build(cls, corpus: Corpus) -> SearchIndex:
-        """The cached index beside the store when it matches the store's generation, else a
-        fresh one (saved for next time when the directory is writable)."""
+        """The cached index beside the store when it matches the store's generation; else
+        that index updated for the documents added, changed or removed since it was saved;
+        else a fresh one. Saved for next time when the directory is writable."""
         directory = cache_dir(corpus.path)
         generation = _generation(corpus)
+        old = None
         try:
-            index = cls.load(directory)
-            if index.generation == generation:
-                return index
+            old = cls.load(directory)
+            if old.generation == generation:
+                return old
         except Exception:  # absent, stale format or corrupt: rebuilt below, never a crash
-            pass
-        index = cls.build(corpus)
+            old = None
+        index = None
+        if old is not None:
+            try:
+                index = cls.update(old, corpus)
+            except Exception:  # a cache whose insides do not add up: rebuilt, never a crash
+                index = None
+            del old
+        if index is None:
+            index = cls.build(corpus)
         try:
             index.save(directory)
         except OSError:
@@ -245,7 +356,9 @@ class SearchIndex:
             saved = cls.load(directory)
         except Exception:
             return index
-        saved.loaded_from_cache = False  # built by this call
+        saved.loaded_from_cache = False  # built (or updated) by this call
+        saved.updated_from_cache = index.updated_from_cache
+        saved.update_stats = index.update_stats
         return saved
 
     def save(self, directory: Path) -> None:
@@ -262,6 +375,7 @@ class SearchIndex:
                 "docs": self._docs,
                 "entities": self._entities,
                 "predicates": self._predicates,
+                "fingerprints": self._fingerprints,
             }
             (tmp / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
             meta = {
@@ -917,6 +1031,11 @@ class _Builder:
         self._fwd_lens: list[np.ndarray] = []
         self._words: dict[str, int] = {_SEP: 0}
 
+    @property
+    def count(self) -> int:
+        """Records added so far."""
+        return len(self.cols["kind"])
+
     def doc_index(self, doc: str, title: str | None = None) -> int:
         index = self._doc_ids.get(doc)
         if index is None:
@@ -1019,6 +1138,202 @@ class _Builder:
         }
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
+
+    def finish_update(
+        self, old: SearchIndex, segments: list[tuple[str, int, int]], doc_remap: np.ndarray
+    ) -> tuple[dict[str, np.ndarray], list[str]]:
+        """The arrays of `segments` in order: ("new", lo, hi) records of this builder,
+        ("old", lo, hi) records of `old` (their words, texts and postings reused, their
+        documents renumbered through `doc_remap`), exactly as `finish` would make them had
+        every record been added here."""
+        self._flush()
+        words = list(self._words)  # builder id -> word; 0 is the separator
+        union = sorted(set(old.vocab).union(words[1:]))
+        where = {w: i for i, w in enumerate(union)}
+        map_old = np.fromiter(map(where.__getitem__, old.vocab), np.int64, len(old.vocab))
+        map_new = np.fromiter((where.get(w, -1) for w in words), np.int64, len(words))
+        new_fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
+        self._fwd_parts = []
+        new_lens = (
+            np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int64)
+        ).astype(np.int64)
+        new_fwd_off = np.zeros(len(new_lens) + 1, dtype=np.int64)
+        np.cumsum(new_lens, out=new_fwd_off[1:])
+        new_text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
+        new_text_off = np.zeros(len(new_text_lens) + 1, dtype=np.int64)
+        np.cumsum(new_text_lens, out=new_text_off[1:])
+        new_blob = np.frombuffer(self._blob, dtype=np.uint8)
+        new_cols = {
+            "kind": np.asarray(self.cols["kind"], dtype=np.int8),
+            "doc": np.asarray(self.cols["doc"], dtype=np.int32),
+            "sent": np.asarray(self.cols["sent"], dtype=np.int32),
+            "start": np.asarray(self.cols["start"], dtype=np.int32),
+            "end": np.asarray(self.cols["end"], dtype=np.int32),
+            "ref": np.asarray(self.cols["ref"], dtype=np.int32),
+            "labels": np.asarray(self.cols["labels"], dtype=np.uint32),
+        }
+        old_cols = {
+            "kind": old._kind,
+            "sent": old._sent,
+            "start": old._start,
+            "end": old._end,
+            "ref": old._ref,
+            "labels": old._labels,
+        }
+        old_fwd_off = np.asarray(old._fwd_off)
+        old_text_off = np.asarray(old._text_off)
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in new_cols}
+        fwd_parts: list[np.ndarray] = []
+        fwd_lens: list[np.ndarray] = []
+        text_lens: list[np.ndarray] = []
+        blob_parts: list[np.ndarray] = []
+        rec_map = np.full(old.records, -1, dtype=np.int64)  # old record -> new record
+        new_ids = np.empty(self.count, dtype=np.int64)  # builder record -> new record
+        n = 0
+        for what, lo, hi in segments:
+            size = hi - lo
+            if what == "new":
+                for name, col in new_cols.items():
+                    parts[name].append(col[lo:hi])
+                fwd_parts.append(map_new[new_fwd[new_fwd_off[lo] : new_fwd_off[hi]]])
+                fwd_lens.append(new_lens[lo:hi])
+                text_lens.append(new_text_lens[lo:hi])
+                blob_parts.append(new_blob[new_text_off[lo] : new_text_off[hi]])
+                new_ids[lo:hi] = np.arange(n, n + size)
+            else:
+                for name, col in old_cols.items():
+                    parts[name].append(np.asarray(col[lo:hi]))
+                parts["doc"].append(doc_remap[np.asarray(old._doc[lo:hi])])
+                f0, f1 = int(old_fwd_off[lo]), int(old_fwd_off[hi])
+                fwd_parts.append(map_old[np.asarray(old._fwd[f0:f1])])
+                fwd_lens.append(np.diff(old_fwd_off[lo : hi + 1]))
+                text_lens.append(np.diff(old_text_off[lo : hi + 1]))
+                blob_parts.append(
+                    np.asarray(old._text_blob[int(old_text_off[lo]) : int(old_text_off[hi])])
+                )
+                rec_map[lo:hi] = np.arange(n, n + size)
+            n += size
+
+        def joined(pieces: list[np.ndarray], dtype: Any) -> np.ndarray:
+            return (
+                np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.empty(0, dtype)
+            )
+
+        fwd = joined(fwd_parts, np.int64)
+        lens = joined(fwd_lens, np.int64)
+        fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=fwd_off[1:])
+        # Postings. The old ones stay sorted through both renumberings (each keeps the order),
+        # so they need no sort: only the new records' pairs are sorted, then the two merged.
+        old_post_off = np.asarray(old._post_off)
+        old_words = np.repeat(map_old, np.diff(old_post_off))
+        old_recs = rec_map[np.asarray(old._post)]
+        live = old_recs >= 0
+        old_keys = (old_words[live] << 32) | old_recs[live]
+        del old_words, old_recs, live
+        new_pairs = (map_new[new_fwd].astype(np.int64) << 32) | np.repeat(new_ids, new_lens)
+        new_keys = np.unique(new_pairs)
+        keys = np.concatenate((old_keys, new_keys))
+        del old_keys, new_keys, new_pairs
+        keys.sort(kind="stable")  # two sorted runs: a merge
+        # Words only removed documents held are dropped: the vocabulary is what a build finds.
+        word_of = keys >> 32
+        used = np.zeros(len(union) + 1, dtype=bool)
+        used[word_of] = True
+        used = used[:-1]
+        final = np.cumsum(used) - 1
+        vocab = [union[i] for i in np.flatnonzero(used).tolist()]
+        keys = (final[word_of] << 32) | (keys & 0xFFFFFFFF)
+        del word_of
+        fwd = final[fwd] if len(fwd) else fwd
+        post_off = np.searchsorted(keys, np.arange(len(vocab) + 1, dtype=np.int64) << 32)
+        post = keys.astype(np.int32)
+        del keys
+        tlens = joined(text_lens, np.int64)
+        text_off = np.zeros(len(tlens) + 1, dtype=np.int64)
+        np.cumsum(tlens, out=text_off[1:])
+        arrays = {
+            "kind": joined(parts["kind"], np.int8),
+            "doc": joined(parts["doc"], np.int32),
+            "sent": joined(parts["sent"], np.int32),
+            "start": joined(parts["start"], np.int32),
+            "end": joined(parts["end"], np.int32),
+            "ref": joined(parts["ref"], np.int32),
+            "labels": joined(parts["labels"], np.uint32),
+            "text_off": text_off,
+            "text_blob": joined(blob_parts, np.uint8),
+            "fwd_off": fwd_off,
+            "fwd": fwd.astype(np.uint16 if len(vocab) < 65_536 else np.int32),
+            "post_off": post_off,
+            "post": post,
+        }
+        return arrays, vocab
+
+
+def _add_names_and_facts(
+    builder: _Builder,
+    corpus: Corpus,
+    label_bits: dict[tuple[str, int], int],
+    first_mention: dict[str, tuple[str, int]],
+) -> None:
+    """The records that come before the sentences: entity names and aliases, then facts."""
+    entities: list[Entity] = list(corpus.entities())
+    for ent_index, entity in enumerate(entities):
+        doc, sentence = first_mention.get(entity.key, ("", -1))
+        builder.entity_rows.append([entity.key, entity.label, doc, sentence])
+        doc_index = builder.doc_index(doc) if doc else -1
+        bits = LABEL_BITS.get(entity.label, 0)
+        seen: set[str] = set()
+        for name in (entity.name, *entity.aliases):
+            key = fold(name)
+            if not name or key in seen:
+                continue
+            seen.add(key)
+            builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
+    for fact_index, fact in enumerate(corpus.facts()):
+        builder.predicates.append(fact.predicate)
+        doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+        bits = label_bits.get((fact.doc, fact.sentence), 0)
+        builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits)
+
+
+def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
+    """[doc id, fingerprint, sentences] per document, in corpus order, when the corpus lists
+    its documents and their content hashes (the store does); else None. A fingerprint is ""
+    (never equal to another) for a document without a hash."""
+    documents_of = getattr(corpus, "documents", None)
+    hashes_of = getattr(corpus, "document_hashes", None)
+    if not callable(documents_of) or not callable(hashes_of):
+        return None
+    try:
+        hashes = hashes_of()
+        out = []
+        for doc in documents_of():
+            sha = hashes.get(doc.id) or ""
+            fp = (
+                f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
+                if sha
+                else ""
+            )
+            out.append([doc.id, fp, int(doc.sentences)])
+        return out
+    except Exception:  # a corpus that cannot list them is indexed in full each time
+        return None
+
+
+def _sentences_of(corpus: Corpus, doc_ids: list[str]) -> Iterable[SentenceRecord]:
+    """The sentences of these documents: asked for when the corpus can (the store reads only
+    them), else picked out of every sentence (still none tokenised but theirs)."""
+    if not doc_ids:
+        return ()
+    try:
+        takes_ids = "doc_ids" in inspect.signature(corpus.iter_sentences).parameters
+    except (TypeError, ValueError):
+        takes_ids = False
+    if takes_ids:
+        return corpus.iter_sentences(doc_ids=doc_ids)  # type: ignore[call-arg]
+    wanted = set(doc_ids)
+    return (rec for rec in corpus.iter_sentences() if rec.doc in wanted)
 
 
 def _generation(corpus: Corpus) -> str:

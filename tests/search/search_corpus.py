@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from explorer.model import Entity, Fact, Mention, SentenceRecord
+from explorer.model import DocumentSummary, Entity, Fact, Mention, SentenceRecord
 
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
 
@@ -79,3 +79,41 @@ class MentionCorpus(MemoryCorpus):
 def texts(hits) -> list[str]:
     """The texts of hits, in rank order."""
     return [h.text for h in hits]
+
+
+class DocumentCorpus(MentionCorpus):
+    """A corpus that also lists its documents with content hashes and reads the sentences of
+    chosen documents, as the store does: what lets a saved index be updated, not rebuilt."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.read_docs: list[str] = []  # documents whose sentences were read, each time
+
+    def documents(self) -> list[DocumentSummary]:
+        return [
+            DocumentSummary(
+                id=doc,
+                title=self.titles.get(doc, doc),
+                date=None,
+                author=None,
+                path=None,
+                sentences=len(self.sentence_spans(doc)),
+                mentions=sum(1 for m in self._mentions or () if m.doc == doc),
+                facts=sum(1 for f in self._facts if f.doc == doc),
+                chars=len(text),
+            )
+            for doc, text in self.docs.items()
+        ]
+
+    def document_hashes(self) -> dict[str, str]:
+        return {doc: hashlib.sha256(text.encode()).hexdigest() for doc, text in self.docs.items()}
+
+    def iter_sentences(self, doc_ids=None) -> Iterator[SentenceRecord]:
+        wanted = None if doc_ids is None else set(doc_ids)
+        self.iterated += wanted is None
+        for doc, text in self.docs.items():
+            if wanted is not None and doc not in wanted:
+                continue
+            self.read_docs.append(doc)
+            for i, (start, end) in enumerate(self.sentence_spans(doc)):
+                yield SentenceRecord(doc, self.titles.get(doc, doc), i, start, end, text[start:end])

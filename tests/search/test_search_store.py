@@ -52,7 +52,73 @@ def test_reopened_store_loads_the_cache_and_new_documents_rebuild_it(store, tmp_
     extra.write_text("Quarterly note\n\nThe zeppelin museum reopened in Friedrichshafen.\n")
     store.ingest([extra])
     index = SearchIndex.load_or_build(store)
-    assert not index.loaded_from_cache
+    assert not index.loaded_from_cache and index.updated_from_cache
     assert [h.text for h in index.search("zepelin") if h.kind == "sentence"] == [
         "The zeppelin museum reopened in Friedrichshafen."
     ]
+
+
+STORE_QUERIES = [
+    "sanai",
+    "sana",
+    "kalamanov deputy",
+    "kalamnov",  # a typo
+    "mosc",
+    '"trade between"',
+    "'iran",
+    "^the",
+    "iran !russia",
+    "zeppelin | airship",
+    "zepelin",
+    "@person",
+    "label:GPE",
+    "@org profit",
+    "doc:note",
+    "doc:world iran",
+    "museum",
+    "reopened !zeppelin",
+]
+
+
+def test_a_store_that_gained_changed_and_lost_documents_updates_its_index(tmp_path):
+    from explorer.store import Store
+
+    root = tmp_path / "docs"
+    (root / "world").mkdir(parents=True)
+    (root / "world" / "iran.txt").write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (root / "note.txt").write_text(
+        "Quarterly note\n\nThe zeppelin museum reopened in Friedrichshafen.\n", encoding="utf-8"
+    )
+    (root / "gone.txt").write_text(
+        "Old memo\n\nThe archive in Leipzig closed. Mehdi Sanai wrote about it.\n",
+        encoding="utf-8",
+    )
+    store = Store.open(tmp_path / "store.json")
+    try:
+        store.ingest([root])
+        SearchIndex.load_or_build(store)
+        (root / "business.txt").write_text(
+            "Ad sales boost Time Warner profit\n\nQuarterly profits at US media giant "
+            "TimeWarner jumped 76% to $1.13bn. Google benefited too, Sanai said in Moscow.\n",
+            encoding="utf-8",
+        )
+        (root / "note.txt").write_text(
+            "Quarterly note\n\nThe airship museum reopened in Friedrichshafen.\n",
+            encoding="utf-8",
+        )
+        (root / "gone.txt").unlink()
+        report = store.ingest([root], prune=True)
+        assert (report.added, report.updated, report.pruned) == (1, 1, 1)
+        sentences = {d.id: d.sentences for d in store.documents()}
+        index = SearchIndex.load_or_build(store)
+        assert index.updated_from_cache
+        kept = sum(n for doc, n in sentences.items() if doc.startswith("world"))
+        assert index.update_stats["records_kept"] == kept > 0
+        assert index.update_stats["sentences_indexed"] == index.sentences - kept
+        built = SearchIndex.build(store)
+        for query in STORE_QUERIES:
+            assert index.search(query) == built.search(query), query
+        assert all(h.doc != "gone.txt" for h in index.search("leipzig archive memo"))
+        assert index.search("zeppelin") == []
+    finally:
+        store.close()
