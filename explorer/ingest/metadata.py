@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from email.utils import parsedate_to_datetime
 
 __all__ = ["normalize_date", "normalize_author", "clean_title", "sniff"]
 
@@ -92,6 +91,10 @@ def normalize_date(value: object) -> str | None:
             return date(int(parts["year"]), int(month), int(parts["day"])).isoformat()
         except (TypeError, ValueError):
             return None
+    # Imported here: email.utils costs 5 ms at start-up and only a date no pattern above
+    # matched needs it.
+    from email.utils import parsedate_to_datetime
+
     try:  # RFC 2822, as in e-mail and RSS: "Tue, 30 Apr 2019 10:00:00 +0000"
         return parsedate_to_datetime(text).date().isoformat()
     except (TypeError, ValueError, IndexError):
