@@ -22,6 +22,7 @@ keeps the worst keystroke bounded.
 
 from __future__ import annotations
 
+import hashlib
 import inspect
 import json
 import os
@@ -37,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -204,7 +206,8 @@ class SearchIndex:
         fingerprints = _fingerprints(corpus)
         builder = _Builder()
         label_bits, first_mention = _mention_tables(corpus)
-        _add_names_and_facts(builder, corpus, label_bits, first_mention)
+        entities, facts = list(corpus.entities()), list(corpus.facts())
+        _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
         for rec in corpus.iter_sentences():
             doc_index = builder.doc_index(rec.doc, rec.title)
             bits = label_bits.get((rec.doc, rec.index), 0)
@@ -250,6 +253,7 @@ class SearchIndex:
         # Per document of the corpus, in its order: its old records, or None (to index).
         plan: list[tuple[str, tuple[int, int, int] | None]] = []
         fresh: list[str] = []
+        kept: dict[str, tuple[int, int, int] | None] = {}
         fresh_sentences = 0
         last = -1
         for doc_id, fp, n_sentences in now:
@@ -264,6 +268,7 @@ class SearchIndex:
             ):
                 last = was[0]
                 plan.append((doc_id, run))
+                kept[doc_id] = run
             else:
                 plan.append((doc_id, None))
                 fresh.append(doc_id)
@@ -274,8 +279,10 @@ class SearchIndex:
         removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
 
         builder = _Builder()
-        label_bits, first_mention = _mention_tables(corpus)
-        _add_names_and_facts(builder, corpus, label_bits, first_mention)
+        entities, facts = list(corpus.entities()), list(corpus.facts())
+        tables = _updated_mention_tables(old, corpus, now, kept, fresh, entities, facts)
+        label_bits, first_mention = tables if tables is not None else _mention_tables(corpus)
+        _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
         by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
         for rec in _sentences_of(corpus, fresh):
             if rec.doc in by_doc:
@@ -314,10 +321,9 @@ class SearchIndex:
             "fingerprints": [list(item) for item in now],
         }
         index = cls(arrays, vocab, tables)
-        kept = sum(hi - lo for what, lo, hi in segments if what == "old")
         index.updated_from_cache = True
         index.update_stats = {
-            "records_kept": kept,
+            "records_kept": sum(hi - lo for what, lo, hi in segments if what == "old"),
             "records_indexed": builder.count,
             "sentences_indexed": builder.count - segments[0][2],
             "documents_indexed": len(fresh),
@@ -377,7 +383,7 @@ class SearchIndex:
                 "predicates": self._predicates,
                 "fingerprints": self._fingerprints,
             }
-            (tmp / "tables.json").write_text(json.dumps(tables), encoding="utf-8")
+            (tmp / "tables.json").write_bytes(_dump_json(tables))
             meta = {
                 "version": FORMAT_VERSION,
                 "generation": self.generation,
@@ -411,7 +417,7 @@ class SearchIndex:
             arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
         text = (directory / "vocab.txt").read_text(encoding="utf-8")
         vocab = text.split("\n") if text else []
-        tables = json.loads((directory / "tables.json").read_text(encoding="utf-8"))
+        tables = _load_json((directory / "tables.json").read_bytes())
         tables["generation"] = meta["generation"]
         _check(arrays, vocab, meta, tables)
         index = cls(arrays, vocab, tables)
@@ -1272,12 +1278,12 @@ class _Builder:
 
 def _add_names_and_facts(
     builder: _Builder,
-    corpus: Corpus,
+    entities: list[Entity],
+    facts: list[Fact],
     label_bits: dict[tuple[str, int], int],
     first_mention: dict[str, tuple[str, int]],
 ) -> None:
     """The records that come before the sentences: entity names and aliases, then facts."""
-    entities: list[Entity] = list(corpus.entities())
     for ent_index, entity in enumerate(entities):
         doc, sentence = first_mention.get(entity.key, ("", -1))
         builder.entity_rows.append([entity.key, entity.label, doc, sentence])
@@ -1290,7 +1296,7 @@ def _add_names_and_facts(
                 continue
             seen.add(key)
             builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
-    for fact_index, fact in enumerate(corpus.facts()):
+    for fact_index, fact in enumerate(facts):
         builder.predicates.append(fact.predicate)
         doc_index = builder.doc_index(fact.doc) if fact.doc else -1
         bits = label_bits.get((fact.doc, fact.sentence), 0)
@@ -1310,15 +1316,30 @@ def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
         out = []
         for doc in documents_of():
             sha = hashes.get(doc.id) or ""
-            fp = (
-                f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
-                if sha
-                else ""
-            )
+            whole = f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
+            fp = _digest(whole) if sha else ""
             out.append([doc.id, fp, int(doc.sentences)])
         return out
     except Exception:  # a corpus that cannot list them is indexed in full each time
         return None
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _dump_json(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)  # several times quicker, both ways, than json
+    except TypeError:  # a lone surrogate in a title: json escapes it
+        return json.dumps(value).encode("utf-8")
+
+
+def _load_json(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
 
 
 def _sentences_of(corpus: Corpus, doc_ids: list[str]) -> Iterable[SentenceRecord]:
@@ -1359,6 +1380,85 @@ def _mention_tables(
             first.setdefault(m.key, (m.doc, m.sentence))
     except Exception:  # a corpus whose mentions cannot be listed still gets an index
         return {}, {}
+    return bits, first
+
+
+#: Entities whose first mention an update cannot tell from the saved index (it was in a
+#: document since changed or removed, or the entity is new) are asked of the corpus one by
+#: one; beyond this many, every mention is read instead.
+_ASK_AT_MOST = 5_000
+
+
+def _updated_mention_tables(
+    old: SearchIndex,
+    corpus: Corpus,
+    now: list[list[Any]],
+    kept: dict[str, tuple[int, int, int] | None],
+    fresh: list[str],
+    entities: list[Entity],
+    facts: list[Fact],
+) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]] | None:
+    """What `_mention_tables` gives, as far as the records indexed afresh need it, without
+    reading every mention: the mentions of the new documents, the saved labels of the kept
+    sentences (for facts) and the saved first mentions (for entities). Relies on what the
+    store promises: `mentions(doc=)` and `mentions(entity=)`, and mentions listed by
+    document in the order of `documents()`. None when the corpus cannot say (read them all)."""
+    mentions_of = getattr(corpus, "mentions", None)
+    if not callable(mentions_of):
+        return {}, {}  # as `_mention_tables`: no mentions, no label bits or first mentions
+    try:
+        params = inspect.signature(mentions_of).parameters
+    except (TypeError, ValueError):
+        return None
+    if "doc" not in params or "entity" not in params:
+        return None
+    position = {doc_id: i for i, (doc_id, _fp, _n) in enumerate(now)}
+    labels = old._labels
+    bits: dict[tuple[str, int], int] = {}
+    odd: set[str] = set()  # documents of facts whose sentence has no saved record
+    for fact in facts:
+        if fact.doc in kept:
+            run = kept[fact.doc]
+            if run is not None and 0 <= fact.sentence < run[1] - run[0]:
+                bits[(fact.doc, fact.sentence)] = int(labels[run[0] + fact.sentence])
+                continue
+        if fact.doc not in position or fact.doc in kept:
+            odd.add(fact.doc)
+    fresh_first: dict[str, tuple[str, int]] = {}
+    for doc_id in [*fresh, *sorted(odd - set(fresh))]:
+        for m in mentions_of(doc=doc_id):
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+            if doc_id in position and doc_id not in kept:
+                fresh_first.setdefault(m.key, (m.doc, m.sentence))
+    saved_first = {row[0]: (row[2], row[3]) for row in old._entities}
+    first: dict[str, tuple[str, int]] = {}
+    unknown: list[str] = []
+    for entity in entities:
+        key = entity.key
+        was = saved_first.get(key)
+        if was is None:
+            unknown.append(key)  # new: it may be mentioned in a kept document too
+            continue
+        if was == ("", -1):
+            found = None  # no document held a mention of it; kept ones still do not
+        elif was[0] in kept:
+            found = was  # no kept document before that one mentions it
+        else:
+            unknown.append(key)  # its first mention went with its document
+            continue
+        new = fresh_first.get(key)
+        if new is not None and (found is None or position[new[0]] < position[found[0]]):
+            found = new
+        if found is not None:
+            first[key] = found
+    if len(unknown) > _ASK_AT_MOST:
+        return None
+    for key in unknown:
+        listed = mentions_of(entity=key)
+        if listed:
+            first[key] = (listed[0].doc, listed[0].sentence)
     return bits, first
 
 

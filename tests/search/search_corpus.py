@@ -88,6 +88,14 @@ class DocumentCorpus(MentionCorpus):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.read_docs: list[str] = []  # documents whose sentences were read, each time
+        self.all_mentions_read = 0  # times every mention was listed
+
+    def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
+        """By document in document order, as the store lists them."""
+        self.all_mentions_read += doc is None and entity is None
+        order = {d: i for i, d in enumerate(self.docs)}
+        listed = [m for m in super().mentions(doc=doc, entity=entity) if m.doc in order]
+        return sorted(listed, key=lambda m: order[m.doc])  # stable: positions stay in order
 
     def documents(self) -> list[DocumentSummary]:
         return [

@@ -1,0 +1,234 @@
+"""Issue 4, "updated when documents are added or removed": the saved search index of a
+100k-sentence corpus brought up to date after 1% new documents, against a full rebuild.
+
+The corpus is the BBC articles replicated to 100k sentences with distinct document names (as
+`bench_search`), given what the store gives the index: document summaries with content
+hashes, the sentences of chosen documents, and entities, mentions and facts. The nlp would
+take minutes here, so names are the capitalised runs of the text (about 5 a sentence, a
+label each by a hash) and every sentence with "said" gives a fact: roughly the counts a
+store of these articles holds, which the update indexes afresh each time.
+
+Both paths are timed as `SearchIndex.load_or_build` runs them, saving included: the update
+from the saved index of the corpus before, the rebuild with no saved index. Median of 3.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import statistics
+import tempfile
+import time
+import zlib
+from pathlib import Path
+
+from benchmarks.common import BBC, data_or_skip, figure, heading
+
+SIZE = 100_000
+ADDED = 0.01
+REPEATS = 3
+QUERIES = ("prime minister", "tony blair elecion", "@person brown", "oil !gas", '"world cup"')
+_NAME = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
+_LABELS = ("PERSON", "ORG", "GPE")
+
+
+class UpdateCorpus:
+    """The BBC documents replicated to `size` sentences, plus `extra` more documents."""
+
+    def __init__(self, path: Path, base: dict, size: int, extra: int = 0):
+        from explorer.model import DocumentSummary, Entity, Fact, Mention, SentenceRecord
+
+        self._path = path
+        self._records: list = []  # (doc, [SentenceRecord])
+        self._summaries: list = []
+        self._hashes: dict[str, str] = {}
+        self._mentions: list[tuple] = []
+        self._facts: list = []
+        counts: dict[tuple[str, str], int] = {}
+        names = list(base)
+
+        def add(doc_id: str, base_doc: str) -> int:
+            title, sentences, sha = base[base_doc]
+            recs = [SentenceRecord(doc_id, title, i, s, e, t) for i, s, e, t in sentences]
+            self._records.append((doc_id, recs))
+            mentions = facts = 0
+            for rec in recs:
+                for m in _NAME.finditer(rec.text):
+                    label = _LABELS[zlib.crc32(m.group().encode()) % 3]
+                    self._mentions.append(
+                        (
+                            rec.start + m.start(),
+                            rec.start + m.end(),
+                            m.group(),
+                            label,
+                            rec.index,
+                            doc_id,
+                        )
+                    )
+                    counts[(m.group(), label)] = counts.get((m.group(), label), 0) + 1
+                    mentions += 1
+                    if " said" in rec.text and m.start() == 0:
+                        self._facts.append(
+                            Fact(
+                                "said",
+                                m.group(),
+                                rec.text[:80],
+                                rec.index,
+                                rec.start,
+                                rec.end,
+                                doc=doc_id,
+                            )
+                        )
+                        facts += 1
+            self._hashes[doc_id] = sha
+            self._summaries.append(
+                DocumentSummary(doc_id, title, None, None, None, len(recs), mentions, facts)
+            )
+            return len(recs)
+
+        n = copy = 0
+        while n < size:
+            for doc in names:
+                n += add(doc if copy == 0 else f"{doc}#copy{copy}", doc)
+                if n >= size:
+                    break
+            copy += 1
+        added = 0
+        for k, doc in enumerate(names):
+            if added >= extra:
+                break
+            added += add(f"{doc}#new{k}", doc)
+        self.sentences = n + added
+        self._entities = sorted(
+            (Entity(name, label, mentions=c) for (name, label), c in counts.items()),
+            key=lambda e: (-e.mentions, e.name.lower(), e.label),
+        )
+        self._mention_type = Mention
+        self._mentions_by_doc: dict | None = None
+        self._mentions_by_doc: dict | None = None
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def generation(self) -> str:
+        return f"update-bench-{self.sentences}"
+
+    def documents(self):
+        return list(self._summaries)
+
+    def document_hashes(self) -> dict[str, str]:
+        return dict(self._hashes)
+
+    def iter_sentences(self, doc_ids=None):
+        wanted = None if doc_ids is None else set(doc_ids)
+        for doc_id, recs in self._records:
+            if wanted is None or doc_id in wanted:
+                yield from recs
+
+    def entities(self, label=None):
+        return [e for e in self._entities if label is None or e.label == label]
+
+    def mentions(self, *, doc=None, entity=None):
+        """By document, in document order (as the store); new objects each call, as the
+        store makes them from its records."""
+        if doc is not None:
+            rows = self._by_doc().get(doc, [])
+        elif entity is not None:
+            rows = [r for r in self._mentions if f"{r[3]}:{r[2]}" == entity]
+        else:
+            rows = self._mentions
+        return [self._mention_type(s, e, t, label, t, i, doc=d) for s, e, t, label, i, d in rows]
+
+    def _by_doc(self) -> dict:
+        if self._mentions_by_doc is None:
+            self._mentions_by_doc = {}
+            for row in self._mentions:
+                self._mentions_by_doc.setdefault(row[5], []).append(row)
+        return self._mentions_by_doc
+
+    def facts(self, predicate=None):
+        return list(self._facts)
+
+
+def base_documents() -> dict:
+    """doc -> (title, [(index, start, end, text)], sha256) for the BBC articles."""
+    from benchmarks.bench_search import load_base
+
+    docs: dict = {}
+    for doc, title, i, start, end, text in load_base():
+        docs.setdefault(doc, (title, []))[1].append((i, start, end, text))
+    return {
+        doc: (title, sents, hashlib.sha256(repr(sents).encode()).hexdigest())
+        for doc, (title, sents) in docs.items()
+    }
+
+
+def main() -> None:
+    heading("search index update (issue 4): 1% new documents on 100k sentences vs a rebuild")
+    if not data_or_skip(BBC, "the search update benchmark"):
+        return
+    from explorer.search import SearchIndex, cache_dir
+
+    base = base_documents()
+    workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-update-"))
+    try:
+        path = workdir / "store.json"
+        before = UpdateCorpus(path, base, SIZE)
+        after = UpdateCorpus(path, base, SIZE, extra=int(SIZE * ADDED))
+        directory = cache_dir(path)
+        saved = workdir / "saved-before"
+        SearchIndex.load_or_build(before)
+        shutil.copytree(directory, saved)
+        figure(
+            "corpus before / after",
+            f"{before.sentences:,} / {after.sentences:,} sentences",
+            f"{len(after._summaries) - len(before._summaries)} documents added, "
+            f"{len(after._entities):,} entities, {len(after._facts):,} facts",
+        )
+        updates, rebuilds = [], []
+        stats: dict = {}
+        for _ in range(REPEATS):
+            shutil.rmtree(directory, ignore_errors=True)
+            shutil.copytree(saved, directory)
+            t0 = time.perf_counter()
+            updated = SearchIndex.load_or_build(after)
+            updates.append(time.perf_counter() - t0)
+            assert updated.updated_from_cache, "the update fell back to a rebuild"
+            stats = updated.update_stats
+            del updated
+            shutil.rmtree(directory, ignore_errors=True)
+            t0 = time.perf_counter()
+            rebuilt = SearchIndex.load_or_build(after)
+            rebuilds.append(time.perf_counter() - t0)
+            del rebuilt
+        shutil.rmtree(directory, ignore_errors=True)
+        shutil.copytree(saved, directory)
+        updated = SearchIndex.load_or_build(after)
+        built = SearchIndex.build(after)
+        same = all(updated.search(q) == built.search(q) for q in QUERIES)
+        up, re_ = statistics.median(updates), statistics.median(rebuilds)
+        figure(
+            "update (load_or_build, saved index before)",
+            f"{up:.3f} s",
+            f"median of {REPEATS} ({min(updates):.3f}-{max(updates):.3f})",
+        )
+        figure(
+            "full rebuild (load_or_build, nothing saved)",
+            f"{re_:.3f} s",
+            f"median of {REPEATS} ({min(rebuilds):.3f}-{max(rebuilds):.3f})",
+        )
+        figure("  rebuild / update", f"{re_ / up:.1f}x")
+        figure(
+            "  records kept / indexed afresh",
+            f"{stats['records_kept']:,} / {stats['records_indexed']:,}",
+            f"{stats['sentences_indexed']:,} sentences of {stats['documents_indexed']} documents",
+        )
+        figure("  same hits as a build (5 queries)", "yes" if same else "NO")
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
