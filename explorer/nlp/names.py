@@ -370,7 +370,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
         has_of = False
         while j < n:
             w = toks[j][2]
-            if (_is_cap(w) and w not in ("'s", "’s")) or _JOINED_PARTICLE.match(w):
+            if (w[:1].isupper() and w not in ("'s", "’s")) or _JOINED_PARTICLE.match(w):
                 j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1][2] if j + 1 < n else ""
@@ -853,8 +853,12 @@ def _gazetteer_label(words: list[str]) -> tuple[str, str] | None:
 
 
 def _longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
-    longest = _W.place_lengths.get(toks[pos][2], 1)
+    word = toks[pos][2]
+    longest = _W.place_lengths.get(word, 1)
     places = _W.places
+    if longest == 1 or pos + 1 == j:  # most words start no longer place name: one look-up
+        hit = places.get(word)
+        return (1, hit[0], hit[1]) if hit else (0, "", "")
     for m in range(min(j, pos + longest), pos, -1):
         hit = places.get(" ".join([t[2] for t in toks[pos:m]]))
         if hit:
