@@ -18,6 +18,14 @@ fill a page, typo matches could only rank below it. Candidates are checked in re
 chunk at a time until `SCAN_ENOUGH` match: when more than that many records match every term
 (common words only, at a million sentences), ranking applies within the first of them, which
 keeps the worst keystroke bounded.
+
+Cached beside the store, the index is loaded as it is while the store's generation is the
+same. When documents were added, changed or removed since, it is updated rather than built:
+each document's content fingerprint (hash, title, counts) was saved with it, so the
+documents that did not change keep their records (words, texts, postings, renumbered, never
+tokenised again); only the new and changed documents' sentences are indexed, and the entity
+names and facts (a small part) afresh. The records land where a build puts them, so the
+arrays are exactly a build's and every query answers the same hits, order and highlights.
 """
 
 from __future__ import annotations
@@ -68,6 +76,8 @@ MAX_PAIR_COST = 8
 #: An update tokenises the new documents' sentences only; when they are more than this share
 #: of all sentences, a build is about as quick.
 MAX_UPDATE_SHARE = 0.5
+#: An update renumbers the saved postings this many at a time.
+_MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
 _BUILD_RE = re.compile(r"[^\W_]+|\x00")
@@ -1156,8 +1166,8 @@ class _Builder:
         words = list(self._words)  # builder id -> word; 0 is the separator
         union = sorted(set(old.vocab).union(words[1:]))
         where = {w: i for i, w in enumerate(union)}
-        map_old = np.fromiter(map(where.__getitem__, old.vocab), np.int64, len(old.vocab))
-        map_new = np.fromiter((where.get(w, -1) for w in words), np.int64, len(words))
+        map_old = np.fromiter(map(where.__getitem__, old.vocab), np.int32, len(old.vocab))
+        map_new = np.fromiter((where.get(w, -1) for w in words), np.int32, len(words))
         new_fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
         self._fwd_parts = []
         new_lens = (
@@ -1225,35 +1235,52 @@ class _Builder:
                 np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.empty(0, dtype)
             )
 
-        fwd = joined(fwd_parts, np.int64)
+        fwd = joined(fwd_parts, np.int32)
         lens = joined(fwd_lens, np.int64)
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
-        # Postings. The old ones stay sorted through both renumberings (each keeps the order),
-        # so they need no sort: only the new records' pairs are sorted, then the two merged.
+        # Postings, as (word << 32 | record) keys. The old ones stay sorted through both
+        # renumberings (each keeps the order), so only the new records' keys are sorted, then
+        # the two runs merged; old ones are renumbered a chunk of words at a time, so a
+        # million sentences never hold more than the keys and a chunk besides.
+        new_keys = (map_new[new_fwd].astype(np.int64) << 32) | np.repeat(new_ids, new_lens)
+        new_keys.sort()
+        if len(new_keys):
+            keep = np.empty(len(new_keys), dtype=bool)
+            keep[0] = True
+            np.not_equal(new_keys[1:], new_keys[:-1], out=keep[1:])
+            new_keys = new_keys[keep]
         old_post_off = np.asarray(old._post_off)
-        old_words = np.repeat(map_old, np.diff(old_post_off))
-        old_recs = rec_map[np.asarray(old._post)]
-        live = old_recs >= 0
-        old_keys = (old_words[live] << 32) | old_recs[live]
-        del old_words, old_recs, live
-        new_pairs = (map_new[new_fwd].astype(np.int64) << 32) | np.repeat(new_ids, new_lens)
-        new_keys = np.unique(new_pairs)
-        keys = np.concatenate((old_keys, new_keys))
-        del old_keys, new_keys, new_pairs
+        keys = np.empty(int(old_post_off[-1]) + len(new_keys), dtype=np.int64)
+        filled = 0
+        w0, n_words = 0, len(old.vocab)
+        while w0 < n_words:
+            reach = np.searchsorted(old_post_off, old_post_off[w0] + _MERGE_CHUNK, side="right")
+            w1 = min(max(int(reach) - 1, w0 + 1), n_words)
+            p0, p1 = int(old_post_off[w0]), int(old_post_off[w1])
+            recs = rec_map[np.asarray(old._post[p0:p1])]
+            chunk = np.repeat(map_old[w0:w1].astype(np.int64), np.diff(old_post_off[w0 : w1 + 1]))
+            chunk <<= 32
+            chunk |= recs
+            chunk = chunk[recs >= 0]  # records of removed or changed documents, and names
+            keys[filled : filled + len(chunk)] = chunk
+            filled += len(chunk)
+            w0 = w1
+        keys[filled : filled + len(new_keys)] = new_keys
+        keys = keys[: filled + len(new_keys)]
+        del new_keys
         keys.sort(kind="stable")  # two sorted runs: a merge
+        starts = np.searchsorted(keys, np.arange(len(union) + 1, dtype=np.int64) << 32)
         # Words only removed documents held are dropped: the vocabulary is what a build finds.
-        word_of = keys >> 32
-        used = np.zeros(len(union) + 1, dtype=bool)
-        used[word_of] = True
-        used = used[:-1]
-        final = np.cumsum(used) - 1
-        vocab = [union[i] for i in np.flatnonzero(used).tolist()]
-        keys = (final[word_of] << 32) | (keys & 0xFFFFFFFF)
-        del word_of
-        fwd = final[fwd] if len(fwd) else fwd
-        post_off = np.searchsorted(keys, np.arange(len(vocab) + 1, dtype=np.int64) << 32)
-        post = keys.astype(np.int32)
+        used = np.diff(starts) > 0
+        if used.all():
+            vocab, post_off = union, starts
+        else:
+            final = (np.cumsum(used) - 1).astype(np.int32)
+            vocab = [union[i] for i in np.flatnonzero(used).tolist()]
+            post_off = np.append(starts[:-1][used], starts[-1])
+            fwd = final[fwd] if len(fwd) else fwd
+        post = keys.astype(np.int32)  # the low 32 bits: the record
         del keys
         tlens = joined(text_lens, np.int64)
         text_off = np.zeros(len(tlens) + 1, dtype=np.int64)

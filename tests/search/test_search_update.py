@@ -240,3 +240,18 @@ def test_an_index_in_use_keeps_answering_while_the_cache_is_updated(tmp_path):
     assert updated.updated_from_cache
     assert hits_of(before) == expected  # its files were replaced; its maps still read
     assert hits_of(updated) == hits_of(SearchIndex.build(corpus))
+
+
+def test_postings_renumbered_a_few_words_at_a_time_are_the_same(tmp_path, monkeypatch):
+    import explorer.search.index as index_module
+
+    corpus = make_corpus(tmp_path / "store.json", n=60)
+    SearchIndex.load_or_build(corpus)
+    change(corpus)
+    monkeypatch.setattr(index_module, "_MERGE_CHUNK", 7)  # chunks of a word or a few
+    updated = SearchIndex.load_or_build(corpus)
+    built = SearchIndex.build(corpus)
+    assert updated.updated_from_cache
+    for name in ("post", "post_off", "fwd"):
+        assert np.array_equal(updated._a[name], built._a[name]), name
+    assert hits_of(updated) == hits_of(built)
