@@ -15,6 +15,7 @@ from the saved index of the corpus before, the rebuild with no saved index. Medi
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import statistics
@@ -28,7 +29,18 @@ from benchmarks.common import BBC, data_or_skip, figure, heading
 SIZE = 100_000
 ADDED = 0.01
 REPEATS = 3
-QUERIES = ("prime minister", "tony blair elecion", "@person brown", "oil !gas", '"world cup"')
+#: Besides bench_search's typed queries: filters, exclusions, phrases, the new names.
+QUERIES = (
+    "tony blair elecion",
+    "@person brown",
+    "label:ORG profit",
+    "oil !gas",
+    '"world cup"',
+    "^the minister",
+    "doc:new zzb",
+    "zzab corespondent",
+    "'euro | dollar",
+)
 _NAME = re.compile(r"(?:[A-Z][a-z]+ )*[A-Z][a-z]+")
 _LABELS = ("PERSON", "ORG", "GPE")
 
@@ -48,9 +60,16 @@ class UpdateCorpus:
         counts: dict[tuple[str, str], int] = {}
         names = list(base)
 
-        def add(doc_id: str, base_doc: str) -> int:
+        def add(doc_id: str, base_doc: str, byline: str = "") -> int:
             title, sentences, sha = base[base_doc]
             recs = [SentenceRecord(doc_id, title, i, s, e, t) for i, s, e, t in sentences]
+            if byline:  # a new document: new text, and a name no other document has
+                end = recs[-1].end if recs else 0
+                text = f"{byline} Correspondent reported it."
+                recs.append(
+                    SentenceRecord(doc_id, title, len(recs), end + 1, end + 1 + len(text), text)
+                )
+                sha = hashlib.sha256((sha + byline).encode()).hexdigest()
             self._records.append((doc_id, recs))
             mentions = facts = 0
             for rec in recs:
@@ -94,11 +113,14 @@ class UpdateCorpus:
                 if n >= size:
                     break
             copy += 1
-        added = 0
+        added = self.added_documents = 0
         for k, doc in enumerate(names):
             if added >= extra:
                 break
-            added += add(f"{doc}#new{k}", doc)
+            self.added_documents += 1
+            added += add(
+                f"{doc}#new{k}", doc, byline="Zz" + "".join(chr(97 + int(c)) for c in str(k))
+            )
         self.sentences = n + added
         self._entities = sorted(
             (Entity(name, label, mentions=c) for (name, label), c in counts.items()),
@@ -106,7 +128,9 @@ class UpdateCorpus:
         )
         self._mention_type = Mention
         self._mentions_by_doc: dict | None = None
+        self._mentions_by_key: dict | None = None
         self._mentions_by_doc: dict | None = None
+        self._mentions_by_key: dict | None = None
 
     @property
     def path(self) -> Path:
@@ -135,11 +159,18 @@ class UpdateCorpus:
         store makes them from its records."""
         if doc is not None:
             rows = self._by_doc().get(doc, [])
-        elif entity is not None:
-            rows = [r for r in self._mentions if f"{r[3]}:{r[2]}" == entity]
+        elif entity is not None:  # the store finds them through its per-document keys
+            rows = self._by_key().get(entity, [])
         else:
             rows = self._mentions
         return [self._mention_type(s, e, t, label, t, i, doc=d) for s, e, t, label, i, d in rows]
+
+    def _by_key(self) -> dict:
+        if self._mentions_by_key is None:
+            self._mentions_by_key = {}
+            for row in self._mentions:
+                self._mentions_by_key.setdefault(f"{row[3]}:{row[2]}", []).append(row)
+        return self._mentions_by_key
 
     def _by_doc(self) -> dict:
         if self._mentions_by_doc is None:
@@ -165,67 +196,95 @@ def base_documents() -> dict:
     }
 
 
-def main() -> None:
-    heading("search index update (issue 4): 1% new documents on 100k sentences vs a rebuild")
-    if not data_or_skip(BBC, "the search update benchmark"):
-        return
+def run_size(base: dict, size: int, workdir: Path) -> None:
+    import numpy as np
+
+    from benchmarks.bench_search import QUERIES as TYPED
     from explorer.search import SearchIndex, cache_dir
 
+    label = f"{size // 1000}k" if size < 1_000_000 else f"{size // 1_000_000}M"
+    heading(f"search index update (issue 4): 1% new documents on {label} sentences vs a rebuild")
+    path = workdir / f"store-{label}.json"
+    before = UpdateCorpus(path, base, size)
+    after = UpdateCorpus(path, base, size, extra=int(size * ADDED))
+    directory = cache_dir(path)
+    saved = workdir / f"saved-before-{label}"
+    SearchIndex.load_or_build(before)
+    shutil.copytree(directory, saved)
+    before_sentences = before.sentences
+    del before
+    figure(
+        "corpus before / after",
+        f"{before_sentences:,} / {after.sentences:,} sentences",
+        f"{after.added_documents} documents added "
+        f"(each with a new name), {len(after._entities):,} entities, {len(after._facts):,} facts",
+    )
+    updates, rebuilds = [], []
+    stats: dict = {}
+    for _ in range(REPEATS):
+        shutil.rmtree(directory, ignore_errors=True)
+        shutil.copytree(saved, directory)
+        t0 = time.perf_counter()
+        updated = SearchIndex.load_or_build(after)
+        updates.append(time.perf_counter() - t0)
+        if not updated.updated_from_cache:
+            print("  the update fell back to a rebuild: no figure")
+            return
+        stats = updated.update_stats
+        del updated
+        shutil.rmtree(directory, ignore_errors=True)
+        t0 = time.perf_counter()
+        rebuilt = SearchIndex.load_or_build(after)
+        rebuilds.append(time.perf_counter() - t0)
+        del rebuilt
+    shutil.rmtree(directory, ignore_errors=True)
+    shutil.copytree(saved, directory)
+    updated = SearchIndex.load_or_build(after)
+    built = SearchIndex.build(after)
+    queries = [*TYPED, *QUERIES]
+    same_hits = all(updated.search(q) == built.search(q) for q in queries)
+    same_arrays = updated.vocab == built.vocab and all(
+        np.array_equal(updated._a[name], array) for name, array in built._a.items()
+    )
+    del updated, built
+    up, re_ = statistics.median(updates), statistics.median(rebuilds)
+    figure(
+        "update (load_or_build, saved index before)",
+        f"{up:.3f} s",
+        f"median of {REPEATS} ({min(updates):.3f}-{max(updates):.3f})",
+    )
+    figure(
+        "full rebuild (load_or_build, nothing saved)",
+        f"{re_:.3f} s",
+        f"median of {REPEATS} ({min(rebuilds):.3f}-{max(rebuilds):.3f})",
+    )
+    figure("  rebuild / update", f"{re_ / up:.1f}x")
+    figure(
+        "  records kept / indexed afresh",
+        f"{stats['records_kept']:,} / {stats['records_indexed']:,}",
+        f"{stats['sentences_indexed']:,} sentences of {stats['documents_indexed']} documents",
+    )
+    figure(
+        f"  same hits as a build ({len(queries)} queries)",
+        "yes" if same_hits else "NO",
+        f"arrays identical: {'yes' if same_arrays else 'NO'}",
+    )
+    shutil.rmtree(saved, ignore_errors=True)
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+def main() -> None:
+    heading("search index update (issue 4): BBC sentences replicated, 1% new documents")
+    if not data_or_skip(BBC, "the search update benchmark"):
+        return
     base = base_documents()
     workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-update-"))
     try:
-        path = workdir / "store.json"
-        before = UpdateCorpus(path, base, SIZE)
-        after = UpdateCorpus(path, base, SIZE, extra=int(SIZE * ADDED))
-        directory = cache_dir(path)
-        saved = workdir / "saved-before"
-        SearchIndex.load_or_build(before)
-        shutil.copytree(directory, saved)
-        figure(
-            "corpus before / after",
-            f"{before.sentences:,} / {after.sentences:,} sentences",
-            f"{len(after._summaries) - len(before._summaries)} documents added, "
-            f"{len(after._entities):,} entities, {len(after._facts):,} facts",
-        )
-        updates, rebuilds = [], []
-        stats: dict = {}
-        for _ in range(REPEATS):
-            shutil.rmtree(directory, ignore_errors=True)
-            shutil.copytree(saved, directory)
-            t0 = time.perf_counter()
-            updated = SearchIndex.load_or_build(after)
-            updates.append(time.perf_counter() - t0)
-            assert updated.updated_from_cache, "the update fell back to a rebuild"
-            stats = updated.update_stats
-            del updated
-            shutil.rmtree(directory, ignore_errors=True)
-            t0 = time.perf_counter()
-            rebuilt = SearchIndex.load_or_build(after)
-            rebuilds.append(time.perf_counter() - t0)
-            del rebuilt
-        shutil.rmtree(directory, ignore_errors=True)
-        shutil.copytree(saved, directory)
-        updated = SearchIndex.load_or_build(after)
-        built = SearchIndex.build(after)
-        same = all(updated.search(q) == built.search(q) for q in QUERIES)
-        up, re_ = statistics.median(updates), statistics.median(rebuilds)
-        figure(
-            "update (load_or_build, saved index before)",
-            f"{up:.3f} s",
-            f"median of {REPEATS} ({min(updates):.3f}-{max(updates):.3f})",
-        )
-        figure(
-            "full rebuild (load_or_build, nothing saved)",
-            f"{re_:.3f} s",
-            f"median of {REPEATS} ({min(rebuilds):.3f}-{max(rebuilds):.3f})",
-        )
-        figure("  rebuild / update", f"{re_ / up:.1f}x")
-        figure(
-            "  records kept / indexed afresh",
-            f"{stats['records_kept']:,} / {stats['records_indexed']:,}",
-            f"{stats['sentences_indexed']:,} sentences of {stats['documents_indexed']} documents",
-        )
-        figure("  same hits as a build (5 queries)", "yes" if same else "NO")
+        run_size(base, SIZE, workdir)
+        if os.environ.get("EXPLORER_BENCH_UPDATE_1M", "0") == "1":
+            run_size(base, 1_000_000, workdir)
+        else:
+            print("  (1M sentences: EXPLORER_BENCH_UPDATE_1M=1; about 2 GB of memory)")
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
