@@ -293,6 +293,7 @@ class SearchIndex:
         tables = _updated_mention_tables(old, corpus, now, kept, fresh, entities, facts)
         label_bits, first_mention = tables if tables is not None else _mention_tables(corpus)
         _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
+        names_and_facts = builder.count
         by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
         for rec in _sentences_of(corpus, fresh):
             if rec.doc in by_doc:
@@ -335,7 +336,7 @@ class SearchIndex:
         index.update_stats = {
             "records_kept": sum(hi - lo for what, lo, hi in segments if what == "old"),
             "records_indexed": builder.count,
-            "sentences_indexed": builder.count - segments[0][2],
+            "sentences_indexed": builder.count - names_and_facts,
             "documents_indexed": len(fresh),
             "documents_removed": removed,
         }

@@ -177,6 +177,19 @@ def test_a_removed_document_is_never_found(tmp_path):
     assert index.search("zeppelin") == []
 
 
+def test_a_change_to_the_first_document_indexes_its_sentences_only(tmp_path):
+    corpus = make_corpus(tmp_path / "store.json")
+    SearchIndex.load_or_build(corpus)
+    corpus.docs["d0"] = "Zeppelins rose. Airships fell. Balloons drifted."
+    corpus.read_docs.clear()
+    index = SearchIndex.load_or_build(corpus)
+    assert index.updated_from_cache and corpus.read_docs == ["d0"]
+    assert index.update_stats["sentences_indexed"] == 3
+    assert index.update_stats["records_kept"] == index.sentences - 3
+    assert hits_of(index) == hits_of(SearchIndex.build(corpus))
+    assert [h.sentence for h in index.search("airship")] == [1]
+
+
 def test_a_change_to_most_documents_is_a_build(tmp_path):
     corpus = make_corpus(tmp_path / "store.json")
     SearchIndex.load_or_build(corpus)
