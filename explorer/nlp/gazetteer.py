@@ -143,11 +143,20 @@ def _lines(name: str) -> list[str]:
     return out
 
 
-def _package_file(package: str, *parts: str) -> Path | None:
+@functools.cache
+def _package_dir(package: str) -> Path | None:
+    """Where `package` is installed, without importing it."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return None
-    path = Path(spec.origin).parent.joinpath(*parts)
+    return Path(spec.origin).parent
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    folder = _package_dir(package)
+    if folder is None:
+        return None
+    path = folder.joinpath(*parts)
     return path if path.exists() else None
 
 
