@@ -300,34 +300,51 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
     return report
 
 
-def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, Any]]:
-    """(id, Document | error message) in input order."""
-    from explorer.ingest import document_from_text, iter_documents
+def _jsonl_records() -> Iterator[tuple[str, str | None, dict[str, Any] | str]]:
+    """(id, text, meta) per stdin line, or (id, None, error message) for a bad line.
+
+    The text is kept exactly as sent: offsets must index into the caller's own string, so
+    nothing is sanitised here (the output is JSON; nothing reaches a terminal raw).
+    """
+    import orjson
+
+    from explorer.ingest.metadata import clean_title, normalize_author, normalize_date, sniff
+
+    for number, line in enumerate(sys.stdin.buffer, start=1):
+        if not line.strip():
+            continue
+        doc_id = f"line {number}"
+        try:
+            record = orjson.loads(line)
+            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                raise ValueError('expected a JSON object with a "text" string')
+        except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
+            yield doc_id, None, f"line {number}: {exc}"
+            continue
+        doc_id = str(record.get("id", doc_id))
+        text = record["text"]
+        title, date, author = sniff(text)
+        meta = {
+            "title": clean_title(record["title"]) if record.get("title") else title or doc_id,
+            "date": normalize_date(record.get("date")) or date,
+            "author": normalize_author(record.get("author")) or author,
+        }
+        yield doc_id, text, meta
+
+
+def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None, Any]]:
+    """(id, text, meta) in input order, or (id, None, error message)."""
+    if args.jsonl:
+        yield from _jsonl_records()
+        return
+    from explorer.ingest import iter_documents
     from explorer.model import IngestError
 
-    if args.jsonl:
-        import orjson
-
-        for number, line in enumerate(sys.stdin.buffer, start=1):
-            if not line.strip():
-                continue
-            doc_id = f"line {number}"
-            try:
-                record = orjson.loads(line)
-                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                    raise ValueError('expected a JSON object with a "text" string')
-            except (orjson.JSONDecodeError, ValueError) as exc:
-                yield doc_id, f"line {number}: {exc}"
-                continue
-            doc_id = str(record.get("id", doc_id))
-            text = record["text"]
-            yield doc_id, document_from_text(doc_id, text)
-        return
     for item in iter_documents(_check_paths(args.paths)):
         if isinstance(item, IngestError):
-            yield item.path, item.message
+            yield item.path, None, item.message
         else:
-            yield item.id, item
+            yield item.id, item.text, item.meta_dict()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -337,14 +354,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     out = sys.stdout
-    for doc_id, item in _extract_records(args):
-        if isinstance(item, str):
+    for doc_id, text, meta in _extract_records(args):
+        if text is None:
             failed += 1
-            record = {"id": doc_id, "error": item}
+            record = {"id": doc_id, "error": meta}
         else:
             try:
-                meta = item.meta_dict()
-                record = extract(item.text, meta).to_dict(doc_id, meta)
+                record = extract(text, meta).to_dict(doc_id, meta)
             except Exception as exc:  # one bad document never stops the rest
                 failed += 1
                 record = {"id": doc_id, "error": f"extraction failed: {exc!r}"}

@@ -184,3 +184,14 @@ def test_ingest_with_the_lock_held_says_why(explorer, tmp_path) -> None:
     assert "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert json.loads(explorer("stats", "--json").stdout)["documents"] == 1
+
+
+def test_extract_jsonl_offsets_index_into_the_text_as_sent(explorer) -> None:
+    text = "Report\r\n\x07Chancellor Gordon Brown met\tAngela Merkel in Berlin.\r\n"
+    result = explorer("extract", "--jsonl", input=json.dumps({"id": "x", "text": text}))
+    assert result.returncode == 0, result.stderr
+    (doc,) = _lines(result.stdout)
+    assert doc["mentions"]
+    for mention in doc["mentions"]:
+        assert text[mention["start"] : mention["end"]] == mention["text"]
+    assert {"Gordon Brown", "Berlin"} <= {m["text"] for m in doc["mentions"]}
