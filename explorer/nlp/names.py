@@ -132,7 +132,7 @@ def _is_caps_line(
     lower = len(_LOWER_WORD.findall(text, start, end))
     if not first and lower and lower > 0.3 * (lower + len(_UPPER_WORD.findall(text, start, end))):
         return False  # the common case, decided in C
-    alpha = [t for _, _, t in toks if t[:1].isalpha()]
+    alpha = [t for _, _, t in toks if t[0].isalpha()]  # a token is never empty
     if not alpha:
         return False
     upper = sum(1 for t in alpha if t.isupper())
@@ -348,7 +348,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
     starts = [
         k
         for k, t in enumerate(toks)
-        if t[2][:1].isupper() or t[2] in lower_titles or ("-" in t[2] and _PREFIXED.match(t[2]))
+        if t[2][0].isupper() or t[2] in lower_titles or ("-" in t[2] and _PREFIXED.match(t[2]))
     ]
     j_done = 0
     for i in starts:
@@ -370,7 +370,7 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
         has_of = False
         while j < n:
             w = toks[j][2]
-            if (w[:1].isupper() and w not in ("'s", "’s")) or _JOINED_PARTICLE.match(w):
+            if (w[0].isupper() and w not in ("'s", "’s")) or _JOINED_PARTICLE.match(w):
                 j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1][2] if j + 1 < n else ""
