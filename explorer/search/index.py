@@ -1241,9 +1241,9 @@ class _Builder:
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
         # Postings, as (word << 32 | record) keys. The old ones stay sorted through both
-        # renumberings (each keeps the order), so only the new records' keys are sorted, then
-        # the two runs merged; old ones are renumbered a chunk of words at a time, so a
-        # million sentences never hold more than the keys and a chunk besides.
+        # renumberings (each keeps the order), so only the new records' keys are sorted, and
+        # merged in: a chunk of words at a time, so a million sentences never hold more than
+        # the keys and a chunk besides, and nothing is sorted at their size.
         new_keys = (map_new[new_fwd].astype(np.int64) << 32) | np.repeat(new_ids, new_lens)
         new_keys.sort()
         if len(new_keys):
@@ -1253,7 +1253,7 @@ class _Builder:
             new_keys = new_keys[keep]
         old_post_off = np.asarray(old._post_off)
         keys = np.empty(int(old_post_off[-1]) + len(new_keys), dtype=np.int64)
-        filled = 0
+        filled = taken = 0
         w0, n_words = 0, len(old.vocab)
         while w0 < n_words:
             reach = np.searchsorted(old_post_off, old_post_off[w0] + _MERGE_CHUNK, side="right")
@@ -1264,13 +1264,23 @@ class _Builder:
             chunk <<= 32
             chunk |= recs
             chunk = chunk[recs >= 0]  # records of removed or changed documents, and names
+            # The new keys of the words up to the next chunk's first go in among these.
+            upto = (
+                int(np.searchsorted(new_keys, np.int64(map_old[w1]) << 32))
+                if w1 < n_words
+                else len(new_keys)
+            )
+            if upto > taken:
+                extra = new_keys[taken:upto]
+                chunk = np.insert(chunk, np.searchsorted(chunk, extra), extra)
+                taken = upto
             keys[filled : filled + len(chunk)] = chunk
             filled += len(chunk)
             w0 = w1
-        keys[filled : filled + len(new_keys)] = new_keys
-        keys = keys[: filled + len(new_keys)]
-        del new_keys
-        keys.sort(kind="stable")  # two sorted runs: a merge
+        rest = new_keys[taken:]  # all of them when the saved index had no words
+        keys[filled : filled + len(rest)] = rest
+        keys = keys[: filled + len(rest)]
+        del new_keys, rest
         starts = np.searchsorted(keys, np.arange(len(union) + 1, dtype=np.int64) << 32)
         # Words only removed documents held are dropped: the vocabulary is what a build finds.
         used = np.diff(starts) > 0
