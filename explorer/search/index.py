@@ -289,27 +289,85 @@ class SearchIndex:
         removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
 
         builder = _Builder()
-        entities, facts = list(corpus.entities()), list(corpus.facts())
+        entities = list(corpus.entities())
+        # Facts of kept documents keep their records too when the corpus lists facts by
+        # document (the store does), in document order; else every fact is indexed afresh.
+        fact_runs = _fact_runs(old, corpus, first_sentence)
+        if fact_runs is not None:
+            facts_of = corpus.facts
+            fresh_facts = {doc_id: list(facts_of(doc=doc_id)) for doc_id in fresh}  # type: ignore[call-arg]
+            facts = [fact for listed in fresh_facts.values() for fact in listed]
+        else:
+            facts = list(corpus.facts())
         tables = _updated_mention_tables(old, corpus, now, kept, fresh, entities, facts)
-        label_bits, first_mention = tables if tables is not None else _mention_tables(corpus)
-        _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
-        names_and_facts = builder.count
+        if tables is None:
+            if fact_runs is not None:
+                return None  # the mentions cannot be told apart: build
+            tables = _mention_tables(corpus)
+        label_bits, first_mention = tables
+        doc_remap = np.full(len(old._docs) + 1, -1, dtype=np.int32)
+        # Segments of the new record order: ("new", first, end, -1) of the builder's records,
+        # or ("old", first, end, first fact number or -1) of `old`'s.
+        segments: list[tuple[str, int, int, int]] = []
+
+        def extend(what: str, lo: int, hi: int, ref: int = -1) -> None:
+            if hi <= lo:
+                return
+            if segments:
+                was, was_lo, was_hi, was_ref = segments[-1]
+                if (
+                    was == what
+                    and was_hi == lo
+                    and (ref == -1) == (was_ref == -1)
+                    and (ref == -1 or was_ref + (was_hi - was_lo) == ref)
+                ):
+                    segments[-1] = (what, was_lo, hi, was_ref)
+                    return
+            segments.append((what, lo, hi, ref))
+
+        if fact_runs is None:
+            _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
+            extend("new", 0, builder.count)
+        else:
+            _add_names_and_facts(builder, entities, [], label_bits, first_mention)
+            extend("new", 0, builder.count)
+            for doc_id, _run in plan:
+                if doc_id in kept:
+                    found = fact_runs.get(doc_id)
+                    if found is None:
+                        continue
+                    r0, r1, d, ref0 = found
+                    doc_remap[d] = builder.doc_index(doc_id)
+                    extend("old", r0, r1, len(builder.predicates))
+                    builder.predicates.extend(old._predicates[ref0 : ref0 + r1 - r0])
+                    continue
+                first = builder.count
+                for fact in fresh_facts.get(doc_id, ()):
+                    fact_index = len(builder.predicates)
+                    builder.predicates.append(fact.predicate)
+                    doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+                    bits = label_bits.get((fact.doc, fact.sentence), 0)
+                    builder.add(
+                        fact_line(fact),
+                        KIND_FACT,
+                        doc_index,
+                        fact.sentence,
+                        -1,
+                        -1,
+                        fact_index,
+                        bits,
+                    )
+                extend("new", first, builder.count)
         by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
         for rec in _sentences_of(corpus, fresh):
             if rec.doc in by_doc:
                 by_doc[rec.doc].append(rec)
-        # Segments of the new record order: ("new", first, end) of the builder's records,
-        # or ("old", first, end) of `old`'s; old document index -> new one.
-        segments: list[tuple[str, int, int]] = [("new", 0, builder.count)]
-        doc_remap = np.full(len(old._docs) + 1, -1, dtype=np.int32)
+        sentences_indexed = 0
         for doc_id, run in plan:
             if run is not None:
                 r0, r1, d = run
                 doc_remap[d] = builder.doc_index(doc_id, old._docs[d][1])
-                if segments[-1][0] == "old" and segments[-1][2] == r0:
-                    segments[-1] = ("old", segments[-1][1], r1)
-                else:
-                    segments.append(("old", r0, r1))
+                extend("old", r0, r1)
                 continue
             first = builder.count
             for rec in by_doc.get(doc_id, ()):
@@ -318,11 +376,8 @@ class SearchIndex:
                 builder.add(
                     rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits
                 )
-            if builder.count > first:
-                if segments[-1][0] == "new" and segments[-1][2] == first:
-                    segments[-1] = ("new", segments[-1][1], builder.count)
-                else:
-                    segments.append(("new", first, builder.count))
+            sentences_indexed += builder.count - first
+            extend("new", first, builder.count)
         arrays, vocab = builder.finish_update(old, segments, doc_remap)
         tables = {
             "generation": generation,
@@ -334,9 +389,12 @@ class SearchIndex:
         index = cls(arrays, vocab, tables)
         index.updated_from_cache = True
         index.update_stats = {
-            "records_kept": sum(hi - lo for what, lo, hi in segments if what == "old"),
+            "records_kept": sum(hi - lo for what, lo, hi, _ref in segments if what == "old"),
+            "sentences_kept": sum(
+                hi - lo for what, lo, hi, _ref in segments if what == "old" and lo >= first_sentence
+            ),
             "records_indexed": builder.count,
-            "sentences_indexed": builder.count - names_and_facts,
+            "sentences_indexed": sentences_indexed,
             "documents_indexed": len(fresh),
             "documents_removed": removed,
         }
@@ -1157,12 +1215,12 @@ class _Builder:
         return arrays, vocab
 
     def finish_update(
-        self, old: SearchIndex, segments: list[tuple[str, int, int]], doc_remap: np.ndarray
+        self, old: SearchIndex, segments: list[tuple[str, int, int, int]], doc_remap: np.ndarray
     ) -> tuple[dict[str, np.ndarray], list[str]]:
-        """The arrays of `segments` in order: ("new", lo, hi) records of this builder,
-        ("old", lo, hi) records of `old` (their words, texts and postings reused, their
-        documents renumbered through `doc_remap`), exactly as `finish` would make them had
-        every record been added here."""
+        """The arrays of `segments` in order: ("new", lo, hi, _) records of this builder,
+        ("old", lo, hi, ref) records of `old` (their words, texts and postings reused, their
+        documents renumbered through `doc_remap`, facts numbered from `ref` when it is not
+        -1), exactly as `finish` would make them had every record been added here."""
         self._flush()
         words = list(self._words)  # builder id -> word; 0 is the separator
         union = sorted(set(old.vocab).union(words[1:]))
@@ -1207,7 +1265,7 @@ class _Builder:
         rec_map = np.full(old.records, -1, dtype=np.int64)  # old record -> new record
         new_ids = np.empty(self.count, dtype=np.int64)  # builder record -> new record
         n = 0
-        for what, lo, hi in segments:
+        for what, lo, hi, ref in segments:
             size = hi - lo
             if what == "new":
                 for name, col in new_cols.items():
@@ -1219,7 +1277,10 @@ class _Builder:
                 new_ids[lo:hi] = np.arange(n, n + size)
             else:
                 for name, col in old_cols.items():
-                    parts[name].append(np.asarray(col[lo:hi]))
+                    if name == "ref" and ref >= 0:  # facts: their place in the new fact list
+                        parts[name].append(np.arange(ref, ref + size, dtype=np.int32))
+                    else:
+                        parts[name].append(np.asarray(col[lo:hi]))
                 parts["doc"].append(doc_remap[np.asarray(old._doc[lo:hi])])
                 f0, f1 = int(old_fwd_off[lo]), int(old_fwd_off[hi])
                 fwd_parts.append(map_old[np.asarray(old._fwd[f0:f1])])
@@ -1339,6 +1400,37 @@ def _add_names_and_facts(
         doc_index = builder.doc_index(fact.doc) if fact.doc else -1
         bits = label_bits.get((fact.doc, fact.sentence), 0)
         builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits)
+
+
+def _fact_runs(
+    old: SearchIndex, corpus: Corpus, first_sentence: int
+) -> dict[str, tuple[int, int, int, int]] | None:
+    """Doc id -> (first fact record, end, doc index, first fact number) in `old`, when the
+    corpus lists facts by document (`facts(doc=)`, in document order, as the store does) and
+    every saved fact has its document; else None."""
+    facts_of = getattr(corpus, "facts", None)
+    try:
+        if not callable(facts_of) or "doc" not in inspect.signature(facts_of).parameters:
+            return None
+    except (TypeError, ValueError):
+        return None
+    first_fact = int(np.searchsorted(np.asarray(old._kind), KIND_FACT))
+    docs = np.asarray(old._doc[first_fact:first_sentence])
+    refs = np.asarray(old._ref[first_fact:first_sentence])
+    if not len(docs):
+        return {}
+    if (docs < 0).any() or not np.array_equal(refs, np.arange(len(refs))):
+        return None
+    cuts = np.flatnonzero(docs[1:] != docs[:-1]) + 1
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(docs)]))
+    runs: dict[str, tuple[int, int, int, int]] = {}
+    for d, lo, hi in zip(docs[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
+        doc_id = old._docs[d][0]
+        if doc_id in runs:
+            return None  # a document's facts in two places: not in document order
+        runs[doc_id] = (first_fact + lo, first_fact + hi, d, lo)
+    return runs
 
 
 def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:

@@ -89,6 +89,7 @@ class DocumentCorpus(MentionCorpus):
         super().__init__(*args, **kwargs)
         self.read_docs: list[str] = []  # documents whose sentences were read, each time
         self.all_mentions_read = 0  # times every mention was listed
+        self.all_facts_read = 0  # times every fact was listed
 
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         """By document in document order, as the store lists them."""
@@ -96,6 +97,15 @@ class DocumentCorpus(MentionCorpus):
         order = {d: i for i, d in enumerate(self.docs)}
         listed = [m for m in super().mentions(doc=doc, entity=entity) if m.doc in order]
         return sorted(listed, key=lambda m: order[m.doc])  # stable: positions stay in order
+
+    def facts(self, predicate: str | None = None, *, doc: str | None = None) -> list[Fact]:
+        """By document in document order, as the store lists them."""
+        self.all_facts_read += doc is None
+        order = {d: i for i, d in enumerate(self.docs)}
+        listed = [
+            f for f in super().facts(predicate) if f.doc in order and (doc is None or f.doc == doc)
+        ]
+        return sorted(listed, key=lambda f: order[f.doc])
 
     def documents(self) -> list[DocumentSummary]:
         return [
@@ -125,3 +135,10 @@ class DocumentCorpus(MentionCorpus):
             self.read_docs.append(doc)
             for i, (start, end) in enumerate(self.sentence_spans(doc)):
                 yield SentenceRecord(doc, self.titles.get(doc, doc), i, start, end, text[start:end])
+
+
+class AllFactsCorpus(DocumentCorpus):
+    """As `DocumentCorpus`, but its facts can only be listed all at once."""
+
+    def facts(self, predicate: str | None = None) -> list[Fact]:
+        return super().facts(predicate)

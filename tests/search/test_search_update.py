@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
-from search_corpus import DocumentCorpus, MemoryCorpus, texts
+from search_corpus import AllFactsCorpus, DocumentCorpus, MemoryCorpus, texts
 
 from explorer.model import Entity, Fact, Mention
 from explorer.search import SearchIndex, cache_dir
@@ -53,11 +53,11 @@ def article(i: int) -> str:
     return " ".join(out)
 
 
-def make_corpus(path, n: int = 40) -> DocumentCorpus:
+def make_corpus(path, n: int = 40, cls=DocumentCorpus) -> DocumentCorpus:
     docs = {f"d{i}": article(i) for i in range(n)}
     docs["d3"] = "Mehdi Sanai met officials in Tehran. Oil prices rose."
     docs["d20"] += " Quixotic pelicans."  # words only this one holds (it goes)
-    return DocumentCorpus(
+    return cls(
         path,
         docs,
         titles={"d3": "Sanai in Tehran"},
@@ -100,7 +100,7 @@ def test_added_changed_and_removed_documents_update_the_saved_index(tmp_path):
     assert index.update_stats["documents_indexed"] == 3
     assert index.update_stats["documents_removed"] == 2
     assert index.update_stats["sentences_indexed"] == 6
-    assert index.update_stats["records_kept"] == index.sentences - 6
+    assert index.update_stats["sentences_kept"] == index.sentences - 6
     # (b) exactly what a build of the final corpus answers: hits, order, highlights, scores
     built = SearchIndex.build(corpus)
     assert hits_of(index) == hits_of(built)
@@ -129,6 +129,7 @@ def _mention_earlier(corpus):
     """A document before d3 is rewritten to mention Tehran: its first mention moves there."""
     corpus.docs["d1"] = "Oil again. Tehran again."
     corpus._mentions.append(Mention(11, 17, "Tehran", "GPE", "Tehran", 1, doc="d1"))
+    corpus._facts.append(Fact("said", "Tehran", "again", 1, 11, 24, doc="d1"))  # before d3's
 
 
 def _remove_the_first_document(corpus):
@@ -145,14 +146,17 @@ def _remove_the_first_document(corpus):
         _mention_earlier,
     ],
 )
-def test_an_updated_index_is_the_index_a_build_makes(tmp_path, more):
-    corpus = make_corpus(tmp_path / "store.json", n=60)
+@pytest.mark.parametrize("cls", [DocumentCorpus, AllFactsCorpus])
+def test_an_updated_index_is_the_index_a_build_makes(tmp_path, more, cls):
+    corpus = make_corpus(tmp_path / "store.json", n=60, cls=cls)
     SearchIndex.load_or_build(corpus)
     change(corpus)
     more(corpus)
-    corpus.all_mentions_read = 0
+    corpus.all_mentions_read = corpus.all_facts_read = 0
     updated = SearchIndex.load_or_build(corpus)
     assert updated.updated_from_cache and corpus.all_mentions_read == 0
+    # facts listed by document: those of the documents that did not change are kept
+    assert corpus.all_facts_read == (cls is AllFactsCorpus)
     built = SearchIndex.build(corpus)
     assert updated.vocab == built.vocab
     assert "pelicans" not in updated.vocab
@@ -185,7 +189,7 @@ def test_a_change_to_the_first_document_indexes_its_sentences_only(tmp_path):
     index = SearchIndex.load_or_build(corpus)
     assert index.updated_from_cache and corpus.read_docs == ["d0"]
     assert index.update_stats["sentences_indexed"] == 3
-    assert index.update_stats["records_kept"] == index.sentences - 3
+    assert index.update_stats["sentences_kept"] == index.sentences - 3
     assert hits_of(index) == hits_of(SearchIndex.build(corpus))
     assert [h.sentence for h in index.search("airship")] == [1]
 
