@@ -129,8 +129,10 @@ class UpdateCorpus:
         self._mention_type = Mention
         self._mentions_by_doc: dict | None = None
         self._mentions_by_key: dict | None = None
+        self._facts_by_doc: dict | None = None
         self._mentions_by_doc: dict | None = None
         self._mentions_by_key: dict | None = None
+        self._facts_by_doc: dict | None = None
 
     @property
     def path(self) -> Path:
@@ -179,8 +181,15 @@ class UpdateCorpus:
                 self._mentions_by_doc.setdefault(row[5], []).append(row)
         return self._mentions_by_doc
 
-    def facts(self, predicate=None):
-        return list(self._facts)
+    def facts(self, predicate=None, *, doc=None):
+        """In document order, or one document's (as the store)."""
+        if doc is None:
+            return list(self._facts)
+        if self._facts_by_doc is None:
+            self._facts_by_doc = {}
+            for fact in self._facts:
+                self._facts_by_doc.setdefault(fact.doc, []).append(fact)
+        return list(self._facts_by_doc.get(doc, []))
 
 
 def base_documents() -> dict:
