@@ -47,9 +47,36 @@ def _write_lines(lines: Iterable[str]) -> None:
     out.flush()
 
 
+_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
+
+
+def _printable(text: str) -> str:
+    """Text safe for a terminal: control characters (ESC above all) shown escaped, not sent."""
+    if text.isprintable():
+        return text
+    return "".join(repr(c)[1:-1] if ord(c) in _CONTROLS else c for c in text)
+
+
 def _error(message: str) -> None:
-    sys.stderr.write(f"explorer: {message}\n")
+    # Messages name files, and a file name is as untrusted as a document's text.
+    sys.stderr.write(f"explorer: {_printable(message)}\n")
     sys.stderr.flush()
+
+
+def _print_table(
+    columns: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[str] = ()
+) -> None:
+    """A plain rich table: every cell is Text, so data is never read as markup."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for column in columns:
+        table.add_column(column, justify="right" if column in right else "left")
+    for row in rows:
+        table.add_row(*(Text(_printable(cell)) for cell in row))
+    Console(highlight=False).print(table)
 
 
 # --------------------------------------------------------------------------- the parser
@@ -457,24 +484,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
             for entity in entities
         )
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("label")
-    table.add_column("name")
-    table.add_column("mentions", justify="right")
-    table.add_column("docs", justify="right")
-    table.add_column("aliases")
-    for entity in entities:
-        table.add_row(
-            entity.label,
-            entity.name,
-            str(entity.mentions),
-            str(entity.documents),
-            ", ".join(entity.aliases),
-        )
-    Console(highlight=False).print(table)
+    _print_table(
+        ("label", "name", "mentions", "docs", "aliases"),
+        (
+            (e.label, e.name, str(e.mentions), str(e.documents), ", ".join(e.aliases))
+            for e in entities
+        ),
+        right=("mentions", "docs"),
+    )
     return EXIT_OK
 
 
@@ -493,22 +510,19 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if args.json:
         _write_lines(_dumps(_fact_row(fact)) for fact in facts)
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("predicate", "subject", "object", "qualifiers", "document"):
-        table.add_column(column)
-    for fact in facts:
-        qualifiers = "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items())
-        table.add_row(
-            fact.predicate,
-            fact.subject,
-            fact.object,
-            qualifiers,
-            f"{fact.doc} #{fact.sentence + 1}",
-        )
-    Console(highlight=False).print(table)
+    _print_table(
+        ("predicate", "subject", "object", "qualifiers", "document"),
+        (
+            (
+                fact.predicate,
+                fact.subject,
+                fact.object,
+                "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items()),
+                f"{fact.doc} #{fact.sentence + 1}",
+            )
+            for fact in facts
+        ),
+    )
     return EXIT_OK
 
 

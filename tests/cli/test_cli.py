@@ -195,3 +195,38 @@ def test_extract_jsonl_offsets_index_into_the_text_as_sent(explorer) -> None:
     for mention in doc["mentions"]:
         assert text[mention["start"] : mention["end"]] == mention["text"]
     assert {"Gordon Brown", "Berlin"} <= {m["text"] for m in doc["mentions"]}
+
+
+def test_tables_and_errors_show_untrusted_text_literally(explorer, tmp_path) -> None:
+    doc = tmp_path / "markup.txt"
+    doc.write_text(
+        "Markup [bold]Test[/bold]\n\nProfessor Ada [red]Lovelace[/red] spoke in Paris. "
+        "Prices rose [/ 5% as Mr Babbage said.\n",
+        encoding="utf-8",
+    )
+    assert explorer("ingest", str(doc)).returncode == 0
+    table = explorer("entities")
+    assert table.returncode == 0, table.stderr
+    assert "Traceback" not in table.stderr
+    assert "\x1b" not in table.stdout
+    facts = explorer("facts")
+    assert facts.returncode == 0, facts.stderr
+    hits = explorer("search", "babbage")
+    assert hits.returncode == 0 and "Babbage" in hits.stdout
+    assert "[/ 5%" in hits.stdout  # the sentence is shown as written, brackets and all
+
+    evil = tmp_path / "evil\x1b[31mname.txt"
+    result = explorer("ingest", str(evil))
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr
+    assert "\\x1b[31mname.txt" in result.stderr
+
+
+def test_table_cells_are_never_markup(capsys) -> None:
+    from explorer.cli import _print_table
+
+    _print_table(("name", "note"), [("[bold]Acme[/bold]", "[link=http://x.test]y[/link] \x1b[2J")])
+    out = capsys.readouterr().out
+    assert "[bold]Acme[/bold]" in out
+    assert "[link=http://x.test]y[/link]" in out
+    assert "\x1b" not in out
