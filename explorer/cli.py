@@ -237,13 +237,13 @@ def _open_store(explicit: str | None, *, readonly: bool) -> Store:
         raise UserError(str(exc)) from None
 
 
-def _check_paths(paths: Sequence[str]) -> list[Path]:
-    out = []
-    for raw in paths:
-        path = Path(raw).expanduser()
-        if not path.exists():
-            raise UserError(f"{raw}: no such file or folder")
-        out.append(path)
+def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]:
+    """The paths, expanded. A missing one is a user mistake when every path is needed (the
+    app) or when none exists; otherwise ingest and extract report it and go on."""
+    out = [Path(raw).expanduser() for raw in paths]
+    missing = [raw for raw, path in zip(paths, out, strict=True) if not path.exists()]
+    if missing and (all_needed or len(missing) == len(out)):
+        raise UserError(f"{missing[0]}: no such file or folder")
     return out
 
 
@@ -253,7 +253,7 @@ def _check_paths(paths: Sequence[str]) -> list[Path]:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from explorer.store import StoreError
 
-    paths = _check_paths(args.paths)
+    paths = _check_paths(args.paths, all_needed=False)
     if args.max_bytes is not None and args.max_bytes < 1:
         raise UserError("--max-bytes must be at least 1")
     store = _open_store(args.db, readonly=False)
@@ -348,7 +348,8 @@ def _jsonl_records() -> Iterator[tuple[str, str | None, dict[str, Any] | str]]:
         except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
             yield doc_id, None, f"line {number}: {exc}"
             continue
-        doc_id = str(record.get("id", doc_id))
+        if record.get("id") is not None:
+            doc_id = str(record["id"])
         text = record["text"]
         title, date, author = sniff(text)
         meta = {
@@ -367,7 +368,7 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
     from explorer.ingest import iter_documents
     from explorer.model import IngestError
 
-    for item in iter_documents(_check_paths(args.paths)):
+    for item in iter_documents(_check_paths(args.paths, all_needed=False)):
         if isinstance(item, IngestError):
             yield item.path, None, item.message
         else:
@@ -384,14 +385,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
     for doc_id, text, meta in _extract_records(args):
         if text is None:
             failed += 1
-            record = {"id": doc_id, "error": meta}
+            line = _dumps({"id": doc_id, "error": meta})
         else:
             try:
-                record = extract(text, meta).to_dict(doc_id, meta)
+                line = _dumps(extract(text, meta).to_dict(doc_id, meta))
             except Exception as exc:  # one bad document never stops the rest
                 failed += 1
-                record = {"id": doc_id, "error": f"extraction failed: {exc!r}"}
-        out.write(_dumps(record))
+                line = _dumps({"id": doc_id, "error": f"extraction failed: {exc!r}"})
+        out.write(line)
         out.write("\n")
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
@@ -412,8 +413,9 @@ def cmd_search(args: argparse.Namespace) -> int:
     try:
         index = _load_index(store)
         if args.batch:
-            for line in sys.stdin:
-                query = line.rstrip("\n")
+            for raw in sys.stdin.buffer:
+                # A query is text; bytes that are not UTF-8 cannot match and must not crash.
+                query = raw.decode("utf-8", "replace").rstrip("\r\n")
                 started = time.perf_counter()
                 hits = index.search(query, limit=args.limit)
                 ms = (time.perf_counter() - started) * 1000.0
@@ -469,7 +471,13 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
     console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
 
 
+def _check_limit(limit: int) -> None:
+    if limit < 0:
+        raise UserError("--limit must be 0 (all) or more")
+
+
 def cmd_entities(args: argparse.Namespace) -> int:
+    _check_limit(args.limit)
     store = _open_store(args.db, readonly=True)
     try:
         label = args.label.upper() if args.label else None
@@ -500,9 +508,10 @@ def _fact_row(fact) -> dict[str, Any]:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    _check_limit(args.limit)
     store = _open_store(args.db, readonly=True)
     try:
-        facts = store.facts(args.predicate)
+        facts = store.facts(args.predicate.lower() if args.predicate else None)
     finally:
         store.close()
     if args.limit:

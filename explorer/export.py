@@ -48,8 +48,9 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
 
 
 def write_file(rows: Iterable[dict[str, Any]], path: Path, fmt: str | None = None) -> int:
-    """Write rows to `path` atomically (a half-written export never replaces a whole one)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write rows to `path` atomically (a half-written export never replaces a whole one).
+
+    The folder must exist: a typo in a path is an error, not a new tree of folders."""
     tmp = path.with_name(path.name + ".part")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as out:

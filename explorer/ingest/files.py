@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -44,12 +45,19 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
                     if name.startswith("."):
                         continue
                     candidate = Path(folder, name)
-                    if is_supported(candidate):
+                    if not is_supported(candidate):
+                        continue
+                    problem = _unreadable_name(candidate) or _not_regular(candidate)
+                    if problem:
+                        errors.append(IngestError(printable_path(candidate), problem))
+                    else:
                         found.append(candidate)
             yield from errors
             yield from sorted(found)
         elif path.is_file():
-            if is_supported(path):
+            if _unreadable_name(path):
+                yield IngestError(printable_path(path), _unreadable_name(path))
+            elif is_supported(path):
                 yield path
             else:
                 yield IngestError(
@@ -61,6 +69,31 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             yield IngestError(str(path), "not a regular file or folder")
         else:
             yield IngestError(str(path), "no such file or folder")
+
+
+def printable_path(path: Path) -> str:
+    """A path as a person can read it: undecodable bytes as \ufffd, never a surrogate."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
+def _unreadable_name(path: Path) -> str | None:
+    # A name that is not UTF-8 would carry surrogates into ids, JSON and the store.
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return "the file name is not valid UTF-8: rename the file to ingest it"
+    return None
+
+
+def _not_regular(path: Path) -> str | None:
+    # Opening a FIFO blocks for ever, and a device never ends: only regular files are read.
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return _os_reason(exc)
+    if stat.S_ISREG(mode):
+        return None
+    return "not a regular file (a pipe, socket or device)"
 
 
 def _os_reason(exc: OSError) -> str:
@@ -78,8 +111,13 @@ def _os_reason(exc: OSError) -> str:
 def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The file's bytes, or IngestFailure: vanished, unreadable, empty or over the limit."""
     try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
+        # O_NONBLOCK: a FIFO opens at once instead of waiting for a writer, then is refused.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise IngestFailure("not a regular file (a pipe, socket or device)")
+            size = info.st_size
             if size > max_bytes:
                 raise IngestFailure(
                     f"too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"

@@ -230,3 +230,44 @@ def test_table_cells_are_never_markup(capsys) -> None:
     assert "[bold]Acme[/bold]" in out
     assert "[link=http://x.test]y[/link]" in out
     assert "\x1b" not in out
+
+
+def test_extract_and_ingest_go_on_past_a_missing_path(explorer, tmp_path) -> None:
+    missing = tmp_path / "typo.txt"
+    result = explorer("extract", str(SAMPLE), str(missing))
+    assert result.returncode == 1
+    docs = _lines(result.stdout)
+    assert [("error" in d) for d in docs] == [False, True]
+    assert "no such file" in docs[1]["error"]
+    result = explorer("ingest", str(missing), str(SAMPLE))
+    assert result.returncode == 1
+    assert str(missing) in result.stderr and "Traceback" not in result.stderr
+    assert json.loads(explorer("stats", "--json").stdout)["documents"] == 1
+
+
+def test_jsonl_without_an_id_is_named_by_its_line(explorer) -> None:
+    stdin = json.dumps({"id": None, "text": "Oslo."}) + "\n" + json.dumps({"text": "Rome."})
+    docs = _lines(explorer("extract", "--jsonl", input=stdin).stdout)
+    assert [d["id"] for d in docs] == ["line 1", "line 2"]
+
+
+def test_batch_search_survives_bytes_that_are_not_utf8(ingested) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer", "search", "--batch"],
+        input=b"\xff\xfe moscow\nsanai\n",
+        capture_output=True,
+        env=ingested.env,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    answers = _lines(result.stdout.decode())
+    assert len(answers) == 2 and answers[1]["hits"]
+
+
+def test_negative_limits_are_refused(ingested) -> None:
+    for command in ("entities", "facts"):
+        result = ingested(command, "--limit", "-1")
+        assert result.returncode == 2 and "--limit" in result.stderr

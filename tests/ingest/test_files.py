@@ -82,14 +82,16 @@ def test_unreadable_file_permission_denied(tmp_path, monkeypatch):
     # Tests run as root, who reads anything: simulate the denial where the file is opened.
     path = tmp_path / "secret.txt"
     path.write_text("Secret")
-    real_open = open
+    import os
+
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):
         if str(file) == str(path):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(files_module, "open", guarded, raising=False)
+    monkeypatch.setattr(os, "open", guarded)
     with pytest.raises(IngestFailure, match="permission denied"):
         read_file(path)
 
@@ -107,3 +109,33 @@ def test_file_vanishing_before_it_is_read(tmp_path):
     assert [getattr(i, "id", None) for i in items] == ["1.txt", None, "3.txt"]
     assert items[1].message == "vanished before it could be read"
     assert items[1].path.endswith("2.txt")
+
+
+def test_a_pipe_among_the_files_is_reported_not_waited_on(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Mayor Ann Lee visited Leeds.\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    items = list(iter_documents([tmp_path]))  # would block for ever on open() before
+    errors = [i for i in items if isinstance(i, IngestError)]
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [d.id for d in docs] == ["a.txt"]
+    assert len(errors) == 1 and errors[0].path.endswith("pipe.txt")
+    assert "not a regular file" in errors[0].message
+    with pytest.raises(IngestFailure, match="not a regular file"):
+        files_module.read_bytes(tmp_path / "pipe.txt")
+
+
+def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("Mayor Ann Lee visited Leeds.\n", encoding="utf-8")
+    bad = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    with open(bad, "wb") as handle:
+        handle.write(b"Pilots in Oslo went on strike.\n")
+    items = list(iter_documents([tmp_path]))
+    errors = [i for i in items if isinstance(i, IngestError)]
+    assert [d.id for d in items if isinstance(d, Document)] == ["a.txt"]
+    assert len(errors) == 1 and "caf\ufffd.txt" in errors[0].path
+    assert "not valid UTF-8" in errors[0].message
+    errors[0].path.encode("utf-8")  # printable and JSON-safe: no surrogates

@@ -20,7 +20,10 @@ from explorer.tui.widgets.rows import RowList
 
 
 def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
-    """Write records as CSV (a .csv path) or JSON Lines (anything else); the row count."""
+    """Write records as CSV (a .csv path) or JSON Lines (anything else); the row count.
+
+    Unlike `explorer export -o`, the folder is made: the path was typed and seen in a dialog."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     return write_file(records, path)
 
 
