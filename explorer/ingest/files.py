@@ -37,7 +37,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             def on_error(
                 exc: OSError, errors: list[IngestError] = errors, path: Path = path
             ) -> None:
-                errors.append(IngestError(str(exc.filename or path), _os_reason(exc)))
+                errors.append(IngestError(printable_path(exc.filename or path), _os_reason(exc)))
 
             for folder, dirs, files in os.walk(path, onerror=on_error):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
@@ -66,14 +66,18 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
                     f" (supported: {', '.join(sorted(SUPPORTED))})",
                 )
         elif path.exists():
-            yield IngestError(str(path), "not a regular file or folder")
+            yield IngestError(printable_path(path), "not a regular file or folder")
         else:
-            yield IngestError(str(path), "no such file or folder")
+            yield IngestError(printable_path(path), "no such file or folder")
 
 
-def printable_path(path: Path) -> str:
-    """A path as a person can read it: undecodable bytes as \ufffd, never a surrogate."""
-    return os.fsencode(path).decode("utf-8", "replace")
+def printable_path(path: Path | str) -> str:
+    """A path as a person can read it: undecodable bytes as \ufffd, control characters
+    (an escape sequence in a file name) written as \\x1b, never sent to a terminal."""
+    text = os.fsencode(path).decode("utf-8", "replace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _unreadable_name(path: Path) -> str | None:
@@ -138,10 +142,10 @@ def document_id(path: Path, root: Path | None) -> str:
     """A stable, readable id: the path relative to the folder given, else the file name."""
     if root is not None:
         try:
-            return path.relative_to(root).as_posix()
+            return printable_path(path.relative_to(root).as_posix())
         except ValueError:
             pass
-    return path.name
+    return printable_path(path.name)
 
 
 def content_hash(text: str) -> str:
@@ -262,7 +266,7 @@ def iter_documents(
             try:
                 docs, errors = read_source(item, root=root, max_bytes=max_bytes)
             except IngestFailure as exc:
-                yield IngestError(str(item), str(exc))
+                yield IngestError(printable_path(item), str(exc))
                 continue
             yield from docs
             yield from errors

@@ -32,7 +32,7 @@ from explorer.tui.messages import (
     Open,
     ShowPane,
 )
-from explorer.tui.render import pluralise
+from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.screens.main import MainScreen
 
@@ -106,11 +106,11 @@ class ExplorerApp(App[None]):
             if first and not to_ingest and store.is_empty():
                 to_ingest = [SEEDS]
             if to_ingest:
-                names = ", ".join(p.name or str(p) for p in to_ingest[:3])
+                names = plain(", ".join(p.name or str(p) for p in to_ingest[:3]))
                 say(f"Ingesting {names} …")
 
                 def progress(done: int, total: int, path: object) -> None:
-                    say(f"Ingesting {done:,}/{total:,}: {Path(str(path)).name}", done, total)
+                    say(f"Ingesting {done:,}/{total:,}: {plain(Path(str(path)).name)}", done, total)
 
                 start_resource_tracker()
                 report = store.ingest(to_ingest, progress=progress)
@@ -118,7 +118,7 @@ class ExplorerApp(App[None]):
                 if failed:
                     self.call_from_thread(
                         self.notify,
-                        "\n".join(str(f) for f in failed[:5])
+                        "\n".join(plain(str(f)) for f in failed[:5])
                         + (f"\n… and {len(failed) - 5} more" if len(failed) > 5 else ""),
                         title=f"{pluralise(len(failed), 'file')} could not be read",
                         severity="warning",

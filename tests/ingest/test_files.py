@@ -139,3 +139,14 @@ def test_a_file_name_that_is_not_utf8_is_named_and_skipped(tmp_path):
     assert len(errors) == 1 and "caf\ufffd.txt" in errors[0].path
     assert "not valid UTF-8" in errors[0].message
     errors[0].path.encode("utf-8")  # printable and JSON-safe: no surrogates
+
+
+def test_escape_sequences_in_file_names_never_reach_ids_or_errors(tmp_path):
+    (tmp_path / "news\x1b]0;pwned\x07.txt").write_text("Pilots in Oslo struck.\n", encoding="utf-8")
+    (tmp_path / "empty\x1b[2J.txt").write_text("", encoding="utf-8")
+    items = list(iter_documents([tmp_path]))
+    (doc,) = [i for i in items if isinstance(i, Document)]
+    (error,) = [i for i in items if isinstance(i, IngestError)]
+    assert "\x1b" not in doc.id and "\x07" not in doc.id
+    assert doc.id == "news\\x1b]0;pwned\\x07.txt"  # visible, still tells the files apart
+    assert "\x1b" not in error.path and error.path.endswith("empty\\x1b[2J.txt")

@@ -125,14 +125,14 @@ def test_bad_files_are_reported_and_the_rest_ingested(tmp_path, corpus, monkeypa
     (corpus / "empty.txt").write_bytes(b"")
     secret = corpus / "secret.txt"
     secret.write_text("Secret\n\nhidden")
-    real_open = open
+    real_open = os.open
 
     def guarded(file, *args, **kwargs):  # tests run as root: simulate a permission denial
         if str(file) == str(secret.resolve()):
             raise PermissionError(13, "Permission denied", str(file))
         return real_open(file, *args, **kwargs)
 
-    monkeypatch.setattr(files_module, "open", guarded, raising=False)
+    monkeypatch.setattr(files_module.os, "open", guarded)
     (corpus / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(256))
     (corpus / "huge.txt").write_bytes(b"big words " * 2000)
     (corpus / "zz-gone.txt").write_text("Gone\n\nsoon")

@@ -92,7 +92,7 @@ class ReaderScreen(HistoryScreen):
             )
         except KeyError:
             self.query_one("#doc-head", Static).update(
-                f"This document is no longer in the store ({loc.doc}). Esc goes back."
+                f"This document is no longer in the store ({plain(loc.doc)}). Esc goes back."
             )
             return
         self.document = document
