@@ -118,6 +118,27 @@ def _declared(hint: str | None) -> str | None:
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
 
 
+def _cp1252_for_bad_bytes(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start : exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("explorer.cp1252", _cp1252_for_bad_bytes)
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """A UTF-8 file with a few stray Windows-1252 bytes (pasted text, a joined export):
+    decoded as UTF-8 where it is, the stray bytes as cp1252. None when it is not that."""
+    loose = data.decode("utf-8", errors="surrogateescape")
+    invalid = sum(1 for c in loose if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in loose if "\x80" <= c and not "\udc80" <= c <= "\udcff")
+    if valid and invalid <= valid:
+        return data.decode("utf-8", errors="explorer.cp1252")
+    return None
+
+
 def decode(data: bytes, hint: str | None = None) -> str:
     """Decode bytes of unknown encoding; raise DecodeFailure with a reason when we cannot.
 
@@ -143,7 +164,9 @@ def decode(data: bytes, hint: str | None = None) -> str:
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
-            pass
+            mixed = _mostly_utf8(data)
+            if mixed is not None:
+                return mixed
         declared = _declared(hint)
         if declared and not declared.startswith(("utf-16", "utf-32")):
             try:

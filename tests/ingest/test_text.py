@@ -80,3 +80,8 @@ def test_utf16_without_a_byte_order_mark(encoding):
 def test_text_with_nul_bytes_that_is_not_utf16_is_binary():
     with pytest.raises(DecodeFailure, match="binary"):
         decode(b"abc\x00def" * 100)
+
+
+def test_utf8_with_a_stray_windows_1252_byte_is_not_mojibake():
+    data = "Café in Paris, déjà vu. ".encode() * 3 + b"Na\xefve \x93quote\x94.\n"
+    assert decode(data) == "Café in Paris, déjà vu. " * 3 + "Naïve \u201cquote\u201d.\n"
