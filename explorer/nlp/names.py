@@ -579,10 +579,10 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
     ):
         i += 1  # "Jailed British banker": the opener is not part of the name
     words = _words(toks, i, j)
-    # Nationality words only: "Latin American", "Iraqi Kurdish".
+    # Nationality words only: "Latin American", "Iraqi Kurdish". The group is its own NORP:
+    # "African American" does not lead to the United States as "American" alone does.
     if len(words) > 1 and all(w in _W.demonyms or w in _W.norp_words for w in words):
-        canon = next((_W.demonyms[w] for w in words if w in _W.demonyms), " ".join(words))
-        _emit(doc, s_i, toks, i, j, "NORP", canon, _STRONG)
+        _emit(doc, s_i, toks, i, j, "NORP", " ".join(words), _STRONG)
         return
     # A role inside the span: "Acme CEO Jane Roe", "U.S. President Bill Clinton".
     best = before = None
@@ -941,7 +941,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         parts = key.split("-")
         hits = [_gazetteer_label([p]) for p in parts]
         if all(hits):
-            _emit(doc, s_i, toks, i, j, "NORP", hits[0][1], _STRONG)  # "Russian-Iranian"
+            _emit(doc, s_i, toks, i, j, "NORP", key, _STRONG)  # "Russian-Iranian": both, not one
             return
     if "&" in words:
         _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)  # "Marks & Spencer", "Smith & Co"

@@ -111,3 +111,19 @@ def test_entities_are_per_document_call():
     second = find_names("He saw Blair.", [(0, 13)])
     assert first[0].entity == "Tony Blair"
     assert second[0].entity == "Blair"
+
+
+def test_a_group_of_nationality_words_is_its_own_norp():
+    from explorer.nlp import extract
+
+    found = {
+        m.text: m.entity
+        for m in extract(
+            "African American and Latin American voters joined Russian-Iranian "
+            "talks; Iranian officials came."
+        ).mentions
+    }
+    assert found["African American"] == "African American"
+    assert found["Latin American"] == "Latin American"
+    assert found["Russian-Iranian"] == "Russian-Iranian"
+    assert found["Iranian"] == "Iran"
