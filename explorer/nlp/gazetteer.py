@@ -706,13 +706,6 @@ def first_names() -> frozenset[str]:
     return _tables()["first_names"]
 
 
-def subdivisions() -> frozenset[str]:
-    """Provinces, states and regions of every country (ISO 3166-2, from pycountry's data),
-    accent-free, without administrative words ("Guangdong Sheng" -> Guangdong).
-    Not cached on disk: only `places` reads it."""
-    return _build_subdivisions()
-
-
 def places() -> dict[str, tuple[str, str]]:
     """Every place and nationality name -> (label, canonical name), in one table."""
     return _tables()["places"]

@@ -49,11 +49,6 @@ def tokens(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-def token_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) character range in `text` of each word `tokens(text)` returns."""
-    return [m.span() for m in WORD_RE.finditer(fold(text))]
-
-
 def normalize_query(text: str) -> str:
     """A typed query in composed form, so `e` + combining accent folds like `é`."""
     return unicodedata.normalize("NFC", text)

@@ -8,7 +8,7 @@ one. Styles are added with `Text.stylize(style, start, end)` over those offsets.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -152,19 +152,6 @@ def _wrap_paragraph(
         used += w
         i += 1
     lines.append((line_start, end))
-
-
-def spans_to_text(
-    text: str, spans: Sequence[tuple[int, int, Style | str]], *, multiline: bool = True
-) -> Text:
-    """The whole `text`, literally, with every (start, end, style) span applied."""
-    out = Text(plain(text, multiline=multiline), no_wrap=True, end="")
-    n = len(text)
-    for start, end, style in spans:
-        start, end = max(0, start), min(n, end)
-        if start < end and style:
-            out.stylize(style, start, end)
-    return out
 
 
 def pluralise(count: int, word: str, plural: str | None = None) -> str:
