@@ -487,10 +487,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.limit:
         entities = entities[: args.limit]
     if args.json:
-        _write_lines(
-            _dumps({**entity.to_dict(), "documents": entity.documents, "key": entity.key})
-            for entity in entities
-        )
+        _write_lines(_dumps(_entity_row(entity)) for entity in entities)
         return EXIT_OK
     _print_table(
         ("label", "name", "mentions", "docs", "aliases"),
@@ -501,6 +498,11 @@ def cmd_entities(args: argparse.Namespace) -> int:
         right=("mentions", "docs"),
     )
     return EXIT_OK
+
+
+def _entity_row(entity) -> dict[str, Any]:
+    """An entity as `entities --json` and `export entities` write it."""
+    return {"key": entity.key, **entity.to_dict(), "documents": entity.documents}
 
 
 def _fact_row(fact) -> dict[str, Any]:
@@ -550,14 +552,7 @@ def _export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
             }
     elif what == "entities":
         for entity in store.entities():
-            yield {
-                "key": entity.key,
-                "name": entity.name,
-                "label": entity.label,
-                "aliases": list(entity.aliases),
-                "mentions": entity.mentions,
-                "documents": entity.documents,
-            }
+            yield _entity_row(entity)
     elif what == "mentions":
         for mention in store.mentions():
             yield {"doc": mention.doc, **mention.to_dict()}
