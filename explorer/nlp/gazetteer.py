@@ -448,6 +448,12 @@ def _build_known_orgs() -> frozenset[str]:
 
 
 @functools.cache
+def _build_org_aliases() -> dict[str, str]:
+    """Short name of an organisation -> its full name ("EU" -> "European Union")."""
+    return dict(line.split("\t", 1) for line in _lines("org_aliases.tsv"))
+
+
+@functools.cache
 def _build_org_heads() -> frozenset[str]:
     return frozenset(_lines("org_heads.txt"))
 
@@ -478,6 +484,7 @@ _BUILDERS = {
     "first_names": _build_first_names,
     "honorifics": _build_honorifics,
     "known_orgs": _build_known_orgs,
+    "org_aliases": _build_org_aliases,
     "languages": _build_languages,
     "law_words": _build_law_words,
     "loc_words": _build_loc_words,
@@ -748,6 +755,10 @@ def known_orgs() -> frozenset[str]:
 
 def org_heads() -> frozenset[str]:
     return _tables()["org_heads"]
+
+
+def org_aliases() -> dict[str, str]:
+    return _tables()["org_aliases"]
 
 
 def event_words() -> frozenset[str]:

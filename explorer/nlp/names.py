@@ -184,6 +184,7 @@ class _Lists:
         self.first_names = gz.first_names()
         self.honorifics = gz.honorifics()
         self.known_orgs = gz.known_orgs()
+        self.org_aliases = gz.org_aliases()
         self.law_words = gz.law_words()
         self.loc_words = gz.loc_words()
         self.norp_words = gz.norp_words()
@@ -867,6 +868,8 @@ def _longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
 
 
 def _emit(doc: _Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
+    if label == "ORG":
+        canon = _W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
     doc.found.append([toks[i][0], toks[j - 1][1], label, canon, strength, s_i, j - i])
 
 

@@ -127,3 +127,14 @@ def test_a_group_of_nationality_words_is_its_own_norp():
     assert found["Latin American"] == "Latin American"
     assert found["Russian-Iranian"] == "Russian-Iranian"
     assert found["Iranian"] == "Iran"
+
+
+def test_an_organisation_and_its_short_name_are_one_entity():
+    from explorer.nlp import extract
+
+    result = extract("The EU fined the firm. A European Union spokesman and the IMF agreed.")
+    by_text = {m.text: m.entity for m in result.mentions}
+    assert by_text["EU"] == by_text["European Union"] == "European Union"
+    assert by_text["IMF"] == "International Monetary Fund"
+    (eu,) = [e for e in result.entities if e.name == "European Union"]
+    assert eu.aliases == ("EU",) and eu.mentions == 2
