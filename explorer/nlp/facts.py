@@ -10,14 +10,12 @@ land on, so a fact is only as wide as the words that state it.
 from __future__ import annotations
 
 import bisect
-import functools
-import importlib.util
 import re
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from ..model import Fact, Mention
+from . import gazetteer
 from .values import alternation
 
 __all__ = ["find_facts"]
@@ -192,7 +190,7 @@ class _Text:
             return None
         if not pronoun or i < self.first_other_person:
             return self.persons[i]  # only one person named so far: no choice to make
-        female, male = _gendered_names()
+        female, male = gazetteer.gendered_names()
         candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
         if pronoun.lower() == "she":
             for p in candidates:
@@ -203,22 +201,6 @@ class _Text:
             if p.entity.split(" ", 1)[0] not in wrong:
                 return p
         return self.persons[i]
-
-
-@functools.cache
-def _gendered_names() -> tuple[frozenset[str], frozenset[str]]:
-    """(female-only, male-only) given names, from gender-guesser's dictionary."""
-    spec = importlib.util.find_spec("gender_guesser")
-    if spec is None or not spec.submodule_search_locations:
-        return frozenset(), frozenset()
-    path = Path(next(iter(spec.submodule_search_locations))) / "data" / "nam_dict.txt"
-    try:
-        data = path.read_bytes().decode("iso-8859-1")
-    except OSError:
-        return frozenset(), frozenset()
-    female = set(re.findall(r"\n(?:F |1F|\?F) +([A-Z][a-z'\-]+) ", data))
-    male = set(re.findall(r"\n(?:M |1M|\?M) +([A-Z][a-z'\-]+) ", data))
-    return frozenset(female - male), frozenset(male - female)
 
 
 def find_facts(

@@ -327,6 +327,18 @@ def _build_first_names() -> frozenset[str]:
     return frozenset(_NAME_LINE.findall(path.read_bytes().decode("iso-8859-1")))
 
 
+@functools.cache
+def _build_gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female-only, male-only) given names, from gender-guesser's dictionary."""
+    path = _package_file("gender_guesser", "data", "nam_dict.txt")
+    if not path:
+        return frozenset(), frozenset()
+    data = path.read_bytes().decode("iso-8859-1")
+    female = set(re.findall(r"\n(?:F |1F|\?F) +([A-Z][a-z'\-]+) ", data))
+    male = set(re.findall(r"\n(?:M |1M|\?M) +([A-Z][a-z'\-]+) ", data))
+    return frozenset(female - male), frozenset(male - female)
+
+
 _SUBDIVISION_WORDS = re.compile(
     r" (?:Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Uygur|Zangzu|oblast'?|kray|kraj|Respublika|novads|"
     r"okrug|Province|Prefecture|Governorate|District|Region|County)\b"
@@ -482,6 +494,7 @@ _BUILDERS = {
     "demonyms": _build_demonyms,
     "event_words": _build_event_words,
     "first_names": _build_first_names,
+    "gendered_names": _build_gendered_names,
     "honorifics": _build_honorifics,
     "known_orgs": _build_known_orgs,
     "org_aliases": _build_org_aliases,
@@ -755,6 +768,11 @@ def known_orgs() -> frozenset[str]:
 
 def org_heads() -> frozenset[str]:
     return _tables()["org_heads"]
+
+
+def gendered_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(female-only, male-only) given names: "she" is not "Michael", "Mrs X" not "Mr X"."""
+    return _tables()["gendered_names"]
 
 
 def org_aliases() -> dict[str, str]:

@@ -185,6 +185,7 @@ class _Lists:
         self.honorifics = gz.honorifics()
         self.known_orgs = gz.known_orgs()
         self.org_aliases = gz.org_aliases()
+        self.gendered = gz.gendered_names()
         self.law_words = gz.law_words()
         self.loc_words = gz.loc_words()
         self.norp_words = gz.norp_words()
@@ -1044,6 +1045,22 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
 # --- pass 3: the document decides --------------------------------------------------------
 
 
+_FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
+_MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord)\.? $")
+
+
+def _gender_clash(text: str, start: int, full_name: str) -> bool:
+    """ "Mrs Howard" is not "Michael Howard", nor "Mr Ward" "Judith Ward"."""
+    before = text[max(0, start - 7) : start]
+    female, male = _W.gendered
+    first = full_name.split(" ", 1)[0]
+    if _FEMALE_BEFORE.search(before):
+        return first in male
+    if _MALE_BEFORE.search(before):
+        return first in female
+    return False
+
+
 def _resolve_document(doc: _Doc) -> None:
     people: dict[str, str] = {}  # a part of a full name -> the full name
     last_names: set[str] = set()
@@ -1084,7 +1101,7 @@ def _resolve_document(doc: _Doc) -> None:
         if label in ("TITLE", "NORP"):
             continue
         surface = doc.text[start:end]
-        if surface in people and (
+        if (surface in people and not _gender_clash(doc.text, start, people[surface])) and (
             strength <= _MEDIUM
             or label == "PERSON"
             or surface in last_names

@@ -138,3 +138,16 @@ def test_an_organisation_and_its_short_name_are_one_entity():
     assert by_text["IMF"] == "International Monetary Fund"
     (eu,) = [e for e in result.entities if e.name == "European Union"]
     assert eu.aliases == ("EU",) and eu.mentions == 2
+
+
+def test_an_honorific_of_the_other_sex_is_not_the_same_person():
+    from explorer.nlp import extract
+
+    text = (
+        "Tory leader Michael Howard spoke in Leeds. Mrs Howard will visit target seats. "
+        "Mr Howard will host a news conference."
+    )
+    people = [(m.text, m.entity) for m in extract(text).mentions if m.label == "PERSON"]
+    assert people[0] == ("Michael Howard", "Michael Howard")
+    assert people[1] == ("Howard", "Howard")  # his wife, not him
+    assert people[2] == ("Howard", "Michael Howard")
