@@ -21,7 +21,19 @@ from explorer.tui.widgets.lists import CountList, CountRow
 from explorer.tui.widgets.panes import Toolbar
 from explorer.tui.widgets.rows import GroupRow, RowList
 
-PREFERRED = ("label", "predicate", "kind", "document", "date", "author", "text")
+#: The order `b` cycles facets in: what a row is (label, predicate, kind, subject, author),
+#: then where it comes from (document) and when (month, then the exact date).
+PREFERRED = (
+    "label",
+    "predicate",
+    "kind",
+    "subject",
+    "author",
+    "document",
+    "month",
+    "date",
+    "text",
+)
 
 
 class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
@@ -35,7 +47,7 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
             "next_facet",
             "Count by",
             id="frequency.by",
-            tooltip="Count by the next facet: label, document, date, ...",
+            tooltip="Count by the next facet: label, predicate, author, document, month, ...",
         ),
         Binding("B", "previous_facet", "Count by (back)", show=False, id="frequency.by_back"),
     ]

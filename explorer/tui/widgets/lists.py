@@ -7,6 +7,7 @@ their provenance: document, sentence, offsets) and how the frequency view groups
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -22,6 +23,17 @@ if TYPE_CHECKING:
     from explorer.tui.data import StoreReader
 
 NO_DATE = "(no date)"
+NO_AUTHOR = "(no author)"
+NO_SUBJECT = "(no subject)"
+
+_MONTH = re.compile(r"\d{4}-\d{2}(?!\d)")
+
+
+def month_of(date: str | None) -> str:
+    """The YYYY-MM of an ISO date; a date without a month stays as it is (a bare year)."""
+    if not date:
+        return NO_DATE
+    return date[:7] if _MONTH.match(date) else date
 
 
 class CorpusList(RowList):
@@ -104,8 +116,9 @@ class DocumentList(CorpusList):
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
+            "author": lambda d: [d.author or NO_AUTHOR],
+            "month": lambda d: [month_of(d.date)],
             "date": lambda d: [d.date or NO_DATE],
-            "author": lambda d: [d.author or "(no author)"],
         }
 
 
@@ -256,6 +269,7 @@ class FactList(CorpusList):
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
             "predicate": lambda f: [f.predicate],
+            "subject": lambda f: [f.subject or NO_SUBJECT],
             "document": lambda f: [f.doc],
             "date": lambda f: [self.doc_date(f.doc)],
         }

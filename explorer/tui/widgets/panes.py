@@ -395,15 +395,21 @@ class FactsPane(Pane):
         rows = self._facts
         if self.predicate is not None:
             rows = [f for f in rows if f.predicate == self.predicate]
-        self.list_widget.empty_text = (
-            "No facts yet: ingest some documents."
-            if not self._facts
-            else f"No “{self.predicate}” facts."
-        )
         self.list_widget.set_rows(rows)
         self.refresh_toolbar()
 
+    def _empty_text(self) -> str:
+        if not self._facts:
+            return "No facts yet: ingest some documents."
+        what = f"No “{self.predicate}” facts" if self.predicate else "No facts"
+        drill = self.list_widget.drill
+        if drill is None:
+            return what + "."
+        shown = self.list_widget.describe(drill.facet, drill.value)
+        return f"{what} with {drill.facet} = {shown}.\nEsc clears the filters."
+
     def refresh_toolbar(self) -> None:
+        self.list_widget.empty_text = self._empty_text()
         parts = [
             pluralise(self.list_widget.row_count, "fact"),
             f"predicate: {self.predicate or 'all'} (p)",
