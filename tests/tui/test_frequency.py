@@ -137,3 +137,33 @@ async def test_documents_counted_by_author_and_month(app_factory, db):
         await pilot.press("escape")
         await settle(pilot)
         assert documents_list.row_count == len(documents)
+
+
+async def test_a_count_over_a_drilled_list_drills_into_exactly_its_rows(app_factory, db):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        facts, _ = _store_contents(db)
+        said = [f for f in facts if f.predicate == "said"]
+        subjects = Counter(f.subject for f in said)
+        # a subject with facts besides "said" ones, so a drill that forgot "said" would show
+        # more rows than its count
+        subject = next(s for s in subjects if sum(f.subject == s for f in facts) > subjects[s])
+        await pilot.press("f")
+        facts_list = app.main.query_one(FactsPane).list_widget
+        await _enter_on(pilot, await _count_by(pilot, "predicate"), "said")
+
+        screen = await _count_by(pilot, "subject")
+        assert _counts(screen) == dict(subjects)  # counted over the said facts only
+        await _enter_on(pilot, screen, subject)
+        assert facts_list.row_count == subjects[subject]
+        assert {(f.predicate, f.subject) for f in facts_list.rows} == {("said", subject)}
+        toolbar = str(app.main.query_one("#facts-toolbar").render())
+        assert f"only predicate = said, subject = {subject} (Esc clears the last)" in toolbar
+
+        await pilot.press("escape")  # back to every said fact
+        await settle(pilot)
+        assert facts_list.row_count == len(said)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert facts_list.row_count == len(facts)

@@ -102,7 +102,7 @@ class HistoryScreen(Screen):
                 return
             facet, value = result
             values_of = row_list.facets()[facet]
-            row_list.set_drill(Drill(facet, value), lambda row: value in values_of(row))
+            row_list.push_drill(Drill(facet, value), lambda row: value in values_of(row))
             row_list.focus()
             self.drill_changed(row_list)
 

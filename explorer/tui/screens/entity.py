@@ -180,8 +180,9 @@ class EntityScreen(HistoryScreen):
         }[pane.id]
         number = SECTIONS.index(pane.id) + 1
         count = f"{row_list.row_count:,}"
-        if row_list.drill is not None:
-            count += f" of {len(row_list.all_rows):,}, {row_list.drill.facet} (Esc clears)"
+        if row_list.drills:
+            facets = ", ".join(d.facet for d in row_list.drills)
+            count += f" of {len(row_list.all_rows):,}, {facets} (Esc clears)"
         self.query_one(TabbedContent).get_tab(pane.id).label = f"{title} {count} ({number})"
 
     def drill_changed(self, row_list: RowList) -> None:
@@ -211,8 +212,7 @@ class EntityScreen(HistoryScreen):
 
     def action_back(self) -> None:
         row_list = self.current_list()
-        if row_list is not None and row_list.drill is not None:
-            row_list.set_drill(None)
+        if row_list is not None and row_list.pop_drill():
             self._label_tab(row_list)
             return
         super().action_back()

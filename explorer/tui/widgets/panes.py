@@ -70,15 +70,18 @@ class Toolbar(Static):
         self.update(text, layout=False)  # one line, fixed size: no layout pass per keystroke
 
 
+def drill_terms(row_list: RowList) -> str:
+    """The drill-downs in force as "facet = value, ..." ("" when none)."""
+    describe = getattr(row_list, "describe", lambda facet, value: value)
+    return ", ".join(f"{d.facet} = {describe(d.facet, d.value)}" for d in row_list.drills)
+
+
 def drill_text(row_list: RowList) -> str:
-    if row_list.drill is None:
+    """The drill-downs in force, as the toolbar says them ("" when none)."""
+    drills = row_list.drills
+    if not drills:
         return ""
-    shown = (
-        row_list.describe(row_list.drill.facet, row_list.drill.value)
-        if hasattr(row_list, "describe")
-        else row_list.drill.value
-    )
-    return f"only {row_list.drill.facet} = {shown} (Esc clears)"
+    return f"only {drill_terms(row_list)} (Esc clears{' the last' if len(drills) > 1 else ''})"
 
 
 class Pane(Vertical):
@@ -103,9 +106,8 @@ class Pane(Vertical):
         self.refresh_toolbar()
 
     def clear_filters(self) -> bool:
-        """Esc on the list: drop the drill-down filter. True if there was one."""
-        if self.list_widget.drill is not None:
-            self.list_widget.set_drill(None)
+        """Esc on the list: drop the innermost drill-down. True if there was one."""
+        if self.list_widget.pop_drill():
             self.refresh_toolbar()
             return True
         return False
@@ -402,11 +404,9 @@ class FactsPane(Pane):
         if not self._facts:
             return "No facts yet: ingest some documents."
         what = f"No “{self.predicate}” facts" if self.predicate else "No facts"
-        drill = self.list_widget.drill
-        if drill is None:
+        if not self.list_widget.drills:
             return what + "."
-        shown = self.list_widget.describe(drill.facet, drill.value)
-        return f"{what} with {drill.facet} = {shown}.\nEsc clears the filters."
+        return f"{what} with {drill_terms(self.list_widget)}.\nEsc clears the filters."
 
     def refresh_toolbar(self) -> None:
         self.list_widget.empty_text = self._empty_text()

@@ -150,8 +150,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._all_rows: list[Any] = []
         self._rows: list[Any] = []
         self._narrow: Callable[[Any], bool] | None = None
-        self.drill: Drill | None = None
-        self._drill_test: Callable[[Any], bool] | None = None
+        #: Drill-downs from the frequency view, outermost first: each narrows the one before,
+        #: so a count taken over a drilled list drills into exactly the rows behind it.
+        self._drills: list[tuple[Drill, Callable[[Any], bool]]] = []
         self.empty_text: str = self.EMPTY
         self._cache: LRUCache[tuple[int, int, bool, bool], Strip] = LRUCache(512)
         self._base: Style | None = None
@@ -203,10 +204,30 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._narrow = test
         self._refilter()
 
-    def set_drill(self, drill: Drill | None, test: Callable[[Any], bool] | None = None) -> None:
-        self.drill = drill
-        self._drill_test = test if drill else None
+    @property
+    def drill(self) -> Drill | None:
+        """The innermost drill-down, or None."""
+        return self._drills[-1][0] if self._drills else None
+
+    @property
+    def drills(self) -> list[Drill]:
+        """Every drill-down in force, outermost first."""
+        return [drill for drill, _ in self._drills]
+
+    def push_drill(self, drill: Drill, test: Callable[[Any], bool]) -> None:
+        """Drill further into the rows shown: `test` narrows them, the earlier drills stay."""
+        if drill in self.drills:
+            return  # already in force: the rows would not change
+        self._drills.append((drill, test))
         self._refilter()
+
+    def pop_drill(self) -> bool:
+        """Drop the innermost drill-down (Esc). True if there was one."""
+        if not self._drills:
+            return False
+        self._drills.pop()
+        self._refilter()
+        return True
 
     def _refilter(self) -> None:
         previous = self.current
@@ -221,7 +242,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _apply_filters(self) -> None:
         rows = self._all_rows
-        tests = [t for t in (self._narrow, self._drill_test) if t is not None]
+        tests = [t for _, t in self._drills]
+        if self._narrow is not None:
+            tests.append(self._narrow)
         if tests:
             rows = [r for r in rows if isinstance(r, GroupRow) or all(t(r) for t in tests)]
             rows = _drop_empty_groups(rows)
