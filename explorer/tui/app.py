@@ -295,7 +295,7 @@ class ExplorerApp(App[None]):
         if isinstance(screen, HistoryScreen):
             yield SystemCommand(
                 "Frequency of this list",
-                "Counts by label, document or date",
+                "Counts by label, predicate, subject, author, document or date",
                 screen.action_frequency,
             )
             yield SystemCommand(

@@ -55,7 +55,7 @@ class HistoryScreen(Screen):
             "Frequency",
             show=False,
             id="screen.frequency",
-            tooltip="Count the rows of this list by label, document or date",
+            tooltip="Count this list by label, predicate, author, document, date, ...",
         ),
         Binding(
             "x",
