@@ -1088,6 +1088,41 @@ class _Plan:
         return cls(groups, excludes, sources, label_bits, doc_ok)
 
 
+#: Per-record columns of the saved index and their dtypes, in the order they are saved.
+_RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("kind", np.int8),
+    ("doc", np.int32),
+    ("sent", np.int32),
+    ("start", np.int32),
+    ("end", np.int32),
+    ("ref", np.int32),
+    ("labels", np.uint32),
+)
+
+
+def _packed(
+    columns: dict[str, np.ndarray],
+    text_off: np.ndarray,
+    text_blob: np.ndarray,
+    fwd_off: np.ndarray,
+    fwd: np.ndarray,
+    post_off: np.ndarray,
+    post: np.ndarray,
+    vocab_size: int,
+) -> dict[str, np.ndarray]:
+    """The arrays a build or an update saves, under the names `load` reads."""
+    return {
+        **columns,
+        "text_off": text_off,
+        "text_blob": text_blob,
+        "fwd_off": fwd_off,
+        # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
+        "fwd": fwd.astype(np.uint16 if vocab_size < 65_536 else np.int32),
+        "post_off": post_off,
+        "post": post,
+    }
+
+
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
@@ -1096,15 +1131,17 @@ class _Builder:
         self._doc_ids: dict[str, int] = {}
         self.entity_rows: list[list[Any]] = []
         self.predicates: list[str] = []
-        self.cols = {
-            name: array("q") for name in ("kind", "doc", "sent", "start", "end", "ref", "labels")
-        }
+        self.cols = {name: array("q") for name, _ in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
         self._words: dict[str, int] = {_SEP: 0}
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The per-record columns gathered so far, in their saved dtypes."""
+        return {name: np.asarray(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS}
 
     @property
     def count(self) -> int:
@@ -1195,22 +1232,7 @@ class _Builder:
         text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
         np.cumsum(text_lens, out=text_off[1:])
         blob = np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
-        arrays = {
-            "kind": np.asarray(self.cols["kind"], dtype=np.int8),
-            "doc": np.asarray(self.cols["doc"], dtype=np.int32),
-            "sent": np.asarray(self.cols["sent"], dtype=np.int32),
-            "start": np.asarray(self.cols["start"], dtype=np.int32),
-            "end": np.asarray(self.cols["end"], dtype=np.int32),
-            "ref": np.asarray(self.cols["ref"], dtype=np.int32),
-            "labels": np.asarray(self.cols["labels"], dtype=np.uint32),
-            "text_off": text_off,
-            "text_blob": blob,
-            "fwd_off": fwd_off,
-            # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
-            "fwd": fwd.astype(np.uint16 if len(vocab) < 65_536 else np.int32),
-            "post_off": post_off,
-            "post": post,
-        }
+        arrays = _packed(self.columns(), text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
 
@@ -1238,15 +1260,7 @@ class _Builder:
         new_text_off = np.zeros(len(new_text_lens) + 1, dtype=np.int64)
         np.cumsum(new_text_lens, out=new_text_off[1:])
         new_blob = np.frombuffer(self._blob, dtype=np.uint8)
-        new_cols = {
-            "kind": np.asarray(self.cols["kind"], dtype=np.int8),
-            "doc": np.asarray(self.cols["doc"], dtype=np.int32),
-            "sent": np.asarray(self.cols["sent"], dtype=np.int32),
-            "start": np.asarray(self.cols["start"], dtype=np.int32),
-            "end": np.asarray(self.cols["end"], dtype=np.int32),
-            "ref": np.asarray(self.cols["ref"], dtype=np.int32),
-            "labels": np.asarray(self.cols["labels"], dtype=np.uint32),
-        }
+        new_cols = self.columns()
         old_cols = {
             "kind": old._kind,
             "sent": old._sent,
@@ -1357,21 +1371,9 @@ class _Builder:
         tlens = joined(text_lens, np.int64)
         text_off = np.zeros(len(tlens) + 1, dtype=np.int64)
         np.cumsum(tlens, out=text_off[1:])
-        arrays = {
-            "kind": joined(parts["kind"], np.int8),
-            "doc": joined(parts["doc"], np.int32),
-            "sent": joined(parts["sent"], np.int32),
-            "start": joined(parts["start"], np.int32),
-            "end": joined(parts["end"], np.int32),
-            "ref": joined(parts["ref"], np.int32),
-            "labels": joined(parts["labels"], np.uint32),
-            "text_off": text_off,
-            "text_blob": joined(blob_parts, np.uint8),
-            "fwd_off": fwd_off,
-            "fwd": fwd.astype(np.uint16 if len(vocab) < 65_536 else np.int32),
-            "post_off": post_off,
-            "post": post,
-        }
+        columns = {name: joined(parts[name], dtype) for name, dtype in _RECORD_COLUMNS}
+        blob = joined(blob_parts, np.uint8)
+        arrays = _packed(columns, text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
         return arrays, vocab
 
 
