@@ -177,6 +177,8 @@ class _Snapshot:
         self.tables: dict[str, dict[str, Any]] = {}  # parsed tables (lazily, or all: full mode)
         self.next_ids: dict[str, int] = {}
         self.extra_names: list[str] = []  # tables of other tools, kept as they are
+        #: values derived from this version (lists, indexes), built once by Store._cached
+        self.cache: dict[str, Any] = {}
         self._fh: Any = None
 
     # ---------------------------------------------------------------- opening
@@ -819,7 +821,6 @@ class Store:
         self.commit_every = _env_int("EXPLORER_COMMIT_EVERY", type(self).commit_every)
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
         self.max_bytes = _env_int("EXPLORER_MAX_BYTES", type(self).max_bytes)
-        self._cache: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -838,7 +839,7 @@ class Store:
         return self._path
 
     def close(self) -> None:
-        self._cache.clear()
+        self._snap.cache.clear()
         self._snap.close()
 
     def __enter__(self) -> Store:
@@ -857,7 +858,6 @@ class Store:
         # The old snapshot is not closed here: a reader in another thread may still be
         # slicing it; its memory map goes with its last reference.
         self._snap = snap
-        self._cache.clear()
         return True
 
     # ---------------------------------------------------------------- reading
@@ -873,20 +873,24 @@ class Store:
         counts["documents"] = len(self._snap.rows)
         return {**counts, "db": str(self._path)}
 
-    def _cached(self, name: str, build: Callable[[], Any]) -> Any:
-        # Built once per snapshot; a concurrent refresh() only empties the dict, so a value
-        # in hand stays valid for the call that holds it.
-        value = self._cache.get(name)
+    @staticmethod
+    def _cached(snap: _Snapshot, name: str, build: Callable[[], Any]) -> Any:
+        # Built once per snapshot and kept on it: a commit in another thread swaps in a new
+        # snapshot with an empty cache, so a value built from the old one can never be filed
+        # under the new one (it once was, and a reader then saw an empty store for good).
+        value = snap.cache.get(name)
         if value is None:
             value = build()
-            self._cache[name] = value
+            snap.cache[name] = value
         return value
 
     def documents(self) -> list[DocumentSummary]:
         """Every document, in the order they were ingested (no text is loaded)."""
-        rows = self._snap.rows
+        snap = self._snap
+        rows = snap.rows
         return list(
             self._cached(
+                snap,
                 "documents",
                 lambda: [
                     DocumentSummary(
@@ -932,18 +936,17 @@ class Store:
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in self._record(doc_id).get("sentences", ())]
 
-    def _all_mentions(self) -> list[dict[str, Any]]:
-        snap = self._snap
-        return self._cached("mentions", lambda: list(snap.table("mentions").values()))
+    def _all_mentions(self, snap: _Snapshot) -> list[dict[str, Any]]:
+        return self._cached(snap, "mentions", lambda: list(snap.table("mentions").values()))
 
-    def _mention_index(self) -> dict[str, list[dict[str, Any]]]:
+    def _mention_index(self, snap: _Snapshot) -> dict[str, list[dict[str, Any]]]:
         def build() -> dict[str, list[dict[str, Any]]]:
             index: dict[str, list[dict[str, Any]]] = defaultdict(list)
-            for rec in self._all_mentions():
+            for rec in self._all_mentions(snap):
                 index[f"{rec.get('label')}:{rec.get('entity')}"].append(rec)
             return index
 
-        return self._cached("mention_index", build)
+        return self._cached(snap, "mention_index", build)
 
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         """Mentions in store order (by document, then position); filtered by document and/or
@@ -956,7 +959,7 @@ class Store:
             if entity is not None:
                 records = [r for r in records if f"{r.get('label')}:{r.get('entity')}" == entity]
         elif entity is not None:
-            docs = self._docs_of_keys()
+            docs = self._docs_of_keys(snap)
             if docs is not None:
                 records = [
                     r
@@ -965,33 +968,33 @@ class Store:
                     if f"{r.get('label')}:{r.get('entity')}" == entity
                 ]
             else:
-                records = self._mention_index().get(entity, [])
+                records = self._mention_index(snap).get(entity, [])
         else:
-            records = self._all_mentions()
+            records = self._all_mentions(snap)
         return [_mention_from(r) for r in records]
 
     def entity_documents(self) -> dict[str, list[str]]:
         """Entity key -> the ids of the documents that mention it, in store order; without
         parsing every mention when the derived keys file is there."""
-        docs = self._docs_of_keys()
+        snap = self._snap
+        docs = self._docs_of_keys(snap)
         if docs is None:
 
             def build() -> dict[str, list[str]]:
                 index: dict[str, list[str]] = defaultdict(list)
-                for rec in self._all_mentions():
+                for rec in self._all_mentions(snap):
                     key, doc_id = f"{rec.get('label')}:{rec.get('entity')}", rec.get("doc", "")
                     listed = index[key]
                     if not listed or listed[-1] != doc_id:
                         listed.append(doc_id)
                 return index
 
-            docs = self._cached("entity_documents", build)
+            docs = self._cached(snap, "entity_documents", build)
         return dict(docs)
 
-    def _docs_of_keys(self) -> dict[str, list[str]] | None:
+    def _docs_of_keys(self, snap: _Snapshot) -> dict[str, list[str]] | None:
         """entity key -> the documents that mention it, in store order, from the derived keys
         file (None when it does not match this store)."""
-        snap = self._snap
         keys = snap.doc_keys()
         if keys is None:
             return None
@@ -1003,11 +1006,11 @@ class Store:
                     index[key].append(row[_ID])
             return index
 
-        return self._cached("docs_of_keys", build)
+        return self._cached(snap, "docs_of_keys", build)
 
-    def _entity_table(self) -> dict[str, dict[str, Any]]:
-        snap = self._snap
+    def _entity_table(self, snap: _Snapshot) -> dict[str, dict[str, Any]]:
         return self._cached(
+            snap,
             "entities",
             lambda: {
                 rec["key"]: rec
@@ -1018,39 +1021,41 @@ class Store:
 
     def entities(self, label: str | None = None) -> list[Entity]:
         """Entities, most mentioned first (then by name)."""
+        snap = self._snap
 
         def build() -> list[Entity]:
             items = [
                 _entity_from(r)
-                for r in self._entity_table().values()
+                for r in self._entity_table(snap).values()
                 if label is None or r["label"] == label
             ]
             items.sort(key=lambda e: (-e.mentions, e.name.lower(), e.label))
             return items
 
-        return list(self._cached(f"entities:{label}", build))
+        return list(self._cached(snap, f"entities:{label}", build))
 
     def entity(self, key: str) -> Entity:
         """One entity by key ("LABEL:name"); KeyError when there is none."""
-        record = self._entity_table().get(key)
+        record = self._entity_table(self._snap).get(key)
         if record is None:
             raise KeyError(key)
         return _entity_from(record)
 
-    def _all_facts(self) -> list[Fact]:
-        snap = self._snap
-        return self._cached("facts", lambda: [_fact_from(r) for r in snap.table("facts").values()])
+    def _all_facts(self, snap: _Snapshot) -> list[Fact]:
+        return self._cached(
+            snap, "facts", lambda: [_fact_from(r) for r in snap.table("facts").values()]
+        )
 
-    def _fact_index(self) -> dict[str, list[Fact]]:
+    def _fact_index(self, snap: _Snapshot) -> dict[str, list[Fact]]:
         def build() -> dict[str, list[Fact]]:
             index: dict[str, list[Fact]] = defaultdict(list)
-            for fact in self._all_facts():
+            for fact in self._all_facts(snap):
                 index[fact.subject].append(fact)
                 if fact.object != fact.subject:
                     index[fact.object].append(fact)
             return index
 
-        return self._cached("fact_index", build)
+        return self._cached(snap, "fact_index", build)
 
     def facts(
         self, predicate: str | None = None, *, doc: str | None = None, entity: str | None = None
@@ -1066,15 +1071,14 @@ class Store:
             if name is not None:
                 facts = [f for f in facts if name in (f.subject, f.object)]
         elif name is not None:
-            facts = list(self._fact_index().get(name, []))
+            facts = list(self._fact_index(snap).get(name, []))
         else:
-            facts = list(self._all_facts())
+            facts = list(self._all_facts(snap))
         if predicate is not None:
             facts = [f for f in facts if f.predicate == predicate]
         return facts
 
-    def _cooccurrence(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
-        snap = self._snap
+    def _cooccurrence(self, snap: _Snapshot) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         known = snap.doc_keys()
 
         def build() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
@@ -1087,24 +1091,25 @@ class Store:
                     for k in named:
                         key_docs[k].add(row[_ID])
                 return doc_keys, key_docs
-            for rec in self._all_mentions():
+            for rec in self._all_mentions(snap):
                 if rec.get("label") in NAME_LABELS:
                     k = f"{rec['label']}:{rec.get('entity')}"
                     doc_keys[rec.get("doc", "")].add(k)
                     key_docs[k].add(rec.get("doc", ""))
             return doc_keys, key_docs
 
-        return self._cached("cooccurrence", build)
+        return self._cached(snap, "cooccurrence", build)
 
     def cooccurring(self, key: str, limit: int = 20) -> list[tuple[Entity, int]]:
         """Named entities that appear in the same documents as `key`, with how many
         documents they share, most shared first."""
-        doc_keys, key_docs = self._cooccurrence()
+        snap = self._snap
+        doc_keys, key_docs = self._cooccurrence(snap)
         shared: Counter[str] = Counter()
         for doc_id in key_docs.get(key, ()):
             shared.update(doc_keys[doc_id])
         shared.pop(key, None)
-        table = self._entity_table()
+        table = self._entity_table(snap)
         ranked = sorted(
             shared.items(), key=lambda kv: (-kv[1], -table.get(kv[0], {}).get("mentions", 0), kv[0])
         )

@@ -168,6 +168,39 @@ def test_reading_while_the_same_store_ingests_in_a_thread(db, tmp_path, monkeypa
     assert len(store.documents()) == 24
 
 
+def test_a_commit_during_a_read_never_leaves_the_reader_on_the_old_version(
+    db, tmp_path, monkeypatch
+):
+    # The race CI once hit, made certain: another writer commits while this reader is
+    # building its entity list. The list in hand may be the old one, but the next read
+    # must see the new document, not a stale list filed under the new version.
+    import explorer.store.store as store_module
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    (first / "one.txt").write_text("One\n\nRome and Oslo met.\n")
+    (second / "two.txt").write_text("Two\n\nLima and Quito met.\n")
+    reader = Store.open(db)
+    reader.ingest([first])
+    Store.open(db).ingest([first, second])  # another process's commit, not yet seen
+
+    real = store_module._entity_from
+    swapped = []
+
+    def refresh_midway(record):
+        if not swapped:
+            swapped.append(reader.refresh())
+        return real(record)
+
+    monkeypatch.setattr(store_module, "_entity_from", refresh_midway)
+    reader.entities()
+    assert swapped == [True]
+    names = {e.name for e in reader.entities()}
+    assert {"Rome", "Lima"} <= names
+    assert len(reader.documents()) == 2
+
+
 def test_a_moved_folder_is_linked_by_file_hash_without_parsing_again(db, corpus, monkeypatch):
     import shutil
 
