@@ -16,12 +16,16 @@ pytestmark = pytest.mark.usefixtures("nlp_ready")
 FILES = 30
 
 CHILD = """
-import sys, time
+import os, sys, time
 from explorer.store import Store, StoreError
 pause = float(sys.argv[3])
+gate = sys.argv[4] if len(sys.argv) > 4 else ""
 def progress(done, total, path):
     print(done, flush=True)
     time.sleep(pause)
+    deadline = time.monotonic() + 120
+    while gate and not os.path.exists(gate) and time.monotonic() < deadline:
+        time.sleep(0.01)  # hold the lock until the test opens the gate
 try:
     report = Store.open(sys.argv[1]).ingest([sys.argv[2]], progress=progress)
 except StoreError as exc:
@@ -44,7 +48,7 @@ def folder(tmp_path):
     return folder
 
 
-def start(db, folder, *, pause=0.0, commit_every=3, lock_timeout=60.0):
+def start(db, folder, *, pause=0.0, commit_every=3, lock_timeout=60.0, gate=None):
     env = {
         **os.environ,
         "EXPLORER_COMMIT_EVERY": str(commit_every),
@@ -52,7 +56,7 @@ def start(db, folder, *, pause=0.0, commit_every=3, lock_timeout=60.0):
         "EXPLORER_LOCK_TIMEOUT": str(lock_timeout),
     }
     return subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(db), str(folder), str(pause)],
+        [sys.executable, "-c", CHILD, str(db), str(folder), str(pause), str(gate or "")],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -113,10 +117,12 @@ def test_two_writers_on_one_store_lose_and_duplicate_nothing(tmp_path, folder):
 
 def test_a_second_writer_that_cannot_wait_says_why(tmp_path, folder):
     db = tmp_path / "store.json"
-    first = start(db, folder, pause=0.05)
+    gate = tmp_path / "gate"
+    first = start(db, folder, gate=gate)  # holds the lock until the second has given up
     wait_for_line(first, 1)
     second = start(db, folder, lock_timeout=0.3)
     out2, _ = second.communicate(timeout=120)
+    gate.touch()
     first.communicate(timeout=120)
     assert second.returncode == 2
     assert "another explorer is writing to this store" in out2 and str(db) in out2

@@ -93,6 +93,29 @@ async def type_text(pilot: Pilot, text: str) -> None:
         await pilot.pause()
 
 
+async def palette_choose(pilot: Pilot, query: str, expect: str | None = None) -> None:
+    """Type `query` into the open command palette (or a palette-style prompt) and press
+    Enter once the highlighted command reads `expect` (default: the query): the palette
+    searches in a worker, so Enter before the list is ready would pick something else."""
+    from textual.command import CommandList
+
+    await type_text(pilot, query)
+    wanted = (expect or query).lower()
+
+    def highlighted() -> str:
+        lists = pilot.app.screen.query(CommandList)
+        if not lists:
+            return ""
+        options = lists.first()
+        if options.highlighted is None or options.option_count == 0:
+            return ""
+        return str(options.get_option_at_index(options.highlighted).prompt).lower()
+
+    await until(pilot, lambda: wanted in highlighted(), f"the palette offering {wanted!r}")
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 KEYS = {
     " ": "space",
     "/": "slash",

@@ -15,7 +15,7 @@ from explorer.tui.screens.frequency import FrequencyScreen
 from explorer.tui.widgets.lists import CountRow
 from explorer.tui.widgets.panes import EntitiesPane
 
-from .conftest import ready, screen_lines, settle, type_text, until
+from .conftest import palette_choose, ready, screen_lines, settle, type_text, until
 
 
 async def _export(pilot, path) -> None:
@@ -130,19 +130,11 @@ async def test_palette_jumps_to_an_entity_and_filters_by_label(app_factory):
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Kalamanov")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_choose(pilot, "Kalamanov")
         assert isinstance(app.screen, EntityScreen)
         assert app.screen.location.entity == "PERSON:Georgy Kalamanov"
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Entities labelled GPE")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_choose(pilot, "Entities labelled GPE")
         assert app.screen is app.main and app.main.active_pane == "entities"
         pane = app.main.query_one(EntitiesPane)
         assert pane.label == "GPE"
@@ -157,10 +149,7 @@ async def test_palette_reingests_the_corpus(app_factory, corpus):
             "Olaf Scholz visited Warsaw on Tuesday.\n", encoding="utf-8"
         )
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Re-ingest")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
+        await palette_choose(pilot, "Re-ingest")
         documents = app.main.query_one("#document-list")
         await until(pilot, lambda: documents.row_count == 3, "the new document listed")
         assert any("Olaf Scholz" in d.title for d in documents.rows)
@@ -184,16 +173,8 @@ async def test_palette_switches_the_theme(app_factory):
         await ready(pilot)
         assert app.theme != "textual-light"
         await pilot.press("ctrl+p")
-        await type_text(pilot, "Theme")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
-        await type_text(pilot, "textual-light")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_choose(pilot, "Theme")
+        await palette_choose(pilot, "textual-light")
         assert app.theme == "textual-light"
         assert app.screen is app.main
 

@@ -6,7 +6,7 @@ from explorer.model import DocumentSummary, Hit
 from explorer.tui.screens.reader import ReaderScreen
 from explorer.tui.widgets.reader import ReaderView
 
-from .conftest import ready, screen_lines, settle, type_text
+from .conftest import palette_choose, ready, screen_lines, settle, type_text
 
 
 def _no_control_characters(lines: list[str]) -> None:
@@ -73,10 +73,6 @@ async def test_the_palette_survives_markup_in_titles(app_factory):
         await ready(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        await type_text(pilot, "Markup bold")
-        await pilot.pause(0.3)
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await palette_choose(pilot, "Markup bold", expect="markup [bold]")
         assert isinstance(app.screen, ReaderScreen)
         assert "Markup [bold]" in app.screen.document.title
