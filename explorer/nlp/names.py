@@ -725,6 +725,18 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
+#: Awards, which are no person ("an Oscar") and no organisation ("the Baftas").
+_AWARDS = frozenset(
+    ["Oscar", "Oscars", "Bafta", "Baftas", "Grammy", "Grammys", "Emmy", "Emmys", "Tony Award",
+     "Tony Awards", "Golden Globe", "Golden Globes", "Golden Bear", "Golden Lion", "Palme d'Or",
+     "Booker", "Pulitzer", "Nobel", "Brit Award", "Brit Awards", "Ballon d'Or"]
+)  # fmt: skip
+#: Holidays are dates, not names (the values pass labels them).
+_HOLIDAYS = frozenset(
+    ["New Year", "Christmas", "Christmas Day", "Christmas Eve", "Boxing Day", "Easter",
+     "Easter Sunday", "Easter Monday", "Good Friday", "Thanksgiving", "Ramadan", "Hanukkah",
+     "Diwali", "Passover", "Halloween"]
+)  # fmt: skip
 #: Nouns after a name that say it is an organisation: "the X newspaper".
 _ORG_NEXT = frozenset("newspaper daily weekly agency company firm group party".split())
 #: Nouns that say the name next to them is a place: "the town of X", "the X region".
@@ -732,6 +744,25 @@ _PLACE_NOUNS = frozenset(
     "town towns village villages city cities island islands region province district state "
     "port capital suburb county municipality area settlement enclave republic".split()
 )
+
+
+#: Words after a town's name that make it a company of that name ("Toyota sales").
+_COMPANY_NEXT = frozenset(
+    "sales shares profits profit revenues revenue earnings turnover model models handset "
+    "handsets phone phones chips chip shareholders subsidiary brand executive executives "
+    "chairman spokesman spokeswoman stake bid takeover merger products product plc corp "
+    "inc motors motor".split()
+)
+_MODEL_NUMBER = re.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
+
+
+def _company_context(key: str, nxt: str) -> bool:
+    """A town of under a million people whose name reads as a company's: "Nokia 6600"."""
+    if _W.cities.get(key, 0) >= 1_000_000 or key in _W.nations:
+        return False
+    return nxt.lower() in _COMPANY_NEXT or (
+        bool(_MODEL_NUMBER.match(nxt)) and not nxt.startswith(("19", "20"))
+    )
 
 
 def _sports_context(toks, i: int, j: int) -> bool:
@@ -883,10 +914,23 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     prev = toks[i - 1][2] if i else ""
     nxt = toks[j][2] if j < len(toks) else ""
+    if key in _HOLIDAYS or (
+        key in ("Day", "Eve")
+        and prev in ("'s", "’s")
+        and i > 1
+        and toks[i - 2][2] in ("Year", "Valentine")
+    ):
+        return  # a date ("New Year", "Christmas Eve"): the values pass finds it
+    if key in _AWARDS and (n > 1 or nxt not in ("said", "says", "told", "added")):
+        _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)  # "an Oscar nomination"
+        return
     hit = _gazetteer_label(words)
     if hit:
         label, canon = hit
         if label == "GPE" and key not in _W.nations:
+            if n == 1 and _company_context(key, nxt):
+                _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Toyota sales", "Nokia 6600"
+                return
             if prev in ("agency", "newspaper", "daily") and n == 1:
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "the news agency Xinhua"
                 return
@@ -1002,9 +1046,15 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if _ORG_ENDING.search(key):
             _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Nordbank", "Infotech"
             return
+        if pop and _company_context(key, nxt):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Nokia shares", "Hitachi chief"
+            return
         if pop and _sports_context(toks, i, j):
             doc.clubs.add(key)
             _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
+            return
+        if key in fn and prev.lower() in ("a", "an"):
+            _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "a Sky spokesman": no person
             return
         if key in fn and prev not in _LOC_PREPS:
             _emit(doc, s_i, toks, i, j, "PERSON", key, _WEAK)  # "Nancy", a name before a town

@@ -207,6 +207,10 @@ _PATTERN = re.compile(
             rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
             rf"\squarter(?:\sof\s{_YEAR})?)\b|\bQ[1-4]\s{_YEAR}\b)",
             r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
+            # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
+            r"(?P<HOLIDAY>\b(?:New\sYear(?:['’]s\s(?:Day|Eve))?|Christmas(?:\s(?:Day|Eve))?"
+            r"|Boxing\sDay|Easter(?:\s(?:Sunday|Monday))?|Good\sFriday|Thanksgiving|Ramadan"
+            r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)\b)",
             r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
             r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|spring|summer|autumn"
             r"|fall|winter|century|decade)\b"
@@ -245,6 +249,18 @@ _ANCHOR = re.compile(
         [
             *_CODES,
             *(k.capitalize() for k in _MONTHS),
+            "New Year",
+            "Christmas",
+            "Boxing",
+            "Easter",
+            "Good Friday",
+            "Thanksgiving",
+            "Ramadan",
+            "Hanukkah",
+            "Diwali",
+            "Passover",
+            "Halloween",
+            "Valentine",
             "Monday",
             "Tuesday",
             "Wednesday",
@@ -279,7 +295,13 @@ _PREPOSITIONS = frozenset(
 
 _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
-    "YEAR",
+    "YEAR", "HOLIDAY",
+}  # fmt: skip
+#: Holidays on a fixed day: (month, day).
+_FIXED_HOLIDAYS = {
+    "new year's day": (1, 1), "new year's eve": (12, 31), "christmas day": (12, 25),
+    "christmas eve": (12, 24), "boxing day": (12, 26), "halloween": (10, 31),
+    "valentine's day": (2, 14),
 }  # fmt: skip
 # Case-sensitive like _PATTERN: with IGNORECASE, "SIX" (a variant) would cut "Sixteen" short.
 _NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}\b")
@@ -537,6 +559,12 @@ def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
         if anchor is None or n is None or not low.endswith("ago"):
             return _duration(n or 1, unit)
         return _shift(anchor, -int(n), unit)
+    if kind == "HOLIDAY":
+        fixed = _FIXED_HOLIDAYS.get(low.replace("’", "'"))
+        if fixed is None:
+            return None  # a movable feast, or a season ("New Year"): no single day
+        month, day = fixed
+        return f"{anchor.year:04d}-{month:02d}-{day:02d}" if anchor else f"--{month:02d}-{day:02d}"
     if kind == "RELATIVE":
         if anchor is None:
             return None

@@ -261,3 +261,41 @@ def test_surname_shapes_and_given_names_that_are_also_words():
     got = labelled("The bowlers Kowalski and Ivanov impressed; later Will Hartley spoke.")
     assert ("Kowalski", "PERSON") in got and ("Ivanov", "PERSON") in got
     assert ("Will Hartley", "PERSON") in got
+
+
+# --- words that look like names and are not the thing a list of places or names says -------
+
+
+@pytest.mark.parametrize(
+    "text, surface, label",
+    [
+        ("Toyota sales jumped 11% while rival firms fell.", "Toyota", "ORG"),
+        ("Smartphones like the Nokia 6600 are becoming common.", "Nokia", "ORG"),
+        ("Shares in Hitachi rose after Hitachi shareholders voted.", "Hitachi", "ORG"),
+        ("The museum at Borodino 70 miles west of Moscow reopened.", "Borodino", "GPE"),
+        ("Tokyo shares fell on Monday.", "Tokyo", "GPE"),
+    ],
+)
+def test_a_town_named_like_a_company_is_the_company_where_the_words_say_so(text, surface, label):
+    assert (surface, label) in labelled(text)
+
+
+def test_parties_are_groups_not_people():
+    text = "The Tories and the Lib Dems attacked the Tory plan on Monday."
+    found = labelled(text)
+    assert ("Tory", "PERSON") not in found and ("Tory", "NORP") in found
+    assert ("Tories", "NORP") in found
+    assert entity_of(text, "Lib Dems", "ORG") == "Liberal Democrats"
+
+
+def test_an_award_is_no_person_and_a_first_name_after_a_is_no_person():
+    text = "She won an Oscar at the Oscars. A Sky spokesman said nothing. Oscar Wilde wrote plays."
+    found = labelled(text)
+    assert ("Oscar", "EVENT") in found and ("Oscars", "EVENT") in found
+    assert ("Sky", "PERSON") not in found
+    assert ("Oscar Wilde", "PERSON") in found
+
+
+def test_holidays_are_left_to_the_dates():
+    found = labelled("Sales rose at Christmas and into the New Year, said Tim Cook.")
+    assert [s for s, _ in found] == ["Tim Cook"]

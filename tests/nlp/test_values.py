@@ -174,3 +174,16 @@ def test_capital_letters_after_numbers_are_not_units_or_currencies():
         ("QUANTITY", "5 MW", {"value": 5, "unit": "MW"}),
         ("QUANTITY", "80GB", {"value": 80, "unit": "GB"}),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, surface, norm",
+    [
+        ("We met on Christmas Day.", "Christmas Day", "2019-12-25"),
+        ("Parties on New Year's Eve ran late.", "New Year's Eve", "2019-12-31"),
+        ("Sales rose into the New Year.", "New Year", None),
+        ("Shops closed for Easter.", "Easter", None),
+    ],
+)
+def test_holidays_are_dates_and_fixed_ones_get_their_day(text, surface, norm):
+    assert ("DATE", surface, norm) in values(text)
