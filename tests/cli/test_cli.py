@@ -271,3 +271,19 @@ def test_negative_limits_are_refused(ingested) -> None:
     for command in ("entities", "facts"):
         result = ingested(command, "--limit", "-1")
         assert result.returncode == 2 and "--limit" in result.stderr
+
+
+def test_a_pdf_style_text_is_found_by_the_words_a_person_types(explorer, tmp_path) -> None:
+    folder = tmp_path / "pdfish"
+    folder.mkdir()
+    (folder / "report.txt").write_text(
+        "Annual report\n\nThe ﬁnance oﬃce of the inter\u00adnational bank grew.\n",
+        encoding="utf-8",
+    )
+    assert explorer("ingest", str(folder)).returncode == 0
+    for query in ("finance", "office", "international"):
+        hits = _lines(explorer("search", query, "--json").stdout)
+        sentences = [h for h in hits if h["kind"] == "sentence"]
+        assert sentences, query
+        marked = [sentences[0]["text"][s:e].lower() for s, e in sentences[0]["highlights"]]
+        assert query in marked
