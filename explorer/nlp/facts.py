@@ -56,6 +56,9 @@ _BEFORE_QUOTE = re.compile(
 )
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = re.compile(r"(he|she|He|She)\b")
+_HONORIFIC_AT = re.compile(
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Rev|Reverend)\.?[ \t]+"
+)
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?")
 _GAP_SPACE = re.compile(r"[ \t]*")
 _GAP_COMMA = re.compile(r"[ \t]*,?[ \t]*")
@@ -68,7 +71,9 @@ _MEETING = re.compile(
 )
 _COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
 _MET_DIRECT = re.compile(
-    r"^\s*(?:(?:has|have|had|will|would|also|then|later|(?:is|are|was|were|due|set|expected"
+    # "X, the prime minister, met Y": the title between commas is blanked out with the names.
+    r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,)?"
+    r"\s*(?:(?:has|have|had|will|would|also|then|later|(?:is|are|was|were|due|set|expected"
     r"|plans?|hopes?)\s+to)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
     r"|talked|spoke)(?:\s+with)?[\s,]*(?:the\s+)?[\s,]*$"
 )
@@ -101,7 +106,9 @@ _AMOUNT_VERB = re.compile(
     r"\b(?P<verb>reached|reach|reaches|rose|rise|rises|risen|fell|fall|falls|fallen|increased"
     r"|increase|decreased|grew|grow|grown|jumped|climbed|dropped|declined|slipped|slumped"
     r"|soared|surged|stood|stands|totalled|totaled|totals|amounted|amounts|hit|exceeded|topped"
-    r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported)"
+    r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported"
+    r"|paid|pays|pay|spent|spends|spend|invested|invests|invest|lost|loses|borrowed|owes|owed"
+    r"|received|receives|offered|offers|bid)"
     r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent))?"
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
@@ -293,9 +300,12 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
     if m is not None and m.label == "PERSON":
-        # "The chancellor, Gordon Brown, said": a name set off after its title.
+        # "The chancellor, Gordon Brown, said": a name set off after its title; "The
+        # president of Russia, Vladimir Putin, said": after any phrase that names them.
         title = doc.before(m.start, _GAP_COMMA)
         if title is not None and title.label == "TITLE":
+            return m.entity, m.start
+        if text[max(0, m.start - 3) : m.start].rstrip(" \t").endswith(","):
             return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
@@ -321,6 +331,12 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
     that a name inside the quotation is not taken for the speaker).
     """
     m = doc.by_start.get(pos)
+    if m is None:
+        honorific = _HONORIFIC_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
+        if honorific is not None:
+            m = doc.by_start.get(honorific.end())
+            if m is not None and m.label != "PERSON":
+                m = None
     if m is not None:
         if m.label in _PARTY and m.label != "ORG":
             # "Iranian ambassador": the title, not the country, is the speaker.
@@ -708,7 +724,7 @@ def _amounts(doc: _Text) -> list[Fact]:
         clause = _CLAUSE_START.match(pre)
         np_start = window_start + (clause.end() if clause else 0)
         np_start, np_end = _strip_span(text, np_start, verb.start(), ' \t\n,;:"“”(')
-        if np_end - np_start < 3:
+        if np_end - np_start < 2:
             continue
         np_start = _subject_start(text, np_start, np_end)
         if np_start is None:
@@ -763,8 +779,10 @@ def _subject_start(text: str, start: int, end: int) -> int | None:
     lead = _LEADING_PREPOSITION.match(text, start, end)
     if lead is not None:
         start = lead.end()
-    if end - start < 3 or text.count(" ", start, end) > 12:
+    if end - start < 2 or text.count(" ", start, end) > 12:
         return None
+    if end - start == 2 and not text[start:end].isupper():
+        return None  # two letters: only an acronym ("BT") names a thing
     if text[start:end].lower() in _PRONOUNS:
         return None
     return start

@@ -831,8 +831,9 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
             and g_label == "GPE"
         )  # "Houston Astros", "Phoenix Suns"
         if g_len == 1 and w in _W.first_names and w not in _W.demonyms and len(rest) <= 2:
-            if not team:
-                break  # "Christian Cullen", "Jordan Smith": a person
+            party = g_label == "NORP" and len(rest) == 2 and rest[0] in _W.first_names
+            if not team and not party:
+                break  # "Christian Cullen", "Jordan Smith": a person ("Tory Liam Fox": not)
         if rest[0] in _W.first_names or rest[0] in _W.honorifics or g_label == "NORP":
             _emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, _STRONG)
             pos += g_len

@@ -4,6 +4,7 @@ rules (and the value finder they lean on) are under test here."""
 from __future__ import annotations
 
 from explorer.model import Mention
+from explorer.nlp import extract
 from explorer.nlp.facts import find_facts
 from explorer.nlp.pipeline import merge_mentions
 from explorer.nlp.sentences import split_sentences
@@ -418,3 +419,42 @@ def test_two_people_backing_talks_did_not_meet():
         ("Tony Blair", "PERSON"), ("Gordon Brown", "PERSON"),
     )  # fmt: skip
     assert only(found, "met") == []
+
+
+# --- the forms of a news story, through the whole pipeline ---------------------------------
+
+STORY = (
+    "Tony Blair, the prime minister, met Chancellor Gordon Brown in London on Tuesday. "
+    '"We will win," said Mr Blair. '
+    '"It is not over," Mr Brown said. '
+    "The president of Russia, Vladimir Putin, said that oil output rose 5%. "
+    "BT paid £1.2bn for the firm. "
+    "Tory Liam Fox said the plan was wrong."
+)
+
+
+def story_facts(predicate: str) -> list[tuple]:
+    found = extract(STORY, {"date": "2005-03-01"}).facts
+    return [(f.subject, f.object) for f in found if f.predicate == predicate]
+
+
+def test_said_mr_x_is_the_person_named_before():
+    said = story_facts("said")
+    assert ("Tony Blair", "We will win") in said
+    assert ("Gordon Brown", "It is not over") in said
+
+
+def test_a_speaker_set_off_by_commas_after_what_names_them():
+    assert ("Vladimir Putin", "oil output rose 5%") in story_facts("said")
+
+
+def test_a_meeting_across_an_appositive_title():
+    assert ("Tony Blair", "Gordon Brown") in story_facts("met")
+
+
+def test_what_a_company_paid_is_an_amount_even_for_a_two_letter_name():
+    assert ("BT", "£1.2bn") in story_facts("amount")
+
+
+def test_a_party_word_before_a_full_name_is_not_part_of_it():
+    assert ("Liam Fox", "the plan was wrong") in story_facts("said")
