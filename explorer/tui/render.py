@@ -156,3 +156,19 @@ def _wrap_paragraph(
 
 def pluralise(count: int, word: str, plural: str | None = None) -> str:
     return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+def pack(pieces: Iterable[Text], width: int, separator: str = "  ") -> list[Text]:
+    """`pieces` laid out in lines of at most `width` cells, never splitting a piece (one
+    wider than `width` gets a line of its own, to be cut by whoever shows it)."""
+    lines: list[Text] = []
+    line: Text | None = None
+    for piece in pieces:
+        if line is not None and line.cell_len + len(separator) + piece.cell_len <= width:
+            line.append(separator)
+            line.append_text(piece)
+            continue
+        line = Text(end="")
+        line.append_text(piece)
+        lines.append(line)
+    return lines

@@ -397,3 +397,30 @@ async def test_ingesting_a_large_folder_from_the_app_uses_worker_processes(tmp_p
         await until(pilot, lambda: app.reader is not None, "the folder ingested", tries=1500)
         await settle(pilot)
         assert app.main.query_one("#document-list").row_count == 60
+
+
+async def test_the_legend_shows_every_label_written_at_80_columns(app_factory):
+    from explorer.tui.labels import short_label
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        documents.move_cursor(next(i for i, d in enumerate(documents.rows) if d.date))
+        await pilot.press("enter")
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderView)
+        counts: dict[str, int] = {}
+        for m in reader.mentions:
+            counts[m.label] = counts.get(m.label, 0) + 1
+        assert len(counts) >= 6  # enough labels that they cannot fit on one line
+        legend = app.screen.query_one("#legend")
+        lines = screen_lines(legend)
+        assert legend.size.height == len(lines) >= 2
+        for label, count in counts.items():
+            # Written (not colour alone), on screen, and its count on the same line.
+            assert any(
+                f" {short_label(label)} " in line and f" {count}" in line for line in lines
+            ), (label, lines)
+        # The document still gets most of the screen.
+        assert reader.size.height >= 12

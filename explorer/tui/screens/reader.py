@@ -15,37 +15,78 @@ from explorer.model import Document, Mention
 from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
 from explorer.tui.labels import GROUP, MEANING, group_of, label_css, short_label
 from explorer.tui.messages import Location, open_entity
-from explorer.tui.render import plain
+from explorer.tui.render import pack, plain
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.widgets.reader import ReaderView
 
 
 class Legend(Static):
-    """The labels present in the document: each colour with its written tag and meaning."""
+    """The labels present in the document: each colour with its written tag and count.
+
+    Every label stays on screen at any width: an entry is never split across lines, the
+    meanings ("country, city, state") are dropped when they would take more than two lines,
+    and the legend grows a line rather than lose a label.
+    """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(LABEL_COMPONENTS)
     DEFAULT_CSS = """
-    Legend { height: auto; max-height: 2; padding: 0 1; color: $text-muted; }
+    Legend { height: auto; padding: 0 1; color: $text-muted; }
     """ + label_css("Legend")
+
+    #: Lines the legend may take with the meanings written out.
+    FULL_LINES = 2
 
     def __init__(self) -> None:
         super().__init__("", markup=False, id="legend")
+        self.counts: dict[str, int] | None = None
+        self._width = 0
 
     def show(self, mentions: list[Mention]) -> None:
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.label] = counts.get(m.label, 0) + 1
         order = list(GROUP) + sorted(set(counts) - set(GROUP))
-        text = Text(no_wrap=False, end="")
-        for label in [lb for lb in order if lb in counts]:
-            style = self.get_component_rich_style(f"label--{group_of(label)}")
-            if text:
-                text.append("  ")
-            text.append(f" {short_label(label)} ", style=style)
-            text.append(f" {MEANING.get(label, label.lower())} {counts[label]}")
-        if not counts:
-            text.append("No mentions found in this document.")
-        self.update(text)
+        self.counts = {label: counts[label] for label in order if label in counts}
+        self._width = 0
+        self._layout()
+
+    def on_resize(self) -> None:
+        self._layout()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._width = 0  # a new theme: the colours are laid out again
+        if self.is_mounted:
+            self._layout()
+
+    def _layout(self) -> None:
+        if self.counts is None:
+            return
+        width = self.content_region.width or max(20, self.app.size.width - 2)
+        if width == self._width:
+            return
+        self._width = width
+        if not self.counts:
+            self.update(Text("No mentions found in this document.", end=""))
+            return
+        lines = pack(self._entries(meanings=True), width)
+        if len(lines) > self.FULL_LINES:
+            lines = pack(self._entries(meanings=False), width)
+        self.update(Text("\n", end="").join(lines))
+
+    def _entries(self, *, meanings: bool) -> list[Text]:
+        assert self.counts is not None
+        entries = []
+        for label, count in self.counts.items():
+            entry = Text(end="")
+            entry.append(
+                f" {short_label(label)} ",
+                style=self.get_component_rich_style(f"label--{group_of(label)}"),
+            )
+            meaning = f" {MEANING.get(label, label.lower())}" if meanings else ""
+            entry.append(f"{meaning} {count}")
+            entries.append(entry)
+        return entries
 
 
 class ReaderScreen(HistoryScreen):
