@@ -8,6 +8,7 @@ at once with a visible progress line), the history of what was opened (Esc and `
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +22,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 import explorer
+from explorer.model import DocumentSummary
 from explorer.tui.commands import DocumentCommands, EntityCommands, LabelCommands
 from explorer.tui.data import StoreReader
 from explorer.tui.messages import (
@@ -115,6 +117,13 @@ class ExplorerApp(App[None]):
                 start_resource_tracker()
                 report = store.ingest(to_ingest, progress=progress)
                 failed = list(getattr(report, "failed", []) or [])
+                if not first:
+                    self.call_from_thread(
+                        self.notify,
+                        ingest_summary(report),
+                        title=f"Re-ingested {names}",
+                        markup=False,
+                    )
                 if failed:
                     self.call_from_thread(
                         self.notify,
@@ -190,16 +199,12 @@ class ExplorerApp(App[None]):
         self.load_corpus(paths)
 
     def reingest_paths(self) -> list[Path]:
+        """What re-ingest reads: the paths given on the command line, else the folders the
+        stored documents were ingested from, so files added there since are read too."""
         if self.ingest_paths:
             return list(self.ingest_paths)
         assert self.reader is not None
-        paths: list[Path] = []
-        seen: set[str] = set()
-        for doc in self.reader.documents():
-            if doc.path and doc.path not in seen and Path(doc.path).exists():
-                seen.add(doc.path)
-                paths.append(Path(doc.path))
-        return paths or [SEEDS]
+        return ingest_roots(self.reader.documents()) or [SEEDS]
 
     # ------------------------------------------------------------------ history
 
@@ -314,6 +319,42 @@ class ExplorerApp(App[None]):
         """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
+
+
+def ingest_summary(report: object) -> str:
+    """What a re-ingest changed, in a line: "2 added, 1 updated, 2,125 unchanged"."""
+    parts = [
+        f"{getattr(report, name, 0):,} {name}"
+        for name in ("added", "updated", "unchanged", "pruned")
+        if getattr(report, name, 0) or name != "pruned"
+    ]
+    failed = len(getattr(report, "failed", []) or [])
+    if failed:
+        parts.append(f"{failed:,} failed")
+    return ", ".join(parts)
+
+
+def ingest_roots(documents: Iterable[DocumentSummary]) -> list[Path]:
+    """The folders `documents` were ingested from, outermost only, that still exist.
+
+    The store keeps each document's file path and an id that is the path relative to the
+    folder given to ingest ("business/001.txt" from bbc/), so that folder is the path with
+    the id taken off its end. An id that is a bare file name says only which folder holds
+    the file: that folder it is.
+    """
+    roots: set[Path] = set()
+    for doc in documents:
+        if not doc.path:
+            continue
+        path = Path(doc.path)
+        relative = re.sub(r"~\d+$", "", doc.id.split("#", 1)[0])
+        posix = path.as_posix()
+        if "/" in relative and posix.endswith("/" + relative):
+            roots.add(Path(posix[: -len(relative) - 1]))
+        else:
+            roots.add(path.parent)
+    existing = sorted(r for r in roots if r.is_dir())
+    return [r for r in existing if not any(o != r and o in r.parents for o in existing)]
 
 
 def start_resource_tracker() -> None:

@@ -155,6 +155,42 @@ async def test_palette_reingests_the_corpus(app_factory, corpus):
         assert any("Olaf Scholz" in d.title for d in documents.rows)
 
 
+async def test_palette_reingest_without_paths_reads_new_files_in_the_ingested_folders(tmp_path, db):
+    """`explorer --db X` alone: re-ingest reads the folders the store's documents came
+    from, so a file added there since (even in a new subfolder) is picked up."""
+    import shutil
+
+    from explorer.store import Store
+
+    from .conftest import SAMPLE
+
+    root = tmp_path / "news"
+    (root / "world").mkdir(parents=True)
+    shutil.copy(SAMPLE, root / "world" / SAMPLE.name)
+    with Store.open(db) as store:
+        store.ingest([root])
+    app = make_app(db)  # no paths on the command line
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        assert [d.id for d in documents.rows] == [f"world/{SAMPLE.name}"]
+        (root / "business").mkdir()
+        (root / "business" / "new.txt").write_text(
+            "Olaf Scholz visited Warsaw on Tuesday.\n", encoding="utf-8"
+        )
+        await pilot.press("ctrl+p")
+        await palette_choose(pilot, "Re-ingest")
+        await until(pilot, lambda: documents.row_count == 2, "the new document listed")
+        new = next(d for d in documents.rows if "Olaf Scholz" in d.title)
+        # Read through the folder, so its id is as `explorer ingest news/` would name it.
+        assert new.id == "business/new.txt"
+        await until(
+            pilot,
+            lambda: any("1 added" in n.message for n in app._notifications),
+            "a notice of what the re-ingest did",
+        )
+
+
 async def test_a_damaged_store_is_one_clear_line_not_a_crash(tmp_path, capsys):
     db = tmp_path / "broken.json"
     db.write_text("{this is not json", encoding="utf-8")
