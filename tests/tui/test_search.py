@@ -132,3 +132,32 @@ async def test_escape_leaves_the_search_box_for_the_results(app_factory):
         await pilot.press("escape")
         assert app.focused is _hits(app)
         assert app.main.query_one(SearchPane).query_text == "Moscow"
+
+
+async def test_keys_typed_right_after_slash_land_in_the_search_box(app_factory):
+    """A person types '/sanai' in one go: the keys queued behind '/' are the query, not
+    pane keys (s would switch panes, a/n/i do other things)."""
+    from textual import events
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        for key, char in [("slash", "/"), *((c, c) for c in "sanai")]:
+            app.post_message(events.Key(key, char))  # queued at once, as a fast typist's
+        await settle(pilot)
+        box = app.main.query_one("#search", Input)
+        assert box.value == "sanai"
+        assert app.main.active_pane == "search"
+        # In a text box '/' is a character.
+        await type_text(pilot, "/x")
+        assert box.value == "sanai/x"
+        await pilot.press("backspace", "backspace")
+        await settle(pilot)
+        # From another screen too: back to the main screen, and the keys are the query.
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert app.screen is not app.main  # the entity Sanai
+        for key, char in [("slash", "/"), *((c, c) for c in "trade")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.screen is app.main and box.value == "sanaitrade"

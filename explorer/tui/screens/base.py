@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
+from textual.widgets import Input
 
 from explorer.tui.widgets.rows import Drill, RowList
 
@@ -48,6 +49,9 @@ class HistoryScreen(Screen):
             "Search",
             id="screen.search",
             tooltip="Search sentences, entities and facts (from anywhere)",
+            # Checked before the key goes to the focused list, so the search box has focus
+            # before the keys typed right after '/' are handed out (see check_action).
+            priority=True,
         ),
         Binding(
             "F",
@@ -66,6 +70,11 @@ class HistoryScreen(Screen):
             tooltip="Write the rows of this list to JSON Lines or CSV",
         ),
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "search" and isinstance(self.focused, Input):
+            return False  # '/' is a character in a text box (a path, a query)
+        return True
 
     @property
     def explorer(self) -> ExplorerApp:

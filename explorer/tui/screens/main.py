@@ -52,6 +52,7 @@ class MainScreen(HistoryScreen):
             "Search",
             id="main.search",
             tooltip="Search sentences, entities and facts",
+            priority=True,  # as on every screen: see HistoryScreen
         ),
         Binding(
             "d", "pane('documents')", "Docs", id="main.documents", tooltip="The documents pane"
@@ -265,7 +266,9 @@ class MainScreen(HistoryScreen):
     # ------------------------------------------------------------------ search
 
     def action_search(self) -> None:
-        self.query_one("#search", Input).focus()
+        # Now, not after the keys already queued (Widget.focus waits for those): '/sanai'
+        # typed in one go is a query, not '/' and then five pane keys.
+        self.set_focus(self.query_one("#search", Input))
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
