@@ -424,3 +424,29 @@ async def test_the_legend_shows_every_label_written_at_80_columns(app_factory):
             ), (label, lines)
         # The document still gets most of the screen.
         assert reader.size.height >= 12
+
+
+async def test_n_in_a_document_opened_plainly_selects_an_entity_and_counts_its_mentions(
+    app_factory,
+):
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        documents.move_cursor(next(i for i, d in enumerate(documents.rows) if d.date))
+        await pilot.press("enter")  # from the documents list: no entity selected
+        await settle(pilot)
+        reader = app.screen.query_one(ReaderView)
+        assert reader.entity is None
+        await pilot.press("n")
+        await settle(pilot)
+        first = reader.mentions[reader.current]
+        assert reader.entity == first.key
+        theirs = [m for m in reader.mentions if m.key == first.key]
+        status = str(app.screen.query_one("#reader-status").render())
+        assert f"{first.entity} ({first.label})" in status
+        assert f"mention 1 of {len(theirs)} here" in status
+        assert len(theirs) < len(reader.mentions)  # the count is not of every mention
+        if len(theirs) > 1:
+            await pilot.press("n")
+            assert reader.mentions[reader.current].key == first.key

@@ -383,6 +383,10 @@ class ReaderView(ScrollView, can_focus=True, inherit_bindings=False):
         return [i for i, m in enumerate(self.mentions) if m.key == self.entity]
 
     def _step(self, direction: int, any_entity: bool = False) -> None:
+        if self.entity is None:
+            # Nothing selected yet: n/N pick the nearest mention and select its entity, so
+            # the status line counts that entity's mentions ("1 of 2"), not every mention.
+            any_entity = True
         ids = self._candidates(any_entity)
         if not ids:
             self.app.bell()
