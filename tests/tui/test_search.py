@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from explorer.model import Hit
@@ -11,7 +12,7 @@ from explorer.tui.widgets.panes import Preview, SearchPane
 from explorer.tui.widgets.reader import ReaderView
 from explorer.tui.widgets.rows import GroupRow
 
-from .conftest import ready, settle, styled_runs, type_text
+from .conftest import ready, screen_lines, settle, styled_runs, type_text
 
 
 def _hits(app) -> HitList:
@@ -137,8 +138,6 @@ async def test_escape_leaves_the_search_box_for_the_results(app_factory):
 async def test_keys_typed_right_after_slash_land_in_the_search_box(app_factory):
     """A person types '/sanai' in one go: the keys queued behind '/' are the query, not
     pane keys (s would switch panes, a/n/i do other things)."""
-    from textual import events
-
     app = app_factory()
     async with app.run_test(size=(100, 30)) as pilot:
         await ready(pilot)
@@ -161,3 +160,18 @@ async def test_keys_typed_right_after_slash_land_in_the_search_box(app_factory):
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert app.screen is app.main and box.value == "sanaitrade"
+
+
+async def test_the_preview_heading_is_whole_from_the_first_keystroke(app_factory):
+    """The results pane is hidden until the first key: the preview is first filled before it
+    has a width, and its heading was cut to 'Entity · …' until the cursor moved."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        for key, char in [("slash", "/"), *((c, c) for c in "sanai")]:
+            app.post_message(events.Key(key, char))  # typed in one go
+        await settle(pilot)
+        preview = app.main.query_one(Preview)
+        assert _hits(app).current.kind == "entity"
+        heading = screen_lines(preview)[0]
+        assert "Entity · PERSON · Enter opens its detail" in heading, heading

@@ -463,8 +463,16 @@ class Preview(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
+        self._shown: tuple[str, Paragraph | None, Hit | None] | None = None
+
+    def on_resize(self) -> None:
+        # The heading is cut to the width: the first results arrive while the results pane
+        # is still hidden (no width yet), so lay it out again once the width is known.
+        if self._shown is not None:
+            self.show(*self._shown)
 
     def show(self, title: str, paragraph: Paragraph | None, hit: Hit | None) -> None:
+        self._shown = (title, paragraph, hit)
         heading = Text(plain(title), style=self.get_component_rich_style("preview--title"))
         heading.truncate(max(10, self.content_region.width), overflow="ellipsis")
         out = Text(end="")
@@ -496,6 +504,7 @@ class Preview(Static):
         self.update(out, layout=False)  # a fixed-size pane: no layout pass per keystroke
 
     def clear(self) -> None:
+        self._shown = None
         self.update("", layout=False)
 
 
