@@ -450,3 +450,18 @@ async def test_n_in_a_document_opened_plainly_selects_an_entity_and_counts_its_m
         if len(theirs) > 1:
             await pilot.press("n")
             assert reader.mentions[reader.current].key == first.key
+
+
+async def test_a_narrow_status_line_keeps_the_count_of_facts(app_factory):
+    """Too narrow for every count, the status line drops sentences and mentions, whole,
+    rather than end on a bare number ('… 20,951 entities · 7,161')."""
+    app = app_factory()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await ready(pilot)
+        (line,) = screen_lines(app.main.query_one("#status"))
+        assert "document" in line and "entities" in line and line.strip().endswith(" facts")
+        assert "…" not in line
+        await pilot.resize_terminal(120, 24)
+        await settle(pilot)
+        (line,) = screen_lines(app.main.query_one("#status"))
+        assert "sentences" in line and "mentions" in line and line.strip().endswith(" facts")

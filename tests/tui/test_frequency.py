@@ -167,3 +167,27 @@ async def test_a_count_over_a_drilled_list_drills_into_exactly_its_rows(app_fact
         await pilot.press("escape")
         await settle(pilot)
         assert facts_list.row_count == len(facts)
+
+
+async def test_at_80_columns_the_frequency_line_leaves_out_a_hint_rather_than_cut_it(
+    app_factory,
+):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        screen = await _count_by(pilot, "predicate")
+        (line,) = screen_lines(screen.query_one("#frequency-toolbar"))
+        line = line.strip()
+        # No phrase cut short ('... · Enter' or an ellipsis): what is counted, and b's hint.
+        assert line.endswith("b: count by subject"), line
+        assert "…" not in line
+        await pilot.press("escape")
+        await settle(pilot)
+        # Wide enough, every hint is there.
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        await pilot.press("F")
+        await settle(pilot)
+        (line,) = screen_lines(app.screen.query_one("#frequency-toolbar"))
+        assert line.strip().endswith("Enter shows the rows behind a count"), line

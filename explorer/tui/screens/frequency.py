@@ -18,7 +18,7 @@ from textual.widgets import Footer
 
 from explorer.tui.render import pluralise
 from explorer.tui.widgets.lists import CountList, CountRow
-from explorer.tui.widgets.panes import Toolbar
+from explorer.tui.widgets.panes import Aside, Toolbar
 from explorer.tui.widgets.rows import GroupRow, RowList
 
 #: The order `b` cycles facets in: what a row is (label, predicate, kind, subject, author),
@@ -109,8 +109,8 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         following = self.facets[(self.facets.index(facet) + 1) % len(self.facets)]
         self.query_one(Toolbar).say(
             f"{pluralise(len(out), 'value')} of {facet} over {total:,} {self.source.KIND}",
-            f"b: count by {following}" if following != facet else "",
-            "Enter shows the rows behind a count",
+            Aside(f"b: count by {following}") if following != facet else "",
+            Aside("Enter shows the rows behind a count"),
         )
 
     def action_next_facet(self) -> None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,6 +20,7 @@ from explorer.tui.messages import open_document, open_entity
 from explorer.tui.render import pluralise
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.widgets.panes import (
+    Aside,
     DocumentsPane,
     EntitiesPane,
     FactsPane,
@@ -28,6 +28,7 @@ from explorer.tui.widgets.panes import (
     Pane,
     Preview,
     SearchPane,
+    Toolbar,
     set_reader,
 )
 from explorer.tui.widgets.rows import RowList
@@ -114,7 +115,7 @@ class MainScreen(HistoryScreen):
                 yield FactsPane(id="facts-pane")
             with TabPane("Search (s)", id="search-results"):
                 yield SearchPane(id="search-pane")
-        yield Static("", id="status", markup=False)
+        yield Toolbar(id="status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -206,10 +207,10 @@ class MainScreen(HistoryScreen):
 
     # ------------------------------------------------------------------ corpus
 
-    def say(self, text: str, *, error: bool = False) -> None:
-        status = self.query_one("#status", Static)
+    def say(self, *parts: str, error: bool = False) -> None:
+        status = self.query_one("#status", Toolbar)
         status.set_class(error, "-error")
-        status.update(Text(text, no_wrap=True, overflow="ellipsis"), layout=False)
+        status.say(*parts)
 
     def corpus_failed(self, error: str) -> None:
         self.say(error, error=True)
@@ -244,16 +245,12 @@ class MainScreen(HistoryScreen):
         self.query_one(FactsPane).load(facts)
         if self.focused is None:
             self.pane(self.active_pane).focus_list()
-        self.say(
-            " · ".join(
-                [
-                    pluralise(int(stats.get("documents", len(documents))), "document"),
-                    pluralise(int(stats.get("sentences", 0)), "sentence"),
-                    pluralise(int(stats.get("mentions", 0)), "mention"),
-                    pluralise(int(stats.get("entities", len(entities))), "entity", "entities"),
-                    pluralise(int(stats.get("facts", len(facts))), "fact"),
-                ]
-            )
+        self.say(  # at 80 columns the counts of sentences and mentions make room for facts
+            pluralise(int(stats.get("documents", len(documents))), "document"),
+            Aside(pluralise(int(stats.get("sentences", 0)), "sentence")),
+            Aside(pluralise(int(stats.get("mentions", 0)), "mention")),
+            pluralise(int(stats.get("entities", len(entities))), "entity", "entities"),
+            pluralise(int(stats.get("facts", len(facts))), "fact"),
         )
         query = self.query_one("#search", Input).value
         if query.strip():

@@ -51,8 +51,16 @@ class ListInput(Input):
             leave(self, key)
 
 
+class Aside(str):
+    """A toolbar part that can go when the line is full: a key hint, a secondary count."""
+
+
 class Toolbar(Static):
-    """One line over a list: what is shown and the keys that change it."""
+    """One line over a list: what is shown and the keys that change it.
+
+    When the line is too narrow, `Aside` parts are left out whole, last first, rather
+    than cut mid-phrase ('· Enter'); what is shown is then cut with an ellipsis.
+    """
 
     DEFAULT_CSS = """
     Toolbar { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
@@ -60,14 +68,30 @@ class Toolbar(Static):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", markup=False, id=id)
+        self._parts: list[Text | str] = []
 
     def say(self, *parts: str | Text) -> None:
-        text = Text(end="", no_wrap=True, overflow="ellipsis")
-        for i, part in enumerate(p for p in parts if p):
-            if i:
-                text.append(" · ")
-            text.append(part if isinstance(part, Text) else plain(part))
-        self.update(text, layout=False)  # one line, fixed size: no layout pass per keystroke
+        self._parts = [p for p in parts if p]
+        self.refresh()  # one line, fixed size: no layout pass per keystroke
+
+    def render(self) -> Text:
+        parts = list(self._parts)
+        width = self.content_region.width
+        while width > 0 and _joined(parts).cell_len > width:
+            asides = [i for i, p in enumerate(parts) if isinstance(p, Aside)]
+            if not asides:
+                break
+            del parts[asides[-1]]
+        return _joined(parts)
+
+
+def _joined(parts: list[Text | str]) -> Text:
+    text = Text(end="", no_wrap=True, overflow="ellipsis")
+    for i, part in enumerate(parts):
+        if i:
+            text.append(" · ")
+        text.append(part if isinstance(part, Text) else plain(part))
+    return text
 
 
 def drill_terms(row_list: RowList) -> str:
