@@ -7,7 +7,7 @@ from explorer.tui.screens.entity import EntityScreen
 from explorer.tui.screens.help import HelpScreen, KeyRow
 from explorer.tui.screens.reader import ReaderScreen
 from explorer.tui.widgets.lists import MentionList, MentionRow, RelatedList
-from explorer.tui.widgets.panes import EntitiesPane
+from explorer.tui.widgets.panes import DocumentsPane, EntitiesPane
 from explorer.tui.widgets.reader import ReaderView
 
 from .conftest import ready, screen_lines, settle, type_text, until
@@ -465,3 +465,26 @@ async def test_a_narrow_status_line_keeps_the_count_of_facts(app_factory):
         await settle(pilot)
         (line,) = screen_lines(app.main.query_one("#status"))
         assert "sentences" in line and "mentions" in line and line.strip().endswith(" facts")
+
+
+async def test_sorting_documents_by_date_puts_the_newest_first_and_titles_a_to_z(
+    app_factory, tmp_path
+):
+    import shutil
+
+    from .conftest import SAMPLE
+
+    root = tmp_path / "dated"
+    root.mkdir()
+    shutil.copy(SAMPLE, root / SAMPLE.name)  # dated 2019-04-30
+    for name, title in (("c.txt", "Charlie story"), ("a.txt", "Alpha story"), ("b.txt", "Beta")):
+        (root / name).write_text(f"{title}\n\nAngela Merkel spoke in Berlin.\n", encoding="utf-8")
+    app = app_factory(root)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        await pilot.press("o")
+        assert app.main.query_one(DocumentsPane).sort == "date"
+        titles = [d.title for d in documents.rows]
+        assert titles[0].startswith("Iranian Ambassador")  # the one with a date
+        assert titles[1:] == ["Alpha story", "Beta", "Charlie story"]  # undated: A to Z

@@ -142,7 +142,7 @@ class Pane(Vertical):
 
 DOC_SORTS: dict[str, Any] = {
     "ingest order": None,
-    "date": lambda d: (d.date or "", d.title),
+    "date": lambda d: (d.title or d.id).casefold(),  # then by date: see DocumentsPane._show
     "title": lambda d: (d.title or d.id).casefold(),
     "mentions": lambda d: -d.mentions,
     "facts": lambda d: -d.facts,
@@ -181,7 +181,8 @@ class DocumentsPane(Pane):
         key = DOC_SORTS[self.sort]
         rows = list(self._documents) if key is None else sorted(self._documents, key=key)
         if self.sort == "date":
-            rows.reverse()  # newest first
+            # Newest first, undated last; a stable sort keeps each date's titles A to Z.
+            rows.sort(key=lambda d: d.date or "", reverse=True)
         self.list_widget.set_rows(rows, keep=keep)
         self.refresh_toolbar()
 
