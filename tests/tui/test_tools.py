@@ -228,3 +228,20 @@ async def test_the_mouse_selects_and_opens_rows(app_factory):
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.location.doc == documents.rows[1].id
+
+
+async def test_the_export_dialog_drops_its_error_once_the_path_is_edited(app_factory, tmp_path):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("x")
+        await settle(pilot)
+        box = app.screen.query_one(Input)
+        box.value = ""
+        await pilot.press("enter")
+        await settle(pilot)
+        error = app.screen.query_one("#export-error")
+        assert "file name" in str(error.render())
+        await type_text(pilot, "out.csv")
+        await settle(pilot)
+        assert str(error.render()) == ""

@@ -62,6 +62,10 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one(Vertical).border_title = "Export"
         self.query_one(Input).focus()
 
+    @on(Input.Changed, "#export-path")
+    def _changed(self) -> None:
+        self.query_one("#export-error", Static).update("")  # the problem was with the old path
+
     @on(Input.Submitted, "#export-path")
     def _submitted(self, event: Input.Submitted) -> None:
         value = event.value.strip()
