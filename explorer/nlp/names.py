@@ -746,6 +746,12 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+#: A player's role right before a name: the name is a person's ("striker Milan Baros").
+_PLAYER_ROLES = frozenset(
+    "striker midfielder defender goalkeeper keeper winger forward captain skipper batsman "
+    "bowler fly-half scrum-half full-back centre-back flanker hooker pitcher quarterback "
+    "team-mate teammate playmaker sprinter".split()
+)
 #: Words after a town's name that make it a company of that name ("Toyota sales").
 _COMPANY_NEXT = frozenset(
     "sales shares profits profit revenues revenue earnings turnover model models handset "
@@ -783,6 +789,8 @@ def _name_shaped(word: str) -> bool:
 
 def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
+    if not person_next and i and toks[i - 1][2].lower() in _PLAYER_ROLES:
+        person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
     last = toks[j - 1][2]
     if "-" in last:
         head, _, tail = last.rpartition("-")
@@ -818,6 +826,8 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
         if not g_len or pos + g_len == j:
             break
         rest = _words(toks, pos + g_len, j)
+        if person_next and pos == i and g_len == 1 and len(rest) <= 2 and g_label != "NORP":
+            break  # after a player's role, "Milan Baros" is a name, not a place and a name
         if (
             _org_suffix(rest[-1])
             or rest[-1] in _W.event_words
@@ -1167,11 +1177,32 @@ def _resolve_document(doc: _Doc) -> None:
         elif strength == _WEAK and ntok == 1 and surface in org_firsts:
             f[2], f[3] = org_firsts[surface]
     doc.found = [f for f in doc.found if f[4] != _UNCONFIRMED]
-    if doc.clubs:  # the team elsewhere in the document too, but not "in Leeds"
+    sports = _is_sports_story(doc)
+    if doc.clubs or sports:  # the team elsewhere in the document too, but not "in Leeds"
         for f in doc.found:
             surface = doc.text[f[0] : f[1]]
-            if f[2] == "GPE" and surface in doc.clubs and doc.text[f[0] - 3 : f[0]] != "in ":
+            if sports and f[2] == "PERSON" and f[6] == 1 and f[4] <= _WEAK:
+                # "Chelsea sack Mutu": a town that is also a given name, alone, is the team.
+                if (
+                    _W.cities.get(surface, 0) >= 50_000
+                    and surface not in people
+                    and _club_like(surface)
+                ):
+                    f[2], f[3] = "ORG", surface
+                    doc.clubs.add(surface)
+                continue
+            if (
+                f[2] == "GPE"
+                and (surface in doc.clubs or (sports and _club_like(surface)))
+                and not _PLACE_BEFORE.search(doc.text, max(0, f[0] - 12), f[0])
+                and not (
+                    (surface in _W.cities or surface in _W.places)
+                    and _VENUE_BEFORE.search(doc.text, max(0, f[0] - 6), f[0])
+                )
+                and not _DATELINE_AFTER.match(doc.text, f[1])
+            ):
                 f[2], f[3] = "ORG", surface
+                doc.clubs.add(surface)
     # Lists of surnames: "Hale , Moss , Burke and Lyle".
     found = sorted(doc.found, key=lambda f: f[0])
     for order in (found, found[::-1]):
@@ -1198,6 +1229,54 @@ def _resolve_document(doc: _Doc) -> None:
                 doc.clubs.add(b[3])
     doc.people = people
     doc.strong = strong
+
+
+#: Words that only sports reports use often; a document with several of them is one, and a
+#: town it names (not a country: national sides stay places) is the town's team.
+_SPORTS_WORDS = frozenset(
+    "striker strikers midfielder midfielders midfield defender defenders goalkeeper goalkeepers "
+    "winger wingers full-back centre-back fly-half scrum-half flanker batsman batsmen bowler "
+    "bowlers wicket wickets innings quarterback pitcher pitchers referee umpire semi-final "
+    "semi-finals quarter-final quarter-finals premiership goals scored scorer scorers "
+    "equaliser equalised unbeaten relegation hat-trick fixture fixtures kick-off half-time "
+    "touchline sin-bin touchdown homer homers tiebreak tie-break seeded footballer footballers "
+    "cricketer cricketers athlete athletes sprinter team-mate team-mates football rugby "
+    "cricket tennis golf athletics baseball basketball hockey stadium uncapped capped".split()
+)
+
+
+#: Words before a name that keep it a place in a sports story: "in Leeds", "north London".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?i:in|of|near|north|south|east|west|central|capital|city|town)\s+|\(\s*)$"
+)
+#: ... and before a known town, where a match is played or a trip goes: "at Headingley".
+_VENUE_BEFORE = re.compile(r"\b(?i:at|to)\s+$")
+_DATELINE_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
+)
+
+
+#: Sports words that other stories use too ("a football stadium"): each counts half.
+_SPORTS_WORDS_WEAK = frozenset(
+    "football rugby cricket tennis golf athletics baseball basketball hockey stadium athlete "
+    "athletes footballer footballers".split()
+)
+
+
+def _is_sports_story(doc: _Doc) -> bool:
+    words = doc.lower_vocab() & _SPORTS_WORDS
+    return len(words) - len(words & _SPORTS_WORDS_WEAK) / 2 >= 2
+
+
+def _club_like(surface: str) -> bool:
+    """A single-word place name that a sports story may use for a team: a town, not a
+    country, a home nation or a US state."""
+    return (
+        " " not in surface
+        and surface not in _W.nations
+        and surface not in _W.us_states
+        and surface not in _W.country_names
+    )
 
 
 _SURNAME_LIKE = frozenset(

@@ -299,3 +299,25 @@ def test_an_award_is_no_person_and_a_first_name_after_a_is_no_person():
 def test_holidays_are_left_to_the_dates():
     found = labelled("Sales rose at Christmas and into the New Year, said Tim Cook.")
     assert [s for s, _ in found] == ["Tim Cook"]
+
+
+SPORTS = (
+    "Liverpool striker Milan Baros scored twice as the champions beat Bolton. "
+    "Newcastle were unbeaten at home, and the referee sent off a defender late on. "
+    "Fans expect Chelsea to sack their coach. The match was played at Newcastle in front of fans "
+    "from north London."
+)
+
+
+def test_in_a_sports_story_a_town_alone_is_its_team():
+    found = labelled(SPORTS)
+    assert ("Liverpool", "ORG") in found and ("Milan Baros", "PERSON") in found
+    assert found.count(("Newcastle", "ORG")) == 1  # the team that was unbeaten
+    assert ("Newcastle", "GPE") in found  # where the match was played
+    assert ("Chelsea", "ORG") in found and ("Chelsea", "PERSON") not in found
+    assert ("London", "GPE") in found
+
+
+def test_outside_sports_stories_the_towns_stay_places():
+    found = labelled("Liverpool and Newcastle will get new jobs, the minister said in Leeds.")
+    assert ("Liverpool", "GPE") in found and ("Newcastle", "GPE") in found
