@@ -175,3 +175,18 @@ async def test_the_preview_heading_is_whole_from_the_first_keystroke(app_factory
         assert _hits(app).current.kind == "entity"
         heading = screen_lines(preview)[0]
         assert "Entity · PERSON · Enter opens its detail" in heading, heading
+
+
+async def test_the_footer_says_how_to_leave_the_search_box(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await settle(pilot)
+        shown = {
+            key: b.binding.description
+            for key, b in app.screen.active_bindings.items()
+            if b.binding.show and b.enabled
+        }
+        assert shown.get("down") == "To the list" and shown.get("escape") == "Leave"
+        assert "slash" not in shown  # in the box, '/' is a character

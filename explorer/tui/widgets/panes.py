@@ -41,8 +41,9 @@ class ListInput(Input):
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down", "leave('down')", "To the list", show=False, priority=True),
-        Binding("escape", "leave('escape')", "Leave", show=False, priority=True),
+        # Shown: in the box the Footer would otherwise offer nothing ('/' types a '/').
+        Binding("down", "leave('down')", "To the list", priority=True),
+        Binding("escape", "leave('escape')", "Leave", priority=True),
     ]
 
     def action_leave(self, key: str) -> None:
