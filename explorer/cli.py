@@ -453,21 +453,25 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
         return
     for hit in hits:
         head = Text()
-        head.append(f"{hit.kind:<8}", style="bold cyan")
+        head.append(f"{hit.kind:<9}", style="bold cyan")  # "sentence" and a space
         if hit.label:
             head.append(f"{hit.label} ", style="magenta")
-        where = hit.title or hit.doc
-        if where:
-            head.append(where, style="dim")
-            if hit.sentence >= 0:
-                head.append(f" · sentence {hit.sentence + 1}", style="dim")
-        head.append(f"  {hit.score:.2f}", style="dim")
+        tail = Text()
+        if hit.sentence >= 0:
+            tail.append(f" · sentence {hit.sentence + 1}", style="dim")
+        tail.append(f"  {hit.score:.2f}", style="dim")
+        where = Text(" ".join((hit.title or hit.doc or "").split()), style="dim")
+        # One line a hit: a long title gives way, the sentence number and score stay.
+        where.truncate(max(8, console.width - len(head) - len(tail)), overflow="ellipsis")
+        head.append_text(where)
+        head.append_text(tail)
         body = Text(hit.text)  # plain text: document text is never markup
         for start, end in hit.highlights:
             body.stylize("bold reverse", start, end)
-        body.pad_left(2)
         console.print(head)
-        console.print(body)
+        for line in body.wrap(console, max(20, console.width - 2)):
+            line.rstrip()
+            console.print(Text("  ") + line)  # every wrapped line indented, none padded
     console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
 
 

@@ -124,10 +124,17 @@ def test_search_batch_answers_each_query_in_order(ingested) -> None:
 
 
 def test_search_plain_output_is_readable(ingested) -> None:
+    ingested.env["COLUMNS"] = "60"  # long sentences wrap
     result = ingested("search", "Moscow")
     assert result.returncode == 0
     assert "Moscow" in result.stdout
-    assert "results in" in result.stdout
+    lines = result.stdout.splitlines()
+    assert lines[-1].endswith("ms") and "results in" in lines[-1]
+    heads = [line for line in lines if line.startswith(("sentence ", "entity ", "fact "))]
+    assert heads and any(h.startswith("sentence ") for h in heads)  # the kind, then a space
+    body = [line for line in lines[:-1] if line not in heads]
+    assert len(body) > len(heads)  # some sentence wrapped over more than one line
+    assert all(line.startswith("  ") and line == line.rstrip() for line in body)
 
 
 def test_export_csv_has_provenance(ingested, tmp_path) -> None:
