@@ -532,7 +532,8 @@ def cmd_facts(args: argparse.Namespace) -> int:
                 fact.predicate,
                 fact.subject,
                 fact.object,
-                "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items()),
+                # the quote is the object already: shown once
+                "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items() if v != fact.object),
                 f"{fact.doc} #{fact.sentence + 1}",
             )
             for fact in facts

@@ -294,3 +294,13 @@ def test_a_pdf_style_text_is_found_by_the_words_a_person_types(explorer, tmp_pat
         assert sentences, query
         marked = [sentences[0]["text"][s:e].lower() for s, e in sentences[0]["highlights"]]
         assert query in marked
+
+
+def test_facts_table_shows_a_quote_once(ingested) -> None:
+    said = _lines(ingested("facts", "--predicate", "said", "--json").stdout)
+    quote = next(f["object"] for f in said if len(f["object"]) > 30)
+    ingested.env["COLUMNS"] = "400"  # one line a fact
+    table = ingested("facts", "--predicate", "said").stdout
+    line = next(line for line in table.splitlines() if quote in line)
+    assert line.count(quote) == 1
+    assert "verb=" in line
