@@ -51,6 +51,8 @@ class ExplorerApp(App[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave explorer"),
+        # Textual's own, with a tooltip short enough for the help at 80 columns.
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Leave explorer"),
         Binding(
             "question_mark",
             "keys",

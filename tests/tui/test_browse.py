@@ -488,3 +488,36 @@ async def test_sorting_documents_by_date_puts_the_newest_first_and_titles_a_to_z
         titles = [d.title for d in documents.rows]
         assert titles[0].startswith("Iranian Ambassador")  # the one with a date
         assert titles[1:] == ["Alpha story", "Beta", "Charlie story"]  # undated: A to Z
+
+
+async def test_help_at_80_columns_shows_every_key_and_explanation_whole(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+
+        async def check_help(where: str) -> None:
+            await pilot.press("question_mark")
+            await settle(pilot)
+            assert isinstance(app.screen, HelpScreen), where
+            keys = app.screen.query_one("#key-list")
+            widths = keys.column_widths(keys.scrollable_content_region.width)
+            for row in keys.rows:
+                if isinstance(row, KeyRow):
+                    assert len(row.keys) <= widths[0], (where, row.keys)
+                    assert len(row.description) <= widths[1], (where, row.description)
+                    assert len(row.tooltip or "") <= widths[2], (where, row.tooltip)
+            await pilot.press("escape")
+            await settle(pilot)
+
+        for pane in ("d", "e", "f", "s"):
+            await pilot.press(pane)
+            await check_help(f"pane {pane}")
+        await pilot.press("d", "enter")
+        await settle(pilot)
+        await check_help("reader")
+        await pilot.press("escape", "e", "enter")
+        await settle(pilot)
+        await check_help("entity")
+        await pilot.press("F")
+        await settle(pilot)
+        await check_help("frequency")

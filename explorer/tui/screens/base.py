@@ -48,7 +48,7 @@ class HistoryScreen(Screen):
             "search",
             "Search",
             id="screen.search",
-            tooltip="Search sentences, entities and facts (from anywhere)",
+            tooltip="Search sentences, entities and facts",
             # Checked before the key goes to the focused list, so the search box has focus
             # before the keys typed right after '/' are handed out (see check_action).
             priority=True,
@@ -59,7 +59,7 @@ class HistoryScreen(Screen):
             "Frequency",
             show=False,
             id="screen.frequency",
-            tooltip="Count this list by label, predicate, author, document, date, ...",
+            tooltip="Count this list by label, author, date, ...",
         ),
         Binding(
             "x",
@@ -67,7 +67,7 @@ class HistoryScreen(Screen):
             "Export",
             show=False,
             id="screen.export",
-            tooltip="Write the rows of this list to JSON Lines or CSV",
+            tooltip="Write this list to JSON Lines or CSV",
         ),
     ]
 

@@ -47,9 +47,11 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
             "next_facet",
             "Count by",
             id="frequency.by",
-            tooltip="Count by the next facet: label, predicate, author, document, month, ...",
+            tooltip="Count by the next facet: label, month, ...",
         ),
         Binding("B", "previous_facet", "Count by (back)", show=False, id="frequency.by_back"),
+        # A modal screen hides the app's bindings: '?' would do nothing here.
+        Binding("question_mark", "app.keys", "Keys", id="frequency.keys"),
     ]
 
     DEFAULT_CSS = """

@@ -35,7 +35,7 @@ class KeyList(RowList):
     BINDING_GROUP_TITLE = "Keys"
     KIND = "keys"
     COLUMNS = (
-        Column("Key", 16),
+        Column("Key", 11),
         Column("Does", 18),
         Column("", 10, flex=1, hide_below=60),
     )
@@ -95,7 +95,7 @@ class HelpScreen(ModalScreen[None]):
 
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }
-    HelpScreen > Vertical { width: 90%; max-width: 110; height: 90%; background: $surface;
+    HelpScreen > Vertical { width: 100%; max-width: 110; height: 90%; background: $surface;
         border: round $accent; border-title-color: $text-accent; }
     HelpScreen #help-intro { height: auto; padding: 0 1; color: $text-muted; }
     """

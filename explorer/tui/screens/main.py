@@ -79,7 +79,7 @@ class MainScreen(HistoryScreen):
             "Back",
             show=False,
             id="main.back",
-            tooltip="Leave the search box, then clear the list's filters",
+            tooltip="Leave the search box, then drop filters",
         ),
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),

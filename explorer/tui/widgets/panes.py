@@ -224,7 +224,7 @@ class EntitiesPane(Pane):
             "Label",
             show=False,  # the toolbar says "(l)"
             id="entities.label",
-            tooltip="Show one label at a time: PERSON, ORG, GPE, ...",
+            tooltip="One label at a time: PERSON, ORG, GPE, ...",
         ),
         Binding("L", "previous_label", "Label back", show=False, id="entities.label_back"),
         Binding(
@@ -389,7 +389,7 @@ class FactsPane(Pane):
             "Predicate",
             show=False,  # the toolbar says "(p)"
             id="facts.predicate",
-            tooltip="Show one predicate at a time: title, said, amount, met, ...",
+            tooltip="One predicate at a time: title, said, ...",
         ),
         Binding("P", "previous_predicate", "Predicate back", show=False, id="facts.predicate_back"),
     ]
