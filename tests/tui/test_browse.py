@@ -521,3 +521,25 @@ async def test_help_at_80_columns_shows_every_key_and_explanation_whole(app_fact
         await pilot.press("F")
         await settle(pilot)
         await check_help("frequency")
+
+
+async def test_an_entity_without_facts_says_so_and_what_to_look_at_instead(app_factory):
+    from explorer.tui.messages import Location
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        reader = app.reader
+        entity = next(e for e in reader.entities() if not reader.facts(entity=e.key))
+        app.open_location(Location("entity", entity=entity.key))
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        shown = "\n".join(screen_lines(app.screen.query_one("#entity-fact-list")))
+        assert f"No fact has {entity.name} as its subject or object." in shown
+        assert "1 shows its mentions" in shown
+        # Shift+F over the empty list: a notice, not an empty modal to close again.
+        await pilot.press("F")
+        await settle(pilot)
+        assert isinstance(app.screen, EntityScreen)
+        assert any("nothing to count" in n.message for n in app._notifications)

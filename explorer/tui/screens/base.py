@@ -104,6 +104,9 @@ class HistoryScreen(Screen):
         if row_list is None or not row_list.facets():
             self.notify("This list has nothing to count.", severity="warning")
             return
+        if not row_list.row_count:
+            self.notify("This list is empty: nothing to count.", severity="warning")
+            return
         from explorer.tui.screens.frequency import FrequencyScreen
 
         def drill(result: tuple[str, str] | None) -> None:

@@ -155,6 +155,11 @@ class EntityScreen(HistoryScreen):
         self.query_one(EntityHead).show(entity, len(docs))
         self._fill("#mention-list", rows, "mentions")
         self._fill("#entity-fact-list", facts, "entity-facts")
+        if not facts:
+            self.query_one("#entity-fact-list", RowList).empty_text = (
+                f"No fact has {plain(entity.name)} as its subject or object.\n"
+                "1 shows its mentions, 4 the entities it appears with."
+            )
         self._fill("#entity-document-list", docs, "entity-documents")
         self._fill("#related-list", related, "related")
         self.query_one(MentionList).focus()
