@@ -24,21 +24,16 @@ _ESCAPES = re.compile(
 )
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c\x85]")
-# Invisible format characters that split words for search or reorder what a terminal shows:
-# soft hyphen, zero-width space, direction marks and overrides, word joiner, inner BOM.
-# (The zero-width joiners U+200C/U+200D stay: some scripts and emoji need them.)
-_INVISIBLE = re.compile(r"[\u00ad\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
-# Typographic ligatures (from PDFs) written out, so that "ﬁnance" is found as "finance".
-_LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-              "\ufb05": "st", "\ufb06": "st"}  # fmt: skip
-_LIGATURE = re.compile("[\ufb00-\ufb06]")
+# Directional formatting characters (embeddings, overrides, isolates): control characters that
+# would reorder what a terminal shows. Everything else stays as decoded: soft hyphens,
+# zero-width characters and ligatures are matched by search, beside the text.
+_BIDI_CONTROLS = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
 def sanitize(text: str) -> str:
     """Text safe to show and index: \\r\\n and \\r become \\n; control characters and terminal
-    escape sequences go (\\n and \\t stay); a leading byte-order mark goes; invisible format
-    characters (soft hyphens, zero-width spaces, direction overrides) go; ligatures are
-    written out ("ﬁ" -> "fi").
+    escape sequences go (\\n and \\t stay); a leading byte-order mark goes; so do the
+    directional overrides and isolates that would reorder a line on screen.
 
     Runs once, at ingest, before any offset exists; offsets always point into its result.
     """
@@ -49,8 +44,7 @@ def sanitize(text: str) -> str:
         text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
-        text = _LIGATURE.sub(lambda m: _LIGATURES[m.group()], text)
+        text = _BIDI_CONTROLS.sub("", text)
     return text
 
 

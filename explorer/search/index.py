@@ -52,9 +52,9 @@ from rapidfuzz.distance import OSA
 
 from explorer.model import LABELS, Corpus, Entity, Fact, Hit, SentenceRecord
 from explorer.search.query import Query, Term, parse
-from explorer.search.text import WORD_RE, fold
+from explorer.search.text import WORD_RE, fold, terms
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: words run across combining marks and joiners; ligatures written out
 
 KIND_ENTITY, KIND_FACT, KIND_SENTENCE = 0, 1, 2
 LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
@@ -80,7 +80,7 @@ MAX_UPDATE_SHARE = 0.5
 _MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
-_BUILD_RE = re.compile(r"[^\W_]+|\x00")
+_BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
 _TOP = "\U0010ffff"
 _BUILD_CHUNK = 20_000
 
@@ -1185,6 +1185,8 @@ class _Builder:
         if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
             joined = _SEP.join(t.replace(_SEP, " ") for t in texts) + _SEP
         words = _BUILD_RE.findall(fold(joined))
+        if not joined.isascii():
+            words = terms(words)
         ids_of = self._words
         for word in set(words).difference(ids_of):
             ids_of[word] = len(ids_of)

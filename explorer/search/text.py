@@ -10,15 +10,33 @@ from __future__ import annotations
 import re
 import unicodedata
 
-#: A word: a run of letters and digits (the underscore is punctuation here).
-WORD_RE = re.compile(r"[^\W_]+")
+from explorer.unicode_marks import MARKS
+
+#: What `fold` writes for an invisible character inside a word (a soft hyphen, a zero-width
+#: space or joiner): one character for one, so offsets hold, and dropped from the term.
+JOIN = "\ue000"
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: A word: a letter or digit, then letters, digits, combining marks (the accents of decomposed
+#: text, the vowel signs of Indic scripts) and invisible joiners (the underscore is
+#: punctuation here).
+WORD_RE = re.compile(rf"[^\W_]+(?:[{MARKS}{JOIN}]+[^\W_]*)*")  # letters first: fast in C
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: In a term: what matching ignores (joiners, and the accents of decomposed text, as `fold`
+#: strips those of composed text) ...
+_TERM_DROP = re.compile(
+    rf"[{JOIN}\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+#: ... and the ligatures it writes out ("ﬁ" -> "fi"), which `fold` cannot without moving offsets.
+_LIGATURES = {cp: unicodedata.normalize("NFKD", chr(cp)).lower() for cp in range(0xFB00, 0xFB07)}
 
 
 class _FoldTable(dict):
     """Character → one folded character (lower case, accents stripped), filled lazily."""
 
     def __missing__(self, char: str) -> str:
+        if char in _INVISIBLE:
+            self[char] = JOIN
+            return JOIN
         base = "".join(
             c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c)
         ).lower()
@@ -46,7 +64,18 @@ def fold(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The normalised words of `text`, in order."""
-    return WORD_RE.findall(fold(text))
+    words = WORD_RE.findall(fold(text))
+    return words if text.isascii() else terms(words)
+
+
+def terms(words: list[str]) -> list[str]:
+    """The terms of words found by WORD_RE in folded text: joiners, decomposed accents and
+    ligatures normalised (an ASCII word is its own term)."""
+    return [w if w.isascii() else term(w) for w in words]
+
+
+def term(word: str) -> str:
+    return _TERM_DROP.sub("", word).translate(_LIGATURES)
 
 
 def normalize_query(text: str) -> str:

@@ -121,3 +121,33 @@ def test_a_typo_in_a_short_prefix_still_reaches_the_long_word(index_of):
     (hit,) = index.search("atjt")  # "att" + a stray letter: one edit from "att…"
     assert hit.text == "The attempt failed." and spans(hit) == ["attempt"]
     assert index.search("cats") == []  # but never the 3-letter word "cat"
+
+
+# Text as people's files hold it: the words are whole to search however they are written.
+AS_WRITTEN = {
+    "nfd": "The talks in Zu\u0308rich with Franc\u0327ois ended.",  # decomposed accents
+    "pdf": "The \ufb01nance o\ufb03ce of the inter\u00adnational bank.",  # ligatures, soft hyphen
+    "web": "A zero\u200bwidth space inside a word.",
+    "hindi": "\u0939\u093f\u0928\u094d\u0926\u0940 \u092d\u093e\u0937\u093e \u0915\u0947 "
+    "\u0938\u092e\u093e\u091a\u093e\u0930",  # Hindi: the vowel signs are combining marks
+}
+
+
+@pytest.mark.parametrize(
+    "query, doc, marked",
+    [
+        ("zurich", "nfd", "Zu\u0308rich"),
+        ("zürich", "nfd", "Zu\u0308rich"),  # typed composed, stored decomposed
+        ("francois", "nfd", "Franc\u0327ois"),
+        ("finance", "pdf", "\ufb01nance"),
+        ("office", "pdf", "o\ufb03ce"),
+        ("international", "pdf", "inter\u00adnational"),
+        ("zerowidth", "web", "zero\u200bwidth"),
+        ("\u092d\u093e\u0937\u093e", "hindi", "\u092d\u093e\u0937\u093e"),
+    ],
+)
+def test_words_are_whole_however_they_are_written(index_of, query, doc, marked):
+    index = index_of(AS_WRITTEN)
+    hits = [h for h in index.search(query) if h.doc == doc]
+    assert hits, f"{query!r} found nothing in {doc}"
+    assert marked in spans(hits[0])
