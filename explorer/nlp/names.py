@@ -30,14 +30,19 @@ about 2 microseconds a word.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from explorer.model import Entity, Mention
 from explorer.nlp import gazetteer as gz
+from explorer.unicode_marks import MARKS
 
 __all__ = ["find_names", "build_entities"]
 
+#: A word: letters and digits, and the combining marks of decomposed accents ("Zu" + U+0308
+#: + "rich") and of Indic scripts, so that no name is cut between a letter and its accent.
+_WORD = rf"\w+(?:[{MARKS}]+\w*)*"
 _TOKEN = re.compile(
     # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
     r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
@@ -45,7 +50,7 @@ _TOKEN = re.compile(
     r"|(?=[A-Z][a-z]{1,4}\.)(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|"
     r"Capt|Adm|Maj|Cmdr|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
     # abbreviations inside names and before them
-    r"|\w+(?:[-&]\w+)*(?:['’](?![sS]\b)\w+)*(?:[-&]\w+)*"  # words, O'Neill, AT&T, al-Assad
+    rf"|{_WORD}(?:[-&]{_WORD})*(?:['’](?![sS]\b){_WORD})*(?:[-&]{_WORD})*"  # O'Neill, AT&T
     r"|['’][sS]\b"  # possessive
     r"|\S"
 )
@@ -206,13 +211,20 @@ class _Lists:
 _W = _Lists()
 
 
+def _nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
 def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]:
     """The name mentions of `text`, sorted by start, non-overlapping, entities resolved."""
     _W.load()
     doc = _Doc(text)
     caps_lines: list[tuple[int, list[tuple[int, int, str]]]] = []
+    ascii_text = text.isascii()
     for s_i, s_start, s_end in _scan_units(text, sentences):
         toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text, s_start, s_end)]
+        if not ascii_text:  # "Zu\u0308rich" is looked up as "Zürich"; offsets stay
+            toks = [(a, b, w if w.isascii() else _nfc(w)) for a, b, w in toks]
         if not toks:
             continue
         if _is_caps_line(text, s_start, s_end, toks, s_i == 0):

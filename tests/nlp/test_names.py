@@ -321,3 +321,17 @@ def test_in_a_sports_story_a_town_alone_is_its_team():
 def test_outside_sports_stories_the_towns_stay_places():
     found = labelled("Liverpool and Newcastle will get new jobs, the minister said in Leeds.")
     assert ("Liverpool", "GPE") in found and ("Newcastle", "GPE") in found
+
+
+def test_decomposed_accents_stay_inside_the_name():
+    # "José", "François", "Zürich" written as letter + combining accent (macOS, some feeds):
+    # no name is cut between a letter and its accent, and the lists still know Zürich.
+    text = "Jose\u0301 Mourin\u0303o met Franc\u0327ois Hollande in Zu\u0308rich on Monday."
+    found = names(text)
+    assert [(m.text, m.label) for m in found] == [
+        ("Jose\u0301 Mourin\u0303o", "PERSON"),
+        ("Franc\u0327ois Hollande", "PERSON"),
+        ("Zu\u0308rich", "GPE"),
+    ]
+    assert found[-1].entity == "Zürich"
+    check_offsets(text)
