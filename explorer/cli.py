@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from explorer import __version__
 
@@ -90,9 +90,16 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, with a user's mistake on one line (DESIGN.md: one clear line on stderr)."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The sub-command parser; `explorer [--db PATH] [PATH...]` (the TUI) is handled apart."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="explorer",
         description=(
             "Explore the facts inside a pile of text documents. With no command, opens the "
@@ -102,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Run `explorer COMMAND --help` for a command's options.",
     )
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
+    # `explorer --db PATH COMMAND ...` works as `explorer COMMAND --db PATH ...` does.
+    parser.add_argument("--db", dest="global_db", metavar="PATH", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     p = sub.add_parser(
@@ -178,7 +187,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _db_option(p)
     p.add_argument("what", choices=("documents", "entities", "mentions", "facts"))
-    p.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "csv"),
+        help="jsonl or csv (default: csv for an -o FILE ending in .csv, else jsonl)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
 
     p = sub.add_parser("stats", help="count what the store holds")
@@ -188,7 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="explorer",
         description="Open the terminal app, ingesting PATH... first. "
         f"Commands: {', '.join(COMMANDS)} (explorer COMMAND --help).",
@@ -338,22 +351,30 @@ def _jsonl_records() -> Iterator[tuple[str, str | None, dict[str, Any] | str]]:
     from explorer.ingest.metadata import clean_title, normalize_author, normalize_date, sniff
 
     for number, line in enumerate(sys.stdin.buffer, start=1):
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a byte-order mark from an editor: not part of the JSON
         if not line.strip():
             continue
-        doc_id = f"line {number}"
+        doc_id: Any = f"line {number}"
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield doc_id, None, f"line {number}: not valid UTF-8"
+            continue
         try:
             record = orjson.loads(line)
-            if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-                raise ValueError('expected a JSON object with a "text" string')
         except ValueError as exc:  # orjson.JSONDecodeError is a ValueError
             yield doc_id, None, f"line {number}: {exc}"
             continue
-        if record.get("id") is not None:
-            doc_id = str(record["id"])
+        if isinstance(record, dict) and record.get("id") is not None:
+            doc_id = record["id"]  # echoed as sent (a number stays a number)
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            yield doc_id, None, f'line {number}: expected a JSON object with a "text" string'
+            continue
         text = record["text"]
         title, date, author = sniff(text)
         meta = {
-            "title": clean_title(record["title"]) if record.get("title") else title or doc_id,
+            "title": clean_title(record["title"]) if record.get("title") else title or str(doc_id),
             "date": normalize_date(record.get("date")) or date,
             "author": normalize_author(record.get("author")) or author,
         }
@@ -366,18 +387,28 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
         yield from _jsonl_records()
         return
     from explorer.ingest import iter_documents
+    from explorer.ingest.files import document_id
     from explorer.model import IngestError
 
-    for item in iter_documents(_check_paths(args.paths, all_needed=False)):
-        if isinstance(item, IngestError):
-            yield item.path, None, item.message
-        else:
-            yield item.id, item.text, item.meta_dict()
+    for raw in args.paths:
+        path = Path(raw).expanduser()
+        if not path.exists():
+            yield raw, None, "no such file or folder"
+            continue
+        root = path if path.is_dir() else None
+        for item in iter_documents([path]):
+            if isinstance(item, IngestError):
+                # The id a document of that file would have had, so a caller can match it.
+                yield document_id(Path(item.path), root), None, item.message
+            else:
+                yield item.id, item.text, item.meta_dict()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     if not args.jsonl and not args.paths:
         raise UserError("extract needs PATH... or --jsonl (documents on stdin)")
+    if args.jsonl and args.paths:
+        raise UserError("extract takes PATH... or --jsonl (documents on stdin), not both")
     from explorer.nlp import extract
 
     failed = 0
@@ -386,12 +417,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if text is None:
             failed += 1
             line = _dumps({"id": doc_id, "error": meta})
+            # stdout is for tools; the person is told on stderr too
+            _error(meta if meta.startswith(f"{doc_id}:") else f"{doc_id}: {meta}")
         else:
             try:
                 line = _dumps(extract(text, meta).to_dict(doc_id, meta))
             except Exception as exc:  # one bad document never stops the rest
                 failed += 1
                 line = _dumps({"id": doc_id, "error": f"extraction failed: {exc!r}"})
+                _error(f"{_printable(str(doc_id))}: extraction failed: {exc!r}")
         out.write(line)
         out.write("\n")
     out.flush()
@@ -407,8 +441,10 @@ def _load_index(store: Store):
 def cmd_search(args: argparse.Namespace) -> int:
     if args.limit < 1:
         raise UserError("--limit must be at least 1")
-    if not args.batch and not args.query:
-        raise UserError("search needs a QUERY (or --batch with queries on stdin)")
+    if args.batch and args.query:
+        raise UserError("search takes a QUERY or --batch (queries on stdin), not both")
+    if not args.batch:
+        _check_query(args.query or "")
     store = _open_store(args.db, readonly=True)
     try:
         index = _load_index(store)
@@ -441,6 +477,21 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _check_query(query: str) -> None:
+    """A single query that can match nothing is a mistake worth a line (--batch never
+    fails: a tool's queries are its own business)."""
+    from explorer.model import LABELS
+    from explorer.search.query import parse
+
+    if not query.strip():
+        raise UserError("search needs a QUERY (or --batch with queries on stdin)")
+    parsed = parse(query)
+    if parsed.label_filter and not parsed.labels:
+        raise UserError(f"the label in {query!r} matches no label; labels: {', '.join(LABELS)}")
+    if not parsed.groups and not parsed.label_filter and not parsed.docs:
+        raise UserError(f"{query!r} has no words to search for")
 
 
 def _print_hits(query: str, hits: list, ms: float) -> None:
@@ -481,10 +532,14 @@ def _check_limit(limit: int) -> None:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    from explorer.model import LABELS
+
     _check_limit(args.limit)
+    label = args.label.upper() if args.label else None
+    if label is not None and label not in LABELS:
+        raise UserError(f"unknown label {args.label!r}; labels: {', '.join(LABELS)}")
     store = _open_store(args.db, readonly=True)
     try:
-        label = args.label.upper() if args.label else None
         entities = store.entities(label)
     finally:
         store.close()
@@ -514,10 +569,17 @@ def _fact_row(fact) -> dict[str, Any]:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    from explorer.nlp.facts import PREDICATES
+
     _check_limit(args.limit)
+    predicate = args.predicate.lower() if args.predicate else None
+    if predicate is not None and predicate not in PREDICATES:
+        raise UserError(
+            f"unknown predicate {args.predicate!r}; predicates: {', '.join(PREDICATES)}"
+        )
     store = _open_store(args.db, readonly=True)
     try:
-        facts = store.facts(args.predicate.lower() if args.predicate else None)
+        facts = store.facts(predicate)
     finally:
         store.close()
     if args.limit:
@@ -574,13 +636,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         store.close()
     from explorer.export import write_file, write_rows
 
+    fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
     if args.output:
         try:
-            write_file(rows, Path(args.output), args.format)
+            write_file(rows, Path(args.output), fmt)
         except OSError as exc:
             raise UserError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     else:
-        write_rows(rows, sys.stdout, args.format)
+        write_rows(rows, sys.stdout, fmt)
     return EXIT_OK
 
 
@@ -590,7 +653,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = store.stats()
     finally:
         store.close()
-    stats = {**stats, "db": str(stats.get("db", store.path))}
+    stats = {**stats, "db": str(Path(stats.get("db", store.path)).absolute())}
     if args.json:
         _write_lines([_dumps(stats)])
         return EXIT_OK
@@ -632,6 +695,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         first = _first_positional(argv)
         if first in COMMANDS:
             args = build_parser().parse_args(argv)
+            if getattr(args, "db", None) is None and args.global_db is not None:
+                args.db = args.global_db
             return HANDLERS[args.command](args)
         if first is None and any(a in ("-h", "--help") for a in argv):
             build_parser().print_help()

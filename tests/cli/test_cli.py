@@ -308,3 +308,86 @@ def test_facts_table_shows_a_quote_once(ingested) -> None:
     line = next(line for line in table.splitlines() if quote in line)
     assert line.count(quote) == 1
     assert "verb=" in line
+
+
+def test_extract_errors_keep_the_callers_id_and_tell_the_person(explorer) -> None:
+    stdin = "\ufeff" + "\n".join(
+        [
+            json.dumps({"id": 5, "text": "Tony Blair spoke."}),  # after a byte-order mark
+            json.dumps({"id": "c"}),  # no text
+            json.dumps({"id": "d", "text": 5}),
+        ]
+    )
+    result = explorer("extract", "--jsonl", input=stdin)
+    assert result.returncode == 1
+    docs = _lines(result.stdout)
+    assert [d["id"] for d in docs] == [5, "c", "d"]  # echoed as sent
+    assert "mentions" in docs[0] and "error" in docs[1] and "error" in docs[2]
+    told = result.stderr.splitlines()
+    assert len(told) == 2 and told[0].startswith("explorer: c: ") and "text" in told[0]
+
+
+def test_extract_error_ids_are_the_ids_the_documents_would_have(explorer, tmp_path) -> None:
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Tony Blair met Gordon Brown.\n", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    result = explorer("extract", str(folder))
+    ids = {d["id"]: "error" in d for d in _lines(result.stdout)}
+    assert ids == {"empty.txt": True, "good.txt": False}
+
+
+def test_extract_takes_paths_or_stdin_not_both(explorer) -> None:
+    result = explorer("extract", "--jsonl", str(SAMPLE), input="")
+    assert result.returncode == 2 and "not both" in result.stderr
+
+
+def test_unknown_label_or_predicate_is_a_mistake_with_the_choices(ingested) -> None:
+    result = ingested("entities", "--label", "FOO")
+    assert result.returncode == 2 and "PERSON" in result.stderr and not result.stdout
+    result = ingested("facts", "--predicate", "nope")
+    assert result.returncode == 2 and "said" in result.stderr
+    result = ingested("search", "label:FOO")
+    assert result.returncode == 2 and "PERSON" in result.stderr
+    assert ingested("entities", "--label", "gpe", "--json").returncode == 0
+
+
+def test_a_single_query_with_no_words_is_a_mistake_but_batch_answers_it(ingested) -> None:
+    for query in ("!", "^", "|", "   ", "label:"):
+        result = ingested("search", query)
+        assert result.returncode == 2, query
+        assert len(result.stderr.splitlines()) == 1 and "Traceback" not in result.stderr
+    batch = _lines(ingested("search", "--batch", input="!\n|\n").stdout)
+    assert [b["hits"] for b in batch] == [[], []]
+    assert ingested("search", "x", "--batch", input="").returncode == 2
+
+
+def test_db_may_come_before_the_command(ingested) -> None:
+    env_db = ingested.env.pop("EXPLORER_DB")
+    try:
+        result = ingested("--db", env_db, "stats", "--json")
+    finally:
+        ingested.env["EXPLORER_DB"] = env_db
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["documents"] == 1
+
+
+def test_bad_arguments_are_one_line(explorer) -> None:
+    for args in (("search", "x", "--limit", "abc"), ("export", "nope"), ("stats", "--bogus")):
+        result = explorer(*args)
+        assert result.returncode == 2
+        assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert "--help" in result.stderr
+
+
+def test_export_to_a_csv_file_writes_csv(ingested, tmp_path) -> None:
+    out = tmp_path / "facts.csv"
+    assert ingested("export", "facts", "-o", str(out)).returncode == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0].startswith("predicate,")
+
+
+def test_stats_names_the_store_by_its_full_path(ingested, tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    relative = "store.json"  # the fixture's store is tmp_path/store.json
+    stats = json.loads(ingested("stats", "--db", relative, "--json").stdout)
+    assert stats["db"] == str(tmp_path / "store.json")
