@@ -269,6 +269,14 @@ class _Snapshot:
                 f"left untouched: pass --db PATH to another file"
             )
         meta = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
+        if not meta and any(table for table in value.values()):
+            # Something, but no explorer meta: another program's TinyDB or JSON file. Writing
+            # our tables into it would mix two programs' data.
+            names = ", ".join(sorted(value)[:5])
+            raise StoreError(
+                f"{path}: not an explorer store (a JSON file with tables {names} but no "
+                f"explorer schema); it was left untouched: pass --db PATH to another file"
+            )
         _check_schema(path, meta.get("schema", SCHEMA_VERSION if not value else 0))
         for name in TABLES:
             value.setdefault(name, {})

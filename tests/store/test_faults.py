@@ -170,3 +170,16 @@ def test_a_file_that_vanishes_during_ingest(tmp_path):
         ("1.txt", "vanished before it could be read")
     ]
     assert sorted(d.id for d in store.documents()) == ["0.txt", "2.txt"]
+
+
+def test_another_programs_json_file_is_never_written_into(tmp_path, corpus):
+    other = tmp_path / "settings.json"
+    other.write_bytes(b'{"_default": {"1": {"theme": "dark"}}}')
+    before = other.read_bytes()
+    for readonly in (True, False):
+        with pytest.raises(StoreError, match="not an explorer store"):
+            Store.open(other, readonly=readonly).ingest([corpus])
+    assert other.read_bytes() == before
+    empty_tinydb = tmp_path / "fresh.json"
+    empty_tinydb.write_bytes(b'{"_default": {}}')  # what TinyDB writes for a new database
+    assert Store.open(empty_tinydb).ingest([corpus]).added == 5
