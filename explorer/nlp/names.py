@@ -1384,8 +1384,10 @@ def build_entities(mentions: Sequence[Mention]) -> list[Entity]:
             counts[key] = 0
             aliases[key] = []
         counts[key] += 1
-        if m.text != m.entity and m.text not in aliases[key]:
-            aliases[key].append(m.text)
+        # An alias is a name as written, on one line: "Boris\tJohnson" is "Boris Johnson".
+        alias = m.text if m.text.isprintable() else " ".join(m.text.split())
+        if alias != m.entity and alias not in aliases[key]:
+            aliases[key].append(alias)
     return [
         Entity(
             name=name,

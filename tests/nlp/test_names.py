@@ -335,3 +335,9 @@ def test_decomposed_accents_stay_inside_the_name():
     ]
     assert found[-1].entity == "Zürich"
     check_offsets(text)
+
+
+def test_an_alias_written_across_a_tab_or_line_break_is_listed_on_one_line():
+    text = "Prime Minister\nBoris\tJohnson spoke. Mr Johnson left."
+    (entity,) = [e for e in build_entities(names(text)) if e.label == "PERSON"]
+    assert all(alias.isprintable() for alias in entity.aliases)
