@@ -543,3 +543,24 @@ async def test_an_entity_without_facts_says_so_and_what_to_look_at_instead(app_f
         await settle(pilot)
         assert isinstance(app.screen, EntityScreen)
         assert any("nothing to count" in n.message for n in app._notifications)
+
+
+async def test_enter_in_the_help_does_what_the_key_does(app_factory):
+    """The footer of the help offers Enter: on a key's row it closes the help and acts."""
+    app = app_factory()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("e")
+        pane = app.main.query_one(EntitiesPane)
+        before = pane.label
+        await pilot.press("question_mark")
+        await settle(pilot)
+        keys = app.screen.query_one("#key-list")
+        keys.move_cursor(
+            next(i for i, r in enumerate(keys.rows) if isinstance(r, KeyRow) and r.keys == "l")
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is app.main
+        assert pane.label != before  # as if 'l' had been pressed in the entities pane
+        assert all(e.label == pane.label for e in pane.list_widget.rows)

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
@@ -23,17 +25,35 @@ if TYPE_CHECKING:
 
 
 class KeyRow:
-    __slots__ = ("keys", "description", "tooltip")
+    __slots__ = ("keys", "description", "tooltip", "action", "node")
 
-    def __init__(self, keys: str, description: str, tooltip: str) -> None:
+    def __init__(
+        self,
+        keys: str,
+        description: str,
+        tooltip: str,
+        action: str = "",
+        node: DOMNode | None = None,
+    ) -> None:
         self.keys = keys
         self.description = description
         self.tooltip = tooltip
+        self.action = action  # what the key does, run by Enter in the help
+        self.node = node  # where the binding lives (the action's namespace)
 
 
 class KeyList(RowList):
     BINDING_GROUP_TITLE = "Keys"
     KIND = "keys"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "select",
+            "Do it",
+            id="keys.run",
+            tooltip="Close the help and do what the key does",
+        ),
+    ]
     COLUMNS = (
         Column("Key", 11),
         Column("Does", 18),
@@ -60,6 +80,7 @@ def binding_rows(app: App, screen: Screen) -> list[Any]:
     groups: dict[
         int, tuple[str, dict[tuple[str, str], list[str]], dict[tuple[str, str], Binding]]
     ] = {}
+    owners: dict[int, DOMNode] = {}
     for key, active in screen.active_bindings.items():
         node = active.node
         binding = active.binding
@@ -67,21 +88,31 @@ def binding_rows(app: App, screen: Screen) -> list[Any]:
         if node is app:
             title = "App"
         group = groups.setdefault(id(node), (title, {}, {}))
+        owners[id(node)] = node
         name = (binding.action, binding.description)
         group[1].setdefault(name, []).append(app.get_key_display(Binding(key, binding.action)))
         group[2].setdefault(name, binding)
     rows: list[Any] = []
     seen_titles: set[str] = set()
-    for title, keys, bindings in groups.values():
+    for owner, (title, keys, bindings) in groups.items():
         if not keys:
             continue
+
         label = title if title not in seen_titles else f"{title} (more)"
         seen_titles.add(title)
         rows.append(GroupRow(label))
         for name, displays in keys.items():
             binding = bindings[name]
             description = binding.description or binding.action.replace("_", " ")
-            rows.append(KeyRow(" ".join(dict.fromkeys(displays)), description, binding.tooltip))
+            rows.append(
+                KeyRow(
+                    " ".join(dict.fromkeys(displays)),
+                    description,
+                    binding.tooltip,
+                    binding.action,
+                    owners[owner],
+                )
+            )
     return rows
 
 
@@ -110,6 +141,16 @@ class HelpScreen(ModalScreen[None]):
             yield Static(plain(self.intro, multiline=True), id="help-intro", markup=False)
             yield KeyList(id="key-list")
         yield Footer(compact=True)
+
+    @on(RowList.Selected, "#key-list")
+    def _run(self, event: RowList.Selected) -> None:
+        """Enter on a key: close the help and do what that key does, where it does it."""
+        row = event.row
+        if not isinstance(row, KeyRow) or not row.action:
+            return
+        app = self.app
+        self.dismiss(None)
+        app.call_later(app.run_action, row.action, row.node)
 
     def on_mount(self) -> None:
         self.query_one(Vertical).border_title = "Keys"
