@@ -43,6 +43,8 @@ from .storage import LockTimeout, StoreLock, atomic_write
 SCHEMA_VERSION = 1
 SIDECAR_FORMAT = 1
 TABLES = ("documents", "mentions", "facts", "entities", "files", "meta")
+#: The most paths given to ingest that the store remembers.
+_MAX_ROOTS = 100
 _FACT_KEYS = frozenset(("predicate", "subject", "object", "sentence", "start", "end", "doc"))
 
 Progress = Callable[[int, int, Any], None]
@@ -356,6 +358,13 @@ class _Snapshot:
                 ) from None
         return self.tables[name]
 
+    def roots(self) -> list[str]:
+        """The files and folders given to ingest, as absolute paths, oldest first."""
+        meta = self.table("meta")
+        record = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+        roots = record.get("roots", []) if isinstance(record, dict) else []
+        return [r for r in roots if isinstance(r, str)]
+
     def _group(self, table: str) -> dict[str, list[dict[str, Any]]]:
         key = f"_by_doc_{table}"
         if key not in self.tables:
@@ -447,6 +456,7 @@ class _Writer:
         self.entities_blob = b""
         self.entity_count = snap.counts.get("entities", 0)
         self.dirty = False
+        self.roots = snap.roots()
         # The documents' blobs are loaded on the first change: a re-run on an unchanged
         # corpus only compares file hashes.
         self._docs: dict[str, _DocState] | None = None
@@ -742,6 +752,7 @@ class _Writer:
                 "generation": generation,
                 "app": "explorer",
                 "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+                "roots": self.roots[-_MAX_ROOTS:],
             }
         }
         put(b',"meta":')
@@ -1147,6 +1158,11 @@ class Store:
             for i, (start, end) in enumerate(record.get("sentences", ())):
                 yield SentenceRecord(doc_id, title, i, start, end, text[start:end])
 
+    def roots(self) -> list[Path]:
+        """The files and folders given to ingest (absolute), oldest first: what a re-ingest
+        reads again to find files added since."""
+        return [Path(r) for r in self._snap.roots()]
+
     def document_hashes(self) -> dict[str, str]:
         """Document id -> the sha256 of its content, in store order (no text is loaded): a
         document whose hash is unchanged has the same text, sentences, mentions and facts."""
@@ -1241,6 +1257,11 @@ class _Ingest:
         self.prune = prune
         self.report = IngestReport()
         self.writer = _Writer(store._snap)
+        for raw in self.paths:  # remembered, so that a re-ingest can find files added since
+            root = str(raw.expanduser().absolute())
+            if root not in self.writer.roots and raw.exists():
+                self.writer.roots.append(root)
+                self.writer.dirty = True
         self.by_file_sha = {entry[0]: path for path, entry in self.writer.files.items()}
         self.pending = 0
         self.committed_docs = len(store._snap.rows)

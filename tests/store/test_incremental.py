@@ -226,3 +226,15 @@ def test_a_moved_folder_is_linked_by_file_hash_without_parsing_again(db, corpus,
     assert (report.pruned, report.unchanged) == (0, 5)
     assert store.document("world/iran.txt").path == str((moved / "world" / "iran.txt").resolve())
     assert len(store.documents()) == 5
+
+
+def test_the_store_remembers_what_was_given_to_ingest(db, corpus, tmp_path):
+    single = tmp_path / "loose.txt"
+    single.write_text("Loose note\n\nOslo and Rome met.\n")
+    store = Store.open(db)
+    store.ingest([corpus])
+    store.ingest([single, corpus])
+    assert Store.open(db, readonly=True).roots() == [corpus.absolute(), single.absolute()]
+    generation = store.generation()
+    store.ingest([corpus])  # nothing new to remember: nothing written
+    assert store.generation() == generation
