@@ -538,6 +538,8 @@ async def test_an_entity_without_facts_says_so_and_what_to_look_at_instead(app_f
         shown = "\n".join(screen_lines(app.screen.query_one("#entity-fact-list")))
         assert f"No fact has {entity.name} as its subject or object." in shown
         assert "1 shows its mentions" in shown
+        related = reader.cooccurring(entity.key, 50)
+        assert ("4 the entities it appears with" in shown) == bool(related)
         # Shift+F over the empty list: a notice, not an empty modal to close again.
         await pilot.press("F")
         await settle(pilot)

@@ -156,9 +156,12 @@ class EntityScreen(HistoryScreen):
         self._fill("#mention-list", rows, "mentions")
         self._fill("#entity-fact-list", facts, "entity-facts")
         if not facts:
+            elsewhere = ["1 shows its mentions"] if rows else []
+            if related:
+                elsewhere.append("4 the entities it appears with")
             self.query_one("#entity-fact-list", RowList).empty_text = (
-                f"No fact has {plain(entity.name)} as its subject or object.\n"
-                "1 shows its mentions, 4 the entities it appears with."
+                f"No fact has {plain(entity.name)} as its subject or object."
+                + (f"\n{', '.join(elsewhere)}." if elsewhere else "")
             )
         self._fill("#entity-document-list", docs, "entity-documents")
         self._fill("#related-list", related, "related")
