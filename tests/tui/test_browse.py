@@ -566,3 +566,26 @@ async def test_enter_in_the_help_does_what_the_key_does(app_factory):
         assert app.screen is app.main
         assert pane.label != before  # as if 'l' had been pressed in the entities pane
         assert all(e.label == pane.label for e in pane.list_widget.rows)
+
+
+async def test_the_reader_status_line_at_80_columns_leaves_out_hints_whole(app_factory):
+    from explorer.tui.messages import Location
+
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        documents = app.main.query_one("#document-list")
+        sample = next(d for d in documents.rows if d.date)
+        app.open_location(
+            Location("document", doc=sample.id, sentence=8, entity="PERSON:Mehdi Sanai")
+        )
+        await settle(pilot)
+        (line,) = screen_lines(app.screen.query_one("#reader-status"))
+        line = line.strip()
+        assert line.startswith("Mehdi Sanai (PERSON) · mention ")
+        assert "…" not in line and not line.endswith(":"), line
+        assert "sentence 9 of" in line  # what the bar in the gutter means stays
+        await pilot.resize_terminal(140, 30)
+        await settle(pilot)
+        (line,) = screen_lines(app.screen.query_one("#reader-status"))
+        assert line.strip().endswith("n/N next/previous · Enter: entity"), line

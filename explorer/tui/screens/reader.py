@@ -17,6 +17,7 @@ from explorer.tui.labels import GROUP, MEANING, group_of, label_css, short_label
 from explorer.tui.messages import Location, open_entity
 from explorer.tui.render import pack, plain
 from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.panes import Aside, Toolbar
 from explorer.tui.widgets.reader import ReaderView
 
 
@@ -109,7 +110,7 @@ class ReaderScreen(HistoryScreen):
         yield Static("", id="doc-head", markup=False)
         yield Legend()
         yield ReaderView(id="reader")
-        yield Static("", id="reader-status", markup=False)
+        yield Toolbar(id="reader-status")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -161,32 +162,26 @@ class ReaderScreen(HistoryScreen):
 
     @on(ReaderView.MentionChanged)
     def _mention_changed(self, event: ReaderView.MentionChanged) -> None:
-        status = self.query_one("#reader-status", Static)
+        # At 80 columns the hints go whole (Enter's first, then n/N's), never cut mid-word.
+        status = self.query_one("#reader-status", Toolbar)
         view = event.reader
         sentence = ""
         if self.location.sentence is not None and view.sentences:
             sentence = f"sentence {self.location.sentence + 1} of {len(view.sentences)} marked ▌"
         if event.mention is None:
-            status.update(
-                Text(
-                    " · ".join(
-                        x
-                        for x in (sentence, "m/M walk the mentions, Enter opens one's entity")
-                        if x
-                    )
-                )
-            )
+            status.say(sentence, Aside("m/M walk the mentions, Enter opens one's entity"))
             return
         m = event.mention
-        text = Text(end="", no_wrap=True, overflow="ellipsis")
-        text.append(plain(m.entity), style="bold")
-        text.append(f" ({m.label})")
-        if event.total:
-            text.append(f" · mention {event.position} of {event.total} here · n/N next/previous")
-        text.append(" · Enter: entity")
-        if sentence:
-            text.append(" · " + sentence)
-        status.update(text)
+        name = Text(end="")
+        name.append(plain(m.entity), style="bold")
+        name.append(f" ({m.label})")
+        status.say(
+            name,
+            f"mention {event.position} of {event.total} here" if event.total else "",
+            Aside(sentence) if sentence else "",
+            Aside("n/N next/previous") if event.total else "",
+            Aside("Enter: entity"),
+        )
 
     @on(ReaderView.TagsToggled)
     def _tags_toggled(self, event: ReaderView.TagsToggled) -> None:
