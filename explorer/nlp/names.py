@@ -1312,6 +1312,20 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
             i += 1
             continue
         hit = None
+        if i == 0:
+            # A dateline: "KHARTOUM 2019-05-02" is the place the story was filed from, even
+            # where the story names a team after it ("NEW YORK 1996-08-30" over baseball).
+            m = 0
+            while m < n and toks[m][2][:1].isalpha() and toks[m][2].isupper():
+                m += 1
+            if 0 < m <= 3 and m < n and _DATE_TOKEN.match(toks[m][2]):
+                words = [_title_case(t[2]) for t in toks[:m]]
+                key = " ".join(words)
+                place = _gazetteer_label(words)
+                label, canon = place or (("ORG" if key in _W.known_orgs else "GPE"), key)
+                _emit(doc, s_i, toks, 0, m, label, canon, _MEDIUM)
+                i = m
+                continue
         for m in range(min(n, i + 4), i, -1):
             if None in titled[i:m]:
                 continue
@@ -1346,13 +1360,6 @@ def _scan_caps_line(doc: _Doc, s_i: int, toks, known: dict[str, tuple[str, str]]
                 if _org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
                     hit = (m, "ORG", " ".join(words))
                     break
-        if not hit and i == 0:
-            # A dateline: "KHARTOUM 2019-05-02"
-            m = i
-            while m < n and toks[m][2][:1].isalpha() and toks[m][2].isupper():
-                m += 1
-            if 0 < m <= 3 and m < n and _DATE_TOKEN.match(toks[m][2]):
-                hit = (m, "GPE", " ".join(_title_case(t[2]) for t in toks[:m]))
         if hit:
             m, label, canon = hit
             nxt = toks[m][2] if m < n else ""

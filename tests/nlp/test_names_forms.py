@@ -105,6 +105,17 @@ def test_dateline_in_capitals_is_a_place():
     assert ("OULU", "GPE") in [(m.text, m.label) for m in found]
 
 
+def test_a_dateline_is_the_place_even_where_the_story_names_its_team():
+    text = (
+        "BASEBALL - RESULTS ON THURSDAY .\nNEW YORK 1996-08-30\n"
+        "New York beat Boston 4-2 and the New York pitcher threw seven innings .\n"
+    )
+    found = [(m.text, m.label) for m in names(text)]
+    assert ("NEW YORK", "GPE") in found
+    found = names("UNITED NATIONS 1996-08-29\nThe Security Council met on Friday .")
+    assert ("UNITED NATIONS", "ORG") in [(m.text, m.label) for m in found]
+
+
 def test_results_table_rows_are_teams():
     text = "Soccer results on Saturday :\nAshford 2 Kingsbridge Rovers 1\nHolmworth 0 Dunmere 3"
     got = labelled(text)
