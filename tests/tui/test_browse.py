@@ -589,3 +589,17 @@ async def test_the_reader_status_line_at_80_columns_leaves_out_hints_whole(app_f
         await settle(pilot)
         (line,) = screen_lines(app.screen.query_one("#reader-status"))
         assert line.strip().endswith("n/N next/previous · Enter: entity"), line
+
+
+async def test_the_facts_pane_at_80_columns_writes_every_predicate_whole(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        facts = app.main.query_one("#fact-list")
+        longest = max((f for f in facts.rows), key=lambda f: len(f.predicate))
+        assert len(longest.predicate) > 9  # the sample has 'withdrew_from'
+        facts.move_cursor(facts.rows.index(longest))
+        await settle(pilot)
+        lines = screen_lines(facts)
+        assert any(f" {longest.predicate} " in line for line in lines), lines

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
@@ -229,6 +229,20 @@ class FactList(CorpusList):
         Column("Document", 10, flex=1, hide_below=70),
     )
     EMPTY = "No facts."
+
+    def set_rows(
+        self, rows: Iterable[Any], *, keep: bool = False, cursor: int | None = None
+    ) -> None:
+        # The predicate column is as wide as the longest predicate shown (9 to 16): the
+        # predicates grow with the product, and 'withdrew…' or 'located_…' say too little.
+        rows = list(rows)
+        longest = max((len(r.predicate) for r in rows if isinstance(r, Fact)), default=0)
+        width = min(max(9, longest), 16)
+        self.columns = tuple(
+            replace(c, width=width) if c.title == "Predicate" else c for c in self.columns
+        )
+        self._cache.clear()
+        super().set_rows(rows, keep=keep, cursor=cursor)
 
     def render_row(self, row: Fact, widths: list[int]) -> list[Text | str]:
         return [
