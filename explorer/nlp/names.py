@@ -722,7 +722,9 @@ _SPORT_NEXT = frozenset(
     "flanker scrum-half fly-half hooker quarterback pitcher pitchers outfielder shortstop "
     "v vs".split()
 )
-_SPORT_PREV = frozenset("beat beating against v vs versus join joined joining joins".split())
+_SPORT_PREV = frozenset("beat beating v vs versus".split())
+#: Words before a name that make it a team only in a sports story ("sanctions against Baghdad").
+_SPORT_PREV_IN_SPORTS = frozenset("against join joined joining joins".split())
 
 
 def _place_adjective(word: str) -> str | None:
@@ -783,11 +785,16 @@ def _company_context(key: str, nxt: str) -> bool:
     )
 
 
-def _sports_context(toks, i: int, j: int) -> bool:
+def _sports_context(toks, i: int, j: int, doc: _Doc) -> bool:
     nxt = toks[j][2] if j < len(toks) else ""
     if nxt in ("'s", "’s"):
         nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
-    return nxt in _SPORT_NEXT or (i > 0 and toks[i - 1][2] in _SPORT_PREV)
+    prev = toks[i - 1][2] if i > 0 else ""
+    return (
+        nxt in _SPORT_NEXT
+        or prev in _SPORT_PREV
+        or (prev in _SPORT_PREV_IN_SPORTS and _is_sports_story(doc))
+    )
 
 
 def _name_shaped(word: str) -> bool:
@@ -960,7 +967,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
             if table and _SCORE.match(nxt) and key not in _W.us_states:
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # a club named after its city
                 return
-            if _sports_context(toks, i, j):
+            if _sports_context(toks, i, j, doc):
                 doc.clubs.add(key)  # "Leeds beat Bolton", "Bolton striker"
                 _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
                 return
@@ -1072,7 +1079,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if pop and _company_context(key, nxt):
             _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Nokia shares", "Hitachi chief"
             return
-        if pop and _sports_context(toks, i, j):
+        if pop and _sports_context(toks, i, j, doc):
             doc.clubs.add(key)
             _emit(doc, s_i, toks, i, j, "ORG", key, _STRONG)
             return

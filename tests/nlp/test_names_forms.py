@@ -289,3 +289,10 @@ def test_a_name_after_a_lower_case_role_or_in_a_scorecard_is_a_person():
     assert ("Okonjo", "PERSON") in got
     got = labelled("Batting : R. Dunne c Marlow b Tennant 45")
     assert ("Marlow", "PERSON") in got and ("Tennant", "PERSON") in got
+
+
+def test_against_a_city_is_a_team_only_in_a_sports_story():
+    politics = "The U.S. decided to protect the Kurds against Baghdad on Monday."
+    assert ("Baghdad", "GPE") in [(m.text, m.label) for m in names(politics)]
+    sports = "The striker scored and the referee booked him as Bolton won against Leeds."
+    assert ("Leeds", "ORG") in [(m.text, m.label) for m in names(sports)]
