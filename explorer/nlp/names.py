@@ -722,9 +722,9 @@ _SPORT_NEXT = frozenset(
     "flanker scrum-half fly-half hooker quarterback pitcher pitchers outfielder shortstop "
     "v vs".split()
 )
-_SPORT_PREV = frozenset("beat beating v vs versus".split())
+_SPORT_PREV = frozenset("beat beating v vs versus join joined joining joins".split())
 #: Words before a name that make it a team only in a sports story ("sanctions against Baghdad").
-_SPORT_PREV_IN_SPORTS = frozenset("against join joined joining joins".split())
+_SPORT_PREV_IN_SPORTS = frozenset(["against"])
 
 
 def _place_adjective(word: str) -> str | None:
@@ -953,6 +953,16 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return  # a date ("New Year", "Christmas Eve"): the values pass finds it
     if key in _AWARDS and (n > 1 or nxt not in ("said", "says", "told", "added")):
         _emit(doc, s_i, toks, i, j, "EVENT", key, _STRONG)  # "an Oscar nomination"
+        return
+    if (
+        prev.lower() in _TEAM_BEFORE
+        and key not in _W.nations
+        and key not in _W.country_names
+        and _is_sports_story(doc)
+    ):
+        _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "division team Deportivo Coruna"
+        if n == 1:
+            doc.clubs.add(key)
         return
     hit = _gazetteer_label(words)
     if hit:
@@ -1264,6 +1274,11 @@ _SPORTS_WORDS = frozenset(
 )
 
 
+#: Words before a name that make it a team in a sports story: "champions Bath".
+_TEAM_BEFORE = frozenset(
+    "team club side rivals champions contenders leaders opponents outfit hosts visitors "
+    "holders".split()
+)
 #: Words before a name that keep it a place in a sports story: "in Leeds", "north London".
 _PLACE_BEFORE = re.compile(
     r"(?:\b(?i:in|of|near|north|south|east|west|central|capital|city|town)\s+|\(\s*)$"

@@ -296,3 +296,13 @@ def test_against_a_city_is_a_team_only_in_a_sports_story():
     assert ("Baghdad", "GPE") in [(m.text, m.label) for m in names(politics)]
     sports = "The striker scored and the referee booked him as Bolton won against Leeds."
     assert ("Leeds", "ORG") in [(m.text, m.label) for m in names(sports)]
+
+
+def test_a_name_after_team_or_champions_in_a_sports_story_is_a_team():
+    text = (
+        "Spanish first division team Deportivo Coruna will be without their striker. "
+        "The referee sent off a defender as champions Bath won. Lentini joined Milan."
+    )
+    found = [(m.text, m.label) for m in names(text)]
+    assert ("Deportivo Coruna", "ORG") in found and ("Bath", "ORG") in found
+    assert ("Milan", "ORG") in found
