@@ -19,7 +19,9 @@ entities. How it works, in four passes over each document:
 3. The document decides what the lists cannot: "Blair" after "Tony Blair" is that person, a
    surname in a list of surnames is a person, a name guessed at in one place takes the label
    it was given with confidence elsewhere, a sentence opener is a name only if the document
-   names it elsewhere, and a city the document treats as a team is the team throughout.
+   names it elsewhere, and a city the document treats as a team is the team throughout. A
+   sports story (several words only sports reports use) makes a town named alone its team,
+   unless the words around make it the place ("in Leeds", a dateline, "at Headingley").
 4. Headline lines get only names the document or the lists already know.
 
 Every guess carries a strength (strong: a list or a shape said so; weak: a default), and only
