@@ -201,12 +201,16 @@ class ExplorerApp(App[None]):
         self.load_corpus(paths)
 
     def reingest_paths(self) -> list[Path]:
-        """What re-ingest reads: the paths given on the command line, else the folders the
-        stored documents were ingested from, so files added there since are read too."""
+        """What re-ingest reads: the paths given on the command line, else the files and
+        folders the store says were given to ingest (so files added there since are read
+        too), else, for a store from before it kept them, the folders its documents came
+        from."""
         if self.ingest_paths:
             return list(self.ingest_paths)
         assert self.reader is not None
-        return ingest_roots(self.reader.documents()) or [SEEDS]
+        roots = getattr(self.reader.store, "roots", None)
+        recorded = [r for r in roots() if r.exists()] if roots is not None else []
+        return recorded or ingest_roots(self.reader.documents()) or [SEEDS]
 
     # ------------------------------------------------------------------ history
 

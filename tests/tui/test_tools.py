@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from pathlib import Path
 
 from textual.widgets import Input
 
@@ -245,3 +246,54 @@ async def test_the_export_dialog_drops_its_error_once_the_path_is_edited(app_fac
         await type_text(pilot, "out.csv")
         await settle(pilot)
         assert str(error.render()) == ""
+
+
+async def test_palette_reingest_of_a_file_given_alone_does_not_read_its_neighbours(tmp_path, db):
+    """The store remembers what was given to ingest: one file given alone is re-read alone,
+    not every file beside it."""
+    import shutil
+
+    from explorer.store import Store
+
+    from .conftest import SAMPLE
+
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    shutil.copy(SAMPLE, folder / SAMPLE.name)
+    with Store.open(db) as store:
+        store.ingest([folder / SAMPLE.name])
+    app = make_app(db)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        (folder / "unrelated.txt").write_text("Olaf Scholz visited Warsaw.\n", encoding="utf-8")
+        await pilot.press("ctrl+p")
+        await palette_choose(pilot, "Re-ingest")
+        await until(
+            pilot,
+            lambda: any("unchanged" in n.message for n in app._notifications),
+            "a notice of what the re-ingest did",
+        )
+        assert app.main.query_one("#document-list").row_count == 1
+
+
+def test_ingest_roots_of_a_store_that_did_not_record_them(tmp_path):
+    """Stores written before they kept the ingested paths: the folder given to ingest is a
+    document's path with its folder-relative id taken off."""
+    from explorer.model import DocumentSummary
+    from explorer.tui.app import ingest_roots
+
+    def doc(doc_id: str, path: Path) -> DocumentSummary:
+        return DocumentSummary(doc_id, doc_id, None, None, str(path), 1, 1, 0)
+
+    news = tmp_path / "news"
+    flat = tmp_path / "flat"
+    for folder in (news / "world", news / "business" / "2024", flat):
+        folder.mkdir(parents=True)
+    docs = [
+        doc("world/a.txt", news / "world" / "a.txt"),
+        doc("business/2024/b.txt", news / "business" / "2024" / "b.txt"),
+        doc("c.txt", flat / "c.txt"),
+        doc("c.json#2", flat / "c.json"),
+        doc("gone/d.txt", tmp_path / "vanished" / "gone" / "d.txt"),  # folder deleted since
+    ]
+    assert ingest_roots(docs) == [flat, news]
