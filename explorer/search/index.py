@@ -57,6 +57,7 @@ from explorer.search.text import WORD_RE, fold, terms
 FORMAT_VERSION = 2  # 2: words run across combining marks and joiners; ligatures written out
 
 KIND_ENTITY, KIND_FACT, KIND_SENTENCE = 0, 1, 2
+_KIND_CODES = {"entity": KIND_ENTITY, "fact": KIND_FACT, "sentence": KIND_SENTENCE}
 LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
 
 #: Match codes in a word's lookup table: 0 no match, 1 exact, 2 prefix, 1 + 2 * typos a typo.
@@ -581,6 +582,15 @@ class SearchIndex:
             self._prefix_tables[length] = table
         return table
 
+    def _typo_ranges(self, near: str, lo: int, hi: int, typos: int) -> list[tuple[int, int, int]]:
+        """The words starting with `near` (vocabulary ids lo..hi), `typos` edits from what
+        was typed: `near` itself is a typo match, the longer words a typo-and-prefix match,
+        so that "blar" finds "blair" before "blamed" (each one edit from a prefix)."""
+        code = 1 + 2 * typos
+        if lo < hi and self.vocab[lo] == near:
+            return [(lo, lo + 1, code), (lo + 1, hi, code + 1)]
+        return [(lo, hi, code + 1)]
+
     def _fuzzy_ranges(self, word: str, budget: int) -> list[tuple[int, int, int]]:
         """Vocabulary words with a prefix of 4+ characters within `budget` edits of `word` (but
         not `word` as a prefix itself, which the exact and prefix ranges cover)."""
@@ -616,7 +626,7 @@ class SearchIndex:
                 )[0]
                 for i in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
                     lo, hi = self._range(choices[i], choices[i] + _TOP)
-                    out.append((lo, hi, 1 + 2 * int(scores[i])))
+                    out.extend(self._typo_ranges(choices[i], lo, hi, int(scores[i])))
         else:
             for length in range(max(1, n - budget), n + budget + 1):
                 strings, los, his, firsts, seconds = self._prefix_table(length)
@@ -645,7 +655,9 @@ class SearchIndex:
                 )[0]
                 for k in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
                     i = int(picked[k]) if picked is not None else k
-                    out.append((int(los[i]), int(his[i]), 1 + 2 * int(scores[k])))
+                    out.extend(
+                        self._typo_ranges(strings[i], int(los[i]), int(his[i]), int(scores[k]))
+                    )
         # A short prefix stands for the longer words it starts, never for itself as a word.
         trimmed = []
         for lo, hi, code in out:
@@ -661,13 +673,20 @@ class SearchIndex:
 
     # ---------------------------------------------------------------- searching
 
-    def search(self, query: str, limit: int = 50) -> list[Hit]:
+    def search(self, query: str, limit: int = 50, kind: str | None = None) -> list[Hit]:
         """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
         on a malformed query; an empty query (or one of operators or exclusions only) returns
         no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo, 0.01 a
-        step of distance between terms, 0.001 a prefix match (higher is better)."""
+        step of distance between terms, 0.001 a prefix match (higher is better).
+
+        `kind` ("entity", "fact" or "sentence") keeps hits of that kind only, ranked the
+        same way: a screen that shows each kind in its own group asks for each, so that a
+        name found in a hundred facts still leaves room for the sentences."""
         parsed = parse(query)
         if parsed.is_empty or limit <= 0 or self.records == 0:
+            return []
+        rec_range = self._kind_range(kind) if kind is not None else None
+        if rec_range is not None and rec_range[0] >= rec_range[1]:
             return []
         forgiving = any(
             typo_budget(word)
@@ -679,15 +698,23 @@ class SearchIndex:
         if forgiving and all(len(group) == 1 for group in parsed.groups):
             # Every hit matches every term, so any hit without a typo outranks every hit with
             # one: when there are a page of those, typo candidates need not be looked at.
-            plan = _Plan.make(self, parsed, typos=False)
+            plan = _Plan.make(self, parsed, typos=False, rec_range=rec_range)
             if plan is not None:
                 hits = self._materialise(plan, *self._candidates_ranked(plan, limit), limit)
                 if len(hits) >= limit:
                     return hits
-        plan = _Plan.make(self, parsed)
+        plan = _Plan.make(self, parsed, rec_range=rec_range)
         if plan is None:
             return []
         return self._materialise(plan, *self._candidates_ranked(plan, limit), limit)
+
+    def _kind_range(self, kind: str) -> tuple[int, int]:
+        """The records of one kind: [lo, hi) (records are stored entities, facts, sentences)."""
+        code = _KIND_CODES.get(kind)
+        if code is None:
+            raise ValueError(f"unknown kind {kind!r}: one of {', '.join(_KIND_CODES)}")
+        kinds = np.asarray(self._kind)
+        return int(np.searchsorted(kinds, code)), int(np.searchsorted(kinds, code, "right"))
 
     def _candidates_ranked(self, plan: _Plan, limit: int) -> tuple[np.ndarray, np.ndarray]:
         """Matching records and their rank keys: all of them, or when more than
@@ -757,7 +784,14 @@ class SearchIndex:
         for code in sorted(set(codes.tolist())):
             ids_c = ids[codes == code]
             starts = self._post_off[ids_c]
-            take = np.minimum(self._post_off[ids_c + 1] - starts, need + total)
+            ends = self._post_off[ids_c + 1]
+            if plan.rec_range is not None:  # each posting list cut to the records of a kind
+                lo, hi = plan.rec_range
+                starts, ends = (
+                    _segment_search(self._post, starts, ends, lo),
+                    _segment_search(self._post, starts, ends, hi),
+                )
+            take = np.minimum(ends - starts, need + total)
             flat = np.cumsum(take) - take
             idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)
             recs = np.unique(self._post[idx]).astype(np.int64)
@@ -779,6 +813,9 @@ class SearchIndex:
         return np.concatenate(got_recs), np.concatenate(got_keys)
 
     def _filter(self, plan: _Plan, cands: np.ndarray) -> np.ndarray:
+        if plan.rec_range is not None:
+            lo, hi = plan.rec_range
+            cands = cands[(cands >= lo) & (cands < hi)]
         if plan.label_bits is not None:
             cands = cands[(self._labels[cands] & plan.label_bits) != 0]
         if plan.doc_ok is not None:
@@ -1028,6 +1065,7 @@ class _Plan:
     sources: list[tuple[list[tuple[int, int]], int]]
     label_bits: int | None
     doc_ok: np.ndarray | None
+    rec_range: tuple[int, int] | None = None  # the records of one kind only
 
     @property
     def single_word(self) -> bool:
@@ -1043,7 +1081,13 @@ class _Plan:
         )
 
     @classmethod
-    def make(cls, index: SearchIndex, query: Query, typos: bool = True) -> _Plan | None:
+    def make(
+        cls,
+        index: SearchIndex,
+        query: Query,
+        typos: bool = True,
+        rec_range: tuple[int, int] | None = None,
+    ) -> _Plan | None:
         def expansions(term: Term, negative: bool = False) -> list[_Expansion]:
             out = []
             for j, word in enumerate(term.words):
@@ -1085,7 +1129,25 @@ class _Plan:
         doc_ok = index.doc_filter(query.docs) if query.docs else None
         if not groups and label_bits is None and doc_ok is None:
             return None
-        return cls(groups, excludes, sources, label_bits, doc_ok)
+        return cls(groups, excludes, sources, label_bits, doc_ok, rec_range)
+
+
+def _segment_search(
+    values: np.ndarray, starts: np.ndarray, ends: np.ndarray, target: int
+) -> np.ndarray:
+    """Per sorted segment values[starts[i]:ends[i]]: where `target` would go (the first
+    position holding a value >= target), by one vectorised bisection for all segments."""
+    lo = np.asarray(starts, dtype=np.int64).copy()
+    hi = np.asarray(ends, dtype=np.int64).copy()
+    last = len(values) - 1
+    while True:
+        active = lo < hi
+        if not active.any():
+            return lo
+        mid = (lo + hi) // 2
+        right = active & (np.asarray(values[np.minimum(mid, last)]) < target)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)
 
 
 #: Per-record columns of the saved index and their dtypes, in the order they are saved.

@@ -89,3 +89,28 @@ def test_limit_takes_the_best_not_the_first(index_of):
     index = index_of(docs)
     hits = index.search("car", limit=5)
     assert hits[0].text == "A car was sold." and len(hits) == 5
+
+
+def test_a_typo_of_a_whole_word_before_a_typo_of_a_prefix(index_of):
+    # "blar" is one edit from "blair" and one edit from "bla", the start of "blamed": the
+    # person who typed it more likely meant the whole word.
+    index = index_of({"d": "Officials blamed the weather. Mr Blair spoke."})
+    assert texts(index.search("blar")) == ["Mr Blair spoke.", "Officials blamed the weather."]
+
+
+def test_one_kind_at_a_time_leaves_room_for_sentences(index_of):
+    # A name found in many facts fills any page of mixed results; asked kind by kind, each
+    # gets its own page, ranked by the same rules.
+    facts = [Fact("said", "Tony Blair", f"point {n}", 0, 0, 10, doc="d") for n in range(30)]
+    index = index_of(
+        {"d": "Tony Blair spoke. Blair left. Blairs are few."},
+        entities=[Entity("Tony Blair", "PERSON")],
+        facts=facts,
+    )
+    mixed = index.search("blair", limit=10)
+    assert "sentence" not in {h.kind for h in mixed}
+    sentences = index.search("blair", limit=10, kind="sentence")
+    assert [h.text for h in sentences] == ["Tony Blair spoke.", "Blair left.", "Blairs are few."]
+    assert {h.kind for h in index.search("blair", limit=50, kind="fact")} == {"fact"}
+    assert [h.text for h in index.search("blair", kind="entity")] == ["Tony Blair"]
+    assert index.search("blar", kind="sentence")[0].text == "Tony Blair spoke."
