@@ -182,10 +182,22 @@ class StoreReader:
 
     # ------------------------------------------------------------------ search
 
+    #: At most this many entities and this many facts head the results: a name found in a
+    #: hundred facts still leaves the sentences their own page.
+    KIND_LIMIT = 25
+
     def search(self, query: str, limit: int = 100) -> list[Hit]:
+        """Entities, facts and sentences for a typed query, each kind ranked by the search
+        rules and given its own share: up to KIND_LIMIT entities and facts, `limit`
+        sentences."""
         if self.index is None or not query.strip():
             return []
-        return list(self.index.search(query, limit))
+        head = min(limit, self.KIND_LIMIT)
+        return [
+            *self.index.search(query, head, kind="entity"),
+            *self.index.search(query, head, kind="fact"),
+            *self.index.search(query, limit, kind="sentence"),
+        ]
 
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())

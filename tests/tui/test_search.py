@@ -190,3 +190,21 @@ async def test_the_footer_says_how_to_leave_the_search_box(app_factory):
         }
         assert shown.get("down") == "To the list" and shown.get("escape") == "Leave"
         assert "slash" not in shown  # in the box, '/' is a character
+
+
+async def test_a_name_in_many_facts_leaves_room_for_its_sentences(app_factory, tmp_path):
+    # Seventy things Blair said: seventy facts, seventy sentences. Results used to be the
+    # best hundred of all kinds, and facts rank before sentences, so sentences lost out.
+    folder = tmp_path / "speeches"
+    folder.mkdir()
+    lines = [f'"Point number {n} matters," said Tony Blair.' for n in range(70)]
+    (folder / "speech.txt").write_text("Speech\n\n" + " ".join(lines) + "\n", encoding="utf-8")
+    app = app_factory(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "blar")  # a typo, as people type
+        await settle(pilot)
+        rows = [r for r in _hits(app).all_rows if isinstance(r, Hit)]
+        kinds = {kind: sum(r.kind == kind for r in rows) for kind in ("entity", "fact", "sentence")}
+        assert kinds["entity"] >= 1 and kinds["fact"] >= 20 and kinds["sentence"] == 70
