@@ -666,15 +666,19 @@ def run_tui(argv: Sequence[str]) -> int:
     args = build_tui_parser().parse_args(argv)
     paths = _check_paths(args.paths)
     db_path = _db_path(args.db)
-    from explorer.store import StoreError
+    from explorer.store import Store, StoreError
 
     try:
+        if db_path.exists():  # a damaged store: one line, before any screen is drawn
+            Store.open(db_path, readonly=True).close()
         from explorer.tui.app import make_app
 
         app = make_app(db_path, ingest_paths=paths)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     app.run()
+    if app.exit_message:
+        _error(app.exit_message)
     return int(app.return_code or 0)
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import ClassVar
 
-from rich.text import Text
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
@@ -67,6 +66,9 @@ class ExplorerApp(App[None]):
         self.db_path = Path(db_path)
         self.ingest_paths = tuple(Path(p) for p in ingest_paths)
         self.reader: StoreReader | None = None
+        #: Why the app closed without showing anything (a damaged store, ...): one line for
+        #: the caller to print once the terminal is back.
+        self.exit_message: str | None = None
         #: The clock behind the "N results in X ms" line (tests freeze it for snapshots).
         self.clock: Callable[[], float] = time.perf_counter
         #: Whether the reader writes each mention's label after it (`t` toggles, remembered).
@@ -142,21 +144,16 @@ class ExplorerApp(App[None]):
             if self.reader is None:
                 # Nothing to show: like every other command, one clear line and exit 2
                 # (a damaged store, a newer schema, another explorer writing to it).
-                self.call_from_thread(
-                    self.exit, None, 2, Text(f"explorer: {exc}", no_wrap=True, overflow="ignore")
-                )
+                self.exit_message = str(exc)  # the caller prints it, on one line
+                self.call_from_thread(self.exit, None, 2)
                 return
             self.post_message(CorpusFailed(str(exc)))
             return
         except Exception as exc:  # a bug below the TUI: say what failed, in one line
             problem = f"could not load {self.db_path}: {type(exc).__name__}: {exc}"
             if self.reader is None:
-                self.call_from_thread(
-                    self.exit,
-                    None,
-                    1,
-                    Text(f"explorer: {problem}", no_wrap=True, overflow="ignore"),
-                )
+                self.exit_message = problem
+                self.call_from_thread(self.exit, None, 1)
                 return
             self.post_message(CorpusFailed(problem))
             return

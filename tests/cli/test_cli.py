@@ -391,3 +391,13 @@ def test_stats_names_the_store_by_its_full_path(ingested, tmp_path, monkeypatch)
     relative = "store.json"  # the fixture's store is tmp_path/store.json
     stats = json.loads(ingested("stats", "--db", relative, "--json").stdout)
     assert stats["db"] == str(tmp_path / "store.json")
+
+
+def test_the_app_on_a_damaged_store_is_one_line_before_any_screen(explorer, tmp_path) -> None:
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"documents": {"1": {"id": "a", "te', encoding="utf-8")
+    result = explorer("--db", str(broken))
+    assert result.returncode == 2
+    assert result.stderr.startswith("explorer: ")  # no screen drawn first
+    assert len(result.stderr.splitlines()) == 1 and str(broken) in result.stderr
+    assert "\x1b" not in result.stderr
