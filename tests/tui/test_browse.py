@@ -94,6 +94,9 @@ async def test_entity_filter_by_label_sort_and_narrow(app_factory):
         await pilot.press("n")
         await type_text(pilot, "sanai")
         assert [e.name for e in entities.rows] == ["Mehdi Sanai"]
+        await type_text(pilot, "x")  # "sanaix": a narrowing is exact; the way out is shown
+        assert entities.row_count == 0
+        assert "/ searches with typos forgiven" in entities.empty_text
         await pilot.press("escape")
         assert entities.row_count == every
         assert app.focused is entities

@@ -314,9 +314,10 @@ class EntitiesPane(Pane):
             why.append(f"labelled {self.label}")
         if self.list_widget.drill:
             why.append(drill_text(self.list_widget))
-        return (
-            "No entities " + " and ".join(why) + ".\nEsc clears the narrowing; l changes the label."
-        )
+        hint = "Esc clears the narrowing; l changes the label."
+        if self.narrow:
+            hint += " / searches with typos forgiven."
+        return "No entities " + " and ".join(why) + ".\n" + hint
 
     def refresh_toolbar(self) -> None:
         if self.label == NAMES:
