@@ -741,11 +741,14 @@ def _place_adjective(word: str) -> str | None:
     return None
 
 
-#: Awards, which are no person ("an Oscar") and no organisation ("the Baftas").
+#: Awards, which are no person ("an Oscar") and no organisation ("the Baftas"), and the
+#: events that one word names ("the Olympics").
 _AWARDS = frozenset(
     ["Oscar", "Oscars", "Bafta", "Baftas", "Grammy", "Grammys", "Emmy", "Emmys", "Tony Award",
      "Tony Awards", "Golden Globe", "Golden Globes", "Golden Bear", "Golden Lion", "Palme d'Or",
-     "Booker", "Pulitzer", "Nobel", "Brit Award", "Brit Awards", "Ballon d'Or"]
+     "Booker", "Pulitzer", "Nobel", "Brit Award", "Brit Awards", "Ballon d'Or",
+     # events known by one word
+     "Olympics", "Paralympics", "Olympiad"]
 )  # fmt: skip
 #: Holidays are dates, not names (the values pass labels them).
 _HOLIDAYS = frozenset(
@@ -992,6 +995,9 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     first = words[0]
     if n == 2 and last in ("Law", "Bill", "Code") and first in _W.first_names:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Jude Law", "Kyle Bill"
+        return
+    if n > 1 and last in _W.norp_words and last not in _W.first_names:
+        _emit(doc, s_i, toks, i, j, "NORP", key, _STRONG)  # "Roman Catholic", "Sunni Muslim"
         return
     if n > 1 and last in _W.law_words:
         _emit(doc, s_i, toks, i, j, "LAW", key, _STRONG)

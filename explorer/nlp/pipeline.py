@@ -7,6 +7,7 @@ and writes fields of the `Doc`; `extract()` runs them in order and freezes the r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -144,6 +145,47 @@ def merge_mentions(
         last_end = m.end
     if sentences and any(m.sentence < 0 for m in out):
         out = _with_sentences(out, sentences)
+    return _events_with_years(out)
+
+
+_YEAR = re.compile(r"(?:19|20)?\d\d$")
+
+
+def _events_with_years(mentions: list[Mention]) -> list[Mention]:
+    """A year is part of the event it names: "the 1998 World Cup", "Euro 96"."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            nxt is not None
+            and m.label == "DATE"
+            and len(m.text) == 4
+            and m.text.isdigit()
+            and nxt.label == "EVENT"
+            and nxt.start == m.end + 1
+            and nxt.sentence == m.sentence
+        ):  # "1998 World Cup"
+            name = f"{m.text} {nxt.text}"
+            out.append(
+                Mention(m.start, nxt.end, name, "EVENT", f"{m.text} {nxt.entity}", m.sentence)
+            )
+            i += 2
+            continue
+        if (
+            nxt is not None
+            and m.text == "Euro"
+            and nxt.label in ("CARDINAL", "DATE")
+            and nxt.start == m.end + 1
+            and _YEAR.match(nxt.text)
+        ):  # "Euro 96", "Euro 2004": the football championship
+            name = f"Euro {nxt.text}"
+            out.append(Mention(m.start, nxt.end, name, "EVENT", name, m.sentence))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
     return out
 
 

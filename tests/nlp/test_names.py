@@ -341,3 +341,9 @@ def test_an_alias_written_across_a_tab_or_line_break_is_listed_on_one_line():
     text = "Prime Minister\nBoris\tJohnson spoke. Mr Johnson left."
     (entity,) = [e for e in build_entities(names(text)) if e.label == "PERSON"]
     assert all(alias.isprintable() for alias in entity.aliases)
+
+
+def test_a_group_word_after_another_is_a_group_not_a_person():
+    found = labelled("The Roman Catholic archdiocese and Sunni Muslim leaders met at the Olympics.")
+    assert ("Roman Catholic", "NORP") in found and ("Sunni Muslim", "NORP") in found
+    assert ("Olympics", "EVENT") in found

@@ -126,3 +126,12 @@ def test_a_document_date_that_is_not_a_date_is_ignored():
         result = extract("The commission meets in June.", meta)
         june = next(m for m in result.mentions if m.text == "June")
         assert june.norm == "--06"
+
+
+def test_a_year_is_part_of_the_event_it_names():
+    found = extract("Shearer starred at Euro 96 and hopes to play in the 1998 World Cup.")
+    events = [(m.text, m.label) for m in found.mentions if m.label == "EVENT"]
+    assert events == [("Euro 96", "EVENT"), ("1998 World Cup", "EVENT")]
+    assert [m.text for m in extract("In 2004 the Olympics came to Athens.").mentions][:1] == [
+        "2004"
+    ]  # a year that is not in front of the event's name stays a date
