@@ -71,10 +71,18 @@ _PERSON_VERBS = frozenset(
     "argued insisted warned admitted denied claimed declared announced".split()
 )
 #: Of-heads beyond organisations and titles: places and people named "X of Y".
-_OF_HEADS_EXTRA = frozenset(
-    "Republic Gulf Bay Isle Isles Cape Strait Straits Sea Duke Duchess Prince Princess Kingdom "
-    "Province State City Port Museum Bishop Archbishop Earl Count Countess Lake Mount Gulf "
-    "Bank Ministry Minister Secretary University Department States".split()
+#: Words that start an event's or a law's name when "of" follows: "Battle of Britain",
+#: "Treaty of Versailles", "Tour of the Netherlands", "Bill of Rights".
+_EVENT_OF = frozenset("Battle Battles War Wars Siege Tour Festival Series Games Siege".split())
+_LAW_OF = frozenset("Treaty Convention Declaration Charter Bill Act Statute Edict Peace".split())
+_OF_HEADS_EXTRA = (
+    frozenset(
+        "Republic Gulf Bay Isle Isles Cape Strait Straits Sea Duke Duchess Prince Princess Kingdom "
+        "Province State City Port Museum Bishop Archbishop Earl Count Countess Lake Mount Gulf "
+        "Bank Ministry Minister Secretary University Department States".split()
+    )
+    | _EVENT_OF
+    | _LAW_OF
 )
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december "
@@ -452,8 +460,8 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
             ):
                 j += 2
                 continue
-            if w in ("and", "&") and (has_of or w == "&"):
-                j += 2
+            if w == "&" or (w == "and" and has_of and nxt not in _W.first_names):
+                j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
             if w == "and" and prev in mods and (nxt in mods or nxt in heads):
                 j += 2  # "Trade and Industry Secretary"
@@ -995,6 +1003,12 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     first = words[0]
     if n == 2 and last in ("Law", "Bill", "Code") and first in _W.first_names:
         _emit(doc, s_i, toks, i, j, "PERSON", key, _STRONG)  # "Jude Law", "Kyle Bill"
+        return
+    head = words[words.index("of") - 1] if n > 2 and "of" in words[1:-1] else ""
+    if head in _EVENT_OF or head in _W.event_words or head in _LAW_OF or head in _W.law_words:
+        # "Battle of Britain", "World Series of Golf", "Treaty of Rome", "Bill of Rights"
+        label = "EVENT" if head in _EVENT_OF or head in _W.event_words else "LAW"
+        _emit(doc, s_i, toks, i, j, label, key, _STRONG)
         return
     if n > 1 and last in _W.norp_words and last not in _W.first_names:
         _emit(doc, s_i, toks, i, j, "NORP", key, _STRONG)  # "Roman Catholic", "Sunni Muslim"

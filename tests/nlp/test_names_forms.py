@@ -306,3 +306,23 @@ def test_a_name_after_team_or_champions_in_a_sports_story_is_a_team():
     found = [(m.text, m.label) for m in names(text)]
     assert ("Deportivo Coruna", "ORG") in found and ("Bath", "ORG") in found
     assert ("Milan", "ORG") in found
+
+
+def test_events_and_laws_named_with_of():
+    found = [
+        (m.text, m.label)
+        for m in names(
+            "After the Battle of Britain and the Treaty of Rome, he played the World Series of "
+            "Golf and rode the Tour of the Netherlands. Britain signed the Treaty of Rome and "
+            "Bill Clinton spoke. The Department of Trade and Industry agreed."
+        )
+    ]
+    for name, label in [
+        ("Battle of Britain", "EVENT"),
+        ("Treaty of Rome", "LAW"),
+        ("World Series of Golf", "EVENT"),
+        ("Tour of the Netherlands", "EVENT"),
+        ("Bill Clinton", "PERSON"),  # not swallowed by the treaty's name
+        ("Department of Trade and Industry", "ORG"),
+    ]:
+        assert (name, label) in found, name
