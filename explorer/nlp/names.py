@@ -422,7 +422,12 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
             if w in _NAME_PARTICLES:
                 j += 2
                 continue
-            if w == "of" and (prev in org_heads or prev in heads or prev in _OF_HEADS_EXTRA):
+            if w == "of" and (
+                prev in org_heads
+                or prev in heads
+                or prev in _OF_HEADS_EXTRA
+                or prev in _W.event_words  # "African Cup of Nations"
+            ):
                 has_of = True
                 j += 2
                 continue
@@ -860,12 +865,14 @@ def _parts(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: 
         rest = _words(toks, pos + g_len, j)
         if person_next and pos == i and g_len == 1 and len(rest) <= 2 and g_label != "NORP":
             break  # after a player's role, "Milan Baros" is a name, not a place and a name
+        of_head = rest[rest.index("of") - 1] if "of" in rest[1:] else ""
         if (
             _org_suffix(rest[-1])
             or rest[-1] in _W.event_words
             or (" ".join(rest[-2:]) in _W.event_words)
+            or of_head in _W.event_words
         ):
-            break  # "Japan Airlines", "Italian Grand Prix": one name
+            break  # "Japan Airlines", "Italian Grand Prix", "African Cup of Nations": one name
         team = (
             len(rest) == 1
             and rest[0].endswith("s")

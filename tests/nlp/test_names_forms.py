@@ -314,7 +314,8 @@ def test_events_and_laws_named_with_of():
         for m in names(
             "After the Battle of Britain and the Treaty of Rome, he played the World Series of "
             "Golf and rode the Tour of the Netherlands. Britain signed the Treaty of Rome and "
-            "Bill Clinton spoke. The Department of Trade and Industry agreed."
+            "Bill Clinton spoke. The Department of Trade and Industry agreed. The African Cup of "
+            "Nations began."
         )
     ]
     for name, label in [
@@ -324,5 +325,6 @@ def test_events_and_laws_named_with_of():
         ("Tour of the Netherlands", "EVENT"),
         ("Bill Clinton", "PERSON"),  # not swallowed by the treaty's name
         ("Department of Trade and Industry", "ORG"),
+        ("African Cup of Nations", "EVENT"),
     ]:
         assert (name, label) in found, name
