@@ -791,16 +791,35 @@ _COMPANY_NEXT = frozenset(
     "chairman spokesman spokeswoman stake bid takeover merger products product plc corp "
     "inc motors motor".split()
 )
+#: Words right before a name that make it a company's: "handset maker Nokia".
+_COMPANY_PREV = frozenset(
+    "maker makers firm company giant retailer operator carrier insurer airline brewer "
+    "chipmaker carmaker manufacturer supplier producer lender broker publisher broadcaster "
+    "conglomerate provider developer distributor subsidiary".split()
+)
+#: ... and before "in", "at" or "for": "shares in Google", "employees at Apple".
+_COMPANY_OWNERS = frozenset(
+    "shares stake stakes investors investment shareholders employees staff workers "
+    "executives executive engineers jobs job chief boss".split()
+)
 _MODEL_NUMBER = re.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
 
 
-def _company_context(key: str, nxt: str) -> bool:
-    """A town of under a million people whose name reads as a company's: "Nokia 6600"."""
-    if _W.cities.get(key, 0) >= 1_000_000 or key in _W.nations:
+def _company_context(key: str, nxt: str, toks=None, i: int = 0) -> bool:
+    """A name (a town's, of under a million people, or none) that the words around make a
+    company's: "Nokia 6600", "Toyota sales", "handset maker Nokia", "shares in Google"."""
+    if _W.cities.get(key, 0) >= 1_000_000 or key in _W.nations or key in _W.country_names:
         return False
-    return nxt.lower() in _COMPANY_NEXT or (
+    if nxt.lower() in _COMPANY_NEXT or (
         bool(_MODEL_NUMBER.match(nxt)) and not nxt.startswith(("19", "20"))
-    )
+    ):
+        return True
+    if toks is None or i == 0:
+        return False
+    prev = toks[i - 1][2].lower()
+    if prev in _COMPANY_PREV:
+        return True
+    return i > 1 and prev in ("in", "at", "for") and toks[i - 2][2].lower() in _COMPANY_OWNERS
 
 
 def _sports_context(toks, i: int, j: int, doc: _Doc) -> bool:
@@ -988,7 +1007,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if hit:
         label, canon = hit
         if label == "GPE" and key not in _W.nations:
-            if n == 1 and _company_context(key, nxt):
+            if n == 1 and _company_context(key, nxt, toks, i):
                 _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Toyota sales", "Nokia 6600"
                 return
             if prev in ("agency", "newspaper", "daily") and n == 1:
@@ -1115,7 +1134,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         if _ORG_ENDING.search(key):
             _emit(doc, s_i, toks, i, j, "ORG", key, _WEAK)  # "Nordbank", "Infotech"
             return
-        if pop and _company_context(key, nxt):
+        if _company_context(key, nxt, toks, i):
             _emit(doc, s_i, toks, i, j, "ORG", key, _MEDIUM)  # "Nokia shares", "Hitachi chief"
             return
         if pop and _sports_context(toks, i, j, doc):

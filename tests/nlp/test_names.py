@@ -274,6 +274,10 @@ def test_surname_shapes_and_given_names_that_are_also_words():
         ("Shares in Hitachi rose after Hitachi shareholders voted.", "Hitachi", "ORG"),
         ("The museum at Borodino 70 miles west of Moscow reopened.", "Borodino", "GPE"),
         ("Tokyo shares fell on Monday.", "Tokyo", "GPE"),
+        ("Research by handset maker Nokia shows it.", "Nokia", "ORG"),
+        ("Shares in Google have fallen 6.7%.", "Google", "ORG"),
+        ("He was one of the first employees at Apple.", "Apple", "ORG"),
+        ("The talks in Borodino ended.", "Borodino", "GPE"),
     ],
 )
 def test_a_town_named_like_a_company_is_the_company_where_the_words_say_so(text, surface, label):
