@@ -411,7 +411,12 @@ def _scan_sentence(doc: _Doc, s_i: int, toks: list[tuple[int, int, str]], table:
                 and nxt == "the"
                 and j + 2 < n
                 and toks[j + 2][2][:1].isupper()
-                and (toks[j - 1][2] in org_heads or toks[j - 1][2] in _OF_HEADS_EXTRA)
+                and (
+                    toks[j - 1][2] in org_heads
+                    or toks[j - 1][2] in _OF_HEADS_EXTRA
+                    # "Chancellor of the Exchequer"; not "President of the United States"
+                    or (toks[j - 1][2] in heads and not _longest_gazetteer(toks, j + 2, n)[0])
+                )
             ):
                 has_of = True  # "Organization of the Petroleum Exporting Countries"
                 j += 3
@@ -939,6 +944,8 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
     # "of Industry and Trade": the rest of a ministry's name, but not a country or a name
     if best < j and toks[best][2] == "of":
         m = best + 1
+        if m < j and toks[m][2] == "the":
+            m += 1  # "Chancellor of the Exchequer"
         obj_end = m
         while obj_end < j and (_is_cap(toks[obj_end][2]) or toks[obj_end][2] in ("and", "&")):
             if toks[obj_end][2] in _W.first_names and obj_end > m:

@@ -328,3 +328,10 @@ def test_events_and_laws_named_with_of():
         ("African Cup of Nations", "EVENT"),
     ]:
         assert (name, label) in found, name
+
+
+def test_a_title_with_of_the_is_one_title_before_the_name():
+    found = [(m.text, m.label) for m in names("Chancellor of the Exchequer Gordon Brown spoke.")]
+    assert found == [("Chancellor of the Exchequer", "TITLE"), ("Gordon Brown", "PERSON")]
+    found = [(m.text, m.label) for m in names("Then President of the United States Bill Clinton.")]
+    assert ("United States", "GPE") in found and ("Bill Clinton", "PERSON") in found
