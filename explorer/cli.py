@@ -390,18 +390,31 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
     from explorer.ingest.files import document_id
     from explorer.model import IngestError
 
+    seen: set[str] = set()
+
+    def unique(doc_id: str, root: Path | None) -> str:
+        # Two folders given may hold the same names ("a/x.txt", "b/x.txt"): the second is
+        # named by its folder too, as ingest names it, so every id in the output is distinct.
+        if doc_id in seen and root is not None:
+            doc_id = f"{root.name}/{doc_id}"
+        base, n = doc_id, 2
+        while doc_id in seen:
+            doc_id, n = f"{base}~{n}", n + 1
+        seen.add(doc_id)
+        return doc_id
+
     for raw in args.paths:
         path = Path(raw).expanduser()
         if not path.exists():
-            yield raw, None, "no such file or folder"
+            yield unique(raw, None), None, "no such file or folder"
             continue
         root = path if path.is_dir() else None
         for item in iter_documents([path]):
             if isinstance(item, IngestError):
                 # The id a document of that file would have had, so a caller can match it.
-                yield document_id(Path(item.path), root), None, item.message
+                yield unique(document_id(Path(item.path), root), root), None, item.message
             else:
-                yield item.id, item.text, item.meta_dict()
+                yield unique(item.id, root), item.text, item.meta_dict()
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -401,3 +401,12 @@ def test_the_app_on_a_damaged_store_is_one_line_before_any_screen(explorer, tmp_
     assert result.stderr.startswith("explorer: ")  # no screen drawn first
     assert len(result.stderr.splitlines()) == 1 and str(broken) in result.stderr
     assert "\x1b" not in result.stderr
+
+
+def test_extract_gives_every_document_its_own_id(explorer, tmp_path) -> None:
+    for name, text in (("east", "Oslo news."), ("west", "Rome news.")):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "a.txt").write_text(text + "\n", encoding="utf-8")
+    result = explorer("extract", str(tmp_path / "east"), str(tmp_path / "west"))
+    ids = [d["id"] for d in _lines(result.stdout)]
+    assert ids == ["a.txt", "west/a.txt"]
