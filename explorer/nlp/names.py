@@ -73,7 +73,7 @@ _PERSON_VERBS = frozenset(
 #: Of-heads beyond organisations and titles: places and people named "X of Y".
 #: Words that start an event's or a law's name when "of" follows: "Battle of Britain",
 #: "Treaty of Versailles", "Tour of the Netherlands", "Bill of Rights".
-_EVENT_OF = frozenset("Battle Battles War Wars Siege Tour Festival Series Games Siege".split())
+_EVENT_OF = frozenset("Battle Battles War Wars Siege Tour Festival Series Games".split())
 _LAW_OF = frozenset("Treaty Convention Declaration Charter Bill Act Statute Edict Peace".split())
 _OF_HEADS_EXTRA = (
     frozenset(
@@ -119,6 +119,7 @@ class _Doc:
         self.lower_words: set[str] | None = None
         self.mid_caps_words: set[str] | None = None
         self.clubs: set[str] = set()  # cities the document names as sports teams
+        self.sports: bool | None = None  # whether it reads as a sports story (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name
 
     def mid_caps(self) -> set[str]:
@@ -1353,8 +1354,10 @@ _SPORTS_WORDS_WEAK = frozenset(
 
 
 def _is_sports_story(doc: _Doc) -> bool:
-    words = doc.lower_vocab() & _SPORTS_WORDS
-    return len(words) - len(words & _SPORTS_WORDS_WEAK) / 2 >= 2
+    if doc.sports is None:
+        words = doc.lower_vocab() & _SPORTS_WORDS
+        doc.sports = len(words) - len(words & _SPORTS_WORDS_WEAK) / 2 >= 2
+    return doc.sports
 
 
 def _club_like(surface: str) -> bool:
