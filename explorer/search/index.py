@@ -615,18 +615,9 @@ class SearchIndex:
                     for length in range(max(1, n - budget), min(len(w), n + budget) + 1):
                         candidates.add(w[:length])
             choices = sorted(candidates)
-            if choices:
-                scores = process.cdist(
-                    [word],
-                    choices,
-                    scorer=OSA.distance,
-                    score_cutoff=budget,
-                    dtype=np.int32,
-                    workers=1,
-                )[0]
-                for i in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
-                    lo, hi = self._range(choices[i], choices[i] + _TOP)
-                    out.extend(self._typo_ranges(choices[i], lo, hi, int(scores[i])))
+            for i, typos in _within(word, choices, budget):
+                lo, hi = self._range(choices[i], choices[i] + _TOP)
+                out.extend(self._typo_ranges(choices[i], lo, hi, typos))
         else:
             for length in range(max(1, n - budget), n + budget + 1):
                 strings, los, his, firsts, seconds = self._prefix_table(length)
@@ -643,21 +634,9 @@ class SearchIndex:
                     choices = [strings[i] for i in picked.tolist()]
                 else:
                     picked, choices = None, strings
-                if not choices:
-                    continue
-                scores = process.cdist(
-                    [word],
-                    choices,
-                    scorer=OSA.distance,
-                    score_cutoff=budget,
-                    dtype=np.int32,
-                    workers=1,
-                )[0]
-                for k in np.flatnonzero((scores <= budget) & (scores > 0)).tolist():
+                for k, typos in _within(word, choices, budget):
                     i = int(picked[k]) if picked is not None else k
-                    out.extend(
-                        self._typo_ranges(strings[i], int(los[i]), int(his[i]), int(scores[k]))
-                    )
+                    out.extend(self._typo_ranges(strings[i], int(los[i]), int(his[i]), typos))
         # A short prefix stands for the longer words it starts, never for itself as a word.
         trimmed = []
         for lo, hi, code in out:
@@ -1130,6 +1109,18 @@ class _Plan:
         if not groups and label_bits is None and doc_ok is None:
             return None
         return cls(groups, excludes, sources, label_bits, doc_ok, rec_range)
+
+
+def _within(word: str, choices: list[str], budget: int) -> list[tuple[int, int]]:
+    """(index, edits) of each of `choices` within 1..`budget` edits of `word` (rapidfuzz's
+    optimal string alignment, one core: the GIL is held anyway, MEASURED.md)."""
+    if not choices:
+        return []
+    scores = process.cdist(
+        [word], choices, scorer=OSA.distance, score_cutoff=budget, dtype=np.int32, workers=1
+    )[0]
+    found = np.flatnonzero((scores <= budget) & (scores > 0)).tolist()
+    return [(i, int(scores[i])) for i in found]
 
 
 def _segment_search(
