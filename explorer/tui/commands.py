@@ -47,6 +47,20 @@ class _CorpusProvider(Provider):
     def explorer(self) -> ExplorerApp:
         return self.app  # type: ignore[return-value]
 
+    @staticmethod
+    async def best_matches(query: str, choices: list[str], cutoff: int) -> list[tuple]:
+        """The best LIMIT of `choices` for `query` (rapidfuzz WRatio, case-blind), scored
+        off the UI thread: (choice, score, index) tuples."""
+        return await asyncio.to_thread(
+            process.extract,
+            query,
+            choices,
+            scorer=fuzz.WRatio,
+            limit=LIMIT,
+            score_cutoff=cutoff,
+            processor=str.casefold,
+        )
+
 
 class DocumentCommands(_CorpusProvider):
     """“Open: <title>” for every document."""
@@ -69,16 +83,7 @@ class DocumentCommands(_CorpusProvider):
         if not self.titles:
             return
         matcher = self.matcher(query)
-        found = await asyncio.to_thread(
-            process.extract,
-            query,
-            self.titles,
-            scorer=fuzz.WRatio,
-            limit=LIMIT,
-            score_cutoff=55,
-            processor=str.casefold,
-        )
-        for title, score, index in found:
+        for title, score, index in await self.best_matches(query, self.titles, 55):
             doc = self.documents[index]
             yield Hit(
                 score / 100,
@@ -111,16 +116,7 @@ class EntityCommands(_CorpusProvider):
         if not self.names:
             return
         matcher = self.matcher(query)
-        found = await asyncio.to_thread(
-            process.extract,
-            query,
-            self.names,
-            scorer=fuzz.WRatio,
-            limit=LIMIT,
-            score_cutoff=60,
-            processor=str.casefold,
-        )
-        for name, score, index in found:
+        for name, score, index in await self.best_matches(query, self.names, 60):
             entity = self.entities[index]
             display = safe_highlight("Entity: ", name, matcher) + Content(f" ({entity.label})")
             yield Hit(
