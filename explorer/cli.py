@@ -10,7 +10,7 @@ import argparse
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -539,6 +539,17 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
     console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
 
 
+def _known(
+    given: str | None, choices: Sequence[str], what: str, norm: Callable[[str], str]
+) -> str | None:
+    """`given` in the form of `choices` (or None); a mistake that lists them if it is none."""
+    if given is None:
+        return None
+    if norm(given) not in choices:
+        raise UserError(f"unknown {what} {given!r}; {what}s: {', '.join(choices)}")
+    return norm(given)
+
+
 def _check_limit(limit: int) -> None:
     if limit < 0:
         raise UserError("--limit must be 0 (all) or more")
@@ -548,14 +559,9 @@ def cmd_entities(args: argparse.Namespace) -> int:
     from explorer.model import LABELS
 
     _check_limit(args.limit)
-    label = args.label.upper() if args.label else None
-    if label is not None and label not in LABELS:
-        raise UserError(f"unknown label {args.label!r}; labels: {', '.join(LABELS)}")
-    store = _open_store(args.db, readonly=True)
-    try:
+    label = _known(args.label, LABELS, "label", str.upper)
+    with _open_store(args.db, readonly=True) as store:
         entities = store.entities(label)
-    finally:
-        store.close()
     if args.limit:
         entities = entities[: args.limit]
     if args.json:
@@ -585,16 +591,9 @@ def cmd_facts(args: argparse.Namespace) -> int:
     from explorer.nlp.facts import PREDICATES
 
     _check_limit(args.limit)
-    predicate = args.predicate.lower() if args.predicate else None
-    if predicate is not None and predicate not in PREDICATES:
-        raise UserError(
-            f"unknown predicate {args.predicate!r}; predicates: {', '.join(PREDICATES)}"
-        )
-    store = _open_store(args.db, readonly=True)
-    try:
+    predicate = _known(args.predicate, PREDICATES, "predicate", str.lower)
+    with _open_store(args.db, readonly=True) as store:
         facts = store.facts(predicate)
-    finally:
-        store.close()
     if args.limit:
         facts = facts[: args.limit]
     if args.json:
@@ -642,11 +641,8 @@ def _export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    store = _open_store(args.db, readonly=True)
-    try:
+    with _open_store(args.db, readonly=True) as store:
         rows = list(_export_rows(store, args.what))
-    finally:
-        store.close()
     from explorer.export import write_file, write_rows
 
     fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
@@ -661,11 +657,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    store = _open_store(args.db, readonly=True)
-    try:
+    with _open_store(args.db, readonly=True) as store:
         stats = store.stats()
-    finally:
-        store.close()
     stats = {**stats, "db": str(Path(stats.get("db", store.path)).absolute())}
     if args.json:
         _write_lines([_dumps(stats)])
