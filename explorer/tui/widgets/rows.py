@@ -105,8 +105,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
-        """The cursor moved onto a row."""
+    class _RowMessage(Message):
+        """Something happened on one row of a list."""
 
         def __init__(self, row_list: RowList, row: Any, index: int) -> None:
             super().__init__()
@@ -117,23 +117,16 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         @property
         def control(self) -> RowList:
             return self.row_list
+
+    class Highlighted(_RowMessage):
+        """The cursor moved onto a row."""
 
         def can_replace(self, message: Message) -> bool:
             # Holding j posts a flood of these: only the last one matters.
             return isinstance(message, RowList.Highlighted) and message.row_list is self.row_list
 
-    class Selected(Message):
+    class Selected(_RowMessage):
         """Enter (or a double click) on a row."""
-
-        def __init__(self, row_list: RowList, row: Any, index: int) -> None:
-            super().__init__()
-            self.row_list = row_list
-            self.row = row
-            self.index = index
-
-        @property
-        def control(self) -> RowList:
-            return self.row_list
 
     def __init__(
         self,
