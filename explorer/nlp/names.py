@@ -634,16 +634,7 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         if len(rest) > 1 and rest[0] == "of" and _gazetteer_label(rest[1:]):
             # "Emperor of Brazil", "Archbishop of Cape Town": the role, then the place
             _parts(doc, s_i, toks, i, p, table, False) if p > i else None
-            _emit(
-                doc,
-                s_i,
-                toks,
-                p,
-                p + t_len,
-                "TITLE",
-                " ".join(words[p - i : p - i + t_len]),
-                _STRONG,
-            )
+            _emit_title(doc, s_i, toks, p, p + t_len)
             _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
             return
         if rest and (
@@ -668,19 +659,9 @@ def _segment(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods
         if p > i:
             _parts(doc, s_i, toks, i, p, table, False)
         while p + t_len in starts:  # "Spokesman Lieutenant-Colonel Anna Berg"
-            _emit(
-                doc,
-                s_i,
-                toks,
-                p,
-                p + t_len,
-                "TITLE",
-                " ".join(words[p - i : p - i + t_len]),
-                _STRONG,
-            )
+            _emit_title(doc, s_i, toks, p, p + t_len)
             p, t_len = p + t_len, starts[p + t_len]
-        title = " ".join(words[p - i : p - i + t_len])
-        _emit(doc, s_i, toks, p, p + t_len, "TITLE", title, _STRONG)
+        _emit_title(doc, s_i, toks, p, p + t_len)
         if p + t_len < j:
             _parts(doc, s_i, toks, p + t_len, j, table, True)
         return
@@ -980,6 +961,10 @@ def _emit(doc: _Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, str
     if label == "ORG":
         canon = _W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
     doc.found.append([toks[i][0], toks[j - 1][1], label, canon, strength, s_i, j - i])
+
+
+def _emit_title(doc: _Doc, s_i: int, toks, i: int, j: int) -> None:
+    _emit(doc, s_i, toks, i, j, "TITLE", " ".join(_words(toks, i, j)), _STRONG)
 
 
 def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
