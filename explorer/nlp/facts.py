@@ -59,9 +59,8 @@ _BEFORE_QUOTE = re.compile(
 )
 _PRONOUN_BEFORE = re.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = re.compile(r"(he|she|He|She)\b")
-_HONORIFIC_AT = re.compile(
-    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Sir|Lord|Lady|Dame|Prof|Professor|Rev|Reverend)\.?[ \t]+"
-)
+# A capitalised word and the space after it: an honorific when the recognizer's list says so.
+_WORD_AT = re.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?")
 _GAP_SPACE = re.compile(r"[ \t]*")
 _GAP_COMMA = re.compile(r"[ \t]*,?[ \t]*")
@@ -335,8 +334,8 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
     """
     m = doc.by_start.get(pos)
     if m is None:
-        honorific = _HONORIFIC_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
-        if honorific is not None:
+        honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
+        if honorific is not None and honorific.group(1) in gazetteer.honorifics():
             m = doc.by_start.get(honorific.end())
             if m is not None and m.label != "PERSON":
                 m = None
