@@ -38,6 +38,7 @@ from collections.abc import Sequence
 
 from explorer.model import Entity, Mention
 from explorer.nlp import gazetteer as gz
+from explorer.nlp.values import is_holiday
 from explorer.unicode_marks import MARKS
 
 __all__ = ["find_names", "build_entities"]
@@ -750,12 +751,6 @@ _AWARDS = frozenset(
      # events known by one word
      "Olympics", "Paralympics", "Olympiad"]
 )  # fmt: skip
-#: Holidays are dates, not names (the values pass labels them).
-_HOLIDAYS = frozenset(
-    ["New Year", "Christmas", "Christmas Day", "Christmas Eve", "Boxing Day", "Easter",
-     "Easter Sunday", "Easter Monday", "Good Friday", "Thanksgiving", "Ramadan", "Hanukkah",
-     "Diwali", "Passover", "Halloween"]
-)  # fmt: skip
 #: Nouns after a name that say it is an organisation: "the X newspaper".
 _ORG_NEXT = frozenset("newspaper daily weekly agency company firm group party".split())
 #: Nouns that say the name next to them is a place: "the town of X", "the X region".
@@ -976,7 +971,7 @@ def _add_core(doc: _Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
         return
     prev = toks[i - 1][2] if i else ""
     nxt = toks[j][2] if j < len(toks) else ""
-    if key in _HOLIDAYS or (
+    if is_holiday(key) or (
         key in ("Day", "Eve")
         and prev in ("'s", "’s")
         and i > 1

@@ -158,6 +158,21 @@ _MONTH = (
 )
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Holidays: "Christmas Day", "New Year's Eve", "Easter" (the fixed ones get their day). The
+# recognizer asks `is_holiday` so that it leaves them to this pass.
+_HOLIDAY = (
+    r"(?:New\sYear(?:['’]s\s(?:Day|Eve))?|Christmas(?:\s(?:Day|Eve))?"
+    r"|Boxing\sDay|Easter(?:\s(?:Sunday|Monday))?|Good\sFriday|Thanksgiving|Ramadan"
+    r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)"
+)
+_HOLIDAY_NAME = re.compile(_HOLIDAY)
+
+
+def is_holiday(name: str) -> bool:
+    """Whether `name` ("Christmas Day", "New Year") is a holiday this pass finds as a date."""
+    return _HOLIDAY_NAME.fullmatch(name) is not None
+
+
 _PERIOD_UNIT = rf"(?:{_plural_alt(['year', 'month', 'week', 'day', 'decade', 'hour', 'minute'])}|{_ci(['century', 'centuries'])})"
 _WEEKDAY_NUMBERS = {
     d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())
@@ -208,9 +223,7 @@ _PATTERN = re.compile(
             rf"\squarter(?:\sof\s{_YEAR})?)\b|\bQ[1-4]\s{_YEAR}\b)",
             r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
             # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
-            r"(?P<HOLIDAY>\b(?:New\sYear(?:['’]s\s(?:Day|Eve))?|Christmas(?:\s(?:Day|Eve))?"
-            r"|Boxing\sDay|Easter(?:\s(?:Sunday|Monday))?|Good\sFriday|Thanksgiving|Ramadan"
-            r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)\b)",
+            rf"(?P<HOLIDAY>\b{_HOLIDAY}\b)",
             r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
             r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|spring|summer|autumn"
             r"|fall|winter|century|decade)\b"
