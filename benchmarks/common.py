@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = (REPO / ".." / "shared" / "data").resolve()
+#: $EXPLORER_BENCH_DATA names the data folder when the checkout is not beside it (a worktree).
+DATA = Path(os.environ.get("EXPLORER_BENCH_DATA") or REPO / ".." / "shared" / "data").resolve()
 BBC = DATA / "news" / "bbc"
 
 
