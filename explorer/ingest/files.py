@@ -37,7 +37,7 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             def on_error(
                 exc: OSError, errors: list[IngestError] = errors, path: Path = path
             ) -> None:
-                errors.append(IngestError(printable_path(exc.filename or path), _os_reason(exc)))
+                errors.append(IngestError(printable_path(exc.filename or path), os_reason(exc)))
 
             for folder, dirs, files in os.walk(path, onerror=on_error):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
@@ -94,13 +94,14 @@ def _not_regular(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return _os_reason(exc)
+        return os_reason(exc)
     if stat.S_ISREG(mode):
         return None
     return "not a regular file (a pipe, socket or device)"
 
 
-def _os_reason(exc: OSError) -> str:
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be read, in a user's words, from the OSError that said so."""
     if isinstance(exc, FileNotFoundError):
         return "vanished before it could be read"
     if isinstance(exc, PermissionError):
@@ -130,7 +131,7 @@ def read_bytes(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     except IngestFailure:
         raise
     except OSError as exc:
-        raise IngestFailure(_os_reason(exc)) from None
+        raise IngestFailure(os_reason(exc)) from None
     if len(data) > max_bytes:
         raise IngestFailure(f"too large: over the limit of {max_bytes:,} bytes")
     if not data.strip():
