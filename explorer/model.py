@@ -6,7 +6,8 @@ sanitised by `explorer.ingest`. Nothing here imports anything outside the standa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -51,6 +52,33 @@ NAME_LABELS: frozenset[str] = frozenset(
         "TITLE",
     }
 )
+
+
+def unique_document_id(wanted: str, taken: Container[str], folder: str | None = None) -> str:
+    """The id for a document that would be `wanted`, distinct from every id in `taken`.
+
+    `wanted` itself when free; else the name of the folder given to ingest before it
+    ("bbc/business/001.txt"); else `wanted~2`, `wanted~3`, ... `document_id_path` reads the
+    `~n` back off.
+    """
+    if wanted not in taken:
+        return wanted
+    if folder and f"{folder}/{wanted}" not in taken:
+        return f"{folder}/{wanted}"
+    n = 2
+    while f"{wanted}~{n}" in taken:
+        n += 1
+    return f"{wanted}~{n}"
+
+
+def document_id_path(doc_id: str) -> str:
+    """The path a document id was made from, relative to the folder given to ingest: the id
+    without the `#record` of one record of a many-document file and without the `~n` of
+    `unique_document_id`."""
+    return _COPY_SUFFIX.sub("", doc_id.split("#", 1)[0])
+
+
+_COPY_SUFFIX = re.compile(r"~\d+$")
 
 
 def entity_key(label: str, name: str) -> str:

@@ -3,16 +3,10 @@ atomically in batches by one writer at a time, with incremental ingest."""
 
 from __future__ import annotations
 
+from .ingest import IngestReport
+from .schema import SCHEMA_VERSION, TABLES, StoreError, sidecar_path
 from .storage import AtomicJSONStorage, StoreLock, atomic_write
-from .store import (
-    SCHEMA_VERSION,
-    TABLES,
-    IngestReport,
-    Store,
-    StoreError,
-    default_db_path,
-    sidecar_path,
-)
+from .store import Store, default_db_path
 
 __all__ = [
     "SCHEMA_VERSION",

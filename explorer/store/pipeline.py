@@ -9,65 +9,13 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import orjson
-
 from explorer.ingest import IngestFailure, read_source
-from explorer.model import Document, Extraction
+from explorer.model import Document
 
-
-def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
-    """The store's records for one document: its `documents` record (without ids and paths),
-    its mentions and facts (encoded JSON, each carrying `doc`)."""
-    per_entity = Counter(mention.key for mention in extraction.mentions)
-    entities: dict[str, dict[str, Any]] = {}
-    for entity in extraction.entities:
-        entities[entity.key] = {
-            "name": entity.name,
-            "label": entity.label,
-            "aliases": sorted(set(entity.aliases) - {entity.name}),
-            "mentions": per_entity.get(entity.key, 0),
-        }
-    for mention in extraction.mentions:
-        if mention.key not in entities:
-            entities[mention.key] = {
-                "name": mention.entity,
-                "label": mention.label,
-                "aliases": [],
-                "mentions": per_entity[mention.key],
-            }
-        item = entities[mention.key]
-        if mention.text != mention.entity and mention.text not in item["aliases"]:
-            item["aliases"] = sorted({*item["aliases"], mention.text})
-    record = {
-        "id": doc.id,
-        "title": doc.title,
-        "date": doc.date,
-        "author": doc.author,
-        "path": doc.path,
-        "sha256": doc.sha256,
-        "chars": len(doc.text),
-        "meta": dict(doc.meta),
-        "counts": {
-            "sentences": len(extraction.sentences),
-            "mentions": len(extraction.mentions),
-            "facts": len(extraction.facts),
-        },
-        "sentences": [[start, end] for start, end in extraction.sentences],
-        "entities": list(entities.values()),
-        "text": doc.text,
-    }
-    dumps = orjson.dumps
-    return {
-        "id": doc.id,
-        "sha256": doc.sha256,
-        "record": record,
-        "mentions": [dumps({**m.to_dict(), "doc": doc.id}) for m in extraction.mentions],
-        "facts": [dumps({**f.to_dict(), "doc": doc.id}) for f in extraction.facts],
-    }
+from .rows import document_records
 
 
 def extract_document(doc: Document) -> dict[str, Any]:

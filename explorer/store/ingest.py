@@ -1,0 +1,318 @@
+"""The ingest driver: find the files given, hash them, parse the new and changed ones (in
+worker processes when there are many), hand the documents to the writer and commit in
+batches."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from explorer.model import IngestError
+
+from .schema import ROW_PATHS, ROW_SHA
+from .snapshot import Snapshot
+from .writer import Writer
+
+if TYPE_CHECKING:
+    from .store import Store
+
+#: progress(files done, files in all, the file just done)
+Progress = Callable[[int, int, Any], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did (document counts) and what the store holds afterwards."""
+
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    pruned: int = 0
+    duplicates: int = 0  # documents whose identical content was already stored (path added)
+    failed: list[IngestError] = field(default_factory=list)
+    files: int = 0  # files looked at
+    documents: int = 0
+    sentences: int = 0
+    mentions: int = 0
+    entities: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+
+
+class IngestRun:
+    """One ingest run: scan, hash, parse (in worker processes when it pays), apply, commit."""
+
+    def __init__(
+        self,
+        store: Store,
+        snap: Snapshot,
+        paths: Iterable[str | os.PathLike[str]],
+        progress: Progress | None,
+        prune: bool,
+    ) -> None:
+        self.store = store  # its settings: workers, commit sizes, the largest file
+        self.snap = snap
+        self.paths = [Path(p) for p in paths]
+        self.progress = progress
+        self.prune = prune
+        self.report = IngestReport()
+        self.writer = Writer(snap)
+        for raw in self.paths:  # remembered, so that a re-ingest can find files added since
+            root = str(raw.expanduser().absolute())
+            if root not in self.writer.roots and raw.exists():
+                self.writer.roots.append(root)
+                self.writer.dirty = True
+        self.by_file_sha = {entry[0]: path for path, entry in self.writer.files.items()}
+        self.pending = 0
+        self.committed_docs = len(snap.rows)
+        self.last_commit = time.monotonic()
+
+    def _files(self) -> list[tuple[Path, Path | None]]:
+        from explorer.ingest import find_files
+
+        out: list[tuple[Path, Path | None]] = []
+        seen: set[str] = set()
+        for raw in self.paths:
+            root = raw.resolve() if raw.is_dir() else None
+            for item in find_files([raw]):
+                if isinstance(item, IngestError):
+                    self.report.failed.append(item)
+                    continue
+                resolved = item.resolve()
+                if str(resolved) in seen:
+                    continue
+                seen.add(str(resolved))
+                out.append((resolved, root))
+        return out
+
+    def _scan(self, files: list[tuple[Path, Path | None]]) -> Iterator[tuple[str, Any]]:
+        """("done", path) for unchanged files and failures, ("task", task) for the rest."""
+        import hashlib
+
+        from explorer.ingest import IngestFailure, read_bytes
+
+        max_bytes = self.store.max_bytes
+        for path, root in files:
+            key = str(path)
+            try:
+                data = read_bytes(path, max_bytes=max_bytes)
+                st = path.stat()
+            except IngestFailure as exc:
+                yield "done", ("fail", key, str(exc), [])
+                continue
+            except OSError as exc:  # vanished between the read and the stat
+                from explorer.ingest.files import os_reason
+
+                yield "done", ("fail", key, os_reason(exc), [])
+                continue
+            sha = hashlib.sha256(data).hexdigest()
+            known = self.writer.files.get(key)
+            if known is not None and known[0] == sha:
+                yield "done", ("same", key, known, [])
+                continue
+            self.meta[key] = (sha, st.st_size, st.st_mtime_ns, root)
+            twin = self.by_file_sha.get(sha) if known is None else None
+            if twin is not None:  # the same bytes are stored under another path: no parsing
+                yield "done", ("link", key, twin, [])
+                continue
+            yield "task", (key, str(root) if root else None, data)
+
+    def _results(self, entries: Iterator[tuple[str, Any]], parallel: bool) -> Iterator[Any]:
+        from .pipeline import parse_file
+
+        if not parallel:
+            for kind, value in entries:
+                yield value if kind == "done" else parse_file(value)
+            return
+        buffered: list[tuple[str, Any]] = []
+        tasks = 0
+        for entry in entries:
+            buffered.append(entry)
+            tasks += entry[0] == "task"
+            if tasks >= self.store.parallel_min // 2:
+                break
+        else:
+            for kind, value in buffered:
+                yield value if kind == "done" else parse_file(value)
+            return
+        import itertools
+
+        yield from parse_in_workers(itertools.chain(buffered, entries), self.store.workers)
+
+    def run(self) -> IngestReport:
+        report, writer = self.report, self.writer
+        files = self._files()
+        total = len(files)
+        self.meta: dict[str, tuple[str, int, int, Path | None]] = {}
+        parallel = self.store.workers > 1 and total >= self.store.parallel_min
+        done = 0
+        for result in self._results(self._scan(files), parallel):
+            kind, key = result[0], result[1]
+            if kind == "same":
+                report.unchanged += len(result[2][3])
+            elif kind == "link":
+                self._link(key, result[2])
+            elif kind == "fail":
+                report.failed.append(IngestError(key, result[2]))
+            else:
+                self._apply(key, result[2], result[3])
+            done += 1
+            if self.progress is not None:
+                self.progress(done, total, Path(key))
+            self._maybe_commit()
+        if self.prune:
+            for key in [k for k in writer.files if not os.path.exists(k)]:
+                report.pruned += writer.remove_path(key)
+        # A store read without its sidecar (lost, stale, or written by another tool) is
+        # rewritten once in this layout, so the next open is fast again.
+        if writer.dirty or (self.snap.spans is None and self.snap.rows):
+            writer.commit()
+        report.files = total
+        for name, value in writer.totals().items():
+            setattr(report, name, value)
+        return report
+
+    def _link(self, key: str, twin: str) -> None:
+        """A new path whose bytes are those of a stored file: list it on that file's
+        documents."""
+        writer = self.writer
+        sha, size, mtime_ns, root = self.meta[key]
+        entry = writer.files.get(twin)
+        if entry is None or entry[0] != sha or any(i not in writer.docs for i in entry[3]):
+            # The twin changed meanwhile: parse this file after all.
+            from explorer.ingest import IngestFailure, read_bytes
+
+            from .pipeline import parse_file
+
+            try:
+                data = read_bytes(Path(key), max_bytes=self.store.max_bytes)
+            except IngestFailure as exc:
+                self.meta.pop(key)
+                self.report.failed.append(IngestError(key, str(exc)))
+                return
+            result = parse_file((key, str(root) if root else None, data))
+            if result[0] == "fail":
+                self.meta.pop(key)
+                self.report.failed.append(IngestError(key, result[2]))
+            else:
+                self._apply(key, result[2], result[3])
+            return
+        self.meta.pop(key)
+        for doc_id in entry[3]:
+            state = writer.docs[doc_id]
+            if key not in state.row[ROW_PATHS]:
+                writer.set_paths(doc_id, state, [*state.row[ROW_PATHS], key])
+        self.report.duplicates += len(entry[3])
+        writer.set_file(key, sha, size, mtime_ns, list(entry[3]))
+
+    def _apply(self, key: str, parsed: list[dict[str, Any]], failed: list[tuple[str, str]]) -> None:
+        report, writer = self.report, self.writer
+        for where, why in failed:
+            report.failed.append(IngestError(where, why))
+        sha, size, mtime_ns, root = self.meta.pop(key)
+        old = writer.files.get(key)
+        old_ids = list(old[3]) if old else []
+        old_shas = {writer.docs[i].row[ROW_SHA] for i in old_ids if i in writer.docs}
+        new_shas = {p["sha256"] for p in parsed}
+        # Records of this file whose content did not change stay as they are.
+        for doc_id in old_ids:
+            state = writer.docs.get(doc_id)
+            if state is not None and state.row[ROW_SHA] not in new_shas:
+                paths = [p for p in state.row[ROW_PATHS] if p != key]
+                if paths:
+                    writer.set_paths(doc_id, state, paths)
+                else:
+                    writer.delete(doc_id)
+        ids: list[str] = []
+        root_name = root.name if root else None
+        for item in parsed:
+            doc_id, stored = writer.add(item, key, root_name, old_ids)
+            ids.append(doc_id)
+            if stored:
+                self.pending += 1
+                if old is not None:
+                    report.updated += 1
+                else:
+                    report.added += 1
+            elif item["sha256"] in old_shas:
+                report.unchanged += 1
+            else:
+                report.duplicates += 1
+        writer.set_file(key, sha, size, mtime_ns, ids)
+        self.by_file_sha.setdefault(sha, key)
+
+    def _maybe_commit(self) -> None:
+        if not self.pending:
+            return
+        due = max(self.store.commit_every, self.committed_docs // 3)
+        if self.pending >= due or time.monotonic() - self.last_commit >= self.store.commit_seconds:
+            self.writer.commit()
+            self.committed_docs = len(self.writer.docs)
+            self.pending = 0
+            self.last_commit = time.monotonic()
+
+
+def parse_in_workers(entries: Iterable[tuple[str, Any]], workers: int) -> Iterator[Any]:
+    """The results of `entries` in their order: a ("done", result) as it is, a ("task", task)
+    parsed by `workers` spawned processes, eight files a round trip with at most eight chunks
+    a worker in flight (bounded memory). If a worker dies (out of memory?), the files not yet
+    parsed are parsed in this process instead."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    from .pipeline import parse_file, parse_files, worker_init
+
+    window: deque[tuple[str, Any, Any]] = deque()
+    limit = workers * 8  # chunks in flight
+    chunk_size = 8
+    context = multiprocessing.get_context("spawn")
+    broken = False
+
+    def settle(kind: str, value: Any, tasks: Any) -> list[Any]:
+        nonlocal broken
+        if kind == "done":
+            return [value]
+        if not broken and value is not None:
+            try:
+                return value.result()
+            except BrokenProcessPool:
+                broken = True  # a worker died (out of memory?): parse here instead
+        return [parse_file(task) for task in tasks]
+
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=worker_init) as pool:
+        chunk: list[Any] = []
+
+        def flush() -> None:
+            if chunk:
+                future = None if broken else pool.submit(parse_files, list(chunk))
+                window.append(("chunk", future, list(chunk)))
+                chunk.clear()
+
+        try:
+            for kind, value in entries:
+                if kind == "task":
+                    chunk.append(value)
+                    if len(chunk) >= chunk_size:
+                        flush()
+                else:
+                    flush()
+                    window.append(("done", value, None))
+                while window and (
+                    len(window) > limit
+                    or window[0][0] == "done"
+                    or window[0][1] is None
+                    or window[0][1].done()
+                ):
+                    yield from settle(*window.popleft())
+            flush()
+            while window:
+                yield from settle(*window.popleft())
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise

@@ -1,0 +1,126 @@
+"""Records and models, both ways: the store's JSON records of one document from what nlp
+extracted, and Mention, Fact, Entity and the sidecar row back from stored records."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import orjson
+
+from explorer.model import Document, Entity, Extraction, Fact, Mention
+
+#: A fact record's own fields; every other field of the record is a qualifier.
+FACT_KEYS = frozenset(("predicate", "subject", "object", "sentence", "start", "end", "doc"))
+
+
+def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
+    """The store's records for one document: its `documents` record (without ids and paths),
+    its mentions and facts (encoded JSON, each carrying `doc`)."""
+    per_entity = Counter(mention.key for mention in extraction.mentions)
+    entities: dict[str, dict[str, Any]] = {}
+    for entity in extraction.entities:
+        entities[entity.key] = {
+            "name": entity.name,
+            "label": entity.label,
+            "aliases": sorted(set(entity.aliases) - {entity.name}),
+            "mentions": per_entity.get(entity.key, 0),
+        }
+    for mention in extraction.mentions:
+        if mention.key not in entities:
+            entities[mention.key] = {
+                "name": mention.entity,
+                "label": mention.label,
+                "aliases": [],
+                "mentions": per_entity[mention.key],
+            }
+        item = entities[mention.key]
+        if mention.text != mention.entity and mention.text not in item["aliases"]:
+            item["aliases"] = sorted({*item["aliases"], mention.text})
+    record = {
+        "id": doc.id,
+        "title": doc.title,
+        "date": doc.date,
+        "author": doc.author,
+        "path": doc.path,
+        "sha256": doc.sha256,
+        "chars": len(doc.text),
+        "meta": dict(doc.meta),
+        "counts": {
+            "sentences": len(extraction.sentences),
+            "mentions": len(extraction.mentions),
+            "facts": len(extraction.facts),
+        },
+        "sentences": [[start, end] for start, end in extraction.sentences],
+        "entities": list(entities.values()),
+        "text": doc.text,
+    }
+    dumps = orjson.dumps
+    return {
+        "id": doc.id,
+        "sha256": doc.sha256,
+        "record": record,
+        "mentions": [dumps({**m.to_dict(), "doc": doc.id}) for m in extraction.mentions],
+        "facts": [dumps({**f.to_dict(), "doc": doc.id}) for f in extraction.facts],
+    }
+
+
+def fact_from(record: dict[str, Any]) -> Fact:
+    """A stored fact record as a Fact (its other fields are qualifiers)."""
+    return Fact(
+        predicate=record.get("predicate", ""),
+        subject=record.get("subject", ""),
+        object=record.get("object", ""),
+        sentence=record.get("sentence", -1),
+        start=record.get("start", -1),
+        end=record.get("end", -1),
+        qualifiers={k: v for k, v in record.items() if k not in FACT_KEYS},
+        doc=record.get("doc", ""),
+    )
+
+
+def mention_from(record: dict[str, Any]) -> Mention:
+    """A stored mention record as a Mention."""
+    return Mention(
+        start=record["start"],
+        end=record["end"],
+        text=record.get("text", ""),
+        label=record.get("label", ""),
+        entity=record.get("entity", ""),
+        sentence=record.get("sentence", -1),
+        norm=record.get("norm"),
+        doc=record.get("doc", ""),
+    )
+
+
+def entity_from(record: dict[str, Any]) -> Entity:
+    """A stored entity record as an Entity."""
+    return Entity(
+        name=record["name"],
+        label=record["label"],
+        aliases=tuple(record.get("aliases", ())),
+        mentions=record.get("mentions", 0),
+        documents=record.get("documents", 0),
+    )
+
+
+def row_from_record(record: dict[str, Any], paths: list[str] | None = None) -> list[Any]:
+    """The sidecar row (schema.ROW_*) of a `documents` record, without its byte spans."""
+    counts = record.get("counts") or {}
+    return [
+        record["id"],
+        record.get("title") or record["id"],
+        record.get("date"),
+        record.get("author"),
+        record.get("path"),
+        counts.get("sentences", len(record.get("sentences") or ())),
+        counts.get("mentions", 0),
+        counts.get("facts", 0),
+        record.get("chars", len(record.get("text") or "")),
+        record.get("sha256", ""),
+        list(
+            paths
+            if paths is not None
+            else record.get("paths") or ([record["path"]] if record.get("path") else [])
+        ),
+    ]

@@ -1,0 +1,282 @@
+"""The read side: one committed version of the store, opened from its sidecar (byte spans,
+read lazily through a memory map) or, when none matches, parsed in full.
+
+The sidecar is trusted only when it names the exact store file it was written for (inode,
+size, mtime) and the file ends with its generation; otherwise the store file is parsed in
+full, as the source of truth.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .rows import row_from_record
+from .schema import (
+    ROW_DSPAN,
+    ROW_FSPAN,
+    ROW_ID,
+    ROW_MSPAN,
+    ROW_NSENT,
+    SCHEMA_VERSION,
+    SIDECAR_FORMAT,
+    TABLES,
+    StoreError,
+    check_schema,
+    keys_path,
+    sidecar_path,
+    stat_key,
+)
+
+
+class Snapshot:
+    """One committed version of the store, read lazily."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.generation = ""
+        self.rows: list[list[Any]] = []
+        self.index: dict[str, int] = {}
+        self.files: dict[str, list[Any]] = {}
+        self.counts = {"documents": 0, "sentences": 0, "mentions": 0, "entities": 0, "facts": 0}
+        self.spans: dict[str, list[int]] | None = None  # table -> [start, end] of its object
+        self.raw: Any = None  # mmap or bytes of the store file (span mode)
+        self.tables: dict[str, dict[str, Any]] = {}  # parsed tables (lazily, or all: full mode)
+        self.next_ids: dict[str, int] = {}
+        self.extra_names: list[str] = []  # tables of other tools, kept as they are
+        #: values derived from this version (lists, indexes), built once by Store._cached
+        self.cache: dict[str, Any] = {}
+        self._fh: Any = None
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def empty(cls, path: Path) -> Snapshot:
+        snap = cls(path)
+        snap.tables = {name: {} for name in TABLES}
+        snap.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
+        return snap
+
+    @classmethod
+    def load(cls, path: Path) -> Snapshot:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return cls.empty(path)
+        except OSError as exc:
+            raise StoreError(
+                f"{path}: cannot open the store ({exc.strerror}); check the path "
+                "and its permissions"
+            ) from None
+        if not path.is_file():
+            raise StoreError(f"{path}: is not a store file (a folder?); pass --db PATH to a file")
+        side = None
+        with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError):
+            side = orjson.loads(sidecar_path(path).read_bytes())
+        if (
+            isinstance(side, dict)
+            and side.get("format") == SIDECAR_FORMAT
+            and side.get("stat") == stat_key(st)
+            and tail_names(path, side.get("generation", ""))
+        ):
+            schema = side.get("schema", 0)
+            check_schema(path, schema)
+            snap = cls(path)
+            snap._from_sidecar(side)
+            return snap
+        snap = cls(path)
+        snap._from_full(st)
+        return snap
+
+    def open_raw(self) -> Any:
+        """The store file's bytes (memory-mapped), opened on first use."""
+        if self.raw is None:
+            try:
+                self._fh = open(self.path, "rb")
+            except OSError as exc:
+                raise StoreError(f"{self.path}: cannot read the store ({exc.strerror})") from None
+            size = os.fstat(self._fh.fileno()).st_size
+            self.raw = mmap.mmap(self._fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+        return self.raw
+
+    def _from_sidecar(self, side: dict[str, Any]) -> None:
+        self.generation = side.get("generation", "")
+        self.rows = side["docs"]
+        self.index = {row[ROW_ID]: i for i, row in enumerate(self.rows)}
+        self.files = side.get("files", {})
+        self.counts.update(side.get("counts", {}))
+        self.spans = side["tables"]
+        self.next_ids = side.get("next_ids", {})
+        self.open_raw()
+
+    def _from_full(self, st: os.stat_result) -> None:
+        path = self.path
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise StoreError(
+                f"{path}: cannot read the store ({exc.strerror}); check its permissions"
+            ) from None
+        if not data.strip():
+            if st.st_size == 0:
+                self.__dict__.update(Snapshot.empty(path).__dict__)
+                return
+        try:
+            value = orjson.loads(data)
+        except orjson.JSONDecodeError:
+            raise StoreError(
+                f"{path}: the store file is damaged (not valid JSON: truncated or "
+                f"overwritten); it was left untouched: move it aside (mv {path} "
+                f"{path}.broken) and ingest again into a new store"
+            ) from None
+        if not isinstance(value, dict) or any(
+            not isinstance(value.get(name, {}), dict) for name in TABLES
+        ):
+            raise StoreError(
+                f"{path}: not an explorer store (a JSON file, but not TinyDB tables); it was "
+                f"left untouched: pass --db PATH to another file"
+            )
+        meta = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
+        if not meta and any(table for table in value.values()):
+            # Something, but no explorer meta: another program's TinyDB or JSON file. Writing
+            # our tables into it would mix two programs' data.
+            names = ", ".join(sorted(value)[:5])
+            raise StoreError(
+                f"{path}: not an explorer store (a JSON file with tables {names} but no "
+                f"explorer schema); it was left untouched: pass --db PATH to another file"
+            )
+        check_schema(path, meta.get("schema", SCHEMA_VERSION if not value else 0))
+        for name in TABLES:
+            value.setdefault(name, {})
+        self.tables = value
+        self.extra_names = [name for name in value if name not in TABLES]
+        # Read without a matching sidecar, the file may have been changed by another tool
+        # that kept the generation: the file's identity makes this version's own token.
+        self.generation = f"{meta.get('generation', '')}~{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+        paths_of: dict[str, list[str]] = {}
+        for _fid, rec in value["files"].items():
+            if isinstance(rec, dict) and "path" in rec:
+                self.files[rec["path"]] = [
+                    rec.get("sha256", ""),
+                    rec.get("size", 0),
+                    rec.get("mtime_ns", 0),
+                    list(rec.get("docs", [])),
+                ]
+                for doc_id in rec.get("docs", []):
+                    paths_of.setdefault(doc_id, []).append(rec["path"])
+        for rec in value["documents"].values():
+            if not isinstance(rec, dict) or "id" not in rec:
+                continue
+            self.index[rec["id"]] = len(self.rows)
+            self.rows.append(row_from_record(rec, rec.get("paths") or paths_of.get(rec["id"])))
+        self.counts = {
+            "documents": len(self.rows),
+            "sentences": sum(row[ROW_NSENT] for row in self.rows),
+            "mentions": len(value["mentions"]),
+            "entities": len(value["entities"]),
+            "facts": len(value["facts"]),
+        }
+        self.next_ids = {
+            name: max((int(k) for k in value[name] if k.isdigit()), default=0) + 1
+            for name in ("documents", "mentions", "facts")
+        }
+
+    def doc_keys(self) -> list[list[str]] | None:
+        """Each document's entity keys, in row order, when the derived file matches."""
+        if "_keys" not in self.tables:
+            keys = None
+            with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, KeyError):
+                data = orjson.loads(keys_path(self.path).read_bytes())
+                if (
+                    self.generation
+                    and data["generation"] == self.generation
+                    and len(data["docs"]) == len(self.rows)
+                ):
+                    keys = data["docs"]
+            self.tables["_keys"] = keys  # type: ignore[assignment]
+        return self.tables["_keys"]  # type: ignore[return-value]
+
+    def close(self) -> None:
+        if isinstance(self.raw, mmap.mmap):
+            with contextlib.suppress(BufferError, ValueError):
+                self.raw.close()
+        self.raw = None
+        if self._fh is not None:
+            self._fh.close()
+            self._fh = None
+
+    # ---------------------------------------------------------------- reading
+
+    def read_span(self, span: list[int] | None) -> bytes:
+        """The bytes of the store file in `span` ([start, end]; empty for None)."""
+        if not span:
+            return b""
+        return self.open_raw()[span[0] : span[1]]
+
+    def table(self, name: str) -> dict[str, Any]:
+        if name not in self.tables:
+            if self.spans is None:
+                return {}
+            try:
+                self.tables[name] = orjson.loads(self.read_span(self.spans[name]))
+            except (orjson.JSONDecodeError, KeyError):
+                raise StoreError(
+                    f"{self.path}: the store file changed or is damaged while open; reopen it"
+                ) from None
+        return self.tables[name]
+
+    def roots(self) -> list[str]:
+        """The files and folders given to ingest, as absolute paths, oldest first."""
+        meta = self.table("meta")
+        record = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+        roots = record.get("roots", []) if isinstance(record, dict) else []
+        return [r for r in roots if isinstance(r, str)]
+
+    def by_document(self, table: str) -> dict[str, list[dict[str, Any]]]:
+        """The records of `table` grouped by their document's id (parsed once)."""
+        key = f"_by_doc_{table}"
+        if key not in self.tables:
+            grouped: dict[str, list[dict[str, Any]]] = defaultdict(list)
+            for rec in self.table(table).values():
+                grouped[rec.get("doc", "")].append(rec)
+            self.tables[key] = grouped  # type: ignore[assignment]
+        return self.tables[key]
+
+    def doc_record(self, doc_id: str) -> dict[str, Any]:
+        row = self.rows[self.index[doc_id]]
+        if self.spans is not None and len(row) > ROW_DSPAN and row[ROW_DSPAN]:
+            blob = self.read_span(row[ROW_DSPAN])
+            return next(iter(orjson.loads(b"{" + blob + b"}").values()))
+        if "_docs_by_id" not in self.tables:
+            self.tables["_docs_by_id"] = {
+                rec["id"]: rec for rec in self.table("documents").values()
+            }
+        return self.tables["_docs_by_id"][doc_id]
+
+    def doc_items(self, doc_id: str, table: str) -> list[dict[str, Any]]:
+        row = self.rows[self.index[doc_id]]
+        where = ROW_MSPAN if table == "mentions" else ROW_FSPAN
+        if self.spans is not None and len(row) > where:
+            blob = self.read_span(row[where])
+            return list(orjson.loads(b"{" + blob + b"}").values()) if blob else []
+        return self.by_document(table).get(doc_id, [])
+
+
+def tail_names(path: Path, generation: str) -> bool:
+    """Whether the store file ends with the meta table of `generation` (the writer puts it
+    last), so a sidecar is never trusted for another version of the file."""
+    if not generation:
+        return False
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 512))
+            tail = handle.read()
+    except OSError:
+        return False
+    return f'"generation":"{generation}"'.encode() in tail

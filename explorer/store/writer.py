@@ -1,0 +1,486 @@
+"""The write side: the one writer's lock, the documents as it holds them, and a commit that
+rewrites the store file atomically and then its derived files (sidecar, entity keys)."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from explorer.model import unique_document_id
+
+from .rows import row_from_record
+from .schema import (
+    MAX_ROOTS,
+    ROW_DSPAN,
+    ROW_FSPAN,
+    ROW_ID,
+    ROW_MSPAN,
+    ROW_NFACT,
+    ROW_NMENT,
+    ROW_NSENT,
+    ROW_PATH,
+    ROW_PATHS,
+    ROW_SHA,
+    SCHEMA_VERSION,
+    SIDECAR_FORMAT,
+    TABLES,
+    StoreError,
+    keys_path,
+    lock_path,
+    sidecar_path,
+    stat_key,
+)
+from .snapshot import Snapshot
+from .storage import LockTimeout, StoreLock, atomic_write
+
+
+@contextlib.contextmanager
+def write_lock(path: Path, timeout: float) -> Iterator[None]:
+    """Hold the one writer's lock of the store at `path`, and clear what a killed writer left;
+    StoreError when another process holds it longer than `timeout` seconds."""
+    lock = StoreLock(lock_path(path))
+    try:
+        lock.acquire(timeout)
+    except LockTimeout as exc:
+        holder = f" (process {exc.holder})" if exc.holder else ""
+        raise StoreError(
+            f"{path}: another explorer is writing to this store{holder}; wait for it "
+            "to finish and run this again"
+        ) from None
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    try:
+        # Under the lock, any temporary file beside the store is left by a killed writer.
+        for stale in path.parent.glob(f".{path.name}.*.tmp"):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+        yield
+    finally:
+        lock.release()
+
+
+class DocState:
+    """One document as the writer holds it: encoded blobs, re-encoded only when changed."""
+
+    __slots__ = ("row", "tid", "doc_blob", "m_blob", "f_blob", "entities", "record", "keys")
+
+    def __init__(
+        self,
+        row: list[Any],
+        tid: int,
+        doc_blob: bytes,
+        m_blob: bytes,
+        f_blob: bytes,
+        entities: list[dict[str, Any]] | None = None,
+        record: dict[str, Any] | None = None,
+    ) -> None:
+        self.row = row
+        self.tid = tid
+        self.doc_blob = doc_blob
+        self.m_blob = m_blob
+        self.f_blob = f_blob
+        self.entities = entities
+        self.record = record
+        self.keys: list[str] | None = None
+
+
+class Writer:
+    """The state of one ingest session: loaded from the last commit, committed in batches."""
+
+    def __init__(self, snap: Snapshot) -> None:
+        self.path = snap.path
+        self.snap = snap
+        self.files: dict[str, list[Any]] = {
+            k: [v[0], v[1], v[2], list(v[3])] for k, v in snap.files.items()
+        }
+        self.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
+        self.next_ids.update(snap.next_ids)
+        self.agg: dict[str, list[Any]] | None = None
+        self.entities_blob = b""
+        self.entity_count = snap.counts.get("entities", 0)
+        self.dirty = False
+        self.roots = snap.roots()
+        # The documents' blobs are loaded on the first change: a re-run on an unchanged
+        # corpus only compares file hashes.
+        self._docs: dict[str, DocState] | None = None
+        self._by_sha: dict[str, str] = {}
+        self.extra_tables: dict[str, bytes] = {}
+        if snap.spans is not None:
+            for name, span in snap.spans.items():
+                if name not in TABLES:
+                    self.extra_tables[name] = snap.read_span(span)
+        else:
+            for name in snap.extra_names:
+                self.extra_tables[name] = orjson.dumps(snap.tables[name])
+
+    @property
+    def docs(self) -> dict[str, DocState]:
+        if self._docs is None:
+            self._load()
+        assert self._docs is not None
+        return self._docs
+
+    @property
+    def by_sha(self) -> dict[str, str]:
+        if self._docs is None:
+            self._load()
+        return self._by_sha
+
+    def _load(self) -> None:
+        snap = self.snap
+        docs: dict[str, DocState] = {}
+        if snap.spans is not None:
+            raw = snap.open_raw()
+            for row in snap.rows:
+                dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_MSPAN], row[ROW_FSPAN]
+                blob = bytes(raw[dspan[0] : dspan[1]])
+                tid = int(blob[1 : blob.index(b'"', 1)])
+                docs[row[ROW_ID]] = DocState(
+                    row[:ROW_DSPAN],
+                    tid,
+                    blob,
+                    bytes(raw[mspan[0] : mspan[1]]) if mspan else b"",
+                    bytes(raw[fspan[0] : fspan[1]]) if fspan else b"",
+                )
+            espan = snap.spans["entities"]
+            self.entities_blob = bytes(raw[espan[0] + 1 : espan[1] - 1])
+        else:
+            mentions = snap.by_document("mentions")
+            facts = snap.by_document("facts")
+            for tid, rec in snap.table("documents").items():
+                if not isinstance(rec, dict) or "id" not in rec:
+                    continue
+                row = snap.rows[snap.index[rec["id"]]][:ROW_DSPAN]
+                rec = {**rec, "paths": row[ROW_PATHS]}
+                docs[rec["id"]] = DocState(
+                    row,
+                    int(tid),
+                    b'"%d":%s' % (int(tid), orjson.dumps(rec)),
+                    b",".join(
+                        b'"%d":%s' % (self._take("mentions"), orjson.dumps(m))
+                        for m in mentions.get(rec["id"], [])
+                    ),
+                    b",".join(
+                        b'"%d":%s' % (self._take("facts"), orjson.dumps(f))
+                        for f in facts.get(rec["id"], [])
+                    ),
+                    entities=rec.get("entities") or [],
+                )
+            self.entities_blob = orjson.dumps(snap.table("entities"))[1:-1]
+        self._docs = docs
+        for doc_id, state in docs.items():
+            self._by_sha.setdefault(state.row[ROW_SHA], doc_id)
+        known = snap.doc_keys()
+        if known is not None:
+            for state, keys in zip(docs.values(), known, strict=True):
+                state.keys = keys
+
+    def _take(self, table: str) -> int:
+        n = self.next_ids[table]
+        self.next_ids[table] = n + 1
+        return n
+
+    # ---------------------------------------------------------------- entities
+
+    def _entities_of(self, state: DocState) -> list[dict[str, Any]]:
+        if state.entities is None:
+            record = orjson.loads(b"{" + state.doc_blob + b"}")
+            state.entities = next(iter(record.values())).get("entities") or []
+        return state.entities
+
+    def _ensure_agg(self) -> dict[str, list[Any]]:
+        if self.agg is None:
+            self.agg = {}
+            for state in self.docs.values():
+                self._add_entities(self._entities_of(state))
+        return self.agg
+
+    def _add_entities(self, entities: list[dict[str, Any]], sign: int = 1) -> None:
+        agg = self.agg
+        assert agg is not None
+        for item in entities:
+            key = f"{item['label']}:{item['name']}"
+            entry = agg.get(key)
+            if entry is None:
+                if sign < 0:
+                    continue
+                entry = agg[key] = [item["name"], item["label"], Counter(), 0, 0]
+            entry[2].update({alias: sign for alias in item.get("aliases", ())})
+            entry[3] += sign * item.get("mentions", 0)
+            entry[4] += sign
+            if entry[4] <= 0:
+                del agg[key]
+
+    # ---------------------------------------------------------------- changes
+
+    def remove_path(self, path: str) -> int:
+        """Forget a file; delete the documents only it held. Returns documents deleted."""
+        entry = self.files.pop(path, None)
+        if entry is None:
+            return 0
+        deleted = 0
+        for doc_id in entry[3]:
+            state = self.docs.get(doc_id)
+            if state is None:
+                continue
+            paths = [p for p in state.row[ROW_PATHS] if p != path and not p.startswith(path + "#")]
+            if paths:
+                self.set_paths(doc_id, state, paths)
+            else:
+                self.delete(doc_id)
+                deleted += 1
+        self.dirty = True
+        return deleted
+
+    def delete(self, doc_id: str) -> None:
+        state = self.docs.pop(doc_id)
+        self._ensure_agg()
+        self._add_entities(self._entities_of(state), -1)
+        # Content is stored once, so no other document holds this hash.
+        if self.by_sha.get(state.row[ROW_SHA]) == doc_id:
+            del self.by_sha[state.row[ROW_SHA]]
+
+    def set_paths(self, doc_id: str, state: DocState, paths: list[str]) -> None:
+        record = next(iter(orjson.loads(b"{" + state.doc_blob + b"}").values()))
+        record["paths"] = paths
+        record["path"] = paths[0]
+        state.row[ROW_PATHS] = paths
+        state.row[ROW_PATH] = paths[0]
+        state.doc_blob = b'"%d":%s' % (state.tid, orjson.dumps(record))
+
+    def add(
+        self, parsed: dict[str, Any], source: str, root_name: str | None, reuse: list[str]
+    ) -> tuple[str, bool]:
+        """Store one extracted document from `source`; (doc id, False) when its content was
+        already stored (the path is added to that document instead)."""
+        sha = parsed["sha256"]
+        existing = self.by_sha.get(sha)
+        if existing is not None:
+            state = self.docs[existing]
+            if source not in state.row[ROW_PATHS]:
+                self.set_paths(existing, state, [*state.row[ROW_PATHS], source])
+                self.dirty = True
+            return existing, False
+        wanted = parsed["id"]
+        doc_id = (
+            wanted
+            if wanted in reuse and wanted not in self.docs
+            else unique_document_id(wanted, self.docs, root_name)
+        )
+        record = parsed["record"]
+        mentions, facts = parsed["mentions"], parsed["facts"]
+        if doc_id != wanted:
+            record["id"] = doc_id
+            mentions = [orjson.dumps({**orjson.loads(m), "doc": doc_id}) for m in mentions]
+            facts = [orjson.dumps({**orjson.loads(f), "doc": doc_id}) for f in facts]
+        record["path"] = source
+        record["paths"] = [source]
+        self._ensure_agg()  # before this document joins, or it would be counted twice
+        tid = self._take("documents")
+        state = DocState(
+            row_from_record(record),
+            tid,
+            b'"%d":%s' % (tid, orjson.dumps(record)),
+            b",".join([b'"%d":%s' % (self._take("mentions"), m) for m in mentions]),
+            b",".join([b'"%d":%s' % (self._take("facts"), f) for f in facts]),
+            entities=record["entities"],
+        )
+        state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
+        self.docs[doc_id] = state
+        self.by_sha[sha] = doc_id
+        self._add_entities(record["entities"])
+        self.dirty = True
+        return doc_id, True
+
+    def set_file(self, path: str, sha: str, size: int, mtime_ns: int, ids: list[str]) -> None:
+        self.files[path] = [sha, size, mtime_ns, ids]
+        self.dirty = True
+
+    # ---------------------------------------------------------------- commit
+
+    def totals(self) -> dict[str, int]:
+        if self._docs is None:
+            return {
+                k: int(self.snap.counts.get(k, 0))
+                for k in ("documents", "sentences", "mentions", "entities", "facts")
+            }
+        entities = len(self.agg) if self.agg is not None else self.entity_count
+        return {
+            "documents": len(self.docs),
+            "sentences": sum(s.row[ROW_NSENT] for s in self.docs.values()),
+            "mentions": sum(s.row[ROW_NMENT] for s in self.docs.values()),
+            "entities": entities,
+            "facts": sum(s.row[ROW_NFACT] for s in self.docs.values()),
+        }
+
+    def commit(self) -> None:
+        """Write the whole store atomically, then its sidecar. Raises StoreError."""
+        generation = uuid.uuid4().hex
+        chunks: list[bytes] = []
+        pos = 0
+        rows: list[list[Any]] = []
+        tables: dict[str, list[int]] = {}
+
+        def put(chunk: bytes) -> None:
+            nonlocal pos
+            chunks.append(chunk)
+            pos += len(chunk)
+
+        spans: dict[str, list[Any]] = {}
+        for name, attr in (("documents", "doc_blob"), ("mentions", "m_blob"), ("facts", "f_blob")):
+            put(b'{"' if name == "documents" else b',"')
+            put(name.encode() + b'":')
+            start = pos
+            put(b"{")
+            first = True
+            for doc_id, state in self.docs.items():
+                blob = getattr(state, attr)
+                if not blob:
+                    spans.setdefault(doc_id, [None, None, None])
+                    continue
+                if not first:
+                    put(b",")
+                first = False
+                spans.setdefault(doc_id, [None, None, None])[
+                    ("documents", "mentions", "facts").index(name)
+                ] = [pos, pos + len(blob)]
+                put(blob)
+            put(b"}")
+            tables[name] = [start, pos]
+        if self.agg is not None:
+            records = {}
+            for n, (key, (name, label, aliases, mentions, documents)) in enumerate(
+                sorted(self.agg.items()), start=1
+            ):
+                records[str(n)] = {
+                    "key": key,
+                    "name": name,
+                    "label": label,
+                    "aliases": sorted(a for a, c in aliases.items() if c > 0 and a != name),
+                    "mentions": mentions,
+                    "documents": documents,
+                }
+            self.entities_blob = orjson.dumps(records)[1:-1]
+            self.entity_count = len(records)
+        put(b',"entities":')
+        start = pos
+        put(b"{" + self.entities_blob + b"}")
+        tables["entities"] = [start, pos]
+        files = {
+            str(n): {"path": p, "sha256": v[0], "size": v[1], "mtime_ns": v[2], "docs": v[3]}
+            for n, (p, v) in enumerate(self.files.items(), start=1)
+        }
+        put(b',"files":')
+        start = pos
+        put(orjson.dumps(files))
+        tables["files"] = [start, pos]
+        for name, blob in self.extra_tables.items():  # tables other tools keep in the file
+            put(b"," + orjson.dumps(name) + b":")
+            start = pos
+            put(blob)
+            tables[name] = [start, pos]
+        meta = {
+            "1": {
+                "schema": SCHEMA_VERSION,
+                "generation": generation,
+                "app": "explorer",
+                "updated": datetime.now(UTC).isoformat(timespec="seconds"),
+                "roots": self.roots[-MAX_ROOTS:],
+            }
+        }
+        put(b',"meta":')
+        start = pos
+        put(orjson.dumps(meta))
+        tables["meta"] = [start, pos]
+        put(b"}")
+        try:
+            atomic_write(self.path, chunks)
+        except OSError as exc:
+            raise write_error(self.path, exc) from None
+        for doc_id, state in self.docs.items():
+            rows.append([*state.row[:ROW_DSPAN], *spans[doc_id]])
+        st = self.path.stat()
+        sidecar = {
+            "format": SIDECAR_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "generation": generation,
+            "stat": stat_key(st),
+            "tables": tables,
+            "docs": rows,
+            "files": self.files,
+            "next_ids": self.next_ids,
+            "counts": self.totals(),
+        }
+        keys = []
+        for state in self.docs.values():
+            if state.keys is None:
+                state.keys = [
+                    f"{e['label']}:{e['name']}"
+                    for e in self._entities_of(state)
+                    if e.get("mentions")
+                ]
+            keys.append(state.keys)
+        with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
+            atomic_write(sidecar_path(self.path), [orjson.dumps(sidecar)], durable=False)
+            atomic_write(
+                keys_path(self.path),
+                [orjson.dumps({"generation": generation, "docs": keys})],
+                durable=False,
+            )
+        self.dirty = False
+
+
+def write_error(path: Path, exc: OSError) -> StoreError:
+    """The StoreError for a failed write, saying what to do about it."""
+    if exc.errno == errno.ENOSPC or exc.errno == errno.EDQUOT:
+        return StoreError(
+            f"{path}: the disk is full; the store was left as it was before "
+            "this batch: free some space and ingest again"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return StoreError(
+            f"{path}: cannot write the store ({exc.strerror}); make it and its "
+            "folder writable, or pass --db PATH to another store"
+        )
+    return StoreError(
+        f"{path}: could not write the store ({exc.strerror or exc}); the previous version is intact"
+    )
+
+
+def check_writable(path: Path) -> None:
+    """StoreError unless a store can be written (or created) at `path`."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        folder = path.parent
+        while not folder.exists() and folder != folder.parent:
+            folder = folder.parent
+        if not os.access(folder, os.W_OK):
+            raise StoreError(
+                f"{path}: cannot create the store: {folder} is not writable; pass "
+                "--db PATH to a writable place"
+            ) from None
+        return
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot open the store ({exc.strerror})") from None
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder, not a store file; pass --db PATH to a file")
+    if not (st.st_mode & 0o222) or not os.access(path, os.W_OK):
+        raise StoreError(
+            f"{path}: the store file is read-only; make it writable (chmod u+w "
+            f"{path}) to ingest into it, or pass --db PATH for another store"
+        )
+    if not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"{path}: its folder is not writable, so the store cannot be updated "
+            "safely; make the folder writable or pass --db PATH elsewhere"
+        )
