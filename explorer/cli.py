@@ -388,18 +388,14 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
         return
     from explorer.ingest import iter_documents
     from explorer.ingest.files import document_id
-    from explorer.model import IngestError
+    from explorer.model import IngestError, unique_document_id
 
     seen: set[str] = set()
 
     def unique(doc_id: str, root: Path | None) -> str:
         # Two folders given may hold the same names ("a/x.txt", "b/x.txt"): the second is
         # named by its folder too, as ingest names it, so every id in the output is distinct.
-        if doc_id in seen and root is not None:
-            doc_id = f"{root.name}/{doc_id}"
-        base, n = doc_id, 2
-        while doc_id in seen:
-            doc_id, n = f"{base}~{n}", n + 1
+        doc_id = unique_document_id(doc_id, seen, root.name if root is not None else None)
         seen.add(doc_id)
         return doc_id
 

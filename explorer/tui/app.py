@@ -8,7 +8,6 @@ at once with a visible progress line), the history of what was opened (Esc and `
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -21,7 +20,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 import explorer
-from explorer.model import DocumentSummary
+from explorer.model import DocumentSummary, document_id_path
 from explorer.tui.commands import DocumentCommands, EntityCommands, LabelCommands
 from explorer.tui.data import StoreReader
 from explorer.tui.messages import (
@@ -350,7 +349,7 @@ def ingest_roots(documents: Iterable[DocumentSummary]) -> list[Path]:
         if not doc.path:
             continue
         path = Path(doc.path)
-        relative = re.sub(r"~\d+$", "", doc.id.split("#", 1)[0])
+        relative = document_id_path(doc.id)
         posix = path.as_posix()
         if "/" in relative and posix.endswith("/" + relative):
             roots.add(Path(posix[: -len(relative) - 1]))
