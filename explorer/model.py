@@ -12,45 +12,56 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-#: Entity labels, as OntoNotes / spaCy name them, plus TITLE for a role or office.
-LABELS: tuple[str, ...] = (
-    "PERSON",
-    "NORP",
-    "FAC",
-    "ORG",
-    "GPE",
-    "LOC",
-    "PRODUCT",
-    "EVENT",
-    "WORK_OF_ART",
-    "LAW",
-    "LANGUAGE",
-    "DATE",
-    "TIME",
-    "PERCENT",
-    "MONEY",
-    "QUANTITY",
-    "ORDINAL",
-    "CARDINAL",
-    "TITLE",
+
+@dataclass(frozen=True, slots=True)
+class LabelInfo:
+    """One entity label: its name, how it is written short, what it means, and its group."""
+
+    label: str  # as OntoNotes / spaCy name it (TITLE is ours: a role or office)
+    short: str  # the written tag, at most six characters, so columns stay narrow
+    meaning: str  # in words, for the legend and the help
+    group: str  # one of LABEL_GROUPS: labels of a group share a colour
+    legend: int  # its place in a document's legend of labels (people first)
+
+
+#: Label groups, in the order a reader meets them; "time" and "value" hold values, the rest
+#: names of things.
+LABEL_GROUPS: tuple[str, ...] = ("person", "title", "org", "place", "time", "value", "thing")
+_VALUE_GROUPS = frozenset({"time", "value"})
+
+#: Every entity label, in the order of LABELS. The order is part of stored data (the search
+#: index keeps labels as bits in this order): a new label goes at the end.
+LABEL_TABLE: tuple[LabelInfo, ...] = (
+    LabelInfo("PERSON", "PERSON", "person", "person", 0),
+    LabelInfo("NORP", "NORP", "nationality or group", "place", 3),
+    LabelInfo("FAC", "FAC", "building, airport, road", "place", 6),
+    LabelInfo("ORG", "ORG", "organisation", "org", 2),
+    LabelInfo("GPE", "GPE", "country, city, state", "place", 4),
+    LabelInfo("LOC", "LOC", "place", "place", 5),
+    LabelInfo("PRODUCT", "PROD", "product", "thing", 17),
+    LabelInfo("EVENT", "EVENT", "event", "thing", 14),
+    LabelInfo("WORK_OF_ART", "WORK", "work of art", "thing", 18),
+    LabelInfo("LAW", "LAW", "law", "thing", 16),
+    LabelInfo("LANGUAGE", "LANG", "language", "thing", 15),
+    LabelInfo("DATE", "DATE", "date", "time", 7),
+    LabelInfo("TIME", "TIME", "time", "time", 8),
+    LabelInfo("PERCENT", "PCT", "percent", "value", 10),
+    LabelInfo("MONEY", "MONEY", "money", "value", 9),
+    LabelInfo("QUANTITY", "QTY", "quantity", "value", 11),
+    LabelInfo("ORDINAL", "ORD", "ordinal", "value", 13),
+    LabelInfo("CARDINAL", "NUM", "number", "value", 12),
+    LabelInfo("TITLE", "TITLE", "role or office", "title", 1),
 )
+
+#: Each label's LabelInfo, by label.
+LABEL_INFO: dict[str, LabelInfo] = {info.label: info for info in LABEL_TABLE}
+
+#: Entity labels, as OntoNotes / spaCy name them, plus TITLE for a role or office.
+LABELS: tuple[str, ...] = tuple(info.label for info in LABEL_TABLE)
 
 #: Labels whose mentions are names of things (entities a reader browses), as opposed to values.
 NAME_LABELS: frozenset[str] = frozenset(
-    {
-        "PERSON",
-        "NORP",
-        "FAC",
-        "ORG",
-        "GPE",
-        "LOC",
-        "PRODUCT",
-        "EVENT",
-        "WORK_OF_ART",
-        "LAW",
-        "LANGUAGE",
-        "TITLE",
-    }
+    info.label for info in LABEL_TABLE if info.group not in _VALUE_GROUPS
 )
 
 

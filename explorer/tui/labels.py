@@ -1,4 +1,5 @@
-"""How entity labels look: a short written tag for each, and a colour group from the theme.
+"""How entity labels look: their written tags and meanings (model.LABEL_TABLE), and the colours
+of their groups from the theme.
 
 Colour is never the only carrier: every coloured mention also carries its written tag (in the
 reader, lists and legend). Colours are theme variables, through component classes, so every
@@ -7,96 +8,63 @@ theme works.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.style import Style
 from textual.dom import DOMNode
 
+from explorer.model import LABEL_GROUPS, LABEL_INFO, LABEL_TABLE
+
 #: The written tag of each label (at most six characters, so columns stay narrow).
-SHORT: dict[str, str] = {
-    "PERSON": "PERSON",
-    "NORP": "NORP",
-    "FAC": "FAC",
-    "ORG": "ORG",
-    "GPE": "GPE",
-    "LOC": "LOC",
-    "PRODUCT": "PROD",
-    "EVENT": "EVENT",
-    "WORK_OF_ART": "WORK",
-    "LAW": "LAW",
-    "LANGUAGE": "LANG",
-    "DATE": "DATE",
-    "TIME": "TIME",
-    "PERCENT": "PCT",
-    "MONEY": "MONEY",
-    "QUANTITY": "QTY",
-    "ORDINAL": "ORD",
-    "CARDINAL": "NUM",
-    "TITLE": "TITLE",
-}
+SHORT: dict[str, str] = {info.label: info.short for info in LABEL_TABLE}
 
 #: What each label means, in words, for the legend and the help.
-MEANING: dict[str, str] = {
-    "PERSON": "person",
-    "NORP": "nationality or group",
-    "FAC": "building, airport, road",
-    "ORG": "organisation",
-    "GPE": "country, city, state",
-    "LOC": "place",
-    "PRODUCT": "product",
-    "EVENT": "event",
-    "WORK_OF_ART": "work of art",
-    "LAW": "law",
-    "LANGUAGE": "language",
-    "DATE": "date",
-    "TIME": "time",
-    "PERCENT": "percent",
-    "MONEY": "money",
-    "QUANTITY": "quantity",
-    "ORDINAL": "ordinal",
-    "CARDINAL": "number",
-    "TITLE": "role or office",
+MEANING: dict[str, str] = {info.label: info.meaning for info in LABEL_TABLE}
+
+#: The colours of each label group (model.LABEL_GROUPS): text, then background.
+COLOURS: dict[str, tuple[str, str]] = {
+    "person": ("$text-primary", "$primary-muted"),
+    "title": ("$text-secondary", "$secondary-muted"),
+    "org": ("$text-accent", "$accent-muted"),
+    "place": ("$text-success", "$success-muted"),
+    "time": ("$text-warning", "$warning-muted"),
+    "value": ("$text-error", "$error-muted"),
+    "thing": ("$text-muted", "$panel-lighten-1"),
 }
 
-GROUP: dict[str, str] = {
-    "PERSON": "person",
-    "TITLE": "title",
-    "ORG": "org",
-    "NORP": "place",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "DATE": "time",
-    "TIME": "time",
-    "MONEY": "value",
-    "PERCENT": "value",
-    "QUANTITY": "value",
-    "CARDINAL": "value",
-    "ORDINAL": "value",
-}
+#: The component class of each label group, which a widget lists in COMPONENT_CLASSES.
+GROUP_CLASS: dict[str, str] = {group: f"label--{group}" for group in LABEL_GROUPS}
 
-COMPONENTS: set[str] = {
-    f"label--{g}" for g in ("person", "title", "org", "place", "time", "value", "thing")
-}
+COMPONENTS: set[str] = set(GROUP_CLASS.values())
 
 
 def label_css(selector: str) -> str:
     """The component styles of the label colours, for a widget's DEFAULT_CSS."""
-    return f"""
-    {selector} > .label--person {{ color: $text-primary; background: $primary-muted; }}
-    {selector} > .label--title {{ color: $text-secondary; background: $secondary-muted; }}
-    {selector} > .label--org {{ color: $text-accent; background: $accent-muted; }}
-    {selector} > .label--place {{ color: $text-success; background: $success-muted; }}
-    {selector} > .label--time {{ color: $text-warning; background: $warning-muted; }}
-    {selector} > .label--value {{ color: $text-error; background: $error-muted; }}
-    {selector} > .label--thing {{ color: $text-muted; background: $panel-lighten-1; }}
-    """
+    rules = "".join(
+        f"    {selector} > .{GROUP_CLASS[group]} {{ color: {text}; background: {back}; }}\n"
+        for group, (text, back) in COLOURS.items()
+    )
+    return f"\n{rules}    "
 
 
 def short_label(label: str) -> str:
+    """The written tag of `label`."""
     return SHORT.get(label, label[:6])
 
 
 def group_of(label: str) -> str:
-    return GROUP.get(label, "thing")
+    """The colour group of `label` ("thing" for a label the table does not know)."""
+    info = LABEL_INFO.get(label)
+    return info.group if info is not None else "thing"
+
+
+def legend_order(labels: Iterable[str]) -> list[str]:
+    """`labels` in the order a legend lists them: the table's, then unknown ones by name."""
+    last = len(LABEL_TABLE)
+    return sorted(
+        labels,
+        key=lambda label: (LABEL_INFO[label].legend, "") if label in LABEL_INFO else (last, label),
+    )
 
 
 def component_style(widget: DOMNode, name: str) -> Style:

@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from explorer.model import Document, Mention
 from explorer.tui.labels import COMPONENTS as LABEL_COMPONENTS
-from explorer.tui.labels import GROUP, MEANING, group_of, label_css, short_label
+from explorer.tui.labels import MEANING, group_of, label_css, legend_order, short_label
 from explorer.tui.messages import Location, open_entity
 from explorer.tui.render import pack, plain
 from explorer.tui.screens.base import HistoryScreen
@@ -46,8 +46,7 @@ class Legend(Static):
         counts: dict[str, int] = {}
         for m in mentions:
             counts[m.label] = counts.get(m.label, 0) + 1
-        order = list(GROUP) + sorted(set(counts) - set(GROUP))
-        self.counts = {label: counts[label] for label in order if label in counts}
+        self.counts = {label: counts[label] for label in legend_order(counts)}
         self._width = 0
         self._layout()
 
