@@ -584,7 +584,7 @@ def _fact_row(fact) -> dict[str, Any]:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
-    from explorer.nlp.facts import PREDICATES
+    from explorer.model import PREDICATES
 
     _check_limit(args.limit)
     predicate = _known(args.predicate, PREDICATES, "predicate", str.lower)

@@ -64,6 +64,17 @@ NAME_LABELS: frozenset[str] = frozenset(
     info.label for info in LABEL_TABLE if info.group not in _VALUE_GROUPS
 )
 
+#: Every predicate the fact extractor (nlp) writes, in the order they were added.
+PREDICATES: tuple[str, ...] = (
+    "title",
+    "said",
+    "met",
+    "amount",
+    "visited",
+    "withdrew_from",
+    "located_in",
+)
+
 
 def unique_document_id(wanted: str, taken: Container[str], folder: str | None = None) -> str:
     """The id for a document that would be `wanted`, distinct from every id in `taken`.

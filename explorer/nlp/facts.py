@@ -18,10 +18,7 @@ from ..model import Fact, Mention
 from . import gazetteer
 from .values import alternation
 
-__all__ = ["PREDICATES", "find_facts"]
-
-#: Every predicate the extractor writes.
-PREDICATES = ("title", "said", "met", "amount", "visited", "withdrew_from", "located_in")
+__all__ = ["find_facts"]
 
 _PLACE = frozenset({"GPE", "LOC", "FAC"})
 # How many persons back a pronoun may reach for one whose first name fits.
