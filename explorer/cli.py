@@ -47,19 +47,33 @@ def _write_lines(lines: Iterable[str]) -> None:
     out.flush()
 
 
-_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)])
-
-
 def _printable(text: str) -> str:
-    """Text safe for a terminal: control characters (ESC above all) shown escaped, not sent."""
-    if text.isprintable():
-        return text
-    return "".join(repr(c)[1:-1] if ord(c) in _CONTROLS else c for c in text)
+    """Text for one terminal line: control characters (ESC above all) and bidi overrides
+    shown escaped, never sent."""
+    from explorer.export import printable
+
+    return printable(text)
+
+
+def _name(path: object) -> str:
+    """A path or id for a terminal line: every unsafe character escaped."""
+    from explorer.export import clean_id
+
+    return clean_id(str(path))
+
+
+def _clean(record: dict[str, Any]) -> dict[str, Any]:
+    """A JSON record safe for the tools it feeds (explorer.export says what that means)."""
+    from explorer.export import clean_record
+
+    return clean_record(record)
 
 
 def _error(message: str) -> None:
     # Messages name files, and a file name is as untrusted as a document's text.
-    sys.stderr.write(f"explorer: {_printable(message)}\n")
+    from explorer.export import clean_id
+
+    sys.stderr.write(f"explorer: {clean_id(message)}\n")
     sys.stderr.flush()
 
 
@@ -331,7 +345,7 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
     processed = report.added + report.updated
     rate = processed / elapsed if elapsed > 0 else 0.0
     sys.stderr.write(
-        f"ingested {store.path}: {report.added} added, {report.updated} updated, "
+        f"ingested {_name(store.path)}: {report.added} added, {report.updated} updated, "
         f"{report.unchanged} unchanged, {report.duplicates} duplicates, {report.pruned} pruned, "
         f"{len(report.failed)} failed "
         f"in {elapsed:.1f}s ({rate:,.0f} docs/s); store holds {report.documents} documents, "
@@ -418,23 +432,27 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UserError("extract needs PATH... or --jsonl (documents on stdin)")
     if args.jsonl and args.paths:
         raise UserError("extract takes PATH... or --jsonl (documents on stdin), not both")
+    from explorer.export import clean_value
     from explorer.nlp import extract
 
     failed = 0
     out = sys.stdout
     for doc_id, text, meta in _extract_records(args):
+        # Ids and metadata are cleaned; the mentions index into the caller's own text, so
+        # what is derived from the text stays exact (JSON escapes its control characters).
+        safe_id = clean_value(doc_id, "id")
         if text is None:
             failed += 1
-            line = _dumps({"id": doc_id, "error": meta})
+            line = _dumps(_clean({"id": doc_id, "error": meta}))
             # stdout is for tools; the person is told on stderr too
             _error(meta if meta.startswith(f"{doc_id}:") else f"{doc_id}: {meta}")
         else:
             try:
-                line = _dumps(extract(text, meta).to_dict(doc_id, meta))
+                line = _dumps(extract(text, meta).to_dict(safe_id, _clean(meta)))
             except Exception as exc:  # one bad document never stops the rest
                 failed += 1
-                line = _dumps({"id": doc_id, "error": f"extraction failed: {exc!r}"})
-                _error(f"{_printable(str(doc_id))}: extraction failed: {exc!r}")
+                line = _dumps(_clean({"id": doc_id, "error": f"extraction failed: {exc!r}"}))
+                _error(f"{doc_id}: extraction failed: {exc!r}")
         out.write(line)
         out.write("\n")
     out.flush()
@@ -467,9 +485,9 @@ def cmd_search(args: argparse.Namespace) -> int:
                 sys.stdout.write(
                     _dumps(
                         {
-                            "query": query,
+                            "query": _clean({"query": query})["query"],
                             "ms": round(ms, 3),
-                            "hits": [hit.to_dict() for hit in hits],
+                            "hits": [_clean(hit.to_dict()) for hit in hits],
                         }
                     )
                 )
@@ -480,7 +498,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         hits = index.search(args.query, limit=args.limit)
         ms = (time.perf_counter() - started) * 1000.0
         if args.json:
-            _write_lines(_dumps(hit.to_dict()) for hit in hits)
+            _write_lines(_dumps(_clean(hit.to_dict())) for hit in hits)
         else:
             _print_hits(args.query, hits, ms)
     finally:
@@ -507,9 +525,11 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
     from rich.console import Console
     from rich.text import Text
 
+    from explorer.export import clean_text
+
     console = Console(highlight=False, soft_wrap=False)
     if not hits:
-        console.print(Text(f"no results for {query!r} ({ms:.1f} ms)", style="dim"))
+        console.print(Text(f"no results for {_printable(repr(query))} ({ms:.1f} ms)", style="dim"))
         return
     for hit in hits:
         head = Text()
@@ -520,12 +540,14 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
         if hit.sentence >= 0:
             tail.append(f" · sentence {hit.sentence + 1}", style="dim")
         tail.append(f"  {hit.score:.2f}", style="dim")
-        where = Text(" ".join((hit.title or hit.doc or "").split()), style="dim")
+        where = Text(_printable(" ".join((hit.title or hit.doc or "").split())), style="dim")
         # One line a hit: a long title gives way, the sentence number and score stay.
         where.truncate(max(8, console.width - len(head) - len(tail)), overflow="ellipsis")
         head.append_text(where)
         head.append_text(tail)
-        body = Text(hit.text)  # plain text: document text is never markup
+        # Plain text (document text is never markup), cleaned character for character so
+        # the highlights still point at the matched characters.
+        body = Text(clean_text(hit.text))
         for start, end in hit.highlights:
             body.stylize("bold reverse", start, end)
         console.print(head)
@@ -561,7 +583,7 @@ def cmd_entities(args: argparse.Namespace) -> int:
     if args.limit:
         entities = entities[: args.limit]
     if args.json:
-        _write_lines(_dumps(_entity_row(entity)) for entity in entities)
+        _write_lines(_dumps(_clean(_entity_row(entity))) for entity in entities)
         return EXIT_OK
     _print_table(
         ("label", "name", "mentions", "docs", "aliases"),
@@ -575,8 +597,10 @@ def cmd_entities(args: argparse.Namespace) -> int:
 
 
 def _entity_row(entity) -> dict[str, Any]:
-    """An entity as `entities --json` and `export entities` write it."""
-    return {"key": entity.key, **entity.to_dict(), "documents": entity.documents}
+    """An entity as `entities --json` writes it: the record `export entities` writes."""
+    from explorer.export import Records
+
+    return Records(None).entity(entity)
 
 
 def _fact_row(fact) -> dict[str, Any]:
@@ -593,7 +617,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
     if args.limit:
         facts = facts[: args.limit]
     if args.json:
-        _write_lines(_dumps(_fact_row(fact)) for fact in facts)
+        _write_lines(_dumps(_clean(_fact_row(fact))) for fact in facts)
         return EXIT_OK
     _print_table(
         ("predicate", "subject", "object", "qualifiers", "document"),
@@ -604,7 +628,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
                 fact.object,
                 # the quote is the object already: shown once
                 "; ".join(f"{k}={v}" for k, v in fact.qualifiers.items() if v != fact.object),
-                f"{fact.doc} #{fact.sentence + 1}",
+                f"{_name(fact.doc)} #{fact.sentence + 1}",
             )
             for fact in facts
         ),
@@ -612,43 +636,33 @@ def cmd_facts(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_rows(store: Store, what: str) -> Iterator[dict[str, Any]]:
+def _export_rows(store: Store, what: str) -> tuple[list[dict[str, Any]], Sequence[str]]:
+    """The records of one table and their columns, as the TUI's `x` writes them too."""
+    from explorer import export
+
+    records = export.Records(store)
     if what == "documents":
-        for summary in store.documents():
-            yield {
-                "id": summary.id,
-                "title": summary.title,
-                "date": summary.date,
-                "author": summary.author,
-                "path": summary.path,
-                "sentences": summary.sentences,
-                "mentions": summary.mentions,
-                "facts": summary.facts,
-            }
-    elif what == "entities":
-        for entity in store.entities():
-            yield _entity_row(entity)
-    elif what == "mentions":
-        for mention in store.mentions():
-            yield {"doc": mention.doc, **mention.to_dict()}
-    else:
-        for fact in store.facts():
-            yield _fact_row(fact)
+        return [records.document(d) for d in store.documents()], export.DOCUMENT_COLUMNS
+    if what == "entities":
+        return [records.entity(e) for e in store.entities()], export.ENTITY_COLUMNS
+    if what == "mentions":
+        return [records.mention(m) for m in store.mentions()], export.MENTION_COLUMNS
+    return [records.fact(f) for f in store.facts()], export.FACT_COLUMNS
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     with _open_store(args.db, readonly=True) as store:
-        rows = list(_export_rows(store, args.what))
-    from explorer.export import write_file, write_rows
+        rows, columns = _export_rows(store, args.what)
+    from explorer.export import format_for, write_file, write_rows
 
-    fmt = args.format or ("csv" if (args.output or "").lower().endswith(".csv") else "jsonl")
+    fmt = args.format or format_for(args.output or "")
     if args.output:
         try:
-            write_file(rows, Path(args.output), fmt)
+            write_file(rows, Path(args.output), fmt, columns)
         except OSError as exc:
             raise UserError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     else:
-        write_rows(rows, sys.stdout, fmt)
+        write_rows(rows, sys.stdout, fmt, columns)
     return EXIT_OK
 
 
@@ -657,10 +671,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
         stats = store.stats()
     stats = {**stats, "db": str(Path(stats.get("db", store.path)).absolute())}
     if args.json:
-        _write_lines([_dumps(stats)])
+        _write_lines([_dumps(_clean(stats))])
         return EXIT_OK
     width = max(len(k) for k in stats)
-    _write_lines(f"{key:<{width}}  {value}" for key, value in stats.items())
+    _write_lines(
+        f"{_printable(key):<{width}}  {_printable(str(value))}" for key, value in stats.items()
+    )
     return EXIT_OK
 
 

@@ -1,45 +1,341 @@
-"""Rows out as JSON Lines or CSV: one writer for `explorer export` and the TUI's export."""
+"""Rows out as JSON Lines or CSV: the one place that turns documents, entities, mentions, facts
+and search hits into export records (for `explorer export` and the TUI's `x` alike), and that
+makes every string safe for the terminal, spreadsheet or tool it goes to.
+
+What "safe" means, for every output of the CLI and the TUI (README, "Safe outputs"):
+
+- Identifiers and paths (document ids, paths, entity keys, the file names in messages): every
+  control character (C0, DEL, C1), directional formatting character (embeddings, overrides,
+  isolates, and the LRM/RLM/ALM marks) and line separator is written as its Python escape
+  (`\\x1b`, `\\u202e`), as ingest already names such files: visible, and still telling two
+  names apart.
+- Text (titles, names, sentences, quotes, qualifiers): the same characters, except newline,
+  tab and the LRM/RLM/ALM marks (which right-to-left text needs), become U+FFFD, one character
+  for one, so every offset into the text (search highlights) stays valid. An escape sequence
+  thus loses its ESC and is shown, never run.
+- CSV cells that a spreadsheet would read as a formula (a leading `=`, `+`, `-`, `@`, tab or
+  carriage return) get a leading `'`, as OWASP advises; numbers are written as numbers.
+- JSON keeps every other character exactly. The extract contract is the one exception: its
+  mentions index into the caller's own text, so only its ids and metadata are cleaned.
+"""
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 import orjson
 
+from explorer.model import Document, DocumentSummary, Entity, Fact, Hit, Mention
+
 FORMATS = ("jsonl", "csv")
 
+# --------------------------------------------------------------------------- safe strings
 
-def format_for(path: Path) -> str:
+# C0 controls, DEL and C1 controls; the directional embeddings, overrides and isolates that
+# reorder a line on screen (Trojan Source, CVE-2021-42574); the line separators.
+_CONTROLS = "\x00-\x1f\x7f-\x9f"
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_MARKS = "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
+_SEPARATORS = "\u2028\u2029"
+_UNSAFE_ID = re.compile(f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]")
+_UNSAFE_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]")
+_UNSAFE_LINE = re.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
+
+#: Fields that name a document, a file or an entity: cleaned as identifiers, not as text.
+ID_FIELDS = frozenset({"id", "doc", "path", "paths", "key", "db"})
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def clean_id(value: str) -> str:
+    """An id or a path safe to print or store elsewhere: unsafe characters as escapes."""
+    return _UNSAFE_ID.sub(_escape, value)
+
+
+def clean_text(value: str) -> str:
+    """Text safe to print, the same length: unsafe characters (not newline or tab) as U+FFFD."""
+    return _UNSAFE_TEXT.sub("\ufffd", value)
+
+
+def printable(value: str) -> str:
+    """Text for one line of a terminal (a table cell, a message): unsafe characters, newline
+    and tab included, as escapes; right-to-left marks stay, as the text needs them."""
+    return _UNSAFE_LINE.sub(_escape, value)
+
+
+def clean_value(value: Any, key: str = "") -> Any:
+    """A record's value made safe: strings by their field's rule, containers throughout."""
+    if isinstance(value, str):
+        return clean_id(value) if key in ID_FIELDS else clean_text(value)
+    if isinstance(value, Mapping):
+        return {clean_text(str(k)): clean_value(v, key) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [clean_value(v, key) for v in value]
+    return value
+
+
+def clean_record(record: Mapping[str, Any]) -> dict[str, Any]:
+    """Every string of a record made safe (ids and paths as ids, the rest as text)."""
+    return {clean_text(str(key)): clean_value(value, key) for key, value in record.items()}
+
+
+# A cell a spreadsheet would evaluate: OWASP's "CSV injection" leads.
+_FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_cell(value: Any) -> Any:
+    """A cleaned value as a CSV cell: JSON for lists and objects, formulas neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, (list, tuple, dict)):
+        return dumps(value)  # a cell a spreadsheet shows and a script can parse back
+    text = str(value)
+    if text.startswith(_FORMULA_LEADS) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
+
+
+# --------------------------------------------------------------------------- records
+
+#: The columns of each kind of record, in their CSV order (README, "Export").
+DOCUMENT_COLUMNS = ("doc", "title", "date", "author", "path", "sentences", "mentions", "facts")
+ENTITY_COLUMNS = ("key", "name", "label", "aliases", "mentions", "documents")
+MENTION_COLUMNS = (
+    "key",
+    "entity",
+    "label",
+    "text",
+    "norm",
+    "doc",
+    "title",
+    "date",
+    "sentence",
+    "start",
+    "end",
+    "sentence_text",
+)
+FACT_COLUMNS = (
+    "predicate",
+    "subject",
+    "object",
+    "qualifiers",
+    "date",
+    "doc",
+    "title",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "sentence_text",
+)
+HIT_COLUMNS = (
+    "query",
+    "kind",
+    "doc",
+    "title",
+    "date",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "highlights",
+    "score",
+    "label",
+    "entity",
+    "predicate",
+)
+
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:Q[1-4]|\d{2}(?:-\d{2})?))?")
+
+
+class Documents(Protocol):
+    """What records need to name their document (explorer.store.Store and the TUI's
+    StoreReader both are this)."""
+
+    def documents(self) -> list[DocumentSummary]: ...
+
+    def document(self, doc_id: str) -> Document: ...
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]: ...
+
+
+class Records:
+    """Export records of one store's rows, each with its provenance: the document's id,
+    title and date, the sentence and the offsets, and the text they point at.
+
+    Every export goes through here, so a fact exported from the TUI and from
+    `explorer export facts` is the same record: same columns, same order, same types.
+    """
+
+    def __init__(self, source: Documents | None) -> None:
+        self.source = source
+        self._summaries: dict[str, DocumentSummary] | None = None
+        self._texts: OrderedDict[str, tuple[str, list[tuple[int, int]]]] = OrderedDict()
+
+    def summary(self, doc_id: str) -> DocumentSummary | None:
+        if self.source is None:
+            return None
+        if self._summaries is None:
+            self._summaries = {d.id: d for d in self.source.documents()}
+        return self._summaries.get(doc_id)
+
+    def _title(self, doc_id: str) -> str | None:
+        summary = self.summary(doc_id)
+        return (summary.title or doc_id) if summary else None
+
+    def _date(self, doc_id: str) -> str | None:
+        summary = self.summary(doc_id)
+        return summary.date if summary else None
+
+    def _text(self, doc_id: str) -> tuple[str, list[tuple[int, int]]]:
+        """A document's text and sentence spans; a few kept, as rows come document by
+        document."""
+        cached = self._texts.get(doc_id)
+        if cached is None:
+            try:
+                if self.source is None:
+                    raise KeyError(doc_id)
+                text = self.source.document(doc_id).text
+                spans = [(s, e) for s, e in self.source.sentences(doc_id)]
+            except KeyError:
+                text, spans = "", []
+            cached = self._texts[doc_id] = (text, spans)
+            while len(self._texts) > 16:
+                self._texts.popitem(last=False)
+        return cached
+
+    def _sentence_text(self, doc_id: str, index: int) -> str | None:
+        text, spans = self._text(doc_id)
+        if 0 <= index < len(spans):
+            start, end = spans[index]
+            return text[start:end]
+        return None
+
+    def document(self, summary: DocumentSummary) -> dict[str, Any]:
+        return {
+            "doc": summary.id,
+            "title": summary.title,
+            "date": summary.date,
+            "author": summary.author,
+            "path": summary.path,
+            "sentences": summary.sentences,
+            "mentions": summary.mentions,
+            "facts": summary.facts,
+        }
+
+    def entity(self, entity: Entity) -> dict[str, Any]:
+        return {
+            "key": entity.key,
+            "name": entity.name,
+            "label": entity.label,
+            "aliases": list(entity.aliases),
+            "mentions": entity.mentions,
+            "documents": entity.documents,
+        }
+
+    def mention(self, mention: Mention) -> dict[str, Any]:
+        return {
+            "key": mention.key,
+            "entity": mention.entity,
+            "label": mention.label,
+            "text": mention.text,
+            "norm": mention.norm,
+            "doc": mention.doc,
+            "title": self._title(mention.doc),
+            "date": self._date(mention.doc),
+            "sentence": mention.sentence,
+            "start": mention.start,
+            "end": mention.end,
+            "sentence_text": self._sentence_text(mention.doc, mention.sentence),
+        }
+
+    def fact(self, fact: Fact) -> dict[str, Any]:
+        text, _ = self._text(fact.doc)
+        return {
+            "predicate": fact.predicate,
+            "subject": fact.subject,
+            "object": fact.object,
+            "qualifiers": dict(fact.qualifiers),
+            "date": fact_date(fact) or self._date(fact.doc),
+            "doc": fact.doc,
+            "title": self._title(fact.doc),
+            "sentence": fact.sentence,
+            "start": fact.start,
+            "end": fact.end,
+            "text": text[fact.start : fact.end] if text else None,
+            "sentence_text": self._sentence_text(fact.doc, fact.sentence),
+        }
+
+    def hit(self, hit: Hit, query: str) -> dict[str, Any]:
+        return {
+            "query": query,
+            "kind": hit.kind,
+            "doc": hit.doc or None,
+            "title": hit.title or None,
+            "date": self._date(hit.doc) if hit.doc else None,
+            "sentence": hit.sentence if hit.sentence >= 0 else None,
+            "start": hit.start if hit.start >= 0 else None,
+            "end": hit.end if hit.end >= 0 else None,
+            "text": hit.text,
+            "highlights": [[s, e] for s, e in hit.highlights],
+            "score": round(hit.score, 4),
+            "label": hit.label,
+            "entity": hit.entity,
+            "predicate": hit.predicate,
+        }
+
+
+def fact_date(fact: Fact) -> str | None:
+    """A fact's own ISO date (its sentence's), when it has one."""
+    for key in ("date_norm", "date"):
+        value = fact.qualifiers.get(key)
+        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+            return value
+    return None
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def format_for(path: Path | str) -> str:
     """CSV for a path ending in .csv, JSON Lines for anything else."""
-    return "csv" if path.suffix.lower() == ".csv" else "jsonl"
+    return "csv" if str(path).lower().endswith(".csv") else "jsonl"
 
 
 def dumps(obj: Any) -> str:
     return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS, default=str).decode()
 
 
-def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple, dict)):
-        return dumps(value)  # a cell a spreadsheet shows and a script can parse back
-    return value
+def write_rows(
+    rows: Iterable[Mapping[str, Any]], out: IO[str], fmt: str, columns: Sequence[str] = ()
+) -> int:
+    """Write rows, made safe, to an open text stream; the number written.
 
-
-def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
-    """Write rows to an open text stream; the number written. CSV columns: every key seen."""
-    rows = list(rows)
+    CSV columns: `columns`, else every key seen in the order first seen."""
+    rows = [clean_record(row) for row in rows]
     if fmt == "csv":
-        columns: dict[str, None] = {}
-        for row in rows:
-            columns.update(dict.fromkeys(row))
-        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
+        fields: dict[str, None] = dict.fromkeys(columns)
+        if not columns:
+            for row in rows:
+                fields.update(dict.fromkeys(row))
+        writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            writer.writerow({key: _cell(value) for key, value in row.items()})
+            writer.writerow({key: csv_cell(value) for key, value in row.items()})
     else:
         for row in rows:
             out.write(dumps(row))
@@ -47,14 +343,19 @@ def write_rows(rows: Iterable[dict[str, Any]], out: IO[str], fmt: str) -> int:
     return len(rows)
 
 
-def write_file(rows: Iterable[dict[str, Any]], path: Path, fmt: str | None = None) -> int:
+def write_file(
+    rows: Iterable[Mapping[str, Any]],
+    path: Path,
+    fmt: str | None = None,
+    columns: Sequence[str] = (),
+) -> int:
     """Write rows to `path` atomically (a half-written export never replaces a whole one).
 
     The folder must exist: a typo in a path is an error, not a new tree of folders."""
     tmp = path.with_name(path.name + ".part")
     try:
         with tmp.open("w", encoding="utf-8", newline="") as out:
-            count = write_rows(rows, out, fmt or format_for(path))
+            count = write_rows(rows, out, fmt or format_for(path), columns)
         tmp.replace(path)
     finally:
         tmp.unlink(missing_ok=True)

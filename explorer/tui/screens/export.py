@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -14,17 +14,20 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from explorer.export import write_file
+from explorer.export import clean_id, write_file
 from explorer.tui.render import pluralise
 from explorer.tui.widgets.rows import RowList
 
 
-def write_records(records: Iterable[dict[str, Any]], path: Path) -> int:
+def write_records(
+    records: Iterable[dict[str, Any]], path: Path, columns: Sequence[str] = ()
+) -> int:
     """Write records as CSV (a .csv path) or JSON Lines (anything else); the row count.
 
+    The writer of `explorer export` (explorer.export): the same cleaning, the same columns.
     Unlike `explorer export -o`, the folder is made: the path was typed and seen in a dialog."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_file(records, path)
+    return write_file(records, path, columns=columns)
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -49,10 +52,12 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
+            note = getattr(self.source, "EXPORT_NOTE", "")
             yield Static(
-                f"{pluralise(self.source.row_count, 'row')} of {self.source.KIND}, with their "
-                "document, sentence and offsets.\nA path ending in .csv writes CSV; any other, "
-                "JSON Lines. Enter writes, Esc cancels.",
+                f"{pluralise(self.source.row_count, 'row')} of {self.source.KIND}"
+                f"{f' ({note})' if note else ''}, with their document, sentence and offsets."
+                "\nA path ending in .csv writes CSV; any other, JSON Lines. "
+                "Enter writes, Esc cancels.",
                 markup=False,
             )
             yield Input(value=f"explorer-{self.source.KIND}.jsonl", id="export-path")
@@ -76,17 +81,20 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @work(exclusive=True, group="export")
     async def export(self, path: Path) -> None:
+        columns = getattr(self.source, "EXPORT_COLUMNS", ())
         try:
             count = await asyncio.to_thread(
-                lambda: write_records(self.source.export_records(), path)
+                lambda: write_records(self.source.export_records(), path, columns)
             )
         except OSError as exc:
             self.query_one("#export-error", Static).update(
-                f"Could not write {path}: {exc.strerror or exc}"
+                f"Could not write {clean_id(str(path))}: {exc.strerror or exc}"
             )
             return
         self.app.notify(
-            f"Wrote {pluralise(count, 'row')} to {path.resolve()}", title="Exported", markup=False
+            f"Wrote {pluralise(count, 'row')} to {clean_id(str(path.resolve()))}",
+            title="Exported",
+            markup=False,
         )
         self.dismiss(path)
 

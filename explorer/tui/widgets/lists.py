@@ -6,14 +6,14 @@ their provenance: document, sentence, offsets) and how the frequency view groups
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 
+from explorer import export
 from explorer.model import DocumentSummary, Entity, Fact, Hit, Mention
 from explorer.tui.labels import label_style, short_label
 from explorer.tui.render import highlighted, plain, window
@@ -40,6 +40,12 @@ class CorpusList(RowList):
     """A RowList that reads titles and dates through the app's StoreReader."""
 
     reader: StoreReader | None = None
+    #: The CSV columns of what `x` writes: the same records as `explorer export` (README).
+    EXPORT_COLUMNS: ClassVar[tuple[str, ...]] = ()
+
+    def records(self) -> export.Records:
+        """The export records of this list's rows, from the one place that makes them."""
+        return export.Records(self.reader)
 
     def doc_title(self, doc_id: str) -> str:
         return self.reader.title(doc_id) if self.reader else doc_id
@@ -74,6 +80,7 @@ class DocumentList(CorpusList):
 
     BINDING_GROUP_TITLE = "Documents"
     KIND = "documents"
+    EXPORT_COLUMNS = export.DOCUMENT_COLUMNS
     COLUMNS = (
         Column("Title", 20, flex=1),
         Column("Date", 10),
@@ -99,20 +106,8 @@ class DocumentList(CorpusList):
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "doc": d.id,
-                "title": d.title,
-                "date": d.date,
-                "author": d.author,
-                "path": d.path,
-                "sentences": d.sentences,
-                "mentions": d.mentions,
-                "facts": d.facts,
-            }
-            for d in self.rows
-            if isinstance(d, DocumentSummary)
-        ]
+        records = self.records()
+        return [records.document(d) for d in self.rows if isinstance(d, DocumentSummary)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
@@ -130,6 +125,8 @@ class EntityList(CorpusList):
 
     BINDING_GROUP_TITLE = "Entities"
     KIND = "entities"
+    EXPORT_COLUMNS = export.MENTION_COLUMNS
+    EXPORT_NOTE = "one row per mention"
     COLUMNS = (
         Column("Name", 18, flex=2),
         Column("Label", 7),
@@ -149,43 +146,15 @@ class EntityList(CorpusList):
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
-        """One record per mention of each shown entity: the provenance of every name."""
-        records: list[dict[str, Any]] = []
-        entities = [e for e in self.rows if isinstance(e, Entity)]
-        for entity in entities:
-            mentions = self.reader.mentions(entity=entity.key) if self.reader else []
-            base = {
-                "entity": entity.name,
-                "label": entity.label,
-                "aliases": "|".join(entity.aliases),
-                "entity_mentions": entity.mentions,
-                "entity_documents": entity.documents,
-            }
-            if not mentions:
-                records.append(
-                    {
-                        **base,
-                        "doc": None,
-                        "title": None,
-                        "sentence": None,
-                        "start": None,
-                        "end": None,
-                        "text": None,
-                    }
-                )
-            for m in mentions:
-                records.append(
-                    {
-                        **base,
-                        "doc": m.doc,
-                        "title": self.doc_title(m.doc),
-                        "sentence": m.sentence,
-                        "start": m.start,
-                        "end": m.end,
-                        "text": m.text,
-                    }
-                )
-        return records
+        """One record per mention of each shown entity: the provenance of every name (the
+        records of `explorer export mentions`)."""
+        records = self.records()
+        return [
+            records.mention(m)
+            for entity in self.rows
+            if isinstance(entity, Entity) and self.reader is not None
+            for m in self.reader.mentions(entity=entity.key)
+        ]
 
     def _docs_of(self, entity: Entity) -> Iterable[str]:
         if self.reader is None:
@@ -221,6 +190,7 @@ class FactList(CorpusList):
 
     BINDING_GROUP_TITLE = "Facts"
     KIND = "facts"
+    EXPORT_COLUMNS = export.FACT_COLUMNS
     COLUMNS = (
         Column("Subject", 12, flex=2),
         Column("Predicate", 9),
@@ -254,31 +224,8 @@ class FactList(CorpusList):
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
-        records = []
-        for f in self.rows:
-            if not isinstance(f, Fact):
-                continue
-            text = ""
-            if self.reader is not None:
-                try:
-                    text = self.reader.document(f.doc).text[f.start : f.end]
-                except KeyError:
-                    text = ""
-            records.append(
-                {
-                    "predicate": f.predicate,
-                    "subject": f.subject,
-                    "object": f.object,
-                    "qualifiers": json.dumps(dict(f.qualifiers), ensure_ascii=False, default=str),
-                    "doc": f.doc,
-                    "title": self.doc_title(f.doc),
-                    "sentence": f.sentence,
-                    "start": f.start,
-                    "end": f.end,
-                    "text": text,
-                }
-            )
-        return records
+        records = self.records()
+        return [records.fact(f) for f in self.rows if isinstance(f, Fact)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
@@ -297,6 +244,7 @@ class HitList(CorpusList):
 
     BINDING_GROUP_TITLE = "Search results"
     KIND = "search"
+    EXPORT_COLUMNS = export.HIT_COLUMNS
     COLUMNS = (
         Column("Match", 20, flex=1),
         Column("Where", 22, hide_below=70),
@@ -331,28 +279,8 @@ class HitList(CorpusList):
         return [text, plain(where)]
 
     def export_records(self) -> list[dict[str, Any]]:
-        out = []
-        for h in self.rows:
-            if not isinstance(h, Hit):
-                continue
-            out.append(
-                {
-                    "query": self.query,
-                    "kind": h.kind,
-                    "doc": h.doc,
-                    "title": h.title,
-                    "sentence": h.sentence,
-                    "start": h.start if h.start >= 0 else None,
-                    "end": h.end if h.end >= 0 else None,
-                    "text": h.text,
-                    "highlights": json.dumps([list(r) for r in h.highlights]),
-                    "score": round(h.score, 4),
-                    "label": h.label,
-                    "entity": h.entity,
-                    "predicate": h.predicate,
-                }
-            )
-        return out
+        records = self.records()
+        return [records.hit(h, self.query) for h in self.rows if isinstance(h, Hit)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
@@ -394,6 +322,7 @@ class MentionList(CorpusList):
 
     BINDING_GROUP_TITLE = "Mentions"
     KIND = "mentions"
+    EXPORT_COLUMNS = export.MENTION_COLUMNS
     COLUMNS = (
         Column("Mention in its sentence", 20, flex=1),
         Column("Document", 22, hide_below=70),
@@ -407,21 +336,8 @@ class MentionList(CorpusList):
         return [window(text, max(0, start), widths[0], lead=0.35), plain(self.doc_title(m.doc))]
 
     def export_records(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "entity": r.mention.entity,
-                "label": r.mention.label,
-                "doc": r.mention.doc,
-                "title": self.doc_title(r.mention.doc),
-                "sentence": r.mention.sentence,
-                "start": r.mention.start,
-                "end": r.mention.end,
-                "text": r.mention.text,
-                "sentence_text": r.sentence,
-            }
-            for r in self.rows
-            if isinstance(r, MentionRow)
-        ]
+        records = self.records()
+        return [records.mention(r.mention) for r in self.rows if isinstance(r, MentionRow)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {
@@ -445,6 +361,7 @@ class RelatedList(CorpusList):
 
     BINDING_GROUP_TITLE = "Related entities"
     KIND = "related"
+    EXPORT_COLUMNS = (*export.ENTITY_COLUMNS, "together")
     COLUMNS = (
         Column("Name", 18, flex=1),
         Column("Label", 7),
@@ -463,13 +380,10 @@ class RelatedList(CorpusList):
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
+        """Entity records, with how many documents each shares with the entity shown."""
+        records = self.records()
         return [
-            {
-                "entity": r.entity.name,
-                "label": r.entity.label,
-                "together": r.together,
-                "mentions": r.entity.mentions,
-            }
+            {**records.entity(r.entity), "together": r.together}
             for r in self.rows
             if isinstance(r, RelatedRow)
         ]
@@ -490,6 +404,7 @@ class DocCountRow:
 class EntityDocumentList(CorpusList):
     BINDING_GROUP_TITLE = "Documents"
     KIND = "documents"
+    EXPORT_COLUMNS = (*export.DOCUMENT_COLUMNS, "entity_mentions")
     COLUMNS = (
         Column("Title", 20, flex=1),
         Column("Date", 10),
@@ -501,13 +416,10 @@ class EntityDocumentList(CorpusList):
         return [plain(row.summary.title or row.summary.id), row.summary.date or "", _num(row.count)]
 
     def export_records(self) -> list[dict[str, Any]]:
+        """Document records, with how often each mentions the entity shown."""
+        records = self.records()
         return [
-            {
-                "doc": r.summary.id,
-                "title": r.summary.title,
-                "date": r.summary.date,
-                "mentions": r.count,
-            }
+            {**records.document(r.summary), "entity_mentions": r.count}
             for r in self.rows
             if isinstance(r, DocCountRow)
         ]
