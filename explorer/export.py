@@ -51,9 +51,7 @@ ID_FIELDS = frozenset({"id", "doc", "path", "paths", "key", "db"})
 
 
 def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return repr(match.group())[1:-1]  # \x1b, \n, \u202e: as ingest writes file names
 
 
 def clean_id(value: str) -> str:
