@@ -472,6 +472,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UserError("search takes a QUERY or --batch (queries on stdin), not both")
     if not args.batch:
         _check_query(args.query or "")
+    from explorer.export import clean_text
+
     store = _open_store(args.db, readonly=True)
     try:
         index = _load_index(store)
@@ -485,7 +487,7 @@ def cmd_search(args: argparse.Namespace) -> int:
                 sys.stdout.write(
                     _dumps(
                         {
-                            "query": _clean({"query": query})["query"],
+                            "query": clean_text(query),
                             "ms": round(ms, 3),
                             "hits": [_clean(hit.to_dict()) for hit in hits],
                         }
