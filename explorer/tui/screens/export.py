@@ -55,7 +55,7 @@ class ExportScreen(ModalScreen[Path | None]):
             note = getattr(self.source, "EXPORT_NOTE", "")
             yield Static(
                 f"{pluralise(self.source.row_count, 'row')} of {self.source.KIND}"
-                f"{f' ({note})' if note else ''}, with their document, sentence and offsets."
+                f"{f', {note}' if note else ''}, with their document, sentence and offsets."
                 "\nA path ending in .csv writes CSV; any other, JSON Lines. "
                 "Enter writes, Esc cancels.",
                 markup=False,

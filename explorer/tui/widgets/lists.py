@@ -126,7 +126,7 @@ class EntityList(CorpusList):
     BINDING_GROUP_TITLE = "Entities"
     KIND = "entities"
     EXPORT_COLUMNS = export.MENTION_COLUMNS
-    EXPORT_NOTE = "one row per mention"
+    EXPORT_NOTE = "written one row per mention"
     COLUMNS = (
         Column("Name", 18, flex=2),
         Column("Label", 7),
