@@ -56,34 +56,53 @@ def _escape(match: re.Match[str]) -> str:
 
 def clean_id(value: str) -> str:
     """An id or a path safe to print or store elsewhere: unsafe characters as escapes."""
+    if value.isprintable():  # every unsafe character is unprintable: the common case is free
+        return value
     return _UNSAFE_ID.sub(_escape, value)
 
 
 def clean_text(value: str) -> str:
     """Text safe to print, the same length: unsafe characters (not newline or tab) as U+FFFD."""
+    if value.isprintable():
+        return value
     return _UNSAFE_TEXT.sub("\ufffd", value)
 
 
 def printable(value: str) -> str:
     """Text for one line of a terminal (a table cell, a message): unsafe characters, newline
     and tab included, as escapes; right-to-left marks stay, as the text needs them."""
+    if value.isprintable():
+        return value
     return _UNSAFE_LINE.sub(_escape, value)
+
+
+_PLAIN = (int, float, bool, type(None))
 
 
 def clean_value(value: Any, key: str = "") -> Any:
     """A record's value made safe: strings by their field's rule, containers throughout."""
     if isinstance(value, str):
+        if value.isprintable():
+            return value
         return clean_id(value) if key in ID_FIELDS else clean_text(value)
+    if isinstance(value, _PLAIN):
+        return value
     if isinstance(value, Mapping):
-        return {clean_text(str(k)): clean_value(v, key) for k, v in value.items()}
+        return clean_record(value, key)
     if isinstance(value, (list, tuple)):
         return [clean_value(v, key) for v in value]
     return value
 
 
-def clean_record(record: Mapping[str, Any]) -> dict[str, Any]:
-    """Every string of a record made safe (ids and paths as ids, the rest as text)."""
-    return {clean_text(str(key)): clean_value(value, key) for key, value in record.items()}
+def clean_record(record: Mapping[Any, Any], field: str | None = None) -> dict[str, Any]:
+    """Every string of a record made safe (ids and paths as ids, the rest as text); keys
+    too, as metadata brings its own. Inside a field, values follow the field's rule."""
+    return {
+        (key if isinstance(key, str) and key.isprintable() else clean_text(str(key))): (
+            clean_value(value, key if field is None else field)
+        )
+        for key, value in record.items()
+    }
 
 
 # A cell a spreadsheet would evaluate: OWASP's "CSV injection" leads.
@@ -324,21 +343,27 @@ def write_rows(
     """Write rows, made safe, to an open text stream; the number written.
 
     CSV columns: `columns`, else every key seen in the order first seen."""
-    rows = [clean_record(row) for row in rows]
+    cleaned = (clean_record(row) for row in rows)
+    count = 0
     if fmt == "csv":
-        fields: dict[str, None] = dict.fromkeys(columns)
         if not columns:
+            rows = list(cleaned)
+            cleaned = iter(rows)
+            seen: dict[str, None] = {}
             for row in rows:
-                fields.update(dict.fromkeys(row))
-        writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore")
+                seen.update(dict.fromkeys(row))
+            columns = list(seen)
+        writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
-        for row in rows:
+        for row in cleaned:
             writer.writerow({key: csv_cell(value) for key, value in row.items()})
+            count += 1
     else:
-        for row in rows:
+        for row in cleaned:
             out.write(dumps(row))
             out.write("\n")
-    return len(rows)
+            count += 1
+    return count
 
 
 def write_file(
