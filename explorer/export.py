@@ -301,8 +301,8 @@ class Records:
         return {
             "query": query,
             "kind": hit.kind,
-            "doc": hit.doc or None,
-            "title": hit.title or None,
+            "doc": hit.doc,  # as `search --json` writes them
+            "title": hit.title,
             "date": self._date(hit.doc) if hit.doc else None,
             "sentence": hit.sentence if hit.sentence >= 0 else None,
             "start": hit.start if hit.start >= 0 else None,
