@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import re
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any, Protocol
 
@@ -343,14 +343,14 @@ def write_rows(
     """Write rows, made safe, to an open text stream; the number written.
 
     CSV columns: `columns`, else every key seen in the order first seen."""
-    cleaned = (clean_record(row) for row in rows)
+    cleaned: Iterator[dict[str, Any]] = (clean_record(row) for row in rows)
     count = 0
     if fmt == "csv":
         if not columns:
-            rows = list(cleaned)
-            cleaned = iter(rows)
+            held = list(cleaned)
+            cleaned = iter(held)
             seen: dict[str, None] = {}
-            for row in rows:
+            for row in held:
                 seen.update(dict.fromkeys(row))
             columns = list(seen)
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
