@@ -19,6 +19,9 @@ from rich.text import Text
 _CONTROLS = {c: 0x2400 + c for c in range(0x20)}
 _CONTROLS[0x7F] = 0x2421  # ␡
 _CONTROLS.update({c: 0xFFFD for c in range(0x80, 0xA0)})
+# The bidi embeddings, overrides and isolates would reorder a line (a file name in a progress
+# line, say): U+FFFD as explorer.export writes them.
+_CONTROLS.update({c: 0xFFFD for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))})
 _ONE_LINE = dict(_CONTROLS)
 _ONE_LINE[0x0A] = 0x20  # a newline inside a row is a space
 _ONE_LINE[0x09] = 0x20

@@ -16,6 +16,12 @@ def test_control_characters_become_visible_one_for_one():
     assert "\n" in plain(raw, multiline=True) and "\t" not in plain(raw, multiline=True)
 
 
+def test_bidi_overrides_and_isolates_become_visible_one_for_one():
+    raw = "report\u202eexe.txt \u2066x\u2069 \u200fRTL"
+    shown = plain(raw)
+    assert shown == "report\ufffdexe.txt \ufffdx\ufffd \u200fRTL"  # the marks RTL needs stay
+
+
 def test_markup_is_never_parsed():
     text = highlighted(
         "rose [/ 5% and [bold]x[/bold] [link=https://e.example]y[/link]", [(0, 4)], "bold"
