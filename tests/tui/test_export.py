@@ -121,3 +121,21 @@ async def test_search_results_export_highlights_as_search_json_does(
             assert type(record[field]) is type(hit[field]), field
     _, rows = _csv(tmp_path / "hits.csv")
     assert [json.loads(row["highlights"]) for row in rows] == [r["highlights"] for r in exported]
+
+
+async def test_the_apps_export_names_a_hostile_file_safely(app_factory, corpus, tmp_path):
+    hostile = corpus / "memo\x1b]0;pwned\x07\u202etxt.exe.txt"
+    hostile.write_text("=SUM(A1) said Gordon Brown in London.\n", encoding="utf-8")
+    app = app_factory(corpus)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await _export(pilot, tmp_path / "documents.csv")
+        await pilot.press("f")
+        await _export(pilot, tmp_path / "facts.csv")
+    for name in ("documents.csv", "facts.csv"):
+        written = (tmp_path / name).read_text(encoding="utf-8")
+        assert not any(c in written for c in ("\x1b", "\x07", "\u202e")), name
+    _, documents = _csv(tmp_path / "documents.csv")
+    (memo,) = [d for d in documents if d["doc"].startswith("memo")]
+    assert memo["doc"] == "memo\\x1b]0;pwned\\x07\\u202etxt.exe.txt"
+    assert memo["title"] == "'=SUM(A1) said Gordon Brown in London."  # text, not a formula
