@@ -4,15 +4,14 @@ makes every string safe for the terminal, spreadsheet or tool it goes to.
 
 What "safe" means, for every output of the CLI and the TUI (README, "Safe outputs"):
 
-- Identifiers and paths (document ids, paths, entity keys, the file names in messages): every
-  control character (C0, DEL, C1), directional formatting character (embeddings, overrides,
-  isolates, and the LRM/RLM/ALM marks) and line separator is written as its Python escape
-  (`\\x1b`, `\\u202e`), as ingest already names such files: visible, and still telling two
-  names apart.
-- Text (titles, names, sentences, quotes, qualifiers): the same characters, except newline,
-  tab and the LRM/RLM/ALM marks (which right-to-left text needs), become U+FFFD, one character
-  for one, so every offset into the text (search highlights) stays valid. An escape sequence
-  thus loses its ESC and is shown, never run.
+- Document ids and paths (and the file names in messages): every control character (C0,
+  DEL, C1), directional formatting character (embeddings, overrides, isolates, and the
+  LRM/RLM/ALM marks) and line separator is written as its Python escape (`\\x1b`,
+  `\\u202e`), as ingest already names such files: visible, and still telling two names apart.
+- Text (titles, names and entity keys, sentences, quotes, qualifiers): the same characters,
+  except newline, tab and the LRM/RLM/ALM marks (which right-to-left text needs), become
+  U+FFFD, one character for one, so every offset into the text (search highlights) stays
+  valid. An escape sequence thus loses its ESC and is shown, never run.
 - CSV cells that a spreadsheet would read as a formula (a leading `=`, `+`, `-`, `@`, tab or
   carriage return) get a leading `'`, as OWASP advises; numbers are written as numbers.
 - JSON keeps every other character exactly. The extract contract is the one exception: its
@@ -46,8 +45,9 @@ _UNSAFE_ID = re.compile(f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]")
 _UNSAFE_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]")
 _UNSAFE_LINE = re.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
 
-#: Fields that name a document, a file or an entity: cleaned as identifiers, not as text.
-ID_FIELDS = frozenset({"id", "doc", "path", "paths", "key", "db"})
+#: Fields that name a document or a file: cleaned as identifiers, not as text. An entity's
+#: `key` is its label and name, and is cleaned as the name is, so that keys still join.
+ID_FIELDS = frozenset({"id", "doc", "path", "paths", "db"})
 
 
 def _escape(match: re.Match[str]) -> str:
