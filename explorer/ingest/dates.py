@@ -22,8 +22,8 @@ __all__ = [
     "year_of",
 ]
 
-#: Where a document's date came from, best first.
-DATE_SOURCES = ("metadata", "field", "meta tag", "byline", "dateline", "path", "text")
+#: Where a document's date came from, best first ("text": a date line of its own at the top).
+DATE_SOURCES = ("metadata", "field", "meta tag", "byline", "text", "dateline", "path")
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,

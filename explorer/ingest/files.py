@@ -178,7 +178,10 @@ def document_from_text(
     title = clean_title(sanitize(str(meta.pop("title")))) if meta.get("title") else ""
     written = meta.pop("date", None)
     source = meta.pop("date_source", None) or "field"
-    date, date_source = _document_date(clean, written, source, sniffed_date, path, meta)
+    where = meta.pop("_relpath", None) or path  # a date in the path below the folder given
+    date, date_source = _document_date(
+        clean, written, source, sniffed_date, "byline" if sniffed_author else "text", where, meta
+    )
     author = normalize_author(sanitize(str(meta.pop("author")))) if meta.get("author") else None
     meta = {k: (sanitize(v) if isinstance(v, str) else v) for k, v in meta.items() if v is not None}
     return Document(
@@ -199,11 +202,13 @@ def _document_date(
     written: Any,
     source: str,
     sniffed: str | None,
+    sniffed_from: str,
     path: str | os.PathLike[str] | None,
     meta: dict[str, Any],
 ) -> tuple[str | None, str | None]:
-    """(date, date_source) from the best place that gives one; fills meta["date_unparsed"]
-    and meta["dateline"] on the way."""
+    """(date, date_source) from the best place that gives one: the date given (metadata,
+    field, meta tag), the first lines (a byline, or a date line: "text"), a dateline, the
+    path; fills meta["date_unparsed"] and meta["dateline"] on the way."""
     if written not in (None, "") and not isinstance(written, (list, dict)):
         date = parse_date(written)
         if date:
@@ -212,9 +217,8 @@ def _document_date(
     elif isinstance(written, (list, dict)) and written:
         meta["date_unparsed"] = sanitize(str(written))
     if sniffed:
-        return sniffed, "byline"
-    where = meta.pop("_relpath", None) or path
-    from_path = path_date(str(where)) if where is not None else None
+        return sniffed, sniffed_from  # a byline with its date, or a date line of its own
+    from_path = path_date(str(path)) if path is not None else None
     from_text: str | None = None
     year = year_of(meta.get("date_unparsed")) or (int(from_path[:4]) if from_path else None)
     if year is None:
@@ -227,9 +231,10 @@ def _document_date(
         return date, "dateline"
     if from_path:
         return from_path, "path"
-    if from_text is None:
-        from_text = text_date(text)
-    return (from_text, "text") if from_text else (None, None)
+    # The dates a story mentions are its events' (on the BBC corpus, of 2004-2005, the year
+    # it names most is in that span for 36% of the stories, its latest full date for 31%):
+    # they place a dateline's day in its year, never date the document alone.
+    return None, None
 
 
 def _documents(

@@ -110,8 +110,11 @@ def test_sources_in_order_of_precedence():
     assert (d.date, d.date_source, d.author) == ("2019-04-30", "byline", "Jane Doe")
     d = doc("Headline\n\nNothing dated in 2001.", path="news/2019/04/30/x.txt")
     assert (d.date, d.date_source) == ("2019-04-30", "path")
+    d = doc("Headline\nPublished: 30 April 2019\n\nBody.")
+    assert (d.date, d.date_source) == ("2019-04-30", "text")
+    # a year the story mentions is its events', not the document's date
     d = doc("Headline\n\nNothing dated in 2001.")
-    assert (d.date, d.date_source) == ("2001", "text")
+    assert (d.date, d.date_source) == (None, None)
     d = doc("Headline\n\nNothing dated.")
     assert (d.date, d.date_source) == (None, None)
 
