@@ -112,12 +112,27 @@ def is_catalog(path: Path) -> bool:
     return path.name.lower() in NAMES and load(path) is not None
 
 
+_FOLDERS: dict[str, tuple[int, list[Path]]] = {}
+
+
 def _catalogs_in(folder: Path) -> list[Path]:
+    # Listed once per folder while it is unchanged: a folder of 20,000 articles is not read
+    # again for each of them.
     try:
-        names = os.listdir(folder)
+        stamp = os.stat(folder).st_mtime_ns
     except OSError:
         return []
-    return sorted(folder / n for n in names if n.lower() in NAMES)
+    cached = _FOLDERS.get(str(folder))
+    if cached is not None and cached[0] == stamp:
+        return cached[1]
+    try:
+        found = sorted(
+            folder / e.name for e in os.scandir(folder) if e.name.lower() in NAMES and e.is_file()
+        )
+    except OSError:
+        found = []
+    _FOLDERS[str(folder)] = (stamp, found)
+    return found
 
 
 def lookup(path: Path, root: Path | None) -> dict[str, Any] | None:
