@@ -223,9 +223,6 @@ _PATTERN = re.compile(
             rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
             rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
             rf"[\s-]quarter(?:\sof\s(?:fiscal\s)?{_YEAR})?)\b|\bQ[1-4](?:\s{_YEAR})?\b)",
-            # "fiscal 1987", "fiscal year 1987/88", "FY2018", "FY 87": the fiscal year.
-            rf"(?P<FISCAL>\b(?i:fiscal)(?:\s(?i:year))?\s{_YEAR}(?:[-/](?:\d\d|{_YEAR}))?\b"
-            r"|\bFY\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b)",
             r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
             # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
             rf"(?P<HOLIDAY>\b{_HOLIDAY}\b)",
@@ -237,8 +234,7 @@ _PATTERN = re.compile(
             rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
             # "two years ago", "a week ago", or a duration: "five years". A number of four
             # digits at most: "292,000 week ago" is 292,000 (of something) and "week ago".
-            rf"(?P<AGO>\b(?:{_AGO_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?"
-            rf"|(?:(?i:an?)\s)?(?i:year|month|week|day|decade|hour|minute)\s(?i:ago|earlier))\b)",
+            rf"(?P<AGO>\b{_AGO_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
             rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
             rf"(?!\s(?:{_COUNTED})\b))",
             # QUANTITY: "20 km", "1.5 million barrels".
@@ -250,6 +246,13 @@ _PATTERN = re.compile(
             rf"|\b(?<!\bno\s)(?<!\bNo\s){_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
             rf"|\b(?:{_ci(['hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens'])})"
             r"(?=\sof\b))",
+            # Last, as no other reading starts with these words (each alternative tried costs
+            # every value found): "fiscal 1987", "fiscal year 1987/88", "FY2018", "FY 87";
+            # "a week ago", "week ago", "year earlier".
+            rf"(?P<FISCAL>\b(?i:fiscal)(?:\s(?i:year))?\s{_YEAR}(?:[-/](?:\d\d|{_YEAR}))?\b"
+            r"|\bFY\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b)",
+            r"(?P<AGO_BARE>\b(?:(?i:an?)\s)?(?i:year|month|week|decade)"
+            r"\s(?i:ago|earlier)\b)",
         ]
     )
     + ")"
@@ -261,10 +264,10 @@ _ANCHOR_WORDS = [
     *_UNITS, *_TENS, *_ORDINALS, "dozen", "hundreds", "thousands", "millions", "billions",
     "dozens", "tens", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight",
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
-    "autumn", "winter", "quarter", "fiscal", "day", "hour", "minute",
+    "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
 _ANCHOR = re.compile(
-    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\bFY(?=\s?\d)|\b(?:"
+    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
     + alternation(
         [
             *_CODES,
@@ -321,7 +324,7 @@ _PREPOSITIONS = frozenset(
 
 _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
-    "YEAR", "HOLIDAY", "FISCAL",
+    "YEAR", "HOLIDAY", "FISCAL", "AGO_BARE",
 }  # fmt: skip
 #: Holidays on a fixed day: (month, day).
 _FIXED_HOLIDAYS = {
@@ -486,7 +489,7 @@ def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | N
             norm = _date_norm(kind, surface, anchor)
         except (OverflowError, ValueError):
             norm = None  # out of the calendar's range: no value, never a failed document
-        if kind == "AGO" and re.search(r"hour|minute", surface, re.IGNORECASE):
+        if kind in ("AGO", "AGO_BARE") and re.search(r"hour|minute", surface, re.IGNORECASE):
             return "TIME", norm
         return "DATE", norm
     if kind == "MONEY":
@@ -619,7 +622,7 @@ def _date_norm(kind: str, surface: str, anchored: _Anchor | None) -> str | None:
         if unit is None:
             return None
         return _duration(n if n is not None else 1, unit.group().lower())
-    if kind == "AGO":
+    if kind in ("AGO", "AGO_BARE"):
         n = parse_number(surface)
         if n is None and low.split(" ", 1)[0] in ("a", "an", "year", "month", "week", "day",
                                                     "decade", "hour", "minute"):  # fmt: skip
