@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import json
 import os
 import stat
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -272,6 +274,11 @@ def _documents(
         if root is not None:
             meta["_relpath"] = base
         doc = document_from_text(doc_id, record.text, path=path, meta=meta)
+        if described:
+            # Its metadata record is part of what the document is: the same text described
+            # twice is two documents, and a corrected record replaces the stored one.
+            described_json = json.dumps(described, sort_keys=True, default=str)
+            doc = replace(doc, sha256=content_hash(f"{doc.text}\0{described_json}"))
         docs.append(doc)
     return docs, errors
 

@@ -101,8 +101,10 @@ class IngestRun:
     def _scan(self, files: list[tuple[Path, Path | None]]) -> Iterator[tuple[str, Any]]:
         """("done", path) for unchanged files and failures, ("task", task) for the rest."""
         import hashlib
+        import json
 
         from explorer.ingest import IngestFailure, read_bytes
+        from explorer.ingest.catalog import lookup
 
         max_bytes = self.store.max_bytes
         for path, root in files:
@@ -119,6 +121,12 @@ class IngestRun:
                 yield "done", ("fail", key, os_reason(exc), [])
                 continue
             sha = hashlib.sha256(data).hexdigest()
+            described = lookup(path, root)
+            if described:
+                # The record of a metadata file beside it is part of what the file's documents
+                # are: a record changed (a date corrected) re-reads them.
+                record = json.dumps(described, sort_keys=True, default=str).encode()
+                sha = hashlib.sha256(data + b"\0" + record).hexdigest()
             known = self.writer.files.get(key)
             if known is not None and known[0] == sha:
                 yield "done", ("same", key, known, [])

@@ -85,3 +85,33 @@ def test_extract_writes_the_date_and_its_source(tmp_path):
     assert first["meta"]["date"] == "1987-03-01"
     assert first["meta"]["date_source"] == "dateline"
     assert first["meta"]["dateline"] == "LONDON, March 1"
+
+
+def test_a_corrected_metadata_record_is_read_again_on_the_next_ingest(tmp_path):
+    from explorer.store import Store
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"{n}.txt").write_text(f"Story {n}\n\nPrices rose {n}.\n", encoding="utf-8")
+    meta = corpus / "metadata.jsonl"
+    meta.write_text(
+        "\n".join(json.dumps({"file_name": f"{n}.txt", "date": "1987-02-26"}) for n in range(3)),
+        encoding="utf-8",
+    )
+    with Store.open(tmp_path / "store.json") as store:
+        report = store.ingest([corpus])
+        assert (report.added, report.failed) == (3, [])
+        meta.write_text(
+            "\n".join(
+                json.dumps({"file_name": f"{n}.txt", "date": "1987-03-0" + str(n + 1)})
+                if n == 0
+                else json.dumps({"file_name": f"{n}.txt", "date": "1987-02-26"})
+                for n in range(3)
+            ),
+            encoding="utf-8",
+        )
+        report = store.ingest([corpus])
+        assert (report.updated, report.unchanged) == (1, 2)
+        dates = {d.id: d.date for d in store.documents()}
+    assert dates == {"0.txt": "1987-03-01", "1.txt": "1987-02-26", "2.txt": "1987-02-26"}
