@@ -342,6 +342,14 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
 
         report = store.ingest(paths, progress=progress, prune=prune)
     elapsed = time.perf_counter() - started
+    for warning in report.warnings:
+        sys.stderr.write(f"warning: {_printable(warning)}\n")
+    if report.dates_not_understood:
+        examples = ", ".join(repr(_printable(e)) for e in report.date_examples)
+        sys.stderr.write(
+            f"{report.dates_not_understood:,} date{'s' if report.dates_not_understood > 1 else ''}"
+            f" not understood, e.g. {examples} (kept as written in meta.date_unparsed)\n"
+        )
     processed = report.added + report.updated
     rate = processed / elapsed if elapsed > 0 else 0.0
     sys.stderr.write(
@@ -387,11 +395,16 @@ def _jsonl_records() -> Iterator[tuple[str, str | None, dict[str, Any] | str]]:
             continue
         text = record["text"]
         title, date, author = sniff(text)
+        given = normalize_date(record.get("date"))
         meta = {
             "title": clean_title(record["title"]) if record.get("title") else title or str(doc_id),
-            "date": normalize_date(record.get("date")) or date,
+            "date": given or date,
             "author": normalize_author(record.get("author")) or author,
         }
+        if meta["date"]:
+            meta["date_source"] = "field" if given else "byline"
+        if record.get("date") not in (None, "") and not given:
+            meta["date_unparsed"] = str(record["date"])
         yield doc_id, text, meta
 
 
@@ -401,9 +414,12 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
         yield from _jsonl_records()
         return
     from explorer.ingest import iter_documents
+    from explorer.ingest.catalog import warnings
     from explorer.ingest.files import document_id
     from explorer.model import IngestError, unique_document_id
 
+    for warning in warnings([Path(raw).expanduser() for raw in args.paths]):
+        sys.stderr.write(f"warning: {_printable(warning)}\n")
     seen: set[str] = set()
 
     def unique(doc_id: str, root: Path | None) -> str:
@@ -671,13 +687,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     with _open_store(args.db, readonly=True) as store:
         stats = store.stats()
-    stats = {**stats, "db": str(Path(stats.get("db", store.path)).absolute())}
+        # Issue 10: how many documents are dated, and from which source.
+        dates = store.dates()
+    stats = {**stats, **dates, "db": str(Path(stats.get("db", store.path)).absolute())}
     if args.json:
         _write_lines([_dumps(_clean(stats))])
         return EXIT_OK
     width = max(len(k) for k in stats)
     _write_lines(
-        f"{_printable(key):<{width}}  {_printable(str(value))}" for key, value in stats.items()
+        f"{_printable(key):<{width}}  "
+        + _printable(
+            ", ".join(f"{k} {v}" for k, v in value.items())
+            if isinstance(value, dict)
+            else str(value)
+        )
+        for key, value in stats.items()
     )
     return EXIT_OK
 

@@ -115,15 +115,19 @@ class Document:
     id: str
     text: str
     title: str = ""
-    date: str | None = None
+    date: str | None = None  # ISO 8601 at the precision given: 1987-02-26, 1987-02, 1987-Q1, 1987
     author: str | None = None
     path: str | None = None
     meta: Mapping[str, Any] = field(default_factory=dict)
     sha256: str = ""
+    #: where the date was read: metadata, field, meta tag, byline, dateline, path or text
+    date_source: str | None = None
 
     def meta_dict(self) -> dict[str, Any]:
         """The `meta` object of the extract contract: title, date, author, then the rest."""
         out: dict[str, Any] = {"title": self.title, "date": self.date, "author": self.author}
+        if self.date_source:
+            out["date_source"] = self.date_source
         if self.path:
             out["path"] = self.path
         for key, value in self.meta.items():

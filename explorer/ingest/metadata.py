@@ -3,49 +3,11 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+
+from .dates import parse_date
 
 __all__ = ["normalize_date", "normalize_author", "clean_title", "sniff"]
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-_DATE_PATTERNS = (
-    re.compile(r"^(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?:[T ].*)?$"),
-    re.compile(r"^(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2})(?:T.*)?$"),
-    re.compile(r"^(?P<year>\d{4})[/.](?P<m>\d{1,2})[/.](?P<day>\d{1,2})$"),
-    re.compile(
-        r"^(?:\w+,?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+"
-        + _MONTH
-        + r",?\s+(?P<year>\d{4})\b.*$",
-        re.I,
-    ),
-    re.compile(
-        r"^(?:\w+,?\s+)?" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-        r"(?P<year>\d{4})\b.*$",
-        re.I,
-    ),
-    re.compile(r"^D:(?P<year>\d{4})(?P<m>\d{2})(?P<day>\d{2}).*$"),  # PDF dates
-)
 _DATE_TEXT = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"
     r"|\d{4}/\d{1,2}/\d{1,2}"
@@ -63,6 +25,12 @@ _META_LINE = re.compile(
     re.I,
 )
 _AUTHOR_LINE = re.compile(r"^\s*(?:by|author\s*:|written by)\s+" + _NAME + r"\s*$", re.I)
+# "By Jane Doe, 30 April 2019", "By John Smith | Published March 3, 1987 10:15 GMT"
+_BYLINE_DATE = re.compile(
+    r"^\s*(?:by|written by)\s+" + _NAME + r"\s*[,|·–—-]+\s*"
+    r"(?:(?:published|updated|posted)\s*:?\s*)?(?P<date>" + _DATE_TEXT + r")\b.{0,40}$",
+    re.I,
+)
 _DATE_LINE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>" + _DATE_TEXT + r")\s*$",
     re.I,
@@ -71,34 +39,8 @@ _TITLE_MAX = 120
 
 
 def normalize_date(value: object) -> str | None:
-    """An ISO 8601 date (YYYY-MM-DD) from the usual ways of writing one, or None."""
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not text:
-        return None
-    for pattern in _DATE_PATTERNS:
-        match = pattern.match(text)
-        if not match:
-            continue
-        parts = match.groupdict()
-        month = parts.get("m") or _MONTHS.get((parts.get("month") or "").lower().rstrip("."))
-        try:
-            return date(int(parts["year"]), int(month), int(parts["day"])).isoformat()
-        except (TypeError, ValueError):
-            return None
-    # Imported here: email.utils costs 5 ms at start-up and only a date no pattern above
-    # matched needs it.
-    from email.utils import parsedate_to_datetime
-
-    try:  # RFC 2822, as in e-mail and RSS: "Tue, 30 Apr 2019 10:00:00 +0000"
-        return parsedate_to_datetime(text).date().isoformat()
-    except (TypeError, ValueError, IndexError):
-        return None
+    """ISO 8601 at the precision `value` gives (see `explorer.ingest.dates.parse_date`)."""
+    return parse_date(value)
 
 
 def normalize_author(value: object) -> str | None:
@@ -151,7 +93,9 @@ def sniff(text: str) -> tuple[str, str | None, str | None]:
             if only_date and normalize_date(only_date.group("date")):
                 found_date = found_date or normalize_date(only_date.group("date"))
                 continue
-            by = _AUTHOR_LINE.match(line)
+            by = _AUTHOR_LINE.match(line) or _BYLINE_DATE.match(line)
+            if by and "date" in by.re.groupindex and normalize_date(by.group("date")):
+                found_date = found_date or normalize_date(by.group("date"))
             if by:
                 author = author or normalize_author(by.group("author"))
                 continue

@@ -13,7 +13,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .metadata import clean_title, normalize_author, normalize_date
+from .dates import parse_date
+from .metadata import clean_title, normalize_author
 from .text import DecodeFailure, decode
 
 
@@ -27,7 +28,8 @@ class Record:
 
     text: str
     title: str | None = None  # None: sniff it from the text
-    date: str | None = None
+    date: Any = None  # as written: parsed (and reported when not understood) by files.py
+    date_source: str = "field"  # "field" or "meta tag": where `date` was read
     author: str | None = None
     key: str | None = None  # the record's own id or number inside a multi-record file
     meta: dict[str, Any] = field(default_factory=dict)
@@ -126,7 +128,7 @@ def read_md(data: bytes) -> list[Record]:
         Record(
             text,
             title=clean_title(fields.get("title") or heading) or None,
-            date=normalize_date(fields.get("date")),
+            date=fields.get("date"),
             author=normalize_author(fields.get("author")),
             meta=meta,
         )
@@ -292,13 +294,12 @@ def read_html(data: bytes) -> list[Record]:
     title = next((meta[k] for k in _TITLE_META if k in meta), None)
     if not title and soup.title and soup.title.string:
         title = soup.title.string
-    date = next(
-        (normalize_date(meta[k]) for k in _DATE_META if k in meta and normalize_date(meta[k])), None
-    )
-    if date is None:
-        time_tag = soup.find("time", attrs={"datetime": True})
-        if time_tag is not None:
-            date = normalize_date(time_tag["datetime"])
+    # The first meta tag whose date is understood; else the first one, to be reported.
+    written = [meta[k] for k in _DATE_META if k in meta]
+    time_tag = soup.find("time", attrs={"datetime": True})
+    if time_tag is not None and isinstance(time_tag["datetime"], str):
+        written.append(time_tag["datetime"])
+    date = next((d for d in written if parse_date(d)), written[0] if written else None)
     author = next((normalize_author(meta[k]) for k in _AUTHOR_META if k in meta), None)
     if author is None:
         link = soup.find(attrs={"rel": "author"})
@@ -330,13 +331,24 @@ def read_html(data: bytes) -> list[Record]:
     if not title:
         h1 = soup.find("h1")
         title = h1.get_text(" ") if h1 is not None else None
-    return [Record(text, title=clean_title(title) or None, date=date, author=author, meta=extra)]
+    return [
+        Record(
+            text,
+            title=clean_title(title) or None,
+            date=date,
+            date_source="meta tag",
+            author=author,
+            meta=extra,
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- records
 
 _TEXT_FIELDS = ("text", "body", "content")
 _KNOWN = {"text", "body", "content", "title", "date", "author", "url", "id"}
+# Other names of a record's date field, tried when there is no `date`.
+_DATE_FIELDS = ("date", "published", "published_at", "publish_date", "pubdate", "datetime")
 
 
 def _from_mapping(obj: Mapping[str, Any], number: int) -> Record:
@@ -366,7 +378,7 @@ def _from_mapping(obj: Mapping[str, Any], number: int) -> Record:
     return Record(
         text,
         title=clean_title(title) or None if title not in (None, "") else None,
-        date=normalize_date(obj.get(lower["date"])) if "date" in lower else None,
+        date=next((obj[lower[f]] for f in _DATE_FIELDS if f in lower and obj[lower[f]]), None),
         author=normalize_author(obj.get(lower["author"])) if "author" in lower else None,
         key=key,
         meta=meta,
@@ -482,7 +494,7 @@ def read_pdf(data: bytes) -> list[Record]:
         Record(
             text,
             title=clean_title(info.get("/Title")) or None,
-            date=normalize_date(info.get("/CreationDate")),
+            date=info.get("/CreationDate"),
             author=normalize_author(info.get("/Author")),
             meta={"pages": len(pages)},
         )

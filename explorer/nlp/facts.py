@@ -221,7 +221,48 @@ def find_facts(
     for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in):
         facts.extend(extractor(doc))
     facts.sort(key=lambda f: (f.start, f.predicate))
-    return facts
+    return _dated(doc, facts, meta or {})
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+# A value that places a fact in time: a day, an ISO week, a month, a quarter or a year.
+_WHEN = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|W\d\d))?")
+
+
+def _dated(doc: _Text, facts: list[Fact], meta: Mapping[str, Any]) -> list[Fact]:
+    """Every fact's `date`: the one its own words give (`date_text`), else the first date of
+    its sentence, else the document's; `date_source` says which ("sentence", or "document"
+    and where the document's date came from: "document:metadata", "document:dateline")."""
+    doc_date = meta.get("date") or None
+    doc_source = f"document:{meta['date_source']}" if meta.get("date_source") else "document"
+    sentence_dates: dict[int, str | None] = {}
+    out: list[Fact] = []
+    for fact in facts:
+        quals = dict(fact.qualifiers)
+        own = quals.pop("date_norm", None)
+        if isinstance(own, str) and _WHEN.fullmatch(own):
+            when, source = own, "sentence"
+        else:
+            if fact.sentence not in sentence_dates:
+                sentence_dates[fact.sentence] = next(
+                    (
+                        m.norm
+                        for m in doc.by_sentence.get(fact.sentence, ())
+                        if m.label == "DATE" and isinstance(m.norm, str) and _WHEN.fullmatch(m.norm)
+                    ),
+                    None,
+                )
+            when = sentence_dates[fact.sentence]
+            source = "sentence"
+            if when is None and doc_date:
+                when, source = str(doc_date), doc_source
+        if when is not None:
+            quals["date"] = when
+            quals["date_source"] = source
+        out.append(Fact(fact.predicate, fact.subject, fact.object, fact.sentence,
+                        fact.start, fact.end, quals))  # fmt: skip
+    return out
 
 
 def _fact(
@@ -564,7 +605,7 @@ def _met(doc: _Text) -> list[Fact]:
                     max(end, meeting.end()),
                     participants=[a.entity, b.entity],
                     place=place,
-                    date=date,
+                    date_text=date,
                     date_norm=norm,
                 )
             )
@@ -595,7 +636,7 @@ def _met(doc: _Text) -> list[Fact]:
                     end,
                     participants=[a_name, b_name],
                     place=place,
-                    date=date,
+                    date_text=date,
                     date_norm=norm,
                     count=count,
                     times=count_text,
@@ -641,7 +682,7 @@ def _visited(doc: _Text) -> list[Fact]:
                         stop,
                         count=count,
                         times=count_text,
-                        date=date,
+                        date_text=date,
                         date_norm=norm,
                     )
                 )
@@ -679,7 +720,7 @@ def _withdrew(doc: _Text) -> list[Fact]:
                     b.entity,
                     a.start,
                     end,
-                    date=date,
+                    date_text=date,
                     date_norm=norm,
                 )
             )

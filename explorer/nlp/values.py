@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Mention
 
@@ -189,6 +189,8 @@ _QTY_UNITS = _units(_QUANTITY_UNITS)
 # Only units of two letters or more may stick to the number: "5m" is five million.
 _QTY_ATTACHED = _units(k for k in _QUANTITY_UNITS if len(k) > 1 and " " not in k)
 _BARE_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# A count of periods: a small number, never one with thousands separators.
+_AGO_NUM = rf"(?:\d{{1,4}}(?:\.\d+)?(?![\d,.])|{_WORD_NUM})"
 _COUNTED = (
     r"people|jobs|troops|soldiers|workers|votes|units|cars|homes|houses|students|members"
     r"|staff|employees|patients|cases|deaths|copies|tonnes|tons|pupils|children|fans|users"
@@ -220,18 +222,19 @@ _PATTERN = re.compile(
             r"|early|late|mid-|last|next|this)"
             rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
             rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
-            rf"\squarter(?:\sof\s{_YEAR})?)\b|\bQ[1-4]\s{_YEAR}\b)",
+            rf"[\s-]quarter(?:\sof\s(?:fiscal\s)?{_YEAR})?)\b|\bQ[1-4](?:\s{_YEAR})?\b)",
             r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
             # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
             rf"(?P<HOLIDAY>\b{_HOLIDAY}\b)",
             r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
-            r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|spring|summer|autumn"
+            r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|quarter|spring|summer|autumn"
             r"|fall|winter|century|decade)\b"
             rf"|\b(?:(?i:last|next|this)\s)?{_WEEKDAY}\b)",
             rf"(?P<SPAN>\b(?i:the\s)?(?i:past|last|next|previous|coming|following|first|same)\s"
             rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
-            # "two years ago", or a duration: "five years".
-            rf"(?P<AGO>\b{_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
+            # "two years ago", "a week ago", or a duration: "five years". A number of four
+            # digits at most: "292,000 week ago" is 292,000 (of something) and "week ago".
+            rf"(?P<AGO>\b{_AGO_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
             rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
             rf"(?!\s(?:{_COUNTED})\b))",
             # QUANTITY: "20 km", "1.5 million barrels".
@@ -243,6 +246,13 @@ _PATTERN = re.compile(
             rf"|\b(?<!\bno\s)(?<!\bNo\s){_WORD_NUM}(?:\s{_SCALE_WORDS})?\b(?!-)"
             rf"|\b(?:{_ci(['hundreds', 'thousands', 'millions', 'billions', 'dozens', 'tens'])})"
             r"(?=\sof\b))",
+            # Last, as no other reading starts with these words (each alternative tried costs
+            # every value found): "fiscal 1987", "fiscal year 1987/88", "FY2018", "FY 87";
+            # "a week ago", "week ago", "year earlier".
+            rf"(?P<FISCAL>\b(?i:fiscal)(?:\s(?i:year))?\s{_YEAR}(?:[-/](?:\d\d|{_YEAR}))?\b"
+            r"|\bFY\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b)",
+            r"(?P<AGO_BARE>\b(?:(?i:an?)\s)?(?i:year|month|week|decade)"
+            r"\s(?i:ago|earlier)\b)",
         ]
     )
     + ")"
@@ -254,13 +264,18 @@ _ANCHOR_WORDS = [
     *_UNITS, *_TENS, *_ORDINALS, "dozen", "hundreds", "thousands", "millions", "billions",
     "dozens", "tens", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight",
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
-    "autumn", "winter",
+    "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
 _ANCHOR = re.compile(
-    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:US|AU|CA|NZ|HK|[ACS])\$|\b(?:"
+    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
     + alternation(
         [
             *_CODES,
+            "Q1",
+            "Q2",
+            "Q3",
+            "Q4",
+            "FY",
             *(k.capitalize() for k in _MONTHS),
             "New Year",
             "Christmas",
@@ -291,7 +306,8 @@ _ANCHOR = re.compile(
 _PREFIX_LAST = frozenset(
     "than over above of upwards under below to least most about around approximately roughly "
     "some nearly almost estimated the past last next previous coming following first same in "
-    "since by until till from during through before after between early late this a".split()
+    "since by until till from during through before after between early late this a an "
+    "fiscal final".split()
 )
 # Lead-ins that belong to the value after them.
 _PREFIX_PHRASES = frozenset(
@@ -299,7 +315,7 @@ _PREFIX_PHRASES = frozenset(
      *(f"{the}{w}" for the in ("", "the ") for w in
        ("past", "last", "next", "previous", "coming", "following", "first", "same")),
      "in", "since", "by", "until", "till", "from", "during", "to", "through", "before",
-     "after", "between"]
+     "after", "between", "an", "fiscal", "final", "the final"]
 )  # fmt: skip
 _PREPOSITIONS = frozenset(
     {"in", "since", "by", "until", "till", "from", "during", "to", "through", "before", "after",
@@ -308,7 +324,7 @@ _PREPOSITIONS = frozenset(
 
 _DATE_GROUPS = {
     "ISO", "MDY", "DMY", "MY", "MAYMAR", "QUARTER", "DECADE", "SPAN", "AGO", "RELATIVE",
-    "YEAR", "HOLIDAY",
+    "YEAR", "HOLIDAY", "FISCAL", "AGO_BARE",
 }  # fmt: skip
 #: Holidays on a fixed day: (month, day).
 _FIXED_HOLIDAYS = {
@@ -403,12 +419,30 @@ def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
     return starts
 
 
-def _anchor_date(meta: Mapping | None) -> date | None:
+_ANCHOR_FORMS = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])))?")
+
+
+class _Anchor(NamedTuple):
+    """The document's date, which relative dates are read against, and its precision: a
+    "yesterday" needs the day, a "last month" the month, a "June" only the year."""
+
+    day: date  # the first day of the period the document's date names
+    precision: str  # "day", "month" or "year" (a quarter counts as its year)
+
+
+def _anchor_date(meta: Mapping | None) -> _Anchor | None:
     raw = (meta or {}).get("date")
     if not raw:
         return None
+    m = _ANCHOR_FORMS.match(str(raw))
+    if m is None:
+        return None
     try:
-        return date.fromisoformat(str(raw)[:10])
+        if m.group(3):
+            return _Anchor(date(int(m[1]), int(m[2]), int(m[3])), "day")
+        if m.group(2):
+            return _Anchor(date(int(m[1]), int(m[2]), 1), "month")
+        return _Anchor(date(int(m[1]), 1, 1), "year")
     except ValueError:
         return None
 
@@ -447,13 +481,17 @@ def _amount(surface: str) -> dict[str, Any]:
     return out
 
 
-def _normalise(kind: str, surface: str, anchor: date | None) -> tuple[str | None, Any]:
+def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | None, Any]:
     if kind == "YEAR" and surface.isdigit():
         return "DATE", surface
     if kind in _DATE_GROUPS:
-        if kind == "AGO" and re.search(r"hour|minute", surface, re.IGNORECASE):
-            return "TIME", _date_norm(kind, surface, anchor)
-        return "DATE", _date_norm(kind, surface, anchor)
+        try:
+            norm = _date_norm(kind, surface, anchor)
+        except (OverflowError, ValueError):
+            norm = None  # out of the calendar's range: no value, never a failed document
+        if kind in ("AGO", "AGO_BARE") and re.search(r"hour|minute", surface, re.IGNORECASE):
+            return "TIME", norm
+        return "DATE", norm
     if kind == "MONEY":
         out = _amount(surface)
         cur = _CURRENCY_IN.search(surface)
@@ -513,15 +551,29 @@ def _time_norm(surface: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
+def _date_norm(kind: str, surface: str, anchored: _Anchor | None) -> str | None:
     low = surface.lower()
     if kind == "ISO":
         return surface
+    # `anchor` for what needs the year, `month_anchor` the month, `day_anchor` the day.
+    anchor = anchored.day if anchored else None
+    month_anchor = anchor if anchored and anchored.precision != "year" else None
+    day_anchor = anchor if anchored and anchored.precision == "day" else None
+    if kind == "FISCAL":
+        years = re.findall(r"\d+", surface)
+        first = years[0]
+        if len(first) == 2:
+            first = str(_two_digit_year(int(first), anchor))
+        if len(years) > 1:
+            tail = years[1]
+            end = first[:2] + tail if len(tail) == 2 else tail
+            return f"{first}/{end}"
+        return first
     if kind in ("MDY", "DMY", "MY", "MAYMAR"):
         month = _MONTHS[_MONTH_IN.search(surface).group().lower().rstrip(".")]
         year_m = _YEAR_IN.search(surface)
         year = int(year_m.group()) if year_m else (anchor.year if anchor else None)
-        if kind == "MAYMAR" and anchor and not year_m:
+        if kind == "MAYMAR" and month_anchor and not year_m:
             if low.startswith("last"):
                 year = anchor.year if month < anchor.month else anchor.year - 1
             elif low.startswith("next"):
@@ -553,8 +605,12 @@ def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
         decade = re.search(r"\d{4}", surface).group()
         return decade[:3] + "X"
     if kind == "QUARTER":
-        q = re.search(r"first|second|third|fourth|[1-4]", low)
-        n = {"first": 1, "second": 2, "third": 3, "fourth": 4}.get(q.group(), None) if q else None
+        q = re.search(r"first|second|third|fourth|final|[1-4]", low)
+        n = (
+            {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(q.group())
+            if q
+            else None
+        )
         if n is None and q:
             n = int(q.group())
         year_m = _YEAR_IN.search(surface)
@@ -566,12 +622,24 @@ def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
         if unit is None:
             return None
         return _duration(n if n is not None else 1, unit.group().lower())
-    if kind == "AGO":
+    if kind in ("AGO", "AGO_BARE"):
         n = parse_number(surface)
+        if n is None and low.split(" ", 1)[0] in ("a", "an", "year", "month", "week", "day",
+                                                    "decade", "hour", "minute"):  # fmt: skip
+            n = 1  # "a week ago", "week ago"
         unit = _PERIOD_IN.search(surface).group().lower()
-        if anchor is None or n is None or not low.endswith("ago"):
+        bare = not low[:1].isdigit() and parse_number(low) is None  # "week earlier"
+        if n is None or not (low.endswith("ago") or (bare and low.endswith("earlier"))):
             return _duration(n or 1, unit)
-        return _shift(anchor, -int(n), unit)
+        if unit.startswith(("week", "day", "hour", "minute")):
+            needed = day_anchor
+        elif unit.startswith("month"):
+            needed = month_anchor
+        else:
+            needed = anchor
+        if needed is None:
+            return None
+        return _shift(needed, -int(n), unit)
     if kind == "HOLIDAY":
         fixed = _FIXED_HOLIDAYS.get(low.replace("’", "'"))
         if fixed is None:
@@ -581,17 +649,25 @@ def _date_norm(kind: str, surface: str, anchor: date | None) -> str | None:
     if kind == "RELATIVE":
         if anchor is None:
             return None
+        step = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
+        if low.endswith("year"):
+            return _year(anchor.year + step)
+        if low.endswith("quarter"):
+            if month_anchor is None:
+                return None
+            total = anchor.year * 4 + (anchor.month - 1) // 3 + step
+            return f"{total // 4:04d}-Q{total % 4 + 1}"
+        if low.endswith("month") and month_anchor is not None:
+            return _shift(anchor, step, "month")
+        anchor = day_anchor
+        if anchor is None:
+            return None
         if low in ("today", "tonight"):
             return anchor.isoformat()
         if low == "yesterday":
             return (anchor - timedelta(days=1)).isoformat()
         if low == "tomorrow":
             return (anchor + timedelta(days=1)).isoformat()
-        step = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
-        if low.endswith("year"):
-            return str(anchor.year + step)
-        if low.endswith("month"):
-            return _shift(anchor, step, "month")
         if low.endswith("week"):
             iso = (anchor + timedelta(weeks=step)).isocalendar()
             return f"{iso[0]}-W{iso[1]:02d}"
@@ -623,16 +699,31 @@ def _duration(n: float, unit: str) -> str:
     return f"PT{n_txt}M"
 
 
-def _shift(anchor: date, n: int, unit: str) -> str:
+def _year(year: int) -> str | None:
+    return f"{year:04d}" if 1 <= year <= 9999 else None
+
+
+def _two_digit_year(yy: int, anchor: date | None) -> int:
+    """ "FY87" in a document of 1987 is 1987; without a document date, the nearest past."""
+    now = anchor.year if anchor else date.today().year
+    year = now // 100 * 100 + yy
+    return year - 100 if year > now + 10 else year
+
+
+def _shift(anchor: date, n: int, unit: str) -> str | None:
+    """`anchor` moved by `n` units, at the unit's precision; None out of the calendar."""
     if unit.startswith("year"):
-        return str(anchor.year + n)
+        return _year(anchor.year + n)
     if unit.startswith("month"):
         total = anchor.year * 12 + anchor.month - 1 + n
-        return f"{total // 12:04d}-{total % 12 + 1:02d}"
-    if unit.startswith("week"):
-        return (anchor + timedelta(weeks=n)).isoformat()
-    if unit.startswith("day"):
-        return (anchor + timedelta(days=n)).isoformat()
+        return f"{total // 12:04d}-{total % 12 + 1:02d}" if 1 <= total // 12 <= 9999 else None
+    try:
+        if unit.startswith("week"):
+            return (anchor + timedelta(weeks=n)).isoformat()
+        if unit.startswith("day"):
+            return (anchor + timedelta(days=n)).isoformat()
+    except OverflowError:
+        return None
     if unit.startswith("decade"):
-        return str(anchor.year + 10 * n)
+        return _year(anchor.year + 10 * n)
     return anchor.isoformat()

@@ -42,6 +42,12 @@ class IngestReport:
     entities: int = 0
     facts: int = 0
     seconds: float = 0.0
+    # Dates written but not understood in the documents stored by this ingest (issue 10),
+    # a few of them as examples, and warnings that fail nothing (a metadata file's records
+    # that name missing files).
+    dates_not_understood: int = 0
+    date_examples: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
 
 class IngestRun:
@@ -74,9 +80,11 @@ class IngestRun:
 
     def _files(self) -> list[tuple[Path, Path | None]]:
         from explorer.ingest import find_files
+        from explorer.ingest.catalog import warnings
 
         out: list[tuple[Path, Path | None]] = []
         seen: set[str] = set()
+        self.report.warnings.extend(warnings(self.paths))
         for raw in self.paths:
             root = raw.resolve() if raw.is_dir() else None
             for item in find_files([raw]):
@@ -93,8 +101,10 @@ class IngestRun:
     def _scan(self, files: list[tuple[Path, Path | None]]) -> Iterator[tuple[str, Any]]:
         """("done", path) for unchanged files and failures, ("task", task) for the rest."""
         import hashlib
+        import json
 
         from explorer.ingest import IngestFailure, read_bytes
+        from explorer.ingest.catalog import lookup
 
         max_bytes = self.store.max_bytes
         for path, root in files:
@@ -111,6 +121,12 @@ class IngestRun:
                 yield "done", ("fail", key, os_reason(exc), [])
                 continue
             sha = hashlib.sha256(data).hexdigest()
+            described = lookup(path, root)
+            if described:
+                # The record of a metadata file beside it is part of what the file's documents
+                # are: a record changed (a date corrected) re-reads them.
+                record = json.dumps(described, sort_keys=True, default=str).encode()
+                sha = hashlib.sha256(data + b"\0" + record).hexdigest()
             known = self.writer.files.get(key)
             if known is not None and known[0] == sha:
                 yield "done", ("same", key, known, [])
@@ -234,6 +250,11 @@ class IngestRun:
             doc_id, stored = writer.add(item, key, root_name, old_ids)
             ids.append(doc_id)
             if stored:
+                unparsed = (item["record"].get("meta") or {}).get("date_unparsed")
+                if unparsed:
+                    report.dates_not_understood += 1
+                    if len(report.date_examples) < 3:
+                        report.date_examples.append(str(unparsed))
                 self.pending += 1
                 if old is not None:
                     report.updated += 1

@@ -41,6 +41,7 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
         "id": doc.id,
         "title": doc.title,
         "date": doc.date,
+        "date_source": doc.date_source,
         "author": doc.author,
         "path": doc.path,
         "sha256": doc.sha256,

@@ -204,7 +204,33 @@ class Store:
             path=record.get("path"),
             meta=meta,
             sha256=record.get("sha256", ""),
+            date_source=record.get("date_source"),
         )
+
+    def dates(self) -> dict[str, Any]:
+        """How many documents are dated and from which source, and how many dates were not
+        understood: read from the documents table once per version of the store."""
+
+        def build() -> dict[str, Any]:
+            sources: Counter[str] = Counter()
+            unparsed = 0
+            for rec in snap.table("documents").values():
+                if not isinstance(rec, dict) or "id" not in rec:
+                    continue
+                if rec.get("date"):
+                    sources[rec.get("date_source") or "unknown"] += 1
+                if (rec.get("meta") or {}).get("date_unparsed"):
+                    unparsed += 1
+            dated = sum(sources.values())
+            return {
+                "dated": dated,
+                "undated": len(snap.rows) - dated,
+                "date_sources": dict(sources.most_common()),
+                "dates_not_understood": unparsed,
+            }
+
+        snap = self._snap
+        return dict(self._cached(snap, "dates", build))
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
         return [(s, e) for s, e in self._record(doc_id).get("sentences", ())]

@@ -263,8 +263,9 @@ def test_two_people_at_a_meeting_in_a_place():
             "object": "Jacques Chirac",
             "participants": ["Tony Blair", "Jacques Chirac"],
             "place": "Paris",
-            "date": "5 June 2004",
-            "date_norm": "2004-06-05",
+            "date_text": "5 June 2004",
+            "date": "2004-06-05",
+            "date_source": "sentence",
         }
     ]
 
@@ -306,7 +307,8 @@ def test_leaders_of_two_countries_met_n_times():
     (met,) = only(found, "met")
     assert met["participants"] == ["President of Iran", "President of Russia"]
     assert met["count"] == {"value": 16}
-    assert met["date"] == "the past five years"
+    assert met["date_text"] == "the past five years"
+    assert "date" not in met  # a span of five years is no date, and the document has none
 
 
 def test_visited_more_than_n_times():
@@ -332,7 +334,13 @@ def test_withdrawal_noun_and_verb():
         ("European Union", "ORG"),
     )  # fmt: skip
     assert only(found, "withdrew_from") == [
-        {"subject": "United States", "object": "JCPOA", "date": "2018", "date_norm": "2018"},
+        {
+            "subject": "United States",
+            "object": "JCPOA",
+            "date_text": "2018",
+            "date": "2018",
+            "date_source": "sentence",
+        },
         {"subject": "United Kingdom", "object": "European Union"},
     ]
 

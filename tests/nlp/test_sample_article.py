@@ -122,7 +122,9 @@ def test_the_presidents_met_16_times_over_five_years(result):
     assert len(met) == 2
     assert met[1]["participants"] == ["President of Iran", "President of Russia"]
     assert met[1]["count"] == {"value": 16}
-    assert met[1]["date"] == "the past five years"
+    assert met[1]["date_text"] == "the past five years"
+    # five years are no date: the fact takes the article's, read from its byline
+    assert (met[1]["date"], met[1]["date_source"]) == ("2019-04-30", "document")
     assert evidence(met[1]).startswith("the presidents of Iran and Russia met")
 
 
@@ -145,7 +147,7 @@ def test_trade_between_iran_and_russia_reached_500_million_dollars(result):
 def test_the_us_withdrew_from_the_jcpoa_in_2018(result):
     (withdrawal,) = facts(result, "withdrew_from")
     assert (withdrawal["subject"], withdrawal["object"]) == ("United States", "JCPOA")
-    assert withdrawal["date_norm"] == "2018"
+    assert (withdrawal["date"], withdrawal["date_source"]) == ("2018", "sentence")
 
 
 def test_nothing_false_among_the_facts(result):
