@@ -1,0 +1,160 @@
+"""Pass 3: the document decides what the lists cannot (surnames, confirmed guesses, teams)."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
+from explorer.nlp.names.lists import NAME_SUFFIXES, W, gazetteer_label
+
+_FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
+
+
+_MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord)\.? $")
+
+
+def _gender_clash(text: str, start: int, full_name: str) -> bool:
+    """ "Mrs Howard" is not "Michael Howard", nor "Mr Ward" "Judith Ward"."""
+    before = text[max(0, start - 7) : start]
+    female, male = W.gendered
+    first = full_name.split(" ", 1)[0]
+    if _FEMALE_BEFORE.search(before):
+        return first in male
+    if _MALE_BEFORE.search(before):
+        return first in female
+    return False
+
+
+def resolve_document(doc: Doc) -> None:
+    people: dict[str, str] = {}  # a part of a full name -> the full name
+    last_names: set[str] = set()
+    firsts: dict[str, str] = {}
+    strong: dict[str, tuple[str, str]] = {}
+    org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Dental Supplies"
+    for f in sorted(doc.found, key=lambda f: -f[4]):  # stable: strong guesses first
+        start, end, label, entity, strength, _s, ntok = f
+        surface = doc.text[start:end]
+        if label == "PERSON" and ntok > 1:
+            parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
+            if len(parts) > 1:
+                people.setdefault(parts[-1], entity)
+                if strength >= MEDIUM:
+                    last_names.add(parts[-1])
+                people.setdefault(" ".join(parts[1:]), entity)
+                if len(parts) > 2:
+                    people.setdefault(" ".join(parts[-2:]), entity)
+                first = parts[0]
+                if (
+                    not first.endswith(".")
+                    and first not in W.first_names
+                    and not gazetteer_label([first])
+                    and first.lower() not in doc.lower_vocab()
+                ):
+                    firsts.setdefault(first, entity)  # "Tariq" after "Tariq Aziz"
+        if strength >= MEDIUM and label != "TITLE":
+            strong.setdefault(surface, (label, entity))
+            if label == "ORG" and ntok > 1:
+                org_firsts.setdefault(surface.split()[0], (label, entity))
+    for key, entity in firsts.items():
+        people.setdefault(key, entity)
+    for f in doc.found:
+        start, end, label, entity, strength, _s, ntok = f
+        if label == "TITLE" and ntok == 1 and doc.text[start:end] in last_names:
+            f[2], f[3] = "PERSON", people[doc.text[start:end]]  # "King" after "Carole King"
+            continue
+        if label in ("TITLE", "NORP"):
+            continue
+        surface = doc.text[start:end]
+        if (surface in people and not _gender_clash(doc.text, start, people[surface])) and (
+            strength <= MEDIUM
+            or label == "PERSON"
+            or surface in last_names
+            or (label == "GPE" and surface in W.cities and surface not in W.nations)
+        ):
+            f[2], f[3] = "PERSON", people[surface]
+            f[4] = max(strength, WEAK)
+            continue
+        if strength <= WEAK and surface in strong:
+            f[2], f[3] = strong[surface]
+            f[4] = WEAK
+        elif strength == WEAK and ntok == 1 and surface in org_firsts:
+            f[2], f[3] = org_firsts[surface]
+    doc.found = [f for f in doc.found if f[4] != UNCONFIRMED]
+    sports = is_sports_story(doc)
+    if doc.clubs or sports:  # the team elsewhere in the document too, but not "in Leeds"
+        for f in doc.found:
+            surface = doc.text[f[0] : f[1]]
+            if sports and f[2] == "PERSON" and f[6] == 1 and f[4] <= WEAK:
+                # "Chelsea sack Mutu": a town that is also a given name, alone, is the team.
+                if (
+                    W.cities.get(surface, 0) >= 50_000
+                    and surface not in people
+                    and _club_like(surface)
+                ):
+                    f[2], f[3] = "ORG", surface
+                    doc.clubs.add(surface)
+                continue
+            if (
+                f[2] == "GPE"
+                and (surface in doc.clubs or (sports and _club_like(surface)))
+                and not _PLACE_BEFORE.search(doc.text, max(0, f[0] - 12), f[0])
+                and not (
+                    (surface in W.cities or surface in W.places)
+                    and _VENUE_BEFORE.search(doc.text, max(0, f[0] - 6), f[0])
+                )
+                and not _DATELINE_AFTER.match(doc.text, f[1])
+            ):
+                f[2], f[3] = "ORG", surface
+                doc.clubs.add(surface)
+    # Lists of surnames: "Hale , Moss , Burke and Lyle".
+    found = sorted(doc.found, key=lambda f: f[0])
+    for order in (found, found[::-1]):
+        for a, b in zip(order, order[1:], strict=False):
+            if (
+                b[4] == WEAK
+                and b[6] == 1
+                and b[2] != "PERSON"
+                and a[2] == "PERSON"
+                and a[5] == b[5]
+                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and", ";")
+            ):
+                b[2] = "PERSON"
+            # Teams listed with a team: "Essex , Derbyshire and Surrey" once one is a team.
+            elif (
+                doc.clubs
+                and b[2] == "GPE"
+                and a[2] == "ORG"
+                and doc.text[a[0] : a[1]] in doc.clubs
+                and doc.text[b[0] : b[1]] not in W.nations
+                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and")
+            ):
+                b[2], b[3] = "ORG", doc.text[b[0] : b[1]]
+                doc.clubs.add(b[3])
+    doc.people = people
+    doc.strong = strong
+
+
+#: Words before a name that keep it a place in a sports story: "in Leeds", "north London".
+_PLACE_BEFORE = re.compile(
+    r"(?:\b(?i:in|of|near|north|south|east|west|central|capital|city|town)\s+|\(\s*)$"
+)
+
+
+#: ... and before a known town, where a match is played or a trip goes: "at Headingley".
+_VENUE_BEFORE = re.compile(r"\b(?i:at|to)\s+$")
+
+
+_DATELINE_AFTER = re.compile(
+    r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
+)
+
+
+def _club_like(surface: str) -> bool:
+    """A single-word place name that a sports story may use for a team: a town, not a
+    country, a home nation or a US state."""
+    return (
+        " " not in surface
+        and surface not in W.nations
+        and surface not in W.us_states
+        and surface not in W.country_names
+    )

@@ -1,0 +1,62 @@
+"""What one document knows while its names are found: the label guesses and their strengths."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.nlp.names.lists import SPORTS_WORDS, SPORTS_WORDS_WEAK, W
+from explorer.nlp.names.tokens import words_of
+
+# Each look-behind below follows the first character it guards rather than leading the pattern:
+# a pattern that opens with a character class lets the regex engine skip straight to the
+# candidates (twice as fast over a sentence), and matches exactly the same spans.
+_MID_CAPS = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
+
+
+# Strength of a label guess; the document pass lets strong guesses override weak ones.
+STRONG, MEDIUM, WEAK, UNCONFIRMED = 3, 2, 1, 0
+
+
+class Doc:
+    """What one document knows while its names are found."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # (start, end, label, entity, strength, sentence, ntokens)
+        self.found: list[list] = []
+        self.lower_words: set[str] | None = None
+        self.mid_caps_words: set[str] | None = None
+        self.clubs: set[str] = set()  # cities the document names as sports teams
+        self.sports: bool | None = None  # whether it reads as a sports story (computed once)
+        self.long_runs: list = []  # runs of capitalised words too long to be one name
+
+    def mid_caps(self) -> set[str]:
+        """Capitalised words the document writes after a lower-case word or a comma."""
+        if self.mid_caps_words is None:
+            self.mid_caps_words = set(_MID_CAPS.findall(self.text))
+        return self.mid_caps_words
+
+    def lower_vocab(self) -> set[str]:
+        if self.lower_words is None:
+            self.lower_words = set(_LOWER_VOCAB.findall(self.text))
+        return self.lower_words
+
+
+_LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
+
+
+def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
+    if label == "ORG":
+        canon = W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
+    doc.found.append([toks[i][0], toks[j - 1][1], label, canon, strength, s_i, j - i])
+
+
+def emit_title(doc: Doc, s_i: int, toks, i: int, j: int) -> None:
+    emit(doc, s_i, toks, i, j, "TITLE", " ".join(words_of(toks, i, j)), STRONG)
+
+
+def is_sports_story(doc: Doc) -> bool:
+    if doc.sports is None:
+        words = doc.lower_vocab() & SPORTS_WORDS
+        doc.sports = len(words) - len(words & SPORTS_WORDS_WEAK) / 2 >= 2
+    return doc.sports

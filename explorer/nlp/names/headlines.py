@@ -1,0 +1,82 @@
+"""Pass 4: headline lines get only names the document or the lists already know."""
+
+from __future__ import annotations
+
+from explorer.nlp.names.guesses import MEDIUM, Doc, emit
+from explorer.nlp.names.lists import FUNCTION, W, gazetteer_label, org_suffix
+from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
+
+
+def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) -> None:
+    people = getattr(doc, "people", {})
+    n = len(toks)
+    # Title-cased forms, once per word; None where a word cannot be part of a name.
+    titled = [title_case(t[2]) if t[2][:1].isalpha() else None for t in toks]
+    i = 0
+    while i < n:
+        if titled[i] is None or not toks[i][2][:1].isupper():
+            i += 1
+            continue
+        hit = None
+        if i == 0:
+            # A dateline: "KHARTOUM 2019-05-02" is the place the story was filed from, even
+            # where the story names a team after it ("NEW YORK 1996-08-30" over baseball).
+            m = 0
+            while m < n and toks[m][2][:1].isalpha() and toks[m][2].isupper():
+                m += 1
+            if 0 < m <= 3 and m < n and DATE_TOKEN.match(toks[m][2]):
+                words = [title_case(t[2]) for t in toks[:m]]
+                key = " ".join(words)
+                place = gazetteer_label(words)
+                label, canon = place or (("ORG" if key in W.known_orgs else "GPE"), key)
+                emit(doc, s_i, toks, 0, m, label, canon, MEDIUM)
+                i = m
+                continue
+        for m in range(min(n, i + 4), i, -1):
+            if None in titled[i:m]:
+                continue
+            words = titled[i:m]
+            key = " ".join(words)
+            raw = " ".join(t[2] for t in toks[i:m])
+            if key in known:
+                hit = (m, *known[key])
+            elif raw in known and raw.isupper():
+                hit = (m, *known[raw])
+            elif key in people:
+                hit = (m, "PERSON", people[key])
+            else:
+                g = gazetteer_label(words)
+                if g and (
+                    g[0] != "GPE"
+                    or key in W.nations
+                    or key in W.us_states
+                    or W.cities.get(key, 0) >= 100_000
+                ):
+                    hit = (m, *g)
+                elif key in W.known_orgs or raw in W.known_orgs:
+                    hit = (m, "ORG", key if key in W.known_orgs else raw)
+            if hit:
+                break
+        if not hit:
+            # "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word.
+            for m in range(min(n, i + 4), i + 1, -1):
+                words = titled[i:m]
+                if None in words or any(w.lower() in FUNCTION for w in words):
+                    continue
+                if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
+                    hit = (m, "ORG", " ".join(words))
+                    break
+        if hit:
+            m, label, canon = hit
+            nxt = toks[m][2] if m < n else ""
+            before = toks[i - 1][2] if i else ""
+            if (
+                label in ("GPE", "LOC")
+                and canon not in W.country_names
+                and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
+            ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
+                label, canon = "ORG", " ".join(title_case(t[2]) for t in toks[i:m])
+            emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
+            i = m
+        else:
+            i += 1

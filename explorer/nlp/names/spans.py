@@ -1,0 +1,512 @@
+"""Pass 2: capitalised spans in ordinary lines, cut into roles, places, honorifics and names."""
+
+from __future__ import annotations
+
+import re
+
+from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, emit, emit_title
+from explorer.nlp.names.lists import (
+    FUNCTION,
+    JOINED_PARTICLE,
+    LOWER_TITLES,
+    MONTHS_DAYS,
+    NAME_OPENERS,
+    NAME_PARTICLES,
+    NAME_PARTICLES_2,
+    OF_HEADS_EXTRA,
+    PERSON_VERBS,
+    PLAYER_ROLES,
+    PREFIXED,
+    TITLES_THAT_ARE_NAMES,
+    W,
+    gazetteer_label,
+    longest_gazetteer,
+    org_suffix,
+)
+from explorer.nlp.names.rules import add_core
+from explorer.nlp.names.tokens import (
+    DATE_TOKEN,
+    HAS_DIGIT,
+    SCORE,
+    is_cap,
+    is_sentence_initial,
+    title_case,
+    words_of,
+)
+
+_LONGEST_SPAN = 14
+
+
+_QUOTED_TITLE = re.compile(
+    r"[\"“] ?((?:[A-Z0-9][\w'’-]*)(?: (?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|at|to|for|with|from"
+    r"|is|are|my|your|me|you|no))*? (?:[A-Z0-9][\w'’-]*)) ?[\"”]"
+)
+
+
+def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A title in quotes, every word capitalised but the short ones ("Songs of the Valley"), is
+    the name of a work; its words are taken out of the sentence's other names."""
+    taken = []
+    for m in _QUOTED_TITLE.finditer(text, start, end):
+        s, e = m.span(1)
+        words = m.group(1).split()
+        if len(words) > 8 or all(w.isupper() for w in words):
+            continue
+        if W.places.get(m.group(1)):
+            continue  # "New York" in quotes is still the place
+        doc.found.append([s, e, "WORK_OF_ART", m.group(1), STRONG, s_i, len(words)])
+        taken.append((s, e))
+    if not taken:
+        return toks
+    return [t for t in toks if not any(s <= t[0] < e for s, e in taken)]
+
+
+_RESULT = re.compile(
+    r"\s*([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3}) "
+    r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3})\s*"
+)
+
+
+def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A result, "Ashford 2 Kingsbridge Rovers 1": the two sides are teams (or countries)."""
+    m = _RESULT.fullmatch(text, start, end)
+    if not m:
+        return toks
+    for group in (1, 3):
+        s, e = m.span(group)
+        name = m.group(group)
+        hit = gazetteer_label(name.split())
+        if hit and (name in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
+            doc.found.append([s, e, hit[0], hit[1], STRONG, s_i, name.count(" ") + 1])
+        else:
+            doc.found.append([s, e, "ORG", name, STRONG, s_i, name.count(" ") + 1])
+    return [t for t in toks if not (m.start(1) <= t[0] < m.end(3))]
+
+
+def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:
+    n = len(toks)
+    heads, mods = W.titles
+    org_heads = W.org_heads
+    lower_titles = LOWER_TITLES
+    starts = [
+        k
+        for k, t in enumerate(toks)
+        if t[2][0].isupper() or t[2] in lower_titles or ("-" in t[2] and PREFIXED.match(t[2]))
+    ]
+    j_done = 0
+    for i in starts:
+        if i < j_done:
+            continue
+        word = toks[i][2]
+        if "-" in word and not word[:1].isupper():
+            m = PREFIXED.match(word)
+            if m and m.group(1).lower() not in MONTHS_DAYS:  # "ex-England", not "mid-July"
+                hit = gazetteer_label([m.group(1)])
+                canon = hit[1] if hit else m.group(1)
+                doc.found.append([toks[i][0], toks[i][1], "NORP", canon, MEDIUM, s_i, 1])
+                continue
+        if not word[:1].isupper():
+            # Lower-case titles next to a name: "the prime minister", "the president of".
+            j_done = _lower_title(doc, s_i, toks, i)
+            continue
+        j = i + 1
+        has_of = False
+        while j < n:
+            w = toks[j][2]
+            if (w[0].isupper() and w not in ("'s", "’s")) or JOINED_PARTICLE.match(w):
+                j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
+                continue
+            nxt = toks[j + 1][2] if j + 1 < n else ""
+            if (
+                w in NAME_PARTICLES_2
+                and nxt in NAME_PARTICLES_2
+                and j + 2 < n
+                and (toks[j + 2][2][:1].isupper())
+            ):
+                j += 3  # "van der Merwe", "de la Cruz"
+                continue
+            if (
+                w == "of"
+                and nxt == "the"
+                and j + 2 < n
+                and toks[j + 2][2][:1].isupper()
+                and (
+                    toks[j - 1][2] in org_heads
+                    or toks[j - 1][2] in OF_HEADS_EXTRA
+                    # "Chancellor of the Exchequer"; not "President of the United States"
+                    or (toks[j - 1][2] in heads and not longest_gazetteer(toks, j + 2, n)[0])
+                )
+            ):
+                has_of = True  # "Organization of the Petroleum Exporting Countries"
+                j += 3
+                continue
+            if not nxt or not is_cap(nxt):
+                break
+            prev = toks[j - 1][2]
+            if w in NAME_PARTICLES:
+                j += 2
+                continue
+            if w == "of" and (
+                prev in org_heads
+                or prev in heads
+                or prev in OF_HEADS_EXTRA
+                or prev in W.event_words  # "African Cup of Nations"
+            ):
+                has_of = True
+                j += 2
+                continue
+            if (
+                w == "of"
+                and j - i <= 3
+                and not any(t[2] in W.first_names for t in toks[i:j])
+                and toks[i][2].lower() not in doc.lower_vocab()
+            ):
+                # "Protection of Wildlife Bill", "Prevention of Fraud Act"
+                k = j + 1
+                while k < n and is_cap(toks[k][2]):
+                    k += 1
+                end_word = toks[k - 1][2]
+                if (
+                    end_word in W.law_words
+                    or end_word in W.org_suffixes
+                    or (end_word in W.event_words)
+                ):
+                    j = k
+                    continue
+            if (
+                w in ("for", "on")
+                and (prev in org_heads or org_suffix(prev))
+                and nxt.lower() not in MONTHS_DAYS
+            ):
+                has_of = True  # "Organisation for Security and Cooperation in Europe"
+                j += 2
+                continue
+            if (
+                w == "in"
+                and has_of
+                and gazetteer_label([nxt])
+                and (j + 2 >= n or not is_cap(toks[j + 2][2]))
+            ):
+                j += 2
+                continue
+            if w == "&" or (w == "and" and has_of and nxt not in W.first_names):
+                j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
+                continue
+            if w == "and" and prev in mods and (nxt in mods or nxt in heads):
+                j += 2  # "Trade and Industry Secretary"
+                continue
+            if w == "." and len(prev) == 1:
+                j += 2
+                continue
+            break
+        if j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
+            doc.long_runs.append((s_i, toks[i:j]))
+        else:
+            _segment(doc, s_i, toks, i, j, table, heads, mods)
+        j_done = j
+
+
+def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
+    """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
+    heads, mods = W.titles
+    n = len(toks)
+    j = i
+    while j < n and toks[j][2].capitalize() in mods and toks[j][2] != "president":
+        j += 1
+    if j < n and toks[j][2].capitalize() in heads:
+        j += 1
+    else:
+        return i + 1
+    phrase = " ".join(t[2].capitalize() for t in toks[i:j])
+    if phrase not in heads and (j - i == 1 or toks[j - 1][2].capitalize() not in heads):
+        return j
+    prev = toks[i - 1][2] if i else ""
+    nxt = toks[j][2] if j < n else ""
+    near_name = prev in ("the", "The", ",") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    if near_name:
+        canon = " ".join(w.capitalize() for w in phrase.split())
+        doc.found.append([toks[i][0], toks[j - 1][1], "TITLE", canon, STRONG, s_i, j - i])
+    return j
+
+
+def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
+    stop = W.stopwords
+    # Trim words that are not names: leading function words and openers, months, days.
+    while i < j:
+        w = toks[i][2]
+        lw = w.lower()
+        if (
+            lw in stop
+            and not gazetteer_label(words_of(toks, i, j))
+            and not (w.isupper() and gazetteer_label([w]))
+        ):
+            if (
+                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1][2])))
+                or lw in ("the", "a", "an")
+                or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
+                or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
+            ):
+                i += 1
+                continue
+            if j - i == 1:
+                return
+        break
+    while (
+        j > i
+        and toks[j - 1][2].lower() in MONTHS_DAYS
+        and not (
+            j - i > 1 and toks[j - 2][2] in W.first_names  # "Theresa May"
+        )
+    ):
+        j -= 1
+    if i >= j:
+        return
+    nxt = toks[j][2] if j < len(toks) else ""
+    if (
+        nxt == ":"
+        and all(t[2].isupper() for t in toks[i:j])
+        and not (gazetteer_label(words_of(toks, i, j)) or toks[i][2] in W.known_orgs)
+    ):
+        return  # a field name: "ISSUER :", "PAYING AGENT :"
+    if j - i == 1:
+        w = toks[i][2]
+        if len(w) == 1 or HAS_DIGIT.search(w) or w[1:2] == "-":
+            return  # "A", "Q2", "T-bills"
+        if "-" in w:  # "Nairobi-based", even at the start of a sentence
+            head, _, tail = w.rpartition("-")
+            hit = gazetteer_label([head]) if tail.islower() else None
+            if hit:
+                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                return
+    if is_sentence_initial(toks, i):
+        w = toks[i][2]
+        # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
+        if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
+            hit = gazetteer_label([title_case(t[2]) for t in toks[i:j]])
+            label, canon = hit if hit else ("GPE", " ".join(title_case(t[2]) for t in toks[i:j]))
+            emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
+            return
+        # A capitalised sentence opener that the document writes in lower case elsewhere.
+        if (
+            w.lower() in doc.lower_vocab()
+            and not gazetteer_label([w])
+            and w not in W.first_names
+            and w not in heads
+            and w not in mods
+            and w not in W.honorifics
+        ):
+            i += 1
+            if i >= j:
+                return
+        elif (
+            j - i == 1
+            and not gazetteer_label([w])
+            and w not in doc.mid_caps()
+            and not w.isupper()
+            and nxt not in PERSON_VERBS
+            and w not in W.known_orgs
+            and not (SCORE.match(nxt) and (table or w in W.cities))
+            and not (  # "LONDON (Reuters) -"
+                nxt == ")" and i > 1 and toks[i - 1][2] == "(" and toks[i - 2][2].isupper()
+            )
+        ):
+            # "Unfortunately", "Ad sales ...": an opener the document never capitalises
+            # elsewhere is a name only if the document names it in full somewhere.
+            label = "PERSON" if w in W.first_names else "ORG"
+            emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
+            return
+
+    if (
+        j - i > 1
+        and is_sentence_initial(toks, i)
+        and (
+            longest_gazetteer(toks, i + 1, j)[1] == "NORP"
+            or (j - i > 2 and toks[i + 1][2] in W.first_names)
+        )
+        and not longest_gazetteer(toks, i, j)[0]
+        and _unknown_word(doc, toks[i][2], heads, mods)
+    ):
+        i += 1  # "Jailed British banker": the opener is not part of the name
+    words = words_of(toks, i, j)
+    # Nationality words only: "Latin American", "Iraqi Kurdish". The group is its own NORP:
+    # "African American" does not lead to the United States as "American" alone does.
+    if len(words) > 1 and all(w in W.demonyms or w in W.norp_words for w in words):
+        emit(doc, s_i, toks, i, j, "NORP", " ".join(words), STRONG)
+        return
+    # A role inside the span: "Acme CEO Jane Roe", "U.S. President Bill Clinton".
+    best = before = None
+    starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
+    title_starts = W.title_starts
+    for p in range(i, j):
+        w = toks[p][2]
+        if w not in title_starts and "-" not in w:
+            continue
+        t_len = _title_at(toks, p, j, heads, mods)
+        if not t_len:
+            continue
+        rest = words[p - i + t_len :]
+        if len(rest) > 1 and rest[0] == "of" and gazetteer_label(rest[1:]):
+            # "Emperor of Brazil", "Archbishop of Cape Town": the role, then the place
+            _parts(doc, s_i, toks, i, p, table, False) if p > i else None
+            emit_title(doc, s_i, toks, p, p + t_len)
+            _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
+            return
+        if rest and (
+            org_suffix(rest[-1])
+            or rest[-1] in W.event_words
+            or not all(_name_shaped(w) for w in rest)
+        ):
+            continue  # "General Motors", "Justice Department"
+        if rest and t_len == 1 and toks[p][2] in TITLES_THAT_ARE_NAMES:
+            continue  # "Dean Martin"
+        if not rest and t_len == 1 and p > i and toks[p - 1][2] in W.first_names:
+            continue  # "John Major", "Carole King"
+        if rest:
+            starts[p] = t_len
+            if before is None:
+                before = (p, t_len)  # the first role followed by a name
+        if best is None or p + t_len > best[0] + best[1]:
+            best = (p, t_len)
+    best = before or best
+    if best is not None:
+        p, t_len = best
+        if p > i:
+            _parts(doc, s_i, toks, i, p, table, False)
+        while p + t_len in starts:  # "Spokesman Lieutenant-Colonel Anna Berg"
+            emit_title(doc, s_i, toks, p, p + t_len)
+            p, t_len = p + t_len, starts[p + t_len]
+        emit_title(doc, s_i, toks, p, p + t_len)
+        if p + t_len < j:
+            _parts(doc, s_i, toks, p + t_len, j, table, True)
+        return
+    _parts(doc, s_i, toks, i, j, table, False)
+
+
+def _unknown_word(doc: Doc, w: str, heads, mods) -> bool:
+    """A capitalised word no list knows and the document never capitalises mid-sentence."""
+    return not (
+        w.endswith(".")  # an initial or an abbreviation
+        or w in doc.mid_caps()
+        or w in W.first_names
+        or w in heads
+        or w in mods
+        or w in W.honorifics
+        or w in W.org_prefixes
+        or w in W.org_heads
+        or gazetteer_label([w])
+        or w.isupper()
+    )
+
+
+def _name_shaped(word: str) -> bool:
+    return (
+        word[:1].isupper()
+        or word in NAME_PARTICLES
+        or word in ("(", ")", ".")
+        or bool(JOINED_PARTICLE.match(word))
+    )
+
+
+def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
+    """Label toks[i:j], splitting a leading place or nationality off a person's name."""
+    if not person_next and i and toks[i - 1][2].lower() in PLAYER_ROLES:
+        person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
+    last = toks[j - 1][2]
+    if "-" in last:
+        head, _, tail = last.rpartition("-")
+        if tail.islower():  # "New York-based", "Hong Kong-listed"
+            hit = gazetteer_label(words_of(toks, i, j - 1) + [head])
+            if hit:
+                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                return
+    for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
+        w = toks[k][2]
+        if "-" in w and w.rpartition("-")[2].islower():
+            hit = gazetteer_label(words_of(toks, i, k) + [w.rpartition("-")[0]])
+            if hit:
+                emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
+                i = k + 1
+            break
+    pos = i
+    while pos < j:
+        w = toks[pos][2]
+        # "Brazilian-born", "Vienna-based", "Communist-led": a compound that is not the name.
+        if "-" in w and pos + 1 < j:
+            head, _, tail = w.partition("-")
+            hit = gazetteer_label([head])
+            if hit and tail.islower():
+                emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
+                pos += 1
+                continue
+        if toks[pos][2] in W.honorifics and pos + 1 < j:
+            pos += 1
+            person_next = True
+            continue
+        g_len, g_label, g_canon = longest_gazetteer(toks, pos, j)
+        if not g_len or pos + g_len == j:
+            break
+        rest = words_of(toks, pos + g_len, j)
+        if person_next and pos == i and g_len == 1 and len(rest) <= 2 and g_label != "NORP":
+            break  # after a player's role, "Milan Baros" is a name, not a place and a name
+        of_head = rest[rest.index("of") - 1] if "of" in rest[1:] else ""
+        if (
+            org_suffix(rest[-1])
+            or rest[-1] in W.event_words
+            or (" ".join(rest[-2:]) in W.event_words)
+            or of_head in W.event_words
+        ):
+            break  # "Japan Airlines", "Italian Grand Prix", "African Cup of Nations": one name
+        team = (
+            len(rest) == 1
+            and rest[0].endswith("s")
+            and rest[0] not in W.first_names
+            and g_label == "GPE"
+        )  # "Houston Astros", "Phoenix Suns"
+        if g_len == 1 and w in W.first_names and w not in W.demonyms and len(rest) <= 2:
+            party = g_label == "NORP" and len(rest) == 2 and rest[0] in W.first_names
+            if not team and not party:
+                break  # "Christian Cullen", "Jordan Smith": a person ("Tory Liam Fox": not)
+        if rest[0] in W.first_names or rest[0] in W.honorifics or g_label == "NORP":
+            emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, STRONG)
+            pos += g_len
+            continue
+        # "Boston Red Sox", "Leeds United", "Oslo Fish Traders": named after a place
+        emit(doc, s_i, toks, pos, j, "ORG", " ".join(words_of(toks, pos, j)), MEDIUM)
+        return
+    if pos < j:
+        add_core(doc, s_i, toks, pos, j, table, person_next)
+
+
+def _title_at(toks, pos: int, j: int, heads, mods) -> int:
+    """Length in tokens of the role phrase starting at `pos`, 0 if none."""
+    w = toks[pos][2]
+    if "-" in w:  # "Lieutenant-Colonel", "Vice-President"
+        if w in heads or all(p in heads or p in mods for p in w.split("-")):
+            return 1
+    k = pos
+    while k < j and (
+        toks[k][2] in mods
+        or (toks[k][2] == "and" and k > pos and k + 1 < j and toks[k + 1][2] in mods)
+    ):
+        k += 1
+    best = 0
+    for m in range(min(j, k + 3), k, -1):
+        if " ".join(t[2] for t in toks[k:m]) in heads:
+            best = m
+            break
+    if not best:
+        return 0
+    # "of Industry and Trade": the rest of a ministry's name, but not a country or a name
+    if best < j and toks[best][2] == "of":
+        m = best + 1
+        if m < j and toks[m][2] == "the":
+            m += 1  # "Chancellor of the Exchequer"
+        obj_end = m
+        while obj_end < j and (is_cap(toks[obj_end][2]) or toks[obj_end][2] in ("and", "&")):
+            if toks[obj_end][2] in W.first_names and obj_end > m:
+                break
+            obj_end += 1
+        obj = " ".join(t[2] for t in toks[m:obj_end])
+        if obj_end > m and not gazetteer_label(obj.split()):
+            best = obj_end
+    return best - pos

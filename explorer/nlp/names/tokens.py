@@ -1,0 +1,135 @@
+"""Pass 1: tokens, and the lines whose capitals say nothing about names (headlines, datelines)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from explorer.nlp.names.lists import FUNCTION, OPENERS
+from explorer.unicode_marks import MARKS
+
+#: A word: letters and digits, and the combining marks of decomposed accents ("Zu" + U+0308
+#: + "rich") and of Indic scripts, so that no name is cut between a letter and its accent.
+_WORD = rf"\w+(?:[{MARKS}]+\w*)*"
+
+
+TOKEN = re.compile(
+    # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
+    r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
+    r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith
+    r"|(?=[A-Z][a-z]{1,4}\.)(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|"
+    r"Capt|Adm|Maj|Cmdr|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
+    # abbreviations inside names and before them
+    rf"|{_WORD}(?:[-&]{_WORD})*(?:['’](?![sS]\b){_WORD})*(?:[-&]{_WORD})*"  # O'Neill, AT&T
+    r"|['’][sS]\b"  # possessive
+    r"|\S"
+)
+
+
+def is_cap(tok: str) -> bool:
+    return tok[:1].isupper()
+
+
+def title_case(word: str) -> str:
+    if "." in word and len(word) <= 6:  # U.S.
+        return word
+    return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+
+
+_PROSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
+
+
+_UPPER_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])")
+
+
+def is_caps_line(
+    text: str, start: int, end: int, toks: list[tuple[int, int, str]], first: bool = False
+) -> bool:
+    if _PROSE.search(text, start, end):
+        return False  # three lower-case words in a row: prose, decided in C
+    lower = len(_LOWER_WORD.findall(text, start, end))
+    if not first and lower and lower > 0.3 * (lower + len(_UPPER_WORD.findall(text, start, end))):
+        return False  # the common case, decided in C
+    alpha = [t for _, _, t in toks if t[0].isalpha()]  # a token is never empty
+    if not alpha:
+        return False
+    upper = sum(1 for t in alpha if t.isupper())
+    if (
+        upper >= 0.7 * len(alpha)
+        and any(len(t) > 1 for t in alpha)
+        and (upper >= 2 or len(alpha) <= 2)
+    ):
+        return True
+    # A headline in Title Case: nearly every word capitalised, function words included.
+    if len(alpha) >= 4:
+        caps = sum(1 for t in alpha if t[:1].isupper())
+        funcs = [
+            t
+            for t in alpha
+            if t.lower() in ("of", "and", "the", "in", "for", "to", "on", "a", "with")
+        ]
+        if caps >= 0.85 * len(alpha) and funcs and sum(1 for t in funcs if t[:1].isupper()) >= 1:
+            return True
+    # ... or, as a document's first line, with its short words in lower case: "Trade Talks
+    # Stall at the Summit".
+    content = [t for t in alpha if t.lower() not in FUNCTION]
+    if (
+        first
+        and len(content) >= 3
+        and sum(1 for t in content if t[:1].isupper()) >= 0.9 * len(content)
+        and text[start:end].rstrip()[-1:] not in '.?!:;,"”)'
+        and len(NUMBER_START.findall(text, start, end)) <= 1
+    ):
+        return True
+    return False
+
+
+def nfc(word: str) -> str:
+    return unicodedata.normalize("NFC", word)
+
+
+_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+
+
+def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
+    """Sentences to scan, as (index, start, end); a sentence cut after an initial ("J.")
+    is scanned together with the next one, so that "J. Smith" stays one name."""
+    n = len(sentences)
+    k = 0
+    while k < n:
+        s_i = k
+        start, end = sentences[k]
+        while (
+            k + 1 < n
+            and _ENDS_WITH_INITIAL.search(text, max(start, end - 3), end)
+            and text[end : sentences[k + 1][0]] == " "
+            and text[sentences[k + 1][0] : sentences[k + 1][0] + 1].isupper()
+        ):
+            k += 1
+            end = sentences[k][1]
+        yield s_i, start, end
+        k += 1
+
+
+NUMBER_START = re.compile(r"\d(?<![\w.,-]\d)")  # a digit that starts a number
+
+
+HAS_DIGIT = re.compile(r"\d")
+
+
+def is_sentence_initial(toks, i: int) -> bool:
+    return i == 0 or toks[i - 1][2] in OPENERS
+
+
+SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
+
+
+DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
+def words_of(toks, i: int, j: int) -> list[str]:
+    return [t[2] for t in toks[i:j]]
