@@ -42,7 +42,7 @@ from explorer.nlp.names.guesses import Doc
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import W
 from explorer.nlp.names.spans import quoted_titles, result_line, scan_sentence
-from explorer.nlp.names.tokens import NUMBER_START, TOKEN, is_caps_line, nfc, scan_units
+from explorer.nlp.names.tokens import NUMBER_START, Token, is_caps_line, scan_units, tokenize
 
 __all__ = ["build_entities", "find_names"]
 
@@ -51,12 +51,10 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     """The name mentions of `text`, sorted by start, non-overlapping, entities resolved."""
     W.load()
     doc = Doc(text)
-    caps_lines: list[tuple[int, list[tuple[int, int, str]]]] = []
+    caps_lines: list[tuple[int, list[Token]]] = []
     ascii_text = text.isascii()
     for s_i, s_start, s_end in scan_units(text, sentences):
-        toks = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, s_start, s_end)]
-        if not ascii_text:  # "Zu\u0308rich" is looked up as "Zürich"; offsets stay
-            toks = [(a, b, w if w.isascii() else nfc(w)) for a, b, w in toks]
+        toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
             continue
         if is_caps_line(text, s_start, s_end, toks, s_i == 0):
@@ -75,20 +73,20 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     if caps_lines or doc.long_runs:
         known: dict[str, tuple[str, str]] = {}
         for f in doc.found:
-            if f[2] != "TITLE":
-                known.setdefault(text[f[0] : f[1]], (f[2], f[3]))
+            if f.label != "TITLE":
+                known.setdefault(text[f.start : f.end], (f.label, f.entity))
         for s_i, toks in caps_lines + doc.long_runs:
             scan_caps_line(doc, s_i, toks, known)
-    doc.found.sort(key=lambda f: f[0])
+    doc.found.sort(key=lambda f: f.start)
     starts = [s for s, _e in sentences]
     out: list[Mention] = []
     last_end = -1
-    for start, end, label, entity, _strength, _s, _n in doc.found:
-        if start < last_end:
+    for f in doc.found:
+        if f.start < last_end:
             continue
-        s_i = bisect_right(starts, start) - 1
-        out.append(Mention(start, end, text[start:end], label, entity, s_i))
-        last_end = end
+        s_i = bisect_right(starts, f.start) - 1
+        out.append(Mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
+        last_end = f.end
     return out
 
 

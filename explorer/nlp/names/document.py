@@ -31,8 +31,15 @@ def resolve_document(doc: Doc) -> None:
     firsts: dict[str, str] = {}
     strong: dict[str, tuple[str, str]] = {}
     org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Dental Supplies"
-    for f in sorted(doc.found, key=lambda f: -f[4]):  # stable: strong guesses first
-        start, end, label, entity, strength, _s, ntok = f
+    for f in sorted(doc.found, key=lambda f: -f.strength):  # stable: strong guesses first
+        start, end, label, entity, strength, ntok = (
+            f.start,
+            f.end,
+            f.label,
+            f.entity,
+            f.strength,
+            f.ntokens,
+        )
         surface = doc.text[start:end]
         if label == "PERSON" and ntok > 1:
             parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
@@ -58,9 +65,16 @@ def resolve_document(doc: Doc) -> None:
     for key, entity in firsts.items():
         people.setdefault(key, entity)
     for f in doc.found:
-        start, end, label, entity, strength, _s, ntok = f
+        start, end, label, entity, strength, ntok = (
+            f.start,
+            f.end,
+            f.label,
+            f.entity,
+            f.strength,
+            f.ntokens,
+        )
         if label == "TITLE" and ntok == 1 and doc.text[start:end] in last_names:
-            f[2], f[3] = "PERSON", people[doc.text[start:end]]  # "King" after "Carole King"
+            f.label, f.entity = "PERSON", people[doc.text[start:end]]  # "King" after "Carole King"
             continue
         if label in ("TITLE", "NORP"):
             continue
@@ -71,65 +85,65 @@ def resolve_document(doc: Doc) -> None:
             or surface in last_names
             or (label == "GPE" and surface in W.cities and surface not in W.nations)
         ):
-            f[2], f[3] = "PERSON", people[surface]
-            f[4] = max(strength, WEAK)
+            f.label, f.entity = "PERSON", people[surface]
+            f.strength = max(strength, WEAK)
             continue
         if strength <= WEAK and surface in strong:
-            f[2], f[3] = strong[surface]
-            f[4] = WEAK
+            f.label, f.entity = strong[surface]
+            f.strength = WEAK
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
-            f[2], f[3] = org_firsts[surface]
-    doc.found = [f for f in doc.found if f[4] != UNCONFIRMED]
+            f.label, f.entity = org_firsts[surface]
+    doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     sports = is_sports_story(doc)
     if doc.clubs or sports:  # the team elsewhere in the document too, but not "in Leeds"
         for f in doc.found:
-            surface = doc.text[f[0] : f[1]]
-            if sports and f[2] == "PERSON" and f[6] == 1 and f[4] <= WEAK:
+            surface = doc.text[f.start : f.end]
+            if sports and f.label == "PERSON" and f.ntokens == 1 and f.strength <= WEAK:
                 # "Chelsea sack Mutu": a town that is also a given name, alone, is the team.
                 if (
                     W.cities.get(surface, 0) >= 50_000
                     and surface not in people
                     and _club_like(surface)
                 ):
-                    f[2], f[3] = "ORG", surface
+                    f.label, f.entity = "ORG", surface
                     doc.clubs.add(surface)
                 continue
             if (
-                f[2] == "GPE"
+                f.label == "GPE"
                 and (surface in doc.clubs or (sports and _club_like(surface)))
-                and not _PLACE_BEFORE.search(doc.text, max(0, f[0] - 12), f[0])
+                and not _PLACE_BEFORE.search(doc.text, max(0, f.start - 12), f.start)
                 and not (
                     (surface in W.cities or surface in W.places)
-                    and _VENUE_BEFORE.search(doc.text, max(0, f[0] - 6), f[0])
+                    and _VENUE_BEFORE.search(doc.text, max(0, f.start - 6), f.start)
                 )
-                and not _DATELINE_AFTER.match(doc.text, f[1])
+                and not _DATELINE_AFTER.match(doc.text, f.end)
             ):
-                f[2], f[3] = "ORG", surface
+                f.label, f.entity = "ORG", surface
                 doc.clubs.add(surface)
     # Lists of surnames: "Hale , Moss , Burke and Lyle".
-    found = sorted(doc.found, key=lambda f: f[0])
+    found = sorted(doc.found, key=lambda f: f.start)
     for order in (found, found[::-1]):
         for a, b in zip(order, order[1:], strict=False):
             if (
-                b[4] == WEAK
-                and b[6] == 1
-                and b[2] != "PERSON"
-                and a[2] == "PERSON"
-                and a[5] == b[5]
-                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and", ";")
+                b.strength == WEAK
+                and b.ntokens == 1
+                and b.label != "PERSON"
+                and a.label == "PERSON"
+                and a.sentence == b.sentence
+                and doc.text[min(a.end, b.end) : max(a.start, b.start)].strip() in (",", "and", ";")
             ):
-                b[2] = "PERSON"
+                b.label = "PERSON"
             # Teams listed with a team: "Essex , Derbyshire and Surrey" once one is a team.
             elif (
                 doc.clubs
-                and b[2] == "GPE"
-                and a[2] == "ORG"
-                and doc.text[a[0] : a[1]] in doc.clubs
-                and doc.text[b[0] : b[1]] not in W.nations
-                and doc.text[min(a[1], b[1]) : max(a[0], b[0])].strip() in (",", "and")
+                and b.label == "GPE"
+                and a.label == "ORG"
+                and doc.text[a.start : a.end] in doc.clubs
+                and doc.text[b.start : b.end] not in W.nations
+                and doc.text[min(a.end, b.end) : max(a.start, b.start)].strip() in (",", "and")
             ):
-                b[2], b[3] = "ORG", doc.text[b[0] : b[1]]
-                doc.clubs.add(b[3])
+                b.label, b.entity = "ORG", doc.text[b.start : b.end]
+                doc.clubs.add(b.entity)
     doc.people = people
     doc.strong = strong
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from explorer.nlp.names.lists import SPORTS_WORDS, SPORTS_WORDS_WEAK, W
 from explorer.nlp.names.tokens import words_of
@@ -17,13 +18,25 @@ _MID_CAPS = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
 STRONG, MEDIUM, WEAK, UNCONFIRMED = 3, 2, 1, 0
 
 
+@dataclass(slots=True)
+class Guess:
+    """A label guessed for a span of the document, and how sure the guess is (`STRONG`...)."""
+
+    start: int
+    end: int
+    label: str
+    entity: str  # the canonical name
+    strength: int
+    sentence: int
+    ntokens: int
+
+
 class Doc:
     """What one document knows while its names are found."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        # (start, end, label, entity, strength, sentence, ntokens)
-        self.found: list[list] = []
+        self.found: list[Guess] = []
         self.lower_words: set[str] | None = None
         self.mid_caps_words: set[str] | None = None
         self.clubs: set[str] = set()  # cities the document names as sports teams
@@ -48,7 +61,7 @@ _LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
     if label == "ORG":
         canon = W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
-    doc.found.append([toks[i][0], toks[j - 1][1], label, canon, strength, s_i, j - i])
+    doc.found.append(Guess(toks[i].start, toks[j - 1].end, label, canon, strength, s_i, j - i))
 
 
 def emit_title(doc: Doc, s_i: int, toks, i: int, j: int) -> None:

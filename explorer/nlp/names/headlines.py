@@ -11,10 +11,10 @@ def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) 
     people = getattr(doc, "people", {})
     n = len(toks)
     # Title-cased forms, once per word; None where a word cannot be part of a name.
-    titled = [title_case(t[2]) if t[2][:1].isalpha() else None for t in toks]
+    titled = [title_case(t.text) if t.text[:1].isalpha() else None for t in toks]
     i = 0
     while i < n:
-        if titled[i] is None or not toks[i][2][:1].isupper():
+        if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
             continue
         hit = None
@@ -22,10 +22,10 @@ def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) 
             # A dateline: "KHARTOUM 2019-05-02" is the place the story was filed from, even
             # where the story names a team after it ("NEW YORK 1996-08-30" over baseball).
             m = 0
-            while m < n and toks[m][2][:1].isalpha() and toks[m][2].isupper():
+            while m < n and toks[m].text[:1].isalpha() and toks[m].text.isupper():
                 m += 1
-            if 0 < m <= 3 and m < n and DATE_TOKEN.match(toks[m][2]):
-                words = [title_case(t[2]) for t in toks[:m]]
+            if 0 < m <= 3 and m < n and DATE_TOKEN.match(toks[m].text):
+                words = [title_case(t.text) for t in toks[:m]]
                 key = " ".join(words)
                 place = gazetteer_label(words)
                 label, canon = place or (("ORG" if key in W.known_orgs else "GPE"), key)
@@ -37,7 +37,7 @@ def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) 
                 continue
             words = titled[i:m]
             key = " ".join(words)
-            raw = " ".join(t[2] for t in toks[i:m])
+            raw = " ".join(t.text for t in toks[i:m])
             if key in known:
                 hit = (m, *known[key])
             elif raw in known and raw.isupper():
@@ -68,14 +68,14 @@ def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) 
                     break
         if hit:
             m, label, canon = hit
-            nxt = toks[m][2] if m < n else ""
-            before = toks[i - 1][2] if i else ""
+            nxt = toks[m].text if m < n else ""
+            before = toks[i - 1].text if i else ""
             if (
                 label in ("GPE", "LOC")
                 and canon not in W.country_names
                 and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
             ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
-                label, canon = "ORG", " ".join(title_case(t[2]) for t in toks[i:m])
+                label, canon = "ORG", " ".join(title_case(t.text) for t in toks[i:m])
             emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
             i = m
         else:

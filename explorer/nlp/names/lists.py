@@ -239,14 +239,14 @@ def gazetteer_label(words: list[str]) -> tuple[str, str] | None:
 
 
 def longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
-    word = toks[pos][2]
+    word = toks[pos].text
     longest = W.place_lengths.get(word, 1)
     places = W.places
     if longest == 1 or pos + 1 == j:  # most words start no longer place name: one look-up
         hit = places.get(word)
         return (1, hit[0], hit[1]) if hit else (0, "", "")
     for m in range(min(j, pos + longest), pos, -1):
-        hit = places.get(" ".join([t[2] for t in toks[pos:m]]))
+        hit = places.get(" ".join([t.text for t in toks[pos:m]]))
         if hit:
             return m - pos, hit[0], hit[1]
     return 0, "", ""

@@ -46,17 +46,17 @@ def _company_context(key: str, nxt: str, toks=None, i: int = 0) -> bool:
         return True
     if toks is None or i == 0:
         return False
-    prev = toks[i - 1][2].lower()
+    prev = toks[i - 1].text.lower()
     if prev in COMPANY_PREV:
         return True
-    return i > 1 and prev in ("in", "at", "for") and toks[i - 2][2].lower() in COMPANY_OWNERS
+    return i > 1 and prev in ("in", "at", "for") and toks[i - 2].text.lower() in COMPANY_OWNERS
 
 
 def _sports_context(toks, i: int, j: int, doc: Doc) -> bool:
-    nxt = toks[j][2] if j < len(toks) else ""
+    nxt = toks[j].text if j < len(toks) else ""
     if nxt in ("'s", "’s"):
-        nxt = toks[j + 1][2] if j + 1 < len(toks) else ""
-    prev = toks[i - 1][2] if i > 0 else ""
+        nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    prev = toks[i - 1].text if i > 0 else ""
     return (
         nxt in SPORT_NEXT
         or prev in SPORT_PREV
@@ -71,13 +71,13 @@ def add_core(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next:
     key = " ".join(words)
     if n == 1 and (len(key) == 1 or HAS_DIGIT.search(key)):
         return
-    prev = toks[i - 1][2] if i else ""
-    nxt = toks[j][2] if j < len(toks) else ""
+    prev = toks[i - 1].text if i else ""
+    nxt = toks[j].text if j < len(toks) else ""
     if is_holiday(key) or (
         key in ("Day", "Eve")
         and prev in ("'s", "’s")
         and i > 1
-        and toks[i - 2][2] in ("Year", "Valentine")
+        and toks[i - 2].text in ("Year", "Valentine")
     ):
         return  # a date ("New Year", "Christmas Eve"): the values pass finds it
     if key in AWARDS and (n > 1 or nxt not in ("said", "says", "told", "added")):
@@ -201,8 +201,8 @@ def add_core(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next:
             prev == "("
             and nxt == ")"
             and i > 1
-            and toks[i - 2][2].isupper()
-            and len(toks[i - 2][2]) > 1
+            and toks[i - 2].text.isupper()
+            and len(toks[i - 2].text) > 1
         ):
             emit(doc, s_i, toks, i, j, "ORG", key, STRONG)  # the agency of a dateline
             return
@@ -210,11 +210,12 @@ def add_core(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next:
             emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "the news agency Tanjug"
             return
         if (
-            nxt in ORG_NEXT or (nxt == "news" and j + 1 < len(toks) and toks[j + 1][2] == "agency")
+            nxt in ORG_NEXT
+            or (nxt == "news" and j + 1 < len(toks) and toks[j + 1].text == "agency")
         ) and not place_adjective(key):
             emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "X newspaper", "X news agency"
             return
-        if (prev == "of" and i > 1 and toks[i - 2][2].lower() in PLACE_NOUNS) or (
+        if (prev == "of" and i > 1 and toks[i - 2].text.lower() in PLACE_NOUNS) or (
             nxt in PLACE_NOUNS
         ):
             emit(doc, s_i, toks, i, j, "GPE", key, MEDIUM)  # "the town of X", "the X region"

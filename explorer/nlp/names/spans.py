@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, emit, emit_title
+from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, Guess, emit, emit_title
 from explorer.nlp.names.lists import (
     FUNCTION,
     JOINED_PARTICLE,
@@ -28,6 +28,7 @@ from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
     SCORE,
+    Token,
     is_cap,
     is_sentence_initial,
     title_case,
@@ -54,11 +55,11 @@ def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
             continue
         if W.places.get(m.group(1)):
             continue  # "New York" in quotes is still the place
-        doc.found.append([s, e, "WORK_OF_ART", m.group(1), STRONG, s_i, len(words)])
+        doc.found.append(Guess(s, e, "WORK_OF_ART", m.group(1), STRONG, s_i, len(words)))
         taken.append((s, e))
     if not taken:
         return toks
-    return [t for t in toks if not any(s <= t[0] < e for s, e in taken)]
+    return [t for t in toks if not any(s <= t.start < e for s, e in taken)]
 
 
 _RESULT = re.compile(
@@ -77,13 +78,13 @@ def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
         name = m.group(group)
         hit = gazetteer_label(name.split())
         if hit and (name in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
-            doc.found.append([s, e, hit[0], hit[1], STRONG, s_i, name.count(" ") + 1])
+            doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, name.count(" ") + 1))
         else:
-            doc.found.append([s, e, "ORG", name, STRONG, s_i, name.count(" ") + 1])
-    return [t for t in toks if not (m.start(1) <= t[0] < m.end(3))]
+            doc.found.append(Guess(s, e, "ORG", name, STRONG, s_i, name.count(" ") + 1))
+    return [t for t in toks if not (m.start(1) <= t.start < m.end(3))]
 
 
-def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: bool) -> None:
+def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
     n = len(toks)
     heads, mods = W.titles
     org_heads = W.org_heads
@@ -91,19 +92,21 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
     starts = [
         k
         for k, t in enumerate(toks)
-        if t[2][0].isupper() or t[2] in lower_titles or ("-" in t[2] and PREFIXED.match(t[2]))
+        if t.text[0].isupper()
+        or t.text in lower_titles
+        or ("-" in t.text and PREFIXED.match(t.text))
     ]
     j_done = 0
     for i in starts:
         if i < j_done:
             continue
-        word = toks[i][2]
+        word = toks[i].text
         if "-" in word and not word[:1].isupper():
             m = PREFIXED.match(word)
             if m and m.group(1).lower() not in MONTHS_DAYS:  # "ex-England", not "mid-July"
                 hit = gazetteer_label([m.group(1)])
                 canon = hit[1] if hit else m.group(1)
-                doc.found.append([toks[i][0], toks[i][1], "NORP", canon, MEDIUM, s_i, 1])
+                doc.found.append(Guess(toks[i].start, toks[i].end, "NORP", canon, MEDIUM, s_i, 1))
                 continue
         if not word[:1].isupper():
             # Lower-case titles next to a name: "the prime minister", "the president of".
@@ -112,16 +115,16 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
         j = i + 1
         has_of = False
         while j < n:
-            w = toks[j][2]
+            w = toks[j].text
             if (w[0].isupper() and w not in ("'s", "’s")) or JOINED_PARTICLE.match(w):
                 j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
                 continue
-            nxt = toks[j + 1][2] if j + 1 < n else ""
+            nxt = toks[j + 1].text if j + 1 < n else ""
             if (
                 w in NAME_PARTICLES_2
                 and nxt in NAME_PARTICLES_2
                 and j + 2 < n
-                and (toks[j + 2][2][:1].isupper())
+                and (toks[j + 2].text[:1].isupper())
             ):
                 j += 3  # "van der Merwe", "de la Cruz"
                 continue
@@ -129,12 +132,12 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
                 w == "of"
                 and nxt == "the"
                 and j + 2 < n
-                and toks[j + 2][2][:1].isupper()
+                and toks[j + 2].text[:1].isupper()
                 and (
-                    toks[j - 1][2] in org_heads
-                    or toks[j - 1][2] in OF_HEADS_EXTRA
+                    toks[j - 1].text in org_heads
+                    or toks[j - 1].text in OF_HEADS_EXTRA
                     # "Chancellor of the Exchequer"; not "President of the United States"
-                    or (toks[j - 1][2] in heads and not longest_gazetteer(toks, j + 2, n)[0])
+                    or (toks[j - 1].text in heads and not longest_gazetteer(toks, j + 2, n)[0])
                 )
             ):
                 has_of = True  # "Organization of the Petroleum Exporting Countries"
@@ -142,7 +145,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
                 continue
             if not nxt or not is_cap(nxt):
                 break
-            prev = toks[j - 1][2]
+            prev = toks[j - 1].text
             if w in NAME_PARTICLES:
                 j += 2
                 continue
@@ -158,14 +161,14 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
             if (
                 w == "of"
                 and j - i <= 3
-                and not any(t[2] in W.first_names for t in toks[i:j])
-                and toks[i][2].lower() not in doc.lower_vocab()
+                and not any(t.text in W.first_names for t in toks[i:j])
+                and toks[i].text.lower() not in doc.lower_vocab()
             ):
                 # "Protection of Wildlife Bill", "Prevention of Fraud Act"
                 k = j + 1
-                while k < n and is_cap(toks[k][2]):
+                while k < n and is_cap(toks[k].text):
                     k += 1
-                end_word = toks[k - 1][2]
+                end_word = toks[k - 1].text
                 if (
                     end_word in W.law_words
                     or end_word in W.org_suffixes
@@ -185,7 +188,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[tuple[int, int, str]], table: b
                 w == "in"
                 and has_of
                 and gazetteer_label([nxt])
-                and (j + 2 >= n or not is_cap(toks[j + 2][2]))
+                and (j + 2 >= n or not is_cap(toks[j + 2].text))
             ):
                 j += 2
                 continue
@@ -211,21 +214,21 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     heads, mods = W.titles
     n = len(toks)
     j = i
-    while j < n and toks[j][2].capitalize() in mods and toks[j][2] != "president":
+    while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
-    if j < n and toks[j][2].capitalize() in heads:
+    if j < n and toks[j].text.capitalize() in heads:
         j += 1
     else:
         return i + 1
-    phrase = " ".join(t[2].capitalize() for t in toks[i:j])
-    if phrase not in heads and (j - i == 1 or toks[j - 1][2].capitalize() not in heads):
+    phrase = " ".join(t.text.capitalize() for t in toks[i:j])
+    if phrase not in heads and (j - i == 1 or toks[j - 1].text.capitalize() not in heads):
         return j
-    prev = toks[i - 1][2] if i else ""
-    nxt = toks[j][2] if j < n else ""
+    prev = toks[i - 1].text if i else ""
+    nxt = toks[j].text if j < n else ""
     near_name = prev in ("the", "The", ",") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
-        doc.found.append([toks[i][0], toks[j - 1][1], "TITLE", canon, STRONG, s_i, j - i])
+        doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
     return j
 
 
@@ -233,7 +236,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     stop = W.stopwords
     # Trim words that are not names: leading function words and openers, months, days.
     while i < j:
-        w = toks[i][2]
+        w = toks[i].text
         lw = w.lower()
         if (
             lw in stop
@@ -241,7 +244,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             and not (w.isupper() and gazetteer_label([w]))
         ):
             if (
-                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1][2])))
+                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
                 or lw in ("the", "a", "an")
                 or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
                 or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
@@ -253,23 +256,23 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         break
     while (
         j > i
-        and toks[j - 1][2].lower() in MONTHS_DAYS
+        and toks[j - 1].text.lower() in MONTHS_DAYS
         and not (
-            j - i > 1 and toks[j - 2][2] in W.first_names  # "Theresa May"
+            j - i > 1 and toks[j - 2].text in W.first_names  # "Theresa May"
         )
     ):
         j -= 1
     if i >= j:
         return
-    nxt = toks[j][2] if j < len(toks) else ""
+    nxt = toks[j].text if j < len(toks) else ""
     if (
         nxt == ":"
-        and all(t[2].isupper() for t in toks[i:j])
-        and not (gazetteer_label(words_of(toks, i, j)) or toks[i][2] in W.known_orgs)
+        and all(t.text.isupper() for t in toks[i:j])
+        and not (gazetteer_label(words_of(toks, i, j)) or toks[i].text in W.known_orgs)
     ):
         return  # a field name: "ISSUER :", "PAYING AGENT :"
     if j - i == 1:
-        w = toks[i][2]
+        w = toks[i].text
         if len(w) == 1 or HAS_DIGIT.search(w) or w[1:2] == "-":
             return  # "A", "Q2", "T-bills"
         if "-" in w:  # "Nairobi-based", even at the start of a sentence
@@ -279,11 +282,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
                 emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     if is_sentence_initial(toks, i):
-        w = toks[i][2]
+        w = toks[i].text
         # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
         if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
-            hit = gazetteer_label([title_case(t[2]) for t in toks[i:j]])
-            label, canon = hit if hit else ("GPE", " ".join(title_case(t[2]) for t in toks[i:j]))
+            hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
+            label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
             emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
             return
         # A capitalised sentence opener that the document writes in lower case elsewhere.
@@ -307,7 +310,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             and w not in W.known_orgs
             and not (SCORE.match(nxt) and (table or w in W.cities))
             and not (  # "LONDON (Reuters) -"
-                nxt == ")" and i > 1 and toks[i - 1][2] == "(" and toks[i - 2][2].isupper()
+                nxt == ")" and i > 1 and toks[i - 1].text == "(" and toks[i - 2].text.isupper()
             )
         ):
             # "Unfortunately", "Ad sales ...": an opener the document never capitalises
@@ -321,10 +324,10 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         and is_sentence_initial(toks, i)
         and (
             longest_gazetteer(toks, i + 1, j)[1] == "NORP"
-            or (j - i > 2 and toks[i + 1][2] in W.first_names)
+            or (j - i > 2 and toks[i + 1].text in W.first_names)
         )
         and not longest_gazetteer(toks, i, j)[0]
-        and _unknown_word(doc, toks[i][2], heads, mods)
+        and _unknown_word(doc, toks[i].text, heads, mods)
     ):
         i += 1  # "Jailed British banker": the opener is not part of the name
     words = words_of(toks, i, j)
@@ -338,7 +341,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
     title_starts = W.title_starts
     for p in range(i, j):
-        w = toks[p][2]
+        w = toks[p].text
         if w not in title_starts and "-" not in w:
             continue
         t_len = _title_at(toks, p, j, heads, mods)
@@ -357,9 +360,9 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             or not all(_name_shaped(w) for w in rest)
         ):
             continue  # "General Motors", "Justice Department"
-        if rest and t_len == 1 and toks[p][2] in TITLES_THAT_ARE_NAMES:
+        if rest and t_len == 1 and toks[p].text in TITLES_THAT_ARE_NAMES:
             continue  # "Dean Martin"
-        if not rest and t_len == 1 and p > i and toks[p - 1][2] in W.first_names:
+        if not rest and t_len == 1 and p > i and toks[p - 1].text in W.first_names:
             continue  # "John Major", "Carole King"
         if rest:
             starts[p] = t_len
@@ -409,9 +412,9 @@ def _name_shaped(word: str) -> bool:
 
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
-    if not person_next and i and toks[i - 1][2].lower() in PLAYER_ROLES:
+    if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
         person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
-    last = toks[j - 1][2]
+    last = toks[j - 1].text
     if "-" in last:
         head, _, tail = last.rpartition("-")
         if tail.islower():  # "New York-based", "Hong Kong-listed"
@@ -420,7 +423,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
                 emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
-        w = toks[k][2]
+        w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
             hit = gazetteer_label(words_of(toks, i, k) + [w.rpartition("-")[0]])
             if hit:
@@ -429,7 +432,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             break
     pos = i
     while pos < j:
-        w = toks[pos][2]
+        w = toks[pos].text
         # "Brazilian-born", "Vienna-based", "Communist-led": a compound that is not the name.
         if "-" in w and pos + 1 < j:
             head, _, tail = w.partition("-")
@@ -438,7 +441,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
                 emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
                 pos += 1
                 continue
-        if toks[pos][2] in W.honorifics and pos + 1 < j:
+        if toks[pos].text in W.honorifics and pos + 1 < j:
             pos += 1
             person_next = True
             continue
@@ -479,34 +482,34 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
 
 def _title_at(toks, pos: int, j: int, heads, mods) -> int:
     """Length in tokens of the role phrase starting at `pos`, 0 if none."""
-    w = toks[pos][2]
+    w = toks[pos].text
     if "-" in w:  # "Lieutenant-Colonel", "Vice-President"
         if w in heads or all(p in heads or p in mods for p in w.split("-")):
             return 1
     k = pos
     while k < j and (
-        toks[k][2] in mods
-        or (toks[k][2] == "and" and k > pos and k + 1 < j and toks[k + 1][2] in mods)
+        toks[k].text in mods
+        or (toks[k].text == "and" and k > pos and k + 1 < j and toks[k + 1].text in mods)
     ):
         k += 1
     best = 0
     for m in range(min(j, k + 3), k, -1):
-        if " ".join(t[2] for t in toks[k:m]) in heads:
+        if " ".join(t.text for t in toks[k:m]) in heads:
             best = m
             break
     if not best:
         return 0
     # "of Industry and Trade": the rest of a ministry's name, but not a country or a name
-    if best < j and toks[best][2] == "of":
+    if best < j and toks[best].text == "of":
         m = best + 1
-        if m < j and toks[m][2] == "the":
+        if m < j and toks[m].text == "the":
             m += 1  # "Chancellor of the Exchequer"
         obj_end = m
-        while obj_end < j and (is_cap(toks[obj_end][2]) or toks[obj_end][2] in ("and", "&")):
-            if toks[obj_end][2] in W.first_names and obj_end > m:
+        while obj_end < j and (is_cap(toks[obj_end].text) or toks[obj_end].text in ("and", "&")):
+            if toks[obj_end].text in W.first_names and obj_end > m:
                 break
             obj_end += 1
-        obj = " ".join(t[2] for t in toks[m:obj_end])
+        obj = " ".join(t.text for t in toks[m:obj_end])
         if obj_end > m and not gazetteer_label(obj.split()):
             best = obj_end
     return best - pos

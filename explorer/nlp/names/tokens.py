@@ -5,9 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import partial
+from typing import NamedTuple
 
 from explorer.nlp.names.lists import FUNCTION, OPENERS
 from explorer.unicode_marks import MARKS
+
+
+class Token(NamedTuple):
+    """One token of a sentence: its character offsets in the document and its text (NFC)."""
+
+    start: int
+    end: int
+    text: str
+
 
 #: A word: letters and digits, and the combining marks of decomposed accents ("Zu" + U+0308
 #: + "rich") and of Indic scripts, so that no name is cut between a letter and its accent.
@@ -25,6 +36,19 @@ TOKEN = re.compile(
     r"|['’][sS]\b"  # possessive
     r"|\S"
 )
+
+
+#: A Token made from a (start, end, text) tuple in C: `Token(...)` costs twice as much, and a
+#: document has a token for every word.
+_AS_TOKEN = partial(tuple.__new__, Token)
+
+
+def tokenize(text: str, start: int, end: int, ascii_text: bool) -> list[Token]:
+    """The tokens of text[start:end]."""
+    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    if not ascii_text:  # "Zu\u0308rich" is looked up as "Zürich"; offsets stay
+        found = [(a, b, w if w.isascii() else nfc(w)) for a, b, w in found]
+    return list(map(_AS_TOKEN, found))
 
 
 def is_cap(tok: str) -> bool:
@@ -46,9 +70,7 @@ _PROSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
 _UPPER_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])")
 
 
-def is_caps_line(
-    text: str, start: int, end: int, toks: list[tuple[int, int, str]], first: bool = False
-) -> bool:
+def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool = False) -> bool:
     if _PROSE.search(text, start, end):
         return False  # three lower-case words in a row: prose, decided in C
     lower = len(_LOWER_WORD.findall(text, start, end))
@@ -122,7 +144,7 @@ HAS_DIGIT = re.compile(r"\d")
 
 
 def is_sentence_initial(toks, i: int) -> bool:
-    return i == 0 or toks[i - 1][2] in OPENERS
+    return i == 0 or toks[i - 1].text in OPENERS
 
 
 SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
@@ -132,4 +154,4 @@ DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
 def words_of(toks, i: int, j: int) -> list[str]:
-    return [t[2] for t in toks[i:j]]
+    return [t.text for t in toks[i:j]]
