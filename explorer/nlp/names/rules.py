@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, WEAK, Doc, emit, is_sports_story
 from explorer.nlp.names.lists import (
@@ -29,7 +30,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     place_adjective,
 )
-from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, is_sentence_initial, words_of
+from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial
 from explorer.nlp.values import is_holiday
 
 _MODEL_NUMBER = re.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
@@ -64,206 +65,481 @@ def _sports_context(toks, i: int, j: int, doc: Doc) -> bool:
     )
 
 
-def add_core(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
-    """Label the name toks[i:j] by the strongest evidence at hand."""
-    words = words_of(toks, i, j)
-    n = len(words)
-    key = " ".join(words)
-    if n == 1 and (len(key) == 1 or HAS_DIGIT.search(key)):
-        return
-    prev = toks[i - 1].text if i else ""
-    nxt = toks[j].text if j < len(toks) else ""
-    if is_holiday(key) or (
-        key in ("Day", "Eve")
-        and prev in ("'s", "’s")
-        and i > 1
-        and toks[i - 2].text in ("Year", "Valentine")
+class Name:
+    """A name to label, toks[i:j], and what the rules read around it."""
+
+    __slots__ = (
+        "doc", "toks", "i", "j", "table", "person_next", "words", "n", "key", "first", "last",
+        "prev", "nxt", "hit", "town",
+    )  # fmt: skip
+
+    def __init__(self, doc: Doc, toks: list[Token], i: int, j: int, table: bool, person_next: bool):
+        self.doc = doc
+        self.toks = toks
+        self.i = i
+        self.j = j
+        self.table = table  # the line is a results table
+        self.person_next = person_next  # an honorific or a player's role came before
+        self.words = words = [t.text for t in toks[i:j]]
+        self.n = len(words)
+        self.key = " ".join(words)
+        self.first = words[0]
+        self.last = words[-1]
+        self.prev = toks[i - 1].text if i else ""
+        self.nxt = toks[j].text if j < len(toks) else ""
+        self.hit = hit = W.places.get(self.key)  # (label, canonical name) if the lists know it
+        # a town or a region the lists know, not a nation
+        self.town = hit is not None and hit[0] == "GPE" and self.key not in W.nations
+
+
+#: What a rule decides: (label, entity, strength) to emit, or NOT_A_NAME to emit nothing.
+Verdict = tuple[str, str, int] | tuple[()]
+NOT_A_NAME: tuple[()] = ()
+Rule = Callable[[Name], Verdict | None]
+
+
+# --- rules for names of any length ------------------------------------------------------------
+
+
+def date(c: Name) -> Verdict | None:
+    """A date ("New Year", "Christmas Eve"): the values pass finds it."""
+    if is_holiday(c.key) or (
+        c.key in ("Day", "Eve")
+        and c.prev in ("'s", "’s")
+        and c.i > 1
+        and c.toks[c.i - 2].text in ("Year", "Valentine")
     ):
-        return  # a date ("New Year", "Christmas Eve"): the values pass finds it
-    if key in AWARDS and (n > 1 or nxt not in ("said", "says", "told", "added")):
-        emit(doc, s_i, toks, i, j, "EVENT", key, STRONG)  # "an Oscar nomination"
-        return
+        return NOT_A_NAME
+    return None
+
+
+def award(c: Name) -> Verdict | None:
+    """ "an Oscar nomination", "the Olympics"."""
+    if c.key in AWARDS and (c.n > 1 or c.nxt not in ("said", "says", "told", "added")):
+        return "EVENT", c.key, STRONG
+    return None
+
+
+def team_in_sports_story(c: Name) -> Verdict | None:
+    """ "division team Deportivo Coruna"."""
+    key = c.key
     if (
-        prev.lower() in TEAM_BEFORE
+        c.prev.lower() in TEAM_BEFORE
         and key not in W.nations
         and key not in W.country_names
-        and is_sports_story(doc)
+        and is_sports_story(c.doc)
     ):
-        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "division team Deportivo Coruna"
-        if n == 1:
-            doc.clubs.add(key)
-        return
-    hit = gazetteer_label(words)
-    if hit:
-        label, canon = hit
-        if label == "GPE" and key not in W.nations:
-            if n == 1 and _company_context(key, nxt, toks, i):
-                emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "Toyota sales", "Nokia 6600"
-                return
-            if prev in ("agency", "newspaper", "daily") and n == 1:
-                emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "the news agency Xinhua"
-                return
-            if table and SCORE.match(nxt) and key not in W.us_states:
-                emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # a club named after its city
-                return
-            if _sports_context(toks, i, j, doc):
-                doc.clubs.add(key)  # "Leeds beat Bolton", "Bolton striker"
-                emit(doc, s_i, toks, i, j, "ORG", key, STRONG)
-                return
-        emit(doc, s_i, toks, i, j, label, canon, STRONG)
-        return
-    if key in W.known_orgs or (n > 2 and " ".join(words[-2:]) in W.known_orgs):
-        emit(doc, s_i, toks, i, j, "ORG", key, STRONG)  # "International Red Cross"
-        return
-    last = words[-1]
-    first = words[0]
-    if n == 2 and last in ("Law", "Bill", "Code") and first in W.first_names:
-        emit(doc, s_i, toks, i, j, "PERSON", key, STRONG)  # "Jude Law", "Kyle Bill"
-        return
-    head = words[words.index("of") - 1] if n > 2 and "of" in words[1:-1] else ""
-    if head in EVENT_OF or head in W.event_words or head in LAW_OF or head in W.law_words:
-        # "Battle of Britain", "World Series of Golf", "Treaty of Rome", "Bill of Rights"
-        label = "EVENT" if head in EVENT_OF or head in W.event_words else "LAW"
-        emit(doc, s_i, toks, i, j, label, key, STRONG)
-        return
-    if n > 1 and last in W.norp_words and last not in W.first_names:
-        emit(doc, s_i, toks, i, j, "NORP", key, STRONG)  # "Roman Catholic", "Sunni Muslim"
-        return
-    if n > 1 and last in W.law_words:
-        emit(doc, s_i, toks, i, j, "LAW", key, STRONG)
-        return
-    if n > 1 and (last in W.event_words or " ".join(words[-2:]) in W.event_words):
-        emit(doc, s_i, toks, i, j, "EVENT", key, STRONG)
-        return
-    if n > 1 and org_suffix(last):  # a lone "TV", "PLC" or "FC" names nothing
-        emit(doc, s_i, toks, i, j, "ORG", key, STRONG)
-        return
-    if n > 1 and (first in W.org_heads or (first in W.org_prefixes and first not in W.first_names)):
-        emit(doc, s_i, toks, i, j, "ORG", key, STRONG)
-        return
-    if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
-        emit(doc, s_i, toks, i, j, "PERSON", key, STRONG)  # "P. Simmons"
-        return
-    if n > 1 and W.cities.get(last, 0) >= 100_000 and first not in W.first_names:
-        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "Rapid Vienna", "Sporting Lisbon"
-        return
-    fn = W.first_names
-    place = W.loc_words.get(last)
-    if n > 1 and place and not (last in SURNAME_LIKE and (first in fn or person_next)):
-        emit(doc, s_i, toks, i, j, place, key, STRONG)  # "Trafalgar Square", "Tower Bridge"
-        return
-    if n > 1 and first in PLACE_OPENERS and not person_next:
-        emit(doc, s_i, toks, i, j, "LOC", key, STRONG)  # "Mount Kenya", "Lake Victoria"
-        return
-    if person_next:
-        emit(doc, s_i, toks, i, j, "PERSON", key, STRONG)
-        return
-    if n > 1 and len(first) == 2 and first[1] == "." and first[0].isupper():
-        emit(doc, s_i, toks, i, j, "PERSON", key, STRONG)  # "P. Simmons"
-        return
-    if "-" in key and n == 1:
-        parts = key.split("-")
-        hits = [gazetteer_label([p]) for p in parts]
-        if all(hits):
-            emit(doc, s_i, toks, i, j, "NORP", key, STRONG)  # "Russian-Iranian": both, not one
-            return
-    if "&" in words:
-        emit(doc, s_i, toks, i, j, "ORG", key, STRONG)  # "Marks & Spencer", "Smith & Co"
-        return
-    if n > 1 and (first in fn or first.split("-")[0] in fn) and first.lower() not in W.stopwords:
-        if last.endswith("s") and last.lower() in doc.lower_vocab():
-            emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "Johnson Controls"
-            return
-        emit(doc, s_i, toks, i, j, "PERSON", key, STRONG)  # "Mehdi Sanai", "Jean-Michel Monin"
-        return
+        if c.n == 1:
+            c.doc.clubs.add(key)
+        return "ORG", key, MEDIUM
+    return None
+
+
+def town_company(c: Name) -> Verdict | None:
+    """ "Toyota sales", "Nokia 6600"."""
+    if c.town and _company_context(c.key, c.nxt, c.toks, c.i):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def town_agency(c: Name) -> Verdict | None:
+    """ "the news agency Xinhua"."""
+    if c.town and c.prev in ("agency", "newspaper", "daily"):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def town_in_table(c: Name) -> Verdict | None:
+    """A club named after its city, in a results table."""
+    if c.town and c.table and SCORE.match(c.nxt) and c.key not in W.us_states:
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def town_team(c: Name) -> Verdict | None:
+    """ "Leeds beat Bolton", "Bolton striker"."""
+    if c.town and _sports_context(c.toks, c.i, c.j, c.doc):
+        c.doc.clubs.add(c.key)
+        return "ORG", c.key, STRONG
+    return None
+
+
+def gazetteer(c: Name) -> Verdict | None:
+    """A place, a nationality or an organisation the lists know."""
+    if c.hit:
+        return c.hit[0], c.hit[1], STRONG
+    return None
+
+
+def known_org(c: Name) -> Verdict | None:
+    """ "International Red Cross"."""
+    if c.key in W.known_orgs or (c.n > 2 and " ".join(c.words[-2:]) in W.known_orgs):
+        return "ORG", c.key, STRONG
+    return None
+
+
+def after_honorific(c: Name) -> Verdict | None:
+    """After "Mr" or a player's role, a person."""
+    if c.person_next:
+        return "PERSON", c.key, STRONG
+    return None
+
+
+def team_in_table(c: Name) -> Verdict | None:
+    """A name followed by a score in a results table."""
+    if c.table and SCORE.match(c.nxt):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+# --- rules for a name of one word --------------------------------------------------------------
+
+
+def no_letters(c: Name) -> Verdict | None:
+    """ "A", "Q2": a letter or a code names nothing."""
+    if len(c.key) == 1 or HAS_DIGIT.search(c.key):
+        return NOT_A_NAME
+    return None
+
+
+def nationalities_joined(c: Name) -> Verdict | None:
+    """ "Russian-Iranian": both, not one."""
+    if "-" in c.key and all(gazetteer_label([p]) for p in c.key.split("-")):
+        return "NORP", c.key, STRONG
+    return None
+
+
+def acronym(c: Name) -> Verdict | None:
+    """ "NATO", "BBC"."""
+    key = c.key
+    if key.isupper() and len(key) > 1 and key.isalpha():
+        return "ORG", key, MEDIUM
+    return None
+
+
+def after_lower_title(c: Name) -> Verdict | None:
+    """ "president Suharto"; a cricket scorecard: "c Healy b Warne"."""
+    if c.prev in W.lower_titles or (c.prev in ("b", "c", "st") and c.i > 1):
+        return "PERSON", c.key, MEDIUM
+    return None
+
+
+def dateline_agency(c: Name) -> Verdict | None:
+    """The agency of a dateline: "LONDON (Reuters)"."""
+    if c.prev == "(" and c.nxt == ")" and c.i > 1:
+        before = c.toks[c.i - 2].text
+        if before.isupper() and len(before) > 1:
+            return "ORG", c.key, STRONG
+    return None
+
+
+def named_agency(c: Name) -> Verdict | None:
+    """ "the news agency Tanjug"."""
+    if c.prev in ("agency", "newspaper", "daily"):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def before_org_noun(c: Name) -> Verdict | None:
+    """ "X newspaper", "X news agency"."""
+    nxt = c.nxt
     if (
-        n == 2
-        and first in fn
-        and not is_sentence_initial(toks, i)
+        nxt in ORG_NEXT
+        or (nxt == "news" and c.j + 1 < len(c.toks) and c.toks[c.j + 1].text == "agency")
+    ) and not place_adjective(c.key):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def beside_place_noun(c: Name) -> Verdict | None:
+    """ "the town of X", "the X region"."""
+    if (c.prev == "of" and c.i > 1 and c.toks[c.i - 2].text.lower() in PLACE_NOUNS) or (
+        c.nxt in PLACE_NOUNS
+    ):
+        return "GPE", c.key, MEDIUM
+    return None
+
+
+def company_ending(c: Name) -> Verdict | None:
+    """ "Nordbank", "Infotech"."""
+    if ORG_ENDING.search(c.key):
+        return "ORG", c.key, WEAK
+    return None
+
+
+def company(c: Name) -> Verdict | None:
+    """ "Nokia shares", "Hitachi chief"."""
+    if _company_context(c.key, c.nxt, c.toks, c.i):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def city_team(c: Name) -> Verdict | None:
+    """A city the words around make its team: "Leeds beat Bolton"."""
+    if W.cities.get(c.key) and _sports_context(c.toks, c.i, c.j, c.doc):
+        c.doc.clubs.add(c.key)
+        return "ORG", c.key, STRONG
+    return None
+
+
+def given_name_after_article(c: Name) -> Verdict | None:
+    """ "a Sky spokesman": no person."""
+    if c.key in W.first_names and c.prev.lower() in ("a", "an"):
+        return "ORG", c.key, WEAK
+    return None
+
+
+def given_name(c: Name) -> Verdict | None:
+    """ "Nancy", a given name, unless a place word comes before it."""
+    if c.key in W.first_names and c.prev not in LOC_PREPS:
+        return "PERSON", c.key, WEAK
+    return None
+
+
+def town(c: Name) -> Verdict | None:
+    """A city, or a word after "in", "at", "near"..."""
+    if W.cities.get(c.key) or (c.prev in LOC_PREPS and c.key[1:].islower()):
+        return "GPE", c.key, WEAK
+    return None
+
+
+def given_name_after_place_word(c: Name) -> Verdict | None:
+    """A given name after a place word, not written as a town is ("in McKay")."""
+    if c.key in W.first_names:
+        return "PERSON", c.key, WEAK
+    return None
+
+
+def place_adjective_word(c: Name) -> Verdict | None:
+    """ "Transylvanian", "Californian", "Texan"."""
+    place = place_adjective(c.key)
+    if place:
+        return "NORP", place, MEDIUM
+    return None
+
+
+def unknown_word(c: Name) -> Verdict:
+    """A word no list knows: a person by a surname's ending ("Kowalski", "Petrov"), else an
+    organisation; one the document also writes in lower case ("Library", "Health") is a name
+    only if the document confirms it elsewhere."""
+    common = c.key.lower() in c.doc.lower_vocab()
+    label = "PERSON" if SURNAME_ENDING.search(c.key) else "ORG"
+    return label, c.key, UNCONFIRMED if common else WEAK
+
+
+# --- rules for a name of several words ---------------------------------------------------------
+
+
+def person_named_like_law(c: Name) -> Verdict | None:
+    """ "Jude Law", "Kyle Bill"."""
+    if c.n == 2 and c.last in ("Law", "Bill", "Code") and c.first in W.first_names:
+        return "PERSON", c.key, STRONG
+    return None
+
+
+def event_or_law_of(c: Name) -> Verdict | None:
+    """ "Battle of Britain", "World Series of Golf", "Treaty of Rome", "Bill of Rights"."""
+    words = c.words
+    head = words[words.index("of") - 1] if c.n > 2 and "of" in words[1:-1] else ""
+    if head in EVENT_OF or head in W.event_words:
+        return "EVENT", c.key, STRONG
+    if head in LAW_OF or head in W.law_words:
+        return "LAW", c.key, STRONG
+    return None
+
+
+def group_word_last(c: Name) -> Verdict | None:
+    """ "Roman Catholic", "Sunni Muslim"."""
+    if c.last in W.norp_words and c.last not in W.first_names:
+        return "NORP", c.key, STRONG
+    return None
+
+
+def law_word_last(c: Name) -> Verdict | None:
+    """ "Data Protection Act"."""
+    if c.last in W.law_words:
+        return "LAW", c.key, STRONG
+    return None
+
+
+def event_word_last(c: Name) -> Verdict | None:
+    """ "World Cup", "Italian Grand Prix"."""
+    if c.last in W.event_words or " ".join(c.words[-2:]) in W.event_words:
+        return "EVENT", c.key, STRONG
+    return None
+
+
+def org_word_last(c: Name) -> Verdict | None:
+    """ "Acme Holdings"; a lone "TV", "PLC" or "FC" names nothing."""
+    if org_suffix(c.last):
+        return "ORG", c.key, STRONG
+    return None
+
+
+def org_word_first(c: Name) -> Verdict | None:
+    """ "Bank Leumi", "Air France"."""
+    first = c.first
+    if first in W.org_heads or (first in W.org_prefixes and first not in W.first_names):
+        return "ORG", c.key, STRONG
+    return None
+
+
+def initial_first(c: Name) -> Verdict | None:
+    """ "P. Simmons"."""
+    first = c.first
+    if len(first) == 2 and first[1] == "." and first[0].isupper():
+        return "PERSON", c.key, STRONG
+    return None
+
+
+def club_named_after_city(c: Name) -> Verdict | None:
+    """ "Rapid Vienna", "Sporting Lisbon"."""
+    if W.cities.get(c.last, 0) >= 100_000 and c.first not in W.first_names:
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def place_word_last(c: Name) -> Verdict | None:
+    """ "Trafalgar Square", "Tower Bridge"; not "Jane Hall"."""
+    place = W.loc_words.get(c.last)
+    if place and not (c.last in SURNAME_LIKE and (c.first in W.first_names or c.person_next)):
+        return place, c.key, STRONG
+    return None
+
+
+def place_word_first(c: Name) -> Verdict | None:
+    """ "Mount Kenya", "Lake Victoria"."""
+    if c.first in PLACE_OPENERS and not c.person_next:
+        return "LOC", c.key, STRONG
+    return None
+
+
+def ampersand(c: Name) -> Verdict | None:
+    """ "Marks & Spencer", "Smith & Co"."""
+    if "&" in c.words:
+        return "ORG", c.key, STRONG
+    return None
+
+
+def given_name_first(c: Name) -> Verdict | None:
+    """ "Mehdi Sanai", "Jean-Michel Monin"; but "Johnson Controls"."""
+    fn = W.first_names
+    first = c.first
+    if (first in fn or first.split("-")[0] in fn) and first.lower() not in W.stopwords:
+        if c.last.endswith("s") and c.last.lower() in c.doc.lower_vocab():
+            return "ORG", c.key, MEDIUM
+        return "PERSON", c.key, STRONG
+    return None
+
+
+def given_name_and_surname(c: Name) -> Verdict | None:
+    """ "Will Hartley", "Jan Novak"."""
+    last = c.last
+    if (
+        c.n == 2
+        and c.first in W.first_names
+        and not is_sentence_initial(c.toks, c.i)
         and last.lower() not in W.stopwords
         and last[1:].islower()
     ):
-        emit(doc, s_i, toks, i, j, "PERSON", key, MEDIUM)  # "Will Hartley", "Jan Novak"
-        return
-    if n == 1 and (key.isupper() and len(key) > 1 and key.isalpha()):
-        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)
-        return
-    if table and SCORE.match(nxt):
-        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)
-        return
-    if n == 1:
-        pop = W.cities.get(key)
-        if prev in W.lower_titles or (prev in ("b", "c", "st") and i > 1):
-            # "president Suharto"; a cricket scorecard: "c Healy b Warne"
-            emit(doc, s_i, toks, i, j, "PERSON", key, MEDIUM)
-            return
-        if (
-            prev == "("
-            and nxt == ")"
-            and i > 1
-            and toks[i - 2].text.isupper()
-            and len(toks[i - 2].text) > 1
-        ):
-            emit(doc, s_i, toks, i, j, "ORG", key, STRONG)  # the agency of a dateline
-            return
-        if prev in ("agency", "newspaper", "daily"):
-            emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "the news agency Tanjug"
-            return
-        if (
-            nxt in ORG_NEXT
-            or (nxt == "news" and j + 1 < len(toks) and toks[j + 1].text == "agency")
-        ) and not place_adjective(key):
-            emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "X newspaper", "X news agency"
-            return
-        if (prev == "of" and i > 1 and toks[i - 2].text.lower() in PLACE_NOUNS) or (
-            nxt in PLACE_NOUNS
-        ):
-            emit(doc, s_i, toks, i, j, "GPE", key, MEDIUM)  # "the town of X", "the X region"
-            return
-        if ORG_ENDING.search(key):
-            emit(doc, s_i, toks, i, j, "ORG", key, WEAK)  # "Nordbank", "Infotech"
-            return
-        if _company_context(key, nxt, toks, i):
-            emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "Nokia shares", "Hitachi chief"
-            return
-        if pop and _sports_context(toks, i, j, doc):
-            doc.clubs.add(key)
-            emit(doc, s_i, toks, i, j, "ORG", key, STRONG)
-            return
-        if key in fn and prev.lower() in ("a", "an"):
-            emit(doc, s_i, toks, i, j, "ORG", key, WEAK)  # "a Sky spokesman": no person
-            return
-        if key in fn and prev not in LOC_PREPS:
-            emit(doc, s_i, toks, i, j, "PERSON", key, WEAK)  # "Nancy", a name before a town
-            return
-        if pop or (prev in LOC_PREPS and key[1:].islower()):
-            emit(doc, s_i, toks, i, j, "GPE", key, WEAK)
-            return
-        if key in fn:
-            emit(doc, s_i, toks, i, j, "PERSON", key, WEAK)
-            return
-        place = place_adjective(key)
-        if place:  # "Transylvanian", "Californian", "Texan"
-            emit(doc, s_i, toks, i, j, "NORP", place, MEDIUM)
-            return
-        # An unknown word the document also writes in lower case ("Library", "Health") is a
-        # name only if the document confirms it elsewhere.
-        common = key.lower() in doc.lower_vocab()
-        label = "PERSON" if SURNAME_ENDING.search(key) else "ORG"  # "Kowalski", "Petrov"
-        emit(doc, s_i, toks, i, j, label, key, UNCONFIRMED if common else WEAK)
-        return
-    if n > 1 and last in W.countries and first not in fn:
-        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)  # "Statistics Norway"
-        return
-    if n <= 3 and all(
-        w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords
-        for w in words
-        if w not in NAME_PARTICLES
+        return "PERSON", c.key, MEDIUM
+    return None
+
+
+def country_last(c: Name) -> Verdict | None:
+    """ "Statistics Norway"."""
+    if c.last in W.countries and c.first not in W.first_names:
+        return "ORG", c.key, MEDIUM
+    return None
+
+
+def unknown_words(c: Name) -> Verdict | None:
+    """Two or three unknown words: a person, unless the document uses one of them as an
+    ordinary lower-case word ("Blue Bird", "Silver Lake")."""
+    words = [w for w in c.words if w not in NAME_PARTICLES]
+    if c.n <= 3 and all(
+        w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords for w in words
     ):
-        # Two or three unknown words: a person, unless the document uses one of them as an
-        # ordinary lower-case word ("Blue Bird", "Silver Lake").
-        lower = doc.lower_vocab()
-        common = any(w.lower() in lower for w in words if w not in NAME_PARTICLES)
-        emit(doc, s_i, toks, i, j, "ORG" if common else "PERSON", key, WEAK)
-        return
-    emit(doc, s_i, toks, i, j, "ORG", key, WEAK)
+        lower = c.doc.lower_vocab()
+        common = any(w.lower() in lower for w in words)
+        return "ORG" if common else "PERSON", c.key, WEAK
+    return None
+
+
+def organisation(c: Name) -> Verdict:
+    """Anything else of several words."""
+    return "ORG", c.key, WEAK
+
+
+#: The rules for a name of one word, strongest first: the first that decides, labels it.
+ONE_WORD_RULES: tuple[Rule, ...] = (
+    no_letters,
+    date,
+    award,
+    team_in_sports_story,
+    town_company,
+    town_agency,
+    town_in_table,
+    town_team,
+    gazetteer,
+    known_org,
+    after_honorific,
+    nationalities_joined,
+    acronym,
+    team_in_table,
+    after_lower_title,
+    dateline_agency,
+    named_agency,
+    before_org_noun,
+    beside_place_noun,
+    company_ending,
+    company,
+    city_team,
+    given_name_after_article,
+    given_name,
+    town,
+    given_name_after_place_word,
+    place_adjective_word,
+    unknown_word,
+)
+
+#: The rules for a name of several words, strongest first.
+SEVERAL_WORD_RULES: tuple[Rule, ...] = (
+    date,
+    award,
+    team_in_sports_story,
+    town_in_table,
+    town_team,
+    gazetteer,
+    known_org,
+    person_named_like_law,
+    event_or_law_of,
+    group_word_last,
+    law_word_last,
+    event_word_last,
+    org_word_last,
+    org_word_first,
+    initial_first,
+    club_named_after_city,
+    place_word_last,
+    place_word_first,
+    after_honorific,
+    ampersand,
+    given_name_first,
+    given_name_and_surname,
+    team_in_table,
+    country_last,
+    unknown_words,
+    organisation,
+)
+
+
+def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
+    """Label the name toks[i:j] by the first rule that decides (the strongest evidence)."""
+    c = Name(doc, toks, i, j, table, person_next)
+    for rule in ONE_WORD_RULES if c.n == 1 else SEVERAL_WORD_RULES:
+        verdict = rule(c)
+        if verdict is not None:
+            if verdict:
+                emit(doc, s_i, toks, i, j, *verdict)
+            return

@@ -23,7 +23,7 @@ from explorer.nlp.names.lists import (
     longest_gazetteer,
     org_suffix,
 )
-from explorer.nlp.names.rules import add_core
+from explorer.nlp.names.rules import label_name
 from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
@@ -477,7 +477,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         emit(doc, s_i, toks, pos, j, "ORG", " ".join(words_of(toks, pos, j)), MEDIUM)
         return
     if pos < j:
-        add_core(doc, s_i, toks, pos, j, table, person_next)
+        label_name(doc, s_i, toks, pos, j, table, person_next)
 
 
 def _title_at(toks, pos: int, j: int, heads, mods) -> int:

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from functools import partial
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from explorer.nlp.names.lists import FUNCTION, OPENERS
 from explorer.unicode_marks import MARKS
 
 
-class Token(NamedTuple):
+@dataclass(slots=True)
+class Token:
     """One token of a sentence: its character offsets in the document and its text (NFC)."""
 
     start: int
@@ -38,17 +38,15 @@ TOKEN = re.compile(
 )
 
 
-#: A Token made from a (start, end, text) tuple in C: `Token(...)` costs twice as much, and a
-#: document has a token for every word.
-_AS_TOKEN = partial(tuple.__new__, Token)
-
-
 def tokenize(text: str, start: int, end: int, ascii_text: bool) -> list[Token]:
     """The tokens of text[start:end]."""
-    found = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
-    if not ascii_text:  # "Zu\u0308rich" is looked up as "Zürich"; offsets stay
-        found = [(a, b, w if w.isascii() else nfc(w)) for a, b, w in found]
-    return list(map(_AS_TOKEN, found))
+    if ascii_text:
+        return [Token(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text, start, end)]
+    # "Zu\u0308rich" is looked up as "Zürich"; offsets stay
+    return [
+        Token(m.start(), m.end(), w if (w := m.group()).isascii() else nfc(w))
+        for m in TOKEN.finditer(text, start, end)
+    ]
 
 
 def is_cap(tok: str) -> bool:
@@ -76,7 +74,7 @@ def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool
     lower = len(_LOWER_WORD.findall(text, start, end))
     if not first and lower and lower > 0.3 * (lower + len(_UPPER_WORD.findall(text, start, end))):
         return False  # the common case, decided in C
-    alpha = [t for _, _, t in toks if t[0].isalpha()]  # a token is never empty
+    alpha = [t.text for t in toks if t.text[0].isalpha()]  # a token is never empty
     if not alpha:
         return False
     upper = sum(1 for t in alpha if t.isupper())
