@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from explorer.nlp.names.lists import FUNCTION, OPENERS
+from explorer.nlp.names.lists import FUNCTION, OPENERS, alternatives
 from explorer.unicode_marks import MARKS
 
 
@@ -29,9 +29,7 @@ TOKEN = re.compile(
     # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
     r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith
-    r"|(?=[A-Z][a-z]{1,4}\.)(?:Corp|Inc|Co|Ltd|Bros|Jr|Sr|St|Mt|Ft|Gov|Sen|Rep|Gen|Col|Lt|Sgt|"
-    r"Capt|Adm|Maj|Cmdr|Calif|Colo|Conn|Fla|Ill|Kan|Mass|Mich|Minn|Okla|Tenn|Tex|Wash|Wis)\.(?!\w)"
-    # abbreviations inside names and before them
+    rf"|(?=[A-Z][a-z]{{1,4}}\.)(?:{alternatives('abbreviations')})\.(?!\w)"  # Corp., Gov., Tex.
     rf"|{_WORD}(?:[-&]{_WORD})*(?:['’](?![sS]\b){_WORD})*(?:[-&]{_WORD})*"  # O'Neill, AT&T
     r"|['’][sS]\b"  # possessive
     r"|\S"
