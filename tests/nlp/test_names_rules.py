@@ -1,0 +1,84 @@
+"""The recognizer's rule tables: their order (the priority) and single rules tried alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp.names import find_names, rules
+from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc
+from explorer.nlp.names.lists import W
+from explorer.nlp.names.tokens import tokenize
+
+
+def name_in(text: str, surface: str, *, table: bool = False, person_next: bool = False):
+    """The Name that the rules see for `surface`, the first time it occurs in `text`."""
+    W.load()
+    toks = tokenize(text, 0, len(text), text.isascii())
+    start = text.index(surface)
+    i = next(k for k, t in enumerate(toks) if t.start == start)
+    j = next(k for k, t in enumerate(toks) if t.end == start + len(surface)) + 1
+    return rules.Name(Doc(text), toks, i, j, table, person_next)
+
+
+def labels(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in find_names(text, [(0, len(text))])]
+
+
+def test_the_priority_of_the_rules_is_their_order_in_the_tables():
+    # Moving a rule changes which evidence wins: do it on purpose, and change this list with it.
+    assert [r.__name__ for r in rules.ONE_WORD_RULES] == [
+        "no_letters", "date", "award", "team_in_sports_story", "town_company", "town_agency",
+        "town_in_table", "town_team", "gazetteer", "known_org", "after_honorific",
+        "nationalities_joined", "acronym", "team_in_table", "after_lower_title",
+        "dateline_agency", "named_agency", "before_org_noun", "beside_place_noun",
+        "company_ending", "company", "city_team", "given_name_after_article", "given_name",
+        "town", "given_name_after_place_word", "place_adjective_word", "unknown_word",
+    ]  # fmt: skip
+    assert [r.__name__ for r in rules.SEVERAL_WORD_RULES] == [
+        "date", "award", "team_in_sports_story", "town_in_table", "town_team", "gazetteer",
+        "known_org", "person_named_like_law", "event_or_law_of", "group_word_last",
+        "law_word_last", "event_word_last", "org_word_last", "org_word_first", "initial_first",
+        "club_named_after_city", "place_word_last", "place_word_first", "after_honorific",
+        "ampersand", "given_name_first", "given_name_and_surname", "team_in_table",
+        "country_last", "unknown_words", "organisation",
+    ]  # fmt: skip
+
+
+def test_every_table_ends_in_a_rule_that_always_decides():
+    assert rules.unknown_word(name_in("We met Zzyzx there.", "Zzyzx")) is not None
+    assert rules.organisation(name_in("We met Zzyzx Qwrt there.", "Zzyzx Qwrt")) is not None
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "surface", "verdict"),
+    [
+        (rules.award, "She won an Oscar nomination.", "Oscar", ("EVENT", "Oscar", STRONG)),
+        (rules.initial_first, "He thanked P. Simmons.", "P. Simmons", ("PERSON", "P. Simmons", STRONG)),
+        (rules.person_named_like_law, "He met Jude Law.", "Jude Law", ("PERSON", "Jude Law", STRONG)),
+        (rules.place_word_first, "They climbed Mount Kenya.", "Mount Kenya", ("LOC", "Mount Kenya", STRONG)),
+        (rules.event_or_law_of, "He read the Treaty of Rome.", "Treaty of Rome", ("LAW", "Treaty of Rome", STRONG)),
+        (rules.ampersand, "She shops at Marks & Spencer.", "Marks & Spencer", ("ORG", "Marks & Spencer", STRONG)),
+        (rules.named_agency, "the news agency Tanjug said", "Tanjug", ("ORG", "Tanjug", MEDIUM)),
+        (rules.company_ending, "Shares in Nordbank rose.", "Nordbank", ("ORG", "Nordbank", WEAK)),
+        (rules.no_letters, "It sold Q2 units.", "Q2", ()),
+    ],
+)  # fmt: skip
+def test_a_rule_decides_alone(rule, text, surface, verdict):
+    assert rule(name_in(text, surface)) == verdict
+
+
+def test_a_rule_that_does_not_apply_passes_the_name_on():
+    assert rules.award(name_in("He met Jude Law.", "Jude Law")) is None
+    assert (
+        rules.place_word_first(
+            name_in("They climbed Mount Kenya.", "Mount Kenya", person_next=True)
+        )
+        is None
+    )
+
+
+def test_an_earlier_rule_wins_over_a_later_one():
+    # "Tower Bridge" ends in a place word, and "Tower" is no given name: a place ...
+    assert ("Tower Bridge", "FAC") in labels("Crowds crossed Tower Bridge today.")
+    # ... but after an honorific the same kind of name is a person ("Hall" is surname-like).
+    assert ("Jane Hall", "PERSON") in labels("Crowds cheered Mrs Jane Hall today.")
