@@ -26,20 +26,27 @@ def _gender_clash(text: str, start: int, full_name: str) -> bool:
 
 
 def resolve_document(doc: Doc) -> None:
+    """The document decides what the lists cannot; its guesses are relabelled in place."""
+    people, last_names, strong, org_firsts = _names_known(doc)
+    _relabel(doc, people, last_names, strong, org_firsts)
+    doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
+    _teams(doc, people)
+    _listed_names(doc)
+    doc.people = people
+    doc.strong = strong
+
+
+def _names_known(doc: Doc):
+    """What the document's confident guesses say: the parts of people's names, their
+    surnames, the labels given with confidence, the first words of organisations."""
     people: dict[str, str] = {}  # a part of a full name -> the full name
     last_names: set[str] = set()
     firsts: dict[str, str] = {}
     strong: dict[str, tuple[str, str]] = {}
     org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Dental Supplies"
     for f in sorted(doc.found, key=lambda f: -f.strength):  # stable: strong guesses first
-        start, end, label, entity, strength, ntok = (
-            f.start,
-            f.end,
-            f.label,
-            f.entity,
-            f.strength,
-            f.ntokens,
-        )
+        start, end, label, entity = f.start, f.end, f.label, f.entity
+        strength, ntok = f.strength, f.ntokens
         surface = doc.text[start:end]
         if label == "PERSON" and ntok > 1:
             parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
@@ -64,15 +71,13 @@ def resolve_document(doc: Doc) -> None:
                 org_firsts.setdefault(surface.split()[0], (label, entity))
     for key, entity in firsts.items():
         people.setdefault(key, entity)
+    return people, last_names, strong, org_firsts
+
+
+def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
+    """ "Blair" after "Tony Blair" is that person; a weak guess takes a confident label."""
     for f in doc.found:
-        start, end, label, entity, strength, ntok = (
-            f.start,
-            f.end,
-            f.label,
-            f.entity,
-            f.strength,
-            f.ntokens,
-        )
+        start, end, label, strength, ntok = f.start, f.end, f.label, f.strength, f.ntokens
         if label == "TITLE" and ntok == 1 and doc.text[start:end] in last_names:
             f.label, f.entity = "PERSON", people[doc.text[start:end]]  # "King" after "Carole King"
             continue
@@ -93,9 +98,12 @@ def resolve_document(doc: Doc) -> None:
             f.strength = WEAK
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
             f.label, f.entity = org_firsts[surface]
-    doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
+
+
+def _teams(doc: Doc, people: dict[str, str]) -> None:
+    """A town the document treats as a team is the team throughout, but not "in Leeds"."""
     sports = is_sports_story(doc)
-    if doc.clubs or sports:  # the team elsewhere in the document too, but not "in Leeds"
+    if doc.clubs or sports:
         for f in doc.found:
             surface = doc.text[f.start : f.end]
             if sports and f.label == "PERSON" and f.ntokens == 1 and f.strength <= WEAK:
@@ -120,7 +128,10 @@ def resolve_document(doc: Doc) -> None:
             ):
                 f.label, f.entity = "ORG", surface
                 doc.clubs.add(surface)
-    # Lists of surnames: "Hale , Moss , Burke and Lyle".
+
+
+def _listed_names(doc: Doc) -> None:
+    """Lists of surnames: "Hale , Moss , Burke and Lyle"; of teams: "Essex , Derbyshire"."""
     found = sorted(doc.found, key=lambda f: f.start)
     for order in (found, found[::-1]):
         for a, b in zip(order, order[1:], strict=False):
@@ -144,8 +155,6 @@ def resolve_document(doc: Doc) -> None:
             ):
                 b.label, b.entity = "ORG", doc.text[b.start : b.end]
                 doc.clubs.add(b.entity)
-    doc.people = people
-    doc.strong = strong
 
 
 #: Words before a name that keep it a place in a sports story: "in Leeds", "north London".
