@@ -42,6 +42,10 @@ class Doc:
         self.clubs: set[str] = set()  # cities the document names as sports teams
         self.sports: bool | None = None  # whether it reads as a sports story (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name
+        # Set by the document pass: a part of a person's name -> the full name; a surface
+        # -> the (label, entity) it was given with confidence.
+        self.people: dict[str, str] = {}
+        self.strong: dict[str, tuple[str, str]] = {}
 
     def mid_caps(self) -> set[str]:
         """Capitalised words the document writes after a lower-case word or a comma."""

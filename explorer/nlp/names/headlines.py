@@ -8,75 +8,85 @@ from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
 
 
 def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) -> None:
-    people = getattr(doc, "people", {})
+    """Emit the names of a headline line that the document (`known`, its people) or the
+    lists already know; capitals there say nothing of what else is a name."""
     n = len(toks)
     # Title-cased forms, once per word; None where a word cannot be part of a name.
     titled = [title_case(t.text) if t.text[:1].isalpha() else None for t in toks]
-    i = 0
+    i = _dateline(doc, s_i, toks) if titled[0] is not None and toks[0].text[:1].isupper() else 0
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
             continue
-        hit = None
-        if i == 0:
-            # A dateline: "KHARTOUM 2019-05-02" is the place the story was filed from, even
-            # where the story names a team after it ("NEW YORK 1996-08-30" over baseball).
-            m = 0
-            while m < n and toks[m].text[:1].isalpha() and toks[m].text.isupper():
-                m += 1
-            if 0 < m <= 3 and m < n and DATE_TOKEN.match(toks[m].text):
-                words = [title_case(t.text) for t in toks[:m]]
-                key = " ".join(words)
-                place = gazetteer_label(words)
-                label, canon = place or (("ORG" if key in W.known_orgs else "GPE"), key)
-                emit(doc, s_i, toks, 0, m, label, canon, MEDIUM)
-                i = m
-                continue
-        for m in range(min(n, i + 4), i, -1):
-            if None in titled[i:m]:
-                continue
-            words = titled[i:m]
-            key = " ".join(words)
-            raw = " ".join(t.text for t in toks[i:m])
-            if key in known:
-                hit = (m, *known[key])
-            elif raw in known and raw.isupper():
-                hit = (m, *known[raw])
-            elif key in people:
-                hit = (m, "PERSON", people[key])
-            else:
-                g = gazetteer_label(words)
-                if g and (
-                    g[0] != "GPE"
-                    or key in W.nations
-                    or key in W.us_states
-                    or W.cities.get(key, 0) >= 100_000
-                ):
-                    hit = (m, *g)
-                elif key in W.known_orgs or raw in W.known_orgs:
-                    hit = (m, "ORG", key if key in W.known_orgs else raw)
-            if hit:
-                break
+        hit = _known_name(doc, toks, titled, i, known) or _org_by_last_word(titled, i)
         if not hit:
-            # "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word.
-            for m in range(min(n, i + 4), i + 1, -1):
-                words = titled[i:m]
-                if None in words or any(w.lower() in FUNCTION for w in words):
-                    continue
-                if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
-                    hit = (m, "ORG", " ".join(words))
-                    break
-        if hit:
-            m, label, canon = hit
-            nxt = toks[m].text if m < n else ""
-            before = toks[i - 1].text if i else ""
-            if (
-                label in ("GPE", "LOC")
-                and canon not in W.country_names
-                and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
-            ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
-                label, canon = "ORG", " ".join(title_case(t.text) for t in toks[i:m])
-            emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
-            i = m
-        else:
             i += 1
+            continue
+        m, label, canon = hit
+        nxt = toks[m].text if m < n else ""
+        before = toks[i - 1].text if i else ""
+        if (
+            label in ("GPE", "LOC")
+            and canon not in W.country_names
+            and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
+        ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
+            label, canon = "ORG", " ".join(title_case(t.text) for t in toks[i:m])
+        emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
+        i = m
+
+
+def _dateline(doc: Doc, s_i: int, toks) -> int:
+    """A dateline: "KHARTOUM 2019-05-02" is the place the story was filed from, even where
+    the story names a team after it ("NEW YORK 1996-08-30" over baseball). The number of
+    tokens it takes (0 if the line opens with none)."""
+    n = len(toks)
+    m = 0
+    while m < n and toks[m].text[:1].isalpha() and toks[m].text.isupper():
+        m += 1
+    if 0 < m <= 3 and m < n and DATE_TOKEN.match(toks[m].text):
+        words = [title_case(t.text) for t in toks[:m]]
+        key = " ".join(words)
+        place = gazetteer_label(words)
+        label, canon = place or (("ORG" if key in W.known_orgs else "GPE"), key)
+        emit(doc, s_i, toks, 0, m, label, canon, MEDIUM)
+        return m
+    return 0
+
+
+def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] | None:
+    """The longest name (up to four words) at toks[i] that the document or the lists know:
+    (its end, label, canonical name)."""
+    for m in range(min(len(toks), i + 4), i, -1):
+        if None in titled[i:m]:
+            continue
+        words = titled[i:m]
+        key = " ".join(words)
+        raw = " ".join(t.text for t in toks[i:m])
+        if key in known:
+            return (m, *known[key])
+        if raw in known and raw.isupper():
+            return (m, *known[raw])
+        if key in doc.people:
+            return m, "PERSON", doc.people[key]
+        g = gazetteer_label(words)
+        if g and (
+            g[0] != "GPE"
+            or key in W.nations
+            or key in W.us_states
+            or W.cities.get(key, 0) >= 100_000
+        ):
+            return (m, *g)
+        if key in W.known_orgs or raw in W.known_orgs:
+            return m, "ORG", key if key in W.known_orgs else raw
+    return None
+
+
+def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
+    """ "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word."""
+    for m in range(min(len(titled), i + 4), i + 1, -1):
+        words = titled[i:m]
+        if None in words or any(w.lower() in FUNCTION for w in words):
+            continue
+        if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
+            return m, "ORG", " ".join(words)
+    return None
