@@ -233,37 +233,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
-    stop = W.stopwords
-    # Trim words that are not names: leading function words and openers, months, days.
-    while i < j:
-        w = toks[i].text
-        lw = w.lower()
-        if (
-            lw in stop
-            and not gazetteer_label(words_of(toks, i, j))
-            and not (w.isupper() and gazetteer_label([w]))
-        ):
-            if (
-                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
-                or lw in ("the", "a", "an")
-                or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
-                or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
-            ):
-                i += 1
-                continue
-            if j - i == 1:
-                return
-        break
-    while (
-        j > i
-        and toks[j - 1].text.lower() in MONTHS_DAYS
-        and not (
-            j - i > 1 and toks[j - 2].text in W.first_names  # "Theresa May"
-        )
-    ):
-        j -= 1
-    if i >= j:
+    """Cut the capitalised span toks[i:j] into roles, places and names, and label them."""
+    span = _trim(toks, i, j)
+    if span is None:
         return
+    i, j = span
     nxt = toks[j].text if j < len(toks) else ""
     if (
         nxt == ":"
@@ -282,43 +256,10 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
                 emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     if is_sentence_initial(toks, i):
-        w = toks[i].text
-        # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
-        if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
-            hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
-            label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
-            emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
+        opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
+        if opened is None:
             return
-        # A capitalised sentence opener that the document writes in lower case elsewhere.
-        if (
-            w.lower() in doc.lower_vocab()
-            and not gazetteer_label([w])
-            and w not in W.first_names
-            and w not in heads
-            and w not in mods
-            and w not in W.honorifics
-        ):
-            i += 1
-            if i >= j:
-                return
-        elif (
-            j - i == 1
-            and not gazetteer_label([w])
-            and w not in doc.mid_caps()
-            and not w.isupper()
-            and nxt not in PERSON_VERBS
-            and w not in W.known_orgs
-            and not (SCORE.match(nxt) and (table or w in W.cities))
-            and not (  # "LONDON (Reuters) -"
-                nxt == ")" and i > 1 and toks[i - 1].text == "(" and toks[i - 2].text.isupper()
-            )
-        ):
-            # "Unfortunately", "Ad sales ...": an opener the document never capitalises
-            # elsewhere is a name only if the document names it in full somewhere.
-            label = "PERSON" if w in W.first_names else "ORG"
-            emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
-            return
-
+        i = opened
     if (
         j - i > 1
         and is_sentence_initial(toks, i)
@@ -336,7 +277,90 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     if len(words) > 1 and all(w in W.demonyms or w in W.norp_words for w in words):
         emit(doc, s_i, toks, i, j, "NORP", " ".join(words), STRONG)
         return
-    # A role inside the span: "Acme CEO Jane Roe", "U.S. President Bill Clinton".
+    _roles_and_names(doc, s_i, toks, i, j, words, table, heads, mods)
+
+
+def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
+    """The span without the words around it that are no names: leading function words and
+    openers, months, days. None if nothing is left."""
+    stop = W.stopwords
+    while i < j:
+        w = toks[i].text
+        lw = w.lower()
+        if (
+            lw in stop
+            and not gazetteer_label(words_of(toks, i, j))
+            and not (w.isupper() and gazetteer_label([w]))
+        ):
+            if (
+                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
+                or lw in ("the", "a", "an")
+                or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
+                or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
+            ):
+                i += 1
+                continue
+            if j - i == 1:
+                return None
+        break
+    while (
+        j > i
+        and toks[j - 1].text.lower() in MONTHS_DAYS
+        and not (
+            j - i > 1 and toks[j - 2].text in W.first_names  # "Theresa May"
+        )
+    ):
+        j -= 1
+    if i >= j:
+        return None
+    return i, j
+
+
+def _sentence_opener(
+    doc: Doc, s_i: int, toks, i: int, j: int, nxt: str, table: bool, heads, mods
+) -> int | None:
+    """A span that opens a sentence: where its name starts, or None once it is dealt with
+    (a dateline, or an opener only the rest of the document can confirm)."""
+    w = toks[i].text
+    # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
+    if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
+        hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
+        label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
+        emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
+        return None
+    # A capitalised sentence opener that the document writes in lower case elsewhere.
+    if (
+        w.lower() in doc.lower_vocab()
+        and not gazetteer_label([w])
+        and w not in W.first_names
+        and w not in heads
+        and w not in mods
+        and w not in W.honorifics
+    ):
+        return i + 1 if i + 1 < j else None
+    if (
+        j - i == 1
+        and not gazetteer_label([w])
+        and w not in doc.mid_caps()
+        and not w.isupper()
+        and nxt not in PERSON_VERBS
+        and w not in W.known_orgs
+        and not (SCORE.match(nxt) and (table or w in W.cities))
+        and not (  # "LONDON (Reuters) -"
+            nxt == ")" and i > 1 and toks[i - 1].text == "(" and toks[i - 2].text.isupper()
+        )
+    ):
+        # "Unfortunately", "Ad sales ...": an opener the document never capitalises
+        # elsewhere is a name only if the document names it in full somewhere.
+        label = "PERSON" if w in W.first_names else "ORG"
+        emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
+        return None
+    return i
+
+
+def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: bool, heads, mods):
+    """A role inside the span ("Acme CEO Jane Roe", "U.S. President Bill Clinton") is a
+    TITLE, and the parts around it are labelled apart."""
     best = before = None
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
     title_starts = W.title_starts
