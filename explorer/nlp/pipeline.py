@@ -3,6 +3,10 @@
 sentences → names (explorer.nlp.names) + values → merge → entities → facts. Each step reads
 and writes fields of the `Doc`; `extract()` runs them in order and freezes the result into a
 `model.Extraction`. A step is a plain function, so a test can run any prefix of the pipeline.
+
+The steps read the analysis view of the text (explorer.nlp.layout: soft line breaks,
+indentation, CRLF and runs of spaces taken out), never the original; `run()` builds the view
+first and maps every offset back to the original at the end, here and nowhere else.
 """
 
 from __future__ import annotations
@@ -10,9 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import NAME_LABELS, Entity, Extraction, Fact, Mention
+
+if TYPE_CHECKING:
+    from .layout import View
 
 __all__ = ["Doc", "PIPELINE", "extract", "merge_mentions", "run"]
 
@@ -81,11 +88,37 @@ PIPELINE: tuple[tuple[str, Step], ...] = (
 def run(
     text: str, meta: Mapping | None = None, steps: Sequence[tuple[str, Step]] = PIPELINE
 ) -> Doc:
-    """Run `steps` over `text` and return the shared `Doc` (for tests and tools)."""
-    doc = Doc(text, meta or {})
+    """Run `steps` over the analysis view of `text` and return the shared `Doc`, its offsets
+    mapped back into `text` (for tests and tools)."""
+    from .layout import analysis_view
+
+    view = analysis_view(text)
+    doc = Doc(view.text, meta or {})
     for _name, step in steps:
         step(doc)
-    return doc
+    return doc if view.identity else _to_original(doc, view)
+
+
+def _to_original(doc: Doc, view: View) -> Doc:
+    """`doc` with every offset moved from the view into the original text."""
+    span = view.span
+
+    def mention(m: Mention) -> Mention:
+        start, end = span(m.start, m.end)
+        return replace(m, start=start, end=end)
+
+    def fact(f: Fact) -> Fact:
+        start, end = span(f.start, f.end)
+        return replace(f, start=start, end=end)
+
+    out = Doc(view.original, doc.meta)
+    out.sentences = [span(s, e) for s, e in doc.sentences]
+    out.names = [mention(m) for m in doc.names]
+    out.values = [mention(m) for m in doc.values]
+    out.mentions = [mention(m) for m in doc.mentions]
+    out.entities = doc.entities
+    out.facts = [fact(f) for f in doc.facts]
+    return out
 
 
 def extract(text: str, meta: Mapping | None = None) -> Extraction:
