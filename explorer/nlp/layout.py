@@ -14,7 +14,7 @@ into it. In the view:
   of blank lines is one blank line, any other hard break one newline.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
-its lines that run on end within 15 columns of a common maximum of 45 to 100 (the wrap
+its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
 width) and most of those end inside a sentence (on a lower-case word or a comma); then a break is soft when the line is long
 enough that the next line's first word would not have fitted on it, and the next line is not
 indented deeper (an indent opens a paragraph) nor opens a list item. A short line (a headline,
@@ -131,7 +131,8 @@ def wrap_width(text: str) -> int | None:
         if width < _MIN_WIDTH:
             return None
         full = [last for n, last in runs_on if width - _RAGGED <= n <= width]
-        if len(full) < 2 or len(full) < 0.6 * len(runs_on):
+        longish = sum(1 for n, _ in runs_on if n > width // 2)  # not headlines, table rows
+        if len(full) < 2 or len(full) < 0.6 * longish:
             continue
         inside = sum(1 for last in full if _RUNS_ON.match(last))
         if inside >= 0.5 * len(full):
