@@ -44,7 +44,10 @@ _ODD = re.compile(r"[^\S \n]|  |\n |  *\n")
 _SPACES = re.compile(r"[^\S\n]+")
 _IN_LINE_ODD = re.compile(r"[^\S ]|  ")
 _FIRST_WORD = re.compile(r"\S+")
-_LIST_ITEM = re.compile(r"(?:[•⁃◦▪·‣●*–-]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+_LIST_ITEM = re.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+# A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
+# after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
+_DASH_ITEM = re.compile(r"[*–-]\s")
 _HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _LETTERS = re.compile(r"[a-z]+")
 # How a line that stops inside a sentence ends: a lower-case word or a comma (a table row
@@ -219,6 +222,8 @@ class _Builder:
         start, end, indent, _ = line
         n_start, n_end, n_indent, _ = nxt
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
+            return "\n"
+        if _DASH_ITEM.match(self.text, n_start, n_end) and self.text[end - 1] in ".!?:;":
             return "\n"
         word = _FIRST_WORD.match(self.text, n_start, n_end)
         first_len = word.end() - word.start() if word else 0

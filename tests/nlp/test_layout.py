@@ -164,3 +164,24 @@ def test_every_character_of_the_view_maps_to_the_same_character_of_the_original(
         if not ch.isspace():
             assert text[view.offset(i)] == ch
     assert view.span(0, len(view.text)) == (4, len(text.rstrip()))
+
+
+def test_a_dash_the_wrap_put_first_on_a_line_is_not_a_list_item():
+    text = (
+        "    He warned that taxing firms like the oil group - a method now used\n"
+        "by the ministry against several of the other firms in the energy trade\n"
+        "- was a mistake. The ministry did not reply to requests for comment.\n"
+        "The measures were:\n"
+        "- a new tax on exports of crude oil and refined products from July;\n"
+        "- a lower rate for small producers in the far east of the country.\n"
+    )
+    view = analysis_view(text).text
+    assert "energy trade - was a mistake." in view
+    assert "were:\n- a new tax" in view and "July;\n- a lower rate" in view
+
+
+def test_a_text_over_the_limit_is_refused_before_any_work():
+    from explorer.nlp.pipeline import MAX_CHARS, TextTooLong
+
+    with pytest.raises(TextTooLong, match="too long to extract"):
+        extract("word " * (MAX_CHARS // 5 + 1))
