@@ -57,9 +57,9 @@ class Doc:
 
 
 def sentences_step(doc: Doc) -> None:
-    from .sentences import split_sentences
+    from .sentences import sentence_spans
 
-    doc.sentences = split_sentences(doc.text)
+    doc.sentences = sentence_spans(doc.text)
 
 
 def names_step(doc: Doc) -> None:
