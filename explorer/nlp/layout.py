@@ -39,10 +39,12 @@ _MIN_WIDTH = 45
 #: A full line ends within this many columns of the wrap width.
 _RAGGED = 15
 # Anything a view changes: CR, tabs and other odd spaces, runs of spaces, indentation,
-# trailing spaces. A text without any (and not hard-wrapped) is its own view.
-_ODD = re.compile(r"[^\S \n]|  |\n |  *\n")
-_SPACES = re.compile(r"[^\S\n]+")
-_IN_LINE_ODD = re.compile(r"[^\S ]|  ")
+# trailing spaces. A text without any (and not hard-wrapped) is its own view. Looked for with
+# `in` (a memchr each) and in the one loop over lines, not with a regex: it is asked of every
+# document. Layout spaces are ASCII; a no-break space is the writer's, and stays.
+_ODD_CHARS = "\r\t\f\v\x1c\x1d\x1e\x1f"
+_SPACES = re.compile(r"[ \t\r\f\v\x1c-\x1f]+")
+_IN_LINE_ODD = re.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
 _FIRST_WORD = re.compile(r"\S+")
 _LIST_ITEM = re.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
@@ -105,26 +107,34 @@ class View:
 
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
-    width = None
     if "\n" in text:
-        width = wrap_width(text)
-    if width is None and _ODD.search(text) is None:
-        return View(text, text)
+        lines = text.split("\n")
+        width = _wrap_width(lines)
+        ragged = any(line[:1] == " " or line[-1:] == " " for line in lines)
+    else:
+        width = None
+        ragged = text[:1] == " " or text[-1:] == " "
+    if width is None and not ragged and "  " not in text:
+        if not any(ch in text for ch in _ODD_CHARS):
+            return View(text, text)
     return _Builder(text, width).build()
 
 
 def wrap_width(text: str) -> int | None:
     """The width `text` is hard-wrapped at, or None when its lines are not wrapped."""
-    lines = text.split("\n")
+    return _wrap_width(text.split("\n"))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
     if len(lines) < 3:
         return None
     runs_on: list[tuple[int, str]] = []  # (length, last character) of lines that run on
     prev = ""
     for line in lines:
-        if prev and line.strip():
-            end = prev.rstrip()
-            runs_on.append((_columns(end), end[-1]))
-        prev = line.strip() and line
+        end = line.rstrip()
+        if end and prev:
+            runs_on.append((_columns(prev), prev[-1]))
+        prev = end
     if len(runs_on) < 2:
         return None
     fitting = sorted(n for n, _ in runs_on if n <= MAX_WIDTH)
