@@ -238,15 +238,17 @@ class _Builder:
         word = _FIRST_WORD.match(self.text, n_start, n_end)
         first_len = word.end() - word.start() if word else 0
         line_cols = _columns(self.text[self._line_start(start) : end])
-        hyphen = _HYPHENATED.search(self.text, max(start, end - 60), end)
+        # A hyphen right after a letter or digit: the wrap broke a word or a compound there.
+        hyphen = end - start > 1 and self.text[end - 1] == "-" and self.text[end - 2].isalnum()
         if line_cols + (0 if hyphen else 1) + first_len <= self.width:
             return "\n"  # the next word would have fitted: the line ended on purpose
-        if hyphen is None:
+        if not hyphen:
             return " "
+        word = _HYPHENATED.search(self.text, max(start, end - 60), end)  # "inter-", not "well-to-"
         second = _LETTERS.match(self.text, n_start, n_end)
-        if second is None:
+        if word is None or second is None:
             return "-"
-        return "" if self._joins(hyphen.group(1), second.group()) else "-"
+        return "" if self._joins(word.group(1), second.group()) else "-"
 
     def _line_start(self, content_start: int) -> int:
         return self.text.rfind("\n", 0, content_start) + 1

@@ -110,12 +110,15 @@ def test_a_hyphen_at_a_line_end_joins_a_word_only_where_the_dictionary_says_so()
         "    The talks between the central banks of the leading inter-",
         "national economies ended on Sunday without a statement, and a",
         "dealer with the big New York securities house Prudential-",
-        "Bache said the markets expected nothing new from the group.",
+        "Bache said the markets expected nothing new from the well-to-",
+        "do countries of the group, whose accounts for the year 1986-",
+        "87 were published in the spring.",
     ]
     text = "\n".join(lines) + "\n"
     view = analysis_view(text)
     assert "leading international economies" in view.text
     assert "Prudential-Bache said" in view.text
+    assert "the well-to-do countries" in view.text and "1986-87 were" in view.text
     orgs = [m for m in extract(text).mentions if m.text == "Prudential-Bache"]
     assert orgs and text[orgs[0].start : orgs[0].end] == "Prudential-\nBache"
 
