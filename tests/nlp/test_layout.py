@@ -188,3 +188,23 @@ def test_a_text_over_the_limit_is_refused_before_any_work():
 
     with pytest.raises(TextTooLong, match="too long to extract"):
         extract("word " * (MAX_CHARS // 5 + 1))
+
+
+def test_any_mix_of_breaks_indents_and_spaces_maps_back_character_for_character():
+    import random
+
+    rng = random.Random(4)
+    words = (
+        'the bank said inter- national Prudential- Bache rose 5.1 pct , and "Mr Smith" .'.split()
+    )
+    gaps = [" ", " ", " ", "  ", "\n", "\r\n", "\n    ", "\n\n", "\t", "\f"]
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 120)))
+        view = analysis_view(text)
+        offsets = [view.offset(i) for i in range(len(view.text))]
+        assert offsets == sorted(offsets)
+        assert all(ch.isspace() or text[o] == ch for ch, o in zip(view.text, offsets, strict=True))
+        for m in extract(text).mentions:
+            assert _squeezed(text[m.start : m.end]).replace("-", "") == _squeezed(m.text).replace(
+                "-", ""
+            )
