@@ -3,6 +3,15 @@
 sentences → names (explorer.nlp.names) + values → merge → entities → facts. Each step reads
 and writes fields of the `Doc`; `extract()` runs them in order and freezes the result into a
 `model.Extraction`. A step is a plain function, so a test can run any prefix of the pipeline.
+
+The steps read the analysis view of the text (explorer.nlp.layout: soft line breaks,
+indentation, CRLF and runs of spaces taken out), never the original; `run()` builds the view
+first and maps every offset back to the original at the end, here and nowhere else.
+
+Cost grows linearly with the text (about a microsecond a character, a few tens of MB for a
+MB), but a text longer than `MAX_CHARS` is refused with `TextTooLong` before any work: a 49 MB
+one-line dump would otherwise take a minute and gigabytes. The command line and the ingest
+report it as that document's error, naming the file, and go on with the others.
 """
 
 from __future__ import annotations
@@ -10,11 +19,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..model import NAME_LABELS, Entity, Extraction, Fact, Mention
 
-__all__ = ["Doc", "PIPELINE", "extract", "merge_mentions", "run"]
+if TYPE_CHECKING:
+    from .layout import View
+
+__all__ = ["MAX_CHARS", "PIPELINE", "Doc", "TextTooLong", "extract", "merge_mentions", "run"]
+
+#: The longest text `extract()` parses (characters): about five seconds and 200 MB at most.
+MAX_CHARS = 5_000_000
+
+
+class TextTooLong(ValueError):
+    """A text over `MAX_CHARS`: refused before any work, so its cost stays bounded."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(
+            f"too long to extract: {length:,} characters, over the limit of {MAX_CHARS:,}; "
+            "split it into smaller documents"
+        )
 
 
 @dataclass
@@ -32,9 +57,9 @@ class Doc:
 
 
 def sentences_step(doc: Doc) -> None:
-    from .sentences import split_sentences
+    from .sentences import sentence_spans
 
-    doc.sentences = split_sentences(doc.text)
+    doc.sentences = sentence_spans(doc.text)
 
 
 def names_step(doc: Doc) -> None:
@@ -81,11 +106,39 @@ PIPELINE: tuple[tuple[str, Step], ...] = (
 def run(
     text: str, meta: Mapping | None = None, steps: Sequence[tuple[str, Step]] = PIPELINE
 ) -> Doc:
-    """Run `steps` over `text` and return the shared `Doc` (for tests and tools)."""
-    doc = Doc(text, meta or {})
+    """Run `steps` over the analysis view of `text` and return the shared `Doc`, its offsets
+    mapped back into `text` (for tests and tools)."""
+    from .layout import analysis_view
+
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(len(text))
+    view = analysis_view(text)
+    doc = Doc(view.text, meta or {})
     for _name, step in steps:
         step(doc)
-    return doc
+    return doc if view.identity else _to_original(doc, view)
+
+
+def _to_original(doc: Doc, view: View) -> Doc:
+    """`doc` with every offset moved from the view into the original text."""
+    span = view.span
+
+    def mention(m: Mention) -> Mention:
+        start, end = span(m.start, m.end)
+        return replace(m, start=start, end=end)
+
+    def fact(f: Fact) -> Fact:
+        start, end = span(f.start, f.end)
+        return replace(f, start=start, end=end)
+
+    out = Doc(view.original, doc.meta)
+    out.sentences = [span(s, e) for s, e in doc.sentences]
+    out.names = [mention(m) for m in doc.names]
+    out.values = [mention(m) for m in doc.values]
+    out.mentions = [mention(m) for m in doc.mentions]
+    out.entities = doc.entities
+    out.facts = [fact(f) for f in doc.facts]
+    return out
 
 
 def extract(text: str, meta: Mapping | None = None) -> Extraction:

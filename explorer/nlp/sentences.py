@@ -1,18 +1,20 @@
 """Sentence boundaries as character offsets: regexes find the candidates, rules judge them.
 
-Layout comes first: a blank line always ends a sentence, and so does a line break unless the
-next line plainly continues the sentence (it starts in lower case, or the line ended on a comma
-or a word like "and"), so headlines and one-sentence-per-line text split where they should.
-Inside a line, list markers ("1.", "2)", "b.", "•") start items, and a terminal mark (. ! ?
-and ellipses) ends a sentence unless what surrounds it says it is an abbreviation, an initial,
-an ellipsis inside a sentence, or a quotation that goes on.
+The splitter reads the analysis view of the text (explorer.nlp.layout), where the soft line
+breaks of hard-wrapped paragraphs are already spaces; the line breaks left are hard. A blank
+line always ends a sentence, and so does a line break unless the next line plainly continues
+the sentence (it starts in lower case, or the line ended on a comma or a word like "and"), so
+headlines and one-sentence-per-line text split where they should. Inside a line, list markers
+("1.", "2)", "b.", "•") start items, and a terminal mark (. ! ? and ellipses) ends a sentence
+unless what surrounds it says it is an abbreviation, an initial, an ellipsis inside a
+sentence, or a quotation that goes on.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["split_sentences"]
+__all__ = ["sentence_spans", "split_sentences"]
 
 # A line holding at least one non-space character.
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
@@ -55,7 +57,19 @@ _MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentences of `text` as (start, end) offsets, with no whitespace at either end."""
+    """Sentences of `text` as (start, end) offsets, with no whitespace at either end.
+
+    Read through the text's analysis view, like every pass; the offsets point into `text`.
+    """
+    from .layout import analysis_view
+
+    view = analysis_view(text)
+    spans = sentence_spans(view.text)
+    return spans if view.identity else [view.span(s, e) for s, e in spans]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The sentence pass over a text that is already an analysis view (the pipeline's)."""
     spans: list[tuple[int, int]] = []
     for start, end in _chunks(text):
         for piece_start, piece_end in _list_items(text, start, end):
@@ -84,9 +98,6 @@ def _chunks(text: str) -> list[tuple[int, int]]:
 
 def _block_chunks(text: str, lines: list[tuple[int, int]], chunks: list[tuple[int, int]]) -> None:
     """The chunks of one block of lines (no blank line inside)."""
-    if _hard_wrapped(text, lines):
-        chunks.append((lines[0][0], lines[-1][1]))
-        return
     cur_start, cur_end = lines[0]
     for s, e in lines[1:]:
         if not _continues(text, cur_end, s):
@@ -94,20 +105,6 @@ def _block_chunks(text: str, lines: list[tuple[int, int]], chunks: list[tuple[in
             cur_start = s
         cur_end = e
     chunks.append((cur_start, cur_end))
-
-
-def _hard_wrapped(text: str, lines: list[tuple[int, int]]) -> bool:
-    """A paragraph wrapped at a fixed width: every line but the last nearly as long as the
-    longest (40 to 100 characters), none opening a list item. Its line breaks mean nothing."""
-    if len(lines) < 3:
-        return False
-    lengths = [e - s for s, e in lines[:-1]]
-    longest = max(lengths)
-    if not 40 <= longest <= 100 or min(lengths) < 0.7 * longest:
-        return False
-    if all(text[e - 1] in ".!?\"'”’)" for s, e in lines):
-        return False  # one sentence a line already
-    return not any(_LIST_MARKER.match(text, s, e) for s, e in lines[1:])
 
 
 def _continues(text: str, line_end: int, next_start: int) -> bool:

@@ -108,3 +108,19 @@ def test_abbreviations_titles_and_quotes_in_news():
 def test_empty_and_blank_text_have_no_sentences():
     assert split_sentences("") == []
     assert split_sentences(" \n\n\t ") == []
+
+
+def test_a_paragraph_wrapped_with_indents_and_crlf_splits_as_running_text():
+    text = (
+        "    Treasury Secretary James Baker told reporters in Washington that\r\n"
+        "the talks went well. He said the dollar had fallen far enough against\r\n"
+        "the yen and the mark, and that the other members of the group agreed.\r\n"
+        "\r\n"
+        "    Shr 1.10 dlrs vs 95 cts\r\n"
+    )
+    assert [" ".join(s.split()) for s in sentences(text)] == [
+        "Treasury Secretary James Baker told reporters in Washington that the talks went well.",
+        "He said the dollar had fallen far enough against the yen and the mark, and that the "
+        "other members of the group agreed.",
+        "Shr 1.10 dlrs vs 95 cts",
+    ]

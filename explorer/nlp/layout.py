@@ -1,0 +1,297 @@
+"""The analysis view of a document: its text with the layout taken out, mapped to the original.
+
+Every nlp pass reads the view, never the original; `pipeline.run()` builds the view first and
+maps every offset back at the end, so the stored text is never changed and offsets still point
+into it. In the view:
+
+- a soft line break (a line of a hard-wrapped paragraph that runs on) is one space, and the
+  next line's indentation goes with it;
+- a hyphen at the end of a soft-broken line joins the word when the dictionary says the joined
+  word exists ("inter-\\nnational" is "international") and otherwise stays ("Prudential-Bache");
+- CRLF and CR are LF; tabs, form feeds and runs of spaces inside a line are one space;
+  indentation and trailing spaces are gone;
+- hard breaks stay line breaks, so the sentence splitter treats them as it always has: a run
+  of blank lines is one blank line, any other hard break one newline.
+
+Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
+its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
+width) and most of those end inside a sentence (on a lower-case word or a comma); then a break is soft when the line is long
+enough that the next line's first word would not have fitted on it, and the next line is not
+indented deeper (an indent opens a paragraph) nor opens a list item. A short line (a headline,
+a table row, a dateline, a paragraph's last line) keeps its break. Text that is not
+hard-wrapped (one line per paragraph, or one sentence per line) keeps every break, and text
+with nothing to normalise is its own view, at no cost.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from bisect import bisect_right
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["View", "analysis_view", "wrap_width"]
+
+#: Widest wrap width taken for a hard-wrapped document; longer lines are paragraphs.
+MAX_WIDTH = 100
+_MIN_WIDTH = 45
+#: A full line ends within this many columns of the wrap width.
+_RAGGED = 15
+# Anything a view changes: CR, tabs and other odd spaces, runs of spaces, indentation,
+# trailing spaces. A text without any (and not hard-wrapped) is its own view. Looked for with
+# `in` (a memchr each) and in the one loop over lines, not with a regex: it is asked of every
+# document. Layout spaces are ASCII; a no-break space is the writer's, and stays.
+_ODD_CHARS = "\r\t\f\v\x1c\x1d\x1e\x1f"
+_SPACES = re.compile(r"[ \t\r\f\v\x1c-\x1f]+")
+_IN_LINE_ODD = re.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
+_FIRST_WORD = re.compile(r"\S+")
+_LIST_ITEM = re.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+# A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
+# after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
+_DASH_ITEM = re.compile(r"[*–-]\s")
+_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_LETTERS = re.compile(r"[a-z]+")
+# How a line that stops inside a sentence ends: a lower-case word or a comma (a table row
+# ends on a figure, a headline or a sentence on a capital or a mark).
+_RUNS_ON = re.compile(r"[a-z,;-]")
+# Word endings that are never a word of their own: a line-end hyphen before one splits a word.
+_SUFFIXES = frozenset(
+    "tion tions sion sions ment ments ness nesses ity ities ing ings ings ation ations ically "
+    "ical ally ence ences ance ances ably ibly able ible ous ious eous ive ively ism isms ist "
+    "ists ize izes ized izing ise ises ised ising ful fully less lessly ship ships hood ure "
+    "ures ular ually ual ency ancy ial ially tial tially ery ory ories ary aries ute utes".split()
+)
+
+
+class View:
+    """The text the passes read, and the way back from its offsets to the original's.
+
+    The map is piecewise: the view is made of runs copied from the original, each shifted by
+    a constant, so two arrays of ints (where each run starts in the view, and its shift) are
+    all it takes, however long the text. A view of an unchanged text has no map at all.
+    """
+
+    __slots__ = ("_shifts", "_starts", "original", "text")
+
+    def __init__(
+        self, original: str, text: str, starts: array | None = None, shifts: array | None = None
+    ) -> None:
+        self.original = original
+        self.text = text
+        self._starts = starts
+        self._shifts = shifts
+
+    @property
+    def identity(self) -> bool:
+        return self._starts is None
+
+    def offset(self, pos: int) -> int:
+        """The original offset of the view's character at `pos` (a start offset)."""
+        if self._starts is None:
+            return pos
+        if pos >= len(self.text):
+            return len(self.original)
+        return pos + self._shifts[bisect_right(self._starts, pos) - 1]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) of the view's [start, end): from the first character
+        to just after the last, so a span across a soft break covers the break."""
+        if self._starts is None:
+            return start, end
+        if end <= start:
+            pos = self.offset(start)
+            return pos, pos
+        return self.offset(start), self.offset(end - 1) + 1
+
+
+def analysis_view(text: str) -> View:
+    """The analysis view of `text` (see the module docstring)."""
+    if "\n" in text:
+        lines = text.split("\n")
+        width = _wrap_width(lines)
+        ragged = any(line[:1] == " " or line[-1:] == " " for line in lines)
+    else:
+        width = None
+        ragged = text[:1] == " " or text[-1:] == " "
+    if width is None and not ragged and "  " not in text:
+        if not any(ch in text for ch in _ODD_CHARS):
+            return View(text, text)
+    return _Builder(text, width).build()
+
+
+def wrap_width(text: str) -> int | None:
+    """The width `text` is hard-wrapped at, or None when its lines are not wrapped."""
+    return _wrap_width(text.split("\n"))
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    if len(lines) < 3:
+        return None
+    runs_on: list[tuple[int, str]] = []  # (length, last character) of lines that run on
+    prev = ""
+    for line in lines:
+        end = line.rstrip()
+        if end and prev:
+            runs_on.append((_columns(prev), prev[-1]))
+        prev = end
+    if len(runs_on) < 2:
+        return None
+    fitting = sorted(n for n, _ in runs_on if n <= MAX_WIDTH)
+    if len(fitting) < 0.8 * len(runs_on):
+        return None  # long lines: paragraphs on one line each
+    for width in (fitting[-1], fitting[(len(fitting) - 1) * 9 // 10]):
+        if width < _MIN_WIDTH:
+            return None
+        full = [last for n, last in runs_on if width - _RAGGED <= n <= width]
+        longish = sum(1 for n, _ in runs_on if n > width // 2)  # not headlines, table rows
+        if len(full) < 2 or len(full) < 0.6 * longish:
+            continue
+        inside = sum(1 for last in full if _RUNS_ON.match(last))
+        if inside >= 0.5 * len(full):
+            return width
+        return None  # one sentence or one table row a line
+    return None
+
+
+def _columns(line: str) -> int:
+    return len(line.expandtabs()) if "\t" in line else len(line)
+
+
+class _Builder:
+    """Builds the view and its map, a line at a time (never a character at a time)."""
+
+    def __init__(self, text: str, width: int | None) -> None:
+        self.text = text
+        self.width = width
+        self.parts: list[str] = []
+        self.pos = 0  # length of the view so far
+        self.starts = array("i")
+        self.shifts = array("i")
+        self.shift: int | None = None
+        self.words: frozenset[str] | None = None
+
+    def emit(self, start: int, end: int) -> None:
+        """Copy the original's [start, end) into the view."""
+        if end <= start:
+            return
+        shift = start - self.pos
+        if shift != self.shift:
+            self.starts.append(self.pos)
+            self.shifts.append(shift)
+            self.shift = shift
+        self.parts.append(self.text[start:end])
+        self.pos += end - start
+
+    def put(self, chars: str, at: int) -> None:
+        """Write `chars` (a separator) into the view, each mapped to the original's `at`."""
+        for ch in chars:
+            if self.text.startswith(ch, at):
+                self.emit(at, at + 1)
+                continue
+            shift = at - self.pos
+            self.starts.append(self.pos)
+            self.shifts.append(shift)
+            self.shift = None  # the next copied run needs its own shift
+            self.parts.append(ch)
+            self.pos += 1
+
+    def emit_line(self, start: int, end: int) -> None:
+        """Copy a line's content, each run of odd spaces inside it made one space."""
+        if _IN_LINE_ODD.search(self.text, start, end) is None:
+            self.emit(start, end)
+            return
+        cur = start
+        for m in _SPACES.finditer(self.text, start, end):
+            s, e = m.span()
+            if e - s == 1 and self.text[s] == " ":
+                continue
+            self.emit(cur, s)
+            self.put(" ", s)
+            cur = e
+        self.emit(cur, end)
+
+    def build(self) -> View:
+        lines = _content_lines(self.text)
+        seps = [""] + [
+            "\n\n" if line[3] else self._join(prev, line)
+            for prev, line in zip(lines, lines[1:], strict=False)
+        ]
+        seps.append("\n")
+        for i, (start, end, _indent, _blank) in enumerate(lines):
+            if i and seps[i].isspace():
+                self.put(seps[i], lines[i - 1][1])
+            # "" after a line joins a hyphenated word: the hyphen goes
+            self.emit_line(start, end - 1 if seps[i + 1] == "" else end)
+        return View(self.text, "".join(self.parts), self.starts, self.shifts)
+
+    def _join(self, line: tuple[int, int, int, bool], nxt: tuple[int, int, int, bool]) -> str:
+        """What the break between `line` and the next content line `nxt` becomes."""
+        if self.width is None:
+            return "\n"
+        start, end, indent, _ = line
+        n_start, n_end, n_indent, _ = nxt
+        if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
+            return "\n"
+        if _DASH_ITEM.match(self.text, n_start, n_end) and self.text[end - 1] in ".!?:;":
+            return "\n"
+        word = _FIRST_WORD.match(self.text, n_start, n_end)
+        first_len = word.end() - word.start() if word else 0
+        line_cols = _columns(self.text[self._line_start(start) : end])
+        # A hyphen right after a letter or digit: the wrap broke a word or a compound there.
+        hyphen = end - start > 1 and self.text[end - 1] == "-" and self.text[end - 2].isalnum()
+        if line_cols + (0 if hyphen else 1) + first_len <= self.width:
+            return "\n"  # the next word would have fitted: the line ended on purpose
+        if not hyphen:
+            return " "
+        word = _HYPHENATED.search(self.text, max(start, end - 60), end)  # "inter-", not "well-to-"
+        second = _LETTERS.match(self.text, n_start, n_end)
+        if word is None or second is None:
+            return "-"
+        return "" if self._joins(word.group(1), second.group()) else "-"
+
+    def _line_start(self, content_start: int) -> int:
+        return self.text.rfind("\n", 0, content_start) + 1
+
+    def _joins(self, first: str, second: str) -> bool:
+        """Whether `first`-`second` split one word at a line end (else the hyphen is real)."""
+        joined = (first + second).lower()
+        if self.words is None:
+            self.words = frozenset(_LETTERS.findall(self.text.lower())) | _vocabulary()
+        if joined in self.words:
+            return True
+        return second.rstrip(".,;:!?") in _SUFFIXES
+
+
+def _content_lines(text: str) -> list[tuple[int, int, int, bool]]:
+    """(start, end, indent, blank line before) of each line with content, CR and all."""
+    out: list[tuple[int, int, int, bool]] = []
+    pos = 0
+    blank = False
+    n = len(text)
+    while pos <= n:
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = n
+        s, e = pos, nl
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e, _columns(text[pos:s]), blank and bool(out)))
+            blank = False
+        elif out:
+            blank = True
+        pos = nl + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Words the package ships (its hand-written word lists): the dictionary for hyphens."""
+    words: set[str] = set()
+    folder = Path(__file__).with_name("data")
+    for path in sorted(folder.glob("*.t[xs][tv]")):
+        words.update(_LETTERS.findall(path.read_text("utf-8").lower()))
+    return frozenset(w for w in words if len(w) > 3)

@@ -1,0 +1,210 @@
+"""Layout-blind analysis: the same facts however the text is wrapped, offsets into the original."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from explorer.nlp import extract
+from explorer.nlp.layout import analysis_view, wrap_width
+
+# Wire copy in the style of the 1980s agencies (written for these tests).
+PARAGRAPHS = [
+    "Treasury Secretary James Baker said on Tuesday that the United States would not let "
+    "the dollar fall much further against the yen and the mark.",
+    '"We do not expect to repeat the borrowings," said Scott Winningham of J.S. Winningham '
+    "and Co. He added that the international markets were calm after the meeting in Paris.",
+    "Larry Eckenfelder, an analyst with Prudential-Bache Securities in New York, said the "
+    "Federal Reserve was likely to hold rates steady until the summer.",
+    "Japanese Finance Minister Kiichi Miyazawa met West German Finance Minister Gerhard "
+    "Stoltenberg in Tokyo last week, officials in Bonn said.",
+]
+
+
+def _one_line_per_paragraph(paragraphs: list[str]) -> str:
+    return "\n\n".join(paragraphs) + "\n"
+
+
+def _wrapped(paragraphs: list[str], width: int, indent_all: bool = False) -> str:
+    """Hard-wrapped at `width`, paragraphs indented by four spaces, CRLF line ends."""
+    out = []
+    for p in paragraphs:
+        rest = "    " if indent_all else ""
+        out.append(textwrap.fill(p, width, initial_indent="    ", subsequent_indent=rest))
+    return "\r\n".join(out).replace("\n", "\r\n") + "\r\n"
+
+
+def _summary(text: str) -> tuple[set, set]:
+    result = extract(text)
+    entities = {(e.name, e.label) for e in result.entities}
+    facts = {(f.predicate, f.subject, f.object) for f in result.facts}
+    return entities, facts
+
+
+def _squeezed(s: str) -> str:
+    return "".join(s.split())
+
+
+VARIANTS = {
+    "wrapped at 60": _wrapped(PARAGRAPHS, 60),
+    "wrapped at 65": _wrapped(PARAGRAPHS, 65),
+    "wrapped at 72": _wrapped(PARAGRAPHS, 72),
+    "wrapped at 65, every line indented": _wrapped(PARAGRAPHS, 65, indent_all=True),
+    "no blank lines, LF": "\n".join(
+        textwrap.fill(p, 65, initial_indent="    ") for p in PARAGRAPHS
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_wrapping_changes_no_entity_and_no_fact(name):
+    original = _summary(_one_line_per_paragraph(PARAGRAPHS))
+    assert _summary(VARIANTS[name]) == original
+    entities, facts = original
+    assert ("James Baker", "PERSON") in entities
+    assert ("said", "Scott Winningham", "We do not expect to repeat the borrowings") in facts
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_every_offset_points_at_the_same_characters_of_the_wrapped_text(name):
+    flat = _one_line_per_paragraph(PARAGRAPHS)
+    text = VARIANTS[name]
+    want, got = extract(flat), extract(text)
+    assert len(got.sentences) == len(want.sentences)
+    for (s, e), (fs, fe) in zip(got.sentences, want.sentences, strict=True):
+        assert _squeezed(text[s:e]) == _squeezed(flat[fs:fe])
+        assert not text[s].isspace() and not text[e - 1].isspace()
+    assert [(m.text, m.label) for m in got.mentions] == [(m.text, m.label) for m in want.mentions]
+    for m in got.mentions:
+        assert _squeezed(text[m.start : m.end]) == _squeezed(m.text)
+    for f, g in zip(got.facts, want.facts, strict=True):
+        assert _squeezed(text[f.start : f.end]) == _squeezed(flat[g.start : g.end])
+
+
+def test_a_name_broken_over_two_lines_is_one_name_written_with_a_space():
+    text = (
+        "    The dollar steadied in late trading after Treasury Secretary James\r\n"
+        "Baker said on Tuesday that the United States would not let it fall\r\n"
+        "much further against the yen and the mark, dealers in London said.\r\n"
+    )
+    result = extract(text)
+    people = [m for m in result.mentions if m.label == "PERSON"]
+    assert {m.text for m in people} == {"James Baker"}
+    assert all(text[m.start : m.end].split() == ["James", "Baker"] for m in people)
+
+
+def test_a_quote_whose_speaker_is_on_the_next_line_is_a_said_fact():
+    text = (
+        '    "The company does not expect to repeat the borrowings," said\r\n'
+        "Scott Winningham of J.S. Winningham and Co., a consultancy in\r\n"
+        "Boston, who advises several of the lenders on the new notes.\r\n"
+    )
+    facts = {(f.predicate, f.subject, f.object) for f in extract(text).facts}
+    quote = "The company does not expect to repeat the borrowings"
+    assert ("said", "Scott Winningham", quote) in facts
+
+
+def test_a_hyphen_at_a_line_end_joins_a_word_only_where_the_dictionary_says_so():
+    lines = [
+        "    The talks between the central banks of the leading inter-",
+        "national economies ended on Sunday without a statement, and a",
+        "dealer with the big New York securities house Prudential-",
+        "Bache said the markets expected nothing new from the well-to-",
+        "do countries of the group, whose accounts for the year 1986-",
+        "87 were published in the spring.",
+    ]
+    text = "\n".join(lines) + "\n"
+    view = analysis_view(text)
+    assert "leading international economies" in view.text
+    assert "Prudential-Bache said" in view.text
+    assert "the well-to-do countries" in view.text and "1986-87 were" in view.text
+    orgs = [m for m in extract(text).mentions if m.text == "Prudential-Bache"]
+    assert orgs and text[orgs[0].start : orgs[0].end] == "Prudential-\nBache"
+
+
+def test_headlines_datelines_and_table_rows_keep_their_line_breaks():
+    text = (
+        "DOLLAR FIRMS IN QUIET TRADE\n"
+        "    NEW YORK, June 1 - The dollar firmed against the yen in quiet trade on Monday\n"
+        "as dealers waited for the trade figures due later in the week, and most of the\n"
+        "banks in the city stayed on the sidelines.\n"
+        "    Shr 1.10 dlrs vs 95 cts\n"
+        "    Net 12.5 mln vs 10.1 mln\n"
+        "    Revs 310 mln vs 290 mln\n"
+    )
+    view = analysis_view(text)
+    assert wrap_width(text) is not None
+    assert view.text.startswith("DOLLAR FIRMS IN QUIET TRADE\nNEW YORK, June 1 - The dollar")
+    assert "on Monday as dealers" in view.text
+    assert "sidelines.\nShr 1.10 dlrs vs 95 cts\nNet 12.5 mln" in view.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One sentence a line.\nAnother sentence here, longer than the first one was.\nShort.\n",
+        "EU rejects German call to boycott British lamb .\nPeter Blackburn\nBRUSSELS 1996-08-22\n"
+        "The European Commission said on Thursday it disagreed with German advice to consumers "
+        "to shun British lamb until scientists determine whether mad cow disease can be "
+        "transmitted to sheep .\nGermany 's representative to the European Union 's veterinary "
+        "committee Werner Zwingmann said on Wednesday consumers should buy sheepmeat from other "
+        "countries until the scientific picture was clearer .",
+        "A paragraph on one line, however long it runs, with no layout to take out of it.\n\n"
+        "Another one.",
+    ],
+)
+def test_text_that_is_not_hard_wrapped_is_its_own_view(text):
+    view = analysis_view(text)
+    assert view.identity and view.text == text
+
+
+def test_every_character_of_the_view_maps_to_the_same_character_of_the_original():
+    text = _wrapped(PARAGRAPHS, 60) + "\f\r\n\tTabs\tand  runs   of spaces.\r\n"
+    view = analysis_view(text)
+    assert "\r" not in view.text and "\t" not in view.text and "  " not in view.text
+    for i, ch in enumerate(view.text):
+        if not ch.isspace():
+            assert text[view.offset(i)] == ch
+    assert view.span(0, len(view.text)) == (4, len(text.rstrip()))
+
+
+def test_a_dash_the_wrap_put_first_on_a_line_is_not_a_list_item():
+    text = (
+        "    He warned that taxing firms like the oil group - a method now used\n"
+        "by the ministry against several of the other firms in the energy trade\n"
+        "- was a mistake. The ministry did not reply to requests for comment.\n"
+        "The measures were:\n"
+        "- a new tax on exports of crude oil and refined products from July;\n"
+        "- a lower rate for small producers in the far east of the country.\n"
+    )
+    view = analysis_view(text).text
+    assert "energy trade - was a mistake." in view
+    assert "were:\n- a new tax" in view and "July;\n- a lower rate" in view
+
+
+def test_a_text_over_the_limit_is_refused_before_any_work():
+    from explorer.nlp.pipeline import MAX_CHARS, TextTooLong
+
+    with pytest.raises(TextTooLong, match="too long to extract"):
+        extract("word " * (MAX_CHARS // 5 + 1))
+
+
+def test_any_mix_of_breaks_indents_and_spaces_maps_back_character_for_character():
+    import random
+
+    rng = random.Random(4)
+    words = (
+        'the bank said inter- national Prudential- Bache rose 5.1 pct , and "Mr Smith" .'.split()
+    )
+    gaps = [" ", " ", " ", "  ", "\n", "\r\n", "\n    ", "\n\n", "\t", "\f"]
+    for _ in range(300):
+        text = "".join(rng.choice(words) + rng.choice(gaps) for _ in range(rng.randint(1, 120)))
+        view = analysis_view(text)
+        offsets = [view.offset(i) for i in range(len(view.text))]
+        assert offsets == sorted(offsets)
+        assert all(ch.isspace() or text[o] == ch for ch, o in zip(view.text, offsets, strict=True))
+        for m in extract(text).mentions:
+            assert _squeezed(text[m.start : m.end]).replace("-", "") == _squeezed(m.text).replace(
+                "-", ""
+            )
