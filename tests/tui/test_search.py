@@ -32,7 +32,7 @@ async def test_search_typed_key_by_key_shows_the_highlighted_sentence(app_factor
             await pilot.press(prefix[-1])
             await settle(pilot)
             hits = _hits(app)
-            assert hits.query == prefix, "every keystroke gets its own results"
+            assert hits.query_text == prefix, "every keystroke gets its own results"
             seen.append(hits.row_count)
         assert seen[-1] > 0
         assert app.main.active_pane == "search"

@@ -256,7 +256,8 @@ class HitList(CorpusList):
         "  !word      exclude          a | b        either\n"
         "  label:PERSON  or @person    doc:NAME     one document"
     )
-    query: str = ""
+    #: The query these results answer (not `query`: that would hide Textual's DOMNode.query()).
+    query_text: str = ""
 
     def render_row(self, row: Hit, widths: list[int]) -> list[Text | str]:
         match_style = self.style("match")
@@ -280,7 +281,7 @@ class HitList(CorpusList):
 
     def export_records(self) -> list[dict[str, Any]]:
         records = self.records()
-        return [records.hit(h, self.query) for h in self.rows if isinstance(h, Hit)]
+        return [records.hit(h, self.query_text) for h in self.rows if isinstance(h, Hit)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         return {

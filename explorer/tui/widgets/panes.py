@@ -548,6 +548,8 @@ class SearchPane(Pane):
         border-left: solid $panel-lighten-2; }
     """
 
+    list_widget: HitList
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.list_widget = HitList(id="hit-list")
@@ -571,7 +573,7 @@ class SearchPane(Pane):
         self.query_text = query
         self.hits = hits
         self.elapsed_ms = elapsed_ms
-        self.list_widget.query = query
+        self.list_widget.query_text = query
         if query.strip() and not hits:
             self.list_widget.empty_text = (
                 f"No results for “{query}”.\n"
