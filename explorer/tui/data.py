@@ -103,7 +103,7 @@ class StoreReader:
         with self._lock:
             spans = self._sentences.get(doc_id)
             if spans is None:
-                spans = [tuple(s) for s in self.store.sentences(doc_id)]
+                spans = [(start, end) for start, end in self.store.sentences(doc_id)]
                 self._sentences[doc_id] = spans
                 while len(self._sentences) > 256:
                     self._sentences.popitem(last=False)

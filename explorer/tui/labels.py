@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.style import Style
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 from explorer.model import LABEL_GROUPS, LABEL_INFO, LABEL_TABLE
 
@@ -67,7 +67,7 @@ def legend_order(labels: Iterable[str]) -> list[str]:
     )
 
 
-def component_style(widget: DOMNode, name: str) -> Style:
+def component_style(widget: Widget, name: str) -> Style:
     """A component's style to lay over text: its own colours and text style, nothing more.
 
     The full style resolves "auto" colours ($text-muted) but also carries the widget's
@@ -88,6 +88,6 @@ def component_style(widget: DOMNode, name: str) -> Style:
     )
 
 
-def label_style(widget: DOMNode, label: str) -> Style:
+def label_style(widget: Widget, label: str) -> Style:
     """The rich style of `label` on `widget` (which lists COMPONENTS in its classes)."""
     return component_style(widget, f"label--{group_of(label)}")

@@ -123,12 +123,13 @@ class ReaderScreen(HistoryScreen):
         if data is None:
             return
         loc = self.location
+        doc_id = loc.doc or ""  # a reader always has a document; no id reads as a missing one
         try:
             document, sentences, mentions = await asyncio.to_thread(
                 lambda: (
-                    data.document(loc.doc),
-                    data.sentences(loc.doc),
-                    data.mentions(doc=loc.doc),
+                    data.document(doc_id),
+                    data.sentences(doc_id),
+                    data.mentions(doc=doc_id),
                 )
             )
         except KeyError:
