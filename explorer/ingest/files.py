@@ -61,8 +61,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
             yield from errors
             yield from sorted(found)
         elif path.is_file():
-            if _unreadable_name(path):
-                yield IngestError(printable_path(path), _unreadable_name(path))
+            unreadable = _unreadable_name(path)
+            if unreadable:
+                yield IngestError(printable_path(path), unreadable)
             elif is_supported(path):
                 yield path
             else:

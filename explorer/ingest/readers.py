@@ -482,7 +482,7 @@ def read_pdf(data: bytes) -> list[Record]:
             except Exception:
                 raise IngestFailure("encrypted PDF: cannot read its text") from None
         pages = [page.extract_text() or "" for page in reader.pages]
-        info = reader.metadata or {}
+        info: Mapping[str, Any] = reader.metadata or {}
     except IngestFailure:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
