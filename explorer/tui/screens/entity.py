@@ -112,7 +112,9 @@ class EntityScreen(HistoryScreen):
         if data is None or key is None:
             return
 
-        def fetch():
+        def fetch() -> tuple[
+            Entity, list[MentionRow], list[Fact], list[DocCountRow], list[RelatedRow]
+        ]:
             entity = data.entity(key)
             mentions = data.mentions(entity=key)
             rows = []
