@@ -17,8 +17,10 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/explorer seeds/
 
+# On every core (pytest-xdist); a file's tests stay on one worker, so module fixtures are
+# built once. The ten slowest tests are listed at the end.
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile --durations=10
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks

@@ -7,6 +7,7 @@ interpreter and look at what it pulled in, dependencies included.
 """
 
 import ast
+import functools
 import subprocess
 import sys
 from pathlib import Path
@@ -49,6 +50,7 @@ def _owner(name: str) -> str:
     return ".".join(parts[:2]) if parts[0] == "explorer" else parts[0]
 
 
+@functools.cache
 def _graph() -> dict[str, set[str]]:
     """Who imports what, by owner: {"explorer.store": {"explorer.nlp", "tinydb", ...}}."""
     graph: dict[str, set[str]] = {}
@@ -97,6 +99,7 @@ def _modules_after_import(*modules: str) -> set[str]:
     return set(result.stdout.split())
 
 
+@pytest.mark.slow  # a fresh interpreter each
 @pytest.mark.parametrize(
     "module", ["explorer.ingest", "explorer.nlp", "explorer.store", "explorer.search"]
 )
@@ -107,6 +110,7 @@ def test_core_layer_never_imports_textual(module: str) -> None:
     assert not any(name == "textual" or name.startswith("textual.") for name in loaded)
 
 
+@pytest.mark.slow
 def test_extract_path_stays_light() -> None:
     """`explorer extract` is timed start-up included: no Textual, TinyDB or search index."""
     loaded = _modules_after_import("explorer.cli", "explorer.nlp", "explorer.ingest")

@@ -15,6 +15,8 @@ import pytest
 import explorer
 from explorer.nlp import gazetteer as gz
 
+pytestmark = pytest.mark.slow  # each test builds the word lists' tables anew
+
 ARTICLE = Path(explorer.__file__).parent / "seeds" / "000_89ed38884c8c83f1.txt"
 TEXT = ARTICLE.read_text("utf-8")
 #: Documents on the `extract --jsonl` contract; every table gets a chance to matter.

@@ -6,7 +6,8 @@ import pytest
 
 from explorer.store import Store
 
-pytestmark = pytest.mark.usefixtures("nlp_ready")
+# slow: a pool of worker processes.
+pytestmark = [pytest.mark.usefixtures("nlp_ready"), pytest.mark.slow]
 
 
 def test_worker_processes_store_the_same_as_one_process(tmp_path, corpus):

@@ -11,7 +11,8 @@ import pytest
 
 from explorer.store import Store
 
-pytestmark = pytest.mark.usefixtures("nlp_ready")
+# slow: processes started, killed and waited for.
+pytestmark = [pytest.mark.usefixtures("nlp_ready"), pytest.mark.slow]
 
 FILES = 30
 
