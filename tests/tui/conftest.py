@@ -1,11 +1,7 @@
 """TUI tests drive the real app, built by `make_app` exactly as the CLI builds it.
 
-The corpus is small: the sample article plus a document full of markup and escape sequences.
-Ingesting and indexing it is most of a TUI test's cost, so it is done once per test process
-(`prebuilt_store`) and every `app_factory()` test starts from its own copy of that store in
-tmp_path: the app still ingests the corpus on start, finds every file unchanged and loads the
-saved index, as a second `explorer PATH` does. The corpus itself is laid out afresh for each
-test at one path per process (the store names its files by path), so a test may add to it.
+Every test gets its own store in tmp_path, ingested by the app itself from a small corpus:
+the sample article plus a document full of markup and escape sequences.
 """
 
 from __future__ import annotations
@@ -33,49 +29,13 @@ TRICKY = (
 )
 
 
-def _lay_out_corpus(root: Path) -> None:
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    root = tmp_path / "corpus"
+    root.mkdir()
     shutil.copy(SAMPLE, root / SAMPLE.name)
     (root / "tricky.txt").write_text(TRICKY, encoding="utf-8")
-
-
-@pytest.fixture(scope="session")
-def _corpus_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One folder per test process: its `corpus/` and the stores prebuilt from it."""
-    return tmp_path_factory.mktemp("tui")
-
-
-@pytest.fixture
-def corpus(_corpus_home: Path) -> Path:
-    """The test corpus, laid out afresh for this test (tests in a process run one by one)."""
-    root = _corpus_home / "corpus"
-    _lay_out_corpus(root)
     return root
-
-
-@pytest.fixture(scope="session")
-def prebuilt_store(_corpus_home: Path) -> Callable[[], Path]:
-    """The folder of a store holding the corpus ingested and indexed, built on first use
-    with the nlp in force then (the snapshot tests put a recorded one in its place)."""
-    import explorer.nlp
-    from explorer.search import SearchIndex
-    from explorer.store import Store
-
-    built: dict[object, Path] = {}
-
-    def get() -> Path:
-        extract = explorer.nlp.extract
-        if extract not in built:
-            folder = _corpus_home / f"store-{len(built)}"
-            _lay_out_corpus(_corpus_home / "corpus")
-            with Store.open(folder / "explorer.json") as store:
-                store.ingest([_corpus_home / "corpus"])
-                SearchIndex.load_or_build(store)
-            built[extract] = folder
-        return built[extract]
-
-    return get
 
 
 @pytest.fixture
@@ -84,16 +44,10 @@ def db(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def app_factory(
-    db: Path, corpus: Path, prebuilt_store: Callable[[], Path]
-) -> Callable[..., ExplorerApp]:
-    """Build the app as the CLI does; the search clock is frozen so snapshots are stable.
-    With no paths it opens a copy of the prebuilt store of `corpus`; with paths, an empty
-    store that the app ingests them into."""
+def app_factory(db: Path, corpus: Path) -> Callable[..., ExplorerApp]:
+    """Build the app as the CLI does; the search clock is frozen so snapshots are stable."""
 
     def build(*paths: Path, frozen_clock: bool = True) -> ExplorerApp:
-        if not paths:
-            shutil.copytree(prebuilt_store(), db.parent, dirs_exist_ok=True)
         app = make_app(db, paths or (corpus,))
         if frozen_clock:
             app.clock = lambda: 0.0
