@@ -84,7 +84,7 @@ def load(path: Path) -> Catalog | None:
         return cached[1]
     from .readers import IngestFailure
 
-    catalog: Catalog | None = Catalog(path)
+    catalog = Catalog(path)
     try:
         rows = _rows(path, path.read_bytes())
     except (OSError, IngestFailure, csv.Error, RecursionError) as exc:
@@ -96,15 +96,16 @@ def load(path: Path) -> Catalog | None:
             continue
         lower = {str(k).lower(): k for k in row}
         named = next((f for f in FILE_FIELDS if _key(row.get(lower.get(f, ""))) is not None), None)
-        if named is None:
+        key = _key(row[lower[named]]) if named is not None else None
+        if named is None or key is None:
             catalog.bad.append(f"record {number}: names no file ({', '.join(FILE_FIELDS)})")
             continue
         meta = {str(k): v for k, v in row.items() if k != lower[named] and v not in (None, "")}
-        catalog.records[_key(row[lower[named]])] = meta
-    if not catalog.records and rows:
-        catalog = None  # records, but none names a file: documents, not metadata
-    _CACHE[str(path)] = (stamp, catalog)
-    return catalog
+        catalog.records[key] = meta
+    # Records, but none names a file: documents, not metadata.
+    found = None if not catalog.records and rows else catalog
+    _CACHE[str(path)] = (stamp, found)
+    return found
 
 
 def is_catalog(path: Path) -> bool:

@@ -103,9 +103,9 @@ def parse_date(value: object, *, dayfirst: bool | None = None) -> str | None:
             return _epoch(float(text))
     m = _QUARTER.fullmatch(text)
     if m:
-        year = m["y1"] or m["y2"] or m["y3"]
+        yy = m["y1"] or m["y2"] or m["y3"]
         quarter = m["q1"] or m["q2"] or m["q3"]
-        full = _two_digit_year(year)
+        full = _two_digit_year(yy)
         return f"{full:04d}-Q{quarter}" if _plausible(full) else None
     m = _PDF.match(text)
     if m:
