@@ -322,7 +322,7 @@ def known_item(base: list, workdir: Path) -> None:
     """Sample 1,000 sentences; query 2-3 of their rarer words, one with a typo, the last cut
     to a prefix of 4+ letters; count how often the sentence is in the top 10."""
     from explorer.search import SearchIndex
-    from explorer.search.text import tokens
+    from explorer.search.analysis import tokens
 
     heading("search quality (issue 4): known item, 1,000 sentences of the BBC corpus")
     corpus = BenchCorpus(workdir / "bench-base.json", base, len(base))
