@@ -259,10 +259,14 @@ class SearchIndex:
         return self._counted(plan, recs, complete)
 
     def _counted(self, plan: Plan, recs: np.ndarray, complete: bool) -> tuple[int, bool]:
-        """Hits among matching records `recs` (an entity's names count once); when they are
-        not `complete`, the count of one plain word's postings, or a lower bound."""
-        if not complete and plan.single_word:
-            every = self.matcher.single_word_matches(plan)
+        """Hits among matching records `recs` (an entity's names count once), and whether that
+        is all of them. When `recs` are not `complete`, one plain word's postings or a filter's
+        records are counted in full where that is cheap; else the count is a lower bound."""
+        if not complete:
+            if plan.single_word:
+                every = self.matcher.single_word_matches(plan)
+            else:
+                every = self.matcher.filter_matches(plan)
             if every is not None:
                 recs, complete = every, True
         if not len(recs):

@@ -323,6 +323,14 @@ class Matcher:
         idx = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(starts - flat, lens)
         return np.unique(a.post[idx])
 
+    def filter_matches(self, plan: Plan) -> np.ndarray | None:
+        """Every record a plan of filters only (no terms, no exclusions) matches, by one
+        vectorised pass over its kind's records; None for any other plan."""
+        if plan.groups or plan.excludes:
+            return None
+        lo, hi = plan.rec_range if plan.rec_range is not None else (0, self.records)
+        return self._filter(plan, np.arange(lo, hi, dtype=np.int64))
+
     # ---------------------------------------------------------------- checking terms
 
     def _filter(self, plan: Plan, cands: np.ndarray) -> np.ndarray:
