@@ -366,7 +366,7 @@ def known_item(base: list, workdir: Path) -> None:
 
     def freq(word: str) -> int:
         if word not in df:
-            exp = index._expand(word, False, False)
+            exp = index.vocabulary.expand(word, False, False)
             df[word] = exp.count
         return df[word]
 

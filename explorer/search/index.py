@@ -255,6 +255,10 @@ class SearchIndex:
             plan = self.matcher.plan(parsed, rec_range=rec_range)
             if plan is None:
                 return 0, True
+        if plan.single_word:  # its postings, without ranking them
+            every = self.matcher.single_word_matches(plan)
+            if every is not None:
+                return self._counted(plan, every, True)
         recs, _keys, complete = self.matcher.ranked(plan, max(want, 1))
         return self._counted(plan, recs, complete)
 

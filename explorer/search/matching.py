@@ -29,8 +29,9 @@ MASK_AT_MOST = 3_000_000
 #: Candidates are checked in record order, a chunk at a time, until this many match.
 SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
-#: A group's count of one plain word's matches unions at most this many postings.
-COUNT_AT_MOST = 200_000
+#: A group's count of one plain word's matches unions at most this many postings (a letter
+#: or two typed match far more; their count is then a lower bound: "4,000+").
+COUNT_AT_MOST = 50_000
 
 Resolved = tuple[Term, list[Expansion]]  # a term and the expansion of each of its words
 
