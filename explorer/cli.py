@@ -173,12 +173,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", nargs="?", metavar="QUERY")
     _db_option(p)
-    p.add_argument("--limit", type=int, default=20, metavar="N", help="at most N hits (default 20)")
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=None,
+        metavar="N",
+        help="at most N hits (default 20); with --group, N per group (default: as the app "
+        "shows them, 25 entities, 25 facts, 100 sentences)",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object per hit")
+    p.add_argument(
+        "--group",
+        action="store_true",
+        help="entities, facts and sentences apart, each with how many there are in all "
+        '(what the app shows); with --json, each hit says its "group"',
+    )
+    p.add_argument(
+        "--offset",
+        type=int,
+        default=0,
+        metavar="N",
+        help="with --group: skip the first N hits of each group (the next page)",
+    )
     p.add_argument(
         "--batch",
         action="store_true",
-        help="read one query per line on stdin, write one JSON line per query",
+        help="read one query per line on stdin, write one JSON line per query; its ms is "
+        "the grouped search a keystroke of the app runs",
     )
 
     p = sub.add_parser("entities", help="list entities with their mention counts")
@@ -482,14 +503,24 @@ def _load_index(store: Store):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    if args.limit < 1:
+    if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
+    if args.offset < 0:
+        raise UserError("--offset must be 0 or more")
+    if args.offset and not args.group:
+        raise UserError("--offset pages through groups: use it with --group")
     if args.batch and args.query:
         raise UserError("search takes a QUERY or --batch (queries on stdin), not both")
     if not args.batch:
         _check_query(args.query or "")
     from explorer.export import clean_text
 
+    limit = 20 if args.limit is None else args.limit
+    # --group pages as the app does unless told a size: what `--batch` times is a keystroke.
+    limits = None
+    if args.group and args.limit is not None:
+        limits = dict.fromkeys(("entity", "fact", "sentence"), args.limit)
+    offsets = dict.fromkeys(("entity", "fact", "sentence"), args.offset)
     store = _open_store(args.db, readonly=True)
     try:
         index = _load_index(store)
@@ -498,22 +529,33 @@ def cmd_search(args: argparse.Namespace) -> int:
                 # A query is text; bytes that are not UTF-8 cannot match and must not crash.
                 query = raw.decode("utf-8", "replace").rstrip("\r\n")
                 started = time.perf_counter()
-                hits = index.search(query, limit=args.limit)
+                groups = index.search_grouped(query, limits, offsets)
                 ms = (time.perf_counter() - started) * 1000.0
-                sys.stdout.write(
-                    _dumps(
-                        {
-                            "query": clean_text(query),
-                            "ms": round(ms, 3),
-                            "hits": [_clean(hit.to_dict()) for hit in hits],
-                        }
-                    )
-                )
+                hits = index.search(query, limit=limit)  # the one ranked list, as ever
+                line = {
+                    "query": clean_text(query),
+                    "ms": round(ms, 3),
+                    "hits": [_clean(hit.to_dict()) for hit in hits],
+                    "groups": [_group_dict(group, with_hits=args.group) for group in groups],
+                }
+                sys.stdout.write(_dumps(line))
                 sys.stdout.write("\n")
                 sys.stdout.flush()
             return EXIT_OK
         started = time.perf_counter()
-        hits = index.search(args.query, limit=args.limit)
+        if args.group:
+            groups = index.search_grouped(args.query, limits, offsets)
+            ms = (time.perf_counter() - started) * 1000.0
+            if args.json:
+                _write_lines(
+                    _dumps({**_clean(hit.to_dict()), "group": group.name})
+                    for group in groups
+                    for hit in group.hits
+                )
+            else:
+                _print_groups(args.query, groups, ms)
+            return EXIT_OK
+        hits = index.search(args.query, limit=limit)
         ms = (time.perf_counter() - started) * 1000.0
         if args.json:
             _write_lines(_dumps(_clean(hit.to_dict())) for hit in hits)
@@ -522,6 +564,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     finally:
         store.close()
     return EXIT_OK
+
+
+def _group_dict(group: Any, *, with_hits: bool) -> dict[str, Any]:
+    """A group of a grouped search for --batch: its name, page and total ("exact": false
+    when the total is a lower bound)."""
+    out: dict[str, Any] = {
+        "group": group.name,
+        "total": group.total,
+        "exact": group.exact,
+        "offset": group.offset,
+        "shown": len(group.hits),
+    }
+    if with_hits:
+        out["hits"] = [_clean(hit.to_dict()) for hit in group.hits]
+    return out
+
+
+def _group_count(group: Any) -> str:
+    """'25 of 393' (or '25 of 4,000+'), or just '3' when the page holds them all."""
+    shown = len(group.hits)
+    if not group.more and group.offset == 0:
+        return f"{shown:,}"
+    first = f"{group.offset + 1:,}-{group.offset + shown:,}" if group.offset else f"{shown:,}"
+    return f"{first} of {group.total:,}{'' if group.exact else '+'}"
 
 
 def _check_query(query: str) -> None:
@@ -539,16 +605,40 @@ def _check_query(query: str) -> None:
         raise UserError(f"{query!r} has no words to search for")
 
 
-def _print_hits(query: str, hits: list, ms: float) -> None:
+def _print_groups(query: str, groups: list, ms: float) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from explorer.export import clean_text
+    console = Console(highlight=False, soft_wrap=False)
+    if not any(group.hits for group in groups):
+        console.print(Text(f"no results for {_printable(repr(query))} ({ms:.1f} ms)", style="dim"))
+        return
+    for group in groups:
+        if not group.hits:
+            continue
+        console.print(Text(f"{group.name.capitalize()} · {_group_count(group)}", style="bold"))
+        _print_hit_rows(console, group.hits)
+    shown = sum(len(group.hits) for group in groups)
+    console.print(Text(f"{shown} results in {ms:.1f} ms", style="dim"))
+
+
+def _print_hits(query: str, hits: list, ms: float) -> None:
+    from rich.console import Console
+    from rich.text import Text
 
     console = Console(highlight=False, soft_wrap=False)
     if not hits:
         console.print(Text(f"no results for {_printable(repr(query))} ({ms:.1f} ms)", style="dim"))
         return
+    _print_hit_rows(console, hits)
+    console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
+
+
+def _print_hit_rows(console: Any, hits: list) -> None:
+    from rich.text import Text
+
+    from explorer.export import clean_text
+
     for hit in hits:
         head = Text()
         head.append(f"{hit.kind:<9}", style="bold cyan")  # "sentence" and a space
@@ -572,7 +662,6 @@ def _print_hits(query: str, hits: list, ms: float) -> None:
         for line in body.wrap(console, max(20, console.width - 2)):
             line.rstrip()
             console.print(Text("  ") + line)  # every wrapped line indented, none padded
-    console.print(Text(f"{len(hits)} results in {ms:.1f} ms", style="dim"))
 
 
 def _known(

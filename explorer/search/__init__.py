@@ -1,7 +1,9 @@
 """Search: an index over sentences, entity names and facts, queried as you type.
 
-`SearchIndex.load_or_build(corpus).search(query, limit)` is what the TUI and the CLI call;
-`search(corpus, query, limit)` does the same in one call, keeping the index between calls.
+`SearchIndex.load_or_build(corpus)` loads (or builds) the index; `.search_grouped(query)` is
+what one keystroke of the TUI and `explorer search --group` run (entities, facts, sentences,
+each a page with its total); `.search(query, limit)` is one ranked list. `search(corpus,
+query, limit)` does the latter in one call, keeping the index between calls.
 """
 
 from __future__ import annotations
@@ -9,10 +11,19 @@ from __future__ import annotations
 import threading
 
 from explorer.model import Corpus, Hit
-from explorer.search.index import SearchIndex, cache_dir, fact_line, typo_budget
+from explorer.search.index import (
+    GROUP_LIMITS,
+    Group,
+    SearchIndex,
+    cache_dir,
+    fact_line,
+    typo_budget,
+)
 from explorer.search.query import SYNTAX, Query, Term, parse
 
 __all__ = [
+    "GROUP_LIMITS",
+    "Group",
     "SYNTAX",
     "Query",
     "SearchIndex",

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from explorer.model import LABELS
-from explorer.search.text import fold, normalize_query, tokens
+from explorer.search.analysis import fold, normalize_query, tokens
 
 #: The query language in a few lines, for `--help`, the README and the TUI's help screen.
 SYNTAX = """\

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from explorer.model import Document, DocumentSummary, Entity, Fact, Hit, Mention
+from explorer.model import Document, DocumentSummary, Entity, Fact, Mention
 
 if TYPE_CHECKING:
-    from explorer.search import SearchIndex
+    from explorer.search import Group, SearchIndex
     from explorer.store import Store
 
 
@@ -182,22 +182,12 @@ class StoreReader:
 
     # ------------------------------------------------------------------ search
 
-    #: At most this many entities and this many facts head the results: a name found in a
-    #: hundred facts still leaves the sentences their own page.
-    KIND_LIMIT = 25
-
-    def search(self, query: str, limit: int = 100) -> list[Hit]:
-        """Entities, facts and sentences for a typed query, each kind ranked by the search
-        rules and given its own share: up to KIND_LIMIT entities and facts, `limit`
-        sentences."""
+    def search_grouped(self, query: str) -> list[Group]:
+        """Entities, facts and sentences for a typed query, each kind a page of its own with
+        its total: the search layer's one grouped search (what a keystroke runs)."""
         if self.index is None or not query.strip():
             return []
-        head = min(limit, self.KIND_LIMIT)
-        return [
-            *self.index.search(query, head, kind="entity"),
-            *self.index.search(query, head, kind="fact"),
-            *self.index.search(query, limit, kind="sentence"),
-        ]
+        return self.index.search_grouped(query)
 
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())

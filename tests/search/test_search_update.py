@@ -161,10 +161,10 @@ def test_an_updated_index_is_the_index_a_build_makes(tmp_path, more, cls):
     assert updated.vocab == built.vocab
     assert "pelicans" not in updated.vocab
     for name in ("docs", "entities", "predicates"):
-        assert getattr(updated, f"_{name}") == getattr(built, f"_{name}")
-    for name, array in built._a.items():
-        assert np.array_equal(updated._a[name], array), name
-        assert updated._a[name].dtype == array.dtype, name
+        assert getattr(updated.tables, name) == getattr(built.tables, name)
+    for name, array in built.arrays.as_dict().items():
+        assert np.array_equal(updated.arrays.as_dict()[name], array), name
+        assert updated.arrays.as_dict()[name].dtype == array.dtype, name
     assert hits_of(updated) == hits_of(built)
 
 
@@ -260,15 +260,15 @@ def test_an_index_in_use_keeps_answering_while_the_cache_is_updated(tmp_path):
 
 
 def test_postings_renumbered_a_few_words_at_a_time_are_the_same(tmp_path, monkeypatch):
-    import explorer.search.index as index_module
+    import explorer.search.build as build_module
 
     corpus = make_corpus(tmp_path / "store.json", n=60)
     SearchIndex.load_or_build(corpus)
     change(corpus)
-    monkeypatch.setattr(index_module, "_MERGE_CHUNK", 7)  # chunks of a word or a few
+    monkeypatch.setattr(build_module, "_MERGE_CHUNK", 7)  # chunks of a word or a few
     updated = SearchIndex.load_or_build(corpus)
     built = SearchIndex.build(corpus)
     assert updated.updated_from_cache
     for name in ("post", "post_off", "fwd"):
-        assert np.array_equal(updated._a[name], built._a[name]), name
+        assert np.array_equal(updated.arrays.as_dict()[name], built.arrays.as_dict()[name]), name
     assert hits_of(updated) == hits_of(built)

@@ -208,3 +208,22 @@ async def test_a_name_in_many_facts_leaves_room_for_its_sentences(app_factory, t
         rows = [r for r in _hits(app).all_rows if isinstance(r, Hit)]
         kinds = {kind: sum(r.kind == kind for r in rows) for kind in ("entity", "fact", "sentence")}
         assert kinds["entity"] >= 1 and kinds["fact"] >= 20 and kinds["sentence"] == 70
+
+
+async def test_a_group_with_more_hits_than_its_page_says_how_many(app_factory, tmp_path):
+    folder = tmp_path / "birds"
+    folder.mkdir()
+    lines = [f"A pelican landed on pier number {i} today." for i in range(130)]
+    (folder / "pelicans.txt").write_text("\n\n".join(lines), encoding="utf-8")
+    app = app_factory(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "pelican")
+        await settle(pilot)
+        hits = _hits(app)
+        groups = {r.title: r for r in hits.rows if isinstance(r, GroupRow)}
+        sentences = groups["Sentences"]
+        shown = sum(1 for r in hits.rows if isinstance(r, Hit) and r.kind == "sentence")
+        assert (sentences.count, shown, sentences.total) == (100, 100, 130)
+        assert any(" Sentences · 100 of 130" in line for line in screen_lines(hits))

@@ -34,7 +34,6 @@ from explorer.tui.widgets.panes import (
 from explorer.tui.widgets.rows import RowList
 
 PANES = ("documents", "entities", "facts", "search")
-SEARCH_LIMIT = 100
 #: While a search runs, a new key waits this long first (the next key cancels the wait).
 DEBOUNCE_S = 0.03
 
@@ -301,11 +300,13 @@ class MainScreen(HistoryScreen):
         started = clock()
         self._searches_running += 1
         try:
-            hits = await asyncio.to_thread(reader.search, query, SEARCH_LIMIT)
+            groups = await asyncio.to_thread(reader.search_grouped, query)
         finally:
             self._searches_running -= 1
         elapsed = (clock() - started) * 1000
-        pane.show_hits(query, hits, elapsed)
+        hits = [hit for group in groups for hit in group.hits]
+        totals = {group.kind: (group.total, group.exact) for group in groups}
+        pane.show_hits(query, hits, elapsed, totals)
 
     @on(RowList.Highlighted, "#hit-list")
     def _hit_highlighted(self, event: RowList.Highlighted) -> None:

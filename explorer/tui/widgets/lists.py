@@ -292,8 +292,9 @@ class HitList(CorpusList):
         }
 
 
-def group_hits(hits: list[Hit]) -> list[Any]:
-    """Hits in rank order within three groups: entities, facts, sentences."""
+def group_hits(hits: list[Hit], totals: dict[str, tuple[int, bool]] | None = None) -> list[Any]:
+    """Hits in rank order within three groups: entities, facts, sentences; each heading says
+    how many there are in all when `totals` ({kind: (total, exact)}) has more."""
     groups: dict[str, list[Hit]] = {"entity": [], "fact": [], "sentence": []}
     for hit in hits:
         groups.setdefault(hit.kind, []).append(hit)
@@ -301,7 +302,8 @@ def group_hits(hits: list[Hit]) -> list[Any]:
     names = {"entity": "Entities", "fact": "Facts", "sentence": "Sentences"}
     for kind, group in groups.items():
         if group:
-            rows.append(GroupRow(names.get(kind, kind.title()), len(group)))
+            total, exact = (totals or {}).get(kind, (len(group), True))
+            rows.append(GroupRow(names.get(kind, kind.title()), len(group), total, not exact))
             rows.extend(group)
     return rows
 

@@ -569,7 +569,13 @@ class SearchPane(Pane):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 130, "-wide")
 
-    def show_hits(self, query: str, hits: list[Hit], elapsed_ms: float | None) -> None:
+    def show_hits(
+        self,
+        query: str,
+        hits: list[Hit],
+        elapsed_ms: float | None,
+        totals: dict[str, tuple[int, bool]] | None = None,
+    ) -> None:
         self.query_text = query
         self.hits = hits
         self.elapsed_ms = elapsed_ms
@@ -581,7 +587,7 @@ class SearchPane(Pane):
             )
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
-        self.list_widget.set_rows(group_hits(hits))
+        self.list_widget.set_rows(group_hits(hits, totals))
         if not hits:
             self.query_one(Preview).clear()
         self.refresh_toolbar()

@@ -41,10 +41,13 @@ class Column:
 
 @dataclass(frozen=True, slots=True)
 class GroupRow:
-    """A heading between rows ("Entities · 3"): shown, never selected."""
+    """A heading between rows ("Entities · 3", or "Facts · 25 of 393" when the rows shown
+    are a page of more): shown, never selected."""
 
     title: str
     count: int = 0
+    total: int = 0  # how many there are in all, when more than `count`
+    at_least: bool = False  # `total` is a lower bound ("4,000+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,6 +413,8 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         title = f" {row.title}"
         if row.count:
             title += f" · {row.count:,}"
+            if row.total > row.count or row.at_least:
+                title += f" of {row.total:,}{'+' if row.at_least else ''}"
         return Text(title, style=self.style("group"), end="")
 
     def _compose_row(self, row: Any, width: int) -> Text:

@@ -1,0 +1,86 @@
+"""The index's data: per-record columns, the forward index and the postings as numpy arrays,
+and the small tables (documents, entities, predicates) the records point into.
+
+Layout (all numpy, so a million sentences are a few arrays, not millions of objects):
+
+- records, in the order that breaks ties: entity names and aliases, then facts, then sentences
+  in corpus order (document, position). Per record: kind, document, sentence index, offsets,
+  entity/fact reference, label bits, and its text as UTF-8 in one blob.
+- vocabulary: the sorted distinct normalised words, so every prefix is one contiguous id range.
+- forward index: each record's word ids in order (positions for proximity, phrases, anchors
+  and highlights); postings: for each word, the sorted ids of the records holding it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from typing import Any
+
+import numpy as np
+
+from explorer.model import LABELS
+
+KIND_ENTITY, KIND_FACT, KIND_SENTENCE = 0, 1, 2
+KIND_CODES = {"entity": KIND_ENTITY, "fact": KIND_FACT, "sentence": KIND_SENTENCE}
+LABEL_BITS = {label: 1 << i for i, label in enumerate(LABELS)}
+
+
+@dataclass(slots=True)
+class IndexArrays:
+    """Every array of an index, under the names its saved files carry (`<name>.npy`)."""
+
+    kind: np.ndarray  # int8: KIND_ENTITY, KIND_FACT or KIND_SENTENCE, in that order
+    doc: np.ndarray  # int32: index into the documents table, -1 for none
+    sent: np.ndarray  # int32: sentence index in its document (-1 for none)
+    start: np.ndarray  # int32: a sentence's character offsets in its document (-1 else)
+    end: np.ndarray  # int32
+    ref: np.ndarray  # int32: entity row or fact number (-1 for a sentence)
+    labels: np.ndarray  # uint32: LABEL_BITS of the labels mentioned in the record
+    text_off: np.ndarray  # int64, records + 1: where each text starts in `text_blob`
+    text_blob: np.ndarray  # uint8: every record's text as UTF-8, back to back
+    fwd_off: np.ndarray  # int64, records + 1: where each record's words start in `fwd`
+    fwd: np.ndarray  # uint16 or int32: word ids of every record, in text order
+    post_off: np.ndarray  # int64, vocabulary + 1: where each word's postings start in `post`
+    post: np.ndarray  # int32: record ids, sorted within each word
+
+    @classmethod
+    def of(cls, arrays: dict[str, np.ndarray]) -> IndexArrays:
+        """From a mapping of array names (a build's output, or the files of a saved index)."""
+        return cls(**{name: arrays[name] for name in ARRAY_NAMES})
+
+    def as_dict(self) -> dict[str, np.ndarray]:
+        """Name -> array, in the order they are saved."""
+        return {name: getattr(self, name) for name in ARRAY_NAMES}
+
+    @property
+    def records(self) -> int:
+        """How many records the index holds."""
+        return len(self.kind)
+
+
+#: The names of `IndexArrays`, in the order they are saved.
+ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
+
+
+@dataclass(slots=True)
+class IndexTables:
+    """The small tables beside the arrays (kept as JSON when saved)."""
+
+    docs: list[list[str]]  # [id, title] per document index
+    entities: list[list[Any]]  # [key, label, doc, sentence] per entity row
+    predicates: list[str]  # per fact number
+    # [doc id, content fingerprint, sentences] per document of the corpus, in its order
+    # (None when the corpus has no document hashes): what an update compares.
+    fingerprints: list[list[Any]] | None = None
+    generation: str = ""  # the store generation the index was made from
+
+    @classmethod
+    def of(cls, tables: dict[str, Any]) -> IndexTables:
+        """From the JSON-shaped mapping a saved index holds."""
+        return cls(
+            docs=tables["docs"],
+            entities=tables["entities"],
+            predicates=tables["predicates"],
+            fingerprints=tables.get("fingerprints"),
+            generation=tables.get("generation", ""),
+        )

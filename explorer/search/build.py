@@ -1,0 +1,744 @@
+"""Building the index from a corpus, and updating a saved one for the documents added,
+changed or removed since, without tokenising again the sentences that did not change.
+
+Each document's content fingerprint (hash, title, counts) is saved with the index, so on an
+update the documents that did not change keep their records (words, texts, postings,
+renumbered, never tokenised again); only the new and changed documents' sentences are
+indexed, and the entity names and facts (a small part) afresh. The records land where a
+build puts them, so the arrays are exactly a build's and every query answers the same hits,
+order and highlights.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+import re
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from explorer.model import Corpus, Entity, Fact, SentenceRecord
+from explorer.search.analysis import WORD_RE, fold, terms
+from explorer.search.arrays import (
+    KIND_ENTITY,
+    KIND_FACT,
+    KIND_SENTENCE,
+    LABEL_BITS,
+    IndexArrays,
+    IndexTables,
+)
+
+#: An update tokenises the new documents' sentences only; when they are more than this share
+#: of all sentences, a build is about as quick.
+MAX_UPDATE_SHARE = 0.5
+#: An update renumbers the saved postings this many at a time.
+_MERGE_CHUNK = 4_000_000
+
+_SEP = "\x00"
+_BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
+_BUILD_CHUNK = 20_000
+
+
+@dataclass(slots=True)
+class IndexParts:
+    """What a build or an update makes and a `SearchIndex` is made of."""
+
+    arrays: IndexArrays
+    vocab: list[str]
+    tables: IndexTables
+
+
+def fact_line(fact: Fact) -> str:
+    """A fact as one line of text: subject, predicate, object, then its short qualifiers."""
+    parts = [fact.subject, fact.predicate, fact.object]
+    for key, value in fact.qualifiers.items():
+        if isinstance(value, str) and value and len(value) <= 120 and value not in parts:
+            parts.append(f"{key} {value}")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            parts.append(f"{key} {value:g}")
+    return " · ".join(p for p in parts if p)
+
+
+def build(corpus: Corpus) -> IndexParts:
+    """Index every entity name and alias, fact and sentence of `corpus`."""
+    fingerprints = _fingerprints(corpus)
+    builder = _Builder()
+    label_bits, first_mention = _mention_tables(corpus)
+    entities, facts = list(corpus.entities()), list(corpus.facts())
+    _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
+    for rec in corpus.iter_sentences():
+        doc_index = builder.doc_index(rec.doc, rec.title)
+        bits = label_bits.get((rec.doc, rec.index), 0)
+        builder.add(rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits)
+    arrays, vocab = builder.finish()
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=builder.entity_rows,
+        predicates=builder.predicates,
+        fingerprints=fingerprints,
+        generation=generation_of(corpus),
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]] | None:
+    """`old` brought up to date with `corpus` without tokenising again the sentences of the
+    documents that did not change: the same arrays `build(corpus)` makes, so the same hits
+    in the same order. Entity names and facts (a small part) are indexed afresh. None when
+    it cannot be done (a corpus without document hashes, an index saved without them) or
+    is not worth it (most sentences are new): then build."""
+    saved = old.tables.fingerprints
+    now = _fingerprints(corpus)
+    if not saved or now is None:
+        return None
+    generation = generation_of(corpus)
+    kind = np.asarray(old.arrays.kind)
+    first_sentence = int(np.searchsorted(kind, KIND_SENTENCE))  # kinds are in order
+    sentence_docs = np.asarray(old.arrays.doc[first_sentence:])
+    runs: dict[str, tuple[int, int, int]] = {}  # doc id -> (first record, end, doc index)
+    if len(sentence_docs):
+        cuts = np.flatnonzero(sentence_docs[1:] != sentence_docs[:-1]) + 1
+        starts = np.concatenate(([0], cuts)) + first_sentence
+        ends = np.concatenate((cuts, [len(sentence_docs)])) + first_sentence
+        for d, r0, r1 in zip(
+            sentence_docs[starts - first_sentence].tolist(),
+            starts.tolist(),
+            ends.tolist(),
+            strict=True,
+        ):
+            runs[old.tables.docs[d][0]] = (r0, r1, d)
+    before = {doc_id: (i, fp) for i, (doc_id, fp, _n) in enumerate(saved)}
+    # Per document of the corpus, in its order: its old records, or None (to index).
+    plan: list[tuple[str, tuple[int, int, int] | None]] = []
+    fresh: list[str] = []
+    kept: dict[str, tuple[int, int, int] | None] = {}
+    fresh_sentences = 0
+    last = -1
+    for doc_id, fp, n_sentences in now:
+        was = before.get(doc_id)
+        run = runs.get(doc_id)
+        if (
+            fp
+            and was is not None
+            and was[1] == fp
+            and was[0] > last  # kept documents keep their order (records stay sorted)
+            and (run[1] - run[0] if run else 0) == n_sentences
+        ):
+            last = was[0]
+            plan.append((doc_id, run))
+            kept[doc_id] = run
+        else:
+            plan.append((doc_id, None))
+            fresh.append(doc_id)
+            fresh_sentences += n_sentences
+    total_sentences = sum(n for _d, _f, n in now)
+    if fresh_sentences > MAX_UPDATE_SHARE * total_sentences:
+        return None  # tokenising most of it anyway: a build is as quick and simpler
+    removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
+
+    builder = _Builder()
+    entities = list(corpus.entities())
+    # Facts of kept documents keep their records too when the corpus lists facts by
+    # document (the store does), in document order; else every fact is indexed afresh.
+    fact_runs = _fact_runs(old, corpus, first_sentence)
+    if fact_runs is not None:
+        facts_of = corpus.facts
+        fresh_facts = {doc_id: list(facts_of(doc=doc_id)) for doc_id in fresh}  # type: ignore[call-arg]
+        facts = [fact for listed in fresh_facts.values() for fact in listed]
+    else:
+        facts = list(corpus.facts())
+    tables = _updated_mention_tables(old, corpus, now, kept, fresh, entities, facts)
+    if tables is None:
+        if fact_runs is not None:
+            return None  # the mentions cannot be told apart: build
+        tables = _mention_tables(corpus)
+    label_bits, first_mention = tables
+    doc_remap = np.full(len(old.tables.docs) + 1, -1, dtype=np.int32)
+    # Segments of the new record order: ("new", first, end, -1) of the builder's records,
+    # or ("old", first, end, first fact number or -1) of `old`'s.
+    segments: list[tuple[str, int, int, int]] = []
+
+    def extend(what: str, lo: int, hi: int, ref: int = -1) -> None:
+        if hi <= lo:
+            return
+        if segments:
+            was, was_lo, was_hi, was_ref = segments[-1]
+            if (
+                was == what
+                and was_hi == lo
+                and (ref == -1) == (was_ref == -1)
+                and (ref == -1 or was_ref + (was_hi - was_lo) == ref)
+            ):
+                segments[-1] = (what, was_lo, hi, was_ref)
+                return
+        segments.append((what, lo, hi, ref))
+
+    if fact_runs is None:
+        _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
+        extend("new", 0, builder.count)
+    else:
+        _add_names_and_facts(builder, entities, [], label_bits, first_mention)
+        extend("new", 0, builder.count)
+        for doc_id, _run in plan:
+            if doc_id in kept:
+                found = fact_runs.get(doc_id)
+                if found is None:
+                    continue
+                r0, r1, d, ref0 = found
+                doc_remap[d] = builder.doc_index(doc_id)
+                extend("old", r0, r1, len(builder.predicates))
+                builder.predicates.extend(old.tables.predicates[ref0 : ref0 + r1 - r0])
+                continue
+            first = builder.count
+            for fact in fresh_facts.get(doc_id, ()):
+                fact_index = len(builder.predicates)
+                builder.predicates.append(fact.predicate)
+                doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+                bits = label_bits.get((fact.doc, fact.sentence), 0)
+                builder.add(
+                    fact_line(fact),
+                    KIND_FACT,
+                    doc_index,
+                    fact.sentence,
+                    -1,
+                    -1,
+                    fact_index,
+                    bits,
+                )
+            extend("new", first, builder.count)
+    by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
+    for rec in _sentences_of(corpus, fresh):
+        if rec.doc in by_doc:
+            by_doc[rec.doc].append(rec)
+    sentences_indexed = 0
+    for doc_id, run in plan:
+        if run is not None:
+            r0, r1, d = run
+            doc_remap[d] = builder.doc_index(doc_id, old.tables.docs[d][1])
+            extend("old", r0, r1)
+            continue
+        first = builder.count
+        for rec in by_doc.get(doc_id, ()):
+            doc_index = builder.doc_index(rec.doc, rec.title)
+            bits = label_bits.get((rec.doc, rec.index), 0)
+            builder.add(rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits)
+        sentences_indexed += builder.count - first
+        extend("new", first, builder.count)
+    arrays, vocab = builder.finish_update(old, segments, doc_remap)
+    new_tables = IndexTables(
+        docs=builder.docs,
+        entities=builder.entity_rows,
+        predicates=builder.predicates,
+        fingerprints=[list(item) for item in now],
+        generation=generation,
+    )
+    stats = {
+        "records_kept": sum(hi - lo for what, lo, hi, _ref in segments if what == "old"),
+        "sentences_kept": sum(
+            hi - lo for what, lo, hi, _ref in segments if what == "old" and lo >= first_sentence
+        ),
+        "records_indexed": builder.count,
+        "sentences_indexed": sentences_indexed,
+        "documents_indexed": len(fresh),
+        "documents_removed": removed,
+    }
+    return IndexParts(IndexArrays.of(arrays), vocab, new_tables), stats
+
+
+#: Per-record columns of the saved index and their dtypes, in the order they are saved.
+_RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
+    ("kind", np.int8),
+    ("doc", np.int32),
+    ("sent", np.int32),
+    ("start", np.int32),
+    ("end", np.int32),
+    ("ref", np.int32),
+    ("labels", np.uint32),
+)
+
+
+def _packed(
+    columns: dict[str, np.ndarray],
+    text_off: np.ndarray,
+    text_blob: np.ndarray,
+    fwd_off: np.ndarray,
+    fwd: np.ndarray,
+    post_off: np.ndarray,
+    post: np.ndarray,
+    vocab_size: int,
+) -> dict[str, np.ndarray]:
+    """The arrays a build or an update saves, under the names `load` reads."""
+    return {
+        **columns,
+        "text_off": text_off,
+        "text_blob": text_blob,
+        "fwd_off": fwd_off,
+        # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
+        "fwd": fwd.astype(np.uint16 if vocab_size < 65_536 else np.int32),
+        "post_off": post_off,
+        "post": post,
+    }
+
+
+class _Builder:
+    """Accumulates records chunk by chunk into compact arrays."""
+
+    def __init__(self) -> None:
+        self.docs: list[list[str]] = []
+        self._doc_ids: dict[str, int] = {}
+        self.entity_rows: list[list[Any]] = []
+        self.predicates: list[str] = []
+        self.cols = {name: array("q") for name, _ in _RECORD_COLUMNS}
+        self._texts: list[str] = []
+        self._blob = bytearray()  # every text as UTF-8, back to back
+        self._text_lens = array("q")
+        self._fwd_parts: list[np.ndarray] = []
+        self._fwd_lens: list[np.ndarray] = []
+        self._words: dict[str, int] = {_SEP: 0}
+
+    def columns(self) -> dict[str, np.ndarray]:
+        """The per-record columns gathered so far, in their saved dtypes."""
+        return {name: np.asarray(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS}
+
+    @property
+    def count(self) -> int:
+        """Records added so far."""
+        return len(self.cols["kind"])
+
+    def doc_index(self, doc: str, title: str | None = None) -> int:
+        index = self._doc_ids.get(doc)
+        if index is None:
+            index = self._doc_ids[doc] = len(self.docs)
+            self.docs.append([doc, title or ""])
+        elif title and not self.docs[index][1]:
+            self.docs[index][1] = title
+        return index
+
+    def add(
+        self, text: str, kind: int, doc: int, sent: int, start: int, end: int, ref: int, labels: int
+    ) -> None:
+        cols = self.cols
+        cols["kind"].append(kind)
+        cols["doc"].append(doc)
+        cols["sent"].append(sent)
+        cols["start"].append(start)
+        cols["end"].append(end)
+        cols["ref"].append(ref)
+        cols["labels"].append(labels)
+        self._texts.append(text)
+        if len(self._texts) >= _BUILD_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        texts = self._texts
+        if not texts:
+            return
+        self._texts = []
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        for data in encoded:
+            self._blob += data
+        self._text_lens.extend(map(len, encoded))
+        joined = _SEP.join(texts) + _SEP
+        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
+            joined = _SEP.join(t.replace(_SEP, " ") for t in texts) + _SEP
+        words = _BUILD_RE.findall(fold(joined))
+        if not joined.isascii():
+            words = terms(words)
+        ids_of = self._words
+        for word in set(words).difference(ids_of):
+            ids_of[word] = len(ids_of)
+        ids = np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
+        seps = np.flatnonzero(ids == 0)
+        self._fwd_lens.append(np.diff(np.concatenate(([-1], seps))) - 1)
+        self._fwd_parts.append(ids[ids != 0])
+
+    def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
+        self._flush()
+        old_words = list(self._words)  # index = old id; 0 is the separator
+        order = sorted(range(1, len(old_words)), key=old_words.__getitem__)
+        vocab = [old_words[i] for i in order]
+        remap = np.zeros(len(old_words), dtype=np.int32)
+        remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
+        fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
+        self._fwd_parts = []
+        fwd = remap[fwd] if len(fwd) else fwd.astype(np.int32)
+        lens = (np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int64)).astype(
+            np.int64
+        )
+        fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=fwd_off[1:])
+        # Postings: (word << 32 | record) keys, sorted and deduplicated in place, chunk by
+        # chunk, so a million sentences never hold more than one extra copy of the keys.
+        pairs = fwd.astype(np.int64)
+        pairs <<= 32
+        step = 65_536
+        for lo in range(0, len(lens), step):
+            hi = min(lo + step, len(lens))
+            pairs[fwd_off[lo] : fwd_off[hi]] |= np.repeat(
+                np.arange(lo, hi, dtype=np.int64), lens[lo:hi]
+            )
+        pairs.sort()  # a sort and a shift beat np.unique's hashing several times over
+        if len(pairs):
+            keep = np.empty(len(pairs), dtype=bool)
+            keep[0] = True
+            np.not_equal(pairs[1:], pairs[:-1], out=keep[1:])
+            pairs = pairs[keep]
+            del keep
+        post_off = np.searchsorted(pairs, np.arange(len(vocab) + 1, dtype=np.int64) << 32)
+        post = pairs.astype(np.int32)  # the low 32 bits: the record
+        del pairs
+        text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
+        text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
+        np.cumsum(text_lens, out=text_off[1:])
+        blob = np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
+        arrays = _packed(self.columns(), text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
+        # Records without documents point at -1; the doc filter's table keeps a False there.
+        return arrays, vocab
+
+    def finish_update(
+        self, old: IndexParts, segments: list[tuple[str, int, int, int]], doc_remap: np.ndarray
+    ) -> tuple[dict[str, np.ndarray], list[str]]:
+        """The arrays of `segments` in order: ("new", lo, hi, _) records of this builder,
+        ("old", lo, hi, ref) records of `old` (their words, texts and postings reused, their
+        documents renumbered through `doc_remap`, facts numbered from `ref` when it is not
+        -1), exactly as `finish` would make them had every record been added here."""
+        self._flush()
+        words = list(self._words)  # builder id -> word; 0 is the separator
+        union = sorted(set(old.vocab).union(words[1:]))
+        where = {w: i for i, w in enumerate(union)}
+        map_old = np.fromiter(map(where.__getitem__, old.vocab), np.int32, len(old.vocab))
+        map_new = np.fromiter((where.get(w, -1) for w in words), np.int32, len(words))
+        new_fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
+        self._fwd_parts = []
+        new_lens = (
+            np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int64)
+        ).astype(np.int64)
+        new_fwd_off = np.zeros(len(new_lens) + 1, dtype=np.int64)
+        np.cumsum(new_lens, out=new_fwd_off[1:])
+        new_text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
+        new_text_off = np.zeros(len(new_text_lens) + 1, dtype=np.int64)
+        np.cumsum(new_text_lens, out=new_text_off[1:])
+        new_blob = np.frombuffer(self._blob, dtype=np.uint8)
+        new_cols = self.columns()
+        old_cols = {
+            "kind": old.arrays.kind,
+            "sent": old.arrays.sent,
+            "start": old.arrays.start,
+            "end": old.arrays.end,
+            "ref": old.arrays.ref,
+            "labels": old.arrays.labels,
+        }
+        old_fwd_off = np.asarray(old.arrays.fwd_off)
+        old_text_off = np.asarray(old.arrays.text_off)
+        parts: dict[str, list[np.ndarray]] = {name: [] for name in new_cols}
+        fwd_parts: list[np.ndarray] = []
+        fwd_lens: list[np.ndarray] = []
+        text_lens: list[np.ndarray] = []
+        blob_parts: list[np.ndarray] = []
+        rec_map = np.full(old.arrays.records, -1, dtype=np.int64)  # old record -> new record
+        new_ids = np.empty(self.count, dtype=np.int64)  # builder record -> new record
+        n = 0
+        for what, lo, hi, ref in segments:
+            size = hi - lo
+            if what == "new":
+                for name, col in new_cols.items():
+                    parts[name].append(col[lo:hi])
+                fwd_parts.append(map_new[new_fwd[new_fwd_off[lo] : new_fwd_off[hi]]])
+                fwd_lens.append(new_lens[lo:hi])
+                text_lens.append(new_text_lens[lo:hi])
+                blob_parts.append(new_blob[new_text_off[lo] : new_text_off[hi]])
+                new_ids[lo:hi] = np.arange(n, n + size)
+            else:
+                for name, col in old_cols.items():
+                    if name == "ref" and ref >= 0:  # facts: their place in the new fact list
+                        parts[name].append(np.arange(ref, ref + size, dtype=np.int32))
+                    else:
+                        parts[name].append(np.asarray(col[lo:hi]))
+                parts["doc"].append(doc_remap[np.asarray(old.arrays.doc[lo:hi])])
+                f0, f1 = int(old_fwd_off[lo]), int(old_fwd_off[hi])
+                fwd_parts.append(map_old[np.asarray(old.arrays.fwd[f0:f1])])
+                fwd_lens.append(np.diff(old_fwd_off[lo : hi + 1]))
+                text_lens.append(np.diff(old_text_off[lo : hi + 1]))
+                blob_parts.append(
+                    np.asarray(old.arrays.text_blob[int(old_text_off[lo]) : int(old_text_off[hi])])
+                )
+                rec_map[lo:hi] = np.arange(n, n + size)
+            n += size
+
+        def joined(pieces: list[np.ndarray], dtype: Any) -> np.ndarray:
+            return (
+                np.concatenate(pieces).astype(dtype, copy=False) if pieces else np.empty(0, dtype)
+            )
+
+        fwd = joined(fwd_parts, np.int32)
+        lens = joined(fwd_lens, np.int64)
+        fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=fwd_off[1:])
+        # Postings, as (word << 32 | record) keys. The old ones stay sorted through both
+        # renumberings (each keeps the order), so only the new records' keys are sorted, and
+        # merged in: a chunk of words at a time, so a million sentences never hold more than
+        # the keys and a chunk besides, and nothing is sorted at their size.
+        new_keys = (map_new[new_fwd].astype(np.int64) << 32) | np.repeat(new_ids, new_lens)
+        new_keys.sort()
+        if len(new_keys):
+            keep = np.empty(len(new_keys), dtype=bool)
+            keep[0] = True
+            np.not_equal(new_keys[1:], new_keys[:-1], out=keep[1:])
+            new_keys = new_keys[keep]
+        old_post_off = np.asarray(old.arrays.post_off)
+        keys = np.empty(int(old_post_off[-1]) + len(new_keys), dtype=np.int64)
+        filled = taken = 0
+        w0, n_words = 0, len(old.vocab)
+        while w0 < n_words:
+            reach = np.searchsorted(old_post_off, old_post_off[w0] + _MERGE_CHUNK, side="right")
+            w1 = min(max(int(reach) - 1, w0 + 1), n_words)
+            p0, p1 = int(old_post_off[w0]), int(old_post_off[w1])
+            recs = rec_map[np.asarray(old.arrays.post[p0:p1])]
+            chunk = np.repeat(map_old[w0:w1].astype(np.int64), np.diff(old_post_off[w0 : w1 + 1]))
+            chunk <<= 32
+            chunk |= recs
+            chunk = chunk[recs >= 0]  # records of removed or changed documents, and names
+            # The new keys of the words up to the next chunk's first go in among these.
+            upto = (
+                int(np.searchsorted(new_keys, np.int64(map_old[w1]) << 32))
+                if w1 < n_words
+                else len(new_keys)
+            )
+            if upto > taken:
+                extra = new_keys[taken:upto]
+                chunk = np.insert(chunk, np.searchsorted(chunk, extra), extra)
+                taken = upto
+            keys[filled : filled + len(chunk)] = chunk
+            filled += len(chunk)
+            w0 = w1
+        rest = new_keys[taken:]  # all of them when the saved index had no words
+        keys[filled : filled + len(rest)] = rest
+        keys = keys[: filled + len(rest)]
+        del new_keys, rest
+        starts = np.searchsorted(keys, np.arange(len(union) + 1, dtype=np.int64) << 32)
+        # Words only removed documents held are dropped: the vocabulary is what a build finds.
+        used = np.diff(starts) > 0
+        if used.all():
+            vocab, post_off = union, starts
+        else:
+            final = (np.cumsum(used) - 1).astype(np.int32)
+            vocab = [union[i] for i in np.flatnonzero(used).tolist()]
+            post_off = np.append(starts[:-1][used], starts[-1])
+            fwd = final[fwd] if len(fwd) else fwd
+        post = keys.astype(np.int32)  # the low 32 bits: the record
+        del keys
+        tlens = joined(text_lens, np.int64)
+        text_off = np.zeros(len(tlens) + 1, dtype=np.int64)
+        np.cumsum(tlens, out=text_off[1:])
+        columns = {name: joined(parts[name], dtype) for name, dtype in _RECORD_COLUMNS}
+        blob = joined(blob_parts, np.uint8)
+        arrays = _packed(columns, text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
+        return arrays, vocab
+
+
+def _add_names_and_facts(
+    builder: _Builder,
+    entities: list[Entity],
+    facts: list[Fact],
+    label_bits: dict[tuple[str, int], int],
+    first_mention: dict[str, tuple[str, int]],
+) -> None:
+    """The records that come before the sentences: entity names and aliases, then facts."""
+    for ent_index, entity in enumerate(entities):
+        doc, sentence = first_mention.get(entity.key, ("", -1))
+        builder.entity_rows.append([entity.key, entity.label, doc, sentence])
+        doc_index = builder.doc_index(doc) if doc else -1
+        bits = LABEL_BITS.get(entity.label, 0)
+        seen: set[str] = set()
+        for name in (entity.name, *entity.aliases):
+            key = fold(name)
+            if not name or key in seen:
+                continue
+            seen.add(key)
+            builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
+    for fact_index, fact in enumerate(facts):
+        builder.predicates.append(fact.predicate)
+        doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+        bits = label_bits.get((fact.doc, fact.sentence), 0)
+        builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits)
+
+
+def _fact_runs(
+    old: IndexParts, corpus: Corpus, first_sentence: int
+) -> dict[str, tuple[int, int, int, int]] | None:
+    """Doc id -> (first fact record, end, doc index, first fact number) in `old`, when the
+    corpus lists facts by document (`facts(doc=)`, in document order, as the store does) and
+    every saved fact has its document; else None."""
+    facts_of = getattr(corpus, "facts", None)
+    try:
+        if not callable(facts_of) or "doc" not in inspect.signature(facts_of).parameters:
+            return None
+    except (TypeError, ValueError):
+        return None
+    first_fact = int(np.searchsorted(np.asarray(old.arrays.kind), KIND_FACT))
+    docs = np.asarray(old.arrays.doc[first_fact:first_sentence])
+    refs = np.asarray(old.arrays.ref[first_fact:first_sentence])
+    if not len(docs):
+        return {}
+    if (docs < 0).any() or not np.array_equal(refs, np.arange(len(refs))):
+        return None
+    cuts = np.flatnonzero(docs[1:] != docs[:-1]) + 1
+    starts = np.concatenate(([0], cuts))
+    ends = np.concatenate((cuts, [len(docs)]))
+    runs: dict[str, tuple[int, int, int, int]] = {}
+    for d, lo, hi in zip(docs[starts].tolist(), starts.tolist(), ends.tolist(), strict=True):
+        doc_id = old.tables.docs[d][0]
+        if doc_id in runs:
+            return None  # a document's facts in two places: not in document order
+        runs[doc_id] = (first_fact + lo, first_fact + hi, d, lo)
+    return runs
+
+
+def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
+    """[doc id, fingerprint, sentences] per document, in corpus order, when the corpus lists
+    its documents and their content hashes (the store does); else None. A fingerprint is ""
+    (never equal to another) for a document without a hash."""
+    documents_of = getattr(corpus, "documents", None)
+    hashes_of = getattr(corpus, "document_hashes", None)
+    if not callable(documents_of) or not callable(hashes_of):
+        return None
+    try:
+        hashes = hashes_of()
+        out = []
+        for doc in documents_of():
+            sha = hashes.get(doc.id) or ""
+            whole = f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
+            fp = _digest(whole) if sha else ""
+            out.append([doc.id, fp, int(doc.sentences)])
+        return out
+    except Exception:  # a corpus that cannot list them is indexed in full each time
+        return None
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+
+
+def _sentences_of(corpus: Corpus, doc_ids: list[str]) -> Iterable[SentenceRecord]:
+    """The sentences of these documents: asked for when the corpus can (the store reads only
+    them), else picked out of every sentence (still none tokenised but theirs)."""
+    if not doc_ids:
+        return ()
+    try:
+        takes_ids = "doc_ids" in inspect.signature(corpus.iter_sentences).parameters
+    except (TypeError, ValueError):
+        takes_ids = False
+    if takes_ids:
+        return corpus.iter_sentences(doc_ids=doc_ids)  # type: ignore[call-arg]
+    wanted = set(doc_ids)
+    return (rec for rec in corpus.iter_sentences() if rec.doc in wanted)
+
+
+def generation_of(corpus: Corpus) -> str:
+    """The store generation an index of `corpus` is made from."""
+    return str(corpus.generation())
+
+
+def _mention_tables(
+    corpus: Corpus,
+) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]]:
+    """Label bits per (document, sentence) and the first mention of each entity, when the
+    corpus can list its mentions (the store can; a bare `Corpus` need not)."""
+    mentions_of = getattr(corpus, "mentions", None)
+    bits: dict[tuple[str, int], int] = {}
+    first: dict[str, tuple[str, int]] = {}
+    if not callable(mentions_of):
+        return bits, first
+    try:
+        mentions: Iterable[Any] = mentions_of()
+        for m in mentions:
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+            first.setdefault(m.key, (m.doc, m.sentence))
+    except Exception:  # a corpus whose mentions cannot be listed still gets an index
+        return {}, {}
+    return bits, first
+
+
+#: Entities whose first mention an update cannot tell from the saved index (it was in a
+#: document since changed or removed, or the entity is new) are asked of the corpus one by
+#: one; beyond this many, every mention is read instead.
+_ASK_AT_MOST = 5_000
+
+
+def _updated_mention_tables(
+    old: IndexParts,
+    corpus: Corpus,
+    now: list[list[Any]],
+    kept: dict[str, tuple[int, int, int] | None],
+    fresh: list[str],
+    entities: list[Entity],
+    facts: list[Fact],
+) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]] | None:
+    """What `_mention_tables` gives, as far as the records indexed afresh need it, without
+    reading every mention: the mentions of the new documents, the saved labels of the kept
+    sentences (for facts) and the saved first mentions (for entities). Relies on what the
+    store promises: `mentions(doc=)` and `mentions(entity=)`, and mentions listed by
+    document in the order of `documents()`. None when the corpus cannot say (read them all)."""
+    mentions_of = getattr(corpus, "mentions", None)
+    if not callable(mentions_of):
+        return {}, {}  # as `_mention_tables`: no mentions, no label bits or first mentions
+    try:
+        params = inspect.signature(mentions_of).parameters
+    except (TypeError, ValueError):
+        return None
+    if "doc" not in params or "entity" not in params:
+        return None
+    position = {doc_id: i for i, (doc_id, _fp, _n) in enumerate(now)}
+    labels = old.arrays.labels
+    bits: dict[tuple[str, int], int] = {}
+    odd: set[str] = set()  # documents of facts whose sentence has no saved record
+    for fact in facts:
+        if fact.doc in kept:
+            run = kept[fact.doc]
+            if run is not None and 0 <= fact.sentence < run[1] - run[0]:
+                bits[(fact.doc, fact.sentence)] = int(labels[run[0] + fact.sentence])
+                continue
+        if fact.doc not in position or fact.doc in kept:
+            odd.add(fact.doc)
+    fresh_first: dict[str, tuple[str, int]] = {}
+    for doc_id in [*fresh, *sorted(odd - set(fresh))]:
+        for m in mentions_of(doc=doc_id):
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+            if doc_id in position and doc_id not in kept:
+                fresh_first.setdefault(m.key, (m.doc, m.sentence))
+    saved_first = {row[0]: (row[2], row[3]) for row in old.tables.entities}
+    first: dict[str, tuple[str, int]] = {}
+    unknown: list[str] = []
+    for entity in entities:
+        key = entity.key
+        was = saved_first.get(key)
+        if was is None:
+            unknown.append(key)  # new: it may be mentioned in a kept document too
+            continue
+        if was == ("", -1):
+            found = None  # no document held a mention of it; kept ones still do not
+        elif was[0] in kept:
+            found = was  # no kept document before that one mentions it
+        else:
+            unknown.append(key)  # its first mention went with its document
+            continue
+        new = fresh_first.get(key)
+        if new is not None and (found is None or position[new[0]] < position[found[0]]):
+            found = new
+        if found is not None:
+            first[key] = found
+    if len(unknown) > _ASK_AT_MOST:
+        return None
+    for key in unknown:
+        listed = mentions_of(entity=key)
+        if listed:
+            first[key] = (listed[0].doc, listed[0].sentence)
+    return bits, first

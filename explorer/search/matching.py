@@ -1,0 +1,433 @@
+"""Matching: a parsed query resolved against the vocabulary (a `Plan`), its candidate records
+taken from the postings, and every term, exclusion and filter checked on the candidates'
+forward slices (positions give proximity, phrases, anchors), all vectorised, each match
+given its `RankKey`.
+
+Candidates are the rarest query term's postings, narrowed by the other terms' postings.
+They are checked in record order a chunk at a time until `SCAN_ENOUGH` match: when more than
+that many records match every term (common words only, at a million sentences), ranking
+applies within the first of them, which keeps the worst keystroke bounded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from explorer.search.analysis import fold
+from explorer.search.arrays import KIND_CODES, LABEL_BITS, IndexArrays
+from explorer.search.expansion import NO_MATCH, Expansion, Vocabulary
+from explorer.search.query import Query, Term
+from explorer.search.ranking import RankKey, pair_cost
+
+#: Candidates up to this many postings are unioned by sorting; above, through a bitmap.
+UNION_BY_SORT = 20_000
+#: Other terms narrow the candidates through a bitmap of their postings up to this many.
+MASK_AT_MOST = 3_000_000
+#: Candidates are checked in record order, a chunk at a time, until this many match.
+SCAN_ENOUGH = 4_000
+SCAN_CHUNK = 16_384
+#: A group's count of one plain word's matches unions at most this many postings (a letter
+#: or two typed match far more; their count is then a lower bound: "4,000+").
+COUNT_AT_MOST = 50_000
+
+Resolved = tuple[Term, list[Expansion]]  # a term and the expansion of each of its words
+
+
+@dataclass(slots=True)
+class Gathered:
+    """The forward slices of a set of candidate records, flattened."""
+
+    recs: np.ndarray  # candidate record ids (int64), sorted
+    toks: np.ndarray  # word ids of every candidate's words, back to back
+    starts: np.ndarray  # where each candidate's words start in `toks`
+    _seg: np.ndarray | None = None
+    _first: np.ndarray | None = None
+
+    @property
+    def seg(self) -> np.ndarray:
+        """Per flat word position: which candidate it belongs to."""
+        if self._seg is None:
+            self._seg = np.repeat(
+                np.arange(len(self.recs), dtype=np.int32),
+                np.diff(np.append(self.starts, len(self.toks))),
+            )
+        return self._seg
+
+    @property
+    def first(self) -> np.ndarray:
+        """Per flat word position: is it its record's first word?"""
+        if self._first is None:
+            first = np.zeros(len(self.toks), dtype=bool)
+            first[self.starts] = True
+            self._first = first
+        return self._first
+
+
+@dataclass(slots=True)
+class Plan:
+    """A parsed query resolved against the vocabulary."""
+
+    groups: list[list[Resolved]]
+    excludes: list[Resolved]
+    # Per group: vocab id ranges whose postings hold every record the group can match, and
+    # how many postings that is (the rarest word of each alternative stands for it).
+    sources: list[tuple[list[tuple[int, int]], int]]
+    label_bits: int | None
+    doc_ok: np.ndarray | None
+    rec_range: tuple[int, int] | None = None  # the records of one kind only
+
+    @property
+    def single_word(self) -> bool:
+        """One plain word and nothing else: candidates come straight from its postings."""
+        if len(self.groups) != 1 or len(self.groups[0]) != 1 or self.excludes:
+            return False
+        term = self.groups[0][0][0]
+        return (
+            not term.is_phrase
+            and not term.anchored
+            and self.label_bits is None
+            and self.doc_ok is None
+        )
+
+    def within(self, rec_range: tuple[int, int] | None) -> Plan:
+        """The same plan, for the records of `rec_range` only."""
+        return replace(self, rec_range=rec_range)
+
+
+class Matcher:
+    """Finds and ranks the records a query matches. Safe to share across threads."""
+
+    def __init__(self, arrays: IndexArrays, vocabulary: Vocabulary, docs: list[list[str]]):
+        self.a = arrays
+        self.vocabulary = vocabulary
+        self._docs = docs
+        self.records = arrays.records
+        self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
+
+    def clear_caches(self) -> None:
+        """Forget the document filters kept between keystrokes."""
+        self._doc_filters.clear()
+
+    # ---------------------------------------------------------------- planning
+
+    def plan(
+        self, query: Query, typos: bool = True, rec_range: tuple[int, int] | None = None
+    ) -> Plan | None:
+        """`query` resolved against the vocabulary; None when no record can match."""
+        expand = self.vocabulary.expand
+
+        def expansions(term: Term, negative: bool = False) -> list[Expansion]:
+            out = []
+            for j, word in enumerate(term.words):
+                last = j == len(term.words) - 1
+                if negative:  # !word: no word starting with it; !'word, !"a b": exactly
+                    out.append(expand(word, False, not (term.exact or term.is_phrase)))
+                elif term.exact or term.is_phrase:  # the phrase's word being typed: a prefix
+                    out.append(expand(word, False, last and term.typing))
+                else:
+                    out.append(expand(word, typos, term.typing or len(word) >= 3))
+            return out
+
+        groups = []
+        sources = []
+        for group in query.groups:
+            resolved = []
+            source: list[tuple[int, int]] = []
+            count = 0
+            for term in group:
+                exps = expansions(term)
+                if any(e.count == 0 for e in exps):
+                    continue  # a word no record holds: this alternative can never match
+                resolved.append((term, exps))
+                rarest = min(exps, key=lambda e: e.count)
+                source.extend((lo, hi) for lo, hi, _ in rarest.ranges)
+                count += rarest.count
+            if not resolved:
+                return None  # a group none of whose terms occurs: no record can match
+            groups.append(resolved)
+            sources.append((source, count))
+        excludes = [(term, expansions(term, negative=True)) for term in query.excludes]
+        label_bits = None
+        if query.label_filter:
+            label_bits = 0
+            for label in query.labels:
+                label_bits |= LABEL_BITS.get(label, 0)
+            if label_bits == 0:
+                return None
+        doc_ok = self.doc_filter(query.docs) if query.docs else None
+        if not groups and label_bits is None and doc_ok is None:
+            return None
+        return Plan(groups, excludes, sources, label_bits, doc_ok, rec_range)
+
+    def kind_range(self, kind: str) -> tuple[int, int]:
+        """The records of one kind: [lo, hi) (records are stored entities, facts, sentences)."""
+        code = KIND_CODES.get(kind)
+        if code is None:
+            raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KIND_CODES)}")
+        kinds = np.asarray(self.a.kind)
+        return int(np.searchsorted(kinds, code)), int(np.searchsorted(kinds, code, "right"))
+
+    def doc_filter(self, names: Sequence[str]) -> np.ndarray:
+        """Per document (and a last False for records without one): does its id or title
+        contain every one of `names` (folded)?"""
+        key = tuple(names)
+        found = self._doc_filters.get(key)
+        if found is None:
+            ok = [
+                all(n in fold(doc) or n in fold(title) for n in names) for doc, title in self._docs
+            ]
+            found = np.array(ok + [False], dtype=bool)  # index -1: records without a document
+            if len(self._doc_filters) > 64:
+                self._doc_filters.clear()
+            self._doc_filters[key] = found
+        return found
+
+    # ---------------------------------------------------------------- candidates
+
+    def ranked(self, plan: Plan, limit: int) -> tuple[np.ndarray, np.ndarray, bool]:
+        """Matching records, their packed rank keys, and whether they are all the records that
+        match: when more than `SCAN_ENOUGH` match, at least the first `SCAN_ENOUGH` in record
+        order (and for one plain word, the best `limit` and a few more)."""
+        if not plan.groups:  # filters only: every record that passes, in record order
+            return self._chunked(plan, None, enough=limit * 2)
+        if plan.single_word:
+            return self._single_word(plan, limit)
+        a = self.a
+        order = sorted(plan.sources, key=lambda s: s[1])
+        ranges, count = order[0]
+        if count <= UNION_BY_SORT:
+            parts = [a.post[a.post_off[lo] : a.post_off[hi]] for lo, hi in ranges]
+            cands = np.unique(np.concatenate(parts)).astype(np.int64)
+            for ranges, count in order[1:]:  # narrow by the other groups' postings
+                if len(cands) <= 64 or count > MASK_AT_MOST:
+                    break
+                cands = cands[self._mask(ranges)[cands]]
+        else:
+            mask = self._mask(ranges)
+            for ranges, count in order[1:]:
+                if count > MASK_AT_MOST:
+                    break
+                mask &= self._mask(ranges)
+            cands = np.flatnonzero(mask)
+        return self._chunked(plan, cands, enough=max(SCAN_ENOUGH, 2 * limit))
+
+    def _mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """Records holding a word of these vocabulary ranges, as a boolean array."""
+        a = self.a
+        mask = np.zeros(self.records, dtype=bool)
+        for lo, hi in ranges:
+            mask[a.post[a.post_off[lo] : a.post_off[hi]]] = True
+        return mask
+
+    def _chunked(
+        self, plan: Plan, cands: np.ndarray | None, enough: int
+    ) -> tuple[np.ndarray, np.ndarray, bool]:
+        """Score candidates (all records when None) a chunk at a time, in record order,
+        until `enough` match: the cost of a keystroke stays bounded on any corpus."""
+        total = self.records if cands is None else len(cands)
+        got_recs: list[np.ndarray] = []
+        got_keys: list[np.ndarray] = []
+        found = 0
+        complete = True
+        for lo in range(0, total, SCAN_CHUNK):
+            hi = min(lo + SCAN_CHUNK, total)
+            chunk = np.arange(lo, hi, dtype=np.int64) if cands is None else cands[lo:hi]
+            recs, keys = self._score(plan, chunk)
+            if len(recs):
+                got_recs.append(recs)
+                got_keys.append(keys)
+                found += len(recs)
+            if found >= enough:
+                complete = hi >= total or self._none_after(plan, cands, hi)
+                break
+        if not got_recs:
+            return np.empty(0, np.int64), np.empty(0, np.int64), complete
+        return np.concatenate(got_recs), np.concatenate(got_keys), complete
+
+    def _none_after(self, plan: Plan, cands: np.ndarray | None, hi: int) -> bool:
+        """Whether no candidate from position `hi` on lies in the plan's kind range (the scan
+        then saw every record that can match)."""
+        if plan.rec_range is None:
+            return False
+        end = plan.rec_range[1]
+        first_left = hi if cands is None else int(cands[hi])
+        return first_left >= end
+
+    def _single_word(self, plan: Plan, limit: int) -> tuple[np.ndarray, np.ndarray, bool]:
+        """One word alone: the best records are the first in record order of its best match
+        class (exact, then prefix, then by typos), so only the heads of postings are read."""
+        a = self.a
+        lut = self.vocabulary.lut(plan.groups[0][0][1][0])
+        ids = np.flatnonzero(lut[:-1])
+        codes = lut[ids]
+        need = limit * 2 + 16  # entity aliases fold into one hit: a little spare
+        got_recs: list[np.ndarray] = []
+        got_keys: list[np.ndarray] = []
+        total = 0
+        complete = True
+        for code in sorted(set(codes.tolist())):
+            ids_c = ids[codes == code]
+            starts = a.post_off[ids_c]
+            ends = a.post_off[ids_c + 1]
+            if plan.rec_range is not None:  # each posting list cut to the records of a kind
+                lo, hi = plan.rec_range
+                starts, ends = (
+                    segment_search(a.post, starts, ends, lo),
+                    segment_search(a.post, starts, ends, hi),
+                )
+            take = np.minimum(ends - starts, need + total)
+            if (take < ends - starts).any():
+                complete = False
+            flat = np.cumsum(take) - take
+            idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)
+            recs = np.unique(a.post[idx]).astype(np.int64)
+            if total:  # a record is in its best class only
+                recs = recs[~np.isin(recs, np.concatenate(got_recs))]
+            if len(recs) > need - total:
+                complete = False
+            recs = recs[: need - total]
+            # One plain word: one term matched, its typos and prefix from the match code.
+            typos, prefixes = (code - 1) // 2, (code - 1) % 2
+            got_recs.append(recs)
+            got_keys.append(RankKey.pack(1, typos, 0, prefixes, recs))
+            total += len(recs)
+            if total >= need:
+                if code != codes.max():
+                    complete = False
+                break
+        if not got_recs:
+            return np.empty(0, np.int64), np.empty(0, np.int64), complete
+        return np.concatenate(got_recs), np.concatenate(got_keys), complete
+
+    def single_word_matches(self, plan: Plan) -> np.ndarray | None:
+        """Every record one plain word matches (within the plan's kind), when its postings
+        are few enough to union (`COUNT_AT_MOST`); None when they are not."""
+        a = self.a
+        lut = self.vocabulary.lut(plan.groups[0][0][1][0])
+        ids = np.flatnonzero(lut[:-1])
+        starts, ends = a.post_off[ids], a.post_off[ids + 1]
+        if plan.rec_range is not None:
+            lo, hi = plan.rec_range
+            starts, ends = (
+                segment_search(a.post, starts, ends, lo),
+                segment_search(a.post, starts, ends, hi),
+            )
+        lens = ends - starts
+        if len(ids) == 1:  # one word's postings are distinct records
+            return np.asarray(a.post[int(starts[0]) : int(ends[0])])
+        if int(lens.sum()) > COUNT_AT_MOST:
+            return None
+        flat = np.cumsum(lens) - lens
+        idx = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(starts - flat, lens)
+        return np.unique(a.post[idx])
+
+    def filter_matches(self, plan: Plan) -> np.ndarray | None:
+        """Every record a plan of filters only (no terms, no exclusions) matches, by one
+        vectorised pass over its kind's records; None for any other plan."""
+        if plan.groups or plan.excludes:
+            return None
+        lo, hi = plan.rec_range if plan.rec_range is not None else (0, self.records)
+        return self._filter(plan, np.arange(lo, hi, dtype=np.int64))
+
+    # ---------------------------------------------------------------- checking terms
+
+    def _filter(self, plan: Plan, cands: np.ndarray) -> np.ndarray:
+        a = self.a
+        if plan.rec_range is not None:
+            lo, hi = plan.rec_range
+            cands = cands[(cands >= lo) & (cands < hi)]
+        if plan.label_bits is not None:
+            cands = cands[(a.labels[cands] & plan.label_bits) != 0]
+        if plan.doc_ok is not None:
+            cands = cands[plan.doc_ok[a.doc[cands]]]
+        return cands
+
+    def gather(self, cands: np.ndarray) -> Gathered:
+        """The forward slices of `cands` (records without words left out)."""
+        a = self.a
+        starts = a.fwd_off[cands]
+        lens = a.fwd_off[cands + 1] - starts
+        keep = lens > 0
+        if not keep.all():
+            cands, starts, lens = cands[keep], starts[keep], lens[keep]
+        flat_starts = np.cumsum(lens) - lens
+        total = int(lens.sum())
+        idx = np.arange(total, dtype=np.int64) + np.repeat(starts - flat_starts, lens)
+        return Gathered(recs=cands, toks=np.asarray(a.fwd[idx]), starts=flat_starts)
+
+    def term_codes(self, term: Term, exps: list[Expansion], g: Gathered) -> np.ndarray:
+        """Per flat word position: the match code of `term` starting there (0: none)."""
+        lut = self.vocabulary.lut
+        codes = lut(exps[0])[g.toks]
+        if len(exps) > 1:  # a phrase: every next word at the next position, same record
+            seg = g.seg
+            for j, exp in enumerate(exps[1:], start=1):
+                nxt = np.zeros_like(codes)
+                nxt[:-j] = lut(exp)[g.toks[j:]]
+                nxt[:-j][seg[j:] != seg[:-j]] = 0
+                codes = np.where((codes > 0) & (nxt > 0), np.maximum(codes, nxt), 0).astype(np.int8)
+        if term.anchored:
+            codes = np.where(g.first, codes, 0).astype(np.int8)
+        return codes
+
+    def _score(self, plan: Plan, cands: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidates that match, and their rank keys (smaller is better)."""
+        cands = self._filter(plan, cands)
+        if not len(cands):
+            return cands, np.empty(0, np.int64)
+        g = self.gather(cands)
+        n = len(g.recs)
+        if n == 0:
+            return g.recs, np.empty(0, np.int64)
+        keep = np.ones(n, dtype=bool)
+        for term, exps in plan.excludes:
+            codes = self.term_codes(term, exps, g)
+            keep &= ~np.logical_or.reduceat(codes > 0, g.starts)
+        matched = np.zeros(n, dtype=np.int64)
+        typos = np.zeros(n, dtype=np.int64)
+        prefixes = np.zeros(n, dtype=np.int64)
+        group_masks: list[np.ndarray] = []
+        for group in plan.groups:
+            any_match = np.zeros(n, dtype=bool)
+            mask: np.ndarray | None = None
+            for term, exps in group:
+                codes = self.term_codes(term, exps, g)
+                hit = codes > 0
+                best = np.minimum.reduceat(np.where(hit, codes, NO_MATCH), g.starts)
+                ok = best < NO_MATCH
+                any_match |= ok
+                matched += ok
+                typos += np.where(ok, (best - 1) // 2, 0)
+                prefixes += np.where(ok, (best - 1) % 2, 0)
+                mask = hit if mask is None else (mask | hit)
+            keep &= any_match
+            assert mask is not None  # a plan's group holds at least one term
+            group_masks.append(mask)
+        if not keep.any():
+            return np.empty(0, np.int64), np.empty(0, np.int64)
+        proximity = np.zeros(n, dtype=np.int64)
+        for a, b in zip(group_masks, group_masks[1:], strict=False):
+            proximity += pair_cost(a, b, g.seg, n)
+        keys = RankKey.pack(matched, typos, proximity, prefixes, g.recs)
+        return g.recs[keep], keys[keep]
+
+
+def segment_search(
+    values: np.ndarray, starts: np.ndarray, ends: np.ndarray, target: int
+) -> np.ndarray:
+    """Per sorted segment values[starts[i]:ends[i]]: where `target` would go (the first
+    position holding a value >= target), by one vectorised bisection for all segments."""
+    lo = np.asarray(starts, dtype=np.int64).copy()
+    hi = np.asarray(ends, dtype=np.int64).copy()
+    last = len(values) - 1
+    while True:
+        active = lo < hi
+        if not active.any():
+            return lo
+        mid = (lo + hi) // 2
+        right = active & (np.asarray(values[np.minimum(mid, last)]) < target)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)

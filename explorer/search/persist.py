@@ -1,0 +1,125 @@
+"""Saving and loading the index cached beside the store (`<store>.index/`).
+
+A loaded index maps its arrays from the cache folder: pages are read when a query touches
+them, so loading costs milliseconds and memory holds only what searches use. Sentence text
+is not even mapped: the few hits of a page are read from the file (`os.pread`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import numpy as np
+import orjson
+
+from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables
+from explorer.search.build import IndexParts
+
+FORMAT_VERSION = 2  # 2: words run across combining marks and joiners; ligatures written out
+
+
+def cache_dir(corpus_path: Path) -> Path:
+    """Where the index of the store at `corpus_path` is cached: `<store>.index/`."""
+    corpus_path = Path(corpus_path)
+    return corpus_path.with_name(corpus_path.name + ".index")
+
+
+def save(parts: IndexParts, directory: Path) -> None:
+    """Write the index to `directory` atomically (a temporary folder renamed into place)."""
+    directory = Path(directory)
+    tmp = directory.with_name(f"{directory.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        for name, array in parts.arrays.as_dict().items():
+            np.save(tmp / f"{name}.npy", np.ascontiguousarray(array))
+        (tmp / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
+        tables = {
+            "docs": parts.tables.docs,
+            "entities": parts.tables.entities,
+            "predicates": parts.tables.predicates,
+            "fingerprints": parts.tables.fingerprints,
+        }
+        (tmp / "tables.json").write_bytes(_dump_json(tables))
+        meta = {
+            "version": FORMAT_VERSION,
+            "generation": parts.tables.generation,
+            "records": parts.arrays.records,
+            "vocab": len(parts.vocab),
+        }
+        # meta.json last: a folder without it is incomplete and never loaded.
+        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
+        # This one, and any an interrupted save left behind: none is ever read again.
+        for stale in directory.parent.glob(f"{directory.name}.old-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:
+    """The index saved in `directory`, with its text file open and where the text starts in
+    it; raises (ValueError, OSError, ...) when it is not a complete index of this format."""
+    directory = Path(directory)
+    meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+    if meta.get("version") != FORMAT_VERSION:
+        raise ValueError("index format changed")
+    arrays = {}
+    for name in ARRAY_NAMES:
+        mapped = np.load(directory / f"{name}.npy", mmap_mode="r", allow_pickle=False)
+        arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
+    text = (directory / "vocab.txt").read_text(encoding="utf-8")
+    vocab = text.split("\n") if text else []
+    tables = _load_json((directory / "tables.json").read_bytes())
+    tables["generation"] = meta["generation"]
+    _check(arrays, vocab, meta, tables)
+    blob = arrays["text_blob"]
+    text_file = open(directory / "text_blob.npy", "rb")  # noqa: SIM115 (lives with the index)
+    text_base = int(getattr(blob.base, "offset", 0) or 0)
+    parts = IndexParts(IndexArrays.of(arrays), vocab, IndexTables.of(tables))
+    return parts, text_file, text_base
+
+
+def _dump_json(value: Any) -> bytes:
+    try:
+        return orjson.dumps(value)  # several times quicker, both ways, than json
+    except TypeError:  # a lone surrogate in a title: json escapes it
+        return json.dumps(value).encode("utf-8")
+
+
+def _load_json(data: bytes) -> Any:
+    try:
+        return orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return json.loads(data.decode("utf-8"))
+
+
+def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: dict) -> None:
+    """Refuse a cache whose parts do not fit together (a truncated or mixed-up folder)."""
+    records = len(arrays["kind"])
+    if meta.get("records") != records or meta.get("vocab") != len(vocab):
+        raise ValueError("index parts disagree")
+    for name in ("doc", "sent", "start", "end", "ref", "labels"):
+        if len(arrays[name]) != records:
+            raise ValueError("index parts disagree")
+    if len(arrays["text_off"]) != records + 1 or len(arrays["fwd_off"]) != records + 1:
+        raise ValueError("index parts disagree")
+    if int(arrays["text_off"][-1]) != len(arrays["text_blob"]):
+        raise ValueError("index text truncated")
+    if int(arrays["fwd_off"][-1]) != len(arrays["fwd"]):
+        raise ValueError("index words truncated")
+    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(
+        arrays["post"]
+    ):
+        raise ValueError("index postings truncated")
+    if not isinstance(tables.get("docs"), list) or not isinstance(tables.get("entities"), list):
+        raise ValueError("index tables damaged")
