@@ -3,12 +3,51 @@ extracted, and Mention, Fact, Entity and the sidecar row back from stored record
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
 import orjson
 
-from explorer.model import Document, Entity, Extraction, Fact, Mention
+from explorer.model import NAME_LABELS, Document, Entity, Extraction, Fact, Mention
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
+#: At most this many context words kept per entity and document (identity needs a few).
+_CTX_WORDS = 4
+
+
+def _contexts(text: str, mentions: tuple[Mention, ...]) -> tuple[dict, dict, dict]:
+    """Per entity key: the lower-cased words just before its mentions (counts), the company
+    names a ticker mention is written after ("Boeing Co <BA>": BA -> Boeing Co), and the
+    tickers written after a company's mentions (Boeing Co -> <BA>)."""
+    ctx: dict[str, Counter[str]] = {}
+    tickers: dict[str, Counter[str]] = {}
+    ticker_aliases: dict[str, set[str]] = {}
+    previous: Mention | None = None
+    for mention in mentions:
+        if mention.label not in NAME_LABELS:
+            continue
+        start, end = mention.start, mention.end
+        if (
+            0 < start
+            and text[start - 1 : start] == "<"
+            and text[end : end + 1] == ">"
+            and previous is not None
+            and previous.label == "ORG"
+            and 0 <= start - previous.end <= 3
+        ):
+            tickers.setdefault(mention.key, Counter())[previous.entity] += 1
+            ticker_aliases.setdefault(previous.key, set()).add(f"<{mention.text}>")
+        found = _WORD_BEFORE.search(text, max(0, start - 24), start)
+        word = found.group(1).lower() if found else "^"
+        ctx.setdefault(mention.key, Counter())[word] += 1
+        previous = mention
+    return (
+        {k: dict(c.most_common(_CTX_WORDS)) for k, c in ctx.items()},
+        {k: dict(c) for k, c in tickers.items()},
+        ticker_aliases,
+    )
+
 
 #: A fact record's own fields; every other field of the record is a qualifier.
 FACT_KEYS = frozenset(("predicate", "subject", "object", "sentence", "start", "end", "doc"))
@@ -18,6 +57,7 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
     """The store's records for one document: its `documents` record (without ids and paths),
     its mentions and facts (encoded JSON, each carrying `doc`)."""
     per_entity = Counter(mention.key for mention in extraction.mentions)
+    ctx, tickers, ticker_aliases = _contexts(doc.text, extraction.mentions)
     entities: dict[str, dict[str, Any]] = {}
     for entity in extraction.entities:
         entities[entity.key] = {
@@ -37,6 +77,13 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
         item = entities[mention.key]
         if mention.text != mention.entity and mention.text not in item["aliases"]:
             item["aliases"] = sorted({*item["aliases"], mention.text})
+    for key, item in entities.items():
+        if key in ctx:
+            item["ctx"] = ctx[key]
+        if key in tickers:
+            item["tickers"] = tickers[key]
+        if key in ticker_aliases:
+            item["aliases"] = sorted({*item["aliases"], *ticker_aliases[key]})
     record = {
         "id": doc.id,
         "title": doc.title,

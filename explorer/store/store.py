@@ -15,12 +15,17 @@ driver and its worker pool), `pipeline` (what a worker runs for one file).
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from explorer.model import (
     NAME_LABELS,
@@ -36,6 +41,7 @@ from .ingest import IngestReport, IngestRun, Progress
 from .rows import entity_from as _entity_from
 from .rows import fact_from as _fact_from
 from .rows import mention_from as _mention_from
+from .rules import IdentityMap, RuleError, build_map, check_rule
 from .schema import (
     ROW_AUTHOR,
     ROW_CHARS,
@@ -50,7 +56,7 @@ from .schema import (
     StoreError,
 )
 from .snapshot import Snapshot
-from .writer import check_writable, write_lock
+from .writer import Writer, check_writable, write_lock
 
 __all__ = ["Store", "default_db_path"]
 
@@ -65,6 +71,24 @@ def default_db_path(explicit: str | None = None) -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("explorer", appauthor=False)) / "explorer.json"
+
+
+def _rule_identity(rule: Mapping[str, Any]) -> tuple:
+    return tuple(rule.get(k) for k in ("op", "name", "target", "label", "target_label"))
+
+
+def log_likelihood(k11: int, a: int, b: int, n: int) -> float:
+    """Dunning's G² for two things seen together in `k11` of `n` documents, one in `a`, the
+    other in `b`: large when they meet far more often than chance, negative (by convention)
+    when less often."""
+    cells = (
+        (k11, a * b / n),
+        (a - k11, a * (n - b) / n),
+        (b - k11, (n - a) * b / n),
+        (n - a - b + k11, (n - a) * (n - b) / n),
+    )
+    g2 = 2.0 * sum(o * math.log(o / e) for o, e in cells if o > 0 and e > 0)
+    return g2 if k11 * n >= a * b else -g2
 
 
 def _env_int(name: str, default: int) -> int:
@@ -249,28 +273,53 @@ class Store:
 
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         """Mentions in store order (by document, then position); filtered by document and/or
-        entity key ("LABEL:name")."""
+        entity key ("LABEL:name"). A mention of an entity that identity resolution or a rule
+        merged into another names that entity (its label and canonical name); its text and
+        offsets are as extracted."""
         snap = self._snap
+        ident = self._identity(snap)
+        members: set[str] | None = None
+        if entity is not None:
+            shown = ident.shown(entity)
+            members = set(ident.members.get(shown, (entity,)))
         if doc is not None:
             if doc not in snap.index:
                 return []
             records = snap.doc_items(doc, "mentions")
-            if entity is not None:
-                records = [r for r in records if f"{r.get('label')}:{r.get('entity')}" == entity]
-        elif entity is not None:
+            if members is not None:
+                records = [r for r in records if f"{r.get('label')}:{r.get('entity')}" in members]
+        elif members is not None:
             docs = self._docs_of_keys(snap)
             if docs is not None:
+                doc_ids = sorted(
+                    {d for k in members for d in docs.get(k, ())}, key=snap.index.__getitem__
+                )
                 records = [
                     r
-                    for doc_id in docs.get(entity, ())
+                    for doc_id in doc_ids
                     for r in snap.doc_items(doc_id, "mentions")
-                    if f"{r.get('label')}:{r.get('entity')}" == entity
+                    if f"{r.get('label')}:{r.get('entity')}" in members
                 ]
             else:
-                records = self._mention_index(snap).get(entity, [])
+                index = self._mention_index(snap)
+                records = [r for k in sorted(members) for r in index.get(k, [])]
+                if len(members) > 1:
+                    order = {id(r): i for i, r in enumerate(self._all_mentions(snap))}
+                    records.sort(key=lambda r: order[id(r)])
         else:
             records = self._all_mentions(snap)
-        return [_mention_from(r) for r in records]
+        canon = ident.canon
+        if not canon:
+            return [_mention_from(r) for r in records]
+        out = []
+        for r in records:
+            mention = _mention_from(r)
+            shown = canon.get(mention.key)
+            if shown is not None:
+                label, name = shown.split(":", 1)
+                mention = replace(mention, label=label, entity=name)
+            out.append(mention)
+        return out
 
     def entity_documents(self) -> dict[str, list[str]]:
         """Entity key -> the ids of the documents that mention it, in store order; without
@@ -289,7 +338,19 @@ class Store:
                 return index
 
             docs = self._cached(snap, "entity_documents", build)
-        return dict(docs)
+        ident = self._identity(snap)
+        if not ident.canon:
+            return dict(docs)
+        merged: dict[str, list[str]] = {}
+        for shown, keys in ident.members.items():
+            lists = [docs[k] for k in keys if k in docs]
+            if not lists:
+                continue
+            if len(lists) == 1:
+                merged[shown] = list(lists[0])
+            else:
+                merged[shown] = sorted({d for ids in lists for d in ids}, key=snap.index.get)
+        return merged
 
     def _docs_of_keys(self, snap: Snapshot) -> dict[str, list[str]] | None:
         """entity key -> the documents that mention it, in store order, from the derived keys
@@ -318,27 +379,136 @@ class Store:
             },
         )
 
+    # ---------------------------------------------------------------- identity
+
+    def _rules(self, snap: Snapshot) -> list[dict[str, Any]]:
+        def build() -> list[dict[str, Any]]:
+            table = snap.table("rules") if self._has_rules(snap) else {}
+            return [
+                {**rec, "id": int(rid)}
+                for rid, rec in sorted(table.items(), key=lambda kv: int(kv[0]))
+                if isinstance(rec, dict)
+            ]
+
+        return self._cached(snap, "rules", build)
+
+    @staticmethod
+    def _has_rules(snap: Snapshot) -> bool:
+        if snap.spans is not None:
+            return "rules" in snap.spans
+        return "rules" in snap.tables
+
+    def _identity(self, snap: Snapshot) -> IdentityMap:
+        """The automatic identity decisions, then the user's rules (built once a version)."""
+        return self._cached(
+            snap, "identity", lambda: build_map(self._entity_table(snap), self._rules(snap))
+        )
+
+    def _merged(self, snap: Snapshot) -> dict[str, Entity]:
+        """Shown key -> the entity a reader sees: a group's names, counts and aliases."""
+
+        def build() -> dict[str, Entity]:
+            table = self._entity_table(snap)
+            ident = self._identity(snap)
+            docs_of = None
+            out: dict[str, Entity] = {}
+            for shown, keys in ident.members.items():
+                label, name = shown.split(":", 1)
+                if len(keys) == 1 and keys[0] == shown:
+                    out[shown] = _entity_from(table[shown])
+                    continue
+                aliases: set[str] = set()
+                for k in keys:
+                    aliases.update(table[k].get("aliases", ()))
+                    aliases.add(table[k]["name"])
+                aliases.discard(name)
+                head = ident.head[keys[0]]
+                if len(keys) == 1:
+                    documents = table[keys[0]].get("documents", 0)
+                elif ident.auto_groups.get(head) == frozenset(keys):
+                    documents = table[head].get("group_documents", 0)
+                else:
+                    if docs_of is None:
+                        docs_of = self._docs_of_keys(snap) or {}
+                    found = {d for k in keys for d in docs_of.get(k, ())}
+                    documents = len(found) or max(table[k].get("documents", 0) for k in keys)
+                out[shown] = Entity(
+                    name=name,
+                    label=label,
+                    aliases=tuple(sorted(aliases)),
+                    mentions=sum(table[k].get("mentions", 0) for k in keys),
+                    documents=documents,
+                )
+            return out
+
+        return self._cached(snap, "merged", build)
+
     def entities(self, label: str | None = None) -> list[Entity]:
-        """Entities, most mentioned first (then by name)."""
+        """Entities as a reader sees them (identity resolution and the user's rules applied),
+        most mentioned first (then by name)."""
         snap = self._snap
 
         def build() -> list[Entity]:
-            items = [
-                _entity_from(r)
-                for r in self._entity_table(snap).values()
-                if label is None or r["label"] == label
-            ]
+            items = [e for e in self._merged(snap).values() if label is None or e.label == label]
             items.sort(key=lambda e: (-e.mentions, e.name.lower(), e.label))
             return items
 
         return list(self._cached(snap, f"entities:{label}", build))
 
     def entity(self, key: str) -> Entity:
-        """One entity by key ("LABEL:name"); KeyError when there is none."""
-        record = self._entity_table(self._snap).get(key)
+        """One entity by key ("LABEL:name"), or by the key of a name merged into it; KeyError
+        when there is none."""
+        snap = self._snap
+        record = self._merged(snap).get(self._identity(snap).shown(key))
         if record is None:
             raise KeyError(key)
-        return _entity_from(record)
+        return record
+
+    def canonical_key(self, key: str) -> str:
+        """The key of the entity that `key` (as extracted) belongs to."""
+        return self._identity(self._snap).shown(key)
+
+    def identity(self, key: str) -> dict[str, Any]:
+        """Why an entity is what it is: each key merged into it with its reason and
+        confidence (`merged`), and a nationality's country (`country`); KeyError when there is
+        no such entity."""
+        snap = self._snap
+        ident = self._identity(snap)
+        shown = ident.shown(key)
+        keys = ident.members.get(shown)
+        if keys is None:
+            raise KeyError(key)
+        table = self._entity_table(snap)
+        merged = []
+        for k in keys:
+            why = ident.why.get(k)
+            if k == shown or why is None:
+                continue
+            item = {
+                "key": k,
+                "name": table[k]["name"],
+                "label": table[k]["label"],
+                "mentions": table[k].get("mentions", 0),
+                "reason": why.get("reason", ""),
+                "confidence": why.get("confidence", 1.0),
+            }
+            if "rule" in why:
+                item["rule"] = why["rule"]
+            merged.append(item)
+        out: dict[str, Any] = {"merged": merged}
+        for k in keys:
+            if k in ident.country:
+                out["country"] = ident.shown(ident.country[k])
+                break
+        return out
+
+    def rules(self) -> list[dict[str, Any]]:
+        """The user's identity rules, oldest first, each with its `id`."""
+        return [dict(r) for r in self._rules(self._snap)]
+
+    def unmatched_rules(self) -> list[int]:
+        """Ids of rules that matched no entity of this store (a typo, or data not ingested)."""
+        return list(self._identity(self._snap).unmatched)
 
     def _all_facts(self, snap: Snapshot) -> list[Fact]:
         return self._cached(
@@ -362,15 +532,36 @@ class Store:
         """Facts in store order; `entity` (a key) keeps those whose subject or object is that
         entity's name."""
         snap = self._snap
-        name = (entity.split(":", 1)[1] if ":" in entity else entity) if entity else None
+        names: set[str] | None = None
+        if entity:
+            name = entity.split(":", 1)[1] if ":" in entity else entity
+            names = {name}
+            if ":" in entity:
+                ident = self._identity(snap)
+                shown = ident.shown(entity)
+                names.add(shown.split(":", 1)[1])
+                table = self._entity_table(snap)
+                names.update(table[k]["name"] for k in ident.members.get(shown, ()) if k in table)
         if doc is not None:
             if doc not in snap.index:
                 return []
             facts = [_fact_from(r) for r in snap.doc_items(doc, "facts")]
-            if name is not None:
-                facts = [f for f in facts if name in (f.subject, f.object)]
-        elif name is not None:
-            facts = list(self._fact_index(snap).get(name, []))
+            if names is not None:
+                facts = [f for f in facts if f.subject in names or f.object in names]
+        elif names is not None:
+            index = self._fact_index(snap)
+            if len(names) == 1:
+                facts = list(index.get(next(iter(names)), []))
+            else:
+                seen: set[int] = set()
+                picked = [
+                    f
+                    for n in names
+                    for f in index.get(n, [])
+                    if id(f) not in seen and not seen.add(id(f))  # type: ignore[func-returns-value]
+                ]
+                order = {id(f): i for i, f in enumerate(self._all_facts(snap))}
+                facts = sorted(picked, key=lambda f: order[id(f)])
         else:
             facts = list(self._all_facts(snap))
         if predicate is not None:
@@ -379,46 +570,59 @@ class Store:
 
     def _cooccurrence(self, snap: Snapshot) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         known = snap.doc_keys()
+        shown = self._identity(snap).shown
 
         def build() -> tuple[dict[str, set[str]], dict[str, set[str]]]:
             doc_keys: dict[str, set[str]] = defaultdict(set)
             key_docs: dict[str, set[str]] = defaultdict(set)
             if known is not None:
                 for row, keys in zip(snap.rows, known, strict=False):
-                    named = {k for k in keys if k.split(":", 1)[0] in NAME_LABELS}
+                    named = {shown(k) for k in keys if k.split(":", 1)[0] in NAME_LABELS}
                     doc_keys[row[ROW_ID]] = named
                     for k in named:
                         key_docs[k].add(row[ROW_ID])
                 return doc_keys, key_docs
             for rec in self._all_mentions(snap):
                 if rec.get("label") in NAME_LABELS:
-                    k = f"{rec['label']}:{rec.get('entity')}"
+                    k = shown(f"{rec['label']}:{rec.get('entity')}")
                     doc_keys[rec.get("doc", "")].add(k)
                     key_docs[k].add(rec.get("doc", ""))
             return doc_keys, key_docs
 
         return self._cached(snap, "cooccurrence", build)
 
-    def cooccurring(self, key: str, limit: int = 20) -> list[tuple[Entity, int]]:
-        """Named entities that appear in the same documents as `key`, with how many
-        documents they share, most shared first."""
+    def related(self, key: str, limit: int = 20) -> list[tuple[Entity, int, float]]:
+        """Named entities that appear in the same documents as `key`: (entity, documents
+        shared, score), most significant first. The score is Dunning's log-likelihood ratio
+        (G²) of the two appearing together against chance, negative when they meet less often
+        than chance would have them; entities met in one document only come after those met
+        in two or more (the floor), so a list is not led by one article's cast."""
         snap = self._snap
         doc_keys, key_docs = self._cooccurrence(snap)
+        key = self._identity(snap).shown(key)
+        mine = key_docs.get(key, set())
         shared: Counter[str] = Counter()
-        for doc_id in key_docs.get(key, ()):
+        for doc_id in mine:
             shared.update(doc_keys[doc_id])
         shared.pop(key, None)
-        table = self._entity_table(snap)
-        ranked = sorted(
-            shared.items(), key=lambda kv: (-kv[1], -table.get(kv[0], {}).get("mentions", 0), kv[0])
-        )
-        out = []
-        for other, count in ranked:
-            if other in table:
-                out.append((_entity_from(table[other]), count))
-            if len(out) >= limit:
-                break
-        return out
+        total = max(len(snap.rows), len(doc_keys), 1)
+        a = len(mine)
+        merged = self._merged(snap)
+        scored = []
+        for other, k11 in shared.items():
+            if other not in merged:
+                continue
+            b = len(key_docs.get(other, ()))
+            score = log_likelihood(k11, a, b, total)
+            floor = 0 if k11 >= 2 or a < 2 else 1
+            scored.append((floor, -score, -k11, other))
+        scored.sort()
+        return [(merged[other], -neg_k, -neg_s) for _f, neg_s, neg_k, other in scored[:limit]]
+
+    def cooccurring(self, key: str, limit: int = 20) -> list[tuple[Entity, int]]:
+        """Named entities that appear in the same documents as `key`, with how many
+        documents they share, most significant first (see `related`)."""
+        return [(entity, count) for entity, count, _score in self.related(key, limit)]
 
     def iter_sentences(self, doc_ids: Iterable[str] | None = None) -> Iterator[SentenceRecord]:
         """Every sentence of every document, in store order; with `doc_ids`, only those of
@@ -447,6 +651,117 @@ class Store:
         """Document id -> the sha256 of its content, in store order (no text is loaded): a
         document whose hash is unchanged has the same text, sentences, mentions and facts."""
         return {row[ROW_ID]: row[ROW_SHA] for row in self._snap.rows}
+
+    # ---------------------------------------------------------------- rules
+
+    def _change_rules(
+        self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]]
+    ) -> list[dict[str, Any]]:
+        """Rewrite the `rules` table with `change(rules)` under the writer's lock (a commit: the
+        next read, the search index and every later ingest apply them)."""
+        if self.readonly:
+            raise StoreError(f"{self._path}: opened read-only; open it for writing to change rules")
+        check_writable(self._path)
+        self._path.parent.mkdir(parents=True, exist_ok=True)
+        with write_lock(self._path, self.lock_timeout):
+            self.refresh()
+            rules = change([dict(r) for r in self._rules(self._snap)])
+            writer = Writer(self._snap)
+            table = {str(r["id"]): {k: v for k, v in r.items() if k != "id"} for r in rules}
+            writer.extra_tables["rules"] = orjson.dumps(table)
+            writer.dirty = True
+            writer.commit()
+        self.refresh()
+        return rules
+
+    def add_rule(
+        self,
+        op: str,
+        name: str,
+        target: str | None = None,
+        *,
+        label: str | None = None,
+        target_label: str | None = None,
+    ) -> dict[str, Any]:
+        """Keep one rule (`op` merge, split, rename or relabel); the rule with its `id`.
+        RuleError when it is not a rule."""
+        rule = check_rule(
+            {"op": op, "name": name, "target": target, "label": label, "target_label": target_label}
+        )
+        added: dict[str, Any] = {}
+
+        def change(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            added.update(rule, id=max((r["id"] for r in rules), default=0) + 1)
+            added["created"] = datetime.now(UTC).isoformat(timespec="seconds")
+            return [*rules, dict(added)]
+
+        self._change_rules(change)
+        return added
+
+    def merge(self, name: str, into: str, *, label: str | None = None) -> dict[str, Any]:
+        """Every entity named `name` joins the one named `into` (of `label`, when given)."""
+        return self.add_rule("merge", name, into, label=label)
+
+    def split(self, name: str, *, label: str | None = None) -> dict[str, Any]:
+        """The entity named `name` leaves the entity it was merged into."""
+        return self.add_rule("split", name, label=label)
+
+    def rename(self, name: str, new: str, *, label: str | None = None) -> dict[str, Any]:
+        return self.add_rule("rename", name, new, label=label)
+
+    def relabel(self, name: str, new_label: str, *, label: str | None = None) -> dict[str, Any]:
+        return self.add_rule("relabel", name, new_label, label=label)
+
+    def remove_rule(self, rule_id: int) -> dict[str, Any] | None:
+        """Forget rule `rule_id`; the rule removed, or None when there was none."""
+        removed: list[dict[str, Any]] = []
+
+        def change(rules: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            removed.extend(r for r in rules if r["id"] == rule_id)
+            return [r for r in rules if r["id"] != rule_id]
+
+        if not any(r["id"] == rule_id for r in self.rules()):
+            return None
+        self._change_rules(change)
+        return removed[0] if removed else None
+
+    def undo(self) -> dict[str, Any] | None:
+        """Forget the newest rule; it, or None when there are no rules."""
+        rules = self.rules()
+        return self.remove_rule(rules[-1]["id"]) if rules else None
+
+    def import_rules(self, rules: Iterable[Mapping[str, Any]]) -> int:
+        """Keep every rule of `rules` (as `export_rules` writes them) that is not kept
+        already; how many were added. RuleError (naming the rule's place) on a bad one."""
+        checked = []
+        for n, rule in enumerate(rules, start=1):
+            try:
+                checked.append(check_rule(rule))
+            except RuleError as exc:
+                raise RuleError(f"rule {n}: {exc}") from None
+        added = 0
+
+        def change(kept: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            nonlocal added
+            seen = {_rule_identity(r) for r in kept}
+            out = list(kept)
+            next_id = max((r["id"] for r in kept), default=0) + 1
+            for rule in checked:
+                if _rule_identity(rule) in seen:
+                    continue
+                seen.add(_rule_identity(rule))
+                out.append({**rule, "id": next_id})
+                next_id += 1
+                added += 1
+            return out
+
+        if checked:
+            self._change_rules(change)
+        return added
+
+    def export_rules(self) -> list[dict[str, Any]]:
+        """The rules as `import_rules` reads them (no ids: they are the store's own)."""
+        return [{k: v for k, v in r.items() if k != "id"} for r in self.rules()]
 
     # ---------------------------------------------------------------- writing
 

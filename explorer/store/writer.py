@@ -105,6 +105,11 @@ class Writer:
         self.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
         self.next_ids.update(snap.next_ids)
         self.agg: dict[str, list[Any]] | None = None
+        #: entity keys whose counts changed since the last commit (resolved again)
+        self.touched: set[str] = set()
+        #: seconds the last commit spent on identity resolution (decide, count documents)
+        self.resolve_seconds = 0.0
+        self._key_docs: dict[str, set[int]] | None = None
         self.entities_blob = b""
         self.entity_count = snap.counts.get("entities", 0)
         self.dirty = False
@@ -202,6 +207,7 @@ class Writer:
             self.agg = {}
             for state in self.docs.values():
                 self._add_entities(self._entities_of(state))
+            self.touched = set()  # what was stored is not a change
         return self.agg
 
     def _add_entities(self, entities: list[dict[str, Any]], sign: int = 1) -> None:
@@ -213,12 +219,54 @@ class Writer:
             if entry is None:
                 if sign < 0:
                     continue
-                entry = agg[key] = [item["name"], item["label"], Counter(), 0, 0]
+                entry = agg[key] = [item["name"], item["label"], Counter(), 0, 0, Counter(), None]
             entry[2].update({alias: sign for alias in item.get("aliases", ())})
             entry[3] += sign * item.get("mentions", 0)
             entry[4] += sign
+            if "ctx" in item:
+                entry[5].update({w: sign * n for w, n in item["ctx"].items()})
+            if "tickers" in item:
+                if entry[6] is None:
+                    entry[6] = Counter()
+                entry[6].update({w: sign * n for w, n in item["tickers"].items()})
+            self.touched.add(key)
             if entry[4] <= 0:
                 del agg[key]
+
+    def _keys_of(self, state: DocState) -> list[str]:
+        if state.keys is None:
+            state.keys = [
+                f"{e['label']}:{e['name']}" for e in self._entities_of(state) if e.get("mentions")
+            ]
+        return state.keys
+
+    def shared_docs(self, a: str, b: str) -> int:
+        """How many documents mention both entity keys (for identity's misspellings); the
+        index is built on the first question, which most commits never ask."""
+        if self._key_docs is None:
+            index: dict[str, set[int]] = {}
+            for i, state in enumerate(self.docs.values()):
+                for key in self._keys_of(state):
+                    index.setdefault(key, set()).add(i)
+            self._key_docs = index
+        return len(self._key_docs.get(a, set()) & self._key_docs.get(b, set()))
+
+    def group_documents(self, resolution: Any) -> dict[str, int]:
+        """Head key -> documents that mention any key of its group, for groups of 2 or more."""
+        heads = {d.canonical for d in resolution.merges.values()}
+        if not heads:
+            return {}
+        merges = resolution.merges
+        counts: Counter[str] = Counter()
+        for state in self.docs.values():
+            seen = set()
+            for key in self._keys_of(state):
+                decision = merges.get(key)
+                head = decision.canonical if decision is not None else key
+                if head in heads:
+                    seen.add(head)
+            counts.update(seen)
+        return dict(counts)
 
     # ---------------------------------------------------------------- changes
 
@@ -357,20 +405,11 @@ class Writer:
             put(b"}")
             tables[name] = [start, pos]
         if self.agg is not None:
-            records = {}
-            for n, (key, (name, label, aliases, mentions, documents)) in enumerate(
-                sorted(self.agg.items()), start=1
-            ):
-                records[str(n)] = {
-                    "key": key,
-                    "name": name,
-                    "label": label,
-                    "aliases": sorted(a for a, c in aliases.items() if c > 0 and a != name),
-                    "mentions": mentions,
-                    "documents": documents,
-                }
+            records = entity_records(self)
             self.entities_blob = orjson.dumps(records)[1:-1]
             self.entity_count = len(records)
+            self.touched = set()
+            self._key_docs = None
         put(b',"entities":')
         start = pos
         put(b"{" + self.entities_blob + b"}")
@@ -420,15 +459,7 @@ class Writer:
             "next_ids": self.next_ids,
             "counts": self.totals(),
         }
-        keys = []
-        for state in self.docs.values():
-            if state.keys is None:
-                state.keys = [
-                    f"{e['label']}:{e['name']}"
-                    for e in self._entities_of(state)
-                    if e.get("mentions")
-                ]
-            keys.append(state.keys)
+        keys = [self._keys_of(state) for state in self.docs.values()]
         with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
             atomic_write(sidecar_path(self.path), [orjson.dumps(sidecar)], durable=False)
             atomic_write(
@@ -437,6 +468,113 @@ class Writer:
                 durable=False,
             )
         self.dirty = False
+
+
+def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
+    """The `entities` table: one record per entity key as extracted (name, label, aliases,
+    counts, context words), with the automatic identity decision of the keys that join
+    another (`canonical`, `via`, `reason`, `confidence`), a nationality's `country`, and on
+    the head of a group the documents the whole group is mentioned in (`group_documents`)."""
+    import time
+
+    from .identity import Decision, Resolution, Summary, resolve
+
+    started = time.perf_counter()
+    agg = writer.agg
+    assert agg is not None
+    summaries: dict[str, Summary] = {}
+    for key, (name, label, _aliases, mentions, documents, ctx, tickers) in agg.items():
+        summaries[key] = Summary(
+            key,
+            name,
+            label,
+            mentions,
+            documents,
+            ctx={w: n for w, n in ctx.items() if n > 0},
+            tickers={w: n for w, n in tickers.items() if n > 0} if tickers else {},
+        )
+    previous = None
+    if writer.entities_blob and writer.touched is not None:
+        previous = Resolution()
+        with contextlib.suppress(orjson.JSONDecodeError):
+            for rec in orjson.loads(b"{" + writer.entities_blob + b"}").values():
+                if not isinstance(rec, dict) or "key" not in rec:
+                    continue
+                if "canonical" in rec:
+                    previous.merges[rec["key"]] = Decision(
+                        rec["key"],
+                        rec["canonical"],
+                        rec.get("via", rec["canonical"]),
+                        rec.get("reason", ""),
+                        rec.get("confidence", 1.0),
+                    )
+                if "country" in rec:
+                    previous.links[rec["key"]] = rec["country"]
+            if not previous.merges and not previous.links:
+                previous = None  # a store resolved before resolution existed: all of it
+    resolution = resolve(
+        summaries,
+        identity_tables(),
+        shared_docs=writer.shared_docs,
+        previous=previous,
+        touched=writer.touched if previous is not None else None,
+    )
+    group_docs = writer.group_documents(resolution)
+    records = {}
+    for n, (key, (name, label, aliases, mentions, documents, ctx, tickers)) in enumerate(
+        sorted(agg.items()), start=1
+    ):
+        record: dict[str, Any] = {
+            "key": key,
+            "name": name,
+            "label": label,
+            "aliases": sorted(a for a, c in aliases.items() if c > 0 and a != name),
+            "mentions": mentions,
+            "documents": documents,
+        }
+        words = {w: c for w, c in ctx.most_common(8) if c > 0}
+        if words:
+            record["ctx"] = words
+        if tickers:
+            kept = {w: c for w, c in tickers.items() if c > 0}
+            if kept:
+                record["tickers"] = kept
+        decision = resolution.merges.get(key)
+        if decision is not None:
+            record.update(decision.to_dict())
+        if key in resolution.links:
+            record["country"] = resolution.links[key]
+        if key in group_docs:
+            record["group_documents"] = group_docs[key]
+        records[str(n)] = record
+    writer.resolve_seconds = time.perf_counter() - started
+    return records
+
+
+_TABLES: Any = None
+
+
+def identity_tables() -> Any:
+    """Titles, nationalities and first names for identity resolution, from the gazetteer."""
+    global _TABLES
+    if _TABLES is None:
+        from .identity import DEFAULT_TITLES, Tables
+
+        try:
+            from explorer.nlp import gazetteer
+
+            titles = set(DEFAULT_TITLES)
+            for group in gazetteer.titles():
+                titles.update(t.lower().rstrip(".") for t in group if " " not in t)
+            titles.update(t.lower().rstrip(".") for t in gazetteer.honorifics())
+            _TABLES = Tables(
+                titles=frozenset(titles),
+                demonyms=dict(gazetteer.demonyms()),
+                first_names=frozenset(n.lower() for n in gazetteer.first_names()),
+            )
+        except Exception:  # the gazetteer is optional data: resolution works without it
+            _TABLES = Tables()
+    return _TABLES
 
 
 def write_error(path: Path, exc: OSError) -> StoreError:
