@@ -19,7 +19,7 @@ from explorer import __version__
 if TYPE_CHECKING:
     from explorer.store import Store
 
-COMMANDS = ("ingest", "extract", "search", "entities", "facts", "export", "stats")
+COMMANDS = ("ingest", "extract", "search", "entities", "facts", "export", "stats", "rules")
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # some input could not be processed; the rest was
@@ -207,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--label", metavar="L", help="only this label (PERSON, ORG, GPE, ...)")
     p.add_argument("--limit", type=int, default=0, metavar="N", help="at most N (0: all)")
     p.add_argument("--json", action="store_true", help="one JSON object per entity")
+    p.add_argument(
+        "--related",
+        metavar="NAME",
+        help="the entities that appear with NAME (a name or LABEL:name), most significant first",
+    )
+
+    _rules_parser(sub)
 
     p = sub.add_parser("facts", help="list facts with their provenance")
     _db_option(p)
@@ -233,6 +240,53 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.add_argument("--json", action="store_true", help="one JSON object")
     return parser
+
+
+def _rules_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "rules",
+        help="list, add, remove, export and import the rules that fix entity identity",
+        description=(
+            "Your word on which names are one entity, kept in the store and applied after the "
+            "automatic resolution on every read and every ingest: merge NAME into TARGET, "
+            "split NAME off the entity it was merged into, rename NAME to TARGET, relabel NAME "
+            "as a LABEL. NAME and TARGET are entity names as `explorer entities` lists them "
+            "(or a name merged into one)."
+        ),
+    )
+    _db_option(p)
+    rules = p.add_subparsers(dest="rules_command", metavar="ACTION")
+    r = rules.add_parser("list", help="the rules, oldest first")
+    _db_option(r)
+    r.add_argument("--json", action="store_true", help="one JSON object per rule")
+    r = rules.add_parser(
+        "add",
+        help="add a rule: merge NAME TARGET | split NAME | rename NAME NEW | relabel NAME LABEL",
+        description=(
+            'Examples: rules add merge "Volcker" "Paul Volcker" --label PERSON; '
+            'rules add split "Espoo" --label GPE; rules add rename "K Mart" "Kmart"; '
+            'rules add relabel "Nokia" ORG --label GPE.'
+        ),
+    )
+    _db_option(r)
+    r.add_argument("op", choices=("merge", "split", "rename", "relabel"))
+    r.add_argument("name", metavar="NAME")
+    r.add_argument("target", nargs="?", metavar="TARGET", help="the entity, new name or label")
+    r.add_argument(
+        "--label", metavar="L", help="only entities of this label (for merge: both sides)"
+    )
+    r.add_argument("--target-label", metavar="L", help="merge: the label of TARGET")
+    r = rules.add_parser("remove", help="remove a rule by its number (see rules list)")
+    _db_option(r)
+    r.add_argument("id", type=int, metavar="N")
+    r = rules.add_parser("undo", help="remove the newest rule")
+    _db_option(r)
+    r = rules.add_parser("export", help="write the rules as JSON Lines (to share them)")
+    _db_option(r)
+    r.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    r = rules.add_parser("import", help="add the rules of a JSON Lines file (- for stdin)")
+    _db_option(r)
+    r.add_argument("file", metavar="FILE")
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
@@ -686,12 +740,14 @@ def cmd_entities(args: argparse.Namespace) -> int:
     _check_limit(args.limit)
     label = _known(args.label, LABELS, "label", str.upper)
     with _open_store(args.db, readonly=True) as store:
+        if args.related is not None:
+            return _print_related(store, args)
         entities = store.entities(label)
-    if args.limit:
-        entities = entities[: args.limit]
-    if args.json:
-        _write_lines(_dumps(_clean(_entity_row(entity))) for entity in entities)
-        return EXIT_OK
+        if args.limit:
+            entities = entities[: args.limit]
+        if args.json:
+            _write_lines(_dumps(_clean(_entity_row(entity, store))) for entity in entities)
+            return EXIT_OK
     _print_table(
         ("label", "name", "mentions", "docs", "aliases"),
         (
@@ -703,11 +759,62 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _entity_row(entity) -> dict[str, Any]:
-    """An entity as `entities --json` writes it: the record `export entities` writes."""
+def _find_entity(store: Store, name: str, label: str | None) -> str:
+    """The key of the entity a user named (a key, or a name: the most mentioned one)."""
+    if ":" in name and name.split(":", 1)[0] in _labels():
+        try:
+            return store.entity(name).key
+        except KeyError:
+            pass
+    found = [e for e in store.entities(label) if e.name == name or name in e.aliases] or [
+        e for e in store.entities(label) if e.name.casefold() == name.casefold()
+    ]
+    if not found:
+        raise UserError(f"no entity named {name!r} in the store (see explorer entities)")
+    found.sort(key=lambda e: (e.name != name, -e.mentions))
+    return found[0].key
+
+
+def _labels() -> tuple[str, ...]:
+    from explorer.model import LABELS
+
+    return LABELS
+
+
+def _print_related(store: Store, args: argparse.Namespace) -> int:
+    key = _find_entity(store, args.related, _known(args.label, _labels(), "label", str.upper))
+    related = store.related(key, args.limit or 20)
+    if args.json:
+        _write_lines(
+            _dumps({**_entity_row(e, store), "shared_documents": n, "score": round(score, 2)})
+            for e, n, score in related
+        )
+        return EXIT_OK
+    _print_table(
+        ("label", "name", "score", "shared docs", "docs"),
+        ((e.label, e.name, f"{score:.1f}", str(n), str(e.documents)) for e, n, score in related),
+        right=("score", "shared docs", "docs"),
+    )
+    return EXIT_OK
+
+
+def _entity_row(entity, store: Store | None = None) -> dict[str, Any]:
+    """An entity as `entities --json` writes it: the record `export entities` writes, and
+    with the store, what was merged into it and why (`merged`) and a nationality's
+    `country`."""
     from explorer.export import Records
 
-    return Records(None).entity(entity)
+    row = Records(None).entity(entity)
+    if store is not None:
+        try:
+            why = store.identity(entity.key)
+        except KeyError:
+            return row
+        if why.get("merged"):
+            row["merged"] = why["merged"]
+        if why.get("country"):
+            row["country"] = why["country"]
+    return row
 
 
 def _fact_row(fact) -> dict[str, Any]:
@@ -795,6 +902,102 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_rules(args: argparse.Namespace) -> int:
+    from explorer.store import RuleError
+    from explorer.store.rules import describe
+
+    action = args.rules_command or "list"
+    if action == "list":
+        if not _db_path(args.db).exists():
+            return EXIT_OK  # no store, no rules
+        with _open_store(args.db, readonly=True) as store:
+            rules, unmatched = store.rules(), set(store.unmatched_rules())
+        if getattr(args, "json", False):
+            _write_lines(_dumps(rule) for rule in rules)
+            return EXIT_OK
+        if not rules:
+            _write_lines(["no rules (explorer rules add --help)"])
+            return EXIT_OK
+        _write_lines(
+            f"{rule['id']:>4}  {describe(rule)}"
+            + ("   (matches no entity)" if rule["id"] in unmatched else "")
+            for rule in rules
+        )
+        return EXIT_OK
+    if action == "export":
+        if not _db_path(args.db).exists():
+            rules = []
+        else:
+            with _open_store(args.db, readonly=True) as store:
+                rules = store.export_rules()
+        lines = [_dumps(rule) for rule in rules]
+        if args.output:
+            try:
+                Path(args.output).write_text("".join(f"{line}\n" for line in lines), "utf-8")
+            except OSError as exc:
+                raise UserError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+        else:
+            _write_lines(lines)
+        return EXIT_OK
+    with _open_store(args.db, readonly=False) as store:
+        try:
+            if action == "add":
+                rule = store.add_rule(
+                    args.op,
+                    args.name,
+                    args.target,
+                    label=args.label,
+                    target_label=args.target_label,
+                )
+                unmatched = rule["id"] in store.unmatched_rules()
+                _write_lines(
+                    [f"rule {rule['id']}: {describe(rule)}"]
+                    + (
+                        ["  (it matches no entity yet: check the names with explorer entities)"]
+                        if unmatched
+                        else []
+                    )
+                )
+            elif action == "remove":
+                removed = store.remove_rule(args.id)
+                if removed is None:
+                    raise UserError(f"no rule {args.id} (see explorer rules list)")
+                _write_lines([f"removed rule {args.id}: {describe(removed)}"])
+            elif action == "undo":
+                removed = store.undo()
+                _write_lines(
+                    [
+                        f"removed rule {removed['id']}: {describe(removed)}"
+                        if removed
+                        else "no rules"
+                    ]
+                )
+            elif action == "import":
+                added = store.import_rules(_read_rules(args.file))
+                _write_lines([f"imported {added} rules ({len(store.rules())} in all)"])
+        except RuleError as exc:
+            raise UserError(str(exc)) from None
+    return EXIT_OK
+
+
+def _read_rules(name: str) -> list[dict[str, Any]]:
+    import json
+
+    try:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UserError(f"{name}: cannot read ({getattr(exc, 'strerror', None) or exc})") from None
+    out = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise UserError(f"{name}:{n}: not a JSON object ({exc.msg})") from None
+    return out
+
+
 def run_tui(argv: Sequence[str]) -> int:
     args = build_tui_parser().parse_args(argv)
     paths = _check_paths(args.paths)
@@ -823,6 +1026,7 @@ HANDLERS = {
     "facts": cmd_facts,
     "export": cmd_export,
     "stats": cmd_stats,
+    "rules": cmd_rules,
 }
 
 

@@ -4,6 +4,7 @@ atomically in batches by one writer at a time, with incremental ingest."""
 from __future__ import annotations
 
 from .ingest import IngestReport
+from .rules import RuleError
 from .schema import SCHEMA_VERSION, TABLES, StoreError, sidecar_path
 from .storage import AtomicJSONStorage, StoreLock, atomic_write
 from .store import Store, default_db_path
@@ -13,6 +14,7 @@ __all__ = [
     "TABLES",
     "AtomicJSONStorage",
     "IngestReport",
+    "RuleError",
     "Store",
     "StoreError",
     "StoreLock",
