@@ -21,7 +21,6 @@ The steps, in order (a later step works on the groups an earlier one made):
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -54,9 +53,6 @@ DEFAULT_TITLES = frozenset(
     "ambassador commissioner director spokesman spokeswoman".split()
 )
 _NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_PUNCT = re.compile(r"[.,'’`\"()]")
-_SPACE = re.compile(r"[\s\-‐–—/]+")
-_TICKER = re.compile(r"^<[A-Z0-9.]{1,8}>$")
 
 
 @dataclass
@@ -71,6 +67,8 @@ class Summary:
     aliases: tuple[str, ...] = ()
     ctx: Mapping[str, int] = field(default_factory=dict)  # word before a mention -> count
     tickers: Mapping[str, int] = field(default_factory=dict)  # company it is a ticker of
+    #: (base, how, surname token) as `derive` gives them, when already known
+    derived: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,12 +118,17 @@ class Tables:
 # ---------------------------------------------------------------- names
 
 
+_DROP = str.maketrans({c: None for c in ".,'’`\"()"} | {c: " " for c in "-‐–—/\t\n"})
+
+
 def fold(name: str) -> str:
     """A name as compared: accents, case, dots and hyphens do not matter."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _PUNCT.sub("", text.replace("&", " and ")).casefold()
-    return _SPACE.sub(" ", text).strip()
+    if not name.isascii():
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    if "&" in name:
+        name = name.replace("&", " and ")
+    return " ".join(name.translate(_DROP).casefold().split())
 
 
 def _strip_titles(tokens: list[str], titles: frozenset[str]) -> tuple[list[str], bool]:
@@ -225,8 +228,8 @@ def _vote_label(keys: list[str], s: Mapping[str, Summary], suffixed: set[str]) -
 
 
 def _share(ctx_sum: Mapping[str, int], words: frozenset[str]) -> tuple[float, int]:
-    total = sum(ctx_sum.values())
-    hits = sum(n for w, n in ctx_sum.items() if w in words)
+    total = sum(n for n in ctx_sum.values() if n > 0)
+    hits = sum(n for w, n in ctx_sum.items() if w in words and n > 0)
     return (hits / total if total else 0.0), hits
 
 
@@ -269,20 +272,29 @@ def components(
         s = summaries[key]
         if s.label not in RESOLVED:
             continue
-        base, how = base_of(s.name, s.label, titles)
+        found = s.derived
+        if found is None:
+            found = s.derived = derive(s.name, s.label, titles)
+        base, _how, token = found
         if not base:
             continue
-        tokens = person_tokens(base) if s.label == "PERSON" else base.split()
-        token = ""
-        if len(tokens) == 1 and s.label in ("PERSON", "ORG", "NORP"):
-            token = tokens[0]
-        elif len(tokens) > 1 and s.label == "PERSON":
-            token = tokens[-1]
-        info[key] = (base, how, token)
+        info[key] = found
         by_base[base].add(key)
         if token:
             by_token[token].add(key)
     return info, by_base, by_token
+
+
+def derive(name: str, label: str, titles: frozenset[str] = DEFAULT_TITLES) -> tuple[str, str, str]:
+    """(base, how, surname token) of a name: what `components` groups keys by."""
+    base, how = base_of(name, label, titles)
+    tokens = person_tokens(base) if label == "PERSON" else base.split()
+    token = ""
+    if len(tokens) == 1 and label in ("PERSON", "ORG", "NORP"):
+        token = tokens[0]
+    elif len(tokens) > 1 and label == "PERSON":
+        token = tokens[-1]
+    return (base, how, token)
 
 
 def resolve(
@@ -364,8 +376,11 @@ def _scope(
 def _step_names(scope, s, info, by_base, groups: _Groups, tables: Tables) -> None:
     bases = sorted({info[k][0] for k in scope})
     for base in bases:
-        keys = sorted(k for k in by_base[base] if k in scope)
-        if not keys:
+        block = by_base[base]
+        if len(block) < 2:
+            continue  # one key: nothing to join
+        keys = sorted(k for k in block if k in scope)
+        if len(keys) < 2:
             continue
         suffixed = {k for k in keys if info[k][1] == "suffix"}
         demonym = {k for k in keys if s[k].label == "NORP" and _is_nationality(s[k].name, tables)}
@@ -410,7 +425,7 @@ def _step_names(scope, s, info, by_base, groups: _Groups, tables: Tables) -> Non
 
 def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) -> None:
     # Full names (two tokens or more, a PERSON group's head) by surname and by first+last.
-    heads = sorted({groups.head_of(k) for k in scope if k in info})
+    heads = sorted({groups.head_of(k) for k in scope if k in info and info[k][2]})
     full_by_last: dict[str, dict[str, int]] = defaultdict(dict)
     plain: dict[tuple[str, str], list[str]] = defaultdict(list)
     tokens_of: dict[str, list[str]] = {}
@@ -442,7 +457,9 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
                 full_by_last[tokens[-1]].pop(head, None)
                 full_by_last[tokens[-1]][target] = groups.weight(target)
     # A surname alone joins the one full name that ends with it.
-    for head in sorted({groups.head_of(k) for k in scope if k in info}):
+    if not full_by_last:
+        return
+    for head in heads:
         if head not in info or groups.head_of(head) != head:
             continue
         label = s[head].label
@@ -510,30 +527,35 @@ def _one_edit(a: str, b: str) -> int | None:
 
 def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) -> None:
     labels = ("PERSON", "ORG", "GPE")
+    weights: dict[str, int] = {h: groups.weight(h) for h in groups.members}
+
+    def weight(h: str) -> int:
+        w = weights.get(h)
+        return s[h].mentions if w is None else w
+
     frequent: dict[str, list[str]] = defaultdict(list)
-    heads = sorted({groups.head_of(k) for k in info})
-    weights = {h: groups.weight(h) for h in heads}
-    for head in heads:
-        if s[head].label in labels and weights[head] >= 5 and len(info[head][0]) >= 5:
-            base = info[head][0]
-            frequent[base].append(head)
+    for key, (base, _how, _token) in info.items():
+        if len(base) < 5 or s[key].label not in labels or groups.head_of(key) != key:
+            continue
+        if weight(key) >= 5:
+            frequent[base].append(key)
             for d in _deletes(base):
-                frequent[d].append(head)
+                frequent[d].append(key)
     for head in sorted({groups.head_of(k) for k in scope if k in info}):
-        if head not in info or groups.head_of(head) != head or s[head].label not in labels:
+        if head not in info or s[head].label not in labels:
             continue
         base = info[head][0]
         if len(base) < 5:
             continue
+        mine = weight(head)
         found = set()
-        for d in {base, *_deletes(base)}:
+        for d in (base, *_deletes(base)):
             found.update(frequent.get(d, ()))
         best = None
         for other in sorted(found):
             if other == head or s[other].label != s[head].label:
                 continue
-            other = groups.head_of(other)
-            if other == head or weights.get(other, 0) < 5 * groups.weight(head):
+            if groups.head_of(other) != other or weight(other) < 5 * mine:
                 continue
             obase = info[other][0]
             where = _one_edit(base, obase)
@@ -545,13 +567,13 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
             if s[head].label == "PERSON" and _first_names_differ(base, obase, tables):
                 continue
             shared = shared_docs(head, other) if shared_docs is not None else 0
-            ctx_a = {w for w in _merge_ctx(groups.members.get(head, [head]), s)} - COMMON_WORDS
-            ctx_b = {w for w in _merge_ctx(groups.members.get(other, [other]), s)} - COMMON_WORDS
+            ctx_a = _words(_merge_ctx(groups.members.get(head, [head]), s))
+            ctx_b = _words(_merge_ctx(groups.members.get(other, [other]), s))
             if not shared and not (ctx_a & ctx_b):
                 continue
-            ratio = weights[other] / max(1, groups.weight(head))
+            ratio = weight(other) / max(1, mine)
             confidence = 0.6 + (0.2 if shared else 0.1) + min(0.1, ratio / 500)
-            candidate = (-weights[other], other, confidence, shared)
+            candidate = (-weight(other), other, confidence, shared)
             if best is None or candidate < best:
                 best = candidate
         if best is not None:
@@ -560,10 +582,14 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
             groups.join(
                 head,
                 other,
-                f"one letter from {s[other].name}, {weights[other]} mentions against "
-                f"{groups.weight(head)}, {evidence}",
+                f"one letter from {s[other].name}, {weight(other)} mentions against "
+                f"{mine}, {evidence}",
                 confidence,
             )
+
+
+def _words(ctx: Mapping[str, int]) -> set[str]:
+    return {w for w, n in ctx.items() if n > 0 and w not in COMMON_WORDS}
 
 
 def _first_names_differ(a: str, b: str, tables: Tables) -> bool:

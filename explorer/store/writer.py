@@ -472,7 +472,7 @@ class Writer:
 
 def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
     """The `entities` table: one record per entity key as extracted (name, label, aliases,
-    counts, context words), with the automatic identity decision of the keys that join
+    counts, the companies a ticker was written after), with the automatic identity decision of the keys that join
     another (`canonical`, `via`, `reason`, `confidence`), a nationality's `country`, and on
     the head of a group the documents the whole group is mentioned in (`group_documents`)."""
     import time
@@ -490,28 +490,21 @@ def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
             label,
             mentions,
             documents,
-            ctx={w: n for w, n in ctx.items() if n > 0},
+            ctx=ctx,
             tickers={w: n for w, n in tickers.items() if n > 0} if tickers else {},
         )
     previous = None
-    if writer.entities_blob and writer.touched is not None:
-        previous = Resolution()
-        with contextlib.suppress(orjson.JSONDecodeError):
-            for rec in orjson.loads(b"{" + writer.entities_blob + b"}").values():
-                if not isinstance(rec, dict) or "key" not in rec:
-                    continue
-                if "canonical" in rec:
-                    previous.merges[rec["key"]] = Decision(
-                        rec["key"],
-                        rec["canonical"],
-                        rec.get("via", rec["canonical"]),
-                        rec.get("reason", ""),
-                        rec.get("confidence", 1.0),
-                    )
-                if "country" in rec:
-                    previous.links[rec["key"]] = rec["country"]
-            if not previous.merges and not previous.links:
-                previous = None  # a store resolved before resolution existed: all of it
+    saved = writer.extra_tables.get("identity")
+    if saved:
+        with contextlib.suppress(orjson.JSONDecodeError, TypeError, ValueError, KeyError):
+            state = orjson.loads(saved)["1"]
+            previous = Resolution(
+                merges={
+                    key: Decision(key, canonical, via, reason, confidence)
+                    for key, (canonical, via, reason, confidence) in state["merges"].items()
+                },
+                links=dict(state["links"]),
+            )
     resolution = resolve(
         summaries,
         identity_tables(),
@@ -520,8 +513,22 @@ def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
         touched=writer.touched if previous is not None else None,
     )
     group_docs = writer.group_documents(resolution)
+    # The decisions again, compact, for the next commit to start from (the entity records
+    # carry them for readers; this table spares parsing every record to resolve a few).
+    writer.extra_tables["identity"] = orjson.dumps(
+        {
+            "1": {
+                "merges": {
+                    k: [d.canonical, d.via, d.reason, d.confidence]
+                    for k, d in sorted(resolution.merges.items())
+                },
+                "links": dict(sorted(resolution.links.items())),
+            }
+        }
+    )
+    writer.resolve_seconds = time.perf_counter() - started
     records = {}
-    for n, (key, (name, label, aliases, mentions, documents, ctx, tickers)) in enumerate(
+    for n, (key, (name, label, aliases, mentions, documents, _ctx, tickers)) in enumerate(
         sorted(agg.items()), start=1
     ):
         record: dict[str, Any] = {
@@ -532,9 +539,6 @@ def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
             "mentions": mentions,
             "documents": documents,
         }
-        words = {w: c for w, c in ctx.most_common(8) if c > 0}
-        if words:
-            record["ctx"] = words
         if tickers:
             kept = {w: c for w, c in tickers.items() if c > 0}
             if kept:
@@ -547,7 +551,6 @@ def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
         if key in group_docs:
             record["group_documents"] = group_docs[key]
         records[str(n)] = record
-    writer.resolve_seconds = time.perf_counter() - started
     return records
 
 
