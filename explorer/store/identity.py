@@ -294,6 +294,8 @@ def derive(name: str, label: str, titles: frozenset[str] = DEFAULT_TITLES) -> tu
         token = tokens[0]
     elif len(tokens) > 1 and label == "PERSON":
         token = tokens[-1]
+    elif len(tokens) == 2 and len(tokens[0]) == 1 and label == "ORG":
+        token = tokens[-1]  # "L Dallaglio" on a team sheet, tagged as an organisation
     return (base, how, token)
 
 
@@ -456,6 +458,29 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
                 groups.join(drop, keep, "the same name without its middle initial", 0.9)
                 full_by_last[tokens[-1]].pop(head, None)
                 full_by_last[tokens[-1]][target] = groups.weight(target)
+    _step_full_names(tokens_of, full_by_last, groups, s, tables)
+    # An initial and a surname ("L Dallaglio") joins the one full name it abbreviates.
+    for head in heads:
+        if head not in info or groups.head_of(head) != head:
+            continue
+        tokens = info[head][0].split()
+        if len(tokens) != 2 or len(tokens[0]) != 1 or s[head].label not in ("PERSON", "ORG"):
+            continue
+        holders = [
+            h
+            for h in full_by_last.get(tokens[1], {})
+            if h != head
+            and groups.head_of(h) == h
+            and tokens_of.get(h, [""])[0][:1] == tokens[0]
+            and len(tokens_of.get(h, [""])[0]) > 1
+        ]
+        if len(holders) == 1:
+            groups.join(
+                head,
+                holders[0],
+                f"initial and surname of {s[holders[0]].name}, the only match",
+                0.8,
+            )
     # A surname alone joins the one full name that ends with it.
     if not full_by_last:
         return
@@ -486,6 +511,43 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
         only = "the only" if not rest else "by far the most mentioned"
         confidence = (0.9 if label == "PERSON" else 0.7) * (1.0 if not rest else 0.9)
         groups.join(head, top, f"surname of {full}, {only} full name ending in it", confidence)
+
+
+def _step_full_names(tokens_of, full_by_last, groups: _Groups, s, tables: Tables) -> None:
+    """Full names of one person written two ways: a short first name ("Steve Gerrard",
+    "Rafa Benitez") or without the first name of a double surname ("Kilroy Silk")."""
+    for _last, holders in sorted(full_by_last.items()):
+        if len(holders) < 2:
+            continue
+        names = sorted(holders, key=lambda h: (-groups.weight(h), h))
+        for head in names:
+            if groups.head_of(head) != head:
+                continue
+            mine = tokens_of[head]
+            matches = []
+            for other in names:
+                if other == head or groups.head_of(other) != other:
+                    continue
+                theirs = tokens_of[other]
+                if groups.weight(other) < groups.weight(head):
+                    continue
+                if (
+                    len(mine) == 2
+                    and len(theirs) == 2
+                    and len(mine[0]) >= 3
+                    and mine[0] != theirs[0]
+                    and theirs[0].startswith(mine[0])
+                ):
+                    matches.append((other, f"short first name of {s[other].name}"))
+                elif (
+                    len(theirs) > len(mine) >= 2
+                    and theirs[-len(mine) :] == mine
+                    and mine[0] not in tables.first_names
+                ):
+                    matches.append((other, f"{s[other].name} without the first name"))
+            if len({m for m, _r in matches}) == 1:
+                other, reason = matches[0]
+                groups.join(head, other, f"{reason}, the only match", 0.8)
 
 
 def _step_tickers(scope, s, groups: _Groups) -> None:
@@ -519,7 +581,11 @@ def _one_edit(a: str, b: str) -> int | None:
     while i < min(la, lb) and a[i] == b[i]:
         i += 1
     if la == lb:
-        return i if a[i + 1 :] == b[i + 1 :] else None
+        if a[i + 1 :] == b[i + 1 :]:
+            return i
+        if i + 1 < la and a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]:
+            return i  # two letters swapped ("Mihkail")
+        return None
     if la > lb:
         return i if a[i + 1 :] == b[i:] else None
     return i if a[i:] == b[i + 1 :] else None
@@ -564,9 +630,13 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
             changed = (base + " ")[where] + (obase + " ")[where]
             if any(c.isdigit() for c in changed) or " " in changed:
                 continue
-            if s[head].label == "PERSON" and _first_names_differ(base, obase, tables):
-                continue
             shared = shared_docs(head, other) if shared_docs is not None else 0
+            if (
+                s[head].label == "PERSON"
+                and _first_names_differ(base, obase, tables)
+                and not (shared and weight(other) >= 10 * mine)
+            ):
+                continue  # "Mark Lee" and "Mary Lee" may be two people
             ctx_a = _words(_merge_ctx(groups.members.get(head, [head]), s))
             ctx_b = _words(_merge_ctx(groups.members.get(other, [other]), s))
             if not shared and not (ctx_a & ctx_b):
@@ -598,6 +668,7 @@ def _first_names_differ(a: str, b: str, tables: Tables) -> bool:
         len(ta) > 1
         and len(tb) > 1
         and ta[0] != tb[0]
+        and len(ta[0]) == len(tb[0])  # a letter changed, not one left out
         and ta[0] in tables.first_names
         and tb[0] in tables.first_names
     )
