@@ -296,6 +296,8 @@ def derive(name: str, label: str, titles: frozenset[str] = DEFAULT_TITLES) -> tu
         token = tokens[-1]
     elif len(tokens) == 2 and len(tokens[0]) == 1 and label == "ORG":
         token = tokens[-1]  # "L Dallaglio" on a team sheet, tagged as an organisation
+    elif how == "suffix" and label == "ORG" and 1 < len(tokens) <= 3:
+        token = tokens[0]  # "Ford Motor Co": "Ford" may be its short form
     return (base, how, token)
 
 
@@ -319,6 +321,7 @@ def resolve(
         scope = set(info)
     groups = _Groups(s)
     _step_names(scope, s, info, by_base, groups, tables)
+    _step_company_prefix(scope, s, info, by_token, groups)
     _step_surnames(scope, s, info, by_token, groups, tables)
     _step_tickers(scope, s, groups)
     _step_typos(scope, s, info, groups, tables, shared_docs)
@@ -423,6 +426,26 @@ def _step_names(scope, s, info, by_base, groups: _Groups, tables: Tables) -> Non
                 else:
                     reason, confidence = "the same name written differently", 0.98
                 groups.join(k, head, reason, confidence)
+
+
+def _step_company_prefix(scope, s, info, by_token, groups: _Groups) -> None:
+    """A one-word company name ("Ford") joins the one company written with a suffix whose
+    name starts with it ("Ford Motor Co")."""
+    for token in sorted({info[k][2] for k in scope if k in info and info[k][2]}):
+        keys = by_token.get(token, ())
+        companies = sorted(
+            {
+                groups.head_of(k)
+                for k in keys
+                if info[k][1] == "suffix" and s[k].label == "ORG" and len(info[k][0].split()) > 1
+            }
+        )
+        if len(companies) != 1:
+            continue
+        for k in sorted(keys):
+            if s[k].label == "ORG" and info[k][0] == token and groups.head_of(k) == k:
+                target = companies[0]
+                groups.join(k, target, f"short form of {s[target].name}, the only match", 0.8)
 
 
 def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) -> None:

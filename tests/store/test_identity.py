@@ -1,0 +1,128 @@
+"""Corpus-level identity through the real ingest: one entity per real thing, each merge with
+its reason, on a corpus written for it (tests/store/identity_corpus.py)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from explorer.store import Store
+
+from .identity_corpus import ARTICLES, write_corpus
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory, nlp_ready):
+    root = write_corpus(tmp_path_factory.mktemp("identity") / "corpus")
+    db = root.parent / "store.json"
+    with Store.open(db) as s:
+        s.ingest([root])
+    s = Store.open(db, readonly=True)
+    yield s
+    s.close()
+
+
+def _named(store: Store, *names: str):
+    return [e for e in store.entities() if e.name in names]
+
+
+def _merged(store: Store, key: str) -> dict[str, dict]:
+    return {m["key"]: m for m in store.identity(key)["merged"]}
+
+
+def test_surname_title_initial_and_misspelling_join_the_full_name(store) -> None:
+    (volcker,) = _named(store, "Paul Volcker", "Volcker", "Paul A. Volcker", "Paul Vocker")
+    assert volcker.label == "PERSON"
+    assert {"Volcker", "Paul A. Volcker", "Paul Vocker"} <= set(volcker.aliases)
+    merged = _merged(store, volcker.key)
+    assert "surname of Paul Volcker" in merged["ORG:Volcker"]["reason"]
+    assert "middle initial" in merged["PERSON:Paul A. Volcker"]["reason"]
+    typo = merged["PERSON:Paul Vocker"]
+    assert typo["reason"].startswith("one letter from Paul Volcker")
+    assert 0.5 < typo["confidence"] < 1
+    # Every mention reads as the one person, its text as written.
+    texts = {m.text for m in store.mentions(entity=volcker.key)}
+    assert {"Volcker", "Paul Vocker", "Paul A. Volcker", "Paul Volcker"} <= texts
+    assert {m.label for m in store.mentions(entity="ORG:Volcker")} == {"PERSON"}
+    assert volcker.documents == sum(1 for name in ARTICLES if name.startswith("volcker"))
+
+
+def test_other_surnames_join_their_one_full_name(store) -> None:
+    assert [e.name for e in _named(store, "Nigel Lawson", "Lawson")] == ["Nigel Lawson"]
+    assert [e.name for e in _named(store, "Clayton Yeutter", "Yeutter")] == ["Clayton Yeutter"]
+
+
+def test_an_ambiguous_surname_stays_apart(store) -> None:
+    names = {e.name for e in _named(store, "Smith", "John Smith", "Mary Smith")}
+    assert names == {"Smith", "John Smith", "Mary Smith"}
+
+
+def test_company_suffixes_and_ticker_are_one_company(store) -> None:
+    (boeing,) = _named(store, "Boeing", "Boeing Co", "Boeing Company", "Boeing Corp.", "BA")
+    assert boeing.label == "ORG"
+    assert {"Boeing Co", "Boeing Company", "Boeing Corp.", "<BA>"} <= {
+        *boeing.aliases,
+        boeing.name,
+    }
+    merged = _merged(store, boeing.key)
+    assert "ticker <BA>" in merged["ORG:BA"]["reason"]
+    assert all(m["reason"] and m["confidence"] > 0 for m in merged.values())
+    assert len(_named(store, "K Mart", "K Mart Corp")) == 1
+
+
+def test_a_short_form_joins_its_company_not_a_person_of_that_surname(store) -> None:
+    (ford,) = _named(store, "Ford", "Ford Motor Co")
+    assert ford.label == "ORG"
+    assert [e.label for e in _named(store, "Gerald Ford")] == ["PERSON"]
+
+
+def test_the_minority_label_joins_the_majority(store) -> None:
+    nokia = _named(store, "Nokia", "Nokia Oyj")
+    assert [e.label for e in nokia] == ["ORG"]
+    why = _merged(store, nokia[0].key)["GPE:Nokia"]
+    assert why["reason"].startswith("label vote: ORG")
+
+
+def test_a_place_named_like_a_company_stays_a_place(store) -> None:
+    labels = sorted(e.label for e in _named(store, "Marlow", "Marlow Ltd"))
+    assert labels == ["GPE", "ORG"]
+    assert store.entity("GPE:Marlow").documents == 2
+
+
+def test_a_nationality_stays_a_nationality_linked_to_its_country(store) -> None:
+    (norp,) = [e for e in store.entities("NORP") if "Japanese" in e.aliases]
+    assert store.identity(norp.key)["country"] == "GPE:Japan"
+    assert store.entity("GPE:Japan").label == "GPE"
+
+
+def test_a_merged_key_still_finds_its_entity(store) -> None:
+    assert store.entity("ORG:Volcker").name == "Paul Volcker"
+    assert store.canonical_key("ORG:Boeing Co") == store.entity("ORG:BA").key
+    assert any(f.subject == "Volcker" for f in store.facts(entity="PERSON:Paul Volcker"))
+
+
+def test_the_search_index_shows_the_merged_entity(store) -> None:
+    from explorer.search.index import SearchIndex
+
+    index = SearchIndex.build(store)
+    hits = index.search("Volcker", 10, kind="entity")
+    assert [h.entity for h in hits].count("PERSON:Paul Volcker") == 1
+    assert not any(h.entity in ("ORG:Volcker", "PERSON:Paul Vocker") for h in hits)
+
+
+def test_incremental_resolution_decides_as_a_full_one(tmp_path, nlp_ready, store) -> None:
+    root = write_corpus(tmp_path / "corpus")
+    later = tmp_path / "later"
+    later.mkdir()
+    for name in sorted(ARTICLES)[::2]:  # half the corpus arrives in a second ingest
+        shutil.move(root / name, later / name)
+    db = tmp_path / "store.json"
+    with Store.open(db) as s:
+        s.ingest([root])
+        first = {e.key for e in s.entities()}
+        s.ingest([later])
+        assert {e.key for e in s.entities()} != first
+        got = sorted((e.key, e.aliases, e.mentions, e.documents) for e in s.entities())
+    want = sorted((e.key, e.aliases, e.mentions, e.documents) for e in store.entities())
+    assert got == want
