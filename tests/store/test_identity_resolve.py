@@ -1,0 +1,97 @@
+"""identity.resolve on summaries: the rules of evidence, one case each."""
+
+from __future__ import annotations
+
+from explorer.store.identity import Summary, Tables, resolve
+
+
+def _s(name: str, label: str, mentions: int, **kw) -> Summary:
+    return Summary(f"{label}:{name}", name, label, mentions, kw.pop("documents", mentions), **kw)
+
+
+def _table(*items: Summary) -> dict[str, Summary]:
+    return {s.key: s for s in items}
+
+
+def test_label_vote_weighs_mentions_and_says_so() -> None:
+    s = _table(_s("Google", "ORG", 80), _s("Google", "GPE", 8), _s("Google", "PERSON", 4))
+    result = resolve(s)
+    assert result.canonical("GPE:Google") == "ORG:Google"
+    assert result.canonical("PERSON:Google") == "ORG:Google"
+    decision = result.merges["GPE:Google"]
+    assert decision.reason == "label vote: ORG 80 mentions against GPE 8"
+    assert 0.8 < decision.confidence < 0.9
+
+
+def test_place_contexts_keep_a_town_apart() -> None:
+    s = _table(
+        _s("Espoo", "ORG", 30, ctx={"said": 10, "the": 5}),
+        _s("Espoo", "GPE", 8, ctx={"in": 6, "the": 2}),
+    )
+    assert resolve(s).merges == {}
+    # Without the contexts, the town would be outvoted.
+    s["GPE:Espoo"].ctx = {"said": 3}
+    assert resolve(s).canonical("GPE:Espoo") == "ORG:Espoo"
+
+
+def test_a_surname_shared_by_two_people_joins_neither() -> None:
+    s = _table(
+        _s("Lawson", "PERSON", 20),
+        _s("Nigel Lawson", "PERSON", 30),
+        _s("Mary Lawson", "PERSON", 25),
+    )
+    assert resolve(s).merges == {}
+    s["PERSON:Mary Lawson"].mentions = 2  # one of them dominates: the surname is his
+    assert resolve(s).canonical("PERSON:Lawson") == "PERSON:Nigel Lawson"
+
+
+def test_a_company_that_is_also_a_surname_stays_a_company() -> None:
+    s = _table(_s("Ford", "ORG", 500), _s("Gerald Ford", "PERSON", 20))
+    assert resolve(s).merges == {}
+
+
+def test_a_misspelling_needs_frequency_and_shared_evidence() -> None:
+    s = _table(_s("Paul Volcker", "PERSON", 280), _s("Paul Vocker", "PERSON", 2))
+    assert resolve(s).merges == {}  # nothing shared: two names for all we know
+    shared = resolve(s, shared_docs=lambda a, b: 1)
+    assert shared.canonical("PERSON:Paul Vocker") == "PERSON:Paul Volcker"
+    s["PERSON:Paul Volcker"].mentions = 6  # not much more frequent
+    assert resolve(s, shared_docs=lambda a, b: 1).merges == {}
+
+
+def test_a_changed_first_name_is_another_person() -> None:
+    tables = Tables(first_names=frozenset({"mark", "mary"}))
+    s = _table(_s("Mark Lee", "PERSON", 40), _s("Mary Lee", "PERSON", 5))
+    assert resolve(s, tables, shared_docs=lambda a, b: 1).merges == {}
+
+
+def test_nationality_links_to_its_country_and_stays() -> None:
+    tables = Tables(demonyms={"Japanese": "Japan"})
+    s = _table(_s("Japan", "GPE", 50), _s("Japan", "NORP", 30), _s("Japanese", "NORP", 3))
+    result = resolve(s, tables)
+    assert result.merges == {}
+    assert result.links == {"NORP:Japan": "GPE:Japan", "NORP:Japanese": "GPE:Japan"}
+
+
+def test_resolution_is_deterministic_whatever_the_order() -> None:
+    items = [
+        _s("Boeing", "ORG", 41),
+        _s("Boeing Co", "ORG", 41),
+        _s("Boeing", "PERSON", 5),
+        _s("The Boeing Company", "ORG", 3),
+        _s("Volcker", "ORG", 71),
+        _s("Paul Volcker", "PERSON", 280),
+        _s("Mr Volcker", "PERSON", 9),
+    ]
+    one = resolve(_table(*items)).merges
+    two = resolve(_table(*reversed(items))).merges
+    assert one == two
+    assert {d.canonical for d in one.values()} == {"ORG:Boeing", "PERSON:Paul Volcker"}
+
+
+def test_incremental_keeps_what_it_did_not_touch() -> None:
+    s = _table(_s("Volcker", "ORG", 71), _s("Paul Volcker", "PERSON", 280), _s("Nokia", "ORG", 9))
+    first = resolve(s)
+    s["PERSON:Mary Volcker"] = _s("Mary Volcker", "PERSON", 200)
+    again = resolve(s, previous=first, touched={"PERSON:Mary Volcker"})
+    assert again.merges == resolve(s).merges == {}  # "Volcker" is ambiguous now
