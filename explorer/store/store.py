@@ -596,7 +596,8 @@ class Store:
         shared, score), most significant first. The score is Dunning's log-likelihood ratio
         (G²) of the two appearing together against chance, negative when they meet less often
         than chance would have them; entities met in one document only come after those met
-        in two or more (the floor), so a list is not led by one article's cast."""
+        in two or more (the floor), so a list is not led by one article's cast, and those met
+        no more often than chance come last."""
         snap = self._snap
         doc_keys, key_docs = self._cooccurrence(snap)
         key = self._identity(snap).shown(key)
@@ -614,7 +615,7 @@ class Store:
                 continue
             b = len(key_docs.get(other, ()))
             score = log_likelihood(k11, a, b, total)
-            floor = 0 if k11 >= 2 or a < 2 else 1
+            floor = 2 if score <= 0 else 0 if k11 >= 2 or a < 2 else 1
             scored.append((floor, -score, -k11, other))
         scored.sort()
         return [(merged[other], -neg_k, -neg_s) for _f, neg_s, neg_k, other in scored[:limit]]

@@ -23,6 +23,7 @@ KOVACS = [
     "Veltro Corp shares rose after Anna Kovacs said the United States market was strong.",
     "Anna Kovacs said Veltro Corp would hire staff in the United States.",
     "Anna Kovacs spoke in the United States about trade.",
+    "Anna Kovacs visited Budapest, where Veltro Corp has a plant, then the United States.",
 ]
 
 
@@ -41,12 +42,14 @@ def test_a_persons_company_ranks_before_the_country_everyone_names(store) -> Non
     related = store.related("PERSON:Anna Kovacs")
     names = [e.name for e, _n, _score in related]
     counts = {e.name: n for e, n, _score in related}
-    assert counts["United States"] == 4 and counts["Veltro Corp"] == 3  # raw count beside
+    assert counts["United States"] == 5 and counts["Veltro Corp"] == 4  # raw count beside
     assert names.index("Veltro Corp") < names.index("United States")
     assert names[0] == "Veltro Corp"
     # The floor: names met in one document only come after those met in two or more.
-    shared = [n for _e, n, _score in related]
-    assert shared.index(1) > max(i for i, n in enumerate(shared) if n >= 2)
+    positive = [(n, score) for _e, n, score in related if score > 0]
+    assert positive.index((1, related[names.index("Budapest")][2])) > 0
+    # Met no more often than chance (it is in every article): last.
+    assert names[-1] == "United States" and related[-1][2] <= 0
     # The TUI's list is the same ranking with the shared documents beside each entity.
     assert [e.name for e, _n in store.cooccurring("PERSON:Anna Kovacs")] == names
 
