@@ -370,8 +370,11 @@ class Writer:
             "facts": sum(s.row[ROW_NFACT] for s in self.docs.values()),
         }
 
-    def commit(self) -> None:
-        """Write the whole store atomically, then its sidecar. Raises StoreError."""
+    def commit(self, *, resolve: bool = True) -> None:
+        """Write the whole store atomically, then its sidecar. Raises StoreError. Without
+        `resolve` (the batches of a long ingest), the names changed since the last resolution
+        keep the decisions they had and are resolved at the next commit that resolves."""
+        self.resolve_seconds = 0.0
         generation = uuid.uuid4().hex
         chunks: list[bytes] = []
         pos = 0
@@ -405,11 +408,12 @@ class Writer:
             put(b"}")
             tables[name] = [start, pos]
         if self.agg is not None:
-            records = entity_records(self)
+            records = entity_records(self, resolve=resolve)
             self.entities_blob = orjson.dumps(records)[1:-1]
             self.entity_count = len(records)
-            self.touched = set()
-            self._key_docs = None
+            if resolve:
+                self.touched = set()
+                self._key_docs = None
         put(b',"entities":')
         start = pos
         put(b"{" + self.entities_blob + b"}")
@@ -470,14 +474,15 @@ class Writer:
         self.dirty = False
 
 
-def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
+def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[str, Any]]:
     """The `entities` table: one record per entity key as extracted (name, label, aliases,
     counts, the companies a ticker was written after), with the automatic identity decision of the keys that join
     another (`canonical`, `via`, `reason`, `confidence`), a nationality's `country`, and on
     the head of a group the documents the whole group is mentioned in (`group_documents`)."""
     import time
 
-    from .identity import Decision, Resolution, Summary, resolve
+    from .identity import Decision, Resolution, Summary
+    from .identity import resolve as resolve_all
 
     started = time.perf_counter()
     agg = writer.agg
@@ -505,13 +510,19 @@ def entity_records(writer: Writer) -> dict[str, dict[str, Any]]:
                 },
                 links=dict(state["links"]),
             )
-    resolution = resolve(
-        summaries,
-        identity_tables(),
-        shared_docs=writer.shared_docs,
-        previous=previous,
-        touched=writer.touched if previous is not None else None,
-    )
+    if resolve or previous is None:
+        resolution = resolve_all(
+            summaries,
+            identity_tables(),
+            shared_docs=writer.shared_docs,
+            previous=previous,
+            touched=writer.touched if previous is not None else None,
+        )
+    else:  # a batch: what was decided stands, for the names that are still there
+        resolution = Resolution(
+            merges={k: d for k, d in previous.merges.items() if k in agg and d.canonical in agg},
+            links={k: c for k, c in previous.links.items() if k in agg and c in agg},
+        )
     group_docs = writer.group_documents(resolution)
     # The decisions again, compact, for the next commit to start from (the entity records
     # carry them for readers; this table spares parsing every record to resolve a few).
