@@ -21,6 +21,7 @@ The steps, in order (a later step works on the groups an earlier one made):
 
 from __future__ import annotations
 
+import gc
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -305,14 +306,26 @@ def resolve(
     summaries: Mapping[str, Summary],
     tables: Tables | None = None,
     *,
-    shared_docs: Callable[[str, str], int] | None = None,
+    shared_docs: Callable[[list[tuple[str, str]]], dict[tuple[str, str], int]] | None = None,
     previous: Resolution | None = None,
     touched: Iterable[str] | None = None,
 ) -> Resolution:
-    """Decide which keys of `summaries` join which. With `previous` and `touched`, only the
+    """Decide which keys of `summaries` join which; `shared_docs(pairs)` says how many
+    documents each pair of keys shares. With `previous` and `touched`, only the
     components of the touched keys (keys sharing a base or a surname with them) are decided
     again; the other decisions are kept."""
-    tables = tables or Tables()
+    # Resolution allocates many small objects next to a large heap (a writer holds every
+    # document): the cyclic collector would walk that heap again and again for nothing.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _resolve(summaries, tables or Tables(), shared_docs, previous, touched)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _resolve(summaries, tables, shared_docs, previous, touched) -> Resolution:
     s = summaries
     info, by_base, by_token = components(s, tables)
     if previous is not None and touched is not None:
@@ -622,25 +635,31 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
         w = weights.get(h)
         return s[h].mentions if w is None else w
 
+    deletes: dict[str, set[str]] = {}
     frequent: dict[str, list[str]] = defaultdict(list)
+    heaviest = 0
     for key, (base, _how, _token) in info.items():
         if len(base) < 5 or s[key].label not in labels or groups.head_of(key) != key:
             continue
-        if weight(key) >= 5:
+        w = weight(key)
+        if w >= 5:
+            heaviest = max(heaviest, w)
             frequent[base].append(key)
-            for d in _deletes(base):
+            deletes[base] = found = _deletes(base)
+            for d in found:
                 frequent[d].append(key)
+    # Candidates first (cheap checks), then the documents they share, in one question.
+    candidates: list[tuple[str, str, int]] = []
     for head in sorted({groups.head_of(k) for k in scope if k in info}):
         if head not in info or s[head].label not in labels:
             continue
         base = info[head][0]
-        if len(base) < 5:
-            continue
         mine = weight(head)
-        found = set()
-        for d in (base, *_deletes(base)):
+        if len(base) < 5 or 5 * mine > heaviest:
+            continue
+        found = set(frequent.get(base, ()))
+        for d in deletes.get(base) or _deletes(base):
             found.update(frequent.get(d, ()))
-        best = None
         for other in sorted(found):
             if other == head or s[other].label != s[head].label:
                 continue
@@ -653,32 +672,43 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
             changed = (base + " ")[where] + (obase + " ")[where]
             if any(c.isdigit() for c in changed) or " " in changed:
                 continue
-            shared = shared_docs(head, other) if shared_docs is not None else 0
-            if (
-                s[head].label == "PERSON"
-                and _first_names_differ(base, obase, tables)
-                and not (shared and weight(other) >= 10 * mine)
-            ):
-                continue  # "Mark Lee" and "Mary Lee" may be two people
+            candidates.append((head, other, mine))
+    if not candidates:
+        return
+    shared_of: dict[tuple[str, str], int] = {}
+    if shared_docs is not None:
+        shared_of = shared_docs([(head, other) for head, other, _mine in candidates])
+    best: dict[str, tuple] = {}
+    for head, other, mine in candidates:
+        base, obase = info[head][0], info[other][0]
+        shared = shared_of.get((head, other), 0)
+        if (
+            s[head].label == "PERSON"
+            and _first_names_differ(base, obase, tables)
+            and not (shared and weight(other) >= 10 * mine)
+        ):
+            continue  # "Mark Lee" and "Mary Lee" may be two people
+        if not shared:
             ctx_a = _words(_merge_ctx(groups.members.get(head, [head]), s))
             ctx_b = _words(_merge_ctx(groups.members.get(other, [other]), s))
-            if not shared and not (ctx_a & ctx_b):
+            if not ctx_a & ctx_b:
                 continue
-            ratio = weight(other) / max(1, mine)
-            confidence = 0.6 + (0.2 if shared else 0.1) + min(0.1, ratio / 500)
-            candidate = (-weight(other), other, confidence, shared)
-            if best is None or candidate < best:
-                best = candidate
-        if best is not None:
-            _w, other, confidence, shared = best
-            evidence = f"{shared} shared documents" if shared else "shared context words"
-            groups.join(
-                head,
-                other,
-                f"one letter from {s[other].name}, {weight(other)} mentions against "
-                f"{mine}, {evidence}",
-                confidence,
-            )
+        ratio = weight(other) / max(1, mine)
+        confidence = 0.6 + (0.2 if shared else 0.1) + min(0.1, ratio / 500)
+        candidate = (-weight(other), other, confidence, shared, mine)
+        if head not in best or candidate < best[head]:
+            best[head] = candidate
+    for head in sorted(best):
+        _w, other, confidence, shared, mine = best[head]
+        if groups.head_of(other) != other or groups.head_of(head) != head:
+            continue
+        evidence = f"{shared} shared documents" if shared else "shared context words"
+        groups.join(
+            head,
+            other,
+            f"one letter from {s[other].name}, {weight(other)} mentions against {mine}, {evidence}",
+            confidence,
+        )
 
 
 def _words(ctx: Mapping[str, int]) -> set[str]:

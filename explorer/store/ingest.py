@@ -50,6 +50,7 @@ class IngestReport:
     warnings: list[str] = field(default_factory=list)
     #: of `seconds`, the time identity resolution took (deciding merges, counting documents)
     resolve_seconds: float = 0.0
+    resolve_cpu_seconds: float = 0.0  # the same, of this process's CPU time
 
 
 class IngestRun:
@@ -191,6 +192,7 @@ class IngestRun:
         if writer.dirty or (self.snap.spans is None and self.snap.rows):
             writer.commit()
             report.resolve_seconds += writer.resolve_seconds
+            report.resolve_cpu_seconds += writer.resolve_cpu_seconds
         report.files = total
         for name, value in writer.totals().items():
             setattr(report, name, value)
@@ -277,6 +279,7 @@ class IngestRun:
         if self.pending >= due or time.monotonic() - self.last_commit >= self.store.commit_seconds:
             self.writer.commit(resolve=False)  # resolved once, at the end of the ingest
             self.report.resolve_seconds += self.writer.resolve_seconds
+            self.report.resolve_cpu_seconds += self.writer.resolve_cpu_seconds
             self.committed_docs = len(self.writer.docs)
             self.pending = 0
             self.last_commit = time.monotonic()

@@ -107,9 +107,10 @@ class Writer:
         self.agg: dict[str, list[Any]] | None = None
         #: entity keys whose counts changed since the last commit (resolved again)
         self.touched: set[str] = set()
-        #: seconds the last commit spent on identity resolution (decide, count documents)
+        #: seconds the last commit spent on identity resolution (decide, count documents),
+        #: on the clock and of this process's CPU
         self.resolve_seconds = 0.0
-        self._key_docs: dict[str, set[int]] | None = None
+        self.resolve_cpu_seconds = 0.0
         self.entities_blob = b""
         self.entity_count = snap.counts.get("entities", 0)
         self.dirty = False
@@ -240,16 +241,16 @@ class Writer:
             ]
         return state.keys
 
-    def shared_docs(self, a: str, b: str) -> int:
-        """How many documents mention both entity keys (for identity's misspellings); the
-        index is built on the first question, which most commits never ask."""
-        if self._key_docs is None:
-            index: dict[str, set[int]] = {}
-            for i, state in enumerate(self.docs.values()):
-                for key in self._keys_of(state):
-                    index.setdefault(key, set()).add(i)
-            self._key_docs = index
-        return len(self._key_docs.get(a, set()) & self._key_docs.get(b, set()))
+    def shared_docs(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """How many documents mention both keys of each pair (identity's misspellings): one
+        pass over the documents, looking only for the keys asked about."""
+        wanted = {k for pair in pairs for k in pair}
+        docs_of: dict[str, set[int]] = {k: set() for k in wanted}
+        for i, state in enumerate(self.docs.values()):
+            for key in self._keys_of(state):
+                if key in wanted:
+                    docs_of[key].add(i)
+        return {(a, b): len(docs_of[a] & docs_of[b]) for a, b in pairs}
 
     def group_documents(self, resolution: Any) -> dict[str, int]:
         """Head key -> documents that mention any key of its group, for groups of 2 or more."""
@@ -374,7 +375,7 @@ class Writer:
         """Write the whole store atomically, then its sidecar. Raises StoreError. Without
         `resolve` (the batches of a long ingest), the names changed since the last resolution
         keep the decisions they had and are resolved at the next commit that resolves."""
-        self.resolve_seconds = 0.0
+        self.resolve_seconds = self.resolve_cpu_seconds = 0.0
         generation = uuid.uuid4().hex
         chunks: list[bytes] = []
         pos = 0
@@ -413,7 +414,6 @@ class Writer:
             self.entity_count = len(records)
             if resolve:
                 self.touched = set()
-                self._key_docs = None
         put(b',"entities":')
         start = pos
         put(b"{" + self.entities_blob + b"}")
@@ -484,7 +484,7 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
     from .identity import Decision, Resolution, Summary
     from .identity import resolve as resolve_all
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     agg = writer.agg
     assert agg is not None
     summaries: dict[str, Summary] = {}
@@ -538,6 +538,7 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
         }
     )
     writer.resolve_seconds = time.perf_counter() - started
+    writer.resolve_cpu_seconds = time.process_time() - cpu
     records = {}
     for n, (key, (name, label, aliases, mentions, documents, _ctx, tickers)) in enumerate(
         sorted(agg.items()), start=1

@@ -9,6 +9,10 @@ def _s(name: str, label: str, mentions: int, **kw) -> Summary:
     return Summary(f"{label}:{name}", name, label, mentions, kw.pop("documents", mentions), **kw)
 
 
+def _one_each(pairs):
+    return dict.fromkeys(pairs, 1)
+
+
 def _table(*items: Summary) -> dict[str, Summary]:
     return {s.key: s for s in items}
 
@@ -53,16 +57,16 @@ def test_a_company_that_is_also_a_surname_stays_a_company() -> None:
 def test_a_misspelling_needs_frequency_and_shared_evidence() -> None:
     s = _table(_s("Paul Volcker", "PERSON", 280), _s("Paul Vocker", "PERSON", 2))
     assert resolve(s).merges == {}  # nothing shared: two names for all we know
-    shared = resolve(s, shared_docs=lambda a, b: 1)
+    shared = resolve(s, shared_docs=_one_each)
     assert shared.canonical("PERSON:Paul Vocker") == "PERSON:Paul Volcker"
     s["PERSON:Paul Volcker"].mentions = 6  # not much more frequent
-    assert resolve(s, shared_docs=lambda a, b: 1).merges == {}
+    assert resolve(s, shared_docs=_one_each).merges == {}
 
 
 def test_a_changed_first_name_is_another_person() -> None:
     tables = Tables(first_names=frozenset({"mark", "mary"}))
     s = _table(_s("Mark Lee", "PERSON", 40), _s("Mary Lee", "PERSON", 5))
-    assert resolve(s, tables, shared_docs=lambda a, b: 1).merges == {}
+    assert resolve(s, tables, shared_docs=_one_each).merges == {}
 
 
 def test_nationality_links_to_its_country_and_stays() -> None:
