@@ -909,7 +909,9 @@ def cmd_rules(args: argparse.Namespace) -> int:
     action = args.rules_command or "list"
     if action == "list":
         if not _db_path(args.db).exists():
-            return EXIT_OK  # no store, no rules
+            if not getattr(args, "json", False):
+                _write_lines(["no rules (explorer rules add --help)"])
+            return EXIT_OK
         with _open_store(args.db, readonly=True) as store:
             rules, unmatched = store.rules(), set(store.unmatched_rules())
         if getattr(args, "json", False):

@@ -371,6 +371,8 @@ def _scope(
         d = previous.merges.get(k)
         if d is not None and d.canonical in info:
             frontier.add(d.canonical)
+        if k not in info:  # gone: what had joined it is decided again
+            frontier.update(x for x in into.get(k, ()) if x in info)
     for _round in range(3):
         grown: set[str] = set()
         for k in frontier:
@@ -419,10 +421,16 @@ def _step_names(scope, s, info, by_base, groups: _Groups, tables: Tables) -> Non
             members = by_label[label]
             if label != winner:
                 place, hits = _share(_merge_ctx(members, s), PLACE_WORDS)
-                if label in ("GPE", "LOC") and hits >= 2 and place >= 0.5 and win_place <= 0.15:
-                    continue  # a place that shares the name of something else ("in Espoo")
-                if label == "NORP" and winner not in ("GPE", "LOC"):
-                    continue  # a group of people named like a company stays a group
+                apart = (
+                    label in ("GPE", "LOC") and hits >= 2 and place >= 0.5 and win_place <= 0.15
+                )  # a place that shares the name of something else ("in Espoo")
+                apart = apart or (label == "NORP" and winner not in ("GPE", "LOC"))
+                if apart:  # its own entity: its spellings still join each other
+                    own = _best(members, s)
+                    for k in sorted(members):
+                        if k != own:
+                            groups.join(k, own, "the same name written differently", 0.98)
+                    continue
             for k in sorted(members, key=lambda k: (-s[k].mentions, k)):
                 if k == head:
                     continue

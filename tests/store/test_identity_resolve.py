@@ -99,3 +99,24 @@ def test_incremental_keeps_what_it_did_not_touch() -> None:
     s["PERSON:Mary Volcker"] = _s("Mary Volcker", "PERSON", 200)
     again = resolve(s, previous=first, touched={"PERSON:Mary Volcker"})
     assert again.merges == resolve(s).merges == {}  # "Volcker" is ambiguous now
+
+
+def test_a_name_gone_frees_what_had_joined_it() -> None:
+    s = _table(_s("Volcker", "ORG", 71), _s("Paul Volcker", "PERSON", 280))
+    first = resolve(s)
+    assert first.canonical("ORG:Volcker") == "PERSON:Paul Volcker"
+    del s["PERSON:Paul Volcker"]
+    s["PERSON:Joan Volcker"] = _s("Joan Volcker", "PERSON", 90)
+    touched = {"PERSON:Paul Volcker", "PERSON:Joan Volcker"}
+    again = resolve(s, previous=first, touched=touched)
+    assert again.merges == resolve(s).merges
+    assert again.canonical("ORG:Volcker") == "PERSON:Joan Volcker"
+
+
+def test_when_a_groups_head_is_gone_the_rest_still_join() -> None:
+    s = _table(_s("Boeing Co", "ORG", 50), _s("Boeing", "ORG", 20), _s("BOEING", "ORG", 3))
+    first = resolve(s)
+    assert first.canonical("ORG:BOEING") == "ORG:Boeing Co"
+    del s["ORG:Boeing Co"]
+    again = resolve(s, previous=first, touched={"ORG:Boeing Co"})
+    assert again.canonical("ORG:BOEING") == "ORG:Boeing" == resolve(s).canonical("ORG:BOEING")
