@@ -254,7 +254,8 @@ def _rules_parser(sub: Any) -> None:
             "(or a name merged into one)."
         ),
     )
-    _db_option(p)
+    # Its own dest: an action's --db default (None) would otherwise hide this one.
+    p.add_argument("--db", dest="rules_db", metavar="PATH", help=argparse.SUPPRESS)
     rules = p.add_subparsers(dest="rules_command", metavar="ACTION")
     r = rules.add_parser("list", help="the rules, oldest first")
     _db_option(r)
@@ -907,6 +908,8 @@ def cmd_rules(args: argparse.Namespace) -> int:
     from explorer.store.rules import describe
 
     action = args.rules_command or "list"
+    if getattr(args, "db", None) is None:
+        args.db = getattr(args, "rules_db", None) or getattr(args, "global_db", None)
     if action == "list":
         if not _db_path(args.db).exists():
             if not getattr(args, "json", False):

@@ -73,6 +73,11 @@ def test_rules_add_list_remove_undo(news) -> None:
     assert _entity(news, "Volcker") is None
     rows = _lines(news("rules", "list", "--json").stdout)
     assert [(r["id"], r["op"]) for r in rows] == [(1, "merge"), (2, "rename")]
+    # --db before or after the action names the same store
+    elsewhere = str(news.db.with_name("other.json"))
+    assert news("rules", "--db", elsewhere, "list").stdout.startswith("no rules")
+    assert news("rules", "list", "--db", str(news.db)).stdout.split()[0] == "1"
+    assert news("--db", str(news.db), "rules", "list").stdout.split()[0] == "1"
 
 
 def test_rules_export_import_round_trip(news, tmp_path) -> None:
