@@ -254,18 +254,15 @@ class Writer:
 
     def group_documents(self, resolution: Any) -> dict[str, int]:
         """Head key -> documents that mention any key of its group, for groups of 2 or more."""
-        heads = {d.canonical for d in resolution.merges.values()}
-        if not heads:
+        to_head = {k: d.canonical for k, d in resolution.merges.items()}
+        if not to_head:
             return {}
-        merges = resolution.merges
+        to_head.update((h, h) for h in set(to_head.values()))
         counts: Counter[str] = Counter()
+        get = to_head.get
         for state in self.docs.values():
-            seen = set()
-            for key in self._keys_of(state):
-                decision = merges.get(key)
-                head = decision.canonical if decision is not None else key
-                if head in heads:
-                    seen.add(head)
+            seen = {get(key) for key in self._keys_of(state)}
+            seen.discard(None)
             counts.update(seen)
         return dict(counts)
 
