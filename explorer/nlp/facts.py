@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import Fact, Mention
 from . import gazetteer
+from .deals import find_deals
 from .values import alternation
 
 __all__ = ["find_facts"]
@@ -218,7 +219,7 @@ def find_facts(
     """Every fact the text states, in text order of their evidence."""
     doc = _Text(text, sentences, mentions)
     facts: list[Fact] = []
-    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in):
+    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in, find_deals):
         facts.extend(extractor(doc))
     facts.sort(key=lambda f: (f.start, f.predicate))
     return _dated(doc, facts, meta or {})
