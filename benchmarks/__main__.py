@@ -7,7 +7,18 @@ import sys
 import time
 
 # In the order of the data flow; each module has a main() that prints its figures.
-SUITES = ("dates", "nlp", "ner", "startup", "v1", "store", "search", "search_update", "tui")
+SUITES = (
+    "dates",
+    "nlp",
+    "facts",
+    "ner",
+    "startup",
+    "v1",
+    "store",
+    "search",
+    "search_update",
+    "tui",
+)
 
 
 def main(argv: list[str]) -> int:
