@@ -67,16 +67,72 @@ _BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|(?:held|hold|holds|holding)\s+talks|negotiated|summit)\b"
+    r"\b(?:met|meet|meets|meeting|[Tt]alks|talked|spoke|negotiated|summit|conferred|Meetings?)\b"
 )
-_COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
+# Verbs that say two parties met; "talked", "spoke" and "negotiated" need "with" or "to".
+_MEET_VERB = (
+    r"(?:(?:met|meets|meet|meeting)(?:\s+with)?|(?:held|hold|holds|holding|had|have|has\s+had)"
+    r"\s+(?:\w+\s+)?talks\s+with|(?:talked|talks|negotiated|conferred)\s+(?:with|to)"
+    r"|(?:spoke|speaks)\s+with)"
+)
+_AUXILIARIES = (
+    r"(?:(?:has|have|had|will|would|also|then|later|first|finally|briefly|privately|secretly"
+    r"|recently|reportedly|already|both|last\s+\w+|on\s+\w+day|(?:is|are|was|were|due|set"
+    r"|expected|plans?|planned|hopes?|hoped|wants?|wanted|agreed|going)\s+to)\s+)*"
+)
+# "X met Y", "X, the prime minister, has held talks with Y": the gap between the two names
+# with the mentions inside it (titles, nationalities) blanked out.
 _MET_DIRECT = re.compile(
-    # "X, the prime minister, met Y": the title between commas is blanked out with the names.
     r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,)?"
-    r"\s*(?:(?:has|have|had|will|would|also|then|later|(?:is|are|was|were|due|set|expected"
-    r"|plans?|hopes?)\s+to)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
-    r"|talked|spoke)(?:\s+with)?[\s,]*(?:the\s+)?[\s,]*$"
+    rf"\s*{_AUXILIARIES}{_MEET_VERB}[\s,]*(?:the\s+)?[\s,]*$"
 )
+# "X and Y" (a title between them blanked out), then a meeting verb after Y.
+_COORDINATED = re.compile(r"^[\s,]*(?:and|&)[\s,]*(?:the\s+)?[\s,]*$")
+_MET_AFTER = re.compile(
+    rf"[\s,]*(?:who\s+)?{_AUXILIARIES}(?:met|meet|meeting|(?:held|hold|had)\s+(?:\w+\s+)?talks"
+    r"|talked|spoke|negotiated|conferred)\b"
+)
+_PRONOUN_MET = re.compile(rf"\b(he|she|He|She)\s+{_AUXILIARIES}{_MEET_VERB}\s+(?:the\s+)?(?=[A-Z])")
+# After "X and Y met": a place, a time or the end; "X and Y met supporters" is a meeting with
+# the supporters.
+_MET_ALONE = re.compile(
+    r"(?:[\s,.;:)]*$|[\s,.;:)]+(?:in|on|at|as|for|over|during|last|this|yesterday|today"
+    r"|twice|again|publicly|privately|briefly|secretly|regularly|recently|earlier|later|and"
+    r"|but|when|after|before|since|while|to|behind|face|several|three|two|four|many|once"
+    r"|first|the\s+(?:day|week|month|year))\b)"
+)
+# A party named as a modifier: "LSE boss Clara Furse", "US bank Wells Fargo", "the London
+# market": the word after it is lower case and not one that ends a name's role in a clause.
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|as|for|over|about|during|last|this|yesterday|today|to|and|or|but"
+    r"|with|from|after|before|since|while|who|which|that|when|where|amid|ahead|earlier|later"
+    r"|again|twice|privately|publicly|briefly|recently|said|says|is|was|were|are|has|have"
+    r"|had|will|would|could|may|might|did|do|does|of|by)\b)[a-z][\w-]*\b"
+)
+# "a meeting between X and Y", "X's talks with Y".
+_MEETING_BETWEEN = re.compile(
+    r"\b(?:[Mm]eetings?|[Tt]alks|[Ss]ummit|[Ee]ncounter)\s+between\s+(?:the\s+)?$"
+)
+# Before a pair that opens its sentence: only names, titles and the words that join them.
+_OPENING = re.compile(r"(?:[\s,]|\b(?:the|of|to|for|and|a|an|at|in)\b)*")
+_AT_MEETING = re.compile(r"\b(?:at|during|in)\s+(?:a|the|their)\s+(?:\w+\s+)?(?:meeting|talks)\b")
+_MEETING_WITH = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:meetings?|talks|summit|encounter)\s+with\s+(?:the\s+)?$"
+)
+# "met the needs", "meet expectations": what is met is no party.
+_NOT_MET = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:needs?|expectations?|deadlines?|targets?|demands?"
+    r"|criteria|standards?|requirements?|costs?|challenges?|conditions|terms|obligations"
+    r"|criticism|approval|resistance|opposition)\b"
+)
+# Sport "meets" opponents: a match, not a meeting.
+_SPORT = re.compile(
+    r"\b(?:match|final|semi-final|quarter-final|round|tie-break|seed|seeded|game|cup|play-off"
+    r"|clash|fixture|league|tournament|championship|defeat|beat|goal|scored?|captain|sides?"
+    r"|cross|shot|kick-off|title)\b"
+)
+_TALKS = re.compile(r"talks|talked|spoke|speaks|negotiated|conferred|between|summit")
+_PERSON_OR_ACTOR = frozenset({"PERSON", "ORG", "GPE"})
 _GROUP_MET = re.compile(
     r"\b(?:the\s+)?(presidents|leaders|prime\s+ministers|foreign\s+ministers|heads\s+of\s+state"
     r"|defen[cs]e\s+ministers|ministers)\s+of\s+"
@@ -573,29 +629,108 @@ def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
     return None, None
 
 
+def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]:
+    """The pairs of parties a meeting verb links in a sentence, and where its evidence ends.
+
+    Parties are people, or organisations and countries (as governments) when the verb says
+    they held talks; a pair is linked only by the words between or right after them.
+    """
+    text = doc.text
+    s_start, s_end = doc.sentence_span(index)
+    parties = [m for m in doc.by_sentence.get(index, ()) if m.label in _PERSON_OR_ACTOR]
+    sport = _SPORT.search(text, s_start, s_end) is not None
+    out: list[tuple[Mention, Mention, int]] = []
+
+    def counterpart(b: Mention) -> Mention | None:
+        """The party met: b, or the person or company that b only qualifies."""
+        if b.label == "PERSON" or not _MODIFIER_AFTER.match(text, b.end, s_end):
+            return b
+        j = parties.index(b) + 1
+        if j < len(parties) and parties[j].start - b.end <= 40:
+            gap = _masked_gap(doc, b.end, parties[j].start)
+            if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", gap):
+                return parties[j]
+        return None
+
+    def fits(a: Mention, b: Mention, verb: str) -> bool:
+        if text[b.end : b.end + 2] in ("'s", "’s"):
+            return False  # "met Gary Neville's cross"
+        talks = _TALKS.search(verb) is not None
+        if "PERSON" not in (a.label, b.label) and not talks:
+            return False  # "Arsenal meet Chelsea": a fixture
+        return talks or not sport
+
+    for i, a in enumerate(parties[:-1]):
+        b = parties[i + 1]
+        if a.entity == b.entity or b.start - a.end > 200:
+            continue
+        if re.search(r"\b(?:as|like)\s+$", text[max(s_start, a.start - 8) : a.start]):
+            continue  # "think of it as Donkey Kong meets Norman Cook"
+        gap = _masked_gap(doc, a.end, b.start)
+        direct = _MET_DIRECT.match(gap)
+        if direct is not None:
+            met = counterpart(b)
+            if met is not None and fits(a, met, gap):
+                out.append((a, met, met.end))
+                # "X met Y and Z": X met Z too.
+                for c in parties[i + 2 : i + 3]:
+                    if _COORDINATED.match(_masked_gap(doc, b.end, c.start)) and fits(a, c, gap):
+                        out.append((a, c, c.end))
+            continue
+        if not _COORDINATED.match(gap):
+            continue
+        tail = _MET_AFTER.match(text, b.end, s_end)
+        if tail is not None and _MET_ALONE.match(text, tail.end(), s_end):
+            if fits(a, b, tail.group()):
+                out.append((a, b, tail.end()))
+            continue
+        # "X and Y have explored ... at a meeting in Moscow" (no one else named before it).
+        at = _AT_MEETING.search(text, b.end, min(s_end, b.end + 200))
+        opens = _OPENING.fullmatch(_masked_gap(doc, s_start, a.start)) is not None
+        if (
+            at is not None
+            and opens
+            and not any(b.end < p.start < at.start() for p in parties)
+            and not re.search(r"[\"“:]|\bsaid\b", text[b.end : at.start()])
+        ):
+            if fits(a, b, "talks"):
+                out.append((a, b, at.end()))
+            continue
+        between = _MEETING_BETWEEN.search(text, max(s_start, a.start - 40), a.start)
+        if between is not None and fits(a, b, "between"):
+            out.append((a, b, b.end))
+    # "He met Y": he is the person the text is about.
+    for pron in _PRONOUN_MET.finditer(text, s_start, s_end):
+        b = doc.by_start.get(pron.end())
+        met = counterpart(b) if b is not None and b.label in _PERSON_OR_ACTOR else None
+        a = doc.last_person(pron.start(), pron.group(1))
+        if met is not None and a is not None and a.entity != met.entity and fits(a, met, "met"):
+            out.append(
+                (Mention(pron.start(), pron.end(1), a.text, "PERSON", a.entity), met, met.end)
+            )
+    for a, b in zip(parties, parties[1:], strict=False):
+        with_ = _MEETING_WITH.match(_masked_gap(doc, a.end, b.start))
+        if with_ is not None and a.entity != b.entity and fits(a, b, with_.group()):
+            out.append((a, b, b.end))
+    return out
+
+
 def _met(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
-    seen: dict[frozenset, int] = {}
+    seen: set[frozenset] = set()
     meeting_at: dict[int, re.Match] = {}
     for m in _MEETING.finditer(text):
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
     for index, (s_start, s_end) in enumerate(doc.sentences):
         if index not in meeting_at:
             continue
-        meeting = meeting_at[index]
-        persons = [m for m in doc.by_sentence.get(index, ()) if m.label == "PERSON"]
-        for a, b in zip(persons, persons[1:], strict=False):
-            if a.entity == b.entity or b.start - a.end > 200:
-                continue
-            gap = _masked_gap(doc, a.end, b.start)
-            if not (_COORDINATED.match(gap) or _MET_DIRECT.match(gap)):
-                continue
+        for a, b, how in _meeting_pairs(doc, index):
             key = frozenset((a.entity, b.entity))
-            place, date, norm, end = _place_and_date(doc, index, b.end)
             if key in seen:
                 continue
-            seen[key] = len(facts)
+            seen.add(key)
+            place, date, norm, end = _place_and_date(doc, index, b.end)
             facts.append(
                 _fact(
                     doc,
@@ -603,7 +738,7 @@ def _met(doc: _Text) -> list[Fact]:
                     a.entity,
                     b.entity,
                     a.start,
-                    max(end, meeting.end()),
+                    max(end, how),
                     participants=[a.entity, b.entity],
                     place=place,
                     date_text=date,
