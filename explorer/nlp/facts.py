@@ -165,7 +165,7 @@ _AMOUNT_VERB = re.compile(
     r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported"
     r"|paid|pays|pay|spent|spends|spend|invested|invests|invest|lost|loses|borrowed|owes|owed"
     r"|received|receives|offered|offers|bid)"
-    r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent))?"
+    r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|pct))?"
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
 _CLAUSE_START = re.compile(
@@ -876,6 +876,127 @@ _AMOUNT_THING = re.compile(
 )
 
 
+# What was measured, in the words of business news: the phrase's kind, most specific first.
+_METRICS = (
+    ("net loss", r"net\s+loss(?:es)?"),
+    ("pre-tax loss", r"pre-?tax\s+loss(?:es)?"),
+    ("operating loss", r"operating\s+loss(?:es)?"),
+    ("pre-tax profit", r"pre-?tax\s+(?:profits?|earnings|income)"),
+    ("operating profit", r"operating\s+(?:profits?|income|earnings)"),
+    ("net profit", r"net\s+(?:profits?|income|earnings)"),
+    ("loss", r"loss(?:es)?"),
+    ("profit", r"profits?|earnings|income"),
+    ("revenue", r"revenues?|turnover"),
+    ("sales", r"sales"),
+    ("dividend", r"dividends?|payout"),
+    ("trade", r"trade(?:\s+volume)?|(?:trade\s+)?surplus|(?:trade\s+)?deficit"),
+    ("exports", r"exports"),
+    ("imports", r"imports"),
+    ("price", r"prices?"),
+    ("stake", r"stake|holding|shareholding"),
+    ("debt", r"debts?|borrowings?"),
+    ("investment", r"investments?"),
+    ("budget", r"budget"),
+    ("output", r"output|production"),
+)
+_METRIC = re.compile("|".join(rf"(?P<m{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_METRICS)), re.I)
+# "a net loss of 5 mln dlrs", "sales of 40 mln stg": the thing measured, then "of".
+_METRIC_OF = re.compile(
+    r"(?P<phrase>(?:\b(?!(?:a|an|the|its|their|his|her|reported|posted|declared|announced"
+    r"|had|has|have|made|recorded|against|with|and|or|of|for|in|on|to|from|was|is|as|after"
+    r"|before|by|at|than|but|will|would|could|may|might|can|require|requires|report|reports"
+    r"|be|been|were|are)\b|[\w-]*ing\b)[\w-]+\s+){0,2}(?:"
+    + "|".join(p for _, p in _METRICS)
+    + r"))\s+of\s+$",
+    re.I,
+)
+# The period a figure covers: "first-quarter", "in the six months to June", "full-year".
+_PERIOD = re.compile(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"|\b(?P<h>first|second)[- ]half|\bhalf[- ]year(?:ly)?\b|\binterim\b"
+    r"|\b(?:full[- ]year|annual|yearly|year[- ]end)\b"
+    r"|\b(?:three|six|nine|twelve)[- ]months?\b(?:\s+to\s+(?:\d{1,2}\s+)?\w+)?"
+    r"|\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}(?:/\d\d)?",
+    re.I,
+)
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+_YEAR_NORM = re.compile(r"\d{4}(?:-Q\d)?$")
+# "to 310 mln dlrs from 290 mln": the figure before, for the same period a year or a
+# quarter earlier.
+_FROM_VALUE = re.compile(r"[ \t]*,?[ \t]*(?:up|down)?[ \t]*from[ \t]+")
+
+
+def _metric(phrase: str) -> str | None:
+    m = _METRIC.search(phrase)
+    if m is None:
+        return None
+    return _METRICS[int(m.lastgroup[1:])][0]
+
+
+def _period(doc: _Text, index: int, phrase_start: int, value: Mention) -> dict[str, Any]:
+    """The period a figure covers, with a norm ("1987-Q1", "Q1", "1986") where the text gives
+    one: a year or quarter right after the figure ("in 1985"), else a period word in the
+    phrase or sentence ("first-quarter"), with the sentence's year when no other figure owns
+    it."""
+    text = doc.text
+    s_start, s_end = doc.sentence_span(index)
+    own = loose = None
+    for m in doc.by_sentence.get(index, ()):
+        if m.label != "DATE" or not isinstance(m.norm, str) or not _YEAR_NORM.match(m.norm):
+            continue
+        if m.start >= value.end and _DATE_AFTER.fullmatch(text, value.end, m.start):
+            own = m
+            break
+        before = doc.before(m.start, _DATE_AFTER_GAP)
+        if loose is None and (before is None or before.label not in _VALUE_LABELS):
+            loose = m
+    if own is not None:
+        return {"period": own.text, "period_norm": own.norm}
+    found = _PERIOD.search(text, phrase_start, value.end) or _PERIOD.search(text, s_start, s_end)
+    year = loose.norm[:4] if loose is not None else None
+    if found is None:
+        return {"period": loose.text, "period_norm": loose.norm} if loose is not None else {}
+    out: dict[str, Any] = {"period": found.group().lower().replace("-", " ")}
+    if found.group("q"):
+        q = f"Q{_QUARTERS[found.group('q').lower()]}"
+        out["period_norm"] = f"{year}-{q}" if year else q
+    elif found.group("h"):
+        h = "H1" if found.group("h").lower() == "first" else "H2"
+        out["period_norm"] = f"{year}-{h}" if year else h
+    elif year:
+        out["period_norm"] = year
+    return out
+
+
+_DATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?(?:year[ \t]+)?")
+_DATE_AFTER_GAP = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?")
+_VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _earlier(period: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """The period of the figure before ("from 290 mln"): its own year if the text gives one
+    ("from 290 mln in 1986"), else the same period a year before."""
+    if own.get("period_norm") != period.get("period_norm") and own:
+        return {**own, "earlier": True}
+    out = dict(period)
+    norm = out.get("period_norm")
+    if isinstance(norm, str) and norm[:4].isdigit():
+        out["period_norm"] = f"{int(norm[:4]) - 1}{norm[4:]}"
+    else:
+        out.pop("period_norm", None)
+    out["earlier"] = True
+    return out
+
+
 def _amounts(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -887,6 +1008,24 @@ def _amounts(doc: _Text) -> list[Fact]:
         window_start = max(s_start, v.start - 160)
         verb = _AMOUNT_VERB.search(text, window_start, v.start)
         if verb is None:
+            of = _METRIC_OF.search(text, window_start, v.start)
+            if of is not None:
+                # "a net loss of 5 mln dlrs": the phrase before "of" is what was measured.
+                phrase = _DETERMINER.sub("", of.group("phrase"))
+                facts.append(
+                    _fact(
+                        doc,
+                        "amount",
+                        phrase,
+                        v.text,
+                        of.start("phrase"),
+                        v.end,
+                        metric=_metric(phrase),
+                        **_period(doc, index, of.start("phrase"), v),
+                        **dict(v.norm),
+                    )  # fmt: skip
+                )
+                continue
             thing = _AMOUNT_THING.match(text, v.end)
             if thing is not None:
                 # "a $500m deal": the amount names the thing after it.
@@ -916,6 +1055,8 @@ def _amounts(doc: _Text) -> list[Fact]:
         if not subject or not any(c.isalpha() for c in subject):
             continue
         quals = dict(v.norm)
+        metric = _metric(subject)
+        period = _period(doc, index, np_start, v) if metric else {}
         facts.append(
             _fact(
                 doc,
@@ -926,10 +1067,46 @@ def _amounts(doc: _Text) -> list[Fact]:
                 v.end,
                 measure=measure.group("measure").lower() if measure else None,
                 verb=verb.group("verb"),
+                metric=metric,
+                **period,
                 **quals,
             )
         )
+        before = _value_before(doc, v) if metric else None
+        if before is not None:
+            facts.append(
+                _fact(
+                    doc,
+                    "amount",
+                    subject,
+                    before[0].text,
+                    np_start,
+                    before[0].end,
+                    measure=measure.group("measure").lower() if measure else None,
+                    verb=verb.group("verb"),
+                    metric=metric,
+                    **_earlier(period, _period(doc, index, np_start, before[0])),
+                    **before[1],
+                )
+            )
     return facts
+
+
+def _value_before(doc: _Text, v: Mention) -> tuple[Mention, dict[str, Any]] | None:
+    """ "rose to 310 mln dlrs from 290 mln": the earlier figure, in the first one's currency."""
+    gap = _FROM_VALUE.match(doc.text, v.end)
+    w = doc.by_start.get(gap.end()) if gap else None
+    if w is None or not isinstance(w.norm, dict) or "value" not in w.norm:
+        return None
+    if w.label == v.label:
+        return w, dict(w.norm)
+    if w.label == "CARDINAL":
+        norm = dict(w.norm)
+        for key in ("currency", "unit"):
+            if key in v.norm:
+                norm[key] = v.norm[key]
+        return w, norm
+    return None
 
 
 def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:

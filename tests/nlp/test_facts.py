@@ -389,6 +389,7 @@ def test_amount_of_trade_between_two_countries():
         "object": "$500 million",
         "measure": "volume",
         "verb": "reached",
+        "metric": "trade",
         "value": 500000000,
         "currency": "USD",
     }
@@ -543,3 +544,56 @@ def test_met_two_people_named_together():
         ("Tony Blair", "Silvio Berlusconi"),
         ("Tony Blair", "Gerhard Schroeder"),
     ]
+
+
+# --- amount: what was measured, and the period it covers -----------------------------------
+
+
+def _amounts_of(text: str, meta=None) -> list[tuple]:
+    found = facts(text, meta=meta)
+    return [
+        (f["object"], f.get("metric"), f.get("value"), f.get("currency"), f.get("period_norm"))
+        for f in found
+        if f["predicate"] == "amount"
+    ]
+
+
+def test_a_figure_and_the_one_before_it_with_their_periods():
+    text = "First-quarter net profit in 1987 rose to 310 mln dlrs from 290 mln."
+    assert _amounts_of(text) == [
+        ("310 mln dlrs", "net profit", 310e6, "USD", "1987-Q1"),
+        ("290 mln", "net profit", 290e6, "USD", "1986-Q1"),
+    ]
+
+
+def test_a_quarter_without_a_year_is_still_a_quarter():
+    text = "First-quarter net profit rose to 310 mln dlrs from 290 mln."
+    assert [a[4] for a in _amounts_of(text)] == ["Q1", None]
+
+
+def test_each_figure_takes_the_year_written_after_it():
+    text = (
+        "The company reported a net loss of 5.2 mln dlrs for 1986, against a profit of "
+        "3.1 mln dlrs in 1985."
+    )
+    assert _amounts_of(text) == [
+        ("5.2 mln dlrs", "net loss", 5.2e6, "USD", "1986"),
+        ("3.1 mln dlrs", "profit", 3.1e6, "USD", "1985"),
+    ]
+
+
+def test_sales_dividends_and_trade_are_named_as_such():
+    assert _amounts_of("Sales in the six months to June rose 12 pct to 40 mln stg.")[-1][:4] == (
+        "40 mln stg",
+        "sales",
+        40e6,
+        "GBP",
+    )
+    assert _amounts_of("The board declared a dividend of 15 cts a share.") == [
+        ("15 cts", "dividend", 0.15, "USD", None)
+    ]
+    assert _amounts_of("Trade between Iran and Russia reached $500 million.")[0][1] == "trade"
+
+
+def test_a_figure_without_a_measure_has_no_metric():
+    assert _amounts_of("The bridge cost $5m to build.")[0][1] is None
