@@ -110,7 +110,8 @@ _NEGATION = re.compile(
     re.I,
 )
 _PRICE_AFTER = re.compile(
-    r"(?:[^⟨]|⟨X\d+⟩){0,60}?\b(?:for|worth|valued\s+at|value\s+of|at|of|totall?ing|costing|priced\s+at)"
+    r"(?:[^⟨]|⟨X\d+⟩){0,60}?\b(?:for|worth|valued\s+at|value\s+of|at|of|to|totall?ing"
+    r"|costing|priced\s+at)"
     r"\s+(?:(?:about|around|some|roughly|nearly|almost|approximately|an\s+estimated|up\s+to"
     r"|more\s+than|over|just\s+over|just\s+under|less\s+than)\s+)?(?P<p>⟨M\d+⟩)"
     r"(?P<per>\s+(?:a|per)\s+share)?"
@@ -145,6 +146,14 @@ def _forms() -> list[tuple[re.Pattern, str, str]]:
         ),
         # "X agreed to acquire Y", "X will buy a 15 pct stake in Y".
         (rf"{_A}{_LEAD}(?P<v>{agreed})\s*{_BUY}\s+{_OBJECT}{_T}{_UNIT}", "agreed", ""),
+        # "X said it would buy Y": an announcement.
+        (
+            rf"{_A}{_APPOSITIVE}\s+(?:said|says|announced|confirmed)(?:\s+(?:on\s+)?\S+day)?"
+            rf"(?:\s+that)?\s+(?:it|the\s+(?:company|group|firm|bank))\s+(?P<v>would)\s+{_BUY}"
+            rf"\s+{_OBJECT}{_T}{_UNIT}",
+            "agreed",
+            "",
+        ),
         # "X plans to acquire Y", "X offered to buy Y".
         (rf"{_A}{_LEAD}(?P<v>{proposed})\s+{_BUY}\s+{_OBJECT}{_T}{_UNIT}", "proposed", ""),
         # "X completed its acquisition of Y", "X closed the purchase of a stake in Y".

@@ -230,6 +230,89 @@ DEALS: list[tuple[str, list[tuple]]] = [
         "Glaxo Plc withdrew its offer for Wellcome Plc after shareholders balked.",
         [("Glaxo Plc", "Wellcome Plc", None, "terminated", "company")],
     ),
+    # Written after the rules above were frozen (held out: see the commit that added them).
+    (
+        "Telefonica SA bought a 5% stake in China Netcom Group for $1bn.",
+        [("Telefonica SA", "China Netcom Group", 1000000000.0, "completed", "stake")],
+    ),
+    (
+        "Lenovo Group agreed to buy IBM Corp's personal computer business for $1.25bn.",
+        [("Lenovo Group", "IBM Corp", 1250000000.0, "agreed", "unit")],
+    ),
+    (
+        "Mayor Steel Ltd was bought by Ispat International NV last year.",
+        [("Ispat International NV", "Mayor Steel Ltd", None, "completed", "company")],
+    ),
+    ("Glazer's offer for Manchester United Plc was rejected by the board on Monday.", []),
+    (
+        "Malcolm Glazer's £800m offer for Manchester United Plc was rejected by the board.",
+        [("Malcolm Glazer", "Manchester United Plc", 800000000.0, "rejected", "company")],
+    ),
+    (
+        "Procter & Gamble Co agreed to acquire Gillette Co for $57bn in shares.",
+        [("Procter & Gamble Co", "Gillette Co", 57000000000.0, "agreed", "company")],
+    ),
+    (
+        "Yukos Oil Co said it had rejected Rosneft Oil Co's offer.",
+        [("Rosneft Oil Co", "Yukos Oil Co", None, "rejected", "company")],
+    ),
+    (
+        "Deutsche Boerse AG dropped its bid for London Stock Exchange Plc after shareholders revolted.",
+        [("Deutsche Boerse AG", "London Stock Exchange Plc", None, "terminated", "company")],
+    ),
+    (
+        "Sprint Corp and Nextel Communications Inc agreed to merge in a deal worth $35bn.",
+        [("Sprint Corp", "Nextel Communications Inc", 35000000000.0, "agreed", "merger")],
+    ),
+    (
+        "Verizon Communications Inc raised its offer for MCI Inc to $7.6bn.",
+        [("Verizon Communications Inc", "MCI Inc", 7600000000.0, "proposed", "company")],
+    ),
+    (
+        "Banco Santander Central Hispano SA has taken over Abbey National Plc.",
+        [
+            (
+                "Banco Santander Central Hispano SA",
+                "Abbey National Plc",
+                None,
+                "completed",
+                "company",
+            )
+        ],
+    ),
+    (
+        "Oracle Corp launched a hostile bid for PeopleSoft Inc worth $7.7bn.",
+        [("Oracle Corp", "PeopleSoft Inc", 7700000000.0, "proposed", "company")],
+    ),
+    (
+        "PeopleSoft Inc agreed to be acquired by Oracle Corp for $10.3bn.",
+        [("Oracle Corp", "PeopleSoft Inc", 10300000000.0, "agreed", "company")],
+    ),
+    (
+        "Kmart Holding Corp will buy Sears Roebuck and Co for $11bn.",
+        [("Kmart Holding Corp", "Sears Roebuck and Co", 11000000000.0, "agreed", "company")],
+    ),
+    (
+        "Time Warner Inc sold its Warner Music Group unit to Edgar Bronfman Jr for $2.6bn.",
+        [("Edgar Bronfman Jr", "Warner Music Group", 2600000000.0, "completed", "unit")],
+    ),
+    (
+        "Cingular Wireless LLC completed its purchase of AT&T Wireless Services Inc.",
+        [("Cingular Wireless LLC", "AT&T Wireless Services Inc", None, "completed", "company")],
+    ),
+    (
+        "Scottish Power Plc said it plans to buy PacifiCorp for $12.8bn.",
+        [("Scottish Power Plc", "PacifiCorp", 12800000000.0, "proposed", "company")],
+    ),
+    (
+        "InBev SA increased its stake in Sun Interbrew Ltd to 98%.",
+        [("InBev SA", "Sun Interbrew Ltd", None, "completed", "stake")],
+    ),
+    (
+        "Novartis AG said it would buy Hexal AG for 5.65bn euros.",
+        [("Novartis AG", "Hexal AG", 5650000000.0, "agreed", "company")],
+    ),
+    ("Shares in Gillette Co jumped after Procter & Gamble Co agreed to buy the razor maker.", []),
 ]
 
 #: Sentences that only look like deals: a pundit, a figure of speech, a denial, sport.
@@ -259,6 +342,34 @@ NOT_DEALS: list[str] = [
     "Dixons Group Plc said there was no truth in reports that it would buy Cyclops Corp.",
     "General Motors Corp bought 500 mln dlrs of steel from USX Corp last year.",
     "The takeover of the Kabul airport by rebels was brief, Reuters Ltd reported.",
+    # Held out, as above.
+    "The minister said a merger of the two departments was not on the agenda.",
+    "Tesco Plc bought more British lamb this year, the National Farmers Union said.",
+    "Vodafone Group Plc's offer for new customers includes free calls at weekends.",
+    "Chelsea Football Club bought Didier Drogba from Marseille for £24m.",
+    "Sainsbury's rejected claims that its prices were too high.",
+    "BP Plc sold 200,000 barrels of oil to China National Petroleum Corp.",
+    "Oracle Corp could launch another bid for PeopleSoft Inc, analysts said.",
+    "Microsoft Corp denied it was in talks to buy Nokia Oyj.",
+    "The takeover panel of the London Stock Exchange Plc met on Tuesday.",
+    "Google Inc acquired a reputation for clever engineering.",
+    "Liverpool Football Club took a stake in the game with an early goal against Everton.",
+    "EMI Group Plc signed Coldplay to a new five-album deal.",
+]
+
+
+#: Deals the recognizer keeps from the extractor (names are another module's work).
+KNOWN_MISSES: list[tuple[str, list[tuple], str]] = [
+    (
+        "Morrisons agreed to buy Safeway Plc for £3bn after a long bidding battle.",
+        [("Morrisons", "Safeway Plc", 3e9, "agreed", "company")],
+        "a one-word company opening a sentence is not recognised as a name",
+    ),
+    (
+        "Wm Morrison Supermarkets Plc completed its takeover of Safeway Plc in March.",
+        [("Wm Morrison Supermarkets Plc", "Safeway Plc", None, "completed", "company")],
+        "the recognizer drops 'Wm' from the company's name",
+    ),
 ]
 
 
@@ -285,6 +396,17 @@ def test_a_deal_is_read_with_its_parties_price_status_and_what(text, expected):
         for d in deals(text)
     ]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(text, expected, marks=pytest.mark.xfail(reason=why, strict=True))
+        for text, expected, why in KNOWN_MISSES
+    ],
+)
+def test_known_misses(text, expected):
+    test_a_deal_is_read_with_its_parties_price_status_and_what(text, expected)
 
 
 @pytest.mark.parametrize("text", NOT_DEALS, ids=[t[:40] for t in NOT_DEALS])
