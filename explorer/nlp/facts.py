@@ -1008,7 +1008,11 @@ def _amounts(doc: _Text) -> list[Fact]:
         window_start = max(s_start, v.start - 160)
         verb = _AMOUNT_VERB.search(text, window_start, v.start)
         if verb is None:
-            of = _METRIC_OF.search(text, window_start, v.start)
+            of = (
+                _METRIC_OF.search(text, max(window_start, v.start - 60), v.start)
+                if text.endswith("of ", window_start, v.start)
+                else None
+            )
             if of is not None:
                 # "a net loss of 5 mln dlrs": the phrase before "of" is what was measured.
                 phrase = _DETERMINER.sub("", of.group("phrase"))
