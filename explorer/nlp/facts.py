@@ -67,7 +67,12 @@ _BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|[Tt]alks|talked|spoke|negotiated|summit|conferred|Meetings?)\b"
+    r"\b(?:"
+    + alternation(
+        "met meet meets meeting meetings Meeting Meetings talks Talks talked spoke negotiated "
+        "summit conferred".split()
+    )
+    + r")\b"
 )
 # Verbs that say two parties met; "talked", "spoke" and "negotiated" need "with" or "to".
 _MEET_VERB = (
@@ -638,7 +643,8 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
     text = doc.text
     s_start, s_end = doc.sentence_span(index)
     parties = [m for m in doc.by_sentence.get(index, ()) if m.label in _PERSON_OR_ACTOR]
-    sport = _SPORT.search(text, s_start, s_end) is not None
+    if len(parties) < 2 and _PRONOUN_MET.search(text, s_start, s_end) is None:
+        return []
     out: list[tuple[Mention, Mention, int]] = []
 
     def counterpart(b: Mention) -> Mention | None:
@@ -658,7 +664,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         talks = _TALKS.search(verb) is not None
         if "PERSON" not in (a.label, b.label) and not talks:
             return False  # "Arsenal meet Chelsea": a fixture
-        return talks or not sport
+        return talks or _SPORT.search(text, s_start, s_end) is None
 
     for i, a in enumerate(parties[:-1]):
         b = parties[i + 1]
@@ -722,9 +728,10 @@ def _met(doc: _Text) -> list[Fact]:
     meeting_at: dict[int, re.Match] = {}
     for m in _MEETING.finditer(text):
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
-    for index, (s_start, s_end) in enumerate(doc.sentences):
-        if index not in meeting_at:
+    for index in sorted(meeting_at):
+        if index >= len(doc.sentences):
             continue
+        s_start, s_end = doc.sentences[index]
         for a, b, how in _meeting_pairs(doc, index):
             key = frozenset((a.entity, b.entity))
             if key in seen:
