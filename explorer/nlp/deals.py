@@ -632,12 +632,6 @@ def _read(doc: _Text, sk: _Skeleton, index: int, m: re.Match, kind: str, how: st
     quals["status"] = status
     if seller and seller != target:
         quals["seller"] = seller
-    for d in doc.by_sentence.get(index, ()):
-        if d.label == "DATE":
-            quals["date"] = d.text
-            if d.norm is not None:
-                quals["date_norm"] = d.norm
-            break
     start, stop = sk.span(m.start(), end)
     return Fact("deal", acquirer, target, index, start, stop, quals)
 

@@ -449,7 +449,7 @@ def test_a_unit_is_named_and_its_owner_is_the_target():
 
 def test_a_deal_carries_the_date_of_its_sentence():
     (d,) = deals("Borden Inc agreed on March 5 to acquire Prince Co for 180 mln dlrs.")
-    assert d["date_norm"] == "1987-03-05"
+    assert (d["date"], d["date_source"]) == ("1987-03-05", "sentence")
 
 
 def test_the_evidence_covers_the_parties_and_the_price():
