@@ -481,10 +481,11 @@ def find_deals(doc: _Text) -> list[Fact]:
                 continue
             pattern, kind, how = form.pattern, form.kind, form.how
             for pos in starts:
-                m = pattern.match(sk.text, pos)
-                if m is not None and form.shared is not None:
-                    rest = _tail(form.shared).match(sk.text, m.end())
-                    m = _Joined(m, rest) if rest is not None else None
+                head = pattern.match(sk.text, pos)
+                m: re.Match | _Joined | None = head
+                if head is not None and form.shared is not None:
+                    rest = _tail(form.shared).match(sk.text, head.end())
+                    m = _Joined(head, rest) if rest is not None else None
                 if m is None or any(a < m.end() and m.start() < b for a, b in taken):
                     continue
                 fact = _read(doc, sk, index, m, kind, how)
@@ -519,14 +520,14 @@ def _triggered(doc: _Text) -> list[int]:
     return out
 
 
-def _group(m: re.Match, *names: str) -> str | None:
+def _group(m: Any, *names: str) -> str | None:
     for name in names:
         if name in m.re.groupindex and m.group(name):
             return m.group(name)
     return None
 
 
-def _read(doc: _Text, sk: _Skeleton, index: int, m: re.Match, kind: str, how: str) -> Fact | None:
+def _read(doc: _Text, sk: _Skeleton, index: int, m: Any, kind: str, how: str) -> Fact | None:
     """The deal a form's match states, or None when a slot is not a company it may be."""
     verb_at = m.start("v")
     before = sk.text[max(0, m.start() - 60) : verb_at]
@@ -594,7 +595,7 @@ def _read(doc: _Text, sk: _Skeleton, index: int, m: re.Match, kind: str, how: st
         t_slot = m.group("t3")
     acquirer = _party(doc, sk, index, a_slot, m.start())
     if kind == "sold" and t_slot is None:
-        target = target_name
+        target: str | None = target_name
     else:
         target = _party(doc, sk, index, t_slot, m.start(), target=True)
     if acquirer is None or target is None or acquirer == target:

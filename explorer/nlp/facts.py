@@ -707,13 +707,13 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
             out.append((a, b, b.end))
     # "He met Y": he is the person the text is about.
     for pron in _PRONOUN_MET.finditer(text, s_start, s_end):
-        b = doc.by_start.get(pron.end())
-        met = counterpart(b) if b is not None and b.label in _PERSON_OR_ACTOR else None
-        a = doc.last_person(pron.start(), pron.group(1))
-        if met is not None and a is not None and a.entity != met.entity and fits(a, met, "met"):
-            out.append(
-                (Mention(pron.start(), pron.end(1), a.text, "PERSON", a.entity), met, met.end)
-            )
+        named = doc.by_start.get(pron.end())
+        met = counterpart(named) if named is not None and named.label in _PERSON_OR_ACTOR else None
+        who = doc.last_person(pron.start(), pron.group(1))
+        if met is not None and who is not None and who.entity != met.entity:
+            if fits(who, met, "met"):
+                speaker = Mention(pron.start(), pron.end(1), who.text, "PERSON", who.entity)
+                out.append((speaker, met, met.end))
     for a, b in zip(parties, parties[1:], strict=False):
         with_ = _MEETING_WITH.match(_masked_gap(doc, a.end, b.start))
         if with_ is not None and a.entity != b.entity and fits(a, b, with_.group()):
@@ -944,7 +944,7 @@ _FROM_VALUE = re.compile(r"[ \t]*,?[ \t]*(?:up|down)?[ \t]*from[ \t]+")
 
 def _metric(phrase: str) -> str | None:
     m = _METRIC.search(phrase)
-    if m is None:
+    if m is None or m.lastgroup is None:
         return None
     return _METRICS[int(m.lastgroup[1:])][0]
 
