@@ -10,6 +10,7 @@ import time
 SUITES = (
     "dates",
     "nlp",
+    "facts",
     "ner",
     "startup",
     "v1",

@@ -73,6 +73,7 @@ PREDICATES: tuple[str, ...] = (
     "visited",
     "withdrew_from",
     "located_in",
+    "deal",
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..model import Fact, Mention
 from . import gazetteer
+from .deals import find_deals
 from .values import alternation
 
 __all__ = ["find_facts"]
@@ -66,16 +67,77 @@ _BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?
 _POSSESSIVE = re.compile(r"['’]s\s+$")
 
 _MEETING = re.compile(
-    r"\b(?:met|meet|meets|meeting|(?:held|hold|holds|holding)\s+talks|negotiated|summit)\b"
+    r"\b(?:"
+    + alternation(
+        "met meet meets meeting meetings Meeting Meetings talks Talks talked spoke negotiated "
+        "summit conferred".split()
+    )
+    + r")\b"
 )
-_COORDINATED = re.compile(r"^[\s,]*and(?:[\s,]+|\bthe\b|\bof\b|\bto\b)*$")
+# Verbs that say two parties met; "talked", "spoke" and "negotiated" need "with" or "to".
+_MEET_VERB = (
+    r"(?:(?:met|meets|meet|meeting)(?:\s+with)?|(?:held|hold|holds|holding|had|have|has\s+had)"
+    r"\s+(?:\w+\s+)?talks\s+with|(?:talked|talks|negotiated|conferred)\s+(?:with|to)"
+    r"|(?:spoke|speaks)\s+with)"
+)
+_AUXILIARIES = (
+    r"(?:(?:has|have|had|will|would|also|then|later|first|finally|briefly|privately|secretly"
+    r"|recently|reportedly|already|both|last\s+\w+|on\s+\w+day|(?:is|are|was|were|due|set"
+    r"|expected|plans?|planned|hopes?|hoped|wants?|wanted|agreed|going)\s+to)\s+)*"
+)
+# "X met Y", "X, the prime minister, has held talks with Y": the gap between the two names
+# with the mentions inside it (titles, nationalities) blanked out.
 _MET_DIRECT = re.compile(
-    # "X, the prime minister, met Y": the title between commas is blanked out with the names.
     r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,)?"
-    r"\s*(?:(?:has|have|had|will|would|also|then|later|(?:is|are|was|were|due|set|expected"
-    r"|plans?|hopes?)\s+to)\s+)*(?:met|meets|meet|held\s+talks|holds\s+talks"
-    r"|talked|spoke)(?:\s+with)?[\s,]*(?:the\s+)?[\s,]*$"
+    rf"\s*{_AUXILIARIES}{_MEET_VERB}[\s,]*(?:the\s+)?[\s,]*$"
 )
+# "X and Y" (a title between them blanked out), then a meeting verb after Y.
+_COORDINATED = re.compile(r"^[\s,]*(?:and|&)[\s,]*(?:the\s+)?[\s,]*$")
+_MET_AFTER = re.compile(
+    rf"[\s,]*(?:who\s+)?{_AUXILIARIES}(?:met|meet|meeting|(?:held|hold|had)\s+(?:\w+\s+)?talks"
+    r"|talked|spoke|negotiated|conferred)\b"
+)
+_PRONOUN_MET = re.compile(rf"\b(he|she|He|She)\s+{_AUXILIARIES}{_MEET_VERB}\s+(?:the\s+)?(?=[A-Z])")
+# After "X and Y met": a place, a time or the end; "X and Y met supporters" is a meeting with
+# the supporters.
+_MET_ALONE = re.compile(
+    r"(?:[\s,.;:)]*$|[\s,.;:)]+(?:in|on|at|as|for|over|during|last|this|yesterday|today"
+    r"|twice|again|publicly|privately|briefly|secretly|regularly|recently|earlier|later|and"
+    r"|but|when|after|before|since|while|to|behind|face|several|three|two|four|many|once"
+    r"|first|the\s+(?:day|week|month|year))\b)"
+)
+# A party named as a modifier: "LSE boss Clara Furse", "US bank Wells Fargo", "the London
+# market": the word after it is lower case and not one that ends a name's role in a clause.
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?!(?:in|on|at|as|for|over|about|during|last|this|yesterday|today|to|and|or|but"
+    r"|with|from|after|before|since|while|who|which|that|when|where|amid|ahead|earlier|later"
+    r"|again|twice|privately|publicly|briefly|recently|said|says|is|was|were|are|has|have"
+    r"|had|will|would|could|may|might|did|do|does|of|by)\b)[a-z][\w-]*\b"
+)
+# "a meeting between X and Y", "X's talks with Y".
+_MEETING_BETWEEN = re.compile(
+    r"\b(?:[Mm]eetings?|[Tt]alks|[Ss]ummit|[Ee]ncounter)\s+between\s+(?:the\s+)?$"
+)
+# Before a pair that opens its sentence: only names, titles and the words that join them.
+_OPENING = re.compile(r"(?:[\s,]|\b(?:the|of|to|for|and|a|an|at|in)\b)*")
+_AT_MEETING = re.compile(r"\b(?:at|during|in)\s+(?:a|the|their)\s+(?:\w+\s+)?(?:meeting|talks)\b")
+_MEETING_WITH = re.compile(
+    r"^['’]s?\s+(?:\w+\s+)?(?:meetings?|talks|summit|encounter)\s+with\s+(?:the\s+)?$"
+)
+# "met the needs", "meet expectations": what is met is no party.
+_NOT_MET = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:needs?|expectations?|deadlines?|targets?|demands?"
+    r"|criteria|standards?|requirements?|costs?|challenges?|conditions|terms|obligations"
+    r"|criticism|approval|resistance|opposition)\b"
+)
+# Sport "meets" opponents: a match, not a meeting.
+_SPORT = re.compile(
+    r"\b(?:match|final|semi-final|quarter-final|round|tie-break|seed|seeded|game|cup|play-off"
+    r"|clash|fixture|league|tournament|championship|defeat|beat|goal|scored?|captain|sides?"
+    r"|cross|shot|kick-off|title)\b"
+)
+_TALKS = re.compile(r"talks|talked|spoke|speaks|negotiated|conferred|between|summit")
+_PERSON_OR_ACTOR = frozenset({"PERSON", "ORG", "GPE"})
 _GROUP_MET = re.compile(
     r"\b(?:the\s+)?(presidents|leaders|prime\s+ministers|foreign\s+ministers|heads\s+of\s+state"
     r"|defen[cs]e\s+ministers|ministers)\s+of\s+"
@@ -108,7 +170,7 @@ _AMOUNT_VERB = re.compile(
     r"|was|were|is|are|cost|costs|valued|worth|came|comes|raised|earned|made|posted|reported"
     r"|paid|pays|pay|spent|spends|spend|invested|invests|invest|lost|loses|borrowed|owes|owed"
     r"|received|receives|offered|offers|bid)"
-    r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent))?"
+    r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|pct))?"
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
 _CLAUSE_START = re.compile(
@@ -218,7 +280,7 @@ def find_facts(
     """Every fact the text states, in text order of their evidence."""
     doc = _Text(text, sentences, mentions)
     facts: list[Fact] = []
-    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in):
+    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in, find_deals):
         facts.extend(extractor(doc))
     facts.sort(key=lambda f: (f.start, f.predicate))
     return _dated(doc, facts, meta or {})
@@ -572,29 +634,110 @@ def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
     return None, None
 
 
+def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]:
+    """The pairs of parties a meeting verb links in a sentence, and where its evidence ends.
+
+    Parties are people, or organisations and countries (as governments) when the verb says
+    they held talks; a pair is linked only by the words between or right after them.
+    """
+    text = doc.text
+    s_start, s_end = doc.sentence_span(index)
+    parties = [m for m in doc.by_sentence.get(index, ()) if m.label in _PERSON_OR_ACTOR]
+    if len(parties) < 2 and _PRONOUN_MET.search(text, s_start, s_end) is None:
+        return []
+    out: list[tuple[Mention, Mention, int]] = []
+
+    def counterpart(b: Mention) -> Mention | None:
+        """The party met: b, or the person or company that b only qualifies."""
+        if b.label == "PERSON" or not _MODIFIER_AFTER.match(text, b.end, s_end):
+            return b
+        j = parties.index(b) + 1
+        if j < len(parties) and parties[j].start - b.end <= 40:
+            gap = _masked_gap(doc, b.end, parties[j].start)
+            if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", gap):
+                return parties[j]
+        return None
+
+    def fits(a: Mention, b: Mention, verb: str) -> bool:
+        if text[b.end : b.end + 2] in ("'s", "’s"):
+            return False  # "met Gary Neville's cross"
+        talks = _TALKS.search(verb) is not None
+        if "PERSON" not in (a.label, b.label) and not talks:
+            return False  # "Arsenal meet Chelsea": a fixture
+        return talks or _SPORT.search(text, s_start, s_end) is None
+
+    for i, a in enumerate(parties[:-1]):
+        b = parties[i + 1]
+        if a.entity == b.entity or b.start - a.end > 200:
+            continue
+        if re.search(r"\b(?:as|like)\s+$", text[max(s_start, a.start - 8) : a.start]):
+            continue  # "think of it as Donkey Kong meets Norman Cook"
+        gap = _masked_gap(doc, a.end, b.start)
+        direct = _MET_DIRECT.match(gap)
+        if direct is not None:
+            met = counterpart(b)
+            if met is not None and fits(a, met, gap):
+                out.append((a, met, met.end))
+                # "X met Y and Z": X met Z too.
+                for c in parties[i + 2 : i + 3]:
+                    if _COORDINATED.match(_masked_gap(doc, b.end, c.start)) and fits(a, c, gap):
+                        out.append((a, c, c.end))
+            continue
+        if not _COORDINATED.match(gap):
+            continue
+        tail = _MET_AFTER.match(text, b.end, s_end)
+        if tail is not None and _MET_ALONE.match(text, tail.end(), s_end):
+            if fits(a, b, tail.group()):
+                out.append((a, b, tail.end()))
+            continue
+        # "X and Y have explored ... at a meeting in Moscow" (no one else named before it).
+        at = _AT_MEETING.search(text, b.end, min(s_end, b.end + 200))
+        opens = _OPENING.fullmatch(_masked_gap(doc, s_start, a.start)) is not None
+        if (
+            at is not None
+            and opens
+            and not any(b.end < p.start < at.start() for p in parties)
+            and not re.search(r"[\"“:]|\bsaid\b", text[b.end : at.start()])
+        ):
+            if fits(a, b, "talks"):
+                out.append((a, b, at.end()))
+            continue
+        between = _MEETING_BETWEEN.search(text, max(s_start, a.start - 40), a.start)
+        if between is not None and fits(a, b, "between"):
+            out.append((a, b, b.end))
+    # "He met Y": he is the person the text is about.
+    for pron in _PRONOUN_MET.finditer(text, s_start, s_end):
+        named = doc.by_start.get(pron.end())
+        met = counterpart(named) if named is not None and named.label in _PERSON_OR_ACTOR else None
+        who = doc.last_person(pron.start(), pron.group(1))
+        if met is not None and who is not None and who.entity != met.entity:
+            if fits(who, met, "met"):
+                speaker = Mention(pron.start(), pron.end(1), who.text, "PERSON", who.entity)
+                out.append((speaker, met, met.end))
+    for a, b in zip(parties, parties[1:], strict=False):
+        with_ = _MEETING_WITH.match(_masked_gap(doc, a.end, b.start))
+        if with_ is not None and a.entity != b.entity and fits(a, b, with_.group()):
+            out.append((a, b, b.end))
+    return out
+
+
 def _met(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
-    seen: dict[frozenset, int] = {}
+    seen: set[frozenset] = set()
     meeting_at: dict[int, re.Match] = {}
     for m in _MEETING.finditer(text):
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
-    for index, (s_start, s_end) in enumerate(doc.sentences):
-        if index not in meeting_at:
+    for index in sorted(meeting_at):
+        if index >= len(doc.sentences):
             continue
-        meeting = meeting_at[index]
-        persons = [m for m in doc.by_sentence.get(index, ()) if m.label == "PERSON"]
-        for a, b in zip(persons, persons[1:], strict=False):
-            if a.entity == b.entity or b.start - a.end > 200:
-                continue
-            gap = _masked_gap(doc, a.end, b.start)
-            if not (_COORDINATED.match(gap) or _MET_DIRECT.match(gap)):
-                continue
+        s_start, s_end = doc.sentences[index]
+        for a, b, how in _meeting_pairs(doc, index):
             key = frozenset((a.entity, b.entity))
-            place, date, norm, end = _place_and_date(doc, index, b.end)
             if key in seen:
                 continue
-            seen[key] = len(facts)
+            seen.add(key)
+            place, date, norm, end = _place_and_date(doc, index, b.end)
             facts.append(
                 _fact(
                     doc,
@@ -602,7 +745,7 @@ def _met(doc: _Text) -> list[Fact]:
                     a.entity,
                     b.entity,
                     a.start,
-                    max(end, meeting.end()),
+                    max(end, how),
                     participants=[a.entity, b.entity],
                     place=place,
                     date_text=date,
@@ -740,6 +883,127 @@ _AMOUNT_THING = re.compile(
 )
 
 
+# What was measured, in the words of business news: the phrase's kind, most specific first.
+_METRICS = (
+    ("net loss", r"net\s+loss(?:es)?"),
+    ("pre-tax loss", r"pre-?tax\s+loss(?:es)?"),
+    ("operating loss", r"operating\s+loss(?:es)?"),
+    ("pre-tax profit", r"pre-?tax\s+(?:profits?|earnings|income)"),
+    ("operating profit", r"operating\s+(?:profits?|income|earnings)"),
+    ("net profit", r"net\s+(?:profits?|income|earnings)"),
+    ("loss", r"loss(?:es)?"),
+    ("profit", r"profits?|earnings|income"),
+    ("revenue", r"revenues?|turnover"),
+    ("sales", r"sales"),
+    ("dividend", r"dividends?|payout"),
+    ("trade", r"trade(?:\s+volume)?|(?:trade\s+)?surplus|(?:trade\s+)?deficit"),
+    ("exports", r"exports"),
+    ("imports", r"imports"),
+    ("price", r"prices?"),
+    ("stake", r"stake|holding|shareholding"),
+    ("debt", r"debts?|borrowings?"),
+    ("investment", r"investments?"),
+    ("budget", r"budget"),
+    ("output", r"output|production"),
+)
+_METRIC = re.compile("|".join(rf"(?P<m{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_METRICS)), re.I)
+# "a net loss of 5 mln dlrs", "sales of 40 mln stg": the thing measured, then "of".
+_METRIC_OF = re.compile(
+    r"(?P<phrase>(?:\b(?!(?:a|an|the|its|their|his|her|reported|posted|declared|announced"
+    r"|had|has|have|made|recorded|against|with|and|or|of|for|in|on|to|from|was|is|as|after"
+    r"|before|by|at|than|but|will|would|could|may|might|can|require|requires|report|reports"
+    r"|be|been|were|are)\b|[\w-]*ing\b)[\w-]+\s+){0,2}(?:"
+    + "|".join(p for _, p in _METRICS)
+    + r"))\s+of\s+$",
+    re.I,
+)
+# The period a figure covers: "first-quarter", "in the six months to June", "full-year".
+_PERIOD = re.compile(
+    r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
+    r"|\b(?P<h>first|second)[- ]half|\bhalf[- ]year(?:ly)?\b|\binterim\b"
+    r"|\b(?:full[- ]year|annual|yearly|year[- ]end)\b"
+    r"|\b(?:three|six|nine|twelve)[- ]months?\b(?:\s+to\s+(?:\d{1,2}\s+)?\w+)?"
+    r"|\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}(?:/\d\d)?",
+    re.I,
+)
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+_YEAR_NORM = re.compile(r"\d{4}(?:-Q\d)?$")
+# "to 310 mln dlrs from 290 mln": the figure before, for the same period a year or a
+# quarter earlier.
+_FROM_VALUE = re.compile(r"[ \t]*,?[ \t]*(?:up|down)?[ \t]*from[ \t]+")
+
+
+def _metric(phrase: str) -> str | None:
+    m = _METRIC.search(phrase)
+    if m is None or m.lastgroup is None:
+        return None
+    return _METRICS[int(m.lastgroup[1:])][0]
+
+
+def _period(doc: _Text, index: int, phrase_start: int, value: Mention) -> dict[str, Any]:
+    """The period a figure covers, with a norm ("1987-Q1", "Q1", "1986") where the text gives
+    one: a year or quarter right after the figure ("in 1985"), else a period word in the
+    phrase or sentence ("first-quarter"), with the sentence's year when no other figure owns
+    it."""
+    text = doc.text
+    s_start, s_end = doc.sentence_span(index)
+    own = loose = None
+    for m in doc.by_sentence.get(index, ()):
+        if m.label != "DATE" or not isinstance(m.norm, str) or not _YEAR_NORM.match(m.norm):
+            continue
+        if m.start >= value.end and _DATE_AFTER.fullmatch(text, value.end, m.start):
+            own = m
+            break
+        before = doc.before(m.start, _DATE_AFTER_GAP)
+        if loose is None and (before is None or before.label not in _VALUE_LABELS):
+            loose = m
+    if own is not None:
+        return {"period": own.text, "period_norm": own.norm}
+    found = _PERIOD.search(text, phrase_start, value.end) or _PERIOD.search(text, s_start, s_end)
+    year = loose.norm[:4] if loose is not None else None
+    if found is None:
+        return {"period": loose.text, "period_norm": loose.norm} if loose is not None else {}
+    out: dict[str, Any] = {"period": found.group().lower().replace("-", " ")}
+    if found.group("q"):
+        q = f"Q{_QUARTERS[found.group('q').lower()]}"
+        out["period_norm"] = f"{year}-{q}" if year else q
+    elif found.group("h"):
+        h = "H1" if found.group("h").lower() == "first" else "H2"
+        out["period_norm"] = f"{year}-{h}" if year else h
+    elif year:
+        out["period_norm"] = year
+    return out
+
+
+_DATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?(?:year[ \t]+)?")
+_DATE_AFTER_GAP = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?")
+_VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
+
+
+def _earlier(period: dict[str, Any], own: dict[str, Any]) -> dict[str, Any]:
+    """The period of the figure before ("from 290 mln"): its own year if the text gives one
+    ("from 290 mln in 1986"), else the same period a year before."""
+    if own.get("period_norm") != period.get("period_norm") and own:
+        return {**own, "earlier": True}
+    out = dict(period)
+    norm = out.get("period_norm")
+    if isinstance(norm, str) and norm[:4].isdigit():
+        out["period_norm"] = f"{int(norm[:4]) - 1}{norm[4:]}"
+    else:
+        out.pop("period_norm", None)
+    out["earlier"] = True
+    return out
+
+
 def _amounts(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -751,6 +1015,28 @@ def _amounts(doc: _Text) -> list[Fact]:
         window_start = max(s_start, v.start - 160)
         verb = _AMOUNT_VERB.search(text, window_start, v.start)
         if verb is None:
+            of = (
+                _METRIC_OF.search(text, max(window_start, v.start - 60), v.start)
+                if text.endswith("of ", window_start, v.start)
+                else None
+            )
+            if of is not None:
+                # "a net loss of 5 mln dlrs": the phrase before "of" is what was measured.
+                phrase = _DETERMINER.sub("", of.group("phrase"))
+                facts.append(
+                    _fact(
+                        doc,
+                        "amount",
+                        phrase,
+                        v.text,
+                        of.start("phrase"),
+                        v.end,
+                        metric=_metric(phrase),
+                        **_period(doc, index, of.start("phrase"), v),
+                        **dict(v.norm),
+                    )  # fmt: skip
+                )
+                continue
             thing = _AMOUNT_THING.match(text, v.end)
             if thing is not None:
                 # "a $500m deal": the amount names the thing after it.
@@ -780,6 +1066,8 @@ def _amounts(doc: _Text) -> list[Fact]:
         if not subject or not any(c.isalpha() for c in subject):
             continue
         quals = dict(v.norm)
+        metric = _metric(subject)
+        period = _period(doc, index, np_start, v) if metric else {}
         facts.append(
             _fact(
                 doc,
@@ -790,10 +1078,46 @@ def _amounts(doc: _Text) -> list[Fact]:
                 v.end,
                 measure=measure.group("measure").lower() if measure else None,
                 verb=verb.group("verb"),
+                metric=metric,
+                **period,
                 **quals,
             )
         )
+        before = _value_before(doc, v) if metric else None
+        if before is not None:
+            facts.append(
+                _fact(
+                    doc,
+                    "amount",
+                    subject,
+                    before[0].text,
+                    np_start,
+                    before[0].end,
+                    measure=measure.group("measure").lower() if measure else None,
+                    verb=verb.group("verb"),
+                    metric=metric,
+                    **_earlier(period, _period(doc, index, np_start, before[0])),
+                    **before[1],
+                )
+            )
     return facts
+
+
+def _value_before(doc: _Text, v: Mention) -> tuple[Mention, dict[str, Any]] | None:
+    """ "rose to 310 mln dlrs from 290 mln": the earlier figure, in the first one's currency."""
+    gap = _FROM_VALUE.match(doc.text, v.end)
+    w = doc.by_start.get(gap.end()) if gap else None
+    if w is None or not isinstance(w.norm, dict) or "value" not in w.norm:
+        return None
+    if w.label == v.label:
+        return w, dict(w.norm)
+    if w.label == "CARDINAL":
+        norm = dict(w.norm)
+        for key in ("currency", "unit"):
+            if key in v.norm:
+                norm[key] = v.norm[key]
+        return w, norm
+    return None
 
 
 def _last_match(pattern: re.Pattern, text: str, start: int, end: int) -> re.Match | None:

@@ -62,7 +62,9 @@ _CURRENCY_WORDS = {
     "lira": "TRY", "rand": "ZAR", "peso": "MXN", "cent": "USD",
     "pence": "GBP", "penny": "GBP",
 }  # fmt: skip
-_SUBUNITS = frozenset({"cent", "pence", "penny"})
+_SUBUNITS = frozenset({"cent", "pence", "penny", "cts"})
+# Wire-service abbreviations ("500 mln dlrs", "10 mln stg", "50 cts"), in lower case only.
+_CURRENCY_ABBREVIATIONS = {"dlr": "USD", "dlrs": "USD", "stg": "GBP", "cts": "USD"}
 _CODES = "USD EUR GBP JPY CNY RUB IRR INR CHF CAD AUD NZD HKD SEK NOK TRY BRL ZAR KRW SAR".split()
 _QUANTITY_UNITS = {
     "km": "km", "kilometre": "km", "kilometer": "km", "m": "m", "metre": "m", "meter": "m",
@@ -149,7 +151,11 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _NUM = rf"(?:{_DIGITS}|{_WORD_NUM})"
 _SCALE_WORDS = rf"(?:{_ci(['hundred', 'thousand', 'million', 'billion', 'trillion'])})"
 _SCALE_ATTACHED = rf"(?:{_ci(['bn', 'mn', 'mln', 'bln', 'tn', 'trn', 'm', 'b', 'k'])})"
-_SCALE = rf"(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|{_SCALE_ATTACHED})"
+# "500 mln", "1.2 bln": the wire's abbreviations after a space (never "5 m" or "5 b").
+_SCALE_SPACED = rf"(?:{_ci(['mln', 'bln', 'bn', 'mn', 'trn'])})"
+_SCALE = (
+    rf"(?:\s?(?:{_SCALE_WORDS})(?:\s(?:{_SCALE_WORDS}))?|{_SCALE_ATTACHED}|\s{_SCALE_SPACED}\b)"
+)
 _MOD = rf"(?:(?:{_ci(_MODIFIERS)})\s+)"
 _MONTH = (
     rf"(?:{alternation(k.capitalize() for k in _MONTHS if len(k) > 4 or k in ('may', 'june', 'july'))}"
@@ -183,7 +189,7 @@ _CUR_WORDS = (
     r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
     # In lower case only: "six Euro ties" is no money.
     rf"(?:{_plural_alt((k for k in _CURRENCY_WORDS if ' ' not in k), cased=False)}"
-    r"|pence|dollars|euros)"
+    rf"|pence|dollars|euros|{alternation(_CURRENCY_ABBREVIATIONS)})"
 )
 _QTY_UNITS = _units(_QUANTITY_UNITS)
 # Only units of two letters or more may stick to the number: "5m" is five million.
@@ -206,7 +212,7 @@ _PATTERN = re.compile(
             rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
             rf"|{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
             # PERCENT: "5%", "5.5 per cent", "two percentage points".
-            rf"(?P<PERCENT>{_NUM}\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b))",
+            rf"(?P<PERCENT>{_NUM}{_SCALE}?\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b|pct\b))",
             # TIME: "9 p.m.", "10:30 GMT", "noon".
             r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
             r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\stime)\b)?"
@@ -334,7 +340,9 @@ _FIXED_HOLIDAYS = {
 }  # fmt: skip
 # Case-sensitive like _PATTERN: with IGNORECASE, "SIX" (a variant) would cut "Sixteen" short.
 _NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}\b")
-_SCALE_IN = re.compile(rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED})\b", re.IGNORECASE)
+_SCALE_IN = re.compile(
+    rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED}|(?<=\d\s){_SCALE_SPACED})\b", re.IGNORECASE
+)
 _MOD_IN = re.compile(rf"^{_MOD}", re.IGNORECASE)
 _YEAR_IN = re.compile(rf"\b{_YEAR}\b")
 _MONTH_IN = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
@@ -498,6 +506,10 @@ def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | N
         if cur:
             key = cur.group().lower()
             code = _SYMBOLS.get(key) or (key.upper() if key.upper() in _CODES else None)
+            if code is None and key in _CURRENCY_ABBREVIATIONS:
+                code = _CURRENCY_ABBREVIATIONS[key]
+                if key in _SUBUNITS and "value" in out:
+                    out["value"] = _clean(out["value"] / 100)
             if code is None:
                 words = key.rstrip("s") if key.endswith("s") and key != "pence" else key
                 code = _CURRENCY_WORDS.get(words) or _CURRENCY_WORDS.get(words.split()[-1])

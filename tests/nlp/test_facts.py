@@ -3,6 +3,8 @@ rules (and the value finder they lean on) are under test here."""
 
 from __future__ import annotations
 
+import pytest
+
 from explorer.model import Mention
 from explorer.nlp import extract
 from explorer.nlp.facts import find_facts
@@ -387,6 +389,7 @@ def test_amount_of_trade_between_two_countries():
         "object": "$500 million",
         "measure": "volume",
         "verb": "reached",
+        "metric": "trade",
         "value": 500000000,
         "currency": "USD",
     }
@@ -466,3 +469,131 @@ def test_what_a_company_paid_is_an_amount_even_for_a_two_letter_name():
 
 def test_a_party_word_before_a_full_name_is_not_part_of_it():
     assert ("Liam Fox", "the plan was wrong") in story_facts("said")
+
+
+# --- met: only a meeting verb between people (or governments and organisations in talks) ---
+
+P, C, G = "PERSON", "ORG", "GPE"
+#: (text, its names with labels, who met whom).
+MEETINGS = [
+    ("Angela Merkel held talks with Vladimir Putin in Moscow.",
+     [("Angela Merkel", P), ("Vladimir Putin", P), ("Moscow", G)], ("Angela Merkel", "Vladimir Putin")),
+    ("Gordon Brown met with John Prescott on Monday.",
+     [("Gordon Brown", P), ("John Prescott", P)], ("Gordon Brown", "John Prescott")),
+    ("Jack Straw and Condoleezza Rice met in London last week.",
+     [("Jack Straw", P), ("Condoleezza Rice", P), ("London", G)], ("Jack Straw", "Condoleezza Rice")),
+    ("Colin Powell talked with Kofi Annan about the vote.",
+     [("Colin Powell", P), ("Kofi Annan", P)], ("Colin Powell", "Kofi Annan")),
+    ("Britain held talks with Iran over its nuclear plans.",
+     [("Britain", G), ("Iran", G)], ("Britain", "Iran")),
+    ("Werner Seifert met LSE chief executive Clara Furse.",
+     [("Werner Seifert", P), ("LSE", C), ("Clara Furse", P)], ("Werner Seifert", "Clara Furse")),
+    ("Talks between Israel and Syria resumed in March.",
+     [("Israel", G), ("Syria", G)], ("Israel", "Syria")),
+    ("Ariel Sharon's meeting with Mahmoud Abbas was brief.",
+     [("Ariel Sharon", P), ("Mahmoud Abbas", P)], ("Ariel Sharon", "Mahmoud Abbas")),
+]  # fmt: skip
+
+#: (text, its names): a meeting verb, but no meeting.
+NOT_MEETINGS = [
+    ("Mario Gabelli said the fund is designed to meet the needs of Alcoa shareholders.",
+     [("Mario Gabelli", P), ("Alcoa", C)]),
+    ("Results at Tesco met expectations, Philip Clarke said.", [("Tesco", C), ("Philip Clarke", P)]),
+    ("Gordon Brown said the plan met with criticism from Oxfam.", [("Gordon Brown", P), ("Oxfam", C)]),
+    ("Paula Radcliffe will meet the deadline, Dave Moorcroft said.",
+     [("Paula Radcliffe", P), ("Dave Moorcroft", P)]),
+    ("Wayne Rooney met Gary Neville's cross with a low shot.",
+     [("Wayne Rooney", P), ("Gary Neville", P)]),
+    ("Arsenal meet Chelsea at Highbury on Sunday.", [("Arsenal", C), ("Chelsea", C)]),
+    ("Tim Henman will meet Roger Federer in the semi-final.",
+     [("Tim Henman", P), ("Roger Federer", P)]),
+    ("Think of it as Donkey Kong meets Norman Cook.", [("Donkey Kong", P), ("Norman Cook", P)]),
+    ("Jack McConnell and Cathy Jamieson met supporters from both clubs.",
+     [("Jack McConnell", P), ("Cathy Jamieson", P)]),
+    ("She hoped to meet Leonardo DiCaprio and Keanu Reeves one day.",
+     [("Leonardo DiCaprio", P), ("Keanu Reeves", P)]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "names", "pair"), MEETINGS)
+def test_a_meeting_verb_links_two_parties(text, names, pair):
+    found = facts(text, *names)
+    assert [(f["subject"], f["object"]) for f in only(found, "met")] == [pair]
+
+
+@pytest.mark.parametrize(("text", "names"), NOT_MEETINGS)
+def test_meeting_a_need_a_deadline_or_an_opponent_is_no_meeting(text, names):
+    assert only(facts(text, *names), "met") == []
+
+
+def test_he_met_is_the_person_the_text_is_about():
+    text = "Ricky Gervais is casting his sitcom. But he has met with Ben Stiller twice."
+    found = facts(text, ("Ricky Gervais", "PERSON"), ("Ben Stiller", "PERSON"))
+    assert [(f["subject"], f["object"]) for f in only(found, "met")] == [
+        ("Ricky Gervais", "Ben Stiller")
+    ]
+
+
+def test_met_two_people_named_together():
+    text = "Tony Blair has met Silvio Berlusconi and Gerhard Schroeder in Rome."
+    found = facts(
+        text, ("Tony Blair", "PERSON"), ("Silvio Berlusconi", "PERSON"),
+        ("Gerhard Schroeder", "PERSON"), ("Rome", "GPE"),
+    )  # fmt: skip
+    assert [(f["subject"], f["object"]) for f in only(found, "met")] == [
+        ("Tony Blair", "Silvio Berlusconi"),
+        ("Tony Blair", "Gerhard Schroeder"),
+    ]
+
+
+# --- amount: what was measured, and the period it covers -----------------------------------
+
+
+def _amounts_of(text: str, meta=None) -> list[tuple]:
+    found = facts(text, meta=meta)
+    return [
+        (f["object"], f.get("metric"), f.get("value"), f.get("currency"), f.get("period_norm"))
+        for f in found
+        if f["predicate"] == "amount"
+    ]
+
+
+def test_a_figure_and_the_one_before_it_with_their_periods():
+    text = "First-quarter net profit in 1987 rose to 310 mln dlrs from 290 mln."
+    assert _amounts_of(text) == [
+        ("310 mln dlrs", "net profit", 310e6, "USD", "1987-Q1"),
+        ("290 mln", "net profit", 290e6, "USD", "1986-Q1"),
+    ]
+
+
+def test_a_quarter_without_a_year_is_still_a_quarter():
+    text = "First-quarter net profit rose to 310 mln dlrs from 290 mln."
+    assert [a[4] for a in _amounts_of(text)] == ["Q1", None]
+
+
+def test_each_figure_takes_the_year_written_after_it():
+    text = (
+        "The company reported a net loss of 5.2 mln dlrs for 1986, against a profit of "
+        "3.1 mln dlrs in 1985."
+    )
+    assert _amounts_of(text) == [
+        ("5.2 mln dlrs", "net loss", 5.2e6, "USD", "1986"),
+        ("3.1 mln dlrs", "profit", 3.1e6, "USD", "1985"),
+    ]
+
+
+def test_sales_dividends_and_trade_are_named_as_such():
+    assert _amounts_of("Sales in the six months to June rose 12 pct to 40 mln stg.")[-1][:4] == (
+        "40 mln stg",
+        "sales",
+        40e6,
+        "GBP",
+    )
+    assert _amounts_of("The board declared a dividend of 15 cts a share.") == [
+        ("15 cts", "dividend", 0.15, "USD", None)
+    ]
+    assert _amounts_of("Trade between Iran and Russia reached $500 million.")[0][1] == "trade"
+
+
+def test_a_figure_without_a_measure_has_no_metric():
+    assert _amounts_of("The bridge cost $5m to build.")[0][1] is None

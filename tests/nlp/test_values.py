@@ -187,3 +187,34 @@ def test_capital_letters_after_numbers_are_not_units_or_currencies():
 )
 def test_holidays_are_dates_and_fixed_ones_get_their_day(text, surface, norm):
     assert ("DATE", surface, norm) in values(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "surface", "norm"),
+    [
+        (
+            "Net profit was 310 mln dlrs.",
+            "MONEY",
+            "310 mln dlrs",
+            {"value": 310e6, "currency": "USD"},
+        ),
+        ("It paid 1.5 bln dlrs.", "MONEY", "1.5 bln dlrs", {"value": 1.5e9, "currency": "USD"}),
+        ("Sales of 40 mln stg.", "MONEY", "40 mln stg", {"value": 40e6, "currency": "GBP"}),
+        ("A dividend of 15 cts.", "MONEY", "15 cts", {"value": 0.15, "currency": "USD"}),
+        (
+            "Profit of 12 billion yen.",
+            "MONEY",
+            "12 billion yen",
+            {"value": 12e9, "currency": "JPY"},
+        ),
+        ("A 15 pct stake.", "PERCENT", "15 pct", {"value": 15.0, "unit": "%"}),
+        ("Up from 290 mln.", "CARDINAL", "290 mln", {"value": 290e6}),
+    ],
+)
+def test_wire_service_abbreviations(text, label, surface, norm):
+    """Reuters writes "mln dlrs", "stg", "cts" and "pct": they are money and percentages."""
+    assert one(text) == (label, surface, norm)
+
+
+def test_a_lone_m_after_a_space_is_still_metres():
+    assert one("He won the 50 m race.")[0] == "QUANTITY"
