@@ -19,7 +19,17 @@ from explorer import __version__
 if TYPE_CHECKING:
     from explorer.store import Store
 
-COMMANDS = ("ingest", "extract", "search", "entities", "facts", "export", "stats", "rules")
+COMMANDS = (
+    "ingest",
+    "extract",
+    "search",
+    "entities",
+    "facts",
+    "export",
+    "stats",
+    "rules",
+    "check",
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1  # some input could not be processed; the rest was
@@ -238,6 +248,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("stats", help="count what the store holds")
     _db_option(p)
+    p.add_argument("--json", action="store_true", help="one JSON object")
+
+    p = sub.add_parser(
+        "check",
+        help="verify the store and its derived files (exit 1 on any problem)",
+        description="Verify the store as SQLite's integrity_check does: the file parses, "
+        "every record has its types, mentions and facts point at stored documents and "
+        "sentences with offsets in range, entity keys resolve, and the derived files "
+        "(sidecar, entity keys, search index) match their checksums. One line per problem, "
+        "then a summary; exit 0 when clean, 1 when not.",
+    )
+    _db_option(p)
+    p.add_argument(
+        "--repair",
+        action="store_true",
+        help="rebuild derived files and remove temporary files; a damaged store is never "
+        "written over: a repaired copy is written beside it",
+    )
     p.add_argument("--json", action="store_true", help="one JSON object")
     return parser
 
@@ -1003,6 +1031,40 @@ def _read_rules(name: str) -> list[dict[str, Any]]:
     return out
 
 
+def cmd_check(args: argparse.Namespace) -> int:
+    from explorer.store import StoreError
+    from explorer.store.check import check_store, repair_store
+
+    path = _db_path(args.db)
+    if not path.exists():
+        raise UserError(f"no store at {path} (pass --db PATH)")
+    if path.is_dir():
+        raise UserError(f"{path}: is a folder, not a store file; pass --db PATH to a file")
+
+    def rebuild_index(db: Path) -> None:
+        from explorer.search import SearchIndex
+        from explorer.store import Store
+
+        with Store.open(db, readonly=True) as store:
+            SearchIndex.load_or_build(store)
+
+    try:
+        report = (
+            repair_store(path, rebuild_index=rebuild_index) if args.repair else check_store(path)
+        )
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"{path}: could not repair ({exc.strerror or exc})") from None
+    if args.json:
+        _write_lines([_dumps(_clean(report.to_dict()))])
+    else:
+        _write_lines(_printable(f"repaired: {line}") for line in report.repaired)
+        _write_lines(_printable(problem.line()) for problem in report.problems)
+        _write_lines([_printable(report.summary())])
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
 def run_tui(argv: Sequence[str]) -> int:
     args = build_tui_parser().parse_args(argv)
     paths = _check_paths(args.paths)
@@ -1032,6 +1094,7 @@ HANDLERS = {
     "export": cmd_export,
     "stats": cmd_stats,
     "rules": cmd_rules,
+    "check": cmd_check,
 }
 
 

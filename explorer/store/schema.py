@@ -10,7 +10,8 @@ from typing import Any
 #: The version of the tables' layout; a store of a newer one is refused, never guessed at.
 SCHEMA_VERSION = 1
 #: The version of the sidecar's layout; a sidecar of another one is ignored and rewritten.
-SIDECAR_FORMAT = 1
+#: 2: sealed with a checksum (storage.seal), and tied to the store by its meta table's span.
+SIDECAR_FORMAT = 2
 TABLES = ("documents", "mentions", "facts", "entities", "files", "meta")
 #: The most paths given to ingest that the store remembers.
 MAX_ROOTS = 100
@@ -64,3 +65,143 @@ def check_schema(path: Path, schema: Any) -> None:
             f"{path}: written by a newer explorer (store schema {schema}; this one reads "
             f"{SCHEMA_VERSION}); upgrade explorer, or pass --db PATH to use another store"
         )
+
+
+# ------------------------------------------------------------------ record types
+#
+# What every field of every table holds. A record that breaks these is reported by
+# `explorer check`, skipped by readers (never a traceback), and refused by the writer.
+
+_STR, _INT, _OPT_STR = "str", "int", "str|None"
+
+#: table -> field -> (type, required)
+FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
+    "documents": {
+        "id": (_STR, True),
+        "title": (_OPT_STR, False),
+        "date": (_OPT_STR, False),
+        "author": (_OPT_STR, False),
+        "path": (_OPT_STR, False),
+        "paths": ("list[str]", False),
+        "sha256": (_STR, False),
+        "chars": (_INT, False),
+        "meta": ("dict", False),
+        "counts": ("dict[int]", False),
+        "sentences": ("list[span]", False),
+        "entities": ("list[entity]", False),
+        "text": (_STR, False),
+    },
+    "mentions": {
+        "doc": (_STR, True),
+        "start": (_INT, True),
+        "end": (_INT, True),
+        "text": (_STR, False),
+        "label": (_STR, True),
+        "entity": (_STR, True),
+        "sentence": (_INT, False),
+        "norm": ("any", False),  # a date, an amount {value, currency, ...}, a number
+    },
+    "facts": {
+        "doc": (_STR, True),
+        "predicate": (_STR, True),
+        "subject": (_STR, True),
+        "object": (_STR, False),
+        "sentence": (_INT, True),
+        "start": (_INT, True),
+        "end": (_INT, True),
+    },
+    "entities": {
+        "key": (_STR, True),
+        "name": (_STR, True),
+        "label": (_STR, True),
+        "aliases": ("list[str]", False),
+        "mentions": (_INT, False),
+        "documents": (_INT, False),
+    },
+    "files": {
+        "path": (_STR, True),
+        "sha256": ("sha256", True),
+        "size": (_INT, False),
+        "mtime_ns": (_INT, False),
+        "docs": ("list[str]", True),
+    },
+    "meta": {
+        "schema": (_INT, True),
+        "generation": (_STR, False),
+        "app": (_STR, False),
+        "updated": (_STR, False),
+        "roots": ("list[str]", False),
+    },
+}
+
+_HEX = frozenset("0123456789abcdef")
+
+
+def _is_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if kind == _STR:
+        return isinstance(value, str)
+    if kind == _OPT_STR:
+        return value is None or isinstance(value, str)
+    if kind == _INT:
+        return _is_int(value)
+    if kind == "dict":
+        return isinstance(value, dict)
+    if kind == "dict[int]":
+        return isinstance(value, dict) and all(_is_int(v) for v in value.values())
+    if kind == "list[str]":
+        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+    if kind == "list[span]":
+        return isinstance(value, list) and all(
+            isinstance(v, list) and len(v) == 2 and _is_int(v[0]) and _is_int(v[1]) for v in value
+        )
+    if kind == "list[entity]":
+        return isinstance(value, list) and all(
+            isinstance(v, dict)
+            and isinstance(v.get("name"), str)
+            and isinstance(v.get("label"), str)
+            and _type_ok("list[str]", v.get("aliases", []))
+            and _is_int(v.get("mentions", 0))
+            for v in value
+        )
+    if kind == "any":
+        return True
+    if kind == "sha256":
+        return isinstance(value, str) and len(value) == 64 and set(value) <= _HEX
+    raise ValueError(kind)
+
+
+_TYPE_WORDS = {
+    _STR: "a string",
+    _OPT_STR: "a string or null",
+    _INT: "an integer",
+    "dict": "an object",
+    "dict[int]": "an object of integers",
+    "list[str]": "a list of strings",
+    "list[span]": "a list of [start, end] pairs of integers",
+    "list[entity]": "a list of entities (name, label, aliases, mentions)",
+    "sha256": "a sha256 (64 hex digits)",
+}
+
+
+def record_problems(table: str, record: Any) -> list[str]:
+    """What is wrong with the types of one record of `table` (empty when nothing is)."""
+    if not isinstance(record, dict):
+        return [f"is {type(record).__name__}, not an object"]
+    out = []
+    for name, (kind, required) in FIELDS.get(table, {}).items():
+        if name not in record:
+            if required:
+                out.append(f"has no {name!r}")
+            continue
+        if not _type_ok(kind, record[name]):
+            out.append(f"{name!r} is {_shown(record[name])}, not {_TYPE_WORDS[kind]}")
+    return out
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

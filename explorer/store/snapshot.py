@@ -1,9 +1,10 @@
 """The read side: one committed version of the store, opened from its sidecar (byte spans,
 read lazily through a memory map) or, when none matches, parsed in full.
 
-The sidecar is trusted only when it names the exact store file it was written for (inode,
-size, mtime) and the file ends with its generation; otherwise the store file is parsed in
-full, as the source of truth.
+The sidecar is trusted only when its checksum holds, it names the exact store file it was
+written for (inode, size, mtime) and the store's meta table, read at the span the sidecar
+gives, names its generation; otherwise the store file is parsed in full, as the source of
+truth.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .schema import (
     sidecar_path,
     stat_key,
 )
+from .storage import unseal
 
 
 class Snapshot:
@@ -50,6 +52,8 @@ class Snapshot:
         self.tables: dict[str, dict[str, Any]] = {}  # parsed tables (lazily, or all: full mode)
         self.next_ids: dict[str, int] = {}
         self.extra_names: list[str] = []  # tables of other tools, kept as they are
+        #: records set aside because they are damaged ("table/id: what is wrong")
+        self.problems: list[str] = []
         #: values derived from this version (lists, indexes), built once by Store._cached
         self.cache: dict[str, Any] = {}
         self._fh: Any = None
@@ -76,14 +80,11 @@ class Snapshot:
             ) from None
         if not path.is_file():
             raise StoreError(f"{path}: is not a store file (a folder?); pass --db PATH to a file")
-        side = None
-        with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError):
-            side = orjson.loads(sidecar_path(path).read_bytes())
+        side = read_sidecar(path)
         if (
-            isinstance(side, dict)
-            and side.get("format") == SIDECAR_FORMAT
+            side is not None
             and side.get("stat") == stat_key(st)
-            and tail_names(path, side.get("generation", ""))
+            and meta_names(path, side["tables"].get("meta"), side.get("generation", ""))
         ):
             schema = side.get("schema", 0)
             check_schema(path, schema)
@@ -143,6 +144,8 @@ class Snapshot:
                 f"left untouched: pass --db PATH to another file"
             )
         meta = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
+        if not isinstance(meta, dict):
+            meta = {"schema": None}
         if not meta and any(table for table in value.values()):
             # Something, but no explorer meta: another program's TinyDB or JSON file. Writing
             # our tables into it would mix two programs' data.
@@ -154,6 +157,15 @@ class Snapshot:
         check_schema(path, meta.get("schema", SCHEMA_VERSION if not value else 0))
         for name in TABLES:
             value.setdefault(name, {})
+        from .check import table_problems
+
+        # Records of the wrong type, dangling or out of range are set aside, so that no
+        # reader meets them; the writer refuses to write over them (check --repair).
+        found, bad = table_problems(value)
+        for item in bad:
+            table, key = item.split("/", 1)
+            value[table].pop(key, None)
+        self.problems = [f"{t}/{k}: {m}" for t, k, m in found if f"{t}/{k}" in bad]
         self.tables = value
         self.extra_names = [name for name in value if name not in TABLES]
         # Read without a matching sidecar, the file may have been changed by another tool
@@ -192,7 +204,7 @@ class Snapshot:
         if "_keys" not in self.tables:
             keys = None
             with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, KeyError):
-                data = orjson.loads(keys_path(self.path).read_bytes())
+                data = orjson.loads(unseal(keys_path(self.path).read_bytes()) or b"null")
                 if (
                     self.generation
                     and data["generation"] == self.generation
@@ -268,15 +280,43 @@ class Snapshot:
         return self.by_document(table).get(doc_id, [])
 
 
-def tail_names(path: Path, generation: str) -> bool:
-    """Whether the store file ends with the meta table of `generation` (the writer puts it
-    last), so a sidecar is never trusted for another version of the file."""
-    if not generation:
+def read_sidecar(path: Path) -> dict[str, Any] | None:
+    """The sidecar of the store at `path` when it is whole (its checksum holds) and of this
+    format; None otherwise."""
+    try:
+        body = unseal(sidecar_path(path).read_bytes())
+        side = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if (
+        not isinstance(side, dict)
+        or side.get("format") != SIDECAR_FORMAT
+        or not isinstance(side.get("tables"), dict)
+    ):
+        return None
+    return side
+
+
+#: The most bytes of the meta table read to tie a sidecar to its store (it holds the schema,
+#: the generation and at most MAX_ROOTS paths).
+META_SPAN_MAX = 1 << 20
+
+
+def meta_names(path: Path, span: Any, generation: str) -> bool:
+    """Whether the store file's meta table, at `span` ([start, end], as the sidecar gives it),
+    names `generation`: so a sidecar is never trusted for another version of the file, at
+    the cost of one small read whatever the store's size."""
+    if (
+        not generation
+        or not isinstance(span, list)
+        or len(span) != 2
+        or not all(isinstance(x, int) for x in span)
+        or not 0 <= span[0] < span[1] <= span[0] + META_SPAN_MAX
+    ):
         return False
     try:
         with open(path, "rb") as handle:
-            handle.seek(max(0, handle.seek(0, os.SEEK_END) - 512))
-            tail = handle.read()
+            blob = os.pread(handle.fileno(), span[1] - span[0], span[0])
     except OSError:
         return False
-    return f'"generation":"{generation}"'.encode() in tail
+    return blob.startswith(b"{") and f'"generation":"{generation}"'.encode() in blob

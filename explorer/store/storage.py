@@ -13,7 +13,15 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-__all__ = ["AtomicJSONStorage", "StoreLock", "LockTimeout", "atomic_write"]
+__all__ = [
+    "AtomicJSONStorage",
+    "LockTimeout",
+    "StoreLock",
+    "atomic_write",
+    "seal",
+    "temp_files",
+    "unseal",
+]
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -157,3 +165,48 @@ class StoreLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+# ------------------------------------------------------------------ checksummed derived files
+#
+# A derived file (the sidecar, the entity keys) is written sealed: one JSON object whose first
+# field is the sha256 of the rest, `{"sha256":"<64 hex>","body":<body>}`, so a reader checks
+# it at a fixed offset without parsing, and a file edited or torn is never trusted.
+
+_SEAL_HEAD = b'{"sha256":"'
+_SEAL_MID = b'","body":'
+_BODY_AT = len(_SEAL_HEAD) + 64 + len(_SEAL_MID)
+
+
+def seal(body: bytes) -> bytes:
+    """`body` (JSON) inside a checksummed envelope."""
+    import hashlib
+
+    return _SEAL_HEAD + hashlib.sha256(body).hexdigest().encode() + _SEAL_MID + body + b"}"
+
+
+def unseal(data: bytes) -> bytes | None:
+    """The body of a sealed file, or None when it is not sealed or its checksum is wrong."""
+    import hashlib
+
+    if (
+        len(data) < _BODY_AT + 1
+        or not data.startswith(_SEAL_HEAD)
+        or data[_BODY_AT - len(_SEAL_MID) : _BODY_AT] != _SEAL_MID
+        or not data.endswith(b"}")
+    ):
+        return None
+    body = data[_BODY_AT:-1]
+    want = data[len(_SEAL_HEAD) : len(_SEAL_HEAD) + 64]
+    return body if hashlib.sha256(body).hexdigest().encode() == want else None
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Temporary files that a killed write of the store at `path` (or of its derived files)
+    left beside it."""
+    import re
+
+    name = Path(path).name
+    pattern = re.compile(rf"\.{re.escape(name)}(\.idx|\.keys)?\.\d+\.tmp")
+    folder = Path(path).parent
+    return sorted(p for p in folder.glob(f".{name}*.tmp") if pattern.fullmatch(p.name))

@@ -40,7 +40,7 @@ from .schema import (
     stat_key,
 )
 from .snapshot import Snapshot
-from .storage import LockTimeout, StoreLock, atomic_write
+from .storage import LockTimeout, StoreLock, atomic_write, seal, temp_files
 
 
 @contextlib.contextmanager
@@ -60,12 +60,21 @@ def write_lock(path: Path, timeout: float) -> Iterator[None]:
         raise write_error(path, exc) from None
     try:
         # Under the lock, any temporary file beside the store is left by a killed writer.
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
-            with contextlib.suppress(OSError):
-                stale.unlink()
+        remove_temp_files(path)
         yield
     finally:
         lock.release()
+
+
+def remove_temp_files(path: Path) -> list[Path]:
+    """Remove the temporary files a killed writer left beside the store (the caller holds
+    the lock, so no live writer owns them); the ones removed."""
+    removed = []
+    for stale in temp_files(path):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
 
 
 class DocState:
@@ -97,6 +106,12 @@ class Writer:
     """The state of one ingest session: loaded from the last commit, committed in batches."""
 
     def __init__(self, snap: Snapshot) -> None:
+        if snap.problems:  # writing now would drop them, or carry them on mangled
+            raise StoreError(
+                f"{snap.path}: {len(snap.problems)} damaged record(s), first "
+                f"{snap.problems[0]}; nothing was written: run `explorer check --repair "
+                f"--db {snap.path}`"
+            )
         self.path = snap.path
         self.snap = snap
         self.files: dict[str, list[Any]] = {
@@ -462,10 +477,10 @@ class Writer:
         }
         keys = [self._keys_of(state) for state in self.docs.values()]
         with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
-            atomic_write(sidecar_path(self.path), [orjson.dumps(sidecar)], durable=False)
+            atomic_write(sidecar_path(self.path), [seal(orjson.dumps(sidecar))], durable=False)
             atomic_write(
                 keys_path(self.path),
-                [orjson.dumps({"generation": generation, "docs": keys})],
+                [seal(orjson.dumps({"generation": generation, "docs": keys}))],
                 durable=False,
             )
         self.dirty = False

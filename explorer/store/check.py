@@ -1,0 +1,553 @@
+"""`explorer check`: verify a store as SQLite's integrity_check and Lucene's CheckIndex do.
+
+What holds in a sound store, checked in this order:
+
+1. the store file parses (JSON, TinyDB tables), its meta table names a schema this explorer
+   reads, and no temporary file of a killed write lies beside it;
+2. record types: every field of every table has the type `schema.FIELDS` says;
+3. cross references: mentions and facts point at stored documents and at a sentence of
+   theirs, their offsets lie inside the document's text and overlap that sentence, every
+   mention's entity key resolves to an entity record, `files` records name stored
+   documents, document ids are unique, a document's counts match its records;
+4. derived files: the sidecar (`.idx`) and the entity keys (`.keys`) hold their checksums,
+   belong to this version of the store and agree with it; the search index (`.index/`)
+   matches the checksums written with it.
+
+Repair (`repair`) rebuilds derived files from the store, never guesses them; a damaged
+store file is never written over: a repaired copy is written beside it, with how to swap.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import shutil
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .schema import (
+    FIELDS,
+    ROW_DSPAN,
+    ROW_FSPAN,
+    ROW_ID,
+    ROW_MSPAN,
+    SCHEMA_VERSION,
+    SIDECAR_FORMAT,
+    TABLES,
+    keys_path,
+    record_problems,
+    sidecar_path,
+    stat_key,
+)
+from .storage import temp_files, unseal
+
+#: Where the search layer caches its index (explorer.search.cache_dir says the same).
+INDEX_SUFFIX = ".index"
+#: The file of an index folder that lists the checksums of the others.
+INDEX_MANIFEST = "meta.json"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong: the file, the record in it (table/id, or "" for the whole file)."""
+
+    file: Path
+    record: str
+    message: str
+    #: "store" (the primary file: repaired only into a copy), "derived" (rebuilt), "temp"
+    kind: str = "store"
+
+    def line(self) -> str:
+        where = f"{self.file}: {self.record}: " if self.record else f"{self.file}: "
+        return where + self.message
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "file": str(self.file),
+            "record": self.record,
+            "kind": self.kind,
+            "message": self.message,
+        }
+
+
+@dataclass
+class CheckReport:
+    """What `check` found (and, with repair, did)."""
+
+    path: Path
+    problems: list[Problem] = field(default_factory=list)
+    records: dict[str, int] = field(default_factory=dict)  # records checked per table
+    derived: list[str] = field(default_factory=list)  # derived files checked
+    repaired: list[str] = field(default_factory=list)  # what repair did, one line each
+    parsed: Any = None  # the store's tables, when it parses
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def summary(self) -> str:
+        total = sum(self.records.values())
+        counts = ", ".join(f"{n:,} {table}" for table, n in self.records.items())
+        checked = f"{total:,} records ({counts})" if self.records else "no records"
+        derived = f"; derived files checked: {', '.join(self.derived)}" if self.derived else ""
+        verdict = "ok" if self.ok else f"{len(self.problems)} problem(s)"
+        return f"{self.path}: {verdict}: {checked}{derived}"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "db": str(self.path),
+            "ok": self.ok,
+            "problems": [p.to_dict() for p in self.problems],
+            "records": self.records,
+            "derived": self.derived,
+            "repaired": self.repaired,
+        }
+
+
+# --------------------------------------------------------------------------- records
+
+
+def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], set[str]]:
+    """The problems of the store's tables (parsed), as (table, record id, message), and the
+    records that readers must skip ("table/id"): wrongly typed, dangling, out of range."""
+    out: list[tuple[str, str, str]] = []
+    bad: set[str] = set()
+
+    def flag(table: str, key: str, message: str, skip: bool = True) -> None:
+        out.append((table, key, message))
+        if skip:
+            bad.add(f"{table}/{key}")
+
+    for table in FIELDS:
+        for key, rec in (tables.get(table) or {}).items():
+            if not key.isdigit():
+                flag(table, key, "its id is not a number (TinyDB ids are)", skip=False)
+            for message in record_problems(table, rec):
+                flag(table, key, message)
+
+    docs: dict[str, dict[str, Any]] = {}
+    for key, rec in tables.get("documents", {}).items():
+        if f"documents/{key}" in bad:
+            continue
+        if rec["id"] in docs:
+            flag("documents", key, f"duplicate document id {rec['id']!r}")
+            continue
+        docs[rec["id"]] = rec
+        text = rec.get("text", "")
+        if "chars" in rec and rec["chars"] != len(text):
+            flag(
+                "documents",
+                key,
+                f"'chars' is {rec['chars']} but its text has {len(text)}",
+                skip=False,
+            )
+        for i, (start, end) in enumerate(rec.get("sentences", ())):
+            if not 0 <= start <= end <= len(text):
+                flag("documents", key, f"sentence {i} [{start}, {end}] is outside its text", False)
+                break
+
+    entity_keys: set[str] = set()
+    for key, rec in tables.get("entities", {}).items():
+        if f"entities/{key}" in bad:
+            continue
+        if rec["key"] != f"{rec['label']}:{rec['name']}":
+            flag("entities", key, f"key {rec['key']!r} is not its label:name")
+        elif rec["key"] in entity_keys:
+            flag("entities", key, f"duplicate entity key {rec['key']!r}")
+        entity_keys.add(rec["key"])
+
+    per_doc: dict[str, Counter[str]] = {"mentions": Counter(), "facts": Counter()}
+    for table in ("mentions", "facts"):
+        for key, rec in tables.get(table, {}).items():
+            if f"{table}/{key}" in bad:
+                continue
+            doc = docs.get(rec["doc"])
+            if doc is None:
+                flag(table, key, f"points at document {rec['doc']!r}, which the store lacks")
+                continue
+            per_doc[table][rec["doc"]] += 1
+            start, end, size = rec["start"], rec["end"], len(doc.get("text", ""))
+            if end < start:
+                flag(table, key, f"ends before it starts ({start}, {end})")
+                continue
+            if start < 0 or end > size:
+                flag(table, key, f"offsets [{start}, {end}] outside its document's {size} chars")
+                continue
+            sentences = doc.get("sentences", [])
+            index = rec.get("sentence", -1)
+            if table == "facts" or index != -1:
+                if not 0 <= index < len(sentences):
+                    flag(
+                        table,
+                        key,
+                        f"sentence {index} out of range (its document has {len(sentences)})",
+                    )
+                    continue
+                s_start, s_end = sentences[index]
+                if not (start < s_end and end > s_start) and start != end:
+                    flag(table, key, f"[{start}, {end}] lies outside its sentence {index}")
+                    continue
+            if table == "mentions":
+                entity = f"{rec['label']}:{rec['entity']}"
+                if entity not in entity_keys:
+                    flag(table, key, f"entity key {entity!r} resolves to no entity record")
+                if "text" in rec and doc.get("text", "")[start:end] != rec["text"]:
+                    flag(table, key, "its text is not its document's text at its offsets")
+
+    for key, rec in tables.get("documents", {}).items():
+        if f"documents/{key}" in bad or docs.get(rec["id"]) is not rec:
+            continue
+        counts = rec.get("counts") or {}
+        for table in ("mentions", "facts"):
+            if table in counts and counts[table] != per_doc[table][rec["id"]]:
+                flag(
+                    "documents",
+                    key,
+                    f"counts {counts[table]} {table} but the store holds "
+                    f"{per_doc[table][rec['id']]}",
+                    skip=False,
+                )
+        if "sentences" in counts and counts["sentences"] != len(rec.get("sentences", ())):
+            flag("documents", key, "its sentence count disagrees with its sentences", False)
+
+    paths: set[str] = set()
+    for key, rec in tables.get("files", {}).items():
+        if f"files/{key}" in bad:
+            continue
+        if rec["path"] in paths:
+            flag("files", key, f"duplicate path {rec['path']!r}")
+        paths.add(rec["path"])
+        missing = [d for d in rec["docs"] if d not in docs]
+        if missing:
+            flag("files", key, f"names document {missing[0]!r}, which the store lacks")
+
+    metas = tables.get("meta", {})
+    if len(metas) != 1:
+        out.append(("meta", "", f"holds {len(metas)} records, not 1"))
+    return out, bad
+
+
+# --------------------------------------------------------------------------- the check
+
+
+def check_store(path: str | os.PathLike[str]) -> CheckReport:
+    """Check the store at `path` and its derived files; read-only."""
+    path = Path(path)
+    report = CheckReport(path)
+    problem = report.problems.append
+
+    for tmp in temp_files(path):
+        problem(Problem(tmp, "", "a temporary file left by a killed write", "temp"))
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problem(Problem(path, "", "no store here"))
+        return report
+    except OSError as exc:
+        problem(Problem(path, "", f"cannot read it ({exc.strerror})"))
+        return report
+    if not data.strip():
+        problem(Problem(path, "", "the store file is empty"))
+        return report
+    try:
+        tables = orjson.loads(data)
+    except orjson.JSONDecodeError as exc:
+        cut = (
+            " (truncated)"
+            if "unexpected end" in str(exc).lower() or not data.rstrip().endswith(b"}")
+            else ""
+        )
+        problem(Problem(path, "", f"not valid JSON{cut}: {exc}"))
+        return report
+    if not isinstance(tables, dict):
+        problem(Problem(path, "", f"not TinyDB tables (a JSON {type(tables).__name__})"))
+        return report
+    for name in TABLES:
+        if not isinstance(tables.get(name, {}), dict):
+            problem(Problem(path, name, "the table is not a JSON object"))
+            tables[name] = {}
+        tables.setdefault(name, {})
+    report.parsed = tables
+
+    meta = next(iter(tables["meta"].values()), None) if tables["meta"] else None
+    if not isinstance(meta, dict) or "schema" not in meta:
+        problem(Problem(path, "meta", "the meta table has no schema version"))
+    elif isinstance(meta["schema"], int) and meta["schema"] > SCHEMA_VERSION:
+        problem(
+            Problem(
+                path,
+                "meta",
+                f"written by a newer explorer (schema {meta['schema']}; this one reads "
+                f"{SCHEMA_VERSION}): check it with that one",
+            )
+        )
+        return report
+    found, _bad = table_problems(tables)
+    for table, key, message in found:
+        if table == "meta" and not key and meta is None:
+            continue  # said above
+        problem(Problem(path, f"{table}/{key}" if key else table, message))
+    report.records = {name: len(tables[name]) for name in TABLES}
+
+    generation = meta.get("generation", "") if isinstance(meta, dict) else ""
+    _check_sidecar(path, data, tables, generation, report)
+    _check_index(path, report)
+    return report
+
+
+def _rows_expected(tables: dict[str, Any]) -> list[str]:
+    return [
+        rec["id"] for rec in tables["documents"].values() if isinstance(rec, dict) and "id" in rec
+    ]
+
+
+def _check_sidecar(
+    path: Path, data: bytes, tables: dict[str, Any], generation: str, report: CheckReport
+) -> None:
+    side_file, keys_file = sidecar_path(path), keys_path(path)
+
+    def problem(file: Path, message: str) -> None:
+        report.problems.append(Problem(file, "", message + "; --repair rebuilds it", "derived"))
+
+    side = None
+    if side_file.exists():
+        report.derived.append(side_file.name)
+        raw = side_file.read_bytes()
+        body = unseal(raw)
+        if body is None:
+            problem(side_file, "its checksum does not match its content (edited or torn)")
+        else:
+            side = orjson.loads(body)
+            if not isinstance(side, dict) or side.get("format") != SIDECAR_FORMAT:
+                problem(side_file, "written in another format")
+                side = None
+            elif side.get("generation") != generation or side.get("stat") != stat_key(path.stat()):
+                problem(side_file, "stale: the store changed after it was written")
+                side = None
+    if side is not None:
+        why = _sidecar_disagrees(side, data, tables)
+        if why:
+            problem(side_file, f"disagrees with the store: {why}")
+            side = None
+    if keys_file.exists():
+        report.derived.append(keys_file.name)
+        body = unseal(keys_file.read_bytes())
+        if body is None:
+            problem(keys_file, "its checksum does not match its content (edited or torn)")
+        else:
+            keys = orjson.loads(body)
+            if not isinstance(keys, dict) or keys.get("generation") != generation:
+                problem(keys_file, "stale: the store changed after it was written")
+            else:
+                want = [
+                    [
+                        f"{e['label']}:{e['name']}"
+                        for e in rec.get("entities") or ()
+                        if e.get("mentions")
+                    ]
+                    for rec in tables["documents"].values()
+                    if isinstance(rec, dict)
+                    and "id" in rec
+                    and not record_problems("documents", rec)
+                ]
+                if keys.get("docs") != want:
+                    problem(keys_file, "disagrees with the store's documents' entities")
+
+
+def _sidecar_disagrees(side: dict[str, Any], data: bytes, tables: dict[str, Any]) -> str:
+    """Why the sidecar's rows and byte spans do not describe the store file; "" when they do."""
+    try:
+        rows = side["docs"]
+        ids = [row[ROW_ID] for row in rows]
+        if ids != _rows_expected(tables):
+            return "its document list is not the store's"
+        for name, span in side["tables"].items():
+            if orjson.loads(data[span[0] : span[1]]) != tables.get(name):
+                return f"its span of table {name!r} does not hold that table"
+        mentions = tables["mentions"]
+        facts = tables["facts"]
+        for row in rows:
+            blob = data[row[ROW_DSPAN][0] : row[ROW_DSPAN][1]]
+            (rec,) = orjson.loads(b"{" + blob + b"}").values()
+            if rec.get("id") != row[ROW_ID]:
+                return f"its span of document {row[ROW_ID]!r} holds another record"
+            for where, table in ((ROW_MSPAN, mentions), (ROW_FSPAN, facts)):
+                if row[where]:
+                    blob = data[row[where][0] : row[where][1]]
+                    items = orjson.loads(b"{" + blob + b"}")
+                    if any(
+                        table.get(k) != v or v.get("doc") != row[ROW_ID] for k, v in items.items()
+                    ):
+                        return f"its span of {row[ROW_ID]!r}'s records holds other records"
+        files = {
+            rec["path"]: [rec["sha256"], rec["size"], rec["mtime_ns"], rec["docs"]]
+            for rec in tables["files"].values()
+            if not record_problems("files", rec)
+        }
+        if side.get("files") != files:
+            return "its file hashes are not the store's"
+    except (KeyError, TypeError, ValueError, IndexError):
+        return "its layout is not a sidecar's"
+    return ""
+
+
+def _check_index(path: Path, report: CheckReport) -> None:
+    """The search index folder against the checksums its manifest lists."""
+    folder = path.with_name(path.name + INDEX_SUFFIX)
+    if not folder.is_dir():
+        return
+    report.derived.append(folder.name + "/")
+
+    def problem(file: Path, message: str) -> None:
+        report.problems.append(Problem(file, "", message + "; --repair rebuilds it", "derived"))
+
+    manifest = folder / INDEX_MANIFEST
+    try:
+        meta = orjson.loads(manifest.read_bytes())
+    except (OSError, orjson.JSONDecodeError):
+        problem(manifest, "missing or not valid JSON (the index is incomplete)")
+        return
+    sums = meta.get("checksums") if isinstance(meta, dict) else None
+    if not isinstance(sums, dict):
+        problem(manifest, "lists no checksums (written by an older explorer)")
+        return
+    present = {p.name for p in folder.iterdir() if p.is_file()} - {INDEX_MANIFEST}
+    for name, want in sorted(sums.items()):
+        file = folder / name
+        if name not in present:
+            problem(file, "missing from the index")
+        elif file_sha256(file) != want:
+            problem(file, "does not match its checksum (edited or damaged)")
+    for name in sorted(present - set(sums)):
+        problem(folder / name, "not part of the index (no checksum lists it)")
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# --------------------------------------------------------------------------- repair
+
+
+def repair_store(
+    path: str | os.PathLike[str],
+    *,
+    rebuild_index: Callable[[Path], None] | None = None,
+    lock_timeout: float = 5.0,
+) -> CheckReport:
+    """Check, then repair what can be repaired safely, then check again.
+
+    Temporary files of killed writes are removed and derived files rebuilt from the store
+    (the search index by `rebuild_index`, which the caller supplies: the store does not
+    know how to build one). A store file with problems is never written over: when it
+    parses, a copy without its bad records is written beside it (`<store>.repaired`), with
+    how to swap it in; when it does not, nothing can be salvaged here.
+    """
+    from .snapshot import Snapshot
+    from .writer import Writer, write_lock
+
+    path = Path(path)
+    first = check_store(path)
+    done: list[str] = []
+    primary = [p for p in first.problems if p.kind == "store"]
+    derived = [p for p in first.problems if p.kind == "derived"]
+    with write_lock(path, lock_timeout):  # also removes a killed writer's temporary files
+        for p in first.problems:
+            if p.kind == "temp" and not p.file.exists():
+                done.append(f"removed {p.file}")
+        if primary:
+            done.extend(_write_repaired_copy(path, first, primary))
+        elif derived or (first.parsed is not None and not sidecar_path(path).exists()):
+            index = path.with_name(path.name + INDEX_SUFFIX)
+            stale = {p.file for p in derived}
+            for file in (sidecar_path(path), keys_path(path)):
+                if file in stale:
+                    file.unlink(missing_ok=True)
+            if any(p.file == index or index in p.file.parents for p in derived):
+                shutil.rmtree(index, ignore_errors=True)
+                if rebuild_index is None:
+                    done.append(f"removed {index}/ (rebuilt at the next search)")
+            snap = Snapshot.load(path)
+            try:
+                writer = Writer(snap)
+                writer.docs  # noqa: B018 (loads every document: the commit writes them all)
+                writer.commit()
+            finally:
+                snap.close()
+            done.append(f"rebuilt {sidecar_path(path).name} and {keys_path(path).name}")
+    if rebuild_index is not None and any(
+        p.file.name.startswith(path.name + INDEX_SUFFIX) or path.name + INDEX_SUFFIX in str(p.file)
+        for p in derived
+    ):
+        rebuild_index(path)
+        done.append(f"rebuilt {path.name}{INDEX_SUFFIX}/")
+    report = check_store(path)
+    report.repaired = done
+    return report
+
+
+def _write_repaired_copy(path: Path, first: CheckReport, primary: list[Problem]) -> list[str]:
+    if first.parsed is None:
+        return [
+            f"cannot repair {path}: it does not parse, so nothing in it can be trusted; it "
+            "was left untouched: restore a backup, or move it aside and ingest again"
+        ]
+    tables = {name: dict(table) for name, table in first.parsed.items() if isinstance(table, dict)}
+    _found, bad = table_problems(tables)
+    dropped = 0
+    # Records that cannot be read are dropped, and with a dropped document its records.
+    gone_docs: set[str] = set()
+    for item in sorted(bad):
+        table, key = item.split("/", 1)
+        rec = tables[table].pop(key, None)
+        dropped += 1
+        if table == "documents" and isinstance(rec, dict) and isinstance(rec.get("id"), str):
+            if (
+                sum(
+                    isinstance(r, dict) and r.get("id") == rec["id"] for r in tables[table].values()
+                )
+                == 0
+            ):
+                gone_docs.add(rec["id"])
+    for table in ("mentions", "facts"):
+        for key in [k for k, r in tables[table].items() if r.get("doc") in gone_docs]:
+            del tables[table][key]
+            dropped += 1
+    for rec in tables["files"].values():
+        rec["docs"] = [d for d in rec["docs"] if d not in gone_docs]
+    per_doc: dict[str, Counter[str]] = {"mentions": Counter(), "facts": Counter()}
+    for table in ("mentions", "facts"):
+        per_doc[table].update(r["doc"] for r in tables[table].values())
+    for rec in tables["documents"].values():  # counts follow the records kept
+        counts = rec.setdefault("counts", {})
+        counts["sentences"] = len(rec.get("sentences", ()))
+        for table in ("mentions", "facts"):
+            counts[table] = per_doc[table][rec["id"]]
+    meta = next(iter(tables["meta"].values()), None) if tables["meta"] else None
+    if not isinstance(meta, dict):
+        tables["meta"] = {"1": {"schema": SCHEMA_VERSION, "app": "explorer", "roots": []}}
+    elif "schema" not in meta:
+        meta["schema"] = SCHEMA_VERSION
+    copy = path.with_name(path.name + ".repaired")
+    from .storage import atomic_write
+
+    atomic_write(copy, [orjson.dumps(tables)])
+    left = check_store(copy)
+    remaining = [p for p in left.problems if p.kind == "store"]
+    still = f"; {len(remaining)} problem(s) remain in it" if remaining else ""
+    with contextlib.suppress(OSError):
+        os.chmod(copy, path.stat().st_mode & 0o7777)
+    return [
+        f"{path} was left untouched; wrote a repaired copy {copy} ({dropped} bad record(s) "
+        f"dropped{still}); to use it: mv {path} {path}.broken && mv {copy} {path}"
+    ]
