@@ -54,8 +54,10 @@ def lock_path(path: Path) -> Path:
 
 
 def stat_key(st: os.stat_result) -> list[int]:
-    """The identity of one version of the store file, as a sidecar names it."""
-    return [st.st_ino, st.st_size, st.st_mtime_ns]
+    """The identity of one version of the store file, as a sidecar names it (with the
+    generation its meta table holds). Not the inode: a copy that keeps the mtime (cp -p,
+    rsync -t, a backup restored) is the same version and keeps its sidecar."""
+    return [st.st_size, st.st_mtime_ns]
 
 
 def check_schema(path: Path, schema: Any) -> None:

@@ -145,7 +145,10 @@ class Snapshot:
             )
         meta = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
         if not isinstance(meta, dict):
-            meta = {"schema": None}
+            raise StoreError(
+                f"{path}: the store's meta table is damaged (its record is not an object); "
+                f"it was left untouched: run `explorer check --repair --db {path}`"
+            )
         if not meta and any(table for table in value.values()):
             # Something, but no explorer meta: another program's TinyDB or JSON file. Writing
             # our tables into it would mix two programs' data.

@@ -56,7 +56,7 @@ from .schema import (
     StoreError,
 )
 from .snapshot import Snapshot
-from .writer import Writer, check_writable, write_lock
+from .writer import Writer, check_writable, clear_killed_writes, write_lock
 
 __all__ = ["Store", "default_db_path"]
 
@@ -128,6 +128,7 @@ class Store:
         path = Path(path).expanduser()
         if not readonly:
             check_writable(path)
+            clear_killed_writes(path)
         snap = Snapshot.load(path)
         return cls(path, snap, readonly=readonly)
 

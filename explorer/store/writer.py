@@ -77,6 +77,22 @@ def remove_temp_files(path: Path) -> list[Path]:
     return removed
 
 
+def clear_killed_writes(path: Path) -> None:
+    """At an open for writing: remove what a killed commit left (a temporary file can be
+    as large as the store), when no writer is at work now (the lock is free)."""
+    if not temp_files(path):
+        return
+    lock = StoreLock(lock_path(path))
+    try:
+        lock.acquire(timeout=0)
+    except (LockTimeout, OSError):
+        return  # a writer is at work (its file is no leftover), or the folder is read-only
+    try:
+        remove_temp_files(path)
+    finally:
+        lock.release()
+
+
 class DocState:
     """One document as the writer holds it: encoded blobs, re-encoded only when changed."""
 

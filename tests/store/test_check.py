@@ -1,0 +1,433 @@
+"""`explorer check`: each corruption of a list is caught, named by file and record, and the
+exit code says so; `--repair` rebuilds derived files and never writes over a damaged store."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import orjson
+import pytest
+
+from explorer.cli import main
+from explorer.store import Store, StoreError
+from explorer.store.storage import seal
+
+pytestmark = pytest.mark.usefixtures("nlp_ready")
+
+
+@pytest.fixture(scope="module")
+def pristine(tmp_path_factory, nlp_ready):
+    """A store of the sample corpus with its sidecar, keys and search index, built once."""
+    root = tmp_path_factory.mktemp("pristine")
+    corpus = _write_corpus(root)
+    db = root / "store.json"
+    Store.open(db).ingest([corpus])
+    assert main(["search", "Sanai", "--db", str(db)]) == 0  # builds <store>.index/
+    return db
+
+
+def _write_corpus(root):
+    folder = root / "corpus"
+    folder.mkdir()
+    (folder / "iran.txt").write_text(
+        "Iranian Ambassador to Russia Mehdi Sanai met Russian Deputy Minister Georgy "
+        "Kalamanov in Moscow.\n\nSanai said trade between Iran and Russia reached $500 "
+        "million in 2018.\n",
+        encoding="utf-8",
+    )
+    (folder / "talks.md").write_text(
+        "# Talks in Tehran\n\nMohammed Javad Zarif met Sergei Lavrov in Tehran on Monday. "
+        "Zarif said the talks were useful.\n",
+        encoding="utf-8",
+    )
+    return folder
+
+
+@pytest.fixture
+def db(tmp_path, pristine):
+    """A fresh copy of the pristine store and its derived files."""
+    for item in pristine.parent.iterdir():
+        if item.name.startswith(pristine.name):
+            target = tmp_path / item.name
+            if item.is_dir():
+                shutil.copytree(item, target)
+            else:
+                shutil.copy2(item, target)
+    return tmp_path / pristine.name
+
+
+def _check(db, capsys, *extra):
+    code = main(["check", "--db", str(db), *extra])
+    out = capsys.readouterr().out
+    return code, out
+
+
+def _tables(db):
+    return orjson.loads(db.read_bytes())
+
+
+def _save(db, tables, *, keep_sidecar=False):
+    db.write_bytes(orjson.dumps(tables))
+    if not keep_sidecar:  # a store edit by hand, without the derived files that describe it
+        for suffix in (".idx", ".keys"):
+            db.with_name(db.name + suffix).unlink(missing_ok=True)
+
+
+def _first(tables, table, where=lambda rec: True):
+    return next(k for k, rec in tables[table].items() if where(rec))
+
+
+def test_a_sound_store_checks_clean(db, capsys):
+    code, out = _check(db, capsys)
+    assert code == 0
+    assert out.strip().endswith(
+        "derived files checked: store.json.idx, store.json.keys, store.json.index/"
+    )
+    assert ": ok: " in out and "documents" in out
+
+
+# --------------------------------------------------------------------------- the list
+
+
+def truncated(db):
+    db.write_bytes(db.read_bytes()[:-40])
+    return "", "not valid JSON (truncated)"
+
+
+def invalid_json(db):
+    db.write_bytes(b'{"documents": {"1": {"id": "x",,}}}')
+    return "", "not valid JSON"
+
+
+def wrong_type(db):
+    t = _tables(db)
+    key = _first(t, "mentions")
+    t["mentions"][key]["start"] = "12"
+    _save(db, t)
+    return f"mentions/{key}", "'start' is '12', not an integer"
+
+
+def document_not_an_object(db):
+    t = _tables(db)
+    key = _first(t, "documents")
+    t["documents"][key] = ["not", "a", "record"]
+    _save(db, t)
+    return f"documents/{key}", "is list, not an object"
+
+
+def dangling_mention(db):
+    t = _tables(db)
+    key = _first(t, "documents")
+    gone = t["documents"].pop(key)["id"]
+    for rec in t["files"].values():
+        rec["docs"] = [d for d in rec["docs"] if d != gone]
+    _save(db, t)
+    mention = _first(t, "mentions", lambda m: m["doc"] == gone)
+    return f"mentions/{mention}", f"points at document {gone!r}, which the store lacks"
+
+
+def fact_sentence_out_of_range(db):
+    t = _tables(db)
+    key = _first(t, "facts")
+    t["facts"][key]["sentence"] = 999
+    _save(db, t)
+    return f"facts/{key}", "sentence 999 out of range"
+
+
+def mention_offsets_out_of_range(db):
+    t = _tables(db)
+    key = _first(t, "mentions")
+    t["mentions"][key]["end"] = 10**6
+    _save(db, t)
+    return f"mentions/{key}", "outside its document's"
+
+
+def end_before_start(db):
+    t = _tables(db)
+    key = _first(t, "facts")
+    rec = t["facts"][key]
+    rec["start"], rec["end"] = rec["end"], rec["start"] - 1
+    _save(db, t)
+    return f"facts/{key}", "ends before it starts"
+
+
+def entity_key_resolves_to_nothing(db):
+    t = _tables(db)
+    mention = next(iter(t["mentions"].values()))
+    key = f"{mention['label']}:{mention['entity']}"
+    entity = _first(t, "entities", lambda e: e["key"] == key)
+    del t["entities"][entity]
+    _save(db, t)
+    return "mentions/", f"entity key {key!r} resolves to no entity record"
+
+
+def entity_key_not_its_name(db):
+    t = _tables(db)
+    key = _first(t, "entities")
+    t["entities"][key]["key"] = "PERSON:Nobody"
+    _save(db, t)
+    return f"entities/{key}", "is not its label:name"
+
+
+def edited_search_index(db):
+    tables = db.with_name(db.name + ".index") / "tables.json"
+    tables.write_bytes(tables.read_bytes().replace(b"Sanai", b"Sanaj", 1))
+    return "", "tables.json: does not match its checksum"
+
+
+def stale_sidecar(db):
+    t = _tables(db)
+    t["documents"][_first(t, "documents")]["title"] = "Retitled by hand"
+    _save(db, t, keep_sidecar=True)
+    return "", "store.json.idx: stale: the store changed after it was written"
+
+
+def sidecar_wrong_checksum(db):
+    side = db.with_name(db.name + ".idx")
+    raw = side.read_bytes()
+    side.write_bytes(raw.replace(b'"docs":[["', b'"docs":[["X', 1))
+    return "", "store.json.idx: its checksum does not match its content"
+
+
+def keys_wrong_checksum(db):
+    keys = db.with_name(db.name + ".keys")
+    keys.write_bytes(keys.read_bytes().replace(b"PERSON:", b"PERSON:X", 1))
+    return "", "store.json.keys: its checksum does not match its content"
+
+
+def sidecar_sealed_but_wrong(db):
+    # A sidecar whose checksum holds but whose rows are not the store's (written by a bug).
+    side = db.with_name(db.name + ".idx")
+    body = orjson.loads(side.read_bytes()[len('{"sha256":"') + 64 + len('","body":') : -1])
+    body["docs"].reverse()
+    side.write_bytes(seal(orjson.dumps(body)))
+    return "", "store.json.idx: disagrees with the store: its document list"
+
+
+def files_record_without_hash(db):
+    t = _tables(db)
+    key = _first(t, "files")
+    del t["files"][key]["sha256"]
+    _save(db, t)
+    return f"files/{key}", "has no 'sha256'"
+
+
+def files_record_naming_a_lost_document(db):
+    t = _tables(db)
+    key = _first(t, "files")
+    t["files"][key]["docs"].append("no-such-doc")
+    _save(db, t)
+    return f"files/{key}", "names document 'no-such-doc', which the store lacks"
+
+
+def duplicate_document_ids(db):
+    t = _tables(db)
+    first = t["documents"][_first(t, "documents")]
+    second = _first(t, "documents", lambda d: d is not first)
+    t["documents"][second]["id"] = first["id"]
+    _save(db, t)
+    return f"documents/{second}", f"duplicate document id {first['id']!r}"
+
+
+def meta_without_schema(db):
+    t = _tables(db)
+    del t["meta"]["1"]["schema"]
+    _save(db, t)
+    return "meta", "the meta table has no schema version"
+
+
+def counts_disagree(db):
+    t = _tables(db)
+    key = _first(t, "documents")
+    t["documents"][key]["counts"]["facts"] += 3
+    _save(db, t)
+    return f"documents/{key}", "facts but the store holds"
+
+
+def leftover_temp_file(db):
+    (db.parent / f".{db.name}.4242.tmp").write_bytes(b'{"documents": {')
+    return "", f".{db.name}.4242.tmp: a temporary file left by a killed write"
+
+
+def index_file_missing(db):
+    (db.with_name(db.name + ".index") / "vocab.txt").unlink()
+    return "", "vocab.txt: missing from the index"
+
+
+CORRUPTIONS = [
+    truncated,
+    invalid_json,
+    wrong_type,
+    document_not_an_object,
+    dangling_mention,
+    fact_sentence_out_of_range,
+    mention_offsets_out_of_range,
+    end_before_start,
+    entity_key_resolves_to_nothing,
+    entity_key_not_its_name,
+    edited_search_index,
+    stale_sidecar,
+    sidecar_wrong_checksum,
+    keys_wrong_checksum,
+    sidecar_sealed_but_wrong,
+    files_record_without_hash,
+    files_record_naming_a_lost_document,
+    duplicate_document_ids,
+    meta_without_schema,
+    counts_disagree,
+    leftover_temp_file,
+    index_file_missing,
+]
+
+
+@pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__)
+def test_each_corruption_is_caught_and_named(db, capsys, corrupt):
+    record, message = corrupt(db)
+    code, out = _check(db, capsys)
+    assert code == 1
+    lines = out.strip().splitlines()
+    summary = lines[-1]
+    assert "problem(s)" in summary and summary.startswith(str(db))
+    named = [line for line in lines[:-1] if message in line]
+    assert named, out
+    assert all(str(db.parent) in line for line in named)  # every line names its file
+    if record:
+        assert any(f": {record}" in line for line in named), out
+
+
+def test_json_output_lists_problems(db, capsys):
+    wrong_type(db)
+    code, out = _check(db, capsys, "--json")
+    report = orjson.loads(out)
+    assert code == 1 and report["ok"] is False
+    assert any(p["record"].startswith("mentions/") for p in report["problems"])
+
+
+# --------------------------------------------------------------------------- repair
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        edited_search_index,
+        stale_sidecar,
+        sidecar_wrong_checksum,
+        keys_wrong_checksum,
+        sidecar_sealed_but_wrong,
+        leftover_temp_file,
+        index_file_missing,
+    ],
+    ids=lambda f: f.__name__,
+)
+def test_repair_rebuilds_derived_files_and_removes_temp_files(db, capsys, corrupt, tmp_path):
+    corrupt(db)
+    alone = tmp_path / "alone" / "store.json"  # the store file without derived files: the truth
+    alone.parent.mkdir()
+    shutil.copy(db, alone)
+    documents = Store.open(alone, readonly=True).documents()
+    code, out = _check(db, capsys, "--repair")
+    assert code == 0, out
+    assert "repaired: " in out
+    assert _check(db, capsys)[0] == 0
+    assert Store.open(db, readonly=True).documents() == documents
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [wrong_type, dangling_mention, end_before_start, files_record_without_hash],
+    ids=lambda f: f.__name__,
+)
+def test_repair_never_writes_over_a_damaged_store(db, capsys, corrupt):
+    corrupt(db)
+    before = db.read_bytes()
+    code, out = _check(db, capsys, "--repair")
+    assert code == 1  # the store itself still has its problems
+    assert db.read_bytes() == before
+    copy = db.with_name(db.name + ".repaired")
+    assert f"mv {db} {db}.broken && mv {copy} {db}" in out
+    assert _check(copy, capsys)[0] == 0  # the copy is sound
+    assert Store.open(copy).ingest([]).documents == len(Store.open(copy).documents())
+
+
+def test_repair_of_an_unparsable_store_touches_nothing(db, capsys):
+    truncated(db)
+    before = db.read_bytes()
+    code, out = _check(db, capsys, "--repair")
+    assert code == 1 and "cannot repair" in out and "left untouched" in out
+    assert db.read_bytes() == before
+    assert not db.with_name(db.name + ".repaired").exists()
+
+
+def test_no_store_is_one_clear_line(tmp_path, capsys):
+    assert main(["check", "--db", str(tmp_path / "nothing.json")]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+# --------------------------------------------------------------------------- bad records elsewhere
+
+
+@pytest.mark.parametrize(
+    "corrupt",
+    [wrong_type, document_not_an_object, dangling_mention, files_record_without_hash],
+    ids=lambda f: f.__name__,
+)
+def test_damaged_records_are_skipped_by_readers_and_refused_by_the_writer(db, corrupt, capsys):
+    corrupt(db)
+    before = db.read_bytes()
+    for command in (
+        ["stats"],
+        ["entities"],
+        ["facts"],
+        ["search", "Sanai"],
+        ["export", "mentions"],
+        ["export", "documents"],
+    ):
+        assert main([*command, "--db", str(db)]) == 0, command  # no traceback
+    capsys.readouterr()
+    with pytest.raises(StoreError, match=r"damaged record.*nothing was written.*check --repair"):
+        Store.open(db).ingest([db.parent])
+    assert db.read_bytes() == before
+
+
+def test_a_bad_files_record_is_never_written_back_mangled(db, capsys):
+    t = _tables(db)
+    key = _first(t, "files")
+    t["files"][key]["docs"] = "iran.txt"  # a string where a list belongs
+    _save(db, t)
+    before = db.read_bytes()
+    assert main(["ingest", str(db.parent), "--db", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert f"files/{key}: 'docs' is 'iran.txt', not a list of strings" in err
+    assert err.count("\n") == 1
+    assert db.read_bytes() == before
+
+
+def test_temp_files_of_a_killed_commit_are_removed_at_the_next_open(db):
+    stale = db.parent / f".{db.name}.99999.tmp"
+    stale.write_bytes(b'{"documents": {"1": ')  # what a kill mid-commit leaves
+    side = db.parent / f".{db.name}.idx.99999.tmp"
+    side.write_bytes(b"{")
+    before = db.read_bytes()
+    documents = Store.open(db, readonly=True).documents()
+    store = Store.open(db)
+    assert not stale.exists() and not side.exists()
+    assert store.documents() == documents and db.read_bytes() == before
+
+
+def test_a_long_list_of_ingested_paths_keeps_the_sidecar_trusted(tmp_path, capsys):
+    # The sidecar was once tied to the store by its last 512 bytes: past ~450 bytes of
+    # remembered paths, every open parsed the whole store and every ingest rewrote it.
+    roots = []
+    for i in range(12):
+        folder = tmp_path / f"a-folder-with-a-rather-long-name-for-news-number-{i:02d}"
+        folder.mkdir()
+        (folder / "a.txt").write_text(f"Story {i}\n\nRome met Madrid on day {i}.\n")
+        roots.append(folder)
+    db = tmp_path / "store.json"
+    Store.open(db).ingest(roots)
+    assert len(orjson.dumps(_tables(db)["meta"])) > 1000
+    st = os.stat(db)
+    Store.open(db).ingest(roots)  # nothing changed: nothing is written
+    after = os.stat(db)
+    assert (after.st_ino, after.st_mtime_ns) == (st.st_ino, st.st_mtime_ns)
