@@ -492,13 +492,18 @@ class Writer:
             "counts": self.totals(),
         }
         keys = [self._keys_of(state) for state in self.docs.values()]
-        with contextlib.suppress(OSError):  # derived data: a stale one is detected and ignored
-            atomic_write(sidecar_path(self.path), [seal(orjson.dumps(sidecar))], durable=False)
-            atomic_write(
-                keys_path(self.path),
-                [seal(orjson.dumps({"generation": generation, "docs": keys}))],
-                durable=False,
-            )
+        # Derived data: when it cannot be written (disk full), the old one, which describes
+        # the previous commit, is removed rather than left stale; the next open reads the
+        # store itself, and the next commit writes them again.
+        for target, body in (
+            (sidecar_path(self.path), orjson.dumps(sidecar)),
+            (keys_path(self.path), orjson.dumps({"generation": generation, "docs": keys})),
+        ):
+            try:
+                atomic_write(target, [seal(body)], durable=False)
+            except OSError:
+                with contextlib.suppress(OSError):
+                    target.unlink(missing_ok=True)
         self.dirty = False
 
 

@@ -1,0 +1,171 @@
+"""Fault injection: every write, fsync, rename and file creation of a commit is made to fail
+in turn (EIO, then ENOSPC); after each, the store opens, `check` passes, and it holds either
+the commit before or the new one, never a part of it."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+
+import pytest
+
+import explorer.store.storage as storage
+from explorer.store import Store, StoreError
+from explorer.store.check import check_store
+
+pytestmark = pytest.mark.usefixtures("nlp_ready")
+
+
+class Injected(OSError):
+    pass
+
+
+class Faults:
+    """Counts the storage layer's file operations; the one numbered `fail_at` raises."""
+
+    def __init__(self, fail_at: int | None = None, code: int = errno.EIO) -> None:
+        self.fail_at, self.code = fail_at, code
+        self.ops: list[str] = []
+
+    def hit(self, what: str) -> None:
+        self.ops.append(what)
+        if len(self.ops) - 1 == self.fail_at:
+            raise Injected(self.code, os.strerror(self.code))
+
+
+class FaultyOS:
+    """The `os` module as storage.py sees it, with its commit's operations counted."""
+
+    def __init__(self, faults: Faults) -> None:
+        self._faults = faults
+
+    def __getattr__(self, name):
+        return getattr(os, name)
+
+    def open(self, path, flags, *args, **kwargs):
+        if str(path).endswith(".tmp"):
+            self._faults.hit(f"create {os.path.basename(path)}")
+        elif os.path.isdir(path):
+            self._faults.hit("open folder")
+        return os.open(path, flags, *args, **kwargs)
+
+    def fdopen(self, fd, *args, **kwargs):
+        return FaultyFile(os.fdopen(fd, *args, **kwargs), self._faults)
+
+    def fsync(self, fd):
+        self._faults.hit("fsync")
+        return os.fsync(fd)
+
+    def replace(self, src, dst):
+        self._faults.hit(f"rename to {os.path.basename(dst)}")
+        return os.replace(src, dst)
+
+
+class FaultyFile:
+    def __init__(self, handle, faults: Faults) -> None:
+        self._handle, self._faults = handle, faults
+
+    def write(self, chunk):
+        self._faults.hit("write")
+        return self._handle.write(chunk)
+
+    def flush(self):
+        self._faults.hit("flush")
+        return self._handle.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._handle, name)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self._handle.close()
+
+
+def _content(db):
+    store = Store.open(db, readonly=True)
+    try:
+        return (
+            [(d.id, d.path, d.mentions, d.facts) for d in store.documents()],
+            [(e.name, e.label, e.mentions) for e in store.entities()],
+            len(store.facts()),
+        )
+    finally:
+        store.close()
+
+
+@pytest.fixture(scope="module")
+def before(tmp_path_factory, nlp_ready):
+    """A committed store, a change to commit, and the content before and after it."""
+    from tests.store.test_check import _write_corpus
+
+    root = tmp_path_factory.mktemp("faults")
+    corpus = _write_corpus(root)
+    db = root / "store.json"
+    Store.open(db).ingest([corpus])
+    saved = root / "saved"
+    saved.mkdir()
+    for item in root.iterdir():
+        if item.name.startswith(db.name):
+            shutil.copy2(item, saved / item.name)
+    (corpus / "new.txt").write_text("Fresh news\n\nRome and Madrid signed a deal in Paris.\n")
+    old = _content(db)
+    probe = root / "probe" / "store.json"
+    _restore(saved, probe)
+    faults = Faults()
+    _run(probe, corpus, faults)
+    new = _content(probe)
+    assert new != old
+    return {"corpus": corpus, "saved": saved, "old": old, "new": new, "ops": faults.ops}
+
+
+def _restore(saved, db):
+    if db.parent.exists():
+        shutil.rmtree(db.parent)
+    db.parent.mkdir(parents=True)
+    for item in saved.iterdir():
+        shutil.copy2(item, db.parent / item.name)
+
+
+def _run(db, corpus, faults):
+    real = storage.os
+    storage.os = FaultyOS(faults)
+    try:
+        Store.open(db).ingest([corpus])
+    finally:
+        storage.os = real
+
+
+def test_a_commit_goes_through_every_kind_of_step(before):
+    ops = before["ops"]
+    for kind in ("create", "write", "fsync", "rename to store.json", "rename to store.json.idx"):
+        assert any(op.startswith(kind) for op in ops), ops
+
+
+@pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC], ids=["EIO", "ENOSPC"])
+def test_every_step_of_a_commit_failing_leaves_the_old_or_the_new_store(before, tmp_path, code):
+    ops = before["ops"]
+    outcomes = []
+    for step in range(len(ops)):
+        db = tmp_path / f"step{step}" / "store.json"
+        _restore(before["saved"], db)
+        try:
+            _run(db, before["corpus"], Faults(step, code))
+            failed = None
+        except StoreError as exc:
+            failed = str(exc)
+            assert "\n" not in failed and str(db) in failed
+            if code == errno.ENOSPC:
+                assert "disk is full" in failed
+        content = _content(db)  # it opens
+        assert content in (before["old"], before["new"]), (step, ops[step])
+        if failed:
+            assert content == before["old"], (step, ops[step])
+        report = check_store(db)
+        assert report.ok, (step, ops[step], [p.line() for p in report.problems])
+        assert not [p for p in db.parent.iterdir() if p.name.endswith(".tmp")]
+        outcomes.append(content == before["new"])
+    # The primary store's steps fail the commit; the derived files' only cost a re-read.
+    assert not all(outcomes) and any(outcomes)
