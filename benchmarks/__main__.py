@@ -16,6 +16,7 @@ SUITES = (
     "v1",
     "store",
     "identity",
+    "integrity",
     "search",
     "search_update",
     "tui",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from .ingest import IngestReport
 from .rules import RuleError
 from .schema import SCHEMA_VERSION, TABLES, StoreError, sidecar_path
-from .storage import AtomicJSONStorage, StoreLock, atomic_write
+from .storage import AtomicJSONStorage, ReadOnlyStorage, StoreLock, atomic_write
+from .storage import open_tinydb as tinydb
 from .store import Store, default_db_path
 
 __all__ = [
@@ -15,10 +16,12 @@ __all__ = [
     "AtomicJSONStorage",
     "IngestReport",
     "RuleError",
+    "ReadOnlyStorage",
     "Store",
     "StoreError",
     "StoreLock",
     "atomic_write",
     "default_db_path",
     "sidecar_path",
+    "tinydb",
 ]

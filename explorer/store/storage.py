@@ -16,8 +16,10 @@ from tinydb.storages import Storage
 __all__ = [
     "AtomicJSONStorage",
     "LockTimeout",
+    "ReadOnlyStorage",
     "StoreLock",
     "atomic_write",
+    "open_tinydb",
     "seal",
     "temp_files",
     "unseal",
@@ -210,3 +212,47 @@ def temp_files(path: Path) -> list[Path]:
     pattern = re.compile(rf"\.{re.escape(name)}(\.idx|\.keys)?\.\d+\.tmp")
     folder = Path(path).parent
     return sorted(p for p in folder.glob(f".{name}*.tmp") if pattern.fullmatch(p.name))
+
+
+# ------------------------------------------------------------------ TinyDB read access
+
+
+class ReadOnlyStorage(Storage):
+    """A TinyDB storage over a store file: parsed once with orjson, then served from memory;
+    every write refused (the store has one writer, explorer, under its lock)."""
+
+    def __init__(self, path: str | os.PathLike[str], **_: Any) -> None:
+        super().__init__()
+        self.path = Path(path)
+        self._data: dict[str, dict[str, Any]] | None = None
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        if self._data is None:
+            try:
+                raw = self.path.read_bytes()
+            except FileNotFoundError:
+                return None
+            self._data = orjson.loads(raw) if raw.strip() else None
+        return self._data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        raise OSError(
+            errno.EROFS,
+            "explorer's store is read-only through TinyDB; change it with `explorer ingest`",
+            str(self.path),
+        )
+
+    def close(self) -> None:
+        self._data = None
+
+
+def open_tinydb(path: str | os.PathLike[str]) -> Any:
+    """The store at `path` as a read-only TinyDB: its tables (`documents`, `mentions`,
+    `facts`, `entities`, `files`, `meta`) are TinyDB tables, queried with `tinydb.Query`.
+    The file is parsed once, when first queried; reopen to see a later commit."""
+    from tinydb import TinyDB
+
+    path = Path(path).expanduser()
+    if not path.is_file():
+        raise FileNotFoundError(errno.ENOENT, "no store file here", str(path))
+    return TinyDB(path, storage=ReadOnlyStorage)
