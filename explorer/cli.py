@@ -363,9 +363,16 @@ def _open_store(explicit: str | None, *, readonly: bool) -> Store:
             f"no store at {path}: run `explorer ingest PATH...` first (or pass --db PATH)"
         )
     try:
-        return Store.open(path, readonly=readonly)
+        store = Store.open(path, readonly=readonly)
     except StoreError as exc:
         raise UserError(str(exc)) from None
+    damaged = store.damaged
+    if damaged and readonly:  # a writer refuses them, and says so
+        _error(
+            f"warning: {path}: {len(damaged)} damaged record(s) skipped, first {damaged[0]}; "
+            f"run `explorer check --db {path}`"
+        )
+    return store
 
 
 def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]:

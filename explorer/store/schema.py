@@ -155,18 +155,20 @@ def _type_ok(kind: str, value: Any) -> bool:
     if kind == "dict[int]":
         return isinstance(value, dict) and all(_is_int(v) for v in value.values())
     if kind == "list[str]":
-        return isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return type(value) is list and all(type(v) is str for v in value)
     if kind == "list[span]":
-        return isinstance(value, list) and all(
-            isinstance(v, list) and len(v) == 2 and _is_int(v[0]) and _is_int(v[1]) for v in value
+        return type(value) is list and all(
+            type(v) is list and len(v) == 2 and type(v[0]) is int and type(v[1]) is int
+            for v in value
         )
     if kind == "list[entity]":
-        return isinstance(value, list) and all(
-            isinstance(v, dict)
-            and isinstance(v.get("name"), str)
-            and isinstance(v.get("label"), str)
-            and _type_ok("list[str]", v.get("aliases", []))
-            and _is_int(v.get("mentions", 0))
+        return type(value) is list and all(
+            type(v) is dict
+            and type(v.get("name")) is str
+            and type(v.get("label")) is str
+            and type(v.get("mentions", 0)) is int
+            and type(aliases := v.get("aliases", [])) is list
+            and all(type(a) is str for a in aliases)
             for v in value
         )
     if kind == "any":
@@ -189,18 +191,40 @@ _TYPE_WORDS = {
 }
 
 
+#: The exact Python types of the simple kinds (bool is not an int here), for a fast path.
+_EXACT: dict[str, frozenset[type] | None] = {
+    _STR: frozenset((str,)),
+    _INT: frozenset((int,)),
+    _OPT_STR: frozenset((str, type(None))),
+    "dict": frozenset((dict,)),
+    "any": None,
+}
+_MISSING = object()
+_CHECKS = {
+    table: [
+        (name, kind, required, _EXACT.get(kind, frozenset()))
+        for name, (kind, required) in f.items()
+    ]
+    for table, f in FIELDS.items()
+}
+
+
 def record_problems(table: str, record: Any) -> list[str]:
     """What is wrong with the types of one record of `table` (empty when nothing is)."""
-    if not isinstance(record, dict):
+    if type(record) is not dict:
         return [f"is {type(record).__name__}, not an object"]
-    out = []
-    for name, (kind, required) in FIELDS.get(table, {}).items():
-        if name not in record:
+    out: list[str] = []
+    get = record.get
+    for name, kind, required, exact in _CHECKS.get(table, ()):
+        value = get(name, _MISSING)
+        if value is _MISSING:
             if required:
                 out.append(f"has no {name!r}")
             continue
-        if not _type_ok(kind, record[name]):
-            out.append(f"{name!r} is {_shown(record[name])}, not {_TYPE_WORDS[kind]}")
+        if exact is None or type(value) in exact:
+            continue
+        if exact or not _type_ok(kind, value):
+            out.append(f"{name!r} is {_shown(value)}, not {_TYPE_WORDS[kind]}")
     return out
 
 

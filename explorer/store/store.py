@@ -160,6 +160,12 @@ class Store:
 
     # ---------------------------------------------------------------- reading
 
+    @property
+    def damaged(self) -> list[str]:
+        """Records set aside as damaged ("table/id: what is wrong"); `explorer check` says
+        more, and `check --repair` writes a copy without them."""
+        return list(self._snap.problems)
+
     def generation(self) -> str:
         return self._snap.generation or "empty"
 

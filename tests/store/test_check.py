@@ -384,7 +384,8 @@ def test_damaged_records_are_skipped_by_readers_and_refused_by_the_writer(db, co
         ["export", "documents"],
     ):
         assert main([*command, "--db", str(db)]) == 0, command  # no traceback
-    capsys.readouterr()
+        err = capsys.readouterr().err
+        assert "damaged record(s) skipped" in err and "explorer check" in err, command
     with pytest.raises(StoreError, match=r"damaged record.*nothing was written.*check --repair"):
         Store.open(db).ingest([db.parent])
     assert db.read_bytes() == before
