@@ -234,20 +234,24 @@ def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], 
                 if "text" in rec and doc.get("text", "")[start:end] != rec["text"]:
                     flag(table, key, "its text is not its document's text at its offsets")
 
-    for key, rec in tables.get("documents", {}).items():
-        if f"documents/{key}" in bad or docs.get(rec["id"]) is not rec:
+    for key, record in tables.get("documents", {}).items():
+        if (
+            f"documents/{key}" in bad
+            or not isinstance(record, dict)
+            or docs.get(record["id"]) is not record
+        ):
             continue
-        counts = rec.get("counts") or {}
+        counts = record.get("counts") or {}
         for table in ("mentions", "facts"):
-            if table in counts and counts[table] != per_doc[table][rec["id"]]:
+            if table in counts and counts[table] != per_doc[table][record["id"]]:
                 flag(
                     "documents",
                     key,
                     f"counts {counts[table]} {table} but the store holds "
-                    f"{per_doc[table][rec['id']]}",
+                    f"{per_doc[table][record['id']]}",
                     skip=False,
                 )
-        if "sentences" in counts and counts["sentences"] != len(rec.get("sentences", ())):
+        if "sentences" in counts and counts["sentences"] != len(record.get("sentences", ())):
             flag("documents", key, "its sentence count disagrees with its sentences", False)
 
     paths: set[str] = set()

@@ -143,7 +143,7 @@ class Snapshot:
                 f"{path}: not an explorer store (a JSON file, but not TinyDB tables); it was "
                 f"left untouched: pass --db PATH to another file"
             )
-        meta = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
+        meta: Any = next(iter(value.get("meta", {}).values()), {}) if value.get("meta") else {}
         if not isinstance(meta, dict):
             raise StoreError(
                 f"{path}: the store's meta table is damaged (its record is not an object); "
@@ -249,7 +249,7 @@ class Snapshot:
     def roots(self) -> list[str]:
         """The files and folders given to ingest, as absolute paths, oldest first."""
         meta = self.table("meta")
-        record = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
+        record: Any = next(iter(meta.values()), {}) if isinstance(meta, dict) and meta else {}
         roots = record.get("roots", []) if isinstance(record, dict) else []
         return [r for r in roots if isinstance(r, str)]
 

@@ -193,15 +193,15 @@ class Writer:
         else:
             mentions = snap.by_document("mentions")
             facts = snap.by_document("facts")
-            for tid, rec in snap.table("documents").items():
+            for key, rec in snap.table("documents").items():
                 if not isinstance(rec, dict) or "id" not in rec:
                     continue
                 row = snap.rows[snap.index[rec["id"]]][:ROW_DSPAN]
                 rec = {**rec, "paths": row[ROW_PATHS]}
                 docs[rec["id"]] = DocState(
                     row,
-                    int(tid),
-                    b'"%d":%s' % (int(tid), orjson.dumps(rec)),
+                    int(key),
+                    b'"%d":%s' % (int(key), orjson.dumps(rec)),
                     b",".join(
                         b'"%d":%s' % (self._take("mentions"), orjson.dumps(m))
                         for m in mentions.get(rec["id"], [])
