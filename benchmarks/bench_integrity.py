@@ -98,6 +98,8 @@ def main() -> None:
 
         t, report = _median(lambda: check_store(db))
         figure("explorer check (BBC)", f"{t:.3f} s", "ok" if report.ok else "PROBLEMS")
+        for problem in report.problems[:5]:
+            print(f"    {problem.line()}")
 
         # The sidecar was once tied to the store by its last 512 bytes: a store that
         # remembers more than ~450 bytes of ingest paths was parsed in full on every open.
