@@ -564,6 +564,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     failed = 0
     out = sys.stdout
+    frozen = False
     for doc_id, text, meta in _extract_records(args):
         # Ids and metadata are cleaned; the mentions index into the caller's own text, so
         # what is derived from the text stays exact (JSON escapes its control characters).
@@ -582,6 +583,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 _error(f"{doc_id}: extraction failed: {exc!r}")
         out.write(line)
         out.write("\n")
+        if not frozen and text is not None:
+            # The word lists and patterns the first document loaded stay for the whole
+            # process: the collector need not walk their 100,000 objects again and again.
+            import gc
+
+            gc.freeze()
+            frozen = True
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
 

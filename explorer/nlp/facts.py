@@ -14,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from explorer.nlp import regexes
+
 from ..model import Fact, Mention
 from . import gazetteer
 from .deals import find_deals
@@ -37,36 +39,36 @@ _SPEECH_VERBS = alternation(
     + ["pointed out"]
 )
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
-_SPEECH = re.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+_SPEECH = regexes.compile(rf"\b(?:{_SPEECH_VERBS})\b")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
-_THAT_TAIL = re.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
+_THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
 # After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
 # but not a time, a place or a manner ("said on Monday", "said in a statement").
-_BARE_TAIL = re.compile(
+_BARE_TAIL = regexes.compile(
     r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
     r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding)\b)"
 )
-_ADVERBS_BEFORE = re.compile(rf"(?:\b{_ADVERB}\s+)+$")
-_QUOTE = re.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
-_AFTER_QUOTE_VERB_FIRST = re.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
-_AFTER_QUOTE_SPEAKER_FIRST = re.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
-_BEFORE_QUOTE = re.compile(
+_ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
+_QUOTE = regexes.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+_AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
+_AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
+_BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
 )
-_PRONOUN_BEFORE = re.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
-_PRONOUN_AT = re.compile(r"(he|she|He|She)\b")
+_PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
+_PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
-_WORD_AT = re.compile(r"([A-Z][\w.]*)[ \t]+")
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?")
-_GAP_SPACE = re.compile(r"[ \t]*")
-_GAP_COMMA = re.compile(r"[ \t]*,?[ \t]*")
-_TITLE_LINK = re.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
-_BEFORE_TITLE = re.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
-_POSSESSIVE = re.compile(r"['’]s\s+$")
+_WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
+_ACCORDING = regexes.compile(r"\b[Aa]ccording\s+to\s+(?:the\s+)?")
+_GAP_SPACE = regexes.compile(r"[ \t]*")
+_GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
+_TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
+_BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
+_POSSESSIVE = regexes.compile(r"['’]s\s+$")
 
-_MEETING = re.compile(
+_MEETING = regexes.compile(
     r"\b(?:"
     + alternation(
         "met meet meets meeting meetings Meeting Meetings talks Talks talked spoke negotiated "
@@ -87,20 +89,22 @@ _AUXILIARIES = (
 )
 # "X met Y", "X, the prime minister, has held talks with Y": the gap between the two names
 # with the mentions inside it (titles, nationalities) blanked out.
-_MET_DIRECT = re.compile(
+_MET_DIRECT = regexes.compile(
     r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,)?"
     rf"\s*{_AUXILIARIES}{_MEET_VERB}[\s,]*(?:the\s+)?[\s,]*$"
 )
 # "X and Y" (a title between them blanked out), then a meeting verb after Y.
-_COORDINATED = re.compile(r"^[\s,]*(?:and|&)[\s,]*(?:the\s+)?[\s,]*$")
-_MET_AFTER = re.compile(
+_COORDINATED = regexes.compile(r"^[\s,]*(?:and|&)[\s,]*(?:the\s+)?[\s,]*$")
+_MET_AFTER = regexes.compile(
     rf"[\s,]*(?:who\s+)?{_AUXILIARIES}(?:met|meet|meeting|(?:held|hold|had)\s+(?:\w+\s+)?talks"
     r"|talked|spoke|negotiated|conferred)\b"
 )
-_PRONOUN_MET = re.compile(rf"\b(he|she|He|She)\s+{_AUXILIARIES}{_MEET_VERB}\s+(?:the\s+)?(?=[A-Z])")
+_PRONOUN_MET = regexes.compile(
+    rf"\b(he|she|He|She)\s+{_AUXILIARIES}{_MEET_VERB}\s+(?:the\s+)?(?=[A-Z])"
+)
 # After "X and Y met": a place, a time or the end; "X and Y met supporters" is a meeting with
 # the supporters.
-_MET_ALONE = re.compile(
+_MET_ALONE = regexes.compile(
     r"(?:[\s,.;:)]*$|[\s,.;:)]+(?:in|on|at|as|for|over|during|last|this|yesterday|today"
     r"|twice|again|publicly|privately|briefly|secretly|regularly|recently|earlier|later|and"
     r"|but|when|after|before|since|while|to|behind|face|several|three|two|four|many|once"
@@ -108,61 +112,63 @@ _MET_ALONE = re.compile(
 )
 # A party named as a modifier: "LSE boss Clara Furse", "US bank Wells Fargo", "the London
 # market": the word after it is lower case and not one that ends a name's role in a clause.
-_MODIFIER_AFTER = re.compile(
+_MODIFIER_AFTER = regexes.compile(
     r"\s+(?!(?:in|on|at|as|for|over|about|during|last|this|yesterday|today|to|and|or|but"
     r"|with|from|after|before|since|while|who|which|that|when|where|amid|ahead|earlier|later"
     r"|again|twice|privately|publicly|briefly|recently|said|says|is|was|were|are|has|have"
     r"|had|will|would|could|may|might|did|do|does|of|by)\b)[a-z][\w-]*\b"
 )
 # "a meeting between X and Y", "X's talks with Y".
-_MEETING_BETWEEN = re.compile(
+_MEETING_BETWEEN = regexes.compile(
     r"\b(?:[Mm]eetings?|[Tt]alks|[Ss]ummit|[Ee]ncounter)\s+between\s+(?:the\s+)?$"
 )
 # Before a pair that opens its sentence: only names, titles and the words that join them.
-_OPENING = re.compile(r"(?:[\s,]|\b(?:the|of|to|for|and|a|an|at|in)\b)*")
-_AT_MEETING = re.compile(r"\b(?:at|during|in)\s+(?:a|the|their)\s+(?:\w+\s+)?(?:meeting|talks)\b")
-_MEETING_WITH = re.compile(
+_OPENING = regexes.compile(r"(?:[\s,]|\b(?:the|of|to|for|and|a|an|at|in)\b)*")
+_AT_MEETING = regexes.compile(
+    r"\b(?:at|during|in)\s+(?:a|the|their)\s+(?:\w+\s+)?(?:meeting|talks)\b"
+)
+_MEETING_WITH = regexes.compile(
     r"^['’]s?\s+(?:\w+\s+)?(?:meetings?|talks|summit|encounter)\s+with\s+(?:the\s+)?$"
 )
 # "met the needs", "meet expectations": what is met is no party.
-_NOT_MET = re.compile(
+_NOT_MET = regexes.compile(
     r"\s*(?:the\s+|its\s+|their\s+)?(?:needs?|expectations?|deadlines?|targets?|demands?"
     r"|criteria|standards?|requirements?|costs?|challenges?|conditions|terms|obligations"
     r"|criticism|approval|resistance|opposition)\b"
 )
 # Sport "meets" opponents: a match, not a meeting.
-_SPORT = re.compile(
+_SPORT = regexes.compile(
     r"\b(?:match|final|semi-final|quarter-final|round|tie-break|seed|seeded|game|cup|play-off"
     r"|clash|fixture|league|tournament|championship|defeat|beat|goal|scored?|captain|sides?"
     r"|cross|shot|kick-off|title)\b"
 )
-_TALKS = re.compile(r"talks|talked|spoke|speaks|negotiated|conferred|between|summit")
+_TALKS = regexes.compile(r"talks|talked|spoke|speaks|negotiated|conferred|between|summit")
 _PERSON_OR_ACTOR = frozenset({"PERSON", "ORG", "GPE"})
-_GROUP_MET = re.compile(
+_GROUP_MET = regexes.compile(
     r"\b(?:the\s+)?(presidents|leaders|prime\s+ministers|foreign\s+ministers|heads\s+of\s+state"
     r"|defen[cs]e\s+ministers|ministers)\s+of\s+"
 )
-_GROUP_MET_TAIL = re.compile(
+_GROUP_MET_TAIL = regexes.compile(
     r"^\s+(?:(?:have|had|has|also|then|reportedly)\s+)*(?:met|held\s+talks|have\s+met)\b"
 )
-_TIMES = re.compile(r"\s+times\b")
-_IN_PLACE = re.compile(r"\s+in\s+(?:the\s+)?$")
+_TIMES = regexes.compile(r"\s+times\b")
+_IN_PLACE = regexes.compile(r"\s+in\s+(?:the\s+)?$")
 
-_VISIT = re.compile(
+_VISIT = regexes.compile(
     r"^\s+(?:(?:has|have|had|will|also|then|later|repeatedly|recently|already)\s+)*"
     r"(?:visited|visits|toured|tours|travell?ed\s+to|flew\s+to)"
     r"\s+(?:the\s+)?$"
 )
 
-_WITHDRAWAL_NOUN = re.compile(
+_WITHDRAWAL_NOUN = regexes.compile(
     r"^(?:['’]s)?\s+(?:withdrawal|exit|pull-?out|departure|retreat)\s+from\s+(?:the\s+)?$"
 )
-_WITHDRAWAL_VERB = re.compile(
+_WITHDRAWAL_VERB = regexes.compile(
     r"^\s+(?:(?:has|have|had|will|also|unilaterally|formally)\s+)*(?:withdrew|withdrawn|withdraws"
     r"|withdraw|pulled\s+out|pulls\s+out|exited|exits)\s+(?:of\s+|from\s+)?(?:the\s+)?$"
 )
 
-_AMOUNT_VERB = re.compile(
+_AMOUNT_VERB = regexes.compile(
     r"(?:(?:has|have|had|will|would|could|is|was|were|are|now|already|also|be)\s+)*"
     r"\b(?P<verb>reached|reach|reaches|rose|rise|rises|risen|fell|fall|falls|fallen|increased"
     r"|increase|decreased|grew|grow|grown|jumped|climbed|dropped|declined|slipped|slumped"
@@ -173,31 +179,31 @@ _AMOUNT_VERB = re.compile(
     r"(?:\s+(?:by\s+)?[\d.,]+\s?(?:%|per\s?cent|pct))?"
     r"(?:\s+(?:to|at|by|of|about|around|some|in\s+at))?\s+$"
 )
-_CLAUSE_START = re.compile(
+_CLAUSE_START = regexes.compile(
     r"^.*(?:[,;:]|\b(?:that|while|which|whereas|where|when|after|because|since|but)\b)\s*",
     re.S,
 )
-_MEASURE = re.compile(
+_MEASURE = regexes.compile(
     r"^(?:the\s+)?(?:total\s+)?(?P<measure>volume|value|level|amount|total|cost|price|number|size"
     r"|turnover|sum|worth)\s+of\s+(?:the\s+)?",
     re.I,
 )
 # Words that make the text before them a clause, not the thing measured.
-_VERBAL = re.compile(
+_VERBAL = regexes.compile(
     r"\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|may|might|said"
     r"|saw|sees|see"
     r"|says|(?:expected|estimated|forecast|likely|set|due|aims?|plans?|hopes?|wants?|seeks?"
     r"|needs?|aimed|planned|hoped|wanted|expects?)\s+to)\b"
 )
-_CONJUNCTION = re.compile(r"\b(?:and|but)\s+")
-_LEADING_PREPOSITION = re.compile(
+_CONJUNCTION = regexes.compile(r"\b(?:and|but)\s+")
+_LEADING_PREPOSITION = regexes.compile(
     r"(?:with|for|in|on|at|as|of|by|from|while|whereas|then|so|and|but|or)(?:\s+|$)", re.I
 )
 # "at a reported cost of": the "verb" was a noun.
 _NOT_A_SUBJECT_END = frozenset("a an the reported estimated total its their his her our of".split())
-_LAST_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+", re.I)
+_LAST_DETERMINER = regexes.compile(r"\b(?:a|an|the|its|their|his|her)\s+", re.I)
 _PRONOUNS = frozenset("that this it which these those they he she we i you there what who".split())
-_DETERMINER = re.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.I)
+_DETERMINER = regexes.compile(r"^(?:the|a|an|its|their|his|her|our)\s+", re.I)
 
 
 class _Text:
@@ -289,7 +295,7 @@ def find_facts(
 # --- dates ---------------------------------------------------------------------------------
 
 # A value that places a fact in time: a day, an ISO week, a month, a quarter or a year.
-_WHEN = re.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|W\d\d))?")
+_WHEN = regexes.compile(r"\d{4}(?:-(?:\d\d(?:-\d\d)?|Q[1-4]|W\d\d))?")
 
 
 def _dated(doc: _Text, facts: list[Fact], meta: Mapping[str, Any]) -> list[Fact]:
@@ -874,7 +880,7 @@ def _withdrew(doc: _Text) -> list[Fact]:
 # --- amount --------------------------------------------------------------------------------
 
 
-_AMOUNT_THING = re.compile(
+_AMOUNT_THING = regexes.compile(
     r"[ -]((?:(?!(?:in|of|on|for|to|at|by|with|from|and|or|a|an|the|its|their)\s)[a-z][\w-]*\s)"
     r"{0,2}(?:deal|contract|loan|investment|fund|package|bid|offer|fine"
     r"|budget|project|programme|program|plan|takeover|acquisition|merger|bail-?out|bonus|fee"
@@ -906,9 +912,11 @@ _METRICS = (
     ("budget", r"budget"),
     ("output", r"output|production"),
 )
-_METRIC = re.compile("|".join(rf"(?P<m{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_METRICS)), re.I)
+_METRIC = regexes.compile(
+    "|".join(rf"(?P<m{i}>\b(?:{p})\b)" for i, (_, p) in enumerate(_METRICS)), re.I
+)
 # "a net loss of 5 mln dlrs", "sales of 40 mln stg": the thing measured, then "of".
-_METRIC_OF = re.compile(
+_METRIC_OF = regexes.compile(
     r"(?P<phrase>(?:\b(?!(?:a|an|the|its|their|his|her|reported|posted|declared|announced"
     r"|had|has|have|made|recorded|against|with|and|or|of|for|in|on|to|from|was|is|as|after"
     r"|before|by|at|than|but|will|would|could|may|might|can|require|requires|report|reports"
@@ -918,7 +926,7 @@ _METRIC_OF = re.compile(
     re.I,
 )
 # The period a figure covers: "first-quarter", "in the six months to June", "full-year".
-_PERIOD = re.compile(
+_PERIOD = regexes.compile(
     r"\b(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter"
     r"|\b(?P<h>first|second)[- ]half|\bhalf[- ]year(?:ly)?\b|\binterim\b"
     r"|\b(?:full[- ]year|annual|yearly|year[- ]end)\b"
@@ -936,10 +944,10 @@ _QUARTERS = {
     "fourth": 4,
     "4th": 4,
 }
-_YEAR_NORM = re.compile(r"\d{4}(?:-Q\d)?$")
+_YEAR_NORM = regexes.compile(r"\d{4}(?:-Q\d)?$")
 # "to 310 mln dlrs from 290 mln": the figure before, for the same period a year or a
 # quarter earlier.
-_FROM_VALUE = re.compile(r"[ \t]*,?[ \t]*(?:up|down)?[ \t]*from[ \t]+")
+_FROM_VALUE = regexes.compile(r"[ \t]*,?[ \t]*(?:up|down)?[ \t]*from[ \t]+")
 
 
 def _metric(phrase: str) -> str | None:
@@ -984,8 +992,8 @@ def _period(doc: _Text, index: int, phrase_start: int, value: Mention) -> dict[s
     return out
 
 
-_DATE_AFTER = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?(?:year[ \t]+)?")
-_DATE_AFTER_GAP = re.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?")
+_DATE_AFTER = regexes.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?(?:year[ \t]+)?")
+_DATE_AFTER_GAP = regexes.compile(r"[ \t]*,?[ \t]*(?:in|for|during)[ \t]+(?:the[ \t]+)?")
 _VALUE_LABELS = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
 
 
@@ -1155,8 +1163,8 @@ def _subject_start(text: str, start: int, end: int) -> int | None:
 # --- located_in ----------------------------------------------------------------------------
 
 
-_COMMA_GAP = re.compile(r",[ \t]*")
-_IN_GAP = re.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
+_COMMA_GAP = regexes.compile(r",[ \t]*")
+_IN_GAP = regexes.compile(r"[ \t]+in[ \t]+(?:the[ \t]+)?")
 
 
 def _located_in(doc: _Text) -> list[Fact]:

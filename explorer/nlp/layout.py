@@ -25,11 +25,12 @@ with nothing to normalise is its own view, at no cost.
 
 from __future__ import annotations
 
-import re
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+
+from explorer.nlp import regexes
 
 __all__ = ["View", "analysis_view", "wrap_width"]
 
@@ -43,18 +44,18 @@ _RAGGED = 15
 # `in` (a memchr each) and in the one loop over lines, not with a regex: it is asked of every
 # document. Layout spaces are ASCII; a no-break space is the writer's, and stays.
 _ODD_CHARS = "\r\t\f\v\x1c\x1d\x1e\x1f"
-_SPACES = re.compile(r"[ \t\r\f\v\x1c-\x1f]+")
-_IN_LINE_ODD = re.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
-_FIRST_WORD = re.compile(r"\S+")
-_LIST_ITEM = re.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+_SPACES = regexes.compile(r"[ \t\r\f\v\x1c-\x1f]+")
+_IN_LINE_ODD = regexes.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
+_FIRST_WORD = regexes.compile(r"\S+")
+_LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
 # after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
-_DASH_ITEM = re.compile(r"[*–-]\s")
-_HYPHENATED = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
-_LETTERS = re.compile(r"[a-z]+")
+_DASH_ITEM = regexes.compile(r"[*–-]\s")
+_HYPHENATED = regexes.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_LETTERS = regexes.compile(r"[a-z]+")
 # How a line that stops inside a sentence ends: a lower-case word or a comma (a table row
 # ends on a figure, a headline or a sentence on a capital or a mark).
-_RUNS_ON = re.compile(r"[a-z,;-]")
+_RUNS_ON = regexes.compile(r"[a-z,;-]")
 # Word endings that are never a word of their own: a line-end hyphen before one splits a word.
 _SUFFIXES = frozenset(
     "tion tions sion sions ment ments ness nesses ity ities ing ings ings ation ations ically "

@@ -14,16 +14,18 @@ from __future__ import annotations
 
 import re
 
+from explorer.nlp import regexes
+
 __all__ = ["sentence_spans", "split_sentences"]
 
 # A line holding at least one non-space character.
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_LINE = regexes.compile(r"[^\n]*\S[^\n]*")
 # A cluster of terminal marks, spaced ellipses included (". . . ."), then closing quotes and
 # brackets, then whitespace: the only places a sentence can end inside a line.
-_CANDIDATE = re.compile(r"[.!?…](?:[.!?…]|[ ](?=[.…]))*([\"'”’)\]]*)(?=\s)")
-_NEXT_TOKEN = re.compile(r"\s+(\S+)")
+_CANDIDATE = regexes.compile(r"[.!?…](?:[.!?…]|[ ](?=[.…]))*([\"'”’)\]]*)(?=\s)")
+_NEXT_TOKEN = regexes.compile(r"\s+(\S+)")
 # "[...]" and "(...)" mark omissions inside a sentence.
-_BRACKETED_ELLIPSIS = re.compile(r"[\[(](?:\.\.\.|…)[\])]")
+_BRACKETED_ELLIPSIS = regexes.compile(r"[\[(](?:\.\.\.|…)[\])]")
 
 # Abbreviations that stand before a name: never the end of a sentence.
 _PREPOSITIVE = frozenset(
@@ -50,10 +52,10 @@ _JOINERS = frozenset(
 )
 _OPENERS = "\"'“‘([{"
 _BULLETS = "•⁃◦▪·‣●*-–"
-_LIST_MARKER = re.compile(
+_LIST_MARKER = regexes.compile(
     r"([" + re.escape(_BULLETS) + r"])\s*|(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)"
 )
-_MULTI_PERIOD = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_MULTI_PERIOD = regexes.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
+from explorer.nlp import regexes
+
 from ..model import Mention
 
 __all__ = ["VALUE_LABELS", "alternation", "find_values", "parse_number"]
@@ -171,7 +173,7 @@ _HOLIDAY = (
     r"|Boxing\sDay|Easter(?:\s(?:Sunday|Monday))?|Good\sFriday|Thanksgiving|Ramadan"
     r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)"
 )
-_HOLIDAY_NAME = re.compile(_HOLIDAY)
+_HOLIDAY_NAME = regexes.compile(_HOLIDAY)
 
 
 def is_holiday(name: str) -> bool:
@@ -203,7 +205,7 @@ _COUNTED = (
 )
 
 # A lead-in ("more than", "about") is matched once, in front of every kind of value.
-_PATTERN = re.compile(
+_PATTERN = regexes.compile(
     rf"(?P<mod>{_MOD})?(?:"
     + "|".join(
         [
@@ -272,7 +274,7 @@ _ANCHOR_WORDS = [
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
     "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
-_ANCHOR = re.compile(
+_ANCHOR = regexes.compile(
     r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
     + alternation(
         [
@@ -339,20 +341,20 @@ _FIXED_HOLIDAYS = {
     "valentine's day": (2, 14),
 }  # fmt: skip
 # Case-sensitive like _PATTERN: with IGNORECASE, "SIX" (a variant) would cut "Sixteen" short.
-_NUMBER_IN = re.compile(rf"{_DIGITS}|{_WORD_NUM}\b")
-_SCALE_IN = re.compile(
+_NUMBER_IN = regexes.compile(rf"{_DIGITS}|{_WORD_NUM}\b")
+_SCALE_IN = regexes.compile(
     rf"(?:{_SCALE_WORDS}|(?<=\d){_SCALE_ATTACHED}|(?<=\d\s){_SCALE_SPACED})\b", re.IGNORECASE
 )
-_MOD_IN = re.compile(rf"^{_MOD}", re.IGNORECASE)
-_YEAR_IN = re.compile(rf"\b{_YEAR}\b")
-_MONTH_IN = re.compile(rf"\b{_MONTH}", re.IGNORECASE)
-_DAY_IN = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
-_UNIT_IN = re.compile(rf"(?:{_QTY_UNITS})$", re.IGNORECASE)
-_CURRENCY_IN = re.compile(
+_MOD_IN = regexes.compile(rf"^{_MOD}", re.IGNORECASE)
+_YEAR_IN = regexes.compile(rf"\b{_YEAR}\b")
+_MONTH_IN = regexes.compile(rf"\b{_MONTH}", re.IGNORECASE)
+_DAY_IN = regexes.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
+_UNIT_IN = regexes.compile(rf"(?:{_QTY_UNITS})$", re.IGNORECASE)
+_CURRENCY_IN = regexes.compile(
     rf"(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺]|\b(?:{'|'.join(_CODES)})\b|{_CUR_WORDS}",
     re.IGNORECASE,
 )
-_PERIOD_IN = re.compile(_PERIOD_UNIT, re.IGNORECASE)
+_PERIOD_IN = regexes.compile(_PERIOD_UNIT, re.IGNORECASE)
 
 
 def find_values(
@@ -427,7 +429,7 @@ def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
     return starts
 
 
-_ANCHOR_FORMS = re.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])))?")
+_ANCHOR_FORMS = regexes.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])))?")
 
 
 class _Anchor(NamedTuple):

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from explorer.nlp import regexes
 from explorer.nlp.names.lists import FUNCTION, OPENERS, alternatives
 from explorer.unicode_marks import MARKS
 
@@ -25,7 +26,7 @@ class Token:
 _WORD = rf"\w+(?:[{MARKS}]+\w*)*"
 
 
-TOKEN = re.compile(
+TOKEN = regexes.compile(
     # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
     r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith

@@ -1,0 +1,99 @@
+"""Compiled patterns kept between processes: whatever the cache file holds (nothing, the right
+code, garbage), a pattern matches exactly as `re.compile` makes it match."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from explorer.nlp import regexes, values
+
+PATTERNS = [
+    (r"(?P<year>\d{4})-(?P<month>\d\d)", 0),
+    (r"\b(?:mid-)?(?i:fiscal)\s(\d+)\b", 0),
+    (r"(?:km|miles?)$", re.IGNORECASE),
+    (r"[\"“] ?([A-Z][\w'’-]*)(?: of)? ?[\"”]", 0),
+]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A fresh cache directory and a fresh process's state, so each test starts cold."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("EXPLORER_NO_CACHE", raising=False)
+    monkeypatch.setattr(regexes, "_entries", None)
+    monkeypatch.setattr(regexes, "_used", set())
+    monkeypatch.setattr(regexes, "_dirty", True)  # no atexit hook from the tests
+    return tmp_path
+
+
+def _new_process(monkeypatch) -> None:
+    monkeypatch.setattr(regexes, "_entries", None)
+    monkeypatch.setattr(regexes, "_used", set())
+
+
+def test_patterns_come_back_from_the_file_equal_to_re_compile(cache, monkeypatch) -> None:
+    for pattern, flags in PATTERNS:
+        assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
+    regexes._save()
+    path = regexes.cache_path()
+    assert path is not None and path.is_file()
+    _new_process(monkeypatch)
+
+    def no_compile(*args):
+        raise AssertionError("the pattern should have come from the cache file")
+
+    monkeypatch.setattr(regexes, "_compile_fresh", no_compile)
+    for pattern, flags in PATTERNS:
+        cached = regexes.compile(pattern, flags)
+        assert cached == re.compile(pattern, flags)
+        assert cached.groupindex == re.compile(pattern, flags).groupindex
+    assert regexes.compile(*PATTERNS[0]).match("1987-06 x").group("month") == "06"
+
+
+def test_the_value_pattern_from_the_file_finds_the_same_values(cache, monkeypatch) -> None:
+    source = values._PATTERN.pattern
+    regexes.compile(source)
+    regexes._save()
+    _new_process(monkeypatch)
+    cached = regexes.compile(source)
+    assert cached == values._PATTERN
+    text = "He paid $500 million on June 3, 1996, about 5.5 per cent more than two years ago."
+    found = [m.group() for m in cached.finditer(text)]
+    assert found == [m.group() for m in values._PATTERN.finditer(text)]
+    assert "$500 million" in found
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [b"", b"not a cache", regexes._MAGIC + b"\0\0\0\0" + b"junk"],
+)
+def test_a_corrupt_file_is_ignored_and_rewritten(cache, monkeypatch, garbage) -> None:
+    path = regexes.cache_path()
+    assert path is not None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    for pattern, flags in PATTERNS:
+        assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
+    regexes._save()
+    _new_process(monkeypatch)
+    assert regexes._load().keys() == set(PATTERNS)
+
+
+def test_wrong_code_in_the_file_falls_back_to_compiling(cache, monkeypatch) -> None:
+    pattern, flags = PATTERNS[0]
+    regexes.compile(pattern, flags)
+    regexes._save()
+    _new_process(monkeypatch)
+    entries = regexes._load()
+    flags_, code, groups, groupindex, indexgroup = entries[(pattern, flags)]
+    monkeypatch.setattr(regexes, "_entries", {(pattern, flags): (flags_, [9999], 0, {}, ())})
+    assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_no_file_with_explorer_no_cache(cache, monkeypatch) -> None:
+    monkeypatch.setenv("EXPLORER_NO_CACHE", "1")
+    assert regexes.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
+    regexes._save()
+    assert not list(cache.rglob("regex-*"))
