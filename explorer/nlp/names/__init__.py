@@ -38,9 +38,9 @@ from collections.abc import Sequence
 from explorer.model import Mention
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
-from explorer.nlp.names.guesses import Doc
+from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
-from explorer.nlp.names.lists import W
+from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import quoted_titles, result_line, scan_sentence
 from explorer.nlp.names.tokens import NUMBER_START, Token, is_caps_line, scan_units, tokenize
 
@@ -52,6 +52,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     W.load()
     doc = Doc(text)
     caps_lines: list[tuple[int, list[Token]]] = []
+    tickers: list[tuple[int, int, int, int]] = []
     ascii_text = text.isascii()
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
@@ -60,6 +61,12 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         if is_caps_line(text, s_start, s_end, toks, s_i == 0):
             caps_lines.append((s_i, toks))
             continue
+        if text.find("<", s_start, s_end) >= 0:
+            toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
+        if _TABLE_WORD.search(text, s_start, s_end):
+            toks = _without_table_words(toks)
+            if not toks:
+                continue
         digits = len(NUMBER_START.findall(text, s_start, s_end))
         table = (
             digits >= 2 and digits >= 0.2 * len(toks) and not _FIGURES.search(text, s_start, s_end)
@@ -70,11 +77,17 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             toks = result_line(doc, s_i, text, s_start, s_end, toks)
         scan_sentence(doc, s_i, toks, table)
     resolve_document(doc)
+    if tickers:
+        _ticker_aliases(doc, tickers)
     if caps_lines or doc.long_runs:
         known: dict[str, tuple[str, str]] = {}
         for f in doc.found:
             if f.label != "TITLE":
-                known.setdefault(text[f.start : f.end], (f.label, f.entity))
+                surface = text[f.start : f.end]
+                known.setdefault(surface, (f.label, f.entity))
+                short, _, form = surface.rpartition(" ")
+                if f.label == "ORG" and form in COMPANY_FORMS:
+                    known.setdefault(short, (f.label, f.entity))  # "ACME" over "Acme Corp"
         for s_i, toks in caps_lines + doc.long_runs:
             scan_caps_line(doc, s_i, toks, known)
     doc.found.sort(key=lambda f: f.start)
@@ -91,3 +104,55 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
 
 
 _FIGURES = re.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
+
+
+#: A ticker symbol in angle brackets after a company's name: "Acme Corp <ACM>".
+_TICKER = re.compile(r"<([A-Z][A-Z0-9.&-]{0,9})>")
+
+
+def _tickers(tickers: list, s_i: int, text: str, start: int, end: int, toks):
+    """Take the tickers out of the sentence's tokens, and note each (sentence, where its
+    bracket opens, where its symbol starts and ends) for `_ticker_aliases`."""
+    spans = []
+    for m in _TICKER.finditer(text, start, end):
+        tickers.append((s_i, m.start(), m.start(1), m.end(1)))
+        spans.append(m.span())
+    if not spans:
+        return toks
+    return [t for t in toks if not any(s <= t.start < e for s, e in spans)]
+
+
+def _ticker_aliases(doc: Doc, tickers: list) -> None:
+    """A ticker names the company written just before it, as an alias of that company; with
+    no company before it, it names nothing."""
+    by_end = {f.end: f for f in doc.found}
+    text = doc.text
+    for s_i, bracket, start, end in tickers:
+        before = bracket
+        while before > 0 and text[before - 1] in " \t":
+            before -= 1
+        f = by_end.get(before)
+        if f is not None and f.label == "ORG":
+            doc.found.append(Guess(start, end, "ORG", f.entity, f.strength, s_i, 1))
+
+
+_TABLE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
+
+
+def _without_table_words(toks: list[Token]) -> list[Token]:
+    """The tokens without the words of a table's rows and heads ("Shr", "Revs", "Curr Wk
+    YTD Yr Ago"): those next to a number, "vs" or another such word."""
+    n = len(toks)
+    keep = []
+    for k, t in enumerate(toks):
+        if t.text in TABLE_WORDS and (
+            _table_side(toks[k - 1].text if k else "")
+            or _table_side(toks[k + 1].text if k + 1 < n else "")
+        ):
+            continue
+        keep.append(t)
+    return keep
+
+
+def _table_side(word: str) -> bool:
+    return word == "" or word[:1].isdigit() or word in TABLE_WORDS or word in ("-", "(", ")")

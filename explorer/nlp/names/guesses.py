@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from explorer.nlp.names.lists import SPORTS_WORDS, SPORTS_WORDS_WEAK, W
+from explorer.nlp.names.lists import COMPANY_FORMS, SPORTS_WORDS, SPORTS_WORDS_WEAK, W
 from explorer.nlp.names.tokens import words_of
 
 # Each look-behind below follows the first character it guards rather than leading the pattern:
@@ -64,6 +64,10 @@ _LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
 
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
     if label == "ORG":
+        if canon[-1:] == "." and canon.rpartition(" ")[2] in COMPANY_FORMS:
+            canon = canon[:-1]  # "Acme Corp." at a sentence's end is "Acme Corp"
+        if " 's" in canon or " ’s" in canon:
+            canon = canon.replace(" 's", "'s").replace(" ’s", "’s")  # "Standard and Poor's Corp"
         canon = W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
     doc.found.append(Guess(toks[i].start, toks[j - 1].end, label, canon, strength, s_i, j - i))
 

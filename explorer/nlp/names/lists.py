@@ -55,6 +55,8 @@ ORG_ENDING = re.compile(rf"[a-z](?:{alternatives('company_endings')})$")
 COMPANY_NEXT = _words("company_after")
 COMPANY_PREV = _words("company_before")
 COMPANY_OWNERS = _words("company_owners")
+COMPANY_FORMS = _words("company_forms")
+TABLE_WORDS = _words("table_words")
 
 # Sports stories.
 SPORT_NEXT = _words("sport_after_team")

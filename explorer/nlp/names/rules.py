@@ -446,6 +446,18 @@ def given_name_and_surname(c: Name) -> Verdict | None:
     return None
 
 
+_COMPASS = frozenset(
+    ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western")
+)
+
+
+def compass_country(c: Name) -> Verdict | None:
+    """ "West Germany", "South Yemen": a country's part (or a country of the day), a place."""
+    if c.n == 2 and c.first in _COMPASS and c.last in W.countries:
+        return "GPE", c.key, STRONG
+    return None
+
+
 def country_last(c: Name) -> Verdict | None:
     """ "Statistics Norway"."""
     if c.last in W.countries and c.first not in W.first_names:
@@ -528,6 +540,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     given_name_first,
     given_name_and_surname,
     team_in_table,
+    compass_country,
     country_last,
     unknown_words,
     organisation,

@@ -6,6 +6,7 @@ import re
 
 from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, Guess, emit, emit_title
 from explorer.nlp.names.lists import (
+    COMPANY_FORMS,
     FUNCTION,
     JOINED_PARTICLE,
     LOWER_TITLES,
@@ -192,6 +193,14 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             ):
                 j += 2
                 continue
+            if w in ("'s", "’s") and nxt in COMPANY_FORMS:
+                j += 2  # "Standard and Poor's Corp"
+                continue
+            if w == "and" and prev not in COMPANY_FORMS:
+                k = _company_after_and(toks, j + 1, n)
+                if k:  # "Merrill Lynch and Co", "Roper and Sons Ltd"; not "Acme AG and Globex AG"
+                    j = k
+                    continue
             if w == "&" or (w == "and" and has_of and nxt not in W.first_names):
                 j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
@@ -207,6 +216,21 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         else:
             _segment(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+def _company_after_and(toks, k: int, n: int) -> int:
+    """Where a company's name that goes on after "and" ends ("and Co", "and Poor's Corp"):
+    a short run of capitalised words ending in a legal form; 0 if there is none."""
+    start = k
+    while k < n and k - start < 4:
+        w = toks[k].text
+        if w[0].isupper() or (
+            w in ("'s", "’s") and k + 1 < n and toks[k + 1].text in COMPANY_FORMS
+        ):
+            k += 1
+            continue
+        break
+    return k if k > start and toks[k - 1].text in COMPANY_FORMS else 0
 
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
