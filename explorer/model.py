@@ -74,6 +74,7 @@ PREDICATES: tuple[str, ...] = (
     "withdrew_from",
     "located_in",
     "deal",
+    "affiliated_with",
 )
 
 

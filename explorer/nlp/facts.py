@@ -233,6 +233,7 @@ class _Text:
         # appositive title ("X, the minister of Y,") ends -> (X, where X starts).
         self.holders: dict[tuple[str, str | None], str] = {}
         self.appositives: dict[int, tuple[str, int]] = {}
+        self.title_facts: list[Fact] = []
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -277,6 +278,13 @@ class _Text:
         return self.persons[i]
 
 
+_ROLES = frozenset(
+    line.strip()
+    for line in (gazetteer.DATA / "affiliation_roles.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
 def find_facts(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -286,7 +294,17 @@ def find_facts(
     """Every fact the text states, in text order of their evidence."""
     doc = _Text(text, sentences, mentions)
     facts: list[Fact] = []
-    for extractor in (_titles, _said, _met, _visited, _withdrew, _amounts, _located_in, find_deals):
+    for extractor in (
+        _titles,
+        _affiliations,
+        _said,
+        _met,
+        _visited,
+        _withdrew,
+        _amounts,
+        _located_in,
+        find_deals,
+    ):
         facts.extend(extractor(doc))
     facts.sort(key=lambda f: (f.start, f.predicate))
     return _dated(doc, facts, meta or {})
@@ -389,7 +407,82 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
+    doc.title_facts = facts
     return facts
+
+
+# --- affiliated_with -----------------------------------------------------------------------
+
+# "X, an analyst with Y", "X, chief financial officer of Y", "X, a spokesman for Y".
+_ROLE_AFTER = re.compile(
+    r"[ \t]*,[ \t]*(?:(?:an?|the|its)[ \t]+)?(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
+    r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
+)
+# "X of Y said": a person of an organisation, or an organisation of a place.
+_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+# The ticker after a company's name: "Acme Corp <ACM>".
+_TICKER_AFTER = re.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>")
+_TICKER_BEFORE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>[ \t]*,?[ \t]*$")
+
+
+def _affiliations(doc: _Text) -> list[Fact]:
+    """Who works for which organisation: "X of Y", "X, an analyst with Y", "X, president of
+    Y", "Y's chairman X". Where X then speaks ("X of Y said"), X is the speaker, not Y; an
+    organisation "of" a place ("Hoechst AG of West Germany said") speaks for itself."""
+    text = doc.text
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    orgs = {m.entity for m in doc.mentions if m.label == "ORG"}
+    for t in doc.title_facts:
+        of = t.qualifiers.get("of")
+        if of in orgs and (t.subject, of) not in seen:
+            seen.add((t.subject, of))
+            facts.append(
+                _fact(doc, "affiliated_with", t.subject, of, t.start, t.end, title=t.object)
+            )
+    for m in doc.mentions:
+        if m.label == "ORG":
+            link = _OF_AFTER.match(text, m.end)
+            place = doc.by_start.get(link.end()) if link else None
+            if place is not None and place.label in ("GPE", "LOC"):
+                doc.appositives.setdefault(place.end, (m.entity, m.start))
+            continue
+        if m.label != "PERSON":
+            continue
+        role = None
+        link = _OF_AFTER.match(text, m.end)
+        org = doc.by_start.get(link.end()) if link else None
+        if org is None or org.label != "ORG":
+            link = _ROLE_AFTER.match(text, m.end)
+            if link is None:
+                continue
+            words = link.group("role").split()
+            if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
+                continue
+            org = doc.by_start.get(link.end())
+            if org is None or org.label != "ORG":
+                continue
+            role = " ".join(w.capitalize() for w in words)
+        end = org.end
+        ticker = _TICKER_AFTER.match(text, end)
+        if ticker is not None:
+            end = ticker.end()
+        doc.appositives.setdefault(org.end, (m.entity, m.start))
+        if role is not None and not any(
+            x.label == "TITLE"
+            for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
+            if link.start("role") <= x.start < link.end("role")
+        ):
+            facts.append(_fact(doc, "title", m.entity, role, m.start, end, of=org.entity))
+        if (m.entity, org.entity) in seen:
+            continue
+        seen.add((m.entity, org.entity))
+        facts.append(_fact(doc, "affiliated_with", m.entity, org.entity, m.start, end, title=role))
+    return facts
+
+
+# Words that make the words before "with"/"for" a clause, not a role: "who works for".
+_NOT_ROLE = frozenset("who which that is was are were has had have will would said says".split())
 
 
 # --- said ----------------------------------------------------------------------------------
@@ -398,6 +491,9 @@ def _titles(doc: _Text) -> list[Fact]:
 def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
     text = doc.text
+    ticker = _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
+    if ticker is not None:
+        pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
     m = doc.before(pos)
     if m is not None:
         if m.end in doc.appositives:
