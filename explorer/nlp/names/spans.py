@@ -15,6 +15,7 @@ from explorer.nlp.names.lists import (
     NAME_PARTICLES,
     NAME_PARTICLES_2,
     OF_HEADS_EXTRA,
+    ORG_ENDING,
     PERSON_VERBS,
     PLAYER_ROLES,
     PREFIXED,
@@ -196,7 +197,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
-            if w == "and" and prev not in COMPANY_FORMS:
+            if w == "and" and prev not in COMPANY_FORMS and not ORG_ENDING.search(prev):
                 k = _company_after_and(toks, j + 1, n)
                 if k:  # "Merrill Lynch and Co", "Roper and Sons Ltd"; not "Acme AG and Globex AG"
                     j = k
@@ -230,7 +231,12 @@ def _company_after_and(toks, k: int, n: int) -> int:
             k += 1
             continue
         break
-    return k if k > start and toks[k - 1].text in COMPANY_FORMS else 0
+    if k == start or toks[k - 1].text not in COMPANY_FORMS:
+        return 0
+    # One more name at most before the legal form ("Poor's Corp", "Gamble Co"): "KeyCorp and
+    # Banc One Corp" are two companies.
+    names = [t.text for t in toks[start:k] if t.text not in COMPANY_FORMS and t.text[:1].isupper()]
+    return k if len(names) <= 1 else 0
 
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
