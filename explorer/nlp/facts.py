@@ -452,7 +452,8 @@ def _affiliations(doc: _Text) -> list[Fact]:
         role = None
         link = _OF_AFTER.match(text, m.end)
         org = doc.by_start.get(link.end()) if link else None
-        if org is None or org.label != "ORG":
+        if org is None or org.label != "ORG" or (" " not in m.text and " " not in org.text):
+            # "Shaun of the Dead": one word "of" another is a title, not an affiliation
             link = _ROLE_AFTER.match(text, m.end)
             if link is None:
                 continue
@@ -462,7 +463,7 @@ def _affiliations(doc: _Text) -> list[Fact]:
             org = doc.by_start.get(link.end())
             if org is None or org.label != "ORG":
                 continue
-            role = " ".join(w.capitalize() for w in words)
+            role = " ".join(w if w in ("and", "of") else w.capitalize() for w in words)
         end = org.end
         ticker = _TICKER_AFTER.match(text, end)
         if ticker is not None:
