@@ -42,7 +42,14 @@ from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import quoted_titles, result_line, scan_sentence
-from explorer.nlp.names.tokens import NUMBER_START, Token, is_caps_line, scan_units, tokenize
+from explorer.nlp.names.tokens import (
+    _PROSE,
+    NUMBER_START,
+    Token,
+    is_caps_line,
+    scan_units,
+    tokenize,
+)
 
 __all__ = ["build_entities", "find_names"]
 
@@ -53,6 +60,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     doc = Doc(text)
     caps_lines: list[tuple[int, list[Token]]] = []
     tickers: list[tuple[int, int, int, int]] = []
+    rows: list[tuple[int, list[Token]]] = []
     ascii_text = text.isascii()
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
@@ -68,6 +76,14 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             if not toks:
                 continue
         digits = len(NUMBER_START.findall(text, s_start, s_end))
+        if (
+            digits >= 3
+            and _FIGURES.search(text, s_start, s_end)
+            and digits >= 0.6 * sum(1 for t in toks if t.text[0].isalpha())
+            and not _PROSE.search(text, s_start, s_end)
+        ):  # a row of figures ("Wheat 1,234 5,678"): only names known elsewhere, as there
+            rows.append((s_i, toks))
+            continue
         table = (
             digits >= 2 and digits >= 0.2 * len(toks) and not _FIGURES.search(text, s_start, s_end)
         )  # a results table ("Ashford 2 Kingsbridge Rovers 1"), not a page of accounts
@@ -79,7 +95,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
-    if caps_lines or doc.long_runs:
+    if caps_lines or doc.long_runs or rows:
         known: dict[str, tuple[str, str]] = {}
         for f in doc.found:
             if f.label != "TITLE":
@@ -90,6 +106,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
                     known.setdefault(short, (f.label, f.entity))  # "ACME" over "Acme Corp"
         for s_i, toks in caps_lines + doc.long_runs:
             scan_caps_line(doc, s_i, toks, known)
+        for s_i, toks in rows:
+            scan_caps_line(doc, s_i, toks, known, row=True)
     doc.found.sort(key=lambda f: f.start)
     starts = [s for s, _e in sentences]
     out: list[Mention] = []

@@ -7,18 +7,27 @@ from explorer.nlp.names.lists import FUNCTION, W, gazetteer_label, org_suffix
 from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
 
 
-def scan_caps_line(doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]]) -> None:
+def scan_caps_line(
+    doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]], row: bool = False
+) -> None:
     """Emit the names of a headline line that the document (`known`, its people) or the
-    lists already know; capitals there say nothing of what else is a name."""
+    lists already know; capitals there say nothing of what else is a name. In a `row` of a
+    table of figures, only those: no dateline, no organisation guessed by its last word."""
     n = len(toks)
     # Title-cased forms, once per word; None where a word cannot be part of a name.
     titled = [title_case(t.text) if t.text[:1].isalpha() else None for t in toks]
-    i = _dateline(doc, s_i, toks) if titled[0] is not None and toks[0].text[:1].isupper() else 0
+    i = (
+        _dateline(doc, s_i, toks)
+        if not row and titled[0] is not None and toks[0].text[:1].isupper()
+        else 0
+    )
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
             continue
-        hit = _known_name(doc, toks, titled, i, known) or _org_by_last_word(titled, i)
+        hit = _known_name(doc, toks, titled, i, known) or (
+            None if row else _org_by_last_word(titled, i)
+        )
         if not hit:
             i += 1
             continue
