@@ -78,7 +78,12 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         digits = len(NUMBER_START.findall(text, s_start, s_end))
         if (
             digits >= 3
+            and toks[0].text[0].isalpha()
             and _FIGURES.search(text, s_start, s_end)
+            # not a list of results: "2. Bob Kennedy ( U.S. ) 13:06.12", "Bowling : Law 2-0-23-0"
+            and text.find("(", s_start, s_end) < 0
+            and text.find(":", s_start, s_end) < 0
+            and text.find("-", s_start, s_end) < 0
             and digits >= 0.6 * sum(1 for t in toks if t.text[0].isalpha())
             and not _PROSE.search(text, s_start, s_end)
         ):  # a row of figures ("Wheat 1,234 5,678"): only names known elsewhere, as there
