@@ -251,6 +251,81 @@ def test_no_speaker_no_said_fact():
     assert only(facts("Analysts said that prices would rise."), "said") == []
 
 
+# --- affiliated_with -----------------------------------------------------------------------
+
+
+def test_x_of_an_organisation_said_is_the_person_speaking():
+    found = facts(
+        "Larry Eckhart of Prudential-Bache Securities said he believes prices will rise.",
+        ("Larry Eckhart", "PERSON"), ("Prudential-Bache Securities", "ORG"),
+    )  # fmt: skip
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Larry Eckhart", "he believes prices will rise")
+    ]
+    assert only(found, "affiliated_with") == [
+        {"subject": "Larry Eckhart", "object": "Prudential-Bache Securities"}
+    ]
+    (fact,) = [f for f in found if f["predicate"] == "affiliated_with"]
+    assert (fact["sentence"], fact["start"], fact["end"]) == (0, 0, 44)
+
+
+def test_an_analyst_with_an_organisation():
+    found = facts(
+        '"Demand is holding," said Ruth Okafor, an analyst with Dunmore and Co.',
+        ("Ruth Okafor", "PERSON"), ("Dunmore and Co", "ORG"),
+    )  # fmt: skip
+    assert [f["subject"] for f in only(found, "said")] == ["Ruth Okafor"]
+    assert only(found, "affiliated_with") == [
+        {"subject": "Ruth Okafor", "object": "Dunmore and Co", "title": "Analyst"}
+    ]
+    assert only(found, "title") == [
+        {"subject": "Ruth Okafor", "object": "Analyst", "of": "Dunmore and Co"}
+    ]
+
+
+def test_a_spokesman_for_a_company_with_a_ticker_speaks():
+    found = facts(
+        "Ian Brodie, a spokesman for Acme Corp <ACM>, said talks had begun.",
+        ("Ian Brodie", "PERSON"), ("Acme Corp", "ORG"), ("ACM", "ORG", "Acme Corp"),
+    )  # fmt: skip
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ian Brodie", "talks had begun")
+    ]
+    assert only(found, "affiliated_with") == [
+        {"subject": "Ian Brodie", "object": "Acme Corp", "title": "Spokesman"}
+    ]
+
+
+def test_a_title_of_an_organisation_is_an_affiliation_and_of_a_country_is_not():
+    found = facts(
+        "Globex's chairman Ann Reilly said the board agreed. "
+        "Treasury Secretary James Baker said the dollar was stable.",
+        ("Globex", "ORG"), ("chairman", "TITLE", "Chairman"), ("Ann Reilly", "PERSON"),
+        ("Treasury Secretary", "TITLE"), ("James Baker", "PERSON"),
+    )  # fmt: skip
+    assert only(found, "affiliated_with") == [
+        {"subject": "Ann Reilly", "object": "Globex", "title": "Chairman"}
+    ]
+    assert [f["subject"] for f in only(found, "said")] == ["Ann Reilly", "James Baker"]
+
+
+def test_an_organisation_of_a_place_speaks_for_itself():
+    found = facts(
+        "Hoechst AG of West Germany said it would keep its stake.",
+        ("Hoechst AG", "ORG"), ("West Germany", "GPE"),
+    )  # fmt: skip
+    assert [f["subject"] for f in only(found, "said")] == ["Hoechst AG"]
+    assert only(found, "affiliated_with") == []
+
+
+def test_a_clause_before_with_is_no_role():
+    found = facts(
+        "Tom Hale, who works with Globex Corp, said sales fell.",
+        ("Tom Hale", "PERSON"), ("Globex Corp", "ORG"),
+    )  # fmt: skip
+    assert only(found, "affiliated_with") == []
+
+
 # --- met, visited, withdrew_from, located_in -------------------------------------------------
 
 
