@@ -65,11 +65,7 @@ def wrapped() -> str:
 
 LAYOUTS = [
     pytest.param(unwrapped, id="one-line-paragraphs"),
-    pytest.param(
-        wrapped,
-        id="hard-wrapped",
-        marks=pytest.mark.xfail(strict=False, reason="needs the layout view"),
-    ),
+    pytest.param(wrapped, id="hard-wrapped"),
 ]
 
 COMPANIES = [
