@@ -492,7 +492,11 @@ _NOT_ROLE = frozenset("who which that is was are were has had have will would sa
 def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
     text = doc.text
-    ticker = _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
+    ticker = (
+        _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
+        if text.find(">", max(0, pos - 4), pos) >= 0
+        else None
+    )
     if ticker is not None:
         pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
     m = doc.before(pos)

@@ -62,6 +62,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     tickers: list[tuple[int, int, int, int]] = []
     rows: list[tuple[int, list[Token]]] = []
     ascii_text = text.isascii()
+    # Table words are looked for only in a document with a wire table in it: one scan.
+    wire_table = _WIRE_TABLE.search(text) is not None
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
@@ -71,7 +73,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
-        if _TABLE_WORD.search(text, s_start, s_end):
+        if wire_table and _TABLE_WORD.search(text, s_start, s_end):
             toks = _without_table_words(toks)
             if not toks:
                 continue
@@ -160,6 +162,10 @@ def _ticker_aliases(doc: Doc, tickers: list) -> None:
 
 
 _TABLE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
+
+
+#: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ".
+_WIRE_TABLE = re.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago| vs\.? )")
 
 
 def _without_table_words(toks: list[Token]) -> list[Token]:
