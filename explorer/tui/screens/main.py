@@ -100,7 +100,10 @@ class MainScreen(HistoryScreen):
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
             yield ListInput(
-                placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
+                placeholder=(
+                    'search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME, '
+                    "date:1987-03"
+                ),
                 id="search",
                 compact=True,
                 select_on_focus=False,

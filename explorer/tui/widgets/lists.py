@@ -254,7 +254,8 @@ class HitList(CorpusList):
         "  words      every word must match (typos forgiven, the last word as a prefix)\n"
         '  \'word      exact            "a phrase"   a phrase\n'
         "  !word      exclude          a | b        either\n"
-        "  label:PERSON  or @person    doc:NAME     one document"
+        "  label:PERSON  or @person    doc:NAME     one document\n"
+        "  date:1987-03  (a day, month, 1987-Q1, year)   after:1987-03-01   before:1987-04"
     )
     #: The query these results answer (not `query`: that would hide Textual's DOMNode.query()).
     query_text: str = ""

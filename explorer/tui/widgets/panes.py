@@ -583,8 +583,11 @@ class SearchPane(Pane):
         if query.strip() and not hits:
             self.list_widget.empty_text = (
                 f"No results for “{query}”.\n"
-                "Try fewer words, the start of a word, or drop a label:/doc: filter."
+                "Try fewer words, the start of a word, or drop a label:/doc:/date: filter."
             )
+            hint = query_hint(query)
+            if hint:
+                self.list_widget.empty_text += f"\n{hint}."
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
         self.list_widget.set_rows(group_hits(hits, totals))
@@ -609,9 +612,20 @@ class SearchPane(Pane):
             parts.append(detail)
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
+        hint = query_hint(self.query_text)
+        if hint:
+            parts.append(Text(hint))  # plain Text: the user's own word is never markup
         self.query_one(Toolbar).say(*parts)
 
 
 def set_reader(reader: StoreReader, *lists: RowList) -> None:
     for row_list in lists:
         row_list.reader = reader  # type: ignore[attr-defined]
+
+
+def query_hint(query: str) -> str:
+    """What the query's `word:` filters are taken as: "date: understood; foo: is not a
+    filter"; empty when it has none."""
+    from explorer.search.query import parse
+
+    return parse(query).hint
