@@ -44,7 +44,7 @@ NO_DATE = 0
 _LAST_DAY = date.max.toordinal()
 
 _PERIOD_RE = re.compile(
-    r"(?P<y>\d{4})(?:-(?:(?P<q>[qQ][1-4])|(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?))?"
+    r"(?P<y>\d{4})(?:-(?:(?P<q>[qQ][1-4])|[wW](?P<w>\d{1,2})|(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?))?"
 )
 _PARTIAL_RE = re.compile(r"^\d{1,4}(?:-(?:[qQ][1-4]?|\d{0,2}(?:-\d{0,2})?)?)?$")
 _FILTER_RE = re.compile(r"^!?([A-Za-z][A-Za-z_]*):")
@@ -52,8 +52,8 @@ _FILTER_RE = re.compile(r"^!?([A-Za-z][A-Za-z_]*):")
 
 def period(text: str | None) -> tuple[int, int] | None:
     """The first and last day (proleptic ordinals, `date.toordinal()`) of an ISO date at the
-    precision written: `1987-02-26`, `1987-02`, `1987-Q1`, `1987` (a time after the day is
-    ignored); None when it is none of those."""
+    precision written: `1987-02-26`, `1987-W09` (an ISO week), `1987-02`, `1987-Q1`, `1987`
+    (a time after the day is ignored); None when it is none of those."""
     if not text:
         return None
     m = _PERIOD_RE.match(str(text).strip())
@@ -64,7 +64,10 @@ def period(text: str | None) -> tuple[int, int] | None:
         return None
     year = int(m["y"])
     try:
-        if m["q"]:
+        if m["w"]:  # an ISO week, Monday to Sunday (the timeline's weeks)
+            first = date.fromisocalendar(year, int(m["w"]), 1)
+            last = first + timedelta(days=6)
+        elif m["q"]:
             q = int(m["q"][1])
             first = date(year, 3 * q - 2, 1)
             last = _month_end(year, 3 * q)

@@ -54,6 +54,11 @@ class CorpusList(RowList):
         summary = self.reader.summary(doc_id) if self.reader else None
         return (summary.date if summary else None) or NO_DATE
 
+    def fact_date(self, fact: Fact) -> str:
+        """A fact's own date (its sentence's, else its document's, as the store keeps it)."""
+        own = fact.qualifiers.get("date")
+        return own if isinstance(own, str) and own else self.doc_date(fact.doc)
+
     def describe(self, facet: str, value: str) -> str:
         """How a facet value is shown in the frequency view."""
         if facet == "document":
@@ -232,7 +237,7 @@ class FactList(CorpusList):
             "predicate": lambda f: [f.predicate],
             "subject": lambda f: [f.subject or NO_SUBJECT],
             "document": lambda f: [f.doc],
-            "date": lambda f: [self.doc_date(f.doc)],
+            "date": lambda f: [self.fact_date(f)],
         }
 
 
@@ -288,7 +293,7 @@ class HitList(CorpusList):
         return {
             "kind": lambda h: [h.kind],
             "document": lambda h: [h.doc] if h.doc else [],
-            "date": lambda h: [self.doc_date(h.doc)] if h.doc else [],
+            "date": lambda h: [h.date or self.doc_date(h.doc)] if (h.date or h.doc) else [],
             "label": lambda h: [h.label] if h.label else [],
         }
 
