@@ -153,3 +153,29 @@ async def test_entity_timeline_counts_its_mentions(app_factory, dated):
             "1987-W10",
             "1987-W14",
         }
+
+
+async def test_facts_and_results_show_their_dates_and_sort_by_date(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        facts = app.main.query_one("#fact-list")
+        assert facts.columns[-1].title == "Date"
+        await pilot.press("o")
+        await settle(pilot)
+        dates = [facts.fact_date(f) for f in facts.rows]
+        dated_ones = [d for d in dates if d != "(no date)"]
+        assert dated_ones and dated_ones == sorted(dated_ones, reverse=True)
+        await type_text(pilot, "/dollar")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        hits = app.main.query_one("#hit-list")
+        assert "1987-03-30" in "\n".join(hits.render_line(y).text for y in range(hits.size.height))
+        await pilot.press("o")
+        await settle(pilot)
+        sentences = [h.date for h in hits.rows if getattr(h, "kind", "") == "sentence"]
+        assert sentences[-1] is None  # undated last
+        assert sentences[:-1] == sorted(sentences[:-1], reverse=True)

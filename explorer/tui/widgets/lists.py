@@ -66,6 +66,11 @@ class CorpusList(RowList):
         return value
 
 
+def date_cell(date: str) -> str:
+    """A date as a list shows it: empty for none."""
+    return "" if date == NO_DATE else date
+
+
 def _num(value: int) -> str:
     return f"{value:,}"
 
@@ -202,6 +207,7 @@ class FactList(CorpusList):
         Column("Object", 12, flex=2),
         Column("Qualifiers", 10, flex=2, hide_below=100),
         Column("Document", 10, flex=1, hide_below=70),
+        Column("Date", 10, hide_below=80),
     )
     EMPTY = "No facts."
 
@@ -226,6 +232,7 @@ class FactList(CorpusList):
             plain(row.object),
             plain(qualifier_text(row)),
             plain(self.doc_title(row.doc)),
+            plain(date_cell(self.fact_date(row))),
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
@@ -253,6 +260,7 @@ class HitList(CorpusList):
     COLUMNS = (
         Column("Match", 20, flex=1),
         Column("Where", 22, hide_below=70),
+        Column("Date", 10, hide_below=80),
     )
     EMPTY = (
         "Type to search sentences, entities and facts.\n"
@@ -283,7 +291,7 @@ class HitList(CorpusList):
         where = self.doc_title(row.doc) if row.doc else ""
         if row.kind == "entity":
             where = ""
-        return [text, plain(where)]
+        return [text, plain(where), plain(row.date or "")]
 
     def export_records(self) -> list[dict[str, Any]]:
         records = self.records()
