@@ -179,3 +179,20 @@ async def test_facts_and_results_show_their_dates_and_sort_by_date(app_factory, 
         sentences = [h.date for h in hits.rows if getattr(h, "kind", "") == "sentence"]
         assert sentences[-1] is None  # undated last
         assert sentences[:-1] == sorted(sentences[:-1], reverse=True)
+
+
+async def test_a_title_with_markup_is_shown_as_written(app_factory, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "metadata.jsonl").write_text(
+        '{"file_name": "a.txt", "date": "1990-05-01"}\n', encoding="utf-8"
+    )
+    (folder / "a.txt").write_text("Markup [bold]Anna Berg[/bold] met Carl Dane in Oslo.\n")
+    app = app_factory(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.main.timeline_title = lambda row_list: "Timeline of [bold]x[/bold]"
+        screen = await open_timeline(pilot)
+        shown = screen.query_one("#timeline-box")._border_title  # what the border draws
+        assert shown.plain == "Timeline of [bold]x[/bold]"
+        assert bars(screen) == {"1990-05-01": 1}

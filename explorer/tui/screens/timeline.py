@@ -16,6 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Input
 
@@ -89,7 +90,8 @@ class TimelineScreen(ModalScreen[str | None]):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
-        self.query_one("#timeline-box").border_title = self.title_text
+        # Content, not a str: a str title is parsed as markup, and an entity's name is data.
+        self.query_one("#timeline-box").border_title = Content(self.title_text)
         self.query_one(BarList).focus()
         self.count()
         # The list can change under it (the results as a search runs): redraw when it does.
