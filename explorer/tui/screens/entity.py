@@ -72,7 +72,7 @@ class EntityScreen(HistoryScreen):
             "timeline",
             "Timeline",
             id="entity.timeline",
-            tooltip="This entity's mentions (or the list shown) counted by period",
+            tooltip="Its mentions (or this list) by period",
         ),
         Binding("1", "section('mentions')", "Mentions", show=False, id="entity.mentions"),
         Binding("2", "section('entity-facts')", "Facts", show=False, id="entity.facts"),

@@ -85,7 +85,7 @@ class MainScreen(HistoryScreen):
             "timeline",
             "Timeline",
             id="main.timeline",
-            tooltip="This list (or the search results) counted by day, week, month or year",
+            tooltip="This list counted by day, month or year",
         ),
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),

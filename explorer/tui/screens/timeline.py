@@ -30,7 +30,7 @@ ROW_WORDS: dict[str, tuple[str, str | None]] = {
     "documents": ("document", None),
     "entities": ("entity", "entities"),
     "facts": ("fact", None),
-    "search": ("result", None),
+    "search": ("result shown", "results shown"),  # the page of each group, not every hit
     "mentions": ("mention", None),
 }
 

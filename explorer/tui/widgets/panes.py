@@ -560,7 +560,7 @@ class SearchPane(Pane):
             "Sort",
             show=False,
             id="search.sort",
-            tooltip="Sort each group by rank or by date (newest first)",
+            tooltip="Each group by rank or date (newest first)",
         ),
     ]
     #: How each group of results is ordered: "rank" (the search's) or "date".
