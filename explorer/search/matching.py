@@ -109,6 +109,8 @@ class Matcher:
         self.records = arrays.records
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self._date_filters: dict[tuple[int, int], np.ndarray] = {}
+        self._doc_first: np.ndarray | None = None
+        self._doc_last: np.ndarray | None = None
 
     def clear_caches(self) -> None:
         """Forget the document and date filters kept between keystrokes."""
@@ -204,13 +206,7 @@ class Matcher:
             off, docs = np.asarray(a.ent_doc_off), np.asarray(a.ent_doc)
             if names and len(off) > 1:
                 # An entity: through the documents that mention it.
-                first = np.zeros(len(self._docs) + 1, dtype=np.int64)
-                last = np.zeros(len(self._docs) + 1, dtype=np.int64)
-                sent = slice(names, None)
-                sent_docs = np.asarray(a.doc[sent])
-                dated = sent_docs >= 0
-                first[sent_docs[dated]] = date_lo[sent][dated]
-                last[sent_docs[dated]] = date_hi[sent][dated]
+                first, last = self._doc_periods()
                 doc_in = (first >= lo) & (last <= hi) & (first != NO_DATE)
                 doc_in[-1] = False
                 per_doc = doc_in[docs] if len(docs) else np.zeros(0, dtype=bool)
@@ -224,6 +220,21 @@ class Matcher:
                 self._date_filters.clear()
             self._date_filters[window] = found
         return found
+
+    def _doc_periods(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per document (and a last one for records without): its date's first and last day,
+        read once from its sentences' records (a fact's date is its own, not its document's)."""
+        if self._doc_first is None or self._doc_last is None:
+            a = self.a
+            first = np.zeros(len(self._docs) + 1, dtype=np.int64)
+            last = np.zeros(len(self._docs) + 1, dtype=np.int64)
+            sentences = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["sentence"]))
+            docs = np.asarray(a.doc[sentences:])
+            dated = docs >= 0
+            first[docs[dated]] = np.asarray(a.date_lo[sentences:])[dated]
+            last[docs[dated]] = np.asarray(a.date_hi[sentences:])[dated]
+            self._doc_first, self._doc_last = first, last
+        return self._doc_first, self._doc_last
 
     # ---------------------------------------------------------------- candidates
 

@@ -383,6 +383,7 @@ class EntitiesPane(Pane):
 
 class FactsPane(Pane):
     BINDING_GROUP_TITLE = "Facts pane"
+    list_widget: FactList
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "p",
@@ -648,7 +649,7 @@ class SearchPane(Pane):
             parts.append(Aside("sorted by date (o)"))
         hint = query_hint(self.query_text)
         if hint:
-            parts.append(Text(hint))  # plain Text: the user's own word is never markup
+            parts.append(hint)  # the toolbar shows a str as plain text, never markup
         self.query_one(Toolbar).say(*parts)
 
     def action_sort(self) -> None:
