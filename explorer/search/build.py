@@ -371,9 +371,10 @@ class _Builder:
         return found
 
     def add_fact(self, fact: Fact) -> tuple[int, int]:
-        """Number a fact (its predicate and date kept) and return its date period."""
+        """Number a fact (its predicate and date kept) and return its date period: its own
+        date, else its document's (a store written before facts were dated)."""
         when = fact.qualifiers.get("date")
-        when = when if isinstance(when, str) else None
+        when = when if isinstance(when, str) and when else self._dates.get(fact.doc)
         self.predicates.append(fact.predicate)
         self.fact_dates.append(when)
         return period(when) or (NO_DATE, NO_DATE)

@@ -71,6 +71,7 @@ class EntityScreen(HistoryScreen):
             "t",
             "timeline",
             "Timeline",
+            show=False,  # as on the main screen: ? lists it
             id="entity.timeline",
             tooltip="Its mentions (or this list) by period",
         ),

@@ -84,6 +84,7 @@ class MainScreen(HistoryScreen):
             "t",
             "timeline",
             "Timeline",
+            show=False,  # the footer is full at 80 columns; ? lists it
             id="main.timeline",
             tooltip="This list counted by day, month or year",
         ),
@@ -107,10 +108,7 @@ class MainScreen(HistoryScreen):
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
             yield ListInput(
-                placeholder=(
-                    'search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME, '
-                    "date:1987-03"
-                ),
+                placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
                 id="search",
                 compact=True,
                 select_on_focus=False,
