@@ -20,6 +20,7 @@ SUITES = (
     "search",
     "search_update",
     "tui",
+    "timeline",
 )
 
 

@@ -94,6 +94,8 @@ QUERIES = (
     "presidnet bush",
 )
 TYPO_QUERIES = 20
+#: Typed before every keystroke for the date-filtered figures: a year of the ten.
+DATE_FILTER = "date:2004 "
 FZF_QUERIES = 16  # fzf costs seconds a query at 1M: a fixed subset of the final queries
 SEED = 7
 
@@ -149,6 +151,21 @@ class BenchCorpus:
                     return
             copy += 1
 
+    def documents(self) -> list:
+        """Every document with a date: ten years, spread by a hash of its name, so a year's
+        filter keeps about a tenth of the sentences (`DATE_FILTER`)."""
+        import zlib
+        from datetime import date, timedelta
+        from types import SimpleNamespace
+
+        docs: dict[str, str] = {}
+        start = date(2000, 1, 1)
+        for rec in self.iter_sentences():
+            if rec.doc not in docs:
+                day = start + timedelta(days=zlib.crc32(rec.doc.encode()) % 3652)
+                docs[rec.doc] = day.isoformat()
+        return [SimpleNamespace(id=doc, date=when) for doc, when in docs.items()]
+
     def entities(self, label=None):
         return []
 
@@ -187,6 +204,18 @@ def worker(directory: str) -> None:
         t0 = time.perf_counter()
         keystroke(query)
         grouped.append((time.perf_counter() - t0) * 1000.0)
+    index.clear_caches()
+    dated = []
+    for query in keystrokes(QUERIES):
+        t0 = time.perf_counter()
+        index.search(DATE_FILTER + query, limit=50)
+        dated.append((time.perf_counter() - t0) * 1000.0)
+    index.clear_caches()
+    dated_grouped = []
+    for query in keystrokes(QUERIES):
+        t0 = time.perf_counter()
+        keystroke(DATE_FILTER + query)
+        dated_grouped.append((time.perf_counter() - t0) * 1000.0)
     finals = []
     for query in QUERIES[:FZF_QUERIES]:
         index.clear_caches()  # the whole query at once, nothing left from typing it
@@ -199,6 +228,8 @@ def worker(directory: str) -> None:
                 "load_s": loads,
                 "typed_ms": typed,
                 "grouped_ms": grouped,
+                "dated_ms": dated,
+                "dated_grouped_ms": dated_grouped,
                 "final_ms": finals,
                 "rss_delta_mb": rss_mb() - rss0,
             }
@@ -311,6 +342,15 @@ def run_size(base: list, size: int, workdir: Path, with_fzf: bool) -> None:
         f"median {percentile(grouped, 50):.2f} ms",
         f"p95 {percentile(grouped, 95):.2f} ms, max {max(grouped):.1f} ms",
     )
+    for name, key in (("", "dated_ms"), ("  grouped, ", "dated_grouped_ms")):
+        dated = got.get(key)
+        if dated:
+            figure(
+                f"{name}with {DATE_FILTER.strip()} before each keystroke",
+                f"median {percentile(dated, 50):.2f} ms",
+                f"p95 {percentile(dated, 95):.2f} ms, max {max(dated):.1f} ms"
+                " (target: p95 no worse than without)",
+            )
     finals = got["final_ms"]
     figure(
         f"final query cold (no cache), {len(finals)} queries",

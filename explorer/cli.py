@@ -178,7 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Fuzzy, typo-tolerant search. Query syntax: terms must all match; "
             '\'word exact; "a phrase"; ^start; !exclude; a | b; label:PERSON '
-            "or @person; doc:NAME."
+            "or @person; doc:NAME; date:1987-03, after:1987-03-01, before:1987-Q2."
         ),
     )
     p.add_argument("query", nargs="?", metavar="QUERY")
@@ -699,7 +699,13 @@ def _check_query(query: str) -> None:
     parsed = parse(query)
     if parsed.label_filter and not parsed.labels:
         raise UserError(f"the label in {query!r} matches no label; labels: {', '.join(LABELS)}")
-    if not parsed.groups and not parsed.label_filter and not parsed.docs:
+    bad_dates = [name for name, ok in parsed.filters if not ok and ":" in name]
+    if bad_dates:
+        raise UserError(f"{bad_dates[0]} is not a date: a day, a month, 1987-Q1 or a year")
+    unknown = [name for name, ok in parsed.filters if not ok]
+    if unknown:  # searched as words (a time, a URL), but worth saying once
+        print(f"note: {', '.join(f'{n}:' for n in unknown)} is not a filter", file=sys.stderr)
+    if parsed.is_empty:
         raise UserError(f"{query!r} has no words to search for")
 
 
@@ -745,6 +751,8 @@ def _print_hit_rows(console: Any, hits: list) -> None:
         tail = Text()
         if hit.sentence >= 0:
             tail.append(f" · sentence {hit.sentence + 1}", style="dim")
+        if hit.date:
+            tail.append(f" · {hit.date}", style="dim")
         tail.append(f"  {hit.score:.2f}", style="dim")
         where = Text(_printable(" ".join((hit.title or hit.doc or "").split())), style="dim")
         # One line a hit: a long title gives way, the sentence number and score stay.

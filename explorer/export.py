@@ -303,7 +303,8 @@ class Records:
             "kind": hit.kind,
             "doc": hit.doc,  # as `search --json` writes them
             "title": hit.title,
-            "date": self._date(hit.doc) if hit.doc else None,
+            # the date the search gives the hit (a fact's own), as `search --json` writes it
+            "date": hit.date or (self._date(hit.doc) if hit.doc else None),
             "sentence": hit.sentence if hit.sentence >= 0 else None,
             "start": hit.start if hit.start >= 0 else None,
             "end": hit.end if hit.end >= 0 else None,

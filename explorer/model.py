@@ -286,6 +286,7 @@ class Hit:
     predicate: str | None = None  # fact hits
     start: int = -1  # sentence hits: where `text` starts in the document
     end: int = -1
+    date: str | None = None  # ISO: a sentence's document's, a fact's own, an entity's latest
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -296,6 +297,7 @@ class Hit:
             "text": self.text,
             "score": round(self.score, 4),
             "highlights": [[s, e] for s, e in self.highlights],
+            "date": self.date,
         }
         if self.label is not None:
             out["label"] = self.label

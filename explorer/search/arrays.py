@@ -36,12 +36,20 @@ class IndexArrays:
     end: np.ndarray  # int32
     ref: np.ndarray  # int32: entity row or fact number (-1 for a sentence)
     labels: np.ndarray  # uint32: LABEL_BITS of the labels mentioned in the record
+    # int32: the first and last day (date.toordinal()) of the record's date period, 0 for
+    # none: a sentence's is its document's, a fact's its own; an entity's spans its mentions'.
+    date_lo: np.ndarray
+    date_hi: np.ndarray
     text_off: np.ndarray  # int64, records + 1: where each text starts in `text_blob`
     text_blob: np.ndarray  # uint8: every record's text as UTF-8, back to back
     fwd_off: np.ndarray  # int64, records + 1: where each record's words start in `fwd`
     fwd: np.ndarray  # uint16 or int32: word ids of every record, in text order
     post_off: np.ndarray  # int64, vocabulary + 1: where each word's postings start in `post`
     post: np.ndarray  # int32: record ids, sorted within each word
+    # int64, entity rows + 1 / int32: the documents mentioning each entity (sorted doc
+    # indices), through which a date filter matches an entity
+    ent_doc_off: np.ndarray
+    ent_doc: np.ndarray
 
     @classmethod
     def of(cls, arrays: dict[str, np.ndarray]) -> IndexArrays:
@@ -73,6 +81,8 @@ class IndexTables:
     # (None when the corpus has no document hashes): what an update compares.
     fingerprints: list[list[Any]] | None = None
     generation: str = ""  # the store generation the index was made from
+    doc_dates: list[str | None] | None = None  # per document index: its ISO date
+    fact_dates: list[str | None] | None = None  # per fact number: its ISO date
 
     @classmethod
     def of(cls, tables: dict[str, Any]) -> IndexTables:
@@ -83,4 +93,6 @@ class IndexTables:
             predicates=tables["predicates"],
             fingerprints=tables.get("fingerprints"),
             generation=tables.get("generation", ""),
+            doc_dates=tables.get("doc_dates"),
+            fact_dates=tables.get("fact_dates"),
         )

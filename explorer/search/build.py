@@ -31,6 +31,7 @@ from explorer.search.arrays import (
     IndexArrays,
     IndexTables,
 )
+from explorer.search.query import NO_DATE, period
 
 #: An update tokenises the new documents' sentences only; when they are more than this share
 #: of all sentences, a build is about as quick.
@@ -66,21 +67,39 @@ def fact_line(fact: Fact) -> str:
 def build(corpus: Corpus) -> IndexParts:
     """Index every entity name and alias, fact and sentence of `corpus`."""
     fingerprints = _fingerprints(corpus)
-    builder = _Builder()
-    label_bits, first_mention = _mention_tables(corpus)
+    builder = _Builder(_document_dates(corpus))
+    docs_of: dict[str, set[str]] = {}
+    label_bits, first_mention = _mention_tables(corpus, docs_of)
     entities, facts = list(corpus.entities()), list(corpus.facts())
     _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
     for rec in corpus.iter_sentences():
         doc_index = builder.doc_index(rec.doc, rec.title)
         bits = label_bits.get((rec.doc, rec.index), 0)
-        builder.add(rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits)
+        builder.add(
+            rec.text,
+            KIND_SENTENCE,
+            doc_index,
+            rec.index,
+            rec.start,
+            rec.end,
+            -1,
+            bits,
+            builder.doc_period(rec.doc),
+        )
     arrays, vocab = builder.finish()
+    ent_docs = [
+        {builder.doc_ids[d] for d in docs_of.get(row[0], ()) if d in builder.doc_ids}
+        for row in builder.entity_rows
+    ]
+    _add_entity_dates(arrays, ent_docs, builder)
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
         predicates=builder.predicates,
         fingerprints=fingerprints,
         generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=builder.fact_dates,
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
 
@@ -140,7 +159,7 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
         return None  # tokenising most of it anyway: a build is as quick and simpler
     removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
 
-    builder = _Builder()
+    builder = _Builder(_document_dates(corpus))
     entities = list(corpus.entities())
     # Facts of kept documents keep their records too when the corpus lists facts by
     # document (the store does), in document order; else every fact is indexed afresh.
@@ -192,11 +211,13 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
                 doc_remap[d] = builder.doc_index(doc_id)
                 extend("old", r0, r1, len(builder.predicates))
                 builder.predicates.extend(old.tables.predicates[ref0 : ref0 + r1 - r0])
+                old_dates = old.tables.fact_dates or [None] * len(old.tables.predicates)
+                builder.fact_dates.extend(old_dates[ref0 : ref0 + r1 - r0])
                 continue
             first = builder.count
             for fact in fresh_facts.get(doc_id, ()):
                 fact_index = len(builder.predicates)
-                builder.predicates.append(fact.predicate)
+                when = builder.add_fact(fact)
                 doc_index = builder.doc_index(fact.doc) if fact.doc else -1
                 bits = label_bits.get((fact.doc, fact.sentence), 0)
                 builder.add(
@@ -208,6 +229,7 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
                     -1,
                     fact_index,
                     bits,
+                    when,
                 )
             extend("new", first, builder.count)
     by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
@@ -225,16 +247,30 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
         for rec in by_doc.get(doc_id, ()):
             doc_index = builder.doc_index(rec.doc, rec.title)
             bits = label_bits.get((rec.doc, rec.index), 0)
-            builder.add(rec.text, KIND_SENTENCE, doc_index, rec.index, rec.start, rec.end, -1, bits)
+            builder.add(
+                rec.text,
+                KIND_SENTENCE,
+                doc_index,
+                rec.index,
+                rec.start,
+                rec.end,
+                -1,
+                bits,
+                builder.doc_period(rec.doc),
+            )
         sentences_indexed += builder.count - first
         extend("new", first, builder.count)
     arrays, vocab = builder.finish_update(old, segments, doc_remap)
+    ent_docs = _updated_entity_docs(old, corpus, builder, fresh, doc_remap)
+    _add_entity_dates(arrays, ent_docs, builder)
     new_tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
         predicates=builder.predicates,
         fingerprints=[list(item) for item in now],
         generation=generation,
+        doc_dates=builder.doc_dates(),
+        fact_dates=builder.fact_dates,
     )
     stats = {
         "records_kept": sum(hi - lo for what, lo, hi, _ref in segments if what == "old"),
@@ -258,6 +294,8 @@ _RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("end", np.int32),
     ("ref", np.int32),
     ("labels", np.uint32),
+    ("date_lo", np.int32),
+    ("date_hi", np.int32),
 )
 
 
@@ -287,11 +325,14 @@ def _packed(
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
-    def __init__(self) -> None:
+    def __init__(self, dates: dict[str, str | None] | None = None) -> None:
         self.docs: list[list[str]] = []
-        self._doc_ids: dict[str, int] = {}
+        self.doc_ids: dict[str, int] = {}
         self.entity_rows: list[list[Any]] = []
         self.predicates: list[str] = []
+        self.fact_dates: list[str | None] = []
+        self._dates = dates or {}
+        self._periods: dict[str, tuple[int, int]] = {}
         self.cols = {name: array("q") for name, _ in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
@@ -310,16 +351,45 @@ class _Builder:
         return len(self.cols["kind"])
 
     def doc_index(self, doc: str, title: str | None = None) -> int:
-        index = self._doc_ids.get(doc)
+        index = self.doc_ids.get(doc)
         if index is None:
-            index = self._doc_ids[doc] = len(self.docs)
+            index = self.doc_ids[doc] = len(self.docs)
             self.docs.append([doc, title or ""])
         elif title and not self.docs[index][1]:
             self.docs[index][1] = title
         return index
 
+    def doc_dates(self) -> list[str | None]:
+        """Per document index: its date as the corpus gives it."""
+        return [self._dates.get(doc_id) for doc_id, _title in self.docs]
+
+    def doc_period(self, doc: str) -> tuple[int, int]:
+        """The first and last day of a document's date (NO_DATE twice for none)."""
+        found = self._periods.get(doc)
+        if found is None:
+            found = self._periods[doc] = period(self._dates.get(doc)) or (NO_DATE, NO_DATE)
+        return found
+
+    def add_fact(self, fact: Fact) -> tuple[int, int]:
+        """Number a fact (its predicate and date kept) and return its date period: its own
+        date, else its document's (a store written before facts were dated)."""
+        when = fact.qualifiers.get("date")
+        when = when if isinstance(when, str) and when else self._dates.get(fact.doc)
+        self.predicates.append(fact.predicate)
+        self.fact_dates.append(when)
+        return period(when) or (NO_DATE, NO_DATE)
+
     def add(
-        self, text: str, kind: int, doc: int, sent: int, start: int, end: int, ref: int, labels: int
+        self,
+        text: str,
+        kind: int,
+        doc: int,
+        sent: int,
+        start: int,
+        end: int,
+        ref: int,
+        labels: int,
+        when: tuple[int, int] = (NO_DATE, NO_DATE),
     ) -> None:
         cols = self.cols
         cols["kind"].append(kind)
@@ -329,6 +399,8 @@ class _Builder:
         cols["end"].append(end)
         cols["ref"].append(ref)
         cols["labels"].append(labels)
+        cols["date_lo"].append(when[0])
+        cols["date_hi"].append(when[1])
         self._texts.append(text)
         if len(self._texts) >= _BUILD_CHUNK:
             self._flush()
@@ -431,6 +503,8 @@ class _Builder:
             "end": old.arrays.end,
             "ref": old.arrays.ref,
             "labels": old.arrays.labels,
+            "date_lo": old.arrays.date_lo,
+            "date_hi": old.arrays.date_hi,
         }
         old_fwd_off = np.asarray(old.arrays.fwd_off)
         old_text_off = np.asarray(old.arrays.text_off)
@@ -560,11 +634,14 @@ def _add_names_and_facts(
                 continue
             seen.add(key)
             builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
-    for fact_index, fact in enumerate(facts):
-        builder.predicates.append(fact.predicate)
+    for fact in facts:
+        fact_index = len(builder.predicates)
+        when = builder.add_fact(fact)
         doc_index = builder.doc_index(fact.doc) if fact.doc else -1
         bits = label_bits.get((fact.doc, fact.sentence), 0)
-        builder.add(fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits)
+        builder.add(
+            fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits, when
+        )
 
 
 def _fact_runs(
@@ -611,7 +688,10 @@ def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
         out = []
         for doc in documents_of():
             sha = hashes.get(doc.id) or ""
-            whole = f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
+            whole = (
+                f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
+                f"|{getattr(doc, 'date', None)}"
+            )
             fp = _digest(whole) if sha else ""
             out.append([doc.id, fp, int(doc.sentences)])
         return out
@@ -644,10 +724,11 @@ def generation_of(corpus: Corpus) -> str:
 
 
 def _mention_tables(
-    corpus: Corpus,
+    corpus: Corpus, docs_of: dict[str, set[str]] | None = None
 ) -> tuple[dict[tuple[str, int], int], dict[str, tuple[str, int]]]:
     """Label bits per (document, sentence) and the first mention of each entity, when the
-    corpus can list its mentions (the store can; a bare `Corpus` need not)."""
+    corpus can list its mentions (the store can; a bare `Corpus` need not); with `docs_of`,
+    the documents mentioning each entity are gathered into it too."""
     mentions_of = getattr(corpus, "mentions", None)
     bits: dict[tuple[str, int], int] = {}
     first: dict[str, tuple[str, int]] = {}
@@ -660,7 +741,11 @@ def _mention_tables(
                 where = (m.doc, m.sentence)
                 bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
             first.setdefault(m.key, (m.doc, m.sentence))
+            if docs_of is not None:
+                docs_of.setdefault(m.key, set()).add(m.doc)
     except Exception:  # a corpus whose mentions cannot be listed still gets an index
+        if docs_of is not None:
+            docs_of.clear()
         return {}, {}
     return bits, first
 
@@ -742,3 +827,69 @@ def _updated_mention_tables(
         if listed:
             first[key] = (listed[0].doc, listed[0].sentence)
     return bits, first
+
+
+def _document_dates(corpus: Corpus) -> dict[str, str | None]:
+    """Doc id -> its date, when the corpus lists its documents (the store does)."""
+    documents_of = getattr(corpus, "documents", None)
+    if not callable(documents_of):
+        return {}
+    try:
+        return {doc.id: getattr(doc, "date", None) for doc in documents_of()}
+    except Exception:  # a corpus that cannot list them is indexed without dates
+        return {}
+
+
+def _updated_entity_docs(
+    old: IndexParts,
+    corpus: Corpus,
+    builder: _Builder,
+    fresh: list[str],
+    doc_remap: np.ndarray,
+) -> list[set[int]]:
+    """Per entity row of `builder`: the documents mentioning it, as a build finds them: the
+    saved ones of kept documents (renumbered), and the new documents' mentions."""
+    saved: dict[str, set[int]] = {}
+    off, docs = np.asarray(old.arrays.ent_doc_off), np.asarray(old.arrays.ent_doc)
+    remapped = doc_remap[docs] if len(docs) else docs
+    for i, row in enumerate(old.tables.entities):
+        kept = remapped[int(off[i]) : int(off[i + 1])]
+        saved[row[0]] = set(kept[kept >= 0].tolist())
+    mentions_of = getattr(corpus, "mentions", None)
+    if callable(mentions_of):
+        for doc_id in fresh:
+            index = builder.doc_ids.get(doc_id)
+            if index is None:
+                continue
+            for m in mentions_of(doc=doc_id):
+                saved.setdefault(m.key, set()).add(index)
+    return [saved.get(row[0], set()) for row in builder.entity_rows]
+
+
+def _add_entity_dates(
+    arrays: dict[str, np.ndarray], ent_docs: list[set[int]], builder: _Builder
+) -> None:
+    """The documents of each entity as arrays (`ent_doc_off`, `ent_doc`), and each entity
+    record's date period: from its earliest to its latest document's."""
+    lens = np.fromiter(map(len, ent_docs), np.int64, len(ent_docs))
+    off = np.zeros(len(ent_docs) + 1, dtype=np.int64)
+    np.cumsum(lens, out=off[1:])
+    flat = [d for docs in ent_docs for d in sorted(docs)]
+    arrays["ent_doc_off"] = off
+    arrays["ent_doc"] = np.asarray(flat, dtype=np.int32)
+    periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
+    doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
+    doc_hi = np.asarray([p[1] for p in periods] + [NO_DATE], dtype=np.int64)
+    ent_lo = np.zeros(len(ent_docs), dtype=np.int32)
+    ent_hi = np.zeros(len(ent_docs), dtype=np.int32)
+    for i, docs in enumerate(ent_docs):
+        los = [int(doc_lo[d]) for d in docs if doc_lo[d] != NO_DATE]
+        if los:
+            ent_lo[i] = min(los)
+            ent_hi[i] = max(int(doc_hi[d]) for d in docs if doc_lo[d] != NO_DATE)
+    kind = arrays["kind"]
+    n_names = int(np.searchsorted(kind, KIND_FACT))  # entity records come first
+    refs = arrays["ref"][:n_names]
+    if n_names:
+        arrays["date_lo"][:n_names] = ent_lo[refs]
+        arrays["date_hi"][:n_names] = ent_hi[refs]

@@ -15,6 +15,7 @@ from explorer.search.analysis import WORD_RE, fold
 from explorer.search.arrays import KIND_ENTITY, KIND_FACT, IndexArrays, IndexTables
 from explorer.search.expansion import PREFIX
 from explorer.search.matching import Gathered, Matcher, Plan
+from explorer.search.query import period
 from explorer.search.ranking import RankKey
 
 
@@ -110,6 +111,7 @@ class HitMaker:
         score = RankKey.unpack(key).score
         highlights = self.highlights(plan, rec, text)
         sentence = int(a.sent[rec])
+        when = self.date_of(kind, ref, doc_index)
         if kind == KIND_ENTITY:
             key_name, label = tables.entities[ref][0], tables.entities[ref][1]
             return Hit(
@@ -122,6 +124,7 @@ class HitMaker:
                 highlights,
                 label=label,
                 entity=key_name,
+                date=when,
             )
         if kind == KIND_FACT:
             return Hit(
@@ -133,6 +136,7 @@ class HitMaker:
                 score,
                 highlights,
                 predicate=tables.predicates[ref],
+                date=when,
             )
         return Hit(
             "sentence",
@@ -144,7 +148,24 @@ class HitMaker:
             highlights,
             start=int(a.start[rec]),
             end=int(a.end[rec]),
+            date=when,
         )
+
+    def date_of(self, kind: int, ref: int, doc_index: int) -> str | None:
+        """A hit's date: a fact's own, an entity's latest document's, else its document's."""
+        tables = self.tables
+        doc_dates = tables.doc_dates or []
+        if kind == KIND_FACT:
+            fact_dates = tables.fact_dates or []
+            return fact_dates[ref] if 0 <= ref < len(fact_dates) else None
+        if kind == KIND_ENTITY:
+            off = self.a.ent_doc_off
+            if not 0 <= ref < len(off) - 1:
+                return None
+            docs = np.asarray(self.a.ent_doc[int(off[ref]) : int(off[ref + 1])]).tolist()
+            dated = [doc_dates[d] for d in docs if d < len(doc_dates) and doc_dates[d]]
+            return max(dated, key=_date_order) if dated else None
+        return doc_dates[doc_index] if 0 <= doc_index < len(doc_dates) else None
 
     def highlights(self, plan: Plan, rec: int, text: str) -> tuple[tuple[int, int], ...]:
         """The character ranges of `text` (record `rec`) that the plan's terms matched,
@@ -181,3 +202,8 @@ class HitMaker:
             else:
                 merged.append((start, end))
         return tuple(merged)
+
+
+def _date_order(when: str | None) -> tuple[int, int]:
+    found = period(when)
+    return (found[1], found[0]) if found else (0, 0)

@@ -19,7 +19,7 @@ import numpy as np
 from explorer.search.analysis import fold
 from explorer.search.arrays import KIND_CODES, LABEL_BITS, IndexArrays
 from explorer.search.expansion import NO_MATCH, Expansion, Vocabulary
-from explorer.search.query import Query, Term
+from explorer.search.query import NO_DATE, Query, Term
 from explorer.search.ranking import RankKey, pair_cost
 
 #: Candidates up to this many postings are unioned by sorting; above, through a bitmap.
@@ -78,6 +78,7 @@ class Plan:
     label_bits: int | None
     doc_ok: np.ndarray | None
     rec_range: tuple[int, int] | None = None  # the records of one kind only
+    date_ok: np.ndarray | None = None  # per record: within the query's date window
 
     @property
     def single_word(self) -> bool:
@@ -90,6 +91,7 @@ class Plan:
             and not term.anchored
             and self.label_bits is None
             and self.doc_ok is None
+            and self.date_ok is None
         )
 
     def within(self, rec_range: tuple[int, int] | None) -> Plan:
@@ -106,10 +108,14 @@ class Matcher:
         self._docs = docs
         self.records = arrays.records
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
+        self._date_filters: dict[tuple[int, int], np.ndarray] = {}
+        self._doc_first: np.ndarray | None = None
+        self._doc_last: np.ndarray | None = None
 
     def clear_caches(self) -> None:
-        """Forget the document filters kept between keystrokes."""
+        """Forget the document and date filters kept between keystrokes."""
         self._doc_filters.clear()
+        self._date_filters.clear()
 
     # ---------------------------------------------------------------- planning
 
@@ -158,9 +164,10 @@ class Matcher:
             if label_bits == 0:
                 return None
         doc_ok = self.doc_filter(query.docs) if query.docs else None
-        if not groups and label_bits is None and doc_ok is None:
+        date_ok = self.date_filter(query.dates) if query.dates is not None else None
+        if not groups and label_bits is None and doc_ok is None and date_ok is None:
             return None
-        return Plan(groups, excludes, sources, label_bits, doc_ok, rec_range)
+        return Plan(groups, excludes, sources, label_bits, doc_ok, rec_range, date_ok)
 
     def kind_range(self, kind: str) -> tuple[int, int]:
         """The records of one kind: [lo, hi) (records are stored entities, facts, sentences)."""
@@ -184,6 +191,50 @@ class Matcher:
                 self._doc_filters.clear()
             self._doc_filters[key] = found
         return found
+
+    def date_filter(self, window: tuple[int, int]) -> np.ndarray:
+        """Per record: does its date period lie within `window` (first and last day, as
+        ordinals)? An entity's does when a document mentioning it does. Kept per window, so
+        while the other words are typed a date filter costs what a label filter costs."""
+        found = self._date_filters.get(window)
+        if found is None:
+            a = self.a
+            lo, hi = window
+            date_lo, date_hi = np.asarray(a.date_lo), np.asarray(a.date_hi)
+            found = (date_lo >= lo) & (date_hi <= hi) & (date_lo != NO_DATE)
+            names = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["fact"]))
+            off, docs = np.asarray(a.ent_doc_off), np.asarray(a.ent_doc)
+            if names and len(off) > 1:
+                # An entity: through the documents that mention it.
+                first, last = self._doc_periods()
+                doc_in = (first >= lo) & (last <= hi) & (first != NO_DATE)
+                doc_in[-1] = False
+                per_doc = doc_in[docs] if len(docs) else np.zeros(0, dtype=bool)
+                lens = np.diff(off)
+                ent_in = np.zeros(len(lens), dtype=bool)
+                has = lens > 0
+                if len(per_doc):
+                    ent_in[has] = np.logical_or.reduceat(per_doc, off[:-1][has])
+                found[:names] = ent_in[np.asarray(a.ref[:names])]
+            if len(self._date_filters) > 16:
+                self._date_filters.clear()
+            self._date_filters[window] = found
+        return found
+
+    def _doc_periods(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per document (and a last one for records without): its date's first and last day,
+        read once from its sentences' records (a fact's date is its own, not its document's)."""
+        if self._doc_first is None or self._doc_last is None:
+            a = self.a
+            first = np.zeros(len(self._docs) + 1, dtype=np.int64)
+            last = np.zeros(len(self._docs) + 1, dtype=np.int64)
+            sentences = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["sentence"]))
+            docs = np.asarray(a.doc[sentences:])
+            dated = docs >= 0
+            first[docs[dated]] = np.asarray(a.date_lo[sentences:])[dated]
+            last[docs[dated]] = np.asarray(a.date_hi[sentences:])[dated]
+            self._doc_first, self._doc_last = first, last
+        return self._doc_first, self._doc_last
 
     # ---------------------------------------------------------------- candidates
 
@@ -343,6 +394,8 @@ class Matcher:
             cands = cands[(a.labels[cands] & plan.label_bits) != 0]
         if plan.doc_ok is not None:
             cands = cands[plan.doc_ok[a.doc[cands]]]
+        if plan.date_ok is not None:
+            cands = cands[plan.date_ok[cands]]
         return cands
 
     def gather(self, cands: np.ndarray) -> Gathered:

@@ -21,7 +21,9 @@ import orjson
 from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables
 from explorer.search.build import IndexParts
 
-FORMAT_VERSION = 2  # 2: words run across combining marks and joiners; ligatures written out
+# 3: record dates and each entity's documents (date filters)
+# 2: words run across combining marks and joiners; ligatures written out
+FORMAT_VERSION = 3
 
 
 def cache_dir(corpus_path: Path) -> Path:
@@ -45,6 +47,8 @@ def save(parts: IndexParts, directory: Path) -> None:
             "entities": parts.tables.entities,
             "predicates": parts.tables.predicates,
             "fingerprints": parts.tables.fingerprints,
+            "doc_dates": parts.tables.doc_dates,
+            "fact_dates": parts.tables.fact_dates,
         }
         (tmp / "tables.json").write_bytes(_dump_json(tables))
         meta = {
@@ -119,7 +123,7 @@ def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: 
     records = len(arrays["kind"])
     if meta.get("records") != records or meta.get("vocab") != len(vocab):
         raise ValueError("index parts disagree")
-    for name in ("doc", "sent", "start", "end", "ref", "labels"):
+    for name in ("doc", "sent", "start", "end", "ref", "labels", "date_lo", "date_hi"):
         if len(arrays[name]) != records:
             raise ValueError("index parts disagree")
     if len(arrays["text_off"]) != records + 1 or len(arrays["fwd_off"]) != records + 1:

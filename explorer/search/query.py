@@ -8,13 +8,18 @@
     a | b              either (binds tighter than the space: `x a | b` is x AND (a OR b))
     label:PERSON @per  entities of a label whose name starts with it; sentences mentioning one
     doc:NAME           records of documents whose id or title contains NAME
+    date:1987-03       records dated within a day, month, quarter (1987-Q1) or year
+    after:1987-03-01   dated on or after the start of that period
+    before:1987-04     dated before the start of that period
 
 Parsing never fails: stray operators are ignored and every input yields a `Query`.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from explorer.model import LABELS
 from explorer.search.analysis import fold, normalize_query, tokens
@@ -28,7 +33,61 @@ iran russia        every term must match: exactly, as a prefix, or from 4 letter
 !word              leave out what has a word starting with it
 a | b              either one
 label:PERSON @per  entities of that label, and sentences that mention one
-doc:NAME           only documents whose id or title contains NAME"""
+doc:NAME           only documents whose id or title contains NAME
+date:1987-03       dated in that day, month, quarter (1987-Q1) or year
+after:1987-03-01   dated on or after it; before:1987-04 dated before it"""
+
+#: The `word:` filters the language knows (`@` is short for `label:`).
+FILTERS = ("label", "doc", "date", "after", "before")
+#: A record without a date: its period in `Query.dates` terms (never inside a window).
+NO_DATE = 0
+_LAST_DAY = date.max.toordinal()
+
+_PERIOD_RE = re.compile(
+    r"(?P<y>\d{4})(?:-(?:(?P<q>[qQ][1-4])|[wW](?P<w>\d{1,2})|(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?))?"
+)
+_PARTIAL_RE = re.compile(r"^\d{1,4}(?:-(?:[qQ][1-4]?|\d{0,2}(?:-\d{0,2})?)?)?$")
+_FILTER_RE = re.compile(r"^!?([A-Za-z][A-Za-z_]*):")
+
+
+def period(text: str | None) -> tuple[int, int] | None:
+    """The first and last day (proleptic ordinals, `date.toordinal()`) of an ISO date at the
+    precision written: `1987-02-26`, `1987-W09` (an ISO week), `1987-02`, `1987-Q1`, `1987`
+    (a time after the day is ignored); None when it is none of those."""
+    if not text:
+        return None
+    m = _PERIOD_RE.match(str(text).strip())
+    if m is None:
+        return None
+    rest = str(text).strip()[m.end() :]
+    if rest and not (m["d"] and rest[0] in "T "):
+        return None
+    year = int(m["y"])
+    try:
+        if m["w"]:  # an ISO week, Monday to Sunday (the timeline's weeks)
+            first = date.fromisocalendar(year, int(m["w"]), 1)
+            last = first + timedelta(days=6)
+        elif m["q"]:
+            q = int(m["q"][1])
+            first = date(year, 3 * q - 2, 1)
+            last = _month_end(year, 3 * q)
+        elif m["m"]:
+            month = int(m["m"])
+            if m["d"]:
+                first = last = date(year, month, int(m["d"]))
+            else:
+                first, last = date(year, month, 1), _month_end(year, month)
+        else:
+            if year < 1:
+                return None
+            first, last = date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+    return first.toordinal(), last.toordinal()
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +113,29 @@ class Query:
     labels: tuple[str, ...] = ()  # labels allowed (filters OR-ed within, e.g. @p → PERSON, ...)
     label_filter: bool = False  # a label filter was given (it may have matched no label)
     docs: tuple[str, ...] = field(default=())  # folded substrings of doc id or title (AND)
+    # The window of days (ordinals, inclusive) a record's date period must lie within: every
+    # date:/after:/before: filter intersected; None without one.
+    dates: tuple[int, int] | None = None
+    # What the hint says of `word:` pieces: ("date", True) understood, ("foo", False) not a
+    # filter (then read as words), ("date:19x", False) a date not understood (ignored).
+    filters: tuple[tuple[str, bool], ...] = ()
 
     @property
     def is_empty(self) -> bool:
-        return not self.groups and not self.label_filter and not self.docs
+        return not self.groups and not self.label_filter and not self.docs and self.dates is None
+
+    @property
+    def hint(self) -> str:
+        """The filters of the line in words: "date: understood; foo: is not a filter"."""
+        parts = []
+        for name, ok in self.filters:
+            if ok:
+                parts.append(f"{name}: understood")
+            elif ":" in name:
+                parts.append(f"{name} is not a date (a day, month, 1987-Q1 or year)")
+            else:
+                parts.append(f"{name}: is not a filter")
+        return "; ".join(dict.fromkeys(parts))
 
 
 def _split(line: str) -> list[tuple[str, bool, bool]]:
@@ -108,6 +186,8 @@ def parse(line: str) -> Query:
     labels: list[str] = []
     label_filter = False
     docs: list[str] = []
+    window: tuple[int, int] | None = None
+    filters: list[tuple[str, bool]] = []
     join_next = False  # the previous piece was `|`
     for i, (raw, quoted, open_quote) in enumerate(pieces):
         is_last = i == len(pieces) - 1
@@ -121,17 +201,53 @@ def parse(line: str) -> Query:
             lowered.startswith("label:") or (text.startswith("@") and len(text) > 1)
         ):
             name = text[6:] if lowered.startswith("label:") else text[1:]
+            filters.append(("label", True))
             if name.strip():  # `label:` alone (still being typed) filters nothing yet
                 label_filter = True
                 labels.extend(_labels_for(name))
             join_next = False
             continue
         if lowered.startswith("doc:"):
+            filters.append(("doc", True))
             name = fold(text[4:]).strip()
             if name:
                 docs.append(name)
             join_next = False
             continue
+        named = None if quoted else _FILTER_RE.match(text)
+        if named is not None and named[1].lower() in ("date", "after", "before"):
+            which = named[1].lower()
+            value = text[named.end() :].strip()
+            when = period(value)
+            join_next = False
+            if not value:  # `date:` alone, still being typed: filters nothing yet
+                filters.append((which, True))
+                continue
+            if when is None and is_last and typing_last and _PARTIAL_RE.match(value):
+                # Still being typed (`date:19`, `date:1987-0`): the part already whole counts.
+                cut = value
+                while cut and when is None:
+                    cut = cut[:-1]
+                    when = period(cut)
+                if when is None:
+                    continue
+            if when is None:
+                filters.append((f"{which}:{value}", False))
+                continue
+            filters.append((which, True))
+            lo, hi = when
+            if which == "after":
+                lo, hi = lo, _LAST_DAY
+            elif which == "before":
+                lo, hi = 1, lo - 1
+            if window is not None:
+                lo, hi = max(lo, window[0]), min(hi, window[1])
+            window = (lo, hi)
+            continue
+        if named is not None and named[1].lower() not in FILTERS:
+            filters.append((named[1].lower(), False))  # read as words, and named in the hint
+        elif named is not None:
+            filters.append((named[1].lower(), True))
         # Leading operators, in any order: ! ' ^ (for a quoted piece, those before the quote).
         while text and text[0] in "!'^":
             if text[0] == "!":
@@ -171,4 +287,6 @@ def parse(line: str) -> Query:
         labels=tuple(dict.fromkeys(labels)),
         label_filter=label_filter,
         docs=tuple(docs),
+        dates=window,
+        filters=tuple(filters),
     )

@@ -123,6 +123,42 @@ class HistoryScreen(Screen):
     def drill_changed(self, row_list: RowList) -> None:
         """A drill-down filter was set or cleared on `row_list` (screens update toolbars)."""
 
+    def action_timeline(self) -> None:
+        """`t`: the list that has focus charted by date; Enter on a bar narrows the list."""
+        row_list = self.current_list()
+        if row_list is None or "date" not in row_list.facets():
+            self.notify("This list has no dates to chart.", severity="warning")
+            return
+        from explorer.tui.screens.timeline import TimelineScreen
+
+        def narrow(value: str | None) -> None:
+            if value is not None:
+                self.narrow_to_period(row_list, value)
+
+        screen = TimelineScreen(
+            row_list, self.timeline_title(row_list), search_box=self.timeline_search_box(row_list)
+        )
+        self.app.push_screen(screen, narrow)
+
+    def timeline_title(self, row_list: RowList) -> str:
+        """The timeline's title for `row_list`."""
+        return f"Timeline of {row_list.KIND}"
+
+    def timeline_search_box(self, row_list: RowList) -> Input | None:
+        """The search box the timeline of `row_list` follows (the results' only)."""
+        return None
+
+    def narrow_to_period(self, row_list: RowList, value: str) -> None:
+        """Keep the rows of `row_list` dated within the period `value` (Esc drops it)."""
+        from explorer.tui.widgets.timeline import within
+
+        values_of = row_list.facets()["date"]
+        row_list.push_drill(
+            Drill("date", value), lambda row: any(within(v, value) for v in values_of(row))
+        )
+        row_list.focus()
+        self.drill_changed(row_list)
+
     def action_export(self) -> None:
         row_list = self.current_list()
         if row_list is None:

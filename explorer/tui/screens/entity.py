@@ -67,6 +67,14 @@ class EntityScreen(HistoryScreen):
         Binding(
             "shift+tab", "previous_section", "Previous section", show=False, id="entity.previous"
         ),
+        Binding(
+            "t",
+            "timeline",
+            "Timeline",
+            show=False,  # as on the main screen: ? lists it
+            id="entity.timeline",
+            tooltip="Its mentions (or this list) by period",
+        ),
         Binding("1", "section('mentions')", "Mentions", show=False, id="entity.mentions"),
         Binding("2", "section('entity-facts')", "Facts", show=False, id="entity.facts"),
         Binding("3", "section('entity-documents')", "Documents", show=False, id="entity.documents"),
@@ -194,6 +202,10 @@ class EntityScreen(HistoryScreen):
             facets = ", ".join(d.facet for d in row_list.drills)
             count += f" of {len(row_list.all_rows):,}, {facets} (Esc clears)"
         self.query_one(TabbedContent).get_tab(pane.id).label = f"{title} {count} ({number})"
+
+    def timeline_title(self, row_list: RowList) -> str:
+        name = (self.location.entity or "").split(":", 1)[-1]
+        return f"Timeline of {row_list.KIND} of {name}"
 
     def drill_changed(self, row_list: RowList) -> None:
         self._label_tab(row_list)

@@ -80,6 +80,14 @@ class MainScreen(HistoryScreen):
             id="main.back",
             tooltip="Leave the search box, then drop filters",
         ),
+        Binding(
+            "t",
+            "timeline",
+            "Timeline",
+            show=False,  # the footer is full at 80 columns; ? lists it
+            id="main.timeline",
+            tooltip="This list counted by day, month or year",
+        ),
         Binding("tab", "next_pane", "Next pane", show=False, id="main.next_pane"),
         Binding("shift+tab", "previous_pane", "Previous pane", show=False, id="main.previous_pane"),
     ]
@@ -192,6 +200,26 @@ class MainScreen(HistoryScreen):
             return
         if not self.pane(self.active_pane).clear_filters():
             self.explorer.go_back()
+
+    def timeline_search_box(self, row_list: RowList) -> Input | None:
+        if row_list is self.query_one(SearchPane).list_widget:
+            return self.query_one("#search", Input)
+        return None
+
+    def timeline_title(self, row_list: RowList) -> str:
+        if row_list is self.query_one(SearchPane).list_widget:
+            return "Timeline of the search results"
+        return super().timeline_title(row_list)
+
+    def narrow_to_period(self, row_list: RowList, value: str) -> None:
+        """Search results narrow through the query (`date:PERIOD`, replacing one there)."""
+        if row_list is not self.query_one(SearchPane).list_widget:
+            super().narrow_to_period(row_list, value)
+            return
+        box = self.query_one("#search", Input)
+        kept = [w for w in box.value.split() if not w.lower().startswith("date:")]
+        box.value = " ".join([*kept, f"date:{value}"]) + " "
+        self.show_pane("search")
 
     def drill_changed(self, row_list: RowList) -> None:
         for pane in self.query(Pane):

@@ -54,11 +54,21 @@ class CorpusList(RowList):
         summary = self.reader.summary(doc_id) if self.reader else None
         return (summary.date if summary else None) or NO_DATE
 
+    def fact_date(self, fact: Fact) -> str:
+        """A fact's own date (its sentence's, else its document's, as the store keeps it)."""
+        own = fact.qualifiers.get("date")
+        return own if isinstance(own, str) and own else self.doc_date(fact.doc)
+
     def describe(self, facet: str, value: str) -> str:
         """How a facet value is shown in the frequency view."""
         if facet == "document":
             return self.doc_title(value)
         return value
+
+
+def date_cell(date: str) -> str:
+    """A date as a list shows it: empty for none."""
+    return "" if date == NO_DATE else date
 
 
 def _num(value: int) -> str:
@@ -197,6 +207,7 @@ class FactList(CorpusList):
         Column("Object", 12, flex=2),
         Column("Qualifiers", 10, flex=2, hide_below=100),
         Column("Document", 10, flex=1, hide_below=70),
+        Column("Date", 10, hide_below=80),
     )
     EMPTY = "No facts."
 
@@ -221,6 +232,7 @@ class FactList(CorpusList):
             plain(row.object),
             plain(qualifier_text(row)),
             plain(self.doc_title(row.doc)),
+            plain(date_cell(self.fact_date(row))),
         ]
 
     def export_records(self) -> list[dict[str, Any]]:
@@ -232,7 +244,7 @@ class FactList(CorpusList):
             "predicate": lambda f: [f.predicate],
             "subject": lambda f: [f.subject or NO_SUBJECT],
             "document": lambda f: [f.doc],
-            "date": lambda f: [self.doc_date(f.doc)],
+            "date": lambda f: [self.fact_date(f)],
         }
 
 
@@ -248,13 +260,15 @@ class HitList(CorpusList):
     COLUMNS = (
         Column("Match", 20, flex=1),
         Column("Where", 22, hide_below=70),
+        Column("Date", 10, hide_below=80),
     )
     EMPTY = (
         "Type to search sentences, entities and facts.\n"
         "  words      every word must match (typos forgiven, the last word as a prefix)\n"
         '  \'word      exact            "a phrase"   a phrase\n'
         "  !word      exclude          a | b        either\n"
-        "  label:PERSON  or @person    doc:NAME     one document"
+        "  label:PERSON  or @person    doc:NAME     one document\n"
+        "  date:1987-03  (a day, month, 1987-Q1, year)   after:1987-03-01   before:1987-04"
     )
     #: The query these results answer (not `query`: that would hide Textual's DOMNode.query()).
     query_text: str = ""
@@ -277,7 +291,7 @@ class HitList(CorpusList):
         where = self.doc_title(row.doc) if row.doc else ""
         if row.kind == "entity":
             where = ""
-        return [text, plain(where)]
+        return [text, plain(where), plain(row.date or "")]
 
     def export_records(self) -> list[dict[str, Any]]:
         records = self.records()
@@ -287,7 +301,7 @@ class HitList(CorpusList):
         return {
             "kind": lambda h: [h.kind],
             "document": lambda h: [h.doc] if h.doc else [],
-            "date": lambda h: [self.doc_date(h.doc)] if h.doc else [],
+            "date": lambda h: [h.date or self.doc_date(h.doc)] if (h.date or h.doc) else [],
             "label": lambda h: [h.label] if h.label else [],
         }
 

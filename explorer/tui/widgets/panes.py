@@ -7,7 +7,7 @@ while its list has focus.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -383,6 +383,7 @@ class EntitiesPane(Pane):
 
 class FactsPane(Pane):
     BINDING_GROUP_TITLE = "Facts pane"
+    list_widget: FactList
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "p",
@@ -393,6 +394,14 @@ class FactsPane(Pane):
             tooltip="One predicate at a time: title, said, ...",
         ),
         Binding("P", "previous_predicate", "Predicate back", show=False, id="facts.predicate_back"),
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            show=False,  # the toolbar says "(o)"
+            id="facts.sort",
+            tooltip="Sort by store order or date (newest first)",
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -401,6 +410,7 @@ class FactsPane(Pane):
         self._facts: list[Fact] = []
         self.predicates: list[str] = []
         self.predicate: str | None = None
+        self.sort = "store order"
 
     def compose(self) -> ComposeResult:
         yield Toolbar(id="facts-toolbar")
@@ -424,6 +434,8 @@ class FactsPane(Pane):
         rows = self._facts
         if self.predicate is not None:
             rows = [f for f in rows if f.predicate == self.predicate]
+        if self.sort == "date":
+            rows = newest_first(rows, self.list_widget.fact_date)
         self.list_widget.set_rows(rows)
         self.refresh_toolbar()
 
@@ -440,10 +452,15 @@ class FactsPane(Pane):
         parts = [
             pluralise(self.list_widget.row_count, "fact"),
             f"predicate: {self.predicate or 'all'} (p)",
+            Aside(f"sorted by {self.sort} (o)"),
         ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
+
+    def action_sort(self) -> None:
+        self.sort = "date" if self.sort == "store order" else "store order"
+        self._show()
 
     def action_next_predicate(self) -> None:
         self._cycle(1)
@@ -537,6 +554,18 @@ class Preview(Static):
 
 class SearchPane(Pane):
     BINDING_GROUP_TITLE = "Search results"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            show=False,
+            id="search.sort",
+            tooltip="Each group by rank or date (newest first)",
+        ),
+    ]
+    #: How each group of results is ordered: "rank" (the search's) or "date".
+    sort = "rank"
 
     DEFAULT_CSS = """
     SearchPane #results-body { height: 1fr; layout: vertical; }
@@ -553,6 +582,7 @@ class SearchPane(Pane):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.list_widget = HitList(id="hit-list")
+        self._totals: dict[str, tuple[int, bool]] | None = None
         self.hits: list[Hit] = []
         self.query_text = ""
         self.elapsed_ms: float | None = None
@@ -583,10 +613,16 @@ class SearchPane(Pane):
         if query.strip() and not hits:
             self.list_widget.empty_text = (
                 f"No results for “{query}”.\n"
-                "Try fewer words, the start of a word, or drop a label:/doc: filter."
+                "Try fewer words, the start of a word, or drop a label:/doc:/date: filter."
             )
+            hint = query_hint(query)
+            if hint:
+                self.list_widget.empty_text += f"\n{hint}."
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
+        if self.sort == "date":
+            hits = newest_first(hits, lambda h: h.date)
+        self._totals = totals
         self.list_widget.set_rows(group_hits(hits, totals))
         if not hits:
             self.query_one(Preview).clear()
@@ -609,9 +645,38 @@ class SearchPane(Pane):
             parts.append(detail)
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
+        if self.sort == "date":
+            parts.append(Aside("sorted by date (o)"))
+        hint = query_hint(self.query_text)
+        if hint:
+            parts.append(hint)  # the toolbar shows a str as plain text, never markup
         self.query_one(Toolbar).say(*parts)
+
+    def action_sort(self) -> None:
+        self.sort = "date" if self.sort == "rank" else "rank"
+        self.show_hits(self.query_text, self.hits, self.elapsed_ms, self._totals)
 
 
 def set_reader(reader: StoreReader, *lists: RowList) -> None:
     for row_list in lists:
         row_list.reader = reader  # type: ignore[attr-defined]
+
+
+def query_hint(query: str) -> str:
+    """What the query's `word:` filters are taken as: "date: understood; foo: is not a
+    filter"; empty when it has none."""
+    from explorer.search.query import parse
+
+    return parse(query).hint
+
+
+def newest_first(rows: Sequence[Any], date_of: Callable[[Any], str | None]) -> list[Any]:
+    """`rows` by date, newest first, undated last; rows of one date keep their order."""
+    from explorer.search.query import period
+    from explorer.tui.widgets.lists import NO_DATE
+
+    def key(row: Any) -> int:
+        found = period(date_of(row) if date_of(row) != NO_DATE else None)
+        return -found[1] if found else 1
+
+    return sorted(rows, key=key)

@@ -1,0 +1,198 @@
+"""The timeline (`t`): a list, the search results or an entity's mentions counted by period,
+zoomed with +/-, Enter narrowing to a bar's period, Esc going back; over a small dated
+corpus (tests/search/dated_store.py) spanning 1985 to 1988."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.timeline import TimelineScreen
+from explorer.tui.widgets.timeline import BarRow
+
+from .conftest import ready, settle, type_text, until
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
+
+from dated_store import REPORTS, write_corpus  # noqa: E402
+
+YEARS = {"1985": 2, "1986": 2, "1987": 8, "1988": 2}
+
+
+@pytest.fixture
+def dated(tmp_path) -> Path:
+    return write_corpus(tmp_path / "dated")
+
+
+def bars(screen: TimelineScreen) -> dict[str, int]:
+    return {r.value: r.count for r in screen.query_one("#bar-list").rows if isinstance(r, BarRow)}
+
+
+async def open_timeline(pilot) -> TimelineScreen:
+    await pilot.press("t")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, TimelineScreen)
+    return screen
+
+
+async def zoom_to(pilot, screen: TimelineScreen, grain: str) -> None:
+    order = ("day", "week", "month", "quarter", "year")
+    while screen.grain != grain:
+        await pilot.press("minus" if order.index(grain) > order.index(screen.grain) else "plus")
+        await settle(pilot)
+
+
+async def enter_on(pilot, screen: TimelineScreen, value: str) -> None:
+    bar_list = screen.query_one("#bar-list")
+    bar_list.move_cursor(next(i for i, r in enumerate(bar_list.rows) if r.value == value))
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def test_documents_timeline_fits_the_span_zooms_and_drills_into_a_year(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        screen = await open_timeline(pilot)
+        # 1985-06 to 1988-08: 39 months fit, so months it is, empty months shown as gaps
+        assert screen.grain == "month"
+        months = bars(screen)
+        assert months["1987-03"] == 3 and months["1986-03"] == 0
+        assert list(months) == sorted(months)
+        assert "14 documents by month" in str(screen.query_one("#timeline-toolbar").render())
+        assert "1 undated" in str(screen.query_one("#timeline-toolbar").render())
+        await zoom_to(pilot, screen, "year")
+        assert bars(screen) == YEARS
+        await pilot.press("plus")
+        await settle(pilot)
+        assert screen.grain == "quarter" and bars(screen)["1987-Q1"] == 5
+        await zoom_to(pilot, screen, "year")
+        await enter_on(pilot, screen, "1987")
+        assert isinstance(app.screen, MainScreen)
+        documents = app.main.query_one("#document-list")
+        assert {d.date[:4] for d in documents.rows} == {"1987"}
+        assert len(documents.rows) == YEARS["1987"]
+        await pilot.press("escape")  # drops the narrowing, as for the frequency view
+        await settle(pilot)
+        assert len(documents.rows) == len(REPORTS) + 1
+
+
+async def test_escape_leaves_the_timeline_without_narrowing(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await open_timeline(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert len(app.main.query_one("#document-list").rows) == len(REPORTS) + 1
+
+
+async def test_search_timeline_drills_down_by_adding_a_date_filter(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await type_text(pilot, "/dollar")
+        await settle(pilot)
+        await pilot.press("escape")  # from the search box to the results
+        await settle(pilot)
+        screen = await open_timeline(pilot)
+        await zoom_to(pilot, screen, "year")
+        assert bars(screen)["1987"] >= 4 and bars(screen)["1986"] >= 1
+        await enter_on(pilot, screen, "1987")
+        search = app.main.query_one("#search")
+        assert search.value.split() == ["dollar", "date:1987"]
+        await settle(pilot)
+        hits = [h for h in app.main.query_one("#hit-list").rows if hasattr(h, "date")]
+        assert hits and all(h.date.startswith("1987") for h in hits)
+
+
+async def test_search_timeline_follows_what_is_typed_in_it(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await type_text(pilot, "/dollar")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = await open_timeline(pilot)
+        await zoom_to(pilot, screen, "year")
+        box = screen.query_one("#timeline-search")
+        box.focus()
+        await settle(pilot)
+        for _ in "dollar":
+            await pilot.press("backspace")
+        await type_text(pilot, "ghana")
+        await settle(pilot)
+        assert app.main.query_one("#search").value == "ghana"
+        await until(pilot, lambda: not bars(screen).get("1986"), "the bars of the new search")
+        # Ghana: 1985 and 1988; the years between are gaps
+        assert {v for v, n in bars(screen).items() if n} == {"1985", "1988"}
+        assert bars(screen)["1986"] == 0
+
+
+async def test_entity_timeline_counts_its_mentions(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await type_text(pilot, "/james baker")
+        await settle(pilot)
+        await pilot.press("enter")  # the entity, first among the results
+        await settle(pilot)
+        await until(pilot, lambda: app.screen.query("#mention-list"), "the entity's detail")
+        await until(pilot, lambda: app.screen.query_one("#mention-list").rows, "its mentions")
+        screen = await open_timeline(pilot)
+        assert "Baker" in str(screen.query_one("#timeline-box").border_title)
+        assert sum(bars(screen).values()) == 2
+        assert {v for v, n in bars(screen).items() if n} <= {"1987-03-02", "1987-03-30"} | {
+            "1987-W10",
+            "1987-W14",
+        }
+
+
+async def test_facts_and_results_show_their_dates_and_sort_by_date(app_factory, dated):
+    app = app_factory(dated)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("f")
+        await settle(pilot)
+        facts = app.main.query_one("#fact-list")
+        assert facts.columns[-1].title == "Date"
+        await pilot.press("o")
+        await settle(pilot)
+        dates = [facts.fact_date(f) for f in facts.rows]
+        dated_ones = [d for d in dates if d != "(no date)"]
+        assert dated_ones and dated_ones == sorted(dated_ones, reverse=True)
+        await type_text(pilot, "/dollar")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        hits = app.main.query_one("#hit-list")
+        assert "1987-03-30" in "\n".join(hits.render_line(y).text for y in range(hits.size.height))
+        await pilot.press("o")
+        await settle(pilot)
+        sentences = [h.date for h in hits.rows if getattr(h, "kind", "") == "sentence"]
+        assert sentences[-1] is None  # undated last
+        assert sentences[:-1] == sorted(sentences[:-1], reverse=True)
+
+
+async def test_a_title_with_markup_is_shown_as_written(app_factory, tmp_path):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "metadata.jsonl").write_text(
+        '{"file_name": "a.txt", "date": "1990-05-01"}\n', encoding="utf-8"
+    )
+    (folder / "a.txt").write_text("Markup [bold]Anna Berg[/bold] met Carl Dane in Oslo.\n")
+    app = app_factory(folder)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        app.main.timeline_title = lambda row_list: "Timeline of [bold]x[/bold]"
+        screen = await open_timeline(pilot)
+        shown = screen.query_one("#timeline-box")._border_title  # what the border draws
+        assert shown.plain == "Timeline of [bold]x[/bold]"
+        assert bars(screen) == {"1990-05-01": 1}
