@@ -189,6 +189,13 @@ class StoreReader:
             return []
         return self.index.search_grouped(query)
 
+    def search_page(self, query: str, kind: str, offset: int, limit: int) -> Group | None:
+        """Hits `offset` to `offset + limit` of one kind (the next page of a group)."""
+        if self.index is None or not query.strip():
+            return None
+        groups = self.index.search_grouped(query, {kind: limit}, {kind: offset})
+        return next((g for g in groups if g.kind == kind), None)
+
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())
 

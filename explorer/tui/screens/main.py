@@ -7,6 +7,7 @@ which become `Open` messages for the app (which keeps the history).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on, work
@@ -19,6 +20,7 @@ from explorer.model import DocumentSummary, Entity, Fact, Hit
 from explorer.tui.messages import open_document, open_entity
 from explorer.tui.render import pluralise
 from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.lists import HitList
 from explorer.tui.widgets.panes import (
     Aside,
     DocumentsPane,
@@ -31,11 +33,18 @@ from explorer.tui.widgets.panes import (
     Toolbar,
     set_reader,
 )
-from explorer.tui.widgets.rows import RowList
+from explorer.tui.widgets.rows import MoreRow, RowList
 
 PANES = ("documents", "entities", "facts", "search")
 #: While a search runs, a new key waits this long first (the next key cancels the wait).
 DEBOUNCE_S = 0.03
+#: What a group's "more" row loads.
+PAGE = 100
+#: Loading every hit (End/G, x, F): the first batch, and the largest (batches double).
+FIRST_BATCH = 500
+MAX_BATCH = 20_000
+#: Loading every hit stops at this many of a group (a common word in a big store).
+WHOLE_LIMIT = 200_000
 
 
 class MainScreen(HistoryScreen):
@@ -190,6 +199,12 @@ class MainScreen(HistoryScreen):
                 self.pane(self.active_pane).clear_filters()
                 self.pane(self.active_pane).focus_list()
             return
+        if self.active_pane == "search" and self.paging():
+            self.workers.cancel_group(self, "paging")
+            pane = self.query_one(SearchPane)
+            pane.paging = False
+            pane.refresh_toolbar()
+            return
         if not self.pane(self.active_pane).clear_filters():
             self.explorer.go_back()
 
@@ -288,8 +303,10 @@ class MainScreen(HistoryScreen):
         key cancels the wait): a burst of keys costs one search, a lone key none of the wait.
         """
         pane = self.query_one(SearchPane)
+        self.workers.cancel_group(self, "paging")  # pages of the old query are not wanted
+        pane.paging = False
         if not query.strip():
-            pane.show_hits(query, [], None)
+            pane.show_groups(query, [], None)
             return
         if self._searches_running:
             await asyncio.sleep(DEBOUNCE_S)
@@ -304,9 +321,82 @@ class MainScreen(HistoryScreen):
         finally:
             self._searches_running -= 1
         elapsed = (clock() - started) * 1000
-        hits = [hit for group in groups for hit in group.hits]
-        totals = {group.kind: (group.total, group.exact) for group in groups}
-        pane.show_hits(query, hits, elapsed, totals)
+        pane.show_groups(query, groups, elapsed)
+
+    # ------------------------------------------------------------------ paging
+
+    @work(exclusive=True, group="paging")
+    async def load_page(self, kind: str) -> None:
+        """Enter on a group's "more" row: its next page, in place."""
+        pane = self.query_one(SearchPane)
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        query = pane.query_text
+        group = await asyncio.to_thread(reader.search_page, query, kind, pane.loaded(kind), PAGE)
+        if group is not None:
+            pane.add_page(query, group, PAGE)
+
+    @on(HitList.PageToEnd)
+    def _page_to_end(self, event: HitList.PageToEnd) -> None:
+        pane = self.query_one(SearchPane)
+        self.load_rest(pane.unloaded()[-1:], to_end=True)
+
+    @work(exclusive=True, group="paging")
+    async def load_rest(
+        self,
+        kinds: Sequence[str],
+        then: Callable[[], object] | None = None,
+        to_end: bool = False,
+    ) -> None:
+        """Every hit of `kinds` not loaded yet, in pages that grow (each page re-ranks the
+        hits before it), shown as they come; End/G follows the end, Esc stops."""
+        pane = self.query_one(SearchPane)
+        hits = pane.list_widget
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        query = pane.query_text
+        pane.paging = True
+        try:
+            for kind in kinds:
+                size = FIRST_BATCH
+                while pane.remaining(kind)[0] > 0 and pane.loaded(kind) < WHOLE_LIMIT:
+                    offset = pane.loaded(kind)
+                    group = await asyncio.to_thread(reader.search_page, query, kind, offset, size)
+                    if group is None or pane.query_text != query:
+                        return
+                    pane.add_page(query, group, size)
+                    if to_end:
+                        hits.go_to_end()
+                    size = min(max(size, offset), MAX_BATCH)
+        finally:
+            pane.paging = False
+            pane.refresh_toolbar()
+        capped = [k for k in kinds if pane.remaining(k)[0] > 0]
+        if capped:
+            self.notify(
+                f"Loaded the first {WHOLE_LIMIT:,} of each group: narrow the query for the rest.",
+                severity="warning",
+            )
+        if then is not None:
+            then()
+
+    def paging(self) -> bool:
+        return any(
+            w.group == "paging" and w.is_running and w.node is self for w in self.app.workers
+        )
+
+    def with_every_row(self, row_list: RowList, then: Callable[[], object]) -> None:
+        """`x` and `F` on the results work on every hit, not the pages loaded: load the rest
+        first (in the background, shown as it comes), then go on."""
+        pane = self.query_one(SearchPane)
+        if row_list is not pane.list_widget or not pane.unloaded():
+            then()
+            return
+        total = sum(t for t, _ in pane.totals.values())
+        self.notify(f"Loading all {total:,} results first …", markup=False)
+        self.load_rest(pane.unloaded(), then=then)
 
     @on(RowList.Highlighted, "#hit-list")
     def _hit_highlighted(self, event: RowList.Highlighted) -> None:
@@ -349,6 +439,9 @@ class MainScreen(HistoryScreen):
 
     @on(RowList.Selected, "#hit-list")
     def _open_hit(self, event: RowList.Selected) -> None:
+        if isinstance(event.row, MoreRow):
+            self.load_page(event.row.group)
+            return
         self.post_message(open_hit(event.row))
 
 

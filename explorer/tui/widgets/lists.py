@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual.message import Message
 
 from explorer import export
 from explorer.model import DocumentSummary, Entity, Fact, Hit, Mention
 from explorer.tui.labels import label_style, short_label
 from explorer.tui.render import highlighted, plain, window
-from explorer.tui.widgets.rows import Column, GroupRow, RowList
+from explorer.tui.widgets.rows import Column, GroupRow, MoreRow, RowList
 
 if TYPE_CHECKING:
     from explorer.tui.data import StoreReader
@@ -259,6 +260,18 @@ class HitList(CorpusList):
     #: The query these results answer (not `query`: that would hide Textual's DOMNode.query()).
     query_text: str = ""
 
+    class PageToEnd(Message):
+        """End or G where the last group has hits not loaded: load them, then go there."""
+
+        def __init__(self, hit_list: HitList) -> None:
+            super().__init__()
+            self.hit_list = hit_list
+
+    def action_last(self) -> None:
+        super().action_last()
+        if self.rows and isinstance(self.rows[-1], MoreRow):
+            self.post_message(self.PageToEnd(self))
+
     def render_row(self, row: Hit, widths: list[int]) -> list[Text | str]:
         match_style = self.style("match")
         text = highlighted(row.text, row.highlights, match_style)
@@ -292,19 +305,33 @@ class HitList(CorpusList):
         }
 
 
-def group_hits(hits: list[Hit], totals: dict[str, tuple[int, bool]] | None = None) -> list[Any]:
-    """Hits in rank order within three groups: entities, facts, sentences; each heading says
-    how many there are in all when `totals` ({kind: (total, exact)}) has more."""
-    groups: dict[str, list[Hit]] = {"entity": [], "fact": [], "sentence": []}
-    for hit in hits:
-        groups.setdefault(hit.kind, []).append(hit)
+#: The hit kinds in the order their groups are shown, with their names.
+GROUPS = {
+    "entity": ("Entities", "entities"),
+    "fact": ("Facts", "facts"),
+    "sentence": ("Sentences", "sentences"),
+}
+
+
+def group_hits(
+    pages: dict[str, list[Hit]],
+    totals: dict[str, tuple[int, bool]] | None = None,
+    remaining: dict[str, tuple[int, bool]] | None = None,
+) -> list[Any]:
+    """The hits loaded so far in rank order within three groups (entities, facts,
+    sentences); each heading says how many there are in all when `totals` ({kind: (total,
+    exact)}) has more, and a group with `remaining` hits not loaded ends with a "more" row."""
     rows: list[Any] = []
-    names = {"entity": "Entities", "fact": "Facts", "sentence": "Sentences"}
-    for kind, group in groups.items():
-        if group:
-            total, exact = (totals or {}).get(kind, (len(group), True))
-            rows.append(GroupRow(names.get(kind, kind.title()), len(group), total, not exact))
-            rows.extend(group)
+    for kind, group in pages.items():
+        if not group:
+            continue
+        title, name = GROUPS.get(kind, (kind.title(), kind))
+        total, exact = (totals or {}).get(kind, (len(group), True))
+        rows.append(GroupRow(title, len(group), total, not exact))
+        rows.extend(group)
+        more, at_least = (remaining or {}).get(kind, (0, False))
+        if more > 0:
+            rows.append(MoreRow(kind, name, more, at_least))
     return rows
 
 

@@ -21,6 +21,7 @@ from explorer.model import NAME_LABELS, DocumentSummary, Entity, Fact, Hit
 from explorer.tui.labels import MEANING
 from explorer.tui.render import highlighted, plain, pluralise
 from explorer.tui.widgets.lists import (
+    GROUPS,
     DocumentList,
     EntityList,
     FactList,
@@ -30,6 +31,7 @@ from explorer.tui.widgets.lists import (
 from explorer.tui.widgets.rows import RowList
 
 if TYPE_CHECKING:
+    from explorer.search import Group
     from explorer.tui.data import Paragraph, StoreReader
 
 
@@ -553,7 +555,14 @@ class SearchPane(Pane):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.list_widget = HitList(id="hit-list")
-        self.hits: list[Hit] = []
+        #: The hits loaded so far of each kind, in rank order (a page, then each "more").
+        self.pages: dict[str, list[Hit]] = {kind: [] for kind in GROUPS}
+        #: kind -> (how many hits in all, whether that is exact or a lower bound)
+        self.totals: dict[str, tuple[int, bool]] = {}
+        #: kinds whose every hit is loaded
+        self.ended: set[str] = set()
+        #: every hit is being loaded in the background (End/G, x, F)
+        self.paging = False
         self.query_text = ""
         self.elapsed_ms: float | None = None
 
@@ -569,17 +578,20 @@ class SearchPane(Pane):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 130, "-wide")
 
-    def show_hits(
-        self,
-        query: str,
-        hits: list[Hit],
-        elapsed_ms: float | None,
-        totals: dict[str, tuple[int, bool]] | None = None,
-    ) -> None:
+    def show_groups(self, query: str, groups: Sequence[Group], elapsed_ms: float | None) -> None:
+        """A new query's first page of each group."""
         self.query_text = query
-        self.hits = hits
         self.elapsed_ms = elapsed_ms
+        self.pages = {kind: [] for kind in GROUPS}
+        self.totals = {}
+        self.ended = set()
+        for group in groups:
+            self.pages[group.kind] = list(group.hits)
+            self.totals[group.kind] = (group.total, group.exact)
+            if not group.more:
+                self.ended.add(group.kind)
         self.list_widget.query_text = query
+        hits = self.hits
         if query.strip() and not hits:
             self.list_widget.empty_text = (
                 f"No results for “{query}”.\n"
@@ -587,26 +599,72 @@ class SearchPane(Pane):
             )
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
-        self.list_widget.set_rows(group_hits(hits, totals))
+        self._show(keep=False)
         if not hits:
             self.query_one(Preview).clear()
+
+    def add_page(self, query: str, group: Group, asked: int) -> None:
+        """The next page of one group, loaded in place (the cursor stays on its row)."""
+        if query != self.query_text:
+            return  # a page of a query since replaced
+        kind = group.kind
+        self.pages.setdefault(kind, []).extend(group.hits)
+        loaded = len(self.pages[kind])
+        total, exact = group.total, group.exact
+        if len(group.hits) < asked:  # the engine has no more
+            self.ended.add(kind)
+            total, exact = loaded, True
+        elif exact and loaded >= total:
+            self.ended.add(kind)
+        self.totals[kind] = (max(total, loaded), exact)
+        self._show(keep=True)
+
+    def loaded(self, kind: str) -> int:
+        return len(self.pages.get(kind, ()))
+
+    def remaining(self, kind: str) -> tuple[int, bool]:
+        """How many hits of `kind` are not loaded yet, and whether that is a lower bound."""
+        if kind in self.ended:
+            return 0, False
+        total, exact = self.totals.get(kind, (0, True))
+        more = total - self.loaded(kind)
+        return (more, False) if exact else (max(more, 1), True)
+
+    def unloaded(self) -> list[str]:
+        """The kinds with hits not loaded yet, in the order they are shown."""
+        return [kind for kind in self.pages if self.remaining(kind)[0] > 0]
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [hit for kind in self.pages for hit in self.pages[kind]]
+
+    def _show(self, keep: bool) -> None:
+        remaining = {kind: self.remaining(kind) for kind in self.pages}
+        self.list_widget.set_rows(group_hits(self.pages, self.totals, remaining), keep=keep)
         self.refresh_toolbar()
 
     def refresh_toolbar(self) -> None:
         if not self.query_text.strip():
             self.query_one(Toolbar).say("/ to search")
             return
-        counts = {"entity": 0, "fact": 0, "sentence": 0}
-        for h in self.hits:
-            counts[h.kind] = counts.get(h.kind, 0) + 1
-        parts: list[str] = [pluralise(len(self.hits), "result")]
+        total = sum(t for t, _ in self.totals.values())
+        at_least = any(not exact for _, exact in self.totals.values())
+        shown = len(self.hits)
+        head = f"{total:,}{'+' if at_least else ''} result{'' if total == 1 else 's'}"
         if self.elapsed_ms is not None:
-            parts[0] += f" in {self.elapsed_ms:.1f} ms"
+            head += f" in {self.elapsed_ms:.1f} ms"
+        parts: list[str] = [head]
         detail = ", ".join(
-            pluralise(n, k, "entities" if k == "entity" else None) for k, n in counts.items() if n
+            f"{t:,}{'' if exact else '+'} {GROUPS[k][1] if t != 1 else k}"
+            for k, (t, exact) in self.totals.items()
+            if t
         )
         if detail:
             parts.append(detail)
+        if self.paging:
+            parts.append(f"loading all: {shown:,} so far (Esc stops)")
+        elif shown < total or at_least:
+            parts.append(Aside(f"{shown:,} loaded (G: all)"))
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
