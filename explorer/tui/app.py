@@ -21,7 +21,12 @@ from textual.screen import Screen
 
 import explorer
 from explorer.model import DocumentSummary, document_id_path
-from explorer.tui.commands import DocumentCommands, EntityCommands, LabelCommands
+from explorer.tui.commands import (
+    DocumentCommands,
+    EntityCommands,
+    LabelCommands,
+    SavedSearchCommands,
+)
 from explorer.tui.data import StoreReader
 from explorer.tui.messages import (
     CorpusFailed,
@@ -30,11 +35,13 @@ from explorer.tui.messages import (
     FilterEntities,
     Location,
     Open,
+    RunSearch,
     ShowPane,
 )
 from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.screens.main import MainScreen
+from explorer.tui.searches import SearchMemory
 
 SEEDS = Path(explorer.__file__).parent / "seeds"
 
@@ -44,7 +51,12 @@ class ExplorerApp(App[None]):
 
     TITLE = "explorer"
     CSS_PATH = "explorer.tcss"
-    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands, LabelCommands}
+    COMMANDS = App.COMMANDS | {
+        DocumentCommands,
+        EntityCommands,
+        LabelCommands,
+        SavedSearchCommands,
+    }
     BINDING_GROUP_TITLE = "App"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -72,6 +84,8 @@ class ExplorerApp(App[None]):
         self.clock: Callable[[], float] = time.perf_counter
         #: Whether the reader writes each mention's label after it (`t` toggles, remembered).
         self.show_tags = True
+        #: Past and saved queries, in a small file beside the store (see tui/searches.py).
+        self.searches = SearchMemory.beside(self.db_path)
         self.history: list[Location] = [Location("main")]
         self.position = 0
         self.main = MainScreen()
@@ -316,6 +330,24 @@ class ExplorerApp(App[None]):
             "Show the store's path",
             lambda: self.notify(str(self.db_path), title="Store", markup=False),
         )
+        query = self.main.query_one("#search").value.strip()  # type: ignore[attr-defined]
+        if query:
+            yield SystemCommand(
+                "Save this search",
+                f"Keep “{query}” in the saved searches (palette: Saved search)",
+                lambda: self.save_search(query),
+            )
+
+    def save_search(self, query: str) -> None:
+        if self.searches.save(query):
+            self.notify(f"Saved “{query}”: Ctrl+P → Saved search runs it again.", markup=False)
+        else:
+            self.notify(f"“{query}” is saved already.", markup=False)
+
+    @on(RunSearch)
+    def handle_run_search(self, event: RunSearch) -> None:
+        self._back_to_main()
+        self.main.run_query(event.query)
 
     def focus_search(self) -> None:
         """`/` from anywhere: back to the main screen (forward history kept), search box."""

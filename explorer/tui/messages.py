@@ -64,6 +64,14 @@ class ShowPane(Message):
         self.pane = pane
 
 
+class RunSearch(Message):
+    """Search for `query` on the main screen, as if typed (a saved search)."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query = query
+
+
 class CorpusProgress(Message):
     """Loading the store made progress: a line for the status bar."""
 

@@ -26,9 +26,9 @@ from explorer.tui.widgets.panes import (
     DocumentsPane,
     EntitiesPane,
     FactsPane,
-    ListInput,
     Pane,
     Preview,
+    SearchInput,
     SearchPane,
     Toolbar,
     set_reader,
@@ -104,11 +104,18 @@ class MainScreen(HistoryScreen):
     """
 
     _searches_running = 0
+    _walked_to: str | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        from explorer.tui.searches import HistoryWalk, SearchMemory
+
+        self._walk = HistoryWalk(SearchMemory())  # the app's memory, once mounted
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
-            yield ListInput(
+            yield SearchInput(
                 placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
                 id="search",
                 compact=True,
@@ -127,6 +134,7 @@ class MainScreen(HistoryScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._walk.memory = self.explorer.searches
         self.query_one(Tabs).can_focus = False
         self.query_one("#document-list").focus()
         for name in ("documents", "entities", "facts"):
@@ -182,6 +190,7 @@ class MainScreen(HistoryScreen):
     def leave_input(self, box: Input, key: str) -> None:
         """Down or Esc in the search or narrowing box: on to the list below it."""
         if box.id == "search":
+            self.remember_query()
             self.show_pane("search")
         elif key == "escape":
             self.pane(self.active_pane).clear_filters()
@@ -194,6 +203,7 @@ class MainScreen(HistoryScreen):
         focused = self.focused
         if isinstance(focused, Input):
             if focused.id == "search":
+                self.remember_query()
                 self.show_pane("search")
             else:
                 self.pane(self.active_pane).clear_filters()
@@ -279,16 +289,53 @@ class MainScreen(HistoryScreen):
     def action_search(self) -> None:
         # Now, not after the keys already queued (Widget.focus waits for those): '/sanai'
         # typed in one go is a query, not '/' and then five pane keys.
-        self.set_focus(self.query_one("#search", Input))
+        box = self.query_one("#search", Input)
+        self.set_focus(box)
+        # Selected: typing replaces the last query, an arrow key keeps it to edit.
+        box.select_all()
+        self._walk.reset()
+
+    def run_query(self, query: str) -> None:
+        """Show the results of `query` as if typed (a saved search, a history entry)."""
+        box = self.query_one("#search", Input)
+        box.value = query
+        box.cursor_position = len(query)
+        self.explorer.searches.remember(query)
+        self.show_pane("search")
+
+    def remember_query(self) -> None:
+        """The query in the box was used (Enter, Down or Esc to the results, a result
+        opened): it goes into the history Up walks."""
+        self.explorer.searches.remember(self.query_one("#search", Input).value)
+        self._walk.reset()
+
+    def walk_history(self, box: Input, way: str) -> None:
+        if way == "back":
+            query = self._walk.back(box.value)
+            if query is None:
+                self.app.bell()
+                return
+        else:
+            query = self._walk.forward()
+            if query is None:  # not walking: Down goes on to the results
+                self.leave_input(box, "down")
+                return
+        self._walked_to = query
+        box.value = query
+        box.cursor_position = len(query)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        if event.value != self._walked_to:
+            self._walk.reset()  # typed: Up starts again from the newest
+        self._walked_to = None
         if event.value.strip() and self.active_pane != "search":
             self.show_pane("search", focus=False)
         self.run_search(event.value)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self) -> None:
+        self.remember_query()
         hits = self.query_one(SearchPane).list_widget
         if hits.current is not None:
             hits.action_select()
@@ -442,6 +489,7 @@ class MainScreen(HistoryScreen):
         if isinstance(event.row, MoreRow):
             self.load_page(event.row.group)
             return
+        self.remember_query()
         self.post_message(open_hit(event.row))
 
 

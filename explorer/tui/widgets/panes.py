@@ -54,6 +54,21 @@ class ListInput(Input):
             leave(self, key)
 
 
+class SearchInput(ListInput):
+    """The search box: Up and Down walk the past queries (Down past the newest goes on to
+    the results, as Down does in any box over a list)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "history('back')", "Earlier search", show=False, priority=True),
+        Binding("down", "history('forward')", "To the list", priority=True),
+    ]
+
+    def action_history(self, way: str) -> None:
+        walk = getattr(self.screen, "walk_history", None)
+        if walk is not None:
+            walk(self, way)
+
+
 class Aside(str):
     """A toolbar part that can go when the line is full: a key hint, a secondary count."""
 
