@@ -26,9 +26,11 @@ from explorer.tui.widgets.lists import (
     EntityList,
     FactList,
     HitList,
+    fact_object,
     group_hits,
+    qualifier_text,
 )
-from explorer.tui.widgets.rows import RowList
+from explorer.tui.widgets.rows import GroupRow, RowList
 
 if TYPE_CHECKING:
     from explorer.search import Group
@@ -398,6 +400,43 @@ class EntitiesPane(Pane):
 # ---------------------------------------------------------------------- facts
 
 
+#: The columns `o` sorts the facts by ("found": the store's order, document by document).
+FACT_SORTS: dict[str, Any] = {
+    "found": None,
+    "subject": lambda f: (f.subject.casefold(), f.predicate),
+    "predicate": lambda f: (f.predicate, f.subject.casefold()),
+    "object": lambda f: f.object.casefold(),
+    "qualifiers": lambda f: qualifier_text(f).casefold(),
+    "document": lambda f: (f.doc, f.sentence),
+}
+
+
+class FactCard(Static):
+    """The fact under the cursor, whole: its quote or object wrapped, as it is read."""
+
+    DEFAULT_CSS = """
+    FactCard { height: 4; padding: 0 1; background: $panel;
+        color: $text; border-top: solid $panel-lighten-2; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+
+    def show(self, fact: Fact | None, title: str) -> None:
+        if fact is None:
+            self.update("", layout=False)
+            return
+        out = Text(end="")
+        out.append(plain(fact.subject), style="bold")
+        out.append(f" {fact.predicate} ", style="dim")
+        out.append(plain(fact_object(fact)))
+        qualifiers = qualifier_text(fact)
+        extra = " · ".join(p for p in (plain(qualifiers), plain(title)) if p)
+        if extra:
+            out.append("\n" + extra, style="dim")
+        self.update(out, layout=False)  # a fixed height: no layout pass per cursor move
+
+
 class FactsPane(Pane):
     BINDING_GROUP_TITLE = "Facts pane"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -410,7 +449,41 @@ class FactsPane(Pane):
             tooltip="One predicate at a time: title, said, ...",
         ),
         Binding("P", "previous_predicate", "Predicate back", show=False, id="facts.predicate_back"),
+        Binding(
+            "o",
+            "sort",
+            "Sort",
+            show=False,  # the toolbar says "(o)"
+            id="facts.sort",
+            tooltip="Sort by the next column: subject, object, ...",
+        ),
+        Binding(
+            "O", "reverse", "Reverse", show=False, id="facts.reverse", tooltip="Reverse the sort"
+        ),
+        Binding(
+            "n",
+            "narrow",
+            "Narrow",
+            show=False,  # the narrowing box says "n: narrow"
+            id="facts.narrow",
+            tooltip="Type to narrow by subject, object, document",
+        ),
+        Binding(
+            "b",
+            "group",
+            "By subject",
+            show=False,  # the toolbar says "(b)"
+            id="facts.group",
+            tooltip="Group by subject, the most facts first",
+        ),
     ]
+
+    DEFAULT_CSS = """
+    FactsPane #facts-bar { height: 1; background: $panel; }
+    FactsPane #facts-bar Toolbar { width: 1fr; }
+    FactsPane #facts-narrow { width: 22; height: 1; border: none; padding: 0 1; }
+    FactsPane.-short FactCard { display: none; }
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -418,10 +491,21 @@ class FactsPane(Pane):
         self._facts: list[Fact] = []
         self.predicates: list[str] = []
         self.predicate: str | None = None
+        self.sort = "found"
+        self.reverse = False
+        self.grouped = False
+        self.narrow = ""
 
     def compose(self) -> ComposeResult:
-        yield Toolbar(id="facts-toolbar")
+        with Horizontal(id="facts-bar"):
+            yield Toolbar(id="facts-toolbar")
+            yield ListInput(placeholder="n: narrow", id="facts-narrow", compact=True)
         yield self.list_widget
+        yield FactCard(id="fact-card")
+
+    def on_resize(self) -> None:
+        # At small sizes every line goes to the list.
+        self.set_class(self.size.height < 16, "-short")
 
     def load(self, facts: Sequence[Fact]) -> None:
         self._facts = list(facts)
@@ -437,30 +521,77 @@ class FactsPane(Pane):
         self.predicate = predicate
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, keep: bool = False) -> None:
         rows = self._facts
         if self.predicate is not None:
             rows = [f for f in rows if f.predicate == self.predicate]
-        self.list_widget.set_rows(rows)
+        key = FACT_SORTS[self.sort]
+        rows = list(rows) if key is None else sorted(rows, key=key)
+        if self.reverse:
+            rows.reverse()
+        if self.grouped:
+            rows = self._by_subject(rows)
+        self.list_widget.set_rows(rows, keep=keep)
+        self._apply_narrow()
+
+    @staticmethod
+    def _by_subject(facts: list[Fact]) -> list[Any]:
+        """Facts under a heading per subject, the subject with the most facts first; within
+        a subject, in the order of the sort."""
+        groups: dict[str, list[Fact]] = {}
+        for fact in facts:
+            groups.setdefault(fact.subject or "(no subject)", []).append(fact)
+        rows: list[Any] = []
+        for subject, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            rows.append(GroupRow(plain(subject), len(group)))
+            rows.extend(group)
+        return rows
+
+    def _apply_narrow(self) -> None:
+        needle = self.narrow.casefold().strip()
+        if not needle:
+            self.list_widget.set_narrow(None)
+        else:
+            title = self.list_widget.doc_title
+
+            def test(f: Fact) -> bool:
+                return (
+                    needle in f.subject.casefold()
+                    or needle in f.object.casefold()
+                    or needle in title(f.doc).casefold()
+                )
+
+            self.list_widget.set_narrow(test)
         self.refresh_toolbar()
 
     def _empty_text(self) -> str:
         if not self._facts:
             return "No facts yet: ingest some documents."
         what = f"No “{self.predicate}” facts" if self.predicate else "No facts"
+        if self.narrow:
+            what += f" matching “{self.narrow}”"
         if not self.list_widget.drills:
-            return what + "."
+            return what + ".\nEsc clears the narrowing; p changes the predicate."
         return f"{what} with {drill_terms(self.list_widget)}.\nEsc clears the filters."
 
     def refresh_toolbar(self) -> None:
         self.list_widget.empty_text = self._empty_text()
-        parts = [
+        order = "↓" if self.reverse else "↑"
+        parts: list[str] = [
             pluralise(self.list_widget.row_count, "fact"),
             f"predicate: {self.predicate or 'all'} (p)",
+            f"by {self.sort} {order} (o O)",
+            Aside("by subject (b)" if not self.grouped else "grouped by subject (b)"),
         ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
+        current = self.list_widget.current
+        card = self.query_one(FactCard)
+        if isinstance(current, Fact):
+            card.show(current, self.list_widget.doc_title(current.doc))
+        else:
+            card.show(None, "")
 
     def action_next_predicate(self) -> None:
         self._cycle(1)
@@ -473,7 +604,37 @@ class FactsPane(Pane):
         self.predicate = options[(options.index(self.predicate) + step) % len(options)]
         self._show()
 
+    def action_sort(self) -> None:
+        names = list(FACT_SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._show(keep=True)
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._show(keep=True)
+
+    def action_group(self) -> None:
+        self.grouped = not self.grouped
+        self._show(keep=True)
+
+    def action_narrow(self) -> None:
+        self.query_one("#facts-narrow", Input).focus()
+
+    @on(Input.Changed, "#facts-narrow")
+    def _narrow_changed(self, event: Input.Changed) -> None:
+        self.narrow = event.value
+        self._apply_narrow()
+
+    @on(Input.Submitted, "#facts-narrow")
+    def _narrow_done(self) -> None:
+        self.list_widget.focus()
+
     def clear_filters(self) -> bool:
+        if self.narrow:
+            self.query_one("#facts-narrow", Input).value = ""
+            self.narrow = ""
+            self._apply_narrow()
+            return True
         if super().clear_filters():
             return True
         if self.predicate is not None:
