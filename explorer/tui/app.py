@@ -37,6 +37,7 @@ from explorer.tui.messages import (
     Open,
     RunSearch,
     ShowPane,
+    StoreChanged,
 )
 from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
@@ -44,6 +45,8 @@ from explorer.tui.screens.main import MainScreen
 from explorer.tui.searches import SearchMemory
 
 SEEDS = Path(explorer.__file__).parent / "seeds"
+#: How often the live view checks the store file for another process's commit.
+LIVE_POLL_S = 1.0
 
 
 class ExplorerApp(App[None]):
@@ -73,6 +76,14 @@ class ExplorerApp(App[None]):
         # Textual's own, with a tooltip short enough for the help at 80 columns.
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Leave explorer"),
         Binding(
+            "f5",
+            "load_snapshot",
+            "Load changes",
+            show=False,
+            id="app.load_snapshot",
+            tooltip="Load what another process added to the store",
+        ),
+        Binding(
             "question_mark",
             "keys",
             "Keys",
@@ -96,6 +107,10 @@ class ExplorerApp(App[None]):
         #: Past and saved queries, in a small file beside the store (see tui/searches.py).
         self.searches = SearchMemory.beside(self.db_path)
         self.history: list[Location] = [Location("main")]
+        #: A newer version of the store, read while the user was reading: (store, index, what
+        #: changed); applied on F5 or back on the main screen.
+        self.pending: StoreChanged | None = None
+        self._polling = False
         self.position = 0
         self.main = MainScreen()
 
@@ -193,6 +208,84 @@ class ExplorerApp(App[None]):
     @on(CorpusReady)
     def handle_ready(self) -> None:
         self.main.load_panes()
+        if not self._polling:
+            self._polling = True
+            self.set_interval(LIVE_POLL_S, self.poll_store, name="live view")
+
+    # ------------------------------------------------------------------ live view
+
+    def poll_store(self) -> None:
+        """Once a second: has another process committed to the store? One stat through the
+        store API; only a change costs more (read and index it in a worker)."""
+        reader = self.reader
+        if reader is None or self.pending is not None or self._busy():
+            return
+        if reader.store.changed_on_disk():
+            self.read_new_snapshot()
+
+    def _busy(self) -> bool:
+        return any(w.group in ("corpus", "live") and w.is_running for w in self.workers)
+
+    @work(exclusive=True, group="live", thread=True)
+    def read_new_snapshot(self) -> None:
+        """The store's new version, opened beside the one shown (which stays whole while the
+        user reads) and indexed; posted as StoreChanged when its content changed."""
+        from explorer.search import SearchIndex
+        from explorer.store import Store
+
+        reader = self.reader
+        if reader is None:
+            return
+        old = reader.store
+        try:
+            store = Store.open(self.db_path)
+            if store.generation() == old.generation():
+                old.refresh()  # our own commit, or a touch: the same content, now seen
+                store.close()
+                return
+            self.call_from_thread(
+                self.main.show_banner, "Another process changed the store: reading it …"
+            )
+            index = SearchIndex.load_or_build(store)
+        except Exception as exc:  # a commit half seen, a damaged file: say so, keep the view
+            self.call_from_thread(self.main.hide_banner)
+            self.call_from_thread(
+                self.notify,
+                f"The store changed but could not be read: {type(exc).__name__}: {exc}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        summary = change_summary(reader.stats(), dict(store.stats()))
+        self.post_message(StoreChanged(store, index, summary))
+
+    @on(StoreChanged)
+    def handle_store_changed(self, event: StoreChanged) -> None:
+        if self.screen is self.main and len(self.screen_stack) == 1:
+            self.apply_snapshot(event)
+            return
+        self.pending = event
+        self.notify(
+            f"{event.summary}. F5 loads it (or it loads back on the main screen).",
+            title="The store changed",
+            timeout=10,
+            markup=False,
+        )
+
+    def action_load_snapshot(self) -> None:
+        if self.pending is None:
+            self.notify("The store has not changed since it was loaded.")
+            return
+        self.apply_snapshot(self.pending)
+
+    def apply_snapshot(self, event: StoreChanged) -> None:
+        """Show the new version: every pane reloaded where the user was, the banner says
+        what changed."""
+        self.pending = None
+        if self.reader is None:
+            return
+        self.reader.swap(event.store, event.index)  # type: ignore[arg-type]
+        self.main.reload(f"Store updated: {event.summary}")
 
     @on(CorpusFailed)
     def handle_failed(self, event: CorpusFailed) -> None:
@@ -362,6 +455,16 @@ class ExplorerApp(App[None]):
         """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
+
+
+def change_summary(before: dict, after: dict) -> str:
+    """What another process changed, in a line: "+347 documents, +1,204 facts"."""
+    parts = []
+    for name in ("documents", "facts", "entities", "sentences"):
+        delta = int(after.get(name, 0)) - int(before.get(name, 0))
+        if delta:
+            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta):,} {name}")
+    return ", ".join(parts) or "documents changed (the same counts)"
 
 
 def ingest_summary(report: object) -> str:

@@ -57,6 +57,13 @@ class StoreReader:
         with self._lock:
             return fn(*args, **kwargs)
 
+    def swap(self, store: Store, index: SearchIndex) -> None:
+        """Read from another version of the store from now on (a live view's new snapshot)."""
+        with self._lock:
+            self.store = store
+            self.index = index
+        self.refresh()
+
     def refresh(self) -> None:
         """Forget every cache (after an ingest)."""
         with self._lock:

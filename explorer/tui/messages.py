@@ -89,6 +89,17 @@ class CorpusReady(Message):
     """The store is open and the search index loaded: panes can fill."""
 
 
+class StoreChanged(Message):
+    """Another process committed to the store: its new version, read and indexed, and a
+    line saying what changed ("+347 documents, +1,204 facts")."""
+
+    def __init__(self, store: object, index: object, summary: str) -> None:
+        super().__init__()
+        self.store = store
+        self.index = index
+        self.summary = summary
+
+
 class CorpusFailed(Message):
     """The store could not be opened or ingested: one clear line to show."""
 

@@ -14,6 +14,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 
 from explorer.model import DocumentSummary, Entity, Fact, Hit
@@ -38,6 +39,8 @@ from explorer.tui.widgets.rows import MoreRow, RowList
 PANES = ("documents", "entities", "facts", "search")
 #: While a search runs, a new key waits this long first (the next key cancels the wait).
 DEBOUNCE_S = 0.03
+#: How long the banner saying what another process changed stays.
+BANNER_S = 12.0
 #: What a group's "more" row loads.
 PAGE = 100
 #: Loading every hit (End/G, x, F): the first batch, and the largest (batches double).
@@ -100,11 +103,14 @@ class MainScreen(HistoryScreen):
     MainScreen #status { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
     MainScreen #status.-error { color: $text-error; }
     MainScreen TabbedContent { height: 1fr; }
+    MainScreen #live-banner { height: 1; padding: 0 1; display: none;
+        background: $warning-muted; color: $text-warning; }
     MainScreen TabPane { padding: 0; }
     """
 
     _searches_running = 0
     _walked_to: str | None = None
+    _banner_timer: Timer | None = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -121,6 +127,7 @@ class MainScreen(HistoryScreen):
                 compact=True,
                 select_on_focus=False,
             )
+        yield Static("", id="live-banner", markup=False)
         with TabbedContent(id="panes", initial="documents"):
             with TabPane("Documents (d)", id="documents"):
                 yield DocumentsPane(id="documents-pane")
@@ -242,8 +249,34 @@ class MainScreen(HistoryScreen):
             pane.list_widget.empty_text = "The store could not be opened: see the line below."
             pane.list_widget.refresh()
 
+    def reload(self, banner: str) -> None:
+        """A new version of the store: every pane again, the cursors on the rows they were
+        on, the query run again; the banner says what changed."""
+        self.load_panes(keep=True)
+        self.show_banner(banner, hide_after=BANNER_S)
+
+    def show_banner(self, text: str, hide_after: float | None = None) -> None:
+        """One line over the panes: what another process changed in the store."""
+        shown = self.query_one("#live-banner", Static)
+        shown.update(text)
+        shown.display = True
+        if self._banner_timer is not None:
+            self._banner_timer.stop()
+            self._banner_timer = None
+        if hide_after is not None:
+            self._banner_timer = self.set_timer(hide_after, self.hide_banner)
+
+    def hide_banner(self) -> None:
+        self.query_one("#live-banner", Static).display = False
+
+    def on_screen_resume(self) -> None:
+        # Back from reading: a version of the store that came meanwhile is shown now.
+        pending = self.explorer.pending
+        if pending is not None:
+            self.explorer.apply_snapshot(pending)
+
     @work(exclusive=True, group="load", thread=True)
-    def load_panes(self) -> None:
+    def load_panes(self, keep: bool = False) -> None:
         """Read documents, entities and facts off the UI thread, then fill the panes."""
         reader = self.explorer.reader
         if reader is None:
@@ -252,7 +285,7 @@ class MainScreen(HistoryScreen):
         entities = reader.entities()
         facts = reader.facts()
         stats = reader.stats()
-        self.app.call_from_thread(self._fill, documents, entities, facts, stats)
+        self.app.call_from_thread(self._fill, documents, entities, facts, stats, keep)
 
     def _fill(
         self,
@@ -260,13 +293,14 @@ class MainScreen(HistoryScreen):
         entities: list[Entity],
         facts: list[Fact],
         stats: dict,
+        keep: bool = False,
     ) -> None:
         reader = self.explorer.reader
         assert reader is not None
         set_reader(reader, *(pane.list_widget for pane in self.query(Pane)))
-        self.query_one(DocumentsPane).load(documents)
-        self.query_one(EntitiesPane).load(entities)
-        self.query_one(FactsPane).load(facts)
+        self.query_one(DocumentsPane).load(documents, keep=keep)
+        self.query_one(EntitiesPane).load(entities, keep=keep)
+        self.query_one(FactsPane).load(facts, keep=keep)
         if self.focused is None:
             self.pane(self.active_pane).focus_list()
         self.say(  # at 80 columns the counts of sentences and mentions make room for facts
@@ -278,7 +312,7 @@ class MainScreen(HistoryScreen):
         )
         query = self.query_one("#search", Input).value
         if query.strip():
-            self.run_search(query)
+            self.run_search(query, keep=keep)
 
     def filter_entities(self, label: str | None) -> None:
         self.query_one(EntitiesPane).show_label(label)
@@ -343,7 +377,7 @@ class MainScreen(HistoryScreen):
             self.app.bell()
 
     @work(exclusive=True, group="search")
-    async def run_search(self, query: str) -> None:
+    async def run_search(self, query: str, keep: bool = False) -> None:
         """One keystroke's search: off the UI thread, cancelled by the next key.
 
         A key that arrives while a search is still running waits a moment first (the next
@@ -368,7 +402,7 @@ class MainScreen(HistoryScreen):
         finally:
             self._searches_running -= 1
         elapsed = (clock() - started) * 1000
-        pane.show_groups(query, groups, elapsed)
+        pane.show_groups(query, groups, elapsed, keep=keep)
 
     # ------------------------------------------------------------------ paging
 

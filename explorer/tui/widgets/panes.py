@@ -192,10 +192,10 @@ class DocumentsPane(Pane):
         yield Toolbar(id="documents-toolbar")
         yield self.list_widget
 
-    def load(self, documents: Sequence[DocumentSummary]) -> None:
+    def load(self, documents: Sequence[DocumentSummary], *, keep: bool = False) -> None:
         self._documents = list(documents)
         self.list_widget.empty_text = DocumentList.EMPTY
-        self._show()
+        self._show(keep=keep)
 
     def _show(self, keep: bool = False) -> None:
         key = DOC_SORTS[self.sort]
@@ -286,7 +286,7 @@ class EntitiesPane(Pane):
             yield ListInput(placeholder="n: narrow", id="narrow", compact=True)
         yield self.list_widget
 
-    def load(self, entities: Sequence[Entity]) -> None:
+    def load(self, entities: Sequence[Entity], *, keep: bool = False) -> None:
         self._entities = list(entities)
         counts: dict[str, int] = {}
         for e in self._entities:
@@ -294,7 +294,7 @@ class EntitiesPane(Pane):
         self.labels = sorted(counts, key=lambda label: (-counts[label], label))
         if self.label not in counts and self.label not in (None, NAMES):
             self.label = NAMES
-        self._show()
+        self._show(keep=keep)
 
     def show_label(self, label: str | None) -> None:
         self.label = label
@@ -507,7 +507,7 @@ class FactsPane(Pane):
         # At small sizes every line goes to the list.
         self.set_class(self.size.height < 16, "-short")
 
-    def load(self, facts: Sequence[Fact]) -> None:
+    def load(self, facts: Sequence[Fact], *, keep: bool = False) -> None:
         self._facts = list(facts)
         counts: dict[str, int] = {}
         for f in self._facts:
@@ -515,7 +515,7 @@ class FactsPane(Pane):
         self.predicates = sorted(counts, key=lambda p: (-counts[p], p))
         if self.predicate not in counts:
             self.predicate = None
-        self._show()
+        self._show(keep=keep)
 
     def show_predicate(self, predicate: str | None) -> None:
         self.predicate = predicate
@@ -754,8 +754,15 @@ class SearchPane(Pane):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 130, "-wide")
 
-    def show_groups(self, query: str, groups: Sequence[Group], elapsed_ms: float | None) -> None:
-        """A new query's first page of each group."""
+    def show_groups(
+        self,
+        query: str,
+        groups: Sequence[Group],
+        elapsed_ms: float | None,
+        *,
+        keep: bool = False,
+    ) -> None:
+        """A query's first page of each group (`keep`: the cursor stays on its row)."""
         self.query_text = query
         self.elapsed_ms = elapsed_ms
         self.pages = {kind: [] for kind in GROUPS}
@@ -775,7 +782,7 @@ class SearchPane(Pane):
             )
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
-        self._show(keep=False)
+        self._show(keep=keep)
         if not hits:
             self.query_one(Preview).clear()
 
