@@ -64,8 +64,8 @@ class ExplorerApp(App[None]):
     #: Classes on every screen by its size, for the layout at small sizes (explorer.tcss):
     #: under 80 columns the footer drops its palette hint (it was drawn over the keys);
     #: under 32 lines the preview shrinks, under 18 it goes, so the results keep the rows.
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [
         (0, "-tiny"),
         (18, "-short"),
         (32, "-tall"),
