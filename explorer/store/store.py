@@ -54,6 +54,7 @@ from .schema import (
     ROW_SHA,
     ROW_TITLE,
     StoreError,
+    stat_key,
 )
 from .snapshot import Snapshot
 from .writer import Writer, check_writable, clear_killed_writes, write_lock
@@ -91,6 +92,13 @@ def log_likelihood(k11: int, a: int, b: int, n: int) -> float:
     return g2 if k11 * n >= a * b else -g2
 
 
+def _file_key(path: Path) -> list[int] | None:
+    try:
+        return stat_key(path.stat())
+    except OSError:
+        return None
+
+
 def _env_int(name: str, default: int) -> int:
     try:
         return int(os.environ.get(name, default))
@@ -114,6 +122,8 @@ class Store:
         self._path = path
         self._snap = snap
         self.readonly = readonly
+        #: The store file's identity when it was last read (see `changed_on_disk`).
+        self._seen = _file_key(path)
         self.workers = max(1, min(2, _env_int("EXPLORER_WORKERS", os.cpu_count() or 1)))
         self.commit_every = _env_int("EXPLORER_COMMIT_EVERY", type(self).commit_every)
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
@@ -129,8 +139,11 @@ class Store:
         if not readonly:
             check_writable(path)
             clear_killed_writes(path)
+        seen = _file_key(path)  # before reading: a commit after it shows as a change
         snap = Snapshot.load(path)
-        return cls(path, snap, readonly=readonly)
+        store = cls(path, snap, readonly=readonly)
+        store._seen = seen
+        return store
 
     @property
     def path(self) -> Path:
@@ -149,6 +162,7 @@ class Store:
     def refresh(self) -> bool:
         """Reload if another process committed since; True when the content changed."""
         before = self._snap.generation
+        self._seen = _file_key(self._path)  # before reading: a commit after it shows next time
         snap = Snapshot.load(self._path)
         if snap.generation == before and before:
             snap.close()
@@ -157,6 +171,12 @@ class Store:
         # slicing it; its memory map goes with its last reference.
         self._snap = snap
         return True
+
+    def changed_on_disk(self) -> bool:
+        """Whether the store file is no longer the one last read here (another process
+        committed, most likely): one stat, cheap enough for a view to poll every second.
+        `refresh()` then reads the new version and says whether its content changed."""
+        return _file_key(self._path) != self._seen
 
     # ---------------------------------------------------------------- reading
 

@@ -21,7 +21,12 @@ from textual.screen import Screen
 
 import explorer
 from explorer.model import DocumentSummary, document_id_path
-from explorer.tui.commands import DocumentCommands, EntityCommands, LabelCommands
+from explorer.tui.commands import (
+    DocumentCommands,
+    EntityCommands,
+    LabelCommands,
+    SavedSearchCommands,
+)
 from explorer.tui.data import StoreReader
 from explorer.tui.messages import (
     CorpusFailed,
@@ -30,13 +35,18 @@ from explorer.tui.messages import (
     FilterEntities,
     Location,
     Open,
+    RunSearch,
     ShowPane,
+    StoreChanged,
 )
 from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.screens.main import MainScreen
+from explorer.tui.searches import SearchMemory
 
 SEEDS = Path(explorer.__file__).parent / "seeds"
+#: How often the live view checks the store file for another process's commit.
+LIVE_POLL_S = 1.0
 
 
 class ExplorerApp(App[None]):
@@ -44,13 +54,35 @@ class ExplorerApp(App[None]):
 
     TITLE = "explorer"
     CSS_PATH = "explorer.tcss"
-    COMMANDS = App.COMMANDS | {DocumentCommands, EntityCommands, LabelCommands}
+    COMMANDS = App.COMMANDS | {
+        DocumentCommands,
+        EntityCommands,
+        LabelCommands,
+        SavedSearchCommands,
+    }
     BINDING_GROUP_TITLE = "App"
+    #: Classes on every screen by its size, for the layout at small sizes (explorer.tcss):
+    #: under 80 columns the footer drops its palette hint (it was drawn over the keys);
+    #: under 32 lines the preview shrinks, under 18 it goes, so the results keep the rows.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    VERTICAL_BREAKPOINTS = [
+        (0, "-tiny"),
+        (18, "-short"),
+        (32, "-tall"),
+    ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit", id="app.quit", tooltip="Leave explorer"),
         # Textual's own, with a tooltip short enough for the help at 80 columns.
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, tooltip="Leave explorer"),
+        Binding(
+            "f5",
+            "load_snapshot",
+            "Load changes",
+            show=False,
+            id="app.load_snapshot",
+            tooltip="Load what another process added to the store",
+        ),
         Binding(
             "question_mark",
             "keys",
@@ -72,7 +104,13 @@ class ExplorerApp(App[None]):
         self.clock: Callable[[], float] = time.perf_counter
         #: Whether the reader writes each mention's label after it (`t` toggles, remembered).
         self.show_tags = True
+        #: Past and saved queries, in a small file beside the store (see tui/searches.py).
+        self.searches = SearchMemory.beside(self.db_path)
         self.history: list[Location] = [Location("main")]
+        #: A newer version of the store, read while the user was reading: (store, index, what
+        #: changed); applied on F5 or back on the main screen.
+        self.pending: StoreChanged | None = None
+        self._polling = False
         self.position = 0
         self.main = MainScreen()
 
@@ -170,6 +208,84 @@ class ExplorerApp(App[None]):
     @on(CorpusReady)
     def handle_ready(self) -> None:
         self.main.load_panes()
+        if not self._polling:
+            self._polling = True
+            self.set_interval(LIVE_POLL_S, self.poll_store, name="live view")
+
+    # ------------------------------------------------------------------ live view
+
+    def poll_store(self) -> None:
+        """Once a second: has another process committed to the store? One stat through the
+        store API; only a change costs more (read and index it in a worker)."""
+        reader = self.reader
+        if reader is None or self.pending is not None or self._busy():
+            return
+        if reader.store.changed_on_disk():
+            self.read_new_snapshot()
+
+    def _busy(self) -> bool:
+        return any(w.group in ("corpus", "live") and w.is_running for w in self.workers)
+
+    @work(exclusive=True, group="live", thread=True)
+    def read_new_snapshot(self) -> None:
+        """The store's new version, opened beside the one shown (which stays whole while the
+        user reads) and indexed; posted as StoreChanged when its content changed."""
+        from explorer.search import SearchIndex
+        from explorer.store import Store
+
+        reader = self.reader
+        if reader is None:
+            return
+        old = reader.store
+        try:
+            store = Store.open(self.db_path)
+            if store.generation() == old.generation():
+                old.refresh()  # our own commit, or a touch: the same content, now seen
+                store.close()
+                return
+            self.call_from_thread(
+                self.main.show_banner, "Another process changed the store: reading it …"
+            )
+            index = SearchIndex.load_or_build(store)
+        except Exception as exc:  # a commit half seen, a damaged file: say so, keep the view
+            self.call_from_thread(self.main.hide_banner)
+            self.call_from_thread(
+                self.notify,
+                f"The store changed but could not be read: {type(exc).__name__}: {exc}",
+                severity="warning",
+                markup=False,
+            )
+            return
+        summary = change_summary(reader.stats(), dict(store.stats()))
+        self.post_message(StoreChanged(store, index, summary))
+
+    @on(StoreChanged)
+    def handle_store_changed(self, event: StoreChanged) -> None:
+        if self.screen is self.main and len(self.screen_stack) == 1:
+            self.apply_snapshot(event)
+            return
+        self.pending = event
+        self.notify(
+            f"{event.summary}. F5 loads it (or it loads back on the main screen).",
+            title="The store changed",
+            timeout=10,
+            markup=False,
+        )
+
+    def action_load_snapshot(self) -> None:
+        if self.pending is None:
+            self.notify("The store has not changed since it was loaded.")
+            return
+        self.apply_snapshot(self.pending)
+
+    def apply_snapshot(self, event: StoreChanged) -> None:
+        """Show the new version: every pane reloaded where the user was, the banner says
+        what changed."""
+        self.pending = None
+        if self.reader is None:
+            return
+        self.reader.swap(event.store, event.index)  # type: ignore[arg-type]
+        self.main.reload(f"Store updated: {event.summary}")
 
     @on(CorpusFailed)
     def handle_failed(self, event: CorpusFailed) -> None:
@@ -316,11 +432,39 @@ class ExplorerApp(App[None]):
             "Show the store's path",
             lambda: self.notify(str(self.db_path), title="Store", markup=False),
         )
+        query = self.main.query_one("#search").value.strip()  # type: ignore[attr-defined]
+        if query:
+            yield SystemCommand(
+                "Save this search",
+                f"Keep “{query}” in the saved searches (palette: Saved search)",
+                lambda: self.save_search(query),
+            )
+
+    def save_search(self, query: str) -> None:
+        if self.searches.save(query):
+            self.notify(f"Saved “{query}”: Ctrl+P → Saved search runs it again.", markup=False)
+        else:
+            self.notify(f"“{query}” is saved already.", markup=False)
+
+    @on(RunSearch)
+    def handle_run_search(self, event: RunSearch) -> None:
+        self._back_to_main()
+        self.main.run_query(event.query)
 
     def focus_search(self) -> None:
         """`/` from anywhere: back to the main screen (forward history kept), search box."""
         self._back_to_main()
         self.main.action_search()
+
+
+def change_summary(before: dict, after: dict) -> str:
+    """What another process changed, in a line: "+347 documents, +1,204 facts"."""
+    parts = []
+    for name in ("documents", "facts", "entities", "sentences"):
+        delta = int(after.get(name, 0)) - int(before.get(name, 0))
+        if delta:
+            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta):,} {name}")
+    return ", ".join(parts) or "documents changed (the same counts)"
 
 
 def ingest_summary(report: object) -> str:

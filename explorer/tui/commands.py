@@ -16,7 +16,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
 from explorer.tui.labels import MEANING
-from explorer.tui.messages import FilterEntities, open_document, open_entity
+from explorer.tui.messages import FilterEntities, RunSearch, open_document, open_entity
 from explorer.tui.render import plain, pluralise
 
 if TYPE_CHECKING:
@@ -167,4 +167,38 @@ class LabelCommands(_CorpusProvider):
                     partial(self.app.post_message, FilterEntities(label)),
                     text=title,
                     help=help_text,
+                )
+
+
+class SavedSearchCommands(_CorpusProvider):
+    """“Saved search: <query>” for each saved search, then “Recent search: ...” for the
+    latest past ones; choosing one runs it again."""
+
+    async def startup(self) -> None:
+        memory = self.explorer.searches
+        self.options = [("Saved search: ", name, query) for name, query in memory.saved]
+        saved = {q for _, q in memory.saved}
+        recent = [q for q in reversed(memory.past) if q not in saved][:10]
+        self.options += [("Recent search: ", q, q) for q in recent]
+
+    async def discover(self) -> Hits:
+        for prefix, name, query in self.options:
+            yield DiscoveryHit(
+                Content(prefix + plain(name)),
+                partial(self.app.post_message, RunSearch(query)),
+                text=prefix + name,
+                help="run this search again",
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for prefix, name, saved_query in self.options:
+            score = matcher.match(prefix + name)
+            if score > 0:
+                yield Hit(
+                    score,
+                    safe_highlight(prefix, name, matcher),
+                    partial(self.app.post_message, RunSearch(saved_query)),
+                    text=prefix + name,
+                    help="run this search again",
                 )

@@ -57,6 +57,13 @@ class StoreReader:
         with self._lock:
             return fn(*args, **kwargs)
 
+    def swap(self, store: Store, index: SearchIndex) -> None:
+        """Read from another version of the store from now on (a live view's new snapshot)."""
+        with self._lock:
+            self.store = store
+            self.index = index
+        self.refresh()
+
     def refresh(self) -> None:
         """Forget every cache (after an ingest)."""
         with self._lock:
@@ -188,6 +195,13 @@ class StoreReader:
         if self.index is None or not query.strip():
             return []
         return self.index.search_grouped(query)
+
+    def search_page(self, query: str, kind: str, offset: int, limit: int) -> Group | None:
+        """Hits `offset` to `offset + limit` of one kind (the next page of a group)."""
+        if self.index is None or not query.strip():
+            return None
+        groups = self.index.search_grouped(query, {kind: limit}, {kind: offset})
+        return next((g for g in groups if g.kind == kind), None)
 
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())

@@ -64,6 +64,14 @@ class ShowPane(Message):
         self.pane = pane
 
 
+class RunSearch(Message):
+    """Search for `query` on the main screen, as if typed (a saved search)."""
+
+    def __init__(self, query: str) -> None:
+        super().__init__()
+        self.query = query
+
+
 class CorpusProgress(Message):
     """Loading the store made progress: a line for the status bar."""
 
@@ -79,6 +87,17 @@ class CorpusProgress(Message):
 
 class CorpusReady(Message):
     """The store is open and the search index loaded: panes can fill."""
+
+
+class StoreChanged(Message):
+    """Another process committed to the store: its new version, read and indexed, and a
+    line saying what changed ("+347 documents, +1,204 facts")."""
+
+    def __init__(self, store: object, index: object, summary: str) -> None:
+        super().__init__()
+        self.store = store
+        self.index = index
+        self.summary = summary
 
 
 class CorpusFailed(Message):

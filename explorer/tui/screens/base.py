@@ -6,6 +6,7 @@ The main screen, the reader and an entity's detail are history entries: Esc and 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
@@ -107,6 +108,17 @@ class HistoryScreen(Screen):
         if not row_list.row_count:
             self.notify("This list is empty: nothing to count.", severity="warning")
             return
+
+        def show() -> None:
+            self._show_frequency(row_list)
+
+        self.with_every_row(row_list, show)
+
+    def with_every_row(self, row_list: RowList, then: Callable[[], object]) -> None:
+        """Call `then` once `row_list` holds every row it pages (x and F work on them all)."""
+        then()
+
+    def _show_frequency(self, row_list: RowList) -> None:
         from explorer.tui.screens.frequency import FrequencyScreen
 
         def drill(result: tuple[str, str] | None) -> None:
@@ -166,4 +178,4 @@ class HistoryScreen(Screen):
             return
         from explorer.tui.screens.export import ExportScreen
 
-        self.app.push_screen(ExportScreen(row_list))
+        self.with_every_row(row_list, lambda: self.app.push_screen(ExportScreen(row_list)))

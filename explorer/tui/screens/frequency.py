@@ -19,7 +19,7 @@ from textual.widgets import Footer
 from explorer.tui.render import pluralise
 from explorer.tui.widgets.lists import CountList, CountRow
 from explorer.tui.widgets.panes import Aside, Toolbar
-from explorer.tui.widgets.rows import GroupRow, RowList
+from explorer.tui.widgets.rows import RowList, is_data
 
 #: The order `b` cycles facets in: what a row is (label, predicate, kind, subject, author),
 #: then where it comes from (document) and when (month, then the exact date).
@@ -91,7 +91,7 @@ class FrequencyScreen(ModalScreen[tuple[str, str] | None]):
         counts_list.set_rows([])
         facet = self.facet
         values_of = self.source.facets()[facet]
-        rows = [r for r in self.source.rows if not isinstance(r, GroupRow)]
+        rows = [r for r in self.source.rows if is_data(r)]
 
         def tally() -> tuple[list[CountRow], int]:
             counter: Counter[str] = Counter()

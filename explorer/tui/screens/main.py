@@ -7,35 +7,47 @@ which become `Open` messages for the app (which keeps the history).
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
+from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane, Tabs
 
 from explorer.model import DocumentSummary, Entity, Fact, Hit
 from explorer.tui.messages import open_document, open_entity
 from explorer.tui.render import pluralise
 from explorer.tui.screens.base import HistoryScreen
+from explorer.tui.widgets.lists import HitList
 from explorer.tui.widgets.panes import (
     Aside,
     DocumentsPane,
     EntitiesPane,
     FactsPane,
-    ListInput,
     Pane,
     Preview,
+    SearchInput,
     SearchPane,
     Toolbar,
     set_reader,
 )
-from explorer.tui.widgets.rows import RowList
+from explorer.tui.widgets.rows import MoreRow, RowList
 
 PANES = ("documents", "entities", "facts", "search")
 #: While a search runs, a new key waits this long first (the next key cancels the wait).
 DEBOUNCE_S = 0.03
+#: How long the banner saying what another process changed stays.
+BANNER_S = 12.0
+#: What a group's "more" row loads.
+PAGE = 100
+#: Loading every hit (End/G, x, F): the first batch, and the largest (batches double).
+FIRST_BATCH = 500
+MAX_BATCH = 20_000
+#: Loading every hit stops at this many of a group (a common word in a big store).
+WHOLE_LIMIT = 200_000
 
 
 class MainScreen(HistoryScreen):
@@ -99,20 +111,31 @@ class MainScreen(HistoryScreen):
     MainScreen #status { height: 1; padding: 0 1; color: $text-muted; background: $panel; }
     MainScreen #status.-error { color: $text-error; }
     MainScreen TabbedContent { height: 1fr; }
+    MainScreen #live-banner { height: 1; padding: 0 1; display: none;
+        background: $warning-muted; color: $text-warning; }
     MainScreen TabPane { padding: 0; }
     """
 
     _searches_running = 0
+    _walked_to: str | None = None
+    _banner_timer: Timer | None = None
+
+    def __init__(self) -> None:
+        super().__init__()
+        from explorer.tui.searches import HistoryWalk, SearchMemory
+
+        self._walk = HistoryWalk(SearchMemory())  # the app's memory, once mounted
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="searchbar"):
             yield Static("/", id="search-icon", markup=False)
-            yield ListInput(
+            yield SearchInput(
                 placeholder='search: words, \'exact, "a phrase", !not, a|b, label:PERSON, doc:NAME',
                 id="search",
                 compact=True,
                 select_on_focus=False,
             )
+        yield Static("", id="live-banner", markup=False)
         with TabbedContent(id="panes", initial="documents"):
             with TabPane("Documents (d)", id="documents"):
                 yield DocumentsPane(id="documents-pane")
@@ -126,6 +149,7 @@ class MainScreen(HistoryScreen):
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
+        self._walk.memory = self.explorer.searches
         self.query_one(Tabs).can_focus = False
         self.query_one("#document-list").focus()
         for name in ("documents", "entities", "facts"):
@@ -181,6 +205,7 @@ class MainScreen(HistoryScreen):
     def leave_input(self, box: Input, key: str) -> None:
         """Down or Esc in the search or narrowing box: on to the list below it."""
         if box.id == "search":
+            self.remember_query()
             self.show_pane("search")
         elif key == "escape":
             self.pane(self.active_pane).clear_filters()
@@ -193,10 +218,17 @@ class MainScreen(HistoryScreen):
         focused = self.focused
         if isinstance(focused, Input):
             if focused.id == "search":
+                self.remember_query()
                 self.show_pane("search")
             else:
                 self.pane(self.active_pane).clear_filters()
                 self.pane(self.active_pane).focus_list()
+            return
+        if self.active_pane == "search" and self.paging():
+            self.workers.cancel_group(self, "paging")
+            pane = self.query_one(SearchPane)
+            pane.paging = False
+            pane.refresh_toolbar()
             return
         if not self.pane(self.active_pane).clear_filters():
             self.explorer.go_back()
@@ -245,8 +277,34 @@ class MainScreen(HistoryScreen):
             pane.list_widget.empty_text = "The store could not be opened: see the line below."
             pane.list_widget.refresh()
 
+    def reload(self, banner: str) -> None:
+        """A new version of the store: every pane again, the cursors on the rows they were
+        on, the query run again; the banner says what changed."""
+        self.load_panes(keep=True)
+        self.show_banner(banner, hide_after=BANNER_S)
+
+    def show_banner(self, text: str, hide_after: float | None = None) -> None:
+        """One line over the panes: what another process changed in the store."""
+        shown = self.query_one("#live-banner", Static)
+        shown.update(text)
+        shown.display = True
+        if self._banner_timer is not None:
+            self._banner_timer.stop()
+            self._banner_timer = None
+        if hide_after is not None:
+            self._banner_timer = self.set_timer(hide_after, self.hide_banner)
+
+    def hide_banner(self) -> None:
+        self.query_one("#live-banner", Static).display = False
+
+    def on_screen_resume(self) -> None:
+        # Back from reading: a version of the store that came meanwhile is shown now.
+        pending = self.explorer.pending
+        if pending is not None:
+            self.explorer.apply_snapshot(pending)
+
     @work(exclusive=True, group="load", thread=True)
-    def load_panes(self) -> None:
+    def load_panes(self, keep: bool = False) -> None:
         """Read documents, entities and facts off the UI thread, then fill the panes."""
         reader = self.explorer.reader
         if reader is None:
@@ -255,7 +313,7 @@ class MainScreen(HistoryScreen):
         entities = reader.entities()
         facts = reader.facts()
         stats = reader.stats()
-        self.app.call_from_thread(self._fill, documents, entities, facts, stats)
+        self.app.call_from_thread(self._fill, documents, entities, facts, stats, keep)
 
     def _fill(
         self,
@@ -263,13 +321,14 @@ class MainScreen(HistoryScreen):
         entities: list[Entity],
         facts: list[Fact],
         stats: dict,
+        keep: bool = False,
     ) -> None:
         reader = self.explorer.reader
         assert reader is not None
         set_reader(reader, *(pane.list_widget for pane in self.query(Pane)))
-        self.query_one(DocumentsPane).load(documents)
-        self.query_one(EntitiesPane).load(entities)
-        self.query_one(FactsPane).load(facts)
+        self.query_one(DocumentsPane).load(documents, keep=keep)
+        self.query_one(EntitiesPane).load(entities, keep=keep)
+        self.query_one(FactsPane).load(facts, keep=keep)
         if self.focused is None:
             self.pane(self.active_pane).focus_list()
         self.say(  # at 80 columns the counts of sentences and mentions make room for facts
@@ -281,7 +340,7 @@ class MainScreen(HistoryScreen):
         )
         query = self.query_one("#search", Input).value
         if query.strip():
-            self.run_search(query)
+            self.run_search(query, keep=keep)
 
     def filter_entities(self, label: str | None) -> None:
         self.query_one(EntitiesPane).show_label(label)
@@ -292,16 +351,53 @@ class MainScreen(HistoryScreen):
     def action_search(self) -> None:
         # Now, not after the keys already queued (Widget.focus waits for those): '/sanai'
         # typed in one go is a query, not '/' and then five pane keys.
-        self.set_focus(self.query_one("#search", Input))
+        box = self.query_one("#search", Input)
+        self.set_focus(box)
+        # Selected: typing replaces the last query, an arrow key keeps it to edit.
+        box.select_all()
+        self._walk.reset()
+
+    def run_query(self, query: str) -> None:
+        """Show the results of `query` as if typed (a saved search, a history entry)."""
+        box = self.query_one("#search", Input)
+        box.value = query
+        box.cursor_position = len(query)
+        self.explorer.searches.remember(query)
+        self.show_pane("search")
+
+    def remember_query(self) -> None:
+        """The query in the box was used (Enter, Down or Esc to the results, a result
+        opened): it goes into the history Up walks."""
+        self.explorer.searches.remember(self.query_one("#search", Input).value)
+        self._walk.reset()
+
+    def walk_history(self, box: Input, way: str) -> None:
+        if way == "back":
+            query = self._walk.back(box.value)
+            if query is None:
+                self.app.bell()
+                return
+        else:
+            query = self._walk.forward()
+            if query is None:  # not walking: Down goes on to the results
+                self.leave_input(box, "down")
+                return
+        self._walked_to = query
+        box.value = query
+        box.cursor_position = len(query)
 
     @on(Input.Changed, "#search")
     def _query_changed(self, event: Input.Changed) -> None:
+        if event.value != self._walked_to:
+            self._walk.reset()  # typed: Up starts again from the newest
+        self._walked_to = None
         if event.value.strip() and self.active_pane != "search":
             self.show_pane("search", focus=False)
         self.run_search(event.value)
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self) -> None:
+        self.remember_query()
         hits = self.query_one(SearchPane).list_widget
         if hits.current is not None:
             hits.action_select()
@@ -309,15 +405,17 @@ class MainScreen(HistoryScreen):
             self.app.bell()
 
     @work(exclusive=True, group="search")
-    async def run_search(self, query: str) -> None:
+    async def run_search(self, query: str, keep: bool = False) -> None:
         """One keystroke's search: off the UI thread, cancelled by the next key.
 
         A key that arrives while a search is still running waits a moment first (the next
         key cancels the wait): a burst of keys costs one search, a lone key none of the wait.
         """
         pane = self.query_one(SearchPane)
+        self.workers.cancel_group(self, "paging")  # pages of the old query are not wanted
+        pane.paging = False
         if not query.strip():
-            pane.show_hits(query, [], None)
+            pane.show_groups(query, [], None)
             return
         if self._searches_running:
             await asyncio.sleep(DEBOUNCE_S)
@@ -332,9 +430,82 @@ class MainScreen(HistoryScreen):
         finally:
             self._searches_running -= 1
         elapsed = (clock() - started) * 1000
-        hits = [hit for group in groups for hit in group.hits]
-        totals = {group.kind: (group.total, group.exact) for group in groups}
-        pane.show_hits(query, hits, elapsed, totals)
+        pane.show_groups(query, groups, elapsed, keep=keep)
+
+    # ------------------------------------------------------------------ paging
+
+    @work(exclusive=True, group="paging")
+    async def load_page(self, kind: str) -> None:
+        """Enter on a group's "more" row: its next page, in place."""
+        pane = self.query_one(SearchPane)
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        query = pane.query_text
+        group = await asyncio.to_thread(reader.search_page, query, kind, pane.loaded(kind), PAGE)
+        if group is not None:
+            pane.add_page(query, group, PAGE)
+
+    @on(HitList.PageToEnd)
+    def _page_to_end(self, event: HitList.PageToEnd) -> None:
+        pane = self.query_one(SearchPane)
+        self.load_rest(pane.unloaded()[-1:], to_end=True)
+
+    @work(exclusive=True, group="paging")
+    async def load_rest(
+        self,
+        kinds: Sequence[str],
+        then: Callable[[], object] | None = None,
+        to_end: bool = False,
+    ) -> None:
+        """Every hit of `kinds` not loaded yet, in pages that grow (each page re-ranks the
+        hits before it), shown as they come; End/G follows the end, Esc stops."""
+        pane = self.query_one(SearchPane)
+        hits = pane.list_widget
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        query = pane.query_text
+        pane.paging = True
+        try:
+            for kind in kinds:
+                size = FIRST_BATCH
+                while pane.remaining(kind)[0] > 0 and pane.loaded(kind) < WHOLE_LIMIT:
+                    offset = pane.loaded(kind)
+                    group = await asyncio.to_thread(reader.search_page, query, kind, offset, size)
+                    if group is None or pane.query_text != query:
+                        return
+                    pane.add_page(query, group, size)
+                    if to_end:
+                        hits.go_to_end()
+                    size = min(max(size, offset), MAX_BATCH)
+        finally:
+            pane.paging = False
+            pane.refresh_toolbar()
+        capped = [k for k in kinds if pane.remaining(k)[0] > 0]
+        if capped:
+            self.notify(
+                f"Loaded the first {WHOLE_LIMIT:,} of each group: narrow the query for the rest.",
+                severity="warning",
+            )
+        if then is not None:
+            then()
+
+    def paging(self) -> bool:
+        return any(
+            w.group == "paging" and w.is_running and w.node is self for w in self.app.workers
+        )
+
+    def with_every_row(self, row_list: RowList, then: Callable[[], object]) -> None:
+        """`x` and `F` on the results work on every hit, not the pages loaded: load the rest
+        first (in the background, shown as it comes), then go on."""
+        pane = self.query_one(SearchPane)
+        if row_list is not pane.list_widget or not pane.unloaded():
+            then()
+            return
+        total = sum(t for t, _ in pane.totals.values())
+        self.notify(f"Loading all {total:,} results first …", markup=False)
+        self.load_rest(pane.unloaded(), then=then)
 
     @on(RowList.Highlighted, "#hit-list")
     def _hit_highlighted(self, event: RowList.Highlighted) -> None:
@@ -377,6 +548,10 @@ class MainScreen(HistoryScreen):
 
     @on(RowList.Selected, "#hit-list")
     def _open_hit(self, event: RowList.Selected) -> None:
+        if isinstance(event.row, MoreRow):
+            self.load_page(event.row.group)
+            return
+        self.remember_query()
         self.post_message(open_hit(event.row))
 
 

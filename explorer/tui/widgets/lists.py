@@ -11,13 +11,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
+from textual.message import Message
 
 from explorer import export
 from explorer.model import DocumentSummary, Entity, Fact, Hit, Mention
 from explorer.tui.labels import label_style, short_label
 from explorer.tui.render import highlighted, plain, window
-from explorer.tui.widgets.rows import Column, GroupRow, RowList
+from explorer.tui.widgets.rows import Column, GroupRow, MoreRow, RowList
 
 if TYPE_CHECKING:
     from explorer.tui.data import StoreReader
@@ -182,17 +184,33 @@ class EntityList(CorpusList):
 # ---------------------------------------------------------------------- facts
 
 
+#: Qualifiers that say how a fact was found, not what it says.
+_QUIET = {"date_source", "direct"}
+
+
 def qualifier_text(fact: Fact) -> str:
+    """The qualifiers worth reading: none that repeats the object or the predicate (a said
+    fact's quote and verb), none that says how the fact was found."""
     parts = []
+    said = {fact.object.strip().casefold(), fact.predicate.casefold()}
     for key, value in fact.qualifiers.items():
-        if value in (None, "", [], {}):
+        if value in (None, "", [], {}) or key in _QUIET:
             continue
         if isinstance(value, list | tuple):
             value = ", ".join(str(v) for v in value)
         elif isinstance(value, dict):
             value = " ".join(str(v) for v in value.values() if v is not None)
+        if str(value).strip().casefold() in said:
+            continue
         parts.append(f"{key}: {value}")
     return "; ".join(parts)
+
+
+def fact_object(fact: Fact) -> str:
+    """The object as read: a direct quote in quotation marks."""
+    if fact.qualifiers.get("direct") is True:
+        return f"“{fact.object}”"
+    return fact.object
 
 
 class FactList(CorpusList):
@@ -201,12 +219,13 @@ class FactList(CorpusList):
     BINDING_GROUP_TITLE = "Facts"
     KIND = "facts"
     EXPORT_COLUMNS = export.FACT_COLUMNS
+    # The object (a quote, most often) gets most of the width: it is what is read.
     COLUMNS = (
-        Column("Subject", 12, flex=2),
+        Column("Subject", 14, flex=1),
         Column("Predicate", 9),
-        Column("Object", 12, flex=2),
-        Column("Qualifiers", 10, flex=2, hide_below=100),
-        Column("Document", 10, flex=1, hide_below=70),
+        Column("Object", 20, flex=5),
+        Column("Qualifiers", 12, flex=1, hide_below=130),
+        Column("Document", 14, flex=1, hide_below=96),
         Column("Date", 10, hide_below=80),
     )
     EMPTY = "No facts."
@@ -229,7 +248,7 @@ class FactList(CorpusList):
         return [
             plain(row.subject),
             Text(row.predicate, style=self.style("dim"), end=""),
-            plain(row.object),
+            plain(fact_object(row)),
             plain(qualifier_text(row)),
             plain(self.doc_title(row.doc)),
             plain(date_cell(self.fact_date(row))),
@@ -273,6 +292,18 @@ class HitList(CorpusList):
     #: The query these results answer (not `query`: that would hide Textual's DOMNode.query()).
     query_text: str = ""
 
+    class PageToEnd(Message):
+        """End or G where the last group has hits not loaded: load them, then go there."""
+
+        def __init__(self, hit_list: HitList) -> None:
+            super().__init__()
+            self.hit_list = hit_list
+
+    def action_last(self) -> None:
+        super().action_last()
+        if self.rows and isinstance(self.rows[-1], MoreRow):
+            self.post_message(self.PageToEnd(self))
+
     def render_row(self, row: Hit, widths: list[int]) -> list[Text | str]:
         match_style = self.style("match")
         text = highlighted(row.text, row.highlights, match_style)
@@ -282,9 +313,10 @@ class HitList(CorpusList):
             text.append(" ")
             text.append_text(label_tag(self, label))
         elif row.kind == "fact":
-            # The fact's line already reads "subject · predicate · object": keep a match in view.
+            # "subject · predicate · object": the speaker and the verb stay whole, the object
+            # is cut (around a match in it).
             focus = row.highlights[0][0] if row.highlights else 0
-            text = window(text, focus, width)
+            text = fact_window(text, focus, width)
         else:
             focus = row.highlights[0][0] if row.highlights else 0
             text = window(text, focus, width)
@@ -306,19 +338,52 @@ class HitList(CorpusList):
         }
 
 
-def group_hits(hits: list[Hit], totals: dict[str, tuple[int, bool]] | None = None) -> list[Any]:
-    """Hits in rank order within three groups: entities, facts, sentences; each heading says
-    how many there are in all when `totals` ({kind: (total, exact)}) has more."""
-    groups: dict[str, list[Hit]] = {"entity": [], "fact": [], "sentence": []}
-    for hit in hits:
-        groups.setdefault(hit.kind, []).append(hit)
+def fact_window(text: Text, focus: int, width: int) -> Text:
+    """A fact hit's line ("subject · predicate · object · qualifiers") cut to `width`:
+    subject and predicate whole (a subject longer than two thirds of the width is cut at its
+    end, never its start), the rest windowed around `focus` when the match is in it."""
+    line = text.plain
+    first = line.find(" · ")
+    second = line.find(" · ", first + 3) if first >= 0 else -1
+    if cell_len(line) <= width or second < 0:
+        return window(text, focus, width)
+    cut = second + 3
+    head = text[:cut]
+    most = max(1, width * 2 // 3)
+    if head.cell_len > most:
+        head.truncate(most, overflow="ellipsis")
+        return head
+    rest = text[cut:]
+    return head + window(rest, max(0, focus - cut), width - head.cell_len)
+
+
+#: The hit kinds in the order their groups are shown, with their names.
+GROUPS = {
+    "entity": ("Entities", "entities"),
+    "fact": ("Facts", "facts"),
+    "sentence": ("Sentences", "sentences"),
+}
+
+
+def group_hits(
+    pages: dict[str, list[Hit]],
+    totals: dict[str, tuple[int, bool]] | None = None,
+    remaining: dict[str, tuple[int, bool]] | None = None,
+) -> list[Any]:
+    """The hits loaded so far in rank order within three groups (entities, facts,
+    sentences); each heading says how many there are in all when `totals` ({kind: (total,
+    exact)}) has more, and a group with `remaining` hits not loaded ends with a "more" row."""
     rows: list[Any] = []
-    names = {"entity": "Entities", "fact": "Facts", "sentence": "Sentences"}
-    for kind, group in groups.items():
-        if group:
-            total, exact = (totals or {}).get(kind, (len(group), True))
-            rows.append(GroupRow(names.get(kind, kind.title()), len(group), total, not exact))
-            rows.extend(group)
+    for kind, group in pages.items():
+        if not group:
+            continue
+        title, name = GROUPS.get(kind, (kind.title(), kind))
+        total, exact = (totals or {}).get(kind, (len(group), True))
+        rows.append(GroupRow(title, len(group), total, not exact))
+        rows.extend(group)
+        more, at_least = (remaining or {}).get(kind, (0, False))
+        if more > 0:
+            rows.append(MoreRow(kind, name, more, at_least))
     return rows
 
 

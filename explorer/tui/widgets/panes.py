@@ -21,15 +21,19 @@ from explorer.model import NAME_LABELS, DocumentSummary, Entity, Fact, Hit
 from explorer.tui.labels import MEANING
 from explorer.tui.render import highlighted, plain, pluralise
 from explorer.tui.widgets.lists import (
+    GROUPS,
     DocumentList,
     EntityList,
     FactList,
     HitList,
+    fact_object,
     group_hits,
+    qualifier_text,
 )
-from explorer.tui.widgets.rows import RowList
+from explorer.tui.widgets.rows import GroupRow, RowList
 
 if TYPE_CHECKING:
+    from explorer.search import Group
     from explorer.tui.data import Paragraph, StoreReader
 
 
@@ -50,6 +54,21 @@ class ListInput(Input):
         leave = getattr(self.screen, "leave_input", None)
         if leave is not None:
             leave(self, key)
+
+
+class SearchInput(ListInput):
+    """The search box: Up and Down walk the past queries (Down past the newest goes on to
+    the results, as Down does in any box over a list)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "history('back')", "Earlier search", show=False, priority=True),
+        Binding("down", "history('forward')", "To the list", priority=True),
+    ]
+
+    def action_history(self, way: str) -> None:
+        walk = getattr(self.screen, "walk_history", None)
+        if walk is not None:
+            walk(self, way)
 
 
 class Aside(str):
@@ -173,10 +192,10 @@ class DocumentsPane(Pane):
         yield Toolbar(id="documents-toolbar")
         yield self.list_widget
 
-    def load(self, documents: Sequence[DocumentSummary]) -> None:
+    def load(self, documents: Sequence[DocumentSummary], *, keep: bool = False) -> None:
         self._documents = list(documents)
         self.list_widget.empty_text = DocumentList.EMPTY
-        self._show()
+        self._show(keep=keep)
 
     def _show(self, keep: bool = False) -> None:
         key = DOC_SORTS[self.sort]
@@ -267,7 +286,7 @@ class EntitiesPane(Pane):
             yield ListInput(placeholder="n: narrow", id="narrow", compact=True)
         yield self.list_widget
 
-    def load(self, entities: Sequence[Entity]) -> None:
+    def load(self, entities: Sequence[Entity], *, keep: bool = False) -> None:
         self._entities = list(entities)
         counts: dict[str, int] = {}
         for e in self._entities:
@@ -275,7 +294,7 @@ class EntitiesPane(Pane):
         self.labels = sorted(counts, key=lambda label: (-counts[label], label))
         if self.label not in counts and self.label not in (None, NAMES):
             self.label = NAMES
-        self._show()
+        self._show(keep=keep)
 
     def show_label(self, label: str | None) -> None:
         self.label = label
@@ -381,6 +400,46 @@ class EntitiesPane(Pane):
 # ---------------------------------------------------------------------- facts
 
 
+#: The columns `o` sorts the facts by ("found": the store's order, document by document;
+#: "date": newest first, undated last, sorted in `FactsPane._show` since a fact's date is the
+#: list's to look up).
+FACT_SORTS: dict[str, Any] = {
+    "found": None,
+    "date": None,
+    "subject": lambda f: (f.subject.casefold(), f.predicate),
+    "predicate": lambda f: (f.predicate, f.subject.casefold()),
+    "object": lambda f: f.object.casefold(),
+    "qualifiers": lambda f: qualifier_text(f).casefold(),
+    "document": lambda f: (f.doc, f.sentence),
+}
+
+
+class FactCard(Static):
+    """The fact under the cursor, whole: its quote or object wrapped, as it is read."""
+
+    DEFAULT_CSS = """
+    FactCard { height: 4; padding: 0 1; background: $panel;
+        color: $text; border-top: solid $panel-lighten-2; }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__("", markup=False, id=id)
+
+    def show(self, fact: Fact | None, title: str) -> None:
+        if fact is None:
+            self.update("", layout=False)
+            return
+        out = Text(end="")
+        out.append(plain(fact.subject), style="bold")
+        out.append(f" {fact.predicate} ", style="dim")
+        out.append(plain(fact_object(fact)))
+        qualifiers = qualifier_text(fact)
+        extra = " · ".join(p for p in (plain(qualifiers), plain(title)) if p)
+        if extra:
+            out.append("\n" + extra, style="dim")
+        self.update(out, layout=False)  # a fixed height: no layout pass per cursor move
+
+
 class FactsPane(Pane):
     BINDING_GROUP_TITLE = "Facts pane"
     list_widget: FactList
@@ -400,9 +459,37 @@ class FactsPane(Pane):
             "Sort",
             show=False,  # the toolbar says "(o)"
             id="facts.sort",
-            tooltip="Sort by store order or date (newest first)",
+            tooltip="Sort by the next column: subject, object, ...",
+        ),
+        Binding(
+            "O", "reverse", "Reverse", show=False, id="facts.reverse", tooltip="Reverse the sort"
+        ),
+        Binding(
+            "n",
+            "narrow",
+            "Narrow",
+            show=False,  # the narrowing box says "n: narrow"
+            id="facts.narrow",
+            tooltip="Type to narrow by subject, object, document",
+        ),
+        Binding(
+            "b",
+            "group",
+            "By subject",
+            show=False,  # the toolbar says "(b)"
+            id="facts.group",
+            tooltip="Group by subject, the most facts first",
         ),
     ]
+
+    DEFAULT_CSS = """
+    FactsPane #facts-bar { height: 1; background: $panel; }
+    FactsPane #facts-bar Toolbar { width: 1fr; }
+    FactsPane #facts-narrow { width: 22; height: 1; border: none; padding: 0 1; }
+    FactsPane.-short FactCard { display: none; }
+    """
+
+    list_widget: FactList
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -410,13 +497,23 @@ class FactsPane(Pane):
         self._facts: list[Fact] = []
         self.predicates: list[str] = []
         self.predicate: str | None = None
-        self.sort = "store order"
+        self.sort = "found"
+        self.reverse = False
+        self.grouped = False
+        self.narrow = ""
 
     def compose(self) -> ComposeResult:
-        yield Toolbar(id="facts-toolbar")
+        with Horizontal(id="facts-bar"):
+            yield Toolbar(id="facts-toolbar")
+            yield ListInput(placeholder="n: narrow", id="facts-narrow", compact=True)
         yield self.list_widget
+        yield FactCard(id="fact-card")
 
-    def load(self, facts: Sequence[Fact]) -> None:
+    def on_resize(self) -> None:
+        # At small sizes every line goes to the list.
+        self.set_class(self.size.height < 16, "-short")
+
+    def load(self, facts: Sequence[Fact], *, keep: bool = False) -> None:
         self._facts = list(facts)
         counts: dict[str, int] = {}
         for f in self._facts:
@@ -424,43 +521,86 @@ class FactsPane(Pane):
         self.predicates = sorted(counts, key=lambda p: (-counts[p], p))
         if self.predicate not in counts:
             self.predicate = None
-        self._show()
+        self._show(keep=keep)
 
     def show_predicate(self, predicate: str | None) -> None:
         self.predicate = predicate
         self._show()
 
-    def _show(self) -> None:
+    def _show(self, keep: bool = False) -> None:
         rows = self._facts
         if self.predicate is not None:
             rows = [f for f in rows if f.predicate == self.predicate]
         if self.sort == "date":
             rows = newest_first(rows, self.list_widget.fact_date)
-        self.list_widget.set_rows(rows)
+        else:
+            key = FACT_SORTS[self.sort]
+            rows = list(rows) if key is None else sorted(rows, key=key)
+        if self.reverse:
+            rows.reverse()
+        if self.grouped:
+            rows = self._by_subject(rows)
+        self.list_widget.set_rows(rows, keep=keep)
+        self._apply_narrow()
+
+    @staticmethod
+    def _by_subject(facts: list[Fact]) -> list[Any]:
+        """Facts under a heading per subject, the subject with the most facts first; within
+        a subject, in the order of the sort."""
+        groups: dict[str, list[Fact]] = {}
+        for fact in facts:
+            groups.setdefault(fact.subject or "(no subject)", []).append(fact)
+        rows: list[Any] = []
+        for subject, group in sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+            rows.append(GroupRow(plain(subject), len(group)))
+            rows.extend(group)
+        return rows
+
+    def _apply_narrow(self) -> None:
+        needle = self.narrow.casefold().strip()
+        if not needle:
+            self.list_widget.set_narrow(None)
+        else:
+            title = self.list_widget.doc_title
+
+            def test(f: Fact) -> bool:
+                return (
+                    needle in f.subject.casefold()
+                    or needle in f.object.casefold()
+                    or needle in title(f.doc).casefold()
+                )
+
+            self.list_widget.set_narrow(test)
         self.refresh_toolbar()
 
     def _empty_text(self) -> str:
         if not self._facts:
             return "No facts yet: ingest some documents."
         what = f"No “{self.predicate}” facts" if self.predicate else "No facts"
+        if self.narrow:
+            what += f" matching “{self.narrow}”"
         if not self.list_widget.drills:
-            return what + "."
+            return what + ".\nEsc clears the narrowing; p changes the predicate."
         return f"{what} with {drill_terms(self.list_widget)}.\nEsc clears the filters."
 
     def refresh_toolbar(self) -> None:
         self.list_widget.empty_text = self._empty_text()
-        parts = [
+        order = "↓" if self.reverse else "↑"
+        parts: list[str] = [
             pluralise(self.list_widget.row_count, "fact"),
             f"predicate: {self.predicate or 'all'} (p)",
-            Aside(f"sorted by {self.sort} (o)"),
+            f"by {self.sort} {order} (o O)",
+            Aside("by subject (b)" if not self.grouped else "grouped by subject (b)"),
         ]
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         self.query_one(Toolbar).say(*parts)
-
-    def action_sort(self) -> None:
-        self.sort = "date" if self.sort == "store order" else "store order"
-        self._show()
+        current = self.list_widget.current
+        card = self.query_one(FactCard)
+        if isinstance(current, Fact):
+            card.show(current, self.list_widget.doc_title(current.doc))
+        else:
+            card.show(None, "")
 
     def action_next_predicate(self) -> None:
         self._cycle(1)
@@ -473,7 +613,37 @@ class FactsPane(Pane):
         self.predicate = options[(options.index(self.predicate) + step) % len(options)]
         self._show()
 
+    def action_sort(self) -> None:
+        names = list(FACT_SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._show(keep=True)
+
+    def action_reverse(self) -> None:
+        self.reverse = not self.reverse
+        self._show(keep=True)
+
+    def action_group(self) -> None:
+        self.grouped = not self.grouped
+        self._show(keep=True)
+
+    def action_narrow(self) -> None:
+        self.query_one("#facts-narrow", Input).focus()
+
+    @on(Input.Changed, "#facts-narrow")
+    def _narrow_changed(self, event: Input.Changed) -> None:
+        self.narrow = event.value
+        self._apply_narrow()
+
+    @on(Input.Submitted, "#facts-narrow")
+    def _narrow_done(self) -> None:
+        self.list_widget.focus()
+
     def clear_filters(self) -> bool:
+        if self.narrow:
+            self.query_one("#facts-narrow", Input).value = ""
+            self.narrow = ""
+            self._apply_narrow()
+            return True
         if super().clear_filters():
             return True
         if self.predicate is not None:
@@ -582,8 +752,14 @@ class SearchPane(Pane):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.list_widget = HitList(id="hit-list")
-        self._totals: dict[str, tuple[int, bool]] | None = None
-        self.hits: list[Hit] = []
+        #: The hits loaded so far of each kind, in rank order (a page, then each "more").
+        self.pages: dict[str, list[Hit]] = {kind: [] for kind in GROUPS}
+        #: kind -> (how many hits in all, whether that is exact or a lower bound)
+        self.totals: dict[str, tuple[int, bool]] = {}
+        #: kinds whose every hit is loaded
+        self.ended: set[str] = set()
+        #: every hit is being loaded in the background (End/G, x, F)
+        self.paging = False
         self.query_text = ""
         self.elapsed_ms: float | None = None
 
@@ -599,17 +775,27 @@ class SearchPane(Pane):
     def on_resize(self) -> None:
         self.set_class(self.size.width >= 130, "-wide")
 
-    def show_hits(
+    def show_groups(
         self,
         query: str,
-        hits: list[Hit],
+        groups: Sequence[Group],
         elapsed_ms: float | None,
-        totals: dict[str, tuple[int, bool]] | None = None,
+        *,
+        keep: bool = False,
     ) -> None:
+        """A query's first page of each group (`keep`: the cursor stays on its row)."""
         self.query_text = query
-        self.hits = hits
         self.elapsed_ms = elapsed_ms
+        self.pages = {kind: [] for kind in GROUPS}
+        self.totals = {}
+        self.ended = set()
+        for group in groups:
+            self.pages[group.kind] = list(group.hits)
+            self.totals[group.kind] = (group.total, group.exact)
+            if not group.more:
+                self.ended.add(group.kind)
         self.list_widget.query_text = query
+        hits = self.hits
         if query.strip() and not hits:
             self.list_widget.empty_text = (
                 f"No results for “{query}”.\n"
@@ -620,29 +806,75 @@ class SearchPane(Pane):
                 self.list_widget.empty_text += f"\n{hint}."
         elif not query.strip():
             self.list_widget.empty_text = HitList.EMPTY
-        if self.sort == "date":
-            hits = newest_first(hits, lambda h: h.date)
-        self._totals = totals
-        self.list_widget.set_rows(group_hits(hits, totals))
+        self._show(keep=keep)
         if not hits:
             self.query_one(Preview).clear()
+
+    def add_page(self, query: str, group: Group, asked: int) -> None:
+        """The next page of one group, loaded in place (the cursor stays on its row)."""
+        if query != self.query_text:
+            return  # a page of a query since replaced
+        kind = group.kind
+        self.pages.setdefault(kind, []).extend(group.hits)
+        loaded = len(self.pages[kind])
+        total, exact = group.total, group.exact
+        if len(group.hits) < asked:  # the engine has no more
+            self.ended.add(kind)
+            total, exact = loaded, True
+        elif exact and loaded >= total:
+            self.ended.add(kind)
+        self.totals[kind] = (max(total, loaded), exact)
+        self._show(keep=True)
+
+    def loaded(self, kind: str) -> int:
+        return len(self.pages.get(kind, ()))
+
+    def remaining(self, kind: str) -> tuple[int, bool]:
+        """How many hits of `kind` are not loaded yet, and whether that is a lower bound."""
+        if kind in self.ended:
+            return 0, False
+        total, exact = self.totals.get(kind, (0, True))
+        more = total - self.loaded(kind)
+        return (more, False) if exact else (max(more, 1), True)
+
+    def unloaded(self) -> list[str]:
+        """The kinds with hits not loaded yet, in the order they are shown."""
+        return [kind for kind in self.pages if self.remaining(kind)[0] > 0]
+
+    @property
+    def hits(self) -> list[Hit]:
+        return [hit for kind in self.pages for hit in self.pages[kind]]
+
+    def _show(self, keep: bool) -> None:
+        remaining = {kind: self.remaining(kind) for kind in self.pages}
+        pages = self.pages
+        if self.sort == "date":
+            pages = {kind: newest_first(hits, lambda h: h.date) for kind, hits in pages.items()}
+        self.list_widget.set_rows(group_hits(pages, self.totals, remaining), keep=keep)
         self.refresh_toolbar()
 
     def refresh_toolbar(self) -> None:
         if not self.query_text.strip():
             self.query_one(Toolbar).say("/ to search")
             return
-        counts = {"entity": 0, "fact": 0, "sentence": 0}
-        for h in self.hits:
-            counts[h.kind] = counts.get(h.kind, 0) + 1
-        parts: list[str] = [pluralise(len(self.hits), "result")]
+        total = sum(t for t, _ in self.totals.values())
+        at_least = any(not exact for _, exact in self.totals.values())
+        shown = len(self.hits)
+        head = f"{total:,}{'+' if at_least else ''} result{'' if total == 1 else 's'}"
         if self.elapsed_ms is not None:
-            parts[0] += f" in {self.elapsed_ms:.1f} ms"
+            head += f" in {self.elapsed_ms:.1f} ms"
+        parts: list[str] = [head]
         detail = ", ".join(
-            pluralise(n, k, "entities" if k == "entity" else None) for k, n in counts.items() if n
+            f"{t:,}{'' if exact else '+'} {GROUPS[k][1] if t != 1 else k}"
+            for k, (t, exact) in self.totals.items()
+            if t
         )
         if detail:
             parts.append(detail)
+        if self.paging:
+            parts.append(f"loading all: {shown:,} so far (Esc stops)")
+        elif shown < total or at_least:
+            parts.append(Aside(f"{shown:,} loaded (G: all)"))
         if self.list_widget.drill:
             parts.append(drill_text(self.list_widget))
         if self.sort == "date":
@@ -654,7 +886,7 @@ class SearchPane(Pane):
 
     def action_sort(self) -> None:
         self.sort = "date" if self.sort == "rank" else "rank"
-        self.show_hits(self.query_text, self.hits, self.elapsed_ms, self._totals)
+        self._show(keep=False)
 
 
 def set_reader(reader: StoreReader, *lists: RowList) -> None:

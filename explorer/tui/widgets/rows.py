@@ -51,6 +51,23 @@ class GroupRow:
 
 
 @dataclass(frozen=True, slots=True)
+class MoreRow:
+    """The last row of a group that has more rows than it shows ("75 more sentences · Enter
+    loads the next page"): Enter on it posts `RowList.Selected`, and the screen loads the
+    next page in place. Not a data row: never counted, exported or filtered out."""
+
+    group: str  # what the screen pages (a search hit kind)
+    name: str  # the rows' plural name, as the user reads it
+    remaining: int
+    at_least: bool = False  # `remaining` is a lower bound
+
+
+def is_data(row: Any) -> bool:
+    """Whether `row` is one of the list's rows proper (not a heading or a "more" row)."""
+    return not isinstance(row, GroupRow | MoreRow)
+
+
+@dataclass(frozen=True, slots=True)
 class Drill:
     """A filter set from the frequency view: rows whose `facet` has `value`."""
 
@@ -168,7 +185,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def row_count(self) -> int:
         """How many real rows (not headings) are shown."""
-        return sum(1 for row in self._rows if not isinstance(row, GroupRow))
+        return sum(1 for row in self._rows if is_data(row))
 
     @property
     def current(self) -> Any | None:
@@ -242,7 +259,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         if self._narrow is not None:
             tests.append(self._narrow)
         if tests:
-            rows = [r for r in rows if isinstance(r, GroupRow) or all(t(r) for t in tests)]
+            rows = [r for r in rows if not is_data(r) or all(t(r) for t in tests)]
             rows = _drop_empty_groups(rows)
         self._rows = rows
         self._cache.clear()
@@ -318,6 +335,11 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             self.cursor = self._first_selectable(0, 1)
 
     def action_last(self) -> None:
+        if self._rows:
+            self.cursor = self._first_selectable(len(self._rows) - 1, -1)
+
+    def go_to_end(self) -> None:
+        """The cursor to the last row, with nothing else (End/G may also load more)."""
         if self._rows:
             self.cursor = self._first_selectable(len(self._rows) - 1, -1)
 
@@ -417,9 +439,19 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
                 title += f" of {row.total:,}{'+' if row.at_least else ''}"
         return Text(title, style=self.style("group"), end="")
 
+    def render_more(self, row: MoreRow, width: int) -> Text:
+        count = f"{row.remaining:,}{'+' if row.at_least else ''}"
+        return Text(
+            f"   {count} more {row.name} · Enter loads the next page",
+            style=self.style("group"),
+            end="",
+        )
+
     def _compose_row(self, row: Any, width: int) -> Text:
         if isinstance(row, GroupRow):
             return self.render_group(row, width)
+        if isinstance(row, MoreRow):
+            return self.render_more(row, width)
         widths = self.column_widths(width)
         if not self.columns:
             cells = self.render_row(row, [width])
@@ -493,7 +525,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     def export_records(self) -> list[dict[str, Any]]:
         """The shown rows as flat records with their provenance (subclasses override)."""
-        return [{"row": str(row)} for row in self._rows if not isinstance(row, GroupRow)]
+        return [{"row": str(row)} for row in self._rows if is_data(row)]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
         """For the frequency view: facet name -> the values of a row (subclasses override)."""
