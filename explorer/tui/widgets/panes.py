@@ -405,12 +405,12 @@ class EntitiesPane(Pane):
 #: list's to look up).
 FACT_SORTS: dict[str, Any] = {
     "found": None,
-    "date": None,
     "subject": lambda f: (f.subject.casefold(), f.predicate),
     "predicate": lambda f: (f.predicate, f.subject.casefold()),
     "object": lambda f: f.object.casefold(),
     "qualifiers": lambda f: qualifier_text(f).casefold(),
     "document": lambda f: (f.doc, f.sentence),
+    "date": None,
 }
 
 
