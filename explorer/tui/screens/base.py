@@ -69,6 +69,14 @@ class HistoryScreen(Screen):
             id="screen.export",
             tooltip="Write this list to JSON Lines or CSV",
         ),
+        Binding(
+            "c",
+            "case_file",
+            "Case file",
+            show=False,
+            id="screen.case_file",
+            tooltip="Marked, starred, tagged rows; x: a report",
+        ),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -122,6 +130,9 @@ class HistoryScreen(Screen):
 
     def drill_changed(self, row_list: RowList) -> None:
         """A drill-down filter was set or cleared on `row_list` (screens update toolbars)."""
+
+    def action_case_file(self) -> None:
+        self.explorer.open_case_file()
 
     def action_export(self) -> None:
         row_list = self.current_list()
