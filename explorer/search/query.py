@@ -8,6 +8,8 @@
     a | b              either (binds tighter than the space: `x a | b` is x AND (a OR b))
     label:PERSON @per  entities of a label whose name starts with it; sentences mentioning one
     doc:NAME           records of documents whose id or title contains NAME
+    tag:NAME is:starred  only what the user tagged NAME / starred (applied by the caller,
+                       through the store's marks; also is:marked, is:noted)
 
 Parsing never fails: stray operators are ignored and every input yields a `Query`.
 """
@@ -28,7 +30,8 @@ iran russia        every term must match: exactly, as a prefix, or from 4 letter
 !word              leave out what has a word starting with it
 a | b              either one
 label:PERSON @per  entities of that label, and sentences that mention one
-doc:NAME           only documents whose id or title contains NAME"""
+doc:NAME           only documents whose id or title contains NAME
+tag:NAME           only what you tagged NAME (is:starred, is:marked, is:noted)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,10 +57,21 @@ class Query:
     labels: tuple[str, ...] = ()  # labels allowed (filters OR-ed within, e.g. @p → PERSON, ...)
     label_filter: bool = False  # a label filter was given (it may have matched no label)
     docs: tuple[str, ...] = field(default=())  # folded substrings of doc id or title (AND)
+    #: the user's marks (the caller applies them): tags wanted (AND), and is:starred, ...
+    tags: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()  # "starred", "marked", "noted", "tagged"
+
+    @property
+    def marks_filter(self) -> bool:
+        return bool(self.tags or self.marks)
 
     @property
     def is_empty(self) -> bool:
         return not self.groups and not self.label_filter and not self.docs
+
+
+#: What `is:` may say (of the user's marks).
+MARK_FILTERS = ("starred", "marked", "noted", "tagged")
 
 
 def _split(line: str) -> list[tuple[str, bool, bool]]:
@@ -108,6 +122,8 @@ def parse(line: str) -> Query:
     labels: list[str] = []
     label_filter = False
     docs: list[str] = []
+    tags: list[str] = []
+    marks: list[str] = []
     join_next = False  # the previous piece was `|`
     for i, (raw, quoted, open_quote) in enumerate(pieces):
         is_last = i == len(pieces) - 1
@@ -124,6 +140,19 @@ def parse(line: str) -> Query:
             if name.strip():  # `label:` alone (still being typed) filters nothing yet
                 label_filter = True
                 labels.extend(_labels_for(name))
+            join_next = False
+            continue
+        if not quoted and lowered.startswith("tag:"):
+            name = text[4:].lstrip("#").strip()
+            if name:
+                tags.append(name)
+            join_next = False
+            continue
+        if not quoted and lowered.startswith("is:"):
+            wanted = lowered[3:].strip()
+            found = [m for m in MARK_FILTERS if wanted and m.startswith(wanted)]
+            if found:  # `is:st` while typing already means starred
+                marks.append(found[0])
             join_next = False
             continue
         if lowered.startswith("doc:"):
@@ -171,4 +200,6 @@ def parse(line: str) -> Query:
         labels=tuple(dict.fromkeys(labels)),
         label_filter=label_filter,
         docs=tuple(docs),
+        tags=tuple(dict.fromkeys(tags)),
+        marks=tuple(dict.fromkeys(marks)),
     )

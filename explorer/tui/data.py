@@ -187,7 +187,20 @@ class StoreReader:
         its total: the search layer's one grouped search (what a keystroke runs)."""
         if self.index is None or not query.strip():
             return []
-        return self.index.search_grouped(query)
+        from explorer.search import parse
+
+        parsed = parse(query)
+        if not parsed.marks_filter:
+            return self.index.search_grouped(query)
+        # tag:NAME and is:starred (issue 12) go through the user's marks: a handful of items,
+        # so every hit of the rest of the query is looked at, and the totals are exact.
+        from explorer.tui.marking import CaseFile, filter_groups, groups_from_marks
+
+        case_file = CaseFile(self)
+        if parsed.is_empty:
+            return groups_from_marks(case_file, parsed)
+        every = {"entity": 10_000, "fact": 10_000, "sentence": 10_000}
+        return filter_groups(case_file, parsed, self.index.search_grouped(query, every))
 
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())

@@ -7,8 +7,8 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from explorer.model import DocumentSummary, Entity, Fact, Hit
-from explorer.search import fact_line
-from explorer.store.marks import Anchor, Mark
+from explorer.search import Group, Query, fact_line
+from explorer.store.marks import Anchor, Mark, clean_tag
 
 if TYPE_CHECKING:
     from explorer.tui.data import StoreReader
@@ -133,3 +133,90 @@ class CaseFile:
         first = "★" if mark.starred else "●" if mark.marked else " "
         second = "#" if mark.tags else "✎" if mark.note else " "
         return first + second
+
+
+# ---------------------------------------------------------------- search filters
+
+
+def wanted(mark: Mark, query: Query) -> bool:
+    """Whether `mark` passes the query's `tag:` and `is:` filters."""
+    have = {t.casefold() for t in mark.tags}
+    if any(clean_tag(t).casefold() not in have for t in query.tags):
+        return False
+    checks = {
+        "starred": mark.starred,
+        "marked": mark.marked,
+        "noted": bool(mark.note),
+        "tagged": bool(mark.tags),
+    }
+    return all(checks[m] for m in query.marks)
+
+
+def filter_groups(case_file: CaseFile, query: Query, groups: list[Group]) -> list[Group]:
+    """The hits of `groups` that the user's marks let through (`tag:lead`, `is:starred`)."""
+    out = []
+    for group in groups:
+        hits = []
+        for hit in group.hits:
+            mark = case_file.mark_of(hit)
+            if mark is not None and wanted(mark, query):
+                hits.append(hit)
+        out.append(Group(group.kind, hits, len(hits)))
+    return out
+
+
+def groups_from_marks(case_file: CaseFile, query: Query) -> list[Group]:
+    """With only mark filters typed (`tag:lead`): the marked items themselves, as hits
+    (documents as their title, everything else as its text)."""
+    reader = case_file.reader
+    by_kind: dict[str, list[Hit]] = {"entity": [], "fact": [], "sentence": []}
+    for mark in case_file.all():
+        if not wanted(mark, query):
+            continue
+        a = mark.anchor
+        if a.kind == "entity":
+            label, _sep, name = a.entity.partition(":")
+            by_kind["entity"].append(
+                Hit("entity", "", "", -1, name, 0.0, label=label, entity=a.entity)
+            )
+            continue
+        title = reader.title(a.doc) if reader.summary(a.doc) is not None else a.title
+        if a.kind == "fact":
+            sentence = _sentence_index(reader, a.doc, a.start)
+            by_kind["fact"].append(
+                Hit("fact", a.doc, title, sentence, a.text, 0.0, predicate=a.predicate)
+            )
+        elif a.kind == "document":
+            by_kind["sentence"].append(Hit("sentence", a.doc, title, 0, title or a.doc, 0.0))
+        else:
+            sentence = _sentence_index(reader, a.doc, a.start)
+            start, end, text = a.start, a.end, a.text
+            if a.kind == "mention" and sentence >= 0:
+                text, start, end = reader.sentence_text(a.doc, sentence)
+                highlights = ((a.start - start, a.end - start),)
+            else:
+                highlights = ()
+            by_kind["sentence"].append(
+                Hit(
+                    "sentence",
+                    a.doc,
+                    title,
+                    sentence,
+                    text,
+                    0.0,
+                    highlights=highlights,
+                    start=start,
+                    end=end,
+                )
+            )
+    return [Group(kind, hits, len(hits)) for kind, hits in by_kind.items()]
+
+
+def _sentence_index(reader: StoreReader, doc: str, start: int) -> int:
+    try:
+        for i, (s, e) in enumerate(reader.sentences(doc)):
+            if s <= start < e:
+                return i
+    except KeyError:
+        pass
+    return -1

@@ -128,3 +128,55 @@ async def test_a_search_result_sentence_is_marked_and_shows_its_marker(app_facto
         assert screen_lines(hits)[1 + hits.cursor - int(hits.scroll_y)].startswith("●")
         (mark,) = app.case_file.all()
         assert (mark.anchor.kind, mark.anchor.text) == ("sentence", sentence.text)
+
+
+async def test_tag_and_is_starred_filter_the_search(app_factory):
+    app = app_factory()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        store = app.reader.store
+        hits = app.main.query_one(HitList)
+        await pilot.press("slash")
+        await type_text(pilot, "Kalamanov")
+        await settle(pilot)
+        found = [r for r in hits.rows if isinstance(r, Hit) and r.kind == "sentence"]
+        assert found
+        sentence = found[0]
+        store.marks.tag(
+            store.anchor(
+                "sentence",
+                doc=sentence.doc,
+                start=sentence.start,
+                end=sentence.end,
+                text=sentence.text,
+            ),
+            "lead",
+        )
+        store.marks.star(store.anchor("entity", entity="GPE:Moscow"))
+
+        async def search(query: str) -> list[Hit]:
+            box = app.main.query_one("#search", Input)
+            box.value = ""
+            await settle(pilot)
+            box.focus()
+            await type_text(pilot, query)
+            await settle(pilot)
+            return [r for r in hits.rows if isinstance(r, Hit)]
+
+        # A filter alone lists what was tagged; with words, only tagged hits that match them.
+        assert [h.text for h in await search("tag:lead")] == [sentence.text]
+        assert [h.text for h in await search("kalamanov tag:lead")] == [sentence.text]
+        assert len(await search("russia")) > 1
+        assert [h.text for h in await search("russia tag:lead")] in ([], [sentence.text])
+        assert await search("tag:nothing") == []
+        assert [h.entity for h in await search("is:starred")] == ["GPE:Moscow"]
+        assert [h.entity for h in await search("mosc is:starred")] == ["GPE:Moscow"]
+
+
+def test_the_query_language_reads_mark_filters():
+    from explorer.search import parse
+
+    q = parse("tag:lead iran is:star tag:#deal")
+    assert (q.tags, q.marks) == (("lead", "deal"), ("starred",))
+    assert [t.words for g in q.groups for t in g] == [("iran",)]
+    assert parse("tag:lead").is_empty and parse("tag:lead").marks_filter
