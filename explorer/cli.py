@@ -29,6 +29,9 @@ COMMANDS = (
     "stats",
     "rules",
     "check",
+    "marks",
+    "tags",
+    "notes",
 )
 
 EXIT_OK = 0
@@ -224,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     _rules_parser(sub)
+    _marks_parsers(sub)
 
     p = sub.add_parser("facts", help="list facts with their provenance")
     _db_option(p)
@@ -316,6 +320,17 @@ def _rules_parser(sub: Any) -> None:
     r = rules.add_parser("import", help="add the rules of a JSON Lines file (- for stdin)")
     _db_option(r)
     r.add_argument("file", metavar="FILE")
+
+
+def _marks_parsers(sub: Any) -> None:
+    for name, what in (
+        ("marks", "every marked, starred, tagged or noted item (the case file)"),
+        ("tags", "the tags with how many items carry each, and the items"),
+        ("notes", "the notes with the items they are on"),
+    ):
+        p = sub.add_parser(name, help=what)
+        _db_option(p)
+        p.add_argument("--json", action="store_true", help="one JSON object per line")
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
@@ -1036,6 +1051,78 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _mark_line(mark: Any) -> str:
+    a = mark.anchor
+    flags = ("[x]" if mark.marked else "[ ]") + ("*" if mark.starred else " ")
+    if a.kind == "entity":
+        where = f"entity {a.entity}"
+    elif a.kind == "document":
+        where = f"document {a.doc}"
+    else:
+        where = f"{a.kind} {a.doc}:{mark.start}-{mark.end}"
+    text = a.text or a.title
+    parts = [flags, where]
+    if mark.tags:
+        parts.append(" ".join(f"#{t}" for t in mark.tags))
+    if text:
+        parts.append(repr(text[:80]))
+    if mark.status:
+        parts.append(f"({mark.status})")
+    return _printable("  ".join(parts))
+
+
+def cmd_marks(args: argparse.Namespace) -> int:
+    """`explorer marks`, `explorer tags`, `explorer notes`: the case file on the command line."""
+    if not _db_path(args.db).exists():
+        if not args.json:
+            _write_lines([f"no {args.command} (mark rows in the app: space, *, #)"])
+        return EXIT_OK
+    with _open_store(args.db, readonly=True) as store:
+        try:
+            marks = store.marks.checked(store)
+        except Exception as exc:  # a damaged marks file: one line, not a traceback
+            from explorer.store import StoreError
+
+            if isinstance(exc, StoreError):
+                raise UserError(str(exc)) from None
+            raise
+    if args.command == "notes":
+        marks = [m for m in marks if m.note]
+    if args.command == "tags":
+        counts: dict[str, list[Any]] = {}
+        for mark in marks:
+            for tag in mark.tags:
+                counts.setdefault(tag, []).append(mark)
+        ordered = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+        if args.json:
+            _write_lines(
+                _dumps({"tag": tag, "count": len(items), "items": [m.to_dict() for m in items]})
+                for tag, items in ordered
+            )
+            return EXIT_OK
+        if not ordered:
+            _write_lines(["no tags (# on a row in the app tags it)"])
+        lines = []
+        for tag, items in ordered:
+            lines.append(_printable(f"#{tag}  {len(items)}"))
+            lines.extend(f"    {_mark_line(m)}" for m in items)
+        _write_lines(lines)
+        return EXIT_OK
+    if args.json:
+        _write_lines(_dumps(m.to_dict()) for m in marks)
+        return EXIT_OK
+    if not marks:
+        _write_lines([f"no {args.command} (mark rows in the app: space, *, #)"])
+        return EXIT_OK
+    lines = []
+    for mark in marks:
+        lines.append(_mark_line(mark))
+        if args.command == "notes" or mark.note:
+            lines.append(_printable(f"    note: {mark.note}"))
+    _write_lines(lines)
+    return EXIT_OK
+
+
 def _read_rules(name: str) -> list[dict[str, Any]]:
     import json
 
@@ -1118,6 +1205,9 @@ HANDLERS = {
     "stats": cmd_stats,
     "rules": cmd_rules,
     "check": cmd_check,
+    "marks": cmd_marks,
+    "tags": cmd_marks,
+    "notes": cmd_marks,
 }
 
 

@@ -11,6 +11,8 @@
     date:1987-03       records dated within a day, month, quarter (1987-Q1) or year
     after:1987-03-01   dated on or after the start of that period
     before:1987-04     dated before the start of that period
+    tag:NAME is:starred  only what the user tagged NAME / starred (applied by the caller,
+                       through the store's marks; also is:marked, is:noted)
 
 Parsing never fails: stray operators are ignored and every input yields a `Query`.
 """
@@ -35,10 +37,11 @@ a | b              either one
 label:PERSON @per  entities of that label, and sentences that mention one
 doc:NAME           only documents whose id or title contains NAME
 date:1987-03       dated in that day, month, quarter (1987-Q1) or year
-after:1987-03-01   dated on or after it; before:1987-04 dated before it"""
+after:1987-03-01   dated on or after it; before:1987-04 dated before it
+tag:NAME           only what you tagged NAME (is:starred, is:marked, is:noted)"""
 
 #: The `word:` filters the language knows (`@` is short for `label:`).
-FILTERS = ("label", "doc", "date", "after", "before")
+FILTERS = ("label", "doc", "date", "after", "before", "tag", "is")
 #: A record without a date: its period in `Query.dates` terms (never inside a window).
 NO_DATE = 0
 _LAST_DAY = date.max.toordinal()
@@ -119,6 +122,13 @@ class Query:
     # What the hint says of `word:` pieces: ("date", True) understood, ("foo", False) not a
     # filter (then read as words), ("date:19x", False) a date not understood (ignored).
     filters: tuple[tuple[str, bool], ...] = ()
+    #: the user's marks (the caller applies them): tags wanted (AND), and is:starred, ...
+    tags: tuple[str, ...] = ()
+    marks: tuple[str, ...] = ()  # "starred", "marked", "noted", "tagged"
+
+    @property
+    def marks_filter(self) -> bool:
+        return bool(self.tags or self.marks)
 
     @property
     def is_empty(self) -> bool:
@@ -136,6 +146,10 @@ class Query:
             else:
                 parts.append(f"{name}: is not a filter")
         return "; ".join(dict.fromkeys(parts))
+
+
+#: What `is:` may say (of the user's marks).
+MARK_FILTERS = ("starred", "marked", "noted", "tagged")
 
 
 def _split(line: str) -> list[tuple[str, bool, bool]]:
@@ -188,6 +202,8 @@ def parse(line: str) -> Query:
     docs: list[str] = []
     window: tuple[int, int] | None = None
     filters: list[tuple[str, bool]] = []
+    tags: list[str] = []
+    marks: list[str] = []
     join_next = False  # the previous piece was `|`
     for i, (raw, quoted, open_quote) in enumerate(pieces):
         is_last = i == len(pieces) - 1
@@ -205,6 +221,21 @@ def parse(line: str) -> Query:
             if name.strip():  # `label:` alone (still being typed) filters nothing yet
                 label_filter = True
                 labels.extend(_labels_for(name))
+            join_next = False
+            continue
+        if not quoted and lowered.startswith("tag:"):
+            filters.append(("tag", True))
+            name = text[4:].lstrip("#").strip()
+            if name:
+                tags.append(name)
+            join_next = False
+            continue
+        if not quoted and lowered.startswith("is:"):
+            filters.append(("is", True))
+            wanted = lowered[3:].strip()
+            found = [m for m in MARK_FILTERS if wanted and m.startswith(wanted)]
+            if found:  # `is:st` while typing already means starred
+                marks.append(found[0])
             join_next = False
             continue
         if lowered.startswith("doc:"):
@@ -289,4 +320,6 @@ def parse(line: str) -> Query:
         docs=tuple(docs),
         dates=window,
         filters=tuple(filters),
+        tags=tuple(dict.fromkeys(tags)),
+        marks=tuple(dict.fromkeys(marks)),
     )

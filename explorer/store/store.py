@@ -38,6 +38,7 @@ from explorer.model import (
 )
 
 from .ingest import IngestReport, IngestRun, Progress
+from .marks import Anchor, Marks, marks_path
 from .rows import entity_from as _entity_from
 from .rows import fact_from as _fact_from
 from .rows import mention_from as _mention_from
@@ -128,6 +129,7 @@ class Store:
         self.commit_every = _env_int("EXPLORER_COMMIT_EVERY", type(self).commit_every)
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
         self.max_bytes = _env_int("EXPLORER_MAX_BYTES", type(self).max_bytes)
+        self._marks: Marks | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -790,6 +792,54 @@ class Store:
     def export_rules(self) -> list[dict[str, Any]]:
         """The rules as `import_rules` reads them (no ids: they are the store's own)."""
         return [{k: v for k, v in r.items() if k != "id"} for r in self.rules()]
+
+    # ---------------------------------------------------------------- marks
+
+    @property
+    def marks(self) -> Marks:
+        """The user's marks, stars, tags and notes (kept beside the store, `<store>.marks`)."""
+        if self._marks is None:
+            self._marks = Marks(marks_path(self._path))
+        return self._marks
+
+    def anchor(
+        self,
+        kind: str,
+        *,
+        doc: str = "",
+        start: int = -1,
+        end: int = -1,
+        text: str = "",
+        predicate: str = "",
+        label: str = "",
+        entity: str = "",
+    ) -> Anchor:
+        """Where a mark of `kind` attaches, with the document's current hash and title (or
+        the entity's key as readers see it), so the mark can be found again after a
+        re-ingest."""
+        if kind == "entity":
+            key = self.canonical_key(entity)
+            return Anchor(
+                kind="entity", entity=key, label=key.split(":", 1)[0], title=key.split(":", 1)[-1]
+            )
+        sha = title = ""
+        snap = self._snap
+        at = snap.index.get(doc)
+        if at is not None:
+            row = snap.rows[at]
+            sha, title = row[ROW_SHA], row[ROW_TITLE]
+        return Anchor(
+            kind=kind,
+            doc=doc,
+            sha=sha,
+            start=start,
+            end=end,
+            text=text,
+            predicate=predicate,
+            label=label,
+            entity=entity,
+            title=title,
+        )
 
     # ---------------------------------------------------------------- writing
 

@@ -28,6 +28,7 @@ from explorer.tui.commands import (
     SavedSearchCommands,
 )
 from explorer.tui.data import StoreReader
+from explorer.tui.marking import CaseFile
 from explorer.tui.messages import (
     CorpusFailed,
     CorpusProgress,
@@ -43,6 +44,7 @@ from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.searches import SearchMemory
+from explorer.tui.widgets.rows import RowList
 
 SEEDS = Path(explorer.__file__).parent / "seeds"
 #: How often the live view checks the store file for another process's commit.
@@ -113,6 +115,30 @@ class ExplorerApp(App[None]):
         self._polling = False
         self.position = 0
         self.main = MainScreen()
+        self._case_file: CaseFile | None = None
+
+    # ------------------------------------------------------------------ case file
+
+    @property
+    def case_file(self) -> CaseFile | None:
+        """The store's marks, stars, tags and notes (None until the store is open)."""
+        if self._case_file is None and self.reader is not None:
+            self._case_file = CaseFile(self.reader)
+        return self._case_file
+
+    @on(RowList.MarkRow)
+    def handle_mark_row(self, event: RowList.MarkRow) -> None:
+        from explorer.tui.screens.casefile import mark_row
+
+        mark_row(self, event)
+
+    def open_case_file(self) -> None:
+        from explorer.tui.screens.casefile import CaseFileScreen
+
+        if self.case_file is None:
+            self.notify("The store is still loading.", severity="warning")
+            return
+        self.push_screen(CaseFileScreen())
 
     def get_default_screen(self) -> Screen:
         return self.main

@@ -194,7 +194,20 @@ class StoreReader:
         its total: the search layer's one grouped search (what a keystroke runs)."""
         if self.index is None or not query.strip():
             return []
-        return self.index.search_grouped(query)
+        from explorer.search import parse
+
+        parsed = parse(query)
+        if not parsed.marks_filter:
+            return self.index.search_grouped(query)
+        # tag:NAME and is:starred (issue 12) go through the user's marks: a handful of items,
+        # so every hit of the rest of the query is looked at, and the totals are exact.
+        from explorer.tui.marking import CaseFile, filter_groups, groups_from_marks
+
+        case_file = CaseFile(self)
+        if parsed.is_empty:
+            return groups_from_marks(case_file, parsed)
+        every = {"entity": 10_000, "fact": 10_000, "sentence": 10_000}
+        return filter_groups(case_file, parsed, self.index.search_grouped(query, every))
 
     def search_page(self, query: str, kind: str, offset: int, limit: int) -> Group | None:
         """Hits `offset` to `offset + limit` of one kind (the next page of a group)."""

@@ -70,6 +70,14 @@ class HistoryScreen(Screen):
             id="screen.export",
             tooltip="Write this list to JSON Lines or CSV",
         ),
+        Binding(
+            "c",
+            "case_file",
+            "Case file",
+            show=False,
+            id="screen.case_file",
+            tooltip="Marked, starred, tagged rows; x: a report",
+        ),
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -170,6 +178,9 @@ class HistoryScreen(Screen):
         )
         row_list.focus()
         self.drill_changed(row_list)
+
+    def action_case_file(self) -> None:
+        self.explorer.open_case_file()
 
     def action_export(self) -> None:
         row_list = self.current_list()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -61,7 +62,10 @@ class EntityScreen(HistoryScreen):
     """Everything known about one entity, each row one Enter away."""
 
     BINDING_GROUP_TITLE = "Entity screen"
-    HELP = "Tab cycles mentions, facts, documents and related entities; Enter opens."
+    HELP = (
+        "Tab cycles mentions, facts, documents and related entities; Enter opens. "
+        "m merges, S splits, R renames, L relabels (rules in the store); u undoes."
+    )
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "next_section", "Next section", show=False, id="entity.next"),
         Binding(
@@ -79,6 +83,12 @@ class EntityScreen(HistoryScreen):
         Binding("2", "section('entity-facts')", "Facts", show=False, id="entity.facts"),
         Binding("3", "section('entity-documents')", "Documents", show=False, id="entity.documents"),
         Binding("4", "section('related')", "Related", show=False, id="entity.related"),
+        # Identity rules (issue 12): each kept in the store's rules table, undone with u.
+        Binding("m", "merge", "Merge", id="entity.merge", tooltip="Merge into another entity"),
+        Binding("S", "split", "Split", id="entity.split", tooltip="Split a merged name off"),
+        Binding("R", "rename", "Rename", show=False, id="entity.rename", tooltip="Rename it"),
+        Binding("L", "relabel", "Relabel", show=False, id="entity.relabel", tooltip="Relabel it"),
+        Binding("u", "undo", "Undo", show=False, id="entity.undo", tooltip="Undo the last rule"),
     ]
 
     DEFAULT_CSS = """
@@ -90,6 +100,8 @@ class EntityScreen(HistoryScreen):
         super().__init__()
         self.location = location
         self.entity: Entity | None = None
+        #: The keys this view showed before each rule it wrote (u goes back to the last).
+        self._before: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield EntityHead()
@@ -269,3 +281,189 @@ class EntityScreen(HistoryScreen):
     @on(RowList.Selected, "#related-list")
     def _open_related(self, event: RowList.Selected) -> None:
         self.post_message(open_entity(event.row.entity.key))
+
+    # ------------------------------------------------------------------ identity rules
+
+    def _ready(self) -> Entity | None:
+        if self.entity is None or self.explorer.reader is None:
+            self.notify("The entity is still loading.", severity="warning")
+            return None
+        return self.entity
+
+    def action_merge(self) -> None:
+        entity = self._ready()
+        if entity is None:
+            return
+        from explorer.tui.screens.picker import PickerScreen
+
+        assert self.explorer.reader is not None
+        choices = [
+            (e.key, f"{e.name}  ·  {e.label}  ·  {e.mentions:,} mentions")
+            for e in self.explorer.reader.entities()
+            if e.key != entity.key
+        ]
+
+        def picked(key: str | None) -> None:
+            if key is None:
+                return
+            label, name = key.split(":", 1)
+            self.apply_rule(
+                "merge",
+                entity.name,
+                name,
+                label=entity.label,
+                target_label=label,
+                new_key=key,
+            )
+
+        self.app.push_screen(
+            PickerScreen(
+                "Merge",
+                f"Merge {plain(entity.name)} ({entity.label}) into which entity?",
+                choices,
+            ),
+            picked,
+        )
+
+    def action_split(self) -> None:
+        entity = self._ready()
+        if entity is None:
+            return
+        from explorer.tui.screens.picker import PickerScreen
+
+        reader = self.explorer.reader
+        assert reader is not None
+        try:
+            merged = reader._call(reader.store.identity, entity.key)["merged"]
+        except KeyError:
+            merged = []
+        if not merged:
+            self.notify(
+                f"Nothing is merged into {plain(entity.name)}: nothing to split off.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        choices = [
+            (f"{m['label']}:{m['name']}", f"{m['name']}  ·  {m['mentions']:,}  ·  {m['reason']}")
+            for m in merged
+        ]
+
+        def picked(key: str | None) -> None:
+            if key is None:
+                return
+            label, name = key.split(":", 1)
+            self.apply_rule("split", name, label=label, new_key=entity.key)
+
+        self.app.push_screen(
+            PickerScreen("Split", f"Split which name off {plain(entity.name)}?", choices), picked
+        )
+
+    def action_rename(self) -> None:
+        entity = self._ready()
+        if entity is None:
+            return
+        from explorer.tui.screens.casefile import TextPrompt
+
+        def named(value: str | None) -> None:
+            if value is None or not value.strip() or value.strip() == entity.name:
+                return
+            new = value.strip()
+            self.apply_rule(
+                "rename", entity.name, new, label=entity.label, new_key=f"{entity.label}:{new}"
+            )
+
+        self.app.push_screen(
+            TextPrompt("Rename", f"A new name for {entity.name}:", entity.name), named
+        )
+
+    def action_relabel(self) -> None:
+        entity = self._ready()
+        if entity is None:
+            return
+        from explorer.model import LABEL_TABLE
+        from explorer.tui.screens.picker import PickerScreen
+
+        choices = [
+            (info.label, f"{info.label:<12} {info.meaning}")
+            for info in LABEL_TABLE
+            if info.label != entity.label
+        ]
+
+        def picked(label: str | None) -> None:
+            if label is None:
+                return
+            self.apply_rule(
+                "relabel", entity.name, label, label=entity.label, new_key=f"{label}:{entity.name}"
+            )
+
+        self.app.push_screen(
+            PickerScreen("Relabel", f"Relabel {plain(entity.name)} ({entity.label}) as:", choices),
+            picked,
+        )
+
+    def action_undo(self) -> None:
+        self.apply_rule("undo")
+
+    @work(exclusive=True, group="entity-rule")
+    async def apply_rule(
+        self,
+        op: str,
+        name: str = "",
+        target: str | None = None,
+        *,
+        label: str | None = None,
+        target_label: str | None = None,
+        new_key: str | None = None,
+    ) -> None:
+        """Write one rule (or undo the newest) through the store, then show the entity as
+        it now is and bring the other views and the search index up to date."""
+        from explorer.store import RuleError, StoreError
+        from explorer.store.rules import describe
+
+        reader = self.explorer.reader
+        if reader is None:
+            return
+        store = reader.store
+        before = self.location.entity or ""
+
+        def write() -> tuple[dict | None, str | None]:
+            with reader._lock:
+                if op == "undo":
+                    return store.undo(), None
+                rule = store.add_rule(op, name, target, label=label, target_label=target_label)
+                unmatched = rule["id"] in store.unmatched_rules()
+                return rule, "it matches no entity" if unmatched else None
+
+        try:
+            rule, problem = await asyncio.to_thread(write)
+        except (RuleError, StoreError) as exc:
+            self.notify(str(exc), title="Not done", severity="error", markup=False)
+            return
+        if op == "undo":
+            if rule is None:
+                self.notify("No rule to undo.", severity="warning")
+                return
+            key = self._before.pop() if self._before else before
+            self.notify(f"Undid rule {rule['id']}: {describe(rule)}", markup=False)
+        else:
+            assert rule is not None
+            self._before.append(before)
+            key = new_key or before
+            self.notify(
+                f"Rule {rule['id']}: {describe(rule)}" + (f" ({problem})" if problem else ""),
+                title="Kept (u undoes)",
+                severity="warning" if problem else "information",
+                markup=False,
+            )
+        reader.refresh()
+        try:
+            key = await asyncio.to_thread(reader._call, store.canonical_key, key)
+        except KeyError:
+            pass
+        self.location = replace(self.location, entity=key)
+        if 0 <= self.explorer.position < len(self.explorer.history):
+            self.explorer.history[self.explorer.position] = self.location
+        self.load()
+        # The main panes and the search index follow the store's new version.
+        self.explorer.load_corpus(())

@@ -89,6 +89,39 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         Binding("pagedown,ctrl+d", "page_down", "Page down", show=False, id="list.page_down"),
         Binding("pageup,ctrl+u", "page_up", "Page up", show=False, id="list.page_up"),
         Binding("enter", "select", "Open", id="list.open", tooltip="Open the row under the cursor"),
+        # The case file (issue 12): every list marks, stars, tags and notes its rows.
+        Binding(
+            "space",
+            "mark('mark')",
+            "Mark",
+            show=False,
+            id="list.mark",
+            tooltip="Mark or unmark the row (case file: c)",
+        ),
+        Binding(
+            "asterisk",
+            "mark('star')",
+            "Star",
+            show=False,
+            id="list.star",
+            tooltip="Star or unstar the row",
+        ),
+        Binding(
+            "number_sign",
+            "mark('tag')",
+            "Tag",
+            show=False,
+            id="list.tag",
+            tooltip="Tag the row (a tag it has: untag)",
+        ),
+        Binding(
+            "N",
+            "mark('note')",
+            "Note",
+            show=False,
+            id="list.note",
+            tooltip="Write a note on the row",
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -147,6 +180,13 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
 
     class Selected(_RowMessage):
         """Enter (or a double click) on a row."""
+
+    class MarkRow(_RowMessage):
+        """Mark, star, tag or note the row (`what`): the app keeps it in the case file."""
+
+        def __init__(self, row_list: RowList, row: Any, index: int, what: str) -> None:
+            super().__init__(row_list, row, index)
+            self.what = what
 
     def __init__(
         self,
@@ -356,6 +396,21 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         if row is not None:
             self.post_message(self.Selected(self, row, self.cursor))
 
+    def action_mark(self, what: str) -> None:
+        row = self.current
+        if row is not None:
+            self.post_message(self.MarkRow(self, row, self.cursor, what))
+
+    def marks_changed(self) -> None:
+        """The case file changed: draw the markers again."""
+        self._cache.clear()
+        self.refresh()
+
+    def _gutter(self) -> Any:
+        """The app's case file when it holds marks (a two-character gutter), else None."""
+        case_file = getattr(self.app, "case_file", None)
+        return case_file if case_file is not None and case_file.any else None
+
     async def on_click(self, event: events.Click) -> None:
         index = int(self.scroll_y) + event.y - self._header_height
         if 0 <= index < len(self._rows) and not isinstance(self._rows[index], GroupRow):
@@ -448,6 +503,15 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         )
 
     def _compose_row(self, row: Any, width: int) -> Text:
+        case_file = self._gutter()
+        if case_file is not None and width > 2:
+            marker = "  " if isinstance(row, GroupRow) else case_file.marker(row)
+            line = Text(marker, style=self.style("group"), end="", no_wrap=True)
+            line.append_text(self._compose_cells(row, width - 2))
+            return line
+        return self._compose_cells(row, width)
+
+    def _compose_cells(self, row: Any, width: int) -> Text:
         if isinstance(row, GroupRow):
             return self.render_group(row, width)
         if isinstance(row, MoreRow):
@@ -469,8 +533,9 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         return line
 
     def _header_strip(self, width: int) -> Strip:
-        widths = self.column_widths(width)
-        line = Text(end="", no_wrap=True)
+        gutter = self._gutter() is not None and width > 2
+        widths = self.column_widths(width - 2 if gutter else width)
+        line = Text("  " if gutter else "", end="", no_wrap=True)
         first = True
         for column, w in zip(self.columns, widths, strict=False):
             if not w:
