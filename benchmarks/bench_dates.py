@@ -17,7 +17,7 @@ from datetime import datetime
 from benchmarks.common import REPO, figure, heading
 
 sys.path.insert(0, str(REPO / "tests" / "ingest"))
-from date_forms import FORMS  # noqa: E402
+from date_forms import FORMS
 
 REPEATS = 5
 

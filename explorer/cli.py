@@ -334,6 +334,7 @@ def _marks_parsers(sub: Any) -> None:
 
 
 def build_tui_parser() -> argparse.ArgumentParser:
+    """The parser of `explorer [PATH...]`: the TUI, ingesting PATH... first."""
     parser = _Parser(
         prog="explorer",
         description="Open the terminal app, ingesting PATH... first. "
@@ -404,6 +405,7 @@ def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
+    """`explorer ingest PATH...`: parse and store the files; 1 if any file failed."""
     from explorer.store import StoreError
 
     paths = _check_paths(args.paths, all_needed=False)
@@ -570,6 +572,7 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """`explorer extract`: the extract contract, one JSON line per document, nothing stored."""
     if not args.jsonl and not args.paths:
         raise UserError("extract needs PATH... or --jsonl (documents on stdin)")
     if args.jsonl and args.paths:
@@ -616,6 +619,7 @@ def _load_index(store: Store):
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """`explorer search QUERY`: ranked hits, or the app's groups with --group, or --batch."""
     if args.limit is not None and args.limit < 1:
         raise UserError("--limit must be at least 1")
     if args.offset < 0:
@@ -802,6 +806,7 @@ def _check_limit(limit: int) -> None:
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
+    """`explorer entities`: the store's entities, optionally of one label."""
     from explorer.model import LABELS
 
     _check_limit(args.limit)
@@ -889,6 +894,7 @@ def _fact_row(fact) -> dict[str, Any]:
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
+    """`explorer facts`: the store's facts, optionally of one predicate."""
     from explorer.model import PREDICATES
 
     _check_limit(args.limit)
@@ -932,6 +938,7 @@ def _export_rows(store: Store, what: str) -> tuple[list[dict[str, Any]], Sequenc
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """`explorer export`: one of the store's tables as JSON Lines, CSV, ..., to a file or stdout."""
     with _open_store(args.db, readonly=True) as store:
         rows, columns = _export_rows(store, args.what)
     from explorer.export import format_for, write_file, write_rows
@@ -948,6 +955,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    """`explorer stats`: the store's counts and dating sources, as text or JSON."""
     with _open_store(args.db, readonly=True) as store:
         stats = store.stats()
         # Issue 10: how many documents are dated, and from which source.
@@ -1176,6 +1184,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def run_tui(argv: Sequence[str]) -> int:
+    """Open the TUI on the store, ingesting `argv`'s paths first (an empty store gets the seeds)."""
     args = build_tui_parser().parse_args(argv)
     paths = _check_paths(args.paths)
     db_path = _db_path(args.db)
@@ -1212,6 +1221,7 @@ HANDLERS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The `explorer` command: a sub-command, else the TUI. Returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         first = _first_positional(argv)

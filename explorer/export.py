@@ -183,11 +183,14 @@ class Documents(Protocol):
     """What records need to name their document (explorer.store.Store and the TUI's
     StoreReader both are this)."""
 
-    def documents(self) -> list[DocumentSummary]: ...
+    def documents(self) -> list[DocumentSummary]:
+        """Every document's summary, in the store's order."""
 
-    def document(self, doc_id: str) -> Document: ...
+    def document(self, doc_id: str) -> Document:
+        """The whole document `doc_id`, its text included."""
 
-    def sentences(self, doc_id: str) -> list[tuple[int, int]]: ...
+    def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """The (start, end) offsets of `doc_id`'s sentences."""
 
 
 class Records:
@@ -204,6 +207,7 @@ class Records:
         self._texts: OrderedDict[str, tuple[str, list[tuple[int, int]]]] = OrderedDict()
 
     def summary(self, doc_id: str) -> DocumentSummary | None:
+        """The summary of `doc_id`, or None without a source or for an unknown id."""
         if self.source is None:
             return None
         if self._summaries is None:
@@ -243,6 +247,7 @@ class Records:
         return None
 
     def document(self, summary: DocumentSummary) -> dict[str, Any]:
+        """The export record of one document (no text)."""
         return {
             "doc": summary.id,
             "title": summary.title,
@@ -255,6 +260,7 @@ class Records:
         }
 
     def entity(self, entity: Entity) -> dict[str, Any]:
+        """The export record of one entity."""
         return {
             "key": entity.key,
             "name": entity.name,
@@ -265,6 +271,7 @@ class Records:
         }
 
     def mention(self, mention: Mention) -> dict[str, Any]:
+        """The export record of one mention, with its sentence and provenance."""
         return {
             "key": mention.key,
             "entity": mention.entity,
@@ -281,6 +288,7 @@ class Records:
         }
 
     def fact(self, fact: Fact) -> dict[str, Any]:
+        """The export record of one fact, with its sentence and provenance."""
         text, _ = self._text(fact.doc)
         return {
             "predicate": fact.predicate,
@@ -298,6 +306,7 @@ class Records:
         }
 
     def hit(self, hit: Hit, query: str) -> dict[str, Any]:
+        """The export record of one search hit for `query`, as `search --json` writes it."""
         return {
             "query": query,
             "kind": hit.kind,
@@ -335,6 +344,7 @@ def format_for(path: Path | str) -> str:
 
 
 def dumps(obj: Any) -> str:
+    """`obj` as one line of JSON (non-string keys and unknown types as strings)."""
     return orjson.dumps(obj, option=orjson.OPT_NON_STR_KEYS, default=str).decode()
 
 

@@ -152,9 +152,11 @@ class Mention:
 
     @property
     def key(self) -> str:
+        """The mention's entity key (label and canonical name)."""
         return entity_key(self.label, self.entity)
 
     def to_dict(self) -> dict[str, Any]:
+        """The mention as the extract contract writes it."""
         out: dict[str, Any] = {
             "start": self.start,
             "end": self.end,
@@ -180,9 +182,11 @@ class Entity:
 
     @property
     def key(self) -> str:
+        """The entity's key (label and canonical name), shared across documents."""
         return entity_key(self.label, self.name)
 
     def to_dict(self) -> dict[str, Any]:
+        """The entity as the extract contract writes it."""
         return {
             "name": self.name,
             "label": self.label,
@@ -210,6 +214,7 @@ class Fact:
     doc: str = ""  # filled in by the store
 
     def to_dict(self) -> dict[str, Any]:
+        """The fact as the extract contract writes it."""
         out: dict[str, Any] = {
             "predicate": self.predicate,
             "subject": self.subject,
@@ -289,6 +294,7 @@ class Hit:
     date: str | None = None  # ISO: a sentence's document's, a fact's own, an entity's latest
 
     def to_dict(self) -> dict[str, Any]:
+        """The hit as `search --json` writes it."""
         out: dict[str, Any] = {
             "kind": self.kind,
             "doc": self.doc,
@@ -335,8 +341,11 @@ class Corpus(Protocol):
         """A token that changes whenever documents are added, changed or removed."""
         ...
 
-    def iter_sentences(self) -> Iterator[SentenceRecord]: ...
+    def iter_sentences(self) -> Iterator[SentenceRecord]:
+        """Every sentence of every document, with its document's id."""
 
-    def entities(self, label: str | None = None) -> list[Entity]: ...
+    def entities(self, label: str | None = None) -> list[Entity]:
+        """The entities, optionally only those of `label`."""
 
-    def facts(self, predicate: str | None = None) -> list[Fact]: ...
+    def facts(self, predicate: str | None = None) -> list[Fact]:
+        """The facts, optionally only those of `predicate`."""

@@ -36,7 +36,7 @@ def test_every_label_has_a_tag_a_meaning_a_group_and_a_place_in_the_legend() -> 
 
 def test_names_are_the_labels_that_are_not_values() -> None:
     values = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-    assert NAME_LABELS == set(LABELS) - values
+    assert set(LABELS) - values == NAME_LABELS
 
 
 def test_the_extractor_writes_only_the_predicates_and_labels_the_model_lists() -> None:

@@ -25,6 +25,7 @@ SUPPORTED = frozenset(READERS)
 
 
 def is_supported(path: Path) -> bool:
+    """True when `path`'s extension is a format ingest reads."""
     return path.suffix.lower() in SUPPORTED
 
 
@@ -157,6 +158,7 @@ def document_id(path: Path, root: Path | None) -> str:
 
 
 def content_hash(text: str) -> str:
+    """The SHA-256 of a decoded text: the identity of a document's content."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

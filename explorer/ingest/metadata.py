@@ -6,7 +6,7 @@ import re
 
 from .dates import parse_date
 
-__all__ = ["normalize_date", "normalize_author", "clean_title", "sniff"]
+__all__ = ["clean_title", "normalize_author", "normalize_date", "sniff"]
 
 _DATE_TEXT = (
     r"(?:\d{4}-\d{1,2}-\d{1,2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?"

@@ -47,6 +47,7 @@ def _text(data: bytes, hint: str | None = None) -> str:
 
 
 def read_txt(data: bytes) -> list[Record]:
+    """A plain text file: one record, its decoded text."""
     return [Record(_text(data))]
 
 
@@ -121,6 +122,8 @@ def _markdown_to_text(source: str) -> tuple[str, str | None]:
 
 
 def read_md(data: bytes) -> list[Record]:
+    """A Markdown file: one record, its text without markup; its fields from front matter
+    (the first heading as the title when there is none)."""
     fields, body = _front_matter(_text(data).replace("\r\n", "\n"))
     text, heading = _markdown_to_text(body)
     meta = {k: v for k, v in fields.items() if k not in ("title", "date", "author")}
@@ -288,6 +291,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_:.-]+)""", r
 
 
 def read_html(data: bytes) -> list[Record]:
+    """An HTML page: one record, the text of its article; title, date and author from meta tags."""
     declared = _CHARSET.search(data[:4096])
     soup = _soup(_text(data, declared.group(1).decode("ascii") if declared else None))
     meta = _meta_values(soup)
@@ -386,6 +390,8 @@ def _from_mapping(obj: Mapping[str, Any], number: int) -> Record:
 
 
 def read_json(data: bytes) -> list[Record]:
+    """A JSON file: one record per object (or string) in it, or in its list under `documents`,
+    `records`, ...; a .json file that holds JSON Lines is read as JSON Lines."""
     import orjson
 
     text = _text(data)
@@ -420,6 +426,7 @@ def read_json(data: bytes) -> list[Record]:
 
 
 def read_jsonl(data: bytes) -> list[Record]:
+    """A JSON Lines file: one record per non-blank line (a line that is no object: a failure)."""
     import orjson
 
     records = []
@@ -443,6 +450,7 @@ def read_jsonl(data: bytes) -> list[Record]:
 
 
 def read_csv(data: bytes) -> list[Record]:
+    """A CSV file (dialect sniffed) with a text, body or content column: one record per row."""
     text = _text(data)
     sample = text[:8192]
     try:
@@ -469,6 +477,7 @@ def read_csv(data: bytes) -> list[Record]:
 
 
 def read_pdf(data: bytes) -> list[Record]:
+    """A PDF file: one record, the text of its pages."""
     try:
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError

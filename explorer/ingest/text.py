@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["DecodeFailure", "decode", "sanitize", "looks_binary"]
+__all__ = ["DecodeFailure", "decode", "looks_binary", "sanitize"]
 
 
 class DecodeFailure(ValueError):
@@ -141,7 +141,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     decoded as UTF-8 where it is, the stray bytes as cp1252. None when it is not that."""
     loose = data.decode("utf-8", errors="surrogateescape")
     invalid = sum(1 for c in loose if "\udc80" <= c <= "\udcff")
-    valid = sum(1 for c in loose if "\x80" <= c and not "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in loose if c >= "\x80" and not "\udc80" <= c <= "\udcff")
     if valid and invalid <= valid:
         return data.decode("utf-8", errors="explorer.cp1252")
     return None

@@ -23,8 +23,8 @@ from explorer.search.query import SYNTAX, Query, Term, parse
 
 __all__ = [
     "GROUP_LIMITS",
-    "Group",
     "SYNTAX",
+    "Group",
     "Query",
     "SearchIndex",
     "Term",

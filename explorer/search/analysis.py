@@ -75,6 +75,7 @@ def terms(words: list[str]) -> list[str]:
 
 
 def term(word: str) -> str:
+    """`word` as the index stores it: marks dropped and ligatures spelled out."""
     return _TERM_DROP.sub("", word).translate(_LIGATURES)
 
 

@@ -11,6 +11,7 @@ applies within the first of them, which keeps the worst keystroke bounded.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -186,7 +187,7 @@ class Matcher:
             ok = [
                 all(n in fold(doc) or n in fold(title) for n in names) for doc, title in self._docs
             ]
-            found = np.array(ok + [False], dtype=bool)  # index -1: records without a document
+            found = np.array([*ok, False], dtype=bool)  # index -1: records without a document
             if len(self._doc_filters) > 64:
                 self._doc_filters.clear()
             self._doc_filters[key] = found
@@ -462,7 +463,7 @@ class Matcher:
         if not keep.any():
             return np.empty(0, np.int64), np.empty(0, np.int64)
         proximity = np.zeros(n, dtype=np.int64)
-        for a, b in zip(group_masks, group_masks[1:], strict=False):
+        for a, b in itertools.pairwise(group_masks):
             proximity += pair_cost(a, b, g.seg, n)
         keys = RankKey.pack(matched, typos, proximity, prefixes, g.recs)
         return g.recs[keep], keys[keep]

@@ -104,6 +104,7 @@ class Term:
 
     @property
     def is_phrase(self) -> bool:
+        """True for a quoted phrase of several words."""
         return len(self.words) > 1
 
 
@@ -132,6 +133,7 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
+        """True when the query asks for nothing (no words, label, document or date filter)."""
         return not self.groups and not self.label_filter and not self.docs and self.dates is None
 
     @property

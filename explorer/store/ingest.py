@@ -164,13 +164,13 @@ class IngestRun:
         yield from parse_in_workers(itertools.chain(buffered, entries), self.store.workers)
 
     def run(self) -> IngestReport:
+        """Ingest every file: parse the new and changed ones, link copies, commit in batches."""
         report, writer = self.report, self.writer
         files = self._files()
         total = len(files)
         self.meta: dict[str, tuple[str, int, int, Path | None]] = {}
         parallel = self.store.workers > 1 and total >= self.store.parallel_min
-        done = 0
-        for result in self._results(self._scan(files), parallel):
+        for done, result in enumerate(self._results(self._scan(files), parallel), start=1):
             kind, key = result[0], result[1]
             if kind == "same":
                 report.unchanged += len(result[2][3])
@@ -180,7 +180,6 @@ class IngestRun:
                 report.failed.append(IngestError(key, result[2]))
             else:
                 self._apply(key, result[2], result[3])
-            done += 1
             if self.progress is not None:
                 self.progress(done, total, Path(key))
             self._maybe_commit()

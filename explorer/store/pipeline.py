@@ -19,6 +19,7 @@ from .rows import document_records
 
 
 def extract_document(doc: Document) -> dict[str, Any]:
+    """The store's records of one document: its text run through the nlp pipeline."""
     from explorer.nlp import extract
 
     return document_records(doc, extract(doc.text, doc.meta_dict()))

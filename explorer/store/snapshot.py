@@ -62,6 +62,7 @@ class Snapshot:
 
     @classmethod
     def empty(cls, path: Path) -> Snapshot:
+        """A snapshot of a store with no documents yet (a new file)."""
         snap = cls(path)
         snap.tables = {name: {} for name in TABLES}
         snap.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
@@ -69,6 +70,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, path: Path) -> Snapshot:
+        """The snapshot of the store at `path`: from its sidecar when valid, else parsed whole."""
         try:
             st = path.stat()
         except FileNotFoundError:
@@ -99,7 +101,7 @@ class Snapshot:
         """The store file's bytes (memory-mapped), opened on first use."""
         if self.raw is None:
             try:
-                self._fh = open(self.path, "rb")
+                self._fh = open(self.path, "rb")  # noqa: SIM115 (lives as long as the mmap)
             except OSError as exc:
                 raise StoreError(f"{self.path}: cannot read the store ({exc.strerror})") from None
             size = os.fstat(self._fh.fileno()).st_size
@@ -124,10 +126,9 @@ class Snapshot:
             raise StoreError(
                 f"{path}: cannot read the store ({exc.strerror}); check its permissions"
             ) from None
-        if not data.strip():
-            if st.st_size == 0:
-                self.__dict__.update(Snapshot.empty(path).__dict__)
-                return
+        if not data.strip() and st.st_size == 0:
+            self.__dict__.update(Snapshot.empty(path).__dict__)
+            return
         try:
             value = orjson.loads(data)
         except orjson.JSONDecodeError:
@@ -218,6 +219,7 @@ class Snapshot:
         return self.tables["_keys"]  # type: ignore[return-value]
 
     def close(self) -> None:
+        """Release the memory map and the file behind it."""
         if isinstance(self.raw, mmap.mmap):
             with contextlib.suppress(BufferError, ValueError):
                 self.raw.close()
@@ -235,6 +237,7 @@ class Snapshot:
         return self.open_raw()[span[0] : span[1]]
 
     def table(self, name: str) -> dict[str, Any]:
+        """The parsed records of one table (read from its span on first use)."""
         if name not in self.tables:
             if self.spans is None:
                 return {}
@@ -264,6 +267,7 @@ class Snapshot:
         return self.tables[key]
 
     def doc_record(self, doc_id: str) -> dict[str, Any]:
+        """The stored record of document `doc_id`."""
         row = self.rows[self.index[doc_id]]
         if self.spans is not None and len(row) > ROW_DSPAN and row[ROW_DSPAN]:
             blob = self.read_span(row[ROW_DSPAN])
@@ -275,6 +279,7 @@ class Snapshot:
         return self.tables["_docs_by_id"][doc_id]
 
     def doc_items(self, doc_id: str, table: str) -> list[dict[str, Any]]:
+        """The records of `table` (mentions or facts) that belong to document `doc_id`."""
         row = self.rows[self.index[doc_id]]
         where = ROW_MSPAN if table == "mentions" else ROW_FSPAN
         if self.spans is not None and len(row) > where:

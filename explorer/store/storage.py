@@ -90,6 +90,7 @@ class AtomicJSONStorage(Storage):
             self.path.parent.mkdir(parents=True, exist_ok=True)
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The TinyDB tables in the file, or None when it does not exist or is empty."""
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -99,11 +100,13 @@ class AtomicJSONStorage(Storage):
         return orjson.loads(data)
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Replace the file with `data`, atomically."""
         if self.readonly:
             raise OSError(errno.EROFS, "the store was opened read-only", str(self.path))
         atomic_write(self.path, [orjson.dumps(data)])
 
     def close(self) -> None:
+        """Nothing to release: every write is a whole file."""
         pass
 
 
@@ -124,6 +127,7 @@ class StoreLock:
         self._fd: int | None = None
 
     def acquire(self, timeout: float = 5.0) -> None:
+        """Take the lock, waiting up to `timeout` seconds (LockTimeout after that)."""
         import fcntl
 
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
@@ -147,6 +151,7 @@ class StoreLock:
         self._fd = fd
 
     def release(self) -> None:
+        """Let the lock go (nothing when it is not held)."""
         if self._fd is None:
             return
         import fcntl
@@ -159,6 +164,7 @@ class StoreLock:
 
     @property
     def held(self) -> bool:
+        """True while this object holds the lock."""
         return self._fd is not None
 
     def __enter__(self) -> StoreLock:

@@ -149,9 +149,11 @@ class Store:
 
     @property
     def path(self) -> Path:
+        """The store's file."""
         return self._path
 
     def close(self) -> None:
+        """Release the store's file and caches."""
         self._snap.cache.clear()
         self._snap.close()
 
@@ -189,12 +191,15 @@ class Store:
         return list(self._snap.problems)
 
     def generation(self) -> str:
+        """An id of the committed state, changed by every commit ("empty" before the first)."""
         return self._snap.generation or "empty"
 
     def is_empty(self) -> bool:
+        """True when the store holds no document."""
         return not self._snap.rows
 
     def stats(self) -> dict[str, Any]:
+        """The counts of documents, sentences, mentions, entities and facts; the store's path."""
         counts = {k: int(v) for k, v in self._snap.counts.items()}
         counts["documents"] = len(self._snap.rows)
         return {**counts, "db": str(self._path)}
@@ -286,6 +291,7 @@ class Store:
         return dict(self._cached(snap, "dates", build))
 
     def sentences(self, doc_id: str) -> list[tuple[int, int]]:
+        """The (start, end) offsets of document `doc_id`'s sentences."""
         return [(s, e) for s, e in self._record(doc_id).get("sentences", ())]
 
     def _all_mentions(self, snap: Snapshot) -> list[dict[str, Any]]:

@@ -161,6 +161,7 @@ class Writer:
 
     @property
     def docs(self) -> dict[str, DocState]:
+        """The documents by id, as the writer holds them (loaded on first use)."""
         if self._docs is None:
             self._load()
         assert self._docs is not None
@@ -168,6 +169,7 @@ class Writer:
 
     @property
     def by_sha(self) -> dict[str, str]:
+        """The document id of each content hash (loaded on first use)."""
         if self._docs is None:
             self._load()
         return self._by_sha
@@ -319,6 +321,7 @@ class Writer:
         return deleted
 
     def delete(self, doc_id: str) -> None:
+        """Remove document `doc_id` with its mentions and facts, and its share of the entities."""
         state = self.docs.pop(doc_id)
         self._ensure_agg()
         self._add_entities(self._entities_of(state), -1)
@@ -327,6 +330,7 @@ class Writer:
             del self.by_sha[state.row[ROW_SHA]]
 
     def set_paths(self, doc_id: str, state: DocState, paths: list[str]) -> None:
+        """Record the files a document was read from (the first is its path)."""
         record = next(iter(orjson.loads(b"{" + state.doc_blob + b"}").values()))
         record["paths"] = paths
         record["path"] = paths[0]
@@ -379,12 +383,14 @@ class Writer:
         return doc_id, True
 
     def set_file(self, path: str, sha: str, size: int, mtime_ns: int, ids: list[str]) -> None:
+        """Record what ingest saw of one file: hash, size, mtime and the documents it yielded."""
         self.files[path] = [sha, size, mtime_ns, ids]
         self.dirty = True
 
     # ---------------------------------------------------------------- commit
 
     def totals(self) -> dict[str, int]:
+        """The counts of documents, sentences, mentions, entities and facts, as if committed now."""
         if self._docs is None:
             return {
                 k: int(self.snap.counts.get(k, 0))

@@ -84,10 +84,7 @@ def window(text: Text, focus: int, width: int, *, lead: float = 0.3) -> Text:
 
 def fit(text: Text | str, width: int, align: str = "left") -> Text:
     """`text` cut with an ellipsis or padded to exactly `width` cells."""
-    if isinstance(text, str):
-        text = Text(plain(text), no_wrap=True, end="")
-    else:
-        text = text.copy()
+    text = Text(plain(text), no_wrap=True, end="") if isinstance(text, str) else text.copy()
     text.no_wrap = True
     text.end = ""
     if width <= 0:

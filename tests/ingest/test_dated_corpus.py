@@ -12,7 +12,7 @@ from explorer.ingest import iter_documents
 from explorer.model import IngestError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from dated_corpus import make_corpus  # noqa: E402
+from dated_corpus import make_corpus
 
 
 def test_every_document_is_dated_from_the_best_source(tmp_path):

@@ -11,7 +11,7 @@ from explorer.ingest import document_from_text
 from explorer.ingest.dates import dateline_date, parse_date, path_date, text_date
 
 sys.path.insert(0, str(Path(__file__).parent))
-from date_forms import FORMS  # noqa: E402
+from date_forms import FORMS
 
 
 def test_the_list_holds_enough_forms():

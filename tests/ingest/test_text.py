@@ -42,7 +42,7 @@ def test_cyrillic_single_byte_file_is_read_as_cyrillic():
 def test_binary_data_is_reported_not_decoded():
     with pytest.raises(DecodeFailure, match="binary"):
         decode(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
-    with pytest.raises(DecodeFailure, match="binary|cannot decode"):
+    with pytest.raises(DecodeFailure, match=r"binary|cannot decode"):
         decode(bytes(range(256)) * 8)
 
 

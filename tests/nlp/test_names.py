@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def check_offsets(text: str) -> None:
     found = names(text)
     spans = [(m.start, m.end) for m in found]
     assert spans == sorted(spans)
-    for (_s1, e1), (s2, _e2) in zip(spans, spans[1:], strict=False):
+    for (_s1, e1), (s2, _e2) in itertools.pairwise(spans):
         assert e1 <= s2, "mentions overlap"
     sents = sentences(text)
     for m in found:
@@ -58,7 +59,7 @@ def sample():
 
 
 def test_sample_article_people_places_and_titles(sample):
-    text, found = sample
+    _text, found = sample
     got = {(m.label, m.entity) for m in found}
     for person in ("Mehdi Sanai", "Georgy Kalamanov", "Mohammed Javad Zarif"):
         assert ("PERSON", person) in got
@@ -80,7 +81,7 @@ def test_sample_article_resolves_sanai_and_us(sample):
 
 
 def test_sample_article_first_sentence_is_split_into_its_parts(sample):
-    text, found = sample
+    _text, found = sample
     first = [(m.text, m.label) for m in found if m.sentence == 1][:4]
     assert first == [
         ("Iranian", "NORP"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -68,7 +69,7 @@ def test_mentions_never_overlap_and_come_in_text_order():
     result = extract(text)
     spans = [(m.start, m.end) for m in result.mentions]
     assert spans == sorted(spans)
-    for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+    for (_, e1), (s2, _) in itertools.pairwise(spans):
         assert e1 <= s2
 
 

@@ -11,7 +11,7 @@ from explorer.search import SearchIndex
 
 sys.path.insert(0, str(Path(__file__).parent))  # the tests' own helpers: search_corpus.py
 
-from search_corpus import MemoryCorpus, MentionCorpus  # noqa: E402
+from search_corpus import MemoryCorpus, MentionCorpus
 
 
 @pytest.fixture

@@ -64,7 +64,7 @@ def test_store_of_a_newer_schema_is_refused_with_what_to_do(stored):
 def test_read_only_store_file(stored, corpus):
     os.chmod(stored, 0o444)
     try:
-        with pytest.raises(StoreError, match="read-only.*chmod u\\+w"):
+        with pytest.raises(StoreError, match=r"read-only.*chmod u\+w"):
             Store.open(stored)
         assert Store.open(stored, readonly=True).stats()["documents"] == 5  # reading works
     finally:
@@ -98,7 +98,7 @@ def test_disk_full_during_a_write_leaves_the_previous_store_intact(stored, corpu
 
     monkeypatch.setattr(storage.os, "fdopen", lambda *a, **k: FullDisk(real_fdopen(*a, **k)))
     store = Store.open(stored)
-    with pytest.raises(StoreError, match="disk is full.*left as it was"):
+    with pytest.raises(StoreError, match=r"disk is full.*left as it was"):
         store.ingest([corpus])
     monkeypatch.undo()
     assert stored.read_bytes() == before

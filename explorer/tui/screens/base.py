@@ -81,9 +81,8 @@ class HistoryScreen(Screen):
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "search" and isinstance(self.focused, Input):
-            return False  # '/' is a character in a text box (a path, a query)
-        return True
+        # '/' is a character in a text box (a path, a query), not the search key.
+        return not (action == "search" and isinstance(self.focused, Input))
 
     @property
     def explorer(self) -> ExplorerApp:
