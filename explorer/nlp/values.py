@@ -9,7 +9,7 @@ unit.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -123,7 +123,7 @@ def _ci(words) -> str:
     Spelling the cases out keeps the big pattern case-sensitive, which matches twice as fast as
     re.IGNORECASE; all-capital long words ("MILLION") are rare enough outside headlines.
     """
-    variants = set()
+    variants: set[str] = set()
     for w in words:
         variants.update((w, w[:1].upper() + w[1:]))
         if len(w) <= 3:
@@ -383,6 +383,7 @@ def find_values(
                 continue
         floor = m.end()
         kind = m.lastgroup
+        assert kind is not None  # every alternative of _PATTERN is a named group
         start, end = m.span()
         if m.start("mod") >= 0 and kind not in _MODIFIED:
             start = m.end("mod")  # "about June": the date is "June"
@@ -477,7 +478,7 @@ def parse_number(surface: str) -> float | None:
 
 
 def _clean(value: float) -> int | float:
-    return int(round(value)) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
+    return round(value) if abs(value - round(value)) < 1e-6 * max(1.0, abs(value)) else value
 
 
 def _amount(surface: str) -> dict[str, Any]:
@@ -565,139 +566,202 @@ def _time_norm(surface: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
+class _DateFound(NamedTuple):
+    """A date as found, with the document's date at each precision a form may need: `anchor`
+    for what needs the year, `month_anchor` the month, `day_anchor` the day."""
+
+    kind: str
+    surface: str
+    low: str
+    anchor: date | None
+    month_anchor: date | None
+    day_anchor: date | None
+
+
 def _date_norm(kind: str, surface: str, anchored: _Anchor | None) -> str | None:
-    low = surface.lower()
+    """The ISO 8601 value of a date of `kind`, read against the document's date if it needs one."""
     if kind == "ISO":
         return surface
-    # `anchor` for what needs the year, `month_anchor` the month, `day_anchor` the day.
+    form = _DATE_FORMS.get(kind)
+    if form is None:
+        return None
     anchor = anchored.day if anchored else None
     month_anchor = anchor if anchored and anchored.precision != "year" else None
     day_anchor = anchor if anchored and anchored.precision == "day" else None
-    if kind == "FISCAL":
-        years = re.findall(r"\d+", surface)
-        first = years[0]
-        if len(first) == 2:
-            first = str(_two_digit_year(int(first), anchor))
-        if len(years) > 1:
-            tail = years[1]
-            end = first[:2] + tail if len(tail) == 2 else tail
-            return f"{first}/{end}"
-        return first
-    if kind in ("MDY", "DMY", "MY", "MAYMAR"):
-        month = _MONTHS[_MONTH_IN.search(surface).group().lower().rstrip(".")]
-        year_m = _YEAR_IN.search(surface)
-        year = int(year_m.group()) if year_m else (anchor.year if anchor else None)
-        if kind == "MAYMAR" and month_anchor and not year_m:
-            if low.startswith("last"):
-                year = anchor.year if month < anchor.month else anchor.year - 1
-            elif low.startswith("next"):
-                year = anchor.year if month > anchor.month else anchor.year + 1
-        day = None
-        if kind in ("MDY", "DMY"):
-            rest = _MONTH_IN.sub(" ", surface)
-            rest = _YEAR_IN.sub(" ", rest)
-            day_m = _DAY_IN.search(rest)
-            day = int(day_m.group(1)) if day_m else None
-        if year is None:
-            return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
-        if day:
-            try:
-                return date(year, month, day).isoformat()
-            except ValueError:
-                return f"{year:04d}-{month:02d}"
-        return f"{year:04d}-{month:02d}"
-    if kind == "YEAR":
-        years = _YEAR_IN.findall(surface)
-        if len(years) == 1 and not re.search(r"[-/]\d\d\b", surface):
-            return years[0]
-        if years:
-            tail = re.search(r"[-/](\d\d)$", surface)
-            end = (years[0][:2] + tail.group(1)) if tail and len(years) == 1 else years[-1]
-            return f"{years[0]}/{end}"
-        return None
-    if kind == "DECADE":
-        decade = re.search(r"\d{4}", surface).group()
-        return decade[:3] + "X"
-    if kind == "QUARTER":
-        q = re.search(r"first|second|third|fourth|final|[1-4]", low)
-        n = (
-            {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(q.group())
-            if q
-            else None
-        )
-        if n is None and q:
-            n = int(q.group())
-        year_m = _YEAR_IN.search(surface)
-        year = year_m.group() if year_m else (str(anchor.year) if anchor else None)
-        return f"{year}-Q{n}" if year and n else None
-    if kind in ("SPAN", "DURATION"):
-        n = parse_number(surface)
-        unit = _PERIOD_IN.search(surface)
-        if unit is None:
-            return None
-        return _duration(n if n is not None else 1, unit.group().lower())
-    if kind in ("AGO", "AGO_BARE"):
-        n = parse_number(surface)
-        if n is None and low.split(" ", 1)[0] in ("a", "an", "year", "month", "week", "day",
-                                                    "decade", "hour", "minute"):  # fmt: skip
-            n = 1  # "a week ago", "week ago"
-        unit = _PERIOD_IN.search(surface).group().lower()
-        bare = not low[:1].isdigit() and parse_number(low) is None  # "week earlier"
-        if n is None or not (low.endswith("ago") or (bare and low.endswith("earlier"))):
-            return _duration(n or 1, unit)
-        if unit.startswith(("week", "day", "hour", "minute")):
-            needed = day_anchor
-        elif unit.startswith("month"):
-            needed = month_anchor
-        else:
-            needed = anchor
-        if needed is None:
-            return None
-        return _shift(needed, -int(n), unit)
-    if kind == "HOLIDAY":
-        fixed = _FIXED_HOLIDAYS.get(low.replace("’", "'"))
-        if fixed is None:
-            return None  # a movable feast, or a season ("New Year"): no single day
-        month, day = fixed
-        return f"{anchor.year:04d}-{month:02d}-{day:02d}" if anchor else f"--{month:02d}-{day:02d}"
-    if kind == "RELATIVE":
-        if anchor is None:
-            return None
-        step = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
-        if low.endswith("year"):
-            return _year(anchor.year + step)
-        if low.endswith("quarter"):
-            if month_anchor is None:
-                return None
-            total = anchor.year * 4 + (anchor.month - 1) // 3 + step
-            return f"{total // 4:04d}-Q{total % 4 + 1}"
-        if low.endswith("month") and month_anchor is not None:
-            return _shift(anchor, step, "month")
-        anchor = day_anchor
-        if anchor is None:
-            return None
-        if low in ("today", "tonight"):
-            return anchor.isoformat()
-        if low == "yesterday":
-            return (anchor - timedelta(days=1)).isoformat()
-        if low == "tomorrow":
-            return (anchor + timedelta(days=1)).isoformat()
-        if low.endswith("week"):
-            iso = (anchor + timedelta(weeks=step)).isocalendar()
-            return f"{iso[0]}-W{iso[1]:02d}"
-        day = _WEEKDAY_NUMBERS.get(low.rsplit(" ", 1)[-1])
-        if day is not None:
-            # The nearest such day (the past one on a tie); "last"/"next" go strictly back or on.
-            ahead = (day - anchor.weekday()) % 7
-            if step < 0:
-                delta = ahead - 7
-            elif step > 0:
-                delta = ahead or 7
-            else:
-                delta = ahead if ahead <= 3 else ahead - 7
-            return (anchor + timedelta(days=delta)).isoformat()
-        return None
+    return form(_DateFound(kind, surface, surface.lower(), anchor, month_anchor, day_anchor))
+
+
+def _found(pattern: re.Pattern[str], text: str) -> re.Match[str]:
+    """The match of `pattern` in `text`, which the date form's own pattern guarantees."""
+    m = pattern.search(text)
+    assert m is not None, (pattern.pattern, text)
+    return m
+
+
+def _fiscal_date(f: _DateFound) -> str | None:
+    years = re.findall(r"\d+", f.surface)
+    first = years[0]
+    if len(first) == 2:
+        first = str(_two_digit_year(int(first), f.anchor))
+    if len(years) > 1:
+        tail = years[1]
+        end = first[:2] + tail if len(tail) == 2 else tail
+        return f"{first}/{end}"
+    return first
+
+
+def _month_date(f: _DateFound) -> str | None:
+    kind, surface, low, anchor, month_anchor = f.kind, f.surface, f.low, f.anchor, f.month_anchor
+    month = _MONTHS[_found(_MONTH_IN, surface).group().lower().rstrip(".")]
+    year_m = _YEAR_IN.search(surface)
+    year = int(year_m.group()) if year_m else (anchor.year if anchor else None)
+    if kind == "MAYMAR" and month_anchor and not year_m:
+        if low.startswith("last"):
+            year = month_anchor.year if month < month_anchor.month else month_anchor.year - 1
+        elif low.startswith("next"):
+            year = month_anchor.year if month > month_anchor.month else month_anchor.year + 1
+    day = None
+    if kind in ("MDY", "DMY"):
+        rest = _MONTH_IN.sub(" ", surface)
+        rest = _YEAR_IN.sub(" ", rest)
+        day_m = _DAY_IN.search(rest)
+        day = int(day_m.group(1)) if day_m else None
+    if year is None:
+        return f"--{month:02d}-{day:02d}" if day else f"--{month:02d}"
+    if day:
+        try:
+            return date(year, month, day).isoformat()
+        except ValueError:
+            return f"{year:04d}-{month:02d}"
+    return f"{year:04d}-{month:02d}"
+
+
+def _year_date(f: _DateFound) -> str | None:
+    surface = f.surface
+    years = _YEAR_IN.findall(surface)
+    if len(years) == 1 and not re.search(r"[-/]\d\d\b", surface):
+        return years[0]
+    if years:
+        tail = re.search(r"[-/](\d\d)$", surface)
+        end = (years[0][:2] + tail.group(1)) if tail and len(years) == 1 else years[-1]
+        return f"{years[0]}/{end}"
     return None
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
+def _decade_date(f: _DateFound) -> str | None:
+    decade = _found(_FOUR_DIGITS, f.surface).group()
+    return decade[:3] + "X"
+
+
+def _quarter_date(f: _DateFound) -> str | None:
+    surface, low, anchor = f.surface, f.low, f.anchor
+    q = re.search(r"first|second|third|fourth|final|[1-4]", low)
+    n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(q.group()) if q else None
+    if n is None and q:
+        n = int(q.group())
+    year_m = _YEAR_IN.search(surface)
+    year = year_m.group() if year_m else (str(anchor.year) if anchor else None)
+    return f"{year}-Q{n}" if year and n else None
+
+
+def _duration_date(f: _DateFound) -> str | None:
+    n = parse_number(f.surface)
+    unit = _PERIOD_IN.search(f.surface)
+    if unit is None:
+        return None
+    return _duration(n if n is not None else 1, unit.group().lower())
+
+
+def _ago_date(f: _DateFound) -> str | None:
+    surface, low = f.surface, f.low
+    n = parse_number(surface)
+    if n is None and low.split(" ", 1)[0] in ("a", "an", "year", "month", "week", "day",
+                                                "decade", "hour", "minute"):  # fmt: skip
+        n = 1  # "a week ago", "week ago"
+    unit = _found(_PERIOD_IN, surface).group().lower()
+    bare = not low[:1].isdigit() and parse_number(low) is None  # "week earlier"
+    if n is None or not (low.endswith("ago") or (bare and low.endswith("earlier"))):
+        return _duration(n or 1, unit)
+    if unit.startswith(("week", "day", "hour", "minute")):
+        needed = f.day_anchor
+    elif unit.startswith("month"):
+        needed = f.month_anchor
+    else:
+        needed = f.anchor
+    if needed is None:
+        return None
+    return _shift(needed, -int(n), unit)
+
+
+def _holiday_date(f: _DateFound) -> str | None:
+    fixed = _FIXED_HOLIDAYS.get(f.low.replace("’", "'"))
+    if fixed is None:
+        return None  # a movable feast, or a season ("New Year"): no single day
+    month, day = fixed
+    anchor = f.anchor
+    return f"{anchor.year:04d}-{month:02d}-{day:02d}" if anchor else f"--{month:02d}-{day:02d}"
+
+
+def _relative_date(f: _DateFound) -> str | None:
+    low, anchor, month_anchor = f.low, f.anchor, f.month_anchor
+    if anchor is None:
+        return None
+    step = -1 if low.startswith("last") else 1 if low.startswith("next") else 0
+    if low.endswith("year"):
+        return _year(anchor.year + step)
+    if low.endswith("quarter"):
+        if month_anchor is None:
+            return None
+        total = anchor.year * 4 + (anchor.month - 1) // 3 + step
+        return f"{total // 4:04d}-Q{total % 4 + 1}"
+    if low.endswith("month") and month_anchor is not None:
+        return _shift(anchor, step, "month")
+    anchor = f.day_anchor
+    if anchor is None:
+        return None
+    if low in ("today", "tonight"):
+        return anchor.isoformat()
+    if low == "yesterday":
+        return (anchor - timedelta(days=1)).isoformat()
+    if low == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat()
+    if low.endswith("week"):
+        iso = (anchor + timedelta(weeks=step)).isocalendar()
+        return f"{iso[0]}-W{iso[1]:02d}"
+    day = _WEEKDAY_NUMBERS.get(low.rsplit(" ", 1)[-1])
+    if day is not None:
+        # The nearest such day (the past one on a tie); "last"/"next" go strictly back or on.
+        ahead = (day - anchor.weekday()) % 7
+        if step < 0:
+            delta = ahead - 7
+        elif step > 0:
+            delta = ahead or 7
+        else:
+            delta = ahead if ahead <= 3 else ahead - 7
+        return (anchor + timedelta(days=delta)).isoformat()
+    return None
+
+
+#: How each kind of date (a group of `_PATTERN`) is normalised.
+_DATE_FORMS: dict[str, Callable[[_DateFound], str | None]] = {
+    "FISCAL": _fiscal_date,
+    "MDY": _month_date,
+    "DMY": _month_date,
+    "MY": _month_date,
+    "MAYMAR": _month_date,
+    "YEAR": _year_date,
+    "DECADE": _decade_date,
+    "QUARTER": _quarter_date,
+    "SPAN": _duration_date,
+    "DURATION": _duration_date,
+    "AGO": _ago_date,
+    "AGO_BARE": _ago_date,
+    "HOLIDAY": _holiday_date,
+    "RELATIVE": _relative_date,
+}
 
 
 def _duration(n: float, unit: str) -> str:
