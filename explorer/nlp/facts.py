@@ -10,6 +10,7 @@ land on, so a fact is only as wide as the words that state it.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -30,13 +31,15 @@ _PARTY = frozenset({"GPE", "ORG", "NORP", "LOC"})
 _ACTOR = frozenset({"GPE", "ORG", "NORP"})
 
 _SPEECH_VERBS = alternation(
-    "said says say told tells added adds noted notes stressed stresses explained argued "
-    "insisted warned admitted declared announced claimed emphasised emphasized underlined "
-    "stated remarked observed recalled acknowledged confirmed wrote continued asserted "
-    "maintained reiterated conceded suggested predicted revealed disclosed asked asks replied "
-    "answered responded urged warns insists admits argues explains commented complained "
-    "cautioned vowed pledged promised joked quipped boasted concluded".split()
-    + ["pointed out"]
+    [
+        *"said says say told tells added adds noted notes stressed stresses explained argued "
+        "insisted warned admitted declared announced claimed emphasised emphasized underlined "
+        "stated remarked observed recalled acknowledged confirmed wrote continued asserted "
+        "maintained reiterated conceded suggested predicted revealed disclosed asked asks "
+        "replied answered responded urged warns insists admits argues explains commented "
+        "complained cautioned vowed pledged promised joked quipped boasted concluded".split(),
+        "pointed out",
+    ]
 )
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
 _SPEECH = regexes.compile(rf"\b(?:{_SPEECH_VERBS})\b")
@@ -327,6 +330,7 @@ def _dated(doc: _Text, facts: list[Fact], meta: Mapping[str, Any]) -> list[Fact]
     for fact in facts:
         quals = dict(fact.qualifiers)
         own = quals.pop("date_norm", None)
+        when: str | None
         if isinstance(own, str) and _WHEN.fullmatch(own):
             when, source = own, "sentence"
         else:
@@ -380,7 +384,9 @@ def _titles(doc: _Text) -> list[Fact]:
                 of, left = owner.entity, owner.start
         for _ in range(2):
             link = _TITLE_LINK.match(text, right)
-            target = doc.by_start.get(link.end()) if link else None
+            if link is None:
+                break
+            target = doc.by_start.get(link.end())
             if target is None or target.label not in _PARTY:
                 break
             if link.group(1) == "to":
@@ -602,10 +608,11 @@ def _said(doc: _Text) -> list[Fact]:
             if found:
                 speaker = (found[0], qs, found[1], verb.group("verb"))
         if speaker is None:
-            head = _GAP_COMMA.match(text, qe).end()
-            found = _speaker_at(doc, head, qs)
+            gap = _GAP_COMMA.match(text, qe)
+            assert gap is not None  # it matches the empty string
+            found = _speaker_at(doc, gap.end(), qs)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
-            if tail is not None:
+            if found and tail is not None:
                 speaker = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
@@ -723,9 +730,13 @@ def _place_and_date(doc: _Text, index: int, after: int) -> tuple[Any, ...]:
     end = after
     s_start, _ = doc.sentence_span(index)
     for m in doc.by_sentence.get(index, ()):
-        if place is None and m.start >= after and _is_place(m):
-            if _IN_PLACE.search(doc.text, max(s_start, m.start - 8), m.start):
-                place, end = m.entity, max(end, m.end)
+        if (
+            place is None
+            and m.start >= after
+            and _is_place(m)
+            and _IN_PLACE.search(doc.text, max(s_start, m.start - 8), m.start)
+        ):
+            place, end = m.entity, max(end, m.end)
         if m.label == "DATE" and date is None:
             date, norm = m.text, m.norm
             if m.start >= after:
@@ -1152,7 +1163,7 @@ def _amounts(doc: _Text) -> list[Fact]:
                 facts.append(
                     _fact(
                         doc, "amount", thing.group(1), v.text, v.start, thing.end(1), **dict(v.norm)
-                    )  # fmt: skip
+                    )
                 )
             continue
         pre = text[window_start : verb.start()]
@@ -1161,9 +1172,10 @@ def _amounts(doc: _Text) -> list[Fact]:
         np_start, np_end = _strip_span(text, np_start, verb.start(), ' \t\n,;:"“”(')
         if np_end - np_start < 2:
             continue
-        np_start = _subject_start(text, np_start, np_end)
-        if np_start is None:
+        subject_start = _subject_start(text, np_start, np_end)
+        if subject_start is None:
             continue
+        np_start = subject_start
         if verb.group("verb") in ("worth", "valued", "cost", "costs"):
             # "rejected a takeover offer worth $3bn": the thing is the last noun phrase.
             det = _last_match(_LAST_DETERMINER, text, np_start, np_end)

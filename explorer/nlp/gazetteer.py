@@ -24,6 +24,7 @@ the tables are built in memory, as before. Set `EXPLORER_NO_CACHE=1` to never re
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
 import marshal
@@ -646,10 +647,8 @@ def _write_cache(path: Path, key: tuple, tables: dict[str, Any]) -> bool:
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
         return False
     return True
 
@@ -687,6 +686,7 @@ def countries() -> dict[str, str]:
 
 
 def country_names() -> frozenset[str]:
+    """The canonical names of the countries (the values of `countries()`)."""
     return _tables()["country_names"]
 
 
@@ -696,14 +696,17 @@ def demonyms() -> dict[str, str]:
 
 
 def norp_words() -> frozenset[str]:
+    """Group words that are NORP but lead to no country ("European", "Muslim"), plurals too."""
     return _tables()["norp_words"]
 
 
 def languages() -> frozenset[str]:
+    """Language names (LANGUAGE)."""
     return _tables()["languages"]
 
 
 def regions() -> frozenset[str]:
+    """Places that are neither countries nor cities (LOC): continents, regions, seas, mountains."""
     return _tables()["regions"]
 
 
@@ -713,6 +716,7 @@ def states() -> frozenset[str]:
 
 
 def us_states() -> frozenset[str]:
+    """The US states by name and abbreviation ("Calif.", "N.Y.")."""
     return _tables()["us_states"]
 
 
@@ -742,10 +746,12 @@ def titles() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def honorifics() -> frozenset[str]:
+    """Words that announce a person's name ("Mr", "Mrs", "Dr")."""
     return _tables()["honorifics"]
 
 
 def org_suffixes() -> frozenset[str]:
+    """Words that end an organisation's name ("Inc", "Bank", "Party")."""
     return _tables()["org_suffixes"]
 
 
@@ -755,18 +761,22 @@ def loc_words() -> dict[str, str]:
 
 
 def law_words() -> frozenset[str]:
+    """Words that end the name of a law, treaty or agreement ("Act", "Treaty")."""
     return _tables()["law_words"]
 
 
 def org_prefixes() -> frozenset[str]:
+    """Words that open an organisation's name ("Air France", "Real Madrid")."""
     return _tables()["org_prefixes"]
 
 
 def known_orgs() -> frozenset[str]:
+    """Organisations known by one word or an acronym ("Kremlin", "NATO")."""
     return _tables()["known_orgs"]
 
 
 def org_heads() -> frozenset[str]:
+    """Words that start an organisation's name when "of" follows ("Bank of England")."""
     return _tables()["org_heads"]
 
 
@@ -776,12 +786,15 @@ def gendered_names() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def org_aliases() -> dict[str, str]:
+    """Short name of an organisation -> its full name ("EU" -> "European Union")."""
     return _tables()["org_aliases"]
 
 
 def event_words() -> frozenset[str]:
+    """Words that end the name of an event ("Cup", "Olympics")."""
     return _tables()["event_words"]
 
 
 def stopwords() -> frozenset[str]:
+    """Capitalised words that are no name by themselves: function words, pronouns, months."""
     return _tables()["stopwords"]

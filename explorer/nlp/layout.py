@@ -25,6 +25,7 @@ with nothing to normalise is its own view, at no cost.
 
 from __future__ import annotations
 
+import itertools
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
@@ -85,15 +86,17 @@ class View:
 
     @property
     def identity(self) -> bool:
+        """True when the view is the original text itself (nothing to map)."""
         return self._starts is None
 
     def offset(self, pos: int) -> int:
         """The original offset of the view's character at `pos` (a start offset)."""
-        if self._starts is None:
+        starts, shifts = self._starts, self._shifts
+        if starts is None or shifts is None:  # an unchanged text: no map (both or neither)
             return pos
         if pos >= len(self.text):
             return len(self.original)
-        return pos + self._shifts[bisect_right(self._starts, pos) - 1]
+        return pos + shifts[bisect_right(starts, pos) - 1]
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original [start, end) of the view's [start, end): from the first character
@@ -115,9 +118,13 @@ def analysis_view(text: str) -> View:
     else:
         width = None
         ragged = text[:1] == " " or text[-1:] == " "
-    if width is None and not ragged and "  " not in text:
-        if not any(ch in text for ch in _ODD_CHARS):
-            return View(text, text)
+    if (
+        width is None
+        and not ragged
+        and "  " not in text
+        and not any(ch in text for ch in _ODD_CHARS)
+    ):
+        return View(text, text)
     return _Builder(text, width).build()
 
 
@@ -216,7 +223,7 @@ class _Builder:
         lines = _content_lines(self.text)
         seps = [""] + [
             "\n\n" if line[3] else self._join(prev, line)
-            for prev, line in zip(lines, lines[1:], strict=False)
+            for prev, line in itertools.pairwise(lines)
         ]
         seps.append("\n")
         for i, (start, end, _indent, _blank) in enumerate(lines):

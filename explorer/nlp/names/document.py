@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
@@ -134,7 +135,7 @@ def _listed_names(doc: Doc) -> None:
     """Lists of surnames: "Hale , Moss , Burke and Lyle"; of teams: "Essex , Derbyshire"."""
     found = sorted(doc.found, key=lambda f: f.start)
     for order in (found, found[::-1]):
-        for a, b in zip(order, order[1:], strict=False):
+        for a, b in itertools.pairwise(order):
             if (
                 b.strength == WEAK
                 and b.ntokens == 1

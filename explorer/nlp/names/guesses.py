@@ -54,6 +54,7 @@ class Doc:
         return self.mid_caps_words
 
     def lower_vocab(self) -> set[str]:
+        """The words the document writes in lower case (found once, on first use)."""
         if self.lower_words is None:
             self.lower_words = set(_LOWER_VOCAB.findall(self.text))
         return self.lower_words
@@ -63,6 +64,7 @@ _LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
 
 
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
+    """Record a guess: tokens [i, j) of sentence `s_i` are `canon`, a `label`, at `strength`."""
     if label == "ORG":
         if canon[-1:] == "." and canon.rpartition(" ")[2] in COMPANY_FORMS:
             canon = canon[:-1]  # "Acme Corp." at a sentence's end is "Acme Corp"
@@ -73,10 +75,12 @@ def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, stren
 
 
 def emit_title(doc: Doc, s_i: int, toks, i: int, j: int) -> None:
+    """Record tokens [i, j) of sentence `s_i` as a TITLE (a role or office), strongly."""
     emit(doc, s_i, toks, i, j, "TITLE", " ".join(words_of(toks, i, j)), STRONG)
 
 
 def is_sports_story(doc: Doc) -> bool:
+    """True when the document reads as a sports story (decided once, on first use)."""
     if doc.sports is None:
         words = doc.lower_vocab() & SPORTS_WORDS
         doc.sports = len(words) - len(words & SPORTS_WORDS_WEAK) / 2 >= 2

@@ -108,10 +108,12 @@ W = _Lists()
 
 
 def gazetteer_label(words: list[str]) -> tuple[str, str] | None:
+    """The (label, canonical name) of the place or nationality `words` name, or None."""
     return W.places.get(" ".join(words))
 
 
 def longest_gazetteer(toks, pos: int, j: int) -> tuple[int, str, str]:
+    """The longest place name at token `pos` (before `j`): (its length in tokens, label, name)."""
     word = toks[pos].text
     longest = W.place_lengths.get(word, 1)
     places = W.places

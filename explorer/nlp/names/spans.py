@@ -87,6 +87,7 @@ def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
+    """Find the names in one sentence's tokens: roles, places, honorifics, then capitalised runs."""
     n = len(toks)
     heads, mods = W.titles
     org_heads = W.org_heads
@@ -472,14 +473,14 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
     if "-" in last:
         head, _, tail = last.rpartition("-")
         if tail.islower():  # "New York-based", "Hong Kong-listed"
-            hit = gazetteer_label(words_of(toks, i, j - 1) + [head])
+            hit = gazetteer_label([*words_of(toks, i, j - 1), head])
             if hit:
                 emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
         w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
-            hit = gazetteer_label(words_of(toks, i, k) + [w.rpartition("-")[0]])
+            hit = gazetteer_label([*words_of(toks, i, k), w.rpartition("-")[0]])
             if hit:
                 emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
                 i = k + 1
@@ -537,9 +538,9 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
 def _title_at(toks, pos: int, j: int, heads, mods) -> int:
     """Length in tokens of the role phrase starting at `pos`, 0 if none."""
     w = toks[pos].text
-    if "-" in w:  # "Lieutenant-Colonel", "Vice-President"
-        if w in heads or all(p in heads or p in mods for p in w.split("-")):
-            return 1
+    # "Lieutenant-Colonel", "Vice-President"
+    if "-" in w and (w in heads or all(p in heads or p in mods for p in w.split("-"))):
+        return 1
     k = pos
     while k < j and (
         toks[k].text in mods

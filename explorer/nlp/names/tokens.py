@@ -57,10 +57,12 @@ def tokenize(text: str, start: int, end: int, ascii_text: bool) -> list[Token]:
 
 
 def is_cap(tok: str) -> bool:
+    """True when the token starts with a capital letter."""
     return tok[:1].isupper()
 
 
 def title_case(word: str) -> str:
+    """`word` capitalised part by part ("NEW-YORK" -> "New-York"); abbreviations as written."""
     if "." in word and len(word) <= 6:  # U.S.
         return word
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
@@ -76,6 +78,7 @@ _UPPER_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])")
 
 
 def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool = False) -> bool:
+    """True when text[start:end] is a headline-like line whose capitals say nothing about names."""
     if _PROSE.search(text, start, end):
         return False  # three lower-case words in a row: prose, decided in C
     lower = len(_LOWER_WORD.findall(text, start, end))
@@ -104,18 +107,17 @@ def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool
     # ... or, as a document's first line, with its short words in lower case: "Trade Talks
     # Stall at the Summit".
     content = [t for t in alpha if t.lower() not in FUNCTION]
-    if (
+    return bool(
         first
         and len(content) >= 3
         and sum(1 for t in content if t[:1].isupper()) >= 0.9 * len(content)
         and text[start:end].rstrip()[-1:] not in '.?!:;,"”)'
         and len(NUMBER_START.findall(text, start, end)) <= 1
-    ):
-        return True
-    return False
+    )
 
 
 def nfc(word: str) -> str:
+    """`word` in Unicode's composed form (NFC)."""
     return unicodedata.normalize("NFC", word)
 
 
@@ -149,6 +151,7 @@ HAS_DIGIT = re.compile(r"\d")
 
 
 def is_sentence_initial(toks, i: int) -> bool:
+    """True at a sentence's first token or right after an opening quote, bracket, dash or bullet."""
     return i == 0 or toks[i - 1].text in OPENERS
 
 
@@ -159,4 +162,5 @@ DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
 def words_of(toks, i: int, j: int) -> list[str]:
+    """The texts of tokens [i, j)."""
     return [t.text for t in toks[i:j]]
