@@ -115,7 +115,7 @@ def main() -> None:
                 for r in store._entity_table(store._snap).values()
             ]
             before, total = mixed_label_weight(raw)
-            after, total_after = mixed_label_weight(
+            after, _total_after = mixed_label_weight(
                 (e.name, e.label, e.mentions) for e in store.entities()
             )
             people = store.entities("PERSON")[:50]

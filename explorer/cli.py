@@ -978,6 +978,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
+    """`explorer rules`: list, add, remove, undo, export or import the user's identity rules."""
     from explorer.store import RuleError
     from explorer.store.rules import describe
 
@@ -1028,12 +1029,12 @@ def cmd_rules(args: argparse.Namespace) -> int:
                     label=args.label,
                     target_label=args.target_label,
                 )
-                unmatched = rule["id"] in store.unmatched_rules()
+                matches_nothing = rule["id"] in store.unmatched_rules()
                 _write_lines(
                     [f"rule {rule['id']}: {describe(rule)}"]
                     + (
                         ["  (it matches no entity yet: check the names with explorer entities)"]
-                        if unmatched
+                        if matches_nothing
                         else []
                     )
                 )

@@ -83,6 +83,7 @@ class Decision:
     confidence: float
 
     def to_dict(self) -> dict[str, object]:
+        """The decision as the store keeps it on the entity record."""
         return {
             "canonical": self.canonical,
             "via": self.via,
@@ -99,6 +100,7 @@ class Resolution:
     links: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, key: str) -> str:
+        """The key `key` joins (itself when it joins none)."""
         decision = self.merges.get(key)
         return decision.canonical if decision is not None else key
 
@@ -113,6 +115,7 @@ class Tables:
 
     @cached_property
     def countries(self) -> frozenset[str]:
+        """The canonical country names the demonyms lead to."""
         return frozenset(self.demonyms.values())
 
 
@@ -162,6 +165,7 @@ def base_of(name: str, label: str, titles: frozenset[str] = DEFAULT_TITLES) -> t
 
 
 def person_tokens(base: str) -> list[str]:
+    """A person's name base as words, generational suffixes ("jr", "iii") dropped after two."""
     tokens = base.split()
     while len(tokens) > 2 and tokens[-1] in _NAME_SUFFIXES:
         tokens = tokens[:-1]
@@ -341,9 +345,13 @@ def _resolve(summaries, tables, shared_docs, previous, touched) -> Resolution:
     result = Resolution()
     if previous is not None and touched is not None:
         for key, decision in previous.merges.items():
-            if key in s and key not in scope and decision.canonical in s:
-                if decision.canonical not in scope:
-                    result.merges[key] = decision
+            if (
+                key in s
+                and key not in scope
+                and decision.canonical in s
+                and decision.canonical not in scope
+            ):
+                result.merges[key] = decision
         for key, country in previous.links.items():
             if key in s and key not in scope and country in s:
                 result.links[key] = country
@@ -363,8 +371,8 @@ def _scope(
     """The keys whose decisions may change when `touched` changed: their components (shared
     base or surname, two rounds), the groups they were in, and what joined those."""
     into: dict[str, list[str]] = defaultdict(list)
-    for key, d in previous.merges.items():
-        into[d.canonical].append(key)
+    for key, decision in previous.merges.items():
+        into[decision.canonical].append(key)
     scope: set[str] = set()
     frontier = {k for k in touched if k in info}
     for k in touched:
@@ -538,10 +546,10 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
             continue
         if label == "NORP" and _is_nationality(s[head].name, tables):
             continue
-        holders = full_by_last.get(tokens[0], {})
-        if not holders:
+        weights = full_by_last.get(tokens[0], {})
+        if not weights:
             continue
-        ranked = sorted(holders.items(), key=lambda kv: (-kv[1], kv[0]))
+        ranked = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))
         top, top_w = ranked[0]
         rest = sum(w for _h, w in ranked[1:])
         if rest and top_w < 9 * rest:
@@ -603,7 +611,7 @@ def _step_tickers(scope, s, groups: _Groups) -> None:
         tickers = s[key].tickers
         if not tickers or sum(tickers.values()) * 2 < s[key].mentions:
             continue
-        company, n = min(tickers.items(), key=lambda kv: (-kv[1], kv[0]))
+        company, _n = min(tickers.items(), key=lambda kv: (-kv[1], kv[0]))
         target = org_by_name.get(company)
         if target is None or groups.head_of(target) == groups.head_of(key):
             continue

@@ -29,7 +29,7 @@ def _contexts(text: str, mentions: tuple[Mention, ...]) -> tuple[dict, dict, dic
             continue
         start, end = mention.start, mention.end
         if (
-            0 < start
+            start > 0
             and text[start - 1 : start] == "<"
             and text[end : end + 1] == ">"
             and previous is not None

@@ -92,19 +92,19 @@ class IdentityMap:
     unmatched: list[int] = field(default_factory=list)  # ids of rules that matched nothing
 
     def shown(self, key: str) -> str:
+        """The key readers see for `key`: its group's, when it was merged into one."""
         return self.canon.get(key, key)
 
 
-def build_map(
-    records: Mapping[str, Mapping[str, Any]], rules: Iterable[Mapping[str, Any]]
-) -> IdentityMap:
-    """The automatic decisions of `records` (key -> entity record), then `rules` in order."""
-    m = IdentityMap()
+def _automatic(m: IdentityMap, records: Mapping[str, Mapping[str, Any]]) -> None:
+    """The decisions identity resolution stored on `records`, into `m` (head, why, country)."""
     head = m.head
     for key, rec in records.items():
         canonical = rec.get("canonical")
-        head[key] = canonical if canonical in records else key
-        if canonical in records:
+        if not (isinstance(canonical, str) and canonical in records):
+            head[key] = key
+        else:
+            head[key] = canonical
             m.why[key] = {
                 "reason": rec.get("reason", ""),
                 "confidence": rec.get("confidence", 1.0),
@@ -112,6 +112,15 @@ def build_map(
             }
         if rec.get("country") in records:
             m.country[key] = rec["country"]
+
+
+def build_map(
+    records: Mapping[str, Mapping[str, Any]], rules: Iterable[Mapping[str, Any]]
+) -> IdentityMap:
+    """The automatic decisions of `records` (key -> entity record), then `rules` in order."""
+    m = IdentityMap()
+    _automatic(m, records)
+    head = m.head
     auto: dict[str, set[str]] = defaultdict(set)
     for key, h in head.items():
         auto[h].add(key)
@@ -195,14 +204,14 @@ def build_map(
         if not matched:
             m.unmatched.append(rule_id)
     # The key readers see, and the raw keys behind each.
-    for h, keys in groups.items():
+    for h, group in groups.items():
         name_label = shown_name(h)
         shown = f"{name_label[1]}:{name_label[0]}"
         names[h] = name_label
-        for k in keys:
+        for k in group:
             if k != shown:
                 m.canon[k] = shown
-        m.members.setdefault(shown, []).extend(sorted(keys))
+        m.members.setdefault(shown, []).extend(sorted(group))
     for keys in m.members.values():
         keys.sort(key=lambda k: (-records[k]["mentions"], k))
     return m

@@ -349,9 +349,9 @@ class Store:
         out = []
         for r in records:
             mention = _mention_from(r)
-            shown = canon.get(mention.key)
-            if shown is not None:
-                label, name = shown.split(":", 1)
+            joined = canon.get(mention.key)
+            if joined is not None:
+                label, name = joined.split(":", 1)
                 mention = replace(mention, label=label, entity=name)
             out.append(mention)
         return out
@@ -384,7 +384,9 @@ class Store:
             if len(lists) == 1:
                 merged[shown] = list(lists[0])
             else:
-                merged[shown] = sorted({d for ids in lists for d in ids}, key=snap.index.get)
+                merged[shown] = sorted(
+                    {d for ids in lists for d in ids}, key=snap.index.__getitem__
+                )
         return merged
 
     def _docs_of_keys(self, snap: Snapshot) -> dict[str, list[str]] | None:
@@ -743,9 +745,11 @@ class Store:
         return self.add_rule("split", name, label=label)
 
     def rename(self, name: str, new: str, *, label: str | None = None) -> dict[str, Any]:
+        """Add a rule that names the entity `name` (of `label`, if given) `new` from now on."""
         return self.add_rule("rename", name, new, label=label)
 
     def relabel(self, name: str, new_label: str, *, label: str | None = None) -> dict[str, Any]:
+        """Add a rule that gives the entity `name` (of `label`, if given) the label `new_label`."""
         return self.add_rule("relabel", name, new_label, label=label)
 
     def remove_rule(self, rule_id: int) -> dict[str, Any] | None:

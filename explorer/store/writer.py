@@ -294,9 +294,7 @@ class Writer:
         counts: Counter[str] = Counter()
         get = to_head.get
         for state in self.docs.values():
-            seen = {get(key) for key in self._keys_of(state)}
-            seen.discard(None)
-            counts.update(seen)
+            counts.update({h for key in self._keys_of(state) if (h := get(key)) is not None})
         return dict(counts)
 
     # ---------------------------------------------------------------- changes

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
-from identity_corpus import ARTICLES  # noqa: E402
+from identity_corpus import ARTICLES
 
 PICK = (
     "volcker01.txt",
