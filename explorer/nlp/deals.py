@@ -28,10 +28,13 @@ STATUSES = ("proposed", "agreed", "completed", "rejected", "terminated")
 _PARTY_LABELS = frozenset({"ORG", "PERSON"})
 # Cheap test before a sentence is rewritten: does it say anything a deal says? One pass over
 # the whole text (a trie of the stems).
-_TRIGGER_STEMS = (
-    "acqui buy buys buying bought snapped purchas holding control takeover merg stake bid "
-    "offer sold sell sale tender"
-).split() + ["take over", "taken over", "takes over", "took over"]
+_TRIGGER_STEMS = [
+    *(
+        "acqui buy buys buying bought snapped purchas holding control takeover merg stake bid "
+        "offer sold sell sale tender"
+    ).split(),
+    *("take over", "taken over", "takes over", "took over"),
+]
 _TRIGGER = re.compile(
     r"\b(?:" + alternation([*_TRIGGER_STEMS, *(w.capitalize() for w in _TRIGGER_STEMS)]) + ")"
 )
@@ -527,6 +530,45 @@ def _group(m: Any, *names: str) -> str | None:
     return None
 
 
+def _what(sk: _Skeleton, m: Any, how: str, what: str, unit_name: str, quals: dict[str, Any]) -> str:
+    """What a deal is for: a stake (its size into `quals`), a unit (its name into `quals`), or
+    `what` the form says (the company, a merger)."""
+    stake = _group(m, "s3", "s2", "s")
+    unit = _group(m, "unit")
+    if stake or _group(m, "stake", "stake3") or how == "stake":
+        pct = sk.mention(stake)
+        if pct is not None and isinstance(pct.norm, dict):
+            quals["stake"] = pct.norm.get("value")
+        return "stake"
+    if _group(m, "rest"):
+        return "company"
+    if unit:
+        quals["unit"] = f"{unit_name} {unit.strip()}".strip()
+        return "unit"
+    return what
+
+
+def _price(sk: _Skeleton, m: Any) -> tuple[dict[str, Any], int]:
+    """A deal's price qualifiers, from inside the form ("X's $3bn offer") or right after it
+    ("... for $3bn"), and where the evidence ends."""
+    price = sk.mention(_group(m, "p0", "p1"))
+    per_share = bool(_group(m, "per"))
+    end = m.end()
+    if price is None:
+        after = _PRICE_AFTER.match(sk.text, m.end())
+        if after is not None:
+            price = sk.mention(after.group("p"))
+            per_share = bool(after.group("per"))
+            end = after.end()
+    quals: dict[str, Any] = {}
+    if price is not None and isinstance(price.norm, dict) and "value" in price.norm:
+        quals["price"] = {k: price.norm[k] for k in ("value", "currency") if k in price.norm}
+        quals["price_text"] = price.text
+        if per_share:
+            quals["per_share"] = True
+    return quals, end
+
+
 def _read(doc: _Text, sk: _Skeleton, index: int, m: Any, kind: str, how: str) -> Fact | None:
     """The deal a form's match states, or None when a slot is not a company it may be."""
     verb_at = m.start("v")
@@ -600,36 +642,10 @@ def _read(doc: _Text, sk: _Skeleton, index: int, m: Any, kind: str, how: str) ->
         target = _party(doc, sk, index, t_slot, m.start(), target=True)
     if acquirer is None or target is None or acquirer == target:
         return None
-    stake = _group(m, "s3", "s2", "s")
-    stake_word = _group(m, "stake", "stake3")
-    unit = _group(m, "unit")
     quals: dict[str, Any] = {"acquirer": acquirer, "target": target}
-    if stake or stake_word or how == "stake":
-        what = "stake"
-        pct = sk.mention(stake)
-        if pct is not None and isinstance(pct.norm, dict):
-            quals["stake"] = pct.norm.get("value")
-    elif _group(m, "rest"):
-        what = "company"
-    elif unit:
-        what = "unit"
-        quals["unit"] = f"{unit_name} {unit.strip()}".strip()
-    quals["what"] = what
-    # The price: inside the form ("X's $3bn offer") or right after it ("... for $3bn").
-    price = sk.mention(_group(m, "p0", "p1"))
-    per_share = bool(_group(m, "per"))
-    end = m.end()
-    if price is None:
-        after = _PRICE_AFTER.match(sk.text, m.end())
-        if after is not None:
-            price = sk.mention(after.group("p"))
-            per_share = bool(after.group("per"))
-            end = after.end()
-    if price is not None and isinstance(price.norm, dict) and "value" in price.norm:
-        quals["price"] = {k: price.norm[k] for k in ("value", "currency") if k in price.norm}
-        quals["price_text"] = price.text
-        if per_share:
-            quals["per_share"] = True
+    quals["what"] = _what(sk, m, how, what, unit_name, quals)
+    price, end = _price(sk, m)
+    quals.update(price)
     quals["status"] = status
     if seller and seller != target:
         quals["seller"] = seller
