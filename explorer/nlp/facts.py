@@ -752,7 +752,7 @@ def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
     return None, None
 
 
-# Complexity 27 (limit 25): new with deal facts (issue 11); its two closures want to become
+# Complexity 26 (limit 25): grown with deal facts (issue 11); its two closures want to become
 # functions of their own.
 def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]:  # noqa: C901
     """The pairs of parties a meeting verb links in a sentence, and where its evidence ends.
