@@ -10,6 +10,7 @@ land on, so a fact is only as wide as the words that state it.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from collections.abc import Mapping, Sequence
@@ -752,9 +753,17 @@ def _count_after(doc: _Text, index: int, after: int) -> tuple[Any, str | None]:
     return None, None
 
 
-# Complexity 26 (limit 25): grown with deal facts (issue 11); its two closures want to become
-# functions of their own.
-def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]:  # noqa: C901
+def _meeting_fits(text: str, s_start: int, s_end: int, a: Mention, b: Mention, verb: str) -> bool:
+    """Whether `verb` between `a` and `b` says they met: people, or parties in talks."""
+    if text[b.end : b.end + 2] in ("'s", "’s"):
+        return False  # "met Gary Neville's cross"
+    talks = _TALKS.search(verb) is not None
+    if "PERSON" not in (a.label, b.label) and not talks:
+        return False  # "Arsenal meet Chelsea": a fixture
+    return talks or _SPORT.search(text, s_start, s_end) is None
+
+
+def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]:
     """The pairs of parties a meeting verb links in a sentence, and where its evidence ends.
 
     Parties are people, or organisations and countries (as governments) when the verb says
@@ -778,13 +787,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
                 return parties[j]
         return None
 
-    def fits(a: Mention, b: Mention, verb: str) -> bool:
-        if text[b.end : b.end + 2] in ("'s", "’s"):
-            return False  # "met Gary Neville's cross"
-        talks = _TALKS.search(verb) is not None
-        if "PERSON" not in (a.label, b.label) and not talks:
-            return False  # "Arsenal meet Chelsea": a fixture
-        return talks or _SPORT.search(text, s_start, s_end) is None
+    fits = functools.partial(_meeting_fits, text, s_start, s_end)
 
     for i, a in enumerate(parties[:-1]):
         b = parties[i + 1]
