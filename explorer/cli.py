@@ -1151,6 +1151,7 @@ def _read_rules(name: str) -> list[dict[str, Any]]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """`explorer check`: verify the store; --repair rebuilds derived files, never overwrites."""
     from explorer.store import StoreError
     from explorer.store.check import check_store, repair_store
 

@@ -64,10 +64,12 @@ class Problem:
     kind: str = "store"
 
     def line(self) -> str:
+        """The problem as one line: where, then what."""
         where = f"{self.file}: {self.record}: " if self.record else f"{self.file}: "
         return where + self.message
 
     def to_dict(self) -> dict[str, str]:
+        """The problem as `check --json` writes it."""
         return {
             "file": str(self.file),
             "record": self.record,
@@ -89,9 +91,11 @@ class CheckReport:
 
     @property
     def ok(self) -> bool:
+        """True when no problem was found."""
         return not self.problems
 
     def summary(self) -> str:
+        """One line: what was checked and the verdict."""
         total = sum(self.records.values())
         counts = ", ".join(f"{n:,} {table}" for table, n in self.records.items())
         checked = f"{total:,} records ({counts})" if self.records else "no records"
@@ -100,6 +104,7 @@ class CheckReport:
         return f"{self.path}: {verdict}: {checked}{derived}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as `check --json` writes it."""
         return {
             "db": str(self.path),
             "ok": self.ok,
@@ -144,7 +149,9 @@ def _sound_fact(r: dict[str, Any]) -> bool:
 _SOUND = {"mentions": _sound_mention, "facts": _sound_fact}
 
 
-def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], set[str]]:
+# Complexity 41 (limit 25): merged minutes before the limit came; one check per table in
+# functions of their own is the way down.
+def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], set[str]]:  # noqa: C901
     """The problems of the store's tables (parsed), as (table, record id, message), and the
     records that readers must skip ("table/id"): wrongly typed, dangling, out of range."""
     out: list[tuple[str, str, str]] = []
@@ -235,11 +242,12 @@ def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], 
                     flag(table, key, f"entity key {entity!r} resolves to no entity record")
                 # nlp reads a layout-blind view (runs of spaces and soft line breaks as one
                 # space), so a mention's text may differ from its span in whitespace only.
-                if "text" in rec and doc.get("text", "")[start:end] != rec["text"]:
-                    if doc.get("text", "")[start:end].split() != rec["text"].split():
-                        flag(
-                            table, key, "its text is not its document's text at its offsets", False
-                        )
+                if (
+                    "text" in rec
+                    and doc.get("text", "")[start:end] != rec["text"]
+                    and doc.get("text", "")[start:end].split() != rec["text"].split()
+                ):
+                    flag(table, key, "its text is not its document's text at its offsets", False)
 
     for key, record in tables.get("documents", {}).items():
         if (
@@ -474,6 +482,7 @@ def _check_index(path: Path, report: CheckReport) -> None:
 
 
 def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time."""
     digest = hashlib.sha256()
     with open(path, "rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
@@ -556,14 +565,16 @@ def _write_repaired_copy(path: Path, first: CheckReport, primary: list[Problem])
         table, key = item.split("/", 1)
         rec = tables[table].pop(key, None)
         dropped += 1
-        if table == "documents" and isinstance(rec, dict) and isinstance(rec.get("id"), str):
-            if (
-                sum(
-                    isinstance(r, dict) and r.get("id") == rec["id"] for r in tables[table].values()
-                )
-                == 0
-            ):
-                gone_docs.add(rec["id"])
+        if (
+            table == "documents"
+            and isinstance(rec, dict)
+            and isinstance(rec.get("id"), str)
+            and sum(
+                isinstance(r, dict) and r.get("id") == rec["id"] for r in tables[table].values()
+            )
+            == 0
+        ):
+            gone_docs.add(rec["id"])
     for table in ("mentions", "facts"):
         for key in [k for k, r in tables[table].items() if r.get("doc") in gone_docs]:
             del tables[table][key]

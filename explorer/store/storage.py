@@ -233,6 +233,7 @@ class ReadOnlyStorage(Storage):
         self._data: dict[str, dict[str, Any]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
+        """The store's tables, read once (None when there is no file)."""
         if self._data is None:
             try:
                 raw = self.path.read_bytes()
@@ -242,6 +243,7 @@ class ReadOnlyStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
+        """Refused: the store is read-only through TinyDB."""
         raise OSError(
             errno.EROFS,
             "explorer's store is read-only through TinyDB; change it with `explorer ingest`",
@@ -249,6 +251,7 @@ class ReadOnlyStorage(Storage):
         )
 
     def close(self) -> None:
+        """Forget the tables read."""
         self._data = None
 
 
