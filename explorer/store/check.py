@@ -149,7 +149,7 @@ def _sound_fact(r: dict[str, Any]) -> bool:
 _SOUND = {"mentions": _sound_mention, "facts": _sound_fact}
 
 
-# Complexity 41 (limit 25): merged minutes before the limit came; one check per table in
+# Complexity 40 (limit 25): merged minutes before the limit came; one check per table in
 # functions of their own is the way down.
 def table_problems(tables: dict[str, Any]) -> tuple[list[tuple[str, str, str]], set[str]]:  # noqa: C901
     """The problems of the store's tables (parsed), as (table, record id, message), and the
