@@ -476,10 +476,14 @@ def _affiliations(doc: _Text) -> list[Fact]:
         if ticker is not None:
             end = ticker.end()
         doc.appositives.setdefault(org.end, (m.entity, m.start))
-        if role is not None and not any(
-            x.label == "TITLE"
-            for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
-            if link.start("role") <= x.start < link.end("role")
+        if (
+            role is not None
+            and link is not None  # the role's own match
+            and not any(
+                x.label == "TITLE"
+                for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
+                if link.start("role") <= x.start < link.end("role")
+            )
         ):
             facts.append(_fact(doc, "title", m.entity, role, m.start, end, of=org.entity))
         if (m.entity, org.entity) in seen:

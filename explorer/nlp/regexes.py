@@ -17,6 +17,7 @@ pattern is compiled as usual, never worse than `re.compile`.
 
 from __future__ import annotations
 
+import contextlib
 import marshal
 import os
 import re
@@ -107,17 +108,17 @@ def _save() -> None:  # at exit, once, if a pattern was compiled afresh
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:
-            try:
+            with contextlib.suppress(OSError):
                 tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
 
 
 def _compile_fresh(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple | None]:
     """Compile as `re._compiler.compile` does, keeping what it hands the engine."""
     try:
         import _sre
-        from re import _compiler, _parser
+
+        # typeshed has no stubs for re's private modules; this is what re.compile runs.
+        from re import _compiler, _parser  # type: ignore[attr-defined]
 
         parsed = _parser.parse(pattern, flags)
         code = _compiler._code(parsed, flags)

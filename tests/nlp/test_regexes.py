@@ -87,7 +87,7 @@ def test_wrong_code_in_the_file_falls_back_to_compiling(cache, monkeypatch) -> N
     regexes._save()
     _new_process(monkeypatch)
     entries = regexes._load()
-    flags_, code, groups, groupindex, indexgroup = entries[(pattern, flags)]
+    flags_, _code, _groups, _groupindex, _indexgroup = entries[(pattern, flags)]
     monkeypatch.setattr(regexes, "_entries", {(pattern, flags): (flags_, [9999], 0, {}, ())})
     assert regexes.compile(pattern, flags) == re.compile(pattern, flags)
 
