@@ -129,6 +129,7 @@ class Query:
 
     @property
     def marks_filter(self) -> bool:
+        """Whether the line asks for the user's marks (tag:, is:)."""
         return bool(self.tags or self.marks)
 
     @property
@@ -192,6 +193,34 @@ def _labels_for(name: str) -> tuple[str, ...]:
     return tuple(label for label in LABELS if label.startswith(wanted))
 
 
+def _date_piece(
+    which: str, value: str, typing: bool, window: tuple[int, int] | None
+) -> tuple[tuple[int, int] | None, tuple[str, bool] | None]:
+    """A `date:`/`after:`/`before:` piece: the window of days it leaves (intersected with
+    `window`), and what the hint says of it (None: nothing yet)."""
+    if not value:  # `date:` alone, still being typed: filters nothing yet
+        return window, (which, True)
+    when = period(value)
+    if when is None and typing and _PARTIAL_RE.match(value):
+        # Still being typed (`date:19`, `date:1987-0`): the part already whole counts.
+        cut = value
+        while cut and when is None:
+            cut = cut[:-1]
+            when = period(cut)
+        if when is None:
+            return window, None
+    if when is None:
+        return window, (f"{which}:{value}", False)
+    lo, hi = when
+    if which == "after":
+        hi = _LAST_DAY
+    elif which == "before":
+        lo, hi = 1, lo - 1
+    if window is not None:
+        lo, hi = max(lo, window[0]), min(hi, window[1])
+    return (lo, hi), (which, True)
+
+
 def parse(line: str) -> Query:
     """The `Query` a typed line means. Never raises."""
     line = normalize_query(line or "")
@@ -249,33 +278,11 @@ def parse(line: str) -> Query:
             continue
         named = None if quoted else _FILTER_RE.match(text)
         if named is not None and named[1].lower() in ("date", "after", "before"):
-            which = named[1].lower()
             value = text[named.end() :].strip()
-            when = period(value)
+            window, said = _date_piece(named[1].lower(), value, is_last and typing_last, window)
+            if said is not None:
+                filters.append(said)
             join_next = False
-            if not value:  # `date:` alone, still being typed: filters nothing yet
-                filters.append((which, True))
-                continue
-            if when is None and is_last and typing_last and _PARTIAL_RE.match(value):
-                # Still being typed (`date:19`, `date:1987-0`): the part already whole counts.
-                cut = value
-                while cut and when is None:
-                    cut = cut[:-1]
-                    when = period(cut)
-                if when is None:
-                    continue
-            if when is None:
-                filters.append((f"{which}:{value}", False))
-                continue
-            filters.append((which, True))
-            lo, hi = when
-            if which == "after":
-                lo, hi = lo, _LAST_DAY
-            elif which == "before":
-                lo, hi = 1, lo - 1
-            if window is not None:
-                lo, hi = max(lo, window[0]), min(hi, window[1])
-            window = (lo, hi)
             continue
         if named is not None and named[1].lower() not in FILTERS:
             filters.append((named[1].lower(), False))  # read as words, and named in the hint

@@ -67,6 +67,7 @@ class Anchor:
         return f"{self.kind}|{self.doc}|{self.start}|{self.end}|{extra}"
 
     def to_dict(self) -> dict[str, Any]:
+        """The anchor as a record of the marks file."""
         out: dict[str, Any] = {"kind": self.kind}
         for name in ("doc", "sha", "text", "predicate", "label", "entity", "title"):
             value = getattr(self, name)
@@ -78,6 +79,7 @@ class Anchor:
 
     @classmethod
     def from_dict(cls, rec: Mapping[str, Any]) -> Anchor:
+        """The anchor a record of the marks file names."""
         kind = rec.get("kind")
         if kind not in KINDS:
             raise ValueError(f"unknown kind of mark {kind!r}: one of {', '.join(KINDS)}")
@@ -119,17 +121,21 @@ class Mark:
 
     @property
     def key(self) -> str:
+        """The anchor's identity: one mark per key."""
         return self.anchor.key()
 
     @property
     def empty(self) -> bool:
+        """Whether the mark holds nothing any more (no mark, star, tag or note)."""
         return not (self.marked or self.starred or self.tags or self.note)
 
     @property
     def changed(self) -> bool:
+        """Whether the anchored document's content changed since the mark was made."""
         return bool(self.status)
 
     def to_dict(self) -> dict[str, Any]:
+        """The mark as a record of the marks file."""
         out: dict[str, Any] = {"id": self.id, **self.anchor.to_dict()}
         out.update(marked=self.marked, starred=self.starred, tags=list(self.tags))
         if self.note:
@@ -150,6 +156,7 @@ class Mark:
 
     @classmethod
     def from_record(cls, rid: int, rec: Mapping[str, Any]) -> Mark:
+        """The mark record `rid` of the marks file."""
         anchor = Anchor.from_dict(rec)
         tags = rec.get("tags") or ()
         return cls(
@@ -237,6 +244,7 @@ class Marks:
         return sorted(self._read().values(), key=lambda m: m.id)
 
     def get(self, anchor: Anchor) -> Mark | None:
+        """The mark on `anchor`, or None."""
         return self._read().get(anchor.key())
 
     def keys(self) -> dict[str, Mark]:
@@ -251,13 +259,16 @@ class Marks:
         return counts
 
     def by_tag(self, tag: str) -> list[Mark]:
+        """The marks tagged `tag`."""
         wanted = clean_tag(tag).casefold()
         return [m for m in self.all() if any(t.casefold() == wanted for t in m.tags)]
 
     def starred(self) -> list[Mark]:
+        """The starred marks."""
         return [m for m in self.all() if m.starred]
 
     def notes(self) -> list[Mark]:
+        """The marks with a note."""
         return [m for m in self.all() if m.note]
 
     # ---------------------------------------------------------------- writing
@@ -311,25 +322,32 @@ class Marks:
             lock.release()
 
     def mark(self, anchor: Anchor, on: bool = True) -> Mark | None:
+        """Mark `anchor` (or unmark it with `on=False`)."""
         return self._change(anchor, marked=on)
 
     def unmark(self, anchor: Anchor) -> Mark | None:
+        """Unmark `anchor`; the mark goes once nothing is left on it."""
         return self._change(anchor, marked=False)
 
     def toggle_mark(self, anchor: Anchor) -> Mark | None:
+        """Mark `anchor` if it is not marked, else unmark it."""
         return self._change(anchor, marked=lambda was: not was)
 
     def star(self, anchor: Anchor, on: bool = True) -> Mark | None:
+        """Star `anchor` (or unstar it with `on=False`)."""
         return self._change(anchor, starred=on)
 
     def toggle_star(self, anchor: Anchor) -> Mark | None:
+        """Star `anchor` if it is not starred, else unstar it."""
         return self._change(anchor, starred=lambda was: not was)
 
     def tag(self, anchor: Anchor, *tags: str) -> Mark | None:
+        """Add `tags` to `anchor`."""
         names = [clean_tag(t) for t in tags if clean_tag(t)]
         return self._change(anchor, tags=lambda was: tuple(dict.fromkeys([*was, *names])))
 
     def untag(self, anchor: Anchor, *tags: str) -> Mark | None:
+        """Remove `tags` from `anchor`."""
         gone = {clean_tag(t).casefold() for t in tags}
         return self._change(
             anchor, tags=lambda was: tuple(t for t in was if t.casefold() not in gone)

@@ -66,8 +66,9 @@ class ExplorerApp(App[None]):
     #: Classes on every screen by its size, for the layout at small sizes (explorer.tcss):
     #: under 80 columns the footer drops its palette hint (it was drawn over the keys);
     #: under 32 lines the preview shrinks, under 18 it goes, so the results keep the rows.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
-    VERTICAL_BREAKPOINTS = [
+    # Textual declares these `ClassVar[...] | None`, which mypy reads as instance variables.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]  # noqa: RUF012
+    VERTICAL_BREAKPOINTS = [  # noqa: RUF012
         (0, "-tiny"),
         (18, "-short"),
         (32, "-tall"),

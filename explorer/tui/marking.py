@@ -193,7 +193,7 @@ def groups_from_marks(case_file: CaseFile, query: Query) -> list[Group]:
             start, end, text = a.start, a.end, a.text
             if a.kind == "mention" and sentence >= 0:
                 text, start, end = reader.sentence_text(a.doc, sentence)
-                highlights = ((a.start - start, a.end - start),)
+                highlights: tuple[tuple[int, int], ...] = ((a.start - start, a.end - start),)
             else:
                 highlights = ()
             by_kind["sentence"].append(

@@ -3,6 +3,8 @@ preview goes, and at 60 or 40 columns nothing is drawn over anything else."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
@@ -55,5 +57,5 @@ async def test_nothing_overlaps_at_small_sizes(app_factory, tmp_path, size):
             "the palette hint was drawn over the keys at this width"
         )
         regions = sorted((k.region for k in keys), key=lambda r: r.x)
-        for left, right in zip(regions, regions[1:], strict=False):
+        for left, right in itertools.pairwise(regions):
             assert left.right <= right.x, "footer keys overlap"

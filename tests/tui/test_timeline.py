@@ -18,7 +18,7 @@ from .conftest import ready, settle, type_text, until
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "search"))
 
-from dated_store import REPORTS, write_corpus  # noqa: E402
+from dated_store import REPORTS, write_corpus
 
 YEARS = {"1985": 2, "1986": 2, "1987": 8, "1988": 2}
 

@@ -203,7 +203,7 @@ class CaseFileList(CorpusList):
         what = r["text"] if r["kind"] != "sentence" else r["sentence"] or r["text"]
         if r["kind"] == "document":
             what = r["title"] or r["doc"]
-        item_text = plain(what)
+        item_text = Text(plain(str(what)), end="")
         if r["status"]:
             item_text.append(f" ({r['status']})", style=self.style("dim"))
         return [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from dataclasses import replace
 from typing import ClassVar
 
@@ -457,10 +458,8 @@ class EntityScreen(HistoryScreen):
                 markup=False,
             )
         reader.refresh()
-        try:
+        with contextlib.suppress(KeyError):
             key = await asyncio.to_thread(reader._call, store.canonical_key, key)
-        except KeyError:
-            pass
         self.location = replace(self.location, entity=key)
         if 0 <= self.explorer.position < len(self.explorer.history):
             self.explorer.history[self.explorer.position] = self.location

@@ -489,8 +489,6 @@ class FactsPane(Pane):
     FactsPane.-short FactCard { display: none; }
     """
 
-    list_widget: FactList
-
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.list_widget = FactList(id="fact-list")
