@@ -24,15 +24,15 @@ the tables are built in memory, as before. Set `EXPLORER_NO_CACHE=1` to never re
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import importlib.util
-import marshal
 import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from . import cachefile
 
 DATA = Path(__file__).with_name("data")
 
@@ -600,57 +600,15 @@ def cache_key() -> tuple:
 
 def _read_cache(path: Path, key: tuple) -> dict[str, Any] | None:
     """The tables in `path` if it holds them for `key`; None if missing, stale or corrupt."""
-    import zlib
-
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    head = len(_MAGIC)
-    if blob[:head] != _MAGIC or len(blob) < head + 4:
-        return None
-    payload = memoryview(blob)[head + 4 :]
-    if zlib.crc32(payload) != int.from_bytes(blob[head : head + 4], "big"):
-        return None
-    # The load allocates some 100,000 objects; the collector, triggered again and again on the
-    # way, would only walk them (a quarter of the load's time) and find no garbage.
-    import gc
-
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        stored_key, tables = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    finally:
-        if collecting:
-            gc.enable()
-    if stored_key != key or not isinstance(tables, dict) or tables.keys() != _BUILDERS.keys():
+    tables = cachefile.read(path, _MAGIC, key)
+    if not isinstance(tables, dict) or tables.keys() != _BUILDERS.keys():
         return None
     return tables
 
 
 def _write_cache(path: Path, key: tuple, tables: dict[str, Any]) -> bool:
     """Write atomically (a temporary file renamed over); False if it cannot be written."""
-    import tempfile
-    import zlib
-
-    payload = marshal.dumps((key, tables))
-    blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
-    tmp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
-        return False
-    return True
+    return cachefile.write(path, _MAGIC, key, tables)
 
 
 def load_tables(path: Path | None) -> dict[str, Any]:

@@ -17,13 +17,13 @@ pattern is compiled as usual, never worse than `re.compile`.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 import os
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from . import cachefile
 
 __all__ = ["cache_path", "compile"]
 
@@ -58,58 +58,20 @@ def cache_path() -> Path | None:
 
 
 def _load() -> dict[tuple[str, int], tuple]:
-    import zlib
-
     path = cache_path()
-    if path is None:
-        return {}
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return {}
-    head = len(_MAGIC)
-    if blob[:head] != _MAGIC or len(blob) < head + 4:
-        return {}
-    payload = memoryview(blob)[head + 4 :]
-    if zlib.crc32(payload) != int.from_bytes(blob[head : head + 4], "big"):
-        return {}
-    try:
-        key, entries = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return {}
-    if key != _version_key() or not isinstance(entries, dict):
-        return {}
-    return entries
+    entries = None if path is None else cachefile.read(path, _MAGIC, _version_key())
+    return entries if isinstance(entries, dict) else {}
 
 
 def _save() -> None:  # at exit, once, if a pattern was compiled afresh
     """Write the known patterns (atomically: a temporary file renamed over)."""
-    import tempfile
-    import zlib
-
     path = cache_path()
     if path is None or _entries is None:
         return
     entries = _entries
     if len(entries) > _MAX_ENTRIES:
         entries = {k: v for k, v in entries.items() if k in _used}
-    try:
-        payload = marshal.dumps((_version_key(), entries))
-    except ValueError:
-        return
-    blob = _MAGIC + zlib.crc32(payload).to_bytes(4, "big") + payload
-    tmp: Path | None = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        tmp = Path(name)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(blob)
-        os.replace(tmp, path)
-    except OSError:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+    cachefile.write(path, _MAGIC, _version_key(), entries)
 
 
 def _compile_fresh(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple | None]:
