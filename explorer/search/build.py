@@ -73,19 +73,7 @@ def build(corpus: Corpus) -> IndexParts:
     entities, facts = list(corpus.entities()), list(corpus.facts())
     _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
     for rec in corpus.iter_sentences():
-        doc_index = builder.doc_index(rec.doc, rec.title)
-        bits = label_bits.get((rec.doc, rec.index), 0)
-        builder.add(
-            rec.text,
-            KIND_SENTENCE,
-            doc_index,
-            rec.index,
-            rec.start,
-            rec.end,
-            -1,
-            bits,
-            builder.doc_period(rec.doc),
-        )
+        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
     arrays, vocab = builder.finish()
     ent_docs = [
         {builder.doc_ids[d] for d in docs_of.get(row[0], ()) if d in builder.doc_ids}
@@ -245,19 +233,7 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
             continue
         first = builder.count
         for rec in by_doc.get(doc_id, ()):
-            doc_index = builder.doc_index(rec.doc, rec.title)
-            bits = label_bits.get((rec.doc, rec.index), 0)
-            builder.add(
-                rec.text,
-                KIND_SENTENCE,
-                doc_index,
-                rec.index,
-                rec.start,
-                rec.end,
-                -1,
-                bits,
-                builder.doc_period(rec.doc),
-            )
+            builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
         sentences_indexed += builder.count - first
         extend("new", first, builder.count)
     arrays, vocab = builder.finish_update(old, segments, doc_remap)
@@ -378,6 +354,20 @@ class _Builder:
         self.predicates.append(fact.predicate)
         self.fact_dates.append(when)
         return period(when) or (NO_DATE, NO_DATE)
+
+    def add_sentence(self, rec: SentenceRecord, labels: int) -> None:
+        """Index one sentence, dated by its document, with the labels mentioned in it."""
+        self.add(
+            rec.text,
+            KIND_SENTENCE,
+            self.doc_index(rec.doc, rec.title),
+            rec.index,
+            rec.start,
+            rec.end,
+            -1,
+            labels,
+            self.doc_period(rec.doc),
+        )
 
     def add(
         self,
