@@ -12,7 +12,7 @@ import pytest
 from explorer.tui.screens.main import MainScreen
 from explorer.tui.screens.timeline import TimelineScreen
 from explorer.tui.widgets.panes import FACT_SORTS
-from explorer.tui.widgets.timeline import BarRow
+from explorer.tui.widgets.timeline import BarRow, count_periods
 
 from .conftest import ready, settle, type_text, until
 
@@ -60,10 +60,14 @@ async def test_documents_timeline_fits_the_span_zooms_and_drills_into_a_year(app
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         screen = await open_timeline(pilot)
-        # 1985-06 to 1988-08: 39 months fit, so months it is, empty months shown as gaps
+        # 1985-06 to 1988-08: 39 months fit, so months it is; an empty month is shown as
+        # a gap, a run of three or more as one row saying how long it is
         assert screen.grain == "month"
         months = bars(screen)
-        assert months["1987-03"] == 3 and months["1986-03"] == 0
+        assert months["1987-03"] == 3 and months["1985-12"] == 0
+        assert "1986-03" not in months
+        folded = next(r for r in screen.query_one("#bar-list").rows if r.value == "1986-02")
+        assert (folded.gap, folded.until) == (5, "1986-06")
         assert list(months) == sorted(months)
         assert "14 documents by month" in str(screen.query_one("#timeline-toolbar").render())
         assert "1 undated" in str(screen.query_one("#timeline-toolbar").render())
@@ -202,3 +206,45 @@ async def test_a_title_with_markup_is_shown_as_written(app_factory, tmp_path):
         shown = screen.query_one("#timeline-box")._border_title  # what the border draws
         assert shown.plain == "Timeline of [bold]x[/bold]"
         assert bars(screen) == {"1990-05-01": 1}
+
+
+def test_one_stray_date_decades_away_does_not_bury_the_dense_years():
+    # 2004-05 news, with a 1920 anniversary: months fit the news, and the 83 empty years
+    # between are one row, not a thousand
+    news = [f"2004-{m:02d}-{d:02d}" for m in range(1, 13) for d in (3, 17)] + ["2005-02-01"] * 9
+    timeline = count_periods(["1920-05-01", *news])
+    assert timeline.grain == "month"
+    assert [b.value for b in timeline.bars[:3]] == ["1920-05", "1920-06", "2004-01"]
+    gap = timeline.bars[1]
+    assert (gap.count, gap.gap, gap.until) == (0, 1003, "2003-12")
+    assert len(timeline.bars) == 1 + 1 + 12 + 1 + 1  # 1920-05, the gap, 2004, 2005-01, 2005-02
+    assert timeline.dated == len(news) + 1
+
+
+def test_bare_years_are_charted_by_year_when_most_dates_are_years():
+    # a month grain would leave most of them out ("dated less precisely")
+    timeline = count_periods(["2004"] * 8 + ["2004-03-02", "2005"])
+    assert timeline.grain == "year"
+    assert [(b.value, b.count) for b in timeline.bars] == [("2004", 9), ("2005", 1)]
+    assert timeline.coarser == 0
+
+
+def test_a_century_of_days_costs_what_its_dates_cost():
+    # two dates 175 years apart at day grain: three rows, not 64,000
+    timeline = count_periods(["1830-01-01", "2005-01-01"] * 1000, "day")
+    assert [(b.value, b.count, b.gap) for b in timeline.bars] == [
+        ("1830-01-01", 1000, 0),
+        ("1830-01-02", 0, 63917),
+        ("2005-01-01", 1000, 0),
+    ]
+
+
+def test_weeks_quarters_and_years_count_across_a_year_end():
+    dates = ["2004-12-30", "2005-01-02", "2005-01-03", "2005-03-01"]
+    weeks = count_periods(dates, "week").bars
+    assert [(b.value, b.count) for b in weeks[:2]] == [("2004-W53", 2), ("2005-W01", 1)]
+    assert (weeks[2].value, weeks[2].gap, weeks[2].until) == ("2005-W02", 7, "2005-W08")
+    assert [(b.value, b.count) for b in count_periods(dates, "quarter").bars] == [
+        ("2004-Q4", 1),
+        ("2005-Q1", 3),
+    ]
