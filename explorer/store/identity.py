@@ -565,9 +565,79 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
         groups.join(head, top, f"surname of {full}, {only} full name ending in it", confidence)
 
 
+#: Familiar forms of first names and the formal names they stand for (lower-case): "Bernie
+#: Ebbers" is "Bernard Ebbers" when he is the only Ebbers either could be. Forms that are a
+#: prefix of their formal name ("Steve", "Chris") need no entry: the prefix rule finds them.
+FAMILIAR_NAMES: dict[str, tuple[str, ...]] = {
+    "abe": ("abraham",),
+    "al": ("albert", "alan", "alfred"),
+    "andy": ("andrew",),
+    "bernie": ("bernard",),
+    "bert": ("albert", "herbert", "robert"),
+    "betty": ("elizabeth",),
+    "bill": ("william",),
+    "billy": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "charlie": ("charles",),
+    "chuck": ("charles",),
+    "dave": ("david",),
+    "dick": ("richard",),
+    "drew": ("andrew",),
+    "eddie": ("edward", "edmund"),
+    "freddie": ("frederick",),
+    "fred": ("frederick", "alfred"),
+    "gene": ("eugene",),
+    "hank": ("henry",),
+    "jack": ("john",),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "joe": ("joseph",),
+    "johnny": ("john",),
+    "kate": ("katherine", "catherine", "kathleen"),
+    "kathy": ("katherine", "kathleen"),
+    "larry": ("lawrence", "laurence"),
+    "liz": ("elizabeth",),
+    "maggie": ("margaret",),
+    "mick": ("michael",),
+    "mike": ("michael",),
+    "ned": ("edward",),
+    "peggy": ("margaret",),
+    "ricky": ("richard",),
+    "rick": ("richard", "frederick"),
+    "sandy": ("alexander", "sandra"),
+    "sue": ("susan", "suzanne"),
+    "ted": ("edward", "theodore"),
+    "teddy": ("edward", "theodore"),
+    "terry": ("terence",),
+    "tom": ("thomas",),
+    "tommy": ("thomas",),
+    "tony": ("anthony", "antonio"),
+    "wally": ("walter",),
+    "willie": ("william",),
+}
+
+
+def familiar_pair(a: str, b: str) -> bool:
+    """Whether first names `a` and `b` (lower-case) are a familiar form and its formal name."""
+    return b in FAMILIAR_NAMES.get(a, ()) or a in FAMILIAR_NAMES.get(b, ())
+
+
+def spelling_variants(a: str, b: str) -> bool:
+    """Whether two names differ only as transliterations do: C/K at the start ("Costas",
+    "Kostas"), PH/F ("Stephan", "Stefan")."""
+
+    def folded(word: str) -> str:
+        word = word.replace("ph", "f")
+        return "k" + word[1:] if word[:1] == "c" else word
+
+    return a != b and folded(a) == folded(b)
+
+
 def _step_full_names(tokens_of, full_by_last, groups: _Groups, s, tables: Tables) -> None:
-    """Full names of one person written two ways: a short first name ("Steve Gerrard",
-    "Rafa Benitez") or without the first name of a double surname ("Kilroy Silk")."""
+    """Full names of one person written two ways: a short or familiar first name ("Steve
+    Gerrard", "Bernie Ebbers") or without the first name of a double surname ("Kilroy
+    Silk")."""
     for _last, holders in sorted(full_by_last.items()):
         if len(holders) < 2:
             continue
@@ -591,6 +661,12 @@ def _step_full_names(tokens_of, full_by_last, groups: _Groups, s, tables: Tables
                     and theirs[0].startswith(mine[0])
                 ):
                     matches.append((other, f"short first name of {s[other].name}"))
+                elif (
+                    len(mine) == len(theirs) >= 2
+                    and mine[1:] == theirs[1:]
+                    and (familiar_pair(mine[0], theirs[0]) or spelling_variants(mine[0], theirs[0]))
+                ):
+                    matches.append((other, f"another form of the first name of {s[other].name}"))
                 elif (
                     len(theirs) > len(mine) >= 2
                     and theirs[-len(mine) :] == mine
