@@ -38,6 +38,11 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+HARBOUR = """Tromso harbour reopens after the storm
+
+Harbour master Oriane Vasquez said on Monday that the northern quay of Tromso would reopen to
+ferries on Friday. "The repairs took longer than we hoped," Vasquez said.
+"""
 #: Seconds: generous, for two cores shared with the rest of the suite.
 WAIT = 60
 
@@ -129,7 +134,10 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     home = tmp_path_factory.mktemp("serve")
     env = _env(home)
     db = home / "store with spaces.json"  # the path goes through a shell: quoted
-    result = _explorer("ingest", "--db", str(db), str(SEEDS), env=env)
+    # The sample and a document of our own: the page must show this store, not another
+    # (an empty default store would get the sample too).
+    (home / "harbour.txt").write_text(HARBOUR, encoding="utf-8")
+    result = _explorer("ingest", "--db", str(db), str(SEEDS), str(home / "harbour.txt"), env=env)
     assert result.returncode == 0, result.stderr
     port = _free_port()
     process = subprocess.Popen(
@@ -203,16 +211,18 @@ def test_a_browser_shows_the_app_and_a_typed_query_finds_a_result(
                     pytest.fail(f"{text!r} never showed; the screen:\n{page.evaluate(SCREEN)}")
                 return page.evaluate(SCREEN)
 
-            # The app, on the store: its search box, and the sample's document in the list.
-            screen = wait_for("Iranian Ambassador to Russia")
+            # The app, on this store: its search box, and both documents in the list.
+            screen = wait_for("Tromso harbour reopens after the storm")
             assert "search:" in screen.splitlines()[0], screen
+            assert "Iranian Ambassador to Russia" in screen, screen
 
-            # Typed as a person does: the query in the box, a result only the store knows.
+            # Typed as a person does: the query in the box, then a result only the store
+            # knows (the query is lower case and says nothing of "Oriane").
             page.locator(".xterm-helper-textarea").focus()
             page.keyboard.press("/")
-            page.keyboard.type("kalamanov")
-            screen = wait_for("Georgy Kalamanov")
-            assert "kalamanov" in screen.splitlines()[0], screen
+            page.keyboard.type("vasquez")
+            screen = wait_for("Oriane Vasquez")
+            assert "vasquez" in screen.splitlines()[0], screen
             assert "1 entity" in screen, screen
         finally:
             context.close()
