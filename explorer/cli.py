@@ -32,6 +32,7 @@ COMMANDS = (
     "marks",
     "tags",
     "notes",
+    "serve",
 )
 
 EXIT_OK = 0
@@ -228,6 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     _rules_parser(sub)
     _marks_parsers(sub)
+    _serve_parser(sub)
 
     p = sub.add_parser("facts", help="list facts with their provenance")
     _db_option(p)
@@ -1185,6 +1187,65 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_OK if report.ok else EXIT_FAILED
 
 
+def _serve_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "serve",
+        help="serve the app to a web browser (for someone without a terminal)",
+        description="Serve the app on the store to web browsers through textual-serve: open "
+        "http://localhost:PORT and each tab gets its own app. There is no login: keep it to "
+        "this machine (the default) or a network you trust.",
+    )
+    _db_option(p)
+    p.add_argument("--port", type=int, default=8000, metavar="N", help="default 8000")
+    p.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default 127.0.0.1, this machine only; "
+        "0.0.0.0 for every network it is on, with a warning)",
+    )
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """`explorer serve`: the app of `explorer --db PATH`, in web browsers, until Ctrl+C."""
+    import errno
+
+    from explorer.store import Store, StoreError
+
+    if not 0 < args.port <= 65535:
+        raise UserError(f"--port {args.port}: not a port (1 to 65535)")
+    db_path = _db_path(args.db).resolve()
+    try:
+        if db_path.exists():  # a damaged store: one line now, not in every browser tab
+            Store.open(db_path, readonly=True).close()
+    except StoreError as exc:
+        raise UserError(str(exc)) from None
+    from explorer.tui.serve import AppServer
+
+    server = AppServer(db_path, args.host, args.port)
+    if not server.loopback:
+        _error(
+            f"warning: listening on {args.host}: anyone who can reach this machine on port "
+            f"{args.port} can use the app and read the store (there is no login)"
+        )
+
+    def ready() -> None:
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        url = f"http://{host}:{args.port}"
+        print(f"explorer: serving {_name(db_path)} on {url} (Ctrl+C stops)", flush=True)
+
+    try:
+        server.run(ready)
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            raise UserError(
+                f"port {args.port} on {args.host} is in use: pick another with --port N"
+            ) from None
+        raise UserError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        ) from None
+    return EXIT_OK
+
+
 def run_tui(argv: Sequence[str]) -> int:
     """Open the TUI on the store, ingesting `argv`'s paths first (an empty store gets the seeds)."""
     args = build_tui_parser().parse_args(argv)
@@ -1219,6 +1280,7 @@ HANDLERS = {
     "marks": cmd_marks,
     "tags": cmd_marks,
     "notes": cmd_marks,
+    "serve": cmd_serve,
 }
 
 
