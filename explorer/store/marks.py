@@ -129,6 +129,21 @@ class Mark:
         """Whether the mark holds nothing any more (no mark, star, tag or note)."""
         return not (self.marked or self.starred or self.tags or self.note)
 
+    def passes(self, tags: Iterable[str] = (), flags: Iterable[str] = ()) -> bool:
+        """Whether the mark carries every tag of `tags` (any case, with or without '#') and
+        every flag of `flags`: "starred", "marked", "noted", "tagged" (what search's `tag:`
+        and `is:` filters ask of it)."""
+        have = {t.casefold() for t in self.tags}
+        if any(clean_tag(t).casefold() not in have for t in tags):
+            return False
+        checks = {
+            "starred": self.starred,
+            "marked": self.marked,
+            "noted": bool(self.note),
+            "tagged": bool(self.tags),
+        }
+        return all(checks.get(flag, False) for flag in flags)
+
     @property
     def changed(self) -> bool:
         """Whether the anchored document's content changed since the mark was made."""
@@ -196,6 +211,11 @@ def clean_tag(tag: str) -> str:
     return "-".join(tag.strip().lstrip("#").split())
 
 
+def _spelt(tags: Iterable[str], folded: str) -> str:
+    """The spelling among `tags` of the tag `folded` (casefolded)."""
+    return next(t for t in tags if t.casefold() == folded)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -252,11 +272,20 @@ class Marks:
         return dict(self._read())
 
     def tags(self) -> Counter[str]:
-        """Each tag with how many items carry it."""
+        """Each tag with how many items carry it (`Lead` and `lead` are one tag, spelt as
+        it was first given)."""
+        spelling: dict[str, str] = {}
         counts: Counter[str] = Counter()
-        for mark in self._read().values():
-            counts.update(mark.tags)
+        for mark in self.all():
+            for tag in dict.fromkeys(t.casefold() for t in mark.tags):
+                counts[spelling.setdefault(tag, _spelt(mark.tags, tag))] += 1
         return counts
+
+    def matching(self, tags: Iterable[str] = (), flags: Iterable[str] = ()) -> list[Mark]:
+        """The marks that carry every tag of `tags` and every flag of `flags`, oldest first
+        (see `Mark.passes`)."""
+        tags, flags = tuple(tags), tuple(flags)
+        return [m for m in self.all() if m.passes(tags, flags)]
 
     def by_tag(self, tag: str) -> list[Mark]:
         """The marks tagged `tag`."""
@@ -343,8 +372,16 @@ class Marks:
 
     def tag(self, anchor: Anchor, *tags: str) -> Mark | None:
         """Add `tags` to `anchor`."""
-        names = [clean_tag(t) for t in tags if clean_tag(t)]
-        return self._change(anchor, tags=lambda was: tuple(dict.fromkeys([*was, *names])))
+        # A tag given again in other letters is the one already there (`#Lead` is `lead`).
+        known = {t.casefold(): t for t in reversed(list(self.tags()))}
+        names = [known.get(t.casefold(), t) for t in map(clean_tag, tags) if t]
+
+        def add(was: tuple[str, ...]) -> tuple[str, ...]:
+            have = {t.casefold() for t in was}
+            new = [t for t in dict.fromkeys(names) if t.casefold() not in have]
+            return (*was, *new)
+
+        return self._change(anchor, tags=add)
 
     def untag(self, anchor: Anchor, *tags: str) -> Mark | None:
         """Remove `tags` from `anchor`."""

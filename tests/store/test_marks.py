@@ -127,3 +127,18 @@ def test_tags_notes_and_marks_on_the_command_line(store, capsys):
     assert main(["marks", "--db", db, "--json"]) == 0
     kinds = [json.loads(x)["kind"] for x in capsys.readouterr().out.splitlines()]
     assert kinds == ["sentence", "entity"]
+
+
+def test_a_tag_in_other_letters_is_the_same_tag_and_filters_pass_on_it(store):
+    said = _sentence(store, "world/iran.txt", "Sanai said")
+    person = store.anchor("entity", entity="PERSON:Mehdi Sanai")
+    store.marks.tag(said, "Lead")
+    store.marks.tag(person, "#lead", "LEAD")
+    store.marks.star(person)
+    assert store.marks.tags() == {"Lead": 2}
+    assert store.marks.get(person).tags == ("Lead",)
+    # What search's tag: and is: ask of a mark (any case, with or without '#').
+    assert [m.anchor.kind for m in store.marks.matching(["#LEAD"])] == ["sentence", "entity"]
+    assert [m.anchor.kind for m in store.marks.matching(["lead"], ["starred"])] == ["entity"]
+    assert store.marks.matching(["lead"], ["noted"]) == []
+    assert store.marks.matching(flags=["tagged", "marked"]) == []
