@@ -203,9 +203,11 @@ class CaseFileList(CorpusList):
         what = r["text"] if r["kind"] != "sentence" else r["sentence"] or r["text"]
         if r["kind"] == "document":
             what = r["title"] or r["doc"]
-        item_text = Text(plain(str(what)), end="")
+        item_text = Text(end="")
         if r["status"]:
-            item_text.append(f" ({r['status']})", style=self.style("dim"))
+            # First, so a long item cut to the column never hides that its document changed.
+            item_text.append(f"{r['status']} · ", style=self.style("group"))
+        item_text.append(plain(str(what)))
         return [
             r["kind"] if not r["predicate"] else f"{r['kind']}:{r['predicate']}"[:12],
             item_text,
