@@ -632,7 +632,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         raise UserError("search takes a QUERY or --batch (queries on stdin), not both")
     if not args.batch:
         _check_query(args.query or "")
-    from explorer.export import clean_text
+    from explorer.export import clean_text, hit_record
 
     limit = 20 if args.limit is None else args.limit
     # --group pages as the app does unless told a size: what `--batch` times is a keystroke.
@@ -643,19 +643,37 @@ def cmd_search(args: argparse.Namespace) -> int:
     store = _open_store(args.db, readonly=True)
     try:
         index = _load_index(store)
+        from explorer import casefile
+
+        def marks() -> casefile.CaseFile:  # tag: and is: read the user's marks, as the app does
+            from explorer.store import StoreError
+
+            case_file = casefile.CaseFile(store)
+            try:
+                case_file.reload()
+            except StoreError as exc:  # a damaged marks file: one line, not a traceback
+                raise UserError(str(exc)) from None
+            return case_file
+
+        def search_grouped(query: str) -> list[Any]:
+            return casefile.search_grouped(index, query, marks, limits, offsets)
+
+        def search(query: str) -> list[Any]:
+            return casefile.search(index, query, marks, limit)
+
         if args.batch:
             for raw in sys.stdin.buffer:
                 # A query is text; bytes that are not UTF-8 cannot match and must not crash.
                 query = raw.decode("utf-8", "replace").rstrip("\r\n")
                 started = time.perf_counter()
-                groups = index.search_grouped(query, limits, offsets)
+                groups = search_grouped(query)
                 ms = (time.perf_counter() - started) * 1000.0
-                hits = index.search(query, limit=limit)  # the one ranked list, as ever
+                hits = search(query)  # the one ranked list, as ever
                 line = {
                     "query": clean_text(query),
                     "ms": round(ms, 3),
-                    "hits": [_clean(hit.to_dict()) for hit in hits],
-                    "groups": [_group_dict(group, with_hits=args.group) for group in groups],
+                    "hits": [_clean(hit_record(hit, query)) for hit in hits],
+                    "groups": [_group_dict(group, query, with_hits=args.group) for group in groups],
                 }
                 sys.stdout.write(_dumps(line))
                 sys.stdout.write("\n")
@@ -663,21 +681,21 @@ def cmd_search(args: argparse.Namespace) -> int:
             return EXIT_OK
         started = time.perf_counter()
         if args.group:
-            groups = index.search_grouped(args.query, limits, offsets)
+            groups = search_grouped(args.query)
             ms = (time.perf_counter() - started) * 1000.0
             if args.json:
                 _write_lines(
-                    _dumps({**_clean(hit.to_dict()), "group": group.name})
+                    _dumps({**_clean(hit_record(hit, args.query)), "group": group.name})
                     for group in groups
                     for hit in group.hits
                 )
             else:
                 _print_groups(args.query, groups, ms)
             return EXIT_OK
-        hits = index.search(args.query, limit=limit)
+        hits = search(args.query)
         ms = (time.perf_counter() - started) * 1000.0
         if args.json:
-            _write_lines(_dumps(_clean(hit.to_dict())) for hit in hits)
+            _write_lines(_dumps(_clean(hit_record(hit, args.query))) for hit in hits)
         else:
             _print_hits(args.query, hits, ms)
     finally:
@@ -685,7 +703,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _group_dict(group: Any, *, with_hits: bool) -> dict[str, Any]:
+def _group_dict(group: Any, query: str, *, with_hits: bool) -> dict[str, Any]:
     """A group of a grouped search for --batch: its name, page and total ("exact": false
     when the total is a lower bound)."""
     out: dict[str, Any] = {
@@ -696,7 +714,9 @@ def _group_dict(group: Any, *, with_hits: bool) -> dict[str, Any]:
         "shown": len(group.hits),
     }
     if with_hits:
-        out["hits"] = [_clean(hit.to_dict()) for hit in group.hits]
+        from explorer.export import hit_record
+
+        out["hits"] = [_clean(hit_record(hit, query)) for hit in group.hits]
     return out
 
 
@@ -726,7 +746,7 @@ def _check_query(query: str) -> None:
     unknown = [name for name, ok in parsed.filters if not ok]
     if unknown:  # searched as words (a time, a URL), but worth saying once
         print(f"note: {', '.join(f'{n}:' for n in unknown)} is not a filter", file=sys.stderr)
-    if parsed.is_empty:
+    if parsed.is_empty and not parsed.marks_filter:
         raise UserError(f"{query!r} has no words to search for")
 
 

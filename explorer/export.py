@@ -176,7 +176,7 @@ HIT_COLUMNS = (
     "predicate",
 )
 
-_ISO_DATE = re.compile(r"\d{4}(?:-(?:Q[1-4]|\d{2}(?:-\d{2})?))?")
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
 
 
 class Documents(Protocol):
@@ -306,24 +306,14 @@ class Records:
         }
 
     def hit(self, hit: Hit, query: str) -> dict[str, Any]:
-        """The export record of one search hit for `query`, as `search --json` writes it."""
-        return {
-            "query": query,
-            "kind": hit.kind,
-            "doc": hit.doc,  # as `search --json` writes them
-            "title": hit.title,
-            # the date the search gives the hit (a fact's own), as `search --json` writes it
-            "date": hit.date or (self._date(hit.doc) if hit.doc else None),
-            "sentence": hit.sentence if hit.sentence >= 0 else None,
-            "start": hit.start if hit.start >= 0 else None,
-            "end": hit.end if hit.end >= 0 else None,
-            "text": hit.text,
-            "highlights": [[s, e] for s, e in hit.highlights],
-            "score": round(hit.score, 4),
-            "label": hit.label,
-            "entity": hit.entity,
-            "predicate": hit.predicate,
-        }
+        """The export record of one search hit for `query` (see `hit_record`)."""
+        return hit_record(hit, query)
+
+
+def hit_record(hit: Hit, query: str) -> dict[str, Any]:
+    """One search hit for `query` as `search --json` and the app's `x` both write it: the
+    query, then `Hit.to_dict()` (HIT_COLUMNS, every one always there)."""
+    return {"query": query, **hit.to_dict()}
 
 
 def fact_date(fact: Fact) -> str | None:

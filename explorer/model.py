@@ -294,27 +294,24 @@ class Hit:
     date: str | None = None  # ISO: a sentence's document's, a fact's own, an entity's latest
 
     def to_dict(self) -> dict[str, Any]:
-        """The hit as `search --json` writes it."""
-        out: dict[str, Any] = {
+        """The hit as `search --json` writes it (and the app's `x`, with the query before it):
+        every field always there, in one order, null where the hit has none; `sentence` is
+        -1 for an entity hit, as the command line's contract has it."""
+        return {
             "kind": self.kind,
             "doc": self.doc,
             "title": self.title,
-            "sentence": self.sentence,
-            "text": self.text,
-            "score": round(self.score, 4),
-            "highlights": [[s, e] for s, e in self.highlights],
             "date": self.date,
+            "sentence": self.sentence,
+            "start": self.start if self.start >= 0 else None,
+            "end": self.end if self.start >= 0 else None,
+            "text": self.text,
+            "highlights": [[s, e] for s, e in self.highlights],
+            "score": round(self.score, 4),
+            "label": self.label,
+            "entity": self.entity,
+            "predicate": self.predicate,
         }
-        if self.label is not None:
-            out["label"] = self.label
-        if self.entity is not None:
-            out["entity"] = self.entity
-        if self.predicate is not None:
-            out["predicate"] = self.predicate
-        if self.start >= 0:
-            out["start"] = self.start
-            out["end"] = self.end
-        return out
 
 
 @dataclass(frozen=True, slots=True)

@@ -82,6 +82,12 @@ def test_shared_modules_import_no_layer(module: str) -> None:
     assert not _graph().get(module, set()) & layers
 
 
+def test_the_case_file_works_without_the_tui() -> None:
+    """`explorer search 'tag:lead'` filters through explorer.casefile: no TUI under it."""
+    assert "explorer.casefile" in _graph()
+    assert not _graph()["explorer.casefile"] & {"explorer.tui", "textual"}
+
+
 def test_only_the_tui_imports_textual() -> None:
     importers = {owner for owner, names in _graph().items() if "textual" in names}
     assert importers == {"explorer.tui"}

@@ -191,30 +191,27 @@ class StoreReader:
 
     def search_grouped(self, query: str) -> list[Group]:
         """Entities, facts and sentences for a typed query, each kind a page of its own with
-        its total: the search layer's one grouped search (what a keystroke runs)."""
+        its total: the search layer's one grouped search (what a keystroke runs), with
+        `tag:` and `is:` applied through the user's marks as `explorer search` applies them."""
         if self.index is None or not query.strip():
             return []
-        from explorer.search import parse
+        from explorer.casefile import search_grouped
 
-        parsed = parse(query)
-        if not parsed.marks_filter:
-            return self.index.search_grouped(query)
-        # tag:NAME and is:starred (issue 12) go through the user's marks: a handful of items,
-        # so every hit of the rest of the query is looked at, and the totals are exact.
-        from explorer.tui.marking import CaseFile, filter_groups, groups_from_marks
-
-        case_file = CaseFile(self)
-        if parsed.is_empty:
-            return groups_from_marks(case_file, parsed)
-        every = {"entity": 10_000, "fact": 10_000, "sentence": 10_000}
-        return filter_groups(case_file, parsed, self.index.search_grouped(query, every))
+        return search_grouped(self.index, query, self._case_file)
 
     def search_page(self, query: str, kind: str, offset: int, limit: int) -> Group | None:
         """Hits `offset` to `offset + limit` of one kind (the next page of a group)."""
         if self.index is None or not query.strip():
             return None
-        groups = self.index.search_grouped(query, {kind: limit}, {kind: offset})
+        from explorer.casefile import search_grouped
+
+        groups = search_grouped(self.index, query, self._case_file, {kind: limit}, {kind: offset})
         return next((g for g in groups if g.kind == kind), None)
+
+    def _case_file(self) -> Any:
+        from explorer.tui.marking import CaseFile
+
+        return CaseFile(self)
 
     def label_counts(self) -> Counter[str]:
         return Counter(e.label for e in self.entities())
