@@ -1082,75 +1082,87 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _mark_line(mark: Any) -> str:
-    a = mark.anchor
-    flags = ("[x]" if mark.marked else "[ ]") + ("*" if mark.starred else " ")
-    if a.kind == "entity":
-        where = f"entity {a.entity}"
-    elif a.kind == "document":
-        where = f"document {a.doc}"
+def _mark_lines(record: dict[str, Any], *, indent: str = "") -> list[str]:
+    """One item of the case file for a terminal: what it is, its tags and status; its note,
+    its sentence, and its document (title, id, date, offsets)."""
+    flags = ("[x]" if record["marked"] else "[ ]") + ("*" if record["starred"] else " ")
+    kind = record["kind"] + (f":{record['predicate']}" if record["predicate"] else "")
+    if record["kind"] == "entity":
+        what = record["entity"]
+    elif record["kind"] == "document":
+        what = record["title"] or record["doc"]
     else:
-        where = f"{a.kind} {a.doc}:{mark.start}-{mark.end}"
-    text = a.text or a.title
-    parts = [flags, where]
-    if mark.tags:
-        parts.append(" ".join(f"#{t}" for t in mark.tags))
-    if text:
-        parts.append(repr(text[:80]))
-    if mark.status:
-        parts.append(f"({mark.status})")
-    return _printable("  ".join(parts))
+        what = record["text"] or record["sentence"]
+    parts = [flags, kind, repr(" ".join(what.split())[:100])]
+    if record["tags"]:
+        parts.append(" ".join(f"#{t}" for t in record["tags"]))
+    if record["status"]:
+        parts.append(f"({record['status']})")
+    lines = [indent + "  ".join(parts)]
+    more = indent + "    "
+    if record["note"]:
+        lines.append(f"{more}note: {record['note']}")
+    if record["sentence"] and record["sentence"] != what:
+        lines.append(f"{more}sentence: {' '.join(record['sentence'].split())}")
+    if record["doc"]:
+        where = [f"{record['title'] or record['doc']} ({record['doc']})"]
+        where.append(record["date"] or "no date")
+        if record["start"] is not None:
+            where.append(f"{record['start']}-{record['end']}")
+        lines.append(f"{more}document: {' · '.join(where)}")
+    return [_printable(line) for line in lines]
 
 
 def cmd_marks(args: argparse.Namespace) -> int:
-    """`explorer marks`, `explorer tags`, `explorer notes`: the case file on the command line."""
+    """`explorer marks`, `explorer tags`, `explorer notes`: the case file on the command line,
+    each item as the case file's report has it (its sentence, document title, date, path
+    and offsets; `--json` writes the report's JSON Lines records)."""
     if not _db_path(args.db).exists():
         if not args.json:
             _write_lines([f"no {args.command} (mark rows in the app: space, *, #)"])
         return EXIT_OK
+    from explorer.casefile import items
+
     with _open_store(args.db, readonly=True) as store:
         try:
-            marks = store.marks.checked(store)
+            records = items(store)
         except Exception as exc:  # a damaged marks file: one line, not a traceback
             from explorer.store import StoreError
 
             if isinstance(exc, StoreError):
                 raise UserError(str(exc)) from None
             raise
+    records = [_clean(r) for r in records]
     if args.command == "notes":
-        marks = [m for m in marks if m.note]
+        records = [r for r in records if r["note"]]
     if args.command == "tags":
-        counts: dict[str, list[Any]] = {}
-        for mark in marks:
-            for tag in mark.tags:
-                counts.setdefault(tag, []).append(mark)
-        ordered = sorted(counts.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
+        by_tag: dict[str, list[dict[str, Any]]] = {}
+        for record in records:
+            for tag in record["tags"]:
+                by_tag.setdefault(tag, []).append(record)
+        ordered = sorted(by_tag.items(), key=lambda kv: (-len(kv[1]), kv[0].casefold()))
         if args.json:
             _write_lines(
-                _dumps({"tag": tag, "count": len(items), "items": [m.to_dict() for m in items]})
-                for tag, items in ordered
+                _dumps({"tag": tag, "count": len(tagged), "items": tagged})
+                for tag, tagged in ordered
             )
             return EXIT_OK
         if not ordered:
             _write_lines(["no tags (# on a row in the app tags it)"])
         lines = []
-        for tag, items in ordered:
-            lines.append(_printable(f"#{tag}  {len(items)}"))
-            lines.extend(f"    {_mark_line(m)}" for m in items)
+        for tag, tagged in ordered:
+            lines.append(_printable(f"#{tag}  {len(tagged)}"))
+            for record in tagged:
+                lines.extend(_mark_lines(record, indent="    "))
         _write_lines(lines)
         return EXIT_OK
     if args.json:
-        _write_lines(_dumps(m.to_dict()) for m in marks)
+        _write_lines(_dumps(r) for r in records)
         return EXIT_OK
-    if not marks:
+    if not records:
         _write_lines([f"no {args.command} (mark rows in the app: space, *, #)"])
         return EXIT_OK
-    lines = []
-    for mark in marks:
-        lines.append(_mark_line(mark))
-        if args.command == "notes" or mark.note:
-            lines.append(_printable(f"    note: {mark.note}"))
-    _write_lines(lines)
+    _write_lines(line for record in records for line in _mark_lines(record))
     return EXIT_OK
 
 
