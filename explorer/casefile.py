@@ -9,8 +9,10 @@ the marks through the same functions (the TUI adds only how a mark is drawn)."""
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Protocol
 
@@ -55,6 +57,8 @@ class CaseFile:
         self.reads: Reads = store if reads is None else reads
         self._lock = threading.Lock()
         self._by_key: dict[str, Mark] | None = None
+        self._moved_to: dict[str, Mark] = {}
+        self._where: dict[int, Anchor] = {}
         self._fact_of_hit: dict[tuple[str, int, str, str], Fact | None] = {}
         self._summaries: dict[str, DocumentSummary] | None = None
 
@@ -69,16 +73,51 @@ class CaseFile:
         return self.store.marks
 
     def reload(self) -> None:
-        """Read the marks again (after a change)."""
+        """Read the marks again (after a change), and find again those whose document
+        changed since they were made."""
         by_key = self.marks.keys()
+        where = self._moved(by_key.values())
+        by_id = {m.id: m for m in by_key.values()}
         with self._lock:
             self._by_key = by_key
+            self._where = where
+            self._moved_to = {now.key(): by_id[i] for i, now in where.items()}
+
+    def _moved(self, marks: Iterable[Mark]) -> dict[int, Anchor]:
+        """Where the marks whose text moved in a re-ingested document are now (mark id ->
+        its anchor there): so the row there shows the mark and search filters find it."""
+        try:
+            hashes = self.store.document_hashes()
+        except Exception:  # a store gone: nothing to find again
+            return {}
+        changed = [
+            m
+            for m in marks
+            if m.anchor.start >= 0
+            and m.anchor.sha
+            and hashes.get(m.anchor.doc, m.anchor.sha) != m.anchor.sha
+        ]
+        out: dict[int, Anchor] = {}
+        for mark in self.marks.checked(self.store, changed) if changed else ():
+            if mark.start >= 0 and (mark.start, mark.end) != (mark.anchor.start, mark.anchor.end):
+                out[mark.id] = replace(mark.anchor, start=mark.start, end=mark.end)
+        return out
 
     def _keys(self) -> dict[str, Mark]:
         if self._by_key is None:
             self.reload()
         assert self._by_key is not None
         return self._by_key
+
+    def moved(self) -> dict[str, Mark]:
+        """The marks whose text moved, by the key of where it is now."""
+        self._keys()
+        return self._moved_to
+
+    def now(self, mark: Mark) -> Anchor:
+        """The anchor of `mark` where its text is now (its own when it did not move)."""
+        self._keys()
+        return self._where.get(mark.id, mark.anchor)
 
     @property
     def any(self) -> bool:
@@ -149,9 +188,8 @@ class CaseFile:
                 return self._fact_anchor(fact, make, full) if fact is not None else None
         return None
 
-    @staticmethod
-    def _fact_anchor(fact: Fact, make: Callable[..., Anchor], full: bool) -> Anchor:
-        return make(
+    def _fact_anchor(self, fact: Fact, make: Callable[..., Anchor], full: bool) -> Anchor:
+        anchor = make(
             "fact",
             doc=fact.doc,
             start=fact.start,
@@ -160,6 +198,11 @@ class CaseFile:
             predicate=fact.predicate,
             entity=fact.subject,
         )
+        if full:  # the fact's own characters, to find it again in a changed document
+            with contextlib.suppress(KeyError):
+                quote = self.reads.document(fact.doc).text[fact.start : fact.end]
+                anchor = replace(anchor, quote=quote)
+        return anchor
 
     def mark_of(self, row: Any) -> Mark | None:
         """The mark on a list's row, or None."""
@@ -172,7 +215,13 @@ class CaseFile:
             anchor = self.anchor(row, full=False)
         except Exception:  # a row of a list that cannot be marked, or a store gone
             return None
-        return by_key.get(anchor.key()) if anchor is not None else None
+        if anchor is None:
+            return None
+        key = anchor.key()
+        found = by_key.get(key)
+        if found is None:
+            found = self._moved_to.get(key)
+        return found
 
     # ---------------------------------------------------------------- documents
 
@@ -210,6 +259,7 @@ def wanted(mark: Mark, query: Query) -> bool:
 def filter_hits(case_file: CaseFile, query: Query, hits: Iterable[Hit]) -> list[Hit]:
     """The hits that carry a mark passing the query's `tag:` and `is:` filters, in order."""
     keep = {m.key for m in case_file.all() if wanted(m, query)}
+    keep.update(key for key, m in case_file.moved().items() if wanted(m, query))
     if not keep:
         return []
     # Naming a fact hit's fact reads its document's facts: only where a wanted fact lies.
@@ -243,7 +293,7 @@ def groups_from_marks(case_file: CaseFile, query: Query) -> list[Group]:
     for mark in case_file.all():
         if not wanted(mark, query):
             continue
-        a = mark.anchor
+        a = case_file.now(mark)
         if a.kind == "entity":
             label, _sep, name = a.entity.partition(":")
             by_kind["entity"].append(

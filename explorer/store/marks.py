@@ -54,6 +54,9 @@ class Anchor:
     label: str = ""  # mentions and entities
     entity: str = ""  # entities: the key ("LABEL:name"); facts: the subject
     title: str = ""  # document title (or entity name) when marked, for reports
+    #: facts: the document's characters at start:end when marked (`text` is the fact's line,
+    #: which the document does not hold), to find the fact again after a re-ingest
+    quote: str = ""
 
     def key(self) -> str:
         """The identity of what is marked: one mark per key."""
@@ -69,7 +72,7 @@ class Anchor:
     def to_dict(self) -> dict[str, Any]:
         """The anchor as a record of the marks file."""
         out: dict[str, Any] = {"kind": self.kind}
-        for name in ("doc", "sha", "text", "predicate", "label", "entity", "title"):
+        for name in ("doc", "sha", "text", "predicate", "label", "entity", "title", "quote"):
             value = getattr(self, name)
             if value:
                 out[name] = value
@@ -94,6 +97,7 @@ class Anchor:
             label=str(rec.get("label", "")),
             entity=str(rec.get("entity", "")),
             title=str(rec.get("title", "")),
+            quote=str(rec.get("quote", "")),
         )
 
 
@@ -428,21 +432,18 @@ class Marks:
             found = replace(mark, date=doc.date, path=doc.path)
             if a.sha and hashes[a.doc] != a.sha:
                 found = replace(found, status="document changed")
-                if a.text and a.start >= 0:
-                    text = doc.text
-                    if text[a.start : a.end] == a.text:
-                        pass
+                needle = a.quote or a.text  # what the document held at the offsets
+                if needle and a.start >= 0 and doc.text[a.start : a.end] != needle:
+                    where = _nearest(doc.text, needle, a.start)
+                    if where < 0:
+                        found = replace(found, status="document changed, text not found")
                     else:
-                        where = _nearest(text, a.text, a.start)
-                        if where < 0:
-                            found = replace(found, status="document changed, text not found")
-                        else:
-                            found = replace(
-                                found,
-                                status="document changed, text moved",
-                                start=where,
-                                end=where + len(a.text),
-                            )
+                        found = replace(
+                            found,
+                            status="document changed, text moved",
+                            start=where,
+                            end=where + len(needle),
+                        )
             out.append(found)
         return out
 

@@ -29,6 +29,10 @@ class CaseFile(casefile.CaseFile):
     def store(self) -> Store:
         return self.reader.store  # the live view may swap in a newer store
 
+    def reload(self) -> None:
+        with self.reader._lock:  # finding moved marks again reads the store
+            super().reload()
+
     def marker(self, row: Any) -> str:
         """Two characters: ★ starred or ● marked; # tagged or ✎ noted."""
         mark = self.mark_of(row)

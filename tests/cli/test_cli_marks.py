@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 
+from explorer.casefile import CaseFile
 from explorer.search import SearchIndex
 from explorer.store import Store
 from explorer.tui.data import StoreReader
@@ -55,19 +56,7 @@ def marked(explorer, tmp_path):
         marks.tag(_sentence(store, "gas.txt", "Gazprom sold gas"), "#Lead")
         marks.star(store.anchor("entity", entity="GPE:Houston"))
         (fact,) = [f for f in store.facts("title", doc=SAMPLE.name) if f.subject == "Mehdi Sanai"]
-        from explorer.search import fact_line
-
-        marks.star(
-            store.anchor(
-                "fact",
-                doc=fact.doc,
-                start=fact.start,
-                end=fact.end,
-                text=fact_line(fact),
-                predicate=fact.predicate,
-                entity=fact.subject,
-            )
-        )
+        marks.star(CaseFile(store).anchor(fact))  # as the app anchors a fact's row
         marks.mark(store.anchor("document", doc="gas.txt"))
         marks.note(_sentence(store, "oil.txt", "Saudi Aramco"), "check the output figure")
     return explorer
