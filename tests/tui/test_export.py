@@ -139,3 +139,45 @@ async def test_the_apps_export_names_a_hostile_file_safely(app_factory, corpus, 
     (memo,) = [d for d in documents if d["doc"].startswith("memo")]
     assert memo["doc"] == "memo\\x1b]0;pwned\\x07\\u202etxt.exe.txt"
     assert memo["title"] == "'=SUM(A1) said Gordon Brown in London."  # text, not a formula
+
+
+async def test_search_results_from_the_app_and_search_json_are_the_same_records(
+    app_factory, db, tmp_path, capsys
+):
+    """Issue 12, point 9: one format. The app's `x` on a search and `search --group --json`
+    for the same query write the same records: same columns in the same order, same values,
+    the same types (highlights an array, dates ISO or null, sentence an int)."""
+    from explorer.export import HIT_COLUMNS
+
+    app = app_factory()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "sanai")
+        await settle(pilot)
+        await pilot.press("escape")
+        await _export(pilot, tmp_path / "hits.jsonl")
+        await _export(pilot, tmp_path / "hits.csv")
+    exported = _jsonl(tmp_path / "hits.jsonl")
+    capsys.readouterr()
+    assert main(["search", "sanai", "--db", str(db), "--group", "--json"]) == 0
+    searched = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert {h.pop("group") for h in searched} == {"entities", "facts", "sentences"}
+
+    assert exported == searched  # every field, value and type, in the app's order
+    assert all(tuple(record) == HIT_COLUMNS for record in exported)
+    kinds = {r["kind"]: r for r in exported}
+    assert set(kinds) == {"entity", "fact", "sentence"}
+    assert all(isinstance(r["sentence"], int) for r in exported)  # -1 where none, never null
+    for record in exported:
+        assert isinstance(record["highlights"], list) and record["highlights"]
+        assert all(isinstance(span, list) and len(span) == 2 for span in record["highlights"])
+        assert record["date"] is None or record["date"][:4].isdigit()
+    assert kinds["fact"]["date"] == "2019-04-30"
+
+    columns, rows = _csv(tmp_path / "hits.csv")
+    assert tuple(columns) == HIT_COLUMNS
+    for row, record in zip(rows, exported, strict=True):
+        assert json.loads(row["highlights"]) == record["highlights"]
+        assert row["date"] == (record["date"] or "")
+        assert row["sentence"] == str(record["sentence"])
