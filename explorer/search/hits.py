@@ -100,34 +100,49 @@ class HitMaker:
         return self.hits(plan, self.top(recs, keys, offset + limit)[offset:])
 
     def hits(self, plan: Plan, page: list[tuple[int, int]]) -> list[Hit]:
-        """The (record, key) pairs of a page as `Hit`s, highlighted all at once."""
-        texts = [self.text(rec) for rec, _key in page]
-        marks = self.highlights_many(plan, [rec for rec, _key in page], texts)
+        """The (record, key) pairs of a page as `Hit`s, their fields read and their
+        highlights found for the whole page at once."""
+        if not page:
+            return []
+        a = self.a
+        recs = [rec for rec, _key in page]
+        at = np.asarray(recs, dtype=np.int64)
+        texts = [self.text(rec) for rec in recs]
+        marks = self.highlights_many(plan, recs, texts)
+        fields = zip(
+            np.asarray(a.kind)[at].tolist(),
+            np.asarray(a.ref)[at].tolist(),
+            np.asarray(a.doc)[at].tolist(),
+            np.asarray(a.sent)[at].tolist(),
+            np.asarray(a.start)[at].tolist(),
+            np.asarray(a.end)[at].tolist(),
+            strict=True,
+        )
         return [
-            self.hit(plan, rec, key, text, mark)
-            for (rec, key), text, mark in zip(page, texts, marks, strict=True)
+            self._make(kind, ref, doc, sent, start, end, text, RankKey.score_of(key), mark)
+            for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
+                fields, texts, page, marks, strict=True
+            )
         ]
 
-    def hit(
+    def hit(self, plan: Plan, rec: int, key: int) -> Hit:
+        """Record `rec` as a `Hit`, scored from its rank key and highlighted."""
+        return self.hits(plan, [(rec, key)])[0]
+
+    def _make(
         self,
-        plan: Plan,
-        rec: int,
-        key: int,
-        text: str | None = None,
-        highlights: tuple[tuple[int, int], ...] | None = None,
+        kind: int,
+        ref: int,
+        doc_index: int,
+        sentence: int,
+        start: int,
+        end: int,
+        text: str,
+        score: float,
+        highlights: tuple[tuple[int, int], ...],
     ) -> Hit:
-        """Record `rec` as a `Hit`, scored from its rank key and highlighted (`text` and
-        `highlights` when the caller has them already)."""
-        a, tables = self.a, self.tables
-        kind, ref = int(a.kind[rec]), int(a.ref[rec])
-        if text is None:
-            text = self.text(rec)
-        doc_index = int(a.doc[rec])
+        tables = self.tables
         doc, title = tables.docs[doc_index] if doc_index >= 0 else ("", "")
-        score = RankKey.unpack(key).score
-        if highlights is None:
-            highlights = self.highlights_many(plan, [rec], [text])[0]
-        sentence = int(a.sent[rec])
         when = self.date_of(kind, ref, doc_index)
         if kind == KIND_ENTITY:
             key_name, label = tables.entities[ref][0], tables.entities[ref][1]
@@ -163,8 +178,8 @@ class HitMaker:
             text,
             score,
             highlights,
-            start=int(a.start[rec]),
-            end=int(a.end[rec]),
+            start=start,
+            end=end,
             date=when,
         )
 
