@@ -2,7 +2,8 @@
 
 Both engines index exactly the sentences of `bench_search` (the BBC sentences replicated by
 `BenchCorpus` to 1M, `EXPLORER_BENCH_TANTIVY_SIZE` to change it), and are timed in turns in
-fresh processes pinned to one core, `EXPLORER_BENCH_TANTIVY_ROUNDS` rounds (3):
+fresh processes pinned to one core, `EXPLORER_BENCH_TANTIVY_ROUNDS` rounds (3), wall and CPU
+time (CPU is the figure to compare on a shared machine); docs/scale.md reads the figures:
 
 - build: the index written to disk (explorer: `SearchIndex.build` + `save`, its cache folder;
   tantivy: one writer thread, 128 MB heap, commit and merges waited for), with the peak RSS
