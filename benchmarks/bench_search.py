@@ -392,15 +392,11 @@ def typo(word: str, rng: random.Random) -> str:
     return word[:i] + rng.choice(letters) + word[i:]
 
 
-def known_item(base: list, workdir: Path) -> None:
-    """Sample 1,000 sentences; query 2-3 of their rarer words, one with a typo, the last cut
-    to a prefix of 4+ letters; count how often the sentence is in the top 10."""
-    from explorer.search import SearchIndex
+def known_item_queries(base: list, index: Any) -> list[tuple[int, str]]:
+    """(sentence number, query) for 1,000 sampled sentences: 2-3 of their rarer words (by
+    `index`'s postings), one with a typo, the last cut to a prefix of 4+ letters."""
     from explorer.search.analysis import tokens
 
-    heading("search quality (issue 4): known item, 1,000 sentences of the BBC corpus")
-    corpus = BenchCorpus(workdir / "bench-base.json", base, len(base))
-    index = SearchIndex.build(corpus)
     rng = random.Random(SEED)
     df = {}
 
@@ -410,10 +406,9 @@ def known_item(base: list, workdir: Path) -> None:
             df[word] = exp.count
         return df[word]
 
-    found = tried = 0
-    misses = []
+    out = []
     for n in rng.sample(range(len(base)), 1000):
-        doc, _title, i, _s, _e, text = base[n]
+        text = base[n][5]
         words = [w for w in dict.fromkeys(tokens(text)) if len(w) >= 4 and not w.isdigit()]
         if len(words) < 2:
             continue
@@ -426,7 +421,22 @@ def known_item(base: list, workdir: Path) -> None:
         last = chosen[-1]
         if len(last) > 4:
             chosen[-1] = last[: rng.randint(4, len(last))]
-        query = " ".join(chosen)
+        out.append((n, " ".join(chosen)))
+    return out
+
+
+def known_item(base: list, workdir: Path) -> None:
+    """How often a sampled sentence is in the top 10 of a query made from its words
+    (`known_item_queries`)."""
+    from explorer.search import SearchIndex
+
+    heading("search quality (issue 4): known item, 1,000 sentences of the BBC corpus")
+    corpus = BenchCorpus(workdir / "bench-base.json", base, len(base))
+    index = SearchIndex.build(corpus)
+    found = tried = 0
+    misses = []
+    for n, query in known_item_queries(base, index):
+        doc, _title, i, _s, _e, text = base[n]
         tried += 1
         hits = index.search(query, limit=10)
         if any((h.doc == doc and h.sentence == i) or h.text == text for h in hits):

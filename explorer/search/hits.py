@@ -14,7 +14,7 @@ from explorer.model import Hit
 from explorer.search.analysis import WORD_RE, fold
 from explorer.search.arrays import KIND_ENTITY, KIND_FACT, IndexArrays, IndexTables
 from explorer.search.expansion import PREFIX
-from explorer.search.matching import Gathered, Matcher, Plan
+from explorer.search.matching import Matcher, Plan
 from explorer.search.query import period
 from explorer.search.ranking import RankKey
 
@@ -97,20 +97,52 @@ class HitMaker:
         self, plan: Plan, recs: np.ndarray, keys: np.ndarray, limit: int, offset: int = 0
     ) -> list[Hit]:
         """The hits ranked `offset` to `offset + limit`."""
-        return [self.hit(plan, rec, key) for rec, key in self.top(recs, keys, offset + limit)][
-            offset:
+        return self.hits(plan, self.top(recs, keys, offset + limit)[offset:])
+
+    def hits(self, plan: Plan, page: list[tuple[int, int]]) -> list[Hit]:
+        """The (record, key) pairs of a page as `Hit`s, their fields read and their
+        highlights found for the whole page at once."""
+        if not page:
+            return []
+        a = self.a
+        recs = [rec for rec, _key in page]
+        at = np.asarray(recs, dtype=np.int64)
+        texts = [self.text(rec) for rec in recs]
+        marks = self.highlights_many(plan, recs, texts)
+        fields = zip(
+            np.asarray(a.kind)[at].tolist(),
+            np.asarray(a.ref)[at].tolist(),
+            np.asarray(a.doc)[at].tolist(),
+            np.asarray(a.sent)[at].tolist(),
+            np.asarray(a.start)[at].tolist(),
+            np.asarray(a.end)[at].tolist(),
+            strict=True,
+        )
+        return [
+            self._make(kind, ref, doc, sent, start, end, text, RankKey.score_of(key), mark)
+            for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
+                fields, texts, page, marks, strict=True
+            )
         ]
 
     def hit(self, plan: Plan, rec: int, key: int) -> Hit:
         """Record `rec` as a `Hit`, scored from its rank key and highlighted."""
-        a, tables = self.a, self.tables
-        kind, ref = int(a.kind[rec]), int(a.ref[rec])
-        text = self.text(rec)
-        doc_index = int(a.doc[rec])
+        return self.hits(plan, [(rec, key)])[0]
+
+    def _make(
+        self,
+        kind: int,
+        ref: int,
+        doc_index: int,
+        sentence: int,
+        start: int,
+        end: int,
+        text: str,
+        score: float,
+        highlights: tuple[tuple[int, int], ...],
+    ) -> Hit:
+        tables = self.tables
         doc, title = tables.docs[doc_index] if doc_index >= 0 else ("", "")
-        score = RankKey.unpack(key).score
-        highlights = self.highlights(plan, rec, text)
-        sentence = int(a.sent[rec])
         when = self.date_of(kind, ref, doc_index)
         if kind == KIND_ENTITY:
             key_name, label = tables.entities[ref][0], tables.entities[ref][1]
@@ -146,8 +178,8 @@ class HitMaker:
             text,
             score,
             highlights,
-            start=int(a.start[rec]),
-            end=int(a.end[rec]),
+            start=start,
+            end=end,
             date=when,
         )
 
@@ -170,38 +202,125 @@ class HitMaker:
     def highlights(self, plan: Plan, rec: int, text: str) -> tuple[tuple[int, int], ...]:
         """The character ranges of `text` (record `rec`) that the plan's terms matched,
         merged; a prefix match highlights the typed part only."""
-        spans = [m.span() for m in WORD_RE.finditer(fold(text))]
-        lo, hi = int(self.a.fwd_off[rec]), int(self.a.fwd_off[rec + 1])
-        if len(spans) != hi - lo or not spans:
-            return ()
-        g = Gathered(
-            recs=np.array([rec], np.int64),
-            toks=np.asarray(self.a.fwd[lo:hi]),
-            starts=np.zeros(1, np.int64),
-        )
+        return self.highlights_many(plan, [rec], [text])[0]
+
+    def highlights_many(
+        self, plan: Plan, recs: list[int], texts: list[str]
+    ) -> list[tuple[tuple[int, int], ...]]:
+        """`highlights` of a page of records at once: the terms are matched against every
+        record's words in one pass (a page costs a few array operations, not a few per hit)."""
+        out: list[tuple[tuple[int, int], ...]] = [()] * len(recs)
+        if not recs:
+            return out
+        a = self.a
+        rec_arr = np.asarray(recs, dtype=np.int64)
+        los = np.asarray(a.fwd_off[rec_arr], dtype=np.int64)
+        lens = np.asarray(a.fwd_off[rec_arr + 1], dtype=np.int64) - los
+        rows = np.flatnonzero(lens > 0)  # a record without words has nothing to highlight
+        if not len(rows):
+            return out
+        g = self.matcher.gather(rec_arr[rows])
         lut = self.matcher.vocabulary.lut
-        ranges: list[tuple[int, int]] = []
+        # (row of the page, word position in its record, typed length or -1 for a whole word)
+        found: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for group in plan.groups:
             for term, exps in group:
-                codes = self.matcher.term_codes(term, exps, g)
-                for p in np.flatnonzero(codes).tolist():
-                    for j, (word, exp) in enumerate(zip(term.words, exps, strict=True)):
-                        start, end = spans[p + j]
-                        code = int(lut(exp)[g.toks[p + j]])
-                        if code == PREFIX:
-                            end = min(end, start + len(word))
-                        ranges.append((start, end))
-        if not ranges:
-            return ()
-        ranges.sort()
-        merged = [ranges[0]]
-        for start, end in ranges[1:]:
-            last_start, last_end = merged[-1]
-            if start <= last_end:
-                merged[-1] = (last_start, max(last_end, end))
+                at = np.flatnonzero(self.matcher.term_codes(term, exps, g))
+                if not len(at):
+                    continue
+                seg = g.seg[at]
+                for j, (word, exp) in enumerate(zip(term.words, exps, strict=True)):
+                    codes = lut(exp)[g.toks[at + j]]
+                    typed = np.where(codes == PREFIX, len(word), -1)
+                    found.append((rows[seg], at + j - g.starts[seg], typed))
+        if not found:
+            return out
+        which = np.concatenate([f[0] for f in found])
+        where = np.concatenate([f[1] for f in found])
+        typed = np.concatenate([f[2] for f in found])
+        order = np.argsort(which, kind="stable")
+        which, where, typed = which[order], where[order], typed[order]
+        marked, firsts = np.unique(which, return_index=True)
+        bounds = [*firsts.tolist(), len(which)]
+        ascii_rows = [row for row in marked.tolist() if texts[row].isascii()]
+        starts, ends = _ascii_spans(
+            [texts[row] for row in ascii_rows], ascii_rows, which, where, lens
+        )
+        plain = set(ascii_rows)
+        for k, row in enumerate(marked.tolist()):
+            lo, hi = bounds[k], bounds[k + 1]
+            spans: list[tuple[int, int]] | None
+            if row not in plain:
+                spans = _spans(texts[row], int(lens[row]), where[lo:hi].tolist())
+            elif starts[lo] < 0:  # the text does not have the words the index has
+                continue
             else:
-                merged.append((start, end))
-        return tuple(merged)
+                spans = list(zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), strict=True))
+            out[row] = _merged(spans, typed[lo:hi].tolist())
+        return out
+
+
+#: The bytes of an ASCII word: where `WORD_RE` ([^\W_]+) matches in ASCII text.
+_WORD_BYTE = np.zeros(256, dtype=bool)
+_WORD_BYTE[
+    np.frombuffer(b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", np.uint8)
+] = True
+
+
+def _ascii_spans(
+    texts: list[str], rows: list[int], which: np.ndarray, where: np.ndarray, lens: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """The spans `WORD_RE` would find, for the ASCII `texts` of page `rows` at once: per
+    entry of `which` (a page row) and `where` (a word position in it), the word's start and
+    end in its text; -1 for a row not among `rows` or whose text does not have the `lens[row]`
+    words the index has."""
+    starts = np.full(len(which), -1, dtype=np.int64)
+    ends = starts.copy()
+    if not texts:
+        return starts, ends
+    joined = np.frombuffer("\x00".join(texts).encode("ascii"), dtype=np.uint8)
+    edges = np.diff(_WORD_BYTE[joined].view(np.int8), prepend=0, append=0)
+    word_starts, word_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
+    offsets = np.cumsum([0, *(len(t) + 1 for t in texts[:-1])])
+    first = np.searchsorted(word_starts, offsets)
+    counts = np.diff(np.append(first, len(word_starts)))
+    slot = np.full(len(lens), -1, dtype=np.int64)
+    slot[rows] = np.arange(len(rows))
+    t = slot[which]
+    ok = t >= 0
+    ok[ok] = counts[t[ok]] == lens[which[ok]]
+    idx = first[t[ok]] + where[ok]
+    starts[ok] = word_starts[idx] - offsets[t[ok]]
+    ends[ok] = word_ends[idx] - offsets[t[ok]]
+    return starts, ends
+
+
+def _spans(text: str, words: int, positions: list[int]) -> list[tuple[int, int]] | None:
+    """The spans of the words at `positions` of `text`; None when `text` does not have the
+    `words` words the index has."""
+    spans = [m.span() for m in WORD_RE.finditer(fold(text))]
+    if len(spans) != words:
+        return None
+    return [spans[p] for p in positions]
+
+
+def _merged(spans: list[tuple[int, int]] | None, typed: list[int]) -> tuple[tuple[int, int], ...]:
+    """Word spans, each cut to its `typed` characters when it was a prefix match (-1: the
+    whole word), sorted and merged."""
+    if not spans:
+        return ()
+    ranges = sorted(
+        (start, min(end, start + n) if n >= 0 else end)
+        for (start, end), n in zip(spans, typed, strict=True)
+    )
+    merged = [ranges[0]]
+    for start, end in ranges[1:]:
+        last_start, last_end = merged[-1]
+        if start <= last_end:
+            merged[-1] = (last_start, max(last_end, end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
 
 
 def _date_order(when: str | None) -> tuple[int, int]:

@@ -226,7 +226,7 @@ class SearchIndex:
                 recs, keys, _complete = self.matcher.ranked(plan, want)
                 top = self.hit_maker.top(recs, keys, want)
                 if len(top) >= want:
-                    hits = [self.hit_maker.hit(plan, rec, key) for rec, key in top[offset:]]
+                    hits = self.hit_maker.hits(plan, top[offset:])
                     total, exact = self._total(parsed, rec_range, want) if count else (0, False)
                     return Group(kind, hits, total, offset, exact)
         plan = self.matcher.plan(parsed, rec_range=rec_range)

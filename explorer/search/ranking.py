@@ -76,6 +76,18 @@ class RankKey:
         terms, 0.001 a prefix match (higher is better)."""
         return self.matched - 0.25 * self.typos - 0.01 * self.proximity - 0.001 * self.prefixes
 
+    @classmethod
+    def score_of(cls, key: int) -> float:
+        """`unpack(key).score` without making the key (a page of hits asks fifty times)."""
+        key = int(key)
+        return (
+            cls.MAX_TERMS
+            - (key >> cls.MATCHED_SHIFT)
+            - 0.25 * ((key >> cls.TYPOS_SHIFT) & cls.TYPOS_MAX)
+            - 0.01 * ((key >> cls.PROXIMITY_SHIFT) & cls.PROXIMITY_MAX)
+            - 0.001 * ((key >> cls.PREFIXES_SHIFT) & cls.PREFIXES_MAX)
+        )
+
 
 def pair_cost(a: np.ndarray, b: np.ndarray, seg: np.ndarray, n: int) -> np.ndarray:
     """Per candidate (`n` of them; `seg` maps each flat word position to its candidate): how

@@ -151,3 +151,23 @@ def test_words_are_whole_however_they_are_written(index_of, query, doc, marked):
     hits = [h for h in index.search(query) if h.doc == doc]
     assert hits, f"{query!r} found nothing in {doc}"
     assert marked in spans(hits[0])
+
+
+def test_a_page_highlights_each_hit_as_it_would_alone(index_of):
+    # A page is highlighted at once: accented and plain sentences side by side, and a phrase
+    # whose words straddle two sentences of the page highlights neither.
+    index = index_of(
+        {
+            "a": "Café society signed. A deal later.",
+            "b": "Cafe culture signed a deal today.",
+            "c": "Naïve cafe owners signed a deal.",
+        }
+    )
+    hits = index.search("cafe")
+    assert sorted(tuple(spans(h)) for h in hits) == [("Cafe",), ("Café",), ("cafe",)]
+    hits = index.search('"signed a deal"')
+    assert sorted(tuple(spans(h)) for h in hits) == [
+        ("signed", "a", "deal"),
+        ("signed", "a", "deal"),
+    ]
+    assert all(h.doc != "a" for h in hits)
