@@ -15,13 +15,14 @@ Dask is imported only here, and this module only when --scheduler is given.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import logging
 import os
 import re
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -343,3 +344,42 @@ def _check_workers(client: Any, scheduler: str, timeout: float) -> None:
             f"{len(other)} worker(s) of {scheduler} run another explorer or other parsing "
             f"libraries than this one (first: {other[0]}): install the same on every worker"
         )
+
+
+class Session:
+    """The cluster of one ingest, connected when the first file needs parsing: a re-ingest
+    that changes nothing costs a hash check a file, not a cluster (a LocalCluster takes
+    seconds to start). A bad --scheduler value or a missing Dask is said at once."""
+
+    def __init__(self, scheduler: str) -> None:
+        local_workers(scheduler)
+        import importlib.util
+
+        if importlib.util.find_spec("distributed") is None:
+            raise ClusterError(
+                "--scheduler needs Dask: pip install 'explorer[cluster]' (dask and distributed)"
+            )
+        self.scheduler = scheduler
+        self.cluster: Cluster | None = None
+        self._stack = ExitStack()
+
+    def __enter__(self) -> Session:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.close()
+
+    def parse(self, entries: Iterable[tuple[str, Any]]) -> Iterator[Any]:
+        """Cluster.parse, once there is a file to parse (connecting then: ClusterError)."""
+        entries = iter(entries)
+        for kind, value in entries:
+            if kind == "done":
+                yield value
+                continue
+            self.cluster = self._stack.enter_context(connect(self.scheduler))
+            yield from self.cluster.parse(itertools.chain([(kind, value)], entries))
+            return
+
+    def warnings(self) -> list[str]:
+        """Cluster.warnings, if it was connected."""
+        return self.cluster.warnings() if self.cluster is not None else []

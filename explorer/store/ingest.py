@@ -171,13 +171,14 @@ class IngestRun:
 
     def run(self) -> IngestReport:
         """Ingest every file: parse the new and changed ones, link copies, commit in batches.
-        With a scheduler, connect first: a cluster that cannot be used stops the ingest
-        before anything is read (ClusterError)."""
+        With a scheduler, parse on that cluster, connected when the first file needs parsing:
+        one that cannot be used stops the ingest there (ClusterError; what was committed
+        stays)."""
         if self.scheduler is None:
             return self._run()
-        from .cluster import connect
+        from .cluster import Session
 
-        with connect(self.scheduler) as self.cluster:
+        with Session(self.scheduler) as self.cluster:
             report = self._run()
             report.warnings.extend(self.cluster.warnings())
         return report

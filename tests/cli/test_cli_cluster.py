@@ -12,7 +12,7 @@ import pytest
 
 from explorer.store import Store
 
-from .conftest import REPO, Explorer
+from .conftest import REPO, SAMPLE, Explorer
 
 
 def _documents(root: Path) -> Path:
@@ -107,6 +107,10 @@ def test_an_unreachable_scheduler_is_one_line_and_loses_nothing(
         f"Timed out trying to connect to {address} after 1 s"
     ]
     assert ingested("stats", "--json").stdout == before
+    # Nothing to parse, no cluster needed: an unchanged re-ingest costs a hash check a file.
+    again = ingested("ingest", "--scheduler", address, str(SAMPLE))
+    assert again.returncode == 0, again.stderr
+    assert "1 unchanged" in again.stderr
 
 
 def test_a_bad_local_cluster_size_is_one_line(explorer: Explorer) -> None:
