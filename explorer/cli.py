@@ -160,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="skip (and report) files larger than N bytes (default 50,000,000)",
     )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help=(
+            "parse on a Dask cluster: a scheduler's address (tcp://HOST:8786), or local:N for "
+            "N worker processes here; needs explorer[cluster] (the store is the same)"
+        ),
+    )
 
     p = sub.add_parser(
         "extract",
@@ -409,6 +417,7 @@ def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]
 def cmd_ingest(args: argparse.Namespace) -> int:
     """`explorer ingest PATH...`: parse and store the files; 1 if any file failed."""
     from explorer.store import StoreError
+    from explorer.store.cluster import ClusterError
 
     paths = _check_paths(args.paths, all_needed=False)
     if args.max_bytes is not None and args.max_bytes < 1:
@@ -417,8 +426,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.max_bytes is not None:
         store.max_bytes = args.max_bytes
     try:
-        report = _ingest_with_progress(store, paths, prune=args.prune)
+        report = _ingest_with_progress(store, paths, prune=args.prune, scheduler=args.scheduler)
     except StoreError as exc:  # the lock is held, the disk is full, the store is read-only
+        if isinstance(exc, ClusterError):  # unreachable: not a mistake in the command
+            _error(str(exc))
+            return EXIT_FAILED
         raise UserError(str(exc)) from None
     finally:
         store.close()
@@ -427,7 +439,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
-def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = False):
+def _ingest_with_progress(
+    store: Store, paths: list[Path], *, prune: bool = False, scheduler: str | None = None
+):
     """Ingest with a rich progress bar on a terminal, plain lines when piped; print a summary."""
     started = time.perf_counter()
     if sys.stderr.isatty():
@@ -459,7 +473,7 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
             def progress(done: int, total: int, path: object) -> None:
                 bar.update(task, completed=done, total=total)
 
-            report = store.ingest(paths, progress=progress, prune=prune)
+            report = store.ingest(paths, progress=progress, prune=prune, scheduler=scheduler)
     else:
         last = [0.0]
 
@@ -470,7 +484,7 @@ def _ingest_with_progress(store: Store, paths: list[Path], *, prune: bool = Fals
                 sys.stderr.write(f"ingest: {done}/{total} files\n")
                 sys.stderr.flush()
 
-        report = store.ingest(paths, progress=progress, prune=prune)
+        report = store.ingest(paths, progress=progress, prune=prune, scheduler=scheduler)
     elapsed = time.perf_counter() - started
     for warning in report.warnings:
         sys.stderr.write(f"warning: {_printable(warning)}\n")

@@ -63,12 +63,15 @@ class IngestRun:
         paths: Iterable[str | os.PathLike[str]],
         progress: Progress | None,
         prune: bool,
+        scheduler: str | None = None,
     ) -> None:
         self.store = store  # its settings: workers, commit sizes, the largest file
         self.snap = snap
         self.paths = [Path(p) for p in paths]
         self.progress = progress
         self.prune = prune
+        self.scheduler = scheduler  # parse on this Dask cluster (cluster.py), else here
+        self.cluster: Any = None
         self.report = IngestReport()
         self.writer = Writer(snap)
         for raw in self.paths:  # remembered, so that a re-ingest can find files added since
@@ -144,6 +147,9 @@ class IngestRun:
     def _results(self, entries: Iterator[tuple[str, Any]], parallel: bool) -> Iterator[Any]:
         from .pipeline import parse_file
 
+        if self.cluster is not None:
+            yield from self.cluster.parse(entries)
+            return
         if not parallel:
             for kind, value in entries:
                 yield value if kind == "done" else parse_file(value)
@@ -164,7 +170,20 @@ class IngestRun:
         yield from parse_in_workers(itertools.chain(buffered, entries), self.store.workers)
 
     def run(self) -> IngestReport:
-        """Ingest every file: parse the new and changed ones, link copies, commit in batches."""
+        """Ingest every file: parse the new and changed ones, link copies, commit in batches.
+        With a scheduler, parse on that cluster, connected when the first file needs parsing:
+        one that cannot be used stops the ingest there (ClusterError; what was committed
+        stays)."""
+        if self.scheduler is None:
+            return self._run()
+        from .cluster import Session
+
+        with Session(self.scheduler) as self.cluster:
+            report = self._run()
+            report.warnings.extend(self.cluster.warnings())
+        return report
+
+    def _run(self) -> IngestReport:
         report, writer = self.report, self.writer
         files = self._files()
         total = len(files)

@@ -859,12 +859,15 @@ class Store:
         *,
         progress: Progress | None = None,
         prune: bool = False,
+        scheduler: str | None = None,
     ) -> IngestReport:
         """Read, extract and store `paths` (files and folders). Unchanged files cost a hash;
         changed ones replace their documents; with `prune`, documents whose file vanished go.
         Commits in batches; StoreError when the store cannot be written (nothing committed
         before is lost). Parsing runs in spawned worker processes for larger batches, so a
-        script that calls this needs the usual `if __name__ == "__main__":` guard."""
+        script that calls this needs the usual `if __name__ == "__main__":` guard. With
+        `scheduler` (a Dask scheduler's address, or "local:N"), parsing runs on that cluster
+        instead (cluster.py), with the same result."""
         if self.readonly:
             raise StoreError(f"{self._path}: opened read-only; open it for writing to ingest")
         started = time.perf_counter()
@@ -872,7 +875,7 @@ class Store:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         with write_lock(self._path, self.lock_timeout):
             self.refresh()
-            report = IngestRun(self, self._snap, paths, progress, prune).run()
+            report = IngestRun(self, self._snap, paths, progress, prune, scheduler).run()
         self.refresh()
         report.seconds = time.perf_counter() - started
         return report
