@@ -64,6 +64,7 @@ SPORT_PREV = _words("sport_before_team")
 SPORT_PREV_IN_SPORTS = _words("sport_before_team_in_sports")
 SPORTS_WORDS = _words("sports_words")
 SPORTS_WORDS_WEAK = _words("sports_words_weak")
+SPORT_NAMES = _words("sport_names")
 TEAM_BEFORE = _words("team_before")
 
 
