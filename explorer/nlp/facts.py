@@ -421,15 +421,15 @@ def _titles(doc: _Text) -> list[Fact]:
 # --- affiliated_with -----------------------------------------------------------------------
 
 # "X, an analyst with Y", "X, chief financial officer of Y", "X, a spokesman for Y".
-_ROLE_AFTER = re.compile(
+_ROLE_AFTER = regexes.compile(
     r"[ \t]*,[ \t]*(?:(?:an?|the|its)[ \t]+)?(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
     r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
 )
 # "X of Y said": a person of an organisation, or an organisation of a place.
-_OF_AFTER = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+_OF_AFTER = regexes.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 # The ticker after a company's name: "Acme Corp <ACM>".
-_TICKER_AFTER = re.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>")
-_TICKER_BEFORE = re.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>[ \t]*,?[ \t]*$")
+_TICKER_AFTER = regexes.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>")
+_TICKER_BEFORE = regexes.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>[ \t]*,?[ \t]*$")
 
 
 def _affiliations(doc: _Text) -> list[Fact]:

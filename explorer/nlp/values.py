@@ -648,7 +648,7 @@ def _year_date(f: _DateFound) -> str | None:
     return None
 
 
-_FOUR_DIGITS = re.compile(r"\d{4}")
+_FOUR_DIGITS = regexes.compile(r"\d{4}")
 
 
 def _decade_date(f: _DateFound) -> str | None:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from explorer.nlp import regexes
 from explorer.nlp.names.lists import COMPANY_FORMS, SPORT_NAMES, SPORTS_WORDS, SPORTS_WORDS_WEAK, W
 from explorer.nlp.names.tokens import words_of
 
 # Each look-behind below follows the first character it guards rather than leading the pattern:
 # a pattern that opens with a character class lets the regex engine skip straight to the
 # candidates (twice as fast over a sentence), and matches exactly the same spans.
-_MID_CAPS = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
+_MID_CAPS = regexes.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
 
 
 # Strength of a label guess; the document pass lets strong guesses override weak ones.
@@ -61,7 +61,7 @@ class Doc:
         return self.lower_words
 
 
-_LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
+_LOWER_VOCAB = regexes.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
 
 
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
@@ -99,7 +99,7 @@ def is_about_sport(doc: Doc) -> bool:
 
 
 #: A wire story's slug naming its sport: "SOCCER - ...", "Tennis: ...".
-_SLUG = re.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: )")
+_SLUG = regexes.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: )")
 
 
 def _sport_slug(text: str) -> bool:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -41,7 +41,7 @@ from explorer.nlp.names.lists import (
 from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial
 from explorer.nlp.values import is_holiday
 
-_MODEL_NUMBER = re.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
+_MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
 
 
 def _company_context(key: str, nxt: str, toks=None, i: int = 0) -> bool:
