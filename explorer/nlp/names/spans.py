@@ -118,7 +118,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         has_of = False
         while j < n:
             w = toks[j].text
-            if (w[0].isupper() and w not in ("'s", "’s")) or JOINED_PARTICLE.match(w):
+            # (a joined particle has a hyphen: look for one before the pattern runs)
+            if (w[0].isupper() and w not in ("'s", "’s")) or (
+                "-" in w and JOINED_PARTICLE.match(w)
+            ):
                 j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1].text if j + 1 < n else ""
@@ -460,7 +463,7 @@ def _name_shaped(word: str) -> bool:
         word[:1].isupper()
         or word in NAME_PARTICLES
         or word in ("(", ")", ".")
-        or bool(JOINED_PARTICLE.match(word))
+        or ("-" in word and bool(JOINED_PARTICLE.match(word)))
     )
 
 
