@@ -16,10 +16,11 @@ report it as that document's error, naming the file, and go on with the others.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
+
+from explorer.nlp import regexes
 
 from ..model import NAME_LABELS, Entity, Extraction, Fact, Mention
 
@@ -201,7 +202,7 @@ def merge_mentions(
     return _events_with_years(out)
 
 
-_YEAR = re.compile(r"(?:19|20)?\d\d$")
+_YEAR = regexes.compile(r"(?:19|20)?\d\d$")
 
 
 def _events_with_years(mentions: list[Mention]) -> list[Mention]:

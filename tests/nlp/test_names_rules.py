@@ -82,3 +82,49 @@ def test_an_earlier_rule_wins_over_a_later_one():
     assert ("Tower Bridge", "FAC") in labels("Crowds crossed Tower Bridge today.")
     # ... but after an honorific the same kind of name is a person ("Hall" is surname-like).
     assert ("Jane Hall", "PERSON") in labels("Crowds cheered Mrs Jane Hall today.")
+
+
+def test_a_player_after_a_role_is_not_a_club_named_after_his_surname_city():
+    # "Rapid Vienna" is a club; "finalist Zoravai Washington" and "Minister Lola Bello" are people,
+    # and the surname alone later in the story is that person, not the city.
+    text = (
+        "Top seed Anna Marsh beat Wimbledon finalist Zoravai Washington in the evening. "
+        "Washington said he had no answer to her serve."
+    )
+    found = labels(text)
+    assert ("Zoravai Washington", "PERSON") in found
+    assert ("Washington", "PERSON") in found
+    assert ("Rapid Vienna", "ORG") in labels("They watched Rapid Vienna at home.")
+
+
+def test_a_sport_slug_makes_a_town_after_side_a_team():
+    # A wire sports story says its sport in the slug; "side Nice" is then the club, and so is
+    # every "Nice" of the story that is not the place ("NICE , France" in the dateline).
+    text = (
+        "SOCCER - NEW COACH FOR NICE .\nNICE , France 1997-03-02\n"
+        "Pierre Lamy will coach first division side Nice , the club said .\n"
+        "Nice have lost their last three matches ."
+    )
+    found = [(m.text, m.label) for m in find_names(text, _lines(text))]
+    assert found.count(("Nice", "ORG")) == 2
+    # without the slug and without sports words, "side Nice" proves nothing
+    plain = "Pierre Lamy will visit the south side Nice , the mayor said ."
+    assert ("Nice", "ORG") not in labels(plain)
+
+
+def test_a_country_code_is_the_country_in_brackets_but_initials_in_prose():
+    # "NLD" is the Netherlands' ISO code: in a results bracket the country; in prose, three
+    # capitals that are not the country's initials are an organisation ("the NLD party").
+    assert ("RUS", "GPE") in labels("1. Ivan Petrov ( RUS ) 10.21")
+    found = labels("Police arrested supporters of the NLD party. The NLD said it would appeal.")
+    assert found.count(("NLD", "ORG")) == 2
+    assert ("USA", "GPE") in labels("The USA and the UAE signed the pact.")
+    assert ("UAE", "GPE") in labels("The USA and the UAE signed the pact.")
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out

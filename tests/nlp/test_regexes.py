@@ -97,3 +97,27 @@ def test_no_file_with_explorer_no_cache(cache, monkeypatch) -> None:
     assert regexes.compile(*PATTERNS[1]) == re.compile(*PATTERNS[1])
     regexes._save()
     assert not list(cache.rglob("regex-*"))
+
+
+def test_a_word_alternation_finds_what_a_bounded_alternation_finds():
+    # word_alternation moves the word boundary after each branch's first letter (so the
+    # engine can skip to those letters); it must find exactly the same words, at the same
+    # places: not inside a word, not after a digit or an underscore, at the very start.
+    import re
+
+    from explorer.nlp.values import alternation, word_alternation
+
+    words = ["met", "meet", "meeting", "talks", "Talks", "summit", "pointed out"]
+    text = (
+        "met at the summit; helmet, summitry, 2met, _met, Talks resumed, they pointed out "
+        "that meeting-rooms and talks\nmet again (met) «meet» ümet"
+    )
+    old = re.compile(rf"\b(?:{alternation(words)})\b")
+    new = re.compile(rf"{word_alternation(words)}\b")
+    for start in range(len(text)):
+        assert [m.span() for m in new.finditer(text, start)] == [
+            m.span() for m in old.finditer(text, start)
+        ]
+    assert [m.group() for m in new.finditer(text)] == [
+        "met", "summit", "Talks", "pointed out", "meeting", "talks", "met", "met", "meet",
+    ]  # fmt: skip

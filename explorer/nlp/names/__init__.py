@@ -31,11 +31,11 @@ about 2 microseconds a word.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
 from explorer.model import Mention
+from explorer.nlp import regexes
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
@@ -128,11 +128,11 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     return out
 
 
-_FIGURES = re.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
+_FIGURES = regexes.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
 
 
 #: A ticker symbol in angle brackets after a company's name: "Acme Corp <ACM>".
-_TICKER = re.compile(r"<([A-Z][A-Z0-9.&-]{0,9})>")
+_TICKER = regexes.compile(r"<([A-Z][A-Z0-9.&-]{0,9})>")
 
 
 def _tickers(tickers: list, s_i: int, text: str, start: int, end: int, toks):
@@ -161,11 +161,11 @@ def _ticker_aliases(doc: Doc, tickers: list) -> None:
             doc.found.append(Guess(start, end, "ORG", f.entity, f.strength, s_i, 1))
 
 
-_TABLE_WORD = re.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
+_TABLE_WORD = regexes.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
 
 
 #: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ".
-_WIRE_TABLE = re.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago| vs\.? )")
+_WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago| vs\.? )")
 
 
 def _without_table_words(toks: list[Token]) -> list[Token]:

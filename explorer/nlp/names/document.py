@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import itertools
-import re
 
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
 from explorer.nlp.names.lists import NAME_SUFFIXES, W, gazetteer_label
 
-_FEMALE_BEFORE = re.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
+_FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
 
-_MALE_BEFORE = re.compile(r"\b(?:Mr|Sir|Lord)\.? $")
+_MALE_BEFORE = regexes.compile(r"\b(?:Mr|Sir|Lord)\.? $")
 
 
 def _gender_clash(text: str, start: int, full_name: str) -> bool:
@@ -159,16 +159,16 @@ def _listed_names(doc: Doc) -> None:
 
 
 #: Words before a name that keep it a place in a sports story: "in Leeds", "north London".
-_PLACE_BEFORE = re.compile(
+_PLACE_BEFORE = regexes.compile(
     r"(?:\b(?i:in|of|near|north|south|east|west|central|capital|city|town)\s+|\(\s*)$"
 )
 
 
 #: ... and before a known town, where a match is played or a trip goes: "at Headingley".
-_VENUE_BEFORE = re.compile(r"\b(?i:at|to)\s+$")
+_VENUE_BEFORE = regexes.compile(r"\b(?i:at|to)\s+$")
 
 
-_DATELINE_AFTER = re.compile(
+_DATELINE_AFTER = regexes.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
 )
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from explorer.nlp.names.lists import COMPANY_FORMS, SPORTS_WORDS, SPORTS_WORDS_WEAK, W
+from explorer.nlp import regexes
+from explorer.nlp.names.lists import COMPANY_FORMS, SPORT_NAMES, SPORTS_WORDS, SPORTS_WORDS_WEAK, W
 from explorer.nlp.names.tokens import words_of
 
 # Each look-behind below follows the first character it guards rather than leading the pattern:
 # a pattern that opens with a character class lets the regex engine skip straight to the
 # candidates (twice as fast over a sentence), and matches exactly the same spans.
-_MID_CAPS = re.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
+_MID_CAPS = regexes.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
 
 
 # Strength of a label guess; the document pass lets strong guesses override weak ones.
@@ -41,6 +41,7 @@ class Doc:
         self.mid_caps_words: set[str] | None = None
         self.clubs: set[str] = set()  # cities the document names as sports teams
         self.sports: bool | None = None  # whether it reads as a sports story (computed once)
+        self.sport_slug: bool | None = None  # whether its slug names a sport (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name
         # Set by the document pass: a part of a person's name -> the full name; a surface
         # -> the (label, entity) it was given with confidence.
@@ -60,7 +61,7 @@ class Doc:
         return self.lower_words
 
 
-_LOWER_VOCAB = re.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
+_LOWER_VOCAB = regexes.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]+\b
 
 
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
@@ -85,3 +86,23 @@ def is_sports_story(doc: Doc) -> bool:
         words = doc.lower_vocab() & SPORTS_WORDS
         doc.sports = len(words) - len(words & SPORTS_WORDS_WEAK) / 2 >= 2
     return doc.sports
+
+
+def is_about_sport(doc: Doc) -> bool:
+    """True when the document is a sports story or its slug names a sport ("SOCCER - ..."):
+    enough to read "side Nice" as a team, not to make every town named alone a team."""
+    if is_sports_story(doc):
+        return True
+    if doc.sport_slug is None:
+        doc.sport_slug = _sport_slug(doc.text)
+    return doc.sport_slug
+
+
+#: A wire story's slug naming its sport: "SOCCER - ...", "Tennis: ...".
+_SLUG = regexes.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: )")
+
+
+def _sport_slug(text: str) -> bool:
+    """True when the document opens with a sport's name as its slug ("SOCCER - ...")."""
+    m = _SLUG.match(text, 0, 40)
+    return m is not None and m.group(1).lower() in SPORT_NAMES

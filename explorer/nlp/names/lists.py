@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from explorer.nlp import gazetteer as gz
+from explorer.nlp import regexes
 
 
 def word_list(name: str) -> list[str]:
@@ -26,11 +27,11 @@ def alternatives(name: str) -> str:
 # Inside a name: "van der Merwe", "Omar al-Hakim", "ex-England", "Jr".
 NAME_PARTICLES = _words("name_particles")
 NAME_PARTICLES_2 = _words("name_particles_paired")
-JOINED_PARTICLE = re.compile(rf"(?:{alternatives('joined_particles')})-[A-Z]")
-PREFIXED = re.compile(rf"(?:{alternatives('compound_prefixes')})-([A-Z][a-z]\w*)$")
+JOINED_PARTICLE = regexes.compile(rf"(?:{alternatives('joined_particles')})-[A-Z]")
+PREFIXED = regexes.compile(rf"(?:{alternatives('compound_prefixes')})-([A-Z][a-z]\w*)$")
 NAME_SUFFIXES = _words("name_suffixes")
 NAME_OPENERS = _words("name_openers")
-SURNAME_ENDING = re.compile(rf"[a-z](?:{alternatives('surname_endings')})$")
+SURNAME_ENDING = regexes.compile(rf"[a-z](?:{alternatives('surname_endings')})$")
 
 # Around a name.
 OPENERS = _words("clause_openers")
@@ -51,7 +52,7 @@ ORG_NEXT = _words("org_nouns_after")
 PLACE_NOUNS = _words("place_nouns")
 PLACE_OPENERS = _words("place_openers")
 SURNAME_LIKE = _words("surname_like_place_words")
-ORG_ENDING = re.compile(rf"[a-z](?:{alternatives('company_endings')})$")
+ORG_ENDING = regexes.compile(rf"[a-z](?:{alternatives('company_endings')})$")
 COMPANY_NEXT = _words("company_after")
 COMPANY_PREV = _words("company_before")
 COMPANY_OWNERS = _words("company_owners")
@@ -64,6 +65,7 @@ SPORT_PREV = _words("sport_before_team")
 SPORT_PREV_IN_SPORTS = _words("sport_before_team_in_sports")
 SPORTS_WORDS = _words("sports_words")
 SPORTS_WORDS_WEAK = _words("sports_words_weak")
+SPORT_NAMES = _words("sport_names")
 TEAM_BEFORE = _words("team_before")
 
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, WEAK, Doc, emit, is_sports_story
+from explorer.nlp import regexes
+from explorer.nlp.names.guesses import (
+    MEDIUM,
+    STRONG,
+    UNCONFIRMED,
+    WEAK,
+    Doc,
+    emit,
+    is_about_sport,
+)
 from explorer.nlp.names.lists import (
     AWARDS,
     COMPANY_NEXT,
@@ -33,7 +41,7 @@ from explorer.nlp.names.lists import (
 from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial
 from explorer.nlp.values import is_holiday
 
-_MODEL_NUMBER = re.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
+_MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
 
 
 def _company_context(key: str, nxt: str, toks=None, i: int = 0) -> bool:
@@ -61,7 +69,7 @@ def _sports_context(toks, i: int, j: int, doc: Doc) -> bool:
     return (
         nxt in SPORT_NEXT
         or prev in SPORT_PREV
-        or (prev in SPORT_PREV_IN_SPORTS and is_sports_story(doc))
+        or (prev in SPORT_PREV_IN_SPORTS and is_about_sport(doc))
     )
 
 
@@ -127,7 +135,7 @@ def team_in_sports_story(c: Name) -> Verdict | None:
         c.prev.lower() in TEAM_BEFORE
         and key not in W.nations
         and key not in W.country_names
-        and is_sports_story(c.doc)
+        and is_about_sport(c.doc)
     ):
         if c.n == 1:
             c.doc.clubs.add(key)
@@ -165,10 +173,28 @@ def town_team(c: Name) -> Verdict | None:
 
 
 def gazetteer(c: Name) -> Verdict | None:
-    """A place, a nationality or an organisation the lists know."""
-    if c.hit:
-        return c.hit[0], c.hit[1], STRONG
+    """A place, a nationality or an organisation the lists know; a country's three-letter
+    code ("NLD") names the country in brackets or a table, while in prose three capitals are
+    an organisation's initials ("the NLD party"), unless they are the country's ("USA")."""
+    hit = c.hit
+    if hit:
+        if (
+            c.n == 1
+            and len(c.key) == 3
+            and c.key.isupper()
+            and not c.table
+            and c.prev != "("
+            and not _initials_of(c.key, hit[1])
+        ):
+            return None
+        return hit[0], hit[1], STRONG
     return None
+
+
+def _initials_of(code: str, name: str) -> bool:
+    """Whether `code` is made of the initials of `name`: "UAE", "USA" ("United States")."""
+    initials = "".join(w[0] for w in name.split() if w[0].isupper())
+    return len(initials) > 1 and code.startswith(initials)
 
 
 def known_org(c: Name) -> Verdict | None:
@@ -393,8 +419,8 @@ def initial_first(c: Name) -> Verdict | None:
 
 
 def club_named_after_city(c: Name) -> Verdict | None:
-    """ "Rapid Vienna", "Sporting Lisbon"."""
-    if W.cities.get(c.last, 0) >= 100_000 and c.first not in W.first_names:
+    """ "Rapid Vienna", "Sporting Lisbon"; not "finalist MaliVai Washington", a player."""
+    if W.cities.get(c.last, 0) >= 100_000 and c.first not in W.first_names and not c.person_next:
         return "ORG", c.key, MEDIUM
     return None
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, Guess, emit, emit_title
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
@@ -40,7 +39,7 @@ from explorer.nlp.names.tokens import (
 _LONGEST_SPAN = 14
 
 
-_QUOTED_TITLE = re.compile(
+_QUOTED_TITLE = regexes.compile(
     r"[\"“] ?((?:[A-Z0-9][\w'’-]*)(?: (?:[A-Z0-9][\w'’-]*|of|the|a|an|and|in|on|at|to|for|with|from"
     r"|is|are|my|your|me|you|no))*? (?:[A-Z0-9][\w'’-]*)) ?[\"”]"
 )
@@ -64,7 +63,7 @@ def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     return [t for t in toks if not any(s <= t.start < e for s, e in taken)]
 
 
-_RESULT = re.compile(
+_RESULT = regexes.compile(
     r"\s*([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3}) "
     r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3})\s*"
 )
@@ -119,7 +118,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         has_of = False
         while j < n:
             w = toks[j].text
-            if (w[0].isupper() and w not in ("'s", "’s")) or JOINED_PARTICLE.match(w):
+            # (a joined particle has a hyphen: look for one before the pattern runs)
+            if (w[0].isupper() and w not in ("'s", "’s")) or (
+                "-" in w and JOINED_PARTICLE.match(w)
+            ):
                 j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
                 continue
             nxt = toks[j + 1].text if j + 1 < n else ""
@@ -461,7 +463,7 @@ def _name_shaped(word: str) -> bool:
         word[:1].isupper()
         or word in NAME_PARTICLES
         or word in ("(", ")", ".")
-        or bool(JOINED_PARTICLE.match(word))
+        or ("-" in word and bool(JOINED_PARTICLE.match(word)))
     )
 
 

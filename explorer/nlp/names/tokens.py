@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,13 +67,13 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-_LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z]")
+_LOWER_WORD = regexes.compile(r"(?<![\w'’.-])[a-z]")
 
 
-_PROSE = re.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
+_PROSE = regexes.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
 
 
-_UPPER_WORD = re.compile(r"[A-Z](?<![\w'’.-][A-Z])")
+_UPPER_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])")
 
 
 def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool = False) -> bool:
@@ -121,7 +120,7 @@ def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-_ENDS_WITH_INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+_ENDS_WITH_INITIAL = regexes.compile(r"(?:^|[\s(])[A-Z]\.$")
 
 
 def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
@@ -144,10 +143,10 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
         k += 1
 
 
-NUMBER_START = re.compile(r"\d(?<![\w.,-]\d)")  # a digit that starts a number
+NUMBER_START = regexes.compile(r"\d(?<![\w.,-]\d)")  # a digit that starts a number
 
 
-HAS_DIGIT = re.compile(r"\d")
+HAS_DIGIT = regexes.compile(r"\d")
 
 
 def is_sentence_initial(toks, i: int) -> bool:
@@ -155,10 +154,10 @@ def is_sentence_initial(toks, i: int) -> bool:
     return i == 0 or toks[i - 1].text in OPENERS
 
 
-SCORE = re.compile(r"\d{1,3}(?:-\d{1,3})?$")
+SCORE = regexes.compile(r"\d{1,3}(?:-\d{1,3})?$")
 
 
-DATE_TOKEN = re.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
+DATE_TOKEN = regexes.compile(r"\d{4}-\d\d-\d\d$|\d{1,2}/\d{1,2}/\d{2,4}$")
 
 
 def words_of(toks, i: int, j: int) -> list[str]:
