@@ -427,6 +427,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         store.max_bytes = args.max_bytes
     try:
         report = _ingest_with_progress(store, paths, prune=args.prune, scheduler=args.scheduler)
+        # The search index is brought up to date here, not on the app's first open: the
+        # first screen after an ingest is then a warm one (issue 12).
+        _load_index(store)
     except StoreError as exc:  # the lock is held, the disk is full, the store is read-only
         if isinstance(exc, ClusterError):  # unreachable: not a mistake in the command
             _error(str(exc))
