@@ -360,19 +360,7 @@ class Store:
         """Entity key -> the ids of the documents that mention it, in store order; without
         parsing every mention when the derived keys file is there."""
         snap = self._snap
-        docs = self._docs_of_keys(snap)
-        if docs is None:
-
-            def build() -> dict[str, list[str]]:
-                index: dict[str, list[str]] = defaultdict(list)
-                for rec in self._all_mentions(snap):
-                    key, doc_id = f"{rec.get('label')}:{rec.get('entity')}", rec.get("doc", "")
-                    listed = index[key]
-                    if not listed or listed[-1] != doc_id:
-                        listed.append(doc_id)
-                return index
-
-            docs = self._cached(snap, "entity_documents", build)
+        docs = self._key_documents(snap)
         ident = self._identity(snap)
         if not ident.canon:
             return dict(docs)
@@ -388,6 +376,35 @@ class Store:
                     {d for ids in lists for d in ids}, key=snap.index.__getitem__
                 )
         return merged
+
+    def documents_of(self, key: str) -> list[str]:
+        """The ids of the documents that mention one entity (with the names merged into it),
+        in store order: `entity_documents()[key]` without merging every other entity's."""
+        snap = self._snap
+        docs = self._key_documents(snap)
+        ident = self._identity(snap)
+        shown = ident.shown(key)
+        lists = [docs[k] for k in ident.members.get(shown, (shown,)) if k in docs]
+        if len(lists) == 1:
+            return list(lists[0])
+        return sorted({d for ids in lists for d in ids}, key=snap.index.__getitem__)
+
+    def _key_documents(self, snap: Snapshot) -> dict[str, list[str]]:
+        """Extracted entity key -> the documents that mention it, in store order."""
+        docs = self._docs_of_keys(snap)
+        if docs is not None:
+            return docs
+
+        def build() -> dict[str, list[str]]:
+            index: dict[str, list[str]] = defaultdict(list)
+            for rec in self._all_mentions(snap):
+                key, doc_id = f"{rec.get('label')}:{rec.get('entity')}", rec.get("doc", "")
+                listed = index[key]
+                if not listed or listed[-1] != doc_id:
+                    listed.append(doc_id)
+            return index
+
+        return self._cached(snap, "entity_documents", build)
 
     def _docs_of_keys(self, snap: Snapshot) -> dict[str, list[str]] | None:
         """entity key -> the documents that mention it, in store order, from the derived keys

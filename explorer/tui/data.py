@@ -151,6 +151,30 @@ class StoreReader:
     def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
         return self._call(self.store.mentions, doc=doc, entity=entity)
 
+    def documents_of(self, key: str) -> list[str]:
+        """The ids of the documents that mention an entity (or what it was merged into), in
+        store order: from the store's derived keys, without reading a mention."""
+        return self._call(self.store.documents_of, key)
+
+    def mentions_in_context(self, doc_id: str, key: str) -> list[tuple[Mention, str, int]]:
+        """An entity's mentions in one document, each with its sentence's text and where
+        that sentence starts (about 80 characters around it when it has none): one read of the
+        document, under the lock once, so a long list is fetched a document at a time."""
+        with self._lock:
+            try:
+                text = self.document(doc_id).text
+            except KeyError:
+                return []
+            spans = self.sentences(doc_id)
+            out = []
+            for m in self.store.mentions(doc=doc_id, entity=key):
+                if 0 <= m.sentence < len(spans) and spans[m.sentence][1] > spans[m.sentence][0]:
+                    start, end = spans[m.sentence]
+                else:
+                    start, end = max(0, m.start - 80), m.end + 80
+                out.append((m, text[start:end], start))
+            return out
+
     def entities(self) -> list[Entity]:
         with self._lock:
             if self._entities is None:

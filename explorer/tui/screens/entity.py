@@ -32,6 +32,8 @@ from explorer.tui.widgets.panes import set_reader
 from explorer.tui.widgets.rows import RowList
 
 SECTIONS = ("mentions", "entity-facts", "entity-documents", "related")
+#: The mentions read before an entity is shown; the rest are read in the background.
+FIRST_MENTIONS = 200
 
 
 class EntityHead(Static):
@@ -101,6 +103,9 @@ class EntityScreen(HistoryScreen):
         super().__init__()
         self.location = location
         self.entity: Entity | None = None
+        #: True while the mentions after the first page, the facts, documents and neighbours
+        #: are read (the mentions tab says so).
+        self.loading = False
         #: The keys this view showed before each rule it wrote (u goes back to the last).
         self._before: list[str] = []
 
@@ -128,44 +133,26 @@ class EntityScreen(HistoryScreen):
 
     @work(exclusive=True, group="entity")
     async def load(self) -> None:
+        """The entity and its first page of mentions at once (a few documents read); then
+        every mention, its facts, documents and neighbours in the background, the first
+        page kept in view: a 10,000-mention entity opens as fast as a small one."""
         data = self.explorer.reader
         key = self.location.entity
         if data is None or key is None:
             return
 
-        def fetch() -> tuple[
-            Entity, list[MentionRow], list[Fact], list[DocCountRow], list[RelatedRow]
-        ]:
+        def first() -> tuple[Entity, list[str], list[MentionRow]]:
             entity = data.entity(key)
-            mentions = data.mentions(entity=key)
-            rows = []
-            for m in mentions:
-                text, start, _end = (
-                    data.sentence_text(m.doc, m.sentence) if m.sentence >= 0 else ("", 0, 0)
-                )
-                if not text:
-                    try:
-                        doc = data.document(m.doc).text
-                    except KeyError:
-                        continue
-                    start = max(0, m.start - 80)
-                    text = doc[start : m.end + 80]
-                rows.append(MentionRow(m, text, start))
-            facts = data.facts(entity=key)
-            counts: dict[str, int] = {}
-            for m in mentions:
-                counts[m.doc] = counts.get(m.doc, 0) + 1
-            docs = []
-            for doc_id, count in counts.items():
-                summary = data.summary(doc_id)
-                if summary is not None:
-                    docs.append(DocCountRow(summary, count))
-            docs.sort(key=lambda r: (-r.count, r.summary.title))
-            related = [RelatedRow(e, n) for e, n in data.cooccurring(key, 50)]
-            return entity, rows, facts, docs, related
+            docs = data.documents_of(key)
+            rows: list[MentionRow] = []
+            for doc_id in docs:
+                if len(rows) >= FIRST_MENTIONS:
+                    break
+                rows.extend(MentionRow(*m) for m in data.mentions_in_context(doc_id, key))
+            return entity, docs, rows
 
         try:
-            entity, rows, facts, docs, related = await asyncio.to_thread(fetch)
+            entity, docs, rows = await asyncio.to_thread(first)
         except KeyError:
             self.query_one(EntityHead).update(
                 f"This entity is no longer in the store ({key}). Esc goes back."
@@ -177,18 +164,48 @@ class EntityScreen(HistoryScreen):
         self.entity = entity
         self.query_one(EntityHead).show(entity, len(docs))
         self._fill("#mention-list", rows, "mentions")
+        self.query_one(MentionList).focus()
+        self.loading = True
+        self._label_tab(self.query_one(MentionList))
+
+        def rest() -> tuple[list[MentionRow], list[Fact], list[DocCountRow], list[RelatedRow]]:
+            every: list[MentionRow] = []
+            counts: dict[str, int] = {}
+            for doc_id in docs:
+                found = data.mentions_in_context(doc_id, key)
+                every.extend(MentionRow(*m) for m in found)
+                if found:
+                    counts[doc_id] = len(found)
+            facts = data.facts(entity=key)
+            documents = []
+            for doc_id, count in counts.items():
+                summary = data.summary(doc_id)
+                if summary is not None:
+                    documents.append(DocCountRow(summary, count))
+            documents.sort(key=lambda r: (-r.count, r.summary.title))
+            related = [RelatedRow(e, n) for e, n in data.cooccurring(key, 50)]
+            return every, facts, documents, related
+
+        try:
+            every, facts, documents, related = await asyncio.to_thread(rest)
+        finally:
+            self.loading = False
+        if len(every) != len(rows):
+            mentions = self.query_one(MentionList)
+            mentions.set_rows(every, keep=True)
+        self._label_tab(self.query_one(MentionList))
+        self.query_one(EntityHead).show(entity, len(documents))
         self._fill("#entity-fact-list", facts, "entity-facts")
         if not facts:
-            elsewhere = ["1 shows its mentions"] if rows else []
+            elsewhere = ["1 shows its mentions"] if every else []
             if related:
                 elsewhere.append("4 the entities it appears with")
             self.query_one("#entity-fact-list", RowList).empty_text = (
                 f"No fact has {plain(entity.name)} as its subject or object."
                 + (f"\n{', '.join(elsewhere)}." if elsewhere else "")
             )
-        self._fill("#entity-document-list", docs, "entity-documents")
+        self._fill("#entity-document-list", documents, "entity-documents")
         self._fill("#related-list", related, "related")
-        self.query_one(MentionList).focus()
 
     def _fill(self, selector: str, rows: list, pane_id: str) -> None:
         row_list = self.query_one(selector, RowList)
@@ -211,6 +228,8 @@ class EntityScreen(HistoryScreen):
         }[pane.id]
         number = SECTIONS.index(pane.id) + 1
         count = f"{row_list.row_count:,}"
+        if self.loading and pane.id == "mentions" and self.entity is not None:
+            count += f" of {self.entity.mentions:,} …"
         if row_list.drills:
             facets = ", ".join(d.facet for d in row_list.drills)
             count += f" of {len(row_list.all_rows):,}, {facets} (Esc clears)"
