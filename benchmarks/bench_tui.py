@@ -110,15 +110,15 @@ async def measure(db: Path, size: tuple[int, int]) -> dict:
     started = time.perf_counter()
     app = make_app(db)
     frames = _spy_frames(app)
-    show_hits = SearchPane.show_hits
+    show_groups = SearchPane.show_groups
 
-    def record(self, query, hits, elapsed_ms) -> None:
-        show_hits(self, query, hits, elapsed_ms)
+    def record(self, query, groups, elapsed_ms, *, keep=False) -> None:
+        show_groups(self, query, groups, elapsed_ms, keep=keep)
         shown[query] = time.perf_counter()
         if elapsed_ms is not None:
             engine.append(elapsed_ms)
 
-    SearchPane.show_hits = record  # type: ignore[method-assign]
+    SearchPane.show_groups = record  # type: ignore[method-assign]
     out: dict = {}
     try:
         async with app.run_test(size=size) as pilot:
@@ -166,7 +166,7 @@ async def measure(db: Path, size: tuple[int, int]) -> dict:
             out["jump_end"] = frames[-1] - pressed
             await pilot.press("q")
     finally:
-        SearchPane.show_hits = show_hits  # type: ignore[method-assign]
+        SearchPane.show_groups = show_groups  # type: ignore[method-assign]
     return out
 
 
