@@ -57,6 +57,9 @@ class HitMaker:
         self.matcher = matcher
         self.text_file: BinaryIO | None = None
         self.text_base = 0
+        #: An entity's latest date, by entity: worked out once (an entity of a large store
+        #: is in thousands of documents, and it is a hit on every keystroke that names it).
+        self._entity_dates: dict[int, str | None] = {}
 
     def text(self, rec: int) -> str:
         """The text of record `rec`."""
@@ -191,12 +194,17 @@ class HitMaker:
             fact_dates = tables.fact_dates or []
             return fact_dates[ref] if 0 <= ref < len(fact_dates) else None
         if kind == KIND_ENTITY:
+            if ref in self._entity_dates:
+                return self._entity_dates[ref]
             off = self.a.ent_doc_off
             if not 0 <= ref < len(off) - 1:
                 return None
             docs = np.asarray(self.a.ent_doc[int(off[ref]) : int(off[ref + 1])]).tolist()
-            dated = [doc_dates[d] for d in docs if d < len(doc_dates) and doc_dates[d]]
-            return max(dated, key=_date_order) if dated else None
+            # Each date once, in document order (max keeps the first of equals, as before).
+            dated = dict.fromkeys(doc_dates[d] for d in docs if d < len(doc_dates) and doc_dates[d])
+            latest = max(dated, key=_date_order) if dated else None
+            self._entity_dates[ref] = latest
+            return latest
         return doc_dates[doc_index] if 0 <= doc_index < len(doc_dates) else None
 
     def highlights(self, plan: Plan, rec: int, text: str) -> tuple[tuple[int, int], ...]:
