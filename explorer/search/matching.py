@@ -110,6 +110,7 @@ class Matcher:
         self.records = arrays.records
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self._date_filters: dict[tuple[int, int], np.ndarray] = {}
+        self._kind_ranges: dict[str, tuple[int, int]] = {}
         self._doc_first: np.ndarray | None = None
         self._doc_last: np.ndarray | None = None
 
@@ -175,8 +176,12 @@ class Matcher:
         code = KIND_CODES.get(kind)
         if code is None:
             raise ValueError(f"unknown kind {kind!r}: one of {', '.join(KIND_CODES)}")
-        kinds = np.asarray(self.a.kind)
-        return int(np.searchsorted(kinds, code)), int(np.searchsorted(kinds, code, "right"))
+        found = self._kind_ranges.get(kind)
+        if found is None:  # once per kind: the search casts the whole array (ms at 1M)
+            kinds = np.asarray(self.a.kind)
+            found = int(np.searchsorted(kinds, code)), int(np.searchsorted(kinds, code, "right"))
+            self._kind_ranges[kind] = found
+        return found
 
     def doc_filter(self, names: Sequence[str]) -> np.ndarray:
         """Per document (and a last False for records without one): does its id or title
