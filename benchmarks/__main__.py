@@ -21,6 +21,7 @@ SUITES = (
     "search_update",
     "tantivy",
     "tui",
+    "workbench",
     "timeline",
 )
 

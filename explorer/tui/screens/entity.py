@@ -11,6 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.lazy import Lazy
 from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
 
 from explorer.model import Entity, Fact
@@ -110,25 +111,31 @@ class EntityScreen(HistoryScreen):
         self._before: list[str] = []
 
     def compose(self) -> ComposeResult:
-        yield EntityHead()
-        with TabbedContent(id="sections", initial="mentions"):
-            with TabPane("Mentions (1)", id="mentions"):
-                yield MentionList(id="mention-list")
-            with TabPane("Facts (2)", id="entity-facts"):
-                yield FactList(id="entity-fact-list")
-            with TabPane("Documents (3)", id="entity-documents"):
-                yield EntityDocumentList(id="entity-document-list")
-            with TabPane("Related (4)", id="related"):
-                yield RelatedList(id="related-list")
-        yield Footer(compact=True)
-
-    def on_mount(self) -> None:
-        self.query_one(Tabs).can_focus = False
-        lists = list(self.query(RowList))
+        lists: list[RowList] = [
+            MentionList(id="mention-list"),
+            FactList(id="entity-fact-list"),
+            EntityDocumentList(id="entity-document-list"),
+            RelatedList(id="related-list"),
+        ]
         for row_list in lists:
             row_list.empty_text = "Loading …"
         if self.explorer.reader is not None:
             set_reader(self.explorer.reader, *lists)
+        yield EntityHead()
+        with TabbedContent(id="sections", initial="mentions"):
+            with TabPane("Mentions (1)", id="mentions"):
+                yield lists[0]
+            # The hidden sections mount after the first paint: the screen shows sooner.
+            with TabPane("Facts (2)", id="entity-facts"):
+                yield Lazy(lists[1])
+            with TabPane("Documents (3)", id="entity-documents"):
+                yield Lazy(lists[2])
+            with TabPane("Related (4)", id="related"):
+                yield Lazy(lists[3])
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one(Tabs).can_focus = False
         self.load()
 
     @work(exclusive=True, group="entity")
@@ -190,6 +197,8 @@ class EntityScreen(HistoryScreen):
             every, facts, documents, related = await asyncio.to_thread(rest)
         finally:
             self.loading = False
+        while len(self.query(RowList)) < len(SECTIONS):  # the lazy sections, mounted
+            await asyncio.sleep(0.01)
         if len(every) != len(rows):
             mentions = self.query_one(MentionList)
             mentions.set_rows(every, keep=True)
@@ -206,6 +215,8 @@ class EntityScreen(HistoryScreen):
             )
         self._fill("#entity-document-list", documents, "entity-documents")
         self._fill("#related-list", related, "related")
+        if not isinstance(self.focused, RowList):  # mounting the lazy sections took it
+            self.query_one(MentionList).focus()
 
     def _fill(self, selector: str, rows: list, pane_id: str) -> None:
         row_list = self.query_one(selector, RowList)
