@@ -213,7 +213,7 @@ async def _entity_details(db: Path, wanted: Sequence[int], repeats: int) -> list
                 while not frames or frames[-1] < filled:
                     await asyncio.sleep(0.001)
                 times.append(frames[-1] - opened)
-                while getattr(app.screen, "loading", False):
+                while getattr(app.screen, "reading_rest", False):
                     await asyncio.sleep(0.005)
                 whole.append(time.perf_counter() - opened)
                 await app.workers.wait_for_complete()

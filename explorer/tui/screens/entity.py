@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.lazy import Lazy
 from textual.widgets import Footer, Static, TabbedContent, TabPane, Tabs
 
 from explorer.model import Entity, Fact
@@ -66,6 +65,8 @@ class EntityScreen(HistoryScreen):
     """Everything known about one entity, each row one Enter away."""
 
     BINDING_GROUP_TITLE = "Entity screen"
+    #: Focused as the screen shows (a first page can come before the screen is active).
+    AUTO_FOCUS = "#mention-list"
     HELP = (
         "Tab cycles mentions, facts, documents and related entities; Enter opens. "
         "m merges, S splits, R renames, L relabels (rules in the store); u undoes."
@@ -106,7 +107,7 @@ class EntityScreen(HistoryScreen):
         self.entity: Entity | None = None
         #: True while the mentions after the first page, the facts, documents and neighbours
         #: are read (the mentions tab says so).
-        self.loading = False
+        self.reading_rest = False
         #: The keys this view showed before each rule it wrote (u goes back to the last).
         self._before: list[str] = []
 
@@ -125,13 +126,12 @@ class EntityScreen(HistoryScreen):
         with TabbedContent(id="sections", initial="mentions"):
             with TabPane("Mentions (1)", id="mentions"):
                 yield lists[0]
-            # The hidden sections mount after the first paint: the screen shows sooner.
             with TabPane("Facts (2)", id="entity-facts"):
-                yield Lazy(lists[1])
+                yield lists[1]
             with TabPane("Documents (3)", id="entity-documents"):
-                yield Lazy(lists[2])
+                yield lists[2]
             with TabPane("Related (4)", id="related"):
-                yield Lazy(lists[3])
+                yield lists[3]
         yield Footer(compact=True)
 
     def on_mount(self) -> None:
@@ -168,11 +168,14 @@ class EntityScreen(HistoryScreen):
                 row_list.empty_text = "Nothing: this entity is gone."
                 row_list.refresh()
             return
+        while len(self.query(RowList)) < len(SECTIONS):
+            # The first page can be read before the tabbed sections are mounted.
+            await asyncio.sleep(0.005)
         self.entity = entity
         self.query_one(EntityHead).show(entity, len(docs))
         self._fill("#mention-list", rows, "mentions")
         self.query_one(MentionList).focus()
-        self.loading = True
+        self.reading_rest = True
         self._label_tab(self.query_one(MentionList))
 
         def rest() -> tuple[list[MentionRow], list[Fact], list[DocCountRow], list[RelatedRow]]:
@@ -196,9 +199,9 @@ class EntityScreen(HistoryScreen):
         try:
             every, facts, documents, related = await asyncio.to_thread(rest)
         finally:
-            self.loading = False
-        while len(self.query(RowList)) < len(SECTIONS):  # the lazy sections, mounted
-            await asyncio.sleep(0.01)
+            self.reading_rest = False
+        if not self.is_attached:  # closed while its rest was read
+            return
         if len(every) != len(rows):
             mentions = self.query_one(MentionList)
             mentions.set_rows(every, keep=True)
@@ -215,8 +218,6 @@ class EntityScreen(HistoryScreen):
             )
         self._fill("#entity-document-list", documents, "entity-documents")
         self._fill("#related-list", related, "related")
-        if not isinstance(self.focused, RowList):  # mounting the lazy sections took it
-            self.query_one(MentionList).focus()
 
     def _fill(self, selector: str, rows: list, pane_id: str) -> None:
         row_list = self.query_one(selector, RowList)
@@ -239,7 +240,7 @@ class EntityScreen(HistoryScreen):
         }[pane.id]
         number = SECTIONS.index(pane.id) + 1
         count = f"{row_list.row_count:,}"
-        if self.loading and pane.id == "mentions" and self.entity is not None:
+        if self.reading_rest and pane.id == "mentions" and self.entity is not None:
             count += f" of {self.entity.mentions:,} …"
         if row_list.drills:
             facets = ", ".join(d.facet for d in row_list.drills)
