@@ -20,7 +20,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, percentile, spread
+from benchmarks.common import (
+    BBC,
+    REPO,
+    child_env,
+    data_or_skip,
+    figure,
+    heading,
+    percentile,
+    spread,
+)
 
 COPIES = 3  # 3 x the BBC's ~42k sentences: about 126k
 QUERIES = (
@@ -254,7 +263,11 @@ def first_paint_fresh_process(db: Path) -> float:
     )
     started = time.perf_counter()
     child = subprocess.Popen(
-        [sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE, cwd=REPO, text=True
+        [sys.executable, "-c", code, str(db)],
+        stdout=subprocess.PIPE,
+        cwd=REPO,
+        text=True,
+        env=child_env(),
     )
     line = child.stdout.readline() if child.stdout else ""
     elapsed = time.perf_counter() - started

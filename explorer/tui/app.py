@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -42,7 +43,7 @@ from explorer.tui.messages import (
 )
 from explorer.tui.render import plain, pluralise
 from explorer.tui.screens.base import HistoryScreen
-from explorer.tui.screens.main import MainScreen
+from explorer.tui.screens.main import FIRST_PAINT_WAIT_S, MainScreen
 from explorer.tui.searches import SearchMemory
 from explorer.tui.widgets.rows import RowList
 
@@ -117,6 +118,9 @@ class ExplorerApp(App[None]):
         self.position = 0
         self.main = MainScreen()
         self._case_file: CaseFile | None = None
+        #: Set once the first screen's documents are painted: what loads next (the index,
+        #: the entities and facts) waits for it, so the first screen comes first.
+        self.documents_shown = threading.Event()
 
     # ------------------------------------------------------------------ case file
 
@@ -202,6 +206,17 @@ class ExplorerApp(App[None]):
                         timeout=10,
                         markup=False,
                     )
+            if self.reader is None:
+                # The documents show while the index loads (a search waits for it): the
+                # first screen of a large store is not held up by its index.
+                self.reader = StoreReader(store)
+                self.post_message(CorpusReady())
+                self.documents_shown.wait(FIRST_PAINT_WAIT_S)  # no GIL taken from that paint
+                try:
+                    self.reader.set_index(SearchIndex.load_or_build(store))
+                finally:
+                    self.reader.index_ready.set()  # a failed load: searches find nothing
+                return
             say("Loading the search index …")
             index = SearchIndex.load_or_build(store)
         except StoreError as exc:
@@ -221,11 +236,10 @@ class ExplorerApp(App[None]):
                 return
             self.post_message(CorpusFailed(problem))
             return
-        if self.reader is None:
-            self.reader = StoreReader(store, index)
-        else:
-            self.reader.refresh()
-            self.reader.index = index
+        reader = self.reader
+        if reader is not None:  # always: the first open returned above
+            reader.refresh()
+            reader.set_index(index)
         self.post_message(CorpusReady())
 
     @on(CorpusProgress)

@@ -38,6 +38,11 @@ class StoreReader:
     def __init__(self, store: Store, index: SearchIndex | None = None) -> None:
         self.store = store
         self.index = index
+        #: Set once the index is there (or could not be loaded): the first screen shows the
+        #: store's documents while the index loads, and a search waits for it.
+        self.index_ready = threading.Event()
+        if index is not None:
+            self.index_ready.set()
         self._lock = threading.RLock()
         self._generation = ""
         self._documents: list[DocumentSummary] | None = None
@@ -62,7 +67,13 @@ class StoreReader:
         with self._lock:
             self.store = store
             self.index = index
+        self.index_ready.set()
         self.refresh()
+
+    def set_index(self, index: SearchIndex | None) -> None:
+        """The search index, loaded after the store opened (None: it could not be)."""
+        self.index = index
+        self.index_ready.set()
 
     def refresh(self) -> None:
         """Forget every cache (after an ingest)."""
@@ -217,6 +228,7 @@ class StoreReader:
         """Entities, facts and sentences for a typed query, each kind a page of its own with
         its total: the search layer's one grouped search (what a keystroke runs), with
         `tag:` and `is:` applied through the user's marks as `explorer search` applies them."""
+        self.index_ready.wait()
         if self.index is None or not query.strip():
             return []
         from explorer.casefile import search_grouped
@@ -225,6 +237,7 @@ class StoreReader:
 
     def search_page(self, query: str, kind: str, offset: int, limit: int) -> Group | None:
         """Hits `offset` to `offset + limit` of one kind (the next page of a group)."""
+        self.index_ready.wait()
         if self.index is None or not query.strip():
             return None
         from explorer.casefile import search_grouped

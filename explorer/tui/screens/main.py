@@ -39,6 +39,8 @@ from explorer.tui.widgets.rows import MoreRow, RowList
 PANES = ("documents", "entities", "facts", "search")
 #: While a search runs, a new key waits this long first (the next key cancels the wait).
 DEBOUNCE_S = 0.03
+#: The longest the index and the other panes wait for the first documents to be painted.
+FIRST_PAINT_WAIT_S = 2.0
 #: How long the banner saying what another process changed stays.
 BANNER_S = 12.0
 #: What a group's "more" row loads.
@@ -314,6 +316,7 @@ class MainScreen(HistoryScreen):
         documents = reader.documents()
         stats = reader.stats()
         self.app.call_from_thread(self._fill_documents, documents, stats, keep)
+        self.explorer.documents_shown.wait(FIRST_PAINT_WAIT_S)  # the first screen comes first
         entities = reader.entities()
         facts = reader.facts()
         self.app.call_from_thread(self._fill, entities, facts, keep)
@@ -326,6 +329,7 @@ class MainScreen(HistoryScreen):
         assert reader is not None
         set_reader(reader, *(pane.list_widget for pane in self.query(Pane)))
         self.query_one(DocumentsPane).load(documents, keep=keep)
+        self.call_after_refresh(self.explorer.documents_shown.set)
         if self.focused is None:
             self.pane(self.active_pane).focus_list()
         self.say(  # at 80 columns the counts of sentences and mentions make room for facts
