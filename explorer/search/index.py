@@ -50,7 +50,7 @@ class SearchIndex:
         self.arrays = arrays
         self.tables = tables
         self.vocabulary = Vocabulary(vocab, arrays.post_off)
-        self.matcher = Matcher(arrays, self.vocabulary, tables.docs)
+        self.matcher = Matcher(arrays, self.vocabulary, tables.docs, tables.predicates)
         self.hit_maker = HitMaker(arrays, tables, self.matcher)
         self.generation: str = tables.generation
         self.records = arrays.records

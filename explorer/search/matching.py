@@ -103,13 +103,21 @@ class Plan:
 class Matcher:
     """Finds and ranks the records a query matches. Safe to share across threads."""
 
-    def __init__(self, arrays: IndexArrays, vocabulary: Vocabulary, docs: list[list[str]]):
+    def __init__(
+        self,
+        arrays: IndexArrays,
+        vocabulary: Vocabulary,
+        docs: list[list[str]],
+        predicates: Sequence[str] = (),
+    ):
         self.a = arrays
         self.vocabulary = vocabulary
         self._docs = docs
+        self._predicates = predicates  # per fact number
         self.records = arrays.records
         self._doc_filters: dict[tuple[str, ...], np.ndarray] = {}
         self._date_filters: dict[tuple[int, int], np.ndarray] = {}
+        self._predicate_filters: dict[tuple[str, ...], np.ndarray] = {}
         self._kind_ranges: dict[str, tuple[int, int]] = {}
         self._doc_first: np.ndarray | None = None
         self._doc_last: np.ndarray | None = None
@@ -118,6 +126,7 @@ class Matcher:
         """Forget the document and date filters kept between keystrokes."""
         self._doc_filters.clear()
         self._date_filters.clear()
+        self._predicate_filters.clear()
 
     # ---------------------------------------------------------------- planning
 
@@ -167,6 +176,11 @@ class Matcher:
                 return None
         doc_ok = self.doc_filter(query.docs) if query.docs else None
         date_ok = self.date_filter(query.dates) if query.dates is not None else None
+        if query.predicate_filter:
+            if not query.predicates:
+                return None  # pred:NAME naming no relation: no fact can match
+            pred_ok = self.predicate_filter(query.predicates)
+            date_ok = pred_ok if date_ok is None else date_ok & pred_ok
         if not groups and label_bits is None and doc_ok is None and date_ok is None:
             return None
         return Plan(groups, excludes, sources, label_bits, doc_ok, rec_range, date_ok)
@@ -225,6 +239,20 @@ class Matcher:
             if len(self._date_filters) > 16:
                 self._date_filters.clear()
             self._date_filters[window] = found
+        return found
+
+    def predicate_filter(self, predicates: Sequence[str]) -> np.ndarray:
+        """Per record: is it a fact of one of `predicates`? Kept per set of predicates."""
+        key = tuple(sorted(predicates))
+        found = self._predicate_filters.get(key)
+        if found is None:
+            found = np.zeros(self.records, dtype=bool)
+            lo, hi = self.kind_range("fact")
+            if hi > lo:
+                wanted = np.array([p in key for p in self._predicates] + [False], dtype=bool)
+                refs = np.asarray(self.a.ref[lo:hi])
+                found[lo:hi] = wanted[refs]
+            self._predicate_filters[key] = found
         return found
 
     def _doc_periods(self) -> tuple[np.ndarray, np.ndarray]:

@@ -8,6 +8,7 @@
     a | b              either (binds tighter than the space: `x a | b` is x AND (a OR b))
     label:PERSON @per  entities of a label whose name starts with it; sentences mentioning one
     doc:NAME           records of documents whose id or title contains NAME
+    pred:deal          facts of that relation only (said, title, deal, met, ...; a prefix will do)
     date:1987-03       records dated within a day, month, quarter (1987-Q1) or year
     after:1987-03-01   dated on or after the start of that period
     before:1987-04     dated before the start of that period
@@ -23,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from explorer.model import LABELS
+from explorer.model import LABELS, PREDICATES
 from explorer.search.analysis import fold, normalize_query, tokens
 
 #: The query language in a few lines, for `--help`, the README and the TUI's help screen.
@@ -36,12 +37,13 @@ iran russia        every term must match: exactly, as a prefix, or from 4 letter
 a | b              either one
 label:PERSON @per  entities of that label, and sentences that mention one
 doc:NAME           only documents whose id or title contains NAME
+pred:deal          only facts of that relation (said, title, deal, met, amount, ...)
 date:1987-03       dated in that day, month, quarter (1987-Q1) or year
 after:1987-03-01   dated on or after it; before:1987-04 dated before it
 tag:NAME           only what you tagged NAME (is:starred, is:marked, is:noted)"""
 
 #: The `word:` filters the language knows (`@` is short for `label:`).
-FILTERS = ("label", "doc", "date", "after", "before", "tag", "is")
+FILTERS = ("label", "doc", "pred", "date", "after", "before", "tag", "is")
 #: A record without a date: its period in `Query.dates` terms (never inside a window).
 NO_DATE = 0
 _LAST_DAY = date.max.toordinal()
@@ -117,6 +119,10 @@ class Query:
     labels: tuple[str, ...] = ()  # labels allowed (filters OR-ed within, e.g. @p → PERSON, ...)
     label_filter: bool = False  # a label filter was given (it may have matched no label)
     docs: tuple[str, ...] = field(default=())  # folded substrings of doc id or title (AND)
+    # facts of these predicates only (filters OR-ed within); a pred: filter was given (it may
+    # have named no predicate: then nothing matches)
+    predicates: tuple[str, ...] = ()
+    predicate_filter: bool = False
     # The window of days (ordinals, inclusive) a record's date period must lie within: every
     # date:/after:/before: filter intersected; None without one.
     dates: tuple[int, int] | None = None
@@ -134,8 +140,15 @@ class Query:
 
     @property
     def is_empty(self) -> bool:
-        """True when the query asks for nothing (no words, label, document or date filter)."""
-        return not self.groups and not self.label_filter and not self.docs and self.dates is None
+        """True when the query asks for nothing (no words, label, document, relation or date
+        filter)."""
+        return (
+            not self.groups
+            and not self.label_filter
+            and not self.docs
+            and not self.predicate_filter
+            and self.dates is None
+        )
 
     @property
     def hint(self) -> str:
@@ -144,11 +157,21 @@ class Query:
         for name, ok in self.filters:
             if ok:
                 parts.append(f"{name}: understood")
+            elif name.startswith("pred:"):
+                parts.append(f"{name} is not a relation ({', '.join(PREDICATES)})")
             elif ":" in name:
                 parts.append(f"{name} is not a date (a day, month, 1987-Q1 or year)")
             else:
                 parts.append(f"{name}: is not a filter")
         return "; ".join(dict.fromkeys(parts))
+
+
+def _predicates_for(name: str) -> list[str]:
+    """The predicates `pred:NAME` means: the one named, else those it begins ("sa" said)."""
+    name = name.replace("-", "_")
+    if name in PREDICATES:
+        return [name]
+    return [p for p in PREDICATES if p.startswith(name)]
 
 
 #: What `is:` may say (of the user's marks).
@@ -231,6 +254,8 @@ def parse(line: str) -> Query:
     labels: list[str] = []
     label_filter = False
     docs: list[str] = []
+    predicates: list[str] = []
+    predicate_filter = False
     window: tuple[int, int] | None = None
     filters: list[tuple[str, bool]] = []
     tags: list[str] = []
@@ -267,6 +292,17 @@ def parse(line: str) -> Query:
             found = [m for m in MARK_FILTERS if wanted and m.startswith(wanted)]
             if found:  # `is:st` while typing already means starred
                 marks.append(found[0])
+            join_next = False
+            continue
+        if not quoted and lowered.startswith("pred:"):
+            filters.append(("pred", True))
+            wanted = lowered[5:].strip()
+            if wanted:  # `pred:` alone (still being typed) filters nothing yet
+                predicate_filter = True
+                found = _predicates_for(wanted)
+                predicates.extend(found)
+                if not found:
+                    filters.append((f"pred:{wanted}", False))
             join_next = False
             continue
         if lowered.startswith("doc:"):
@@ -327,6 +363,8 @@ def parse(line: str) -> Query:
         labels=tuple(dict.fromkeys(labels)),
         label_filter=label_filter,
         docs=tuple(docs),
+        predicates=tuple(dict.fromkeys(predicates)),
+        predicate_filter=predicate_filter,
         dates=window,
         filters=tuple(filters),
         tags=tuple(dict.fromkeys(tags)),
