@@ -431,9 +431,7 @@ class Store:
 
     @staticmethod
     def _has_rules(snap: Snapshot) -> bool:
-        if snap.spans is not None:
-            return "rules" in snap.spans
-        return "rules" in snap.tables
+        return snap.has_table("rules")
 
     def _identity(self, snap: Snapshot) -> IdentityMap:
         """The automatic identity decisions, then the user's rules (built once a version)."""
