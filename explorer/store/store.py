@@ -851,6 +851,22 @@ class Store:
 
     # ---------------------------------------------------------------- writing
 
+    def compact(self) -> None:
+        """Merge every segment of the store into one (as the end of an ingest does for its
+        own batches): the fastest layout to open. StoreError when it cannot be written."""
+        if self.readonly:
+            raise StoreError(f"{self._path}: opened read-only; open it for writing to compact")
+        check_writable(self._path)
+        with write_lock(self._path, self.lock_timeout):
+            self.refresh()
+            writer = Writer(self._snap)
+            if writer.rewrite_all:
+                if self._snap.rows:
+                    writer.commit()
+            elif len(writer.segments) > 1:
+                writer.merge(0, len(writer.segments) - 1)
+        self.refresh()
+
     def ingest(
         self,
         paths: Iterable[str | os.PathLike[str]],

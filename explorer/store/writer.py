@@ -398,12 +398,14 @@ class Writer:
 
     def delete(self, doc_id: str) -> None:
         """Remove document `doc_id` with its mentions and facts, and its share of the entities."""
+        # The totals are built before it leaves: built after, they would lack its share
+        # already, and taking it again lost entities (a pruned file's DATE:Monday).
+        self._ensure_agg()
         state = self.docs.pop(doc_id)
         if state.committed:
             self.dead.append(state.tid)
         self.fresh.discard(doc_id)
         self.changed.discard(doc_id)
-        self._ensure_agg()
         self._add_entities(self._entities_of(state), -1)
         # Content is stored once, so no other document holds this hash.
         if self.by_sha.get(state.row[ROW_SHA]) == doc_id:
