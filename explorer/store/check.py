@@ -479,7 +479,27 @@ def _check_segment_sidecar(
             if orjson.loads(data[span[0] : span[1]]) != tables.get(name, {}):
                 problem(f"disagrees with its segment: its span of table {name!r}")
                 return
-        for row, keys in zip(rows, side["keys"], strict=True):
+        from .segments import read_segment_keys, segment_keys
+
+        keys_file = segment_keys(side_file.with_name(side_file.name[: -len(".idx")]))
+        keys_list = None
+        if keys_file.exists():
+            report.derived.append(keys_file.name)
+            keys_list = read_segment_keys(
+                keys_file.with_name(side_file.name[: -len(".idx")]), rec["generation"], len(rows)
+            )
+            if keys_list is None:
+                report.problems.append(
+                    Problem(
+                        keys_file,
+                        "",
+                        "its checksum, generation or length does not match its segment; "
+                        "--repair rebuilds it",
+                        "derived",
+                    )
+                )
+        for n, row in enumerate(rows):
+            keys = keys_list[n] if keys_list is not None else None
             blob = data[row[ROW_DSPAN][0] : row[ROW_DSPAN][1]]
             ((tid, doc),) = orjson.loads(b"{" + blob + b"}").items()
             if doc.get("id") != row[ROW_ID] or int(tid) != row[ROW_TID]:
@@ -497,7 +517,15 @@ def _check_segment_sidecar(
                 f"{e['label']}:{e['name']}" for e in doc.get("entities") or () if e.get("mentions")
             ]
             if keys is not None and keys != want:
-                problem(f"disagrees with its segment: the entity keys of {row[ROW_ID]!r}")
+                report.problems.append(
+                    Problem(
+                        keys_file,
+                        "",
+                        f"disagrees with its segment: the entity keys of {row[ROW_ID]!r}; "
+                        "--repair rebuilds it",
+                        "derived",
+                    )
+                )
                 return
         files = {
             r["path"]: [r["sha256"], r["size"], r["mtime_ns"], r["docs"]]

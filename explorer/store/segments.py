@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +34,7 @@ MERGE_WIDTH = 5
 # The combined row of one live document (what Snapshot.rows holds for a segmented store):
 # the sidecar's columns (schema.ROW_*), then [segment, start, end] spans of its documents,
 # mentions and facts records, its TinyDB id, the segment holding its mentions and facts, and
-# its entity keys (None when unknown).
+# where its entity keys are ([segment, row in that segment's sidecar]).
 ROW_TID, ROW_SEG, ROW_KEYS = 14, 15, 16
 
 
@@ -46,6 +46,30 @@ def segments_dir(path: Path) -> Path:
 def segment_sidecar(file: Path) -> Path:
     """The sealed sidecar of one segment file (its rows and byte spans)."""
     return file.with_name(file.name + ".idx")
+
+
+def segment_keys(file: Path) -> Path:
+    """The sealed file of each of a segment's documents' entity keys (read only when an
+    entity page or the writer needs them, so an open does not)."""
+    return file.with_name(file.name + ".keys")
+
+
+def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | None:
+    """A segment's entity keys, one list per sidecar row, when the file is whole and of
+    this segment; None otherwise."""
+    try:
+        body = unseal(segment_keys(file).read_bytes())
+        data = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("generation") != generation
+        or not isinstance(data.get("keys"), list)
+        or len(data["keys"]) != rows
+    ):
+        return None
+    return data["keys"]
 
 
 def backup_path(path: Path) -> Path:
@@ -220,16 +244,16 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
         "size": pos,
         "tables": spans,
         "docs": rows,
-        "keys": [doc.keys for doc in content.docs],
         "files": content.files,
         "tombstones": tombstones,
     }
-    target = segment_sidecar(file)
-    try:
-        atomic_write(target, [seal(orjson.dumps(sidecar))], durable=False)
-    except OSError:
-        with contextlib.suppress(OSError):
-            target.unlink(missing_ok=True)
+    keys = {"generation": generation, "keys": [doc.keys for doc in content.docs]}
+    for target, body in ((segment_sidecar(file), sidecar), (segment_keys(file), keys)):
+        try:
+            atomic_write(target, [seal(orjson.dumps(body))], durable=False)
+        except OSError:
+            with contextlib.suppress(OSError):
+                target.unlink(missing_ok=True)
     return {
         "file": name,
         "size": pos,
@@ -243,7 +267,7 @@ def remove_segment_files(folder: Path, names: Iterable[str]) -> None:
     """Remove segment files (and their sidecars) no manifest lists any more. A reader that
     opened them keeps reading them (Linux keeps an open file until its last close)."""
     for name in names:
-        for file in (folder / name, segment_sidecar(folder / name)):
+        for file in (folder / name, segment_sidecar(folder / name), segment_keys(folder / name)):
             with contextlib.suppress(OSError):
                 file.unlink()
 
@@ -253,7 +277,7 @@ def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
     (left by a commit or merge killed before its manifest, or after it, before the old
     files were removed)."""
     folder = segments_dir(path)
-    keep = set(live) | {f"{n}.idx" for n in live}
+    keep = set(live) | {f"{n}.idx" for n in live} | {f"{n}.keys" for n in live}
     try:
         names = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
     except OSError:
@@ -423,18 +447,15 @@ def merge_window(sizes: list[int]) -> tuple[int, int] | None:
     return best, best + width - 1
 
 
-def iter_segment_rows(side: dict[str, Any]) -> Iterator[tuple[list[Any], list[str] | None]]:
-    """A segment sidecar's rows with their entity keys."""
-    keys = side.get("keys") or []
-    for n, row in enumerate(side["docs"]):
-        yield row, keys[n] if n < len(keys) else None
-
-
 _CORE = frozenset(("documents", "mentions", "facts", "entities", "files", "meta", "tombstones"))
 
 
 def merge_content(
-    sides: list[dict[str, Any]], raws: list[Any], *, drop_tombstones: bool
+    sides: list[dict[str, Any]],
+    raws: list[Any],
+    keys_of: list[list[Any] | None],
+    *,
+    drop_tombstones: bool,
 ) -> SegmentContent:
     """One segment equivalent to the adjacent run of segments given (their sidecars and
     bytes, oldest first): the run's last version of each record, tombstones applied within
@@ -445,12 +466,13 @@ def merge_content(
     entities: dict[str, bytes | None] = {}
     files: dict[str, list[Any]] = {}
     gone_files: set[str] = set()
-    for side, raw in zip(sides, raws, strict=True):
+    for side, raw, keys_list in zip(sides, raws, keys_of, strict=True):
         tombs = side.get("tombstones") or {}
         for tid in tombs.get("documents", ()):
             docs.pop(tid, None)
             dead.append(tid)
-        for row, keys in iter_segment_rows(side):
+        for n, row in enumerate(side["docs"]):
+            keys = keys_list[n] if keys_list is not None else None
             tid = row[ROW_DSPAN + 3]
             dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_DSPAN + 1], row[ROW_DSPAN + 2]
             blob = bytes(raw[dspan[0] : dspan[1]])

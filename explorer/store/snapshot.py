@@ -46,6 +46,7 @@ from .segments import (
     combine_tables,
     live_meta,
     parse_manifest,
+    read_segment_keys,
     read_segment_sidecar,
     segment_ok,
     segments_dir,
@@ -340,7 +341,6 @@ class Snapshot:
             tombs = side.get("tombstones") or {}
             for tid in tombs.get("documents", ()):
                 live.pop(tid, None)
-            keys = side.get("keys") or []
             for n, row in enumerate(side["docs"]):
                 tid = row[ROW_TID]
                 dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_MSPAN], row[ROW_FSPAN]
@@ -353,7 +353,7 @@ class Snapshot:
                         [s, *fspan] if fspan else None,
                         tid,
                         s,
-                        keys[n] if n < len(keys) else None,
+                        [s, n],
                     ]
                 else:
                     old[:ROW_DSPAN] = row[:ROW_DSPAN]
@@ -450,9 +450,22 @@ class Snapshot:
     def doc_keys(self) -> list[list[str]] | None:
         """Each document's entity keys, in row order, when the derived file matches."""
         if "_keys" not in self.tables and self.layout == "segments":
-            keys = None
-            if self.spans is not None and all(row[ROW_KEYS] is not None for row in self.rows):
-                keys = [row[ROW_KEYS] for row in self.rows]
+            keys: list[Any] | None = None
+            if self.spans is not None:
+                lists = [
+                    read_segment_keys(file, rec["generation"], len(side["docs"]))
+                    if side is not None
+                    else None
+                    for file, rec, side in zip(
+                        self.seg_files, self.segments, self.sides, strict=True
+                    )
+                ]
+                found = [
+                    lists[s][n] if lists[s] is not None else None
+                    for s, n in (row[ROW_KEYS] for row in self.rows)
+                ]
+                if all(k is not None for k in found):
+                    keys = found
             self.tables["_keys"] = keys  # type: ignore[assignment]
         if "_keys" not in self.tables:
             keys = None

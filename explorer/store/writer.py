@@ -229,9 +229,10 @@ class Writer:
         snap = self.snap
         docs: dict[str, DocState] = {}
         if snap.layout == "segments" and snap.spans is not None:
-            from .segments import ROW_KEYS, ROW_TID
+            from .segments import ROW_TID
 
-            for row in snap.rows:
+            known_keys = snap.doc_keys()
+            for n, row in enumerate(snap.rows):
                 state = DocState(
                     row[:ROW_DSPAN],
                     row[ROW_TID],
@@ -241,7 +242,7 @@ class Writer:
                     span=row[ROW_DSPAN],
                     committed=True,
                 )
-                state.keys = row[ROW_KEYS]
+                state.keys = known_keys[n] if known_keys is not None else None
                 docs[row[ROW_ID]] = state
             self._docs = docs
             for doc_id, state in docs.items():
@@ -678,6 +679,7 @@ class Writer:
 
         from .segments import (
             merge_content,
+            read_segment_keys,
             read_segment_sidecar,
             remove_segment_files,
             segments_dir,
@@ -698,7 +700,11 @@ class Writer:
                 raws.append(
                     mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if rec["size"] else b""
                 )
-            content = merge_content(sides, raws, drop_tombstones=first == 0)
+            keys = [
+                read_segment_keys(folder / rec["file"], rec["generation"], len(side["docs"]))
+                for rec, side in zip(run, sides, strict=True)
+            ]
+            content = merge_content(sides, raws, keys, drop_tombstones=first == 0)
             generation = uuid.uuid4().hex
             seq = self.next_segment
             try:

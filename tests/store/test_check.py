@@ -96,7 +96,9 @@ def test_a_sound_store_checks_clean(db, capsys):
     code, out = _check(db, capsys)
     assert code == 0
     assert re.search(
-        r"derived files checked: \d{6}-[0-9a-f]{12}\.json\.idx, store\.json\.index/$", out.strip()
+        r"derived files checked: (\d{6}-[0-9a-f]{12})\.json\.idx, \1\.json\.keys, "
+        r"store\.json\.index/$",
+        out.strip(),
     ), out
     assert ": ok: " in out and "documents" in out
 
@@ -221,13 +223,20 @@ def sidecar_wrong_checksum(db):
     return "", ".json.idx: its checksum does not match its content"
 
 
+def keys_wrong_checksum(db):
+    segment = _segment(db)
+    keys = segment.with_name(segment.name + ".keys")
+    keys.write_bytes(keys.read_bytes().replace(b"PERSON:", b"PERSON:X", 1))
+    return "", ".json.keys: its checksum, generation or length does not match its segment"
+
+
 def keys_disagree(db):
-    # The entity keys of each document (the old `.keys` file) live in the segment's sidecar.
-    side = _sidecar(db)
-    body = _sidecar_body(side)
+    segment = _segment(db)
+    keys = segment.with_name(segment.name + ".keys")
+    body = _sidecar_body(keys)
     body["keys"][0] = ["PERSON:Nobody"]
-    side.write_bytes(seal(orjson.dumps(body)))
-    return "", ".json.idx: disagrees with its segment: the entity keys of"
+    keys.write_bytes(seal(orjson.dumps(body)))
+    return "", ".json.keys: disagrees with its segment: the entity keys of"
 
 
 def sidecar_sealed_but_wrong(db):
@@ -334,6 +343,7 @@ CORRUPTIONS = [
     edited_search_index,
     stale_sidecar,
     sidecar_wrong_checksum,
+    keys_wrong_checksum,
     keys_disagree,
     sidecar_sealed_but_wrong,
     segment_edited,
@@ -395,6 +405,7 @@ def test_json_output_lists_problems(db, capsys):
         edited_search_index,
         stale_sidecar,
         sidecar_wrong_checksum,
+        keys_wrong_checksum,
         keys_disagree,
         sidecar_sealed_but_wrong,
         leftover_temp_file,
@@ -411,7 +422,7 @@ def test_repair_rebuilds_derived_files_and_removes_temp_files(db, capsys, corrup
     shutil.copytree(
         db.with_name(db.name + ".segments"),
         alone.with_name(alone.name + ".segments"),
-        ignore=shutil.ignore_patterns("*.idx", "000099-*"),
+        ignore=shutil.ignore_patterns("*.idx", "*.keys", "000099-*"),
     )
     documents = Store.open(alone, readonly=True).documents()
     code, out = _check(db, capsys, "--repair")

@@ -168,8 +168,8 @@ def test_a_commit_goes_through_every_kind_of_step(before):
     renames = [op for op in ops if op.startswith("rename to ")]
     for kind in ("create", "write", "fsync"):
         assert any(op.startswith(kind) for op in ops), ops
-    # A segment, its sidecar, the manifest (the commit point); a merge does the same again.
-    assert [op.rsplit(".", 1)[-1] for op in renames] == ["json", "idx", "json"] * (
+    # A segment, its sidecar and keys, the manifest (the commit point); a merge, the same.
+    assert [op.rsplit(".", 1)[-1] for op in renames] == ["json", "idx", "keys", "json"] * (
         2 if before["merge"] else 1
     ), renames
     assert renames[-1] == "rename to store.json"

@@ -87,7 +87,7 @@ def test_changes_across_segments_read_as_one_store_would(tmp_path, corpus):
         store.compact()
     assert len(_manifest(db)["segments"]) == 1
     assert _content(db) == before and _tables(db) == tables
-    assert len(_segment_files(db)) == 2  # the segment and its sidecar; the old ones removed
+    assert len(_segment_files(db)) == 3  # the segment, its sidecar and keys; no old ones
 
 
 def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatch):
@@ -102,7 +102,7 @@ def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatc
     fresh = tmp_path / "fresh.json"
     Store.open(fresh).ingest([corpus])
     assert _content(db, ordered=False) == _content(fresh, ordered=False)
-    assert len(_segment_files(db)) == 2 * len(_manifest(db)["segments"])
+    assert len(_segment_files(db)) == 3 * len(_manifest(db)["segments"])
 
 
 def test_an_ingest_in_many_batches_ends_as_one_segment(tmp_path, corpus, monkeypatch):
@@ -187,4 +187,4 @@ def test_files_a_killed_commit_left_are_removed_at_the_next_write(tmp_path, corp
     content = _content(db)
     assert not Store.open(db).ingest([corpus]).added
     assert not stray.exists() and not torn.exists()
-    assert len(_segment_files(db)) == 2 and _content(db) == content
+    assert len(_segment_files(db)) == 3 and _content(db) == content
