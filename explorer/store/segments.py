@@ -86,7 +86,7 @@ def parse_manifest(value: Any) -> tuple[dict[str, Any], list[dict[str, Any]]] | 
     if not isinstance(value, dict) or not isinstance(value.get("segments"), dict):
         return None
     meta_table = value.get("meta")
-    meta = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    meta: Any = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
     segs = sorted(
         value["segments"].items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 1 << 60
     )
@@ -139,11 +139,11 @@ class SegmentDoc:
     the version that first stores it, its mentions and facts (b'"<id>":{...},...')."""
 
     tid: int
-    blob: bytes
+    blob: bytes | memoryview
     row: list[Any]  # schema.ROW_* columns, without spans
     new: bool
-    mentions: bytes = b""
-    facts: bytes = b""
+    mentions: bytes | memoryview = b""
+    facts: bytes | memoryview = b""
     keys: list[str] | None = None
 
 
@@ -153,7 +153,7 @@ class SegmentContent:
 
     docs: list[SegmentDoc] = field(default_factory=list)
     dead_docs: list[int] = field(default_factory=list)
-    entities: list[bytes] = field(default_factory=list)  # encoded records, in key order
+    entities: list[dict[str, Any]] = field(default_factory=list)  # records, in key order
     dead_entities: list[str] = field(default_factory=list)
     files: dict[str, list[Any]] = field(default_factory=dict)  # path -> [sha, size, mtime, docs]
     dead_files: list[str] = field(default_factory=list)  # applied before `files`
@@ -164,11 +164,11 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
     """Write one segment file and then its sidecar, atomically each; the manifest's record
     of it. OSError when the segment cannot be written (the sidecar's failure only costs a
     slower open: it is removed)."""
-    chunks: list[bytes] = []
+    chunks: list[bytes | memoryview] = []
     pos = 0
     digest = hashlib.sha256()
 
-    def put(chunk: bytes) -> None:
+    def put(chunk: bytes | memoryview) -> None:
         nonlocal pos
         chunks.append(chunk)
         digest.update(chunk)
@@ -204,7 +204,7 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
         spans[name] = [start, pos]
     put(b',"entities":')
     start = pos
-    put(b"{" + b",".join(b'"%d":%s' % (n, e) for n, e in enumerate(content.entities, 1)) + b"}")
+    put(orjson.dumps({str(n): e for n, e in enumerate(content.entities, 1)}))
     spans["entities"] = [start, pos]
     files = {
         str(n): {"path": p, "sha256": v[0], "size": v[1], "mtime_ns": v[2], "docs": v[3]}
@@ -311,7 +311,7 @@ def read_segment_sidecar(file: Path, want: dict[str, Any]) -> dict[str, Any] | N
 def tombstones_of(tables: dict[str, Any]) -> dict[str, list[Any]]:
     """The tombstones a parsed segment lists (documents' ids, entity keys, file paths)."""
     table = tables.get("tombstones")
-    rec = next(iter(table.values()), {}) if isinstance(table, dict) and table else {}
+    rec: Any = next(iter(table.values()), {}) if isinstance(table, dict) and table else {}
     if not isinstance(rec, dict):
         return {"documents": [], "entities": [], "files": []}
     return {
@@ -458,15 +458,17 @@ def merge_content(
     drop_tombstones: bool,
 ) -> SegmentContent:
     """One segment equivalent to the adjacent run of segments given (their sidecars and
-    bytes, oldest first): the run's last version of each record, tombstones applied within
+    bytes, oldest first; the records are views of those bytes, valid while they are): the run's last version of each record, tombstones applied within
     the run, and kept (unless the run starts the store) for what older segments hold."""
     out = SegmentContent()
     docs: dict[int, SegmentDoc] = {}
     dead: list[int] = []
-    entities: dict[str, bytes | None] = {}
+    entities: dict[str, dict[str, Any] | None] = {}
     files: dict[str, list[Any]] = {}
     gone_files: set[str] = set()
     for side, raw, keys_list in zip(sides, raws, keys_of, strict=True):
+        # Slices of the segments' memory maps, not copies: a merge holds no second store.
+        view = memoryview(raw)
         tombs = side.get("tombstones") or {}
         for tid in tombs.get("documents", ()):
             docs.pop(tid, None)
@@ -475,7 +477,7 @@ def merge_content(
             keys = keys_list[n] if keys_list is not None else None
             tid = row[ROW_DSPAN + 3]
             dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_DSPAN + 1], row[ROW_DSPAN + 2]
-            blob = bytes(raw[dspan[0] : dspan[1]])
+            blob = view[dspan[0] : dspan[1]]
             old = docs.get(tid)
             if old is None:
                 new = bool(row[ROW_DSPAN + 4]) if len(row) > ROW_DSPAN + 4 else True
@@ -484,8 +486,8 @@ def merge_content(
                     blob,
                     list(row[:ROW_DSPAN]),
                     new,
-                    bytes(raw[mspan[0] : mspan[1]]) if mspan else b"",
-                    bytes(raw[fspan[0] : fspan[1]]) if fspan else b"",
+                    view[mspan[0] : mspan[1]] if mspan else b"",
+                    view[fspan[0] : fspan[1]] if fspan else b"",
                     keys,
                 )
             else:
@@ -495,7 +497,7 @@ def merge_content(
         span = side["tables"].get("entities")
         if span:
             for rec in orjson.loads(raw[span[0] : span[1]]).values():
-                entities[rec["key"]] = orjson.dumps(rec)
+                entities[rec["key"]] = rec
         for path in tombs.get("files", ()):
             files.pop(path, None)
             gone_files.add(path)
@@ -504,7 +506,7 @@ def merge_content(
             if name not in _CORE:
                 out.extra[name] = bytes(raw[span[0] : span[1]])
     out.docs = list(docs.values())
-    out.entities = [entities[k] for k in sorted(entities) if entities[k] is not None]  # type: ignore[misc]
+    out.entities = [rec for k in sorted(entities) if (rec := entities[k]) is not None]
     out.files = files
     if not drop_tombstones:
         out.dead_docs = dead

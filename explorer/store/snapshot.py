@@ -187,7 +187,7 @@ class Snapshot:
         self._from_value(value)
         # Read without a matching sidecar, the file may have been changed by another tool
         # that kept the generation: the file's identity makes this version's own token.
-        meta = next(iter(value["meta"].values()), {}) if value.get("meta") else {}
+        meta: Any = next(iter(value["meta"].values()), {}) if value.get("meta") else {}
         self.generation = f"{meta.get('generation', '')}~{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
 
     def _from_value(self, value: Any) -> None:
@@ -402,7 +402,7 @@ class Snapshot:
         return name in self.tables
 
     def _segment_tables(self, name: str) -> list[dict[str, Any]]:
-        out = []
+        out: list[dict[str, Any]] = []
         for s, side in enumerate(self.sides):
             assert side is not None
             span = side["tables"].get(name)

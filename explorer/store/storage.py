@@ -38,7 +38,7 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+def atomic_write(path: Path, chunks: Iterable[bytes | memoryview], *, durable: bool = True) -> None:
     """Write `chunks` to a temporary file beside `path`, fsync it, then rename it over `path`.
 
     A kill or a failed write (disk full) at any point leaves either the old file or the new
