@@ -200,10 +200,7 @@ def one(db, folder, n):
         spent["commit_cpu_s"] = time.process_time() - c
     writer_module.Writer.commit = timed
     path = Path(folder) / f"new{n}.txt"
-    path.write_text(f"Fresh news {n}
-
-Rome and Madrid signed deal {n} in Paris on Monday.
-")
+    path.write_text(f"Fresh news {n}\n\nRome and Madrid signed deal {n} in Paris on Monday.\n")
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t, c = time.perf_counter(), time.process_time()
     store = Store.open(db)

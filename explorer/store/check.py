@@ -425,7 +425,9 @@ def _check_segmented(
             continue
         parsed.append(value)
         datas.append(data)
-    for stray in orphan_files(path, [r["file"] for r in records if segment_ok(r)]):
+    aggregates = meta.get("aggregates") or ""
+    live = [r["file"] for r in records if segment_ok(r)]
+    for stray in orphan_files(path, [*live, aggregates] if isinstance(aggregates, str) else live):
         problem(
             Problem(
                 stray, "", "a segment file the manifest does not list (a killed write's)", "temp"
@@ -443,6 +445,37 @@ def _check_segmented(
     report.records = {name: len(tables[name]) for name in TABLES}
     for rec, value, data in zip(records, parsed, datas, strict=True):
         _check_segment_sidecar(segment_sidecar(folder / rec["file"]), rec, value, data, report)
+    if isinstance(aggregates, str) and aggregates:
+        _check_aggregates(folder / aggregates, meta, tables, report)
+
+
+def _check_aggregates(
+    file: Path, meta: dict[str, Any], tables: dict[str, Any], report: CheckReport
+) -> None:
+    """The writer's entity totals against the entity records they were written with."""
+    from .segments import read_aggregates
+
+    if not file.exists():
+        return
+    report.derived.append(file.name)
+    agg = read_aggregates(file, str(meta.get("generation", "")))
+    message = ""
+    if agg is None:
+        message = "its checksum does not match its content (edited or torn)"
+    else:
+        try:
+            want = {
+                rec["key"]: (rec.get("mentions"), rec.get("documents"))
+                for rec in tables["entities"].values()
+                if isinstance(rec, dict) and isinstance(rec.get("key"), str)
+            }
+            have = {key: (entry[3], entry[4]) for key, entry in agg.items()}
+            if have != want:
+                message = "disagrees with the entity records (their counts)"
+        except (TypeError, IndexError, KeyError):
+            message = "its layout is not the entity totals'"
+    if message:
+        report.problems.append(Problem(file, "", message + "; --repair rebuilds it", "derived"))
 
 
 def _check_segment_sidecar(
@@ -713,7 +746,9 @@ def repair_store(
             index = path.with_name(path.name + INDEX_SUFFIX)
             stale = {p.file for p in derived}
             for file in stale:
-                if file.name.endswith((".idx", ".keys")) and index not in file.parents:
+                if (
+                    file.name.endswith((".idx", ".keys")) or file.name.startswith("aggregates-")
+                ) and index not in file.parents:
                     file.unlink(missing_ok=True)
             if any(p.file == index or index in p.file.parents for p in derived):
                 shutil.rmtree(index, ignore_errors=True)
@@ -723,6 +758,7 @@ def repair_store(
             try:
                 writer = Writer(snap)
                 writer.rewrite_all = True  # every document into one segment, sidecar and all
+                writer.aggregates = ""  # the entity totals, from the documents next time
                 writer.commit()
             finally:
                 snap.close()

@@ -72,6 +72,30 @@ def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | Non
     return data["keys"]
 
 
+def write_aggregates(folder: Path, generation: str, agg: dict[str, list[Any]]) -> str:
+    """Write the writer's entity totals (key -> name, label, aliases, mentions, documents,
+    context words, tickers), sealed, for the manifest of `generation` to name; the name."""
+    name = f"aggregates-{generation[:12]}.json"
+    body = {"generation": generation, "agg": agg}
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / name, [seal(orjson.dumps(body))], durable=False)
+    return name
+
+
+def read_aggregates(file: Path, generation: str) -> dict[str, list[Any]] | None:
+    """The entity totals in `file` when it is whole; None otherwise. `generation` is the
+    manifest's: a merge keeps the file of the commit before it, so any is accepted whose
+    checksum holds (the name, unique per commit, ties it to its manifest)."""
+    try:
+        body = unseal(file.read_bytes())
+        data = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("agg"), dict) or not generation:
+        return None
+    return data["agg"]
+
+
 def backup_path(path: Path) -> Path:
     """Where a single-file store is kept when it is migrated to segments."""
     return path.with_name(path.name + ".v1.bak")

@@ -79,7 +79,8 @@ def remove_temp_files(path: Path) -> list[Path]:
         if path.stat().st_size < (4 << 20):
             live = parse_manifest(orjson.loads(path.read_bytes()))
     if live is not None:
-        stale_files += orphan_files(path, [rec.get("file", "") for rec in live[1]])
+        names = [rec.get("file", "") for rec in live[1] if isinstance(rec, dict)]
+        stale_files += orphan_files(path, [*names, str(live[0].get("aggregates") or "")])
     for stale in stale_files:
         with contextlib.suppress(OSError):
             stale.unlink()
@@ -197,6 +198,9 @@ class Writer:
         self.rewrite_all = snap.layout != "segments" or (snap.spans is None and bool(snap.segments))
         self.segments: list[dict[str, Any]] = list(snap.segments)
         self.next_segment = int(snap.manifest.get("next_segment", 1) or 1)
+        #: the derived file of the entity totals the manifest names ("" when none)
+        aggregates = snap.manifest.get("aggregates", "")
+        self.aggregates = aggregates if isinstance(aggregates, str) else ""
         #: What changed since the last commit: documents whose mentions and facts are new,
         #: documents whose record changed, ids of committed documents deleted, files changed
         #: and removed, and the tables of other tools as last committed.
@@ -315,11 +319,30 @@ class Writer:
 
     def _ensure_agg(self) -> dict[str, list[Any]]:
         if self.agg is None:
-            self.agg = {}
-            for state in self.docs.values():
-                self._add_entities(self._entities_of(state))
+            self.agg = self._stored_agg()
+            if self.agg is None:
+                self.agg = {}
+                for state in self.docs.values():
+                    self._add_entities(self._entities_of(state))
             self.touched = set()  # what was stored is not a change
         return self.agg
+
+    def _stored_agg(self) -> dict[str, list[Any]] | None:
+        """The entity totals as the last commit left them (the derived file the manifest
+        names), so that a change does not read every stored document; None when there is
+        none or it does not hold."""
+        from .segments import read_aggregates, segments_dir
+
+        name = self.aggregates
+        if not name or self.rewrite_all:
+            return None
+        found = read_aggregates(segments_dir(self.path) / name, self.snap.generation)
+        if found is None:
+            return None
+        return {
+            key: [n, lab, Counter(al), m, d, Counter(ctx), Counter(t) if t is not None else None]
+            for key, (n, lab, al, m, d, ctx, t) in found.items()
+        }
 
     def _add_entities(self, entities: list[dict[str, Any]], sign: int = 1) -> None:
         agg = self.agg
@@ -572,13 +595,22 @@ class Writer:
         except OSError as exc:
             raise write_error(self.path, exc) from None
         segments = [record] if rewrite else [*self.segments, record]
+        before = self.aggregates
+        if self.agg is not None:
+            self.aggregates = self._write_aggregates(folder, generation)
         try:
             self._write_manifest(generation, segments, seq + 1)
         except OSError as exc:
             from .segments import remove_segment_files
 
             remove_segment_files(folder, [record["file"]])
+            if self.aggregates != before:
+                (folder / self.aggregates).unlink(missing_ok=True)
+                self.aggregates = before
             raise write_error(self.path, exc) from None
+        if self.aggregates != before and before:
+            with contextlib.suppress(OSError):
+                (folder / before).unlink()
         # Committed: what this writer holds is now what the segments hold.
         old_files = [] if not rewrite else [r["file"] for r in self.segments]
         self.segments = segments
@@ -600,6 +632,17 @@ class Writer:
             self._after_rewrite(old_files)
         self.dirty = False
         self.merge_if_needed()
+
+    def _write_aggregates(self, folder: Path, generation: str) -> str:
+        """Write the entity totals for the next writer (derived: when the write fails, none
+        is named, and the next change reads the documents instead); the file's name, or ""."""
+        from .segments import write_aggregates
+
+        assert self.agg is not None
+        try:
+            return write_aggregates(folder, generation, self.agg)
+        except OSError:
+            return ""
 
     def _committed_entities(self) -> dict[str, dict[str, Any]]:
         if self.committed_entities is None:
@@ -632,6 +675,7 @@ class Writer:
             "next_ids": self.next_ids,
             "counts": self.totals(),
             "next_segment": nxt,
+            "aggregates": self.aggregates,
         }
         others: dict[str, Any] = {}
         if self.snap.layout == "segments":
@@ -647,7 +691,12 @@ class Writer:
         the single-file store's derived files (the backup keeps the old store)."""
         from .segments import remove_segment_files, segments_dir
 
-        remove_segment_files(segments_dir(self.path), old_files)
+        folder = segments_dir(self.path)
+        remove_segment_files(folder, old_files)
+        for stale in folder.glob("aggregates-*.json"):
+            if stale.name != self.aggregates:
+                with contextlib.suppress(OSError):
+                    stale.unlink()
         for stale in (sidecar_path(self.path), keys_path(self.path)):
             with contextlib.suppress(OSError):
                 stale.unlink(missing_ok=True)

@@ -97,7 +97,7 @@ def test_a_sound_store_checks_clean(db, capsys):
     assert code == 0
     assert re.search(
         r"derived files checked: (\d{6}-[0-9a-f]{12})\.json\.idx, \1\.json\.keys, "
-        r"store\.json\.index/$",
+        r"aggregates-[0-9a-f]{12}\.json, store\.json\.index/$",
         out.strip(),
     ), out
     assert ": ok: " in out and "documents" in out
@@ -248,6 +248,16 @@ def sidecar_sealed_but_wrong(db):
     return "", ".json.idx: disagrees with its segment: its document list"
 
 
+def aggregates_disagree(db):
+    # The writer's entity totals (so a change does not read every document) gone stale.
+    name = orjson.loads(db.read_bytes())["meta"]["1"]["aggregates"]
+    file = db.with_name(db.name + ".segments") / name
+    body = _sidecar_body(file)
+    body["agg"]["PERSON:Mehdi Sanai"][3] += 5
+    file.write_bytes(seal(orjson.dumps(body)))
+    return "", "disagrees with the entity records (their counts)"
+
+
 def segment_edited(db):
     segment = _segment(db)
     segment.write_bytes(segment.read_bytes().replace(b"Sanai", b"Sanaj", 1))
@@ -346,6 +356,7 @@ CORRUPTIONS = [
     keys_wrong_checksum,
     keys_disagree,
     sidecar_sealed_but_wrong,
+    aggregates_disagree,
     segment_edited,
     segment_truncated,
     segment_missing,
@@ -408,6 +419,7 @@ def test_json_output_lists_problems(db, capsys):
         keys_wrong_checksum,
         keys_disagree,
         sidecar_sealed_but_wrong,
+        aggregates_disagree,
         leftover_temp_file,
         stray_segment,
         index_file_missing,

@@ -168,10 +168,19 @@ def test_a_commit_goes_through_every_kind_of_step(before):
     renames = [op for op in ops if op.startswith("rename to ")]
     for kind in ("create", "write", "fsync"):
         assert any(op.startswith(kind) for op in ops), ops
-    # A segment, its sidecar and keys, the manifest (the commit point); a merge, the same.
-    assert [op.rsplit(".", 1)[-1] for op in renames] == ["json", "idx", "keys", "json"] * (
-        2 if before["merge"] else 1
-    ), renames
+    # A segment, its sidecar and keys, the entity totals, then the manifest (the commit
+    # point); a merge writes a segment, its sidecar and keys, then the manifest.
+    kinds = [
+        "manifest"
+        if op == "rename to store.json"
+        else "totals"
+        if "aggregates-" in op
+        else op.rsplit(".", 1)[-1]
+        for op in renames
+    ]
+    commit = ["json", "idx", "keys", "totals", "manifest"]
+    merge = ["json", "idx", "keys", "manifest"]
+    assert kinds == (commit + merge if before["merge"] else commit), renames
     assert renames[-1] == "rename to store.json"
 
 
