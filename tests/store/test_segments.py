@@ -195,3 +195,27 @@ def test_files_a_killed_commit_left_are_removed_at_the_next_write(tmp_path, corp
     assert not Store.open(db).ingest([corpus]).added
     assert not stray.exists() and not torn.exists()
     assert len(_segment_files(db)) == 3 and _content(db) == content
+
+
+def test_a_one_document_commit_reads_no_other_document(tmp_path, corpus, monkeypatch):
+    from explorer.store.snapshot import Snapshot
+
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    read: list[object] = []
+    real = Snapshot.read_span
+    monkeypatch.setattr(
+        Snapshot, "read_span", lambda self, span: read.append(span) or real(self, span)
+    )
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    Store.open(db).ingest([corpus])
+    assert read == []  # the entity totals come from their derived file
+    # Without that file (deleted, or damaged), the totals are built from the documents.
+    folder = db.with_name(db.name + ".segments")
+    (folder / _manifest(db)["meta"]["1"]["aggregates"]).unlink()
+    _story(corpus, "other.txt", "Angela Merkel visited Berlin on Monday.")
+    Store.open(db).ingest([corpus])
+    assert len(read) == 6
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([corpus])
+    assert _content(db, ordered=False) == _content(fresh, ordered=False)
