@@ -458,7 +458,8 @@ def _check_aggregates(
     if not file.exists():
         return
     report.derived.append(file.name)
-    agg = read_aggregates(file, str(meta.get("generation", "")))
+    found = read_aggregates(file, str(meta.get("generation", "")))
+    agg = found["agg"] if found is not None else None
     message = ""
     if agg is None:
         message = "its checksum does not match its content (edited or torn)"

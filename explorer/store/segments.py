@@ -72,18 +72,22 @@ def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | Non
     return data["keys"]
 
 
-def write_aggregates(folder: Path, generation: str, agg: dict[str, list[Any]]) -> str:
+def write_aggregates(
+    folder: Path, generation: str, agg: dict[str, list[Any]], digests: dict[str, str]
+) -> str:
     """Write the writer's entity totals (key -> name, label, aliases, mentions, documents,
-    context words, tickers), sealed, for the manifest of `generation` to name; the name."""
+    context words, tickers) and each entity record's digest, sealed, for the manifest of
+    `generation` to name; the file's name."""
     name = f"aggregates-{generation[:12]}.json"
-    body = {"generation": generation, "agg": agg}
+    body = {"generation": generation, "agg": agg, "digests": digests}
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(folder / name, [seal(orjson.dumps(body))], durable=False)
     return name
 
 
-def read_aggregates(file: Path, generation: str) -> dict[str, list[Any]] | None:
-    """The entity totals in `file` when it is whole; None otherwise. `generation` is the
+def read_aggregates(file: Path, generation: str) -> dict[str, Any] | None:
+    """The entity totals in `file` when it is whole ({"agg": ..., "digests": ...}); None
+    otherwise. `generation` is the
     manifest's: a merge keeps the file of the commit before it, so any is accepted whose
     checksum holds (the name, unique per commit, ties it to its manifest)."""
     try:
@@ -93,7 +97,7 @@ def read_aggregates(file: Path, generation: str) -> dict[str, list[Any]] | None:
         return None
     if not isinstance(data, dict) or not isinstance(data.get("agg"), dict) or not generation:
         return None
-    return data["agg"]
+    return data
 
 
 def backup_path(path: Path) -> Path:

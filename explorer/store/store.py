@@ -100,6 +100,14 @@ def _file_key(path: Path) -> list[int] | None:
         return None
 
 
+def _manifest_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def _env_int(name: str, default: int) -> int:
     try:
         return int(os.environ.get(name, default))
@@ -130,6 +138,9 @@ class Store:
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
         self.max_bytes = _env_int("EXPLORER_MAX_BYTES", type(self).max_bytes)
         self._marks: Marks | None = None
+        #: The manifest file's inode, size and mtime when it was last read (a commit always
+        #: replaces the file, so an unchanged one needs no new read).
+        self._manifest_id: tuple[int, int, int] | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -142,9 +153,11 @@ class Store:
             check_writable(path)
             clear_killed_writes(path)
         seen = _file_key(path)  # before reading: a commit after it shows as a change
+        identity = _manifest_identity(path)
         snap = Snapshot.load(path)
         store = cls(path, snap, readonly=readonly)
         store._seen = seen
+        store._manifest_id = identity
         return store
 
     @property
@@ -166,7 +179,17 @@ class Store:
     def refresh(self) -> bool:
         """Reload if another process committed since; True when the content changed."""
         before = self._snap.generation
+        seen, identity = self._seen, _manifest_identity(self._path)
         self._seen = _file_key(self._path)  # before reading: a commit after it shows next time
+        if (
+            before
+            and self._snap.layout == "segments"
+            and identity is not None
+            and identity == self._manifest_id
+            and self._seen == seen
+        ):
+            return False  # the same manifest file: every commit replaces it
+        self._manifest_id = identity
         snap = Snapshot.load(self._path)
         if snap.generation == before and before:
             snap.close()

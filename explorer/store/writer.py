@@ -211,6 +211,8 @@ class Writer:
         self.files_gone: list[str] = []
         self.committed_extra = {} if self.rewrite_all else dict(self.extra_tables)
         self.committed_entities: dict[str, dict[str, Any]] | None = None
+        #: a short digest of each committed entity record (what the next commit compares)
+        self.entity_digests: dict[str, str] | None = None
         #: segments this writer committed (the end of an ingest merges them into one)
         self.written: list[str] = []
 
@@ -339,10 +341,12 @@ class Writer:
         found = read_aggregates(segments_dir(self.path) / name, self.snap.generation)
         if found is None:
             return None
-        return {
-            key: [n, lab, Counter(al), m, d, Counter(ctx), Counter(t) if t is not None else None]
-            for key, (n, lab, al, m, d, ctx, t) in found.items()
-        }
+        digests = found.get("digests")
+        if isinstance(digests, dict):
+            self.entity_digests = digests
+        # Entries stay as read (dicts) until a change touches them (_add_entities).
+        agg: dict[str, list[Any]] = found["agg"]
+        return agg
 
     def _add_entities(self, entities: list[dict[str, Any]], sign: int = 1) -> None:
         agg = self.agg
@@ -354,6 +358,10 @@ class Writer:
                 if sign < 0:
                     continue
                 entry = agg[key] = [item["name"], item["label"], Counter(), 0, 0, Counter(), None]
+            if type(entry[2]) is not Counter:  # read from the stored totals as a dict
+                entry[2], entry[5] = Counter(entry[2]), Counter(entry[5])
+                if entry[6] is not None:
+                    entry[6] = Counter(entry[6])
             entry[2].update({alias: sign for alias in item.get("aliases", ())})
             entry[3] += sign * item.get("mentions", 0)
             entry[4] += sign
@@ -570,12 +578,16 @@ class Writer:
                 )
             }
         if current is not None:
+            digests = {key: _digest(rec) for key, rec in current.items()}
             if rewrite:
                 content.entities = list(current.values())
             else:
-                old = self._committed_entities()
-                content.entities = [r for k, r in current.items() if old.get(k) != r]
+                old = self.entity_digests
+                if old is None:
+                    old = {key: _digest(rec) for key, rec in self._committed_entities().items()}
+                content.entities = [r for k, r in current.items() if old.get(k) != digests[k]]
                 content.dead_entities = [k for k in old if k not in current]
+            self.entity_digests = digests
         if rewrite:
             content.files = {p: v for p, v in self.files.items()}
             content.extra = dict(self.extra_tables)
@@ -617,7 +629,7 @@ class Writer:
         self.next_segment = seq + 1
         self.written.append(record["file"])
         if current is not None:
-            self.committed_entities = current
+            self.committed_entities = None  # the digests stand for them
             self.entity_count = len(current)
             self.entities_blob = b""
         for doc_id in self.fresh:
@@ -640,7 +652,7 @@ class Writer:
 
         assert self.agg is not None
         try:
-            return write_aggregates(folder, generation, self.agg)
+            return write_aggregates(folder, generation, self.agg, self.entity_digests or {})
         except OSError:
             return ""
 
@@ -783,6 +795,13 @@ class Writer:
         gone = {rec["file"] for rec in run}
         self.written = [name for name in self.written if name not in gone]
         remove_segment_files(folder, sorted(gone))
+
+
+def _digest(record: dict[str, Any]) -> str:
+    """A short digest of an entity record: a commit writes the records whose digest changed."""
+    import hashlib
+
+    return hashlib.blake2b(orjson.dumps(record), digest_size=8).hexdigest()
 
 
 def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[str, Any]]:
