@@ -31,11 +31,13 @@ MAX_SEGMENTS = 10
 #: How many adjacent segments one bounded merge joins.
 MERGE_WIDTH = 5
 
-# The combined row of one live document (what Snapshot.rows holds for a segmented store):
-# the sidecar's columns (schema.ROW_*), then [segment, start, end] spans of its documents,
-# mentions and facts records, its TinyDB id, the segment holding its mentions and facts, and
-# where its entity keys are ([segment, row in that segment's sidecar]).
-ROW_TID, ROW_SEG, ROW_KEYS = 14, 15, 16
+# The row of one document in a segment's sidecar: the columns (schema.ROW_*), the [start,
+# end] spans of its documents, mentions and facts records, its TinyDB id, and whether this
+# segment first stores it. Snapshot.rows holds the same lists, combined across segments (no
+# copy: an open of 200,000 rows allocates nothing per row): the last field then names the
+# segment of its documents record, and two more follow, the segment holding its mentions
+# and facts, and its row in that segment's sidecar (where its entity keys are).
+ROW_TID, ROW_DSEG, ROW_SEG, ROW_KEYS = 14, 15, 16, 17
 
 
 def segments_dir(path: Path) -> Path:

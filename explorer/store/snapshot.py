@@ -37,6 +37,7 @@ from .schema import (
     stat_key,
 )
 from .segments import (
+    ROW_DSEG,
     ROW_KEYS,
     ROW_SEG,
     ROW_TID,
@@ -343,21 +344,15 @@ class Snapshot:
                 live.pop(tid, None)
             for n, row in enumerate(side["docs"]):
                 tid = row[ROW_TID]
-                dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_MSPAN], row[ROW_FSPAN]
                 old = live.get(tid)
                 if old is None:
-                    live[tid] = [
-                        *row[:ROW_DSPAN],
-                        [s, *dspan],
-                        [s, *mspan] if mspan else None,
-                        [s, *fspan] if fspan else None,
-                        tid,
-                        s,
-                        [s, n],
-                    ]
-                else:
-                    old[:ROW_DSPAN] = row[:ROW_DSPAN]
-                    old[ROW_DSPAN] = [s, *dspan]
+                    row[ROW_DSEG] = s
+                    row.append(s)
+                    row.append(n)
+                    live[tid] = row
+                else:  # a later version of its record; its mentions and facts stay
+                    old[:ROW_MSPAN] = row[:ROW_MSPAN]
+                    old[ROW_DSEG] = s
             for gone in tombs.get("files", ()):
                 files.pop(gone, None)
             files.update(side.get("files") or {})
@@ -462,7 +457,7 @@ class Snapshot:
                 ]
                 found = [
                     lists[s][n] if lists[s] is not None else None
-                    for s, n in (row[ROW_KEYS] for row in self.rows)
+                    for s, n in ((row[ROW_SEG], row[ROW_KEYS]) for row in self.rows)
                 ]
                 if all(k is not None for k in found):
                     keys = found
@@ -508,6 +503,17 @@ class Snapshot:
             return self.seg_raw[span[0]][span[1] : span[2]]
         return self.open_raw()[span[0] : span[1]]
 
+    def row_span(self, row: list[Any], where: int) -> bytes:
+        """The bytes of one document's records: ROW_DSPAN (its record), ROW_MSPAN or
+        ROW_FSPAN (its mentions, its facts); empty when it has none."""
+        span = row[where]
+        if not span:
+            return b""
+        if self.layout == "segments":
+            seg = row[ROW_DSEG] if where == ROW_DSPAN else row[ROW_SEG]
+            return self.read_span([seg, *span])
+        return self.read_span(span)
+
     def table(self, name: str) -> dict[str, Any]:
         """The parsed records of one table (read from its span on first use)."""
         if name not in self.tables and self.layout == "segments" and self.spans is not None:
@@ -544,7 +550,7 @@ class Snapshot:
         """The stored record of document `doc_id`."""
         row = self.rows[self.index[doc_id]]
         if self.spans is not None and len(row) > ROW_DSPAN and row[ROW_DSPAN]:
-            blob = self.read_span(row[ROW_DSPAN])
+            blob = self.row_span(row, ROW_DSPAN)
             return next(iter(orjson.loads(b"{" + blob + b"}").values()))
         if "_docs_by_id" not in self.tables:
             self.tables["_docs_by_id"] = {
@@ -557,7 +563,7 @@ class Snapshot:
         row = self.rows[self.index[doc_id]]
         where = ROW_MSPAN if table == "mentions" else ROW_FSPAN
         if self.spans is not None and len(row) > where:
-            blob = self.read_span(row[where])
+            blob = self.row_span(row, where)
             return list(orjson.loads(b"{" + blob + b"}").values()) if blob else []
         return self.by_document(table).get(doc_id, [])
 

@@ -130,12 +130,13 @@ class DocState:
         entities: list[dict[str, Any]] | None = None,
         record: dict[str, Any] | None = None,
         *,
-        span: list[int] | None = None,
+        span: list[Any] | None = None,
         committed: bool = False,
     ) -> None:
         self.row = row
         self.tid = tid
-        #: the record's encoding; None until needed for a stored document (read at `span`)
+        #: the record's encoding; None until needed for a stored document (read by the
+        #: snapshot's row, `span`)
         self.doc_blob = doc_blob
         self.m_blob = m_blob
         self.f_blob = f_blob
@@ -245,7 +246,7 @@ class Writer:
                     None,
                     b"",
                     b"",
-                    span=row[ROW_DSPAN],
+                    span=row,
                     committed=True,
                 )
                 state.keys = known_keys[n] if known_keys is not None else None
@@ -310,7 +311,8 @@ class Writer:
     def _blob(self, state: DocState) -> bytes:
         """The encoded record of a document (read from its segment on first use)."""
         if state.doc_blob is None:
-            state.doc_blob = bytes(self.snap.read_span(state.span))
+            assert state.span is not None  # a stored document's row
+            state.doc_blob = bytes(self.snap.row_span(state.span, ROW_DSPAN))
         return state.doc_blob
 
     def _entities_of(self, state: DocState) -> list[dict[str, Any]]:
@@ -546,8 +548,8 @@ class Writer:
             if new and state.committed and state.span is not None:
                 # A rewrite of a stored document: its mentions and facts as they are stored.
                 row = self.snap.rows[self.snap.index[doc_id]]
-                m_blob = bytes(self.snap.read_span(row[ROW_MSPAN]))
-                f_blob = bytes(self.snap.read_span(row[ROW_FSPAN]))
+                m_blob = bytes(self.snap.row_span(row, ROW_MSPAN))
+                f_blob = bytes(self.snap.row_span(row, ROW_FSPAN))
             content.docs.append(
                 SegmentDoc(
                     state.tid,
