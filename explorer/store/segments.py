@@ -459,7 +459,11 @@ def combine_tables(
 
 def live_meta(meta: dict[str, Any]) -> dict[str, Any]:
     """The meta record readers see: the manifest's, without its bookkeeping."""
-    return {k: v for k, v in meta.items() if k not in ("next_ids", "counts", "next_segment")}
+    return {
+        k: v
+        for k, v in meta.items()
+        if k not in ("next_ids", "counts", "next_segment", "aggregates")
+    }
 
 
 # ------------------------------------------------------------------ merging
