@@ -254,8 +254,10 @@ class ReadOnlyStorage(Storage):
                     raw = self.path.read_bytes()
                     self._data = orjson.loads(raw) if raw.strip() else None
                 else:
-                    names = [*TABLE_NAMES, *snap.extra_names]
-                    self._data = {name: snap.table(name) for name in dict.fromkeys(names)}
+                    self._data = _one_segment(snap)
+                    if self._data is None:
+                        names = [*TABLE_NAMES, *snap.extra_names]
+                        self._data = {name: snap.table(name) for name in dict.fromkeys(names)}
             finally:
                 snap.close()
         return self._data
@@ -271,6 +273,21 @@ class ReadOnlyStorage(Storage):
     def close(self) -> None:
         """Forget the tables read."""
         self._data = None
+
+
+def _one_segment(snap: Any) -> dict[str, dict[str, Any]] | None:
+    """The tables of a store of one segment without tombstones (what an ingest leaves),
+    parsed in one go: they are that segment's own, but for `meta`, the manifest's."""
+    from .segments import live_meta
+
+    if len(snap.seg_raw) != 1 or snap.spans is None or snap.problems:
+        return None
+    data = orjson.loads(snap.seg_raw[0][:] if snap.seg_raw[0] else b"{}")
+    if not isinstance(data, dict) or data.pop("tombstones", None):
+        return None
+    data["meta"] = {"1": live_meta(snap.manifest)}
+    data.update(snap.manifest_extra)
+    return data
 
 
 def open_tinydb(path: str | os.PathLike[str]) -> Any:
