@@ -75,13 +75,17 @@ def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | Non
 
 
 def write_aggregates(
-    folder: Path, generation: str, agg: dict[str, list[Any]], digests: dict[str, str]
+    folder: Path,
+    generation: str,
+    agg: dict[str, list[Any]],
+    digests: dict[str, str],
+    groups: dict[str, list[Any]],
 ) -> str:
     """Write the writer's entity totals (key -> name, label, aliases, mentions, documents,
-    context words, tickers) and each entity record's digest, sealed, for the manifest of
-    `generation` to name; the file's name."""
+    context words, tickers), each entity record's digest and each merged group's keys and
+    document count, sealed, for the manifest of `generation` to name; the file's name."""
     name = f"aggregates-{generation[:12]}.json"
-    body = {"generation": generation, "agg": agg, "digests": digests}
+    body = {"generation": generation, "agg": agg, "digests": digests, "groups": groups}
     folder.mkdir(parents=True, exist_ok=True)
     atomic_write(folder / name, [seal(orjson.dumps(body))], durable=False)
     return name

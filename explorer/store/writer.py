@@ -214,6 +214,11 @@ class Writer:
         self.committed_entities: dict[str, dict[str, Any]] | None = None
         #: a short digest of each committed entity record (what the next commit compares)
         self.entity_digests: dict[str, str] | None = None
+        #: each merged group's keys and the documents that mention one (the last count),
+        #: and the keys of the documents added and deleted since it
+        self.groups: dict[str, tuple[frozenset[str], int]] | None = None
+        self.keys_added: list[list[str]] = []
+        self.keys_removed: list[list[str]] = []
         #: segments this writer committed (the end of an ingest merges them into one)
         self.written: list[str] = []
 
@@ -346,6 +351,9 @@ class Writer:
         digests = found.get("digests")
         if isinstance(digests, dict):
             self.entity_digests = digests
+        groups = found.get("groups")
+        if isinstance(groups, dict) and not self.keys_added and not self.keys_removed:
+            self.groups = {h: (frozenset(keys), n) for h, (keys, n) in groups.items()}
         # Entries stay as read (dicts) until a change touches them (_add_entities).
         agg: dict[str, list[Any]] = found["agg"]
         return agg
@@ -396,16 +404,35 @@ class Writer:
         return {(a, b): len(docs_of[a] & docs_of[b]) for a, b in pairs}
 
     def group_documents(self, resolution: Any) -> dict[str, int]:
-        """Head key -> documents that mention any key of its group, for groups of 2 or more."""
+        """Head key -> documents that mention any key of its group, for groups of 2 or more.
+
+        A group whose members are those of the last count is counted again from the
+        documents added and deleted since (their keys); only a group that changed is counted
+        over every document."""
         to_head = {k: d.canonical for k, d in resolution.merges.items()}
-        if not to_head:
-            return {}
-        to_head.update((h, h) for h in set(to_head.values()))
+        members: dict[str, set[str]] = {}
+        for key, head in to_head.items():
+            members.setdefault(head, {head}).add(key)
+        to_head.update((h, h) for h in members)
+        previous = self.groups
         counts: Counter[str] = Counter()
-        get = to_head.get
-        for state in self.docs.values():
-            counts.update({h for key in self._keys_of(state) if (h := get(key)) is not None})
-        return dict(counts)
+        stale = set(members)
+        if previous is not None:
+            stale = {
+                h for h, keys in members.items() if h not in previous or previous[h][0] != keys
+            }
+            for h in set(members) - stale:
+                counts[h] = previous[h][1]
+            for sign, changed in ((1, self.keys_added), (-1, self.keys_removed)):
+                for keys in changed:
+                    for h in {to_head[k] for k in keys if k in to_head} - stale:
+                        counts[h] += sign
+        if stale:
+            for state in self.docs.values():
+                counts.update({to_head[k] for k in self._keys_of(state) if k in to_head} & stale)
+        self.groups = {h: (frozenset(keys), counts[h]) for h, keys in members.items()}
+        self.keys_added, self.keys_removed = [], []
+        return {h: n for h, n in counts.items() if n > 0}
 
     # ---------------------------------------------------------------- changes
 
@@ -436,6 +463,7 @@ class Writer:
         # already, and taking it again lost entities (a pruned file's DATE:Monday).
         self._ensure_agg()
         state = self.docs.pop(doc_id)
+        self.keys_removed.append(self._keys_of(state))
         if state.committed:
             self.dead.append(state.tid)
         self.fresh.discard(doc_id)
@@ -494,6 +522,7 @@ class Writer:
         )
         state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
         self.docs[doc_id] = state
+        self.keys_added.append(state.keys)
         self.fresh.add(doc_id)
         self.changed.add(doc_id)
         self.by_sha[sha] = doc_id
@@ -654,7 +683,8 @@ class Writer:
 
         assert self.agg is not None
         try:
-            return write_aggregates(folder, generation, self.agg, self.entity_digests or {})
+            groups = {h: [sorted(keys), n] for h, (keys, n) in (self.groups or {}).items()}
+            return write_aggregates(folder, generation, self.agg, self.entity_digests or {}, groups)
         except OSError:
             return ""
 
