@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,22 @@ MERGE_WIDTH = 5
 # segment of its documents record, and two more follow, the segment holding its mentions
 # and facts, and its row in that segment's sidecar (where its entity keys are).
 ROW_TID, ROW_DSEG, ROW_SEG, ROW_KEYS = 14, 15, 16, 17
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building or walking per-document state:
+    its full passes grow with the heap (200,000 documents' rows), and these structures
+    hold no cycles to find."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def segments_dir(path: Path) -> Path:

@@ -45,6 +45,7 @@ from .segments import (
     combine_items,
     combine_keyed,
     combine_tables,
+    gc_paused,
     live_meta,
     parse_manifest,
     read_segment_keys,
@@ -118,7 +119,9 @@ class Snapshot:
             for _attempt in range(5):
                 snap = cls(path)
                 try:
-                    if snap._from_manifest():
+                    with gc_paused():
+                        found = snap._from_manifest()
+                    if found:
                         return snap
                     break
                 except _Moved:
@@ -502,6 +505,23 @@ class Snapshot:
         if len(span) == 3:  # [segment, start, end]
             return self.seg_raw[span[0]][span[1] : span[2]]
         return self.open_raw()[span[0] : span[1]]
+
+    def row_keys(self, row: list[Any]) -> list[str] | None:
+        """The entity keys of one document of a segmented store, from its segment's keys
+        file (read once per segment); None when that file does not match."""
+        lists = self.cache.setdefault("_segment_keys", {})
+        s = row[ROW_SEG]
+        if s not in lists:
+            side = self.sides[s]
+            lists[s] = (
+                read_segment_keys(
+                    self.seg_files[s], self.segments[s]["generation"], len(side["docs"])
+                )
+                if side is not None
+                else None
+            )
+        found = lists[s]
+        return found[row[ROW_KEYS]] if found is not None else None
 
     def row_span(self, row: list[Any], where: int) -> bytes:
         """The bytes of one document's records: ROW_DSPAN (its record), ROW_MSPAN or
