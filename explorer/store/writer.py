@@ -217,6 +217,8 @@ class Writer:
         #: and the keys of the documents added and deleted since it
         self.groups: dict[str, tuple[frozenset[str], int]] | None = None
         self.keys_added: list[list[str]] = []
+        #: sentences, mentions and facts added since the snapshot (less those deleted)
+        self.delta = [0, 0, 0]
         self.keys_removed: list[list[str]] = []
         #: segments this writer committed (the end of an ingest merges them into one)
         self.written: list[str] = []
@@ -464,12 +466,18 @@ class Writer:
         self.dirty = True
         return deleted
 
+    def _count(self, row: list[Any], sign: int) -> None:
+        """Sentences, mentions and facts added (or taken, -1) since the snapshot."""
+        for n, col in enumerate((ROW_NSENT, ROW_NMENT, ROW_NFACT)):
+            self.delta[n] += sign * row[col]
+
     def delete(self, doc_id: str) -> None:
         """Remove document `doc_id` with its mentions and facts, and its share of the entities."""
         # The totals are built before it leaves: built after, they would lack its share
         # already, and taking it again lost entities (a pruned file's DATE:Monday).
         self._ensure_agg()
         state = self.docs.pop(doc_id)
+        self._count(state.row, -1)
         self.keys_removed.append(self._keys_of(state))
         if state.committed:
             self.dead.append(state.tid)
@@ -529,6 +537,7 @@ class Writer:
         )
         state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
         self.docs[doc_id] = state
+        self._count(state.row, 1)
         self.keys_added.append(state.keys)
         self.fresh.add(doc_id)
         self.changed.add(doc_id)
@@ -553,12 +562,22 @@ class Writer:
                 for k in ("documents", "sentences", "mentions", "entities", "facts")
             }
         entities = len(self.agg) if self.agg is not None else self.entity_count
+        counts = self.snap.counts
+        if self.snap.layout == "segments" and self.snap.spans is not None and not self.rewrite_all:
+            # The stored totals (the manifest's) and what changed since: no pass over the rows.
+            base = [int(counts.get(k, 0)) for k in ("sentences", "mentions", "facts")]
+        else:
+            base = [
+                sum(s.row[col] for s in self.docs.values()) - self.delta[n]
+                for n, col in enumerate((ROW_NSENT, ROW_NMENT, ROW_NFACT))
+            ]
+        sentences, mentions, facts = (b + d for b, d in zip(base, self.delta, strict=True))
         return {
             "documents": len(self.docs),
-            "sentences": sum(s.row[ROW_NSENT] for s in self.docs.values()),
-            "mentions": sum(s.row[ROW_NMENT] for s in self.docs.values()),
+            "sentences": sentences,
+            "mentions": mentions,
             "entities": entities,
-            "facts": sum(s.row[ROW_NFACT] for s in self.docs.values()),
+            "facts": facts,
         }
 
     def commit(self, *, resolve: bool = True) -> None:
