@@ -1,16 +1,18 @@
-"""The TinyDB store: one JSON file (tables documents, mentions, facts, entities, files, meta),
-written atomically in batches by one writer at a time, and read lazily.
+"""The TinyDB store (tables documents, mentions, facts, entities, files, meta), written in
+batches by one writer at a time, each commit one new immutable segment, and read lazily.
 
-The file is a plain TinyDB database (`TinyDB(path, storage=AtomicJSONStorage)` reads it; so
-does TinyDB's stock JSONStorage). Beside it, `<store>.idx` is a compact, derived sidecar: the
-document list a first screen needs, the file hashes an incremental ingest checks, and the
-byte ranges of each document's records in the store file, so opening a 20,000-document store
-or showing one document never parses every mention.
+The path the user names is the manifest, a small TinyDB file listing the live segments;
+each segment in `<store>.segments/` is a plain TinyDB file (stock `TinyDB(file)` reads
+either), with a derived, sealed sidecar: its document list, file hashes and the byte ranges
+of each document's records, so opening a large store or showing one document never parses
+every mention. A store of one file (written before segments) is read as it is and migrated
+at its first write.
 
 `Store` is the one way in; behind it, by what a newcomer would look for:
 `schema` (tables, versions, the files of a store), `rows` (records <-> model),
-`snapshot` (the read side), `writer` (lock, commit, atomic writes), `ingest` (the ingest
-driver and its worker pool), `pipeline` (what a worker runs for one file).
+`segments` (the files on disk, and how segments combine and merge), `snapshot` (the read
+side), `writer` (lock, commit, merge), `ingest` (the ingest driver and its worker pool),
+`pipeline` (what a worker runs for one file).
 """
 
 from __future__ import annotations
