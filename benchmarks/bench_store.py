@@ -1,9 +1,16 @@
 """Issue 6's store figures: ingest speed, re-run on an unchanged corpus, store size, peak
-memory, and the time to open a store and list its documents (the TUI's first screen).
+memory, and the time to open a store and list its documents (the TUI's first screen); and
+issue 13's: the cost of a one-document commit as the store grows.
 
 The BBC corpus (2,225 articles) always; the corpus replicated to 20,000 documents when
 EXPLORER_BENCH_BIG=1 (it takes a few minutes). Each phase runs in a fresh process, so its
 peak RSS is its own (workers included) and the open time includes imports.
+
+The one-document commit is measured on stores of 2,000 and 20,000 documents (200,000 with
+EXPLORER_BENCH_HUGE=1): the BBC documents parsed once (cached in the temporary folder) and
+replicated into the store through the writer, so that building a large store does not cost
+its parsing. EXPLORER_BENCH_BEFORE=/path/to/another/checkout measures that checkout too
+(with its own .venv), for before/after figures.
 """
 
 from __future__ import annotations
@@ -11,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -69,11 +77,16 @@ def _phase(*args: str) -> dict:
 
 def _store_size(db: Path) -> str:
     side = db.with_name(db.name + ".idx")
-    return (
-        f"{dir_size(db) / 1e6:.1f} MB (+ {dir_size(side) / 1e6:.1f} MB sidecar)"
-        if side.exists()
-        else f"{dir_size(db) / 1e6:.1f} MB"
-    )
+    if side.exists():  # a single-file store (before segments)
+        return f"{dir_size(db) / 1e6:.1f} MB (+ {dir_size(side) / 1e6:.1f} MB sidecar)"
+    segments = db.with_name(db.name + ".segments")
+    if segments.is_dir():
+        sides = sum(p.stat().st_size for p in segments.glob("*.idx"))
+        return (
+            f"{(dir_size(db) + dir_size(segments) - sides) / 1e6:.1f} MB "
+            f"(+ {sides / 1e6:.1f} MB sidecars)"
+        )
+    return f"{dir_size(db) / 1e6:.1f} MB"
 
 
 def _measure(name: str, source: Path, workdir: Path, targets: dict[str, str]) -> None:
@@ -136,7 +149,166 @@ def _replicate(target: int, workdir: Path) -> Path:
     return root
 
 
+COMMIT_PHASE = r"""
+import hashlib, json, pickle, resource, sys, time
+from pathlib import Path
+
+def build(db, cache, target):
+    from explorer.store.snapshot import Snapshot
+    from explorer.store.writer import Writer
+    parsed = pickle.loads(Path(cache).read_bytes())
+    writer = Writer(Snapshot.load(Path(db)))
+    count = copy = 0
+    while count < target:
+        for path, items in parsed:
+            if count >= target:
+                break
+            source = f"{path}-c{copy}"
+            ids = []
+            for item in items:
+                new_id = f"{item['id']}-c{copy}"
+                old = b'"doc":%s' % json.dumps(item["id"]).encode()
+                new = b'"doc":%s' % json.dumps(new_id).encode()
+                record = dict(item["record"], id=new_id)
+                sha = hashlib.sha256(f"{item['sha256']}{copy}".encode()).hexdigest()
+                doc_id, _ = writer.add(
+                    {"sha256": sha, "id": new_id, "record": record,
+                     "mentions": [m.replace(old, new) for m in item["mentions"]],
+                     "facts": [f.replace(old, new) for f in item["facts"]]},
+                    source, None, [])
+                ids.append(doc_id)
+                count += 1
+            writer.set_file(source, hashlib.sha256(source.encode()).hexdigest(), 1, 1, ids)
+            if hasattr(writer, "merge_written") and count % 5000 == 0:
+                writer.commit(resolve=False)
+        copy += 1
+    writer.commit()
+    if hasattr(writer, "merge_written"):
+        writer.merge_written()
+
+def one(db, folder, n):
+    from explorer.nlp import extract
+    from explorer.store import Store
+    from explorer.store import writer as writer_module
+    extract("Mehdi Sanai met officials in Moscow on Monday.", {})  # nlp warm, as in a session
+    spent = {}
+    real = writer_module.Writer.commit
+    def timed(self, *a, **k):
+        t, c = time.perf_counter(), time.process_time()
+        real(self, *a, **k)
+        spent["commit_s"] = time.perf_counter() - t
+        spent["commit_cpu_s"] = time.process_time() - c
+    writer_module.Writer.commit = timed
+    path = Path(folder) / f"new{n}.txt"
+    path.write_text(f"Fresh news {n}\n\nRome and Madrid signed deal {n} in Paris on Monday.\n")
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t, c = time.perf_counter(), time.process_time()
+    store = Store.open(db)
+    report = store.ingest([path])
+    spent["ingest_s"] = time.perf_counter() - t
+    spent["ingest_cpu_s"] = time.process_time() - c
+    spent["added"] = report.added
+    spent["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    spent["rss_growth_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
+    return spent
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    if mode == "parse":
+        from explorer.store.pipeline import parse_file
+        root = Path(sys.argv[3])
+        out = []
+        for path in sorted(p for p in root.rglob("*.txt") if p.name != "README.TXT"):
+            result = parse_file((str(path), str(root), path.read_bytes()))
+            if result[0] == "ok":
+                out.append((str(path), result[2]))
+        Path(sys.argv[2]).write_bytes(pickle.dumps(out))
+        print(json.dumps({"files": len(out)}))
+    elif mode == "build":
+        t = time.perf_counter()
+        build(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        print(json.dumps({"build_s": time.perf_counter() - t}))
+    else:
+        print(json.dumps(one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
+"""
+
+
+def _checkout_phase(repo: Path, *args: str) -> dict:
+    python = repo / ".venv" / "bin" / "python"
+    env = {**os.environ, "PYTHONPATH": str(repo), "EXPLORER_WORKERS": "1"}
+    done = subprocess.run(
+        [str(python if python.exists() else sys.executable), "-c", COMMIT_PHASE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def commit_cost(workdir: Path) -> None:
+    """The one-document commit (open, ingest of one new file, commit) against the store's
+    size, median of 3, for this checkout and the one EXPLORER_BENCH_BEFORE names."""
+    heading("store (issue 13): a one-document commit as the store grows (median of 3)")
+    cache = workdir / "bbc-parsed.pickle"
+    if not cache.exists():
+        _checkout_phase(REPO, "parse", str(cache), str(BBC))
+    sizes = [2_000, 20_000]
+    if os.environ.get("EXPLORER_BENCH_HUGE") == "1":
+        sizes.append(200_000)
+    checkouts = [("after", REPO)]
+    before = os.environ.get("EXPLORER_BENCH_BEFORE")
+    if before:
+        checkouts.insert(0, ("before", Path(before).resolve()))
+    for name, repo in checkouts:
+        for size in sizes:
+            db = workdir / f"commit-{name}-{size}.json"
+            built = _checkout_phase(repo, "build", str(db), str(cache), str(size))
+            runs = []
+            for n in range(3):
+                folder = workdir / f"one-{name}-{size}-{n}"
+                folder.mkdir()
+                runs.append(_checkout_phase(repo, "one", str(db), str(folder), str(n)))
+            figure(
+                f"{name}: {size:,} documents, open + ingest of one",
+                spread([r["ingest_s"] for r in runs]),
+                f"CPU {spread([r['ingest_cpu_s'] for r in runs])}",
+            )
+            figure(
+                "  of which the commit",
+                spread([r["commit_s"] for r in runs]),
+                f"CPU {spread([r['commit_cpu_s'] for r in runs])}",
+            )
+            figure(
+                "  peak RSS, store size",
+                f"{statistics.median(r['rss_mb'] for r in runs):,.0f} MB",
+                f"{dir_size_all(db) / 1e6:,.1f} MB; built in {built['build_s']:.0f} s",
+            )
+
+
+def dir_size_all(db: Path) -> int:
+    """The bytes of every file of the store at `db` (manifest, segments, sidecars)."""
+    return sum(
+        p.stat().st_size if p.is_file() else dir_size(p)
+        for p in db.parent.iterdir()
+        if p.name.startswith(db.name)
+    )
+
+
 def main() -> None:
+    if os.environ.get("EXPLORER_BENCH_COMMIT_ONLY") != "1":
+        ingest_figures()
+    if data_or_skip(BBC, "the BBC corpus"):
+        workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-commit-"))
+        try:
+            commit_cost(workdir)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+def ingest_figures() -> None:
     heading("store (issue 6): ingest, re-run, size, memory, open")
     if not data_or_skip(BBC, "the BBC corpus"):
         return

@@ -1,5 +1,6 @@
-"""The TinyDB store: documents, mentions, facts and entities in one JSON file, written
-atomically in batches by one writer at a time, with incremental ingest."""
+"""The TinyDB store: documents, mentions, facts and entities in immutable segment files
+under a manifest, a commit one new segment written atomically by one writer at a time,
+with incremental ingest."""
 
 from __future__ import annotations
 

@@ -3,14 +3,17 @@
 What holds in a sound store, checked in this order:
 
 1. the store file parses (JSON, TinyDB tables), its meta table names a schema this explorer
-   reads, and no temporary file of a killed write lies beside it;
+   reads, and no temporary file of a killed write lies beside it; for a segmented store,
+   the manifest's every segment exists, has the size and SHA-256 the manifest lists, and
+   parses, and no segment file lies in its folder that the manifest does not list;
 2. record types: every field of every table has the type `schema.FIELDS` says;
 3. cross references: mentions and facts point at stored documents and at a sentence of
    theirs, their offsets lie inside the document's text and overlap that sentence, every
    mention's entity key resolves to an entity record, `files` records name stored
    documents, document ids are unique, a document's counts match its records;
 4. derived files: the sidecar (`.idx`) and the entity keys (`.keys`) hold their checksums,
-   belong to this version of the store and agree with it; the search index (`.index/`)
+   belong to this version of the store and agree with it (for a segmented store: each
+   segment's sidecar, with its rows, spans and entity keys); the search index (`.index/`)
    matches the checksums written with it.
 
 Repair (`repair`) rebuilds derived files from the store, never guesses them; a damaged
@@ -321,6 +324,13 @@ def check_store(path: str | os.PathLike[str]) -> CheckReport:
     if not isinstance(tables, dict):
         problem(Problem(path, "", f"not TinyDB tables (a JSON {type(tables).__name__})"))
         return report
+    from .segments import parse_manifest
+
+    manifest = parse_manifest(tables)
+    if manifest is not None:
+        _check_segmented(path, manifest, report)
+        _check_index(path, report)
+        return report
     for name in TABLES:
         if not isinstance(tables.get(name, {}), dict):
             problem(Problem(path, name, "the table is not a JSON object"))
@@ -329,17 +339,7 @@ def check_store(path: str | os.PathLike[str]) -> CheckReport:
     report.parsed = tables
 
     meta = next(iter(tables["meta"].values()), None) if tables["meta"] else None
-    if not isinstance(meta, dict) or "schema" not in meta:
-        problem(Problem(path, "meta", "the meta table has no schema version"))
-    elif isinstance(meta["schema"], int) and meta["schema"] > SCHEMA_VERSION:
-        problem(
-            Problem(
-                path,
-                "meta",
-                f"written by a newer explorer (schema {meta['schema']}; this one reads "
-                f"{SCHEMA_VERSION}): check it with that one",
-            )
-        )
+    if not _check_meta(path, meta, report):
         return report
     found, _bad = table_problems(tables)
     for table, key, message in found:
@@ -352,6 +352,228 @@ def check_store(path: str | os.PathLike[str]) -> CheckReport:
     _check_sidecar(path, data, tables, generation, report)
     _check_index(path, report)
     return report
+
+
+def _check_meta(path: Path, meta: Any, report: CheckReport) -> bool:
+    """The meta record names a schema this explorer reads (False: stop, it is newer)."""
+    if not isinstance(meta, dict) or "schema" not in meta:
+        report.problems.append(Problem(path, "meta", "the meta table has no schema version"))
+    elif isinstance(meta["schema"], int) and meta["schema"] > SCHEMA_VERSION:
+        report.problems.append(
+            Problem(
+                path,
+                "meta",
+                f"written by a newer explorer (schema {meta['schema']}; this one reads "
+                f"{SCHEMA_VERSION}): check it with that one",
+            )
+        )
+        return False
+    return True
+
+
+def _check_segmented(
+    path: Path, manifest: tuple[dict[str, Any], list[Any]], report: CheckReport
+) -> None:
+    """A manifest and its segments: each segment whole (size, checksum, JSON), no stray
+    segment file; then the tables the segments combine into, as one store's; then each
+    segment's sidecar."""
+    from .segments import (
+        combine_tables,
+        live_meta,
+        orphan_files,
+        segment_ok,
+        segment_sidecar,
+        segments_dir,
+    )
+
+    meta, records = manifest
+    problem = report.problems.append
+    if not _check_meta(path, meta, report):
+        return
+    folder = segments_dir(path)
+    parsed: list[dict[str, Any]] = []
+    datas: list[bytes] = []
+    whole = True
+    for n, rec in enumerate(records, start=1):
+        if not segment_ok(rec):
+            problem(Problem(path, f"segments/{n}", "not a segment record (file, size, sha256)"))
+            whole = False
+            continue
+        file = folder / rec["file"]
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            problem(Problem(file, "", f"the manifest lists it, but it cannot be read ({exc})"))
+            whole = False
+            continue
+        if len(data) != rec["size"]:
+            problem(Problem(file, "", f"is {len(data)} bytes, the manifest says {rec['size']}"))
+        elif hashlib.sha256(data).hexdigest() != rec["sha256"]:
+            problem(Problem(file, "", "does not match the manifest's checksum (edited or damaged)"))
+        try:
+            value = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            cut = " (truncated)" if not data.rstrip().endswith(b"}") else ""
+            problem(Problem(file, "", f"not valid JSON{cut}: {exc}"))
+            whole = False
+            continue
+        if not isinstance(value, dict) or any(
+            not isinstance(value.get(name, {}), dict) for name in TABLES
+        ):
+            problem(Problem(file, "", "not TinyDB tables"))
+            whole = False
+            continue
+        parsed.append(value)
+        datas.append(data)
+    aggregates = meta.get("aggregates") or ""
+    live = [r["file"] for r in records if segment_ok(r)]
+    for stray in orphan_files(path, [*live, aggregates] if isinstance(aggregates, str) else live):
+        problem(
+            Problem(
+                stray, "", "a segment file the manifest does not list (a killed write's)", "temp"
+            )
+        )
+    if not whole:
+        return  # what is missing cannot be cross-checked
+    tables = combine_tables(parsed, live_meta(meta))
+    report.parsed = tables
+    found, _bad = table_problems(tables)
+    for table, key, message in found:
+        if table == "meta" and not key:
+            continue  # said above
+        problem(Problem(path, f"{table}/{key}" if key else table, message))
+    report.records = {name: len(tables[name]) for name in TABLES}
+    for rec, value, data in zip(records, parsed, datas, strict=True):
+        _check_segment_sidecar(segment_sidecar(folder / rec["file"]), rec, value, data, report)
+    if isinstance(aggregates, str) and aggregates:
+        _check_aggregates(folder / aggregates, meta, tables, report)
+
+
+def _check_aggregates(
+    file: Path, meta: dict[str, Any], tables: dict[str, Any], report: CheckReport
+) -> None:
+    """The writer's entity totals against the entity records they were written with."""
+    from .segments import read_aggregates
+
+    if not file.exists():
+        return
+    report.derived.append(file.name)
+    found = read_aggregates(file, str(meta.get("generation", "")))
+    agg = found["agg"] if found is not None else None
+    message = ""
+    if agg is None:
+        message = "its checksum does not match its content (edited or torn)"
+    else:
+        try:
+            want = {
+                rec["key"]: (rec.get("mentions"), rec.get("documents"))
+                for rec in tables["entities"].values()
+                if isinstance(rec, dict) and isinstance(rec.get("key"), str)
+            }
+            have = {key: (entry[3], entry[4]) for key, entry in agg.items()}
+            if have != want:
+                message = "disagrees with the entity records (their counts)"
+        except (TypeError, IndexError, KeyError):
+            message = "its layout is not the entity totals'"
+    if message:
+        report.problems.append(Problem(file, "", message + "; --repair rebuilds it", "derived"))
+
+
+def _check_segment_sidecar(
+    side_file: Path, rec: dict[str, Any], tables: dict[str, Any], data: bytes, report: CheckReport
+) -> None:
+    from .segments import ROW_TID, SEGMENT_SIDECAR_FORMAT, tombstones_of
+
+    if not side_file.exists():
+        return
+    report.derived.append(side_file.name)
+
+    def problem(message: str) -> None:
+        report.problems.append(
+            Problem(side_file, "", message + "; --repair rebuilds it", "derived")
+        )
+
+    body = unseal(side_file.read_bytes())
+    if body is None:
+        problem("its checksum does not match its content (edited or torn)")
+        return
+    side = orjson.loads(body)
+    if not isinstance(side, dict) or side.get("format") != SEGMENT_SIDECAR_FORMAT:
+        problem("written in another format")
+        return
+    if side.get("generation") != rec["generation"] or side.get("size") != len(data):
+        problem("stale: its segment changed after it was written")
+        return
+    try:
+        rows = side["docs"]
+        if [row[ROW_ID] for row in rows] != _rows_expected(tables):
+            problem("disagrees with its segment: its document list")
+            return
+        for name, span in side["tables"].items():
+            if orjson.loads(data[span[0] : span[1]]) != tables.get(name, {}):
+                problem(f"disagrees with its segment: its span of table {name!r}")
+                return
+        from .segments import read_segment_keys, segment_keys
+
+        keys_file = segment_keys(side_file.with_name(side_file.name[: -len(".idx")]))
+        keys_list = None
+        if keys_file.exists():
+            report.derived.append(keys_file.name)
+            keys_list = read_segment_keys(
+                keys_file.with_name(side_file.name[: -len(".idx")]), rec["generation"], len(rows)
+            )
+            if keys_list is None:
+                report.problems.append(
+                    Problem(
+                        keys_file,
+                        "",
+                        "its checksum, generation or length does not match its segment; "
+                        "--repair rebuilds it",
+                        "derived",
+                    )
+                )
+        for n, row in enumerate(rows):
+            keys = keys_list[n] if keys_list is not None else None
+            blob = data[row[ROW_DSPAN][0] : row[ROW_DSPAN][1]]
+            ((tid, doc),) = orjson.loads(b"{" + blob + b"}").items()
+            if doc.get("id") != row[ROW_ID] or int(tid) != row[ROW_TID]:
+                problem(f"disagrees with its segment: its span of document {row[ROW_ID]!r}")
+                return
+            for where, table in ((ROW_MSPAN, tables["mentions"]), (ROW_FSPAN, tables["facts"])):
+                if row[where]:
+                    items = orjson.loads(b"{" + data[row[where][0] : row[where][1]] + b"}")
+                    if any(
+                        table.get(k) != v or v.get("doc") != row[ROW_ID] for k, v in items.items()
+                    ):
+                        problem(f"disagrees with its segment: the records of {row[ROW_ID]!r}")
+                        return
+            want = [
+                f"{e['label']}:{e['name']}" for e in doc.get("entities") or () if e.get("mentions")
+            ]
+            if keys is not None and keys != want:
+                report.problems.append(
+                    Problem(
+                        keys_file,
+                        "",
+                        f"disagrees with its segment: the entity keys of {row[ROW_ID]!r}; "
+                        "--repair rebuilds it",
+                        "derived",
+                    )
+                )
+                return
+        files = {
+            r["path"]: [r["sha256"], r["size"], r["mtime_ns"], r["docs"]]
+            for r in tables["files"].values()
+            if not record_problems("files", r)
+        }
+        if side.get("files") != files:
+            problem("disagrees with its segment: its file hashes")
+            return
+        tombs = tombstones_of(tables)
+        if any(side["tombstones"].get(k, []) != v for k, v in tombs.items()):
+            problem("disagrees with its segment: its tombstones")
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        problem("its layout is not a segment sidecar's")
 
 
 def _rows_expected(tables: dict[str, Any]) -> list[str]:
@@ -521,11 +743,13 @@ def repair_store(
                 done.append(f"removed {p.file}")
         if primary:
             done.extend(_write_repaired_copy(path, first, primary))
-        elif derived or (first.parsed is not None and not sidecar_path(path).exists()):
+        elif derived or (first.parsed is not None and _sidecars_missing(path)):
             index = path.with_name(path.name + INDEX_SUFFIX)
             stale = {p.file for p in derived}
-            for file in (sidecar_path(path), keys_path(path)):
-                if file in stale:
+            for file in stale:
+                if (
+                    file.name.endswith((".idx", ".keys")) or file.name.startswith("aggregates-")
+                ) and index not in file.parents:
                     file.unlink(missing_ok=True)
             if any(p.file == index or index in p.file.parents for p in derived):
                 shutil.rmtree(index, ignore_errors=True)
@@ -534,11 +758,12 @@ def repair_store(
             snap = Snapshot.load(path)
             try:
                 writer = Writer(snap)
-                writer.docs  # noqa: B018 (loads every document: the commit writes them all)
+                writer.rewrite_all = True  # every document into one segment, sidecar and all
+                writer.aggregates = ""  # the entity totals, from the documents next time
                 writer.commit()
             finally:
                 snap.close()
-            done.append(f"rebuilt {sidecar_path(path).name} and {keys_path(path).name}")
+            done.append("rebuilt the derived files (the store rewritten as one segment)")
     if rebuild_index is not None and any(
         p.file.name.startswith(path.name + INDEX_SUFFIX) or path.name + INDEX_SUFFIX in str(p.file)
         for p in derived
@@ -548,6 +773,22 @@ def repair_store(
     report = check_store(path)
     report.repaired = done
     return report
+
+
+def _sidecars_missing(path: Path) -> bool:
+    """Whether a sidecar the store should have is missing (one per segment, or the
+    single-file store's one)."""
+    from .segments import parse_manifest, segment_ok, segment_sidecar, segments_dir
+
+    with contextlib.suppress(OSError, orjson.JSONDecodeError):
+        manifest = parse_manifest(orjson.loads(path.read_bytes()))
+        if manifest is not None:
+            folder = segments_dir(path)
+            return any(
+                segment_ok(rec) and not segment_sidecar(folder / rec["file"]).exists()
+                for rec in manifest[1]
+            )
+    return not sidecar_path(path).exists()
 
 
 def _write_repaired_copy(path: Path, first: CheckReport, primary: list[Problem]) -> list[str]:

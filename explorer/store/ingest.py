@@ -205,12 +205,13 @@ class IngestRun:
         if self.prune:
             for key in [k for k in writer.files if not os.path.exists(k)]:
                 report.pruned += writer.remove_path(key)
-        # A store read without its sidecar (lost, stale, or written by another tool) is
-        # rewritten once in this layout, so the next open is fast again.
-        if writer.dirty or (self.snap.spans is None and self.snap.rows):
+        # A single-file store (migrated to segments), or segments read without their
+        # sidecars (lost, stale), are rewritten once, so the next open is fast again.
+        if writer.dirty or (writer.rewrite_all and self.snap.rows):
             writer.commit()
             report.resolve_seconds += writer.resolve_seconds
             report.resolve_cpu_seconds += writer.resolve_cpu_seconds
+        writer.merge_written()  # this ingest's batches become one segment
         report.files = total
         for name, value in writer.totals().items():
             setattr(report, name, value)

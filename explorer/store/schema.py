@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 #: The version of the tables' layout; a store of a newer one is refused, never guessed at.
-SCHEMA_VERSION = 1
+#: 2: segments and a manifest (segments.py); a single-file store (1) is still read.
+SCHEMA_VERSION = 2
 #: The version of the sidecar's layout; a sidecar of another one is ignored and rewritten.
 #: 2: sealed with a checksum (storage.seal), and tied to the store by its meta table's span.
 SIDECAR_FORMAT = 2

@@ -1,5 +1,7 @@
-"""The read side: one committed version of the store, opened from its sidecar (byte spans,
-read lazily through a memory map) or, when none matches, parsed in full.
+"""The read side: one committed version of the store. A segmented store (a manifest and its
+segment files, see segments.py) is read from the segments' sidecars (byte spans, read lazily
+through memory maps), or, when one does not match its segment, parsed in full; a
+single-file store (written before segments) is read the same way from its one sidecar.
 
 The sidecar is trusted only when its checksum holds, it names the exact store file it was
 written for (inode, size, mtime) and the store's meta table, read at the span the sidecar
@@ -34,7 +36,28 @@ from .schema import (
     sidecar_path,
     stat_key,
 )
+from .segments import (
+    ROW_DSEG,
+    ROW_KEYS,
+    ROW_SEG,
+    ROW_TID,
+    combine_documents,
+    combine_items,
+    combine_keyed,
+    combine_tables,
+    gc_paused,
+    live_meta,
+    parse_manifest,
+    read_segment_keys,
+    read_segment_sidecar,
+    segment_ok,
+    segments_dir,
+)
 from .storage import unseal
+
+#: A store file larger than this is never a manifest (a manifest names a few segments and at
+#: most MAX_ROOTS paths), so it is read as a single-file store without being parsed first.
+MANIFEST_MAX = 4 << 20
 
 
 class Snapshot:
@@ -57,6 +80,15 @@ class Snapshot:
         #: values derived from this version (lists, indexes), built once by Store._cached
         self.cache: dict[str, Any] = {}
         self._fh: Any = None
+        #: "segments" (a manifest and its segment files) or "single" (one store file)
+        self.layout = "single"
+        self.manifest: dict[str, Any] = {}  # the manifest's meta record
+        self.segments: list[dict[str, Any]] = []  # the manifest's segment records
+        self.seg_files: list[Path] = []
+        self.seg_raw: list[Any] = []  # mmap (or bytes) of each segment file
+        self._seg_fh: list[Any] = []
+        self.sides: list[dict[str, Any] | None] = []
+        self.manifest_extra: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- opening
 
@@ -64,6 +96,7 @@ class Snapshot:
     def empty(cls, path: Path) -> Snapshot:
         """A snapshot of a store with no documents yet (a new file)."""
         snap = cls(path)
+        snap.layout = "segments"
         snap.tables = {name: {} for name in TABLES}
         snap.next_ids = {"documents": 1, "mentions": 1, "facts": 1}
         return snap
@@ -82,6 +115,24 @@ class Snapshot:
             ) from None
         if not path.is_file():
             raise StoreError(f"{path}: is not a store file (a folder?); pass --db PATH to a file")
+        if st.st_size <= MANIFEST_MAX:
+            for _attempt in range(5):
+                snap = cls(path)
+                try:
+                    with gc_paused():
+                        found = snap._from_manifest()
+                    if found:
+                        return snap
+                    break
+                except _Moved:
+                    # A merge replaced the manifest and removed a segment between the
+                    # manifest's read and the segment's open: read the new manifest.
+                    snap.close()
+            else:
+                raise StoreError(
+                    f"{path}: segments keep vanishing while the store is opened; is another "
+                    "program deleting files in its folder?"
+                )
         side = read_sidecar(path)
         if (
             side is not None
@@ -137,6 +188,16 @@ class Snapshot:
                 f"overwritten); it was left untouched: move it aside (mv {path} "
                 f"{path}.broken) and ingest again into a new store"
             ) from None
+        self._from_value(value)
+        # Read without a matching sidecar, the file may have been changed by another tool
+        # that kept the generation: the file's identity makes this version's own token.
+        meta: Any = next(iter(value["meta"].values()), {}) if value.get("meta") else {}
+        self.generation = f"{meta.get('generation', '')}~{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
+
+    def _from_value(self, value: Any) -> None:
+        """Take the tables of a whole store (parsed, or combined from segments): records that
+        are damaged are set aside, the rows and counts derived."""
+        path = self.path
         if not isinstance(value, dict) or any(
             not isinstance(value.get(name, {}), dict) for name in TABLES
         ):
@@ -172,9 +233,6 @@ class Snapshot:
         self.problems = [f"{t}/{k}: {m}" for t, k, m in found if f"{t}/{k}" in bad]
         self.tables = value
         self.extra_names = [name for name in value if name not in TABLES]
-        # Read without a matching sidecar, the file may have been changed by another tool
-        # that kept the generation: the file's identity makes this version's own token.
-        self.generation = f"{meta.get('generation', '')}~{st.st_ino}-{st.st_size}-{st.st_mtime_ns}"
         paths_of: dict[str, list[str]] = {}
         for _fid, rec in value["files"].items():
             if isinstance(rec, dict) and "path" in rec:
@@ -198,13 +256,215 @@ class Snapshot:
             "entities": len(value["entities"]),
             "facts": len(value["facts"]),
         }
+        kept = self.manifest.get("next_ids") if isinstance(self.manifest, dict) else None
+        kept = kept if isinstance(kept, dict) else {}
         self.next_ids = {
-            name: max((int(k) for k in value[name] if k.isdigit()), default=0) + 1
+            name: max(
+                max((int(k) for k in value[name] if k.isdigit()), default=0) + 1,
+                kept.get(name, 1) if isinstance(kept.get(name), int) else 1,
+            )
             for name in ("documents", "mentions", "facts")
         }
 
+    # ---------------------------------------------------------------- segments
+
+    def _from_manifest(self) -> bool:
+        """Open a segmented store (False when the file is a single-file store): every live
+        segment file is opened now, so a merge that removes it later cannot take it away."""
+        path = self.path
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise StoreError(f"{path}: cannot read the store ({exc.strerror})") from None
+        if not data.lstrip().startswith(b'{"meta"'):
+            return False
+        try:
+            parsed = parse_manifest(orjson.loads(data))
+        except orjson.JSONDecodeError:
+            return False  # a damaged single-file store says so when it is read as one
+        if parsed is None:
+            return False
+        meta, records = parsed
+        check_schema(path, meta.get("schema", 0))
+        value = orjson.loads(data)
+        #: tables another program keeps in the manifest (TinyDB's `_default`, say)
+        self.manifest_extra = {
+            name: table
+            for name, table in value.items()
+            if name not in ("meta", "segments") and isinstance(table, dict)
+        }
+        if not all(segment_ok(rec) for rec in records) or not isinstance(
+            meta.get("generation", ""), str
+        ):
+            raise StoreError(
+                f"{path}: the store's manifest is damaged (a segment record without its file, "
+                f"size or checksum); it was left untouched: run `explorer check --db {path}`"
+            )
+        self.layout = "segments"
+        self.manifest = meta
+        self.segments = records
+        self.generation = meta.get("generation", "")
+        folder = segments_dir(path)
+        for rec in records:
+            file = folder / rec["file"]
+            try:
+                handle = open(file, "rb")  # noqa: SIM115 (lives as long as the snapshot)
+            except FileNotFoundError:
+                raise _Moved() from None
+            except OSError as exc:
+                raise StoreError(f"{file}: cannot read the segment ({exc.strerror})") from None
+            self._seg_fh.append(handle)
+            self.seg_files.append(file)
+            size = os.fstat(handle.fileno()).st_size
+            if size != rec["size"]:
+                raise StoreError(
+                    f"{file}: the segment is damaged (its size is {size}, the manifest says "
+                    f"{rec['size']}); it was left untouched: run `explorer check --db {path}`"
+                )
+            self.seg_raw.append(
+                mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+            )
+            side = read_segment_sidecar(file, rec)
+            if side is not None and not _names(
+                self.seg_raw[-1], side["tables"].get("meta"), rec["generation"]
+            ):
+                side = None
+            self.sides.append(side)
+        if all(side is not None for side in self.sides):
+            self._from_sides()
+        else:
+            self._from_segments_parsed()
+        return True
+
+    def _from_sides(self) -> None:
+        live: dict[int, list[Any]] = {}
+        files: dict[str, list[Any]] = {}
+        extra: list[str] = []
+        for s, side in enumerate(self.sides):
+            assert side is not None
+            tombs = side.get("tombstones") or {}
+            for tid in tombs.get("documents", ()):
+                live.pop(tid, None)
+            for n, row in enumerate(side["docs"]):
+                tid = row[ROW_TID]
+                old = live.get(tid)
+                if old is None:
+                    row[ROW_DSEG] = s
+                    row.append(s)
+                    row.append(n)
+                    live[tid] = row
+                else:  # a later version of its record; its mentions and facts stay
+                    old[:ROW_MSPAN] = row[:ROW_MSPAN]
+                    old[ROW_DSEG] = s
+            for gone in tombs.get("files", ()):
+                files.pop(gone, None)
+            files.update(side.get("files") or {})
+            extra.extend(n for n in side["tables"] if n not in TABLES and n != "tombstones")
+        self.rows = list(live.values())
+        self.index = {row[ROW_ID]: i for i, row in enumerate(self.rows)}
+        self.files = files
+        self.extra_names = list(dict.fromkeys([*extra, *self.manifest_extra]))
+        self.spans = {"segments": [0, len(self.sides)]}
+        counts = self.manifest.get("counts")
+        if isinstance(counts, dict):
+            self.counts.update({k: v for k, v in counts.items() if isinstance(v, int)})
+        self.counts["documents"] = len(self.rows)
+        next_ids = self.manifest.get("next_ids")
+        self.next_ids = dict(next_ids) if isinstance(next_ids, dict) else {}
+
+    def _from_segments_parsed(self) -> None:
+        parsed = []
+        for file, raw in zip(self.seg_files, self.seg_raw, strict=True):
+            try:
+                value = orjson.loads(raw[:] if raw else b"{}")
+            except orjson.JSONDecodeError:
+                raise StoreError(
+                    f"{file}: the segment is damaged (not valid JSON: truncated or overwritten); "
+                    f"it was left untouched: run `explorer check --db {self.path}`"
+                ) from None
+            if not isinstance(value, dict):
+                raise StoreError(f"{file}: the segment is not TinyDB tables; it was left untouched")
+            parsed.append(value)
+        generation = self.generation
+        value = combine_tables(parsed, live_meta(self.manifest))
+        value.update(self.manifest_extra)
+        self._from_value(value)
+        self.generation = generation
+
+    def has_table(self, name: str) -> bool:
+        """Whether the store holds a table of this name (another tool's, or `rules`)."""
+        if self.layout == "segments" and self.spans is not None:
+            return name in self.extra_names or name in TABLES
+        if self.spans is not None:
+            return name in self.spans
+        return name in self.tables
+
+    def _segment_tables(self, name: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        for s, side in enumerate(self.sides):
+            assert side is not None
+            span = side["tables"].get(name)
+            if not span:
+                out.append({})
+                continue
+            try:
+                out.append(orjson.loads(self.seg_raw[s][span[0] : span[1]]))
+            except orjson.JSONDecodeError:
+                raise StoreError(
+                    f"{self.seg_files[s]}: the segment changed or is damaged while open; "
+                    "reopen the store"
+                ) from None
+        return out
+
+    def _combined_table(self, name: str) -> dict[str, Any]:
+        tombs = [side.get("tombstones") or {} for side in self.sides if side is not None]
+        if name == "meta":
+            return {"1": live_meta(self.manifest)}
+        if name in self.manifest_extra:
+            return self.manifest_extra[name]
+        if name not in TABLES:
+            found: dict[str, Any] = {}
+            for table, side in zip(self._segment_tables(name), self.sides, strict=True):
+                if side is not None and name in side["tables"]:
+                    found = table
+            return found
+        per = self._segment_tables(name)
+        if name == "documents":
+            docs, _home = combine_documents(
+                (t, d.get("documents", ())) for t, d in zip(per, tombs, strict=True)
+            )
+            return docs
+        if name in ("mentions", "facts"):
+            home = {row[ROW_ID]: row[ROW_SEG] for row in self.rows}
+            known = {row[ROW_ID] for side in self.sides if side is not None for row in side["docs"]}
+            return combine_items(per, home, known)
+        field_name = "key" if name == "entities" else "path"
+        return combine_keyed(
+            ((t, d.get(name, ())) for t, d in zip(per, tombs, strict=True)),
+            field_name,
+            by_key=name == "entities",
+        )
+
     def doc_keys(self) -> list[list[str]] | None:
         """Each document's entity keys, in row order, when the derived file matches."""
+        if "_keys" not in self.tables and self.layout == "segments":
+            keys: list[Any] | None = None
+            if self.spans is not None:
+                lists = [
+                    read_segment_keys(file, rec["generation"], len(side["docs"]))
+                    if side is not None
+                    else None
+                    for file, rec, side in zip(
+                        self.seg_files, self.segments, self.sides, strict=True
+                    )
+                ]
+                found = [
+                    lists[s][n] if lists[s] is not None else None
+                    for s, n in ((row[ROW_SEG], row[ROW_KEYS]) for row in self.rows)
+                ]
+                if all(k is not None for k in found):
+                    keys = found
+            self.tables["_keys"] = keys  # type: ignore[assignment]
         if "_keys" not in self.tables:
             keys = None
             with contextlib.suppress(OSError, orjson.JSONDecodeError, TypeError, KeyError):
@@ -227,6 +487,14 @@ class Snapshot:
         if self._fh is not None:
             self._fh.close()
             self._fh = None
+        for raw in self.seg_raw:
+            if isinstance(raw, mmap.mmap):
+                with contextlib.suppress(BufferError, ValueError):
+                    raw.close()
+        self.seg_raw = []
+        for handle in self._seg_fh:
+            handle.close()
+        self._seg_fh = []
 
     # ---------------------------------------------------------------- reading
 
@@ -234,10 +502,42 @@ class Snapshot:
         """The bytes of the store file in `span` ([start, end]; empty for None)."""
         if not span:
             return b""
+        if len(span) == 3:  # [segment, start, end]
+            return self.seg_raw[span[0]][span[1] : span[2]]
         return self.open_raw()[span[0] : span[1]]
+
+    def row_keys(self, row: list[Any]) -> list[str] | None:
+        """The entity keys of one document of a segmented store, from its segment's keys
+        file (read once per segment); None when that file does not match."""
+        lists = self.cache.setdefault("_segment_keys", {})
+        s = row[ROW_SEG]
+        if s not in lists:
+            side = self.sides[s]
+            lists[s] = (
+                read_segment_keys(
+                    self.seg_files[s], self.segments[s]["generation"], len(side["docs"])
+                )
+                if side is not None
+                else None
+            )
+        found = lists[s]
+        return found[row[ROW_KEYS]] if found is not None else None
+
+    def row_span(self, row: list[Any], where: int) -> bytes:
+        """The bytes of one document's records: ROW_DSPAN (its record), ROW_MSPAN or
+        ROW_FSPAN (its mentions, its facts); empty when it has none."""
+        span = row[where]
+        if not span:
+            return b""
+        if self.layout == "segments":
+            seg = row[ROW_DSEG] if where == ROW_DSPAN else row[ROW_SEG]
+            return self.read_span([seg, *span])
+        return self.read_span(span)
 
     def table(self, name: str) -> dict[str, Any]:
         """The parsed records of one table (read from its span on first use)."""
+        if name not in self.tables and self.layout == "segments" and self.spans is not None:
+            self.tables[name] = self._combined_table(name)
         if name not in self.tables:
             if self.spans is None:
                 return {}
@@ -270,7 +570,7 @@ class Snapshot:
         """The stored record of document `doc_id`."""
         row = self.rows[self.index[doc_id]]
         if self.spans is not None and len(row) > ROW_DSPAN and row[ROW_DSPAN]:
-            blob = self.read_span(row[ROW_DSPAN])
+            blob = self.row_span(row, ROW_DSPAN)
             return next(iter(orjson.loads(b"{" + blob + b"}").values()))
         if "_docs_by_id" not in self.tables:
             self.tables["_docs_by_id"] = {
@@ -283,9 +583,24 @@ class Snapshot:
         row = self.rows[self.index[doc_id]]
         where = ROW_MSPAN if table == "mentions" else ROW_FSPAN
         if self.spans is not None and len(row) > where:
-            blob = self.read_span(row[where])
+            blob = self.row_span(row, where)
             return list(orjson.loads(b"{" + blob + b"}").values()) if blob else []
         return self.by_document(table).get(doc_id, [])
+
+
+class _Moved(Exception):
+    """A segment the manifest names is gone: a merge committed meanwhile."""
+
+
+def _names(raw: Any, span: Any, generation: str) -> bool:
+    """Whether a segment's meta table, at `span`, names `generation` (a sidecar is never
+    trusted for another segment file of the same name and size)."""
+    if not isinstance(span, list) or len(span) != 2 or not generation:
+        return False
+    if not all(isinstance(x, int) for x in span) or not 0 <= span[0] < span[1] <= len(raw):
+        return False
+    blob = raw[span[0] : span[1]]
+    return blob.startswith(b"{") and f'"generation":"{generation}"'.encode() in blob
 
 
 def read_sidecar(path: Path) -> dict[str, Any] | None:

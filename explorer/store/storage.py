@@ -13,6 +13,9 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
+#: The tables of explorer's own (schema.TABLES, repeated: storage sits below schema).
+TABLE_NAMES = ("documents", "mentions", "facts", "entities", "files", "meta")
+
 __all__ = [
     "AtomicJSONStorage",
     "LockTimeout",
@@ -35,7 +38,7 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def atomic_write(path: Path, chunks: Iterable[bytes], *, durable: bool = True) -> None:
+def atomic_write(path: Path, chunks: Iterable[bytes | memoryview], *, durable: bool = True) -> None:
     """Write `chunks` to a temporary file beside `path`, fsync it, then rename it over `path`.
 
     A kill or a failed write (disk full) at any point leaves either the old file or the new
@@ -215,9 +218,13 @@ def temp_files(path: Path) -> list[Path]:
     import re
 
     name = Path(path).name
-    pattern = re.compile(rf"\.{re.escape(name)}(\.idx|\.keys)?\.\d+\.tmp")
+    pattern = re.compile(rf"\.{re.escape(name)}(\.idx|\.keys|\.v1\.bak)?\.\d+\.tmp")
     folder = Path(path).parent
-    return sorted(p for p in folder.glob(f".{name}*.tmp") if pattern.fullmatch(p.name))
+    found = [p for p in folder.glob(f".{name}*.tmp") if pattern.fullmatch(p.name)]
+    segments = folder / f"{name}.segments"
+    if segments.is_dir():  # a segment's or its sidecar's
+        found += [p for p in segments.glob(".*.tmp") if re.fullmatch(r"\..+\.\d+\.tmp", p.name)]
+    return sorted(found)
 
 
 # ------------------------------------------------------------------ TinyDB read access
@@ -233,13 +240,26 @@ class ReadOnlyStorage(Storage):
         self._data: dict[str, dict[str, Any]] | None = None
 
     def read(self) -> dict[str, dict[str, Any]] | None:
-        """The store's tables, read once (None when there is no file)."""
+        """The store's tables, read once (None when there is no file): of a segmented
+        store, the tables its live segments combine into (tombstones applied, the later
+        segment winning), as one committed version (the manifest read)."""
         if self._data is None:
-            try:
-                raw = self.path.read_bytes()
-            except FileNotFoundError:
+            from .snapshot import Snapshot
+
+            if not self.path.exists():
                 return None
-            self._data = orjson.loads(raw) if raw.strip() else None
+            snap = Snapshot.load(self.path)
+            try:
+                if snap.layout != "segments":
+                    raw = self.path.read_bytes()
+                    self._data = orjson.loads(raw) if raw.strip() else None
+                else:
+                    self._data = _one_segment(snap)
+                    if self._data is None:
+                        names = [*TABLE_NAMES, *snap.extra_names]
+                        self._data = {name: snap.table(name) for name in dict.fromkeys(names)}
+            finally:
+                snap.close()
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
@@ -255,10 +275,26 @@ class ReadOnlyStorage(Storage):
         self._data = None
 
 
+def _one_segment(snap: Any) -> dict[str, dict[str, Any]] | None:
+    """The tables of a store of one segment without tombstones (what an ingest leaves),
+    parsed in one go: they are that segment's own, but for `meta`, the manifest's."""
+    from .segments import live_meta
+
+    if len(snap.seg_raw) != 1 or snap.spans is None or snap.problems:
+        return None
+    data = orjson.loads(snap.seg_raw[0][:] if snap.seg_raw[0] else b"{}")
+    if not isinstance(data, dict) or data.pop("tombstones", None):
+        return None
+    data["meta"] = {"1": live_meta(snap.manifest)}
+    data.update(snap.manifest_extra)
+    return data
+
+
 def open_tinydb(path: str | os.PathLike[str]) -> Any:
     """The store at `path` as a read-only TinyDB: its tables (`documents`, `mentions`,
-    `facts`, `entities`, `files`, `meta`) are TinyDB tables, queried with `tinydb.Query`.
-    The file is parsed once, when first queried; reopen to see a later commit."""
+    `facts`, `entities`, `files`, `meta`) are TinyDB tables, queried with `tinydb.Query`,
+    across every live segment (deleted and replaced records left out). The store is read
+    once, when first queried; reopen to see a later commit."""
     from tinydb import TinyDB
 
     path = Path(path).expanduser()

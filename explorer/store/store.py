@@ -1,16 +1,18 @@
-"""The TinyDB store: one JSON file (tables documents, mentions, facts, entities, files, meta),
-written atomically in batches by one writer at a time, and read lazily.
+"""The TinyDB store (tables documents, mentions, facts, entities, files, meta), written in
+batches by one writer at a time, each commit one new immutable segment, and read lazily.
 
-The file is a plain TinyDB database (`TinyDB(path, storage=AtomicJSONStorage)` reads it; so
-does TinyDB's stock JSONStorage). Beside it, `<store>.idx` is a compact, derived sidecar: the
-document list a first screen needs, the file hashes an incremental ingest checks, and the
-byte ranges of each document's records in the store file, so opening a 20,000-document store
-or showing one document never parses every mention.
+The path the user names is the manifest, a small TinyDB file listing the live segments;
+each segment in `<store>.segments/` is a plain TinyDB file (stock `TinyDB(file)` reads
+either), with a derived, sealed sidecar: its document list, file hashes and the byte ranges
+of each document's records, so opening a large store or showing one document never parses
+every mention. A store of one file (written before segments) is read as it is and migrated
+at its first write.
 
 `Store` is the one way in; behind it, by what a newcomer would look for:
 `schema` (tables, versions, the files of a store), `rows` (records <-> model),
-`snapshot` (the read side), `writer` (lock, commit, atomic writes), `ingest` (the ingest
-driver and its worker pool), `pipeline` (what a worker runs for one file).
+`segments` (the files on disk, and how segments combine and merge), `snapshot` (the read
+side), `writer` (lock, commit, merge), `ingest` (the ingest driver and its worker pool),
+`pipeline` (what a worker runs for one file).
 """
 
 from __future__ import annotations
@@ -100,6 +102,14 @@ def _file_key(path: Path) -> list[int] | None:
         return None
 
 
+def _manifest_identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 def _env_int(name: str, default: int) -> int:
     try:
         return int(os.environ.get(name, default))
@@ -130,6 +140,9 @@ class Store:
         self.lock_timeout = float(os.environ.get("EXPLORER_LOCK_TIMEOUT", self.lock_timeout))
         self.max_bytes = _env_int("EXPLORER_MAX_BYTES", type(self).max_bytes)
         self._marks: Marks | None = None
+        #: The manifest file's inode, size and mtime when it was last read (a commit always
+        #: replaces the file, so an unchanged one needs no new read).
+        self._manifest_id: tuple[int, int, int] | None = None
 
     # ---------------------------------------------------------------- lifecycle
 
@@ -142,9 +155,11 @@ class Store:
             check_writable(path)
             clear_killed_writes(path)
         seen = _file_key(path)  # before reading: a commit after it shows as a change
+        identity = _manifest_identity(path)
         snap = Snapshot.load(path)
         store = cls(path, snap, readonly=readonly)
         store._seen = seen
+        store._manifest_id = identity
         return store
 
     @property
@@ -166,7 +181,17 @@ class Store:
     def refresh(self) -> bool:
         """Reload if another process committed since; True when the content changed."""
         before = self._snap.generation
+        seen, identity = self._seen, _manifest_identity(self._path)
         self._seen = _file_key(self._path)  # before reading: a commit after it shows next time
+        if (
+            before
+            and self._snap.layout == "segments"
+            and identity is not None
+            and identity == self._manifest_id
+            and self._seen == seen
+        ):
+            return False  # the same manifest file: every commit replaces it
+        self._manifest_id = identity
         snap = Snapshot.load(self._path)
         if snap.generation == before and before:
             snap.close()
@@ -448,9 +473,7 @@ class Store:
 
     @staticmethod
     def _has_rules(snap: Snapshot) -> bool:
-        if snap.spans is not None:
-            return "rules" in snap.spans
-        return "rules" in snap.tables
+        return snap.has_table("rules")
 
     def _identity(self, snap: Snapshot) -> IdentityMap:
         """The automatic identity decisions, then the user's rules (built once a version)."""
@@ -869,6 +892,22 @@ class Store:
         )
 
     # ---------------------------------------------------------------- writing
+
+    def compact(self) -> None:
+        """Merge every segment of the store into one (as the end of an ingest does for its
+        own batches): the fastest layout to open. StoreError when it cannot be written."""
+        if self.readonly:
+            raise StoreError(f"{self._path}: opened read-only; open it for writing to compact")
+        check_writable(self._path)
+        with write_lock(self._path, self.lock_timeout):
+            self.refresh()
+            writer = Writer(self._snap)
+            if writer.rewrite_all:
+                if self._snap.rows:
+                    writer.commit()
+            elif len(writer.segments) > 1:
+                writer.merge(0, len(writer.segments) - 1)
+        self.refresh()
 
     def ingest(
         self,

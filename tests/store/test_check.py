@@ -3,7 +3,9 @@ exit code says so; `--repair` rebuilds derived files and never writes over a dam
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 
 import orjson
@@ -63,15 +65,27 @@ def _check(db, capsys, *extra):
     return code, out
 
 
+def _segment(db):
+    """The store's one segment file (an ingest merges its batches into one)."""
+    (record,) = orjson.loads(db.read_bytes())["segments"].values()
+    return db.with_name(db.name + ".segments") / record["file"]
+
+
 def _tables(db):
-    return orjson.loads(db.read_bytes())
+    return orjson.loads(_segment(db).read_bytes())
 
 
 def _save(db, tables, *, keep_sidecar=False):
-    db.write_bytes(orjson.dumps(tables))
+    """Write the segment's tables as a bug would: the manifest's size and checksum follow."""
+    segment = _segment(db)
+    data = orjson.dumps(tables)
+    segment.write_bytes(data)
+    manifest = orjson.loads(db.read_bytes())
+    (record,) = manifest["segments"].values()
+    record.update(size=len(data), sha256=hashlib.sha256(data).hexdigest())
+    db.write_bytes(orjson.dumps(manifest))
     if not keep_sidecar:  # a store edit by hand, without the derived files that describe it
-        for suffix in (".idx", ".keys"):
-            db.with_name(db.name + suffix).unlink(missing_ok=True)
+        segment.with_name(segment.name + ".idx").unlink(missing_ok=True)
 
 
 def _first(tables, table, where=lambda rec: True):
@@ -81,9 +95,11 @@ def _first(tables, table, where=lambda rec: True):
 def test_a_sound_store_checks_clean(db, capsys):
     code, out = _check(db, capsys)
     assert code == 0
-    assert out.strip().endswith(
-        "derived files checked: store.json.idx, store.json.keys, store.json.index/"
-    )
+    assert re.search(
+        r"derived files checked: (\d{6}-[0-9a-f]{12})\.json\.idx, \1\.json\.keys, "
+        r"aggregates-[0-9a-f]{12}\.json, store\.json\.index/$",
+        out.strip(),
+    ), out
     assert ": ok: " in out and "documents" in out
 
 
@@ -188,29 +204,88 @@ def stale_sidecar(db):
     t = _tables(db)
     t["documents"][_first(t, "documents")]["title"] = "Retitled by hand"
     _save(db, t, keep_sidecar=True)
-    return "", "store.json.idx: stale: the store changed after it was written"
+    return "", ".json.idx: stale: its segment changed after it was written"
+
+
+def _sidecar(db):
+    segment = _segment(db)
+    return segment.with_name(segment.name + ".idx")
+
+
+def _sidecar_body(side):
+    return orjson.loads(side.read_bytes()[len('{"sha256":"') + 64 + len('","body":') : -1])
 
 
 def sidecar_wrong_checksum(db):
-    side = db.with_name(db.name + ".idx")
+    side = _sidecar(db)
     raw = side.read_bytes()
     side.write_bytes(raw.replace(b'"docs":[["', b'"docs":[["X', 1))
-    return "", "store.json.idx: its checksum does not match its content"
+    return "", ".json.idx: its checksum does not match its content"
 
 
 def keys_wrong_checksum(db):
-    keys = db.with_name(db.name + ".keys")
+    segment = _segment(db)
+    keys = segment.with_name(segment.name + ".keys")
     keys.write_bytes(keys.read_bytes().replace(b"PERSON:", b"PERSON:X", 1))
-    return "", "store.json.keys: its checksum does not match its content"
+    return "", ".json.keys: its checksum, generation or length does not match its segment"
+
+
+def keys_disagree(db):
+    segment = _segment(db)
+    keys = segment.with_name(segment.name + ".keys")
+    body = _sidecar_body(keys)
+    body["keys"][0] = ["PERSON:Nobody"]
+    keys.write_bytes(seal(orjson.dumps(body)))
+    return "", ".json.keys: disagrees with its segment: the entity keys of"
 
 
 def sidecar_sealed_but_wrong(db):
-    # A sidecar whose checksum holds but whose rows are not the store's (written by a bug).
-    side = db.with_name(db.name + ".idx")
-    body = orjson.loads(side.read_bytes()[len('{"sha256":"') + 64 + len('","body":') : -1])
+    # A sidecar whose checksum holds but whose rows are not the segment's (written by a bug).
+    side = _sidecar(db)
+    body = _sidecar_body(side)
     body["docs"].reverse()
     side.write_bytes(seal(orjson.dumps(body)))
-    return "", "store.json.idx: disagrees with the store: its document list"
+    return "", ".json.idx: disagrees with its segment: its document list"
+
+
+def aggregates_disagree(db):
+    # The writer's entity totals (so a change does not read every document) gone stale.
+    name = orjson.loads(db.read_bytes())["meta"]["1"]["aggregates"]
+    file = db.with_name(db.name + ".segments") / name
+    body = _sidecar_body(file)
+    body["agg"]["PERSON:Mehdi Sanai"][3] += 5
+    file.write_bytes(seal(orjson.dumps(body)))
+    return "", "disagrees with the entity records (their counts)"
+
+
+def segment_edited(db):
+    segment = _segment(db)
+    segment.write_bytes(segment.read_bytes().replace(b"Sanai", b"Sanaj", 1))
+    return "", "does not match the manifest's checksum (edited or damaged)"
+
+
+def segment_truncated(db):
+    segment = _segment(db)
+    segment.write_bytes(segment.read_bytes()[:-40])
+    return "", "not valid JSON (truncated)"
+
+
+def segment_missing(db):
+    _segment(db).unlink()
+    return "", "the manifest lists it, but it cannot be read"
+
+
+def manifest_segment_record_damaged(db):
+    manifest = orjson.loads(db.read_bytes())
+    del manifest["segments"]["1"]["sha256"]
+    db.write_bytes(orjson.dumps(manifest))
+    return "segments/1", "not a segment record"
+
+
+def stray_segment(db):
+    folder = db.with_name(db.name + ".segments")
+    (folder / "000099-0123456789ab.json").write_bytes(b'{"documents": {}}')
+    return "", "a segment file the manifest does not list"
 
 
 def files_record_without_hash(db):
@@ -239,9 +314,9 @@ def duplicate_document_ids(db):
 
 
 def meta_without_schema(db):
-    t = _tables(db)
-    del t["meta"]["1"]["schema"]
-    _save(db, t)
+    manifest = orjson.loads(db.read_bytes())
+    del manifest["meta"]["1"]["schema"]
+    db.write_bytes(orjson.dumps(manifest))
     return "meta", "the meta table has no schema version"
 
 
@@ -279,7 +354,14 @@ CORRUPTIONS = [
     stale_sidecar,
     sidecar_wrong_checksum,
     keys_wrong_checksum,
+    keys_disagree,
     sidecar_sealed_but_wrong,
+    aggregates_disagree,
+    segment_edited,
+    segment_truncated,
+    segment_missing,
+    manifest_segment_record_damaged,
+    stray_segment,
     files_record_without_hash,
     files_record_naming_a_lost_document,
     duplicate_document_ids,
@@ -335,17 +417,25 @@ def test_json_output_lists_problems(db, capsys):
         stale_sidecar,
         sidecar_wrong_checksum,
         keys_wrong_checksum,
+        keys_disagree,
         sidecar_sealed_but_wrong,
+        aggregates_disagree,
         leftover_temp_file,
+        stray_segment,
         index_file_missing,
     ],
     ids=lambda f: f.__name__,
 )
 def test_repair_rebuilds_derived_files_and_removes_temp_files(db, capsys, corrupt, tmp_path):
     corrupt(db)
-    alone = tmp_path / "alone" / "store.json"  # the store file without derived files: the truth
+    alone = tmp_path / "alone" / "store.json"  # the store without derived files: the truth
     alone.parent.mkdir()
     shutil.copy(db, alone)
+    shutil.copytree(
+        db.with_name(db.name + ".segments"),
+        alone.with_name(alone.name + ".segments"),
+        ignore=shutil.ignore_patterns("*.idx", "*.keys", "000099-*"),
+    )
     documents = Store.open(alone, readonly=True).documents()
     code, out = _check(db, capsys, "--repair")
     assert code == 0, out
@@ -448,7 +538,7 @@ def test_a_long_list_of_ingested_paths_keeps_the_sidecar_trusted(tmp_path, capsy
         roots.append(folder)
     db = tmp_path / "store.json"
     Store.open(db).ingest(roots)
-    assert len(orjson.dumps(_tables(db)["meta"])) > 1000
+    assert len(orjson.dumps(orjson.loads(db.read_bytes())["meta"])) > 1000
     st = os.stat(db)
     Store.open(db).ingest(roots)  # nothing changed: nothing is written
     after = os.stat(db)

@@ -50,12 +50,42 @@ def test_tables_are_the_stores_and_match_what_explorer_reads(stored):
     M = Query()
     in_iran = db.table("mentions").search(M.doc == "world/iran.txt")
     assert len(in_iran) == len(store.mentions(doc="world/iran.txt"))
-    # Stock TinyDB reads the same file the same way.
-    stock = TinyDB(stored, access_mode="r")
+    # Stock TinyDB opens every file of the store: the manifest names the segments, and a
+    # store just ingested is one segment, which holds the same records.
+    manifest = TinyDB(stored, access_mode="r")
+    assert manifest.tables() == {"meta", "segments"}
+    (segment,) = manifest.table("segments").all()
+    manifest.close()
+    stock = TinyDB(stored.with_name(stored.name + ".segments") / segment["file"], access_mode="r")
     assert stock.table("facts").count(Query().predicate == "said") == db.table("facts").count(
         Query().predicate == "said"
     )
     stock.close()
+
+
+def test_tables_apply_tombstones_and_later_segments_across_segments(stored, corpus):
+    # Three segments: the first ingest's, a changed document's, a deleted file's.
+    (corpus / "business.txt").write_text("Changed\n\nNew text about Berlin and Angela Merkel.\n")
+    Store.open(stored).ingest([corpus])
+    (corpus / "world" / "talks.md").unlink()
+    Store.open(stored).ingest([corpus], prune=True)
+    segments = TinyDB(stored, access_mode="r").table("segments").all()
+    assert len(segments) == 3
+    db = tinydb(stored)
+    store = Store.open(stored, readonly=True)
+    documents = db.table("documents").all()
+    assert [d["id"] for d in documents] == [d.id for d in store.documents()]
+    assert "world/talks.md" not in {d["id"] for d in documents}
+    assert next(d for d in documents if d["id"] == "business.txt")["title"] == "Changed"
+    mentions = db.table("mentions").all()
+    assert len(mentions) == len(store.mentions()) == store.stats()["mentions"]
+    assert {m["doc"] for m in mentions} <= {d["id"] for d in documents}
+    assert not db.table("mentions").search(Query().entity == "Time Warner")  # the old text's
+    files = [f["path"] for f in db.table("files").all()]
+    assert not any(p.endswith("talks.md") for p in files) and len(files) == 3
+    keys = [e["key"] for e in db.table("entities").all()]
+    assert "PERSON:Angela Merkel" in keys and keys == sorted(keys)
+    assert "PERSON:Sergei Lavrov" not in keys  # only talks.md named him
 
 
 def test_writes_through_tinydb_are_refused_and_change_nothing(stored):

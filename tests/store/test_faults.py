@@ -23,7 +23,7 @@ def stored(tmp_path, corpus):
 
 def _damage(db, data: bytes) -> None:
     db.write_bytes(data)
-    db.with_name(db.name + ".idx").unlink()
+    db.with_name(db.name + ".idx").unlink(missing_ok=True)
 
 
 @pytest.mark.parametrize(

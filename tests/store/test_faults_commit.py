@@ -1,6 +1,7 @@
-"""Fault injection: every write, fsync, rename and file creation of a commit is made to fail
-in turn (EIO, then ENOSPC); after each, the store opens, `check` passes, and it holds either
-the commit before or the new one, never a part of it."""
+"""Fault injection: every write, fsync, rename and file creation of a commit (a segment, its
+sidecar, the manifest), and of a merge after it, is made to fail in turn (EIO, then ENOSPC);
+after each, the store opens, `check` passes, and it holds either the commit before or the
+new one, never a part of it, and no temporary or unlisted segment file is left."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import errno
 import os
 import shutil
 
+import orjson
 import pytest
 
+import explorer.store.segments as segments
 import explorer.store.storage as storage
 from explorer.store import Store, StoreError
 from explorer.store.check import check_store
@@ -96,9 +99,10 @@ def _content(db):
         store.close()
 
 
-@pytest.fixture(scope="module")
-def before(tmp_path_factory, nlp_ready):
-    """A committed store, a change to commit, and the content before and after it."""
+@pytest.fixture(scope="module", params=["commit", "commit+merge"])
+def before(request, tmp_path_factory, nlp_ready):
+    """A committed store, a change to commit, and the content before and after it; with
+    "commit+merge", the commit passes the bound on segments, so a merge follows it."""
     from tests.store.test_check import _write_corpus
 
     root = tmp_path_factory.mktemp("faults")
@@ -109,16 +113,33 @@ def before(tmp_path_factory, nlp_ready):
     saved.mkdir()
     for item in root.iterdir():
         if item.name.startswith(db.name):
-            shutil.copy2(item, saved / item.name)
+            _copy(item, saved / item.name)
     (corpus / "new.txt").write_text("Fresh news\n\nRome and Madrid signed a deal in Paris.\n")
     old = _content(db)
     probe = root / "probe" / "store.json"
     _restore(saved, probe)
     faults = Faults()
-    _run(probe, corpus, faults)
+    merge = request.param == "commit+merge"
+    _run(probe, corpus, faults, merge=merge)
     new = _content(probe)
     assert new != old
-    return {"corpus": corpus, "saved": saved, "old": old, "new": new, "ops": faults.ops}
+    segments = orjson.loads(probe.read_bytes())["segments"]
+    assert len(segments) == (1 if merge else 2)
+    return {
+        "corpus": corpus,
+        "saved": saved,
+        "old": old,
+        "new": new,
+        "ops": faults.ops,
+        "merge": merge,
+    }
+
+
+def _copy(item, target):
+    if item.is_dir():
+        shutil.copytree(item, target)
+    else:
+        shutil.copy2(item, target)
 
 
 def _restore(saved, db):
@@ -126,22 +147,41 @@ def _restore(saved, db):
         shutil.rmtree(db.parent)
     db.parent.mkdir(parents=True)
     for item in saved.iterdir():
-        shutil.copy2(item, db.parent / item.name)
+        _copy(item, db.parent / item.name)
 
 
-def _run(db, corpus, faults):
+def _run(db, corpus, faults, *, merge=False):
     real = storage.os
     storage.os = FaultyOS(faults)
+    bound = segments.MAX_SEGMENTS, segments.MERGE_WIDTH
+    if merge:
+        segments.MAX_SEGMENTS, segments.MERGE_WIDTH = 1, 2
     try:
         Store.open(db).ingest([corpus])
     finally:
         storage.os = real
+        segments.MAX_SEGMENTS, segments.MERGE_WIDTH = bound
 
 
 def test_a_commit_goes_through_every_kind_of_step(before):
     ops = before["ops"]
-    for kind in ("create", "write", "fsync", "rename to store.json", "rename to store.json.idx"):
+    renames = [op for op in ops if op.startswith("rename to ")]
+    for kind in ("create", "write", "fsync"):
         assert any(op.startswith(kind) for op in ops), ops
+    # A segment, its sidecar and keys, the entity totals, then the manifest (the commit
+    # point); a merge writes a segment, its sidecar and keys, then the manifest.
+    kinds = [
+        "manifest"
+        if op == "rename to store.json"
+        else "totals"
+        if "aggregates-" in op
+        else op.rsplit(".", 1)[-1]
+        for op in renames
+    ]
+    commit = ["json", "idx", "keys", "totals", "manifest"]
+    merge = ["json", "idx", "keys", "manifest"]
+    assert kinds == (commit + merge if before["merge"] else commit), renames
+    assert renames[-1] == "rename to store.json"
 
 
 @pytest.mark.parametrize("code", [errno.EIO, errno.ENOSPC], ids=["EIO", "ENOSPC"])
@@ -165,7 +205,7 @@ def test_every_step_of_a_commit_failing_leaves_the_old_or_the_new_store(before, 
             assert content == before["old"], (step, ops[step])
         report = check_store(db)
         assert report.ok, (step, ops[step], [p.line() for p in report.problems])
-        assert not [p for p in db.parent.iterdir() if p.name.endswith(".tmp")]
+        assert not [p for p in db.parent.rglob("*.tmp")]
         outcomes.append(content == before["new"])
     # The primary store's steps fail the commit; the derived files' only cost a re-read.
     assert not all(outcomes) and any(outcomes)

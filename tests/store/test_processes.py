@@ -153,8 +153,8 @@ class Handle:
     def __init__(self, handle):
         self.handle, self.written, self.store = handle, 0, None
     def write(self, chunk):
-        if self.store is None:  # the store file, not a derived one
-            self.store = chunk == b'{"'  # the store's first chunk; derived files are one
+        if self.store is None:  # a segment file, not the manifest or a sidecar
+            self.store = chunk == b'{"documents":'  # a segment's first chunk
         self.written += len(chunk)
         if commits == 1 and where == "mid-write" and self.store and self.written > 2000:
             self.handle.write(chunk[: len(chunk) // 2])
@@ -189,8 +189,8 @@ def test_sigkill_inside_a_commit_keeps_the_previous_commit(tmp_path, folder, whe
     )
     assert done.returncode == -signal.SIGKILL, done.stderr
     assert assert_consistent(db, folder) == 5  # the first batch, complete
-    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # the torn write
+    assert [p.name for p in tmp_path.rglob("*.tmp")]  # the torn write
     report = Store.open(db).ingest([folder])
     assert (report.added, report.unchanged) == (FILES - 5, 5)
     assert assert_consistent(db, folder) == FILES
-    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+    assert not [p.name for p in tmp_path.rglob("*.tmp")]

@@ -1,0 +1,569 @@
+"""The store on disk as immutable segments: the manifest at the store's path (a small TinyDB
+file naming the live segments, their sizes and checksums, and the generation), one TinyDB
+file per committed batch in `<store>.segments/`, each with its sealed sidecar, and how the
+segments combine into the tables a reader sees.
+
+A segment holds the records its batch wrote: new documents with their mentions and facts,
+documents whose record changed (same TinyDB id: the later segment wins), entity and `files`
+records as upserts by key, and a `tombstones` table (document ids, entity keys and file
+paths that are gone). A document's mentions and facts live in the segment where its id
+first appears; a later version of the document's record does not move them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from .schema import ROW_DSPAN, SCHEMA_VERSION
+from .storage import atomic_write, seal, unseal
+
+#: The version of a segment's sidecar layout.
+SEGMENT_SIDECAR_FORMAT = 1
+#: More live segments than this, and the adjacent run of the smallest total size merges.
+MAX_SEGMENTS = 10
+#: How many adjacent segments one bounded merge joins.
+MERGE_WIDTH = 5
+
+# The row of one document in a segment's sidecar: the columns (schema.ROW_*), the [start,
+# end] spans of its documents, mentions and facts records, its TinyDB id, and whether this
+# segment first stores it. Snapshot.rows holds the same lists, combined across segments (no
+# copy: an open of 200,000 rows allocates nothing per row): the last field then names the
+# segment of its documents record, and two more follow, the segment holding its mentions
+# and facts, and its row in that segment's sidecar (where its entity keys are).
+ROW_TID, ROW_DSEG, ROW_SEG, ROW_KEYS = 14, 15, 16, 17
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building or walking per-document state:
+    its full passes grow with the heap (200,000 documents' rows), and these structures
+    hold no cycles to find."""
+    import gc
+
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def segments_dir(path: Path) -> Path:
+    """The folder of the store's segment files."""
+    return path.with_name(path.name + ".segments")
+
+
+def segment_sidecar(file: Path) -> Path:
+    """The sealed sidecar of one segment file (its rows and byte spans)."""
+    return file.with_name(file.name + ".idx")
+
+
+def segment_keys(file: Path) -> Path:
+    """The sealed file of each of a segment's documents' entity keys (read only when an
+    entity page or the writer needs them, so an open does not)."""
+    return file.with_name(file.name + ".keys")
+
+
+def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | None:
+    """A segment's entity keys, one list per sidecar row, when the file is whole and of
+    this segment; None otherwise."""
+    try:
+        body = unseal(segment_keys(file).read_bytes())
+        data = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("generation") != generation
+        or not isinstance(data.get("keys"), list)
+        or len(data["keys"]) != rows
+    ):
+        return None
+    return data["keys"]
+
+
+def write_aggregates(
+    folder: Path,
+    generation: str,
+    agg: dict[str, list[Any]],
+    digests: dict[str, str],
+    groups: dict[str, list[Any]],
+) -> str:
+    """Write the writer's entity totals (key -> name, label, aliases, mentions, documents,
+    context words, tickers), each entity record's digest and each merged group's keys and
+    document count, sealed, for the manifest of `generation` to name; the file's name."""
+    name = f"aggregates-{generation[:12]}.json"
+    body = {"generation": generation, "agg": agg, "digests": digests, "groups": groups}
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder / name, [seal(orjson.dumps(body))], durable=False)
+    return name
+
+
+def read_aggregates(file: Path, generation: str) -> dict[str, Any] | None:
+    """The entity totals in `file` when it is whole ({"agg": ..., "digests": ...}); None
+    otherwise. `generation` is the
+    manifest's: a merge keeps the file of the commit before it, so any is accepted whose
+    checksum holds (the name, unique per commit, ties it to its manifest)."""
+    try:
+        body = unseal(file.read_bytes())
+        data = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if not isinstance(data, dict) or not isinstance(data.get("agg"), dict) or not generation:
+        return None
+    return data
+
+
+def backup_path(path: Path) -> Path:
+    """Where a single-file store is kept when it is migrated to segments."""
+    return path.with_name(path.name + ".v1.bak")
+
+
+# ------------------------------------------------------------------ the manifest
+
+
+def parse_manifest(value: Any) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    """(meta record, live segment records in order) of a parsed store file that is a
+    manifest; None when it is a single-file store (no `segments` table)."""
+    if not isinstance(value, dict) or not isinstance(value.get("segments"), dict):
+        return None
+    meta_table = value.get("meta")
+    meta: Any = next(iter(meta_table.values()), {}) if isinstance(meta_table, dict) else {}
+    segs = sorted(
+        value["segments"].items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 1 << 60
+    )
+    return (meta if isinstance(meta, dict) else {}), [rec for _key, rec in segs]
+
+
+def manifest_bytes(
+    meta: dict[str, Any], segments: list[dict[str, Any]], others: dict[str, Any] | None = None
+) -> bytes:
+    """The manifest file: TinyDB tables `meta` (one record) and `segments` (in order), and
+    the tables other programs keep there."""
+    return orjson.dumps(
+        {
+            "meta": {"1": meta},
+            "segments": {str(n): s for n, s in enumerate(segments, 1)},
+            **(others or {}),
+        }
+    )
+
+
+def write_manifest(
+    path: Path,
+    meta: dict[str, Any],
+    segments: list[dict[str, Any]],
+    others: dict[str, Any] | None = None,
+) -> None:
+    """Replace the manifest atomically: the commit point of a commit or a merge."""
+    atomic_write(path, [manifest_bytes(meta, segments, others)])
+
+
+def segment_ok(rec: Any) -> bool:
+    """Whether a manifest's segment record has the fields a reader needs."""
+    return (
+        isinstance(rec, dict)
+        and isinstance(rec.get("file"), str)
+        and "/" not in rec["file"]
+        and not rec["file"].startswith(".")
+        and isinstance(rec.get("size"), int)
+        and isinstance(rec.get("sha256"), str)
+        and isinstance(rec.get("generation"), str)
+    )
+
+
+# ------------------------------------------------------------------ writing a segment
+
+
+@dataclass
+class SegmentDoc:
+    """One document as a segment holds it: its record (b'"<tid>":{...}'), and when this is
+    the version that first stores it, its mentions and facts (b'"<id>":{...},...')."""
+
+    tid: int
+    blob: bytes | memoryview
+    row: list[Any]  # schema.ROW_* columns, without spans
+    new: bool
+    mentions: bytes | memoryview = b""
+    facts: bytes | memoryview = b""
+    keys: list[str] | None = None
+
+
+@dataclass
+class SegmentContent:
+    """What one segment file holds, ready to be written."""
+
+    docs: list[SegmentDoc] = field(default_factory=list)
+    dead_docs: list[int] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)  # records, in key order
+    dead_entities: list[str] = field(default_factory=list)
+    files: dict[str, list[Any]] = field(default_factory=dict)  # path -> [sha, size, mtime, docs]
+    dead_files: list[str] = field(default_factory=list)  # applied before `files`
+    extra: dict[str, bytes] = field(default_factory=dict)  # other tables, whole (last wins)
+
+
+def write_segment(folder: Path, seq: int, generation: str, content: SegmentContent) -> dict:
+    """Write one segment file and then its sidecar, atomically each; the manifest's record
+    of it. OSError when the segment cannot be written (the sidecar's failure only costs a
+    slower open: it is removed)."""
+    chunks: list[bytes | memoryview] = []
+    pos = 0
+    digest = hashlib.sha256()
+
+    def put(chunk: bytes | memoryview) -> None:
+        nonlocal pos
+        chunks.append(chunk)
+        digest.update(chunk)
+        pos += len(chunk)
+
+    spans: dict[str, list[int]] = {}
+    rows: list[list[Any]] = []
+    put(b'{"documents":')
+    start = pos
+    put(b"{")
+    for n, doc in enumerate(content.docs):
+        if n:
+            put(b",")
+        rows.append([*doc.row, [pos, pos + len(doc.blob)], None, None, doc.tid, int(doc.new)])
+        put(doc.blob)
+    put(b"}")
+    spans["documents"] = [start, pos]
+    for name, col in (("mentions", ROW_DSPAN + 1), ("facts", ROW_DSPAN + 2)):
+        put(b',"' + name.encode() + b'":')
+        start = pos
+        put(b"{")
+        first = True
+        for doc, row in zip(content.docs, rows, strict=True):
+            blob = doc.mentions if name == "mentions" else doc.facts
+            if not blob:
+                continue
+            if not first:
+                put(b",")
+            first = False
+            row[col] = [pos, pos + len(blob)]
+            put(blob)
+        put(b"}")
+        spans[name] = [start, pos]
+    put(b',"entities":')
+    start = pos
+    put(orjson.dumps({str(n): e for n, e in enumerate(content.entities, 1)}))
+    spans["entities"] = [start, pos]
+    files = {
+        str(n): {"path": p, "sha256": v[0], "size": v[1], "mtime_ns": v[2], "docs": v[3]}
+        for n, (p, v) in enumerate(content.files.items(), start=1)
+    }
+    put(b',"files":')
+    start = pos
+    put(orjson.dumps(files))
+    spans["files"] = [start, pos]
+    tombstones = {
+        "documents": content.dead_docs,
+        "entities": content.dead_entities,
+        "files": content.dead_files,
+    }
+    put(b',"tombstones":')
+    start = pos
+    put(orjson.dumps({"1": tombstones} if any(tombstones.values()) else {}))
+    spans["tombstones"] = [start, pos]
+    for name, blob in content.extra.items():
+        put(b"," + orjson.dumps(name) + b":")
+        start = pos
+        put(blob)
+        spans[name] = [start, pos]
+    meta = {"1": {"schema": SCHEMA_VERSION, "generation": generation, "app": "explorer"}}
+    put(b',"meta":')
+    start = pos
+    put(orjson.dumps(meta))
+    spans["meta"] = [start, pos]
+    put(b"}")
+    folder.mkdir(parents=True, exist_ok=True)
+    name = f"{seq:06d}-{generation[:12]}.json"
+    file = folder / name
+    atomic_write(file, chunks)
+    sidecar = {
+        "format": SEGMENT_SIDECAR_FORMAT,
+        "generation": generation,
+        "size": pos,
+        "tables": spans,
+        "docs": rows,
+        "files": content.files,
+        "tombstones": tombstones,
+    }
+    keys = {"generation": generation, "keys": [doc.keys for doc in content.docs]}
+    for target, body in ((segment_sidecar(file), sidecar), (segment_keys(file), keys)):
+        try:
+            atomic_write(target, [seal(orjson.dumps(body))], durable=False)
+        except OSError:
+            with contextlib.suppress(OSError):
+                target.unlink(missing_ok=True)
+    return {
+        "file": name,
+        "size": pos,
+        "sha256": digest.hexdigest(),
+        "generation": generation,
+        "documents": sum(doc.new for doc in content.docs),
+    }
+
+
+def remove_segment_files(folder: Path, names: Iterable[str]) -> None:
+    """Remove segment files (and their sidecars) no manifest lists any more. A reader that
+    opened them keeps reading them (Linux keeps an open file until its last close)."""
+    for name in names:
+        for file in (folder / name, segment_sidecar(folder / name), segment_keys(folder / name)):
+            with contextlib.suppress(OSError):
+                file.unlink()
+
+
+def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
+    """Segment files and sidecars in the store's folder that the manifest does not list
+    (left by a commit or merge killed before its manifest, or after it, before the old
+    files were removed)."""
+    folder = segments_dir(path)
+    keep = set(live) | {f"{n}.idx" for n in live} | {f"{n}.keys" for n in live}
+    try:
+        names = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    except OSError:
+        return []
+    return sorted(p for p in names if p.name not in keep)
+
+
+# ------------------------------------------------------------------ reading a segment
+
+
+def read_segment_sidecar(file: Path, want: dict[str, Any]) -> dict[str, Any] | None:
+    """The sidecar of segment `file` when it is whole and describes the segment the
+    manifest names (`want`: its generation and size); None otherwise."""
+    try:
+        body = unseal(segment_sidecar(file).read_bytes())
+        side = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if (
+        not isinstance(side, dict)
+        or side.get("format") != SEGMENT_SIDECAR_FORMAT
+        or side.get("generation") != want.get("generation")
+        or side.get("size") != want.get("size")
+        or not isinstance(side.get("tables"), dict)
+        or not isinstance(side.get("docs"), list)
+    ):
+        return None
+    return side
+
+
+def tombstones_of(tables: dict[str, Any]) -> dict[str, list[Any]]:
+    """The tombstones a parsed segment lists (documents' ids, entity keys, file paths)."""
+    table = tables.get("tombstones")
+    rec: Any = next(iter(table.values()), {}) if isinstance(table, dict) and table else {}
+    if not isinstance(rec, dict):
+        return {"documents": [], "entities": [], "files": []}
+    return {
+        name: [x for x in rec.get(name, []) if isinstance(x, str | int)]
+        if isinstance(rec.get(name), list)
+        else []
+        for name in ("documents", "entities", "files")
+    }
+
+
+# ------------------------------------------------------------------ combining segments
+
+
+def combine_documents(
+    per_segment: Iterable[tuple[dict[str, Any], list[Any]]],
+) -> tuple[dict[str, Any], dict[str, int]]:
+    """The live `documents` records ({tid: record}, in the order their ids first appeared)
+    and the segment that holds each live id's mentions and facts, from each segment's
+    (documents table, dead document ids)."""
+    docs: dict[str, Any] = {}
+    content: dict[str, int] = {}
+    for s, (table, dead) in enumerate(per_segment):
+        for tid in dead:
+            docs.pop(str(tid), None)
+            content.pop(str(tid), None)
+        for key, rec in table.items():
+            if key not in docs:
+                content[key] = s
+            docs[key] = rec
+    return docs, content
+
+
+def combine_items(
+    per_segment: Iterable[dict[str, Any]], home: dict[str, int], known: set[str]
+) -> dict[str, Any]:
+    """The live records of mentions or facts: a record belongs to the document version
+    whose mentions and facts its segment holds (`home`: document id -> segment). Records
+    of document ids never stored (`known` lacks them) are kept, for the checks to name."""
+    out: dict[str, Any] = {}
+    for s, table in enumerate(per_segment):
+        for key, rec in table.items():
+            doc = rec.get("doc") if isinstance(rec, dict) else None
+            if isinstance(doc, str) and doc in known and home.get(doc) != s:
+                continue  # of a deleted or replaced version
+            out[key] = rec
+    return out
+
+
+def combine_keyed(
+    per_segment: Iterable[tuple[dict[str, Any], list[Any]]], field_name: str, *, by_key: bool
+) -> dict[str, Any]:
+    """Entity (`by_key`: ordered by key) or `files` records (in the order first stored)
+    across segments: upserts by `field_name`, the later segment winning, tombstones applied
+    first within a segment; records without the field are kept (for the checks to name)."""
+    live: dict[str, Any] = {}
+    odd: list[Any] = []
+    for table, dead in per_segment:
+        for key in dead:
+            live.pop(key, None)
+        for rec in table.values():
+            name = rec.get(field_name) if isinstance(rec, dict) else None
+            if isinstance(name, str):
+                live[name] = rec
+            else:
+                odd.append(rec)
+    items = [live[k] for k in sorted(live)] if by_key else list(live.values())
+    return {str(n): rec for n, rec in enumerate([*items, *odd], start=1)}
+
+
+def combine_tables(
+    segments: list[dict[str, Any]], meta: dict[str, Any], extra_order: list[str] | None = None
+) -> dict[str, Any]:
+    """The tables a reader sees (as one single-file store would hold them) from the parsed
+    segments in manifest order and the manifest's meta record."""
+    tombs = [tombstones_of(t) for t in segments]
+
+    def table(t: dict[str, Any], name: str) -> dict[str, Any]:
+        value = t.get(name)
+        return value if isinstance(value, dict) else {}
+
+    docs, content = combine_documents(
+        (table(t, "documents"), d["documents"]) for t, d in zip(segments, tombs, strict=True)
+    )
+    home: dict[str, int] = {}
+    for key, rec in docs.items():
+        if isinstance(rec, dict) and isinstance(rec.get("id"), str):
+            home[rec["id"]] = content[key]
+    known = {
+        rec["id"]
+        for t in segments
+        for rec in table(t, "documents").values()
+        if isinstance(rec, dict) and isinstance(rec.get("id"), str)
+    }
+    out: dict[str, Any] = {"documents": docs}
+    for name in ("mentions", "facts"):
+        out[name] = combine_items((table(t, name) for t in segments), home, known)
+    out["entities"] = combine_keyed(
+        ((table(t, "entities"), d["entities"]) for t, d in zip(segments, tombs, strict=True)),
+        "key",
+        by_key=True,
+    )
+    out["files"] = combine_keyed(
+        ((table(t, "files"), d["files"]) for t, d in zip(segments, tombs, strict=True)),
+        "path",
+        by_key=False,
+    )
+    core = {"documents", "mentions", "facts", "entities", "files", "meta", "tombstones"}
+    for t in segments:
+        for name, value in t.items():
+            if name not in core:
+                out[name] = value
+    out["meta"] = {"1": dict(meta)}
+    return out
+
+
+def live_meta(meta: dict[str, Any]) -> dict[str, Any]:
+    """The meta record readers see: the manifest's, without its bookkeeping."""
+    return {
+        k: v
+        for k, v in meta.items()
+        if k not in ("next_ids", "counts", "next_segment", "aggregates")
+    }
+
+
+# ------------------------------------------------------------------ merging
+
+
+def merge_window(sizes: list[int]) -> tuple[int, int] | None:
+    """The adjacent run of segments to merge (first, last; inclusive) when there are more
+    than MAX_SEGMENTS: the MERGE_WIDTH neighbours of the smallest total size, Lucene-style
+    tiers (small recent segments merge often, the large old one rarely). None when the
+    count is within the bound."""
+    if len(sizes) <= MAX_SEGMENTS:
+        return None
+    width = min(MERGE_WIDTH, len(sizes))
+    best = min(range(len(sizes) - width + 1), key=lambda i: (sum(sizes[i : i + width]), -i))
+    return best, best + width - 1
+
+
+_CORE = frozenset(("documents", "mentions", "facts", "entities", "files", "meta", "tombstones"))
+
+
+def merge_content(
+    sides: list[dict[str, Any]],
+    raws: list[Any],
+    keys_of: list[list[Any] | None],
+    *,
+    drop_tombstones: bool,
+) -> SegmentContent:
+    """One segment equivalent to the adjacent run of segments given (their sidecars and
+    bytes, oldest first; the records are views of those bytes, valid while they are): the run's last version of each record, tombstones applied within
+    the run, and kept (unless the run starts the store) for what older segments hold."""
+    out = SegmentContent()
+    docs: dict[int, SegmentDoc] = {}
+    dead: list[int] = []
+    entities: dict[str, dict[str, Any] | None] = {}
+    files: dict[str, list[Any]] = {}
+    gone_files: set[str] = set()
+    for side, raw, keys_list in zip(sides, raws, keys_of, strict=True):
+        # Slices of the segments' memory maps, not copies: a merge holds no second store.
+        view = memoryview(raw)
+        tombs = side.get("tombstones") or {}
+        for tid in tombs.get("documents", ()):
+            docs.pop(tid, None)
+            dead.append(tid)
+        for n, row in enumerate(side["docs"]):
+            keys = keys_list[n] if keys_list is not None else None
+            tid = row[ROW_DSPAN + 3]
+            dspan, mspan, fspan = row[ROW_DSPAN], row[ROW_DSPAN + 1], row[ROW_DSPAN + 2]
+            blob = view[dspan[0] : dspan[1]]
+            old = docs.get(tid)
+            if old is None:
+                new = bool(row[ROW_DSPAN + 4]) if len(row) > ROW_DSPAN + 4 else True
+                docs[tid] = SegmentDoc(
+                    tid,
+                    blob,
+                    list(row[:ROW_DSPAN]),
+                    new,
+                    view[mspan[0] : mspan[1]] if mspan else b"",
+                    view[fspan[0] : fspan[1]] if fspan else b"",
+                    keys,
+                )
+            else:
+                old.blob, old.row = blob, list(row[:ROW_DSPAN])
+        for key in tombs.get("entities", ()):
+            entities[key] = None
+        span = side["tables"].get("entities")
+        if span:
+            for rec in orjson.loads(raw[span[0] : span[1]]).values():
+                entities[rec["key"]] = rec
+        for path in tombs.get("files", ()):
+            files.pop(path, None)
+            gone_files.add(path)
+        files.update(side.get("files") or {})
+        for name, span in side["tables"].items():
+            if name not in _CORE:
+                out.extra[name] = bytes(raw[span[0] : span[1]])
+    out.docs = list(docs.values())
+    out.entities = [rec for k in sorted(entities) if (rec := entities[k]) is not None]
+    out.files = files
+    if not drop_tombstones:
+        out.dead_docs = dead
+        out.dead_entities = sorted(k for k, v in entities.items() if v is None)
+        out.dead_files = sorted(gone_files)
+    return out

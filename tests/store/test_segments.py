@@ -1,0 +1,221 @@
+"""The store as segments: a commit writes what changed, merges keep the count bounded and the
+content the same, a reader keeps the version it opened, a single-file store is migrated
+(with a backup) at its first write and read as it is until then."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+
+import explorer.store.segments as segments
+from explorer.store import Store, tinydb
+
+pytestmark = pytest.mark.usefixtures("nlp_ready")
+
+
+def _manifest(db):
+    return orjson.loads(db.read_bytes())
+
+
+def _segment_files(db):
+    """The segments' files (each with its sidecar and keys); the entity totals have one
+    file, the manifest's, checked apart."""
+    folder = db.with_name(db.name + ".segments")
+    if not folder.exists():
+        return []
+    names = sorted(p.name for p in folder.iterdir())
+    totals = [n for n in names if n.startswith("aggregates-")]
+    assert totals == [_manifest(db)["meta"]["1"]["aggregates"]], names
+    return [n for n in names if n not in totals]
+
+
+def _content(db, *, ordered=True):
+    """What a reader sees; without `ordered`, regardless of the order documents came in."""
+    arrange = list if ordered else lambda items: sorted(items, key=repr)
+    with Store.open(db, readonly=True) as store:
+        return (
+            arrange([(d.id, d.title, d.path, d.mentions, d.facts) for d in store.documents()]),
+            arrange([m.to_dict() for m in store.mentions()]),
+            arrange([f.to_dict() for f in store.facts()]),
+            [(e.key, e.mentions, e.documents, e.aliases) for e in store.entities()],
+            sorted(store.document_hashes().items()),
+        )
+
+
+def _tables(db):
+    database = tinydb(db)
+    out = {name: database.table(name).all() for name in ("documents", "mentions", "facts", "files")}
+    out["entities"] = [
+        {k: v for k, v in e.items() if k != "group_documents"}
+        for e in database.table("entities").all()
+    ]
+    return out
+
+
+def _story(corpus, name, text):
+    (corpus / name).write_text(f"{name}\n\n{text}\n", encoding="utf-8")
+
+
+def test_a_one_document_commit_writes_a_segment_of_that_document(tmp_path, corpus):
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    first = _manifest(db)["segments"]["1"]
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    report = Store.open(db).ingest([corpus])
+    assert (report.added, report.unchanged) == (1, 5)
+    manifest = _manifest(db)
+    assert len(manifest["segments"]) == 2
+    assert manifest["segments"]["1"] == first  # the first segment is not rewritten
+    added = manifest["segments"]["2"]
+    assert added["documents"] == 1 and added["size"] < first["size"] / 2
+    segment = orjson.loads((db.with_name(db.name + ".segments") / added["file"]).read_bytes())
+    assert [d["id"] for d in segment["documents"].values()] == ["new.txt"]
+    assert {m["doc"] for m in segment["mentions"].values()} == {"new.txt"}
+
+
+def test_changes_across_segments_read_as_one_store_would(tmp_path, corpus):
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    Store.open(db).ingest([corpus])
+    _story(corpus, "business.txt", "Angela Merkel visited Berlin on Monday.")
+    Store.open(db).ingest([corpus])
+    (corpus / "world" / "talks.md").unlink()
+    Store.open(db).ingest([corpus], prune=True)
+    assert len(_manifest(db)["segments"]) == 4
+    # The same files ingested at once, into a new store.
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([corpus])
+    assert _content(db, ordered=False) == _content(fresh, ordered=False)
+    # A full merge gives one segment with the same content.
+    before = _content(db)
+    tables = _tables(db)
+    with Store.open(db) as store:
+        store.compact()
+    assert len(_manifest(db)["segments"]) == 1
+    assert _content(db) == before and _tables(db) == tables
+    assert len(_segment_files(db)) == 3  # the segment, its sidecar and keys; no old ones
+
+
+def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr(segments, "MAX_SEGMENTS", 3)
+    monkeypatch.setattr(segments, "MERGE_WIDTH", 2)
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    for n in range(6):
+        _story(corpus, f"new{n}.txt", f"Rome and Madrid signed deal number {n} in Paris.")
+        Store.open(db).ingest([corpus])
+        assert len(_manifest(db)["segments"]) <= 3
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([corpus])
+    assert _content(db, ordered=False) == _content(fresh, ordered=False)
+    assert len(_segment_files(db)) == 3 * len(_manifest(db)["segments"])
+
+
+def test_an_ingest_in_many_batches_ends_as_one_segment(tmp_path, corpus, monkeypatch):
+    monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "1")
+    monkeypatch.setenv("EXPLORER_WORKERS", "1")
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    assert len(_manifest(db)["segments"]) == 1
+    assert _manifest(db)["segments"]["1"]["documents"] == 5
+    monkeypatch.delenv("EXPLORER_COMMIT_EVERY")
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([corpus])
+    assert _content(db) == _content(fresh)
+
+
+def test_a_reader_keeps_the_version_it_opened_while_a_merge_removes_its_files(
+    tmp_path, corpus, monkeypatch
+):
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    Store.open(db).ingest([corpus])
+    reader = Store.open(db, readonly=True)
+    seen = (reader.documents(), [m.to_dict() for m in reader.mentions(doc="new.txt")])
+    old_files = _segment_files(db)
+    _story(corpus, "business.txt", "Angela Merkel visited Berlin on Monday.")
+    with Store.open(db) as writer:
+        writer.ingest([corpus])
+        writer.compact()
+    assert not set(old_files) & set(_segment_files(db))  # the reader's files are gone
+    # ... yet it reads its version, whole, from the files it holds open.
+    assert (reader.documents(), [m.to_dict() for m in reader.mentions(doc="new.txt")]) == seen
+    assert reader.document("business.txt").title == "Ad sales boost Time Warner profit"
+    assert reader.refresh()
+    assert reader.document("business.txt").title == "business.txt"
+    reader.close()
+
+
+def _single_file_store(tmp_path, corpus):
+    """A store in the layout explorer wrote before segments: one TinyDB file."""
+    db = tmp_path / "segmented.json"
+    Store.open(db).ingest([corpus])
+    database = tinydb(db)
+    tables = {}
+    for name in database.tables():
+        tables[name] = {str(doc.doc_id): dict(doc) for doc in database.table(name).all()}
+    meta = tables["meta"]["1"]
+    meta["schema"] = 1
+    for key in ("next_ids", "counts", "next_segment"):
+        meta.pop(key, None)
+    old = tmp_path / "old.json"
+    old.write_bytes(orjson.dumps(tables))
+    return old, _content(db)
+
+
+def test_a_single_file_store_is_read_as_it_is_and_migrated_at_its_first_write(tmp_path, corpus):
+    old, content = _single_file_store(tmp_path, corpus)
+    raw = old.read_bytes()
+    assert _content(old) == content  # read-only: read as it is
+    assert old.read_bytes() == raw and not _segment_files(old)
+    assert not old.with_name(old.name + ".v1.bak").exists()
+    report = Store.open(old).ingest([corpus])  # the first write migrates it
+    assert report.unchanged == 5 and report.added == 0
+    assert old.with_name(old.name + ".v1.bak").read_bytes() == raw  # the backup
+    assert len(_manifest(old)["segments"]) == 1
+    assert _content(old) == content
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    Store.open(old).ingest([corpus])
+    assert len(_manifest(old)["segments"]) == 2
+    assert old.with_name(old.name + ".v1.bak").read_bytes() == raw
+
+
+def test_files_a_killed_commit_left_are_removed_at_the_next_write(tmp_path, corpus):
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    folder = db.with_name(db.name + ".segments")
+    stray = folder / "000042-0123456789ab.json"  # written, but its manifest never was
+    stray.write_bytes(b'{"documents": {}}')
+    (folder / "000042-0123456789ab.json.idx").write_bytes(b"{}")
+    torn = folder / ".000043-0123456789ab.json.4242.tmp"
+    torn.write_bytes(b'{"documents": {"1": ')
+    content = _content(db)
+    assert not Store.open(db).ingest([corpus]).added
+    assert not stray.exists() and not torn.exists()
+    assert len(_segment_files(db)) == 3 and _content(db) == content
+
+
+def test_a_one_document_commit_reads_no_other_document(tmp_path, corpus, monkeypatch):
+    from explorer.store.snapshot import Snapshot
+
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    read: list[object] = []
+    real = Snapshot.read_span
+    monkeypatch.setattr(
+        Snapshot, "read_span", lambda self, span: read.append(span) or real(self, span)
+    )
+    _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris.")
+    Store.open(db).ingest([corpus])
+    assert read == []  # the entity totals come from their derived file
+    # Without that file (deleted, or damaged), the totals are built from the documents.
+    folder = db.with_name(db.name + ".segments")
+    (folder / _manifest(db)["meta"]["1"]["aggregates"]).unlink()
+    _story(corpus, "other.txt", "Angela Merkel visited Berlin on Monday.")
+    Store.open(db).ingest([corpus])
+    assert len(read) == 6
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([corpus])
+    assert _content(db, ordered=False) == _content(fresh, ordered=False)
