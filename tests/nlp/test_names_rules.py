@@ -128,3 +128,17 @@ def _lines(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
+
+
+def test_a_compound_adjective_opening_a_sentence_is_no_part_of_the_name():
+    found = labels(
+        "State-owned Rosneft bought the unit. Cash-strapped Alitalia cut 900 jobs. "
+        "Rosneft and Alitalia declined to comment."
+    )
+    assert ("Rosneft", "ORG") in found and ("Alitalia", "ORG") in found
+    assert not any("-" in text for text, _label in found)
+
+
+def test_a_hyphenated_name_the_text_capitalises_mid_sentence_stays_a_name():
+    found = labels("Blu-ray discs went on sale. Sony backs Blu-ray over its rival.")
+    assert [text for text, _label in found].count("Blu-ray") == 2

@@ -361,6 +361,13 @@ def _sentence_opener(
         label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
         return None
+    # "State-owned Rosneft", "Cash-strapped Alitalia": a capitalised compound adjective
+    # opening the sentence is no part of the name ("Moscow-based" is dealt with as a place).
+    # A word the document also capitalises mid-sentence ("Blu-ray") is a name.
+    if "-" in w and not JOINED_PARTICLE.match(w) and w not in doc.mid_caps():
+        head, _, tail = w.rpartition("-")
+        if tail.islower() and tail.isalpha() and not gazetteer_label([head]):
+            return i + 1 if i + 1 < j else None
     # A capitalised sentence opener that the document writes in lower case elsewhere.
     if (
         w.lower() in doc.lower_vocab()
