@@ -259,10 +259,14 @@ class _Text:
         m = gap.match(self.text, pos)
         return self.by_start.get(m.end()) if m else None
 
-    def last_person(self, pos: int, pronoun: str = "") -> Mention | None:
+    def last_person(
+        self, pos: int, pronoun: str = "", spoken_of: frozenset[str] = frozenset()
+    ) -> Mention | None:
         """The person the text is about at `pos`: the latest PERSON mentioned before it.
 
-        For "he" or "she", a person whose first name says otherwise is passed over.
+        For "he" or "she", a person whose first name says otherwise is passed over, and so is
+        one in `spoken_of` (named inside the quotation "he" said: "..., Gordon Brown's record
+        is mixed," he said is not Brown speaking) while another is within reach.
         """
         i = bisect.bisect_left(self.person_starts, pos) - 1
         if i < 0:
@@ -271,6 +275,8 @@ class _Text:
             return self.persons[i]  # only one person named so far: no choice to make
         female, male = gazetteer.gendered_names()
         candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
+        if spoken_of:
+            candidates = [p for p in candidates if p.entity not in spoken_of] or candidates
         if pronoun.lower() == "she":
             for p in candidates:
                 if p.entity.split(" ", 1)[0] in female:
@@ -568,7 +574,13 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
-        person = doc.last_person(pos if context is None else context, pron.group(1))
+        if context is None:
+            person = doc.last_person(pos, pron.group(1))
+        else:
+            lo = bisect.bisect_left(doc.person_starts, context)
+            hi = bisect.bisect_left(doc.person_starts, pos)
+            named = frozenset(p.entity for p in doc.persons[lo:hi])
+            person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
     return None
 

@@ -672,3 +672,21 @@ def test_sales_dividends_and_trade_are_named_as_such():
 
 def test_a_figure_without_a_measure_has_no_metric():
     assert _amounts_of("The bridge cost $5m to build.")[0][1] is None
+
+
+def test_he_who_speaks_is_not_the_man_his_quotation_is_about():
+    text = (
+        "Shadow chancellor Vince Cable warned the picture was not as rosy as Mr Brown "
+        'would like. "For all his boasts, Gordon Brown\'s record is very mixed," he said.'
+    )
+    found = facts(
+        text,
+        ("Vince Cable", "PERSON"),
+        ("Brown", "PERSON", "Gordon Brown"),
+        ("Gordon Brown", "PERSON"),
+    )
+    assert [f["subject"] for f in only(found, "said")] == ["Vince Cable"]
+    # with no one else in reach, the man named before the quotation still speaks
+    text = 'Gordon Brown spoke in Leeds. "Gordon Brown keeps his promises," he said.'
+    found = facts(text, ("Gordon Brown", "PERSON"), ("Gordon Brown", "PERSON"))
+    assert [f["subject"] for f in only(found, "said")] == ["Gordon Brown"]
