@@ -501,10 +501,15 @@ class ExplorerApp(App[None]):
 def change_summary(before: dict, after: dict) -> str:
     """What another process changed, in a line: "+347 documents, +1,204 facts"."""
     parts = []
-    for name in ("documents", "facts", "entities", "sentences"):
+    for name, one in (
+        ("documents", "document"),
+        ("facts", "fact"),
+        ("entities", "entity"),
+        ("sentences", "sentence"),
+    ):
         delta = int(after.get(name, 0)) - int(before.get(name, 0))
         if delta:
-            parts.append(f"{'+' if delta > 0 else '−'}{abs(delta):,} {name}")
+            parts.append(f"{'+' if delta > 0 else '−'}{pluralise(abs(delta), one, name)}")
     return ", ".join(parts) or "documents changed (the same counts)"
 
 
