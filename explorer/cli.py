@@ -659,14 +659,6 @@ CHUNK_CHARS = 16_000  # text sent to a worker in one round trip
 CHUNK_DOCS = 64
 
 
-def _extract_here(
-    pairs: list[tuple[tuple[str, str | None, Any], str]],
-) -> Iterator[tuple[str, str | None, str]]:
-    for record, said in pairs:
-        sys.stderr.write(said)  # what reading it said, then what extracting it says
-        yield (*_extract_line(*record), "")
-
-
 def _extract_in_workers(
     pairs: Iterator[tuple[tuple[str, str | None, Any], str]], jobs: int
 ) -> Iterator[tuple[str, str | None, str]]:
@@ -768,6 +760,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         raise UserError("extract takes PATH... or --jsonl (documents on stdin), not both")
     jobs = _jobs(args)
     records = _extract_records(args)
+    pairs: Iterator[tuple[tuple[str, str | None, Any], str]] = ((r, "") for r in records)
     failed = 0
     out = sys.stdout
     if jobs > 1:
@@ -782,22 +775,23 @@ def cmd_extract(args: argparse.Namespace) -> int:
             size += len(pair[0][1] or "")
             if size >= PARALLEL_MIN_CHARS and len(head) >= PARALLEL_MIN_DOCS:
                 break
-        if size >= PARALLEL_MIN_CHARS and len(head) >= PARALLEL_MIN_DOCS:
-            results = _extract_in_workers(itertools.chain(head, pairs), jobs)
-        else:  # that was all of it
-            results = _extract_here(head)
-        for line, message, said in results:
-            if said:
-                sys.stderr.write(said)
-            if message is not None:
-                failed += 1
-                _error(message)
-            out.write(line)
-            out.write("\n")
-        out.flush()
-        return EXIT_FAILED if failed else EXIT_OK
+        if size < PARALLEL_MIN_CHARS or len(head) < PARALLEL_MIN_DOCS:
+            pairs = iter(head)  # that was all of it: done here, below
+        else:
+            for line, message, said in _extract_in_workers(itertools.chain(head, pairs), jobs):
+                if said:
+                    sys.stderr.write(said)
+                if message is not None:
+                    failed += 1
+                    _error(message)
+                out.write(line)
+                out.write("\n")
+            out.flush()
+            return EXIT_FAILED if failed else EXIT_OK
     frozen = False
-    for doc_id, text, meta in records:
+    for (doc_id, text, meta), said in pairs:
+        if said:
+            sys.stderr.write(said)  # what reading it said, then what extracting it says
         line, message = _extract_line(doc_id, text, meta)
         if message is not None:
             failed += 1
