@@ -642,8 +642,13 @@ def _said_on_stderr(
     import io
 
     while True:
-        with contextlib.redirect_stderr(io.StringIO()) as said:
-            record = next(records, None)
+        said = io.StringIO()
+        try:
+            with contextlib.redirect_stderr(said):
+                record = next(records, None)
+        except BaseException:  # a reader's "usage" error, Ctrl+C: what it said goes first
+            sys.stderr.write(said.getvalue())
+            raise
         if record is None:
             if said.getvalue():
                 sys.stderr.write(said.getvalue())
