@@ -8,6 +8,7 @@ it does not understand it. The other finders read a date from a dateline, a path
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections import Counter
@@ -165,7 +166,9 @@ def year_of(value: object) -> int | None:
 
 # --------------------------------------------------------------------------- datelines
 
-_DATELINE = re.compile(
+# Compiled when first used (about 5 ms): `extract --jsonl` reads no datelines and should not
+# pay for the pattern in every process.
+_DATELINE = (
     # "SALVADOR, Feb 26 -", "LONDON, March 3 (Reuters) -", "New York, 3 March 1987 --"
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3}"
     r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?),?[ \t]+"
@@ -173,9 +176,13 @@ _DATELINE = re.compile(
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(?P<month2>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r"))\.?(?:,?[ \t]+(?P<y2>\d{4}))?)"
-    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:-{1,2}|–|—)",
-    re.M,
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:-{1,2}|–|—)"
 )
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    return re.compile(_DATELINE, re.M)
 
 
 def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str | None]:
@@ -184,7 +191,7 @@ def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str |
     The year is the dateline's own, else `year` (from the metadata, the path or the text's
     other dates); without either the day cannot be placed: (None, dateline).
     """
-    m = _DATELINE.search(text, 0, 1200)
+    m = _dateline().search(text, 0, 1200)
     if m is None:
         return None, None
     month = _MONTHS[(m["month"] or m["month2"]).lower()]

@@ -1,0 +1,176 @@
+"""`explorer extract` in several processes prints exactly what it prints in one."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from explorer import cli
+
+PEOPLE = ["Anna Berg", "Tomas Lindqvist", "Maria Okafor", "David Chen", "Sofia Marques"]
+FIRMS = ["Northwind Shipping", "Caldera Mining", "Helix Bank", "Orchard Foods"]
+PLACES = ["Oslo", "Lagos", "Lisbon", "Toronto", "Perth"]
+
+
+def _story(n: int) -> str:
+    """A news story of about 1,700 characters, different for every n."""
+    person, firm, place = PEOPLE[n % 5], FIRMS[n % 4], PLACES[n % 5]
+    paragraphs = [f"{firm} results lift shares in {place}"]
+    for i in range(6):
+        paragraphs.append(
+            f"{person}, chief executive of {firm}, said on Tuesday that profit rose "
+            f"{n + i}% to ${100 + 7 * n + i} million in the third quarter of 2004. "
+            f"The company employs {1200 + 13 * n} people in {place} and plans "
+            f"{i + 2} new offices by March 2005, {person} told reporters."
+        )
+    return "\n\n".join(paragraphs) + "\n"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """60 stories (about 100 KB, enough to be worth the workers), an empty file and two broken
+    ones among them."""
+    root = tmp_path / "news"
+    root.mkdir()
+    for n in range(60):
+        (root / f"story{n:02d}.txt").write_text(_story(n), encoding="utf-8")
+    (root / "story30_empty.txt").write_text("", encoding="utf-8")
+    (root / "story31_broken.json").write_text("{not json", encoding="utf-8")
+    (root / "story45_broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    return root
+
+
+def test_extract_in_workers_prints_what_one_process_prints(explorer, folder) -> None:
+    serial = explorer("extract", "--jobs", "1", str(folder))
+    parallel = explorer("extract", "--jobs", "2", str(folder))
+    assert serial.returncode == parallel.returncode == 1  # the broken files, not the rest
+    assert parallel.stdout == serial.stdout
+    assert parallel.stderr == serial.stderr
+    docs = [json.loads(line) for line in parallel.stdout.splitlines()]
+    assert len(docs) == 63
+    errors = {d["id"]: d["error"] for d in docs if "error" in d}
+    assert set(errors) == {"story30_empty.txt", "story31_broken.json", "story45_broken.pdf"}
+    assert "Traceback" not in parallel.stderr
+
+
+def test_extract_jsonl_in_workers_prints_what_one_process_prints(explorer) -> None:
+    lines = [json.dumps({"id": f"doc {n}", "text": _story(n)}) for n in range(60)]
+    lines[7] = "this is not json"
+    lines[20] = json.dumps({"id": 20, "text": ""})
+    stdin = "\n".join(lines) + "\n"
+    serial = explorer("extract", "--jsonl", "--jobs", "1", input=stdin)
+    parallel = explorer("extract", "--jsonl", "--jobs", "3", input=stdin)
+    assert serial.returncode == parallel.returncode == 1
+    assert parallel.stdout == serial.stdout
+    assert parallel.stderr == serial.stderr
+    ids = [json.loads(line)["id"] for line in parallel.stdout.splitlines()]
+    assert ids == [f"doc {n}" if n != 7 else "line 8" for n in range(60)][:20] + [20] + [
+        f"doc {n}" for n in range(21, 60)
+    ]
+
+
+def test_extract_refuses_no_jobs(explorer, folder) -> None:
+    result = explorer("extract", "--jobs", "0", str(folder))
+    assert result.returncode == 2
+    assert result.stderr.strip() == "explorer: --jobs must be at least 1"
+
+
+def _records(count: int) -> list[tuple[str, str | None, object]]:
+    records: list[tuple[str, str | None, object]] = [
+        (f"doc{n}", _story(n), {"title": f"story {n}"}) for n in range(count)
+    ]
+    records[3] = ("doc3", None, "doc3: could not be read")
+    return records
+
+
+def _fake_extract(parent: int, marks: dict[str, str]):
+    """An extract that sleeps, fails or kills its worker on the words in `marks`."""
+    from explorer.nlp import extract
+
+    def fake(text: str, meta: object = None):
+        for word, what in marks.items():
+            if word in text:
+                if what == "slow":
+                    time.sleep(1.0)
+                elif what == "boom":
+                    raise ValueError("boom")
+                elif what == "die" and os.getpid() != parent:
+                    os._exit(3)  # a worker killed (out of memory, say)
+        return extract(text, meta)
+
+    return fake
+
+
+def _tag_lines_with_their_process(monkeypatch) -> None:
+    dumps = cli._dumps
+    monkeypatch.setattr(cli, "_dumps", lambda obj: f"{os.getpid()} {dumps(obj)}")
+
+
+def _untagged(results: list) -> tuple[list, set[int]]:
+    """The (line, message) results without their process ids, and those ids."""
+    pids = {int(line.split(" ", 1)[0]) for line, *_ in results}
+    return [(line.split(" ", 1)[1], message) for line, message, *_ in results], pids
+
+
+def _in_workers(records: list) -> list:
+    return list(cli._extract_in_workers(iter((record, "") for record in records), 2))
+
+
+def test_a_slow_first_document_keeps_the_order(monkeypatch) -> None:
+    """The first chunk takes a second; the later ones finish first, and still come after it."""
+    parent = os.getpid()
+    records = _records(40)
+    records[0] = ("doc0", "SLOW " + _story(0), {"title": "story 0"})
+    records[9] = ("doc9", "BOOM " + _story(9), {"title": "story 9"})
+    monkeypatch.setattr(
+        "explorer.nlp.extract", _fake_extract(parent, {"SLOW": "slow", "BOOM": "boom"})
+    )
+    monkeypatch.setattr(cli, "CHUNK_CHARS", 2_000)  # one story a chunk
+    _tag_lines_with_their_process(monkeypatch)
+    serial, _ = _untagged([cli._extract_line(*record) for record in records])
+    parallel, pids = _untagged(_in_workers(records))
+    assert parallel == serial
+    assert parent not in pids and len(pids) == 2  # both workers did the work
+    assert parallel[3][1] == "doc3: could not be read"
+    assert parallel[9][1] == "doc9: extraction failed: ValueError('boom')"
+
+
+def test_a_worker_that_dies_leaves_its_documents_to_the_parent(monkeypatch) -> None:
+    parent = os.getpid()
+    records = _records(30)
+    records[5] = ("doc5", "DIE " + _story(5), {"title": "story 5"})
+    monkeypatch.setattr("explorer.nlp.extract", _fake_extract(parent, {"DIE": "die"}))
+    monkeypatch.setattr(cli, "CHUNK_CHARS", 2_000)
+    _tag_lines_with_their_process(monkeypatch)
+    serial, _ = _untagged([cli._extract_line(*record) for record in records])
+    parallel, pids = _untagged(_in_workers(records))
+    assert parallel == serial
+    assert parent in pids  # what the dead worker had not done, this process did
+
+
+def test_ctrl_c_stops_extract_and_its_workers(tmp_path, folder) -> None:
+    for n in range(60, 400):  # enough work to be still running when interrupted
+        (folder / f"story{n:03d}.txt").write_text(_story(n), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "explorer", "extract", "--jobs", "2", str(folder)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")},
+        # as a terminal does: Ctrl+C goes to the whole process group
+        preexec_fn=lambda: (signal.signal(signal.SIGINT, signal.SIG_DFL), os.setpgrp()),
+    )
+    assert process.stdout is not None
+    process.stdout.readline()  # the workers are running
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert stderr.decode() == "explorer: interrupted\n"
+    left = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True)
+    assert left.stdout.split() == []

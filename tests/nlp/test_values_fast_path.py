@@ -1,0 +1,85 @@
+"""The plain-number shortcut of the value pass finds what the whole pattern finds.
+
+`values._match` skips the readings before CARDINAL where the text shows none can apply; at
+every number it must give the same span, kind and lead-in as `values._PATTERN` itself: on
+text written here for the edge cases, and on every number of the BBC and CoNLL texts (kept
+beside the repository, never in it; skipped when absent).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+from explorer.nlp import values
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+BBC = SHARED / "data" / "news" / "bbc"
+GOLD = SHARED / "data" / "conll2003" / "eng.testa"
+HARNESS = SHARED / "eval" / "ner_eval.py"
+
+_RUN_START = re.compile(r"(?<!\d)\d")
+
+
+def _key(m: re.Match[str] | None) -> tuple | None:
+    return None if m is None else (m.span(), m.lastgroup, m.span("mod"))
+
+
+def _differences(text: str) -> list[str]:
+    """The numbers of `text` where the shortcut and the whole pattern disagree."""
+    return [
+        text[max(0, m.start() - 10) : m.start() + 20]
+        for m in _RUN_START.finditer(text)
+        if _key(values._match(text, m.start())) != _key(values._PATTERN.match(text, m.start()))
+    ]
+
+
+EDGE_CASES = [
+    "Scores: Arsenal 2 1 Chelsea, then 3 0 at home; 10 12 13 11 in the table.",
+    "They won in 2004. In 1996, it rose; the 1999 2000 season; 2010, 1850 1900",
+    "It cost 5. Then 5, and 5,000. Then 1,000,000.5 and 12.5, 3.0. And 7",
+    "3 %, 4 per cent, 5 pct, 6% and 7 million 8 bn 9m 10 GW 11 km 12 °C 13°C",
+    "At 10 30 GMT, 10:30, 9 pm, 11 a.m. on 5 May, 3 of March, 2 quarter.",
+    "A320 1 B52, -5 4, 5-3 2, 1/2 3, 19961 2 and 20041. 123456789 0",
+    "over 20 30 people, about 40 5, more than 50. Some 60, no 70 80",
+    "1st 2 2nd, 3rd 4 5th 6, the 1990s 7, mid-1990 8, fiscal 1987 9 FY2018 1",
+    "\u0661\u0662 3, \u0663 \u0664 and 5\u00a06, 7\u20038\n9\n10",
+    "",
+]
+
+
+def test_the_shortcut_matches_the_whole_pattern_on_edge_cases() -> None:
+    for text in EDGE_CASES:
+        assert _differences(text) == [], text
+
+
+def test_the_shortcut_is_taken_for_plain_numbers_only() -> None:
+    assert values._PLAIN_NUMBER.match("12 3", 0)
+    assert values._PLAIN_NUMBER.match("12.", 0)
+    assert values._PLAIN_NUMBER.match("1500,", 0)  # not a year this pass reads alone
+    assert not values._PLAIN_NUMBER.match("2004.", 0)  # a year
+    assert not values._PLAIN_NUMBER.match("12 people", 0)
+    assert not values._PLAIN_NUMBER.match("12.5", 0)
+    assert not values._PLAIN_NUMBER.match("12%", 0)
+
+
+@pytest.mark.skipif(not BBC.exists(), reason="the BBC corpus is absent")
+def test_the_shortcut_matches_the_whole_pattern_on_bbc() -> None:
+    for path in sorted(BBC.rglob("*.txt")):
+        assert _differences(path.read_text("utf-8", errors="replace")) == [], path.name
+
+
+@pytest.mark.skipif(
+    not (GOLD.exists() and HARNESS.exists()), reason="CoNLL-2003 data or harness absent"
+)
+def test_the_shortcut_matches_the_whole_pattern_on_conll() -> None:
+    spec = importlib.util.spec_from_file_location("ner_eval", HARNESS)
+    assert spec is not None and spec.loader is not None
+    ner_eval = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ner_eval)
+    for doc in ner_eval.read_conll(str(GOLD)):
+        text = ner_eval.build_text(doc)[0]
+        assert _differences(text) == [], text[:60]
