@@ -102,8 +102,11 @@ class Snapshot:
         return snap
 
     @classmethod
-    def load(cls, path: Path) -> Snapshot:
-        """The snapshot of the store at `path`: from its sidecar when valid, else parsed whole."""
+    def load(cls, path: Path, previous: Snapshot | None = None) -> Snapshot:
+        """The snapshot of the store at `path`: from its sidecar when valid, else parsed whole.
+        With `previous` (an earlier snapshot of the same store), the segments it read that
+        are still live in the same places are not read again: a refresh after a commit
+        reads only the new segments' sidecars."""
         try:
             st = path.stat()
         except FileNotFoundError:
@@ -119,8 +122,8 @@ class Snapshot:
             for _attempt in range(5):
                 snap = cls(path)
                 try:
-                    with gc_paused():
-                        found = snap._from_manifest()
+                    with gc_paused(keep=True):
+                        found = snap._from_manifest(previous)
                     if found:
                         return snap
                     break
@@ -268,9 +271,11 @@ class Snapshot:
 
     # ---------------------------------------------------------------- segments
 
-    def _from_manifest(self) -> bool:
+    def _from_manifest(self, previous: Snapshot | None = None) -> bool:
         """Open a segmented store (False when the file is a single-file store): every live
-        segment file is opened now, so a merge that removes it later cannot take it away."""
+        segment file is opened now, so a merge that removes it later cannot take it away.
+        The sidecars `previous` read, of the segments that begin this manifest's list as
+        they began its, are taken from it (see `_extend`)."""
         path = self.path
         try:
             data = path.read_bytes()
@@ -305,7 +310,8 @@ class Snapshot:
         self.segments = records
         self.generation = meta.get("generation", "")
         folder = segments_dir(path)
-        for rec in records:
+        reused = _reusable(previous, records)
+        for s, rec in enumerate(records):
             file = folder / rec["file"]
             try:
                 handle = open(file, "rb")  # noqa: SIM115 (lives as long as the snapshot)
@@ -324,13 +330,20 @@ class Snapshot:
             self.seg_raw.append(
                 mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
             )
+            if s < reused:
+                assert previous is not None
+                self.sides.append(previous.sides[s])
+                continue
             side = read_segment_sidecar(file, rec)
             if side is not None and not _names(
                 self.seg_raw[-1], side["tables"].get("meta"), rec["generation"]
             ):
                 side = None
             self.sides.append(side)
-        if all(side is not None for side in self.sides):
+        if reused and all(side is not None for side in self.sides):
+            assert previous is not None
+            self._extend(previous, reused)
+        elif all(side is not None for side in self.sides):
             self._from_sides()
         else:
             self._from_segments_parsed()
@@ -339,8 +352,22 @@ class Snapshot:
     def _from_sides(self) -> None:
         live: dict[int, list[Any]] = {}
         files: dict[str, list[Any]] = {}
-        extra: list[str] = []
-        for s, side in enumerate(self.sides):
+        self._apply_sides(live, files, 0, copy=False)
+
+    def _extend(self, previous: Snapshot, reused: int) -> None:
+        """The rows and files of `previous` (whose first `reused` segments are this one's
+        first) with the later segments' sidecars applied: a commit of one document reads
+        one small sidecar, not every segment's. The rows `previous` holds are never changed
+        (a reader may still be using them): a document whose record a new segment replaces
+        gets a new row here."""
+        live = {row[ROW_TID]: row for row in previous.rows}
+        self._apply_sides(live, dict(previous.files), reused, copy=True)
+
+    def _apply_sides(
+        self, live: dict[int, list[Any]], files: dict[str, list[Any]], first: int, *, copy: bool
+    ) -> None:
+        for s in range(first, len(self.sides)):
+            side = self.sides[s]
             assert side is not None
             tombs = side.get("tombstones") or {}
             for tid in tombs.get("documents", ()):
@@ -354,11 +381,19 @@ class Snapshot:
                     row.append(n)
                     live[tid] = row
                 else:  # a later version of its record; its mentions and facts stay
+                    if copy:
+                        old = live[tid] = list(old)
                     old[:ROW_MSPAN] = row[:ROW_MSPAN]
                     old[ROW_DSEG] = s
             for gone in tombs.get("files", ()):
                 files.pop(gone, None)
             files.update(side.get("files") or {})
+        self._finish_sides(live, files)
+
+    def _finish_sides(self, live: dict[int, list[Any]], files: dict[str, list[Any]]) -> None:
+        extra: list[str] = []
+        for side in self.sides:
+            assert side is not None
             extra.extend(n for n in side["tables"] if n not in TABLES and n != "tombstones")
         self.rows = list(live.values())
         self.index = {row[ROW_ID]: i for i, row in enumerate(self.rows)}
@@ -586,6 +621,30 @@ class Snapshot:
             blob = self.row_span(row, where)
             return list(orjson.loads(b"{" + blob + b"}").values()) if blob else []
         return self.by_document(table).get(doc_id, [])
+
+
+def _reusable(previous: Snapshot | None, records: list[dict[str, Any]]) -> int:
+    """How many of `records` (a manifest's segments) begin it as they began the manifest
+    `previous` read, whose sidecars it holds, so that they need not be read again: all of
+    previous's, or none (a merge renumbers the segments after it)."""
+    if (
+        previous is None
+        or previous.layout != "segments"
+        or previous.spans is None
+        or not previous.segments
+        or len(previous.sides) != len(previous.segments)
+        or any(side is None for side in previous.sides)
+        or len(records) < len(previous.segments)
+    ):
+        return 0
+    for old, new in zip(previous.segments, records, strict=False):
+        if (old["file"], old["generation"], old["size"]) != (
+            new["file"],
+            new["generation"],
+            new["size"],
+        ):
+            return 0
+    return len(previous.segments)
 
 
 class _Moved(Exception):

@@ -192,7 +192,9 @@ class Store:
         ):
             return False  # the same manifest file: every commit replaces it
         self._manifest_id = identity
-        snap = Snapshot.load(self._path)
+        # The segments the open snapshot read and the new manifest still begins with are
+        # not read again (after a commit of one document: one small sidecar).
+        snap = Snapshot.load(self._path, previous=self._snap)
         if snap.generation == before and before:
             snap.close()
             return False

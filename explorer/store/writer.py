@@ -148,6 +148,96 @@ class DocState:
         self.committed = committed
 
 
+class StoredDocs:
+    """The writer's documents by id, over a segmented snapshot's rows: a stored document's
+    state is made when it is first asked for, so a commit of one document builds none of the
+    200,000 others (building them all cost about 1 s there). Iterates in store order, then
+    the documents added since, as a dict of every state would."""
+
+    __slots__ = ("rows", "index", "own", "gone", "added", "size")
+
+    def __init__(self, rows: list[list[Any]], index: dict[str, int]) -> None:
+        self.rows = rows
+        self.index = index
+        self.own: dict[str, DocState] = {}  # states made, changed or added
+        self.gone: set[str] = set()  # stored ids deleted
+        self.added: dict[str, None] = {}  # ids not among the stored rows, in order added
+        self.size = len(rows)
+
+    def _stored(self, doc_id: str) -> DocState:
+        from .segments import ROW_TID
+
+        row = self.rows[self.index[doc_id]]
+        state = DocState(row[:ROW_DSPAN], row[ROW_TID], None, b"", b"", span=row, committed=True)
+        self.own[doc_id] = state
+        return state
+
+    def __getitem__(self, doc_id: str) -> DocState:
+        state = self.own.get(doc_id)
+        if state is not None:
+            return state
+        if doc_id in self.gone or doc_id not in self.index:
+            raise KeyError(doc_id)
+        return self._stored(doc_id)
+
+    def get(self, doc_id: str, default: Any = None) -> Any:
+        """The state of `doc_id`, or `default` when the writer holds no such document."""
+        try:
+            return self[doc_id]
+        except KeyError:
+            return default
+
+    def __contains__(self, doc_id: object) -> bool:
+        if doc_id in self.own:
+            return True
+        return doc_id in self.index and doc_id not in self.gone
+
+    def __len__(self) -> int:
+        return self.size
+
+    def __setitem__(self, doc_id: str, state: DocState) -> None:
+        if doc_id not in self:
+            self.size += 1
+            if doc_id in self.index:
+                self.gone.discard(doc_id)
+            self.added.pop(doc_id, None)
+            if doc_id not in self.index or doc_id in self.gone:
+                self.added[doc_id] = None
+        self.own[doc_id] = state
+
+    def pop(self, doc_id: str) -> DocState:
+        """Remove `doc_id` (KeyError when absent); its state."""
+        state = self[doc_id]
+        del self.own[doc_id]
+        self.size -= 1
+        if doc_id in self.index:
+            self.gone.add(doc_id)
+        self.added.pop(doc_id, None)
+        return state
+
+    def __iter__(self) -> Iterator[str]:
+        own, gone = self.own, self.gone
+        for row in self.rows:
+            doc_id = row[ROW_ID]
+            if doc_id not in gone and (doc_id in own or doc_id in self.index):
+                yield doc_id
+        yield from list(self.added)
+
+    def keys(self) -> Iterator[str]:
+        """The ids, in store order then as added."""
+        return iter(self)
+
+    def values(self) -> Iterator[DocState]:
+        """Every state, made as it is reached (a pass over the whole store)."""
+        for doc_id in self:
+            yield self[doc_id]
+
+    def items(self) -> Iterator[tuple[str, DocState]]:
+        """(id, state) for every document, as `values`."""
+        for doc_id in self:
+            yield doc_id, self[doc_id]
+
+
 class Writer:
     """The state of one ingest session: loaded from the last commit, committed in batches."""
 
@@ -177,7 +267,7 @@ class Writer:
         self.roots = snap.roots()
         # The documents' blobs are loaded on the first change: a re-run on an unchanged
         # corpus only compares file hashes.
-        self._docs: dict[str, DocState] | None = None
+        self._docs: dict[str, DocState] | StoredDocs | None = None
         self._by_sha: dict[str, str] = {}
         self.extra_tables: dict[str, bytes] = {}
         if snap.layout == "segments":
@@ -224,7 +314,7 @@ class Writer:
         self.written: list[str] = []
 
     @property
-    def docs(self) -> dict[str, DocState]:
+    def docs(self) -> dict[str, DocState] | StoredDocs:
         """The documents by id, as the writer holds them (loaded on first use)."""
         if self._docs is None:
             self._load()
@@ -248,24 +338,11 @@ class Writer:
         snap = self.snap
         docs: dict[str, DocState] = {}
         if snap.layout == "segments" and snap.spans is not None:
-            from .segments import ROW_TID
-
-            # Entity keys are read when needed (`_keys_of`), per segment: a commit of one
-            # document needs none of the stored ones.
-            for row in snap.rows:
-                state = DocState(
-                    row[:ROW_DSPAN],
-                    row[ROW_TID],
-                    None,
-                    b"",
-                    b"",
-                    span=row,
-                    committed=True,
-                )
-                docs[row[ROW_ID]] = state
-            self._docs = docs
-            for doc_id, state in docs.items():
-                self._by_sha.setdefault(state.row[ROW_SHA], doc_id)
+            # Each stored document's state is made when asked for (StoredDocs), its entity
+            # keys read when needed (`_keys_of`), per segment: a commit of one document
+            # needs none of the stored ones. The first row of a content hash wins.
+            self._docs = StoredDocs(snap.rows, snap.index)
+            self._by_sha = {row[ROW_SHA]: row[ROW_ID] for row in reversed(snap.rows)}
             return
         if snap.spans is not None:
             raw = snap.open_raw()

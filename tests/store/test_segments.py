@@ -219,3 +219,50 @@ def test_a_one_document_commit_reads_no_other_document(tmp_path, corpus, monkeyp
     fresh = tmp_path / "fresh.json"
     Store.open(fresh).ingest([corpus])
     assert _content(db, ordered=False) == _content(fresh, ordered=False)
+
+
+def test_a_store_kept_open_reads_only_the_new_segment_after_its_own_commit(
+    tmp_path, corpus, monkeypatch
+):
+    db = tmp_path / "store.json"
+    store = Store.open(db)
+    store.ingest([corpus])
+    read: list[str] = []
+    real = segments.read_segment_sidecar
+    monkeypatch.setattr(
+        "explorer.store.snapshot.read_segment_sidecar",
+        lambda file, want: read.append(file.name) or real(file, want),
+    )
+    steps = [
+        lambda: _story(corpus, "new.txt", "Rome and Madrid signed a deal in Paris."),
+        lambda: _story(corpus, "business.txt", "Angela Merkel visited Berlin on Monday."),
+        # the same bytes under a second name: the stored document's record gains a path
+        lambda: (corpus / "copy.txt").write_bytes((corpus / "new.txt").read_bytes()),
+        lambda: (corpus / "world" / "talks.md").unlink(),
+    ]
+    for step in steps:
+        kept = store._snap  # what a reader in another thread may still be using
+        before = [(d.id, d.title, d.path, d.mentions) for d in store.documents()]
+        rows_before = orjson.dumps(kept.rows)
+        step()
+        read.clear()
+        store.ingest([corpus], prune=True)
+        newest = _manifest(db)["segments"][str(len(_manifest(db)["segments"]))]["file"]
+        assert read == [newest]  # the other segments' rows are taken from the open snapshot
+        # The store kept open reads as a fresh open of the same files does...
+        with Store.open(db, readonly=True) as fresh:
+            assert store.documents() == fresh.documents()
+            assert store.stats() == fresh.stats()
+            assert store.mentions() == fresh.mentions()
+            assert store.facts() == fresh.facts()
+            assert [d.id for d in store.documents()] and all(
+                store.document(d.id) == fresh.document(d.id) for d in fresh.documents()
+            )
+        # ...and the snapshot it held before the commit still reads as it did.
+        store_then = Store(db, kept, readonly=True)
+        assert [(d.id, d.title, d.path, d.mentions) for d in store_then.documents()] == before
+        assert orjson.dumps(kept.rows) == rows_before
+    with Store.open(db, readonly=True) as fresh:
+        assert fresh._snap.rows == store._snap.rows  # paths, spans and segments alike
+    assert [d.id for d in store.documents()].count("business.txt") == 1
+    assert "talks.md" not in {d.id for d in store.documents()}
