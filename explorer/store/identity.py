@@ -698,6 +698,53 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+def _neighbours(by_base: Mapping[str, list[str]], asking: int) -> Callable[[str], set[str]]:
+    """A function from a base to the keys of `by_base` whose base is one edit from it (and
+    maybe some two edits away: the caller checks with `_one_edit`). With an index of every
+    base's deletes when `asking` bases ask about as many as that index holds, else by
+    spelling out the edits of each base asked about (a commit of a few documents: a few
+    thousand lookups, not an index of every entity's deletes)."""
+    alphabet = sorted(set().union(*by_base)) if by_base else []
+    if asking * 2 * len(alphabet) >= len(by_base):
+        frequent: dict[str, list[str]] = defaultdict(list)
+        for base, keys in by_base.items():
+            frequent[base].extend(keys)
+            for d in _deletes(base):
+                frequent[d].extend(keys)
+
+        def indexed(base: str) -> set[str]:
+            found = set(frequent.get(base, ()))
+            for d in _deletes(base):
+                found.update(frequent.get(d, ()))
+            return found
+
+        return indexed
+
+    def spelled(base: str) -> set[str]:
+        found: set[str] = set()
+        for edit in _edits(base, alphabet):
+            found.update(by_base.get(edit, ()))
+        return found
+
+    return spelled
+
+
+def _edits(word: str, alphabet: list[str]) -> set[str]:
+    """Every string one edit from `word` (`_one_edit`'s: a letter left out, added, changed,
+    or two adjacent letters swapped), the letters added or changed taken from `alphabet`."""
+    out = _deletes(word)
+    for i in range(len(word) + 1):
+        head, tail = word[:i], word[i:]
+        for c in alphabet:
+            out.add(head + c + tail)
+            if tail:
+                out.add(head + c + tail[1:])
+        if len(tail) > 1:
+            out.add(head + tail[1] + tail[0] + tail[2:])
+    out.discard(word)
+    return out
+
+
 def _one_edit(a: str, b: str) -> int | None:
     """Where `a` and `b` differ when they are one edit apart (None otherwise)."""
     if a == b:
@@ -727,8 +774,7 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
         w = weights.get(h)
         return s[h].mentions if w is None else w
 
-    deletes: dict[str, set[str]] = {}
-    frequent: dict[str, list[str]] = defaultdict(list)
+    by_base: dict[str, list[str]] = defaultdict(list)
     heaviest = 0
     for key, (base, _how, _token) in info.items():
         if len(base) < 5 or s[key].label not in labels or groups.head_of(key) != key:
@@ -736,23 +782,22 @@ def _step_typos(scope, s, info, groups: _Groups, tables: Tables, shared_docs) ->
         w = weight(key)
         if w >= 5:
             heaviest = max(heaviest, w)
-            frequent[base].append(key)
-            deletes[base] = found = _deletes(base)
-            for d in found:
-                frequent[d].append(key)
+            by_base[base].append(key)
+    heads = [
+        head
+        for head in sorted({groups.head_of(k) for k in scope if k in info})
+        if head in info
+        and s[head].label in labels
+        and len(info[head][0]) >= 5
+        and 5 * weight(head) <= heaviest
+    ]
+    near = _neighbours(by_base, len(heads))
     # Candidates first (cheap checks), then the documents they share, in one question.
     candidates: list[tuple[str, str, int]] = []
-    for head in sorted({groups.head_of(k) for k in scope if k in info}):
-        if head not in info or s[head].label not in labels:
-            continue
+    for head in heads:
         base = info[head][0]
         mine = weight(head)
-        if len(base) < 5 or 5 * mine > heaviest:
-            continue
-        found = set(frequent.get(base, ()))
-        for d in deletes.get(base) or _deletes(base):
-            found.update(frequent.get(d, ()))
-        for other in sorted(found):
+        for other in sorted(near(base)):
             if other == head or s[other].label != s[head].label:
                 continue
             if groups.head_of(other) != other or weight(other) < 5 * mine:

@@ -146,3 +146,47 @@ def test_a_transliterated_first_name_is_the_same_person() -> None:
     # only the start's C/K and PH/F: "Carla" and "Karla" one letter later are not folded
     s = _table(_s("Mark Lee", "PERSON", 40), _s("Marc Lee", "PERSON", 5))
     assert resolve(s, Tables(first_names=frozenset({"mark", "marc"}))).merges == {}
+
+
+def test_misspellings_found_in_a_small_commit_are_those_a_full_resolution_finds(
+    monkeypatch,
+) -> None:
+    import itertools
+
+    import explorer.store.identity as identity
+
+    # Many frequent names, so that a commit touching a few looks up each one's edits
+    # instead of indexing every name's deletes; both must find the same misspellings.
+    fillers = [
+        _s(f"Filler {a}{b}{c}{d}ngton", "PERSON", 60)
+        for a, b, c, d in itertools.product("bdfgk", "aeiou", "lmnrst", "aeiou")
+    ]
+    right = [_s(n, "PERSON", 280) for n in ("Paul Volcker", "Mikhail Khodorkovsky")]
+    right += [_s("Gazprombank", "ORG", 300), _s("Reykjavik", "GPE", 90)]
+    s = _table(*fillers, *right)
+    first = resolve(s, shared_docs=_one_each)
+    typos = [
+        _s("Paul Vocker", "PERSON", 2),  # a letter left out
+        _s("Mihkail Khodorkovsky", "PERSON", 3),  # two letters swapped
+        _s("Gazpromnbank", "ORG", 2),  # a letter added
+        _s("Reykjavek", "GPE", 1),  # a letter changed
+        _s("Paul Volcker Ji", "PERSON", 1),  # more than one edit: no join
+    ]
+    for item in typos:
+        s[item.key] = item
+    spelled: list[str] = []
+    real = identity._edits
+    monkeypatch.setattr(identity, "_edits", lambda w, a: spelled.append(w) or real(w, a))
+    touched = {item.key for item in typos}
+    again = resolve(s, shared_docs=_one_each, previous=first, touched=touched)
+    assert spelled  # the small commit's way
+    spelled.clear()
+    full = resolve(s, shared_docs=_one_each)
+    assert not spelled  # the index, for all
+    assert again.merges == full.merges
+    assert {k: d.canonical for k, d in full.merges.items() if k in touched} == {
+        "PERSON:Paul Vocker": "PERSON:Paul Volcker",
+        "PERSON:Mihkail Khodorkovsky": "PERSON:Mikhail Khodorkovsky",
+        "ORG:Gazpromnbank": "ORG:Gazprombank",
+        "GPE:Reykjavek": "GPE:Reykjavik",
+    }
