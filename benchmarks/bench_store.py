@@ -10,7 +10,9 @@ The one-document commit is measured on stores of 2,000 and 20,000 documents (200
 EXPLORER_BENCH_HUGE=1): the BBC documents parsed once (cached in the temporary folder) and
 replicated into the store through the writer, so that building a large store does not cost
 its parsing. EXPLORER_BENCH_BEFORE=/path/to/another/checkout measures that checkout too
-(with its own .venv), for before/after figures.
+(with its own .venv), for before/after figures. EXPLORER_BENCH_STORES=FOLDER reuses stores
+built before (`FOLDER/base-<size>.json`, as the `build` phase writes them), the same for
+both checkouts.
 """
 
 from __future__ import annotations
@@ -265,7 +267,9 @@ def commit_cost(workdir: Path) -> None:
     for name, repo in checkouts:
         for size in sizes:
             db = workdir / f"commit-{name}-{size}.json"
-            built = _checkout_phase(repo, "build", str(db), str(cache), str(size))
+            built = _prebuilt(size, db) or _checkout_phase(
+                repo, "build", str(db), str(cache), str(size)
+            )
             runs = []
             for n in range(3):
                 folder = workdir / f"one-{name}-{size}-{n}"
@@ -284,8 +288,27 @@ def commit_cost(workdir: Path) -> None:
             figure(
                 "  peak RSS, store size",
                 f"{statistics.median(r['rss_mb'] for r in runs):,.0f} MB",
-                f"{dir_size_all(db) / 1e6:,.1f} MB; built in {built['build_s']:.0f} s",
+                f"{dir_size_all(db) / 1e6:,.1f} MB; "
+                + (f"built in {built['build_s']:.0f} s" if built["build_s"] else "prebuilt"),
             )
+
+
+def _prebuilt(size: int, db: Path) -> dict | None:
+    """A store of `size` documents that an earlier run's `build` phase left in the folder
+    EXPLORER_BENCH_STORES names (`base-<size>.json`: building 200,000 takes minutes),
+    copied to `db` with its segments hard-linked (a commit never changes a segment file; it
+    writes new ones and replaces the manifest); None when there is none."""
+    folder = os.environ.get("EXPLORER_BENCH_STORES")
+    source = Path(folder) / f"base-{size}.json" if folder else None
+    if source is None or not source.exists():
+        return None
+    shutil.copy2(source, db)
+    segments = source.with_name(source.name + ".segments")
+    target = db.with_name(db.name + ".segments")
+    target.mkdir()
+    for file in segments.iterdir():
+        os.link(file, target / file.name)
+    return {"build_s": 0}
 
 
 def dir_size_all(db: Path) -> int:
