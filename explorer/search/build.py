@@ -838,13 +838,11 @@ def _updated_entity_docs(
     doc_remap: np.ndarray,
 ) -> list[set[int]]:
     """Per entity row of `builder`: the documents mentioning it, as a build finds them: the
-    saved ones of kept documents (renumbered), and the new documents' mentions."""
-    saved: dict[str, set[int]] = {}
-    off, docs = np.asarray(old.arrays.ent_doc_off), np.asarray(old.arrays.ent_doc)
-    remapped = doc_remap[docs] if len(docs) else docs
-    for i, row in enumerate(old.tables.entities):
-        kept = remapped[int(off[i]) : int(off[i + 1])]
-        saved[row[0]] = set(kept[kept >= 0].tolist())
+    saved ones of kept documents (renumbered), and the new documents' mentions. When the
+    entities themselves changed (a name now joins another, or leaves it: "Quentin" becomes
+    part of "Caroline Quentin"), the saved lists no longer hold, and the corpus's own list of
+    each entity's documents is read instead, when it has one."""
+    fresh_docs: dict[str, set[int]] = {}
     mentions_of = getattr(corpus, "mentions", None)
     if callable(mentions_of):
         for doc_id in fresh:
@@ -852,7 +850,24 @@ def _updated_entity_docs(
             if index is None:
                 continue
             for m in mentions_of(doc=doc_id):
-                saved.setdefault(m.key, set()).add(index)
+                fresh_docs.setdefault(m.key, set()).add(index)
+    documents_of = getattr(corpus, "entity_documents", None)
+    old_keys = {row[0] for row in old.tables.entities}
+    now_keys = {row[0] for row in builder.entity_rows}
+    if callable(documents_of) and (
+        old_keys - now_keys or any(k not in old_keys and k not in fresh_docs for k in now_keys)
+    ):
+        ids = builder.doc_ids
+        listed = documents_of()
+        return [{ids[d] for d in listed.get(row[0], ()) if d in ids} for row in builder.entity_rows]
+    saved: dict[str, set[int]] = {}
+    off, docs = np.asarray(old.arrays.ent_doc_off), np.asarray(old.arrays.ent_doc)
+    remapped = doc_remap[docs] if len(docs) else docs
+    for i, row in enumerate(old.tables.entities):
+        kept = remapped[int(off[i]) : int(off[i + 1])]
+        saved[row[0]] = set(kept[kept >= 0].tolist())
+    for key, found in fresh_docs.items():
+        saved.setdefault(key, set()).update(found)
     return [saved.get(row[0], set()) for row in builder.entity_rows]
 
 
