@@ -432,6 +432,14 @@ def compare(directory: Path, other: Path) -> None:
                 f"p95 {spread(p95, 'ms', 1000)}",
             )
     for name in ("other", "this"):
+        rss = [r["rss_delta_mb"] for r, _cpu in runs[name]]
+        if rss:
+            figure(
+                f"  index memory, {'before' if name == 'other' else 'after'}",
+                spread(rss, "MB"),
+                "RSS delta of a worker: load + every keystroke",
+            )
+    for name in ("other", "this"):
         cpu = [c for _r, c in runs[name]]
         if cpu:
             figure(

@@ -34,6 +34,9 @@ SCAN_CHUNK = 16_384
 #: between keystrokes (the last `KEEP_MASKS`): reading the candidates' own words costs more.
 KEEP_MASK_FROM = 400_000
 KEEP_MASKS = 12
+#: The candidates of this many plans are kept (a keystroke's with and without typos, and the
+#: last keystroke's): at most a few int64 arrays of the records.
+KEEP_CANDIDATES = 4
 #: A group's count of one plain word's matches unions at most this many postings (a letter
 #: or two typed match far more; their count is then a lower bound: "4,000+").
 COUNT_AT_MOST = 50_000
@@ -321,7 +324,7 @@ class Matcher:
                 # The same records a mask of these postings keeps, read from the candidates'
                 # own words when they are fewer: a word being typed ("film a") has millions.
                 cands = cands[self._holds(ranges, count, cands)]
-        if len(self._candidates) >= 8:
+        if len(self._candidates) >= KEEP_CANDIDATES:
             self._candidates = {}
         self._candidates[key] = cands
         return cands
