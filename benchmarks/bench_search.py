@@ -10,6 +10,8 @@ of a fresh process that loads the index and runs every keystroke); known-item qu
 The corpus is built in memory straight from the files (sentences by `explorer.nlp`), not
 through the store: ingesting a million sentences would make this a store benchmark.
 The 1M part adds about two minutes (most of it fzf); `EXPLORER_BENCH_1M=0` skips it.
+`EXPLORER_BENCH_AGAINST=DIR` (another checkout, say main's in a worktree) also types the same
+keystrokes with that checkout's code on the same index, alternating, and prints both.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import shutil
 import statistics
 import subprocess
@@ -27,7 +30,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, percentile
+from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, percentile, spread
 
 # Sixty final queries, typed one character at a time; the 20 marked with a typo have one.
 QUERIES = (
@@ -305,19 +308,13 @@ def run_size(base: list, size: int, workdir: Path, with_fzf: bool) -> None:
     size_mb = sum(p.stat().st_size for p in directory.iterdir()) / 1e6
     figure("  cached index on disk", f"{size_mb:.0f} MB")
 
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run(
-        [*one_core(), sys.executable, "-m", "benchmarks.bench_search", "--worker", str(directory)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=REPO,
-        check=False,
-    )
-    if proc.returncode != 0:
-        print(f"  worker failed: {proc.stderr.strip()[-800:]}")
+    against = os.environ.get("EXPLORER_BENCH_AGAINST")
+    if against:
+        compare(directory, Path(against).resolve())
+    found = run_worker(directory, REPO)
+    if found is None:
         return
-    got = json.loads(proc.stdout.strip().splitlines()[-1])
+    got = found[0]
     load_s = statistics.median(got["load_s"])
     figure(
         "load cached index",
@@ -378,6 +375,78 @@ def run_size(base: list, size: int, workdir: Path, with_fzf: bool) -> None:
                 "(target >= 5x at 1M)",
             )
     shutil.rmtree(directory, ignore_errors=True)
+
+
+def run_worker(directory: Path, checkout: Path) -> tuple[dict, float] | None:
+    """The keystrokes typed by `worker` in a fresh process running the code of `checkout`
+    on the saved index in `directory`: its figures, and the CPU seconds it took."""
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    proc = subprocess.run(
+        [*one_core(), sys.executable, "-m", "benchmarks.bench_search", "--worker", str(directory)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=checkout,
+        check=False,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        print(f"  worker ({checkout}) failed: {proc.stderr.strip()[-800:]}")
+        return None
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return json.loads(proc.stdout.strip().splitlines()[-1]), cpu
+
+
+#: Runs of each checkout when `EXPLORER_BENCH_AGAINST` names another one to compare with.
+AB_RUNS = 3
+
+
+def compare(directory: Path, other: Path) -> None:
+    """This checkout's keystrokes against those of `other` (say, main's code in a worktree)
+    on the same saved index, alternating the two `AB_RUNS` times so that the load of a
+    shared machine falls on both: per kind of keystroke the median and p95 (the median of
+    the runs, their min-max), and the worker's CPU time (loading the index included)."""
+    runs: dict[str, list[tuple[dict, float]]] = {"this": [], "other": []}
+    for n in range(AB_RUNS):
+        order = [("this", REPO), ("other", other)]
+        for name, checkout in order if n % 2 == 0 else order[::-1]:
+            found = run_worker(directory, checkout)
+            if found is not None:
+                runs[name].append(found)
+    print(f"  A/B, {AB_RUNS} runs each alternating: this checkout vs {other}")
+    for key, what in (
+        ("typed_ms", "per keystroke, top 50"),
+        ("grouped_ms", "grouped, as the app runs it"),
+        ("dated_grouped_ms", f"grouped with {DATE_FILTER.strip()}"),
+    ):
+        for name in ("other", "this"):
+            got = [r for r, _cpu in runs[name] if r.get(key)]
+            if not got:
+                continue
+            med = [percentile(r[key], 50) / 1000 for r in got]
+            p95 = [percentile(r[key], 95) / 1000 for r in got]
+            figure(
+                f"  {what}, {'before' if name == 'other' else 'after'}",
+                f"median {spread(med, 'ms', 1000)}",
+                f"p95 {spread(p95, 'ms', 1000)}",
+            )
+    for name in ("other", "this"):
+        rss = [r["rss_delta_mb"] for r, _cpu in runs[name]]
+        if rss:
+            figure(
+                f"  index memory, {'before' if name == 'other' else 'after'}",
+                spread(rss, "MB"),
+                "RSS delta of a worker: load + every keystroke",
+            )
+    for name in ("other", "this"):
+        cpu = [c for _r, c in runs[name]]
+        if cpu:
+            figure(
+                f"  worker CPU, {'before' if name == 'other' else 'after'}",
+                spread(cpu),
+                "load + every keystroke of the 4 passes",
+            )
 
 
 def typo(word: str, rng: random.Random) -> str:

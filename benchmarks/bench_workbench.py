@@ -110,6 +110,24 @@ class Tmux:
     def close(self) -> None:
         self.run("kill-server")
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the pane's processes (the app) have used so far: a
+        figure the load of a shared machine moves less than wall-clock latencies."""
+        pids = [int(p) for p in self.run("list-panes", "-F", "#{pane_pid}").split() if p.isdigit()]
+        total = 0.0
+        tick = os.sysconf("SC_CLK_TCK")
+        while pids:
+            pid = pids.pop()
+            try:
+                stat = Path(f"/proc/{pid}/stat").read_text()
+                children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+            except OSError:
+                continue
+            fields = stat.rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+            pids.extend(int(c) for c in children)
+        return total
+
     def wait_for(self, test, timeout: float = 60.0) -> tuple[float, str]:
         """(seconds until `test(pane)` held, that pane); (nan, last pane) on timeout."""
         started = time.perf_counter()
@@ -149,6 +167,7 @@ def tmux_keystrokes(db: Path, queries: Sequence[str]) -> dict:
             return out
         term.send("/")
         term.wait_for(lambda p: "search" in p.splitlines()[0] if p else False)
+        cpu = term.cpu_seconds()
         for query in queries:
             for i, char in enumerate(query):
                 prefix = query[: i + 1]
@@ -177,6 +196,7 @@ def tmux_keystrokes(db: Path, queries: Sequence[str]) -> dict:
                     out["echo"].append(echo)
             term.send("C-u", literal=False)  # clear the box
             term.wait_for(lambda p: not _results_line(p), timeout=3)
+        out["cpu"] = term.cpu_seconds() - cpu
         term.send("C-q", literal=False)
     finally:
         term.close()
@@ -371,6 +391,11 @@ def main() -> None:
             spread([percentile(r["echo"], 50) for r in through if r["echo"]], "ms", 1000),
         )
         figure("  keys that showed no new results in 2 s", str(sum(r["timeouts"] for r in through)))
+        figure(
+            "  the app's CPU a keystroke",
+            spread([r["cpu"] / len(r["latencies"]) for r in through if r["latencies"]], "ms", 1000),
+            "its processes' user + system time while typing, over the keys typed",
+        )
         for failed in (r for r in through if "error" in r):
             print(f"  a tmux run never showed the documents; its pane ended: {failed['error']}")
     rows = asyncio.run(_rows_at(million, (80, 24), "tony blair"))

@@ -30,6 +30,13 @@ MASK_AT_MOST = 3_000_000
 #: Candidates are checked in record order, a chunk at a time, until this many match.
 SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
+#: A group covering at least this many postings is checked through a mask of them, kept
+#: between keystrokes (the last `KEEP_MASKS`): reading the candidates' own words costs more.
+KEEP_MASK_FROM = 400_000
+KEEP_MASKS = 12
+#: The candidates of this many plans are kept (a keystroke's with and without typos, and the
+#: last keystroke's): at most a few int64 arrays of the records.
+KEEP_CANDIDATES = 4
 #: A group's count of one plain word's matches unions at most this many postings (a letter
 #: or two typed match far more; their count is then a lower bound: "4,000+").
 COUNT_AT_MOST = 50_000
@@ -121,12 +128,18 @@ class Matcher:
         self._kind_ranges: dict[str, tuple[int, int]] = {}
         self._doc_first: np.ndarray | None = None
         self._doc_last: np.ndarray | None = None
+        self._candidates: dict[tuple, np.ndarray] = {}
+        self._masks: dict[tuple, np.ndarray] = {}
+        self._cuts: dict[tuple | None, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
 
     def clear_caches(self) -> None:
-        """Forget the document and date filters kept between keystrokes."""
+        """Forget the filters, candidates and masks kept between keystrokes."""
         self._doc_filters.clear()
         self._date_filters.clear()
         self._predicate_filters.clear()
+        self._candidates = {}
+        self._masks = {}
+        self._cuts = {}
 
     # ---------------------------------------------------------------- planning
 
@@ -280,8 +293,19 @@ class Matcher:
             return self._chunked(plan, None, enough=limit * 2)
         if plan.single_word:
             return self._single_word(plan, limit)
-        a = self.a
+        return self._chunked(plan, self.candidates(plan), enough=max(SCAN_ENOUGH, 2 * limit))
+
+    def candidates(self, plan: Plan) -> np.ndarray:
+        """The records that hold a word of each group's sources (the rarest group's postings,
+        narrowed by the others'), in record order, whatever the plan's kind. Kept for the
+        last few plans: a keystroke asks for the same ones for each kind, with and without
+        typos, and again for its count."""
         order = sorted(plan.sources, key=lambda s: s[1])
+        key = tuple((tuple(ranges), count) for ranges, count in order)
+        found = self._candidates.get(key)
+        if found is not None:
+            return found
+        a = self.a
         ranges, count = order[0]
         if count <= UNION_BY_SORT:
             parts = [a.post[a.post_off[lo] : a.post_off[hi]] for lo, hi in ranges]
@@ -293,22 +317,33 @@ class Matcher:
                     break
                 cands = cands[self._holds(ranges, count, cands)]
         else:
-            mask = self._mask(ranges)
+            cands = np.flatnonzero(self._mask(ranges))
             for ranges, count in order[1:]:
                 if count > MASK_AT_MOST:
                     break
-                mask &= self._mask(ranges)
-            cands = np.flatnonzero(mask)
-        return self._chunked(plan, cands, enough=max(SCAN_ENOUGH, 2 * limit))
+                # The same records a mask of these postings keeps, read from the candidates'
+                # own words when they are fewer: a word being typed ("film a") has millions.
+                cands = cands[self._holds(ranges, count, cands)]
+        if len(self._candidates) >= KEEP_CANDIDATES:
+            self._candidates = {}
+        self._candidates[key] = cands
+        return cands
 
     def _holds(self, ranges: list[tuple[int, int]], count: int, cands: np.ndarray) -> np.ndarray:
         """Which of `cands` hold a word of these vocabulary ranges (whose postings number
         `count`): read from the candidates' own words when they are fewer than the postings
         (the postings are the forward index inverted, so both say the same), else by a mask."""
         a = self.a
+        kept = self._masks.get(tuple(ranges))
+        if kept is not None:
+            return kept[cands]
         starts = np.asarray(a.fwd_off[cands])
         lens = np.asarray(a.fwd_off[cands + 1]) - starts
         total = int(lens.sum())
+        if count >= KEEP_MASK_FROM and total * 8 >= count:
+            # A letter or two typed ("film a"), or a very common word: a mask of its
+            # millions of postings, kept, serves the next keystrokes too.
+            return self._kept_mask(ranges)[cands]
         if total >= count:
             return self._mask(ranges)[cands]
         wanted = np.zeros(len(self.vocabulary) + 1, dtype=bool)
@@ -322,6 +357,21 @@ class Matcher:
         if total:
             out[has] = np.logical_or.reduceat(inside, flat[has])
         return out
+
+    def _kept_mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
+        """`_mask(ranges)`, kept for the next keystrokes: a short prefix ("film a") covers
+        millions of postings, and the next query that starts its last word with the same
+        letter asks for the same mask (a byte a record; the last `KEEP_MASKS` are kept)."""
+        key = tuple(ranges)
+        found = self._masks.get(key)
+        if found is None:
+            found = self._mask(ranges)
+            masks = dict(self._masks)  # replaced as a whole: other threads may be reading
+            while len(masks) >= KEEP_MASKS:
+                del masks[next(iter(masks))]
+            masks[key] = found
+            self._masks = masks
+        return found
 
     def _mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
         """Records holding a word of these vocabulary ranges, as a boolean array."""
@@ -377,16 +427,13 @@ class Matcher:
         got_keys: list[np.ndarray] = []
         total = 0
         complete = True
+        if plan.rec_range is not None:  # each posting list cut to the records of a kind
+            all_starts, all_ends = self._cut(ids, plan.rec_range)
+        else:
+            all_starts, all_ends = a.post_off[ids], a.post_off[ids + 1]
         for code in sorted(set(codes.tolist())):
-            ids_c = ids[codes == code]
-            starts = a.post_off[ids_c]
-            ends = a.post_off[ids_c + 1]
-            if plan.rec_range is not None:  # each posting list cut to the records of a kind
-                lo, hi = plan.rec_range
-                starts, ends = (
-                    segment_search(a.post, starts, ends, lo),
-                    segment_search(a.post, starts, ends, hi),
-                )
+            of_code = codes == code
+            ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
             take = np.minimum(ends - starts, need + total)
             if (take < ends - starts).any():
                 complete = False
@@ -411,6 +458,28 @@ class Matcher:
             return np.empty(0, np.int64), np.empty(0, np.int64), complete
         return np.concatenate(got_recs), np.concatenate(got_keys), complete
 
+    def _cut(self, ids: np.ndarray, rec_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+        """Where the postings of words `ids` (sorted) hold the records of `rec_range`: per
+        word, the first and end positions in `post`. Kept for the last few: a letter typed
+        alone covers thousands of words, and a keystroke cuts them for its page and again
+        for its count."""
+        key = (int(ids[0]), int(ids[-1]), len(ids), rec_range) if len(ids) else None
+        found = self._cuts.get(key) if key is not None else None
+        if found is not None and np.array_equal(found[0], ids):
+            return found[1], found[2]
+        a = self.a
+        starts, ends = a.post_off[ids], a.post_off[ids + 1]
+        lo, hi = rec_range
+        starts, ends = (
+            segment_search(a.post, starts, ends, lo),
+            segment_search(a.post, starts, ends, hi),
+        )
+        if key is not None:
+            cuts = self._cuts if len(self._cuts) < 16 else {}
+            cuts[key] = (ids, starts, ends)
+            self._cuts = cuts
+        return starts, ends
+
     def single_word_matches(self, plan: Plan) -> np.ndarray | None:
         """Every record one plain word matches (within the plan's kind), when its postings
         are few enough to union (`COUNT_AT_MOST`); None when they are not."""
@@ -419,11 +488,7 @@ class Matcher:
         ids = np.flatnonzero(lut[:-1])
         starts, ends = a.post_off[ids], a.post_off[ids + 1]
         if plan.rec_range is not None:
-            lo, hi = plan.rec_range
-            starts, ends = (
-                segment_search(a.post, starts, ends, lo),
-                segment_search(a.post, starts, ends, hi),
-            )
+            starts, ends = self._cut(ids, plan.rec_range)
         lens = ends - starts
         if len(ids) == 1:  # one word's postings are distinct records
             return np.asarray(a.post[int(starts[0]) : int(ends[0])])
