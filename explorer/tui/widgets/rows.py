@@ -202,6 +202,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self.show_header = show_header and bool(self.columns)
         self._all_rows: list[Any] = []
         self._rows: list[Any] = []
+        self._row_count = 0  # of `_rows`, counted when they are set (toolbars ask often)
         self._narrow: Callable[[Any], bool] | None = None
         #: Drill-downs from the frequency view, outermost first: each narrows the one before,
         #: so a count taken over a drilled list drills into exactly the rows behind it.
@@ -225,7 +226,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def row_count(self) -> int:
         """How many real rows (not headings) are shown."""
-        return sum(1 for row in self._rows if is_data(row))
+        return self._row_count
 
     @property
     def current(self) -> Any | None:
@@ -302,6 +303,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             rows = [r for r in rows if not is_data(r) or all(t(r) for t in tests)]
             rows = _drop_empty_groups(rows)
         self._rows = rows
+        self._row_count = sum(1 for row in rows if is_data(row))
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + self._header_height)
         self.refresh()
