@@ -566,7 +566,7 @@ def _step_surnames(scope, s, info, by_token, groups: _Groups, tables: Tables) ->
 
 
 #: Familiar forms of first names and the formal names they stand for (lower-case): "Bernie
-#: Ebbers" is "Bernard Ebbers" when he is the only Ebbers either could be. Forms that are a
+#: Koller" is "Bernard Koller" when he is the only Koller either could be. Forms that are a
 #: prefix of their formal name ("Steve", "Chris") need no entry: the prefix rule finds them.
 FAMILIAR_NAMES: dict[str, tuple[str, ...]] = {
     "abe": ("abraham",),
@@ -636,7 +636,7 @@ def spelling_variants(a: str, b: str) -> bool:
 
 def _step_full_names(tokens_of, full_by_last, groups: _Groups, s, tables: Tables) -> None:
     """Full names of one person written two ways: a short or familiar first name ("Steve
-    Gerrard", "Bernie Ebbers") or without the first name of a double surname ("Kilroy
+    Gerrard", "Bernie Koller") or without the first name of a double surname ("Kilroy
     Silk")."""
     for _last, holders in sorted(full_by_last.items()):
         if len(holders) < 2:
