@@ -97,13 +97,18 @@ def alternation(words) -> str:
     A trie fails at the first character that no word continues with, where a flat list of
     alternatives tries every word in turn: that is most of the cost of a regex like this.
     """
+    return _trie_regex(_trie(words))
+
+
+def _trie(words) -> dict:
+    """`words` as nested dicts of their characters, each word ending in a "" key."""
     trie: dict = {}
     for word in set(words):
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return _trie_regex(trie)
+    return trie
 
 
 def word_alternation(words) -> str:
@@ -112,14 +117,9 @@ def word_alternation(words) -> str:
     just after it ("s(?<!\\w.)aid"), so the regex engine's search skips straight to the
     positions holding one of those letters instead of trying the pattern at every character.
     Every word must start with a word character."""
-    trie: dict = {}
-    for word in set(words):
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
     branches = [
-        re.escape(ch) + r"(?<!\w.)" + _trie_regex(child) for ch, child in sorted(trie.items())
+        re.escape(ch) + r"(?<!\w.)" + _trie_regex(child)
+        for ch, child in sorted(_trie(words).items())
     ]
     return "(?:" + "|".join(branches) + ")"
 
