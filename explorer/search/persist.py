@@ -7,7 +7,6 @@ is not even mapped: the few hits of a page are read from the file (`os.pread`).
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -20,6 +19,7 @@ import orjson
 
 from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables
 from explorer.search.build import IndexParts
+from explorer.store.storage import file_sha256
 
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
@@ -57,7 +57,7 @@ def save(parts: IndexParts, directory: Path) -> None:
             "records": parts.arrays.records,
             "vocab": len(parts.vocab),
             # so that `explorer check` can tell an edited or damaged index file
-            "checksums": {f.name: _file_sha256(f) for f in sorted(tmp.iterdir())},
+            "checksums": {f.name: file_sha256(f) for f in sorted(tmp.iterdir())},
         }
         # meta.json last: a folder without it is incomplete and never loaded.
         (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
@@ -71,14 +71,6 @@ def save(parts: IndexParts, directory: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-
-
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:

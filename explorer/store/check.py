@@ -48,7 +48,7 @@ from .schema import (
     sidecar_path,
     stat_key,
 )
-from .storage import temp_files, unseal
+from .storage import file_sha256, temp_files, unseal
 
 #: Where the search layer caches its index (explorer.search.cache_dir says the same).
 INDEX_SUFFIX = ".index"
@@ -701,15 +701,6 @@ def _check_index(path: Path, report: CheckReport) -> None:
             problem(file, "does not match its checksum (edited or damaged)")
     for name in sorted(present - set(sums)):
         problem(folder / name, "not part of the index (no checksum lists it)")
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of a file's bytes, read a megabyte at a time."""
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # --------------------------------------------------------------------------- repair

@@ -301,3 +301,15 @@ def open_tinydb(path: str | os.PathLike[str]) -> Any:
     if not path.is_file():
         raise FileNotFoundError(errno.ENOENT, "no store file here", str(path))
     return TinyDB(path, storage=ReadOnlyStorage)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file's bytes, read a megabyte at a time (the checksums of derived
+    files: the search index's, checked by `explorer check`)."""
+    import hashlib  # only writers and checks hash: an open does not pay for the import
+
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
