@@ -3,13 +3,13 @@ every such item, and its report (`x`: Markdown, JSON Lines or CSV)."""
 
 from __future__ import annotations
 
-import asyncio
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
@@ -18,7 +18,6 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Footer, Input, Static
 
 from explorer.casefile import COLUMNS, item, write_report
-from explorer.export import clean_id
 from explorer.store import StoreError
 from explorer.store.marks import Mark
 from explorer.tui.messages import Location
@@ -330,19 +329,9 @@ class ReportScreen(ExportScreen):
         self.query_one(Vertical).border_title = "Case file report"
         self.query_one(Input).focus()
 
-    @work(exclusive=True, group="export")
-    async def export(self, path: Path) -> None:
-        records = self.source.export_records()
-        try:
-            count = await asyncio.to_thread(write_report, records, path)
-        except OSError as exc:
-            self.query_one("#export-error", Static).update(
-                f"Could not write {clean_id(str(path))}: {exc.strerror or exc}"
-            )
-            return
-        self.app.notify(
-            f"Wrote {pluralise(count, 'item')} to {clean_id(str(path.resolve()))}",
-            title="Case file",
-            markup=False,
-        )
-        self.dismiss(path)
+    NOUN = "item"
+    DONE_TITLE = "Case file"
+
+    def writer(self, path: Path) -> Callable[[], int]:
+        records = self.source.export_records()  # the marks as they are now, read here
+        return lambda: write_report(records, path)

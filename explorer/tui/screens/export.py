@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -79,21 +79,28 @@ class ExportScreen(ModalScreen[Path | None]):
             return
         self.export(Path(value).expanduser())
 
+    #: What is written, in the notice ("Wrote 12 rows to ..."), and the notice's title.
+    NOUN = "row"
+    DONE_TITLE = "Exported"
+
+    def writer(self, path: Path) -> Callable[[], int]:
+        """What writes the list to `path`, run in a worker thread: it returns how many
+        records it wrote, or raises OSError. (The rows are read there too.)"""
+        columns = getattr(self.source, "EXPORT_COLUMNS", ())
+        return lambda: write_records(self.source.export_records(), path, columns)
+
     @work(exclusive=True, group="export")
     async def export(self, path: Path) -> None:
-        columns = getattr(self.source, "EXPORT_COLUMNS", ())
         try:
-            count = await asyncio.to_thread(
-                lambda: write_records(self.source.export_records(), path, columns)
-            )
+            count = await asyncio.to_thread(self.writer(path))
         except OSError as exc:
             self.query_one("#export-error", Static).update(
                 f"Could not write {clean_id(str(path))}: {exc.strerror or exc}"
             )
             return
         self.app.notify(
-            f"Wrote {pluralise(count, 'row')} to {clean_id(str(path.resolve()))}",
-            title="Exported",
+            f"Wrote {pluralise(count, self.NOUN)} to {clean_id(str(path.resolve()))}",
+            title=self.DONE_TITLE,
             markup=False,
         )
         self.dismiss(path)
