@@ -131,27 +131,39 @@ def _same_arrays(updated: SearchIndex, built: SearchIndex) -> list[str]:
     return [name for name, array in theirs.items() if not np.array_equal(ours[name], array)]
 
 
+STORIES = {
+    "one.txt": "Stage news\n\nQuentin said the play would open in May. Critics praised Quentin.\n",
+    "two.txt": "Theatre week\n\nThe comedy starring Quentin opened in London. Quentin was "
+    "thrilled.\n",
+    "three.txt": "Award night\n\nActress Caroline Quentin won the award. Caroline Quentin "
+    "thanked all.\n",
+}
+
+
+def _stories(folder: Path, *names: str) -> Path:
+    """The stories `names` of STORIES written into `folder` (made if new)."""
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / name).write_text(STORIES[name])
+    return folder
+
+
+def _indexed_store(tmp_path: Path, *names: str):
+    """A store holding the stories `names`, with its search index built and saved."""
+    from explorer.store import Store
+
+    store = Store.open(tmp_path / "store.json")
+    store.ingest([_stories(tmp_path / "news", *names)])
+    SearchIndex.load_or_build(store)
+    return store
+
+
 def test_a_name_that_joins_another_takes_its_documents_into_the_updated_index(tmp_path):
     # "Quentin" alone in two stories; a third names Caroline Quentin, and Quentin joins her:
     # the updated index must say she is in all three, as a build does (a date or entity
     # filter reads it)
-    from explorer.store import Store
-
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
-        "Stage news\n\nQuentin said the play would open in May. Critics praised Quentin.\n"
-    )
-    (folder / "two.txt").write_text(
-        "Theatre week\n\nThe comedy starring Quentin opened in London. Quentin was thrilled.\n"
-    )
-    store = Store.open(tmp_path / "store.json")
-    store.ingest([folder])
-    SearchIndex.load_or_build(store)
-    (folder / "three.txt").write_text(
-        "Award night\n\nActress Caroline Quentin won the award. Caroline Quentin thanked all.\n"
-    )
-    store.ingest([folder])
+    store = _indexed_store(tmp_path, "one.txt", "two.txt")
+    store.ingest([_stories(tmp_path / "news", "three.txt")])
     assert "PERSON:Quentin" not in {e.key for e in store.entities()}
     updated = SearchIndex.load_or_build(store)
     assert updated.updated_from_cache
@@ -165,19 +177,7 @@ def test_a_name_that_joins_another_takes_its_documents_into_the_updated_index(tm
     "saved first mention and documents; a build gives the split name's own",
 )
 def test_a_split_name_takes_its_documents_back_in_the_updated_index(tmp_path):
-    from explorer.store import Store
-
-    folder = tmp_path / "news"
-    folder.mkdir()
-    (folder / "one.txt").write_text(
-        "Stage news\n\nQuentin said the play would open in May. Critics praised Quentin.\n"
-    )
-    (folder / "three.txt").write_text(
-        "Award night\n\nActress Caroline Quentin won the award. Caroline Quentin thanked all.\n"
-    )
-    store = Store.open(tmp_path / "store.json")
-    store.ingest([folder])
-    SearchIndex.load_or_build(store)
+    store = _indexed_store(tmp_path, "one.txt", "three.txt")
     store.split("Quentin", label="PERSON")
     updated = SearchIndex.load_or_build(store)
     assert _same_arrays(updated, SearchIndex.build(store)) == []
