@@ -472,7 +472,7 @@ def write_markdown(records: Iterable[Mapping[str, Any]], out: IO[str]) -> int:
     """The report as Markdown; how many items it holds."""
     records = list(records)
     out.write("# Case file\n\n")
-    out.write(f"{len(records)} items.\n")
+    out.write(f"{len(records)} item{'' if len(records) == 1 else 's'}.\n")
     for n, r in enumerate(records, start=1):
         flags = [f for f, on in (("starred", r["starred"]), ("marked", r["marked"])) if on]
         if r["kind"] == "entity":

@@ -107,6 +107,8 @@ def test_every_item_has_its_sentence_title_date_path_and_offsets_in_each_format(
 
     md = (tmp_path / "case.md").read_text(encoding="utf-8")
     assert md.startswith("# Case file") and "5 items." in md
+    write_report(reports["records"][:1], tmp_path / "one.md")
+    assert "\n1 item.\n" in (tmp_path / "one.md").read_text(encoding="utf-8")
     assert md.count("- sentence: ") == 3
     assert md.count("- date: 2019-04-30") == 4 and md.count("- path: `") == 4
     assert md.count("- offsets: ") == 3

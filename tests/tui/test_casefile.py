@@ -3,6 +3,7 @@ beside the rows, live in the store, and the case file (c) lists them and writes 
 
 from __future__ import annotations
 
+from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from explorer.model import DocumentSummary, Entity, Fact, Hit
@@ -87,6 +88,7 @@ async def test_marks_stars_tags_and_notes_from_the_lists_reach_the_case_file(
         report = tmp_path / "out" / "case.md"
         await pilot.press("x")
         await settle(pilot)
+        assert str(app.screen.query_one(Vertical).border_title) == "Case file report"
         field = app.screen.query_one(Input)
         field.value = str(report)
         await pilot.press("enter")

@@ -325,10 +325,7 @@ class ReportScreen(ExportScreen):
             yield Input(value="explorer-casefile.md", id="export-path")
             yield Static("", id="export-error", markup=False)
 
-    def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Case file report"
-        self.query_one(Input).focus()
-
+    BOX_TITLE = "Case file report"
     NOUN = "item"
     DONE_TITLE = "Case file"
 

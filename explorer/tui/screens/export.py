@@ -63,8 +63,12 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Input(value=f"explorer-{self.source.KIND}.jsonl", id="export-path")
             yield Static("", id="export-error", markup=False)
 
+    #: The box's title. (A subclass sets this rather than its own on_mount: Textual runs
+    #: the on_mount of every class in the line, the base's last.)
+    BOX_TITLE = "Export"
+
     def on_mount(self) -> None:
-        self.query_one(Vertical).border_title = "Export"
+        self.query_one(Vertical).border_title = self.BOX_TITLE
         self.query_one(Input).focus()
 
     @on(Input.Changed, "#export-path")
