@@ -14,7 +14,10 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -372,7 +375,22 @@ class Snapshot:
             tombs = side.get("tombstones") or {}
             for tid in tombs.get("documents", ()):
                 live.pop(tid, None)
-            for n, row in enumerate(side["docs"]):
+            docs = side["docs"]
+            tids = list(map(_tid_of, docs))
+            if len(set(tids)) == len(tids):
+                # The same as the loop below, each step one C call over the rows of new
+                # documents (0.22 -> 0.05 CPU-s at 191,232 rows); the loop is left the few
+                # whose record this segment replaces.
+                clash = live.keys() & tids
+                fresh: list[int] | range = range(len(docs))
+                if clash:
+                    fresh = [n for n, tid in enumerate(tids) if tid not in clash]
+                new_rows = [docs[n] for n in fresh] if clash else docs
+                _consume(map(list.__setitem__, new_rows, repeat(ROW_DSEG), repeat(s)))
+                _consume(map(list.extend, new_rows, zip(repeat(s), fresh, strict=False)))
+                live.update(zip(map(_tid_of, new_rows), new_rows, strict=True))
+                docs = [row for row in docs if row[ROW_TID] in clash] if clash else []
+            for n, row in enumerate(docs):
                 tid = row[ROW_TID]
                 old = live.get(tid)
                 if old is None:
@@ -396,7 +414,7 @@ class Snapshot:
             assert side is not None
             extra.extend(n for n in side["tables"] if n not in TABLES and n != "tombstones")
         self.rows = list(live.values())
-        self.index = {row[ROW_ID]: i for i, row in enumerate(self.rows)}
+        self.index = dict(zip(map(_id_of, self.rows), range(len(self.rows)), strict=True))
         self.files = files
         self.extra_names = list(dict.fromkeys([*extra, *self.manifest_extra]))
         self.spans = {"segments": [0, len(self.sides)]}
@@ -645,6 +663,15 @@ def _reusable(previous: Snapshot | None, records: list[dict[str, Any]]) -> int:
         ):
             return 0
     return len(previous.segments)
+
+
+_tid_of = itemgetter(ROW_TID)
+_id_of = itemgetter(ROW_ID)
+
+
+def _consume(calls: Iterator[Any]) -> None:
+    """Run every call of a lazy map (in C: no Python frame per row)."""
+    deque(calls, maxlen=0)
 
 
 class _Moved(Exception):
