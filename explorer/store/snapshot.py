@@ -53,6 +53,7 @@ from .segments import (
     parse_manifest,
     read_segment_keys,
     read_segment_sidecar,
+    segment_files_of,
     segment_ok,
     segments_dir,
 )
@@ -71,7 +72,9 @@ class Snapshot:
         self.generation = ""
         self.rows: list[list[Any]] = []
         self.index: dict[str, int] = {}
-        self.files: dict[str, list[Any]] = {}
+        #: path -> [sha256, size, mtime_ns, document ids]; of a segmented store, None until
+        #: `files` is first read (the first screen does not need them)
+        self._files: dict[str, list[Any]] | None = {}
         self.counts = {"documents": 0, "sentences": 0, "mentions": 0, "entities": 0, "facts": 0}
         self.spans: dict[str, list[int]] | None = None  # table -> [start, end] of its object
         self.raw: Any = None  # mmap or bytes of the store file (span mode)
@@ -94,6 +97,32 @@ class Snapshot:
         self.manifest_extra: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- opening
+
+    @property
+    def files(self) -> dict[str, list[Any]]:
+        """The `files` records as the writer holds them: path -> [sha256, size, mtime_ns,
+        document ids], read from the segments' `.files` on first use."""
+        files = self._files
+        if files is None:
+            files = self._files = self._segment_files({}, 0)
+        return files
+
+    @files.setter
+    def files(self, value: dict[str, list[Any]]) -> None:
+        self._files = value
+
+    def _segment_files(self, files: dict[str, list[Any]], first: int) -> dict[str, list[Any]]:
+        """`files` with the records of segments `first`... applied in order (each
+        segment's file tombstones first)."""
+        for s in range(first, len(self.sides)):
+            side = self.sides[s]
+            assert side is not None
+            for gone in (side.get("tombstones") or {}).get("files", ()):
+                files.pop(gone, None)
+            files.update(
+                segment_files_of(self.seg_files[s], self.segments[s], side, self.seg_raw[s])
+            )
+        return files
 
     @classmethod
     def empty(cls, path: Path) -> Snapshot:
@@ -354,8 +383,8 @@ class Snapshot:
 
     def _from_sides(self) -> None:
         live: dict[int, list[Any]] = {}
-        files: dict[str, list[Any]] = {}
-        self._apply_sides(live, files, 0, copy=False)
+        self._apply_sides(live, 0, copy=False)
+        self._files = None  # read when first asked for
 
     def _extend(self, previous: Snapshot, reused: int) -> None:
         """The rows and files of `previous` (whose first `reused` segments are this one's
@@ -364,11 +393,13 @@ class Snapshot:
         (a reader may still be using them): a document whose record a new segment replaces
         gets a new row here."""
         live = {row[ROW_TID]: row for row in previous.rows}
-        self._apply_sides(live, dict(previous.files), reused, copy=True)
+        self._apply_sides(live, reused, copy=True)
+        # The files `previous` read (a writer did), with the new segments' applied; else
+        # read when first asked for.
+        kept = previous._files
+        self._files = None if kept is None else self._segment_files(dict(kept), reused)
 
-    def _apply_sides(
-        self, live: dict[int, list[Any]], files: dict[str, list[Any]], first: int, *, copy: bool
-    ) -> None:
+    def _apply_sides(self, live: dict[int, list[Any]], first: int, *, copy: bool) -> None:
         for s in range(first, len(self.sides)):
             side = self.sides[s]
             assert side is not None
@@ -403,19 +434,15 @@ class Snapshot:
                         old = live[tid] = list(old)
                     old[:ROW_MSPAN] = row[:ROW_MSPAN]
                     old[ROW_DSEG] = s
-            for gone in tombs.get("files", ()):
-                files.pop(gone, None)
-            files.update(side.get("files") or {})
-        self._finish_sides(live, files)
+        self._finish_sides(live)
 
-    def _finish_sides(self, live: dict[int, list[Any]], files: dict[str, list[Any]]) -> None:
+    def _finish_sides(self, live: dict[int, list[Any]]) -> None:
         extra: list[str] = []
         for side in self.sides:
             assert side is not None
             extra.extend(n for n in side["tables"] if n not in TABLES and n != "tombstones")
         self.rows = list(live.values())
         self.index = dict(zip(map(_id_of, self.rows), range(len(self.rows)), strict=True))
-        self.files = files
         self.extra_names = list(dict.fromkeys([*extra, *self.manifest_extra]))
         self.spans = {"segments": [0, len(self.sides)]}
         counts = self.manifest.get("counts")
