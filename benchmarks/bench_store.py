@@ -12,7 +12,7 @@ replicated into the store through the writer, so that building a large store doe
 its parsing. EXPLORER_BENCH_BEFORE=/path/to/another/checkout measures that checkout too
 (with its own .venv), for before/after figures. EXPLORER_BENCH_STORES=FOLDER reuses stores
 built before (`FOLDER/base-<size>.json`, as the `build` phase writes them), the same for
-both checkouts.
+both checkouts unless EXPLORER_BENCH_STORES_BEFORE names the before checkout's own.
 """
 
 from __future__ import annotations
@@ -267,7 +267,7 @@ def commit_cost(workdir: Path) -> None:
     for name, repo in checkouts:
         for size in sizes:
             db = workdir / f"commit-{name}-{size}.json"
-            built = _prebuilt(size, db) or _checkout_phase(
+            built = _prebuilt(size, db, name) or _checkout_phase(
                 repo, "build", str(db), str(cache), str(size)
             )
             runs = []
@@ -350,7 +350,7 @@ def first_screen(workdir: Path) -> None:
         runs: dict[str, list[dict]] = {name: [] for name, _repo in checkouts}
         for name, _repo in checkouts:
             db = workdir / f"screen-{name}-{size}.json"
-            if _prebuilt(size, db) is None:
+            if _prebuilt(size, db, name) is None:
                 print(f"  (no base-{size}.json in {folder})")
                 break
         else:
@@ -368,12 +368,16 @@ def first_screen(workdir: Path) -> None:
                 )
 
 
-def _prebuilt(size: int, db: Path) -> dict | None:
+def _prebuilt(size: int, db: Path, side: str = "after") -> dict | None:
     """A store of `size` documents that an earlier run's `build` phase left in the folder
-    EXPLORER_BENCH_STORES names (`base-<size>.json`: building 200,000 takes minutes),
+    EXPLORER_BENCH_STORES names (`base-<size>.json`: building 200,000 takes minutes; for
+    the "before" checkout EXPLORER_BENCH_STORES_BEFORE's when set: a store in the layout
+    that checkout writes),
     copied to `db` with its segments hard-linked (a commit never changes a segment file; it
     writes new ones and replaces the manifest); None when there is none."""
     folder = os.environ.get("EXPLORER_BENCH_STORES")
+    if side == "before":
+        folder = os.environ.get("EXPLORER_BENCH_STORES_BEFORE") or folder
     source = Path(folder) / f"base-{size}.json" if folder else None
     if source is None or not source.exists():
         return None

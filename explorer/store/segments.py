@@ -21,7 +21,7 @@ from typing import Any
 
 import orjson
 
-from .schema import ROW_DSPAN, SCHEMA_VERSION
+from .schema import ROW_DSPAN, SCHEMA_VERSION, StoreError
 from .storage import atomic_write, seal, unseal
 
 #: The version of a segment's sidecar layout. 2: the files' hashes are in a file of their
@@ -137,7 +137,10 @@ def segment_files_of(file: Path, rec: dict[str, Any], side: dict[str, Any], raw:
     try:
         return files_of_table(orjson.loads(raw[span[0] : span[1]]))
     except orjson.JSONDecodeError:
-        return {}
+        raise StoreError(
+            f"{file}: the segment changed or is damaged while open (its files table); "
+            "reopen the store, or run `explorer check`"
+        ) from None
 
 
 def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | None:

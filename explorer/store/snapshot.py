@@ -119,9 +119,8 @@ class Snapshot:
             assert side is not None
             for gone in (side.get("tombstones") or {}).get("files", ()):
                 files.pop(gone, None)
-            files.update(
-                segment_files_of(self.seg_files[s], self.segments[s], side, self.seg_raw[s])
-            )
+            raw = self.seg_raw[s] if s < len(self.seg_raw) else b""  # b"": closed
+            files.update(segment_files_of(self.seg_files[s], self.segments[s], side, raw))
         return files
 
     @classmethod
