@@ -104,7 +104,8 @@ class Snapshot:
         document ids], read from the segments' `.files` on first use."""
         files = self._files
         if files is None:
-            files = self._files = self._segment_files({}, 0)
+            with gc_paused(keep=True):  # as the open's rows: long-lived, and no cycles
+                files = self._files = self._segment_files({}, 0)
         return files
 
     @files.setter
