@@ -12,7 +12,7 @@ replicated into the store through the writer, so that building a large store doe
 its parsing. EXPLORER_BENCH_BEFORE=/path/to/another/checkout measures that checkout too
 (with its own .venv), for before/after figures. EXPLORER_BENCH_STORES=FOLDER reuses stores
 built before (`FOLDER/base-<size>.json`, as the `build` phase writes them), the same for
-both checkouts.
+both checkouts unless EXPLORER_BENCH_STORES_BEFORE names the before checkout's own.
 """
 
 from __future__ import annotations
@@ -267,7 +267,7 @@ def commit_cost(workdir: Path) -> None:
     for name, repo in checkouts:
         for size in sizes:
             db = workdir / f"commit-{name}-{size}.json"
-            built = _prebuilt(size, db) or _checkout_phase(
+            built = _prebuilt(size, db, name) or _checkout_phase(
                 repo, "build", str(db), str(cache), str(size)
             )
             runs = []
@@ -293,12 +293,91 @@ def commit_cost(workdir: Path) -> None:
             )
 
 
-def _prebuilt(size: int, db: Path) -> dict | None:
+FIRST_SCREEN = r"""
+import asyncio, os, pathlib, resource, sys
+real_exit = os._exit
+def leave(code):
+    # The child exits as soon as the documents are painted: its CPU (every thread) to then.
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print("cpu", usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, flush=True)
+    real_exit(code)
+os._exit = leave
+from benchmarks.bench_tui import _first_paint_child
+asyncio.run(_first_paint_child(pathlib.Path(sys.argv[1])))
+"""
+
+
+def _first_screen(repo: Path, db: Path) -> dict:
+    """A fresh process of `repo`'s code from its start to the app's first frame showing the
+    documents of `db` (bench_tui's child, which opens the store as `explorer` does): wall
+    seconds, the process's CPU seconds and peak RSS then."""
+    python = repo / ".venv" / "bin" / "python"
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPATH"] = str(repo)
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [str(python if python.exists() else sys.executable), "-c", FIRST_SCREEN, str(db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        cwd=repo,
+        text=True,
+        env=env,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    wall = time.perf_counter() - started
+    usage = child.stdout.readline().split()
+    child.wait()
+    if not line.startswith("painted") or len(usage) != 3:
+        raise RuntimeError(f"{repo}: the first screen of {db} was not painted")
+    return {"wall_s": wall, "cpu_s": float(usage[1]), "rss_mb": float(usage[2])}
+
+
+def first_screen(workdir: Path) -> None:
+    """Issue 13: the app's first screen (documents painted) on the stores EXPLORER_BENCH_STORES
+    holds, for this checkout and EXPLORER_BENCH_BEFORE's, alternated, 3 runs each."""
+    folder = os.environ.get("EXPLORER_BENCH_STORES")
+    if not folder:
+        print("  (set EXPLORER_BENCH_STORES to a folder of built stores for the first screen)")
+        return
+    heading("store (issue 13): the app's first screen, fresh process (median of 3)")
+    checkouts = [("after", REPO)]
+    before = os.environ.get("EXPLORER_BENCH_BEFORE")
+    if before:
+        checkouts.insert(0, ("before", Path(before).resolve()))
+    sizes = [2_000, 20_000] + ([200_000] if os.environ.get("EXPLORER_BENCH_HUGE") == "1" else [])
+    for size in sizes:
+        runs: dict[str, list[dict]] = {name: [] for name, _repo in checkouts}
+        for name, _repo in checkouts:
+            db = workdir / f"screen-{name}-{size}.json"
+            if _prebuilt(size, db, name) is None:
+                print(f"  (no base-{size}.json in {folder})")
+                break
+        else:
+            for _round in range(3):
+                for name, repo in checkouts:
+                    runs[name].append(_first_screen(repo, workdir / f"screen-{name}-{size}.json"))
+            for name, _repo in checkouts:
+                done = runs[name]
+                figure(
+                    f"{name}: {size:,} documents, first screen",
+                    spread([r["wall_s"] for r in done]),
+                    f"CPU {spread([r['cpu_s'] for r in done])}; "
+                    f"peak RSS {statistics.median(r['rss_mb'] for r in done):,.0f} MB"
+                    + ("  (target: 1.5 s)" if size == 200_000 else ""),
+                )
+
+
+def _prebuilt(size: int, db: Path, side: str = "after") -> dict | None:
     """A store of `size` documents that an earlier run's `build` phase left in the folder
-    EXPLORER_BENCH_STORES names (`base-<size>.json`: building 200,000 takes minutes),
+    EXPLORER_BENCH_STORES names (`base-<size>.json`: building 200,000 takes minutes; for
+    the "before" checkout EXPLORER_BENCH_STORES_BEFORE's when set: a store in the layout
+    that checkout writes),
     copied to `db` with its segments hard-linked (a commit never changes a segment file; it
     writes new ones and replaces the manifest); None when there is none."""
     folder = os.environ.get("EXPLORER_BENCH_STORES")
+    if side == "before":
+        folder = os.environ.get("EXPLORER_BENCH_STORES_BEFORE") or folder
     source = Path(folder) / f"base-{size}.json" if folder else None
     if source is None or not source.exists():
         return None
@@ -321,12 +400,16 @@ def dir_size_all(db: Path) -> int:
 
 
 def main() -> None:
-    if os.environ.get("EXPLORER_BENCH_COMMIT_ONLY") != "1":
+    if os.environ.get("EXPLORER_BENCH_COMMIT_ONLY") != "1" and (
+        os.environ.get("EXPLORER_BENCH_SCREEN_ONLY") != "1"
+    ):
         ingest_figures()
     if data_or_skip(BBC, "the BBC corpus"):
         workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-commit-"))
         try:
-            commit_cost(workdir)
+            if os.environ.get("EXPLORER_BENCH_SCREEN_ONLY") != "1":
+                commit_cost(workdir)
+            first_screen(workdir)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
 

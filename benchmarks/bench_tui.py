@@ -246,8 +246,8 @@ async def _first_paint_child(db: Path) -> None:
     from explorer.store import Store
     from explorer.tui.app import make_app
 
-    Store.open(db, readonly=True).close()  # as `explorer` does: a damaged store says so first
-    app = make_app(db)
+    store = Store.open(db)  # as `explorer` does: a damaged store says so first
+    app = make_app(db, store=store)
     frames = _spy_frames(app)
     async with app.run_test(size=(120, 40)):
         await _until_documents_painted(app, frames)

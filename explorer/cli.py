@@ -1504,11 +1504,12 @@ def run_tui(argv: Sequence[str]) -> int:
     from explorer.store import Store, StoreError
 
     try:
-        if db_path.exists():  # a damaged store: one line, before any screen is drawn
-            Store.open(db_path, readonly=True).close()
+        # A damaged store: one line, before any screen is drawn; the app then uses this
+        # open (for writing, as it would open it) rather than reading the store again.
+        store = Store.open(db_path) if db_path.exists() else None
         from explorer.tui.app import make_app
 
-        app = make_app(db_path, ingest_paths=paths)
+        app = make_app(db_path, ingest_paths=paths, store=store)
     except StoreError as exc:
         raise UserError(str(exc)) from None
     app.run()

@@ -482,7 +482,7 @@ def _check_aggregates(
 def _check_segment_sidecar(
     side_file: Path, rec: dict[str, Any], tables: dict[str, Any], data: bytes, report: CheckReport
 ) -> None:
-    from .segments import ROW_TID, SEGMENT_SIDECAR_FORMAT, tombstones_of
+    from .segments import ROW_TID, SEGMENT_SIDECAR_FORMATS, tombstones_of
 
     if not side_file.exists():
         return
@@ -498,7 +498,7 @@ def _check_segment_sidecar(
         problem("its checksum does not match its content (edited or torn)")
         return
     side = orjson.loads(body)
-    if not isinstance(side, dict) or side.get("format") != SEGMENT_SIDECAR_FORMAT:
+    if not isinstance(side, dict) or side.get("format") not in SEGMENT_SIDECAR_FORMATS:
         problem("written in another format")
         return
     if side.get("generation") != rec["generation"] or side.get("size") != len(data):
@@ -566,14 +566,41 @@ def _check_segment_sidecar(
             for r in tables["files"].values()
             if not record_problems("files", r)
         }
-        if side.get("files") != files:
-            problem("disagrees with its segment: its file hashes")
+        if side.get("format") == 1:
+            if side.get("files") != files:
+                problem("disagrees with its segment: its file hashes")
+                return
+        elif not _segment_files_agree(side_file, rec, files, report):
             return
         tombs = tombstones_of(tables)
         if any(side["tombstones"].get(k, []) != v for k, v in tombs.items()):
             problem("disagrees with its segment: its tombstones")
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         problem("its layout is not a segment sidecar's")
+
+
+def _segment_files_agree(
+    side_file: Path, rec: dict[str, Any], files: dict[str, list[Any]], report: CheckReport
+) -> bool:
+    """Whether the segment's `.files` (when there is one) holds its `files` records."""
+    from .segments import read_segment_files, segment_files
+
+    segment = side_file.with_name(side_file.name[: -len(".idx")])
+    files_file = segment_files(segment)
+    if not files_file.exists():
+        return True  # read from the segment itself until a rewrite brings it back
+    report.derived.append(files_file.name)
+    found = read_segment_files(segment, rec["generation"])
+    message = ""
+    if found is None:
+        message = "its checksum or generation does not match its segment"
+    elif found != files or list(found) != list(files):
+        message = "disagrees with its segment: its file hashes"
+    if message:
+        report.problems.append(
+            Problem(files_file, "", message + "; --repair rebuilds it", "derived")
+        )
+    return not message
 
 
 def _rows_expected(tables: dict[str, Any]) -> list[str]:
@@ -739,7 +766,8 @@ def repair_store(
             stale = {p.file for p in derived}
             for file in stale:
                 if (
-                    file.name.endswith((".idx", ".keys")) or file.name.startswith("aggregates-")
+                    file.name.endswith((".idx", ".keys", ".files"))
+                    or file.name.startswith("aggregates-")
                 ) and index not in file.parents:
                     file.unlink(missing_ok=True)
             if any(p.file == index or index in p.file.parents for p in derived):

@@ -5,11 +5,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from typing import Any
 
 import orjson
 
-from explorer.model import NAME_LABELS, Document, Entity, Extraction, Fact, Mention
+from explorer.model import (
+    NAME_LABELS,
+    Document,
+    DocumentSummary,
+    Entity,
+    Extraction,
+    Fact,
+    Mention,
+)
 
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 #: At most this many context words kept per entity and document (identity needs a few).
@@ -172,3 +181,43 @@ def row_from_record(record: dict[str, Any], paths: list[str] | None = None) -> l
             else record.get("paths") or ([record["path"]] if record.get("path") else [])
         ),
     ]
+
+
+#: DocumentSummary's fields, in the order of the row's first columns (schema.ROW_ID ...
+#: ROW_CHARS are 0-8).
+_SUMMARY_FIELDS = (
+    "id",
+    "title",
+    "date",
+    "author",
+    "path",
+    "sentences",
+    "mentions",
+    "facts",
+    "chars",
+)
+
+
+def summaries_from_rows(rows: Iterable[list[Any]]) -> list[DocumentSummary]:
+    """The DocumentSummary of each row (schema.ROW_*), in order: the same objects its
+    constructor makes, built through its slots. A frozen dataclass's `__init__` sets each
+    field through `object.__setattr__`, by keyword here: 0.28 CPU-s for 191,232 documents
+    against 0.14 s this way, and the documents pane lists every one on the first screen."""
+    new = object.__new__
+    cls = DocumentSummary
+    s0, s1, s2, s3, s4, s5, s6, s7, s8 = (getattr(cls, name).__set__ for name in _SUMMARY_FIELDS)
+    out: list[DocumentSummary] = []
+    add = out.append
+    for r in rows:
+        d = new(cls)
+        s0(d, r[0])
+        s1(d, r[1])
+        s2(d, r[2])
+        s3(d, r[3])
+        s4(d, r[4])
+        s5(d, r[5])
+        s6(d, r[6])
+        s7(d, r[7])
+        s8(d, r[8])
+        add(d)
+    return out

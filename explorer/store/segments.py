@@ -21,11 +21,15 @@ from typing import Any
 
 import orjson
 
-from .schema import ROW_DSPAN, SCHEMA_VERSION
+from .schema import ROW_DSPAN, SCHEMA_VERSION, StoreError
 from .storage import atomic_write, seal, unseal
 
-#: The version of a segment's sidecar layout.
-SEGMENT_SIDECAR_FORMAT = 1
+#: The version of a segment's sidecar layout. 2: the files' hashes are in a file of their
+#: own (`.files`), read when a writer needs them rather than at every open (at 191,232
+#: documents they were a third of the sidecars' bytes and of the open's JSON parsing).
+SEGMENT_SIDECAR_FORMAT = 2
+#: The sidecar layouts a reader takes (1: with the files' hashes inside).
+SEGMENT_SIDECAR_FORMATS = (1, 2)
 #: More live segments than this, and the adjacent run of the smallest total size merges.
 MAX_SEGMENTS = 10
 #: How many adjacent segments one bounded merge joins.
@@ -75,6 +79,68 @@ def segment_keys(file: Path) -> Path:
     """The sealed file of each of a segment's documents' entity keys (read only when an
     entity page or the writer needs them, so an open does not)."""
     return file.with_name(file.name + ".keys")
+
+
+def segment_files(file: Path) -> Path:
+    """The sealed file of a segment's `files` records as the writer holds them (path ->
+    [sha256, size, mtime_ns, document ids]), read only when a writer or a check needs them."""
+    return file.with_name(file.name + ".files")
+
+
+def read_segment_files(file: Path, generation: str) -> dict[str, list[Any]] | None:
+    """The `files` records in segment `file`'s `.files` when it is whole and of this
+    segment (`generation`); None otherwise."""
+    try:
+        body = unseal(segment_files(file).read_bytes())
+        data = orjson.loads(body) if body is not None else None
+    except (OSError, orjson.JSONDecodeError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("generation") != generation
+        or not isinstance(data.get("files"), dict)
+    ):
+        return None
+    return data["files"]
+
+
+def files_of_table(table: Any) -> dict[str, list[Any]]:
+    """A segment's `files` table as the writer holds it: path -> [sha256, size, mtime_ns,
+    document ids], in the table's order."""
+    out: dict[str, list[Any]] = {}
+    if not isinstance(table, dict):
+        return out
+    for rec in table.values():
+        if isinstance(rec, dict) and isinstance(rec.get("path"), str):
+            out[rec["path"]] = [
+                rec.get("sha256", ""),
+                rec.get("size", 0),
+                rec.get("mtime_ns", 0),
+                list(rec.get("docs", [])),
+            ]
+    return out
+
+
+def segment_files_of(file: Path, rec: dict[str, Any], side: dict[str, Any], raw: Any) -> dict:
+    """Segment `file`'s `files` records (path -> [sha256, size, mtime_ns, ids]): from its
+    sidecar (layout 1), else its `.files` when whole, else parsed from the segment itself at
+    the span its sidecar gives (the source of truth: a lost `.files` costs a slower read,
+    never a guess)."""
+    if isinstance(side.get("files"), dict):
+        return side["files"]
+    found = read_segment_files(file, rec["generation"])
+    if found is not None:
+        return found
+    span = side["tables"].get("files")
+    if not span:
+        return {}
+    try:
+        return files_of_table(orjson.loads(raw[span[0] : span[1]]))
+    except orjson.JSONDecodeError:
+        raise StoreError(
+            f"{file}: the segment changed or is damaged while open (its files table); "
+            "reopen the store, or run `explorer check`"
+        ) from None
 
 
 def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | None:
@@ -299,11 +365,15 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
         "size": pos,
         "tables": spans,
         "docs": rows,
-        "files": content.files,
         "tombstones": tombstones,
     }
     keys = {"generation": generation, "keys": [doc.keys for doc in content.docs]}
-    for target, body in ((segment_sidecar(file), sidecar), (segment_keys(file), keys)):
+    files_body = {"generation": generation, "files": content.files}
+    for target, body in (
+        (segment_sidecar(file), sidecar),
+        (segment_keys(file), keys),
+        (segment_files(file), files_body),
+    ):
         try:
             atomic_write(target, [seal(orjson.dumps(body))], durable=False)
         except OSError:
@@ -322,7 +392,8 @@ def remove_segment_files(folder: Path, names: Iterable[str]) -> None:
     """Remove segment files (and their sidecars) no manifest lists any more. A reader that
     opened them keeps reading them (Linux keeps an open file until its last close)."""
     for name in names:
-        for file in (folder / name, segment_sidecar(folder / name), segment_keys(folder / name)):
+        seg = folder / name
+        for file in (seg, segment_sidecar(seg), segment_keys(seg), segment_files(seg)):
             with contextlib.suppress(OSError):
                 file.unlink()
 
@@ -332,7 +403,7 @@ def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
     (left by a commit or merge killed before its manifest, or after it, before the old
     files were removed)."""
     folder = segments_dir(path)
-    keep = set(live) | {f"{n}.idx" for n in live} | {f"{n}.keys" for n in live}
+    keep = set(live) | {f"{n}{end}" for n in live for end in (".idx", ".keys", ".files")}
     try:
         names = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
     except OSError:
@@ -353,7 +424,7 @@ def read_segment_sidecar(file: Path, want: dict[str, Any]) -> dict[str, Any] | N
         return None
     if (
         not isinstance(side, dict)
-        or side.get("format") != SEGMENT_SIDECAR_FORMAT
+        or side.get("format") not in SEGMENT_SIDECAR_FORMATS
         or side.get("generation") != want.get("generation")
         or side.get("size") != want.get("size")
         or not isinstance(side.get("tables"), dict)
@@ -513,6 +584,7 @@ def merge_content(
     sides: list[dict[str, Any]],
     raws: list[Any],
     keys_of: list[list[Any] | None],
+    files_of: list[dict[str, list[Any]]],
     *,
     drop_tombstones: bool,
 ) -> SegmentContent:
@@ -525,7 +597,7 @@ def merge_content(
     entities: dict[str, dict[str, Any] | None] = {}
     files: dict[str, list[Any]] = {}
     gone_files: set[str] = set()
-    for side, raw, keys_list in zip(sides, raws, keys_of, strict=True):
+    for side, raw, keys_list, seg_files in zip(sides, raws, keys_of, files_of, strict=True):
         # Slices of the segments' memory maps, not copies: a merge holds no second store.
         view = memoryview(raw)
         tombs = side.get("tombstones") or {}
@@ -560,7 +632,7 @@ def merge_content(
         for path in tombs.get("files", ()):
             files.pop(path, None)
             gone_files.add(path)
-        files.update(side.get("files") or {})
+        files.update(seg_files)
         for name, span in side["tables"].items():
             if name not in _CORE:
                 out.extra[name] = bytes(raw[span[0] : span[1]])

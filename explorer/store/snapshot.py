@@ -14,7 +14,10 @@ from __future__ import annotations
 import contextlib
 import mmap
 import os
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Iterator
+from itertools import repeat
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +53,7 @@ from .segments import (
     parse_manifest,
     read_segment_keys,
     read_segment_sidecar,
+    segment_files_of,
     segment_ok,
     segments_dir,
 )
@@ -68,7 +72,9 @@ class Snapshot:
         self.generation = ""
         self.rows: list[list[Any]] = []
         self.index: dict[str, int] = {}
-        self.files: dict[str, list[Any]] = {}
+        #: path -> [sha256, size, mtime_ns, document ids]; of a segmented store, None until
+        #: `files` is first read (the first screen does not need them)
+        self._files: dict[str, list[Any]] | None = {}
         self.counts = {"documents": 0, "sentences": 0, "mentions": 0, "entities": 0, "facts": 0}
         self.spans: dict[str, list[int]] | None = None  # table -> [start, end] of its object
         self.raw: Any = None  # mmap or bytes of the store file (span mode)
@@ -91,6 +97,32 @@ class Snapshot:
         self.manifest_extra: dict[str, Any] = {}
 
     # ---------------------------------------------------------------- opening
+
+    @property
+    def files(self) -> dict[str, list[Any]]:
+        """The `files` records as the writer holds them: path -> [sha256, size, mtime_ns,
+        document ids], read from the segments' `.files` on first use."""
+        files = self._files
+        if files is None:
+            with gc_paused(keep=True):  # as the open's rows: long-lived, and no cycles
+                files = self._files = self._segment_files({}, 0)
+        return files
+
+    @files.setter
+    def files(self, value: dict[str, list[Any]]) -> None:
+        self._files = value
+
+    def _segment_files(self, files: dict[str, list[Any]], first: int) -> dict[str, list[Any]]:
+        """`files` with the records of segments `first`... applied in order (each
+        segment's file tombstones first)."""
+        for s in range(first, len(self.sides)):
+            side = self.sides[s]
+            assert side is not None
+            for gone in (side.get("tombstones") or {}).get("files", ()):
+                files.pop(gone, None)
+            raw = self.seg_raw[s] if s < len(self.seg_raw) else b""  # b"": closed
+            files.update(segment_files_of(self.seg_files[s], self.segments[s], side, raw))
+        return files
 
     @classmethod
     def empty(cls, path: Path) -> Snapshot:
@@ -351,8 +383,8 @@ class Snapshot:
 
     def _from_sides(self) -> None:
         live: dict[int, list[Any]] = {}
-        files: dict[str, list[Any]] = {}
-        self._apply_sides(live, files, 0, copy=False)
+        self._apply_sides(live, 0, copy=False)
+        self._files = None  # read when first asked for
 
     def _extend(self, previous: Snapshot, reused: int) -> None:
         """The rows and files of `previous` (whose first `reused` segments are this one's
@@ -361,18 +393,35 @@ class Snapshot:
         (a reader may still be using them): a document whose record a new segment replaces
         gets a new row here."""
         live = {row[ROW_TID]: row for row in previous.rows}
-        self._apply_sides(live, dict(previous.files), reused, copy=True)
+        self._apply_sides(live, reused, copy=True)
+        # The files `previous` read (a writer did), with the new segments' applied; else
+        # read when first asked for.
+        kept = previous._files
+        self._files = None if kept is None else self._segment_files(dict(kept), reused)
 
-    def _apply_sides(
-        self, live: dict[int, list[Any]], files: dict[str, list[Any]], first: int, *, copy: bool
-    ) -> None:
+    def _apply_sides(self, live: dict[int, list[Any]], first: int, *, copy: bool) -> None:
         for s in range(first, len(self.sides)):
             side = self.sides[s]
             assert side is not None
             tombs = side.get("tombstones") or {}
             for tid in tombs.get("documents", ()):
                 live.pop(tid, None)
-            for n, row in enumerate(side["docs"]):
+            docs = side["docs"]
+            tids = list(map(_tid_of, docs))
+            if len(set(tids)) == len(tids):
+                # The same as the loop below, each step one C call over the rows of new
+                # documents (0.22 -> 0.05 CPU-s at 191,232 rows); the loop is left the few
+                # whose record this segment replaces.
+                clash = live.keys() & tids
+                fresh: list[int] | range = range(len(docs))
+                if clash:
+                    fresh = [n for n, tid in enumerate(tids) if tid not in clash]
+                new_rows = [docs[n] for n in fresh] if clash else docs
+                _consume(map(list.__setitem__, new_rows, repeat(ROW_DSEG), repeat(s)))
+                _consume(map(list.extend, new_rows, zip(repeat(s), fresh, strict=False)))
+                live.update(zip(map(_tid_of, new_rows), new_rows, strict=True))
+                docs = [row for row in docs if row[ROW_TID] in clash] if clash else []
+            for n, row in enumerate(docs):
                 tid = row[ROW_TID]
                 old = live.get(tid)
                 if old is None:
@@ -385,19 +434,15 @@ class Snapshot:
                         old = live[tid] = list(old)
                     old[:ROW_MSPAN] = row[:ROW_MSPAN]
                     old[ROW_DSEG] = s
-            for gone in tombs.get("files", ()):
-                files.pop(gone, None)
-            files.update(side.get("files") or {})
-        self._finish_sides(live, files)
+        self._finish_sides(live)
 
-    def _finish_sides(self, live: dict[int, list[Any]], files: dict[str, list[Any]]) -> None:
+    def _finish_sides(self, live: dict[int, list[Any]]) -> None:
         extra: list[str] = []
         for side in self.sides:
             assert side is not None
             extra.extend(n for n in side["tables"] if n not in TABLES and n != "tombstones")
         self.rows = list(live.values())
-        self.index = {row[ROW_ID]: i for i, row in enumerate(self.rows)}
-        self.files = files
+        self.index = dict(zip(map(_id_of, self.rows), range(len(self.rows)), strict=True))
         self.extra_names = list(dict.fromkeys([*extra, *self.manifest_extra]))
         self.spans = {"segments": [0, len(self.sides)]}
         counts = self.manifest.get("counts")
@@ -645,6 +690,15 @@ def _reusable(previous: Snapshot | None, records: list[dict[str, Any]]) -> int:
         ):
             return 0
     return len(previous.segments)
+
+
+_tid_of = itemgetter(ROW_TID)
+_id_of = itemgetter(ROW_ID)
+
+
+def _consume(calls: Iterator[Any]) -> None:
+    """Run every call of a lazy map (in C: no Python frame per row)."""
+    deque(calls, maxlen=0)
 
 
 class _Moved(Exception):

@@ -889,6 +889,7 @@ class Writer:
             read_segment_keys,
             read_segment_sidecar,
             remove_segment_files,
+            segment_files_of,
             segments_dir,
             write_segment,
         )
@@ -911,7 +912,11 @@ class Writer:
                 read_segment_keys(folder / rec["file"], rec["generation"], len(side["docs"]))
                 for rec, side in zip(run, sides, strict=True)
             ]
-            content = merge_content(sides, raws, keys, drop_tombstones=first == 0)
+            files = [
+                segment_files_of(folder / rec["file"], rec, side, raw)
+                for rec, side, raw in zip(run, sides, raws, strict=True)
+            ]
+            content = merge_content(sides, raws, keys, files, drop_tombstones=first == 0)
             generation = uuid.uuid4().hex
             seq = self.next_segment
             try:

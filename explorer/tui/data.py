@@ -93,13 +93,17 @@ class StoreReader:
         with self._lock:
             if self._documents is None:
                 self._documents = list(self.store.documents())
-                self._by_id = {d.id: d for d in self._documents}
             return self._documents
 
     def summary(self, doc_id: str) -> DocumentSummary | None:
-        if self._documents is None:
-            self.documents()
-        return self._by_id.get(doc_id)
+        # Indexed on first use, not with the list: the first screen shows the list only.
+        by_id = self._by_id
+        if not by_id:
+            with self._lock:
+                if not self._by_id:
+                    self._by_id = {d.id: d for d in self.documents()}
+                by_id = self._by_id
+        return by_id.get(doc_id)
 
     def title(self, doc_id: str) -> str:
         summary = self.summary(doc_id)

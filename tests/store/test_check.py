@@ -97,6 +97,7 @@ def test_a_sound_store_checks_clean(db, capsys):
     assert code == 0
     assert re.search(
         r"derived files checked: (\d{6}-[0-9a-f]{12})\.json\.idx, \1\.json\.keys, "
+        r"\1\.json\.files, "
         r"aggregates-[0-9a-f]{12}\.json, store\.json\.index/$",
         out.strip(),
     ), out
@@ -239,6 +240,25 @@ def keys_disagree(db):
     return "", ".json.keys: disagrees with its segment: the entity keys of"
 
 
+def files_wrong_checksum(db):
+    # The segment's files and their hashes (what a re-ingest compares), edited by hand.
+    segment = _segment(db)
+    files = segment.with_name(segment.name + ".files")
+    files.write_bytes(files.read_bytes().replace(b'"files":{"', b'"files":{"X', 1))
+    return "", ".json.files: its checksum or generation does not match its segment"
+
+
+def files_disagree(db):
+    # Sealed, but not the segment's records (written by a bug): a file's hash changed.
+    segment = _segment(db)
+    files = segment.with_name(segment.name + ".files")
+    body = _sidecar_body(files)
+    first = next(iter(body["files"]))
+    body["files"][first][0] = "0" * 64
+    files.write_bytes(seal(orjson.dumps(body)))
+    return "", ".json.files: disagrees with its segment: its file hashes"
+
+
 def sidecar_sealed_but_wrong(db):
     # A sidecar whose checksum holds but whose rows are not the segment's (written by a bug).
     side = _sidecar(db)
@@ -356,6 +376,8 @@ CORRUPTIONS = [
     keys_wrong_checksum,
     keys_disagree,
     sidecar_sealed_but_wrong,
+    files_wrong_checksum,
+    files_disagree,
     aggregates_disagree,
     segment_edited,
     segment_truncated,
@@ -419,6 +441,8 @@ def test_json_output_lists_problems(db, capsys):
         keys_wrong_checksum,
         keys_disagree,
         sidecar_sealed_but_wrong,
+        files_wrong_checksum,
+        files_disagree,
         aggregates_disagree,
         leftover_temp_file,
         stray_segment,
@@ -434,7 +458,7 @@ def test_repair_rebuilds_derived_files_and_removes_temp_files(db, capsys, corrup
     shutil.copytree(
         db.with_name(db.name + ".segments"),
         alone.with_name(alone.name + ".segments"),
-        ignore=shutil.ignore_patterns("*.idx", "*.keys", "000099-*"),
+        ignore=shutil.ignore_patterns("*.idx", "*.keys", "*.files", "000099-*"),
     )
     documents = Store.open(alone, readonly=True).documents()
     code, out = _check(db, capsys, "--repair")

@@ -168,8 +168,8 @@ def test_a_commit_goes_through_every_kind_of_step(before):
     renames = [op for op in ops if op.startswith("rename to ")]
     for kind in ("create", "write", "fsync"):
         assert any(op.startswith(kind) for op in ops), ops
-    # A segment, its sidecar and keys, the entity totals, then the manifest (the commit
-    # point); a merge writes a segment, its sidecar and keys, then the manifest.
+    # A segment, its sidecar, keys and files, the entity totals, then the manifest (the
+    # commit point); a merge writes a segment, its sidecar, keys and files, then the manifest.
     kinds = [
         "manifest"
         if op == "rename to store.json"
@@ -178,8 +178,8 @@ def test_a_commit_goes_through_every_kind_of_step(before):
         else op.rsplit(".", 1)[-1]
         for op in renames
     ]
-    commit = ["json", "idx", "keys", "totals", "manifest"]
-    merge = ["json", "idx", "keys", "manifest"]
+    commit = ["json", "idx", "keys", "files", "totals", "manifest"]
+    merge = ["json", "idx", "keys", "files", "manifest"]
     assert kinds == (commit + merge if before["merge"] else commit), renames
     assert renames[-1] == "rename to store.json"
 
