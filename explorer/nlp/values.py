@@ -307,15 +307,20 @@ def _match(text: str, at: int) -> re.Match[str] | None:
 
 
 # Where a value can begin: a digit, a currency sign or code, or a word that only values use.
-# One case-sensitive pass finds these cheaply; the full pattern then runs only at them.
+# One case-sensitive pass finds these cheaply; the full pattern then runs only at them. The
+# look-ahead in front names every character a value can start with: the engine rejects any
+# other position at that one test instead of entering the alternatives and their \b (a
+# third of the scan's time; the same matches, a test holds this on CoNLL and BBC text).
 _ANCHOR_WORDS = [
     *_UNITS, *_TENS, *_ORDINALS, "dozen", "hundreds", "thousands", "millions", "billions",
     "dozens", "tens", "today", "yesterday", "tomorrow", "tonight", "noon", "midnight",
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
     "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
+_ANCHOR_START = r"(?=[\d$£€¥₹₽₩₺A-Za-z])"
 _ANCHOR = regexes.compile(
-    r"\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
+    _ANCHOR_START
+    + r"(?:\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
     + alternation(
         [
             *_CODES,
@@ -348,7 +353,7 @@ _ANCHOR = regexes.compile(
     )
     + "|"
     + alternation([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
-    + r")\b"
+    + r")\b)"
 )
 # Words that may stand right before a value and belong to it ("more than", "the past", ...).
 _PREFIX_LAST = frozenset(

@@ -1,4 +1,4 @@
-"""The plain-number shortcut of the value pass finds what the whole pattern finds.
+"""The shortcuts of the value pass find what the whole patterns find.
 
 `values._match` skips the readings before CARDINAL where the text shows none can apply; at
 every number it must give the same span, kind and lead-in as `values._PATTERN` itself: on
@@ -29,12 +29,20 @@ def _key(m: re.Match[str] | None) -> tuple | None:
 
 
 def _differences(text: str) -> list[str]:
-    """The numbers of `text` where the shortcut and the whole pattern disagree."""
-    return [
+    """The numbers of `text` where the shortcut and the whole pattern disagree, and the
+    places where a value may start that the anchors' look-ahead would lose or add."""
+    numbers = [
         text[max(0, m.start() - 10) : m.start() + 20]
         for m in _RUN_START.finditer(text)
         if _key(values._match(text, m.start())) != _key(values._PATTERN.match(text, m.start()))
     ]
+    found = [m.span() for m in values._ANCHOR.finditer(text)]
+    expected = [m.span() for m in _ANCHOR_WITHOUT_LOOKAHEAD.finditer(text)]
+    return numbers + [f"anchors {sorted(set(found) ^ set(expected))}"] * (found != expected)
+
+
+# The anchors as they were before the look-ahead that lets the engine skip other characters.
+_ANCHOR_WITHOUT_LOOKAHEAD = re.compile(values._ANCHOR.pattern.removeprefix(values._ANCHOR_START))
 
 
 EDGE_CASES = [
@@ -48,6 +56,16 @@ EDGE_CASES = [
     "1st 2 2nd, 3rd 4 5th 6, the 1990s 7, mid-1990 8, fiscal 1987 9 FY2018 1",
     "\u0661\u0662 3, \u0663 \u0664 and 5\u00a06, 7\u20038\n9\n10",
     "",
+    # Every way a value starts, at the start of the text, inside words and after digits.
+    "$5 £6 €7 ¥8 ₹9 ₽1 ₩2 ₺3 US$4 A$5 HK$6 C$7 S$8 FY87 FY 2018 USD 5 EUR5 Q3 Q4 2019",
+    "January Feb. March April May June July August Sept. October Nov December Jan",
+    "New Year Christmas Boxing Day Easter Good Friday Thanksgiving Ramadan Hanukkah Diwali",
+    "Passover Halloween Valentine's Day Monday Tuesday Wednesday Thursday Friday Saturday",
+    "one Two three twenty Thirty first Second dozen hundreds thousands Millions billions",
+    "today Yesterday tomorrow tonight noon midnight midday year Month week weekend decade",
+    "century Spring summer autumn Winter quarter fiscal Fiscal",
+    "oneself Tuesdays xone 2one _one US$ FYI fy87 Q5 mayday notoday yearly quarterly",
+    "Janet Marchant Augusta Sunday's Mayor Junebug Decembers Q1s USDA EURO",
 ]
 
 
