@@ -73,6 +73,17 @@ _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
 _TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
 _BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
+# Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
+# looked up in re's cache at every call.
+_FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
+_AS_OR_LIKE_BEFORE = regexes.compile(r"\b(?:as|like)\s+$")
+_QUOTE_OR_SAID = regexes.compile(r"[\"“:]|\bsaid\b")
+_AND_THE = regexes.compile(r"\s+and\s+(?:the\s+)?")
+_SPACES = regexes.compile(r"\s+")
+_CITY_OF = regexes.compile(
+    r",\s+(?:the|a|an)\s+(?:(?P<norp>[A-Z][\w-]+)\s+)?(?:capital|city|town|port|village"
+    r"|region|province)(?:\s+(?:of|in)\s+(?:the\s+)?)?"
+)
 
 # The same matches as \b(?:met|meet|...)\b, found faster (see `word_alternation`); the
 # speech verbs start with too many letters for that to pay.
@@ -802,7 +813,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         j = parties.index(b) + 1
         if j < len(parties) and parties[j].start - b.end <= 40:
             gap = _masked_gap(doc, b.end, parties[j].start)
-            if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", gap):
+            if _FEW_LOWER_WORDS.fullmatch(gap):
                 return parties[j]
         return None
 
@@ -812,7 +823,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         b = parties[i + 1]
         if a.entity == b.entity or b.start - a.end > 200:
             continue
-        if re.search(r"\b(?:as|like)\s+$", text[max(s_start, a.start - 8) : a.start]):
+        if _AS_OR_LIKE_BEFORE.search(text[max(s_start, a.start - 8) : a.start]):
             continue  # "think of it as Donkey Kong meets Norman Cook"
         gap = _masked_gap(doc, a.end, b.start)
         direct = _MET_DIRECT.match(gap)
@@ -839,7 +850,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
             at is not None
             and opens
             and not any(b.end < p.start < at.start() for p in parties)
-            and not re.search(r"[\"“:]|\bsaid\b", text[b.end : at.start()])
+            and not _QUOTE_OR_SAID.search(text[b.end : at.start()])
         ):
             if fits(a, b, "talks"):
                 out.append((a, b, at.end()))
@@ -902,14 +913,14 @@ def _met(doc: _Text) -> list[Fact]:
             first = doc.by_start.get(g.end())
             if first is None or first.label not in _ACTOR:
                 continue
-            and_ = re.match(r"\s+and\s+(?:the\s+)?", text[first.end :])
-            second = doc.by_start.get(first.end + and_.end()) if and_ else None
+            and_ = _AND_THE.match(text, first.end)  # not a copy of the rest of the text
+            second = doc.by_start.get(and_.end()) if and_ else None
             if second is None or second.label not in _ACTOR:
                 continue
             tail = _GROUP_MET_TAIL.match(text[second.end : s_end])
             if tail is None:
                 continue
-            role = re.sub(r"\s+", " ", g.group(1)).rstrip("s")
+            role = _SPACES.sub(" ", g.group(1)).rstrip("s")
             role = role[:1].upper() + role[1:]
             a_name, b_name = f"{role} of {first.entity}", f"{role} of {second.entity}"
             count, count_text = _count_after(doc, index, second.end)
@@ -1332,11 +1343,7 @@ def _located_in(doc: _Text) -> list[Fact]:
             facts.append(_fact(doc, "located_in", a.entity, b.entity, a.start, b.end))
             continue
         # "Tehran, the Iranian capital" / "Tehran, a city in Iran"
-        m = re.match(
-            r",\s+(?:the|a|an)\s+(?:(?P<norp>[A-Z][\w-]+)\s+)?(?:capital|city|town|port|village"
-            r"|region|province)(?:\s+(?:of|in)\s+(?:the\s+)?)?",
-            text[a.end : a.end + 60],
-        )
+        m = _CITY_OF.match(text[a.end : a.end + 60])
         if m is None:
             continue
         country = None

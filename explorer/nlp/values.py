@@ -400,6 +400,15 @@ _CURRENCY_IN = regexes.compile(
     re.IGNORECASE,
 )
 _PERIOD_IN = regexes.compile(_PERIOD_UNIT, re.IGNORECASE)
+# Small patterns of the normalisers below, compiled once (and kept by `regexes`) rather than
+# looked up in re's cache at every call.
+_DASH_OR_SPACE = regexes.compile(r"[- ]")
+_HOUR_OR_MINUTE = regexes.compile(r"hour|minute", re.IGNORECASE)
+_CLOCK = regexes.compile(r"(\d{1,2})(?::(\d\d))?")
+_DIGIT_RUN = regexes.compile(r"\d+")
+_SHORT_YEAR_AFTER = regexes.compile(r"[-/]\d\d\b")
+_SHORT_YEAR_LAST = regexes.compile(r"[-/](\d\d)$")
+_WHICH_QUARTER = regexes.compile(r"first|second|third|fourth|final|[1-4]")
 
 
 def find_values(
@@ -515,7 +524,7 @@ def parse_number(surface: str) -> float | None:
         value = 12.0
     else:
         value = 0.0
-        for part in re.split(r"[- ]", raw):
+        for part in _DASH_OR_SPACE.split(raw):
             value += _UNITS.get(part, 0) + _TENS.get(part, 0)
     for scale in _SCALE_IN.finditer(surface, m.end(), m.end() + 20):
         value *= _SCALES[scale.group().lower()]
@@ -545,7 +554,7 @@ def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | N
             norm = _date_norm(kind, surface, anchor)
         except (OverflowError, ValueError):
             norm = None  # out of the calendar's range: no value, never a failed document
-        if kind in ("AGO", "AGO_BARE") and re.search(r"hour|minute", surface, re.IGNORECASE):
+        if kind in ("AGO", "AGO_BARE") and _HOUR_OR_MINUTE.search(surface):
             return "TIME", norm
         return "DATE", norm
     if kind == "MONEY":
@@ -600,7 +609,7 @@ def _time_norm(surface: str) -> str | None:
         return "12:00"
     if low == "midnight":
         return "00:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?", low)
+    m = _CLOCK.match(low)
     if m is None:
         return None
     hour, minute = int(m.group(1)), int(m.group(2) or 0)
@@ -644,7 +653,7 @@ def _found(pattern: re.Pattern[str], text: str) -> re.Match[str]:
 
 
 def _fiscal_date(f: _DateFound) -> str | None:
-    years = re.findall(r"\d+", f.surface)
+    years = _DIGIT_RUN.findall(f.surface)
     first = years[0]
     if len(first) == 2:
         first = str(_two_digit_year(int(first), f.anchor))
@@ -684,10 +693,10 @@ def _month_date(f: _DateFound) -> str | None:
 def _year_date(f: _DateFound) -> str | None:
     surface = f.surface
     years = _YEAR_IN.findall(surface)
-    if len(years) == 1 and not re.search(r"[-/]\d\d\b", surface):
+    if len(years) == 1 and not _SHORT_YEAR_AFTER.search(surface):
         return years[0]
     if years:
-        tail = re.search(r"[-/](\d\d)$", surface)
+        tail = _SHORT_YEAR_LAST.search(surface)
         end = (years[0][:2] + tail.group(1)) if tail and len(years) == 1 else years[-1]
         return f"{years[0]}/{end}"
     return None
@@ -703,7 +712,7 @@ def _decade_date(f: _DateFound) -> str | None:
 
 def _quarter_date(f: _DateFound) -> str | None:
     surface, low, anchor = f.surface, f.low, f.anchor
-    q = re.search(r"first|second|third|fourth|final|[1-4]", low)
+    q = _WHICH_QUARTER.search(low)
     n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}.get(q.group()) if q else None
     if n is None and q:
         n = int(q.group())
