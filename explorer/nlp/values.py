@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from explorer.nlp import regexes
 
 from ..model import Mention
+from .pipeline import new_mention
 
 __all__ = ["VALUE_LABELS", "alternation", "find_values", "parse_number"]
 
@@ -454,7 +455,9 @@ def find_values(
         if bounds is not None:
             while sent < len(bounds) - 1 and bounds[sent] <= start:
                 sent += 1
-        mentions.append(Mention(start, end, surface, label, surface, sent if bounds else -1, norm))
+        mentions.append(
+            new_mention(start, end, surface, label, surface, sent if bounds else -1, norm)
+        )
     return mentions
 
 
