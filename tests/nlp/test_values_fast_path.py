@@ -55,6 +55,9 @@ EDGE_CASES = [
     "over 20 30 people, about 40 5, more than 50. Some 60, no 70 80",
     "1st 2 2nd, 3rd 4 5th 6, the 1990s 7, mid-1990 8, fiscal 1987 9 FY2018 1",
     "\u0661\u0662 3, \u0663 \u0664 and 5\u00a06, 7\u20038\n9\n10",
+    "4-0 win, 100-1 odds, a 19-year-old, 3-D, 1-2 million dollars, 12-15% rise, 9-5 jobs,",
+    "10-12 km, 5-10pm, 1996-97, 2003-04, 1999-2000, 1234-5, A320-200, 1-0-23-0, 6-3 6-4 7-6",
+    "24-hour, 2-for-1, 3-pct, 5-mln-dlr, 10-year bonds, 30-day, 1-1/2, 7-Eleven, 15-year high",
     "",
     # Every way a value starts, at the start of the text, inside words and after digits.
     "$5 £6 €7 ¥8 ₹9 ₽1 ₩2 ₺3 US$4 A$5 HK$6 C$7 S$8 FY87 FY 2018 USD 5 EUR5 Q3 Q4 2019",
@@ -72,6 +75,13 @@ EDGE_CASES = [
 def test_the_shortcut_matches_the_whole_pattern_on_edge_cases() -> None:
     for text in EDGE_CASES:
         assert _differences(text) == [], text
+
+
+def test_a_short_run_of_digits_before_a_dash_is_no_value() -> None:
+    assert values._DASHED.match("4-0", 0) and values._match("4-0", 0) is None
+    assert values._DASHED.match("100-1", 0) and values._match("100-1 odds", 0) is None
+    assert not values._DASHED.match("1996-97", 0)  # a year reads on across the dash
+    assert values._match("1996-97", 0) is not None
 
 
 def test_the_shortcut_is_taken_for_plain_numbers_only() -> None:
