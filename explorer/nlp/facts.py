@@ -245,8 +245,11 @@ class _Text:
             len(self.persons),
         )
         self.by_sentence: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            self.by_sentence.setdefault(self.sentence_of(m.start), []).append(m)
+        starts, k = self.sent_starts, 0
+        for m in self.mentions:  # in text order: one walk along the sentences, no search each
+            while k < len(starts) and starts[k] <= m.start:
+                k += 1
+            self.by_sentence.setdefault(max(0, k - 1), []).append(m)  # as sentence_of()
         # Filled by the title extractor: (title in lower case, of) -> holder, and where an
         # appositive title ("X, the minister of Y,") ends -> (X, where X starts).
         self.holders: dict[tuple[str, str | None], str] = {}
