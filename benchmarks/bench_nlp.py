@@ -123,9 +123,13 @@ def main() -> None:
 
 
 def _whole_process() -> None:
-    """`explorer extract --jsonl` over CoNLL dev, start-up included, serial and in workers."""
+    """`explorer extract --jsonl` over CoNLL dev, start-up included, serial and in workers;
+    with EXPLORER_BENCH_BEFORE=/path/to/another/checkout, that checkout too, in turn with
+    this one; with EXPLORER_BENCH_INSTRUCTIONS=1, each one's instructions a word under
+    valgrind (--jobs 1: the count does not depend on the machine's load, as times do)."""
     import os
     import resource
+    from pathlib import Path
 
     gold = DATA / "conll2003" / "eng.testa"
     harness = (REPO / ".." / "shared" / "eval" / "ner_eval.py").resolve()
@@ -137,33 +141,82 @@ def _whole_process() -> None:
     texts = [ner_eval.build_text(doc)[0] for doc in ner_eval.read_conll(str(gold))]
     payload = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts))
     words = sum(len(t.split()) for t in texts)
-    explorer = str(REPO / ".venv" / "bin" / "explorer")
-    if not os.path.exists(explorer):
-        explorer = "explorer"
+    checkouts = {"": REPO}
+    if os.environ.get("EXPLORER_BENCH_BEFORE"):
+        checkouts = {
+            "before: ": Path(os.environ["EXPLORER_BENCH_BEFORE"]).resolve(),
+            "after: ": REPO,
+        }
+
+    def command(repo: Path, jobs: str, prefix: tuple[str, ...] = ()) -> tuple[list[str], dict]:
+        explorer = repo / ".venv" / "bin" / "explorer"
+        argv = [*prefix, str(explorer) if explorer.exists() else "explorer"]
+        # Each checkout's own code, its bytecode written and read as a user's is.
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPATH"] = str(repo)
+        return [*argv, "extract", "--jsonl", "--jobs", jobs], env
+
     cores = len(os.sched_getaffinity(0))
-    runs: dict[str, tuple[list[float], list[float]]] = {"1": ([], []), str(cores): ([], [])}
-    for _ in range(5):  # in turn, so that other load on the machine hits both alike
-        for jobs, (rates, cpus) in runs.items():
+    runs: dict[tuple[str, str], tuple[list[float], list[float]]] = {
+        (name, jobs): ([], []) for name in checkouts for jobs in ("1", str(cores))
+    }
+    for repo in checkouts.values():  # a first run writes bytecode and the caches
+        argv, env = command(repo, "1")
+        subprocess.run(argv, input=payload.encode(), stdout=subprocess.DEVNULL, env=env, check=True)
+    for _ in range(5):  # in turn, so that other load on the machine hits all alike
+        for (name, jobs), (rates, cpus) in runs.items():
+            argv, env = command(checkouts[name], jobs)
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             subprocess.run(
-                [explorer, "extract", "--jsonl", "--jobs", jobs],
-                input=payload.encode(),
-                stdout=subprocess.DEVNULL,
-                check=True,
+                argv, input=payload.encode(), stdout=subprocess.DEVNULL, env=env, check=True
             )
             rates.append(words / (time.perf_counter() - started))
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
-    for jobs, (rates, cpus) in runs.items():
+    for (name, jobs), (rates, cpus) in runs.items():
         figure(
-            f"extract --jsonl --jobs {jobs}, CoNLL dev words/s (median, min-max)",
+            f"{name}extract --jsonl --jobs {jobs}, CoNLL dev words/s (median, min-max)",
             f"{statistics.median(rates):,.0f} ({min(rates):,.0f}-{max(rates):,.0f})",
             ">= 150,000 (whole process)",
         )
-        figure("  its CPU seconds, all processes", spread(cpus))
+        figure(
+            "  its CPU seconds, all processes",
+            spread(cpus),
+            f"{statistics.median(cpus) / words * 1e6:.2f} µs a word",
+        )
     load = os.getloadavg()[0]
     figure("load average (1 min) while measured", f"{load:.1f} on {cores} cores")
+    if os.environ.get("EXPLORER_BENCH_INSTRUCTIONS") == "1":
+        _instructions(checkouts, command, payload, words)
+
+
+def _instructions(checkouts: dict, command, payload: str, words: int) -> None:
+    """Instructions a word of `extract --jsonl --jobs 1` over CoNLL dev (start-up included),
+    counted by valgrind's callgrind: one run each, independent of the machine's load."""
+    import re
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        print("  skipped instruction counts: valgrind is not installed")
+        return
+    for name, repo in checkouts.items():
+        argv, env = command(
+            repo, "1", ("valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null")
+        )
+        python = repo / ".venv" / "bin" / "python"
+        if python.exists():  # the console script's interpreter, under valgrind
+            argv.insert(3, str(python))
+        done = subprocess.run(
+            argv, input=payload.encode(), capture_output=True, env=env, check=True
+        )
+        m = re.search(rb"I\s+refs:\s+([\d,]+)", done.stderr)
+        count = int(m.group(1).replace(b",", b"")) if m else 0
+        figure(
+            f"{name}instructions a word, --jobs 1 (callgrind)",
+            f"{count / words:,.0f}",
+            f"{count / 1e6:,.0f} M in all",
+        )
 
 
 def _paragraphs(text: str) -> list[str]:

@@ -42,7 +42,10 @@ _SPEECH_WORDS = [
 ]
 _SPEECH_VERBS = alternation(_SPEECH_WORDS)
 _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeatedly|has|had|have)"
-_SPEECH = regexes.compile(rf"\b(?:{_SPEECH_VERBS})\b")
+# The look-ahead names the verbs' first letters, so the engine's scan rejects other positions
+# at one test (a fifth faster; same matches).
+_SPEECH_START = "(?=[" + "".join(sorted({w[0] for w in _SPEECH_WORDS})) + "])"
+_SPEECH = regexes.compile(rf"{_SPEECH_START}\b(?:{_SPEECH_VERBS})\b")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
 _THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
 # After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
@@ -70,6 +73,17 @@ _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
 _TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
 _BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
+# Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
+# looked up in re's cache at every call.
+_FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
+_AS_OR_LIKE_BEFORE = regexes.compile(r"\b(?:as|like)\s+$")
+_QUOTE_OR_SAID = regexes.compile(r"[\"“:]|\bsaid\b")
+_AND_THE = regexes.compile(r"\s+and\s+(?:the\s+)?")
+_SPACES = regexes.compile(r"\s+")
+_CITY_OF = regexes.compile(
+    r",\s+(?:the|a|an)\s+(?:(?P<norp>[A-Z][\w-]+)\s+)?(?:capital|city|town|port|village"
+    r"|region|province)(?:\s+(?:of|in)\s+(?:the\s+)?)?"
+)
 
 # The same matches as \b(?:met|meet|...)\b, found faster (see `word_alternation`); the
 # speech verbs start with too many letters for that to pay.
@@ -231,8 +245,11 @@ class _Text:
             len(self.persons),
         )
         self.by_sentence: dict[int, list[Mention]] = {}
-        for m in self.mentions:
-            self.by_sentence.setdefault(self.sentence_of(m.start), []).append(m)
+        starts, k = self.sent_starts, 0
+        for m in self.mentions:  # in text order: one walk along the sentences, no search each
+            while k < len(starts) and starts[k] <= m.start:
+                k += 1
+            self.by_sentence.setdefault(max(0, k - 1), []).append(m)  # as sentence_of()
         # Filled by the title extractor: (title in lower case, of) -> holder, and where an
         # appositive title ("X, the minister of Y,") ends -> (X, where X starts).
         self.holders: dict[tuple[str, str | None], str] = {}
@@ -799,7 +816,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         j = parties.index(b) + 1
         if j < len(parties) and parties[j].start - b.end <= 40:
             gap = _masked_gap(doc, b.end, parties[j].start)
-            if re.fullmatch(r"(?:\s+[a-z][\w-]*){0,3}\s*", gap):
+            if _FEW_LOWER_WORDS.fullmatch(gap):
                 return parties[j]
         return None
 
@@ -809,7 +826,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         b = parties[i + 1]
         if a.entity == b.entity or b.start - a.end > 200:
             continue
-        if re.search(r"\b(?:as|like)\s+$", text[max(s_start, a.start - 8) : a.start]):
+        if _AS_OR_LIKE_BEFORE.search(text[max(s_start, a.start - 8) : a.start]):
             continue  # "think of it as Donkey Kong meets Norman Cook"
         gap = _masked_gap(doc, a.end, b.start)
         direct = _MET_DIRECT.match(gap)
@@ -836,7 +853,7 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
             at is not None
             and opens
             and not any(b.end < p.start < at.start() for p in parties)
-            and not re.search(r"[\"“:]|\bsaid\b", text[b.end : at.start()])
+            and not _QUOTE_OR_SAID.search(text[b.end : at.start()])
         ):
             if fits(a, b, "talks"):
                 out.append((a, b, at.end()))
@@ -899,14 +916,14 @@ def _met(doc: _Text) -> list[Fact]:
             first = doc.by_start.get(g.end())
             if first is None or first.label not in _ACTOR:
                 continue
-            and_ = re.match(r"\s+and\s+(?:the\s+)?", text[first.end :])
-            second = doc.by_start.get(first.end + and_.end()) if and_ else None
+            and_ = _AND_THE.match(text, first.end)  # not a copy of the rest of the text
+            second = doc.by_start.get(and_.end()) if and_ else None
             if second is None or second.label not in _ACTOR:
                 continue
             tail = _GROUP_MET_TAIL.match(text[second.end : s_end])
             if tail is None:
                 continue
-            role = re.sub(r"\s+", " ", g.group(1)).rstrip("s")
+            role = _SPACES.sub(" ", g.group(1)).rstrip("s")
             role = role[:1].upper() + role[1:]
             a_name, b_name = f"{role} of {first.entity}", f"{role} of {second.entity}"
             count, count_text = _count_after(doc, index, second.end)
@@ -1329,11 +1346,7 @@ def _located_in(doc: _Text) -> list[Fact]:
             facts.append(_fact(doc, "located_in", a.entity, b.entity, a.start, b.end))
             continue
         # "Tehran, the Iranian capital" / "Tehran, a city in Iran"
-        m = re.match(
-            r",\s+(?:the|a|an)\s+(?:(?P<norp>[A-Z][\w-]+)\s+)?(?:capital|city|town|port|village"
-            r"|region|province)(?:\s+(?:of|in)\s+(?:the\s+)?)?",
-            text[a.end : a.end + 60],
-        )
+        m = _CITY_OF.match(text[a.end : a.end + 60])
         if m is None:
             continue
         country = None

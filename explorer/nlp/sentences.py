@@ -132,26 +132,44 @@ def _list_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     bullet, value, style = m.group(1), m.group(2), m.group(3)
     if bullet:
-        pattern = re.compile(r"(?<=\s)" + re.escape(bullet))
-        cuts = [c.start() for c in pattern.finditer(text, m.end(), end)]
+        cuts = [c.start() for c in _BULLET_AFTER_SPACE[bullet].finditer(text, m.end(), end)]
     else:
         cuts = []
         pos = m.end()
         while True:
             value = str(int(value) + 1) if value.isdigit() else chr(ord(value) + 1)
-            nxt = re.compile(r"(?<=\s)" + re.escape(value + style) + r"(?=\s)").search(
-                text, pos, end
-            )
-            if nxt is None:
+            at = _next_marker(text, pos, end, value, style)
+            if at < 0:
                 break
-            cuts.append(nxt.start())
-            pos = nxt.end()
+            cuts.append(at)
+            pos = at + len(value) + len(style)
     items = []
     for cut in cuts:
         items.append((start, _rstrip(text, start, cut)))
         start = cut
     items.append((start, end))
     return items
+
+
+# Each bullet, after a space: the next items of a bulleted line.
+_BULLET_AFTER_SPACE = {b: regexes.compile(r"(?<=\s)" + re.escape(b)) for b in _BULLETS}
+# A numbered or lettered marker between spaces ("2.", "b)"): the next items of a list line.
+_MARKER_BETWEEN_SPACES = regexes.compile(r"(?<=\s)(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)")
+
+
+def _next_marker(text: str, pos: int, end: int, value: str, style: str) -> int:
+    """Where `value` + `style` ("3.", "c)") next stands between spaces in text[pos:end], -1 if
+    nowhere: the first marker of that shape that says it, found with one compiled pattern
+    rather than one compiled for each value."""
+    if not (value.isascii() and ((value.isdigit() and len(value) <= 3) or value.isalpha())):
+        found = re.compile(r"(?<=\s)" + re.escape(value + style) + r"(?=\s)").search(
+            text, pos, end
+        )  # a value past "z" or "999": as rare as it sounds
+        return -1 if found is None else found.start()
+    for marker in _MARKER_BETWEEN_SPACES.finditer(text, pos, end):
+        if marker.group(1) == value and marker.group(2) == style:
+            return marker.start()
+    return -1
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

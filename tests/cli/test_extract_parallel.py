@@ -124,10 +124,12 @@ def _in_workers(records: list) -> list:
 
 
 def test_a_slow_first_document_keeps_the_order(monkeypatch) -> None:
-    """The first chunk takes a second; the later ones finish first, and still come after it."""
+    """The first chunk the workers get takes a second; the later ones finish first, and still
+    come after it. The very first document is extracted before the workers start (it loads
+    what they all need), the rest by the workers."""
     parent = os.getpid()
     records = _records(40)
-    records[0] = ("doc0", "SLOW " + _story(0), {"title": "story 0"})
+    records[1] = ("doc1", "SLOW " + _story(1), {"title": "story 1"})
     records[9] = ("doc9", "BOOM " + _story(9), {"title": "story 9"})
     monkeypatch.setattr(
         "explorer.nlp.extract", _fake_extract(parent, {"SLOW": "slow", "BOOM": "boom"})
@@ -135,9 +137,12 @@ def test_a_slow_first_document_keeps_the_order(monkeypatch) -> None:
     monkeypatch.setattr(cli, "CHUNK_CHARS", 2_000)  # one story a chunk
     _tag_lines_with_their_process(monkeypatch)
     serial, _ = _untagged([cli._extract_line(*record) for record in records])
-    parallel, pids = _untagged(_in_workers(records))
+    results = _in_workers(records)
+    parallel, _ = _untagged(results)
     assert parallel == serial
-    assert parent not in pids and len(pids) == 2  # both workers did the work
+    assert _untagged(results[:1])[1] == {parent}
+    later = _untagged(results[1:])[1]
+    assert parent not in later and len(later) == 2  # both workers did the rest
     assert parallel[3][1] == "doc3: could not be read"
     assert parallel[9][1] == "doc9: extraction failed: ValueError('boom')"
 

@@ -7,6 +7,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from explorer.model import Extraction, Mention
 from explorer.nlp import extract, split_sentences
 from explorer.nlp.pipeline import PIPELINE, merge_mentions, run
@@ -136,3 +138,15 @@ def test_a_year_is_part_of_the_event_it_names():
     assert [m.text for m in extract("In 2004 the Olympics came to Athens.").mentions][:1] == [
         "2004"
     ]  # a year that is not in front of the event's name stays a date
+
+
+def test_a_mention_made_the_fast_way_is_the_mention_the_dataclass_makes():
+    from explorer.nlp.pipeline import new_mention
+
+    norm = {"value": 5e8, "currency": "USD"}
+    for args in [(0, 7, "Iranian", "NORP", "Iran"), (3, 9, "$500m", "MONEY", "$500m", 2, norm)]:
+        fast, slow = new_mention(*args), Mention(*args)
+        assert fast == slow and repr(fast) == repr(slow)
+        assert fast.to_dict() == slow.to_dict() and fast.doc == "" and fast.key == slow.key
+        with pytest.raises(AttributeError):  # still frozen
+            fast.start = 1  # type: ignore[misc]

@@ -121,3 +121,39 @@ def test_a_word_alternation_finds_what_a_bounded_alternation_finds():
     assert [m.group() for m in new.finditer(text)] == [
         "met", "summit", "Talks", "pointed out", "meeting", "talks", "met", "met", "meet",
     ]  # fmt: skip
+
+
+# Text where the look-aheads and shortcuts below meet their edge cases: words followed by
+# every kind of character, abbreviations, initials, possessives, joined words, accents.
+EDGE_TEXT = (
+    "Mr Smith, the U.S.-led team's coach, said: Corp. and Gov. Tex. A. Smith (Acme Inc) "
+    "met O'Neill; AT&T's e.g. a.m. and p.m.\nZu\u0308rich, Zürich: naïve o'clock rock-and-roll "
+    "said says told Told, added: pointed out that, unsaid sayso 2said _said "
+    "A B c d Ab ab, Ab: ab) Ab\nab. Ab. ab- ab& ab' ab’ ab's Ab’s ab\u0301 X.Y. x. "
+)
+
+
+def test_the_plain_word_shortcut_tokenizes_as_the_full_pattern() -> None:
+    import re
+
+    from explorer.nlp.names.tokens import PLAIN_WORD, TOKEN
+
+    full = re.compile(TOKEN.pattern.removeprefix(PLAIN_WORD + "|"))
+    assert full.pattern != TOKEN.pattern
+    for start in range(len(EDGE_TEXT)):
+        assert [m.span() for m in TOKEN.finditer(EDGE_TEXT, start)] == [
+            m.span() for m in full.finditer(EDGE_TEXT, start)
+        ]
+
+
+def test_the_speech_verbs_look_ahead_finds_what_the_pattern_finds() -> None:
+    import re
+
+    from explorer.nlp.facts import _SPEECH, _SPEECH_START
+
+    full = re.compile(_SPEECH.pattern.removeprefix(_SPEECH_START))
+    assert full.pattern != _SPEECH.pattern
+    for start in range(len(EDGE_TEXT)):
+        assert [m.span() for m in _SPEECH.finditer(EDGE_TEXT, start)] == [
+            m.span() for m in full.finditer(EDGE_TEXT, start)
+        ]

@@ -124,3 +124,31 @@ def test_a_paragraph_wrapped_with_indents_and_crlf_splits_as_running_text():
         "other members of the group agreed.",
         "Shr 1.10 dlrs vs 95 cts",
     ]
+
+
+def test_a_list_line_is_cut_before_each_next_marker():
+    text = "1. Phil Simmons 38 2. Dean Jones 12. 3. Ian Smith 3.5 and 4.) a 4. Tim Lee 5) x"
+    got = [text[s:e] for s, e in split_sentences(text)]
+    assert got == ["1. Phil Simmons 38", "2. Dean Jones 12.", "3. Ian Smith 3.5 and 4.) a",
+                   "4. Tim Lee 5) x"]  # fmt: skip
+    letters = "a) red b) blue bb) c) green d. e) f)"
+    assert [letters[s:e] for s, e in split_sentences(letters)] == [
+        "a) red", "b) blue bb)", "c) green d. e) f)",  # "d." is not "d)": the list ends
+    ]  # fmt: skip
+
+
+def test_the_next_marker_is_found_where_a_pattern_of_its_own_finds_it():
+    # `_next_marker` scans with one pattern for every marker; a pattern made for the one
+    # marker looked for (as the splitter compiled before) must find the same place.
+    import re
+
+    from explorer.nlp.sentences import _next_marker
+
+    text = " 1. x 12. 2.) 2) 2. 22. a.2. b) B) b. 999. 1000. z. {. ٣. 3. c) "
+    for value in ["1", "2", "3", "12", "22", "999", "1000", "a", "b", "B", "z", "{", "c"]:
+        for style in (".", ")", ".)"):
+            exact = re.compile(r"(?<=\s)" + re.escape(value + style) + r"(?=\s)")
+            for pos in range(len(text)):
+                found = exact.search(text, pos, len(text))
+                expected = -1 if found is None else found.start()
+                assert _next_marker(text, pos, len(text), value, style) == expected

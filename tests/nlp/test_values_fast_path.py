@@ -1,4 +1,4 @@
-"""The plain-number shortcut of the value pass finds what the whole pattern finds.
+"""The shortcuts of the value pass find what the whole patterns find.
 
 `values._match` skips the readings before CARDINAL where the text shows none can apply; at
 every number it must give the same span, kind and lead-in as `values._PATTERN` itself: on
@@ -29,12 +29,20 @@ def _key(m: re.Match[str] | None) -> tuple | None:
 
 
 def _differences(text: str) -> list[str]:
-    """The numbers of `text` where the shortcut and the whole pattern disagree."""
-    return [
+    """The numbers of `text` where the shortcut and the whole pattern disagree, and the
+    places where a value may start that the anchors' look-ahead would lose or add."""
+    numbers = [
         text[max(0, m.start() - 10) : m.start() + 20]
         for m in _RUN_START.finditer(text)
         if _key(values._match(text, m.start())) != _key(values._PATTERN.match(text, m.start()))
     ]
+    found = [m.span() for m in values._ANCHOR.finditer(text)]
+    expected = [m.span() for m in _ANCHOR_WITHOUT_LOOKAHEAD.finditer(text)]
+    return numbers + [f"anchors {sorted(set(found) ^ set(expected))}"] * (found != expected)
+
+
+# The anchors as they were before the look-ahead that lets the engine skip other characters.
+_ANCHOR_WITHOUT_LOOKAHEAD = re.compile(values._ANCHOR.pattern.removeprefix(values._ANCHOR_START))
 
 
 EDGE_CASES = [
@@ -47,13 +55,33 @@ EDGE_CASES = [
     "over 20 30 people, about 40 5, more than 50. Some 60, no 70 80",
     "1st 2 2nd, 3rd 4 5th 6, the 1990s 7, mid-1990 8, fiscal 1987 9 FY2018 1",
     "\u0661\u0662 3, \u0663 \u0664 and 5\u00a06, 7\u20038\n9\n10",
+    "4-0 win, 100-1 odds, a 19-year-old, 3-D, 1-2 million dollars, 12-15% rise, 9-5 jobs,",
+    "10-12 km, 5-10pm, 1996-97, 2003-04, 1999-2000, 1234-5, A320-200, 1-0-23-0, 6-3 6-4 7-6",
+    "24-hour, 2-for-1, 3-pct, 5-mln-dlr, 10-year bonds, 30-day, 1-1/2, 7-Eleven, 15-year high",
     "",
+    # Every way a value starts, at the start of the text, inside words and after digits.
+    "$5 £6 €7 ¥8 ₹9 ₽1 ₩2 ₺3 US$4 A$5 HK$6 C$7 S$8 FY87 FY 2018 USD 5 EUR5 Q3 Q4 2019",
+    "January Feb. March April May June July August Sept. October Nov December Jan",
+    "New Year Christmas Boxing Day Easter Good Friday Thanksgiving Ramadan Hanukkah Diwali",
+    "Passover Halloween Valentine's Day Monday Tuesday Wednesday Thursday Friday Saturday",
+    "one Two three twenty Thirty first Second dozen hundreds thousands Millions billions",
+    "today Yesterday tomorrow tonight noon midnight midday year Month week weekend decade",
+    "century Spring summer autumn Winter quarter fiscal Fiscal",
+    "oneself Tuesdays xone 2one _one US$ FYI fy87 Q5 mayday notoday yearly quarterly",
+    "Janet Marchant Augusta Sunday's Mayor Junebug Decembers Q1s USDA EURO",
 ]
 
 
 def test_the_shortcut_matches_the_whole_pattern_on_edge_cases() -> None:
     for text in EDGE_CASES:
         assert _differences(text) == [], text
+
+
+def test_a_short_run_of_digits_before_a_dash_is_no_value() -> None:
+    assert values._DASHED.match("4-0", 0) and values._match("4-0", 0) is None
+    assert values._DASHED.match("100-1", 0) and values._match("100-1 odds", 0) is None
+    assert not values._DASHED.match("1996-97", 0)  # a year reads on across the dash
+    assert values._match("1996-97", 0) is not None
 
 
 def test_the_shortcut_is_taken_for_plain_numbers_only() -> None:

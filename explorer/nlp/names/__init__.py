@@ -50,6 +50,7 @@ from explorer.nlp.names.tokens import (
     scan_units,
     tokenize,
 )
+from explorer.nlp.pipeline import new_mention
 
 __all__ = ["build_entities", "find_names"]
 
@@ -123,7 +124,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         if f.start < last_end:
             continue
         s_i = bisect_right(starts, f.start) - 1
-        out.append(Mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
+        out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
 
@@ -164,8 +165,9 @@ def _ticker_aliases(doc: Doc, tickers: list) -> None:
 _TABLE_WORD = regexes.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
 
 
-#: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ".
-_WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago| vs\.? )")
+#: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ". (The space before "vs" is
+#: looked behind for: a pattern opening with a space would stop the search at every space.)
+_WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago|vs(?<= vs)\.? )")
 
 
 def _without_table_words(toks: list[Token]) -> list[Token]:

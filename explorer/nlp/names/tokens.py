@@ -25,9 +25,15 @@ class Token:
 _WORD = rf"\w+(?:[{MARKS}]+\w*)*"
 
 
+#: Most tokens are plain words followed by a space or a comma: the first alternative of
+#: TOKEN takes them whole, as the others would (no "." after a letter, nothing joined on).
+PLAIN_WORD = r"[A-Z]?[a-z]+(?=[ ,;:)\n])"
+
+
 TOKEN = regexes.compile(
+    PLAIN_WORD
     # Each rare alternative opens with a look-ahead, so that ordinary words fail it at once.
-    r"(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
+    + r"|(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith
     rf"|(?=[A-Z][a-z]{{1,4}}\.)(?:{alternatives('abbreviations')})\.(?!\w)"  # Corp., Gov., Tex.
     rf"|{_WORD}(?:[-&]{_WORD})*(?:['’](?![sS]\b){_WORD})*(?:[-&]{_WORD})*"  # O'Neill, AT&T
