@@ -18,16 +18,25 @@ from typing import IO, TYPE_CHECKING, Any, Protocol
 
 from explorer.export import clean_id, clean_text, write_file
 from explorer.model import Document, DocumentSummary, Entity, Fact, Hit
-from explorer.search import Group, Query, fact_line, parse
 from explorer.store.marks import Anchor, Mark
 
 if TYPE_CHECKING:
-    from explorer.search import SearchIndex
+    # explorer.search is imported where it is used: it imports numpy and the index's
+    # modules (0.15-0.2 CPU-s), and the app imports this module before its first paint,
+    # which needs no search (the index loads after it, in a worker).
+    from explorer.search import Group, Query, SearchIndex
     from explorer.store import Store
 
 #: How many hits of each kind a query with a mark filter looks at: marks are a handful, so
 #: every hit of the rest of the query is checked and the totals are exact (up to this many).
 EVERY: Mapping[str, int] = {"entity": 10_000, "fact": 10_000, "sentence": 10_000}
+
+
+def _search() -> Any:
+    """The search layer (imported on first use: see the imports above)."""
+    import explorer.search
+
+    return explorer.search
 
 
 class Reads(Protocol):
@@ -86,17 +95,14 @@ class CaseFile:
     def _moved(self, marks: Iterable[Mark]) -> dict[int, Anchor]:
         """Where the marks whose text moved in a re-ingested document are now (mark id ->
         its anchor there): so the row there shows the mark and search filters find it."""
+        anchored = [m for m in marks if m.anchor.start >= 0 and m.anchor.sha]
+        if not anchored:  # no hashes to compare (every document's, 0.2 CPU-s at 191,232)
+            return {}
         try:
             hashes = self.store.document_hashes()
         except Exception:  # a store gone: nothing to find again
             return {}
-        changed = [
-            m
-            for m in marks
-            if m.anchor.start >= 0
-            and m.anchor.sha
-            and hashes.get(m.anchor.doc, m.anchor.sha) != m.anchor.sha
-        ]
+        changed = [m for m in anchored if hashes.get(m.anchor.doc, m.anchor.sha) != m.anchor.sha]
         out: dict[int, Anchor] = {}
         for mark in self.marks.checked(self.store, changed) if changed else ():
             if mark.start >= 0 and (mark.start, mark.end) != (mark.anchor.start, mark.anchor.end):
@@ -138,7 +144,7 @@ class CaseFile:
                 if (
                     fact.sentence == hit.sentence
                     and fact.predicate == hit.predicate
-                    and fact_line(fact) == hit.text
+                    and _search().fact_line(fact) == hit.text
                 ):
                     found = fact
                     break
@@ -194,7 +200,7 @@ class CaseFile:
             doc=fact.doc,
             start=fact.start,
             end=fact.end,
-            text=fact_line(fact) if full else "",
+            text=_search().fact_line(fact) if full else "",
             predicate=fact.predicate,
             entity=fact.subject,
         )
@@ -282,7 +288,7 @@ def filter_groups(case_file: CaseFile, query: Query, groups: Iterable[Group]) ->
     out = []
     for group in groups:
         hits = filter_hits(case_file, query, group.hits)
-        out.append(Group(group.kind, hits, len(hits)))
+        out.append(_search().Group(group.kind, hits, len(hits)))
     return out
 
 
@@ -333,7 +339,8 @@ def groups_from_marks(case_file: CaseFile, query: Query) -> list[Group]:
                     date=date,
                 )
             )
-    return [Group(kind, hits, len(hits)) for kind, hits in by_kind.items()]
+    group = _search().Group
+    return [group(kind, hits, len(hits)) for kind, hits in by_kind.items()]
 
 
 def _page(
@@ -342,7 +349,7 @@ def _page(
     offset = (offsets or {}).get(group.kind, 0)
     limit = (limits or {}).get(group.kind)
     end = None if limit is None else offset + limit
-    return Group(group.kind, group.hits[offset:end], group.total, offset=offset)
+    return _search().Group(group.kind, group.hits[offset:end], group.total, offset=offset)
 
 
 def search_grouped(
@@ -357,7 +364,7 @@ def search_grouped(
     marked items, with words they keep the matching hits that carry the mark. Filtered
     groups hold every hit that passes (a page of `limits`/`offsets` when given), their
     totals exact. What the app's search box and `explorer search --group` run."""
-    parsed = parse(query)
+    parsed = _search().parse(query)
     if not parsed.marks_filter:
         return index.search_grouped(query, limits, offsets)
     marks = case_file()
@@ -373,7 +380,7 @@ def search(
 ) -> list[Hit]:
     """`SearchIndex.search` (one ranked list), with the query's `tag:` and `is:` filters
     applied through the user's marks as `search_grouped` applies them."""
-    parsed = parse(query)
+    parsed = _search().parse(query)
     if not parsed.marks_filter:
         return index.search(query, limit=limit)
     marks = case_file()

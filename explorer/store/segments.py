@@ -22,7 +22,7 @@ from typing import Any
 import orjson
 
 from .schema import ROW_DSPAN, SCHEMA_VERSION, StoreError
-from .storage import atomic_write, seal, unseal
+from .storage import atomic_write, seal, unseal, unseal_view
 
 #: The version of a segment's sidecar layout. 2: the files' hashes are in a file of their
 #: own (`.files`), read when a writer needs them rather than at every open (at 191,232
@@ -91,7 +91,7 @@ def read_segment_files(file: Path, generation: str) -> dict[str, list[Any]] | No
     """The `files` records in segment `file`'s `.files` when it is whole and of this
     segment (`generation`); None otherwise."""
     try:
-        body = unseal(segment_files(file).read_bytes())
+        body = unseal_view(segment_files(file).read_bytes())
         data = orjson.loads(body) if body is not None else None
     except (OSError, orjson.JSONDecodeError):
         return None
@@ -147,7 +147,7 @@ def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | Non
     """A segment's entity keys, one list per sidecar row, when the file is whole and of
     this segment; None otherwise."""
     try:
-        body = unseal(segment_keys(file).read_bytes())
+        body = unseal_view(segment_keys(file).read_bytes())
         data = orjson.loads(body) if body is not None else None
     except (OSError, orjson.JSONDecodeError):
         return None
@@ -418,7 +418,7 @@ def read_segment_sidecar(file: Path, want: dict[str, Any]) -> dict[str, Any] | N
     """The sidecar of segment `file` when it is whole and describes the segment the
     manifest names (`want`: its generation and size); None otherwise."""
     try:
-        body = unseal(segment_sidecar(file).read_bytes())
+        body = unseal_view(segment_sidecar(file).read_bytes())
         side = orjson.loads(body) if body is not None else None
     except (OSError, orjson.JSONDecodeError):
         return None

@@ -26,6 +26,7 @@ __all__ = [
     "seal",
     "temp_files",
     "unseal",
+    "unseal_view",
 ]
 
 
@@ -208,6 +209,24 @@ def unseal(data: bytes) -> bytes | None:
     ):
         return None
     body = data[_BODY_AT:-1]
+    want = data[len(_SEAL_HEAD) : len(_SEAL_HEAD) + 64]
+    return body if hashlib.sha256(body).hexdigest().encode() == want else None
+
+
+def unseal_view(data: bytes) -> memoryview | None:
+    """`unseal` without copying: the body as a view of `data` (orjson and hashlib read it
+    in place; at 191,232 documents the sidecars' bodies are 60 MB, copied once per open)."""
+    import hashlib
+
+    view = memoryview(data)
+    if (
+        len(data) < _BODY_AT + 1
+        or not data.startswith(_SEAL_HEAD)
+        or data[_BODY_AT - len(_SEAL_MID) : _BODY_AT] != _SEAL_MID
+        or not data.endswith(b"}")
+    ):
+        return None
+    body = view[_BODY_AT:-1]
     want = data[len(_SEAL_HEAD) : len(_SEAL_HEAD) + 64]
     return body if hashlib.sha256(body).hexdigest().encode() == want else None
 

@@ -171,7 +171,6 @@ class ExplorerApp(App[None]):
     @work(exclusive=True, group="corpus", thread=True)
     def load_corpus(self, paths: Sequence[Path], first: bool = False) -> None:
         """Open the store, ingest what was asked (the bundled seeds when empty), load the index."""
-        from explorer.search import SearchIndex
         from explorer.store import Store, StoreError
 
         def say(text: str, done: int = 0, total: int = 0) -> None:
@@ -220,12 +219,16 @@ class ExplorerApp(App[None]):
                 self.reader = StoreReader(store)
                 self.post_message(CorpusReady())
                 self.documents_shown.wait(FIRST_PAINT_WAIT_S)  # no GIL taken from that paint
+                from explorer.search import SearchIndex  # after it, too (numpy: 0.1 CPU-s)
+
                 try:
                     self.reader.set_index(SearchIndex.load_or_build(store))
                 finally:
                     self.reader.index_ready.set()  # a failed load: searches find nothing
                 return
             say("Loading the search index …")
+            from explorer.search import SearchIndex
+
             index = SearchIndex.load_or_build(store)
         except StoreError as exc:
             if self.reader is None:

@@ -266,3 +266,18 @@ def test_a_store_kept_open_reads_only_the_new_segment_after_its_own_commit(
         assert fresh._snap.rows == store._snap.rows  # paths, spans and segments alike
     assert [d.id for d in store.documents()].count("business.txt") == 1
     assert "talks.md" not in {d.id for d in store.documents()}
+
+
+def test_a_sidecar_whose_checksum_fails_is_not_trusted(tmp_path, corpus):
+    # A title changed inside a segment's sidecar (still valid JSON, its checksum now wrong):
+    # the documents pane lists what the segment holds, not the sidecar's copy.
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    want = _content(db)
+    seg = _manifest(db)["segments"]["1"]["file"]
+    side = db.with_name(db.name + ".segments") / f"{seg}.idx"
+    data = side.read_bytes()
+    title = want[0][0][1].encode()
+    assert title and title in data
+    side.write_bytes(data.replace(title, title.upper().replace(b" ", b"X"), 1))
+    assert _content(db) == want

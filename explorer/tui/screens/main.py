@@ -315,6 +315,9 @@ class MainScreen(HistoryScreen):
         # entities and facts take seconds more to read (issue 12: first screen < 1.5 s).
         documents = reader.documents()
         stats = reader.stats()
+        # The marks each row's marker shows, read here: read by the first paint, it waited
+        # for the reader's lock while the entities' read below held it.
+        self.explorer.case_file  # noqa: B018
         self.app.call_from_thread(self._fill_documents, documents, stats, keep)
         self.explorer.documents_shown.wait(FIRST_PAINT_WAIT_S)  # the first screen comes first
         entities = reader.entities()

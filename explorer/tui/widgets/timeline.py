@@ -17,7 +17,6 @@ from typing import Any
 
 from rich.text import Text
 
-from explorer.search.query import period
 from explorer.tui.widgets.rows import Column, RowList
 
 #: Finest first; `+` moves left (zoom in), `-` right (zoom out).
@@ -199,6 +198,8 @@ def _period_of(value: str | None) -> tuple[int, int] | None:
     if found == ():
         if len(_PERIODS) > 100_000:
             _PERIODS.clear()
+        from explorer.search.query import period  # not at import: see casefile's imports
+
         found = _PERIODS[value] = period(value)
     return found  # type: ignore[return-value]
 
