@@ -898,3 +898,171 @@ def _add_entity_dates(
     if n_names:
         arrays["date_lo"][:n_names] = ent_lo[refs]
         arrays["date_hi"][:n_names] = ent_hi[refs]
+
+
+# --------------------------------------------------------------------------- parts
+#
+# An index that grows (docs/scale.md, "Growing the index"): after a change, the facts and
+# sentences of the new and changed documents are indexed into a small *tail* part beside the
+# saved ones (never touched again), the entity names into a small *names* part made afresh,
+# and the older parts' records of changed or removed documents are masked, not rewritten.
+
+
+def parts_supported(corpus: Corpus) -> bool:
+    """Whether `corpus` lists facts and mentions by document (the store does): what a part
+    of some documents only is built from."""
+    for name in ("facts", "mentions"):
+        method = getattr(corpus, name, None)
+        try:
+            if not callable(method) or "doc" not in inspect.signature(method).parameters:
+                return False
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
+    """A part holding the facts and sentences of `doc_ids` (in corpus order) and no entity
+    names: records in the order a build gives them, so each part's record order agrees with
+    the whole index's (documents, then their facts before their sentences by kind)."""
+    builder = _Builder(_document_dates(corpus))
+    bits: dict[tuple[str, int], int] = {}
+    facts: list[Fact] = []
+    for doc_id in doc_ids:
+        for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+        facts.extend(corpus.facts(doc=doc_id))  # type: ignore[call-arg]
+    _add_names_and_facts(builder, [], facts, bits, {})
+    for rec in _sentences_of(corpus, doc_ids):
+        builder.add_sentence(rec, bits.get((rec.doc, rec.index), 0))
+    arrays, vocab = builder.finish()
+    _add_entity_dates(arrays, [], builder)
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=[],
+        predicates=builder.predicates,
+        generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=builder.fact_dates,
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def build_names(corpus: Corpus, old: IndexParts | None = None) -> IndexParts:
+    """A part holding every entity name and alias and nothing else, as a build indexes them.
+    Each entity's first mention is the saved one of `old` (a names part, or a build's
+    index) when its document is still the first the store lists for the entity; else it is
+    read from that document's mentions (the whole list of mentions when the corpus has no
+    per-entity list of documents)."""
+    summaries = {doc.id: doc for doc in corpus.documents()}  # type: ignore[attr-defined]
+    entities = list(corpus.entities())
+    docs_of: dict[str, list[str]] | None = None
+    listed = getattr(corpus, "entity_documents", None)
+    if callable(listed):
+        docs_of = listed()
+    if docs_of is None:
+        found: dict[str, set[str]] = {}
+        _bits, first = _mention_tables(corpus, found)
+        order = {doc_id: i for i, doc_id in enumerate(summaries)}
+        docs_of = {k: sorted(v, key=lambda d: order.get(d, -1)) for k, v in found.items()}
+    else:
+        saved = {row[0]: (row[2], row[3]) for row in old.tables.entities} if old else {}
+        first = {}
+        asked: dict[str, dict[str, tuple[str, int]]] = {}
+        for entity in entities:
+            ids = docs_of.get(entity.key)
+            if not ids:
+                continue
+            was = saved.get(entity.key)
+            if was is not None and was[0] == ids[0]:
+                first[entity.key] = was
+                continue
+            in_doc = asked.get(ids[0])
+            if in_doc is None:
+                in_doc = asked[ids[0]] = {}
+                for m in corpus.mentions(doc=ids[0]):  # type: ignore[attr-defined]
+                    in_doc.setdefault(m.key, (m.doc, m.sentence))
+            if entity.key in in_doc:
+                first[entity.key] = in_doc[entity.key]
+    builder = _Builder(_document_dates(corpus))
+    _add_names_and_facts(builder, entities, [], {}, first)
+
+    def registered(doc_id: str) -> bool:
+        # A build numbers the documents with sentences or facts, and first mentions'.
+        doc = summaries.get(doc_id)
+        return doc is not None and (doc.sentences > 0 or doc.facts > 0)
+
+    ent_docs = []
+    for row in builder.entity_rows:
+        ids = [d for d in docs_of.get(row[0], ()) if d in builder.doc_ids or registered(d)]
+        ent_docs.append({builder.doc_index(d) for d in ids})
+    for entry in builder.docs:  # titles as a build's: from the document's sentences
+        doc = summaries.get(entry[0])
+        entry[1] = doc.title if doc is not None and doc.sentences > 0 else ""
+    arrays, vocab = builder.finish()
+    _add_entity_dates(arrays, ent_docs, builder)
+    periods = []
+    for doc_id, _title in builder.docs:
+        doc = summaries.get(doc_id)
+        periods.append(
+            list(builder.doc_period(doc_id)) if doc and doc.sentences > 0 else [NO_DATE, NO_DATE]
+        )
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=builder.entity_rows,
+        predicates=[],
+        generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=[],
+        doc_periods=periods,
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+#: A grown index has at most this many tail parts; one more, and they are indexed again as
+#: one (each part costs a keystroke its own vocabulary expansion and plan).
+MAX_TAILS = 3
+#: When the records of the tails and the masked records of the base outgrow this share of
+#: the base's records (and `TAIL_FLOOR`), the index is built again: the tail merged into
+#: the base.
+TAIL_SHARE = 0.02
+TAIL_FLOOR = 10_000
+
+
+def grow_plan(
+    saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
+) -> tuple[list[str], bool, dict[str, int]] | None:
+    """What growing an index saved at documents `saved` to documents `now` (both [id,
+    fingerprint, sentences] in store order) takes: the documents to index into a new tail
+    (new and changed ones, in store order), whether the tails are to be merged into one,
+    and figures; None when a build is due: the kept documents are no longer in their saved
+    order, or the tails and masked records (`debt` so far) outgrow their share."""
+    before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
+    fresh: list[str] = []
+    last = -1
+    fresh_sentences = kept_sentences = 0
+    for doc_id, fp, n_sentences in now:
+        was = before.get(doc_id)
+        if was is not None and fp and was[1] == fp:
+            if was[0] <= last:
+                return None  # the store's order of documents changed: records would not be
+            last = was[0]
+            kept_sentences += n_sentences
+            continue
+        fresh.append(doc_id)
+        fresh_sentences += n_sentences
+    ids_now = {item[0] for item in now}
+    gone = [doc_id for doc_id in before if doc_id not in ids_now]
+    changed = [doc_id for doc_id in fresh if doc_id in before]
+    masked = sum(before[doc_id][2] for doc_id in (*gone, *changed))
+    if debt + fresh_sentences + masked > max(TAIL_SHARE * base_records, TAIL_FLOOR):
+        return None
+    stats = {
+        "sentences_kept": kept_sentences,
+        "sentences_indexed": fresh_sentences,
+        "documents_indexed": len(fresh),
+        "documents_removed": len(gone),
+    }
+    return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
