@@ -1053,6 +1053,8 @@ def grow_plan(
             continue
         fresh.append(doc_id)
         fresh_sentences += n_sentences
+    if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
+        return None  # tokenising most of it anyway: a build is as quick and simpler
     ids_now = {item[0] for item in now}
     gone = [doc_id for doc_id in before if doc_id not in ids_now]
     changed = [doc_id for doc_id in fresh if doc_id in before]

@@ -599,6 +599,12 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     tails = [s for s in old._served[1:] if not s.folder.startswith("names-")]
     names_before = next((s for s in old._served[1:] if s.folder.startswith("names-")), None)
     base = old._served[0]
+    for s in old._served:  # values in range (a damaged cache is built again, not a crash)
+        a = s.part.arrays
+        if (len(a.post) and int(a.post.max()) >= s.part.records) or (
+            len(a.fwd) and int(a.fwd.max()) >= len(s.part.vocab)
+        ):
+            return None
     debt = sum(s.part.records for s in tails) + base.part.matcher.dead_within(base.span)
     plan = _build.grow_plan(saved, now, base.part.records, debt, len(tails))
     if plan is None:
