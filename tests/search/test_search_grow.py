@@ -213,3 +213,47 @@ def test_a_word_whose_first_records_were_removed_still_finds_the_rest(tmp_path):
         assert differences(index, SearchIndex.build(store), ["zebra", "zeb", "zebar"]) == []
     finally:
         store.close()
+
+
+def _grown(tmp_path):
+    store, folder = open_store(tmp_path)
+    SearchIndex.load_or_build(store)
+    (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
+    store.ingest([folder])
+    index = SearchIndex.load_or_build(store)
+    assert index.part_count == 3
+    return store, cache_dir(store.path)
+
+
+def test_check_verifies_every_part_and_repair_builds_it_again(tmp_path):
+    from explorer.cli import main
+    from explorer.store.check import check_store
+
+    store, directory = _grown(tmp_path)
+    path = store.path
+    store.close()
+    assert check_store(path).problems == []
+    tail = next(p for p in directory.iterdir() if p.name.startswith("tail-"))
+    (tail / "vocab.txt").write_text("quokka\nzebra\n")  # edited: a wrong answer, silently
+    (directory / "tail-0123456789ab").mkdir()  # a killed update's part, never listed
+    found = {(p.file.name, p.message.split(";")[0]) for p in check_store(path).problems}
+    assert found == {
+        ("vocab.txt", "does not match its checksum (edited or damaged)"),
+        ("tail-0123456789ab", "not part of the index (no manifest lists it: a stale part)"),
+    }
+    assert main(["check", "--repair", "--db", str(path)]) == 0
+    assert check_store(path).problems == []
+    assert not (directory / "parts.json").exists()  # built again: one part
+
+
+def test_check_finds_a_part_the_manifest_names_but_that_is_gone(tmp_path):
+    import shutil
+
+    from explorer.store.check import check_store
+
+    store, directory = _grown(tmp_path)
+    store.close()
+    names = next(p for p in directory.iterdir() if p.name.startswith("names-"))
+    shutil.rmtree(names)
+    found = [p.message.split(";")[0] for p in check_store(store.path).problems]
+    assert found == ["missing from the index"]
