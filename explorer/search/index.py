@@ -645,6 +645,7 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     }
     persist.save_manifest(directory, manifest)
     grown = SearchIndex.load(directory)
+    stats["records_kept"] = grown.records - stats["records_indexed"]
     grown.loaded_from_cache = False
     grown.updated_from_cache = True
     grown.update_stats = stats
