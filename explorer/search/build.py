@@ -950,65 +950,60 @@ def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
 
 
-def build_names(corpus: Corpus, old: IndexParts | None = None) -> IndexParts:
-    """A part holding every entity name and alias and nothing else, as a build indexes them.
-    Each entity's first mention is the saved one of `old` (a names part, or a build's
-    index) when its document is still the first the store lists for the entity; else it is
-    read from that document's mentions (the whole list of mentions when the corpus has no
-    per-entity list of documents)."""
-    summaries = {doc.id: doc for doc in corpus.documents()}  # type: ignore[attr-defined]
+def build_names(
+    corpus: Corpus,
+    old: IndexParts | None = None,
+    dropped: Iterable[str] = (),
+    fresh: Iterable[str] = (),
+) -> IndexParts:
+    """A part holding every entity name and alias and nothing else, as a build indexes them
+    (their names tokenised again: cheap). With `old` (the names part before, or a build's
+    index) and the same entity keys, each entity's documents and first mention are the
+    saved ones, but for the entities that the `dropped` documents (changed or removed)
+    held or the `fresh` ones (new or changed) mention; else they are read from the
+    corpus's list of each entity's documents (or every mention, when it has none)."""
+    summaries = list(corpus.documents())  # type: ignore[attr-defined]
+    by_id = {doc.id: doc for doc in summaries}
     entities = list(corpus.entities())
-    docs_of: dict[str, list[str]] | None = None
-    listed = getattr(corpus, "entity_documents", None)
-    if callable(listed):
-        docs_of = listed()
-    if docs_of is None:
-        found: dict[str, set[str]] = {}
-        _bits, first = _mention_tables(corpus, found)
-        order = {doc_id: i for i, doc_id in enumerate(summaries)}
-        docs_of = {k: sorted(v, key=lambda d: order.get(d, -1)) for k, v in found.items()}
-    else:
-        saved = {row[0]: (row[2], row[3]) for row in old.tables.entities} if old else {}
-        first = {}
-        asked: dict[str, dict[str, tuple[str, int]]] = {}
-        for entity in entities:
-            ids = docs_of.get(entity.key)
-            if not ids:
-                continue
-            was = saved.get(entity.key)
-            if was is not None and was[0] == ids[0]:
-                first[entity.key] = was
-                continue
-            in_doc = asked.get(ids[0])
-            if in_doc is None:
-                in_doc = asked[ids[0]] = {}
-                for m in corpus.mentions(doc=ids[0]):  # type: ignore[attr-defined]
-                    in_doc.setdefault(m.key, (m.doc, m.sentence))
-            if entity.key in in_doc:
-                first[entity.key] = in_doc[entity.key]
     builder = _Builder(_document_dates(corpus))
-    _add_names_and_facts(builder, entities, [], {}, first)
 
     def registered(doc_id: str) -> bool:
         # A build numbers the documents with sentences or facts, and first mentions'.
-        doc = summaries.get(doc_id)
+        doc = by_id.get(doc_id)
         return doc is not None and (doc.sentences > 0 or doc.facts > 0)
 
-    ent_docs = []
-    for row in builder.entity_rows:
-        ids = [d for d in docs_of.get(row[0], ()) if d in builder.doc_ids or registered(d)]
-        ent_docs.append({builder.doc_index(d) for d in ids})
+    keys = [entity.key for entity in entities]
+    same_keys = (
+        old is not None
+        and len(old.tables.entities) == len(keys)
+        and ({row[0] for row in old.tables.entities} == set(keys))
+    )
+    if old is not None and same_keys:
+        off, flat, first = _names_kept(corpus, old, builder, by_id, keys, dropped, fresh)
+        _add_names_and_facts(builder, entities, [], {}, first)
+    else:
+        first, docs_of = _first_mentions(corpus, entities, summaries, old)
+        _add_names_and_facts(builder, entities, [], {}, first)
+        lists = []
+        for key in keys:
+            ids = [d for d in docs_of.get(key, ()) if d in builder.doc_ids or registered(d)]
+            lists.append(sorted({builder.doc_index(d) for d in ids}))
+        lens = np.fromiter(map(len, lists), np.int64, len(lists))
+        off = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(lens, out=off[1:])
+        flat = np.fromiter((d for row in lists for d in row), np.int32, int(off[-1]))
     for entry in builder.docs:  # titles as a build's: from the document's sentences
-        doc = summaries.get(entry[0])
+        doc = by_id.get(entry[0])
         entry[1] = doc.title if doc is not None and doc.sentences > 0 else ""
     arrays, vocab = builder.finish()
-    _add_entity_dates(arrays, ent_docs, builder)
-    periods = []
-    for doc_id, _title in builder.docs:
-        doc = summaries.get(doc_id)
-        periods.append(
-            list(builder.doc_period(doc_id)) if doc and doc.sentences > 0 else [NO_DATE, NO_DATE]
-        )
+    periods = [
+        builder.doc_period(doc_id)
+        if (doc := by_id.get(doc_id)) and doc.sentences > 0
+        # a removed document keeps its row (no entity points at it): undated
+        else (NO_DATE, NO_DATE)
+        for doc_id, _title in builder.docs
+    ]
+    _entity_date_arrays(arrays, off, flat, builder)
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
@@ -1016,9 +1011,162 @@ def build_names(corpus: Corpus, old: IndexParts | None = None) -> IndexParts:
         generation=generation_of(corpus),
         doc_dates=builder.doc_dates(),
         fact_dates=[],
-        doc_periods=periods,
+        doc_periods=[list(p) for p in periods],
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def _first_mentions(
+    corpus: Corpus, entities: list[Entity], summaries: list[Any], old: IndexParts | None
+) -> tuple[dict[str, tuple[str, int]], dict[str, list[str]]]:
+    """Each entity's first mention and documents (in store order), as a build finds them:
+    from the corpus's list of each entity's documents and the first of them's mentions
+    (the saved first mention when that document is still the first), else every mention."""
+    listed = getattr(corpus, "entity_documents", None)
+    if not callable(listed):
+        found: dict[str, set[str]] = {}
+        _bits, first = _mention_tables(corpus, found)
+        order = {doc.id: i for i, doc in enumerate(summaries)}
+        return first, {k: sorted(v, key=lambda d: order.get(d, -1)) for k, v in found.items()}
+    docs_of: dict[str, list[str]] = listed()
+    saved = {row[0]: (row[2], row[3]) for row in old.tables.entities} if old else {}
+    first = {}
+    asked: dict[str, dict[str, tuple[str, int]]] = {}
+    for entity in entities:
+        ids = docs_of.get(entity.key)
+        if not ids:
+            continue
+        was = saved.get(entity.key)
+        if was is not None and was[0] == ids[0]:
+            first[entity.key] = was
+            continue
+        in_doc = asked.get(ids[0])
+        if in_doc is None:
+            in_doc = asked[ids[0]] = {}
+            for m in corpus.mentions(doc=ids[0]):  # type: ignore[attr-defined]
+                in_doc.setdefault(m.key, (m.doc, m.sentence))
+        if entity.key in in_doc:
+            first[entity.key] = in_doc[entity.key]
+    return first, docs_of
+
+
+def _names_kept(
+    corpus: Corpus,
+    old: IndexParts,
+    builder: _Builder,
+    by_id: dict[str, Any],
+    keys: list[str],
+    dropped: Iterable[str],
+    fresh: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]]]:
+    """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
+    `old`'s table so that saved indices hold) and first mention: the saved ones but for the
+    entities the dropped documents held or the fresh ones mention."""
+    for doc_id, title in old.tables.docs:
+        builder.doc_index(doc_id, title)
+    ids = builder.doc_ids
+    old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
+    old_flat = np.asarray(old.arrays.ent_doc, dtype=np.int64)
+    old_rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
+    gone = {doc_id for doc_id in dropped}
+    gone_idx = np.asarray(sorted(ids[d] for d in gone if d in ids), dtype=np.int64)
+    touched: set[str] = set()
+    if len(gone_idx) and len(old_flat):
+        rows = np.repeat(np.arange(len(old_rows), dtype=np.int64), np.diff(old_off))
+        for j in np.unique(rows[np.isin(old_flat, gone_idx)]).tolist():
+            touched.add(old.tables.entities[j][0])
+    position = {doc_id: i for i, doc_id in enumerate(by_id)}
+    fresh_docs: dict[str, set[str]] = {}
+    fresh_first: dict[str, tuple[str, int]] = {}
+    for doc_id in sorted(set(fresh), key=lambda d: position.get(d, -1)):
+        for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+            fresh_docs.setdefault(m.key, set()).add(m.doc)
+            fresh_first.setdefault(m.key, (m.doc, m.sentence))
+    touched.update(fresh_docs)
+    first: dict[str, tuple[str, int]] = {}
+    lists: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        j = old_rows[key]
+        row = old.tables.entities[j]
+        was = (row[2], row[3])
+        if key not in touched:
+            if was != ("", -1):
+                first[key] = was
+            continue
+        held = set(old_flat[old_off[j] : old_off[j + 1]].tolist()).difference(gone_idx.tolist())
+        for doc_id in fresh_docs.get(key, ()):
+            doc = by_id.get(doc_id)
+            if doc is not None and (doc.sentences > 0 or doc.facts > 0 or doc_id in ids):
+                held.add(builder.doc_index(doc_id))
+        lists[i] = sorted(held)
+        new = fresh_first.get(key)
+        if was[0] and was[0] not in gone:
+            found = was
+            if new is not None and position.get(new[0], -1) < position.get(was[0], -1):
+                found = new
+            first[key] = found
+        elif new is not None and not any(
+            builder.docs[d][0] not in fresh_docs.get(key, ())
+            and position.get(builder.docs[d][0], 1 << 40) < position.get(new[0], -1)
+            for d in held
+        ):
+            first[key] = new
+        elif held:
+            head = min((builder.docs[d][0] for d in held), key=lambda d: position.get(d, 1 << 40))
+            for m in corpus.mentions(doc=head):  # type: ignore[attr-defined]
+                if m.key == key:
+                    first[key] = (m.doc, m.sentence)
+                    break
+    # Entities' documents in the new order: saved slices copied at once, the touched ones set.
+    src = np.asarray([old_rows[k] for k in keys], dtype=np.int64)
+    lens = old_off[src + 1] - old_off[src]
+    for i, listed in lists.items():
+        lens[i] = len(listed)
+    off = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lens, out=off[1:])
+    kept = np.ones(len(keys), dtype=bool)
+    kept[list(lists)] = False
+    klens = np.where(kept, lens, 0)
+    total = int(klens.sum())
+    dest = np.repeat(off[:-1] - (np.cumsum(klens) - klens), klens) + np.arange(total)
+    source = np.repeat(old_off[src] - (np.cumsum(klens) - klens), klens) + np.arange(total)
+    flat = np.empty(int(off[-1]), dtype=np.int32)
+    flat[dest] = old_flat[source]
+    for i, listed in lists.items():
+        flat[off[i] : off[i + 1]] = listed
+    return off, flat, first
+
+
+def _entity_date_arrays(
+    arrays: dict[str, np.ndarray], off: np.ndarray, flat: np.ndarray, builder: _Builder
+) -> None:
+    """`_add_entity_dates` from each entity's documents as arrays (`off`, `flat`), in a
+    few array operations rather than a Python loop over the entities."""
+    arrays["ent_doc_off"] = off
+    arrays["ent_doc"] = flat.astype(np.int32)
+    periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
+    doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
+    doc_hi = np.asarray([p[1] for p in periods] + [NO_DATE], dtype=np.int64)
+    n = len(off) - 1
+    ent_lo = np.zeros(n, dtype=np.int32)
+    ent_hi = np.zeros(n, dtype=np.int32)
+    if len(flat):
+        lo, hi = doc_lo[flat], doc_hi[flat]
+        dated = lo != NO_DATE
+        has = np.diff(off) > 0
+        starts = off[:-1][has]
+        big = np.iinfo(np.int64).max
+        lows = np.minimum.reduceat(np.where(dated, lo, big), starts)
+        highs = np.maximum.reduceat(np.where(dated, hi, np.iinfo(np.int64).min), starts)
+        any_dated = np.logical_or.reduceat(dated, starts)
+        ent_lo[has] = np.where(any_dated, lows, 0)
+        ent_hi[has] = np.where(any_dated, highs, 0)
+    kind = arrays["kind"]
+    n_names = int(np.searchsorted(kind, KIND_FACT))
+    refs = arrays["ref"][:n_names]
+    if n_names:
+        arrays["date_lo"][:n_names] = ent_lo[refs]
+        arrays["date_hi"][:n_names] = ent_hi[refs]
 
 
 #: A grown index has at most this many tail parts; one more, and they are indexed again as

@@ -632,7 +632,13 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
         persist.save_part(tail, directory, f"tail-{token}")
         folders.append(f"tail-{token}")
         stats["records_indexed"] = tail.arrays.records
-    names = _build.build_names(corpus, (names_before.part if names_before else base.part).parts)
+    had = {item[0] for item in saved}
+    ids_now = {item[0] for item in now}
+    dropped = [doc_id for doc_id in had if doc_id not in ids_now]
+    dropped.extend(doc_id for doc_id in fresh if doc_id in had)
+    names = _build.build_names(
+        corpus, (names_before.part if names_before else base.part).parts, dropped, fresh
+    )
     persist.save_part(names, directory, f"names-{token}")
     stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
     # The names part first: entity names come before facts and sentences in record order.

@@ -257,3 +257,22 @@ def test_check_finds_a_part_the_manifest_names_but_that_is_gone(tmp_path):
     shutil.rmtree(names)
     found = [p.message.split(";")[0] for p in check_store(store.path).problems]
     assert found == ["missing from the index"]
+
+
+def test_an_entity_keeps_only_the_documents_that_still_mention_it(tmp_path):
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        # r01 (1985) no longer names Ghana (r13, 1988, still does); Accra stays in it
+        (folder / "r01.txt").write_text("Cocoa growers met buyers in Accra to talk.\n")
+        # r02 now names Tokyo too (r03 and r14 did); a changed document goes last
+        (folder / "r02.txt").write_text("The grain board in Tokyo said wheat stocks fell.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count == 3
+        built = SearchIndex.build(store)
+        assert differences(index, built, [*QUERIES, "date:1985 ghana", "tokyo", "accra"]) == []
+        assert index.search("date:1985 ghana", kind="entity") == []
+        assert [h.doc for h in index.search("tokyo", kind="entity")] == ["r03.txt"]
+    finally:
+        store.close()

@@ -278,3 +278,16 @@ def test_postings_renumbered_a_few_words_at_a_time_are_the_same(tmp_path, monkey
     for name in ("post", "post_off", "fwd"):
         assert np.array_equal(updated.arrays.as_dict()[name], built.arrays.as_dict()[name]), name
     assert hits_of(updated) == hits_of(built)
+
+
+def test_a_name_first_met_earlier_after_a_change_is_found_there(tmp_path):
+    # d1 keeps its place before d3 (Tehran's first mention) and now names Tehran: the
+    # entity's first mention moves to d1, as a build finds it (no entity is new or gone)
+    corpus = make_corpus(tmp_path / "store.json", n=60)
+    SearchIndex.load_or_build(corpus)
+    corpus.docs["d1"] = "Oil again. Tehran again."
+    corpus._mentions.append(Mention(11, 17, "Tehran", "GPE", "Tehran", 1, doc="d1"))
+    index = SearchIndex.load_or_build(corpus)
+    assert index.updated_from_cache and index.part_count == 3
+    assert [(h.doc, h.sentence) for h in index.search("tehran", kind="entity")] == [("d1", 1)]
+    assert differences(index, SearchIndex.build(corpus), QUERIES) == []
