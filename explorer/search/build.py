@@ -614,7 +614,10 @@ def _add_names_and_facts(
     """The records that come before the sentences: entity names and aliases, then facts."""
     for ent_index, entity in enumerate(entities):
         doc, sentence = first_mention.get(entity.key, ("", -1))
-        builder.entity_rows.append([entity.key, entity.label, doc, sentence])
+        # its counts last: an update tells by them whether its documents may have changed
+        builder.entity_rows.append(
+            [entity.key, entity.label, doc, sentence, entity.mentions, entity.documents]
+        )
         doc_index = builder.doc_index(doc) if doc else -1
         bits = LABEL_BITS.get(entity.label, 0)
         seen: set[str] = set()
@@ -973,13 +976,10 @@ def build_names(
         return doc is not None and (doc.sentences > 0 or doc.facts > 0)
 
     keys = [entity.key for entity in entities]
-    same_keys = (
-        old is not None
-        and len(old.tables.entities) == len(keys)
-        and ({row[0] for row in old.tables.entities} == set(keys))
-    )
-    if old is not None and same_keys:
-        off, flat, first = _names_kept(corpus, old, builder, by_id, keys, dropped, fresh)
+    # A key gone means names joined or split (rules, or a fuller name met): every list anew.
+    kept_keys = old is not None and {row[0] for row in old.tables.entities} <= set(keys)
+    if old is not None and kept_keys:
+        off, flat, first = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
         _add_names_and_facts(builder, entities, [], {}, first)
     else:
         first, docs_of = _first_mentions(corpus, entities, summaries, old)
@@ -1055,26 +1055,33 @@ def _names_kept(
     old: IndexParts,
     builder: _Builder,
     by_id: dict[str, Any],
-    keys: list[str],
+    entities: list[Entity],
     dropped: Iterable[str],
     fresh: Iterable[str],
 ) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]]]:
     """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
-    `old`'s table so that saved indices hold) and first mention: the saved ones but for the
-    entities the dropped documents held or the fresh ones mention."""
+    `old`'s table so that saved indices hold) and first mention: the saved ones, but for
+    the entities that are new, whose counts changed, that the dropped documents held or
+    that the fresh ones mention: those are read from the corpus's documents of an entity
+    (`documents_of`, the store's), else patched (saved, less dropped, plus fresh)."""
     for doc_id, title in old.tables.docs:
         builder.doc_index(doc_id, title)
     ids = builder.doc_ids
+    keys = [entity.key for entity in entities]
     old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
     old_flat = np.asarray(old.arrays.ent_doc, dtype=np.int64)
     old_rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
-    gone = {doc_id for doc_id in dropped}
+    gone = set(dropped)
     gone_idx = np.asarray(sorted(ids[d] for d in gone if d in ids), dtype=np.int64)
     touched: set[str] = set()
     if len(gone_idx) and len(old_flat):
         rows = np.repeat(np.arange(len(old_rows), dtype=np.int64), np.diff(old_off))
         for j in np.unique(rows[np.isin(old_flat, gone_idx)]).tolist():
             touched.add(old.tables.entities[j][0])
+    for entity in entities:
+        j = old_rows.get(entity.key)
+        if j is None or old.tables.entities[j][4:] != [entity.mentions, entity.documents]:
+            touched.add(entity.key)
     position = {doc_id: i for i, doc_id in enumerate(by_id)}
     fresh_docs: dict[str, set[str]] = {}
     fresh_first: dict[str, tuple[str, int]] = {}
@@ -1083,58 +1090,111 @@ def _names_kept(
             fresh_docs.setdefault(m.key, set()).add(m.doc)
             fresh_first.setdefault(m.key, (m.doc, m.sentence))
     touched.update(fresh_docs)
+    documents_of = getattr(corpus, "documents_of", None)
     first: dict[str, tuple[str, int]] = {}
     lists: dict[int, list[int]] = {}
+    asked: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def first_in(doc_id: str, key: str) -> tuple[str, int] | None:
+        in_doc = asked.get(doc_id)
+        if in_doc is None:
+            in_doc = asked[doc_id] = {}
+            for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+                in_doc.setdefault(m.key, (m.doc, m.sentence))
+        return in_doc.get(key)
+
+    def registered(doc_id: str) -> bool:
+        doc = by_id.get(doc_id)
+        return doc is not None and (doc.sentences > 0 or doc.facts > 0 or doc_id in ids)
+
     for i, key in enumerate(keys):
-        j = old_rows[key]
-        row = old.tables.entities[j]
-        was = (row[2], row[3])
+        j = old_rows.get(key)
+        row: list[Any] = old.tables.entities[j] if j is not None else [key, "", "", -1]
+        was: tuple[str, int] = (row[2], row[3])
         if key not in touched:
             if was != ("", -1):
                 first[key] = was
             continue
-        held = set(old_flat[old_off[j] : old_off[j + 1]].tolist()).difference(gone_idx.tolist())
+        if callable(documents_of):
+            listed = [d for d in documents_of(key) if registered(d)]
+            lists[i] = sorted({builder.doc_index(d) for d in listed})
+            if listed:
+                head = listed[0]
+                found = was if was[0] == head else first_in(head, key)
+                if found is not None:
+                    first[key] = found
+            continue
+        held: set[int] = set()
+        if j is not None:
+            held = set(old_flat[old_off[j] : old_off[j + 1]].tolist())
+            held.difference_update(gone_idx.tolist())
         for doc_id in fresh_docs.get(key, ()):
-            doc = by_id.get(doc_id)
-            if doc is not None and (doc.sentences > 0 or doc.facts > 0 or doc_id in ids):
+            if registered(doc_id):
                 held.add(builder.doc_index(doc_id))
         lists[i] = sorted(held)
-        new = fresh_first.get(key)
-        if was[0] and was[0] not in gone:
-            found = was
-            if new is not None and position.get(new[0], -1) < position.get(was[0], -1):
-                found = new
-            first[key] = found
-        elif new is not None and not any(
-            builder.docs[d][0] not in fresh_docs.get(key, ())
-            and position.get(builder.docs[d][0], 1 << 40) < position.get(new[0], -1)
-            for d in held
-        ):
-            first[key] = new
-        elif held:
+        found = _first_of(key, was, held, gone, fresh_docs, fresh_first, builder, position)
+        if found is None and held:
             head = min((builder.docs[d][0] for d in held), key=lambda d: position.get(d, 1 << 40))
-            for m in corpus.mentions(doc=head):  # type: ignore[attr-defined]
-                if m.key == key:
-                    first[key] = (m.doc, m.sentence)
-                    break
-    # Entities' documents in the new order: saved slices copied at once, the touched ones set.
-    src = np.asarray([old_rows[k] for k in keys], dtype=np.int64)
-    lens = old_off[src + 1] - old_off[src]
+            found = first_in(head, key)
+        if found is not None:
+            first[key] = found
+    off, flat = _gathered(keys, old_rows, old_off, old_flat, lists)
+    return off, flat, first
+
+
+def _first_of(
+    key: str,
+    was: tuple[str, int],
+    held: set[int],
+    gone: set[str],
+    fresh_docs: dict[str, set[str]],
+    fresh_first: dict[str, tuple[str, int]],
+    builder: _Builder,
+    position: dict[str, int],
+) -> tuple[str, int] | None:
+    """An entity's first mention from its saved one and the fresh documents' (None: to be
+    read from the first of its documents)."""
+    new = fresh_first.get(key)
+    if was[0] and was[0] not in gone:
+        if new is not None and position.get(new[0], -1) < position.get(was[0], -1):
+            return new
+        return was
+    if new is not None and not any(
+        builder.docs[d][0] not in fresh_docs.get(key, ())
+        and position.get(builder.docs[d][0], 1 << 40) < position.get(new[0], -1)
+        for d in held
+    ):
+        return new
+    return None
+
+
+def _gathered(
+    keys: list[str],
+    old_rows: dict[str, int],
+    old_off: np.ndarray,
+    old_flat: np.ndarray,
+    lists: dict[int, list[int]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Entities' documents in the new order: the saved slices copied at once, the touched
+    entities' (`lists`, by row) set one by one."""
+    src = np.asarray([old_rows.get(k, 0) for k in keys], dtype=np.int64)
+    kept = np.ones(len(keys), dtype=bool)
+    kept[list(lists)] = False
+    lens = np.where(kept, old_off[src + 1] - old_off[src], 0) if len(old_off) > 1 else src * 0
     for i, listed in lists.items():
         lens[i] = len(listed)
     off = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum(lens, out=off[1:])
-    kept = np.ones(len(keys), dtype=bool)
-    kept[list(lists)] = False
     klens = np.where(kept, lens, 0)
     total = int(klens.sum())
-    dest = np.repeat(off[:-1] - (np.cumsum(klens) - klens), klens) + np.arange(total)
-    source = np.repeat(old_off[src] - (np.cumsum(klens) - klens), klens) + np.arange(total)
+    skip = np.cumsum(klens) - klens
+    dest = np.repeat(off[:-1] - skip, klens) + np.arange(total)
+    source = np.repeat(old_off[src] - skip, klens) + np.arange(total) if total else dest
     flat = np.empty(int(off[-1]), dtype=np.int32)
     flat[dest] = old_flat[source]
     for i, listed in lists.items():
         flat[off[i] : off[i + 1]] = listed
-    return off, flat, first
+    return off, flat
 
 
 def _entity_date_arrays(
