@@ -1062,8 +1062,9 @@ def _names_kept(
     """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
     `old`'s table so that saved indices hold) and first mention: the saved ones, but for
     the entities that are new, whose counts changed, that the dropped documents held or
-    that the fresh ones mention: those are read from the corpus's documents of an entity
-    (`documents_of`, the store's), else patched (saved, less dropped, plus fresh)."""
+    that the fresh ones mention: those are patched (saved, less dropped, plus fresh), and
+    read from the corpus's documents of an entity (`documents_of`, the store's) when the
+    patched list is not as long as the store counts."""
     for doc_id, title in old.tables.docs:
         builder.doc_index(doc_id, title)
     ids = builder.doc_ids
@@ -1115,15 +1116,6 @@ def _names_kept(
             if was != ("", -1):
                 first[key] = was
             continue
-        if callable(documents_of):
-            listed = [d for d in documents_of(key) if registered(d)]
-            lists[i] = sorted({builder.doc_index(d) for d in listed})
-            if listed:
-                head = listed[0]
-                found = was if was[0] == head else first_in(head, key)
-                if found is not None:
-                    first[key] = found
-            continue
         held: set[int] = set()
         if j is not None:
             held = set(old_flat[old_off[j] : old_off[j + 1]].tolist())
@@ -1131,6 +1123,16 @@ def _names_kept(
         for doc_id in fresh_docs.get(key, ()):
             if registered(doc_id):
                 held.add(builder.doc_index(doc_id))
+        entity = entities[i]
+        if len(held) != entity.documents and callable(documents_of):
+            # Not what the store counts: mentions moved between names; ask for its list.
+            listed = [d for d in documents_of(key) if registered(d)]
+            lists[i] = sorted({builder.doc_index(d) for d in listed})
+            if listed:
+                found = was if was[0] == listed[0] else first_in(listed[0], key)
+                if found is not None:
+                    first[key] = found
+            continue
         lists[i] = sorted(held)
         found = _first_of(key, was, held, gone, fresh_docs, fresh_first, builder, position)
         if found is None and held:

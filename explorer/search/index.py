@@ -91,6 +91,15 @@ class IndexPart:
         index._read_text_from(text_file, text_base)
         return index
 
+    def reopened(self, directory: Path) -> IndexPart:
+        """The same part (its arrays shared, not read again) with caches and a mask of its
+        own, its text read through a file of its own (saved in `directory`)."""
+        part = IndexPart(self.arrays, self.vocab, self.tables)
+        if self.hit_maker.text_file is not None:
+            text_file = open(Path(directory) / "text_blob.npy", "rb")  # noqa: SIM115
+            part._read_text_from(text_file, self.hit_maker.text_base)
+        return part
+
     def _read_text_from(self, text_file: BinaryIO, base: int) -> None:
         self.hit_maker.text_file = text_file
         self.hit_maker.text_base = base
@@ -642,7 +651,7 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     persist.save_part(names, directory, f"names-{token}")
     stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
     # The names part first: entity names come before facts and sentences in record order.
-    manifest = {
+    manifest: dict[str, Any] = {
         "base": base.part.tables.generation,
         "base_span": list(span),
         "generation": generation_of(corpus),
@@ -650,7 +659,15 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
         "parts": [f"names-{token}", *folders],
     }
     persist.save_manifest(directory, manifest)
-    grown = SearchIndex.load(directory)
+    # The parts kept are opened again over the same (mapped) arrays: masks of their own,
+    # while `old` may still be answering another thread.
+    served = [_Served(base.part.reopened(directory), ".", span)]
+    by_folder = {s.folder: s.part for s in old._served}
+    for folder in manifest["parts"]:
+        was = by_folder.get(folder)
+        part = was.reopened(directory / folder) if was else IndexPart.load(directory / folder)
+        served.append(_Served(part, folder))
+    grown = SearchIndex._masked(served, manifest["generation"], manifest["fingerprints"])
     stats["records_kept"] = grown.records - stats["records_indexed"]
     grown.loaded_from_cache = False
     grown.updated_from_cache = True
