@@ -4,6 +4,7 @@ changed documents are masked, and every page a search shows is the page a build 
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 from pathlib import Path
@@ -91,11 +92,14 @@ def test_every_page_after_a_run_of_updates_is_the_page_a_build_gives(tmp_path, s
     try:
         SearchIndex.load_or_build(store)
         grew = 0
+        counts = []
         for step in range(7):
             ops = [edit(folder, rng, step) for _ in range(rng.randint(1, 2))]
             store.ingest([folder], prune=True)
             index = SearchIndex.load_or_build(store)
             grew += index.part_count > 1
+            counts.append(index.part_count)
+            assert index.part_count <= 4  # the build's part, the names, at most 2 tails
             assert index.updated_from_cache, ops
             assert differences(index, SearchIndex.build(store), QUERIES) == [], (step, ops)
             # and loaded again, as the next process finds it
@@ -103,6 +107,7 @@ def test_every_page_after_a_run_of_updates_is_the_page_a_build_gives(tmp_path, s
             assert again.generation == store.generation()
             assert differences(again, index, QUERIES) == []
         assert grew == 7
+        assert any(b < a for a, b in itertools.pairwise(counts)), counts  # merged
     finally:
         store.close()
 
