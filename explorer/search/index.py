@@ -545,8 +545,7 @@ class SearchIndex:
         """Hits `offset` to `offset + limit` of every part, merged by rank key and then
         record order, and with `count` how many hits there are in all."""
         want = offset + limit
-        rows: list[tuple[int, int, int, int, int]] = []  # rules, order, part, record, key
-        plans: dict[int, Plan] = {}
+        found: list[tuple[int, Plan, list[tuple[int, int]]]] = []
         total, exact = 0, True
         for i, s in enumerate(self._served):
             rec_range = s.range_of(kind)
@@ -555,32 +554,30 @@ class SearchIndex:
             plan, top, n, complete = s.part.ranked(parsed, rec_range, want, count)
             total += n
             exact = exact and complete
-            if not top or plan is None:
-                continue
-            plans[i] = plan
-            recs = np.fromiter((r for r, _k in top), np.int64, len(top))
-            keys = np.fromiter((k for _r, k in top), np.int64, len(top))
-            rows.extend(
-                zip(
-                    (keys >> _RULES_SHIFT).tolist(),
-                    s.order(recs).tolist(),
-                    [i] * len(top),
-                    recs.tolist(),
-                    keys.tolist(),
-                    strict=True,
-                )
-            )
-        rows.sort()
-        page = rows[offset:want]
-        hits: list[Hit | None] = [None] * len(page)
-        by_part: dict[int, list[int]] = {}
-        for j, row in enumerate(page):
-            by_part.setdefault(row[2], []).append(j)
-        for i, at in by_part.items():
-            made = self._served[i].part.hit_maker.hits(
-                plans[i], [(page[j][3], page[j][4]) for j in at]
-            )
-            for j, hit in zip(at, made, strict=True):
+            if top and plan is not None:
+                found.append((i, plan, top))
+        if not found:
+            return Group(kind or "", [], total, offset, exact)
+        if len(found) == 1:  # most keystrokes: the tail holds none of it
+            i, plan, top = found[0]
+            page_hits = self._served[i].part.hit_maker.hits(plan, top[offset:])
+            return Group(kind or "", page_hits, total, offset, exact)
+        parts, recs, keys, orders = [], [], [], []
+        for i, _plan, top in found:
+            got = np.asarray(top, dtype=np.int64)
+            parts.append(np.full(len(got), i, dtype=np.int64))
+            recs.append(got[:, 0])
+            keys.append(got[:, 1])
+            orders.append(self._served[i].order(got[:, 0]))
+        key = np.concatenate(keys)
+        rank = np.lexsort((np.concatenate(orders), key >> _RULES_SHIFT))[offset:want]
+        part_of, rec_of, key_of = np.concatenate(parts)[rank], np.concatenate(recs)[rank], key[rank]
+        plans = {i: plan for i, plan, _top in found}
+        hits: list[Hit | None] = [None] * len(rank)
+        for i in np.unique(part_of).tolist():
+            at = np.flatnonzero(part_of == i).tolist()
+            page = [(int(rec_of[j]), int(key_of[j])) for j in at]
+            for j, hit in zip(at, self._served[i].part.hit_maker.hits(plans[i], page), strict=True):
                 hits[j] = hit
         return Group(kind or "", [h for h in hits if h is not None], total, offset, exact)
 
