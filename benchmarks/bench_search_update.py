@@ -24,7 +24,7 @@ import time
 import zlib
 from pathlib import Path
 
-from benchmarks.common import BBC, data_or_skip, figure, heading, spread
+from benchmarks.common import BBC, REPO, child_env, data_or_skip, figure, heading, spread
 
 SIZE = 100_000
 ADDED = 0.01
@@ -255,10 +255,16 @@ def run_size(base: dict, size: int, workdir: Path) -> None:
     built = SearchIndex.build(after)
     queries = [*TYPED, *QUERIES]
     same_hits = all(updated.search(q) == built.search(q) for q in queries)
-    same_arrays = updated.vocab == built.vocab and all(
-        np.array_equal(getattr(updated.arrays, name), array)
-        for name, array in built.arrays.as_dict().items()
+    same_groups = all(updated.search_grouped(q) == built.search_grouped(q) for q in queries)
+    same_arrays = (
+        updated.part_count == 1
+        and updated.vocab == built.vocab
+        and all(
+            np.array_equal(getattr(updated.arrays, name), array)
+            for name, array in built.arrays.as_dict().items()
+        )
     )
+    parts = updated.part_count
     del updated, built
     up, re_ = statistics.median(updates), statistics.median(rebuilds)
     figure(
@@ -279,8 +285,9 @@ def run_size(base: dict, size: int, workdir: Path) -> None:
     )
     figure(
         f"  same hits as a build ({len(queries)} queries)",
-        "yes" if same_hits else "NO",
-        f"arrays identical: {'yes' if same_arrays else 'NO'}",
+        "yes" if same_hits and same_groups else "NO",
+        f"grouped pages too; {parts} parts"
+        + ("" if parts > 1 else f", arrays identical: {'yes' if same_arrays else 'NO'}"),
     )
     shutil.rmtree(saved, ignore_errors=True)
     shutil.rmtree(directory, ignore_errors=True)
@@ -293,6 +300,9 @@ def main() -> None:
     base = base_documents()
     workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-update-"))
     try:
+        one_document(workdir)
+        if os.environ.get("EXPLORER_BENCH_UPDATE_ONE_ONLY") == "1":
+            return
         run_size(base, SIZE, workdir)
         if os.environ.get("EXPLORER_BENCH_UPDATE_1M", "0") == "1":
             run_size(base, 1_000_000, workdir)
@@ -304,3 +314,159 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+# --------------------------------------------------------------------------- one document
+#
+# Issue 13 point 2: a one-document ingest's index update on real stores (the writer's, as
+# bench_store's COMMIT_PHASE build leaves them in EXPLORER_BENCH_STORES), in a fresh process
+# per run, for this checkout and the one EXPLORER_BENCH_BEFORE names, alternated.
+
+_PHASE = r"""
+import json, os, resource, shutil, statistics, sys, time
+from pathlib import Path
+import explorer
+from explorer.store import Store
+from explorer.search import SearchIndex, cache_dir
+phase, db = sys.argv[1], Path(sys.argv[2])
+
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+def rss_mb(field):
+    for line in open("/proc/self/status"):
+        if line.startswith(field):
+            return int(line.split()[1]) / 1024
+
+out = {"explorer": explorer.__file__}
+if phase == "prepare":  # the index of the store, saved; then one new document ingested
+    store = Store.open(db)
+    SearchIndex.load_or_build(store)
+    store.close()
+    shutil.copytree(cache_dir(db), Path(sys.argv[3]))
+    store = Store.open(db)
+    store.ingest([Path(sys.argv[4])])
+    out["documents"] = len(store.documents())
+    store.close()
+elif phase in ("update", "build"):
+    if phase == "build":
+        shutil.rmtree(cache_dir(db), ignore_errors=True)
+    store = Store.open(db)
+    with open("/proc/self/clear_refs", "w") as f:
+        f.write("5")  # the peak RSS from here on
+    rss0 = rss_mb("VmRSS:")
+    c0, t0 = cpu(), time.perf_counter()
+    index = SearchIndex.load_or_build(store)
+    out["cpu_s"], out["wall_s"] = cpu() - c0, time.perf_counter() - t0
+    out["rss_growth_mb"] = rss_mb("VmHWM:") - rss0
+    out["grown"] = getattr(index, "part_count", 1) > 1
+    out["updated"] = index.updated_from_cache
+    if phase == "update" and len(sys.argv) > 3:
+        from benchmarks.bench_search import QUERIES
+        times = []
+        for query in QUERIES:
+            for n in range(1, len(query) + 1):
+                c = time.thread_time()
+                index.search_grouped(query[:n])
+                times.append(time.thread_time() - c)
+        times.sort()
+        out["key_median_ms"] = statistics.median(times) * 1000
+        out["key_p95_ms"] = times[int(0.95 * (len(times) - 1))] * 1000
+        out["keystrokes"] = len(times)
+    store.close()
+print(json.dumps(out))
+"""
+
+
+def _phase(tree: Path, *args: str) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    env = child_env()
+    env["PYTHONPATH"] = f"{tree}{os.pathsep}{REPO}"  # the checkout's explorer; our benchmarks
+    env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "explorer-bench-pycache")
+    done = subprocess.run(
+        [sys.executable, "-c", _PHASE, *args],
+        env=env,
+        cwd=tree,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stderr[-2000:])
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def one_document(workdir: Path) -> None:
+    """A one-document ingest's index update (what `explorer ingest` runs after its commit):
+    CPU, wall and peak RSS growth, and the keystrokes typed on the index it leaves."""
+    from benchmarks.bench_store import _prebuilt
+
+    heading("search index (issue 13): update after a one-document ingest (median of 3)")
+    if not os.environ.get("EXPLORER_BENCH_STORES"):
+        print("  skipped: EXPLORER_BENCH_STORES names no folder of prebuilt stores")
+        return
+    trees = [("after", REPO)]
+    before = os.environ.get("EXPLORER_BENCH_BEFORE")
+    if before:
+        trees.insert(0, ("before", Path(before).resolve()))
+    sizes = [int(s) for s in os.environ.get("EXPLORER_BENCH_UPDATE_SIZES", "2000,20000").split(",")]
+    new_doc = workdir / "new" / "late-story.txt"
+    new_doc.parent.mkdir()
+    new_doc.write_text(
+        "Quokka museum opens\n\nThe quokka museum in Perth opened on Monday, Maria Lopez said. "
+        "Visitors queued for hours to see the zebra exhibit.\n",
+        encoding="utf-8",
+    )
+    for size in sizes:
+        runs: dict[str, list[dict]] = {name: [] for name, _tree in trees}
+        saved: dict[str, tuple[Path, Path]] = {}
+        for name, tree in trees:
+            db = workdir / f"{name}-{size}" / f"base-{size}.json"
+            db.parent.mkdir()
+            if _prebuilt(size, db) is None:
+                print(f"  skipped {size:,}: no base-{size}.json in EXPLORER_BENCH_STORES")
+                return
+            index_copy = workdir / f"{name}-{size}-index"
+            prepared = _phase(tree, "prepare", str(db), str(index_copy), str(new_doc))
+            saved[name] = (db, index_copy)
+            print(f"  {name}: {prepared['explorer']}, {prepared['documents']:,} documents")
+        for _ in range(REPEATS):
+            for name, tree in trees:
+                db, index_copy = saved[name]
+                directory = db.with_name(db.name + ".index")
+                shutil.rmtree(directory, ignore_errors=True)
+                shutil.copytree(index_copy, directory)
+                runs[name].append(_phase(tree, "update", str(db), "keys"))
+        for name, _tree in trees:
+            got = runs[name]
+            how = "grown (base + tail)" if got[0]["grown"] else "one index"
+            figure(
+                f"{name}: {size:,} docs, one-document update",
+                f"CPU {spread([r['cpu_s'] for r in got])}",
+                f"wall {spread([r['wall_s'] for r in got])}; {how}",
+            )
+            figure(
+                "  peak RSS growth of the update",
+                f"{statistics.median(r['rss_growth_mb'] for r in got):,.0f} MB",
+                f"({min(r['rss_growth_mb'] for r in got):,.0f}-"
+                f"{max(r['rss_growth_mb'] for r in got):,.0f})",
+            )
+            figure(
+                f"  keystroke CPU after it ({got[0]['keystrokes']} typed)",
+                f"median {spread([r['key_median_ms'] for r in got], 'ms')}",
+                f"p95 {spread([r['key_p95_ms'] for r in got], 'ms')}",
+            )
+        builds = [_phase(REPO, "build", str(saved["after"][0])) for _ in range(1)]
+        figure(
+            "  after: merging the tail into the base (a build)",
+            f"CPU {spread([r['cpu_s'] for r in builds])}",
+            f"wall {spread([r['wall_s'] for r in builds])}; "
+            f"peak RSS growth {builds[0]['rss_growth_mb']:,.0f} MB",
+        )
+        for name, _tree in trees:
+            shutil.rmtree(saved[name][0].parent, ignore_errors=True)
+            shutil.rmtree(saved[name][1], ignore_errors=True)

@@ -83,6 +83,9 @@ class IndexTables:
     generation: str = ""  # the store generation the index was made from
     doc_dates: list[str | None] | None = None  # per document index: its ISO date
     fact_dates: list[str | None] | None = None  # per fact number: its ISO date
+    # per document index: [first, last] day of its date as its sentences carry it (a part of
+    # entity names only has no sentences to read them from; None: read from the sentences)
+    doc_periods: list[list[int]] | None = None
 
     @classmethod
     def of(cls, tables: dict[str, Any]) -> IndexTables:
@@ -95,4 +98,5 @@ class IndexTables:
             generation=tables.get("generation", ""),
             doc_dates=tables.get("doc_dates"),
             fact_dates=tables.get("fact_dates"),
+            doc_periods=tables.get("doc_periods"),
         )

@@ -614,7 +614,10 @@ def _add_names_and_facts(
     """The records that come before the sentences: entity names and aliases, then facts."""
     for ent_index, entity in enumerate(entities):
         doc, sentence = first_mention.get(entity.key, ("", -1))
-        builder.entity_rows.append([entity.key, entity.label, doc, sentence])
+        # its counts last: an update tells by them whether its documents may have changed
+        builder.entity_rows.append(
+            [entity.key, entity.label, doc, sentence, entity.mentions, entity.documents]
+        )
         doc_index = builder.doc_index(doc) if doc else -1
         bits = LABEL_BITS.get(entity.label, 0)
         seen: set[str] = set()
@@ -898,3 +901,380 @@ def _add_entity_dates(
     if n_names:
         arrays["date_lo"][:n_names] = ent_lo[refs]
         arrays["date_hi"][:n_names] = ent_hi[refs]
+
+
+# --------------------------------------------------------------------------- parts
+#
+# An index that grows (docs/scale.md, "Growing the index"): after a change, the facts and
+# sentences of the new and changed documents are indexed into a small *tail* part beside the
+# saved ones (never touched again), the entity names into a small *names* part made afresh,
+# and the older parts' records of changed or removed documents are masked, not rewritten.
+
+
+def parts_supported(corpus: Corpus) -> bool:
+    """Whether `corpus` lists facts and mentions by document (the store does): what a part
+    of some documents only is built from."""
+    for name in ("facts", "mentions"):
+        method = getattr(corpus, name, None)
+        try:
+            if not callable(method) or "doc" not in inspect.signature(method).parameters:
+                return False
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
+    """A part holding the facts and sentences of `doc_ids` (in corpus order) and no entity
+    names: records in the order a build gives them, so each part's record order agrees with
+    the whole index's (documents, then their facts before their sentences by kind)."""
+    builder = _Builder(_document_dates(corpus))
+    bits: dict[tuple[str, int], int] = {}
+    facts: list[Fact] = []
+    for doc_id in doc_ids:
+        for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+            if m.sentence >= 0:
+                where = (m.doc, m.sentence)
+                bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
+        facts.extend(corpus.facts(doc=doc_id))  # type: ignore[call-arg]
+    _add_names_and_facts(builder, [], facts, bits, {})
+    for rec in _sentences_of(corpus, doc_ids):
+        builder.add_sentence(rec, bits.get((rec.doc, rec.index), 0))
+    arrays, vocab = builder.finish()
+    _add_entity_dates(arrays, [], builder)
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=[],
+        predicates=builder.predicates,
+        generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=builder.fact_dates,
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def build_names(
+    corpus: Corpus,
+    old: IndexParts | None = None,
+    dropped: Iterable[str] = (),
+    fresh: Iterable[str] = (),
+) -> IndexParts:
+    """A part holding every entity name and alias and nothing else, as a build indexes them
+    (their names tokenised again: cheap). With `old` (the names part before, or a build's
+    index) and the same entity keys, each entity's documents and first mention are the
+    saved ones, but for the entities that the `dropped` documents (changed or removed)
+    held or the `fresh` ones (new or changed) mention; else they are read from the
+    corpus's list of each entity's documents (or every mention, when it has none)."""
+    summaries = list(corpus.documents())  # type: ignore[attr-defined]
+    by_id = {doc.id: doc for doc in summaries}
+    entities = list(corpus.entities())
+    builder = _Builder(_document_dates(corpus))
+
+    def registered(doc_id: str) -> bool:
+        # A build numbers the documents with sentences or facts, and first mentions'.
+        doc = by_id.get(doc_id)
+        return doc is not None and (doc.sentences > 0 or doc.facts > 0)
+
+    keys = [entity.key for entity in entities]
+    # A key gone means names joined or split (rules, or a fuller name met): every list anew.
+    kept_keys = old is not None and {row[0] for row in old.tables.entities} <= set(keys)
+    if old is not None and kept_keys:
+        off, flat, first = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
+        _add_names_and_facts(builder, entities, [], {}, first)
+    else:
+        first, docs_of = _first_mentions(corpus, entities, summaries, old)
+        _add_names_and_facts(builder, entities, [], {}, first)
+        lists = []
+        for key in keys:
+            ids = [d for d in docs_of.get(key, ()) if d in builder.doc_ids or registered(d)]
+            lists.append(sorted({builder.doc_index(d) for d in ids}))
+        lens = np.fromiter(map(len, lists), np.int64, len(lists))
+        off = np.zeros(len(lists) + 1, dtype=np.int64)
+        np.cumsum(lens, out=off[1:])
+        flat = np.fromiter((d for row in lists for d in row), np.int32, int(off[-1]))
+    for entry in builder.docs:  # titles as a build's: from the document's sentences
+        doc = by_id.get(entry[0])
+        entry[1] = doc.title if doc is not None and doc.sentences > 0 else ""
+    arrays, vocab = builder.finish()
+    periods = [
+        builder.doc_period(doc_id)
+        if (doc := by_id.get(doc_id)) and doc.sentences > 0
+        # a removed document keeps its row (no entity points at it): undated
+        else (NO_DATE, NO_DATE)
+        for doc_id, _title in builder.docs
+    ]
+    _entity_date_arrays(arrays, off, flat, builder)
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=builder.entity_rows,
+        predicates=[],
+        generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=[],
+        doc_periods=[list(p) for p in periods],
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def _first_mentions(
+    corpus: Corpus, entities: list[Entity], summaries: list[Any], old: IndexParts | None
+) -> tuple[dict[str, tuple[str, int]], dict[str, list[str]]]:
+    """Each entity's first mention and documents (in store order), as a build finds them:
+    from the corpus's list of each entity's documents and the first of them's mentions
+    (the saved first mention when that document is still the first), else every mention."""
+    listed = getattr(corpus, "entity_documents", None)
+    if not callable(listed):
+        found: dict[str, set[str]] = {}
+        _bits, first = _mention_tables(corpus, found)
+        order = {doc.id: i for i, doc in enumerate(summaries)}
+        return first, {k: sorted(v, key=lambda d: order.get(d, -1)) for k, v in found.items()}
+    docs_of: dict[str, list[str]] = listed()
+    saved = {row[0]: (row[2], row[3]) for row in old.tables.entities} if old else {}
+    first = {}
+    asked: dict[str, dict[str, tuple[str, int]]] = {}
+    for entity in entities:
+        ids = docs_of.get(entity.key)
+        if not ids:
+            continue
+        was = saved.get(entity.key)
+        if was is not None and was[0] == ids[0]:
+            first[entity.key] = was
+            continue
+        in_doc = asked.get(ids[0])
+        if in_doc is None:
+            in_doc = asked[ids[0]] = {}
+            for m in corpus.mentions(doc=ids[0]):  # type: ignore[attr-defined]
+                in_doc.setdefault(m.key, (m.doc, m.sentence))
+        if entity.key in in_doc:
+            first[entity.key] = in_doc[entity.key]
+    return first, docs_of
+
+
+def _names_kept(
+    corpus: Corpus,
+    old: IndexParts,
+    builder: _Builder,
+    by_id: dict[str, Any],
+    entities: list[Entity],
+    dropped: Iterable[str],
+    fresh: Iterable[str],
+) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]]]:
+    """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
+    `old`'s table so that saved indices hold) and first mention: the saved ones, but for
+    the entities that are new, whose counts changed, that the dropped documents held or
+    that the fresh ones mention: those are patched (saved, less dropped, plus fresh), and
+    read from the corpus's documents of an entity (`documents_of`, the store's) when the
+    patched list is not as long as the store counts."""
+    for doc_id, title in old.tables.docs:
+        builder.doc_index(doc_id, title)
+    ids = builder.doc_ids
+    keys = [entity.key for entity in entities]
+    old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
+    old_flat = np.asarray(old.arrays.ent_doc, dtype=np.int64)
+    old_rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
+    gone = set(dropped)
+    gone_idx = np.asarray(sorted(ids[d] for d in gone if d in ids), dtype=np.int64)
+    touched: set[str] = set()
+    if len(gone_idx) and len(old_flat):
+        rows = np.repeat(np.arange(len(old_rows), dtype=np.int64), np.diff(old_off))
+        for j in np.unique(rows[np.isin(old_flat, gone_idx)]).tolist():
+            touched.add(old.tables.entities[j][0])
+    for entity in entities:
+        j = old_rows.get(entity.key)
+        if j is None or old.tables.entities[j][4:] != [entity.mentions, entity.documents]:
+            touched.add(entity.key)
+    position = {doc_id: i for i, doc_id in enumerate(by_id)}
+    fresh_docs: dict[str, set[str]] = {}
+    fresh_first: dict[str, tuple[str, int]] = {}
+    for doc_id in sorted(set(fresh), key=lambda d: position.get(d, -1)):
+        for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+            fresh_docs.setdefault(m.key, set()).add(m.doc)
+            fresh_first.setdefault(m.key, (m.doc, m.sentence))
+    touched.update(fresh_docs)
+    documents_of = getattr(corpus, "documents_of", None)
+    first: dict[str, tuple[str, int]] = {}
+    lists: dict[int, list[int]] = {}
+    asked: dict[str, dict[str, tuple[str, int]]] = {}
+
+    def first_in(doc_id: str, key: str) -> tuple[str, int] | None:
+        in_doc = asked.get(doc_id)
+        if in_doc is None:
+            in_doc = asked[doc_id] = {}
+            for m in corpus.mentions(doc=doc_id):  # type: ignore[attr-defined]
+                in_doc.setdefault(m.key, (m.doc, m.sentence))
+        return in_doc.get(key)
+
+    def registered(doc_id: str) -> bool:
+        doc = by_id.get(doc_id)
+        return doc is not None and (doc.sentences > 0 or doc.facts > 0 or doc_id in ids)
+
+    for i, key in enumerate(keys):
+        j = old_rows.get(key)
+        row: list[Any] = old.tables.entities[j] if j is not None else [key, "", "", -1]
+        was: tuple[str, int] = (row[2], row[3])
+        if key not in touched:
+            if was != ("", -1):
+                first[key] = was
+            continue
+        held: set[int] = set()
+        if j is not None:
+            held = set(old_flat[old_off[j] : old_off[j + 1]].tolist())
+            held.difference_update(gone_idx.tolist())
+        for doc_id in fresh_docs.get(key, ()):
+            if registered(doc_id):
+                held.add(builder.doc_index(doc_id))
+        entity = entities[i]
+        if len(held) != entity.documents and callable(documents_of):
+            # Not what the store counts: mentions moved between names; ask for its list.
+            listed = [d for d in documents_of(key) if registered(d)]
+            lists[i] = sorted({builder.doc_index(d) for d in listed})
+            if listed:
+                found = was if was[0] == listed[0] else first_in(listed[0], key)
+                if found is not None:
+                    first[key] = found
+            continue
+        lists[i] = sorted(held)
+        found = _first_of(key, was, held, gone, fresh_docs, fresh_first, builder, position)
+        if found is None and held:
+            head = min((builder.docs[d][0] for d in held), key=lambda d: position.get(d, 1 << 40))
+            found = first_in(head, key)
+        if found is not None:
+            first[key] = found
+    off, flat = _gathered(keys, old_rows, old_off, old_flat, lists)
+    return off, flat, first
+
+
+def _first_of(
+    key: str,
+    was: tuple[str, int],
+    held: set[int],
+    gone: set[str],
+    fresh_docs: dict[str, set[str]],
+    fresh_first: dict[str, tuple[str, int]],
+    builder: _Builder,
+    position: dict[str, int],
+) -> tuple[str, int] | None:
+    """An entity's first mention from its saved one and the fresh documents' (None: to be
+    read from the first of its documents)."""
+    new = fresh_first.get(key)
+    if was[0] and was[0] not in gone:
+        if new is not None and position.get(new[0], -1) < position.get(was[0], -1):
+            return new
+        return was
+    if new is not None and not any(
+        builder.docs[d][0] not in fresh_docs.get(key, ())
+        and position.get(builder.docs[d][0], 1 << 40) < position.get(new[0], -1)
+        for d in held
+    ):
+        return new
+    return None
+
+
+def _gathered(
+    keys: list[str],
+    old_rows: dict[str, int],
+    old_off: np.ndarray,
+    old_flat: np.ndarray,
+    lists: dict[int, list[int]],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Entities' documents in the new order: the saved slices copied at once, the touched
+    entities' (`lists`, by row) set one by one."""
+    src = np.asarray([old_rows.get(k, 0) for k in keys], dtype=np.int64)
+    kept = np.ones(len(keys), dtype=bool)
+    kept[list(lists)] = False
+    lens = np.where(kept, old_off[src + 1] - old_off[src], 0) if len(old_off) > 1 else src * 0
+    for i, listed in lists.items():
+        lens[i] = len(listed)
+    off = np.zeros(len(keys) + 1, dtype=np.int64)
+    np.cumsum(lens, out=off[1:])
+    klens = np.where(kept, lens, 0)
+    total = int(klens.sum())
+    skip = np.cumsum(klens) - klens
+    dest = np.repeat(off[:-1] - skip, klens) + np.arange(total)
+    source = np.repeat(old_off[src] - skip, klens) + np.arange(total) if total else dest
+    flat = np.empty(int(off[-1]), dtype=np.int32)
+    flat[dest] = old_flat[source]
+    for i, listed in lists.items():
+        flat[off[i] : off[i + 1]] = listed
+    return off, flat
+
+
+def _entity_date_arrays(
+    arrays: dict[str, np.ndarray], off: np.ndarray, flat: np.ndarray, builder: _Builder
+) -> None:
+    """`_add_entity_dates` from each entity's documents as arrays (`off`, `flat`), in a
+    few array operations rather than a Python loop over the entities."""
+    arrays["ent_doc_off"] = off
+    arrays["ent_doc"] = flat.astype(np.int32)
+    periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
+    doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
+    doc_hi = np.asarray([p[1] for p in periods] + [NO_DATE], dtype=np.int64)
+    n = len(off) - 1
+    ent_lo = np.zeros(n, dtype=np.int32)
+    ent_hi = np.zeros(n, dtype=np.int32)
+    if len(flat):
+        lo, hi = doc_lo[flat], doc_hi[flat]
+        dated = lo != NO_DATE
+        has = np.diff(off) > 0
+        starts = off[:-1][has]
+        big = np.iinfo(np.int64).max
+        lows = np.minimum.reduceat(np.where(dated, lo, big), starts)
+        highs = np.maximum.reduceat(np.where(dated, hi, np.iinfo(np.int64).min), starts)
+        any_dated = np.logical_or.reduceat(dated, starts)
+        ent_lo[has] = np.where(any_dated, lows, 0)
+        ent_hi[has] = np.where(any_dated, highs, 0)
+    kind = arrays["kind"]
+    n_names = int(np.searchsorted(kind, KIND_FACT))
+    refs = arrays["ref"][:n_names]
+    if n_names:
+        arrays["date_lo"][:n_names] = ent_lo[refs]
+        arrays["date_hi"][:n_names] = ent_hi[refs]
+
+
+#: A grown index has at most this many tail parts; one more, and they are indexed again as
+#: one (each part costs a keystroke its own vocabulary expansion and plan).
+MAX_TAILS = 3
+#: When the records of the tails and the masked records of the base outgrow this share of
+#: the base's records (and `TAIL_FLOOR`), the index is built again: the tail merged into
+#: the base.
+TAIL_SHARE = 0.02
+TAIL_FLOOR = 10_000
+
+
+def grow_plan(
+    saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
+) -> tuple[list[str], bool, dict[str, int]] | None:
+    """What growing an index saved at documents `saved` to documents `now` (both [id,
+    fingerprint, sentences] in store order) takes: the documents to index into a new tail
+    (new and changed ones, in store order), whether the tails are to be merged into one,
+    and figures; None when a build is due: the kept documents are no longer in their saved
+    order, or the tails and masked records (`debt` so far) outgrow their share."""
+    before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
+    fresh: list[str] = []
+    last = -1
+    fresh_sentences = kept_sentences = 0
+    for doc_id, fp, n_sentences in now:
+        was = before.get(doc_id)
+        if was is not None and fp and was[1] == fp:
+            if was[0] <= last:
+                return None  # the store's order of documents changed: records would not be
+            last = was[0]
+            kept_sentences += n_sentences
+            continue
+        fresh.append(doc_id)
+        fresh_sentences += n_sentences
+    if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
+        return None  # tokenising most of it anyway: a build is as quick and simpler
+    ids_now = {item[0] for item in now}
+    gone = [doc_id for doc_id in before if doc_id not in ids_now]
+    changed = [doc_id for doc_id in fresh if doc_id in before]
+    masked = sum(before[doc_id][2] for doc_id in (*gone, *changed))
+    if debt + fresh_sentences + masked > max(TAIL_SHARE * base_records, TAIL_FLOOR):
+        return None
+    stats = {
+        "sentences_kept": kept_sentences,
+        "sentences_indexed": fresh_sentences,
+        "documents_indexed": len(fresh),
+        "documents_removed": len(gone),
+    }
+    return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats

@@ -18,10 +18,12 @@ typo matches could only rank below it.
 
 from __future__ import annotations
 
+import uuid
 import weakref
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -35,6 +37,7 @@ from explorer.search.hits import GROUP_NAMES, Group, HitMaker
 from explorer.search.matching import Matcher, Plan
 from explorer.search.persist import cache_dir
 from explorer.search.query import Query, parse
+from explorer.search.ranking import RankKey
 
 __all__ = ["GROUP_LIMITS", "Group", "SearchIndex", "cache_dir", "fact_line", "typo_budget"]
 
@@ -43,26 +46,25 @@ __all__ = ["GROUP_LIMITS", "Group", "SearchIndex", "cache_dir", "fact_line", "ty
 GROUP_LIMITS: Mapping[str, int] = {"entity": 25, "fact": 25, "sentence": 100}
 
 
-class SearchIndex:
-    """An immutable snapshot of a corpus, searchable as you type. Safe to share across threads."""
+class IndexPart:
+    """One part of the index: records with their own vocabulary, postings and tables, and
+    the best page of its records for a query. A build makes one part of everything; an
+    index that grows adds small parts beside it (`SearchIndex`)."""
 
     def __init__(self, arrays: IndexArrays, vocab: list[str], tables: IndexTables) -> None:
         self.arrays = arrays
         self.tables = tables
         self.vocabulary = Vocabulary(vocab, arrays.post_off)
-        self.matcher = Matcher(arrays, self.vocabulary, tables.docs, tables.predicates)
+        self.matcher = Matcher(
+            arrays, self.vocabulary, tables.docs, tables.predicates, tables.doc_periods
+        )
         self.hit_maker = HitMaker(arrays, tables, self.matcher)
         self.generation: str = tables.generation
         self.records = arrays.records
         self.sentences = int(np.count_nonzero(np.asarray(arrays.kind) == KIND_SENTENCE))
-        self.loaded_from_cache = False
-        #: True when `load_or_build` updated a saved index rather than building one; then
-        #: `update_stats` says how many records were kept and how many indexed afresh.
-        self.updated_from_cache = False
-        self.update_stats: dict[str, int] = {}
 
     @classmethod
-    def _of(cls, parts: IndexParts) -> SearchIndex:
+    def _of(cls, parts: IndexParts) -> IndexPart:
         return cls(parts.arrays, parts.vocab, parts.tables)
 
     @property
@@ -80,76 +82,23 @@ class SearchIndex:
         self.vocabulary.clear_caches()
         self.matcher.clear_caches()
 
-    # ---------------------------------------------------------------- building and caching
-
     @classmethod
-    def build(cls, corpus: Corpus) -> SearchIndex:
-        """Index every entity name and alias, fact and sentence of `corpus`."""
-        return cls._of(_build.build(corpus))
-
-    @classmethod
-    def update(cls, old: SearchIndex, corpus: Corpus) -> SearchIndex | None:
-        """`old` brought up to date with `corpus` without tokenising again the sentences of the
-        documents that did not change: the same arrays `build(corpus)` makes, so the same hits
-        in the same order. None when it cannot be done or is not worth it: then build."""
-        done = _build.update(old.parts, corpus)
-        if done is None:
-            return None
-        parts, stats = done
-        index = cls._of(parts)
-        index.updated_from_cache = True
-        index.update_stats = stats
-        return index
-
-    @classmethod
-    def load_or_build(cls, corpus: Corpus) -> SearchIndex:
-        """The cached index beside the store when it matches the store's generation; else
-        that index updated for the documents added, changed or removed since it was saved;
-        else a fresh one. Saved for next time when the directory is writable."""
-        directory = cache_dir(corpus.path)
-        generation = generation_of(corpus)
-        old = None
-        try:
-            old = cls.load(directory)
-            if old.generation == generation:
-                return old
-        except Exception:  # absent, stale format or corrupt: rebuilt below, never a crash
-            old = None
-        index = None
-        if old is not None:
-            try:
-                index = cls.update(old, corpus)
-            except Exception:  # a cache whose insides do not add up: rebuilt, never a crash
-                index = None
-            del old
-        if index is None:
-            index = cls.build(corpus)
-        try:
-            index.save(directory)
-        except OSError:
-            return index  # a read-only place still gets a working (uncached) index
-        try:  # the saved copy, mapped: the built arrays are freed
-            saved = cls.load(directory)
-        except Exception:
-            return index
-        saved.loaded_from_cache = False  # built (or updated) by this call
-        saved.updated_from_cache = index.updated_from_cache
-        saved.update_stats = index.update_stats
-        return saved
-
-    def save(self, directory: Path) -> None:
-        """Write the index to `directory` atomically (a temporary folder renamed into place)."""
-        persist.save(self.parts, directory)
-
-    @classmethod
-    def load(cls, directory: Path) -> SearchIndex:
+    def load(cls, directory: Path) -> IndexPart:
         """The index saved in `directory`; raises (ValueError, OSError, ...) when it is not a
         complete index of this format."""
         parts, text_file, text_base = persist.load(directory)
         index = cls._of(parts)
-        index.loaded_from_cache = True
         index._read_text_from(text_file, text_base)
         return index
+
+    def reopened(self, directory: Path) -> IndexPart:
+        """The same part (its arrays shared, not read again) with caches and a mask of its
+        own, its text read through a file of its own (saved in `directory`)."""
+        part = IndexPart(self.arrays, self.vocab, self.tables)
+        if self.hit_maker.text_file is not None:
+            text_file = open(Path(directory) / "text_blob.npy", "rb")  # noqa: SIM115
+            part._read_text_from(text_file, self.hit_maker.text_base)
+        return part
 
     def _read_text_from(self, text_file: BinaryIO, base: int) -> None:
         self.hit_maker.text_file = text_file
@@ -209,8 +158,16 @@ class SearchIndex:
     ) -> Group:
         """Hits `offset` to `offset + limit` (of one kind when `rec_range` is given) and,
         with `count`, how many hits there are in all."""
-        kind = self._kind_of(rec_range)
-        want = offset + limit
+        plan, top, total, exact = self.ranked(parsed, rec_range, offset + limit, count)
+        hits = self.hit_maker.hits(plan, top[offset:]) if plan is not None else []
+        return Group(self._kind_of(rec_range), hits, total, offset, exact)
+
+    def ranked(
+        self, parsed: Query, rec_range: tuple[int, int] | None, want: int, count: bool
+    ) -> tuple[Plan | None, list[tuple[int, int]], int, bool]:
+        """The plan, the best `want` (record, key) pairs in rank order (of one kind when
+        `rec_range` is given) and, with `count`, how many hits there are in all and whether
+        that count is exact."""
         forgiving = any(
             typo_budget(word)
             for group in parsed.groups
@@ -226,17 +183,16 @@ class SearchIndex:
                 recs, keys, _complete = self.matcher.ranked(plan, want)
                 top = self.hit_maker.top(recs, keys, want)
                 if len(top) >= want:
-                    hits = self.hit_maker.hits(plan, top[offset:])
                     total, exact = self._total(parsed, rec_range, want) if count else (0, False)
-                    return Group(kind, hits, total, offset, exact)
+                    return plan, top, total, exact
         plan = self.matcher.plan(parsed, rec_range=rec_range)
         if plan is None or want <= 0:
             total, exact = self._total(parsed, rec_range, want, plan) if count else (0, True)
-            return Group(kind, [], total, offset, exact)
+            return plan, [], total, exact
         recs, keys, complete = self.matcher.ranked(plan, want)
-        hits = self.hit_maker.materialise(plan, recs, keys, limit, offset)
+        top = self.hit_maker.top(recs, keys, want)
         total, exact = self._counted(plan, recs, complete) if count else (0, complete)
-        return Group(kind, hits, total, offset, exact)
+        return plan, top, total, exact
 
     def _kind_of(self, rec_range: tuple[int, int] | None) -> str:
         if rec_range is None or rec_range[0] >= rec_range[1]:
@@ -285,3 +241,441 @@ class SearchIndex:
         """Per document (and a last False for records without one): does its id or title
         contain every one of `names` (folded)?"""
         return self.matcher.doc_filter(names)
+
+
+#: The rank rules of a packed `RankKey` without its record (the last tie-break).
+_RULES_SHIFT = RankKey.PREFIXES_SHIFT
+
+
+@dataclass(slots=True)
+class _Served:
+    """A part as the index searches it: which of its records are served (`span`: a build's
+    part gives up its entity names to a names part), and per document index of the part its
+    place in the store's order (-1 when the document changed or went since the part was
+    written: its records are masked), which orders records across parts."""
+
+    part: IndexPart
+    folder: str = ""
+    span: tuple[int, int] | None = None
+    place: np.ndarray | None = None
+
+    def range_of(self, kind: str | None) -> tuple[int, int] | None:
+        """The records of `kind` (all when None) that this part serves."""
+        rec_range = self.part.matcher.kind_range(kind) if kind is not None else None
+        if self.span is None:
+            return rec_range
+        if rec_range is None:
+            return self.span
+        return max(rec_range[0], self.span[0]), min(rec_range[1], self.span[1])
+
+    def order(self, recs: np.ndarray) -> np.ndarray:
+        """Each record's place in the whole index's record order, as comparable numbers:
+        kind, then the document's place in the store and the record's place in its part (a
+        document's records are all in one part); an entity name's is its record (entity
+        names are in one part, in the order a build gives them)."""
+        a = self.part.arrays
+        kinds = np.asarray(a.kind)[recs].astype(np.int64)
+        if self.place is None:
+            return recs
+        places = self.place[np.asarray(a.doc)[recs]]
+        return np.where(kinds == KIND_ENTITY, recs, (kinds << 60) | (places << 32) | recs)
+
+
+class SearchIndex:
+    """An immutable snapshot of a corpus, searchable as you type. Safe to share across threads.
+
+    A build is one part. After the store changes, `load_or_build` grows the saved index
+    instead of rebuilding it: the new and changed documents' facts and sentences go into a
+    small tail part, the entity names into a names part made afresh, and the older parts'
+    records of changed or removed documents are masked. A query asks each part for its best
+    page and merges them by rank key and record order: the same page a build gives."""
+
+    def __init__(
+        self,
+        served: list[_Served],
+        generation: str,
+        fingerprints: list[list[Any]] | None = None,
+    ) -> None:
+        self._served = served
+        self.generation = generation
+        self.fingerprints = fingerprints
+        self.loaded_from_cache = False
+        #: True when `load_or_build` updated a saved index rather than building one; then
+        #: `update_stats` says how many records were kept and how many indexed afresh.
+        self.updated_from_cache = False
+        self.update_stats: dict[str, int] = {}
+        self.records = 0
+        self.sentences = 0
+        for s in served:
+            lo, hi = s.span if s.span is not None else (0, s.part.records)
+            kinds = np.asarray(s.part.arrays.kind[lo:hi])
+            live = s.part.matcher.live
+            live = live[lo:hi] if live is not None else np.ones(hi - lo, dtype=bool)
+            self.records += int(np.count_nonzero(live))
+            self.sentences += int(np.count_nonzero(live & (kinds == KIND_SENTENCE)))
+
+    @classmethod
+    def _of(cls, parts: IndexParts) -> SearchIndex:
+        return cls(
+            [_Served(IndexPart._of(parts))], parts.tables.generation, parts.tables.fingerprints
+        )
+
+    @property
+    def part_count(self) -> int:
+        """How many parts the index is searched as (1 for a build)."""
+        return len(self._served)
+
+    @property
+    def base(self) -> IndexPart:
+        """The first part: a build's, every record when the index has not grown."""
+        return self._served[0].part
+
+    # What a one-part index is made of (tests and benchmarks look inside a build).
+    @property
+    def arrays(self) -> IndexArrays:
+        """The first part's arrays."""
+        return self.base.arrays
+
+    @property
+    def tables(self) -> IndexTables:
+        """The first part's tables."""
+        return self.base.tables
+
+    @property
+    def vocab(self) -> list[str]:
+        """The sorted distinct normalised words of the first part."""
+        return self.base.vocab
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The first part's vocabulary."""
+        return self.base.vocabulary
+
+    @property
+    def matcher(self) -> Matcher:
+        """The first part's matcher."""
+        return self.base.matcher
+
+    @property
+    def hit_maker(self) -> HitMaker:
+        """The first part's hit maker."""
+        return self.base.hit_maker
+
+    @property
+    def parts(self) -> IndexParts:
+        """What a one-part index is made of (what `save` writes and `update` starts from)."""
+        if len(self._served) != 1 or self._served[0].span is not None:
+            raise ValueError("an index of several parts is not one part")
+        parts = self.base.parts
+        parts.tables.fingerprints = self.fingerprints
+        parts.tables.generation = self.generation
+        return parts
+
+    def clear_caches(self) -> None:
+        """Forget the word expansions kept between keystrokes (benchmarks time cold queries)."""
+        for s in self._served:
+            s.part.clear_caches()
+
+    # ---------------------------------------------------------------- building and caching
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> SearchIndex:
+        """Index every entity name and alias, fact and sentence of `corpus`."""
+        return cls._of(_build.build(corpus))
+
+    @classmethod
+    def update(cls, old: SearchIndex, corpus: Corpus) -> SearchIndex | None:
+        """A one-part `old` brought up to date with `corpus` in one part, without tokenising
+        again the sentences of the documents that did not change: the same arrays
+        `build(corpus)` makes. None when it cannot be done or is not worth it: then build.
+        (`load_or_build` grows the index instead when the corpus lists facts and mentions
+        by document, as the store does.)"""
+        done = _build.update(old.parts, corpus)
+        if done is None:
+            return None
+        parts, stats = done
+        index = cls._of(parts)
+        index.updated_from_cache = True
+        index.update_stats = stats
+        return index
+
+    @classmethod
+    def load_or_build(cls, corpus: Corpus) -> SearchIndex:
+        """The cached index beside the store when it matches the store's generation; else
+        that index grown (or updated) for the documents added, changed or removed since it
+        was saved; else a fresh one. Saved for next time when the directory is writable."""
+        directory = cache_dir(corpus.path)
+        generation = generation_of(corpus)
+        old = None
+        try:
+            old = cls.load(directory)
+            if old.generation == generation:
+                return old
+        except Exception:  # absent, stale format or corrupt: rebuilt below, never a crash
+            old = None
+        if old is not None and _build.parts_supported(corpus):
+            try:
+                grown = _grow(old, corpus, directory)
+            except OSError:
+                grown = None  # a read-only place: built (uncached) below
+            except Exception:  # a cache whose insides do not add up: rebuilt, never a crash
+                grown = None
+            if grown is not None:
+                return grown
+            old = None
+        index = None
+        if old is not None:
+            try:
+                index = cls.update(old, corpus)
+            except Exception:  # a cache whose insides do not add up: rebuilt, never a crash
+                index = None
+            del old
+        if index is None:
+            index = cls.build(corpus)
+        try:
+            index.save(directory)
+        except OSError:
+            return index  # a read-only place still gets a working (uncached) index
+        try:  # the saved copy, mapped: the built arrays are freed
+            saved = cls.load(directory)
+        except Exception:
+            return index
+        saved.loaded_from_cache = False  # built (or updated) by this call
+        saved.updated_from_cache = index.updated_from_cache
+        saved.update_stats = index.update_stats
+        return saved
+
+    def save(self, directory: Path) -> None:
+        """Write a one-part index to `directory` atomically (a temporary folder renamed into
+        place). A grown index is saved as it grows (`load_or_build`)."""
+        persist.save(self.parts, directory)
+
+    @classmethod
+    def load(cls, directory: Path) -> SearchIndex:
+        """The index saved in `directory`; raises (ValueError, OSError, ...) when it is not a
+        complete index of this format."""
+        directory = Path(directory)
+        manifest = persist.load_manifest(directory)
+        base = IndexPart.load(directory)
+        if manifest is None:
+            index = cls([_Served(base)], base.tables.generation, base.tables.fingerprints)
+        else:
+            if manifest.get("base") != base.tables.generation:
+                raise ValueError("index manifest is not of this base")
+            served = [_Served(base, ".", _span(manifest.get("base_span")))]
+            for folder in manifest["parts"]:
+                served.append(_Served(IndexPart.load(directory / folder), folder))
+            index = cls._masked(served, manifest["generation"], manifest["fingerprints"])
+        index.loaded_from_cache = True
+        return index
+
+    @classmethod
+    def _masked(
+        cls, served: list[_Served], generation: str, fingerprints: list[list[Any]]
+    ) -> SearchIndex:
+        """An index of these parts at the store's documents `fingerprints` (in store order):
+        each document's records are live in the newest part holding them only."""
+        position = {item[0]: i for i, item in enumerate(fingerprints)}
+        claimed: set[str] = set()
+        for s in reversed(served):
+            docs = s.part.tables.docs
+            if s.folder.startswith("names-"):
+                continue  # its documents are only where names are first met
+            place = np.full(len(docs) + 1, -1, dtype=np.int64)
+            place[-1] = 0  # records without a document (a fact without one) stay
+            for i, (doc_id, _title) in enumerate(docs):
+                if doc_id in claimed:
+                    continue
+                found = position.get(doc_id)
+                if found is not None:
+                    place[i] = found
+                    claimed.add(doc_id)
+            s.place = place
+            live = place[np.asarray(s.part.arrays.doc)] >= 0
+            if s.span is not None:
+                live[: s.span[0]] = False
+                live[s.span[1] :] = False
+            s.part.matcher.mask(live)
+        return cls(served, generation, fingerprints)
+
+    # ---------------------------------------------------------------- searching
+
+    def search(self, query: str, limit: int = 50, kind: str | None = None) -> list[Hit]:
+        """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
+        on a malformed query; an empty query (or one of operators or exclusions only) returns
+        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo, 0.01 a
+        step of distance between terms, 0.001 a prefix match (higher is better).
+
+        `kind` ("entity", "fact" or "sentence") keeps hits of that kind only, ranked the
+        same way (`search_grouped` asks for each kind at once)."""
+        if len(self._served) == 1 and self._served[0].span is None:
+            return self.base.search(query, limit, kind)
+        parsed = parse(query)
+        if parsed.is_empty or limit <= 0 or self.records == 0:
+            return []
+        if kind is not None:
+            self.base.matcher.kind_range(kind)  # an unknown kind raises, as a build's does
+        return self._page(parsed, kind, limit, 0, count=False).hits
+
+    def search_grouped(
+        self,
+        query: str,
+        limits: Mapping[str, int] | None = None,
+        offsets: Mapping[str, int] | None = None,
+    ) -> list[Group]:
+        """What one keystroke shows: entities, facts and sentences for a typed query, each
+        kind ranked by the search rules as `search(kind=)` ranks it, as a page of
+        `limits[kind]` hits from `offsets[kind]` (GROUP_LIMITS, 0) with the kind's total.
+        Every kind is in the answer, in that order, empty ones too; none for an empty query."""
+        if len(self._served) == 1 and self._served[0].span is None:
+            return self.base.search_grouped(query, limits, offsets)
+        parsed = parse(query)
+        if parsed.is_empty or self.records == 0:
+            return []
+        limits = GROUP_LIMITS if limits is None else limits
+        offsets = offsets or {}
+        return [
+            self._page(
+                parsed, kind, max(0, limits.get(kind, 0)), max(0, offsets.get(kind, 0)), True
+            )
+            for kind in GROUP_NAMES
+        ]
+
+    def _page(self, parsed: Query, kind: str | None, limit: int, offset: int, count: bool) -> Group:
+        """Hits `offset` to `offset + limit` of every part, merged by rank key and then
+        record order, and with `count` how many hits there are in all."""
+        want = offset + limit
+        found: list[tuple[int, Plan, list[tuple[int, int]]]] = []
+        total, exact = 0, True
+        for i, s in enumerate(self._served):
+            rec_range = s.range_of(kind)
+            if rec_range is not None and rec_range[0] >= rec_range[1]:
+                continue
+            plan, top, n, complete = s.part.ranked(parsed, rec_range, want, count)
+            total += n
+            exact = exact and complete
+            if top and plan is not None:
+                found.append((i, plan, top))
+        if not found:
+            return Group(kind or "", [], total, offset, exact)
+        if len(found) == 1:  # most keystrokes: the tail holds none of it
+            i, plan, top = found[0]
+            page_hits = self._served[i].part.hit_maker.hits(plan, top[offset:])
+            return Group(kind or "", page_hits, total, offset, exact)
+        parts, recs, keys, orders = [], [], [], []
+        for i, _plan, top in found:
+            got = np.asarray(top, dtype=np.int64)
+            parts.append(np.full(len(got), i, dtype=np.int64))
+            recs.append(got[:, 0])
+            keys.append(got[:, 1])
+            orders.append(self._served[i].order(got[:, 0]))
+        key = np.concatenate(keys)
+        rank = np.lexsort((np.concatenate(orders), key >> _RULES_SHIFT))[offset:want]
+        part_of, rec_of, key_of = np.concatenate(parts)[rank], np.concatenate(recs)[rank], key[rank]
+        plans = {i: plan for i, plan, _top in found}
+        hits: list[Hit | None] = [None] * len(rank)
+        for i in np.unique(part_of).tolist():
+            at = np.flatnonzero(part_of == i).tolist()
+            page = [(int(rec_of[j]), int(key_of[j])) for j in at]
+            for j, hit in zip(at, self._served[i].part.hit_maker.hits(plans[i], page), strict=True):
+                hits[j] = hit
+        return Group(kind or "", [h for h in hits if h is not None], total, offset, exact)
+
+    def doc_filter(self, names: Sequence[str]) -> np.ndarray:
+        """Per document of the first part (and a last False for records without one): does
+        its id or title contain every one of `names` (folded)?"""
+        return self.base.doc_filter(names)
+
+
+def _span(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    lo, hi = value
+    return int(lo), int(hi)
+
+
+def _out_of_range(values: np.ndarray, bound: int, sample: int = 4096) -> bool:
+    """Whether the first or last `sample` of `values` hold one outside [0, bound)."""
+    for piece in (values[:sample], values[-sample:]):
+        if len(piece) and (int(piece.max()) >= bound or int(piece.min()) < 0):
+            return True
+    return False
+
+
+def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | None:
+    """`old` (loaded from `directory`) grown to `corpus`'s documents, written and loaded; None
+    when a build is due instead (the corpus cannot say what changed, its order of documents
+    changed, or the tail outgrew its share: `_build.grow_plan`)."""
+    saved = old.fingerprints
+    now = _build._fingerprints(corpus)
+    if not saved or now is None:
+        return None
+    tails = [s for s in old._served[1:] if not s.folder.startswith("names-")]
+    names_before = next((s for s in old._served[1:] if s.folder.startswith("names-")), None)
+    base = old._served[0]
+    for s in old._served:
+        # The ends of its postings and words in range: a cache written over is built again,
+        # not a crash (a sample: reading them all would cost what the store holds;
+        # `explorer check` verifies every byte against its checksum).
+        a = s.part.arrays
+        if _out_of_range(a.post, s.part.records) or _out_of_range(a.fwd, len(s.part.vocab)):
+            return None
+    debt = sum(s.part.records for s in tails) + base.part.matcher.dead_within(base.span)
+    plan = _build.grow_plan(saved, now, base.part.records, debt, len(tails))
+    if plan is None:
+        return None
+    fresh, merge_tails, stats = plan
+    if merge_tails:  # the tails' live documents are indexed again into one tail
+        again: set[str] = set()
+        for s in tails:
+            place = s.place if s.place is not None else np.full(len(s.part.tables.docs) + 1, -1)
+            again.update(
+                doc_id
+                for (doc_id, _title), p in zip(s.part.tables.docs, place.tolist(), strict=False)
+                if p >= 0
+            )
+        wanted = set(fresh) | again
+        fresh = [item[0] for item in now if item[0] in wanted]
+        tails = []
+    span = base.span
+    if span is None:  # a build's part: its entity names give way to the names part
+        span = (base.part.matcher.kind_range("entity")[1], base.part.records)
+    token = uuid.uuid4().hex[:12]
+    folders = [s.folder for s in tails]
+    if fresh:
+        tail = _build.build_documents(corpus, fresh)
+        persist.save_part(tail, directory, f"tail-{token}")
+        folders.append(f"tail-{token}")
+        stats["records_indexed"] = tail.arrays.records
+    had = {item[0] for item in saved}
+    ids_now = {item[0] for item in now}
+    dropped = [doc_id for doc_id in had if doc_id not in ids_now]
+    dropped.extend(doc_id for doc_id in fresh if doc_id in had)
+    names = _build.build_names(
+        corpus, (names_before.part if names_before else base.part).parts, dropped, fresh
+    )
+    persist.save_part(names, directory, f"names-{token}")
+    stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
+    # The names part first: entity names come before facts and sentences in record order.
+    manifest: dict[str, Any] = {
+        "base": base.part.tables.generation,
+        "base_span": list(span),
+        "generation": generation_of(corpus),
+        "fingerprints": now,
+        "parts": [f"names-{token}", *folders],
+    }
+    persist.save_manifest(directory, manifest)
+    # The parts kept are opened again over the same (mapped) arrays: masks of their own,
+    # while `old` may still be answering another thread.
+    served = [_Served(base.part.reopened(directory), ".", span)]
+    by_folder = {s.folder: s.part for s in old._served}
+    for folder in manifest["parts"]:
+        was = by_folder.get(folder)
+        part = was.reopened(directory / folder) if was else IndexPart.load(directory / folder)
+        served.append(_Served(part, folder))
+    grown = SearchIndex._masked(served, manifest["generation"], manifest["fingerprints"])
+    stats["records_kept"] = grown.records - stats["records_indexed"]
+    grown.loaded_from_cache = False
+    grown.updated_from_cache = True
+    grown.update_stats = stats
+    return grown

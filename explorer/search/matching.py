@@ -116,6 +116,7 @@ class Matcher:
         vocabulary: Vocabulary,
         docs: list[list[str]],
         predicates: Sequence[str] = (),
+        doc_periods: Sequence[Sequence[int]] | None = None,
     ):
         self.a = arrays
         self.vocabulary = vocabulary
@@ -128,9 +129,33 @@ class Matcher:
         self._kind_ranges: dict[str, tuple[int, int]] = {}
         self._doc_first: np.ndarray | None = None
         self._doc_last: np.ndarray | None = None
+        if doc_periods is not None:
+            spans = np.asarray([*doc_periods, (0, 0)], dtype=np.int64).reshape(-1, 2)
+            self._doc_first, self._doc_last = spans[:, 0].copy(), spans[:, 1].copy()
+        #: Per record: is it live? None when every record is. A part of a grown index masks
+        #: the records of documents changed or removed since it was written (Lucene's live
+        #: docs): no candidate, hit or count includes them.
+        self.live: np.ndarray | None = None
+        self._dead_before: np.ndarray | None = None
         self._candidates: dict[tuple, np.ndarray] = {}
         self._masks: dict[tuple, np.ndarray] = {}
         self._cuts: dict[tuple | None, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def mask(self, live: np.ndarray | None) -> None:
+        """Search only the records `live` marks (None: all of them)."""
+        if live is not None and live.all():
+            live = None
+        self.live = live
+        self._dead_before = None if live is None else np.concatenate(([0], np.cumsum(~live)))
+        self.clear_caches()
+
+    def dead_within(self, rec_range: tuple[int, int] | None) -> int:
+        """How many masked records lie in `rec_range` (all records when None)."""
+        dead = self._dead_before
+        if dead is None:
+            return 0
+        lo, hi = rec_range if rec_range is not None else (0, self.records)
+        return int(dead[hi] - dead[lo])
 
     def clear_caches(self) -> None:
         """Forget the filters, candidates and masks kept between keystrokes."""
@@ -423,6 +448,9 @@ class Matcher:
         ids = np.flatnonzero(lut[:-1])
         codes = lut[ids]
         need = limit * 2 + 16  # entity aliases fold into one hit: a little spare
+        # Masked records are skipped: as many more heads of postings hold the best live ones.
+        spare = self.dead_within(plan.rec_range)
+        live = self.live
         got_recs: list[np.ndarray] = []
         got_keys: list[np.ndarray] = []
         total = 0
@@ -434,7 +462,7 @@ class Matcher:
         for code in sorted(set(codes.tolist())):
             of_code = codes == code
             ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
-            take = np.minimum(ends - starts, need + total)
+            take = np.minimum(ends - starts, need + spare + total)
             if (take < ends - starts).any():
                 complete = False
             flat = np.cumsum(take) - take
@@ -442,6 +470,8 @@ class Matcher:
             recs = (a.post[idx] if len(ids_c) == 1 else distinct(a.post[idx])).astype(np.int64)
             if total:  # a record is in its best class only
                 recs = recs[~np.isin(recs, np.concatenate(got_recs))]
+            if live is not None:
+                recs = recs[live[recs]]
             if len(recs) > need - total:
                 complete = False
             recs = recs[: need - total]
@@ -491,12 +521,14 @@ class Matcher:
             starts, ends = self._cut(ids, plan.rec_range)
         lens = ends - starts
         if len(ids) == 1:  # one word's postings are distinct records
-            return np.asarray(a.post[int(starts[0]) : int(ends[0])])
-        if int(lens.sum()) > COUNT_AT_MOST:
+            found = np.asarray(a.post[int(starts[0]) : int(ends[0])])
+        elif int(lens.sum()) > COUNT_AT_MOST:
             return None
-        flat = np.cumsum(lens) - lens
-        idx = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(starts - flat, lens)
-        return distinct(a.post[idx])
+        else:
+            flat = np.cumsum(lens) - lens
+            idx = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(starts - flat, lens)
+            found = distinct(a.post[idx])
+        return found if self.live is None else found[self.live[found]]
 
     def filter_matches(self, plan: Plan) -> np.ndarray | None:
         """Every record a plan of filters only (no terms, no exclusions) matches, by one
@@ -510,6 +542,8 @@ class Matcher:
 
     def _filter(self, plan: Plan, cands: np.ndarray) -> np.ndarray:
         a = self.a
+        if self.live is not None:
+            cands = cands[self.live[cands]]
         if plan.rec_range is not None:
             lo, hi = plan.rec_range
             cands = cands[(cands >= lo) & (cands < hi)]

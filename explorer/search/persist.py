@@ -1,5 +1,9 @@
 """Saving and loading the index cached beside the store (`<store>.index/`).
 
+A build writes one part, its files at the top of the folder. An update that grows the index
+writes each new part once into a folder of its own (`tail-*/`, `names-*/`) and then replaces
+the manifest `parts.json`, which names the parts in use: the only file an update replaces.
+
 A loaded index maps its arrays from the cache folder: pages are read when a query touches
 them, so loading costs milliseconds and memory holds only what searches use. Sentence text
 is not even mapped: the few hits of a page are read from the file (`os.pread`).
@@ -24,6 +28,8 @@ from explorer.store.storage import file_sha256
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
 FORMAT_VERSION = 3
+#: The manifest of a grown index: its parts (folders beside the base's files), in order.
+MANIFEST = "parts.json"
 
 
 def cache_dir(corpus_path: Path) -> Path:
@@ -33,34 +39,14 @@ def cache_dir(corpus_path: Path) -> Path:
 
 
 def save(parts: IndexParts, directory: Path) -> None:
-    """Write the index to `directory` atomically (a temporary folder renamed into place)."""
+    """Write the index to `directory` atomically (a temporary folder renamed into place):
+    one part, every record (a build's); tails and a manifest of an older index go with it."""
     directory = Path(directory)
     tmp = directory.with_name(f"{directory.name}.tmp-{os.getpid()}-{threading.get_ident()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     try:
-        for name, array in parts.arrays.as_dict().items():
-            np.save(tmp / f"{name}.npy", np.ascontiguousarray(array))
-        (tmp / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
-        tables = {
-            "docs": parts.tables.docs,
-            "entities": parts.tables.entities,
-            "predicates": parts.tables.predicates,
-            "fingerprints": parts.tables.fingerprints,
-            "doc_dates": parts.tables.doc_dates,
-            "fact_dates": parts.tables.fact_dates,
-        }
-        (tmp / "tables.json").write_bytes(_dump_json(tables))
-        meta = {
-            "version": FORMAT_VERSION,
-            "generation": parts.tables.generation,
-            "records": parts.arrays.records,
-            "vocab": len(parts.vocab),
-            # so that `explorer check` can tell an edited or damaged index file
-            "checksums": {f.name: file_sha256(f) for f in sorted(tmp.iterdir())},
-        }
-        # meta.json last: a folder without it is incomplete and never loaded.
-        (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+        _write(parts, tmp)
         old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
         if directory.exists():
             os.replace(directory, old)
@@ -71,6 +57,79 @@ def save(parts: IndexParts, directory: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def save_part(parts: IndexParts, directory: Path, name: str) -> None:
+    """Write a part into `directory/name/`, once: a temporary folder renamed into place. It
+    is not part of the index until a manifest naming it replaces the old one."""
+    folder = Path(directory) / name
+    tmp = folder.with_name(f"{name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    try:
+        _write(parts, tmp)
+        os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _write(parts: IndexParts, folder: Path) -> None:
+    for name, array in parts.arrays.as_dict().items():
+        np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+    (folder / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
+    tables = {
+        "docs": parts.tables.docs,
+        "entities": parts.tables.entities,
+        "predicates": parts.tables.predicates,
+        "fingerprints": parts.tables.fingerprints,
+        "doc_dates": parts.tables.doc_dates,
+        "fact_dates": parts.tables.fact_dates,
+        "doc_periods": parts.tables.doc_periods,
+    }
+    (folder / "tables.json").write_bytes(_dump_json(tables))
+    meta = {
+        "version": FORMAT_VERSION,
+        "generation": parts.tables.generation,
+        "records": parts.arrays.records,
+        "vocab": len(parts.vocab),
+        # so that `explorer check` can tell an edited or damaged index file
+        "checksums": {f.name: file_sha256(f) for f in sorted(folder.iterdir())},
+    }
+    # meta.json last: a folder without it is incomplete and never loaded.
+    (folder / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def save_manifest(directory: Path, manifest: dict[str, Any]) -> None:
+    """Replace the index's manifest (`parts.json`) atomically: the parts it names are the
+    index from then on; a killed update leaves the old manifest, and the old index, whole.
+    Then the folders no manifest names any more (older tails and names parts, and those of
+    a killed update) are removed."""
+    directory = Path(directory)
+    tmp = directory / f"{MANIFEST}.tmp-{os.getpid()}-{threading.get_ident()}"
+    with open(tmp, "wb") as out:
+        out.write(_dump_json({"version": FORMAT_VERSION, **manifest}))
+        out.flush()
+        os.fsync(out.fileno())
+    os.replace(tmp, directory / MANIFEST)
+    keep = set(manifest.get("parts", ()))
+    for entry in directory.iterdir():
+        if entry.is_dir() and entry.name not in keep:
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith(f"{MANIFEST}.tmp-"):
+            entry.unlink(missing_ok=True)
+
+
+def load_manifest(directory: Path) -> dict[str, Any] | None:
+    """The index's manifest, None when it has none (one part: a build's)."""
+    try:
+        data = (Path(directory) / MANIFEST).read_bytes()
+    except FileNotFoundError:
+        return None
+    manifest = _load_json(data)
+    if not isinstance(manifest, dict) or manifest.get("version") != FORMAT_VERSION:
+        raise ValueError("index manifest damaged or of another format")
+    return manifest
 
 
 def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:

@@ -54,6 +54,8 @@ from .storage import file_sha256, temp_files, unseal
 INDEX_SUFFIX = ".index"
 #: The file of an index folder that lists the checksums of the others.
 INDEX_MANIFEST = "meta.json"
+#: The manifest of an index that has grown: its parts beside the base (search/persist.py).
+INDEX_PARTS = "parts.json"
 
 
 @dataclass(frozen=True)
@@ -700,7 +702,8 @@ def _sidecar_disagrees(side: dict[str, Any], data: bytes, tables: dict[str, Any]
 
 
 def _check_index(path: Path, report: CheckReport) -> None:
-    """The search index folder against the checksums its manifest lists."""
+    """The search index folder against the checksums its parts list: the base's files (at
+    the top of the folder) and, when the index has grown, each part its manifest names."""
     folder = path.with_name(path.name + INDEX_SUFFIX)
     if not folder.is_dir():
         return
@@ -709,17 +712,42 @@ def _check_index(path: Path, report: CheckReport) -> None:
     def problem(file: Path, message: str) -> None:
         report.problems.append(Problem(file, "", message + "; --repair rebuilds it", "derived"))
 
+    generation = _check_index_part(folder, {INDEX_MANIFEST, INDEX_PARTS}, problem)
+    listed: list[str] = []
+    parts_file = folder / INDEX_PARTS
+    if parts_file.exists():
+        try:
+            manifest = orjson.loads(parts_file.read_bytes())
+            listed = [str(name) for name in manifest["parts"]]
+            if generation is not None and manifest["base"] != generation:
+                problem(parts_file, "names another base than the index's (stale)")
+        except (OSError, orjson.JSONDecodeError, KeyError, TypeError):
+            problem(parts_file, "not a valid list of the index's parts")
+    for name in listed:
+        if not (folder / name).is_dir():
+            problem(folder / name, "missing from the index")
+        else:
+            _check_index_part(folder / name, {INDEX_MANIFEST}, problem)
+    for entry in sorted(folder.iterdir()):
+        if entry.is_dir() and entry.name not in listed:
+            problem(entry, "not part of the index (no manifest lists it: a stale part)")
+
+
+def _check_index_part(
+    folder: Path, own: set[str], problem: Callable[[Path, str], None]
+) -> str | None:
+    """One part's files against the checksums its meta.json lists; its generation."""
     manifest = folder / INDEX_MANIFEST
     try:
         meta = orjson.loads(manifest.read_bytes())
     except (OSError, orjson.JSONDecodeError):
         problem(manifest, "missing or not valid JSON (the index is incomplete)")
-        return
+        return None
     sums = meta.get("checksums") if isinstance(meta, dict) else None
     if not isinstance(sums, dict):
         problem(manifest, "lists no checksums (written by an older explorer)")
-        return
-    present = {p.name for p in folder.iterdir() if p.is_file()} - {INDEX_MANIFEST}
+        return None
+    present = {p.name for p in folder.iterdir() if p.is_file()} - own
     for name, want in sorted(sums.items()):
         file = folder / name
         if name not in present:
@@ -728,6 +756,8 @@ def _check_index(path: Path, report: CheckReport) -> None:
             problem(file, "does not match its checksum (edited or damaged)")
     for name in sorted(present - set(sums)):
         problem(folder / name, "not part of the index (no checksum lists it)")
+    generation = meta.get("generation")
+    return str(generation) if generation is not None else None
 
 
 # --------------------------------------------------------------------------- repair

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
+from same_pages import differences
 from search_corpus import AllFactsCorpus, DocumentCorpus, MemoryCorpus, texts
 
 from explorer.model import Entity, Fact, Mention
@@ -154,18 +155,23 @@ def test_an_updated_index_is_the_index_a_build_makes(tmp_path, more, cls):
     more(corpus)
     corpus.all_mentions_read = corpus.all_facts_read = 0
     updated = SearchIndex.load_or_build(corpus)
-    assert updated.updated_from_cache and corpus.all_mentions_read == 0
-    # facts listed by document: those of the documents that did not change are kept
+    assert updated.updated_from_cache
+    # facts listed by document: the index grows by a tail of the changed documents
     assert corpus.all_facts_read == (cls is AllFactsCorpus)
+    assert corpus.all_mentions_read == 0  # the names part is made from the saved one
     built = SearchIndex.build(corpus)
-    assert updated.vocab == built.vocab
-    assert "pelicans" not in updated.vocab
-    for name in ("docs", "entities", "predicates"):
-        assert getattr(updated.tables, name) == getattr(built.tables, name)
-    for name, array in built.arrays.as_dict().items():
-        assert np.array_equal(updated.arrays.as_dict()[name], array), name
-        assert updated.arrays.as_dict()[name].dtype == array.dtype, name
+    if cls is AllFactsCorpus:  # updated in one part: a build's arrays
+        assert updated.vocab == built.vocab
+        assert "pelicans" not in updated.vocab
+        for name in ("docs", "entities", "predicates"):
+            assert getattr(updated.tables, name) == getattr(built.tables, name)
+        for name, array in built.arrays.as_dict().items():
+            assert np.array_equal(updated.arrays.as_dict()[name], array), name
+            assert updated.arrays.as_dict()[name].dtype == array.dtype, name
+    else:
+        assert updated.part_count == 3
     assert hits_of(updated) == hits_of(built)
+    assert differences(updated, built, QUERIES) == []
 
 
 def test_a_removed_document_is_never_found(tmp_path):
@@ -262,7 +268,7 @@ def test_an_index_in_use_keeps_answering_while_the_cache_is_updated(tmp_path):
 def test_postings_renumbered_a_few_words_at_a_time_are_the_same(tmp_path, monkeypatch):
     import explorer.search.build as build_module
 
-    corpus = make_corpus(tmp_path / "store.json", n=60)
+    corpus = make_corpus(tmp_path / "store.json", n=60, cls=AllFactsCorpus)  # one part
     SearchIndex.load_or_build(corpus)
     change(corpus)
     monkeypatch.setattr(build_module, "_MERGE_CHUNK", 7)  # chunks of a word or a few
@@ -272,3 +278,16 @@ def test_postings_renumbered_a_few_words_at_a_time_are_the_same(tmp_path, monkey
     for name in ("post", "post_off", "fwd"):
         assert np.array_equal(updated.arrays.as_dict()[name], built.arrays.as_dict()[name]), name
     assert hits_of(updated) == hits_of(built)
+
+
+def test_a_name_first_met_earlier_after_a_change_is_found_there(tmp_path):
+    # d1 keeps its place before d3 (Tehran's first mention) and now names Tehran: the
+    # entity's first mention moves to d1, as a build finds it (no entity is new or gone)
+    corpus = make_corpus(tmp_path / "store.json", n=60)
+    SearchIndex.load_or_build(corpus)
+    corpus.docs["d1"] = "Oil again. Tehran again."
+    corpus._mentions.append(Mention(11, 17, "Tehran", "GPE", "Tehran", 1, doc="d1"))
+    index = SearchIndex.load_or_build(corpus)
+    assert index.updated_from_cache and index.part_count == 3
+    assert [(h.doc, h.sentence) for h in index.search("tehran", kind="entity")] == [("d1", 1)]
+    assert differences(index, SearchIndex.build(corpus), QUERIES) == []

@@ -1,0 +1,283 @@
+"""An index that grows: after documents are added, changed or removed, the saved index gains
+a small tail part (and a names part) instead of being rewritten, older parts' records of the
+changed documents are masked, and every page a search shows is the page a build gives."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+from pathlib import Path
+
+import pytest
+from dated_store import REPORTS, write_corpus
+from same_pages import differences
+
+from explorer.search import SearchIndex, build, cache_dir
+
+QUERIES = [
+    "dollar",
+    "doll",
+    "dolar",  # a typo
+    "cocoa ghana",
+    "cocoa ghan",
+    "james baker",
+    "jmaes",
+    '"the dollar"',
+    "^the",
+    "dollar !yen",
+    "grain | tin",
+    "@person",
+    "label:GPE",
+    "@gpe prices",
+    "doc:r0",
+    "doc:n dollar",
+    "date:1987",
+    "after:1987-03-01 dollar",
+    "before:1987 @gpe",
+    "pred:said",
+    "zebra",
+    "zeb",
+    "quokka museum",
+    "s",
+    "t",
+]
+
+NEW_WORDS = "zebra quokka museum harbour ferry lantern orchard quarry glacier".split()
+NAMES = ["Maria Lopez", "Tokyo", "Ghana", "James Baker", "Oslo", "Peter Holm", "Accra"]
+
+
+def story(rng: random.Random) -> str:
+    """A few sentences of the reports' words, new words and names, with a 'said' or two."""
+    sentences = []
+    for _ in range(rng.randint(1, 4)):
+        _name, _when, text = rng.choice(REPORTS)
+        words = text.rstrip(".").split()
+        rng.shuffle(words)
+        extra = rng.sample(NEW_WORDS, 2)
+        sentences.append(
+            f"{rng.choice(NAMES)} said the {extra[0]} near {rng.choice(NAMES)} was "
+            f"{' '.join(words[:6]).lower()} {extra[1]}."
+        )
+    return " ".join(sentences)
+
+
+def edit(folder: Path, rng: random.Random, step: int) -> str:
+    """One random change to the corpus's files: add, change or remove a document."""
+    files = sorted(p for p in folder.glob("*.txt"))
+    op = rng.choice(["add", "add", "change", "remove"]) if len(files) > 4 else "add"
+    if op == "add":
+        (folder / f"n{step:02d}.txt").write_text(story(rng) + "\n", encoding="utf-8")
+    elif op == "change":
+        rng.choice(files).write_text(story(rng) + "\n", encoding="utf-8")
+    else:
+        rng.choice(files).unlink()
+    return op
+
+
+def open_store(root: Path):
+    from explorer.store import Store
+
+    store = Store.open(root / "store.json")
+    folder = write_corpus(root)
+    store.ingest([folder])
+    return store, folder
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_page_after_a_run_of_updates_is_the_page_a_build_gives(tmp_path, seed, monkeypatch):
+    monkeypatch.setattr(build, "MAX_TAILS", 2)  # tails merge within the run
+    rng = random.Random(seed)
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        grew = 0
+        counts = []
+        for step in range(7):
+            ops = [edit(folder, rng, step) for _ in range(rng.randint(1, 2))]
+            store.ingest([folder], prune=True)
+            index = SearchIndex.load_or_build(store)
+            grew += index.part_count > 1
+            counts.append(index.part_count)
+            assert index.part_count <= 4  # the build's part, the names, at most 2 tails
+            assert index.updated_from_cache, ops
+            assert differences(index, SearchIndex.build(store), QUERIES) == [], (step, ops)
+            # and loaded again, as the next process finds it
+            again = SearchIndex.load(cache_dir(store.path))
+            assert again.generation == store.generation()
+            assert differences(again, index, QUERIES) == []
+        assert grew == 7
+        assert any(b < a for a, b in itertools.pairwise(counts)), counts  # merged
+    finally:
+        store.close()
+
+
+def test_an_update_writes_a_tail_and_leaves_the_base_files_alone(tmp_path):
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        directory = cache_dir(store.path)
+        before = {p.name: p.stat().st_mtime_ns for p in directory.iterdir() if p.is_file()}
+        (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count == 3  # the build's part, the names, the tail
+        assert index.update_stats["documents_indexed"] == 1
+        after = {p.name: p.stat().st_mtime_ns for p in directory.iterdir() if p.is_file()}
+        assert after.pop("parts.json")
+        assert after == before  # the base is never rewritten by an update
+        assert [h.doc for h in index.search("quokka", kind="sentence")] == ["n01.txt"]
+    finally:
+        store.close()
+
+
+def test_a_removed_or_changed_document_is_never_found_in_its_old_part(tmp_path):
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        (folder / "r09.txt").unlink()  # "James Baker said the dollar had fallen far enough."
+        (folder / "r12.txt").write_text("The zebra crossing in New York was repainted.\n")
+        store.ingest([folder], prune=True)
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count > 1
+        assert all(h.doc != "r09.txt" for h in index.search("fallen enough"))
+        assert [h.doc for h in index.search("crashed", kind="sentence")] == []
+        assert [h.doc for h in index.search("zebra crossing", kind="sentence")] == ["r12.txt"]
+        groups = index.search_grouped("crashed")
+        assert [g.total for g in groups] == [0, 0, 0]
+    finally:
+        store.close()
+
+
+def test_too_big_a_tail_is_merged_into_the_base_by_a_build(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "TAIL_FLOOR", 0)
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count == 1  # more than 2% of the records: built again, one part
+        assert not (cache_dir(store.path) / "parts.json").exists()
+        assert differences(index, SearchIndex.build(store), QUERIES) == []
+    finally:
+        store.close()
+
+
+def test_a_killed_update_leaves_the_old_index_usable(tmp_path, monkeypatch):
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
+        store.ingest([folder])
+        first = SearchIndex.load_or_build(store)
+        directory = cache_dir(store.path)
+        manifest = json.loads((directory / "parts.json").read_text())
+        (folder / "n02.txt").write_text("A glacier lantern was found in Oslo.\n")
+        store.ingest([folder])
+
+        def killed(*_args, **_kwargs):
+            raise KeyboardInterrupt  # the process dies before the manifest is replaced
+
+        monkeypatch.setattr("explorer.search.persist.save_manifest", killed)
+        with pytest.raises(KeyboardInterrupt):
+            SearchIndex.load_or_build(store)
+        assert json.loads((directory / "parts.json").read_text()) == manifest
+        old = SearchIndex.load(directory)
+        assert differences(old, first, QUERIES) == []
+        monkeypatch.undo()
+        index = SearchIndex.load_or_build(store)  # the next search grows it, leftovers go
+        assert [h.doc for h in index.search("glacier lantern", kind="sentence")] == ["n02.txt"]
+        folders = {p.name for p in directory.iterdir() if p.is_dir()}
+        assert folders == set(json.loads((directory / "parts.json").read_text())["parts"])
+    finally:
+        store.close()
+
+
+def test_a_word_whose_first_records_were_removed_still_finds_the_rest(tmp_path):
+    # The first 25 of 30 documents holding "zebra" go: their records lead the base's
+    # postings, masked, and the best live ones come after them.
+    from explorer.store import Store
+
+    folder = tmp_path / "zoo"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"z{i:02d}.txt").write_text(f"The zebra number {i} grazed.\n")
+    store = Store.open(tmp_path / "store.json")
+    try:
+        store.ingest([folder])
+        SearchIndex.load_or_build(store)
+        for i in range(25):
+            (folder / f"z{i:02d}.txt").unlink()
+        store.ingest([folder], prune=True)
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count > 1
+        hits = index.search("zebra", 3, kind="sentence")
+        assert [h.doc for h in hits] == ["z25.txt", "z26.txt", "z27.txt"]
+        assert [g.total for g in index.search_grouped("zebra")][2] == 5
+        assert differences(index, SearchIndex.build(store), ["zebra", "zeb", "zebar"]) == []
+    finally:
+        store.close()
+
+
+def _grown(tmp_path):
+    store, folder = open_store(tmp_path)
+    SearchIndex.load_or_build(store)
+    (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
+    store.ingest([folder])
+    index = SearchIndex.load_or_build(store)
+    assert index.part_count == 3
+    return store, cache_dir(store.path)
+
+
+def test_check_verifies_every_part_and_repair_builds_it_again(tmp_path):
+    from explorer.cli import main
+    from explorer.store.check import check_store
+
+    store, directory = _grown(tmp_path)
+    path = store.path
+    store.close()
+    assert check_store(path).problems == []
+    tail = next(p for p in directory.iterdir() if p.name.startswith("tail-"))
+    (tail / "vocab.txt").write_text("quokka\nzebra\n")  # edited: a wrong answer, silently
+    (directory / "tail-0123456789ab").mkdir()  # a killed update's part, never listed
+    found = {(p.file.name, p.message.split(";")[0]) for p in check_store(path).problems}
+    assert found == {
+        ("vocab.txt", "does not match its checksum (edited or damaged)"),
+        ("tail-0123456789ab", "not part of the index (no manifest lists it: a stale part)"),
+    }
+    assert main(["check", "--repair", "--db", str(path)]) == 0
+    assert check_store(path).problems == []
+    assert not (directory / "parts.json").exists()  # built again: one part
+
+
+def test_check_finds_a_part_the_manifest_names_but_that_is_gone(tmp_path):
+    import shutil
+
+    from explorer.store.check import check_store
+
+    store, directory = _grown(tmp_path)
+    store.close()
+    names = next(p for p in directory.iterdir() if p.name.startswith("names-"))
+    shutil.rmtree(names)
+    found = [p.message.split(";")[0] for p in check_store(store.path).problems]
+    assert found == ["missing from the index"]
+
+
+def test_an_entity_keeps_only_the_documents_that_still_mention_it(tmp_path):
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        # r01 (1985) no longer names Ghana (r13, 1988, still does); Accra stays in it
+        (folder / "r01.txt").write_text("Cocoa growers met buyers in Accra to talk.\n")
+        # r02 now names Tokyo too (r03 and r14 did); a changed document goes last
+        (folder / "r02.txt").write_text("The grain board in Tokyo said wheat stocks fell.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count == 3
+        built = SearchIndex.build(store)
+        assert differences(index, built, [*QUERIES, "date:1985 ghana", "tokyo", "accra"]) == []
+        assert index.search("date:1985 ghana", kind="entity") == []
+        assert [h.doc for h in index.search("tokyo", kind="entity")] == ["r03.txt"]
+    finally:
+        store.close()
