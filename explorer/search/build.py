@@ -117,23 +117,48 @@ def _streams(corpus: Corpus) -> bool:
 
 def _build_streamed(corpus: Corpus) -> IndexParts:
     """`build` of a corpus read by document, records in the same order (names, facts,
-    sentences), so the same arrays: two passes over the documents, a chunk at a time, the
-    first reading their mentions (each sentence's label bits, kept as one uint32 a
-    sentence) and facts, the second their sentences."""
+    sentences), so the same arrays: three passes over the documents, a chunk at a time:
+    their mentions (each sentence's label bits, one uint32 a sentence; each entity's first
+    mention; the (entity, document) pairs, as int32 arrays), then their facts, then their
+    sentences. What is held is the index being built, never the store's tables."""
     summaries = list(corpus.documents())  # type: ignore[attr-defined]
     fingerprints = _fingerprints(corpus)
     builder = _Builder({doc.id: getattr(doc, "date", None) for doc in summaries})
-    entities = list(corpus.entities())
-    first, docs_of = _first_mentions(corpus, entities, summaries, None)
-    _add_names_and_facts(builder, entities, [], {}, first)
-    del first
     ids = [doc.id for doc in summaries]
-    counts = np.fromiter((int(doc.sentences) for doc in summaries), np.int64, len(summaries))
-    firsts = np.zeros(len(summaries) + 1, dtype=np.int64)
+    counts = np.fromiter((int(doc.sentences) for doc in summaries), np.int64, len(ids))
+    del summaries
+    firsts = np.zeros(len(ids) + 1, dtype=np.int64)
     np.cumsum(counts, out=firsts[1:])
     at = {doc_id: i for i, doc_id in enumerate(ids)}
     sentence_bits = np.zeros(int(firsts[-1]), dtype=np.uint32)
     stray: dict[tuple[str, int], int] = {}  # mentions of sentences past a document's count
+    first: dict[str, tuple[str, int]] = {}
+    key_ids: dict[str, int] = {}
+    pair_keys, pair_docs = array("i"), array("i")  # each entity's documents, as positions
+    release = getattr(corpus, "release_pages", None) or (lambda: None)
+    mentions_of = corpus.mentions  # type: ignore[attr-defined]
+    for i, doc_id in enumerate(ids):
+        if i % _STREAM_DOCS == 0:
+            release()
+        base, n = int(firsts[i]), int(counts[i])
+        seen: set[tuple[str, str]] = set()
+        for m in mentions_of(doc=doc_id):
+            if m.sentence >= 0:
+                bit = LABEL_BITS.get(m.label, 0)
+                if m.doc == doc_id and m.sentence < n:
+                    sentence_bits[base + m.sentence] |= bit
+                else:
+                    where = (m.doc, m.sentence)
+                    stray[where] = stray.get(where, 0) | bit
+            key = m.key
+            if key not in first:
+                first[key] = (m.doc, m.sentence)
+            if (key, m.doc) not in seen:
+                seen.add((key, m.doc))
+                position = at.get(m.doc)
+                if position is not None:
+                    pair_keys.append(key_ids.setdefault(key, len(key_ids)))
+                    pair_docs.append(position)
 
     def bits_of(doc_id: str, sentence: int) -> int:
         i = at.get(doc_id)
@@ -141,18 +166,13 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
             return int(sentence_bits[firsts[i] + sentence])
         return stray.get((doc_id, sentence), 0)
 
-    facts_of, mentions_of = corpus.facts, corpus.mentions  # type: ignore[attr-defined]
+    entities = list(corpus.entities())
+    _add_names_and_facts(builder, entities, [], {}, first)
+    del first, entities
+    facts_of = corpus.facts
     for i, doc_id in enumerate(ids):
-        base, n = int(firsts[i]), int(counts[i])
-        for m in mentions_of(doc=doc_id):
-            if m.sentence < 0:
-                continue
-            bit = LABEL_BITS.get(m.label, 0)
-            if m.doc == doc_id and m.sentence < n:
-                sentence_bits[base + m.sentence] |= bit
-            else:
-                where = (m.doc, m.sentence)
-                stray[where] = stray.get(where, 0) | bit
+        if i % _STREAM_DOCS == 0:
+            release()
         for fact in facts_of(doc=doc_id):  # type: ignore[call-arg]
             fact_index = len(builder.predicates)
             when = builder.add_fact(fact)
@@ -171,19 +191,11 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
     for lo in range(0, len(ids), _STREAM_DOCS):
         for rec in corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]):  # type: ignore[call-arg]
             builder.add_sentence(rec, bits_of(rec.doc, rec.index))
+        release()
     stray.clear()
+    sentence_bits = sentence_bits[:0]
     arrays, vocab = builder.finish()
-    known = builder.doc_ids
-    lists = [
-        sorted({known[d] for d in docs_of.get(row[0], ()) if d in known})
-        for row in builder.entity_rows
-    ]
-    del docs_of
-    lens = np.fromiter(map(len, lists), np.int64, len(lists))
-    off = np.zeros(len(lists) + 1, dtype=np.int64)
-    np.cumsum(lens, out=off[1:])
-    flat = np.fromiter((d for row in lists for d in row), np.int32, int(off[-1]))
-    del lists
+    off, flat = _entity_documents(builder, ids, key_ids, pair_keys, pair_docs)
     _entity_date_arrays(arrays, off, flat, builder)
     tables = IndexTables(
         docs=builder.docs,
@@ -195,6 +207,33 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
         fact_dates=builder.fact_dates,
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def _entity_documents(
+    builder: _Builder,
+    ids: list[str],
+    key_ids: dict[str, int],
+    pair_keys: array,
+    pair_docs: array,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each entity row's documents (`off`, `flat`: sorted indices into `builder.docs`, those
+    with records only) from the (entity key id, document position) pairs of its mentions."""
+    rows = np.full(len(key_ids) + 1, -1, dtype=np.int64)
+    for r, row in enumerate(builder.entity_rows):
+        k = key_ids.get(row[0])
+        if k is not None:
+            rows[k] = r
+    known = builder.doc_ids
+    doc_index = np.fromiter((known.get(d, -1) for d in ids), np.int64, len(ids))
+    row_of = rows[np.frombuffer(pair_keys, dtype=np.int32)] if len(pair_keys) else rows[:0]
+    doc_of = doc_index[np.frombuffer(pair_docs, dtype=np.int32)] if len(pair_docs) else row_of
+    keep = (row_of >= 0) & (doc_of >= 0)
+    row_of, doc_of = row_of[keep], doc_of[keep]
+    keys = np.unique((row_of << 32) | doc_of)  # sorted by row, then document; distinct
+    n_rows = len(builder.entity_rows)
+    off = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys >> 32, minlength=n_rows), out=off[1:])
+    return off, (keys & 0xFFFFFFFF).astype(np.int32)
 
 
 def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]] | None:
@@ -475,7 +514,9 @@ class _Builder:
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes."""
-        return {name: np.asarray(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS}
+        return {
+            name: np.frombuffer(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS
+        }
 
     @property
     def count(self) -> int:
@@ -588,11 +629,11 @@ class _Builder:
         parts, self._fwd_parts = self._fwd_parts, []
         fwd = np.empty(sum(map(len, parts)), np.uint16 if len(vocab) < 65_536 else np.int32)
         at = 0
-        for i, part in enumerate(parts):
-            fwd[at : at + len(part)] = remap[part]
-            at += len(part)
-            parts[i] = part[:0]
-        del parts
+        parts.reverse()
+        while parts:  # each part let go of as soon as it is copied
+            size = len(parts[-1])
+            fwd[at : at + size] = remap[parts.pop()]
+            at += size
         lens = np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int32)
         self._fwd_lens = []
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
