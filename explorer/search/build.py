@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import inspect
 import re
+import sys
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -548,8 +549,9 @@ class _Builder:
         date, else its document's (a store written before facts were dated)."""
         when = fact.qualifiers.get("date")
         when = when if isinstance(when, str) and when else self._dates.get(fact.doc)
-        self.predicates.append(fact.predicate)
-        self.fact_dates.append(when)
+        # a few hundred predicates and dates among a million facts: one string each
+        self.predicates.append(sys.intern(fact.predicate))
+        self.fact_dates.append(sys.intern(when) if when else when)
         return period(when) or (NO_DATE, NO_DATE)
 
     def add_sentence(self, rec: SentenceRecord, labels: int) -> None:
