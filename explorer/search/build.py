@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import mmap
 import re
 import sys
+import tempfile
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -125,6 +128,7 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
     summaries = list(corpus.documents())  # type: ignore[attr-defined]
     fingerprints = _fingerprints(corpus)
     builder = _Builder({doc.id: getattr(doc, "date", None) for doc in summaries})
+    builder.spool_texts(Path(corpus.path).parent)
     ids = [doc.id for doc in summaries]
     counts = np.fromiter((int(doc.sentences) for doc in summaries), np.int64, len(ids))
     del summaries
@@ -508,6 +512,7 @@ class _Builder:
         self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
+        self._spool: BinaryIO | None = None  # or written to this file instead
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
@@ -600,8 +605,11 @@ class _Builder:
             return
         self._texts = []
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        for data in encoded:
-            self._blob += data
+        if self._spool is not None:
+            self._spool.write(b"".join(encoded))
+        else:
+            for data in encoded:
+                self._blob += data
         self._text_lens.extend(map(len, encoded))
         joined = _SEP.join(texts) + _SEP
         if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
@@ -645,10 +653,30 @@ class _Builder:
         text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
         text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
         np.cumsum(text_lens, out=text_off[1:])
-        blob = np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
-        arrays = _packed(self.columns(), text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
+        arrays = _packed(
+            self.columns(), text_off, self._texts_array(), fwd_off, fwd, post_off, post, len(vocab)
+        )
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
+
+    def spool_texts(self, folder: Path) -> None:
+        """Write the texts to a temporary file in `folder` (the default temporary folder when
+        it cannot be written) as they come, not to memory: a store's sentences are its
+        biggest array. `finish` maps them back (pages read on use)."""
+        try:
+            self._spool = tempfile.TemporaryFile(prefix=".explorer-texts-", dir=folder)  # noqa: SIM115
+        except OSError:
+            self._spool = tempfile.TemporaryFile(prefix="explorer-texts-")  # noqa: SIM115
+
+    def _texts_array(self) -> np.ndarray:
+        if self._spool is None:
+            return np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
+        self._spool.flush()
+        size = self._spool.tell()
+        if not size:
+            return np.empty(0, dtype=np.uint8)
+        mapped = mmap.mmap(self._spool.fileno(), size, access=mmap.ACCESS_READ)
+        return np.frombuffer(mapped, dtype=np.uint8)
 
     def finish_update(
         self, old: IndexParts, segments: list[tuple[str, int, int, int]], doc_remap: np.ndarray

@@ -10,7 +10,7 @@ import numpy as np
 from dated_store import write_corpus
 from same_pages import differences
 
-from explorer.search import SearchIndex, build
+from explorer.search import SearchIndex, build, persist
 
 QUERIES = [
     "dollar",
@@ -109,6 +109,16 @@ def test_tiny_chunks_build_the_index_a_one_pass_build_gives(tmp_path, monkeypatc
         assert _same_arrays(streamed, whole) == []
         assert _same_arrays(tiny, whole) == []
         assert differences(tiny, whole, QUERIES) == []
+        # saved with its spooled texts written a few bytes at a time, and loaded again
+        monkeypatch.setattr(persist, "_WRITE_CHUNK", 64)
+        assert persist._mapping(tiny.arrays.text_blob) is not None  # the spooled texts
+        tiny.save(tmp_path / "tiny.index")
+        whole.save(tmp_path / "whole.index")
+        for name in ("text_blob.npy", "text_off.npy", "post.npy"):
+            saved = (tmp_path / "tiny.index" / name).read_bytes()
+            assert saved == (tmp_path / "whole.index" / name).read_bytes(), name
+        again = SearchIndex.load(tmp_path / "tiny.index")
+        assert differences(again, whole, QUERIES) == []
         assert tiny.search("quokka museum")  # and the pages are not empty ones
         assert tiny.search("james baker", kind="entity")
     finally:
