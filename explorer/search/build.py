@@ -11,6 +11,7 @@ order and highlights.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
 import mmap
@@ -498,6 +499,36 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
     return post_off, post
 
 
+def _scratch(folder: Path) -> BinaryIO:
+    """A temporary file in `folder`, else in the default temporary folder."""
+    try:
+        return tempfile.TemporaryFile(prefix=".explorer-index-", dir=folder)
+    except OSError:
+        return tempfile.TemporaryFile(prefix="explorer-index-")
+
+
+def _renumbered(spool: BinaryIO, remap: np.ndarray, dtype: Any) -> np.ndarray:
+    """The int32 word ids written to `spool`, renumbered through `remap` into one array of
+    `dtype`, read 16M ids at a time (their pages let go after each)."""
+    spool.flush()
+    size = spool.tell() // 4
+    fwd = np.empty(size, dtype=dtype)
+    if not size:
+        return fwd
+    mapped = mmap.mmap(spool.fileno(), size * 4, access=mmap.ACCESS_READ)
+    try:
+        ids = np.frombuffer(mapped, dtype=np.int32)
+        step = 1 << 24
+        for lo in range(0, size, step):
+            fwd[lo : lo + step] = remap[ids[lo : lo + step]]
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mapped.madvise(mmap.MADV_DONTNEED)
+        del ids
+    finally:
+        mapped.close()
+    return fwd
+
+
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
@@ -513,6 +544,7 @@ class _Builder:
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
         self._spool: BinaryIO | None = None  # or written to this file instead
+        self._fwd_spool: BinaryIO | None = None  # and the word ids (int32) to this one
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
@@ -624,6 +656,9 @@ class _Builder:
         seps = np.flatnonzero(ids == 0)
         self._fwd_lens.append((np.diff(np.concatenate(([-1], seps))) - 1).astype(np.int32))
         kept = ids[ids != 0]
+        if self._fwd_spool is not None:
+            self._fwd_spool.write(memoryview(kept))
+            return
         # builder ids below 65,536 (a news corpus's every word) kept in half the memory
         self._fwd_parts.append(kept.astype(np.uint16) if len(ids_of) <= 65_536 else kept)
 
@@ -636,14 +671,18 @@ class _Builder:
         remap = np.zeros(len(self._words), dtype=np.int32)
         remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
         # The forward index renumbered part by part into its saved width: one copy of it.
-        parts, self._fwd_parts = self._fwd_parts, []
-        fwd = np.empty(sum(map(len, parts)), np.uint16 if len(vocab) < 65_536 else np.int32)
-        at = 0
-        parts.reverse()
-        while parts:  # each part let go of as soon as it is copied
-            size = len(parts[-1])
-            fwd[at : at + size] = remap[parts.pop()]
-            at += size
+        wide = np.uint16 if len(vocab) < 65_536 else np.int32
+        if self._fwd_spool is not None:
+            fwd = _renumbered(self._fwd_spool, remap, wide)
+        else:
+            parts, self._fwd_parts = self._fwd_parts, []
+            fwd = np.empty(sum(map(len, parts)), wide)
+            at = 0
+            parts.reverse()
+            while parts:  # each part let go of as soon as it is copied
+                size = len(parts[-1])
+                fwd[at : at + size] = remap[parts.pop()]
+                at += size
         lens = np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int32)
         self._fwd_lens = []
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
@@ -662,11 +701,9 @@ class _Builder:
     def spool_texts(self, folder: Path) -> None:
         """Write the texts to a temporary file in `folder` (the default temporary folder when
         it cannot be written) as they come, not to memory: a store's sentences are its
-        biggest array. `finish` maps them back (pages read on use)."""
-        try:
-            self._spool = tempfile.TemporaryFile(prefix=".explorer-texts-", dir=folder)  # noqa: SIM115
-        except OSError:
-            self._spool = tempfile.TemporaryFile(prefix="explorer-texts-")  # noqa: SIM115
+        biggest array. `finish` maps them back (pages read on use). Their word ids go to
+        another, renumbered from it into the forward index by `finish`."""
+        self._spool, self._fwd_spool = _scratch(folder), _scratch(folder)
 
     def _texts_array(self) -> np.ndarray:
         if self._spool is None:
