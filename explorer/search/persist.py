@@ -91,7 +91,7 @@ def _save_array(path: Path, array: np.ndarray) -> None:
     with open(path, "wb") as out:
         np.lib.format.write_array_header_1_0(out, np.lib.format.header_data_from_array_1_0(array))
         for lo in range(0, len(array), step):
-            out.write(memoryview(array[lo : lo + step]))
+            out.write(array[lo : lo + step].data)
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 mapped.madvise(mmap.MADV_DONTNEED)
 
