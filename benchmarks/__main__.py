@@ -19,6 +19,7 @@ SUITES = (
     "integrity",
     "search",
     "search_update",
+    "search_build",
     "tantivy",
     "tui",
     "workbench",

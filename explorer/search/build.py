@@ -11,13 +11,18 @@ order and highlights.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import inspect
+import mmap
 import re
+import sys
+import tempfile
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -65,7 +70,11 @@ def fact_line(fact: Fact) -> str:
 
 
 def build(corpus: Corpus) -> IndexParts:
-    """Index every entity name and alias, fact and sentence of `corpus`."""
+    """Index every entity name and alias, fact and sentence of `corpus`. A corpus that lists
+    its facts, mentions and sentences by document (the store) is read a few hundred
+    documents at a time: memory holds the index being built, never the whole store."""
+    if _streams(corpus):
+        return _build_streamed(corpus)
     fingerprints = _fingerprints(corpus)
     builder = _Builder(_document_dates(corpus))
     docs_of: dict[str, set[str]] = {}
@@ -90,6 +99,147 @@ def build(corpus: Corpus) -> IndexParts:
         fact_dates=builder.fact_dates,
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+#: Documents read at a time by a streamed build.
+_STREAM_DOCS = 512
+
+
+def _streams(corpus: Corpus) -> bool:
+    """Whether `corpus` can be indexed a few documents at a time: it lists its documents,
+    their facts, mentions and sentences by document, and each entity's documents (the
+    store does)."""
+    if not parts_supported(corpus):
+        return False
+    for name in ("documents", "entity_documents", "document_hashes"):
+        if not callable(getattr(corpus, name, None)):
+            return False
+    try:
+        return "doc_ids" in inspect.signature(corpus.iter_sentences).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def _build_streamed(corpus: Corpus) -> IndexParts:
+    """`build` of a corpus read by document, records in the same order (names, facts,
+    sentences), so the same arrays: three passes over the documents, a chunk at a time:
+    their mentions (each sentence's label bits, one uint32 a sentence; each entity's first
+    mention; the (entity, document) pairs, as int32 arrays), then their facts, then their
+    sentences. What is held is the index being built, never the store's tables."""
+    summaries = list(corpus.documents())  # type: ignore[attr-defined]
+    fingerprints = _fingerprints(corpus)
+    builder = _Builder({doc.id: getattr(doc, "date", None) for doc in summaries})
+    builder.spool_texts(Path(corpus.path).parent)
+    ids = [doc.id for doc in summaries]
+    counts = np.fromiter((int(doc.sentences) for doc in summaries), np.int64, len(ids))
+    del summaries
+    firsts = np.zeros(len(ids) + 1, dtype=np.int64)
+    np.cumsum(counts, out=firsts[1:])
+    at = {doc_id: i for i, doc_id in enumerate(ids)}
+    sentence_bits = np.zeros(int(firsts[-1]), dtype=np.uint32)
+    stray: dict[tuple[str, int], int] = {}  # mentions of sentences past a document's count
+    first: dict[str, tuple[str, int]] = {}
+    key_ids: dict[str, int] = {}
+    pair_keys, pair_docs = array("i"), array("i")  # each entity's documents, as positions
+    release = getattr(corpus, "release_pages", None) or (lambda: None)
+    mentions_of = corpus.mentions  # type: ignore[attr-defined]
+    for i, doc_id in enumerate(ids):
+        if i % _STREAM_DOCS == 0:
+            release()
+        base, n = int(firsts[i]), int(counts[i])
+        seen: set[tuple[str, str]] = set()
+        for m in mentions_of(doc=doc_id):
+            if m.sentence >= 0:
+                bit = LABEL_BITS.get(m.label, 0)
+                if m.doc == doc_id and m.sentence < n:
+                    sentence_bits[base + m.sentence] |= bit
+                else:
+                    where = (m.doc, m.sentence)
+                    stray[where] = stray.get(where, 0) | bit
+            key = m.key
+            if key not in first:
+                first[key] = (m.doc, m.sentence)
+            if (key, m.doc) not in seen:
+                seen.add((key, m.doc))
+                position = at.get(m.doc)
+                if position is not None:
+                    pair_keys.append(key_ids.setdefault(key, len(key_ids)))
+                    pair_docs.append(position)
+
+    def bits_of(doc_id: str, sentence: int) -> int:
+        i = at.get(doc_id)
+        if i is not None and 0 <= sentence < counts[i]:
+            return int(sentence_bits[firsts[i] + sentence])
+        return stray.get((doc_id, sentence), 0)
+
+    entities = list(corpus.entities())
+    _add_names_and_facts(builder, entities, [], {}, first)
+    del first, entities
+    facts_of = corpus.facts
+    for i, doc_id in enumerate(ids):
+        if i % _STREAM_DOCS == 0:
+            release()
+        for fact in facts_of(doc=doc_id):  # type: ignore[call-arg]
+            fact_index = len(builder.predicates)
+            when = builder.add_fact(fact)
+            doc_index = builder.doc_index(fact.doc) if fact.doc else -1
+            builder.add(
+                fact_line(fact),
+                KIND_FACT,
+                doc_index,
+                fact.sentence,
+                -1,
+                -1,
+                fact_index,
+                bits_of(fact.doc, fact.sentence),
+                when,
+            )
+    for lo in range(0, len(ids), _STREAM_DOCS):
+        for rec in corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]):  # type: ignore[call-arg]
+            builder.add_sentence(rec, bits_of(rec.doc, rec.index))
+        release()
+    stray.clear()
+    sentence_bits = sentence_bits[:0]
+    arrays, vocab = builder.finish()
+    off, flat = _entity_documents(builder, ids, key_ids, pair_keys, pair_docs)
+    _entity_date_arrays(arrays, off, flat, builder)
+    tables = IndexTables(
+        docs=builder.docs,
+        entities=builder.entity_rows,
+        predicates=builder.predicates,
+        fingerprints=fingerprints,
+        generation=generation_of(corpus),
+        doc_dates=builder.doc_dates(),
+        fact_dates=builder.fact_dates,
+    )
+    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+
+
+def _entity_documents(
+    builder: _Builder,
+    ids: list[str],
+    key_ids: dict[str, int],
+    pair_keys: array,
+    pair_docs: array,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each entity row's documents (`off`, `flat`: sorted indices into `builder.docs`, those
+    with records only) from the (entity key id, document position) pairs of its mentions."""
+    rows = np.full(len(key_ids) + 1, -1, dtype=np.int64)
+    for r, row in enumerate(builder.entity_rows):
+        k = key_ids.get(row[0])
+        if k is not None:
+            rows[k] = r
+    known = builder.doc_ids
+    doc_index = np.fromiter((known.get(d, -1) for d in ids), np.int64, len(ids))
+    row_of = rows[np.frombuffer(pair_keys, dtype=np.int32)] if len(pair_keys) else rows[:0]
+    doc_of = doc_index[np.frombuffer(pair_docs, dtype=np.int32)] if len(pair_docs) else row_of
+    keep = (row_of >= 0) & (doc_of >= 0)
+    row_of, doc_of = row_of[keep], doc_of[keep]
+    keys = np.unique((row_of << 32) | doc_of)  # sorted by row, then document; distinct
+    n_rows = len(builder.entity_rows)
+    off = np.zeros(n_rows + 1, dtype=np.int64)
+    np.cumsum(np.bincount(keys >> 32, minlength=n_rows), out=off[1:])
+    return off, (keys & 0xFFFFFFFF).astype(np.int32)
 
 
 def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]] | None:
@@ -273,6 +423,9 @@ _RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("date_lo", np.int32),
     ("date_hi", np.int32),
 )
+#: The `array` type codes the builder gathers each column in: the saved widths (33 bytes a
+#: record rather than 72), so four million sentences' columns take 160 MB while building.
+_TYPECODES = {np.int8: "b", np.int32: "i", np.uint32: "I"}
 
 
 def _packed(
@@ -292,10 +445,88 @@ def _packed(
         "text_blob": text_blob,
         "fwd_off": fwd_off,
         # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
-        "fwd": fwd.astype(np.uint16 if vocab_size < 65_536 else np.int32),
+        "fwd": fwd.astype(np.uint16 if vocab_size < 65_536 else np.int32, copy=False),
         "post_off": post_off,
         "post": post,
     }
+
+
+#: Records whose (word, record) keys are sorted at once when postings are assembled.
+_POSTING_BLOCK = 65_536
+
+
+def _block_keys(fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int) -> np.ndarray:
+    """The distinct (word << 32 | record) keys of records `lo` to `hi`, sorted."""
+    keys = fwd[int(fwd_off[lo]) : int(fwd_off[hi])].astype(np.int64)
+    keys <<= 32
+    keys |= np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(fwd_off[lo : hi + 1]))
+    keys.sort()  # a sort and a shift beat np.unique's hashing several times over
+    if len(keys) > 1:
+        keep = np.empty(len(keys), dtype=bool)
+        keep[0] = True
+        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+        keys = keys[keep]
+    return keys
+
+
+def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each word's records (`post_off`, `post`), sorted, from the forward index: a counting
+    sort by word over blocks of records, so that besides the postings themselves only one
+    block's keys are ever held (the whole store's keys, sorted at once, were 8 bytes a
+    token, twice over)."""
+    n_records = len(fwd_off) - 1
+    counts = np.zeros(n_words, dtype=np.int64)
+    blocks = range(0, n_records, _POSTING_BLOCK)
+    for lo in blocks:
+        keys = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records))
+        counts += np.bincount(keys >> 32, minlength=n_words)
+    post_off = np.zeros(n_words + 1, dtype=np.int64)
+    np.cumsum(counts, out=post_off[1:])
+    post = np.empty(int(post_off[-1]), dtype=np.int32)
+    cursor = post_off[:-1].copy()
+    for lo in blocks:
+        keys = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records))
+        if not len(keys):
+            continue
+        words = keys >> 32
+        firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
+        run_words = words[firsts]
+        run_lens = np.diff(np.append(firsts, len(words)))
+        # Blocks come in record order, so each word's records land sorted.
+        where = np.repeat(cursor[run_words] - firsts, run_lens) + np.arange(len(words))
+        post[where] = keys  # the low 32 bits: the record
+        cursor[run_words] += run_lens
+    return post_off, post
+
+
+def _scratch(folder: Path) -> BinaryIO:
+    """A temporary file in `folder`, else in the default temporary folder."""
+    try:
+        return tempfile.TemporaryFile(prefix=".explorer-index-", dir=folder)
+    except OSError:
+        return tempfile.TemporaryFile(prefix="explorer-index-")
+
+
+def _renumbered(spool: BinaryIO, remap: np.ndarray, dtype: Any) -> np.ndarray:
+    """The int32 word ids written to `spool`, renumbered through `remap` into one array of
+    `dtype`, read 16M ids at a time (their pages let go after each)."""
+    spool.flush()
+    size = spool.tell() // 4
+    fwd = np.empty(size, dtype=dtype)
+    if not size:
+        return fwd
+    mapped = mmap.mmap(spool.fileno(), size * 4, access=mmap.ACCESS_READ)
+    try:
+        ids = np.frombuffer(mapped, dtype=np.int32)
+        step = 1 << 24
+        for lo in range(0, size, step):
+            fwd[lo : lo + step] = remap[ids[lo : lo + step]]
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mapped.madvise(mmap.MADV_DONTNEED)
+        del ids
+    finally:
+        mapped.close()
+    return fwd
 
 
 class _Builder:
@@ -309,9 +540,11 @@ class _Builder:
         self.fact_dates: list[str | None] = []
         self._dates = dates or {}
         self._periods: dict[str, tuple[int, int]] = {}
-        self.cols = {name: array("q") for name, _ in _RECORD_COLUMNS}
+        self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
+        self._spool: BinaryIO | None = None  # or written to this file instead
+        self._fwd_spool: BinaryIO | None = None  # and the word ids (int32) to this one
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
@@ -319,7 +552,9 @@ class _Builder:
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes."""
-        return {name: np.asarray(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS}
+        return {
+            name: np.frombuffer(self.cols[name], dtype=dtype) for name, dtype in _RECORD_COLUMNS
+        }
 
     @property
     def count(self) -> int:
@@ -351,8 +586,9 @@ class _Builder:
         date, else its document's (a store written before facts were dated)."""
         when = fact.qualifiers.get("date")
         when = when if isinstance(when, str) and when else self._dates.get(fact.doc)
-        self.predicates.append(fact.predicate)
-        self.fact_dates.append(when)
+        # a few hundred predicates and dates among a million facts: one string each
+        self.predicates.append(sys.intern(fact.predicate))
+        self.fact_dates.append(sys.intern(when) if when else when)
         return period(when) or (NO_DATE, NO_DATE)
 
     def add_sentence(self, rec: SentenceRecord, labels: int) -> None:
@@ -401,8 +637,11 @@ class _Builder:
             return
         self._texts = []
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        for data in encoded:
-            self._blob += data
+        if self._spool is not None:
+            self._spool.write(b"".join(encoded))
+        else:
+            for data in encoded:
+                self._blob += data
         self._text_lens.extend(map(len, encoded))
         joined = _SEP.join(texts) + _SEP
         if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
@@ -415,51 +654,66 @@ class _Builder:
             ids_of[word] = len(ids_of)
         ids = np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
         seps = np.flatnonzero(ids == 0)
-        self._fwd_lens.append(np.diff(np.concatenate(([-1], seps))) - 1)
-        self._fwd_parts.append(ids[ids != 0])
+        self._fwd_lens.append((np.diff(np.concatenate(([-1], seps))) - 1).astype(np.int32))
+        kept = ids[ids != 0]
+        if self._fwd_spool is not None:
+            self._fwd_spool.write(memoryview(kept))
+            return
+        # builder ids below 65,536 (a news corpus's every word) kept in half the memory
+        self._fwd_parts.append(kept.astype(np.uint16) if len(ids_of) <= 65_536 else kept)
 
     def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
         self._flush()
         old_words = list(self._words)  # index = old id; 0 is the separator
         order = sorted(range(1, len(old_words)), key=old_words.__getitem__)
         vocab = [old_words[i] for i in order]
-        remap = np.zeros(len(old_words), dtype=np.int32)
+        del old_words
+        remap = np.zeros(len(self._words), dtype=np.int32)
         remap[np.asarray(order, dtype=np.int64)] = np.arange(len(order), dtype=np.int32)
-        fwd = np.concatenate(self._fwd_parts) if self._fwd_parts else np.empty(0, np.int32)
-        self._fwd_parts = []
-        fwd = remap[fwd] if len(fwd) else fwd.astype(np.int32)
-        lens = (np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int64)).astype(
-            np.int64
-        )
+        # The forward index renumbered part by part into its saved width: one copy of it.
+        wide = np.uint16 if len(vocab) < 65_536 else np.int32
+        if self._fwd_spool is not None:
+            fwd = _renumbered(self._fwd_spool, remap, wide)
+        else:
+            parts, self._fwd_parts = self._fwd_parts, []
+            fwd = np.empty(sum(map(len, parts)), wide)
+            at = 0
+            parts.reverse()
+            while parts:  # each part let go of as soon as it is copied
+                size = len(parts[-1])
+                fwd[at : at + size] = remap[parts.pop()]
+                at += size
+        lens = np.concatenate(self._fwd_lens) if self._fwd_lens else np.empty(0, np.int32)
+        self._fwd_lens = []
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
-        # Postings: (word << 32 | record) keys, sorted and deduplicated in place, chunk by
-        # chunk, so a million sentences never hold more than one extra copy of the keys.
-        pairs = fwd.astype(np.int64)
-        pairs <<= 32
-        step = 65_536
-        for lo in range(0, len(lens), step):
-            hi = min(lo + step, len(lens))
-            pairs[fwd_off[lo] : fwd_off[hi]] |= np.repeat(
-                np.arange(lo, hi, dtype=np.int64), lens[lo:hi]
-            )
-        pairs.sort()  # a sort and a shift beat np.unique's hashing several times over
-        if len(pairs):
-            keep = np.empty(len(pairs), dtype=bool)
-            keep[0] = True
-            np.not_equal(pairs[1:], pairs[:-1], out=keep[1:])
-            pairs = pairs[keep]
-            del keep
-        post_off = np.searchsorted(pairs, np.arange(len(vocab) + 1, dtype=np.int64) << 32)
-        post = pairs.astype(np.int32)  # the low 32 bits: the record
-        del pairs
+        del lens
+        post_off, post = _postings(fwd, fwd_off, len(vocab))
         text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
         text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
         np.cumsum(text_lens, out=text_off[1:])
-        blob = np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
-        arrays = _packed(self.columns(), text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
+        arrays = _packed(
+            self.columns(), text_off, self._texts_array(), fwd_off, fwd, post_off, post, len(vocab)
+        )
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
+
+    def spool_texts(self, folder: Path) -> None:
+        """Write the texts to a temporary file in `folder` (the default temporary folder when
+        it cannot be written) as they come, not to memory: a store's sentences are its
+        biggest array. `finish` maps them back (pages read on use). Their word ids go to
+        another, renumbered from it into the forward index by `finish`."""
+        self._spool, self._fwd_spool = _scratch(folder), _scratch(folder)
+
+    def _texts_array(self) -> np.ndarray:
+        if self._spool is None:
+            return np.frombuffer(self._blob, dtype=np.uint8)  # shares the bytearray, no copy
+        self._spool.flush()
+        size = self._spool.tell()
+        if not size:
+            return np.empty(0, dtype=np.uint8)
+        mapped = mmap.mmap(self._spool.fileno(), size, access=mmap.ACCESS_READ)
+        return np.frombuffer(mapped, dtype=np.uint8)
 
     def finish_update(
         self, old: IndexParts, segments: list[tuple[str, int, int, int]], doc_remap: np.ndarray

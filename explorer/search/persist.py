@@ -11,7 +11,9 @@ is not even mapped: the few hits of a page are read from the file (`os.pread`).
 
 from __future__ import annotations
 
+import contextlib
 import json
+import mmap
 import os
 import shutil
 import threading
@@ -74,9 +76,39 @@ def save_part(parts: IndexParts, directory: Path, name: str) -> None:
         raise
 
 
+#: A mapped array is written this many bytes at a time, its pages let go after each.
+_WRITE_CHUNK = 1 << 26
+
+
+def _save_array(path: Path, array: np.ndarray) -> None:
+    """`np.save`, but an array over a mapped file (a build's spooled texts) is written a
+    chunk at a time and its pages given back after each: the save never holds it whole."""
+    mapped = _mapping(array)
+    if mapped is None or array.ndim != 1 or array.nbytes <= _WRITE_CHUNK:
+        np.save(path, array)
+        return
+    step = max(_WRITE_CHUNK // array.itemsize, 1)
+    with open(path, "wb") as out:
+        np.lib.format.write_array_header_1_0(out, np.lib.format.header_data_from_array_1_0(array))
+        for lo in range(0, len(array), step):
+            out.write(array[lo : lo + step].data)
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mapped.madvise(mmap.MADV_DONTNEED)
+
+
+def _mapping(array: np.ndarray) -> mmap.mmap | None:
+    """The memory map an array's memory belongs to, if any."""
+    base: Any = array
+    while base is not None:
+        if isinstance(base, mmap.mmap):
+            return base
+        base = base.obj if isinstance(base, memoryview) else getattr(base, "base", None)
+    return None
+
+
 def _write(parts: IndexParts, folder: Path) -> None:
     for name, array in parts.arrays.as_dict().items():
-        np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+        _save_array(folder / f"{name}.npy", np.ascontiguousarray(array))
     (folder / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
     tables = {
         "docs": parts.tables.docs,

@@ -595,6 +595,15 @@ class Snapshot:
             handle.close()
         self._seg_fh = []
 
+    def release_pages(self) -> None:
+        """Drop the pages of the mapped store files from this process (a read of every
+        document, as an index build's, would otherwise count the whole store in its RSS);
+        touched again, they come back from the page cache."""
+        for raw in (self.raw, *self.seg_raw):
+            if isinstance(raw, mmap.mmap) and hasattr(mmap, "MADV_DONTNEED"):
+                with contextlib.suppress(OSError, ValueError):
+                    raw.madvise(mmap.MADV_DONTNEED)
+
     # ---------------------------------------------------------------- reading
 
     def read_span(self, span: list[int] | None) -> bytes:

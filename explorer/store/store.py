@@ -697,6 +697,11 @@ class Store:
             for i, (start, end) in enumerate(record.get("sentences", ())):
                 yield SentenceRecord(doc_id, title, i, start, end, text[start:end])
 
+    def release_pages(self) -> None:
+        """Let go of the store file pages read so far (see `Snapshot.release_pages`): a
+        long pass over every document calls it now and then."""
+        self._snap.release_pages()
+
     def roots(self) -> list[Path]:
         """The files and folders given to ingest (absolute), oldest first: what a re-ingest
         reads again to find files added since."""
