@@ -60,7 +60,9 @@ def find_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Inges
                     else:
                         found.append(candidate)
             yield from errors
-            yield from sorted(found)
+            # Paths order by their parts; compared once each, not in every comparison
+            # (200,000 Path comparisons cost seconds).
+            yield from sorted(found, key=lambda p: p.parts)
         elif path.is_file():
             unreadable = _unreadable_name(path)
             if unreadable:

@@ -21,6 +21,10 @@ from .writer import Writer
 if TYPE_CHECKING:
     from .store import Store
 
+#: The most documents a batch of a long ingest holds before it is committed (about 30 KB
+#: of records, mentions and facts apiece until then: some 120 MB).
+BATCH_MAX = 4096
+
 #: progress(files done, files in all, the file just done)
 Progress = Callable[[int, int, Any], None]
 
@@ -101,10 +105,17 @@ class IngestRun:
                 if isinstance(item, IngestError):
                     self.report.failed.append(item)
                     continue
-                resolved = item.resolve()
-                if str(resolved) in seen:
+                # os.walk enters no linked folder: a file under the folder resolves to the
+                # folder's resolved path and its own, unless it is a link itself. One lstat,
+                # not a resolve (an lstat per part of the path) for each of 200,000 files.
+                if root is None or item.is_symlink():
+                    resolved = item.resolve()
+                else:
+                    resolved = root / item.relative_to(raw)
+                key = str(resolved)
+                if key in seen:
                     continue
-                seen.add(str(resolved))
+                seen.add(key)
                 out.append((resolved, root))
         return out
 
@@ -333,7 +344,9 @@ class IngestRun:
     def _maybe_commit(self) -> None:
         if not self.pending:
             return
-        due = max(self.store.commit_every, self.committed_docs // 3)
+        # A batch grows with the store (a third of it: merges stay few), up to BATCH_MAX:
+        # its documents' records, mentions and facts are in memory until it is committed.
+        due = max(self.store.commit_every, min(self.committed_docs // 3, BATCH_MAX))
         if self.pending >= due or time.monotonic() - self.last_commit >= self.store.commit_seconds:
             self.writer.commit(resolve=False)  # resolved once, at the end of the ingest
             self.report.resolve_seconds += self.writer.resolve_seconds

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import orjson
@@ -118,6 +119,7 @@ class DocState:
         "keys",
         "span",
         "committed",
+        "seg",
     )
 
     def __init__(
@@ -146,6 +148,9 @@ class DocState:
         self.span = span
         #: whether a committed segment holds this version (a delete then leaves a tombstone)
         self.committed = committed
+        #: the segment this writer committed this version to, when its record was dropped
+        #: from memory at that commit (read back from there when needed: Writer._blob)
+        self.seg: str | None = None
 
 
 class StoredDocs:
@@ -312,6 +317,10 @@ class Writer:
         self.keys_removed: list[list[str]] = []
         #: segments this writer committed (the end of an ingest merges them into one)
         self.written: list[str] = []
+        #: segment files merged away -> the segment that replaced them, and the document
+        #: spans of each segment read back from (`_read_back`), by record id
+        self.renamed: dict[str, str] = {}
+        self.read_spans: dict[str, dict[int, Any]] = {}
 
     @property
     def docs(self) -> dict[str, DocState] | StoredDocs:
@@ -400,9 +409,38 @@ class Writer:
     def _blob(self, state: DocState) -> bytes:
         """The encoded record of a document (read from its segment on first use)."""
         if state.doc_blob is None:
+            if state.seg is not None:  # committed by this writer, then dropped
+                return self._read_back(state)
             assert state.span is not None  # a stored document's row
             state.doc_blob = bytes(self.snap.row_span(state.span, ROW_DSPAN))
         return state.doc_blob
+
+    def _read_back(self, state: DocState) -> bytes:
+        """The record of a document this writer committed, read from the segment that holds
+        it now (a merge since renames it). Not kept: a long ingest would hold them all."""
+        from .segments import ROW_TID, read_segment_sidecar, segments_dir
+
+        name = state.seg
+        assert name is not None
+        while name in self.renamed:
+            name = self.renamed[name]
+        file = segments_dir(self.path) / name
+        spans = self.read_spans.get(name)
+        if spans is None:
+            rec = next(r for r in self.segments if r["file"] == name)
+            side = read_segment_sidecar(file, rec)
+            if side is not None:
+                spans = {row[ROW_TID]: row[ROW_DSPAN] for row in side["docs"]}
+            else:  # no sidecar (it could not be written): the segment's own records
+                table = orjson.loads(file.read_bytes()).get("documents") or {}
+                spans = {int(k): orjson.dumps(v) for k, v in table.items()}
+            self.read_spans[name] = spans
+        span = spans[state.tid]
+        if isinstance(span, bytes):
+            return b'"%d":%s' % (state.tid, span)
+        with open(file, "rb") as handle:
+            handle.seek(span[0])
+            return handle.read(span[1] - span[0])
 
     def _entities_of(self, state: DocState) -> list[dict[str, Any]]:
         if state.entities is None:
@@ -446,7 +484,7 @@ class Writer:
         agg = self.agg
         assert agg is not None
         for item in entities:
-            key = f"{item['label']}:{item['name']}"
+            key = intern(f"{item['label']}:{item['name']}")
             entry = agg.get(key)
             if entry is None:
                 if sign < 0:
@@ -612,7 +650,11 @@ class Writer:
             b",".join([b'"%d":%s' % (self._take("facts"), f) for f in facts]),
             entities=record["entities"],
         )
-        state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
+        # Interned: the totals' keys are the same strings, so that the keys of 200,000
+        # documents (30 apiece) cost a pointer each, not a string each.
+        state.keys = [
+            intern(f"{e['label']}:{e['name']}") for e in record["entities"] if e["mentions"]
+        ]
         self.docs[doc_id] = state
         self._count(state.row, 1)
         self.keys_added.append(state.keys)
@@ -779,6 +821,16 @@ class Writer:
             state = docs[doc_id]
             state.committed = True
             state.m_blob = state.f_blob = b""  # in the segment now; never rewritten
+        for doc_id in self.changed:
+            # The record and its entities are in the segment now: dropped, so that a long
+            # ingest holds only each document's row and entity keys (read back if needed).
+            state = docs[doc_id]
+            if state.keys is None:
+                self._keys_of(state)
+            state.doc_blob = None
+            state.entities = None
+            state.record = None
+            state.seg = record["file"]
         self.fresh, self.changed, self.dead = set(), set(), []
         self.files_dirty, self.files_gone = set(), []
         self.committed_extra = dict(self.extra_tables)
@@ -943,6 +995,9 @@ class Writer:
         self.next_segment = seq + 1
         gone = {rec["file"] for rec in run}
         self.written = [name for name in self.written if name not in gone]
+        self.renamed.update((name, record["file"]) for name in gone)
+        for name in gone:
+            self.read_spans.pop(name, None)
         remove_segment_files(folder, sorted(gone))
 
 
