@@ -81,23 +81,31 @@ def test_a_file_changed_during_the_ingest_is_stored_as_read_then_updated(tmp_pat
     assert any(m.text == "Washington" for m in store.mentions(doc="002.txt"))
 
 
-def test_a_file_that_vanishes_during_the_ingest_is_reported_and_the_rest_stored(tmp_path):
+def test_a_file_that_vanishes_during_the_ingest_is_reported_and_the_rest_stored(
+    tmp_path, monkeypatch
+):
+    from explorer.store.ingest import IngestRun
+
     corpus = _corpus(tmp_path / "corpus", 120)
-    last = corpus / "119.txt"
+    gone = corpus / "077.txt"
+    listed = IngestRun._files
+
+    def listed_then_gone(run):
+        files = listed(run)
+        gone.unlink()  # after the folder was listed, before the file is read
+        return files
+
+    monkeypatch.setattr(IngestRun, "_files", listed_then_gone)
     store = Store.open(tmp_path / "s.json")
     store.workers = 1
-
-    def progress(done: int, total: int, path) -> None:
-        if done == 1:
-            last.unlink()
-
-    report = store.ingest([corpus], progress=progress)
+    report = store.ingest([corpus])
     assert [(f.path, f.message) for f in report.failed] == [
-        (str(last.resolve()), "vanished before it could be read")
+        (str(gone.resolve()), "vanished before it could be read")
     ]
     assert report.added == 119
-    assert "119.txt" not in {d.id for d in store.documents()}
     assert len(store.documents()) == 119
+    assert "077.txt" not in {d.id for d in store.documents()}
+    assert "078.txt" in {d.id for d in store.documents()}
 
 
 def test_a_file_that_fails_is_reported_and_every_other_file_stored(tmp_path, monkeypatch):
