@@ -47,7 +47,7 @@ def walk_files(
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found: list[tuple[list[str], str, bool]] = []
+            found: list[tuple[str, str, bool]] = []
             errors: list[IngestError] = []
 
             def on_error(
@@ -57,23 +57,26 @@ def walk_files(
 
             for folder, dirs, files in _walk(str(path), on_error):
                 dirs[:] = [d for d in dirs if not d.startswith(".") and d != "__pycache__"]
+                prefix = folder if folder.endswith(os.sep) else folder + os.sep
                 for entry in files:
                     name = entry.name
                     if name.startswith(".") or _suffix(name).lower() not in SUPPORTED:
                         continue
-                    candidate = os.path.join(folder, name)
+                    candidate = prefix + name
                     if name.lower() in catalog.NAMES and catalog.is_catalog(Path(candidate)):
                         continue  # the folder's metadata, not a document
                     problem = _unreadable_name(candidate) or _not_regular_entry(entry, candidate)
                     if problem:
                         errors.append(IngestError(printable_path(candidate), problem))
                     else:
-                        found.append((candidate.split(os.sep), candidate, _is_link(entry)))
+                        # Paths order by their parts: as the strings do with the separator
+                        # below every other character.
+                        key = candidate.replace(os.sep, "\0")
+                        found.append((key, candidate, _is_link(entry)))
             for error in errors:
                 yield path, error, False
-            # Ordered as Paths order (by their parts), each split once.
             found.sort(key=lambda f: f[0])
-            for _parts, candidate, link in found:
+            for _key, candidate, link in found:
                 yield path, candidate, link
         elif path.is_file():
             unreadable = _unreadable_name(path)
@@ -200,7 +203,7 @@ def read_bytes(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
     try:
         # O_NONBLOCK: a FIFO opens at once instead of waiting for a writer, then is refused.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with open(fd, "rb") as handle:
+        try:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise IngestFailure("not a regular file (a pipe, socket or device)")
@@ -209,16 +212,33 @@ def read_bytes(path: Path | str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes
                 raise IngestFailure(
                     f"too large: {size:,} bytes, over the limit of {max_bytes:,} bytes"
                 )
-            data = handle.read(max_bytes + 1)
+            data = _read_fd(fd, min(size, max_bytes) + 1, max_bytes + 1)
+        finally:
+            os.close(fd)
     except IngestFailure:
         raise
     except OSError as exc:
         raise IngestFailure(os_reason(exc)) from None
     if len(data) > max_bytes:
         raise IngestFailure(f"too large: over the limit of {max_bytes:,} bytes")
-    if not data.strip():
+    if not data or data.isspace():
         raise IngestFailure("empty file" if not data else "empty file (only whitespace)")
     return data
+
+
+def _read_fd(fd: int, want: int, limit: int) -> bytes:
+    """Up to `limit` bytes of an open file, asking for `want` first (its size and one byte:
+    a file that grew since is read on). os.read, not a buffered file's read(limit), which
+    allocates the whole limit (50 MB) for every file: 38 against 7 µs a 4 KB file."""
+    parts: list[bytes] = []
+    total = 0
+    while total < limit:
+        chunk = os.read(fd, min(want - total if total < want else 1 << 20, limit - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def document_id(path: Path, root: Path | None) -> str:

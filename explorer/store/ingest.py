@@ -111,6 +111,7 @@ class IngestRun:
             root = raw.resolve() if raw.is_dir() else None
             top = str(raw)
             base = str(root) if root is not None else ""
+            base = base if base.endswith(os.sep) else base + os.sep
             for _given, item, link in walk_files([raw]):
                 if isinstance(item, IngestError):
                     self.report.failed.append(item)
@@ -121,7 +122,7 @@ class IngestRun:
                 if root is None or link:
                     key = str(Path(item).resolve())
                 else:
-                    key = os.path.join(base, item[len(top) :].lstrip(os.sep))
+                    key = base + item[len(top) :].lstrip(os.sep)
                 if key in seen:
                     continue
                 seen.add(key)
@@ -241,7 +242,8 @@ class IngestRun:
         and a stat per folder up)."""
         from explorer.ingest.catalog import NAMES
 
-        start = os.path.dirname(key)
+        cut = key.rfind(os.sep)  # os.path.dirname for a resolved path, without its checks
+        start = key[:cut] or os.sep
         stop = self._root_names.get(root) if root is not None else start
         if stop is None:
             stop = self._root_names[root] = str(root)
