@@ -207,9 +207,9 @@ class IngestRun:
             if not isinstance(got, str):
                 entry = known.get(key)
                 if entry is not None and entry[0] == got[1]:
-                    got = (None, got[1])
-                else:
-                    kept += len(got[0])
+                    out.append((None, got[1]))
+                    continue
+                kept += len(got[0])
             out.append(got)
         return out
 
@@ -244,9 +244,13 @@ class IngestRun:
 
         cut = key.rfind(os.sep)  # os.path.dirname for a resolved path, without its checks
         start = key[:cut] or os.sep
-        stop = self._root_names.get(root) if root is not None else start
-        if stop is None:
-            stop = self._root_names[root] = str(root)
+        if root is None:
+            stop = start
+        else:
+            found_stop = self._root_names.get(root)
+            if found_stop is None:
+                found_stop = self._root_names[root] = str(root)
+            stop = found_stop
         memo = self._described
         known = memo.get((start, stop))
         if known is not None:
