@@ -12,7 +12,10 @@ replicated into the store through the writer, so that building a large store doe
 its parsing. EXPLORER_BENCH_BEFORE=/path/to/another/checkout measures that checkout too
 (with its own .venv), for before/after figures. EXPLORER_BENCH_STORES=FOLDER reuses stores
 built before (`FOLDER/base-<size>.json`, as the `build` phase writes them), the same for
-both checkouts unless EXPLORER_BENCH_STORES_BEFORE names the before checkout's own.
+both checkouts unless EXPLORER_BENCH_STORES_BEFORE names the before checkout's own. With
+EXPLORER_BENCH_BEFORE the BBC ingest is also run three times with each checkout, alternated,
+printing the ingesting process's CPU apart from the workers' and whether the stores are the
+same; EXPLORER_BENCH_INGEST_ONLY=1 stops after the ingest figures.
 """
 
 from __future__ import annotations
@@ -55,19 +58,27 @@ else:
     t = time.perf_counter(); store.mentions(entity=entities[1].key)
     out["entity_mentions_again_s"] = time.perf_counter() - t
 out["seconds"] = time.perf_counter() - started
-self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+mine, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+out["cpu_s"] = mine.ru_utime + mine.ru_stime
+out["workers_cpu_s"] = kids.ru_utime + kids.ru_stime
+self_kb = mine.ru_maxrss
+kids_kb = kids.ru_maxrss
 out["rss_mb"] = self_kb / 1024.0
 out["workers_rss_mb"] = kids_kb / 1024.0
 print(json.dumps(out))
 """
 
 
-def _phase(*args: str) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+def _phase(*args: str, repo: Path = REPO) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    python = repo / ".venv" / "bin" / "python"
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-c", PHASE, *args], capture_output=True, text=True, env=env, cwd=REPO
+        [str(python if python.exists() else sys.executable), "-c", PHASE, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=repo,
     )
     wall = time.perf_counter() - started
     if done.returncode != 0:
@@ -96,6 +107,10 @@ def _measure(name: str, source: Path, workdir: Path, targets: dict[str, str]) ->
     first = _phase("ingest", str(db), str(source))
     docs = first["added"] + first["updated"]
     figure(f"ingest {name}", f"{first['wall_s']:.1f} s", targets["ingest"])
+    figure(
+        "  CPU: ingesting process, workers",
+        f"{first['cpu_s']:.1f} s, {first['workers_cpu_s']:.1f} s",
+    )
     figure("  documents/s", f"{docs / first['wall_s']:,.0f}")
     figure(
         "  documents, duplicates, failed",
@@ -404,6 +419,8 @@ def main() -> None:
         os.environ.get("EXPLORER_BENCH_SCREEN_ONLY") != "1"
     ):
         ingest_figures()
+    if os.environ.get("EXPLORER_BENCH_INGEST_ONLY") == "1":
+        return
     if data_or_skip(BBC, "the BBC corpus"):
         workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-commit-"))
         try:
@@ -414,10 +431,65 @@ def main() -> None:
             shutil.rmtree(workdir, ignore_errors=True)
 
 
+TABLES = r"""
+import hashlib, json, sys
+from explorer.store import tinydb
+db = tinydb(sys.argv[1])
+out = {}
+for name in sorted(db.tables()):
+    if name != "meta":  # its generation and time differ from one ingest to the next
+        rows = sorted(json.dumps(r, sort_keys=True) for r in db.table(name).all())
+        out[name] = [len(rows), hashlib.sha256("\n".join(rows).encode()).hexdigest()]
+print(json.dumps(out))
+"""
+
+
+def _tables(db: Path, repo: Path) -> dict:
+    """Each table of the store at `db` (but `meta`), as TinyDB reads it: rows and a digest."""
+    env = {**os.environ, "PYTHONPATH": str(repo)}
+    done = subprocess.run(
+        [sys.executable, "-c", TABLES, str(db)], capture_output=True, text=True, env=env, cwd=repo
+    )
+    if done.returncode != 0:
+        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def ingest_before_after(workdir: Path, before: Path) -> None:
+    """The BBC ingest with this checkout and the one EXPLORER_BENCH_BEFORE names, three runs
+    each, alternated (a shared machine's load falls on both): the ingesting process's CPU
+    (reading, hashing, results, commits, identity) apart from the workers' (parsing), and
+    whether the two stores are the same table by table."""
+    heading("store (issue 13): BBC ingest, before / after (median of 3, alternated)")
+    runs: dict[str, list[dict]] = {"before": [], "after": []}
+    for n in range(3):
+        for name, repo in (("before", before), ("after", REPO)):
+            db = workdir / f"ab-{name}-{n}.json"
+            runs[name].append(_phase("ingest", str(db), str(BBC), repo=repo))
+    for name, found in runs.items():
+        figure(f"{name}: ingest wall", spread([r["wall_s"] for r in found]))
+        figure("  ingesting process CPU (user+sys)", spread([r["cpu_s"] for r in found]))
+        figure("  worker processes CPU (parsing)", spread([r["workers_cpu_s"] for r in found]))
+        figure(
+            "  peak RSS: main, largest worker",
+            f"{statistics.median(r['rss_mb'] for r in found):,.0f} MB, "
+            f"{statistics.median(r['workers_rss_mb'] for r in found):,.0f} MB",
+        )
+    same = _tables(workdir / "ab-before-0.json", REPO) == _tables(workdir / "ab-after-0.json", REPO)
+    figure("  stores table by table (explorer.store.tinydb)", "identical" if same else "DIFFER")
+
+
 def ingest_figures() -> None:
     heading("store (issue 6): ingest, re-run, size, memory, open")
     if not data_or_skip(BBC, "the BBC corpus"):
         return
+    before = os.environ.get("EXPLORER_BENCH_BEFORE")
+    if before:
+        workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-ab-"))
+        try:
+            ingest_before_after(workdir, Path(before).resolve())
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
     workdir = Path(tempfile.mkdtemp(prefix="explorer-bench-store-"))
     try:
         _measure(

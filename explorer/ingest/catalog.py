@@ -169,9 +169,7 @@ def warnings(paths: list[Path]) -> list[str]:
             continue
         for folder, dirs, files in os.walk(raw):
             dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-            for name in sorted(files):
-                if name.lower() not in NAMES:
-                    continue
+            for name in sorted(n for n in files if n.lower() in NAMES):
                 catalog = load(Path(folder, name))
                 if catalog is None:
                     continue

@@ -21,6 +21,16 @@ from .writer import Writer
 if TYPE_CHECKING:
     from .store import Store
 
+#: The most documents a batch of a long ingest holds before it is committed (about 30 KB
+#: of records, mentions and facts apiece until then: some 120 MB).
+BATCH_MAX = 4096
+
+#: Threads reading and hashing files ahead of the ingest, files a thread reads at a time,
+#: and the bytes a chunk keeps for parsing (an unchanged file's are let go at once).
+READERS = 4
+READ_CHUNK = 32
+READ_AHEAD_BYTES = 4_000_000
+
 #: progress(files done, files in all, the file just done)
 Progress = Callable[[int, int, Any], None]
 
@@ -83,50 +93,65 @@ class IngestRun:
         self.pending = 0
         #: per run: (folder, root) -> whether a metadata file may describe its files; and
         #: folder -> whether it holds a file named as metadata files are
-        self._described: dict[tuple[Path, Path], bool] = {}
-        self._has_metadata: dict[Path, bool] = {}
+        self._described: dict[tuple[str, str], bool] = {}
+        self._has_metadata: dict[str, bool] = {}
+        self._root_names: dict[Path, str] = {}
         self.committed_docs = len(snap.rows)
         self.last_commit = time.monotonic()
 
-    def _files(self) -> list[tuple[Path, Path | None]]:
-        from explorer.ingest import find_files
+    def _files(self) -> list[tuple[str, Path | None]]:
+        """The files to look at, in order: (resolved path, the folder given or None)."""
         from explorer.ingest.catalog import warnings
+        from explorer.ingest.files import walk_files
 
-        out: list[tuple[Path, Path | None]] = []
+        out: list[tuple[str, Path | None]] = []
         seen: set[str] = set()
         self.report.warnings.extend(warnings(self.paths))
         for raw in self.paths:
             root = raw.resolve() if raw.is_dir() else None
-            for item in find_files([raw]):
+            top = str(raw)
+            base = str(root) if root is not None else ""
+            base = base if base.endswith(os.sep) else base + os.sep
+            for _given, item, link in walk_files([raw]):
                 if isinstance(item, IngestError):
                     self.report.failed.append(item)
                     continue
-                resolved = item.resolve()
-                if str(resolved) in seen:
+                # The walk enters no linked folder: a file under the folder resolves to the
+                # folder's resolved path and its own, unless it is a link itself. No resolve
+                # (an lstat per part of the path) for each of 200,000 files.
+                if root is None or link:
+                    key = str(Path(item).resolve())
+                else:
+                    key = base + item[len(top) :].lstrip(os.sep)
+                if key in seen:
                     continue
-                seen.add(str(resolved))
-                out.append((resolved, root))
+                seen.add(key)
+                out.append((key, root))
         return out
 
-    def _scan(self, files: list[tuple[Path, Path | None]]) -> Iterator[tuple[str, Any]]:
+    def _scan(self, files: list[tuple[str, Path | None]]) -> Iterator[tuple[str, Any]]:
         """("done", path) for unchanged files and failures, ("task", task) for the rest."""
         import hashlib
         import json
 
-        from explorer.ingest import IngestFailure, read_bytes
         from explorer.ingest.catalog import lookup
 
-        max_bytes = self.store.max_bytes
-        for path, root in files:
-            key = str(path)
-            try:
-                data = read_bytes(path, max_bytes=max_bytes)
-            except IngestFailure as exc:
-                yield "done", ("fail", key, str(exc), [])
+        for (key, root), got in zip(files, self._read_ahead(files), strict=True):
+            if got is None:  # not read ahead (a chunk keeps only so many bytes): read now
+                got = self._read(key)
+            if isinstance(got, str):
+                yield "done", ("fail", key, got, [])
                 continue
-            sha = hashlib.sha256(data).hexdigest()
-            described = lookup(path, root) if self._may_be_described(path, root) else None
+            data, sha = got
+            described = lookup(Path(key), root) if self._may_be_described(key, root) else None
             if described:
+                if data is None:  # let go as unchanged, but its record has a say
+                    got = self._read(key)
+                    if isinstance(got, str):
+                        yield "done", ("fail", key, got, [])
+                        continue
+                    data = got[0]
+                assert data is not None
                 # The record of a metadata file beside it is part of what the file's documents
                 # are: a record changed (a date corrected) re-reads them.
                 record = json.dumps(described, sort_keys=True, default=str).encode()
@@ -135,8 +160,14 @@ class IngestRun:
             if known is not None and known[0] == sha:
                 yield "done", ("same", key, known, [])
                 continue
+            if data is None:  # its bytes were the stored file's a moment ago: read again
+                got = self._read(key)
+                if isinstance(got, str):
+                    yield "done", ("fail", key, got, [])
+                    continue
+                data, sha = got
             try:
-                st = path.stat()  # only for a file to store: an unchanged one costs no stat
+                st = os.stat(key)  # only for a file to store: an unchanged one costs no stat
             except OSError as exc:  # vanished between the read and the stat
                 from explorer.ingest.files import os_reason
 
@@ -149,23 +180,85 @@ class IngestRun:
                 continue
             yield "task", (key, str(root) if root else None, data)
 
-    def _may_be_described(self, path: Path, root: Path | None) -> bool:
-        """Whether a metadata file (catalog.NAMES) is in `path`'s folder or a folder above it
-        up to `root`, where `catalog.lookup` looks: when none is, the lookup is skipped.
-        Listed once per folder for the run: at 200,000 files the lookups were a third of a
-        re-ingest of an unchanged corpus (their path arithmetic and a stat per folder up)."""
+    def _read(self, key: str) -> tuple[bytes, str] | str:
+        """A file's bytes and their hash, or why it could not be read."""
+        import hashlib
+
+        from explorer.ingest import IngestFailure, read_bytes
+
+        try:
+            data = read_bytes(key, max_bytes=self.store.max_bytes)
+        except IngestFailure as exc:
+            return str(exc)
+        return data, hashlib.sha256(data).hexdigest()
+
+    def _read_chunk(self, chunk: list[tuple[str, Path | None]]) -> list[Any]:
+        """_read over a chunk of files, in a reading thread: an unchanged file's bytes are let
+        go at once ((None, hash)); once the chunk holds READ_AHEAD_BYTES, the rest are left
+        to be read in order (None)."""
+        known = self.writer.files
+        out: list[Any] = []
+        kept = 0
+        for key, _root in chunk:
+            if kept > READ_AHEAD_BYTES:
+                out.append(None)
+                continue
+            got = self._read(key)
+            if not isinstance(got, str):
+                entry = known.get(key)
+                if entry is not None and entry[0] == got[1]:
+                    out.append((None, got[1]))
+                    continue
+                kept += len(got[0])
+            out.append(got)
+        return out
+
+    def _read_ahead(self, files: list[tuple[str, Path | None]]) -> Iterator[Any]:
+        """What _read_chunk says of each file, in order, read by READERS threads ahead of
+        the ingest: reading and hashing (both let other threads run) overlap with each other
+        and with the rest of the ingest. A few files are read here, in order."""
+        if len(files) < 2 * READ_CHUNK:
+            yield from self._read_chunk(files)
+            return
+        from concurrent.futures import Future, ThreadPoolExecutor
+
+        pool = ThreadPoolExecutor(READERS, thread_name_prefix="ingest-read")
+        window: deque[Future[list[Any]]] = deque()
+        try:
+            for start in range(0, len(files), READ_CHUNK):
+                window.append(pool.submit(self._read_chunk, files[start : start + READ_CHUNK]))
+                if len(window) > 2 * READERS:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _may_be_described(self, key: str, root: Path | None) -> bool:
+        """Whether a metadata file (catalog.NAMES) is in the folder of the file at `key` or a
+        folder above it up to `root`, where `catalog.lookup` looks: when none is, the lookup
+        is skipped. Listed once per folder for the run, on strings: at 200,000 files the
+        lookups were a third of a re-ingest of an unchanged corpus (their path arithmetic
+        and a stat per folder up)."""
         from explorer.ingest.catalog import NAMES
 
-        folder = path.parent
-        stop = root if root is not None else folder
+        cut = key.rfind(os.sep)  # os.path.dirname for a resolved path, without its checks
+        start = key[:cut] or os.sep
+        if root is None:
+            stop = start
+        else:
+            found_stop = self._root_names.get(root)
+            if found_stop is None:
+                found_stop = self._root_names[root] = str(root)
+            stop = found_stop
         memo = self._described
-        known = memo.get((folder, stop))
+        known = memo.get((start, stop))
         if known is not None:
             return known
-        chain = []
+        under = stop if stop.endswith(os.sep) else stop + os.sep
+        folder = start
         found = False
         while True:
-            chain.append(folder)
             has = self._has_metadata.get(folder)
             if has is None:
                 try:
@@ -177,10 +270,11 @@ class IngestRun:
             if has:
                 found = True
                 break
-            if folder == stop or folder.parent == folder or stop not in folder.parents:
+            parent = os.path.dirname(folder)
+            if folder == stop or parent == folder or not folder.startswith(under):
                 break
-            folder = folder.parent
-        memo[(path.parent, stop)] = found
+            folder = parent
+        memo[(start, stop)] = found
         return found
 
     def _results(self, entries: Iterator[tuple[str, Any]], parallel: bool) -> Iterator[Any]:
@@ -333,7 +427,9 @@ class IngestRun:
     def _maybe_commit(self) -> None:
         if not self.pending:
             return
-        due = max(self.store.commit_every, self.committed_docs // 3)
+        # A batch grows with the store (a third of it: merges stay few), up to BATCH_MAX:
+        # its documents' records, mentions and facts are in memory until it is committed.
+        due = max(self.store.commit_every, min(self.committed_docs // 3, BATCH_MAX))
         if self.pending >= due or time.monotonic() - self.last_commit >= self.store.commit_seconds:
             self.writer.commit(resolve=False)  # resolved once, at the end of the ingest
             self.report.resolve_seconds += self.writer.resolve_seconds

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from sys import intern
 from typing import Any
 
 import orjson
@@ -118,6 +119,7 @@ class DocState:
         "keys",
         "span",
         "committed",
+        "seg",
     )
 
     def __init__(
@@ -146,6 +148,9 @@ class DocState:
         self.span = span
         #: whether a committed segment holds this version (a delete then leaves a tombstone)
         self.committed = committed
+        #: the segment this writer committed this version to, when its record was dropped
+        #: from memory at that commit (read back from there when needed: Writer._blob)
+        self.seg: str | None = None
 
 
 class StoredDocs:
@@ -312,6 +317,16 @@ class Writer:
         self.keys_removed: list[list[str]] = []
         #: segments this writer committed (the end of an ingest merges them into one)
         self.written: list[str] = []
+        #: segment files merged away -> the segment that replaced them, and the document
+        #: spans of each segment read back from (`_read_back`), by record id
+        self.renamed: dict[str, str] = {}
+        self.read_spans: dict[str, dict[int, Any]] = {}
+        #: entity keys whose totals changed since the last commit, and each entity's last
+        #: record with what it was made from (decision, country, group documents) and its
+        #: digest: a commit makes and digests again only the records that changed
+        self.entities_changed: set[str] = set()
+        self.record_cache: dict[str, tuple[Any, Any, Any, dict[str, Any]]] = {}
+        self.digest_cache: dict[str, tuple[dict[str, Any], str]] = {}
 
     @property
     def docs(self) -> dict[str, DocState] | StoredDocs:
@@ -400,9 +415,38 @@ class Writer:
     def _blob(self, state: DocState) -> bytes:
         """The encoded record of a document (read from its segment on first use)."""
         if state.doc_blob is None:
+            if state.seg is not None:  # committed by this writer, then dropped
+                return self._read_back(state)
             assert state.span is not None  # a stored document's row
             state.doc_blob = bytes(self.snap.row_span(state.span, ROW_DSPAN))
         return state.doc_blob
+
+    def _read_back(self, state: DocState) -> bytes:
+        """The record of a document this writer committed, read from the segment that holds
+        it now (a merge since renames it). Not kept: a long ingest would hold them all."""
+        from .segments import ROW_TID, read_segment_sidecar, segments_dir
+
+        name = state.seg
+        assert name is not None
+        while name in self.renamed:
+            name = self.renamed[name]
+        file = segments_dir(self.path) / name
+        spans = self.read_spans.get(name)
+        if spans is None:
+            rec = next(r for r in self.segments if r["file"] == name)
+            side = read_segment_sidecar(file, rec)
+            if side is not None:
+                spans = {row[ROW_TID]: row[ROW_DSPAN] for row in side["docs"]}
+            else:  # no sidecar (it could not be written): the segment's own records
+                table = orjson.loads(file.read_bytes()).get("documents") or {}
+                spans = {int(k): orjson.dumps(v) for k, v in table.items()}
+            self.read_spans[name] = spans
+        span = spans[state.tid]
+        if isinstance(span, bytes):
+            return b'"%d":%s' % (state.tid, span)
+        with open(file, "rb") as handle:
+            handle.seek(span[0])
+            return handle.read(span[1] - span[0])
 
     def _entities_of(self, state: DocState) -> list[dict[str, Any]]:
         if state.entities is None:
@@ -418,6 +462,8 @@ class Writer:
                 for state in self.docs.values():
                     self._add_entities(self._entities_of(state))
             self.touched = set()  # what was stored is not a change
+            self.entities_changed = set()
+            self.record_cache, self.digest_cache = {}, {}
         return self.agg
 
     def _stored_agg(self) -> dict[str, list[Any]] | None:
@@ -446,7 +492,7 @@ class Writer:
         agg = self.agg
         assert agg is not None
         for item in entities:
-            key = f"{item['label']}:{item['name']}"
+            key = intern(f"{item['label']}:{item['name']}")
             entry = agg.get(key)
             if entry is None:
                 if sign < 0:
@@ -456,16 +502,25 @@ class Writer:
                 entry[2], entry[5] = Counter(entry[2]), Counter(entry[5])
                 if entry[6] is not None:
                     entry[6] = Counter(entry[6])
-            entry[2].update({alias: sign for alias in item.get("aliases", ())})
+            # What Counter.update does, without its per-call overhead (a third of a
+            # document's cost in the ingesting process).
+            counts = entry[2]
+            for alias in dict.fromkeys(item.get("aliases", ())):
+                counts[alias] = counts.get(alias, 0) + sign
             entry[3] += sign * item.get("mentions", 0)
             entry[4] += sign
             if "ctx" in item:
-                entry[5].update({w: sign * n for w, n in item["ctx"].items()})
+                counts = entry[5]
+                for w, n in item["ctx"].items():
+                    counts[w] = counts.get(w, 0) + sign * n
             if "tickers" in item:
                 if entry[6] is None:
                     entry[6] = Counter()
-                entry[6].update({w: sign * n for w, n in item["tickers"].items()})
+                counts = entry[6]
+                for w, n in item["tickers"].items():
+                    counts[w] = counts.get(w, 0) + sign * n
             self.touched.add(key)
+            self.entities_changed.add(key)
             if entry[4] <= 0:
                 del agg[key]
 
@@ -612,7 +667,11 @@ class Writer:
             b",".join([b'"%d":%s' % (self._take("facts"), f) for f in facts]),
             entities=record["entities"],
         )
-        state.keys = [f"{e['label']}:{e['name']}" for e in record["entities"] if e["mentions"]]
+        # Interned: the totals' keys are the same strings, so that the keys of 200,000
+        # documents (30 apiece) cost a pointer each, not a string each.
+        state.keys = [
+            intern(f"{e['label']}:{e['name']}") for e in record["entities"] if e["mentions"]
+        ]
         self.docs[doc_id] = state
         self._count(state.row, 1)
         self.keys_added.append(state.keys)
@@ -721,7 +780,7 @@ class Writer:
                 )
             }
         if current is not None:
-            digests = {key: _digest(rec) for key, rec in current.items()}
+            digests = self._digests(current)
             if rewrite:
                 content.entities = list(current.values())
             else:
@@ -779,6 +838,16 @@ class Writer:
             state = docs[doc_id]
             state.committed = True
             state.m_blob = state.f_blob = b""  # in the segment now; never rewritten
+        for doc_id in self.changed:
+            # The record and its entities are in the segment now: dropped, so that a long
+            # ingest holds only each document's row and entity keys (read back if needed).
+            state = docs[doc_id]
+            if state.keys is None:
+                self._keys_of(state)
+            state.doc_blob = None
+            state.entities = None
+            state.record = None
+            state.seg = record["file"]
         self.fresh, self.changed, self.dead = set(), set(), []
         self.files_dirty, self.files_gone = set(), []
         self.committed_extra = dict(self.extra_tables)
@@ -787,6 +856,21 @@ class Writer:
             self._after_rewrite(old_files)
         self.dirty = False
         self.merge_if_needed()
+
+    def _digests(self, current: dict[str, dict[str, Any]]) -> dict[str, str]:
+        """Each record's digest; a record made at an earlier commit (the same object, see
+        entity_records) keeps the digest it had."""
+        cache = self.digest_cache
+        digests = {}
+        for key, rec in current.items():
+            hit = cache.get(key)
+            if hit is None or hit[0] is not rec:
+                hit = cache[key] = (rec, _digest(rec))
+            digests[key] = hit[1]
+        if len(cache) > len(current):
+            for key in [k for k in cache if k not in current]:
+                del cache[key]
+        return digests
 
     def _write_aggregates(self, folder: Path, generation: str) -> str:
         """Write the entity totals for the next writer (derived: when the write fails, none
@@ -943,6 +1027,9 @@ class Writer:
         self.next_segment = seq + 1
         gone = {rec["file"] for rec in run}
         self.written = [name for name in self.written if name not in gone]
+        self.renamed.update((name, record["file"]) for name in gone)
+        for name in gone:
+            self.read_spans.pop(name, None)
         remove_segment_files(folder, sorted(gone))
 
 
@@ -966,17 +1053,6 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
     started, cpu = time.perf_counter(), time.process_time()
     agg = writer.agg
     assert agg is not None
-    summaries: dict[str, Summary] = {}
-    for key, (name, label, _aliases, mentions, documents, ctx, tickers) in agg.items():
-        summaries[key] = Summary(
-            key,
-            name,
-            label,
-            mentions,
-            documents,
-            ctx=ctx,
-            tickers={w: n for w, n in tickers.items() if n > 0} if tickers else {},
-        )
     previous = None
     saved = writer.extra_tables.get("identity")
     if saved:
@@ -990,6 +1066,17 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
                 links=dict(state["links"]),
             )
     if resolve or previous is None:
+        summaries: dict[str, Summary] = {}
+        for key, (name, label, _aliases, mentions, documents, ctx, tickers) in agg.items():
+            summaries[key] = Summary(
+                key,
+                name,
+                label,
+                mentions,
+                documents,
+                ctx=ctx,
+                tickers={w: n for w, n in tickers.items() if n > 0} if tickers else {},
+            )
         resolution = resolve_all(
             summaries,
             identity_tables(),
@@ -1019,9 +1106,20 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
     writer.resolve_seconds = time.perf_counter() - started
     writer.resolve_cpu_seconds = time.process_time() - cpu
     records = {}
+    # A record is made from its totals, its decision, its country and its group's documents:
+    # when none changed since the last commit, the record made then stands (the same object,
+    # so that its digest stands too).
+    cache, changed = writer.record_cache, writer.entities_changed
+    merges, links = resolution.merges, resolution.links
     for n, (key, (name, label, aliases, mentions, documents, _ctx, tickers)) in enumerate(
         sorted(agg.items()), start=1
     ):
+        decision, country, grouped = merges.get(key), links.get(key), group_docs.get(key)
+        if key not in changed:
+            hit = cache.get(key)
+            if hit is not None and hit[0] == decision and hit[1] == country and hit[2] == grouped:
+                records[str(n)] = hit[3]
+                continue
         record: dict[str, Any] = {
             "key": key,
             "name": name,
@@ -1034,14 +1132,18 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
             kept = {w: c for w, c in tickers.items() if c > 0}
             if kept:
                 record["tickers"] = kept
-        decision = resolution.merges.get(key)
         if decision is not None:
             record.update(decision.to_dict())
-        if key in resolution.links:
-            record["country"] = resolution.links[key]
+        if key in links:
+            record["country"] = country
         if key in group_docs:
-            record["group_documents"] = group_docs[key]
+            record["group_documents"] = grouped
         records[str(n)] = record
+        cache[key] = (decision, country, grouped, record)
+    writer.entities_changed = set()
+    if len(cache) > len(agg):
+        for key in [k for k in cache if k not in agg]:
+            del cache[key]
     return records
 
 
