@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from explorer import __version__
 
@@ -176,7 +176,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"explorer {__version__}")
     # `explorer --db PATH COMMAND ...` works as `explorer COMMAND --db PATH ...` does.
     parser.add_argument("--db", dest="global_db", metavar="PATH", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=subparser)
+    # argparse calls parser_class(**kwargs); typeshed wants a class, a factory does as well
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=cast(type[_Parser], subparser)
+    )
 
     p = sub.add_parser(
         "ingest",
