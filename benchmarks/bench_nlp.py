@@ -217,6 +217,16 @@ def _instructions(checkouts: dict, command, payload: str, words: int) -> None:
             f"{count / words:,.0f}",
             f"{count / 1e6:,.0f} M in all",
         )
+        # Start-up alone: the same command with no input (imports, argument parsing; the
+        # word lists are loaded with the first document, so they are not in it).
+        done = subprocess.run(argv, input=b"", capture_output=True, env=env, check=True)
+        m = re.search(rb"I\s+refs:\s+([\d,]+)", done.stderr)
+        start = int(m.group(1).replace(b",", b"")) if m else 0
+        figure(
+            f"{name}  start-up, no input (callgrind)",
+            f"{start / 1e6:,.0f} M",
+            f"{start / count:.1%} of the run" if count else "",
+        )
 
 
 def _paragraphs(text: str) -> list[str]:

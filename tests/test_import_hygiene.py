@@ -122,3 +122,21 @@ def test_extract_path_stays_light() -> None:
     loaded = _modules_after_import("explorer.cli", "explorer.nlp", "explorer.ingest")
     heavy = {"textual", "tinydb", "explorer.store", "explorer.search", "explorer.tui"}
     assert not heavy & loaded
+
+
+@pytest.mark.slow
+def test_extract_jsonl_path_leaves_the_file_readers_out() -> None:
+    """`explorer extract --jsonl` reads stdin: the package's file readers, imported when
+    first used, stay out of its start-up."""
+    loaded = _modules_after_import("explorer.cli", "explorer.ingest.metadata")
+    assert not {"explorer.ingest.files", "explorer.ingest.readers", "hashlib"} & loaded
+
+
+def test_every_name_ingest_offers_is_there() -> None:
+    import explorer.ingest as ingest
+
+    for name in ingest.__all__:
+        assert getattr(ingest, name) is not None
+    assert set(ingest.__all__) <= set(dir(ingest))
+    with pytest.raises(AttributeError):
+        _ = ingest.no_such_name

@@ -38,12 +38,24 @@ _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\
 _ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:$|[T ]\d\d:\d\d)")
 _ISO_MONTH = re.compile(r"(\d{4})-(\d\d)")
 _YEAR_ONLY = re.compile(r"(\d{4})")
-_QUARTER = re.compile(
-    r"(?:(?P<y1>\d{4})[ -]?Q(?P<q1>[1-4])|Q(?P<q2>[1-4])[ /-]?'?(?P<y2>\d{4}|\d\d)"
-    r"|(?P<q3>[1-4])Q[ /-]?'?(?P<y3>\d{4}|\d\d))",
-    re.I,
-)
-_PDF = re.compile(r"D:(\d{4})(\d\d)?(\d\d)?")
+# The patterns below are compiled when first used, not on import: `explorer extract --jsonl`
+# imports this module in every process and most of them it never uses (issue 9: start-up).
+
+
+@functools.cache
+def _quarter() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:(?P<y1>\d{4})[ -]?Q(?P<q1>[1-4])|Q(?P<q2>[1-4])[ /-]?'?(?P<y2>\d{4}|\d\d)"
+        r"|(?P<q3>[1-4])Q[ /-]?'?(?P<y3>\d{4}|\d\d))",
+        re.I,
+    )
+
+
+@functools.cache
+def _pdf() -> re.Pattern[str]:
+    return re.compile(r"D:(\d{4})(\d\d)?(\d\d)?")
+
+
 _EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
 _MAX_LEN = 80
 
@@ -102,13 +114,13 @@ def parse_date(value: object, *, dayfirst: bool | None = None) -> str | None:
             return _year(int(text))
         if _EPOCH.fullmatch(text):
             return _epoch(float(text))
-    m = _QUARTER.fullmatch(text)
+    m = _quarter().fullmatch(text)
     if m:
         yy = m["y1"] or m["y2"] or m["y3"]
         quarter = m["q1"] or m["q2"] or m["q3"]
         full = _two_digit_year(yy)
         return f"{full:04d}-Q{quarter}" if _plausible(full) else None
-    m = _PDF.match(text)
+    m = _pdf().match(text)
     if m:
         if m[3]:
             return _day(int(m[1]), int(m[2]), int(m[3]))
@@ -206,21 +218,28 @@ def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str |
 
 # --------------------------------------------------------------------------- paths
 
-_PATH_DAY = re.compile(
-    r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
-)
-_PATH_MONTH = re.compile(r"(?<![\d])((?:19|20)\d\d)/(0[1-9]|1[0-2])(?=/)")
+
+@functools.cache
+def _path_day() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\d])((?:19|20)\d\d)([/_.-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?![\d])"
+    )
+
+
+@functools.cache
+def _path_month() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d])((?:19|20)\d\d)/(0[1-9]|1[0-2])(?=/)")
 
 
 def path_date(path: str) -> str | None:
     """The date a path gives: `2019/04/30/`, `2019-04-30-title.md`, `20190430.txt`; a
     `2019/04/` folder gives the month. The last one in the path wins (nearest the file)."""
     path = path.replace("\\", "/")
-    days = list(_PATH_DAY.finditer(path))
+    days = list(_path_day().finditer(path))
     if days:
         m = days[-1]
         return _day(int(m[1]), int(m[3]), int(m[4]))
-    months = list(_PATH_MONTH.finditer(path))
+    months = list(_path_month().finditer(path))
     if months:
         m = months[-1]
         return f"{m[1]}-{m[2]}"
@@ -229,14 +248,21 @@ def path_date(path: str) -> str | None:
 
 # --------------------------------------------------------------------------- text
 
-_TEXT_DAY = re.compile(
-    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + "|".join(_MONTHS) + r")\.?,?\s+"
-    r"|(?P<m2>" + "|".join(_MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,\s+)"
-    r"(?P<y>1[89]\d\d|20\d\d)\b"
-    r"|\b(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
-    re.I,
-)
-_TEXT_YEAR = re.compile(r"(?<![\d.,$£€-])(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)")
+
+@functools.cache
+def _text_day() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>" + "|".join(_MONTHS) + r")\.?,?\s+"
+        r"|(?P<m2>" + "|".join(_MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,\s+)"
+        r"(?P<y>1[89]\d\d|20\d\d)\b"
+        r"|\b(?P<iy>1[89]\d\d|20\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b",
+        re.I,
+    )
+
+
+@functools.cache
+def _text_year() -> re.Pattern[str]:
+    return re.compile(r"(?<![\d.,$£€-])(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)")
 
 
 def text_date(text: str) -> str | None:
@@ -244,7 +270,7 @@ def text_date(text: str) -> str | None:
     ("5 June 2004", "June 5, 2004"), else the year it names most often (the later on a tie).
     """
     days = []
-    for m in _TEXT_DAY.finditer(text):
+    for m in _text_day().finditer(text):
         if m["iy"]:
             iso = _day(int(m["iy"]), int(m["im"]), int(m["id"]))
         else:
@@ -254,7 +280,7 @@ def text_date(text: str) -> str | None:
             days.append(iso)
     if days:
         return max(days)
-    years = Counter(int(y) for y in _TEXT_YEAR.findall(text))
+    years = Counter(int(y) for y in _text_year().findall(text))
     if not years:
         return None
     year = max(years, key=lambda y: (years[y], y))
