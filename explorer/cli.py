@@ -720,6 +720,8 @@ def _worker_init() -> None:
     import threading
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # forked while the parent held Ctrl+C back: ignored now, so one pending is dropped
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
 
 
@@ -734,6 +736,7 @@ def _extract_in_workers(
     extracted in this process instead."""
     import gc
     import multiprocessing
+    import signal
     from collections import deque
     from concurrent.futures import Future, ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -782,10 +785,17 @@ def _extract_in_workers(
             if chunk:
                 future = None
                 if not broken:
+                    # Ctrl+C is held back while a submit may fork the workers: one arriving
+                    # mid-fork was swallowed by the fork's handlers (the run went on and
+                    # exited 1) or killed a worker before it could ignore it; held, it is
+                    # raised here just after, and the workers discard it.
+                    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                     try:
                         future = pool.submit(_extract_lines, list(chunk))
                     except BrokenProcessPool:
                         broken = True
+                    finally:
+                        signal.pthread_sigmask(signal.SIG_SETMASK, held)
                 window.append((future, list(chunk), list(read)))
                 chunk.clear()
                 read.clear()
