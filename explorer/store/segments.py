@@ -90,18 +90,23 @@ def segment_files(file: Path) -> Path:
 def read_segment_files(file: Path, generation: str) -> dict[str, list[Any]] | None:
     """The `files` records in segment `file`'s `.files` when it is whole and of this
     segment (`generation`); None otherwise."""
+    data = _sealed_of(segment_files(file), generation)
+    if data is None or not isinstance(data.get("files"), dict):
+        return None
+    return data["files"]
+
+
+def _sealed_of(path: Path, generation: Any) -> dict[str, Any] | None:
+    """The JSON object in the sealed derived file `path` when it is whole and belongs to
+    the segment of `generation`; None otherwise (a missing, damaged or stale file)."""
     try:
-        body = unseal_view(segment_files(file).read_bytes())
+        body = unseal_view(path.read_bytes())
         data = orjson.loads(body) if body is not None else None
     except (OSError, orjson.JSONDecodeError):
         return None
-    if (
-        not isinstance(data, dict)
-        or data.get("generation") != generation
-        or not isinstance(data.get("files"), dict)
-    ):
+    if not isinstance(data, dict) or data.get("generation") != generation:
         return None
-    return data["files"]
+    return data
 
 
 def files_of_table(table: Any) -> dict[str, list[Any]]:
@@ -146,17 +151,8 @@ def segment_files_of(file: Path, rec: dict[str, Any], side: dict[str, Any], raw:
 def read_segment_keys(file: Path, generation: str, rows: int) -> list[Any] | None:
     """A segment's entity keys, one list per sidecar row, when the file is whole and of
     this segment; None otherwise."""
-    try:
-        body = unseal_view(segment_keys(file).read_bytes())
-        data = orjson.loads(body) if body is not None else None
-    except (OSError, orjson.JSONDecodeError):
-        return None
-    if (
-        not isinstance(data, dict)
-        or data.get("generation") != generation
-        or not isinstance(data.get("keys"), list)
-        or len(data["keys"]) != rows
-    ):
+    data = _sealed_of(segment_keys(file), generation)
+    if data is None or not isinstance(data.get("keys"), list) or len(data["keys"]) != rows:
         return None
     return data["keys"]
 
@@ -417,15 +413,10 @@ def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
 def read_segment_sidecar(file: Path, want: dict[str, Any]) -> dict[str, Any] | None:
     """The sidecar of segment `file` when it is whole and describes the segment the
     manifest names (`want`: its generation and size); None otherwise."""
-    try:
-        body = unseal_view(segment_sidecar(file).read_bytes())
-        side = orjson.loads(body) if body is not None else None
-    except (OSError, orjson.JSONDecodeError):
-        return None
+    side = _sealed_of(segment_sidecar(file), want.get("generation"))
     if (
-        not isinstance(side, dict)
+        side is None
         or side.get("format") not in SEGMENT_SIDECAR_FORMATS
-        or side.get("generation") != want.get("generation")
         or side.get("size") != want.get("size")
         or not isinstance(side.get("tables"), dict)
         or not isinstance(side.get("docs"), list)
