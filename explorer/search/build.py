@@ -89,6 +89,17 @@ def build(corpus: Corpus) -> IndexParts:
         for row in builder.entity_rows
     ]
     _add_entity_dates(arrays, ent_docs, builder)
+    return _parts(builder, arrays, vocab, fingerprints, corpus)
+
+
+def _parts(
+    builder: _Builder,
+    arrays: dict[str, np.ndarray],
+    vocab: list[str],
+    fingerprints: list[list[Any]] | None,
+    corpus: Corpus,
+) -> IndexParts:
+    """A finished build's index: its arrays and words, and the tables of what it indexed."""
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
@@ -203,16 +214,7 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
     arrays, vocab = builder.finish()
     off, flat = _entity_documents(builder, ids, key_ids, pair_keys, pair_docs)
     _entity_date_arrays(arrays, off, flat, builder)
-    tables = IndexTables(
-        docs=builder.docs,
-        entities=builder.entity_rows,
-        predicates=builder.predicates,
-        fingerprints=fingerprints,
-        generation=generation_of(corpus),
-        doc_dates=builder.doc_dates(),
-        fact_dates=builder.fact_dates,
-    )
-    return IndexParts(IndexArrays.of(arrays), vocab, tables)
+    return _parts(builder, arrays, vocab, fingerprints, corpus)
 
 
 def _entity_documents(
