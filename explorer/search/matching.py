@@ -30,6 +30,9 @@ MASK_AT_MOST = 3_000_000
 #: Candidates are checked in record order, a chunk at a time, until this many match.
 SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
+#: One plain word reads a match class whole (its best page exactly) up to this many postings
+#: (at 100k sentences every class but those of a letter or two typed: `a`, `fo`, `pr`).
+WHOLE_CLASS_AT_MOST = UNION_BY_SORT
 #: A group covering at least this many postings is checked through a mask of them, kept
 #: between keystrokes (the last `KEEP_MASKS`): reading the candidates' own words costs more.
 KEEP_MASK_FROM = 400_000
@@ -443,12 +446,12 @@ class Matcher:
     def _single_word(self, plan: Plan, limit: int) -> tuple[np.ndarray, np.ndarray, bool]:
         """One word alone: its matches rank by match class (exact, then prefix, then by
         typos), then kind, fewer words and record order, so only the heads of postings are
-        read. A class of at most `SCAN_ENOUGH` postings is read whole (its best page exactly);
-        a larger one from the head of each word's postings (`SCAN_ENOUGH` of them, or the
-        page's worth of each of many words), and its shortest records are picked among the
-        first ones in record order that every head covers: bounded, as the scan of several
-        terms is (`SCAN_ENOUGH`), and approximate only for words that thousands of records
-        hold."""
+        read. A class of at most `WHOLE_CLASS_AT_MOST` postings is read whole (its best page
+        exactly); a larger one from the head of each word's postings (`SCAN_ENOUGH` of them,
+        or the page's worth of each of many words), and its shortest records are picked among
+        the first ones in record order that every head covers: bounded, as the scan of
+        several terms is (`SCAN_ENOUGH`), and approximate only there (a letter or two typed
+        alone, a word in tens of thousands of records)."""
         a = self.a
         lut = self.vocabulary.lut(plan.groups[0][0][1][0])
         ids = np.flatnonzero(lut[:-1])
@@ -470,7 +473,7 @@ class Matcher:
             ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
             lens = ends - starts
             take = lens
-            if int(lens.sum()) > SCAN_ENOUGH:
+            if int(lens.sum()) > WHOLE_CLASS_AT_MOST:
                 take = np.minimum(lens, max(need + spare + total, SCAN_ENOUGH // len(ids_c)))
             flat = np.cumsum(take) - take
             idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)

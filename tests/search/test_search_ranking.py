@@ -7,6 +7,7 @@ from __future__ import annotations
 from search_corpus import texts
 
 from explorer.model import Entity, Fact
+from explorer.search import matching
 
 
 def test_more_query_terms_matched_ranks_first(index_of):
@@ -128,6 +129,24 @@ def test_one_word_in_hundreds_of_records_finds_the_shortest_wherever_it_is(index
     assert [h.doc for h in hits[2:]] == ["a000", "a007", "a014"]  # then corpus order
     grouped = index.search_grouped("blair", limits={"sentence": 3})
     assert [h.text for h in grouped[2].hits] == [h.text for h in hits[:3]]
+
+
+def test_a_word_too_common_to_read_whole_still_keeps_the_rules_within_its_page(
+    index_of, monkeypatch
+):
+    # Past `WHOLE_CLASS_AT_MOST` postings one word is read from the heads of its postings:
+    # the page is approximate (the shortest of the first records), never out of rule order.
+    monkeypatch.setattr(matching, "WHOLE_CLASS_AT_MOST", 10)
+    monkeypatch.setattr(matching, "SCAN_ENOUGH", 40)
+    docs = {f"a{i:03}": f"Blairs and Blair spoke {'at length ' * (i % 5)}." for i in range(300)}
+    docs["z"] = "Blair."
+    index = index_of(docs)
+    grouped = index.search_grouped("blair", limits={"sentence": 8})[2]
+    hits = grouped.hits
+    assert len(hits) == 8 and grouped.total == 301  # the count is still every match
+    words = [len(h.text.split()) for h in hits]
+    assert words == sorted(words)  # fewer words first, within what was read
+    assert [h.doc for h in hits[:2]] == ["a000", "a005"]  # then corpus order
 
 
 def test_limit_takes_the_best_not_the_first(index_of):
