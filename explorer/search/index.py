@@ -243,8 +243,9 @@ class IndexPart:
         return self.matcher.doc_filter(names)
 
 
-#: The rank rules of a packed `RankKey` without its record (the last tie-break).
-_RULES_SHIFT = RankKey.PREFIXES_SHIFT
+#: The rank rules of a packed `RankKey` without its record (the last tie-break: parts merge
+#: their pages by these rules, kind and words included, then by the store's record order).
+_RULES_SHIFT = RankKey.RECORD_BITS
 
 
 @dataclass(slots=True)

@@ -30,6 +30,9 @@ MASK_AT_MOST = 3_000_000
 #: Candidates are checked in record order, a chunk at a time, until this many match.
 SCAN_ENOUGH = 4_000
 SCAN_CHUNK = 16_384
+#: One plain word reads a match class whole (its best page exactly) up to this many postings
+#: (at 100k sentences every class but those of a letter or two typed: `a`, `fo`, `pr`).
+WHOLE_CLASS_AT_MOST = UNION_BY_SORT
 #: A group covering at least this many postings is checked through a mask of them, kept
 #: between keystrokes (the last `KEEP_MASKS`): reading the candidates' own words costs more.
 KEEP_MASK_FROM = 400_000
@@ -441,8 +444,14 @@ class Matcher:
         return first_left >= end
 
     def _single_word(self, plan: Plan, limit: int) -> tuple[np.ndarray, np.ndarray, bool]:
-        """One word alone: the best records are the first in record order of its best match
-        class (exact, then prefix, then by typos), so only the heads of postings are read."""
+        """One word alone: its matches rank by match class (exact, then prefix, then by
+        typos), then kind, fewer words and record order, so only the heads of postings are
+        read. A class of at most `WHOLE_CLASS_AT_MOST` postings is read whole (its best page
+        exactly); a larger one from the head of each word's postings (`SCAN_ENOUGH` of them,
+        or the page's worth of each of many words), and its shortest records are picked among
+        the first ones in record order that every head covers: bounded, as the scan of
+        several terms is (`SCAN_ENOUGH`), and approximate only there (a letter or two typed
+        alone, a word in tens of thousands of records)."""
         a = self.a
         lut = self.vocabulary.lut(plan.groups[0][0][1][0])
         ids = np.flatnonzero(lut[:-1])
@@ -462,23 +471,33 @@ class Matcher:
         for code in sorted(set(codes.tolist())):
             of_code = codes == code
             ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
-            take = np.minimum(ends - starts, need + spare + total)
-            if (take < ends - starts).any():
-                complete = False
+            lens = ends - starts
+            take = lens
+            if int(lens.sum()) > WHOLE_CLASS_AT_MOST:
+                take = np.minimum(lens, max(need + spare + total, SCAN_ENOUGH // len(ids_c)))
             flat = np.cumsum(take) - take
             idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)
             recs = (a.post[idx] if len(ids_c) == 1 else distinct(a.post[idx])).astype(np.int64)
+            cut = take < lens
+            if cut.any():
+                # Past the last head read of a word cut short, records of the class may be
+                # missing: the class's first records are those up to the smallest such head.
+                complete = False
+                recs = recs[recs <= int(np.asarray(a.post[(starts + take - 1)[cut]]).min())]
             if total:  # a record is in its best class only
                 recs = recs[~np.isin(recs, np.concatenate(got_recs))]
             if live is not None:
                 recs = recs[live[recs]]
-            if len(recs) > need - total:
-                complete = False
-            recs = recs[: need - total]
             # One plain word: one term matched, its typos and prefix from the match code.
             typos, prefixes = (code - 1) // 2, (code - 1) % 2
+            words = np.asarray(a.fwd_off[recs + 1]) - np.asarray(a.fwd_off[recs])
+            keys = RankKey.pack(1, typos, 0, prefixes, np.asarray(a.kind[recs]), words, recs)
+            if len(recs) > need - total:
+                complete = False
+                best = np.argpartition(keys, need - total - 1)[: need - total]
+                recs, keys = recs[best], keys[best]
             got_recs.append(recs)
-            got_keys.append(RankKey.pack(1, typos, 0, prefixes, recs))
+            got_keys.append(keys)
             total += len(recs)
             if total >= need:
                 if code != codes.max():
@@ -621,7 +640,11 @@ class Matcher:
         proximity = np.zeros(n, dtype=np.int64)
         for a, b in itertools.pairwise(group_masks):
             proximity += pair_cost(a, b, g.seg, n)
-        keys = RankKey.pack(matched, typos, proximity, prefixes, g.recs)
+        # Among equal matches the record with fewer words first (none for filters only:
+        # what passes them stays in corpus order).
+        words = np.diff(np.append(g.starts, len(g.toks))) if plan.groups else 0
+        kinds = np.asarray(self.a.kind[g.recs])
+        keys = RankKey.pack(matched, typos, proximity, prefixes, kinds, words, g.recs)
         return g.recs[keep], keys[keep]
 
 

@@ -131,6 +131,23 @@ def test_an_update_writes_a_tail_and_leaves_the_base_files_alone(tmp_path):
         store.close()
 
 
+def test_a_shorter_sentence_in_the_tail_outranks_a_longer_one_in_the_base(tmp_path):
+    # Parts merge their pages by every rule, fewer words included, before record order.
+    store, folder = open_store(tmp_path)
+    try:
+        (folder / "a00.txt").write_text("Quokka museum keepers said the zebra opened late.\n")
+        store.ingest([folder])
+        SearchIndex.load_or_build(store)
+        (folder / "n01.txt").write_text("Quokka museum.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.part_count == 3
+        assert [h.doc for h in index.search("quokka museum")] == ["n01.txt", "a00.txt"]
+        assert differences(index, SearchIndex.build(store), ["quokka", "quokka museum"]) == []
+    finally:
+        store.close()
+
+
 def test_a_removed_or_changed_document_is_never_found_in_its_old_part(tmp_path):
     store, folder = open_store(tmp_path)
     try:

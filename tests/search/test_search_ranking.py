@@ -1,12 +1,13 @@
 """Each ranking rule, in order, on a small corpus whose expected order is written down:
 terms matched, typos, proximity and order, exact before prefix, entities and facts before
-sentences, then document and position."""
+sentences, then fewer words, then document and position."""
 
 from __future__ import annotations
 
 from search_corpus import texts
 
 from explorer.model import Entity, Fact
+from explorer.search import matching
 
 
 def test_more_query_terms_matched_ranks_first(index_of):
@@ -82,6 +83,72 @@ def test_ties_break_by_document_then_position_stably(index_of):
         assert [(h.doc, h.sentence) for h in index.search("oil")] == expected
 
 
+def test_among_equal_matches_the_record_with_fewer_words_first(index_of):
+    # What BM25's length norm does for tantivy, as a rule a person can predict: the query
+    # names the short sentence as much as the long one, which comes first in the corpus.
+    index = index_of(
+        {
+            "a": "Jamie Foxx, who played Ray Charles in the film, was at the ceremony on Sunday.",
+            "b": "Jamie Foxx won.",
+            "c": "Foxx and Jamie were there too.",
+        }
+    )
+    assert texts(index.search("jamide foxx")) == [
+        "Jamie Foxx won.",  # adjacent and in order, 3 words
+        "Jamie Foxx, who played Ray Charles in the film, was at the ceremony on Sunday.",
+        "Foxx and Jamie were there too.",  # reversed: proximity outranks length
+    ]
+    assert texts(index.search("foxx")) == [
+        "Jamie Foxx won.",
+        "Foxx and Jamie were there too.",
+        "Jamie Foxx, who played Ray Charles in the film, was at the ceremony on Sunday.",
+    ]
+
+
+def test_entity_names_and_facts_still_come_before_shorter_sentences(index_of):
+    index = index_of(
+        {"d": "Sanai. Mehdi Sanai, the ambassador, spoke in Moscow on Tuesday."},
+        entities=[Entity("Mehdi Sanai", "PERSON")],
+        facts=[Fact("title", "Mehdi Sanai", "Ambassador", 1, 0, 11, doc="d")],
+    )
+    found = [(h.kind, h.text) for h in index.search("sanai")]
+    assert [kind for kind, _text in found] == ["entity", "fact", "sentence", "sentence"]
+    assert found[2] == ("sentence", "Sanai.")
+
+
+def test_one_word_in_hundreds_of_records_finds_the_shortest_wherever_it_is(index_of):
+    # One plain word is answered from the heads of its postings: the shortest sentences
+    # must lead even when hundreds of longer ones come before them in the corpus.
+    docs = {f"a{i:03}": f"Blair spoke {'at length ' * (1 + i % 7)}today." for i in range(400)}
+    docs["z1"] = "Blair left."
+    docs["z2"] = "Blair spoke today."
+    index = index_of(docs)
+    hits = index.search("blair", limit=5)
+    assert [h.text for h in hits[:2]] == ["Blair left.", "Blair spoke today."]
+    assert [h.text for h in hits[2:]] == ["Blair spoke at length today."] * 3
+    assert [h.doc for h in hits[2:]] == ["a000", "a007", "a014"]  # then corpus order
+    grouped = index.search_grouped("blair", limits={"sentence": 3})
+    assert [h.text for h in grouped[2].hits] == [h.text for h in hits[:3]]
+
+
+def test_a_word_too_common_to_read_whole_still_keeps_the_rules_within_its_page(
+    index_of, monkeypatch
+):
+    # Past `WHOLE_CLASS_AT_MOST` postings one word is read from the heads of its postings:
+    # the page is approximate (the shortest of the first records), never out of rule order.
+    monkeypatch.setattr(matching, "WHOLE_CLASS_AT_MOST", 10)
+    monkeypatch.setattr(matching, "SCAN_ENOUGH", 40)
+    docs = {f"a{i:03}": f"Blairs and Blair spoke {'at length ' * (i % 5)}." for i in range(300)}
+    docs["z"] = "Blair."
+    index = index_of(docs)
+    grouped = index.search_grouped("blair", limits={"sentence": 8})[2]
+    hits = grouped.hits
+    assert len(hits) == 8 and grouped.total == 301  # the count is still every match
+    words = [len(h.text.split()) for h in hits]
+    assert words == sorted(words)  # fewer words first, within what was read
+    assert [h.doc for h in hits[:2]] == ["a000", "a005"]  # then corpus order
+
+
 def test_limit_takes_the_best_not_the_first(index_of):
     # 30 prefix matches come first in the corpus; the exact matches must still lead.
     docs = {f"a{i:02}": "Cars were sold." for i in range(30)}
@@ -110,7 +177,8 @@ def test_one_kind_at_a_time_leaves_room_for_sentences(index_of):
     mixed = index.search("blair", limit=10)
     assert "sentence" not in {h.kind for h in mixed}
     sentences = index.search("blair", limit=10, kind="sentence")
-    assert [h.text for h in sentences] == ["Tony Blair spoke.", "Blair left.", "Blairs are few."]
+    # Exact before prefix ("Blairs"), and among exact matches the shorter sentence first.
+    assert [h.text for h in sentences] == ["Blair left.", "Tony Blair spoke.", "Blairs are few."]
     assert {h.kind for h in index.search("blair", limit=50, kind="fact")} == {"fact"}
     assert [h.text for h in index.search("blair", kind="entity")] == ["Tony Blair"]
-    assert index.search("blar", kind="sentence")[0].text == "Tony Blair spoke."
+    assert index.search("blar", kind="sentence")[0].text == "Blair left."
