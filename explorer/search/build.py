@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -541,7 +541,8 @@ class _Builder:
         self.predicates: list[str] = []
         self.fact_dates: list[str | None] = []
         self._dates = dates or {}
-        self._periods: dict[str, tuple[int, int]] = {}
+        # by date, not by document: a few thousand dates among a million documents
+        self._periods: dict[str | None, tuple[int, int]] = {}
         self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
@@ -578,9 +579,10 @@ class _Builder:
 
     def doc_period(self, doc: str) -> tuple[int, int]:
         """The first and last day of a document's date (NO_DATE twice for none)."""
-        found = self._periods.get(doc)
+        when = self._dates.get(doc)
+        found = self._periods.get(when)
         if found is None:
-            found = self._periods[doc] = period(self._dates.get(doc)) or (NO_DATE, NO_DATE)
+            found = self._periods[when] = period(when) or (NO_DATE, NO_DATE)
         return found
 
     def add_fact(self, fact: Fact) -> tuple[int, int]:
@@ -1234,9 +1236,20 @@ def build_names(
     keys = [entity.key for entity in entities]
     # A key gone means names joined or split (rules, or a fuller name met): every list anew.
     kept_keys = old is not None and {row[0] for row in old.tables.entities} <= set(keys)
+    # Rows of `old`'s documents table whose title, date and period still hold (None: none):
+    # every row but the dropped and fresh documents', when `old` is a names part (it keeps
+    # them per row; a kept document's fingerprint vouches for its title, date and sentences).
+    kept_rows: list[bool] | None = None
     if old is not None and kept_keys:
+        dropped, fresh = list(dropped), list(fresh)
         off, flat, first = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
         _add_names_and_facts(builder, entities, [], {}, first)
+        if old.tables.doc_periods is not None and old.tables.doc_dates is not None:
+            kept_rows = [True] * len(old.tables.docs)
+            for doc_id in (*dropped, *fresh):
+                row = builder.doc_ids.get(doc_id)
+                if row is not None and row < len(kept_rows):
+                    kept_rows[row] = False
     else:
         first, docs_of = _first_mentions(corpus, entities, summaries, old)
         _add_names_and_facts(builder, entities, [], {}, first)
@@ -1248,26 +1261,49 @@ def build_names(
         off = np.zeros(len(lists) + 1, dtype=np.int64)
         np.cumsum(lens, out=off[1:])
         flat = np.fromiter((d for row in lists for d in row), np.int32, int(off[-1]))
-    for entry in builder.docs:  # titles as a build's: from the document's sentences
+    undated = [NO_DATE, NO_DATE]
+    if kept_rows is not None and old is not None:
+        assert old.tables.doc_periods is not None and old.tables.doc_dates is not None
+        periods: list[list[int]] = list(old.tables.doc_periods)
+        doc_dates = list(old.tables.doc_dates)
+        again = [i for i, kept in enumerate(kept_rows) if not kept]
+        again.extend(range(len(kept_rows), len(builder.docs)))
+    else:
+        periods, doc_dates = [], []
+        again = list(range(len(builder.docs)))
+    dates = builder._dates
+    for i in again:  # titles as a build's: from the document's sentences
+        entry = builder.docs[i]
         doc = by_id.get(entry[0])
-        entry[1] = doc.title if doc is not None and doc.sentences > 0 else ""
-    arrays, vocab = builder.finish()
-    periods = [
-        builder.doc_period(doc_id)
-        if (doc := by_id.get(doc_id)) and doc.sentences > 0
+        live = doc is not None and doc.sentences > 0
+        entry[1] = doc.title if live else ""
         # a removed document keeps its row (no entity points at it): undated
-        else (NO_DATE, NO_DATE)
-        for doc_id, _title in builder.docs
-    ]
-    _entity_date_arrays(arrays, off, flat, builder)
+        when = list(builder.doc_period(entry[0])) if live else undated
+        if i < len(periods):
+            periods[i], doc_dates[i] = when, dates.get(entry[0])
+        else:
+            periods.append(when)
+            doc_dates.append(dates.get(entry[0]))
+    arrays, vocab = builder.finish()
+    # An entity's dates are its documents' dates, sentences or none (a row's period is
+    # undated without sentences): the few documents without sentences set apart.
+    ent_periods: list[list[int]] = periods
+    empty = [doc.id for doc in summaries if doc.sentences <= 0]
+    if empty:
+        ent_periods = list(periods)
+        for doc_id in empty:
+            row = builder.doc_ids.get(doc_id)
+            if row is not None:
+                ent_periods[row] = list(builder.doc_period(doc_id))
+    _entity_date_arrays(arrays, off, flat, builder, ent_periods)
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
         predicates=[],
         generation=generation_of(corpus),
-        doc_dates=builder.doc_dates(),
+        doc_dates=doc_dates,
         fact_dates=[],
-        doc_periods=[list(p) for p in periods],
+        doc_periods=periods,
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
 
@@ -1321,8 +1357,9 @@ def _names_kept(
     that the fresh ones mention: those are patched (saved, less dropped, plus fresh), and
     read from the corpus's documents of an entity (`documents_of`, the store's) when the
     patched list is not as long as the store counts."""
-    for doc_id, title in old.tables.docs:
-        builder.doc_index(doc_id, title)
+    # `builder` is fresh: its table starts as a copy of `old`'s (whose ids are distinct)
+    builder.docs = [[doc_id, title] for doc_id, title in old.tables.docs]
+    builder.doc_ids = {row[0]: i for i, row in enumerate(builder.docs)}
     ids = builder.doc_ids
     keys = [entity.key for entity in entities]
     old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
@@ -1456,13 +1493,19 @@ def _gathered(
 
 
 def _entity_date_arrays(
-    arrays: dict[str, np.ndarray], off: np.ndarray, flat: np.ndarray, builder: _Builder
+    arrays: dict[str, np.ndarray],
+    off: np.ndarray,
+    flat: np.ndarray,
+    builder: _Builder,
+    periods: Sequence[Sequence[int]] | None = None,
 ) -> None:
     """`_add_entity_dates` from each entity's documents as arrays (`off`, `flat`), in a
-    few array operations rather than a Python loop over the entities."""
+    few array operations rather than a Python loop over the entities; `periods` per row of
+    `builder.docs` when known (else read from the documents' dates)."""
     arrays["ent_doc_off"] = off
     arrays["ent_doc"] = flat.astype(np.int32)
-    periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
+    if periods is None:
+        periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
     doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
     doc_hi = np.asarray([p[1] for p in periods] + [NO_DATE], dtype=np.int64)
     n = len(off) - 1
