@@ -936,22 +936,22 @@ def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
         return None
     try:
         hashes = hashes_of()
-        out = []
+        out: list[list[Any]] = []
+        add, blake, get = out.append, hashlib.blake2b, hashes.get  # one per document: bound once
         for doc in documents_of():
-            sha = hashes.get(doc.id) or ""
+            sha = get(doc.id)
+            if not sha:
+                add([doc.id, "", int(doc.sentences)])
+                continue
             whole = (
                 f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
                 f"|{getattr(doc, 'date', None)}"
             )
-            fp = _digest(whole) if sha else ""
-            out.append([doc.id, fp, int(doc.sentences)])
+            fp = blake(whole.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+            add([doc.id, fp, int(doc.sentences)])
         return out
     except Exception:  # a corpus that cannot list them is indexed in full each time
         return None
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _sentences_of(corpus: Corpus, doc_ids: list[str]) -> Iterable[SentenceRecord]:
@@ -1363,14 +1363,14 @@ def _names_kept(
     ids = builder.doc_ids
     keys = [entity.key for entity in entities]
     old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
-    old_flat = np.asarray(old.arrays.ent_doc, dtype=np.int64)
+    old_flat = np.asarray(old.arrays.ent_doc)  # as saved (int32, mapped): read, not copied
     old_rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
     gone = set(dropped)
     gone_idx = np.asarray(sorted(ids[d] for d in gone if d in ids), dtype=np.int64)
     touched: set[str] = set()
     if len(gone_idx) and len(old_flat):
-        rows = np.repeat(np.arange(len(old_rows), dtype=np.int64), np.diff(old_off))
-        for j in np.unique(rows[np.isin(old_flat, gone_idx)]).tolist():
+        at = np.flatnonzero(np.isin(old_flat, gone_idx))  # the few places they are listed
+        for j in np.unique(np.searchsorted(old_off, at, side="right") - 1).tolist():
             touched.add(old.tables.entities[j][0])
     for entity in entities:
         j = old_rows.get(entity.key)
@@ -1480,13 +1480,16 @@ def _gathered(
         lens[i] = len(listed)
     off = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum(lens, out=off[1:])
-    klens = np.where(kept, lens, 0)
-    total = int(klens.sum())
-    skip = np.cumsum(klens) - klens
-    dest = np.repeat(off[:-1] - skip, klens) + np.arange(total)
-    source = np.repeat(old_off[src] - skip, klens) + np.arange(total) if total else dest
     flat = np.empty(int(off[-1]), dtype=np.int32)
-    flat[dest] = old_flat[source]
+    # Runs of kept entities in their saved order are one slice each (a few runs between
+    # the touched entities): copied as slices, no index per listed document.
+    if len(keys):
+        step = np.ones(len(keys), dtype=bool)
+        step[1:] = (src[1:] != src[:-1] + 1) | ~kept[1:] | ~kept[:-1]
+        starts = np.flatnonzero(step)
+        ends = np.append(starts[1:], len(keys))
+        for lo, hi in zip(starts[kept[starts]].tolist(), ends[kept[starts]].tolist(), strict=True):
+            flat[off[lo] : off[hi]] = old_flat[old_off[src[lo]] : old_off[src[hi - 1] + 1]]
     for i, listed in lists.items():
         flat[off[i] : off[i + 1]] = listed
     return off, flat
@@ -1540,6 +1543,12 @@ TAIL_SHARE = 0.02
 TAIL_FLOOR = 10_000
 
 
+def appended(saved: list[list[Any]], now: list[list[Any]]) -> bool:
+    """Whether documents `now` are documents `saved` unchanged (each with a fingerprint)
+    and more after them: what a store gives after an ingest of new files only."""
+    return len(now) >= len(saved) and now[: len(saved)] == saved and all(item[1] for item in saved)
+
+
 def grow_plan(
     saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
 ) -> tuple[list[str], bool, dict[str, int]] | None:
@@ -1548,8 +1557,23 @@ def grow_plan(
     (new and changed ones, in store order), whether the tails are to be merged into one,
     and figures; None when a build is due: the kept documents are no longer in their saved
     order, or the tails and masked records (`debt` so far) outgrow their share."""
+    if appended(saved, now):  # the common case, a document or a folder added: no lookups
+        fresh = [item[0] for item in now[len(saved) :]]
+        fresh_sentences = sum(int(item[2]) for item in now[len(saved) :])
+        kept_sentences = sum(int(item[2]) for item in saved)
+        if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
+            return None
+        if debt + fresh_sentences > max(TAIL_SHARE * base_records, TAIL_FLOOR):
+            return None
+        stats = {
+            "sentences_kept": kept_sentences,
+            "sentences_indexed": fresh_sentences,
+            "documents_indexed": len(fresh),
+            "documents_removed": 0,
+        }
+        return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
     before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
-    fresh: list[str] = []
+    fresh = []
     last = -1
     fresh_sentences = kept_sentences = 0
     for doc_id, fp, n_sentences in now:
