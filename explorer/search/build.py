@@ -1240,11 +1240,14 @@ def build_names(
     # every row but the dropped and fresh documents', when `old` is a names part (it keeps
     # them per row; a kept document's fingerprint vouches for its title, date and sentences).
     kept_rows: list[bool] | None = None
+    known: tuple[np.ndarray, np.ndarray, list[int]] | None = None
     if old is not None and kept_keys:
         dropped, fresh = list(dropped), list(fresh)
-        off, flat, first = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
+        found = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
+        off, flat, first, again_rows = found
         _add_names_and_facts(builder, entities, [], {}, first)
         if old.tables.doc_periods is not None and old.tables.doc_dates is not None:
+            known = _saved_entity_dates(old, keys, again_rows)
             kept_rows = [True] * len(old.tables.docs)
             for doc_id in (*dropped, *fresh):
                 row = builder.doc_ids.get(doc_id)
@@ -1295,7 +1298,7 @@ def build_names(
             row = builder.doc_ids.get(doc_id)
             if row is not None:
                 ent_periods[row] = list(builder.doc_period(doc_id))
-    _entity_date_arrays(arrays, off, flat, builder, ent_periods)
+    _entity_date_arrays(arrays, off, flat, builder, ent_periods, known)
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
@@ -1350,7 +1353,7 @@ def _names_kept(
     entities: list[Entity],
     dropped: Iterable[str],
     fresh: Iterable[str],
-) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]]]:
+) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]], list[int]]:
     """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
     `old`'s table so that saved indices hold) and first mention: the saved ones, but for
     the entities that are new, whose counts changed, that the dropped documents held or
@@ -1434,7 +1437,7 @@ def _names_kept(
         if found is not None:
             first[key] = found
     off, flat = _gathered(keys, old_rows, old_off, old_flat, lists)
-    return off, flat, first
+    return off, flat, first, sorted(lists)
 
 
 def _first_of(
@@ -1501,12 +1504,14 @@ def _entity_date_arrays(
     flat: np.ndarray,
     builder: _Builder,
     periods: Sequence[Sequence[int]] | None = None,
+    known: tuple[np.ndarray, np.ndarray, list[int]] | None = None,
 ) -> None:
     """`_add_entity_dates` from each entity's documents as arrays (`off`, `flat`), in a
     few array operations rather than a Python loop over the entities; `periods` per row of
-    `builder.docs` when known (else read from the documents' dates)."""
+    `builder.docs` when known (else read from the documents' dates); with `known`, each
+    entity's first and last day as saved, but for the entities (rows) listed: read afresh."""
     arrays["ent_doc_off"] = off
-    arrays["ent_doc"] = flat.astype(np.int32)
+    arrays["ent_doc"] = flat.astype(np.int32, copy=False)
     if periods is None:
         periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
     doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
@@ -1514,7 +1519,14 @@ def _entity_date_arrays(
     n = len(off) - 1
     ent_lo = np.zeros(n, dtype=np.int32)
     ent_hi = np.zeros(n, dtype=np.int32)
-    if len(flat):
+    if known is not None:
+        ent_lo[:], ent_hi[:] = known[0], known[1]
+        for i in known[2]:
+            lo, hi = doc_lo[flat[off[i] : off[i + 1]]], doc_hi[flat[off[i] : off[i + 1]]]
+            dated = lo != NO_DATE
+            ent_lo[i] = int(lo[dated].min()) if dated.any() else 0
+            ent_hi[i] = int(hi[dated].max()) if dated.any() else 0
+    elif len(flat):
         lo, hi = doc_lo[flat], doc_hi[flat]
         dated = lo != NO_DATE
         has = np.diff(off) > 0
@@ -1531,6 +1543,28 @@ def _entity_date_arrays(
     if n_names:
         arrays["date_lo"][:n_names] = ent_lo[refs]
         arrays["date_hi"][:n_names] = ent_hi[refs]
+
+
+def _saved_entity_dates(
+    old: IndexParts, keys: list[str], again: list[int]
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Each entity's (`keys`) first and last day as `old` (a names part) saved them on its
+    names' records, with the rows `again` and those of entities without a saved name to be
+    read afresh: what `_entity_date_arrays` takes as known."""
+    rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
+    n_old = len(old.tables.entities)
+    kind = np.asarray(old.arrays.kind)
+    n_names = int(np.searchsorted(kind, KIND_FACT))
+    refs = np.asarray(old.arrays.ref[:n_names], dtype=np.int64)
+    saved_lo = np.zeros(n_old + 1, dtype=np.int32)
+    saved_hi = np.zeros(n_old + 1, dtype=np.int32)
+    has = np.zeros(n_old + 1, dtype=bool)
+    saved_lo[refs] = old.arrays.date_lo[:n_names]
+    saved_hi[refs] = old.arrays.date_hi[:n_names]
+    has[refs] = True
+    src = np.asarray([rows.get(k, n_old) for k in keys], dtype=np.int64)
+    again = sorted({*again, *np.flatnonzero(~has[src]).tolist()})
+    return saved_lo[src], saved_hi[src], again
 
 
 #: A grown index has at most this many tail parts; one more, and they are indexed again as
