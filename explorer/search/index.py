@@ -497,7 +497,7 @@ class SearchIndex:
             place[rows] = places
             claimed[places] = True
             s.place = place
-            live = place[np.asarray(s.part.arrays.doc)] >= 0
+            live = (place >= 0)[np.asarray(s.part.arrays.doc)]  # bools gathered, not places
             if s.span is not None:
                 live[: s.span[0]] = False
                 live[s.span[1] :] = False
