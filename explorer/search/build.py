@@ -1080,12 +1080,15 @@ def _updated_mention_tables(
     return bits, first
 
 
-def _document_dates(corpus: Corpus) -> dict[str, str | None]:
-    """Doc id -> its date, when the corpus lists its documents (the store does)."""
+def _document_dates(corpus: Corpus, only: set[str] | None = None) -> dict[str, str | None]:
+    """Doc id -> its date (of the documents `only`, when given), when the corpus lists its
+    documents (the store does)."""
     documents_of = getattr(corpus, "documents", None)
     if not callable(documents_of):
         return {}
     try:
+        if only is not None:  # a tail's few documents
+            return {doc.id: getattr(doc, "date", None) for doc in documents_of() if doc.id in only}
         return {doc.id: getattr(doc, "date", None) for doc in documents_of()}
     except Exception:  # a corpus that cannot list them is indexed without dates
         return {}
@@ -1186,7 +1189,7 @@ def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
     """A part holding the facts and sentences of `doc_ids` (in corpus order) and no entity
     names: records in the order a build gives them, so each part's record order agrees with
     the whole index's (documents, then their facts before their sentences by kind)."""
-    builder = _Builder(_document_dates(corpus))
+    builder = _Builder(_document_dates(corpus, set(doc_ids)))
     bits: dict[tuple[str, int], int] = {}
     facts: list[Fact] = []
     for doc_id in doc_ids:
