@@ -1281,10 +1281,10 @@ def build_names(
     for i in again:  # titles as a build's: from the document's sentences
         entry = builder.docs[i]
         doc = by_id.get(entry[0])
-        live = doc is not None and doc.sentences > 0
-        entry[1] = doc.title if live else ""
-        # a removed document keeps its row (no entity points at it): undated
-        when = list(builder.doc_period(entry[0])) if live else undated
+        if doc is not None and doc.sentences > 0:
+            entry[1], when = doc.title, list(builder.doc_period(entry[0]))
+        else:  # a removed document keeps its row (no entity points at it): undated
+            entry[1], when = "", undated
         if i < len(periods):
             periods[i], doc_dates[i] = when, dates.get(entry[0])
         else:
