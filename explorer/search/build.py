@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -541,7 +541,8 @@ class _Builder:
         self.predicates: list[str] = []
         self.fact_dates: list[str | None] = []
         self._dates = dates or {}
-        self._periods: dict[str, tuple[int, int]] = {}
+        # by date, not by document: a few thousand dates among a million documents
+        self._periods: dict[str | None, tuple[int, int]] = {}
         self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
         self._texts: list[str] = []
         self._blob = bytearray()  # every text as UTF-8, back to back
@@ -578,9 +579,10 @@ class _Builder:
 
     def doc_period(self, doc: str) -> tuple[int, int]:
         """The first and last day of a document's date (NO_DATE twice for none)."""
-        found = self._periods.get(doc)
+        when = self._dates.get(doc)
+        found = self._periods.get(when)
         if found is None:
-            found = self._periods[doc] = period(self._dates.get(doc)) or (NO_DATE, NO_DATE)
+            found = self._periods[when] = period(when) or (NO_DATE, NO_DATE)
         return found
 
     def add_fact(self, fact: Fact) -> tuple[int, int]:
@@ -934,22 +936,22 @@ def _fingerprints(corpus: Corpus) -> list[list[Any]] | None:
         return None
     try:
         hashes = hashes_of()
-        out = []
+        out: list[list[Any]] = []
+        add, blake, get = out.append, hashlib.blake2b, hashes.get  # one per document: bound once
         for doc in documents_of():
-            sha = hashes.get(doc.id) or ""
+            sha = get(doc.id)
+            if not sha:
+                add([doc.id, "", int(doc.sentences)])
+                continue
             whole = (
                 f"{sha}|{doc.title}|{doc.sentences}|{doc.mentions}|{doc.facts}|{doc.chars}"
                 f"|{getattr(doc, 'date', None)}"
             )
-            fp = _digest(whole) if sha else ""
-            out.append([doc.id, fp, int(doc.sentences)])
+            fp = blake(whole.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+            add([doc.id, fp, int(doc.sentences)])
         return out
     except Exception:  # a corpus that cannot list them is indexed in full each time
         return None
-
-
-def _digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
 
 
 def _sentences_of(corpus: Corpus, doc_ids: list[str]) -> Iterable[SentenceRecord]:
@@ -1078,12 +1080,15 @@ def _updated_mention_tables(
     return bits, first
 
 
-def _document_dates(corpus: Corpus) -> dict[str, str | None]:
-    """Doc id -> its date, when the corpus lists its documents (the store does)."""
+def _document_dates(corpus: Corpus, only: set[str] | None = None) -> dict[str, str | None]:
+    """Doc id -> its date (of the documents `only`, when given), when the corpus lists its
+    documents (the store does)."""
     documents_of = getattr(corpus, "documents", None)
     if not callable(documents_of):
         return {}
     try:
+        if only is not None:  # a tail's few documents
+            return {doc.id: getattr(doc, "date", None) for doc in documents_of() if doc.id in only}
         return {doc.id: getattr(doc, "date", None) for doc in documents_of()}
     except Exception:  # a corpus that cannot list them is indexed without dates
         return {}
@@ -1184,7 +1189,7 @@ def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
     """A part holding the facts and sentences of `doc_ids` (in corpus order) and no entity
     names: records in the order a build gives them, so each part's record order agrees with
     the whole index's (documents, then their facts before their sentences by kind)."""
-    builder = _Builder(_document_dates(corpus))
+    builder = _Builder(_document_dates(corpus, set(doc_ids)))
     bits: dict[tuple[str, int], int] = {}
     facts: list[Fact] = []
     for doc_id in doc_ids:
@@ -1234,9 +1239,23 @@ def build_names(
     keys = [entity.key for entity in entities]
     # A key gone means names joined or split (rules, or a fuller name met): every list anew.
     kept_keys = old is not None and {row[0] for row in old.tables.entities} <= set(keys)
+    # Rows of `old`'s documents table whose title, date and period still hold (None: none):
+    # every row but the dropped and fresh documents', when `old` is a names part (it keeps
+    # them per row; a kept document's fingerprint vouches for its title, date and sentences).
+    kept_rows: list[bool] | None = None
+    known: tuple[np.ndarray, np.ndarray, list[int]] | None = None
     if old is not None and kept_keys:
-        off, flat, first = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
+        dropped, fresh = list(dropped), list(fresh)
+        found = _names_kept(corpus, old, builder, by_id, entities, dropped, fresh)
+        off, flat, first, again_rows = found
         _add_names_and_facts(builder, entities, [], {}, first)
+        if old.tables.doc_periods is not None and old.tables.doc_dates is not None:
+            known = _saved_entity_dates(old, keys, again_rows)
+            kept_rows = [True] * len(old.tables.docs)
+            for doc_id in (*dropped, *fresh):
+                row = builder.doc_ids.get(doc_id)
+                if row is not None and row < len(kept_rows):
+                    kept_rows[row] = False
     else:
         first, docs_of = _first_mentions(corpus, entities, summaries, old)
         _add_names_and_facts(builder, entities, [], {}, first)
@@ -1248,26 +1267,49 @@ def build_names(
         off = np.zeros(len(lists) + 1, dtype=np.int64)
         np.cumsum(lens, out=off[1:])
         flat = np.fromiter((d for row in lists for d in row), np.int32, int(off[-1]))
-    for entry in builder.docs:  # titles as a build's: from the document's sentences
+    undated = [NO_DATE, NO_DATE]
+    if kept_rows is not None and old is not None:
+        assert old.tables.doc_periods is not None and old.tables.doc_dates is not None
+        periods: list[list[int]] = list(old.tables.doc_periods)
+        doc_dates = list(old.tables.doc_dates)
+        again = [i for i, kept in enumerate(kept_rows) if not kept]
+        again.extend(range(len(kept_rows), len(builder.docs)))
+    else:
+        periods, doc_dates = [], []
+        again = list(range(len(builder.docs)))
+    dates = builder._dates
+    for i in again:  # titles as a build's: from the document's sentences
+        entry = builder.docs[i]
         doc = by_id.get(entry[0])
-        entry[1] = doc.title if doc is not None and doc.sentences > 0 else ""
+        if doc is not None and doc.sentences > 0:
+            entry[1], when = doc.title, list(builder.doc_period(entry[0]))
+        else:  # a removed document keeps its row (no entity points at it): undated
+            entry[1], when = "", undated
+        if i < len(periods):
+            periods[i], doc_dates[i] = when, dates.get(entry[0])
+        else:
+            periods.append(when)
+            doc_dates.append(dates.get(entry[0]))
     arrays, vocab = builder.finish()
-    periods = [
-        builder.doc_period(doc_id)
-        if (doc := by_id.get(doc_id)) and doc.sentences > 0
-        # a removed document keeps its row (no entity points at it): undated
-        else (NO_DATE, NO_DATE)
-        for doc_id, _title in builder.docs
-    ]
-    _entity_date_arrays(arrays, off, flat, builder)
+    # An entity's dates are its documents' dates, sentences or none (a row's period is
+    # undated without sentences): the few documents without sentences set apart.
+    ent_periods: list[list[int]] = periods
+    empty = [doc.id for doc in summaries if doc.sentences <= 0]
+    if empty:
+        ent_periods = list(periods)
+        for doc_id in empty:
+            row = builder.doc_ids.get(doc_id)
+            if row is not None:
+                ent_periods[row] = list(builder.doc_period(doc_id))
+    _entity_date_arrays(arrays, off, flat, builder, ent_periods, known)
     tables = IndexTables(
         docs=builder.docs,
         entities=builder.entity_rows,
         predicates=[],
         generation=generation_of(corpus),
-        doc_dates=builder.doc_dates(),
+        doc_dates=doc_dates,
         fact_dates=[],
-        doc_periods=[list(p) for p in periods],
+        doc_periods=periods,
     )
     return IndexParts(IndexArrays.of(arrays), vocab, tables)
 
@@ -1314,26 +1356,27 @@ def _names_kept(
     entities: list[Entity],
     dropped: Iterable[str],
     fresh: Iterable[str],
-) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]]]:
+) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[str, int]], list[int]]:
     """Each entity's documents (`off`, `flat`: indices into `builder.docs`, which starts as
     `old`'s table so that saved indices hold) and first mention: the saved ones, but for
     the entities that are new, whose counts changed, that the dropped documents held or
     that the fresh ones mention: those are patched (saved, less dropped, plus fresh), and
     read from the corpus's documents of an entity (`documents_of`, the store's) when the
     patched list is not as long as the store counts."""
-    for doc_id, title in old.tables.docs:
-        builder.doc_index(doc_id, title)
+    # `builder` is fresh: its table starts as a copy of `old`'s (whose ids are distinct)
+    builder.docs = [[doc_id, title] for doc_id, title in old.tables.docs]
+    builder.doc_ids = {row[0]: i for i, row in enumerate(builder.docs)}
     ids = builder.doc_ids
     keys = [entity.key for entity in entities]
     old_off = np.asarray(old.arrays.ent_doc_off, dtype=np.int64)
-    old_flat = np.asarray(old.arrays.ent_doc, dtype=np.int64)
+    old_flat = np.asarray(old.arrays.ent_doc)  # as saved (int32, mapped): read, not copied
     old_rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
     gone = set(dropped)
     gone_idx = np.asarray(sorted(ids[d] for d in gone if d in ids), dtype=np.int64)
     touched: set[str] = set()
     if len(gone_idx) and len(old_flat):
-        rows = np.repeat(np.arange(len(old_rows), dtype=np.int64), np.diff(old_off))
-        for j in np.unique(rows[np.isin(old_flat, gone_idx)]).tolist():
+        at = np.flatnonzero(np.isin(old_flat, gone_idx))  # the few places they are listed
+        for j in np.unique(np.searchsorted(old_off, at, side="right") - 1).tolist():
             touched.add(old.tables.entities[j][0])
     for entity in entities:
         j = old_rows.get(entity.key)
@@ -1397,7 +1440,7 @@ def _names_kept(
         if found is not None:
             first[key] = found
     off, flat = _gathered(keys, old_rows, old_off, old_flat, lists)
-    return off, flat, first
+    return off, flat, first, sorted(lists)
 
 
 def _first_of(
@@ -1443,32 +1486,50 @@ def _gathered(
         lens[i] = len(listed)
     off = np.zeros(len(keys) + 1, dtype=np.int64)
     np.cumsum(lens, out=off[1:])
-    klens = np.where(kept, lens, 0)
-    total = int(klens.sum())
-    skip = np.cumsum(klens) - klens
-    dest = np.repeat(off[:-1] - skip, klens) + np.arange(total)
-    source = np.repeat(old_off[src] - skip, klens) + np.arange(total) if total else dest
     flat = np.empty(int(off[-1]), dtype=np.int32)
-    flat[dest] = old_flat[source]
+    # Runs of kept entities in their saved order are one slice each (a few runs between
+    # the touched entities): copied as slices, no index per listed document.
+    if len(keys):
+        step = np.ones(len(keys), dtype=bool)
+        step[1:] = (src[1:] != src[:-1] + 1) | ~kept[1:] | ~kept[:-1]
+        starts = np.flatnonzero(step)
+        ends = np.append(starts[1:], len(keys))
+        for lo, hi in zip(starts[kept[starts]].tolist(), ends[kept[starts]].tolist(), strict=True):
+            flat[off[lo] : off[hi]] = old_flat[old_off[src[lo]] : old_off[src[hi - 1] + 1]]
     for i, listed in lists.items():
         flat[off[i] : off[i + 1]] = listed
     return off, flat
 
 
 def _entity_date_arrays(
-    arrays: dict[str, np.ndarray], off: np.ndarray, flat: np.ndarray, builder: _Builder
+    arrays: dict[str, np.ndarray],
+    off: np.ndarray,
+    flat: np.ndarray,
+    builder: _Builder,
+    periods: Sequence[Sequence[int]] | None = None,
+    known: tuple[np.ndarray, np.ndarray, list[int]] | None = None,
 ) -> None:
     """`_add_entity_dates` from each entity's documents as arrays (`off`, `flat`), in a
-    few array operations rather than a Python loop over the entities."""
+    few array operations rather than a Python loop over the entities; `periods` per row of
+    `builder.docs` when known (else read from the documents' dates); with `known`, each
+    entity's first and last day as saved, but for the entities (rows) listed: read afresh."""
     arrays["ent_doc_off"] = off
-    arrays["ent_doc"] = flat.astype(np.int32)
-    periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
+    arrays["ent_doc"] = flat.astype(np.int32, copy=False)
+    if periods is None:
+        periods = [builder.doc_period(doc_id) for doc_id, _title in builder.docs]
     doc_lo = np.asarray([p[0] for p in periods] + [NO_DATE], dtype=np.int64)
     doc_hi = np.asarray([p[1] for p in periods] + [NO_DATE], dtype=np.int64)
     n = len(off) - 1
     ent_lo = np.zeros(n, dtype=np.int32)
     ent_hi = np.zeros(n, dtype=np.int32)
-    if len(flat):
+    if known is not None:
+        ent_lo[:], ent_hi[:] = known[0], known[1]
+        for i in known[2]:
+            lo, hi = doc_lo[flat[off[i] : off[i + 1]]], doc_hi[flat[off[i] : off[i + 1]]]
+            dated = lo != NO_DATE
+            ent_lo[i] = int(lo[dated].min()) if dated.any() else 0
+            ent_hi[i] = int(hi[dated].max()) if dated.any() else 0
+    elif len(flat):
         lo, hi = doc_lo[flat], doc_hi[flat]
         dated = lo != NO_DATE
         has = np.diff(off) > 0
@@ -1487,6 +1548,28 @@ def _entity_date_arrays(
         arrays["date_hi"][:n_names] = ent_hi[refs]
 
 
+def _saved_entity_dates(
+    old: IndexParts, keys: list[str], again: list[int]
+) -> tuple[np.ndarray, np.ndarray, list[int]]:
+    """Each entity's (`keys`) first and last day as `old` (a names part) saved them on its
+    names' records, with the rows `again` and those of entities without a saved name to be
+    read afresh: what `_entity_date_arrays` takes as known."""
+    rows = {row[0]: j for j, row in enumerate(old.tables.entities)}
+    n_old = len(old.tables.entities)
+    kind = np.asarray(old.arrays.kind)
+    n_names = int(np.searchsorted(kind, KIND_FACT))
+    refs = np.asarray(old.arrays.ref[:n_names], dtype=np.int64)
+    saved_lo = np.zeros(n_old + 1, dtype=np.int32)
+    saved_hi = np.zeros(n_old + 1, dtype=np.int32)
+    has = np.zeros(n_old + 1, dtype=bool)
+    saved_lo[refs] = old.arrays.date_lo[:n_names]
+    saved_hi[refs] = old.arrays.date_hi[:n_names]
+    has[refs] = True
+    src = np.asarray([rows.get(k, n_old) for k in keys], dtype=np.int64)
+    again = sorted({*again, *np.flatnonzero(~has[src]).tolist()})
+    return saved_lo[src], saved_hi[src], again
+
+
 #: A grown index has at most this many tail parts; one more, and they are indexed again as
 #: one (each part costs a keystroke its own vocabulary expansion and plan).
 MAX_TAILS = 3
@@ -1497,6 +1580,12 @@ TAIL_SHARE = 0.02
 TAIL_FLOOR = 10_000
 
 
+def appended(saved: list[list[Any]], now: list[list[Any]]) -> bool:
+    """Whether documents `now` are documents `saved` unchanged (each with a fingerprint)
+    and more after them: what a store gives after an ingest of new files only."""
+    return len(now) >= len(saved) and now[: len(saved)] == saved and all(item[1] for item in saved)
+
+
 def grow_plan(
     saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
 ) -> tuple[list[str], bool, dict[str, int]] | None:
@@ -1505,8 +1594,23 @@ def grow_plan(
     (new and changed ones, in store order), whether the tails are to be merged into one,
     and figures; None when a build is due: the kept documents are no longer in their saved
     order, or the tails and masked records (`debt` so far) outgrow their share."""
+    if appended(saved, now):  # the common case, a document or a folder added: no lookups
+        fresh = [item[0] for item in now[len(saved) :]]
+        fresh_sentences = sum(int(item[2]) for item in now[len(saved) :])
+        kept_sentences = sum(int(item[2]) for item in saved)
+        if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
+            return None
+        if debt + fresh_sentences > max(TAIL_SHARE * base_records, TAIL_FLOOR):
+            return None
+        stats = {
+            "sentences_kept": kept_sentences,
+            "sentences_indexed": fresh_sentences,
+            "documents_indexed": len(fresh),
+            "documents_removed": 0,
+        }
+        return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
     before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
-    fresh: list[str] = []
+    fresh = []
     last = -1
     fresh_sentences = kept_sentences = 0
     for doc_id, fp, n_sentences in now:

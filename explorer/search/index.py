@@ -463,6 +463,13 @@ class SearchIndex:
         else:
             if manifest.get("base") != base.tables.generation:
                 raise ValueError("index manifest is not of this base")
+            base.tables.fingerprints = None  # the manifest's are the index's (48 MB at 200k)
+            # A few hundred predicates among a million facts, one string each (52 MB at 200k,
+            # for 0.03 CPU-s: a grown index's load saves more than that on its masks), in
+            # place: the matcher holds the list.
+            predicates = base.tables.predicates
+            one: dict[str, str] = {}
+            predicates[:] = [one.setdefault(p, p) for p in predicates]
             served = [_Served(base, ".", _span(manifest.get("base_span")))]
             for folder in manifest["parts"]:
                 served.append(_Served(IndexPart.load(directory / folder), folder))
@@ -477,22 +484,27 @@ class SearchIndex:
         """An index of these parts at the store's documents `fingerprints` (in store order):
         each document's records are live in the newest part holding them only."""
         position = {item[0]: i for i, item in enumerate(fingerprints)}
-        claimed: set[str] = set()
+        claimed = np.zeros(len(fingerprints), dtype=bool)  # per store place: in a newer part
         for s in reversed(served):
             docs = s.part.tables.docs
             if s.folder.startswith("names-"):
                 continue  # its documents are only where names are first met
+            found = np.fromiter(
+                (position.get(doc_id, -1) for doc_id, _title in docs), np.int64, len(docs)
+            )
+            rows = np.flatnonzero(found >= 0)
+            rows = rows[~claimed[found[rows]]]
+            places = found[rows]
+            _unique, first = np.unique(places, return_index=True)
+            if len(first) < len(places):  # a document twice in a part: its first row holds
+                rows = rows[np.sort(first)]
+                places = found[rows]
             place = np.full(len(docs) + 1, -1, dtype=np.int64)
             place[-1] = 0  # records without a document (a fact without one) stay
-            for i, (doc_id, _title) in enumerate(docs):
-                if doc_id in claimed:
-                    continue
-                found = position.get(doc_id)
-                if found is not None:
-                    place[i] = found
-                    claimed.add(doc_id)
+            place[rows] = places
+            claimed[places] = True
             s.place = place
-            live = place[np.asarray(s.part.arrays.doc)] >= 0
+            live = (place >= 0)[np.asarray(s.part.arrays.doc)]  # bools gathered, not places
             if s.span is not None:
                 live[: s.span[0]] = False
                 live[s.span[1] :] = False
@@ -643,19 +655,24 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
         span = (base.part.matcher.kind_range("entity")[1], base.part.records)
     token = uuid.uuid4().hex[:12]
     folders = [s.folder for s in tails]
+    made: dict[str, IndexParts] = {}  # the new parts, served as built (not parsed again)
     if fresh:
-        tail = _build.build_documents(corpus, fresh)
+        tail = made[f"tail-{token}"] = _build.build_documents(corpus, fresh)
         persist.save_part(tail, directory, f"tail-{token}")
         folders.append(f"tail-{token}")
         stats["records_indexed"] = tail.arrays.records
-    had = {item[0] for item in saved}
-    ids_now = {item[0] for item in now}
-    dropped = [doc_id for doc_id in had if doc_id not in ids_now]
-    dropped.extend(doc_id for doc_id in fresh if doc_id in had)
+    if _build.appended(saved, now):
+        dropped: list[str] = []  # documents added at the end only: none changed or gone
+    else:
+        had = {item[0] for item in saved}
+        ids_now = {item[0] for item in now}
+        dropped = [doc_id for doc_id in had if doc_id not in ids_now]
+        dropped.extend(doc_id for doc_id in fresh if doc_id in had)
     names = _build.build_names(
         corpus, (names_before.part if names_before else base.part).parts, dropped, fresh
     )
     persist.save_part(names, directory, f"names-{token}")
+    made[f"names-{token}"] = names
     stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
     # The names part first: entity names come before facts and sentences in record order.
     manifest: dict[str, Any] = {
@@ -672,7 +689,7 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     by_folder = {s.folder: s.part for s in old._served}
     for folder in manifest["parts"]:
         was = by_folder.get(folder)
-        part = was.reopened(directory / folder) if was else IndexPart.load(directory / folder)
+        part = was.reopened(directory / folder) if was else IndexPart._of(made[folder])
         served.append(_Served(part, folder))
     grown = SearchIndex._masked(served, manifest["generation"], manifest["fingerprints"])
     stats["records_kept"] = grown.records - stats["records_indexed"]

@@ -139,7 +139,6 @@ class Matcher:
         #: the records of documents changed or removed since it was written (Lucene's live
         #: docs): no candidate, hit or count includes them.
         self.live: np.ndarray | None = None
-        self._dead_before: np.ndarray | None = None
         self._candidates: dict[tuple, np.ndarray] = {}
         self._masks: dict[tuple, np.ndarray] = {}
         self._cuts: dict[tuple | None, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
@@ -149,16 +148,16 @@ class Matcher:
         if live is not None and live.all():
             live = None
         self.live = live
-        self._dead_before = None if live is None else np.concatenate(([0], np.cumsum(~live)))
         self.clear_caches()
 
     def dead_within(self, rec_range: tuple[int, int] | None) -> int:
-        """How many masked records lie in `rec_range` (all records when None)."""
-        dead = self._dead_before
-        if dead is None:
+        """How many masked records lie in `rec_range` (all records when None): counted when
+        asked (an update asks once), not kept as a running count per record (38 MB and 0.1-0.3
+        CPU-s a part at 4.8M records, for every index loaded)."""
+        if self.live is None:
             return 0
         lo, hi = rec_range if rec_range is not None else (0, self.records)
-        return int(dead[hi] - dead[lo])
+        return (hi - lo) - int(np.count_nonzero(self.live[lo:hi]))
 
     def clear_caches(self) -> None:
         """Forget the filters, candidates and masks kept between keystrokes."""

@@ -298,3 +298,67 @@ def test_an_entity_keeps_only_the_documents_that_still_mention_it(tmp_path):
         assert [h.doc for h in index.search("tokyo", kind="entity")] == ["r03.txt"]
     finally:
         store.close()
+
+
+def test_a_second_update_dates_entities_by_their_documents_as_they_are_now(tmp_path):
+    # The second update starts from the names part the first wrote: what it keeps of it
+    # (rows, dates, each entity's first and last day) must still be what a build finds.
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        (folder / "n01.txt").write_text("Maria Lopez met cocoa buyers in Oslo.\n")
+        store.ingest([folder])
+        assert SearchIndex.load_or_build(store).part_count == 3
+        # Ghana is left with r01 (1985) only; Tokyo with r03 (1986); Oslo gains a dated report
+        (folder / "r13.txt").write_text("Cocoa buyers said the new crop looked strong.\n")
+        (folder / "r14.txt").unlink()
+        (folder / "r03.txt").write_text("Dollar trading was quiet in Tokyo and in Oslo.\n")
+        store.ingest([folder], prune=True)
+        index = SearchIndex.load_or_build(store)
+        assert index.updated_from_cache and index.part_count > 2
+        queries = [*QUERIES, "date:1988 ghana", "date:1988 tokyo", "date:1986 oslo", "oslo"]
+        assert differences(index, SearchIndex.build(store), queries) == []
+        assert index.search("date:1988 ghana", kind="entity") == []
+        assert index.search("date:1988 tokyo", kind="entity") == []
+        assert [h.text for h in index.search("date:1986 oslo", kind="entity")] == ["Oslo"]
+        assert _entity_days(index) == _entity_days(build.build_names(store))
+        # a third, adding only: the entities it does not touch keep the dates just made
+        (folder / "n02.txt").write_text("Peter Holm said the quokka museum opened.\n")
+        store.ingest([folder])
+        index = SearchIndex.load_or_build(store)
+        assert index.update_stats["documents_indexed"] == 1
+        assert differences(index, SearchIndex.build(store), queries) == []
+        assert [h.text for h in index.search("date:1985 ghana", kind="entity")] == ["Ghana"]
+        assert _entity_days(index) == _entity_days(build.build_names(store))
+    finally:
+        store.close()
+
+
+def test_documents_added_at_the_end_are_the_only_ones_indexed_again():
+    saved = [["a", "fa", 3], ["b", "fb", 2]]
+    plan = build.grow_plan(saved, [*saved, ["c", "fc", 4]], 1_000_000, 0, 0)
+    assert plan is not None
+    fresh, merge, stats = plan
+    assert (fresh, merge, stats["sentences_kept"], stats["sentences_indexed"]) == (
+        ["c"],
+        False,
+        5,
+        4,
+    )
+    # a document without a fingerprint is never taken as unchanged, at the end or not
+    unhashed = [["a", "", 3], ["b", "fb", 200]]
+    assert not build.appended(unhashed, [*unhashed, ["c", "fc", 4]])
+    fresh, _merge, _stats = build.grow_plan(unhashed, [*unhashed, ["c", "fc", 4]], 1_000_000, 0, 0)
+    assert fresh == ["a", "c"]
+    # a changed one is not an addition
+    assert not build.appended(saved, [["a", "fa", 3], ["b", "fB", 2], ["c", "fc", 4]])
+
+
+def _entity_days(index) -> dict[str, tuple[int, int]]:
+    """Entity key -> the first and last day its names' records carry, of a grown index's
+    names part (or of a names part as `build_names` makes it afresh)."""
+    if isinstance(index, SearchIndex):
+        index = next(s.part for s in index._served if s.folder.startswith("names-")).parts
+    a, rows = index.arrays, index.tables.entities
+    names = int((a.kind == a.kind[0]).sum())
+    return {rows[int(a.ref[r])][0]: (int(a.date_lo[r]), int(a.date_hi[r])) for r in range(names)}
