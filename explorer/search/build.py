@@ -1487,24 +1487,25 @@ def _entity_date_arrays(
         arrays["date_hi"][:n_names] = ent_hi[refs]
 
 
-#: A grown index has at most this many tail parts; one more, and they are indexed again as
-#: one (each part costs a keystroke its own vocabulary expansion and plan).
+#: A grown index has at most this many tail parts; one more, and they are merged into one
+#: (each part costs a keystroke its own vocabulary expansion and plan).
 MAX_TAILS = 3
 #: When the records of the tails and the masked records of the base outgrow this share of
-#: the base's records (and `TAIL_FLOOR`), the index is built again: the tail merged into
-#: the base.
+#: the base's records (and `TAIL_FLOOR`), base, names and tails are merged into one part
+#: (`merge.merge`): the tail merged into the base.
 TAIL_SHARE = 0.02
 TAIL_FLOOR = 10_000
 
 
 def grow_plan(
     saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
-) -> tuple[list[str], bool, dict[str, int]] | None:
+) -> tuple[list[str], str, dict[str, int]] | None:
     """What growing an index saved at documents `saved` to documents `now` (both [id,
     fingerprint, sentences] in store order) takes: the documents to index into a new tail
-    (new and changed ones, in store order), whether the tails are to be merged into one,
-    and figures; None when a build is due: the kept documents are no longer in their saved
-    order, or the tails and masked records (`debt` so far) outgrow their share."""
+    (new and changed ones, in store order), what is to be merged ("tails" into one, "base":
+    every part into one, when the tails and masked records, `debt` so far, outgrow their
+    share; "" nothing), and figures; None when a build is due: the kept documents are no
+    longer in their saved order, or most sentences are new."""
     before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
     fresh: list[str] = []
     last = -1
@@ -1525,12 +1526,15 @@ def grow_plan(
     gone = [doc_id for doc_id in before if doc_id not in ids_now]
     changed = [doc_id for doc_id in fresh if doc_id in before]
     masked = sum(before[doc_id][2] for doc_id in (*gone, *changed))
+    merge = ""
     if debt + fresh_sentences + masked > max(TAIL_SHARE * base_records, TAIL_FLOOR):
-        return None
+        merge = "base"
+    elif fresh and tails + 1 > MAX_TAILS:
+        merge = "tails"
     stats = {
         "sentences_kept": kept_sentences,
         "sentences_indexed": fresh_sentences,
         "documents_indexed": len(fresh),
         "documents_removed": len(gone),
     }
-    return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
+    return fresh, merge, stats
