@@ -1538,3 +1538,117 @@ def grow_plan(
         "documents_removed": len(gone),
     }
     return fresh, merge, stats
+
+
+# --------------------------------------------------------------------------- build by parts
+#
+# A big corpus is built as parts of at most `PART_RECORDS` records, each built as above and
+# handed to `spill` (which writes it out and maps it back), then merged (`merge.merge`): the
+# build's peak is a part's, not the store's.
+
+#: Records of a part of a build by parts.
+PART_RECORDS = 250_000
+
+
+def build_parts(
+    corpus: Corpus, spill: Any, part_records: int | None = None
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    """`build(corpus)` as parts of at most `part_records` records: each part with its
+    documents' places (the order the merge puts records in; None for the part of entity
+    names), and the corpus's fingerprints. A corpus of one part's size is built whole (its
+    `IndexParts` returned as they are)."""
+    limit = part_records or PART_RECORDS
+    if _streams(corpus):
+        return _streamed_parts(corpus, spill, limit)
+    return _one_pass_parts(corpus, spill, limit)
+
+
+def _streamed_parts(
+    corpus: Corpus, spill: Any, limit: int
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    summaries = list(corpus.documents())  # type: ignore[attr-defined]
+    sizes = [int(doc.sentences) + int(doc.facts) for doc in summaries]
+    if sum(sizes) <= limit:
+        return _build_streamed(corpus)
+    ids = [doc.id for doc in summaries]
+    del summaries
+    place = {doc_id: i for i, doc_id in enumerate(ids)}
+    release = getattr(corpus, "release_pages", None) or (lambda: None)
+    out: list[tuple[IndexParts, np.ndarray | None]] = [(spill(build_names(corpus)), None)]
+    release()
+    lo = 0
+    while lo < len(ids):
+        hi, held = lo, 0
+        while hi < len(ids) and (hi == lo or held + sizes[hi] <= limit):
+            held += sizes[hi]
+            hi += 1
+        part = build_documents(corpus, ids[lo:hi])
+        where = [place[doc_id] for doc_id, _title in part.tables.docs]
+        out.append((spill(part), np.asarray([*where, 0], dtype=np.int64)))
+        release()
+        lo = hi
+    return out, _fingerprints(corpus)
+
+
+def _one_pass_parts(
+    corpus: Corpus, spill: Any, limit: int
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    """A corpus that lists its records at once: the first part holds the names, the facts
+    and the first sentences; each next part the sentences that follow. The first part's
+    entity documents are found last (they may be in any part)."""
+    fingerprints = _fingerprints(corpus)
+    dates = _document_dates(corpus)
+    first = _Builder(dates)
+    docs_of: dict[str, set[str]] = {}
+    label_bits, first_mention = _mention_tables(corpus, docs_of)
+    entities, facts = list(corpus.entities()), list(corpus.facts())
+    _add_names_and_facts(first, entities, facts, label_bits, first_mention)
+    del entities, facts
+    builder = first
+    rest: list[IndexParts] = []
+    seen: set[str] = set()
+    first_arrays: tuple[dict[str, np.ndarray], list[str]] | None = None
+    for rec in corpus.iter_sentences():
+        if builder.count >= limit:
+            if builder is first:
+                first_arrays = first.finish()
+            else:
+                rest.append(spill(_documents_part(builder, corpus)))
+                seen.update(doc_id for doc_id, _title in builder.docs)
+            builder = _Builder(dates)
+        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+    if builder is first:  # one part: the build itself
+        arrays, vocab = first.finish()
+        ent_docs = [
+            {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
+            for row in first.entity_rows
+        ]
+        _add_entity_dates(arrays, ent_docs, first)
+        return _parts(first, arrays, vocab, fingerprints, corpus)
+    rest.append(spill(_documents_part(builder, corpus)))
+    seen.update(doc_id for doc_id, _title in builder.docs)
+    assert first_arrays is not None
+    arrays, vocab = first_arrays
+    # documents of later parts that entities mention, numbered after the first part's own
+    for row in first.entity_rows:
+        for doc_id in sorted(docs_of.get(row[0], ())):
+            if doc_id in seen:
+                first.doc_index(doc_id)
+    ent_docs = [
+        {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
+        for row in first.entity_rows
+    ]
+    _add_entity_dates(arrays, ent_docs, first)
+    head = spill(_parts(first, arrays, vocab, None, corpus))
+    parts = [head, *rest]
+    return [
+        (part, np.full(len(part.tables.docs) + 1, k, dtype=np.int64))
+        for k, part in enumerate(parts)
+    ], fingerprints
+
+
+def _documents_part(builder: _Builder, corpus: Corpus) -> IndexParts:
+    """A finished part of sentences only (no entity names or facts)."""
+    arrays, vocab = builder.finish()
+    _add_entity_dates(arrays, [], builder)
+    return _parts(builder, arrays, vocab, None, corpus)

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import contextlib
 import mmap
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from explorer.model import Corpus
+from explorer.search import build as _build
 from explorer.search.arrays import (
     ARRAY_NAMES,
     KIND_ENTITY,
@@ -382,3 +387,40 @@ class _Merge:
             doc_dates=dates,
             fact_dates=self.fact_dates,
         )
+
+
+def build_in_parts(
+    corpus: Corpus, alloc: Alloc = _in_memory, part_records: int | None = None
+) -> IndexParts:
+    """`build(corpus)`, for a big corpus as parts of `build.PART_RECORDS` records, each
+    written to a scratch folder beside the corpus and mapped back, then merged into
+    `alloc`'s arrays: memory holds a part being built, never the whole index."""
+    scratch = _scratch_folder(corpus)
+    try:
+        count = [0]
+
+        def spill(parts: IndexParts) -> IndexParts:
+            folder = scratch / f"part-{count[0]}"
+            count[0] += 1
+            folder.mkdir()
+            mapped = {}
+            for name, array in parts.arrays.as_dict().items():
+                np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+                mapped[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
+            return IndexParts(IndexArrays.of(mapped), parts.vocab, parts.tables)
+
+        made = _build.build_parts(corpus, spill, part_records)
+        if isinstance(made, IndexParts):
+            return made
+        listed, fingerprints = made
+        sources = [Source(parts, place) for parts, place in listed]
+        return merge(sources, _build.generation_of(corpus), fingerprints, alloc)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _scratch_folder(corpus: Corpus) -> Path:
+    try:
+        return Path(tempfile.mkdtemp(prefix=".explorer-parts-", dir=Path(corpus.path).parent))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix="explorer-parts-"))

@@ -375,3 +375,49 @@ def test_an_entity_keeps_only_the_documents_that_still_mention_it(tmp_path):
         assert [h.doc for h in index.search("tokyo", kind="entity")] == ["r03.txt"]
     finally:
         store.close()
+
+
+class OnePass:
+    """The store as a corpus that lists its records only all at once (no `doc=`)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    @property
+    def path(self):
+        return self.store.path
+
+    def generation(self):
+        return self.store.generation()
+
+    def iter_sentences(self):
+        return self.store.iter_sentences()
+
+    def entities(self, label=None):
+        return self.store.entities()
+
+    def facts(self, predicate=None):
+        return self.store.facts()
+
+    def mentions(self):
+        return self.store.mentions()
+
+    def documents(self):
+        return self.store.documents()
+
+
+@pytest.mark.parametrize("size", [3, 7, 1_000_000])
+@pytest.mark.parametrize("streamed", [True, False])
+def test_a_build_in_parts_of_a_few_records_is_the_build(tmp_path, size, streamed):
+    from explorer.search import merge
+
+    store, _folder = open_store(tmp_path)
+    try:
+        corpus = store if streamed else OnePass(store)
+        whole = SearchIndex.build(corpus)
+        parts = merge.build_in_parts(corpus, part_records=size)
+        assert same_arrays(SearchIndex._of(parts), whole) == []
+        assert parts.tables.fingerprints == whole.tables.fingerprints
+        assert not list(tmp_path.glob(".explorer-parts-*"))  # its scratch parts are gone
+    finally:
+        store.close()
