@@ -433,7 +433,10 @@ class SearchIndex:
                 index = None
             del old
         if index is None:
-            index = cls.build(corpus)
+            try:  # built in parts merged straight into the saved files
+                return cls.build_saved(corpus, directory)
+            except OSError:
+                index = cls.build(corpus)  # a read-only place: built in memory, uncached
         try:
             index.save(directory)
         except OSError:
@@ -446,6 +449,16 @@ class SearchIndex:
         saved.updated_from_cache = index.updated_from_cache
         saved.update_stats = index.update_stats
         return saved
+
+    @classmethod
+    def build_saved(cls, corpus: Corpus, directory: Path) -> SearchIndex:
+        """`build(corpus)` saved to `directory` and loaded from it: a big corpus is built
+        as parts merged into the saved files (`merge.build_in_parts`), so the build holds a
+        part at a time, never the whole index."""
+        persist.save_made(lambda alloc: _merge.build_in_parts(corpus, alloc), directory)
+        index = cls.load(directory)
+        index.loaded_from_cache = False
+        return index
 
     def save(self, directory: Path) -> None:
         """Write a one-part index to `directory` atomically (a temporary folder renamed into
