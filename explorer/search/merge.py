@@ -270,6 +270,7 @@ class _Merge:
             text_at += t1 - t0
             for name in ("fwd", "text_blob", "fwd_off", "text_off", *_COLUMNS):
                 _let_go(out[name])
+                _let_go(getattr(a, name))  # the source's pages read, given back too
         self._map_known_documents()  # documents other sources met first
 
     def _documents(self, j: int, docs: np.ndarray) -> np.ndarray:
@@ -336,6 +337,8 @@ class _Merge:
                 post[filled : filled + len(keys)] = keys  # the low 32 bits: the record
                 filled += len(keys)
                 _let_go(post)
+                for s in self.sources:
+                    _let_go(s.parts.arrays.post)
             u0 = u1
         if filled != self.post_total:
             raise ValueError("merged postings do not add up")
