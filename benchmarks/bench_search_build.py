@@ -50,10 +50,17 @@ threading.Thread(target=sample, daemon=True).start()
 t0, c0 = time.perf_counter(), time.process_time()
 store = Store.open(store_path, readonly=True)
 phase[0] = "build"
-parts = _build.build(store)
-built_cpu = time.process_time() - c0
-phase[0] = "save"
-persist.save(parts, out)
+if hasattr(persist, "save_made"):  # built in parts merged into the saved files
+    from explorer.search.merge import build_in_parts
+    made = []
+    persist.save_made(lambda alloc: made.append(build_in_parts(store, alloc)) or made[0], out)
+    parts = made[0]
+    built_cpu = time.process_time() - c0
+else:
+    parts = _build.build(store)
+    built_cpu = time.process_time() - c0
+    phase[0] = "save"
+    persist.save(parts, out)
 cpu, wall = time.process_time() - c0, time.perf_counter() - t0
 done.set()
 kind = parts.arrays.kind

@@ -349,9 +349,14 @@ if phase == "prepare":  # the index of the store, saved; then one new document i
     store.ingest([Path(sys.argv[4])])
     out["documents"] = len(store.documents())
     store.close()
-elif phase in ("update", "build"):
+elif phase in ("update", "build", "merge"):
     if phase == "build":
         shutil.rmtree(cache_dir(db), ignore_errors=True)
+    if phase == "merge":  # the update made to merge its tail into the base
+        from explorer.search import build as _build
+        if not hasattr(_build, "TAIL_FLOOR"):
+            raise SystemExit("no grown index in this checkout")
+        _build.TAIL_FLOOR, _build.TAIL_SHARE = 0, 0.0
     store = Store.open(db)
     with open("/proc/self/clear_refs", "w") as f:
         f.write("5")  # the peak RSS from here on
@@ -362,7 +367,8 @@ elif phase in ("update", "build"):
     out["rss_growth_mb"] = rss_mb("VmHWM:") - rss0
     out["grown"] = getattr(index, "part_count", 1) > 1
     out["updated"] = index.updated_from_cache
-    if phase == "update" and len(sys.argv) > 3:
+    out["merged"] = index.update_stats.get("merged", 0)
+    if len(sys.argv) > 3:
         from benchmarks.bench_search import QUERIES
         times = []
         for query in QUERIES:
@@ -460,13 +466,31 @@ def one_document(workdir: Path) -> None:
                 f"median {spread([r['key_median_ms'] for r in got], 'ms')}",
                 f"p95 {spread([r['key_p95_ms'] for r in got], 'ms')}",
             )
-        builds = [_phase(REPO, "build", str(saved["after"][0])) for _ in range(1)]
-        figure(
-            "  after: merging the tail into the base (a build)",
-            f"CPU {spread([r['cpu_s'] for r in builds])}",
-            f"wall {spread([r['wall_s'] for r in builds])}; "
-            f"peak RSS growth {builds[0]['rss_growth_mb']:,.0f} MB",
-        )
+        # The merge into the base: before this work a build; now base, names and the new
+        # tail merged on their arrays (`merge.merge`). Alternated, each from the saved index.
+        merges: dict[str, list[dict]] = {"build": [], "merge": []}
+        db, index_copy = saved["after"]
+        directory = db.with_name(db.name + ".index")
+        for _ in range(int(os.environ.get("EXPLORER_BENCH_MERGE_REPEATS", "1"))):
+            for phase in ("build", "merge"):
+                shutil.rmtree(directory, ignore_errors=True)
+                shutil.copytree(index_copy, directory)
+                merges[phase].append(_phase(REPO, phase, str(db), "keys"))
+        for phase, got in merges.items():
+            what = "a build" if phase == "build" else "the k-way merge"
+            if phase == "merge" and not all(r["merged"] for r in got):
+                what = "NOT merged: a build"
+            figure(
+                f"  after: the merge into the base ({what})",
+                f"CPU {spread([r['cpu_s'] for r in got])}",
+                f"wall {spread([r['wall_s'] for r in got])}; peak RSS growth "
+                f"{statistics.median(r['rss_growth_mb'] for r in got):,.0f} MB",
+            )
+            figure(
+                f"    keystroke CPU on its index ({got[0]['keystrokes']} typed)",
+                f"median {spread([r['key_median_ms'] for r in got], 'ms')}",
+                f"p95 {spread([r['key_p95_ms'] for r in got], 'ms')}",
+            )
         for name, _tree in trees:
             shutil.rmtree(saved[name][0].parent, ignore_errors=True)
             shutil.rmtree(saved[name][1], ignore_errors=True)

@@ -158,9 +158,13 @@ def build_worker(engine: str, base_file: str, size: int, directory: str) -> dict
 
         rss0 = rss_mb()
         c0, t0 = time.process_time(), time.perf_counter()
-        index = SearchIndex.build(corpus)
-        built = time.perf_counter() - t0
-        index.save(Path(directory))
+        if hasattr(SearchIndex, "build_saved"):  # parts merged into the saved files
+            SearchIndex.build_saved(corpus, Path(directory))
+            built = time.perf_counter() - t0
+        else:
+            index = SearchIndex.build(corpus)
+            built = time.perf_counter() - t0
+            index.save(Path(directory))
     else:
         import tantivy  # noqa: F401
 

@@ -1570,12 +1570,12 @@ def _saved_entity_dates(
     return saved_lo[src], saved_hi[src], again
 
 
-#: A grown index has at most this many tail parts; one more, and they are indexed again as
-#: one (each part costs a keystroke its own vocabulary expansion and plan).
+#: A grown index has at most this many tail parts; one more, and they are merged into one
+#: (each part costs a keystroke its own vocabulary expansion and plan).
 MAX_TAILS = 3
 #: When the records of the tails and the masked records of the base outgrow this share of
-#: the base's records (and `TAIL_FLOOR`), the index is built again: the tail merged into
-#: the base.
+#: the base's records (and `TAIL_FLOOR`), base, names and tails are merged into one part
+#: (`merge.merge`): the tail merged into the base.
 TAIL_SHARE = 0.02
 TAIL_FLOOR = 10_000
 
@@ -1588,27 +1588,24 @@ def appended(saved: list[list[Any]], now: list[list[Any]]) -> bool:
 
 def grow_plan(
     saved: list[list[Any]], now: list[list[Any]], base_records: int, debt: int, tails: int
-) -> tuple[list[str], bool, dict[str, int]] | None:
+) -> tuple[list[str], str, dict[str, int]] | None:
     """What growing an index saved at documents `saved` to documents `now` (both [id,
     fingerprint, sentences] in store order) takes: the documents to index into a new tail
-    (new and changed ones, in store order), whether the tails are to be merged into one,
-    and figures; None when a build is due: the kept documents are no longer in their saved
-    order, or the tails and masked records (`debt` so far) outgrow their share."""
+    (new and changed ones, in store order), what is to be merged ("tails" into one, "base":
+    every part into one, when the tails and masked records, `debt` so far, outgrow their
+    share; "" nothing), and figures; None when a build is due: the kept documents are no
+    longer in their saved order, or most sentences are new."""
     if appended(saved, now):  # the common case, a document or a folder added: no lookups
-        fresh = [item[0] for item in now[len(saved) :]]
-        fresh_sentences = sum(int(item[2]) for item in now[len(saved) :])
-        kept_sentences = sum(int(item[2]) for item in saved)
-        if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
-            return None
-        if debt + fresh_sentences > max(TAIL_SHARE * base_records, TAIL_FLOOR):
-            return None
-        stats = {
-            "sentences_kept": kept_sentences,
-            "sentences_indexed": fresh_sentences,
-            "documents_indexed": len(fresh),
-            "documents_removed": 0,
-        }
-        return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
+        added = now[len(saved) :]
+        return _planned(
+            [item[0] for item in added],
+            sum(int(item[2]) for item in added),
+            sum(int(item[2]) for item in saved),
+            debt,
+            base_records,
+            tails,
+            0,
+        )
     before = {item[0]: (i, item[1], int(item[2])) for i, item in enumerate(saved)}
     fresh = []
     last = -1
@@ -1623,18 +1620,156 @@ def grow_plan(
             continue
         fresh.append(doc_id)
         fresh_sentences += n_sentences
-    if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
-        return None  # tokenising most of it anyway: a build is as quick and simpler
     ids_now = {item[0] for item in now}
     gone = [doc_id for doc_id in before if doc_id not in ids_now]
     changed = [doc_id for doc_id in fresh if doc_id in before]
     masked = sum(before[doc_id][2] for doc_id in (*gone, *changed))
-    if debt + fresh_sentences + masked > max(TAIL_SHARE * base_records, TAIL_FLOOR):
-        return None
+    return _planned(
+        fresh, fresh_sentences, kept_sentences, debt + masked, base_records, tails, len(gone)
+    )
+
+
+def _planned(
+    fresh: list[str],
+    fresh_sentences: int,
+    kept_sentences: int,
+    debt: int,
+    base_records: int,
+    tails: int,
+    removed: int,
+) -> tuple[list[str], str, dict[str, int]] | None:
+    """`grow_plan`'s answer once the fresh documents are known: None when most sentences
+    are new (a build), else what is to be merged and the figures."""
+    if fresh_sentences > MAX_UPDATE_SHARE * (fresh_sentences + kept_sentences):
+        return None  # tokenising most of it anyway: a build is as quick and simpler
+    merge = ""
+    if debt + fresh_sentences > max(TAIL_SHARE * base_records, TAIL_FLOOR):
+        merge = "base"
+    elif fresh and tails + 1 > MAX_TAILS:
+        merge = "tails"
     stats = {
         "sentences_kept": kept_sentences,
         "sentences_indexed": fresh_sentences,
         "documents_indexed": len(fresh),
-        "documents_removed": len(gone),
+        "documents_removed": removed,
     }
-    return fresh, bool(fresh) and tails + 1 > MAX_TAILS, stats
+    return fresh, merge, stats
+
+
+# --------------------------------------------------------------------------- build by parts
+#
+# A big corpus is built as parts of at most `PART_RECORDS` records, each built as above and
+# handed to `spill` (which writes it out and maps it back), then merged (`merge.merge`): the
+# build's peak is a part's, not the store's.
+
+#: Records of a part of a build by parts.
+PART_RECORDS = 250_000
+
+
+def build_parts(
+    corpus: Corpus, spill: Any, part_records: int | None = None
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    """`build(corpus)` as parts of at most `part_records` records: each part with its
+    documents' places (the order the merge puts records in; None for the part of entity
+    names), and the corpus's fingerprints. A corpus of one part's size is built whole (its
+    `IndexParts` returned as they are), and so is a store unless `part_records` is given."""
+    limit = part_records or PART_RECORDS
+    if _streams(corpus):
+        if part_records is None:
+            # Measured on the 1M-sentence store, parts of 250,000 records peaked higher
+            # (845 MB) than the streamed build (648 MB), which spools its texts and lets the
+            # store's pages go every 512 documents: a store is built streamed, whole.
+            return _build_streamed(corpus)
+        return _streamed_parts(corpus, spill, limit)
+    return _one_pass_parts(corpus, spill, limit)
+
+
+def _streamed_parts(
+    corpus: Corpus, spill: Any, limit: int
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    summaries = list(corpus.documents())  # type: ignore[attr-defined]
+    sizes = [int(doc.sentences) + int(doc.facts) for doc in summaries]
+    if sum(sizes) <= limit:
+        return _build_streamed(corpus)
+    ids = [doc.id for doc in summaries]
+    del summaries
+    place = {doc_id: i for i, doc_id in enumerate(ids)}
+    release = getattr(corpus, "release_pages", None) or (lambda: None)
+    out: list[tuple[IndexParts, np.ndarray | None]] = [(spill(build_names(corpus)), None)]
+    release()
+    lo = 0
+    while lo < len(ids):
+        hi, held = lo, 0
+        while hi < len(ids) and (hi == lo or held + sizes[hi] <= limit):
+            held += sizes[hi]
+            hi += 1
+        part = build_documents(corpus, ids[lo:hi])
+        where = [place[doc_id] for doc_id, _title in part.tables.docs]
+        out.append((spill(part), np.asarray([*where, 0], dtype=np.int64)))
+        release()
+        lo = hi
+    return out, _fingerprints(corpus)
+
+
+def _one_pass_parts(
+    corpus: Corpus, spill: Any, limit: int
+) -> tuple[list[tuple[IndexParts, np.ndarray | None]], list[list[Any]] | None] | IndexParts:
+    """A corpus that lists its records at once: the first part holds the names, the facts
+    and the first sentences; each next part the sentences that follow. The first part's
+    entity documents are found last (they may be in any part)."""
+    fingerprints = _fingerprints(corpus)
+    dates = _document_dates(corpus)
+    first = _Builder(dates)
+    docs_of: dict[str, set[str]] = {}
+    label_bits, first_mention = _mention_tables(corpus, docs_of)
+    entities, facts = list(corpus.entities()), list(corpus.facts())
+    _add_names_and_facts(first, entities, facts, label_bits, first_mention)
+    del entities, facts
+    builder = first
+    rest: list[IndexParts] = []
+    seen: set[str] = set()
+    first_arrays: tuple[dict[str, np.ndarray], list[str]] | None = None
+    for rec in corpus.iter_sentences():
+        if builder.count >= limit:
+            if builder is first:
+                first_arrays = first.finish()
+            else:
+                rest.append(spill(_documents_part(builder, corpus)))
+                seen.update(doc_id for doc_id, _title in builder.docs)
+            builder = _Builder(dates)
+        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+    if builder is first:  # one part: the build itself
+        arrays, vocab = first.finish()
+        ent_docs = [
+            {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
+            for row in first.entity_rows
+        ]
+        _add_entity_dates(arrays, ent_docs, first)
+        return _parts(first, arrays, vocab, fingerprints, corpus)
+    rest.append(spill(_documents_part(builder, corpus)))
+    seen.update(doc_id for doc_id, _title in builder.docs)
+    assert first_arrays is not None
+    arrays, vocab = first_arrays
+    # documents of later parts that entities mention, numbered after the first part's own
+    for row in first.entity_rows:
+        for doc_id in sorted(docs_of.get(row[0], ())):
+            if doc_id in seen:
+                first.doc_index(doc_id)
+    ent_docs = [
+        {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
+        for row in first.entity_rows
+    ]
+    _add_entity_dates(arrays, ent_docs, first)
+    head = spill(_parts(first, arrays, vocab, None, corpus))
+    parts = [head, *rest]
+    return [
+        (part, np.full(len(part.tables.docs) + 1, k, dtype=np.int64))
+        for k, part in enumerate(parts)
+    ], fingerprints
+
+
+def _documents_part(builder: _Builder, corpus: Corpus) -> IndexParts:
+    """A finished part of sentences only (no entity names or facts)."""
+    arrays, vocab = builder.finish()
+    _add_entity_dates(arrays, [], builder)
+    return _parts(builder, arrays, vocab, None, corpus)

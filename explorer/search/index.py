@@ -29,6 +29,7 @@ import numpy as np
 
 from explorer.model import Corpus, Hit
 from explorer.search import build as _build
+from explorer.search import merge as _merge
 from explorer.search import persist
 from explorer.search.arrays import KIND_ENTITY, KIND_SENTENCE, IndexArrays, IndexTables
 from explorer.search.build import IndexParts, fact_line, generation_of
@@ -432,7 +433,10 @@ class SearchIndex:
                 index = None
             del old
         if index is None:
-            index = cls.build(corpus)
+            try:  # built in parts merged straight into the saved files
+                return cls.build_saved(corpus, directory)
+            except OSError:
+                index = cls.build(corpus)  # a read-only place: built in memory, uncached
         try:
             index.save(directory)
         except OSError:
@@ -445,6 +449,16 @@ class SearchIndex:
         saved.updated_from_cache = index.updated_from_cache
         saved.update_stats = index.update_stats
         return saved
+
+    @classmethod
+    def build_saved(cls, corpus: Corpus, directory: Path) -> SearchIndex:
+        """`build(corpus)` saved to `directory` and loaded from it: a big corpus is built
+        as parts merged into the saved files (`merge.build_in_parts`), so the build holds a
+        part at a time, never the whole index."""
+        persist.save_made(lambda alloc: _merge.build_in_parts(corpus, alloc), directory)
+        index = cls.load(directory)
+        index.loaded_from_cache = False
+        return index
 
     def save(self, directory: Path) -> None:
         """Write a one-part index to `directory` atomically (a temporary folder renamed into
@@ -637,29 +651,15 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     plan = _build.grow_plan(saved, now, base.part.records, debt, len(tails))
     if plan is None:
         return None
-    fresh, merge_tails, stats = plan
-    if merge_tails:  # the tails' live documents are indexed again into one tail
-        again: set[str] = set()
-        for s in tails:
-            place = s.place if s.place is not None else np.full(len(s.part.tables.docs) + 1, -1)
-            again.update(
-                doc_id
-                for (doc_id, _title), p in zip(s.part.tables.docs, place.tolist(), strict=False)
-                if p >= 0
-            )
-        wanted = set(fresh) | again
-        fresh = [item[0] for item in now if item[0] in wanted]
-        tails = []
+    fresh, merge, stats = plan
     span = base.span
     if span is None:  # a build's part: its entity names give way to the names part
         span = (base.part.matcher.kind_range("entity")[1], base.part.records)
     token = uuid.uuid4().hex[:12]
     folders = [s.folder for s in tails]
     made: dict[str, IndexParts] = {}  # the new parts, served as built (not parsed again)
-    if fresh:
-        tail = made[f"tail-{token}"] = _build.build_documents(corpus, fresh)
-        persist.save_part(tail, directory, f"tail-{token}")
-        folders.append(f"tail-{token}")
+    tail = _build.build_documents(corpus, fresh) if fresh else None
+    if tail is not None:
         stats["records_indexed"] = tail.arrays.records
     if _build.appended(saved, now):
         dropped: list[str] = []  # documents added at the end only: none changed or gone
@@ -671,9 +671,42 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     names = _build.build_names(
         corpus, (names_before.part if names_before else base.part).parts, dropped, fresh
     )
+    stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
+    if merge:  # "tails": the tails into one; "base": every part into one, a build's
+        into_base = merge == "base"
+        parts = [names] if into_base else []
+        served = [_Served(base.part.reopened(directory), ".", span)]
+        served.extend(_Served(s.part.reopened(directory / s.folder), s.folder) for s in tails)
+        if tail is not None:
+            served.append(_Served(IndexPart._of(tail), "tail"))
+        SearchIndex._masked(served, generation_of(corpus), now)
+        sources = [_merge.Source(p) for p in parts]
+        sources.extend(
+            _merge.Source(s.part.parts, s.place, s.part.matcher.live)
+            for s in (served if into_base else served[1:])
+        )
+        generation = generation_of(corpus) if into_base else _tail_generation(tail, tails)
+
+        def make(alloc: _merge.Alloc) -> IndexParts:
+            return _merge.merge(sources, generation, now if into_base else None, alloc)
+
+        if into_base:
+            persist.save_made(make, directory)
+            merged = SearchIndex.load(directory)
+            merged.loaded_from_cache = False
+            merged.updated_from_cache = True
+            stats["merged"] = merged.records
+            stats["records_kept"] = merged.records - stats["records_indexed"]
+            merged.update_stats = stats
+            return merged
+        persist.save_made(make, directory, f"tail-{token}")
+        folders = [f"tail-{token}"]
+    elif tail is not None:
+        persist.save_part(tail, directory, f"tail-{token}")
+        folders.append(f"tail-{token}")
+        made[f"tail-{token}"] = tail
     persist.save_part(names, directory, f"names-{token}")
     made[f"names-{token}"] = names
-    stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
     # The names part first: entity names come before facts and sentences in record order.
     manifest: dict[str, Any] = {
         "base": base.part.tables.generation,
@@ -689,7 +722,12 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     by_folder = {s.folder: s.part for s in old._served}
     for folder in manifest["parts"]:
         was = by_folder.get(folder)
-        part = was.reopened(directory / folder) if was else IndexPart._of(made[folder])
+        if was is not None:
+            part = was.reopened(directory / folder)
+        elif folder in made:
+            part = IndexPart._of(made[folder])
+        else:  # a merged tail: written straight into its mapped files
+            part = IndexPart.load(directory / folder)
         served.append(_Served(part, folder))
     grown = SearchIndex._masked(served, manifest["generation"], manifest["fingerprints"])
     stats["records_kept"] = grown.records - stats["records_indexed"]
@@ -697,3 +735,11 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
     grown.updated_from_cache = True
     grown.update_stats = stats
     return grown
+
+
+def _tail_generation(tail: IndexParts | None, tails: list[_Served]) -> str:
+    """The generation a merged tail carries: its newest part's (tails are not checked
+    against the store's generation; the manifest is)."""
+    if tail is not None:
+        return tail.tables.generation
+    return tails[-1].part.tables.generation if tails else ""

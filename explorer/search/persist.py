@@ -17,6 +17,7 @@ import mmap
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -25,6 +26,7 @@ import orjson
 
 from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables
 from explorer.search.build import IndexParts
+from explorer.search.merge import Alloc
 from explorer.store.storage import file_sha256
 
 # 3: record dates and each entity's documents (date filters)
@@ -54,6 +56,39 @@ def save(parts: IndexParts, directory: Path) -> None:
             os.replace(directory, old)
         os.replace(tmp, directory)
         # This one, and any an interrupted save left behind: none is ever read again.
+        for stale in directory.parent.glob(f"{directory.name}.old-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def save_made(make: Callable[[Alloc], IndexParts], directory: Path, name: str = "") -> None:
+    """`save` (or `save_part` as `name`) of the index `make` writes straight into the files
+    of the folder as it makes it (`alloc` gives it each array mapped over its `.npy` file):
+    a merge, whose output is never held whole in memory."""
+    directory = Path(directory)
+    target = directory / name if name else directory
+    tmp = target.with_name(f"{target.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+
+    def alloc(array_name: str, size: int, dtype: Any) -> np.ndarray:
+        if size == 0:  # an empty file cannot be mapped: saved as any array
+            return np.empty(0, dtype=dtype)
+        path = tmp / f"{array_name}.npy"
+        return np.lib.format.open_memmap(path, mode="w+", dtype=dtype, shape=(size,))
+
+    try:
+        parts = make(alloc)
+        _write(parts, tmp)
+        if name:
+            os.replace(tmp, target)
+            return
+        old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(tmp, directory)
         for stale in directory.parent.glob(f"{directory.name}.old-*"):
             shutil.rmtree(stale, ignore_errors=True)
     except BaseException:
@@ -108,7 +143,11 @@ def _mapping(array: np.ndarray) -> mmap.mmap | None:
 
 def _write(parts: IndexParts, folder: Path) -> None:
     for name, array in parts.arrays.as_dict().items():
-        _save_array(folder / f"{name}.npy", np.ascontiguousarray(array))
+        path = folder / f"{name}.npy"
+        if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
+            array.flush()  # written in place as it was made (`save_made`)
+            continue
+        _save_array(path, np.ascontiguousarray(array))
     (folder / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
     tables = {
         "docs": parts.tables.docs,

@@ -9,6 +9,7 @@ import json
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 from dated_store import REPORTS, write_corpus
 from same_pages import differences
@@ -166,17 +167,93 @@ def test_a_removed_or_changed_document_is_never_found_in_its_old_part(tmp_path):
         store.close()
 
 
-def test_too_big_a_tail_is_merged_into_the_base_by_a_build(tmp_path, monkeypatch):
+def same_arrays(ours: SearchIndex, theirs: SearchIndex) -> list[str]:
+    """The arrays, words and tables of two one-part indexes that differ (by name)."""
+    names = [
+        name
+        for name, array in theirs.arrays.as_dict().items()
+        if array.dtype != getattr(ours.arrays, name).dtype
+        or not np.array_equal(np.asarray(array), np.asarray(getattr(ours.arrays, name)))
+    ]
+    if ours.vocab != theirs.vocab:
+        names.append("vocab")
+    for table in ("docs", "entities", "predicates", "doc_dates", "fact_dates"):
+        if getattr(ours.tables, table) != getattr(theirs.tables, table):
+            names.append(table)
+    return names
+
+
+def test_too_big_a_tail_is_merged_into_the_base_without_a_build(tmp_path, monkeypatch):
     monkeypatch.setattr(build, "TAIL_FLOOR", 0)
     store, folder = open_store(tmp_path)
     try:
         SearchIndex.load_or_build(store)
         (folder / "n01.txt").write_text("Quokka said the zebra museum opened.\n")
-        store.ingest([folder])
+        (folder / "r05.txt").write_text("The zebra fell against the quokka.\n")  # changed
+        (folder / "r09.txt").unlink()
+        store.ingest([folder], prune=True)
+
+        def no_build(_corpus):
+            raise AssertionError("the merge into the base tokenised the store again")
+
+        monkeypatch.setattr(build, "build", no_build)
         index = SearchIndex.load_or_build(store)
-        assert index.part_count == 1  # more than 2% of the records: built again, one part
+        monkeypatch.undo()
+        assert index.part_count == 1  # more than 2% of the records: merged, one part
+        assert index.update_stats["merged"] == index.records
+        assert index.update_stats["sentences_indexed"] == 2  # the new and changed ones
         assert not (cache_dir(store.path) / "parts.json").exists()
-        assert differences(index, SearchIndex.build(store), QUERIES) == []
+        built = SearchIndex.build(store)
+        assert same_arrays(index, built) == []  # a build's arrays, byte for byte
+        assert differences(index, built, QUERIES) == []
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_merges_into_the_base_within_a_run_give_a_builds_arrays(tmp_path, seed, monkeypatch):
+    monkeypatch.setattr(build, "MAX_TAILS", 2)
+    monkeypatch.setattr(build, "TAIL_FLOOR", 0)
+    monkeypatch.setattr(build, "TAIL_SHARE", 0.12)  # a merge every few updates
+    rng = random.Random(seed)
+    store, folder = open_store(tmp_path)
+    try:
+        SearchIndex.load_or_build(store)
+        merged = 0
+        for step in range(8):
+            ops = [edit(folder, rng, step) for _ in range(rng.randint(1, 2))]
+            store.ingest([folder], prune=True)
+            index = SearchIndex.load_or_build(store)
+            assert index.updated_from_cache, ops
+            built = SearchIndex.build(store)
+            assert differences(index, built, QUERIES) == [], (step, ops)
+            if index.part_count == 1:
+                merged += 1
+                assert same_arrays(index, built) == [], (step, ops)
+            again = SearchIndex.load(cache_dir(store.path))
+            assert differences(again, index, QUERIES) == []
+        assert merged >= 2
+    finally:
+        store.close()
+
+
+def test_a_build_by_parts_merged_is_the_build(tmp_path):
+    from explorer.search import merge
+
+    store, _folder = open_store(tmp_path)
+    try:
+        whole = SearchIndex.build(store)
+        ids = [doc.id for doc in store.documents()]
+        place = {doc_id: i for i, doc_id in enumerate(ids)}
+        sources = [merge.Source(build.build_names(store))]
+        for lo in range(0, len(ids), 4):
+            part = build.build_documents(store, ids[lo : lo + 4])
+            where = [place[doc_id] for doc_id, _title in part.tables.docs]
+            sources.append(merge.Source(part, np.asarray([*where, 0], dtype=np.int64)))
+        sources.reverse()  # the order of the sources does not matter, the places do
+        sources.insert(0, sources.pop())
+        parts = merge.merge(sources, build.generation_of(store))
+        assert same_arrays(SearchIndex._of(parts), whole) == []
     finally:
         store.close()
 
@@ -341,10 +418,16 @@ def test_documents_added_at_the_end_are_the_only_ones_indexed_again():
     fresh, merge, stats = plan
     assert (fresh, merge, stats["sentences_kept"], stats["sentences_indexed"]) == (
         ["c"],
-        False,
+        "",
         5,
         4,
     )
+    # the tails and masked records past their share: merged into the base, still a plan
+    plan = build.grow_plan(saved, [*saved, ["c", "fc", 4]], 100, build.TAIL_FLOOR, 0)
+    assert plan is not None and plan[1] == "base"
+    # one tail more than the most kept: the tails merged into one
+    plan = build.grow_plan(saved, [*saved, ["c", "fc", 4]], 1_000_000, 0, build.MAX_TAILS)
+    assert plan is not None and plan[1] == "tails"
     # a document without a fingerprint is never taken as unchanged, at the end or not
     unhashed = [["a", "", 3], ["b", "fb", 200]]
     assert not build.appended(unhashed, [*unhashed, ["c", "fc", 4]])
@@ -362,3 +445,49 @@ def _entity_days(index) -> dict[str, tuple[int, int]]:
     a, rows = index.arrays, index.tables.entities
     names = int((a.kind == a.kind[0]).sum())
     return {rows[int(a.ref[r])][0]: (int(a.date_lo[r]), int(a.date_hi[r])) for r in range(names)}
+
+
+class OnePass:
+    """The store as a corpus that lists its records only all at once (no `doc=`)."""
+
+    def __init__(self, store):
+        self.store = store
+
+    @property
+    def path(self):
+        return self.store.path
+
+    def generation(self):
+        return self.store.generation()
+
+    def iter_sentences(self):
+        return self.store.iter_sentences()
+
+    def entities(self, label=None):
+        return self.store.entities()
+
+    def facts(self, predicate=None):
+        return self.store.facts()
+
+    def mentions(self):
+        return self.store.mentions()
+
+    def documents(self):
+        return self.store.documents()
+
+
+@pytest.mark.parametrize("size", [3, 7, 1_000_000])
+@pytest.mark.parametrize("streamed", [True, False])
+def test_a_build_in_parts_of_a_few_records_is_the_build(tmp_path, size, streamed):
+    from explorer.search import merge
+
+    store, _folder = open_store(tmp_path)
+    try:
+        corpus = store if streamed else OnePass(store)
+        whole = SearchIndex.build(corpus)
+        parts = merge.build_in_parts(corpus, part_records=size)
+        assert same_arrays(SearchIndex._of(parts), whole) == []
+        assert parts.tables.fingerprints == whole.tables.fingerprints
+        assert not list(tmp_path.glob(".explorer-parts-*"))  # its scratch parts are gone
+    finally:
+        store.close()
