@@ -179,3 +179,16 @@ def test_ctrl_c_stops_extract_and_its_workers(tmp_path, folder) -> None:
     assert stderr.decode() == "explorer: interrupted\n"
     left = subprocess.run(["pgrep", "-g", str(process.pid)], capture_output=True, text=True)
     assert left.stdout.split() == []
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_extract_leaves_the_collector_running(folder, capsys, jobs) -> None:
+    """extract holds the collector back while it starts; in a process that goes on after it
+    (a test, a caller of main()), the collector runs again afterwards, and cycles are freed."""
+    import gc
+
+    assert gc.isenabled()
+    # two of the files are broken: they are reported, the rest extracted
+    assert cli.main(["extract", "--jobs", jobs, str(folder)]) == cli.EXIT_FAILED
+    assert len(capsys.readouterr().out.splitlines()) >= 60
+    assert gc.isenabled()
