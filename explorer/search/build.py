@@ -458,10 +458,10 @@ _POSTING_BLOCK = 65_536
 
 
 def _block_keys(
-    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int
-) -> tuple[np.ndarray, np.ndarray]:
+    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
     """The distinct (word, record) pairs of records `lo` to `hi`, sorted: their words and
-    records."""
+    (unless `records` is False: a count needs only the words) their records."""
     lens = np.diff(fwd_off[lo : hi + 1])
     block = fwd[int(fwd_off[lo]) : int(fwd_off[hi])]
     if n_words <= 1 << 16 and hi - lo <= 1 << 16:
@@ -472,15 +472,19 @@ def _block_keys(
         keys |= np.repeat(np.arange(hi - lo, dtype=np.uint32), lens)
         keys.sort()  # a sort and a shift beat np.unique's hashing several times over
         keys = _distinct(keys)
-        records = (keys & 0xFFFF).astype(np.int32)
-        records += lo
-        return (keys >> 16).astype(np.intp), records
+        if not records:
+            return keys >> 16, None
+        recs = (keys & 0xFFFF).astype(np.int32)
+        recs += lo
+        keys >>= 16
+        return keys, recs
     wide = block.astype(np.int64)
     wide <<= 32
     wide |= np.repeat(np.arange(lo, hi, dtype=np.int64), lens)
     wide.sort()
     wide = _distinct(wide)
-    return (wide >> 32).astype(np.intp), wide.astype(np.int32)  # the low 32 bits: the record
+    # the low 32 bits: the record
+    return wide >> 32, (wide.astype(np.int32) if records else None)
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
@@ -502,8 +506,8 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
     counts = np.zeros(n_words, dtype=np.int64)
     blocks = range(0, n_records, _POSTING_BLOCK)
     for lo in blocks:
-        words, _records = _block_keys(
-            fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words
+        words, _none = _block_keys(
+            fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words, records=False
         )
         counts += np.bincount(words, minlength=n_words)
     post_off = np.zeros(n_words + 1, dtype=np.int64)
@@ -512,7 +516,7 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
     cursor = post_off[:-1].copy()
     for lo in blocks:
         words, records = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words)
-        if not len(words):
+        if records is None or not len(words):
             continue
         firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
         run_words = words[firsts]
