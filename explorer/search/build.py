@@ -457,18 +457,44 @@ def _packed(
 _POSTING_BLOCK = 65_536
 
 
-def _block_keys(fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int) -> np.ndarray:
-    """The distinct (word << 32 | record) keys of records `lo` to `hi`, sorted."""
-    keys = fwd[int(fwd_off[lo]) : int(fwd_off[hi])].astype(np.int64)
-    keys <<= 32
-    keys |= np.repeat(np.arange(lo, hi, dtype=np.int64), np.diff(fwd_off[lo : hi + 1]))
-    keys.sort()  # a sort and a shift beat np.unique's hashing several times over
-    if len(keys) > 1:
-        keep = np.empty(len(keys), dtype=bool)
-        keep[0] = True
-        np.not_equal(keys[1:], keys[:-1], out=keep[1:])
-        keys = keys[keep]
-    return keys
+def _block_keys(
+    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """The distinct (word, record) pairs of records `lo` to `hi`, sorted: their words and
+    (unless `records` is False: a count needs only the words) their records."""
+    lens = np.diff(fwd_off[lo : hi + 1])
+    block = fwd[int(fwd_off[lo]) : int(fwd_off[hi])]
+    if n_words <= 1 << 16 and hi - lo <= 1 << 16:
+        # Below 65,536 words (a news corpus) a key fits 32 bits, word << 16 | record within
+        # the block: half the bytes to sort, a third less time than 64-bit keys.
+        keys = block.astype(np.uint32)
+        keys <<= 16
+        keys |= np.repeat(np.arange(hi - lo, dtype=np.uint32), lens)
+        keys.sort()  # a sort and a shift beat np.unique's hashing several times over
+        keys = _distinct(keys)
+        if not records:
+            return keys >> 16, None
+        recs = (keys & 0xFFFF).astype(np.int32)
+        recs += lo
+        keys >>= 16
+        return keys, recs
+    wide = block.astype(np.int64)
+    wide <<= 32
+    wide |= np.repeat(np.arange(lo, hi, dtype=np.int64), lens)
+    wide.sort()
+    wide = _distinct(wide)
+    # the low 32 bits: the record
+    return wide >> 32, (wide.astype(np.int32) if records else None)
+
+
+def _distinct(keys: np.ndarray) -> np.ndarray:
+    """Sorted `keys` without repeats."""
+    if len(keys) < 2:
+        return keys
+    keep = np.empty(len(keys), dtype=bool)
+    keep[0] = True
+    np.not_equal(keys[1:], keys[:-1], out=keep[1:])
+    return keys[keep]
 
 
 def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
@@ -480,23 +506,24 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
     counts = np.zeros(n_words, dtype=np.int64)
     blocks = range(0, n_records, _POSTING_BLOCK)
     for lo in blocks:
-        keys = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records))
-        counts += np.bincount(keys >> 32, minlength=n_words)
+        words, _none = _block_keys(
+            fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words, records=False
+        )
+        counts += np.bincount(words, minlength=n_words)
     post_off = np.zeros(n_words + 1, dtype=np.int64)
     np.cumsum(counts, out=post_off[1:])
     post = np.empty(int(post_off[-1]), dtype=np.int32)
     cursor = post_off[:-1].copy()
     for lo in blocks:
-        keys = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records))
-        if not len(keys):
+        words, records = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words)
+        if records is None or not len(words):
             continue
-        words = keys >> 32
         firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
         run_words = words[firsts]
         run_lens = np.diff(np.append(firsts, len(words)))
         # Blocks come in record order, so each word's records land sorted.
         where = np.repeat(cursor[run_words] - firsts, run_lens) + np.arange(len(words))
-        post[where] = keys  # the low 32 bits: the record
+        post[where] = records
         cursor[run_words] += run_lens
     return post_off, post
 

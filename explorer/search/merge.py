@@ -37,7 +37,7 @@ from explorer.search.build import IndexParts
 #: Records copied at a time (columns, words, texts).
 _PIECE = 1 << 18
 #: Postings gathered and merged at a time.
-_POSTINGS = 1 << 22
+_POSTINGS = 1 << 20
 
 Alloc = Callable[[str, int, Any], np.ndarray]
 
@@ -83,6 +83,7 @@ def _live_counts(post_off: np.ndarray, post: np.ndarray, live: np.ndarray | None
         b = int(np.searchsorted(post_off, p1, side="right"))
         cum[a:b] = carry + c[post_off[a:b] - p0 - 1]
         carry += int(c[-1])
+        _let_go(post)
     return np.diff(cum)
 
 
@@ -228,7 +229,9 @@ class _Merge:
         self.sizes = np.zeros(len(union), dtype=np.int64)
         for s, wmap, rec_map in zip(sources, self.word_maps, self.rec_maps, strict=True):
             a = s.parts.arrays
-            counts[wmap] += _live_counts(a.post_off, a.post, rec_map >= 0)
+            live = rec_map >= 0
+            # every record live (a build by parts): the counts are the lengths, no posting read
+            counts[wmap] += _live_counts(a.post_off, a.post, None if live.all() else live)
             self.sizes[wmap] += np.diff(a.post_off)
         used = counts > 0
         self.final = np.cumsum(used) - 1

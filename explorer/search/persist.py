@@ -145,7 +145,9 @@ def _write(parts: IndexParts, folder: Path) -> None:
     for name, array in parts.arrays.as_dict().items():
         path = folder / f"{name}.npy"
         if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
-            array.flush()  # written in place as it was made (`save_made`)
+            # Written in place as it was made (`save_made`): its pages are the file's in the
+            # page cache already. No msync (a synchronous write-back the other arrays, written
+            # with `tofile`, never pay either).
             continue
         _save_array(path, np.ascontiguousarray(array))
     (folder / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
