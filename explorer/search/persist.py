@@ -45,22 +45,18 @@ def cache_dir(corpus_path: Path) -> Path:
 def save(parts: IndexParts, directory: Path) -> None:
     """Write the index to `directory` atomically (a temporary folder renamed into place):
     one part, every record (a build's); tails and a manifest of an older index go with it."""
-    directory = Path(directory)
-    tmp = directory.with_name(f"{directory.name}.tmp-{os.getpid()}-{threading.get_ident()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
-        _write(parts, tmp)
-        old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
-        if directory.exists():
-            os.replace(directory, old)
-        os.replace(tmp, directory)
-        # This one, and any an interrupted save left behind: none is ever read again.
-        for stale in directory.parent.glob(f"{directory.name}.old-*"):
-            shutil.rmtree(stale, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    save_made(lambda _alloc: parts, directory)
+
+
+def _install(tmp: Path, directory: Path) -> None:
+    """The written folder `tmp` put in the place of the index folder `directory`."""
+    old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
+    if directory.exists():
+        os.replace(directory, old)
+    os.replace(tmp, directory)
+    # This one, and any an interrupted save left behind: none is ever read again.
+    for stale in directory.parent.glob(f"{directory.name}.old-*"):
+        shutil.rmtree(stale, ignore_errors=True)
 
 
 def save_made(make: Callable[[Alloc], IndexParts], directory: Path, name: str = "") -> None:
@@ -84,13 +80,8 @@ def save_made(make: Callable[[Alloc], IndexParts], directory: Path, name: str = 
         _write(parts, tmp)
         if name:
             os.replace(tmp, target)
-            return
-        old = directory.with_name(f"{directory.name}.old-{os.getpid()}-{threading.get_ident()}")
-        if directory.exists():
-            os.replace(directory, old)
-        os.replace(tmp, directory)
-        for stale in directory.parent.glob(f"{directory.name}.old-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            _install(tmp, directory)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -99,16 +90,7 @@ def save_made(make: Callable[[Alloc], IndexParts], directory: Path, name: str = 
 def save_part(parts: IndexParts, directory: Path, name: str) -> None:
     """Write a part into `directory/name/`, once: a temporary folder renamed into place. It
     is not part of the index until a manifest naming it replaces the old one."""
-    folder = Path(directory) / name
-    tmp = folder.with_name(f"{name}.tmp-{os.getpid()}-{threading.get_ident()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    try:
-        _write(parts, tmp)
-        os.replace(tmp, folder)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+    save_made(lambda _alloc: parts, directory, name)
 
 
 #: A mapped array is written this many bytes at a time, its pages let go after each.
