@@ -84,12 +84,20 @@ def build(corpus: Corpus) -> IndexParts:
     for rec in corpus.iter_sentences():
         builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
     arrays, vocab = builder.finish()
+    _date_entities(arrays, builder, docs_of)
+    return _parts(builder, arrays, vocab, fingerprints, corpus)
+
+
+def _date_entities(
+    arrays: dict[str, np.ndarray], builder: _Builder, docs_of: dict[str, set[str]]
+) -> None:
+    """Each entity name's record dated by the documents that name it (`docs_of`: entity
+    key -> document ids) among those `builder` indexed."""
     ent_docs = [
         {builder.doc_ids[d] for d in docs_of.get(row[0], ()) if d in builder.doc_ids}
         for row in builder.entity_rows
     ]
     _add_entity_dates(arrays, ent_docs, builder)
-    return _parts(builder, arrays, vocab, fingerprints, corpus)
 
 
 def _parts(
@@ -1767,11 +1775,7 @@ def _one_pass_parts(
         builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()
-        ent_docs = [
-            {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
-            for row in first.entity_rows
-        ]
-        _add_entity_dates(arrays, ent_docs, first)
+        _date_entities(arrays, first, docs_of)
         return _parts(first, arrays, vocab, fingerprints, corpus)
     rest.append(spill(_documents_part(builder, corpus)))
     seen.update(doc_id for doc_id, _title in builder.docs)
@@ -1782,11 +1786,7 @@ def _one_pass_parts(
         for doc_id in sorted(docs_of.get(row[0], ())):
             if doc_id in seen:
                 first.doc_index(doc_id)
-    ent_docs = [
-        {first.doc_ids[d] for d in docs_of.get(row[0], ()) if d in first.doc_ids}
-        for row in first.entity_rows
-    ]
-    _add_entity_dates(arrays, ent_docs, first)
+    _date_entities(arrays, first, docs_of)
     head = spill(_parts(first, arrays, vocab, None, corpus))
     parts = [head, *rest]
     return [
