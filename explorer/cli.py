@@ -718,11 +718,17 @@ def _worker_init() -> None:
     the store, some 30 ms that extract has no use for.)"""
     import signal
     import threading
+    from multiprocessing import util
+
+    from explorer.nlp import regexes
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # forked while the parent held Ctrl+C back: ignored now, so one pending is dropped
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
+    # A worker ends by os._exit, past atexit: the patterns its documents compiled on first use
+    # are saved as it ends, or every run's workers compile them again.
+    util.Finalize(None, regexes.save_compiled, exitpriority=0)
 
 
 def _extract_in_workers(
