@@ -199,20 +199,7 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
         if i % _STREAM_DOCS == 0:
             release()
         for fact in facts_of(doc=doc_id):  # type: ignore[call-arg]
-            fact_index = len(builder.predicates)
-            when = builder.add_fact(fact)
-            doc_index = builder.doc_index(fact.doc) if fact.doc else -1
-            builder.add(
-                fact_line(fact),
-                KIND_FACT,
-                doc_index,
-                fact.sentence,
-                -1,
-                -1,
-                fact_index,
-                bits_of(fact.doc, fact.sentence),
-                when,
-            )
+            builder.add_fact(fact, bits_of(fact.doc, fact.sentence))
     for lo in range(0, len(ids), _STREAM_DOCS):
         for rec in corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]):  # type: ignore[call-arg]
             builder.add_sentence(rec, bits_of(rec.doc, rec.index))
@@ -364,21 +351,7 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
                 continue
             first = builder.count
             for fact in fresh_facts.get(doc_id, ()):
-                fact_index = len(builder.predicates)
-                when = builder.add_fact(fact)
-                doc_index = builder.doc_index(fact.doc) if fact.doc else -1
-                bits = label_bits.get((fact.doc, fact.sentence), 0)
-                builder.add(
-                    fact_line(fact),
-                    KIND_FACT,
-                    doc_index,
-                    fact.sentence,
-                    -1,
-                    -1,
-                    fact_index,
-                    bits,
-                    when,
-                )
+                builder.add_fact(fact, label_bits.get((fact.doc, fact.sentence), 0))
             extend("new", first, builder.count)
     by_doc: dict[str, list[SentenceRecord]] = {doc_id: [] for doc_id in fresh}
     for rec in _sentences_of(corpus, fresh):
@@ -620,15 +593,28 @@ class _Builder:
             found = self._periods[when] = period(when) or (NO_DATE, NO_DATE)
         return found
 
-    def add_fact(self, fact: Fact) -> tuple[int, int]:
-        """Number a fact (its predicate and date kept) and return its date period: its own
-        date, else its document's (a store written before facts were dated)."""
+    def add_fact(self, fact: Fact, labels: int) -> None:
+        """Index one fact's line with the labels mentioned in its sentence, numbered (its
+        predicate and date kept) and dated by its own date, else its document's (a store
+        written before facts were dated)."""
         when = fact.qualifiers.get("date")
         when = when if isinstance(when, str) and when else self._dates.get(fact.doc)
+        fact_index = len(self.predicates)
         # a few hundred predicates and dates among a million facts: one string each
         self.predicates.append(sys.intern(fact.predicate))
         self.fact_dates.append(sys.intern(when) if when else when)
-        return period(when) or (NO_DATE, NO_DATE)
+        doc_index = self.doc_index(fact.doc) if fact.doc else -1
+        self.add(
+            fact_line(fact),
+            KIND_FACT,
+            doc_index,
+            fact.sentence,
+            -1,
+            -1,
+            fact_index,
+            labels,
+            period(when) or (NO_DATE, NO_DATE),
+        )
 
     def add_sentence(self, rec: SentenceRecord, labels: int) -> None:
         """Index one sentence, dated by its document, with the labels mentioned in it."""
@@ -921,13 +907,7 @@ def _add_names_and_facts(
             seen.add(key)
             builder.add(name, KIND_ENTITY, doc_index, sentence, -1, -1, ent_index, bits)
     for fact in facts:
-        fact_index = len(builder.predicates)
-        when = builder.add_fact(fact)
-        doc_index = builder.doc_index(fact.doc) if fact.doc else -1
-        bits = label_bits.get((fact.doc, fact.sentence), 0)
-        builder.add(
-            fact_line(fact), KIND_FACT, doc_index, fact.sentence, -1, -1, fact_index, bits, when
-        )
+        builder.add_fact(fact, label_bits.get((fact.doc, fact.sentence), 0))
 
 
 def _fact_runs(
