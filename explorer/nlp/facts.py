@@ -211,7 +211,22 @@ _VERBAL = regexes.compile(
     r"\b(?:was|were|is|are|be|been|being|has|have|had|will|would|could|should|may|might|said"
     r"|saw|sees|see"
     r"|says|(?:expected|estimated|forecast|likely|set|due|aims?|plans?|hopes?|wants?|seeks?"
-    r"|needs?|aimed|planned|hoped|wanted|expects?)\s+to)\b"
+    r"|needs?|aimed|planned|hoped|wanted|expects?)\s+to"
+    # "it expects first quarter profit to rise to ...": the verb takes the thing measured as
+    # its object, and the "to" before the amount's verb is left off (`_TO_END`).
+    r"|expects?|predicts?|expecting|predicting)\b"
+)
+# "... NP to" before the amount's verb: "expects profit to rise to" (the NP is measured) or,
+# after a verb that takes "to" ("agreed to pay", "is planning to spend", "can afford to
+# pay"), the one who pays is the phrase before that verb.
+_TO_END = regexes.compile(r"\s+to$")
+_NOT_A_PAYER_END = frozenset(
+    "already also can could will would may might must shall should thought still just now then "
+    "not never ever once even only so".split()
+)
+_TO_VERB_END = regexes.compile(
+    r"\s*\b(?:\w+(?:ed|ing)|afford|agrees?|wants?|plans?|offers?|promises?|hopes?|needs?"
+    r"|seeks?|tries|try|intends?|aims?|pledges?|vows?|threatens?)\s+to$"
 )
 _CONJUNCTION = regexes.compile(r"\b(?:and|but)\s+")
 _LEADING_PREPOSITION = regexes.compile(
@@ -1218,6 +1233,18 @@ def _amounts(doc: _Text) -> list[Fact]:
         if subject_start is None:
             continue
         np_start = subject_start
+        to = _TO_END.search(text, np_start, np_end)
+        if to is not None:
+            to_verb = _TO_VERB_END.search(text, np_start, np_end)
+            np_end = to_verb.start() if to_verb is not None else to.start()
+            np_start, np_end = _strip_span(text, np_start, np_end)
+            last = text[max(text.rfind(" ", np_start, np_end), np_start - 1) + 1 : np_end]
+            if (
+                _subject_start(text, np_start, np_end) is None
+                or last.lower() in _NOT_A_PAYER_END
+                or last.endswith(("'s", "’s"))
+            ):
+                continue  # "it is thought to be worth", "already offered to pay"
         if verb.group("verb") in ("worth", "valued", "cost", "costs"):
             # "rejected a takeover offer worth $3bn": the thing is the last noun phrase.
             det = _last_match(_LAST_DETERMINER, text, np_start, np_end)

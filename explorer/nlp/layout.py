@@ -54,6 +54,7 @@ _LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)
 _DASH_ITEM = regexes.compile(r"[*–-]\s")
 _HYPHENATED = regexes.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _LETTERS = regexes.compile(r"[a-z]+")
+_LOWER_FIRST = regexes.compile(r"[a-z]")
 # How a line that stops inside a sentence ends: a lower-case word or a comma (a table row
 # ends on a figure, a headline or a sentence on a capital or a mark).
 _RUNS_ON = regexes.compile(r"[a-z,;-]")
@@ -248,8 +249,15 @@ class _Builder:
         line_cols = _columns(self.text[self._line_start(start) : end])
         # A hyphen right after a letter or digit: the wrap broke a word or a compound there.
         hyphen = end - start > 1 and self.text[end - 1] == "-" and self.text[end - 2].isalnum()
-        if line_cols + (0 if hyphen else 1) + first_len <= self.width:
-            return "\n"  # the next word would have fitted: the line ended on purpose
+        if line_cols + (0 if hyphen else 1) + first_len <= self.width and not (
+            not hyphen
+            and _RUNS_ON.match(self.text, end - 1)
+            and _LOWER_FIRST.match(self.text, n_start)
+        ):
+            # The next word would have fitted: the line ended on purpose, unless it stops
+            # inside a sentence and the next goes on in lower case ("said it\nexpects"): a
+            # hand-wrapped or re-edited line, which no headline, list or table makes.
+            return "\n"
         if not hyphen:
             return " "
         word = _HYPHENATED.search(self.text, max(start, end - 60), end)  # "inter-", not "well-to-"

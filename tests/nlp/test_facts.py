@@ -486,6 +486,36 @@ def test_an_amount_before_the_thing_it_measures():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # The verb takes the thing measured as its object, "to" before the amount's verb.
+        ("The company said it expects first quarter net profit to rise to 42 mln dlrs.",
+         "first quarter net profit"),
+        ("Homeowners now expect house prices to fall by 1%.", "house prices"),
+        ("We are expecting sales to reach £20m.", "sales"),
+        # A verb that takes "to": who pays is named before it.
+        ("Marsh agreed to pay $850m to settle the charges.", "Marsh"),
+        ("Acme Corp offered to pay $2bn for the stake.", "Acme Corp"),
+    ],
+)  # fmt: skip
+def test_the_thing_measured_is_not_the_clause_around_it(text, subject):
+    assert [f["subject"] for f in only(facts(text), "amount")] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It has already offered to pay $300m to settle charges.",
+        "The game is thought to have cost around $15m.",
+    ],
+)
+def test_no_amount_when_nobody_pays(text):
+    """Nobody named before "offered to pay" or "is thought to have cost": no junk subject
+    ("already", "thought") is made up."""
+    assert only(facts(text), "amount") == []
+
+
 def test_a_bare_number_is_no_amount():
     assert only(facts("The two countries signed 16 deals."), "amount") == []
 

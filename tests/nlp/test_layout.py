@@ -105,6 +105,36 @@ def test_a_quote_whose_speaker_is_on_the_next_line_is_a_said_fact():
     assert ("said", "Scott Winningham", quote) in facts
 
 
+def test_a_line_broken_early_inside_a_sentence_runs_on():
+    """Wrapped by hand or edited after the wrap: "said it" ends a line although "expects"
+    would have fitted on it. A line that stops on a lower-case word or a comma and goes on in
+    lower case is one sentence, whatever the line's length."""
+    lines = [
+        "    DENVER, April 14 - Northgate Mining Corp said it",
+        "expects first quarter net profit to rise to about 42 mln dlrs,",
+        "or 1.10 dlrs a share, from 31.5 mln dlrs a year ago, and that",
+        "its chief financial officer, Harold Binney, would retire in June after",
+        "twenty years with the company.",
+        "    The company's shares rose 1-3/8 to 27-1/4 on the New York Stock",
+        "Exchange.",
+    ]
+    text = "\n".join(lines) + "\n"
+    flat = (
+        " ".join(line.strip() for line in lines[:5])
+        + "\n\n"
+        + " ".join(line.strip() for line in lines[5:])
+    )
+    assert wrap_width(text) is not None
+    assert analysis_view(text).text.startswith(
+        "DENVER, April 14 - Northgate Mining Corp said it expects first"
+    )
+    assert _summary(text) == _summary(flat)
+    said = [f for f in extract(text).facts if f.predicate == "said"]
+    quotes = [f.qualifiers["quote"] for f in said]
+    assert quotes and "\n" not in quotes[0]
+    assert quotes[0].startswith("it expects first quarter net profit")
+
+
 def test_a_hyphen_at_a_line_end_joins_a_word_only_where_the_dictionary_says_so():
     lines = [
         "    The talks between the central banks of the leading inter-",
