@@ -220,6 +220,7 @@ _VERBAL = regexes.compile(
 # after a verb that takes "to" ("agreed to pay", "is planning to spend", "can afford to
 # pay"), the one who pays is the phrase before that verb.
 _TO_END = regexes.compile(r"\s+to$")
+_ASIDE_END = regexes.compile(r"\s([-–—])\s*$")
 _NOT_A_PAYER_END = frozenset(
     "already also can could will would may might must shall should thought still just now then "
     "not never ever once even only so".split()
@@ -1223,10 +1224,18 @@ def _amounts(doc: _Text) -> list[Fact]:
                     )
                 )
             continue
-        pre = text[window_start : verb.start()]
+        pre_end = verb.start()
+        aside = _ASIDE_END.search(text, window_start, pre_end)
+        if aside is not None:
+            # "the estimate for the province - flattened by the tsunami - was 20 trillion
+            # rupiah": what was measured is before the aside.
+            opening = max(text.rfind(f" {aside.group(1)} ", window_start, aside.start()), -1)
+            if opening > window_start:
+                pre_end = opening
+        pre = text[window_start:pre_end]
         clause = _CLAUSE_START.match(pre)
         np_start = window_start + (clause.end() if clause else 0)
-        np_start, np_end = _strip_span(text, np_start, verb.start(), ' \t\n,;:"“”(')
+        np_start, np_end = _strip_span(text, np_start, pre_end, ' \t\n,;:"“”(')
         if np_end - np_start < 2:
             continue
         subject_start = _subject_start(text, np_start, np_end)

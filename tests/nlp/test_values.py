@@ -216,5 +216,70 @@ def test_wire_service_abbreviations(text, label, surface, norm):
     assert one(text) == (label, surface, norm)
 
 
+@pytest.mark.parametrize(
+    ("surface", "currency"),
+    [
+        ("95 mln marks", "DEM"),
+        ("95 mln West German marks", "DEM"),
+        ("40 mln D-marks", "DEM"),
+        ("3.6 billion French francs", "FRF"),
+        ("800 mln Belgian francs", "BEF"),
+        ("48.2 mln Swiss francs", "CHF"),
+        ("12 mln Canadian dlrs", "CAD"),
+        ("5 mln Australian dlrs", "AUD"),
+        ("300 billion lire", "ITL"),
+        ("70 mln guilders", "NLG"),
+        ("1.2 billion Swedish crowns", "SEK"),
+        ("1.2 billion Danish crowns", "DKK"),
+        ("4.5 billion pesetas", "ESP"),
+        ("2 mln Irish pounds", "IEP"),
+        ("20 billion Mexican pesos", "MXN"),
+        ("14.5 trillion rupiah", "IDR"),
+        ("30bn baht", "THB"),
+        ("100 trillion won", "KRW"),
+        ("300 mln ECUs", "XEU"),
+        ("6.5 billion reais", "BRL"),
+    ],
+)
+def test_the_currencies_of_wire_copy_and_their_nationalities(surface, currency):
+    """Marks, francs, crowns, lire...: money in the currency its nationality names (French
+    francs are not Swiss francs)."""
+    label, found, norm = one(f"The group said it was worth {surface}.", None)
+    assert (label, found, norm["currency"]) == ("MONEY", surface, currency)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She ran inside the 400m mark.",
+        "Sales passed the 100 million mark in May.",
+        "There are 5 real problems with it.",
+        "He won 3 crowns in his career.",
+    ],
+)
+def test_a_currency_word_that_is_no_money_here(text):
+    assert all(label != "MONEY" for label, _surface, _norm in values(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # The dateline says where the story was filed.
+        ("PEUGEOT NET UP\n    PARIS, March 3 - Peugeot said net rose to 3.6 billion francs.", "FRF"),
+        ("    ZURICH, March 3 - The bank said net fell to 48.2 mln francs.", "CHF"),
+        ("    BRUSSELS (Reuters) - Petrofina said it earned 9.1 billion francs.", "BEF"),
+        ("    COPENHAGEN, June 2 - Novo said it earned 1.2 billion crowns.", "DKK"),
+        # A nationality written earlier, or later, in the story.
+        ("It earned 30 mln Swiss francs. It paid a dividend of 25 francs.", "CHF"),
+        ("It paid a dividend of 25 francs. Profit was 30 mln Belgian francs.", "BEF"),
+        # Nothing says which: no currency rather than a guess.
+        ("He paid 200 francs for the book.", None),
+    ],
+)  # fmt: skip
+def test_a_bare_franc_or_crown_is_the_one_the_story_means(text, currency):
+    bare = [norm for label, surface, norm in values(text, None) if label == "MONEY"]
+    assert bare and bare[0].get("currency") == currency
+
+
 def test_a_lone_m_after_a_space_is_still_metres():
     assert one("He won the 50 m race.")[0] == "QUANTITY"
