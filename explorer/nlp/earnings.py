@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 from explorer.nlp import regexes
 
 from ..model import Fact
-from .values import parse_number
+from .values import find_values, parse_number
 
 if TYPE_CHECKING:
     from .facts import _Text
@@ -105,7 +105,7 @@ _HEADER = regexes.compile(
     r"|(?P<n>three|six|nine|twelve|3|6|9|12)[ \t]+(?:mths?|months?))"
     r"(?:[ \t]+(?:ended|ending|to|thru|through)[ \t]+(?P<mon>[A-Za-z]{3,9})\.?[ \t]+\d{1,2}"
     r"(?:[ \t]*,?[ \t]*(?P<y1>(?:19|20)\d\d))?)?"
-    r"(?:[ \t]+(?P<y2>(?:19|20)\d\d))?[ \t]*[.:]?",
+    r"(?:[ \t]+(?P<y2>(?:19|20)\d\d))?[ \t]*[.:,]?",
     re.I,
 )
 # A period named in the sentence that introduces the table (or the headline).
@@ -114,12 +114,31 @@ _PERIOD_IN = regexes.compile(
     r"|(?P<n>three|six|nine|twelve)[- ](?:mths?|months?)|full[- ]year|fiscal[ \t]+year)\b",
     re.I,
 )
-_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
 _QUARTER_ENDS = {"mar": 1, "march": 1, "jun": 2, "june": 2, "sep": 3, "sept": 3, "september": 3,
                  "dec": 4, "december": 4}  # fmt: skip
 _WORDS = {"qtr": "quarter", "mths": "months", "mth": "month", "yr": "year"}
 # The end of a sentence in a row's prefix on its line: ". Shr 1.12 dlrs vs ..."
 _SENTENCE_END = regexes.compile(r".*[.!?:;][\"')\]]*[ \t]+", re.S)
+# A note on the scale of a table's figures: "(000s omitted)", "( in billions of yen unless
+# specified )", "( million markka unless stated )", "( All Data Above 000s Except Per Share )".
+_SCALE_NOTE = regexes.compile(
+    r"\([ \t]*(?:(?:in|all[ \t]+data[ \t]+above|figures[ \t]+in|amounts[ \t]+in)[ \t]+)?"
+    r"(?P<scale>thousands|millions|billions|thousand|million|billion|mln|bln|000'?s|000)\b"
+    r"(?:[ \t]+of)?(?P<rest>[^()\n]{0,60})\)",
+    re.I,
+)
+_SCALES = {"thou": 1e3, "000": 1e3, "mill": 1e6, "mln": 1e6, "bill": 1e9, "bln": 1e9}
+_SCALED = regexes.compile(r"\b(?:mln|bln|million|billion|thousand|trillion|[mbk]n?)\b", re.I)
 #: A line this long (or longer) that is no period header is prose: the table stops there.
 _TABLE_LINE = 60
 #: How far before a row its label may look for a header or prose on the same line.
@@ -147,7 +166,8 @@ def find_earnings(doc: _Text) -> list[Fact]:
     )
     for table in _tables(text, rows):
         company, period, year = _context(doc, table)
-        currency = next(
+        scale, note_currency = _scale(doc, table)
+        currency = note_currency or next(
             (n["currency"] for row in table for n in (row.now[1], row.then[1]) if "currency" in n),
             doc_currency,
         )
@@ -158,6 +178,8 @@ def find_earnings(doc: _Text) -> list[Fact]:
                 (row.then, row.sign_then, True),
             ):
                 norm = dict(norm)
+                if scale and row.kind not in _PER_SHARE and not _SCALED.search(shown):
+                    norm["value"] = _number(norm["value"] * scale)
                 if row.kind == "shares":
                     norm.pop("currency", None)
                     norm["unit"] = "shares"
@@ -180,7 +202,17 @@ def find_earnings(doc: _Text) -> list[Fact]:
 
 
 class _Row:
-    __slots__ = ("end", "header_at", "kind", "now", "period", "sign_now", "sign_then", "start", "then")
+    __slots__ = (
+        "end",
+        "header_at",
+        "kind",
+        "now",
+        "period",
+        "sign_now",
+        "sign_then",
+        "start",
+        "then",
+    )
 
     def __init__(self, start: int, kind: str, now: tuple, then: tuple, signs: tuple) -> None:
         self.start = start
@@ -258,7 +290,7 @@ def _row_prefix(text: str, start: int, label: int) -> Any:
     if head == label:
         return None
     header = _HEADER.fullmatch(text, head, label - 1) if text[label - 1] in " \t" else None
-    if header is None or not text[head].isupper():
+    if header is None or text[head].islower():
         return False
     return _header_period(header), head
 
@@ -286,9 +318,15 @@ def _value(doc: _Text, pos: int) -> tuple[int, dict[str, Any], str] | None:
         return None
     pence = _PENCE.match(text, value[0])
     if pence is not None and len(value[1]) == 1:
-        norm = {"value": round(value[1]["value"] / 100, 6), "currency": "GBP"}
+        norm = {"value": _number(value[1]["value"] / 100), "currency": "GBP"}
         return pence.end(), norm, text[pos : pence.end()]
     return value
+
+
+def _number(value: float) -> float | int:
+    """A figure as the value pass gives it: an int when whole."""
+    value = round(value, 6)
+    return int(value) if value.is_integer() else value
 
 
 def _tables(text: str, rows: list[_Row]) -> list[list[_Row]]:
@@ -303,7 +341,7 @@ def _tables(text: str, rows: list[_Row]) -> list[list[_Row]]:
             if gap is not None:
                 for line_start, line_end in gap:
                     header = _HEADER.fullmatch(text, line_start, line_end)
-                    if header is not None and text[line_start].isupper():
+                    if header is not None and not text[line_start].islower():
                         period = _header_period(header)
                 if row.period is None and period is not None:
                     row.period = period
@@ -346,7 +384,7 @@ def _context(doc: _Text, table: list[_Row]) -> tuple[str | None, dict[str, Any],
     period: dict[str, Any] | None = None
     pos = first.header_at
     intro = None
-    for _ in range(4):  # a header, a note, a column head, then the sentence before
+    for _ in range(6):  # headers, notes, column heads, then the sentence before
         line_start = text.rfind("\n", 0, pos) + 1
         s = line_start
         while s < pos and text[s] in " \t":
@@ -354,7 +392,7 @@ def _context(doc: _Text, table: list[_Row]) -> tuple[str | None, dict[str, Any],
         line = text[s:pos].rstrip()
         if line:
             header = _HEADER.fullmatch(text, s, s + len(line))
-            if header is not None and text[s].isupper():
+            if header is not None and not text[s].islower():
                 period = period or _header_period(header)
             elif len(line) >= _TABLE_LINE or line[-1] in ".:":
                 intro = doc.sentence_of(s + len(line) - 1)
@@ -383,6 +421,36 @@ def _context(doc: _Text, table: list[_Row]) -> tuple[str | None, dict[str, Any],
     return company, period, year
 
 
+def _scale(doc: _Text, table: list[_Row]) -> tuple[float | None, str | None]:
+    """The scale of the table's bare figures and their currency, from a note in the few lines
+    around it ("( million markka unless stated )"), or (None, None)."""
+    text = doc.text
+    start = table[0].header_at
+    for _ in range(6):
+        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
+        if start == 0:
+            break
+    end = table[-1].end
+    for _ in range(3):
+        nl = text.find("\n", end + 1)
+        end = len(text) if nl < 0 else nl
+    note = _SCALE_NOTE.search(text, start, end)
+    if note is None:
+        return None, None
+    word = note.group("scale").lower()
+    scale = next(v for k, v in _SCALES.items() if word.startswith(k))
+    probe = "1 mln " + note.group("rest").strip()
+    currency = next(
+        (
+            m.norm.get("currency")
+            for m in find_values(probe, [(0, len(probe))])
+            if m.label == "MONEY"
+        ),
+        None,
+    )
+    return scale, currency if isinstance(currency, str) else None
+
+
 def _with_year(period: dict[str, Any], year: str | None) -> dict[str, Any]:
     """`period` with the story's year in its norm where the header gave none."""
     norm = period.get("period_norm")
@@ -405,7 +473,7 @@ def _year_of(doc: _Text, index: int) -> str | None:
 
 def _header_period(m: Any) -> dict[str, Any]:
     """The period a header states, as `period`/`period_norm` (as prose amounts have them)."""
-    words = m.group().strip(" \t.:").lower().replace("-", " ").split()
+    words = m.group().strip(" \t.:,").lower().replace("-", " ").split()
     out: dict[str, Any] = {"period": " ".join(_WORDS.get(w, w) for w in words)}
     groups = m.groupdict()
     year = groups.get("y1") or groups.get("y2")
