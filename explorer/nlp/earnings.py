@@ -27,6 +27,7 @@ together on one line still read as rows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -141,6 +142,8 @@ _SCALES = {"thou": 1e3, "000": 1e3, "mill": 1e6, "mln": 1e6, "bill": 1e9, "bln":
 _SCALED = regexes.compile(r"\b(?:mln|bln|million|billion|thousand|trillion|[mbk]n?)\b", re.I)
 #: A line this long (or longer) that is no period header is prose: the table stops there.
 _TABLE_LINE = 60
+#: How far the lines around a table are read for its header, note and introducing sentence.
+_REACH = 600
 #: How far before a row its label may look for a header or prose on the same line.
 _PREFIX_REACH = 200
 
@@ -164,8 +167,9 @@ def find_earnings(doc: _Text) -> list[Fact]:
         ),
         None,
     )
+    story_org = next((m.entity for m in doc.mentions if m.label == "ORG"), None)
     for table in _tables(text, rows):
-        company, period, year = _context(doc, table)
+        company, period, year = _context(doc, table, story_org)
         scale, note_currency = _scale(doc, table)
         currency = note_currency or next(
             (n["currency"] for row in table for n in (row.now[1], row.then[1]) if "currency" in n),
@@ -375,17 +379,20 @@ def _gap_lines(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
     return out
 
 
-def _context(doc: _Text, table: list[_Row]) -> tuple[str | None, dict[str, Any], str | None]:
+def _context(
+    doc: _Text, table: list[_Row], story_org: str | None
+) -> tuple[str | None, dict[str, Any], str | None]:
     """The company a table reports, its period and year, from the lines before its first row:
     a header, then the sentence that introduces the table (else the story's first
-    organisation, and the headline's period)."""
+    organisation, and the headline's period). Each look stays within `_REACH` characters."""
     text = doc.text
     first = table[0]
     period: dict[str, Any] | None = None
     pos = first.header_at
-    intro = None
+    floor = max(0, pos - _REACH)
+    intro = intro_end = None
     for _ in range(6):  # headers, notes, column heads, then the sentence before
-        line_start = text.rfind("\n", 0, pos) + 1
+        line_start = text.rfind("\n", floor, pos) + 1 or floor
         s = line_start
         while s < pos and text[s] in " \t":
             s += 1
@@ -394,31 +401,45 @@ def _context(doc: _Text, table: list[_Row]) -> tuple[str | None, dict[str, Any],
             header = _HEADER.fullmatch(text, s, s + len(line))
             if header is not None and not text[s].islower():
                 period = period or _header_period(header)
-            elif len(line) >= _TABLE_LINE or line[-1] in ".:":
-                intro = doc.sentence_of(s + len(line) - 1)
+            elif len(line) >= _TABLE_LINE or line[-1] in ".:" or line_start == floor:
+                intro_end = s + len(line)
+                intro = doc.sentence_of(intro_end - 1)
                 break
-        if line_start == 0:
+        if line_start <= floor:
             break
         pos = line_start - 1
-    company = None
-    if intro is not None:
-        company = next((m.entity for m in doc.by_sentence.get(intro, ()) if m.label == "ORG"), None)
-    if company is None:  # the story's company: its first organisation
-        company = next(
-            (m.entity for m in doc.mentions if m.label == "ORG" and m.start < first.start), None
+    company = year = None
+    if intro is not None and intro_end is not None:
+        s_start = max(doc.sentence_span(intro)[0], intro_end - _REACH)
+        near = _mentions_in(doc, s_start, intro_end)
+        company = next((m.entity for m in near if m.label == "ORG"), None)
+        year = next(
+            (
+                m.norm[:4]
+                for m in near
+                if m.label == "DATE" and isinstance(m.norm, str) and m.norm[:4].isdigit()
+            ),
+            None,
         )
-    year = _year_of(doc, intro) if intro is not None else None
     if period is None:
         period = {}
         for index in (intro, 0):
             if index is None:
                 continue
             s_start, s_end = doc.sentence_span(index)
-            found = _PERIOD_IN.search(text, s_start, min(s_end, first.start))
+            end = min(s_end, first.start, s_start + _REACH)
+            found = _PERIOD_IN.search(text, max(s_start, end - _REACH), end)
             if found is not None:
                 period = _header_period(found)
                 break
-    return company, period, year
+    return company or story_org, period, year
+
+
+def _mentions_in(doc: _Text, start: int, end: int) -> list[Any]:
+    """The mentions that start in [start, end)."""
+    i = bisect.bisect_left(doc.mention_starts, start)
+    j = bisect.bisect_left(doc.mention_starts, end)
+    return doc.mentions[i:j]
 
 
 def _scale(doc: _Text, table: list[_Row]) -> tuple[float | None, str | None]:
@@ -426,14 +447,16 @@ def _scale(doc: _Text, table: list[_Row]) -> tuple[float | None, str | None]:
     around it ("( million markka unless stated )"), or (None, None)."""
     text = doc.text
     start = table[0].header_at
+    floor = max(0, start - _REACH)
     for _ in range(6):
-        start = text.rfind("\n", 0, max(start - 1, 0)) + 1
-        if start == 0:
+        start = text.rfind("\n", floor, max(start - 1, floor)) + 1 or floor
+        if start <= floor:
             break
     end = table[-1].end
+    ceiling = min(len(text), end + _REACH)
     for _ in range(3):
-        nl = text.find("\n", end + 1)
-        end = len(text) if nl < 0 else nl
+        nl = text.find("\n", end + 1, ceiling)
+        end = ceiling if nl < 0 else nl
     note = _SCALE_NOTE.search(text, start, end)
     if note is None:
         return None, None
@@ -462,13 +485,6 @@ def _with_year(period: dict[str, Any], year: str | None) -> dict[str, Any]:
             return period
         return {**period, "period_norm": year}
     return {**period, "period_norm": f"{year}-{norm}"}
-
-
-def _year_of(doc: _Text, index: int) -> str | None:
-    for m in doc.by_sentence.get(index, ()):
-        if m.label == "DATE" and isinstance(m.norm, str) and m.norm[:4].isdigit():
-            return m.norm[:4]
-    return None
 
 
 def _header_period(m: Any) -> dict[str, Any]:
