@@ -43,26 +43,29 @@ __all__ = ["find_earnings"]
 
 # Row labels as wire tables write them, and what they measure: (pattern, kind).
 _LABELS = (
-    (r"(?:shr|per\s+shr|primary\s+shr|shr\s+primary|earnings\s+per\s+(?:shr|share)|eps)", "eps"),
-    (r"(?:shr\s+(?:fully\s+)?diluted|(?:fully\s+)?diluted\s+shr)", "diluted eps"),
-    (r"oper(?:ating)?\s+shr", "oper eps"),
-    (r"net(?:\s+(?:income|earnings))?", "net"),
-    (r"oper(?:ating)?\s+net(?:\s+(?:income|earnings))?", "oper net"),
-    (r"pre-?tax(?:\s+(?:net|income|earnings))?", "pretax"),
-    (r"oper(?:ating)?(?:\s+(?:income|earnings))?", "oper"),
+    (
+        r"(?:shr|per[ \t]+shr|primary[ \t]+shr|shr[ \t]+primary|earnings[ \t]+per[ \t]+(?:shr|share)|eps)",
+        "eps",
+    ),
+    (r"(?:shr[ \t]+(?:fully[ \t]+)?diluted|(?:fully[ \t]+)?diluted[ \t]+shr)", "diluted eps"),
+    (r"oper(?:ating)?[ \t]+shr", "oper eps"),
+    (r"net(?:[ \t]+(?:income|earnings))?", "net"),
+    (r"oper(?:ating)?[ \t]+net(?:[ \t]+(?:income|earnings))?", "oper net"),
+    (r"pre-?tax(?:[ \t]+(?:net|income|earnings))?", "pretax"),
+    (r"oper(?:ating)?(?:[ \t]+(?:income|earnings))?", "oper"),
     (r"(?:profit|earnings|loss)", "profit"),
-    (r"(?:(?:total|oper(?:ating)?|net)\s+)?(?:revs|revenues?)|turnover", "revenue"),
-    (r"(?:(?:total|net)\s+)?sales", "sales"),
+    (r"(?:(?:total|oper(?:ating)?|net)[ \t]+)?(?:revs|revenues?)|turnover", "revenue"),
+    (r"(?:(?:total|net)[ \t]+)?sales", "sales"),
     (r"backlog", "backlog"),
     (
-        r"(?:(?:qtly|quarterly|semi-?annual|annual|mthly|monthly|final|interim)\s+)?"
+        r"(?:(?:qtly|quarterly|semi-?annual|annual|mthly|monthly|final|interim)[ \t]+)?"
         r"div(?:idend)?s?",
         "dividend",
     ),
-    (r"(?:total\s+)?assets", "assets"),
-    (r"(?:total\s+)?deposits", "deposits"),
-    (r"(?:total\s+)?loans", "loans"),
-    (r"(?:avg|average)\s+(?:shrs|shares)", "shares"),
+    (r"(?:total[ \t]+)?assets", "assets"),
+    (r"(?:total[ \t]+)?deposits", "deposits"),
+    (r"(?:total[ \t]+)?loans", "loans"),
+    (r"(?:avg|average)[ \t]+(?:shrs|shares)", "shares"),
 )
 # kind -> (metric of a profit, metric of a loss); one name where a loss means nothing.
 _METRICS: dict[str, tuple[str, str]] = {
@@ -100,15 +103,20 @@ _NUMBER = regexes.compile(r"\d[\d,]*(?:\.\d+)?|\.\d+")
 # A period header, a line (or a row's prefix) of its own: "Qtr ended June 30", "4th qtr",
 # "Nine mths", "Year", "Six mths to Dec 31, 1986", "First half".
 _ORDINAL = r"1st|2nd|3rd|4th|first|second|third|fourth"
-_HEADER = regexes.compile(
+_PERIOD_WORDS = (
     rf"(?:(?P<q>{_ORDINAL})[ \t]+(?:qtr|quarter)|(?:qtr|quarter)"
-    rf"|(?P<h>1st|2nd|first|second)[ \t]+half|half[ \t]+year|(?:fiscal[ \t]+|full[ \t]+)?(?:year|yr)"
+    r"|(?P<h>1st|2nd|first|second)[ \t]+half|half[ \t]+year|(?:fiscal[ \t]+|full[ \t]+)?(?:year|yr)"
     r"|(?P<n>three|six|nine|twelve|3|6|9|12)[ \t]+(?:mths?|months?))"
-    r"(?:[ \t]+(?:ended|ending|to|thru|through)[ \t]+(?P<mon>[A-Za-z]{3,9})\.?[ \t]+\d{1,2}"
-    r"(?:[ \t]*,?[ \t]*(?P<y1>(?:19|20)\d\d))?)?"
-    r"(?:[ \t]+(?P<y2>(?:19|20)\d\d))?[ \t]*[.:,]?",
-    re.I,
 )
+_ENDED = (
+    r"[ \t]+(?:ended|ending|to|thru|through)[ \t]+(?P<mon>[A-Za-z]{3,9})\.?[ \t]+\d{1,2}"
+    r"(?:[ \t]*,?[ \t]*(?P<y1>(?:19|20)\d\d))?"
+)
+_HEADER = regexes.compile(
+    rf"{_PERIOD_WORDS}(?:{_ENDED})?(?:[ \t]+(?P<y2>(?:19|20)\d\d))?[ \t]*[.:,]?", re.I
+)
+# In the sentence that introduces a table: "for the quarter ended June 30".
+_ENDED_IN = regexes.compile(rf"\b{_PERIOD_WORDS}{_ENDED}", re.I)
 # A period named in the sentence that introduces the table (or the headline).
 _PERIOD_IN = regexes.compile(
     rf"\b(?:(?P<q>{_ORDINAL})[- ](?:qtr|quarter)|(?P<h>1st|2nd|first|second)[- ]half"
@@ -139,7 +147,9 @@ _SCALE_NOTE = regexes.compile(
     re.I,
 )
 _SCALES = {"thou": 1e3, "000": 1e3, "mill": 1e6, "mln": 1e6, "bill": 1e9, "bln": 1e9}
-_SCALED = regexes.compile(r"\b(?:mln|bln|million|billion|thousand|trillion|[mbk]n?)\b", re.I)
+_SCALED = regexes.compile(
+    r"(?:\b|(?<=\d))(?:mln|bln|million|billion|thousand|trillion|mn|bn|m|b|k)\b", re.I
+)
 #: A line this long (or longer) that is no period header is prose: the table stops there.
 _TABLE_LINE = 60
 #: How far the lines around a table are read for its header, note and introducing sentence.
@@ -428,7 +438,8 @@ def _context(
                 continue
             s_start, s_end = doc.sentence_span(index)
             end = min(s_end, first.start, s_start + _REACH)
-            found = _PERIOD_IN.search(text, max(s_start, end - _REACH), end)
+            start = max(s_start, end - _REACH)
+            found = _PERIOD_IN.search(text, start, end) or _ENDED_IN.search(text, start, end)
             if found is not None:
                 period = _header_period(found)
                 break

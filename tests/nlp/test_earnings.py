@@ -214,3 +214,19 @@ def test_tables_of_prices_and_results_give_no_amount(text):
 def test_vs_in_prose_is_no_table_row():
     # a prose sentence may say "vs"; its figures are prose amounts, not rows of a table
     assert [a for a in table_amounts(PROSE_VS) if a[7]] == []
+
+
+def test_the_period_of_the_sentence_that_introduces_the_table():
+    text = (
+        "Fernhill Paper Inc reported these results for the quarter ended March 31, 1987.\n"
+        "Shr nil vs three cts\n"
+        "Net 41,000 vs 388,000\n"
+    )
+    f = "Fernhill Paper Inc"
+    qtr = "quarter ended march 31, 1987"
+    assert table_amounts(text) == [
+        (f, "Shr nil", "earnings per share", 0, "USD", qtr, "1987-Q1", False),
+        (f, "Shr nil vs three cts", "earnings per share", 0.03, "USD", qtr, "1986-Q1", True),
+        (f, "Net 41,000", "net profit", 41000, "USD", qtr, "1987-Q1", False),
+        (f, "Net 41,000 vs 388,000", "net profit", 388000, "USD", qtr, "1986-Q1", True),
+    ]
