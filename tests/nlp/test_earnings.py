@@ -230,3 +230,19 @@ def test_the_period_of_the_sentence_that_introduces_the_table():
         (f, "Net 41,000", "net profit", 41000, "USD", qtr, "1987-Q1", False),
         (f, "Net 41,000 vs 388,000", "net profit", 388000, "USD", qtr, "1986-Q1", True),
     ]
+
+
+def test_a_table_without_a_currency_word_is_in_the_story_s_currency():
+    text = (
+        "Brackley Textiles PLC said pre-tax profit rose to 9.2 mln stg in the year.\n"
+        "Brackley Textiles PLC gave these figures for the year to March 31, 1987.\n"
+        "Net 6.1 mln vs 5.4 mln\n"
+        "Sales 88.0 mln vs 80.6 mln\n"
+    )
+    rows = [a for a in table_amounts(text) if a[1].startswith(("Net", "Sales"))]
+    assert [(a[0], a[2], a[3], a[4], a[6], a[7]) for a in rows] == [
+        ("Brackley Textiles PLC", "net profit", 6.1e6, "GBP", "1987", False),
+        ("Brackley Textiles PLC", "net profit", 5.4e6, "GBP", "1986", True),
+        ("Brackley Textiles PLC", "sales", 88e6, "GBP", "1987", False),
+        ("Brackley Textiles PLC", "sales", 80.6e6, "GBP", "1986", True),
+    ]
