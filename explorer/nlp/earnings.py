@@ -17,8 +17,10 @@ prose's words ("net profit", "net loss", "revenue", "sales", ...; "Shr" is "earn
 "Avg shrs" a number of shares, not money), the value in the row's currency, else the table's
 (the Shr row's "dlrs"), else the story's, and the period of the table's header ("Qtr ended June
 30", "4th qtr", "Nine mths", "Year") or of the introducing sentence; the figure after "vs" is
-`earlier`. Only rows whose first word names such a metric count: a price table ("Curr Wk YTD
-Yr Ago") or a results table gives nothing.
+`earlier`. A note on the table's scale ("( in millions of yen )", "(000s omitted)") multiplies
+its bare figures, not those a share; British pence ("14.2p") are sterling. Only rows whose
+first word names such a metric count: a price table ("Curr Wk YTD Yr Ago") or a results table
+gives nothing.
 
 Only lines with a "vs" in them are read, each once, so the cost is linear in the text. A row
 starts a line, follows another row or a period header, or opens a sentence: the same rows run
