@@ -21,6 +21,7 @@ from explorer.nlp import regexes
 from ..model import Fact, Mention
 from . import gazetteer
 from .deals import find_deals
+from .earnings import find_earnings
 from .values import alternation, word_alternation
 
 __all__ = ["find_facts"]
@@ -345,6 +346,7 @@ def find_facts(
         _visited,
         _withdrew,
         _amounts,
+        find_earnings,
         _located_in,
         find_deals,
     ):

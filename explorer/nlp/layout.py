@@ -138,11 +138,14 @@ def _wrap_width(lines: list[str]) -> int | None:
     if len(lines) < 3:
         return None
     runs_on: list[tuple[int, str]] = []  # (length, last character) of lines that run on
+    rows: list[tuple[int, str]] = []  # (length, line) of those that end on a figure
     prev = ""
     for line in lines:
         end = line.rstrip()
         if end and prev:
             runs_on.append((_columns(prev), prev[-1]))
+            if prev[-1].isdigit() or " vs " in prev:
+                rows.append((runs_on[-1][0], prev))
         prev = end
     if len(runs_on) < 2:
         return None
@@ -154,6 +157,10 @@ def _wrap_width(lines: list[str]) -> int | None:
             return None
         full = [last for n, last in runs_on if width - _RAGGED <= n <= width]
         longish = sum(1 for n, _ in runs_on if n > width // 2)  # not headlines, table rows
+        if len(full) >= 2 and len(full) < 0.6 * longish:
+            # a wire story's earnings or price table may outnumber its prose lines: rows
+            # that end on a figure or say "vs" are no lines the wrap could have filled
+            longish -= sum(1 for n, line in rows if width // 2 < n and _table_row(line))
         if len(full) < 2 or len(full) < 0.6 * longish:
             continue
         inside = sum(1 for last in full if _RUNS_ON.match(last))
@@ -161,6 +168,16 @@ def _wrap_width(lines: list[str]) -> int | None:
             return width
         return None  # one sentence or one table row a line
     return None
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table of figures: a few words, a figure and "vs" ("Net 14.6 mln vs 11.2
+    mln") or three figures ("Wheat 1,234.5 18,442.0 16,901.3"), not a numbered item."""
+    words = line.split()
+    if len(words) > 10 or words[0][:1].isdigit():
+        return False
+    figures = sum(1 for w in words if any(c.isdigit() for c in w))
+    return figures >= 3 or (figures >= 1 and "vs" in words)
 
 
 def _columns(line: str) -> int:

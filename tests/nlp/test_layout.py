@@ -170,6 +170,29 @@ def test_headlines_datelines_and_table_rows_keep_their_line_breaks():
     assert "sidelines.\nShr 1.10 dlrs vs 95 cts\nNet 12.5 mln" in view.text
 
 
+def test_a_table_longer_than_the_prose_above_it_does_not_hide_the_wrap():
+    """A results story is often three wrapped lines and a table of ten rows: the rows are no
+    lines the wrap filled, so the prose still runs on and the table keeps its lines."""
+    text = (
+        "    TOLEDO, Ohio, March 2 - Lakeshore Castings Inc said its\n"
+        "fourth quarter loss narrowed as foundry orders improved, and it gave\n"
+        "these figures for the periods ended December 31, 1986.\n"
+        "    4th qtr\n"
+        "    Shr loss 12 cts vs profit five cts\n"
+        "    Net loss 1,240,000 vs profit 512,000\n"
+        "    Sales 48.3 mln vs 51.7 mln\n"
+        "    Year\n"
+        "    Shr profit 31 cts vs 1.02 dlrs\n"
+        "    Net profit 3,180,000 vs 10,460,000\n"
+        "    Sales 201.6 mln vs 214.9 mln\n"
+        "    Backlog 88.2 mln vs 71.5 mln\n"
+    )
+    view = analysis_view(text)
+    assert wrap_width(text) is not None
+    assert "said its fourth quarter loss narrowed" in view.text
+    assert "ended December 31, 1986.\n4th qtr\nShr loss 12 cts vs profit five cts\nNet" in view.text
+
+
 @pytest.mark.parametrize(
     "text",
     [

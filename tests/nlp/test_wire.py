@@ -205,3 +205,31 @@ def test_affiliations_and_titles(layout):
     assert ("Sheila Marquand", "President", "J.S. Winningham and Co") in held
     assert ("Alan Whitcombe", "Chairman", "Thornbury & Co") in held
     assert ("Walter Brandt", "Chief Financial Officer", "Harbor Freight Lines Corp") in held
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_earnings_table_gives_the_company_s_figures(layout):
+    text = layout()
+    amounts = [
+        (
+            f.subject,
+            f.object,
+            f.qualifiers.get("metric"),
+            f.qualifiers["value"],
+            f.qualifiers.get("currency", f.qualifiers.get("unit")),
+            f.qualifiers.get("earlier", False),
+        )
+        for f in facts(text, "amount")
+    ]
+    hfl = "Harbor Freight Lines Corp"
+    assert amounts == [
+        (hfl, "1.12 dlrs", "earnings per share", 1.12, "USD", False),
+        (hfl, "87 cts", "earnings per share", 0.87, "USD", True),
+        # no currency on the row: the table's, from its Shr row
+        (hfl, "14.6 mln", "net profit", 14.6e6, "USD", False),
+        (hfl, "11.2 mln", "net profit", 11.2e6, "USD", True),
+        (hfl, "210.4 mln", "revenue", 210.4e6, "USD", False),
+        (hfl, "188.9 mln", "revenue", 188.9e6, "USD", True),
+        (hfl, "13.0 mln", "average shares", 13e6, "shares", False),
+        (hfl, "12.9 mln", "average shares", 12.9e6, "shares", True),
+    ]  # the price table below it ("Curr Wk YTD Yr Ago") gives none
