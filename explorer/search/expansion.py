@@ -15,6 +15,9 @@ from rapidfuzz.distance import OSA
 #: Match codes in a word's lookup table: 0 no match, 1 exact, 2 prefix, 1 + 2 * typos a typo
 #: (and 2 + 2 * typos a typo and a prefix): (code - 1) // 2 typos, (code - 1) % 2 prefixes.
 EXACT, PREFIX = 1, 2
+#: A complete word (a space typed after it) that matches as the prefix of a longer word is one
+#: typo further from it: its prefix codes are this much higher when it ranks (`lut(complete=)`).
+COMPLETE_PREFIX_COST = 2
 NO_MATCH = 99
 
 #: Neither a query word nor a word it matches with a typo is shorter than this: "then" never
@@ -41,6 +44,7 @@ class Expansion:
     ranges: Ranges  # (lo, hi, code), best code wins where they overlap
     count: int  # postings covered (an upper bound of the records it matches)
     lut: np.ndarray | None = None  # vocab id -> code, built on first use
+    complete_lut: np.ndarray | None = None  # the same for a complete word (`Vocabulary.lut`)
 
 
 @dataclass(slots=True)
@@ -64,7 +68,8 @@ class Vocabulary:
         self.words = words
         self._post_off = post_off
         self._expansions: dict[tuple[str, bool, bool], Expansion] = {}
-        # Each expansion may keep a lookup table of one byte per word: bounded to ~64 MB.
+        # Each expansion may keep a lookup table of one byte per word: bounded to ~64 MB (a
+        # complete word's keeps a second one, `lut(complete=True)`: ~128 MB at worst).
         self._cache_cap = max(32, min(512, 64_000_000 // (len(words) + 1)))
         self._fuzzy: dict[tuple[str, int], Ranges] = {}
         self._prefix_tables: dict[int, _PrefixTable] = {}
@@ -123,8 +128,22 @@ class Vocabulary:
                 end = hi
         return total
 
-    def lut(self, expansion: Expansion) -> np.ndarray:
-        """Vocabulary id -> match code of `expansion` (one byte a word, and a last 0)."""
+    def lut(self, expansion: Expansion, complete: bool = False) -> np.ndarray:
+        """Vocabulary id -> match code of `expansion` (one byte a word, and a last 0).
+
+        With `complete`, the codes a word followed by a space ranks by: a longer word it
+        starts counts a typo more (prefix 2 -> 4, a typo and a prefix 2 + 2t -> 4 + 2t), as
+        Meilisearch, which matches only the last word as a prefix, finds "banks" for a
+        complete "bank" by one typo; its exact and typo matches keep their codes. The
+        highlight still marks the typed part of such a word (it reads the plain codes)."""
+        if complete:
+            if expansion.complete_lut is None:
+                plain = self.lut(expansion)
+                longer = (plain > 0) & (plain % 2 == 0)
+                expansion.complete_lut = np.where(
+                    longer, plain + COMPLETE_PREFIX_COST, plain
+                ).astype(np.int8)
+            return expansion.complete_lut
         if expansion.lut is None:
             lut = np.zeros(len(self.words) + 1, dtype=np.int8)
             # Worst code first, so a better code for the same word overwrites it.

@@ -111,8 +111,9 @@ class IndexPart:
     def search(self, query: str, limit: int = 50, kind: str | None = None) -> list[Hit]:
         """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
         on a malformed query; an empty query (or one of operators or exclusions only) returns
-        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo, 0.01 a
-        step of distance between terms, 0.001 a prefix match (higher is better).
+        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo (a longer
+        word that a complete word starts counts one), 0.01 a step of distance between terms,
+        0.001 a prefix match (higher is better).
 
         `kind` ("entity", "fact" or "sentence") keeps hits of that kind only, ranked the
         same way (`search_grouped` asks for each kind at once)."""
@@ -178,12 +179,13 @@ class IndexPart:
         )
         if want > 0 and forgiving and all(len(group) == 1 for group in parsed.groups):
             # Every hit matches every term, so any hit without a typo outranks every hit with
-            # one: when there are a page of those, typo candidates need not be looked at.
+            # one: when there are a page of those, typo candidates need not be looked at. (A
+            # complete word's longer words rank as typos: a page that needs them is not one.)
             plan = self.matcher.plan(parsed, typos=False, rec_range=rec_range)
             if plan is not None:
                 recs, keys, _complete = self.matcher.ranked(plan, want)
                 top = self.hit_maker.top(recs, keys, want)
-                if len(top) >= want:
+                if len(top) >= want and RankKey.unpack(top[-1][1]).typos == 0:
                     total, exact = self._total(parsed, rec_range, want) if count else (0, False)
                     return plan, top, total, exact
         plan = self.matcher.plan(parsed, rec_range=rec_range)
@@ -530,8 +532,9 @@ class SearchIndex:
     def search(self, query: str, limit: int = 50, kind: str | None = None) -> list[Hit]:
         """The best `limit` hits for a typed query, ranked, with highlight ranges. Never raises
         on a malformed query; an empty query (or one of operators or exclusions only) returns
-        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo, 0.01 a
-        step of distance between terms, 0.001 a prefix match (higher is better).
+        no hits. `Hit.score` summarises the rank: terms matched, less 0.25 a typo (a longer
+        word that a complete word starts counts one), 0.01 a step of distance between terms,
+        0.001 a prefix match (higher is better).
 
         `kind` ("entity", "fact" or "sentence") keeps hits of that kind only, ranked the
         same way (`search_grouped` asks for each kind at once)."""

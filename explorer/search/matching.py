@@ -454,7 +454,8 @@ class Matcher:
         several terms is (`SCAN_ENOUGH`), and approximate only there (a letter or two typed
         alone, a word in tens of thousands of records)."""
         a = self.a
-        lut = self.vocabulary.lut(plan.groups[0][0][1][0])
+        term, (exp,) = plan.groups[0][0]
+        lut = self.vocabulary.lut(exp, is_complete(term))
         ids = np.flatnonzero(lut[:-1])
         codes = lut[ids]
         need = limit * 2 + 16  # entity aliases fold into one hit: a little spare
@@ -588,10 +589,14 @@ class Matcher:
         idx = np.arange(total, dtype=np.int64) + np.repeat(starts - flat_starts, lens)
         return Gathered(recs=cands, toks=np.asarray(a.fwd[idx]), starts=flat_starts)
 
-    def term_codes(self, term: Term, exps: list[Expansion], g: Gathered) -> np.ndarray:
-        """Per flat word position: the match code of `term` starting there (0: none)."""
+    def term_codes(
+        self, term: Term, exps: list[Expansion], g: Gathered, ranking: bool = False
+    ) -> np.ndarray:
+        """Per flat word position: the match code of `term` starting there (0: none); with
+        `ranking`, the code it ranks by (`is_complete(term)`: a longer word that a complete
+        word starts counts a typo)."""
         lut = self.vocabulary.lut
-        codes = lut(exps[0])[g.toks]
+        codes = lut(exps[0], ranking and is_complete(term))[g.toks]
         if len(exps) > 1:  # a phrase: every next word at the next position, same record
             seg = g.seg
             for j, exp in enumerate(exps[1:], start=1):
@@ -624,7 +629,7 @@ class Matcher:
             any_match = np.zeros(n, dtype=bool)
             mask: np.ndarray | None = None
             for term, exps in group:
-                codes = self.term_codes(term, exps, g)
+                codes = self.term_codes(term, exps, g, ranking=True)
                 hit = codes > 0
                 best = np.minimum.reduceat(np.where(hit, codes, NO_MATCH), g.starts)
                 ok = best < NO_MATCH
@@ -647,6 +652,12 @@ class Matcher:
         kinds = np.asarray(self.a.kind[g.recs])
         keys = RankKey.pack(matched, typos, proximity, prefixes, kinds, words, g.recs)
         return g.recs[keep], keys[keep]
+
+
+def is_complete(term: Term) -> bool:
+    """Whether a term is a complete word: a space typed after it, not quoted (a quoted word
+    never matches as a prefix once complete). A longer word it starts ranks as a typo."""
+    return not (term.typing or term.exact or term.is_phrase)
 
 
 def distinct(values: np.ndarray) -> np.ndarray:

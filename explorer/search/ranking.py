@@ -4,6 +4,13 @@ before sentences, then the record with fewer words (BM25's length norm, as a rul
 predict: `jamie foxx` finds the short sentence before the long one that also names him), then
 corpus order. One `RankKey` packs them into an int64 that sorts best first; it is the one
 place the bit layout is written.
+
+A prefix match is free only for the word still being typed. A complete word (a space typed
+after it) also matches the longer words it starts, but each such match counts a typo
+(`Vocabulary.lut(complete=True)`): `imple that` finds "Simple as that." (one typo) before
+"implemented ... so that" (now one typo too, and further apart), and `bank rates` finds
+"bank" before "bankruptcy", as Meilisearch, which matches only the last word as a prefix,
+reaches "banks" from a complete "bank" by one typo.
 """
 
 from __future__ import annotations
@@ -105,8 +112,9 @@ class RankKey:
 
     @property
     def score(self) -> float:
-        """`Hit.score`: terms matched, less 0.25 a typo, 0.01 a step of distance between
-        terms, 0.001 a prefix match (higher is better)."""
+        """`Hit.score`: terms matched, less 0.25 a typo (a longer word that a complete
+        word starts counts one), 0.01 a step of distance between terms, 0.001 a prefix match
+        (higher is better)."""
         return self.matched - 0.25 * self.typos - 0.01 * self.proximity - 0.001 * self.prefixes
 
     @classmethod

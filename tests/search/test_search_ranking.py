@@ -165,6 +165,42 @@ def test_a_typo_of_a_whole_word_before_a_typo_of_a_prefix(index_of):
     assert texts(index.search("blar")) == ["Mr Blair spoke.", "Officials blamed the weather."]
 
 
+def test_a_longer_word_that_a_complete_word_starts_counts_as_a_typo(index_of):
+    # A space after "bank" says the word is whole: "bankruptcy" is as far from it as a typo
+    # ("banks" would be one), so "bank" itself comes first though its words are further apart.
+    index = index_of({"d": "Bankruptcy rates rose sharply. The bank held its lending rates."})
+    assert texts(index.search("bank rates")) == [
+        "The bank held its lending rates.",
+        "Bankruptcy rates rose sharply.",
+    ]
+
+
+def test_a_typo_of_a_complete_word_is_not_beaten_by_a_longer_word_it_starts(index_of):
+    # "imple" typed and done with: one edit from "simple", and the start of "implement". Both
+    # are one typo away, so the closer terms decide, where a free prefix match once won.
+    index = index_of({"d": "Officials will implement a new plan. A simple plan won the vote."})
+    assert texts(index.search("imple plan")) == [
+        "A simple plan won the vote.",
+        "Officials will implement a new plan.",
+    ]
+
+
+def test_the_word_being_typed_still_matches_longer_words_at_no_cost(index_of):
+    index = index_of({"d": "A simple plan won the vote. Officials will implement it."})
+    # Still typing "imple": the person may be on the way to "implement".
+    assert texts(index.search("imple")) == [
+        "Officials will implement it.",
+        "A simple plan won the vote.",
+    ]
+    # A space typed: the word is complete, and the whole word one typo away leads, also when
+    # one hit is asked for (the page of hits without typos holds "implement" only).
+    assert texts(index.search("imple ")) == [
+        "A simple plan won the vote.",
+        "Officials will implement it.",
+    ]
+    assert texts(index.search("imple ", limit=1)) == ["A simple plan won the vote."]
+
+
 def test_one_kind_at_a_time_leaves_room_for_sentences(index_of):
     # A name found in many facts fills any page of mixed results; asked kind by kind, each
     # gets its own page, ranked by the same rules.
