@@ -94,14 +94,15 @@ def save_part(parts: IndexParts, directory: Path, name: str) -> None:
 
 
 #: A mapped array is written this many bytes at a time, its pages let go after each.
-_WRITE_CHUNK = 1 << 26
+_WRITE_CHUNK = 1 << 24
 
 
 def _save_array(path: Path, array: np.ndarray) -> None:
-    """`np.save`, but an array over a mapped file (a build's spooled texts) is written a
-    chunk at a time and its pages given back after each: the save never holds it whole."""
+    """`np.save`, but an array over a mapped file (a build's spooled texts, columns and
+    forward index) is written a chunk at a time and its pages given back after each: the
+    save never holds it whole."""
     mapped = _mapping(array)
-    if mapped is None or array.ndim != 1 or array.nbytes <= _WRITE_CHUNK:
+    if mapped is None or array.ndim != 1:
         np.save(path, array)
         return
     step = max(_WRITE_CHUNK // array.itemsize, 1)

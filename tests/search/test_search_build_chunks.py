@@ -109,12 +109,18 @@ def test_tiny_chunks_build_the_index_a_one_pass_build_gives(tmp_path, monkeypatc
         assert _same_arrays(streamed, whole) == []
         assert _same_arrays(tiny, whole) == []
         assert differences(tiny, whole, QUERIES) == []
-        # saved with its spooled texts written a few bytes at a time, and loaded again
+        # saved with its spooled texts, columns and forward index written a few bytes at a
+        # time, and loaded again
         monkeypatch.setattr(persist, "_WRITE_CHUNK", 64)
-        assert persist._mapping(tiny.arrays.text_blob) is not None  # the spooled texts
+        for name in ("text_blob", "fwd", "kind", "doc", "labels", "date_lo", "date_hi"):
+            spooled = getattr(tiny.arrays, name)
+            assert persist._mapping(spooled) is not None, name  # in a file, not in memory
         tiny.save(tmp_path / "tiny.index")
         whole.save(tmp_path / "whole.index")
-        for name in ("text_blob.npy", "text_off.npy", "post.npy"):
+        names = sorted(p.name for p in (tmp_path / "whole.index").iterdir())
+        assert sorted(p.name for p in (tmp_path / "tiny.index").iterdir()) == names
+        assert "fwd.npy" in names and "meta.json" in names
+        for name in names:  # every array, the tables and the checksums: byte for byte
             saved = (tmp_path / "tiny.index" / name).read_bytes()
             assert saved == (tmp_path / "whole.index" / name).read_bytes(), name
         again = SearchIndex.load(tmp_path / "tiny.index")
