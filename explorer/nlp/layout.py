@@ -12,6 +12,9 @@ into it. In the view:
   indentation and trailing spaces are gone;
 - hard breaks stay line breaks, so the sentence splitter treats them as it always has: a run
   of blank lines is one blank line, any other hard break one newline.
+- a headline run into the first sentence on the document's first line ("Ad sales boost Time
+  Warner profit Quarterly profits at ...", see explorer.nlp.runin) is a paragraph of its own:
+  the space after it is a blank line, as if the headline stood on its own line.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
 its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
@@ -32,6 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from explorer.nlp import regexes
+from explorer.nlp.runin import headline_end
 
 __all__ = ["View", "analysis_view", "wrap_width"]
 
@@ -111,6 +115,7 @@ class View:
 
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
+    headline = _run_in_headline(text)
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -120,12 +125,23 @@ def analysis_view(text: str) -> View:
         ragged = text[:1] == " " or text[-1:] == " "
     if (
         width is None
+        and headline is None
         and not ragged
         and "  " not in text
         and not any(ch in text for ch in _ODD_CHARS)
     ):
         return View(text, text)
-    return _Builder(text, width).build()
+    return _Builder(text, width, headline).build()
+
+
+def _run_in_headline(text: str) -> tuple[int, int] | None:
+    """Where a headline run into the first sentence on the first line ends, and where the
+    sentence starts (explorer.nlp.runin), or None."""
+    start = 0
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    return headline_end(text, start, len(text) if end < 0 else end)
 
 
 def wrap_width(text: str) -> int | None:
@@ -169,9 +185,12 @@ def _columns(line: str) -> int:
 class _Builder:
     """Builds the view and its map, a line at a time (never a character at a time)."""
 
-    def __init__(self, text: str, width: int | None) -> None:
+    def __init__(
+        self, text: str, width: int | None, headline: tuple[int, int] | None = None
+    ) -> None:
         self.text = text
         self.width = width
+        self.headline = headline
         self.parts: list[str] = []
         self.pos = 0  # length of the view so far
         self.starts = array("i")
@@ -221,6 +240,9 @@ class _Builder:
 
     def build(self) -> View:
         lines = _content_lines(self.text)
+        if self.headline is not None:  # the headline gets a line, a paragraph, of its own
+            (start, end, indent, _), (head_end, body) = lines[0], self.headline
+            lines[:1] = [(start, head_end, indent, False), (body, end, indent, True)]
         seps = [""] + [
             "\n\n" if line[3] else self._join(prev, line)
             for prev, line in itertools.pairwise(lines)
