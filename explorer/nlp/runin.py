@@ -47,7 +47,14 @@ _OPEN_QUOTES = "\"'“‘"
 _FUNCTION_OPENERS = frozenset(
     "the a an this these those it its he she they we his her their our there in on at for "
     "with after before as when while if although though despite according some many most "
-    "several both all each every no".split()
+    "several both all each every no another now still yet however meanwhile former "
+    "second third".split()
+)
+# Nouns a capital letter labels ("class A drugs"): before them "A" is no article.
+_LETTER_LABELS = frozenset(
+    "grade grades class type category vitamin vitamins plan group pool division league serie "
+    "series section part tier band level levels list row block gate hepatitis exhibit option "
+    "annex appendix schedule form model size".split()
 )
 # Words that a headline does not end on: the sentence runs on after them.
 _RUNS_ON = frozenset(
@@ -95,7 +102,7 @@ def _opens_sentence(
     m = _OPENER.fullmatch(word)
     if m is None:
         return False
-    core = word[:-2] if word[-2:-1] in "'’" else word
+    core = word[:-2] if word[-2:] in ("'s", "’s") else word
     ns, ne = toks[k + 1]
     nxt = text[ns:ne].lstrip(_OPEN_QUOTES)
     if not nxt:
@@ -119,8 +126,8 @@ def _opens_sentence(
     if low in _FUNCTION_OPENERS and after_capital and not _only_at_starts(text, core, ks):
         return False  # "Carry On films": a title of a work the document names again
     if low in _FUNCTION_OPENERS:
-        if low == "a" and not after_capital and last.isalpha():
-            return False  # "grade A students", "vitamin A levels"
+        if low == "a" and prev.lower() in _LETTER_LABELS:
+            return False  # "grade A students", "vitamin A levels": a letter as a label
         if nxt[0].islower():
             return True
         if low not in ("the", "a", "an", "in"):
@@ -140,7 +147,8 @@ def _opens_sentence(
         return True
     if after_capital:
         # After a name, a capitalised word is more often the name's last ("Orange Prize for
-        # fiction", "the London Film Festival in") than a sentence's first.
+        # fiction", "Forrester Research found", "the National Theatre and") than a sentence's
+        # first, even where the document writes it in lower case too.
         return False
     if nxt[0].islower():
         return _common_word(text, core, ks, written=False)  # "profit Quarterly profits at"
