@@ -13,8 +13,8 @@ into it. In the view:
 - hard breaks stay line breaks, so the sentence splitter treats them as it always has: a run
   of blank lines is one blank line, any other hard break one newline.
 - a headline run into the first sentence on the document's first line ("Ad sales boost Time
-  Warner profit Quarterly profits at ...", see explorer.nlp.runin) is a paragraph of its own:
-  the space after it is a blank line, as if the headline stood on its own line.
+  Warner profit Quarterly profits at ...", see explorer.nlp.runin) gets a line of its own:
+  the space after it is a line break, so no offset moves.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
 its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
@@ -39,6 +39,8 @@ from explorer.nlp.runin import headline_end
 
 __all__ = ["View", "analysis_view", "wrap_width"]
 
+#: What the space after a headline run into the first sentence becomes in the view.
+HEADLINE_BREAK = "\n"
 #: Widest wrap width taken for a hard-wrapped document; longer lines are paragraphs.
 MAX_WIDTH = 100
 _MIN_WIDTH = 45
@@ -92,6 +94,13 @@ class View:
     def identity(self) -> bool:
         """True when the view is the original text itself (nothing to map)."""
         return self._starts is None
+
+    @property
+    def same_offsets(self) -> bool:
+        """True when every character of the view stands at its own offset in the original
+        (the view only wrote a line break or a space for another space): nothing to map."""
+        shifts = self._shifts
+        return shifts is None or (len(self.text) == len(self.original) and not any(shifts))
 
     def offset(self, pos: int) -> int:
         """The original offset of the view's character at `pos` (a start offset)."""
@@ -240,14 +249,16 @@ class _Builder:
 
     def build(self) -> View:
         lines = _content_lines(self.text)
-        if self.headline is not None:  # the headline gets a line, a paragraph, of its own
+        if self.headline is not None:
             (start, end, indent, _), (head_end, body) = lines[0], self.headline
-            lines[:1] = [(start, head_end, indent, False), (body, end, indent, True)]
+            lines[:1] = [(start, head_end, indent, False), (body, end, indent, False)]
         seps = [""] + [
             "\n\n" if line[3] else self._join(prev, line)
             for prev, line in itertools.pairwise(lines)
         ]
         seps.append("\n")
+        if self.headline is not None:
+            seps[1] = HEADLINE_BREAK  # the headline gets a line of its own
         for i, (start, end, _indent, _blank) in enumerate(lines):
             if i and seps[i].isspace():
                 self.put(seps[i], lines[i - 1][1])

@@ -5,7 +5,7 @@ profit Quarterly profits at US media giant TimeWarner jumped 76% ...": nothing m
 headline ends, so it becomes the first words of the first sentence, and its last name runs
 into the sentence's first word ("profit Quarterly", "Reuters Revenues"). The analysis view
 (explorer.nlp.layout) asks `headline_end` about a document's first line and, when it answers,
-puts a paragraph break there, as if the headline stood on its own line.
+writes a line break for the space there, as if the headline stood on its own line.
 
 A careful reader sees the seam in a capitalised word that opens a sentence where no sentence
 ended: within the first few words, with no full stop, comma or semicolon before it, the
@@ -37,7 +37,8 @@ MAX_WORDS = 15
 _MIN_WORDS = 3
 #: How much of the document is searched for how it writes a candidate word elsewhere.
 _WINDOW = 20_000
-_TOKEN = regexes.compile(r"\S+")
+#: Characters of the first line read: enough for the words looked at, and a bound.
+_HEAD_CHARS = 40 * (MAX_WORDS + 2)
 # A word a sentence start capitalises: "The", "Quarterly", "It's"; "A" alone.
 _OPENER = regexes.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)*|A)(?:['’]s)?")
 _CLOSERS = "\"'”’)]"
@@ -67,30 +68,46 @@ _RUNS_ON = frozenset(
 def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     """(where the headline ends, where the first sentence starts) when text[start:end], a
     document's first line, opens with a headline run into the first sentence; else None."""
-    toks: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text, start, end):
-        toks.append(m.span())
-        if len(toks) >= MAX_WORDS + 2:
-            break
-    if len(toks) < _MIN_WORDS + 2:
+    # Asked of every document: its first words split at C speed, their offsets found only
+    # when a capitalised word makes a candidate.
+    words = text[start : min(end, start + _HEAD_CHARS)].split(None, MAX_WORDS + 2)
+    del words[MAX_WORDS + 2 :]
+    if len(words) < _MIN_WORDS + 2:
         return None
-    first = text[toks[0][0] : toks[0][1]].lstrip(_OPEN_QUOTES)
+    first = words[0].lstrip(_OPEN_QUOTES)
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
+    toks: list[tuple[int, int]] | None = None
     lower_content = False  # whether the headline so far has a lower-case word not a function word
     quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
-    for k in range(1, len(toks) - 1):
-        ps, pe = toks[k - 1]
-        prev = text[ps:pe]
-        if prev.rstrip(_CLOSERS)[-1:] in ".!?…,;":
+    for k in range(1, len(words) - 1):
+        prev = words[k - 1]
+        tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
+        if not tail or tail[-1] in ".!?…,;":
             return None  # a sentence ended (the splitter's), or a clause runs on: no headline
-        quoted = quoted or prev[0] in _OPEN_QUOTES
-        prev = prev.lstrip(_OPEN_QUOTES)
-        if prev[:1].islower() and prev.lower() not in _RUNS_ON:
+        if prev[0] in _OPEN_QUOTES:
+            quoted = True
+            prev = prev.lstrip(_OPEN_QUOTES)
+        if prev[:1].islower() and not lower_content and prev.lower() not in _RUNS_ON:
             lower_content = True
-        if k >= _MIN_WORDS and prev and _opens_sentence(text, toks, k, prev, lower_content, quoted):
-            return pe, toks[k][0]
+        if k < _MIN_WORDS or not prev or not words[k][0].isupper():
+            continue  # most words are not capitalised: cheap to skip
+        if toks is None:
+            toks = _spans(text, start, words)
+        if _opens_sentence(text, toks, k, prev, lower_content, quoted):
+            return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _spans(text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each of `words`, the whitespace-split words of text[start:]."""
+    spans = []
+    pos = start
+    for word in words:
+        pos = text.find(word, pos)
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    return spans
 
 
 def _opens_sentence(
@@ -99,8 +116,7 @@ def _opens_sentence(
     """Whether toks[k] opens a sentence that the headline before it runs into."""
     ks, ke = toks[k]
     word = text[ks:ke]
-    m = _OPENER.fullmatch(word)
-    if m is None:
+    if _OPENER.fullmatch(word) is None:
         return False
     core = word[:-2] if word[-2:] in ("'s", "’s") else word
     ns, ne = toks[k + 1]
@@ -181,8 +197,6 @@ def _names_again(
         kind, j = "given", k  # a name for a man or a woman: "Sun" is no given name here
     else:
         kind, j = "role", k + 1  # "Referee Graham Poll", "Actor Michael Douglas"
-        if not _plain_word(text, toks, k):
-            return False  # "Glazer Rio Ferdinand", "Arsenal's Thierry Henry": a name before
         if word(j) in W.honorifics:
             j += 1
     if word(j) in W.first_names:
@@ -192,6 +206,13 @@ def _names_again(
     surname = word(j)
     if not surname[:1].isupper() or not _lower_after(text, toks, j + 1):
         return False
+    given = word(j - 1)
+    words = [word(i) for i in range(k)]
+    # The surname alone, not after the same given name ("Axa Sun Life cuts... Sun Life has").
+    if not any(w == surname and (not i or words[i - 1] != given) for i, w in enumerate(words)):
+        return False
+    if kind == "role" and not _plain_word(text, toks, k):
+        return False  # "Glazer Rio Ferdinand", "Arsenal's Thierry Henry": a name before
     if after_capital:
         # The headline ends on a name of the document's own, not on "Actor", "Britain's".
         last = _stem(prev)
@@ -207,10 +228,7 @@ def _names_again(
             return False
     elif kind == "given":
         return False
-    given = word(j - 1)
-    words = [word(i) for i in range(k)]
-    # The surname alone, not after the same given name ("Axa Sun Life cuts... Sun Life has").
-    return any(w == surname and (not i or words[i - 1] != given) for i, w in enumerate(words))
+    return True
 
 
 def _plain_word(text: str, toks: list[tuple[int, int]], k: int) -> bool:
@@ -267,11 +285,10 @@ def _common_word(text: str, word: str, at: int, written: bool) -> bool:
     ):
         return False
     low = word.lower()
-    common = (
-        (not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS))
-        or _written(text, low, min(len(text), _WINDOW))
-    )
-    return common and _only_at_starts(text, word, at)
+    shaped = not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS)
+    if not shaped and not _written(text, low, min(len(text), _WINDOW)):
+        return False
+    return _only_at_starts(text, word, at)
 
 
 # Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".
