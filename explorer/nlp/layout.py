@@ -54,6 +54,7 @@ _ODD_CHARS = "\r\t\f\v\x1c\x1d\x1e\x1f"
 _SPACES = regexes.compile(r"[ \t\r\f\v\x1c-\x1f]+")
 _IN_LINE_ODD = regexes.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
 _FIRST_WORD = regexes.compile(r"\S+")
+_NON_SPACE = regexes.compile(r"\S")
 _LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
 # after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
@@ -146,9 +147,10 @@ def analysis_view(text: str) -> View:
 def _run_in_headline(text: str) -> tuple[int, int] | None:
     """Where a headline run into the first sentence on the first line ends, and where the
     sentence starts (explorer.nlp.runin), or None."""
-    start = 0
-    while start < len(text) and text[start].isspace():
-        start += 1
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    start = first.start()
     end = text.find("\n", start)
     return headline_end(text, start, len(text) if end < 0 else end)
 
