@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from explorer.nlp import regexes
-from explorer.nlp.runin import headline_end
+from explorer.nlp.runin import HEAD_CHARS, headline_end
 
 __all__ = ["View", "analysis_view", "wrap_width"]
 
@@ -151,8 +151,9 @@ def _run_in_headline(text: str) -> tuple[int, int] | None:
     if first is None:
         return None
     start = first.start()
-    end = text.find("\n", start)
-    return headline_end(text, start, len(text) if end < 0 else end)
+    limit = min(len(text), start + HEAD_CHARS)  # all it reads: no scan of a long line
+    end = text.find("\n", start, limit)
+    return headline_end(text, start, limit if end < 0 else end)
 
 
 def wrap_width(text: str) -> int | None:

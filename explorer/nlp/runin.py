@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from explorer.nlp import regexes
 
-__all__ = ["MAX_WORDS", "headline_end"]
+__all__ = ["HEAD_CHARS", "MAX_WORDS", "headline_end"]
 
 #: The longest headline looked for, in words.
 MAX_WORDS = 15
@@ -38,7 +38,7 @@ _MIN_WORDS = 3
 #: How much of the document is searched for how it writes a candidate word elsewhere.
 _WINDOW = 20_000
 #: Characters of the first line read: enough for the words looked at, and a bound.
-_HEAD_CHARS = 40 * (MAX_WORDS + 2)
+HEAD_CHARS = 40 * (MAX_WORDS + 2)
 # A word a sentence start capitalises: "The", "Quarterly", "It's"; "A" alone.
 _OPENER = regexes.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)*|A)(?:['’]s)?")
 _CLOSERS = "\"'”’)]"
@@ -70,7 +70,7 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     document's first line, opens with a headline run into the first sentence; else None."""
     # Asked of every document: its first words split at C speed, their offsets found only
     # when a capitalised word makes a candidate.
-    words = text[start : min(end, start + _HEAD_CHARS)].split(None, MAX_WORDS + 2)
+    words = text[start : min(end, start + HEAD_CHARS)].split(None, MAX_WORDS + 2)
     del words[MAX_WORDS + 2 :]
     if len(words) < _MIN_WORDS + 2:
         return None
