@@ -260,6 +260,7 @@ def _offsets_hold(text: str, result, facts_at: dict) -> tuple[int, int]:
 def _layout_invariance(texts: list[str]) -> None:
     """The same entities and facts however the corpus is laid out (issue 9, point 1)."""
     from explorer.nlp import extract
+    from explorer.nlp.runin import headline_end
 
     variants = {
         f"wrapped at {w}, indent 4, CRLF": (lambda t, w=w: _wrapped(t, w)) for w in (60, 65, 72)
@@ -284,9 +285,11 @@ def _layout_invariance(texts: list[str]) -> None:
     for name, make in variants.items():
         ents = [0, 0]  # shared, union
         facts = [0, 0]
-        checked = good = 0
+        checked = good = headlines = 0
         for t, (b_ents, b_facts, facts_at) in zip(texts, base, strict=True):
             v = make(t)
+            first_line = v.find("\n")
+            headlines += headline_end(v, 0, len(v) if first_line < 0 else first_line) is not None
             r = extract(v, {"date": "2005-01-01"})
             v_ents = {(e.name, e.label) for e in r.entities}
             v_facts = {(f.predicate, f.subject, f.object) for f in r.facts}
@@ -307,6 +310,11 @@ def _layout_invariance(texts: list[str]) -> None:
             f"{good:,} / {checked:,}",
             "all",
         )
+        if headlines:
+            figure(
+                "  headline run into the first sentence, cut off",
+                f"{headlines:,} / {len(texts):,} documents",
+            )
 
 
 def _sentence_tail(texts: list[str]) -> None:

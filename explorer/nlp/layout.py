@@ -12,6 +12,9 @@ into it. In the view:
   indentation and trailing spaces are gone;
 - hard breaks stay line breaks, so the sentence splitter treats them as it always has: a run
   of blank lines is one blank line, any other hard break one newline.
+- a headline run into the first sentence on the document's first line ("Ad sales boost Time
+  Warner profit Quarterly profits at ...", see explorer.nlp.runin) gets a line of its own:
+  the space after it is a line break, so no offset moves.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
 its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
@@ -32,9 +35,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from explorer.nlp import regexes
+from explorer.nlp.runin import HEAD_CHARS, headline_end
 
 __all__ = ["View", "analysis_view", "wrap_width"]
 
+#: What the space after a headline run into the first sentence becomes in the view.
+HEADLINE_BREAK = "\n"
 #: Widest wrap width taken for a hard-wrapped document; longer lines are paragraphs.
 MAX_WIDTH = 100
 _MIN_WIDTH = 45
@@ -48,6 +54,7 @@ _ODD_CHARS = "\r\t\f\v\x1c\x1d\x1e\x1f"
 _SPACES = regexes.compile(r"[ \t\r\f\v\x1c-\x1f]+")
 _IN_LINE_ODD = regexes.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
 _FIRST_WORD = regexes.compile(r"\S+")
+_NON_SPACE = regexes.compile(r"\S")
 _LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 # A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
 # after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
@@ -90,6 +97,13 @@ class View:
         """True when the view is the original text itself (nothing to map)."""
         return self._starts is None
 
+    @property
+    def same_offsets(self) -> bool:
+        """True when every character of the view stands at its own offset in the original
+        (the view only wrote a line break or a space for another space): nothing to map."""
+        shifts = self._shifts
+        return shifts is None or (len(self.text) == len(self.original) and not any(shifts))
+
     def offset(self, pos: int) -> int:
         """The original offset of the view's character at `pos` (a start offset)."""
         starts, shifts = self._starts, self._shifts
@@ -112,6 +126,7 @@ class View:
 
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
+    headline = _run_in_headline(text)
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -121,12 +136,25 @@ def analysis_view(text: str) -> View:
         ragged = text[:1] == " " or text[-1:] == " "
     if (
         width is None
+        and headline is None
         and not ragged
         and "  " not in text
         and not any(ch in text for ch in _ODD_CHARS)
     ):
         return View(text, text)
-    return _Builder(text, width).build()
+    return _Builder(text, width, headline).build()
+
+
+def _run_in_headline(text: str) -> tuple[int, int] | None:
+    """Where a headline run into the first sentence on the first line ends, and where the
+    sentence starts (explorer.nlp.runin), or None."""
+    first = _NON_SPACE.search(text)
+    if first is None:
+        return None
+    start = first.start()
+    limit = min(len(text), start + HEAD_CHARS)  # all it reads: no scan of a long line
+    end = text.find("\n", start, limit)
+    return headline_end(text, start, limit if end < 0 else end)
 
 
 def wrap_width(text: str) -> int | None:
@@ -187,9 +215,12 @@ def _columns(line: str) -> int:
 class _Builder:
     """Builds the view and its map, a line at a time (never a character at a time)."""
 
-    def __init__(self, text: str, width: int | None) -> None:
+    def __init__(
+        self, text: str, width: int | None, headline: tuple[int, int] | None = None
+    ) -> None:
         self.text = text
         self.width = width
+        self.headline = headline
         self.parts: list[str] = []
         self.pos = 0  # length of the view so far
         self.starts = array("i")
@@ -239,11 +270,16 @@ class _Builder:
 
     def build(self) -> View:
         lines = _content_lines(self.text)
+        if self.headline is not None:
+            (start, end, indent, _), (head_end, body) = lines[0], self.headline
+            lines[:1] = [(start, head_end, indent, False), (body, end, indent, False)]
         seps = [""] + [
             "\n\n" if line[3] else self._join(prev, line)
             for prev, line in itertools.pairwise(lines)
         ]
         seps.append("\n")
+        if self.headline is not None:
+            seps[1] = HEADLINE_BREAK  # the headline gets a line of its own
         for i, (start, end, _indent, _blank) in enumerate(lines):
             if i and seps[i].isspace():
                 self.put(seps[i], lines[i - 1][1])

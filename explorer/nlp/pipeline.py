@@ -169,6 +169,8 @@ def _to_original(doc: Doc, view: View) -> Doc:
         start, end = span(f.start, f.end)
         return replace(f, start=start, end=end)
 
+    if view.same_offsets:  # "Headline\nFirst sentence" for "Headline First sentence"
+        return replace(doc, text=view.original)
     out = Doc(view.original, doc.meta)
     out.sentences = [span(s, e) for s, e in doc.sentences]
     out.names = [mention(m) for m in doc.names]

@@ -1,0 +1,332 @@
+"""A headline run into the first sentence of its story, with no line break between them.
+
+Copy that lost its line breaks ("one line per document") starts "Ad sales boost Time Warner
+profit Quarterly profits at US media giant TimeWarner jumped 76% ...": nothing marks where the
+headline ends, so it becomes the first words of the first sentence, and its last name runs
+into the sentence's first word ("profit Quarterly", "Reuters Revenues"). The analysis view
+(explorer.nlp.layout) asks `headline_end` about a document's first line and, when it answers,
+writes a line break for the space there, as if the headline stood on its own line.
+
+A careful reader sees the seam in a capitalised word that opens a sentence where no sentence
+ended: within the first few words, with no full stop, comma or semicolon before it, the
+word before it not one that needs a continuation ("of", "the"), the word after it in lower
+case, and the word itself one that only a sentence start capitalises:
+
+- a function word ("The", "A", "In", "Its"), which never starts a name in running text;
+- the headline's last word said again ("Cameroon Cameroon says", "Japan Japan's economy");
+- a common word the document writes in lower case elsewhere ("quarterly", "shares") and
+  never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
+  and that the gazetteers do not know as a name.
+
+A common word is trusted only after a lower-case word, a number or a closing quote (a
+sentence-case headline): after a capitalised word it may be a name's last word ("Royal Dutch
+Shell Group fell"). Precision comes first: a false break in the middle of a real first
+sentence costs more than a missed headline. The cost is bounded: only the first line's first
+`MAX_WORDS` + 2 words are read, and the document's first `_WINDOW` characters searched for
+the evidence, for a candidate word or two.
+"""
+
+from __future__ import annotations
+
+from explorer.nlp import regexes
+
+__all__ = ["HEAD_CHARS", "MAX_WORDS", "headline_end"]
+
+#: The longest headline looked for, in words.
+MAX_WORDS = 15
+_MIN_WORDS = 3
+#: How much of the document is searched for how it writes a candidate word elsewhere.
+_WINDOW = 20_000
+#: Characters of the first line read: enough for the words looked at, and a bound.
+HEAD_CHARS = 40 * (MAX_WORDS + 2)
+# A word a sentence start capitalises: "The", "Quarterly", "It's"; "A" alone.
+_OPENER = regexes.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)*|A)(?:['’]s)?")
+_CLOSERS = "\"'”’)]"
+_OPEN_QUOTES = "\"'“‘"
+# Words that open sentences and never a name (title-cased in running text only at a title
+# of a work, "Meet The Fockers", where the next word is capitalised too).
+_FUNCTION_OPENERS = frozenset(
+    "the a an this these those it its he she they we his her their our there in on at for "
+    "with after before as when while if although though despite according some many most "
+    "several both all each every no another now still yet however meanwhile former "
+    "second third".split()
+)
+# Nouns a capital letter labels ("class A drugs"): before them "A" is no article.
+_LETTER_LABELS = frozenset(
+    "grade grades class type category vitamin vitamins plan group pool division league serie "
+    "series section part tier band level levels list row block gate hepatitis exhibit option "
+    "annex appendix schedule form model size".split()
+)
+# Words that a headline does not end on: the sentence runs on after them.
+_RUNS_ON = frozenset(
+    "the a an and or but nor of to in on at by for from with as that than into onto about "
+    "its his her their our my your is are was were be been has have had will would can could "
+    "should may might must said says".split()
+)
+
+
+def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """(where the headline ends, where the first sentence starts) when text[start:end], a
+    document's first line, opens with a headline run into the first sentence; else None."""
+    # Asked of every document: its first words split at C speed, their offsets found only
+    # when a capitalised word makes a candidate.
+    words = text[start : min(end, start + HEAD_CHARS)].split(None, MAX_WORDS + 2)
+    del words[MAX_WORDS + 2 :]
+    if len(words) < _MIN_WORDS + 2:
+        return None
+    first = words[0].lstrip(_OPEN_QUOTES)
+    if not first or not (first[0].isupper() or first[0].isdigit()):
+        return None
+    toks: list[tuple[int, int]] | None = None
+    lower_content = False  # whether the headline so far has a lower-case word not a function word
+    quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
+    for k in range(1, len(words) - 1):
+        prev = words[k - 1]
+        tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
+        if not tail or tail[-1] in ".!?…,;":
+            return None  # a sentence ended (the splitter's), or a clause runs on: no headline
+        if prev[0] in _OPEN_QUOTES:
+            quoted = True
+            prev = prev.lstrip(_OPEN_QUOTES)
+        if prev[:1].islower() and not lower_content and prev.lower() not in _RUNS_ON:
+            lower_content = True
+        if k < _MIN_WORDS or not prev or not words[k][0].isupper():
+            continue  # most words are not capitalised: cheap to skip
+        if toks is None:
+            toks = _spans(text, start, words)
+        if _opens_sentence(text, toks, k, prev, lower_content, quoted):
+            return toks[k - 1][1], toks[k][0]
+    return None
+
+
+def _spans(text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
+    """The (start, end) of each of `words`, the whitespace-split words of text[start:]."""
+    spans = []
+    pos = start
+    for word in words:
+        pos = text.find(word, pos)
+        spans.append((pos, pos + len(word)))
+        pos += len(word)
+    return spans
+
+
+def _opens_sentence(
+    text: str, toks: list[tuple[int, int]], k: int, prev: str, lower_content: bool, quoted: bool
+) -> bool:
+    """Whether toks[k] opens a sentence that the headline before it runs into."""
+    ks, ke = toks[k]
+    word = text[ks:ke]
+    if _OPENER.fullmatch(word) is None:
+        return False
+    core = word[:-2] if word[-2:] in ("'s", "’s") else word
+    ns, ne = toks[k + 1]
+    nxt = text[ns:ne].lstrip(_OPEN_QUOTES)
+    if not nxt:
+        return False
+    from explorer.nlp.names.lists import PLAYER_ROLES, W
+
+    W.load()
+    last = prev[-1]
+    if last in "'’" and not quoted:  # "Lord Dubs' Succession to...": a possessive
+        last = prev[-2:-1] or "-"
+    if last.isalpha():
+        low_prev = prev.rstrip(_CLOSERS).lower()
+        if low_prev in _RUNS_ON or low_prev in PLAYER_ROLES or low_prev in W.lower_titles:
+            return False  # "chief of The", "striker Will": a name or a title goes on
+        after_capital = prev[0].isupper()
+    elif (last in _CLOSERS and last != ")") or last.isdigit() or last == "%":
+        after_capital = False
+    else:
+        return False  # "Q&A:", "-", "1)": a colon, a dash or a list marker leads on
+    low = core.lower()
+    if low in _FUNCTION_OPENERS and after_capital and not _only_at_starts(text, core, ks):
+        return False  # "Carry On films": a title of a work the document names again
+    if low in _FUNCTION_OPENERS:
+        if low == "a" and prev.lower() in _LETTER_LABELS:
+            return False  # "grade A students", "vitamin A levels": a letter as a label
+        if nxt[0].islower():
+            return True
+        if low not in ("the", "a", "an", "in"):
+            return False
+        if nxt[0].isdigit():
+            return True  # "The 77th annual...", "In 2020, ..."
+        # "The US economy", "A French court": an article, then a country's short name or
+        # people, then lower case; a title of a work would go on in capitals ("The Aviator").
+        return low != "in" and _country_word(nxt) and _lower_after(text, toks, k + 2)
+    if nxt[0].islower() and _stem(prev) == core:
+        # "Cameroon Cameroon says": the headline's last word said again; a name that doubles
+        # ("Duran Duran") is written so each time.
+        return text.count(f"{core} {core}", 0, _WINDOW) <= 1
+    if not lower_content:
+        return False  # from here on only after a headline in sentence case
+    if _names_again(text, toks, k, prev, after_capital):
+        return True
+    if after_capital:
+        # After a name, a capitalised word is more often the name's last ("Orange Prize for
+        # fiction", "Forrester Research found", "the National Theatre and") than a sentence's
+        # first, even where the document writes it in lower case too.
+        return False
+    if nxt[0].islower():
+        return _common_word(text, core, ks, written=False)  # "profit Quarterly profits at"
+    # "Actor Michael Douglas is to...": a role the document writes in lower case, a name.
+    return (
+        nxt in W.first_names
+        and _upper_at(text, toks, k + 2)
+        and _common_word(text, core, ks, written=True)
+    )
+
+
+def _names_again(
+    text: str, toks: list[tuple[int, int]], k: int, prev: str, after_capital: bool
+) -> bool:
+    """Whether toks[k] opens a sentence that names in full a person its headline named by
+    surname: "Blair blasts Tory plans Tony Blair has...", "Spark heads Booker list Dame Muriel
+    Spark is...", "Poll explains decision Referee Graham Poll said...". A given name alone
+    opens it only after a name of the document's own ("...over Glazer Rio Ferdinand has");
+    after a lower-case word it may be a role's ("tycoon Mikhail Khodorkovsky"), so there only
+    an honorific or a capitalised role does."""
+    from explorer.nlp.names.lists import W
+
+    def word(i: int) -> str:
+        return _stem(text[toks[i][0] : toks[i][1]]) if i < len(toks) else ""
+
+    opener = word(k)
+    if opener in W.honorifics:
+        kind, j = "honorific", k + 1
+    elif opener in W.gendered[0] or opener in W.gendered[1]:
+        kind, j = "given", k  # a name for a man or a woman: "Sun" is no given name here
+    else:
+        kind, j = "role", k + 1  # "Referee Graham Poll", "Actor Michael Douglas"
+        if word(j) in W.honorifics:
+            j += 1
+    if word(j) in W.first_names:
+        j += 1
+    elif kind != "honorific":
+        return False
+    surname = word(j)
+    if not surname[:1].isupper() or not _lower_after(text, toks, j + 1):
+        return False
+    given = word(j - 1)
+    words = [word(i) for i in range(k)]
+    # The surname alone, not after the same given name ("Axa Sun Life cuts... Sun Life has").
+    if not any(w == surname and (not i or words[i - 1] != given) for i, w in enumerate(words)):
+        return False
+    if kind == "role" and not _plain_word(text, toks, k):
+        return False  # "Glazer Rio Ferdinand", "Arsenal's Thierry Henry": a name before
+    if after_capital:
+        # The headline ends on a name of the document's own, not on "Actor", "Britain's".
+        last = _stem(prev)
+        if (
+            kind == "honorific"
+            or last != prev
+            or last.isupper()
+            or last in W.honorifics
+            or last in W.title_starts
+            or last in W.first_names
+            or _only_at_starts(text, last, toks[k - 1][1] - len(prev))
+        ):
+            return False
+    elif kind == "given":
+        return False
+    return True
+
+
+def _plain_word(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether toks[k] is a capitalised word that is no name: not a possessive, unknown to
+    the gazetteers, capitalised nowhere else inside a sentence."""
+    from explorer.nlp.names.lists import W
+
+    ks, ke = toks[k]
+    word = text[ks:ke]
+    return (
+        _stem(word) == word
+        and word not in W.places
+        and word not in W.cities
+        and word not in W.known_orgs
+        and word not in W.demonyms
+        and _only_at_starts(text, word, ks)
+    )
+
+
+def _upper_at(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    return i < len(toks) and text[toks[i][0]].isupper()
+
+
+def _stem(word: str) -> str:
+    """`word` without closing quotes and a possessive's ending: "Blair's" is "Blair"."""
+    return word.rstrip(_CLOSERS).removesuffix("'s").removesuffix("’s")
+
+
+def _country_word(word: str) -> bool:
+    from explorer.nlp.names.lists import W
+
+    word = word.removesuffix("'s").removesuffix("’s")
+    return (2 <= len(word) <= 3 and word.isupper() and word in W.places) or word in W.demonyms
+
+
+def _lower_after(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    return i < len(toks) and text[toks[i][0]].islower()
+
+
+def _common_word(text: str, word: str, at: int, written: bool) -> bool:
+    """Whether `word` (title-cased, at `at`) is a common word of the document, not a name: it
+    writes it in lower case somewhere (or, unless `written`, it ends as common words do) and
+    capitalises it only at a sentence's start, and no gazetteer knows it."""
+    from explorer.nlp.names.lists import W
+
+    if (
+        word in W.first_names
+        or word in W.places
+        or word in W.cities
+        or word in W.known_orgs
+        or word in W.demonyms
+        or word in W.org_suffixes
+        or word in W.title_starts
+    ):
+        return False
+    low = word.lower()
+    shaped = not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS)
+    if not shaped and not _written(text, low, min(len(text), _WINDOW)):
+        return False
+    return _only_at_starts(text, word, at)
+
+
+# Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".
+_COMMON_ENDINGS = ("ing", "ly")
+
+
+def _only_at_starts(text: str, word: str, at: int) -> bool:
+    """Whether the document capitalises `word` (at `at`) nowhere else inside a sentence."""
+    window = min(len(text), _WINDOW)
+    pos = text.find(word, 0, window)
+    while pos >= 0:
+        if pos != at and _bounded(text, pos, len(word)) and not _sentence_start(text, pos):
+            return False  # capitalised inside a sentence elsewhere: a name
+        pos = text.find(word, pos + 1, window)
+    return True
+
+
+def _written(text: str, word: str, window: int) -> bool:
+    """Whether `word` stands as a word of its own in text[:window]."""
+    pos = text.find(word, 0, window)
+    while pos >= 0:
+        if _bounded(text, pos, len(word)):
+            return True
+        pos = text.find(word, pos + 1, window)
+    return False
+
+
+def _bounded(text: str, pos: int, n: int) -> bool:
+    before = text[pos - 1] if pos else " "
+    after = text[pos + n] if pos + n < len(text) else " "
+    return not (before.isalnum() or after.isalnum() or before == "-" or after == "-")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether text[pos] opens a sentence, a line or a quotation."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i < 0:
+        return True
+    return text[i] in ".!?…:\n\"'“”‘’(-–—"

@@ -1,0 +1,107 @@
+"""A headline run into the first sentence on one line reads as it does on a line of its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract, split_sentences
+from explorer.nlp.layout import analysis_view
+
+# Stories written for these tests: a headline, then paragraphs.
+STORIES = {
+    "sentence case, a common word opens the story": [
+        "Harbour cranes lift Kestrel Shipping profit",
+        "Quarterly earnings at Norwegian port operator Kestrel Shipping rose 12% to $40m in the "
+        "three months to June, helped by busier container terminals in Bergen.",
+        '"Our cranes have never been busier," said chief executive Maria Lund. The firm said '
+        "quarterly earnings would stay strong for the rest of the year.",
+        "Shares in Kestrel Shipping rose 3% in Oslo on Tuesday.",
+    ],
+    "Title Case, a function word opens the story": [
+        "Dollar Slips As Traders Await Fed Minutes",
+        "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
+        "for the minutes of the Federal Reserve's last meeting.",
+        '"Nobody wants to hold a big position before the minutes," said Paul Okafor, a dealer '
+        "at Harwell Bank in London.",
+    ],
+    "a role and the name the headline gave by surname": [
+        "Lindqvist wins Nordic book prize",
+        "Novelist Astrid Lindqvist has won the Nordic Council's literature prize for her third "
+        "book, a story of two sisters on a farm in Dalarna.",
+        '"I wrote it for my mother," Lindqvist told reporters in Stockholm.',
+    ],
+}
+
+
+def _summary(text: str) -> tuple[set, set]:
+    result = extract(text, {"date": "2024-06-01"})
+    return (
+        {(e.name, e.label) for e in result.entities},
+        {(f.predicate, f.subject, f.object) for f in result.facts},
+    )
+
+
+@pytest.mark.parametrize("name", list(STORIES))
+def test_a_story_on_one_line_gives_what_it_gives_with_its_headline_on_a_line_of_its_own(name):
+    paragraphs = STORIES[name]
+    one_line = " ".join(paragraphs)
+    headline_apart = paragraphs[0] + "\n\n" + " ".join(paragraphs[1:])
+    assert _summary(one_line) == _summary(headline_apart)
+    assert _summary(one_line) == _summary("\n\n".join(paragraphs))
+    first, second = split_sentences(one_line)[:2]
+    assert one_line[first[0] : first[1]] == paragraphs[0]
+    assert paragraphs[1].startswith(one_line[second[0] : second[1]])
+
+
+def test_the_headline_no_longer_runs_into_the_first_name_or_fact():
+    one_line = " ".join(STORIES["sentence case, a common word opens the story"])
+    result = extract(one_line)
+    names = {e.name for e in result.entities}
+    assert "Kestrel Shipping" in names
+    assert not any("Quarterly" in n or "profit" in n for n in names)
+    amounts = [f for f in result.facts if f.predicate == "amount"]
+    assert amounts and all(not f.subject.startswith("Harbour") for f in amounts)
+
+
+def test_offsets_point_into_the_text_as_it_was_given():
+    one_line = " ".join(STORIES["Title Case, a function word opens the story"])
+    view = analysis_view(one_line)
+    assert view.text.startswith("Dollar Slips As Traders Await Fed Minutes\nThe dollar fell")
+    assert len(view.text) == len(one_line)  # a line break for a space: no offset moves
+    result = extract(one_line)
+    for m in result.mentions:
+        assert one_line[m.start : m.end] == m.text
+    for f in result.facts:
+        assert one_line[f.start : f.end].strip() == one_line[f.start : f.end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # No headline: the names, titles and capitals of a real first sentence stay in it.
+        "Shares in Acme Group fell 4% on Monday after Chief Executive John Smith said the "
+        "group's quarterly sales had slowed. The group makes valves.",
+        "Officials at the Bank of England said Monday morning trading was calm in London.",
+        "The ruling Labour party said the Labour government would raise the tax in April.",
+        "Pupils who got grade A results in maths rose to a record this year, the board said.",
+        "Fans of the Carry On films gathered in Pinewood on Sunday for the Carry On reunion.",
+        "Energy firm Northgate Power Holdings chairman Ian Reid said on Friday that profits "
+        "would fall.",
+        # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
+        "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
+        "Reporting by Ana Silva; Editing by Tom Hughes",
+    ],
+)
+def test_a_first_sentence_without_a_headline_is_not_cut(text):
+    first_line = text.split("\n")[0]
+    spans = split_sentences(first_line)
+    if "." in first_line[:-1]:
+        assert first_line[spans[0][0] : spans[0][1]].endswith(".")
+    else:
+        assert len(spans) == 1
+    assert analysis_view(text).text.split("\n")[0] == first_line
+
+
+def test_a_headline_on_its_own_line_is_left_as_it_is():
+    text = "\n\n".join(STORIES["sentence case, a common word opens the story"])
+    assert analysis_view(text).identity
