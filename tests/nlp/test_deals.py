@@ -365,11 +365,6 @@ KNOWN_MISSES: list[tuple[str, list[tuple], str]] = [
         [("Morrisons", "Safeway Plc", 3e9, "agreed", "company")],
         "a one-word company opening a sentence is not recognised as a name",
     ),
-    (
-        "Wm Morrison Supermarkets Plc completed its takeover of Safeway Plc in March.",
-        [("Wm Morrison Supermarkets Plc", "Safeway Plc", None, "completed", "company")],
-        "the recognizer drops 'Wm' from the company's name",
-    ),
 ]
 
 
@@ -477,3 +472,11 @@ def test_a_stake_in_a_company_sold_by_another_is_the_stake_s_company():
         "Alfa-Eco",
     )
     assert d["price"] == {"value": 259.7e6, "currency": "EUR"}
+
+
+def test_a_company_opening_a_sentence_keeps_its_first_word():
+    """ "Morrison" is also a given name: the company's name still starts at "Wm"."""
+    text = "Wm Morrison Supermarkets Plc completed its takeover of Safeway Plc in March."
+    assert [(_name(d["acquirer"]), _name(d["target"]), d["status"]) for d in deals(text)] == [
+        ("Wm Morrison Supermarkets Plc", "Safeway Plc", "completed")
+    ]

@@ -335,3 +335,21 @@ def test_a_title_with_of_the_is_one_title_before_the_name():
     assert found == [("Chancellor of the Exchequer", "TITLE"), ("Gordon Brown", "PERSON")]
     found = [(m.text, m.label) for m in names("Then President of the United States Bill Clinton.")]
     assert ("United States", "GPE") in found and ("Bill Clinton", "PERSON") in found
+
+
+@pytest.mark.parametrize(
+    "company",
+    [
+        # A given name second ("Valve", "Marine" are names too) opening a sentence.
+        "Kestrel Valve Co",
+        "Lindqvist Marine Ltd",
+        # French and German "and" in a legal name; legal forms of other countries.
+        "Banque Lemaire et Cie SA",
+        "Lazard Freres et Cie",
+        "Schmidt und Partner KG",
+        "Volvo AB",
+        "Nokia Oyj",
+    ],
+)
+def test_a_company_opening_a_sentence_is_named_whole(company):
+    assert labelled(f"{company} said its net profit rose.") == [(company, "ORG")]

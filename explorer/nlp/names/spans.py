@@ -200,9 +200,11 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
-            if w == "and" and prev not in COMPANY_FORMS and not ORG_ENDING.search(prev):
+            if w in _AND and prev not in COMPANY_FORMS and not ORG_ENDING.search(prev):
                 k = _company_after_and(toks, j + 1, n)
-                if k:  # "Merrill Lynch and Co", "Roper and Sons Ltd"; not "Acme AG and Globex AG"
+                # "Merrill Lynch and Co", "Roper and Sons Ltd", "Lazard Freres et Cie"; not
+                # "Acme AG and Globex AG"
+                if k:
                     j = k
                     continue
             if w == "&" or (w == "and" and has_of and nxt not in W.first_names):
@@ -220,6 +222,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         else:
             _segment(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+#: "and" in the legal names of companies ("Lazard Freres et Cie", "Schmidt und Sohn KG").
+_AND = frozenset({"and", "et", "und"})
 
 
 def _company_after_and(toks, k: int, n: int) -> int:
@@ -302,6 +308,9 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         )
         and not longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i].text, heads, mods)
+        # "Kestrel Valve Co", "Lindqvist Marine Ltd": a company's name keeps its first word,
+        # though the next one is also somebody's given name.
+        and not org_suffix(toks[j - 1].text)
     ):
         i += 1  # "Jailed British banker": the opener is not part of the name
     words = words_of(toks, i, j)
