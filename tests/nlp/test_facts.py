@@ -690,3 +690,28 @@ def test_he_who_speaks_is_not_the_man_his_quotation_is_about():
     text = 'Gordon Brown spoke in Leeds. "Gordon Brown keeps his promises," he said.'
     found = facts(text, ("Gordon Brown", "PERSON"), ("Gordon Brown", "PERSON"))
     assert [f["subject"] for f in only(found, "said")] == ["Gordon Brown"]
+
+
+def test_a_mark_that_closes_nothing_does_not_turn_the_later_quotes_inside_out():
+    # 15" (inches) closes no quotation: the quote after it still pairs the right way round.
+    text = 'The screen measures 15" across. "We sold every one of them," said Ann Lee.'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every one of them")
+    ]
+
+
+def test_a_mark_between_spaces_closes_the_open_quote():
+    text = '"We sold every one of them , " said Ann Lee. "The shop is empty."'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every one of them")
+    ]
+
+
+def test_a_quote_inside_a_quote_is_part_of_the_outer_one():
+    text = '“They told us "wait until spring" and we waited,” said Ann Lee.'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", 'They told us "wait until spring" and we waited')
+    ]
