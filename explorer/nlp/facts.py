@@ -61,7 +61,7 @@ _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
 # mark follows a word and comes before a space, one of these, or the end.
-_OPENS_AFTER = frozenset(" \t\n\r\f\v\u00a0([{/–—-\"")
+_OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
 _CLOSES_BEFORE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}/–—-'’\"…")
 _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")

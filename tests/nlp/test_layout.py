@@ -245,7 +245,9 @@ def test_a_quote_running_on_over_two_paragraphs_gives_the_same_said_facts_in_any
         "one line per document": " ".join(paragraphs),
         "wrapped, CRLF": "\r\n\r\n".join(
             textwrap.fill(p, 60, initial_indent="    ") for p in paragraphs
-        ).replace("\n", "\r\n").replace("\r\r", "\r")
+        )
+        .replace("\n", "\r\n")
+        .replace("\r\r", "\r")
         + "\r\n",
     }[layout]
     said = sorted((f.subject, f.object) for f in extract(text).facts if f.predicate == "said")
