@@ -717,6 +717,8 @@ def _said(doc: _Text) -> list[Fact]:
             continue
         name, start, end, said_verb = speaker
         quote = text[inner_s:inner_e]
+        if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
+            quote = " ".join(quote.split())
         quoted.append((qs, qe))
         facts.append(
             _fact(doc, "said", name, quote, start, end, quote=quote, direct=True, verb=said_verb)
