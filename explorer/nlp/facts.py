@@ -694,6 +694,8 @@ def _said(doc: _Text) -> list[Fact]:
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
             continue  # a scare-quoted word, not a quotation
+        if qe > words_end:
+            quoted.append((qs, qe))
         speaker = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         if verb is not None:
@@ -719,7 +721,8 @@ def _said(doc: _Text) -> list[Fact]:
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
-        quoted.append((qs, qe))
+        if qe == words_end:
+            quoted.append((qs, qe))
         facts.append(
             _fact(doc, "said", name, quote, start, end, quote=quote, direct=True, verb=said_verb)
         )
