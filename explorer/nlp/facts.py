@@ -638,7 +638,8 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     curly mark says which it is; a straight one opens after the start, a space, a bracket or
     a dash and before a word, and closes after a word and before a space, a punctuation mark
     or the end; a mark that fits both or neither (`, " he said`) closes the open quotation if
-    there is one and opens one otherwise. An opening mark pairs with the next closing mark of
+    there is one and opens one otherwise, save at the start of a line, where it opens (text
+    tokenised one sentence a line leaves a mark between spaces at either end). An opening mark pairs with the next closing mark of
     its kind. When another opening mark comes first, the first quotation runs on into the
     next paragraph, which opens with a mark of its own (the news convention; the paragraph
     break may be gone): it ends where the next one opens, with no closing mark (its end is
@@ -667,7 +668,9 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
         opens = before in _OPENS_AFTER and not after.isspace()
         closes = not before.isspace() and (after in _CLOSES_BEFORE or after.isspace())
         if opens == closes:
-            closes = open_straight >= 0
+            # A mark alone between spaces (' " ', as in tokenised text): one that starts a
+            # line opens; any other closes the open quotation if there is one.
+            closes = open_straight >= 0 and before != "\n"
         if closes:
             if open_straight >= 0:
                 pairs.append((open_straight, at, at + 1))

@@ -715,3 +715,22 @@ def test_a_quote_inside_a_quote_is_part_of_the_outer_one():
     assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
         ("Ann Lee", 'They told us "wait until spring" and we waited')
     ]
+
+
+def test_marks_alone_between_spaces_pair_up_over_lines_of_tokenised_text():
+    # One sentence a line, every mark a token of its own; the mark at the end of the first
+    # line opens the next sentence's quotation (it never closes), as tokenisers leave it.
+    text = (
+        '" I did not sleep well , " said Ann Lee . "\n'
+        "The pier was loud all night .\n"
+        '" Tomorrow will be better . "\n'
+        '" We sold every ticket , " said Tom Reed .\n'
+        '" The boats came in late .\n'
+        'Nobody minded , " said Ann Lee .\n'
+    )
+    found = facts(text, ("Ann Lee", "PERSON"), ("Tom Reed", "PERSON"), ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "I did not sleep well"),
+        ("Tom Reed", "We sold every ticket"),
+        ("Ann Lee", "The boats came in late . Nobody minded"),
+    ]
