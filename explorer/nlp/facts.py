@@ -633,19 +633,21 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,.;:") -> tu
 def _quotations(text: str) -> list[tuple[int, int, int]]:
     """The quotations of `text`: (start, end of the words, end), in order, not overlapping.
 
-    Each mark is told opening or closing by its neighbours, never by a line break, so the
-    pairs are the same whether the paragraphs are lines, blank-line apart or one line: a
-    curly mark says which it is; a straight one opens after the start, a space, a bracket or
-    a dash and before a word, and closes after a word and before a space, a punctuation mark
-    or the end; a mark that fits both or neither (`, " he said`) closes the open quotation if
-    there is one and opens one otherwise, save at the start of a line, where it opens (text
-    tokenised one sentence a line leaves a mark between spaces at either end). An opening mark pairs with the next closing mark of
-    its kind. When another opening mark comes first, the first quotation runs on into the
-    next paragraph, which opens with a mark of its own (the news convention; the paragraph
-    break may be gone): it ends where the next one opens, with no closing mark (its end is
-    the end of its words). An opening mark never closed by the end of the text is dropped.
-    Curly and straight marks pair apart; a pair inside another (a quote within a quote) is
-    left to the outer one. One pass over the marks: linear in the text.
+    Each mark is told opening or closing by the characters beside it, not by where lines
+    break, so the pairs are the same whether the paragraphs are lines, blank-line apart or
+    one line: a curly mark says which it is; a straight one opens after the start, a space,
+    a bracket or a dash and before a word, and closes after a word and before a space, a
+    punctuation mark or the end. A mark that fits both or neither (`, " he said`) closes the
+    open quotation if there is one and opens one otherwise; at the start of a line it opens
+    (text tokenised one sentence a line leaves such marks at both ends of its lines).
+
+    An opening mark pairs with the next closing mark of its kind. When another opening mark
+    comes first, the first quotation runs on into the next paragraph, which opens with a
+    mark of its own (the news convention; the paragraph break may be gone): it ends where
+    the next one opens, with no closing mark (its end is the end of its words). An opening
+    mark never closed by the end of the text is dropped. Curly and straight marks pair
+    apart; a pair inside another (a quote within a quote) is left to the outer one. One pass
+    over the marks: linear in the text.
     """
     pairs: list[tuple[int, int, int]] = []
     open_straight = open_curly = -1
