@@ -64,6 +64,8 @@ _QUOTE_MARK = regexes.compile(r"[\"“”]")
 _OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
 _CLOSES_BEFORE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}/–—-'’\"…")
 _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
+# After "X said": more words ("X said the talks failed").
+_CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
@@ -707,19 +709,27 @@ def _said(doc: _Text) -> list[Fact]:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
                 speaker = (found[0], qs, found[1], verb.group("verb"))
+        after = None
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
             found = _speaker_at(doc, gap.end(), qs)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
             if found and tail is not None:
-                speaker = (found[0], qs, tail.end(), tail.group("verb"))
+                after = (found[0], qs, tail.end(), tail.group("verb"))
+                # '"... the week." She said the shops ...' may be a new sentence (a new
+                # paragraph, its break gone) about something else: a speaker named before
+                # the quotation ('X said: "...') comes first.
+                if text[inner_e - 1] not in ".!?" or not _CLAUSE_GOES_ON.match(text, tail.end()):
+                    speaker = after
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
                 found = _speaker_before(doc, lead.start())
                 if found:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
+        if speaker is None:
+            speaker = after
         if speaker is None:
             continue
         name, start, end, said_verb = speaker

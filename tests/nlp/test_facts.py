@@ -734,3 +734,14 @@ def test_marks_alone_between_spaces_pair_up_over_lines_of_tokenised_text():
         ("Tom Reed", "We sold every ticket"),
         ("Ann Lee", "The boats came in late . Nobody minded"),
     ]
+
+
+def test_a_speaker_named_before_the_quote_comes_before_a_sentence_that_follows_it():
+    # The quote ends its sentence; "Tom Reed said ..." after it opens the next one (on one
+    # line when a paragraph break was lost), so the quote is Ann Lee's.
+    text = 'Ann Lee said: "We sold every ticket." Tom Reed said the shop would close in May.'
+    found = facts(text, ("Ann Lee", "PERSON"), ("Tom Reed", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every ticket."),
+        ("Tom Reed", "the shop would close in May"),
+    ]
