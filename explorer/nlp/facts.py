@@ -58,8 +58,15 @@ _BARE_TAIL = regexes.compile(
     r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding)\b)"
 )
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
-_QUOTE = regexes.compile(r"“([^”\n]+)”|\"([^\"\n]+)\"")
+# Quotation marks, paired by `_quotations` (not by a regex: see there).
+_QUOTE_MARK = regexes.compile(r"[\"“”]")
+# An opening mark follows one of these (or the start) and comes before a word; a closing
+# mark follows a word and comes before a space, one of these, or the end.
+_OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
+_CLOSES_BEFORE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}/–—-'’\"…")
 _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
+# After "X said": more words ("X said the talks failed").
+_CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
@@ -643,29 +650,96 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,.;:") -> tu
     return start, end
 
 
+def _quotations(text: str) -> list[tuple[int, int, int]]:
+    """The quotations of `text`: (start, end of the words, end), in order, not overlapping.
+
+    Each mark is told opening or closing by the characters beside it, not by where lines
+    break, so the pairs are the same whether the paragraphs are lines, blank-line apart or
+    one line: a curly mark says which it is; a straight one opens after the start, a space,
+    a bracket or a dash and before a word, and closes after a word and before a space, a
+    punctuation mark or the end. A mark that fits both or neither (`, " he said`) closes the
+    open quotation if there is one and opens one otherwise; at the start of a line it opens
+    (text tokenised one sentence a line leaves such marks at both ends of its lines).
+
+    An opening mark pairs with the next closing mark of its kind. When another opening mark
+    comes first, the first quotation runs on into the next paragraph, which opens with a
+    mark of its own (the news convention; the paragraph break may be gone): it ends where
+    the next one opens, with no closing mark (its end is the end of its words). An opening
+    mark never closed by the end of the text is dropped. Curly and straight marks pair
+    apart; a pair inside another (a quote within a quote) is left to the outer one. One pass
+    over the marks: linear in the text.
+    """
+    pairs: list[tuple[int, int, int]] = []
+    open_straight = open_curly = -1
+    end = len(text)
+    for mark in _QUOTE_MARK.finditer(text):
+        at = mark.start()
+        char = text[at]
+        if char == "“":
+            if open_curly >= 0:
+                pairs.append((open_curly, at, at))
+            open_curly = at
+            continue
+        if char == "”":
+            if open_curly >= 0:
+                pairs.append((open_curly, at, at + 1))
+                open_curly = -1
+            continue
+        before = text[at - 1] if at else " "
+        after = text[at + 1] if at + 1 < end else " "
+        opens = before in _OPENS_AFTER and not after.isspace()
+        closes = not before.isspace() and (after in _CLOSES_BEFORE or after.isspace())
+        if opens == closes:
+            # A mark alone between spaces (' " ', as in tokenised text): one that starts a
+            # line opens; any other closes the open quotation if there is one.
+            closes = open_straight >= 0 and before != "\n"
+        if closes:
+            if open_straight >= 0:
+                pairs.append((open_straight, at, at + 1))
+                open_straight = -1
+        else:
+            if open_straight >= 0:
+                pairs.append((open_straight, at, at))
+            open_straight = at
+    if not pairs:
+        return pairs
+    pairs.sort()
+    out = [pairs[0]]
+    for pair in pairs[1:]:
+        if pair[0] >= out[-1][2]:
+            out.append(pair)
+    return out
+
+
 def _said(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
-    for q in _QUOTE.finditer(text):
-        qs, qe = q.span()
-        inner_s, inner_e = q.span(1) if q.group(1) is not None else q.span(2)
-        inner_s, inner_e = _strip_span(text, inner_s, inner_e, " \t,")
+    for qs, words_end, qe in _quotations(text):
+        inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
             continue  # a scare-quoted word, not a quotation
+        if qe > words_end:
+            quoted.append((qs, qe))
         speaker = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
                 speaker = (found[0], qs, found[1], verb.group("verb"))
+        after = None
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
             found = _speaker_at(doc, gap.end(), qs)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
             if found and tail is not None:
-                speaker = (found[0], qs, tail.end(), tail.group("verb"))
+                after = (found[0], qs, tail.end(), tail.group("verb"))
+                # '"... the week." She said the shops ...' may be a new sentence (a new
+                # paragraph, its break gone) about something else: a speaker named before
+                # the quotation ('X said: "...') comes first.
+                if text[inner_e - 1] not in ".!?" or not _CLAUSE_GOES_ON.match(text, tail.end()):
+                    speaker = after
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
@@ -673,10 +747,15 @@ def _said(doc: _Text) -> list[Fact]:
                 if found:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
+            speaker = after
+        if speaker is None:
             continue
         name, start, end, said_verb = speaker
         quote = text[inner_s:inner_e]
-        quoted.append((qs, qe))
+        if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
+            quote = " ".join(quote.split())
+        if qe == words_end:
+            quoted.append((qs, qe))
         facts.append(
             _fact(doc, "said", name, quote, start, end, quote=quote, direct=True, verb=said_verb)
         )

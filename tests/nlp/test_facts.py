@@ -730,3 +730,58 @@ def test_he_who_speaks_is_not_the_man_his_quotation_is_about():
     text = 'Gordon Brown spoke in Leeds. "Gordon Brown keeps his promises," he said.'
     found = facts(text, ("Gordon Brown", "PERSON"), ("Gordon Brown", "PERSON"))
     assert [f["subject"] for f in only(found, "said")] == ["Gordon Brown"]
+
+
+def test_a_mark_that_closes_nothing_does_not_turn_the_later_quotes_inside_out():
+    # 15" (inches) closes no quotation: the quote after it still pairs the right way round.
+    text = 'The screen measures 15" across. "We sold every one of them," said Ann Lee.'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every one of them")
+    ]
+
+
+def test_a_mark_between_spaces_closes_the_open_quote():
+    text = '"We sold every one of them , " said Ann Lee. "The shop is empty."'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every one of them")
+    ]
+
+
+def test_a_quote_inside_a_quote_is_part_of_the_outer_one():
+    text = '“They told us "wait until spring" and we waited,” said Ann Lee.'
+    found = facts(text, ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", 'They told us "wait until spring" and we waited')
+    ]
+
+
+def test_marks_alone_between_spaces_pair_up_over_lines_of_tokenised_text():
+    # One sentence a line, every mark a token of its own; the mark at the end of the first
+    # line opens the next sentence's quotation (it never closes), as tokenisers leave it.
+    text = (
+        '" I did not sleep well , " said Ann Lee . "\n'
+        "The pier was loud all night .\n"
+        '" Tomorrow will be better . "\n'
+        '" We sold every ticket , " said Tom Reed .\n'
+        '" The boats came in late .\n'
+        'Nobody minded , " said Ann Lee .\n'
+    )
+    found = facts(text, ("Ann Lee", "PERSON"), ("Tom Reed", "PERSON"), ("Ann Lee", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "I did not sleep well"),
+        ("Tom Reed", "We sold every ticket"),
+        ("Ann Lee", "The boats came in late . Nobody minded"),
+    ]
+
+
+def test_a_speaker_named_before_the_quote_comes_before_a_sentence_that_follows_it():
+    # The quote ends its sentence; "Tom Reed said ..." after it opens the next one (on one
+    # line when a paragraph break was lost), so the quote is Ann Lee's.
+    text = 'Ann Lee said: "We sold every ticket." Tom Reed said the shop would close in May.'
+    found = facts(text, ("Ann Lee", "PERSON"), ("Tom Reed", "PERSON"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We sold every ticket."),
+        ("Tom Reed", "the shop would close in May"),
+    ]

@@ -261,3 +261,55 @@ def test_any_mix_of_breaks_indents_and_spaces_maps_back_character_for_character(
             assert _squeezed(text[m.start : m.end]).replace("-", "") == _squeezed(m.text).replace(
                 "-", ""
             )
+
+
+# A quote that runs on into the next paragraph (which opens with a mark of its own, the news
+# convention), then more quotes after it (written for these tests).
+RUN_ON = [
+    "The harbour board met on Monday to decide the future of the old ferry pier.",
+    'The chair of the board, Margaret Okafor, said: "We have waited eleven years for this '
+    "decision and the town deserves an answer.",
+    '"The pier cannot stay closed for another winter," she said.',
+    'The engineer Tomas Lindqvist disagreed. "The timber is rotten below the waterline," '
+    'Lindqvist said. "Nobody should walk on it until it is rebuilt."',
+    '"We will find the money," said Okafor.',
+]
+
+
+def _curly(paragraph: str) -> str:
+    """Straight marks made curly: opening after a space or at the start, else closing."""
+    return "".join(
+        ("“" if i == 0 or paragraph[i - 1] == " " else "”") if c == '"' else c
+        for i, c in enumerate(paragraph)
+    )
+
+
+@pytest.mark.parametrize("marks", ["straight", "curly"])
+@pytest.mark.parametrize(
+    "layout", ["blank lines", "one line per paragraph", "one line per document", "wrapped, CRLF"]
+)
+def test_a_quote_running_on_over_two_paragraphs_gives_the_same_said_facts_in_any_layout(
+    marks, layout
+):
+    paragraphs = RUN_ON if marks == "straight" else [_curly(p) for p in RUN_ON]
+    text = {
+        "blank lines": "\n\n".join(paragraphs) + "\n",
+        "one line per paragraph": "\n".join(paragraphs),
+        "one line per document": " ".join(paragraphs),
+        "wrapped, CRLF": "\r\n\r\n".join(
+            textwrap.fill(p, 60, initial_indent="    ") for p in paragraphs
+        )
+        .replace("\n", "\r\n")
+        .replace("\r\r", "\r")
+        + "\r\n",
+    }[layout]
+    said = sorted((f.subject, f.object) for f in extract(text).facts if f.predicate == "said")
+    assert said == [
+        ("Margaret Okafor", "The pier cannot stay closed for another winter"),
+        (
+            "Margaret Okafor",
+            "We have waited eleven years for this decision and the town deserves an answer.",
+        ),
+        ("Margaret Okafor", "We will find the money"),
+        ("Tomas Lindqvist", "The timber is rotten below the waterline"),
+    ]
