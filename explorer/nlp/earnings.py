@@ -125,7 +125,8 @@ _PERIOD_IN = regexes.compile(
     r"|(?P<n>three|six|nine|twelve)[- ](?:mths?|months?)|full[- ]year|fiscal[ \t]+year)\b",
     re.I,
 )
-_QUARTERS = {
+#: An ordinal's quarter ("4th qtr", "first quarter"); the prose amounts of facts.py read it too.
+QUARTERS = {
     "first": 1,
     "1st": 1,
     "second": 2,
@@ -509,7 +510,7 @@ def _header_period(m: Any) -> dict[str, Any]:
     q = groups.get("q")
     month = (groups.get("mon") or "").lower()
     if q:
-        norm: str | None = f"Q{_QUARTERS[q.lower()]}"
+        norm: str | None = f"Q{QUARTERS[q.lower()]}"
     elif groups.get("h"):
         norm = "H1" if groups["h"].lower() in ("1st", "first") else "H2"
     elif "quarter" in out["period"] and month in _QUARTER_ENDS:

@@ -21,6 +21,7 @@ from explorer.nlp import regexes
 from ..model import Fact, Mention
 from . import gazetteer
 from .deals import find_deals
+from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
 from .values import alternation, word_alternation
 
@@ -1185,16 +1186,6 @@ _PERIOD = regexes.compile(
     r"|\b(?:fiscal|financial)\s+(?:year\s+)?\d{4}(?:/\d\d)?",
     re.I,
 )
-_QUARTERS = {
-    "first": 1,
-    "1st": 1,
-    "second": 2,
-    "2nd": 2,
-    "third": 3,
-    "3rd": 3,
-    "fourth": 4,
-    "4th": 4,
-}
 _YEAR_NORM = regexes.compile(r"\d{4}(?:-Q\d)?$")
 # "to 310 mln dlrs from 290 mln": the figure before, for the same period a year or a
 # quarter earlier.
