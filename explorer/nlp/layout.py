@@ -302,15 +302,15 @@ class _Builder:
         line_cols = _columns(self.text[self._line_start(start) : end])
         # A hyphen right after a letter or digit: the wrap broke a word or a compound there.
         hyphen = end - start > 1 and self.text[end - 1] == "-" and self.text[end - 2].isalnum()
-        if line_cols + (0 if hyphen else 1) + first_len <= self.width and not (
+        # A line that stops inside a sentence and goes on in lower case ("said it\nexpects"):
+        # wrapped by hand or edited after the wrap; no headline, list or table ends so.
+        runs_on = (
             not hyphen
-            and _RUNS_ON.match(self.text, end - 1)
-            and _LOWER_FIRST.match(self.text, n_start)
-        ):
-            # The next word would have fitted: the line ended on purpose, unless it stops
-            # inside a sentence and the next goes on in lower case ("said it\nexpects"): a
-            # hand-wrapped or re-edited line, which no headline, list or table makes.
-            return "\n"
+            and _RUNS_ON.match(self.text, end - 1) is not None
+            and _LOWER_FIRST.match(self.text, n_start) is not None
+        )
+        if line_cols + (0 if hyphen else 1) + first_len <= self.width and not runs_on:
+            return "\n"  # the next word would have fitted: the line ended on purpose
         if not hyphen:
             return " "
         word = _HYPHENATED.search(self.text, max(start, end - 60), end)  # "inter-", not "well-to-"

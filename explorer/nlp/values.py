@@ -270,7 +270,6 @@ _NATIONALITY = alternation(
         n.upper() if n in ("us", "u.s.") else " ".join(w.capitalize() for w in n.split())
         for n in _NATIONALITIES
     ]
-    + ["West German", "D-"]
 )
 _CURRENCY_NOUNS = [k for k in _CURRENCY_WORDS if " " not in k and k not in _BARE_ONLY_SCALED]
 _CUR_WORDS = (
@@ -639,6 +638,12 @@ _NOUNS = {"dlr": "dollar", "dlrs": "dollar", "stg": "pound", "cts": "cent", "lir
           "pence": "pence", "reais": "real", "deutschmarks": "deutschmark"}  # fmt: skip
 
 
+def _singular(key: str) -> str:
+    """The currency noun of `key` (a currency word as written, in lower case) in the singular:
+    "francs" -> "franc", "dlrs" -> "dollar", "lire" stays."""
+    return _NOUNS.get(key) or (key[:-1] if key.endswith("s") else key)
+
+
 def _currency_of_words(key: str) -> tuple[str | None, str]:
     """(ISO code or None, the currency noun in the singular) of "french francs", "canadian
     dlrs", "marks", "pound sterling": a nationality decides a word several countries use."""
@@ -647,7 +652,7 @@ def _currency_of_words(key: str) -> tuple[str | None, str]:
     if nationality is not None:
         country = _NATIONALITIES.get(nationality.group().lower())
         key = key[nationality.end() :].strip()
-    noun = _NOUNS.get(key) or (key[:-1] if key.endswith("s") else key)
+    noun = _singular(key)
     if country is not None:
         own = _COUNTRY_CURRENCIES.get(country, {}).get(noun)
         if own is not None:
@@ -660,26 +665,21 @@ def _currency_of_words(key: str) -> tuple[str | None, str]:
     return code or None, noun
 
 
-def _bare_shared_noun(surface: str) -> str | None:
-    """The currency word of a MONEY mention written without a nationality ("95 mln francs"),
-    when several countries use it; None otherwise."""
+def _shared_reading(surface: str) -> tuple[str | None, tuple[str, str] | None]:
+    """How a MONEY mention bears on a word several countries use: (the word, when it is
+    written bare: "95 mln francs"; (the word, its code), when a nationality says which:
+    "French francs"). Either or both None."""
     cur = _CURRENCY_IN.search(surface)
     if cur is None:
-        return None
+        return None, None
     key = cur.group().lower()
-    if _NATIONALITY_IN.match(key) or key in _CURRENCY_ABBREVIATIONS:
-        return None
-    noun = _NOUNS.get(key) or (key[:-1] if key.endswith("s") else key)
-    return noun if noun in _SHARED_WORDS else None
-
-
-def _qualified_noun(surface: str) -> tuple[str, str] | None:
-    """(noun, code) of a MONEY mention whose nationality says which currency ("French francs")."""
-    cur = _CURRENCY_IN.search(surface)
-    if cur is None or _NATIONALITY_IN.match(cur.group()) is None:
-        return None
-    code, noun = _currency_of_words(cur.group().lower())
-    return (noun, code) if code else None
+    if _NATIONALITY_IN.match(key) is not None:
+        code, noun = _currency_of_words(key)
+        return None, ((noun, code) if code else None)
+    if key in _CURRENCY_ABBREVIATIONS:  # "stg" is sterling wherever the story is filed
+        return None, None
+    noun = _singular(key)
+    return (noun if noun in _SHARED_WORDS else None), None
 
 
 _DATELINE = regexes.compile(
@@ -705,10 +705,10 @@ def _resolve_shared(text: str, mentions: list[Mention]) -> None:
     nationality named for that word before it (or, failing that, after it), else the one of
     the country of the dateline, else the word's own if it has one."""
     money = [m for m in mentions if m.label == "MONEY" and isinstance(m.norm, dict)]
-    bare = [(m, _bare_shared_noun(m.text)) for m in money]
-    if not any(noun for _m, noun in bare):
+    readings = [_shared_reading(m.text) for m in money]
+    if not any(noun for noun, _named in readings):
         return
-    qualified = [_qualified_noun(m.text) for m in money]
+    qualified = [named for _noun, named in readings]
     # For each mention, the code a nationality gave its word last before it and first after
     # it: one pass each way, whatever the number of amounts.
     after: list[dict[str, str]] = [{}] * len(money)
@@ -720,8 +720,7 @@ def _resolve_shared(text: str, mentions: list[Mention]) -> None:
             seen = {**seen, named[0]: named[1]}  # a copy: a few currency words at most
     last: dict[str, str] = {}
     country: list[str | None] = []
-    for i, (m, noun) in enumerate(bare):
-        named = qualified[i]
+    for i, (m, (noun, named)) in enumerate(zip(money, readings, strict=True)):
         if named is not None:
             last[named[0]] = named[1]
         if noun is None:
@@ -756,7 +755,7 @@ def _normalise(kind: str, surface: str, anchor: _Anchor | None) -> tuple[str | N
         if cur:
             key = cur.group().lower()
             code = _SYMBOLS.get(key) or (key.upper() if key.upper() in _CODES else None)
-            if code is None and key in _CURRENCY_ABBREVIATIONS and key != "dlrs":
+            if code is None and key in _CURRENCY_ABBREVIATIONS:
                 code = _CURRENCY_ABBREVIATIONS[key]
                 if key in _SUBUNITS and "value" in out:
                     out["value"] = _clean(out["value"] / 100)
