@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 import numpy as np
 import orjson
 
-from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables, narrowest
+from explorer.search.arrays import ARRAY_NAMES, NARROWED, IndexArrays, IndexTables, narrowest
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
 from explorer.store.storage import file_sha256
@@ -122,6 +122,26 @@ def _save_array(path: Path, array: np.ndarray, dtype: Any = None) -> None:
                 mapped.madvise(mmap.MADV_DONTNEED)
 
 
+def _extent(array: np.ndarray) -> tuple[int, int] | None:
+    """The smallest and largest value of a 1-d array (None when empty), read a chunk at a
+    time with the pages of a mapped one given back after each (a build's columns)."""
+    if not len(array):
+        return None
+    mapped = _mapping(array)
+    step = max(_WRITE_CHUNK // array.itemsize, 1)
+    lo, hi = None, None
+    for at in range(0, len(array), step):
+        chunk = array[at : at + step]
+        c_lo, c_hi = int(chunk.min()), int(chunk.max())
+        lo = c_lo if lo is None else min(lo, c_lo)
+        hi = c_hi if hi is None else max(hi, c_hi)
+        if mapped is not None:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mapped.madvise(mmap.MADV_DONTNEED)
+    assert lo is not None and hi is not None
+    return lo, hi
+
+
 def _mapping(array: np.ndarray) -> mmap.mmap | None:
     """The memory map an array's memory belongs to, if any."""
     base: Any = array
@@ -135,7 +155,7 @@ def _mapping(array: np.ndarray) -> mmap.mmap | None:
 def _write(parts: IndexParts, folder: Path) -> None:
     for name, array in parts.arrays.as_dict().items():
         path = folder / f"{name}.npy"
-        dtype = narrowest(name, array)
+        dtype = narrowest(name, array, _extent(array) if name in NARROWED else None)
         if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
             # Written in place as it was made (`save_made`): its pages are the file's in the
             # page cache already. No msync (a synchronous write-back the other arrays, written

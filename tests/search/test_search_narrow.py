@@ -5,6 +5,7 @@ built index's, offsets far into a long document and label filters included."""
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from search_corpus import MentionCorpus
 
 from explorer.model import Entity, Mention
@@ -33,9 +34,9 @@ def test_a_small_index_is_saved_in_narrow_columns_and_answers_as_built(tmp_path)
     built = SearchIndex.build(corpus)
     built.save(tmp_path / "index")
     assert _saved_types(tmp_path / "index") == {
-        "doc": np.int8,
+        "doc": np.int8,  # -1: an entity name without a document
         "sent": np.int8,
-        "start": np.int8,
+        "start": np.int8,  # -1 for the entity names
         "end": np.int8,
         "ref": np.int8,
         "labels": np.uint8,
@@ -49,19 +50,25 @@ def test_a_small_index_is_saved_in_narrow_columns_and_answers_as_built(tmp_path)
     assert [h.text for h in loaded.search("label:GPE delegation")] == ["Iran sent a delegation."]
 
 
-def test_offsets_past_what_16_bits_hold_stay_wide_and_right(tmp_path):
-    filler = "Nothing happened on that day. " * 1_400  # 42,000 characters
+@pytest.mark.parametrize(
+    ("repeats", "offsets", "sentences"),
+    [(1_400, np.uint16, np.int16), (2_300, np.int32, np.int16)],  # 42,000 / 69,000 characters
+)
+def test_offsets_past_what_16_bits_hold_stay_wide_and_right(tmp_path, repeats, offsets, sentences):
+    filler = "Nothing happened on that day. " * repeats
     text = filler + "The harbour flooded at dawn."
     start = len(filler)
     corpus = _corpus(tmp_path, {"long": text, "short": "A harbour."})
     built = SearchIndex.build(corpus)
     built.save(tmp_path / "index")
     types = _saved_types(tmp_path / "index")
-    assert types["start"] == np.int32 and types["end"] == np.int32  # the wide fallback
-    assert types["sent"] == np.int16  # 1,401 sentences in one document
+    # sentences only: no -1 offset, so 16 bits unsigned up to 65,535; past it, the wide type
+    assert types["start"] == offsets and types["end"] == offsets
+    assert types["sent"] == sentences
+    assert types["ref"] == np.int8  # sentences only: -1
     loaded = SearchIndex.load(tmp_path / "index")
     hits = loaded.search("flooded")
     assert [(h.doc, h.sentence, h.start, h.end) for h in hits] == [
-        ("long", 1_400, start, start + len("The harbour flooded at dawn."))
+        ("long", repeats, start, start + len("The harbour flooded at dawn."))
     ]
     assert loaded.search("harbour") == built.search("harbour")
