@@ -76,7 +76,7 @@ ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
 #: 65,536 characters 16, the records of a part without entities one -1 ref, the label bits of
 #: 8 labels one byte, the word offsets of under 2**31 words 32. A loaded index's columns are
 #: of these types, a built one's of the wide types: whoever reads them must not assume a
-#: width, nor do arithmetic in it. At a million bench sentences: 19 bytes a record, not 33,
+#: width, nor do arithmetic in it. At a million bench sentences: 18 bytes a record, not 33,
 #: and 4 of word offsets, not 8.
 NARROWED: dict[str, tuple[type[np.integer], ...]] = {
     # unsigned where no -1 occurs (50,000 documents' sentences: 16 bits)
