@@ -569,7 +569,8 @@ class Matcher:
             lo, hi = plan.rec_range
             cands = cands[(cands >= lo) & (cands < hi)]
         if plan.label_bits is not None:
-            cands = cands[(a.labels[cands] & plan.label_bits) != 0]
+            # (a saved index's label bits may be a byte: the query's bits as a 32-bit value)
+            cands = cands[(a.labels[cands] & np.uint32(plan.label_bits)) != 0]
         if plan.doc_ok is not None:
             cands = cands[plan.doc_ok[a.doc[cands]]]
         if plan.date_ok is not None:

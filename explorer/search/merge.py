@@ -263,7 +263,8 @@ class _Merge:
             out["ref"][o0:o1] = self._refs(j, np.asarray(a.kind[r0:r1]), a.ref[r0:r1])
             f0, f1 = int(a.fwd_off[r0]), int(a.fwd_off[r1])
             out["fwd"][fwd_at : fwd_at + f1 - f0] = self.final_maps[j][np.asarray(a.fwd[f0:f1])]
-            out["fwd_off"][o0 + 1 : o1 + 1] = np.asarray(a.fwd_off[r0 + 1 : r1 + 1]) - f0 + fwd_at
+            offs = np.asarray(a.fwd_off[r0 + 1 : r1 + 1], dtype=np.int64)  # saved: int32 mostly
+            out["fwd_off"][o0 + 1 : o1 + 1] = offs - f0 + fwd_at
             fwd_at += f1 - f0
             t0, t1 = int(a.text_off[r0]), int(a.text_off[r1])
             out["text_blob"][text_at : text_at + t1 - t0] = a.text_blob[t0:t1]

@@ -24,14 +24,15 @@ from typing import Any, BinaryIO
 import numpy as np
 import orjson
 
-from explorer.search.arrays import ARRAY_NAMES, IndexArrays, IndexTables
+from explorer.search.arrays import ARRAY_NAMES, NARROWED, IndexArrays, IndexTables, narrowest
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
 from explorer.store.storage import file_sha256
 
+# 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 #: The manifest of a grown index: its parts (folders beside the base's files), in order.
 MANIFEST = "parts.json"
 
@@ -97,21 +98,48 @@ def save_part(parts: IndexParts, directory: Path, name: str) -> None:
 _WRITE_CHUNK = 1 << 24
 
 
-def _save_array(path: Path, array: np.ndarray) -> None:
-    """`np.save`, but an array over a mapped file (a build's spooled texts, columns and
-    forward index) is written a chunk at a time and its pages given back after each: the
-    save never holds it whole."""
+def _save_array(path: Path, array: np.ndarray, dtype: Any = None) -> None:
+    """`np.save` of `array` as `dtype` (its own type when None), but an array over a mapped
+    file (a build's spooled texts, columns and forward index, a merge's output) is written a
+    chunk at a time, cast chunk by chunk, and its pages given back after each: the save
+    never holds it whole, nor a narrowed copy of it."""
+    dtype = array.dtype if dtype is None else np.dtype(dtype)
     mapped = _mapping(array)
     if mapped is None or array.ndim != 1:
-        np.save(path, array)
+        np.save(path, array.astype(dtype, copy=False))
         return
     step = max(_WRITE_CHUNK // array.itemsize, 1)
+    header = {
+        "descr": np.lib.format.dtype_to_descr(dtype),
+        "fortran_order": False,
+        "shape": array.shape,
+    }
     with open(path, "wb") as out:
-        np.lib.format.write_array_header_1_0(out, np.lib.format.header_data_from_array_1_0(array))
+        np.lib.format.write_array_header_1_0(out, header)
         for lo in range(0, len(array), step):
-            out.write(array[lo : lo + step].data)
+            out.write(np.ascontiguousarray(array[lo : lo + step], dtype=dtype).data)
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 mapped.madvise(mmap.MADV_DONTNEED)
+
+
+def _extent(array: np.ndarray) -> tuple[int, int] | None:
+    """The smallest and largest value of a 1-d array (None when empty), read a chunk at a
+    time with the pages of a mapped one given back after each (a build's columns)."""
+    if not len(array):
+        return None
+    mapped = _mapping(array)
+    step = max(_WRITE_CHUNK // array.itemsize, 1)
+    lo, hi = None, None
+    for at in range(0, len(array), step):
+        chunk = array[at : at + step]
+        c_lo, c_hi = int(chunk.min()), int(chunk.max())
+        lo = c_lo if lo is None else min(lo, c_lo)
+        hi = c_hi if hi is None else max(hi, c_hi)
+        if mapped is not None:
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                mapped.madvise(mmap.MADV_DONTNEED)
+    assert lo is not None and hi is not None
+    return lo, hi
 
 
 def _mapping(array: np.ndarray) -> mmap.mmap | None:
@@ -127,12 +155,18 @@ def _mapping(array: np.ndarray) -> mmap.mmap | None:
 def _write(parts: IndexParts, folder: Path) -> None:
     for name, array in parts.arrays.as_dict().items():
         path = folder / f"{name}.npy"
+        dtype = narrowest(name, array, _extent(array) if name in NARROWED else None)
         if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
             # Written in place as it was made (`save_made`): its pages are the file's in the
             # page cache already. No msync (a synchronous write-back the other arrays, written
-            # with `tofile`, never pay either).
+            # with `tofile`, never pay either). Narrowed, it is written beside and put in its
+            # place (the map keeps reading the file it was made over).
+            if dtype != array.dtype:
+                narrow = path.with_name(f"{name}.narrow.npy")
+                _save_array(narrow, array, dtype)
+                os.replace(narrow, path)
             continue
-        _save_array(path, np.ascontiguousarray(array))
+        _save_array(path, np.ascontiguousarray(array), dtype)
     (folder / "vocab.txt").write_text("\n".join(parts.vocab), encoding="utf-8")
     tables = {
         "docs": parts.tables.docs,

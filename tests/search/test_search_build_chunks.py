@@ -11,6 +11,7 @@ from dated_store import write_corpus
 from same_pages import differences
 
 from explorer.search import SearchIndex, build, persist
+from explorer.search.arrays import narrowest
 
 QUERIES = [
     "dollar",
@@ -86,7 +87,8 @@ def _same_arrays(a: SearchIndex, b: SearchIndex) -> list[str]:
         name
         for name, array in ours.arrays.as_dict().items()
         if not np.array_equal(np.asarray(array), np.asarray(theirs.arrays.as_dict()[name]))
-        or np.asarray(array).dtype != np.asarray(theirs.arrays.as_dict()[name]).dtype
+        or narrowest(name, np.asarray(array))
+        != narrowest(name, np.asarray(theirs.arrays.as_dict()[name]))  # the type saved
     ]
     if ours.vocab != theirs.vocab:
         out.append("vocab")

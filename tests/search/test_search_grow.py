@@ -15,6 +15,7 @@ from dated_store import REPORTS, write_corpus
 from same_pages import differences
 
 from explorer.search import SearchIndex, build, cache_dir
+from explorer.search.arrays import narrowest
 
 QUERIES = [
     "dollar",
@@ -172,7 +173,7 @@ def same_arrays(ours: SearchIndex, theirs: SearchIndex) -> list[str]:
     names = [
         name
         for name, array in theirs.arrays.as_dict().items()
-        if array.dtype != getattr(ours.arrays, name).dtype
+        if narrowest(name, array) != narrowest(name, getattr(ours.arrays, name))  # as saved
         or not np.array_equal(np.asarray(array), np.asarray(getattr(ours.arrays, name)))
     ]
     if ours.vocab != theirs.vocab:
