@@ -18,9 +18,12 @@ typo matches could only rank below it.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
 import uuid
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -308,6 +311,9 @@ class SearchIndex:
         #: `update_stats` says how many records were kept and how many indexed afresh.
         self.updated_from_cache = False
         self.update_stats: dict[str, int] = {}
+        #: documents added (or changed) and dropped since the names part was made: a batch
+        #: of an ingest grows the tails only (`grow_batch`), the names wait for its end
+        self.names_behind: tuple[list[str], list[str]] = ([], [])
         self.records = 0
         self.sentences = 0
         for s in served:
@@ -408,15 +414,80 @@ class SearchIndex:
         """The cached index beside the store when it matches the store's generation; else
         that index grown (or updated) for the documents added, changed or removed since it
         was saved; else a fresh one. Saved for next time when the directory is writable."""
+        return cls._load_or_build(corpus)
+
+    @classmethod
+    def grow_batch(cls, corpus: Corpus) -> SearchIndex | None:
+        """`load_or_build` for a batch an ingest has just committed (its callback): the
+        documents added since the index was saved are indexed as a tail and the tails merged
+        in tiers (`_tier_run`: each record merged a few times, not once per batch). Left
+        for the end of the ingest, which resolves the entities: the entity names (a names
+        part is made from every entity of the store), the merge into the base, and the
+        identity decisions: the batch's mentions label its sentences as extracted. The
+        index saved is then behind the store (its generation says so, and which documents
+        were indexed so), and whoever loads it next grows it the rest of the way, the
+        documents an identity decision relabels indexed again (`_relabelled`). None when
+        nothing could be saved."""
         directory = cache_dir(corpus.path)
         generation = generation_of(corpus)
-        old = None
-        try:
+        raw = _AsExtracted.of(corpus)
+        with _index_lock(directory):
+            old = None
+            with contextlib.suppress(Exception):  # absent, stale or corrupt: built below
+                old = cls.load(directory)
+                if old.generation in (generation, BEHIND + generation):
+                    return old
+            if raw is None or not _build.parts_supported(corpus):
+                return None  # grown (or built) at the ingest's end
+            if old is not None:
+                with contextlib.suppress(Exception):  # a build is due, or a cache that
+                    grown = _grow(old, raw, directory, batch=True)  # does not add up
+                    if grown is not None:
+                        return grown
+            del old
+            try:
+                built = cls.build_saved(raw, directory)
+                now = _build._fingerprints(corpus) or []
+                manifest: dict[str, Any] = {
+                    "base": generation,
+                    "base_span": None,
+                    "generation": BEHIND + generation,
+                    "fingerprints": now,
+                    "parts": [],
+                    "names_fresh": [item[0] for item in now],
+                    "names_dropped": [],
+                }
+                persist.save_manifest(directory, manifest)
+                del built
+                return cls.load(directory)
+            except Exception:  # a read-only place: nothing to keep; the end builds
+                return None
+
+    @classmethod
+    def _load_or_build(cls, corpus: Corpus) -> SearchIndex:
+        directory = cache_dir(corpus.path)
+        generation = generation_of(corpus)
+        seen, old = _stamp(directory), None
+        with contextlib.suppress(Exception):  # a grow under way, absent, corrupt: below
             old = cls.load(directory)
             if old.generation == generation:
                 return old
-        except Exception:  # absent, stale format or corrupt: rebuilt below, never a crash
-            old = None
+        # One process at a time grows or builds (an ingest's batches and the app's live
+        # view may both): the one that waited loads what the other saved.
+        with _index_lock(directory):
+            if old is None or seen is None or _stamp(directory) != seen:
+                try:
+                    old = cls.load(directory)
+                    if old.generation == generation:
+                        return old
+                except Exception:  # absent, stale or corrupt: rebuilt below, never a crash
+                    old = None
+            return cls._grown_or_built(corpus, directory, old)
+
+    @classmethod
+    def _grown_or_built(
+        cls, corpus: Corpus, directory: Path, old: SearchIndex | None
+    ) -> SearchIndex:
         if old is not None and _build.parts_supported(corpus):
             try:
                 grown = _grow(old, corpus, directory)
@@ -490,6 +561,10 @@ class SearchIndex:
             for folder in manifest["parts"]:
                 served.append(_Served(IndexPart.load(directory / folder), folder))
             index = cls._masked(served, manifest["generation"], manifest["fingerprints"])
+            index.names_behind = (
+                list(manifest.get("names_fresh") or ()),
+                list(manifest.get("names_dropped") or ()),
+            )
         index.loaded_from_cache = True
         return index
 
@@ -617,6 +692,40 @@ class SearchIndex:
         return self.base.doc_filter(names)
 
 
+def _stamp(directory: Path) -> tuple[tuple[int, int, int], ...] | None:
+    """The identity of the files a save replaces (the base's meta.json, the manifest): an
+    index loaded before is still the saved one when they are the same files."""
+    out = []
+    for name in ("meta.json", persist.MANIFEST):
+        try:
+            st = os.stat(Path(directory) / name)
+        except FileNotFoundError:
+            out.append((0, 0, 0))
+            continue
+        except OSError:
+            return None
+        out.append((st.st_ino, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
+@contextlib.contextmanager
+def _index_lock(directory: Path) -> Iterator[None]:
+    """Held while the index is grown or built: `<store>.index.lock`, beside the index (whose
+    folder a build replaces). Where it cannot be made (a read-only place, where nothing is
+    saved either), nothing is locked."""
+    try:
+        fd = os.open(directory.with_name(directory.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # the lock goes with it
+
+
 def _span(value: Any) -> tuple[int, int] | None:
     if value is None:
         return None
@@ -632,31 +741,97 @@ def _out_of_range(values: np.ndarray, bound: int, sample: int = 4096) -> bool:
     return False
 
 
-def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | None:
+#: Tails a batch of an ingest leaves are merged in tiers (a log-structured merge, as
+#: Lucene's): a tail's tier is log base `TIER_FACTOR` of its live records over `TIER_FLOOR`;
+#: `TIER_FACTOR` tails of one tier at the end of the list are merged into one of the next.
+#: So each record is merged once a tier (a few times, not once per batch), and at most
+#: `TIER_FACTOR - 1` tails a tier are searched; past `BATCH_TAILS` tails, all are merged.
+TIER_FACTOR = 4
+TIER_FLOOR = 10_000
+BATCH_TAILS = 12
+
+
+def _tier(records: int) -> int:
+    tier, size = 0, TIER_FLOOR * TIER_FACTOR
+    while records >= size:
+        tier, size = tier + 1, size * TIER_FACTOR
+    return tier
+
+
+def _tier_run(sizes: list[int]) -> int:
+    """Where the run of tails to merge begins, given the tails' live records oldest first
+    (the newest last): `len(sizes)` when none is to be merged. The newest tail and the
+    tails before it of its tier or lower are merged when they are `TIER_FACTOR`; the merged
+    tail may then complete a run of the tier above, and so on (merged at once)."""
+    n = len(sizes)
+    if n > BATCH_TAILS:
+        return 0
+    start, size = n - 1, sizes[-1] if sizes else 0
+    while start > 0:
+        tier = _tier(size)
+        first = start
+        while first > 0 and _tier(sizes[first - 1]) <= tier:
+            first -= 1
+        if start - first + 1 < TIER_FACTOR:
+            break
+        start, size = first, sum(sizes[first:])
+    return start if start < n - 1 else n
+
+
+def _sane(index: SearchIndex) -> bool:
+    """The ends of each part's postings and words in range: a cache written over is built
+    again, not a crash (a sample: reading them all would cost what the store holds;
+    `explorer check` verifies every byte against its checksum)."""
+    for s in index._served:
+        a = s.part.arrays
+        if _out_of_range(a.post, s.part.records) or _out_of_range(a.fwd, len(s.part.vocab)):
+            return False
+    return True
+
+
+def _tiers_to_merge(tails: list[_Served], tail: IndexParts | None) -> int | None:
+    """Where the run of tails (the new one last) a batch merges begins, or None."""
+    sizes = [s.part.records - s.part.matcher.dead_within(None) for s in tails]
+    if tail is not None:
+        sizes.append(tail.arrays.records)
+    run = _tier_run(sizes)
+    return run if run < len(sizes) else None
+
+
+def _grow(
+    old: SearchIndex, corpus: Corpus, directory: Path, *, batch: bool = False
+) -> SearchIndex | None:
     """`old` (loaded from `directory`) grown to `corpus`'s documents, written and loaded; None
     when a build is due instead (the corpus cannot say what changed, its order of documents
-    changed, or the tail outgrew its share: `_build.grow_plan`)."""
+    changed, or the tail outgrew its share: `_build.grow_plan`). With `batch` (a batch an
+    ingest committed: `SearchIndex.grow_batch`), tails only: no names part, the tails merged
+    in tiers, and the manifest says what the names part lacks."""
     saved = old.fingerprints
     now = _build._fingerprints(corpus)
     if not saved or now is None:
         return None
+    if not batch and old.names_behind[0]:
+        # Documents a batch indexed with their mentions' labels as extracted, that an
+        # identity decision (made since) relabels: indexed again, as changed ones are.
+        relabel = _relabelled(corpus, old.names_behind[0])
+        if relabel:
+            saved = [[d, "" if d in relabel else fp, n] for d, fp, n in saved]
     tails = [s for s in old._served[1:] if not s.folder.startswith("names-")]
     names_before = next((s for s in old._served[1:] if s.folder.startswith("names-")), None)
     base = old._served[0]
-    for s in old._served:
-        # The ends of its postings and words in range: a cache written over is built again,
-        # not a crash (a sample: reading them all would cost what the store holds;
-        # `explorer check` verifies every byte against its checksum).
-        a = s.part.arrays
-        if _out_of_range(a.post, s.part.records) or _out_of_range(a.fwd, len(s.part.vocab)):
-            return None
+    if not _sane(old):
+        return None
     debt = sum(s.part.records for s in tails) + base.part.matcher.dead_within(base.span)
     plan = _build.grow_plan(saved, now, base.part.records, debt, len(tails))
     if plan is None:
         return None
     fresh, merge, stats = plan
+    if batch:
+        merge = ""  # tails in tiers (below); into the base at the ingest's end
+    elif not merge and len(tails) + bool(fresh) > _build.MAX_TAILS:
+        merge = "tails"  # the tiers a batched ingest left
     span = base.span
-    if span is None:  # a build's part: its entity names give way to the names part
+    if span is None and not batch:  # a build's part: its entity names give way to the names
         span = (base.part.matcher.kind_range("entity")[1], base.part.records)
     token = uuid.uuid4().hex[:12]
     folders = [s.folder for s in tails]
@@ -671,22 +846,33 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
         ids_now = {item[0] for item in now}
         dropped = [doc_id for doc_id in had if doc_id not in ids_now]
         dropped.extend(doc_id for doc_id in fresh if doc_id in had)
-    names = _build.build_names(
-        corpus, (names_before.part if names_before else base.part).parts, dropped, fresh
-    )
-    stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
-    if merge:  # "tails": the tails into one; "base": every part into one, a build's
+    names_fresh = list(dict.fromkeys([*old.names_behind[0], *fresh]))
+    names_dropped = list(dict.fromkeys([*old.names_behind[1], *dropped]))
+    names = None
+    if not batch:
+        # The names part before (or the build's names) patched for the documents it lacks;
+        # when they are most of the store (a batched ingest into an empty one), every
+        # entity's list is read anew: cheaper than every new document's mentions.
+        was = (names_before.part if names_before else base.part).parts
+        names = _build.build_names(
+            corpus, was if 2 * len(names_fresh) <= len(now) else None, names_dropped, names_fresh
+        )
+        stats["records_indexed"] = stats.get("records_indexed", 0) + names.arrays.records
+    merge_from: int | None = 0 if merge == "tails" else None
+    if batch:
+        merge_from = _tiers_to_merge(tails, tail)
+    if merge == "base" or merge_from is not None:  # tails into one, or every part into one
         into_base = merge == "base"
-        parts = [names] if into_base else []
+        parts = [names] if into_base and names is not None else []
         served = [_Served(base.part.reopened(directory), ".", span)]
         served.extend(_Served(s.part.reopened(directory / s.folder), s.folder) for s in tails)
         if tail is not None:
             served.append(_Served(IndexPart._of(tail), "tail"))
         SearchIndex._masked(served, generation_of(corpus), now)
         sources = [_merge.Source(p) for p in parts]
+        merged_from = 0 if into_base else 1 + (merge_from or 0)
         sources.extend(
-            _merge.Source(s.part.parts, s.place, s.part.matcher.live)
-            for s in (served if into_base else served[1:])
+            _merge.Source(s.part.parts, s.place, s.part.matcher.live) for s in served[merged_from:]
         )
         generation = generation_of(corpus) if into_base else _tail_generation(tail, tails)
 
@@ -703,41 +889,95 @@ def _grow(old: SearchIndex, corpus: Corpus, directory: Path) -> SearchIndex | No
             merged.update_stats = stats
             return merged
         persist.save_made(make, directory, f"tail-{token}")
-        folders = [f"tail-{token}"]
+        folders = [*folders[: merge_from or 0], f"tail-{token}"]
+        stats["tails_merged"] = len(served) - merged_from
     elif tail is not None:
         persist.save_part(tail, directory, f"tail-{token}")
         folders.append(f"tail-{token}")
         made[f"tail-{token}"] = tail
-    persist.save_part(names, directory, f"names-{token}")
-    made[f"names-{token}"] = names
+    if names is not None:
+        persist.save_part(names, directory, f"names-{token}")
+        made[f"names-{token}"] = names
+        folders.insert(0, f"names-{token}")
+    elif names_before is not None:
+        folders.insert(0, names_before.folder)
     # The names part first: entity names come before facts and sentences in record order.
     manifest: dict[str, Any] = {
         "base": base.part.tables.generation,
-        "base_span": list(span),
+        "base_span": list(span) if span is not None else None,
         "generation": generation_of(corpus),
         "fingerprints": now,
-        "parts": [f"names-{token}", *folders],
+        "parts": folders,
     }
+    if batch:
+        manifest["generation"] = BEHIND + manifest["generation"]
+        manifest["names_fresh"] = names_fresh
+        manifest["names_dropped"] = names_dropped
     persist.save_manifest(directory, manifest)
     # The parts kept are opened again over the same (mapped) arrays: masks of their own,
     # while `old` may still be answering another thread.
     served = [_Served(base.part.reopened(directory), ".", span)]
     by_folder = {s.folder: s.part for s in old._served}
     for folder in manifest["parts"]:
-        was = by_folder.get(folder)
-        if was is not None:
-            part = was.reopened(directory / folder)
+        was_part = by_folder.get(folder)
+        if was_part is not None:
+            part = was_part.reopened(directory / folder)
         elif folder in made:
             part = IndexPart._of(made[folder])
         else:  # a merged tail: written straight into its mapped files
             part = IndexPart.load(directory / folder)
         served.append(_Served(part, folder))
     grown = SearchIndex._masked(served, manifest["generation"], manifest["fingerprints"])
-    stats["records_kept"] = grown.records - stats["records_indexed"]
+    if batch:
+        grown.names_behind = (names_fresh, names_dropped)
+    stats["records_kept"] = grown.records - stats.get("records_indexed", 0)
     grown.loaded_from_cache = False
     grown.updated_from_cache = True
     grown.update_stats = stats
     return grown
+
+
+def _relabelled(corpus: Corpus, indexed: list[str]) -> set[str]:
+    """Of the documents `indexed` (their sentences and facts labelled by their mentions as
+    extracted), those that mention an entity an identity decision or a rule shows under
+    another label now: their label bits are not a build's. All of them when the corpus
+    cannot say."""
+    relabelled = getattr(corpus, "relabelled_documents", None)
+    if not callable(relabelled):
+        return set(indexed)
+    return set(indexed) & set(relabelled())
+
+
+class _AsExtracted:
+    """The store as a batch of an ingest indexes it: every mention with its label and name
+    as extracted (the ingest makes its identity decisions at its end); the rest as is."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self._corpus = corpus
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> Any:
+        """`corpus` seen so, or None when its mentions cannot be asked for so."""
+        import inspect
+
+        try:
+            method = corpus.mentions  # type: ignore[attr-defined]
+            if "resolved" not in inspect.signature(method).parameters:
+                return None
+        except (AttributeError, TypeError, ValueError):
+            return None
+        return cls(corpus)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._corpus, name)
+
+    def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Any]:
+        return self._corpus.mentions(doc=doc, entity=entity, resolved=False)  # type: ignore[attr-defined]
+
+
+#: The generation of an index saved by a batch of an ingest begins with this: behind the
+#: store's (never equal to one), so that its next load grows the names.
+BEHIND = "behind:"
 
 
 def _tail_generation(tail: IndexParts | None, tails: list[_Served]) -> str:

@@ -39,7 +39,7 @@ from explorer.model import (
     SentenceRecord,
 )
 
-from .ingest import IngestReport, IngestRun, Progress
+from .ingest import IngestReport, IngestRun, OnCommit, Progress
 from .marks import Anchor, Marks, marks_path
 from .rows import entity_from as _entity_from
 from .rows import fact_from as _fact_from
@@ -166,6 +166,11 @@ class Store:
         """Release the store's file and caches."""
         self._snap.cache.clear()
         self._snap.close()
+
+    def forget_caches(self) -> None:
+        """Drop what was made from the current snapshot (documents' summaries, entities,
+        indexes by key): made again when next asked for."""
+        self._snap.cache.clear()
 
     def __enter__(self) -> Store:
         return self
@@ -308,12 +313,21 @@ class Store:
 
         return self._cached(snap, "mention_index", build)
 
-    def mentions(self, *, doc: str | None = None, entity: str | None = None) -> list[Mention]:
+    def mentions(
+        self, *, doc: str | None = None, entity: str | None = None, resolved: bool = True
+    ) -> list[Mention]:
         """Mentions in store order (by document, then position); filtered by document and/or
         entity key ("LABEL:name"). A mention of an entity that identity resolution or a rule
         merged into another names that entity (its label and canonical name); its text and
-        offsets are as extracted."""
+        offsets are as extracted. Without `resolved`, label and name are as extracted too
+        (and no identity map is made for a document's mentions)."""
         snap = self._snap
+        if not resolved and entity is None:
+            if doc is None:
+                return [_mention_from(r) for r in self._all_mentions(snap)]
+            if doc not in snap.index:
+                return []
+            return [_mention_from(r) for r in snap.doc_items(doc, "mentions")]
         ident = self._identity(snap)
         members: set[str] | None = None
         if entity is not None:
@@ -345,7 +359,7 @@ class Store:
                     records.sort(key=lambda r: order[id(r)])
         else:
             records = self._all_mentions(snap)
-        canon = ident.canon
+        canon = ident.canon if resolved else None
         if not canon:
             return [_mention_from(r) for r in records]
         out = []
@@ -378,6 +392,19 @@ class Store:
                     {d for ids in lists for d in ids}, key=snap.index.__getitem__
                 )
         return merged
+
+    def relabelled_documents(self) -> set[str]:
+        """The ids of the documents that mention an entity shown under another label than
+        the one it was extracted with (an identity decision or a rule joined it to one of
+        another label): there `mentions()` labels differ from the extracted ones."""
+        snap = self._snap
+        ident = self._identity(snap)
+        docs = self._key_documents(snap)
+        out: set[str] = set()
+        for key, shown in ident.canon.items():
+            if key.split(":", 1)[0] != shown.split(":", 1)[0]:
+                out.update(docs.get(key, ()))
+        return out
 
     def documents_of(self, key: str) -> list[str]:
         """The ids of the documents that mention one entity (with the names merged into it),
@@ -898,6 +925,7 @@ class Store:
         progress: Progress | None = None,
         prune: bool = False,
         scheduler: str | None = None,
+        on_commit: OnCommit | None = None,
     ) -> IngestReport:
         """Read, extract and store `paths` (files and folders). Unchanged files cost a hash;
         changed ones replace their documents; with `prune`, documents whose file vanished go.
@@ -905,7 +933,10 @@ class Store:
         before is lost). Parsing runs in spawned worker processes for larger batches, so a
         script that calls this needs the usual `if __name__ == "__main__":` guard. With
         `scheduler` (a Dask scheduler's address, or "local:N"), parsing runs on that cluster
-        instead (cluster.py), with the same result."""
+        instead (cluster.py), with the same result. `on_commit(store)` is called after each
+        batch committed before the last (the store refreshed to that batch): what a caller
+        derives from the store (the search index) can follow the ingest batch by batch; the
+        last commit is the ingest's end, when this returns."""
         if self.readonly:
             raise StoreError(f"{self._path}: opened read-only; open it for writing to ingest")
         started = time.perf_counter()
@@ -913,7 +944,7 @@ class Store:
         self._path.parent.mkdir(parents=True, exist_ok=True)
         with write_lock(self._path, self.lock_timeout):
             self.refresh()
-            report = IngestRun(self, self._snap, paths, progress, prune, scheduler).run()
+            report = IngestRun(self, self._snap, paths, progress, prune, scheduler, on_commit).run()
         self.refresh()
         report.seconds = time.perf_counter() - started
         return report

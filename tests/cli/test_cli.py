@@ -410,3 +410,34 @@ def test_extract_gives_every_document_its_own_id(explorer, tmp_path) -> None:
     result = explorer("extract", str(tmp_path / "east"), str(tmp_path / "west"))
     ids = [d["id"] for d in _lines(result.stdout)]
     assert ids == ["a.txt", "west/a.txt"]
+
+
+def test_ingest_in_batches_grows_the_index_and_check_passes(explorer, tmp_path):
+    """`explorer ingest` with EXPLORER_INDEX_BATCHES=1 grows the search index after each
+    committed batch; at its end the index is the store's (not behind it), `check` passes and
+    search finds every batch."""
+    import json
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for i in range(12):
+        (folder / f"n{i:02d}.txt").write_text(
+            f"Maria Lopez opened the harbour museum number {i} in Oslo on Monday.\n"
+            f"The quokka{i} exhibit drew crowds, officials in Oslo said.\n",
+            encoding="utf-8",
+        )
+    explorer.env["EXPLORER_COMMIT_EVERY"] = "1"  # a commit (and a tail) every document or so
+    explorer.env["EXPLORER_INDEX_BATCHES"] = "1"
+    result = explorer("ingest", str(folder))
+    assert result.returncode == 0, result.stderr
+    index = Path(str(explorer.db) + ".index")
+    # a manifest: grown by parts (an index built at the end alone is one part, without one)
+    manifest = json.loads((index / "parts.json").read_text())
+    assert not manifest["generation"].startswith("behind:")
+    assert not manifest.get("names_fresh")
+    checked = explorer("check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for i in (0, 6, 11):
+        found = explorer("search", f"quokka{i}")
+        assert found.returncode == 0, found.stderr
+        assert f"quokka{i} exhibit" in found.stdout
