@@ -342,7 +342,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return text[i] in ".!?…:\n\"'“”‘’(-–—"
 
 
-def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:  # noqa: C901
+def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
     """Whether words[k] opens a first sentence whose subject names again what its headline
     named: "Japan narrowly escapes recession Japan's economy...", "Howard attacks cost of
     asylum Michael Howard has...", "Lufthansa may sue over Bush visit German airline Lufthansa
@@ -406,15 +406,14 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:  
         if not core:
             return False
         if core[0].isupper():
-            if core.lower() not in W.stopwords or j == k:
-                if _named_again(words, j, named):
-                    if j == k and _continues_name(words, k, prev):
-                        return False
-                    if after_capital and not lower_seen and j > k:
-                        return False  # "Uganda bans Vagina Monologues Uganda's": where?
-                    if lower_seen and not described:
-                        return False  # "Electrolux to export Europe jobs Electrolux saw"
-                    return _subject_ends(words, j)
+            if (core.lower() not in W.stopwords or j == k) and _named_again(words, j, named):
+                if j == k and _continues_name(words, k, prev):
+                    return False
+                if after_capital and not lower_seen and j > k:
+                    return False  # "Uganda bans Vagina Monologues Uganda's": where?
+                if lower_seen and not described:
+                    return False  # "Electrolux to export Europe jobs Electrolux saw"
+                return _subject_ends(words, j)
             if lower_seen and not words[j - 1][:1].isupper():
                 # a name after a noun ("Chelsea boss Jose Mourinho") must be the headline's:
                 # "Boeing plane deal Budget airline Ryanair" opens at "Budget", not "Boeing"
@@ -486,8 +485,7 @@ _NOT_AGENTS = frozenset(
 _DESCRIBERS = frozenset(
     "star stars actress band group boss tycoon mogul duo trio host veteran champion rival "
     "bank exchange network agency regulator watchdog union party body charity newspaper "
-    "magazine website film movie show drama comedy series album single novel play prop "
-    "hooker centre man woman act behemoth".split()
+    "magazine website prop hooker centre man woman act behemoth".split()
 )
 
 
@@ -534,7 +532,9 @@ def _continues_name(words: list[str], k: int, prev: str) -> bool:
     if prev in W.first_names:
         return True
     word = words[k]
-    return any(words[i] == prev and words[i + 1] == word for i in range(len(words) - 1) if i != k - 1)
+    return any(
+        words[i] == prev and words[i + 1] == word for i in range(len(words) - 1) if i != k - 1
+    )
 
 
 def _core(word: str) -> str:

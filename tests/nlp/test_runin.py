@@ -30,6 +30,24 @@ STORIES = {
         "book, a story of two sisters on a farm in Dalarna.",
         '"I wrote it for my mother," Lindqvist told reporters in Stockholm.',
     ],
+    "the subject named again after its nationality and what it is": [
+        "Halvorsen stretches lead in ski series",
+        "Norwegian skier Ingrid Halvorsen stretched her lead in the World Cup standings on "
+        "Sunday with a second win in three days at Lillehammer.",
+        "Halvorsen, 24, finished 11 seconds ahead of Katja Berger of Austria.",
+    ],
+    "the subject spelt out from the headline's initials": [
+        "IEA trims its oil demand forecast",
+        "The International Energy Agency has cut its forecast for world oil demand next year "
+        "for the third month running, citing weaker growth in China.",
+        "The agency, based in Paris, advises 31 member countries.",
+    ],
+    "a person's full name right after the headline's last name": [
+        "Record mile for sprinter Okonkwo",
+        "Daniel Okonkwo ran the fastest indoor mile of the season in Glasgow on Saturday, "
+        "finishing in three minutes 52 seconds.",
+        "Okonkwo said he would race again in Birmingham next month.",
+    ],
 }
 
 
@@ -87,6 +105,10 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Fans of the Carry On films gathered in Pinewood on Sunday for the Carry On reunion.",
         "Energy firm Northgate Power Holdings chairman Ian Reid said on Friday that profits "
         "would fall.",
+        # A name said twice in one sentence, or a name after another one: no headline.
+        "Rangers beat Rangers Reserves 3-1 in a friendly at Ibrox on Tuesday night.",
+        "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
+        "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
         "Reporting by Ana Silva; Editing by Tom Hughes",
