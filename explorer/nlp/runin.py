@@ -417,8 +417,8 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
             if lower_seen and not words[j - 1][:1].isupper():
                 # a name after a noun ("Chelsea boss Jose Mourinho") must be the headline's:
                 # "Boeing plane deal Budget airline Ryanair" opens at "Budget", not "Boeing"
-                run = itertools.takewhile(lambda i: words[i][:1].isupper(), range(j, len(words)))
-                if not any(_named_again(words, i, named) for i in run):
+                names = itertools.takewhile(lambda i: words[i][:1].isupper(), range(j, len(words)))
+                if not any(_named_again(words, i, named) for i in names):
                     return False
         elif core.lower() in W.stopwords or core.lower() in _RUNS_ON:
             return False  # "...beat Wales and Scotland": a clause goes on
