@@ -420,7 +420,9 @@ def _fixture_breaks(text: str) -> list[int]:
 
 
 def _team_word(word: str) -> bool:
-    return word[:1].isupper() or word in ("or", "&", "and", "/")
+    """A word of a team's name in a fixture list: "Swindon/Notts", "Co", "or"; a mark after
+    it ("Selby;") makes the list a sentence of its own."""
+    return (word[:1].isupper() and word[-1].isalnum()) or word in ("or", "&", "and", "/")
 
 
 def _team_words(words: list[str]) -> int:

@@ -85,12 +85,18 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     first = words[0].lstrip(_OPEN_QUOTES)
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
+    result = _after_result(words)
+    if result is not None:
+        spans = _spans(text, start, words)
+        return spans[result - 1][1], spans[result][0]
     toks: list[tuple[int, int]] | None = None
     lower_content = False  # whether the headline so far has a lower-case word not a function word
     quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
     for k in range(1, min(len(words) - 1, MAX_WORDS + 1)):
         prev = words[k - 1]
         tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
+        if tail[-1:] == "," and words[k] in ("says", "say", "said"):
+            continue  # "School sport 'is back', says PM": the headline's source
         if not tail or tail[-1] in ".!?…,;":
             return None  # a sentence ended (the splitter's), or a clause runs on: no headline
         if prev[0] in _OPEN_QUOTES:
@@ -107,6 +113,49 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         if lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted):
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _after_result(words: list[str]) -> int | None:
+    """Where the first sentence opens after a result or a fixture for a headline, "Ireland
+    17-12 South Africa Ronan O'Gara scored...", "Scotland v Italy (Sat) Murrayfield,
+    Edinburgh": a team's name, the score or "v", the other team's name (a known place's
+    words, or one word and the words that end a team's name: "Utd", "City"), then a
+    capitalised word."""
+    from explorer.nlp.names.lists import W
+
+    W.load()
+    i = 0
+    while i < 4 and i < len(words) and words[i][:1].isupper():
+        i += 1
+    if not 0 < i < len(words):
+        return None
+    if _SCORE.fullmatch(words[i]) is None and words[i] not in ("v", "vs", "v."):
+        return None
+    k = i + 1
+    longest = W.place_lengths.get(words[k], 1) if k < len(words) else 0
+    for n in range(min(longest, len(words) - k - 1), 1, -1):
+        if " ".join(words[k : k + n]) in W.places:
+            k += n
+            break
+    else:
+        k += 1
+        while k < len(words) and words[k] in _TEAM_ENDS:
+            k += 1
+    if k < len(words) and words[k][:1] == "(" and words[k][-1:] == ")":
+        k += 1  # "Scotland v Italy (Sat)": the day of a match to come
+    if k + 1 >= len(words) or not words[k][:1].isupper() or not words[k + 1][:1].isalpha():
+        return None
+    if any(w[-1] in ";," for w in words[i + 1 : k + 1]):
+        return None  # "France v Faroe Islands; Israel v...": a list of fixtures goes on
+    return k
+
+
+# Words that end a team's name: "Dundee Utd", "Leicester City".
+_TEAM_ENDS = frozenset(
+    "Utd United City Town Rovers Athletic County Albion Wanderers Forest Villa Palace Dons "
+    "Orient Argyle Stanley Vale Wednesday Rangers Celtic Hotspur Alexandra Borough Harriers "
+    "Academical Thistle Hearts Hibernian FC AFC".split()
+)
 
 
 def _spans(text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
@@ -357,22 +406,8 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
     from explorer.nlp.names.lists import W
 
     W.load()
-    last = prev[-1]
-    if last in "'’" and not quoted:
-        last = prev[-2:-1] or "-"
-    if last.isalpha():
-        low_prev = prev.rstrip(_CLOSERS).lower()
-        if (
-            low_prev in _RUNS_ON
-            or low_prev in W.stopwords
-            or _describes(low_prev)
-            or low_prev.endswith(("'s", "’s"))
-        ):
-            return False  # "chief of The", "Italy's Illva", "airline Lufthansa": it goes on
-    elif not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
+    if not _may_end_headline(prev, quoted):
         return False
-    elif _SCORE.fullmatch(prev):
-        return False  # "Man City 0-2 Man Utd": a result, one team after the other
     named: set[str] = set()  # the headline's names, their countries and their initials
     common: set[str] = set()  # its lower-case words ("Cup holders ... Holders Manchester")
     run = ""  # initials of the capitalised words in a row
@@ -380,7 +415,9 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         core = _core(word)
         if core[:1].islower() and len(core) > 3 and core not in W.stopwords:
             common.add(core)
-        if core[:1].isupper() and core.lower() not in W.stopwords:
+        if core in W.org_suffixes or core in _TEAM_ENDS:
+            pass  # "Inc", "Utd": a word that ends a name is no name of its own
+        elif core[:1].isupper() and core.lower() not in W.stopwords:
             named.add(core)
             named.add(W.demonyms.get(core, core))
             run += core[0]
@@ -411,6 +448,8 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
                     return False
                 if after_capital and not lower_seen and j > k:
                     return False  # "Uganda bans Vagina Monologues Uganda's": where?
+                if not lower_seen and not all(_leads_to_name(w) for w in words[k:j]):
+                    return False  # "Ireland surge past Scots Ireland maintained": at "Ireland"
                 if lower_seen and not described:
                     return False  # "Electrolux to export Europe jobs Electrolux saw"
                 return _subject_ends(words, j)
@@ -493,6 +532,45 @@ _DESCRIBERS = frozenset(
 _OBJECT_NEXT = frozenset("to in on at for from with by of into onto over than".split())
 
 
+def _may_end_headline(prev: str, quoted: bool) -> bool:
+    """Whether `prev` may be a headline's last word, the name of what it is about: not a word
+    that a name or a phrase goes on after ("chief of The", "Italy's Illva", "airline
+    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd")."""
+    from explorer.nlp.names.lists import W
+
+    last = prev[-1]
+    if last in "'’" and not quoted:
+        last = prev[-2:-1] or "-"
+    if last.isalpha():
+        low_prev = prev.rstrip(_CLOSERS).lower()
+        return not (
+            low_prev in _RUNS_ON
+            or low_prev in W.stopwords
+            or _describes(low_prev)
+            or low_prev.endswith(("'s", "’s"))
+        )
+    if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
+        return False
+    return _SCORE.fullmatch(prev) is None
+
+
+def _leads_to_name(word: str) -> bool:
+    """Whether `word` leads up to a name as a sentence's first words do: a given name, a
+    title, a possessive ("Britain's Kelly Holmes"), a function word ("The World Trade
+    Organisation"); not a name of its own ("Scots", "Davis Cup")."""
+    from explorer.nlp.names.lists import W
+
+    core = _core(word)
+    return (
+        core in W.first_names
+        or core in W.honorifics
+        or core in W.title_starts
+        or core in W.titles
+        or core.lower() in W.stopwords
+        or word.endswith(("'s", "’s"))
+    )
+
+
 def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> bool:
     """Whether words[k] opens a person's full name right after the headline's last name, no
     word or mark between: "Radcliffe will compete in London Paula Radcliffe will", "Takeover
@@ -506,7 +584,7 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     if not surname[:1].isupper() or surname.lower() in W.stopwords:
         return False
     core = _core(prev)
-    if core != prev.rstrip(_CLOSERS) or core in W.first_names:
+    if core != prev.rstrip(_CLOSERS) or (core in W.first_names and core != surname):
         return False  # "Tony Blair's", "Tony": the name goes on
     if (
         core in W.titles

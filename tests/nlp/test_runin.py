@@ -42,6 +42,23 @@ STORIES = {
         "for the third month running, citing weaker growth in China.",
         "The agency, based in Paris, advises 31 member countries.",
     ],
+    "a result for a headline": [
+        "Harbridge 21-17 Anford Rovers",
+        "Tom Reid kicked three penalties as Harbridge came from behind to beat Anford Rovers "
+        "in the league on Saturday.",
+        "Anford had led 17-9 at half-time.",
+    ],
+    "a fixture for a headline": [
+        "Selby v Dunmere (Sat)",
+        "Kestrel Park hosts the game on Saturday, and Selby have won their last four there.",
+        "Dunmere have not won away since October.",
+    ],
+    "a headline that names its source after a comma": [
+        "Rail fares 'too high', says Okafor",
+        "Paul Okafor has said rail fares in the north of England are too high for commuters "
+        "to bear.",
+        "The transport minister said he would meet rail firms in May.",
+    ],
     "a person's full name right after the headline's last name": [
         "Record mile for sprinter Okonkwo",
         "Daniel Okonkwo ran the fastest indoor mile of the season in Glasgow on Saturday, "
@@ -109,6 +126,8 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Rangers beat Rangers Reserves 3-1 in a friendly at Ibrox on Tuesday night.",
         "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
+        "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
         "Reporting by Ana Silva; Editing by Tom Hughes",
