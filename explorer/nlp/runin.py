@@ -31,6 +31,7 @@ from __future__ import annotations
 import itertools
 
 from explorer.nlp import regexes
+from explorer.nlp.names.lists import word_list
 
 __all__ = ["HEAD_CHARS", "MAX_WORDS", "headline_end"]
 
@@ -408,33 +409,20 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
     W.load()
     if not _may_end_headline(prev, quoted):
         return False
-    named: set[str] = set()  # the headline's names, their countries and their initials
-    common: set[str] = set()  # its lower-case words ("Cup holders ... Holders Manchester")
-    run = ""  # initials of the capitalised words in a row
-    for word in words[:k]:
-        core = _core(word)
-        if core[:1].islower() and len(core) > 3 and core not in W.stopwords:
-            common.add(core)
-        if core in W.org_suffixes or core in _TEAM_ENDS:
-            pass  # "Inc", "Utd": a word that ends a name is no name of its own
-        elif core[:1].isupper() and core.lower() not in W.stopwords:
-            named.add(core)
-            named.add(W.demonyms.get(core, core))
-            run += core[0]
-            if core.isupper() and len(core) > 1:
-                named.add(core)
-        else:
-            run = ""
-        if len(run) > 1:
-            named.add(run)
+    named, common = _headline_words(words[:k])
     after_capital = prev[:1].isupper()
     first = _core(words[k])
     if not after_capital and first.lower() in common and first[:1].isupper():
         return True  # the headline's word again, capitalised where a sentence opens
+    if not after_capital and _role_then_person(words, k):
+        return True
     if not named or (after_capital and (prev in W.demonyms or prev in W.norp_words)):
         return False  # "Venezuelan President": a name goes on
-    if after_capital and k + 1 < len(words) and _person_after_name(words, k, prev, named):
-        return True
+    if after_capital and k + 1 < len(words):
+        if _person_after_name(words, k, prev, named):
+            return True
+        if _given_before(words, k + 1) and _core(words[k + 1]) in named:
+            return _subject_ends(words, k + 1)  # "...to Dent Lleyton Hewitt suffered"
     lower_seen = False  # a lower-case word ("German airline Lufthansa"): the name must follow
     described = False  # whether the word before is one that describes a name ("airline")
     for j in range(k, min(len(words), k + _SUBJECT_REACH + 1)):
@@ -446,9 +434,11 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
             if (core.lower() not in W.stopwords or j == k) and _named_again(words, j, named):
                 if j == k and _continues_name(words, k, prev):
                     return False
-                if after_capital and not lower_seen and j > k:
+                if j == k and after_capital and _given_before(words, k):
+                    return False  # "Hewitt falls to Dent Lleyton Hewitt": at "Lleyton"
+                if after_capital and not lower_seen and j > k and not _role(words[k]):
                     return False  # "Uganda bans Vagina Monologues Uganda's": where?
-                if not lower_seen and not all(_leads_to_name(w) for w in words[k:j]):
+                if not lower_seen and not all(_leads_to_name(w) or _role(w) for w in words[k:j]):
                     return False  # "Ireland surge past Scots Ireland maintained": at "Ireland"
                 if lower_seen and not described:
                     return False  # "Electrolux to export Europe jobs Electrolux saw"
@@ -498,6 +488,7 @@ def _describes(low: str) -> bool:
 
     return (
         low in _DESCRIBERS
+        or low in _AFFILIATION_ROLES
         or low in COMPANY_PREV
         or low in PLAYER_ROLES
         or low in TEAM_BEFORE
@@ -511,12 +502,15 @@ def _describes(low: str) -> bool:
     )
 
 
+# What a person is to an organisation: "analyst", "spokesman", "economist".
+_AFFILIATION_ROLES = frozenset(word_list("affiliation_roles"))
 # Words ending as agent nouns do that are none.
 _NOT_AGENTS = frozenset(
     "order number offer power border water paper other under over after ever never corner "
     "quarter letter matter center centre winter summer october november december september "
     "error floor door factor sector mirror terror horror honour favour labour colour "
-    "tender transfer cancer dinner poster thriller".split()
+    "tender transfer cancer dinner poster thriller brother sister mother father daughter "
+    "manner partner".split()
 )
 
 
@@ -524,12 +518,40 @@ _NOT_AGENTS = frozenset(
 _DESCRIBERS = frozenset(
     "star stars actress band group boss tycoon mogul duo trio host veteran champion rival "
     "bank exchange network agency regulator watchdog union party body charity newspaper "
-    "magazine website prop hooker centre man woman act behemoth".split()
+    "magazine website prop hooker centre man woman act behemoth legend icon idol hero "
+    "great favourite teenager youngster newcomer prodigy international wing lock dj show "
+    "movie film comedy drama thriller biopic musical sitcom soap documentary album song "
+    "novel book".split()
 )
 
 
 # Words after a name that make it an object rather than a subject.
 _OBJECT_NEXT = frozenset("to in on at for from with by of into onto over than".split())
+
+
+def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
+    """The names a headline's words give (each name, its country for a nationality word, the
+    initials of capitalised words in a row) and its lower-case words."""
+    from explorer.nlp.names.lists import W
+
+    named: set[str] = set()
+    common: set[str] = set()  # "Cup holders ... Holders Manchester United"
+    run = ""  # initials of the capitalised words in a row
+    for word in head:
+        core = _core(word)
+        if core[:1].islower() and len(core) > 3 and core not in W.stopwords:
+            common.add(core)
+        if core in W.org_suffixes or core in _TEAM_ENDS or core in W.honorifics:
+            pass  # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone
+        elif core[:1].isupper() and core.lower() not in W.stopwords:
+            named.add(core)
+            named.add(W.demonyms.get(core, core))
+            run += core[0]
+        else:
+            run = ""
+        if len(run) > 1:
+            named.add(run)
+    return named, common
 
 
 def _may_end_headline(prev: str, quoted: bool) -> bool:
@@ -552,6 +574,86 @@ def _may_end_headline(prev: str, quoted: bool) -> bool:
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _role(word: str) -> bool:
+    """Whether `word`, capitalised, says what a person or a firm is and is no title:
+    "Actor", "Entrepreneur", "Analyst" (a title, "Chancellor", may stand inside a sentence)."""
+    from explorer.nlp.names.lists import W
+
+    return (
+        word == word.capitalize()
+        and word not in W.titles
+        and word not in W.title_starts
+        and word not in W.org_suffixes
+        and word not in W.org_heads
+        and word.lower() not in _ORG_KINDS
+        and _describes(word.lower())
+    )
+
+
+# Kinds of organisation: capitalised, they are a name's last word ("London Stock Exchange").
+_ORG_KINDS = frozenset(
+    "bank exchange network agency regulator watchdog union party body charity newspaper "
+    "magazine website group company firm club side team league council".split()
+)
+
+
+def _role_then_person(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a sentence with what a person is, then the person's full name
+    and a verb: "Musical future for phones Analyst Bill Thompson has seen...". Inside a
+    sentence the role would be in lower case ("said analyst Bill Thompson"); a title
+    ("Chancellor Gordon Brown") may stand capitalised there, so it does not count."""
+    from explorer.nlp.names.lists import W
+
+    if k + 3 >= len(words):
+        return False
+    role, given, surname, verb = words[k], words[k + 1], words[k + 2], words[k + 3]
+    return (
+        _role(role)
+        and (given in W.gendered[0] or given in W.gendered[1])
+        and surname[:1].isupper()
+        and surname.isalpha()
+        and verb in _AUXILIARIES
+    )
+
+
+def _given_before(words: list[str], j: int) -> bool:
+    """Whether words[j - 1] reads as the given name of the surname words[j], one the lists
+    may not know ("Lleyton Hewitt", "Sania Mirza"): a capitalised word that is no place,
+    organisation, nationality, title or function word, after another capitalised word (so
+    that it cannot be the headline's own last name: "in Asia BMW has"). Only a person's
+    surname takes one: no place, no organisation, no possessive."""
+    from explorer.nlp.names.lists import W
+
+    if j < 2:
+        return False
+    given, surname, before = words[j - 1], _core(words[j]), words[j - 2]
+    if not (before[:1].isupper() or before.endswith(("'s", "’s"))):
+        return False
+    if not given.isalpha() or not given[:1].isupper() or (given.isupper() and len(given) > 1):
+        return False
+    if words[j].endswith(("'s", "’s")) or not surname[:1].isupper():
+        return False
+    unknown = (
+        given.lower() not in W.stopwords
+        and given not in W.places
+        and given not in W.cities
+        and given not in W.known_orgs
+        and given not in W.demonyms
+        and given not in W.title_starts
+        and given not in W.titles
+        and given not in W.org_suffixes
+        and given not in _TEAM_ENDS
+        and not given.endswith("s")
+    )
+    return (
+        unknown
+        and surname not in W.places
+        and surname not in W.cities
+        and surname not in W.known_orgs
+        and surname not in W.demonyms
+    )
 
 
 def _leads_to_name(word: str) -> bool:
@@ -596,7 +698,21 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
         or _describes(core.lower())
     ):
         return False  # "President George Bush", "Democrat John Kerry", "Actor Tom Hanks"
-    return surname in named or words[k + 1][-1] == ","
+    if surname in named or words[k + 1][-1] == ",":
+        return True
+    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb
+    return (
+        k + 2 < len(words)
+        and words[k + 1] == surname
+        and words[k + 2] in _AUXILIARIES
+        and given not in W.places
+        and given not in W.known_orgs
+        and not prev.isupper()
+    )
+
+
+# Verbs that follow a sentence's subject: after a full name, they make it one.
+_AUXILIARIES = frozenset("has have had is was will would could says said".split())
 
 
 def _continues_name(words: list[str], k: int, prev: str) -> bool:

@@ -59,6 +59,24 @@ STORIES = {
         "to bear.",
         "The transport minister said he would meet rail firms in May.",
     ],
+    "a given name the lists do not know, after the headline's last name": [
+        "Okafor falls to Brandt in Lyon",
+        "Tayo Okafor suffered a shock defeat to Jens Brandt in the second round of the Lyon "
+        "Open on Wednesday.",
+        "Okafor, the second seed, lost in straight sets.",
+    ],
+    "a programme named again after what it is": [
+        "Kestrel Nights voted worst TV import",
+        "Surf drama Kestrel Nights has been voted the worst programme the country has bought "
+        "from abroad, in a poll of 2,000 viewers.",
+        "The show ran for nine years.",
+    ],
+    "what a person is, capitalised, then the person": [
+        "Phone makers eye the music market",
+        "Analyst Mary Okafor has said phone makers will sell more music players than the "
+        "music firms themselves by 2008.",
+        "Her report is published on Monday.",
+    ],
     "a person's full name right after the headline's last name": [
         "Record mile for sprinter Okonkwo",
         "Daniel Okonkwo ran the fastest indoor mile of the season in Glasgow on Saturday, "
