@@ -127,6 +127,7 @@ class View:
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
     headline = _run_in_headline(text)
+    fixtures = _fixture_breaks(text) if " v " in text else []
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -137,12 +138,13 @@ def analysis_view(text: str) -> View:
     if (
         width is None
         and headline is None
+        and not fixtures
         and not ragged
         and "  " not in text
         and not any(ch in text for ch in _ODD_CHARS)
     ):
         return View(text, text)
-    return _Builder(text, width, headline).build()
+    return _Builder(text, width, headline, fixtures).build()
 
 
 def _run_in_headline(text: str) -> tuple[int, int] | None:
@@ -216,11 +218,16 @@ class _Builder:
     """Builds the view and its map, a line at a time (never a character at a time)."""
 
     def __init__(
-        self, text: str, width: int | None, headline: tuple[int, int] | None = None
+        self,
+        text: str,
+        width: int | None,
+        headline: tuple[int, int] | None = None,
+        breaks: list[int] | None = None,
     ) -> None:
         self.text = text
         self.width = width
         self.headline = headline
+        self.breaks = breaks or []  # spaces inside a line that are line breaks in the view
         self.parts: list[str] = []
         self.pos = 0  # length of the view so far
         self.starts = array("i")
@@ -273,9 +280,12 @@ class _Builder:
         if self.headline is not None:
             (start, end, indent, _), (head_end, body) = lines[0], self.headline
             lines[:1] = [(start, head_end, indent, False), (body, end, indent, False)]
+        forced: set[int] = set()  # lines that a break inside an original line opens
+        if self.breaks:
+            lines, forced = _split_lines(lines, self.breaks)
         seps = [""] + [
-            "\n\n" if line[3] else self._join(prev, line)
-            for prev, line in itertools.pairwise(lines)
+            "\n\n" if line[3] else "\n" if i in forced else self._join(prev, line)
+            for i, (prev, line) in enumerate(itertools.pairwise(lines), 1)
         ]
         seps.append("\n")
         if self.headline is not None:
@@ -330,6 +340,103 @@ class _Builder:
         if joined in self.words:
             return True
         return second.rstrip(".,;:!?") in _SUFFIXES
+
+
+def _split_lines(
+    lines: list[tuple[int, int, int, bool]], breaks: list[int]
+) -> tuple[list[tuple[int, int, int, bool]], set[int]]:
+    """`lines` cut at the spaces at `breaks` (sorted), and the indexes of the pieces a cut opens."""
+    out: list[tuple[int, int, int, bool]] = []
+    forced: set[int] = set()
+    k = 0
+    for start, end, indent, blank in lines:
+        while k < len(breaks) and breaks[k] < start:
+            k += 1
+        while k < len(breaks) and breaks[k] < end:
+            if breaks[k] > start:
+                out.append((start, breaks[k], indent, blank))
+                forced.add(len(out))
+                start, blank = breaks[k] + 1, False
+            k += 1
+        out.append((start, end, indent, blank))
+    return out, forced
+
+
+# A fixture list run into one line: "Arsenal v Stoke Man Utd v Exeter Plymouth v Everton".
+_VERSUS = regexes.compile(r"(?<= )(?:v|vs|v\.)(?= )")
+#: Fixtures in a row it takes to read a line as a fixture list.
+_MIN_FIXTURES = 3
+# Words that end a team's name ("Man Utd", "Crystal Palace"), and words that open one and
+# never stand alone ("West Ham", "Nottm Forest").
+_TEAM_ENDS = frozenset(
+    "Utd United City Town Rovers Athletic County Albion Wanderers Forest Villa Palace Dons Co "
+    "Orient Argyle Stanley Vale Wednesday Rangers Celtic Hotspur Alexandra Borough Harriers "
+    "Academical Thistle Hearts Hibernian FC AFC".split()
+)
+_TEAM_OPENS = frozenset(
+    "West East North South Man Sheff Nottm Milton Crystal Aston Notts St".split()
+)
+
+
+def _fixture_breaks(text: str) -> list[int]:
+    """Where a fixture list that lost its line breaks goes on to the next fixture: between
+    "...v Stoke" and "Swindon v...", after the team that follows one "v" and before the team
+    that precedes the next. A reader sees a list in three "A v B" in a row, with nothing but
+    teams' names between them; each fixture gets its line back, as the list had it."""
+    marks = [m.start() for m in _VERSUS.finditer(text)]
+    if len(marks) < _MIN_FIXTURES:
+        return []
+    breaks: list[int] = []
+    run: list[int] = []  # breaks of the current run of fixtures
+
+    def close(last: int) -> None:
+        """The run ends with the fixture at `last`: it ends with its second team."""
+        if len(run) + 1 >= _MIN_FIXTURES:
+            breaks.extend(run)
+            after = text.index(" ", last) + 1
+            line_end = text.find("\n", after, after + 200)
+            words = list(
+                itertools.takewhile(
+                    _team_word, text[after : after + 200 if line_end < 0 else line_end].split(" ")
+                )
+            )
+            n = _team_words(words) if words else 0
+            if n < len(words):
+                breaks.append(after + len(" ".join(words[:n])))
+        run.clear()
+
+    for a, b in itertools.pairwise(marks):
+        gap_start = text.index(" ", a) + 1
+        gap = text[gap_start : b - 1]
+        words = gap.split(" ")
+        if "\n" in gap or not 2 <= len(words) <= 8 or not all(map(_team_word, words)):
+            close(a)
+            continue
+        n = _team_words(words)
+        if n < len(words):
+            run.append(gap_start + len(" ".join(words[:n])))
+    close(marks[-1])
+    return breaks
+
+
+def _team_word(word: str) -> bool:
+    """A word of a team's name in a fixture list: "Swindon/Notts", "Co", "or"; a mark after
+    it ("Selby;") makes the list a sentence of its own."""
+    return (word[:1].isupper() and word[-1].isalnum()) or word in ("or", "&", "and", "/")
+
+
+def _team_words(words: list[str]) -> int:
+    """How many of `words` (a run of names after a "v") the team named first takes."""
+    i = 1
+    while True:
+        if words[i - 1] in _TEAM_OPENS and i < len(words):
+            i += 1
+        while i < len(words) and words[i] in _TEAM_ENDS:
+            i += 1
+        if i + 1 < len(words) and words[i] == "or":
+            i += 2  # "Leicester or Blackpool": a tie still to be played
+            continue
+        return i
 
 
 def _content_lines(text: str) -> list[tuple[int, int, int, bool]]:

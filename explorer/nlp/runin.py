@@ -28,7 +28,10 @@ the evidence, for a candidate word or two.
 
 from __future__ import annotations
 
+import itertools
+
 from explorer.nlp import regexes
+from explorer.nlp.names.lists import word_list
 
 __all__ = ["HEAD_CHARS", "MAX_WORDS", "headline_end"]
 
@@ -37,8 +40,14 @@ MAX_WORDS = 15
 _MIN_WORDS = 3
 #: How much of the document is searched for how it writes a candidate word elsewhere.
 _WINDOW = 20_000
+#: How far into the first sentence its subject is looked for (see `_subject_again`), in words.
+_SUBJECT_REACH = 5
+#: The longest headline whose subject is looked for again, in words.
+_SUBJECT_HEAD = 12
 #: Characters of the first line read: enough for the words looked at, and a bound.
-HEAD_CHARS = 40 * (MAX_WORDS + 2)
+HEAD_CHARS = 40 * (MAX_WORDS + 2 + _SUBJECT_REACH)
+# A match's score: "2-1", "21-19".
+_SCORE = regexes.compile(r"\d{1,3}-\d{1,3}")
 # A word a sentence start capitalises: "The", "Quarterly", "It's"; "A" alone.
 _OPENER = regexes.compile(r"(?:[A-Z][a-z]+(?:-[a-z]+)*|A)(?:['’]s)?")
 _CLOSERS = "\"'”’)]"
@@ -70,19 +79,25 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     document's first line, opens with a headline run into the first sentence; else None."""
     # Asked of every document: its first words split at C speed, their offsets found only
     # when a capitalised word makes a candidate.
-    words = text[start : min(end, start + HEAD_CHARS)].split(None, MAX_WORDS + 2)
-    del words[MAX_WORDS + 2 :]
+    words = text[start : min(end, start + HEAD_CHARS)].split(None, MAX_WORDS + 2 + _SUBJECT_REACH)
+    del words[MAX_WORDS + 2 + _SUBJECT_REACH :]
     if len(words) < _MIN_WORDS + 2:
         return None
     first = words[0].lstrip(_OPEN_QUOTES)
     if not first or not (first[0].isupper() or first[0].isdigit()):
         return None
+    result = _after_result(words)
+    if result is not None:
+        spans = _spans(text, start, words)
+        return spans[result - 1][1], spans[result][0]
     toks: list[tuple[int, int]] | None = None
     lower_content = False  # whether the headline so far has a lower-case word not a function word
     quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
-    for k in range(1, len(words) - 1):
+    for k in range(1, min(len(words) - 1, MAX_WORDS + 1)):
         prev = words[k - 1]
         tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
+        if tail[-1:] == "," and words[k] in ("says", "say", "said"):
+            continue  # "School sport 'is back', says PM": the headline's source
         if not tail or tail[-1] in ".!?…,;":
             return None  # a sentence ended (the splitter's), or a clause runs on: no headline
         if prev[0] in _OPEN_QUOTES:
@@ -96,7 +111,52 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             toks = _spans(text, start, words)
         if _opens_sentence(text, toks, k, prev, lower_content, quoted):
             return toks[k - 1][1], toks[k][0]
+        if lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted):
+            return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _after_result(words: list[str]) -> int | None:
+    """Where the first sentence opens after a result or a fixture for a headline, "Ireland
+    17-12 South Africa Ronan O'Gara scored...", "Scotland v Italy (Sat) Murrayfield,
+    Edinburgh": a team's name, the score or "v", the other team's name (a known place's
+    words, or one word and the words that end a team's name: "Utd", "City"), then a
+    capitalised word."""
+    from explorer.nlp.names.lists import W
+
+    W.load()
+    i = 0
+    while i < 4 and i < len(words) and words[i][:1].isupper():
+        i += 1
+    if not 0 < i < len(words):
+        return None
+    if _SCORE.fullmatch(words[i]) is None and words[i] not in ("v", "vs", "v."):
+        return None
+    k = i + 1
+    longest = W.place_lengths.get(words[k], 1) if k < len(words) else 0
+    for n in range(min(longest, len(words) - k - 1), 1, -1):
+        if " ".join(words[k : k + n]) in W.places:
+            k += n
+            break
+    else:
+        k += 1
+        while k < len(words) and words[k] in _TEAM_ENDS:
+            k += 1
+    if k < len(words) and words[k][:1] == "(" and words[k][-1:] == ")":
+        k += 1  # "Scotland v Italy (Sat)": the day of a match to come
+    if k + 1 >= len(words) or not words[k][:1].isupper() or not words[k + 1][:1].isalpha():
+        return None
+    if any(w[-1] in ";," for w in words[i + 1 : k + 1]):
+        return None  # "France v Faroe Islands; Israel v...": a list of fixtures goes on
+    return k
+
+
+# Words that end a team's name: "Dundee Utd", "Leicester City".
+_TEAM_ENDS = frozenset(
+    "Utd United City Town Rovers Athletic County Albion Wanderers Forest Villa Palace Dons "
+    "Orient Argyle Stanley Vale Wednesday Rangers Celtic Hotspur Alexandra Borough Harriers "
+    "Academical Thistle Hearts Hibernian FC AFC".split()
+)
 
 
 def _spans(text: str, start: int, words: list[str]) -> list[tuple[int, int]]:
@@ -330,3 +390,362 @@ def _sentence_start(text: str, pos: int) -> bool:
     if i < 0:
         return True
     return text[i] in ".!?…:\n\"'“”‘’(-–—"
+
+
+def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
+    """Whether words[k] opens a first sentence whose subject names again what its headline
+    named: "Japan narrowly escapes recession Japan's economy...", "Howard attacks cost of
+    asylum Michael Howard has...", "Lufthansa may sue over Bush visit German airline Lufthansa
+    may sue...", "IMF 'cuts' German growth estimate The International Monetary Fund...".
+
+    A news story's first sentence restates its headline, and its subject is the headline's:
+    the same name, its nationality word ("Irish markets... Irish shares", "Italy... Italian
+    Prime Minister") or its initials spelt out. Inside one sentence a name is not named again
+    a few words on, so the name must come within the first `_SUBJECT_REACH` words after the
+    seam, with only capitalised words and nouns before it (no function word, no comma).
+    """
+    from explorer.nlp.names.lists import W
+
+    W.load()
+    if not _may_end_headline(prev, quoted):
+        return False
+    named, common = _headline_words(words[:k])
+    after_capital = prev[:1].isupper()
+    first = _core(words[k])
+    if not after_capital and first.lower() in common and first[:1].isupper():
+        return True  # the headline's word again, capitalised where a sentence opens
+    if not after_capital and _role_then_person(words, k):
+        return True
+    if not named or (after_capital and (prev in W.demonyms or prev in W.norp_words)):
+        return False  # "Venezuelan President": a name goes on
+    if after_capital and k + 1 < len(words):
+        if _person_after_name(words, k, prev, named):
+            return True
+        if _given_before(words, k + 1) and _core(words[k + 1]) in named:
+            return _subject_ends(words, k + 1)  # "...to Dent Lleyton Hewitt suffered"
+    lower_seen = False  # a lower-case word ("German airline Lufthansa"): the name must follow
+    described = False  # whether the word before is one that describes a name ("airline")
+    for j in range(k, min(len(words), k + _SUBJECT_REACH + 1)):
+        word = words[j]
+        core = _core(word)
+        if not core:
+            return False
+        if core[0].isupper():
+            if (core.lower() not in W.stopwords or j == k) and _named_again(words, j, named):
+                if j == k and _continues_name(words, k, prev):
+                    return False
+                if j == k and after_capital and _given_before(words, k):
+                    return False  # "Hewitt falls to Dent Lleyton Hewitt": at "Lleyton"
+                if after_capital and not lower_seen and j > k and not _role(words[k]):
+                    return False  # "Uganda bans Vagina Monologues Uganda's": where?
+                if not lower_seen and not all(_leads_to_name(w) or _role(w) for w in words[k:j]):
+                    return False  # "Ireland surge past Scots Ireland maintained": at "Ireland"
+                if lower_seen and not described:
+                    return False  # "Electrolux to export Europe jobs Electrolux saw"
+                return _subject_ends(words, j)
+            if lower_seen and not words[j - 1][:1].isupper():
+                # a name after a noun ("Chelsea boss Jose Mourinho") must be the headline's:
+                # "Boeing plane deal Budget airline Ryanair" opens at "Budget", not "Boeing"
+                names = itertools.takewhile(lambda i: words[i][:1].isupper(), range(j, len(words)))
+                if not any(_named_again(words, i, named) for i in names):
+                    return False
+        elif core.lower() in W.stopwords or core.lower() in _RUNS_ON:
+            return False  # "...beat Wales and Scotland": a clause goes on
+        else:
+            lower_seen = True
+            # a noun that says what the name is ("airline", "hurdler"), not the headline's
+            # last word ("Electrolux to export Europe jobs Electrolux saw")
+            described = _describes(core.lower())
+        if word[-1] in ",;:.!?)" or (word != core and not word.endswith(("'s", "’s"))):
+            return False  # a comma or a quote closes the subject
+    return False
+
+
+def _named_again(words: list[str], j: int, named: set[str]) -> bool:
+    """Whether words[j] names again one of the headline's `named`: the same word, a nationality
+    word for its country, or the initials of the name it opens."""
+    from explorer.nlp.names.lists import W
+
+    core = _core(words[j])
+    return core in named or W.demonyms.get(core, "") in named or _initials(words, j) in named
+
+
+def _subject_ends(words: list[str], j: int) -> bool:
+    """Whether the name at words[j] ends a subject: a verb or an aside follows it, not a
+    preposition that makes it an object ("took his band Fightstar to the stage")."""
+    for word in words[j : j + 4]:
+        if not word[:1].isupper() or word[-1] in ",;:" or word.endswith(("'s", "’s")):
+            break
+    else:
+        return True
+    return word[:1].isupper() or word.lower() not in _OBJECT_NEXT
+
+
+def _describes(low: str) -> bool:
+    """Whether `low` (in lower case) is a noun that stands before a name to say what it is:
+    "airline", "drugmaker", "striker", "chairman", "singer"."""
+    from explorer.nlp.names.lists import COMPANY_PREV, PLAYER_ROLES, TEAM_BEFORE, W
+
+    return (
+        low in _DESCRIBERS
+        or low in _AFFILIATION_ROLES
+        or low in COMPANY_PREV
+        or low in PLAYER_ROLES
+        or low in TEAM_BEFORE
+        or low in W.lower_titles
+        or low.endswith(("maker", "makers", "ist", "ists", "ian", "ians"))
+        or (  # an agent noun: "hurdler", "investor", "rappers"
+            len(low) > 4
+            and low.removesuffix("s").endswith(("er", "or"))
+            and low.removesuffix("s") not in _NOT_AGENTS
+        )
+    )
+
+
+# What a person is to an organisation: "analyst", "spokesman", "economist".
+_AFFILIATION_ROLES = frozenset(word_list("affiliation_roles"))
+# Words ending as agent nouns do that are none.
+_NOT_AGENTS = frozenset(
+    "order number offer power border water paper other under over after ever never corner "
+    "quarter letter matter center centre winter summer october november december september "
+    "error floor door factor sector mirror terror horror honour favour labour colour "
+    "tender transfer cancer dinner poster thriller brother sister mother father daughter "
+    "manner partner".split()
+)
+
+
+# Nouns before a name that say what it is, besides the recognizer's titles, roles and firms.
+_DESCRIBERS = frozenset(
+    "star stars actress band group boss tycoon mogul duo trio host veteran champion rival "
+    "bank exchange network agency regulator watchdog union party body charity newspaper "
+    "magazine website prop hooker centre man woman act behemoth legend icon idol hero "
+    "great favourite teenager youngster newcomer prodigy international wing lock dj show "
+    "movie film comedy drama thriller biopic musical sitcom soap documentary album song "
+    "novel book".split()
+)
+
+
+# Words after a name that make it an object rather than a subject.
+_OBJECT_NEXT = frozenset("to in on at for from with by of into onto over than".split())
+
+
+def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
+    """The names a headline's words give (each name, its country for a nationality word, the
+    initials of capitalised words in a row) and its lower-case words."""
+    from explorer.nlp.names.lists import W
+
+    named: set[str] = set()
+    common: set[str] = set()  # "Cup holders ... Holders Manchester United"
+    run = ""  # initials of the capitalised words in a row
+    for word in head:
+        core = _core(word)
+        if core[:1].islower() and len(core) > 3 and core not in W.stopwords:
+            common.add(core)
+        if core in W.org_suffixes or core in _TEAM_ENDS or core in W.honorifics:
+            pass  # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone
+        elif core[:1].isupper() and core.lower() not in W.stopwords:
+            named.add(core)
+            named.add(W.demonyms.get(core, core))
+            run += core[0]
+        else:
+            run = ""
+        if len(run) > 1:
+            named.add(run)
+    return named, common
+
+
+def _may_end_headline(prev: str, quoted: bool) -> bool:
+    """Whether `prev` may be a headline's last word, the name of what it is about: not a word
+    that a name or a phrase goes on after ("chief of The", "Italy's Illva", "airline
+    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd")."""
+    from explorer.nlp.names.lists import W
+
+    last = prev[-1]
+    if last in "'’" and not quoted:
+        last = prev[-2:-1] or "-"
+    if last.isalpha():
+        low_prev = prev.rstrip(_CLOSERS).lower()
+        return not (
+            low_prev in _RUNS_ON
+            or low_prev in W.stopwords
+            or _describes(low_prev)
+            or low_prev.endswith(("'s", "’s"))
+        )
+    if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
+        return False
+    return _SCORE.fullmatch(prev) is None
+
+
+def _role(word: str) -> bool:
+    """Whether `word`, capitalised, says what a person or a firm is and is no title:
+    "Actor", "Entrepreneur", "Analyst" (a title, "Chancellor", may stand inside a sentence)."""
+    from explorer.nlp.names.lists import W
+
+    return (
+        word == word.capitalize()
+        and word not in W.titles
+        and word not in W.title_starts
+        and word not in W.org_suffixes
+        and word not in W.org_heads
+        and word.lower() not in _ORG_KINDS
+        and _describes(word.lower())
+    )
+
+
+# Kinds of organisation: capitalised, they are a name's last word ("London Stock Exchange").
+_ORG_KINDS = frozenset(
+    "bank exchange network agency regulator watchdog union party body charity newspaper "
+    "magazine website group company firm club side team league council".split()
+)
+
+
+def _role_then_person(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a sentence with what a person is, then the person's full name
+    and a verb: "Musical future for phones Analyst Bill Thompson has seen...". Inside a
+    sentence the role would be in lower case ("said analyst Bill Thompson"); a title
+    ("Chancellor Gordon Brown") may stand capitalised there, so it does not count."""
+    from explorer.nlp.names.lists import W
+
+    if k + 3 >= len(words):
+        return False
+    role, given, surname, verb = words[k], words[k + 1], words[k + 2], words[k + 3]
+    return (
+        _role(role)
+        and (given in W.gendered[0] or given in W.gendered[1])
+        and surname[:1].isupper()
+        and surname.isalpha()
+        and verb in _AUXILIARIES
+    )
+
+
+def _given_before(words: list[str], j: int) -> bool:
+    """Whether words[j - 1] reads as the given name of the surname words[j], one the lists
+    may not know ("Lleyton Hewitt", "Sania Mirza"): a capitalised word that is no place,
+    organisation, nationality, title or function word, after another capitalised word (so
+    that it cannot be the headline's own last name: "in Asia BMW has"). Only a person's
+    surname takes one: no place, no organisation, no possessive."""
+    from explorer.nlp.names.lists import W
+
+    if j < 2:
+        return False
+    given, surname, before = words[j - 1], _core(words[j]), words[j - 2]
+    if not (before[:1].isupper() or before.endswith(("'s", "’s"))):
+        return False
+    if not given.isalpha() or not given[:1].isupper() or (given.isupper() and len(given) > 1):
+        return False
+    if words[j].endswith(("'s", "’s")) or not surname[:1].isupper():
+        return False
+    unknown = (
+        given.lower() not in W.stopwords
+        and given not in W.places
+        and given not in W.cities
+        and given not in W.known_orgs
+        and given not in W.demonyms
+        and given not in W.title_starts
+        and given not in W.titles
+        and given not in W.org_suffixes
+        and given not in _TEAM_ENDS
+        and not given.endswith("s")
+    )
+    return (
+        unknown
+        and surname not in W.places
+        and surname not in W.cities
+        and surname not in W.known_orgs
+        and surname not in W.demonyms
+    )
+
+
+def _leads_to_name(word: str) -> bool:
+    """Whether `word` leads up to a name as a sentence's first words do: a given name, a
+    title, a possessive ("Britain's Kelly Holmes"), a function word ("The World Trade
+    Organisation"); not a name of its own ("Scots", "Davis Cup")."""
+    from explorer.nlp.names.lists import W
+
+    core = _core(word)
+    return (
+        core in W.first_names
+        or core in W.honorifics
+        or core in W.title_starts
+        or core in W.titles
+        or core.lower() in W.stopwords
+        or word.endswith(("'s", "’s"))
+    )
+
+
+def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> bool:
+    """Whether words[k] opens a person's full name right after the headline's last name, no
+    word or mark between: "Radcliffe will compete in London Paula Radcliffe will", "Takeover
+    offer for Sunderland FC Bob Murray, chairman of...". Running text puts a role, a
+    possessive or a comma between two names; a title ("President", "MP") is no name."""
+    from explorer.nlp.names.lists import W
+
+    given, surname = words[k], _core(words[k + 1])
+    if given not in W.gendered[0] and given not in W.gendered[1]:
+        return False
+    if not surname[:1].isupper() or surname.lower() in W.stopwords:
+        return False
+    core = _core(prev)
+    if core != prev.rstrip(_CLOSERS) or (core in W.first_names and core != surname):
+        return False  # "Tony Blair's", "Tony": the name goes on
+    if (
+        core in W.titles
+        or core in W.title_starts
+        or core in W.honorifics
+        or core in W.demonyms
+        or core in W.norp_words
+        or core.lower() in W.lower_titles
+        or _describes(core.lower())
+    ):
+        return False  # "President George Bush", "Democrat John Kerry", "Actor Tom Hanks"
+    if surname in named or words[k + 1][-1] == ",":
+        return True
+    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb
+    return (
+        k + 2 < len(words)
+        and words[k + 1] == surname
+        and words[k + 2] in _AUXILIARIES
+        and given not in W.places
+        and given not in W.known_orgs
+        and not prev.isupper()
+    )
+
+
+# Verbs that follow a sentence's subject: after a full name, they make it one.
+_AUXILIARIES = frozenset("has have had is was will would could says said".split())
+
+
+def _continues_name(words: list[str], k: int, prev: str) -> bool:
+    """Whether words[k], a name of the headline's, is the end of a name begun by `prev`:
+    after a given name ("Jimi Hendrix"), or written after the same word elsewhere ("Cairn
+    Energy ... shares in Cairn Energy")."""
+    from explorer.nlp.names.lists import W
+
+    if not prev[:1].isupper():
+        return False
+    if prev in W.first_names:
+        return True
+    word = words[k]
+    return any(
+        words[i] == prev and words[i + 1] == word for i in range(len(words) - 1) if i != k - 1
+    )
+
+
+def _core(word: str) -> str:
+    """`word` without quotes, trailing marks and a possessive's ending: "'Blair's," is "Blair"."""
+    return _stem(word.strip("\"'“‘”’,;:.!?()")).rstrip("\"'”’")
+
+
+def _initials(words: list[str], j: int) -> str:
+    """The initials of the capitalised words from words[j] on: "International Monetary Fund"
+    is "IMF" (a small word inside, "of", "and", is skipped: "Bank of England" is "BE")."""
+    letters = ""
+    for word in words[j : j + 6]:
+        core = _core(word)
+        if core[:1].isupper():
+            letters += core[0]
+        elif core not in ("of", "and", "for", "&"):
+            break
+        if word != core and not word.endswith(("'s", "’s")):
+            break
+    return letters if len(letters) > 1 else ""

@@ -55,6 +55,8 @@ _BULLETS = "•⁃◦▪·‣●*-–"
 _LIST_MARKER = regexes.compile(
     r"([" + re.escape(_BULLETS) + r"])\s*|(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)(?=\s)"
 )
+# A dash or a bullet standing alone: a list item's marker.
+_DASHES = frozenset("- – — • * ·".split())
 _MULTI_PERIOD = regexes.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
@@ -190,7 +192,15 @@ def _split_piece(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         nxt = _NEXT_TOKEN.match(text, ce, end)
         if nxt is None:
             continue
-        cut = _boundary(text, sent_start, cs, ce, m.group(1), nxt.group(1))
+        token = nxt.group(1)
+        if token in _DASHES:
+            # "...the wooden spoon. - M Blair (Edinburgh), ...": a list item that lost its
+            # line; the word after the dash says whether a sentence opens
+            after = _NEXT_TOKEN.match(text, nxt.end(), end)
+            if after is None:
+                continue
+            token = after.group(1)
+        cut = _boundary(text, sent_start, cs, ce, m.group(1), token)
         if cut is None:
             continue
         spans.append((sent_start, cut))

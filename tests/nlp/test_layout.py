@@ -313,3 +313,42 @@ def test_a_quote_running_on_over_two_paragraphs_gives_the_same_said_facts_in_any
         ("Margaret Okafor", "We will find the money"),
         ("Tomas Lindqvist", "The timber is rotten below the waterline"),
     ]
+
+
+# A cup draw written for this test: prose, then one fixture a line.
+CUP_DRAW = [
+    "Kestrel Town drawn at home to Harbridge",
+    "Kestrel Town, a non-league side, will host Harbridge City in the third round of the "
+    "county cup after the draw was made at Marlow on Monday.",
+    "Kestrel Town v Harbridge City",
+    "Anford Rovers or Selby v Dunmere",
+    "West Lorton v Carrow Athletic",
+    "Brackley v Fenwick United",
+    "Oxley v Tarnby or Wells",
+    "Ties to be played on the weekend of 8 and 9 January.",
+]
+
+
+def test_a_fixture_list_run_into_one_line_gives_one_fixture_a_line_again():
+    one_line = " ".join(CUP_DRAW)
+    view = analysis_view(one_line)
+    assert len(view.text) == len(one_line)  # line breaks for spaces: no offset moves
+    lines = view.text.split("\n")
+    assert lines[-6].endswith("Monday. Kestrel Town v Harbridge City")  # the full stop ends it
+    assert lines[-5:] == [
+        "Anford Rovers or Selby v Dunmere",
+        "West Lorton v Carrow Athletic",
+        "Brackley v Fenwick United",
+        "Oxley v Tarnby or Wells",
+        "Ties to be played on the weekend of 8 and 9 January.",
+    ]
+    apart = extract("\n\n".join(CUP_DRAW))
+    together = extract(one_line)
+    assert {(e.name, e.label) for e in together.entities} == {
+        (e.name, e.label) for e in apart.entities
+    }
+
+
+def test_one_match_in_a_sentence_is_no_fixture_list():
+    text = "Kestrel Town v Harbridge City is the tie of the round, and Selby v Dunmere is next."
+    assert analysis_view(text).identity

@@ -30,6 +30,59 @@ STORIES = {
         "book, a story of two sisters on a farm in Dalarna.",
         '"I wrote it for my mother," Lindqvist told reporters in Stockholm.',
     ],
+    "the subject named again after its nationality and what it is": [
+        "Halvorsen stretches lead in ski series",
+        "Norwegian skier Ingrid Halvorsen stretched her lead in the World Cup standings on "
+        "Sunday with a second win in three days at Lillehammer.",
+        "Halvorsen, 24, finished 11 seconds ahead of Katja Berger of Austria.",
+    ],
+    "the subject spelt out from the headline's initials": [
+        "IEA trims its oil demand forecast",
+        "The International Energy Agency has cut its forecast for world oil demand next year "
+        "for the third month running, citing weaker growth in China.",
+        "The agency, based in Paris, advises 31 member countries.",
+    ],
+    "a result for a headline": [
+        "Harbridge 21-17 Anford Rovers",
+        "Tom Reid kicked three penalties as Harbridge came from behind to beat Anford Rovers "
+        "in the league on Saturday.",
+        "Anford had led 17-9 at half-time.",
+    ],
+    "a fixture for a headline": [
+        "Selby v Dunmere (Sat)",
+        "Kestrel Park hosts the game on Saturday, and Selby have won their last four there.",
+        "Dunmere have not won away since October.",
+    ],
+    "a headline that names its source after a comma": [
+        "Rail fares 'too high', says Okafor",
+        "Paul Okafor has said rail fares in the north of England are too high for commuters "
+        "to bear.",
+        "The transport minister said he would meet rail firms in May.",
+    ],
+    "a given name the lists do not know, after the headline's last name": [
+        "Okafor falls to Brandt in Lyon",
+        "Tayo Okafor suffered a shock defeat to Jens Brandt in the second round of the Lyon "
+        "Open on Wednesday.",
+        "Okafor, the second seed, lost in straight sets.",
+    ],
+    "a programme named again after what it is": [
+        "Kestrel Nights voted worst TV import",
+        "Surf drama Kestrel Nights has been voted the worst programme the country has bought "
+        "from abroad, in a poll of 2,000 viewers.",
+        "The show ran for nine years.",
+    ],
+    "what a person is, capitalised, then the person": [
+        "Phone makers eye the music market",
+        "Analyst Mary Okafor has said phone makers will sell more music players than the "
+        "music firms themselves by 2008.",
+        "Her report is published on Monday.",
+    ],
+    "a person's full name right after the headline's last name": [
+        "Record mile for sprinter Okonkwo",
+        "Daniel Okonkwo ran the fastest indoor mile of the season in Glasgow on Saturday, "
+        "finishing in three minutes 52 seconds.",
+        "Okonkwo said he would race again in Birmingham next month.",
+    ],
 }
 
 
@@ -87,6 +140,12 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Fans of the Carry On films gathered in Pinewood on Sunday for the Carry On reunion.",
         "Energy firm Northgate Power Holdings chairman Ian Reid said on Friday that profits "
         "would fall.",
+        # A name said twice in one sentence, or a name after another one: no headline.
+        "Rangers beat Rangers Reserves 3-1 in a friendly at Ibrox on Tuesday night.",
+        "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
+        "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
+        "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
         "Reporting by Ana Silva; Editing by Tom Hughes",

@@ -152,3 +152,17 @@ def test_the_next_marker_is_found_where_a_pattern_of_its_own_finds_it():
                 found = exact.search(text, pos, len(text))
                 expected = -1 if found is None else found.start()
                 assert _next_marker(text, pos, len(text), value, style) == expected
+
+
+def test_a_dash_list_run_into_the_paragraph_before_opens_a_sentence_of_its_own():
+    # A squad list that lost its line break: the dash after the full stop opens an item.
+    text = (
+        "The coach names his side on Thursday. - P Okafor (Marlow), T Reid (Selby), "
+        "J Hale (Anford). Kick-off is at three. He won - just - on Sunday."
+    )
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "The coach names his side on Thursday.",
+        "- P Okafor (Marlow), T Reid (Selby), J Hale (Anford).",
+        "Kick-off is at three.",
+        "He won - just - on Sunday.",
+    ]
