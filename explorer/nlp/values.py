@@ -9,7 +9,7 @@ unit.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
@@ -438,6 +438,44 @@ _ANCHOR = regexes.compile(
     + alternation([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
     + r")\b)"
 )
+# `_ANCHOR.finditer` tries the pattern at every letter, and the engine's call at each
+# position costs more than the rest of the scan (a twelfth of a CoNLL run's instructions).
+# A value's first letter opens a word (the pattern's \b), so it follows a character that is
+# no ASCII letter: `_ANCHOR_SCAN` starts at those characters only, which the engine finds in
+# its fast loop over a set of characters, and tries `_ANCHOR` right after them (group 1); a
+# currency sign or a digit it starts at is an anchor of its own, as `_ANCHOR` reads it.
+# `_anchor_starts` adds what that cannot see: a word at the very start of the text, and one
+# right after a currency sign ("US$" ends on one). The same starts as `_ANCHOR.finditer`; a
+# test holds this on edge cases and on CoNLL and BBC text.
+_ANCHOR_SCAN = regexes.compile(
+    r"[^A-Za-z](?:(?<=[$£€¥₹₽₩₺])|(?<=\d)\d*(?:[.,:/-]\d+)*|(" + _ANCHOR.pattern + "))"
+)
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_CURRENCY_SIGNS = frozenset("$£€¥₹₽₩₺")
+
+
+def _anchor_starts(text: str) -> Iterator[int]:
+    """Where `_ANCHOR.finditer(text)` finds a match, in order (found faster: see above)."""
+    match = _ANCHOR.match
+    search = _ANCHOR_SCAN.search
+    n = len(text)
+    pos = 0
+    m = match(text) if text[:1] in _ASCII_LETTERS else None
+    while True:
+        if m is None:
+            a = search(text, pos)
+            if a is None:
+                return
+            yield a.start(1) if a.lastindex else a.start()
+            pos = a.end()
+        else:
+            yield m.start()
+            pos = m.end()
+        m = None
+        if pos < n and text[pos] in _ASCII_LETTERS and text[pos - 1] in _CURRENCY_SIGNS:
+            m = match(text, pos)
+
+
 # Words that may stand right before a value and belong to it ("more than", "the past", ...).
 _PREFIX_LAST = frozenset(
     "than over above of upwards under below to least most about around approximately roughly "
@@ -505,8 +543,7 @@ def find_values(
     bounds = [e for _, e in sentences] if sentences else None
     sent = 0
     floor = 0
-    for a in _ANCHOR.finditer(text):
-        at = a.start()
+    for at in _anchor_starts(text):
         if at < floor:
             continue
         m = None

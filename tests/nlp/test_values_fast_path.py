@@ -1,7 +1,8 @@
 """The shortcuts of the value pass find what the whole patterns find.
 
 `values._match` skips the readings before CARDINAL where the text shows none can apply; at
-every number it must give the same span, kind and lead-in as `values._PATTERN` itself: on
+every number it must give the same span, kind and lead-in as `values._PATTERN` itself, and
+`values._anchor_starts` must find every place `values._ANCHOR` finds a value may start: on
 text written here for the edge cases, and on every number of the BBC and CoNLL texts (kept
 beside the repository, never in it; skipped when absent).
 """
@@ -38,7 +39,13 @@ def _differences(text: str) -> list[str]:
     ]
     found = [m.span() for m in values._ANCHOR.finditer(text)]
     expected = [m.span() for m in _ANCHOR_WITHOUT_LOOKAHEAD.finditer(text)]
-    return numbers + [f"anchors {sorted(set(found) ^ set(expected))}"] * (found != expected)
+    starts = list(values._anchor_starts(text))
+    return (
+        numbers
+        + [f"anchors {sorted(set(found) ^ set(expected))}"] * (found != expected)
+        + [f"anchor starts {sorted(set(starts) ^ {s for s, _ in found})}"]
+        * (starts != [s for s, _ in found])
+    )
 
 
 # The anchors as they were before the look-ahead that lets the engine skip other characters.
@@ -69,6 +76,13 @@ EDGE_CASES = [
     "century Spring summer autumn Winter quarter fiscal Fiscal",
     "oneself Tuesdays xone 2one _one US$ FYI fy87 Q5 mayday notoday yearly quarterly",
     "Janet Marchant Augusta Sunday's Mayor Junebug Decembers Q1s USDA EURO",
+    # A word right after a currency sign, and after letters, digits and marks of other scripts.
+    "A$January$ $Year US$Year £one€two$5$ 5$ $$ US$US$Monday ¥ 12.5€ HK$Q3",
+    "one. two,three(four)five-six/seven é5 éone _one x5 5x 5one٣two ٣ ٣٣ naïve year",
+    "Year",
+    "5",
+    "$",
+    "x",
 ]
 
 

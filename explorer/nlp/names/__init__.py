@@ -129,7 +129,11 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     return out
 
 
-_FIGURES = regexes.compile(r"\d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$")
+# \d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$, opening with the class of its first
+# characters, so that the engine skips to them instead of trying every character.
+_FIGURES = regexes.compile(
+    r"[\dmb%$](?:(?<=\d)(?:\.\d|,\d{3})|(?<=m)(?<!\wm)illion\b|(?<=b)(?<!\wb)illion\b|(?<=[%$]))"
+)
 
 
 #: A ticker symbol in angle brackets after a company's name: "Acme Corp <ACM>".

@@ -73,10 +73,13 @@ def title_case(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
-_LOWER_WORD = regexes.compile(r"(?<![\w'’.-])[a-z]")
+# The look-behinds follow the letter they guard rather than lead (as _UPPER_WORD's): a pattern
+# that opens with a character class lets the engine skip to the lower-case letters instead of
+# trying the pattern at every character (same matches).
+_LOWER_WORD = regexes.compile(r"[a-z](?<![\w'’.-][a-z])")
 
 
-_PROSE = regexes.compile(r"(?<![\w'’.-])[a-z][\w'’-]* [a-z][\w'’-]* [a-z]")
+_PROSE = regexes.compile(r"[a-z](?<![\w'’.-][a-z])[\w'’-]* [a-z][\w'’-]* [a-z]")
 
 
 _UPPER_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])")
