@@ -88,6 +88,9 @@ def _same_arrays(a: SearchIndex, b: SearchIndex) -> list[str]:
         if not np.array_equal(np.asarray(array), np.asarray(theirs.arrays.as_dict()[name]))
         or np.asarray(array).dtype != np.asarray(theirs.arrays.as_dict()[name]).dtype
     ]
+    # the same texts, and (trained from the same records) the same frames
+    if ours.arrays.differences(theirs.arrays):
+        out.append("differences")
     if ours.vocab != theirs.vocab:
         out.append("vocab")
     if ours.tables != theirs.tables:
