@@ -321,13 +321,18 @@ class _Merge:
                     lens[o0:o1] = np.diff(off)
                     continue
                 decompress = _texts.decompressor(dicts[j])
-                blob = np.asarray(a.text_blob[int(off[0]) : int(off[-1])])
-                view = blob.data
-                at = (off - off[0]).tolist()
-                raw = [decompress(bytes(view[at[i] : at[i + 1]])) for i in range(r1 - r0)]
-                frames = compress(raw)
-                lens[o0:o1] = [len(f) for f in frames]
-                spool.write(b"".join(frames))
+                at = off.tolist()
+                for lo in range(0, r1 - r0, _texts.BATCH):  # a batch of texts held at a time
+                    hi = min(lo + _texts.BATCH, r1 - r0)
+                    view = np.asarray(a.text_blob[at[lo] : at[hi]]).data
+                    base = at[lo]
+                    raw = [
+                        decompress(bytes(view[at[i] - base : at[i + 1] - base]))
+                        for i in range(lo, hi)
+                    ]
+                    frames = compress(raw)
+                    lens[o0 + lo : o0 + hi] = [len(f) for f in frames]
+                    spool.write(b"".join(frames))
                 _let_go(a.text_blob)
             text_off = _texts.offsets(lens)
             del lens

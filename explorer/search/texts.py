@@ -29,8 +29,9 @@ TRAIN_TEXTS = 20_000
 #: its texts are compressed without one.
 MIN_TRAIN_BYTES = 32_768
 MIN_TRAIN_TEXTS = 64
-#: Texts compressed at a time (one call into zstd).
-BATCH = 65_536
+#: Texts compressed at a time (one call into zstd; their bytes objects, raw and compressed,
+#: are what a build holds besides the texts: 4,096 sentences are about 1 MB).
+BATCH = 4_096
 
 _FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
 
