@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import inspect
+import itertools
 import mmap
+import os
 import re
 import sys
 import tempfile
@@ -609,7 +611,9 @@ class _Builder:
         # are kept raw and `finish` trains one from them (`_settle_texts`).
         self.text_dict = text_dict
         self._compress = _texts.compressor(text_dict) if text_dict is not None else None
-        self._blob = bytearray()  # every text (its frame, or raw), back to back
+        self._blob = bytearray()  # every text's frame, back to back
+        # or, until there is a dictionary, raw: (texts, their bytes) a flush
+        self._raw: list[tuple[int, bytes]] = []
         self._spool: BinaryIO | None = None  # or written to this file instead
         self._fwd_spool: BinaryIO | None = None  # and the word ids (int32) to this one
         self._col_spools: dict[str, BinaryIO] = {}  # and each column, a flush at a time
@@ -731,9 +735,10 @@ class _Builder:
             encoded = self._compress(encoded)
         if self._spool is not None:
             self._spool.write(b"".join(encoded))
+        elif self._compress is None:
+            self._raw.append((len(encoded), b"".join(encoded)))
         else:
-            for data in encoded:
-                self._blob += data
+            self._blob += b"".join(encoded)
         self._text_lens.extend(map(len, encoded))
         if self._col_spools:  # the columns of these records to their files, out of memory
             for name, spool in self._col_spools.items():
@@ -760,7 +765,8 @@ class _Builder:
         self._fwd_parts.append(kept.astype(np.uint16) if len(ids_of) <= 65_536 else kept)
 
     def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
-        self._flush()
+        # The texts first: compressed, they hold half the memory through the postings.
+        self._settle_texts()
         old_words = list(self._words)  # index = old id; 0 is the separator
         order = sorted(range(1, len(old_words)), key=old_words.__getitem__)
         vocab = [old_words[i] for i in order]
@@ -786,7 +792,6 @@ class _Builder:
         np.cumsum(lens, out=fwd_off[1:])
         del lens
         post_off, post = _postings(fwd, fwd_off, len(vocab))
-        self._settle_texts()
         text_off = _texts.offsets(np.frombuffer(self._text_lens, dtype=np.int64))
         arrays = _packed(
             self.columns(),
@@ -817,38 +822,63 @@ class _Builder:
     def _settle_texts(self, dictionary: bytes | None = None) -> None:
         """Compress the texts kept raw, with `dictionary`, or one trained from a sample of
         them spread over the part (the same texts give the same dictionary, so a streamed
-        build's frames are a one-pass build's): a batch at a time, into a bytearray or a
-        spool of their own."""
+        build's frames are a one-pass build's): a batch at a time, each raw chunk let go
+        once compressed, the spooled ones read from their file (never mapped whole)."""
         self._flush()
         if self._compress is not None:
             return
         lens = np.frombuffer(self._text_lens, dtype=np.int64)
         off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=off[1:])
-        raw = self._texts_array()
-        view = raw.data
-        bounds = off.tolist()
+        raw, self._raw = self._raw, []
+        spool = self._spool
+        if spool is not None:
+            spool.flush()
+        # (first record, end) of each raw chunk: one for the spool, else one a flush
+        firsts = np.zeros(len(raw) + 1, dtype=np.int64)
+        np.cumsum([count for count, _chunk in raw], out=firsts[1:])
+        spans = [(0, len(lens))] if spool is not None else list(itertools.pairwise(firsts.tolist()))
+
+        def read(k: int, lo: int, hi: int) -> list[bytes]:
+            """The texts of records lo to hi, within span `k`."""
+            b0, b1 = int(off[lo]), int(off[hi])
+            if spool is not None:
+                data: bytes | memoryview = os.pread(spool.fileno(), b1 - b0, b0)
+            else:
+                base = int(off[spans[k][0]])
+                data = memoryview(raw[k][1])[b0 - base : b1 - base]
+            cut = (off[lo : hi + 1] - b0).tolist()
+            return [bytes(data[cut[i] : cut[i + 1]]) for i in range(hi - lo)]
+
         if dictionary is None:
-            picked = _texts.sample_indices(len(lens)).tolist()
-            dictionary = _texts.train([bytes(view[bounds[i] : bounds[i + 1]]) for i in picked])
+            picked = _texts.sample_indices(len(lens))
+            if spool is None:  # the chunk of each
+                where = np.searchsorted(firsts, picked, side="right") - 1
+            else:
+                where = np.zeros(len(picked), dtype=np.int64)
+            samples = [
+                read(k, i, i + 1)[0] for k, i in zip(where.tolist(), picked.tolist(), strict=True)
+            ]
+            dictionary = _texts.train(samples)
+            del samples
         self.text_dict = dictionary
         self._compress = compress = _texts.compressor(dictionary)
-        spool = _scratch(self._folder or Path(tempfile.gettempdir())) if self._spool else None
+        out = _scratch(self._folder or Path(tempfile.gettempdir())) if spool else None
         blob = bytearray()
         frame_lens = array("q")
-        for lo in range(0, len(lens), _texts.BATCH):
-            hi = min(lo + _texts.BATCH, len(lens))
-            frames = compress([bytes(view[bounds[i] : bounds[i + 1]]) for i in range(lo, hi)])
-            frame_lens.extend(map(len, frames))
-            if spool is not None:
-                spool.write(b"".join(frames))
-            else:
-                blob += b"".join(frames)
-        view.release()
-        del raw
-        if self._spool is not None:
-            self._spool.close()
-        self._spool, self._blob, self._text_lens = spool, blob, frame_lens
+        for k, (first, end) in enumerate(spans):
+            for lo in range(first, end, _texts.BATCH):
+                frames = compress(read(k, lo, min(lo + _texts.BATCH, end)))
+                frame_lens.extend(map(len, frames))
+                if out is not None:
+                    out.write(b"".join(frames))
+                else:
+                    blob += b"".join(frames)
+            if spool is None:
+                raw[k] = (0, b"")  # compressed: its raw texts let go
+        if spool is not None:
+            spool.close()
+        self._spool, self._blob, self._text_lens = out, blob, frame_lens
 
     def _dict_array(self) -> np.ndarray:
         return np.frombuffer(self.text_dict or b"", dtype=np.uint8).copy()
