@@ -206,7 +206,6 @@ def base_documents() -> dict:
 
 
 def run_size(base: dict, size: int, workdir: Path) -> None:
-    import numpy as np
 
     from benchmarks.bench_search import QUERIES as TYPED
     from explorer.search import SearchIndex, cache_dir
@@ -259,10 +258,7 @@ def run_size(base: dict, size: int, workdir: Path) -> None:
     same_arrays = (
         updated.part_count == 1
         and updated.vocab == built.vocab
-        and all(
-            np.array_equal(getattr(updated.arrays, name), array)
-            for name, array in built.arrays.as_dict().items()
-        )
+        and not updated.arrays.differences(built.arrays)
     )
     parts = updated.part_count
     del updated, built

@@ -5,7 +5,8 @@ Layout (all numpy, so a million sentences are a few arrays, not millions of obje
 
 - records, in the order that breaks ties: entity names and aliases, then facts, then sentences
   in corpus order (document, position). Per record: kind, document, sentence index, offsets,
-  entity/fact reference, label bits, and its text as UTF-8 in one blob.
+  entity/fact reference, label bits, and its text: a zstd frame a record, back to back in
+  one blob, compressed with the part's own dictionary (`explorer.search.texts`).
 - vocabulary: the sorted distinct normalised words, so every prefix is one contiguous id range.
 - forward index: each record's word ids in order (positions for proximity, phrases, anchors
   and highlights); postings: for each word, the sorted ids of the records holding it.
@@ -41,8 +42,10 @@ class IndexArrays:
     # none: a sentence's is its document's, a fact's its own; an entity's spans its mentions'.
     date_lo: np.ndarray
     date_hi: np.ndarray
-    text_off: np.ndarray  # int64, records + 1: where each text starts in `text_blob`
-    text_blob: np.ndarray  # uint8: every record's text as UTF-8, back to back
+    # uint32 (int64 past 4 GiB), records + 1: where each record's frame starts in `text_blob`
+    text_off: np.ndarray
+    text_blob: np.ndarray  # uint8: every record's text as a zstd frame, back to back
+    text_dict: np.ndarray  # uint8: the zstd dictionary of those frames (empty: none)
     fwd_off: np.ndarray  # int64 (saved int32 mostly), records + 1: each record's words in `fwd`
     fwd: np.ndarray  # uint16 or int32: word ids of every record, in text order
     post_off: np.ndarray  # int64, vocabulary + 1: where each word's postings start in `post`
@@ -66,9 +69,32 @@ class IndexArrays:
         """How many records the index holds."""
         return len(self.kind)
 
+    def differences(self, other: IndexArrays) -> list[str]:
+        """The names of the arrays that differ from `other`'s (in the type they are saved in,
+        `narrowest`, or in content). The texts are compared as the texts they hold ("texts"):
+        their frames depend on the dictionary, which a merge or an update keeps from a part
+        where a build trains one."""
+        from explorer.search.texts import decoded
+
+        out = [
+            name
+            for name in ARRAY_NAMES
+            if name not in TEXT_ARRAYS
+            and (
+                narrowest(name, getattr(self, name)) != narrowest(name, getattr(other, name))
+                or not np.array_equal(np.asarray(getattr(self, name)), getattr(other, name))
+            )
+        ]
+        ours = decoded(self.text_off, self.text_blob, self.text_dict)
+        if ours != decoded(other.text_off, other.text_blob, other.text_dict):
+            out.append("texts")
+        return out
+
 
 #: The names of `IndexArrays`, in the order they are saved.
 ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
+#: Those that hold the records' texts (`IndexArrays.differences` compares what they hold).
+TEXT_ARRAYS = ("text_off", "text_blob", "text_dict")
 
 #: Arrays saved in the smallest of these types that holds every value they have (checked at
 #: each save; the last, the type a build makes them in, is the fallback; the values are the

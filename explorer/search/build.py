@@ -14,7 +14,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import inspect
+import itertools
 import mmap
+import os
 import re
 import sys
 import tempfile
@@ -27,6 +29,7 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from explorer.model import Corpus, Entity, Fact, SentenceRecord
+from explorer.search import texts as _texts
 from explorer.search.analysis import WORD_RE, fold, terms
 from explorer.search.arrays import (
     KIND_ENTITY,
@@ -305,7 +308,9 @@ def update(old: IndexParts, corpus: Corpus) -> tuple[IndexParts, dict[str, int]]
         return None  # tokenising most of it anyway: a build is as quick and simpler
     removed = len(set(before) - {doc_id for doc_id, _f, _n in now})
 
-    builder = _Builder(_document_dates(corpus))
+    builder = _Builder(
+        _document_dates(corpus), text_dict=_texts.dictionary_of(old.arrays.text_dict)
+    )
     entities = list(corpus.entities())
     # Facts of kept documents keep their records too when the corpus lists facts by
     # document (the store does), in document order; else every fact is indexed afresh.
@@ -426,6 +431,7 @@ def _packed(
     columns: dict[str, np.ndarray],
     text_off: np.ndarray,
     text_blob: np.ndarray,
+    text_dict: np.ndarray,
     fwd_off: np.ndarray,
     fwd: np.ndarray,
     post_off: np.ndarray,
@@ -437,6 +443,7 @@ def _packed(
         **columns,
         "text_off": text_off,
         "text_blob": text_blob,
+        "text_dict": text_dict,
         "fwd_off": fwd_off,
         # Word ids fit 16 bits below 65,536 words (a news corpus): half the memory.
         "fwd": fwd.astype(np.uint16 if vocab_size < 65_536 else np.int32, copy=False),
@@ -586,7 +593,9 @@ def release_pages(array: np.ndarray) -> None:
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
-    def __init__(self, dates: dict[str, str | None] | None = None) -> None:
+    def __init__(
+        self, dates: dict[str, str | None] | None = None, text_dict: bytes | None = None
+    ) -> None:
         self.docs: list[list[str]] = []
         self.doc_ids: dict[str, int] = {}
         self.entity_rows: list[list[Any]] = []
@@ -597,7 +606,14 @@ class _Builder:
         self._periods: dict[str | None, tuple[int, int]] = {}
         self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
         self._texts: list[str] = []
-        self._blob = bytearray()  # every text as UTF-8, back to back
+        # The texts' zstd dictionary: given (the parts of one build share the first's, an
+        # update keeps the old one), each text is compressed as it comes; None: the texts
+        # are kept raw and `finish` trains one from them (`_settle_texts`).
+        self.text_dict = text_dict
+        self._compress = _texts.compressor(text_dict) if text_dict is not None else None
+        self._blob = bytearray()  # every text's frame, back to back
+        # or, until there is a dictionary, raw: (texts, their bytes) a flush
+        self._raw: list[tuple[int, bytes]] = []
         self._spool: BinaryIO | None = None  # or written to this file instead
         self._fwd_spool: BinaryIO | None = None  # and the word ids (int32) to this one
         self._col_spools: dict[str, BinaryIO] = {}  # and each column, a flush at a time
@@ -715,11 +731,14 @@ class _Builder:
             return
         self._texts = []
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        if self._compress is not None:
+            encoded = self._compress(encoded)
         if self._spool is not None:
             self._spool.write(b"".join(encoded))
+        elif self._compress is None:
+            self._raw.append((len(encoded), b"".join(encoded)))
         else:
-            for data in encoded:
-                self._blob += data
+            self._blob += b"".join(encoded)
         self._text_lens.extend(map(len, encoded))
         if self._col_spools:  # the columns of these records to their files, out of memory
             for name, spool in self._col_spools.items():
@@ -746,7 +765,8 @@ class _Builder:
         self._fwd_parts.append(kept.astype(np.uint16) if len(ids_of) <= 65_536 else kept)
 
     def finish(self) -> tuple[dict[str, np.ndarray], list[str]]:
-        self._flush()
+        # The texts first: compressed, they hold half the memory through the postings.
+        self._settle_texts()
         old_words = list(self._words)  # index = old id; 0 is the separator
         order = sorted(range(1, len(old_words)), key=old_words.__getitem__)
         vocab = [old_words[i] for i in order]
@@ -772,11 +792,17 @@ class _Builder:
         np.cumsum(lens, out=fwd_off[1:])
         del lens
         post_off, post = _postings(fwd, fwd_off, len(vocab))
-        text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
-        text_off = np.zeros(len(text_lens) + 1, dtype=np.int64)
-        np.cumsum(text_lens, out=text_off[1:])
+        text_off = _texts.offsets(np.frombuffer(self._text_lens, dtype=np.int64))
         arrays = _packed(
-            self.columns(), text_off, self._texts_array(), fwd_off, fwd, post_off, post, len(vocab)
+            self.columns(),
+            text_off,
+            self._texts_array(),
+            self._dict_array(),
+            fwd_off,
+            fwd,
+            post_off,
+            post,
+            len(vocab),
         )
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
@@ -792,6 +818,70 @@ class _Builder:
         self._spool, self._fwd_spool = _scratch(folder), _scratch(folder)
         self._folder = folder
         self._col_spools = {name: _scratch(folder) for name, _dtype in _RECORD_COLUMNS}
+
+    def _settle_texts(self, dictionary: bytes | None = None) -> None:
+        """Compress the texts kept raw, with `dictionary`, or one trained from a sample of
+        them spread over the part (the same texts give the same dictionary, so a streamed
+        build's frames are a one-pass build's): a batch at a time, each raw chunk let go
+        once compressed, the spooled ones read from their file (never mapped whole)."""
+        self._flush()
+        if self._compress is not None:
+            return
+        lens = np.frombuffer(self._text_lens, dtype=np.int64)
+        off = np.zeros(len(lens) + 1, dtype=np.int64)
+        np.cumsum(lens, out=off[1:])
+        raw, self._raw = self._raw, []
+        spool = self._spool
+        if spool is not None:
+            spool.flush()
+        # (first record, end) of each raw chunk: one for the spool, else one a flush
+        firsts = np.zeros(len(raw) + 1, dtype=np.int64)
+        np.cumsum([count for count, _chunk in raw], out=firsts[1:])
+        spans = [(0, len(lens))] if spool is not None else list(itertools.pairwise(firsts.tolist()))
+
+        def read(k: int, lo: int, hi: int) -> list[bytes]:
+            """The texts of records lo to hi, within span `k`."""
+            b0, b1 = int(off[lo]), int(off[hi])
+            if spool is not None:
+                data: bytes | memoryview = os.pread(spool.fileno(), b1 - b0, b0)
+            else:
+                base = int(off[spans[k][0]])
+                data = memoryview(raw[k][1])[b0 - base : b1 - base]
+            cut = (off[lo : hi + 1] - b0).tolist()
+            return [bytes(data[cut[i] : cut[i + 1]]) for i in range(hi - lo)]
+
+        if dictionary is None:
+            picked = _texts.sample_indices(len(lens))
+            if spool is None:  # the chunk of each
+                where = np.searchsorted(firsts, picked, side="right") - 1
+            else:
+                where = np.zeros(len(picked), dtype=np.int64)
+            samples = [
+                read(k, i, i + 1)[0] for k, i in zip(where.tolist(), picked.tolist(), strict=True)
+            ]
+            dictionary = _texts.train(samples)
+            del samples
+        self.text_dict = dictionary
+        self._compress = compress = _texts.compressor(dictionary)
+        out = _scratch(self._folder or Path(tempfile.gettempdir())) if spool else None
+        blob = bytearray()
+        frame_lens = array("q")
+        for k, (first, end) in enumerate(spans):
+            for lo in range(first, end, _texts.BATCH):
+                frames = compress(read(k, lo, min(lo + _texts.BATCH, end)))
+                frame_lens.extend(map(len, frames))
+                if out is not None:
+                    out.write(b"".join(frames))
+                else:
+                    blob += b"".join(frames)
+            if spool is None:
+                raw[k] = (0, b"")  # compressed: its raw texts let go
+        if spool is not None:
+            spool.close()
+        self._spool, self._blob, self._text_lens = out, blob, frame_lens
+
+    def _dict_array(self) -> np.ndarray:
+        return np.frombuffer(self.text_dict or b"", dtype=np.uint8).copy()
 
     def _texts_array(self) -> np.ndarray:
         if self._spool is None:
@@ -823,10 +913,15 @@ class _Builder:
         ).astype(np.int64)
         new_fwd_off = np.zeros(len(new_lens) + 1, dtype=np.int64)
         np.cumsum(new_lens, out=new_fwd_off[1:])
+        # The old frames are kept: the new texts are compressed with the old dictionary.
+        old_dict = _texts.dictionary_of(old.arrays.text_dict)
+        self._settle_texts(old_dict)
+        if self.text_dict != old_dict:
+            raise ValueError("an update's texts must use the saved index's dictionary")
         new_text_lens = np.frombuffer(self._text_lens, dtype=np.int64)
         new_text_off = np.zeros(len(new_text_lens) + 1, dtype=np.int64)
         np.cumsum(new_text_lens, out=new_text_off[1:])
-        new_blob = np.frombuffer(self._blob, dtype=np.uint8)
+        new_blob = self._texts_array()
         new_cols = self.columns()
         old_cols = {
             "kind": old.arrays.kind,
@@ -937,12 +1032,12 @@ class _Builder:
             fwd = final[fwd] if len(fwd) else fwd
         post = keys.astype(np.int32)  # the low 32 bits: the record
         del keys
-        tlens = joined(text_lens, np.int64)
-        text_off = np.zeros(len(tlens) + 1, dtype=np.int64)
-        np.cumsum(tlens, out=text_off[1:])
+        text_off = _texts.offsets(joined(text_lens, np.int64))
         columns = {name: joined(parts[name], dtype) for name, dtype in _RECORD_COLUMNS}
         blob = joined(blob_parts, np.uint8)
-        arrays = _packed(columns, text_off, blob, fwd_off, fwd, post_off, post, len(vocab))
+        arrays = _packed(
+            columns, text_off, blob, self._dict_array(), fwd_off, fwd, post_off, post, len(vocab)
+        )
         return arrays, vocab
 
 
@@ -1263,11 +1358,14 @@ def parts_supported(corpus: Corpus) -> bool:
     return True
 
 
-def build_documents(corpus: Corpus, doc_ids: list[str]) -> IndexParts:
+def build_documents(
+    corpus: Corpus, doc_ids: list[str], text_dict: bytes | None = None
+) -> IndexParts:
     """A part holding the facts and sentences of `doc_ids` (in corpus order) and no entity
     names: records in the order a build gives them, so each part's record order agrees with
-    the whole index's (documents, then their facts before their sentences by kind)."""
-    builder = _Builder(_document_dates(corpus, set(doc_ids)))
+    the whole index's (documents, then their facts before their sentences by kind). Its
+    texts are compressed with `text_dict`, or a dictionary trained from them (None)."""
+    builder = _Builder(_document_dates(corpus, set(doc_ids)), text_dict)
     bits: dict[tuple[str, int], int] = {}
     facts: list[Fact] = []
     for doc_id in doc_ids:
@@ -1783,12 +1881,14 @@ def _streamed_parts(
     out: list[tuple[IndexParts, np.ndarray | None]] = [(spill(build_names(corpus)), None)]
     release()
     lo = 0
+    shared: bytes | None = None  # the first part's dictionary: the merge copies the frames
     while lo < len(ids):
         hi, held = lo, 0
         while hi < len(ids) and (hi == lo or held + sizes[hi] <= limit):
             held += sizes[hi]
             hi += 1
-        part = build_documents(corpus, ids[lo:hi])
+        part = build_documents(corpus, ids[lo:hi], shared)
+        shared = _texts.dictionary_of(part.arrays.text_dict)
         where = [place[doc_id] for doc_id, _title in part.tables.docs]
         out.append((spill(part), np.asarray([*where, 0], dtype=np.int64)))
         release()
@@ -1821,7 +1921,8 @@ def _one_pass_parts(
             else:
                 rest.append(spill(_documents_part(builder, corpus)))
                 seen.update(doc_id for doc_id, _title in builder.docs)
-            builder = _Builder(dates)
+            # the first part's dictionary for every part: the merge copies their frames
+            builder = _Builder(dates, first.text_dict)
         builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()

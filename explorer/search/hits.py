@@ -5,12 +5,14 @@ its query terms matched (highlights), and the groups a grouped search answers wi
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import BinaryIO
 
 import numpy as np
 
 from explorer.model import Hit
+from explorer.search import texts as _texts
 from explorer.search.analysis import WORD_RE, fold
 from explorer.search.arrays import KIND_ENTITY, KIND_FACT, IndexArrays, IndexTables
 from explorer.search.expansion import PREFIX
@@ -48,8 +50,9 @@ GROUP_NAMES = {"entity": "entities", "fact": "facts", "sentence": "sentences"}
 
 
 class HitMaker:
-    """Turns ranked records into `Hit`s. Reads sentence text from the saved file when the
-    index was loaded (`os.pread`: the text blob is never mapped), else from memory."""
+    """Turns ranked records into `Hit`s. Reads a record's text (its zstd frame) from the
+    saved file when the index was loaded (`os.pread`: the text blob is never mapped), else
+    from memory, and decompresses it with the part's dictionary."""
 
     def __init__(self, arrays: IndexArrays, tables: IndexTables, matcher: Matcher) -> None:
         self.a = arrays
@@ -60,15 +63,37 @@ class HitMaker:
         #: An entity's latest date, by entity: worked out once (an entity of a large store
         #: is in thousands of documents, and it is a hit on every keystroke that names it).
         self._entity_dates: dict[int, str | None] = {}
+        self._decompress: Callable[[bytes], bytes] | None = None  # made on first use
 
     def text(self, rec: int) -> str:
         """The text of record `rec`."""
-        lo, hi = int(self.a.text_off[rec]), int(self.a.text_off[rec + 1])
+        return self.texts([rec])[0]
+
+    def texts(self, recs: list[int]) -> list[str]:
+        """The texts of records `recs` (a page's: their offsets read at once)."""
+        if not recs:
+            return []
+        at = np.asarray(recs, dtype=np.int64)
+        off = self.a.text_off
+        los, his = off[at].tolist(), off[at + 1].tolist()
         if self.text_file is not None:
-            data = os.pread(self.text_file.fileno(), hi - lo, self.text_base + lo)
+            fd, base, pread = self.text_file.fileno(), self.text_base, os.pread
+            frames = [pread(fd, hi - lo, base + lo) for lo, hi in zip(los, his, strict=True)]
         else:
-            data = bytes(self.a.text_blob[lo:hi])
-        return data.decode("utf-8", "replace")
+            blob = self.a.text_blob
+            frames = [blob[lo:hi].tobytes() for lo, hi in zip(los, his, strict=True)]
+        decompress = self._decompress
+        if decompress is None:
+            decompress = self._decompress = _texts.decompressor(
+                _texts.dictionary_of(self.a.text_dict)
+            )
+        out = []
+        for frame in frames:
+            try:
+                out.append(decompress(frame).decode("utf-8", "replace"))
+            except _texts.Damaged:  # a damaged file (`explorer check` tells which): no text
+                out.append("")
+        return out
 
     def top(self, recs: np.ndarray, keys: np.ndarray, limit: int) -> list[tuple[int, int]]:
         """(record, key) of the best `limit` hits in rank order, an entity's name and aliases
@@ -110,7 +135,7 @@ class HitMaker:
         a = self.a
         recs = [rec for rec, _key in page]
         at = np.asarray(recs, dtype=np.int64)
-        texts = [self.text(rec) for rec in recs]
+        texts = self.texts(recs)
         marks = self.highlights_many(plan, recs, texts)
         fields = zip(
             np.asarray(a.kind)[at].tolist(),

@@ -2,7 +2,9 @@
 again. Vocabularies are united and each part's word ids renumbered by a lookup array; each
 word's postings are the parts' postings with their records renumbered (the masked ones
 dropped), merged a chunk of words at a time; forward indexes, texts and per-record columns
-are copied run by run in the merged record order. The output arrays come from `alloc`
+are copied run by run in the merged record order. The texts (a zstd frame a record) keep the
+dictionary of the sources holding most of them, whose frames are copied as they are; the
+others' are compressed again with it (`_Merge.copy_texts`). The output arrays come from `alloc`
 (memory, or files mapped in the folder being written), filled a chunk at a time, so what is
 held besides them is a chunk, the vocabulary and a few integers a record.
 
@@ -25,6 +27,7 @@ import numpy as np
 
 from explorer.model import Corpus
 from explorer.search import build as _build
+from explorer.search import texts as _texts
 from explorer.search.arrays import (
     ARRAY_NAMES,
     KIND_ENTITY,
@@ -140,6 +143,7 @@ def merge(
     """One part holding the live records of `sources`, as a build of them makes it."""
     m = _Merge(sources, alloc)
     m.copy_records()
+    m.copy_texts()
     m.merge_postings()
     m.entity_documents()
     tables = m.tables(generation, fingerprints)
@@ -179,15 +183,14 @@ class _Merge:
                     rec_map[r0:r1] = np.arange(o0, o0 + r1 - r0)
         self._vocabulary()
         out: dict[str, np.ndarray] = {}
-        n_fwd = n_text = 0
+        n_fwd = 0
         for j, r0, r1, _o0 in runs:
             a = sources[j].parts.arrays
             n_fwd += int(a.fwd_off[r1]) - int(a.fwd_off[r0])
-            n_text += int(a.text_off[r1]) - int(a.text_off[r0])
+        self.n = n
+        self.alloc = alloc
         for name, dtype in _COLUMNS.items():
             out[name] = alloc(name, n, dtype)
-        out["text_off"] = alloc("text_off", n + 1, np.int64)
-        out["text_blob"] = alloc("text_blob", n_text, np.uint8)
         out["fwd_off"] = alloc("fwd_off", n + 1, np.int64)
         wide = np.uint16 if len(self.vocab) < 65_536 else np.int32
         out["fwd"] = alloc("fwd", n_fwd, wide)
@@ -250,9 +253,8 @@ class _Merge:
     def copy_records(self) -> None:
         """Columns, words and texts, run by run in the merged order."""
         out = self.out
-        fwd_at = text_at = 0
+        fwd_at = 0
         out["fwd_off"][0] = 0
-        out["text_off"][0] = 0
         for j, r0, r1, o0 in self.runs:
             s = self.sources[j]
             a = s.parts.arrays
@@ -266,16 +268,90 @@ class _Merge:
             offs = np.asarray(a.fwd_off[r0 + 1 : r1 + 1], dtype=np.int64)  # saved: int32 mostly
             out["fwd_off"][o0 + 1 : o1 + 1] = offs - f0 + fwd_at
             fwd_at += f1 - f0
-            t0, t1 = int(a.text_off[r0]), int(a.text_off[r1])
-            out["text_blob"][text_at : text_at + t1 - t0] = a.text_blob[t0:t1]
-            out["text_off"][o0 + 1 : o1 + 1] = (
-                np.asarray(a.text_off[r0 + 1 : r1 + 1]) - t0 + text_at
-            )
-            text_at += t1 - t0
-            for name in ("fwd", "text_blob", "fwd_off", "text_off", *_COLUMNS):
+            for name in ("fwd", "fwd_off", *_COLUMNS):
                 _let_go(out[name])
                 _let_go(getattr(a, name))  # the source's pages read, given back too
         self._map_known_documents()  # documents other sources met first
+
+    def _dictionary(self, dicts: list[bytes]) -> bytes:
+        """The merged part's dictionary: that of the sources holding most of its texts when
+        they hold at least half (their frames are copied as they are), else one trained from
+        the texts of every source (a merge of parts trained apart, or too small to train)."""
+        held: dict[bytes, int] = {}
+        total = 0
+        for j, r0, r1, _o0 in self.runs:
+            a = self.sources[j].parts.arrays
+            size = int(a.text_off[r1]) - int(a.text_off[r0])
+            held[dicts[j]] = held.get(dicts[j], 0) + size
+            total += size
+        best = max(held, key=held.__getitem__, default=b"")
+        if best and 2 * held[best] >= total:
+            return best
+        # the sample a build trains from: records spread over the merged order
+        decompress = [_texts.decompressor(d) for d in dicts]
+        picked = set(_texts.sample_indices(self.n).tolist())
+        samples = []
+        for j, r0, r1, o0 in self.runs:
+            off = self.sources[j].parts.arrays.text_off
+            blob = self.sources[j].parts.arrays.text_blob
+            for o in sorted(picked.intersection(range(o0, o0 + r1 - r0))):
+                r = r0 + o - o0
+                frame = bytes(np.asarray(blob[int(off[r]) : int(off[r + 1])]))
+                samples.append(decompress[j](frame))
+        trained = _texts.train(samples)
+        return trained if trained or not best else best
+
+    def copy_texts(self) -> None:
+        """The texts, run by run: frames of sources with the merged dictionary copied, the
+        others' decompressed and compressed again (spooled to a temporary file first, as
+        their size is known only then)."""
+        out, runs = self.out, self.runs
+        dicts = [_texts.dictionary_of(s.parts.arrays.text_dict) for s in self.sources]
+        chosen = self._dictionary(dicts)
+        compress = _texts.compressor(chosen)
+        lens = np.zeros(self.n, dtype=np.int64)
+        with tempfile.TemporaryFile(prefix="explorer-merge-") as spool:
+            redone: list[bool] = []
+            for j, r0, r1, o0 in runs:
+                a = self.sources[j].parts.arrays
+                o1 = o0 + r1 - r0
+                off = np.asarray(a.text_off[r0 : r1 + 1], dtype=np.int64)
+                redo = dicts[j] != chosen
+                redone.append(redo)
+                if not redo:
+                    lens[o0:o1] = np.diff(off)
+                    continue
+                decompress = _texts.decompressor(dicts[j])
+                at = off.tolist()
+                for lo in range(0, r1 - r0, _texts.BATCH):  # a batch of texts held at a time
+                    hi = min(lo + _texts.BATCH, r1 - r0)
+                    view = np.asarray(a.text_blob[at[lo] : at[hi]]).data
+                    base = at[lo]
+                    raw = [
+                        decompress(bytes(view[at[i] - base : at[i + 1] - base]))
+                        for i in range(lo, hi)
+                    ]
+                    frames = compress(raw)
+                    lens[o0 + lo : o0 + hi] = [len(f) for f in frames]
+                    spool.write(b"".join(frames))
+                _let_go(a.text_blob)
+            text_off = _texts.offsets(lens)
+            del lens
+            out["text_off"] = self.alloc("text_off", self.n + 1, text_off.dtype)
+            out["text_off"][:] = text_off
+            out["text_blob"] = blob_out = self.alloc("text_blob", int(text_off[-1]), np.uint8)
+            spool.seek(0)
+            for (j, r0, r1, o0), redo in zip(runs, redone, strict=True):
+                t0, t1 = int(text_off[o0]), int(text_off[o0 + r1 - r0])
+                if redo:
+                    blob_out[t0:t1] = np.frombuffer(spool.read(t1 - t0), dtype=np.uint8)
+                else:
+                    a = self.sources[j].parts.arrays
+                    s0 = int(a.text_off[r0])
+                    blob_out[t0:t1] = a.text_blob[s0 : s0 + t1 - t0]
+                    _let_go(a.text_blob)
+                _let_go(blob_out)
+            out["text_dict"] = np.frombuffer(chosen, dtype=np.uint8).copy()
 
     def _documents(self, j: int, docs: np.ndarray) -> np.ndarray:
         """Source `j`'s document indices renumbered; those met here first numbered next."""

@@ -6,7 +6,8 @@ the manifest `parts.json`, which names the parts in use: the only file an update
 
 A loaded index maps its arrays from the cache folder: pages are read when a query touches
 them, so loading costs milliseconds and memory holds only what searches use. Sentence text
-is not even mapped: the few hits of a page are read from the file (`os.pread`).
+is not even mapped: the few hits of a page are read from the file (`os.pread`), each a zstd
+frame decompressed with the part's dictionary (`text_dict.npy`).
 """
 
 from __future__ import annotations
@@ -29,10 +30,11 @@ from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
 from explorer.store.storage import file_sha256
 
+# 5: record texts as zstd frames with a dictionary of the part's (`texts`); text_off uint32
 # 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 #: The manifest of a grown index: its parts (folders beside the base's files), in order.
 MANIFEST = "parts.json"
 

@@ -7,11 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from explorer.search import SearchIndex
+from explorer.search import SearchIndex, texts
 
 sys.path.insert(0, str(Path(__file__).parent))  # the tests' own helpers: search_corpus.py
 
 from search_corpus import MemoryCorpus, MentionCorpus
+
+
+@pytest.fixture(autouse=True)
+def small_dictionaries(monkeypatch):
+    """Texts' dictionaries trained from the few texts of a test's corpus (an index of real
+    size trains from 32 KB or more), so that builds, updates and merges meet parts with a
+    dictionary, parts with another and parts too small for one, as a real index's do."""
+    monkeypatch.setattr(texts, "MIN_TRAIN_BYTES", 512)
+    monkeypatch.setattr(texts, "MIN_TRAIN_TEXTS", 8)
 
 
 @pytest.fixture

@@ -90,6 +90,9 @@ def _same_arrays(a: SearchIndex, b: SearchIndex) -> list[str]:
         or narrowest(name, np.asarray(array))
         != narrowest(name, np.asarray(theirs.arrays.as_dict()[name]))  # the type saved
     ]
+    # the same texts, and (trained from the same records) the same frames
+    if ours.arrays.differences(theirs.arrays):
+        out.append("differences")
     if ours.vocab != theirs.vocab:
         out.append("vocab")
     if ours.tables != theirs.tables:

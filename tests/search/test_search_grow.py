@@ -15,7 +15,6 @@ from dated_store import REPORTS, write_corpus
 from same_pages import differences
 
 from explorer.search import SearchIndex, build, cache_dir
-from explorer.search.arrays import narrowest
 
 QUERIES = [
     "dollar",
@@ -169,13 +168,9 @@ def test_a_removed_or_changed_document_is_never_found_in_its_old_part(tmp_path):
 
 
 def same_arrays(ours: SearchIndex, theirs: SearchIndex) -> list[str]:
-    """The arrays, words and tables of two one-part indexes that differ (by name)."""
-    names = [
-        name
-        for name, array in theirs.arrays.as_dict().items()
-        if narrowest(name, array) != narrowest(name, getattr(ours.arrays, name))  # as saved
-        or not np.array_equal(np.asarray(array), np.asarray(getattr(ours.arrays, name)))
-    ]
+    """The arrays, words and tables of two one-part indexes that differ (by name; the texts
+    by what they hold, whatever dictionary compressed them)."""
+    names = ours.arrays.differences(theirs.arrays)
     if ours.vocab != theirs.vocab:
         names.append("vocab")
     for table in ("docs", "entities", "predicates", "doc_dates", "fact_dates"):

@@ -13,7 +13,6 @@ from search_corpus import AllFactsCorpus, DocumentCorpus, MemoryCorpus, texts
 
 from explorer.model import Entity, Fact, Mention
 from explorer.search import SearchIndex, cache_dir
-from explorer.search.arrays import narrowest
 
 WORDS = (
     "oil prices rose in tehran while gas prices fell in moscow and trade between iran and "
@@ -166,9 +165,8 @@ def test_an_updated_index_is_the_index_a_build_makes(tmp_path, more, cls):
         assert "pelicans" not in updated.vocab
         for name in ("docs", "entities", "predicates"):
             assert getattr(updated.tables, name) == getattr(built.tables, name)
-        for name, array in built.arrays.as_dict().items():
-            assert np.array_equal(updated.arrays.as_dict()[name], array), name
-            assert narrowest(name, updated.arrays.as_dict()[name]) == narrowest(name, array), name
+        # the texts compared as texts: the update keeps the saved dictionary
+        assert updated.arrays.differences(built.arrays) == []
     else:
         assert updated.part_count == 3
     assert hits_of(updated) == hits_of(built)
