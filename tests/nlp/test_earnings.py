@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from explorer.model import NAME_LABELS
 from explorer.nlp import extract
 
 
@@ -292,3 +293,35 @@ def test_a_sentence_that_does_not_introduce_the_table_leaves_it_to_the_lead(wrap
         ("Tallis Bancorp", "net profit", "first quarter", "Q1", False),
         ("Tallis Bancorp", "net profit", "first quarter", None, True),
     ]
+
+
+METALS = """\
+    LONDON, May 18 - Tin and copper eased in late trading on the
+metal exchange as dealers took profits after last week's rally,
+traders said.
+    All prices in stg per tonne
+                     Buyer      Seller     High     Low
+    Copper Grade A   1,012.50   1,013.00   1,021    1,008
+    Lead               312.25     312.75     315      310
+    Zinc               455.00     456.00     459      452
+"""
+
+SLAUGHTER = """\
+    WASHINGTON, Nov 3 - Cattle slaughter for the week was estimated
+at 662,000 head, the Agriculture Department said.
+                      Curr Wk   Prev Wk   Yr Ago
+    Cattle            662,000   648,000   701,000
+    Hogs            1,704,000 1,688,000 1,812,000
+"""
+
+
+@pytest.mark.parametrize("text", [METALS, SLAUGHTER], ids=["metals", "slaughter"])
+def test_the_heads_of_a_table_s_columns_are_no_names(text):
+    for layout in (text, text.replace("\n", "\r\n")):
+        names = {(e.name, e.label) for e in extract(layout).entities if e.label in NAME_LABELS}
+        assert names <= {
+            ("London", "GPE"), ("Washington", "GPE"), ("Agriculture Department", "ORG")
+        }, names  # fmt: skip
+    # a line of capitalised words before prose is still read as names
+    text = "Buyer Seller Mortimer Grange\nMortimer Grange said it would sell 1,000 shares.\n"
+    assert ("Mortimer Grange", "PERSON") in {(e.name, e.label) for e in extract(text).entities}
