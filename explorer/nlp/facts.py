@@ -75,6 +75,7 @@ _BEFORE_QUOTE = regexes.compile(
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
+_COMPOUND_TAIL = regexes.compile(r"-[a-z]+[ \t]*")  # "-based " after "Moscow" in "Moscow-based"
 _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
 _GAP_SPACE = regexes.compile(r"[ \t]*")
@@ -593,11 +594,15 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, int] | None:
+def _speaker_at(
+    doc: _Text, pos: int, context: int | None = None, said_first: bool = True
+) -> tuple[str, int] | None:
     """Who speaks when the words from `pos` are "X" or "he": (name, where X ends).
 
     A pronoun stands for the latest person named before `context` (the quotation's start, so
-    that a name inside the quotation is not taken for the speaker).
+    that a name inside the quotation is not taken for the speaker). After the verb
+    (`said_first`), "said US lawyer Jamie Firestone" is the person, not the country; before
+    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
     """
     m = doc.by_start.get(pos)
     if m is None:
@@ -607,7 +612,18 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
             if m is not None and m.label != "PERSON":
                 m = None
     if m is not None:
+        if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
+            # "said Zurich-based banker X": the place only says where the speaker works.
+            words = _FEW_LOWER_WORDS.match(doc.text, m.end + len(tail.group().rstrip()))
+            person = doc.by_start.get(words.end()) if said_first else None
+            if person is not None and person.label == "PERSON":
+                return person.entity, person.end
+            return _speaker_at(doc, tail.end(), context, said_first)
         if m.label in _PARTY and m.label != "ORG":
+            if said_first:  # "said US lawyer Jamie Firestone": the person, not the country
+                person = doc.by_start.get(_FEW_LOWER_WORDS.match(doc.text, m.end).end())
+                if person is not None and person.label == "PERSON":
+                    return person.entity, person.end
             # "Iranian ambassador": the title, not the country, is the speaker.
             nxt = doc.after(m.end)
             if nxt is not None and nxt.label == "TITLE":
@@ -732,7 +748,7 @@ def _said(doc: _Text) -> list[Fact]:
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
-            found = _speaker_at(doc, gap.end(), qs)
+            found = _speaker_at(doc, gap.end(), qs, said_first=False)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
@@ -811,6 +827,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
     for acc in _ACCORDING.finditer(text):
         index = doc.sentence_of(acc.start())
         source = doc.by_start.get(acc.end())
+        if source is not None and source.label in _PLACE:
+            tail = _COMPOUND_TAIL.match(text, source.end)  # "the UK-based journal X"
+            source = doc.by_start.get(tail.end()) if tail is not None else source
         if index in done or source is None or source.label not in ("PERSON", "ORG", "GPE"):
             continue
         s_start, s_end = doc.sentence_span(index)
