@@ -233,3 +233,24 @@ def test_the_earnings_table_gives_the_company_s_figures(layout):
         (hfl, "13.0 mln", "average shares", 13e6, "shares", False),
         (hfl, "12.9 mln", "average shares", 12.9e6, "shares", True),
     ]  # the price table below it ("Curr Wk YTD Yr Ago") gives none
+
+
+BASED = (
+    "PARIS, March 11 - Lemarchand SA, the Paris-based maker of luxury fabrics, said it agreed "
+    "to buy a stake in Tessitura Vallone SpA, a Como-based silk weaver, and in Brisbane Mills "
+    "Inc, a Hartford-based maker of yarn.\n"
+    '"It is a fair price for a good business," said Zurich-based banker Hans Meili.\n'
+    '"The mills will be kept open," said Italian trade union official Marco Belotti.\n'
+    "Lemarchand shares rose, according to the Lyon-based newsletter Textile Hebdo.\n"
+)
+
+
+def test_a_place_joined_to_based_is_the_place_and_never_the_speaker():
+    found = entities(BASED)
+    # "Paris-based" is the place the dateline names: one entity, a place, not a nationality
+    assert ("Paris", "GPE") in found and ("Paris", "NORP") not in found
+    assert ("Como", "GPE") in found
+    said = {f.object: f.subject for f in facts(BASED, "said")}
+    assert said["It is a fair price for a good business"] == "Hans Meili"
+    assert said["The mills will be kept open"] == "Marco Belotti"
+    assert "Lyon" not in said.values() and "France" not in said.values()
