@@ -143,6 +143,9 @@ def _listed_names(doc: Doc) -> None:
                 and a.label == "PERSON"
                 and a.sentence == b.sentence
                 and doc.text[min(a.end, b.end) : max(a.start, b.start)].strip() in (",", "and", ";")
+                # not "X, Acme's chief executive" once "Acme Corp" is known
+                and b.entity == doc.text[b.start : b.end]
+                and not doc.text.startswith(("'s", "’s"), b.end)
             ):
                 b.label = "PERSON"
             # Teams listed with a team: "Essex , Derbyshire and Surrey" once one is a team.

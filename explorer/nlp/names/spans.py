@@ -257,14 +257,16 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 1
     if j < n and toks[j].text.capitalize() in heads:
         j += 1
-    else:
-        return i + 1
+    elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
+        return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.capitalize() for t in toks[i:j])
     if phrase not in heads and (j - i == 1 or toks[j - 1].text.capitalize() not in heads):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
-    near_name = prev in ("the", "The", ",") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    near_name = (
+        prev in ("the", "The", ",", "'s", "’s") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    )  # "Acme's chief executive"
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
         doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
