@@ -81,6 +81,12 @@ _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[A
 _GAP_SPACE = regexes.compile(r"[ \t]*")
 _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
 _TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
+# An aside after a name, up to its closing comma: ", president of Acme Corp,".
+_APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
+# The lower-case rest of an appositive title, up to its closing comma: " of marketing".
+_TITLE_TAIL = regexes.compile(
+    r"[ \t]+(?:of|for|at|in|with)[ \t]+(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*(?=[ \t]*,)"
+)
 _BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
@@ -457,6 +463,9 @@ def _titles(doc: _Text) -> list[Fact]:
             start = person.start
             # "X, spokeswoman for Y, said": whoever speaks after Y is X.
             doc.appositives[right] = (person.entity, person.start)
+            tail = _TITLE_TAIL.match(text, right)
+            if tail is not None:  # "X, the vice president of marketing, said"
+                doc.appositives.setdefault(tail.end(), (person.entity, person.start))
         key = (person.entity, t.entity, of, to)
         doc.holders.setdefault((t.entity.lower(), of), person.entity)
         doc.holders.setdefault((t.entity.lower(), None), person.entity)
@@ -560,6 +569,11 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     )
     if ticker is not None:
         pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
+    gap = pos
+    while gap > 0 and text[gap - 1] in " \t,":
+        gap -= 1
+    if gap < pos and gap in doc.appositives and doc.by_end.get(gap) is None:
+        return doc.appositives[gap]  # "X, the vice president of marketing, said"
     m = doc.before(pos)
     if m is not None:
         if m.end in doc.appositives:
@@ -614,16 +628,14 @@ def _speaker_at(
     if m is not None:
         if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
             # "said Zurich-based banker X": the place only says where the speaker works.
-            words = _FEW_LOWER_WORDS.match(doc.text, m.end + len(tail.group().rstrip()))
-            person = doc.by_start.get(words.end()) if said_first else None
-            if person is not None and person.label == "PERSON":
+            person = _person_after(doc, m.end + len(tail.group().rstrip()))
+            if said_first and person is not None:
                 return person.entity, person.end
             return _speaker_at(doc, tail.end(), context, said_first)
         if m.label in _PARTY and m.label != "ORG":
-            if said_first:  # "said US lawyer Jamie Firestone": the person, not the country
-                person = doc.by_start.get(_FEW_LOWER_WORDS.match(doc.text, m.end).end())
-                if person is not None and person.label == "PERSON":
-                    return person.entity, person.end
+            person = _person_after(doc, m.end) if said_first else None
+            if person is not None:  # "said US lawyer Jamie Firestone": not the country
+                return person.entity, person.end
             # "Iranian ambassador": the title, not the country, is the speaker.
             nxt = doc.after(m.end)
             if nxt is not None and nxt.label == "TITLE":
@@ -642,6 +654,13 @@ def _speaker_at(
             person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
     return None
+
+
+def _person_after(doc: _Text, pos: int) -> Mention | None:
+    """The person named after at most three lower-case words from `pos` ("lawyer X")."""
+    words = _FEW_LOWER_WORDS.match(doc.text, pos)
+    person = doc.by_start.get(words.end()) if words is not None else None
+    return person if person is not None and person.label == "PERSON" else None
 
 
 def _speaker_name(doc: _Text, m: Mention) -> str | None:
@@ -750,6 +769,11 @@ def _said(doc: _Text) -> list[Fact]:
             assert gap is not None  # it matches the empty string
             found = _speaker_at(doc, gap.end(), qs, said_first=False)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+            if found and tail is None:
+                aside = _APPOSITION.match(text, found[1])
+                if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
+                    # '"...," X, president of Y, said': the aside names X's title
+                    tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new

@@ -254,3 +254,49 @@ def test_a_place_joined_to_based_is_the_place_and_never_the_speaker():
     assert said["It is a fair price for a good business"] == "Hans Meili"
     assert said["The mills will be kept open"] == "Marco Belotti"
     assert "Lyon" not in said.values() and "France" not in said.values()
+
+
+KESTREL = """\
+KESTREL AVIONICS POSTS HIGHER THIRD QUARTER NET
+
+    WICHITA, Kan., Oct 14 - Kestrel Avionics Inc <KAV> said its
+third quarter net income rose 18 pct on strong demand for cockpit
+display units from regional airlines.
+    "Orders from the commuter carriers have been stronger than we
+planned for," said Ronald Mayhew, Kestrel's chief executive. He
+said the company expected its backlog to reach 140 mln dlrs by
+the end of the year.
+    Norma Tillery, the vice president of marketing, said the first
+units for Europe would ship in March.
+"""
+
+
+def test_the_speaker_s_company_named_short_and_he_said_after_him():
+    found = entities(KESTREL)
+    # "Kestrel's" is the company the story names in full, not a person listed after Mayhew
+    assert "Kestrel" in found[("Kestrel Avionics Inc", "ORG")]
+    assert ("Kestrel Avionics Inc", "PERSON") not in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(KESTREL, "said")}
+    assert said["Orders from"] == "Ronald Mayhew"
+    assert said["the company"] == "Ronald Mayhew"  # "He said the company expected ..."
+    # "X, the vice president of marketing, said": X speaks
+    assert said["the first"] == "Norma Tillery"
+    held = {(f.subject, f.object, f.qualifiers.get("of")) for f in facts(KESTREL, "title")}
+    assert ("Ronald Mayhew", "Chief Executive", "Kestrel Avionics Inc") in held
+    assert ("Norma Tillery", "Vice President", None) in held
+    affiliated = {(f.subject, f.object) for f in facts(KESTREL, "affiliated_with")}
+    assert ("Ronald Mayhew", "Kestrel Avionics Inc") in affiliated
+
+
+ASIDES = [
+    '"We are done," Norma Tillery, president of Dunmore Castings Inc, said.',
+    '"We are done," Norma Tillery, an analyst with Dunmore Castings Inc, said.',
+    '"We are done," Norma Tillery, the president of the company, said.',
+    '"We are done," Norma Tillery, Dunmore\'s chief executive, said.',
+    "Norma Tillery, vice president for corporate affairs at the bank, said we are done.",
+]
+
+
+@pytest.mark.parametrize("text", ASIDES)
+def test_a_speaker_named_with_an_aside_before_said(text):
+    assert [f.subject for f in facts(text, "said")] == ["Norma Tillery"]
