@@ -75,6 +75,7 @@ _BEFORE_QUOTE = regexes.compile(
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
+_POSSESSIVE_AT = regexes.compile(r"['’]s[ \t]+")
 _COMPOUND_TAIL = regexes.compile(r"-[a-z]+[ \t]*")  # "-based " after "Moscow" in "Moscow-based"
 _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
@@ -626,6 +627,16 @@ def _speaker_at(
             if m is not None and m.label != "PERSON":
                 m = None
     if m is not None:
+        if m.label in _PARTY and (poss := _POSSESSIVE_AT.match(doc.text, m.end)) is not None:
+            # "said Acme's chairman, John Smith": the person named after the title
+            title = doc.by_start.get(poss.end())
+            person = (
+                doc.after(title.end, _GAP_COMMA)
+                if title is not None and title.label == "TITLE"
+                else None
+            )
+            if person is not None and person.label == "PERSON":
+                return person.entity, person.end
         if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
             # "said Zurich-based banker X": the place only says where the speaker works.
             person = _person_after(doc, m.end + len(tail.group().rstrip()))

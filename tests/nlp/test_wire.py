@@ -300,3 +300,25 @@ ASIDES = [
 @pytest.mark.parametrize("text", ASIDES)
 def test_a_speaker_named_with_an_aside_before_said(text):
     assert [f.subject for f in facts(text, "said")] == ["Norma Tillery"]
+
+
+ORSINI = """\
+    MILAN, March 11 - Lemarchand SA said it agreed to buy a 35 pct
+stake in Filatura Orsini SpA, a maker of silk yarn.
+    "This gives us the mills we have wanted for ten years," said
+Lemarchand's chairman, Henri Dufresne.
+    Giulia Ferrante, a spokeswoman for Filatura Orsini, said the
+board approved the deal on Monday.
+"""
+
+
+def test_the_company_named_short_and_the_speaker_after_its_title():
+    found = entities(ORSINI)
+    assert "Filatura Orsini" in found[("Filatura Orsini SpA", "ORG")]
+    assert ("Filatura Orsini", "PERSON") not in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(ORSINI, "said")}
+    assert said["This gives"] == "Henri Dufresne"  # not Lemarchand: its chairman speaks
+    assert said["the board"] == "Giulia Ferrante"
+    affiliated = {(f.subject, f.object) for f in facts(ORSINI, "affiliated_with")}
+    assert ("Giulia Ferrante", "Filatura Orsini SpA") in affiliated
+    assert ("Henri Dufresne", "Lemarchand SA") in affiliated
