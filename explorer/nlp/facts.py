@@ -56,7 +56,8 @@ _BARE_TAIL = regexes.compile(
     r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
-    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding)\b)"
+    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding"
+    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against)\b)"
 )
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
@@ -815,6 +816,69 @@ def _said(doc: _Text) -> list[Fact]:
     return facts
 
 
+_BARE_VERBS = frozenset({"said", "says", "told", "tells"})
+# Between the verb and a clause without "that": when, where, how and to whom it was said.
+_ADJUNCT = regexes.compile(
+    r"[ \t]*,?[ \t]+(?:(?P<phrase>(?:in|at)[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:statement|interview|report|letter|speech|note|conference|briefing|meeting|hearing)"
+    r"|yesterday|today|tonight|(?:last|on)[ \t]+(?:week|month|year|night)|earlier|later)\b"
+    r"|(?P<prep>(?:on|in|at|from)[ \t]+)?(?=[A-Z0-9]))"
+)
+# A day named alone after the verb ("said Tuesday it would"); any other name or date there
+# without a preposition is the clause's subject ("said Britain needed", "said 2004 had been").
+_WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_AUDIENCE = regexes.compile(
+    r"[ \t]+(?:(?:a|the)[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|"
+    r"lawmakers|delegates|analysts|investors|shareholders|(?:news|press)[ \t]+"
+    r"(?:conference|briefing|agency))\b"
+)
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+_CLAUSE_OPENS = regexes.compile(
+    r"[ \t]+(?:[A-Z]|(?:he|she|it|they|we|i|the|a|an|his|her|its|their|this|these|those|there|"
+    r"that)\b)"
+)
+_THAT = regexes.compile(r"[ \t]*,?[ \t]+that(?=[ \t])")
+
+
+def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
+    """Where the clause after a speech verb may start, past up to three adjuncts: "said on
+    Monday", "said in Bonn", "said in a statement", "told reporters", "told Reuters"."""
+    text = doc.text
+    pos = verb.end()
+    told = verb.group()[0] == "t"
+    to_whom = told  # where the one listener may be named: "told (news agency) Reuters"
+    for _ in range(3):
+        if told and (audience := _AUDIENCE.match(text, pos, end)) is not None:
+            pos = audience.end()
+            to_whom = text.endswith("agency", 0, pos)  # "told reporters Acme would ..."
+            continue
+        adjunct = _ADJUNCT.match(text, pos, end)
+        if adjunct is None:
+            break
+        if adjunct.group("phrase"):
+            pos = adjunct.end()
+            continue
+        m = doc.by_start.get(adjunct.end())
+        if m is None:
+            break
+        if adjunct.group("prep"):
+            if m.label not in _WHEN_WHERE:
+                break
+        elif not (m.label == "DATE" and _WEEKDAY.fullmatch(m.text)) and not (
+            # "told Reuters the bank ...", not "told To Vima newspaper in ..."
+            to_whom and m.label in ("ORG", "PERSON") and _CLAUSE_OPENS.match(text, m.end, end)
+        ):
+            break
+        to_whom = False
+        pos = m.end
+    if pos == verb.end():
+        return None if told else pos  # "told him": to whom, not what
+    that = _THAT.match(text, pos, end)
+    return that.end() if that is not None else pos
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls in one of `spans` (sorted, not overlapping)."""
     i = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + pos + 1)) - 1
@@ -832,8 +896,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
-        if tail is None and v.group() in ("said", "says"):
-            tail = _BARE_TAIL.match(text, v.end(), s_end)
+        if tail is None and v.group() in _BARE_VERBS:
+            start = _adjuncts(doc, v, s_end)
+            tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
         if tail is None:
             continue
         verb_start = v.start()
@@ -842,8 +907,8 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if found is None:
             continue
         c_start, c_end = _strip_span(text, tail.end(), s_end)
-        if c_end - c_start < 3 or text[c_start] in '"“':
-            continue
+        if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
+            continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
         clause = text[c_start:c_end]
         done.add(index)
         out.append(

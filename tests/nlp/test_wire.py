@@ -322,3 +322,30 @@ def test_the_company_named_short_and_the_speaker_after_its_title():
     affiliated = {(f.subject, f.object) for f in facts(ORSINI, "affiliated_with")}
     assert ("Giulia Ferrante", "Filatura Orsini SpA") in affiliated
     assert ("Henri Dufresne", "Lemarchand SA") in affiliated
+
+
+REPORTED = [
+    ("Dunmore Castings Inc said on Monday it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Dunmore Castings Inc said Tuesday it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Dunmore Castings Inc said in a statement it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Finance Minister Rolf Hagemann said in Bonn the government was satisfied.", "Rolf Hagemann", "the government was"),
+    ("Rolf Hagemann told reporters the bank saw no need to cut rates.", "Rolf Hagemann", "the bank saw"),
+    ("Rolf Hagemann told Reuters the bank saw no need to cut rates.", "Rolf Hagemann", "the bank saw"),
+    ("Rolf Hagemann told a news conference in Bonn that the bank saw no need.", "Rolf Hagemann", "the bank saw"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, speaker, clause", REPORTED)
+def test_reported_speech_after_when_where_and_to_whom(text, speaker, clause):
+    said = [(f.subject, f.object) for f in facts(text, "said")]
+    assert len(said) == 1 and said[0][0] == speaker and said[0][1].startswith(clause), said
+
+
+def test_a_place_named_after_said_opens_the_clause():
+    # without "in", "Britain" is what the clause is about, not where it was said
+    text = "Rolf Hagemann said Britain needed lower taxes."
+    assert [f.object for f in facts(text, "said")] == ["Britain needed lower taxes"]
+
+
+def test_told_someone_to_do_something_is_no_statement():
+    assert facts("Rolf Hagemann told Dunmore Castings Inc to close the foundry.", "said") == []
