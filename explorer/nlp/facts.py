@@ -89,7 +89,13 @@ _APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
 _TITLE_TAIL = regexes.compile(
     r"[ \t]+(?:of|for|at|in|with)[ \t]+(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*(?=[ \t]*,)"
 )
-_BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
+# Between a name and its title set off by a comma: "X, the committee chairman".
+_BEFORE_TITLE = regexes.compile(
+    r",\s*(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
+    r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
+    r"[a-z][\w-]*\s+){0,2}$"
+)
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
@@ -458,7 +464,7 @@ def _titles(doc: _Text) -> list[Fact]:
         if person is not None and person.label == "PERSON":
             end = person.end
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 12), left)
+            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
                 continue

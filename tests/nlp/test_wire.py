@@ -349,3 +349,23 @@ def test_a_place_named_after_said_opens_the_clause():
 
 def test_told_someone_to_do_something_is_no_statement():
     assert facts("Rolf Hagemann told Dunmore Castings Inc to close the foundry.", "said") == []
+
+
+SENATE = """\
+    TOPEKA, Kan., Oct 7 - Federal Reserve Board Chairman Paul
+Volcker said he saw no need for higher interest rates.
+    Sen. William Proxmire, the committee chairman, said he doubted
+the accord would hold. Delegates from Czechoslovakia and East
+Germany left early.
+"""
+
+
+def test_dateline_states_old_countries_and_a_title_after_a_comma():
+    found = entities(SENATE)
+    # "Kan." in a dateline is the state of Kansas, named as a reader would look for it
+    assert "Kan." in found[("Kansas", "GPE")]
+    assert ("Czechoslovakia", "GPE") in found and ("East Germany", "GPE") in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(SENATE, "said")}
+    # "X, the committee chairman, said": X, not the other chairman of the story
+    assert said["he doubted"] == "William Proxmire"
+    assert said["he saw"] == "Paul Volcker"
