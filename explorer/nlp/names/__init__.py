@@ -65,9 +65,10 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     ascii_text = text.isascii()
     # Table words are looked for only in a document with a wire table in it: one scan.
     wire_table = _WIRE_TABLE.search(text) is not None
-    # A line of column heads ("Buyer Seller High Low") read as prose, and what it added to
-    # `doc`, undone if the next line is a row of figures: it is then read as a row.
-    heads: tuple[int, list[Token], int, int] | None = None
+    # A line without figures read as prose, and what it added to `doc`: undone if the next
+    # line is a row of figures and it reads as the heads of its columns ("Buyer Seller High
+    # Low"), which are then read as a row. (Checked only then: most lines are no heads.)
+    heads: tuple[int, list[Token], int, int, int, int] | None = None
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
@@ -94,15 +95,19 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             and digits >= 0.6 * sum(1 for t in toks if t.text[0].isalpha())
             and not _PROSE.search(text, s_start, s_end)
         ):  # a row of figures ("Wheat 1,234 5,678"): only names known elsewhere, as there
-            if heads is not None and heads[0] == s_i - 1:
+            if (
+                heads is not None
+                and heads[0] == s_i - 1
+                and _column_heads(text, heads[4], heads[5], heads[1])
+            ):
                 del doc.found[heads[2] :], doc.long_runs[heads[3] :]
                 rows.append(heads[:2])
             heads = None
             rows.append((s_i, toks))
             continue
         heads = (
-            (s_i, toks, len(doc.found), len(doc.long_runs))
-            if digits == 0 and words >= 2 and _column_heads(text, s_start, s_end, toks)
+            (s_i, toks, len(doc.found), len(doc.long_runs), s_start, s_end)
+            if digits == 0 and words >= 2
             else None
         )
         table = (
