@@ -12,7 +12,8 @@ A wire story about a company's results often ends with a table, one row a line:
 
 Each row "<metric> [loss|profit] <value> vs [loss|profit] <value>" is two `amount` facts, as
 "net profit rose to 310 mln dlrs from 290 mln" is in prose: the company the table reports (the
-organisation of the sentence that introduces it, else the story's first), the metric in the
+organisation of the sentence that introduces it, "X reported these results", else the one of
+the headline or the lead, never that of a "Separately, Y said ..." before it), the metric in the
 prose's words ("net profit", "net loss", "revenue", "sales", ...; "Shr" is "earnings per share",
 "Avg shrs" a number of shares, not money), the value in the row's currency, else the table's
 (the Shr row's "dlrs"), else the story's, and the period of the table's header ("Qtr ended June
@@ -153,6 +154,20 @@ _SCALES = {"thou": 1e3, "000": 1e3, "mill": 1e6, "mln": 1e6, "bill": 1e9, "bln":
 _SCALED = regexes.compile(
     r"(?:\b|(?<=\d))(?:mln|bln|million|billion|thousand|trillion|mn|bn|m|b|k)\b", re.I
 )
+# A sentence that introduces a table of results names the company that reports them; one
+# that opens "Separately," (or only speaks of a sale, a plant, a deal) is about another company.
+_INTRODUCES = regexes.compile(
+    r"\b(?:results?|figures|earnings|reports?|reported|posted|these|following|follows|net|"
+    r"profits?|loss(?:es)?)\b",
+    re.I,
+)
+_SEPARATELY = regexes.compile(
+    r"[ \t\n]*(?:separately|elsewhere|meanwhile|in[ \t]+(?:a[ \t]+)?separate|in[ \t]+another"
+    r"|in[ \t]+other[ \t]+news)\b",
+    re.I,
+)
+#: The story's company is one named in its first sentences: the headline, the lead.
+_LEAD_SENTENCES = 3
 #: A line this long (or longer) that is no period header is prose: the table stops there.
 _TABLE_LINE = 60
 #: How far the lines around a table are read for its header, note and introducing sentence.
@@ -180,7 +195,7 @@ def find_earnings(doc: _Text) -> list[Fact]:
         ),
         None,
     )
-    story_org = next((m.entity for m in doc.mentions if m.label == "ORG"), None)
+    story_org = _story_org(doc)
     for table in _tables(text, rows):
         company, period, year = _context(doc, table, story_org)
         scale, note_currency = _scale(doc, table)
@@ -396,8 +411,10 @@ def _context(
     doc: _Text, table: list[_Row], story_org: str | None
 ) -> tuple[str | None, dict[str, Any], str | None]:
     """The company a table reports, its period and year, from the lines before its first row:
-    a header, then the sentence that introduces the table (else the story's first
-    organisation, and the headline's period). Each look stays within `_REACH` characters."""
+    a header, then the sentence that introduces the table ("X reported these results"), else
+    the company of the story's headline or lead (not that of a "Separately, Y said ..."
+    paragraph before the table), else none; the period of the header, the introducing
+    sentence, the headline or the lead. Each look stays within `_REACH` characters."""
     text = doc.text
     first = table[0]
     period: dict[str, Any] | None = None
@@ -425,7 +442,10 @@ def _context(
     if intro is not None and intro_end is not None:
         s_start = max(doc.sentence_span(intro)[0], intro_end - _REACH)
         near = _mentions_in(doc, s_start, intro_end)
-        company = next((m.entity for m in near if m.label == "ORG"), None)
+        if _SEPARATELY.match(text, s_start):
+            intro = None  # about another company: neither its company nor its period
+        elif _INTRODUCES.search(text, s_start, intro_end):
+            company = next((m.entity for m in near if m.label == "ORG"), None)
         year = next(
             (
                 m.norm[:4]
@@ -436,10 +456,12 @@ def _context(
         )
     if period is None:
         period = {}
-        for index in (intro, 0):
+        for index in (intro, *range(min(_LEAD_SENTENCES, len(doc.sentences)))):
             if index is None:
                 continue
             s_start, s_end = doc.sentence_span(index)
+            if s_start >= first.start:
+                break
             end = min(s_end, first.start, s_start + _REACH)
             start = max(s_start, end - _REACH)
             found = _PERIOD_IN.search(text, start, end) or _ENDED_IN.search(text, start, end)
@@ -447,6 +469,14 @@ def _context(
                 period = _header_period(found)
                 break
     return company or story_org, period, year
+
+
+def _story_org(doc: _Text) -> str | None:
+    """The company the story is about: the first one its headline or lead names."""
+    if not doc.sentences:
+        return None
+    end = doc.sentence_span(min(_LEAD_SENTENCES, len(doc.sentences)) - 1)[1]
+    return next((m.entity for m in _mentions_in(doc, 0, end) if m.label == "ORG"), None)
 
 
 def _mentions_in(doc: _Text, start: int, end: int) -> list[Any]:

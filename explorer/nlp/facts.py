@@ -56,7 +56,8 @@ _BARE_TAIL = regexes.compile(
     r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
-    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding)\b)"
+    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding"
+    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against)\b)"
 )
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
@@ -75,12 +76,26 @@ _BEFORE_QUOTE = regexes.compile(
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
+_POSSESSIVE_AT = regexes.compile(r"['’]s[ \t]+")
+_COMPOUND_TAIL = regexes.compile(r"-[a-z]+[ \t]*")  # "-based " after "Moscow" in "Moscow-based"
 _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
 _GAP_SPACE = regexes.compile(r"[ \t]*")
 _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
 _TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
-_BEFORE_TITLE = regexes.compile(r",\s*(?:the|a|an|its|his|her|their|then|now|former)?\s*$")
+# An aside after a name, up to its closing comma: ", president of Acme Corp,".
+_APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
+# The lower-case rest of an appositive title, up to its closing comma: " of marketing".
+_TITLE_TAIL = regexes.compile(
+    r"[ \t]+(?:of|for|at|in|with)[ \t]+(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*(?=[ \t]*,)"
+)
+# Between a name and its title set off by a comma: "X, the committee chairman".
+_BEFORE_TITLE = regexes.compile(
+    r",\s*(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
+    r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
+    r"[a-z][\w-]*\s+){0,2}$"
+)
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
@@ -449,13 +464,16 @@ def _titles(doc: _Text) -> list[Fact]:
         if person is not None and person.label == "PERSON":
             end = person.end
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 12), left)
+            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
                 continue
             start = person.start
             # "X, spokeswoman for Y, said": whoever speaks after Y is X.
             doc.appositives[right] = (person.entity, person.start)
+            tail = _TITLE_TAIL.match(text, right)
+            if tail is not None:  # "X, the vice president of marketing, said"
+                doc.appositives.setdefault(tail.end(), (person.entity, person.start))
         key = (person.entity, t.entity, of, to)
         doc.holders.setdefault((t.entity.lower(), of), person.entity)
         doc.holders.setdefault((t.entity.lower(), None), person.entity)
@@ -559,6 +577,11 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     )
     if ticker is not None:
         pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
+    gap = pos
+    while gap > 0 and text[gap - 1] in " \t,":
+        gap -= 1
+    if gap < pos and gap in doc.appositives and doc.by_end.get(gap) is None:
+        return doc.appositives[gap]  # "X, the vice president of marketing, said"
     m = doc.before(pos)
     if m is not None:
         if m.end in doc.appositives:
@@ -593,11 +616,15 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
-def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, int] | None:
+def _speaker_at(
+    doc: _Text, pos: int, context: int | None = None, said_first: bool = True
+) -> tuple[str, int] | None:
     """Who speaks when the words from `pos` are "X" or "he": (name, where X ends).
 
     A pronoun stands for the latest person named before `context` (the quotation's start, so
-    that a name inside the quotation is not taken for the speaker).
+    that a name inside the quotation is not taken for the speaker). After the verb
+    (`said_first`), "said US lawyer Jamie Firestone" is the person, not the country; before
+    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
     """
     m = doc.by_start.get(pos)
     if m is None:
@@ -607,7 +634,26 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
             if m is not None and m.label != "PERSON":
                 m = None
     if m is not None:
+        if m.label in _PARTY and (poss := _POSSESSIVE_AT.match(doc.text, m.end)) is not None:
+            # "said Acme's chairman, John Smith": the person named after the title
+            title = doc.by_start.get(poss.end())
+            person = (
+                doc.after(title.end, _GAP_COMMA)
+                if title is not None and title.label == "TITLE"
+                else None
+            )
+            if person is not None and person.label == "PERSON":
+                return person.entity, person.end
+        if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
+            # "said Zurich-based banker X": the place only says where the speaker works.
+            person = _person_after(doc, m.end + len(tail.group().rstrip()))
+            if said_first and person is not None:
+                return person.entity, person.end
+            return _speaker_at(doc, tail.end(), context, said_first)
         if m.label in _PARTY and m.label != "ORG":
+            person = _person_after(doc, m.end) if said_first else None
+            if person is not None:  # "said US lawyer Jamie Firestone": not the country
+                return person.entity, person.end
             # "Iranian ambassador": the title, not the country, is the speaker.
             nxt = doc.after(m.end)
             if nxt is not None and nxt.label == "TITLE":
@@ -626,6 +672,13 @@ def _speaker_at(doc: _Text, pos: int, context: int | None = None) -> tuple[str, 
             person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
     return None
+
+
+def _person_after(doc: _Text, pos: int) -> Mention | None:
+    """The person named after at most three lower-case words from `pos` ("lawyer X")."""
+    words = _FEW_LOWER_WORDS.match(doc.text, pos)
+    person = doc.by_start.get(words.end()) if words is not None else None
+    return person if person is not None and person.label == "PERSON" else None
 
 
 def _speaker_name(doc: _Text, m: Mention) -> str | None:
@@ -732,8 +785,13 @@ def _said(doc: _Text) -> list[Fact]:
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
-            found = _speaker_at(doc, gap.end(), qs)
+            found = _speaker_at(doc, gap.end(), qs, said_first=False)
             tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+            if found and tail is None:
+                aside = _APPOSITION.match(text, found[1])
+                if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
+                    # '"...," X, president of Y, said': the aside names X's title
+                    tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new
@@ -764,6 +822,69 @@ def _said(doc: _Text) -> list[Fact]:
     return facts
 
 
+_BARE_VERBS = frozenset({"said", "says", "told", "tells"})
+# Between the verb and a clause without "that": when, where, how and to whom it was said.
+_ADJUNCT = regexes.compile(
+    r"[ \t]*,?[ \t]+(?:(?P<phrase>(?:in|at)[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:statement|interview|report|letter|speech|note|conference|briefing|meeting|hearing)"
+    r"|yesterday|today|tonight|(?:last|on)[ \t]+(?:week|month|year|night)|earlier|later)\b"
+    r"|(?P<prep>(?:on|in|at|from)[ \t]+)?(?=[A-Z0-9]))"
+)
+# A day named alone after the verb ("said Tuesday it would"); any other name or date there
+# without a preposition is the clause's subject ("said Britain needed", "said 2004 had been").
+_WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_AUDIENCE = regexes.compile(
+    r"[ \t]+(?:(?:a|the)[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|"
+    r"lawmakers|delegates|analysts|investors|shareholders|(?:news|press)[ \t]+"
+    r"(?:conference|briefing|agency))\b"
+)
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+_CLAUSE_OPENS = regexes.compile(
+    r"[ \t]+(?:[A-Z]|(?:he|she|it|they|we|i|the|a|an|his|her|its|their|this|these|those|there|"
+    r"that)\b)"
+)
+_THAT = regexes.compile(r"[ \t]*,?[ \t]+that(?=[ \t])")
+
+
+def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
+    """Where the clause after a speech verb may start, past up to three adjuncts: "said on
+    Monday", "said in Bonn", "said in a statement", "told reporters", "told Reuters"."""
+    text = doc.text
+    pos = verb.end()
+    told = verb.group()[0] == "t"
+    to_whom = told  # where the one listener may be named: "told (news agency) Reuters"
+    for _ in range(3):
+        if told and (audience := _AUDIENCE.match(text, pos, end)) is not None:
+            pos = audience.end()
+            to_whom = text.endswith("agency", 0, pos)  # "told reporters Acme would ..."
+            continue
+        adjunct = _ADJUNCT.match(text, pos, end)
+        if adjunct is None:
+            break
+        if adjunct.group("phrase"):
+            pos = adjunct.end()
+            continue
+        m = doc.by_start.get(adjunct.end())
+        if m is None:
+            break
+        if adjunct.group("prep"):
+            if m.label not in _WHEN_WHERE:
+                break
+        elif not (m.label == "DATE" and _WEEKDAY.fullmatch(m.text)) and not (
+            # "told Reuters the bank ...", not "told To Vima newspaper in ..."
+            to_whom and m.label in ("ORG", "PERSON") and _CLAUSE_OPENS.match(text, m.end, end)
+        ):
+            break
+        to_whom = False
+        pos = m.end
+    if pos == verb.end():
+        return None if told else pos  # "told him": to whom, not what
+    that = _THAT.match(text, pos, end)
+    return that.end() if that is not None else pos
+
+
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls in one of `spans` (sorted, not overlapping)."""
     i = bisect.bisect_right(spans, (pos, len(spans) and spans[-1][1] + pos + 1)) - 1
@@ -781,8 +902,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
-        if tail is None and v.group() in ("said", "says"):
-            tail = _BARE_TAIL.match(text, v.end(), s_end)
+        if tail is None and v.group() in _BARE_VERBS:
+            start = _adjuncts(doc, v, s_end)
+            tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
         if tail is None:
             continue
         verb_start = v.start()
@@ -791,8 +913,8 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if found is None:
             continue
         c_start, c_end = _strip_span(text, tail.end(), s_end)
-        if c_end - c_start < 3 or text[c_start] in '"“':
-            continue
+        if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
+            continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
         clause = text[c_start:c_end]
         done.add(index)
         out.append(
@@ -811,6 +933,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
     for acc in _ACCORDING.finditer(text):
         index = doc.sentence_of(acc.start())
         source = doc.by_start.get(acc.end())
+        if source is not None and source.label in _PLACE:
+            tail = _COMPOUND_TAIL.match(text, source.end)  # "the UK-based journal X"
+            source = doc.by_start.get(tail.end()) if tail is not None else source
         if index in done or source is None or source.label not in ("PERSON", "ORG", "GPE"):
             continue
         s_start, s_end = doc.sentence_span(index)

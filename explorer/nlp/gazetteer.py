@@ -242,12 +242,22 @@ def _build_states() -> frozenset[str]:
     return frozenset(_lines("states.txt"))
 
 
-#: The abbreviations news agencies use for US states (AP style), written by hand.
-_STATE_ABBREVIATIONS = (
-    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
-    "Mont Neb Nev N.H. N.J. N.M. N.Y. N.C. N.D. Okla Ore Pa R.I. S.C. S.D. Tenn Tex Vt Va Wash "
-    "Wis Wyo"
-).split()
+#: The abbreviations news agencies use for US states (AP style) and the states they name, as
+#: a dateline writes them ("WICHITA, Kan., Oct 14"), written by hand.
+_STATE_NAMES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas",
+    "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland", "Mass": "Massachusetts",
+    "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada", "N.H.": "New Hampshire",
+    "N.J.": "New Jersey", "N.M.": "New Mexico", "N.Y.": "New York", "N.C.": "North Carolina",
+    "N.D.": "North Dakota", "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania",
+    "R.I.": "Rhode Island", "S.C.": "South Carolina", "S.D.": "South Dakota",
+    "Tenn": "Tennessee", "Tex": "Texas", "Vt": "Vermont", "Va": "Virginia",
+    "Wash": "Washington State", "Wis": "Wisconsin", "Wyo": "Wyoming",
+}  # fmt: skip
+_STATE_ABBREVIATIONS = list(_STATE_NAMES)
 
 
 @functools.cache
@@ -430,7 +440,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
     for word in _build_languages():
         out[word] = ("LANGUAGE", word)
     for state in _build_us_states():
-        out[state] = ("GPE", state)
+        name = _STATE_NAMES.get(state) or _STATE_NAMES.get(state.rstrip("."), state)
+        out[state] = ("GPE", name)  # "Kan." is Kansas
     for region in _build_regions():
         out[region] = ("LOC", region)
     for state in _build_states():

@@ -9,6 +9,7 @@ import textwrap
 
 import pytest
 
+from explorer.model import NAME_LABELS
 from explorer.nlp import extract
 
 
@@ -246,3 +247,81 @@ def test_a_table_without_a_currency_word_is_in_the_story_s_currency():
         ("Brackley Textiles PLC", "sales", 88e6, "GBP", "1987", False),
         ("Brackley Textiles PLC", "sales", 80.6e6, "GBP", "1986", True),
     ]
+
+
+# --- whose table it is ----------------------------------------------------------------------
+
+LINDQVIST = [
+    "LINDQVIST MARINE <LMQ> SECOND QTR NET RISES",
+    "SEATTLE, July 21 - Lindqvist Marine Inc said second quarter profits rose on higher sales "
+    "of outboard engines and lower costs for aluminium.",
+    "Separately, Pellham Boatworks Co said it agreed to sell its sailmaking division to a group "
+    "led by its managers for about 12 mln dlrs.",
+]
+LINDQVIST_TABLE = [
+    "Qtr ended June 30",
+    "Shr 47 cts vs 39 cts",
+    "Net 12.3 mln vs 10.1 mln",
+]
+
+
+@pytest.mark.parametrize("wrap", LAYOUTS)
+def test_a_separately_paragraph_before_the_table_does_not_take_it(wrap):
+    # the table reports the results of the headline's company, not of the one named just before
+    found = table_amounts(story(LINDQVIST, LINDQVIST_TABLE, wrap))
+    assert {a[0] for a in found} == {"Lindqvist Marine Inc"}
+    assert len(found) == 4
+
+
+@pytest.mark.parametrize("wrap", LAYOUTS)
+def test_a_sentence_that_does_not_introduce_the_table_leaves_it_to_the_lead(wrap):
+    paragraphs = [
+        "TALLIS BANCORP REPORTS LOWER NET",
+        "HARTFORD, Conn., April 9 - Tallis Bancorp said first quarter earnings fell because of "
+        "higher provisions for loans to farmers.",
+        "In a separate announcement, Corwin Savings Bank said it would buy back up to one mln of "
+        "its shares.",
+        "Tallis also declared a quarterly dividend of 22 cts a share, payable May 15.",
+    ]
+    table = ["Shr 61 cts vs 74 cts", "Net 9.8 mln vs 11.9 mln"]
+    found = table_amounts(story(paragraphs, table, wrap))
+    rows = [a for a in found if a[1].startswith(("Shr", "Net"))]
+    # the company and the period of the lead ("first quarter earnings fell")
+    assert [(a[0], a[2], a[5], a[6], a[7]) for a in rows] == [
+        ("Tallis Bancorp", "earnings per share", "first quarter", "Q1", False),
+        ("Tallis Bancorp", "earnings per share", "first quarter", None, True),
+        ("Tallis Bancorp", "net profit", "first quarter", "Q1", False),
+        ("Tallis Bancorp", "net profit", "first quarter", None, True),
+    ]
+
+
+METALS = """\
+    LONDON, May 18 - Tin and copper eased in late trading on the
+metal exchange as dealers took profits after last week's rally,
+traders said.
+    All prices in stg per tonne
+                     Buyer      Seller     High     Low
+    Copper Grade A   1,012.50   1,013.00   1,021    1,008
+    Lead               312.25     312.75     315      310
+    Zinc               455.00     456.00     459      452
+"""
+
+SLAUGHTER = """\
+    WASHINGTON, Nov 3 - Cattle slaughter for the week was estimated
+at 662,000 head, the Agriculture Department said.
+                      Curr Wk   Prev Wk   Yr Ago
+    Cattle            662,000   648,000   701,000
+    Hogs            1,704,000 1,688,000 1,812,000
+"""
+
+
+@pytest.mark.parametrize("text", [METALS, SLAUGHTER], ids=["metals", "slaughter"])
+def test_the_heads_of_a_table_s_columns_are_no_names(text):
+    for layout in (text, text.replace("\n", "\r\n")):
+        names = {(e.name, e.label) for e in extract(layout).entities if e.label in NAME_LABELS}
+        assert names <= {
+            ("London", "GPE"), ("Washington", "GPE"), ("Agriculture Department", "ORG")
+        }, names  # fmt: skip
+    # a line of capitalised words before prose is still read as names
+    text = "Buyer Seller Mortimer Grange\nMortimer Grange said it would sell 1,000 shares.\n"
+    assert ("Mortimer Grange", "PERSON") in {(e.name, e.label) for e in extract(text).entities}

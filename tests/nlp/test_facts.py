@@ -785,3 +785,15 @@ def test_a_speaker_named_before_the_quote_comes_before_a_sentence_that_follows_i
         ("Ann Lee", "We sold every ticket."),
         ("Tom Reed", "the shop would close in May"),
     ]
+
+
+def test_said_then_a_nationality_and_a_role_is_the_person_named():
+    text = (
+        '"The mills will be kept open," said Italian trade union official Marco Belotti. '
+        '"We will not sell," said Swiss banker Hans Meili, who chairs the board.'
+    )
+    said = {f.object: f.subject for f in extract(text).facts if f.predicate == "said"}
+    assert said == {
+        "The mills will be kept open": "Marco Belotti",
+        "We will not sell": "Hans Meili",
+    }

@@ -233,3 +233,139 @@ def test_the_earnings_table_gives_the_company_s_figures(layout):
         (hfl, "13.0 mln", "average shares", 13e6, "shares", False),
         (hfl, "12.9 mln", "average shares", 12.9e6, "shares", True),
     ]  # the price table below it ("Curr Wk YTD Yr Ago") gives none
+
+
+BASED = (
+    "PARIS, March 11 - Lemarchand SA, the Paris-based maker of luxury fabrics, said it agreed "
+    "to buy a stake in Tessitura Vallone SpA, a Como-based silk weaver, and in Brisbane Mills "
+    "Inc, a Hartford-based maker of yarn.\n"
+    '"It is a fair price for a good business," said Zurich-based banker Hans Meili.\n'
+    '"The mills will be kept open," said Italian trade union official Marco Belotti.\n'
+    "Lemarchand shares rose, according to the Lyon-based newsletter Textile Hebdo.\n"
+)
+
+
+def test_a_place_joined_to_based_is_the_place_and_never_the_speaker():
+    found = entities(BASED)
+    # "Paris-based" is the place the dateline names: one entity, a place, not a nationality
+    assert ("Paris", "GPE") in found and ("Paris", "NORP") not in found
+    assert ("Como", "GPE") in found
+    said = {f.object: f.subject for f in facts(BASED, "said")}
+    assert said["It is a fair price for a good business"] == "Hans Meili"
+    assert said["The mills will be kept open"] == "Marco Belotti"
+    assert "Lyon" not in said.values() and "France" not in said.values()
+
+
+KESTREL = """\
+KESTREL AVIONICS POSTS HIGHER THIRD QUARTER NET
+
+    WICHITA, Kan., Oct 14 - Kestrel Avionics Inc <KAV> said its
+third quarter net income rose 18 pct on strong demand for cockpit
+display units from regional airlines.
+    "Orders from the commuter carriers have been stronger than we
+planned for," said Ronald Mayhew, Kestrel's chief executive. He
+said the company expected its backlog to reach 140 mln dlrs by
+the end of the year.
+    Norma Tillery, the vice president of marketing, said the first
+units for Europe would ship in March.
+"""
+
+
+def test_the_speaker_s_company_named_short_and_he_said_after_him():
+    found = entities(KESTREL)
+    # "Kestrel's" is the company the story names in full, not a person listed after Mayhew
+    assert "Kestrel" in found[("Kestrel Avionics Inc", "ORG")]
+    assert ("Kestrel Avionics Inc", "PERSON") not in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(KESTREL, "said")}
+    assert said["Orders from"] == "Ronald Mayhew"
+    assert said["the company"] == "Ronald Mayhew"  # "He said the company expected ..."
+    # "X, the vice president of marketing, said": X speaks
+    assert said["the first"] == "Norma Tillery"
+    held = {(f.subject, f.object, f.qualifiers.get("of")) for f in facts(KESTREL, "title")}
+    assert ("Ronald Mayhew", "Chief Executive", "Kestrel Avionics Inc") in held
+    assert ("Norma Tillery", "Vice President", None) in held
+    affiliated = {(f.subject, f.object) for f in facts(KESTREL, "affiliated_with")}
+    assert ("Ronald Mayhew", "Kestrel Avionics Inc") in affiliated
+
+
+ASIDES = [
+    '"We are done," Norma Tillery, president of Dunmore Castings Inc, said.',
+    '"We are done," Norma Tillery, an analyst with Dunmore Castings Inc, said.',
+    '"We are done," Norma Tillery, the president of the company, said.',
+    '"We are done," Norma Tillery, Dunmore\'s chief executive, said.',
+    "Norma Tillery, vice president for corporate affairs at the bank, said we are done.",
+]
+
+
+@pytest.mark.parametrize("text", ASIDES)
+def test_a_speaker_named_with_an_aside_before_said(text):
+    assert [f.subject for f in facts(text, "said")] == ["Norma Tillery"]
+
+
+ORSINI = """\
+    MILAN, March 11 - Lemarchand SA said it agreed to buy a 35 pct
+stake in Filatura Orsini SpA, a maker of silk yarn.
+    "This gives us the mills we have wanted for ten years," said
+Lemarchand's chairman, Henri Dufresne.
+    Giulia Ferrante, a spokeswoman for Filatura Orsini, said the
+board approved the deal on Monday.
+"""
+
+
+def test_the_company_named_short_and_the_speaker_after_its_title():
+    found = entities(ORSINI)
+    assert "Filatura Orsini" in found[("Filatura Orsini SpA", "ORG")]
+    assert ("Filatura Orsini", "PERSON") not in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(ORSINI, "said")}
+    assert said["This gives"] == "Henri Dufresne"  # not Lemarchand: its chairman speaks
+    assert said["the board"] == "Giulia Ferrante"
+    affiliated = {(f.subject, f.object) for f in facts(ORSINI, "affiliated_with")}
+    assert ("Giulia Ferrante", "Filatura Orsini SpA") in affiliated
+    assert ("Henri Dufresne", "Lemarchand SA") in affiliated
+
+
+REPORTED = [
+    ("Dunmore Castings Inc said on Monday it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Dunmore Castings Inc said Tuesday it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Dunmore Castings Inc said in a statement it would close its Akron foundry.", "Dunmore Castings Inc", "it would close"),
+    ("Finance Minister Rolf Hagemann said in Bonn the government was satisfied.", "Rolf Hagemann", "the government was"),
+    ("Rolf Hagemann told reporters the bank saw no need to cut rates.", "Rolf Hagemann", "the bank saw"),
+    ("Rolf Hagemann told Reuters the bank saw no need to cut rates.", "Rolf Hagemann", "the bank saw"),
+    ("Rolf Hagemann told a news conference in Bonn that the bank saw no need.", "Rolf Hagemann", "the bank saw"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, speaker, clause", REPORTED)
+def test_reported_speech_after_when_where_and_to_whom(text, speaker, clause):
+    said = [(f.subject, f.object) for f in facts(text, "said")]
+    assert len(said) == 1 and said[0][0] == speaker and said[0][1].startswith(clause), said
+
+
+def test_a_place_named_after_said_opens_the_clause():
+    # without "in", "Britain" is what the clause is about, not where it was said
+    text = "Rolf Hagemann said Britain needed lower taxes."
+    assert [f.object for f in facts(text, "said")] == ["Britain needed lower taxes"]
+
+
+def test_told_someone_to_do_something_is_no_statement():
+    assert facts("Rolf Hagemann told Dunmore Castings Inc to close the foundry.", "said") == []
+
+
+SENATE = """\
+    TOPEKA, Kan., Oct 7 - Federal Reserve Board Chairman Paul
+Volcker said he saw no need for higher interest rates.
+    Sen. William Proxmire, the committee chairman, said he doubted
+the accord would hold. Delegates from Czechoslovakia and East
+Germany left early.
+"""
+
+
+def test_dateline_states_old_countries_and_a_title_after_a_comma():
+    found = entities(SENATE)
+    # "Kan." in a dateline is the state of Kansas, named as a reader would look for it
+    assert "Kan." in found[("Kansas", "GPE")]
+    assert ("Czechoslovakia", "GPE") in found and ("East Germany", "GPE") in found
+    said = {" ".join(f.object.split()[:2]): f.subject for f in facts(SENATE, "said")}
+    # "X, the committee chairman, said": X, not the other chairman of the story
+    assert said["he doubted"] == "William Proxmire"
+    assert said["he saw"] == "Paul Volcker"

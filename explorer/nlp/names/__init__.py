@@ -65,6 +65,10 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     ascii_text = text.isascii()
     # Table words are looked for only in a document with a wire table in it: one scan.
     wire_table = _WIRE_TABLE.search(text) is not None
+    # A line without figures read as prose, and what it added to `doc`: undone if the next
+    # line is a row of figures and it reads as the heads of its columns ("Buyer Seller High
+    # Low"), which are then read as a row. (Checked only then: most lines are no heads.)
+    heads: tuple[int, list[Token], int, int, int, int] | None = None
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
@@ -74,6 +78,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
+        words = len(toks)
         if wire_table and _TABLE_WORD.search(text, s_start, s_end):
             toks = _without_table_words(toks)
             if not toks:
@@ -90,8 +95,21 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             and digits >= 0.6 * sum(1 for t in toks if t.text[0].isalpha())
             and not _PROSE.search(text, s_start, s_end)
         ):  # a row of figures ("Wheat 1,234 5,678"): only names known elsewhere, as there
+            if (
+                heads is not None
+                and heads[0] == s_i - 1
+                and _column_heads(text, heads[4], heads[5], heads[1])
+            ):
+                del doc.found[heads[2] :], doc.long_runs[heads[3] :]
+                rows.append(heads[:2])
+            heads = None
             rows.append((s_i, toks))
             continue
+        heads = (
+            (s_i, toks, len(doc.found), len(doc.long_runs), s_start, s_end)
+            if digits == 0 and words >= 2
+            else None
+        )
         table = (
             digits >= 2 and digits >= 0.2 * len(toks) and not _FIGURES.search(text, s_start, s_end)
         )  # a results table ("Ashford 2 Kingsbridge Rovers 1"), not a page of accounts
@@ -127,6 +145,15 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _column_heads(text: str, start: int, end: int, toks: list[Token]) -> bool:
+    """Whether a line reads as the heads of a table's columns: one line of capitalised words
+    and nothing else ("Buyer Seller High Low", "Prev Wk Yr Ago")."""
+    return (
+        all(t.text[:1].isupper() and t.text.isalpha() for t in toks)
+        and text.find("\n", start, end) < 0
+    )
 
 
 # \d\.\d|\d,\d{3}|\bmillion\b|\bbillion\b|%|\$, opening with the class of its first

@@ -6,7 +6,7 @@ import itertools
 
 from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
-from explorer.nlp.names.lists import NAME_SUFFIXES, W, gazetteer_label
+from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
@@ -49,6 +49,8 @@ def _names_known(doc: Doc):
         start, end, label, entity = f.start, f.end, f.label, f.entity
         strength, ntok = f.strength, f.ntokens
         surface = doc.text[start:end]
+        if label == "PERSON" and strength <= WEAK and strong.get(surface, ("",))[0] == "ORG":
+            continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
             parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
             if len(parts) > 1:
@@ -70,6 +72,9 @@ def _names_known(doc: Doc):
             strong.setdefault(surface, (label, entity))
             if label == "ORG" and ntok > 1:
                 org_firsts.setdefault(surface.split()[0], (label, entity))
+                short, _, form = surface.rpartition(" ")
+                if form in COMPANY_FORMS and " " in short:
+                    strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
     for key, entity in firsts.items():
         people.setdefault(key, entity)
     return people, last_names, strong, org_firsts
@@ -143,6 +148,9 @@ def _listed_names(doc: Doc) -> None:
                 and a.label == "PERSON"
                 and a.sentence == b.sentence
                 and doc.text[min(a.end, b.end) : max(a.start, b.start)].strip() in (",", "and", ";")
+                # not "X, Acme's chief executive" once "Acme Corp" is known
+                and b.entity == doc.text[b.start : b.end]
+                and not doc.text.startswith(("'s", "’s"), b.end)
             ):
                 b.label = "PERSON"
             # Teams listed with a team: "Essex , Derbyshire and Surrey" once one is a team.

@@ -257,14 +257,16 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 1
     if j < n and toks[j].text.capitalize() in heads:
         j += 1
-    else:
-        return i + 1
+    elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
+        return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.capitalize() for t in toks[i:j])
     if phrase not in heads and (j - i == 1 or toks[j - 1].text.capitalize() not in heads):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
-    near_name = prev in ("the", "The", ",") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    near_name = (
+        prev in ("the", "The", ",", "'s", "’s") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    )  # "Acme's chief executive"
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
         doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
@@ -292,7 +294,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             head, _, tail = w.rpartition("-")
             hit = gazetteer_label([head]) if tail.islower() else None
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                _compound(doc, s_i, toks, i, j, hit, tail)
                 return
     if is_sentence_initial(toks, i):
         opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
@@ -483,6 +485,18 @@ def _name_shaped(word: str) -> bool:
     )
 
 
+def _compound(doc: Doc, s_i: int, toks, i: int, j: int, hit: tuple[str, str], tail: str) -> None:
+    """A place or a nationality with a word joined to it: "Brazilian-born" and "Communist-led"
+    are the NORP, "Paris-based" and "U.S.-led" name the place itself, as "Paris" and "U.S."
+    alone do (its mention ends before "-based")."""
+    label, canon = hit
+    if label in ("GPE", "LOC"):
+        end = toks[j - 1].end - len(tail) - 1
+        doc.found.append(Guess(toks[i].start, end, label, canon, STRONG, s_i, j - i))
+    else:
+        emit(doc, s_i, toks, i, j, "NORP", canon, STRONG)
+
+
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
@@ -493,14 +507,14 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         if tail.islower():  # "New York-based", "Hong Kong-listed"
             hit = gazetteer_label([*words_of(toks, i, j - 1), head])
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                _compound(doc, s_i, toks, i, j, hit, tail)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
         w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
             hit = gazetteer_label([*words_of(toks, i, k), w.rpartition("-")[0]])
             if hit:
-                emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
+                _compound(doc, s_i, toks, i, k + 1, hit, w.rpartition("-")[2])
                 i = k + 1
             break
     pos = i
@@ -511,7 +525,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             head, _, tail = w.partition("-")
             hit = gazetteer_label([head])
             if hit and tail.islower():
-                emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
+                _compound(doc, s_i, toks, pos, pos + 1, hit, w.rpartition("-")[2])
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
