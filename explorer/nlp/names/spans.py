@@ -294,7 +294,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             head, _, tail = w.rpartition("-")
             hit = gazetteer_label([head]) if tail.islower() else None
             if hit:
-                _compound(doc, s_i, toks, i, j, hit, tail)
+                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     if is_sentence_initial(toks, i):
         opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
@@ -485,18 +485,6 @@ def _name_shaped(word: str) -> bool:
     )
 
 
-def _compound(doc: Doc, s_i: int, toks, i: int, j: int, hit: tuple[str, str], tail: str) -> None:
-    """A place or a nationality with a word joined to it: "Brazilian-born" and "Communist-led"
-    are the NORP, "Paris-based" and "U.S.-led" name the place itself, as "Paris" and "U.S."
-    alone do (its mention ends before "-based")."""
-    label, canon = hit
-    if label in ("GPE", "LOC"):
-        end = toks[j - 1].end - len(tail) - 1
-        doc.found.append(Guess(toks[i].start, end, label, canon, STRONG, s_i, j - i))
-    else:
-        emit(doc, s_i, toks, i, j, "NORP", canon, STRONG)
-
-
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
@@ -507,14 +495,14 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         if tail.islower():  # "New York-based", "Hong Kong-listed"
             hit = gazetteer_label([*words_of(toks, i, j - 1), head])
             if hit:
-                _compound(doc, s_i, toks, i, j, hit, tail)
+                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
         w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
             hit = gazetteer_label([*words_of(toks, i, k), w.rpartition("-")[0]])
             if hit:
-                _compound(doc, s_i, toks, i, k + 1, hit, w.rpartition("-")[2])
+                emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
                 i = k + 1
             break
     pos = i
@@ -525,7 +513,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             head, _, tail = w.partition("-")
             hit = gazetteer_label([head])
             if hit and tail.islower():
-                _compound(doc, s_i, toks, pos, pos + 1, hit, w.rpartition("-")[2])
+                emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
