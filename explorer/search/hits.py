@@ -5,7 +5,7 @@ its query terms matched (highlights), and the groups a grouped search answers wi
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import threading
 from dataclasses import dataclass
 from typing import BinaryIO
 
@@ -63,7 +63,10 @@ class HitMaker:
         #: An entity's latest date, by entity: worked out once (an entity of a large store
         #: is in thousands of documents, and it is a hit on every keystroke that names it).
         self._entity_dates: dict[int, str | None] = {}
-        self._decompress: Callable[[bytes], bytes] | None = None  # made on first use
+        #: Each thread's zstd decompressor, made on its first page: a decompression context
+        #: is not safe to share between threads (zstd releases the GIL while it works), and
+        #: the app's searches run in worker threads.
+        self._local = threading.local()
 
     def text(self, rec: int) -> str:
         """The text of record `rec`."""
@@ -82,9 +85,9 @@ class HitMaker:
         else:
             blob = self.a.text_blob
             frames = [blob[lo:hi].tobytes() for lo, hi in zip(los, his, strict=True)]
-        decompress = self._decompress
+        decompress = getattr(self._local, "decompress", None)
         if decompress is None:
-            decompress = self._decompress = _texts.decompressor(
+            decompress = self._local.decompress = _texts.decompressor(
                 _texts.dictionary_of(self.a.text_dict)
             )
         out = []
