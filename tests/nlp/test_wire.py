@@ -365,3 +365,39 @@ def test_dateline_states_old_countries_and_a_title_after_a_comma():
     # "X, the committee chairman, said": X, not the other chairman of the story
     assert said["he doubted"] == "William Proxmire"
     assert said["he saw"] == "Paul Volcker"
+
+
+PARTNERS = [
+    "Analyst Peter Okonkwo of Kidder, Peabody and Co said the guidance was in line.",
+    "Peter Okonkwo, an analyst with Smith, Barney, Harris Upham and Co, said the guidance "
+    "was in line.",
+    "Peter Okonkwo of Dunbar, Hale & Co said the guidance was in line.",
+]
+
+
+@pytest.mark.parametrize("text", PARTNERS)
+def test_a_partnership_named_after_its_partners_is_one_company_and_not_the_speaker(text):
+    firm = text[text.index("of " if " of " in text else "with ") :].split(" ", 1)[1]
+    firm = firm.split(" said")[0].rstrip(",")
+    assert entities(text).keys() >= {(firm, "ORG"), ("Peter Okonkwo", "PERSON")}
+    assert len([key for key in entities(text) if key[1] in ("ORG", "PERSON")]) == 2
+    assert [f.subject for f in facts(text, "said")] == ["Peter Okonkwo"]
+    assert [(f.subject, f.object) for f in facts(text, "affiliated_with")] == [
+        ("Peter Okonkwo", firm)
+    ]
+    # in a paragraph hard-wrapped as wire copy is, at any width: the same speaker and firm
+    story = (
+        "The company said on Tuesday that its second quarter sales would be lower than "
+        "last year's. " + text + " Its shares were unchanged in late trading on Wall Street."
+    )
+    for width in (55, 60, 65, 72):
+        wrapped = textwrap.fill(story, width, initial_indent="    ")
+        said = {f.subject for f in facts(wrapped, "said")}
+        assert "Peter Okonkwo" in said and firm not in said, width
+        assert (firm, "ORG") in entities(wrapped), width
+
+
+def test_a_list_of_known_companies_ending_in_a_partnership_stays_a_list():
+    text = "Shares of IBM, Apple and Merrill Lynch and Co rose on Tuesday."
+    names = {name for name, label in entities(text) if label == "ORG"}
+    assert "Merrill Lynch and Co" in names and not any("," in name for name in names)

@@ -71,6 +71,8 @@ def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, stren
             canon = canon[:-1]  # "Acme Corp." at a sentence's end is "Acme Corp"
         if " 's" in canon or " ’s" in canon:
             canon = canon.replace(" 's", "'s").replace(" ’s", "’s")  # "Standard and Poor's Corp"
+        if " ," in canon:
+            canon = canon.replace(" ,", ",")  # "Kidder, Peabody and Co"
         canon = W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity
     doc.found.append(Guess(toks[i].start, toks[j - 1].end, label, canon, strength, s_i, j - i))
 

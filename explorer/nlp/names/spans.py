@@ -200,10 +200,8 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
-            if w in _AND and prev not in COMPANY_FORMS and not ORG_ENDING.search(prev):
-                k = _company_after_and(toks, j + 1, n)
-                # "Merrill Lynch and Co", "Roper and Sons Ltd", "Lazard Freres et Cie"; not
-                # "Acme AG and Globex AG"
+            if w in _AND or w == ",":
+                k = _company_goes_on(toks, i, j, n)
                 if k:
                     j = k
                     continue
@@ -226,6 +224,50 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
 
 #: "and" in the legal names of companies ("Lazard Freres et Cie", "Schmidt und Sohn KG").
 _AND = frozenset({"and", "et", "und"})
+
+
+def _company_goes_on(toks, i: int, j: int, n: int) -> int:
+    """Where the company's name that toks[i:j] begins ends when it goes on past the "and" or
+    comma at `j` ("Merrill Lynch and Co", "Roper and Sons Ltd", "Lazard Freres et Cie",
+    "Kidder, Peabody and Co"; not "Acme AG and Globex AG"); 0 if it does not."""
+    prev = toks[j - 1].text
+    if toks[j].text == ",":
+        return _partners_after_comma(toks, i, j, n) if j - i <= 2 else 0
+    if prev in COMPANY_FORMS or ORG_ENDING.search(prev):
+        return 0
+    return _company_after_and(toks, j + 1, n)
+
+
+#: The legal forms of a partnership, whose name lists its partners ("Kidder, Peabody and Co").
+_PARTNERSHIP = frozenset({"Co", "Co.", "Cie", "Sons", "Company"})
+
+
+def _partners_after_comma(toks, i: int, j: int, n: int) -> int:
+    """Where a partnership's name that the comma at `j` goes on with ends: one or two more
+    partners of a word or two ("Kidder, Peabody and Co", "Smith, Barney, Harris Upham and
+    Co"), then "and" or "&" and its form; 0 if there is none. No partner may be a name the
+    gazetteer knows (a place, a known organisation): "IBM, Apple and Co" is a list."""
+    parts = [(i, j)]
+    k = j
+    while k < n and toks[k].text == "," and len(parts) < 3:
+        start = k = k + 1
+        while k < n and k - start < 2 and toks[k].text[:1].isupper():
+            k += 1
+        if k == start:
+            return 0
+        parts.append((start, k))
+    if len(parts) < 2 or k + 1 >= n or toks[k].text not in ("and", "&"):
+        return 0
+    end = k + 1
+    while end < n and end - k <= 2 and toks[end].text[:1].isupper():
+        end += 1
+    if end - k != 2 or toks[end - 1].text not in _PARTNERSHIP:
+        return 0  # "and Co" itself: the last partner is the one before "and"
+    for a, b in parts:
+        words = [t.text for t in toks[a:b]]
+        if gazetteer_label(words) or any(w in W.known_orgs for w in words):
+            return 0
+    return end
 
 
 def _company_after_and(toks, k: int, n: int) -> int:
