@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import BinaryIO
 
 import numpy as np
@@ -268,28 +269,44 @@ class HitMaker:
                     found.append((rows[seg], at + j - g.starts[seg], typed))
         if not found:
             return out
-        which = np.concatenate([f[0] for f in found])
-        where = np.concatenate([f[1] for f in found])
-        typed = np.concatenate([f[2] for f in found])
-        order = np.argsort(which, kind="stable")
-        which, where, typed = which[order], where[order], typed[order]
-        marked, firsts = np.unique(which, return_index=True)
-        bounds = [*firsts.tolist(), len(which)]
-        ascii_rows = [row for row in marked.tolist() if texts[row].isascii()]
+        if len(found) == 1:  # one term of one word (most keystrokes): already in row order
+            which, where, typed = found[0]
+        else:
+            which = np.concatenate([f[0] for f in found])
+            where = np.concatenate([f[1] for f in found])
+            typed = np.concatenate([f[2] for f in found])
+            order = np.argsort(which, kind="stable")
+            which, where, typed = which[order], where[order], typed[order]
+        # Python lists from here: a page's rows are read one by one, and a list slice costs
+        # less than a numpy slice and its `tolist`.
+        which_l = which.tolist()
+        ascii_rows = [row for row in dict.fromkeys(which_l) if texts[row].isascii()]
         starts, ends = _ascii_spans(
             [texts[row] for row in ascii_rows], ascii_rows, which, where, lens
         )
-        plain = set(ascii_rows)
-        for k, row in enumerate(marked.tolist()):
-            lo, hi = bounds[k], bounds[k + 1]
+        starts_l, ends_l, where_l, typed_l = (
+            starts.tolist(),
+            ends.tolist(),
+            where.tolist(),
+            typed.tolist(),
+        )
+        lens_l = lens.tolist()
+        lo, n = 0, len(which_l)
+        while lo < n:
+            row = which_l[lo]
+            hi = lo + 1
+            while hi < n and which_l[hi] == row:
+                hi += 1
             spans: list[tuple[int, int]] | None
-            if row not in plain:
-                spans = _spans(texts[row], int(lens[row]), where[lo:hi].tolist())
-            elif starts[lo] < 0:  # the text does not have the words the index has
+            if starts_l[lo] >= 0:
+                spans = list(zip(starts_l[lo:hi], ends_l[lo:hi], strict=True))
+            elif texts[row].isascii():  # the text does not have the words the index has
+                lo = hi
                 continue
             else:
-                spans = list(zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), strict=True))
-            out[row] = _merged(spans, typed[lo:hi].tolist())
+                spans = _spans(texts[row], lens_l[row], where_l[lo:hi])
+            out[row] = _merged(spans, typed_l[lo:hi])
+            lo = hi
         return out
 
 
@@ -311,20 +328,24 @@ def _ascii_spans(
     ends = starts.copy()
     if not texts:
         return starts, ends
-    joined = np.frombuffer("\x00".join(texts).encode("ascii"), dtype=np.uint8)
-    edges = np.diff(_WORD_BYTE[joined].view(np.int8), prepend=0, append=0)
+    # padded with a non-word byte each side: a word starts where a word byte follows a
+    # non-word one, and ends where a non-word byte follows a word one
+    joined = np.frombuffer(("\x00" + "\x00".join(texts) + "\x00").encode("ascii"), np.uint8)
+    is_word = _WORD_BYTE[joined].view(np.int8)
+    edges = is_word[1:] - is_word[:-1]
     word_starts, word_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    offsets = np.cumsum([0, *(len(t) + 1 for t in texts[:-1])])
-    first = np.searchsorted(word_starts, offsets)
-    counts = np.diff(np.append(first, len(word_starts)))
+    offsets = np.fromiter(accumulate((len(t) + 1 for t in texts), initial=0), np.int64)
+    bounds = np.searchsorted(word_starts, offsets)
+    first, counts = bounds[:-1], bounds[1:] - bounds[:-1]
     slot = np.full(len(lens), -1, dtype=np.int64)
     slot[rows] = np.arange(len(rows))
     t = slot[which]
     ok = t >= 0
     ok[ok] = counts[t[ok]] == lens[which[ok]]
-    idx = first[t[ok]] + where[ok]
-    starts[ok] = word_starts[idx] - offsets[t[ok]]
-    ends[ok] = word_ends[idx] - offsets[t[ok]]
+    t = t[ok]
+    idx = first[t] + where[ok]
+    starts[ok] = word_starts[idx] - offsets[t]
+    ends[ok] = word_ends[idx] - offsets[t]
     return starts, ends
 
 
@@ -342,6 +363,9 @@ def _merged(spans: list[tuple[int, int]] | None, typed: list[int]) -> tuple[tupl
     whole word), sorted and merged."""
     if not spans:
         return ()
+    if len(spans) == 1:  # one word matched (most hits)
+        (start, end), n = spans[0], typed[0]
+        return ((start, min(end, start + n) if n >= 0 else end),)
     ranges = sorted(
         (start, min(end, start + n) if n >= 0 else end)
         for (start, end), n in zip(spans, typed, strict=True)
