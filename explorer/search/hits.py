@@ -46,6 +46,9 @@ class Group:
         return not self.exact or self.offset + len(self.hits) < self.total
 
 
+#: A rank key's bits below this do not change its score (`RankKey.score_of`).
+_SCORE_SHIFT = RankKey.PREFIXES_SHIFT
+
 #: Group kinds in the order they are shown, with their plural names.
 GROUP_NAMES = {"entity": "entities", "fact": "facts", "sentence": "sentences"}
 
@@ -107,17 +110,22 @@ class HitMaker:
             order = top[np.argsort(keys[top], kind="stable")]
         else:
             order = np.argsort(keys, kind="stable")
+        ranked = recs[order]
+        kinds = np.asarray(self.a.kind)[ranked]
+        if not (kinds == KIND_ENTITY).any():  # no entity to fold: the first `limit` (and
+            n = max(limit, 1)  # one at least, as the loop below gives)
+            return list(zip(ranked[:n].tolist(), keys[order[:n]].tolist(), strict=True))
         out: list[tuple[int, int]] = []
         seen_entities: set[int] = set()
-        kinds, refs = self.a.kind, self.a.ref
-        for i in order.tolist():
-            rec = int(recs[i])
-            if int(kinds[rec]) == KIND_ENTITY:
-                ref = int(refs[rec])
+        refs = np.asarray(self.a.ref)[ranked].tolist()
+        for rec, key, kind, ref in zip(
+            ranked.tolist(), keys[order].tolist(), kinds.tolist(), refs, strict=True
+        ):
+            if kind == KIND_ENTITY:
                 if ref in seen_entities:  # its name and an alias both matched: one hit
                     continue
                 seen_entities.add(ref)
-            out.append((rec, int(keys[i])))
+            out.append((rec, key))
             if len(out) >= limit:
                 break
         return out
@@ -147,12 +155,38 @@ class HitMaker:
             np.asarray(a.end)[at].tolist(),
             strict=True,
         )
-        return [
-            self._make(kind, ref, doc, sent, start, end, text, RankKey.score_of(key), mark)
-            for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
-                fields, texts, page, marks, strict=True
+        docs = self.tables.docs
+        doc_dates = self.tables.doc_dates or []
+        # A score reads only the rules above the prefix count: a page's hits share a few.
+        scores: dict[int, float] = {}
+        out = []
+        for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
+            fields, texts, page, marks, strict=True
+        ):
+            score = scores.get(key >> _SCORE_SHIFT)
+            if score is None:
+                score = scores[key >> _SCORE_SHIFT] = RankKey.score_of(key)
+            if kind in (KIND_ENTITY, KIND_FACT) or doc < 0:
+                out.append(self._make(kind, ref, doc, sent, start, end, text, score, mark))
+                continue
+            # a sentence (most hits): `_make` and `date_of` inline
+            name, title = docs[doc]
+            when = doc_dates[doc] if doc < len(doc_dates) else None
+            out.append(
+                Hit(
+                    "sentence",
+                    name,
+                    title,
+                    sent,
+                    text,
+                    score,
+                    mark,
+                    start=start,
+                    end=end,
+                    date=when,
+                )
             )
-        ]
+        return out
 
     def hit(self, plan: Plan, rec: int, key: int) -> Hit:
         """Record `rec` as a `Hit`, scored from its rank key and highlighted."""
