@@ -332,7 +332,13 @@ class HitMaker:
             while hi < n and which_l[hi] == row:
                 hi += 1
             spans: list[tuple[int, int]] | None
-            if starts_l[lo] >= 0:
+            start = starts_l[lo]
+            if start >= 0 and hi == lo + 1:  # one word matched (most hits): `_merged` inline
+                end, typed_n = ends_l[lo], typed_l[lo]
+                out[row] = ((start, min(end, start + typed_n) if typed_n >= 0 else end),)
+                lo = hi
+                continue
+            if start >= 0:
                 spans = list(zip(starts_l[lo:hi], ends_l[lo:hi], strict=True))
             elif texts[row].isascii():  # the text does not have the words the index has
                 lo = hi
