@@ -5,6 +5,7 @@ its query terms matched (highlights), and the groups a grouped search answers wi
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -67,7 +68,9 @@ class HitMaker:
         #: An entity's latest date, by entity: worked out once (an entity of a large store
         #: is in thousands of documents, and it is a hit on every keystroke that names it).
         self._entity_dates: dict[int, str | None] = {}
-        self._decompress: Callable[[bytes], bytes] | None = None  # made on first use
+        #: A zstd decompression context is not thread-safe (two threads decompressing with
+        #: one garble each other's texts): each thread that searches makes its own.
+        self._local = threading.local()
 
     def text(self, rec: int) -> str:
         """The text of record `rec`."""
@@ -86,9 +89,9 @@ class HitMaker:
         else:
             blob = self.a.text_blob
             frames = [blob[lo:hi].tobytes() for lo, hi in zip(los, his, strict=True)]
-        decompress = self._decompress
+        decompress: Callable[[bytes], bytes] | None = getattr(self._local, "decompress", None)
         if decompress is None:
-            decompress = self._decompress = _texts.decompressor(
+            decompress = self._local.decompress = _texts.decompressor(
                 _texts.dictionary_of(self.a.text_dict)
             )
         out = []
