@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import BinaryIO
 
 import numpy as np
@@ -45,6 +47,9 @@ class Group:
         return not self.exact or self.offset + len(self.hits) < self.total
 
 
+#: A rank key's bits below this do not change its score (`RankKey.score_of`).
+_SCORE_SHIFT = RankKey.PREFIXES_SHIFT
+
 #: Group kinds in the order they are shown, with their plural names.
 GROUP_NAMES = {"entity": "entities", "fact": "facts", "sentence": "sentences"}
 
@@ -63,9 +68,8 @@ class HitMaker:
         #: An entity's latest date, by entity: worked out once (an entity of a large store
         #: is in thousands of documents, and it is a hit on every keystroke that names it).
         self._entity_dates: dict[int, str | None] = {}
-        #: Each thread's zstd decompressor, made on its first page: a decompression context
-        #: is not safe to share between threads (zstd releases the GIL while it works), and
-        #: the app's searches run in worker threads.
+        #: A zstd decompression context is not thread-safe (two threads decompressing with
+        #: one garble each other's texts): each thread that searches makes its own.
         self._local = threading.local()
 
     def text(self, rec: int) -> str:
@@ -85,7 +89,7 @@ class HitMaker:
         else:
             blob = self.a.text_blob
             frames = [blob[lo:hi].tobytes() for lo, hi in zip(los, his, strict=True)]
-        decompress = getattr(self._local, "decompress", None)
+        decompress: Callable[[bytes], bytes] | None = getattr(self._local, "decompress", None)
         if decompress is None:
             decompress = self._local.decompress = _texts.decompressor(
                 _texts.dictionary_of(self.a.text_dict)
@@ -109,17 +113,22 @@ class HitMaker:
             order = top[np.argsort(keys[top], kind="stable")]
         else:
             order = np.argsort(keys, kind="stable")
+        ranked = recs[order]
+        kinds = np.asarray(self.a.kind)[ranked]
+        if not (kinds == KIND_ENTITY).any():  # no entity to fold: the first `limit` (and
+            n = max(limit, 1)  # one at least, as the loop below gives)
+            return list(zip(ranked[:n].tolist(), keys[order[:n]].tolist(), strict=True))
         out: list[tuple[int, int]] = []
         seen_entities: set[int] = set()
-        kinds, refs = self.a.kind, self.a.ref
-        for i in order.tolist():
-            rec = int(recs[i])
-            if int(kinds[rec]) == KIND_ENTITY:
-                ref = int(refs[rec])
+        refs = np.asarray(self.a.ref)[ranked].tolist()
+        for rec, key, kind, ref in zip(
+            ranked.tolist(), keys[order].tolist(), kinds.tolist(), refs, strict=True
+        ):
+            if kind == KIND_ENTITY:
                 if ref in seen_entities:  # its name and an alias both matched: one hit
                     continue
                 seen_entities.add(ref)
-            out.append((rec, int(keys[i])))
+            out.append((rec, key))
             if len(out) >= limit:
                 break
         return out
@@ -149,12 +158,38 @@ class HitMaker:
             np.asarray(a.end)[at].tolist(),
             strict=True,
         )
-        return [
-            self._make(kind, ref, doc, sent, start, end, text, RankKey.score_of(key), mark)
-            for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
-                fields, texts, page, marks, strict=True
+        docs = self.tables.docs
+        doc_dates = self.tables.doc_dates or []
+        # A score reads only the rules above the prefix count: a page's hits share a few.
+        scores: dict[int, float] = {}
+        out = []
+        for (kind, ref, doc, sent, start, end), text, (_rec, key), mark in zip(
+            fields, texts, page, marks, strict=True
+        ):
+            score = scores.get(key >> _SCORE_SHIFT)
+            if score is None:
+                score = scores[key >> _SCORE_SHIFT] = RankKey.score_of(key)
+            if kind in (KIND_ENTITY, KIND_FACT) or doc < 0:
+                out.append(self._make(kind, ref, doc, sent, start, end, text, score, mark))
+                continue
+            # a sentence (most hits): `_make` and `date_of` inline
+            name, title = docs[doc]
+            when = doc_dates[doc] if doc < len(doc_dates) else None
+            out.append(
+                Hit(
+                    "sentence",
+                    name,
+                    title,
+                    sent,
+                    text,
+                    score,
+                    mark,
+                    start=start,
+                    end=end,
+                    date=when,
+                )
             )
-        ]
+        return out
 
     def hit(self, plan: Plan, rec: int, key: int) -> Hit:
         """Record `rec` as a `Hit`, scored from its rank key and highlighted."""
@@ -271,28 +306,50 @@ class HitMaker:
                     found.append((rows[seg], at + j - g.starts[seg], typed))
         if not found:
             return out
-        which = np.concatenate([f[0] for f in found])
-        where = np.concatenate([f[1] for f in found])
-        typed = np.concatenate([f[2] for f in found])
-        order = np.argsort(which, kind="stable")
-        which, where, typed = which[order], where[order], typed[order]
-        marked, firsts = np.unique(which, return_index=True)
-        bounds = [*firsts.tolist(), len(which)]
-        ascii_rows = [row for row in marked.tolist() if texts[row].isascii()]
+        if len(found) == 1:  # one term of one word (most keystrokes): already in row order
+            which, where, typed = found[0]
+        else:
+            which = np.concatenate([f[0] for f in found])
+            where = np.concatenate([f[1] for f in found])
+            typed = np.concatenate([f[2] for f in found])
+            order = np.argsort(which, kind="stable")
+            which, where, typed = which[order], where[order], typed[order]
+        # Python lists from here: a page's rows are read one by one, and a list slice costs
+        # less than a numpy slice and its `tolist`.
+        which_l = which.tolist()
+        ascii_rows = [row for row in dict.fromkeys(which_l) if texts[row].isascii()]
         starts, ends = _ascii_spans(
             [texts[row] for row in ascii_rows], ascii_rows, which, where, lens
         )
-        plain = set(ascii_rows)
-        for k, row in enumerate(marked.tolist()):
-            lo, hi = bounds[k], bounds[k + 1]
+        starts_l, ends_l, where_l, typed_l = (
+            starts.tolist(),
+            ends.tolist(),
+            where.tolist(),
+            typed.tolist(),
+        )
+        lens_l = lens.tolist()
+        lo, n = 0, len(which_l)
+        while lo < n:
+            row = which_l[lo]
+            hi = lo + 1
+            while hi < n and which_l[hi] == row:
+                hi += 1
             spans: list[tuple[int, int]] | None
-            if row not in plain:
-                spans = _spans(texts[row], int(lens[row]), where[lo:hi].tolist())
-            elif starts[lo] < 0:  # the text does not have the words the index has
+            start = starts_l[lo]
+            if start >= 0 and hi == lo + 1:  # one word matched (most hits): `_merged` inline
+                end, typed_n = ends_l[lo], typed_l[lo]
+                out[row] = ((start, min(end, start + typed_n) if typed_n >= 0 else end),)
+                lo = hi
+                continue
+            if start >= 0:
+                spans = list(zip(starts_l[lo:hi], ends_l[lo:hi], strict=True))
+            elif texts[row].isascii():  # the text does not have the words the index has
+                lo = hi
                 continue
             else:
-                spans = list(zip(starts[lo:hi].tolist(), ends[lo:hi].tolist(), strict=True))
-            out[row] = _merged(spans, typed[lo:hi].tolist())
+                spans = _spans(texts[row], lens_l[row], where_l[lo:hi])
+            out[row] = _merged(spans, typed_l[lo:hi])
+            lo = hi
         return out
 
 
@@ -314,20 +371,24 @@ def _ascii_spans(
     ends = starts.copy()
     if not texts:
         return starts, ends
-    joined = np.frombuffer("\x00".join(texts).encode("ascii"), dtype=np.uint8)
-    edges = np.diff(_WORD_BYTE[joined].view(np.int8), prepend=0, append=0)
+    # padded with a non-word byte each side: a word starts where a word byte follows a
+    # non-word one, and ends where a non-word byte follows a word one
+    joined = np.frombuffer(("\x00" + "\x00".join(texts) + "\x00").encode("ascii"), np.uint8)
+    is_word = _WORD_BYTE[joined].view(np.int8)
+    edges = is_word[1:] - is_word[:-1]
     word_starts, word_ends = np.flatnonzero(edges == 1), np.flatnonzero(edges == -1)
-    offsets = np.cumsum([0, *(len(t) + 1 for t in texts[:-1])])
-    first = np.searchsorted(word_starts, offsets)
-    counts = np.diff(np.append(first, len(word_starts)))
+    offsets = np.fromiter(accumulate((len(t) + 1 for t in texts), initial=0), np.int64)
+    bounds = np.searchsorted(word_starts, offsets)
+    first, counts = bounds[:-1], bounds[1:] - bounds[:-1]
     slot = np.full(len(lens), -1, dtype=np.int64)
     slot[rows] = np.arange(len(rows))
     t = slot[which]
     ok = t >= 0
     ok[ok] = counts[t[ok]] == lens[which[ok]]
-    idx = first[t[ok]] + where[ok]
-    starts[ok] = word_starts[idx] - offsets[t[ok]]
-    ends[ok] = word_ends[idx] - offsets[t[ok]]
+    t = t[ok]
+    idx = first[t] + where[ok]
+    starts[ok] = word_starts[idx] - offsets[t]
+    ends[ok] = word_ends[idx] - offsets[t]
     return starts, ends
 
 
@@ -345,6 +406,9 @@ def _merged(spans: list[tuple[int, int]] | None, typed: list[int]) -> tuple[tupl
     whole word), sorted and merged."""
     if not spans:
         return ()
+    if len(spans) == 1:  # one word matched (most hits)
+        (start, end), n = spans[0], typed[0]
+        return ((start, min(end, start + n) if n >= 0 else end),)
     ranges = sorted(
         (start, min(end, start + n) if n >= 0 else end)
         for (start, end), n in zip(spans, typed, strict=True)

@@ -470,7 +470,7 @@ class Matcher:
             all_starts, all_ends = self._cut(ids, plan.rec_range)
         else:
             all_starts, all_ends = a.post_off[ids], a.post_off[ids + 1]
-        for code in sorted(set(codes.tolist())):
+        for code in np.flatnonzero(np.bincount(codes)).tolist():  # the codes there, in order
             of_code = codes == code
             ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
             lens = ends - starts

@@ -171,3 +171,19 @@ def test_a_page_highlights_each_hit_as_it_would_alone(index_of):
         ("signed", "a", "deal"),
     ]
     assert all(h.doc != "a" for h in hits)
+
+
+def test_a_page_of_accented_and_plain_texts_highlights_each_its_own_words(index_of):
+    # A page's highlights are found for all its hits at once, ASCII texts and others apart:
+    # each hit keeps its own words, however the page mixes them.
+    index = index_of(
+        {"d": "Paris grew. Café de Paris grew. Paris and Paris grew. Zoë grew in Paris."}
+    )
+    hits = index.search("paris")
+    assert len(hits) == 4
+    assert all(spans(h) and set(spans(h)) == {"Paris"} for h in hits)
+    assert sorted(len(h.highlights) for h in hits) == [1, 1, 1, 2]
+    hits = index.search("paris gr")  # two terms: the typed part of the second
+    assert len(hits) == 4
+    for h in hits:
+        assert set(spans(h)) == {"Paris", "gr"}
