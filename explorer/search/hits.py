@@ -158,8 +158,6 @@ class HitMaker:
             np.asarray(a.end)[at].tolist(),
             strict=True,
         )
-        docs = self.tables.docs
-        doc_dates = self.tables.doc_dates or []
         # A score reads only the rules above the prefix count: a page's hits share a few.
         scores: dict[int, float] = {}
         out = []
@@ -172,23 +170,7 @@ class HitMaker:
             if kind in (KIND_ENTITY, KIND_FACT) or doc < 0:
                 out.append(self._make(kind, ref, doc, sent, start, end, text, score, mark))
                 continue
-            # a sentence (most hits): `_make` and `date_of` inline
-            name, title = docs[doc]
-            when = doc_dates[doc] if doc < len(doc_dates) else None
-            out.append(
-                Hit(
-                    "sentence",
-                    name,
-                    title,
-                    sent,
-                    text,
-                    score,
-                    mark,
-                    start=start,
-                    end=end,
-                    date=when,
-                )
-            )
+            out.append(self._sentence_hit(doc, sent, start, end, text, score, mark))
         return out
 
     def hit(self, plan: Plan, rec: int, key: int) -> Hit:
@@ -207,6 +189,8 @@ class HitMaker:
         score: float,
         highlights: tuple[tuple[int, int], ...],
     ) -> Hit:
+        if kind not in (KIND_ENTITY, KIND_FACT) and doc_index >= 0:
+            return self._sentence_hit(doc_index, sentence, start, end, text, score, highlights)
         tables = self.tables
         doc, title = tables.docs[doc_index] if doc_index >= 0 else ("", "")
         when = self.date_of(kind, ref, doc_index)
@@ -236,6 +220,34 @@ class HitMaker:
                 predicate=tables.predicates[ref],
                 date=when,
             )
+        return Hit(
+            "sentence",
+            doc,
+            title,
+            sentence,
+            text,
+            score,
+            highlights,
+            start=start,
+            end=end,
+            date=when,
+        )
+
+    def _sentence_hit(
+        self,
+        doc_index: int,
+        sentence: int,
+        start: int,
+        end: int,
+        text: str,
+        score: float,
+        highlights: tuple[tuple[int, int], ...],
+    ) -> Hit:
+        """A sentence of document `doc_index` (>= 0) as a hit, dated by its document (what
+        `date_of` gives a sentence): most hits of a page, so one call, not `_make`'s two."""
+        doc, title = self.tables.docs[doc_index]
+        doc_dates = self.tables.doc_dates or []
+        when = doc_dates[doc_index] if doc_index < len(doc_dates) else None
         return Hit(
             "sentence",
             doc,
