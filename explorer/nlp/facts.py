@@ -769,6 +769,7 @@ def _said(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
+    last: tuple[str, int, str] | None = None  # the latest quotation's speaker, its end, verb
     for qs, words_end, qe in _quotations(text):
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -776,6 +777,7 @@ def _said(doc: _Text) -> list[Fact]:
         if qe > words_end:
             quoted.append((qs, qe))
         speaker = None
+        own_clause: tuple[str, int, int, str] | None = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
@@ -796,9 +798,13 @@ def _said(doc: _Text) -> list[Fact]:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new
                 # paragraph, its break gone) about something else: a speaker named before
-                # the quotation ('X said: "...') comes first.
+                # the quotation ('X said: "...') comes first, and a sentence with a clause
+                # of its own takes the quotation only when its speaker spoke the one just
+                # before (a quotation continued), never across to another speaker.
                 if text[inner_e - 1] not in ".!?" or not _CLAUSE_GOES_ON.match(text, tail.end()):
                     speaker = after
+                else:
+                    own_clause, after = after, None
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
@@ -807,9 +813,18 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             speaker = after
+        if (
+            speaker is None
+            and own_clause
+            and last is not None
+            and last[0] == own_clause[0]
+            and doc.sentence_of(qs) - doc.sentence_of(last[1]) <= 1
+        ):
+            speaker = own_clause
         if speaker is None:
             continue
         name, start, end, said_verb = speaker
+        last = (name, max(end, qe), said_verb)
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
