@@ -681,12 +681,19 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     from explorer.nlp.names.lists import W
 
     given, surname = words[k], _core(words[k + 1])
-    if given not in W.gendered[0] and given not in W.gendered[1]:
+    # "Clijsters could play Aussie Open Kim Clijsters has": a given name for either sex only
+    # before the headline's own surname, and none that is a common word too ("Axa Sun Life
+    # has", "Will", "May")
+    if (
+        given not in W.gendered[0]
+        and given not in W.gendered[1]
+        and (given not in W.first_names or given.lower() in W.stopwords or surname not in named)
+    ):
         return False
     if not surname[:1].isupper() or surname.lower() in W.stopwords:
         return False
     core = _core(prev)
-    if core != prev.rstrip(_CLOSERS) or (core in W.first_names and core != surname):
+    if core != prev.rstrip(_CLOSERS) or (_given_name(core) and core != surname):
         return False  # "Tony Blair's", "Tony": the name goes on
     if (
         core in W.titles
@@ -700,11 +707,14 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
         return False  # "President George Bush", "Democrat John Kerry", "Actor Tom Hanks"
     if surname in named or words[k + 1][-1] == ",":
         return True
-    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb
+    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb; "Music
+    # man to the Oscars Bill Conti's job...": its possessive, then a noun
     return (
         k + 2 < len(words)
-        and words[k + 1] == surname
-        and words[k + 2] in _AUXILIARIES
+        and (
+            (words[k + 1] == surname and words[k + 2] in _AUXILIARIES)
+            or (words[k + 1] in (surname + "'s", surname + "’s") and words[k + 2][:1].islower())
+        )
         and given not in W.places
         and given not in W.known_orgs
         and not prev.isupper()
@@ -719,16 +729,23 @@ def _continues_name(words: list[str], k: int, prev: str) -> bool:
     """Whether words[k], a name of the headline's, is the end of a name begun by `prev`:
     after a given name ("Jimi Hendrix"), or written after the same word elsewhere ("Cairn
     Energy ... shares in Cairn Energy")."""
-    from explorer.nlp.names.lists import W
-
     if not prev[:1].isupper():
         return False
-    if prev in W.first_names:
+    if _given_name(prev):
         return True
     word = words[k]
     return any(
         words[i] == prev and words[i + 1] == word for i in range(len(words) - 1) if i != k - 1
     )
+
+
+def _given_name(word: str) -> bool:
+    """Whether `word` may be a given name that a surname follows: one the lists know, and no
+    country, region or big city ("in London", "in Asia", "by Valencia": the lists know them
+    as given names too; a town's name, "George", "Howard", stays a given name)."""
+    from explorer.nlp.names.lists import W
+
+    return word in W.first_names and word not in W.places
 
 
 def _core(word: str) -> str:

@@ -83,6 +83,22 @@ STORIES = {
         "finishing in three minutes 52 seconds.",
         "Okonkwo said he would race again in Birmingham next month.",
     ],
+    "a city the lists also know as a given name ends the headline": [
+        "Coach Okafor sacked by Valencia",
+        "Claudio Okafor has been sacked as Valencia coach just eight months after taking over.",
+        "Okafor, 53, won the cup with the club in 1999.",
+    ],
+    "a given name for either sex before the headline's surname": [
+        "Brandt could miss Lyon Open",
+        "Kim Brandt has denied reports that she will miss the Lyon Open with a back injury.",
+        "Brandt won the title last year.",
+    ],
+    "a person's possessive right after the headline's last name": [
+        "Music man for the Oscars",
+        "Bill Okafor's job as musical director of the Oscars is not for the faint-hearted, "
+        "he told reporters in Los Angeles.",
+        "He has led the orchestra since 1977.",
+    ],
 }
 
 
@@ -145,6 +161,7 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
