@@ -109,11 +109,29 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
-        if _opens_sentence(text, toks, k, prev, lower_content, quoted):
-            return toks[k - 1][1], toks[k][0]
-        if lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted):
+        if (
+            _opens_sentence(text, toks, k, prev, lower_content, quoted)
+            or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
+        ) and not _written_together(text, toks, k):
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _written_together(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether the document writes the two capitalised words either side of the seam at
+    toks[k] together again further on: one name ("Lleyton Hewitt", "San Jose", "FA Cup",
+    "Stan Lee"), not a headline's last word and a sentence's first."""
+    pair = text[toks[k - 1][0] : toks[k][1]]
+    left = _stem(text[toks[k - 1][0] : toks[k - 1][1]])
+    if not left[:1].isupper() or left[-1:] in _CLOSERS or " " not in pair:
+        return False
+    pair = left + " " + _stem(text[toks[k][0] : toks[k][1]])
+    pos = text.find(pair, toks[k][1], toks[k][1] + _WINDOW)
+    while pos >= 0:
+        if _bounded(text, pos, len(pair)):
+            return True
+        pos = text.find(pair, pos + 1, toks[k][1] + _WINDOW)
+    return False
 
 
 def _after_result(words: list[str]) -> int | None:
@@ -199,6 +217,8 @@ def _opens_sentence(
     else:
         return False  # "Q&A:", "-", "1)": a colon, a dash or a list marker leads on
     low = core.lower()
+    if low in ("the", "a", "an") and nxt[0].isupper() and _article_apart(text, toks, k):
+        return True  # "...power for CSOs The Police Federation has said"
     if low in _FUNCTION_OPENERS and after_capital and not _only_at_starts(text, core, ks):
         return False  # "Carry On films": a title of a work the document names again
     if low in _FUNCTION_OPENERS:
@@ -234,6 +254,28 @@ def _opens_sentence(
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
     )
+
+
+def _article_apart(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether toks[k], a capitalised article, opens a sentence with a name that follows it,
+    then a word in lower case ("The Police Federation has", "An MP has"), where the document
+    writes the article in lower case before the same name further on ("the Police
+    Federation"): the article is no part of a title ("Meet The Fockers", "The Hague")."""
+    i = k + 1
+    while i < len(toks) and i - k <= 4 and text[toks[i][0]].isupper():
+        i += 1
+    if i == k + 1 or not _lower_after(text, toks, i):
+        return False
+    name = text[toks[k + 1][0] : toks[i - 1][1]].rstrip(_CLOSERS + ",;:.")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    phrase = text[toks[k][0] : toks[k][1]].lower() + " " + name
+    pos = text.find(phrase, toks[i - 1][1], toks[i - 1][1] + _WINDOW)
+    while pos >= 0:
+        if _bounded(text, pos, len(phrase)) and not _sentence_start(text, pos):
+            return True
+        pos = text.find(phrase, pos + 1, toks[i - 1][1] + _WINDOW)
+    return False
 
 
 def _names_again(

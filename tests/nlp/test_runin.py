@@ -93,6 +93,12 @@ STORIES = {
         "Kim Brandt has denied reports that she will miss the Lyon Open with a back injury.",
         "Brandt won the title last year.",
     ],
+    "an article before a name the story writes with a lower-case article": [
+        "Row over new powers for wardens",
+        "The Police Federation has said it opposes giving street wardens the power to detain "
+        "suspects for up to 30 minutes.",
+        "A spokesman for the Police Federation said the plan would confuse the public.",
+    ],
     "a person's possessive right after the headline's last name": [
         "Music man for the Oscars",
         "Bill Okafor's job as musical director of the Oscars is not for the faint-hearted, "
@@ -130,6 +136,17 @@ def test_the_headline_no_longer_runs_into_the_first_name_or_fact():
     assert not any("Quarterly" in n or "profit" in n for n in names)
     amounts = [f for f in result.facts if f.predicate == "amount"]
     assert amounts and all(not f.subject.startswith("Harbour") for f in amounts)
+
+
+def test_no_cut_between_two_words_the_story_writes_together_as_one_name():
+    one_line = (
+        "Okafor fights back to reach final Tayo Okafor kept his hopes of a first Lyon title "
+        "alive with a five-set win over Jens Brandt. Tayo Okafor will meet the top seed on "
+        "Sunday."
+    )
+    view = analysis_view(one_line).text
+    assert "Tayo\nOkafor" not in view
+    assert "Tayo Okafor" in {e.name for e in extract(one_line).entities}
 
 
 def test_offsets_point_into_the_text_as_it_was_given():
