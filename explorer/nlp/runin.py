@@ -112,9 +112,85 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         if (
             _opens_sentence(text, toks, k, prev, lower_content, quoted)
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
+            or (lower_content and _two_names(text, toks, k))
         ) and not _written_together(text, toks, k):
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _two_names(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether a headline that ends on a name runs into a first sentence that opens with
+    another: "Music man to the Oscars Bill Conti's job...", "BMW drives record sales in Asia
+    BMW has...". Two names side by side with no word or mark between are two names when the
+    document writes each elsewhere inside a sentence without the other beside it (and never
+    together: see `_written_together`), and the second is a subject: a lower-case word
+    follows it. Neither may be a title, an honorific or a nationality ("Labour MP John",
+    "President George Bush", "US Senator").
+
+    Cost: a few searches of the document's window, only at a capitalised word after a
+    capitalised word."""
+    from explorer.nlp.names.lists import W
+
+    left = _stem(text[toks[k - 1][0] : toks[k - 1][1]])
+    if (
+        len(left) < 3
+        or not left[:1].isupper()
+        or not left.isalnum()
+        or left != text[toks[k - 1][0] : toks[k - 1][1]]
+    ):
+        return False  # "Britain's", "Dubs'", '"Stars"', "La": a name leads on
+    if _given_name(left):
+        return False  # "Jacques Santini", "Kelly Holmes": a given name, then its surname
+    i = k
+    aside = False  # "Nicholas Negroponte, chairman of...": the subject, then an aside
+    while i < len(toks) and i - k < 4 and text[toks[i][0]].isupper():
+        mark = text[toks[i][1] - 1]
+        i += 1
+        if mark in ";:.!?":
+            return False
+        if mark == ",":
+            aside = True
+            break
+    if i == k or not _lower_after(text, toks, i):
+        return False
+    verb = text[toks[i][0] : toks[i][1]]
+    owner = text.endswith(("'s", "’s"), toks[i - 1][0], toks[i - 1][1])  # "Bill Conti's job"
+    if not (aside or owner or verb in _AUXILIARIES or verb in _MODALS or verb.endswith("ed")):
+        return False  # "Windows Word files", "Passion Oscar campaign": a name as a modifier
+    first = _stem(text[toks[k][0] : toks[k][1]])
+    head = _stem(text[toks[i - 1][0] : toks[i - 1][1]])
+    for word in {left, first, head}:
+        if (
+            word in W.titles
+            or word in W.title_starts
+            or word in W.honorifics
+            or word in W.demonyms
+            or word in W.norp_words
+            or word in W.org_suffixes
+            or word.lower() in W.stopwords
+            or word.lower() in W.lower_titles
+        ):
+            return False
+    return _apart(text, left, toks[k - 1][0], first, forward=True) and _apart(
+        text, head, toks[i - 1][0], left, forward=False
+    )
+
+
+def _apart(text: str, word: str, at: int, other: str, forward: bool) -> bool:
+    """Whether the document writes `word` (at `at`) elsewhere inside a sentence without
+    `other` right after it (`forward`) or right before it."""
+    window = min(len(text), _WINDOW)
+    pos = text.find(word, 0, window)
+    while pos >= 0:
+        if pos != at and _bounded(text, pos, len(word)) and not _sentence_start(text, pos):
+            if forward:
+                beside = text[pos + len(word) : pos + len(word) + 1 + len(other)].strip()
+            else:
+                beside = text[max(0, pos - 1 - len(other)) : pos].strip()
+            if beside != other:
+                return True
+        pos = text.find(word, pos + 1, window)
+    return False
 
 
 def _written_together(text: str, toks: list[tuple[int, int]], k: int) -> bool:
@@ -458,8 +534,14 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         return True  # the headline's word again, capitalised where a sentence opens
     if not after_capital and _role_then_person(words, k):
         return True
-    if not named or (after_capital and (prev in W.demonyms or prev in W.norp_words)):
+    if after_capital and (prev in W.demonyms or prev in W.norp_words):
         return False  # "Venezuelan President": a name goes on
+    if after_capital and _role_then_person(words, k):
+        return True  # "U2 stars enter rock Hall of Fame Singer Bruce Springsteen has"
+    if named and _measure_of_named(words, k, named):
+        return True
+    if not named:
+        return False
     if after_capital and k + 1 < len(words):
         if _person_after_name(words, k, prev, named):
             return True
@@ -651,13 +733,60 @@ def _role_then_person(words: list[str], k: int) -> bool:
     if k + 3 >= len(words):
         return False
     role, given, surname, verb = words[k], words[k + 1], words[k + 2], words[k + 3]
+    if surname[-1:] == ",":  # "Comedian Chris Morris, who created...": an aside, then a verb
+        surname, verb = surname[:-1], "has"
     return (
         _role(role)
-        and (given in W.gendered[0] or given in W.gendered[1])
+        and (
+            given in W.gendered[0]
+            or given in W.gendered[1]
+            or (given in W.first_names and given.lower() not in W.stopwords)
+        )
         and surname[:1].isupper()
         and surname.isalpha()
         and verb in _AUXILIARIES
     )
+
+
+# Prepositions after a measure that a first sentence reports of a firm: "Shares in", "Profits at".
+_MEASURE_LINKS = frozenset("in at of for".split())
+
+
+def _measure_of_named(words: list[str], k: int, named: set[str]) -> bool:
+    """Whether words[k] opens a first sentence whose subject is something of the headline's
+    name: "Cairn Energy in Indian gas find Shares in Cairn Energy rose", "Weak dollar hits
+    Reuters Revenues at media group Reuters slipped": a plain capitalised word, a
+    preposition, at most three words in lower case that say what the name is, then the
+    headline's name and a verb. Inside a sentence the measure would be in lower case."""
+    from explorer.nlp.names.lists import W
+
+    if k + 3 >= len(words) or words[k + 1] not in _MEASURE_LINKS:
+        return False
+    measure = words[k]
+    if (
+        not measure.isalpha()
+        or not measure[0].isupper()
+        or not measure[1:].islower()
+        or measure in named
+        or measure in W.first_names
+        or measure in W.places
+        or measure in W.cities
+        or measure in W.known_orgs
+        or measure in W.demonyms
+        or measure in W.titles
+        or measure in W.title_starts
+        or measure in W.org_heads
+        or measure in W.org_suffixes
+        or measure.lower() in _ORG_KINDS
+    ):
+        return False
+    j = k + 2
+    if words[j] in ("the", "its", "their"):
+        j += 1
+    for _ in range(3):  # "online auction house", "media group"
+        if j < len(words) and words[j].isalpha() and words[j].islower():
+            j += 1
+    return j < len(words) and _named_again(words, j, named) and _subject_ends(words, j)
 
 
 def _given_before(words: list[str], j: int) -> bool:
@@ -763,6 +892,7 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     )
 
 
+_MODALS = frozenset("will would can could may might must should shall are were".split())
 # Verbs that follow a sentence's subject: after a full name, they make it one.
 _AUXILIARIES = frozenset("has have had is was will would could says said".split())
 

@@ -99,6 +99,27 @@ STORIES = {
         "suspects for up to 30 minutes.",
         "A spokesman for the Police Federation said the plan would confuse the public.",
     ],
+    "a measure of the firm the headline names, capitalised": [
+        "Harwell Foods in Chilean farm deal",
+        "Shares in Harwell Foods rose 4% on Monday after the firm bought a fruit farm near "
+        "Santiago.",
+        "Harwell Foods said the farm would supply its juice plants.",
+    ],
+    "a measure of the firm, the firm described": [
+        "Weak peso hits Kestrel",
+        "Revenues at mining group Kestrel slipped 9% in 2004, mainly because of the weak peso.",
+        "Kestrel said it expected a better year.",
+    ],
+    "what a person is, capitalised, right after the headline's last name": [
+        "Kestrel enter Rock Hall of Fame",
+        "Singer Paul Okafor has inducted the band Kestrel into the Rock Hall of Fame in New York.",
+        "Okafor played guitar with the band in 1979.",
+    ],
+    "two names side by side that the story writes apart": [
+        "Harp maker sales up in Asia",
+        "Okafor Instruments has reported a 20% rise in sales in Asia, where its harps sell well.",
+        "Okafor Instruments makes harps in Leeds and sells them across Asia.",
+    ],
     "a person's possessive right after the headline's last name": [
         "Music man for the Oscars",
         "Bill Okafor's job as musical director of the Oscars is not for the faint-hearted, "
@@ -179,6 +200,8 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
+        # Two names side by side: a given name and its surname, each written alone too.
+        "Fans who watched the team in Lyon saw Tayo Okafor score; Okafor and Tayo left early.",
         "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
