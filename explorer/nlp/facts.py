@@ -69,6 +69,7 @@ _CLOSES_BEFORE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}/–—-'’\"…")
 _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
 # After "X said": more words ("X said the talks failed").
 _CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
+_PARAGRAPH_GAP = regexes.compile(r"[ \t]*\r?\n\s*")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
@@ -805,6 +806,15 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = after
                 else:
                     own_clause, after = after, None
+            elif last is not None and text[inner_e - 1] in ".!?":
+                # The same over a paragraph break, so that the layout does not matter: a
+                # paragraph that opens "X said the ..." takes the quotation ending the one
+                # before only when X spoke the quotation before that.
+                brk = _PARAGRAPH_GAP.match(text, qe)
+                found = _speaker_at(doc, brk.end(), qs, said_first=False) if brk else None
+                tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+                if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
+                    own_clause = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:

@@ -803,10 +803,13 @@ def test_a_quote_left_without_its_speaker_is_not_given_to_the_next_sentence_s(ga
     ]
 
 
-def test_a_quote_continued_by_the_same_speaker_s_sentence_is_still_theirs():
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quote_continued_by_the_same_speaker_s_sentence_is_still_theirs(gap):
+    # In one paragraph or over a paragraph break alike: the layout must not decide.
     text = (
-        '"We will build the road," said Ann Lee. "It opens next year." '
-        "Ms Lee said the cost was fixed."
+        '"We will build the road," said Ann Lee. "It opens next year."'
+        + gap
+        + "Ms Lee said the cost was fixed."
     )
     found = facts(text, ("Ann Lee", "PERSON"), ("Lee", "PERSON", "Ann Lee"))
     assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
