@@ -109,6 +109,8 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
+        if _said_again(words, k) or _source_then_subject(words, k):
+            return toks[k - 1][1], toks[k][0]
         if (
             _opens_sentence(text, toks, k, prev, lower_content, quoted)
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
@@ -116,6 +118,53 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
         ) and not _written_together(text, toks, k):
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _said_again(words: list[str], k: int) -> bool:
+    """Whether the words from words[k] say the headline's last two or three words again:
+    "Obituary: Dame Alicia Markova Dame Alicia Markova, who...", "Profile: David Miliband
+    David Miliband's rise...". No sentence names a person twice in a row."""
+    for n in (3, 2):
+        if (
+            k >= n
+            and k + n <= len(words)
+            and words[k - n : k]
+            == [
+                *words[k : k + n - 1],
+                _stem(words[k + n - 1]),
+            ]
+        ):
+            return all(w[:1].isupper() for w in words[k : k + n])
+    return False
+
+
+def _source_then_subject(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a sentence after a headline that ends on its source: "School
+    sport 'is back', says PM Tony Blair has promised...", "UK heading wrong way - Howard
+    Tony Blair has had...". After ", says X" or "- X" a sentence does not go on with a full
+    name and its verb: the name is the next sentence's subject."""
+    from explorer.nlp.names.lists import W
+
+    if k < 4 or k + 2 >= len(words):
+        return False
+    said, source = words[k - 2], words[k - 1]
+    if said in ("says", "say", "said"):
+        if words[k - 3].rstrip(_CLOSERS)[-1:] != ",":
+            return False
+    elif said not in ("-", "–", "—"):
+        return False
+    given, surname, verb = words[k], words[k + 1], words[k + 2]
+    return (
+        source[:1].isupper()
+        and source.isalpha()
+        and source not in W.honorifics  # "1986 - Bishop Desmond Tutu was"
+        and source not in W.title_starts
+        and given in W.first_names
+        and surname[:1].isupper()
+        and surname.isalpha()
+        and surname not in W.org_suffixes  # "NOTE - Jeans Mate Corp is"
+        and (verb in _AUXILIARIES or verb in _MODALS)
+    )
 
 
 def _two_names(text: str, toks: list[tuple[int, int]], k: int) -> bool:

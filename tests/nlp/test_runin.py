@@ -120,6 +120,16 @@ STORIES = {
         "Okafor Instruments has reported a 20% rise in sales in Asia, where its harps sell well.",
         "Okafor Instruments makes harps in Leeds and sells them across Asia.",
     ],
+    "the headline's full name said again": [
+        "Profile: Ada Okafor",
+        "Ada Okafor's rise through the ranks of the party continues with her move to the treasury.",
+        "Okafor, 39, entered parliament in 2001.",
+    ],
+    "a headline that ends on its source, then a full name and its verb": [
+        "Rail fares 'too high', says Howard",
+        "Paul Okafor has said rail fares in the north of England are too high for commuters.",
+        "Mr Howard, who leads the opposition, agreed with him.",
+    ],
     "a person's possessive right after the headline's last name": [
         "Music man for the Oscars",
         "Bill Okafor's job as musical director of the Oscars is not for the faint-hearted, "
@@ -200,6 +210,7 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
+        "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.
         "Fans who watched the team in Lyon saw Tayo Okafor score; Okafor and Tayo left early.",
         "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
