@@ -69,6 +69,7 @@ _CLOSES_BEFORE = frozenset(" \t\n\r\f\v\u00a0.,;:!?)]}/–—-'’\"…")
 _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
 # After "X said": more words ("X said the talks failed").
 _CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
+_PARAGRAPH_GAP = regexes.compile(r"[ \t]*\r?\n\s*")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
@@ -769,6 +770,7 @@ def _said(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
+    last: tuple[str, int, str] | None = None  # the latest quotation's speaker, its end, verb
     for qs, words_end, qe in _quotations(text):
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -776,6 +778,7 @@ def _said(doc: _Text) -> list[Fact]:
         if qe > words_end:
             quoted.append((qs, qe))
         speaker = None
+        own_clause: tuple[str, int, int, str] | None = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
@@ -796,9 +799,22 @@ def _said(doc: _Text) -> list[Fact]:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new
                 # paragraph, its break gone) about something else: a speaker named before
-                # the quotation ('X said: "...') comes first.
+                # the quotation ('X said: "...') comes first, and a sentence with a clause
+                # of its own takes the quotation only when its speaker spoke the one just
+                # before (a quotation continued), never across to another speaker.
                 if text[inner_e - 1] not in ".!?" or not _CLAUSE_GOES_ON.match(text, tail.end()):
                     speaker = after
+                else:
+                    own_clause, after = after, None
+            elif last is not None and text[inner_e - 1] in ".!?":
+                # The same over a paragraph break, so that the layout does not matter: a
+                # paragraph that opens "X said the ..." takes the quotation ending the one
+                # before only when X spoke the quotation before that.
+                brk = _PARAGRAPH_GAP.match(text, qe)
+                found = _speaker_at(doc, brk.end(), qs, said_first=False) if brk else None
+                tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+                if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
+                    own_clause = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
@@ -807,9 +823,18 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             speaker = after
+        if (
+            speaker is None
+            and own_clause
+            and last is not None
+            and last[0] == own_clause[0]
+            and doc.sentence_of(qs) - doc.sentence_of(last[1]) <= 1
+        ):
+            speaker = own_clause
         if speaker is None:
             continue
         name, start, end, said_verb = speaker
+        last = (name, max(end, qe), said_verb)
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())

@@ -109,11 +109,154 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
-        if _opens_sentence(text, toks, k, prev, lower_content, quoted):
+        if _said_again(words, k) or _source_then_subject(words, k):
             return toks[k - 1][1], toks[k][0]
-        if lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted):
+        if (
+            _opens_sentence(text, toks, k, prev, lower_content, quoted)
+            or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
+            or (lower_content and _two_names(text, toks, k))
+        ) and not _written_together(text, toks, k):
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _said_again(words: list[str], k: int) -> bool:
+    """Whether the words from words[k] say the headline's last two or three words again:
+    "Obituary: Dame Alicia Markova Dame Alicia Markova, who...", "Profile: David Miliband
+    David Miliband's rise...". No sentence names a person twice in a row."""
+    for n in (3, 2):
+        if (
+            k >= n
+            and k + n <= len(words)
+            and words[k - n : k]
+            == [
+                *words[k : k + n - 1],
+                _stem(words[k + n - 1]),
+            ]
+        ):
+            return all(w[:1].isupper() for w in words[k : k + n])
+    return False
+
+
+def _source_then_subject(words: list[str], k: int) -> bool:
+    """Whether words[k] opens a sentence after a headline that ends on its source: "School
+    sport 'is back', says PM Tony Blair has promised...", "UK heading wrong way - Howard
+    Tony Blair has had...". After ", says X" or "- X" a sentence does not go on with a full
+    name and its verb: the name is the next sentence's subject."""
+    from explorer.nlp.names.lists import W
+
+    if k < 4 or k + 2 >= len(words):
+        return False
+    said, source = words[k - 2], words[k - 1]
+    if said in ("says", "say", "said"):
+        if words[k - 3].rstrip(_CLOSERS)[-1:] != ",":
+            return False
+    elif said not in ("-", "–", "—"):
+        return False
+    given, surname, verb = words[k], words[k + 1], words[k + 2]
+    return (
+        source[:1].isupper()
+        and source.isalpha()
+        and source not in W.honorifics  # "1986 - Bishop Desmond Tutu was"
+        and source not in W.title_starts
+        and given in W.first_names
+        and surname[:1].isupper()
+        and surname.isalpha()
+        and surname not in W.org_suffixes  # "NOTE - Jeans Mate Corp is"
+        and (verb in _AUXILIARIES or verb in _MODALS)
+    )
+
+
+def _two_names(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether a headline that ends on a name runs into a first sentence that opens with
+    another: "Music man to the Oscars Bill Conti's job...", "BMW drives record sales in Asia
+    BMW has...". Two names side by side with no word or mark between are two names when the
+    document writes each elsewhere inside a sentence without the other beside it (and never
+    together: see `_written_together`), and the second is a subject: a lower-case word
+    follows it. Neither may be a title, an honorific or a nationality ("Labour MP John",
+    "President George Bush", "US Senator").
+
+    Cost: a few searches of the document's window, only at a capitalised word after a
+    capitalised word."""
+    from explorer.nlp.names.lists import W
+
+    left = _stem(text[toks[k - 1][0] : toks[k - 1][1]])
+    if (
+        len(left) < 3
+        or not left[:1].isupper()
+        or not left.isalnum()
+        or left != text[toks[k - 1][0] : toks[k - 1][1]]
+    ):
+        return False  # "Britain's", "Dubs'", '"Stars"', "La": a name leads on
+    if _given_name(left):
+        return False  # "Jacques Santini", "Kelly Holmes": a given name, then its surname
+    i = k
+    aside = False  # "Nicholas Negroponte, chairman of...": the subject, then an aside
+    while i < len(toks) and i - k < 4 and text[toks[i][0]].isupper():
+        mark = text[toks[i][1] - 1]
+        i += 1
+        if mark in ";:.!?":
+            return False
+        if mark == ",":
+            aside = True
+            break
+    if i == k or not _lower_after(text, toks, i):
+        return False
+    verb = text[toks[i][0] : toks[i][1]]
+    owner = text.endswith(("'s", "’s"), toks[i - 1][0], toks[i - 1][1])  # "Bill Conti's job"
+    if not (aside or owner or verb in _AUXILIARIES or verb in _MODALS or verb.endswith("ed")):
+        return False  # "Windows Word files", "Passion Oscar campaign": a name as a modifier
+    first = _stem(text[toks[k][0] : toks[k][1]])
+    head = _stem(text[toks[i - 1][0] : toks[i - 1][1]])
+    for word in {left, first, head}:
+        if (
+            word in W.titles
+            or word in W.title_starts
+            or word in W.honorifics
+            or word in W.demonyms
+            or word in W.norp_words
+            or word in W.org_suffixes
+            or word.lower() in W.stopwords
+            or word.lower() in W.lower_titles
+        ):
+            return False
+    return _apart(text, left, toks[k - 1][0], first, forward=True) and _apart(
+        text, head, toks[i - 1][0], left, forward=False
+    )
+
+
+def _apart(text: str, word: str, at: int, other: str, forward: bool) -> bool:
+    """Whether the document writes `word` (at `at`) elsewhere inside a sentence without
+    `other` right after it (`forward`) or right before it."""
+    window = min(len(text), _WINDOW)
+    pos = text.find(word, 0, window)
+    while pos >= 0:
+        if pos != at and _bounded(text, pos, len(word)) and not _sentence_start(text, pos):
+            if forward:
+                beside = text[pos + len(word) : pos + len(word) + 1 + len(other)].strip()
+            else:
+                beside = text[max(0, pos - 1 - len(other)) : pos].strip()
+            if beside != other:
+                return True
+        pos = text.find(word, pos + 1, window)
+    return False
+
+
+def _written_together(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether the document writes the two capitalised words either side of the seam at
+    toks[k] together again further on: one name ("Lleyton Hewitt", "San Jose", "FA Cup",
+    "Stan Lee"), not a headline's last word and a sentence's first."""
+    pair = text[toks[k - 1][0] : toks[k][1]]
+    left = _stem(text[toks[k - 1][0] : toks[k - 1][1]])
+    if not left[:1].isupper() or left[-1:] in _CLOSERS or " " not in pair:
+        return False
+    pair = left + " " + _stem(text[toks[k][0] : toks[k][1]])
+    pos = text.find(pair, toks[k][1], toks[k][1] + _WINDOW)
+    while pos >= 0:
+        if _bounded(text, pos, len(pair)):
+            return True
+        pos = text.find(pair, pos + 1, toks[k][1] + _WINDOW)
+    return False
 
 
 def _after_result(words: list[str]) -> int | None:
@@ -199,6 +342,8 @@ def _opens_sentence(
     else:
         return False  # "Q&A:", "-", "1)": a colon, a dash or a list marker leads on
     low = core.lower()
+    if low in ("the", "a", "an") and nxt[0].isupper() and _article_apart(text, toks, k):
+        return True  # "...power for CSOs The Police Federation has said"
     if low in _FUNCTION_OPENERS and after_capital and not _only_at_starts(text, core, ks):
         return False  # "Carry On films": a title of a work the document names again
     if low in _FUNCTION_OPENERS:
@@ -234,6 +379,28 @@ def _opens_sentence(
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
     )
+
+
+def _article_apart(text: str, toks: list[tuple[int, int]], k: int) -> bool:
+    """Whether toks[k], a capitalised article, opens a sentence with a name that follows it,
+    then a word in lower case ("The Police Federation has", "An MP has"), where the document
+    writes the article in lower case before the same name further on ("the Police
+    Federation"): the article is no part of a title ("Meet The Fockers", "The Hague")."""
+    i = k + 1
+    while i < len(toks) and i - k <= 4 and text[toks[i][0]].isupper():
+        i += 1
+    if i == k + 1 or not _lower_after(text, toks, i):
+        return False
+    name = text[toks[k + 1][0] : toks[i - 1][1]].rstrip(_CLOSERS + ",;:.")
+    if name.endswith(("'s", "’s")):
+        name = name[:-2]
+    phrase = text[toks[k][0] : toks[k][1]].lower() + " " + name
+    pos = text.find(phrase, toks[i - 1][1], toks[i - 1][1] + _WINDOW)
+    while pos >= 0:
+        if _bounded(text, pos, len(phrase)) and not _sentence_start(text, pos):
+            return True
+        pos = text.find(phrase, pos + 1, toks[i - 1][1] + _WINDOW)
+    return False
 
 
 def _names_again(
@@ -416,8 +583,14 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         return True  # the headline's word again, capitalised where a sentence opens
     if not after_capital and _role_then_person(words, k):
         return True
-    if not named or (after_capital and (prev in W.demonyms or prev in W.norp_words)):
+    if after_capital and (prev in W.demonyms or prev in W.norp_words):
         return False  # "Venezuelan President": a name goes on
+    if after_capital and _role_then_person(words, k):
+        return True  # "U2 stars enter rock Hall of Fame Singer Bruce Springsteen has"
+    if named and _measure_of_named(words, k, named):
+        return True
+    if not named:
+        return False
     if after_capital and k + 1 < len(words):
         if _person_after_name(words, k, prev, named):
             return True
@@ -609,13 +782,60 @@ def _role_then_person(words: list[str], k: int) -> bool:
     if k + 3 >= len(words):
         return False
     role, given, surname, verb = words[k], words[k + 1], words[k + 2], words[k + 3]
+    if surname[-1:] == ",":  # "Comedian Chris Morris, who created...": an aside, then a verb
+        surname, verb = surname[:-1], "has"
     return (
         _role(role)
-        and (given in W.gendered[0] or given in W.gendered[1])
+        and (
+            given in W.gendered[0]
+            or given in W.gendered[1]
+            or (given in W.first_names and given.lower() not in W.stopwords)
+        )
         and surname[:1].isupper()
         and surname.isalpha()
         and verb in _AUXILIARIES
     )
+
+
+# Prepositions after a measure that a first sentence reports of a firm: "Shares in", "Profits at".
+_MEASURE_LINKS = frozenset("in at of for".split())
+
+
+def _measure_of_named(words: list[str], k: int, named: set[str]) -> bool:
+    """Whether words[k] opens a first sentence whose subject is something of the headline's
+    name: "Cairn Energy in Indian gas find Shares in Cairn Energy rose", "Weak dollar hits
+    Reuters Revenues at media group Reuters slipped": a plain capitalised word, a
+    preposition, at most three words in lower case that say what the name is, then the
+    headline's name and a verb. Inside a sentence the measure would be in lower case."""
+    from explorer.nlp.names.lists import W
+
+    if k + 3 >= len(words) or words[k + 1] not in _MEASURE_LINKS:
+        return False
+    measure = words[k]
+    if (
+        not measure.isalpha()
+        or not measure[0].isupper()
+        or not measure[1:].islower()
+        or measure in named
+        or measure in W.first_names
+        or measure in W.places
+        or measure in W.cities
+        or measure in W.known_orgs
+        or measure in W.demonyms
+        or measure in W.titles
+        or measure in W.title_starts
+        or measure in W.org_heads
+        or measure in W.org_suffixes
+        or measure.lower() in _ORG_KINDS
+    ):
+        return False
+    j = k + 2
+    if words[j] in ("the", "its", "their"):
+        j += 1
+    for _ in range(3):  # "online auction house", "media group"
+        if j < len(words) and words[j].isalpha() and words[j].islower():
+            j += 1
+    return j < len(words) and _named_again(words, j, named) and _subject_ends(words, j)
 
 
 def _given_before(words: list[str], j: int) -> bool:
@@ -681,12 +901,19 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     from explorer.nlp.names.lists import W
 
     given, surname = words[k], _core(words[k + 1])
-    if given not in W.gendered[0] and given not in W.gendered[1]:
+    # "Clijsters could play Aussie Open Kim Clijsters has": a given name for either sex only
+    # before the headline's own surname, and none that is a common word too ("Axa Sun Life
+    # has", "Will", "May")
+    if (
+        given not in W.gendered[0]
+        and given not in W.gendered[1]
+        and (given not in W.first_names or given.lower() in W.stopwords or surname not in named)
+    ):
         return False
     if not surname[:1].isupper() or surname.lower() in W.stopwords:
         return False
     core = _core(prev)
-    if core != prev.rstrip(_CLOSERS) or (core in W.first_names and core != surname):
+    if core != prev.rstrip(_CLOSERS) or (_given_name(core) and core != surname):
         return False  # "Tony Blair's", "Tony": the name goes on
     if (
         core in W.titles
@@ -700,17 +927,21 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
         return False  # "President George Bush", "Democrat John Kerry", "Actor Tom Hanks"
     if surname in named or words[k + 1][-1] == ",":
         return True
-    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb
+    # "...wrong way, says Howard Tony Blair has had...": a full name, then its verb; "Music
+    # man to the Oscars Bill Conti's job...": its possessive, then a noun
     return (
         k + 2 < len(words)
-        and words[k + 1] == surname
-        and words[k + 2] in _AUXILIARIES
+        and (
+            (words[k + 1] == surname and words[k + 2] in _AUXILIARIES)
+            or (words[k + 1] in (surname + "'s", surname + "’s") and words[k + 2][:1].islower())
+        )
         and given not in W.places
         and given not in W.known_orgs
         and not prev.isupper()
     )
 
 
+_MODALS = frozenset("will would can could may might must should shall are were".split())
 # Verbs that follow a sentence's subject: after a full name, they make it one.
 _AUXILIARIES = frozenset("has have had is was will would could says said".split())
 
@@ -719,16 +950,23 @@ def _continues_name(words: list[str], k: int, prev: str) -> bool:
     """Whether words[k], a name of the headline's, is the end of a name begun by `prev`:
     after a given name ("Jimi Hendrix"), or written after the same word elsewhere ("Cairn
     Energy ... shares in Cairn Energy")."""
-    from explorer.nlp.names.lists import W
-
     if not prev[:1].isupper():
         return False
-    if prev in W.first_names:
+    if _given_name(prev):
         return True
     word = words[k]
     return any(
         words[i] == prev and words[i + 1] == word for i in range(len(words) - 1) if i != k - 1
     )
+
+
+def _given_name(word: str) -> bool:
+    """Whether `word` may be a given name that a surname follows: one the lists know, and no
+    country, region or big city ("in London", "in Asia", "by Valencia": the lists know them
+    as given names too; a town's name, "George", "Howard", stays a given name)."""
+    from explorer.nlp.names.lists import W
+
+    return word in W.first_names and word not in W.places
 
 
 def _core(word: str) -> str:

@@ -787,6 +787,38 @@ def test_a_speaker_named_before_the_quote_comes_before_a_sentence_that_follows_i
     ]
 
 
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quote_left_without_its_speaker_is_not_given_to_the_next_sentence_s(gap):
+    # The quotation continues Ann Lee's; "Acme Corp said it would ..." opens a sentence of
+    # its own (a new paragraph, the break perhaps lost): the quotation is not Acme's words.
+    text = (
+        '"We will build the road," said Ann Lee. "It opens next year."'
+        + gap
+        + "Acme Corp said it would bid for the work."
+    )
+    found = facts(text, ("Ann Lee", "PERSON"), ("Acme Corp", "ORG"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We will build the road"),
+        ("Acme Corp", "it would bid for the work"),
+    ]
+
+
+@pytest.mark.parametrize("gap", [" ", "\n\n"])
+def test_a_quote_continued_by_the_same_speaker_s_sentence_is_still_theirs(gap):
+    # In one paragraph or over a paragraph break alike: the layout must not decide.
+    text = (
+        '"We will build the road," said Ann Lee. "It opens next year."'
+        + gap
+        + "Ms Lee said the cost was fixed."
+    )
+    found = facts(text, ("Ann Lee", "PERSON"), ("Lee", "PERSON", "Ann Lee"))
+    assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
+        ("Ann Lee", "We will build the road"),
+        ("Ann Lee", "It opens next year."),
+        ("Ann Lee", "the cost was fixed"),
+    ]
+
+
 def test_said_then_a_nationality_and_a_role_is_the_person_named():
     text = (
         '"The mills will be kept open," said Italian trade union official Marco Belotti. '

@@ -83,6 +83,59 @@ STORIES = {
         "finishing in three minutes 52 seconds.",
         "Okonkwo said he would race again in Birmingham next month.",
     ],
+    "a city the lists also know as a given name ends the headline": [
+        "Coach Okafor sacked by Valencia",
+        "Claudio Okafor has been sacked as Valencia coach just eight months after taking over.",
+        "Okafor, 53, won the cup with the club in 1999.",
+    ],
+    "a given name for either sex before the headline's surname": [
+        "Brandt could miss Lyon Open",
+        "Kim Brandt has denied reports that she will miss the Lyon Open with a back injury.",
+        "Brandt won the title last year.",
+    ],
+    "an article before a name the story writes with a lower-case article": [
+        "Row over new powers for wardens",
+        "The Police Federation has said it opposes giving street wardens the power to detain "
+        "suspects for up to 30 minutes.",
+        "A spokesman for the Police Federation said the plan would confuse the public.",
+    ],
+    "a measure of the firm the headline names, capitalised": [
+        "Harwell Foods in Chilean farm deal",
+        "Shares in Harwell Foods rose 4% on Monday after the firm bought a fruit farm near "
+        "Santiago.",
+        "Harwell Foods said the farm would supply its juice plants.",
+    ],
+    "a measure of the firm, the firm described": [
+        "Weak peso hits Kestrel",
+        "Revenues at mining group Kestrel slipped 9% in 2004, mainly because of the weak peso.",
+        "Kestrel said it expected a better year.",
+    ],
+    "what a person is, capitalised, right after the headline's last name": [
+        "Kestrel enter Rock Hall of Fame",
+        "Singer Paul Okafor has inducted the band Kestrel into the Rock Hall of Fame in New York.",
+        "Okafor played guitar with the band in 1979.",
+    ],
+    "two names side by side that the story writes apart": [
+        "Harp maker sales up in Asia",
+        "Okafor Instruments has reported a 20% rise in sales in Asia, where its harps sell well.",
+        "Okafor Instruments makes harps in Leeds and sells them across Asia.",
+    ],
+    "the headline's full name said again": [
+        "Profile: Ada Okafor",
+        "Ada Okafor's rise through the ranks of the party continues with her move to the treasury.",
+        "Okafor, 39, entered parliament in 2001.",
+    ],
+    "a headline that ends on its source, then a full name and its verb": [
+        "Rail fares 'too high', says Howard",
+        "Paul Okafor has said rail fares in the north of England are too high for commuters.",
+        "Mr Howard, who leads the opposition, agreed with him.",
+    ],
+    "a person's possessive right after the headline's last name": [
+        "Music man for the Oscars",
+        "Bill Okafor's job as musical director of the Oscars is not for the faint-hearted, "
+        "he told reporters in Los Angeles.",
+        "He has led the orchestra since 1977.",
+    ],
 }
 
 
@@ -116,6 +169,17 @@ def test_the_headline_no_longer_runs_into_the_first_name_or_fact():
     assert amounts and all(not f.subject.startswith("Harbour") for f in amounts)
 
 
+def test_no_cut_between_two_words_the_story_writes_together_as_one_name():
+    one_line = (
+        "Okafor fights back to reach final Tayo Okafor kept his hopes of a first Lyon title "
+        "alive with a five-set win over Jens Brandt. Tayo Okafor will meet the top seed on "
+        "Sunday."
+    )
+    view = analysis_view(one_line).text
+    assert "Tayo\nOkafor" not in view
+    assert "Tayo Okafor" in {e.name for e in extract(one_line).entities}
+
+
 def test_offsets_point_into_the_text_as_it_was_given():
     one_line = " ".join(STORIES["Title Case, a function word opens the story"])
     view = analysis_view(one_line)
@@ -145,6 +209,10 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
+        "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
+        # Two names side by side: a given name and its surname, each written alone too.
+        "Fans who watched the team in Lyon saw Tayo Okafor score; Okafor and Tayo left early.",
         "Groups A and B meet first: Anford v Selby; Marlow v Dunmere; Kestrel Town v Wells.",
         # One sentence a line, a dateline, a headline in capitals: their own breaks suffice.
         "BOND MARKETS RALLY AS INFLATION EASES\nLONDON 1996-08-30\nGilts rose on Friday .",
