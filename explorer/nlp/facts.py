@@ -609,11 +609,90 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         name = _speaker_name(doc, m)
         if name:
             return name, m.start
+    if "," in text[gap:pos]:
+        found = _named_before_aside(doc, gap)
+        if found is not None:
+            return found
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is not None:
         person = doc.last_person(pron.start(), pron.group(1))
         return (person.entity, pron.start()) if person else None
+    kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
+    if kind is not None:
+        org = _named_earlier(doc, kind.start(), kind.group(1).lower())
+        return (org.entity, kind.start()) if org is not None else None
     return None
+
+
+# "the company said", "the ministry said": an organisation the story named before.
+_THE_KIND_BEFORE = regexes.compile(
+    r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    r"(company|firm|corporation|ministry|bank|commission|agency|department|exchange|fund"
+    r"|organisation|organization|union)[ \t]*$"
+)
+_COMPANY_KINDS = frozenset({"company", "firm", "corporation"})
+_COMPANY_FORMS = frozenset(
+    line.strip()
+    for line in (gazetteer.DATA / "company_forms.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
+    """The organisation "the company" (or ministry, bank ...) at `pos` stands for: the latest
+    one named before it that is of that kind ("Chrysler Corp", "the Finance Ministry")."""
+    i = bisect.bisect_left(doc.mention_starts, pos) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if m.label != "ORG":
+            continue
+        name = m.entity
+        if kind in _COMPANY_KINDS:
+            if name.rpartition(" ")[2] in _COMPANY_FORMS:
+                return m
+        elif kind in name.lower():
+            return m
+    return None
+
+
+# An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
+# Democrat", ", who is also Nigeria's oil minister".
+_ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
+_ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
+# How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
+# "once the owner of ...", "of Burnley", "writing in ...".
+_ASIDE_OPENERS = frozenset(
+    "a an the his her its their who whose once now then formerly former until himself herself "
+    "also both each of from in at with writing speaking".split()
+)
+_LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
+
+
+def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
+    """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
+    off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
+    text = doc.text
+    s_start = doc.sentence_span(doc.sentence_of(comma))[0]
+    aside = _ASIDE_BEFORE.search(text, max(s_start, comma - 92), comma)  # comma: its end
+    if aside is None:
+        return None
+    first = doc.after(aside.start() + 1)
+    if first is not None:
+        if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
+            first.label == "ORG" and not _POSSESSIVE_AT.match(text, first.end)
+        ):
+            return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
+    else:
+        word = _ASIDE_OPENER.match(text, aside.start())
+        if word is None or not (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES):
+            return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
+    if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
+        return None
+    m = doc.before(aside.start())
+    if m is None or m.label not in ("PERSON", "ORG"):
+        return None
+    if m.end in doc.appositives:
+        return doc.appositives[m.end]
+    return m.entity, m.start
 
 
 def _speaker_at(
@@ -769,6 +848,7 @@ def _said(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
+    last = None  # the speaker of the last quotation: (name, start, end, verb)
     for qs, words_end, qe in _quotations(text):
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -807,9 +887,13 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             speaker = after
+        if speaker is None and last is not None and _goes_on(doc, last, qs, inner_s):
+            # '"...," Lukman said. "Nobody wants a price war."': the same speaker goes on
+            speaker = (last[0], qs, qe, last[3])
         if speaker is None:
             continue
         name, start, end, said_verb = speaker
+        last = speaker
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
@@ -820,6 +904,30 @@ def _said(doc: _Text) -> list[Fact]:
         )
     facts.extend(_reported(doc, quoted))
     return facts
+
+
+_ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
+
+
+def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
+    """Whether a quotation at `qs` (its words from `words`) with no speaker of its own is the
+    last speaker's, going on: it opens in the same paragraph, in the sentence of their attribution or the next, and
+    nobody else is named and no other speech verb comes between ('"...," X said. "..."', '"...,"
+    X said, adding: "..."')."""
+    text = doc.text
+    end = last[2]
+    if qs < end or qs - end > 300 or "\n" in text[end:words] or _QUOTE_MARK.search(text, end, qs):
+        return False
+    if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
+        return False
+    opens = doc.sentence_span(doc.sentence_of(qs))[0]
+    if text[opens:qs].strip() and not _ADDING.fullmatch(text, end, qs):
+        return False  # a phrase quoted inside the next sentence, or another's words
+    lo = bisect.bisect_left(doc.person_starts, end)
+    hi = bisect.bisect_left(doc.person_starts, qs)
+    if any(p.entity != last[0] for p in doc.persons[lo:hi]):
+        return False
+    return all(v.group() in ("added", "adding") for v in _SPEECH.finditer(text, end, qs))
 
 
 _BARE_VERBS = frozenset({"said", "says", "told", "tells"})
@@ -833,11 +941,20 @@ _ADJUNCT = regexes.compile(
 # A day named alone after the verb ("said Tuesday it would"); any other name or date there
 # without a preposition is the clause's subject ("said Britain needed", "said 2004 had been").
 _WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# Who was told: "reporters", "a news conference", "a House Ways and Means subcommittee", "the
+# annual meeting of the Association of German Banks".
 _AUDIENCE = regexes.compile(
-    r"[ \t]+(?:(?:a|the)[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|"
-    r"lawmakers|delegates|analysts|investors|shareholders|(?:news|press)[ \t]+"
-    r"(?:conference|briefing|agency))\b"
+    r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
+    r"(?:[a-z][\w-]*[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
+    r"|legislators|congressmen|senators|delegates|analysts|investors|shareholders|stockholders"
+    r"|bankers|businessmen|(?:news|press)[ \t]+(?:conference|briefing|agency)|committee"
+    r"|subcommittee|panel|hearing|meeting|conference|session|seminar|symposium|forum|convention"
+    r"|gathering|luncheon|dinner|audience|assembly|caucus|newspaper|magazine|television|radio)\b"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|and|for|on)[ \t]+)?"
+    r"[A-Z][\w.&'’-]*){0,6})?"
 )
+# "told the Senate Banking Committee the Fed would ...": the listener an organisation.
+_TOLD_THE = regexes.compile(r"[ \t]+(?:the|a|an)[ \t]+(?=[A-Z])")
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
@@ -860,6 +977,11 @@ def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
             pos = audience.end()
             to_whom = text.endswith("agency", 0, pos)  # "told reporters Acme would ..."
             continue
+        if to_whom and (the := _TOLD_THE.match(text, pos, end)) is not None:
+            m = doc.by_start.get(the.end())
+            if m is not None and m.label == "ORG" and _CLAUSE_OPENS.match(text, m.end, end):
+                pos, to_whom = m.end, False
+                continue
         adjunct = _ADJUNCT.match(text, pos, end)
         if adjunct is None:
             break
@@ -892,20 +1014,32 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
-    """Reported speech, at most one statement a sentence: "X said that ...", "according to X"."""
+    """Reported speech: "X said that ...", "..., X said.", "according to X". A sentence gives
+    one statement, or one a speaker when their clauses are joined ("X said ..., while Y said
+    ...")."""
     text = doc.text
     out: list[Fact] = []
-    done: set[int] = set()
+    done: dict[int, int] = {}  # sentence -> where the statements found in it end
     for v in _SPEECH.finditer(text):
         index = doc.sentence_of(v.start())
-        if index in done or _inside(v.start(), quoted):
+        if v.start() < done.get(index, -1) or _inside(v.start(), quoted):
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
         if tail is None and v.group() in _BARE_VERBS:
             start = _adjuncts(doc, v, s_end)
             tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
+        if tail is not None and _COMMA_BEFORE.search(text, max(s_start, v.start() - 4), v.start()):
+            last = _said_last(doc, v, s_start, s_end, quoted)  # "..., said founder X."
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
+                continue
         if tail is None:
+            last = _said_last(doc, v, s_start, s_end, quoted)
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
             continue
         verb_start = v.start()
         adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
@@ -915,8 +1049,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         c_start, c_end = _strip_span(text, tail.end(), s_end)
         if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
             continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
+        c_end = _next_speaker(doc, c_start, c_end, quoted)
         clause = text[c_start:c_end]
-        done.add(index)
+        done[index] = c_end
         out.append(
             _fact(
                 doc,
@@ -924,7 +1059,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                 found[0],
                 clause,
                 found[1],
-                s_end,
+                c_end if c_end < s_end else s_end,
                 quote=clause,
                 direct=False,
                 verb=v.group(),
@@ -949,7 +1084,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if c_end - c_start < 3:
             continue
         clause = text[c_start:c_end]
-        done.add(index)
+        done[index] = s_end
         out.append(
             _fact(
                 doc,
@@ -964,6 +1099,112 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             )
         )
     return out
+
+
+# Where the words before a speaker join their clause to another's: ", while", " and", ", but".
+_JOINED = regexes.compile(r"[ \t]*,?[ \t]*\b(?:while|whereas|and|but|as)[ \t]+$|[ \t]*[,;][ \t]*$")
+# What may follow a speech verb that ends its sentence ("..., the ministry said."); and a
+# speech verb that opens the attribution after its clause ("..., said X.").
+_SENTENCE_END = regexes.compile(r"[ \t]*[.!?]?[ \t]*")
+_COMMA_BEFORE = regexes.compile(r",[ \t]*$")
+_ASIDE_TO_END = regexes.compile(r"(?:[ \t]*,[^\"“”\n]*)?[ \t]*[.!?]?[ \t]*")
+# A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
+_DATELINE_START = regexes.compile(
+    r"[A-Z][A-Za-z.' ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.]{1,12})?,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+    r"[ \t]+-{1,2}[ \t]+"
+)
+
+
+def _phrase_start(doc: _Text, start: int) -> int:
+    """Where the words naming a speaker start: before their title, nationality, organisation
+    ("OPEC President Rilwanu Lukman", "the EC Commission")."""
+    for _ in range(4):
+        m = doc.before(start)
+        if m is None or m.label not in ("TITLE", "NORP", "GPE", "ORG"):
+            break
+        start = m.start
+    det = _DETERMINER_BEFORE.search(doc.text, max(0, start - 6), start)
+    return det.start() if det is not None else start
+
+
+_DETERMINER_BEFORE = regexes.compile(r"\b(?:the|The|a|A|an|An)[ \t]+$")
+
+
+def _next_speaker(doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, int]]) -> int:
+    """Where a reported clause ends: where another speaker's own clause starts, joined to it
+    ("X said the bank saw no need, while Y said ..."), else at `c_end`."""
+    text = doc.text
+    for v in _SPEECH.finditer(text, c_start, c_end):
+        if _inside(v.start(), quoted):
+            continue
+        adverbs = _ADVERBS_BEFORE.search(text, max(c_start, v.start() - 40), v.start())
+        found = _speaker_before(doc, adverbs.start() if adverbs else v.start())
+        if found is None or found[1] <= c_start:
+            continue
+        start = _phrase_start(doc, found[1])
+        join = _JOINED.search(text, max(c_start, start - 12), start)
+        if join is not None and join.start() > c_start:
+            return _strip_span(text, c_start, join.start())[1]
+    return c_end
+
+
+def _said_last(
+    doc: _Text, v: re.Match, s_start: int, s_end: int, quoted: list[tuple[int, int]]
+) -> Fact | None:
+    """A statement attributed at its end: "West German growth slowed, the EC Commission
+    said.", "..., OPEC President Rilwanu Lukman told a news conference.", "..., said X, an
+    analyst with Y." The speaker is the one `_speaker_before` or `_speaker_at` names."""
+    text = doc.text
+    verb_start = v.start()
+    rest = _adjuncts(doc, v, s_end) if v.group() in _BARE_VERBS else v.end()
+    found = None
+    if rest is not None and _SENTENCE_END.fullmatch(text, rest, s_end):
+        adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
+        found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
+        if found is None or found[1] >= verb_start:
+            return None
+        comma = _COMMA_BEFORE.search(
+            text, max(s_start, found[1] - 140), _phrase_start(doc, found[1])
+        )
+    else:
+        comma = _COMMA_BEFORE.search(text, max(s_start, verb_start - 4), verb_start)
+        gap = _GAP_SPACE.match(text, v.end())
+        assert gap is not None  # it matches the empty string
+        at = _speaker_at(doc, gap.end()) if comma is not None else None
+        if at is None and comma is not None:
+            person = _person_after(doc, v.end())  # "said founder Mikhail Khodorkovsky"
+            at = (person.entity, person.end) if person is not None else None
+        if at is None or not _ASIDE_TO_END.fullmatch(text, at[1], s_end):
+            return None
+        found = (at[0], verb_start)
+    if comma is None:
+        return None
+    c_start = s_start
+    dateline = _DATELINE_START.match(text, s_start, comma.start())
+    if dateline is not None:
+        c_start = dateline.end()
+    c_start, c_end = _strip_span(text, c_start, comma.start())
+    if (
+        c_end - c_start < 8
+        or text.count(" ", c_start, c_end) < 2
+        or _QUOTE_MARK.search(text, c_start, c_end)
+        or _inside(c_start, quoted)
+    ):
+        return None
+    pron = _PRONOUN_AT.match(text, found[1])
+    if pron is not None:
+        # "The image portrayed Mr Howard as a hypnotist, he argued": not Howard, named in it
+        lo = bisect.bisect_left(doc.person_starts, c_start)
+        hi = bisect.bisect_left(doc.person_starts, c_end)
+        named = frozenset(p.entity for p in doc.persons[lo:hi])
+        person = doc.last_person(c_start, pron.group(1), named)
+        if person is None:
+            return None
+        found = (person.entity, found[1])
+    clause = text[c_start:c_end]
+    return _fact(
+        doc, "said", found[0], clause, c_start, s_end, quote=clause, direct=False, verb=v.group()
+    )
 
 
 # --- met -----------------------------------------------------------------------------------

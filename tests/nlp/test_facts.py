@@ -744,8 +744,10 @@ def test_a_mark_that_closes_nothing_does_not_turn_the_later_quotes_inside_out():
 def test_a_mark_between_spaces_closes_the_open_quote():
     text = '"We sold every one of them , " said Ann Lee. "The shop is empty."'
     found = facts(text, ("Ann Lee", "PERSON"))
+    # the next quotation, in the same paragraph with no speaker of its own, is hers going on
     assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
-        ("Ann Lee", "We sold every one of them")
+        ("Ann Lee", "We sold every one of them"),
+        ("Ann Lee", "The shop is empty."),
     ]
 
 
