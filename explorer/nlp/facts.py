@@ -481,8 +481,171 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
+    facts.extend(_appointments(doc, seen))
     doc.title_facts = facts
     return facts
+
+
+_ROLE_ADVERBS = (
+    r"(?:(?:has|have|had|was|were|is|will|would|be|been|being|also|previously|formerly|recently"
+    r"|later|now|then|currently|once|already|subsequently|earlier|since|first|elected)[ \t]+)*"
+)
+# After a person: how the text gives them a role, held or left. "X was named president",
+# "X, 52, was previously vice president", "X, who was named chief executive in May", "X has
+# resigned as chairman", "X succeeds Y as chairman", "X is also Nigeria's oil minister".
+_ROLE_AFTER_PERSON = regexes.compile(
+    r"(?:[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?(?:who[ \t]+)?|[ \t]+)"
+    + _ROLE_ADVERBS
+    + r"(?P<verb>named|appointed|elected|promoted|nominated|chosen|selected|made|became|becomes"
+    r"|is|was|remains|remained|served|serves|resigned|resigns|retired|retires|quit|quits"
+    r"|stepped[ \t]+down|steps[ \t]+down|succeeds|succeeded|replaces|replaced)\b"
+    r"(?:[ \t]+(?:also|previously|formerly|once|later|now|then|currently|recently))*"
+)
+# Between the verb and the role: "as", "to the post of", "the", "its".
+_TO_ROLE = regexes.compile(
+    r"(?:[ \t]+(?:as|to[ \t]+the[ \t]+(?:post|job|position|office)[ \t]+of|to))?[ \t]+"
+    r"(?:(?:the|a|an|its|their|his|her)[ \t]+)?"
+)
+# "Acme named Eleanor Whitby (as) president": the one named, after the verb.
+_APPOINTS = regexes.compile(
+    r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
+    r"(?=[A-Z])"
+)
+# A word that makes a title of a role's head: "executive vice president".
+_RANK = regexes.compile(
+    r"(?:executive|senior|chief|group|first|deputy|assistant|acting|interim|managing|new"
+    r"|former)[ \t]+"
+)
+_SUCCEEDING = regexes.compile(r"[ \t]*,?[ \t]+(?:succeeding|replacing|who[ \t]+succeeds)[ \t]+")
+_LEFT = frozenset({"resigned", "resigns", "retired", "retires", "quit", "quits"})
+_ROLE_LINK = regexes.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:(?:the|its|their)[ \t]+)?")
+# Before an appointing verb: the organisation that appoints ("Acme Corp <ACM> said it named").
+_APPOINTER_GAP = regexes.compile(
+    r">?(?:[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>)?(?:[ \t]+(?:has|have|had|also|said|says|it|today"
+    r"|yesterday|on|[A-Z][a-z]+day))*[ \t]+"
+)
+
+
+def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | None:
+    """The role named from `pos` ("the president of Acme", "Nigeria's oil minister",
+    "executive vice president"): (its TITLE mention, its name, of whom, where it ends)."""
+    text = doc.text
+    of = None
+    m = doc.by_start.get(pos)
+    if m is not None and m.label in _PARTY:
+        poss = _POSSESSIVE_AT.match(text, m.end)
+        if poss is None and m.label != "NORP":
+            return None
+        of, pos = m.entity, poss.end() if poss is not None else m.end + 1
+        m = doc.by_start.get(pos)
+    rank = _RANK.match(text, pos)
+    if m is None and rank is not None:
+        m = doc.by_start.get(rank.end())
+    if m is None or m.label != "TITLE":
+        return None
+    after = text[m.end : m.end + 2]
+    if after in ("'s", "’s") or doc.after(m.end) is not None:
+        return None  # "was President Reagan's aide": the title is someone else's
+    name = m.entity
+    if rank is not None and m.start == rank.end():
+        name = f"{rank.group().strip().capitalize()} {name}"
+    end = m.end
+    link = _ROLE_LINK.match(text, end)
+    target = doc.by_start.get(link.end()) if link is not None else None
+    if (
+        target is not None
+        and target.label in _PARTY
+        and of is None
+        and not _MODIFIER_AFTER.match(text, target.end)  # "of the Commons public accounts"
+    ):
+        of, end = target.entity, target.end
+    return m, name, of, end
+
+
+def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Roles given, held or left in so many words: "Acme named X (as) president, succeeding
+    Y", "X was elected chairman of Y", "X succeeds Y as chairman", "X has resigned as
+    chairman" (a role left, or Y's before X, is `former`)."""
+    text = doc.text
+    facts: list[Fact] = []
+    held = {(f.subject, f.object) for f in doc.title_facts}
+
+    def add(person: Mention, role, start: int, former: bool) -> None:
+        _, name, of, end = role
+        if (person.entity, name) in held:
+            return
+        held.add((person.entity, name))
+        seen.add((person.entity, name, of, None))
+        doc.holders.setdefault((name.lower(), of), person.entity)
+        facts.append(
+            _fact(doc, "title", person.entity, name, start, end, of=of, former=former or None)
+        )
+
+    for a in _APPOINTS.finditer(text):
+        person = doc.by_start.get(a.end())
+        if person is None or person.label != "PERSON":
+            continue
+        gap = _TO_ROLE.match(text, person.end)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        i = bisect.bisect_left(doc.mention_starts, a.start()) - 1
+        before = doc.mentions[i] if i >= 0 else None
+        if (
+            role[2] is None
+            and before is not None
+            and before.label == "ORG"
+            and _APPOINTER_GAP.fullmatch(text, before.end, a.start())
+        ):
+            role = (role[0], role[1], before.entity, role[3])
+        add(person, role, person.start, False)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(person, more, person.start, False)
+        succeeding = _SUCCEEDING.match(text, (more or role)[3])
+        before_them = doc.by_start.get(succeeding.end()) if succeeding is not None else None
+        if before_them is not None and before_them.label == "PERSON":
+            add(before_them, role, person.start, True)
+    for p in doc.persons:
+        verb = _ROLE_AFTER_PERSON.match(text, p.end)
+        if verb is None:
+            continue
+        pos = verb.end()
+        other = None
+        if verb.group("verb").startswith(("succeed", "replace")):
+            other = doc.after(pos)  # "X succeeds Y as chairman"
+            if other is None or other.label != "PERSON":
+                continue
+            pos = other.end
+            if not text.startswith(" as ", pos):
+                continue
+        gap = _TO_ROLE.match(text, pos)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        former = (
+            verb.group("verb") in _LEFT
+            or verb.group("verb").startswith("stepped")
+            or bool(_FORMERLY.search(verb.group()))
+        )
+        add(p, role, p.start, former)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(p, more, p.start, former)
+        if other is not None:
+            add(other, role, p.start, True)
+    return facts
+
+
+def _and_role(doc: _Text, role: tuple[Mention, str, str | None, int]):
+    """A second role joined to the first: "president and chief executive officer"."""
+    follows = _AND_ROLE.match(doc.text, role[3])
+    more = _role_at(doc, follows.end()) if follows is not None else None
+    return (more[0], more[1], more[2] or role[2], more[3]) if more is not None else None
+
+
+_AND_ROLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]+")
+_FORMERLY = regexes.compile(r"\b(?:previously|formerly|once)\b")
 
 
 # --- affiliated_with -----------------------------------------------------------------------
@@ -713,6 +876,10 @@ def _speaker_at(
             if m is not None and m.label != "PERSON":
                 m = None
     if m is not None:
+        title = doc.after(m.end) if m.label in _PARTY else None
+        person = doc.after(title.end) if title is not None and title.label == "TITLE" else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "OPEC President Rilwanu Lukman said"
         if m.label in _PARTY and (poss := _POSSESSIVE_AT.match(doc.text, m.end)) is not None:
             # "said Acme's chairman, John Smith": the person named after the title
             title = doc.by_start.get(poss.end())

@@ -307,8 +307,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
     near_name = (
-        prev in ("the", "The", ",", "'s", "’s") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
-    )  # "Acme's chief executive"
+        prev in ("the", "The", ",", "'s", "’s", "as")
+        or is_cap(prev)
+        or nxt in ("of", ",")
+        or is_cap(nxt)
+    )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
         doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
