@@ -1039,6 +1039,8 @@ def _said(doc: _Text) -> list[Fact]:
                 if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
                     # '"...," X, president of Y, said': the aside names X's title
                     tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
+            if tail is not None and text.startswith(":", tail.end()):
+                tail = None  # '"..." X said: "..."': X's words are the next quotation
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new
