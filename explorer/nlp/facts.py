@@ -334,6 +334,12 @@ class _Text:
         candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
         if spoken_of:
             candidates = [p for p in candidates if p.entity not in spoken_of] or candidates
+        # "... impressed with Jose Mourinho's work. He said": one named as an owner is
+        # seldom the "he" of the next sentence
+        text = self.text
+        candidates = [
+            p for p in candidates if text[p.end : p.end + 2] not in ("'s", "’s")
+        ] or candidates
         if pronoun.lower() == "she":
             for p in candidates:
                 if p.entity.split(" ", 1)[0] in female:
@@ -481,8 +487,8 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
-    facts.extend(_appointments(doc, seen))
     doc.title_facts = facts
+    facts.extend(_appointments(doc, seen))
     return facts
 
 
@@ -497,7 +503,8 @@ _ROLE_AFTER_PERSON = regexes.compile(
     r"(?:[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?(?:who[ \t]+)?|[ \t]+)"
     + _ROLE_ADVERBS
     + r"(?P<verb>named|appointed|elected|promoted|nominated|chosen|selected|made|became|becomes"
-    r"|is|was|remains|remained|served|serves|resigned|resigns|retired|retires|quit|quits"
+    r"|become|been|is|was|remains|remained|served|serves|resigned|resigns|retired|retires|quit"
+    r"|quits|(?:takes|took|take)[ \t]+over"
     r"|stepped[ \t]+down|steps[ \t]+down|succeeds|succeeded|replaces|replaced)\b"
     r"(?:[ \t]+(?:also|previously|formerly|once|later|now|then|currently|recently))*"
 )
@@ -516,7 +523,10 @@ _RANK = regexes.compile(
     r"(?:executive|senior|chief|group|first|deputy|assistant|acting|interim|managing|new"
     r"|former)[ \t]+"
 )
-_SUCCEEDING = regexes.compile(r"[ \t]*,?[ \t]+(?:succeeding|replacing|who[ \t]+succeeds)[ \t]+")
+_SUCCEEDING = regexes.compile(
+    r"(?:[ \t]+(?:on|in|from|at|effective)[ \t]+[^,.;\"“”]{1,25}?)?[ \t]*,?[ \t]+"
+    r"(?:succeeding|replacing|who[ \t]+succeeds)[ \t]+"
+)
 _LEFT = frozenset({"resigned", "resigns", "retired", "retires", "quit", "quits"})
 _ROLE_LINK = regexes.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:(?:the|its|their)[ \t]+)?")
 # Before an appointing verb: the organisation that appoints ("Acme Corp <ACM> said it named").
@@ -524,6 +534,9 @@ _APPOINTER_GAP = regexes.compile(
     r">?(?:[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>)?(?:[ \t]+(?:has|have|had|also|said|says|it|today"
     r"|yesterday|on|[A-Z][a-z]+day))*[ \t]+"
 )
+
+
+_UNIT = regexes.compile(r"[ \t]+(?:unit|subsidiary|division|arm|affiliate)\b")
 
 
 def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | None:
@@ -556,7 +569,8 @@ def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | Non
         target is not None
         and target.label in _PARTY
         and of is None
-        and not _MODIFIER_AFTER.match(text, target.end)  # "of the Commons public accounts"
+        # "of the Commons public accounts committee": a part of it, not the body itself
+        and (not _MODIFIER_AFTER.match(text, target.end) or _UNIT.match(text, target.end))
     ):
         of, end = target.entity, target.end
     return m, name, of, end
@@ -571,15 +585,14 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
     held = {(f.subject, f.object) for f in doc.title_facts}
 
     def add(person: Mention, role, start: int, former: bool) -> None:
-        _, name, of, end = role
+        t, name, of, end = role
         if (person.entity, name) in held:
             return
         held.add((person.entity, name))
         seen.add((person.entity, name, of, None))
         doc.holders.setdefault((name.lower(), of), person.entity)
-        facts.append(
-            _fact(doc, "title", person.entity, name, start, end, of=of, former=former or None)
-        )
+        lo, hi = min(start, t.start, person.start), max(end, person.end)  # all its evidence
+        facts.append(_fact(doc, "title", person.entity, name, lo, hi, of=of, former=former or None))
 
     for a in _APPOINTS.finditer(text):
         person = doc.by_start.get(a.end())
@@ -602,10 +615,7 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
         more = _and_role(doc, role)
         if more is not None:
             add(person, more, person.start, False)
-        succeeding = _SUCCEEDING.match(text, (more or role)[3])
-        before_them = doc.by_start.get(succeeding.end()) if succeeding is not None else None
-        if before_them is not None and before_them.label == "PERSON":
-            add(before_them, role, person.start, True)
+        _predecessor(doc, (more or role)[3], role, add)
     for p in doc.persons:
         verb = _ROLE_AFTER_PERSON.match(text, p.end)
         if verb is None:
@@ -634,7 +644,17 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
             add(p, more, p.start, former)
         if other is not None:
             add(other, role, p.start, True)
+        elif not former:
+            _predecessor(doc, (more or role)[3], role, add)
     return facts
+
+
+def _predecessor(doc: _Text, pos: int, role, add) -> None:
+    """ "..., succeeding John Marsh": the one succeeded held the role before."""
+    succeeding = _SUCCEEDING.match(doc.text, pos)
+    before_them = doc.by_start.get(succeeding.end()) if succeeding is not None else None
+    if before_them is not None and before_them.label == "PERSON":
+        add(before_them, role, before_them.start, True)
 
 
 def _and_role(doc: _Text, role: tuple[Mention, str, str | None, int]):
@@ -750,7 +770,16 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
         name = _speaker_name(doc, m)
+        if name is None and m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
+            org = doc.before(m.start)  # "an Atlas spokesman said": nobody named, Atlas speaks
+            if org is not None and org.label == "ORG":
+                return org.entity, org.start
         return (name, m.start) if name else None
+    officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 12), pos)
+    if officials is not None:
+        org = doc.before(officials.start())  # "Finance Ministry officials said"
+        if org is not None and org.label == "ORG":
+            return org.entity, org.start
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
@@ -817,6 +846,11 @@ def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
     return None
 
 
+# Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
+_FOR_THEIR_ORG = frozenset({"Spokesman", "Spokeswoman", "Spokesperson", "Official"})
+_OFFICIALS_BEFORE = regexes.compile(r"[ \t]+officials[ \t]*$")
+
+
 # An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
 # Democrat", ", who is also Nigeria's oil minister".
 _ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
@@ -824,8 +858,8 @@ _ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
 # How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
 # "once the owner of ...", "of Burnley", "writing in ...".
 _ASIDE_OPENERS = frozenset(
-    "a an the his her its their who whose once now then formerly former until himself herself "
-    "also both each of from in at with writing speaking".split()
+    "a an the his her its their who whose which once now then formerly former until himself "
+    "herself itself also both each of from in at with writing speaking".split()
 )
 _LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
 
@@ -851,7 +885,11 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
         return None
     m = doc.before(aside.start())
-    if m is None or m.label not in ("PERSON", "ORG"):
+    if m is None:
+        kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
+        org = _named_earlier(doc, kind.start(), kind.group(1).lower()) if kind else None
+        return (org.entity, kind.start()) if org is not None and kind is not None else None
+    if m.label not in ("PERSON", "ORG"):
         return None
     if m.end in doc.appositives:
         return doc.appositives[m.end]
@@ -1016,6 +1054,7 @@ def _said(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
     last = None  # the speaker of the last quotation: (name, start, end, verb)
+    run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
     for qs, words_end, qe in _quotations(text):
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -1039,7 +1078,11 @@ def _said(doc: _Text) -> list[Fact]:
                 if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
                     # '"...," X, president of Y, said': the aside names X's title
                     tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
-            if tail is not None and text.startswith(":", tail.end()):
+            if (
+                tail is not None
+                and text.startswith(":", tail.end())
+                and tail.group("verb") not in _GOES_ON_VERBS
+            ):
                 tail = None  # '"..." X said: "..."': X's words are the next quotation
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
@@ -1059,10 +1102,25 @@ def _said(doc: _Text) -> list[Fact]:
         if speaker is None and last is not None and _goes_on(doc, last, qs, inner_s):
             # '"...," Lukman said. "Nobody wants a price war."': the same speaker goes on
             speaker = (last[0], qs, qe, last[3])
+        if run_on and run_on[-1][3] != qs:
+            run_on.clear()  # not the paragraph after them: their speaker is not this one's
         if speaker is None:
+            if qe == words_end:  # a paragraph of quotation the next one goes on from
+                run_on.append((qs, inner_s, inner_e, qe))
             continue
         name, start, end, said_verb = speaker
         last = speaker
+        for r_qs, r_s, r_e, r_qe in run_on:
+            # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs
+            # on into his next paragraph, so it is his
+            quote = " ".join(text[r_s:r_e].split())
+            quoted.append((r_qs, r_qe))
+            facts.append(
+                _fact(
+                    doc, "said", name, quote, r_qs, r_qe, quote=quote, direct=True, verb=said_verb
+                )
+            )
+        run_on.clear()
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
@@ -1075,6 +1133,8 @@ def _said(doc: _Text) -> list[Fact]:
     return facts
 
 
+# '"..." He added: "..."': whoever adds spoke before.
+_GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
 
 

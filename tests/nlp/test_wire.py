@@ -521,3 +521,40 @@ def test_a_pronoun_speaker_after_the_clause_is_not_someone_the_clause_names():
         "The image portrayed Michael Howard as a hypnotist, he argued."
     )
     assert [f.subject for f in facts(text, "said")] == ["Fraser Kemp", "Fraser Kemp"]
+
+
+ATLAS = """\
+ATLAS STEEL NAMES NEW CHAIRMAN
+    PITTSBURGH, May 4 - Atlas Steel Corp <ATS> said it expects a
+second quarter loss because of weak demand from automakers.
+    The company, which makes flat-rolled steel, said it would close
+two mills in Ohio. Finance Ministry officials said the closings
+would cost about 900 jobs.
+    Frank Delaney, 55, will become chairman on July 1, succeeding
+Harold Kemp, who is retiring. Delaney has been acting chief
+executive since January.
+    "We have to cut capacity," Delaney told reporters.
+    "There is no other way to go, and everyone here knows it.
+    "We will keep the old plant," he said.
+    Analysts were impressed with Paul Brandt's work at the mills. He
+said the company would not seek new capital.
+"""
+
+
+def test_an_organisation_set_off_by_an_aside_its_officials_and_roles_to_come():
+    said = {" ".join(f.object.split()[:3]): f.subject for f in facts(ATLAS, "said")}
+    # "The company, which makes ..., said": the company the story named
+    assert said["it would close"] == "Atlas Steel Corp"
+    # "Finance Ministry officials said": nobody named, the ministry speaks
+    assert said["the closings would"] == "Finance Ministry"
+    # a paragraph of quotation left open runs on into the next one, whose speaker it shares
+    assert said["There is no"] == "Frank Delaney"
+    assert said["We will keep"] == "Frank Delaney"
+    # "he" after "Paul Brandt's work": one named as an owner is not taken for "he"
+    assert said["the company would"] == "Frank Delaney"
+    held = {(f.subject, f.object, f.qualifiers.get("former", False)) for f in facts(ATLAS, "title")}
+    assert held >= {
+        ("Frank Delaney", "Chairman", False),  # "will become chairman"
+        ("Harold Kemp", "Chairman", True),  # "succeeding Harold Kemp", after the date
+        ("Frank Delaney", "Acting Chief Executive", False),  # "has been acting chief executive"
+    }
