@@ -291,9 +291,11 @@ def _company_after_and(toks, k: int, n: int) -> int:
 
 
 # Words after which a lower-case role is one held: "the president", "resigned as chief
-# executive", "will become chairman", "has been acting chief executive".
+# executive", "will become chairman", "has been acting chief executive", "was named chief
+# operating officer".
 _BEFORE_A_ROLE = frozenset(
-    ("the", "The", ",", "'s", "’s", "as", "become", "became", "becomes", "acting", "interim")
+    "the The , 's ’s as become became becomes acting interim named appointed elected "
+    "promoted".split()
 )
 
 
