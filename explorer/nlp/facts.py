@@ -518,6 +518,7 @@ _APPOINTS = regexes.compile(
     r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
     r"(?=[A-Z])"
 )
+_APPOINTING_STEMS = ("named", "names", "appoint", "elect", "promoted", "nominat")
 # A word that makes a title of a role's head: "executive vice president".
 _RANK = regexes.compile(
     r"(?:executive|senior|chief|group|first|deputy|assistant|acting|interim|managing|new"
@@ -594,7 +595,8 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
         lo, hi = min(start, t.start, person.start), max(end, person.end)  # all its evidence
         facts.append(_fact(doc, "title", person.entity, name, lo, hi, of=of, former=former or None))
 
-    for a in _APPOINTS.finditer(text):
+    appoints = any(word in text for word in _APPOINTING_STEMS)  # a memchr each, not a scan
+    for a in _APPOINTS.finditer(text) if appoints else ():
         person = doc.by_start.get(a.end())
         if person is None or person.label != "PERSON":
             continue
@@ -1249,7 +1251,9 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
     text = doc.text
     out: list[Fact] = []
     done: dict[int, int] = {}  # sentence -> where the statements found in it end
-    for v in _SPEECH.finditer(text):
+    verbs = list(_SPEECH.finditer(text))
+    verb_starts = [v.start() for v in verbs]
+    for v in verbs:
         index = doc.sentence_of(v.start())
         if v.start() < done.get(index, -1) or _inside(v.start(), quoted):
             continue
@@ -1258,7 +1262,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if tail is None and v.group() in _BARE_VERBS:
             start = _adjuncts(doc, v, s_end)
             tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
-        if tail is not None and _COMMA_BEFORE.search(text, max(s_start, v.start() - 4), v.start()):
+        if tail is not None and _comma_before(text, max(s_start, v.start() - 4), v.start()) >= 0:
             last = _said_last(doc, v, s_start, s_end, quoted)  # "..., said founder X."
             if last is not None:
                 done[index] = s_end
@@ -1278,7 +1282,8 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         c_start, c_end = _strip_span(text, tail.end(), s_end)
         if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
             continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
-        c_end = _next_speaker(doc, c_start, c_end, quoted)
+        lo, hi = bisect.bisect_left(verb_starts, c_start), bisect.bisect_left(verb_starts, c_end)
+        c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
         clause = text[c_start:c_end]
         done[index] = c_end
         out.append(
@@ -1335,7 +1340,6 @@ _JOINED = regexes.compile(r"[ \t]*,?[ \t]*\b(?:while|whereas|and|but|as)[ \t]+$|
 # What may follow a speech verb that ends its sentence ("..., the ministry said."); and a
 # speech verb that opens the attribution after its clause ("..., said X.").
 _SENTENCE_END = regexes.compile(r"[ \t]*[.!?]?[ \t]*")
-_COMMA_BEFORE = regexes.compile(r",[ \t]*$")
 _ASIDE_TO_END = regexes.compile(r"(?:[ \t]*,[^\"“”\n]*)?[ \t]*[.!?]?[ \t]*")
 # A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
 _DATELINE_START = regexes.compile(
@@ -1359,11 +1363,13 @@ def _phrase_start(doc: _Text, start: int) -> int:
 _DETERMINER_BEFORE = regexes.compile(r"\b(?:the|The|a|A|an|An)[ \t]+$")
 
 
-def _next_speaker(doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, int]]) -> int:
+def _next_speaker(
+    doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, int]], verbs: list[re.Match]
+) -> int:
     """Where a reported clause ends: where another speaker's own clause starts, joined to it
     ("X said the bank saw no need, while Y said ..."), else at `c_end`."""
     text = doc.text
-    for v in _SPEECH.finditer(text, c_start, c_end):
+    for v in verbs:  # the speech verbs inside the clause
         if _inside(v.start(), quoted):
             continue
         adverbs = _ADVERBS_BEFORE.search(text, max(c_start, v.start() - 40), v.start())
@@ -1377,6 +1383,12 @@ def _next_speaker(doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, 
     return c_end
 
 
+def _comma_before(text: str, lo: int, pos: int) -> int:
+    """Where the comma is that only spaces separate from `pos` (-1 if none is)."""
+    comma = text.rfind(",", lo, pos)
+    return comma if comma >= 0 and not text[comma + 1 : pos].strip(" \t") else -1
+
+
 def _said_last(
     doc: _Text, v: re.Match, s_start: int, s_end: int, quoted: list[tuple[int, int]]
 ) -> Fact | None:
@@ -1385,6 +1397,8 @@ def _said_last(
     analyst with Y." The speaker is the one `_speaker_before` or `_speaker_at` names."""
     text = doc.text
     verb_start = v.start()
+    if text.rfind(",", s_start, verb_start) < 0:
+        return None  # no clause set off before the verb
     rest = _adjuncts(doc, v, s_end) if v.group() in _BARE_VERBS else v.end()
     found = None
     if rest is not None and _SENTENCE_END.fullmatch(text, rest, s_end):
@@ -1392,27 +1406,27 @@ def _said_last(
         found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
         if found is None or found[1] >= verb_start:
             return None
-        comma = _COMMA_BEFORE.search(
-            text, max(s_start, found[1] - 140), _phrase_start(doc, found[1])
-        )
+        comma = _comma_before(text, max(s_start, found[1] - 140), _phrase_start(doc, found[1]))
     else:
-        comma = _COMMA_BEFORE.search(text, max(s_start, verb_start - 4), verb_start)
+        comma = _comma_before(text, max(s_start, verb_start - 4), verb_start)
+        if comma < 0:
+            return None
         gap = _GAP_SPACE.match(text, v.end())
         assert gap is not None  # it matches the empty string
-        at = _speaker_at(doc, gap.end()) if comma is not None else None
-        if at is None and comma is not None:
+        at = _speaker_at(doc, gap.end())
+        if at is None:
             person = _person_after(doc, v.end())  # "said founder Mikhail Khodorkovsky"
             at = (person.entity, person.end) if person is not None else None
         if at is None or not _ASIDE_TO_END.fullmatch(text, at[1], s_end):
             return None
         found = (at[0], verb_start)
-    if comma is None:
+    if comma < 0:
         return None
     c_start = s_start
-    dateline = _DATELINE_START.match(text, s_start, comma.start())
+    dateline = _DATELINE_START.match(text, s_start, comma)
     if dateline is not None:
         c_start = dateline.end()
-    c_start, c_end = _strip_span(text, c_start, comma.start())
+    c_start, c_end = _strip_span(text, c_start, comma)
     if (
         c_end - c_start < 8
         or text.count(" ", c_start, c_end) < 2
