@@ -1184,6 +1184,7 @@ _AUDIENCE = regexes.compile(
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|and|for|on)[ \t]+)?"
     r"[A-Z][\w.&'’-]*){0,6})?"
 )
+_NAMED_AUDIENCES = ("agency", "newspaper", "magazine", "television", "radio")
 # "told the Senate Banking Committee the Fed would ...": the listener an organisation.
 _TOLD_THE = regexes.compile(r"[ \t]+(?:the|a|an)[ \t]+(?=[A-Z])")
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
@@ -1206,7 +1207,9 @@ def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
     for _ in range(3):
         if told and (audience := _AUDIENCE.match(text, pos, end)) is not None:
             pos = audience.end()
-            to_whom = text.endswith("agency", 0, pos)  # "told reporters Acme would ..."
+            # "told news agency Reuters ...", "told the Argentine newspaper Clarin it ...", but
+            # "told reporters Acme would ..."
+            to_whom = text.endswith(_NAMED_AUDIENCES, 0, pos)
             continue
         if to_whom and (the := _TOLD_THE.match(text, pos, end)) is not None:
             m = doc.by_start.get(the.end())
@@ -1340,7 +1343,9 @@ _JOINED = regexes.compile(r"[ \t]*,?[ \t]*\b(?:while|whereas|and|but|as)[ \t]+$|
 # What may follow a speech verb that ends its sentence ("..., the ministry said."); and a
 # speech verb that opens the attribution after its clause ("..., said X.").
 _SENTENCE_END = regexes.compile(r"[ \t]*[.!?]?[ \t]*")
-_ASIDE_TO_END = regexes.compile(r"(?:[ \t]*,[^\"“”\n]*)?[ \t]*[.!?]?[ \t]*")
+_ASIDE_TO_END = regexes.compile(
+    r"(?:[ \t]*,[^\"“”\n]*|[ \t]+(?:of|at|with|from|in)[ \t][^\"“”\n]*)?[ \t]*[.!?]?[ \t]*"
+)
 # A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
 _DATELINE_START = regexes.compile(
     r"[A-Z][A-Za-z.' ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.]{1,12})?,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"

@@ -558,3 +558,15 @@ def test_an_organisation_set_off_by_an_aside_its_officials_and_roles_to_come():
         ("Harold Kemp", "Chairman", True),  # "succeeding Harold Kemp", after the date
         ("Frank Delaney", "Acting Chief Executive", False),  # "has been acting chief executive"
     }
+
+
+ATTRIBUTED = [
+    ("Aguas Claras SA told the Argentine newspaper Clarin it would not accept the change.", "Aguas Claras SA", "it would not accept the change"),
+    ("Shares of Acme Corp, a maker of valves, rose 2 pct, said Ann Lee of Smith Barney and Co.", "Ann Lee", "Shares of Acme Corp, a maker of valves, rose 2 pct"),
+    ("Prices rose 2 pct in March, the Commerce Department said on Tuesday.", "Commerce Department", "Prices rose 2 pct in March"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, speaker, clause", ATTRIBUTED)
+def test_the_listener_named_and_the_speaker_s_firm_after_the_statement(text, speaker, clause):
+    assert [(f.subject, f.object) for f in facts(text, "said")] == [(speaker, clause)]
