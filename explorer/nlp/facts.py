@@ -91,12 +91,18 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
 )
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
+_POSSESSIVE_RANKED = regexes.compile(
+    r"['’]s\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)\s+)?$"
+)
+# Between two titles of one person: "chairman and chief executive", "president, chief".
+_JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
+_FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
 _FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
@@ -440,16 +446,22 @@ def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    held_at: dict[int, tuple[Mention, int]] = {}  # where a title held ends -> (holder, fact)
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
         of = to = None
         left, right = t.start, t.end
+        name = t.entity
         prefix = doc.before(t.start)
+        if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
+            name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
+            prefix = doc.before(left)
         if prefix is not None and prefix.label in _PARTY:
             of, left = prefix.entity, prefix.start
         else:
-            poss = _POSSESSIVE.search(text, max(0, t.start - 4), t.start)
+            # "Acme's chairman", "Acme Corp's senior vice president"
+            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
             owner = doc.before(poss.start()) if poss else None
             if owner is not None and owner.label in _PARTY:
                 of, left = owner.entity, owner.start
@@ -467,8 +479,19 @@ def _titles(doc: _Text) -> list[Fact]:
             right = target.end
         person = doc.after(right, _GAP_COMMA)
         start, end = left, right
+        joined = _JOINED_TITLE.search(text, max(0, t.start - 8), t.start)
+        earlier = held_at.get(joined.start()) if joined is not None else None
         if person is not None and person.label == "PERSON":
             end = person.end
+        elif earlier is not None:
+            # "X, chairman and chief executive of Acme, said": X's too, and of Acme both
+            person, k = earlier
+            start = person.start
+            if of is not None and facts[k].qualifiers.get("of") is None:
+                prev = facts[k]
+                facts[k] = Fact(prev.predicate, prev.subject, prev.object, prev.sentence,
+                                prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
+                doc.appositives[right] = (person.entity, person.start)
         else:
             gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
             person = doc.before(gap.start()) if gap else None
@@ -480,13 +503,17 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
-        key = (person.entity, t.entity, of, to)
-        doc.holders.setdefault((t.entity.lower(), of), person.entity)
-        doc.holders.setdefault((t.entity.lower(), None), person.entity)
+        key = (person.entity, name, of, to)
+        doc.holders.setdefault((name.lower(), of), person.entity)
+        doc.holders.setdefault((name.lower(), None), person.entity)
         if key in seen:
             continue
         seen.add(key)
-        facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
+        held_at[t.end] = (person, len(facts))
+        former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
+        facts.append(
+            _fact(doc, "title", person.entity, name, start, end, of=of, to=to, former=former)
+        )
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts

@@ -570,3 +570,24 @@ ATTRIBUTED = [
 @pytest.mark.parametrize("text, speaker, clause", ATTRIBUTED)
 def test_the_listener_named_and_the_speaker_s_firm_after_the_statement(text, speaker, clause):
     assert [(f.subject, f.object) for f in facts(text, "said")] == [(speaker, clause)]
+
+
+TITLED = [
+    ("Former Treasury Secretary William Simon said the deficit was too large.", ("William Simon", "Treasury Secretary", None, True)),
+    ("The former chairman of Acme Corp, Robert Hale, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", True)),
+    ("Robert Hale, Acme Corp's senior vice president for finance, said sales rose.", ("Robert Hale", "Vice President", "Acme Corp", False)),
+    ("Robert Hale, 45, president of Acme Corp, said sales rose.", ("Robert Hale", "President", "Acme Corp", False)),
+    ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", False)),
+    ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chief Executive", "Acme Corp", False)),
+    ("Lt. Gen. John Vessey testified on Tuesday.", ("John Vessey", "Lieutenant General", None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, held", TITLED)
+def test_a_title_s_holder_its_organisation_and_whether_it_was_held_before(text, held):
+    found = {
+        (f.subject, f.object, f.qualifiers.get("of"), f.qualifiers.get("former", False))
+        for f in facts(text, "title")
+    }
+    assert held in found, found
+    assert [f.subject for f in facts(text, "said")] in ([], [held[0]])

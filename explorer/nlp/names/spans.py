@@ -295,7 +295,7 @@ def _company_after_and(toks, k: int, n: int) -> int:
 # operating officer".
 _BEFORE_A_ROLE = frozenset(
     "the The , 's ’s as become became becomes acting interim named appointed elected "
-    "promoted".split()
+    "promoted senior executive".split()
 )
 
 
