@@ -92,12 +92,18 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
 )
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
+_POSSESSIVE_RANKED = regexes.compile(
+    r"['’]s\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)\s+)?$"
+)
+# Between two titles of one person: "chairman and chief executive", "president, chief".
+_JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
+_FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
 _FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
@@ -335,6 +341,12 @@ class _Text:
         candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
         if spoken_of:
             candidates = [p for p in candidates if p.entity not in spoken_of] or candidates
+        # "... impressed with Jose Mourinho's work. He said": one named as an owner is
+        # seldom the "he" of the next sentence
+        text = self.text
+        candidates = [
+            p for p in candidates if text[p.end : p.end + 2] not in ("'s", "’s")
+        ] or candidates
         if pronoun.lower() == "she":
             for p in candidates:
                 if p.entity.split(" ", 1)[0] in female:
@@ -435,16 +447,22 @@ def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     seen: set[tuple] = set()
+    held_at: dict[int, tuple[Mention, int]] = {}  # where a title held ends -> (holder, fact)
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
         of = to = None
         left, right = t.start, t.end
+        name = t.entity
         prefix = doc.before(t.start)
+        if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
+            name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
+            prefix = doc.before(left)
         if prefix is not None and prefix.label in _PARTY:
             of, left = prefix.entity, prefix.start
         else:
-            poss = _POSSESSIVE.search(text, max(0, t.start - 4), t.start)
+            # "Acme's chairman", "Acme Corp's senior vice president"
+            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
             owner = doc.before(poss.start()) if poss else None
             if owner is not None and owner.label in _PARTY:
                 of, left = owner.entity, owner.start
@@ -462,8 +480,19 @@ def _titles(doc: _Text) -> list[Fact]:
             right = target.end
         person = doc.after(right, _GAP_COMMA)
         start, end = left, right
+        joined = _JOINED_TITLE.search(text, max(0, t.start - 8), t.start)
+        earlier = held_at.get(joined.start()) if joined is not None else None
         if person is not None and person.label == "PERSON":
             end = person.end
+        elif earlier is not None:
+            # "X, chairman and chief executive of Acme, said": X's too, and of Acme both
+            person, k = earlier
+            start = person.start
+            if of is not None and facts[k].qualifiers.get("of") is None:
+                prev = facts[k]
+                facts[k] = Fact(prev.predicate, prev.subject, prev.object, prev.sentence,
+                                prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
+                doc.appositives[right] = (person.entity, person.start)
         else:
             gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
             person = doc.before(gap.start()) if gap else None
@@ -475,15 +504,198 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
-        key = (person.entity, t.entity, of, to)
-        doc.holders.setdefault((t.entity.lower(), of), person.entity)
-        doc.holders.setdefault((t.entity.lower(), None), person.entity)
+        key = (person.entity, name, of, to)
+        doc.holders.setdefault((name.lower(), of), person.entity)
+        doc.holders.setdefault((name.lower(), None), person.entity)
         if key in seen:
             continue
         seen.add(key)
-        facts.append(_fact(doc, "title", person.entity, t.entity, start, end, of=of, to=to))
+        held_at[t.end] = (person, len(facts))
+        former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
+        facts.append(
+            _fact(doc, "title", person.entity, name, start, end, of=of, to=to, former=former)
+        )
     doc.title_facts = facts
+    facts.extend(_appointments(doc, seen))
     return facts
+
+
+_ROLE_ADVERBS = (
+    r"(?:(?:has|have|had|was|were|is|will|would|be|been|being|also|previously|formerly|recently"
+    r"|later|now|then|currently|once|already|subsequently|earlier|since|first|elected)[ \t]+)*"
+)
+# After a person: how the text gives them a role, held or left. "X was named president",
+# "X, 52, was previously vice president", "X, who was named chief executive in May", "X has
+# resigned as chairman", "X succeeds Y as chairman", "X is also Nigeria's oil minister".
+_ROLE_AFTER_PERSON = regexes.compile(
+    r"(?:[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?(?:who[ \t]+)?|[ \t]+)"
+    + _ROLE_ADVERBS
+    + r"(?P<verb>named|appointed|elected|promoted|nominated|chosen|selected|made|became|becomes"
+    r"|become|been|is|was|remains|remained|served|serves|resigned|resigns|retired|retires|quit"
+    r"|quits|(?:takes|took|take)[ \t]+over"
+    r"|stepped[ \t]+down|steps[ \t]+down|succeeds|succeeded|replaces|replaced)\b"
+    r"(?:[ \t]+(?:also|previously|formerly|once|later|now|then|currently|recently))*"
+)
+# Between the verb and the role: "as", "to the post of", "the", "its".
+_TO_ROLE = regexes.compile(
+    r"(?:[ \t]+(?:as|to[ \t]+the[ \t]+(?:post|job|position|office)[ \t]+of|to))?[ \t]+"
+    r"(?:(?:the|a|an|its|their|his|her)[ \t]+)?"
+)
+# "Acme named Eleanor Whitby (as) president": the one named, after the verb.
+_APPOINTS = regexes.compile(
+    r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
+    r"(?=[A-Z])"
+)
+_APPOINTING_STEMS = ("named", "names", "appoint", "elect", "promoted", "nominat")
+# A word that makes a title of a role's head: "executive vice president".
+_RANK = regexes.compile(
+    r"(?:executive|senior|chief|group|first|deputy|assistant|acting|interim|managing|new"
+    r"|former)[ \t]+"
+)
+_SUCCEEDING = regexes.compile(
+    r"(?:[ \t]+(?:on|in|from|at|effective)[ \t]+[^,.;\"“”]{1,25}?)?[ \t]*,?[ \t]+"
+    r"(?:succeeding|replacing|who[ \t]+succeeds)[ \t]+"
+)
+_LEFT = frozenset({"resigned", "resigns", "retired", "retires", "quit", "quits"})
+_ROLE_LINK = regexes.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:(?:the|its|their)[ \t]+)?")
+# Before an appointing verb: the organisation that appoints ("Acme Corp <ACM> said it named").
+_APPOINTER_GAP = regexes.compile(
+    r">?(?:[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>)?(?:[ \t]+(?:has|have|had|also|said|says|it|today"
+    r"|yesterday|on|[A-Z][a-z]+day))*[ \t]+"
+)
+
+
+_UNIT = regexes.compile(r"[ \t]+(?:unit|subsidiary|division|arm|affiliate)\b")
+
+
+def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | None:
+    """The role named from `pos` ("the president of Acme", "Nigeria's oil minister",
+    "executive vice president"): (its TITLE mention, its name, of whom, where it ends)."""
+    text = doc.text
+    of = None
+    m = doc.by_start.get(pos)
+    if m is not None and m.label in _PARTY:
+        poss = _POSSESSIVE_AT.match(text, m.end)
+        if poss is None and m.label != "NORP":
+            return None
+        of, pos = m.entity, poss.end() if poss is not None else m.end + 1
+        m = doc.by_start.get(pos)
+    rank = _RANK.match(text, pos)
+    if m is None and rank is not None:
+        m = doc.by_start.get(rank.end())
+    if m is None or m.label != "TITLE":
+        return None
+    after = text[m.end : m.end + 2]
+    if after in ("'s", "’s") or doc.after(m.end) is not None:
+        return None  # "was President Reagan's aide": the title is someone else's
+    name = m.entity
+    if rank is not None and m.start == rank.end():
+        name = f"{rank.group().strip().capitalize()} {name}"
+    end = m.end
+    link = _ROLE_LINK.match(text, end)
+    target = doc.by_start.get(link.end()) if link is not None else None
+    if (
+        target is not None
+        and target.label in _PARTY
+        and of is None
+        # "of the Commons public accounts committee": a part of it, not the body itself
+        and (not _MODIFIER_AFTER.match(text, target.end) or _UNIT.match(text, target.end))
+    ):
+        of, end = target.entity, target.end
+    return m, name, of, end
+
+
+def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Roles given, held or left in so many words: "Acme named X (as) president, succeeding
+    Y", "X was elected chairman of Y", "X succeeds Y as chairman", "X has resigned as
+    chairman" (a role left, or Y's before X, is `former`)."""
+    text = doc.text
+    facts: list[Fact] = []
+    held = {(f.subject, f.object) for f in doc.title_facts}
+
+    def add(person: Mention, role, start: int, former: bool) -> None:
+        t, name, of, end = role
+        if (person.entity, name) in held:
+            return
+        held.add((person.entity, name))
+        seen.add((person.entity, name, of, None))
+        doc.holders.setdefault((name.lower(), of), person.entity)
+        lo, hi = min(start, t.start, person.start), max(end, person.end)  # all its evidence
+        facts.append(_fact(doc, "title", person.entity, name, lo, hi, of=of, former=former or None))
+
+    appoints = any(word in text for word in _APPOINTING_STEMS)  # a memchr each, not a scan
+    for a in _APPOINTS.finditer(text) if appoints else ():
+        person = doc.by_start.get(a.end())
+        if person is None or person.label != "PERSON":
+            continue
+        gap = _TO_ROLE.match(text, person.end)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        i = bisect.bisect_left(doc.mention_starts, a.start()) - 1
+        before = doc.mentions[i] if i >= 0 else None
+        if (
+            role[2] is None
+            and before is not None
+            and before.label == "ORG"
+            and _APPOINTER_GAP.fullmatch(text, before.end, a.start())
+        ):
+            role = (role[0], role[1], before.entity, role[3])
+        add(person, role, person.start, False)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(person, more, person.start, False)
+        _predecessor(doc, (more or role)[3], role, add)
+    for p in doc.persons:
+        verb = _ROLE_AFTER_PERSON.match(text, p.end)
+        if verb is None:
+            continue
+        pos = verb.end()
+        other = None
+        if verb.group("verb").startswith(("succeed", "replace")):
+            other = doc.after(pos)  # "X succeeds Y as chairman"
+            if other is None or other.label != "PERSON":
+                continue
+            pos = other.end
+            if not text.startswith(" as ", pos):
+                continue
+        gap = _TO_ROLE.match(text, pos)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        former = (
+            verb.group("verb") in _LEFT
+            or verb.group("verb").startswith("stepped")
+            or bool(_FORMERLY.search(verb.group()))
+        )
+        add(p, role, p.start, former)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(p, more, p.start, former)
+        if other is not None:
+            add(other, role, p.start, True)
+        elif not former:
+            _predecessor(doc, (more or role)[3], role, add)
+    return facts
+
+
+def _predecessor(doc: _Text, pos: int, role, add) -> None:
+    """ "..., succeeding John Marsh": the one succeeded held the role before."""
+    succeeding = _SUCCEEDING.match(doc.text, pos)
+    before_them = doc.by_start.get(succeeding.end()) if succeeding is not None else None
+    if before_them is not None and before_them.label == "PERSON":
+        add(before_them, role, before_them.start, True)
+
+
+def _and_role(doc: _Text, role: tuple[Mention, str, str | None, int]):
+    """A second role joined to the first: "president and chief executive officer"."""
+    follows = _AND_ROLE.match(doc.text, role[3])
+    more = _role_at(doc, follows.end()) if follows is not None else None
+    return (more[0], more[1], more[2] or role[2], more[3]) if more is not None else None
+
+
+_AND_ROLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]+")
+_FORMERLY = regexes.compile(r"\b(?:previously|formerly|once)\b")
 
 
 # --- affiliated_with -----------------------------------------------------------------------
@@ -588,7 +800,16 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
         name = _speaker_name(doc, m)
+        if name is None and m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
+            org = doc.before(m.start)  # "an Atlas spokesman said": nobody named, Atlas speaks
+            if org is not None and org.label == "ORG":
+                return org.entity, org.start
         return (name, m.start) if name else None
+    officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 12), pos)
+    if officials is not None:
+        org = doc.before(officials.start())  # "Finance Ministry officials said"
+        if org is not None and org.label == "ORG":
+            return org.entity, org.start
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
@@ -610,11 +831,99 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         name = _speaker_name(doc, m)
         if name:
             return name, m.start
+    if "," in text[gap:pos]:
+        found = _named_before_aside(doc, gap)
+        if found is not None:
+            return found
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is not None:
         person = doc.last_person(pron.start(), pron.group(1))
         return (person.entity, pron.start()) if person else None
+    kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
+    if kind is not None:
+        org = _named_earlier(doc, kind.start(), kind.group(1).lower())
+        return (org.entity, kind.start()) if org is not None else None
     return None
+
+
+# "the company said", "the ministry said": an organisation the story named before.
+_THE_KIND_BEFORE = regexes.compile(
+    r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    r"(company|firm|corporation|ministry|bank|commission|agency|department|exchange|fund"
+    r"|organisation|organization|union)[ \t]*$"
+)
+_COMPANY_KINDS = frozenset({"company", "firm", "corporation"})
+_COMPANY_FORMS = frozenset(
+    line.strip()
+    for line in (gazetteer.DATA / "company_forms.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+)
+
+
+def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
+    """The organisation "the company" (or ministry, bank ...) at `pos` stands for: the latest
+    one named before it that is of that kind ("Chrysler Corp", "the Finance Ministry")."""
+    i = bisect.bisect_left(doc.mention_starts, pos) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if m.label != "ORG":
+            continue
+        name = m.entity
+        if kind in _COMPANY_KINDS:
+            if name.rpartition(" ")[2] in _COMPANY_FORMS:
+                return m
+        elif kind in name.lower():
+            return m
+    return None
+
+
+# Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
+_FOR_THEIR_ORG = frozenset({"Spokesman", "Spokeswoman", "Spokesperson", "Official"})
+_OFFICIALS_BEFORE = regexes.compile(r"[ \t]+officials[ \t]*$")
+
+
+# An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
+# Democrat", ", who is also Nigeria's oil minister".
+_ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
+_ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
+# How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
+# "once the owner of ...", "of Burnley", "writing in ...".
+_ASIDE_OPENERS = frozenset(
+    "a an the his her its their who whose which once now then formerly former until himself "
+    "herself itself also both each of from in at with writing speaking".split()
+)
+_LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
+
+
+def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
+    """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
+    off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
+    text = doc.text
+    s_start = doc.sentence_span(doc.sentence_of(comma))[0]
+    aside = _ASIDE_BEFORE.search(text, max(s_start, comma - 92), comma)  # comma: its end
+    if aside is None:
+        return None
+    first = doc.after(aside.start() + 1)
+    if first is not None:
+        if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
+            first.label == "ORG" and not _POSSESSIVE_AT.match(text, first.end)
+        ):
+            return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
+    else:
+        word = _ASIDE_OPENER.match(text, aside.start())
+        if word is None or not (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES):
+            return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
+    if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
+        return None
+    m = doc.before(aside.start())
+    if m is None:
+        kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
+        org = _named_earlier(doc, kind.start(), kind.group(1).lower()) if kind else None
+        return (org.entity, kind.start()) if org is not None and kind is not None else None
+    if m.label not in ("PERSON", "ORG"):
+        return None
+    if m.end in doc.appositives:
+        return doc.appositives[m.end]
+    return m.entity, m.start
 
 
 def _speaker_at(
@@ -635,6 +944,10 @@ def _speaker_at(
             if m is not None and m.label != "PERSON":
                 m = None
     if m is not None:
+        title = doc.after(m.end) if m.label in _PARTY else None
+        person = doc.after(title.end) if title is not None and title.label == "TITLE" else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "OPEC President Rilwanu Lukman said"
         if m.label in _PARTY and (poss := _POSSESSIVE_AT.match(doc.text, m.end)) is not None:
             # "said Acme's chairman, John Smith": the person named after the title
             title = doc.by_start.get(poss.end())
@@ -770,7 +1083,9 @@ def _said(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
     quoted: list[tuple[int, int]] = []
-    last: tuple[str, int, str] | None = None  # the latest quotation's speaker, its end, verb
+    last = None  # the speaker of the last quotation: (name, start, end, verb)
+    last_end = 0  # where the last quotation or its attribution ends
+    run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
     for qs, words_end, qe in _quotations(text):
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -795,6 +1110,12 @@ def _said(doc: _Text) -> list[Fact]:
                 if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
                     # '"...," X, president of Y, said': the aside names X's title
                     tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
+            if (
+                tail is not None
+                and text.startswith(":", tail.end())
+                and tail.group("verb") not in _GOES_ON_VERBS
+            ):
+                tail = None  # '"..." X said: "..."': X's words are the next quotation
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new
@@ -823,18 +1144,28 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             speaker = after
-        if (
-            speaker is None
-            and own_clause
-            and last is not None
-            and last[0] == own_clause[0]
-            and doc.sentence_of(qs) - doc.sentence_of(last[1]) <= 1
-        ):
-            speaker = own_clause
+        if speaker is None and last is not None:
+            speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
+        if run_on and run_on[-1][3] != qs:
+            run_on.clear()  # not the paragraph after them: their speaker is not this one's
         if speaker is None:
+            if qe == words_end:  # a paragraph of quotation the next one goes on from
+                run_on.append((qs, inner_s, inner_e, qe))
             continue
         name, start, end, said_verb = speaker
-        last = (name, max(end, qe), said_verb)
+        last = speaker
+        last_end = max(end, qe)
+        for r_qs, r_s, r_e, r_qe in run_on:
+            # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs
+            # on into his next paragraph, so it is his
+            quote = " ".join(text[r_s:r_e].split())
+            quoted.append((r_qs, r_qe))
+            facts.append(
+                _fact(
+                    doc, "said", name, quote, r_qs, r_qe, quote=quote, direct=True, verb=said_verb
+                )
+            )
+        run_on.clear()
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
@@ -845,6 +1176,55 @@ def _said(doc: _Text) -> list[Fact]:
         )
     facts.extend(_reported(doc, quoted))
     return facts
+
+
+def _continued(
+    doc: _Text,
+    last: tuple[str, int, int, str],
+    last_end: int,
+    own_clause: tuple[str, int, int, str] | None,
+    qs: int,
+    qe: int,
+    words: int,
+) -> tuple[str, int, int, str] | None:
+    """The speaker of a quotation at `qs` with no attribution of its own, when it continues
+    the last speaker's: the next sentence's "X said <clause>" when X spoke the quotation just
+    before, or the last speaker going on ('"...," Lukman said. "Nobody wants a price war."')."""
+    if (
+        own_clause is not None
+        and last[0] == own_clause[0]
+        and doc.sentence_of(qs) - doc.sentence_of(last_end) <= 1
+    ):
+        return own_clause
+    if _goes_on(doc, last, qs, words):
+        return (last[0], qs, qe, last[3])
+    return None
+
+
+# '"..." He added: "..."': whoever adds spoke before.
+_GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
+_ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
+
+
+def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
+    """Whether a quotation at `qs` (its words from `words`) with no speaker of its own is the
+    last speaker's, going on: it opens in the same paragraph, in the sentence of their attribution or the next, and
+    nobody else is named and no other speech verb comes between ('"...," X said. "..."', '"...,"
+    X said, adding: "..."')."""
+    text = doc.text
+    end = last[2]
+    if qs < end or qs - end > 300 or "\n" in text[end:words] or _QUOTE_MARK.search(text, end, qs):
+        return False
+    if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
+        return False
+    opens = doc.sentence_span(doc.sentence_of(qs))[0]
+    if text[opens:qs].strip() and not _ADDING.fullmatch(text, end, qs):
+        return False  # a phrase quoted inside the next sentence, or another's words
+    lo = bisect.bisect_left(doc.person_starts, end)
+    hi = bisect.bisect_left(doc.person_starts, qs)
+    if any(p.entity != last[0] for p in doc.persons[lo:hi]):
+        return False
+    return all(v.group() in ("added", "adding") for v in _SPEECH.finditer(text, end, qs))
 
 
 _BARE_VERBS = frozenset({"said", "says", "told", "tells"})
@@ -858,11 +1238,21 @@ _ADJUNCT = regexes.compile(
 # A day named alone after the verb ("said Tuesday it would"); any other name or date there
 # without a preposition is the clause's subject ("said Britain needed", "said 2004 had been").
 _WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# Who was told: "reporters", "a news conference", "a House Ways and Means subcommittee", "the
+# annual meeting of the Association of German Banks".
 _AUDIENCE = regexes.compile(
-    r"[ \t]+(?:(?:a|the)[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|"
-    r"lawmakers|delegates|analysts|investors|shareholders|(?:news|press)[ \t]+"
-    r"(?:conference|briefing|agency))\b"
+    r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
+    r"(?:[a-z][\w-]*[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
+    r"|legislators|congressmen|senators|delegates|analysts|investors|shareholders|stockholders"
+    r"|bankers|businessmen|(?:news|press)[ \t]+(?:conference|briefing|agency)|committee"
+    r"|subcommittee|panel|hearing|meeting|conference|session|seminar|symposium|forum|convention"
+    r"|gathering|luncheon|dinner|audience|assembly|caucus|newspaper|magazine|television|radio)\b"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|and|for|on)[ \t]+)?"
+    r"[A-Z][\w.&'’-]*){0,6})?"
 )
+_NAMED_AUDIENCES = ("agency", "newspaper", "magazine", "television", "radio")
+# "told the Senate Banking Committee the Fed would ...": the listener an organisation.
+_TOLD_THE = regexes.compile(r"[ \t]+(?:the|a|an)[ \t]+(?=[A-Z])")
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
 
 
@@ -883,8 +1273,15 @@ def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
     for _ in range(3):
         if told and (audience := _AUDIENCE.match(text, pos, end)) is not None:
             pos = audience.end()
-            to_whom = text.endswith("agency", 0, pos)  # "told reporters Acme would ..."
+            # "told news agency Reuters ...", "told the Argentine newspaper Clarin it ...", but
+            # "told reporters Acme would ..."
+            to_whom = text.endswith(_NAMED_AUDIENCES, 0, pos)
             continue
+        if to_whom and (the := _TOLD_THE.match(text, pos, end)) is not None:
+            m = doc.by_start.get(the.end())
+            if m is not None and m.label == "ORG" and _CLAUSE_OPENS.match(text, m.end, end):
+                pos, to_whom = m.end, False
+                continue
         adjunct = _ADJUNCT.match(text, pos, end)
         if adjunct is None:
             break
@@ -917,20 +1314,34 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
-    """Reported speech, at most one statement a sentence: "X said that ...", "according to X"."""
+    """Reported speech: "X said that ...", "..., X said.", "according to X". A sentence gives
+    one statement, or one a speaker when their clauses are joined ("X said ..., while Y said
+    ...")."""
     text = doc.text
     out: list[Fact] = []
-    done: set[int] = set()
-    for v in _SPEECH.finditer(text):
+    done: dict[int, int] = {}  # sentence -> where the statements found in it end
+    verbs = list(_SPEECH.finditer(text))
+    verb_starts = [v.start() for v in verbs]
+    for v in verbs:
         index = doc.sentence_of(v.start())
-        if index in done or _inside(v.start(), quoted):
+        if v.start() < done.get(index, -1) or _inside(v.start(), quoted):
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
         if tail is None and v.group() in _BARE_VERBS:
             start = _adjuncts(doc, v, s_end)
             tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
+        if tail is not None and _comma_before(text, max(s_start, v.start() - 4), v.start()) >= 0:
+            last = _said_last(doc, v, s_start, s_end, quoted)  # "..., said founder X."
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
+                continue
         if tail is None:
+            last = _said_last(doc, v, s_start, s_end, quoted)
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
             continue
         verb_start = v.start()
         adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
@@ -940,8 +1351,10 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         c_start, c_end = _strip_span(text, tail.end(), s_end)
         if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
             continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
+        lo, hi = bisect.bisect_left(verb_starts, c_start), bisect.bisect_left(verb_starts, c_end)
+        c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
         clause = text[c_start:c_end]
-        done.add(index)
+        done[index] = c_end
         out.append(
             _fact(
                 doc,
@@ -949,7 +1362,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                 found[0],
                 clause,
                 found[1],
-                s_end,
+                c_end if c_end < s_end else s_end,
                 quote=clause,
                 direct=False,
                 verb=v.group(),
@@ -974,7 +1387,7 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if c_end - c_start < 3:
             continue
         clause = text[c_start:c_end]
-        done.add(index)
+        done[index] = s_end
         out.append(
             _fact(
                 doc,
@@ -989,6 +1402,123 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             )
         )
     return out
+
+
+# Where the words before a speaker join their clause to another's: ", while", " and", ", but".
+_JOINED = regexes.compile(r"[ \t]*,?[ \t]*\b(?:while|whereas|and|but|as)[ \t]+$|[ \t]*[,;][ \t]*$")
+# What may follow a speech verb that ends its sentence ("..., the ministry said."); and a
+# speech verb that opens the attribution after its clause ("..., said X.").
+_SENTENCE_END = regexes.compile(r"[ \t]*[.!?]?[ \t]*")
+_ASIDE_TO_END = regexes.compile(
+    r"(?:[ \t]*,[^\"“”\n]*|[ \t]+(?:of|at|with|from|in)[ \t][^\"“”\n]*)?[ \t]*[.!?]?[ \t]*"
+)
+# A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
+_DATELINE_START = regexes.compile(
+    r"[A-Z][A-Za-z.' ]{1,40}(?:,[ \t]+[A-Z][A-Za-z.]{1,12})?,[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}"
+    r"[ \t]+-{1,2}[ \t]+"
+)
+
+
+def _phrase_start(doc: _Text, start: int) -> int:
+    """Where the words naming a speaker start: before their title, nationality, organisation
+    ("OPEC President Rilwanu Lukman", "the EC Commission")."""
+    for _ in range(4):
+        m = doc.before(start)
+        if m is None or m.label not in ("TITLE", "NORP", "GPE", "ORG"):
+            break
+        start = m.start
+    det = _DETERMINER_BEFORE.search(doc.text, max(0, start - 6), start)
+    return det.start() if det is not None else start
+
+
+_DETERMINER_BEFORE = regexes.compile(r"\b(?:the|The|a|A|an|An)[ \t]+$")
+
+
+def _next_speaker(
+    doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, int]], verbs: list[re.Match]
+) -> int:
+    """Where a reported clause ends: where another speaker's own clause starts, joined to it
+    ("X said the bank saw no need, while Y said ..."), else at `c_end`."""
+    text = doc.text
+    for v in verbs:  # the speech verbs inside the clause
+        if _inside(v.start(), quoted):
+            continue
+        adverbs = _ADVERBS_BEFORE.search(text, max(c_start, v.start() - 40), v.start())
+        found = _speaker_before(doc, adverbs.start() if adverbs else v.start())
+        if found is None or found[1] <= c_start:
+            continue
+        start = _phrase_start(doc, found[1])
+        join = _JOINED.search(text, max(c_start, start - 12), start)
+        if join is not None and join.start() > c_start:
+            return _strip_span(text, c_start, join.start())[1]
+    return c_end
+
+
+def _comma_before(text: str, lo: int, pos: int) -> int:
+    """Where the comma is that only spaces separate from `pos` (-1 if none is)."""
+    comma = text.rfind(",", lo, pos)
+    return comma if comma >= 0 and not text[comma + 1 : pos].strip(" \t") else -1
+
+
+def _said_last(
+    doc: _Text, v: re.Match, s_start: int, s_end: int, quoted: list[tuple[int, int]]
+) -> Fact | None:
+    """A statement attributed at its end: "West German growth slowed, the EC Commission
+    said.", "..., OPEC President Rilwanu Lukman told a news conference.", "..., said X, an
+    analyst with Y." The speaker is the one `_speaker_before` or `_speaker_at` names."""
+    text = doc.text
+    verb_start = v.start()
+    if text.rfind(",", s_start, verb_start) < 0:
+        return None  # no clause set off before the verb
+    rest = _adjuncts(doc, v, s_end) if v.group() in _BARE_VERBS else v.end()
+    found = None
+    if rest is not None and _SENTENCE_END.fullmatch(text, rest, s_end):
+        adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
+        found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
+        if found is None or found[1] >= verb_start:
+            return None
+        comma = _comma_before(text, max(s_start, found[1] - 140), _phrase_start(doc, found[1]))
+    else:
+        comma = _comma_before(text, max(s_start, verb_start - 4), verb_start)
+        if comma < 0:
+            return None
+        gap = _GAP_SPACE.match(text, v.end())
+        assert gap is not None  # it matches the empty string
+        at = _speaker_at(doc, gap.end())
+        if at is None:
+            person = _person_after(doc, v.end())  # "said founder Mikhail Khodorkovsky"
+            at = (person.entity, person.end) if person is not None else None
+        if at is None or not _ASIDE_TO_END.fullmatch(text, at[1], s_end):
+            return None
+        found = (at[0], verb_start)
+    if comma < 0:
+        return None
+    c_start = s_start
+    dateline = _DATELINE_START.match(text, s_start, comma)
+    if dateline is not None:
+        c_start = dateline.end()
+    c_start, c_end = _strip_span(text, c_start, comma)
+    if (
+        c_end - c_start < 8
+        or text.count(" ", c_start, c_end) < 2
+        or _QUOTE_MARK.search(text, c_start, c_end)
+        or _inside(c_start, quoted)
+    ):
+        return None
+    pron = _PRONOUN_AT.match(text, found[1])
+    if pron is not None:
+        # "The image portrayed Mr Howard as a hypnotist, he argued": not Howard, named in it
+        lo = bisect.bisect_left(doc.person_starts, c_start)
+        hi = bisect.bisect_left(doc.person_starts, c_end)
+        named = frozenset(p.entity for p in doc.persons[lo:hi])
+        person = doc.last_person(c_start, pron.group(1), named)
+        if person is None:
+            return None
+        found = (person.entity, found[1])
+    clause = text[c_start:c_end]
+    return _fact(
+        doc, "said", found[0], clause, c_start, s_end, quote=clause, direct=False, verb=v.group()
+    )
 
 
 # --- met -----------------------------------------------------------------------------------

@@ -744,8 +744,10 @@ def test_a_mark_that_closes_nothing_does_not_turn_the_later_quotes_inside_out():
 def test_a_mark_between_spaces_closes_the_open_quote():
     text = '"We sold every one of them , " said Ann Lee. "The shop is empty."'
     found = facts(text, ("Ann Lee", "PERSON"))
+    # the next quotation, in the same paragraph with no speaker of its own, is hers going on
     assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
-        ("Ann Lee", "We sold every one of them")
+        ("Ann Lee", "We sold every one of them"),
+        ("Ann Lee", "The shop is empty."),
     ]
 
 
@@ -789,8 +791,9 @@ def test_a_speaker_named_before_the_quote_comes_before_a_sentence_that_follows_i
 
 @pytest.mark.parametrize("gap", [" ", "\n\n"])
 def test_a_quote_left_without_its_speaker_is_not_given_to_the_next_sentence_s(gap):
-    # The quotation continues Ann Lee's; "Acme Corp said it would ..." opens a sentence of
-    # its own (a new paragraph, the break perhaps lost): the quotation is not Acme's words.
+    # The quotation continues Ann Lee's (she goes on after her attribution); "Acme Corp said
+    # it would ..." opens a sentence of its own (a new paragraph, the break perhaps lost): the
+    # quotation is not Acme's words.
     text = (
         '"We will build the road," said Ann Lee. "It opens next year."'
         + gap
@@ -799,6 +802,7 @@ def test_a_quote_left_without_its_speaker_is_not_given_to_the_next_sentence_s(ga
     found = facts(text, ("Ann Lee", "PERSON"), ("Acme Corp", "ORG"))
     assert [(f["subject"], f["quote"]) for f in only(found, "said")] == [
         ("Ann Lee", "We will build the road"),
+        ("Ann Lee", "It opens next year."),
         ("Acme Corp", "it would bid for the work"),
     ]
 

@@ -311,6 +311,8 @@ def test_a_quote_running_on_over_two_paragraphs_gives_the_same_said_facts_in_any
             "We have waited eleven years for this decision and the town deserves an answer.",
         ),
         ("Margaret Okafor", "We will find the money"),
+        # his next quotation, in the same paragraph with no speaker of its own, goes on
+        ("Tomas Lindqvist", "Nobody should walk on it until it is rebuilt."),
         ("Tomas Lindqvist", "The timber is rotten below the waterline"),
     ]
 

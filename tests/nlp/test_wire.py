@@ -401,3 +401,193 @@ def test_a_list_of_known_companies_ending_in_a_partnership_stays_a_list():
     text = "Shares of IBM, Apple and Merrill Lynch and Co rose on Tuesday."
     names = {name for name, label in entities(text) if label == "ORG"}
     assert "Merrill Lynch and Co" in names and not any("," in name for name in names)
+
+
+#: Speakers, quotes and titles as wire copy gives them, written for this test: one line per
+#: paragraph here, hard-wrapped and with CRLF endings below.
+STATEMENTS = [
+    "BONN, Jan 22 - Federal Reserve Board Chairman Paul Volcker told the Senate Banking "
+    "Committee the Fed would not ease credit further.",
+    "Bundesbank President Karl Otto Poehl said in Frankfurt the bank saw no need to cut rates, "
+    "while Japanese Finance Minister Kiichi Miyazawa said the Bank of Japan would keep its "
+    "discount rate at 2.5 pct.",
+    "Sen. Lloyd Bentsen, a Texas Democrat, said the trade deficit was a concern.",
+    "West German growth slowed in the fourth quarter, the EC Commission said.",
+    "Output will be held at 16.6 mln barrels a day, OPEC President Rilwanu Lukman told a news "
+    "conference.",
+    '"The market is stable," Lukman said. "Nobody wants a price war."',
+    '"We will respect the agreement," Iranian Oil Minister Gholamreza Aqazadeh said, adding: '
+    '"It is a good agreement for all members."',
+    "U.S. Trade Representative Clayton Yeutter told a House Ways and Means subcommittee that "
+    "the administration would not accept a weaker bill.",
+    "Chrysler Corp said it would raise prices on its 1988 models. The company said the increase "
+    "was needed to cover higher costs.",
+    "Harbor Mills Inc named Eleanor Whitby as president, succeeding John Marsh, who retired.",
+    "Whitby was previously vice president of finance at the Hartford-based insurer.",
+    "Arthur Lang was appointed chairman of Harbor Mills Inc, and Samuel Price has resigned as "
+    "chief executive.",
+    "Gov. Michael Dukakis and Rep. Dan Rostenkowski attended the dinner.",
+    "The dollar is too weak, said Peter Gignoux, an analyst with Shearson Lehman Brothers.",
+]
+
+
+def _statements(layout: str) -> str:
+    if layout == "one-line":
+        return "\n".join("    " + p for p in STATEMENTS) + "\n"
+    body = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in STATEMENTS) + "\n"
+    return body.replace("\n", "\r\n") if layout == "crlf" else body
+
+
+@pytest.mark.parametrize("layout", ["one-line", "hard-wrapped", "crlf"])
+def test_every_statement_has_its_speaker_and_its_own_words(layout):
+    said = [(f.subject, " ".join(f.object.split())) for f in facts(_statements(layout), "said")]
+    assert said == [
+        ("Paul Volcker", "the Fed would not ease credit further"),
+        # a reported clause ends where another speaker's clause starts
+        ("Karl Otto Poehl", "the bank saw no need to cut rates"),
+        ("Kiichi Miyazawa", "the Bank of Japan would keep its discount rate at 2.5 pct"),
+        ("Lloyd Bentsen", "the trade deficit was a concern"),
+        # attributed at the end of the sentence; the dateline is no part of it
+        ("EC Commission", "West German growth slowed in the fourth quarter"),
+        ("Rilwanu Lukman", "Output will be held at 16.6 mln barrels a day"),
+        # the next quotation of the paragraph, with no speaker of its own, goes on
+        ("Rilwanu Lukman", "The market is stable"),
+        ("Rilwanu Lukman", "Nobody wants a price war."),
+        ("Gholamreza Aqazadeh", "We will respect the agreement"),
+        ("Gholamreza Aqazadeh", "It is a good agreement for all members."),
+        ("Clayton Yeutter", "the administration would not accept a weaker bill"),
+        ("Chrysler Corp", "it would raise prices on its 1988 models"),
+        # "the company" is the company the story named
+        ("Chrysler Corp", "the increase was needed to cover higher costs"),
+        ("Peter Gignoux", "The dollar is too weak"),
+    ]
+
+
+@pytest.mark.parametrize("layout", ["one-line", "hard-wrapped", "crlf"])
+def test_titles_given_held_and_left(layout):
+    text = _statements(layout)
+    held = {
+        (f.subject, f.object, f.qualifiers.get("of"), f.qualifiers.get("former", False))
+        for f in facts(text, "title")
+    }
+    assert held >= {
+        ("Eleanor Whitby", "President", "Harbor Mills Inc", False),
+        ("John Marsh", "President", "Harbor Mills Inc", True),  # whom she succeeds
+        ("Eleanor Whitby", "Vice President", None, True),  # "was previously"
+        ("Arthur Lang", "Chairman", "Harbor Mills Inc", False),
+        ("Samuel Price", "Chief Executive", None, True),  # "has resigned as"
+        # abbreviated titles under their full names
+        ("Lloyd Bentsen", "Senator", None, False),
+        ("Michael Dukakis", "Governor", None, False),
+        ("Dan Rostenkowski", "Representative", None, False),
+        ("Paul Volcker", "Chairman", "Federal Reserve Board", False),
+        ("Kiichi Miyazawa", "Finance Minister", "Japan", False),
+        ("Clayton Yeutter", "Trade Representative", "United States", False),
+    }
+    # the abbreviation stays the mention's words
+    senator = next(m for m in extract(text).mentions if m.entity == "Senator")
+    assert text[senator.start : senator.end] == "Sen."
+
+
+NOT_SAID = [
+    # nobody named: no speaker
+    "Prices will rise further, dealers said.",
+    '"The yen is overvalued," one Tokyo dealer said.',
+    # a name inside the clause is not its speaker
+    "Prices paid to Peter Gignoux, a Texas farmer, fell sharply, officials said.",
+    # "the company" with no company named before it
+    "The Smiths' shop is closing, the company said.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_SAID)
+def test_no_speaker_when_the_text_names_none(text):
+    assert [f.subject for f in facts(text, "said")] == []
+
+
+def test_a_quote_in_the_next_paragraph_or_the_next_sentence_is_not_carried_over():
+    text = (
+        '"The market is stable," Lukman said.\n'
+        '"Nobody wants a price war."\n'
+        '"Rates will rise," Friedman said. Shares fell, and analysts called it "a bad sign".'
+    )
+    said = [(f.subject, f.object) for f in facts(text, "said")]
+    assert said == [("Lukman", "The market is stable"), ("Friedman", "Rates will rise")]
+
+
+def test_a_pronoun_speaker_after_the_clause_is_not_someone_the_clause_names():
+    text = (
+        "Spokesman Fraser Kemp said the poster had been misunderstood. "
+        "The image portrayed Michael Howard as a hypnotist, he argued."
+    )
+    assert [f.subject for f in facts(text, "said")] == ["Fraser Kemp", "Fraser Kemp"]
+
+
+ATLAS = """\
+ATLAS STEEL NAMES NEW CHAIRMAN
+    PITTSBURGH, May 4 - Atlas Steel Corp <ATS> said it expects a
+second quarter loss because of weak demand from automakers.
+    The company, which makes flat-rolled steel, said it would close
+two mills in Ohio. Finance Ministry officials said the closings
+would cost about 900 jobs.
+    Frank Delaney, 55, will become chairman on July 1, succeeding
+Harold Kemp, who is retiring. Delaney has been acting chief
+executive since January.
+    "We have to cut capacity," Delaney told reporters.
+    "There is no other way to go, and everyone here knows it.
+    "We will keep the old plant," he said.
+    Analysts were impressed with Paul Brandt's work at the mills. He
+said the company would not seek new capital.
+"""
+
+
+def test_an_organisation_set_off_by_an_aside_its_officials_and_roles_to_come():
+    said = {" ".join(f.object.split()[:3]): f.subject for f in facts(ATLAS, "said")}
+    # "The company, which makes ..., said": the company the story named
+    assert said["it would close"] == "Atlas Steel Corp"
+    # "Finance Ministry officials said": nobody named, the ministry speaks
+    assert said["the closings would"] == "Finance Ministry"
+    # a paragraph of quotation left open runs on into the next one, whose speaker it shares
+    assert said["There is no"] == "Frank Delaney"
+    assert said["We will keep"] == "Frank Delaney"
+    # "he" after "Paul Brandt's work": one named as an owner is not taken for "he"
+    assert said["the company would"] == "Frank Delaney"
+    held = {(f.subject, f.object, f.qualifiers.get("former", False)) for f in facts(ATLAS, "title")}
+    assert held >= {
+        ("Frank Delaney", "Chairman", False),  # "will become chairman"
+        ("Harold Kemp", "Chairman", True),  # "succeeding Harold Kemp", after the date
+        ("Frank Delaney", "Acting Chief Executive", False),  # "has been acting chief executive"
+    }
+
+
+ATTRIBUTED = [
+    ("Aguas Claras SA told the Argentine newspaper Clarin it would not accept the change.", "Aguas Claras SA", "it would not accept the change"),
+    ("Shares of Acme Corp, a maker of valves, rose 2 pct, said Ann Lee of Smith Barney and Co.", "Ann Lee", "Shares of Acme Corp, a maker of valves, rose 2 pct"),
+    ("Prices rose 2 pct in March, the Commerce Department said on Tuesday.", "Commerce Department", "Prices rose 2 pct in March"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, speaker, clause", ATTRIBUTED)
+def test_the_listener_named_and_the_speaker_s_firm_after_the_statement(text, speaker, clause):
+    assert [(f.subject, f.object) for f in facts(text, "said")] == [(speaker, clause)]
+
+
+TITLED = [
+    ("Former Treasury Secretary William Simon said the deficit was too large.", ("William Simon", "Treasury Secretary", None, True)),
+    ("The former chairman of Acme Corp, Robert Hale, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", True)),
+    ("Robert Hale, Acme Corp's senior vice president for finance, said sales rose.", ("Robert Hale", "Vice President", "Acme Corp", False)),
+    ("Robert Hale, 45, president of Acme Corp, said sales rose.", ("Robert Hale", "President", "Acme Corp", False)),
+    ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", False)),
+    ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chief Executive", "Acme Corp", False)),
+    ("Lt. Gen. John Vessey testified on Tuesday.", ("John Vessey", "Lieutenant General", None, False)),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text, held", TITLED)
+def test_a_title_s_holder_its_organisation_and_whether_it_was_held_before(text, held):
+    found = {
+        (f.subject, f.object, f.qualifiers.get("of"), f.qualifiers.get("former", False))
+        for f in facts(text, "title")
+    }
+    assert held in found, found
+    assert [f.subject for f in facts(text, "said")] in ([], [held[0]])

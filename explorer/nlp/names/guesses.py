@@ -78,8 +78,27 @@ def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, stren
 
 
 def emit_title(doc: Doc, s_i: int, toks, i: int, j: int) -> None:
-    """Record tokens [i, j) of sentence `s_i` as a TITLE (a role or office), strongly."""
-    emit(doc, s_i, toks, i, j, "TITLE", " ".join(words_of(toks, i, j)), STRONG)
+    """Record tokens [i, j) of sentence `s_i` as a TITLE (a role or office), strongly; an
+    abbreviated one under its full name ("Sen." is Senator, "Lt. Gen." Lieutenant General),
+    its span the words as written."""
+    words = words_of(toks, i, j)
+    canon = " ".join(_TITLE_ABBREVIATIONS.get(w, w) for w in words)
+    emit(doc, s_i, toks, i, j, "TITLE", canon, STRONG)
+
+
+_TITLE_ABBREVIATIONS = {
+    **{
+        abbr + dot: full
+        for abbr, full in (
+            ("Sen", "Senator"), ("Rep", "Representative"), ("Gov", "Governor"),
+            ("Gen", "General"), ("Adm", "Admiral"), ("Lt", "Lieutenant"), ("Col", "Colonel"),
+            ("Sgt", "Sergeant"), ("Capt", "Captain"), ("Cmdr", "Commander"),
+            ("Prof", "Professor"), ("Maj", "Major"), ("Lieut", "Lieutenant"),
+        )
+        for dot in (".", "")
+        if not (abbr == "Maj" and dot == "")  # "Maj" alone may be a name
+    },
+}  # fmt: skip
 
 
 def is_sports_story(doc: Doc) -> bool:

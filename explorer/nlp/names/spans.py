@@ -290,6 +290,15 @@ def _company_after_and(toks, k: int, n: int) -> int:
     return k if len(names) <= 1 else 0
 
 
+# Words after which a lower-case role is one held: "the president", "resigned as chief
+# executive", "will become chairman", "has been acting chief executive", "was named chief
+# operating officer".
+_BEFORE_A_ROLE = frozenset(
+    "the The , 's ’s as become became becomes acting interim named appointed elected "
+    "promoted senior executive".split()
+)
+
+
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
     heads, mods = W.titles
@@ -307,8 +316,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
     near_name = (
-        prev in ("the", "The", ",", "'s", "’s") or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
-    )  # "Acme's chief executive"
+        prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+    )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
         doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
