@@ -40,6 +40,8 @@ def scan_caps_line(
             and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
         ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
             label, canon = "ORG", " ".join(title_case(t.text) for t in toks[i:m])
+        elif before == "AT" and label == "ORG" and (place := _place(titled[i:m])):
+            label, canon = place  # ... where the table names the place's team elsewhere
         emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
         i = m
 
@@ -99,3 +101,8 @@ def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
         if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
             return m, "ORG", " ".join(words)
     return None
+
+
+def _place(words) -> tuple[str, str] | None:
+    """The place the title-cased `words` name, if the lists know one."""
+    return gazetteer_label([w for w in words if w is not None])

@@ -63,26 +63,35 @@ def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     return [t for t in toks if not any(s <= t.start < e for s, e in taken)]
 
 
+#: A team's name in a result: capitalised words, "of" or "'s" inside ("Queen of South",
+#: "Queen 's Park"), and a town's initial in brackets after it ("Proleter ( Z )").
+_SIDE = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|'s)){0,3}(?: \( [A-Z]{1,3} \))?"
+
 _RESULT = regexes.compile(
-    r"\s*([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3}) "
-    r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3})\s*"
+    rf"\s*({_SIDE}) (\d{{1,3}}) ({_SIDE}) (\d{{1,3}})"
+    r"(?: \( [^()\n]{1,40} \))?\s*"  # "( in 12 )", "( OT )", "( aet )"
 )
 
 
 def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
-    """A result, "Ashford 2 Kingsbridge Rovers 1": the two sides are teams (or countries)."""
+    """A result, "Ashford 2 Kingsbridge Rovers 1", "MILWAUKEE 5 Minnesota 4 ( in 12 )": the
+    two sides are teams (or countries); what follows in brackets is no name ("OT")."""
     m = _RESULT.fullmatch(text, start, end)
     if not m:
         return toks
     for group in (1, 3):
         s, e = m.span(group)
         name = m.group(group)
-        hit = gazetteer_label(name.split())
-        if hit and (name in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
-            doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, name.count(" ") + 1))
+        words = name.split()
+        if name.isupper() and not (len(words) == 1 and len(name) <= 3):
+            words = [title_case(w) for w in words]  # "NEW YORK"; not "LG"
+        key = " ".join(words)
+        hit = gazetteer_label(words)
+        if hit and (key in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
+            doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, len(words)))
         else:
-            doc.found.append(Guess(s, e, "ORG", name, STRONG, s_i, name.count(" ") + 1))
-    return [t for t in toks if not (m.start(1) <= t.start < m.end(3))]
+            doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
+    return [t for t in toks if t.start < m.start(1)]
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:

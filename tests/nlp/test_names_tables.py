@@ -1,0 +1,110 @@
+"""Sports tables and headings in wire-style copy: results, standings, fixtures, column heads.
+
+Read through the whole pipeline (`extract`), so that the sentence splitter's joins count: a
+line that ends on a colon runs on into the next one there.
+"""
+
+from __future__ import annotations
+
+from explorer.nlp.pipeline import extract
+
+
+def labelled(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in extract(text).mentions if m.label not in _VALUES]
+
+
+_VALUES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "TITLE"}
+
+
+def test_the_first_row_after_a_lead_in_with_a_colon_is_a_result():
+    got = labelled(
+        "SOCCER - ENGLISH LEAGUE RESULTS .\nLONDON 1996-09-08\n"
+        "Results of English league matches on Saturday :\nLeeds 0 Coventry 1\n"
+        "Southampton 2 Middlesbrough 2\n"
+    )
+    for team in ("Leeds", "Coventry", "Southampton", "Middlesbrough"):
+        assert (team, "ORG") in got
+
+
+def test_a_row_after_a_line_ending_on_a_short_word_is_a_result():
+    got = labelled("Results of league matches on Saturday .\nGroup A\nHalden 2 Proleter ( Z ) 0\n")
+    assert ("Halden", "ORG") in got and ("Proleter ( Z )", "ORG") in got
+
+
+def test_standings_rows_in_capitals_give_every_team_once():
+    text = (
+        "ICE HOCKEY - STANDINGS .\nNEW YORK 1996-12-04\n"
+        "Standings after games played on Tuesday ( tabulate under won , lost , tied ) :\n"
+        "W L T GF GA PTS\nHARTFORD 12 7 3 70 60 27\nNY RANGERS 10 12 5 88 81 25\n"
+        "KELSO BAY 7 11 6 58 69 20\n"
+    )
+    got = labelled(text)
+    for team in ("HARTFORD", "NY RANGERS", "KELSO BAY"):
+        assert got.count((team, "ORG")) == 1
+    assert not any(t == "GA" for t, _ in got)  # a column's head, not Georgia
+
+
+def test_a_club_shaped_like_a_persons_name_in_a_table_of_clubs_is_a_club():
+    text = (
+        "SOCCER - SCOTTISH STANDINGS .\nGLASGOW 1996-08-31\n"
+        "Scottish league standings after Saturday 's matches :\n"
+        "Livingston 3 3 0 0 6 2 9\nRoss County 3 2 0 1 5 4 6\nStranraer 3 1 1 1 3 3 4\n"
+        "Red Star 3 0 2 1 3 4 2\nQueen of South 3 0 0 3 1 14 0\n"
+    )
+    got = labelled(text)
+    for team in ("Livingston", "Ross County", "Stranraer", "Red Star", "Queen of South"):
+        assert (team, "ORG") in got
+
+
+def test_a_leaderboard_of_people_stays_people():
+    text = (
+        "GOLF - LEADING SCORES .\nLONDON 1996-09-07\n"
+        "Leading scores after the third round on Saturday :\n"
+        "Colin Montgomerie 66 68 67\nIan Woosnam 68 68 67\nSam Torrance 69 70 67\n"
+    )
+    got = labelled(text)
+    for person in ("Colin Montgomerie", "Ian Woosnam", "Sam Torrance"):
+        assert (person, "PERSON") in got
+
+
+def test_national_sides_in_a_group_table_are_the_countries():
+    text = (
+        "SOCCER - WORLD CUP GROUP STANDINGS .\nLONDON 1996-09-08\nGroup one standings :\n"
+        "Scotland 2 2 0 0 4 0 6\nAustria 2 1 0 1 2 2 3\nLatvia 2 0 0 2 0 4 0\n"
+    )
+    got = labelled(text)
+    for team in ("Scotland", "Austria", "Latvia"):
+        assert (team, "GPE") in got
+
+
+def test_prices_are_no_standings():
+    got = labelled("GOLD - LONDON CLOSE .\nLONDON 1996-09-06\nGold 386.40 386.80\nZinc 1,012.50\n")
+    assert not any(t in ("Gold", "Zinc") for t, _ in got)
+
+
+def test_a_result_with_a_note_in_brackets():
+    got = labelled(
+        "BASEBALL - RESULTS .\nNEW YORK 1996-09-07\nResults on Saturday ( home team in CAPS ) :\n"
+        "American League\nMILWAUKEE 5 Minnesota 4 ( in 12 )\nUtah 110 DENVER 99 ( OT )\n"
+    )
+    assert ("Minnesota", "ORG") in got and ("MILWAUKEE", "ORG") in got
+    assert ("Utah", "ORG") in got and ("DENVER", "ORG") in got
+    assert not any(t == "OT" for t, _ in got)
+
+
+def test_a_result_in_capitals_of_unknown_teams():
+    got = labelled(
+        "BASEBALL - KOREAN RESULTS .\nSEOUL 1996-08-30\nResults on Thursday .\nKT 2 OB 0\n"
+    )
+    assert ("KT", "ORG") in got and ("OB", "ORG") in got
+
+
+def test_a_fixture_is_played_at_the_place_of_a_team_the_table_names():
+    text = (
+        "BASEBALL - STANDINGS .\nNEW YORK 1996-08-30\nStandings on Thursday :\n"
+        "W L PCT GB\nBOSTON 69 65 .515 5\nOAKLAND 64 72 .471 12\nFRIDAY 'S SCHEDULE\n"
+        "BOSTON AT OAKLAND\n"
+    )
+    got = labelled(text)
+    assert got.count(("OAKLAND", "ORG")) == 1 and ("OAKLAND", "GPE") in got
+    assert got.count(("BOSTON", "ORG")) == 2
