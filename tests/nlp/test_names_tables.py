@@ -108,3 +108,29 @@ def test_a_fixture_is_played_at_the_place_of_a_team_the_table_names():
     got = labelled(text)
     assert got.count(("OAKLAND", "ORG")) == 1 and ("OAKLAND", "GPE") in got
     assert got.count(("BOSTON", "ORG")) == 2
+
+
+def test_leagues_and_divisions_of_a_sport_are_competitions():
+    text = (
+        "ICE HOCKEY - STANDINGS .\nNEW YORK 1996-12-04\n"
+        "Standings of the National Hockey League on Tuesday :\nEASTERN CONFERENCE\n"
+        "NORTHEAST DIVISION\nW L T GF GA PTS\nHARTFORD 12 7 3 70 60 27\nATLANTIC DIVISION\n"
+        "FLORIDA 14 4 6 70 50 34\nThe Whalers lead the Eastern Conference by a point .\n"
+    )
+    got = labelled(text)
+    for name in ("EASTERN CONFERENCE", "NORTHEAST DIVISION", "ATLANTIC DIVISION"):
+        assert (name, "EVENT") in got
+    assert ("Eastern Conference", "EVENT") in got
+    assert ("National Hockey League", "ORG") in got  # the body that runs it
+
+
+def test_a_nationality_before_league_says_whose_league_it_is():
+    got = labelled("SOCCER - SCOTTISH LEAGUE STANDINGS .\nScottish league results on Saturday :\n")
+    assert ("SCOTTISH", "NORP") in got and not any(t.endswith("LEAGUE") for t, _ in got)
+    got = labelled("SOCCER - RESULTS .\nThe English Premier League resumes on Saturday .\n")
+    assert ("English Premier League", "EVENT") in got
+
+
+def test_a_league_outside_sport_is_no_competition():
+    got = labelled("The Northern League won 10 percent of the vote in Lombardy on Sunday .")
+    assert ("Northern League", "EVENT") not in got

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from explorer.nlp.names.guesses import MEDIUM, Doc, emit
-from explorer.nlp.names.lists import FUNCTION, W, gazetteer_label, org_suffix
+from explorer.nlp.names.guesses import MEDIUM, Doc, emit, is_about_sport
+from explorer.nlp.names.lists import FUNCTION, W, competition_end, gazetteer_label, org_suffix
 from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
 
 
@@ -24,6 +24,11 @@ def scan_caps_line(
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
+            continue
+        m = competition_end(titled, i)
+        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "EASTERN DIVISION"
+            emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
+            i = m
             continue
         hit = _known_name(doc, toks, titled, i, known) or (
             None if row else _org_by_last_word(titled, i)

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, Guess, emit, emit_title
+from explorer.nlp.names.guesses import (
+    MEDIUM,
+    STRONG,
+    UNCONFIRMED,
+    Doc,
+    Guess,
+    emit,
+    emit_title,
+    is_about_sport,
+)
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
+    COMPETITION_HEADS,
     FUNCTION,
     JOINED_PARTICLE,
     LOWER_TITLES,
@@ -20,6 +30,7 @@ from explorer.nlp.names.lists import (
     PREFIXED,
     TITLES_THAT_ARE_NAMES,
     W,
+    competition_end,
     gazetteer_label,
     longest_gazetteer,
     org_suffix,
@@ -330,6 +341,14 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     if span is None:
         return
     i, j = span
+    if (
+        toks[j - 1].text in COMPETITION_HEADS
+        or (j - i > 2 and toks[j - 2].text in COMPETITION_HEADS)
+    ) and is_about_sport(doc):
+        words = words_of(toks, i, j)
+        if competition_end(words, 0) == len(words):  # "American League", "Eastern Division"
+            emit(doc, s_i, toks, i, j, "EVENT", " ".join(words), STRONG)
+            return
     nxt = toks[j].text if j < len(toks) else ""
     if (
         nxt == ":"
