@@ -134,3 +134,59 @@ def test_a_nationality_before_league_says_whose_league_it_is():
 def test_a_league_outside_sport_is_no_competition():
     got = labelled("The Northern League won 10 percent of the vote in Lombardy on Sunday .")
     assert ("Northern League", "EVENT") not in got
+
+
+def test_goal_scorers_by_their_minutes():
+    got = labelled(
+        "SOCCER - FRENCH LEAGUE SUMMARIES .\nPARIS 1996-12-07\nSummaries on Saturday :\n"
+        "Bordeaux 2 ( Dugarry 34 , Zidane 67 ) Auxerre 1 ( Lamouchi 80 ) . Attendance 28,000 .\n"
+        "Scorers : Kelly ( 5th ) , Quinn ( 11th , 61st ) , Harte ( 19th minute , penalty )\n"
+        "Belgium - Degryse ( 13th ) , Oliveira ( 38th )\n"
+    )
+    for player in ("Dugarry", "Zidane", "Lamouchi", "Kelly", "Quinn", "Harte", "Degryse"):
+        assert (player, "PERSON") in got
+    assert ("Oliveira", "PERSON") in got  # though a town of that name is on the map
+    assert ("Bordeaux", "ORG") in got and ("Belgium", "GPE") in got
+
+
+def test_batsmen_and_bowlers_on_a_scorecard():
+    got = labelled(
+        "CRICKET - SHEFFIELD SHIELD SCOREBOARD .\nBRISBANE 1996-12-07\n"
+        "Scoreboard of the Sheffield Shield match on Saturday :\n"
+        "Queensland first innings\nHayden c Berry b Reiffel 104\nLove lbw b Fleming 12\n"
+        "Law run out 45\nInzamam-ul-Haq c Thorpe b Croft 6\n"
+        "Bowling : Reiffel 15-3-44-1 , Dodemaide 8.2-1-30-1\n"
+    )
+    for player in ("Hayden", "Love", "Law", "Inzamam-ul-Haq", "Reiffel", "Dodemaide"):
+        assert (player, "PERSON") in got
+    assert ("Sheffield Shield", "EVENT") in got
+
+
+def test_a_competitor_by_the_country_in_brackets():
+    got = labelled(
+        "ALPINE SKIING - SLALOM RESULTS .\nSESTRIERE , Italy 1996-12-15\nResults on Sunday :\n"
+        "1. Amiez ( France ) 1:38.92\n2. Furuseth ( Norway ) 1:39.50\n"
+        "TENNIS - RESULTS .\nBecker ( Germany ) beat Sampras ( U.S. ) 3-6 7-6 6-2\n"
+    )
+    for player in ("Amiez", "Furuseth", "Becker", "Sampras"):
+        assert (player, "PERSON") in got
+
+
+def test_a_club_by_the_country_in_brackets_in_a_cup_result_is_no_player():
+    got = labelled(
+        "BASKETBALL - EUROPEAN CUP RESULTS .\nMADRID 1996-12-12\nResults on Thursday :\n"
+        "Zalgiris ( Lithuania ) beat Dinamo ( Russia ) 92-90\n"
+        "SOCCER - UEFA CUP RESULTS .\nSchalke ( Germany ) 2 Brugge ( Belgium ) 0\n"
+    )
+    for club in ("Zalgiris", "Dinamo", "Schalke", "Brugge"):
+        assert (club, "PERSON") not in got
+
+
+def test_an_initial_in_a_squad_list_is_nobodys_name_on_its_own():
+    got = labelled(
+        "RUGBY UNION - SQUAD NAMED .\nLONDON 1996-12-07\nThe squad for the match on Saturday :\n"
+        "C Paterson ( Scotland ) , B Cohen ( England ) , S Taylor ( Scotland )\n"
+        "POOL C MATCHES IN FEBRUARY\n"
+    )
+    assert ("C Paterson", "PERSON") in got and ("B Cohen", "PERSON") in got
+    assert ("C", "PERSON") not in got
