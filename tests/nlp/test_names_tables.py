@@ -190,3 +190,20 @@ def test_an_initial_in_a_squad_list_is_nobodys_name_on_its_own():
     )
     assert ("C Paterson", "PERSON") in got and ("B Cohen", "PERSON") in got
     assert ("C", "PERSON") not in got
+
+
+def test_a_competition_named_after_a_place_in_a_headline():
+    got = labelled("TENNIS - RESULTS FROM THE U.S. OPEN .\nNEW YORK 1996-08-30\nResults :\n")
+    assert ("U.S. OPEN", "EVENT") in got and ("U.S.", "GPE") not in got
+    got = labelled("ATHLETICS - BERLIN GRAND PRIX RESULTS .\nBERLIN 1996-08-30\nResults :\n")
+    assert ("BERLIN GRAND PRIX", "EVENT") in got
+    got = labelled("TENNIS - SPAIN , U.S. TEAMS OPEN ON ROAD FOR FED CUP .\nMADRID 1996-08-30\n")
+    assert not any(label == "EVENT" and "OPEN" in t for t, label in got)
+
+
+def test_a_national_side_in_a_headline_fixture_is_the_country():
+    got = labelled(
+        "CRICKET - ENGLAND V PAKISTAN SCOREBOARD .\nLONDON 1996-08-31\n"
+        "Scoreboard of the one-day match between England and Pakistan on Saturday :\n"
+    )
+    assert ("ENGLAND", "GPE") in got and ("PAKISTAN", "GPE") in got
