@@ -207,3 +207,10 @@ def test_a_national_side_in_a_headline_fixture_is_the_country():
         "Scoreboard of the one-day match between England and Pakistan on Saturday :\n"
     )
     assert ("ENGLAND", "GPE") in got and ("PAKISTAN", "GPE") in got
+
+
+def test_a_sports_ground_is_a_place():
+    got = labelled(
+        "RUGBY UNION - BATH WIN .\nBath beat Leicester 28-20 at the Recreation Ground .\n"
+    )
+    assert ("Recreation Ground", "FAC") in got
