@@ -21,12 +21,13 @@ def scan_caps_line(
         if not row and titled[0] is not None and toks[0].text[:1].isupper()
         else 0
     )
+    sport = not row and is_about_sport(doc)
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
             continue
-        m = competition_end(titled, i) or _sports_event(titled, i)
-        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
+        m = sport and (competition_end(titled, i) or _sports_event(titled, i))
+        if m:  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
             emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
             i = m
             continue

@@ -247,8 +247,15 @@ def town_team(c: Name) -> Verdict | None:
     return None
 
 
+#: What may follow a player's name on a sports page (`sport_person`), looked up first.
+PLAYER_NEXT = _DISMISSALS | {"run", "not", "retired", "("}
+
+
 def player(c: Name) -> Verdict | None:
     """A player by the form of a sports page around the name (`sport_person`)."""
+    nxt = c.nxt
+    if nxt not in PLAYER_NEXT and not nxt[:1].isdigit():
+        return None  # most names: no call
     key = c.key
     if (
         sport_person(c.doc, c.toks, c.i, c.j)

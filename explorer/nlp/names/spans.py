@@ -35,7 +35,7 @@ from explorer.nlp.names.lists import (
     longest_gazetteer,
     org_suffix,
 )
-from explorer.nlp.names.rules import label_name, sport_person
+from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
 from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
@@ -442,7 +442,7 @@ def _sentence_opener(
         label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
         return None
-    if sport_person(doc, toks, i, j):
+    if (nxt in PLAYER_NEXT or nxt[:1].isdigit()) and sport_person(doc, toks, i, j):
         return i  # "Hayden c Berry b Reiffel 104", "Degryse ( 13th )": a player, for the rules
     # "State-owned Rosneft", "Cash-strapped Alitalia": a capitalised compound adjective
     # opening the sentence is no part of the name ("Moscow-based" is dealt with as a place).
