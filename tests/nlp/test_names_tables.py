@@ -214,3 +214,30 @@ def test_a_sports_ground_is_a_place():
         "RUGBY UNION - BATH WIN .\nBath beat Leicester 28-20 at the Recreation Ground .\n"
     )
     assert ("Recreation Ground", "FAC") in got
+
+
+def test_a_fixture_list_names_two_teams_a_line():
+    got = labelled(
+        "SOCCER - ENGLISH FIXTURES .\nLONDON 1996-12-13\nFixtures for Saturday :\n"
+        "Leeds v Arsenal\nCoventry v Sheffield Wednesday\nSCOTLAND V AUSTRIA\nKELSO V ALLOA\n"
+    )
+    for team in ("Leeds", "Arsenal", "Coventry", "Sheffield Wednesday", "KELSO", "ALLOA"):
+        assert (team, "ORG") in got
+    assert ("SCOTLAND", "GPE") in got and ("AUSTRIA", "GPE") in got
+
+
+def test_a_note_after_a_result_is_read_as_words():
+    got = labelled(
+        "SOCCER - CUP RESULTS .\nResults of cup matches on Wednesday :\n"
+        "Ajax 2 Grasshoppers 1 ( aggregate 3-3 , Ajax win on away goals )\n"
+    )
+    assert got.count(("Ajax", "ORG")) == 2 and ("Grasshoppers", "ORG") in got
+
+
+def test_a_town_the_fixture_list_names_as_a_team_is_the_team_in_the_story():
+    got = labelled(
+        "SOCCER - CUP DRAW .\nLONDON 1996-12-13\nThe draw paired Plymouth with Everton .\n"
+        "Third round draw :\nPlymouth v Everton\nCyprus v Israel.\n"
+    )
+    assert got.count(("Plymouth", "ORG")) == 2
+    assert ("Israel", "GPE") in got  # the full stop is no part of the name

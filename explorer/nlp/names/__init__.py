@@ -41,7 +41,7 @@ from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
-from explorer.nlp.names.spans import quoted_titles, result_line, scan_sentence
+from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
 from explorer.nlp.names.tables import standings_name, standings_teams
 from explorer.nlp.names.tokens import (
     _PROSE,
@@ -122,6 +122,10 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             toks = quoted_titles(doc, s_i, text, s_start, s_end, toks)
         if table:
             toks = result_line(doc, s_i, text, s_start, s_end, toks)
+        elif words <= 12 and (
+            text.find(" v", s_start, s_end) >= 0 or text.find(" V", s_start, s_end) >= 0
+        ):
+            toks = fixture_line(doc, s_i, text, s_start, s_end, toks)  # "Leeds v Arsenal"
         scan_sentence(doc, s_i, toks, table)
     if standings and not standings_teams(doc, standings):
         for s_i, toks, _k in standings:  # a leaderboard of people: rows as any other line
@@ -168,6 +172,12 @@ def _caps_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks, caps_l
         if left is not toks:
             scan_sentence(doc, s_i, left, True)
             return
+    elif (
+        len(toks) <= 9
+        and text.find(" V", start, end) >= 0
+        and fixture_line(doc, s_i, text, start, end, toks) is not toks
+    ):
+        return  # "LEEDS V ARSENAL"
     caps_lines.append((s_i, toks))
 
 

@@ -80,29 +80,57 @@ _SIDE = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|'s)){0,3}(?: \( [A-Z]{1,3} \))?"
 
 _RESULT = regexes.compile(
     rf"\s*({_SIDE}) (\d{{1,3}}) ({_SIDE}) (\d{{1,3}})"
-    r"(?: \( [^()\n]{1,40} \))?\s*"  # "( in 12 )", "( OT )", "( aet )"
+    r"(?: \( ([^()\n]{1,80}) \))?\s*"  # "( in 12 )", "( OT )", "( Ajax win on penalties )"
 )
+
+#: A fixture: "Leeds v Arsenal", "Coventry vs Sheffield Wednesday".
+_FIXTURE = regexes.compile(rf"\s*({_SIDE}) (?:v|vs|V|VS)\.? ({_SIDE})\s*")
+
+_LOWER = regexes.compile(r"[a-z]")
 
 
 def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     """A result, "Ashford 2 Kingsbridge Rovers 1", "MILWAUKEE 5 Minnesota 4 ( in 12 )": the
-    two sides are teams (or countries); what follows in brackets is no name ("OT")."""
+    two sides are teams (or countries). A note in brackets after it is read as words where
+    it has some ("( Ajax win on penalties )"), and is no name where it is a code ("( OT )").
+    The tokens left to read; `toks` itself if the line is no result."""
     m = _RESULT.fullmatch(text, start, end)
     if not m:
         return toks
-    for group in (1, 3):
-        s, e = m.span(group)
-        name = m.group(group)
-        words = name.split()
-        if name.isupper() and not (len(words) == 1 and len(name) <= 3):
-            words = [title_case(w) for w in words]  # "NEW YORK"; not "LG"
-        key = " ".join(words)
-        hit = gazetteer_label(words)
-        if hit and (key in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
-            doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, len(words)))
-        else:
-            doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
-    return [t for t in toks if t.start < m.start(1)]
+    _side(doc, s_i, m, 1)
+    _side(doc, s_i, m, 3)
+    note = m.start(5) if m.group(5) and _LOWER.search(m.group(5)) else end
+    return [t for t in toks if t.start >= note]
+
+
+def fixture_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A fixture, "Leeds v Arsenal", "Coventry vs Sheffield Wednesday": the two sides are
+    teams (or countries). The tokens left to read; `toks` itself if the line is none."""
+    m = _FIXTURE.fullmatch(text, start, end)
+    if not m:
+        return toks
+    _side(doc, s_i, m, 1)
+    _side(doc, s_i, m, 2)
+    return []
+
+
+def _side(doc: Doc, s_i: int, m, group: int) -> None:
+    """One side of a result or a fixture: a team, or a country's national side."""
+    s, e = m.span(group)
+    name = m.group(group)
+    if name[-1] == "." and name.count(".") == 1:
+        name, e = name[:-1], e - 1  # "Cyprus v Israel.": the sentence's full stop
+    words = name.split()
+    if name.isupper() and not (len(words) == 1 and len(name) <= 3):
+        words = [title_case(w) for w in words]  # "NEW YORK"; not "LG"
+    key = " ".join(words)
+    hit = gazetteer_label(words)
+    if hit and (key in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
+        doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, len(words)))
+    else:
+        doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
+        if hit:
+            doc.clubs.add(key)  # the town's team throughout the story ("Leeds v Arsenal")
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
