@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from explorer.nlp.names.guesses import MEDIUM, Doc, emit, is_about_sport
-from explorer.nlp.names.lists import FUNCTION, W, competition_end, gazetteer_label, org_suffix
+from explorer.nlp.names.lists import (
+    COMPETITION_HEADS,
+    FUNCTION,
+    W,
+    competition_end,
+    gazetteer_label,
+    org_suffix,
+)
 from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
 
 
@@ -21,13 +28,15 @@ def scan_caps_line(
         if not row and titled[0] is not None and toks[0].text[:1].isupper()
         else 0
     )
-    sport = not row and is_about_sport(doc)
+    # A competition's name is looked for only in a line with a competition's word in it, and
+    # the story asked whether it is about sport only once one is found.
+    events = not row and not _EVENT_OR_LEAGUE.isdisjoint(titled)
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
             continue
-        m = sport and (competition_end(titled, i) or _sports_event(titled, i))
-        if m:  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
+        m = events and (competition_end(titled, i) or _sports_event(titled, i))
+        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
             emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
             i = m
             continue
@@ -121,6 +130,7 @@ _SPORTS_EVENTS = frozenset(
     "Classic Marathon Rally Series Derby Stakes Tournament Invitational Challenge Slam "
     "Shield".split()
 )
+_EVENT_OR_LEAGUE = _SPORTS_EVENTS | COMPETITION_HEADS
 
 
 def _sports_event(titled, i: int) -> int:
