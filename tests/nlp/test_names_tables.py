@@ -241,3 +241,13 @@ def test_a_town_the_fixture_list_names_as_a_team_is_the_team_in_the_story():
     )
     assert got.count(("Plymouth", "ORG")) == 2
     assert ("Israel", "GPE") in got  # the full stop is no part of the name
+
+
+def test_a_slug_of_a_league_and_its_sport_makes_a_sports_story():
+    got = labelled(
+        "NBA BASKETBALL - STANDINGS .\nNEW YORK 1996-12-09\n"
+        "Standings after games played on Sunday ( tabulate under won , lost , percentage ) :\n"
+        "ATLANTIC DIVISION\nW L PCT GB\nNEW JERSEY 5 12 .294 8\nLA LAKERS 15 7 .682 1 1/2\n"
+    )
+    assert ("ATLANTIC DIVISION", "EVENT") in got
+    assert ("NEW JERSEY", "ORG") in got and ("LA LAKERS", "ORG") in got
