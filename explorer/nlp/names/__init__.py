@@ -41,7 +41,8 @@ from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
-from explorer.nlp.names.spans import quoted_titles, result_line, scan_sentence
+from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
+from explorer.nlp.names.tables import standings_name, standings_teams
 from explorer.nlp.names.tokens import (
     _PROSE,
     NUMBER_START,
@@ -69,12 +70,16 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     # line is a row of figures and it reads as the heads of its columns ("Buyer Seller High
     # Low"), which are then read as a row. (Checked only then: most lines are no heads.)
     heads: tuple[int, list[Token], int, int, int, int] | None = None
+    standings: list[tuple[int, list[Token], int]] = []
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
             continue
+        if text[s_end - 1].isdigit() and (k := standings_name(toks)):
+            standings.append((s_i, toks, k))  # "Cagliari 2 2 0 0 5 1 6": read with the others
+            continue
         if is_caps_line(text, s_start, s_end, toks, s_i == 0):
-            caps_lines.append((s_i, toks))
+            _caps_line(doc, s_i, text, s_start, s_end, toks, caps_lines)
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
@@ -117,7 +122,17 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             toks = quoted_titles(doc, s_i, text, s_start, s_end, toks)
         if table:
             toks = result_line(doc, s_i, text, s_start, s_end, toks)
+        elif words <= 12 and (
+            text.find(" v", s_start, s_end) >= 0 or text.find(" V", s_start, s_end) >= 0
+        ):
+            toks = fixture_line(doc, s_i, text, s_start, s_end, toks)  # "Leeds v Arsenal"
         scan_sentence(doc, s_i, toks, table)
+    if standings and not standings_teams(doc, standings):
+        for s_i, toks, _k in standings:  # a leaderboard of people: rows as any other line
+            if is_caps_line(text, toks[0].start, toks[-1].end, toks, s_i == 0):
+                caps_lines.append((s_i, toks))
+            else:
+                scan_sentence(doc, s_i, toks, True)
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
@@ -145,6 +160,31 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _caps_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks, caps_lines) -> None:
+    """A line in capitals: a table's column heads name nothing, a result ("LG 2 OB 0") names
+    its two sides; any other is kept for pass 4, which gives it only names known elsewhere."""
+    if _column_codes(toks):
+        return  # "W L T GF GA PTS"
+    if text[end - 1].isdigit() or text[end - 1] == ")":
+        left = result_line(doc, s_i, text, start, end, toks)
+        if left is not toks:
+            scan_sentence(doc, s_i, left, True)
+            return
+    elif (
+        len(toks) <= 9
+        and text.find(" V", start, end) >= 0
+        and fixture_line(doc, s_i, text, start, end, toks) is not toks
+    ):
+        return  # "LEEDS V ARSENAL"
+    caps_lines.append((s_i, toks))
+
+
+def _column_codes(toks: list[Token]) -> bool:
+    """Whether a line in capitals is the heads of a table's columns in codes of a few
+    letters and nothing else: "W L T GF GA PTS", "W D L PCT GB"."""
+    return len(toks) >= 3 and all(t.text.isalpha() and len(t.text) <= 4 for t in toks)
 
 
 def _column_heads(text: str, start: int, end: int, toks: list[Token]) -> bool:

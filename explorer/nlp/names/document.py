@@ -63,6 +63,7 @@ def _names_known(doc: Doc):
                 first = parts[0]
                 if (
                     not first.endswith(".")
+                    and len(first) > 1  # "C Paterson": an initial is nobody's name
                     and first not in W.first_names
                     and not gazetteer_label([first])
                     and first.lower() not in doc.lower_vocab()

@@ -124,6 +124,10 @@ _SLUG = regexes.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: )")
 
 
 def _sport_slug(text: str) -> bool:
-    """True when the document opens with a sport's name as its slug ("SOCCER - ...")."""
+    """True when the document opens with a sport's name as its slug ("SOCCER - ...", "NBA
+    BASKETBALL - ...")."""
     m = _SLUG.match(text, 0, 40)
-    return m is not None and m.group(1).lower() in SPORT_NAMES
+    if m is None:
+        return False
+    slug = m.group(1).lower()  # "NBA BASKETBALL", "NHL ICE HOCKEY": a league and its sport
+    return slug in SPORT_NAMES or any(w in SPORT_NAMES for w in slug.split())

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from explorer.nlp.names.guesses import MEDIUM, Doc, emit
-from explorer.nlp.names.lists import FUNCTION, W, gazetteer_label, org_suffix
+from explorer.nlp.names.guesses import MEDIUM, Doc, emit, is_about_sport
+from explorer.nlp.names.lists import (
+    COMPETITION_HEADS,
+    FUNCTION,
+    W,
+    competition_end,
+    gazetteer_label,
+    org_suffix,
+)
 from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
 
 
@@ -21,9 +28,17 @@ def scan_caps_line(
         if not row and titled[0] is not None and toks[0].text[:1].isupper()
         else 0
     )
+    # A competition's name is looked for only in a line with a competition's word in it, and
+    # the story asked whether it is about sport only once one is found.
+    events = not row and not _EVENT_OR_LEAGUE.isdisjoint(titled)
     while i < n:
         if titled[i] is None or not toks[i].text[:1].isupper():
             i += 1
+            continue
+        m = events and (competition_end(titled, i) or _sports_event(titled, i))
+        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
+            emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
+            i = m
             continue
         hit = _known_name(doc, toks, titled, i, known) or (
             None if row else _org_by_last_word(titled, i)
@@ -37,9 +52,12 @@ def scan_caps_line(
         if (
             label in ("GPE", "LOC")
             and canon not in W.country_names
+            and canon not in W.nations  # "ENGLAND V PAKISTAN": national sides stay places
             and (SCORE.match(nxt) or nxt in ("AT", "V", "VS") or before in ("V", "VS"))
         ):  # a results table or a fixture list: "HOUSTON AT PITTSBURGH" (the team at a place)
             label, canon = "ORG", " ".join(title_case(t.text) for t in toks[i:m])
+        elif before == "AT" and label == "ORG" and (place := _place(titled[i:m])):
+            label, canon = place  # ... where the table names the place's team elsewhere
         emit(doc, s_i, toks, i, m, label, canon, MEDIUM)
         i = m
 
@@ -99,3 +117,39 @@ def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
         if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
             return m, "ORG", " ".join(words)
     return None
+
+
+def _place(words) -> tuple[str, str] | None:
+    """The place the title-cased `words` name, if the lists know one."""
+    return gazetteer_label([w for w in words if w is not None])
+
+
+#: The last words of a sports competition's name: "ITALIAN GRAND PRIX", "HONG KONG OPEN".
+_SPORTS_EVENTS = frozenset(
+    "Cup Cups Championship Championships Olympics Open Grand Prix Tour Trophy Masters "
+    "Classic Marathon Rally Series Derby Stakes Tournament Invitational Challenge Slam "
+    "Shield".split()
+)
+_EVENT_OR_LEAGUE = _SPORTS_EVENTS | COMPETITION_HEADS
+
+
+def _sports_event(titled, i: int) -> int:
+    """ "BERLIN GRAND PRIX", "U.S. OPEN", "ENGLISH COUNTY CHAMPIONSHIP": a place or a
+    nationality, then up to two more words, the last of them a competition's (in a story about
+    sport; "KOREAN GAMES" are only games); where it ends, 0 if none starts at titled[i]."""
+    n = len(titled)
+    if titled[i] is None:
+        return 0
+    place = 2 if i + 1 < n and titled[i + 1] is not None and _place(titled[i : i + 2]) else 0
+    place = place or (1 if _place(titled[i : i + 1]) else 0)
+    if not place:
+        return 0
+    for m in range(min(n, i + place + 2), i + place, -1):
+        words = titled[i + place : m]
+        if None in words or any(
+            str(w).lower() in FUNCTION or "-" in str(w) or str(w).endswith("s") for w in words[:-1]
+        ):
+            continue  # "U.S. TEAMS OPEN ON ROAD": a plural between is what opens
+        if words[-1] in _SPORTS_EVENTS:
+            return m
+    return 0

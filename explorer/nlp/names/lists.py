@@ -4,6 +4,7 @@ names (`data/*.txt`, one entry a line, read once at import), and the look-ups th
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from explorer.nlp import gazetteer as gz
 from explorer.nlp import regexes
@@ -67,6 +68,9 @@ SPORTS_WORDS = _words("sports_words")
 SPORTS_WORDS_WEAK = _words("sports_words_weak")
 SPORT_NAMES = _words("sport_names")
 TEAM_BEFORE = _words("team_before")
+COMPETITION_WORDS = _words("competition_words")
+COMPETITION_HEADS = frozenset({"League", "Division", "Conference"})
+_COMPETITION_TAILS = frozenset({"Central", "East", "West", "North", "South", "Baseball"})
 
 
 class _Lists:
@@ -149,3 +153,24 @@ def place_adjective(word: str) -> str | None:
         if hit and hit[0] in ("GPE", "LOC"):
             return hit[1]
     return None
+
+
+def competition_end(words: Sequence[str | None], i: int) -> int:
+    """Where the name of a sports competition or a part of one that starts at words[i] ends
+    ("American League", "Eastern Division", "English Premier League", "Major League
+    Baseball", "American League Central"); 0 if none starts there. For a story about sport."""
+    n = len(words)
+    k = i
+    own = False  # a nationality word alone says whose league it is, not its name
+    while k < n and (w := words[k]) is not None:
+        if w in COMPETITION_WORDS:
+            own = True
+        elif w not in W.demonyms:
+            break
+        k += 1
+    if not own or k >= n or words[k] not in COMPETITION_HEADS:
+        return 0
+    k += 1
+    if k < n and words[k] in _COMPETITION_TAILS:
+        k += 1
+    return k

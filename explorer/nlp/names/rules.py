@@ -73,6 +73,81 @@ def _sports_context(toks, i: int, j: int, doc: Doc) -> bool:
     )
 
 
+#: A batsman's way out after his name in a scorecard: "Hayden c Berry b Reiffel 104".
+_DISMISSALS = frozenset({"c", "b", "lbw", "st"})
+_OUT = frozenset({"out", "hurt"})
+#: A goal's minute: "Degryse ( 13th )", "Quinn ( 11th , 61st )".
+_ORDINAL = regexes.compile(r"\d{1,3}(?:st|nd|rd|th)$")
+#: A bowler's figures, overs-maidens-runs-wickets: "Reiffel 15-3-44-1", "Law 8.2-1-30-1".
+_BOWLING = regexes.compile(r"\d{1,2}(?:\.\d)?-\d{1,2}-\d{1,3}-\d{1,2}\b")
+
+
+def sport_person(doc: Doc, toks, i: int, j: int) -> bool:
+    """Whether the name toks[i:j] is a player by the form of a sports page around it: a
+    batsman's dismissal after it ("Hayden c Berry", "Law run out"), a bowler's figures
+    ("Reiffel 15-3-44-1"), a goal's minute ("Degryse ( 13th )", "( Dugarry 34 , Zidane 67
+    )"), a country in brackets before a time or a result ("Furuseth ( Norway ) 1:39.50",
+    "Becker ( Germany ) beat ..."). In a story about sport only."""
+    n = len(toks)
+    if j >= n:
+        return False
+    nxt = toks[j].text
+    if nxt in _DISMISSALS:
+        form = True
+    elif nxt in ("run", "not", "retired"):
+        form = j + 1 < n and toks[j + 1].text in _OUT
+    elif nxt == "(":
+        form = j + 1 < n and (
+            bool(_ORDINAL.match(toks[j + 1].text)) or _country_in_brackets(toks, j)
+        )
+    elif nxt[:1].isdigit():
+        form = bool(_BOWLING.match(doc.text, toks[j].start)) or _minute_in_brackets(toks, i, j)
+    else:
+        return False
+    return form and is_about_sport(doc)
+
+
+def _country_in_brackets(toks, j: int) -> bool:
+    """ "( Norway )", "( New Zealand )" at toks[j], not before a bare score or a team game's
+    score: a club's country in a cup's results ("Schalke ( Germany ) 2", "Red Star (
+    Yugoslavia ) beat Dinamo ( Russia ) 92-90") is no player's."""
+    n = len(toks)
+    k = j + 1
+    while k < n and k - j <= 3 and toks[k].text != ")":
+        k += 1
+    if k >= n or toks[k].text != ")" or k == j + 1:
+        return False
+    key = " ".join(t.text for t in toks[j + 1 : k])
+    if key not in W.nations and key not in W.country_names and key != "U.S.":
+        return False
+    for m in range(k + 1, min(n, k + 12)):  # the first figure after it
+        w = toks[m].text
+        if not w[:1].isdigit():
+            continue
+        if w.isdigit():  # a bare score, "Schalke ( Germany ) 2", not a time "1:39.50"
+            return not (len(w) <= 2 and (m + 1 == n or toks[m + 1].start > toks[m].end))
+        a, _, b = w.partition("-")
+        # "92-90": a team game's score; a set's "6-4" or "7-6" is a player's
+        return not (a.isdigit() and b.isdigit() and max(int(a), int(b)) > 7)
+    return True
+
+
+def _minute_in_brackets(toks, i: int, j: int) -> bool:
+    """ "( Dugarry 34 , Zidane 67 )": a name and a minute inside the brackets after a score."""
+    if not i or toks[i - 1].text not in ("(", ","):
+        return False
+    nxt = toks[j].text
+    if not (nxt.isdigit() and len(nxt) <= 3):
+        return False
+    for k in range(i - 1, -1, -1):
+        w = toks[k].text
+        if w == "(":
+            return k > 0 and toks[k - 1].text.isdigit()  # "Bordeaux 2 ( Dugarry 34"
+        if w == ")":
+            return False
+    return False
+
+
 class Name:
     """A name to label, toks[i:j], and what the rules read around it."""
 
@@ -169,6 +244,26 @@ def town_team(c: Name) -> Verdict | None:
     if c.town and _sports_context(c.toks, c.i, c.j, c.doc):
         c.doc.clubs.add(c.key)
         return "ORG", c.key, STRONG
+    return None
+
+
+#: What may follow a player's name on a sports page (`sport_person`), looked up first.
+PLAYER_NEXT = _DISMISSALS | {"run", "not", "retired", "("}
+
+
+def player(c: Name) -> Verdict | None:
+    """A player by the form of a sports page around the name (`sport_person`)."""
+    nxt = c.nxt
+    if nxt not in PLAYER_NEXT and not nxt[:1].isdigit():
+        return None  # most names: no call
+    key = c.key
+    if (
+        sport_person(c.doc, c.toks, c.i, c.j)
+        and key not in W.known_orgs
+        and key not in W.nations
+        and key not in W.country_names
+    ):
+        return "PERSON", key, STRONG
     return None
 
 
@@ -519,6 +614,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town_agency,
     town_in_table,
     town_team,
+    player,
     gazetteer,
     known_org,
     after_honorific,
@@ -550,6 +646,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     town_team,
     gazetteer,
     known_org,
+    player,
     person_named_like_law,
     event_or_law_of,
     group_word_last,

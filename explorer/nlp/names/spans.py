@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, STRONG, UNCONFIRMED, Doc, Guess, emit, emit_title
+from explorer.nlp.names.guesses import (
+    MEDIUM,
+    STRONG,
+    UNCONFIRMED,
+    Doc,
+    Guess,
+    emit,
+    emit_title,
+    is_about_sport,
+)
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
+    COMPETITION_HEADS,
     FUNCTION,
     JOINED_PARTICLE,
     LOWER_TITLES,
@@ -20,11 +30,12 @@ from explorer.nlp.names.lists import (
     PREFIXED,
     TITLES_THAT_ARE_NAMES,
     W,
+    competition_end,
     gazetteer_label,
     longest_gazetteer,
     org_suffix,
 )
-from explorer.nlp.names.rules import label_name
+from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
 from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
@@ -63,26 +74,63 @@ def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     return [t for t in toks if not any(s <= t.start < e for s, e in taken)]
 
 
+#: A team's name in a result: capitalised words, "of" or "'s" inside ("Queen of South",
+#: "Queen 's Park"), and a town's initial in brackets after it ("Proleter ( Z )").
+_SIDE = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|'s)){0,3}(?: \( [A-Z]{1,3} \))?"
+
 _RESULT = regexes.compile(
-    r"\s*([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3}) "
-    r"([A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}) (\d{1,3})\s*"
+    rf"\s*({_SIDE}) (\d{{1,3}}) ({_SIDE}) (\d{{1,3}})"
+    r"(?: \( ([^()\n]{1,80}) \))?\s*"  # "( in 12 )", "( OT )", "( Ajax win on penalties )"
 )
+
+#: A fixture: "Leeds v Arsenal", "Coventry vs Sheffield Wednesday".
+_FIXTURE = regexes.compile(rf"\s*({_SIDE}) (?:v|vs|V|VS)\.? ({_SIDE})\s*")
+
+_LOWER = regexes.compile(r"[a-z]")
 
 
 def result_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
-    """A result, "Ashford 2 Kingsbridge Rovers 1": the two sides are teams (or countries)."""
+    """A result, "Ashford 2 Kingsbridge Rovers 1", "MILWAUKEE 5 Minnesota 4 ( in 12 )": the
+    two sides are teams (or countries). A note in brackets after it is read as words where
+    it has some ("( Ajax win on penalties )"), and is no name where it is a code ("( OT )").
+    The tokens left to read; `toks` itself if the line is no result."""
     m = _RESULT.fullmatch(text, start, end)
     if not m:
         return toks
-    for group in (1, 3):
-        s, e = m.span(group)
-        name = m.group(group)
-        hit = gazetteer_label(name.split())
-        if hit and (name in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
-            doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, name.count(" ") + 1))
-        else:
-            doc.found.append(Guess(s, e, "ORG", name, STRONG, s_i, name.count(" ") + 1))
-    return [t for t in toks if not (m.start(1) <= t.start < m.end(3))]
+    _side(doc, s_i, m, 1)
+    _side(doc, s_i, m, 3)
+    note = m.start(5) if m.group(5) and _LOWER.search(m.group(5)) else end
+    return [t for t in toks if t.start >= note]
+
+
+def fixture_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
+    """A fixture, "Leeds v Arsenal", "Coventry vs Sheffield Wednesday": the two sides are
+    teams (or countries). The tokens left to read; `toks` itself if the line is none."""
+    m = _FIXTURE.fullmatch(text, start, end)
+    if not m:
+        return toks
+    _side(doc, s_i, m, 1)
+    _side(doc, s_i, m, 2)
+    return []
+
+
+def _side(doc: Doc, s_i: int, m, group: int) -> None:
+    """One side of a result or a fixture: a team, or a country's national side."""
+    s, e = m.span(group)
+    name = m.group(group)
+    if name[-1] == "." and name.count(".") == 1:
+        name, e = name[:-1], e - 1  # "Cyprus v Israel.": the sentence's full stop
+    words = name.split()
+    if name.isupper() and not (len(words) == 1 and len(name) <= 3):
+        words = [title_case(w) for w in words]  # "NEW YORK"; not "LG"
+    key = " ".join(words)
+    hit = gazetteer_label(words)
+    if hit and (key in W.nations or hit[0] == "LOC"):  # national sides: "Wales"
+        doc.found.append(Guess(s, e, hit[0], hit[1], STRONG, s_i, len(words)))
+    else:
+        doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
+        if hit:
+            doc.clubs.add(key)  # the town's team throughout the story ("Leeds v Arsenal")
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
@@ -330,6 +378,14 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     if span is None:
         return
     i, j = span
+    if (
+        toks[j - 1].text in COMPETITION_HEADS
+        or (j - i > 2 and toks[j - 2].text in COMPETITION_HEADS)
+    ) and is_about_sport(doc):
+        words = words_of(toks, i, j)
+        if competition_end(words, 0) == len(words):  # "American League", "Eastern Division"
+            emit(doc, s_i, toks, i, j, "EVENT", " ".join(words), STRONG)
+            return
     nxt = toks[j].text if j < len(toks) else ""
     if (
         nxt == ":"
@@ -423,6 +479,8 @@ def _sentence_opener(
         label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
         return None
+    if (nxt in PLAYER_NEXT or nxt[:1].isdigit()) and sport_person(doc, toks, i, j):
+        return i  # "Hayden c Berry b Reiffel 104", "Degryse ( 13th )": a player, for the rules
     # "State-owned Rosneft", "Cash-strapped Alitalia": a capitalised compound adjective
     # opening the sentence is no part of the name ("Moscow-based" is dealt with as a place).
     # A word the document also capitalises mid-sentence ("Blu-ray") is a name.

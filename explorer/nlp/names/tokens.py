@@ -148,6 +148,18 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
         ):
             k += 1
             end = sentences[k][1]
+        # The sentence splitter keeps a line with the next one where it ends on a colon
+        # ("Results on Saturday :\nLeeds 0 Coventry 1") or a word like "a" ("Division A\n
+        # Hajduk 2 Zemun 0"). For names, a line after a colon (a row, a heading, a list's
+        # first item) and a line that ends on a figure (a table's row) are read on their own.
+        nl = text.find("\n", start, end)
+        while nl >= 0:
+            after = text.find("\n", nl + 1, end)
+            line_end = end if after < 0 else after
+            if text[nl - 1] == ":" or text[line_end - 1].isdigit():
+                yield s_i, start, nl
+                start = nl + 1
+            nl = after
         yield s_i, start, end
         k += 1
 
