@@ -1208,13 +1208,17 @@ _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:
 
 def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
     """Whether a quotation at `qs` (its words from `words`) with no speaker of its own is the
-    last speaker's, going on: it opens in the same paragraph, in the sentence of their attribution or the next, and
-    nobody else is named and no other speech verb comes between ('"...," X said. "..."', '"...,"
-    X said, adding: "..."')."""
+    last speaker's, going on: it opens in the sentence of their attribution or the next (in
+    the same paragraph or opening the next), nobody else is named and no other speech verb
+    comes between ('"...," X said. "..."', '"...," X said, adding: "..."')."""
     text = doc.text
     end = last[2]
-    if qs < end or qs - end > 300 or "\n" in text[end:words] or _QUOTE_MARK.search(text, end, qs):
+    if qs < end or qs - end > 300 or _QUOTE_MARK.search(text, end, qs):
         return False
+    if "\n" in text[qs:words]:
+        return False  # a mark at a line's end ('said Ann Lee . "'): it opens nothing here
+    # A line break between does not matter: a paragraph that opens with a quotation after X's
+    # is X's going on, and a document run into one line must give the same.
     if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
         return False
     opens = doc.sentence_span(doc.sentence_of(qs))[0]

@@ -505,14 +505,35 @@ def test_no_speaker_when_the_text_names_none(text):
     assert [f.subject for f in facts(text, "said")] == []
 
 
-def test_a_quote_in_the_next_paragraph_or_the_next_sentence_is_not_carried_over():
+@pytest.mark.parametrize("gap", ["\n", "\n\n", " ", "\r\n    "])
+def test_a_quote_that_opens_the_next_paragraph_goes_on_but_one_inside_a_sentence_does_not(gap):
+    # A paragraph of quotation after Lukman's is his going on, however the paragraphs are laid
+    # out; a phrase quoted inside a later sentence is nobody's statement.
     text = (
-        '"The market is stable," Lukman said.\n'
-        '"Nobody wants a price war."\n'
-        '"Rates will rise," Friedman said. Shares fell, and analysts called it "a bad sign".'
+        '"The market is stable," Lukman said.'
+        + gap
+        + '"Nobody wants a price war."'
+        + gap
+        + "Oil prices fell in London."
+        + gap
+        + '"Rates will rise," Friedman said. Shares fell, and analysts called it "a bad sign".'
     )
     said = [(f.subject, f.object) for f in facts(text, "said")]
-    assert said == [("Lukman", "The market is stable"), ("Friedman", "Rates will rise")]
+    assert said == [
+        ("Lukman", "The market is stable"),
+        ("Lukman", "Nobody wants a price war."),
+        ("Friedman", "Rates will rise"),
+    ]
+
+
+def test_a_quote_after_a_sentence_of_narrative_is_not_carried_over():
+    text = (
+        '"The market is stable," Lukman said.\n'
+        "Oil prices fell sharply in London on Monday.\n"
+        '"Nobody wants a price war."'
+    )
+    said = [(f.subject, f.object) for f in facts(text, "said")]
+    assert said == [("Lukman", "The market is stable")]
 
 
 def test_a_pronoun_speaker_after_the_clause_is_not_someone_the_clause_names():
