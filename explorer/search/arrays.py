@@ -48,8 +48,15 @@ class IndexArrays:
     text_dict: np.ndarray  # uint8: the zstd dictionary of those frames (empty: none)
     fwd_off: np.ndarray  # int64 (saved int32 mostly), records + 1: each record's words in `fwd`
     fwd: np.ndarray  # uint16 or int32: word ids of every record, in text order
-    post_off: np.ndarray  # int64, vocabulary + 1: where each word's postings start in `post`
-    post: np.ndarray  # int32: record ids, sorted within each word
+    # int64, vocabulary + 1: each word's postings start at post_off[word] of them all (what
+    # the vocabulary counts); a short word's, in `post`, that less the long ones before it
+    post_off: np.ndarray
+    post: np.ndarray  # int32: record ids, sorted within each word (its short words' only)
+    # The long words' postings, saved per block of 65,536 records (`explorer.search.postings`;
+    # a built index has none: every word's postings are in `post`):
+    post_long: np.ndarray  # int32: the long words' ids, ascending
+    post_blk: np.ndarray  # uint16: record ids within their block, block-major
+    post_blk_off: np.ndarray  # uint32 or int64, blocks x long words + 1: each run's start
     # int64, entity rows + 1 / int32: the documents mentioning each entity (sorted doc
     # indices), through which a date filter matches an entity
     ent_doc_off: np.ndarray
@@ -58,7 +65,9 @@ class IndexArrays:
     @classmethod
     def of(cls, arrays: dict[str, np.ndarray]) -> IndexArrays:
         """From a mapping of array names (a build's output, or the files of a saved index)."""
-        return cls(**{name: arrays[name] for name in ARRAY_NAMES})
+        # (a build's or a merge's postings are all word-major: no long words)
+        given = {name: arrays[name] if name in arrays else _FLAT[name] for name in ARRAY_NAMES}
+        return cls(**given)
 
     def as_dict(self) -> dict[str, np.ndarray]:
         """Name -> array, in the order they are saved."""
@@ -93,6 +102,12 @@ class IndexArrays:
 
 #: The names of `IndexArrays`, in the order they are saved.
 ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
+#: The long postings of an index without long words (as built).
+_FLAT: dict[str, np.ndarray] = {
+    "post_long": np.empty(0, dtype=np.int32),
+    "post_blk": np.empty(0, dtype=np.uint16),
+    "post_blk_off": np.zeros(1, dtype=np.int64),
+}
 #: Those that hold the records' texts (`IndexArrays.differences` compares what they hold).
 TEXT_ARRAYS = ("text_off", "text_blob", "text_dict")
 
@@ -114,6 +129,8 @@ NARROWED: dict[str, tuple[type[np.integer], ...]] = {
     "labels": (np.uint8, np.uint16, np.uint32),
     # signed only: offsets are subtracted from cumulative sums (int64)
     "fwd_off": (np.int32, np.int64),
+    # read as int64 (`postings.Postings`)
+    "post_blk_off": (np.uint32, np.int64),
 }
 
 

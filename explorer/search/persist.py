@@ -28,13 +28,15 @@ import orjson
 from explorer.search.arrays import ARRAY_NAMES, NARROWED, IndexArrays, IndexTables, narrowest
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
+from explorer.search.postings import blocks, save_blocked
 from explorer.store.storage import file_sha256
 
+# 6: long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
 # 5: record texts as zstd frames with a dictionary of the part's (`texts`); text_off uint32
 # 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 #: The manifest of a grown index: its parts (folders beside the base's files), in order.
 MANIFEST = "parts.json"
 
@@ -154,8 +156,19 @@ def _mapping(array: np.ndarray) -> mmap.mmap | None:
     return None
 
 
+#: The arrays `postings.save_blocked` writes.
+_POSTINGS = ("post", "post_long", "post_blk", "post_blk_off")
+
+
 def _write(parts: IndexParts, folder: Path) -> None:
+    a = parts.arrays
+    done: tuple[str, ...] = ()
+    if not len(a.post_long):  # a build's or a merge's: the long lists made now
+        save_blocked(folder, a.post_off, a.post, a.records)
+        done = _POSTINGS
     for name, array in parts.arrays.as_dict().items():
+        if name in done:
+            continue
         path = folder / f"{name}.npy"
         dtype = narrowest(name, array, _extent(array) if name in NARROWED else None)
         if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
@@ -275,9 +288,15 @@ def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: 
         raise ValueError("index text truncated")
     if int(arrays["fwd_off"][-1]) != len(arrays["fwd"]):
         raise ValueError("index words truncated")
-    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(
-        arrays["post"]
+    long, blk_off = arrays["post_long"], arrays["post_blk_off"]
+    if (
+        len(arrays["post_off"]) != len(vocab) + 1
+        or int(arrays["post_off"][-1]) != len(arrays["post"]) + len(arrays["post_blk"])
+        or len(blk_off) != (blocks(records) if len(long) else 0) * len(long) + 1
+        or int(blk_off[-1]) != len(arrays["post_blk"])
     ):
         raise ValueError("index postings truncated")
+    if len(long) and (int(long[0]) < 0 or int(long[-1]) >= len(vocab)):
+        raise ValueError("index postings damaged")
     if not isinstance(tables.get("docs"), list) or not isinstance(tables.get("entities"), list):
         raise ValueError("index tables damaged")
