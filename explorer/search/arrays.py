@@ -40,8 +40,14 @@ class IndexArrays:
     labels: np.ndarray  # uint32: LABEL_BITS of the labels mentioned in the record
     # int32: the first and last day (date.toordinal()) of the record's date period, 0 for
     # none: a sentence's is its document's, a fact's its own; an entity's spans its mentions'.
+    # Saved, when every sentence's is its document's, for the records before the first
+    # sentence only, the sentences' read from their document's (`record_dates`).
     date_lo: np.ndarray
     date_hi: np.ndarray
+    # int32, documents + 1 (the last: records without one), or empty: each document's days
+    # as its sentences carry them, when `date_lo` and `date_hi` stop at the first sentence
+    doc_date_lo: np.ndarray
+    doc_date_hi: np.ndarray
     # uint32 (int64 past 4 GiB), records + 1: where each record's frame starts in `text_blob`
     text_off: np.ndarray
     text_blob: np.ndarray  # uint8: every record's text as a zstd frame, back to back
@@ -89,11 +95,15 @@ class IndexArrays:
             name
             for name in ARRAY_NAMES
             if name not in TEXT_ARRAYS
+            and name not in DATE_ARRAYS
             and (
                 narrowest(name, getattr(self, name)) != narrowest(name, getattr(other, name))
                 or not np.array_equal(np.asarray(getattr(self, name)), getattr(other, name))
             )
         ]
+        ours_dates, their_dates = record_dates(self), record_dates(other)
+        if not all(np.array_equal(x, y) for x, y in zip(ours_dates, their_dates, strict=True)):
+            out.append("dates")
         ours = decoded(self.text_off, self.text_blob, self.text_dict)
         if ours != decoded(other.text_off, other.text_blob, other.text_dict):
             out.append("texts")
@@ -102,8 +112,13 @@ class IndexArrays:
 
 #: The names of `IndexArrays`, in the order they are saved.
 ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
-#: The long postings of an index without long words (as built).
+#: Those that hold the records' dates (`IndexArrays.differences` compares `record_dates`).
+DATE_ARRAYS = ("date_lo", "date_hi", "doc_date_lo", "doc_date_hi")
+#: The long postings of an index without long words (as built), and the documents' dates of
+#: one whose records all carry theirs.
 _FLAT: dict[str, np.ndarray] = {
+    "doc_date_lo": np.empty(0, dtype=np.int32),
+    "doc_date_hi": np.empty(0, dtype=np.int32),
     "post_long": np.empty(0, dtype=np.int32),
     "post_blk": np.empty(0, dtype=np.uint16),
     "post_blk_off": np.zeros(1, dtype=np.int64),
@@ -132,6 +147,41 @@ NARROWED: dict[str, tuple[type[np.integer], ...]] = {
     # read as int64 (`postings.Postings`)
     "post_blk_off": (np.uint32, np.int64),
 }
+
+
+def record_dates(
+    a: IndexArrays, r0: int = 0, r1: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last days of records [r0, r1) (all when not given), whether the index
+    keeps them per record (as built) or, past the first sentence, per document (as saved)."""
+    r1 = a.records if r1 is None else r1
+    n = len(a.date_lo)
+    if n >= a.records:
+        return np.asarray(a.date_lo[r0:r1]), np.asarray(a.date_hi[r0:r1])
+    lo = np.empty(max(r1 - r0, 0), dtype=np.int32)
+    hi = np.empty(max(r1 - r0, 0), dtype=np.int32)
+    k = min(max(n - r0, 0), len(lo))  # records before the first sentence
+    lo[:k], hi[:k] = a.date_lo[r0 : r0 + k], a.date_hi[r0 : r0 + k]
+    docs = np.asarray(a.doc[r0 + k : r1]).astype(np.int64)  # -1: the last, no document's
+    lo[k:], hi[k:] = np.asarray(a.doc_date_lo)[docs], np.asarray(a.doc_date_hi)[docs]
+    return lo, hi
+
+
+def dates_by_document(a: IndexArrays, documents: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+    """(first sentence, documents' first days, last days: `documents` + 1 each) when every
+    sentence's days are its document's, so that only the records before the first sentence
+    need their own; None when a sentence's differ, or the index has no sentences."""
+    n = int(np.searchsorted(np.asarray(a.kind), KIND_SENTENCE))
+    if n >= a.records or len(a.date_lo) != a.records:
+        return None
+    docs = np.asarray(a.doc[n:]).astype(np.int64)
+    lo, hi = np.asarray(a.date_lo[n:]), np.asarray(a.date_hi[n:])
+    doc_lo = np.zeros(documents + 1, dtype=np.int32)
+    doc_hi = np.zeros(documents + 1, dtype=np.int32)
+    doc_lo[docs], doc_hi[docs] = lo, hi
+    if not (np.array_equal(doc_lo[docs], lo) and np.array_equal(doc_hi[docs], hi)):
+        return None
+    return n, doc_lo, doc_hi
 
 
 def narrowest(name: str, array: np.ndarray, extent: tuple[int, int] | None = None) -> np.dtype:

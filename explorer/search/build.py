@@ -39,6 +39,7 @@ from explorer.search.arrays import (
     LABEL_BITS,
     IndexArrays,
     IndexTables,
+    record_dates,
 )
 from explorer.search.query import NO_DATE, period
 
@@ -931,9 +932,8 @@ class _Builder:
             "end": old.arrays.end,
             "ref": old.arrays.ref,
             "labels": old.arrays.labels,
-            "date_lo": old.arrays.date_lo,
-            "date_hi": old.arrays.date_hi,
         }
+        old_cols["date_lo"], old_cols["date_hi"] = record_dates(old.arrays)
         old_fwd_off = np.asarray(old.arrays.fwd_off)
         old_text_off = np.asarray(old.arrays.text_off)
         parts: dict[str, list[np.ndarray]] = {name: [] for name in new_cols}

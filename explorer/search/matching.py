@@ -265,7 +265,13 @@ class Matcher:
             a = self.a
             lo, hi = window
             date_lo, date_hi = np.asarray(a.date_lo), np.asarray(a.date_hi)
-            found = (date_lo >= lo) & (date_hi <= hi) & (date_lo != NO_DATE)
+            found = np.empty(self.records, dtype=bool)
+            n = len(date_lo)  # the records past it (sentences) have their document's dates
+            found[:n] = (date_lo >= lo) & (date_hi <= hi) & (date_lo != NO_DATE)
+            if n < self.records:
+                doc_lo, doc_hi = np.asarray(a.doc_date_lo), np.asarray(a.doc_date_hi)
+                doc_ok = (doc_lo >= lo) & (doc_hi <= hi) & (doc_lo != NO_DATE)
+                found[n:] = doc_ok[np.asarray(a.doc[n:])]  # -1: the last, no document's
             names = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["fact"]))
             off, docs = np.asarray(a.ent_doc_off), np.asarray(a.ent_doc)
             if names and len(off) > 1:
@@ -304,6 +310,12 @@ class Matcher:
         read once from its sentences' records (a fact's date is its own, not its document's)."""
         if self._doc_first is None or self._doc_last is None:
             a = self.a
+            if len(a.date_lo) < self.records:  # saved per document
+                first = np.asarray(a.doc_date_lo).astype(np.int64)
+                last = np.asarray(a.doc_date_hi).astype(np.int64)
+                first[-1] = last[-1] = 0
+                self._doc_first, self._doc_last = first, last
+                return first, last
             first = np.zeros(len(self._docs) + 1, dtype=np.int64)
             last = np.zeros(len(self._docs) + 1, dtype=np.int64)
             sentences = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["sentence"]))

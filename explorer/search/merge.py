@@ -28,7 +28,13 @@ import numpy as np
 from explorer.model import Corpus
 from explorer.search import build as _build
 from explorer.search import texts as _texts
-from explorer.search.arrays import KIND_ENTITY, KIND_FACT, IndexArrays, IndexTables
+from explorer.search.arrays import (
+    KIND_ENTITY,
+    KIND_FACT,
+    IndexArrays,
+    IndexTables,
+    record_dates,
+)
 from explorer.search.build import IndexParts
 from explorer.search.postings import flat, live_counts
 
@@ -236,8 +242,9 @@ class _Merge:
             a = s.parts.arrays
             o1 = o0 + r1 - r0
             out["doc"][o0:o1] = self._documents(j, np.asarray(a.doc[r0:r1]))
-            for name in ("kind", "sent", "start", "end", "labels", "date_lo", "date_hi"):
+            for name in ("kind", "sent", "start", "end", "labels"):
                 out[name][o0:o1] = getattr(a, name)[r0:r1]
+            out["date_lo"][o0:o1], out["date_hi"][o0:o1] = record_dates(a, r0, r1)
             out["ref"][o0:o1] = self._refs(j, np.asarray(a.kind[r0:r1]), a.ref[r0:r1])
             f0, f1 = int(a.fwd_off[r0]), int(a.fwd_off[r1])
             out["fwd"][fwd_at : fwd_at + f1 - f0] = self.final_maps[j][np.asarray(a.fwd[f0:f1])]

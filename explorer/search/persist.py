@@ -25,13 +25,21 @@ from typing import Any, BinaryIO
 import numpy as np
 import orjson
 
-from explorer.search.arrays import ARRAY_NAMES, NARROWED, IndexArrays, IndexTables, narrowest
+from explorer.search.arrays import (
+    ARRAY_NAMES,
+    DATE_ARRAYS,
+    NARROWED,
+    IndexArrays,
+    IndexTables,
+    dates_by_document,
+    narrowest,
+)
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
 from explorer.search.postings import blocks, save_blocked
 from explorer.store.storage import file_sha256
 
-# 6: long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
+# 6: sentences' dates per document; long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
 # 5: record texts as zstd frames with a dictionary of the part's (`texts`); text_off uint32
 # 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
@@ -166,6 +174,16 @@ def _write(parts: IndexParts, folder: Path) -> None:
     if not len(a.post_long):  # a build's or a merge's: the long lists made now
         save_blocked(folder, a.post_off, a.post, a.records)
         done = _POSTINGS
+    by_document = dates_by_document(a, len(parts.tables.docs))
+    if by_document is not None:  # the sentences' dates are their documents'
+        n, doc_lo, doc_hi = by_document
+        # (copied first: a merge's columns are mapped over the very files written here)
+        kept = {"date_lo": np.array(a.date_lo[:n]), "date_hi": np.array(a.date_hi[:n])}
+        kept.update(doc_date_lo=doc_lo, doc_date_hi=doc_hi)
+        for name, array in kept.items():
+            np.save(folder / f"{name}.part.npy", array)
+            os.replace(folder / f"{name}.part.npy", folder / f"{name}.npy")
+        done = (*done, *DATE_ARRAYS)
     for name, array in parts.arrays.as_dict().items():
         if name in done:
             continue
@@ -279,9 +297,20 @@ def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: 
     records = len(arrays["kind"])
     if meta.get("records") != records or meta.get("vocab") != len(vocab):
         raise ValueError("index parts disagree")
-    for name in ("doc", "sent", "start", "end", "ref", "labels", "date_lo", "date_hi"):
+    for name in ("doc", "sent", "start", "end", "ref", "labels"):
         if len(arrays[name]) != records:
             raise ValueError("index parts disagree")
+    dated = len(arrays["date_lo"])
+    docs = tables.get("docs")
+    if len(arrays["date_hi"]) != dated or not (
+        dated == records
+        or (
+            dated < records
+            and isinstance(docs, list)
+            and len(arrays["doc_date_lo"]) == len(arrays["doc_date_hi"]) == len(docs) + 1
+        )
+    ):
+        raise ValueError("index parts disagree")
     if len(arrays["text_off"]) != records + 1 or len(arrays["fwd_off"]) != records + 1:
         raise ValueError("index parts disagree")
     if int(arrays["text_off"][-1]) != len(arrays["text_blob"]):
