@@ -24,6 +24,7 @@ from typing import Any, BinaryIO
 
 import numpy as np
 import orjson
+import zstandard
 
 from explorer.search.arrays import (
     ARRAY_NAMES,
@@ -39,12 +40,14 @@ from explorer.search.merge import Alloc
 from explorer.search.postings import blocks, save_blocked
 from explorer.store.storage import file_sha256
 
-# 6: sentences' dates per document; long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
+# 6: tables.json.zst; sentences' dates per document; long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
 # 5: record texts as zstd frames with a dictionary of the part's (`texts`); text_off uint32
 # 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
 FORMAT_VERSION = 6
+#: The small tables (documents, entities, predicates, dates) of a part: zstd-compressed JSON.
+TABLES = "tables.json.zst"
 #: The manifest of a grown index: its parts (folders beside the base's files), in order.
 MANIFEST = "parts.json"
 
@@ -210,7 +213,8 @@ def _write(parts: IndexParts, folder: Path) -> None:
         "fact_dates": parts.tables.fact_dates,
         "doc_periods": parts.tables.doc_periods,
     }
-    (folder / "tables.json").write_bytes(_dump_json(tables))
+    # zstd: document ids, titles and dates repeat their forms (a fifth of the JSON's size)
+    (folder / TABLES).write_bytes(zstandard.ZstdCompressor(level=3).compress(_dump_json(tables)))
     meta = {
         "version": FORMAT_VERSION,
         "generation": parts.tables.generation,
@@ -268,7 +272,7 @@ def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:
         arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
     text = (directory / "vocab.txt").read_text(encoding="utf-8")
     vocab = text.split("\n") if text else []
-    tables = _load_json((directory / "tables.json").read_bytes())
+    tables = _load_json(zstandard.ZstdDecompressor().decompress((directory / TABLES).read_bytes()))
     tables["generation"] = meta["generation"]
     _check(arrays, vocab, meta, tables)
     blob = arrays["text_blob"]
