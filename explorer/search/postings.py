@@ -159,38 +159,33 @@ class Postings:
         off = self.off
         if not self.n_long:
             for a, z in ranges:
-                mask[self.post[int(off[a]) : int(off[z])]] = True
+                _scatter(mask, self.post[int(off[a]) : int(off[z])])
             return
         los = np.array([r[0] for r in ranges], dtype=np.int64)
         his = np.array([r[1] for r in ranges], dtype=np.int64)
         s0, s1 = self.phys(los), self.phys(his)
         for a, z in zip(s0.tolist(), s1.tolist(), strict=True):
             if z > a:
-                mask[self.post[a:z]] = True
+                _scatter(mask, self.post[a:z])
         j0, j1 = self._long_range(los, his)
         has = j1 > j0
         if not has.any():
             return
         j0, j1 = j0[has], j1[has]
         blk = self.blk
-        if len(j0) == 1:
-            a0, a1 = int(j0[0]), int(j1[0])
-            for b in range(self.n_blocks):
-                x0 = int(self.blk_off[b * self.n_long + a0])
-                x1 = int(self.blk_off[b * self.n_long + a1])
-                if x1 > x0:
-                    mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS][blk[x0:x1]] = True
-            return
         bs = np.arange(self.n_blocks, dtype=np.int64)[:, None]
-        y0, y1 = self._at(bs, j0[None, :]), self._at(bs, j1[None, :])
-        lens = y1 - y0  # blocks x ranges
-        vals = _runs(blk, y0.ravel(), lens.ravel())
-        ends = np.cumsum(lens.sum(axis=1)).tolist()
-        at = 0
-        for b_, end in enumerate(ends):
-            if end > at:
-                mask[b_ << BLOCK_BITS : (b_ + 1) << BLOCK_BITS][vals[at:end]] = True
-            at = end
+        y0, y1 = self._at(bs, j0[None, :]), self._at(bs, j1[None, :])  # blocks x ranges
+        if len(j0) <= 8:  # a slice a run, the runs of a block scattered at once
+            for b, (row0, row1) in enumerate(zip(y0.tolist(), y1.tolist(), strict=True)):
+                runs = [blk[x0:x1] for x0, x1 in zip(row0, row1, strict=True) if x1 > x0]
+                if runs:
+                    ids = runs[0] if len(runs) == 1 else np.concatenate(runs)
+                    _scatter(mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS], ids)
+            return
+        for b in range(self.n_blocks):  # many ranges (a word's typos): a gather a block
+            lens = y1[b] - y0[b]
+            if lens.any():
+                _scatter(mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS], _runs(blk, y0[b], lens))
 
     # ------------------------------------------------------------ per word
 
@@ -210,13 +205,15 @@ class Postings:
         k = np.searchsorted(self.long, ids)
         is_long = (k < self.n_long) & (self.long[np.minimum(k, self.n_long - 1)] == ids)
         j = np.where(is_long, k, -1)
-        starts = self.phys(ids)
-        ends = self.phys(ids + 1)
-        if lo > 0 or hi < self.n_records:
-            starts, ends = (
-                segment_search(self.post, starts, ends, lo),
-                segment_search(self.post, starts, ends, hi),
-            )
+        at, after = np.asarray(self.off[ids]), np.asarray(self.off[ids + 1])
+        if lo <= 0 and hi >= self.n_records:  # every record: each word's whole count
+            return Spans(ids, after - at, at - self.lcum[k], j, lo, hi)
+        starts = at - self.lcum[k]
+        ends = after - self.lcum[k + is_long]
+        starts, ends = (
+            segment_search(self.post, starts, ends, lo),
+            segment_search(self.post, starts, ends, hi),
+        )
         lens = ends - starts
         if is_long.any():
             jl = j[is_long]
@@ -246,30 +243,44 @@ class Postings:
                 at = int(spans.starts[0])
                 return np.asarray(self.post[at : at + int(take[0])])
             return _runs(self.post, spans.starts, take)
+        if is_long.all():
+            return self._long_heads(spans.j, take, spans.lo)
         out = np.empty(int(take.sum()), dtype=np.int32)
         dst = np.cumsum(take) - take
         short = ~is_long
-        if short.any():
-            lens = take[short]
-            vals = _runs(self.post, spans.starts[short], lens)
-            out[_runs_index(dst[short], lens)] = vals
-        # Long words: a block at a time from the range's first block, until each has its take.
-        active = np.flatnonzero(is_long & (take > 0))
-        got = np.zeros(len(take), dtype=np.int64)
-        block = spans.lo >> BLOCK_BITS
-        while len(active) and block < self.n_blocks:
-            j = spans.j[active]
-            s, e = self._at(block, j), self._at(block, j + 1)
-            if block == spans.lo >> BLOCK_BITS and spans.lo & (BLOCK - 1):
-                s = segment_search(self.blk, s, e, spans.lo - (block << BLOCK_BITS))
-            n = np.minimum(e - s, take[active] - got[active])
-            vals = _runs(self.blk, s, n).astype(np.int32)
-            vals += np.int32(block << BLOCK_BITS)
-            out[_runs_index(dst[active] + got[active], n)] = vals
-            got[active] += n
-            active = active[got[active] < take[active]]
-            block += 1
+        lens = take[short]
+        out[_runs_index(dst[short], lens)] = _runs(self.post, spans.starts[short], lens)
+        lens = take[is_long]
+        out[_runs_index(dst[is_long], lens)] = self._long_heads(spans.j[is_long], lens, spans.lo)
         return out
+
+    def _long_heads(self, j: np.ndarray, take: np.ndarray, lo: int) -> np.ndarray:
+        """The first `take[i]` records (int32) from record `lo` on of each long word j[i],
+        word after word: each word's runs of the blocks from `lo`'s, as many of each as the
+        take still wants, read by one gather."""
+        first = lo >> BLOCK_BITS
+        if first >= self.n_blocks:
+            return np.empty(0, dtype=np.int32)
+        starts0, ends0 = self._at(first, j), self._at(first, j + 1)
+        if lo & (BLOCK - 1):
+            starts0 = segment_search(self.blk, starts0, ends0, lo - (first << BLOCK_BITS))
+        if (ends0 - starts0 >= take).all():  # the first block holds every head
+            vals = _runs(self.blk, starts0, take).astype(np.int32)
+            vals += np.int32(first << BLOCK_BITS)
+            return vals
+        bs = np.arange(first, self.n_blocks, dtype=np.int64)[:, None]
+        starts = self._at(bs, j[None, :])  # blocks x words
+        ends = self._at(bs, j[None, :] + 1)
+        if lo & (BLOCK - 1):
+            starts[0] = segment_search(self.blk, starts[0], ends[0], lo - (first << BLOCK_BITS))
+        have = ends - starts
+        before = np.cumsum(have, axis=0) - have
+        n = np.clip(take[None, :] - before, 0, have).T.ravel()  # word-major
+        vals = _runs(self.blk, starts.T.ravel(), n).astype(np.int32)
+        vals += np.repeat(np.broadcast_to((bs << BLOCK_BITS).T, have.T.shape).ravel(), n).astype(
+            np.int32
+        )
+        return vals
 
 
 def segment_search(
@@ -288,6 +299,17 @@ def segment_search(
         right = active & (np.asarray(values[np.minimum(mid, last)]) < target)
         lo = np.where(right, mid + 1, lo)
         hi = np.where(active & ~right, mid, hi)
+
+
+#: Record ids cast to the index type at a time when a mask is set (numpy scatters an array
+#: of its own index type 2.5 times faster than one of 16 or 32 bits, which it casts as it goes).
+_SCATTER = 1 << 18
+
+
+def _scatter(mask: np.ndarray, ids: np.ndarray) -> None:
+    """mask[ids] = True, the ids cast to `np.intp` a chunk at a time."""
+    for at in range(0, len(ids), _SCATTER):
+        mask[np.asarray(ids[at : at + _SCATTER]).astype(np.intp)] = True
 
 
 def _runs_index(starts: np.ndarray, lens: np.ndarray) -> np.ndarray:
