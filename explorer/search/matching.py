@@ -486,14 +486,14 @@ class Matcher:
             take = lens
             if int(lens.sum()) > WHOLE_CLASS_AT_MOST:
                 take = np.minimum(lens, need + spare + total)
-            heads = self.postings.heads(spans, take)
+            heads, last = self.postings.heads(spans, take)
             recs = (heads if len(spans.ids) == 1 else distinct(heads)).astype(np.int64)
             cut = take < lens
             if cut.any():
                 # Past the last head read of a word cut short, records of the class may be
                 # missing: the class's first records are those up to the smallest such head.
                 complete = False
-                recs = recs[recs <= int(heads[(np.cumsum(take) - 1)[cut]].min())]
+                recs = recs[recs <= int(heads[last[cut]].min())]
             if total:  # a record is in its best class only
                 recs = recs[~np.isin(recs, np.concatenate(got_recs))]
             if live is not None:
@@ -543,11 +543,11 @@ class Matcher:
         spans = self._cut(ids, plan.rec_range)
         lens = spans.lens
         if len(ids) == 1:  # one word's postings are distinct records
-            found = self.postings.heads(spans, lens)
+            found = self.postings.heads(spans, lens)[0]
         elif int(lens.sum()) > COUNT_AT_MOST:
             return None
         else:
-            found = distinct(self.postings.heads(spans, lens))
+            found = distinct(self.postings.heads(spans, lens)[0])
         return found if self.live is None else found[self.live[found]]
 
     def filter_matches(self, plan: Plan) -> np.ndarray | None:

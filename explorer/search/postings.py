@@ -233,26 +233,32 @@ class Postings:
         within = segment_search(self.blk, s, e, rec - (block << BLOCK_BITS)) - s
         return before + within
 
-    def heads(self, spans: Spans, take: np.ndarray) -> np.ndarray:
+    def heads(self, spans: Spans, take: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The first `take[i]` records (int32) of each word's postings within its spans'
-        range (take[i] <= spans.lens[i]), word after word."""
+        range (take[i] <= spans.lens[i]), each word's back to back (the short words' first,
+        then the long ones'), and where each word's last one is in them (-1: none taken)."""
         take = np.asarray(take, dtype=np.int64)
         is_long = spans.j >= 0
         if not is_long.any():
+            last = np.cumsum(take) - 1
             if len(take) == 1:  # one word's: a slice, no copy
                 at = int(spans.starts[0])
-                return np.asarray(self.post[at : at + int(take[0])])
-            return _runs(self.post, spans.starts, take)
+                return np.asarray(self.post[at : at + int(take[0])]), last
+            return _runs(self.post, spans.starts, take), last
         if is_long.all():
-            return self._long_heads(spans.j, take, spans.lo)
-        out = np.empty(int(take.sum()), dtype=np.int32)
-        dst = np.cumsum(take) - take
+            return self._long_heads(spans.j, take, spans.lo), np.cumsum(take) - 1
         short = ~is_long
         lens = take[short]
-        out[_runs_index(dst[short], lens)] = _runs(self.post, spans.starts[short], lens)
-        lens = take[is_long]
-        out[_runs_index(dst[is_long], lens)] = self._long_heads(spans.j[is_long], lens, spans.lo)
-        return out
+        ends = np.empty(len(take), dtype=np.int64)
+        ends[short] = np.cumsum(lens)
+        ends[is_long] = np.cumsum(take[is_long]) + int(ends[short][-1])
+        vals = np.concatenate(
+            (
+                _runs(self.post, spans.starts[short], lens),
+                self._long_heads(spans.j[is_long], take[is_long], spans.lo),
+            )
+        )
+        return vals, ends - 1
 
     def _long_heads(self, j: np.ndarray, take: np.ndarray, lo: int) -> np.ndarray:
         """The first `take[i]` records (int32) from record `lo` on of each long word j[i],
