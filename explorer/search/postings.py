@@ -175,17 +175,18 @@ class Postings:
         blk = self.blk
         bs = np.arange(self.n_blocks, dtype=np.int64)[:, None]
         y0, y1 = self._at(bs, j0[None, :]), self._at(bs, j1[None, :])  # blocks x ranges
-        if len(j0) <= 8:  # a slice a run, the runs of a block scattered at once
-            for b, (row0, row1) in enumerate(zip(y0.tolist(), y1.tolist(), strict=True)):
-                runs = [blk[x0:x1] for x0, x1 in zip(row0, row1, strict=True) if x1 > x0]
-                if runs:
-                    ids = runs[0] if len(runs) == 1 else np.concatenate(runs)
-                    _scatter(mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS], ids)
+        lens = (y1 - y0).ravel()
+        if int(lens.sum()) <= _FEW:  # a few: their ids made whole and scattered at once
+            ids = _runs(blk, y0.ravel(), lens).astype(np.intp)
+            ids += np.repeat(np.repeat(bs.ravel() << BLOCK_BITS, len(j0)), lens)
+            mask[ids] = True
             return
-        for b in range(self.n_blocks):  # many ranges (a word's typos): a gather a block
-            lens = y1[b] - y0[b]
-            if lens.any():
-                _scatter(mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS], _runs(blk, y0[b], lens))
+        # many: a block at a time, a slice a run, the runs of a block scattered at once
+        for b, (row0, row1) in enumerate(zip(y0.tolist(), y1.tolist(), strict=True)):
+            runs = [blk[x0:x1] for x0, x1 in zip(row0, row1, strict=True) if x1 > x0]
+            if runs:
+                ids = runs[0] if len(runs) == 1 else np.concatenate(runs)
+                _scatter(mask[b << BLOCK_BITS : (b + 1) << BLOCK_BITS], ids)
 
     # ------------------------------------------------------------ per word
 
@@ -307,6 +308,8 @@ def segment_search(
         hi = np.where(active & ~right, mid, hi)
 
 
+#: Up to this many long postings, a mask is set in one scatter of whole ids, not by blocks.
+_FEW = 1 << 16
 #: Record ids cast to the index type at a time when a mask is set (numpy scatters an array
 #: of its own index type 2.5 times faster than one of 16 or 32 bits, which it casts as it goes).
 _SCATTER = 1 << 18

@@ -74,11 +74,12 @@ def test_blocked_parts_merged_with_records_masked_answer_as_a_build(
     assert differences(merged, SearchIndex.build(corpus), MORE) == []
 
 
-@pytest.mark.parametrize("union_by_sort", [4, 20_000])
+@pytest.mark.parametrize(("union_by_sort", "few"), [(4, 0), (4, 1 << 16), (20_000, 0)])
 def test_candidates_from_blocks_by_mask_or_by_union(
-    tmp_path, small_blocks, monkeypatch, union_by_sort
+    tmp_path, small_blocks, monkeypatch, union_by_sort, few
 ):
     monkeypatch.setattr(matching, "UNION_BY_SORT", union_by_sort)
+    monkeypatch.setattr(postings, "_FEW", few)  # masks set block by block, or at once
     corpus = make_corpus(tmp_path / "store.json", n=60)
     built = SearchIndex.build(corpus)
     built.save(tmp_path / "index")
