@@ -40,16 +40,29 @@ class IndexArrays:
     labels: np.ndarray  # uint32: LABEL_BITS of the labels mentioned in the record
     # int32: the first and last day (date.toordinal()) of the record's date period, 0 for
     # none: a sentence's is its document's, a fact's its own; an entity's spans its mentions'.
+    # Saved, when every sentence's is its document's, for the records before the first
+    # sentence only, the sentences' read from their document's (`record_dates`).
     date_lo: np.ndarray
     date_hi: np.ndarray
+    # int32, documents + 1 (the last: records without one), or empty: each document's days
+    # as its sentences carry them, when `date_lo` and `date_hi` stop at the first sentence
+    doc_date_lo: np.ndarray
+    doc_date_hi: np.ndarray
     # uint32 (int64 past 4 GiB), records + 1: where each record's frame starts in `text_blob`
     text_off: np.ndarray
     text_blob: np.ndarray  # uint8: every record's text as a zstd frame, back to back
     text_dict: np.ndarray  # uint8: the zstd dictionary of those frames (empty: none)
     fwd_off: np.ndarray  # int64 (saved int32 mostly), records + 1: each record's words in `fwd`
     fwd: np.ndarray  # uint16 or int32: word ids of every record, in text order
-    post_off: np.ndarray  # int64, vocabulary + 1: where each word's postings start in `post`
-    post: np.ndarray  # int32: record ids, sorted within each word
+    # int64, vocabulary + 1: each word's postings start at post_off[word] of them all (what
+    # the vocabulary counts); a short word's, in `post`, that less the long ones before it
+    post_off: np.ndarray
+    post: np.ndarray  # int32: record ids, sorted within each word (its short words' only)
+    # The long words' postings, saved per block of 65,536 records (`explorer.search.postings`;
+    # a built index has none: every word's postings are in `post`):
+    post_long: np.ndarray  # int32: the long words' ids, ascending
+    post_blk: np.ndarray  # uint16: record ids within their block, block-major
+    post_blk_off: np.ndarray  # uint32 or int64, blocks x long words + 1: each run's start
     # int64, entity rows + 1 / int32: the documents mentioning each entity (sorted doc
     # indices), through which a date filter matches an entity
     ent_doc_off: np.ndarray
@@ -58,7 +71,9 @@ class IndexArrays:
     @classmethod
     def of(cls, arrays: dict[str, np.ndarray]) -> IndexArrays:
         """From a mapping of array names (a build's output, or the files of a saved index)."""
-        return cls(**{name: arrays[name] for name in ARRAY_NAMES})
+        # (a build's or a merge's postings are all word-major: no long words)
+        given = {name: arrays[name] if name in arrays else _FLAT[name] for name in ARRAY_NAMES}
+        return cls(**given)
 
     def as_dict(self) -> dict[str, np.ndarray]:
         """Name -> array, in the order they are saved."""
@@ -80,11 +95,15 @@ class IndexArrays:
             name
             for name in ARRAY_NAMES
             if name not in TEXT_ARRAYS
+            and name not in DATE_ARRAYS
             and (
                 narrowest(name, getattr(self, name)) != narrowest(name, getattr(other, name))
                 or not np.array_equal(np.asarray(getattr(self, name)), getattr(other, name))
             )
         ]
+        ours_dates, their_dates = record_dates(self), record_dates(other)
+        if not all(np.array_equal(x, y) for x, y in zip(ours_dates, their_dates, strict=True)):
+            out.append("dates")
         ours = decoded(self.text_off, self.text_blob, self.text_dict)
         if ours != decoded(other.text_off, other.text_blob, other.text_dict):
             out.append("texts")
@@ -93,6 +112,17 @@ class IndexArrays:
 
 #: The names of `IndexArrays`, in the order they are saved.
 ARRAY_NAMES: tuple[str, ...] = tuple(f.name for f in fields(IndexArrays))
+#: Those that hold the records' dates (`IndexArrays.differences` compares `record_dates`).
+DATE_ARRAYS = ("date_lo", "date_hi", "doc_date_lo", "doc_date_hi")
+#: The long postings of an index without long words (as built), and the documents' dates of
+#: one whose records all carry theirs.
+_FLAT: dict[str, np.ndarray] = {
+    "doc_date_lo": np.empty(0, dtype=np.int32),
+    "doc_date_hi": np.empty(0, dtype=np.int32),
+    "post_long": np.empty(0, dtype=np.int32),
+    "post_blk": np.empty(0, dtype=np.uint16),
+    "post_blk_off": np.zeros(1, dtype=np.int64),
+}
 #: Those that hold the records' texts (`IndexArrays.differences` compares what they hold).
 TEXT_ARRAYS = ("text_off", "text_blob", "text_dict")
 
@@ -114,7 +144,44 @@ NARROWED: dict[str, tuple[type[np.integer], ...]] = {
     "labels": (np.uint8, np.uint16, np.uint32),
     # signed only: offsets are subtracted from cumulative sums (int64)
     "fwd_off": (np.int32, np.int64),
+    # read as int64 (`postings.Postings`)
+    "post_blk_off": (np.uint32, np.int64),
 }
+
+
+def record_dates(
+    a: IndexArrays, r0: int = 0, r1: int | None = None
+) -> tuple[np.ndarray, np.ndarray]:
+    """The first and last days of records [r0, r1) (all when not given), whether the index
+    keeps them per record (as built) or, past the first sentence, per document (as saved)."""
+    r1 = a.records if r1 is None else r1
+    n = len(a.date_lo)
+    if n >= a.records:
+        return np.asarray(a.date_lo[r0:r1]), np.asarray(a.date_hi[r0:r1])
+    lo = np.empty(max(r1 - r0, 0), dtype=np.int32)
+    hi = np.empty(max(r1 - r0, 0), dtype=np.int32)
+    k = min(max(n - r0, 0), len(lo))  # records before the first sentence
+    lo[:k], hi[:k] = a.date_lo[r0 : r0 + k], a.date_hi[r0 : r0 + k]
+    docs = np.asarray(a.doc[r0 + k : r1]).astype(np.int64)  # -1: the last, no document's
+    lo[k:], hi[k:] = np.asarray(a.doc_date_lo)[docs], np.asarray(a.doc_date_hi)[docs]
+    return lo, hi
+
+
+def dates_by_document(a: IndexArrays, documents: int) -> tuple[int, np.ndarray, np.ndarray] | None:
+    """(first sentence, documents' first days, last days: `documents` + 1 each) when every
+    sentence's days are its document's, so that only the records before the first sentence
+    need their own; None when a sentence's differ, or the index has no sentences."""
+    n = int(np.searchsorted(np.asarray(a.kind), KIND_SENTENCE))
+    if n >= a.records or len(a.date_lo) != a.records:
+        return None
+    docs = np.asarray(a.doc[n:]).astype(np.int64)
+    lo, hi = np.asarray(a.date_lo[n:]), np.asarray(a.date_hi[n:])
+    doc_lo = np.zeros(documents + 1, dtype=np.int32)
+    doc_hi = np.zeros(documents + 1, dtype=np.int32)
+    doc_lo[docs], doc_hi[docs] = lo, hi
+    if not (np.array_equal(doc_lo[docs], lo) and np.array_equal(doc_hi[docs], hi)):
+        return None
+    return n, doc_lo, doc_hi
 
 
 def narrowest(name: str, array: np.ndarray, extent: tuple[int, int] | None = None) -> np.dtype:

@@ -29,6 +29,7 @@ from typing import Any, BinaryIO
 import numpy as np
 
 from explorer.model import Corpus, Entity, Fact, SentenceRecord
+from explorer.search import postings as _layout
 from explorer.search import texts as _texts
 from explorer.search.analysis import WORD_RE, fold, terms
 from explorer.search.arrays import (
@@ -38,6 +39,7 @@ from explorer.search.arrays import (
     LABEL_BITS,
     IndexArrays,
     IndexTables,
+    record_dates,
 )
 from explorer.search.query import NO_DATE, period
 
@@ -930,9 +932,8 @@ class _Builder:
             "end": old.arrays.end,
             "ref": old.arrays.ref,
             "labels": old.arrays.labels,
-            "date_lo": old.arrays.date_lo,
-            "date_hi": old.arrays.date_hi,
         }
+        old_cols["date_lo"], old_cols["date_hi"] = record_dates(old.arrays)
         old_fwd_off = np.asarray(old.arrays.fwd_off)
         old_text_off = np.asarray(old.arrays.text_off)
         parts: dict[str, list[np.ndarray]] = {name: [] for name in new_cols}
@@ -997,8 +998,7 @@ class _Builder:
         while w0 < n_words:
             reach = np.searchsorted(old_post_off, old_post_off[w0] + _MERGE_CHUNK, side="right")
             w1 = min(max(int(reach) - 1, w0 + 1), n_words)
-            p0, p1 = int(old_post_off[w0]), int(old_post_off[w1])
-            recs = rec_map[np.asarray(old.arrays.post[p0:p1])]
+            recs = rec_map[_layout.flat(old.arrays, w0, w1)]
             chunk = np.repeat(map_old[w0:w1].astype(np.int64), np.diff(old_post_off[w0 : w1 + 1]))
             chunk <<= 32
             chunk |= recs

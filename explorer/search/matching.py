@@ -20,6 +20,7 @@ import numpy as np
 from explorer.search.analysis import fold
 from explorer.search.arrays import KIND_CODES, LABEL_BITS, IndexArrays
 from explorer.search.expansion import NO_MATCH, Expansion, Vocabulary
+from explorer.search.postings import Postings, Spans
 from explorer.search.query import NO_DATE, Query, Term
 from explorer.search.ranking import RankKey, pair_cost
 
@@ -124,6 +125,7 @@ class Matcher:
         doc_periods: Sequence[Sequence[int]] | None = None,
     ):
         self.a = arrays
+        self.postings = Postings(arrays)
         self.vocabulary = vocabulary
         self._docs = docs
         self._predicates = predicates  # per fact number
@@ -143,7 +145,7 @@ class Matcher:
         self.live: np.ndarray | None = None
         self._candidates: dict[tuple, np.ndarray] = {}
         self._masks: dict[tuple, np.ndarray] = {}
-        self._cuts: dict[tuple | None, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._cuts: dict[tuple | None, Spans] = {}
 
     def mask(self, live: np.ndarray | None) -> None:
         """Search only the records `live` marks (None: all of them)."""
@@ -263,7 +265,13 @@ class Matcher:
             a = self.a
             lo, hi = window
             date_lo, date_hi = np.asarray(a.date_lo), np.asarray(a.date_hi)
-            found = (date_lo >= lo) & (date_hi <= hi) & (date_lo != NO_DATE)
+            found = np.empty(self.records, dtype=bool)
+            n = len(date_lo)  # the records past it (sentences) have their document's dates
+            found[:n] = (date_lo >= lo) & (date_hi <= hi) & (date_lo != NO_DATE)
+            if n < self.records:
+                doc_lo, doc_hi = np.asarray(a.doc_date_lo), np.asarray(a.doc_date_hi)
+                doc_ok = (doc_lo >= lo) & (doc_hi <= hi) & (doc_lo != NO_DATE)
+                found[n:] = doc_ok[np.asarray(a.doc[n:])]  # -1: the last, no document's
             names = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["fact"]))
             off, docs = np.asarray(a.ent_doc_off), np.asarray(a.ent_doc)
             if names and len(off) > 1:
@@ -302,6 +310,12 @@ class Matcher:
         read once from its sentences' records (a fact's date is its own, not its document's)."""
         if self._doc_first is None or self._doc_last is None:
             a = self.a
+            if len(a.date_lo) < self.records:  # saved per document
+                first = np.asarray(a.doc_date_lo).astype(np.int64)
+                last = np.asarray(a.doc_date_hi).astype(np.int64)
+                first[-1] = last[-1] = 0
+                self._doc_first, self._doc_last = first, last
+                return first, last
             first = np.zeros(len(self._docs) + 1, dtype=np.int64)
             last = np.zeros(len(self._docs) + 1, dtype=np.int64)
             sentences = int(np.searchsorted(np.asarray(a.kind), KIND_CODES["sentence"]))
@@ -334,13 +348,12 @@ class Matcher:
         found = self._candidates.get(key)
         if found is not None:
             return found
-        a = self.a
         ranges, count = order[0]
         if count <= UNION_BY_SORT:
-            parts = [a.post[a.post_off[lo] : a.post_off[hi]] for lo, hi in ranges]
+            recs = self.postings.records(ranges)
             one_word = len(ranges) == 1 and ranges[0][1] - ranges[0][0] == 1
             # One word's postings are distinct records, in order already.
-            cands = (parts[0] if one_word else distinct(np.concatenate(parts))).astype(np.int64)
+            cands = (recs if one_word else distinct(recs)).astype(np.int64)
             for ranges, count in order[1:]:  # narrow by the other groups' postings
                 if len(cands) <= 64 or count > MASK_AT_MOST:
                     break
@@ -404,10 +417,8 @@ class Matcher:
 
     def _mask(self, ranges: list[tuple[int, int]]) -> np.ndarray:
         """Records holding a word of these vocabulary ranges, as a boolean array."""
-        a = self.a
         mask = np.zeros(self.records, dtype=bool)
-        for lo, hi in ranges:
-            mask[a.post[a.post_off[lo] : a.post_off[hi]]] = True
+        self.postings.mark(mask, ranges)
         return mask
 
     def _chunked(
@@ -466,26 +477,23 @@ class Matcher:
         got_keys: list[np.ndarray] = []
         total = 0
         complete = True
-        if plan.rec_range is not None:  # each posting list cut to the records of a kind
-            all_starts, all_ends = self._cut(ids, plan.rec_range)
-        else:
-            all_starts, all_ends = a.post_off[ids], a.post_off[ids + 1]
+        # each posting list cut to the records of a kind (when the plan is of one)
+        all_spans = self._cut(ids, plan.rec_range)
         for code in np.flatnonzero(np.bincount(codes)).tolist():  # the codes there, in order
             of_code = codes == code
-            ids_c, starts, ends = ids[of_code], all_starts[of_code], all_ends[of_code]
-            lens = ends - starts
+            spans = all_spans.select(of_code)
+            lens = spans.lens
             take = lens
             if int(lens.sum()) > WHOLE_CLASS_AT_MOST:
                 take = np.minimum(lens, need + spare + total)
-            flat = np.cumsum(take) - take
-            idx = np.arange(int(take.sum()), dtype=np.int64) + np.repeat(starts - flat, take)
-            recs = (a.post[idx] if len(ids_c) == 1 else distinct(a.post[idx])).astype(np.int64)
+            heads, last = self.postings.heads(spans, take)
+            recs = (heads if len(spans.ids) == 1 else distinct(heads)).astype(np.int64)
             cut = take < lens
             if cut.any():
                 # Past the last head read of a word cut short, records of the class may be
                 # missing: the class's first records are those up to the smallest such head.
                 complete = False
-                recs = recs[recs <= int(np.asarray(a.post[(starts + take - 1)[cut]]).min())]
+                recs = recs[recs <= int(heads[last[cut]].min())]
             if total:  # a record is in its best class only
                 recs = recs[~np.isin(recs, np.concatenate(got_recs))]
             if live is not None:
@@ -509,46 +517,37 @@ class Matcher:
             return np.empty(0, np.int64), np.empty(0, np.int64), complete
         return np.concatenate(got_recs), np.concatenate(got_keys), complete
 
-    def _cut(self, ids: np.ndarray, rec_range: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-        """Where the postings of words `ids` (sorted) hold the records of `rec_range`: per
-        word, the first and end positions in `post`. Kept for the last few: a letter typed
-        alone covers thousands of words, and a keystroke cuts them for its page and again
-        for its count."""
+    def _cut(self, ids: np.ndarray, rec_range: tuple[int, int] | None) -> Spans:
+        """The postings of words `ids` (sorted) that hold the records of `rec_range` (all
+        records when None). Those of a kind are kept for the last few: a letter typed alone
+        covers thousands of words, and a keystroke cuts them for its page and again for its
+        count."""
+        if rec_range is None:
+            return self.postings.spans(ids, None)
         key = (int(ids[0]), int(ids[-1]), len(ids), rec_range) if len(ids) else None
         found = self._cuts.get(key) if key is not None else None
-        if found is not None and np.array_equal(found[0], ids):
-            return found[1], found[2]
-        a = self.a
-        starts, ends = a.post_off[ids], a.post_off[ids + 1]
-        lo, hi = rec_range
-        starts, ends = (
-            segment_search(a.post, starts, ends, lo),
-            segment_search(a.post, starts, ends, hi),
-        )
+        if found is not None and np.array_equal(found.ids, ids):
+            return found
+        spans = self.postings.spans(ids, rec_range)
         if key is not None:
             cuts = self._cuts if len(self._cuts) < 16 else {}
-            cuts[key] = (ids, starts, ends)
+            cuts[key] = spans
             self._cuts = cuts
-        return starts, ends
+        return spans
 
     def single_word_matches(self, plan: Plan) -> np.ndarray | None:
         """Every record one plain word matches (within the plan's kind), when its postings
         are few enough to union (`COUNT_AT_MOST`); None when they are not."""
-        a = self.a
         lut = self.vocabulary.lut(plan.groups[0][0][1][0])
         ids = np.flatnonzero(lut[:-1])
-        starts, ends = a.post_off[ids], a.post_off[ids + 1]
-        if plan.rec_range is not None:
-            starts, ends = self._cut(ids, plan.rec_range)
-        lens = ends - starts
+        spans = self._cut(ids, plan.rec_range)
+        lens = spans.lens
         if len(ids) == 1:  # one word's postings are distinct records
-            found = np.asarray(a.post[int(starts[0]) : int(ends[0])])
+            found = self.postings.heads(spans, lens)[0]
         elif int(lens.sum()) > COUNT_AT_MOST:
             return None
         else:
-            flat = np.cumsum(lens) - lens
-            idx = np.arange(int(lens.sum()), dtype=np.int64) + np.repeat(starts - flat, lens)
-            found = distinct(a.post[idx])
+            found = distinct(self.postings.heads(spans, lens)[0])
         return found if self.live is None else found[self.live[found]]
 
     def filter_matches(self, plan: Plan) -> np.ndarray | None:
@@ -671,21 +670,3 @@ def distinct(values: np.ndarray) -> np.ndarray:
         np.not_equal(out[1:], out[:-1], out=keep[1:])
         out = out[keep]
     return out
-
-
-def segment_search(
-    values: np.ndarray, starts: np.ndarray, ends: np.ndarray, target: int
-) -> np.ndarray:
-    """Per sorted segment values[starts[i]:ends[i]]: where `target` would go (the first
-    position holding a value >= target), by one vectorised bisection for all segments."""
-    lo = np.asarray(starts, dtype=np.int64).copy()
-    hi = np.asarray(ends, dtype=np.int64).copy()
-    last = len(values) - 1
-    while True:
-        active = lo < hi
-        if not active.any():
-            return lo
-        mid = (lo + hi) // 2
-        right = active & (np.asarray(values[np.minimum(mid, last)]) < target)
-        lo = np.where(right, mid + 1, lo)
-        hi = np.where(active & ~right, mid, hi)

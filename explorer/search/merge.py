@@ -29,13 +29,14 @@ from explorer.model import Corpus
 from explorer.search import build as _build
 from explorer.search import texts as _texts
 from explorer.search.arrays import (
-    ARRAY_NAMES,
     KIND_ENTITY,
     KIND_FACT,
     IndexArrays,
     IndexTables,
+    record_dates,
 )
 from explorer.search.build import IndexParts
+from explorer.search.postings import flat, live_counts
 
 #: Records copied at a time (columns, words, texts).
 _PIECE = 1 << 18
@@ -69,25 +70,6 @@ def _let_go(array: np.ndarray) -> None:
     if isinstance(base, mmap.mmap):
         with contextlib.suppress(OSError, ValueError, AttributeError):
             base.madvise(mmap.MADV_DONTNEED)
-
-
-def _live_counts(post_off: np.ndarray, post: np.ndarray, live: np.ndarray | None) -> np.ndarray:
-    """Per word of a part: how many of its postings are live records (chunk by chunk)."""
-    post_off = np.asarray(post_off, dtype=np.int64)
-    if live is None:
-        return np.diff(post_off)
-    cum = np.zeros(len(post_off), dtype=np.int64)
-    carry = 0
-    n = len(post)
-    for p0 in range(0, n, _POSTINGS):
-        p1 = min(p0 + _POSTINGS, n)
-        c = np.cumsum(live[np.asarray(post[p0:p1])], dtype=np.int64)
-        a = int(np.searchsorted(post_off, p0, side="right"))
-        b = int(np.searchsorted(post_off, p1, side="right"))
-        cum[a:b] = carry + c[post_off[a:b] - p0 - 1]
-        carry += int(c[-1])
-        _let_go(post)
-    return np.diff(cum)
 
 
 def _order(sources: list[Source]) -> tuple[np.ndarray, np.ndarray]:
@@ -147,7 +129,7 @@ def merge(
     m.merge_postings()
     m.entity_documents()
     tables = m.tables(generation, fingerprints)
-    arrays = IndexArrays.of({name: m.out[name] for name in ARRAY_NAMES})
+    arrays = IndexArrays.of(m.out)
     return IndexParts(arrays, m.vocab, tables)
 
 
@@ -234,7 +216,7 @@ class _Merge:
             a = s.parts.arrays
             live = rec_map >= 0
             # every record live (a build by parts): the counts are the lengths, no posting read
-            counts[wmap] += _live_counts(a.post_off, a.post, None if live.all() else live)
+            counts[wmap] += live_counts(a, None if live.all() else live)
             self.sizes[wmap] += np.diff(a.post_off)
         used = counts > 0
         self.final = np.cumsum(used) - 1
@@ -260,8 +242,9 @@ class _Merge:
             a = s.parts.arrays
             o1 = o0 + r1 - r0
             out["doc"][o0:o1] = self._documents(j, np.asarray(a.doc[r0:r1]))
-            for name in ("kind", "sent", "start", "end", "labels", "date_lo", "date_hi"):
+            for name in ("kind", "sent", "start", "end", "labels"):
                 out[name][o0:o1] = getattr(a, name)[r0:r1]
+            out["date_lo"][o0:o1], out["date_hi"][o0:o1] = record_dates(a, r0, r1)
             out["ref"][o0:o1] = self._refs(j, np.asarray(a.kind[r0:r1]), a.ref[r0:r1])
             f0, f1 = int(a.fwd_off[r0]), int(a.fwd_off[r1])
             out["fwd"][fwd_at : fwd_at + f1 - f0] = self.final_maps[j][np.asarray(a.fwd[f0:f1])]
@@ -404,7 +387,7 @@ class _Merge:
                 p0, p1 = int(a.post_off[w0]), int(a.post_off[w1])
                 if p1 <= p0:
                     continue
-                recs = rec_map[np.asarray(a.post[p0:p1])]
+                recs = rec_map[flat(a, w0, w1)]
                 lens = np.diff(a.post_off[w0 : w1 + 1])
                 keys = np.repeat(self.final[wmap[w0:w1]], lens)
                 keys <<= 32
@@ -419,6 +402,7 @@ class _Merge:
                 _let_go(post)
                 for s in self.sources:
                     _let_go(s.parts.arrays.post)
+                    _let_go(s.parts.arrays.post_blk)
             u0 = u1
         if filled != self.post_total:
             raise ValueError("merged postings do not add up")

@@ -24,17 +24,30 @@ from typing import Any, BinaryIO
 
 import numpy as np
 import orjson
+import zstandard
 
-from explorer.search.arrays import ARRAY_NAMES, NARROWED, IndexArrays, IndexTables, narrowest
+from explorer.search.arrays import (
+    ARRAY_NAMES,
+    DATE_ARRAYS,
+    NARROWED,
+    IndexArrays,
+    IndexTables,
+    dates_by_document,
+    narrowest,
+)
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
+from explorer.search.postings import blocks, save_blocked
 from explorer.store.storage import file_sha256
 
+# 6: tables.json.zst; sentences' dates per document; long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
 # 5: record texts as zstd frames with a dictionary of the part's (`texts`); text_off uint32
 # 4: columns and word offsets saved in the narrowest type that holds them (`NARROWED`)
 # 3: record dates and each entity's documents (date filters)
 # 2: words run across combining marks and joiners; ligatures written out
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
+#: The small tables (documents, entities, predicates, dates) of a part: zstd-compressed JSON.
+TABLES = "tables.json.zst"
 #: The manifest of a grown index: its parts (folders beside the base's files), in order.
 MANIFEST = "parts.json"
 
@@ -154,8 +167,29 @@ def _mapping(array: np.ndarray) -> mmap.mmap | None:
     return None
 
 
+#: The arrays `postings.save_blocked` writes.
+_POSTINGS = ("post", "post_long", "post_blk", "post_blk_off")
+
+
 def _write(parts: IndexParts, folder: Path) -> None:
+    a = parts.arrays
+    done: tuple[str, ...] = ()
+    if not len(a.post_long):  # a build's or a merge's: the long lists made now
+        save_blocked(folder, a.post_off, a.post, a.records)
+        done = _POSTINGS
+    by_document = dates_by_document(a, len(parts.tables.docs))
+    if by_document is not None:  # the sentences' dates are their documents'
+        n, doc_lo, doc_hi = by_document
+        # (copied first: a merge's columns are mapped over the very files written here)
+        kept = {"date_lo": np.array(a.date_lo[:n]), "date_hi": np.array(a.date_hi[:n])}
+        kept.update(doc_date_lo=doc_lo, doc_date_hi=doc_hi)
+        for name, array in kept.items():
+            np.save(folder / f"{name}.part.npy", array)
+            os.replace(folder / f"{name}.part.npy", folder / f"{name}.npy")
+        done = (*done, *DATE_ARRAYS)
     for name, array in parts.arrays.as_dict().items():
+        if name in done:
+            continue
         path = folder / f"{name}.npy"
         dtype = narrowest(name, array, _extent(array) if name in NARROWED else None)
         if isinstance(array, np.memmap) and str(array.filename) == os.path.abspath(path):
@@ -179,7 +213,8 @@ def _write(parts: IndexParts, folder: Path) -> None:
         "fact_dates": parts.tables.fact_dates,
         "doc_periods": parts.tables.doc_periods,
     }
-    (folder / "tables.json").write_bytes(_dump_json(tables))
+    # zstd: document ids, titles and dates repeat their forms (a fifth of the JSON's size)
+    (folder / TABLES).write_bytes(zstandard.ZstdCompressor(level=3).compress(_dump_json(tables)))
     meta = {
         "version": FORMAT_VERSION,
         "generation": parts.tables.generation,
@@ -237,7 +272,7 @@ def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:
         arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
     text = (directory / "vocab.txt").read_text(encoding="utf-8")
     vocab = text.split("\n") if text else []
-    tables = _load_json((directory / "tables.json").read_bytes())
+    tables = _load_json(zstandard.ZstdDecompressor().decompress((directory / TABLES).read_bytes()))
     tables["generation"] = meta["generation"]
     _check(arrays, vocab, meta, tables)
     blob = arrays["text_blob"]
@@ -266,18 +301,35 @@ def _check(arrays: dict[str, np.ndarray], vocab: list[str], meta: dict, tables: 
     records = len(arrays["kind"])
     if meta.get("records") != records or meta.get("vocab") != len(vocab):
         raise ValueError("index parts disagree")
-    for name in ("doc", "sent", "start", "end", "ref", "labels", "date_lo", "date_hi"):
+    for name in ("doc", "sent", "start", "end", "ref", "labels"):
         if len(arrays[name]) != records:
             raise ValueError("index parts disagree")
+    dated = len(arrays["date_lo"])
+    docs = tables.get("docs")
+    if len(arrays["date_hi"]) != dated or not (
+        dated == records
+        or (
+            dated < records
+            and isinstance(docs, list)
+            and len(arrays["doc_date_lo"]) == len(arrays["doc_date_hi"]) == len(docs) + 1
+        )
+    ):
+        raise ValueError("index parts disagree")
     if len(arrays["text_off"]) != records + 1 or len(arrays["fwd_off"]) != records + 1:
         raise ValueError("index parts disagree")
     if int(arrays["text_off"][-1]) != len(arrays["text_blob"]):
         raise ValueError("index text truncated")
     if int(arrays["fwd_off"][-1]) != len(arrays["fwd"]):
         raise ValueError("index words truncated")
-    if len(arrays["post_off"]) != len(vocab) + 1 or int(arrays["post_off"][-1]) != len(
-        arrays["post"]
+    long, blk_off = arrays["post_long"], arrays["post_blk_off"]
+    if (
+        len(arrays["post_off"]) != len(vocab) + 1
+        or int(arrays["post_off"][-1]) != len(arrays["post"]) + len(arrays["post_blk"])
+        or len(blk_off) != (blocks(records) if len(long) else 0) * len(long) + 1
+        or int(blk_off[-1]) != len(arrays["post_blk"])
     ):
         raise ValueError("index postings truncated")
+    if len(long) and (int(long[0]) < 0 or int(long[-1]) >= len(vocab)):
+        raise ValueError("index postings damaged")
     if not isinstance(tables.get("docs"), list) or not isinstance(tables.get("entities"), list):
         raise ValueError("index tables damaged")

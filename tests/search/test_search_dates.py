@@ -155,6 +155,23 @@ def test_an_index_updated_after_an_ingest_filters_the_new_document(store, tmp_pa
     assert [h.date for h in updated.search("dollar date:1989")] == ["1989-05-04"]
 
 
+def test_a_saved_index_keeps_its_sentences_dates_per_document_and_filters_as_built(store, tmp_path):
+    built = SearchIndex.build(store)
+    built.save(tmp_path / "index")
+    loaded = SearchIndex.load(tmp_path / "index")
+    a = loaded.arrays
+    sentences = loaded.matcher.kind_range("sentence")
+    assert sentences[0] < sentences[1] == a.records
+    assert len(a.date_lo) == sentences[0]  # entity names and facts only
+    assert len(a.doc_date_lo) == len(loaded.tables.docs) + 1
+    for query in ("date:1987", "dollar date:1987-03", "date:1987 @gpe", "baker date:1987"):
+        for kind in (None, "entity", "fact", "sentence"):
+            assert loaded.search(query, limit=50, kind=kind) == built.search(
+                query, limit=50, kind=kind
+            ), (query, kind)
+    assert loaded.search_grouped("date:1987-03") == built.search_grouped("date:1987-03")
+
+
 def test_an_index_saved_in_the_old_format_is_rebuilt(store):
     SearchIndex.load_or_build(store)
     meta = cache_dir(store.path) / "meta.json"

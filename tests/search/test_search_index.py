@@ -86,7 +86,8 @@ def test_a_damaged_cache_is_rebuilt_not_a_crash(tmp_path):
         lambda: (folder / "fwd.npy").write_bytes((folder / "fwd.npy").read_bytes()[:-8]),
         lambda: (folder / "meta.json").write_text("{not json"),
         lambda: (folder / "vocab.txt").write_text("only\nthree\nwords"),
-        lambda: (folder / "tables.json").unlink(),
+        lambda: (folder / "tables.json.zst").unlink(),
+        lambda: (folder / "tables.json.zst").write_bytes(b"not zstd"),
     ]
     for damage in damages:
         damage()

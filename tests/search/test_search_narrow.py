@@ -41,6 +41,7 @@ def test_a_small_index_is_saved_in_narrow_columns_and_answers_as_built(tmp_path)
         "ref": np.int8,
         "labels": np.uint8,
         "fwd_off": np.int32,
+        "post_blk_off": np.uint32,
     }
     loaded = SearchIndex.load(tmp_path / "index")
     # Label bits above the saved byte's (MONEY, CARDINAL) filter to nothing, not an error.

@@ -8,6 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 import pytest
+import zstandard
 from same_pages import differences
 from search_corpus import AllFactsCorpus, DocumentCorpus, MemoryCorpus, texts
 
@@ -224,9 +225,10 @@ def _garble_postings(folder):
 
 
 def _garble_fingerprints(folder):
-    tables = json.loads((folder / "tables.json").read_text())
+    path = folder / "tables.json.zst"
+    tables = json.loads(zstandard.ZstdDecompressor().decompress(path.read_bytes()))
     tables["fingerprints"][0] = 7
-    (folder / "tables.json").write_text(json.dumps(tables))
+    path.write_bytes(zstandard.ZstdCompressor().compress(json.dumps(tables).encode()))
 
 
 def _garble_words(folder):

@@ -10,6 +10,7 @@ import shutil
 
 import orjson
 import pytest
+import zstandard
 
 from explorer.cli import main
 from explorer.store import Store, StoreError
@@ -196,9 +197,11 @@ def entity_key_not_its_name(db):
 
 
 def edited_search_index(db):
-    tables = db.with_name(db.name + ".index") / "tables.json"
-    tables.write_bytes(tables.read_bytes().replace(b"Sanai", b"Sanaj", 1))
-    return "", "tables.json: does not match its checksum"
+    tables = db.with_name(db.name + ".index") / "tables.json.zst"
+    text = zstandard.ZstdDecompressor().decompress(tables.read_bytes())
+    assert b"Sanai" in text
+    tables.write_bytes(zstandard.ZstdCompressor().compress(text.replace(b"Sanai", b"Sanaj", 1)))
+    return "", "tables.json.zst: does not match its checksum"
 
 
 def stale_sidecar(db):
