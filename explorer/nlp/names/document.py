@@ -33,6 +33,7 @@ def resolve_document(doc: Doc) -> None:
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
     _listed_names(doc)
+    _acronyms_and_short_names(doc)
     doc.people = people
     doc.strong = strong
 
@@ -190,3 +191,70 @@ def _club_like(surface: str) -> bool:
         and surface not in W.us_states
         and surface not in W.country_names
     )
+
+
+#: The last words of an organisation's name that stand for it after "the" once the document
+#: has named it in full: "the Community", "the Fund", "the Commission".
+_SHORT_HEADS = frozenset(
+    {"Community", "Commission", "Fund", "Bank", "Exchange", "Committee", "Board", "Agency"}
+    | {"Council", "Organization", "Organisation", "Bourse"}
+)
+
+
+def _acronyms_and_short_names(doc: Doc) -> None:
+    """An acronym in brackets after an organisation's name is that organisation, there and
+    wherever else the document uses it: "the Ministry of International Trade and Industry
+    (MITI)"; so is one that spells the initials of an organisation the document names
+    ("SEC" beside "Securities and Exchange Commission"), before what the lists say. A lone "the Community" or "the Fund" is the one organisation of the document
+    whose name ends so ("European Community", "International Monetary Fund")."""
+    text = doc.text
+    found = sorted(doc.found, key=lambda f: f.start)
+    acronyms: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    initials: dict[str, str] = {}  # "SEC" -> "Securities and Exchange Commission"
+    for f in found:
+        if f.label == "ORG" and f.ntokens > 1:
+            surface = text[f.start : f.end]
+            last = surface.rpartition(" ")[2]
+            if last in _SHORT_HEADS:
+                heads[last] = f.entity if heads.get(last, f.entity) == f.entity else ""
+            key = _initials(surface)
+            if len(key) > 1:
+                initials[key] = f.entity if initials.get(key, f.entity) == f.entity else ""
+    for a, b in itertools.pairwise(found):
+        if a.label != "ORG" or text[a.end : b.start] not in ("(", " ("):
+            continue
+        acronym = text[b.start : b.end]
+        if (
+            text.startswith(")", b.end)
+            and len(acronym) > 1
+            and _initials(text[a.start : a.end]) == acronym.replace(".", "")
+        ):
+            b.label, b.entity = "ORG", a.entity
+            acronyms[acronym] = a.entity
+    if not acronyms and not heads and not initials:
+        return
+    for f in found:
+        if f.ntokens != 1:
+            continue
+        surface = text[f.start : f.end]
+        if surface in acronyms:
+            f.label, f.entity = "ORG", acronyms[surface]
+        elif f.label == "ORG" and initials.get(surface.replace(".", "")) and surface.isupper():
+            f.entity = initials[surface.replace(".", "")]  # "the EC" where it names the
+            # European Commission, before the lists' European Community
+        elif (
+            heads.get(surface)
+            and (f.label == "ORG" or (f.label == "PERSON" and f.strength <= WEAK))
+            and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
+        ):
+            f.label, f.entity = "ORG", heads[surface]
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words: "General Agreement on Tariffs and Trade"
+    -> "GATT"; none for a name with an acronym in it ("BT Together")."""
+    words = name.split()
+    if any(len(w) > 1 and w.isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words if w[:1].isupper())
