@@ -196,9 +196,12 @@ def _ticker_aliases(doc: Doc, tickers: list) -> None:
 _TABLE_WORD = regexes.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
 
 
-#: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ". (The space before "vs" is
-#: looked behind for: a pattern opening with a space would stop the search at every space.)
-_WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago|vs(?<= vs)\.? )")
+#: What only a wire table has: "Shr", "Revs", "Qtr", "YTD", " vs ", a futures table's "Open
+#: Int", "Est Vol", "Prev Day", "Settle". (The space before "vs" is looked behind for: a
+#: pattern opening with a space would stop the search at every space.)
+_WIRE_TABLE = regexes.compile(
+    r"(?:Shr|Revs|Qtr|YTD|Yr Ago|vs(?<= vs)\.? |Open Int|Est\.? Vol|Prev\.? Day|Settle )"
+)
 
 
 def _without_table_words(toks: list[Token]) -> list[Token]:
