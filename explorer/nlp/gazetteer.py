@@ -462,6 +462,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
         out[region] = ("LOC", region)
     for state in _build_states():
         out[state] = ("GPE", state)
+    for name, state in (("USSR", "Soviet Union"), ("U.S.S.R.", "Soviet Union")):
+        out[name] = ("GPE", state)  # one country by all its names
     for word, country in _build_demonyms().items():
         out[word] = ("NORP", country)
     for surface, country in _build_countries().items():

@@ -174,3 +174,18 @@ def test_an_acronym_spelling_an_organisation_of_the_document_is_that_organisatio
 def test_a_convention_on_a_subject_is_a_law():
     got = mentions("Britain signed the European Convention on Human Rights in 1950.")
     assert ("Convention on Human Rights", "LAW", "Convention on Human Rights") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label", "entity"),
+    [
+        ("The U.S.S.R. said it would buy grain.", "U.S.S.R.", "GPE", "Soviet Union"),
+        ("The USSR said it would buy grain.", "USSR", "GPE", "Soviet Union"),
+        ("Members of Comecon met in Moscow.", "Comecon", "ORG", "Council for Mutual Economic Assistance"),
+        ("The Arab League met in Tunis.", "Arab League", "ORG", "Arab League"),
+        ("The lira left the European Monetary System.", "European Monetary System", "ORG", "European Monetary System"),
+        ("He said the Uruguay Round of GATT talks would go on.", "GATT", "ORG", "General Agreement on Tariffs and Trade"),
+    ],
+)  # fmt: skip
+def test_organisations_and_countries_of_the_day(text, name, label, entity):
+    assert (name, label, entity) in mentions(text)

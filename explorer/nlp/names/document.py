@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from operator import attrgetter
 
 from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
@@ -208,7 +209,7 @@ def _acronyms_and_short_names(doc: Doc) -> None:
     ("SEC" beside "Securities and Exchange Commission"), before what the lists say. A lone "the Community" or "the Fund" is the one organisation of the document
     whose name ends so ("European Community", "International Monetary Fund")."""
     text = doc.text
-    found = sorted(doc.found, key=lambda f: f.start)
+    found = sorted(doc.found, key=_START)
     acronyms: dict[str, str] = {}
     heads: dict[str, str] = {}
     initials: dict[str, str] = {}  # "SEC" -> "Securities and Exchange Commission"
@@ -240,21 +241,29 @@ def _acronyms_and_short_names(doc: Doc) -> None:
         surface = text[f.start : f.end]
         if surface in acronyms:
             f.label, f.entity = "ORG", acronyms[surface]
-        elif f.label == "ORG" and initials.get(surface.replace(".", "")) and surface.isupper():
-            f.entity = initials[surface.replace(".", "")]  # "the EC" where it names the
-            # European Commission, before the lists' European Community
+        elif surface in initials:
+            if f.label == "ORG" and initials[surface]:
+                f.entity = initials[surface]  # "the EC" where it names the European
+                # Commission, before the lists' European Community
         elif (
-            heads.get(surface)
+            surface in heads
+            and heads[surface]
             and (f.label == "ORG" or (f.label == "PERSON" and f.strength <= WEAK))
             and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
         ):
             f.label, f.entity = "ORG", heads[surface]
 
 
+_START = attrgetter("start")
+
+
 def _initials(name: str) -> str:
     """The initials of a name's capitalised words: "General Agreement on Tariffs and Trade"
     -> "GATT"; none for a name with an acronym in it ("BT Together")."""
-    words = name.split()
-    if any(len(w) > 1 and w.isupper() for w in words):
-        return ""
-    return "".join(w[0] for w in words if w[:1].isupper())
+    out = ""
+    for w in name.split():
+        if w[:1].isupper():
+            if w[1:2].isupper():
+                return ""
+            out += w[0]
+    return out

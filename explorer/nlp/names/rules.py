@@ -132,8 +132,7 @@ def named_accord(c: Name) -> Verdict | None:
     """ "the Plaza accord", "the Louvre accord": an agreement named after where it was made
     (the lower-case noun is part of its name); not "the U.S.-Japan accord", a place's."""
     if (
-        c.nxt in _ACCORD_NOUNS
-        and not c.hit
+        not c.hit
         and c.key not in W.known_orgs
         and c.first not in W.first_names
         and "-" not in c.key
@@ -538,7 +537,6 @@ def organisation(c: Name) -> Verdict:
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
     date,
-    named_accord,
     award,
     team_in_sports_story,
     town_company,
@@ -570,7 +568,6 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
 #: The rules for a name of several words, strongest first.
 SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     date,
-    named_accord,
     award,
     team_in_sports_story,
     town_in_table,
@@ -603,6 +600,8 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
 def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label the name toks[i:j] by the first rule that decides (the strongest evidence)."""
     c = Name(doc, toks, i, j, table, person_next, s_i)
+    if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
+        return  # before every table ("the Louvre accord"), tried only before such a noun
     for rule in ONE_WORD_RULES if c.n == 1 else SEVERAL_WORD_RULES:
         verdict = rule(c)
         if verdict is not None:

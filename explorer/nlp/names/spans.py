@@ -148,7 +148,13 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 has_of = True  # "Organization of the Petroleum Exporting Countries"
                 j += 3
                 continue
-            k = _name_goes_on(toks, i, j, n) if w in _JOINERS else 0
+            k = (
+                _name_goes_on(toks, i, j, n)
+                if w in _JOINERS
+                and not nxt[:1].islower()
+                and (w != "of" or toks[j - 1].text == "Group")
+                else 0
+            )
             if k:
                 j = k  # "Merrill Lynch and Co", "Group of 77", "Food and Drug Administration"
                 continue
@@ -627,7 +633,11 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
         person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
-    if j - i > 1 and " ".join(words_of(toks, i, j)) in W.known_orgs:
+    if (
+        j - i > 1
+        and toks[i].text in W.known_org_firsts
+        and " ".join(words_of(toks, i, j)) in W.known_orgs
+    ):
         label_name(doc, s_i, toks, i, j, table, person_next)  # "European Community"
         return
     last = toks[j - 1].text
