@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import itertools
-from operator import attrgetter
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
+from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, Guess, is_sports_story
 from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
@@ -209,36 +208,33 @@ def _acronyms_and_short_names(doc: Doc) -> None:
     ("SEC" beside "Securities and Exchange Commission"), before what the lists say. A lone "the Community" or "the Fund" is the one organisation of the document
     whose name ends so ("European Community", "International Monetary Fund")."""
     text = doc.text
-    found = sorted(doc.found, key=_START)
     acronyms: dict[str, str] = {}
     heads: dict[str, str] = {}
     initials: dict[str, str] = {}  # "SEC" -> "Securities and Exchange Commission"
-    for f in found:
-        if f.label == "ORG" and f.ntokens > 1:
+    by_end: dict[int, Guess] = {}  # where each organisation's name of several words ends
+    candidates = []  # one-word names that may stand for one of them
+    for f in doc.found:  # one pass, in no particular order
+        if f.ntokens == 1:
             surface = text[f.start : f.end]
+            if surface.isupper() or surface in _SHORT_HEADS:
+                candidates.append((f, surface))
+        elif f.label == "ORG":
+            surface = text[f.start : f.end]
+            by_end[f.end] = f
             last = surface.rpartition(" ")[2]
             if last in _SHORT_HEADS:
                 heads[last] = f.entity if heads.get(last, f.entity) == f.entity else ""
             key = _initials(surface)
             if len(key) > 1:
                 initials[key] = f.entity if initials.get(key, f.entity) == f.entity else ""
-    for a, b in itertools.pairwise(found):
-        if a.label != "ORG" or text[a.end : b.start] not in ("(", " ("):
-            continue
-        acronym = text[b.start : b.end]
-        if (
-            text.startswith(")", b.end)
-            and len(acronym) > 1
-            and _initials(text[a.start : a.end]) == acronym.replace(".", "")
-        ):
-            b.label, b.entity = "ORG", a.entity
-            acronyms[acronym] = a.entity
-    if not acronyms and not heads and not initials:
+    if not candidates or not by_end:
         return
-    for f in found:
-        if f.ntokens != 1:
-            continue
-        surface = text[f.start : f.end]
+    for f, surface in candidates:  # "(MITI)" just after its organisation's name
+        if text.startswith(")", f.end) and text[f.start - 1 : f.start] == "(":
+            a = by_end.get(f.start - 1) or by_end.get(f.start - 2)
+            if a is not None and _initials(text[a.start : a.end]) == surface.replace(".", ""):
+                acronyms[surface] = a.entity
+    for f, surface in candidates:
         if surface in acronyms:
             f.label, f.entity = "ORG", acronyms[surface]
         elif surface in initials:
@@ -246,15 +242,11 @@ def _acronyms_and_short_names(doc: Doc) -> None:
                 f.entity = initials[surface]  # "the EC" where it names the European
                 # Commission, before the lists' European Community
         elif (
-            surface in heads
-            and heads[surface]
+            heads.get(surface)
             and (f.label == "ORG" or (f.label == "PERSON" and f.strength <= WEAK))
             and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
         ):
             f.label, f.entity = "ORG", heads[surface]
-
-
-_START = attrgetter("start")
 
 
 def _initials(name: str) -> str:
