@@ -316,7 +316,23 @@ def _build_cities() -> dict[str, int]:
                 out[variant] = pop
     for variant, city in (("New York", "New York City"), ("Washington", "Washington, D.C.")):
         out[variant] = max(get(variant, 0), get(city, 1_000_000))
+    for variant, city in _CITY_NAMES.items():  # "Frankfurt", "Peking": as news writes them
+        if city in out:
+            out[variant] = max(get(variant, 0), out[city])
     return out
+
+
+#: The names English-language news gives big cities (and gave them in the 1980s) where
+#: GeoNames has another: name as written -> GeoNames' name. Written by hand.
+_CITY_NAMES = {
+    "Frankfurt": "Frankfurt am Main", "Cologne": "Köln", "Dusseldorf": "Düsseldorf",
+    "Duesseldorf": "Düsseldorf", "Hanover": "Hannover", "Nuremberg": "Nürnberg",
+    "Basle": "Basel", "Venice": "Venezia", "Gothenburg": "Göteborg", "Peking": "Beijing",
+    "Canton": "Guangzhou", "Bombay": "Mumbai", "Calcutta": "Kolkata", "Madras": "Chennai",
+    "Bangalore": "Bengaluru", "Leningrad": "Saint Petersburg", "Kiev": "Kyiv",
+    "Rangoon": "Yangon", "Saigon": "Ho Chi Minh City", "Dacca": "Dhaka", "Teheran": "Tehran",
+    "Djakarta": "Jakarta",
+}  # fmt: skip
 
 
 @functools.cache
@@ -446,6 +462,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
         out[region] = ("LOC", region)
     for state in _build_states():
         out[state] = ("GPE", state)
+    for name, state in (("USSR", "Soviet Union"), ("U.S.S.R.", "Soviet Union")):
+        out[name] = ("GPE", state)  # one country by all its names
     for word, country in _build_demonyms().items():
         out[word] = ("NORP", country)
     for surface, country in _build_countries().items():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, is_sports_story
+from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, Guess, is_sports_story
 from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
@@ -28,18 +28,24 @@ def _gender_clash(text: str, start: int, full_name: str) -> bool:
 
 def resolve_document(doc: Doc) -> None:
     """The document decides what the lists cannot; its guesses are relabelled in place."""
-    people, last_names, strong, org_firsts = _names_known(doc)
+    orgs: list[Guess] = []  # organisations of several words
+    one_word: list[tuple[Guess, str]] = []  # one-word names that may stand for one of them
+    people, last_names, strong, org_firsts = _names_known(doc, orgs, one_word)
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
     _listed_names(doc)
+    if orgs and one_word:
+        _acronyms_and_short_names(doc, orgs, one_word)
     doc.people = people
     doc.strong = strong
 
 
-def _names_known(doc: Doc):
+def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]]):
     """What the document's confident guesses say: the parts of people's names, their
-    surnames, the labels given with confidence, the first words of organisations."""
+    surnames, the labels given with confidence, the first words of organisations. Notes in
+    `orgs` and `one_word` the organisations of several words and the one-word names that may
+    stand for one ("SEC", "the Community") for `_acronyms_and_short_names`."""
     people: dict[str, str] = {}  # a part of a full name -> the full name
     last_names: set[str] = set()
     firsts: dict[str, str] = {}
@@ -49,6 +55,15 @@ def _names_known(doc: Doc):
         start, end, label, entity = f.start, f.end, f.label, f.entity
         strength, ntok = f.strength, f.ntokens
         surface = doc.text[start:end]
+        if label == "ORG" and strength != UNCONFIRMED:
+            if ntok > 1:
+                orgs.append(f)
+            elif surface.isupper() or surface in _SHORT_HEADS:
+                one_word.append((f, surface))
+        elif label == "PERSON" and ntok == 1 and surface in _SHORT_HEADS:
+            one_word.append((f, surface))
+        elif label == "GPE" and ntok == 1 and doc.text.startswith(")", end):
+            one_word.append((f, surface))  # "(MDA)" after its association's name, no Moldova
         if label == "PERSON" and strength <= WEAK and strong.get(surface, ("",))[0] == "ORG":
             continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
@@ -191,3 +206,65 @@ def _club_like(surface: str) -> bool:
         and surface not in W.us_states
         and surface not in W.country_names
     )
+
+
+#: The last words of an organisation's name that stand for it after "the" once the document
+#: has named it in full: "the Community", "the Fund", "the Commission".
+_SHORT_HEADS = frozenset(
+    {"Community", "Commission", "Fund", "Bank", "Exchange", "Committee", "Board", "Agency"}
+    | {"Council", "Organization", "Organisation", "Bourse"}
+)
+
+
+def _acronyms_and_short_names(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]]):
+    """An acronym in brackets after an organisation's name is that organisation, there and
+    wherever else the document uses it: "the Ministry of International Trade and Industry
+    (MITI)"; so is one that spells the initials of an organisation the document names
+    ("SEC" beside "Securities and Exchange Commission"), before what the lists say. A lone
+    "the Community" or "the Fund" is the one organisation of the document whose name ends so
+    ("European Community", "International Monetary Fund"). `orgs` are the document's
+    organisations of several words, `one_word` its one-word names that may stand for one."""
+    text = doc.text
+    acronyms: dict[str, str] = {}
+    heads: dict[str, str] = {}
+    initials: dict[str, str] = {}  # "SEC" -> "Securities and Exchange Commission"
+    by_end: dict[int, Guess] = {}  # where each organisation's name ends
+    for f in orgs:
+        surface = text[f.start : f.end]
+        by_end[f.end] = f
+        last = surface.rpartition(" ")[2]
+        if last in _SHORT_HEADS:
+            heads[last] = f.entity if heads.get(last, f.entity) == f.entity else ""
+        key = _initials(surface)
+        if len(key) > 1:
+            initials[key] = f.entity if initials.get(key, f.entity) == f.entity else ""
+    for f, surface in one_word:  # "(MITI)" just after its organisation's name
+        if text.startswith(")", f.end) and text[f.start - 1 : f.start] == "(":
+            a = by_end.get(f.start - 1) or by_end.get(f.start - 2)
+            if a is not None and _initials(text[a.start : a.end]) == surface.replace(".", ""):
+                acronyms[surface] = a.entity
+    for f, surface in one_word:
+        if surface in acronyms:
+            f.label, f.entity = "ORG", acronyms[surface]
+        elif surface in initials:
+            if f.label == "ORG" and initials[surface]:
+                f.entity = initials[surface]  # "the EC" where it names the European
+                # Commission, before the lists' European Community
+        elif (
+            heads.get(surface)
+            and (f.label == "ORG" or (f.label == "PERSON" and f.strength <= WEAK))
+            and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
+        ):
+            f.label, f.entity = "ORG", heads[surface]
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words: "General Agreement on Tariffs and Trade"
+    -> "GATT"; none for a name with an acronym in it ("BT Together")."""
+    out = ""
+    for w in name.split():
+        if w[:1].isupper():
+            if w[1:2].isupper():
+                return ""
+            out += w[0]
+    return out

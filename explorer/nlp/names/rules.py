@@ -153,10 +153,13 @@ class Name:
 
     __slots__ = (
         "doc", "toks", "i", "j", "table", "person_next", "words", "n", "key", "first", "last",
-        "prev", "nxt", "hit", "town",
+        "prev", "nxt", "hit", "town", "s_i",
     )  # fmt: skip
 
-    def __init__(self, doc: Doc, toks: list[Token], i: int, j: int, table: bool, person_next: bool):
+    def __init__(
+        self, doc: Doc, toks: list[Token], i: int, j: int, table: bool, person_next: bool, s_i=-1
+    ):
+        self.s_i = s_i  # the sentence
         self.doc = doc
         self.toks = toks
         self.i = i
@@ -192,6 +195,24 @@ def date(c: Name) -> Verdict | None:
         and c.i > 1
         and c.toks[c.i - 2].text in ("Year", "Valentine")
     ):
+        return NOT_A_NAME
+    return None
+
+
+#: Lower-case words after a name that make it an agreement's: "the Louvre accord".
+_ACCORD_NOUNS = frozenset({"accord", "accords", "pact"})
+
+
+def named_accord(c: Name) -> Verdict | None:
+    """ "the Plaza accord", "the Louvre accord": an agreement named after where it was made
+    (the lower-case noun is part of its name); not "the U.S.-Japan accord", a place's."""
+    if (
+        not c.hit
+        and c.key not in W.known_orgs
+        and c.first not in W.first_names
+        and "-" not in c.key
+    ):
+        emit(c.doc, c.s_i, c.toks, c.i, c.j + 1, "LAW", f"{c.key} {c.nxt}", STRONG)
         return NOT_A_NAME
     return None
 
@@ -459,13 +480,16 @@ def person_named_like_law(c: Name) -> Verdict | None:
 
 
 def event_or_law_of(c: Name) -> Verdict | None:
-    """ "Battle of Britain", "World Series of Golf", "Treaty of Rome", "Bill of Rights"."""
+    """ "Battle of Britain", "World Series of Golf", "Treaty of Rome", "Bill of Rights",
+    "Convention on Human Rights"."""
     words = c.words
     head = words[words.index("of") - 1] if c.n > 2 and "of" in words[1:-1] else ""
     if head in EVENT_OF or head in W.event_words:
         return "EVENT", c.key, STRONG
     if head in LAW_OF or head in W.law_words:
         return "LAW", c.key, STRONG
+    if c.n > 2 and "on" in words[1:-1] and words[words.index("on") - 1] in W.law_words:
+        return "LAW", c.key, STRONG  # "Convention on Human Rights"
     return None
 
 
@@ -672,7 +696,9 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
 
 def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label the name toks[i:j] by the first rule that decides (the strongest evidence)."""
-    c = Name(doc, toks, i, j, table, person_next)
+    c = Name(doc, toks, i, j, table, person_next, s_i)
+    if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
+        return  # before every table ("the Louvre accord"), tried only before such a noun
     for rule in ONE_WORD_RULES if c.n == 1 else SEVERAL_WORD_RULES:
         verdict = rule(c)
         if verdict is not None:

@@ -196,6 +196,16 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 has_of = True  # "Organization of the Petroleum Exporting Countries"
                 j += 3
                 continue
+            k = (
+                _name_goes_on(toks, i, j, n)
+                if w in _JOINERS
+                and not nxt[:1].islower()
+                and (w != "of" or toks[j - 1].text == "Group")
+                else 0
+            )
+            if k:
+                j = k  # "Merrill Lynch and Co", "Group of 77", "Food and Drug Administration"
+                continue
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
@@ -206,7 +216,8 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 prev in org_heads
                 or prev in heads
                 or prev in OF_HEADS_EXTRA
-                or prev in W.event_words  # "African Cup of Nations"
+                # "African Cup of Nations"; not "the Uruguay Round of GATT talks"
+                or (prev in W.event_words and not nxt.isupper())
             ):
                 has_of = True
                 j += 2
@@ -231,7 +242,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                     continue
             if (
                 w in ("for", "on")
-                and (prev in org_heads or org_suffix(prev))
+                and _named_for_or_on(w, prev, org_heads)
                 and nxt.lower() not in MONTHS_DAYS
             ):
                 has_of = True  # "Organisation for Security and Cooperation in Europe"
@@ -248,11 +259,6 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
-            if w in _AND or w == ",":
-                k = _company_goes_on(toks, i, j, n)
-                if k:
-                    j = k
-                    continue
             if w == "&" or (w == "and" and has_of and nxt not in W.first_names):
                 j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
@@ -269,6 +275,87 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             _segment(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
 
+
+#: The sizes of the groups of nations named "Group of Seven", "Group of 77".
+_GROUP_SIZES = frozenset(
+    {"Three", "Five", "Six", "Seven", "Eight", "Ten", "Fifteen", "Twenty"}
+    | {"3", "5", "6", "7", "8", "10", "15", "20", "24", "77"}
+)
+
+#: The last word of a public body's name that joins the words before it across "and":
+#: "Securities and Exchange Commission", "Food and Drug Administration".
+_INSTITUTION_ENDS = frozenset(
+    {"Commission", "Committee", "Subcommittee", "Administration", "Board", "Agency"}
+    | {"Authority", "Council", "Bureau", "Office", "Exchange", "Department", "Ministry"}
+)
+
+#: The lower-case word after a committee's name: "the House Ways and Means subcommittee".
+_COMMITTEE_NOUNS = frozenset({"committee", "subcommittee", "panel"})
+
+#: The houses whose committees are named so ("House Energy and Commerce Committee").
+_CHAMBERS = frozenset({"House", "Senate"})
+
+
+def _named_for_or_on(w: str, prev: str, org_heads) -> bool:
+    """Whether a name goes on past "for" or "on" after `prev`: an organisation's ("Organisation
+    for Security and Cooperation in Europe") or an agreement's ("General Agreement on Tariffs
+    and Trade"; not "Bill for Crossrail")."""
+    return (
+        prev in org_heads
+        or org_suffix(prev)
+        or (w == "on" and prev in W.law_words and prev not in W.first_names)
+    )
+
+
+def _name_goes_on(toks, i: int, j: int, n: int) -> int:
+    """Where the name toks[i:j] begins ends when it goes on past the "and", comma or "of" at
+    `j`: as a company's ("Merrill Lynch and Co"), a group of nations's ("Group of 77") or a
+    public body's ("Food and Drug Administration"); 0 if it does not."""
+    w = toks[j].text
+    if w == "of":
+        if toks[j - 1].text == "Group" and j + 1 < n and toks[j + 1].text in _GROUP_SIZES:
+            return j + 2
+        return 0
+    k = _company_goes_on(toks, i, j, n)
+    if not k and w == "and":
+        k = _institution_after_and(toks, i, j, n)
+    return k
+
+
+#: The words after which a name may go on as a company's, a group's or a public body's.
+_JOINERS = frozenset({"and", "et", "und", ",", "of"})
+
+
+def _institution_after_and(toks, i: int, j: int, n: int) -> int:
+    """Where a public body's name that goes on past the "and" at `j` ends: one or two
+    capitalised words and an institution's last word ("Securities and Exchange Commission",
+    "Monopolies and Mergers Commission"), or, after "House" or "Senate", a committee's name
+    before "committee" ("House Ways and Means subcommittee"); 0 if it does not go on. The
+    words on each side of "and" must be no place, person, chamber or known organisation:
+    "Britain and Trade Commission", "Senate and House Committee" are lists."""
+    if j - i > 3 or j + 1 >= n:
+        return 0
+    for w in (toks[j - 1].text, toks[j + 1].text):
+        if (
+            not w[:1].isupper()
+            or w in _CHAMBERS
+            or w in W.first_names
+            or w in W.known_orgs
+            or gazetteer_label([w])
+        ):
+            return 0
+    k = j + 1
+    while k < n and k - j <= 2 and toks[k].text[:1].isupper():
+        k += 1
+    if toks[k - 1].text in _INSTITUTION_ENDS:
+        return k
+    if k < n and toks[k].text in _COMMITTEE_NOUNS and toks[i].text in _CHAMBERS and j - i >= 2:
+        return k
+    return 0
+
+
+#: A party's member after the place he stands for: "Sen. Lloyd Bentsen, a Texas Democrat".
+_PARTY_MEMBERS = frozenset({"Democrat", "Republican", "Democrats", "Republicans"})
 
 #: "and" in the legal names of companies ("Lazard Freres et Cie", "Schmidt und Sohn KG").
 _AND = frozenset({"and", "et", "und"})
@@ -396,6 +483,8 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     if j - i == 1:
         w = toks[i].text
         if len(w) == 1 or HAS_DIGIT.search(w) or w[1:2] == "-":
+            if w in W.known_orgs:  # "G-7"
+                emit(doc, s_i, toks, i, j, "ORG", w, STRONG)
             return  # "A", "Q2", "T-bills"
         if "-" in w:  # "Nairobi-based", even at the start of a sentence
             head, _, tail = w.rpartition("-")
@@ -403,6 +492,10 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             if hit:
                 emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
                 return
+            if tail == "based":  # "the Hartford-based insurer": a town the lists know
+                if head in W.cities or head in W.us_states:  # smaller than the places
+                    emit(doc, s_i, toks, i, j, "NORP", head, MEDIUM)
+                return  # an unknown "X-based" names nothing
     if is_sentence_initial(toks, i):
         opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
         if opened is None:
@@ -473,6 +566,15 @@ def _sentence_opener(
     """A span that opens a sentence: where its name starts, or None once it is dealt with
     (a dateline, or an opener only the rest of the document can confirm)."""
     w = toks[i].text
+    if (
+        nxt == "("
+        and w.isupper()
+        and j + 3 < len(toks)
+        and toks[j + 2].text == ")"
+        and toks[j + 3].text[:1].isdigit()
+        and not DATE_TOKEN.match(toks[j + 3].text)
+    ):
+        return None  # a commodity's table: "SOYBEANS (CBT) 5,000 bu; cents per bu"
     # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
     if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
         hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
@@ -598,6 +700,13 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
     if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
         person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
+    if (
+        j - i > 1
+        and toks[i].text in W.known_org_firsts
+        and " ".join(words_of(toks, i, j)) in W.known_orgs
+    ):
+        label_name(doc, s_i, toks, i, j, table, person_next)  # "European Community"
+        return
     last = toks[j - 1].text
     if "-" in last:
         head, _, tail = last.rpartition("-")
@@ -641,8 +750,9 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             or rest[-1] in W.event_words
             or (" ".join(rest[-2:]) in W.event_words)
             or of_head in W.event_words
+            or rest[-1] in W.law_words
         ):
-            break  # "Japan Airlines", "Italian Grand Prix", "African Cup of Nations": one name
+            break  # "Japan Airlines", "Italian Grand Prix", "Geneva Convention": one name
         team = (
             len(rest) == 1
             and rest[0].endswith("s")
@@ -653,7 +763,12 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             party = g_label == "NORP" and len(rest) == 2 and rest[0] in W.first_names
             if not team and not party:
                 break  # "Christian Cullen", "Jordan Smith": a person ("Tory Liam Fox": not)
-        if rest[0] in W.first_names or rest[0] in W.honorifics or g_label == "NORP":
+        if (
+            rest[0] in W.first_names
+            or rest[0] in W.honorifics
+            or g_label == "NORP"
+            or (len(rest) == 1 and rest[0] in _PARTY_MEMBERS)  # "a Texas Democrat"
+        ):
             emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, STRONG)
             pos += g_len
             continue
