@@ -448,7 +448,7 @@ def test_every_statement_has_its_speaker_and_its_own_words(layout):
         ("Kiichi Miyazawa", "the Bank of Japan would keep its discount rate at 2.5 pct"),
         ("Lloyd Bentsen", "the trade deficit was a concern"),
         # attributed at the end of the sentence; the dateline is no part of it
-        ("EC Commission", "West German growth slowed in the fourth quarter"),
+        ("European Community", "West German growth slowed in the fourth quarter"),
         ("Rilwanu Lukman", "Output will be held at 16.6 mln barrels a day"),
         # the next quotation of the paragraph, with no speaker of its own, goes on
         ("Rilwanu Lukman", "The market is stable"),
