@@ -436,8 +436,18 @@ def _dated(doc: _Text, facts: list[Fact], meta: Mapping[str, Any]) -> list[Fact]
 def _fact(
     doc: _Text, predicate: str, subject: str, obj: str, start: int, end: int, **qualifiers: Any
 ) -> Fact:
-    quals = {k: v for k, v in qualifiers.items() if v is not None}
-    return Fact(predicate, subject, obj, doc.sentence_of(start), start, end, quals)
+    quals = {k: _one_line(v) if k == "quote" else v for k, v in qualifiers.items() if v is not None}
+    return Fact(
+        predicate, _one_line(subject), _one_line(obj), doc.sentence_of(start), start, end, quals
+    )
+
+
+def _one_line(value: Any) -> Any:
+    """A fact's words whatever the layout: a line break a span crosses (a hard-wrapped line the
+    view kept, a paragraph a quotation runs over) is one space, as the words read."""
+    if isinstance(value, str) and ("\n" in value or "\t" in value):
+        return " ".join(value.split())
+    return value
 
 
 # --- title ---------------------------------------------------------------------------------

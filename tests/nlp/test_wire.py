@@ -612,3 +612,18 @@ def test_a_title_s_holder_its_organisation_and_whether_it_was_held_before(text, 
     }
     assert held in found, found
     assert [f.subject for f in facts(text, "said")] in ([], [held[0]])
+
+
+@pytest.mark.parametrize("eol", ["\n", "\r\n"])
+def test_a_statement_over_a_line_break_the_layout_kept_reads_as_one_line(eol):
+    # Short, ragged lines (typed, not wrapped by a machine) keep their breaks in the analysis
+    # view; what was said is still the words with single spaces, and the same as on one line.
+    lines = ["Paul Volcker said the", "Fed would not ease credit", "further and rates would hold."]
+    wrapped = facts(eol.join(lines) + eol, "said")
+    one_line = facts(" ".join(lines), "said")
+    assert [(f.subject, f.object) for f in wrapped] == [
+        ("Paul Volcker", "the Fed would not ease credit further and rates would hold")
+    ]
+    assert [(f.subject, f.object, f.qualifiers) for f in wrapped] == [
+        (f.subject, f.object, f.qualifiers) for f in one_line
+    ]
