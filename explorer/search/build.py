@@ -30,7 +30,7 @@ import numpy as np
 
 from explorer.model import Corpus, Entity, Fact, SentenceRecord
 from explorer.search import texts as _texts
-from explorer.search.analysis import WORD_RE, fold, terms
+from explorer.search.analysis import ASCII_WORDS, WORD_RE, ascii_class, fold, terms
 from explorer.search.arrays import (
     KIND_ENTITY,
     KIND_FACT,
@@ -50,6 +50,9 @@ _MERGE_CHUNK = 4_000_000
 _SEP = "\x00"
 _BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
 _BUILD_CHUNK = 20_000
+#: Between two records' texts when a batch is tokenised at once: spaces around the NUL, so
+#: that the NUL is a word of its own in `ASCII_WORDS`' bytes.
+_GAP = " \x00 "
 
 
 @dataclass(slots=True)
@@ -590,6 +593,97 @@ def release_pages(array: np.ndarray) -> None:
             base.madvise(mmap.MADV_DONTNEED)
 
 
+class _WordIds:
+    """Texts -> word ids, a batch of texts at a time, the ids numbered as words are first met
+    (`words`: word -> id, in id order; 0 is the end of a record).
+
+    A batch is tokenised as bytes: every character that folds to ASCII (accented Latin
+    letters do) written as its ASCII byte and every other one that ends a word (curly
+    quotes, dashes, currency signs) as a space, then one `bytes.translate` and `split`,
+    with no per-word regular expression, folding or term step (see docs/scale.md, "The
+    build's tokenising as bytes"). A text with a character that folds to a non-ASCII word character or mark
+    (Cyrillic, "ß", a decomposed accent, a ligature) is tokenised by `WORD_RE` on its folded
+    text, as a query is (`analysis.tokens`), and its words spliced in at its place: the same
+    words either way."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {_SEP: 0}
+        self._ascii: dict[bytes, int] = {b"\x00": 0}
+        self._classes: dict[int, int] = {}  # non-ASCII code point -> `ascii_class`
+
+    def ids(self, texts: list[str]) -> np.ndarray:
+        """The word ids of `texts`, each text's followed by a 0 (a NUL in a text is a space)."""
+        joined = _GAP.join(texts) + _GAP
+        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
+            texts = [t.replace(_SEP, " ") for t in texts]
+            joined = _GAP.join(texts) + _GAP
+        hard: list[int] = []  # texts for WORD_RE, in order
+        if joined.isascii():
+            data = joined.encode("ascii")
+        else:
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            high = np.flatnonzero(codes > 127)
+            chars, which = np.unique(codes[high], return_inverse=True)
+            classes = self._classes
+            for c in chars.tolist():
+                if c not in classes:
+                    classes[c] = ascii_class(chr(c))
+            got = np.fromiter(map(classes.__getitem__, chars.tolist()), np.int32, len(chars))
+            got = got[which]
+            data_codes = codes.astype(np.uint8)
+            data_codes[high] = np.where(got < 0, 32, got)
+            if (got < 0).any():
+                ends = np.flatnonzero(codes == 0)
+                hard = np.unique(np.searchsorted(ends, high[got < 0])).tolist()
+                if 2 * len(hard) > len(texts):  # mostly such texts: all by WORD_RE
+                    return self._regex_ids(texts)
+                starts = np.concatenate(([0], ends[:-1] + 2)).tolist()
+                stops = (ends - 1).tolist()
+                for r in hard:  # tokenised below: blank here, its NUL kept
+                    data_codes[starts[r] : stops[r]] = 32
+            data = data_codes.tobytes()
+            del codes, data_codes
+        ids = self._ascii_ids(data.translate(ASCII_WORDS).split())
+        if not hard:
+            return ids
+        more = self._regex_ids([texts[r] for r in hard])
+        zeros, more_zeros = np.flatnonzero(ids == 0).tolist(), np.flatnonzero(more == 0).tolist()
+        pieces, at, more_at = [], 0, 0
+        for k, r in enumerate(hard):
+            pieces.append(ids[at : zeros[r]])  # up to the blanked text's own 0
+            pieces.append(more[more_at : more_zeros[k] + 1])
+            at, more_at = zeros[r] + 1, more_zeros[k] + 1
+        pieces.append(ids[at:])
+        return np.concatenate(pieces)
+
+    def _ascii_ids(self, tokens: list[bytes]) -> np.ndarray:
+        out = array("i")
+        ascii_ids = self._ascii
+        it = iter(tokens)
+        while True:
+            try:
+                out.extend(map(ascii_ids.__getitem__, it))
+                break
+            except KeyError as missing:  # a word not met as bytes yet: numbered, go on
+                token = missing.args[0]
+                found = ascii_ids[token] = self._id(token.decode("ascii"))
+                out.append(found)
+        return np.frombuffer(out, dtype=np.int32)
+
+    def _id(self, word: str) -> int:
+        return self.words.setdefault(word, len(self.words))
+
+    def _regex_ids(self, texts: list[str]) -> np.ndarray:
+        joined = _SEP.join(texts) + _SEP
+        words = _BUILD_RE.findall(fold(joined))
+        if not joined.isascii():
+            words = terms(words)
+        ids_of = self.words
+        for word in set(words).difference(ids_of):
+            ids_of[word] = len(ids_of)
+        return np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
+
+
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
@@ -622,7 +716,8 @@ class _Builder:
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
-        self._words: dict[str, int] = {_SEP: 0}
+        self._ids = _WordIds()
+        self._words = self._ids.words
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes (spooled ones mapped
@@ -745,16 +840,8 @@ class _Builder:
                 spool.write(memoryview(self.cols[name]))
                 self.cols[name] = array(self.cols[name].typecode)
             self._spilled += len(texts)
-        joined = _SEP.join(texts) + _SEP
-        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
-            joined = _SEP.join(t.replace(_SEP, " ") for t in texts) + _SEP
-        words = _BUILD_RE.findall(fold(joined))
-        if not joined.isascii():
-            words = terms(words)
+        ids = self._ids.ids(texts)
         ids_of = self._words
-        for word in set(words).difference(ids_of):
-            ids_of[word] = len(ids_of)
-        ids = np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
         seps = np.flatnonzero(ids == 0)
         self._fwd_lens.append((np.diff(np.concatenate(([-1], seps))) - 1).astype(np.int32))
         kept = ids[ids != 0]
