@@ -16,12 +16,13 @@ import hashlib
 import inspect
 import itertools
 import mmap
+import operator
 import os
 import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -87,8 +88,7 @@ def build(corpus: Corpus) -> IndexParts:
     label_bits, first_mention = _mention_tables(corpus, docs_of)
     entities, facts = list(corpus.entities()), list(corpus.facts())
     _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
-    for rec in corpus.iter_sentences():
-        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+    _add_all(builder, corpus.iter_sentences(), _labels_of(label_bits))
     arrays, vocab = builder.finish()
     _date_entities(arrays, builder, docs_of)
     return _parts(builder, arrays, vocab, fingerprints, corpus)
@@ -207,8 +207,7 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
         for fact in facts_of(doc=doc_id):  # type: ignore[call-arg]
             builder.add_fact(fact, bits_of(fact.doc, fact.sentence))
     for lo in range(0, len(ids), _STREAM_DOCS):
-        for rec in corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]):  # type: ignore[call-arg]
-            builder.add_sentence(rec, bits_of(rec.doc, rec.index))
+        _add_all(builder, corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]), bits_of)  # type: ignore[call-arg]
         release()
     stray.clear()
     sentence_bits = np.zeros(0, dtype=np.uint32)  # (a slice of it would keep it whole)
@@ -425,6 +424,30 @@ _RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("date_lo", np.int32),
     ("date_hi", np.int32),
 )
+#: A sentence's fields as `_Builder.add_sentences` reads them, in one call.
+_SENTENCE_FIELDS = operator.attrgetter("doc", "title", "index", "start", "end", "text")
+#: A sentence's label bits from its document and index.
+LabelsOf = Callable[[str, int], int]
+
+
+def _labels_of(bits: dict[tuple[str, int], int]) -> LabelsOf | None:
+    """`bits` (label bits by (document, sentence)) as `add_sentences` reads them: None when
+    there are none (every sentence's labels 0)."""
+    if not bits:
+        return None
+    get = bits.get
+    return lambda doc, sentence: get((doc, sentence), 0)
+
+
+def _add_all(
+    builder: _Builder, records: Iterable[SentenceRecord], labels_of: LabelsOf | None
+) -> None:
+    """Every sentence of `records` added to `builder`, a tokenising chunk at a time."""
+    it = iter(records)
+    while batch := list(itertools.islice(it, _BUILD_CHUNK)):
+        builder.add_sentences(batch, labels_of)
+
+
 #: The `array` type codes the builder gathers each column in: the saved widths (33 bytes a
 #: record rather than 72), so four million sentences' columns take 160 MB while building.
 _TYPECODES = {np.int8: "b", np.int32: "i", np.uint32: "I"}
@@ -793,6 +816,48 @@ class _Builder:
             labels,
             self.doc_period(rec.doc),
         )
+
+    def add_sentences(
+        self, records: Iterable[SentenceRecord], labels_of: LabelsOf | None = None
+    ) -> None:
+        """`add_sentence` of each of `records` (a batch: up to a tokenising chunk), labels
+        from `labels_of(doc, sentence)` (none without it): the columns filled a batch at a
+        time, each document's index and dates found once for each run of its sentences."""
+        rows = list(map(_SENTENCE_FIELDS, records))
+        n = len(rows)
+        if not n:
+            return
+        docs, titles, sents, starts, ends, texts = zip(*rows, strict=True)
+        del rows
+        cuts = np.flatnonzero(np.fromiter(map(operator.ne, docs[1:], docs[:-1]), bool, n - 1))
+        firsts = [0, *(cuts + 1).tolist()]
+        lens = np.diff([*firsts, n])
+        where, lo, hi = [], [], []
+        for k, first in enumerate(firsts):
+            doc = docs[first]
+            title = titles[first] or next(
+                (t for t in titles[first : first + int(lens[k])] if t), ""
+            )
+            where.append(self.doc_index(doc, title))
+            when = self.doc_period(doc)
+            lo.append(when[0])
+            hi.append(when[1])
+        cols = self.cols
+        cols["kind"].frombytes(bytes([KIND_SENTENCE]) * n)
+        cols["doc"].frombytes(np.repeat(np.asarray(where, dtype=np.int32), lens).tobytes())
+        cols["sent"].extend(sents)
+        cols["start"].extend(starts)
+        cols["end"].extend(ends)
+        cols["ref"].frombytes(np.full(n, -1, dtype=np.int32).tobytes())
+        if labels_of is None:
+            cols["labels"].frombytes(bytes(4 * n))
+        else:
+            cols["labels"].extend(map(labels_of, docs, sents))
+        cols["date_lo"].frombytes(np.repeat(np.asarray(lo, dtype=np.int32), lens).tobytes())
+        cols["date_hi"].frombytes(np.repeat(np.asarray(hi, dtype=np.int32), lens).tobytes())
+        self._texts.extend(texts)
+        if len(self._texts) >= _BUILD_CHUNK:
+            self._flush()
 
     def add(
         self,
@@ -1462,8 +1527,7 @@ def build_documents(
                 bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
         facts.extend(corpus.facts(doc=doc_id))  # type: ignore[call-arg]
     _add_names_and_facts(builder, [], facts, bits, {})
-    for rec in _sentences_of(corpus, doc_ids):
-        builder.add_sentence(rec, bits.get((rec.doc, rec.index), 0))
+    _add_all(builder, _sentences_of(corpus, doc_ids), _labels_of(bits))
     arrays, vocab = builder.finish()
     _add_entity_dates(arrays, [], builder)
     tables = IndexTables(
@@ -2001,7 +2065,11 @@ def _one_pass_parts(
     rest: list[IndexParts] = []
     seen: set[str] = set()
     first_arrays: tuple[dict[str, np.ndarray], list[str]] | None = None
-    for rec in corpus.iter_sentences():
+    records, labels_of = iter(corpus.iter_sentences()), _labels_of(label_bits)
+    # a part full, one more record read before the next part is begun (none: no empty part)
+    while batch := list(
+        itertools.islice(records, max(1, min(_BUILD_CHUNK, limit - builder.count)))
+    ):
         if builder.count >= limit:
             if builder is first:
                 first_arrays = first.finish()
@@ -2010,7 +2078,7 @@ def _one_pass_parts(
                 seen.update(doc_id for doc_id, _title in builder.docs)
             # the first part's dictionary for every part: the merge copies their frames
             builder = _Builder(dates, first.text_dict)
-        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+        builder.add_sentences(batch, labels_of)
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()
         _date_entities(arrays, first, docs_of)
