@@ -50,7 +50,10 @@ _MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
 _BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
-_BUILD_CHUNK = 20_000
+#: Texts tokenised at a time (their words as bytes, about 50 bytes a word, are what a build
+#: holds besides the index: 4,096 sentences are about 4 MB; 20,000 held about 30 MB more at
+#: the peak), as many as the texts' compression batch.
+_BUILD_CHUNK = 4_096
 #: Between two records' texts when a batch is tokenised at once: spaces around the NUL, so
 #: that the NUL is a word of its own in `ASCII_WORDS`' bytes.
 _GAP = " \x00 "
@@ -479,7 +482,7 @@ def _packed(
 
 
 #: Records whose (word, record) keys are sorted at once when postings are assembled.
-_POSTING_BLOCK = 65_536
+_POSTING_BLOCK = 16_384
 
 
 def _block_keys(
@@ -548,8 +551,10 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
         run_words = words[firsts]
         run_lens = np.diff(np.append(firsts, len(words)))
         # Blocks come in record order, so each word's records land sorted.
-        where = np.repeat(cursor[run_words] - firsts, run_lens) + np.arange(len(words))
+        where = np.repeat(cursor[run_words] - firsts, run_lens)
+        where += np.arange(len(words))
         post[where] = records
+        del where
         cursor[run_words] += run_lens
         release_pages(fwd)
     return post_off, post
@@ -958,6 +963,12 @@ class _Builder:
         )
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
+
+    def let_go(self) -> None:
+        """Drop the records' columns and texts `finish` made its arrays from (they are
+        written out): the builder keeps its tables (documents, entities, facts)."""
+        self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
+        self._blob, self._raw, self._text_lens = bytearray(), [], array("q")
 
     def spool_texts(self, folder: Path) -> None:
         """Write the texts to a temporary file in `folder` (the default temporary folder when
@@ -2072,7 +2083,7 @@ def _one_pass_parts(
     ):
         if builder.count >= limit:
             if builder is first:
-                first_arrays = first.finish()
+                first_arrays = _held_out(first, spill, corpus)
             else:
                 rest.append(spill(_documents_part(builder, corpus)))
                 seen.update(doc_id for doc_id, _title in builder.docs)
@@ -2087,6 +2098,8 @@ def _one_pass_parts(
     seen.update(doc_id for doc_id, _title in builder.docs)
     assert first_arrays is not None
     arrays, vocab = first_arrays
+    for name in ("date_lo", "date_hi"):  # the names' dates are set below: in memory
+        arrays[name] = np.array(arrays[name])
     # documents of later parts that entities mention, numbered after the first part's own
     for row in first.entity_rows:
         for doc_id in sorted(docs_of.get(row[0], ())):
@@ -2099,6 +2112,21 @@ def _one_pass_parts(
         (part, np.full(len(part.tables.docs) + 1, k, dtype=np.int64))
         for k, part in enumerate(parts)
     ], fingerprints
+
+
+def _held_out(
+    first: _Builder, spill: Any, corpus: Corpus
+) -> tuple[dict[str, np.ndarray], list[str]]:
+    """The first part finished and written out by `spill` (mapped back), not held in memory
+    while the other parts are built (a quarter of the build's peak at a million sentences):
+    its arrays but the entity documents, which are found once every part is read."""
+    arrays, vocab = first.finish()
+    arrays["ent_doc_off"] = np.zeros(1, dtype=np.int64)
+    arrays["ent_doc"] = np.empty(0, dtype=np.int32)
+    held = spill(_parts(first, arrays, vocab, None, corpus)).arrays.as_dict()
+    del arrays
+    first.let_go()
+    return {k: v for k, v in held.items() if k not in ("ent_doc_off", "ent_doc")}, vocab
 
 
 def _documents_part(builder: _Builder, corpus: Corpus) -> IndexParts:
