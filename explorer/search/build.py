@@ -621,6 +621,9 @@ def release_pages(array: np.ndarray) -> None:
             base.madvise(mmap.MADV_DONTNEED)
 
 
+_UNKNOWN = -2
+
+
 class _WordIds:
     """Texts -> word ids, a batch of texts at a time, the ids numbered as words are first met
     (`words`: word -> id, in id order; 0 is the end of a record).
@@ -631,13 +634,15 @@ class _WordIds:
     with no per-word regular expression, folding or term step (see docs/scale.md, "The
     build's tokenising as bytes"). A text with a character that folds to a non-ASCII word character or mark
     (Cyrillic, "ß", a decomposed accent, a ligature) is tokenised by `WORD_RE` on its folded
-    text, as a query is (`analysis.tokens`), and its words spliced in at its place: the same
+    text, as a query is (`analysis.tokens`), and its words spliced in at its place; a batch
+    mostly of such texts, or of non-ASCII characters, goes through `WORD_RE` whole. The same
     words either way."""
 
     def __init__(self) -> None:
         self.words: dict[str, int] = {_SEP: 0}
         self._ascii: dict[bytes, int] = {b"\x00": 0}
-        self._classes: dict[int, int] = {}  # non-ASCII code point -> `ascii_class`
+        # code point -> `ascii_class` (-1 to 127), or _UNKNOWN: not met yet
+        self._classes = np.full(sys.maxunicode + 1, _UNKNOWN, dtype=np.int8)
 
     def ids(self, texts: list[str]) -> np.ndarray:
         """The word ids of `texts`, each text's followed by a 0 (a NUL in a text is a space)."""
@@ -651,20 +656,25 @@ class _WordIds:
         else:
             codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
             high = np.flatnonzero(codes > 127)
-            chars, which = np.unique(codes[high], return_inverse=True)
-            classes = self._classes
-            for c in chars.tolist():
-                if c not in classes:
-                    classes[c] = ascii_class(chr(c))
-            got = np.fromiter(map(classes.__getitem__, chars.tolist()), np.int32, len(chars))
-            got = got[which]
-            data_codes = codes.astype(np.uint8)
-            data_codes[high] = np.where(got < 0, 32, got)
+            if 2 * len(high) > len(codes):  # mostly another script: its words by WORD_RE
+                return self._regex_ids(texts)
+            table = self._classes
+            got = table[codes[high]]
+            unknown = got == _UNKNOWN
+            if unknown.any():  # characters not met before: classed once each
+                for c in np.unique(codes[high[unknown]]).tolist():
+                    table[c] = ascii_class(chr(c))
+                got = table[codes[high]]
             if (got < 0).any():
                 ends = np.flatnonzero(codes == 0)
-                hard = np.unique(np.searchsorted(ends, high[got < 0])).tolist()
+                flags = np.zeros(len(texts), dtype=bool)
+                flags[np.searchsorted(ends, high[got < 0])] = True
+                hard = np.flatnonzero(flags).tolist()
                 if 2 * len(hard) > len(texts):  # mostly such texts: all by WORD_RE
                     return self._regex_ids(texts)
+            data_codes = codes.astype(np.uint8)
+            data_codes[high] = np.where(got < 0, 32, got)
+            if hard:
                 starts = np.concatenate(([0], ends[:-1] + 2)).tolist()
                 stops = (ends - 1).tolist()
                 for r in hard:  # tokenised below: blank here, its NUL kept

@@ -22,6 +22,7 @@ TEXTS = {
     "german": "Die Straße in Köln heißt STRASSE im Großen",
     "greek": "ΣΟΦΟΣ και σοφος ΟΔΥΣΣΕΑΣ",
     "cyrillic": "Москва и Київ, Moscow and Kyiv",
+    "russian": "Президент посетил Москву и Київ в понедельник утром",  # mostly not ASCII
     "decomposed": "Cafe\u0301 nai\u0308ve Franc\u0327ois Zu\u0308rich",
     "ligatures": "\ufb01nance and o\ufb03ce \ufb02ows",
     "invisible": "co\u00adoperate with zero\u200bwidth and word\u2060joiner",
@@ -43,7 +44,7 @@ def _record_words(index: SearchIndex) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize("batch", [4, 5, 1000])
+@pytest.mark.parametrize("batch", [1, 4, 5, 1000])
 @pytest.mark.parametrize("plain", [0, 3, 40])
 def test_every_text_is_indexed_with_the_words_its_query_has(index_of, monkeypatch, batch, plain):
     # `plain` ASCII texts around the others: batches mostly of either kind, or mixed.
@@ -56,6 +57,6 @@ def test_every_text_is_indexed_with_the_words_its_query_has(index_of, monkeypatc
     words = _record_words(index)
     for name, text in TEXTS.items():
         assert words[name] == tokens(text.replace("\x00", " ")), name
-    for name in ("latin", "german", "greek", "cyrillic", "decomposed", "ligatures", "hindi"):
+    for name in ("latin", "german", "greek", "russian", "decomposed", "ligatures", "hindi"):
         for word in tokens(TEXTS[name]):
             assert any(h.doc == name for h in index.search(word, limit=50)), (name, word)
