@@ -79,6 +79,31 @@ def term(word: str) -> str:
     return _TERM_DROP.sub("", word).translate(_LIGATURES)
 
 
+#: `bytes.translate` table that tokenises ASCII as `WORD_RE` does folded text: letters lower
+#: cased, letters and digits kept, NUL kept (the builder's end of a record), every other byte
+#: a space (so `bytes.split()` gives the words).
+ASCII_WORDS = bytes(
+    c + 32 if 65 <= c <= 90 else c if c == 0 or chr(c).isalnum() else 32 for c in range(128)
+) + bytes([32] * 128)
+#: A character that is or continues a word in folded text.
+_WORDISH = re.compile(rf"[^\W_]|[{MARKS}{JOIN}]")
+
+
+def ascii_class(char: str) -> int:
+    """How one non-ASCII character `char` tokenises, wherever it stands: the code of the
+    ASCII character it folds to (`ASCII_WORDS` then says whether that is a word character);
+    32 when it folds to a non-ASCII character that ends a word (as a space does); -1 when
+    it folds to one that is or continues a word (the text is then tokenised by `WORD_RE`).
+    Folding is character by character but for capital sigma, whose lower case depends on
+    what follows (final sigma): a Greek letter either way, so -1 wherever it stands."""
+    folded = fold(char)
+    if len(folded) != 1 or folded == "\x00":
+        return -1
+    if folded.isascii():
+        return ord(folded)
+    return -1 if _WORDISH.fullmatch(folded) else 32
+
+
 def normalize_query(text: str) -> str:
     """A typed query in composed form, so `e` + combining accent folds like `é`."""
     return unicodedata.normalize("NFC", text)

@@ -16,12 +16,13 @@ import hashlib
 import inspect
 import itertools
 import mmap
+import operator
 import os
 import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -31,7 +32,7 @@ import numpy as np
 from explorer.model import Corpus, Entity, Fact, SentenceRecord
 from explorer.search import postings as _layout
 from explorer.search import texts as _texts
-from explorer.search.analysis import WORD_RE, fold, terms
+from explorer.search.analysis import ASCII_WORDS, WORD_RE, ascii_class, fold, terms
 from explorer.search.arrays import (
     KIND_ENTITY,
     KIND_FACT,
@@ -51,7 +52,13 @@ _MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
 _BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
-_BUILD_CHUNK = 20_000
+#: Texts tokenised at a time (their words as bytes, about 50 bytes a word, are what a build
+#: holds besides the index: 4,096 sentences are about 4 MB; 20,000 held about 30 MB more at
+#: the peak), as many as the texts' compression batch.
+_BUILD_CHUNK = 4_096
+#: Between two records' texts when a batch is tokenised at once: spaces around the NUL, so
+#: that the NUL is a word of its own in `ASCII_WORDS`' bytes.
+_GAP = " \x00 "
 
 
 @dataclass(slots=True)
@@ -86,8 +93,7 @@ def build(corpus: Corpus) -> IndexParts:
     label_bits, first_mention = _mention_tables(corpus, docs_of)
     entities, facts = list(corpus.entities()), list(corpus.facts())
     _add_names_and_facts(builder, entities, facts, label_bits, first_mention)
-    for rec in corpus.iter_sentences():
-        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+    _add_all(builder, corpus.iter_sentences(), _labels_of(label_bits))
     arrays, vocab = builder.finish()
     _date_entities(arrays, builder, docs_of)
     return _parts(builder, arrays, vocab, fingerprints, corpus)
@@ -206,8 +212,7 @@ def _build_streamed(corpus: Corpus) -> IndexParts:
         for fact in facts_of(doc=doc_id):  # type: ignore[call-arg]
             builder.add_fact(fact, bits_of(fact.doc, fact.sentence))
     for lo in range(0, len(ids), _STREAM_DOCS):
-        for rec in corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]):  # type: ignore[call-arg]
-            builder.add_sentence(rec, bits_of(rec.doc, rec.index))
+        _add_all(builder, corpus.iter_sentences(doc_ids=ids[lo : lo + _STREAM_DOCS]), bits_of)  # type: ignore[call-arg]
         release()
     stray.clear()
     sentence_bits = np.zeros(0, dtype=np.uint32)  # (a slice of it would keep it whole)
@@ -424,6 +429,30 @@ _RECORD_COLUMNS: tuple[tuple[str, Any], ...] = (
     ("date_lo", np.int32),
     ("date_hi", np.int32),
 )
+#: A sentence's fields as `_Builder.add_sentences` reads them, in one call.
+_SENTENCE_FIELDS = operator.attrgetter("doc", "title", "index", "start", "end", "text")
+#: A sentence's label bits from its document and index.
+LabelsOf = Callable[[str, int], int]
+
+
+def _labels_of(bits: dict[tuple[str, int], int]) -> LabelsOf | None:
+    """`bits` (label bits by (document, sentence)) as `add_sentences` reads them: None when
+    there are none (every sentence's labels 0)."""
+    if not bits:
+        return None
+    get = bits.get
+    return lambda doc, sentence: get((doc, sentence), 0)
+
+
+def _add_all(
+    builder: _Builder, records: Iterable[SentenceRecord], labels_of: LabelsOf | None
+) -> None:
+    """Every sentence of `records` added to `builder`, a tokenising chunk at a time."""
+    it = iter(records)
+    while batch := list(itertools.islice(it, _BUILD_CHUNK)):
+        builder.add_sentences(batch, labels_of)
+
+
 #: The `array` type codes the builder gathers each column in: the saved widths (33 bytes a
 #: record rather than 72), so four million sentences' columns take 160 MB while building.
 _TYPECODES = {np.int8: "b", np.int32: "i", np.uint32: "I"}
@@ -455,7 +484,7 @@ def _packed(
 
 
 #: Records whose (word, record) keys are sorted at once when postings are assembled.
-_POSTING_BLOCK = 65_536
+_POSTING_BLOCK = 16_384
 
 
 def _block_keys(
@@ -524,8 +553,10 @@ def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.nd
         run_words = words[firsts]
         run_lens = np.diff(np.append(firsts, len(words)))
         # Blocks come in record order, so each word's records land sorted.
-        where = np.repeat(cursor[run_words] - firsts, run_lens) + np.arange(len(words))
+        where = np.repeat(cursor[run_words] - firsts, run_lens)
+        where += np.arange(len(words))
         post[where] = records
+        del where
         cursor[run_words] += run_lens
         release_pages(fwd)
     return post_off, post
@@ -592,6 +623,107 @@ def release_pages(array: np.ndarray) -> None:
             base.madvise(mmap.MADV_DONTNEED)
 
 
+_UNKNOWN = -2
+
+
+class _WordIds:
+    """Texts -> word ids, a batch of texts at a time, the ids numbered as words are first met
+    (`words`: word -> id, in id order; 0 is the end of a record).
+
+    A batch is tokenised as bytes: every character that folds to ASCII (accented Latin
+    letters do) written as its ASCII byte and every other one that ends a word (curly
+    quotes, dashes, currency signs) as a space, then one `bytes.translate` and `split`,
+    with no per-word regular expression, folding or term step (see docs/scale.md, "The
+    build's tokenising as bytes"). A text with a character that folds to a non-ASCII word character or mark
+    (Cyrillic, "ß", a decomposed accent, a ligature) is tokenised by `WORD_RE` on its folded
+    text, as a query is (`analysis.tokens`), and its words spliced in at its place; a batch
+    mostly of such texts, or of non-ASCII characters, goes through `WORD_RE` whole. The same
+    words either way."""
+
+    def __init__(self) -> None:
+        self.words: dict[str, int] = {_SEP: 0}
+        self._ascii: dict[bytes, int] = {b"\x00": 0}
+        # code point -> `ascii_class` (-1 to 127), or _UNKNOWN: not met yet
+        self._classes = np.full(sys.maxunicode + 1, _UNKNOWN, dtype=np.int8)
+
+    def ids(self, texts: list[str]) -> np.ndarray:
+        """The word ids of `texts`, each text's followed by a 0 (a NUL in a text is a space)."""
+        joined = _GAP.join(texts) + _GAP
+        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
+            texts = [t.replace(_SEP, " ") for t in texts]
+            joined = _GAP.join(texts) + _GAP
+        hard: list[int] = []  # texts for WORD_RE, in order
+        if joined.isascii():
+            data = joined.encode("ascii")
+        else:
+            codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+            high = np.flatnonzero(codes > 127)
+            if 2 * len(high) > len(codes):  # mostly another script: its words by WORD_RE
+                return self._regex_ids(texts)
+            table = self._classes
+            got = table[codes[high]]
+            unknown = got == _UNKNOWN
+            if unknown.any():  # characters not met before: classed once each
+                for c in np.unique(codes[high[unknown]]).tolist():
+                    table[c] = ascii_class(chr(c))
+                got = table[codes[high]]
+            if (got < 0).any():
+                ends = np.flatnonzero(codes == 0)
+                flags = np.zeros(len(texts), dtype=bool)
+                flags[np.searchsorted(ends, high[got < 0])] = True
+                hard = np.flatnonzero(flags).tolist()
+                if 2 * len(hard) > len(texts):  # mostly such texts: all by WORD_RE
+                    return self._regex_ids(texts)
+            data_codes = codes.astype(np.uint8)
+            data_codes[high] = np.where(got < 0, 32, got)
+            if hard:
+                starts = np.concatenate(([0], ends[:-1] + 2)).tolist()
+                stops = (ends - 1).tolist()
+                for r in hard:  # tokenised below: blank here, its NUL kept
+                    data_codes[starts[r] : stops[r]] = 32
+            data = data_codes.tobytes()
+            del codes, data_codes
+        ids = self._ascii_ids(data.translate(ASCII_WORDS).split())
+        if not hard:
+            return ids
+        more = self._regex_ids([texts[r] for r in hard])
+        zeros, more_zeros = np.flatnonzero(ids == 0).tolist(), np.flatnonzero(more == 0).tolist()
+        pieces, at, more_at = [], 0, 0
+        for k, r in enumerate(hard):
+            pieces.append(ids[at : zeros[r]])  # up to the blanked text's own 0
+            pieces.append(more[more_at : more_zeros[k] + 1])
+            at, more_at = zeros[r] + 1, more_zeros[k] + 1
+        pieces.append(ids[at:])
+        return np.concatenate(pieces)
+
+    def _ascii_ids(self, tokens: list[bytes]) -> np.ndarray:
+        out = array("i")
+        ascii_ids = self._ascii
+        it = iter(tokens)
+        while True:
+            try:
+                out.extend(map(ascii_ids.__getitem__, it))
+                break
+            except KeyError as missing:  # a word not met as bytes yet: numbered, go on
+                token = missing.args[0]
+                found = ascii_ids[token] = self._id(token.decode("ascii"))
+                out.append(found)
+        return np.frombuffer(out, dtype=np.int32)
+
+    def _id(self, word: str) -> int:
+        return self.words.setdefault(word, len(self.words))
+
+    def _regex_ids(self, texts: list[str]) -> np.ndarray:
+        joined = _SEP.join(texts) + _SEP
+        words = _BUILD_RE.findall(fold(joined))
+        if not joined.isascii():
+            words = terms(words)
+        ids_of = self.words
+        for word in set(words).difference(ids_of):
+            ids_of[word] = len(ids_of)
+        return np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
+
+
 class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
@@ -624,7 +756,8 @@ class _Builder:
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
-        self._words: dict[str, int] = {_SEP: 0}
+        self._ids = _WordIds()
+        self._words = self._ids.words
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes (spooled ones mapped
@@ -701,6 +834,48 @@ class _Builder:
             self.doc_period(rec.doc),
         )
 
+    def add_sentences(
+        self, records: Iterable[SentenceRecord], labels_of: LabelsOf | None = None
+    ) -> None:
+        """`add_sentence` of each of `records` (a batch: up to a tokenising chunk), labels
+        from `labels_of(doc, sentence)` (none without it): the columns filled a batch at a
+        time, each document's index and dates found once for each run of its sentences."""
+        rows = list(map(_SENTENCE_FIELDS, records))
+        n = len(rows)
+        if not n:
+            return
+        docs, titles, sents, starts, ends, texts = zip(*rows, strict=True)
+        del rows
+        cuts = np.flatnonzero(np.fromiter(map(operator.ne, docs[1:], docs[:-1]), bool, n - 1))
+        firsts = [0, *(cuts + 1).tolist()]
+        lens = np.diff([*firsts, n])
+        where, lo, hi = [], [], []
+        for k, first in enumerate(firsts):
+            doc = docs[first]
+            title = titles[first] or next(
+                (t for t in titles[first : first + int(lens[k])] if t), ""
+            )
+            where.append(self.doc_index(doc, title))
+            when = self.doc_period(doc)
+            lo.append(when[0])
+            hi.append(when[1])
+        cols = self.cols
+        cols["kind"].frombytes(bytes([KIND_SENTENCE]) * n)
+        cols["doc"].frombytes(np.repeat(np.asarray(where, dtype=np.int32), lens).tobytes())
+        cols["sent"].extend(sents)
+        cols["start"].extend(starts)
+        cols["end"].extend(ends)
+        cols["ref"].frombytes(np.full(n, -1, dtype=np.int32).tobytes())
+        if labels_of is None:
+            cols["labels"].frombytes(bytes(4 * n))
+        else:
+            cols["labels"].extend(map(labels_of, docs, sents))
+        cols["date_lo"].frombytes(np.repeat(np.asarray(lo, dtype=np.int32), lens).tobytes())
+        cols["date_hi"].frombytes(np.repeat(np.asarray(hi, dtype=np.int32), lens).tobytes())
+        self._texts.extend(texts)
+        if len(self._texts) >= _BUILD_CHUNK:
+            self._flush()
+
     def add(
         self,
         text: str,
@@ -747,16 +922,8 @@ class _Builder:
                 spool.write(memoryview(self.cols[name]))
                 self.cols[name] = array(self.cols[name].typecode)
             self._spilled += len(texts)
-        joined = _SEP.join(texts) + _SEP
-        if joined.count(_SEP) != len(texts):  # a NUL inside a text would split it
-            joined = _SEP.join(t.replace(_SEP, " ") for t in texts) + _SEP
-        words = _BUILD_RE.findall(fold(joined))
-        if not joined.isascii():
-            words = terms(words)
+        ids = self._ids.ids(texts)
         ids_of = self._words
-        for word in set(words).difference(ids_of):
-            ids_of[word] = len(ids_of)
-        ids = np.fromiter(map(ids_of.__getitem__, words), dtype=np.int32, count=len(words))
         seps = np.flatnonzero(ids == 0)
         self._fwd_lens.append((np.diff(np.concatenate(([-1], seps))) - 1).astype(np.int32))
         kept = ids[ids != 0]
@@ -808,6 +975,12 @@ class _Builder:
         )
         # Records without documents point at -1; the doc filter's table keeps a False there.
         return arrays, vocab
+
+    def let_go(self) -> None:
+        """Drop the records' columns and texts `finish` made its arrays from (they are
+        written out): the builder keeps its tables (documents, entities, facts)."""
+        self.cols = {name: array(_TYPECODES[dtype]) for name, dtype in _RECORD_COLUMNS}
+        self._blob, self._raw, self._text_lens = bytearray(), [], array("q")
 
     def spool_texts(self, folder: Path) -> None:
         """Write the texts to a temporary file in `folder` (the default temporary folder when
@@ -1375,8 +1548,7 @@ def build_documents(
                 bits[where] = bits.get(where, 0) | LABEL_BITS.get(m.label, 0)
         facts.extend(corpus.facts(doc=doc_id))  # type: ignore[call-arg]
     _add_names_and_facts(builder, [], facts, bits, {})
-    for rec in _sentences_of(corpus, doc_ids):
-        builder.add_sentence(rec, bits.get((rec.doc, rec.index), 0))
+    _add_all(builder, _sentences_of(corpus, doc_ids), _labels_of(bits))
     arrays, vocab = builder.finish()
     _add_entity_dates(arrays, [], builder)
     tables = IndexTables(
@@ -1914,16 +2086,20 @@ def _one_pass_parts(
     rest: list[IndexParts] = []
     seen: set[str] = set()
     first_arrays: tuple[dict[str, np.ndarray], list[str]] | None = None
-    for rec in corpus.iter_sentences():
+    records, labels_of = iter(corpus.iter_sentences()), _labels_of(label_bits)
+    # a part full, one more record read before the next part is begun (none: no empty part)
+    while batch := list(
+        itertools.islice(records, max(1, min(_BUILD_CHUNK, limit - builder.count)))
+    ):
         if builder.count >= limit:
             if builder is first:
-                first_arrays = first.finish()
+                first_arrays = _held_out(first, spill, corpus)
             else:
                 rest.append(spill(_documents_part(builder, corpus)))
                 seen.update(doc_id for doc_id, _title in builder.docs)
             # the first part's dictionary for every part: the merge copies their frames
             builder = _Builder(dates, first.text_dict)
-        builder.add_sentence(rec, label_bits.get((rec.doc, rec.index), 0))
+        builder.add_sentences(batch, labels_of)
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()
         _date_entities(arrays, first, docs_of)
@@ -1932,6 +2108,8 @@ def _one_pass_parts(
     seen.update(doc_id for doc_id, _title in builder.docs)
     assert first_arrays is not None
     arrays, vocab = first_arrays
+    for name in ("date_lo", "date_hi"):  # the names' dates are set below: in memory
+        arrays[name] = np.array(arrays[name])
     # documents of later parts that entities mention, numbered after the first part's own
     for row in first.entity_rows:
         for doc_id in sorted(docs_of.get(row[0], ())):
@@ -1944,6 +2122,21 @@ def _one_pass_parts(
         (part, np.full(len(part.tables.docs) + 1, k, dtype=np.int64))
         for k, part in enumerate(parts)
     ], fingerprints
+
+
+def _held_out(
+    first: _Builder, spill: Any, corpus: Corpus
+) -> tuple[dict[str, np.ndarray], list[str]]:
+    """The first part finished and written out by `spill` (mapped back), not held in memory
+    while the other parts are built (a quarter of the build's peak at a million sentences):
+    its arrays but the entity documents, which are found once every part is read."""
+    arrays, vocab = first.finish()
+    arrays["ent_doc_off"] = np.zeros(1, dtype=np.int64)
+    arrays["ent_doc"] = np.empty(0, dtype=np.int32)
+    held = spill(_parts(first, arrays, vocab, None, corpus)).arrays.as_dict()
+    del arrays
+    first.let_go()
+    return {k: v for k, v in held.items() if k not in ("ent_doc_off", "ent_doc")}, vocab
 
 
 def _documents_part(builder: _Builder, corpus: Corpus) -> IndexParts:
