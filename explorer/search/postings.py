@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import mmap
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,9 @@ LONG_AT_LEAST = 256
 LONG_PER_BLOCK = 16
 #: Postings read at a time when the long lists are made (their pages let go after each).
 _CHUNK = 1 << 22
+#: Postings gathered at a time from scattered runs: each costs 8 bytes of index a posting in
+#: two temporaries, so this bounds a save's memory above the postings (~20 MB).
+_GATHER = 1 << 20
 
 
 def blocks(records: int) -> int:
@@ -57,8 +61,22 @@ def _runs(values: np.ndarray, starts: np.ndarray, lens: np.ndarray) -> np.ndarra
     if not total:
         return np.asarray(values[:0])
     flat = np.cumsum(lens) - lens
-    idx = np.arange(total, dtype=np.int64) + np.repeat(starts - flat, lens)
+    idx = np.repeat(starts - flat, lens)
+    idx += np.arange(total, dtype=np.int64)
     return np.asarray(values[idx])
+
+
+def _groups(lens: np.ndarray, most: int) -> list[tuple[int, int]]:
+    """Consecutive ranges [i, j) of `lens` holding at most `most` in all (or one item)."""
+    cum = np.cumsum(lens)
+    out = []
+    i, n = 0, len(lens)
+    while i < n:
+        base = int(cum[i - 1]) if i else 0
+        j = min(max(int(np.searchsorted(cum, base + most, side="right")), i + 1), n)
+        out.append((i, j))
+        i = j
+    return out
 
 
 def _let_go(array: np.ndarray) -> None:
@@ -407,28 +425,35 @@ def save_blocked(folder: Path, post_off: np.ndarray, post: np.ndarray, records: 
     n_blocks = blocks(records) if n_long else 0
     # Per long word and block: how many postings (the words' lists read a chunk at a time).
     per = np.zeros((n_long, n_blocks), dtype=np.int64)
-    j0 = 0
-    cum = np.cumsum(counts[long]) if n_long else np.zeros(0, np.int64)
-    while j0 < n_long:
-        base = int(cum[j0 - 1]) if j0 else 0
-        j1 = min(max(int(np.searchsorted(cum, base + _CHUNK, side="right")), j0 + 1), n_long)
+    for j0, j1 in _groups(counts[long], _GATHER):
         lens = counts[long[j0:j1]]
-        vals = _runs(post, off[long[j0:j1]], lens)
         key = np.repeat(np.arange(j1 - j0, dtype=np.int64) * n_blocks, lens)
-        key += vals >> BLOCK_BITS
+        key += _runs(post, off[long[j0:j1]], lens) >> BLOCK_BITS
         per[j0:j1] = np.bincount(key, minlength=(j1 - j0) * n_blocks).reshape(-1, n_blocks)
+        del key
         _let_go(post)
-        j0 = j1
     blk_off = np.zeros(n_blocks * n_long + 1, dtype=np.int64)
     np.cumsum(per.T.ravel(), out=blk_off[1:])
-    within = np.cumsum(per, axis=1) - per  # where block b's run starts in word j's list
-    # The long lists, block-major: block by block, each long word's run of it.
+    # The long lists, block-major. Read word-major (a group of long words' lists at a time, so
+    # the mapped postings are read once, in order, their pages let go after each group), each
+    # group's postings put in block order (a stable sort on the block keeps word order within
+    # it), and each block's run of the group written where it goes: the runs of consecutive
+    # words in a block are consecutive in the file.
     with _npy(folder / "post_blk.npy.part", np.uint16, int(blk_off[-1])) as out:
-        for b in range(n_blocks):
-            lens = per[:, b]
-            vals = _runs(post, off[long] + within[:, b], lens)
-            out.write(np.ascontiguousarray(vals & (BLOCK - 1), dtype=np.uint16).data)
+        out.flush()
+        data, fd = out.tell(), out.fileno()
+        for j0, j1 in _groups(counts[long], _GATHER):
+            vals = _runs(post, off[long[j0:j1]], counts[long[j0:j1]])
+            order = np.argsort((vals >> BLOCK_BITS).astype(np.uint16), kind="stable")
+            low = np.ascontiguousarray(vals[order] & (BLOCK - 1), dtype=np.uint16)
+            del vals, order
+            at = 0
+            for blk, n in enumerate(per[j0:j1].sum(axis=0).tolist()):
+                if n:
+                    os.pwrite(fd, low[at : at + n].data, data + 2 * int(blk_off[blk * n_long + j0]))
+                    at += n
             _let_go(post)
+        out.truncate(data + 2 * int(blk_off[-1]))
     # The short lists, word-major: every posting of a word that is not long.
     is_long = np.zeros(len(counts), dtype=bool)
     is_long[long] = True
