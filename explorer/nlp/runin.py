@@ -975,7 +975,7 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     if (
         core in W.titles
         or core in W.title_starts
-        or core in W.honorifics
+        or (core in W.honorifics and not _name_before(words, k - 1))
         or core in W.demonyms
         or core in W.norp_words
         or core.lower() in W.lower_titles
@@ -995,6 +995,21 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
         and given not in W.places
         and given not in W.known_orgs
         and not prev.isupper()
+    )
+
+
+def _name_before(words: list[str], i: int) -> bool:
+    """Whether a capitalised word inside the headline stands before words[i], so that a
+    title's word there ends a name rather than opens one: "Big Brother", not "Brother Roger"."""
+    from explorer.nlp.names.lists import W
+
+    before = _core(words[i - 1]) if i > 1 else ""
+    return (
+        before[:1].isupper()
+        and before == words[i - 1]
+        and before not in W.honorifics
+        and before not in W.titles
+        and before not in W.title_starts
     )
 
 

@@ -71,6 +71,12 @@ STORIES = {
         "money still comes from abroad.",
         "Ortiz was speaking at a festival in Valparaiso.",
     ],
+    "a show whose name ends in a word that can be a title": [
+        "Okafor attacks 'cruel' Big Brother",
+        "Anna Okafor has criticised the makers of Celebrity Big Brother for the way they "
+        "treated housemates, days after she walked out of the show.",
+        "Okafor said the producers had set the housemates against each other.",
+    ],
     "a headline that names its source after a comma": [
         "Rail fares 'too high', says Okafor",
         "Paul Okafor has said rail fares in the north of England are too high for commuters "
