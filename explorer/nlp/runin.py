@@ -574,7 +574,7 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
     from explorer.nlp.names.lists import W
 
     W.load()
-    if not _may_end_headline(prev, quoted):
+    if not _may_end_headline(prev, quoted, words[k : k + 4]):
         return False
     named, common = _headline_words(words[:k])
     after_capital = prev[:1].isupper()
@@ -654,19 +654,23 @@ def _subject_ends(words: list[str], j: int) -> bool:
     return word[:1].isupper() or word.lower() not in _OBJECT_NEXT
 
 
-def _describes(low: str) -> bool:
+def _describes(low: str, by_ending: bool = True) -> bool:
     """Whether `low` (in lower case) is a noun that stands before a name to say what it is:
-    "airline", "drugmaker", "striker", "chairman", "singer"."""
+    "airline", "drugmaker", "striker", "chairman", "singer"; without `by_ending`, only a word
+    the lists know, not one that merely ends as such a noun does ("Reuters", "Rovers")."""
     from explorer.nlp.names.lists import COMPANY_PREV, PLAYER_ROLES, TEAM_BEFORE, W
 
-    return (
+    if (
         low in _DESCRIBERS
         or low in _AFFILIATION_ROLES
         or low in COMPANY_PREV
         or low in PLAYER_ROLES
         or low in TEAM_BEFORE
         or low in W.lower_titles
-        or low.endswith(("maker", "makers", "ist", "ists", "ian", "ians"))
+    ):
+        return True
+    return by_ending and (
+        low.endswith(("maker", "makers", "ist", "ists", "ian", "ians"))
         or (  # an agent noun: "hurdler", "investor", "rappers"
             len(low) > 4
             and low.removesuffix("s").endswith(("er", "or"))
@@ -710,12 +714,16 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
     named: set[str] = set()
     common: set[str] = set()  # "Cup holders ... Holders Manchester United"
     run = ""  # initials of the capitalised words in a row
-    for word in head:
+    for i, word in enumerate(head):
         core = _core(word)
         if core[:1].islower() and len(core) > 3 and core not in W.stopwords:
             common.add(core)
-        if core in W.org_suffixes or core in _TEAM_ENDS or core in W.honorifics:
-            pass  # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone
+        if core in W.honorifics or (
+            (core in W.org_suffixes or core in _TEAM_ENDS) and (run or i + 1 < len(head))
+        ):
+            # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone, but
+            # the headline's last word after a lower-case one is a name ("...hits Reuters")
+            pass
         elif core[:1].isupper() and core.lower() not in W.stopwords:
             named.add(core)
             named.add(W.demonyms.get(core, core))
@@ -727,7 +735,7 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
     return named, common
 
 
-def _may_end_headline(prev: str, quoted: bool) -> bool:
+def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -> bool:
     """Whether `prev` may be a headline's last word, the name of what it is about: not a word
     that a name or a phrase goes on after ("chief of The", "Italy's Illva", "airline
     Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd")."""
@@ -741,12 +749,61 @@ def _may_end_headline(prev: str, quoted: bool) -> bool:
         return not (
             low_prev in _RUNS_ON
             or low_prev in W.stopwords
-            or _describes(low_prev)
+            # capitalised in a headline, a word that only ends as a role does is a name
+            # ("Weak dollar hits Reuters Revenues at..."), unless a given name follows it
+            # ("...sitcom Comedian Chris Morris") or a word that ends a name ("Manchester United")
+            or (
+                _describes(low_prev, by_ending=not prev[:1].isupper() or _name_goes_on(after or []))
+                # a role in lower case, then one capitalised, opens a sentence: "...backs
+                # student directors Film-maker Spike Lee says" (not "airline Lufthansa")
+                and not (prev[:1].islower() and _role_then_full_name(after or []))
+            )
             or low_prev.endswith(("'s", "’s"))
         )
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _name_goes_on(after: list[str]) -> bool:
+    """Whether the words `after` a capitalised word go on with a name: a person's ("Actor
+    Stephen Fry", "Film-maker Spike Lee says": a given name, or two capitalised words and a
+    verb) or a word that ends a team's or a firm's name ("Manchester United")."""
+    from explorer.nlp.names.lists import W
+
+    if not after:
+        return False
+    core = _core(after[0])
+    return (
+        _given_name(core)
+        or core in _TEAM_ENDS
+        or core in W.org_suffixes
+        or (
+            len(after) >= 3
+            and core[:1].isupper()
+            and after[1][:1].isupper()
+            and after[1].rstrip(",").isalpha()
+            and (after[1][-1] == "," or after[2] in _AUXILIARIES)
+        )
+    )
+
+
+def _role_then_full_name(after: list[str]) -> bool:
+    """Whether the words `after` are a capitalised role, two capitalised words and a verb or
+    an aside: "Film-maker Spike Lee says", "Comedian Chris Morris, who"."""
+    if len(after) < 4:
+        return False
+    role, given, surname, verb = after[:4]
+    if surname[-1:] == ",":
+        surname, verb = surname[:-1], "has"
+    return (
+        _role(role)
+        and given.isalpha()
+        and given[:1].isupper()
+        and surname.isalpha()
+        and surname[:1].isupper()
+        and verb in _AUXILIARIES
+    )
 
 
 def _role(word: str) -> bool:
@@ -918,7 +975,7 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
     if (
         core in W.titles
         or core in W.title_starts
-        or core in W.honorifics
+        or (core in W.honorifics and not _name_before(words, k - 1))
         or core in W.demonyms
         or core in W.norp_words
         or core.lower() in W.lower_titles
@@ -938,6 +995,21 @@ def _person_after_name(words: list[str], k: int, prev: str, named: set[str]) -> 
         and given not in W.places
         and given not in W.known_orgs
         and not prev.isupper()
+    )
+
+
+def _name_before(words: list[str], i: int) -> bool:
+    """Whether a capitalised word inside the headline stands before words[i], so that a
+    title's word there ends a name rather than opens one: "Big Brother", not "Brother Roger"."""
+    from explorer.nlp.names.lists import W
+
+    before = _core(words[i - 1]) if i > 1 else ""
+    return (
+        before[:1].isupper()
+        and before == words[i - 1]
+        and before not in W.honorifics
+        and before not in W.titles
+        and before not in W.title_starts
     )
 
 

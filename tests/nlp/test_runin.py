@@ -53,6 +53,30 @@ STORIES = {
         "Kestrel Park hosts the game on Saturday, and Selby have won their last four there.",
         "Dunmere have not won away since October.",
     ],
+    "a firm whose one-word name ends as company names do": [
+        "Weak pound hurts Reuters",
+        "Revenues at news group Reuters fell 6% in 2024, mainly because of the weak pound, the "
+        "group said.",
+        "The company still expects its new trading screens to sell well this year.",
+    ],
+    "a surname that ends as a word for a role does": [
+        "Film award for director Hollander",
+        "Dutch director Pieter Hollander has won the jury prize at the Lisbon film festival for "
+        "his drama about a family of fishermen.",
+        "Hollander, 51, thanked his cast in Portuguese.",
+    ],
+    "a capitalised role, then a person the lists do not know": [
+        "Tavi Ortiz backs young directors",
+        "Film-maker Tavi Ortiz says young directors in Chile have never had it better, but the "
+        "money still comes from abroad.",
+        "Ortiz was speaking at a festival in Valparaiso.",
+    ],
+    "a show whose name ends in a word that can be a title": [
+        "Okafor attacks 'cruel' Big Brother",
+        "Anna Okafor has criticised the makers of Celebrity Big Brother for the way they "
+        "treated housemates, days after she walked out of the show.",
+        "Okafor said the producers had set the housemates against each other.",
+    ],
     "a headline that names its source after a comma": [
         "Rail fares 'too high', says Okafor",
         "Paul Okafor has said rail fares in the north of England are too high for commuters "
