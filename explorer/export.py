@@ -30,7 +30,6 @@ from typing import IO, Any, Protocol
 import orjson
 
 from explorer.model import Document, DocumentSummary, Entity, Fact, Hit, Mention
-from explorer.nlp import regexes  # compiled patterns kept between processes
 
 FORMATS = ("jsonl", "csv")
 
@@ -42,9 +41,9 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _MARKS = "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
 _SEPARATORS = "\u2028\u2029"
-_UNSAFE_ID = regexes.compile(f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]")
-_UNSAFE_TEXT = regexes.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]")
-_UNSAFE_LINE = regexes.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
+_UNSAFE_ID = re.compile(f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]")
+_UNSAFE_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]")
+_UNSAFE_LINE = re.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
 
 #: Fields that name a document or a file: cleaned as identifiers, not as text. An entity's
 #: `key` is its label and name, and is cleaned as the name is, so that keys still join.
@@ -108,7 +107,7 @@ def clean_record(record: Mapping[Any, Any], field: str | None = None) -> dict[st
 
 # A cell a spreadsheet would evaluate: OWASP's "CSV injection" leads.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = regexes.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 
 
 def csv_cell(value: Any) -> Any:
@@ -177,7 +176,7 @@ HIT_COLUMNS = (
     "predicate",
 )
 
-_ISO_DATE = regexes.compile(r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
+_ISO_DATE = re.compile(r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
 
 
 class Documents(Protocol):
