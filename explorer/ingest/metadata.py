@@ -20,12 +20,27 @@ _NAME = (
     r"(?P<author>(?:[A-Z][\w'’.-]*|(?:van|von|de|der|da|di|al|bin|ibn|la|le)(?=\s))"
     r"(?:[ \t]+(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|al|bin|ibn|la|le|and|&)){0,5})"
 )
-_META_LINE = re.compile(
-    r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*(?P<date>" + _DATE_TEXT + r"))?"
-    r"[\s,|·-]*(?:(?:by|author\s*:)\s+" + _NAME + r")?\s*$",
-    re.I,
-)
-_AUTHOR_LINE = re.compile(r"^\s*(?:by|author\s*:|written by)\s+" + _NAME + r"\s*$", re.I)
+# A line of metadata and a byline open as these say (the start of `_meta_line` with a date or
+# an author, and of `_author_line`): most first lines do not, and the two long patterns are
+# compiled only for a text that has one (each process compiled them at start: issue 9).
+_META_START = re.compile(r"[\s,|·-]*(?:date|published|posted|updated|by\s|author\s*:)", re.I)
+_AUTHOR_START = re.compile(r"\s*(?:by\s|author\s*:|written by\s)", re.I)
+
+
+@functools.cache
+def _meta_line() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*(?P<date>" + _DATE_TEXT + r"))?"
+        r"[\s,|·-]*(?:(?:by|author\s*:)\s+" + _NAME + r")?\s*$",
+        re.I,
+    )
+
+
+@functools.cache
+def _author_line() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:by|author\s*:|written by)\s+" + _NAME + r"\s*$", re.I)
+
+
 # "By Jane Doe, 30 April 2019", "By John Smith | Published March 3, 1987 10:15 GMT".
 # Compiled when a line first starts as it must (about 9 ms): most texts have no byline.
 _BYLINE_DATE = (
@@ -92,7 +107,7 @@ def sniff(text: str) -> tuple[str, str | None, str | None]:
         lines_seen += 1
         if lines_seen > 6:
             break
-        meta = _META_LINE.match(line) if len(line) < 200 else None
+        meta = _meta_line().match(line) if len(line) < 200 and _META_START.match(line) else None
         if meta and (meta.group("date") or meta.group("author")):
             found_date = found_date or normalize_date(meta.group("date"))
             author = author or normalize_author(meta.group("author"))
@@ -102,7 +117,7 @@ def sniff(text: str) -> tuple[str, str | None, str | None]:
             if only_date and normalize_date(only_date.group("date")):
                 found_date = found_date or normalize_date(only_date.group("date"))
                 continue
-            by = _AUTHOR_LINE.match(line) or (
+            by = (_author_line().match(line) if _AUTHOR_START.match(line) else None) or (
                 _byline_date().match(line) if _BYLINE_START.match(line) else None
             )
             if by and "date" in by.re.groupindex and normalize_date(by.group("date")):

@@ -178,15 +178,28 @@ def word_alternation(words) -> str:
     positions holding one of those letters instead of trying the pattern at every character.
     Every word must start with a word character."""
     branches = [
-        re.escape(ch) + r"(?<!\w.)" + _trie_regex(child)
+        _ESCAPES[ch] + r"(?<!\w.)" + _trie_regex(child)
         for ch, child in sorted(_trie(words).items())
     ]
     return "(?:" + "|".join(branches) + ")"
 
 
+class _Escapes(dict):
+    """re.escape of one character, worked out once a character: the tries built at every
+    start escape some 4,500 characters, each a call of re.escape before."""
+
+    def __missing__(self, ch: str) -> str:
+        self[ch] = escaped = re.escape(ch)
+        return escaped
+
+
+_ESCAPES = _Escapes()
+
+
 def _trie_regex(node: dict) -> str:
     ends = "" in node
-    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    esc = _ESCAPES
+    branches = [esc[ch] + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
