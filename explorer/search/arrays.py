@@ -14,6 +14,8 @@ Layout (all numpy, so a million sentences are a few arrays, not millions of obje
 
 from __future__ import annotations
 
+import contextlib
+import mmap
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -231,3 +233,18 @@ class IndexTables:
             fact_dates=tables.get("fact_dates"),
             doc_periods=tables.get("doc_periods"),
         )
+
+
+def release_pages(array: np.ndarray) -> None:
+    """Give back the pages of an array mapped over a file, read or written so far (written
+    ones are in the file, or in the page cache on their way to it); nothing for an array in
+    memory. Follows an array's bases to its mapping (a view, a memoryview, a `np.memmap`)."""
+    base: Any = array
+    while base is not None and not isinstance(base, mmap.mmap):
+        if isinstance(base, memoryview):
+            base = base.obj
+        else:
+            base = getattr(base, "_mmap", None) or getattr(base, "base", None)
+    if isinstance(base, mmap.mmap):
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            base.madvise(mmap.MADV_DONTNEED)

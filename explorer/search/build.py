@@ -41,6 +41,7 @@ from explorer.search.arrays import (
     IndexArrays,
     IndexTables,
     record_dates,
+    release_pages,
 )
 from explorer.search.query import NO_DATE, period
 
@@ -610,17 +611,6 @@ def _mapped(spool: BinaryIO, dtype: Any, writable: bool = False) -> np.ndarray:
         return np.empty(0, dtype=dtype)
     access = mmap.ACCESS_WRITE if writable else mmap.ACCESS_READ
     return np.frombuffer(mmap.mmap(spool.fileno(), size, access=access), dtype=dtype)
-
-
-def release_pages(array: np.ndarray) -> None:
-    """Give back the pages of an array mapped over a file (written ones are in the file, or
-    in the page cache on their way to it); nothing for an array in memory."""
-    base: Any = array
-    while base is not None and not isinstance(base, mmap.mmap):
-        base = base.obj if isinstance(base, memoryview) else getattr(base, "base", None)
-    if isinstance(base, mmap.mmap):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            base.madvise(mmap.MADV_DONTNEED)
 
 
 _UNKNOWN = -2

@@ -14,8 +14,6 @@ documents table in the order a build meets them, facts numbered in record order.
 
 from __future__ import annotations
 
-import contextlib
-import mmap
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -35,6 +33,7 @@ from explorer.search.arrays import (
     IndexTables,
     record_dates,
 )
+from explorer.search.arrays import release_pages as _let_go
 from explorer.search.build import IndexParts
 from explorer.search.postings import flat, live_counts
 
@@ -60,16 +59,6 @@ class Source:
 
 def _in_memory(_name: str, size: int, dtype: Any) -> np.ndarray:
     return np.empty(size, dtype=dtype)
-
-
-def _let_go(array: np.ndarray) -> None:
-    """Give back the pages of a mapped output array written so far (they are in the file)."""
-    base: Any = array
-    while base is not None and not isinstance(base, mmap.mmap):
-        base = getattr(base, "_mmap", None) or getattr(base, "base", None)
-    if isinstance(base, mmap.mmap):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            base.madvise(mmap.MADV_DONTNEED)
 
 
 def _order(sources: list[Source]) -> tuple[np.ndarray, np.ndarray]:

@@ -20,8 +20,6 @@ through `Postings` (searches) or `flat` (merges, updates), which read both forms
 
 from __future__ import annotations
 
-import contextlib
-import mmap
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from explorer.search.arrays import narrowest
+from explorer.search.arrays import release_pages as _let_go
 
 BLOCK_BITS = 16
 BLOCK = 1 << BLOCK_BITS
@@ -77,16 +76,6 @@ def _groups(lens: np.ndarray, most: int) -> list[tuple[int, int]]:
         out.append((i, j))
         i = j
     return out
-
-
-def _let_go(array: np.ndarray) -> None:
-    """Give back the pages of a mapped array read so far (they are in the file)."""
-    base: Any = array
-    while base is not None and not isinstance(base, mmap.mmap):
-        base = base.obj if isinstance(base, memoryview) else getattr(base, "base", None)
-    if isinstance(base, mmap.mmap):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            base.madvise(mmap.MADV_DONTNEED)
 
 
 @dataclass(slots=True)
