@@ -167,7 +167,7 @@ class HitMaker:
             score = scores.get(key >> _SCORE_SHIFT)
             if score is None:
                 score = scores[key >> _SCORE_SHIFT] = RankKey.score_of(key)
-            if kind in (KIND_ENTITY, KIND_FACT) or doc < 0:
+            if kind in (KIND_ENTITY, KIND_FACT):
                 out.append(self._make(kind, ref, doc, sent, start, end, text, score, mark))
                 continue
             out.append(self._sentence_hit(doc, sent, start, end, text, score, mark))
@@ -189,7 +189,7 @@ class HitMaker:
         score: float,
         highlights: tuple[tuple[int, int], ...],
     ) -> Hit:
-        if kind not in (KIND_ENTITY, KIND_FACT) and doc_index >= 0:
+        if kind not in (KIND_ENTITY, KIND_FACT):
             return self._sentence_hit(doc_index, sentence, start, end, text, score, highlights)
         tables = self.tables
         doc, title = tables.docs[doc_index] if doc_index >= 0 else ("", "")
@@ -208,28 +208,15 @@ class HitMaker:
                 entity=key_name,
                 date=when,
             )
-        if kind == KIND_FACT:
-            return Hit(
-                "fact",
-                doc,
-                title,
-                sentence,
-                text,
-                score,
-                highlights,
-                predicate=tables.predicates[ref],
-                date=when,
-            )
         return Hit(
-            "sentence",
+            "fact",
             doc,
             title,
             sentence,
             text,
             score,
             highlights,
-            start=start,
-            end=end,
+            predicate=tables.predicates[ref],
             date=when,
         )
 
@@ -243,11 +230,15 @@ class HitMaker:
         score: float,
         highlights: tuple[tuple[int, int], ...],
     ) -> Hit:
-        """A sentence of document `doc_index` (>= 0) as a hit, dated by its document (what
-        `date_of` gives a sentence): most hits of a page, so one call, not `_make`'s two."""
-        doc, title = self.tables.docs[doc_index]
-        doc_dates = self.tables.doc_dates or []
-        when = doc_dates[doc_index] if doc_index < len(doc_dates) else None
+        """A sentence of document `doc_index` as a hit, dated by its document (what `date_of`
+        gives a sentence): most hits of a page, so one call, not `_make`'s two. No document
+        (-1): no title and no date."""
+        if doc_index < 0:
+            doc, title, when = "", "", None
+        else:
+            doc, title = self.tables.docs[doc_index]
+            doc_dates = self.tables.doc_dates or []
+            when = doc_dates[doc_index] if doc_index < len(doc_dates) else None
         return Hit(
             "sentence",
             doc,
