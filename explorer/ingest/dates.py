@@ -184,11 +184,17 @@ _DATELINE = (
     # "SALVADOR, Feb 26 -", "LONDON, March 3 (Reuters) -", "New York, 3 March 1987 --"
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'’-]+(?:[ ][A-Z][A-Za-z.'’-]+){0,3}"
     r"(?:,[ ][A-Z][A-Za-z.]+(?:[ ][A-Z][A-Za-z.]+)?)?),?[ \t]+"
-    r"(?P<date>(?i:" + _MONTH + r")[ \t]+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y1>\d{4}))?"
+    r"(?:(?P<date>(?i:"
+    + _MONTH
+    + r")[ \t]+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?[ \t]+(?P<y1>\d{4}))?"
     r"|(?P<d2>\d{1,2})(?:st|nd|rd|th)?[ \t]+(?i:(?P<month2>"
     + "|".join(sorted(_MONTHS, key=len, reverse=True))
     + r"))\.?(?:,?[ \t]+(?P<y2>\d{4}))?)"
     r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:-{1,2}|–|—)"
+    # "LONDON 1996-08-30", "MANCHESTER, England 1996-08-24": a place and an ISO day, the
+    # line's whole (news agencies' own layout), or before a dash as above.
+    r"|(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))"
+    r"[ \t]*(?:\([^)\n]{1,30}\)[ \t]*)?(?:-{1,2}|–|—|\r?$))"
 )
 
 
@@ -206,6 +212,8 @@ def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str |
     m = _dateline().search(text, 0, 1200)
     if m is None:
         return None, None
+    if m["iso"]:
+        return _day(int(m["iy"]), int(m["im"]), int(m["id"])), f"{m['place']}, {m['iso']}"
     month = _MONTHS[(m["month"] or m["month2"]).lower()]
     day = int(m["d1"] or m["d2"])
     written = m["y1"] or m["y2"]

@@ -59,6 +59,16 @@ def test_values_that_are_not_strings():
         ),
         ("Paris, 3 March — Talks.", 2001, ("2001-03-03", "Paris, 3 March")),
         ("SALVADOR, Feb 26 - Showers.", None, (None, "SALVADOR, Feb 26")),
+        # An agency's own layout: the place and an ISO day, the line's whole.
+        (
+            "SOCCER - ROVERS HOLD UNITED\n\nMANCHESTER, England 1996-08-24\n\nRovers held.",
+            None,
+            ("1996-08-24", "MANCHESTER, England, 1996-08-24"),
+        ),
+        ("Result\r\nLONDON 1996-08-30\r\nShares fell.", 2004, ("1996-08-30", "LONDON, 1996-08-30")),
+        ("LONDON 1996-08-30 - Shares fell.", None, ("1996-08-30", "LONDON, 1996-08-30")),
+        ("Figures 1996-08-30 show a rise in sales.", None, (None, None)),
+        ("LONDON 1996-13-30\nShares fell.", None, (None, None)),
         ("He said, Feb 26 was a day.", 1987, (None, None)),
         ("No dateline here.", 1987, (None, None)),
     ],
