@@ -560,6 +560,19 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
     return i, j
 
 
+def _date_follows(toks, k: int) -> bool:
+    """Whether a date starts at toks[k] or after a place of up to four capitalised words:
+    "April 14", "14 April", "England 1996-08-24", "United Arab Emirates 1996-12-06",
+    "Ohio, Feb 12"; or a place alone ending the line ("FARMINGTON HILLS , Mich .", the date
+    below it)."""
+    for t in toks[k : k + 6]:
+        if t.text.lower() in MONTHS_DAYS or t.text[:1].isdigit():
+            return True
+        if not t.text[:1].isupper() and t.text not in (",", "."):
+            return False
+    return len(toks) <= k + 6
+
+
 def _sentence_opener(
     doc: Doc, s_i: int, toks, i: int, j: int, nxt: str, table: bool, heads, mods
 ) -> int | None:
@@ -576,7 +589,18 @@ def _sentence_opener(
     ):
         return None  # a commodity's table: "SOYBEANS (CBT) 5,000 bu; cents per bu"
     # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
-    if w.isupper() and len(w) > 1 and (nxt in ("(", ",", "-", "--") or DATE_TOKEN.match(nxt)):
+    # Every word in capitals, and a comma only before the date ("PITTSBURGH, April 14 -",
+    # "MANCHESTER, England 1996-08-24"): "NEC Corp, Hitachi Ltd and ..." opens a list.
+    if (
+        w.isupper()
+        and len(w) > 1
+        and all(t.text.isupper() for t in toks[i + 1 : j])
+        and (
+            nxt in ("(", "-", "--")
+            or DATE_TOKEN.match(nxt)
+            or (nxt == "," and _date_follows(toks, j + 1))
+        )
+    ):
         hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
         label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)

@@ -1,0 +1,45 @@
+"""A sentence that opens with a name in capitals: a dateline's place ("PITTSBURGH, April 14
+-", "LONDON 1996-08-30") or a company written in initials ("NEC Corp, Hitachi Ltd and ...",
+"BMW, the German carmaker, ..."). Only the dateline is a place."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract
+
+
+def labels(text: str) -> dict[str, str]:
+    return {m.text: m.label for m in extract(text).mentions}
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        (
+            "NEC Corp, Hitachi Ltd and Toshiba Corp, the three largest producers, said they "
+            "would comply.",
+            "NEC Corp",
+            "ORG",
+        ),
+        ("BMW, the German carmaker, said sales rose in March.", "BMW", "ORG"),
+        ("S&P, the rating agency, cut the bank's rating.", "S&P", "ORG"),
+        (
+            "UK Foreign Secretary Jack Straw, speaking in Cairo, said talks would go on.",
+            "Jack Straw",
+            "PERSON",
+        ),
+        # Datelines stay places, with or without a state, a country or the day after them.
+        ("PITTSBURGH, April 14 - Federated Steel said it would comply.", "PITTSBURGH", "GPE"),
+        ("DAYTON, Ohio, Feb 12 - Carver Brass Co said its loss narrowed.", "DAYTON", "GPE"),
+        ("MANCHESTER, England 1996-08-24\n\nRovers held United to a draw.", "MANCHESTER", "GPE"),
+        (
+            "FARMINGTON HILLS, Mich.\n1996-08-30\n\nShares of Acme Co rose.",
+            "FARMINGTON HILLS",
+            "GPE",
+        ),
+        ("NEW YORK (Reuters) - Stocks fell.", "NEW YORK", "GPE"),
+    ],
+)
+def test_a_name_in_capitals_opening_a_sentence(text, name, label):
+    assert labels(text).get(name) == label
