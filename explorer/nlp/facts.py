@@ -358,10 +358,7 @@ class _Text:
             return self.persons[i]  # only one person named so far: no choice to make
         female, male = gazetteer.gendered_names()
         k = self.sentence_of(pos)
-        candidates: list[Mention] = []
-        opening = self.opening_person(k)
-        if opening is not None and opening.end <= pos:
-            candidates.append(opening)
+        candidates = self.clause_subjects(k, pos)
         for j in range(k, max(-1, k - _TOPIC_REACH), -1):
             if j < k and (topic := self.topic(j)) is not None:
                 candidates.append(topic)
@@ -399,6 +396,29 @@ class _Text:
         dateline = _DATELINE_START.match(text, pos, e)
         if dateline is not None:
             pos = dateline.end()
+        return self._subject_at(pos, e)
+
+    def clause_subjects(self, index: int, upto: int) -> list[Mention]:
+        """The persons who open the clauses of sentence `index` before `upto`, the latest
+        first: "Hewitt said ..., but Tennis Australia's Geoff Pollard rejected ..."."""
+        text = self.text
+        s, e = self.sentence_span(index)
+        found = []
+        opening = self.opening_person(index)
+        if opening is not None and opening.end <= upto:
+            found.append(opening)
+        for clause in _CLAUSE_JOIN.finditer(text, s, min(e, upto)):
+            if _inside(clause.start(), self.quoted):
+                continue
+            person = self._subject_at(clause.end(), e)
+            if person is not None and person.end <= upto:
+                found.append(person)
+        found.reverse()
+        return found
+
+    def _subject_at(self, pos: int, e: int) -> Mention | None:
+        """The person named from `pos` after their organisation, nationality and title."""
+        text = self.text
         for _ in range(5):
             m = self.by_start.get(pos)
             if m is None:
@@ -469,11 +489,11 @@ class _Text:
         return topics[index]
 
     def _find_topic(self, index: int) -> Mention | None:
-        person = self.opening_person(index)
-        if person is not None:
-            return person
         text = self.text
         s, e = self.sentence_span(index)
+        subjects = self.clause_subjects(index, e)
+        if subjects:
+            return subjects[0]
         opener = _SUBJECT_OPENER.match(text, s, e)
         pron = _PRONOUN_AT.match(text, opener.end() if opener is not None else s, e)
         if pron is not None:
@@ -517,6 +537,8 @@ _SUBJECT_OPENER = regexes.compile(
     r",?\s+)?(?:(?:the|The|a|A|an|An|Former|former)\s+)?"
 )
 _LOWER_WORD_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+")
+# Where a clause with a subject of its own may open inside a sentence.
+_CLAUSE_JOIN = regexes.compile(r"(?:,[ \t]*|[ \t]+)(?:but|while|whereas)[ \t]+|;[ \t]*")
 # A role in lower case between a name and a person's ("Former Manfred Mann singer Paul Jones").
 _ROLE_NOUNS = frozenset(
     line.strip()
@@ -733,8 +755,8 @@ def _titles(doc: _Text) -> list[Fact]:
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
 # president of finance at Acme Corp", "head of emerging technologies,".
 _FIELD_AFTER = regexes.compile(
-    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[a-z][\w-]*){0,2}?)"
-    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|and)[ \t])"
+    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[a-z][\w-]*){0,2})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told)[ \t])"
 )
 _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()
@@ -771,15 +793,16 @@ _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
 
 
 def _doctors(doc: _Text, seen: set[tuple]) -> list[Fact]:
-    """ "Dr Anne Quarrie", "Dr. Colin Amery": the honorific is a title, Doctor."""
+    """ "Dr Anne Quarrie", "Dr. Colin Amery", "Dr Fox" (Liam Fox): the honorific is a title,
+    Doctor, of one the story names in full."""
     text = doc.text
     facts: list[Fact] = []
     for p in doc.persons:
         if text.find("Dr", max(0, p.start - 5), p.start) < 0:
             continue
         dr = _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start)
-        if dr is None or (p.entity, "Doctor", None, None) in seen:
-            continue
+        if dr is None or " " not in p.entity or (p.entity, "Doctor", None, None) in seen:
+            continue  # "Dr Dre", "Dr Seuss", "Dr Pepper": a name, not a doctor's
         seen.add((p.entity, "Doctor", None, None))
         facts.append(_fact(doc, "title", p.entity, "Doctor", dr.start(), p.end))
     return facts
@@ -1330,6 +1353,11 @@ def _speaker_at(
             m = doc.by_start.get(honorific.end())
             if m is not None and m.label != "PERSON":
                 m = None
+    if m is not None and m.label in ("PERSON", "ORG") and doc.text.startswith(" ", m.end):
+        role = _LOWER_WORD_AT.match(doc.text, m.end + 1)
+        person = doc.by_start.get(role.end()) if role and role.group(1) in _ROLE_NOUNS else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "said Speegle founder Gordon Renton"
     if m is not None:
         title = doc.after(m.end) if m.label in _PARTY else None
         person = doc.after(title.end) if title is not None and title.label == "TITLE" else None

@@ -208,3 +208,35 @@ def test_titles_whole_and_with_their_organisation_and_area(layout):
     }, held
     assert not any(t[2] and t[2].startswith("of ") for t in held), held
     assert ("Satoshi Sumita", "the bank would") in said(TITLED, layout)
+
+
+NOT_DOCTORS = [
+    "Hip-hop producer Dr Dre and the drink Dr Pepper were in the advert.",
+    "Vera Lind, senior vice president of sales and marketing at Acme Corp, said sales rose.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_name_after_dr_alone_is_no_doctor_and_a_field_of_two_words_stays_whole(layout):
+    held = titles(NOT_DOCTORS, layout)
+    assert not any(t[1] == "Doctor" for t in held), held
+    assert ("Vera Lind", "Vice President of Sales and Marketing", "Acme Corp", None) in held
+
+
+LATER_CLAUSE = [
+    "Lena Brandt said the courts were too slow, but Tennis Board chief Karl Weiss rejected "
+    "her complaint.",
+    '"We made the courts faster than last year," he said.',
+    '"It is still a bit rough," said Speegle founder Gordon Renton.',
+    '"The voices will get better."',
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_he_is_the_subject_of_the_last_clause_and_a_founder_speaks_not_his_firm(layout):
+    assert said(LATER_CLAUSE, layout) == [
+        ("Lena Brandt", "the courts were"),
+        ("Karl Weiss", "We made the"),
+        ("Gordon Renton", "It is still"),
+        ("Gordon Renton", "The voices will"),
+    ]
