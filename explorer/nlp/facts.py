@@ -1128,10 +1128,17 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         person = doc.last_person(pron.start(), pron.group(1))
         return (person.entity, pron.start()) if person else None
     kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
-    if kind is not None:
-        org = _named_earlier(doc, kind.start(), _kind(kind))
+    if kind is not None and not _PREPOSITION_BEFORE.search(
+        text, max(0, kind.start() - 6), kind.start()
+    ):
+        org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
     return None
+
+
+# "president of the networks division at the firm says": the firm is where the speaker works
+# (a spokesman "for" or "of" the firm speaks for it).
+_PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
 
 
 def _kind(found: re.Match) -> str:
@@ -1231,7 +1238,8 @@ def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
     takes it: in this sentence or the ones before, latest first, the one it opens with if that
     is of the kind, else the latest named of the kind ("Chrysler Corp", "the Finance Ministry",
     "JP Morgan, the US bank"); in this sentence or the one before, one it opens with that
-    nothing says is of another kind ("JP Morgan said ... The bank said")."""
+    nothing says is of another kind ("JP Morgan said ... The bank said"), and in this sentence
+    any such one."""
     k = doc.sentence_of(pos)
     for j in range(k, max(-1, k - _KIND_REACH), -1):
         subject = doc.opening_org(j)
@@ -1249,6 +1257,17 @@ def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
             and _of_kind(doc, subject, kind) is None
         ):
             return subject
+        if j == k and kind != "central bank":
+            # "While Toyota's prototypes are ..., the company says": the one this sentence
+            # names before it, when nothing says it is of another kind
+            for m in reversed(doc.by_sentence.get(j, ())):
+                if (
+                    m.label == "ORG"
+                    and m.start < pos
+                    and not (m.text.endswith("s") and _FAMILY_OWNED.match(doc.text, m.end))
+                    and _of_kind(doc, m, kind) is None
+                ):
+                    return m
     i = bisect.bisect_left(doc.mention_starts, doc.sentence_span(max(0, k - _KIND_REACH))[0]) - 1
     for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
         if m.label == "ORG" and _of_kind(doc, m, kind):
@@ -1256,6 +1275,8 @@ def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
     return None
 
 
+# "The Smiths' shop": after a name ending in "s", a family's, seldom a company's.
+_FAMILY_OWNED = regexes.compile(r"['’](?!\w)")
 # How many sentences back "the bank" looks first for the subject of one.
 _KIND_REACH = 6
 

@@ -240,3 +240,15 @@ def test_he_is_the_subject_of_the_last_clause_and_a_founder_speaks_not_his_firm(
         ("Gordon Renton", "It is still"),
         ("Gordon Renton", "The voices will"),
     ]
+
+
+OWNER_IN_THE_SENTENCE = [
+    "Harwick Group said on Monday that Tolland Bank had repaid its loans.",
+    "While Kestrel's new engines are built for airlines, the company says they will also "
+    "power ships.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_company_is_the_one_its_own_sentence_names_before_it(layout):
+    assert said(OWNER_IN_THE_SENTENCE, layout)[-1] == ("Kestrel", "they will also")
