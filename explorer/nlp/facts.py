@@ -703,9 +703,11 @@ def _titles(doc: _Text) -> list[Fact]:
         person = doc.after(right, _GAP_COMMA)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
-            if role is not None and role.label == "TITLE":
+            holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
+            if holder is not None and holder.label == "PERSON":
                 # "a spokesman for European Justice and Home Affairs Commissioner Franco
-                # Frattini": the words after are the next title's, the spokesman unnamed
+                # Frattini": the words after are the next title's, the spokesman unnamed (but
+                # "welfare minister Frank Field MP" is Field's)
                 continue
         start, end = left, right
         joined = _JOINED_TITLE.search(text, max(0, t.start - 8), t.start)

@@ -212,6 +212,7 @@ def test_titles_whole_and_with_their_organisation_and_area(layout):
 
 NOT_DOCTORS = [
     "Hip-hop producer Dr Dre and the drink Dr Pepper were in the advert.",
+    "Former welfare minister Frank Field MP said the plan would fail.",
     "Vera Lind, senior vice president of sales and marketing at Acme Corp, said sales rose.",
 ]
 
@@ -221,6 +222,7 @@ def test_a_name_after_dr_alone_is_no_doctor_and_a_field_of_two_words_stays_whole
     held = titles(NOT_DOCTORS, layout)
     assert not any(t[1] == "Doctor" for t in held), held
     assert ("Vera Lind", "Vice President of Sales and Marketing", "Acme Corp", None) in held
+    assert ("Frank Field", "Minister", None, None) in held  # a title after the name too
 
 
 LATER_CLAUSE = [
