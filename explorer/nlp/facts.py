@@ -303,6 +303,10 @@ class _Text:
         self.appositives: dict[int, tuple[str, int]] = {}
         self.title_facts: list[Fact] = []
         self._topics: list[Mention | None] = []
+        self._quotations: list[tuple[int, int, int]] | None = None
+        self._quoted: list[tuple[int, int]] | None = None
+        self._speech: list[re.Match] | None = None
+        self._speech_starts: list[int] | None = None
         self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
 
     def sentence_of(self, pos: int) -> int:
@@ -325,19 +329,34 @@ class _Text:
         m = gap.match(self.text, pos)
         return self.by_start.get(m.end()) if m else None
 
-    @functools.cached_property
-    def quoted(self) -> list[tuple[int, int]]:
-        """Every quotation's span, its marks included, in order (see `_quotations`)."""
-        return [(qs, max(words, qe)) for qs, words, qe in _quotations(self.text)]
+    # Computed on first use, once (plain attributes: functools.cached_property takes a lock
+    # at every first use on Python 3.11).
+    @property
+    def quotations(self) -> list[tuple[int, int, int]]:
+        """The quotations of the text (see `_quotations`)."""
+        if self._quotations is None:
+            self._quotations = _quotations(self.text)
+        return self._quotations
 
-    @functools.cached_property
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Every quotation's span, its marks included, in order."""
+        if self._quoted is None:
+            self._quoted = [(qs, max(words, qe)) for qs, words, qe in self.quotations]
+        return self._quoted
+
+    @property
     def speech(self) -> list[re.Match]:
         """Every speech verb of the text, in order."""
-        return list(_SPEECH.finditer(self.text))
+        if self._speech is None:
+            self._speech = list(_SPEECH.finditer(self.text))
+        return self._speech
 
-    @functools.cached_property
+    @property
     def speech_starts(self) -> list[int]:
-        return [v.start() for v in self.speech]
+        if self._speech_starts is None:
+            self._speech_starts = [v.start() for v in self.speech]
+        return self._speech_starts
 
     def last_person(
         self, pos: int, pronoun: str = "", spoken_of: frozenset[str] = frozenset()
@@ -366,7 +385,8 @@ class _Text:
             candidates.extend(reversed(named))
         candidates.extend(self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1))
         quoted = self.quoted
-        candidates = [p for p in candidates if not _inside(p.start, quoted)] or candidates
+        if quoted:
+            candidates = [p for p in candidates if not _inside(p.start, quoted)] or candidates
         if spoken_of:
             candidates = [p for p in candidates if p.entity not in spoken_of] or candidates
         # "... impressed with Jose Mourinho's work. He said": one named as an owner is
@@ -408,7 +428,7 @@ class _Text:
         if opening is not None and opening.end <= upto:
             found.append(opening)
         for clause in _CLAUSE_JOIN.finditer(text, s, min(e, upto)):
-            if _inside(clause.start(), self.quoted):
+            if self.quoted and _inside(clause.start(), self.quoted):
                 continue
             person = self._subject_at(clause.end(), e)
             if person is not None and person.end <= upto:
@@ -439,7 +459,9 @@ class _Text:
                 if title is not None and title.label == "TITLE":
                     pos = title.start  # "Justice and Home Affairs Commissioner Franco Frattini"
                     continue
-                if text.startswith(("'", "’"), m.end) or _inside(m.start, self.quoted):
+                if text.startswith(("'", "’"), m.end) or (
+                    self.quoted and _inside(m.start, self.quoted)
+                ):
                     return None
                 return m
             if m.label not in _OPENING_MODIFIERS:
@@ -469,7 +491,9 @@ class _Text:
                 assert gap is not None  # it matches the empty string
                 pos = gap.end()
                 continue
-            if text.startswith(("'", "’"), m.end) or _inside(m.start, self.quoted):
+            if text.startswith(("'", "’"), m.end) or (
+                self.quoted and _inside(m.start, self.quoted)
+            ):
                 return None  # "Acme's chairman", "The Smiths' shop"
             nxt = self.after(m.end)
             if nxt is not None and nxt.label in ("TITLE", "PERSON"):
@@ -491,6 +515,10 @@ class _Text:
     def _find_topic(self, index: int) -> Mention | None:
         text = self.text
         s, e = self.sentence_span(index)
+        if not any(m.label == "PERSON" for m in self.by_sentence.get(index, ())) and (
+            _HE_OR_SHE.search(text, s, e) is None
+        ):
+            return None  # nobody named and no "he": most lines of a table or a results list
         subjects = self.clause_subjects(index, e)
         if subjects:
             return subjects[0]
@@ -503,7 +531,7 @@ class _Text:
         for v in itertools.islice(speech, lo, None):
             if v.start() >= e:
                 break
-            if _inside(v.start(), quoted):
+            if quoted and _inside(v.start(), quoted):
                 continue
             adverbs = _ADVERBS_BEFORE.search(text, max(s, v.start() - 40), v.start())
             found = _speaker_before(self, adverbs.start() if adverbs else v.start())
@@ -529,6 +557,7 @@ class _Text:
         return None
 
 
+_HE_OR_SHE = regexes.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 # How many sentences back "he" or "she" may reach for the subject of one.
 _TOPIC_REACH = 6
 # What may open a sentence before its subject: a conjunction, a sentence adverb, an article.
@@ -799,6 +828,8 @@ def _doctors(doc: _Text, seen: set[tuple]) -> list[Fact]:
     Doctor, of one the story names in full."""
     text = doc.text
     facts: list[Fact] = []
+    if "Dr" not in text:
+        return facts
     for p in doc.persons:
         if text.find("Dr", max(0, p.start - 5), p.start) < 0:
             continue
@@ -1524,7 +1555,7 @@ def _said(doc: _Text) -> list[Fact]:
     last = None  # the speaker of the last quotation: (name, start, end, verb)
     last_end = 0  # where the last quotation or its attribution ends
     run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
-    for qs, words_end, qe in _quotations(text):
+    for qs, words_end, qe in doc.quotations:
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
             continue  # a scare-quoted word, not a quotation
