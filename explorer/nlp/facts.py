@@ -302,6 +302,12 @@ class _Text:
         self.holders: dict[tuple[str, str | None], str] = {}
         self.appositives: dict[int, tuple[str, int]] = {}
         self.title_facts: list[Fact] = []
+        self._topics: list[Mention | None] = []
+        self._quotations: list[tuple[int, int, int]] | None = None
+        self._quoted: list[tuple[int, int]] | None = None
+        self._speech: list[re.Match] | None = None
+        self._speech_starts: list[int] | None = None
+        self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -323,14 +329,46 @@ class _Text:
         m = gap.match(self.text, pos)
         return self.by_start.get(m.end()) if m else None
 
+    # Computed on first use, once (plain attributes: functools.cached_property takes a lock
+    # at every first use on Python 3.11).
+    @property
+    def quotations(self) -> list[tuple[int, int, int]]:
+        """The quotations of the text (see `_quotations`)."""
+        if self._quotations is None:
+            self._quotations = _quotations(self.text)
+        return self._quotations
+
+    @property
+    def quoted(self) -> list[tuple[int, int]]:
+        """Every quotation's span, its marks included, in order."""
+        if self._quoted is None:
+            self._quoted = [(qs, max(words, qe)) for qs, words, qe in self.quotations]
+        return self._quoted
+
+    @property
+    def speech(self) -> list[re.Match]:
+        """Every speech verb of the text, in order."""
+        if self._speech is None:
+            self._speech = list(_SPEECH.finditer(self.text))
+        return self._speech
+
+    @property
+    def speech_starts(self) -> list[int]:
+        if self._speech_starts is None:
+            self._speech_starts = [v.start() for v in self.speech]
+        return self._speech_starts
+
     def last_person(
         self, pos: int, pronoun: str = "", spoken_of: frozenset[str] = frozenset()
     ) -> Mention | None:
-        """The person the text is about at `pos`: the latest PERSON mentioned before it.
+        """The person the text is about at `pos`: for a name, the latest PERSON mentioned
+        before it; for "he" or "she", as a reader takes it, the subject of this sentence or of
+        the ones before (`topic`), else the latest person named, never one named only inside
+        a quotation.
 
-        For "he" or "she", a person whose first name says otherwise is passed over, and so is
-        one in `spoken_of` (named inside the quotation "he" said: "..., Gordon Brown's record
-        is mixed," he said is not Brown speaking) while another is within reach.
+        A person whose first name says otherwise is passed over, and so is one in `spoken_of`
+        (named inside the quotation "he" said: "..., Gordon Brown's record is mixed," he said
+        is not Brown speaking) while another is within reach.
         """
         i = bisect.bisect_left(self.person_starts, pos) - 1
         if i < 0:
@@ -338,7 +376,17 @@ class _Text:
         if not pronoun or i < self.first_other_person:
             return self.persons[i]  # only one person named so far: no choice to make
         female, male = gazetteer.gendered_names()
-        candidates = [self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1)]
+        k = self.sentence_of(pos)
+        candidates = self.clause_subjects(k, pos)
+        for j in range(k, max(-1, k - _TOPIC_REACH), -1):
+            if j < k and (topic := self.topic(j)) is not None:
+                candidates.append(topic)
+            named = [p for p in self.by_sentence.get(j, ()) if p.label == "PERSON" and p.end <= pos]
+            candidates.extend(reversed(named))
+        candidates.extend(self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1))
+        quoted = self.quoted
+        if quoted:
+            candidates = [p for p in candidates if not _inside(p.start, quoted)] or candidates
         if spoken_of:
             candidates = [p for p in candidates if p.entity not in spoken_of] or candidates
         # "... impressed with Jose Mourinho's work. He said": one named as an owner is
@@ -356,6 +404,182 @@ class _Text:
             if p.entity.split(" ", 1)[0] not in wrong:
                 return p
         return self.persons[i]
+
+    def opening_person(self, index: int) -> Mention | None:
+        """The person named as sentence `index` opens, after its conjunction, dateline,
+        organisation, nationality and title ("But Commission chairman Trevor Phillips"); not
+        an owner ("Smith's lawyer") nor one inside a quotation."""
+        text = self.text
+        s, e = self.sentence_span(index)
+        opener = _SUBJECT_OPENER.match(text, s, e)
+        pos = opener.end() if opener is not None else s
+        dateline = _DATELINE_START.match(text, pos, e)
+        if dateline is not None:
+            pos = dateline.end()
+        return self._subject_at(pos, e)
+
+    def clause_subjects(self, index: int, upto: int) -> list[Mention]:
+        """The persons who open the clauses of sentence `index` before `upto`, the latest
+        first: "Hewitt said ..., but Tennis Australia's Geoff Pollard rejected ..."."""
+        text = self.text
+        s, e = self.sentence_span(index)
+        found = []
+        opening = self.opening_person(index)
+        if opening is not None and opening.end <= upto:
+            found.append(opening)
+        for clause in _CLAUSE_JOIN.finditer(text, s, min(e, upto)):
+            if self.quoted and _inside(clause.start(), self.quoted):
+                continue
+            person = self._subject_at(clause.end(), e)
+            if person is not None and person.end <= upto:
+                found.append(person)
+        found.reverse()
+        return found
+
+    def _subject_at(self, pos: int, e: int) -> Mention | None:
+        """The person named from `pos` after their organisation, nationality and title."""
+        text = self.text
+        for _ in range(5):
+            m = self.by_start.get(pos)
+            if m is None:
+                word = _WORD_AT.match(text, pos, e)  # "Mr Howard"
+                if word is None or word.group(1) not in gazetteer.honorifics():
+                    role = _LOWER_WORD_AT.match(text, pos, e)  # "US lawyer John Doe"
+                    if role is None or role.group(1) not in _ROLES:
+                        return None
+                    word = role
+                pos = word.end()
+                continue
+            if m.label == "PERSON":
+                role = _LOWER_WORD_AT.match(text, m.end + 1, e) if m.end < e else None
+                if role is not None and text[m.end] == " " and role.group(1) in _ROLE_NOUNS:
+                    pos = role.end()  # "Franz Ferdinand frontman Alex Kapranos": a band's
+                    continue
+                title = self.after(m.end)
+                if title is not None and title.label == "TITLE":
+                    pos = title.start  # "Justice and Home Affairs Commissioner Franco Frattini"
+                    continue
+                if text.startswith(("'", "’"), m.end) or (
+                    self.quoted and _inside(m.start, self.quoted)
+                ):
+                    return None
+                return m
+            if m.label not in _OPENING_MODIFIERS:
+                return None
+            gap = _POSSESSIVE_AT.match(text, m.end) or _GAP_SPACE.match(text, m.end)
+            assert gap is not None  # it matches the empty string
+            pos = gap.end()
+        return None
+
+    def opening_org(self, index: int) -> Mention | None:
+        """The organisation sentence `index` opens with ("JP Morgan said ..."); not one that
+        only says whose a person or a role is ("JP Morgan chief executive William Harrison",
+        "Acme's chairman", "an Atlas spokesman")."""
+        text = self.text
+        s, e = self.sentence_span(index)
+        opener = _SUBJECT_OPENER.match(text, s, e)
+        pos = opener.end() if opener is not None else s
+        dateline = _DATELINE_START.match(text, pos, e)
+        if dateline is not None:
+            pos = dateline.end()
+        for _ in range(3):
+            m = self.by_start.get(pos)
+            if m is None or m.label not in _OPENING_MODIFIERS or m.label == "TITLE":
+                return None
+            if m.label != "ORG":
+                gap = _GAP_SPACE.match(text, m.end)
+                assert gap is not None  # it matches the empty string
+                pos = gap.end()
+                continue
+            if text.startswith(("'", "’"), m.end) or (
+                self.quoted and _inside(m.start, self.quoted)
+            ):
+                return None  # "Acme's chairman", "The Smiths' shop"
+            nxt = self.after(m.end)
+            if nxt is not None and nxt.label in ("TITLE", "PERSON"):
+                return None
+            role = _LOWER_WORD_AT.match(text, m.end + 1, e) if m.end < e else None
+            if role is not None and text[m.end] == " " and role.group(1) in _ROLE_NOUNS:
+                return None
+            return m
+        return None
+
+    def topic(self, index: int) -> Mention | None:
+        """The person sentence `index` is about: the one it opens with, the "he" it opens with
+        (the topic before), or the one it quotes or reports ('"...," said Mr Blair.')."""
+        topics = self._topics
+        for k in range(len(topics), index + 1):  # in order: each needs only the ones before
+            topics.append(self._find_topic(k))
+        return topics[index]
+
+    def _find_topic(self, index: int) -> Mention | None:
+        text = self.text
+        s, e = self.sentence_span(index)
+        if not any(m.label == "PERSON" for m in self.by_sentence.get(index, ())) and (
+            _HE_OR_SHE.search(text, s, e) is None
+        ):
+            return None  # nobody named and no "he": most lines of a table or a results list
+        subjects = self.clause_subjects(index, e)
+        if subjects:
+            return subjects[0]
+        opener = _SUBJECT_OPENER.match(text, s, e)
+        pron = _PRONOUN_AT.match(text, opener.end() if opener is not None else s, e)
+        if pron is not None:
+            return self.last_person(pron.start(), pron.group(1))
+        speech, quoted = self.speech, self.quoted
+        lo = bisect.bisect_left(self.speech_starts, s)
+        for v in itertools.islice(speech, lo, None):
+            if v.start() >= e:
+                break
+            if quoted and _inside(v.start(), quoted):
+                continue
+            adverbs = _ADVERBS_BEFORE.search(text, max(s, v.start() - 40), v.start())
+            found = _speaker_before(self, adverbs.start() if adverbs else v.start())
+            if found is not None:
+                at = self.by_start.get(found[1])
+                if at is not None and at.label == "PERSON" and at.entity == found[0]:
+                    return at
+            pron = _PRONOUN_BEFORE.search(text, max(s, v.start() - 30), v.start())
+            if pron is not None:
+                return self.last_person(pron.start(), pron.group(1))
+            gap = _GAP_SPACE.match(text, v.end())
+            assert gap is not None  # it matches the empty string
+            after = _speaker_at(self, gap.end())
+            if after is not None:
+                return next(
+                    (
+                        p
+                        for p in self.by_sentence.get(index, ())
+                        if p.label == "PERSON" and p.entity == after[0] and p.start >= v.end()
+                    ),
+                    None,
+                )
+        return None
+
+
+_HE_OR_SHE = regexes.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# How many sentences back "he" or "she" may reach for the subject of one.
+_TOPIC_REACH = 6
+# What may open a sentence before its subject: a conjunction, a sentence adverb, an article.
+_SUBJECT_OPENER = regexes.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|However|Meanwhile|Now|Instead|Also|Indeed|Separately)\b"
+    r",?\s+)?(?:(?:the|The|a|A|an|An|Former|former)\s+)?"
+)
+_LOWER_WORD_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+")
+# Where a clause with a subject of its own may open inside a sentence.
+_CLAUSE_JOIN = regexes.compile(r"(?:,[ \t]*|[ \t]+)(?:but|while|whereas)[ \t]+|;[ \t]*")
+# A role in lower case between a name and a person's ("Former Manfred Mann singer Paul Jones").
+_ROLE_NOUNS = frozenset(
+    line.strip()
+    for name in ("affiliation_roles.txt", "player_roles.txt", "lower_titles.txt")
+    for line in (gazetteer.DATA / name).read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#")
+) | frozenset(
+    "frontman frontwoman singer guitarist drummer bassist vocalist star actor actress boss "
+    "manager coach leader director producer writer author founder".split()
+)
+# What may stand before a subject's name: "Commission chairman", "Acme's", "US", "Iranian".
+_OPENING_MODIFIERS = frozenset({"TITLE", "NORP", "ORG", "GPE"})
 
 
 _ROLES = frozenset(
@@ -461,13 +685,25 @@ def _titles(doc: _Text) -> list[Fact]:
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
-        of = to = None
+        of = to = area = None
         left, right = t.start, t.end
         name = t.entity
         prefix = doc.before(t.start)
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)
+        if prefix is not None and prefix.label in ("ORG", "PERSON"):
+            # "Justice and Home Affairs Commissioner", "EC External Relations Commissioner"
+            head, portfolio = _portfolio(prefix.entity)
+            if portfolio is not None:
+                area, left = portfolio, prefix.start
+                if head:
+                    of = head
+                else:
+                    prefix = doc.before(prefix.start)
+                    if prefix is not None and prefix.label == "ORG":
+                        of, left = prefix.entity, prefix.start
+                prefix = None
         if prefix is not None and prefix.label in _PARTY:
             of, left = prefix.entity, prefix.start
         else:
@@ -476,6 +712,11 @@ def _titles(doc: _Text) -> list[Fact]:
             owner = doc.before(poss.start()) if poss else None
             if owner is not None and owner.label in _PARTY:
                 of, left = owner.entity, owner.start
+        field = _FIELD_AFTER.match(text, right)
+        if field is not None and not _NOT_FIELD.intersection(field.group(1).split()):
+            # "vice president of finance at Acme Corp": the whole title, then its organisation
+            name = f"{name} of {_title_case(field.group(1))}"
+            right = field.end()
         for _ in range(2):
             link = _TITLE_LINK.match(text, right)
             if link is None:
@@ -489,6 +730,14 @@ def _titles(doc: _Text) -> list[Fact]:
                 of = target.entity
             right = target.end
         person = doc.after(right, _GAP_COMMA)
+        if person is not None and person.label == "PERSON":
+            role = doc.after(person.end)
+            holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
+            if holder is not None and holder.label == "PERSON":
+                # "a spokesman for European Justice and Home Affairs Commissioner Franco
+                # Frattini": the words after are the next title's, the spokesman unnamed (but
+                # "welfare minister Frank Field MP" is Field's)
+                continue
         start, end = left, right
         joined = _JOINED_TITLE.search(text, max(0, t.start - 8), t.start)
         earlier = held_at.get(joined.start()) if joined is not None else None
@@ -523,10 +772,72 @@ def _titles(doc: _Text) -> list[Fact]:
         held_at[t.end] = (person, len(facts))
         former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
         facts.append(
-            _fact(doc, "title", person.entity, name, start, end, of=of, to=to, former=former)
-        )
+            _fact(
+                doc, "title", person.entity, name, start, end, of=of, to=to, former=former,
+                area=area,
+            )
+        )  # fmt: skip
+    facts.extend(_doctors(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
+    return facts
+
+
+# The rest of a title in lower case, up to its organisation or the end of the aside: "vice
+# president of finance at Acme Corp", "head of emerging technologies,".
+_FIELD_AFTER = regexes.compile(
+    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[a-z][\w-]*){0,2})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told)[ \t])"
+)
+_NOT_FIELD = frozenset(
+    "the a an its his her their our this that these those all both each state".split()
+)
+# The words of a portfolio that comes before a title: "Justice and Home Affairs Commissioner".
+_PORTFOLIO_WORDS = frozenset(
+    "Justice Home Affairs External Relations Foreign Trade Agriculture Finance Economic "
+    "Monetary Competition Energy Transport Health Education Environment Defence Defense "
+    "Interior Industry Labour Labor Employment Enlargement Development Fisheries Budget "
+    "Internal Market Research Culture Regional Policy Social Consumer Protection Taxation "
+    "Customs Security Science Technology Humanitarian Aid Administrative Communication "
+    "Immigration Commerce Tourism Housing Planning and".split()
+)
+_ACRONYM = regexes.compile(r"[A-Z]{2,5}")
+
+
+def _portfolio(name: str) -> tuple[str | None, str | None]:
+    """A name before a title read as (organisation, portfolio): "EC External Relations" ->
+    ("EC", "External Relations"), "Justice and Home Affairs" -> (None, "Justice and Home
+    Affairs"); (None, None) when it is no portfolio ("Acme Corp", "Finance Ministry")."""
+    words = name.split()
+    head = words[0] if len(words) > 1 and _ACRONYM.fullmatch(words[0]) else None
+    rest = words[1:] if head else words
+    if rest and rest[0] != "and" and rest[-1] != "and" and all(w in _PORTFOLIO_WORDS for w in rest):
+        return head, " ".join(rest)
+    return None, None
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w if w in ("and", "of") else w.capitalize() for w in words.split())
+
+
+_DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
+
+
+def _doctors(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "Dr Anne Quarrie", "Dr. Colin Amery", "Dr Fox" (Liam Fox): the honorific is a title,
+    Doctor, of one the story names in full."""
+    text = doc.text
+    facts: list[Fact] = []
+    if "Dr" not in text:
+        return facts
+    for p in doc.persons:
+        if text.find("Dr", max(0, p.start - 5), p.start) < 0:
+            continue
+        dr = _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start)
+        if dr is None or " " not in p.entity or (p.entity, "Doctor", None, None) in seen:
+            continue  # "Dr Dre", "Dr Seuss", "Dr Pepper": a name, not a doctor's
+        seen.add((p.entity, "Doctor", None, None))
+        facts.append(_fact(doc, "title", p.entity, "Doctor", dr.start(), p.end))
     return facts
 
 
@@ -809,17 +1120,17 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
+        if m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
+            voice = _unnamed_voice(doc, m.start)
+            if voice is not None:
+                return voice if voice[0] else None
         name = _speaker_name(doc, m)
-        if name is None and m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
-            org = doc.before(m.start)  # "an Atlas spokesman said": nobody named, Atlas speaks
-            if org is not None and org.label == "ORG":
-                return org.entity, org.start
         return (name, m.start) if name else None
-    officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 12), pos)
+    officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 14), pos)
     if officials is not None:
-        org = doc.before(officials.start())  # "Finance Ministry officials said"
-        if org is not None and org.label == "ORG":
-            return org.entity, org.start
+        voice = _unnamed_voice(doc, officials.start())  # "Finance Ministry officials said"
+        if voice is not None:
+            return voice if voice[0] else None
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
@@ -850,45 +1161,188 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         person = doc.last_person(pron.start(), pron.group(1))
         return (person.entity, pron.start()) if person else None
     kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
-    if kind is not None:
-        org = _named_earlier(doc, kind.start(), kind.group(1).lower())
+    if kind is not None and not _PREPOSITION_BEFORE.search(
+        text, max(0, kind.start() - 6), kind.start()
+    ):
+        org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
     return None
 
 
+# "president of the networks division at the firm says": the firm is where the speaker works
+# (a spokesman "for" or "of" the firm speaks for it).
+_PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
+
+
+def _kind(found: re.Match) -> str:
+    """The kind a match of `_THE_KIND_BEFORE` names: "bank", or "central bank"."""
+    kind = found.group("kind").lower()
+    return "central bank" if kind == "bank" and found.group("mod") == "central" else kind
+
+
 # "the company said", "the ministry said": an organisation the story named before.
-_THE_KIND_BEFORE = regexes.compile(
-    r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?:[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
-    r"(company|firm|corporation|ministry|bank|commission|agency|department|exchange|fund"
-    r"|organisation|organization|union)[ \t]*$"
+_KINDS = (
+    r"company|firm|corporation|group|ministry|bank|lender|insurer|airline|commission|agency"
+    r"|department|exchange|fund|organisation|organization|union"
 )
-_COMPANY_KINDS = frozenset({"company", "firm", "corporation"})
+_THE_KIND_BEFORE = regexes.compile(
+    r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    rf"(?P<kind>{_KINDS})[ \t]*$"
+)
+_COMPANY_KINDS = frozenset({"company", "firm", "corporation", "group"})
+# Beyond the legal forms, the last word of a company's name: "Harwick Group".
+_COMPANY_HEADS = frozenset({"group", "holdings", "industries"})
 _COMPANY_FORMS = frozenset(
     line.strip()
     for line in (gazetteer.DATA / "company_forms.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#")
 )
+# The words of a name that say it is of a kind ("Tolland Bank" is a bank and a lender).
+_KIND_NAMES = {
+    "lender": ("bank",),
+    "insurer": ("insurance", "assurance"),
+    "airline": ("airlines", "airways", "air"),
+    "central bank": ("central bank", "reserve bank", "federal reserve", "bundesbank"),
+}
+# The words of a name that say it is of some kind, told apart from a name that says nothing
+# ("JP Morgan", "Microsoft"): the heads of organisations' names, in lower case.
+_HEAD_WORDS = frozenset(w.lower() for w in gazetteer.org_heads() if " " not in w) | frozenset(
+    _KINDS.split("|")
+)
+# A country's bank that is no central bank ("Bank of China" is a state lender).
+_NOT_CENTRAL = frozenset({"China", "Ireland"})
+# Where a story says what an organisation is: "JP Morgan, the US bank," / "the US bank JP
+# Morgan", "research firm Jupiter".
+_KIND_STATED_AFTER = regexes.compile(
+    rf"[ \t]*,[ \t]*(?:the|a|an)[ \t]+(?:[\w.'’-]+[ \t]+){{0,3}}?(?P<central>central[ \t]+)?"
+    rf"(?P<kind>{_KINDS})\b"
+)
+_KIND_STATED_BEFORE = regexes.compile(rf"\b(?P<central>central[ \t]+)?(?P<kind>{_KINDS})[ \t]+$")
+
+
+def _stated_kinds(doc: _Text) -> dict[str, set[str]]:
+    """What the story says each organisation is, by its name ("JP Morgan" -> {"bank"})."""
+    if doc.kinds is not None:
+        return doc.kinds
+    text = doc.text
+    kinds: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.label != "ORG":
+            continue
+        found = _KIND_STATED_AFTER.match(text, m.end) or _KIND_STATED_BEFORE.search(
+            text, max(0, m.start - 24), m.start
+        )
+        if found is not None:
+            stated = kinds.setdefault(m.entity, set())
+            stated.add(found.group("kind").lower())
+            if found.group("central"):
+                stated.add("central bank")
+    doc.kinds = kinds
+    return kinds
+
+
+def _of_kind(doc: _Text, m: Mention, kind: str) -> bool | None:
+    """Whether organisation `m` is of `kind` ("bank"), by its name or by what the story says;
+    None when nothing says what it is (a name with no head word: "JP Morgan")."""
+    name = m.entity
+    low = name.lower()
+    if kind in _stated_kinds(doc).get(name, ()):
+        return True
+    if kind in _COMPANY_KINDS:
+        last = name.rpartition(" ")[2]
+        if last in _COMPANY_FORMS or last.lower() in _COMPANY_HEADS:
+            return True
+    elif kind == "central bank":
+        if any(w in low for w in _KIND_NAMES[kind]) or name == "Fed":
+            return True
+        head, _, country = name.partition(" of ")  # "Bank of Japan"
+        return (
+            head == "Bank" and country in gazetteer.country_names() and country not in _NOT_CENTRAL
+        )
+    elif kind in low or any(w in low.split() for w in _KIND_NAMES.get(kind, ())):
+        return True
+    if any(w in _HEAD_WORDS for w in low.split()):
+        return False
+    return None
 
 
 def _named_earlier(doc: _Text, pos: int, kind: str) -> Mention | None:
-    """The organisation "the company" (or ministry, bank ...) at `pos` stands for: the latest
-    one named before it that is of that kind ("Chrysler Corp", "the Finance Ministry")."""
-    i = bisect.bisect_left(doc.mention_starts, pos) - 1
-    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
-        if m.label != "ORG":
-            continue
-        name = m.entity
-        if kind in _COMPANY_KINDS:
-            if name.rpartition(" ")[2] in _COMPANY_FORMS:
+    """The organisation "the company" (or ministry, bank ...) at `pos` stands for, as a reader
+    takes it: in this sentence or the ones before, latest first, the one it opens with if that
+    is of the kind, else the latest named of the kind ("Chrysler Corp", "the Finance Ministry",
+    "JP Morgan, the US bank"); in this sentence or the one before, one it opens with that
+    nothing says is of another kind ("JP Morgan said ... The bank said"), and in this sentence
+    any such one."""
+    k = doc.sentence_of(pos)
+    for j in range(k, max(-1, k - _KIND_REACH), -1):
+        subject = doc.opening_org(j)
+        if subject is not None and subject.start >= pos:
+            subject = None
+        if subject is not None and _of_kind(doc, subject, kind):
+            return subject
+        for m in reversed(doc.by_sentence.get(j, ())):
+            if m.label == "ORG" and m.start < pos and _of_kind(doc, m, kind):
                 return m
-        elif kind in name.lower():
+        if (
+            subject is not None
+            and j >= k - 1
+            and kind != "central bank"
+            and _of_kind(doc, subject, kind) is None
+        ):
+            return subject
+        if j == k and kind != "central bank":
+            # "While Toyota's prototypes are ..., the company says": the one this sentence
+            # names before it, when nothing says it is of another kind
+            for m in reversed(doc.by_sentence.get(j, ())):
+                if (
+                    m.label == "ORG"
+                    and m.start < pos
+                    and not (m.text.endswith("s") and _FAMILY_OWNED.match(doc.text, m.end))
+                    and _of_kind(doc, m, kind) is None
+                ):
+                    return m
+    i = bisect.bisect_left(doc.mention_starts, doc.sentence_span(max(0, k - _KIND_REACH))[0]) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if m.label == "ORG" and _of_kind(doc, m, kind):
             return m
     return None
 
 
+# "The Smiths' shop": after a name ending in "s", a family's, seldom a company's.
+_FAMILY_OWNED = regexes.compile(r"['’](?!\w)")
+# How many sentences back "the bank" looks first for the subject of one.
+_KIND_REACH = 6
+
+
 # Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
 _FOR_THEIR_ORG = frozenset({"Spokesman", "Spokeswoman", "Spokesperson", "Official"})
-_OFFICIALS_BEFORE = regexes.compile(r"[ \t]+officials[ \t]*$")
+_OFFICIALS_BEFORE = regexes.compile(
+    r"[ \t]+(?:officials?|sources?|spokes(?:man|woman|person))[ \t]*$"
+)
+# "a central bank spokesman", "bank officials": the kind of organisation, in lower case.
+_VOICE_KIND_BEFORE = regexes.compile(
+    rf"(?<![\w-])(?:(?P<mod>central)[ \t]+)?(?P<kind>{_KINDS})[ \t]*$"
+)
+_INDEFINITE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]*$")
+
+
+def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """Who speaks when an unnamed spokesman or official does, the words before `pos` saying
+    whose: the organisation named there ("an Atlas spokesman", "Treasury officials"), or the
+    one of the kind named there that the story names ("a central bank spokesman" is the
+    Bundesbank's); ("", pos) when it is someone unnamed of no organisation the story names
+    ("a spokesman" is not whoever the story named a spokesman before); None when the words
+    say nothing of whose it is ("the spokesman")."""
+    org = doc.before(pos)
+    if org is not None and org.label == "ORG":
+        return org.entity, org.start
+    kind = _VOICE_KIND_BEFORE.search(doc.text, max(0, pos - 20), pos)
+    if kind is not None:
+        found = _named_earlier(doc, kind.start(), _kind(kind))
+        return (found.entity, kind.start()) if found is not None else ("", pos)
+    if _INDEFINITE_BEFORE.search(doc.text, max(0, pos - 10), pos):
+        return "", pos
+    return None
 
 
 # An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
@@ -927,7 +1381,7 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     m = doc.before(aside.start())
     if m is None:
         kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
-        org = _named_earlier(doc, kind.start(), kind.group(1).lower()) if kind else None
+        org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None
         return (org.entity, kind.start()) if org is not None and kind is not None else None
     if m.label not in ("PERSON", "ORG"):
         return None
@@ -953,6 +1407,11 @@ def _speaker_at(
             m = doc.by_start.get(honorific.end())
             if m is not None and m.label != "PERSON":
                 m = None
+    if m is not None and m.label in ("PERSON", "ORG") and doc.text.startswith(" ", m.end):
+        role = _LOWER_WORD_AT.match(doc.text, m.end + 1)
+        person = doc.by_start.get(role.end()) if role and role.group(1) in _ROLE_NOUNS else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "said Speegle founder Gordon Renton"
     if m is not None:
         title = doc.after(m.end) if m.label in _PARTY else None
         person = doc.after(title.end) if title is not None and title.label == "TITLE" else None
@@ -1096,7 +1555,7 @@ def _said(doc: _Text) -> list[Fact]:
     last = None  # the speaker of the last quotation: (name, start, end, verb)
     last_end = 0  # where the last quotation or its attribution ends
     run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
-    for qs, words_end, qe in _quotations(text):
+    for qs, words_end, qe in doc.quotations:
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
             continue  # a scare-quoted word, not a quotation
@@ -1334,8 +1793,8 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
     text = doc.text
     out: list[Fact] = []
     done: dict[int, int] = {}  # sentence -> where the statements found in it end
-    verbs = list(_SPEECH.finditer(text))
-    verb_starts = [v.start() for v in verbs]
+    verbs = doc.speech
+    verb_starts = doc.speech_starts
     for v in verbs:
         index = doc.sentence_of(v.start())
         if v.start() < done.get(index, -1) or _inside(v.start(), quoted):

@@ -279,7 +279,7 @@ def test_the_speaker_s_company_named_short_and_he_said_after_him():
     assert said["the first"] == "Norma Tillery"
     held = {(f.subject, f.object, f.qualifiers.get("of")) for f in facts(KESTREL, "title")}
     assert ("Ronald Mayhew", "Chief Executive", "Kestrel Avionics Inc") in held
-    assert ("Norma Tillery", "Vice President", None) in held
+    assert ("Norma Tillery", "Vice President of Marketing", None) in held  # the whole title
     affiliated = {(f.subject, f.object) for f in facts(KESTREL, "affiliated_with")}
     assert ("Ronald Mayhew", "Kestrel Avionics Inc") in affiliated
 

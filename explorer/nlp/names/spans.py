@@ -614,9 +614,11 @@ def _sentence_opener(
         head, _, tail = w.rpartition("-")
         if tail.islower() and tail.isalpha() and not gazetteer_label([head]):
             return i + 1 if i + 1 < j else None
-    # A capitalised sentence opener that the document writes in lower case elsewhere.
+    # A capitalised sentence opener that the document writes in lower case elsewhere; not
+    # the head of an "X of Y" name ("Bank of Japan" where "the bank" is written too).
     if (
         w.lower() in doc.lower_vocab()
+        and not (j - i > 2 and toks[i + 1].text == "of")
         and not gazetteer_label([w])
         and w not in W.first_names
         and w not in heads
