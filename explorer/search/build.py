@@ -616,15 +616,139 @@ def _mapped(spool: BinaryIO, dtype: Any, writable: bool = False) -> np.ndarray:
 _UNKNOWN = -2
 
 
+#: The bytes of a word `_ShortWords` holds in its two 64-bit keys; longer ones (a few in
+#: ten thousand English words) go through a bytes -> id dict.
+_SHORT = 16
+#: 64-bit masks keeping a key's first 0 to 8 bytes (little-endian: the word's first bytes).
+_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+class _ShortWords:
+    """A batch's words as ids without a Python object a word: the words of a tokenised
+    batch (`ASCII_WORDS`' bytes: runs of word bytes between spaces) found by where the
+    bytes change from space to word, each word of up to 16 bytes read as two 64-bit keys
+    (its bytes, zero-padded: no word byte is 0 but the record's end, a word of its own)
+    and looked up in an open-addressing hash table held in numpy arrays, all of a batch's
+    words at once. A word not in the table is numbered by the builder (`number`: the same
+    `words` dict every path fills) and added; longer words go to `long_ids` (the bytes ->
+    id dict). The same ids as splitting the bytes and looking each word up."""
+
+    def __init__(self) -> None:
+        self._bits = 12
+        self._lo = np.zeros(1 << self._bits, dtype=np.uint64)
+        self._hi = np.zeros(1 << self._bits, dtype=np.uint64)
+        self._id = np.full(1 << self._bits, -1, dtype=np.int32)  # -1: an empty slot
+        self._count = 0
+        self._add(np.zeros(1, np.uint64), np.zeros(1, np.uint64), np.zeros(1, np.int32))
+
+    def _slots(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        h = lo * _MIX[0]
+        h ^= hi * _MIX[1]
+        h ^= h >> np.uint64(31)
+        h *= _MIX[0]
+        return (h >> np.uint64(64 - self._bits)).astype(np.int64)
+
+    def _add(self, lo: np.ndarray, hi: np.ndarray, ids: np.ndarray) -> None:
+        """Put distinct keys not in the table yet into it (linear probing), grown to keep
+        it at most half full."""
+        if 2 * (self._count + len(lo)) > len(self._id):
+            used = np.flatnonzero(self._id >= 0)
+            old = (self._lo[used], self._hi[used], self._id[used])
+            while 2 * (self._count + len(lo)) > (1 << self._bits):
+                self._bits += 1
+            size = 1 << self._bits
+            self._lo = np.zeros(size, dtype=np.uint64)
+            self._hi = np.zeros(size, dtype=np.uint64)
+            self._id = np.full(size, -1, dtype=np.int32)
+            self._count = 0
+            self._add(*old)
+        mask = len(self._id) - 1
+        slot = self._slots(lo, hi)
+        todo = np.arange(len(lo))
+        while len(todo):
+            at = slot[todo]
+            free = self._id[at] < 0
+            # of the keys on one free slot, the first takes it; the rest probe on
+            taken, first = np.unique(at[free], return_index=True)
+            won = todo[free][first]
+            self._lo[taken], self._hi[taken], self._id[taken] = lo[won], hi[won], ids[won]
+            placed = np.zeros(len(lo), dtype=bool)
+            placed[won] = True
+            todo = todo[~placed[todo]]
+            slot[todo] = (slot[todo] + 1) & mask
+        self._count += len(lo)
+
+    def _find(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Each key's id, -1 for a key not in the table."""
+        mask = len(self._id) - 1
+        slot = self._slots(lo, hi)
+        out = np.full(len(lo), -1, dtype=np.int32)
+        todo = np.arange(len(lo))
+        while len(todo):
+            at = slot[todo]
+            found = self._id[at]
+            hit = (self._lo[at] == lo[todo]) & (self._hi[at] == hi[todo]) & (found >= 0)
+            out[todo[hit]] = found[hit]
+            on = ~hit & (found >= 0)  # another key there: the next slot
+            todo = todo[on]
+            slot[todo] = (at[on] + 1) & mask
+        return out
+
+    def ids(
+        self,
+        data: bytes,
+        long_ids: Callable[[list[bytes]], np.ndarray],
+        number: Callable[[str], int],
+    ) -> np.ndarray:
+        """The ids of the words of `data` (`ASCII_WORDS`' bytes), in order."""
+        padded = np.frombuffer(b" " + data + b" " * (_SHORT + 1), dtype=np.uint8)
+        edges = np.flatnonzero((padded[1:] == 32) != (padded[:-1] == 32)) + 1
+        starts, ends = edges[0::2], edges[1::2]
+        lens = ends - starts
+        words = np.ndarray(
+            (len(padded) - 7,), dtype="<u8", buffer=padded.data, strides=(1,)
+        )  # 8 bytes read at every offset
+        lo = words[starts] & _MASKS[np.minimum(lens, 8)]
+        hi = words[starts + 8] & _MASKS[np.clip(lens - 8, 0, 8)]
+        out = self._find(lo, hi)
+        longer = lens > _SHORT
+        new = np.flatnonzero((out < 0) & ~longer)
+        if len(new):
+            keys = np.stack((lo[new], hi[new]))
+            _keys, first = np.unique(keys, axis=1, return_index=True)
+            first = new[np.sort(first)]  # in the order they are met
+            made = np.fromiter(
+                (
+                    number(data[s - 1 : e - 1].decode("ascii"))
+                    for s, e in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+                ),
+                dtype=np.int32,
+                count=len(first),
+            )
+            self._add(lo[first], hi[first], made)
+            out[new] = self._find(lo[new], hi[new])
+        if longer.any():
+            at = np.flatnonzero(longer)
+            out[at] = long_ids(
+                [
+                    data[s - 1 : e - 1]
+                    for s, e in zip(starts[at].tolist(), ends[at].tolist(), strict=True)
+                ]
+            )
+        return out
+
+
 class _WordIds:
     """Texts -> word ids, a batch of texts at a time, the ids numbered as words are first met
     (`words`: word -> id, in id order; 0 is the end of a record).
 
     A batch is tokenised as bytes: every character that folds to ASCII (accented Latin
     letters do) written as its ASCII byte and every other one that ends a word (curly
-    quotes, dashes, currency signs) as a space, then one `bytes.translate` and `split`,
-    with no per-word regular expression, folding or term step (see docs/scale.md, "The
-    build's tokenising as bytes"). A text with a character that folds to a non-ASCII word character or mark
+    quotes, dashes, currency signs) as a space, then one `bytes.translate`, and the words'
+    ids found all at once in numpy (`_ShortWords`), with no per-word regular expression,
+    folding, term step or Python object (see docs/scale.md, "The build's tokenising as
+    bytes"). A text with a character that folds to a non-ASCII word character or mark
     (Cyrillic, "ß", a decomposed accent, a ligature) is tokenised by `WORD_RE` on its folded
     text, as a query is (`analysis.tokens`), and its words spliced in at its place; a batch
     mostly of such texts, or of non-ASCII characters, goes through `WORD_RE` whole. The same
@@ -635,6 +759,7 @@ class _WordIds:
         self._ascii: dict[bytes, int] = {b"\x00": 0}
         # code point -> `ascii_class` (-1 to 127), or _UNKNOWN: not met yet
         self._classes = np.full(sys.maxunicode + 1, _UNKNOWN, dtype=np.int8)
+        self._table = _ShortWords()
 
     def ids(self, texts: list[str]) -> np.ndarray:
         """The word ids of `texts`, each text's followed by a 0 (a NUL in a text is a space)."""
@@ -673,7 +798,7 @@ class _WordIds:
                     data_codes[starts[r] : stops[r]] = 32
             data = data_codes.tobytes()
             del codes, data_codes
-        ids = self._ascii_ids(data.translate(ASCII_WORDS).split())
+        ids = self._table.ids(data.translate(ASCII_WORDS), self._ascii_ids, self._id)
         if not hard:
             return ids
         more = self._regex_ids([texts[r] for r in hard])
