@@ -2191,7 +2191,11 @@ def _one_pass_parts(
     entity documents are found last (they may be in any part)."""
     fingerprints = _fingerprints(corpus)
     dates = _document_dates(corpus)
+    # Each part's texts, columns and word ids spooled to files as they come (as a store's
+    # build does), not held in memory beside its postings: a third of the part's peak.
+    folder = Path(corpus.path).parent
     first = _Builder(dates)
+    first.spool_texts(folder)
     docs_of: dict[str, set[str]] = {}
     label_bits, first_mention = _mention_tables(corpus, docs_of)
     entities, facts = list(corpus.entities()), list(corpus.facts())
@@ -2214,6 +2218,7 @@ def _one_pass_parts(
                 seen.update(doc_id for doc_id, _title in builder.docs)
             # the first part's dictionary for every part: the merge copies their frames
             builder = _Builder(dates, first.text_dict)
+            builder.spool_texts(folder)
         builder.add_sentences(batch, labels_of)
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()

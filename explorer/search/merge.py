@@ -32,6 +32,7 @@ from explorer.search.arrays import (
     IndexArrays,
     IndexTables,
     record_dates,
+    release_heap,
 )
 from explorer.search.arrays import release_pages as _let_go
 from explorer.search.build import IndexParts
@@ -464,9 +465,16 @@ def build_in_parts(
             folder.mkdir()
             mapped = {}
             for name, array in parts.arrays.as_dict().items():
+                if _spilled(array, scratch):  # written out already (the first part's,
+                    mapped[name] = array  # spilled again with its entity documents)
+                    continue
                 np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
+                _let_go(array)  # a spooled array's pages, read to be written
                 mapped[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
-            return IndexParts(IndexArrays.of(mapped), parts.vocab, parts.tables)
+            vocab, tables = parts.vocab, parts.tables
+            del parts, array
+            release_heap()  # the part's arrays, freed: their memory back to the system
+            return IndexParts(IndexArrays.of(mapped), vocab, tables)
 
         made = _build.build_parts(corpus, spill, part_records)
         if isinstance(made, IndexParts):
@@ -476,6 +484,14 @@ def build_in_parts(
         return merge(sources, _build.generation_of(corpus), fingerprints, alloc)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _spilled(array: np.ndarray, scratch: Path) -> bool:
+    """Whether `array` is mapped over a file `spill` wrote in `scratch`."""
+    name = getattr(array, "filename", None)
+    if not isinstance(array, np.memmap) or name is None:
+        return False
+    return Path(name).resolve().parent.parent == scratch.resolve()
 
 
 def _scratch_folder(corpus: Corpus) -> Path:
