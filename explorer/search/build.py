@@ -488,34 +488,45 @@ def _packed(
 _POSTING_BLOCK = 16_384
 
 
-def _block_keys(
-    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """The distinct (word, record) pairs of records `lo` to `hi`, sorted: their words and
-    (unless `records` is False: a count needs only the words) their records."""
+def _block_sorted(
+    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int
+) -> np.ndarray:
+    """The distinct (word, record) keys of records `lo` to `hi`, sorted (`_block_split`
+    reads them)."""
     lens = np.diff(fwd_off[lo : hi + 1])
     block = fwd[int(fwd_off[lo]) : int(fwd_off[hi])]
-    if n_words <= 1 << 16 and hi - lo <= 1 << 16:
+    if _narrow(n_words, lo, hi):
         # Below 65,536 words (a news corpus) a key fits 32 bits, word << 16 | record within
         # the block: half the bytes to sort, a third less time than 64-bit keys.
         keys = block.astype(np.uint32)
         keys <<= 16
         keys |= np.repeat(np.arange(hi - lo, dtype=np.uint32), lens)
         keys.sort()  # a sort and a shift beat np.unique's hashing several times over
-        keys = _distinct(keys)
-        if not records:
-            return keys >> 16, None
-        recs = (keys & 0xFFFF).astype(np.int32)
-        recs += lo
-        keys >>= 16
-        return keys, recs
+        return _distinct(keys)
     wide = block.astype(np.int64)
     wide <<= 32
     wide |= np.repeat(np.arange(lo, hi, dtype=np.int64), lens)
     wide.sort()
-    wide = _distinct(wide)
+    return _distinct(wide)
+
+
+def _narrow(n_words: int, lo: int, hi: int) -> bool:
+    return n_words <= 1 << 16 and hi - lo <= 1 << 16
+
+
+def _block_split(
+    keys: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """`_block_sorted`'s keys as their words and (unless `records` is False: a count
+    needs only the words) their records."""
+    if _narrow(n_words, lo, hi):
+        if not records:
+            return keys >> 16, None
+        recs = (keys & 0xFFFF).astype(np.int32)
+        recs += lo
+        return keys >> 16, recs
     # the low 32 bits: the record
-    return wide >> 32, (wide.astype(np.int32) if records else None)
+    return keys >> 32, (keys.astype(np.int32) if records else None)
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
@@ -528,38 +539,60 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
     return keys[keep]
 
 
-def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+def _postings(
+    fwd: np.ndarray, fwd_off: np.ndarray, n_words: int, folder: Path | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Each word's records (`post_off`, `post`), sorted, from the forward index: a counting
     sort by word over blocks of records, so that besides the postings themselves only one
     block's keys are ever held (the whole store's keys, sorted at once, were 8 bytes a
-    token, twice over)."""
+    token, twice over). With `folder`, each block's sorted keys are written to a temporary
+    file there by the counting pass and read back to place them, not sorted again."""
     n_records = len(fwd_off) - 1
     counts = np.zeros(n_words, dtype=np.int64)
     blocks = range(0, n_records, _POSTING_BLOCK)
-    for lo in blocks:
-        words, _none = _block_keys(
-            fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words, records=False
-        )
-        counts += np.bincount(words, minlength=n_words)
-        release_pages(fwd)  # a mapped forward index (a store's build): read once a pass
-    post_off = np.zeros(n_words + 1, dtype=np.int64)
-    np.cumsum(counts, out=post_off[1:])
-    post = np.empty(int(post_off[-1]), dtype=np.int32)
-    cursor = post_off[:-1].copy()
-    for lo in blocks:
-        words, records = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words)
-        if records is None or not len(words):
-            continue
-        firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
-        run_words = words[firsts]
-        run_lens = np.diff(np.append(firsts, len(words)))
-        # Blocks come in record order, so each word's records land sorted.
-        where = np.repeat(cursor[run_words] - firsts, run_lens)
-        where += np.arange(len(words))
-        post[where] = records
-        del where
-        cursor[run_words] += run_lens
-        release_pages(fwd)
+    spool = _scratch(folder) if folder is not None else None
+    sizes: list[tuple[Any, int]] = []
+    try:
+        for lo in blocks:
+            hi = min(lo + _POSTING_BLOCK, n_records)
+            keys = _block_sorted(fwd, fwd_off, lo, hi, n_words)
+            words, _none = _block_split(keys, lo, hi, n_words, records=False)
+            counts += np.bincount(words, minlength=n_words)
+            if spool is not None:
+                spool.write(keys.data)
+                sizes.append((keys.dtype, len(keys)))
+            del keys, words
+            release_pages(fwd)  # a mapped forward index (a store's build): read once a pass
+        post_off = np.zeros(n_words + 1, dtype=np.int64)
+        np.cumsum(counts, out=post_off[1:])
+        post = np.empty(int(post_off[-1]), dtype=np.int32)
+        cursor = post_off[:-1].copy()
+        if spool is not None:
+            spool.seek(0)
+        for k, lo in enumerate(blocks):
+            hi = min(lo + _POSTING_BLOCK, n_records)
+            if spool is not None:
+                dtype, size = sizes[k]
+                keys = np.frombuffer(spool.read(size * dtype.itemsize), dtype=dtype)
+            else:
+                keys = _block_sorted(fwd, fwd_off, lo, hi, n_words)
+            words, records = _block_split(keys, lo, hi, n_words)
+            del keys
+            if records is None or not len(words):
+                continue
+            firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
+            run_words = words[firsts]
+            run_lens = np.diff(np.append(firsts, len(words)))
+            # Blocks come in record order, so each word's records land sorted.
+            where = np.repeat(cursor[run_words] - firsts, run_lens)
+            where += np.arange(len(words))
+            post[where] = records
+            del where
+            cursor[run_words] += run_lens
+            release_pages(fwd)
+    finally:
+        if spool is not None:
+            spool.close()
     return post_off, post
 
 
@@ -1075,7 +1108,7 @@ class _Builder:
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
         del lens
-        post_off, post = _postings(fwd, fwd_off, len(vocab))
+        post_off, post = _postings(fwd, fwd_off, len(vocab), self._folder)
         text_off = _texts.offsets(np.frombuffer(self._text_lens, dtype=np.int64))
         arrays = _packed(
             self.columns(),
