@@ -52,6 +52,7 @@ MAX_UPDATE_SHARE = 0.5
 _MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
+_ENCODE = operator.methodcaller("encode", "utf-8", "surrogatepass")
 _BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
 #: Texts tokenised at a time (their words as bytes, about 50 bytes a word, are what a build
 #: holds besides the index: 4,096 sentences are about 4 MB; 20,000 held about 30 MB more at
@@ -1055,7 +1056,7 @@ class _Builder:
         if not texts:
             return
         self._texts = []
-        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        encoded = list(map(_ENCODE, texts))
         if self._compress is not None:
             encoded = self._compress(encoded)
         if self._spool is not None:

@@ -14,6 +14,7 @@ Frames are magicless, without checksum or dictionary id (the index's files carry
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -34,6 +35,7 @@ MIN_TRAIN_TEXTS = 64
 BATCH = 4_096
 
 _FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
+_TOBYTES = operator.methodcaller("tobytes")
 
 
 def train(samples: Sequence[bytes]) -> bytes:
@@ -82,7 +84,7 @@ def compressor(dictionary: bytes) -> Callable[[list[bytes]], list[bytes]]:
             batch: list[bytes | bytearray | memoryview] = list(texts[lo : lo + BATCH])
             # one call for the batch, not one a text (an empty list is refused)
             frames = cctx.multi_compress_to_buffer(batch, threads=0)
-            out.extend(frames[i].tobytes() for i in range(len(frames)))
+            out.extend(map(_TOBYTES, frames))  # a C loop, not a generator a frame
         return out
 
     return compress
