@@ -41,7 +41,7 @@ from explorer.search.postings import flat, live_counts
 #: Records copied at a time (columns, words, texts).
 _PIECE = 1 << 16
 #: Postings gathered and merged at a time.
-_POSTINGS = 1 << 20
+_POSTINGS = 1 << 18
 
 Alloc = Callable[[str, int, Any], np.ndarray]
 
