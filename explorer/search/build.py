@@ -716,17 +716,19 @@ class _ShortWords:
     def _find(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
         """Each key's id, -1 for a key not in the table."""
         mask = len(self._id) - 1
-        slot = self._slots(lo, hi)
-        out = np.full(len(lo), -1, dtype=np.int32)
-        todo = np.arange(len(lo))
+        at = self._slots(lo, hi)
+        found = self._id[at]  # the first probe: every key, no index of those left
+        hit = (self._lo[at] == lo) & (self._hi[at] == hi) & (found >= 0)
+        out = np.where(hit, found, np.int32(-1))
+        on = ~hit & (found >= 0)  # another key there: the next slot
+        todo = np.flatnonzero(on)
         while len(todo):
-            at = slot[todo]
+            at = (at[on] + 1) & mask
             found = self._id[at]
             hit = (self._lo[at] == lo[todo]) & (self._hi[at] == hi[todo]) & (found >= 0)
             out[todo[hit]] = found[hit]
-            on = ~hit & (found >= 0)  # another key there: the next slot
+            on = ~hit & (found >= 0)
             todo = todo[on]
-            slot[todo] = (at[on] + 1) & mask
         return out
 
     def ids(
