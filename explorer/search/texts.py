@@ -15,7 +15,8 @@ Frames are magicless, without checksum or dictionary id (the index's files carry
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
 import numpy as np
 import zstandard
@@ -84,7 +85,8 @@ def compressor(dictionary: bytes) -> Callable[[list[bytes]], list[bytes]]:
             batch: list[bytes | bytearray | memoryview] = list(texts[lo : lo + BATCH])
             # one call for the batch, not one a text (an empty list is refused)
             frames = cctx.multi_compress_to_buffer(batch, threads=0)
-            out.extend(map(_TOBYTES, frames))  # a C loop, not a generator a frame
+            # a C loop, not a generator step a frame (the collection is a sequence)
+            out.extend(map(_TOBYTES, cast(Iterable[Any], frames)))
         return out
 
     return compress
