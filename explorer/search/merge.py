@@ -497,6 +497,11 @@ def build_in_parts(
     """`build(corpus)`, for a big corpus as parts of `build.PART_RECORDS` records, each
     written to a scratch folder beside the corpus and mapped back, then merged into
     `alloc`'s arrays: memory holds a part being built, never the whole index."""
+    with _build.collector_held():
+        return _in_parts(corpus, alloc, part_records)
+
+
+def _in_parts(corpus: Corpus, alloc: Alloc, part_records: int | None) -> IndexParts:
     scratch = _scratch_folder(corpus)
     try:
         count = [0]
