@@ -242,15 +242,22 @@ def release_pages(array: np.ndarray) -> None:
     """Give back the pages of an array mapped over a file, read or written so far (written
     ones are in the file, or in the page cache on their way to it); nothing for an array in
     memory. Follows an array's bases to its mapping (a view, a memoryview, a `np.memmap`)."""
+    base = mapping(array)
+    if base is not None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            base.madvise(mmap.MADV_DONTNEED)
+
+
+def mapping(array: np.ndarray) -> mmap.mmap | None:
+    """The memory map over a file that `array` reads (through a view, a memoryview, a
+    `np.memmap`), None for an array in memory."""
     base: Any = array
     while base is not None and not isinstance(base, mmap.mmap):
         if isinstance(base, memoryview):
             base = base.obj
         else:
             base = getattr(base, "_mmap", None) or getattr(base, "base", None)
-    if isinstance(base, mmap.mmap):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            base.madvise(mmap.MADV_DONTNEED)
+    return base if isinstance(base, mmap.mmap) else None
 
 
 def _malloc_trim() -> Callable[[int], int] | None:

@@ -31,6 +31,7 @@ from explorer.search.arrays import (
     KIND_FACT,
     IndexArrays,
     IndexTables,
+    mapping,
     record_dates,
     release_heap,
 )
@@ -512,9 +513,9 @@ def _in_parts(corpus: Corpus, alloc: Alloc, part_records: int | None) -> IndexPa
             folder.mkdir()
             mapped = {}
             for name, array in parts.arrays.as_dict().items():
-                if _spilled(array, scratch):  # written out already (the first part's,
-                    mapped[name] = array  # spilled again with its entity documents)
-                    continue
+                if mapping(array) is not None:  # in a file already: a builder's spooled
+                    mapped[name] = array  # texts, columns and words, or the first part's
+                    continue  # arrays, spilled again with its entity documents
                 np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
                 _let_go(array)  # a spooled array's pages, read to be written
                 mapped[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
@@ -531,14 +532,6 @@ def _in_parts(corpus: Corpus, alloc: Alloc, part_records: int | None) -> IndexPa
         return merge(sources, _build.generation_of(corpus), fingerprints, alloc)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-
-
-def _spilled(array: np.ndarray, scratch: Path) -> bool:
-    """Whether `array` is mapped over a file `spill` wrote in `scratch`."""
-    name = getattr(array, "filename", None)
-    if not isinstance(array, np.memmap) or name is None:
-        return False
-    return Path(name).resolve().parent.parent == scratch.resolve()
 
 
 def _scratch_folder(corpus: Corpus) -> Path:
