@@ -901,7 +901,10 @@ class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
     def __init__(
-        self, dates: dict[str, str | None] | None = None, text_dict: bytes | None = None
+        self,
+        dates: dict[str, str | None] | None = None,
+        text_dict: bytes | None = None,
+        word_ids: _WordIds | None = None,
     ) -> None:
         self.docs: list[list[str]] = []
         self.doc_ids: dict[str, int] = {}
@@ -929,8 +932,16 @@ class _Builder:
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
-        self._ids = _WordIds()
+        # the parts of one build share the words met (a part's vocabulary, in `finish`, is
+        # the words met up to then: those of earlier parts only have no postings, and the
+        # merge keeps the words that have)
+        self._ids = word_ids if word_ids is not None else _WordIds()
         self._words = self._ids.words
+
+    @property
+    def word_ids(self) -> _WordIds:
+        """The words met, with their builder ids (a later part's builder shares them)."""
+        return self._ids
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes (spooled ones mapped
@@ -2275,7 +2286,7 @@ def _one_pass_parts(
                 rest.append(spill(_documents_part(builder, corpus)))
                 seen.update(doc_id for doc_id, _title in builder.docs)
             # the first part's dictionary for every part: the merge copies their frames
-            builder = _Builder(dates, first.text_dict)
+            builder = _Builder(dates, first.text_dict, first.word_ids)
             builder.spool_texts(folder)
         builder.add_sentences(batch, labels_of)
     if builder is first:  # one part: the build itself
