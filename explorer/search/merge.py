@@ -517,10 +517,9 @@ def _in_parts(corpus: Corpus, alloc: Alloc, part_records: int | None) -> IndexPa
                     mapped[name] = array  # texts, columns and words, or the first part's
                     continue  # arrays, spilled again with its entity documents
                 np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
-                _let_go(array)  # a spooled array's pages, read to be written
                 mapped[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
             vocab, tables = parts.vocab, parts.tables
-            del parts, array
+            del parts
             release_heap()  # the part's arrays, freed: their memory back to the system
             return IndexParts(IndexArrays.of(mapped), vocab, tables)
 
