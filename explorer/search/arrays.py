@@ -15,7 +15,10 @@ Layout (all numpy, so a million sentences are a few arrays, not millions of obje
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import mmap
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -239,12 +242,43 @@ def release_pages(array: np.ndarray) -> None:
     """Give back the pages of an array mapped over a file, read or written so far (written
     ones are in the file, or in the page cache on their way to it); nothing for an array in
     memory. Follows an array's bases to its mapping (a view, a memoryview, a `np.memmap`)."""
+    base = mapping(array)
+    if base is not None:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            base.madvise(mmap.MADV_DONTNEED)
+
+
+def mapping(array: np.ndarray) -> mmap.mmap | None:
+    """The memory map over a file that `array` reads (through a view, a memoryview, a
+    `np.memmap`), None for an array in memory."""
     base: Any = array
     while base is not None and not isinstance(base, mmap.mmap):
         if isinstance(base, memoryview):
             base = base.obj
         else:
             base = getattr(base, "_mmap", None) or getattr(base, "base", None)
-    if isinstance(base, mmap.mmap):
-        with contextlib.suppress(OSError, ValueError, AttributeError):
-            base.madvise(mmap.MADV_DONTNEED)
+    return base if isinstance(base, mmap.mmap) else None
+
+
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's `malloc_trim`, None elsewhere."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        trim: Callable[[int], int] = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):  # another C library (musl has none)
+        return None
+    return trim
+
+
+_TRIM = _malloc_trim()
+
+
+def release_heap() -> None:
+    """Give the C heap's free memory back to the system (glibc's `malloc_trim`): a build
+    frees a part's arrays of a few MB to tens of MB each, and glibc keeps such frees in its
+    heap (its threshold for mapping a block of its own grows to the largest freed, up to
+    32 MB, and it trims only a free top of twice that), so the next part's would stack on
+    them. Nothing where there is no such call."""
+    if _TRIM is not None:
+        _TRIM(0)

@@ -12,6 +12,7 @@ order and highlights.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import inspect
 import itertools
@@ -22,7 +23,7 @@ import re
 import sys
 import tempfile
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -52,6 +53,7 @@ MAX_UPDATE_SHARE = 0.5
 _MERGE_CHUNK = 4_000_000
 
 _SEP = "\x00"
+_ENCODE = operator.methodcaller("encode", "utf-8", "surrogatepass")
 _BUILD_RE = re.compile(rf"{WORD_RE.pattern}|\x00")
 #: Texts tokenised at a time (their words as bytes, about 50 bytes a word, are what a build
 #: holds besides the index: 4,096 sentences are about 4 MB; 20,000 held about 30 MB more at
@@ -82,10 +84,31 @@ def fact_line(fact: Fact) -> str:
     return " · ".join(p for p in parts if p)
 
 
+@contextlib.contextmanager
+def collector_held() -> Iterator[None]:
+    """The cyclic garbage collector held back while a build runs: a build makes a few
+    objects a record (the corpus's records, their fields' tuples) and keeps next to none,
+    so the collector, triggered again and again on the way, would walk every live object
+    for no garbage (7% of a million-sentence build's CPU, perf). Let go at the end, as it
+    was (the extract and the cache loads do the same)."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
 def build(corpus: Corpus) -> IndexParts:
     """Index every entity name and alias, fact and sentence of `corpus`. A corpus that lists
     its facts, mentions and sentences by document (the store) is read a few hundred
     documents at a time: memory holds the index being built, never the whole store."""
+    with collector_held():
+        return _build_all(corpus)
+
+
+def _build_all(corpus: Corpus) -> IndexParts:
     if _streams(corpus):
         return _build_streamed(corpus)
     fingerprints = _fingerprints(corpus)
@@ -488,34 +511,45 @@ def _packed(
 _POSTING_BLOCK = 16_384
 
 
-def _block_keys(
-    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """The distinct (word, record) pairs of records `lo` to `hi`, sorted: their words and
-    (unless `records` is False: a count needs only the words) their records."""
+def _block_sorted(
+    fwd: np.ndarray, fwd_off: np.ndarray, lo: int, hi: int, n_words: int
+) -> np.ndarray:
+    """The distinct (word, record) keys of records `lo` to `hi`, sorted (`_block_split`
+    reads them)."""
     lens = np.diff(fwd_off[lo : hi + 1])
     block = fwd[int(fwd_off[lo]) : int(fwd_off[hi])]
-    if n_words <= 1 << 16 and hi - lo <= 1 << 16:
+    if _narrow(n_words, lo, hi):
         # Below 65,536 words (a news corpus) a key fits 32 bits, word << 16 | record within
         # the block: half the bytes to sort, a third less time than 64-bit keys.
         keys = block.astype(np.uint32)
         keys <<= 16
         keys |= np.repeat(np.arange(hi - lo, dtype=np.uint32), lens)
         keys.sort()  # a sort and a shift beat np.unique's hashing several times over
-        keys = _distinct(keys)
-        if not records:
-            return keys >> 16, None
-        recs = (keys & 0xFFFF).astype(np.int32)
-        recs += lo
-        keys >>= 16
-        return keys, recs
+        return _distinct(keys)
     wide = block.astype(np.int64)
     wide <<= 32
     wide |= np.repeat(np.arange(lo, hi, dtype=np.int64), lens)
     wide.sort()
-    wide = _distinct(wide)
+    return _distinct(wide)
+
+
+def _narrow(n_words: int, lo: int, hi: int) -> bool:
+    return n_words <= 1 << 16 and hi - lo <= 1 << 16
+
+
+def _block_split(
+    keys: np.ndarray, lo: int, hi: int, n_words: int, records: bool = True
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """`_block_sorted`'s keys as their words and (unless `records` is False: a count
+    needs only the words) their records."""
+    if _narrow(n_words, lo, hi):
+        if not records:
+            return keys >> 16, None
+        recs = (keys & 0xFFFF).astype(np.int32)
+        recs += lo
+        return keys >> 16, recs
     # the low 32 bits: the record
-    return wide >> 32, (wide.astype(np.int32) if records else None)
+    return keys >> 32, (keys.astype(np.int32) if records else None)
 
 
 def _distinct(keys: np.ndarray) -> np.ndarray:
@@ -528,38 +562,60 @@ def _distinct(keys: np.ndarray) -> np.ndarray:
     return keys[keep]
 
 
-def _postings(fwd: np.ndarray, fwd_off: np.ndarray, n_words: int) -> tuple[np.ndarray, np.ndarray]:
+def _postings(
+    fwd: np.ndarray, fwd_off: np.ndarray, n_words: int, folder: Path | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Each word's records (`post_off`, `post`), sorted, from the forward index: a counting
     sort by word over blocks of records, so that besides the postings themselves only one
     block's keys are ever held (the whole store's keys, sorted at once, were 8 bytes a
-    token, twice over)."""
+    token, twice over). With `folder`, each block's sorted keys are written to a temporary
+    file there by the counting pass and read back to place them, not sorted again."""
     n_records = len(fwd_off) - 1
     counts = np.zeros(n_words, dtype=np.int64)
     blocks = range(0, n_records, _POSTING_BLOCK)
-    for lo in blocks:
-        words, _none = _block_keys(
-            fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words, records=False
-        )
-        counts += np.bincount(words, minlength=n_words)
-        release_pages(fwd)  # a mapped forward index (a store's build): read once a pass
-    post_off = np.zeros(n_words + 1, dtype=np.int64)
-    np.cumsum(counts, out=post_off[1:])
-    post = np.empty(int(post_off[-1]), dtype=np.int32)
-    cursor = post_off[:-1].copy()
-    for lo in blocks:
-        words, records = _block_keys(fwd, fwd_off, lo, min(lo + _POSTING_BLOCK, n_records), n_words)
-        if records is None or not len(words):
-            continue
-        firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
-        run_words = words[firsts]
-        run_lens = np.diff(np.append(firsts, len(words)))
-        # Blocks come in record order, so each word's records land sorted.
-        where = np.repeat(cursor[run_words] - firsts, run_lens)
-        where += np.arange(len(words))
-        post[where] = records
-        del where
-        cursor[run_words] += run_lens
-        release_pages(fwd)
+    spool = _scratch(folder) if folder is not None else None
+    sizes: list[tuple[Any, int]] = []
+    try:
+        for lo in blocks:
+            hi = min(lo + _POSTING_BLOCK, n_records)
+            keys = _block_sorted(fwd, fwd_off, lo, hi, n_words)
+            words, _none = _block_split(keys, lo, hi, n_words, records=False)
+            counts += np.bincount(words, minlength=n_words)
+            if spool is not None:
+                spool.write(keys.data)
+                sizes.append((keys.dtype, len(keys)))
+            del keys, words
+            release_pages(fwd)  # a mapped forward index (a store's build): read once a pass
+        post_off = np.zeros(n_words + 1, dtype=np.int64)
+        np.cumsum(counts, out=post_off[1:])
+        post = np.empty(int(post_off[-1]), dtype=np.int32)
+        cursor = post_off[:-1].copy()
+        if spool is not None:
+            spool.seek(0)
+        for k, lo in enumerate(blocks):
+            hi = min(lo + _POSTING_BLOCK, n_records)
+            if spool is not None:
+                dtype, size = sizes[k]
+                keys = np.frombuffer(spool.read(size * dtype.itemsize), dtype=dtype)
+            else:
+                keys = _block_sorted(fwd, fwd_off, lo, hi, n_words)
+            words, records = _block_split(keys, lo, hi, n_words)
+            del keys
+            if records is None or not len(words):
+                continue
+            firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
+            run_words = words[firsts]
+            run_lens = np.diff(np.append(firsts, len(words)))
+            # Blocks come in record order, so each word's records land sorted.
+            where = np.repeat(cursor[run_words] - firsts, run_lens)
+            where += np.arange(len(words))
+            post[where] = records
+            del where
+            cursor[run_words] += run_lens
+            release_pages(fwd)
+    finally:
+        if spool is not None:
+            spool.close()
     return post_off, post
 
 
@@ -616,15 +672,141 @@ def _mapped(spool: BinaryIO, dtype: Any, writable: bool = False) -> np.ndarray:
 _UNKNOWN = -2
 
 
+#: The bytes of a word `_ShortWords` holds in its two 64-bit keys; longer ones (a few in
+#: ten thousand English words) go through a bytes -> id dict.
+_SHORT = 16
+#: 64-bit masks keeping a key's first 0 to 8 bytes (little-endian: the word's first bytes).
+_MASKS = np.array([(1 << (8 * k)) - 1 for k in range(8)] + [(1 << 64) - 1], dtype=np.uint64)
+_MIX = (np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F))
+
+
+class _ShortWords:
+    """A batch's words as ids without a Python object a word: the words of a tokenised
+    batch (`ASCII_WORDS`' bytes: runs of word bytes between spaces) found by where the
+    bytes change from space to word, each word of up to 16 bytes read as two 64-bit keys
+    (its bytes, zero-padded: no word byte is 0 but the record's end, a word of its own)
+    and looked up in an open-addressing hash table held in numpy arrays, all of a batch's
+    words at once. A word not in the table is numbered by the builder (`number`: the same
+    `words` dict every path fills) and added; longer words go to `long_ids` (the bytes ->
+    id dict). The same ids as splitting the bytes and looking each word up."""
+
+    def __init__(self) -> None:
+        self._bits = 12
+        self._lo = np.zeros(1 << self._bits, dtype=np.uint64)
+        self._hi = np.zeros(1 << self._bits, dtype=np.uint64)
+        self._id = np.full(1 << self._bits, -1, dtype=np.int32)  # -1: an empty slot
+        self._count = 0
+        self._add(np.zeros(1, np.uint64), np.zeros(1, np.uint64), np.zeros(1, np.int32))
+
+    def _slots(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        h = lo * _MIX[0]
+        h ^= hi * _MIX[1]
+        h ^= h >> np.uint64(31)
+        h *= _MIX[0]
+        return (h >> np.uint64(64 - self._bits)).astype(np.int64)
+
+    def _add(self, lo: np.ndarray, hi: np.ndarray, ids: np.ndarray) -> None:
+        """Put distinct keys not in the table yet into it (linear probing), grown to keep
+        it at most half full."""
+        if 2 * (self._count + len(lo)) > len(self._id):
+            used = np.flatnonzero(self._id >= 0)
+            old = (self._lo[used], self._hi[used], self._id[used])
+            while 2 * (self._count + len(lo)) > (1 << self._bits):
+                self._bits += 1
+            size = 1 << self._bits
+            self._lo = np.zeros(size, dtype=np.uint64)
+            self._hi = np.zeros(size, dtype=np.uint64)
+            self._id = np.full(size, -1, dtype=np.int32)
+            self._count = 0
+            self._add(*old)
+        mask = len(self._id) - 1
+        slot = self._slots(lo, hi)
+        todo = np.arange(len(lo))
+        while len(todo):
+            at = slot[todo]
+            free = self._id[at] < 0
+            # of the keys on one free slot, the first takes it; the rest probe on
+            taken, first = np.unique(at[free], return_index=True)
+            won = todo[free][first]
+            self._lo[taken], self._hi[taken], self._id[taken] = lo[won], hi[won], ids[won]
+            placed = np.zeros(len(lo), dtype=bool)
+            placed[won] = True
+            todo = todo[~placed[todo]]
+            slot[todo] = (slot[todo] + 1) & mask
+        self._count += len(lo)
+
+    def _find(self, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+        """Each key's id, -1 for a key not in the table."""
+        mask = len(self._id) - 1
+        at = self._slots(lo, hi)
+        found = self._id[at]  # the first probe: every key, no index of those left
+        hit = (self._lo[at] == lo) & (self._hi[at] == hi) & (found >= 0)
+        out = np.where(hit, found, np.int32(-1))
+        on = ~hit & (found >= 0)  # another key there: the next slot
+        todo = np.flatnonzero(on)
+        while len(todo):
+            at = (at[on] + 1) & mask
+            found = self._id[at]
+            hit = (self._lo[at] == lo[todo]) & (self._hi[at] == hi[todo]) & (found >= 0)
+            out[todo[hit]] = found[hit]
+            on = ~hit & (found >= 0)
+            todo = todo[on]
+        return out
+
+    def ids(
+        self,
+        data: bytes,
+        long_ids: Callable[[list[bytes]], np.ndarray],
+        number: Callable[[str], int],
+    ) -> np.ndarray:
+        """The ids of the words of `data` (`ASCII_WORDS`' bytes), in order."""
+        padded = np.frombuffer(b" " + data + b" " * (_SHORT + 1), dtype=np.uint8)
+        edges = np.flatnonzero((padded[1:] == 32) != (padded[:-1] == 32)) + 1
+        starts, ends = edges[0::2], edges[1::2]
+        lens = ends - starts
+        words = np.ndarray(
+            (len(padded) - 7,), dtype="<u8", buffer=padded.data, strides=(1,)
+        )  # 8 bytes read at every offset
+        lo = words[starts] & _MASKS[np.minimum(lens, 8)]
+        hi = words[starts + 8] & _MASKS[np.clip(lens - 8, 0, 8)]
+        out = self._find(lo, hi)
+        longer = lens > _SHORT
+        new = np.flatnonzero((out < 0) & ~longer)
+        if len(new):
+            keys = np.stack((lo[new], hi[new]))
+            _keys, first = np.unique(keys, axis=1, return_index=True)
+            first = new[np.sort(first)]  # in the order they are met
+            made = np.fromiter(
+                (
+                    number(data[s - 1 : e - 1].decode("ascii"))
+                    for s, e in zip(starts[first].tolist(), ends[first].tolist(), strict=True)
+                ),
+                dtype=np.int32,
+                count=len(first),
+            )
+            self._add(lo[first], hi[first], made)
+            out[new] = self._find(lo[new], hi[new])
+        if longer.any():
+            at = np.flatnonzero(longer)
+            out[at] = long_ids(
+                [
+                    data[s - 1 : e - 1]
+                    for s, e in zip(starts[at].tolist(), ends[at].tolist(), strict=True)
+                ]
+            )
+        return out
+
+
 class _WordIds:
     """Texts -> word ids, a batch of texts at a time, the ids numbered as words are first met
     (`words`: word -> id, in id order; 0 is the end of a record).
 
     A batch is tokenised as bytes: every character that folds to ASCII (accented Latin
     letters do) written as its ASCII byte and every other one that ends a word (curly
-    quotes, dashes, currency signs) as a space, then one `bytes.translate` and `split`,
-    with no per-word regular expression, folding or term step (see docs/scale.md, "The
-    build's tokenising as bytes"). A text with a character that folds to a non-ASCII word character or mark
+    quotes, dashes, currency signs) as a space, then one `bytes.translate`, and the words'
+    ids found all at once in numpy (`_ShortWords`), with no per-word regular expression,
+    folding, term step or Python object (see docs/scale.md, "The build's tokenising as
+    bytes"). A text with a character that folds to a non-ASCII word character or mark
     (Cyrillic, "ß", a decomposed accent, a ligature) is tokenised by `WORD_RE` on its folded
     text, as a query is (`analysis.tokens`), and its words spliced in at its place; a batch
     mostly of such texts, or of non-ASCII characters, goes through `WORD_RE` whole. The same
@@ -635,6 +817,7 @@ class _WordIds:
         self._ascii: dict[bytes, int] = {b"\x00": 0}
         # code point -> `ascii_class` (-1 to 127), or _UNKNOWN: not met yet
         self._classes = np.full(sys.maxunicode + 1, _UNKNOWN, dtype=np.int8)
+        self._table = _ShortWords()
 
     def ids(self, texts: list[str]) -> np.ndarray:
         """The word ids of `texts`, each text's followed by a 0 (a NUL in a text is a space)."""
@@ -673,7 +856,7 @@ class _WordIds:
                     data_codes[starts[r] : stops[r]] = 32
             data = data_codes.tobytes()
             del codes, data_codes
-        ids = self._ascii_ids(data.translate(ASCII_WORDS).split())
+        ids = self._table.ids(data.translate(ASCII_WORDS), self._ascii_ids, self._id)
         if not hard:
             return ids
         more = self._regex_ids([texts[r] for r in hard])
@@ -718,7 +901,10 @@ class _Builder:
     """Accumulates records chunk by chunk into compact arrays."""
 
     def __init__(
-        self, dates: dict[str, str | None] | None = None, text_dict: bytes | None = None
+        self,
+        dates: dict[str, str | None] | None = None,
+        text_dict: bytes | None = None,
+        word_ids: _WordIds | None = None,
     ) -> None:
         self.docs: list[list[str]] = []
         self.doc_ids: dict[str, int] = {}
@@ -746,8 +932,16 @@ class _Builder:
         self._text_lens = array("q")
         self._fwd_parts: list[np.ndarray] = []
         self._fwd_lens: list[np.ndarray] = []
-        self._ids = _WordIds()
+        # the parts of one build share the words met (a part's vocabulary, in `finish`, is
+        # the words met up to then: those of earlier parts only have no postings, and the
+        # merge keeps the words that have)
+        self._ids = word_ids if word_ids is not None else _WordIds()
         self._words = self._ids.words
+
+    @property
+    def word_ids(self) -> _WordIds:
+        """The words met, with their builder ids (a later part's builder shares them)."""
+        return self._ids
 
     def columns(self) -> dict[str, np.ndarray]:
         """The per-record columns gathered so far, in their saved dtypes (spooled ones mapped
@@ -897,7 +1091,7 @@ class _Builder:
         if not texts:
             return
         self._texts = []
-        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        encoded = list(map(_ENCODE, texts))
         if self._compress is not None:
             encoded = self._compress(encoded)
         if self._spool is not None:
@@ -950,7 +1144,7 @@ class _Builder:
         fwd_off = np.zeros(len(lens) + 1, dtype=np.int64)
         np.cumsum(lens, out=fwd_off[1:])
         del lens
-        post_off, post = _postings(fwd, fwd_off, len(vocab))
+        post_off, post = _postings(fwd, fwd_off, len(vocab), self._folder)
         text_off = _texts.offsets(np.frombuffer(self._text_lens, dtype=np.int64))
         arrays = _packed(
             self.columns(),
@@ -2066,7 +2260,11 @@ def _one_pass_parts(
     entity documents are found last (they may be in any part)."""
     fingerprints = _fingerprints(corpus)
     dates = _document_dates(corpus)
+    # Each part's texts, columns and word ids spooled to files as they come (as a store's
+    # build does), not held in memory beside its postings: a third of the part's peak.
+    folder = Path(corpus.path).parent
     first = _Builder(dates)
+    first.spool_texts(folder)
     docs_of: dict[str, set[str]] = {}
     label_bits, first_mention = _mention_tables(corpus, docs_of)
     entities, facts = list(corpus.entities()), list(corpus.facts())
@@ -2088,7 +2286,8 @@ def _one_pass_parts(
                 rest.append(spill(_documents_part(builder, corpus)))
                 seen.update(doc_id for doc_id, _title in builder.docs)
             # the first part's dictionary for every part: the merge copies their frames
-            builder = _Builder(dates, first.text_dict)
+            builder = _Builder(dates, first.text_dict, first.word_ids)
+            builder.spool_texts(folder)
         builder.add_sentences(batch, labels_of)
     if builder is first:  # one part: the build itself
         arrays, vocab = first.finish()

@@ -31,7 +31,9 @@ from explorer.search.arrays import (
     KIND_FACT,
     IndexArrays,
     IndexTables,
+    mapping,
     record_dates,
+    release_heap,
 )
 from explorer.search.arrays import release_pages as _let_go
 from explorer.search.build import IndexParts
@@ -40,7 +42,7 @@ from explorer.search.postings import flat, live_counts
 #: Records copied at a time (columns, words, texts).
 _PIECE = 1 << 16
 #: Postings gathered and merged at a time.
-_POSTINGS = 1 << 20
+_POSTINGS = 1 << 18
 
 Alloc = Callable[[str, int, Any], np.ndarray]
 
@@ -360,13 +362,14 @@ class _Merge:
     def merge_postings(self) -> None:
         """A chunk of words at a time: each source's postings with their records
         renumbered (masked ones dropped), merged by sorting the (word << 32 | record) keys,
-        which are one sorted run a source."""
+        which are one sorted run a source, or, sources in turn (`_in_turn`), placed."""
         post_off = self.out["post_off"]
         post_off[0] = 0
         np.cumsum(self.counts, out=post_off[1:])
         post = self.out["post"]
         bounds = np.concatenate(([0], np.cumsum(self.sizes)))
         n_words = len(self.sizes)
+        in_turn = self._in_turn()
         u0, filled = 0, 0
         while u0 < n_words:
             reach = int(np.searchsorted(bounds, bounds[u0] + _POSTINGS, side="right")) - 1
@@ -381,11 +384,19 @@ class _Merge:
                     continue
                 recs = rec_map[flat(a, w0, w1)]
                 lens = np.diff(a.post_off[w0 : w1 + 1])
+                if in_turn is not None:
+                    self._place(in_turn, recs, np.repeat(self.final[wmap[w0:w1]], lens))
+                    continue
                 keys = np.repeat(self.final[wmap[w0:w1]], lens)
                 keys <<= 32
                 keys |= recs
                 pieces.append(keys[recs >= 0])
-            if pieces:
+            if in_turn is not None:
+                _let_go(post)
+                for s in self.sources:
+                    _let_go(s.parts.arrays.post)
+                    _let_go(s.parts.arrays.post_blk)
+            elif pieces:
                 keys = pieces[0] if len(pieces) == 1 else np.concatenate(pieces)
                 if len(pieces) > 1:
                     keys.sort(kind="stable")
@@ -396,8 +407,41 @@ class _Merge:
                     _let_go(s.parts.arrays.post)
                     _let_go(s.parts.arrays.post_blk)
             u0 = u1
+        if in_turn is not None:  # every word's postings all placed
+            filled = self.post_total if np.array_equal(in_turn, post_off[1:]) else -1
         if filled != self.post_total:
             raise ValueError("merged postings do not add up")
+
+    def _in_turn(self) -> np.ndarray | None:
+        """When the live records of each source keep their order and all come before those
+        of the next (the parts of one build), a word's merged postings are each source's in
+        turn: the cursor (where the next posting of each word goes) that `_place` fills
+        them with, no sort. None otherwise."""
+        last = -1
+        for rec_map in self.rec_maps:
+            live = rec_map[rec_map >= 0]
+            if not len(live):
+                continue
+            if int(live[0]) <= last or (len(live) > 1 and not (live[1:] > live[:-1]).all()):
+                return None
+            last = int(live.max())
+        return np.asarray(self.out["post_off"][:-1], dtype=np.int64).copy()
+
+    def _place(self, cursor: np.ndarray, recs: np.ndarray, words: np.ndarray) -> None:
+        """A source's postings of a chunk (renumbered records, merged words in order; -1 a
+        masked record) put where `cursor` says, each word's after the sources' before."""
+        keep = recs >= 0
+        if not keep.all():
+            recs, words = recs[keep], words[keep]
+        if not len(words):
+            return
+        firsts = np.flatnonzero(np.concatenate(([True], words[1:] != words[:-1])))
+        run_words = words[firsts]
+        run_lens = np.diff(np.append(firsts, len(words)))
+        where = np.repeat(cursor[run_words] - firsts, run_lens)
+        where += np.arange(len(words))
+        self.out["post"][where] = recs
+        cursor[run_words] += run_lens
 
     def entity_documents(self) -> None:
         """Each entity's documents, renumbered and sorted again."""
@@ -454,6 +498,11 @@ def build_in_parts(
     """`build(corpus)`, for a big corpus as parts of `build.PART_RECORDS` records, each
     written to a scratch folder beside the corpus and mapped back, then merged into
     `alloc`'s arrays: memory holds a part being built, never the whole index."""
+    with _build.collector_held():
+        return _in_parts(corpus, alloc, part_records)
+
+
+def _in_parts(corpus: Corpus, alloc: Alloc, part_records: int | None) -> IndexParts:
     scratch = _scratch_folder(corpus)
     try:
         count = [0]
@@ -464,9 +513,15 @@ def build_in_parts(
             folder.mkdir()
             mapped = {}
             for name, array in parts.arrays.as_dict().items():
+                if mapping(array) is not None:  # in a file already: a builder's spooled
+                    mapped[name] = array  # texts, columns and words, or the first part's
+                    continue  # arrays, spilled again with its entity documents
                 np.save(folder / f"{name}.npy", np.ascontiguousarray(array))
                 mapped[name] = np.load(folder / f"{name}.npy", mmap_mode="r")
-            return IndexParts(IndexArrays.of(mapped), parts.vocab, parts.tables)
+            vocab, tables = parts.vocab, parts.tables
+            del parts
+            release_heap()  # the part's arrays, freed: their memory back to the system
+            return IndexParts(IndexArrays.of(mapped), vocab, tables)
 
         made = _build.build_parts(corpus, spill, part_records)
         if isinstance(made, IndexParts):

@@ -14,7 +14,9 @@ Frames are magicless, without checksum or dictionary id (the index's files carry
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import operator
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, cast
 
 import numpy as np
 import zstandard
@@ -34,6 +36,7 @@ MIN_TRAIN_TEXTS = 64
 BATCH = 4_096
 
 _FORMAT = zstandard.FORMAT_ZSTD1_MAGICLESS
+_TOBYTES = operator.methodcaller("tobytes")
 
 
 def train(samples: Sequence[bytes]) -> bytes:
@@ -82,7 +85,8 @@ def compressor(dictionary: bytes) -> Callable[[list[bytes]], list[bytes]]:
             batch: list[bytes | bytearray | memoryview] = list(texts[lo : lo + BATCH])
             # one call for the batch, not one a text (an empty list is refused)
             frames = cctx.multi_compress_to_buffer(batch, threads=0)
-            out.extend(frames[i].tobytes() for i in range(len(frames)))
+            # a C loop, not a generator step a frame (the collection is a sequence)
+            out.extend(map(_TOBYTES, cast(Iterable[Any], frames)))
         return out
 
     return compress

@@ -60,3 +60,33 @@ def test_every_text_is_indexed_with_the_words_its_query_has(index_of, monkeypatc
     for name in ("latin", "german", "greek", "russian", "decomposed", "ligatures", "hindi"):
         for word in tokens(TEXTS[name]):
             assert any(h.doc == name for h in index.search(word, limit=50)), (name, word)
+
+
+def test_words_of_every_length_and_thousands_of_new_ones_keep_their_ids(monkeypatch):
+    # The bytes path reads a word of up to 16 bytes as two 64-bit keys in a hash table that
+    # grows as words are met, longer ones through a dict: words either side of 8 and 16
+    # bytes, words that share their first 8 or 16 bytes, and enough new words, batch after
+    # batch, to grow the table several times, each get the one id of that word.
+    rng = np.random.default_rng(7)
+    letters = np.array(list("abcdefghijklmnopqrstuvwxyz0123456789"))
+    stems = ["".join(rng.choice(letters, 24)) for _ in range(40)]
+    vocab = [s[:n] for s in stems for n in (1, 7, 8, 9, 15, 16, 17, 24)]
+    vocab += ["".join(rng.choice(letters, int(n))) for n in rng.integers(1, 30, 6000)]
+    texts = [
+        " ".join(rng.choice(vocab, int(k))) + (" Q" if i % 3 else " Über")
+        for i, k in enumerate(rng.integers(0, 30, 3000))
+    ]
+    ids = build._WordIds()
+    got: list[list[str]] = []
+    for lo in range(0, len(texts), 500):
+        flat = ids.ids(texts[lo : lo + 500])
+        words = list(ids.words)
+        record: list[str] = []
+        for i in flat.tolist():
+            if i == 0:
+                got.append(record)
+                record = []
+            else:
+                record.append(words[i])
+    assert got == [tokens(t) for t in texts]
+    assert len(ids.words) == len(set(ids.words))
