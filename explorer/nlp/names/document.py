@@ -5,8 +5,16 @@ from __future__ import annotations
 import itertools
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, Guess, is_sports_story
-from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label
+from explorer.nlp.names.guesses import (
+    MEDIUM,
+    UNCONFIRMED,
+    WEAK,
+    Doc,
+    Guess,
+    is_about_sport,
+    is_sports_story,
+)
+from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label, org_suffix
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
@@ -34,6 +42,7 @@ def resolve_document(doc: Doc) -> None:
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
+    _nicknames(doc)
     _listed_names(doc)
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
@@ -51,6 +60,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
     firsts: dict[str, str] = {}
     strong: dict[str, tuple[str, str]] = {}
     org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Dental Supplies"
+    companies: dict[str, str] = {}  # "Globex" -> "Globex Inc"
     for f in sorted(doc.found, key=lambda f: -f.strength):  # stable: strong guesses first
         start, end, label, entity = f.start, f.end, f.label, f.entity
         strength, ntok = f.strength, f.ntokens
@@ -67,7 +77,14 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
         if label == "PERSON" and strength <= WEAK and strong.get(surface, ("",))[0] == "ORG":
             continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
-            parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
+            # 'Hector "Macho" Camacho': his name, without the nickname
+            written = entity if '"' in surface or "“" in surface else surface
+            parts = [p for p in written.split() if p not in NAME_SUFFIXES]
+            if len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]):
+                # "Chen Chun-yeh", "Kim Young-sam": the family name first, and alone after
+                people.setdefault(parts[0], entity)
+                if strength >= MEDIUM:
+                    last_names.add(parts[0])
             if len(parts) > 1:
                 people.setdefault(parts[-1], entity)
                 if strength >= MEDIUM:
@@ -91,9 +108,30 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                 short, _, form = surface.rpartition(" ")
                 if form in COMPANY_FORMS and " " in short:
                     strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
+                elif form in COMPANY_FORMS and _company_word(short):
+                    companies.setdefault(short, entity)  # "Globex" of "Globex Inc"
     for key, entity in firsts.items():
         people.setdefault(key, entity)
+    for key, entity in companies.items():
+        if key not in people and strong.get(key, ("ORG",))[0] == "ORG":
+            strong[key] = ("ORG", entity)
     return people, last_names, strong, org_firsts
+
+
+#: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
+_GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
+
+
+def _company_word(word: str) -> bool:
+    """Whether a company's name without its legal form ("Globex" of "Globex Inc") stands for
+    the company alone: a word no list knows as a place or a person's given name."""
+    return (
+        word[:1].isupper()
+        and word not in W.first_names
+        and word not in W.places
+        and word not in W.cities
+        and word.lower() not in W.stopwords
+    )
 
 
 def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
@@ -118,6 +156,10 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
         if strength <= WEAK and surface in strong:
             f.label, f.entity = strong[surface]
             f.strength = WEAK
+        elif label == "ORG" and ntok == 1 and strong.get(surface, ("",))[0] == "ORG":
+            f.entity = strong[surface][1]  # "Globex said" after "Globex Inc": the company
+        elif label == "GPE" and strong.get(surface, ("",))[0] == "PRODUCT":
+            f.label, f.entity = strong[surface]  # "Brent rose" after "Brent crude"
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
             f.label, f.entity = org_firsts[surface]
 
@@ -150,6 +192,38 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
             ):
                 f.label, f.entity = "ORG", surface
                 doc.clubs.add(surface)
+
+
+def _nicknames(doc: Doc) -> None:
+    """A team named after its town and a plural ("Cleveland Indians", "Texas Rangers") goes
+    by the plural alone in a story about sport: "the Indians" is the team, not Indians,
+    there and in the headline ("RANGERS BEAT INDIANS"). Noted in `doc.nicknames`."""
+    nicks: dict[str, str] = {}
+    text = doc.text
+    for f in doc.found:
+        if f.label != "ORG" or f.ntokens < 2 or f.strength < MEDIUM:
+            continue
+        town, _, last = text[f.start : f.end].rpartition(" ")
+        if (
+            len(last) > 3
+            and last[-1] == "s"
+            and last[0].isupper()
+            and last[1:].islower()
+            and not org_suffix(last)
+            and (gazetteer_label(town.split()) or town in W.cities)
+        ):
+            nicks[last] = f.entity if nicks.get(last, f.entity) == f.entity else ""
+    nicks = {k: v for k, v in nicks.items() if v}
+    if not nicks or not is_about_sport(doc):
+        return
+    for f in doc.found:
+        if (
+            f.ntokens == 1
+            and (entity := nicks.get(text[f.start : f.end]))
+            and (f.label != "PERSON" or f.strength <= WEAK)
+        ):
+            f.label, f.entity = "ORG", entity
+    doc.nicknames = nicks
 
 
 def _listed_names(doc: Doc) -> None:
