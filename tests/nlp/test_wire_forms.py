@@ -183,3 +183,21 @@ def test_a_team_goes_by_its_nickname_in_the_headline_and_the_story(layout):
 def test_a_nickname_is_a_team_only_in_a_story_about_sport():
     got = names("Indians living in the Cleveland Indians Estate said the rents rose.")
     assert ("Indians", "NORP", "India") in got
+
+
+TRANSFER_HEAD = "SOCCER - COACH SACKED AFTER HOME DEFEAT"
+TRANSFER = [
+    "PARIS, Sept 2 - The club sacked its coach on Monday after a home defeat to Auxerre "
+    "3-1, the third in a row this month.",
+    "Bordeaux's Christophe Vannier was named in his place, and he will lead them in Lyon "
+    "next week.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_town_with_a_score_or_a_player_after_it_is_its_team(layout):
+    got = names(layout(TRANSFER_HEAD, TRANSFER))
+    assert ("Auxerre", "ORG", "Auxerre") in got
+    assert ("Bordeaux", "ORG", "Bordeaux") in got
+    assert ("Christophe Vannier", "PERSON", "Christophe Vannier") in got
+    assert ("Lyon", "GPE", "Lyon") in got  # "in Lyon": where the match is played

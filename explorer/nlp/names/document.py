@@ -42,7 +42,7 @@ def resolve_document(doc: Doc) -> None:
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
-    _nicknames(doc)
+    _nicknames(doc, people)
     _listed_names(doc)
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
@@ -156,7 +156,12 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
         if strength <= WEAK and surface in strong:
             f.label, f.entity = strong[surface]
             f.strength = WEAK
-        elif label == "ORG" and ntok == 1 and strong.get(surface, ("",))[0] == "ORG":
+        elif (
+            label == "ORG"
+            and ntok == 1
+            and strong.get(surface, ("",))[0] == "ORG"
+            and strong[surface][1] != surface
+        ):
             f.entity = strong[surface][1]  # "Globex said" after "Globex Inc": the company
         elif label == "GPE" and strong.get(surface, ("",))[0] == "PRODUCT":
             f.label, f.entity = strong[surface]  # "Brent rose" after "Brent crude"
@@ -167,7 +172,7 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
 def _teams(doc: Doc, people: dict[str, str]) -> None:
     """A town the document treats as a team is the team throughout, but not "in Leeds"."""
     sports = is_sports_story(doc)
-    if doc.clubs or sports:
+    if doc.clubs or sports or is_about_sport(doc):
         for f in doc.found:
             surface = doc.text[f.start : f.end]
             if sports and f.label == "PERSON" and f.ntokens == 1 and f.strength <= WEAK:
@@ -180,12 +185,15 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
                     f.label, f.entity = "ORG", surface
                     doc.clubs.add(surface)
                 continue
+            if f.label != "GPE":
+                continue
+            played = _club_like(surface) and _played(doc.text, f.end)
             if (
-                f.label == "GPE"
-                and (surface in doc.clubs or (sports and _club_like(surface)))
+                (surface in doc.clubs or (sports and _club_like(surface)) or played)
                 and not _PLACE_BEFORE.search(doc.text, max(0, f.start - 12), f.start)
                 and not (
                     (surface in W.cities or surface in W.places)
+                    and not played
                     and _VENUE_BEFORE.search(doc.text, max(0, f.start - 6), f.start)
                 )
                 and not _DATELINE_AFTER.match(doc.text, f.end)
@@ -194,10 +202,21 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
                 doc.clubs.add(surface)
 
 
-def _nicknames(doc: Doc) -> None:
+#: What follows a town's name when it is the town's team, in a story about sport: a
+#: score ("defeat to Guingamp 2-1") or one of its players ("Birmingham's Gary Breen").
+_PLAYED_AFTER = regexes.compile(r" \d{1,2}-\d{1,2}(?![\d-])| ?['’]s ([A-Z][a-z]+) [A-Z][a-z]")
+
+
+def _played(text: str, end: int) -> bool:
+    m = _PLAYED_AFTER.match(text, end)
+    return m is not None and (m.group(1) is None or m.group(1) in W.first_names)
+
+
+def _nicknames(doc: Doc, people: dict[str, str]) -> None:
     """A team named after its town and a plural ("Cleveland Indians", "Texas Rangers") goes
     by the plural alone in a story about sport: "the Indians" is the team, not Indians,
-    there and in the headline ("RANGERS BEAT INDIANS"). Noted in `doc.nicknames`."""
+    there and in the headline ("RANGERS BEAT INDIANS"), once the story writes "the" before
+    it. Noted in `doc.nicknames`."""
     nicks: dict[str, str] = {}
     text = doc.text
     for f in doc.found:
@@ -210,6 +229,9 @@ def _nicknames(doc: Doc) -> None:
             and last[0].isupper()
             and last[1:].islower()
             and not org_suffix(last)
+            and last not in people
+            # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's name
+            and (f"the {last}" in text or f"The {last}" in text)
             and (gazetteer_label(town.split()) or town in W.cities)
         ):
             nicks[last] = f.entity if nicks.get(last, f.entity) == f.entity else ""

@@ -592,7 +592,11 @@ def place_with_particle(c: Name) -> Verdict | None:
     if (
         label is not None
         and c.n > 1
-        and (c.words[1] in NAME_PARTICLES or c.words[1][:3] in ("al-", "el-", "es-", "ad-"))
+        and (
+            c.words[1] in NAME_PARTICLES
+            or c.words[1] == "do"
+            or c.words[1][:3] in ("al-", "el-", "es-", "ad-")
+        )
         and not c.person_next
     ):
         return label, c.key, STRONG

@@ -25,6 +25,7 @@ from explorer.nlp.names.lists import (
     NAME_PARTICLES_2,
     OF_HEADS_EXTRA,
     ORG_ENDING,
+    PARTICLE_PLACE_HEADS,
     PERSON_VERBS,
     PLAYER_ROLES,
     PREFIXED,
@@ -235,8 +236,8 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
-            if w in NAME_PARTICLES:
-                j += 2
+            if w in NAME_PARTICLES or (w == "do" and prev in PARTICLE_PLACE_HEADS):
+                j += 2  # "Ludwig van Beethoven", "Vila do Conde" (not "How do I")
                 continue
             if w == "of" and (
                 prev in org_heads
@@ -690,13 +691,15 @@ def _sentence_opener(
     if (
         j - i == 1
         and (nxt in _TEAM_VERBS or (nxt in _RESULT_VERBS and doc.clubs))
+        and any(_MATCH_SCORE.match(t.text) for t in toks[j + 1 : j + 8])
         and not w.isupper()
         and w not in W.first_names
         and not gazetteer_label([w])
         and is_about_sport(doc)
     ):
         # "Galatasaray were held 1-1", "Besiktas lost 3-1" (once the story names teams): a
-        # club the lists do not know, the name of a team ("were": no person's verb)
+        # club the lists do not know, the name of a team ("were": no person's verb; the
+        # result after it: not "Balls were going fast")
         doc.clubs.add(w)
         emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
         return None
@@ -720,6 +723,8 @@ def _sentence_opener(
     return i
 
 
+#: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
+_MATCH_SCORE = regexes.compile(r"\d{1,2}-\d{1,2}$")
 #: What a team does after its name that a person does not: "Galatasaray were held".
 _TEAM_VERBS = frozenset({"were", "have", "are", "drew"})
 #: ... and what both do: "Besiktas lost 3-1", "Sampras beat Agassi".
