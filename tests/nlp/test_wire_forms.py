@@ -100,6 +100,25 @@ def test_a_nickname_in_quotes_is_part_of_the_name(wire):
     assert not [m for m in wire if m[1] == "WORK_OF_ART"]
 
 
+BROKERS = [
+    "NEW YORK, March 4 - Merrill Lynch and Co said on Wednesday that its unit Merrill Lynch "
+    "Capital Markets would underwrite the issue with Dean Witter Reynolds Inc and Kidder, "
+    "Peabody and Co.",
+    "Merrill Lynch said the issue was priced to yield 8.10 pct, and analysts at Dean Witter "
+    "said demand was strong. Kidder Peabody declined to comment.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_firm_named_after_people_without_its_legal_form_is_the_firm(layout):
+    got = names(layout("BROKERS UNDERWRITE ISSUE", BROKERS))
+    assert ("Merrill Lynch", "ORG", "Merrill Lynch and Co") in got
+    assert ("Merrill Lynch Capital Markets", "ORG", "Merrill Lynch Capital Markets") in got
+    assert ("Dean Witter", "ORG", "Dean Witter Reynolds Inc") in got
+    assert ("Kidder Peabody", "ORG", "Kidder, Peabody and Co") in got
+    assert not [m for m in got if m[1] == "PERSON"]
+
+
 def test_wall_street_is_a_place_and_its_journal_a_paper():
     got = names(
         "Stocks fell on Wall Street on Friday, and The Wall Street Journal said the fall "

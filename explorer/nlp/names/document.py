@@ -38,6 +38,7 @@ def resolve_document(doc: Doc) -> None:
     """The document decides what the lists cannot; its guesses are relabelled in place."""
     orgs: list[Guess] = []  # organisations of several words
     one_word: list[tuple[Guess, str]] = []  # one-word names that may stand for one of them
+    _firms_named_for_people(doc)
     people, last_names, strong, org_firsts = _names_known(doc, orgs, one_word)
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
@@ -48,6 +49,39 @@ def resolve_document(doc: Doc) -> None:
         _acronyms_and_short_names(doc, orgs, one_word)
     doc.people = people
     doc.strong = strong
+
+
+def _firms_named_for_people(doc: Doc) -> None:
+    """A firm named after people ("Merrill Lynch and Co", "Dean Witter Reynolds Inc") is
+    written without its legal form, or with a unit's name after it, once the story has named
+    it: "Merrill Lynch said", "Dean Witter analysts", "Merrill Lynch Capital Markets" are the
+    firm, not a person. Read before the document's people are gathered."""
+    text = doc.text
+    firms: dict[str, str] = {}  # "Merrill Lynch", "Dean Witter" -> the firm
+    for f in doc.found:
+        if f.label != "ORG" or f.strength < MEDIUM or f.ntokens < 3:
+            continue
+        words = text[f.start : f.end].split()
+        if words[-1].rstrip(".") not in COMPANY_FORMS and words[-1] not in COMPANY_FORMS:
+            continue
+        words.pop()
+        while words and words[-1] in ("and", "&", ","):
+            words.pop()
+        for k in range(2, len(words) + 1):  # "Kidder, Peabody" is "Kidder Peabody"
+            firms.setdefault(" ".join(w.rstrip(",") for w in words[:k]), f.entity)
+    if not firms:
+        return
+    for f in doc.found:
+        if f.label != "PERSON" or f.ntokens < 2:
+            continue
+        surface = text[f.start : f.end].replace(",", "")
+        if surface in firms:
+            f.label, f.entity, f.strength = "ORG", firms[surface], MEDIUM
+            continue
+        words = surface.split()
+        if any(" ".join(words[:k]) in firms for k in range(2, len(words))):
+            f.label, f.strength = "ORG", MEDIUM  # "Merrill Lynch Capital Markets": a unit
+            f.entity = text[f.start : f.end]
 
 
 def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]]):
@@ -204,12 +238,17 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
 
 #: What follows a town's name when it is the town's team, in a story about sport: a
 #: score ("defeat to Guingamp 2-1") or one of its players ("Birmingham's Gary Breen").
-_PLAYED_AFTER = regexes.compile(r" \d{1,2}-\d{1,2}(?![\d-])| ?['’]s ([A-Z][a-z]+) [A-Z][a-z]")
+_PLAYED_AFTER = regexes.compile(
+    r" \d{1,2}-\d{1,2}(?![\d-])| ?['’]s ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)"
+)
 
 
 def _played(text: str, end: int) -> bool:
     m = _PLAYED_AFTER.match(text, end)
-    return m is not None and (m.group(1) is None or m.group(1) in W.first_names)
+    if m is None or m.group(1) is None:
+        return m is not None
+    surname = m.group(2)  # not "London's Christ College"
+    return m.group(1) in W.first_names and not org_suffix(surname) and surname not in W.loc_words
 
 
 def _nicknames(doc: Doc, people: dict[str, str]) -> None:
