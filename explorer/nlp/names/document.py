@@ -59,7 +59,7 @@ def _firms_named_for_people(doc: Doc) -> None:
     text = doc.text
     firms: dict[str, str] = {}  # "Merrill Lynch", "Dean Witter" -> the firm
     for f in doc.found:
-        if f.label != "ORG" or f.strength < MEDIUM or f.ntokens < 3:
+        if f.ntokens < 3 or f.label != "ORG" or f.strength < MEDIUM:
             continue
         words = text[f.start : f.end].split()
         if words[-1].rstrip(".") not in COMPANY_FORMS and words[-1] not in COMPANY_FORMS:
@@ -256,10 +256,12 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
     by the plural alone in a story about sport: "the Indians" is the team, not Indians,
     there and in the headline ("RANGERS BEAT INDIANS"), once the story writes "the" before
     it. Noted in `doc.nicknames`."""
+    if not is_about_sport(doc):
+        return
     nicks: dict[str, str] = {}
     text = doc.text
     for f in doc.found:
-        if f.label != "ORG" or f.ntokens < 2 or f.strength < MEDIUM:
+        if f.ntokens < 2 or f.label != "ORG" or f.strength < MEDIUM:
             continue
         town, _, last = text[f.start : f.end].rpartition(" ")
         if (
@@ -275,7 +277,7 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
         ):
             nicks[last] = f.entity if nicks.get(last, f.entity) == f.entity else ""
     nicks = {k: v for k, v in nicks.items() if v}
-    if not nicks or not is_about_sport(doc):
+    if not nicks:
         return
     for f in doc.found:
         if (

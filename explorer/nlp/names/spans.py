@@ -296,7 +296,14 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 j += 2
                 continue
             break
-        if j - i == 1 and _club_with_year(doc, s_i, toks, i):
+        if (
+            j - i == 1
+            and (
+                (j < n and toks[j].text[:1] == "1")
+                or (i and toks[i - 1].text[:1] == "1")  # a year: look no further for most
+            )
+            and _club_with_year(doc, s_i, toks, i)
+        ):
             pass  # "Munich 1860", "1860 Munich"
         elif j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
             doc.long_runs.append((s_i, toks[i:j]))
