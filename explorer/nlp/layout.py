@@ -319,7 +319,11 @@ class _Builder:
             and _RUNS_ON.match(self.text, end - 1) is not None
             and _LOWER_FIRST.match(self.text, n_start) is not None
         )
-        if line_cols + (0 if hyphen else 1) + first_len <= self.width and not runs_on:
+        if (
+            line_cols + (0 if hyphen else 1) + first_len <= self.width
+            and not runs_on
+            and not (not hyphen and self._goes_on(start, end, n_start, n_end))
+        ):
             return "\n"  # the next word would have fitted: the line ended on purpose
         if not hyphen:
             return " "
@@ -328,6 +332,36 @@ class _Builder:
         if word is None or second is None:
             return "-"
         return "" if self._joins(word.group(1), second.group()) else "-"
+
+    def _goes_on(self, start: int, end: int, n_start: int, n_end: int) -> bool:
+        """Whether a line that stops short still runs on into the next, which opens with a
+        capital: it ends on a word no sentence or headline ends on ("at the\nChicago"), or
+        inside a name that the next line finishes: a given name before its surname ("James\n
+        Baker"), a name before the rest of an organisation's ("the Chicago\nBoard of Trade",
+        "Shearson Lehman\nBrothers Inc", "Chicago\nMercantile Exchange")."""
+        if not self.text[n_start].isupper():
+            return False
+        last = _LAST_WORD.search(self.text, max(start, end - 40), end)
+        if last is None:
+            return False
+        word = last.group()
+        if word in _NEVER_LAST:
+            return True
+        if not word[0].isupper() or not word[1:].islower():
+            return False  # "REUTER", a figure, a mark: no name runs on from it
+        tables = _names()
+        if word in tables.first_names:
+            nxt = _FIRST_WORD.match(self.text, n_start, n_end)
+            return nxt is not None and nxt.group()[1:].islower()  # "James\nBaker said"
+        # the next line's first capitalised words end in an organisation's last word
+        prev_end = n_start - 1
+        for k, m in enumerate(_CAP_WORD.finditer(self.text, n_start, min(n_end, n_start + 60))):
+            if k == 3 or m.start() != prev_end + 1:
+                break
+            if m.group() in tables.org_suffixes:
+                return True
+            prev_end = m.end()
+        return False
 
     def _line_start(self, content_start: int) -> int:
         return self.text.rfind("\n", 0, content_start) + 1
@@ -461,6 +495,31 @@ def _content_lines(text: str) -> list[tuple[int, int, int, bool]]:
             blank = True
         pos = nl + 1
     return out
+
+
+# A line's last word, and the capitalised words (or "of") that open the next line.
+_LAST_WORD = regexes.compile(r"[A-Za-z]+$")
+_CAP_WORD = regexes.compile(r"(?:[A-Z][A-Za-z]*\.?|of)(?![A-Za-z])")
+#: Lower-case words no sentence or headline ends on: a line that stops on one runs on.
+_NEVER_LAST = frozenset(
+    "the a an of and or but nor to for from with by at in on into onto upon than via per "
+    "said says told".split()
+)
+
+
+class _NameLists:
+    """The lists `_goes_on` reads (from the gazetteer, loaded on first use)."""
+
+    def __init__(self) -> None:
+        from explorer.nlp import gazetteer
+
+        self.first_names = gazetteer.first_names()
+        self.org_suffixes = gazetteer.org_suffixes()
+
+
+@lru_cache(maxsize=1)
+def _names() -> _NameLists:
+    return _NameLists()
 
 
 @lru_cache(maxsize=1)

@@ -354,3 +354,51 @@ def test_a_fixture_list_run_into_one_line_gives_one_fixture_a_line_again():
 def test_one_match_in_a_sentence_is_no_fixture_list():
     text = "Kestrel Town v Harbridge City is the tie of the round, and Selby v Dunmere is next."
     assert analysis_view(text).identity
+
+
+def test_a_short_line_that_stops_inside_a_name_runs_on():
+    """Wire copy wraps unevenly: a line of 50 columns may end inside "the Chicago Board of
+    Trade", before a surname, or on "the", though the next word would have fitted. The name
+    is one name, the sentence one sentence."""
+    lines = [
+        "    CHICAGO, March 3 - Soybean futures closed higher on Tuesday as",
+        "export demand picked up and farmers held back their crops in the",
+        "hope of better prices, said grain analysts at the Chicago",
+        "Board of Trade, who also watch the livestock pits at the Chicago",
+        "Mercantile Exchange, and the dealers at Shearson Lehman",
+        "Brothers Inc agreed with them, and so did Treasury Secretary James",
+        "Baker, who spoke to a group of reporters on the lawn of the",
+        "White House on the same afternoon before he left for a meeting",
+        "with the finance ministers of the other leading industrial nations",
+        "in Paris, where they are expected to discuss the dollar.",
+        "    Wheat fell.",
+    ]
+    text = "\r\n".join(lines) + "\r\n"
+    assert wrap_width(text) is not None
+    view = analysis_view(text).text
+    assert view.count("\n") == 1  # the paragraph's end
+    got = {(" ".join(m.text.split()), m.label) for m in extract(text).mentions}
+    for name in ("Chicago Board of Trade", "Chicago Mercantile Exchange"):
+        assert (name, "ORG") in got
+    assert ("Shearson Lehman Brothers Inc", "ORG") in got
+    assert ("James Baker", "PERSON") in got
+    assert not [n for n, _ in got if n in ("Chicago", "Board of Trade", "Baker", "James")]
+
+
+def test_a_short_line_ending_on_a_name_keeps_its_break_when_the_next_opens_no_name():
+    """A headline in title case, a list of crops: what the next line opens is no part of a
+    name, so the short line keeps its break."""
+    lines = [
+        "Dollar Ends Higher in Chicago",
+        "    NEW YORK, March 3 - The dollar closed higher against the yen",
+        "and the mark in quiet trade, dealers said, as the markets waited",
+        "for the figures due later in the week from the government in",
+        "Washington, and the crops fell in Chicago",
+        "Wheat",
+        "Corn",
+        "    The figures are due on Friday.",
+    ]
+    text = "\n".join(lines) + "\n"
+    view = analysis_view(text).text
+    assert view.startswith("Dollar Ends Higher in Chicago\nNEW YORK")
+    assert "fell in Chicago\nWheat\nCorn\n" in view

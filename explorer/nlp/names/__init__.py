@@ -137,14 +137,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     if tickers:
         _ticker_aliases(doc, tickers)
     if caps_lines or doc.long_runs or rows:
-        known: dict[str, tuple[str, str]] = {}
-        for f in doc.found:
-            if f.label != "TITLE":
-                surface = text[f.start : f.end]
-                known.setdefault(surface, (f.label, f.entity))
-                short, _, form = surface.rpartition(" ")
-                if f.label == "ORG" and form in COMPANY_FORMS:
-                    known.setdefault(short, (f.label, f.entity))  # "ACME" over "Acme Corp"
+        known = _known_names(doc)
         for s_i, toks in caps_lines + doc.long_runs:
             scan_caps_line(doc, s_i, toks, known)
         for s_i, toks in rows:
@@ -160,6 +153,23 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _known_names(doc: Doc) -> dict[str, tuple[str, str]]:
+    """The names the document gives outside its headlines and tables: surface -> (label,
+    entity), for pass 4."""
+    known: dict[str, tuple[str, str]] = {}
+    text = doc.text
+    for f in doc.found:
+        if f.label != "TITLE":
+            surface = text[f.start : f.end]
+            known.setdefault(surface, (f.label, f.entity))
+            short, _, form = surface.rpartition(" ")
+            if f.label == "ORG" and form in COMPANY_FORMS:
+                known.setdefault(short, (f.label, f.entity))  # "ACME" over "Acme Corp"
+    for nick, entity in doc.nicknames.items():
+        known.setdefault(nick, ("ORG", entity))  # "INDIANS" of "Cleveland Indians"
+    return known
 
 
 def _caps_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks, caps_lines) -> None:

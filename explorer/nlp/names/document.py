@@ -5,8 +5,16 @@ from __future__ import annotations
 import itertools
 
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import MEDIUM, UNCONFIRMED, WEAK, Doc, Guess, is_sports_story
-from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label
+from explorer.nlp.names.guesses import (
+    MEDIUM,
+    UNCONFIRMED,
+    WEAK,
+    Doc,
+    Guess,
+    is_about_sport,
+    is_sports_story,
+)
+from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label, org_suffix
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
@@ -30,15 +38,50 @@ def resolve_document(doc: Doc) -> None:
     """The document decides what the lists cannot; its guesses are relabelled in place."""
     orgs: list[Guess] = []  # organisations of several words
     one_word: list[tuple[Guess, str]] = []  # one-word names that may stand for one of them
+    _firms_named_for_people(doc)
     people, last_names, strong, org_firsts = _names_known(doc, orgs, one_word)
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
+    _nicknames(doc, people)
     _listed_names(doc)
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
     doc.people = people
     doc.strong = strong
+
+
+def _firms_named_for_people(doc: Doc) -> None:
+    """A firm named after people ("Merrill Lynch and Co", "Dean Witter Reynolds Inc") is
+    written without its legal form, or with a unit's name after it, once the story has named
+    it: "Merrill Lynch said", "Dean Witter analysts", "Merrill Lynch Capital Markets" are the
+    firm, not a person. Read before the document's people are gathered."""
+    text = doc.text
+    firms: dict[str, str] = {}  # "Merrill Lynch", "Dean Witter" -> the firm
+    for f in doc.found:
+        if f.ntokens < 3 or f.label != "ORG" or f.strength < MEDIUM:
+            continue
+        words = text[f.start : f.end].split()
+        if words[-1].rstrip(".") not in COMPANY_FORMS and words[-1] not in COMPANY_FORMS:
+            continue
+        words.pop()
+        while words and words[-1] in ("and", "&", ","):
+            words.pop()
+        for k in range(2, len(words) + 1):  # "Kidder, Peabody" is "Kidder Peabody"
+            firms.setdefault(" ".join(w.rstrip(",") for w in words[:k]), f.entity)
+    if not firms:
+        return
+    for f in doc.found:
+        if f.label != "PERSON" or f.ntokens < 2:
+            continue
+        surface = text[f.start : f.end].replace(",", "")
+        if surface in firms:
+            f.label, f.entity, f.strength = "ORG", firms[surface], MEDIUM
+            continue
+        words = surface.split()
+        if any(" ".join(words[:k]) in firms for k in range(2, len(words))):
+            f.label, f.strength = "ORG", MEDIUM  # "Merrill Lynch Capital Markets": a unit
+            f.entity = text[f.start : f.end]
 
 
 def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]]):
@@ -51,6 +94,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
     firsts: dict[str, str] = {}
     strong: dict[str, tuple[str, str]] = {}
     org_firsts: dict[str, tuple[str, str]] = {}  # "Jones" after "Jones Dental Supplies"
+    companies: dict[str, str] = {}  # "Globex" -> "Globex Inc"
     for f in sorted(doc.found, key=lambda f: -f.strength):  # stable: strong guesses first
         start, end, label, entity = f.start, f.end, f.label, f.entity
         strength, ntok = f.strength, f.ntokens
@@ -67,7 +111,14 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
         if label == "PERSON" and strength <= WEAK and strong.get(surface, ("",))[0] == "ORG":
             continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
-            parts = [p for p in surface.split() if p not in NAME_SUFFIXES]
+            # 'Hector "Macho" Camacho': his name, without the nickname
+            written = entity if '"' in surface or "“" in surface else surface
+            parts = [p for p in written.split() if p not in NAME_SUFFIXES]
+            if len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]):
+                # "Chen Chun-yeh", "Kim Young-sam": the family name first, and alone after
+                people.setdefault(parts[0], entity)
+                if strength >= MEDIUM:
+                    last_names.add(parts[0])
             if len(parts) > 1:
                 people.setdefault(parts[-1], entity)
                 if strength >= MEDIUM:
@@ -91,9 +142,30 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                 short, _, form = surface.rpartition(" ")
                 if form in COMPANY_FORMS and " " in short:
                     strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
+                elif form in COMPANY_FORMS and _company_word(short):
+                    companies.setdefault(short, entity)  # "Globex" of "Globex Inc"
     for key, entity in firsts.items():
         people.setdefault(key, entity)
+    for key, entity in companies.items():
+        if key not in people and strong.get(key, ("ORG",))[0] == "ORG":
+            strong[key] = ("ORG", entity)
     return people, last_names, strong, org_firsts
+
+
+#: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
+_GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
+
+
+def _company_word(word: str) -> bool:
+    """Whether a company's name without its legal form ("Globex" of "Globex Inc") stands for
+    the company alone: a word no list knows as a place or a person's given name."""
+    return (
+        word[:1].isupper()
+        and word not in W.first_names
+        and word not in W.places
+        and word not in W.cities
+        and word.lower() not in W.stopwords
+    )
 
 
 def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
@@ -118,6 +190,15 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
         if strength <= WEAK and surface in strong:
             f.label, f.entity = strong[surface]
             f.strength = WEAK
+        elif (
+            label == "ORG"
+            and ntok == 1
+            and strong.get(surface, ("",))[0] == "ORG"
+            and strong[surface][1] != surface
+        ):
+            f.entity = strong[surface][1]  # "Globex said" after "Globex Inc": the company
+        elif label == "GPE" and strong.get(surface, ("",))[0] == "PRODUCT":
+            f.label, f.entity = strong[surface]  # "Brent rose" after "Brent crude"
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
             f.label, f.entity = org_firsts[surface]
 
@@ -125,7 +206,7 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
 def _teams(doc: Doc, people: dict[str, str]) -> None:
     """A town the document treats as a team is the team throughout, but not "in Leeds"."""
     sports = is_sports_story(doc)
-    if doc.clubs or sports:
+    if doc.clubs or sports or is_about_sport(doc):
         for f in doc.found:
             surface = doc.text[f.start : f.end]
             if sports and f.label == "PERSON" and f.ntokens == 1 and f.strength <= WEAK:
@@ -138,18 +219,74 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
                     f.label, f.entity = "ORG", surface
                     doc.clubs.add(surface)
                 continue
+            if f.label != "GPE":
+                continue
+            played = _club_like(surface) and _played(doc.text, f.end)
             if (
-                f.label == "GPE"
-                and (surface in doc.clubs or (sports and _club_like(surface)))
+                (surface in doc.clubs or (sports and _club_like(surface)) or played)
                 and not _PLACE_BEFORE.search(doc.text, max(0, f.start - 12), f.start)
                 and not (
                     (surface in W.cities or surface in W.places)
+                    and not played
                     and _VENUE_BEFORE.search(doc.text, max(0, f.start - 6), f.start)
                 )
                 and not _DATELINE_AFTER.match(doc.text, f.end)
             ):
                 f.label, f.entity = "ORG", surface
                 doc.clubs.add(surface)
+
+
+#: What follows a town's name when it is the town's team, in a story about sport: a
+#: score ("defeat to Guingamp 2-1") or one of its players ("Birmingham's Gary Breen").
+_PLAYED_AFTER = regexes.compile(
+    r" \d{1,2}-\d{1,2}(?![\d-])| ?['’]s ([A-Z][a-z]+) ([A-Z][a-z][\w'-]*)"
+)
+
+
+def _played(text: str, end: int) -> bool:
+    m = _PLAYED_AFTER.match(text, end)
+    if m is None or m.group(1) is None:
+        return m is not None
+    surname = m.group(2)  # not "London's Christ College"
+    return m.group(1) in W.first_names and not org_suffix(surname) and surname not in W.loc_words
+
+
+def _nicknames(doc: Doc, people: dict[str, str]) -> None:
+    """A team named after its town and a plural ("Cleveland Indians", "Texas Rangers") goes
+    by the plural alone in a story about sport: "the Indians" is the team, not Indians,
+    there and in the headline ("RANGERS BEAT INDIANS"), once the story writes "the" before
+    it. Noted in `doc.nicknames`."""
+    if not is_about_sport(doc):
+        return
+    nicks: dict[str, str] = {}
+    text = doc.text
+    for f in doc.found:
+        if f.ntokens < 2 or f.label != "ORG" or f.strength < MEDIUM:
+            continue
+        town, _, last = text[f.start : f.end].rpartition(" ")
+        if (
+            len(last) > 3
+            and last[-1] == "s"
+            and last[0].isupper()
+            and last[1:].islower()
+            and not org_suffix(last)
+            and last not in people
+            # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's name
+            and (f"the {last}" in text or f"The {last}" in text)
+            and (gazetteer_label(town.split()) or town in W.cities)
+        ):
+            nicks[last] = f.entity if nicks.get(last, f.entity) == f.entity else ""
+    nicks = {k: v for k, v in nicks.items() if v}
+    if not nicks:
+        return
+    for f in doc.found:
+        if (
+            f.ntokens == 1
+            and (entity := nicks.get(text[f.start : f.end]))
+            and (f.label != "PERSON" or f.strength <= WEAK)
+        ):
+            f.label, f.entity = "ORG", entity
+    doc.nicknames = nicks
 
 
 def _listed_names(doc: Doc) -> None:

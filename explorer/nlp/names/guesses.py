@@ -43,6 +43,7 @@ class Doc:
         self.sports: bool | None = None  # whether it reads as a sports story (computed once)
         self.sport_slug: bool | None = None  # whether its slug names a sport (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name
+        self.nicknames: dict[str, str] = {}  # "Indians" -> "Cleveland Indians", in sports
         # Set by the document pass: a part of a person's name -> the full name; a surface
         # -> the (label, entity) it was given with confidence.
         self.people: dict[str, str] = {}

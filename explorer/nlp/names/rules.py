@@ -19,12 +19,14 @@ from explorer.nlp.names.lists import (
     COMPANY_NEXT,
     COMPANY_OWNERS,
     COMPANY_PREV,
+    ENGINE_MAKERS,
     EVENT_OF,
     LAW_OF,
     LOC_PREPS,
     NAME_PARTICLES,
     ORG_ENDING,
     ORG_NEXT,
+    PARTICLE_PLACE_HEADS,
     PLACE_NOUNS,
     PLACE_OPENERS,
     SPORT_NEXT,
@@ -260,6 +262,18 @@ def town_in_table(c: Name) -> Verdict | None:
     return None
 
 
+#: Lower-case words after a town's name that make it a grade of crude oil: "Brent crude".
+_GRADE_NOUNS = frozenset({"crude", "blend"})
+
+
+def crude_grade(c: Name) -> Verdict | None:
+    """ "Brent crude", "Brent blend": a grade of oil named after a field or a town, no place
+    (a country's or a big city's crude, "Iranian crude", "Dubai crude", stays the place's)."""
+    if c.town and c.nxt in _GRADE_NOUNS and W.cities.get(c.key, 0) < 1_000_000:
+        return "PRODUCT", c.key, STRONG
+    return None
+
+
 def town_team(c: Name) -> Verdict | None:
     """ "Leeds beat Bolton", "Bolton striker"."""
     if c.town and _sports_context(c.toks, c.i, c.j, c.doc):
@@ -472,6 +486,25 @@ def unknown_word(c: Name) -> Verdict:
 # --- rules for a name of several words ---------------------------------------------------------
 
 
+def racing_team(c: Name) -> Verdict | None:
+    """ "Reynard Honda", "Penske Mercedes", "Williams-Renault" in a story about sport: a
+    constructor and its engine's maker, a team; not "Henry Ford", a person, but "a Lola
+    Ford", a car."""
+    maker = c.last.rpartition("-")[2] if "-" in c.last else c.last
+    if (
+        (c.last in ENGINE_MAKERS or maker in ENGINE_MAKERS)
+        and (
+            c.first not in W.first_names
+            or (maker != "Ford" and c.n == 2)
+            or c.prev.lower() in ("a", "an", "his", "her", "their", "its")
+        )
+        and not c.person_next
+        and is_about_sport(c.doc)
+    ):
+        return "ORG", c.key, STRONG
+    return None
+
+
 def person_named_like_law(c: Name) -> Verdict | None:
     """ "Jude Law", "Kyle Bill"."""
     if c.n == 2 and c.last in ("Law", "Bill", "Code") and c.first in W.first_names:
@@ -549,6 +582,24 @@ def place_word_last(c: Name) -> Verdict | None:
     place = W.loc_words.get(c.last)
     if place and not (c.last in SURNAME_LIKE and (c.first in W.first_names or c.person_next)):
         return place, c.key, STRONG
+    return None
+
+
+def place_with_particle(c: Name) -> Verdict | None:
+    """ "Punta del Este", "Vila do Conde", "Ras al-Khaimah": a place's first word in Spanish,
+    Portuguese, Italian or Arabic, then a particle; not "Juan de la Cruz", a person."""
+    label = PARTICLE_PLACE_HEADS.get(c.first)
+    if (
+        label is not None
+        and c.n > 1
+        and (
+            c.words[1] in NAME_PARTICLES
+            or c.words[1] == "do"
+            or c.words[1][:3] in ("al-", "el-", "es-", "ad-")
+        )
+        and not c.person_next
+    ):
+        return label, c.key, STRONG
     return None
 
 
@@ -637,6 +688,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town_company,
     town_agency,
     town_in_table,
+    crude_grade,
     town_team,
     player,
     gazetteer,
@@ -671,7 +723,9 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     gazetteer,
     known_org,
     player,
+    racing_team,
     person_named_like_law,
+    place_with_particle,
     event_or_law_of,
     group_word_last,
     law_word_last,

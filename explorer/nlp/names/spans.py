@@ -25,6 +25,7 @@ from explorer.nlp.names.lists import (
     NAME_PARTICLES_2,
     OF_HEADS_EXTRA,
     ORG_ENDING,
+    PARTICLE_PLACE_HEADS,
     PERSON_VERBS,
     PLAYER_ROLES,
     PREFIXED,
@@ -59,9 +60,11 @@ _QUOTED_TITLE = regexes.compile(
 def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     """A title in quotes, every word capitalised but the short ones ("Songs of the Valley"), is
     the name of a work; its words are taken out of the sentence's other names."""
-    taken = []
+    taken = _nicknamed(doc, s_i, text, start, end)
     for m in _QUOTED_TITLE.finditer(text, start, end):
         s, e = m.span(1)
+        if taken and any(a <= s < b for a, b in taken):
+            continue  # the nickname of a person's name
         words = m.group(1).split()
         if len(words) > 8 or all(w.isupper() for w in words):
             continue
@@ -72,6 +75,30 @@ def quoted_titles(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     if not taken:
         return toks
     return [t for t in toks if not any(s <= t.start < e for s, e in taken)]
+
+
+#: A nickname in quotes inside a person's name: 'Hector "Macho" Camacho', 'Roberto "Hands of
+#: Stone" Duran'.
+_NICKNAMED = regexes.compile(
+    r"([A-Z][\w'’-]*) [\"“] ?([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|of|the)){0,3}) ?[\"”] "
+    r"([A-Z][a-z][\w'’-]*)"
+)
+
+
+def _nicknamed(doc: Doc, s_i: int, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A person named with a nickname in quotes between the given name and the surname is
+    that person, the whole a name (his name without the nickname is the entity); the spans
+    taken."""
+    taken = []
+    for m in _NICKNAMED.finditer(text, start, end):
+        given, surname = m.group(1), m.group(3)
+        if given not in W.first_names or surname.lower() in W.stopwords:
+            continue
+        s, e = m.start(1), m.end(3)
+        ntok = len(text[s:e].split())
+        doc.found.append(Guess(s, e, "PERSON", f"{given} {surname}", STRONG, s_i, ntok))
+        taken.append((s, e))
+    return taken
 
 
 #: A team's name in a result: capitalised words, "of" or "'s" inside ("Queen of South",
@@ -209,8 +236,8 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
-            if w in NAME_PARTICLES:
-                j += 2
+            if w in NAME_PARTICLES or (w == "do" and prev in PARTICLE_PLACE_HEADS):
+                j += 2  # "Ludwig van Beethoven", "Vila do Conde" (not "How do I")
                 continue
             if w == "of" and (
                 prev in org_heads
@@ -269,11 +296,53 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 j += 2
                 continue
             break
-        if j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
+        if (
+            j - i == 1
+            and (
+                (j < n and toks[j].text[:1] == "1")
+                or (i and toks[i - 1].text[:1] == "1")  # a year: look no further for most
+            )
+            and _club_with_year(doc, s_i, toks, i)
+        ):
+            pass  # "Munich 1860", "1860 Munich"
+        elif j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
             doc.long_runs.append((s_i, toks[i:j]))
         else:
             _segment(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+#: The year a club was founded, in its name: "Munich 1860", "1860 Munich".
+_FOUNDED = regexes.compile(r"1[89]\d\d$")
+
+
+def _club_with_year(doc: Doc, s_i: int, toks, i: int) -> bool:
+    """A town's name with a year just before or after it, in a story about sport, is a
+    club's name: "Munich 1860 drew 0-0", "1860 Munich coach"; emitted as one name. True if
+    it was one."""
+    word = toks[i].text
+    if word not in W.cities:
+        return False
+    n = len(toks)
+    if i + 1 < n and _FOUNDED.match(toks[i + 1].text) and toks[i + 1].start == toks[i].end + 1:
+        a, b = i, i + 2
+    elif (
+        i > 0
+        and _FOUNDED.match(toks[i - 1].text)
+        and toks[i - 1].end + 1 == toks[i].start
+        and (i == 1 or toks[i - 2].text.lower() not in _YEAR_BEFORE)
+    ):
+        a, b = i - 1, i + 1
+    else:
+        return False
+    if not is_about_sport(doc):
+        return False
+    emit(doc, s_i, toks, a, b, "ORG", " ".join(words_of(toks, a, b)), STRONG)
+    return True
+
+
+#: Words before a year that make it the year of something else: "in 1860 Munich ...".
+_YEAR_BEFORE = frozenset({"in", "of", "since", "from", "until", "by", "before", "after", "about"})
 
 
 #: The sizes of the groups of nations named "Group of Seven", "Group of 77".
@@ -601,8 +670,10 @@ def _sentence_opener(
             or (nxt == "," and _date_follows(toks, j + 1))
         )
     ):
-        hit = gazetteer_label([title_case(t.text) for t in toks[i:j]])
-        label, canon = hit if hit else ("GPE", " ".join(title_case(t.text) for t in toks[i:j]))
+        words = [title_case(t.text) for t in toks[i:j]]
+        words[1:] = [w.lower() if w.lower() in NAME_PARTICLES else w for w in words[1:]]
+        hit = gazetteer_label(words)  # "PUNTA DEL ESTE" is "Punta del Este"
+        label, canon = hit if hit else ("GPE", " ".join(words))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
         return None
     if (nxt in PLAYER_NEXT or nxt[:1].isdigit()) and sport_person(doc, toks, i, j):
@@ -628,6 +699,21 @@ def _sentence_opener(
         return i + 1 if i + 1 < j else None
     if (
         j - i == 1
+        and (nxt in _TEAM_VERBS or (nxt in _RESULT_VERBS and doc.clubs))
+        and any(_MATCH_SCORE.match(t.text) for t in toks[j + 1 : j + 8])
+        and not w.isupper()
+        and w not in W.first_names
+        and not gazetteer_label([w])
+        and is_about_sport(doc)
+    ):
+        # "Galatasaray were held 1-1", "Besiktas lost 3-1" (once the story names teams): a
+        # club the lists do not know, the name of a team ("were": no person's verb; the
+        # result after it: not "Balls were going fast")
+        doc.clubs.add(w)
+        emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
+        return None
+    if (
+        j - i == 1
         and not gazetteer_label([w])
         and w not in doc.mid_caps()
         and not w.isupper()
@@ -644,6 +730,14 @@ def _sentence_opener(
         emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
         return None
     return i
+
+
+#: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
+_MATCH_SCORE = regexes.compile(r"\d{1,2}-\d{1,2}$")
+#: What a team does after its name that a person does not: "Galatasaray were held".
+_TEAM_VERBS = frozenset({"were", "have", "are", "drew"})
+#: ... and what both do: "Besiktas lost 3-1", "Sampras beat Agassi".
+_RESULT_VERBS = frozenset({"beat", "lost", "won", "crashed", "thrashed", "edged"})
 
 
 def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: bool, heads, mods):
