@@ -47,6 +47,7 @@ def resolve_document(doc: Doc) -> None:
     _listed_names(doc)
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
+    _short_org_names(doc, people)
     doc.people = people
     doc.strong = strong
 
@@ -393,6 +394,68 @@ def _acronyms_and_short_names(doc: Doc, orgs: list[Guess], one_word: list[tuple[
             and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
         ):
             f.label, f.entity = "ORG", heads[surface]
+
+
+#: Words that end many names and, alone, stand for one the story has not named: "The
+#: Times" beside the "Financial Times", "the party", "Radio 4" beside "BBC Radio".
+_NOT_SHORT_NAMES = _SHORT_HEADS | frozenset(
+    "Times Post News Radio Journal Herald Daily Association Union Party Group Airlines "
+    "Students Federation Trust Church Foundation Institute Society Club League".split()
+)
+
+
+def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
+    """An organisation written by one word of its name, its first or its last, after the
+    story has named it whole: "Federated said" after "Federated Steel Corp", "Rovers" and
+    "Blackburn" after "Blackburn Rovers", "United" after "Manchester United". Only where one
+    organisation of the story fits (with "Manchester United" and "Newcastle United" both
+    named, "United" stays as written), where the word did not stand alone before the whole
+    name came (the parent "Yukos" is not its later "Yukos USA"), where it is no word the
+    story writes in lower case ("Radio", "Party") or a part of a person's name, and where the
+    whole name is no person's ("Delta Goodrem") or row code ("Liverpool I")."""
+    text = doc.text
+    fits: dict[str, str] = {}
+    named_at: dict[str, int] = {}  # an organisation's entity -> where the story first names it
+    for f in doc.found:
+        if f.label != "ORG" or f.ntokens < 2 or f.strength < MEDIUM:
+            continue
+        words = text[f.start : f.end].split()
+        if words[-1].rstrip(".") in COMPANY_FORMS:
+            words.pop()
+        while words and words[-1] in ("and", "&", ","):
+            words.pop()
+        if (
+            len(words) < 2
+            or "of" in words  # "University of Surrey" is no "Surrey"
+            or words[-1] in W.loc_words  # "Melbourne Park" is no "Melbourne"
+            or any(len(w) == 1 or not w[0].isalpha() or w in W.first_names for w in words)
+        ):
+            continue
+        named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
+        for word in {words[0], words[-1]}:
+            if word[:1].isupper() and word[1:].islower() and word not in _NOT_SHORT_NAMES:
+                fits[word] = f.entity if fits.get(word, f.entity) == f.entity else ""
+    if not fits:
+        return
+    lower = doc.lower_vocab()
+    alone_at: dict[str, int] = {}  # a word -> where it first stands alone
+    for f in doc.found:
+        if f.ntokens == 1 and f.label == "ORG":
+            surface = text[f.start : f.end]
+            alone_at[surface] = min(alone_at.get(surface, f.start), f.start)
+    for f in doc.found:
+        if f.label != "ORG" or f.ntokens != 1:
+            continue
+        surface = text[f.start : f.end]
+        entity = fits.get(surface)
+        if (
+            entity
+            and f.entity == surface
+            and alone_at[surface] > named_at[entity]
+            and surface.lower() not in lower
+            and surface not in people
+        ):
+            f.entity = entity
 
 
 def _initials(name: str) -> str:
