@@ -43,3 +43,27 @@ def labels(text: str) -> dict[str, str]:
 )
 def test_a_name_in_capitals_opening_a_sentence(text, name, label):
     assert labels(text).get(name) == label
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Federated will modernize its Gary, Indiana, mill by mid-1988.", "Gary", "GPE"),
+        ("Flooding hit Eugene, Oregon, on Monday.", "Eugene", "GPE"),
+        ("The jet blew up over Lockerbie , Scotland .", "Lockerbie", "GPE"),
+        # A person with the state after a comma, and a list with a state in it, stay as they are.
+        ("John Smith, Texas, said the bill would pass.", "John Smith", "PERSON"),
+        (
+            "Speaker Jim Wright, Texas Democrat, said no. Wright, Texas, said.",
+            "Jim Wright",
+            "PERSON",
+        ),
+    ],
+)
+def test_a_town_with_its_state_after_a_comma_is_a_place(text, name, label):
+    assert labels(text).get(name) == label
+
+
+def test_a_list_with_a_state_in_it_names_no_town():
+    text = "Deacon Blue, Idlewild, Texas, Mogwai and Teenage Fanclub are on the bill."
+    assert labels(text).get("Idlewild") != "GPE"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from explorer.nlp import regexes
 from explorer.nlp.names.guesses import (
@@ -48,6 +49,7 @@ def resolve_document(doc: Doc) -> None:
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
     _short_org_names(doc, people)
+    _towns_by_their_state(doc, people)
     doc.people = people
     doc.strong = strong
 
@@ -394,6 +396,32 @@ def _acronyms_and_short_names(doc: Doc, orgs: list[Guess], one_word: list[tuple[
             and text[max(0, f.start - 4) : f.start] in ("the ", "The ")
         ):
             f.label, f.entity = "ORG", heads[surface]
+
+
+def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
+    """A town written with its state or country after a comma, the pair set off by
+    punctuation, is a place whatever its word otherwise is: "its Gary, Indiana, mill",
+    "hit Eugene, Oregon, on Monday", "in Nice, France." ("Jim Wright, Texas Democrat" goes
+    on after the state: no town; a surname of the story's people stays theirs; in a list,
+    "Deacon Blue, Idlewild, Texas, Mogwai", the names are each their own)."""
+    text = doc.text
+    places = W.us_states | W.nations
+    for f in doc.found:
+        if not (
+            (f.label == "PERSON" and f.ntokens == 1) or (f.label == "ORG" and f.ntokens <= 2)
+        ) or text[max(0, f.start - 5) : f.start].endswith((", ", " and ", " & ")):
+            continue  # "John Smith, Texas, said" is a person; "Idlewild, Texas, Mogwai" a list
+        m = _STATE_AFTER.match(text, f.end)
+        if m is None or m.group(1) not in places:
+            continue
+        surface = text[f.start : f.end]
+        if surface in people and people[surface] != surface:
+            continue
+        f.label, f.entity = "GPE", surface
+
+
+#: A state or country and the punctuation that closes the "town, state" pair.
+_STATE_AFTER = regexes.compile(r" ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,.;:)]|\s*$)", re.M)
 
 
 #: Words that end many names and, alone, stand for one the story has not named: "The
