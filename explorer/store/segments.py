@@ -304,7 +304,7 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
         unreleased += len(chunk)
         return chunk
 
-    def body() -> Iterator[bytes | memoryview]:
+    def chunks() -> Iterator[bytes | memoryview]:
         yield out(b'{"documents":')
         start = pos
         yield out(b"{")
@@ -368,7 +368,7 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{seq:06d}-{generation[:12]}.json"
     file = folder / name
-    atomic_write(file, body())
+    atomic_write(file, chunks())
     if content.release is not None:
         content.release()
     sidecar = {
