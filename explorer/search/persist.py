@@ -38,6 +38,7 @@ from explorer.search.arrays import (
 from explorer.search.build import IndexParts
 from explorer.search.merge import Alloc
 from explorer.search.postings import blocks, save_blocked
+from explorer.store.segments import gc_paused
 from explorer.store.storage import file_sha256
 
 # 6: tables.json.zst; sentences' dates per document; long postings lists per block of 65,536 records, as 16-bit ids (`postings`)
@@ -272,7 +273,10 @@ def load(directory: Path) -> tuple[IndexParts, BinaryIO, int]:
         arrays[name] = mapped.view(np.ndarray)  # plain arrays: no memmap overhead per op
     text = (directory / "vocab.txt").read_text(encoding="utf-8")
     vocab = text.split("\n") if text else []
-    tables = _load_json(zstandard.ZstdDecompressor().decompress((directory / TABLES).read_bytes()))
+    with gc_paused(keep=True):  # the tables are long-lived lists and strings, no cycles
+        tables = _load_json(
+            zstandard.ZstdDecompressor().decompress((directory / TABLES).read_bytes())
+        )
     tables["generation"] = meta["generation"]
     _check(arrays, vocab, meta, tables)
     blob = arrays["text_blob"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,9 @@ SEGMENT_SIDECAR_FORMATS = (1, 2)
 MAX_SEGMENTS = 10
 #: How many adjacent segments one bounded merge joins.
 MERGE_WIDTH = 5
+#: A segment being written lets go of the pages of the maps it is copied from (a merge's
+#: inputs) every this many bytes.
+RELEASE_EVERY = 32 << 20
 
 # The row of one document in a segment's sidecar: the columns (schema.ROW_*), the [start,
 # end] spans of its documents, mentions and facts records, its TinyDB id, and whether this
@@ -275,86 +278,99 @@ class SegmentContent:
     files: dict[str, list[Any]] = field(default_factory=dict)  # path -> [sha, size, mtime, docs]
     dead_files: list[str] = field(default_factory=list)  # applied before `files`
     extra: dict[str, bytes] = field(default_factory=dict)  # other tables, whole (last wins)
+    #: lets go of the pages of the maps the records are views of (a merge's), read so far
+    release: Callable[[], None] | None = None
 
 
 def write_segment(folder: Path, seq: int, generation: str, content: SegmentContent) -> dict:
     """Write one segment file and then its sidecar, atomically each; the manifest's record
     of it. OSError when the segment cannot be written (the sidecar's failure only costs a
-    slower open: it is removed)."""
-    chunks: list[bytes | memoryview] = []
-    pos = 0
-    digest = hashlib.sha256()
-
-    def put(chunk: bytes | memoryview) -> None:
-        nonlocal pos
-        chunks.append(chunk)
-        digest.update(chunk)
-        pos += len(chunk)
-
+    slower open: it is removed). The file is written as it is made, a chunk at a time (a
+    merge's records are views of the merged segments' maps: `content.release` lets their
+    pages go every RELEASE_EVERY bytes, so a merge never holds the store's pages)."""
     spans: dict[str, list[int]] = {}
     rows: list[list[Any]] = []
-    put(b'{"documents":')
-    start = pos
-    put(b"{")
-    for n, doc in enumerate(content.docs):
-        if n:
-            put(b",")
-        rows.append([*doc.row, [pos, pos + len(doc.blob)], None, None, doc.tid, int(doc.new)])
-        put(doc.blob)
-    put(b"}")
-    spans["documents"] = [start, pos]
-    for name, col in (("mentions", ROW_DSPAN + 1), ("facts", ROW_DSPAN + 2)):
-        put(b',"' + name.encode() + b'":')
+    digest = hashlib.sha256()
+    pos = 0
+    unreleased = 0
+
+    def out(chunk: bytes | memoryview) -> bytes | memoryview:
+        nonlocal pos, unreleased
+        if unreleased >= RELEASE_EVERY and content.release is not None:
+            content.release()
+            unreleased = 0
+        digest.update(chunk)
+        pos += len(chunk)
+        unreleased += len(chunk)
+        return chunk
+
+    def chunks() -> Iterator[bytes | memoryview]:
+        yield out(b'{"documents":')
         start = pos
-        put(b"{")
-        first = True
-        for doc, row in zip(content.docs, rows, strict=True):
-            blob = doc.mentions if name == "mentions" else doc.facts
-            if not blob:
-                continue
-            if not first:
-                put(b",")
-            first = False
-            row[col] = [pos, pos + len(blob)]
-            put(blob)
-        put(b"}")
-        spans[name] = [start, pos]
-    put(b',"entities":')
-    start = pos
-    put(orjson.dumps({str(n): e for n, e in enumerate(content.entities, 1)}))
-    spans["entities"] = [start, pos]
-    files = {
-        str(n): {"path": p, "sha256": v[0], "size": v[1], "mtime_ns": v[2], "docs": v[3]}
-        for n, (p, v) in enumerate(content.files.items(), start=1)
-    }
-    put(b',"files":')
-    start = pos
-    put(orjson.dumps(files))
-    spans["files"] = [start, pos]
+        yield out(b"{")
+        for n, doc in enumerate(content.docs):
+            if n:
+                yield out(b",")
+            rows.append([*doc.row, [pos, pos + len(doc.blob)], None, None, doc.tid, int(doc.new)])
+            yield out(doc.blob)
+        yield out(b"}")
+        spans["documents"] = [start, pos]
+        for name, col in (("mentions", ROW_DSPAN + 1), ("facts", ROW_DSPAN + 2)):
+            yield out(b',"' + name.encode() + b'":')
+            start = pos
+            yield out(b"{")
+            first = True
+            for doc, row in zip(content.docs, rows, strict=True):
+                blob = doc.mentions if name == "mentions" else doc.facts
+                if not blob:
+                    continue
+                if not first:
+                    yield out(b",")
+                first = False
+                row[col] = [pos, pos + len(blob)]
+                yield out(blob)
+            yield out(b"}")
+            spans[name] = [start, pos]
+        yield out(b',"entities":')
+        start = pos
+        yield out(orjson.dumps({str(n): e for n, e in enumerate(content.entities, 1)}))
+        spans["entities"] = [start, pos]
+        files = {
+            str(n): {"path": p, "sha256": v[0], "size": v[1], "mtime_ns": v[2], "docs": v[3]}
+            for n, (p, v) in enumerate(content.files.items(), start=1)
+        }
+        yield out(b',"files":')
+        start = pos
+        yield out(orjson.dumps(files))
+        del files
+        spans["files"] = [start, pos]
+        yield out(b',"tombstones":')
+        start = pos
+        yield out(orjson.dumps({"1": tombstones} if any(tombstones.values()) else {}))
+        spans["tombstones"] = [start, pos]
+        for name, blob in content.extra.items():
+            yield out(b"," + orjson.dumps(name) + b":")
+            start = pos
+            yield out(blob)
+            spans[name] = [start, pos]
+        meta = {"1": {"schema": SCHEMA_VERSION, "generation": generation, "app": "explorer"}}
+        yield out(b',"meta":')
+        start = pos
+        yield out(orjson.dumps(meta))
+        spans["meta"] = [start, pos]
+        yield out(b"}")
+
     tombstones = {
         "documents": content.dead_docs,
         "entities": content.dead_entities,
         "files": content.dead_files,
     }
-    put(b',"tombstones":')
-    start = pos
-    put(orjson.dumps({"1": tombstones} if any(tombstones.values()) else {}))
-    spans["tombstones"] = [start, pos]
-    for name, blob in content.extra.items():
-        put(b"," + orjson.dumps(name) + b":")
-        start = pos
-        put(blob)
-        spans[name] = [start, pos]
-    meta = {"1": {"schema": SCHEMA_VERSION, "generation": generation, "app": "explorer"}}
-    put(b',"meta":')
-    start = pos
-    put(orjson.dumps(meta))
-    spans["meta"] = [start, pos]
-    put(b"}")
     folder.mkdir(parents=True, exist_ok=True)
     name = f"{seq:06d}-{generation[:12]}.json"
     file = folder / name
-    atomic_write(file, chunks)
+    atomic_write(file, chunks())
+    if content.release is not None:
+        content.release()
     sidecar = {
         "format": SEGMENT_SIDECAR_FORMAT,
         "generation": generation,

@@ -1007,6 +1007,15 @@ class Writer:
                 for rec, side, raw in zip(run, sides, raws, strict=True)
             ]
             content = merge_content(sides, raws, keys, files, drop_tombstones=first == 0)
+            del sides, keys, files  # what the content needs of them, it holds
+
+            def release() -> None:
+                for raw in raws:
+                    if isinstance(raw, mmap.mmap):
+                        with contextlib.suppress(OSError, ValueError):
+                            raw.madvise(mmap.MADV_DONTNEED)
+
+            content.release = release
             generation = uuid.uuid4().hex
             seq = self.next_segment
             try:

@@ -207,3 +207,26 @@ def test_cli_json_hits_carry_their_date_and_a_bad_date_is_one_line(store, index)
     batch = run_cli("search", "--batch", "--db", db, stdin="dollar date:1988\n")
     line = json.loads(batch.stdout)
     assert [h["date"] for h in line["hits"]] == ["1988-08-30"]
+
+
+@pytest.mark.parametrize("chunk", [3, 1 << 20])
+def test_sentence_dates_are_saved_per_document_only_when_each_is_its_documents(
+    store, monkeypatch, chunk
+):
+    import numpy as np
+
+    from explorer.search import arrays
+
+    monkeypatch.setattr(arrays, "DATES_CHUNK", chunk)  # read a few records at a time, or all
+    built = SearchIndex.build(store)
+    a, documents = built.arrays, len(built.tables.docs)
+    first, doc_lo, doc_hi = arrays.dates_by_document(a, documents)
+    docs = np.asarray(a.doc[first:]).astype(np.int64)
+    assert len(docs) > 2 * chunk or chunk > len(docs)
+    assert (doc_lo[docs] == a.date_lo[first:]).all() and (doc_hi[docs] == a.date_hi[first:]).all()
+    # The last sentence made the first one's document's, dated a day later: the two are
+    # read in different chunks, and the days stay per record.
+    a.doc, a.date_hi = np.array(a.doc), np.array(a.date_hi)
+    a.doc[-1] = a.doc[first]
+    a.date_hi[-1] = a.date_hi[first] + 1
+    assert arrays.dates_by_document(a, documents) is None

@@ -281,3 +281,38 @@ def test_a_sidecar_whose_checksum_fails_is_not_trusted(tmp_path, corpus):
     assert title and title in data
     side.write_bytes(data.replace(title, title.upper().replace(b" ", b"X"), 1))
     assert _content(db) == want
+
+
+def test_a_merge_lets_go_of_the_merged_pages_as_it_writes_and_keeps_the_content(
+    tmp_path, corpus, monkeypatch
+):
+    # A merge copies the records out of the merged segments' memory maps: it gives their
+    # pages back as it writes (a 200,000-document merge once held them all, ~1 GB), and a
+    # page given back is read again from the file, so the merged store is the same.
+    db = tmp_path / "store.json"
+    Store.open(db).ingest([corpus])
+    for n in range(3):
+        _story(corpus, f"new{n}.txt", f"Rome and Madrid signed deal number {n} in Paris.")
+        Store.open(db).ingest([corpus])
+    before, tables = _content(db), _tables(db)
+    released = []
+    write = segments.write_segment
+
+    def spy(folder, seq, generation, content):
+        given = content.release
+        if given is not None:
+
+            def release():
+                released.append(True)
+                given()
+
+            content.release = release
+        return write(folder, seq, generation, content)
+
+    monkeypatch.setattr(segments, "write_segment", spy)
+    monkeypatch.setattr(segments, "RELEASE_EVERY", 1)  # after every chunk
+    with Store.open(db) as store:
+        store.compact()
+    assert len(_manifest(db)["segments"]) == 1
+    assert len(released) > 10
+    assert _content(db) == before and _tables(db) == tables
