@@ -245,7 +245,10 @@ _VERBAL = regexes.compile(
     r"|needs?|aimed|planned|hoped|wanted|expects?)\s+to"
     # "it expects first quarter profit to rise to ...": the verb takes the thing measured as
     # its object, and the "to" before the amount's verb is left off (`_TO_END`).
-    r"|expects?|predicts?|expecting|predicting)\b"
+    r"|expects?|predicts?|expecting|predicting"
+    # "X told analysts the company's shipments rose 12 pct": what rose follows the listener.
+    r"|told\s+(?:reporters|analysts|journalists|investors|shareholders|Reuters|MPs|delegates"
+    r"|(?:a|the)\s+(?:news\s+|press\s+)?(?:conference|briefing|meeting)))\b"
 )
 # "... NP to" before the amount's verb: "expects profit to rise to" (the NP is measured) or,
 # after a verb that takes "to" ("agreed to pay", "is planning to spend", "can afford to

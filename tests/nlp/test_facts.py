@@ -833,3 +833,18 @@ def test_said_then_a_nationality_and_a_role_is_the_person_named():
         "The mills will be kept open": "Marco Belotti",
         "We will not sell": "Hans Meili",
     }
+
+
+@pytest.mark.parametrize(
+    "text, subject",
+    [
+        (
+            "Chairman Walter Huang told analysts the company's shipments rose 12 pct in March.",
+            "company's shipments",
+        ),
+        ("Ann Lee told a news conference exports fell 3.5 pct last year.", "exports"),
+    ],
+)
+def test_what_rose_follows_the_listener_a_speaker_told(text, subject):
+    amounts = [f for f in extract(text).facts if f.predicate == "amount"]
+    assert [f.subject for f in amounts] == [subject]
