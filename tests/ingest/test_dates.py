@@ -97,6 +97,9 @@ def test_text_dates_the_latest_full_date_else_the_year_named_most():
     assert text_date("On 5 June 2004 it rose; on June 7, 2004 it fell.") == "2004-06-07"
     assert text_date("In 2003 and 2004 sales rose; 2004 was better; 1,999 units.") == "2004"
     assert text_date("Sales rose 20%.") is None
+    # A year counted from is not the story's: "the best order book since 1979".
+    assert text_date('"The best order book since 1979," Huang said.') is None
+    assert text_date("Orders rose in 1987, the most since\n1979.") == "1987"
 
 
 def doc(text, **meta):
