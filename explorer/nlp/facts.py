@@ -1717,16 +1717,26 @@ _WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # Who was told: "reporters", "a news conference", "a House Ways and Means subcommittee", "the
 # annual meeting of the Association of German Banks".
 _AUDIENCE = regexes.compile(
-    r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
+    r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z0-9][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
     r"(?:[a-z][\w-]*[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
     r"|legislators|congressmen|senators|delegates|analysts|investors|shareholders|stockholders"
     r"|bankers|businessmen|(?:news|press)[ \t]+(?:conference|briefing|agency)|committee"
     r"|subcommittee|panel|hearing|meeting|conference|session|seminar|symposium|forum|convention"
-    r"|gathering|luncheon|dinner|audience|assembly|caucus|newspaper|magazine|television|radio)\b"
+    r"|gathering|luncheon|dinner|audience|assembly|caucus|newspaper|magazine|television|radio"
+    r"|programme|program|show|station|channel|website)\b"
     r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|and|for|on)[ \t]+)?"
     r"[A-Z][\w.&'’-]*){0,6})?"
 )
-_NAMED_AUDIENCES = ("agency", "newspaper", "magazine", "television", "radio")
+_NAMED_AUDIENCES = (
+    "agency",
+    "newspaper",
+    "magazine",
+    "television",
+    "radio",
+    "programme",
+    "program",
+    "show",
+)
 # "told the Senate Banking Committee the Fed would ...": the listener an organisation.
 _TOLD_THE = regexes.compile(r"[ \t]+(?:the|a|an)[ \t]+(?=[A-Z])")
 _WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})

@@ -848,3 +848,15 @@ def test_said_then_a_nationality_and_a_role_is_the_person_named():
 def test_what_rose_follows_the_listener_a_speaker_told(text, subject):
     amounts = [f for f in extract(text).facts if f.predicate == "amount"]
     assert [f.subject for f in amounts] == [subject]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "David Willetts told BBC Radio 4's Today programme that the plans were too little.",
+        "David Willetts told the BBC World Service programme Go Digital the plans were too little.",
+    ],
+)
+def test_told_a_programme_then_what_was_said(text):
+    said = [(f.subject, f.object) for f in extract(text).facts if f.predicate == "said"]
+    assert said == [("David Willetts", "the plans were too little")]
