@@ -71,3 +71,11 @@ def test_a_word_two_organisations_share_stays_as_written():
 def test_a_parent_named_first_is_not_its_later_subsidiary():
     text = layouts(PARENT_FIRST)[0]
     assert entities_of(text, "Yukos") == {"Yukos"}
+
+
+def test_a_company_is_not_its_product_or_its_arm_by_the_first_word():
+    text = (
+        "Barclays Capital raised its forecast for oil. Analysts at the bank said prices would "
+        "fall, and Barclays shares rose 2%."
+    )
+    assert entities_of(text, "Barclays") <= {"Barclays"}

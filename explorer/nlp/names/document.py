@@ -15,7 +15,14 @@ from explorer.nlp.names.guesses import (
     is_about_sport,
     is_sports_story,
 )
-from explorer.nlp.names.lists import COMPANY_FORMS, NAME_SUFFIXES, W, gazetteer_label, org_suffix
+from explorer.nlp.names.lists import (
+    COMPANY_FORMS,
+    NAME_SUFFIXES,
+    TEAM_ENDS,
+    W,
+    gazetteer_label,
+    org_suffix,
+)
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
@@ -448,6 +455,7 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
         if f.label != "ORG" or f.ntokens < 2 or f.strength < MEDIUM:
             continue
         words = text[f.start : f.end].split()
+        n_written = len(words)
         if words[-1].rstrip(".") in COMPANY_FORMS:
             words.pop()
         while words and words[-1] in ("and", "&", ","):
@@ -460,7 +468,13 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
         ):
             continue
         named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
-        for word in {words[0], words[-1]}:
+        # Its first word alone is the firm only where the name is a firm's ("Federated Steel
+        # Corp") or a club's ("Blackburn Rovers", "Leeds United", "Bayern Munich"): "Google"
+        # is not "Google News", nor "Barclays" "Barclays Capital".
+        firm = len(words) < n_written
+        club = words[-1] in TEAM_ENDS or gazetteer_label(words[-1:]) is not None
+        place = gazetteer_label(words[:1]) is not None
+        for word in {words[0], words[-1]} if firm or club or place else {words[-1]}:
             if word[:1].isupper() and word[1:].islower() and word not in _NOT_SHORT_NAMES:
                 fits[word] = f.entity if fits.get(word, f.entity) == f.entity else ""
     if not fits:

@@ -38,6 +38,7 @@ SURNAME_ENDING = regexes.compile(rf"[a-z](?:{alternatives('surname_endings')})$"
 OPENERS = _words("clause_openers")
 FUNCTION = _words("function_words")
 MONTHS_DAYS = _words("months_days")
+TEAM_ENDS = _words("team_ends")
 LOC_PREPS = _words("place_prepositions")
 PERSON_VERBS = _words("speech_verbs")
 LOWER_TITLES = _words("lower_titles")
