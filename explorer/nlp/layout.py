@@ -365,7 +365,7 @@ def _split_lines(
 # A fixture list run into one line: "Arsenal v Stoke Man Utd v Exeter Plymouth v Everton".
 _VERSUS = regexes.compile(r"(?<= )(?:v|vs|v\.)(?= )")
 #: Fixtures in a row it takes to read a line as a fixture list.
-_MIN_FIXTURES = 3
+_MIN_FIXTURES = 2
 # Words that end a team's name ("Man Utd", "Crystal Palace"), and words that open one and
 # never stand alone ("West Ham", "Nottm Forest").
 _TEAM_ENDS = frozenset(
@@ -381,8 +381,9 @@ _TEAM_OPENS = frozenset(
 def _fixture_breaks(text: str) -> list[int]:
     """Where a fixture list that lost its line breaks goes on to the next fixture: between
     "...v Stoke" and "Swindon v...", after the team that follows one "v" and before the team
-    that precedes the next. A reader sees a list in three "A v B" in a row, with nothing but
-    teams' names between them; each fixture gets its line back, as the list had it."""
+    that precedes the next. A reader sees a list in two "A v B" in a row, with nothing but
+    teams' names between them ("Seychelles v South Africa Mauritius v Madagascar", a group's
+    two ties); each fixture gets its line back, as the list had it."""
     marks = [m.start() for m in _VERSUS.finditer(text)]
     if len(marks) < _MIN_FIXTURES:
         return []

@@ -354,3 +354,33 @@ def test_a_fixture_list_run_into_one_line_gives_one_fixture_a_line_again():
 def test_one_match_in_a_sentence_is_no_fixture_list():
     text = "Kestrel Town v Harbridge City is the tie of the round, and Selby v Dunmere is next."
     assert analysis_view(text).identity
+
+
+# A regional cup's groups written for this test: two ties a group, then a line of prose.
+GROUP_TIES = [
+    "Kestrel host the first group",
+    "The winners of each group meet in the final round in August.",
+    "Kestrel v West Lorton",
+    "Harbridge v Dunmere",
+    "Winners meet in final match",
+    "Anford v Carrow",
+    "Selby v Tarnby",
+    "Winners meet in final match",
+]
+
+
+def test_two_fixtures_in_a_row_run_into_one_line_get_a_line_each():
+    one_line = " ".join(GROUP_TIES)
+    lines = analysis_view(one_line).text.split("\n")
+    assert lines[-5:] == [
+        "The winners of each group meet in the final round in August. Kestrel v West Lorton",
+        "Harbridge v Dunmere",
+        "Winners meet in final match Anford v Carrow",  # a fixture after prose stays with it
+        "Selby v Tarnby",
+        "Winners meet in final match",
+    ]
+    apart = extract("\n\n".join(GROUP_TIES))
+    together = extract(one_line)
+    assert {(e.name, e.label) for e in together.entities} == {
+        (e.name, e.label) for e in apart.entities
+    }
