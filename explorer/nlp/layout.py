@@ -128,6 +128,8 @@ def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
     headline = _run_in_headline(text)
     fixtures = _fixture_breaks(text) if " v " in text else []
+    if "GMT " in text or "BST " in text or "UTC " in text:
+        fixtures = sorted(fixtures + _kick_off_breaks(text))
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -417,6 +419,27 @@ def _fixture_breaks(text: str) -> list[int]:
         if n < len(words):
             run.append(gap_start + len(" ".join(words[:n])))
     close(marks[-1])
+    return breaks
+
+
+# A kick-off time in a match preview's heading: "26 February 1400 GMT", "Dublin 19:45 GMT".
+_KICK_OFF = regexes.compile(r"(?<![\w.:])(?:[01]\d|2[0-3]):?[0-5]\d (?:GMT|BST|UTC) (?=[A-Z])")
+
+
+def _kick_off_breaks(text: str) -> list[int]:
+    """Where a preview's heading run into one line goes on after its kick-off time: after
+    "1400 GMT" that follows a date or a place and comes before a capitalised word ("Saturday,
+    26 February 1400 GMT BBC1, Five Live", "2000 GMT The Tykes have..."), the time being a line
+    of the heading. A time in a sentence follows a lower-case word ("by 1300 GMT Carnival's
+    shares"), and keeps the words after it."""
+    breaks = []
+    for m in _KICK_OFF.finditer(text):
+        before = m.start() - 1
+        if before > 0 and text[before] == " ":
+            word = text.rfind(" ", 0, before) + 1
+            if not text[word].isupper() and not text[word].isdigit():
+                continue
+        breaks.append(m.end() - 1)
     return breaks
 
 

@@ -384,3 +384,27 @@ def test_two_fixtures_in_a_row_run_into_one_line_get_a_line_each():
     assert {(e.name, e.label) for e in together.entities} == {
         (e.name, e.label) for e in apart.entities
     }
+
+
+# A match preview written for this test: its heading a line a field, then the story.
+PREVIEW = [
+    "Kestrel v Harbridge (Sat)",
+    "Marlow Park, Anford",
+    "Saturday, 26 February",
+    "1500 GMT",
+    "The Kestrels have brought in prop Tomas Welland from Selby on loan.",
+    "Tickets went on sale at 0900 GMT and were gone by 1030 GMT Harbridge officials said.",
+]
+
+
+def test_a_kick_off_time_run_into_one_line_ends_its_line_of_the_heading():
+    one_line = " ".join(PREVIEW)
+    view = analysis_view(one_line).text
+    assert "1500 GMT\nThe Kestrels have" in view
+    assert "1030 GMT Harbridge officials" in view  # a time in a sentence keeps its words
+    apart = extract("\n\n".join(PREVIEW))
+    together = extract(one_line)
+    assert {(e.name, e.label) for e in together.entities} == {
+        (e.name, e.label) for e in apart.entities
+    }
+    assert ("Kestrels", "ORG") in {(e.name, e.label) for e in together.entities}
