@@ -14,7 +14,8 @@ case, and the word itself one that only a sentence start capitalises:
 
 - a function word ("The", "A", "In", "Its"), which never starts a name in running text;
 - the headline's last word said again ("Cameroon Cameroon says", "Japan Japan's economy");
-- a common word the document writes in lower case elsewhere ("quarterly", "shares") and
+- a common word the document writes in lower case elsewhere ("quarterly", "shares"; a
+  plural in the singular will do: "Plans to..." where it writes "the plan") and
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
   and that the gazetteers do not know as a name.
 
@@ -513,9 +514,24 @@ def _common_word(text: str, word: str, at: int, written: bool) -> bool:
         return False
     low = word.lower()
     shaped = not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS)
-    if not shaped and not _written(text, low, min(len(text), _WINDOW)):
+    window = min(len(text), _WINDOW)
+    if not shaped and not (
+        _written(text, low, window) or (not written and _written(text, _singular(low), window))
+    ):
         return False
     return _only_at_starts(text, word, at)
+
+
+def _singular(low: str) -> str:
+    """A plural's singular, as a reader knows it for the same word ("billions", "plans",
+    "companies"); a word that is no plural as it stands."""
+    if len(low) < 4 or low[-1] != "s" or low[-2:] in ("ss", "us", "is", "'s"):
+        return low
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses")):
+        return low[:-2]
+    return low[:-1]
 
 
 # Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".

@@ -17,6 +17,12 @@ STORIES = {
         "quarterly earnings would stay strong for the rest of the year.",
         "Shares in Kestrel Shipping rose 3% in Oslo on Tuesday.",
     ],
+    "a plural the story writes in the singular opens it": [
+        "Harwell council backs depot homes",
+        "Plans to turn the old bus depot in Harwell into 40 homes were approved by the council "
+        "on Tuesday.",
+        "The plan also gives the town a park, councillor Ada Okafor said.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
