@@ -14,6 +14,8 @@ case, and the word itself one that only a sentence start capitalises:
 
 - a function word ("The", "A", "In", "Its"), which never starts a name in running text;
 - the headline's last word said again ("Cameroon Cameroon says", "Japan Japan's economy");
+- a number written out ("Eighteen former directors"), which a name after a lower-case word
+  does not open unless the document capitalises it inside its sentences too ("Five");
 - a common word the document writes in lower case elsewhere ("quarterly", "shares"; a
   plural in the singular will do: "Plans to..." where it writes "the plan") and
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
@@ -372,6 +374,10 @@ def _opens_sentence(
         # fiction", "Forrester Research found", "the National Theatre and") than a sentence's
         # first, even where the document writes it in lower case too.
         return False
+    if nxt[0].islower() and _number_word(low) and _only_at_starts(text, core, ks):
+        # "...staff Eighteen former directors", "...subsidies Thousands of"; not "TV channel
+        # Five has", a name the document capitalises inside its sentences too
+        return True
     if nxt[0].islower():
         return _common_word(text, core, ks, written=False)  # "profit Quarterly profits at"
     # "Actor Michael Douglas is to...": a role the document writes in lower case, a name.
@@ -380,6 +386,22 @@ def _opens_sentence(
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
     )
+
+
+#: Numbers written out: after a lower-case word and before one, a capitalised one opens a
+#: sentence ("Channel Four", "Formula One", "the Big Four" follow a capitalised word).
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "dozen dozens".split()
+)
+
+
+def _number_word(low: str) -> bool:
+    """ "three", "thousands", "twenty-eight": a number written out."""
+    head, _, tail = low.partition("-")
+    return head in _NUMBER_WORDS and (not tail or tail in _NUMBER_WORDS)
 
 
 def _article_apart(text: str, toks: list[tuple[int, int]], k: int) -> bool:

@@ -23,6 +23,12 @@ STORIES = {
         "on Tuesday.",
         "The plan also gives the town a park, councillor Ada Okafor said.",
     ],
+    "a number written out opens the story": [
+        "Harwell bosses in pension payout",
+        "Eighteen former directors of Harwell Foods have agreed to pay $13m to settle claims "
+        "by pension holders, a court in Leeds heard on Monday.",
+        "The directors did not admit wrongdoing, their lawyer Paul Okafor said.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
@@ -239,6 +245,8 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Viewers of TV channel Five have complained to the regulator, and Five said it would "
+        "reply.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.
