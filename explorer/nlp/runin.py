@@ -21,6 +21,9 @@ case, and the word itself one that only a sentence start capitalises:
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
   and that the gazetteers do not know as a name.
 
+A seam found inside a name is moved to the name's start: "...to reach final Lleyton Hewitt
+kept" opens at "Lleyton", a word the document writes nowhere else, not at "Hewitt".
+
 A common word is trusted only after a lower-case word, a number or a closing quote (a
 sentence-case headline): after a capitalised word it may be a name's last word ("Royal Dutch
 Shell Group fell"). Precision comes first: a false break in the middle of a real first
@@ -119,8 +122,43 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
             or (lower_content and _two_names(text, toks, k))
         ) and not _written_together(text, toks, k):
+            k = _name_start(text, words, toks, k)
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _name_start(text: str, words: list[str], toks: list[tuple[int, int]], k: int) -> int:
+    """Where the first sentence opens when the seam found at words[k] comes inside a name
+    that follows a lower-case word: "...to reach final Lleyton Hewitt kept", "...greater Bush
+    consensus George W Bush will", "...number one Rapper Eminem has". A name's first words,
+    capitalised, that the document writes nowhere else are no headline's last name (which a
+    story names again), so the sentence opens with them."""
+    if _stem(words[k]).lower() in _FUNCTION_OPENERS:
+        return k  # "...targets children's PCs The body that...": no name goes on into "The"
+    j = k
+    while j > _MIN_WORDS and words[j - 1][:1].isupper() and k - j < 3:
+        core = _stem(words[j - 1])
+        if core != words[j - 1] or not core.replace("-", "").isalnum():
+            break  # "Britain's", "Reuters,": a name ends there
+        if not _once(text, core, toks[j - 1][0]):
+            break
+        j -= 1
+    if j == k or not words[j - 1][:1].islower() or words[j - 1].lower() in _RUNS_ON:
+        return k
+    return j
+
+
+def _once(text: str, word: str, at: int) -> bool:
+    """Whether the document writes `word` (at `at`) nowhere else, in any case."""
+    window = min(len(text), _WINDOW)
+    low = text[:window].lower()
+    target = word.lower()
+    pos = low.find(target)
+    while pos >= 0:
+        if pos != at and _bounded(text, pos, len(target)):
+            return False
+        pos = low.find(target, pos + 1)
+    return True
 
 
 def _said_again(words: list[str], k: int) -> bool:

@@ -29,6 +29,23 @@ STORIES = {
         "by pension holders, a court in Leeds heard on Monday.",
         "The directors did not admit wrongdoing, their lawyer Paul Okafor said.",
     ],
+    "a given name no list knows, then the surname the headline gave": [
+        "Brandt fights back to reach final",
+        "Lleyko Brandt kept his hopes of a first Lyon title alive with a five-set win over "
+        "Jens Okafor on Saturday.",
+        "Brandt will meet the top seed on Sunday.",
+    ],
+    "a role, then the name the headline gave": [
+        "Okafor beats Kestrel to number one",
+        "Rapper Okafor has kept the band Kestrel off the top of the charts with his single.",
+        "The band said it was happy for Okafor.",
+    ],
+    "the headline's last name, which the story writes again, then its subject": [
+        "Harbridge surge past Kestrels",
+        "Harbridge kept their unbeaten run going with a 30-10 win over the Kestrels at Marlow "
+        "on Saturday.",
+        "The Kestrels had won their last four games.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
