@@ -130,6 +130,8 @@ def analysis_view(text: str) -> View:
     fixtures = _fixture_breaks(text) if " v " in text else []
     if "GMT " in text or "BST " in text or "UTC " in text:
         fixtures = sorted(fixtures + _kick_off_breaks(text))
+    if _CAPS_THEN_TITLE.search(text):
+        fixtures = sorted(fixtures + _heading_breaks(text))
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -440,6 +442,52 @@ def _kick_off_breaks(text: str) -> list[int]:
             if not text[word].isupper() and not text[word].isdigit():
                 continue
         breaks.append(m.end() - 1)
+    return breaks
+
+
+# A word in capitals, then one in Title Case, a dash that opens an item or a figure: where a
+# heading in capitals may end.
+_CAPS_THEN_TITLE = regexes.compile(r"[A-Z][A-Z.)]* (?:[A-Z][a-z]|[-–] |\d)")
+# A word of a heading in capitals: "ZELDA", "II", "(WORKING", "SOLID:", "S.T.A.L.K.E.R.".
+_CAPS_WORD = regexes.compile(r"[(]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)]?")
+#: The most words a heading in capitals has.
+_HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset('.!?"”:')
+
+
+def _heading_breaks(text: str) -> list[int]:
+    """Where a heading in capitals run into the text it heads ends: "...on PS2. THE LEGEND OF
+    ZELDA The charismatic cel imagery...", "HOW IT ALL STARTED The first Academy Awards...".
+    A reader sees a heading in three or more words in capitals (two long ones: "SNAKE EATER")
+    after a sentence's end or at a line's start, then a sentence opening in Title Case, a list
+    item ("KEY MATCH STATS - BRENTFORD are...") or a figure; the heading gets its line back. A word or two in capitals is a name that opens a sentence ("BT
+    Group said", "ABN AMRO Chief Executive Rijkman Groenink said")."""
+    breaks = []
+    for m in _CAPS_THEN_TITLE.finditer(text):
+        space = m.start() + m.group().index(" ")
+        words = 0  # the heading's words with letters
+        letters = 0
+        short = 0  # words of three letters or fewer: "ABN AMRO" is a name, not a heading
+        pos = space  # where the heading's word looked at ends
+        opens = False  # whether the heading opens the text, a line or follows a sentence
+        while words <= _HEADING_WORDS:
+            start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+            word = text[start:pos]
+            if words and word[-1:] in _SENTENCE_ENDS:
+                opens = True  # "...on PS2. THE LEGEND OF ZELDA": a sentence ended before
+                break
+            if not _CAPS_WORD.fullmatch(word):
+                break
+            n = sum(c.isalpha() for c in word)
+            words += n > 0
+            letters += n
+            short += 0 < n <= 3
+            if start == 0 or text[start - 1] == "\n":
+                opens = True
+                break
+            pos = start - 1
+        if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):
+            breaks.append(space)
     return breaks
 
 

@@ -408,3 +408,34 @@ def test_a_kick_off_time_run_into_one_line_ends_its_line_of_the_heading():
         (e.name, e.label) for e in apart.entities
     }
     assert ("Kestrels", "ORG") in {(e.name, e.label) for e in together.entities}
+
+
+# A games round-up written for this test: headings in capitals, each over its paragraph.
+ROUND_UP = [
+    "The games to watch this spring",
+    "Three big releases head the list for the months ahead.",
+    "KESTREL OF THE NORTH",
+    "The sequel moves the story to a frozen coast. Released 4 March on PC.",
+    "HARBOUR LIGHTS DS",
+    "Okafor Games has made a puzzle game for the two screens. Released in April.",
+    "MATCH FACTS",
+    "- HARBRIDGE are unbeaten at home this season.",
+]
+
+
+@pytest.mark.parametrize("joiner", [" ", "\n"])
+def test_a_heading_in_capitals_run_into_its_paragraph_gets_its_line_back(joiner):
+    text = ROUND_UP[0] + "\n\n" + joiner.join(ROUND_UP[1:])  # one line, or a line a paragraph
+    lines = analysis_view(text).text.split("\n")
+    for heading in ("KESTREL OF THE NORTH", "HARBOUR LIGHTS DS", "MATCH FACTS"):
+        assert any(line.endswith(heading) for line in lines)
+    apart = extract("\n\n".join(ROUND_UP))
+    together = extract(text)
+    names = {(e.name, e.label) for e in together.entities}
+    assert names == {(e.name, e.label) for e in apart.entities}
+    assert not any(name.endswith((" The", " Okafor Games")) for name, _ in names)
+
+
+def test_a_name_in_capitals_that_opens_a_sentence_is_no_heading():
+    text = "Shares rose. ABN AMRO Chief Executive Rijkman Groenink said the bank would grow."
+    assert analysis_view(text).identity
