@@ -159,15 +159,21 @@ def _surname(toks: list[Token], i: int, j: int) -> bool:
     return True
 
 
-def lineup_people(doc: Doc, s_i: int, toks: list[Token]) -> list[Token]:
-    """Emit every player of a team sheet in the tokens as a PERSON, and return the tokens
-    without them (and without a "(capt)" after one): a run of at least three items each an
-    initial and a surname, or a full name among them ("Mirco Bergamasco"), with a comma, a
-    semicolon or a slash between each two. The first item may follow other words ("...
-    conversion. : C Paterson"), which are left to be read as any others."""
+def lineup_people(
+    doc: Doc, s_i: int, text: str, start: int, end: int, toks: list[Token]
+) -> list[Token]:
+    """Emit every player of a team sheet in the sentence text[start:end] as a PERSON, and
+    return its tokens without them (and without a "(capt)" after one): a run of at least three
+    items each an initial and a surname, or a full name among them ("Mirco Bergamasco"), with
+    a comma, a semicolon or a slash between each two. The first item may follow other words
+    ("...conversion. : C Paterson"), which are left to be read as any others. The marks
+    between the players stay, so a sentence keeps a token."""
+    if LINEUP.search(text, start, end) is None:
+        return toks  # most sentences: one search in C
     n = len(toks)
-    # The items: (first token, end of the name, end of the item) between the marks.
-    items: list[tuple[int, int, int, bool]] = []  # (start, name end, item end, initialled)
+    # The items between the marks, each (its name's first token, the name's end, the item's
+    # end, whether an initial opens it), in runs of items one after another.
+    items: list[tuple[int, int, int, bool]] = []
     runs: list[list[tuple[int, int, int, bool]]] = []
     k = 0
     while k <= n:
@@ -189,10 +195,10 @@ def lineup_people(doc: Doc, s_i: int, toks: list[Token]) -> list[Token]:
     for run in runs:
         if sum(1 for it in run if it[3]) < _MIN_PLAYERS:
             continue
-        for start, name_end, item_end, _initialled in run:
-            canon = " ".join(t.text for t in toks[start:name_end])
-            emit(doc, s_i, toks, start, name_end, "PERSON", canon, STRONG)
-            drop.update(range(start, name_end))
+        for first, name_end, item_end, _initialled in run:
+            canon = " ".join(t.text for t in toks[first:name_end])
+            emit(doc, s_i, toks, first, name_end, "PERSON", canon, STRONG)
+            drop.update(range(first, name_end))
             if item_end > name_end and toks[name_end + 1].text.islower():
                 drop.update(range(name_end, item_end))  # "(capt)"
     if not drop:
@@ -218,6 +224,11 @@ def _item(toks: list[Token], i: int, j: int, opens: bool) -> tuple[int, int, int
     for s in starts:
         if _initial(toks[s].text) and _surname(toks, s + 1, end):
             return (s, end, j, True)
-    if not opens and end - i in (2, 3) and _surname(toks, i, end) and toks[i].text not in NAME_PARTICLES:
+    if (
+        not opens
+        and end - i in (2, 3)
+        and _surname(toks, i, end)
+        and toks[i].text not in NAME_PARTICLES
+    ):
         return (i, end, j, False)  # "Mirco Bergamasco", "De Wet Barry"
     return None
