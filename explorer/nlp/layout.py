@@ -459,11 +459,12 @@ def _heading_breaks(text: str) -> list[int]:
     """Where a heading in capitals run into the text it heads ends: "...on PS2. THE LEGEND OF
     ZELDA The charismatic cel imagery...", "HOW IT ALL STARTED The first Academy Awards...".
     A reader sees a heading in three or more words in capitals (two long ones: "SNAKE EATER")
-    after a sentence's end or at a line's start, then a sentence opening in Title Case or a
-    figure, or after a sentence's end a list item ("...we'll win." KEY MATCH STATS - BRENTFORD
-    are..."; a wire story's slug is no heading: "ALPINE SKIING - SLALOM RESULTS"); the heading
-    gets its line back. A word or two in capitals is a name that opens a sentence ("BT
-    Group said", "ABN AMRO Chief Executive Rijkman Groenink said")."""
+    after a sentence's end or at a line's start, then a sentence opening in Title Case, or
+    after a sentence's end a list item ("...we'll win." KEY MATCH STATS - BRENTFORD
+    are...") or a figure ("HEAD TO HEAD 16th PREM"; at a line's start, those go on with the
+    line: "ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61 74 .452"); the heading gets its
+    line back. A word or two in capitals is a name that opens a sentence ("BT Group said",
+    "ABN AMRO Chief Executive Rijkman Groenink said")."""
     breaks = []
     for m in _CAPS_THEN_TITLE.finditer(text):
         space = m.start() + m.group().index(" ")
@@ -485,8 +486,10 @@ def _heading_breaks(text: str) -> list[int]:
             letters += n
             short += 0 < n <= 3
             if start == 0 or text[start - 1] == "\n":
-                # at a line's start, a dash goes on with the line: "SKIING - SLALOM RESULTS"
-                opens = text[m.end() - 2] not in "-–"
+                # at a line's start only Title Case: a dash or a figure goes on with the line
+                # ("ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61 74 .452", "MONTE CARLO
+                # 1996-08-30")
+                opens = text[space + 1].isalpha()
                 break
             pos = start - 1
         if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):

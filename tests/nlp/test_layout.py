@@ -441,6 +441,8 @@ def test_a_heading_in_capitals_run_into_its_paragraph_gets_its_line_back(joiner)
     [
         "Shares rose. ABN AMRO Chief Executive Rijkman Groenink said the bank would grow.",
         "ALPINE SKIING - SLALOM RESULTS .\nKESTREL , Italy 1996-12-15\nResults on Sunday :\n",
+        "ATHLETICS - OKAFOR TO RUN IN LYON .\nMONTE CARLO 1996-08-30\nOlympic champion Ben",
+        "MILWAUKEE 64 71 .474 17\nKANSAS CITY 61 74 .452 20\nWESTERN DIVISION\n",
         "He works for ABN AMRO Asset Management in the City of London.",
     ],
 )
