@@ -824,7 +824,9 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
         low_prev = prev.rstrip(_CLOSERS).lower()
         return not (
             low_prev in _RUNS_ON
-            or low_prev in W.stopwords
+            # "PC", "US", "IT" in capitals are names, not the stopwords "pc", "us", "it"
+            # (before another word in capitals, one name: "US TV")
+            or (low_prev in W.stopwords and not _acronym_ends(prev, after))
             # capitalised in a headline, a word that only ends as a role does is a name
             # ("Weak dollar hits Reuters Revenues at..."), unless a given name follows it
             # ("...sitcom Comedian Chris Morris") or a word that ends a name ("Manchester United")
@@ -839,6 +841,12 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _acronym_ends(prev: str, after: list[str] | None) -> bool:
+    """Whether `prev`, in capitals ("PC", "US"), may end a headline before the words
+    `after`: not before another word in capitals ("US TV")."""
+    return len(prev) > 1 and prev.isupper() and not (after and after[0].isupper())
 
 
 def _name_goes_on(after: list[str]) -> bool:

@@ -46,6 +46,12 @@ STORIES = {
         "on Saturday.",
         "The Kestrels had won their last four games.",
     ],
+    "a headline ending on a name in capitals that is a common word in lower case": [
+        "Harwell guru plans sub-$100 PC",
+        "Daniel Okafor, chairman and founder of Harwell Labs, says he is building a laptop PC that "
+        "will sell for less than $100.",
+        "Okafor told reporters in Leeds the machine would be ready next year.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
