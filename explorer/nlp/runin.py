@@ -667,6 +667,8 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         return True
     if not named:
         return False
+    if after_capital and _article_then_initials(words, k, named):
+        return True
     if after_capital and k + 1 < len(words):
         if _person_after_name(words, k, prev, named):
             return True
@@ -708,6 +710,18 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if word[-1] in ",;:.!?)" or (word != core and not word.endswith(("'s", "’s"))):
             return False  # a comma or a quote closes the subject
     return False
+
+
+def _article_then_initials(words: list[str], k: int, named: set[str]) -> bool:
+    """Whether words[k] is "The" before the name the headline wrote in initials, then its
+    verb: "SFA awaits report over Mikoliunas The Scottish Football Association is...", "FA
+    decides not to punish Mourinho The Football Association will...". A name spelt out in
+    full a word after the initials' own headline opens the story; no title of a work reads
+    so ("Meet The Fockers" spells no initials)."""
+    if _core(words[k]) != "The" or k + 2 >= len(words):
+        return False
+    initials = _initials(words, k + 1)
+    return initials in named and _subject_ends(words, k + 1)
 
 
 def _named_again(words: list[str], j: int, named: set[str]) -> bool:
@@ -1122,7 +1136,11 @@ def _given_name(word: str) -> bool:
     as given names too; a town's name, "George", "Howard", stays a given name)."""
     from explorer.nlp.names.lists import W
 
-    return word in W.first_names and word not in W.places
+    return word in W.first_names and word not in W.places and word not in _FUNCTION_WORDS
+
+
+#: Function words the lists of given names hold too ("The", "A"): none opens a full name.
+_FUNCTION_WORDS = frozenset(w.capitalize() for w in _FUNCTION_OPENERS)
 
 
 def _core(word: str) -> str:

@@ -52,6 +52,12 @@ STORIES = {
         "will sell for less than $100.",
         "Okafor told reporters in Leeds the machine would be ready next year.",
     ],
+    "an article, then in full the name the headline gave in initials": [
+        "KFA awaits report over Okafor",
+        "The Kestrel Football Association is awaiting the referee's report before acting "
+        "against Harbridge winger Tayo Okafor.",
+        "Okafor, 20, was sent off in the second half on Saturday.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
