@@ -17,7 +17,8 @@ case, and the word itself one that only a sentence start capitalises:
 - a number written out ("Eighteen former directors"), which a name after a lower-case word
   does not open unless the document capitalises it inside its sentences too ("Five");
 - a common word the document writes in lower case elsewhere ("quarterly", "shares"; a
-  plural in the singular will do: "Plans to..." where it writes "the plan") and
+  plural in the singular will do: "Plans to..." where it writes "the plan"; a compound of
+  such words with its later parts in lower case: "Smoke-free", "High-speed") and
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
   and that the gazetteers do not know as a name.
 
@@ -573,8 +574,10 @@ def _common_word(text: str, word: str, at: int, written: bool) -> bool:
     ):
         return False
     low = word.lower()
-    shaped = not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS)
     window = min(len(text), _WINDOW)
+    shaped = not written and (
+        (len(word) > 5 and low.endswith(_COMMON_ENDINGS)) or _common_compound(text, word, window)
+    )
     if not shaped and not (
         _written(text, low, window) or (not written and _written(text, _singular(low), window))
     ):
@@ -596,6 +599,28 @@ def _singular(low: str) -> str:
 
 # Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".
 _COMMON_ENDINGS = ("ing", "ly")
+# A compound whose second part is in lower case: "Smoke-free", "So-called", "High-speed".
+_LOWER_COMPOUND = regexes.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+
+
+def _common_compound(text: str, word: str, window: int) -> bool:
+    """Whether `word` is a compound of common words, capitalised: its later parts in lower
+    case and its first one a word the document writes in lower case or a stopword ("Smoke-
+    free", "So-called", "High-speed"); not a name's compound ("Moscow-backed", "Blu-ray",
+    "Oscar-nominated")."""
+    from explorer.nlp.names.lists import W
+
+    if _LOWER_COMPOUND.fullmatch(word) is None:
+        return False
+    first = word.partition("-")[0]
+    low = first.lower()
+    return (
+        first not in W.first_names
+        and first not in W.places
+        and first not in W.demonyms
+        and first not in W.known_orgs
+        and (low in W.stopwords or _written(text, low, window))
+    )
 
 
 def _only_at_starts(text: str, word: str, at: int) -> bool:

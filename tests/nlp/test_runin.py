@@ -58,6 +58,12 @@ STORIES = {
         "against Harbridge winger Tayo Okafor.",
         "Okafor, 20, was sent off in the second half on Saturday.",
     ],
+    "a compound of common words opens the story": [
+        "Harwell bars set for smoking ban",
+        "Smoke-free bars and restaurants will be the law in Harwell from March, the council "
+        "said on Monday.",
+        "Owners say the smoke from cigarettes drives diners away.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
@@ -276,6 +282,7 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
         "Viewers of TV channel Five have complained to the regulator, and Five said it would "
         "reply.",
+        "Mr Okafor recently defeated Moscow-backed candidate Ivan Petrov in the vote.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.
