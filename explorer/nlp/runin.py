@@ -418,7 +418,8 @@ def _opens_sentence(
         # Five has", a name the document capitalises inside its sentences too
         return True
     if nxt[0].islower():
-        return _common_word(text, core, ks, written=False)  # "profit Quarterly profits at"
+        # "profit Quarterly profits at", "shares Jailed tycoon"
+        return _common_word(text, core, ks, written=False, nxt=nxt)
     # "Actor Michael Douglas is to...": a role the document writes in lower case, a name.
     return (
         nxt in W.first_names
@@ -557,10 +558,12 @@ def _lower_after(text: str, toks: list[tuple[int, int]], i: int) -> bool:
     return i < len(toks) and text[toks[i][0]].islower()
 
 
-def _common_word(text: str, word: str, at: int, written: bool) -> bool:
+def _common_word(text: str, word: str, at: int, written: bool, nxt: str = "") -> bool:
     """Whether `word` (title-cased, at `at`) is a common word of the document, not a name: it
     writes it in lower case somewhere (or, unless `written`, it ends as common words do) and
-    capitalises it only at a sentence's start, and no gazetteer knows it."""
+    capitalises it only at a sentence's start, and no gazetteer knows it. A word ending as a
+    past participle does ("Jailed", "Divorced") is one before a noun (`nxt`), not before a
+    verb: "Busted have", a band."""
     from explorer.nlp.names.lists import W
 
     if (
@@ -576,7 +579,15 @@ def _common_word(text: str, word: str, at: int, written: bool) -> bool:
     low = word.lower()
     window = min(len(text), _WINDOW)
     shaped = not written and (
-        (len(word) > 5 and low.endswith(_COMMON_ENDINGS)) or _common_compound(text, word, window)
+        (len(word) > 5 and low.endswith(_COMMON_ENDINGS))
+        or (
+            len(word) > 5
+            and low.endswith("ed")
+            and "-" not in word  # "Moscow-backed": a name's compound
+            and nxt not in _AUXILIARIES
+            and nxt not in _MODALS
+        )
+        or _common_compound(text, word, window)
     )
     if not shaped and not (
         _written(text, low, window) or (not written and _written(text, _singular(low), window))

@@ -64,6 +64,12 @@ STORIES = {
         "said on Monday.",
         "Owners say the smoke from cigarettes drives diners away.",
     ],
+    "a past participle before a noun opens the story": [
+        "Judges criticise child access system",
+        "Divorced parents seeking access to their children face long waits, judges in Harwell "
+        "said on Monday.",
+        "Judge Ada Okafor said the system had failed families.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
@@ -283,6 +289,7 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Viewers of TV channel Five have complained to the regulator, and Five said it would "
         "reply.",
         "Mr Okafor recently defeated Moscow-backed candidate Ivan Petrov in the vote.",
+        "Chart-topping pop band Busted have confirmed that they plan to take a break.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.
