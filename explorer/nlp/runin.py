@@ -18,7 +18,8 @@ case, and the word itself one that only a sentence start capitalises:
   does not open unless the document capitalises it inside its sentences too ("Five");
 - a common word the document writes in lower case elsewhere ("quarterly", "shares"; a
   plural in the singular will do: "Plans to..." where it writes "the plan"; a compound of
-  such words with its later parts in lower case: "Smoke-free", "High-speed") and
+  such words with its later parts in lower case: "Smoke-free", "High-speed"; by its shape, a
+  plural for people by what they do: "Organisers", "Historians") and
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
   and that the gazetteers do not know as a name.
 
@@ -588,6 +589,7 @@ def _common_word(text: str, word: str, at: int, written: bool, nxt: str = "") ->
             and nxt not in _MODALS
         )
         or _common_compound(text, word, window)
+        or _agents(word, low)
     )
     if not shaped and not (
         _written(text, low, window) or (not written and _written(text, _singular(low), window))
@@ -610,6 +612,24 @@ def _singular(low: str) -> str:
 
 # Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".
 _COMMON_ENDINGS = ("ing", "ly")
+# Plurals of nouns for people by what they do: "Organisers", "Historians", "Spectators".
+_AGENTS = ("ers", "ors", "ians", "ists")
+
+
+def _agents(word: str, low: str) -> bool:
+    """Whether `word` is a plural noun for people by what they do ("Organisers", "Reporters",
+    "Historians"), not for people of a place ("Londoners", "Afrikaners", "Parisians")."""
+    from explorer.nlp.names.lists import W
+
+    if len(word) <= 7 or not low.endswith(_AGENTS) or not _describes(_singular(low)):
+        return False
+    one = word[:-1]
+    for stem in (one, word[:-3], word[:-4], word[:-5], word[:-2] + "a"):
+        if stem in W.places or stem in W.demonyms or stem in W.norp_words:
+            return False
+    return one not in W.demonyms
+
+
 # A compound whose second part is in lower case: "Smoke-free", "So-called", "High-speed".
 _LOWER_COMPOUND = regexes.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
 
