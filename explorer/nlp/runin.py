@@ -412,8 +412,17 @@ def _opens_sentence(
     if after_capital:
         # After a name, a capitalised word is more often the name's last ("Orange Prize for
         # fiction", "Forrester Research found", "the National Theatre and") than a sentence's
-        # first, even where the document writes it in lower case too.
-        return False
+        # first, even where the document writes it in lower case too; not a plural, which
+        # ends no name but a firm's ("Motors", "Holdings"): "...at China's Lenovo Profits at",
+        # "...for HIV Companies fail", "...Kennedy Voters will"
+        return (
+            nxt[0].islower()
+            and nxt not in ("and", "of", "for")  # "Futures and Options Exchange"
+            and _singular(low) != low
+            and core == word
+            and not _inside_name(text, toks, k - 1)
+            and _common_word(text, core, ks, written=True, plural=True)
+        )
     if nxt[0].islower() and _number_word(low) and _only_at_starts(text, core, ks):
         # "...staff Eighteen former directors", "...subsidies Thousands of"; not "TV channel
         # Five has", a name the document capitalises inside its sentences too
@@ -443,6 +452,18 @@ def _number_word(low: str) -> bool:
     """ "three", "thousands", "twenty-eight": a number written out."""
     head, _, tail = low.partition("-")
     return head in _NUMBER_WORDS and (not tail or tail in _NUMBER_WORDS)
+
+
+def _inside_name(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """Whether toks[i], capitalised, follows another capitalised word that is no honorific
+    nor a possessive: "Hot Digital", "British Hit" go on as a name ("...Hot Digital Sales
+    chart"); "Dr Reddy", "China's Lenovo", "lifts Domecq" end one."""
+    from explorer.nlp.names.lists import W
+
+    if i < 1:
+        return False
+    before = text[toks[i - 1][0] : toks[i - 1][1]]
+    return before[:1].isupper() and _stem(before) == before and before not in W.honorifics
 
 
 def _article_apart(text: str, toks: list[tuple[int, int]], k: int) -> bool:
@@ -559,7 +580,9 @@ def _lower_after(text: str, toks: list[tuple[int, int]], i: int) -> bool:
     return i < len(toks) and text[toks[i][0]].islower()
 
 
-def _common_word(text: str, word: str, at: int, written: bool, nxt: str = "") -> bool:
+def _common_word(
+    text: str, word: str, at: int, written: bool, nxt: str = "", plural: bool = False
+) -> bool:
     """Whether `word` (title-cased, at `at`) is a common word of the document, not a name: it
     writes it in lower case somewhere (or, unless `written`, it ends as common words do) and
     capitalises it only at a sentence's start, and no gazetteer knows it. A word ending as a
@@ -592,7 +615,8 @@ def _common_word(text: str, word: str, at: int, written: bool, nxt: str = "") ->
         or _agents(word, low)
     )
     if not shaped and not (
-        _written(text, low, window) or (not written and _written(text, _singular(low), window))
+        _written(text, low, window)
+        or ((plural or not written) and _written(text, _singular(low), window))
     ):
         return False
     return _only_at_starts(text, word, at)

@@ -75,6 +75,11 @@ STORIES = {
         "Organisers say this year's Harwell film festival will show 300 films from 40 countries.",
         "The festival opens on Thursday with a film by Ada Okafor.",
     ],
+    "a plural common word right after the headline's last name": [
+        "Choose hope over fear - Okafor",
+        "Voters will have a clear choice at the election, Liberal leader Tayo Okafor said.",
+        "Most voters want change, he told reporters in Harwell.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
@@ -296,6 +301,7 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Mr Okafor recently defeated Moscow-backed candidate Ivan Petrov in the vote.",
         "Chart-topping pop band Busted have confirmed that they plan to take a break.",
         "Interactive posters are helping Londoners get around the city this winter.",
+        "Digital sales in Harwell are already used to compile Kestrel's Hot Digital Sales chart.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.
