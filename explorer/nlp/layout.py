@@ -130,8 +130,17 @@ def analysis_view(text: str) -> View:
     fixtures = _fixture_breaks(text) if " v " in text else []
     if "GMT " in text or "BST " in text or "UTC " in text:
         fixtures = sorted(fixtures + _kick_off_breaks(text))
+    ends: set[int] = set()  # line ends that are hard breaks, however wrapped
     if _CAPS_THEN_TITLE.search(text):
-        fixtures = sorted(fixtures + _heading_breaks(text))
+        for pos in _heading_breaks(text):
+            gap = pos
+            while text[gap] in " \t\r":
+                gap += 1
+            if text[gap] == "\n":
+                ends.add(pos)  # "...THE LEGEND OF ZELDA\r\nThe charismatic", wrapped
+            else:
+                fixtures.append(pos)
+        fixtures.sort()
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -148,7 +157,7 @@ def analysis_view(text: str) -> View:
         and not any(ch in text for ch in _ODD_CHARS)
     ):
         return View(text, text)
-    return _Builder(text, width, headline, fixtures).build()
+    return _Builder(text, width, headline, fixtures, ends).build()
 
 
 def _run_in_headline(text: str) -> tuple[int, int] | None:
@@ -227,11 +236,13 @@ class _Builder:
         width: int | None,
         headline: tuple[int, int] | None = None,
         breaks: list[int] | None = None,
+        ends: set[int] | None = None,
     ) -> None:
         self.text = text
         self.width = width
         self.headline = headline
         self.breaks = breaks or []  # spaces inside a line that are line breaks in the view
+        self.ends = ends or set()  # line ends that stay line breaks, however wrapped
         self.parts: list[str] = []
         self.pos = 0  # length of the view so far
         self.starts = array("i")
@@ -306,6 +317,8 @@ class _Builder:
         if self.width is None:
             return "\n"
         start, end, indent, _ = line
+        if end in self.ends:
+            return "\n"  # a heading's end
         n_start, n_end, n_indent, _ = nxt
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
             return "\n"
@@ -446,8 +459,8 @@ def _kick_off_breaks(text: str) -> list[int]:
 
 
 # A word in capitals, then one in Title Case, a dash that opens an item or a figure: where a
-# heading in capitals may end.
-_CAPS_THEN_TITLE = regexes.compile(r"[A-Z][A-Z.)]* (?:[A-Z][a-z]|[-–] |\d)")
+# heading in capitals may end (a space or a line break after it, as wrapped).
+_CAPS_THEN_TITLE = regexes.compile(r"[A-Z][A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)")
 # A word of a heading in capitals: "ZELDA", "II", "(WORKING", "SOLID:", "S.T.A.L.K.E.R.".
 _CAPS_WORD = regexes.compile(r"[(]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)]?")
 #: The most words a heading in capitals has.
@@ -456,44 +469,54 @@ _SENTENCE_ENDS = frozenset('.!?"”:')
 
 
 def _heading_breaks(text: str) -> list[int]:
-    """Where a heading in capitals run into the text it heads ends: "...on PS2. THE LEGEND OF
-    ZELDA The charismatic cel imagery...", "HOW IT ALL STARTED The first Academy Awards...".
-    A reader sees a heading in three or more words in capitals (two long ones: "SNAKE EATER")
-    after a sentence's end or at a line's start, then a sentence opening in Title Case, or
-    after a sentence's end a list item ("...we'll win." KEY MATCH STATS - BRENTFORD
-    are...") or a figure ("HEAD TO HEAD 16th PREM"; at a line's start, those go on with the
-    line: "ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61 74 .452"); the heading gets its
-    line back. A word or two in capitals is a name that opens a sentence ("BT Group said",
-    "ABN AMRO Chief Executive Rijkman Groenink said")."""
+    """Where a heading in capitals run into the text it heads ends (the first space or line
+    break after it): "...on PS2. THE LEGEND OF ZELDA The charismatic cel imagery...", "HOW IT
+    ALL STARTED The first Academy Awards...". A reader sees a heading in three or more words
+    in capitals (two long ones: "SNAKE EATER") after a sentence's end or at a line's start,
+    then a sentence opening in Title Case, or after a sentence's end a list item ("...we'll
+    win." KEY MATCH STATS - BRENTFORD are...") or a figure ("HEAD TO HEAD 16th PREM"; at a
+    line's start, those go on with the line: "ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY
+    61 74 .452"); the heading gets its line back. A word or two in capitals is a name that
+    opens a sentence ("BT Group said", "ABN AMRO Chief Executive Rijkman Groenink said").
+    A line break inside a paragraph may be a wrap's: the heading is read across it."""
     breaks = []
     for m in _CAPS_THEN_TITLE.finditer(text):
-        space = m.start() + m.group().index(" ")
+        after = m.start(1)  # the space or the line break after the heading
+        opens_line = text[m.end(1)].isalpha()  # what a heading at a line's start needs
         words = 0  # the heading's words with letters
-        letters = 0
         short = 0  # words of three letters or fewer: "ABN AMRO" is a name, not a heading
-        pos = space  # where the heading's word looked at ends
+        pos = after  # where the heading's word looked at ends
         opens = False  # whether the heading opens the text, a line or follows a sentence
+        newline = False  # whether a line break stands before the word looked at last
         while words <= _HEADING_WORDS:
-            start = max(text.rfind(" ", 0, pos), text.rfind("\n", 0, pos)) + 1
+            start = pos
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
             word = text[start:pos]
             if words and word[-1:] in _SENTENCE_ENDS:
-                opens = True  # "...on PS2. THE LEGEND OF ZELDA": a sentence ended before
+                # "...on PS2. THE LEGEND OF ZELDA": a sentence ended before (on the line
+                # before, the heading opens a line: "LYON .\nMONTE CARLO 1996-08-30")
+                opens = opens_line if newline else True
                 break
             if not _CAPS_WORD.fullmatch(word):
+                opens = newline and opens_line  # a line of its own, after a line of prose
                 break
             n = sum(c.isalpha() for c in word)
             words += n > 0
-            letters += n
             short += 0 < n <= 3
-            if start == 0 or text[start - 1] == "\n":
-                # at a line's start only Title Case: a dash or a figure goes on with the line
-                # ("ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61 74 .452", "MONTE CARLO
-                # 1996-08-30")
-                opens = text[space + 1].isalpha()
+            gap = start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            newline = text.find("\n", gap, start) >= 0
+            if gap == 0 or text.count("\n", gap, start) > 1:
+                # at the text's or a paragraph's start only Title Case: a dash or a figure
+                # goes on with the line ("ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61
+                # 74 .452", "MONTE CARLO 1996-08-30")
+                opens = opens_line
                 break
-            pos = start - 1
+            pos = gap
         if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):
-            breaks.append(space)
+            breaks.append(after)
     return breaks
 
 

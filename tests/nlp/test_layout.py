@@ -448,3 +448,28 @@ def test_a_heading_in_capitals_run_into_its_paragraph_gets_its_line_back(joiner)
 )
 def test_a_name_or_a_slug_in_capitals_is_no_heading(text):
     assert analysis_view(text).text == text
+
+
+# A guide written for this test, its headings run into their paragraphs as some copy has them.
+GUIDE = [
+    "A short history of the Harwell awards",
+    "HOW IT ALL STARTED The first Harwell awards were handed out in 1929 at a dinner for "
+    "three hundred guests in a hotel on the harbour front, and the winners were told weeks "
+    "before the night.",
+    "The ceremony moved to the Kestrel Theatre in 1950. HOW THE VOTE WORKS Members of "
+    "the Harwell Academy vote by post, and the results are kept in a bank vault until the "
+    "night of the awards.",
+]
+
+
+@pytest.mark.parametrize("width", [45, 52, 60, 72])
+def test_a_heading_run_into_its_paragraph_reads_the_same_however_wrapped(width):
+    one_line = "\n\n".join(GUIDE)
+    wrapped = (
+        "\r\n\r\n".join(textwrap.fill(p, width, initial_indent="    ") for p in GUIDE)
+        .replace("\n", "\r\n")
+        .replace("\r\r", "\r")
+    )
+    names = {(e.name, e.label) for e in extract(one_line).entities}
+    assert names == {(e.name, e.label) for e in extract(wrapped).entities}
+    assert not any({"The", "Members"} & set(name.split()) for name, _ in names)
