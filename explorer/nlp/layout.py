@@ -460,12 +460,20 @@ def _kick_off_breaks(text: str) -> list[int]:
 
 # A word in capitals, then one in Title Case, a dash that opens an item or a figure: where a
 # heading in capitals may end (a space or a line break after it, as wrapped).
-_CAPS_THEN_TITLE = regexes.compile(r"[A-Z][A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)")
+# Its first capital looks behind for another word in capitals before it (a heading has two;
+# across a line break, one that ends in a letter: a wrap's), so that a capital after a
+# bracket, a sentence's end on the line before or a lower-case word fails at once.
+_CAPS_THEN_TITLE = regexes.compile(
+    r"[A-Z](?:(?<=[A-Z0-9.:!?')] [A-Z])|(?<=[A-Z]\n[A-Z])|(?<=[A-Z]\r\n[A-Z]))"
+    r"[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"
+)
 # A word of a heading in capitals: "ZELDA", "II", "(WORKING", "SOLID:", "S.T.A.L.K.E.R.".
 _CAPS_WORD = regexes.compile(r"[(]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)]?")
 #: The most words a heading in capitals has.
 _HEADING_WORDS = 8
 _SENTENCE_ENDS = frozenset('.!?"”:')
+_INITIALS = regexes.compile(r"(?:[A-Za-z]\.)+")  # "U.S.": no sentence's end
+_ENDED = regexes.compile(r"[.!?\"”:] ")  # a sentence's end inside a line
 
 
 def _heading_breaks(text: str) -> list[int]:
@@ -483,6 +491,8 @@ def _heading_breaks(text: str) -> list[int]:
     for m in _CAPS_THEN_TITLE.finditer(text):
         after = m.start(1)  # the space or the line break after the heading
         opens_line = text[m.end(1)].isalpha()  # what a heading at a line's start needs
+        if not opens_line and not _ENDED.search(text, text.rfind("\n", 0, after) + 1, after):
+            continue  # a dash or a figure after no sentence's end: "LONDON 1996-08-30"
         words = 0  # the heading's words with letters
         short = 0  # words of three letters or fewer: "ABN AMRO" is a name, not a heading
         pos = after  # where the heading's word looked at ends
@@ -493,7 +503,7 @@ def _heading_breaks(text: str) -> list[int]:
             while start > 0 and not text[start - 1].isspace():
                 start -= 1
             word = text[start:pos]
-            if words and word[-1:] in _SENTENCE_ENDS:
+            if words and word[-1:] in _SENTENCE_ENDS and not _INITIALS.fullmatch(word):
                 # "...on PS2. THE LEGEND OF ZELDA": a sentence ended before (on the line
                 # before, the heading opens a line: "LYON .\nMONTE CARLO 1996-08-30")
                 opens = opens_line if newline else True
