@@ -128,19 +128,18 @@ def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
     headline = _run_in_headline(text)
     fixtures = _fixture_breaks(text) if " v " in text else []
-    if "GMT " in text or "BST " in text or "UTC " in text:
+    if "GMT " in text or "BST " in text:
         fixtures = sorted(fixtures + _kick_off_breaks(text))
     ends: set[int] = set()  # line ends that are hard breaks, however wrapped
-    if _CAPS_THEN_TITLE.search(text):
-        for pos in _heading_breaks(text):
-            gap = pos
-            while text[gap] in " \t\r":
-                gap += 1
-            if text[gap] == "\n":
-                ends.add(pos)  # "...THE LEGEND OF ZELDA\r\nThe charismatic", wrapped
-            else:
-                fixtures.append(pos)
-        fixtures.sort()
+    for pos in _heading_breaks(text):
+        gap = pos
+        while text[gap] in " \t\r":
+            gap += 1
+        if text[gap] == "\n":
+            ends.add(pos)  # "...THE LEGEND OF ZELDA\r\nThe charismatic", wrapped
+        else:
+            fixtures.append(pos)
+            fixtures.sort()
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -438,7 +437,7 @@ def _fixture_breaks(text: str) -> list[int]:
 
 
 # A kick-off time in a match preview's heading: "26 February 1400 GMT", "Dublin 19:45 GMT".
-_KICK_OFF = regexes.compile(r"(?<![\w.:])(?:[01]\d|2[0-3]):?[0-5]\d (?:GMT|BST|UTC) (?=[A-Z])")
+_KICK_OFF = regexes.compile(r"(?<![\w.:])(?:[01]\d|2[0-3]):?[0-5]\d (?:GMT|BST) (?=[A-Z])")
 
 
 def _kick_off_breaks(text: str) -> list[int]:
@@ -459,13 +458,14 @@ def _kick_off_breaks(text: str) -> list[int]:
 
 
 # A word in capitals, then one in Title Case, a dash that opens an item or a figure: where a
-# heading in capitals may end (a space or a line break after it, as wrapped).
-# Its first capital looks behind for another word in capitals before it (a heading has two;
-# across a line break, one that ends in a letter: a wrap's), so that a capital after a
-# bracket, a sentence's end on the line before or a lower-case word fails at once.
-_CAPS_THEN_TITLE = regexes.compile(
-    r"[A-Z](?:(?<=[A-Z0-9.:!?')] [A-Z])|(?<=[A-Z]\n[A-Z])|(?<=[A-Z]\r\n[A-Z]))"
-    r"[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"
+# heading in capitals may end (a space or a line break after it, as wrapped). The word in
+# capitals follows a space or a line break, which opens the pattern (a literal, which the
+# engine skips to faster than to a capital), and looks behind for another word in capitals
+# before it (a heading has two; across a line break, one that ends in a letter: a wrap's).
+_HEADING_ENDS = (
+    regexes.compile(r" [A-Z](?<=[A-Z0-9.:!?')] [A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
+    regexes.compile(r"\n[A-Z](?<=[A-Z]\n[A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
+    regexes.compile(r"\n[A-Z](?<=[A-Z]\r\n[A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
 )
 # A word of a heading in capitals: "ZELDA", "II", "(WORKING", "SOLID:", "S.T.A.L.K.E.R.".
 _CAPS_WORD = regexes.compile(r"[(]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)]?")
@@ -488,7 +488,7 @@ def _heading_breaks(text: str) -> list[int]:
     opens a sentence ("BT Group said", "ABN AMRO Chief Executive Rijkman Groenink said").
     A line break inside a paragraph may be a wrap's: the heading is read across it."""
     breaks = []
-    for m in _CAPS_THEN_TITLE.finditer(text):
+    for m in itertools.chain.from_iterable(p.finditer(text) for p in _HEADING_ENDS):
         after = m.start(1)  # the space or the line break after the heading
         opens_line = text[m.end(1)].isalpha()  # what a heading at a line's start needs
         if not opens_line and not _ENDED.search(text, text.rfind("\n", 0, after) + 1, after):
@@ -527,7 +527,7 @@ def _heading_breaks(text: str) -> list[int]:
             pos = gap
         if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):
             breaks.append(after)
-    return breaks
+    return sorted(set(breaks))
 
 
 def _team_word(word: str) -> bool:

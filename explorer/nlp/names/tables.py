@@ -127,6 +127,11 @@ LINEUP = regexes.compile(
 
 _SURNAME_WORD = regexes.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
+#: Two players of a team sheet with a comma between them, ", S Webster": the pattern opens
+#: with a literal, which the engine finds faster than a capital; a text without it is no
+#: team sheet's.
+LINEUP_GATE = regexes.compile(r", [A-Z](?:[A-Z]|-[A-Z])?\.? (?:[a-z]+ ){0,2}[A-Z]")
+
 #: What stands between the players of a team sheet.
 _LIST_MARKS = frozenset({",", ";", "/", ":", "."})
 
