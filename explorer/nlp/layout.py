@@ -127,8 +127,9 @@ class View:
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
     headline = _run_in_headline(text)
-    fixtures = _fixture_breaks(text) if " v " in text else []
-    if "GMT " in text or "BST " in text:
+    versus = " v " in text
+    fixtures = _fixture_breaks(text) if versus else []
+    if versus and ("GMT " in text or "BST " in text):  # a match preview's heading
         fixtures = sorted(fixtures + _kick_off_breaks(text))
     ends: set[int] = set()  # line ends that are hard breaks, however wrapped
     for pos in _heading_breaks(text):
@@ -441,11 +442,11 @@ _KICK_OFF = regexes.compile(r"(?<![\w.:])(?:[01]\d|2[0-3]):?[0-5]\d (?:GMT|BST) 
 
 
 def _kick_off_breaks(text: str) -> list[int]:
-    """Where a preview's heading run into one line goes on after its kick-off time: after
-    "1400 GMT" that follows a date or a place and comes before a capitalised word ("Saturday,
-    26 February 1400 GMT BBC1, Five Live", "2000 GMT The Tykes have..."), the time being a line
-    of the heading. A time in a sentence follows a lower-case word ("by 1300 GMT Carnival's
-    shares"), and keeps the words after it."""
+    """Where a match preview's heading (its fixture "A v B" for a headline) run into one line
+    goes on after its kick-off time: after "1400 GMT" that follows a date or a place and comes
+    before a capitalised word ("Saturday, 26 February 1400 GMT BBC1, Five Live", "2000 GMT The
+    Tykes have..."), the time being a line of the heading. A time in a sentence follows a
+    lower-case word ("by 1300 GMT Carnival's shares"), and keeps the words after it."""
     breaks = []
     for m in _KICK_OFF.finditer(text):
         before = m.start() - 1
