@@ -127,7 +127,20 @@ class View:
 def analysis_view(text: str) -> View:
     """The analysis view of `text` (see the module docstring)."""
     headline = _run_in_headline(text)
-    fixtures = _fixture_breaks(text) if " v " in text else []
+    versus = " v " in text
+    fixtures = _fixture_breaks(text) if versus else []
+    if versus and ("GMT " in text or "BST " in text):  # a match preview's heading
+        fixtures = sorted(fixtures + _kick_off_breaks(text))
+    ends: set[int] = set()  # line ends that are hard breaks, however wrapped
+    for pos in _heading_breaks(text):
+        gap = pos
+        while text[gap] in " \t\r":
+            gap += 1
+        if text[gap] == "\n":
+            ends.add(pos)  # "...THE LEGEND OF ZELDA\r\nThe charismatic", wrapped
+        else:
+            fixtures.append(pos)
+            fixtures.sort()
     if "\n" in text:
         lines = text.split("\n")
         width = _wrap_width(lines)
@@ -144,7 +157,7 @@ def analysis_view(text: str) -> View:
         and not any(ch in text for ch in _ODD_CHARS)
     ):
         return View(text, text)
-    return _Builder(text, width, headline, fixtures).build()
+    return _Builder(text, width, headline, fixtures, ends).build()
 
 
 def _run_in_headline(text: str) -> tuple[int, int] | None:
@@ -223,11 +236,13 @@ class _Builder:
         width: int | None,
         headline: tuple[int, int] | None = None,
         breaks: list[int] | None = None,
+        ends: set[int] | None = None,
     ) -> None:
         self.text = text
         self.width = width
         self.headline = headline
         self.breaks = breaks or []  # spaces inside a line that are line breaks in the view
+        self.ends = ends or set()  # line ends that stay line breaks, however wrapped
         self.parts: list[str] = []
         self.pos = 0  # length of the view so far
         self.starts = array("i")
@@ -302,6 +317,8 @@ class _Builder:
         if self.width is None:
             return "\n"
         start, end, indent, _ = line
+        if end in self.ends:
+            return "\n"  # a heading's end
         n_start, n_end, n_indent, _ = nxt
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
             return "\n"
@@ -399,7 +416,7 @@ def _split_lines(
 # A fixture list run into one line: "Arsenal v Stoke Man Utd v Exeter Plymouth v Everton".
 _VERSUS = regexes.compile(r"(?<= )(?:v|vs|v\.)(?= )")
 #: Fixtures in a row it takes to read a line as a fixture list.
-_MIN_FIXTURES = 3
+_MIN_FIXTURES = 2
 # Words that end a team's name ("Man Utd", "Crystal Palace"), and words that open one and
 # never stand alone ("West Ham", "Nottm Forest").
 _TEAM_ENDS = frozenset(
@@ -415,8 +432,9 @@ _TEAM_OPENS = frozenset(
 def _fixture_breaks(text: str) -> list[int]:
     """Where a fixture list that lost its line breaks goes on to the next fixture: between
     "...v Stoke" and "Swindon v...", after the team that follows one "v" and before the team
-    that precedes the next. A reader sees a list in three "A v B" in a row, with nothing but
-    teams' names between them; each fixture gets its line back, as the list had it."""
+    that precedes the next. A reader sees a list in two "A v B" in a row, with nothing but
+    teams' names between them ("Seychelles v South Africa Mauritius v Madagascar", a group's
+    two ties); each fixture gets its line back, as the list had it."""
     marks = [m.start() for m in _VERSUS.finditer(text)]
     if len(marks) < _MIN_FIXTURES:
         return []
@@ -451,6 +469,100 @@ def _fixture_breaks(text: str) -> list[int]:
             run.append(gap_start + len(" ".join(words[:n])))
     close(marks[-1])
     return breaks
+
+
+# A kick-off time in a match preview's heading: "26 February 1400 GMT", "Dublin 19:45 GMT".
+_KICK_OFF = regexes.compile(r"(?<![\w.:])(?:[01]\d|2[0-3]):?[0-5]\d (?:GMT|BST) (?=[A-Z])")
+
+
+def _kick_off_breaks(text: str) -> list[int]:
+    """Where a match preview's heading (its fixture "A v B" for a headline) run into one line
+    goes on after its kick-off time: after "1400 GMT" that follows a date or a place and comes
+    before a capitalised word ("Saturday, 26 February 1400 GMT BBC1, Five Live", "2000 GMT The
+    Tykes have..."), the time being a line of the heading. A time in a sentence follows a
+    lower-case word ("by 1300 GMT Carnival's shares"), and keeps the words after it."""
+    breaks = []
+    for m in _KICK_OFF.finditer(text):
+        before = m.start() - 1
+        if before > 0 and text[before] == " ":
+            word = text.rfind(" ", 0, before) + 1
+            if not text[word].isupper() and not text[word].isdigit():
+                continue
+        breaks.append(m.end() - 1)
+    return breaks
+
+
+# A word in capitals, then one in Title Case, a dash that opens an item or a figure: where a
+# heading in capitals may end (a space or a line break after it, as wrapped). The word in
+# capitals follows a space or a line break, which opens the pattern (a literal, which the
+# engine skips to faster than to a capital), and looks behind for another word in capitals
+# before it (a heading has two; across a line break, one that ends in a letter: a wrap's).
+_HEADING_ENDS = (
+    regexes.compile(r" [A-Z](?<=[A-Z0-9.:!?')] [A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
+    regexes.compile(r"\n[A-Z](?<=[A-Z]\n[A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
+    regexes.compile(r"\n[A-Z](?<=[A-Z]\r\n[A-Z])[A-Z.)]*(\s+)(?:[A-Z][a-z]|[-–] |\d)"),
+)
+# A word of a heading in capitals: "ZELDA", "II", "(WORKING", "SOLID:", "S.T.A.L.K.E.R.".
+_CAPS_WORD = regexes.compile(r"[(]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)]?")
+#: The most words a heading in capitals has.
+_HEADING_WORDS = 8
+_SENTENCE_ENDS = frozenset('.!?"”:')
+_INITIALS = regexes.compile(r"(?:[A-Za-z]\.)+")  # "U.S.": no sentence's end
+_ENDED = regexes.compile(r"[.!?\"”:] ")  # a sentence's end inside a line
+
+
+def _heading_breaks(text: str) -> list[int]:
+    """Where a heading in capitals run into the text it heads ends (the first space or line
+    break after it): "...on PS2. THE LEGEND OF ZELDA The charismatic cel imagery...", "HOW IT
+    ALL STARTED The first Academy Awards...". A reader sees a heading in three or more words
+    in capitals (two long ones: "SNAKE EATER") after a sentence's end or at a line's start,
+    then a sentence opening in Title Case, or after a sentence's end a list item ("...we'll
+    win." KEY MATCH STATS - BRENTFORD are...") or a figure ("HEAD TO HEAD 16th PREM"; at a
+    line's start, those go on with the line: "ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY
+    61 74 .452"); the heading gets its line back. A word or two in capitals is a name that
+    opens a sentence ("BT Group said", "ABN AMRO Chief Executive Rijkman Groenink said").
+    A line break inside a paragraph may be a wrap's: the heading is read across it."""
+    breaks = []
+    for m in itertools.chain.from_iterable(p.finditer(text) for p in _HEADING_ENDS):
+        after = m.start(1)  # the space or the line break after the heading
+        opens_line = text[m.end(1)].isalpha()  # what a heading at a line's start needs
+        if not opens_line and not _ENDED.search(text, text.rfind("\n", 0, after) + 1, after):
+            continue  # a dash or a figure after no sentence's end: "LONDON 1996-08-30"
+        words = 0  # the heading's words with letters
+        short = 0  # words of three letters or fewer: "ABN AMRO" is a name, not a heading
+        pos = after  # where the heading's word looked at ends
+        opens = False  # whether the heading opens the text, a line or follows a sentence
+        newline = False  # whether a line break stands before the word looked at last
+        while words <= _HEADING_WORDS:
+            start = pos
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            word = text[start:pos]
+            if words and word[-1:] in _SENTENCE_ENDS and not _INITIALS.fullmatch(word):
+                # "...on PS2. THE LEGEND OF ZELDA": a sentence ended before (on the line
+                # before, the heading opens a line: "LYON .\nMONTE CARLO 1996-08-30")
+                opens = opens_line if newline else True
+                break
+            if not _CAPS_WORD.fullmatch(word):
+                opens = newline and opens_line  # a line of its own, after a line of prose
+                break
+            n = sum(c.isalpha() for c in word)
+            words += n > 0
+            short += 0 < n <= 3
+            gap = start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            newline = text.find("\n", gap, start) >= 0
+            if gap == 0 or text.count("\n", gap, start) > 1:
+                # at the text's or a paragraph's start only Title Case: a dash or a figure
+                # goes on with the line ("ALPINE SKIING - SLALOM RESULTS", "KANSAS CITY 61
+                # 74 .452", "MONTE CARLO 1996-08-30")
+                opens = opens_line
+                break
+            pos = gap
+        if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):
+            breaks.append(after)
+    return sorted(set(breaks))
 
 
 def _team_word(word: str) -> bool:

@@ -14,9 +14,17 @@ case, and the word itself one that only a sentence start capitalises:
 
 - a function word ("The", "A", "In", "Its"), which never starts a name in running text;
 - the headline's last word said again ("Cameroon Cameroon says", "Japan Japan's economy");
-- a common word the document writes in lower case elsewhere ("quarterly", "shares") and
+- a number written out ("Eighteen former directors"), which a name after a lower-case word
+  does not open unless the document capitalises it inside its sentences too ("Five");
+- a common word the document writes in lower case elsewhere ("quarterly", "shares"; a
+  plural in the singular will do: "Plans to..." where it writes "the plan"; a compound of
+  such words with its later parts in lower case: "Smoke-free", "High-speed"; by its shape, a
+  plural for people by what they do: "Organisers", "Historians") and
   never capitalises except at a sentence's start (so "Labour", "Group", "News" stay names),
   and that the gazetteers do not know as a name.
+
+A seam found inside a name is moved to the name's start: "...to reach final Lleyton Hewitt
+kept" opens at "Lleyton", a word the document writes nowhere else, not at "Hewitt".
 
 A common word is trusted only after a lower-case word, a number or a closing quote (a
 sentence-case headline): after a capitalised word it may be a name's last word ("Royal Dutch
@@ -116,8 +124,43 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
             or (lower_content and _two_names(text, toks, k))
         ) and not _written_together(text, toks, k):
+            k = _name_start(text, words, toks, k)
             return toks[k - 1][1], toks[k][0]
     return None
+
+
+def _name_start(text: str, words: list[str], toks: list[tuple[int, int]], k: int) -> int:
+    """Where the first sentence opens when the seam found at words[k] comes inside a name
+    that follows a lower-case word: "...to reach final Lleyton Hewitt kept", "...greater Bush
+    consensus George W Bush will", "...number one Rapper Eminem has". A name's first words,
+    capitalised, that the document writes nowhere else are no headline's last name (which a
+    story names again), so the sentence opens with them."""
+    if _stem(words[k]).lower() in _FUNCTION_OPENERS:
+        return k  # "...targets children's PCs The body that...": no name goes on into "The"
+    j = k
+    while j > _MIN_WORDS and words[j - 1][:1].isupper() and k - j < 3:
+        core = _stem(words[j - 1])
+        if core != words[j - 1] or not core.replace("-", "").isalnum():
+            break  # "Britain's", "Reuters,": a name ends there
+        if not _once(text, core, toks[j - 1][0]):
+            break
+        j -= 1
+    if j == k or not words[j - 1][:1].islower() or words[j - 1].lower() in _RUNS_ON:
+        return k
+    return j
+
+
+def _once(text: str, word: str, at: int) -> bool:
+    """Whether the document writes `word` (at `at`) nowhere else, in any case."""
+    window = min(len(text), _WINDOW)
+    low = text[:window].lower()
+    target = word.lower()
+    pos = low.find(target)
+    while pos >= 0:
+        if pos != at and _bounded(text, pos, len(target)):
+            return False
+        pos = low.find(target, pos + 1)
+    return True
 
 
 def _said_again(words: list[str], k: int) -> bool:
@@ -369,16 +412,58 @@ def _opens_sentence(
     if after_capital:
         # After a name, a capitalised word is more often the name's last ("Orange Prize for
         # fiction", "Forrester Research found", "the National Theatre and") than a sentence's
-        # first, even where the document writes it in lower case too.
-        return False
+        # first, even where the document writes it in lower case too; not a plural, which
+        # ends no name but a firm's ("Motors", "Holdings"): "...at China's Lenovo Profits at",
+        # "...for HIV Companies fail", "...Kennedy Voters will"
+        return (
+            nxt[0].islower()
+            and nxt not in ("and", "of", "for")  # "Futures and Options Exchange"
+            and _singular(low) != low
+            and core == word
+            and not _inside_name(text, toks, k - 1)
+            and _common_word(text, core, ks, written=True, plural=True)
+        )
+    if nxt[0].islower() and _number_word(low) and _only_at_starts(text, core, ks):
+        # "...staff Eighteen former directors", "...subsidies Thousands of"; not "TV channel
+        # Five has", a name the document capitalises inside its sentences too
+        return True
     if nxt[0].islower():
-        return _common_word(text, core, ks, written=False)  # "profit Quarterly profits at"
+        # "profit Quarterly profits at", "shares Jailed tycoon"
+        return _common_word(text, core, ks, written=False, nxt=nxt)
     # "Actor Michael Douglas is to...": a role the document writes in lower case, a name.
     return (
         nxt in W.first_names
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
     )
+
+
+#: Numbers written out: after a lower-case word and before one, a capitalised one opens a
+#: sentence ("Channel Four", "Formula One", "the Big Four" follow a capitalised word).
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy "
+    "eighty ninety hundred hundreds thousand thousands million millions billion billions "
+    "dozen dozens".split()
+)
+
+
+def _number_word(low: str) -> bool:
+    """ "three", "thousands", "twenty-eight": a number written out."""
+    head, _, tail = low.partition("-")
+    return head in _NUMBER_WORDS and (not tail or tail in _NUMBER_WORDS)
+
+
+def _inside_name(text: str, toks: list[tuple[int, int]], i: int) -> bool:
+    """Whether toks[i], capitalised, follows another capitalised word that is no honorific
+    nor a possessive: "Hot Digital", "British Hit" go on as a name ("...Hot Digital Sales
+    chart"); "Dr Reddy", "China's Lenovo", "lifts Domecq" end one."""
+    from explorer.nlp.names.lists import W
+
+    if i < 1:
+        return False
+    before = text[toks[i - 1][0] : toks[i - 1][1]]
+    return before[:1].isupper() and _stem(before) == before and before not in W.honorifics
 
 
 def _article_apart(text: str, toks: list[tuple[int, int]], k: int) -> bool:
@@ -495,10 +580,14 @@ def _lower_after(text: str, toks: list[tuple[int, int]], i: int) -> bool:
     return i < len(toks) and text[toks[i][0]].islower()
 
 
-def _common_word(text: str, word: str, at: int, written: bool) -> bool:
+def _common_word(
+    text: str, word: str, at: int, written: bool, nxt: str = "", plural: bool = False
+) -> bool:
     """Whether `word` (title-cased, at `at`) is a common word of the document, not a name: it
     writes it in lower case somewhere (or, unless `written`, it ends as common words do) and
-    capitalises it only at a sentence's start, and no gazetteer knows it."""
+    capitalises it only at a sentence's start, and no gazetteer knows it. A word ending as a
+    past participle does ("Jailed", "Divorced") is one before a noun (`nxt`), not before a
+    verb: "Busted have", a band."""
     from explorer.nlp.names.lists import W
 
     if (
@@ -512,14 +601,81 @@ def _common_word(text: str, word: str, at: int, written: bool) -> bool:
     ):
         return False
     low = word.lower()
-    shaped = not written and len(word) > 5 and low.endswith(_COMMON_ENDINGS)
-    if not shaped and not _written(text, low, min(len(text), _WINDOW)):
+    window = min(len(text), _WINDOW)
+    shaped = not written and (
+        (len(word) > 5 and low.endswith(_COMMON_ENDINGS))
+        or (
+            len(word) > 5
+            and low.endswith("ed")
+            and "-" not in word  # "Moscow-backed": a name's compound
+            and nxt not in _AUXILIARIES
+            and nxt not in _MODALS
+        )
+        or _common_compound(text, word, window)
+        or _agents(word, low)
+    )
+    if not shaped and not (
+        _written(text, low, window)
+        or ((plural or not written) and _written(text, _singular(low), window))
+    ):
         return False
     return _only_at_starts(text, word, at)
 
 
+def _singular(low: str) -> str:
+    """A plural's singular, as a reader knows it for the same word ("billions", "plans",
+    "companies"); a word that is no plural as it stands."""
+    if len(low) < 4 or low[-1] != "s" or low[-2:] in ("ss", "us", "is", "'s"):
+        return low
+    if low.endswith("ies"):
+        return low[:-3] + "y"
+    if low.endswith(("ches", "shes", "xes", "sses")):
+        return low[:-2]
+    return low[:-1]
+
+
 # Endings of common words, never of a name the gazetteers miss: "Struggling", "Quarterly".
 _COMMON_ENDINGS = ("ing", "ly")
+# Plurals of nouns for people by what they do: "Organisers", "Historians", "Spectators".
+_AGENTS = ("ers", "ors", "ians", "ists")
+
+
+def _agents(word: str, low: str) -> bool:
+    """Whether `word` is a plural noun for people by what they do ("Organisers", "Reporters",
+    "Historians"), not for people of a place ("Londoners", "Afrikaners", "Parisians")."""
+    from explorer.nlp.names.lists import W
+
+    if len(word) <= 7 or not low.endswith(_AGENTS) or not _describes(_singular(low)):
+        return False
+    one = word[:-1]
+    for stem in (one, word[:-3], word[:-4], word[:-5], word[:-2] + "a"):
+        if stem in W.places or stem in W.demonyms or stem in W.norp_words:
+            return False
+    return one not in W.demonyms
+
+
+# A compound whose second part is in lower case: "Smoke-free", "So-called", "High-speed".
+_LOWER_COMPOUND = regexes.compile(r"[A-Z][a-z]+(?:-[a-z]+)+")
+
+
+def _common_compound(text: str, word: str, window: int) -> bool:
+    """Whether `word` is a compound of common words, capitalised: its later parts in lower
+    case and its first one a word the document writes in lower case or a stopword ("Smoke-
+    free", "So-called", "High-speed"); not a name's compound ("Moscow-backed", "Blu-ray",
+    "Oscar-nominated")."""
+    from explorer.nlp.names.lists import W
+
+    if _LOWER_COMPOUND.fullmatch(word) is None:
+        return False
+    first = word.partition("-")[0]
+    low = first.lower()
+    return (
+        first not in W.first_names
+        and first not in W.places
+        and first not in W.demonyms
+        and first not in W.known_orgs
+        and (low in W.stopwords or _written(text, low, window))
+    )
 
 
 def _only_at_starts(text: str, word: str, at: int) -> bool:
@@ -591,6 +747,8 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         return True
     if not named:
         return False
+    if after_capital and _article_then_initials(words, k, named):
+        return True
     if after_capital and k + 1 < len(words):
         if _person_after_name(words, k, prev, named):
             return True
@@ -632,6 +790,18 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if word[-1] in ",;:.!?)" or (word != core and not word.endswith(("'s", "’s"))):
             return False  # a comma or a quote closes the subject
     return False
+
+
+def _article_then_initials(words: list[str], k: int, named: set[str]) -> bool:
+    """Whether words[k] is "The" before the name the headline wrote in initials, then its
+    verb: "SFA awaits report over Mikoliunas The Scottish Football Association is...", "FA
+    decides not to punish Mourinho The Football Association will...". A name spelt out in
+    full a word after the initials' own headline opens the story; no title of a work reads
+    so ("Meet The Fockers" spells no initials)."""
+    if _core(words[k]) != "The" or k + 2 >= len(words):
+        return False
+    initials = _initials(words, k + 1)
+    return initials in named and _subject_ends(words, k + 1)
 
 
 def _named_again(words: list[str], j: int, named: set[str]) -> bool:
@@ -748,7 +918,9 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
         low_prev = prev.rstrip(_CLOSERS).lower()
         return not (
             low_prev in _RUNS_ON
-            or low_prev in W.stopwords
+            # "PC", "US", "IT" in capitals are names, not the stopwords "pc", "us", "it"
+            # (before another word in capitals, one name: "US TV")
+            or (low_prev in W.stopwords and not _acronym_ends(prev, after))
             # capitalised in a headline, a word that only ends as a role does is a name
             # ("Weak dollar hits Reuters Revenues at..."), unless a given name follows it
             # ("...sitcom Comedian Chris Morris") or a word that ends a name ("Manchester United")
@@ -763,6 +935,12 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _acronym_ends(prev: str, after: list[str] | None) -> bool:
+    """Whether `prev`, in capitals ("PC", "US"), may end a headline before the words
+    `after`: not before another word in capitals ("US TV")."""
+    return len(prev) > 1 and prev.isupper() and not (after and after[0].isupper())
 
 
 def _name_goes_on(after: list[str]) -> bool:
@@ -1038,7 +1216,11 @@ def _given_name(word: str) -> bool:
     as given names too; a town's name, "George", "Howard", stays a given name)."""
     from explorer.nlp.names.lists import W
 
-    return word in W.first_names and word not in W.places
+    return word in W.first_names and word not in W.places and word not in _FUNCTION_WORDS
+
+
+#: Function words the lists of given names hold too ("The", "A"): none opens a full name.
+_FUNCTION_WORDS = frozenset(w.capitalize() for w in _FUNCTION_OPENERS)
 
 
 def _core(word: str) -> str:

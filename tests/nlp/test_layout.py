@@ -402,3 +402,122 @@ def test_a_short_line_ending_on_a_name_keeps_its_break_when_the_next_opens_no_na
     view = analysis_view(text).text
     assert view.startswith("Dollar Ends Higher in Chicago\nNEW YORK")
     assert "fell in Chicago\nWheat\nCorn\n" in view
+
+
+# A regional cup's groups written for this test: two ties a group, then a line of prose.
+GROUP_TIES = [
+    "Kestrel host the first group",
+    "The winners of each group meet in the final round in August.",
+    "Kestrel v West Lorton",
+    "Harbridge v Dunmere",
+    "Winners meet in final match",
+    "Anford v Carrow",
+    "Selby v Tarnby",
+    "Winners meet in final match",
+]
+
+
+def test_two_fixtures_in_a_row_run_into_one_line_get_a_line_each():
+    one_line = " ".join(GROUP_TIES)
+    lines = analysis_view(one_line).text.split("\n")
+    assert lines[-5:] == [
+        "The winners of each group meet in the final round in August. Kestrel v West Lorton",
+        "Harbridge v Dunmere",
+        "Winners meet in final match Anford v Carrow",  # a fixture after prose stays with it
+        "Selby v Tarnby",
+        "Winners meet in final match",
+    ]
+    apart = extract("\n\n".join(GROUP_TIES))
+    together = extract(one_line)
+    assert {(e.name, e.label) for e in together.entities} == {
+        (e.name, e.label) for e in apart.entities
+    }
+
+
+# A match preview written for this test: its heading a line a field, then the story.
+PREVIEW = [
+    "Kestrel v Harbridge (Sat)",
+    "Marlow Park, Anford",
+    "Saturday, 26 February",
+    "1500 GMT",
+    "The Kestrels have brought in prop Tomas Welland from Selby on loan.",
+    "Tickets went on sale at 0900 GMT and were gone by 1030 GMT Harbridge officials said.",
+]
+
+
+def test_a_kick_off_time_run_into_one_line_ends_its_line_of_the_heading():
+    one_line = " ".join(PREVIEW)
+    view = analysis_view(one_line).text
+    assert "1500 GMT\nThe Kestrels have" in view
+    assert "1030 GMT Harbridge officials" in view  # a time in a sentence keeps its words
+    apart = extract("\n\n".join(PREVIEW))
+    together = extract(one_line)
+    assert {(e.name, e.label) for e in together.entities} == {
+        (e.name, e.label) for e in apart.entities
+    }
+    assert ("Kestrels", "ORG") in {(e.name, e.label) for e in together.entities}
+
+
+# A games round-up written for this test: headings in capitals, each over its paragraph.
+ROUND_UP = [
+    "The games to watch this spring",
+    "Three big releases head the list for the months ahead.",
+    "KESTREL OF THE NORTH",
+    "The sequel moves the story to a frozen coast. Released 4 March on PC.",
+    "HARBOUR LIGHTS DS",
+    "Okafor Games has made a puzzle game for the two screens. Released in April.",
+    "MATCH FACTS",
+    "- HARBRIDGE are unbeaten at home this season.",
+]
+
+
+@pytest.mark.parametrize("joiner", [" ", "\n"])
+def test_a_heading_in_capitals_run_into_its_paragraph_gets_its_line_back(joiner):
+    text = ROUND_UP[0] + "\n\n" + joiner.join(ROUND_UP[1:])  # one line, or a line a paragraph
+    lines = analysis_view(text).text.split("\n")
+    for heading in ("KESTREL OF THE NORTH", "HARBOUR LIGHTS DS", "MATCH FACTS"):
+        assert any(line.endswith(heading) for line in lines)
+    apart = extract("\n\n".join(ROUND_UP))
+    together = extract(text)
+    names = {(e.name, e.label) for e in together.entities}
+    assert names == {(e.name, e.label) for e in apart.entities}
+    assert not any(name.endswith((" The", " Okafor Games")) for name, _ in names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shares rose. ABN AMRO Chief Executive Rijkman Groenink said the bank would grow.",
+        "ALPINE SKIING - SLALOM RESULTS .\nKESTREL , Italy 1996-12-15\nResults on Sunday :\n",
+        "ATHLETICS - OKAFOR TO RUN IN LYON .\nMONTE CARLO 1996-08-30\nOlympic champion Ben",
+        "MILWAUKEE 64 71 .474 17\nKANSAS CITY 61 74 .452 20\nWESTERN DIVISION\n",
+        "He works for ABN AMRO Asset Management in the City of London.",
+    ],
+)
+def test_a_name_or_a_slug_in_capitals_is_no_heading(text):
+    assert analysis_view(text).text == text
+
+
+# A guide written for this test, its headings run into their paragraphs as some copy has them.
+GUIDE = [
+    "A short history of the Harwell awards",
+    "HOW IT ALL STARTED The first Harwell awards were handed out in 1929 at a dinner for "
+    "three hundred guests in a hotel on the harbour front, and the winners were told weeks "
+    "before the night.",
+    "The ceremony moved to the Kestrel Theatre in 1950. HOW THE VOTE WORKS Members of "
+    "the Harwell Academy vote by post, and the results are kept in a bank vault until the "
+    "night of the awards.",
+]
+
+
+@pytest.mark.parametrize("width", [45, 52, 60, 72])
+def test_a_heading_run_into_its_paragraph_reads_the_same_however_wrapped(width):
+    one_line = "\n\n".join(GUIDE)
+    wrapped = (
+        "\r\n\r\n".join(textwrap.fill(p, width, initial_indent="    ") for p in GUIDE)
+        .replace("\n", "\r\n")
+        .replace("\r\r", "\r")
+    )
+    names = {(e.name, e.label) for e in extract(one_line).entities}
+    assert names == {(e.name, e.label) for e in extract(wrapped).entities}
+    assert not any({"The", "Members"} & set(name.split()) for name, _ in names)

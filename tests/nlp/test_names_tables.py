@@ -251,3 +251,33 @@ def test_a_slug_of_a_league_and_its_sport_makes_a_sports_story():
     )
     assert ("ATLANTIC DIVISION", "EVENT") in got
     assert ("NEW JERSEY", "ORG") in got and ("LA LAKERS", "ORG") in got
+
+
+# A rugby report written for this test, its team sheets as a sports page prints them.
+TEAM_SHEETS = [
+    "Harbridge 24-10 Kestrel",
+    "Harbridge ran in three tries in the second half to beat Kestrel at Marlow on Saturday, "
+    "and their coach said the pack had won the game.",
+    "Harbridge: T Ashworth; P Kendrick, M Delaney (capt), R O'Malley, J van der Berg; "
+    "D Fenwick, S Hallam.",
+    "Replacements: K Morrow, L Tate, B Quayle, CJ Oduya.",
+    ": A Pellow; W Trask, N Dunmore, E Sallis; G Rowe, H Yelland.",
+]
+
+
+def test_a_team_sheet_names_its_players_by_initial_and_surname():
+    want = {
+        "T Ashworth", "P Kendrick", "M Delaney", "R O'Malley", "J van der Berg", "D Fenwick",
+        "S Hallam", "K Morrow", "L Tate", "B Quayle", "CJ Oduya", "A Pellow", "W Trask",
+        "N Dunmore", "E Sallis", "G Rowe", "H Yelland",
+    }  # fmt: skip
+    for text in ("\n\n".join(TEAM_SHEETS), " ".join(TEAM_SHEETS)):  # as printed; one line
+        got = labelled(text)
+        assert {t for t, label in got if label == "PERSON"} >= want, text
+        assert not {t for t, label in got if label != "PERSON"} & want
+        assert ("capt", "PERSON") not in got
+
+
+def test_initials_and_names_in_a_sentence_are_no_team_sheet():
+    got = labelled("Shares in BT Group, US Airways and UK Online rose, BT Group said.")
+    assert ("BT Group", "ORG") in got and ("US Airways", "ORG") in got

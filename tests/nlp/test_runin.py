@@ -17,6 +17,69 @@ STORIES = {
         "quarterly earnings would stay strong for the rest of the year.",
         "Shares in Kestrel Shipping rose 3% in Oslo on Tuesday.",
     ],
+    "a plural the story writes in the singular opens it": [
+        "Harwell council backs depot homes",
+        "Plans to turn the old bus depot in Harwell into 40 homes were approved by the council "
+        "on Tuesday.",
+        "The plan also gives the town a park, councillor Ada Okafor said.",
+    ],
+    "a number written out opens the story": [
+        "Harwell bosses in pension payout",
+        "Eighteen former directors of Harwell Foods have agreed to pay $13m to settle claims "
+        "by pension holders, a court in Leeds heard on Monday.",
+        "The directors did not admit wrongdoing, their lawyer Paul Okafor said.",
+    ],
+    "a given name no list knows, then the surname the headline gave": [
+        "Brandt fights back to reach final",
+        "Lleyko Brandt kept his hopes of a first Lyon title alive with a five-set win over "
+        "Jens Okafor on Saturday.",
+        "Brandt will meet the top seed on Sunday.",
+    ],
+    "a role, then the name the headline gave": [
+        "Okafor beats Kestrel to number one",
+        "Rapper Okafor has kept the band Kestrel off the top of the charts with his single.",
+        "The band said it was happy for Okafor.",
+    ],
+    "the headline's last name, which the story writes again, then its subject": [
+        "Harbridge surge past Kestrels",
+        "Harbridge kept their unbeaten run going with a 30-10 win over the Kestrels at Marlow "
+        "on Saturday.",
+        "The Kestrels had won their last four games.",
+    ],
+    "a headline ending on a name in capitals that is a common word in lower case": [
+        "Harwell guru plans sub-$100 PC",
+        "Daniel Okafor, chairman and founder of Harwell Labs, says he is building a laptop PC that "
+        "will sell for less than $100.",
+        "Okafor told reporters in Leeds the machine would be ready next year.",
+    ],
+    "an article, then in full the name the headline gave in initials": [
+        "KFA awaits report over Okafor",
+        "The Kestrel Football Association is awaiting the referee's report before acting "
+        "against Harbridge winger Tayo Okafor.",
+        "Okafor, 20, was sent off in the second half on Saturday.",
+    ],
+    "a compound of common words opens the story": [
+        "Harwell bars set for smoking ban",
+        "Smoke-free bars and restaurants will be the law in Harwell from March, the council "
+        "said on Monday.",
+        "Owners say the smoke from cigarettes drives diners away.",
+    ],
+    "a past participle before a noun opens the story": [
+        "Judges criticise child access system",
+        "Divorced parents seeking access to their children face long waits, judges in Harwell "
+        "said on Monday.",
+        "Judge Ada Okafor said the system had failed families.",
+    ],
+    "a plural noun for people by what they do opens the story": [
+        "Harwell hails European cinema",
+        "Organisers say this year's Harwell film festival will show 300 films from 40 countries.",
+        "The festival opens on Thursday with a film by Ada Okafor.",
+    ],
+    "a plural common word right after the headline's last name": [
+        "Choose hope over fear - Okafor",
+        "Voters will have a clear choice at the election, Liberal leader Tayo Okafor said.",
+        "Most voters want change, he told reporters in Harwell.",
+    ],
     "Title Case, a function word opens the story": [
         "Dollar Slips As Traders Await Fed Minutes",
         "The dollar fell against the yen and the euro on Tuesday as traders in London waited "
@@ -233,6 +296,12 @@ def test_offsets_point_into_the_text_as_it_was_given():
         "Former minister Paul Okafor and economist Ada Okafor said the Okafor plan would work.",
         "Fans watched Manchester Athletic Jenny Cole score twice on Sunday.",
         "Harwell Partners Inc bought a 9 pct stake in Kestrel Foods Inc, a filing showed.",
+        "Viewers of TV channel Five have complained to the regulator, and Five said it would "
+        "reply.",
+        "Mr Okafor recently defeated Moscow-backed candidate Ivan Petrov in the vote.",
+        "Chart-topping pop band Busted have confirmed that they plan to take a break.",
+        "Interactive posters are helping Londoners get around the city this winter.",
+        "Digital sales in Harwell are already used to compile Kestrel's Hot Digital Sales chart.",
         "Life insurer Kestrel Sun Life has cut its bonus rates for the second year running.",
         "In 1986 - Bishop Desmond Okafor was enthroned as archbishop of the city.",
         # Two names side by side: a given name and its surname, each written alone too.

@@ -42,7 +42,7 @@ from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
-from explorer.nlp.names.tables import standings_name, standings_teams
+from explorer.nlp.names.tables import LINEUP_GATE, lineup_people, standings_name, standings_teams
 from explorer.nlp.names.tokens import (
     _PROSE,
     NUMBER_START,
@@ -71,10 +71,13 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     # Low"), which are then read as a row. (Checked only then: most lines are no heads.)
     heads: tuple[int, list[Token], int, int, int, int] | None = None
     standings: list[tuple[int, list[Token], int]] = []
+    lineups = LINEUP_GATE.search(text) is not None  # one quick search: most have no team sheet
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
         if not toks:
             continue
+        # "C Paterson; S Webster, A Craig": a team sheet's players, read before the line's shape
+        toks = lineup_people(doc, s_i, text, s_start, s_end, toks) if lineups else toks
         if text[s_end - 1].isdigit() and (k := standings_name(toks)):
             standings.append((s_i, toks, k))  # "Cagliari 2 2 0 0 5 1 6": read with the others
             continue

@@ -7,12 +7,24 @@ clubs, the odd one shaped like a person's name ("Ross County", "Red Star") is a 
 table whose names are mostly people's ("Colin Montgomerie 66 68 67 201") is a leaderboard, and
 its rows are read as any other line. A nation in a table of clubs or of nations is the
 national side, a place (CoNLL's convention: a country playing is LOC).
+
+A team sheet lists its players by initial and surname, a comma or a semicolon between them:
+"C Paterson; S Webster, A Craig, H Southwell, S Lamont; D Parks, C Cusiter; T Smith, G Bulloch
+(capt)". Such a list is read by its shape, wherever it stands (on a line of its own or run on
+after the last sentence when a document is one line): every name in it is a player.
 """
 
 from __future__ import annotations
 
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import STRONG, Doc, emit, is_about_sport
-from explorer.nlp.names.lists import FUNCTION, W, gazetteer_label, org_suffix
+from explorer.nlp.names.lists import (
+    FUNCTION,
+    NAME_PARTICLES,
+    W,
+    gazetteer_label,
+    org_suffix,
+)
 from explorer.nlp.names.tokens import Token, title_case
 
 #: Words that may stand inside a club's name: "Queen of South", "Queen 's Park".
@@ -103,3 +115,125 @@ def standings_teams(doc: Doc, rows: list[tuple[int, list[Token], int]]) -> bool:
         if len(words) == 1 and (hit or key in W.cities):
             doc.clubs.add(key)
     return True
+
+
+#: Two players of a team sheet in a row, "C Paterson; S Webster", "G du Toit/J Fourie": the
+#: sentences worth reading as one (the initial opens the pattern, so that the engine skips to
+#: capitals; the look-behind after it keeps "US" or "J." whole).
+LINEUP = regexes.compile(
+    r"[A-Z](?<![\w.][A-Z])(?:[A-Z]|-[A-Z])?\.? (?:[a-z]+ ){0,2}[A-Z][\w'’-]+"
+    r"(?: \([a-z]+\))?[,;/] ?[A-Z](?:[A-Z]|-[A-Z])?\.? (?:[a-z]+ ){0,2}[A-Z]"
+)
+
+_SURNAME_WORD = regexes.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+#: Two players of a team sheet with a comma between them, ", S Webster": the pattern opens
+#: with a literal, which the engine finds faster than a capital; a text without it is no
+#: team sheet's.
+LINEUP_GATE = regexes.compile(r", [A-Z](?:[A-Z]|-[A-Z])?\.? (?:[a-z]+ ){0,2}[A-Z]")
+
+#: What stands between the players of a team sheet.
+_LIST_MARKS = frozenset({",", ";", "/", ":", "."})
+
+#: A team sheet names at least this many players by initial and surname.
+_MIN_PLAYERS = 3
+
+
+def _initial(word: str) -> bool:
+    """ "C", "C.", "CJ", "J-P": a player's initials as a team sheet writes them (two capitals
+    only if no list knows them as a name: "US", "UK" are no initials)."""
+    w = word[:-1] if word[-1:] == "." else word
+    if len(w) == 1:
+        return w.isupper()
+    if len(w) == 3 and w[1] == "-":
+        return w[0].isupper() and w[2].isupper()
+    return len(w) == 2 and w.isupper() and w.isalpha() and gazetteer_label([w]) is None
+
+
+def _surname(toks: list[Token], i: int, j: int) -> bool:
+    """Whether toks[i:j] is a surname: capitalised words, particles between ("du Toit", "van
+    der Linde", "O'Gara"), at most four words, the last capitalised."""
+    if not 0 < j - i <= 4 or not toks[j - 1].text[:1].isupper():
+        return False
+    for t in toks[i:j]:
+        w = t.text
+        if w in NAME_PARTICLES:
+            continue
+        if not (w[:1].isupper() and not w.isupper() and _SURNAME_WORD.fullmatch(w)):
+            return False  # "Smith", "O'Gara", "Sowden-Taylor", "McBryde"; not "BBC1"
+    return True
+
+
+def lineup_people(
+    doc: Doc, s_i: int, text: str, start: int, end: int, toks: list[Token]
+) -> list[Token]:
+    """Emit every player of a team sheet in the sentence text[start:end] as a PERSON, and
+    return its tokens without them (and without a "(capt)" after one): a run of at least three
+    items each an initial and a surname, or a full name among them ("Mirco Bergamasco"), with
+    a comma, a semicolon or a slash between each two. The first item may follow other words
+    ("...conversion. : C Paterson"), which are left to be read as any others. The marks
+    between the players stay, so a sentence keeps a token."""
+    if LINEUP.search(text, start, end) is None:
+        return toks  # most sentences: one search in C
+    n = len(toks)
+    # The items between the marks, each (its name's first token, the name's end, the item's
+    # end, whether an initial opens it), in runs of items one after another.
+    items: list[tuple[int, int, int, bool]] = []
+    runs: list[list[tuple[int, int, int, bool]]] = []
+    k = 0
+    while k <= n:
+        e = k
+        while e < n and toks[e].text not in _LIST_MARKS:
+            e += 1
+        item = _item(toks, k, e, not items)
+        if item is None:
+            if items:
+                runs.append(items)
+            items = []
+            item = _item(toks, k, e, True)  # this one may open the next run
+        if item is not None:
+            items.append(item)
+        k = e + 1
+    if items:
+        runs.append(items)
+    drop: set[int] = set()
+    for run in runs:
+        if sum(1 for it in run if it[3]) < _MIN_PLAYERS:
+            continue
+        for first, name_end, item_end, _initialled in run:
+            canon = " ".join(t.text for t in toks[first:name_end])
+            emit(doc, s_i, toks, first, name_end, "PERSON", canon, STRONG)
+            drop.update(range(first, name_end))
+            if item_end > name_end and toks[name_end + 1].text.islower():
+                drop.update(range(name_end, item_end))  # "(capt)"
+    if not drop:
+        return toks
+    return [t for k, t in enumerate(toks) if k not in drop]
+
+
+def _item(toks: list[Token], i: int, j: int, opens: bool) -> tuple[int, int, int, bool] | None:
+    """The player named by toks[i:j], one item of a team sheet, as (start, name end, item
+    end, whether an initial opens it); None if the tokens are no such item. An item opening a
+    run may have other words before its initial."""
+    end = j
+    if end - i >= 3 and toks[end - 1].text == ")":  # "G Bulloch (capt)", "J Bonnaire (Bourgoin)"
+        b = end - 2
+        while b > i and toks[b].text != "(":
+            b -= 1
+        if toks[b].text != "(" or end - b > 5:
+            return None
+        end = b
+    if end <= i:
+        return None
+    starts = range(i, end - 1) if opens else (i,)
+    for s in starts:
+        if _initial(toks[s].text) and _surname(toks, s + 1, end):
+            return (s, end, j, True)
+    if (
+        not opens
+        and end - i in (2, 3)
+        and _surname(toks, i, end)
+        and toks[i].text not in NAME_PARTICLES
+    ):
+        return (i, end, j, False)  # "Mirco Bergamasco", "De Wet Barry"
+    return None
