@@ -1841,19 +1841,20 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
         clause = text[c_start:c_end]
         done[index] = c_end
-        out.append(
-            _fact(
-                doc,
-                "said",
-                found[0],
-                clause,
-                found[1],
-                c_end if c_end < s_end else s_end,
-                quote=clause,
-                direct=False,
-                verb=v.group(),
+        for name, start in [*_listed_with(doc, found[1]), found]:
+            out.append(
+                _fact(
+                    doc,
+                    "said",
+                    name,
+                    clause,
+                    start,
+                    c_end if c_end < s_end else s_end,
+                    quote=clause,
+                    direct=False,
+                    verb=v.group(),
+                )
             )
-        )
     for acc in _ACCORDING.finditer(text):
         index = doc.sentence_of(acc.start())
         source = doc.by_start.get(acc.end())
@@ -1888,6 +1889,42 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             )
         )
     return out
+
+
+def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
+    """The others a speaker is listed with, each (name, where named): "NEC Corp, Hitachi Ltd
+    and Toshiba Corp, the three largest producers, said they would comply" is said by all
+    three, "Ann Lee and John Smith said" by both. Only people with people, organisations with
+    organisations, and only where "and" joins the last to the list."""
+    m = doc.by_start.get(start)
+    if m is None or m.label not in ("PERSON", "ORG"):
+        return []
+    text = doc.text
+    found: list[tuple[str, int]] = []
+    pos = m.start
+    comma_and = False  # "A, B, and C": a comma before the "and" only in a list of three
+    while len(found) < 8:
+        gap = _LIST_GAP.search(text, max(0, pos - 8), pos)
+        if gap is None or (not found and "and" not in gap.group()):
+            break
+        other = doc.by_end.get(gap.start())
+        if other is None or other.label != m.label or other.entity == m.entity:
+            break
+        if not found:
+            comma_and = "," in gap.group()
+        found.append((other.entity, other.start))
+        pos = other.start
+    if len(found) == 1 and comma_and:
+        return []  # "a move for Sonny Bill Williams, and Sculthorpe said": two clauses
+    if _LIST_AFTER_PREPOSITION.search(text, max(0, pos - 12), pos):
+        return []  # "meet at Twickenham and Kirwan says", "the star of Rain Man and Tootsie said"
+    return found[::-1]
+
+
+_LIST_AFTER_PREPOSITION = regexes.compile(
+    r"\b(?:at|with|from|by|in|of|for|to|on|against|between|than)[ \t]+$"
+)
+_LIST_GAP = regexes.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
 
 
 # Where the words before a speaker join their clause to another's: ", while", " and", ", but".

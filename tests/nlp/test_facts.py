@@ -860,3 +860,26 @@ def test_what_rose_follows_the_listener_a_speaker_told(text, subject):
 def test_told_a_programme_then_what_was_said(text):
     said = [(f.subject, f.object) for f in extract(text).facts if f.predicate == "said"]
     assert said == [("David Willetts", "the plans were too little")]
+
+
+@pytest.mark.parametrize(
+    "text, speakers",
+    [
+        (
+            "NEC Corp, Hitachi Ltd and Toshiba Corp, the three largest producers, said they "
+            "would comply.",
+            ["NEC Corp", "Hitachi Ltd", "Toshiba Corp"],
+        ),
+        ("Ann Lee and John Smith said the plan would fail.", ["Ann Lee", "John Smith"]),
+        # Not a list of speakers: two clauses, a place before the speaker.
+        (
+            "St Helens want forward Sonny Bill Williams, and Paul Sculthorpe said he would "
+            "love him to come.",
+            ["Paul Sculthorpe"],
+        ),
+        ("The sides meet in Rome and John Kirwan says his side will win.", ["John Kirwan"]),
+    ],
+)
+def test_each_speaker_a_list_names_says_it(text, speakers):
+    said = [f.subject for f in extract(text).facts if f.predicate == "said"]
+    assert said == speakers
