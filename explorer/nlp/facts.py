@@ -133,7 +133,7 @@ _MEET_VERB = (
 )
 _AUXILIARIES = (
     r"(?:(?:has|have|had|will|would|also|then|later|first|finally|briefly|privately|secretly"
-    r"|recently|reportedly|already|both|last\s+\w+|on\s+\w+day|(?:is|are|was|were|due|set"
+    r"|recently|reportedly|already|both|last\s+\w+|last|on\s+\w+day|(?:is|are|was|were|due|set"
     r"|expected|plans?|planned|hopes?|hoped|wants?|wanted|agreed|going)\s+to)\s+)*"
 )
 # "X met Y", "X, the prime minister, has held talks with Y": the gap between the two names
@@ -2184,8 +2184,11 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
 
 def _met(doc: _Text) -> list[Fact]:
     text = doc.text
-    facts: list[Fact] = []
-    seen: set[frozenset] = set()
+    facts: list[Fact | None] = []  # None: a bare meeting told again with its place or day
+    # A pair's meetings, each once: one told again with nothing new (the headline's, then the
+    # story's with its place and day) is the same one; another place or day is another meeting
+    # ("will meet in Moscow next week", "last met in April in Lyon").
+    pairs: dict[frozenset, list[tuple[str | None, str | None, int]]] = {}
     meeting_at: dict[int, re.Match] = {}
     for m in _MEETING.finditer(text):
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
@@ -2195,10 +2198,17 @@ def _met(doc: _Text) -> list[Fact]:
         s_start, s_end = doc.sentences[index]
         for a, b, how in _meeting_pairs(doc, index):
             key = frozenset((a.entity, b.entity))
-            if key in seen:
-                continue
-            seen.add(key)
             place, date, norm, end = _place_and_date(doc, index, b.end)
+            told = pairs.setdefault(key, [])
+            if any(p == place and d == norm for p, d, _ in told) or (
+                told and place is None and norm is None
+            ):
+                continue  # the same meeting told again, or told with nothing new
+            bare = next((k for p, d, k in told if p is None and d is None), None)
+            if bare is not None:  # the headline's meeting, now with its place or day
+                told[:] = [t for t in told if t[2] != bare]
+                facts[bare] = None
+            told.append((place, norm, len(facts)))
             facts.append(
                 _fact(
                     doc,
@@ -2246,7 +2256,7 @@ def _met(doc: _Text) -> list[Fact]:
                     times=count_text,
                 )
             )
-    return facts
+    return [f for f in facts if f is not None]
 
 
 # --- visited -------------------------------------------------------------------------------

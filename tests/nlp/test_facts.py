@@ -883,3 +883,19 @@ def test_told_a_programme_then_what_was_said(text):
 def test_each_speaker_a_list_names_says_it(text, speakers):
     said = [f.subject for f in extract(text).facts if f.predicate == "said"]
     assert said == speakers
+
+
+def test_a_pair_s_meetings_each_once_with_their_place_and_day():
+    text = (
+        "Kohl meets Yeltsin\n\nHelmut Kohl will meet Boris Yeltsin in Moscow next week. Kohl "
+        "last met Yeltsin in April at a summit in Lyon. Kohl met Yeltsin in Lyon in April."
+    )
+    met = [
+        (f.subject, f.object, f.qualifiers.get("place"), f.qualifiers.get("date_text"))
+        for f in extract(text).facts
+        if f.predicate == "met"
+    ]
+    assert met == [
+        ("Helmut Kohl", "Boris Yeltsin", "Moscow", "next week"),
+        ("Helmut Kohl", "Boris Yeltsin", "Lyon", "April"),
+    ]
