@@ -2056,7 +2056,14 @@ def _masked_gap(doc: _Text, start: int, end: int) -> str:
         if m.end <= end:
             chars[m.start - start : m.end - start] = " " * (m.end - m.start)
         i += 1
-    return "".join(chars)
+    gap = "".join(chars)
+    honorific = _HONORIFIC_END.search(gap)
+    if honorific is not None:  # "met Mr Gorbachev": the honorific is the name's
+        gap = gap[: honorific.start()] + " " * (len(gap) - honorific.start())
+    return gap
+
+
+_HONORIFIC_END = regexes.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Dame|Lord|Lady|Rev)\.?\s+$")
 
 
 def _place_and_date(doc: _Text, index: int, after: int) -> tuple[Any, ...]:

@@ -899,3 +899,24 @@ def test_a_pair_s_meetings_each_once_with_their_place_and_day():
         ("Helmut Kohl", "Boris Yeltsin", "Moscow", "next week"),
         ("Helmut Kohl", "Boris Yeltsin", "Lyon", "April"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, met",
+    [
+        ("Mrs. Thatcher met Mr. Gorbachev in Moscow.", ("Thatcher", "Gorbachev")),
+        ("Ms Druyun had talks with Mr Sears in October 2002.", ("Druyun", "Sears")),
+    ],
+)
+def test_an_honorific_before_the_one_met(text, met):
+    found = [(f.subject, f.object) for f in extract(text).facts if f.predicate == "met"]
+    assert found == [met]
+
+
+def test_a_name_after_an_honorific_with_its_full_stop_is_a_person():
+    text = (
+        "Dr. Subroto, Indonesia's oil minister, said in Jakarta that he agreed. Mr. Subroto left."
+    )
+    assert {(m.text, m.label) for m in extract(text).mentions if m.text == "Subroto"} == {
+        ("Subroto", "PERSON")
+    }
