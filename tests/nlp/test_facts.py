@@ -920,3 +920,28 @@ def test_a_name_after_an_honorific_with_its_full_stop_is_a_person():
     assert {(m.text, m.label) for m in extract(text).mentions if m.text == "Subroto"} == {
         ("Subroto", "PERSON")
     }
+
+
+@pytest.mark.parametrize(
+    "text, holder, title",
+    [
+        (
+            "Palaniappan Chidambaram, India's finance minister, argued that trade must grow.",
+            "Palaniappan Chidambaram",
+            "Finance Minister",
+        ),
+        (
+            "Britain's home secretary David Blunkett said crime had fallen.",
+            "David Blunkett",
+            "Home Secretary",
+        ),
+        (
+            "Phil Willis, the Lib Dem education spokesman, said fees would rise.",
+            "Phil Willis",
+            "Education Spokesman",
+        ),
+    ],
+)
+def test_a_lower_case_title_keeps_its_area(text, holder, title):
+    titles = [(f.subject, f.object) for f in extract(text).facts if f.predicate == "title"]
+    assert (holder, title) in titles
