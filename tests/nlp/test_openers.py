@@ -69,7 +69,6 @@ def test_a_list_with_a_state_in_it_names_no_town():
     assert labels(text).get("Idlewild") != "GPE"
 
 
-
 @pytest.mark.parametrize(
     "text, name",
     [
