@@ -306,6 +306,8 @@ class _Text:
         self.appositives: dict[int, tuple[str, int]] = {}
         self.title_facts: list[Fact] = []
         self._topics: list[Mention | None] = []
+        self._clauses: dict[int, tuple[list[int], list[Mention]]] = {}
+        self._persons_of: dict[int, tuple[list[int], list[Mention]]] = {}
         self._quotations: list[tuple[int, int, int]] | None = None
         self._quoted: list[tuple[int, int]] | None = None
         self._speech: list[re.Match] | None = None
@@ -384,8 +386,9 @@ class _Text:
         for j in range(k, max(-1, k - _TOPIC_REACH), -1):
             if j < k and (topic := self.topic(j)) is not None:
                 candidates.append(topic)
-            named = [p for p in self.by_sentence.get(j, ()) if p.label == "PERSON" and p.end <= pos]
-            candidates.extend(reversed(named))
+            ends, named = self._sentence_persons(j)
+            n = bisect.bisect_right(ends, pos)
+            candidates.extend(reversed(named[max(0, n - _PRONOUN_REACH) : n]))
         candidates.extend(self.persons[j] for j in range(i, max(-1, i - _PRONOUN_REACH), -1))
         quoted = self.quoted
         if quoted:
@@ -408,6 +411,15 @@ class _Text:
                 return p
         return self.persons[i]
 
+    def _sentence_persons(self, index: int) -> tuple[list[int], list[Mention]]:
+        """The persons named in sentence `index` and where each ends, in text order (found
+        once a sentence: each "he" of a long sentence walked all its mentions again)."""
+        cached = self._persons_of.get(index)
+        if cached is None:
+            named = [p for p in self.by_sentence.get(index, ()) if p.label == "PERSON"]
+            cached = self._persons_of[index] = ([p.end for p in named], named)
+        return cached
+
     def opening_person(self, index: int) -> Mention | None:
         """The person named as sentence `index` opens, after its conjunction, dateline,
         organisation, nationality and title ("But Commission chairman Trevor Phillips"); not
@@ -424,20 +436,32 @@ class _Text:
     def clause_subjects(self, index: int, upto: int) -> list[Mention]:
         """The persons who open the clauses of sentence `index` before `upto`, the latest
         first: "Hewitt said ..., but Tennis Australia's Geoff Pollard rejected ..."."""
+        ends, found = self._clause_subjects(index)
+        n = bisect.bisect_right(ends, upto)
+        return found[max(0, n - _PRONOUN_REACH) : n][::-1]  # as far back as a pronoun reaches
+
+    def _clause_subjects(self, index: int) -> tuple[list[int], list[Mention]]:
+        """Every person who opens a clause of sentence `index`, in order of where they end,
+        and those ends: found once a sentence (each "he" of a run-on sentence of a thousand
+        clauses read them all again). A person ending before `upto` opens a clause that does."""
+        cached = self._clauses.get(index)
+        if cached is not None:
+            return cached
         text = self.text
         s, e = self.sentence_span(index)
         found = []
         opening = self.opening_person(index)
-        if opening is not None and opening.end <= upto:
+        if opening is not None:
             found.append(opening)
-        for clause in _CLAUSE_JOIN.finditer(text, s, min(e, upto)):
+        for clause in _CLAUSE_JOIN.finditer(text, s, e):
             if self.quoted and _inside(clause.start(), self.quoted):
                 continue
             person = self._subject_at(clause.end(), e)
-            if person is not None and person.end <= upto:
+            if person is not None:
                 found.append(person)
-        found.reverse()
-        return found
+        found.sort(key=lambda p: p.end)  # stable: in text order already but for the opener
+        cached = self._clauses[index] = ([p.end for p in found], found)
+        return cached
 
     def _subject_at(self, pos: int, e: int) -> Mention | None:
         """The person named from `pos` after their organisation, nationality and title."""

@@ -366,6 +366,8 @@ class _Builder:
             return True
         if not word[0].isupper() or not word[1:].islower():
             return False  # "REUTER", a figure, a mark: no name runs on from it
+        if _LOWER_WORD.search(self.text, start, last.start()) is None:
+            return False  # a name and nothing else: a list's item ("Ford Motor Co\nChrysler")
         tables = _names()
         if word in tables.first_names:
             nxt = _FIRST_WORD.match(self.text, n_start, n_end)
@@ -612,6 +614,8 @@ def _content_lines(text: str) -> list[tuple[int, int, int, bool]]:
 # A line's last word, and the capitalised words (or "of") that open the next line.
 _LAST_WORD = regexes.compile(r"[A-Za-z]+$")
 _CAP_WORD = regexes.compile(r"(?:[A-Z][A-Za-z]*\.?|of)(?![A-Za-z])")
+#: A lower-case word: a line with one before its last word is prose, not a name alone.
+_LOWER_WORD = regexes.compile(r"(?<![A-Za-z])[a-z]")
 #: Lower-case words no sentence or headline ends on: a line that stops on one runs on.
 _NEVER_LAST = frozenset(
     "the a an of and or but nor to for from with by at in on into onto upon than via per "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import textwrap
 
 import pytest
@@ -521,3 +522,32 @@ def test_a_heading_run_into_its_paragraph_reads_the_same_however_wrapped(width):
     names = {(e.name, e.label) for e in extract(one_line).entities}
     assert names == {(e.name, e.label) for e in extract(wrapped).entities}
     assert not any({"The", "Members"} & set(name.split()) for name, _ in names)
+
+
+@pytest.mark.parametrize(
+    "items, names",
+    [
+        (["General Motors", "Ford Motor Co", "Chrysler Corp"], ["General Motors", "Chrysler Corp"]),
+        (["Peter", "Paul Smith", "Mary Jones"], ["Paul Smith", "Mary Jones"]),
+        (["James", "Michael", "Sarah"], []),
+    ],
+)
+def test_a_list_of_names_one_a_line_in_wrapped_copy_stays_a_list(items, names):
+    """A short line that is a name and nothing else is a list's item, not a line wrapped
+    inside a name: "General Motors" is not the start of "General Motors Ford Motor Co"."""
+    lines = [
+        "    LONDON, March 3 - The dollar closed higher against the yen",
+        "and the mark in quiet trade, dealers said, as the markets waited",
+        "for the figures due later in the week from the government in",
+        "Washington, and the crops fell in Chicago on the news of rain.",
+        "    The members are:",
+        *items,
+        "    The figures are due on Friday.",
+    ]
+    for sep in ("\n", "\r\n"):
+        text = sep.join(lines) + sep
+        assert wrap_width(text) is not None
+        assert "\n" + "\n".join(items) + "\n" in analysis_view(text).text
+        got = {" ".join(m.text.split()) for m in extract(text).mentions}
+        assert set(names) <= got
+        assert not [n for n in got if any(a in n and b in n for a, b in itertools.pairwise(items))]

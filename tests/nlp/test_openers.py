@@ -67,3 +67,15 @@ def test_a_town_with_its_state_after_a_comma_is_a_place(text, name, label):
 def test_a_list_with_a_state_in_it_names_no_town():
     text = "Deacon Blue, Idlewild, Texas, Mogwai and Teenage Fanclub are on the bill."
     assert labels(text).get("Idlewild") != "GPE"
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a list of names, each with its country: the first is no town, as the rest are not
+        ("The seeds are Becker, Germany, and Ivanisevic, Croatia, who meet on Sunday.", "Becker"),
+        ("Partners include Sony, Japan, Philips, Netherlands, and Siemens, Germany.", "Sony"),
+    ],
+)
+def test_the_first_of_a_list_of_names_with_their_countries_is_no_town(text, name):
+    assert labels(text).get(name) not in (None, "GPE")

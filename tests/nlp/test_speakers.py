@@ -254,3 +254,38 @@ OWNER_IN_THE_SENTENCE = [
 @pytest.mark.parametrize("layout", LAYOUTS)
 def test_the_company_is_the_one_its_own_sentence_names_before_it(layout):
     assert said(OWNER_IN_THE_SENTENCE, layout)[-1] == ("Kestrel", "they will also")
+
+
+def test_a_long_sentence_of_many_clauses_costs_in_proportion_to_its_length(monkeypatch):
+    """A text with no full stop (a transcript, a run-on list) is one sentence of many clauses;
+    each "he said" in it looked at every clause before it again, so twice the text took four
+    times as long (100 KB: 0.15 -> 9.7 CPU-s). Counted, not timed: the clauses read."""
+    from explorer.nlp import facts
+
+    reads = [0]
+    subject_at = facts._Text._subject_at
+
+    def counted(self, pos, e):
+        reads[0] += 1
+        return subject_at(self, pos, e)
+
+    monkeypatch.setattr(facts._Text, "_subject_at", counted)
+    names = ["John Smith", "Mary Jones", "Peter Brown", "Anne White", "David Green"]
+
+    def run(n: int) -> tuple[int, list]:
+        reads[0] = 0
+        text = ", and ".join(
+            f"{names[i % 5]} met the board, but he said the plan would fail, while she "
+            "told reporters it was fine"
+            for i in range(n)
+        )
+        found = [
+            (f.subject, f.object) for f in extract(text + ".\n").facts if f.predicate == "said"
+        ]
+        return reads[0], found
+
+    short, said_short = run(100)
+    long, said_long = run(200)
+    assert said_short and len(said_long) == 2 * len(said_short)
+    assert said_long[: len(said_short) - 1] == said_short[:-1]  # the last runs to the end
+    assert long <= 2.5 * short

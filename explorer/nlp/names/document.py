@@ -419,8 +419,8 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
         ) or text[max(0, f.start - 5) : f.start].endswith((", ", " and ", " & ")):
             continue  # "John Smith, Texas, said" is a person; "Idlewild, Texas, Mogwai" a list
         m = _STATE_AFTER.match(text, f.end)
-        if m is None or m.group(1) not in places:
-            continue
+        if m is None or m.group(1) not in places or _LIST_GOES_ON.match(text, m.end()):
+            continue  # "Becker, Germany, and Ivanisevic, Croatia": a list's first, no town
         surface = text[f.start : f.end]
         if surface in people and people[surface] != surface:
             continue
@@ -429,6 +429,8 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
 
 #: A state or country and the punctuation that closes the "town, state" pair.
 _STATE_AFTER = regexes.compile(r" ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,.;:)]|\s*$)", re.M)
+#: After a "name, country" pair, another name: the pair is a list's item.
+_LIST_GOES_ON = regexes.compile(r" ?, (?:and |or )?[A-Z]| (?:and|or) [A-Z]")
 
 
 #: Words that end many names and, alone, stand for one the story has not named: "The
