@@ -271,9 +271,7 @@ def _text_day() -> re.Pattern[str]:
 @functools.cache
 def _text_year() -> re.Pattern[str]:
     # Not "since 1979": a year counted from is never the story's own.
-    return re.compile(
-        r"(?<![\d.,$£€-])(?<![Ss]ince\s)(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)"
-    )
+    return re.compile(r"(?<![\d.,$£€-])(?<![Ss]ince\s)(1[89]\d\d|20\d\d)(?![\d%]|[.,]\d|-\d)")
 
 
 def text_date(text: str) -> str | None:

@@ -412,14 +412,18 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
     on after the state: no town; a surname of the story's people stays theirs; in a list,
     "Deacon Blue, Idlewild, Texas, Mogwai", the names are each their own)."""
     text = doc.text
-    places = W.us_states | W.nations
+    states, nations = W.us_states, W.nations  # looked up in each: no union made a document
     for f in doc.found:
         if not (
             (f.label == "PERSON" and f.ntokens == 1) or (f.label == "ORG" and f.ntokens <= 2)
         ) or text[max(0, f.start - 5) : f.start].endswith((", ", " and ", " & ")):
             continue  # "John Smith, Texas, said" is a person; "Idlewild, Texas, Mogwai" a list
         m = _STATE_AFTER.match(text, f.end)
-        if m is None or m.group(1) not in places or _LIST_GOES_ON.match(text, m.end()):
+        if (
+            m is None
+            or (m.group(1) not in states and m.group(1) not in nations)
+            or _LIST_GOES_ON.match(text, m.end())
+        ):
             continue  # "Becker, Germany, and Ivanisevic, Croatia": a list's first, no town
         surface = text[f.start : f.end]
         if surface in people and people[surface] != surface:
