@@ -424,6 +424,12 @@ class _Text:
         """The person named as sentence `index` opens, after its conjunction, dateline,
         organisation, nationality and title ("But Commission chairman Trevor Phillips"); not
         an owner ("Smith's lawyer") nor one inside a quotation."""
+        pos, e = self._opening(index)
+        return self._subject_at(pos, e)
+
+    def _opening(self, index: int) -> tuple[int, int]:
+        """Where sentence `index`'s subject may start (after its conjunction and dateline),
+        and where the sentence ends."""
         text = self.text
         s, e = self.sentence_span(index)
         opener = _SUBJECT_OPENER.match(text, s, e)
@@ -431,7 +437,7 @@ class _Text:
         dateline = _DATELINE_START.match(text, pos, e)
         if dateline is not None:
             pos = dateline.end()
-        return self._subject_at(pos, e)
+        return pos, e
 
     def clause_subjects(self, index: int, upto: int) -> list[Mention]:
         """The persons who open the clauses of sentence `index` before `upto`, the latest
@@ -503,12 +509,7 @@ class _Text:
         only says whose a person or a role is ("JP Morgan chief executive William Harrison",
         "Acme's chairman", "an Atlas spokesman")."""
         text = self.text
-        s, e = self.sentence_span(index)
-        opener = _SUBJECT_OPENER.match(text, s, e)
-        pos = opener.end() if opener is not None else s
-        dateline = _DATELINE_START.match(text, pos, e)
-        if dateline is not None:
-            pos = dateline.end()
+        pos, e = self._opening(index)
         for _ in range(3):
             m = self.by_start.get(pos)
             if m is None or m.label not in _OPENING_MODIFIERS or m.label == "TITLE":
