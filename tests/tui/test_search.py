@@ -228,3 +228,25 @@ async def test_a_group_with_more_hits_than_its_page_says_how_many(app_factory, t
         shown = sum(1 for r in hits.rows if isinstance(r, Hit) and r.kind == "sentence")
         assert (sentences.count, shown, sentences.total) == (100, 100, 130)
         assert any(" Sentences · 100 of 130" in line for line in screen_lines(hits))
+
+
+async def test_an_entity_found_by_its_alias_says_whose_alias_it_is(app_factory):
+    """Typing a surname finds the person by the alias "Sanai": the row names Mehdi Sanai, or
+    a reader cannot tell which Sanai it is without opening it. A row found by its full name
+    does not repeat it."""
+    app = app_factory()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        await pilot.press("slash")
+        await type_text(pilot, "Sanai")
+        await settle(pilot)
+        hits = _hits(app)
+        entity = next(r for r in hits.rows if isinstance(r, Hit) and r.kind == "entity")
+        assert entity.text == "Sanai"
+        line = hits.render_line(hits.rows.index(entity) + 1 - int(hits.scroll_y)).text
+        assert "Sanai → Mehdi Sanai" in line
+        app.main.query_one("#search", Input).value = "Zarif"
+        await settle(pilot)
+        entity = next(r for r in hits.rows if isinstance(r, Hit) and r.kind == "entity")
+        line = hits.render_line(hits.rows.index(entity) + 1 - int(hits.scroll_y)).text
+        assert "Mohammed Javad Zarif" in line and "→" not in line

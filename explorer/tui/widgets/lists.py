@@ -310,6 +310,11 @@ class HitList(CorpusList):
         width = widths[0]
         if row.kind == "entity":
             label = row.label or ""
+            # An alias matched ("Sanai", "FST"): say whose it is, or the row names nobody.
+            name = row.entity.partition(":")[2] if row.entity else ""
+            if name and name.casefold() != row.text.casefold():
+                text.append(" → ", style="dim")
+                text.append(plain(name))
             text.append(" ")
             text.append_text(label_tag(self, label))
         elif row.kind == "fact":
