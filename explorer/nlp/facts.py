@@ -13,7 +13,7 @@ import bisect
 import functools
 import itertools
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from explorer.nlp import regexes
@@ -1743,7 +1743,9 @@ _WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # annual meeting of the Association of German Banks".
 _AUDIENCE = regexes.compile(
     r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z0-9][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
-    r"(?:[a-z][\w-]*[ \t]+)?(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
+    r"(?:(?!(?:after|before|during|following|since|when|while|on|in|at|with|without|by|from"
+    r"|to|ahead|about|over|under)\b)[a-z][\w-]*[ \t]+)?"
+    r"(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
     r"|legislators|congressmen|senators|delegates|analysts|investors|shareholders|stockholders"
     r"|bankers|businessmen|(?:news|press)[ \t]+(?:conference|briefing|agency)|committee"
     r"|subcommittee|panel|hearing|meeting|conference|session|seminar|symposium|forum|convention"
@@ -2138,7 +2140,11 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
     text = doc.text
     s_start, s_end = doc.sentence_span(index)
     parties = [m for m in doc.by_sentence.get(index, ()) if m.label in _PERSON_OR_ACTOR]
-    if len(parties) < 2 and _PRONOUN_MET.search(text, s_start, s_end) is None:
+    if (
+        len(parties) < 2
+        and _PRONOUN_MET.search(text, s_start, s_end) is None
+        and (not parties or _IN_PASSING.search(text, s_start, s_end) is None)
+    ):
         return []
     out: list[tuple[Mention, Mention, int]] = []
 
@@ -2211,6 +2217,73 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
         with_ = _MEETING_WITH.match(_masked_gap(doc, a.end, b.start))
         if with_ is not None and a.entity != b.entity and fits(a, b, with_.group()):
             out.append((a, b, b.end))
+    out.extend(_met_in_passing(doc, index, parties, counterpart))
+    return out
+
+
+# "X told reporters after meeting Y", "After talks with Y, X said": the sentence's subject met
+# Y, in a clause that says when.
+_AFTER_MEETING = regexes.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ff]ollowing|[Dd]uring)\s+(?:(?:his|her|a|the)\s+)?"
+    r"(?:meeting(?:\s+with)?|meetings\s+with|talks\s+with|talking\s+(?:with|to))\s+(?:the\s+)?$"
+)
+_IN_PASSING = regexes.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ff]ollowing|[Dd]uring)\s+(?:(?:his|her|a|the)\s+)?(?:meeting|talk)"
+)
+# Between the subject and that clause: its verb and a few words ("told reporters", ", speaking").
+_SUBJECT_VERB_GAP = regexes.compile(r"[\s,]*(?:[a-z][\w-]*[\s,]+){1,4}")
+# Before the subject: the sentence's start, a quotation it closes, or a clause's conjunction.
+_SUBJECT_BEFORE = regexes.compile(
+    r"(?:^\s*(?:(?:Later|Then|Earlier|Afterwards|However|Yesterday|Today),?)?|[,.!?][\"”’]"
+    r"|\b(?:and|but))\s*$"
+)
+_PRONOUN_SUBJECT = regexes.compile(r"\b(He|She|he|she)[\s,]*(?:[a-z][\w-]*[\s,]+){1,4}$")
+_FRONTED_SUBJECT_GAP = regexes.compile(r"[^,;\"“”]*,\s*")
+
+
+def _met_in_passing(
+    doc: _Text, index: int, parties: list[Mention], counterpart: Callable[[Mention], Any]
+) -> list[tuple[Mention, Mention, int]]:
+    """Meetings told in a clause of when: "Erbakan told reporters after meeting Iraqi Deputy
+    Prime Minister Tareq Aziz" (the subject before it), "After talks with Aziz, Erbakan said"
+    (the subject after its comma). Only a person is the subject."""
+    text = doc.text
+    s_start, s_end = doc.sentence_span(index)
+    out: list[tuple[Mention, Mention, int]] = []
+    for j, b in enumerate(parties):
+        lo = parties[j - 1].end if j else s_start
+        clause = _AFTER_MEETING.search(_masked_gap(doc, lo, b.start))
+        if clause is None:
+            continue
+        met = counterpart(b)
+        if met is None:
+            continue
+        who: Mention | None = None
+        if j and parties[j - 1].label == "PERSON":
+            a = parties[j - 1]
+            before = _masked_gap(doc, parties[j - 2].end if j > 1 else s_start, a.start)
+            if (
+                _SUBJECT_VERB_GAP.fullmatch(text, a.end, lo + clause.start())
+                and _SUBJECT_BEFORE.search(before)
+                and text[a.end : a.end + 2] not in ("'s", "’s")
+            ):
+                who = a
+        elif (pronoun := _PRONOUN_SUBJECT.search(_masked_gap(doc, lo, lo + clause.start()))) and (
+            _SUBJECT_BEFORE.search(_masked_gap(doc, lo, lo + pronoun.start()))
+        ):
+            who = doc.last_person(lo + pronoun.start(), pronoun.group(1))
+        elif not _masked_gap(doc, s_start, lo + clause.start()).strip():
+            for p in doc.by_sentence.get(index, ()):
+                if p.start > met.end and p.label == "PERSON":
+                    if _FRONTED_SUBJECT_GAP.fullmatch(_masked_gap(doc, met.end, p.start)):
+                        who = p
+                    break
+        if (
+            who is not None
+            and who.entity != met.entity
+            and _meeting_fits(text, s_start, s_end, who, met, "met")
+        ):
+            out.append((who, met, met.end))
     return out
 
 
