@@ -1608,11 +1608,22 @@ def _said(doc: _Text) -> list[Fact]:
                     # '"...," X, president of Y, said': the aside names X's title
                     tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
             if (
-                tail is not None
+                found
+                and tail is not None
                 and text.startswith(":", tail.end())
-                and tail.group("verb") not in _GOES_ON_VERBS
+                and (
+                    tail.group("verb") not in _GOES_ON_VERBS
+                    or (
+                        last is not None
+                        and last[0] != found[0]
+                        and text[inner_e - 1] in ".!?"
+                        and not text[last_end:qs].strip(" \t\r\n.,")
+                    )
+                )
             ):
-                tail = None  # '"..." X said: "..."': X's words are the next quotation
+                # '"..." X said: "..."': X's words are the next quotation; so are X's after
+                # '"...." X added:' where the quotation goes on from another speaker's.
+                tail = None
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
                 # '"... the week." She said the shops ...' may be a new sentence (a new

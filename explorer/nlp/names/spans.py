@@ -503,6 +503,10 @@ _BEFORE_A_ROLE = frozenset(
 )
 
 
+# Words before a title that say when it was held, not what it is.
+_NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring"})
+
+
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
     heads, mods = W.titles
@@ -524,7 +528,19 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         canon = " ".join(w.capitalize() for w in phrase.split())
-        doc.found.append(Guess(toks[i].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - i))
+        first = i
+        if (
+            i
+            and is_sentence_initial(toks, i - 1)
+            and prev in mods
+            and prev not in _NOT_OF_THE_TITLE
+        ):
+            # "Shadow education secretary Tim Collins": the word the sentence's capital hid
+            # is the title's own (a shadow secretary is not the secretary).
+            first, canon = i - 1, f"{prev} {canon}"
+        doc.found.append(
+            Guess(toks[first].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - first)
+        )
     return j
 
 

@@ -1,0 +1,54 @@
+"""A title is the whole office: "Shadow education secretary Tim Collins" is the Shadow
+Education Secretary (not the Education Secretary, whom the story may also name), "general
+secretary" of a union is its General Secretary; a word of when ("Former") is not the title's.
+And a quotation that goes on from one speaker's words is not the next speaker's because the
+next one "added:"."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from explorer.nlp import extract
+
+POLITICS = [
+    "Minister defends school funding plan",
+    "Education Secretary Ruth Kelly has defended plans to give head teachers more control "
+    "over their budgets.",
+    "But National Union of Teachers general secretary Steve Sinnott warned the changes could "
+    "widen the gap between rich and poor schools.",
+    'Shadow education secretary Tim Collins said: "This is the third report in two days to '
+    'highlight the failure. "Employers have repeatedly voiced concern, but all the government '
+    'have offered is more talk." Liberal Democrat spokesman Phil Willis added: "Far too '
+    'little has been done."',
+    "Former education secretary Estelle Morris said the plan was sound.",
+]
+
+
+def layouts(paragraphs: list[str]) -> list[str]:
+    one_line = "\n\n".join(paragraphs) + "\n"
+    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
+    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
+
+
+@pytest.mark.parametrize("text", layouts(POLITICS), ids=["one-line", "wrapped", "crlf"])
+def test_titles_are_whole_offices(text: str) -> None:
+    facts = extract(text).facts
+    titles = {
+        (f.subject, f.object, f.qualifiers.get("of")) for f in facts if f.predicate == "title"
+    }
+    assert ("Ruth Kelly", "Education Secretary", None) in titles
+    assert ("Tim Collins", "Shadow Education Secretary", None) in titles
+    assert ("Steve Sinnott", "General Secretary", "National Union of Teachers") in titles
+    assert ("Estelle Morris", "Education Secretary", None) in titles
+    holders = {s for s, o, _ in titles if o == "Education Secretary"}
+    assert holders == {"Ruth Kelly", "Estelle Morris"}
+
+
+@pytest.mark.parametrize("text", layouts(POLITICS), ids=["one-line", "wrapped", "crlf"])
+def test_a_quotation_going_on_is_its_first_speakers(text: str) -> None:
+    said = {(f.subject, f.object.split()[0]) for f in extract(text).facts if f.predicate == "said"}
+    assert ("Tim Collins", "Employers") in said
+    assert ("Phil Willis", "Far") in said
+    assert ("Phil Willis", "Employers") not in said
