@@ -1148,6 +1148,9 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
+        if m.label in _PLACE and "," in text[gap:pos]:
+            # "Litton, based in Beverly Hills, Calif., said": the place ends an aside.
+            return _named_before_aside(doc, gap)
         if m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
             voice = _unnamed_voice(doc, m.start)
             if voice is not None:
@@ -1378,10 +1381,11 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
 _ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
 _ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
 # How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
-# "once the owner of ...", "of Burnley", "writing in ...".
+# "once the owner of ...", "of Burnley", "writing in ...", "based in ...".
 _ASIDE_OPENERS = frozenset(
     "a an the his her its their who whose which once now then formerly former until himself "
-    "herself itself also both each of from in at with writing speaking".split()
+    "herself itself also both each of from in at with writing speaking based headquartered"
+    " located".split()
 )
 _LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
 
@@ -1407,6 +1411,15 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
         return None
     m = doc.before(aside.start())
+    if (
+        m is not None
+        and first is not None
+        and first.label in _PLACE
+        and m.label in _PLACE
+        and text[aside.start() + 1 : comma].strip() == first.text
+    ):
+        # ", based in Beverly Hills, Calif.,": the state ends the aside about the city.
+        return _named_before_aside(doc, aside.start())
     if m is None:
         kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
         org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None

@@ -1,0 +1,37 @@
+"""A speaker set off from "said" by where they are ("Litton, based in Beverly Hills, Calif.,
+said", "Andrew Fisher, from Omaha, Nebraska, said") is the speaker, never nobody; a place
+named right before "said" with no aside ("Hoechst AG of West Germany said") is still no
+speaker when a company or person is named."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from explorer.nlp import extract
+
+WIRE = [
+    "GENERAL DYNAMICS TO BUY LITTON AVIONICS UNIT",
+    "ST LOUIS, March 17 - General Dynamics Corp said it agreed to acquire the avionics "
+    "division of Litton Industries Inc for about 210 mln dlrs in cash.",
+    "Litton, based in Beverly Hills, Calif., said the sale was part of a plan to focus on its "
+    "geophysical and marine businesses.",
+    "Andrew Fisher, from Omaha, Nebraska, said he would bid for the unit.",
+    "Hoechst AG of West Germany said it would not bid.",
+]
+
+
+def layouts(paragraphs: list[str]) -> list[str]:
+    one_line = "\n\n".join(paragraphs) + "\n"
+    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
+    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
+
+
+@pytest.mark.parametrize("text", layouts(WIRE), ids=["one-line", "wrapped", "crlf"])
+def test_the_speaker_before_a_place_aside(text: str) -> None:
+    said = {(f.subject, f.object.split()[1]) for f in extract(text).facts if f.predicate == "said"}
+    assert ("Litton Industries Inc", "sale") in said
+    assert ("Andrew Fisher", "would") in said
+    assert ("Hoechst AG", "would") in said
+    assert not {s for s, _ in said} & {"Beverly Hills", "California", "Nebraska", "West Germany"}
