@@ -79,3 +79,23 @@ def test_a_list_with_a_state_in_it_names_no_town():
 )
 def test_the_first_of_a_list_of_names_with_their_countries_is_no_town(text, name):
     assert labels(text).get(name) not in (None, "GPE")
+
+
+@pytest.mark.parametrize(
+    "text, name, canonical",
+    [
+        ("ST. LOUIS, March 17 - General Dynamics Corp said it agreed.", "ST. LOUIS", "St. Louis"),
+        ("    ST. PAUL, Minn., March 17 - 3M Co said it agreed.", "ST. PAUL", "St. Paul"),
+        ("FT. WORTH, Texas, March 3 -\r\nTandy Corp said sales rose.", "FT. WORTH", "Ft. Worth"),
+    ],
+)
+def test_a_dateline_place_with_saint_mount_or_fort_in_capitals_is_whole(text, name, canonical):
+    """ "ST. LOUIS" gave the place "LOUIS", and "FT. WORTH" an organisation "FT"."""
+    found = {m.text: (m.label, m.entity) for m in extract(text).mentions}
+    assert found[name] == ("GPE", canonical)
+    assert "LOUIS" not in found and "FT" not in found and "PAUL" not in found
+
+
+def test_an_abbreviation_ending_a_sentence_before_a_capital_word_is_no_saint():
+    found = {m.text for m in extract("Sources told the FT. But Rover said no.").mentions}
+    assert "Rover" in found and not any(t.startswith("FT. ") for t in found)

@@ -36,6 +36,7 @@ TOKEN = regexes.compile(
     + r"|(?=[A-Za-z]\.)(?:(?:[A-Za-z]\.){2,}(?:-[a-z]+\b)?"  # U.S., U.K., U.S.A., U.S.-led
     r"|[A-Z]\.(?=\s[A-Z]))"  # an initial: J. Smith
     rf"|(?=[A-Z][a-z]{{1,4}}\.)(?:{alternatives('abbreviations')})\.(?!\w)"  # Corp., Gov., Tex.
+    r"|(?=[SMF]T\.[ \t]+[A-Z][A-Z])[SMF]T\."  # a dateline's "ST. LOUIS", "FT. WORTH", "MT. VERNON"
     rf"|{_WORD}(?:[-&]{_WORD})*(?:['’](?![sS]\b){_WORD})*(?:[-&]{_WORD})*"  # O'Neill, AT&T
     r"|['’][sS]\b"  # possessive
     r"|\S"
@@ -67,10 +68,13 @@ def is_cap(tok: str) -> bool:
     return tok[:1].isupper()
 
 
+_SAINT_MOUNT_FORT = {"ST.": "St.", "MT.": "Mt.", "FT.": "Ft."}
+
+
 def title_case(word: str) -> str:
     """`word` capitalised part by part ("NEW-YORK" -> "New-York"); abbreviations as written."""
     if "." in word and len(word) <= 6:  # U.S.
-        return word
+        return _SAINT_MOUNT_FORT.get(word, word)
     return "-".join(p[:1].upper() + p[1:].lower() for p in word.split("-"))
 
 
