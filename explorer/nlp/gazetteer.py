@@ -522,7 +522,12 @@ def _build_org_prefixes() -> frozenset[str]:
 
 @functools.cache
 def _build_known_orgs() -> frozenset[str]:
-    return frozenset(_lines("orgs.txt"))
+    return frozenset(_lines("orgs.txt")) | _build_companies()
+
+
+@functools.cache
+def _build_companies() -> frozenset[str]:
+    return frozenset(_lines("companies.txt"))
 
 
 @functools.cache
@@ -564,6 +569,7 @@ _BUILDERS = {
     "gendered_names": _build_gendered_names,
     "honorifics": _build_honorifics,
     "known_orgs": _build_known_orgs,
+    "companies": _build_companies,
     "org_aliases": _build_org_aliases,
     "languages": _build_languages,
     "law_words": _build_law_words,
@@ -818,6 +824,12 @@ def org_prefixes() -> frozenset[str]:
 def known_orgs() -> frozenset[str]:
     """Organisations known by one word or an acronym ("Kremlin", "NATO")."""
     return _tables()["known_orgs"]
+
+
+def companies() -> frozenset[str]:
+    """Companies known by one word or their short name ("Toyota", "IBM"), also in
+    `known_orgs`."""
+    return _tables()["companies"]
 
 
 def org_heads() -> frozenset[str]:

@@ -43,18 +43,18 @@ ARTICLES: dict[str, str] = {
     "more growth.",
     "kmart03.txt": "Retail results\n\nK Mart reported record earnings for the year. K Mart "
     "shares rose.",
-    # Nokia, the company, and Espoo, the town where it is based.
-    "nokia01.txt": "Phone maker\n\nNokia Oyj said it sold more phones than ever. Nokia "
+    # Raisio, a company named after its town (the lists know the town), and Espoo, a town.
+    "raisio01.txt": "Phone maker\n\nRaisio Oyj said it sold more phones than ever. Raisio "
     "shares rose in Helsinki.",
-    "nokia02.txt": "Handsets\n\nNokia Oyj launched three new handsets. Nokia said demand "
+    "raisio02.txt": "Handsets\n\nRaisio Oyj launched three new handsets. Raisio said demand "
     "was strong in Europe.",
-    "nokia03.txt": "Mobile market\n\nNokia Oyj kept its lead in mobile phones. Rivals trail "
-    "Nokia by a wide margin.",
-    "nokia06.txt": "Phones\n\nNokia said it sold more phones in Asia.",
-    "nokia07.txt": "Network deal\n\nNokia said it won a network contract.",
-    "nokia04.txt": "Town news\n\nA new school opened in Espoo on Monday. Families in Espoo "
+    "raisio03.txt": "Mobile market\n\nRaisio Oyj kept its lead in mobile phones. Rivals trail "
+    "Raisio by a wide margin.",
+    "raisio06.txt": "Phones\n\nRaisio said it sold more phones in Asia.",
+    "raisio07.txt": "Network deal\n\nRaisio said it won a network contract.",
+    "raisio04.txt": "Town news\n\nA new school opened in Espoo on Monday. Families in Espoo "
     "welcomed it, and the mayor of Espoo said more would follow.",
-    "nokia05.txt": "Espoo grows\n\nThe population of Espoo grew again. Many people moved to "
+    "raisio05.txt": "Espoo grows\n\nThe population of Espoo grew again. Many people moved to "
     "Espoo, and housing in Espoo is scarce.",
     # Marlow the brewer and Marlow the town: two things, the contexts say so.
     "marlow01.txt": "Brewer profits\n\nMarlow Ltd said profits rose. Marlow said beer sales "

@@ -79,9 +79,9 @@ def test_a_short_form_joins_its_company_not_a_person_of_that_surname(store) -> N
 
 
 def test_the_minority_label_joins_the_majority(store) -> None:
-    nokia = _named(store, "Nokia", "Nokia Oyj")
+    nokia = _named(store, "Raisio", "Raisio Oyj")
     assert [e.label for e in nokia] == ["ORG"]
-    why = _merged(store, nokia[0].key)["GPE:Nokia"]
+    why = _merged(store, nokia[0].key)["GPE:Raisio"]
     assert why["reason"].startswith("label vote: ORG")
 
 

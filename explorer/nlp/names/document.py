@@ -68,6 +68,7 @@ def _firms_named_for_people(doc: Doc) -> None:
     firm, not a person. Read before the document's people are gathered."""
     text = doc.text
     firms: dict[str, str] = {}  # "Merrill Lynch", "Dean Witter" -> the firm
+    whole: dict[str, str] = {}  # the firm's whole name without its legal form -> the firm
     for f in doc.found:
         if f.ntokens < 3 or f.label != "ORG" or f.strength < MEDIUM:
             continue
@@ -79,12 +80,19 @@ def _firms_named_for_people(doc: Doc) -> None:
             words.pop()
         for k in range(2, len(words) + 1):  # "Kidder, Peabody" is "Kidder Peabody"
             firms.setdefault(" ".join(w.rstrip(",") for w in words[:k]), f.entity)
+        whole.setdefault(" ".join(w.rstrip(",") for w in words), f.entity)
     if not firms:
         return
     for f in doc.found:
-        if f.label != "PERSON" or f.ntokens < 2:
+        if f.ntokens < 2 or f.label not in ("PERSON", "ORG"):
             continue
         surface = text[f.start : f.end].replace(",", "")
+        if f.label == "ORG":
+            if f.entity == surface and whole.get(surface, surface) != surface:
+                # "Merrill Lynch" (a firm the lists know) of "Merrill Lynch and Co"; not
+                # "General Motors" of "General Motors Acceptance Corp", its unit
+                f.entity = whole[surface]
+            continue
         if surface in firms:
             f.label, f.entity, f.strength = "ORG", firms[surface], MEDIUM
             continue

@@ -94,6 +94,7 @@ class _Lists:
         self.first_names = gz.first_names()
         self.honorifics = gz.honorifics()
         self.known_orgs = gz.known_orgs()
+        self.companies = gz.companies()
         # the first words of the known organisations of several words ("European Community")
         self.known_org_firsts = frozenset(o.split()[0] for o in self.known_orgs if " " in o)
         self.org_aliases = gz.org_aliases()

@@ -317,6 +317,8 @@ def gazetteer(c: Name) -> Verdict | None:
             and not _initials_of(c.key, hit[1])
         ):
             return None
+        if c.n == 1 and hit[0] in ("GPE", "LOC") and c.key in W.companies:
+            return None  # "Toyota", "Nokia": the company, not the town (`known_org`)
         return hit[0], hit[1], STRONG
     return None
 

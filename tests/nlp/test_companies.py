@@ -1,0 +1,45 @@
+"""Companies a news reader knows by one word are companies wherever the story names them:
+"Toyota" and "Nokia" (also towns), "Yahoo" and "Nissan" (read as people before), "Sony" at the
+start of a sentence; a town written with its country stays a town, and a surname the list
+leaves out ("Ford") is still a person's in a person's name."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from explorer.nlp import extract
+
+TECH = [
+    "Nokia and Sony lead the market",
+    "Nokia said on Tuesday that its handset sales rose 20% in the last quarter, while Sony "
+    "warned that its games division would miss forecasts.",
+    "Toyota overtook Ford as the world's second-largest carmaker, and Nissan chief executive "
+    "Carlos Ghosn said Yahoo would host the new car's website.",
+    "Sony declined to comment. Harrison Ford, who lives in Toyota, Japan, for part of the "
+    "year, was not available.",
+]
+
+
+def layouts(paragraphs: list[str]) -> list[str]:
+    one_line = "\n\n".join(paragraphs) + "\n"
+    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
+    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
+
+
+@pytest.mark.parametrize("text", layouts(TECH), ids=["one-line", "wrapped", "crlf"])
+def test_known_companies_are_companies(text: str) -> None:
+    mentions = extract(text).mentions
+    labels: dict[str, set[str]] = {}
+    for m in mentions:
+        labels.setdefault(m.text, set()).add(m.label)
+    for company in ("Nokia", "Sony", "Toyota", "Nissan", "Yahoo"):
+        assert "ORG" in labels[company], company
+    sony = [m for m in mentions if m.text == "Sony"]
+    assert len(sony) == 3 and {m.label for m in sony} == {"ORG"}  # the headline's too
+    assert labels["Harrison Ford"] == {"PERSON"}
+    toyota_town = [m for m in mentions if m.text == "Toyota" and m.label == "GPE"]
+    assert len(toyota_town) == 1  # "lives in Toyota, Japan"
+    said = {f.subject for f in extract(text).facts if f.predicate == "said"}
+    assert {"Nokia", "Carlos Ghosn"} <= said
