@@ -43,3 +43,15 @@ def test_known_companies_are_companies(text: str) -> None:
     assert len(toyota_town) == 1  # "lives in Toyota, Japan"
     said = {f.subject for f in extract(text).facts if f.predicate == "said"}
     assert {"Nokia", "Carlos Ghosn"} <= said
+
+
+@pytest.mark.parametrize(
+    "sentence, firm",
+    [
+        ("Analysts at Jupiter Research said the move could help Yahoo.", "Jupiter Research"),
+        ("Forrester Research analyst Josh Bernoff said sales would slow.", "Forrester Research"),
+        ("A report by Holloway Associates found the opposite.", "Holloway Associates"),
+    ],
+)
+def test_a_research_or_consulting_firm_is_no_person(sentence: str, firm: str) -> None:
+    assert {m.text: m.label for m in extract(sentence).mentions}[firm] == "ORG"
