@@ -713,7 +713,7 @@ def _titles(doc: _Text) -> list[Fact]:
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
-        of = to = area = None
+        of = to = None
         left, right = t.start, t.end
         name = t.entity
         prefix = doc.before(t.start)
@@ -724,9 +724,10 @@ def _titles(doc: _Text) -> list[Fact]:
             # "Justice and Home Affairs Commissioner", "EC External Relations Commissioner"
             head, portfolio = _portfolio(prefix.entity)
             if portfolio is not None:
-                area, left = portfolio, prefix.start
+                # the whole office, as "Finance Minister" and "Farm Commissioner" are
+                name, left = f"{portfolio} {name}", prefix.start
                 if head:
-                    of = head
+                    of = gazetteer.org_aliases().get(head, head)
                 else:
                     prefix = doc.before(prefix.start)
                     if prefix is not None and prefix.label == "ORG":
@@ -801,8 +802,7 @@ def _titles(doc: _Text) -> list[Fact]:
         former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
         facts.append(
             _fact(
-                doc, "title", person.entity, name, start, end, of=of, to=to, former=former,
-                area=area,
+                doc, "title", person.entity, name, start, end, of=of, to=to, former=former
             )
         )  # fmt: skip
     facts.extend(_doctors(doc, seen))
@@ -827,7 +827,8 @@ _PORTFOLIO_WORDS = frozenset(
     "Interior Industry Labour Labor Employment Enlargement Development Fisheries Budget "
     "Internal Market Research Culture Regional Policy Social Consumer Protection Taxation "
     "Customs Security Science Technology Humanitarian Aid Administrative Communication "
-    "Immigration Commerce Tourism Housing Planning and".split()
+    "Immigration Commerce Tourism Housing Planning Farm Farming Rural Sport Sports Media "
+    "Digital Information Telecommunications Welfare Pensions Work Women Equality and".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 
@@ -1483,6 +1484,9 @@ def _speaker_at(
             if nxt is not None and nxt.label == "TITLE":
                 name = _holder(doc, nxt, m.entity)
                 return (name, nxt.end) if name else None
+        person = doc.after(m.end) if m.label == "TITLE" else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "said housing minister Yvette Cooper"
         name = _speaker_name(doc, m)
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)

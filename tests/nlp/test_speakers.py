@@ -34,7 +34,7 @@ def said(paragraphs: list[str], layout: str) -> list[tuple[str, str]]:
 def titles(paragraphs: list[str], layout: str) -> set[tuple]:
     text = laid_out(paragraphs, layout)
     return {
-        (f.subject, f.object, f.qualifiers.get("of"), f.qualifiers.get("area"))
+        (f.subject, f.object, f.qualifiers.get("of"))
         for f in extract(text).facts
         if f.predicate == "title"
     }
@@ -153,7 +153,8 @@ def test_a_spokesman_for_a_person_speaks_for_that_person(layout):
     assert said(SPOKESMAN_FOR_A_PERSON, layout) == [("Franco Frattini", "the plans would")]
     held = titles(SPOKESMAN_FOR_A_PERSON, layout)
     assert not any(t[1] == "Spokesman" for t in held), held  # the spokesman is not named
-    assert ("Franco Frattini", "Commissioner", None, "Justice and Home Affairs") in held
+    # the whole office, as "Finance Minister" is
+    assert ("Franco Frattini", "Justice and Home Affairs Commissioner") in {t[:2] for t in held}
 
 
 UNNAMED_OFFICIALS = [
@@ -200,11 +201,11 @@ TITLED = [
 def test_titles_whole_and_with_their_organisation_and_area(layout):
     held = titles(TITLED, layout)
     assert held >= {
-        ("Anne Quarrie", "Doctor", None, None),
-        ("Colin Amery", "Doctor", None, None),
-        ("Mary Hale", "Vice President of Finance", "Acme Corp", None),
-        ("Willy De Clercq", "Commissioner", "EC", "External Relations"),
-        ("Satoshi Sumita", "Governor", "Bank of Japan", None),
+        ("Anne Quarrie", "Doctor", None),
+        ("Colin Amery", "Doctor", None),
+        ("Mary Hale", "Vice President of Finance", "Acme Corp"),
+        ("Willy De Clercq", "External Relations Commissioner", "European Community"),
+        ("Satoshi Sumita", "Governor", "Bank of Japan"),
     }, held
     assert not any(t[2] and t[2].startswith("of ") for t in held), held
     assert ("Satoshi Sumita", "the bank would") in said(TITLED, layout)
@@ -221,8 +222,8 @@ NOT_DOCTORS = [
 def test_a_name_after_dr_alone_is_no_doctor_and_a_field_of_two_words_stays_whole(layout):
     held = titles(NOT_DOCTORS, layout)
     assert not any(t[1] == "Doctor" for t in held), held
-    assert ("Vera Lind", "Vice President of Sales and Marketing", "Acme Corp", None) in held
-    assert ("Frank Field", "Minister", None, None) in held  # a title after the name too
+    assert ("Vera Lind", "Vice President of Sales and Marketing", "Acme Corp") in held
+    assert ("Frank Field", "Welfare Minister", None) in held  # a title after the name too
 
 
 LATER_CLAUSE = [

@@ -52,3 +52,26 @@ def test_a_quotation_going_on_is_its_first_speakers(text: str) -> None:
     assert ("Tim Collins", "Employers") in said
     assert ("Phil Willis", "Far") in said
     assert ("Phil Willis", "Employers") not in said
+
+
+QUOTES_WITH_TITLES = [
+    '"Many big brands have used the network," said chief executive Sam Yagan.',
+    '"As we mourn his passing, I ask you to remember his family," chief executive James '
+    "Skinner said in a statement.",
+    "More money is to be given to councils to develop caravan parks, said housing minister "
+    "Yvette Cooper.",
+    '"The quality of reporting does differ," Judge Letitia Clark said.',
+]
+
+
+@pytest.mark.parametrize("text", layouts(QUOTES_WITH_TITLES), ids=["one-line", "wrapped", "crlf"])
+def test_a_title_in_lower_case_before_the_speaker_leaves_the_speaker(text: str) -> None:
+    """'"...," said chief executive Sam Yagan' was nobody's: the title, not the person after
+    it, was read as the speaker."""
+    said = {(f.subject, f.object.split()[0]) for f in extract(text).facts if f.predicate == "said"}
+    assert said == {
+        ("Sam Yagan", "Many"),
+        ("James Skinner", "As"),
+        ("Yvette Cooper", "More"),
+        ("Letitia Clark", "The"),
+    }

@@ -112,6 +112,8 @@ class _Lists:
         self.us_states = gz.us_states()
         heads, mods = self.titles
         self.title_starts = frozenset(h.split()[0] for h in heads) | mods
+        # "International" of "International Development Minister"
+        self.title_mod_firsts = frozenset(m.split()[0] for m in mods if " " in m)
         self.lower_titles = frozenset(h.lower() for h in heads if " " not in h and len(h) > 3)
         self.loaded = True
 

@@ -761,10 +761,10 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
     TITLE, and the parts around it are labelled apart."""
     best = before = None
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
-    title_starts = W.title_starts
+    title_starts, mod_firsts = W.title_starts, W.title_mod_firsts
     for p in range(i, j):
         w = toks[p].text
-        if w not in title_starts and "-" not in w:
+        if w not in title_starts and w not in mod_firsts and "-" not in w:
             continue
         t_len = _title_at(toks, p, j, heads, mods)
         if not t_len:
@@ -922,11 +922,15 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
     if "-" in w and (w in heads or all(p in heads or p in mods for p in w.split("-"))):
         return 1
     k = pos
-    while k < j and (
-        toks[k].text in mods
-        or (toks[k].text == "and" and k > pos and k + 1 < j and toks[k + 1].text in mods)
-    ):
-        k += 1
+    while k < j:
+        if toks[k].text in mods or (
+            toks[k].text == "and" and k > pos and k + 1 < j and toks[k + 1].text in mods
+        ):
+            k += 1
+        elif k + 1 < j and f"{toks[k].text} {toks[k + 1].text}" in mods:
+            k += 2  # "International Development Minister"
+        else:
+            break
     best = 0
     for m in range(min(j, k + 3), k, -1):
         if " ".join(t.text for t in toks[k:m]) in heads:
