@@ -136,10 +136,11 @@ _AUXILIARIES = (
     r"|recently|reportedly|already|both|last\s+\w+|last|on\s+\w+day|(?:is|are|was|were|due|set"
     r"|expected|plans?|planned|hopes?|hoped|wants?|wanted|agreed|going)\s+to)\s+)*"
 )
-# "X met Y", "X, the prime minister, has held talks with Y": the gap between the two names
-# with the mentions inside it (titles, nationalities) blanked out.
+# "X met Y", "X, the prime minister, has held talks with Y", "X, who met Y in ...": the gap
+# between the two names with the mentions inside it (titles, nationalities) blanked out.
 _MET_DIRECT = regexes.compile(
-    r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,)?"
+    r"^(?:[ \t]*,[ \t]*(?:(?:the|a|an|his|her|its|their|then|now|former)[ \t]+)?[ \t]*,"
+    r"|[ \t]*,[ \t]*who\b)?"
     rf"\s*{_AUXILIARIES}{_MEET_VERB}[\s,]*(?:the\s+)?[\s,]*$"
 )
 # "X and Y" (a title between them blanked out), then a meeting verb after Y.

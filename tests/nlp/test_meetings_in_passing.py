@@ -51,3 +51,22 @@ def test_a_meeting_in_a_clause_of_when_is_the_subjects(text: str) -> None:
 )
 def test_no_meeting_where_the_subject_is_not_the_one_who_met(sentence: str) -> None:
     assert not [f for f in extract(sentence).facts if f.predicate == "met"]
+
+
+@pytest.mark.parametrize(
+    "sentence, pair",
+    [
+        (
+            "Ministers discussed the peace process with Palestinian President Yasser Arafat, "
+            "who met Dutch Foreign Minister Hans van Mierlo in Luxembourg on Sunday.",
+            ("Yasser Arafat", "Hans van Mierlo"),
+        ),
+        (
+            "Yasser Arafat, who met Bill Clinton last week, said peace was near.",
+            ("Yasser Arafat", "Bill Clinton"),
+        ),
+    ],
+)
+def test_a_meeting_in_a_clause_about_a_person_is_theirs(sentence: str, pair: tuple) -> None:
+    met = {(f.subject, f.object) for f in extract(sentence).facts if f.predicate == "met"}
+    assert met == {pair}
