@@ -1356,6 +1356,11 @@ _OFFICIALS_BEFORE = regexes.compile(
 _VOICE_KIND_BEFORE = regexes.compile(
     rf"(?<![\w-])(?:(?P<mod>central)[ \t]+)?(?P<kind>{_KINDS})[ \t]*$"
 )
+# An unnamed voice after the verb: "a company spokesman", "an Acme official".
+_UNNAMED_AT = regexes.compile(
+    r"(?:an?|one|another)[ \t]+(?:[\w&.-]+[ \t]+){0,3}?"
+    r"(?P<role>spokes(?:man|woman|person)|officials?)\b"
+)
 _INDEFINITE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]*$")
 
 
@@ -1444,6 +1449,11 @@ def _speaker_at(
     it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
     """
     m = doc.by_start.get(pos)
+    if m is None and (voice := _UNNAMED_AT.match(doc.text, pos)) is not None:
+        # '"...," said a company spokesman': the company the story names speaks
+        found = _unnamed_voice(doc, voice.start("role"))
+        if found is not None:
+            return (found[0], voice.end()) if found[0] else None
     if m is None:
         honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
         if honorific is not None and honorific.group(1) in gazetteer.honorifics():
@@ -1610,10 +1620,13 @@ def _said(doc: _Text) -> list[Fact]:
         speaker = None
         own_clause: tuple[str, int, int, str] | None = None
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
+        unnamed = False  # '"...," said a spokeswoman': someone the story does not name
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
                 speaker = (found[0], qs, found[1], verb.group("verb"))
+            else:
+                unnamed = _UNNAMED_AT.match(text, verb.end()) is not None
         after = None
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
@@ -1662,7 +1675,7 @@ def _said(doc: _Text) -> list[Fact]:
                 tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
                 if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
                     own_clause = (found[0], qs, tail.end(), tail.group("verb"))
-        if speaker is None:
+        if speaker is None and not unnamed:
             lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
             if lead is not None:
                 found = _speaker_before(doc, lead.start())
@@ -1670,7 +1683,7 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
         if speaker is None:
             speaker = after
-        if speaker is None and last is not None:
+        if speaker is None and last is not None and not unnamed:
             speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
         if run_on and run_on[-1][3] != qs:
             run_on.clear()  # not the paragraph after them: their speaker is not this one's

@@ -290,3 +290,23 @@ def test_a_long_sentence_of_many_clauses_costs_in_proportion_to_its_length(monke
     assert said_short and len(said_long) == 2 * len(said_short)
     assert said_long[: len(said_short) - 1] == said_short[:-1]  # the last runs to the end
     assert long <= 2.5 * short
+
+
+UNNAMED_AFTER_A_QUOTATION = [
+    "Harwick Group said on Monday that it had repaid its loans.",
+    '"The market is still very weak in Europe," said a company spokesman, who declined to be '
+    "named.",
+    '"We found clues of possible market manipulation," a BaFin spokesman said.',
+    '"It was an old injury," said a spokeswoman.',
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_quotation_said_by_an_unnamed_spokesman_is_their_organisations(layout):
+    """'"...," said a company spokesman' was nobody's; a spokeswoman of no organisation the
+    story names stays nobody's."""
+    assert said(UNNAMED_AFTER_A_QUOTATION, layout) == [
+        ("Harwick Group", "it had repaid"),
+        ("Harwick Group", "The market is"),
+        ("BaFin", "We found clues"),
+    ]
