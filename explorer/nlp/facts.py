@@ -1521,8 +1521,10 @@ def _person_after(doc: _Text, pos: int) -> Mention | None:
 
 
 def _speaker_name(doc: _Text, m: Mention) -> str | None:
-    if m.label == "PERSON" or m.label == "ORG" or m.label == "GPE":
+    if m.label in ("PERSON", "ORG", "GPE"):
         return m.entity
+    if m.label == "FAC" and not _PREPOSITION_BEFORE.search(doc.text, max(0, m.start - 6), m.start):
+        return m.entity  # "Downing Street said", as "Washington"; not "a detainee in Woodhill"
     if m.label == "TITLE":
         prefix = doc.before(m.start)
         return _holder(doc, m, prefix.entity if prefix is not None else None)

@@ -35,3 +35,20 @@ def test_the_speaker_before_a_place_aside(text: str) -> None:
     assert ("Andrew Fisher", "would") in said
     assert ("Hoechst AG", "would") in said
     assert not {s for s, _ in said} & {"Beverly Hills", "California", "Nebraska", "West Germany"}
+
+
+@pytest.mark.parametrize(
+    "sentence, speaker",
+    [
+        ("A spokeswoman for Downing Street said the prime minister would speak.", "Downing Street"),
+        ("Downing Street said Mr Blair should be judged by results.", "Downing Street"),
+    ],
+)
+def test_a_building_that_stands_for_a_government_speaks(sentence: str, speaker: str) -> None:
+    said = [f.subject for f in extract(sentence).facts if f.predicate == "said"]
+    assert said == [speaker]
+
+
+def test_a_building_someone_is_in_does_not_speak() -> None:
+    text = 'In a statement, a detainee in Woodhill Prison said: "Release us."'
+    assert "Woodhill Prison" not in {f.subject for f in extract(text).facts}
