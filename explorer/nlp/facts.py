@@ -99,7 +99,8 @@ _BEFORE_TITLE = regexes.compile(
 )
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 _POSSESSIVE_RANKED = regexes.compile(
-    r"['’]s\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)\s+)?$"
+    r"(?:['’]s|(?<=s)['’])\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)"
+    r"\s+)?$"
 )
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
@@ -1181,7 +1182,11 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         if person is not None and person.label == "PERSON":
             return person.entity, person.start
     if m is not None and m.label == "TITLE":
-        # "Tony Blair, the prime minister, said": the title's holder speaks.
+        # "Tony Blair, the prime minister, said": the title's holder speaks; but "Ms
+        # Robinson, a friend of the Tory leader, said" is the one the aside is about.
+        found = _named_before_aside(doc, gap) if "," in text[gap:pos] else None
+        if found is not None:
+            return found
         name = _speaker_name(doc, m)
         if name:
             return name, m.start
@@ -1647,15 +1652,21 @@ def _said(doc: _Text) -> list[Fact]:
                 and (
                     tail.group("verb") not in _GOES_ON_VERBS
                     or (
-                        last is not None
-                        and last[0] != found[0]
-                        and text[inner_e - 1] in ".!?"
-                        and not text[last_end:qs].strip(" \t\r\n.,")
+                        text[inner_e - 1] in ".!?"
+                        and (
+                            (
+                                last is not None
+                                and last[0] != found[0]
+                                and not text[last_end:qs].strip(" \t\r\n.,")
+                            )
+                            or _led_by_another(doc, qs, found[0])
+                        )
                     )
                 )
             ):
                 # '"..." X said: "..."': X's words are the next quotation; so are X's after
-                # '"...." X added:' where the quotation goes on from another speaker's.
+                # '"...." X added:' where the quotation goes on from another speaker's or
+                # another speaker introduced it ('Y said: "...." X added: "..."').
                 tail = None
             if found and tail is not None:
                 after = (found[0], qs, tail.end(), tail.group("verb"))
@@ -1744,6 +1755,16 @@ def _continued(
 
 # '"..." He added: "..."': whoever adds spoke before.
 _GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
+
+
+def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
+    """Whether the quotation at `qs` is introduced by someone named other than `name`:
+    'Y said: "..."' (but 'He said: "..." Moyes added:' may be Moyes both times)."""
+    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 60), qs)
+    found = _speaker_before(doc, lead.start()) if lead is not None else None
+    return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
+
+
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
 
 

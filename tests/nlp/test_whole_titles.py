@@ -75,3 +75,33 @@ def test_a_title_in_lower_case_before_the_speaker_leaves_the_speaker(text: str) 
         ("Yvette Cooper", "More"),
         ("Letitia Clark", "The"),
     }
+
+
+LEADERS = [
+    "Tory leader Michael Howard attacked the budget.",
+    "The rest of the firm was bought by market leader Diageo.",
+    "TV presenter Anne Robinson said he was kind. Ms Robinson, a friend of the Tory leader, "
+    "also revealed that he was a fine dancer.",
+    "The Liberal Democrats' education spokesman, Phil Willis, said the plan was wrong.",
+    'Mr Howard said: "We will cut taxes." However, Treasury minister Paul Boateng said: "None '
+    'of the figures add up." Liberal Democrat leader Charles Kennedy added: "People will not '
+    'be taken in."',
+]
+
+
+@pytest.mark.parametrize("text", layouts(LEADERS), ids=["one-line", "wrapped", "crlf"])
+def test_a_party_leader_holds_a_title_and_speaks(text: str) -> None:
+    facts = extract(text).facts
+    titles = {
+        (f.subject, f.object, f.qualifiers.get("of")) for f in facts if f.predicate == "title"
+    }
+    assert ("Michael Howard", "Leader", "Tory") in titles
+    assert ("Charles Kennedy", "Leader", "Liberal Democrat") in titles
+    assert ("Phil Willis", "Education Spokesman", "Liberal Democrats") in titles
+    assert not [t for t in titles if t[0] == "Diageo"]  # a market leader holds no office
+    said = {(f.subject, f.object.split()[0]) for f in facts if f.predicate == "said"}
+    # the aside's title is a friend's, not the speaker's; the quotation Boateng introduced is
+    # his though Kennedy "added" after it
+    assert ("Anne Robinson", "he") in said and ("Michael Howard", "he") not in said
+    assert ("Paul Boateng", "None") in said and ("Charles Kennedy", "None") not in said
+    assert ("Charles Kennedy", "People") in said

@@ -523,7 +523,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
-    near_name = (
+    # "party leader Michael Howard", "Tory leader"; not "market leader Diageo", "world leader"
+    compound = phrase == "Leader" and prev.islower() and prev.capitalize() not in mods
+    near_name = not compound and (
         prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
