@@ -79,3 +79,22 @@ def test_a_company_is_not_its_product_or_its_arm_by_the_first_word():
         "fall, and Barclays shares rose 2%."
     )
     assert entities_of(text, "Barclays") <= {"Barclays"}
+
+
+CLUB_BY_ITS_LETTERS = [
+    "SOCCER - INTER HELD AS ROMA GO TOP",
+    "AS Roma beat Cagliari 2-0 on Sunday to go top of the Italian first division, while "
+    "Inter were held at home.",
+    "Roma's Argentine forward Abel Balbo scored twice, and Roma now lead by a point.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(CLUB_BY_ITS_LETTERS), ids=["one-line", "wrapped", "crlf"])
+def test_a_club_named_by_its_letters_is_the_club_by_its_word_alone(text):
+    """ "Roma" was the Roma people in a story about AS Roma; "AS" was read as "as"."""
+    assert entities_of(text, "AS Roma") == {"AS Roma"}
+    assert entities_of(text, "Roma") == {"AS Roma"}
+
+
+def test_a_people_named_like_a_club_stays_a_people_in_a_story_about_no_club():
+    assert {m.label for m in extract("Many Roma live in poverty.").mentions} == {"NORP"}

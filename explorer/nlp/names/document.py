@@ -223,6 +223,7 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
 
 def _teams(doc: Doc, people: dict[str, str]) -> None:
     """A town the document treats as a team is the team throughout, but not "in Leeds"."""
+    _clubs_by_their_name(doc)
     sports = is_sports_story(doc)
     if doc.clubs or sports or is_about_sport(doc):
         for f in doc.found:
@@ -252,6 +253,25 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
             ):
                 f.label, f.entity = "ORG", surface
                 doc.clubs.add(surface)
+
+
+def _clubs_by_their_name(doc: Doc) -> None:
+    """ "Roma" after "AS Roma" is the club, not the Roma people: a word the lists know as a
+    nationality, once the story has named a club by its letters and that word."""
+    clubs: dict[str, str] = {}
+    for f in doc.found:
+        if f.label == "ORG" and f.ntokens == 2:
+            first, _, last = doc.text[f.start : f.end].partition(" ")
+            if first in W.org_prefixes and first.isupper():
+                clubs[last] = f.entity
+    if not clubs:
+        return
+    for f in doc.found:
+        if f.label == "NORP" and f.ntokens == 1:
+            surface = doc.text[f.start : f.end]
+            entity = clubs.get(surface) or clubs.get(surface.title())
+            if entity is not None:
+                f.label, f.entity = "ORG", entity
 
 
 #: What follows a town's name when it is the town's team, in a story about sport: a

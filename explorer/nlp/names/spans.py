@@ -622,6 +622,8 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
             lw in stop
             and not gazetteer_label(words_of(toks, i, j))
             and not (w.isupper() and gazetteer_label([w]))
+            # "AS Roma", "AS Monaco": a club's letters, not "as" (but "DOLLAR FALLS AS ...")
+            and not (j - i > 1 and w in W.org_prefixes and not toks[i + 1].text.isupper())
         ):
             if (
                 (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
