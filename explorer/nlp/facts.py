@@ -707,6 +707,27 @@ def _one_line(value: Any) -> Any:
 # --- title ---------------------------------------------------------------------------------
 
 
+# A style between an office and its holder's name, itself no office held.
+_STYLES = frozenset(
+    "Sheikh Sheik Prince Princess Dr Doctor Sir Dame Lord Lady Rev Reverend Ayatollah Imam "
+    "Rabbi Cardinal Archbishop Bishop Father Sister Brother Professor Prof".split()
+)
+
+
+_STYLE_AT = regexes.compile(r"[ \t]*,?[ \t]*(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Prof)\.?[ \t]+")
+
+
+def _named_after_title(doc: _Text, right: int) -> Mention | None:
+    """The mention after a title ending at `right`, past a style that is no office: "oil
+    minister Sheikh Ali al-Khalifa al-Sabah", "Health Secretary Dr John Reid"."""
+    person = doc.after(right, _GAP_COMMA)
+    if person is not None and person.label == "TITLE" and person.entity in _STYLES:
+        return doc.after(person.end)
+    if person is None and (style := _STYLE_AT.match(doc.text, right)) is not None:
+        return doc.by_start.get(style.end())
+    return person
+
+
 def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -760,7 +781,7 @@ def _titles(doc: _Text) -> list[Fact]:
             elif of is None:
                 of = target.entity
             right = target.end
-        person = doc.after(right, _GAP_COMMA)
+        person = _named_after_title(doc, right)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
             holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None

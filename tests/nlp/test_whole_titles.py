@@ -105,3 +105,32 @@ def test_a_party_leader_holds_a_title_and_speaks(text: str) -> None:
     assert ("Anne Robinson", "he") in said and ("Michael Howard", "he") not in said
     assert ("Paul Boateng", "None") in said and ("Charles Kennedy", "None") not in said
     assert ("Charles Kennedy", "People") in said
+
+
+WIRE_TITLES = [
+    "Citicorp chairman John Reed said profits rose.",
+    "Senate Majority Leader Robert Dole said the bill would pass.",
+    "Commerce Department undersecretary Robert Ortner said growth slowed.",
+    "Kuwaiti oil minister Sheikh Ali al-Khalifa al-Sabah said output was steady.",
+    "Health Secretary Dr John Reid said waiting lists were falling.",
+    "Film director Ken Loach said the prize was a surprise.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(WIRE_TITLES), ids=["one-line", "wrapped", "crlf"])
+def test_titles_of_wire_copy_with_their_organisations(text: str) -> None:
+    result = extract(text)
+    titles = {
+        (f.subject, f.object, f.qualifiers.get("of"))
+        for f in result.facts
+        if f.predicate == "title"
+    }
+    assert {
+        ("John Reed", "Chairman", "Citicorp"),
+        ("Robert Dole", "Majority Leader", "Senate"),
+        ("Robert Ortner", "Undersecretary", "Commerce Department"),
+        ("Ali al-Khalifa al-Sabah", "Oil Minister", "Kuwait"),
+        ("John Reid", "Health Secretary", None),
+    } <= titles
+    # a film's director names no organisation "Film"
+    assert "Film" not in {m.text for m in result.mentions if m.label == "ORG"}

@@ -734,6 +734,22 @@ def _sentence_opener(
         return None
     if (
         j - i == 1
+        and (
+            nxt in _COMPANY_ROLES
+            or f"{nxt} {toks[j + 1].text if j + 1 < len(toks) else ''}" in _COMPANY_ROLES
+        )
+        and w not in heads
+        and w not in mods
+        and not w.endswith(("ed", "ing"))
+        and not gazetteer_label([w])
+        and w not in W.first_names
+        and any(is_cap(t.text) for t in toks[j + 1 : j + 4])
+    ):
+        # "Citicorp chairman John Reed said": an organisation's officer, named after it
+        emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
+        return None
+    if (
+        j - i == 1
         and not gazetteer_label([w])
         and w not in doc.mid_caps()
         and not w.isupper()
@@ -752,6 +768,13 @@ def _sentence_opener(
     return i
 
 
+#: The lower-case roles of an organisation's officers: "Citicorp chairman John Reed".
+_COMPANY_ROLES = frozenset(
+    {
+        *"chairman chairwoman president spokesman spokeswoman founder treasurer".split(),
+        *("chief executive", "managing director", "vice president", "chief operating"),
+    }
+)
 #: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
 _MATCH_SCORE = regexes.compile(r"\d{1,2}-\d{1,2}$")
 #: What a team does after its name that a person does not: "Galatasaray were held".
