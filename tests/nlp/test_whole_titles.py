@@ -114,6 +114,7 @@ WIRE_TITLES = [
     "Kuwaiti oil minister Sheikh Ali al-Khalifa al-Sabah said output was steady.",
     "Health Secretary Dr John Reid said waiting lists were falling.",
     "Film director Ken Loach said the prize was a surprise.",
+    "Halvorsen's chief financial officer Jon Berg said costs fell.",
 ]
 
 
@@ -131,6 +132,7 @@ def test_titles_of_wire_copy_with_their_organisations(text: str) -> None:
         ("Robert Ortner", "Undersecretary", "Commerce Department"),
         ("Ali al-Khalifa al-Sabah", "Oil Minister", "Kuwait"),
         ("John Reid", "Health Secretary", None),
+        ("Jon Berg", "Chief Financial Officer", "Halvorsen"),
     } <= titles
     # a film's director names no organisation "Film"
     assert "Film" not in {m.text for m in result.mentions if m.label == "ORG"}

@@ -734,16 +734,13 @@ def _sentence_opener(
         return None
     if (
         j - i == 1
-        and (
-            nxt in _COMPANY_ROLES
-            or f"{nxt} {toks[j + 1].text if j + 1 < len(toks) else ''}" in _COMPANY_ROLES
-        )
+        and _officer_after(toks, j)
         and w not in heads
         and w not in mods
         and not w.endswith(("ed", "ing"))
         and not gazetteer_label([w])
         and w not in W.first_names
-        and any(is_cap(t.text) for t in toks[j + 1 : j + 4])
+        and any(is_cap(t.text) for t in toks[j + 1 : j + 6])
     ):
         # "Citicorp chairman John Reed said": an organisation's officer, named after it
         emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
@@ -773,8 +770,24 @@ _COMPANY_ROLES = frozenset(
     {
         *"chairman chairwoman president spokesman spokeswoman founder treasurer".split(),
         *("chief executive", "managing director", "vice president", "chief operating"),
+        *("chief financial", "chief technology", "chief economist"),
     }
 )
+
+
+def _officer_after(toks, j: int) -> bool:
+    """Whether an officer's role in lower case starts at `j`, after the organisation's name
+    or its possessive: "chairman", "'s chief financial officer"."""
+    if j < len(toks) and toks[j].text in ("'s", "’s"):
+        j += 1
+    if j >= len(toks):
+        return False
+    role = toks[j].text
+    return role in _COMPANY_ROLES or (
+        j + 1 < len(toks) and f"{role} {toks[j + 1].text}" in _COMPANY_ROLES
+    )
+
+
 #: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
 _MATCH_SCORE = regexes.compile(r"\d{1,2}-\d{1,2}$")
 #: What a team does after its name that a person does not: "Galatasaray were held".
