@@ -394,10 +394,12 @@ def _opens_sentence(
             return False  # "grade A students", "vitamin A levels": a letter as a label
         if nxt[0].islower():
             return True
+        if nxt[0].isdigit() or nxt[0] in _CURRENCY_SIGNS:
+            return True  # "The 77th annual...", "In 2020, ...", "Some 2,000 jobs", "The £10bn"
         if low not in ("the", "a", "an", "in"):
             return False
-        if nxt[0].isdigit():
-            return True  # "The 77th annual...", "In 2020, ..."
+        if not after_capital and low != "in" and _article_then_subject(text, toks, k, prev):
+            return True  # "...smoker ruling The US Justice Department is"
         # "The US economy", "A French court": an article, then a country's short name or
         # people, then lower case; a title of a work would go on in capitals ("The Aviator").
         return low != "in" and _country_word(nxt) and _lower_after(text, toks, k + 2)
@@ -435,6 +437,42 @@ def _opens_sentence(
         nxt in W.first_names
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
+    )
+
+
+_CURRENCY_SIGNS = "£$€¥"
+
+
+def _article_then_subject(text: str, toks: list[tuple[int, int]], k: int, prev: str) -> bool:
+    """Whether toks[k], "The", "A" or "An" after a lower-case word, opens a sentence whose
+    subject is a name: "...mobile call charges The European Commission has written", "...new
+    smoker ruling The US Justice Department is", "...interactive tree A Christmas tree that".
+    Inside a sentence a capitalised article opens a title of a work ("stars in The Aviator",
+    "film The Aviator", "watched The Aviator on"), after a word that leads to it or says what
+    it is, and a title is not followed by its verb: "The", one to four capitalised words and
+    then a verb that follows a subject ("has", "will", "is"); "A"/"An", one capitalised word
+    and a noun in lower case."""
+    low_prev = prev.rstrip(_CLOSERS).lower()
+    if not low_prev.isalpha() or _describes(low_prev, by_ending=False):
+        return False  # "film The Aviator", "newspaper The Times"
+    article = text[toks[k][0] : toks[k][1]]
+    i = k + 1
+    while i < len(toks) and i - k <= 4 and text[toks[i][0]].isupper():
+        word = text[toks[i][0] : toks[i][1]]
+        if not word.replace("-", "").replace(".", "").isalnum():
+            return False  # a mark closes the name: no subject and verb to read
+        i += 1
+    if i == k + 1 or i >= len(toks):
+        return False
+    after = text[toks[i][0] : toks[i][1]]
+    if article == "The":
+        return after in _AUXILIARIES or after in _MODALS
+    return (
+        i == k + 2
+        and after.isalpha()
+        and after.islower()
+        and after not in _RUNS_ON
+        and after not in ("of", "and")
     )
 
 
@@ -762,7 +800,9 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if not core:
             return False
         if core[0].isupper():
-            if (core.lower() not in W.stopwords or j == k) and _named_again(words, j, named):
+            if (core.lower() not in W.stopwords or j == k or _acronym(core)) and _named_again(
+                words, j, named
+            ):
                 if j == k and _continues_name(words, k, prev):
                     return False
                 if j == k and after_capital and _given_before(words, k):
@@ -894,8 +934,8 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
             # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone, but
             # the headline's last word after a lower-case one is a name ("...hits Reuters")
             pass
-        elif core[:1].isupper() and core.lower() not in W.stopwords:
-            named.add(core)
+        elif core[:1].isupper() and (core.lower() not in W.stopwords or _acronym(core)):
+            named.add(core)  # "US", "IT" in capitals are names, not the stopwords "us", "it"
             named.add(W.demonyms.get(core, core))
             run += core[0]
         else:
@@ -935,6 +975,11 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _acronym(word: str) -> bool:
+    """Whether `word` is written in capitals, two letters or more: "US", "IT", "BBC"."""
+    return len(word) > 1 and word.isupper()
 
 
 def _acronym_ends(prev: str, after: list[str] | None) -> bool:
