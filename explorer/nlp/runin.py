@@ -117,7 +117,12 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
-        if _said_again(words, k) or _source_then_subject(words, k):
+        if (
+            _said_again(words, k)
+            or _source_then_subject(words, k)
+            or _quote_then_subject(words, k, prev, quoted)
+            or _first_word_again(text, words, toks, k, prev)
+        ):
             return toks[k - 1][1], toks[k][0]
         if (
             _opens_sentence(text, toks, k, prev, lower_content, quoted)
@@ -208,6 +213,46 @@ def _source_then_subject(words: list[str], k: int) -> bool:
         and surname not in W.org_suffixes  # "NOTE - Jeans Mate Corp is"
         and (verb in _AUXILIARIES or verb in _MODALS)
     )
+
+
+def _quote_then_subject(words: list[str], k: int, prev: str, quoted: bool) -> bool:
+    """Whether words[k] opens a sentence after a headline that ends on a quotation it opened:
+    "Xbox power cable 'fire fear' Microsoft has said...", "Broadcaster 'should allow more
+    scrutiny' MPs have urged...". After a quotation closes, a sentence goes on with a comma
+    or a word in lower case, not with a name and its verb."""
+    if not quoted or prev[-1] not in "'’\"”" or k + 1 >= len(words):
+        return False
+    j = k - 1
+    while j > 0 and words[j][0] not in _OPEN_QUOTES:
+        j -= 1
+    if not any(w.lstrip(_OPEN_QUOTES)[:1].islower() for w in words[j:k]):
+        return False  # "Marion "Suge" Knight", "'New Labour' MP": a name in quotes
+    i = k
+    while i < len(words) and i - k < 3 and words[i][:1].isupper() and words[i].isalpha():
+        i += 1
+    if i == k or i >= len(words) or words[k].lower() in _RUNS_ON:
+        return False
+    return words[i] in _AUXILIARIES or words[i] in _MODALS
+
+
+def _first_word_again(
+    text: str, words: list[str], toks: list[tuple[int, int]], k: int, prev: str
+) -> bool:
+    """Whether words[k] is the headline's first word again, a common word that opens the
+    story too: "Oil prices fall back from highs Oil prices retreated...". The headline
+    capitalises its first word as a sentence does; the document writes it in lower case
+    elsewhere and never capitalises it inside a sentence (so it is no name)."""
+    first = _stem(words[0])
+    if words[k] != first or not first.isalpha() or not prev[-1:].isalnum():
+        return False
+    if prev[:1].isupper() or prev.lower() in _RUNS_ON or not words[k + 1][:1].islower():
+        return False  # "...for Oil Oil", "...of Oil prices": a name or a clause goes on
+    from explorer.nlp.names.lists import W
+
+    if first in W.first_names or first in W.places or first in W.known_orgs:
+        return False
+    window = min(len(text), _WINDOW)
+    return _written(text, first.lower(), window) and _only_at_starts(text, first, toks[k][0])
 
 
 def _two_names(text: str, toks: list[tuple[int, int]], k: int) -> bool:
