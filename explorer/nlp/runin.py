@@ -101,13 +101,14 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     toks: list[tuple[int, int]] | None = None
     lower_content = False  # whether the headline so far has a lower-case word not a function word
     quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
+    fallback: tuple[int, int] | None = None  # a seam after a word that wants more words
     for k in range(1, min(len(words) - 1, MAX_WORDS + 1)):
         prev = words[k - 1]
         tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
         if tail[-1:] == "," and words[k] in ("says", "say", "said"):
             continue  # "School sport 'is back', says PM": the headline's source
         if not tail or tail[-1] in ".!?…,;":
-            return None  # a sentence ended (the splitter's), or a clause runs on: no headline
+            return fallback  # a sentence ended (the splitter's), or a clause runs on: no headline
         if prev[0] in _OPEN_QUOTES:
             quoted = True
             prev = prev.lstrip(_OPEN_QUOTES)
@@ -117,6 +118,14 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
+        if (
+            fallback is not None
+            and words[k] == _core(words[0]) + ","
+            and _describes(prev.lower(), by_ending=False)
+        ):
+            # "Halden to buy Welsh cider firm Halden, the brewer, has...": the headline's
+            # name again with an aside, after the object its verb wanted
+            return toks[k - 1][1], toks[k][0]
         if (
             _said_again(words, k)
             or _source_then_subject(words, k)
@@ -129,9 +138,14 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
             or (lower_content and _two_names(text, toks, k))
         ) and not _written_together(text, toks, k):
-            k = _name_start(text, words, toks, k)
-            return toks[k - 1][1], toks[k][0]
-    return None
+            seam = _name_start(text, words, toks, k)
+            if fallback is None and _dangles(words, seam):
+                # "Diageo to buy US wine firm Diageo, the...": a later seam, if any, where
+                # the headline ends on what its last verb wants
+                fallback = toks[seam - 1][1], toks[seam][0]
+                continue
+            return toks[seam - 1][1], toks[seam][0]
+    return fallback
 
 
 def _name_start(text: str, words: list[str], toks: list[tuple[int, int]], k: int) -> int:
@@ -875,6 +889,31 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if word[-1] in ",;:.!?)" or (word != core and not word.endswith(("'s", "’s"))):
             return False  # a comma or a quote closes the subject
     return False
+
+
+#: Words after a verb that leave it wanting its object: "blows away", "pops in".
+_PARTICLES = frozenset("away up off out down over in on into".split())
+
+
+def _dangles(words: list[str], k: int) -> bool:
+    """Whether a headline ending before words[k] would end on a word that wants the words
+    after it: an infinitive ("...to buy", "...to face"), a word in -ing ("...keen on
+    succeeding"), a verb's particle ("...blows away"), a word in quotes ("...quits
+    'shameful'"), a past participle after a name ("Keanu Reeves given"). A story's subject
+    described in lower case then follows ("US wine firm Diageo"): the headline ends there."""
+    prev = words[k - 1]
+    low = prev.lower()
+    if prev[:1] in _OPEN_QUOTES and prev[-1:] in _CLOSERS:
+        return True
+    if not prev.isalpha() or not prev.islower():
+        return False
+    before = words[k - 2].lower() if k >= 2 else ""
+    return (
+        before == "to"
+        or (low.endswith("ing") and before in _OBJECT_NEXT)  # "on succeeding", not "Robson warning"
+        or low in _PARTICLES
+        or (low.endswith("en") and k >= 2 and words[k - 2][:1].isupper())
+    )
 
 
 def _article_then_initials(words: list[str], k: int, named: set[str]) -> bool:

@@ -54,6 +54,17 @@ STORIES = {
         "Tuesday.",
         "Exports held up, federation economist Ruth Ames said.",
     ],
+    "an infinitive wants its object": [
+        "Halden to buy Welsh cider firm",
+        "Halden, the Norwegian brewer, has agreed to buy Welsh cider firm Pant Farm for £40m "
+        "in cash.",
+        "Halden said the deal would close in May.",
+    ],
+    "a headline ends after its object, not on its verb": [
+        "Okoro fit to face Leinster",
+        "Ireland captain Dan Okoro will return from injury against Leinster on Friday.",
+        "Okoro has missed six games with a knee injury.",
+    ],
 }
 
 
