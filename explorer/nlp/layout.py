@@ -131,6 +131,8 @@ def analysis_view(text: str) -> View:
     fixtures = _fixture_breaks(text) if versus else []
     if versus and ("GMT " in text or "BST " in text):  # a match preview's heading
         fixtures = sorted(fixtures + _kick_off_breaks(text))
+    if ": " in text:
+        fixtures = sorted(fixtures + _labelled_item_breaks(text))
     ends: set[int] = set()  # line ends that are hard breaks, however wrapped
     for pos in _heading_breaks(text) + _dateline_breaks(text):
         gap = pos
@@ -680,6 +682,65 @@ def _place_words(last: list[str]) -> int:
     elif len(last) > 1 and last[1] in _PLACE_OPENS:
         n = 2  # "NEW BRUNSWICK"
     return min(n, len(last) - 1)
+
+
+#: The most words of an item of a labelled list ("Best actor: Tomas Varga (Night Ferry)").
+_ITEM_WORDS = 10
+_ITEM_ENDS = '.!?"“”;,'
+# Words in lower case inside a name or a title: an item is names, figures and these only.
+_NAME_LINKS = frozenset("of the and de del da di van von der la le du for in on at a an".split())
+
+
+def _labelled_item_breaks(text: str) -> list[int]:
+    """Where a labelled list run into one line goes on to its next item: "Best film: Salt
+    Roads Best director: Pieter Hollander (Salt Roads) Best actor: ...", an award's winners,
+    a team sheet ("Coach: ... Captain: ..."). A reader sees a list in two or more labels in a
+    row, each a capitalised word and at most three in lower case before a colon, with a few
+    names or figures between them (no clause, no comma, no "and" that joins two titles:
+    "Halloween: Resurrection and Halloween: The Curse"); each item gets its line back (a space before
+    its label becomes a line break). "He said: ..." twice in prose has a sentence between."""
+    labels: list[tuple[int, int]] = []  # (label start, after the colon's space) in the line
+    pos = text.find(": ")
+    while pos >= 0:
+        start = _label_start(text, pos)
+        if start is not None:
+            labels.append((start, pos + 2))
+        pos = text.find(": ", pos + 2)
+    breaks: list[int] = []
+    for (_, a_after), (b_start, _) in itertools.pairwise(labels):
+        item = text[a_after:b_start]
+        words = item.split()
+        if (
+            b_start > a_after
+            and "\n" not in item
+            and len(words) <= _ITEM_WORDS
+            and not any(c in _ITEM_ENDS for c in item)
+            and all(
+                w[0].isupper() or w[0].isdigit() or w[0] == "(" or w in _NAME_LINKS for w in words
+            )
+            and words[-1] not in _NAME_LINKS  # "Halloween: Resurrection and Halloween: The..."
+        ):
+            breaks.append(b_start - 1)  # the space before the next label
+    return [b for b in breaks if text[b] == " "]
+
+
+def _label_start(text: str, colon: int) -> int | None:
+    """Where the label before the colon at `colon` starts: a capitalised word, then at most
+    three in lower case ("Best actor", "Coach"), after a space; None if none."""
+    end = colon
+    for _ in range(4):
+        space = text.rfind(" ", max(0, end - 30), end)
+        if space < 0:
+            return None
+        word = text[space + 1 : end]
+        if not word.isalpha():
+            return None
+        if word[0].isupper():
+            return space + 1 if word[1:].islower() or len(word) == 1 else None
+        if not word.islower():
+            return None
+        end = space
+    return None
 
 
 def _team_word(word: str) -> bool:

@@ -219,3 +219,40 @@ def test_an_earnings_block_gives_its_figures_to_the_company(layout):
         obj for pred, subj, obj in facts if pred == "amount" and subj == "Federated Steel Corp"
     }
     assert {"1.10 dlrs", "90 cts", "12.5 mln", "9.8 mln", "310.4 mln", "287.1 mln"} <= amounts
+
+
+# --- a labelled list run into one line -------------------------------------------------------
+
+AWARDS_HEAD = "Harbour drama leads Lisbon film awards"
+AWARDS = [
+    "The fishing drama Salt Roads won three prizes at the Lisbon film awards on Saturday "
+    "night. The winners were:",
+    [
+        "Best film: Salt Roads",
+        "Best director: Pieter Hollander (Salt Roads)",
+        "Best actor: Tomas Varga (Night Ferry)",
+        "Best screenplay: Ana Belo (Night Ferry)",
+    ],
+    "The jury was chaired by Spanish director Luis Romero.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS[1:])
+def test_an_award_list_run_into_one_line_keeps_each_winner_apart_from_the_next_category(layout):
+    laid_out = _summary(layout(AWARDS_HEAD, AWARDS))
+    assert laid_out == _summary(one_line(AWARDS_HEAD, AWARDS))
+    assert not [name for name, _ in laid_out[0] if "Best" in name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He starred in Robin Hood: Prince of Thieves and more recently Churchill: The Years.",
+        "The sequels were Halloween: Resurrection and Halloween: The Curse of the Night.",
+        "Booked: Rooney, Scholes. Att: 47,111 Ref: S Bennett (Kent).",
+    ],
+)
+def test_titles_with_colons_and_a_team_sheet_are_no_labelled_list(text):
+    from explorer.nlp.layout import analysis_view
+
+    assert "\n" not in analysis_view(text).text
