@@ -512,27 +512,39 @@ def _article_then_subject(text: str, toks: list[tuple[int, int]], k: int, prev: 
     then a verb that follows a subject ("has", "will", "is"); "A"/"An", one capitalised word
     and a noun in lower case."""
     low_prev = prev.rstrip(_CLOSERS).lower()
-    if not low_prev.isalpha() or _describes(low_prev, by_ending=False):
+    if not low_prev.replace("-", "").isalpha() or _describes(low_prev, by_ending=False):
         return False  # "film The Aviator", "newspaper The Times"
     article = text[toks[k][0] : toks[k][1]]
     i = k + 1
-    while i < len(toks) and i - k <= 4 and text[toks[i][0]].isupper():
+    caps = 0  # capitalised words of the name
+    while i < len(toks) and i - k <= 6:
         word = text[toks[i][0] : toks[i][1]]
-        if not word.replace("-", "").replace(".", "").isalnum():
-            return False  # a mark closes the name: no subject and verb to read
+        if word[:1].isupper() and word.replace("-", "").replace(".", "").isalnum():
+            caps += 1
+        elif word in _NAME_INNER and caps and _upper_at(text, toks, i + 1):
+            pass  # "The Bank of England", "The Commission for Africa"
+        elif word[:1] == "(" and word[-1:] == ")" and word[1:-1].isupper() and caps:
+            pass  # "The World Trade Organisation (WTO) is"
+        else:
+            break
         i += 1
-    if i == k + 1 or i >= len(toks):
+    if not caps or i >= len(toks):
         return False
     after = text[toks[i][0] : toks[i][1]]
     if article == "The":
         return after in _AUXILIARIES or after in _MODALS
     return (
-        i == k + 2
+        caps <= 3
+        and text[toks[i - 1][0]].isupper()
         and after.isalpha()
         and after.islower()
         and after not in _RUNS_ON
-        and after not in ("of", "and")
+        and after not in _NAME_INNER
     )
+
+
+#: Words in lower case inside a name: "Bank of England", "Commission for Africa".
+_NAME_INNER = frozenset("of for and &".split())
 
 
 #: Numbers written out: after a lower-case word and before one, a capitalised one opens a

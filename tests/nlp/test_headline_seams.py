@@ -54,6 +54,18 @@ STORIES = {
         "Tuesday.",
         "Exports held up, federation economist Ruth Ames said.",
     ],
+    "an article, a name with 'of' and its initials, then its verb": [
+        "Port opts to keep harbour fees on hold",
+        "The Port of Leith Authority (PLA) has kept its harbour fees at last year's level for "
+        "a third year, its chairman Alan Reid said.",
+        "Fees will be reviewed in the autumn.",
+    ],
+    "an article, capitalised words and a noun": [
+        "Council backs ferry link shake-up",
+        "A Liberal Democrat councillor has won backing for a plan to run the Leith ferry "
+        "link all year.",
+        "Councillor Moira Kerr said the ferry would cut journeys by an hour.",
+    ],
     "an infinitive wants its object": [
         "Halden to buy Welsh cider firm",
         "Halden, the Norwegian brewer, has agreed to buy Welsh cider firm Pant Farm for £40m "
