@@ -1044,9 +1044,12 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
 def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -> bool:
     """Whether `prev` may be a headline's last word, the name of what it is about: not a word
     that a name or a phrase goes on after ("chief of The", "Italy's Illva", "airline
-    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd")."""
+    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd"), nor an amount
+    before a nationality word (a currency's or a noun's: "3.1bn Australian dollars")."""
     from explorer.nlp.names.lists import W
 
+    if after and _AMOUNT.fullmatch(prev) and _core(after[0]) in W.demonyms:
+        return False  # "...worth 3.1bn Australian dollars", "the top 50 Scottish bands"
     last = prev[-1]
     if last in "'’" and not quoted:
         last = prev[-2:-1] or "-"
@@ -1172,6 +1175,9 @@ def _role_then_person(words: list[str], k: int) -> bool:
         and verb in _AUXILIARIES
     )
 
+
+# An amount or a count that a currency or a noun follows: "1.2bn", "50", "3,000" (no year).
+_AMOUNT = regexes.compile(r"(?!(?:19|20)\d\d$)\d[\d.,]*(?:bn|m|k)?")
 
 # Prepositions after a measure that a first sentence reports of a firm: "Shares in", "Profits at".
 _MEASURE_LINKS = frozenset("in at of for".split())

@@ -114,6 +114,8 @@ def test_a_story_on_one_line_reads_as_it_does_laid_out(name, layout):
         "The row over the 'New Labour' MP Ian Ross has grown, his party said on Monday.",
         "Students with grade A results in maths rose to a record this year.",
         "The coffee chain said Coffee Republic would open ten shops this year.",
+        "The Australian miner said it would break even on the 2.5bn Australian dollars "
+        "expansion of its Pilbara mine.",
     ],
 )
 def test_a_sentence_with_such_words_inside_is_not_cut(text):
