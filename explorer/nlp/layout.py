@@ -14,7 +14,12 @@ into it. In the view:
   of blank lines is one blank line, any other hard break one newline.
 - a headline run into the first sentence on the document's first line ("Ad sales boost Time
   Warner profit Quarterly profits at ...", see explorer.nlp.runin) gets a line of its own:
-  the space after it is a line break, so no offset moves.
+  the space after it is a line break, so no offset moves. So does a wire headline in
+  capitals run into its dateline ("...SECOND QUARTER PROFIT PITTSBURGH, Pa., April 8 -"),
+  however wrapped or indented, and each item of a labelled list run into one line ("Best
+  film: Salt Roads Best director: ...").
+- a hyphen at a line's end before a word in lower case joins as above whatever the line's
+  length, in text that is not hard-wrapped too.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
 its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
@@ -609,6 +614,9 @@ _PLACE_OPENS = frozenset(
     "SALT BATON GRAND PALM LONG CAPE HOT MEXICO PANAMA GUATEMALA DAR RAS".split()
 )
 _PLACE_PARTICLES = frozenset("DE DEL DI DA DO DOS DAS DU LA LE EL AL OF".split())
+#: How far into a document its dateline is looked for (as the ingest's date does): a
+#: story's headline and dateline open it.
+_DATELINE_REACH = 1200
 #: The most words of a wire headline walked back over (a long one wraps onto two lines).
 _WIRE_HEAD_WORDS = 24
 
@@ -621,7 +629,7 @@ def _dateline_breaks(text: str) -> list[int]:
     place, where they open the text, a line or follow a sentence's end: the place is the
     last word (or the last two or three, "NEW YORK", "PUNTA DEL ESTE", a known place's)."""
     breaks = []
-    for m in _DATELINE_DATE.finditer(text):
+    for m in _DATELINE_DATE.finditer(text, 0, _DATELINE_REACH):
         end = m.start()
         if not text[end - 1 : end].isupper():
             continue
