@@ -203,6 +203,41 @@ def _dateline() -> re.Pattern[str]:
     return re.compile(_DATELINE, re.M)
 
 
+@functools.cache
+def _dateline_at() -> re.Pattern[str]:
+    return re.compile(_DATELINE.removeprefix("^"))
+
+
+# A headline in capitals that the dateline follows on the same line (copy that lost its line
+# breaks): "FEDERATED STEEL SEES HIGHER PROFIT PITTSBURGH, Pa., April 8 - ...".
+_CAPS_HEAD = re.compile(r"[ \t]*(?:[A-Z0-9(<][A-Z0-9.'’&:!?/<>()-]*[ \t]+){2,24}")
+# Words that open a place's name ("NEW YORK", "LOS ANGELES") or stand inside one ("PUNTA DEL
+# ESTE"): the place takes them, not the headline.
+_PLACE_WORDS = frozenset(
+    "NEW SAN SANTA SANTO LOS LAS ST ST. FORT PORT EL LA LE RIO SAO HONG KUALA TEL ABU BUENOS "
+    "SALT BATON GRAND PALM LONG CAPE HOT KANSAS OKLAHOMA MEXICO PANAMA GUATEMALA DAR RAS".split()
+)
+_PLACE_PARTICLES = frozenset("DE DEL DI DA DO DOS DAS DU".split())
+
+
+def _after_headline(text: str) -> re.Match[str] | None:
+    """A dateline right after a headline in capitals on the text's first line."""
+    head = _CAPS_HEAD.match(text, 0, 1200)
+    if head is None:
+        return None
+    words = list(re.finditer(r"\S+", text[: head.end()]))
+    pos = head.end()
+    while len(words) > 2 and words[-1].group() in _PLACE_WORDS | _PLACE_PARTICLES:
+        # "NEW YORK, April 8", "PUNTA DEL ESTE, Sept 15": the place's words, not the headline's
+        if words[-1].group() in _PLACE_PARTICLES:
+            words.pop()
+        pos = words.pop().start()
+    m = _dateline_at().match(text, pos, 1200)
+    if m is None or not m["place"].split(",")[0].isupper():
+        return None
+    return m
+
+
 def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str | None]:
     """(ISO day, the dateline as written) from a dateline in the first lines of `text`.
 
@@ -210,6 +245,8 @@ def dateline_date(text: str, year: int | None = None) -> tuple[str | None, str |
     other dates); without either the day cannot be placed: (None, dateline).
     """
     m = _dateline().search(text, 0, 1200)
+    if m is None:
+        m = _after_headline(text)
     if m is None:
         return None, None
     if m["iso"]:

@@ -14,7 +14,12 @@ into it. In the view:
   of blank lines is one blank line, any other hard break one newline.
 - a headline run into the first sentence on the document's first line ("Ad sales boost Time
   Warner profit Quarterly profits at ...", see explorer.nlp.runin) gets a line of its own:
-  the space after it is a line break, so no offset moves.
+  the space after it is a line break, so no offset moves. So does a wire headline in
+  capitals run into its dateline ("...SECOND QUARTER PROFIT PITTSBURGH, Pa., April 8 -"),
+  however wrapped or indented, and each item of a labelled list run into one line ("Best
+  film: Salt Roads Best director: ...").
+- a hyphen at a line's end before a word in lower case joins as above whatever the line's
+  length, in text that is not hard-wrapped too.
 
 Whether a break is soft is the classic reflow rule. A document is hard-wrapped when most of
 its longer lines that run on (a headline or a table row is short) end within 15 columns of a common maximum of 45 to 100 (the wrap
@@ -131,8 +136,10 @@ def analysis_view(text: str) -> View:
     fixtures = _fixture_breaks(text) if versus else []
     if versus and ("GMT " in text or "BST " in text):  # a match preview's heading
         fixtures = sorted(fixtures + _kick_off_breaks(text))
+    if ": " in text:
+        fixtures = sorted(fixtures + _labelled_item_breaks(text))
     ends: set[int] = set()  # line ends that are hard breaks, however wrapped
-    for pos in _heading_breaks(text):
+    for pos in _heading_breaks(text) + _dateline_breaks(text):
         gap = pos
         while text[gap] in " \t\r":
             gap += 1
@@ -151,6 +158,7 @@ def analysis_view(text: str) -> View:
     if (
         width is None
         and headline is None
+        and not _hyphen_break(text)
         and not fixtures
         and not ragged
         and "  " not in text
@@ -158,6 +166,18 @@ def analysis_view(text: str) -> View:
     ):
         return View(text, text)
     return _Builder(text, width, headline, fixtures, ends).build()
+
+
+# A word broken by a hyphen at a line's end, the next line going on in lower case.
+_HYPHEN_BREAK = regexes.compile(r"-[ \t]*\r?\n[ \t]*[a-z]")
+
+
+def _hyphen_break(text: str) -> bool:
+    """Whether `text` breaks a word with a hyphen at a line's end (asked of a text whose
+    lines are not wrapped: only its hyphens may need joining)."""
+    if "-" not in text or "\n" not in text:
+        return False
+    return any(text[m.start() - 1 : m.start()].isalpha() for m in _HYPHEN_BREAK.finditer(text))
 
 
 def _run_in_headline(text: str) -> tuple[int, int] | None:
@@ -314,12 +334,20 @@ class _Builder:
 
     def _join(self, line: tuple[int, int, int, bool], nxt: tuple[int, int, int, bool]) -> str:
         """What the break between `line` and the next content line `nxt` becomes."""
-        if self.width is None:
-            return "\n"
         start, end, indent, _ = line
-        if end in self.ends:
-            return "\n"  # a heading's end
         n_start, n_end, n_indent, _ = nxt
+        if (
+            end - start > 1
+            and self.text[end - 1] == "-"
+            and self.text[end - 2].isalpha()
+            and _LOWER_FIRST.match(self.text, n_start) is not None
+            and end not in self.ends
+        ):
+            # a word broken at a line's end, whatever the line's length ("inter-\nnational",
+            # "well-\nknown"): it goes on on the next line, in lower case
+            return self._hyphen(start, end, n_start, n_end)
+        if self.width is None or end in self.ends:
+            return "\n"  # not hard-wrapped, or a heading's end
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
             return "\n"
         if _DASH_ITEM.match(self.text, n_start, n_end) and self.text[end - 1] in ".!?:;":
@@ -344,6 +372,11 @@ class _Builder:
             return "\n"  # the next word would have fitted: the line ended on purpose
         if not hyphen:
             return " "
+        return self._hyphen(start, end, n_start, n_end)
+
+    def _hyphen(self, start: int, end: int, n_start: int, n_end: int) -> str:
+        """What a line-end hyphen before the next line's word becomes: nothing where the two
+        parts make a word the dictionary knows, else the hyphen it is ("Prudential-Bache")."""
         word = _HYPHENATED.search(self.text, max(start, end - 60), end)  # "inter-", not "well-to-"
         second = _LETTERS.match(self.text, n_start, n_end)
         if word is None or second is None:
@@ -565,6 +598,157 @@ def _heading_breaks(text: str) -> list[int]:
         if opens and (3 <= words <= _HEADING_WORDS or (words == 2 and not short)):
             breaks.append(after)
     return sorted(set(breaks))
+
+
+# A dateline's date after its place in capitals: ", April 8 -", ", Pa., April 8 -" (a state's
+# abbreviation between), from the comma after the place (a literal the engine skips to).
+_DATELINE_DATE = regexes.compile(
+    r",(?:[ \t]+[A-Z][A-Za-z.]{1,14},)?[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}[ \t]+-"
+)
+# A word of a wire headline in capitals, a ticker in angle brackets too: "<FS>", "1ST", "QTR".
+_WIRE_CAPS_WORD = regexes.compile(r"[(<]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)>]?")
+#: Words that open a place's name of two or three ("NEW YORK", "ST. LOUIS"), and particles
+#: inside one ("PUNTA DEL ESTE", "RIO DE JANEIRO"): the place takes them too.
+_PLACE_OPENS = frozenset(
+    "NEW SAN SANTA SANTO LOS LAS ST ST. FORT PORT EL LA LE RIO SAO HONG KUALA TEL ABU BUENOS "
+    "SALT BATON GRAND PALM LONG CAPE HOT MEXICO PANAMA GUATEMALA DAR RAS".split()
+)
+_PLACE_PARTICLES = frozenset("DE DEL DI DA DO DOS DAS DU LA LE EL AL OF".split())
+#: How far into a document its dateline is looked for (as the ingest's date does): a
+#: story's headline and dateline open it.
+_DATELINE_REACH = 1200
+#: The most words of a wire headline walked back over (a long one wraps onto two lines).
+_WIRE_HEAD_WORDS = 24
+
+
+def _dateline_breaks(text: str) -> list[int]:
+    """Where a wire headline in capitals run into its story's dateline ends: before the
+    dateline's place, "FEDERATED STEEL SEES HIGHER PROFIT PITTSBURGH, Pa., April 8 - ...".
+    A reader sees the place in capitals, a comma, a state's abbreviation perhaps and a date
+    with a dash after it, and the headline in the two or more words in capitals before the
+    place, where they open the text, a line or follow a sentence's end: the place is the
+    last word (or the last two or three, "NEW YORK", "PUNTA DEL ESTE", a known place's)."""
+    breaks = []
+    for m in _DATELINE_DATE.finditer(text, 0, _DATELINE_REACH):
+        end = m.start()
+        if not text[end - 1 : end].isupper():
+            continue
+        words: list[tuple[int, int]] = []  # the words in capitals before the date, last first
+        pos = end
+        opens = False
+        while len(words) < _WIRE_HEAD_WORDS:
+            start = pos
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+            word = text[start:pos]
+            if not word:
+                opens = True  # the text's start
+                break
+            if words and word[-1] in _SENTENCE_ENDS and not _INITIALS.fullmatch(word):
+                opens = True  # "...Reuter. FEDERATED STEEL ..."
+                break
+            if not _WIRE_CAPS_WORD.fullmatch(word):
+                opens = len(words) > 0 and text.find("\n", pos, words[-1][0]) >= 0
+                break
+            words.append((start, pos))
+            gap = start
+            while gap > 0 and text[gap - 1].isspace():
+                gap -= 1
+            if gap == 0 or text.count("\n", gap, start) > 1:
+                opens = True  # a paragraph's start
+                break
+            pos = gap
+        if not opens:
+            continue
+        place = _place_words([text[s:e] for s, e in words[:4]])
+        head = [w for w in words[place:] if any(c.isalpha() for c in text[w[0] : w[1]])]
+        if len(head) >= 2:
+            breaks.append(words[place][1])  # the space or the line break after the headline
+    return breaks
+
+
+def _place_words(last: list[str]) -> int:
+    """How many of the words in capitals before a dateline's comma (`last`, the last four,
+    the last first) its place takes: a known place's two or three words, a name opened by "NEW",
+    "SAN" or with a particle inside, else one."""
+    from explorer.nlp import gazetteer
+    from explorer.nlp.names.tokens import title_case
+
+    places = gazetteer.places()
+    for n in (3, 2):
+        if len(last) > n:
+            words = [title_case(w) for w in reversed(last[:n])]
+            if (
+                " ".join(words) in places
+                or " ".join(w.lower() if w.upper() in _PLACE_PARTICLES else w for w in words)
+                in places
+            ):
+                return n
+    n = 1
+    if len(last) > 2 and last[1] in _PLACE_PARTICLES:
+        n = 3  # "PUNTA DEL ESTE"
+    elif len(last) > 1 and last[1] in _PLACE_OPENS:
+        n = 2  # "NEW BRUNSWICK"
+    return min(n, len(last) - 1)
+
+
+#: The most words of an item of a labelled list ("Best actor: Tomas Varga (Night Ferry)").
+_ITEM_WORDS = 10
+_ITEM_ENDS = '.!?"“”;,'
+# Words in lower case inside a name or a title: an item is names, figures and these only.
+_NAME_LINKS = frozenset("of the and de del da di van von der la le du for in on at a an".split())
+
+
+def _labelled_item_breaks(text: str) -> list[int]:
+    """Where a labelled list run into one line goes on to its next item: "Best film: Salt
+    Roads Best director: Pieter Hollander (Salt Roads) Best actor: ...", an award's winners,
+    a team sheet ("Coach: ... Captain: ..."). A reader sees a list in two or more labels in a
+    row, each a capitalised word and at most three in lower case before a colon, with a few
+    names or figures between them (no clause, no comma, no "and" that joins two titles:
+    "Halloween: Resurrection and Halloween: The Curse"); each item gets its line back (a space before
+    its label becomes a line break). "He said: ..." twice in prose has a sentence between."""
+    labels: list[tuple[int, int]] = []  # (label start, after the colon's space) in the line
+    pos = text.find(": ")
+    while pos >= 0:
+        start = _label_start(text, pos)
+        if start is not None:
+            labels.append((start, pos + 2))
+        pos = text.find(": ", pos + 2)
+    breaks: list[int] = []
+    for (_, a_after), (b_start, _) in itertools.pairwise(labels):
+        item = text[a_after:b_start]
+        words = item.split()
+        if (
+            b_start > a_after
+            and "\n" not in item
+            and len(words) <= _ITEM_WORDS
+            and not any(c in _ITEM_ENDS for c in item)
+            and all(
+                w[0].isupper() or w[0].isdigit() or w[0] == "(" or w in _NAME_LINKS for w in words
+            )
+            and words[-1] not in _NAME_LINKS  # "Halloween: Resurrection and Halloween: The..."
+        ):
+            breaks.append(b_start - 1)  # the space before the next label
+    return [b for b in breaks if text[b] == " "]
+
+
+def _label_start(text: str, colon: int) -> int | None:
+    """Where the label before the colon at `colon` starts: a capitalised word, then at most
+    three in lower case ("Best actor", "Coach"), after a space; None if none."""
+    end = colon
+    for _ in range(4):
+        space = text.rfind(" ", max(0, end - 30), end)
+        if space < 0:
+            return None
+        word = text[space + 1 : end]
+        if not word.isalpha():
+            return None
+        if word[0].isupper():
+            return space + 1 if word[1:].islower() or len(word) == 1 else None
+        if not word.islower():
+            return None
+        end = space
+    return None
 
 
 def _team_word(word: str) -> bool:

@@ -101,13 +101,14 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
     toks: list[tuple[int, int]] | None = None
     lower_content = False  # whether the headline so far has a lower-case word not a function word
     quoted = False  # whether it opened a quotation (else a final ' is a possessive's)
+    fallback: tuple[int, int] | None = None  # a seam after a word that wants more words
     for k in range(1, min(len(words) - 1, MAX_WORDS + 1)):
         prev = words[k - 1]
         tail = prev.rstrip(_CLOSERS) if prev[-1] in _CLOSERS else prev
         if tail[-1:] == "," and words[k] in ("says", "say", "said"):
             continue  # "School sport 'is back', says PM": the headline's source
         if not tail or tail[-1] in ".!?…,;":
-            return None  # a sentence ended (the splitter's), or a clause runs on: no headline
+            return fallback  # a sentence ended (the splitter's), or a clause runs on: no headline
         if prev[0] in _OPEN_QUOTES:
             quoted = True
             prev = prev.lstrip(_OPEN_QUOTES)
@@ -117,16 +118,34 @@ def headline_end(text: str, start: int, end: int) -> tuple[int, int] | None:
             continue  # most words are not capitalised: cheap to skip
         if toks is None:
             toks = _spans(text, start, words)
-        if _said_again(words, k) or _source_then_subject(words, k):
+        if (
+            fallback is not None
+            and words[k] == _core(words[0]) + ","
+            and _describes(prev.lower(), by_ending=False)
+        ):
+            # "Halden to buy Welsh cider firm Halden, the brewer, has...": the headline's
+            # name again with an aside, after the object its verb wanted
+            return toks[k - 1][1], toks[k][0]
+        if (
+            _said_again(words, k)
+            or _source_then_subject(words, k)
+            or _quote_then_subject(words, k, prev, quoted)
+            or _first_word_again(text, words, toks, k, prev)
+        ):
             return toks[k - 1][1], toks[k][0]
         if (
             _opens_sentence(text, toks, k, prev, lower_content, quoted)
             or (lower_content and k <= _SUBJECT_HEAD and _subject_again(words, k, prev, quoted))
             or (lower_content and _two_names(text, toks, k))
         ) and not _written_together(text, toks, k):
-            k = _name_start(text, words, toks, k)
-            return toks[k - 1][1], toks[k][0]
-    return None
+            seam = _name_start(text, words, toks, k)
+            if fallback is None and _dangles(words, seam):
+                # "Diageo to buy US wine firm Diageo, the...": a later seam, if any, where
+                # the headline ends on what its last verb wants
+                fallback = toks[seam - 1][1], toks[seam][0]
+                continue
+            return toks[seam - 1][1], toks[seam][0]
+    return fallback
 
 
 def _name_start(text: str, words: list[str], toks: list[tuple[int, int]], k: int) -> int:
@@ -208,6 +227,46 @@ def _source_then_subject(words: list[str], k: int) -> bool:
         and surname not in W.org_suffixes  # "NOTE - Jeans Mate Corp is"
         and (verb in _AUXILIARIES or verb in _MODALS)
     )
+
+
+def _quote_then_subject(words: list[str], k: int, prev: str, quoted: bool) -> bool:
+    """Whether words[k] opens a sentence after a headline that ends on a quotation it opened:
+    "Xbox power cable 'fire fear' Microsoft has said...", "Broadcaster 'should allow more
+    scrutiny' MPs have urged...". After a quotation closes, a sentence goes on with a comma
+    or a word in lower case, not with a name and its verb."""
+    if not quoted or prev[-1] not in "'’\"”" or k + 1 >= len(words):
+        return False
+    j = k - 1
+    while j > 0 and words[j][0] not in _OPEN_QUOTES:
+        j -= 1
+    if not any(w.lstrip(_OPEN_QUOTES)[:1].islower() for w in words[j:k]):
+        return False  # "Marion "Suge" Knight", "'New Labour' MP": a name in quotes
+    i = k
+    while i < len(words) and i - k < 3 and words[i][:1].isupper() and words[i].isalpha():
+        i += 1
+    if i == k or i >= len(words) or words[k].lower() in _RUNS_ON:
+        return False
+    return words[i] in _AUXILIARIES or words[i] in _MODALS
+
+
+def _first_word_again(
+    text: str, words: list[str], toks: list[tuple[int, int]], k: int, prev: str
+) -> bool:
+    """Whether words[k] is the headline's first word again, a common word that opens the
+    story too: "Oil prices fall back from highs Oil prices retreated...". The headline
+    capitalises its first word as a sentence does; the document writes it in lower case
+    elsewhere and never capitalises it inside a sentence (so it is no name)."""
+    first = _stem(words[0])
+    if words[k] != first or not first.isalpha() or not prev[-1:].isalnum():
+        return False
+    if prev[:1].isupper() or prev.lower() in _RUNS_ON or not words[k + 1][:1].islower():
+        return False  # "...for Oil Oil", "...of Oil prices": a name or a clause goes on
+    from explorer.nlp.names.lists import W
+
+    if first in W.first_names or first in W.places or first in W.known_orgs:
+        return False
+    window = min(len(text), _WINDOW)
+    return _written(text, first.lower(), window) and _only_at_starts(text, first, toks[k][0])
 
 
 def _two_names(text: str, toks: list[tuple[int, int]], k: int) -> bool:
@@ -394,10 +453,12 @@ def _opens_sentence(
             return False  # "grade A students", "vitamin A levels": a letter as a label
         if nxt[0].islower():
             return True
+        if nxt[0].isdigit() or nxt[0] in _CURRENCY_SIGNS:
+            return True  # "The 77th annual...", "In 2020, ...", "Some 2,000 jobs", "The £10bn"
         if low not in ("the", "a", "an", "in"):
             return False
-        if nxt[0].isdigit():
-            return True  # "The 77th annual...", "In 2020, ..."
+        if not after_capital and low != "in" and _article_then_subject(text, toks, k, prev):
+            return True  # "...smoker ruling The US Justice Department is"
         # "The US economy", "A French court": an article, then a country's short name or
         # people, then lower case; a title of a work would go on in capitals ("The Aviator").
         return low != "in" and _country_word(nxt) and _lower_after(text, toks, k + 2)
@@ -436,6 +497,54 @@ def _opens_sentence(
         and _upper_at(text, toks, k + 2)
         and _common_word(text, core, ks, written=True)
     )
+
+
+_CURRENCY_SIGNS = "£$€¥"
+
+
+def _article_then_subject(text: str, toks: list[tuple[int, int]], k: int, prev: str) -> bool:
+    """Whether toks[k], "The", "A" or "An" after a lower-case word, opens a sentence whose
+    subject is a name: "...mobile call charges The European Commission has written", "...new
+    smoker ruling The US Justice Department is", "...interactive tree A Christmas tree that".
+    Inside a sentence a capitalised article opens a title of a work ("stars in The Aviator",
+    "film The Aviator", "watched The Aviator on"), after a word that leads to it or says what
+    it is, and a title is not followed by its verb: "The", one to four capitalised words and
+    then a verb that follows a subject ("has", "will", "is"); "A"/"An", one capitalised word
+    and a noun in lower case."""
+    low_prev = prev.rstrip(_CLOSERS).lower()
+    if not low_prev.replace("-", "").isalpha() or _describes(low_prev, by_ending=False):
+        return False  # "film The Aviator", "newspaper The Times"
+    article = text[toks[k][0] : toks[k][1]]
+    i = k + 1
+    caps = 0  # capitalised words of the name
+    while i < len(toks) and i - k <= 6:
+        word = text[toks[i][0] : toks[i][1]]
+        if word[:1].isupper() and word.replace("-", "").replace(".", "").isalnum():
+            caps += 1
+        elif word in _NAME_INNER and caps and _upper_at(text, toks, i + 1):
+            pass  # "The Bank of England", "The Commission for Africa"
+        elif word[:1] == "(" and word[-1:] == ")" and word[1:-1].isupper() and caps:
+            pass  # "The World Trade Organisation (WTO) is"
+        else:
+            break
+        i += 1
+    if not caps or i >= len(toks):
+        return False
+    after = text[toks[i][0] : toks[i][1]]
+    if article == "The":
+        return after in _AUXILIARIES or after in _MODALS
+    return (
+        caps <= 3
+        and text[toks[i - 1][0]].isupper()
+        and after.isalpha()
+        and after.islower()
+        and after not in _RUNS_ON
+        and after not in _NAME_INNER
+    )
+
+
+#: Words in lower case inside a name: "Bank of England", "Commission for Africa".
+_NAME_INNER = frozenset("of for and &".split())
 
 
 #: Numbers written out: after a lower-case word and before one, a capitalised one opens a
@@ -762,7 +871,9 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if not core:
             return False
         if core[0].isupper():
-            if (core.lower() not in W.stopwords or j == k) and _named_again(words, j, named):
+            if (core.lower() not in W.stopwords or j == k or _acronym(core)) and _named_again(
+                words, j, named
+            ):
                 if j == k and _continues_name(words, k, prev):
                     return False
                 if j == k and after_capital and _given_before(words, k):
@@ -790,6 +901,31 @@ def _subject_again(words: list[str], k: int, prev: str, quoted: bool) -> bool:
         if word[-1] in ",;:.!?)" or (word != core and not word.endswith(("'s", "’s"))):
             return False  # a comma or a quote closes the subject
     return False
+
+
+#: Words after a verb that leave it wanting its object: "blows away", "pops in".
+_PARTICLES = frozenset("away up off out down over in on into".split())
+
+
+def _dangles(words: list[str], k: int) -> bool:
+    """Whether a headline ending before words[k] would end on a word that wants the words
+    after it: an infinitive ("...to buy", "...to face"), a word in -ing ("...keen on
+    succeeding"), a verb's particle ("...blows away"), a word in quotes ("...quits
+    'shameful'"), a past participle after a name ("Keanu Reeves given"). A story's subject
+    described in lower case then follows ("US wine firm Diageo"): the headline ends there."""
+    prev = words[k - 1]
+    low = prev.lower()
+    if prev[:1] in _OPEN_QUOTES and prev[-1:] in _CLOSERS:
+        return True
+    if not prev.isalpha() or not prev.islower():
+        return False
+    before = words[k - 2].lower() if k >= 2 else ""
+    return (
+        before == "to"
+        or (low.endswith("ing") and before in _OBJECT_NEXT)  # "on succeeding", not "Robson warning"
+        or low in _PARTICLES
+        or (low.endswith("en") and k >= 2 and words[k - 2][:1].isupper())
+    )
 
 
 def _article_then_initials(words: list[str], k: int, named: set[str]) -> bool:
@@ -894,8 +1030,8 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
             # "Inc", "Utd", "Lord": a word that ends or opens a name is no name alone, but
             # the headline's last word after a lower-case one is a name ("...hits Reuters")
             pass
-        elif core[:1].isupper() and core.lower() not in W.stopwords:
-            named.add(core)
+        elif core[:1].isupper() and (core.lower() not in W.stopwords or _acronym(core)):
+            named.add(core)  # "US", "IT" in capitals are names, not the stopwords "us", "it"
             named.add(W.demonyms.get(core, core))
             run += core[0]
         else:
@@ -908,9 +1044,12 @@ def _headline_words(head: list[str]) -> tuple[set[str], set[str]]:
 def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -> bool:
     """Whether `prev` may be a headline's last word, the name of what it is about: not a word
     that a name or a phrase goes on after ("chief of The", "Italy's Illva", "airline
-    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd")."""
+    Lufthansa"), nor a score between two teams ("Man City 0-2 Man Utd"), nor an amount
+    before a nationality word (a currency's or a noun's: "3.1bn Australian dollars")."""
     from explorer.nlp.names.lists import W
 
+    if after and _AMOUNT.fullmatch(prev) and _core(after[0]) in W.demonyms:
+        return False  # "...worth 3.1bn Australian dollars", "the top 50 Scottish bands"
     last = prev[-1]
     if last in "'’" and not quoted:
         last = prev[-2:-1] or "-"
@@ -935,6 +1074,11 @@ def _may_end_headline(prev: str, quoted: bool, after: list[str] | None = None) -
     if not ((last in _CLOSERS and last != ")") or last.isdigit() or last == "%"):
         return False
     return _SCORE.fullmatch(prev) is None
+
+
+def _acronym(word: str) -> bool:
+    """Whether `word` is written in capitals, two letters or more: "US", "IT", "BBC"."""
+    return len(word) > 1 and word.isupper()
 
 
 def _acronym_ends(prev: str, after: list[str] | None) -> bool:
@@ -1031,6 +1175,9 @@ def _role_then_person(words: list[str], k: int) -> bool:
         and verb in _AUXILIARIES
     )
 
+
+# An amount or a count that a currency or a noun follows: "1.2bn", "50", "3,000" (no year).
+_AMOUNT = regexes.compile(r"(?!(?:19|20)\d\d$)\d[\d.,]*(?:bn|m|k)?")
 
 # Prepositions after a measure that a first sentence reports of a firm: "Shares in", "Profits at".
 _MEASURE_LINKS = frozenset("in at of for".split())
