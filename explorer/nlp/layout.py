@@ -389,6 +389,8 @@ class _Builder:
         inside a name that the next line finishes: a given name before its surname ("James\n
         Baker"), a name before the rest of an organisation's ("the Chicago\nBoard of Trade",
         "Shearson Lehman\nBrothers Inc", "Chicago\nMercantile Exchange")."""
+        if _TICKER_START.match(self.text, n_start, n_end):
+            return True  # "Litton Industries Inc\n<LIT> for": a company's ticker follows it
         if not self.text[n_start].isupper():
             return False
         last = _LAST_WORD.search(self.text, max(start, end - 40), end)
@@ -607,10 +609,12 @@ _DATELINE_DATE = regexes.compile(
 )
 # A word of a wire headline in capitals, a ticker in angle brackets too: "<FS>", "1ST", "QTR".
 _WIRE_CAPS_WORD = regexes.compile(r"[(<]?[A-Z0-9][A-Z0-9.'’&:!?/-]*[)>]?")
+# A ticker in angle brackets opening a line, after its company's name: "<LIT> for about".
+_TICKER_START = regexes.compile(r"<[A-Z][A-Z0-9.&-]{0,9}>")
 #: Words that open a place's name of two or three ("NEW YORK", "ST. LOUIS"), and particles
 #: inside one ("PUNTA DEL ESTE", "RIO DE JANEIRO"): the place takes them too.
 _PLACE_OPENS = frozenset(
-    "NEW SAN SANTA SANTO LOS LAS ST ST. FORT PORT EL LA LE RIO SAO HONG KUALA TEL ABU BUENOS "
+    "NEW SAN SANTA SANTO LOS LAS ST ST. FT. MT. FORT PORT EL LA LE RIO SAO HONG KUALA TEL ABU BUENOS "
     "SALT BATON GRAND PALM LONG CAPE HOT MEXICO PANAMA GUATEMALA DAR RAS".split()
 )
 _PLACE_PARTICLES = frozenset("DE DEL DI DA DO DOS DAS DU LA LE EL AL OF".split())
@@ -644,7 +648,12 @@ def _dateline_breaks(text: str) -> list[int]:
             if not word:
                 opens = True  # the text's start
                 break
-            if words and word[-1] in _SENTENCE_ENDS and not _INITIALS.fullmatch(word):
+            if (
+                words
+                and word[-1] in _SENTENCE_ENDS
+                and not _INITIALS.fullmatch(word)
+                and word not in _PLACE_OPENS  # "ST. LOUIS"
+            ):
                 opens = True  # "...Reuter. FEDERATED STEEL ..."
                 break
             if not _WIRE_CAPS_WORD.fullmatch(word):

@@ -99,3 +99,22 @@ def test_a_dateline_place_with_saint_mount_or_fort_in_capitals_is_whole(text, na
 def test_an_abbreviation_ending_a_sentence_before_a_capital_word_is_no_saint():
     found = {m.text for m in extract("Sources told the FT. But Rover said no.").mentions}
     assert "Rover" in found and not any(t.startswith("FT. ") for t in found)
+
+
+WIRE_SAINT = (
+    "    GENERAL DYNAMICS <GD> TO BUY AVIONICS UNIT FOR 210 MLN DLRS\n"
+    "    ST. LOUIS, March 17 - General Dynamics Corp said it agreed\n"
+    "to acquire the avionics division of Litton Industries Inc\n"
+    "<LIT> for about 210 mln dlrs in cash.\n"
+)
+
+
+@pytest.mark.parametrize("text", [WIRE_SAINT, WIRE_SAINT.replace("\n", "\r\n")])
+def test_a_wire_headline_over_a_saints_dateline_and_a_ticker_opening_a_line(text):
+    """The headline ran into "ST. LOUIS" (a full stop read as a sentence's end); the ticker
+    opening a line after its company's name cut the sentence in two."""
+    result = extract(text)
+    found = {m.text: m.label for m in result.mentions}
+    assert found["ST. LOUIS"] == "GPE"
+    assert not any("UNIT" in t and label == "ORG" for t, label in found.items())
+    assert len(result.sentences) == 2
