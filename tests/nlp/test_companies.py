@@ -55,3 +55,22 @@ def test_known_companies_are_companies(text: str) -> None:
 )
 def test_a_research_or_consulting_firm_is_no_person(sentence: str, firm: str) -> None:
     assert {m.text: m.label for m in extract(sentence).mentions}[firm] == "ORG"
+
+
+@pytest.mark.parametrize(
+    "sentence, firm",
+    [
+        ("First Executive Corp said its profits rose.", "First Executive Corp"),
+        ("Second National Bank said its deposits fell.", "Second National Bank"),
+        ("He bought Prairie Savings and Loan Association of Hutchinson.", "Prairie Savings"),
+        ("Fred Goodwin of the Royal Bank of Scotland said no.", "Royal Bank of Scotland"),
+        (
+            "A report by the Royal College of Physicians found the opposite.",
+            "Royal College of Physicians",
+        ),
+    ],
+)
+def test_an_organisation_whose_name_opens_with_an_ordinal_or_a_given_name(sentence, firm):
+    """'First Executive Corp' was an ORDINAL and 'Executive Corp'; 'Royal Bank of Scotland'
+    a person (Royal, a given name)."""
+    assert {m.text: m.label for m in extract(sentence).mentions}[firm] == "ORG"

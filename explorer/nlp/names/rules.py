@@ -557,10 +557,16 @@ def org_word_last(c: Name) -> Verdict | None:
 
 
 def org_word_first(c: Name) -> Verdict | None:
-    """ "Bank Leumi", "Air France"."""
+    """ "Bank Leumi", "Air France"; "Savings and Loan Association of Hutchinson" (the head
+    before its "of" where the name opens with other words)."""
     first = c.first
     if first in W.org_heads or (first in W.org_prefixes and first not in W.first_names):
         return "ORG", c.key, STRONG
+    words = c.words
+    if "of" in words[2:]:
+        k = words.index("of", 2)
+        if words[k - 1] in W.org_heads and words[k - 1] in W.org_suffixes:
+            return "ORG", c.key, STRONG
     return None
 
 

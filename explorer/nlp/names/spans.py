@@ -611,6 +611,9 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     _roles_and_names(doc, s_i, toks, i, j, words, table, heads, mods)
 
 
+_ORDINAL_WORDS = frozenset({"first", "second", "third"})
+
+
 def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
     """The span without the words around it that are no names: leading function words and
     openers, months, days. None if nothing is left."""
@@ -629,7 +632,12 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                 (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
                 or lw in ("the", "a", "an")
                 or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
-                or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
+                or (
+                    is_sentence_initial(toks, i)
+                    and not (j - i > 1 and lw in NAME_OPENERS)
+                    # "First Executive Corp", "Second National Bank": the company's own word
+                    and not (j - i > 2 and lw in _ORDINAL_WORDS and org_suffix(toks[j - 1].text))
+                )
             ):
                 i += 1
                 continue
