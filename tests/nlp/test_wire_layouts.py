@@ -256,3 +256,11 @@ def test_titles_with_colons_and_a_team_sheet_are_no_labelled_list(text):
     from explorer.nlp.layout import analysis_view
 
     assert "\n" not in analysis_view(text).text
+
+
+def test_an_award_line_in_title_case_is_no_headline() -> None:
+    """ "Best actress: Ines Moura (The Quiet Coast)" was read as a headline in Title Case, so
+    the winner, named nowhere else, was no one."""
+    text = "Best actress: Ines Moura (The Quiet Coast)\nBest actor: Tomas Varga (Night Ferry)\n"
+    people = {m.text for m in extract(text).mentions if m.label == "PERSON"}
+    assert {"Ines Moura", "Tomas Varga"} <= people

@@ -90,6 +90,11 @@ _PROSE = regexes.compile(r"[a-z](?<![\w'’.-][a-z])[\w'’-]* [a-z][\w'’-]* [
 _UPPER_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])")
 
 
+_AWARD_LABEL = regexes.compile(
+    r"\s*(?:Best|Outstanding|Most)[ \t]+[a-z]+(?:[ \t]+[a-z]+){0,3}[ \t]*:"
+)
+
+
 def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool = False) -> bool:
     """True when text[start:end] is a headline-like line whose capitals say nothing about names."""
     if _PROSE.search(text, start, end):
@@ -115,7 +120,14 @@ def is_caps_line(text: str, start: int, end: int, toks: list[Token], first: bool
             for t in alpha
             if t.lower() in ("of", "and", "the", "in", "for", "to", "on", "a", "with")
         ]
-        if caps >= 0.85 * len(alpha) and funcs and sum(1 for t in funcs if t[:1].isupper()) >= 1:
+        if (
+            caps >= 0.85 * len(alpha)
+            and funcs
+            and sum(1 for t in funcs if t[:1].isupper()) >= 1
+            # "Best actress: Ines Moura (The Quiet Coast)": an award's label in lower case,
+            # then names, is no headline
+            and _AWARD_LABEL.match(text, start, end) is None
+        ):
             return True
     # ... or, as a document's first line, with its short words in lower case: "Trade Talks
     # Stall at the Summit".
