@@ -264,3 +264,12 @@ def test_an_award_line_in_title_case_is_no_headline() -> None:
     text = "Best actress: Ines Moura (The Quiet Coast)\nBest actor: Tomas Varga (Night Ferry)\n"
     people = {m.text for m in extract(text).mentions if m.label == "PERSON"}
     assert {"Ines Moura", "Tomas Varga"} <= people
+
+
+def test_a_weekly_tables_first_column_head_is_no_name() -> None:
+    text = (
+        "Wool prices rose at Tuesday's sale in Sydney, brokers said.\n"
+        "Prices in Australian cents a kilo, clean:\n"
+        "Micron Curr Wk Prev Wk\n19 1,120 1,098\n21 1,015 1,002\n"
+    )
+    assert not [m for m in extract(text).mentions if "Micron" in m.text]

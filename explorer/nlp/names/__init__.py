@@ -253,9 +253,10 @@ _TABLE_WORD = regexes.compile(rf"\b(?:{'|'.join(sorted(TABLE_WORDS))})\b")
 #: looked behind for: a pattern opening with a space would stop the search at every space.)
 _WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago|vs(?<= vs)\.? )")
 
-#: ... and a futures table: "Prev Day Open Int 512,340 off 2,150", "Est Vol 41,000" (looked
-#: for as plain strings, each a fast scan, cheaper than more alternatives in the pattern).
-_FUTURES_TABLE = ("Open Int", "Est Vol", "Est. Vol", "Prev Day")
+#: ... and a futures or weekly table: "Prev Day Open Int 512,340 off 2,150", "Est Vol 41,000",
+#: "Micron Curr Wk Prev Wk" (looked for as plain strings, each a fast scan, cheaper than more
+#: alternatives in the pattern).
+_FUTURES_TABLE = ("Open Int", "Est Vol", "Est. Vol", "Prev Day", "Curr Wk", "Prev Wk")
 
 
 def _wire_table(text: str) -> bool:
@@ -274,6 +275,8 @@ def _without_table_words(toks: list[Token]) -> list[Token]:
         ):
             continue
         keep.append(t)
+    if len(keep) == 1 and n - len(keep) >= 2 and keep[0] is toks[0]:
+        return []  # "Micron Curr Wk Prev Wk": the first column's head, with the others
     return keep
 
 
