@@ -94,7 +94,7 @@ def test_changes_across_segments_read_as_one_store_would(tmp_path, corpus):
         store.compact()
     assert len(_manifest(db)["segments"]) == 1
     assert _content(db) == before and _tables(db) == tables
-    assert len(_segment_files(db)) == 4  # the segment, its sidecar, keys, files; no old ones
+    assert len(_segment_files(db)) == 5  # the segment, sidecar, keys, files, postings; no more
 
 
 def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatch):
@@ -109,7 +109,7 @@ def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatc
     fresh = tmp_path / "fresh.json"
     Store.open(fresh).ingest([corpus])
     assert _content(db, ordered=False) == _content(fresh, ordered=False)
-    assert len(_segment_files(db)) == 4 * len(_manifest(db)["segments"])
+    assert len(_segment_files(db)) == 5 * len(_manifest(db)["segments"])
 
 
 def test_an_ingest_in_many_batches_ends_as_one_segment(tmp_path, corpus, monkeypatch):
@@ -194,7 +194,7 @@ def test_files_a_killed_commit_left_are_removed_at_the_next_write(tmp_path, corp
     content = _content(db)
     assert not Store.open(db).ingest([corpus]).added
     assert not stray.exists() and not torn.exists()
-    assert len(_segment_files(db)) == 4 and _content(db) == content
+    assert len(_segment_files(db)) == 5 and _content(db) == content
 
 
 def test_a_one_document_commit_reads_no_other_document(tmp_path, corpus, monkeypatch):
