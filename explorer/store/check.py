@@ -611,7 +611,9 @@ def _check_postings(
         except StoreError:
             message = "the documents of a key do not match their checksum (edited or torn)"
     if message:
-        report.problems.append(Problem(post_file, "", message + "; --repair rebuilds it", "derived"))
+        report.problems.append(
+            Problem(post_file, "", message + "; --repair rebuilds it", "derived")
+        )
 
 
 def _segment_files_agree(
@@ -829,8 +831,7 @@ def repair_store(
             stale = {p.file for p in derived}
             for file in stale:
                 if (
-                    file.name.endswith(DERIVED_ENDINGS)
-                    or file.name.startswith("aggregates-")
+                    file.name.endswith(DERIVED_ENDINGS) or file.name.startswith("aggregates-")
                 ) and index not in file.parents:
                     file.unlink(missing_ok=True)
             if any(p.file == index or index in p.file.parents for p in derived):
