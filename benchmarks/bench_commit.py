@@ -205,9 +205,7 @@ def measure(workdir: Path) -> None:
     for _name, repo, _stores in checkouts:
         _compile(repo)
     for size in sizes:
-        bases = {
-            name: _base(repo, size, workdir, name, stores) for name, repo, stores in checkouts
-        }
+        bases = {name: _base(repo, size, workdir, name, stores) for name, repo, stores in checkouts}
         if any(base is None for base in bases.values()):
             print(f"  ({size:,}: no base-{size}.json store; see EXPLORER_BENCH_COMMIT_STORES)")
             continue
