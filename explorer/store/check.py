@@ -606,7 +606,8 @@ def _check_postings(
         message = "its checksum, generation or layout does not match its segment"
     else:
         try:
-            if dict(reader.items()) != postings_of(docs):
+            want = {key: tids.tolist() for key, tids in postings_of(docs).items()}
+            if dict(reader.items()) != want:
                 message = "disagrees with its segment: the documents of its entity keys"
         except StoreError:
             message = "the documents of a key do not match their checksum (edited or torn)"

@@ -465,23 +465,32 @@ def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
 POSTINGS_MAGIC = b"explorer-postings 1\n"
 
 
-def postings_of(docs: Iterable[tuple[int, list[str]]]) -> dict[str, list[int]]:
-    """key -> the ids of the documents that mention it, ascending, from (id, keys) pairs."""
-    out: dict[str, list[int]] = {}
+def postings_of(docs: Iterable[tuple[int, list[str]]]) -> dict[str, Any]:
+    """key -> the ids of the documents that mention it (an array of unsigned 32-bit
+    integers, ascending), from (id, keys) pairs. Four bytes a posting: at 200,000
+    documents a merge's 6 million postings hold 24 MB, not a list's 48 MB and more."""
+    from array import array
+
+    out: dict[str, Any] = {}
+    ascending = True
+    last = -1
     for tid, keys in docs:
+        if tid < last:
+            ascending = False
+        last = tid
         for key in dict.fromkeys(keys):
             found = out.get(key)
             if found is None:
-                out[key] = [tid]
-            else:
-                found.append(tid)
-    for tids in out.values():
-        tids.sort()
+                found = out[key] = array("I")
+            found.append(tid)
+    if not ascending:
+        for key, tids in out.items():
+            out[key] = array("I", sorted(tids))
     return out
 
 
-def postings_bytes(generation: str, postings: dict[str, list[int]]) -> list[bytes]:
-    """The chunks of a postings file (see POSTINGS_MAGIC)."""
+def postings_bytes(generation: str, postings: dict[str, Any]) -> list[bytes]:
+    """The chunks of a postings file (see POSTINGS_MAGIC) from key -> ascending ids."""
     import zlib
     from array import array
 
@@ -489,8 +498,10 @@ def postings_bytes(generation: str, postings: dict[str, list[int]]) -> list[byte
     chunks: list[bytes] = []
     offset = 0
     for key in sorted(postings):
-        tids = array("I", postings[key])
+        tids = postings[key]
+        tids = array("I", tids) if not isinstance(tids, array) or tids.typecode != "I" else tids
         if sys.byteorder != "little":
+            tids = array("I", tids)
             tids.byteswap()
         chunk = tids.tobytes()
         directory[key] = [offset, len(tids), zlib.crc32(chunk)]
@@ -500,7 +511,7 @@ def postings_bytes(generation: str, postings: dict[str, list[int]]) -> list[byte
     return [POSTINGS_MAGIC, len(head).to_bytes(8, "little"), head, *chunks]
 
 
-def write_postings(file: Path, generation: str, postings: dict[str, list[int]]) -> bool:
+def write_postings(file: Path, generation: str, postings: dict[str, Any]) -> bool:
     """Write segment `file`'s postings file (derived: a failed write only removes it, and
     the counts are then made from the documents' keys); whether it was written."""
     target = segment_postings(file)
@@ -580,7 +591,7 @@ class Postings:
             yield key, self.get(key)
 
 
-def segment_postings_from_keys(file: Path, rec: dict[str, Any]) -> dict[str, list[int]] | None:
+def segment_postings_from_keys(file: Path, rec: dict[str, Any]) -> dict[str, Any] | None:
     """A segment's postings made from its sidecar (which rows it first stores, their ids)
     and its `.keys`: for a segment written before postings existed; None when either is
     missing or does not hold (the caller then counts from the documents)."""
