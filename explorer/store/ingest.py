@@ -350,6 +350,7 @@ class IngestRun:
             report.resolve_seconds += writer.resolve_seconds
             report.resolve_cpu_seconds += writer.resolve_cpu_seconds
         writer.merge_written()  # this ingest's batches become one segment
+        writer.leave_room()  # and the next commits of one file find room for theirs
         report.files = total
         for name, value in writer.totals().items():
             setattr(report, name, value)

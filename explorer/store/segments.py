@@ -762,14 +762,19 @@ def live_meta(meta: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------ merging
 
 
-def merge_window(sizes: list[int]) -> tuple[int, int] | None:
+def merge_window(
+    sizes: list[int], bound: int | None = None, *, least: bool = False
+) -> tuple[int, int] | None:
     """The adjacent run of segments to merge (first, last; inclusive) when there are more
-    than MAX_SEGMENTS: the MERGE_WIDTH neighbours of the smallest total size, Lucene-style
-    tiers (small recent segments merge often, the large old one rarely). None when the
-    count is within the bound."""
-    if len(sizes) <= MAX_SEGMENTS:
+    than `bound` (MAX_SEGMENTS): the MERGE_WIDTH neighbours of the smallest total size,
+    Lucene-style tiers (small recent segments merge often, the large old one rarely); with
+    `least`, no more of them than bring the count within the bound. None when it is within."""
+    bound = MAX_SEGMENTS if bound is None else max(1, bound)
+    if len(sizes) <= bound:
         return None
     width = min(MERGE_WIDTH, len(sizes))
+    if least:
+        width = max(2, min(width, len(sizes) - bound + 1))
     best = min(range(len(sizes) - width + 1), key=lambda i: (sum(sizes[i : i + width]), -i))
     return best, best + width - 1
 
