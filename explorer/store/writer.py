@@ -335,8 +335,10 @@ class Writer:
         self.postings: dict[str, Any] = {}
         #: the TinyDB ids of the documents deleted in a committed segment (tombstones): the
         #: postings of the segments that first stored them still list them. Ids are never
-        #: reused, so the set only grows. None until first needed.
+        #: reused, so the sets only grow: the snapshot's (None until first needed) and
+        #: those this writer's commits deleted.
         self.dead_tids: set[int] | None = None
+        self.dead_committed: set[int] = set()
         #: how many documents' entity keys a count read one document at a time (a pass
         #: over every document when the postings cannot answer)
         self.keys_read = 0
@@ -588,7 +590,7 @@ class Writer:
                     return None
                 dead.update((side.get("tombstones") or {}).get("documents", ()))
             self.dead_tids = dead
-        gone = self.dead_tids.union(self.dead)
+        gone = self.dead_tids.union(self.dead_committed, self.dead)
         out: dict[str, set[int]] = {}
         for key in keys:
             tids: set[int] = set()
@@ -918,8 +920,7 @@ class Writer:
             state.entities = None
             state.record = None
             state.seg = record["file"]
-        if self.dead_tids is not None:
-            self.dead_tids.update(content.dead_docs)
+        self.dead_committed.update(content.dead_docs)
         self.fresh, self.changed, self.dead = set(), set(), []
         self.files_dirty, self.files_gone = set(), []
         self.committed_extra = dict(self.extra_tables)

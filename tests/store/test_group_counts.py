@@ -141,3 +141,33 @@ def test_a_damaged_postings_file_is_not_trusted(tmp_path, spy) -> None:
     asked = [answered for c in spy for _keys, answered in c["asked"]]
     assert asked and not any(asked)
     assert _recorded(db) == _recount(db) != {}
+
+
+def test_documents_deleted_by_an_earlier_batch_are_not_counted(tmp_path, monkeypatch) -> None:
+    # One ingest in batches (a commit a file): the first batch replaces a document that
+    # named a company (its old version deleted), a later file names the company in new
+    # forms (a new group, counted at the ingest's last commit from the postings, where
+    # the old version is still listed). The last file's batch commits everything but the
+    # identity decisions: the ingest still resolves the new names at its end.
+    monkeypatch.setenv("EXPLORER_WORKERS", "1")
+    root = tmp_path / "corpus"
+    root.mkdir()
+    company = "Quorrel Motor Co said it would buy a plant in Leeds."
+    (root / "a.txt").write_text(f"First\n\n{company}\n", encoding="utf-8")
+    (root / "b.txt").write_text("Second\n\nRome and Madrid signed a deal.\n", encoding="utf-8")
+    db = tmp_path / "store.json"
+    with Store.open(db) as s:
+        s.ingest([root])
+    (root / "a.txt").write_text("First\n\nLisbon and Porto signed a deal.\n", encoding="utf-8")
+    (root / "c.txt").write_text(
+        "Third\n\nThe Quorrel Motor Company said shares of Quorrel Motor Corp rose. "
+        f"{company} Quorrel Motor said more.\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "1")
+    with Store.open(db) as s:
+        report = s.ingest([root])
+    assert (report.updated, report.added) == (1, 1)
+    recorded = _recorded(db)
+    assert recorded == _recount(db)
+    assert any(key.startswith("ORG:Quorrel") for key in recorded)
