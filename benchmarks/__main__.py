@@ -15,6 +15,7 @@ SUITES = (
     "startup",
     "v1",
     "store",
+    "commit",
     "identity",
     "integrity",
     "search",

@@ -13,7 +13,8 @@ What holds in a sound store, checked in this order:
    documents, document ids are unique, a document's counts match its records;
 4. derived files: the sidecar (`.idx`) and the entity keys (`.keys`) hold their checksums,
    belong to this version of the store and agree with it (for a segmented store: each
-   segment's sidecar, with its rows, spans and entity keys); the search index (`.index/`)
+   segment's sidecar, with its rows, spans and entity keys, its file hashes (`.files`) and
+   its postings (`.post`: the documents of each entity key)); the search index (`.index/`)
    matches the checksums written with it.
 
 Repair (`repair`) rebuilds derived files from the store, never guesses them; a damaged
@@ -43,11 +44,13 @@ from .schema import (
     SCHEMA_VERSION,
     SIDECAR_FORMAT,
     TABLES,
+    StoreError,
     keys_path,
     record_problems,
     sidecar_path,
     stat_key,
 )
+from .segments import DERIVED_ENDINGS
 from .storage import file_sha256, temp_files, unseal
 
 #: Where the search layer caches its index (explorer.search.cache_dir says the same).
@@ -534,6 +537,7 @@ def _check_segment_sidecar(
                         "derived",
                     )
                 )
+        first_stored: list[tuple[int, list[str]]] = []  # what the postings must say
         for n, row in enumerate(rows):
             keys = keys_list[n] if keys_list is not None else None
             blob = data[row[ROW_DSPAN][0] : row[ROW_DSPAN][1]]
@@ -552,6 +556,8 @@ def _check_segment_sidecar(
             want = [
                 f"{e['label']}:{e['name']}" for e in doc.get("entities") or () if e.get("mentions")
             ]
+            if len(row) <= ROW_DSPAN + 4 or row[ROW_DSPAN + 4]:
+                first_stored.append((row[ROW_TID], want))
             if keys is not None and keys != want:
                 report.problems.append(
                     Problem(
@@ -563,6 +569,7 @@ def _check_segment_sidecar(
                     )
                 )
                 return
+        _check_postings(side_file, rec, first_stored, report)
         files = {
             r["path"]: [r["sha256"], r["size"], r["mtime_ns"], r["docs"]]
             for r in tables["files"].values()
@@ -579,6 +586,35 @@ def _check_segment_sidecar(
             problem("disagrees with its segment: its tombstones")
     except (KeyError, TypeError, ValueError, IndexError, AttributeError):
         problem("its layout is not a segment sidecar's")
+
+
+def _check_postings(
+    side_file: Path, rec: dict[str, Any], docs: list[tuple[int, list[str]]], report: CheckReport
+) -> None:
+    """The segment's postings (when it has them: a segment written before them has none
+    until a writer needs them) against its documents' entity keys."""
+    from .segments import Postings, postings_of, segment_postings
+
+    segment = side_file.with_name(side_file.name[: -len(".idx")])
+    post_file = segment_postings(segment)
+    if not post_file.exists():
+        return
+    report.derived.append(post_file.name)
+    reader = Postings.open(segment, rec["generation"])
+    message = ""
+    if reader is None:
+        message = "its checksum, generation or layout does not match its segment"
+    else:
+        try:
+            want = {key: tids.tolist() for key, tids in postings_of(docs).items()}
+            if dict(reader.items()) != want:
+                message = "disagrees with its segment: the documents of its entity keys"
+        except StoreError:
+            message = "the documents of a key do not match their checksum (edited or torn)"
+    if message:
+        report.problems.append(
+            Problem(post_file, "", message + "; --repair rebuilds it", "derived")
+        )
 
 
 def _segment_files_agree(
@@ -796,8 +832,7 @@ def repair_store(
             stale = {p.file for p in derived}
             for file in stale:
                 if (
-                    file.name.endswith((".idx", ".keys", ".files"))
-                    or file.name.startswith("aggregates-")
+                    file.name.endswith(DERIVED_ENDINGS) or file.name.startswith("aggregates-")
                 ) and index not in file.parents:
                     file.unlink(missing_ok=True)
             if any(p.file == index or index in p.file.parents for p in derived):

@@ -345,11 +345,14 @@ class IngestRun:
                 report.pruned += writer.remove_path(key)
         # A single-file store (migrated to segments), or segments read without their
         # sidecars (lost, stale), are rewritten once, so the next open is fast again.
-        if writer.dirty or (writer.rewrite_all and self.snap.rows):
+        # The names a batch committed without resolving them (`touched`) are resolved
+        # here, also when the last file's batch committed everything else.
+        if writer.dirty or writer.touched or (writer.rewrite_all and self.snap.rows):
             writer.commit()
             report.resolve_seconds += writer.resolve_seconds
             report.resolve_cpu_seconds += writer.resolve_cpu_seconds
         writer.merge_written()  # this ingest's batches become one segment
+        writer.leave_room()  # and the next commits of one file find room for theirs
         report.files = total
         for name, value in writer.totals().items():
             setattr(report, name, value)

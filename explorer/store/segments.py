@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +32,8 @@ from .storage import atomic_write, seal, unseal, unseal_view
 SEGMENT_SIDECAR_FORMAT = 2
 #: The sidecar layouts a reader takes (1: with the files' hashes inside).
 SEGMENT_SIDECAR_FORMATS = (1, 2)
+#: The derived files beside each segment file (sidecar, entity keys, file hashes, postings).
+DERIVED_ENDINGS = (".idx", ".keys", ".files", ".post")
 #: More live segments than this, and the adjacent run of the smallest total size merges.
 MAX_SEGMENTS = 10
 #: How many adjacent segments one bounded merge joins.
@@ -93,6 +97,14 @@ def segment_files(file: Path) -> Path:
     """The sealed file of a segment's `files` records as the writer holds them (path ->
     [sha256, size, mtime_ns, document ids]), read only when a writer or a check needs them."""
     return file.with_name(file.name + ".files")
+
+
+def segment_postings(file: Path) -> Path:
+    """The derived file of which of a segment's documents mention each entity key (the
+    inverse of its `.keys`: key -> the TinyDB ids of the documents whose mentions the
+    segment holds), read a key at a time: a commit whose identity decisions changed counts
+    a group's documents from the postings of its keys, not from every document's keys."""
+    return file.with_name(file.name + ".post")
 
 
 def read_segment_files(file: Path, generation: str) -> dict[str, list[Any]] | None:
@@ -396,6 +408,14 @@ def write_segment(folder: Path, seq: int, generation: str, content: SegmentConte
         except OSError:
             with contextlib.suppress(OSError):
                 target.unlink(missing_ok=True)
+    # The postings only when every document the segment first stores has its keys (a
+    # merge of a segment whose `.keys` was lost has not): they are then read from there.
+    if all(doc.keys is not None for doc in content.docs if doc.new):
+        write_postings(
+            file,
+            generation,
+            postings_of((doc.tid, doc.keys) for doc in content.docs if doc.new and doc.keys),
+        )
     return {
         "file": name,
         "size": pos,
@@ -410,7 +430,13 @@ def remove_segment_files(folder: Path, names: Iterable[str]) -> None:
     opened them keeps reading them (Linux keeps an open file until its last close)."""
     for name in names:
         seg = folder / name
-        for file in (seg, segment_sidecar(seg), segment_keys(seg), segment_files(seg)):
+        for file in (
+            seg,
+            segment_sidecar(seg),
+            segment_keys(seg),
+            segment_files(seg),
+            segment_postings(seg),
+        ):
             with contextlib.suppress(OSError):
                 file.unlink()
 
@@ -420,12 +446,171 @@ def orphan_files(path: Path, live: Iterable[str]) -> list[Path]:
     (left by a commit or merge killed before its manifest, or after it, before the old
     files were removed)."""
     folder = segments_dir(path)
-    keep = set(live) | {f"{n}{end}" for n in live for end in (".idx", ".keys", ".files")}
+    keep = set(live) | {f"{n}{end}" for n in live for end in DERIVED_ENDINGS}
     try:
         names = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
     except OSError:
         return []
     return sorted(p for p in names if p.name not in keep)
+
+
+# ------------------------------------------------------------------ postings
+
+#: The first bytes of a postings file, then the length of its sealed directory (8 bytes,
+#: little-endian), the directory ({"generation", "keys": {key: [offset, count, crc32]}}),
+#: and the postings: per key, its documents' TinyDB ids in ascending order as unsigned
+#: 32-bit little-endian integers, at `offset` from the end of the directory. The directory
+#: is checked (sha256) when read, each key's postings (crc32) when read: a commit reads the
+#: directory and the few keys it asks about, never the whole file.
+POSTINGS_MAGIC = b"explorer-postings 1\n"
+
+
+def postings_of(docs: Iterable[tuple[int, list[str]]]) -> dict[str, Any]:
+    """key -> the ids of the documents that mention it (an array of unsigned 32-bit
+    integers, ascending), from (id, keys) pairs. Four bytes a posting: at 200,000
+    documents a merge's 6 million postings hold 24 MB, not a list's 48 MB and more."""
+    from array import array
+
+    out: dict[str, Any] = {}
+    ascending = True
+    last = -1
+    for tid, keys in docs:
+        if tid < last:
+            ascending = False
+        last = tid
+        for key in dict.fromkeys(keys):
+            found = out.get(key)
+            if found is None:
+                found = out[key] = array("I")
+            found.append(tid)
+    if not ascending:
+        for key, tids in out.items():
+            out[key] = array("I", sorted(tids))
+    return out
+
+
+def postings_bytes(generation: str, postings: dict[str, Any]) -> list[bytes]:
+    """The chunks of a postings file (see POSTINGS_MAGIC) from key -> ascending ids."""
+    import zlib
+    from array import array
+
+    directory: dict[str, list[int]] = {}
+    chunks: list[bytes] = []
+    offset = 0
+    for key in sorted(postings):
+        tids = postings[key]
+        tids = array("I", tids) if not isinstance(tids, array) or tids.typecode != "I" else tids
+        if sys.byteorder != "little":
+            tids = array("I", tids)
+            tids.byteswap()
+        chunk = tids.tobytes()
+        directory[key] = [offset, len(tids), zlib.crc32(chunk)]
+        chunks.append(chunk)
+        offset += len(chunk)
+    head = seal(orjson.dumps({"generation": generation, "keys": directory}))
+    return [POSTINGS_MAGIC, len(head).to_bytes(8, "little"), head, *chunks]
+
+
+def write_postings(file: Path, generation: str, postings: dict[str, Any]) -> bool:
+    """Write segment `file`'s postings file (derived: a failed write only removes it, and
+    the counts are then made from the documents' keys); whether it was written."""
+    target = segment_postings(file)
+    try:
+        atomic_write(target, postings_bytes(generation, postings), durable=False)
+    except OSError:
+        with contextlib.suppress(OSError):
+            target.unlink(missing_ok=True)
+        return False
+    return True
+
+
+class Postings:
+    """One segment's postings file, open for reading a key at a time."""
+
+    def __init__(self, path: Path, directory: dict[str, list[int]], start: int) -> None:
+        self.path = path
+        self.directory = directory
+        self.start = start
+
+    @classmethod
+    def open(cls, file: Path, generation: str) -> Postings | None:
+        """Segment `file`'s postings when its directory is whole and of this segment
+        (`generation`); None otherwise (missing, damaged, stale, another layout)."""
+        try:
+            with open(segment_postings(file), "rb") as handle:
+                magic = handle.read(len(POSTINGS_MAGIC) + 8)
+                if len(magic) != len(POSTINGS_MAGIC) + 8 or not magic.startswith(POSTINGS_MAGIC):
+                    return None
+                size = int.from_bytes(magic[len(POSTINGS_MAGIC) :], "little")
+                head = handle.read(size)
+        except OSError:
+            return None
+        body = unseal_view(head) if len(head) == size else None
+        try:
+            data = orjson.loads(body) if body is not None else None
+        except orjson.JSONDecodeError:
+            return None
+        if (
+            not isinstance(data, dict)
+            or data.get("generation") != generation
+            or not isinstance(data.get("keys"), dict)
+        ):
+            return None
+        return cls(segment_postings(file), data["keys"], len(POSTINGS_MAGIC) + 8 + size)
+
+    def get(self, key: str) -> list[int]:
+        """The ids of the segment's documents that mention `key` (first stored here).
+        StoreError when its bytes do not match their checksum (the file changed or is
+        damaged: `explorer check --repair` rebuilds it)."""
+        import zlib
+        from array import array
+
+        entry = self.directory.get(key)
+        if not entry:
+            return []
+        try:
+            offset, count, crc = entry
+            with open(self.path, "rb") as handle:
+                chunk = os.pread(handle.fileno(), 4 * count, self.start + offset)
+        except (OSError, ValueError, TypeError) as exc:
+            raise StoreError(f"{self.path}: cannot read the postings of {key!r} ({exc})") from None
+        if len(chunk) != 4 * count or zlib.crc32(chunk) != crc:
+            raise StoreError(
+                f"{self.path}: the postings of {key!r} do not match their checksum; run "
+                "`explorer check --repair`"
+            )
+        tids = array("I")
+        tids.frombytes(chunk)
+        if sys.byteorder != "little":
+            tids.byteswap()
+        return tids.tolist()
+
+    def items(self) -> Iterator[tuple[str, list[int]]]:
+        """Every key with its documents (what `explorer check` compares)."""
+        for key in self.directory:
+            yield key, self.get(key)
+
+
+def segment_postings_from_keys(file: Path, rec: dict[str, Any]) -> dict[str, Any] | None:
+    """A segment's postings made from its sidecar (which rows it first stores, their ids)
+    and its `.keys`: for a segment written before postings existed; None when either is
+    missing or does not hold (the caller then counts from the documents)."""
+    side = read_segment_sidecar(file, rec)
+    if side is None:
+        return None
+    rows = side["docs"]
+    keys = read_segment_keys(file, rec["generation"], len(rows))
+    if keys is None:
+        return None
+    pairs = []
+    for row, doc_keys in zip(rows, keys, strict=True):
+        new = bool(row[ROW_DSPAN + 4]) if len(row) > ROW_DSPAN + 4 else True
+        if not new:
+            continue
+        if doc_keys is None:
+            return None  # not known (a merge of a segment whose keys were lost)
+        pairs.append((row[ROW_DSPAN + 3], doc_keys))
+    return postings_of(pairs)
 
 
 # ------------------------------------------------------------------ reading a segment
@@ -577,14 +762,19 @@ def live_meta(meta: dict[str, Any]) -> dict[str, Any]:
 # ------------------------------------------------------------------ merging
 
 
-def merge_window(sizes: list[int]) -> tuple[int, int] | None:
+def merge_window(
+    sizes: list[int], bound: int | None = None, *, least: bool = False
+) -> tuple[int, int] | None:
     """The adjacent run of segments to merge (first, last; inclusive) when there are more
-    than MAX_SEGMENTS: the MERGE_WIDTH neighbours of the smallest total size, Lucene-style
-    tiers (small recent segments merge often, the large old one rarely). None when the
-    count is within the bound."""
-    if len(sizes) <= MAX_SEGMENTS:
+    than `bound` (MAX_SEGMENTS): the MERGE_WIDTH neighbours of the smallest total size,
+    Lucene-style tiers (small recent segments merge often, the large old one rarely); with
+    `least`, no more of them than bring the count within the bound. None when it is within."""
+    bound = MAX_SEGMENTS if bound is None else max(1, bound)
+    if len(sizes) <= bound:
         return None
     width = min(MERGE_WIDTH, len(sizes))
+    if least:
+        width = max(2, min(width, len(sizes) - bound + 1))
     best = min(range(len(sizes) - width + 1), key=lambda i: (sum(sizes[i : i + width]), -i))
     return best, best + width - 1
 

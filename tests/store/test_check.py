@@ -98,7 +98,7 @@ def test_a_sound_store_checks_clean(db, capsys):
     assert code == 0
     assert re.search(
         r"derived files checked: (\d{6}-[0-9a-f]{12})\.json\.idx, \1\.json\.keys, "
-        r"\1\.json\.files, "
+        r"\1\.json\.post, \1\.json\.files, "
         r"aggregates-[0-9a-f]{12}\.json, store\.json\.index/$",
         out.strip(),
     ), out
@@ -262,6 +262,29 @@ def files_disagree(db):
     return "", ".json.files: disagrees with its segment: its file hashes"
 
 
+def postings_wrong_checksum(db):
+    # A key's documents edited by hand, past the sealed directory (each key's own crc32).
+    segment = _segment(db)
+    post = segment.with_name(segment.name + ".post")
+    data = bytearray(post.read_bytes())
+    data[-1] ^= 0x01
+    post.write_bytes(bytes(data))
+    return "", ".json.post: the documents of a key do not match their checksum"
+
+
+def postings_disagree(db):
+    # Whole and sealed, but not the segment's (written by a bug): a key's documents lost.
+    from explorer.store.segments import Postings, postings_bytes
+
+    segment = _segment(db)
+    manifest = orjson.loads(db.read_bytes())["segments"]["1"]
+    postings = dict(Postings.open(segment, manifest["generation"]).items())
+    postings[next(iter(postings))].pop()
+    post = segment.with_name(segment.name + ".post")
+    post.write_bytes(b"".join(postings_bytes(manifest["generation"], postings)))
+    return "", ".json.post: disagrees with its segment: the documents of its entity keys"
+
+
 def sidecar_sealed_but_wrong(db):
     # A sidecar whose checksum holds but whose rows are not the segment's (written by a bug).
     side = _sidecar(db)
@@ -381,6 +404,8 @@ CORRUPTIONS = [
     sidecar_sealed_but_wrong,
     files_wrong_checksum,
     files_disagree,
+    postings_wrong_checksum,
+    postings_disagree,
     aggregates_disagree,
     segment_edited,
     segment_truncated,
@@ -446,6 +471,8 @@ def test_json_output_lists_problems(db, capsys):
         sidecar_sealed_but_wrong,
         files_wrong_checksum,
         files_disagree,
+        postings_wrong_checksum,
+        postings_disagree,
         aggregates_disagree,
         leftover_temp_file,
         stray_segment,
@@ -461,7 +488,7 @@ def test_repair_rebuilds_derived_files_and_removes_temp_files(db, capsys, corrup
     shutil.copytree(
         db.with_name(db.name + ".segments"),
         alone.with_name(alone.name + ".segments"),
-        ignore=shutil.ignore_patterns("*.idx", "*.keys", "*.files", "000099-*"),
+        ignore=shutil.ignore_patterns("*.idx", "*.keys", "*.files", "*.post", "000099-*"),
     )
     documents = Store.open(alone, readonly=True).documents()
     code, out = _check(db, capsys, "--repair")

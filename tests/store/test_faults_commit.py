@@ -168,8 +168,9 @@ def test_a_commit_goes_through_every_kind_of_step(before):
     renames = [op for op in ops if op.startswith("rename to ")]
     for kind in ("create", "write", "fsync"):
         assert any(op.startswith(kind) for op in ops), ops
-    # A segment, its sidecar, keys and files, the entity totals, then the manifest (the
-    # commit point); a merge writes a segment, its sidecar, keys and files, then the manifest.
+    # A segment, its sidecar, keys, files and postings, the entity totals, then the manifest
+    # (the commit point); a merge writes a segment and its four derived files, then the
+    # manifest.
     kinds = [
         "manifest"
         if op == "rename to store.json"
@@ -178,8 +179,8 @@ def test_a_commit_goes_through_every_kind_of_step(before):
         else op.rsplit(".", 1)[-1]
         for op in renames
     ]
-    commit = ["json", "idx", "keys", "files", "totals", "manifest"]
-    merge = ["json", "idx", "keys", "files", "manifest"]
+    commit = ["json", "idx", "keys", "files", "post", "totals", "manifest"]
+    merge = ["json", "idx", "keys", "files", "post", "manifest"]
     assert kinds == (commit + merge if before["merge"] else commit), renames
     assert renames[-1] == "rename to store.json"
 

@@ -94,7 +94,7 @@ def test_changes_across_segments_read_as_one_store_would(tmp_path, corpus):
         store.compact()
     assert len(_manifest(db)["segments"]) == 1
     assert _content(db) == before and _tables(db) == tables
-    assert len(_segment_files(db)) == 4  # the segment, its sidecar, keys, files; no old ones
+    assert len(_segment_files(db)) == 5  # the segment, sidecar, keys, files, postings; no more
 
 
 def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatch):
@@ -109,7 +109,7 @@ def test_merges_keep_the_number_of_segments_bounded(tmp_path, corpus, monkeypatc
     fresh = tmp_path / "fresh.json"
     Store.open(fresh).ingest([corpus])
     assert _content(db, ordered=False) == _content(fresh, ordered=False)
-    assert len(_segment_files(db)) == 4 * len(_manifest(db)["segments"])
+    assert len(_segment_files(db)) == 5 * len(_manifest(db)["segments"])
 
 
 def test_an_ingest_in_many_batches_ends_as_one_segment(tmp_path, corpus, monkeypatch):
@@ -123,6 +123,39 @@ def test_an_ingest_in_many_batches_ends_as_one_segment(tmp_path, corpus, monkeyp
     fresh = tmp_path / "fresh.json"
     Store.open(fresh).ingest([corpus])
     assert _content(db) == _content(fresh)
+
+
+def test_a_long_ingest_leaves_room_for_the_next_one_file_commits(tmp_path, corpus, monkeypatch):
+    # Files added one ingest at a time fill the store to its bound; then an ingest in many
+    # batches (each a commit, merges among them). The next one-file ingests must only add
+    # their segment, not merge what the long ingest left (a commit of one document merged
+    # 504 MB at 191,232 documents).
+    monkeypatch.setattr(segments, "MAX_SEGMENTS", 4)
+    monkeypatch.setattr(segments, "MERGE_WIDTH", 2)
+    monkeypatch.setenv("EXPLORER_WORKERS", "1")
+    db = tmp_path / "store.json"
+    for n in range(4):
+        _story(corpus, f"one{n}.txt", f"Rome and Madrid signed deal number {n} in Paris.")
+        Store.open(db).ingest([corpus / f"one{n}.txt"])
+    assert len(_manifest(db)["segments"]) == 4
+    more = tmp_path / "more"
+    more.mkdir()
+    for n in range(8):
+        _story(more, f"batch{n}.txt", f"Angela Merkel visited Berlin for talk {n} on Monday.")
+    monkeypatch.setenv("EXPLORER_COMMIT_EVERY", "1")
+    Store.open(db).ingest([more])
+    monkeypatch.delenv("EXPLORER_COMMIT_EVERY")
+    left = [rec["file"] for rec in _manifest(db)["segments"].values()]
+    assert len(left) <= 4 - 2 + 1
+    for n in range(4 - len(left)):
+        _story(corpus, f"later{n}.txt", f"Lisbon and Porto signed deal number {n} on Friday.")
+        Store.open(db).ingest([corpus / f"later{n}.txt"])
+        now = [rec["file"] for rec in _manifest(db)["segments"].values()]
+        assert now[:-1] == left  # nothing merged: one segment added
+        left = now
+    fresh = tmp_path / "fresh.json"
+    Store.open(fresh).ingest([*sorted(corpus.glob("*[0-9].txt")), more])
+    assert _content(db, ordered=False) == _content(fresh, ordered=False)
 
 
 def test_a_reader_keeps_the_version_it_opened_while_a_merge_removes_its_files(
@@ -194,7 +227,7 @@ def test_files_a_killed_commit_left_are_removed_at_the_next_write(tmp_path, corp
     content = _content(db)
     assert not Store.open(db).ingest([corpus]).added
     assert not stray.exists() and not torn.exists()
-    assert len(_segment_files(db)) == 4 and _content(db) == content
+    assert len(_segment_files(db)) == 5 and _content(db) == content
 
 
 def test_a_one_document_commit_reads_no_other_document(tmp_path, corpus, monkeypatch):
