@@ -717,39 +717,218 @@ def _said_on_stderr(
         yield record, said.getvalue()
 
 
-# Starting the workers costs ~30-45 ms of wall-clock time (importing the pool, forking, the
-# first round trip) and ~25 ms of CPU; two cores halve the rest, which CoNLL text costs at
-# ~1.4 ms a KB: below ~60 KB one process is as quick (measured on 12-96 KB of CoNLL dev).
+# Starting the workers costs a few ms of wall-clock time (forking, the first round trip); two
+# cores halve the rest, which CoNLL text costs at ~1.4 ms a KB: below ~60 KB one process is
+# as quick (measured on 12-96 KB of CoNLL dev, with the process pool it replaced).
 PARALLEL_MIN_CHARS = 64_000
 PARALLEL_MIN_DOCS = 4
 CHUNK_CHARS = 16_000  # text sent to a worker in one round trip
 CHUNK_DOCS = 64
+IN_FLIGHT = 2  # chunks a worker holds at once: one it extracts, the next waiting in its pipe
 
 
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)  # extract was killed: do not linger as an orphan
+def _pack(obj: Any) -> bytes:
+    """One message on a worker's pipe: its length, then marshal's bytes (pickle's for what
+    marshal cannot write: metadata of another type than JSON's)."""
+    import marshal
+
+    try:
+        body = b"M" + marshal.dumps(obj)
+    except ValueError:
+        import pickle
+
+        body = b"P" + pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
+    return len(body).to_bytes(8, "big") + body
 
 
-def _worker_init() -> None:
-    """In each worker: Ctrl+C is the parent's to handle (it stops the workers), and the
-    worker ends when the parent does. (As ingest's workers do; importing those would import
-    the store, some 30 ms that extract has no use for.)"""
+def _unpack(body: bytes | bytearray) -> Any:
+    import marshal
+
+    if body[:1] == b"M":
+        return marshal.loads(memoryview(body)[1:])
+    import pickle
+
+    return pickle.loads(memoryview(body)[1:])
+
+
+def _read_message(fd: int) -> bytes | None:
+    """The next message on `fd`, blocking; None at its end (the parent is done, or gone)."""
+    head = _read_exactly(fd, 8)
+    return None if head is None else _read_exactly(fd, int.from_bytes(head, "big"))
+
+
+def _read_exactly(fd: int, size: int) -> bytes | None:
+    parts = []
+    while size:
+        part = os.read(fd, min(size, 1 << 20))
+        if not part:
+            return None
+        parts.append(part)
+        size -= len(part)
+    return b"".join(parts)
+
+
+def _worker(requests: int, replies: int, parent: int) -> NoReturn:
+    """A forked worker: extract the chunks of records read from `requests`, write each
+    chunk's results to `replies`, until the parent closes its end. Ctrl+C is the parent's to
+    handle (it stops the workers), and a worker ends when the parent does. It leaves by
+    os._exit, past the atexit hook: the patterns its documents compiled on first use are
+    saved first, or every run's workers compile them again."""
     import signal
-    import threading
-    from multiprocessing import util
 
-    from explorer.nlp import regexes
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        # forked while the parent held Ctrl+C back: ignored now
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # forked while the parent held Ctrl+C back: ignored now, so one pending is dropped
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    threading.Thread(target=_watch_parent, args=(os.getppid(),), daemon=True).start()
-    # A worker ends by os._exit, past atexit: the patterns its documents compiled on first use
-    # are saved as it ends, or every run's workers compile them again.
-    util.Finalize(None, regexes.save_compiled, exitpriority=0)
+        def orphaned(*_: Any) -> None:
+            if os.getppid() != parent:
+                os._exit(1)  # extract was killed: do not linger as an orphan
+
+        signal.signal(signal.SIGALRM, orphaned)
+        signal.setitimer(signal.ITIMER_REAL, 1.0, 1.0)
+        while (body := _read_message(requests)) is not None:
+            reply = _pack(_extract_lines(_unpack(body)))
+            view = memoryview(reply)
+            while view:
+                view = view[os.write(replies, view) :]
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        from explorer.nlp import regexes
+
+        regexes.save_compiled()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+class _Chunk:
+    """Records sent to a worker as one message, and their results once back (None until
+    then, and for ever if the worker died: then this process extracts them)."""
+
+    __slots__ = ("records", "read", "results")
+
+    def __init__(self, records: list[Any], read: list[str]) -> None:
+        self.records = records
+        self.read = read
+        self.results: list[Any] | None = None
+
+
+class _Workers:
+    """`jobs` forked processes, each with a pipe in (chunks of records) and a pipe out (their
+    results, in the order sent). This process never blocks writing to a worker (its pipe is
+    non-blocking, written as it drains), so a worker writing a long result never waits on a
+    parent that waits on it. If a worker dies, no more is sent to any of them."""
+
+    def __init__(self, jobs: int) -> None:
+        import signal
+        from collections import deque
+
+        self.pids: list[int] = []
+        self.requests: list[int] = []  # this process's end of each worker's pipe in
+        self.replies: list[int] = []
+        self.outgoing: list[bytearray] = []
+        self.incoming: list[bytearray] = []
+        self.waiting: list[deque[_Chunk]] = []
+        self.ready: deque[_Chunk] = deque()
+        self.broken = False
+        parent = os.getpid()
+        # Ctrl+C is held back while forking: one arriving mid-fork could kill a worker before
+        # it ignores it; held, it is raised in this process just after, which stops them all.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            for _ in range(jobs):
+                request_r, request_w = os.pipe()
+                reply_r, reply_w = os.pipe()
+                pid = os.fork()
+                if pid == 0:
+                    for fd in (*self.requests, *self.replies, request_w, reply_r):
+                        os.close(fd)
+                    _worker(request_r, reply_w, parent)
+                os.close(request_r)
+                os.close(reply_w)
+                os.set_blocking(request_w, False)
+                self.pids.append(pid)
+                self.requests.append(request_w)
+                self.replies.append(reply_r)
+                self.outgoing.append(bytearray())
+                self.incoming.append(bytearray())
+                self.waiting.append(deque())
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+        except BaseException:  # Ctrl+C held back while forking: stop those started
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
+            self.stop()
+            raise
+
+    def submit(self, chunk: _Chunk) -> None:
+        self.ready.append(chunk)
+        self._dispatch()
+
+    def _dispatch(self) -> None:
+        while self.ready and not self.broken:
+            i = min(range(len(self.pids)), key=lambda k: len(self.waiting[k]))
+            if len(self.waiting[i]) >= IN_FLIGHT:
+                return
+            chunk = self.ready.popleft()
+            self.outgoing[i] += _pack(chunk.records)
+            self.waiting[i].append(chunk)
+
+    def pump(self, block: bool) -> None:
+        """Write what waits to be sent, read what came back; with `block`, wait for either."""
+        import select
+
+        if self.broken:
+            return
+        writing = [fd for fd, out in zip(self.requests, self.outgoing, strict=True) if out]
+        readable, writable, _ = select.select(self.replies, writing, [], None if block else 0)
+        for fd in writable:
+            i = self.requests.index(fd)
+            try:
+                sent = os.write(fd, self.outgoing[i][: 1 << 16])
+            except BlockingIOError:
+                continue
+            except OSError:  # BrokenPipeError: the worker died
+                self._died()
+                return
+            del self.outgoing[i][:sent]
+        for fd in readable:
+            i = self.replies.index(fd)
+            data = os.read(fd, 1 << 20)
+            if not data:  # the worker died (out of memory?)
+                self._died()
+                return
+            inbox = self.incoming[i]
+            inbox += data
+            while len(inbox) >= 8 and len(inbox) >= 8 + (n := int.from_bytes(inbox[:8], "big")):
+                self.waiting[i].popleft().results = _unpack(inbox[8 : 8 + n])
+                del inbox[: 8 + n]
+        self._dispatch()
+
+    def _died(self) -> None:
+        """A worker died: the others are stopped; what none has done, this process does."""
+        self.broken = True
+        self.stop()
+
+    def stop(self) -> None:
+        """Stop the workers now, even deep in a long document."""
+        import signal
+
+        for pid in self.pids:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
+        self.close()
+
+    def close(self) -> None:
+        """Close the pipes (a worker still running ends when it has read all that was sent)
+        and wait for the workers to end."""
+        for fd in (*self.requests, *self.replies):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self.requests, self.replies = [], []
+        for pid in self.pids:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, 0)
+        self.pids = []
 
 
 def _extract_in_workers(
@@ -757,15 +936,13 @@ def _extract_in_workers(
 ) -> Iterator[tuple[str, str | None, str]]:
     """(line, message, what reading and extracting it said on stderr) of every (record, what
     reading it said), in input order: the first document here, the rest by `jobs` forked
-    processes, in chunks of ~16 KB of text, at most four chunks a worker in flight (bounded
-    memory). The workers are forked warm (word lists and patterns loaded, frozen out of the collector's
-    sight), so they share them copy-on-write. If a worker dies, the records not yet done are
-    extracted in this process instead."""
-    import multiprocessing
-    import signal
+    processes, in chunks of ~16 KB of text, at most four chunks a worker read ahead (bounded
+    memory). The workers are forked warm (word lists and patterns loaded, frozen out of the
+    collector's sight), so they share them copy-on-write. They are plain forks talking
+    marshal over pipes: concurrent.futures and multiprocessing cost extract ~80 M
+    instructions to import, before the workers could start. If a worker dies, the records
+    not yet done are extracted in this process instead."""
     from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
 
     # The first document is extracted here, before the fork: work to do anyway, and what it
     # loads (word lists, the patterns compiled on first use on the paths real text takes, the
@@ -781,71 +958,47 @@ def _extract_in_workers(
     _warmed_up()
     sys.stdout.flush()  # a forked worker flushes what it inherited: nothing may be pending
     sys.stderr.flush()
-    window: deque[tuple[Future[Any] | None, list[Any], list[str]]] = deque()
+    window: deque[_Chunk] = deque()
     limit = jobs * 4
-    broken = False
 
-    def settle(
-        future: Future[Any] | None, chunk: list[Any], read: list[str]
-    ) -> Iterator[tuple[str, str | None, str]]:
-        nonlocal broken
-        results = None
-        if future is not None and not broken:
-            try:
-                results = future.result()
-            except BrokenProcessPool:
-                broken = True  # a worker died (out of memory?): extract here instead
+    def settle(chunk: _Chunk) -> Iterator[tuple[str, str | None, str]]:
+        results = chunk.results
         if results is None:
-            results = _extract_lines(chunk)
-        for said, (line, message, during) in zip(read, results, strict=True):
+            results = _extract_lines(chunk.records)
+        for said, (line, message, during) in zip(chunk.read, results, strict=True):
             yield line, message, said + during
 
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_init) as pool:
-        chunk: list[Any] = []
+    workers = _Workers(jobs)
+    try:
+        records: list[Any] = []
         read: list[str] = []
         size = 0
-
-        def flush() -> None:
-            nonlocal size, broken
-            if chunk:
-                future = None
-                if not broken:
-                    # Ctrl+C is held back while a submit may fork the workers: one arriving
-                    # mid-fork was swallowed by the fork's handlers (the run went on and
-                    # exited 1) or killed a worker before it could ignore it; held, it is
-                    # raised here just after, and the workers discard it.
-                    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-                    try:
-                        future = pool.submit(_extract_lines, list(chunk))
-                    except BrokenProcessPool:
-                        broken = True
-                    finally:
-                        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-                window.append((future, list(chunk), list(read)))
-                chunk.clear()
-                read.clear()
-                size = 0
-
-        try:
-            for record, said in pairs:
-                chunk.append(record)
-                read.append(said)
-                size += len(record[1] or "")
-                if size >= CHUNK_CHARS or len(chunk) >= CHUNK_DOCS:
-                    flush()
-                while window and (
-                    len(window) > limit or window[0][0] is None or window[0][0].done()
-                ):
-                    yield from settle(*window.popleft())
-            flush()
-            while window:
-                yield from settle(*window.popleft())
-        except BaseException:  # Ctrl+C, a closed pipe: stop the workers, do not wait for them
-            pool.shutdown(wait=False, cancel_futures=True)
-            for process in list((pool._processes or {}).values()):
-                process.terminate()  # they ignore Ctrl+C and may be deep in a long document
-            raise
+        for record, said in pairs:
+            records.append(record)
+            read.append(said)
+            size += len(record[1] or "")
+            if size >= CHUNK_CHARS or len(records) >= CHUNK_DOCS:
+                window.append(chunk := _Chunk(records, read))
+                workers.submit(chunk)
+                records, read, size = [], [], 0
+            workers.pump(block=False)
+            while window and (len(window) > limit or window[0].results is not None):
+                if window[0].results is None and not workers.broken:
+                    workers.pump(block=True)
+                else:
+                    yield from settle(window.popleft())
+        if records:
+            window.append(chunk := _Chunk(records, read))
+            workers.submit(chunk)
+        while window:
+            if window[0].results is None and not workers.broken:
+                workers.pump(block=True)
+            else:
+                yield from settle(window.popleft())
+    except BaseException:  # Ctrl+C, a closed pipe: stop the workers, do not wait for them
+        workers.stop()
+        raise
+    workers.close()
 
 
 def _jobs(args: argparse.Namespace) -> int:

@@ -20,7 +20,6 @@ What "safe" means, for every output of the CLI and the TUI (README, "Safe output
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -41,9 +40,11 @@ _CONTROLS = "\x00-\x1f\x7f-\x9f"
 _BIDI = "\u202a-\u202e\u2066-\u2069"
 _MARKS = "\u200e\u200f\u061c"  # left-to-right, right-to-left and Arabic letter marks
 _SEPARATORS = "\u2028\u2029"
-_UNSAFE_ID = re.compile(f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]")
-_UNSAFE_TEXT = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]")
-_UNSAFE_LINE = re.compile(f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]")
+# Patterns as text, compiled by `re` on first use (through its cache): most values are
+# printable, and `explorer extract` would compile them at every start for nothing.
+_UNSAFE_ID = f"[{_CONTROLS}{_BIDI}{_MARKS}{_SEPARATORS}]"
+_UNSAFE_TEXT = f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}{_SEPARATORS}]"
+_UNSAFE_LINE = f"[{_CONTROLS}{_BIDI}{_SEPARATORS}]"
 
 #: Fields that name a document or a file: cleaned as identifiers, not as text. An entity's
 #: `key` is its label and name, and is cleaned as the name is, so that keys still join.
@@ -58,14 +59,14 @@ def clean_id(value: str) -> str:
     """An id or a path safe to print or store elsewhere: unsafe characters as escapes."""
     if value.isprintable():  # every unsafe character is unprintable: the common case is free
         return value
-    return _UNSAFE_ID.sub(_escape, value)
+    return re.sub(_UNSAFE_ID, _escape, value)
 
 
 def clean_text(value: str) -> str:
     """Text safe to print, the same length: unsafe characters (not newline or tab) as U+FFFD."""
     if value.isprintable():
         return value
-    return _UNSAFE_TEXT.sub("\ufffd", value)
+    return re.sub(_UNSAFE_TEXT, "\ufffd", value)
 
 
 def printable(value: str) -> str:
@@ -73,7 +74,7 @@ def printable(value: str) -> str:
     and tab included, as escapes; right-to-left marks stay, as the text needs them."""
     if value.isprintable():
         return value
-    return _UNSAFE_LINE.sub(_escape, value)
+    return re.sub(_UNSAFE_LINE, _escape, value)
 
 
 _PLAIN = (int, float, bool, type(None))
@@ -107,7 +108,7 @@ def clean_record(record: Mapping[Any, Any], field: str | None = None) -> dict[st
 
 # A cell a spreadsheet would evaluate: OWASP's "CSV injection" leads.
 _FORMULA_LEADS = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 
 
 def csv_cell(value: Any) -> Any:
@@ -121,7 +122,7 @@ def csv_cell(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return dumps(value)  # a cell a spreadsheet shows and a script can parse back
     text = str(value)
-    if text.startswith(_FORMULA_LEADS) and not _NUMBER.fullmatch(text):
+    if text.startswith(_FORMULA_LEADS) and not re.fullmatch(_NUMBER, text):
         return "'" + text
     return text
 
@@ -176,7 +177,7 @@ HIT_COLUMNS = (
     "predicate",
 )
 
-_ISO_DATE = re.compile(r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?")
+_ISO_DATE = r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?"
 
 
 class Documents(Protocol):
@@ -320,7 +321,7 @@ def fact_date(fact: Fact) -> str | None:
     """A fact's own ISO date (its sentence's), when it has one."""
     for key in ("date_norm", "date"):
         value = fact.qualifiers.get(key)
-        if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        if isinstance(value, str) and re.fullmatch(_ISO_DATE, value):
             return value
     return None
 
@@ -354,6 +355,8 @@ def write_rows(
             for row in held:
                 seen.update(dict.fromkeys(row))
             columns = list(seen)
+        import csv  # only for CSV: `explorer extract` writes JSON Lines
+
         writer = csv.DictWriter(out, fieldnames=list(columns), extrasaction="ignore")
         writer.writeheader()
         for row in cleaned:

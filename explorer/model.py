@@ -2,26 +2,130 @@
 
 Offsets are Python string indexes (code points) into `Document.text` exactly as decoded and
 sanitised by `explorer.ingest`. Nothing here imports anything outside the standard library.
+
+The classes are frozen dataclasses written out (`_frozen`): what `@dataclass(frozen=True,
+slots=True)` makes, but without the source code it writes and compiles for every method of
+every class at each start (some 50 M instructions, a tenth of `explorer extract`'s start-up).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Container, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Container, Iterator, Mapping
+from operator import attrgetter
 from pathlib import Path
-from typing import Any, Protocol
+from reprlib import recursive_repr
+from typing import Any, Protocol, TypeVar, dataclass_transform
+
+_T = TypeVar("_T")
 
 
-@dataclass(frozen=True, slots=True)
+class _Factory:
+    """The default of a field made afresh for each object, as `field(default_factory=...)`."""
+
+    def __init__(self, factory: Callable[[], Any]) -> None:
+        self.factory = factory
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+#: `field(default_factory=dict)`: as an `__init__` default, each object gets a new dict.
+_NEW_DICT: Any = _Factory(dict)
+
+#: How a frozen class's `__init__` sets its fields (its own `__setattr__` refuses).
+_setattr = object.__setattr__
+
+
+@dataclass_transform(frozen_default=True)
+def _frozen(cls: type[_T]) -> type[_T]:
+    """A class with `__slots__` and its own `__init__` (its parameters the slots, in order)
+    made what `@dataclass(frozen=True, slots=True)` makes of a class: the same repr,
+    equality, hash, frozenness (assigning or deleting a field raises FrozenInstanceError),
+    pickling and `__match_args__`, and a dataclass to `dataclasses.fields`, `replace` and
+    `asdict`, with the defaults of its `__init__`. The methods are closures, not compiled
+    source (tests/test_model.py holds them to what the decorator makes)."""
+    names: tuple[str, ...] = cls.__slots__  # type: ignore[attr-defined]
+    init = cls.__init__
+    assert init.__code__.co_varnames[1 : len(names) + 1] == names, (cls, names)
+    values = attrgetter(*names)  # several names: a tuple of the values
+
+    def __eq__(self: Any, other: Any) -> Any:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    def __hash__(self: Any) -> int:
+        return hash(values(self))
+
+    @recursive_repr()
+    def __repr__(self: Any) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, values(self), strict=True))
+        return f"{self.__class__.__qualname__}({shown})"
+
+    def __setattr__(self: Any, name: str, value: Any) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    def __delattr__(self: Any, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    def __getstate__(self: Any) -> list[Any]:
+        return list(values(self))
+
+    def __setstate__(self: Any, state: list[Any]) -> None:
+        for name, value in zip(names, state, strict=False):
+            object.__setattr__(self, name, value)
+
+    methods: dict[str, Any] = {
+        "__eq__": __eq__,
+        "__hash__": __hash__,
+        "__repr__": __repr__,
+        "__setattr__": __setattr__,
+        "__delattr__": __delattr__,
+        "__getstate__": __getstate__,
+        "__setstate__": __setstate__,
+    }
+    for name, method in methods.items():
+        method.__qualname__ = f"{cls.__qualname__}.{name}"
+        setattr(cls, name, method)
+    setattr(cls, "__match_args__", names)  # noqa: B010 (mypy: a dataclass's own)
+    # A dataclass to the functions of `dataclasses`: its fields, with their defaults.
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False, match_args=False)
+    specs = dataclasses.fields(cls)  # type: ignore[arg-type]
+    assert tuple(spec.name for spec in specs) == names, (cls, names)
+    defaults = init.__defaults__ or ()
+    for spec, default in zip(specs[len(names) - len(defaults) :], defaults, strict=True):
+        if isinstance(default, _Factory):
+            spec.default_factory = default.factory
+        else:
+            spec.default = default
+    return cls
+
+
+@_frozen
 class LabelInfo:
     """One entity label: its name, how it is written short, what it means, and its group."""
+
+    __slots__ = ("label", "short", "meaning", "group", "legend")
 
     label: str  # as OntoNotes / spaCy name it (TITLE is ours: a role or office)
     short: str  # the written tag, at most six characters, so columns stay narrow
     meaning: str  # in words, for the legend and the help
     group: str  # one of LABEL_GROUPS: labels of a group share a colour
     legend: int  # its place in a document's legend of labels (people first)
+
+    def __init__(self, label: str, short: str, meaning: str, group: str, legend: int) -> None:
+        set_ = _setattr
+        set_(self, "label", label)
+        set_(self, "short", short)
+        set_(self, "meaning", meaning)
+        set_(self, "group", group)
+        set_(self, "legend", legend)
 
 
 #: Label groups, in the order a reader meets them; "time" and "value" hold values, the rest
@@ -110,20 +214,45 @@ def entity_key(label: str, name: str) -> str:
     return f"{label}:{name}"
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Document:
     """One document as read and sanitised by ingest; `text` is never altered afterwards."""
 
+    __slots__ = ("id", "text", "title", "date", "author", "path", "meta", "sha256", "date_source")
+
     id: str
     text: str
-    title: str = ""
-    date: str | None = None  # ISO 8601 at the precision given: 1987-02-26, 1987-02, 1987-Q1, 1987
-    author: str | None = None
-    path: str | None = None
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    sha256: str = ""
+    title: str
+    date: str | None  # ISO 8601 at the precision given: 1987-02-26, 1987-02, 1987-Q1, 1987
+    author: str | None
+    path: str | None
+    meta: Mapping[str, Any]
+    sha256: str
     #: where the date was read: metadata, field, meta tag, byline, dateline, path or text
-    date_source: str | None = None
+    date_source: str | None
+
+    def __init__(
+        self,
+        id: str,
+        text: str,
+        title: str = "",
+        date: str | None = None,
+        author: str | None = None,
+        path: str | None = None,
+        meta: Mapping[str, Any] = _NEW_DICT,
+        sha256: str = "",
+        date_source: str | None = None,
+    ) -> None:
+        set_ = _setattr
+        set_(self, "id", id)
+        set_(self, "text", text)
+        set_(self, "title", title)
+        set_(self, "date", date)
+        set_(self, "author", author)
+        set_(self, "path", path)
+        set_(self, "meta", {} if meta is _NEW_DICT else meta)
+        set_(self, "sha256", sha256)
+        set_(self, "date_source", date_source)
 
     def meta_dict(self) -> dict[str, Any]:
         """The `meta` object of the extract contract: title, date, author, then the rest."""
@@ -137,18 +266,41 @@ class Document:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Mention:
     """One span of text that names something: [start, end) into the document text."""
+
+    __slots__ = ("start", "end", "text", "label", "entity", "sentence", "norm", "doc")
 
     start: int
     end: int
     text: str
     label: str
     entity: str  # the canonical name of the entity it refers to
-    sentence: int = -1  # index into the document's sentences
-    norm: Any = None  # a normalised value: ISO date, {"value": 5e8, "currency": "USD"}, ...
-    doc: str = ""  # filled in by the store
+    sentence: int  # index into the document's sentences
+    norm: Any  # a normalised value: ISO date, {"value": 5e8, "currency": "USD"}, ...
+    doc: str  # filled in by the store
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        text: str,
+        label: str,
+        entity: str,
+        sentence: int = -1,
+        norm: Any = None,
+        doc: str = "",
+    ) -> None:
+        set_ = _setattr
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "text", text)
+        set_(self, "label", label)
+        set_(self, "entity", entity)
+        set_(self, "sentence", sentence)
+        set_(self, "norm", norm)
+        set_(self, "doc", doc)
 
     @property
     def key(self) -> str:
@@ -170,15 +322,32 @@ class Mention:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Entity:
     """What mentions refer to: a canonical name, a label, its aliases."""
 
+    __slots__ = ("name", "label", "aliases", "mentions", "documents")
+
     name: str
     label: str
-    aliases: tuple[str, ...] = ()
-    mentions: int = 0  # how many mentions refer to it (in the document, or in the store)
-    documents: int = 0  # how many documents mention it (filled in by the store)
+    aliases: tuple[str, ...]
+    mentions: int  # how many mentions refer to it (in the document, or in the store)
+    documents: int  # how many documents mention it (filled in by the store)
+
+    def __init__(
+        self,
+        name: str,
+        label: str,
+        aliases: tuple[str, ...] = (),
+        mentions: int = 0,
+        documents: int = 0,
+    ) -> None:
+        set_ = _setattr
+        set_(self, "name", name)
+        set_(self, "label", label)
+        set_(self, "aliases", aliases)
+        set_(self, "mentions", mentions)
+        set_(self, "documents", documents)
 
     @property
     def key(self) -> str:
@@ -195,7 +364,7 @@ class Entity:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Fact:
     """A typed relation with provenance: the sentence and characters it came from.
 
@@ -204,14 +373,37 @@ class Fact:
     `unit`, `currency` (amount), ...
     """
 
+    __slots__ = ("predicate", "subject", "object", "sentence", "start", "end", "qualifiers", "doc")
+
     predicate: str
     subject: str
     object: str
     sentence: int
     start: int
     end: int
-    qualifiers: Mapping[str, Any] = field(default_factory=dict)
-    doc: str = ""  # filled in by the store
+    qualifiers: Mapping[str, Any]
+    doc: str  # filled in by the store
+
+    def __init__(
+        self,
+        predicate: str,
+        subject: str,
+        object: str,
+        sentence: int,
+        start: int,
+        end: int,
+        qualifiers: Mapping[str, Any] = _NEW_DICT,
+        doc: str = "",
+    ) -> None:
+        set_ = _setattr
+        set_(self, "predicate", predicate)
+        set_(self, "subject", subject)
+        set_(self, "object", object)
+        set_(self, "sentence", sentence)
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "qualifiers", {} if qualifiers is _NEW_DICT else qualifiers)
+        set_(self, "doc", doc)
 
     def to_dict(self) -> dict[str, Any]:
         """The fact as the extract contract writes it."""
@@ -228,14 +420,29 @@ class Fact:
         return out
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Extraction:
     """Everything the nlp pipeline found in one text."""
+
+    __slots__ = ("sentences", "mentions", "entities", "facts")
 
     sentences: tuple[tuple[int, int], ...]
     mentions: tuple[Mention, ...]
     entities: tuple[Entity, ...]
     facts: tuple[Fact, ...]
+
+    def __init__(
+        self,
+        sentences: tuple[tuple[int, int], ...],
+        mentions: tuple[Mention, ...],
+        entities: tuple[Entity, ...],
+        facts: tuple[Fact, ...],
+    ) -> None:
+        set_ = _setattr
+        set_(self, "sentences", sentences)
+        set_(self, "mentions", mentions)
+        set_(self, "entities", entities)
+        set_(self, "facts", facts)
 
     def to_dict(self, doc_id: str, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """The extract contract's object for one document (DESIGN.md)."""
@@ -249,9 +456,11 @@ class Extraction:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class DocumentSummary:
     """A document as the documents pane lists it: no text, just what a row shows."""
+
+    __slots__ = ("id", "title", "date", "author", "path", "sentences", "mentions", "facts", "chars")
 
     id: str
     title: str
@@ -261,23 +470,69 @@ class DocumentSummary:
     sentences: int
     mentions: int
     facts: int
-    chars: int = 0
+    chars: int
+
+    def __init__(
+        self,
+        id: str,
+        title: str,
+        date: str | None,
+        author: str | None,
+        path: str | None,
+        sentences: int,
+        mentions: int,
+        facts: int,
+        chars: int = 0,
+    ) -> None:
+        set_ = _setattr
+        set_(self, "id", id)
+        set_(self, "title", title)
+        set_(self, "date", date)
+        set_(self, "author", author)
+        set_(self, "path", path)
+        set_(self, "sentences", sentences)
+        set_(self, "mentions", mentions)
+        set_(self, "facts", facts)
+        set_(self, "chars", chars)
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class IngestError:
     """A file (or record) that could not be read, and why, in words a user understands."""
 
+    __slots__ = ("path", "message")
+
     path: str
     message: str
+
+    def __init__(self, path: str, message: str) -> None:
+        set_ = _setattr
+        set_(self, "path", path)
+        set_(self, "message", message)
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class Hit:
     """One search result, with the character ranges of `text` that matched the query."""
+
+    __slots__ = (
+        "kind",
+        "doc",
+        "title",
+        "sentence",
+        "text",
+        "score",
+        "highlights",
+        "label",
+        "entity",
+        "predicate",
+        "start",
+        "end",
+        "date",
+    )
 
     kind: str  # "sentence" | "entity" | "fact"
     doc: str
@@ -285,13 +540,44 @@ class Hit:
     sentence: int
     text: str
     score: float
-    highlights: tuple[tuple[int, int], ...] = ()
-    label: str | None = None  # entity hits: the entity's label
-    entity: str | None = None  # entity hits: the entity key (label:name)
-    predicate: str | None = None  # fact hits
-    start: int = -1  # sentence hits: where `text` starts in the document
-    end: int = -1
-    date: str | None = None  # ISO: a sentence's document's, a fact's own, an entity's latest
+    highlights: tuple[tuple[int, int], ...]
+    label: str | None  # entity hits: the entity's label
+    entity: str | None  # entity hits: the entity key (label:name)
+    predicate: str | None  # fact hits
+    start: int  # sentence hits: where `text` starts in the document
+    end: int
+    date: str | None  # ISO: a sentence's document's, a fact's own, an entity's latest
+
+    def __init__(
+        self,
+        kind: str,
+        doc: str,
+        title: str,
+        sentence: int,
+        text: str,
+        score: float,
+        highlights: tuple[tuple[int, int], ...] = (),
+        label: str | None = None,
+        entity: str | None = None,
+        predicate: str | None = None,
+        start: int = -1,
+        end: int = -1,
+        date: str | None = None,
+    ) -> None:
+        set_ = _setattr
+        set_(self, "kind", kind)
+        set_(self, "doc", doc)
+        set_(self, "title", title)
+        set_(self, "sentence", sentence)
+        set_(self, "text", text)
+        set_(self, "score", score)
+        set_(self, "highlights", highlights)
+        set_(self, "label", label)
+        set_(self, "entity", entity)
+        set_(self, "predicate", predicate)
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "date", date)
 
     def to_dict(self) -> dict[str, Any]:
         """The hit as `search --json` writes it (and the app's `x`, with the query before it):
@@ -314,9 +600,11 @@ class Hit:
         }
 
 
-@dataclass(frozen=True, slots=True)
+@_frozen
 class SentenceRecord:
     """One sentence of the store, as the search index reads it."""
+
+    __slots__ = ("doc", "title", "index", "start", "end", "text")
 
     doc: str
     title: str
@@ -324,6 +612,15 @@ class SentenceRecord:
     start: int  # offsets into the document text
     end: int
     text: str  # document.text[start:end]
+
+    def __init__(self, doc: str, title: str, index: int, start: int, end: int, text: str) -> None:
+        set_ = _setattr
+        set_(self, "doc", doc)
+        set_(self, "title", title)
+        set_(self, "index", index)
+        set_(self, "start", start)
+        set_(self, "end", end)
+        set_(self, "text", text)
 
 
 class Corpus(Protocol):

@@ -551,10 +551,17 @@ def _build_stopwords() -> frozenset[str]:
     return frozenset(_lines("stopwords.txt"))
 
 
+@functools.cache
+def _build_word_lists() -> dict[str, list[str]]:
+    """Every `data/<name>.txt` as its entries, by name: the recognizer reads some forty of
+    them at every start, which cost more to open and read one by one than to load here."""
+    return {path.stem: _lines(path.name) for path in sorted(DATA.glob("*.txt"))}
+
+
 # --- the cache file ------------------------------------------------------------------------
 
 #: Bump when the layout of the cached tables changes without any source file changing.
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"EXPLGAZ%d" % _FORMAT
 
 #: Every table the recognizer reads, in the cache file under these names.
@@ -585,6 +592,7 @@ _BUILDERS = {
     "stopwords": _build_stopwords,
     "titles": _build_titles,
     "us_states": _build_us_states,
+    "word_lists": _build_word_lists,
 }
 
 #: The packages whose data files the tables are built from, and those files.
@@ -855,3 +863,9 @@ def event_words() -> frozenset[str]:
 def stopwords() -> frozenset[str]:
     """Capitalised words that are no name by themselves: function words, pronouns, months."""
     return _tables()["stopwords"]
+
+
+def word_list(name: str) -> list[str]:
+    """The entries of `data/<name>.txt` in order, one a line; a line opening with # is a
+    comment. (KeyError: no such list.)"""
+    return list(_tables()["word_lists"][name])

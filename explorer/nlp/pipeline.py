@@ -17,7 +17,7 @@ report it as that document's error, naming the file, and go on with the others.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import MISSING, dataclass, field, fields, replace
+from dataclasses import MISSING, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from explorer.nlp import regexes
@@ -80,18 +80,32 @@ class TextTooLong(ValueError):
         )
 
 
-@dataclass
 class Doc:
-    """What the steps share while one text is parsed."""
+    """What the steps share while one text is parsed. (A plain class: as a dataclass, its
+    generated methods were compiled at every start, ~4 M instructions.)"""
 
-    text: str
-    meta: Mapping[str, Any] = field(default_factory=dict)
-    sentences: list[tuple[int, int]] = field(default_factory=list)
-    names: list[Mention] = field(default_factory=list)
-    values: list[Mention] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    entities: list[Entity] = field(default_factory=list)
-    facts: list[Fact] = field(default_factory=list)
+    def __init__(
+        self,
+        text: str,
+        meta: Mapping[str, Any] | None = None,
+        sentences: list[tuple[int, int]] | None = None,
+        names: list[Mention] | None = None,
+        values: list[Mention] | None = None,
+        mentions: list[Mention] | None = None,
+        entities: list[Entity] | None = None,
+        facts: list[Fact] | None = None,
+    ) -> None:
+        self.text = text
+        self.meta: Mapping[str, Any] = {} if meta is None else meta
+        self.sentences: list[tuple[int, int]] = [] if sentences is None else sentences
+        self.names: list[Mention] = [] if names is None else names
+        self.values: list[Mention] = [] if values is None else values
+        self.mentions: list[Mention] = [] if mentions is None else mentions
+        self.entities: list[Entity] = [] if entities is None else entities
+        self.facts: list[Fact] = [] if facts is None else facts
+
+    def __repr__(self) -> str:
+        return f"Doc(text={self.text!r}, meta={self.meta!r}, {len(self.mentions)} mentions)"
 
 
 def sentences_step(doc: Doc) -> None:
@@ -170,7 +184,8 @@ def _to_original(doc: Doc, view: View) -> Doc:
         return replace(f, start=start, end=end)
 
     if view.same_offsets:  # "Headline\nFirst sentence" for "Headline First sentence"
-        return replace(doc, text=view.original)
+        doc.text = view.original
+        return doc
     out = Doc(view.original, doc.meta)
     out.sentences = [span(s, e) for s, e in doc.sentences]
     out.names = [mention(m) for m in doc.names]

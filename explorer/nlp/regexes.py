@@ -12,7 +12,13 @@ pattern, flags and code; a test holds this). The file is keyed by the exact Pyth
 and the engine's magic number; a pattern not in it is compiled as usual and the file is
 rewritten once, when the process ends. A missing, stale or corrupt file, a cache directory
 that cannot be written, `EXPLORER_NO_CACHE`, or a Python whose internals differ: the
-pattern is compiled as usual, never worse than `re.compile`.
+pattern is compiled as usual, never worse than `re.compile`. The engine's code is kept as
+bytes (an array of its code words), turned into the list the engine takes only for the
+patterns a process uses: a list of 140,000 ints cost each process 15 M instructions to load.
+
+`text(kind, key, build, source)` keeps the text of a pattern that takes long to build (the
+tries of the word lists: ~35 M instructions at every start) the same way, under what it is
+built from and the stamp of the module that builds it: an edited module builds it afresh.
 """
 
 from __future__ import annotations
@@ -20,22 +26,28 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from . import cachefile
 
-__all__ = ["cache_path", "compile", "save_compiled"]
+__all__ = ["cache_path", "compile", "save_compiled", "text"]
 
-_FORMAT = 1
+_FORMAT = 2
 _MAGIC = b"EXPLRX%d" % _FORMAT
 #: Beyond this many entries the file keeps only this process's patterns (old ones go).
 _MAX_ENTRIES = 2000
 
-# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), as _sre.compile takes them
+# (pattern, flags) -> (flags, code, groups, groupindex, indexgroup), as _sre.compile takes
+# them, but the code as the bytes of an array of code words
 _entries: dict[tuple[str, int], tuple] | None = None
 _used: set[tuple[str, int]] = set()
 _dirty = False
+# (kind, key) -> (the stamp of the module that built it, the text)
+_texts: dict[tuple[str, str], tuple[tuple, str]] = {}
+_texts_used: set[tuple[str, str]] = set()
+_stamps: dict[str, tuple] = {}
 
 
 def _version_key() -> tuple:
@@ -57,23 +69,53 @@ def cache_path() -> Path | None:
     return path.with_name(path.name.replace("gazetteer-", "regex-", 1))
 
 
-def _load() -> dict[tuple[str, int], tuple]:
+def _read() -> tuple[dict[tuple[str, int], tuple], dict[tuple[str, str], tuple[tuple, str]]]:
+    """(the patterns, the texts) the file holds; empty if it is missing, stale or corrupt."""
     path = cache_path()
-    entries = None if path is None else cachefile.read(path, _MAGIC, _version_key())
-    return entries if isinstance(entries, dict) else {}
+    stored = None if path is None else cachefile.read(path, _MAGIC, _version_key())
+    if isinstance(stored, tuple) and len(stored) == 2 and all(type(d) is dict for d in stored):
+        return stored
+    return {}, {}
+
+
+def _load() -> dict[tuple[str, int], tuple]:
+    return _read()[0]
+
+
+def _ensure_loaded() -> dict[tuple[str, int], tuple]:
+    """The patterns, read from the file (with the texts) on first use in this process."""
+    global _entries, _texts
+    if _entries is None:
+        _entries, texts = _read()
+        _texts = {**texts, **_texts}
+    return _entries
 
 
 def _save() -> None:  # at exit, once, if a pattern was compiled afresh
-    """Write the known patterns (atomically: a temporary file renamed over)."""
+    """Write the known patterns and texts (atomically: a temporary file renamed over)."""
     path = cache_path()
     if path is None or _entries is None:
         return
     # What another process wrote meanwhile is kept (extract's workers each compile the
     # patterns their own documents need, and save as they end, as the parent does after).
-    entries = {**_load(), **_entries}
+    stored, texts = _read()
+    entries = {**stored, **_entries}
     if len(entries) > _MAX_ENTRIES:
         entries = {k: v for k, v in entries.items() if k in _used}
-    cachefile.write(path, _MAGIC, _version_key(), entries)
+    texts = {**texts, **_texts}
+    if len(texts) > _MAX_ENTRIES:
+        texts = {k: v for k, v in texts.items() if k in _texts_used}
+    cachefile.write(path, _MAGIC, _version_key(), (entries, texts))
+
+
+def _changed() -> None:
+    """Something new to keep: the file is written when the process ends."""
+    global _dirty
+    if not _dirty:
+        import atexit
+
+        atexit.register(_save)
+        _dirty = True
 
 
 def save_compiled() -> None:
@@ -98,43 +140,78 @@ def _compile_fresh(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple | N
         indexgroup: list[Any] = [None] * parsed.state.groups
         for k, i in groupindex.items():
             indexgroup[i] = k
-        entry = (
-            int(flags | parsed.state.flags),
-            [int(c) for c in code],  # opcodes are int subclasses: plain ints marshal
-            parsed.state.groups - 1,
-            groupindex,
-            tuple(indexgroup),
-        )
-        compiled = _sre.compile(pattern, *entry)
+        rest = (parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, int(flags | parsed.state.flags), list(code), *rest)
         if compiled != re.compile(pattern, flags):  # internals not as this module expects
             return re.compile(pattern, flags), None
-        return compiled, entry
+        words = _code_words()
+        words.extend(code)
+        return compiled, (int(flags | parsed.state.flags), words.tobytes(), *rest)
     except Exception:
         return re.compile(pattern, flags), None
 
 
+def _code_words() -> Any:
+    """An empty array of the engine's code words (unsigned, _sre.CODESIZE bytes each)."""
+    import _sre
+    from array import array
+
+    for typecode in "IL":
+        if array(typecode).itemsize == _sre.CODESIZE:
+            return array(typecode)
+    raise ValueError("no array type for the engine's code words")
+
+
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache file when an earlier process compiled it."""
-    global _entries, _dirty
     flags = int(flags)
-    if _entries is None:
-        _entries = _load()
+    entries = _ensure_loaded()
     key = (pattern, flags)
     _used.add(key)
-    entry = _entries.get(key)
+    entry = entries.get(key)
     if entry is not None:
         try:
             import _sre
 
-            return _sre.compile(pattern, *entry)
+            code = entry[1]
+            if type(code) is bytes:
+                words = _code_words()
+                words.frombytes(code)
+                code = words.tolist()
+            return _sre.compile(pattern, entry[0], code, *entry[2:])
         except Exception:  # a corrupt entry: compile afresh and rewrite it
-            del _entries[key]
+            del entries[key]
     compiled, entry = _compile_fresh(pattern, flags)
     if entry is not None:
-        _entries[key] = entry
-        if not _dirty:
-            import atexit
-
-            atexit.register(_save)
-            _dirty = True
+        entries[key] = entry
+        _changed()
     return compiled
+
+
+def _stamp(source: str) -> tuple:
+    stamp = _stamps.get(source)
+    if stamp is None:
+        try:
+            st = os.stat(source)
+            stamp = (source, st.st_mtime_ns, st.st_size)
+        except OSError:
+            stamp = (source,)
+        _stamps[source] = stamp
+    return stamp
+
+
+def text(kind: str, key: str, build: Callable[[], str], source: str) -> str:
+    """`build()`, from the cache file when an earlier process built it: `key` must say all
+    that the text is built from, and `source` is the file of the code that builds it (when
+    that file changes, the text is built afresh)."""
+    _ensure_loaded()
+    name = (kind, key)
+    _texts_used.add(name)
+    stamp = _stamp(source)
+    kept = _texts.get(name)
+    if kept is not None and kept[0] == stamp and type(kept[1]) is str:
+        return kept[1]
+    built = build()
+    _texts[name] = (stamp, built)
+    _changed()
+    return built

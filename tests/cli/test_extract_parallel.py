@@ -217,3 +217,29 @@ def test_the_patterns_a_worker_compiles_are_kept_for_the_next_run(tmp_path, monk
     assert len(_in_workers(records)) == 30
     monkeypatch.setattr(regexes, "_entries", None)  # the next run
     assert (only_in_workers, 0) in regexes._load()
+
+
+@pytest.mark.slow
+def test_documents_longer_than_a_pipe_holds_come_back_whole(monkeypatch) -> None:
+    """A chunk sent, and the lines sent back, may be far longer than a pipe holds (64 KB):
+    neither side may wait on the other (the parent never blocks writing to a worker)."""
+    records: list[tuple[str, str | None, object]] = [
+        (f"doc{n}", " ".join(_story(n + k) for k in range(80)), {"title": f"story {n}"})
+        for n in range(4)
+    ]
+    assert all(len(text or "") > 80_000 for _, text, _ in records)
+    monkeypatch.setattr(cli, "CHUNK_CHARS", 150_000)  # two documents a chunk
+    serial = [cli._extract_line(*record) for record in records]
+    assert max(len(line) for line, _ in serial) > 70_000
+    assert [(line, message) for line, message, _ in _in_workers(records)] == serial
+
+
+def test_what_marshal_cannot_write_goes_to_the_workers_pickled() -> None:
+    import datetime
+
+    record = ("doc", "text", {"when": datetime.date(2005, 1, 1), "n": 3})
+    message = cli._pack([record])
+    assert message[8:9] == b"P" and cli._unpack(message[8:]) == [record]
+    plain = cli._pack([("doc", "text", {"title": "x", "n": [1, 2.5, None, True]})])
+    assert plain[8:9] == b"M"
+    assert int.from_bytes(plain[:8], "big") == len(plain) - 8

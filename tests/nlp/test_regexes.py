@@ -22,15 +22,17 @@ def cache(tmp_path, monkeypatch):
     """A fresh cache directory and a fresh process's state, so each test starts cold."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("EXPLORER_NO_CACHE", raising=False)
-    monkeypatch.setattr(regexes, "_entries", None)
-    monkeypatch.setattr(regexes, "_used", set())
     monkeypatch.setattr(regexes, "_dirty", True)  # no atexit hook from the tests
+    _new_process(monkeypatch)
     return tmp_path
 
 
 def _new_process(monkeypatch) -> None:
     monkeypatch.setattr(regexes, "_entries", None)
     monkeypatch.setattr(regexes, "_used", set())
+    monkeypatch.setattr(regexes, "_texts", {})
+    monkeypatch.setattr(regexes, "_texts_used", set())
+    monkeypatch.setattr(regexes, "_stamps", {})
 
 
 def test_patterns_come_back_from_the_file_equal_to_re_compile(cache, monkeypatch) -> None:
@@ -157,3 +159,36 @@ def test_the_speech_verbs_look_ahead_finds_what_the_pattern_finds() -> None:
         assert [m.span() for m in _SPEECH.finditer(EDGE_TEXT, start)] == [
             m.span() for m in full.finditer(EDGE_TEXT, start)
         ]
+
+
+def test_a_built_text_comes_back_from_the_file_until_its_module_changes(cache, monkeypatch) -> None:
+    source = cache / "builder.py"
+    source.write_text("# the code that builds the text\n")
+    built = []
+
+    def build() -> str:
+        built.append(1)
+        return "(?:a|b)"
+
+    assert regexes.text("test", "a b", build, str(source)) == "(?:a|b)"
+    regexes._save()
+    _new_process(monkeypatch)
+    assert regexes.text("test", "a b", build, str(source)) == "(?:a|b)"
+    assert len(built) == 1  # the second process read it
+    assert regexes.text("test", "a b c", lambda: "(?:a|b|c)", str(source)) == "(?:a|b|c)"
+    source.write_text("# the code that builds the text, changed\n")
+    _new_process(monkeypatch)
+    assert regexes.text("test", "a b", lambda: "(?:[ab])", str(source)) == "(?:[ab])"
+
+
+def test_the_word_lists_tries_from_the_file_are_the_tries_built_afresh(cache, monkeypatch) -> None:
+    words = ["met", "meet", "meeting", "talks", "Talks", "summit", "pointed out", "a.m."]
+    fresh = values._trie_regex(values._trie(words)), values.word_alternation(words[:-1])
+    assert values.alternation(words) == fresh[0]
+    regexes._save()
+    _new_process(monkeypatch)
+    trie = values._trie
+    monkeypatch.setattr(values, "_trie", None)  # nothing is built: both come from the file
+    assert (values.alternation(reversed(words)), values.word_alternation(words[:-1])) == fresh
+    monkeypatch.setattr(values, "_trie", trie)
+    assert values.alternation(words[1:]) != fresh[0]  # other words, another trie

@@ -11,9 +11,9 @@ from explorer.nlp import regexes
 
 
 def word_list(name: str) -> list[str]:
-    """The entries of `data/<name>.txt` in order, one a line; a line opening with # is a comment."""
-    lines = (gz.DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
-    return [entry for line in lines if (entry := line.strip()) and not entry.startswith("#")]
+    """The entries of `data/<name>.txt` in order, one a line; a line opening with # is a comment
+    (kept with the gazetteer's tables, as read from the files)."""
+    return gz.word_list(name)
 
 
 def _words(name: str) -> frozenset[str]:
