@@ -529,6 +529,18 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
+        desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
+        if desk.isalpha() and desk.islower() and desk not in W.stopwords:
+            i -= 1  # "film editor", "crime correspondent": the desk is part of the title
+            phrase = f"{desk} {phrase}"
+            if (
+                desk == "affairs"
+                and i
+                and toks[i - 1].text.isalpha()
+                and toks[i - 1].text.islower()
+            ):
+                i -= 1  # "home affairs correspondent"
+                phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.capitalize() for w in phrase.split())
         first = i
         if (
@@ -544,6 +556,10 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             Guess(toks[first].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - first)
         )
     return j
+
+
+#: Titles a newsroom gives with its desk in front, in lower case: "film editor".
+_DESK_HEADS = frozenset({"Editor", "Correspondent"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
@@ -583,6 +599,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
                 if head in W.cities or head in W.us_states:  # smaller than the places
                     emit(doc, s_i, toks, i, j, "NORP", head, MEDIUM)
                 return  # an unknown "X-based" names nothing
+    if nxt == "," and _club_of_nation(toks, i, j):
+        key = " ".join(words_of(toks, i, j))  # "Juventus, Italy, 2-1": a result's club
+        doc.clubs.add(key)
+        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)
+        return
     if is_sentence_initial(toks, i):
         opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
         if opened is None:
@@ -597,6 +618,8 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         )
         and not longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i].text, heads, mods)
+        # "Solicitor General Harriet Harman" (but "Solicitor Gareth Pierce")
+        and not (toks[i].text in W.title_starts and _title_at(toks, i, j, heads, mods))
         # "Kestrel Valve Co", "Lindqvist Marine Ltd": a company's name keeps its first word,
         # though the next one is also somebody's given name.
         and not org_suffix(toks[j - 1].text)
@@ -611,10 +634,40 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     _roles_and_names(doc, s_i, toks, i, j, words, table, heads, mods)
 
 
+#: A result after a club and its nation: "Juventus, Italy, 2-1", "Real Madrid, Spain, 3".
+_CLUB_RESULT = regexes.compile(r"\d{1,2}(?:-\d{1,2})?$")
+
+
+def _club_of_nation(toks, i: int, j: int) -> bool:
+    """Whether toks[i:j] is a club in a line of results, its nation and a score after it:
+    "Juventus, Italy, 2-1". Only a place's name may take its nation so ("Paris, France")."""
+    n = len(toks)
+    if j + 3 >= n or not toks[j + 1].text[:1].isupper():
+        return False
+    g_len, label, canon = longest_gazetteer(toks, j + 1, n)
+    k = j + 1 + g_len
+    return (
+        g_len > 0
+        and label == "GPE"
+        and canon in W.nations
+        and canon not in W.us_states
+        and k + 1 < n
+        and toks[k].text == ","
+        and _CLUB_RESULT.match(toks[k + 1].text) is not None
+        and (k + 2 == n or toks[k + 2].text[:1].isupper() or toks[k + 2].text in (".", ";"))
+    )
+
+
+#: Time zones written after a time: "1030 GMT", "4 p.m. EST".
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EST EDT CST CDT MST MDT PST PDT JST HKT".split())
+
+
 def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
     """The span without the words around it that are no names: leading function words and
     openers, months, days. None if nothing is left."""
     stop = W.stopwords
+    if j - i > 1 and toks[i].text in _TIME_ZONES and i and toks[i - 1].text[:1].isdigit():
+        i += 1  # "by 1030 GMT Harbridge officials": the time's zone, no part of a name
     while i < j:
         w = toks[i].text
         lw = w.lower()
@@ -629,7 +682,10 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                 (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
                 or lw in ("the", "a", "an")
                 or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
-                or (is_sentence_initial(toks, i) and not (j - i > 1 and lw in NAME_OPENERS))
+                or (
+                    is_sentence_initial(toks, i)
+                    and not (j - i > 1 and (lw in NAME_OPENERS or w in W.honorifics))
+                )
             ):
                 i += 1
                 continue
@@ -972,9 +1028,14 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
         else:
             break
     best = 0
-    for m in range(min(j, k + 3), k, -1):
-        if " ".join(t.text for t in toks[k:m]) in heads:
-            best = m
+    # after the modifiers; else a head of two or three words that opens with one ("Chief
+    # Executive"), not a modifier alone ("General Motors", "Solicitor General Harriet Harman")
+    for s in (k, *range(pos, k)):
+        for m in range(min(j, s + 3), s if s == k else s + 1, -1):
+            if " ".join(t.text for t in toks[s:m]) in heads:
+                best = m
+                break
+        if best:
             break
     if not best:
         return 0
