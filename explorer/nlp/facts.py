@@ -100,7 +100,7 @@ _BEFORE_TITLE = regexes.compile(
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 _POSSESSIVE_RANKED = regexes.compile(
     r"(?:['’]s|(?<=s)['’])\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)"
-    r"\s+)?$"
+    r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
 )
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
@@ -860,7 +860,8 @@ _PORTFOLIO_WORDS = frozenset(
     "Internal Market Research Culture Regional Policy Social Consumer Protection Taxation "
     "Customs Security Science Technology Humanitarian Aid Administrative Communication "
     "Immigration Commerce Tourism Housing Planning Farm Farming Rural Sport Sports Media "
-    "Digital Information Telecommunications Welfare Pensions Work Women Equality and".split()
+    "Digital Information Telecommunications Welfare Pensions Work Women Equality Local "
+    "Government and".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 
@@ -1282,7 +1283,7 @@ _PARTY_NAMES = frozenset(
     "Labour Conservative Conservatives Tory Tories Liberal Liberals Democrat Democrats "
     "Republican Republicans Socialist Socialists Communist Communists Greens SNP UKIP DUP "
     "SDLP SDP".split()
-)
+) | {"Liberal Democrat", "Lib Dem", "Plaid Cymru", "Sinn Fein"}
 _PARTY_ENDS = ("Party", "Democrats", "Dems", "Front", "League", "Congress")
 
 

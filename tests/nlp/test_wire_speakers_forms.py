@@ -214,3 +214,52 @@ def test_a_firm_named_like_its_town_is_the_firm_throughout_but_not_in_its_town(l
     assert ("Toyota", "the price would be") in [
         (s[0], s[1]) for s in facts(layout(CAR_MAKER), "said")
     ]
+
+
+# --- whole stories in the held-out forms ---------------------------------------------------
+
+CUP_TIE = [
+    "SOCCER - FERREIRA HAT-TRICK SENDS PORTO THROUGH",
+    "LISBON, Oct 23 - Jorge Ferreira scored three times as Porto beat Rapid Vienna 4-1 on "
+    "Wednesday to reach the quarter-finals of the UEFA Cup.",
+    '"It was the best game of my life," said Ferreira, who joined the club in the summer.',
+    "Result of second round, second leg match on Wednesday:",
+    "Porto, Portugal, 4 Rapid Vienna, Austria, 1 (halftime 1-1)",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_sports_report_keeps_its_dateline_a_place_and_its_result_line_clubs(layout):
+    text = layout(CUP_TIE)
+    got = names(text)
+    assert ("LISBON", "GPE", "Lisbon") in got, got
+    rapid = [m for m in got if m[0] == "Rapid Vienna"]
+    assert len(rapid) == 2 and all(m[1] == "ORG" for m in rapid), rapid
+    assert not facts(text, "located_in")
+
+
+OPEC = [
+    "VIENNA, June 22 - OPEC oil ministers will meet here on Thursday to review output quotas.",
+    "Dr. Subroto, OPEC's secretary general, told a news conference that prices had been "
+    'firm. "The market is in balance and we see no reason to change course," Subroto said.',
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_secretary_general_in_lower_case_is_one_title(layout):
+    got = facts(layout(OPEC), "title")
+    org = "Organization of the Petroleum Exporting Countries"
+    assert ("Subroto", "Secretary General", org) in got, got
+    assert ("Subroto", "Doctor", None) in got, got
+
+
+COUNCIL_TAX = [
+    "The Liberal Democrats want to replace council tax with a local income tax.",
+    "Mr Pellow, the party's local government spokesman, said pensioners were the hardest hit.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_the_party_s_spokesman_with_his_brief_between(layout):
+    got = facts(layout(COUNCIL_TAX), "title")
+    assert ("Pellow", "Spokesman", "Liberal Democrats") in got, got

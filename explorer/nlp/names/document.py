@@ -408,6 +408,8 @@ _VENUE_BEFORE = regexes.compile(r"\b(?i:at|to)\s+$")
 
 _DATELINE_AFTER = regexes.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
+    # "LISBON, Oct 23 -": a wire dateline
+    r"|[ \t]*,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]+-"
 )
 
 
@@ -493,11 +495,17 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
         ):
             continue  # "Becker, Germany, and Ivanisevic, Croatia": a list's first, no town
         surface = text[f.start : f.end]
-        if (surface in people and people[surface] != surface) or surface in doc.clubs:
+        if (
+            (surface in people and people[surface] != surface)
+            or surface in doc.clubs
+            or (f.label == "ORG" and _SCORE_AFTER_PAIR.match(text, m.end()))
+        ):
             continue  # "Juventus, Italy, 2-1": a club in a line of results
         f.label, f.entity = "GPE", surface
 
 
+#: A score after a "club, nation" pair: "Rapid Vienna, Austria, 1 (halftime 1-1)".
+_SCORE_AFTER_PAIR = regexes.compile(r" ?, \d{1,2}(?:-\d{1,2})?(?![\d,.])")
 #: A state or country and the punctuation that closes the "town, state" pair.
 _STATE_AFTER = regexes.compile(r" ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,.;:)]|\s*$)", re.M)
 #: After a "name, country" pair, another name: the pair is a list's item.

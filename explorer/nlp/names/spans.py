@@ -516,6 +516,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 1
     if j < n and toks[j].text.capitalize() in heads:
         j += 1
+        if (
+            j < n
+            and f"{toks[j - 1].text} {toks[j].text}".title() in heads
+            and toks[j].text.islower()
+        ):
+            j += 1  # "secretary general"
     elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
         return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.capitalize() for t in toks[i:j])
@@ -654,7 +660,7 @@ def _club_of_nation(toks, i: int, j: int) -> bool:
         and k + 1 < n
         and toks[k].text == ","
         and _CLUB_RESULT.match(toks[k + 1].text) is not None
-        and (k + 2 == n or toks[k + 2].text[:1].isupper() or toks[k + 2].text in (".", ";"))
+        and (k + 2 == n or toks[k + 2].text[:1].isupper() or toks[k + 2].text in (".", ";", "("))
     )
 
 
