@@ -263,3 +263,19 @@ COUNCIL_TAX = [
 def test_the_party_s_spokesman_with_his_brief_between(layout):
     got = facts(layout(COUNCIL_TAX), "title")
     assert ("Pellow", "Spokesman", "Liberal Democrats") in got, got
+
+
+ANALYSTS = [
+    "Retail sales rose 0.4% in March, the figures showed.",
+    "Grantley chief economist Fiona Marsh said the rise would not last. Film director Ken "
+    "Oduya and fund manager Ivo Brandt were less sure.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_sentence_that_opens_with_a_firm_before_its_economist_names_the_firm(layout):
+    text = layout(ANALYSTS)
+    got = names(text)
+    assert ("Grantley", "ORG", "Grantley") in got, got
+    assert not [m for m in got if m[0] in ("Film", "Film director")], got
+    assert ("Fiona Marsh", "Chief Economist", "Grantley") in facts(text, "title")

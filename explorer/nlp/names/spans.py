@@ -35,6 +35,7 @@ from explorer.nlp.names.lists import (
     gazetteer_label,
     longest_gazetteer,
     org_suffix,
+    word_list,
 )
 from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
 from explorer.nlp.names.tokens import (
@@ -820,7 +821,19 @@ def _sentence_opener(
         )
     ):
         # "Unfortunately", "Ad sales ...": an opener the document never capitalises
-        # elsewhere is a name only if the document names it in full somewhere.
+        # elsewhere is a name only if the document names it in full somewhere; but one
+        # before a person's title and name is their organisation ("Investec chief
+        # economist Philip Shaw said").
+        if (
+            w not in mods
+            and w not in heads
+            and "-" not in w  # "Ex-Labour minister Frank Field"
+            and w.lower() not in W.stopwords
+            and w.lower() not in _ROLE_NOUNS  # "Film director Ken Loach"
+            and _role_and_name_at(toks, j, heads, mods)
+        ):
+            emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
+            return None
         label = "PERSON" if w in W.first_names else "ORG"
         emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
         return None
@@ -848,6 +861,24 @@ def _officer_after(toks, j: int) -> bool:
     return role in _COMPANY_ROLES or (
         j + 1 < len(toks) and f"{role} {toks[j + 1].text}" in _COMPANY_ROLES
     )
+
+
+#: Common nouns that open a role: "Fund manager Florian Hamm" names no fund.
+_ROLE_NOUNS = frozenset(word_list("role_nouns"))
+
+
+def _role_and_name_at(toks, j: int, heads, mods) -> bool:
+    """Whether a title in lower case and a capitalised name start at toks[j]: "chief
+    economist Philip Shaw"."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < 3 and toks[k].text.islower() and toks[k].text.capitalize() in mods:
+        k += 1
+    if k < n and toks[k].text.islower() and toks[k].text.capitalize() in heads:
+        k += 1
+    else:
+        return False
+    return k + 1 < n and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()
 
 
 #: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
