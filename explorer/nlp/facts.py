@@ -1264,12 +1264,14 @@ _PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
 def _kind(found: re.Match) -> str:
     """The kind a match of `_THE_KIND_BEFORE` names: "bank", or "central bank"."""
     kind = found.group("kind").lower()
+    if kind == "carrier":
+        return "airline"  # "the Dublin-based carrier said"
     return "central bank" if kind == "bank" and found.group("mod") == "central" else kind
 
 
 # "the company said", "the ministry said": an organisation the story named before.
 _KINDS = (
-    r"company|firm|corporation|group|ministry|bank|lender|insurer|airline|commission|agency"
+    r"company|firm|corporation|group|ministry|bank|lender|insurer|airline|carrier|commission|agency"
     r"|department|exchange|fund|organisation|organization|union"
 )
 _THE_KIND_BEFORE = regexes.compile(

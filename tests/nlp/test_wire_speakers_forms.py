@@ -279,3 +279,24 @@ def test_a_sentence_that_opens_with_a_firm_before_its_economist_names_the_firm(l
     assert ("Grantley", "ORG", "Grantley") in got, got
     assert not [m for m in got if m[0] in ("Film", "Film director")], got
     assert ("Fiona Marsh", "Chief Economist", "Grantley") in facts(text, "title")
+
+
+CARRIER = [
+    "Budget airline Skyrova has reported a 15% rise in profits for the three months to December.",
+    "Chief executive Aidan Coyle said fares would keep falling. Analysts at Brennock "
+    "Stockbrokers said the figures were ahead of forecasts.",
+    'The carrier said it would open eight new routes. "Nobody flies cheaper," Mr Coyle told '
+    "reporters at the White House, where he met trade officials.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_an_airline_story_its_chief_executive_its_brokers_and_the_carrier(layout):
+    text = layout(CARRIER)
+    got = names(text)
+    assert ("Brennock Stockbrokers", "ORG", "Brennock Stockbrokers") in got, got
+    assert ("White House", "ORG", "White House") in got, got
+    assert ("Aidan Coyle", "Chief Executive", None) in facts(text, "title")
+    said = [(s[0], s[1]) for s in facts(text, "said")]
+    assert ("Skyrova", "it would open eight") in said, said
+    assert ("Aidan Coyle", "Nobody flies cheaper") in said, said

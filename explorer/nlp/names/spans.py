@@ -186,9 +186,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 canon = hit[1] if hit else m.group(1)
                 doc.found.append(Guess(toks[i].start, toks[i].end, "NORP", canon, MEDIUM, s_i, 1))
                 continue
-        if not word[:1].isupper():
-            # Lower-case titles next to a name: "the prime minister", "the president of".
-            j_done = _lower_title(doc, s_i, toks, i)
+        # Lower-case titles next to a name: "the prime minister", "the president of"; and one
+        # opening its sentence, "Chief executive Michael O'Leary said".
+        if k := _opening_lower_title(doc, s_i, toks, i):
+            j_done = k
             continue
         j = i + 1
         has_of = False
@@ -506,6 +507,25 @@ _BEFORE_A_ROLE = frozenset(
 
 # Words before a title that say when it was held, not what it is.
 _NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring"})
+
+
+def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
+    """A word in lower case: `_lower_title`. A title in lower case but for the capital that
+    opens its sentence ("Chief executive Michael O'Leary said"): emitted as `_lower_title`
+    does; where it ends, 0 if none."""
+    if not toks[i].text[:1].isupper():
+        return _lower_title(doc, s_i, toks, i)
+    if (
+        i + 1 < len(toks)
+        and toks[i + 1].text.islower()
+        and toks[i].text.lower() in LOWER_TITLES
+        and is_sentence_initial(toks, i)
+        # the next word goes on with the title ("Chief executive"), not "Chancellor of the"
+        and any(toks[i + 1].text.capitalize() in words for words in W.titles)
+    ):
+        j = _lower_title(doc, s_i, toks, i)
+        return j if j > i + 1 else 0
+    return 0
 
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
