@@ -125,6 +125,7 @@ def test_a_doctor_of_one_name_and_not_a_stage_name(layout):
 MR = [
     "The council voted on the budget late on Tuesday.",
     "Mr Threlfall said the vote had been fair. Dr Amberley said it had not.",
+    "Ms King said the budget would be challenged in court.",
 ]
 
 
@@ -133,8 +134,10 @@ def test_a_sentence_that_opens_with_an_honorific_names_a_person(layout):
     got = names(layout(MR))
     assert ("Threlfall", "PERSON", "Threlfall") in got, got
     assert ("Amberley", "PERSON", "Amberley") in got, got
+    assert ("King", "PERSON", "King") in got, got  # a surname that is also a title
+    assert not [m for m in got if m[0] == "Ms"], got
     said = [s[0] for s in facts(layout(MR), "said")]
-    assert said == ["Threlfall", "Amberley"]
+    assert said == ["Threlfall", "Amberley", "King"]
 
 
 # --- who met whom, who said it -------------------------------------------------------------

@@ -912,6 +912,9 @@ _RESULT_VERBS = frozenset({"beat", "lost", "won", "crashed", "thrashed", "edged"
 def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: bool, heads, mods):
     """A role inside the span ("Acme CEO Jane Roe", "U.S. President Bill Clinton") is a
     TITLE, and the parts around it are labelled apart."""
+    if j - i == 2 and toks[i].text in W.honorifics:
+        _parts(doc, s_i, toks, i, j, table, False)  # "Ms King", "Mr Major": a person's name
+        return
     best = before = None
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
     title_starts, mod_firsts = W.title_starts, W.title_mod_firsts
