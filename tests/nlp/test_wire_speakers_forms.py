@@ -126,6 +126,7 @@ MR = [
     "The council voted on the budget late on Tuesday.",
     "Mr Threlfall said the vote had been fair. Dr Amberley said it had not.",
     "Ms King said the budget would be challenged in court.",
+    "The Lord Chancellor, Lord Hartwell, said he would not intervene.",
 ]
 
 
@@ -136,8 +137,9 @@ def test_a_sentence_that_opens_with_an_honorific_names_a_person(layout):
     assert ("Amberley", "PERSON", "Amberley") in got, got
     assert ("King", "PERSON", "King") in got, got  # a surname that is also a title
     assert not [m for m in got if m[0] == "Ms"], got
+    assert ("Lord Chancellor", "TITLE", "Lord Chancellor") in got, got  # a title, no person
     said = [s[0] for s in facts(layout(MR), "said")]
-    assert said == ["Threlfall", "Amberley", "King"]
+    assert said == ["Threlfall", "Amberley", "King", "Hartwell"]
 
 
 # --- who met whom, who said it -------------------------------------------------------------

@@ -523,8 +523,9 @@ def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         # the next word goes on with the title ("Chief executive"), not "Chancellor of the"
         and any(toks[i + 1].text.capitalize() in words for words in W.titles)
     ):
+        found = len(doc.found)
         j = _lower_title(doc, s_i, toks, i)
-        return j if j > i + 1 else 0
+        return j if len(doc.found) > found else 0  # none beside a name: a capitalised run
     return 0
 
 
@@ -912,8 +913,9 @@ _RESULT_VERBS = frozenset({"beat", "lost", "won", "crashed", "thrashed", "edged"
 def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: bool, heads, mods):
     """A role inside the span ("Acme CEO Jane Roe", "U.S. President Bill Clinton") is a
     TITLE, and the parts around it are labelled apart."""
-    if j - i == 2 and toks[i].text in W.honorifics:
-        _parts(doc, s_i, toks, i, j, table, False)  # "Ms King", "Mr Major": a person's name
+    if j - i == 2 and toks[i].text in W.honorifics and " ".join(words) not in heads:
+        # "Ms King", "Mr Major": a person's name (but "Lord Chancellor" is a title)
+        _parts(doc, s_i, toks, i, j, table, False)
         return
     best = before = None
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
