@@ -74,6 +74,9 @@ _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_S
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
 )
+_HONORIFIC_BEFORE = regexes.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.?[ \t]+$"
+)
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
@@ -1220,10 +1223,12 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None and m.label == "PERSON":
         # "The chancellor, Gordon Brown, said": a name set off after its title; "The
         # president of Russia, Vladimir Putin, said": after any phrase that names them.
-        title = doc.before(m.start, _GAP_COMMA)
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+        lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
+        title = doc.before(lead, _GAP_COMMA)
         if title is not None and title.label == "TITLE":
             return m.entity, m.start
-        if text[max(0, m.start - 3) : m.start].rstrip(" \t").endswith(","):
+        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(","):
             return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
