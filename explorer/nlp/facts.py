@@ -74,6 +74,9 @@ _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_S
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
 )
+_HONORIFIC_BEFORE = regexes.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.?[ \t]+$"
+)
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
@@ -92,7 +95,7 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:\d{1,3}\s*,\s*)?(?:(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
@@ -100,7 +103,7 @@ _BEFORE_TITLE = regexes.compile(
 _POSSESSIVE = regexes.compile(r"['’]s\s+$")
 _POSSESSIVE_RANKED = regexes.compile(
     r"(?:['’]s|(?<=s)['’])\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)"
-    r"\s+)?$"
+    r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
 )
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
@@ -109,6 +112,12 @@ _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # looked up in re's cache at every call.
 _FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
 _AS_OR_LIKE_BEFORE = regexes.compile(r"\b(?:as|like)\s+$")
+# The object of a relative clause's verb: "councillors who back Mr Flight met Mr Tanguay" (the
+# councillors met him, not Mr Flight).
+_RELATIVE_BEFORE = regexes.compile(
+    r"\b(?:who|whom|which|that)[ \t]+(?:[a-z][\w'’-]*[ \t]+){1,3}"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?[ \t]+)?$"
+)
 _QUOTE_OR_SAID = regexes.compile(r"[\"“:]|\bsaid\b")
 _AND_THE = regexes.compile(r"\s+and\s+(?:the\s+)?")
 _SPACES = regexes.compile(r"\s+")
@@ -764,6 +773,9 @@ def _titles(doc: _Text) -> list[Fact]:
             owner = doc.before(poss.start()) if poss else None
             if owner is not None and owner.label in _PARTY:
                 of, left = owner.entity, owner.start
+            elif poss is not None:
+                # "the party's education spokesman": the party the story named
+                of = _whose(doc, poss.start())
         field = _FIELD_AFTER.match(text, right)
         if field is not None and not _NOT_FIELD.intersection(field.group(1).split()):
             # "vice president of finance at Acme Corp": the whole title, then its organisation
@@ -851,7 +863,8 @@ _PORTFOLIO_WORDS = frozenset(
     "Internal Market Research Culture Regional Policy Social Consumer Protection Taxation "
     "Customs Security Science Technology Humanitarian Aid Administrative Communication "
     "Immigration Commerce Tourism Housing Planning Farm Farming Rural Sport Sports Media "
-    "Digital Information Telecommunications Welfare Pensions Work Women Equality and".split()
+    "Digital Information Telecommunications Welfare Pensions Work Women Equality Local "
+    "Government and".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 
@@ -882,15 +895,33 @@ def _doctors(doc: _Text, seen: set[tuple]) -> list[Fact]:
     facts: list[Fact] = []
     if "Dr" not in text:
         return facts
+    one_name: set[str] | None = None
     for p in doc.persons:
         if text.find("Dr", max(0, p.start - 5), p.start) < 0:
             continue
         dr = _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start)
-        if dr is None or " " not in p.entity or (p.entity, "Doctor", None, None) in seen:
-            continue  # "Dr Dre", "Dr Seuss", "Dr Pepper": a name, not a doctor's
+        if dr is None or (p.entity, "Doctor", None, None) in seen:
+            continue
+        if " " not in p.entity:
+            if one_name is None:
+                one_name = _known_without_dr(doc, seen)
+            if p.entity not in one_name:
+                continue  # "Dr Dre", "Dr Seuss", "Dr Pepper": a name, not a doctor's
         seen.add((p.entity, "Doctor", None, None))
         facts.append(_fact(doc, "title", p.entity, "Doctor", dr.start(), p.end))
     return facts
+
+
+def _known_without_dr(doc: _Text, seen: set[tuple]) -> set[str]:
+    """The people of one name the story also writes without "Dr" ("Mr Subroto", "Subroto
+    said") or gives a post of some organisation or country ("Indonesia's oil minister"): a
+    doctor's name then, not a stage name like "Dr Dre"."""
+    text = doc.text
+    known = {key[0] for key in seen if key[2] is not None}
+    for p in doc.persons:
+        if " " not in p.entity and not _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start):
+            known.add(p.entity)
+    return known
 
 
 _ROLE_ADVERBS = (
@@ -1192,10 +1223,12 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None and m.label == "PERSON":
         # "The chancellor, Gordon Brown, said": a name set off after its title; "The
         # president of Russia, Vladimir Putin, said": after any phrase that names them.
-        title = doc.before(m.start, _GAP_COMMA)
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+        lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
+        title = doc.before(lead, _GAP_COMMA)
         if title is not None and title.label == "TITLE":
             return m.entity, m.start
-        if text[max(0, m.start - 3) : m.start].rstrip(" \t").endswith(","):
+        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(","):
             return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
@@ -1236,18 +1269,50 @@ _PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
 def _kind(found: re.Match) -> str:
     """The kind a match of `_THE_KIND_BEFORE` names: "bank", or "central bank"."""
     kind = found.group("kind").lower()
+    if kind == "carrier":
+        return "airline"  # "the Dublin-based carrier said"
     return "central bank" if kind == "bank" and found.group("mod") == "central" else kind
 
 
 # "the company said", "the ministry said": an organisation the story named before.
 _KINDS = (
-    r"company|firm|corporation|group|ministry|bank|lender|insurer|airline|commission|agency"
+    r"company|firm|corporation|group|ministry|bank|lender|insurer|airline|carrier|commission|agency"
     r"|department|exchange|fund|organisation|organization|union"
 )
 _THE_KIND_BEFORE = regexes.compile(
     r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
     rf"(?P<kind>{_KINDS})[ \t]*$"
 )
+# "the party's", "the company's" before a title: whose title it is, named earlier.
+_THE_OWNER_BEFORE = regexes.compile(rf"\b[Tt]he[ \t]+(?P<kind>party|{_KINDS})$")
+# The parties a story names in a word or two ("Labour", "the Tories", "Lib Dems").
+_PARTY_NAMES = frozenset(
+    "Labour Conservative Conservatives Tory Tories Liberal Liberals Democrat Democrats "
+    "Republican Republicans Socialist Socialists Communist Communists Greens SNP UKIP DUP "
+    "SDLP SDP".split()
+) | {"Liberal Democrat", "Lib Dem", "Plaid Cymru", "Sinn Fein"}
+_PARTY_ENDS = ("Party", "Democrats", "Dems", "Front", "League", "Congress")
+
+
+def _whose(doc: _Text, pos: int) -> str | None:
+    """The organisation "the party" or "the company" ending at `pos` stands for: for a party,
+    the latest party the story names before it; else as `_named_earlier` finds it."""
+    found = _THE_OWNER_BEFORE.search(doc.text, max(0, pos - 40), pos)
+    if found is None:
+        return None
+    kind = found.group("kind")
+    if kind != "party":
+        org = _named_earlier(doc, found.start(), kind)
+        return org.entity if org is not None else None
+    i = bisect.bisect_left(doc.mention_starts, found.start()) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if m.label in ("NORP", "ORG") and (
+            m.entity in _PARTY_NAMES or m.entity.endswith(_PARTY_ENDS)
+        ):
+            return m.entity
+    return None
+
+
 _COMPANY_KINDS = frozenset({"company", "firm", "corporation", "group"})
 # Beyond the legal forms, the last word of a company's name: "Harwick Group".
 _COMPANY_HEADS = frozenset({"group", "holdings", "industries"})
@@ -1647,11 +1712,15 @@ def _said(doc: _Text) -> list[Fact]:
             quoted.append((qs, qe))
         speaker = None
         own_clause: tuple[str, int, int, str] | None = None
+        co: list[str] = []  # who else says it: '"...," said Smith and Jones.'
+        co_before: list[str] = []  # 'Smith and Jones said: "..."'
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
         unnamed = False  # '"...," said a spokeswoman': someone the story does not name
         if verb is not None:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
+                if both := _co_speaker(doc, found[1], _SAID_ENDS):
+                    co, found = [both[0].entity], (found[0], both[0].end)
                 speaker = (found[0], qs, found[1], verb.group("verb"))
             else:
                 unnamed = _UNNAMED_AT.match(text, verb.end()) is not None
@@ -1660,7 +1729,7 @@ def _said(doc: _Text) -> list[Fact]:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
             found = _speaker_at(doc, gap.end(), qs, said_first=False)
-            tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+            tail, co = _attribution_after(doc, found)
             if found and tail is None:
                 aside = _APPOSITION.match(text, found[1])
                 if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
@@ -1715,9 +1784,11 @@ def _said(doc: _Text) -> list[Fact]:
                 found = _speaker_before(doc, lead.start())
                 if found:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
+                    co, co_before = [], _listed_people(doc, found[1])
         if speaker is None:
             speaker = after
         if speaker is None and last is not None and not unnamed:
+            co = []
             speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
         if run_on and run_on[-1][3] != qs:
             run_on.clear()  # not the paragraph after them: their speaker is not this one's
@@ -1728,27 +1799,64 @@ def _said(doc: _Text) -> list[Fact]:
         name, start, end, said_verb = speaker
         last = speaker
         last_end = max(end, qe)
-        for r_qs, r_s, r_e, r_qe in run_on:
-            # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs
-            # on into his next paragraph, so it is his
-            quote = " ".join(text[r_s:r_e].split())
-            quoted.append((r_qs, r_qe))
-            facts.append(
-                _fact(
-                    doc, "said", name, quote, r_qs, r_qe, quote=quote, direct=True, verb=said_verb
-                )
-            )
+        # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs on
+        # into his next paragraph, so it is his
+        spans = [(" ".join(text[r_s:r_e].split()), r_qs, r_qe) for r_qs, r_s, r_e, r_qe in run_on]
+        quoted.extend((r_qs, r_qe) for r_qs, _, _, r_qe in run_on)
         run_on.clear()
         quote = text[inner_s:inner_e]
         if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
             quote = " ".join(quote.split())
         if qe == words_end:
             quoted.append((qs, qe))
-        facts.append(
-            _fact(doc, "said", name, quote, start, end, quote=quote, direct=True, verb=said_verb)
+        spans.append((quote, start, end))
+        facts.extend(
+            _fact(doc, "said", who, words, s, e, quote=words, direct=True, verb=said_verb)
+            for words, s, e in spans
+            for who in (*co_before, name, *co)
         )
     facts.extend(_reported(doc, quoted))
     return facts
+
+
+# "Smith and Jones": a second person who says a quotation with the first.
+_AND_NAMED = regexes.compile(r"[ \t]+and[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+)?")
+# Where "said X and Y" ends: the sentence, or an aside.
+_SAID_ENDS = regexes.compile(r"[ \t]*(?:[.,;!?]|$)")
+
+
+def _attribution_after(
+    doc: _Text, found: tuple[str, int] | None
+) -> tuple[re.Match | None, list[str]]:
+    """After a quotation and the speaker `found` after it, the speech verb's match and who
+    else says it: '"...," X said', '"...," Smith and Jones said'."""
+    if not found:
+        return None, []
+    tail = _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, found[1])
+    if tail is None and (both := _co_speaker(doc, found[1], _AFTER_QUOTE_SPEAKER_FIRST)):
+        return both[1], [both[0].entity]
+    return tail, []
+
+
+def _co_speaker(doc: _Text, end: int, then: re.Pattern) -> tuple[Mention, re.Match] | None:
+    """The person named after "and" when a person's name ends at `end`, and the match of
+    `then` after that name (the end of the attribution)."""
+    m = doc.by_end.get(end)
+    if m is None or m.label != "PERSON" or (link := _AND_NAMED.match(doc.text, end)) is None:
+        return None
+    other = doc.by_start.get(link.end())
+    if other is None or other.label != "PERSON" or other.entity == m.entity:
+        return None
+    after = then.match(doc.text, other.end)
+    return (other, after) if after is not None else None
+
+
+def _listed_people(doc: _Text, start: int) -> list[str]:
+    """The people listed before the person named at `start`: 'Smith and Jones said: "..."'."""
+    m = doc.by_start.get(start)
+    if m is None or m.label != "PERSON":
+        return []
+    return [name for name, _ in _listed_with(doc, start)]
 
 
 def _continued(
@@ -2253,6 +2361,8 @@ def _meeting_pairs(doc: _Text, index: int) -> list[tuple[Mention, Mention, int]]
             continue
         if _AS_OR_LIKE_BEFORE.search(text[max(s_start, a.start - 8) : a.start]):
             continue  # "think of it as Donkey Kong meets Norman Cook"
+        if _RELATIVE_BEFORE.search(text, max(s_start, a.start - 48), a.start):
+            continue  # "councillors who back Mr Flight met Mr Tanguay"
         gap = _masked_gap(doc, a.end, b.start)
         direct = _MET_DIRECT.match(gap)
         if direct is not None:

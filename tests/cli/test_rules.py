@@ -44,7 +44,7 @@ def _entity(explorer, name: str) -> dict | None:
 def test_entities_json_says_what_was_merged_and_why(news) -> None:
     volcker = _entity(news, "Paul Volcker")
     assert volcker is not None and _entity(news, "Volcker") is None
-    (merged,) = [m for m in volcker["merged"] if m["key"] == "ORG:Volcker"]
+    (merged,) = [m for m in volcker["merged"] if m["key"] == "PERSON:Volcker"]
     assert merged["reason"].startswith("surname of Paul Volcker")
     assert 0 < merged["confidence"] <= 1
     boeing = _entity(news, "Boeing Co")
@@ -63,7 +63,7 @@ def test_rules_add_list_remove_undo(news) -> None:
     assert _entity(news, "Smith") is None
     assert "Smith" in _entity(news, "John Smith")["aliases"]
     news("rules", "add", "rename", "Paul Volcker", "Paul A. Volcker")
-    news("rules", "add", "split", "Volcker", "--label", "ORG")
+    news("rules", "add", "split", "Volcker", "--label", "PERSON")
     listed = news("rules", "list").stdout.splitlines()
     assert [line.split()[0] for line in listed] == ["1", "2", "3"]
     assert "rename 'Paul Volcker' to 'Paul A. Volcker'" in listed[1]

@@ -36,7 +36,7 @@ def test_surname_title_initial_and_misspelling_join_the_full_name(store) -> None
     assert volcker.label == "PERSON"
     assert {"Volcker", "Paul A. Volcker", "Paul Vocker"} <= set(volcker.aliases)
     merged = _merged(store, volcker.key)
-    assert "surname of Paul Volcker" in merged["ORG:Volcker"]["reason"]
+    assert "surname of Paul Volcker" in merged["PERSON:Volcker"]["reason"]
     assert "middle initial" in merged["PERSON:Paul A. Volcker"]["reason"]
     typo = merged["PERSON:Paul Vocker"]
     assert typo["reason"].startswith("one letter from Paul Volcker")
@@ -44,7 +44,7 @@ def test_surname_title_initial_and_misspelling_join_the_full_name(store) -> None
     # Every mention reads as the one person, its text as written.
     texts = {m.text for m in store.mentions(entity=volcker.key)}
     assert {"Volcker", "Paul Vocker", "Paul A. Volcker", "Paul Volcker"} <= texts
-    assert {m.label for m in store.mentions(entity="ORG:Volcker")} == {"PERSON"}
+    assert {m.label for m in store.mentions(entity="PERSON:Volcker")} == {"PERSON"}
     assert volcker.documents == sum(1 for name in ARTICLES if name.startswith("volcker"))
 
 
@@ -98,7 +98,7 @@ def test_a_nationality_stays_a_nationality_linked_to_its_country(store) -> None:
 
 
 def test_a_merged_key_still_finds_its_entity(store) -> None:
-    assert store.entity("ORG:Volcker").name == "Paul Volcker"
+    assert store.entity("PERSON:Volcker").name == "Paul Volcker"
     (boeing,) = _named(store, "Boeing", "Boeing Co", "Boeing Company", "Boeing Corp.", "BA")
     assert store.canonical_key("ORG:Boeing Co") == boeing.key
     assert any(f.subject == "Volcker" for f in store.facts(entity="PERSON:Paul Volcker"))
@@ -110,7 +110,7 @@ def test_the_search_index_shows_the_merged_entity(store) -> None:
     index = SearchIndex.build(store)
     hits = index.search("Volcker", 10, kind="entity")
     assert [h.entity for h in hits].count("PERSON:Paul Volcker") == 1
-    assert not any(h.entity in ("ORG:Volcker", "PERSON:Paul Vocker") for h in hits)
+    assert not any(h.entity in ("PERSON:Volcker", "PERSON:Paul Vocker") for h in hits)
 
 
 def test_incremental_resolution_decides_as_a_full_one(tmp_path, nlp_ready, store) -> None:

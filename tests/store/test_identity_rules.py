@@ -53,8 +53,8 @@ def test_merge_joins_one_name_into_another_with_the_rule_as_reason(store) -> Non
 
 def test_split_takes_a_name_back_out(store) -> None:
     assert "Volcker" not in _names(store)  # resolution joined it to Paul Volcker
-    store.split("Volcker", label="ORG")
-    assert store.entity("ORG:Volcker").name == "Volcker"
+    store.split("Volcker", label="PERSON")
+    assert store.entity("PERSON:Volcker").name == "Volcker"
     assert "Volcker" in _names(store)
     assert store.undo()["op"] == "split"
     assert "Volcker" not in _names(store)

@@ -22,6 +22,7 @@ from explorer.nlp.names.lists import (
     W,
     gazetteer_label,
     org_suffix,
+    word_list,
 )
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
@@ -51,6 +52,7 @@ def resolve_document(doc: Doc) -> None:
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
+    _town_companies(doc)
     _nicknames(doc, people)
     _listed_names(doc)
     if orgs and one_word:
@@ -156,7 +158,9 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
         if strength >= MEDIUM and label != "TITLE":
             strong.setdefault(surface, (label, entity))
             if label == "ORG" and ntok > 1:
-                org_firsts.setdefault(surface.split()[0], (label, entity))
+                first, _, last = surface.partition(" ")
+                # "Google" after "Google News": the firm, not the service named after it
+                org_firsts.setdefault(first, (label, first if last in _SERVICES else entity))
                 short, _, form = surface.rpartition(" ")
                 if form in COMPANY_FORMS and " " in short:
                     strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
@@ -169,6 +173,9 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
             strong[key] = ("ORG", entity)
     return people, last_names, strong, org_firsts
 
+
+#: The last word of a service named after its firm: "Google" after "Google News" is the firm.
+_SERVICES = frozenset(word_list("service_words"))
 
 #: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
 _GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
@@ -274,6 +281,38 @@ def _clubs_by_their_name(doc: Doc) -> None:
                 f.label, f.entity = "ORG", entity
 
 
+def _town_companies(doc: Doc) -> None:
+    """ "car giant Toyota", then "the Toyota stand", "Toyota's prototypes": a town the story
+    names as a company by what is around it is the company throughout; not "in Toyota",
+    "Toyota, Japan"."""
+    if is_about_sport(doc):
+        return  # a town's team: `_teams`
+    text = doc.text
+    firms = {
+        text[f.start : f.end]: f.entity
+        for f in doc.found
+        if f.label == "ORG" and f.ntokens == 1 and f.strength >= MEDIUM
+    }
+    if not firms:
+        return
+    for f in doc.found:
+        if f.label != "GPE" or f.ntokens != 1:
+            continue
+        surface = text[f.start : f.end]
+        if (
+            surface in firms
+            and surface not in W.nations
+            and not _PLACE_BEFORE.search(text, max(0, f.start - 12), f.start)
+            and not _VENUE_BEFORE.search(text, max(0, f.start - 6), f.start)
+            and not _PLACE_PAIR.match(text, f.end)
+        ):
+            f.label, f.entity = "ORG", firms[surface]
+
+
+#: A town and the region or country after it: "Toyota, Japan".
+_PLACE_PAIR = regexes.compile(r" ?, [A-Z]")
+
+
 #: What follows a town's name when it is the town's team, in a story about sport: a
 #: score ("defeat to Guingamp 2-1") or one of its players ("Birmingham's Gary Breen").
 _PLAYED_AFTER = regexes.compile(
@@ -369,6 +408,8 @@ _VENUE_BEFORE = regexes.compile(r"\b(?i:at|to)\s+$")
 
 _DATELINE_AFTER = regexes.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
+    # "LISBON, Oct 23 -": a wire dateline
+    r"|[ \t]*,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]+-"
 )
 
 
@@ -454,11 +495,17 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
         ):
             continue  # "Becker, Germany, and Ivanisevic, Croatia": a list's first, no town
         surface = text[f.start : f.end]
-        if surface in people and people[surface] != surface:
-            continue
+        if (
+            (surface in people and people[surface] != surface)
+            or surface in doc.clubs
+            or (f.label == "ORG" and _SCORE_AFTER_PAIR.match(text, m.end()))
+        ):
+            continue  # "Juventus, Italy, 2-1": a club in a line of results
         f.label, f.entity = "GPE", surface
 
 
+#: A score after a "club, nation" pair: "Rapid Vienna, Austria, 1 (halftime 1-1)".
+_SCORE_AFTER_PAIR = regexes.compile(r" ?, \d{1,2}(?:-\d{1,2})?(?![\d,.])")
 #: A state or country and the punctuation that closes the "town, state" pair.
 _STATE_AFTER = regexes.compile(r" ?, ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?= ?[,.;:)]|\s*$)", re.M)
 #: After a "name, country" pair, another name: the pair is a list's item.

@@ -677,9 +677,15 @@ def unknown_words(c: Name) -> Verdict | None:
         w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords for w in words
     ):
         lower = c.doc.lower_vocab()
-        common = any(w.lower() in lower for w in words)
+        common = any(w.lower() in lower for w in words) or c.nxt in _STAFF_AFTER
         return "ORG" if common else "PERSON", c.key, WEAK
     return None
+
+
+#: Who work for an organisation, named after it: "Harbridge House officials".
+_STAFF_AFTER = frozenset(
+    "officials executives shareholders employees workers spokesman spokeswoman".split()
+)
 
 
 def organisation(c: Name) -> Verdict:

@@ -35,6 +35,7 @@ from explorer.nlp.names.lists import (
     gazetteer_label,
     longest_gazetteer,
     org_suffix,
+    word_list,
 )
 from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
 from explorer.nlp.names.tokens import (
@@ -185,9 +186,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 canon = hit[1] if hit else m.group(1)
                 doc.found.append(Guess(toks[i].start, toks[i].end, "NORP", canon, MEDIUM, s_i, 1))
                 continue
-        if not word[:1].isupper():
-            # Lower-case titles next to a name: "the prime minister", "the president of".
-            j_done = _lower_title(doc, s_i, toks, i)
+        # Lower-case titles next to a name: "the prime minister", "the president of"; and one
+        # opening its sentence, "Chief executive Michael O'Leary said".
+        if k := _opening_lower_title(doc, s_i, toks, i):
+            j_done = k
             continue
         j = i + 1
         has_of = False
@@ -507,6 +509,26 @@ _BEFORE_A_ROLE = frozenset(
 _NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring"})
 
 
+def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
+    """A word in lower case: `_lower_title`. A title in lower case but for the capital that
+    opens its sentence ("Chief executive Michael O'Leary said"): emitted as `_lower_title`
+    does; where it ends, 0 if none."""
+    if not toks[i].text[:1].isupper():
+        return _lower_title(doc, s_i, toks, i)
+    if (
+        i + 1 < len(toks)
+        and toks[i + 1].text.islower()
+        and toks[i].text.lower() in LOWER_TITLES
+        and is_sentence_initial(toks, i)
+        # the next word goes on with the title ("Chief executive"), not "Chancellor of the"
+        and any(toks[i + 1].text.capitalize() in words for words in W.titles)
+    ):
+        found = len(doc.found)
+        j = _lower_title(doc, s_i, toks, i)
+        return j if len(doc.found) > found else 0  # none beside a name: a capitalised run
+    return 0
+
+
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
     heads, mods = W.titles
@@ -516,6 +538,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 1
     if j < n and toks[j].text.capitalize() in heads:
         j += 1
+        if (
+            j < n
+            and f"{toks[j - 1].text} {toks[j].text}".title() in heads
+            and toks[j].text.islower()
+        ):
+            j += 1  # "secretary general"
     elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
         return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.capitalize() for t in toks[i:j])
@@ -529,6 +557,18 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
+        desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
+        if desk.isalpha() and desk.islower() and desk not in W.stopwords:
+            i -= 1  # "film editor", "crime correspondent": the desk is part of the title
+            phrase = f"{desk} {phrase}"
+            if (
+                desk == "affairs"
+                and i
+                and toks[i - 1].text.isalpha()
+                and toks[i - 1].text.islower()
+            ):
+                i -= 1  # "home affairs correspondent"
+                phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.capitalize() for w in phrase.split())
         first = i
         if (
@@ -544,6 +584,10 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             Guess(toks[first].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - first)
         )
     return j
+
+
+#: Titles a newsroom gives with its desk in front, in lower case: "film editor".
+_DESK_HEADS = frozenset({"Editor", "Correspondent"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
@@ -583,6 +627,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
                 if head in W.cities or head in W.us_states:  # smaller than the places
                     emit(doc, s_i, toks, i, j, "NORP", head, MEDIUM)
                 return  # an unknown "X-based" names nothing
+    if nxt == "," and _club_of_nation(toks, i, j):
+        key = " ".join(words_of(toks, i, j))  # "Juventus, Italy, 2-1": a result's club
+        doc.clubs.add(key)
+        emit(doc, s_i, toks, i, j, "ORG", key, MEDIUM)
+        return
     if is_sentence_initial(toks, i):
         opened = _sentence_opener(doc, s_i, toks, i, j, nxt, table, heads, mods)
         if opened is None:
@@ -597,6 +646,8 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         )
         and not longest_gazetteer(toks, i, j)[0]
         and _unknown_word(doc, toks[i].text, heads, mods)
+        # "Solicitor General Harriet Harman" (but "Solicitor Gareth Pierce")
+        and not (toks[i].text in W.title_starts and _title_at(toks, i, j, heads, mods))
         # "Kestrel Valve Co", "Lindqvist Marine Ltd": a company's name keeps its first word,
         # though the next one is also somebody's given name.
         and not org_suffix(toks[j - 1].text)
@@ -614,10 +665,40 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
 _ORDINAL_WORDS = frozenset({"first", "second", "third"})
 
 
+#: A result after a club and its nation: "Juventus, Italy, 2-1", "Real Madrid, Spain, 3".
+_CLUB_RESULT = regexes.compile(r"\d{1,2}(?:-\d{1,2})?$")
+
+
+def _club_of_nation(toks, i: int, j: int) -> bool:
+    """Whether toks[i:j] is a club in a line of results, its nation and a score after it:
+    "Juventus, Italy, 2-1". Only a place's name may take its nation so ("Paris, France")."""
+    n = len(toks)
+    if j + 3 >= n or not toks[j + 1].text[:1].isupper():
+        return False
+    g_len, label, canon = longest_gazetteer(toks, j + 1, n)
+    k = j + 1 + g_len
+    return (
+        g_len > 0
+        and label == "GPE"
+        and canon in W.nations
+        and canon not in W.us_states
+        and k + 1 < n
+        and toks[k].text == ","
+        and _CLUB_RESULT.match(toks[k + 1].text) is not None
+        and (k + 2 == n or toks[k + 2].text[:1].isupper() or toks[k + 2].text in (".", ";", "("))
+    )
+
+
+#: Time zones written after a time: "1030 GMT", "4 p.m. EST".
+_TIME_ZONES = frozenset("GMT UTC BST CET CEST EST EDT CST CDT MST MDT PST PDT JST HKT".split())
+
+
 def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
     """The span without the words around it that are no names: leading function words and
     openers, months, days. None if nothing is left."""
     stop = W.stopwords
+    if j - i > 1 and toks[i].text in _TIME_ZONES and i and toks[i - 1].text[:1].isdigit():
+        i += 1  # "by 1030 GMT Harbridge officials": the time's zone, no part of a name
     while i < j:
         w = toks[i].text
         lw = w.lower()
@@ -634,7 +715,7 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                 or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
                 or (
                     is_sentence_initial(toks, i)
-                    and not (j - i > 1 and lw in NAME_OPENERS)
+                    and not (j - i > 1 and (lw in NAME_OPENERS or w in W.honorifics))
                     # "First Executive Corp", "Second National Bank": the company's own word
                     and not (j - i > 2 and lw in _ORDINAL_WORDS and org_suffix(toks[j - 1].text))
                 )
@@ -742,19 +823,6 @@ def _sentence_opener(
         return None
     if (
         j - i == 1
-        and _officer_after(toks, j)
-        and w not in heads
-        and w not in mods
-        and not w.endswith(("ed", "ing"))
-        and not gazetteer_label([w])
-        and w not in W.first_names
-        and any(is_cap(t.text) for t in toks[j + 1 : j + 6])
-    ):
-        # "Citicorp chairman John Reed said": an organisation's officer, named after it
-        emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
-        return None
-    if (
-        j - i == 1
         and not gazetteer_label([w])
         and w not in doc.mid_caps()
         and not w.isupper()
@@ -766,34 +834,42 @@ def _sentence_opener(
         )
     ):
         # "Unfortunately", "Ad sales ...": an opener the document never capitalises
-        # elsewhere is a name only if the document names it in full somewhere.
+        # elsewhere is a name only if the document names it in full somewhere; but one
+        # before a person's title and name is their organisation ("Investec chief
+        # economist Philip Shaw said").
+        if (
+            w not in mods
+            and w not in heads
+            and "-" not in w  # "Ex-Labour minister Frank Field"
+            and w.lower() not in W.stopwords
+            and w.lower() not in _ROLE_NOUNS  # "Film director Ken Loach"
+            # "Halvorsen's chief financial officer Jon Berg": after its possessive too
+            and _role_and_name_at(toks, j + (nxt in ("'s", "’s")), heads, mods)
+        ):
+            emit(doc, s_i, toks, i, j, "ORG", w, MEDIUM)
+            return None
         label = "PERSON" if w in W.first_names else "ORG"
         emit(doc, s_i, toks, i, j, label, w, UNCONFIRMED)
         return None
     return i
 
 
-#: The lower-case roles of an organisation's officers: "Citicorp chairman John Reed".
-_COMPANY_ROLES = frozenset(
-    {
-        *"chairman chairwoman president spokesman spokeswoman founder treasurer".split(),
-        *("chief executive", "managing director", "vice president", "chief operating"),
-        *("chief financial", "chief technology", "chief economist"),
-    }
-)
+#: Common nouns that open a role: "Fund manager Florian Hamm" names no fund.
+_ROLE_NOUNS = frozenset(word_list("role_nouns"))
 
 
-def _officer_after(toks, j: int) -> bool:
-    """Whether an officer's role in lower case starts at `j`, after the organisation's name
-    or its possessive: "chairman", "'s chief financial officer"."""
-    if j < len(toks) and toks[j].text in ("'s", "’s"):
-        j += 1
-    if j >= len(toks):
+def _role_and_name_at(toks, j: int, heads, mods) -> bool:
+    """Whether a title in lower case and a capitalised name start at toks[j]: "chief
+    economist Philip Shaw"."""
+    n = len(toks)
+    k = j
+    while k < n and k - j < 3 and toks[k].text.islower() and toks[k].text.capitalize() in mods:
+        k += 1
+    if k < n and toks[k].text.islower() and toks[k].text.capitalize() in heads:
+        k += 1
+    else:
         return False
-    role = toks[j].text
-    return role in _COMPANY_ROLES or (
-        j + 1 < len(toks) and f"{role} {toks[j + 1].text}" in _COMPANY_ROLES
-    )
+    return k + 1 < n and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()
 
 
 #: A match's result a few words after a club's name: "were held 1-1", "lost 3-1".
@@ -807,6 +883,10 @@ _RESULT_VERBS = frozenset({"beat", "lost", "won", "crashed", "thrashed", "edged"
 def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: bool, heads, mods):
     """A role inside the span ("Acme CEO Jane Roe", "U.S. President Bill Clinton") is a
     TITLE, and the parts around it are labelled apart."""
+    if j - i == 2 and toks[i].text in W.honorifics and " ".join(words) not in heads:
+        # "Ms King", "Mr Major": a person's name (but "Lord Chancellor" is a title)
+        _parts(doc, s_i, toks, i, j, table, False)
+        return
     best = before = None
     starts: dict[int, int] = {}  # where a role followed by a name starts -> its length
     title_starts, mod_firsts = W.title_starts, W.title_mod_firsts
@@ -980,9 +1060,14 @@ def _title_at(toks, pos: int, j: int, heads, mods) -> int:
         else:
             break
     best = 0
-    for m in range(min(j, k + 3), k, -1):
-        if " ".join(t.text for t in toks[k:m]) in heads:
-            best = m
+    # after the modifiers; else a head of two or three words that opens with one ("Chief
+    # Executive"), not a modifier alone ("General Motors", "Solicitor General Harriet Harman")
+    for s in (k, *range(pos, k)):
+        for m in range(min(j, s + 3), s if s == k else s + 1, -1):
+            if " ".join(t.text for t in toks[s:m]) in heads:
+                best = m
+                break
+        if best:
             break
     if not best:
         return 0
