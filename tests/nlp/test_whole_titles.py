@@ -136,3 +136,30 @@ def test_titles_of_wire_copy_with_their_organisations(text: str) -> None:
     } <= titles
     # a film's director names no organisation "Film"
     assert "Film" not in {m.text for m in result.mentions if m.label == "ORG"}
+
+
+PORTFOLIOS = [
+    "Lib Dem Treasury spokesman Vince Cable said the plan would fail.",
+    "Tory Treasury spokesman Oliver Letwin said the plan would fail.",
+    "Labour spokesman David Winnick said the plan would fail.",
+    "Salvation Army spokesman Jonathan Lomax said the plan would fail.",
+    "California Institute of Technology professor Roy Williams said the plan would fail.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(PORTFOLIOS), ids=["one-line", "wrapped", "crlf"])
+def test_a_portfolio_in_capitals_before_a_title_in_lower_case_is_the_titles(text: str) -> None:
+    """ "Lib Dem Treasury spokesman" gave an organisation "Lib Dem Treasury"; the party, an
+    organisation's own last word ("Army", "Technology") stay out of the title."""
+    result = extract(text)
+    titles = {
+        (f.subject, f.object, f.qualifiers.get("of"))
+        for f in result.facts
+        if f.predicate == "title"
+    }
+    assert ("Vince Cable", "Treasury Spokesman", "Liberal Democrats") in titles
+    assert ("Oliver Letwin", "Treasury Spokesman", "Tory") in titles
+    assert ("David Winnick", "Spokesman", "Labour") in titles
+    assert ("Jonathan Lomax", "Spokesman", "Salvation Army") in titles
+    orgs = {m.text for m in result.mentions if m.label == "ORG"}
+    assert "Lib Dem Treasury" not in orgs and "California Institute of Technology" in orgs

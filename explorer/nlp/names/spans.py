@@ -298,20 +298,68 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 j += 2
                 continue
             break
-        if (
-            j - i == 1
-            and (
-                (j < n and toks[j].text[:1] == "1")
-                or (i and toks[i - 1].text[:1] == "1")  # a year: look no further for most
-            )
-            and _club_with_year(doc, s_i, toks, i)
-        ):
-            pass  # "Munich 1860", "1860 Munich"
-        elif j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
-            doc.long_runs.append((s_i, toks[i:j]))
-        else:
-            _segment(doc, s_i, toks, i, j, table, heads, mods)
+        j = _read_run(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+def _portfolio_at_end(toks, i: int, j: int, heads, mods) -> int:
+    """Where the portfolio in capitals that ends the span toks[i:j] starts, when a title in
+    lower case and a name follow it: "Lib Dem Treasury spokesman Vince Cable" (the index of
+    "Treasury"); j when there is none ("a Treasury spokesman said": the ministry speaks)."""
+    n = len(toks)
+    if not (
+        j + 1 < n
+        and toks[j].text.islower()
+        and toks[j].text.capitalize() in heads
+        and is_cap(toks[j + 1].text)
+        and toks[j + 1].text not in mods
+    ):
+        return j
+    k = j
+    while k > i and toks[k - 1].text in _PORTFOLIO_WORDS:
+        k -= 1
+    if k < j and toks[k].text == "and":
+        k += 1
+    if k > i and toks[k - 1].text in ("of", "for", "&"):
+        return j  # "California Institute of Technology professor X": the name's own word
+    return k
+
+
+# The words of a portfolio before a minister or spokesman: "Home Affairs", "Treasury"; not
+# whose it is ("Labour") nor the end of an organisation's name ("Salvation Army").
+_PORTFOLIO_WORDS = frozenset(
+    "Shadow Treasury Home Affairs Foreign Education Health Defence Defense Environment "
+    "Transport Trade Industry Culture Justice Energy Agriculture Farm Farming Rural Work "
+    "Pensions Economic Finance Constitutional Welfare Housing Immigration Science Technology "
+    "Sport Sports Media Fisheries Employment Development Interior Legal and".split()
+)
+
+
+def _read_run(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> int:
+    """Label the capitalised run toks[i:j]; where the reading ends (past a lower-case title
+    the run's portfolio opens)."""
+    n = len(toks)
+    if (
+        j - i == 1
+        and (
+            (j < n and toks[j].text[:1] == "1")
+            or (i and toks[i - 1].text[:1] == "1")  # a year: look no further for most
+        )
+        and _club_with_year(doc, s_i, toks, i)
+    ):
+        pass  # "Munich 1860", "1860 Munich"
+    elif j - i > _LONGEST_SPAN:  # a run of capitals, not a name: read it like a headline
+        doc.long_runs.append((s_i, toks[i:j]))
+    elif (k := _portfolio_at_end(toks, i, j, heads, mods)) < j:
+        # "Lib Dem Treasury spokesman Vince Cable": the portfolio is the title's
+        if k > i:
+            _segment(doc, s_i, toks, i, k, table, heads, mods)
+        canon = " ".join([*(t.text for t in toks[k:j]), toks[j].text.capitalize()])
+        doc.found.append(Guess(toks[k].start, toks[j].end, "TITLE", canon, STRONG, s_i, j + 1 - k))
+        j += 1
+    else:
+        _segment(doc, s_i, toks, i, j, table, heads, mods)
+    return j
 
 
 #: The year a club was founded, in its name: "Munich 1860", "1860 Munich".
@@ -520,6 +568,7 @@ def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         and toks[i + 1].text.islower()
         and toks[i].text.lower() in LOWER_TITLES
         and is_sentence_initial(toks, i)
+        and not gazetteer_label([toks[i].text])  # "Labour spokesman X": the party's
         # the next word goes on with the title ("Chief executive"), not "Chancellor of the"
         and any(toks[i + 1].text.capitalize() in words for words in W.titles)
     ):
@@ -576,6 +625,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and is_sentence_initial(toks, i - 1)
             and prev in mods
             and prev not in _NOT_OF_THE_TITLE
+            and not gazetteer_label([prev])  # "Labour spokesman X": the party's
         ):
             # "Shadow education secretary Tim Collins": the word the sentence's capital hid
             # is the title's own (a shadow secretary is not the secretary).
