@@ -5,11 +5,11 @@ leaves out ("Ford") is still a person's in a person's name."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from explorer.nlp import extract
+
+from .layouts import layouts
 
 TECH = [
     "Nokia and Sony lead the market",
@@ -20,12 +20,6 @@ TECH = [
     "Sony declined to comment. Harrison Ford, who lives in Toyota, Japan, for part of the "
     "year, was not available.",
 ]
-
-
-def layouts(paragraphs: list[str]) -> list[str]:
-    one_line = "\n\n".join(paragraphs) + "\n"
-    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
-    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
 
 
 @pytest.mark.parametrize("text", layouts(TECH), ids=["one-line", "wrapped", "crlf"])

@@ -4,11 +4,11 @@ not a statement whose words are "X"."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from explorer.nlp import extract
+
+from .layouts import layouts
 
 AGENCY = [
     "ANKARA 1996-09-02",
@@ -19,12 +19,6 @@ AGENCY = [
     "After talks with Russian President Boris Yeltsin in Moscow, Chancellor Helmut Kohl said "
     "the two had agreed to meet again.",
 ]
-
-
-def layouts(paragraphs: list[str]) -> list[str]:
-    one_line = "\n\n".join(paragraphs) + "\n"
-    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
-    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
 
 
 @pytest.mark.parametrize("text", layouts(AGENCY), ids=["one-line", "wrapped", "crlf"])

@@ -5,11 +5,11 @@ speaker when a company or person is named."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from explorer.nlp import extract
+
+from .layouts import layouts
 
 WIRE = [
     "GENERAL DYNAMICS TO BUY LITTON AVIONICS UNIT",
@@ -20,12 +20,6 @@ WIRE = [
     "Andrew Fisher, from Omaha, Nebraska, said he would bid for the unit.",
     "Hoechst AG of West Germany said it would not bid.",
 ]
-
-
-def layouts(paragraphs: list[str]) -> list[str]:
-    one_line = "\n\n".join(paragraphs) + "\n"
-    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
-    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
 
 
 @pytest.mark.parametrize("text", layouts(WIRE), ids=["one-line", "wrapped", "crlf"])

@@ -5,11 +5,11 @@ was the story's own name for something before the whole name came, it stays as w
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from explorer.nlp import extract
+
+from .layouts import layouts
 
 SPORT = [
     "SOCCER - ROVERS HOLD UNITED TO GOALLESS DRAW",
@@ -37,12 +37,6 @@ PARENT_FIRST = [
     "Yukos said it would appeal against the tax bill.",
     "Its subsidiary Yukos USA filed for bankruptcy in Houston, and Yukos shares fell again.",
 ]
-
-
-def layouts(paragraphs: list[str]) -> list[str]:
-    one_line = "\n\n".join(paragraphs) + "\n"
-    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
-    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
 
 
 def entities_of(text: str, surface: str) -> set[str]:

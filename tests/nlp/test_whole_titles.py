@@ -6,11 +6,11 @@ next one "added:"."""
 
 from __future__ import annotations
 
-import textwrap
-
 import pytest
 
 from explorer.nlp import extract
+
+from .layouts import layouts
 
 POLITICS = [
     "Minister defends school funding plan",
@@ -24,12 +24,6 @@ POLITICS = [
     'little has been done."',
     "Former education secretary Estelle Morris said the plan was sound.",
 ]
-
-
-def layouts(paragraphs: list[str]) -> list[str]:
-    one_line = "\n\n".join(paragraphs) + "\n"
-    wrapped = "\n".join(textwrap.fill(p, 65, initial_indent="    ") for p in paragraphs) + "\n"
-    return [one_line, wrapped, wrapped.replace("\n", "\r\n")]
 
 
 @pytest.mark.parametrize("text", layouts(POLITICS), ids=["one-line", "wrapped", "crlf"])
