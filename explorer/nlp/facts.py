@@ -2448,7 +2448,8 @@ def _met_in_passing(
     out: list[tuple[Mention, Mention, int]] = []
     for j, b in enumerate(parties):
         lo = parties[j - 1].end if j else s_start
-        clause = _AFTER_MEETING.search(_masked_gap(doc, lo, b.start))
+        gap = _masked_gap(doc, lo, b.start)
+        clause = _AFTER_MEETING.search(gap)
         if clause is None:
             continue
         met = counterpart(b)
@@ -2464,8 +2465,8 @@ def _met_in_passing(
                 and text[a.end : a.end + 2] not in ("'s", "’s")
             ):
                 who = a
-        elif (pronoun := _PRONOUN_SUBJECT.search(_masked_gap(doc, lo, lo + clause.start()))) and (
-            _SUBJECT_BEFORE.search(_masked_gap(doc, lo, lo + pronoun.start()))
+        elif (pronoun := _PRONOUN_SUBJECT.search(gap, 0, clause.start())) and (
+            _SUBJECT_BEFORE.search(gap, 0, pronoun.start())
         ):
             who = doc.last_person(lo + pronoun.start(), pronoun.group(1))
         elif not _masked_gap(doc, s_start, lo + clause.start()).strip():
