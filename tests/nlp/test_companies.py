@@ -68,3 +68,26 @@ def test_an_organisation_whose_name_opens_with_an_ordinal_or_a_given_name(senten
     """'First Executive Corp' was an ORDINAL and 'Executive Corp'; 'Royal Bank of Scotland'
     a person (Royal, a given name)."""
     assert {m.text: m.label for m in extract(sentence).mentions}[firm] == "ORG"
+
+
+PARTY_LEADERS = [
+    "Liberals and Social Democrats pledge joint campaign",
+    "David Steel, leader of the Liberal Party, and Sheila Mills, the Social Democrats' "
+    "chairwoman, said the two parties would fight the election side by side.",
+    '"We will not be squeezed," Ms Mills said. Steel Workers Union officials and General '
+    "Mills executives were not asked. The Royal Court theatre staged a reading.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(PARTY_LEADERS), ids=["one-line", "wrapped", "crlf"])
+def test_a_given_name_before_a_company_word_that_is_a_surname_is_a_person(text: str) -> None:
+    labels = {" ".join(m.text.split()): m.label for m in extract(text).mentions}
+    assert labels["David Steel"] == "PERSON"
+    assert labels["Sheila Mills"] == "PERSON"
+    assert labels["General Mills"] == "ORG"  # a title is no given name
+    assert labels["Royal Court"] == "ORG"  # after "the"
+    facts = extract(text).facts
+    titles = {(f.subject, str(f.object)) for f in facts if f.predicate == "title"}
+    assert ("David Steel", "Leader") in titles
+    said = {(f.subject, str(f.object)[:12]) for f in facts if f.predicate == "said"}
+    assert ("Sheila Mills", "We will not ") in said

@@ -549,9 +549,25 @@ def event_word_last(c: Name) -> Verdict | None:
     return None
 
 
+#: Words that end organisations' names and are surnames too: after a given name that is no
+#: place and no title ("David Steel", "Tony Banks", "Margaret Court"; not "General Mills",
+#: "the Royal Court", "Saint Sulpice Church") the two words are a person.
+_SURNAME_ORG_WORDS = frozenset({"Steel", "Mills", "Power", "Court", "Church", "Banks"})
+_NOT_BEFORE_PERSON = frozenset({"the", "The", "Saint", "St", "St.", "San", "Santa"})
+
+
 def org_word_last(c: Name) -> Verdict | None:
     """ "Acme Holdings"; a lone "TV", "PLC" or "FC" names nothing."""
     if org_suffix(c.last):
+        if (
+            c.n == 2
+            and c.last in _SURNAME_ORG_WORDS
+            and c.first in W.first_names
+            and c.first not in W.places
+            and c.first not in W.title_starts
+            and c.prev not in _NOT_BEFORE_PERSON
+        ):
+            return None  # "David Steel": the rules for people decide
         return "ORG", c.key, STRONG
     return None
 
