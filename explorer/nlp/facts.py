@@ -737,6 +737,16 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
     return person
 
 
+def _before_ticker(doc: _Text, pos: int) -> Mention | None:
+    """The mention right before `pos`, or before a ticker there ("Citicorp <CCI> Chairman")."""
+    found = doc.before(pos)
+    if found is None and doc.text.find(">", max(0, pos - 3), pos) >= 0:
+        ticker = _TICKER_BEFORE.search(doc.text, max(0, pos - 16), pos)
+        if ticker is not None and "," not in ticker.group():
+            found = doc.before(ticker.start())
+    return found
+
+
 def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -748,7 +758,7 @@ def _titles(doc: _Text) -> list[Fact]:
         of = to = None
         left, right = t.start, t.end
         name = t.entity
-        prefix = doc.before(t.start)
+        prefix = _before_ticker(doc, t.start)
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)
@@ -1210,6 +1220,8 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
             voice = _unnamed_voice(doc, m.start)
             if voice is not None:
                 return voice if voice[0] else None
+        if m.label in _PLACE:
+            m = _located(doc, m)
         name = _speaker_name(doc, m)
         return (name, m.start) if name else None
     officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 14), pos)
@@ -1611,11 +1623,23 @@ def _person_after(doc: _Text, pos: int) -> Mention | None:
     return person if person is not None and person.label == "PERSON" else None
 
 
+def _located(doc: _Text, place: Mention) -> Mention:
+    """Who a place after "in" locates, if a person or an organisation: "the BBC's Sarah
+    Rainsford in Moscow says" is hers; else the place."""
+    prep = _PREPOSITION_BEFORE.search(doc.text, max(0, place.start - 6), place.start)
+    who = doc.before(prep.start()) if prep is not None else None
+    return who if who is not None and who.label in ("PERSON", "ORG") else place
+
+
 def _speaker_name(doc: _Text, m: Mention) -> str | None:
-    if m.label in ("PERSON", "ORG", "GPE"):
+    if m.label in ("PERSON", "ORG"):
         return m.entity
-    if m.label == "FAC" and not _PREPOSITION_BEFORE.search(doc.text, max(0, m.start - 6), m.start):
-        return m.entity  # "Downing Street said", as "Washington"; not "a detainee in Woodhill"
+    if m.label in ("GPE", "FAC") and not _PREPOSITION_BEFORE.search(
+        doc.text, max(0, m.start - 6), m.start
+    ):
+        # "Washington said", "Downing Street said"; not "bankers in New York said", "a
+        # detainee in Woodhill said": whoever speaks there is not named
+        return m.entity
     if m.label == "TITLE":
         prefix = doc.before(m.start)
         return _holder(doc, m, prefix.entity if prefix is not None else None)

@@ -1,0 +1,35 @@
+"""Who speaks when a place stands before "said": the place itself ("Washington said", "Downing
+Street said"), nobody named ("bankers in New York said"), or the person or organisation the
+place only locates ("our correspondent Lena Hart in Moscow says"). Every text is written for
+these tests; each comes in one line per paragraph, hard-wrapped at 65 columns with a four-space
+indent, and hard-wrapped with CRLF endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract
+
+from .layouts import layouts
+
+DEBT = [
+    "Brazil halts payments on bank debt",
+    "Brazil suspended interest payments on its commercial bank debt on Friday. Bankers in "
+    "New York said the move had been expected for weeks.",
+    "Our correspondent Lena Hart in Brasilia says the government hopes to buy time. "
+    "Washington said it would watch the talks closely. A spokesman at Harlan Trust in "
+    "Chicago said it held no Brazilian loans.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(DEBT), ids=["one-line", "wrapped", "crlf"])
+def test_a_place_after_in_is_not_the_speaker(text: str) -> None:
+    said = {
+        str(f.object).split()[1]: f.subject
+        for f in extract(text).facts
+        if f.predicate == "said" and not f.qualifiers.get("direct")
+    }
+    assert "move" not in said  # the bankers are not named: New York did not speak
+    assert said["government"] == "Lena Hart"
+    assert said["would"] == "Washington"  # a capital for its government
+    assert said["held"] == "Harlan Trust"

@@ -1,0 +1,35 @@
+"""Officers of a company named with its ticker, in wire copy: "Citicorp <CCI> Chairman John
+Reed" holds the chairmanship of Citicorp as "Citicorp Chairman John Reed" does. Every text is
+written for these tests; each comes in one line per paragraph, hard-wrapped at 65 columns with
+a four-space indent, and hard-wrapped with CRLF endings."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract
+
+from .layouts import layouts
+
+DEBT = [
+    "BRAZIL HALTS PAYMENTS TO BANKS",
+    "RIO DE JANEIRO, Feb 20 - Brazil halted interest payments on its commercial bank debt, "
+    "the finance ministry said.",
+    "Citicorp <CCI> Chairman John Reed, who leads the creditor banks' committee, said the "
+    "banks regretted the move. Norland Steel Inc <NSI> President Carla Benn said her "
+    "company had no loans to Brazil.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(DEBT), ids=["one-line", "wrapped", "crlf"])
+def test_an_officer_after_a_ticker_holds_the_companys_title(text: str) -> None:
+    facts = extract(text).facts
+    titles = {
+        (f.subject, str(f.object), f.qualifiers.get("of")) for f in facts if f.predicate == "title"
+    }
+    assert ("John Reed", "Chairman", "Citicorp") in titles
+    assert ("Carla Benn", "President", "Norland Steel Inc") in titles
+    works = {(f.subject, str(f.object)) for f in facts if f.predicate == "affiliated_with"}
+    assert {("John Reed", "Citicorp"), ("Carla Benn", "Norland Steel Inc")} <= works
+    said = {f.subject for f in facts if f.predicate == "said"}
+    assert {"John Reed", "Carla Benn"} <= said
