@@ -86,7 +86,10 @@ _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
 _GAP_SPACE = regexes.compile(r"[ \t]*")
 _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
-_TITLE_LINK = regexes.compile(r"\s+(of|to|for|at)\s+(?:the\s+)?")
+_TITLE_LINK = regexes.compile(
+    r"\s+(of|to|for|at)\s+(?:the\s+)?"
+    r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+)?"
+)  # "chairman of the ruling Democratic Justice Party"
 # An aside after a name, up to its closing comma: ", president of Acme Corp,".
 _APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
 # The lower-case rest of an appositive title, up to its closing comma: " of marketing".

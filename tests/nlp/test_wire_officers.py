@@ -33,3 +33,21 @@ def test_an_officer_after_a_ticker_holds_the_companys_title(text: str) -> None:
     assert {("John Reed", "Citicorp"), ("Carla Benn", "Norland Steel Inc")} <= works
     said = {f.subject for f in facts if f.predicate == "said"}
     assert {"John Reed", "Carla Benn"} <= said
+
+
+CABINET = [
+    "SEOUL, May 26 - Ho Min-jun, chairman of the ruling Unity Democratic Party, said the "
+    "party would back the reform. Pak Se-ri, secretary general of the main Renewal "
+    "Democratic Party, called it a delay.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(CABINET), ids=["one-line", "wrapped", "crlf"])
+def test_an_officer_of_the_ruling_party_holds_the_partys_title(text: str) -> None:
+    titles = {
+        (f.subject, str(f.object), f.qualifiers.get("of"))
+        for f in extract(text).facts
+        if f.predicate == "title"
+    }
+    assert ("Ho Min-jun", "Chairman", "Unity Democratic Party") in titles
+    assert ("Pak Se-ri", "Secretary General", "Renewal Democratic Party") in titles
