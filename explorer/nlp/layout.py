@@ -67,6 +67,8 @@ _DASH_ITEM = regexes.compile(r"[*–-]\s")
 _HYPHENATED = regexes.compile(r"(?<![\w-])([A-Za-z]+)-$")
 _LETTERS = regexes.compile(r"[a-z]+")
 _LOWER_FIRST = regexes.compile(r"[a-z]")
+# A line that goes on a sentence: a lower-case word, quoted or in brackets ('were\n"cosmetic"').
+_LOWER_GOES_ON = regexes.compile(r"[\"'“‘(]?[a-z]")
 # How a line that stops inside a sentence ends: a lower-case word or a comma (a table row
 # ends on a figure, a headline or a sentence on a capital or a mark).
 _RUNS_ON = regexes.compile(r"[a-z,;-]")
@@ -362,7 +364,7 @@ class _Builder:
         runs_on = (
             not hyphen
             and _RUNS_ON.match(self.text, end - 1) is not None
-            and _LOWER_FIRST.match(self.text, n_start) is not None
+            and _LOWER_GOES_ON.match(self.text, n_start) is not None
         )
         if (
             line_cols + (0 if hyphen else 1) + first_len <= self.width

@@ -136,6 +136,24 @@ def test_a_line_broken_early_inside_a_sentence_runs_on():
     assert quotes[0].startswith("it expects first quarter net profit")
 
 
+def test_a_line_broken_early_before_a_quoted_word_runs_on():
+    """'said the changes were\n"cosmetic" and': the next line opens with a quotation mark,
+    then a lower-case word; the sentence goes on however short the line is."""
+    lines = [
+        "    SEOUL, May 26 - Opposition leader Kim Young-sam said the changes",
+        "were",
+        '"cosmetic" and called for the resignation of the whole cabinet of',
+        "ministers, and his aides said the party would (quietly) go on with",
+        "(its) plans for a rally in the capital on Saturday afternoon.",
+    ]
+    text = "\n".join(lines) + "\n"
+    flat = " ".join(line.strip() for line in lines) + "\n"
+    assert wrap_width(text) is not None
+    assert 'were "cosmetic" and' in analysis_view(text).text
+    assert "with (its) plans" in analysis_view(text).text
+    assert _summary(text) == _summary(flat)
+
+
 def test_a_hyphen_at_a_line_end_joins_a_word_only_where_the_dictionary_says_so():
     lines = [
         "    The talks between the central banks of the leading inter-",
