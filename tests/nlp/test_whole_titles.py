@@ -157,3 +157,25 @@ def test_a_portfolio_in_capitals_before_a_title_in_lower_case_is_the_titles(text
     assert ("Jonathan Lomax", "Spokesman", "Salvation Army") in titles
     orgs = {m.text for m in result.mentions if m.label == "ORG"}
     assert "Lib Dem Treasury" not in orgs and "California Institute of Technology" in orgs
+
+
+UNDER = [
+    "WASHINGTON, March 3 - Under Secretary of State Colin Brandt met the envoy on Monday. "
+    "Treasury Under Secretary Ray Mott said the talks went well.",
+    "Walt Nance, a former under secretary of agriculture, said the estimate was high. Under "
+    "President Ortega, output rose, First Minister Alun Price said. First Lady Ana Reyes "
+    "opened the school.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(UNDER), ids=["one-line", "wrapped", "crlf"])
+def test_an_under_secretary_and_a_first_minister_hold_the_whole_office(text: str) -> None:
+    titles = {(f.subject, f.object) for f in extract(text).facts if f.predicate == "title"}
+    assert ("Colin Brandt", "Under Secretary of State") in titles  # not Secretary of State
+    assert ("Ray Mott", "Treasury Under Secretary") in titles
+    assert ("Walt Nance", "Under Secretary of Agriculture") in titles
+    assert ("Ortega", "President") in titles  # "Under President Ortega": under his rule
+    assert ("Alun Price", "First Minister") in titles
+    assert ("Ana Reyes", "First Lady") in titles
+    ordinals = [m.text for m in extract(text).mentions if m.label == "ORDINAL"]
+    assert ordinals == []

@@ -585,7 +585,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
-    if j < n and toks[j].text.capitalize() in heads:
+    if j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
+        j += 2  # "under secretary"
+    elif j < n and toks[j].text.capitalize() in heads:
         j += 1
         if (
             j < n
@@ -758,6 +760,8 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
             and not (w.isupper() and gazetteer_label([w]))
             # "AS Roma", "AS Monaco": a club's letters, not "as" (but "DOLLAR FALLS AS ...")
             and not (j - i > 1 and w in W.org_prefixes and not toks[i + 1].text.isupper())
+            # "Under Secretary of State X", "First Minister X": a title's first word
+            and not (j - i > 2 and f"{w} {toks[i + 1].text}" in W.titles[0])
         ):
             if (
                 (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
@@ -854,6 +858,7 @@ def _sentence_opener(
         and w not in heads
         and w not in mods
         and w not in W.honorifics
+        and not (j - i > 2 and f"{w} {toks[i + 1].text}" in heads)  # "Under Secretary"
     ):
         return i + 1 if i + 1 < j else None
     if (
