@@ -740,10 +740,14 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
     return person
 
 
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    return text.find(">", start, end) >= 0 or text.find(")", start, end) >= 0
+
+
 def _before_ticker(doc: _Text, pos: int) -> Mention | None:
     """The mention right before `pos`, or before a ticker there ("Citicorp <CCI> Chairman")."""
     found = doc.before(pos)
-    if found is None and doc.text.find(">", max(0, pos - 3), pos) >= 0:
+    if found is None and _closes_bracket(doc.text, max(0, pos - 3), pos):
         ticker = _TICKER_BEFORE.search(doc.text, max(0, pos - 16), pos)
         if ticker is not None and "," not in ticker.group():
             found = doc.before(ticker.start())
@@ -1126,7 +1130,11 @@ _ROLE_AFTER = regexes.compile(
 _OF_AFTER = regexes.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 # The ticker after a company's name: "Acme Corp <ACM>".
 _TICKER_AFTER = regexes.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>")
-_TICKER_BEFORE = regexes.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>[ \t]*,?[ \t]*$")
+# A ticker or a bracketed acronym before a title or a verb: "Acme Corp <ACM>, said", "the
+# Brazilian Coffee Institute (IBC), told reporters", "Citicorp <CCI> Chairman".
+_TICKER_BEFORE = regexes.compile(
+    r"[ \t]*(?:<[A-Z][A-Z0-9.&-]{0,9}>|\([A-Z][A-Za-z0-9.&-]{1,9}\))[ \t]*,?[ \t]*$"
+)
 
 
 def _affiliations(doc: _Text) -> list[Fact]:
@@ -1200,9 +1208,10 @@ _NOT_ROLE = frozenset("who which that is was are were has had have will would sa
 def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
     text = doc.text
+    said_at = pos
     ticker = (
         _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
-        if text.find(">", max(0, pos - 4), pos) >= 0
+        if _closes_bracket(text, max(0, pos - 4), pos)
         else None
     )
     if ticker is not None:
@@ -1216,8 +1225,9 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
-        if m.label in _PLACE and "," in text[gap:pos]:
-            # "Litton, based in Beverly Hills, Calif., said": the place ends an aside.
+        if m.label in _PLACE and "," in text[gap:said_at]:
+            # "Litton, based in Beverly Hills, Calif., said": the place ends an aside (so
+            # does "X, head of marketing at Transport for London (TfL), said").
             return _named_before_aside(doc, gap)
         if m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
             voice = _unnamed_voice(doc, m.start)

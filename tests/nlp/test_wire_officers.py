@@ -51,3 +51,26 @@ def test_an_officer_of_the_ruling_party_holds_the_partys_title(text: str) -> Non
     }
     assert ("Ho Min-jun", "Chairman", "Unity Democratic Party") in titles
     assert ("Pak Se-ri", "Secretary General", "Renewal Democratic Party") in titles
+
+
+COFFEE = [
+    "LONDON, Oct 2 - Talks on coffee export quotas ended without agreement, delegates said.",
+    "Davi Coutinho, president of the Brazilian Coffee Board (IBC), told reporters his "
+    "country would not accept a smaller share. The Office of Commodity Statistics (OCS) "
+    "said stocks rose 4 pct in September.",
+    "Brazilian Coffee Board (IBC) Director Lia Prado said the board would meet again in December.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(COFFEE), ids=["one-line", "wrapped", "crlf"])
+def test_a_bracketed_acronym_after_an_organisation_hides_neither_speaker_nor_title(
+    text: str,
+) -> None:
+    facts = extract(text).facts
+    said = {str(f.object).split()[0]: f.subject for f in facts if f.predicate == "said"}
+    assert said["his"] == "Davi Coutinho"
+    assert said["stocks"] == "Office of Commodity Statistics"
+    titles = {
+        (f.subject, str(f.object), f.qualifiers.get("of")) for f in facts if f.predicate == "title"
+    }
+    assert ("Lia Prado", "Director", "Brazilian Coffee Board") in titles
