@@ -91,3 +91,15 @@ def test_a_given_name_before_a_company_word_that_is_a_surname_is_a_person(text: 
     assert ("David Steel", "Leader") in titles
     said = {(f.subject, str(f.object)[:12]) for f in facts if f.predicate == "said"}
     assert ("Sheila Mills", "We will not ") in said
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        ("Owen said in a statement that the Alliance was ready for an election.", "Alliance"),
+        ("Shortly after the Bank raised its rates, the pound rose.", "Bank"),
+        ("Delegates said the Union would strike on Monday.", "Union"),
+    ],
+)
+def test_the_and_an_organisations_last_word_is_no_town(sentence: str, name: str) -> None:
+    assert {m.text: m.label for m in extract(sentence).mentions}[name] == "ORG"

@@ -455,8 +455,12 @@ def given_name(c: Name) -> Verdict | None:
 
 
 def town(c: Name) -> Verdict | None:
-    """A city, or a word after "in", "at", "near"..."""
-    if W.cities.get(c.key) or (c.prev in LOC_PREPS and c.key[1:].islower()):
+    """A city, or a word after "in", "at", "near"...; but "the Alliance", "the Union": no
+    town is "the X", an organisation's last word is."""
+    city = W.cities.get(c.key)
+    if city and c.prev in ("the", "The") and org_suffix(c.key):
+        return "ORG", c.key, WEAK
+    if city or (c.prev in LOC_PREPS and c.key[1:].islower()):
         return "GPE", c.key, WEAK
     return None
 
