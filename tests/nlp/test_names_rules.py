@@ -27,7 +27,7 @@ def labels(text: str) -> list[tuple[str, str]]:
 def test_the_priority_of_the_rules_is_their_order_in_the_tables():
     # Moving a rule changes which evidence wins: do it on purpose, and change this list with it.
     assert [r.__name__ for r in rules.ONE_WORD_RULES] == [
-        "no_letters", "date", "award", "team_in_sports_story", "town_company", "town_agency",
+        "no_letters", "bond", "date", "award", "team_in_sports_story", "town_company", "town_agency",
         "town_in_table", "crude_grade", "town_team", "player", "gazetteer", "known_org",
         "after_honorific", "nationalities_joined", "acronym", "team_in_table", "after_lower_title",
         "dateline_agency", "named_agency", "before_org_noun", "beside_place_noun",
@@ -37,7 +37,7 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
     assert [r.__name__ for r in rules.SEVERAL_WORD_RULES] == [
         "date", "award", "team_in_sports_story", "town_in_table", "town_team", "gazetteer",
         "known_org", "player", "racing_team", "person_named_like_law", "place_with_particle",
-        "event_or_law_of", "group_word_last",
+        "after_place_noun", "event_or_law_of", "group_word_last",
         "law_word_last", "event_word_last", "org_word_last", "org_word_first", "initial_first",
         "club_named_after_city", "place_word_last", "place_word_first", "after_honorific",
         "ampersand", "given_name_first", "given_name_and_surname", "team_in_table",

@@ -360,6 +360,21 @@ def no_letters(c: Name) -> Verdict | None:
     return None
 
 
+#: Government bonds known by a name of their own: a market's instrument, no organisation
+#: ("the September Bund future", "BTP losses", "Gilts fell").
+_BONDS = frozenset(
+    "Bund Bunds BTP BTPs Gilts OAT OATs Bobl Bobls Schatz JGB JGBs Bonos T-bonds T-bills "
+    "T-notes".split()
+)
+
+
+def bond(c: Name) -> Verdict | None:
+    """ "Bund", "BTP": a government bond, named for what it is, names nothing."""
+    if c.key in _BONDS or c.key.capitalize() in _BONDS:
+        return NOT_A_NAME
+    return None
+
+
 def nationalities_joined(c: Name) -> Verdict | None:
     """ "Russian-Iranian": both, not one."""
     if "-" in c.key and all(gazetteer_label([p]) for p in c.key.split("-")):
@@ -411,9 +426,14 @@ def before_org_noun(c: Name) -> Verdict | None:
 
 def beside_place_noun(c: Name) -> Verdict | None:
     """ "the town of X", "the X region"."""
-    if (c.prev == "of" and c.i > 1 and c.toks[c.i - 2].text.lower() in PLACE_NOUNS) or (
-        c.nxt in PLACE_NOUNS
-    ):
+    if after_place_noun(c) or c.nxt in PLACE_NOUNS:
+        return "GPE", c.key, MEDIUM
+    return None
+
+
+def after_place_noun(c: Name) -> Verdict | None:
+    """ "the village of Novye Atagi", "the province of Nuevo Leon"."""
+    if c.prev == "of" and c.i > 1 and c.toks[c.i - 2].text.lower() in PLACE_NOUNS:
         return "GPE", c.key, MEDIUM
     return None
 
@@ -716,6 +736,7 @@ def organisation(c: Name) -> Verdict:
 #: The rules for a name of one word, strongest first: the first that decides, labels it.
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
+    bond,
     date,
     award,
     team_in_sports_story,
@@ -760,6 +781,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     racing_team,
     person_named_like_law,
     place_with_particle,
+    after_place_noun,
     event_or_law_of,
     group_word_last,
     law_word_last,

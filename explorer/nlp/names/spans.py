@@ -1087,6 +1087,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             or rest[0] in W.honorifics
             or g_label == "NORP"
             or (len(rest) == 1 and rest[0] in _PARTY_MEMBERS)  # "a Texas Democrat"
+            or (g_canon in W.countries and _region(rest))  # "U.S. Middle East envoy"
         ):
             emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, STRONG)
             pos += g_len
@@ -1096,6 +1097,12 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         return
     if pos < j:
         label_name(doc, s_i, toks, pos, j, table, person_next)
+
+
+def _region(words: list[str]) -> bool:
+    """Whether `words` name a region of several words the lists know ("Middle East")."""
+    hit = gazetteer_label(words) if len(words) > 1 else None
+    return hit is not None and hit[0] == "LOC"
 
 
 def _title_at(toks, pos: int, j: int, heads, mods) -> int:
