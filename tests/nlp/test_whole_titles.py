@@ -179,3 +179,27 @@ def test_an_under_secretary_and_a_first_minister_hold_the_whole_office(text: str
     assert ("Ana Reyes", "First Lady") in titles
     ordinals = [m.text for m in extract(text).mentions if m.label == "ORDINAL"]
     assert ordinals == []
+
+
+RANKS = [
+    "LAGOS, Aug 30 - Military ruler General Sani Abacha sacked the oil minister, state radio "
+    "said. Commonwealth Secretary-General Chief Emeka Anyaoku said he was concerned.",
+    "General Dynamics shares fell, and General Motors Europe cut jobs. Lord Justice Mayfield "
+    "and Mr Justice Harlow heard the appeal, and Supreme Court Justice Stephen Brandt "
+    "dissented. Chief Supt Mick Dean said little about the Criminal Justice Bill.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(RANKS), ids=["one-line", "wrapped", "crlf"])
+def test_a_rank_that_also_modifies_titles_is_a_title_before_a_name(text: str) -> None:
+    r = extract(text)
+    labels = {" ".join(m.text.split()): m.label for m in r.mentions}
+    assert labels["Sani Abacha"] == "PERSON" and labels["General"] == "TITLE"
+    assert labels["Emeka Anyaoku"] == "PERSON"
+    assert labels["Stephen Brandt"] == "PERSON"
+    assert labels["Criminal Justice Bill"] == "LAW"
+    assert "Dynamics" not in labels and "Motors Europe" not in labels
+    titles = {(f.subject, f.object) for f in r.facts if f.predicate == "title"}
+    assert {("Sani Abacha", "General"), ("Emeka Anyaoku", "Chief")} <= titles
+    assert ("Mick Dean", "Chief Supt") in titles
+    assert ("Stephen Brandt", "Justice") in titles

@@ -949,7 +949,7 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
         w = toks[p].text
         if w not in title_starts and w not in mod_firsts and "-" not in w:
             continue
-        t_len = _title_at(toks, p, j, heads, mods)
+        t_len = _title_at(toks, p, j, heads, mods) or _head_before_name(doc, words, p - i)
         if not t_len:
             continue
         rest = words[p - i + t_len :]
@@ -988,6 +988,24 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             _parts(doc, s_i, toks, p + t_len, j, table, True)
         return
     _parts(doc, s_i, toks, i, j, table, False)
+
+
+def _head_before_name(doc: Doc, words: list[str], k: int) -> int:
+    """1 where words[k] is an office that also modifies others ("General", "Chief") and a
+    person's name follows: a given name, or two words the story never writes in lower case
+    ("General Sani Abacha", "Chief Emeka Anyaoku"; not "General Dynamics")."""
+    heads, mods = W.titles
+    w = words[k]
+    rest = words[k + 1 :]
+    if w not in heads or w not in mods or not rest or (k and words[k - 1] in W.honorifics):
+        return 0  # "Mr Justice Harrison", "Lord Justice May": a judge's style, kept whole
+    if any(org_suffix(r) or r in W.law_words or gazetteer_label([r]) for r in rest):
+        return 0  # "General Motors Europe", "Criminal Justice Bill"
+    if rest[0] in W.first_names:
+        return 1
+    lower = doc.lower_vocab()
+    named = len(rest) >= 2 and all(_name_shaped(r) and r.lower() not in lower for r in rest)
+    return 1 if named and not org_suffix(rest[-1]) else 0
 
 
 def _unknown_word(doc: Doc, w: str, heads, mods) -> bool:
