@@ -35,3 +35,19 @@ def test_places_by_their_nouns_and_bonds_by_their_markets(text: str) -> None:
     assert labels["Dennis Ross"] == "PERSON"
     for bond in ("Bund", "BTP", "Gilts"):
         assert bond not in labels, bond
+
+
+MARKETS = (
+    "The Hang Seng Index rose 85 points and the Nikkei average shed 156 points, while the Dow "
+    "Jones industrial average ended down 31 points and the Nasdaq composite index edged up. "
+    "Nasdaq said on Monday it would sell shares to the public. Dow Chemical shares fell."
+)
+
+
+def test_a_share_index_is_neither_a_company_nor_a_person() -> None:
+    labels = {" ".join(m.text.split()): m.label for m in extract(MARKETS).mentions}
+    for index in ("Hang Seng Index", "Nikkei", "Dow Jones"):
+        assert labels[index] == "PRODUCT", index
+    nasdaq = [m.label for m in extract(MARKETS).mentions if m.text == "Nasdaq"]
+    assert nasdaq == ["PRODUCT", "ORG"]  # the index, then the market's owner
+    assert labels["Dow Chemical"] == "ORG"
