@@ -103,3 +103,15 @@ def test_a_given_name_before_a_company_word_that_is_a_surname_is_a_person(text: 
 )
 def test_the_and_an_organisations_last_word_is_no_town(sentence: str, name: str) -> None:
     assert {m.text: m.label for m in extract(sentence).mentions}[name] == "ORG"
+
+
+def test_brokers_named_like_people_and_a_firms_regional_arm_are_companies() -> None:
+    text = (
+        "Analysts at Bear Stearns, Paine Webber and Kidder Peabody cut their forecasts, and "
+        "Tom Reyes, an analyst at Morgan Stanley Asia, said Nintendo Europe would follow."
+    )
+    labels = {m.text: m.label for m in extract(text).mentions}
+    for firm in ("Bear Stearns", "Paine Webber", "Kidder Peabody", "Morgan Stanley Asia"):
+        assert labels[firm] == "ORG", firm
+    assert labels["Nintendo Europe"] == "ORG"
+    assert labels["Tom Reyes"] == "PERSON"

@@ -335,6 +335,10 @@ def known_org(c: Name) -> Verdict | None:
     """ "International Red Cross"."""
     if c.key in W.known_orgs or (c.n > 2 and " ".join(c.words[-2:]) in W.known_orgs):
         return "ORG", c.key, STRONG
+    if " ".join(c.words[:-1]) in W.companies and (
+        org_suffix(c.last) or (gazetteer_label([c.last]) or ("",))[0] in ("GPE", "LOC")
+    ):
+        return "ORG", c.key, STRONG  # "Morgan Stanley Asia", "Smith Barney Inc"
     return None
 
 
