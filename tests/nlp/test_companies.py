@@ -115,3 +115,16 @@ def test_brokers_named_like_people_and_a_firms_regional_arm_are_companies() -> N
         assert labels[firm] == "ORG", firm
     assert labels["Nintendo Europe"] == "ORG"
     assert labels["Tom Reyes"] == "PERSON"
+
+
+@pytest.mark.parametrize(
+    "sentence, firm",
+    [
+        ("China Light and Power fell 0.10 to 35.70 .", "China Light and Power"),
+        ("Shares of Pacific Gas and Electric rose.", "Pacific Gas and Electric"),
+        ("Northern Lighting and Power Co said rates would rise.", "Northern Lighting and Power Co"),
+    ],
+)
+def test_a_utility_named_for_two_trades_is_one_company(sentence: str, firm: str) -> None:
+    orgs = [m.text for m in extract(sentence).mentions if m.label == "ORG"]
+    assert orgs == [firm]

@@ -489,7 +489,15 @@ def _company_goes_on(toks, i: int, j: int, n: int) -> int:
         return _partners_after_comma(toks, i, j, n) if j - i <= 2 else 0
     if prev in COMPANY_FORMS or ORG_ENDING.search(prev):
         return 0
+    if j - i > 1 and prev in _UTILITY_WORDS and j + 1 < n and toks[j + 1].text in _UTILITY_WORDS:
+        # "China Light and Power", "Pacific Gas and Electric": a utility's two trades
+        k = j + 2
+        return k + 1 if k < n and toks[k].text in COMPANY_FORMS else k
     return _company_after_and(toks, j + 1, n)
+
+
+#: The trades a utility names itself after, two joined by "and".
+_UTILITY_WORDS = frozenset({"Light", "Lighting", "Power", "Gas", "Electric", "Water", "Heat"})
 
 
 #: The legal forms of a partnership, whose name lists its partners ("Kidder, Peabody and Co").
