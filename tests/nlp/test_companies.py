@@ -128,3 +128,18 @@ def test_brokers_named_like_people_and_a_firms_regional_arm_are_companies() -> N
 def test_a_utility_named_for_two_trades_is_one_company(sentence: str, firm: str) -> None:
     orgs = [m.text for m in extract(sentence).mentions if m.label == "ORG"]
     assert orgs == [firm]
+
+
+@pytest.mark.parametrize(
+    "sentence, name, label",
+    [
+        ("Troops killed 12 Shining Path guerrillas on Monday.", "Shining Path", "ORG"),
+        ("But Le Matin newspaper, quoting witnesses, said 20 died.", "Le Matin", "ORG"),
+        ("Virgin Atlantic chairman Richard Branson said no.", "Virgin Atlantic", "ORG"),
+        ("Shares in Royal Caribbean and Union Pacific rose.", "Royal Caribbean", "ORG"),
+        ("Storms swept the North Atlantic on Monday.", "North Atlantic", "LOC"),
+        ("They qualified for the World Cup group stage.", "World Cup", "EVENT"),
+    ],
+)
+def test_what_follows_or_ends_a_name_says_its_kind(sentence: str, name: str, label: str) -> None:
+    assert {m.text: m.label for m in extract(sentence).mentions}[name] == label

@@ -39,7 +39,7 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
         "gazetteer",
         "known_org", "player", "racing_team", "person_named_like_law", "place_with_particle",
         "after_place_noun", "event_or_law_of", "group_word_last",
-        "law_word_last", "event_word_last", "org_word_last", "org_word_first", "initial_first",
+        "law_word_last", "event_word_last", "movement", "org_word_last", "org_word_first", "initial_first",
         "club_named_after_city", "place_word_last", "place_word_first", "after_honorific",
         "ampersand", "given_name_first", "given_name_and_surname", "team_in_table",
         "compass_country", "country_last", "unknown_words", "organisation",

@@ -436,6 +436,17 @@ def named_agency(c: Name) -> Verdict | None:
     return None
 
 
+#: Fighters a movement's name goes before: "Shining Path guerrillas".
+_FIGHTERS = frozenset({"guerrillas", "guerrilla", "rebels", "militants", "militiamen"})
+
+
+def movement(c: Name) -> Verdict | None:
+    """ "Shining Path guerrillas", "Tamil Tiger rebels": the movement they fight for."""
+    if c.nxt in _FIGHTERS or c.nxt in ORG_NEXT:
+        return "ORG", c.key, MEDIUM
+    return None
+
+
 def before_org_noun(c: Name) -> Verdict | None:
     """ "X newspaper", "X news agency"."""
     nxt = c.nxt
@@ -576,10 +587,18 @@ def event_or_law_of(c: Name) -> Verdict | None:
 
 
 def group_word_last(c: Name) -> Verdict | None:
-    """ "Roman Catholic", "Sunni Muslim"."""
+    """ "Roman Catholic", "Sunni Muslim"; but "Virgin Atlantic", "Union Pacific": a company
+    named after an ocean or a sea ("North Atlantic", "South Pacific" are the waters)."""
     if c.last in W.norp_words and c.last not in W.first_names:
+        if c.last in _WATERS:
+            if c.n == 2 and (c.first in _COMPASS or c.first in ("Mid", "Central")):
+                return "LOC", c.key, STRONG
+            return "ORG", c.key, STRONG
         return "NORP", c.key, STRONG
     return None
+
+
+_WATERS = frozenset({"Atlantic", "Pacific", "Mediterranean", "Caribbean", "Baltic"})
 
 
 def law_word_last(c: Name) -> Verdict | None:
@@ -811,6 +830,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     group_word_last,
     law_word_last,
     event_word_last,
+    movement,
     org_word_last,
     org_word_first,
     initial_first,
