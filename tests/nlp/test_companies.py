@@ -143,3 +143,22 @@ def test_a_utility_named_for_two_trades_is_one_company(sentence: str, firm: str)
 )
 def test_what_follows_or_ends_a_name_says_its_kind(sentence: str, name: str, label: str) -> None:
     assert {m.text: m.label for m in extract(sentence).mentions}[name] == label
+
+
+FIRMS = [
+    "Drinks firm Halloran Domecq said on Monday it would cut 600 jobs, the daily Wiener "
+    "Zeitung reported.",
+    "Halloran Domecq shares rose 3%, and broadcaster David Dimbleby said the news was "
+    "expected. Budget airline Virgin Teal said fares would fall.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(FIRMS), ids=["one-line", "wrapped", "crlf"])
+def test_a_name_after_a_word_for_a_firm_or_a_paper_is_the_firm_throughout(text: str) -> None:
+    labels: dict[str, set[str]] = {}
+    for m in extract(text).mentions:
+        labels.setdefault(" ".join(m.text.split()), set()).add(m.label)
+    assert labels["Halloran Domecq"] == {"ORG"}  # here and in the next paragraph
+    assert labels["Wiener Zeitung"] == {"ORG"}
+    assert labels["Virgin Teal"] == {"ORG"}
+    assert labels["David Dimbleby"] == {"PERSON"}  # a broadcaster with a given name

@@ -447,6 +447,14 @@ def movement(c: Name) -> Verdict | None:
     return None
 
 
+def after_company_noun(c: Name) -> Verdict | None:
+    """ "the daily Sueddeutsche Zeitung", "chipmaker Advanced Micro Devices"; not
+    "broadcaster David Dimbleby" (a given name first)."""
+    if c.prev.lower() in COMPANY_PREV and c.first not in W.first_names:
+        return "ORG", c.key, MEDIUM
+    return None
+
+
 def before_org_noun(c: Name) -> Verdict | None:
     """ "X newspaper", "X news agency"."""
     nxt = c.nxt
@@ -831,6 +839,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     law_word_last,
     event_word_last,
     movement,
+    after_company_noun,
     org_word_last,
     org_word_first,
     initial_first,
