@@ -474,10 +474,17 @@ def beside_place_noun(c: Name) -> Verdict | None:
 
 
 def after_place_noun(c: Name) -> Verdict | None:
-    """ "the village of Novye Atagi", "the province of Nuevo Leon"."""
+    """ "the village of Novye Atagi", "the province of Nuevo Leon"; "Charles de Gaulle
+    airport", "Tanjung Priok port"."""
     if c.prev == "of" and c.i > 1 and c.toks[c.i - 2].text.lower() in PLACE_NOUNS:
         return "GPE", c.key, MEDIUM
+    if c.nxt in _PORTS:
+        return ("FAC" if c.nxt == "airport" else "GPE"), c.key, MEDIUM
     return None
+
+
+#: Where a name of several words is a port's or an airport's: "Charles de Gaulle airport".
+_PORTS = frozenset({"airport", "port", "harbour", "harbor", "crossing", "checkpoint"})
 
 
 def company_ending(c: Name) -> Verdict | None:
