@@ -121,6 +121,13 @@ _EXTRA_COUNTRY_NAMES = {
     "Brunei": "BN",
     "Cape Verde": "CV",
     "Moldova": "MD",
+    # names of the 1980s and 1990s wire copy
+    "Surinam": "SR",
+    "Byelorussia": "BY",
+    "Belorussia": "BY",
+    "Kirghizia": "KG",
+    "Moldavia": "MD",
+    "Western Samoa": "WS",
 }
 
 _COUNTRY_ALPHA_2 = frozenset({"US", "GB", "UK"})
@@ -319,7 +326,15 @@ def _build_cities() -> dict[str, int]:
     for variant, city in _CITY_NAMES.items():  # "Frankfurt", "Peking": as news writes them
         if city in out:
             out[variant] = max(get(variant, 0), out[city])
+    for name in [n for n in out if _NOT_A_TOWN.match(n)]:
+        del out[name]  # a census place named after its campus: "University of Texas"
     return out
+
+
+#: Places GeoNames lists that news means as institutions: "University of Texas", "Airport".
+_NOT_A_TOWN = re.compile(
+    r"(?:University|College|School|Hospital|Institute) of |(?:University|Airport)$"
+)
 
 
 #: The names English-language news gives big cities (and gave them in the 1980s) where

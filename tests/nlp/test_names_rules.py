@@ -36,7 +36,7 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
     ]  # fmt: skip
     assert [r.__name__ for r in rules.SEVERAL_WORD_RULES] == [
         "date", "award", "stock_index", "team_in_sports_story", "town_in_table", "town_team",
-        "gazetteer",
+        "gazetteer", "state_of_country",
         "known_org", "player", "racing_team", "person_named_like_law", "place_with_particle",
         "after_place_noun", "event_or_law_of", "group_word_last",
         "law_word_last", "event_word_last", "movement",

@@ -54,3 +54,21 @@ def test_a_share_index_is_neither_a_company_nor_a_person() -> None:
     nasdaq = [m.label for m in extract(MARKETS).mentions if m.text == "Nasdaq"]
     assert nasdaq == ["PRODUCT", "ORG"]  # the index, then the market's owner
     assert labels["Dow Chemical"] == "ORG"
+
+
+STATES = (
+    "The Federal Republic of Yugoslavia and the Islamic Republic of Iran signed the accord in "
+    "Paramaribo, Surinam, where Byelorussian and Surinamese officials met. Shelling echoed in "
+    "the nearby Pamir mountains. A professor at the University of Texas said it was a first."
+)
+
+
+def test_a_state_by_its_full_name_or_its_old_name_is_the_country() -> None:
+    found = {m.text: (m.label, m.entity) for m in extract(STATES).mentions}
+    assert found["Federal Republic of Yugoslavia"] == ("GPE", "Yugoslavia")
+    assert found["Islamic Republic of Iran"] == ("GPE", "Iran")
+    assert found["Surinam"] == ("GPE", "Suriname")
+    assert found["Byelorussian"] == ("NORP", "Belarus")
+    assert found["Surinamese"] == ("NORP", "Suriname")
+    assert found["Pamir"][0] == "LOC"
+    assert found["University of Texas"][0] == "ORG"  # no town, whatever a census calls it

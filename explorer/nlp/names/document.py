@@ -157,6 +157,8 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                     firsts.setdefault(first, entity)  # "Tariq" after "Tariq Aziz"
         if strength >= MEDIUM and label != "TITLE":
             strong.setdefault(surface, (label, entity))
+            if label == "GPE" and ntok > 2 and surface.startswith("Republic of "):
+                org_firsts.setdefault("Republic", (label, entity))  # "the Republic" of Ireland
             if label == "ORG" and ntok > 1:
                 first, _, last = surface.partition(" ")
                 # "Google" after "Google News": the firm, not the service named after it

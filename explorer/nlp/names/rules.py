@@ -468,9 +468,7 @@ def before_org_noun(c: Name) -> Verdict | None:
 
 def beside_place_noun(c: Name) -> Verdict | None:
     """ "the town of X", "the X region"."""
-    if after_place_noun(c) or c.nxt in PLACE_NOUNS:
-        return "GPE", c.key, MEDIUM
-    return None
+    return after_place_noun(c) or (("GPE", c.key, MEDIUM) if c.nxt in PLACE_NOUNS else None)
 
 
 def after_place_noun(c: Name) -> Verdict | None:
@@ -480,7 +478,34 @@ def after_place_noun(c: Name) -> Verdict | None:
         return "GPE", c.key, MEDIUM
     if c.nxt in _PORTS:
         return ("FAC" if c.nxt == "airport" else "GPE"), c.key, MEDIUM
+    if c.nxt in _LANDFORMS:
+        return "LOC", c.key, MEDIUM  # "the Pamir mountains", "the Zagros range"
     return None
+
+
+#: What a name before it is the name of, a place but no town: "the Pamir mountains".
+_LANDFORMS = frozenset(
+    "mountains hills river valley desert plateau peninsula lake strait basin delta".split()
+)
+
+
+def state_of_country(c: Name) -> Verdict | None:
+    """ "the Federal Republic of Yugoslavia", "the Islamic Republic of Iran": the country."""
+    words = c.words
+    if "of" not in words[1:-1]:
+        return None
+    k = words.index("of")
+    rest = words[k + 2 :] if words[k + 1] == "the" else words[k + 1 :]
+    hit = gazetteer_label(rest)
+    if hit and hit[1] in W.nations and all(w in _STATE_WORDS for w in words[:k]):
+        return "GPE", hit[1], STRONG
+    return None
+
+
+_STATE_WORDS = frozenset(
+    "Republic Kingdom Federal Democratic People's Islamic Socialist United Union "
+    "Commonwealth State Arab Principality Grand Duchy Sultanate Emirate".split()
+)
 
 
 #: Where a name of several words is a port's or an airport's: "Charles de Gaulle airport".
@@ -835,6 +860,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     town_in_table,
     town_team,
     gazetteer,
+    state_of_country,
     known_org,
     player,
     racing_team,
