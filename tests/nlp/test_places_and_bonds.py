@@ -15,7 +15,7 @@ PROSE = (
     "The two leaders will meet at the Erez crossing next week. U.S. Middle East envoy "
     "Dennis Ross said Washington welcomed the talks. He flew in to Charles de Gaulle airport "
     "and cars landed at Tanjung Priok port. The September Bund future rose 0.12 "
-    "while a firm lira helped limit BTP losses, and Gilts fell."
+    "while a firm lira helped limit BTP losses, Gilts fell and Eurodollars eased."
 )
 TOKENS = (
     "Talks will resume on Monday in the village of Novye Atagi , south of the capital .\n"
@@ -23,7 +23,7 @@ TOKENS = (
     "U.S. Middle East envoy Dennis Ross said Washington welcomed the talks .\n"
     "He flew in to Charles de Gaulle airport and cars landed at Tanjung Priok port .\n"
     "The September Bund future rose 0.12 while a firm lira helped limit BTP losses , and "
-    "Gilts fell .\n"
+    "Gilts fell and Eurodollars eased .\n"
 )
 
 
@@ -36,7 +36,7 @@ def test_places_by_their_nouns_and_bonds_by_their_markets(text: str) -> None:
     assert "U.S. Middle East" not in labels
     assert labels["Dennis Ross"] == "PERSON"
     assert labels["Charles de Gaulle"] == "FAC" and labels["Tanjung Priok"] == "GPE"
-    for bond in ("Bund", "BTP", "Gilts"):
+    for bond in ("Bund", "BTP", "Gilts", "Eurodollars"):
         assert bond not in labels, bond
 
 

@@ -370,7 +370,7 @@ def no_letters(c: Name) -> Verdict | None:
 #: ("the September Bund future", "BTP losses", "Gilts fell").
 _BONDS = frozenset(
     "Bund Bunds BTP BTPs Gilts OAT OATs Bobl Bobls Schatz JGB JGBs Bonos T-bonds T-bills "
-    "T-notes".split()
+    "T-notes Eurodollar Eurodollars".split()
 )
 
 
