@@ -203,3 +203,25 @@ def test_a_rank_that_also_modifies_titles_is_a_title_before_a_name(text: str) ->
     assert {("Sani Abacha", "General"), ("Emeka Anyaoku", "Chief")} <= titles
     assert ("Mick Dean", "Chief Supt") in titles
     assert ("Stephen Brandt", "Justice") in titles
+
+
+DIRECTORS = [
+    "LONDON, June 14 - Sir Terence Beckett, the CBI's director-general, said firms were more "
+    "confident. Peter Gale, director general of the Retail Trust, agreed.",
+    "Fiona Dean, associate director of Arts Venture Capital, and Joan Pike, the firm's "
+    "finance director, said the fund would grow. Former director Sam Hale was not asked.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(DIRECTORS), ids=["one-line", "wrapped", "crlf"])
+def test_a_director_in_lower_case_holds_the_whole_title(text: str) -> None:
+    titles = {
+        (f.subject, f.object, f.qualifiers.get("of"))
+        for f in extract(text).facts
+        if f.predicate == "title"
+    }
+    assert ("Terence Beckett", "Director-General", "CBI") in titles
+    assert ("Peter Gale", "Director General", "Retail Trust") in titles
+    assert ("Fiona Dean", "Associate Director", "Arts Venture Capital") in titles
+    assert ("Joan Pike", "Finance Director", "Arts Venture Capital") in titles  # "the firm's"
+    assert ("Sam Hale", "Director", None) in titles  # "former" says when, not what

@@ -562,7 +562,7 @@ _BEFORE_A_ROLE = frozenset(
 
 
 # Words before a title that say when it was held, not what it is.
-_NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring"})
+_NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring", "New"})
 
 
 def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
@@ -595,7 +595,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 1
     if j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
-    elif j < n and toks[j].text.capitalize() in heads:
+    elif j < n and toks[j].text.title() in heads:  # "director-general": Director-General
         j += 1
         if (
             j < n
@@ -605,8 +605,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             j += 1  # "secretary general"
     elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
         return i + 1  # but "chief executive" is a title of modifiers alone
-    phrase = " ".join(t.text.capitalize() for t in toks[i:j])
-    if phrase not in heads and (j - i == 1 or toks[j - 1].text.capitalize() not in heads):
+    phrase = " ".join(t.text.title() for t in toks[i:j])
+    if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
@@ -617,7 +617,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
-        if desk.isalpha() and desk.islower() and desk not in W.stopwords:
+        if (
+            desk.isalpha()
+            and desk.islower()
+            and desk not in W.stopwords
+            and desk.capitalize() not in _NOT_OF_THE_TITLE
+        ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
             if (
@@ -628,7 +633,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             ):
                 i -= 1  # "home affairs correspondent"
                 phrase = f"{toks[i].text} {phrase}"
-        canon = " ".join(w.capitalize() for w in phrase.split())
+        canon = " ".join(w.title() if "-" in w else w.capitalize() for w in phrase.split())
         first = i
         if (
             i
@@ -646,8 +651,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
-#: Titles a newsroom gives with its desk in front, in lower case: "film editor".
-_DESK_HEADS = frozenset({"Editor", "Correspondent"})
+#: Titles given with their desk or field in front, in lower case: "film editor", "associate
+#: director", "investment director".
+_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
