@@ -1352,6 +1352,21 @@ _KIND_NAMES = {
     "insurer": ("insurance", "assurance"),
     "airline": ("airlines", "airways", "air"),
     "central bank": ("central bank", "reserve bank", "federal reserve", "bundesbank"),
+    # "the group" of a body of members: "the Countryside Alliance ... the group says"
+    "group": (
+        "alliance",
+        "coalition",
+        "front",
+        "movement",
+        "forum",
+        "association",
+        "federation",
+        "confederation",
+        "union",
+        "society",
+        "league",
+        "campaign",
+    ),
 }
 # The words of a name that say it is of some kind, told apart from a name that says nothing
 # ("JP Morgan", "Microsoft"): the heads of organisations' names, in lower case.
@@ -1397,6 +1412,8 @@ def _of_kind(doc: _Text, m: Mention, kind: str) -> bool | None:
     low = name.lower()
     if kind in _stated_kinds(doc).get(name, ()):
         return True
+    if kind == "group" and any(w in low.split() for w in _KIND_NAMES[kind]):
+        return True  # a body of members is a group too
     if kind in _COMPANY_KINDS:
         last = name.rpartition(" ")[2]
         if last in _COMPANY_FORMS or last.lower() in _COMPANY_HEADS:

@@ -162,3 +162,24 @@ def test_a_name_after_a_word_for_a_firm_or_a_paper_is_the_firm_throughout(text: 
     assert labels["Wiener Zeitung"] == {"ORG"}
     assert labels["Virgin Teal"] == {"ORG"}
     assert labels["David Dimbleby"] == {"PERSON"}  # a broadcaster with a given name
+
+
+BODIES = [
+    "LONDON, June 14 - The Confederation of British Industry (CBI) said output would grow, "
+    "and Nigel Lawson told the Commons Treasury and Civil Service Committee that inflation "
+    "would fall.",
+    "The Countryside Alliance lost its appeal on Wednesday. But the group says the fight "
+    "will go on.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(BODIES), ids=["one-line", "wrapped", "crlf"])
+def test_a_body_of_members_is_one_organisation_and_the_group_that_speaks(text: str) -> None:
+    r = extract(text)
+    orgs = {" ".join(m.text.split()): m.entity for m in r.mentions if m.label == "ORG"}
+    assert orgs["Confederation of British Industry"] == "Confederation of British Industry"
+    assert orgs["CBI"] == "Confederation of British Industry"
+    assert "Commons Treasury and Civil Service Committee" in orgs
+    said = {str(f.object).split()[0]: f.subject for f in r.facts if f.predicate == "said"}
+    assert said["output"] == "Confederation of British Industry"
+    assert said["the"] == "Countryside Alliance"  # "the group says the fight ..."

@@ -412,7 +412,7 @@ _INSTITUTION_ENDS = frozenset(
 _COMMITTEE_NOUNS = frozenset({"committee", "subcommittee", "panel"})
 
 #: The houses whose committees are named so ("House Energy and Commerce Committee").
-_CHAMBERS = frozenset({"House", "Senate"})
+_CHAMBERS = frozenset({"House", "Senate", "Commons", "Lords"})
 
 
 def _named_for_or_on(w: str, prev: str, org_heads) -> bool:
@@ -454,17 +454,18 @@ def _institution_after_and(toks, i: int, j: int, n: int) -> int:
     "Britain and Trade Commission", "Senate and House Committee" are lists."""
     if j - i > 3 or j + 1 >= n:
         return 0
+    committee = toks[i].text in _CHAMBERS and j - i >= 2  # "Commons Treasury and ..."
     for w in (toks[j - 1].text, toks[j + 1].text):
         if (
             not w[:1].isupper()
             or w in _CHAMBERS
             or w in W.first_names
-            or w in W.known_orgs
+            or (w in W.known_orgs and not committee)
             or gazetteer_label([w])
         ):
             return 0
     k = j + 1
-    while k < n and k - j <= 2 and toks[k].text[:1].isupper():
+    while k < n and k - j <= (3 if committee else 2) and toks[k].text[:1].isupper():
         k += 1
     if toks[k - 1].text in _INSTITUTION_ENDS:
         return k
