@@ -225,3 +225,21 @@ def test_a_director_in_lower_case_holds_the_whole_title(text: str) -> None:
     assert ("Fiona Dean", "Associate Director", "Arts Venture Capital") in titles
     assert ("Joan Pike", "Finance Director", "Arts Venture Capital") in titles  # "the firm's"
     assert ("Sam Hale", "Director", None) in titles  # "former" says when, not what
+
+
+SPOKESMEN = [
+    "LONDON, June 14 - Labour's Treasury spokesman, Jim Pryce, said the forecasts had been "
+    "wrong before. Ann Dale, the Liberals' Health spokeswoman, agreed, and London's Labour "
+    "mayor Ken Vale said nothing.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(SPOKESMEN), ids=["one-line", "wrapped", "crlf"])
+def test_a_portfolio_after_a_possessive_is_the_titles_not_an_organisation(text: str) -> None:
+    r = extract(text)
+    titles = {(f.subject, f.object) for f in r.facts if f.predicate == "title"}
+    assert ("Jim Pryce", "Treasury Spokesman") in titles
+    assert ("Ann Dale", "Health Spokeswoman") in titles
+    works = {(f.subject, f.object) for f in r.facts if f.predicate == "affiliated_with"}
+    assert ("Jim Pryce", "Treasury") not in works
+    assert "Labour Mayor" not in {t for _, t in titles}
