@@ -243,3 +243,25 @@ def test_a_portfolio_after_a_possessive_is_the_titles_not_an_organisation(text: 
     works = {(f.subject, f.object) for f in r.facts if f.predicate == "affiliated_with"}
     assert ("Jim Pryce", "Treasury") not in works
     assert "Labour Mayor" not in {t for _, t in titles}
+
+
+ENVOYS = [
+    "MOSCOW, April 15 - U.S. Secretary of State George Shultz and Soviet Foreign Minister "
+    'Eduard Shevardnadze ended two days of talks. "We have made real progress," Shultz said. '
+    "The Bank of England and the Bundesbank were not asked, and the Police Federation of "
+    "England and Wales said nothing.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(ENVOYS), ids=["one-line", "wrapped", "crlf"])
+def test_a_name_after_an_office_of_state_ends_before_and(text: str) -> None:
+    r = extract(text)
+    labels = {" ".join(m.text.split()): m.label for m in r.mentions}
+    assert labels["George Shultz"] == "PERSON"
+    assert labels["Eduard Shevardnadze"] == "PERSON"
+    assert labels["Bank of England"] == "ORG" and labels["Bundesbank"] == "ORG"
+    assert labels["Police Federation of England and Wales"] == "ORG"
+    titles = {(f.subject, f.object) for f in r.facts if f.predicate == "title"}
+    assert ("George Shultz", "Secretary of State") in titles
+    said = {f.subject for f in r.facts if f.predicate == "said"}
+    assert said == {"George Shultz"}

@@ -193,6 +193,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             continue
         j = i + 1
         has_of = False
+        of_at = 0  # where the last "of" that made the span a name's is
         while j < n:
             w = toks[j].text
             # (a joined particle has a hyphen: look for one before the pattern runs)
@@ -222,7 +223,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                     or (toks[j - 1].text in heads and not longest_gazetteer(toks, j + 2, n)[0])
                 )
             ):
-                has_of = True  # "Organization of the Petroleum Exporting Countries"
+                has_of, of_at = True, j  # "Organization of the Petroleum Exporting Countries"
                 j += 3
                 continue
             k = (
@@ -248,7 +249,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 # "African Cup of Nations"; not "the Uruguay Round of GATT talks"
                 or (prev in W.event_words and not nxt.isupper())
             ):
-                has_of = True
+                has_of, of_at = True, j
                 j += 2
                 continue
             if (
@@ -274,7 +275,7 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 and _named_for_or_on(w, prev, org_heads)
                 and nxt.lower() not in MONTHS_DAYS
             ):
-                has_of = True  # "Organisation for Security and Cooperation in Europe"
+                has_of, of_at = True, j  # "Organisation for Security and Cooperation in Europe"
                 j += 2
                 continue
             if (
@@ -288,7 +289,23 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
-            if w == "&" or (w == "and" and has_of and nxt not in W.first_names):
+            if (
+                w == "&"
+                or (
+                    w == "and"
+                    and has_of
+                    and nxt not in W.first_names
+                    # not after a name or a country the "of" led to: "Secretary of State
+                    # George Shultz and", "the Bank of England and the Bundesbank"
+                    and not any(t.text in W.first_names for t in toks[of_at:j])
+                    and not (
+                        j - of_at == 2
+                        and gazetteer_label([toks[j - 1].text])
+                        and (prev, nxt) != ("England", "Wales")  # one jurisdiction
+                    )
+                    and nxt not in W.known_orgs
+                )
+            ):
                 j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
             if w == "and" and prev in mods and (nxt in mods or nxt in heads):
