@@ -57,7 +57,8 @@ _BARE_TAIL = regexes.compile(
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
     r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding"
-    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against)\b)"
+    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against|outside"
+    r"|inside|near|beside|behind|across|around|aboard)\b)"
 )
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
@@ -108,6 +109,15 @@ _POSSESSIVE_RANKED = regexes.compile(
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+# A title's organisation in lower case up to a name set off by commas: " of the transport
+# union, " (then "Karel Boeckx,").
+_OF_WHAT_THEN_NAME = regexes.compile(
+    r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[^,\"“”.;:()\n]{1,50}?,[ \t]*(?=[A-Z])"
+)
+_SET_OFF_END = regexes.compile(r"[ \t]*,")
+_A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
+# Between two titles before one name: "chairman and chief executive officer James Kinnear".
+_AND_TITLE_AT = regexes.compile(r"[ \t]+and[ \t]+")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
 _FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
@@ -742,6 +752,7 @@ def _titles(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     held_at: dict[int, tuple[Mention, int]] = {}  # where a title held ends -> (holder, fact)
+    carried_of: dict[int, str] = {}  # a second title's start -> the organisation of the first
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
@@ -794,6 +805,8 @@ def _titles(doc: _Text) -> list[Fact]:
                 of = target.entity
             right = target.end
         person = _named_after_title(doc, right)
+        of = carried_of.get(t.start) if of is None else of
+        person = person or _named_further(doc, left, right, of, carried_of)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
             holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
@@ -844,6 +857,35 @@ def _titles(doc: _Text) -> list[Fact]:
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+def _named_further(
+    doc: _Text, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> Mention | None:
+    """The person a title from `left` to `right` is held by when no name comes right after
+    it: past a phrase of what it is of, to a name set off by commas ("The general secretary
+    of the transport union, Karel Boeckx, said", "A spokesman for the port employers, Marc
+    Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
+    executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
+    text = doc.text
+    if (aside := _OF_WHAT_THEN_NAME.match(text, right)) is not None:
+        named = _named_after_title(doc, aside.end())
+        if (
+            named is not None
+            and named.label == "PERSON"
+            and _SET_OFF_END.match(text, named.end) is not None
+            and _A_OR_THE_BEFORE.search(text, max(0, left - 5), left) is not None
+        ):
+            return named
+    if (both := _AND_TITLE_AT.match(text, right)) is not None:
+        second = doc.by_start.get(both.end())
+        if second is not None and second.label == "TITLE":
+            holder = _named_after_title(doc, second.end)
+            if holder is not None and holder.label == "PERSON":
+                if of is not None:
+                    carried_of[second.start] = of
+                return holder
+    return None
 
 
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
@@ -1210,6 +1252,8 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
             voice = _unnamed_voice(doc, m.start)
             if voice is not None:
                 return voice if voice[0] else None
+        if m.label in ("GPE", "LOC") and _WHO_IN_BEFORE.search(text, max(0, m.start - 30), m.start):
+            return None  # "Oil traders in London said": the traders, unnamed, not London
         name = _speaker_name(doc, m)
         return (name, m.start) if name else None
     officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 14), pos)
@@ -1261,6 +1305,10 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# People in a place, unnamed: "traders in London", "diplomats in Geneva".
+_WHO_IN_BEFORE = regexes.compile(
+    r"(?<![\w-])[A-Za-z][a-z]+s[ \t]+(?:in|at|from)[ \t]+(?:the[ \t]+)?$"
+)
 # "president of the networks division at the firm says": the firm is where the speaker works
 # (a spokesman "for" or "of" the firm speaks for it).
 _PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
@@ -1895,6 +1943,9 @@ def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
 
 
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
+# A quotation split by its attribution and resumed after a comma: '"...," said Keating, "and
+# ..."', '"...," said Paul Keating, the Treasurer, "and ..."'.
+_RESUMES = regexes.compile(r"\s*,(?P<aside>[^\"“”.;:!?]{1,60},)?\s*")
 
 
 def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
@@ -1913,7 +1964,14 @@ def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -
     if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
         return False
     opens = doc.sentence_span(doc.sentence_of(qs))[0]
-    if text[opens:qs].strip() and not _ADDING.fullmatch(text, end, qs):
+    if (
+        text[opens:qs].strip()
+        and not _ADDING.fullmatch(text, end, qs)
+        and not (
+            (resumes := _RESUMES.fullmatch(text, end, qs)) is not None
+            and (resumes.group("aside") is None or text[words].islower())
+        )
+    ):
         return False  # a phrase quoted inside the next sentence, or another's words
     lo = bisect.bisect_left(doc.person_starts, end)
     hi = bisect.bisect_left(doc.person_starts, qs)
