@@ -109,6 +109,8 @@ _POSSESSIVE_RANKED = regexes.compile(
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+# "X, who is also OPEC president,": X's title, of the organisation before it.
+_WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
 # A title's organisation in lower case up to a name set off by commas: " of the transport
 # union, " (then "Karel Boeckx,").
 _OF_WHAT_THEN_NAME = regexes.compile(
@@ -830,7 +832,9 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
+            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left) or _WHO_IS_BEFORE.search(
+                text, max(0, left - 30), left
+            )
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
                 continue
@@ -854,6 +858,7 @@ def _titles(doc: _Text) -> list[Fact]:
             )
         )  # fmt: skip
     facts.extend(_doctors(doc, seen))
+    facts.extend(_plural_titles(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
@@ -925,6 +930,55 @@ def _portfolio(name: str) -> tuple[str | None, str | None]:
 
 def _title_case(words: str) -> str:
     return " ".join(w if w in ("and", "of") else w.capitalize() for w in words.split())
+
+
+# A title in the plural before the names of those who hold it: "Finance ministers James Baker
+# and Kiichi Miyazawa", "foreign ministers Shultz, Genscher and Howe".
+_PLURAL_TITLE = regexes.compile(
+    r"(?<![\w-])(?P<what>(?:[A-Za-z]+[ \t]+){0,2}?)(?P<head>ministers|secretaries|governors"
+    r"|ambassadors|chairmen|presidents|senators|spokesmen)[ \t]+(?=[A-Z])"
+)
+_PLURAL_HEADS = {
+    "ministers": "Minister",
+    "secretaries": "Secretary",
+    "governors": "Governor",
+    "ambassadors": "Ambassador",
+    "chairmen": "Chairman",
+    "presidents": "President",
+    "senators": "Senator",
+    "spokesmen": "Spokesman",
+}
+_NEXT_IN_LIST = regexes.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Each person listed after a title in the plural holds it: "Finance ministers Baker and
+    Miyazawa" are both Finance Minister; the portfolio before it is the title's, any other
+    word is not ("the two ministers")."""
+    text = doc.text
+    facts: list[Fact] = []
+    if "s " not in text:
+        return facts
+    for found in _PLURAL_TITLE.finditer(text):
+        words = found.group("what").split()
+        words = [w.capitalize() for w in words if w.capitalize() in _PORTFOLIO_WORDS]
+        title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
+        people: list[Mention] = []
+        pos = found.end()
+        while (m := doc.by_start.get(pos)) is not None and m.label == "PERSON":
+            people.append(m)
+            link = _NEXT_IN_LIST.match(text, m.end)
+            if link is None:
+                break
+            pos = link.end()
+        if len(people) < 2:
+            continue  # "ministers Baker": one name after a plural is no list of holders
+        for p in people:
+            key = (p.entity, title, None, None)
+            if key not in seen:
+                seen.add(key)
+                facts.append(_fact(doc, "title", p.entity, title, found.start(), p.end))
+    return facts
 
 
 _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
@@ -1151,6 +1205,7 @@ _ROLE_AFTER = regexes.compile(
     r"[ \t]*,[ \t]*(?:(?:an?|the|its)[ \t]+)?(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
     r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
 )
+_WITH_OR_AT = regexes.compile(r"[ \t]+(?:with|at)[ \t]")
 # "X of Y said": a person of an organisation, or an organisation of a place.
 _OF_AFTER = regexes.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 # The ticker after a company's name: "Acme Corp <ACM>".
@@ -1194,7 +1249,16 @@ def _affiliations(doc: _Text) -> list[Fact]:
             if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
                 continue
             org = doc.by_start.get(link.end())
-            if org is None or org.label != "ORG":
+            if org is None or not (
+                org.label == "ORG"
+                or (
+                    # "an analyst with Petroleum Intelligence Weekly": where an analyst works,
+                    # though the name reads as a person's
+                    org.label == "PERSON"
+                    and " " in org.text
+                    and _WITH_OR_AT.search(text, link.end("role"), link.end()) is not None
+                )
+            ):
                 continue
             role = " ".join(w if w in ("and", "of") else w.capitalize() for w in words)
         end = org.end

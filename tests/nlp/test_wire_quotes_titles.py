@@ -115,3 +115,44 @@ def test_titles_in_lower_case(text):
     assert ("Harlan Moss", "State District Judge", None) in got, got
     assert ("Ramesh Gupta", "Executive Director", "International Jute Council") in got, got
     assert ("Bernard Lisle", "Lead Attorney", None) in got, got
+
+
+MORE = [
+    "Halvard Leasing Corp senior vice president Ole Brekke said the fleet would grow.",
+    "Ole Brekke's deputy, Siri Nes, senior vice president of Fjord Cargo, declined to comment.",
+    "Former chief negotiator Daniel Ortega Ruiz said a deal was near.",
+    "Country Party federal president Owen Gale said the party would win three seats.",
+    "Nigerian oil minister Tunde Okonjo, who is also OPEC president, said output would hold.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(MORE), ids=IDS)
+def test_senior_federal_and_negotiator_titles_and_who_is_also(text):
+    got = titles(text)
+    assert ("Ole Brekke", "Senior Vice President", "Halvard Leasing Corp") in got, got
+    assert ("Siri Nes", "Senior Vice President", "Fjord Cargo") in got, got
+    assert ("Daniel Ortega Ruiz", "Chief Negotiator", None) in got, got
+    assert ("Owen Gale", "Federal President", "Country Party") in got, got
+    assert ("Tunde Okonjo", "President", "Organization of the Petroleum Exporting Countries") in got
+
+
+ANALYSTS = [
+    '"Stocks are tight everywhere," said Marta Quist, an analyst with Nordic Tanker Weekly.',
+    "The Economist Intelligence Unit's Mr Fairlie said demand would slow.",
+    "First Lady Nancy Reagan opened the clinic on Tuesday.",
+    "Agriculture ministers Olav Lund and Pieter de Graaf met in Brussels.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(ANALYSTS), ids=IDS)
+def test_where_an_analyst_works_a_first_lady_and_ministers_in_the_plural(text):
+    got = titles(text)
+    assert ("Marta Quist", "Analyst", "Nordic Tanker Weekly") in got, got
+    assert ("Nancy Reagan", "First Lady", None) in got, got
+    assert ("Olav Lund", "Agriculture Minister", None) in got, got
+    assert ("Pieter de Graaf", "Agriculture Minister", None) in got, got
+    labels = {(m.text, m.label) for m in extract(text).mentions}
+    assert ("Economist Intelligence Unit", "ORG") in labels, labels
+    assert ("Fairlie", "PERSON") in labels, labels
+    assert not [m for m in labels if m[1] == "ORDINAL"], labels
+    assert not [t for t in got if t[1] == "Economist"], got

@@ -768,6 +768,8 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                     and not (j - i > 1 and (lw in NAME_OPENERS or w in W.honorifics))
                     # "First Executive Corp", "Second National Bank": the company's own word
                     and not (j - i > 2 and lw in _ORDINAL_WORDS and org_suffix(toks[j - 1].text))
+                    # "First Lady Nancy Reagan", "First Minister Alex Salmond": a title's word
+                    and not (lw == "first" and 1 < _title_at(toks, i, j, *W.titles) < j - i)
                 )
             ):
                 i += 1
