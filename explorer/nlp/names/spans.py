@@ -607,7 +607,13 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
-        if desk.isalpha() and desk.islower() and desk not in W.stopwords:
+        if (
+            desk.isalpha()
+            and desk.islower()
+            and desk not in W.stopwords
+            and (not _NOT_A_DESK.search(desk) or desk in _DESKS_IN_S)
+            and desk not in _VERBS_BEFORE_A_ROLE
+        ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
             if (
@@ -636,8 +642,16 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
-#: Titles a newsroom gives with its desk in front, in lower case: "film editor".
-_DESK_HEADS = frozenset({"Editor", "Correspondent"})
+#: A word before a title that says what was done or what the holder is like, not the desk:
+#: "thanked director X", "famed director X", "plays director X" (but "sports editor").
+_NOT_A_DESK = regexes.compile(r"(?:ed|ly|s)$")
+_DESKS_IN_S = frozenset(
+    "arts sports news affairs business communications economics politics operations sales "
+    "games programmes programs".split()
+)
+_VERBS_BEFORE_A_ROLE = frozenset({"saw", "met", "told", "made", "became", "said", "says"})
+#: Titles given with their desk in front, in lower case: "film editor", "investment director".
+_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
