@@ -170,3 +170,19 @@ def test_a_director_in_lower_case_and_what_stands_before_it(text):
     assert ("Tomas Lind", "Director", None) in got, got
     assert ("Ines Sala", "Director", None) in got, got  # not "Thanked Director"
     assert ("Dana Voss", "Prosecuting Attorney", None) in got, got
+
+
+STEEL = [
+    "Liberal leader David Steel said the budget did nothing for the regions.",
+    '"It is a budget for the south-east," he said.',
+    "British Steel said it would close two mills.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(STEEL), ids=IDS)
+def test_a_surname_that_names_a_trade_after_a_title_is_a_persons(text):
+    labels = {(m.text, m.label) for m in extract(text).mentions}
+    assert ("David Steel", "PERSON") in labels, labels
+    assert ("British Steel", "ORG") in labels, labels
+    assert ("David Steel", "Leader", "Liberal") in titles(text)
+    assert [s[0] for s in said(text)] == ["David Steel", "David Steel", "British Steel"]

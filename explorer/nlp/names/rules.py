@@ -382,6 +382,24 @@ def after_lower_title(c: Name) -> Verdict | None:
     return None
 
 
+#: The last words of organisations' names that are also common surnames: "British Steel",
+#: "Dwain Chambers".
+SURNAMES_THAT_NAME_TRADES = frozenset({"Steel", "Chambers", "Mills", "Power", "Press", "Post"})
+
+
+def given_name_after_title(c: Name) -> Verdict | None:
+    """ "Liberal leader David Steel", "Prime Minister David Steel": a given name after a
+    title opens a person's name, though the last word names a trade."""
+    if (
+        c.n == 2
+        and c.last in SURNAMES_THAT_NAME_TRADES
+        and (c.prev in W.lower_titles or c.person_next)
+        and c.first in W.first_names
+    ):
+        return "PERSON", c.key, MEDIUM
+    return None
+
+
 def dateline_agency(c: Name) -> Verdict | None:
     """The agency of a dateline: "LONDON (Reuters)"."""
     if c.prev == "(" and c.nxt == ")" and c.i > 1:
@@ -744,6 +762,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     group_word_last,
     law_word_last,
     event_word_last,
+    given_name_after_title,
     org_word_last,
     org_word_first,
     initial_first,

@@ -37,7 +37,12 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
-from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
+from explorer.nlp.names.rules import (
+    PLAYER_NEXT,
+    SURNAMES_THAT_NAME_TRADES,
+    label_name,
+    sport_person,
+)
 from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
@@ -971,7 +976,15 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
             return
         if rest and (
-            org_suffix(rest[-1])
+            # "General Motors", not "Liberal leader David Steel"
+            (
+                org_suffix(rest[-1])
+                and not (
+                    len(rest) == 2
+                    and rest[0] in W.first_names
+                    and rest[1] in SURNAMES_THAT_NAME_TRADES
+                )
+            )
             or rest[-1] in W.event_words
             or not all(_name_shaped(w) for w in rest)
         ):
