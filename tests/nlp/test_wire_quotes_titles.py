@@ -159,6 +159,7 @@ DIRECTORS = [
     "The Federation of Small Traders' director general, Sir Alan Pryce, said costs would rise.",
     "Critics praised director Tomas Lind. The crowd thanked director Ines Sala.",
     "Prosecuting attorney Dana Voss said the case was strong.",
+    "The film was panned by the magazine's reviews editor Hal Berg.",
 ]
 
 
@@ -170,6 +171,7 @@ def test_a_director_in_lower_case_and_what_stands_before_it(text):
     assert ("Tomas Lind", "Director", None) in got, got
     assert ("Ines Sala", "Director", None) in got, got  # not "Thanked Director"
     assert ("Dana Voss", "Prosecuting Attorney", None) in got, got
+    assert ("Hal Berg", "Reviews Editor", None) in got, got
 
 
 STEEL = [

@@ -652,7 +652,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
 _NOT_A_DESK = regexes.compile(r"(?:ed|ly|s)$")
 _DESKS_IN_S = frozenset(
     "arts sports news affairs business communications economics politics operations sales "
-    "games programmes programs".split()
+    "games programmes programs reviews features".split()
 )
 _VERBS_BEFORE_A_ROLE = frozenset({"saw", "met", "told", "made", "became", "said", "says"})
 #: Titles given with their desk in front, in lower case: "film editor", "investment director".
