@@ -935,9 +935,11 @@ def _title_case(words: str) -> str:
 # A title in the plural before the names of those who hold it: "Finance ministers James Baker
 # and Kiichi Miyazawa", "foreign ministers Shultz, Genscher and Howe".
 _PLURAL_TITLE = regexes.compile(
-    r"(?<![\w-])(?P<what>(?:[A-Za-z]+[ \t]+){0,2}?)(?P<head>ministers|secretaries|governors"
-    r"|ambassadors|chairmen|presidents|senators|spokesmen)[ \t]+(?=[A-Z])"
+    r"(?<![\w-])(?P<head>ministers|secretaries|governors|ambassadors|chairmen|presidents"
+    r"|senators|spokesmen)[ \t]+(?=[A-Z])"
 )
+# Up to two words before the plural: "Finance", "EC farm".
+_WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z]+[ \t]+){1,2}$")
 _PLURAL_HEADS = {
     "ministers": "Minister",
     "secretaries": "Secretary",
@@ -957,10 +959,11 @@ def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
     word is not ("the two ministers")."""
     text = doc.text
     facts: list[Fact] = []
-    if "s " not in text:
+    if not any(head in text for head in _PLURAL_HEADS):
         return facts
     for found in _PLURAL_TITLE.finditer(text):
-        words = found.group("what").split()
+        what = _WORDS_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        words = what.group().split() if what is not None else []
         words = [w.capitalize() for w in words if w.capitalize() in _PORTFOLIO_WORDS]
         title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
         people: list[Mention] = []
