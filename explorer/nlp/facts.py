@@ -57,7 +57,8 @@ _BARE_TAIL = regexes.compile(
     r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
     r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
     r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding"
-    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against)\b)"
+    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against|outside"
+    r"|inside|near|beside|behind|across|around|aboard)\b)"
 )
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
@@ -111,6 +112,17 @@ _POSSESSIVE_RANKED = regexes.compile(
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+# "X, who is also OPEC president,": X's title, of the organisation before it.
+_WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
+# A title's organisation in lower case up to a name set off by commas: " of the transport
+# union, " (then "Karel Boeckx,").
+_OF_WHAT_THEN_NAME = regexes.compile(
+    r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[^,\"“”.;:()\n]{1,50}?,[ \t]*(?=[A-Z])"
+)
+_SET_OFF_END = regexes.compile(r"[ \t]*,")
+_A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
+# Between two titles before one name: "chairman and chief executive officer James Kinnear".
+_AND_TITLE_AT = regexes.compile(r"[ \t]+and[ \t]+")
 # Small patterns of the extractors below, compiled once (and kept by `regexes`) rather than
 # looked up in re's cache at every call.
 _FEW_LOWER_WORDS = regexes.compile(r"(?:\s+[a-z][\w-]*){0,3}\s*")
@@ -759,6 +771,7 @@ def _titles(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple] = set()
     held_at: dict[int, tuple[Mention, int]] = {}  # where a title held ends -> (holder, fact)
+    carried_of: dict[int, str] = {}  # a second title's start -> the organisation of the first
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
@@ -811,6 +824,8 @@ def _titles(doc: _Text) -> list[Fact]:
                 of = target.entity
             right = target.end
         person = _named_after_title(doc, right)
+        of = carried_of.get(t.start) if of is None else of
+        person = person or _named_further(doc, left, right, of, carried_of)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
             holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
@@ -834,7 +849,9 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left)
+            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left) or _WHO_IS_BEFORE.search(
+                text, max(0, left - 30), left
+            )
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
                 continue
@@ -858,9 +875,39 @@ def _titles(doc: _Text) -> list[Fact]:
             )
         )  # fmt: skip
     facts.extend(_doctors(doc, seen))
+    facts.extend(_plural_titles(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+def _named_further(
+    doc: _Text, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> Mention | None:
+    """The person a title from `left` to `right` is held by when no name comes right after
+    it: past a phrase of what it is of, to a name set off by commas ("The general secretary
+    of the transport union, Karel Boeckx, said", "A spokesman for the port employers, Marc
+    Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
+    executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
+    text = doc.text
+    if (aside := _OF_WHAT_THEN_NAME.match(text, right)) is not None:
+        named = _named_after_title(doc, aside.end())
+        if (
+            named is not None
+            and named.label == "PERSON"
+            and _SET_OFF_END.match(text, named.end) is not None
+            and _A_OR_THE_BEFORE.search(text, max(0, left - 5), left) is not None
+        ):
+            return named
+    if (both := _AND_TITLE_AT.match(text, right)) is not None:
+        second = doc.by_start.get(both.end())
+        if second is not None and second.label == "TITLE":
+            holder = _named_after_title(doc, second.end)
+            if holder is not None and holder.label == "PERSON":
+                if of is not None:
+                    carried_of[second.start] = of
+                return holder
+    return None
 
 
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
@@ -900,6 +947,58 @@ def _portfolio(name: str) -> tuple[str | None, str | None]:
 
 def _title_case(words: str) -> str:
     return " ".join(w if w in ("and", "of") else w.capitalize() for w in words.split())
+
+
+# A title in the plural before the names of those who hold it: "Finance ministers James Baker
+# and Kiichi Miyazawa", "foreign ministers Shultz, Genscher and Howe".
+_PLURAL_TITLE = regexes.compile(
+    r"(?<![\w-])(?P<head>ministers|secretaries|governors|ambassadors|chairmen|presidents"
+    r"|senators|spokesmen)[ \t]+(?=[A-Z])"
+)
+# Up to two words before the plural: "Finance", "EC farm".
+_WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z]+[ \t]+){1,2}$")
+_PLURAL_HEADS = {
+    "ministers": "Minister",
+    "secretaries": "Secretary",
+    "governors": "Governor",
+    "ambassadors": "Ambassador",
+    "chairmen": "Chairman",
+    "presidents": "President",
+    "senators": "Senator",
+    "spokesmen": "Spokesman",
+}
+_NEXT_IN_LIST = regexes.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Each person listed after a title in the plural holds it: "Finance ministers Baker and
+    Miyazawa" are both Finance Minister; the portfolio before it is the title's, any other
+    word is not ("the two ministers")."""
+    text = doc.text
+    facts: list[Fact] = []
+    if not any(head in text for head in _PLURAL_HEADS):
+        return facts
+    for found in _PLURAL_TITLE.finditer(text):
+        what = _WORDS_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        words = what.group().split() if what is not None else []
+        words = [w.capitalize() for w in words if w.capitalize() in _PORTFOLIO_WORDS]
+        title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
+        people: list[Mention] = []
+        pos = found.end()
+        while (m := doc.by_start.get(pos)) is not None and m.label == "PERSON":
+            people.append(m)
+            link = _NEXT_IN_LIST.match(text, m.end)
+            if link is None:
+                break
+            pos = link.end()
+        if len(people) < 2:
+            continue  # "ministers Baker": one name after a plural is no list of holders
+        for p in people:
+            key = (p.entity, title, None, None)
+            if key not in seen:
+                seen.add(key)
+                facts.append(_fact(doc, "title", p.entity, title, found.start(), p.end))
+    return facts
 
 
 _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
@@ -1126,6 +1225,7 @@ _ROLE_AFTER = regexes.compile(
     r"[ \t]*,[ \t]*(?:(?:an?|the|its)[ \t]+)?(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
     r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
 )
+_WITH_OR_AT = regexes.compile(r"[ \t]+(?:with|at)[ \t]")
 # "X of Y said": a person of an organisation, or an organisation of a place.
 _OF_AFTER = regexes.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 # The ticker after a company's name: "Acme Corp <ACM>".
@@ -1173,7 +1273,16 @@ def _affiliations(doc: _Text) -> list[Fact]:
             if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
                 continue
             org = doc.by_start.get(link.end())
-            if org is None or org.label != "ORG":
+            if org is None or not (
+                org.label == "ORG"
+                or (
+                    # "an analyst with Petroleum Intelligence Weekly": where an analyst works,
+                    # though the name reads as a person's
+                    org.label == "PERSON"
+                    and " " in org.text
+                    and _WITH_OR_AT.search(text, link.end("role"), link.end()) is not None
+                )
+            ):
                 continue
             role = " ".join(w if w in ("and", "of") else w.capitalize() for w in words)
         end = org.end
@@ -1949,6 +2058,9 @@ def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
 
 
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
+# A quotation split by its attribution and resumed after a comma: '"...," said Keating, "and
+# ..."', '"...," said Paul Keating, the Treasurer, "and ..."'.
+_RESUMES = regexes.compile(r"\s*,(?P<aside>[^\"“”.;:!?]{1,60},)?\s*")
 
 
 def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
@@ -1967,7 +2079,14 @@ def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -
     if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
         return False
     opens = doc.sentence_span(doc.sentence_of(qs))[0]
-    if text[opens:qs].strip() and not _ADDING.fullmatch(text, end, qs):
+    if (
+        text[opens:qs].strip()
+        and not _ADDING.fullmatch(text, end, qs)
+        and not (
+            (resumes := _RESUMES.fullmatch(text, end, qs)) is not None
+            and (resumes.group("aside") is None or text[words].islower())
+        )
+    ):
         return False  # a phrase quoted inside the next sentence, or another's words
     lo = bisect.bisect_left(doc.person_starts, end)
     hi = bisect.bisect_left(doc.person_starts, qs)

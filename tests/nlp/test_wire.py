@@ -596,7 +596,7 @@ def test_the_listener_named_and_the_speaker_s_firm_after_the_statement(text, spe
 TITLED = [
     ("Former Treasury Secretary William Simon said the deficit was too large.", ("William Simon", "Treasury Secretary", None, True)),
     ("The former chairman of Acme Corp, Robert Hale, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", True)),
-    ("Robert Hale, Acme Corp's senior vice president for finance, said sales rose.", ("Robert Hale", "Vice President", "Acme Corp", False)),
+    ("Robert Hale, Acme Corp's senior vice president for finance, said sales rose.", ("Robert Hale", "Senior Vice President", "Acme Corp", False)),
     ("Robert Hale, 45, president of Acme Corp, said sales rose.", ("Robert Hale", "President", "Acme Corp", False)),
     ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chairman", "Acme Corp", False)),
     ("Robert Hale, chairman and chief executive of Acme Corp, said sales rose.", ("Robert Hale", "Chief Executive", "Acme Corp", False)),

@@ -420,6 +420,8 @@ def after_lower_title(c: Name) -> Verdict | None:
     return None
 
 
+#: The last words of organisations' names that are also common surnames: "British Steel",
+#: "Dwain Chambers".
 def dateline_agency(c: Name) -> Verdict | None:
     """The agency of a dateline: "LONDON (Reuters)"."""
     if c.prev == "(" and c.nxt == ")" and c.i > 1:
@@ -658,7 +660,9 @@ def event_word_last(c: Name) -> Verdict | None:
 #: Words that end organisations' names and are surnames too: after a given name that is no
 #: place and no title ("David Steel", "Tony Banks", "Margaret Court"; not "General Mills",
 #: "the Royal Court", "Saint Sulpice Church") the two words are a person.
-_SURNAME_ORG_WORDS = frozenset({"Steel", "Mills", "Power", "Court", "Church", "Banks"})
+SURNAMES_THAT_NAME_TRADES = frozenset(
+    {"Steel", "Mills", "Power", "Court", "Church", "Banks", "Chambers", "Press", "Post"}
+)
 _NOT_BEFORE_PERSON = frozenset({"the", "The", "Saint", "St", "St.", "San", "Santa"})
 
 
@@ -667,7 +671,7 @@ def org_word_last(c: Name) -> Verdict | None:
     if org_suffix(c.last):
         if (
             c.n == 2
-            and c.last in _SURNAME_ORG_WORDS
+            and c.last in SURNAMES_THAT_NAME_TRADES
             and c.first in W.first_names
             and c.first not in W.places
             and c.first not in W.title_starts

@@ -37,7 +37,12 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
-from explorer.nlp.names.rules import PLAYER_NEXT, label_name, sport_person
+from explorer.nlp.names.rules import (
+    PLAYER_NEXT,
+    SURNAMES_THAT_NAME_TRADES,
+    label_name,
+    sport_person,
+)
 from explorer.nlp.names.tokens import (
     DATE_TOKEN,
     HAS_DIGIT,
@@ -654,6 +659,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and desk.islower()
             and desk not in W.stopwords
             and desk.capitalize() not in _NOT_OF_THE_TITLE
+            and (not _NOT_A_DESK.search(desk) or desk in _DESKS_IN_S)
+            and desk not in _VERBS_BEFORE_A_ROLE
         ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
@@ -683,6 +690,14 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
+#: A word before a title that says what was done or what the holder is like, not the desk:
+#: "thanked director X", "famed director X", "plays director X" (but "sports editor").
+_NOT_A_DESK = regexes.compile(r"(?:ed|ly|s)$")
+_DESKS_IN_S = frozenset(
+    "arts sports news affairs business communications economics politics operations sales "
+    "games programmes programs reviews features".split()
+)
+_VERBS_BEFORE_A_ROLE = frozenset({"saw", "met", "told", "made", "became", "said", "says"})
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
 _DESK_HEADS = frozenset({"Editor", "Correspondent", "Director"})
@@ -818,6 +833,8 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                     and not (j - i > 1 and (lw in NAME_OPENERS or w in W.honorifics))
                     # "First Executive Corp", "Second National Bank": the company's own word
                     and not (j - i > 2 and lw in _ORDINAL_WORDS and org_suffix(toks[j - 1].text))
+                    # "First Lady Nancy Reagan", "First Minister Alex Salmond": a title's word
+                    and not (lw == "first" and 1 < _title_at(toks, i, j, *W.titles) < j - i)
                 )
             ):
                 i += 1
@@ -1006,7 +1023,15 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
             return
         if rest and (
-            org_suffix(rest[-1])
+            # "General Motors", not "Liberal leader David Steel"
+            (
+                org_suffix(rest[-1])
+                and not (
+                    len(rest) == 2
+                    and rest[0] in W.first_names
+                    and rest[1] in SURNAMES_THAT_NAME_TRADES
+                )
+            )
             or rest[-1] in W.event_words
             or not all(_name_shaped(w) for w in rest)
         ):
