@@ -42,7 +42,16 @@ from explorer.nlp.names.guesses import Doc, Guess
 from explorer.nlp.names.headlines import scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
-from explorer.nlp.names.tables import LINEUP_GATE, lineup_people, standings_name, standings_teams
+from explorer.nlp.names.tables import (
+    LINEUP_GATE,
+    SCORERS_GATE,
+    lineup_people,
+    nation_brackets,
+    nation_column,
+    scorers_people,
+    standings_name,
+    standings_teams,
+)
 from explorer.nlp.names.tokens import (
     _PROSE,
     NUMBER_START,
@@ -72,12 +81,17 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     heads: tuple[int, list[Token], int, int, int, int] | None = None
     standings: list[tuple[int, list[Token], int]] = []
     lineups = LINEUP_GATE.search(text) is not None  # one quick search: most have no team sheet
+    scorers = SCORERS_GATE.search(text) is not None  # "Scorers : Juninho 8": likewise
+    # Rows with a nation in brackets after a name: "1. Ato Boldon ( Trinidad ) 10.09".
+    nations: list[tuple[int, list[Token], list[tuple[int, int]]]] = []
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
+        if lineups or scorers:
+            toks = _players(doc, s_i, text, s_start, s_end, toks, lineups, scorers)
         if not toks:
             continue
-        # "C Paterson; S Webster, A Craig": a team sheet's players, read before the line's shape
-        toks = lineup_people(doc, s_i, text, s_start, s_end, toks) if lineups else toks
+        if found := nation_brackets(text, s_start, s_end, toks):
+            nations.append((s_i, toks, found))
         if text[s_end - 1].isdigit() and (k := standings_name(toks)):
             standings.append((s_i, toks, k))  # "Cagliari 2 2 0 0 5 1 6": read with the others
             continue
@@ -136,6 +150,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
                 caps_lines.append((s_i, toks))
             else:
                 scan_sentence(doc, s_i, toks, True)
+    nation_column(doc, nations)
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
@@ -156,6 +171,17 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _players(doc: Doc, s_i: int, text: str, start: int, end: int, toks, lineups, scorers):
+    """The sentence's tokens without the players a team sheet ("C Paterson; S Webster, A
+    Craig") or a scorers' list ("Scorers : Juninho 8 , Ravanelli 30") names, which are emitted:
+    read before the line's shape."""
+    if lineups and toks:
+        toks = lineup_people(doc, s_i, text, start, end, toks)
+    if scorers and toks and text.find(":", start, end) >= 0:
+        toks = scorers_people(doc, s_i, toks)
+    return toks
 
 
 def _known_names(doc: Doc) -> dict[str, tuple[str, str]]:

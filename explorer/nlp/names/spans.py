@@ -114,6 +114,9 @@ _RESULT = regexes.compile(
 #: A fixture: "Leeds v Arsenal", "Coventry vs Sheffield Wednesday".
 _FIXTURE = regexes.compile(rf"\s*({_SIDE}) (?:v|vs|V|VS)\.? ({_SIDE})\s*")
 
+#: A fixture's lead-in: "Postponed : ", "Playing Sunday: ".
+_FIXTURE_LEAD = regexes.compile(r"\s*[A-Z][a-z]+(?: [A-Za-z]+)? ?: ")
+
 _LOWER = regexes.compile(r"[a-z]")
 
 
@@ -136,7 +139,12 @@ def fixture_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     teams (or countries). The tokens left to read; `toks` itself if the line is none."""
     m = _FIXTURE.fullmatch(text, start, end)
     if not m:
-        return toks
+        lead = _FIXTURE_LEAD.match(text, start, end)
+        if lead is None or not (m := _FIXTURE.fullmatch(text, lead.end(), end)):
+            return toks
+        _side(doc, s_i, m, 1)
+        _side(doc, s_i, m, 2)
+        return [t for t in toks if t.end <= lead.end()]
     _side(doc, s_i, m, 1)
     _side(doc, s_i, m, 2)
     return []

@@ -16,14 +16,17 @@ after the last sentence when a document is one line): every name in it is a play
 
 from __future__ import annotations
 
+import re
+
 from explorer.nlp import regexes
-from explorer.nlp.names.guesses import STRONG, Doc, emit, is_about_sport
+from explorer.nlp.names.guesses import STRONG, Doc, Guess, emit, is_about_sport
 from explorer.nlp.names.lists import (
     FUNCTION,
     NAME_PARTICLES,
     W,
     gazetteer_label,
     org_suffix,
+    word_list,
 )
 from explorer.nlp.names.tokens import Token, title_case
 
@@ -237,3 +240,195 @@ def _item(toks: list[Token], i: int, j: int, opens: bool) -> tuple[int, int, int
     ):
         return (i, end, j, False)  # "Mirco Bergamasco", "De Wet Barry"
     return None
+
+
+#: The head of a scorers' list: "Scorers", "Tries", "Drop goals" (data/scorer_heads.txt),
+#: read as its words, the last before the list's colon.
+_SCORER_HEADS = frozenset(tuple(h.split()) for h in word_list("scorer_heads"))
+_SCORER_LAST = frozenset(h[-1] for h in _SCORER_HEADS)
+
+
+def _scorer_head(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] is ":" after the head of a scorers' list ("Scorers :", "Drop goals :")."""
+    if toks[k].text != ":" or k == 0 or toks[k - 1].text not in _SCORER_LAST:
+        return False
+    for head in _SCORER_HEADS:
+        m = len(head)
+        if k >= m and tuple(t.text for t in toks[k - m : k]) == head:
+            return True
+    return False
+
+
+def scorers_people(doc: Doc, s_i: int, toks: list[Token]) -> list[Token]:
+    """Emit the players of a match report's scorers' lists as people, and return the tokens
+    without them: after "Scorers :", "Tries :", "Penalties :" (data/scorer_heads.txt) every
+    name up to the next such head is a player's, whatever figures follow it ("Juninho 8 ,
+    Ravanelli 30 pen , 71"); a name before " - " there is the side the list is for ("Leeds -
+    Sharpe 12"), and a name in brackets is read as any other."""
+    n = len(toks)
+    drop: set[int] = set()
+    k = 0
+    while k < n:
+        if not _scorer_head(toks, k):
+            k += 1
+            continue
+        k += 1
+        depth = 0
+        while k < n and not _scorer_head(toks, k):
+            w = toks[k].text
+            if w == "(":
+                depth += 1
+            elif w == ")":
+                depth = max(0, depth - 1)
+            if depth or not w[:1].isupper() or w[-1:] == ":" or _scorer_head_word(toks, k):
+                k += 1
+                continue
+            e = k + 1
+            while e < n:
+                p = e
+                while p < n and toks[p].text in NAME_PARTICLES:
+                    p += 1  # "Joost van der Westhuizen"
+                if p < n and toks[p].text[:1].isupper() and toks[p].text not in ("'s", "’s"):
+                    e = p + 1
+                    continue
+                break
+            after = toks[e].text if e < n else ""
+            if after in ("-", ":") or e - k > 4 or any(t.text[:1].isdigit() for t in toks[k:e]):
+                k = e  # "Leeds - Sharpe 12": the side the list is for
+                continue
+            canon = " ".join(t.text for t in toks[k:e])
+            emit(doc, s_i, toks, k, e, "PERSON", canon, STRONG)
+            drop.update(range(k, e))
+            k = e
+    if not drop:
+        return toks
+    return [t for k, t in enumerate(toks) if k not in drop]
+
+
+def _scorer_head_word(toks: list[Token], k: int) -> bool:
+    """Whether toks[k] opens the next head of a scorers' list ("Conversions :")."""
+    for head in _SCORER_HEADS:
+        m = len(head)
+        if (
+            k + m < len(toks)
+            and toks[k + m].text == ":"
+            and tuple(t.text for t in toks[k : k + m]) == head
+        ):
+            return True
+    return False
+
+
+#: A scorers' list's head and its colon somewhere in the text: most texts have none.
+SCORERS_GATE = regexes.compile(
+    rf"\b(?:{'|'.join(sorted({re.escape(w) for w in _SCORER_LAST}))})[ \t]?:"
+)
+
+
+def nation_brackets(text: str, start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
+    """The brackets after a capitalised name in the sentence text[start:end], "Ato Boldon (
+    Trinidad )", "Benetton ( Italy )": (where the bracket opens, where it closes, as indexes
+    of `toks`) for each whose inside is one to four words, capitalised but for "and" or "of",
+    with no figure among them."""
+    out: list[tuple[int, int]] = []
+    if text.find("(", start, end) < 0:
+        return out  # most sentences: one search in C
+    n = len(toks)
+    for k in range(1, n - 2):
+        if toks[k].text != "(" or not toks[k - 1].text[:1].isupper():
+            continue
+        c = k + 1
+        while c < n and c - k <= 5 and toks[c].text != ")":
+            w = toks[c].text
+            if not (w[:1].isupper() or (w in ("and", "of") and c > k + 1)):
+                break
+            c += 1
+        if c < n and c > k + 1 and toks[c].text == ")" and c - k <= 5:
+            out.append((k, c))
+    return out
+
+
+def nation_column(doc: Doc, rows: list[tuple[int, list[Token], list[tuple[int, int]]]]) -> None:
+    """A sports page's names with a nation in brackets after each ("1. Ato Boldon ( Trinidad
+    ) 10.09", "Olaf Ludwig ( Germany ) Telekom 4 hours"): a reader knows the column holds
+    nations once most of its entries are nations the lists know, so an entry they do not
+    know ("Trinidad", "Kazakstan") is a nation too, a place; and the name between such a
+    bracket and the row's figures is the rider's or the driver's team ("Telekom", "Kelme",
+    "Jordan"), an organisation. Guesses over those spans give way."""
+    if not rows:
+        return
+    entries = [(s_i, toks, k, c) for s_i, toks, brackets in rows for k, c in brackets]
+    known = 0
+    for _s_i, toks, k, c in entries:
+        words = [t.text for t in toks[k + 1 : c]]
+        hit = gazetteer_label(words)
+        key = " ".join(words)
+        if _nation(hit, key):
+            known += 1
+    if known < 3 or 3 * known < 2 * len(entries):
+        return
+    new: list[Guess] = []
+    for s_i, toks, k, c in entries:
+        words = [t.text for t in toks[k + 1 : c]]
+        key = " ".join(words)
+        hit = gazetteer_label(words)
+        if hit and _nation(hit, key):
+            new.append(_guess(s_i, toks, k + 1, c, "GPE", hit[1]))  # "Trinidad and Tobago" whole
+        elif not (hit or key in W.known_orgs or key in doc.people):
+            new.append(_guess(s_i, toks, k + 1, c, "GPE", key))
+        team = _team_after(toks, c)
+        if team:
+            canon = " ".join(t.text for t in toks[team[0] : team[1]])
+            new.append(_guess(s_i, toks, team[0], team[1], "ORG", canon))
+    if not new:
+        return
+    spans = sorted((g.start, g.end) for g in new)
+    doc.found = [f for f in doc.found if not _overlaps(f, spans)]
+    doc.found.extend(new)
+
+
+def _nation(hit: tuple[str, str] | None, key: str) -> bool:
+    """Whether a bracket's words are a nation's name ("Italy", "U.S.", "Trinidad and Tobago")."""
+    if hit is None:
+        return False
+    return hit[0] == "GPE" and (key in W.nations or key in W.country_names or key in _NATIONS)
+
+
+#: Nations as results tables write them, besides their names in the lists.
+_NATIONS = frozenset({"U.S.", "USA", "U.S.A.", "Britain", "UK", "U.K."})
+
+
+def _guess(s_i: int, toks: list[Token], i: int, j: int, label: str, canon: str) -> Guess:
+    return Guess(toks[i].start, toks[j - 1].end, label, canon, STRONG, s_i, j - i)
+
+
+def _overlaps(f: Guess, spans: list[tuple[int, int]]) -> bool:
+    return any(f.start < e and s < f.end for s, e in spans)
+
+
+#: What follows a team's name in a row of results: "same time", "s.t.", "all same time".
+_AFTER_TEAM = frozenset({"same", "s.t.", "st", "all", "at"})
+
+
+def _team_after(toks: list[Token], c: int) -> tuple[int, int] | None:
+    """The team named after a nation's closing bracket at toks[c], as (start, end): "( Germany
+    ) Telekom 4 hours", "( Spain ) MX Onda" (at the row's end), "( U.S. ) , Lola Ford Cosworth
+    , 54.483"; None if no team is named there."""
+    n = len(toks)
+    i = c + 1
+    comma = i < n and toks[i].text == ","
+    if comma:
+        i += 1
+    j = i
+    while j < n and j - i < 3 and toks[j].text[:1].isupper() and toks[j].text != "(":
+        j += 1
+    if j == i:
+        return None
+    after = toks[j].text if j < n else ""
+    if comma:
+        ok = after == "," and j + 1 < n and toks[j + 1].text[:1].isdigit()
+    else:
+        ok = (after[:1].isdigit() and j - i == 1) or (
+            (after == "" or after[:1].isdigit() or after in _AFTER_TEAM)
+            and toks[i].text not in W.first_names  # not "( Canada ) Mike Sullivan"
+        )
+    return (i, j) if ok else None
