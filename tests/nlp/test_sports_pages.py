@@ -25,9 +25,7 @@ def wire(prose: list[str], table: list[str], wrap: bool, crlf: bool = False) -> 
     """Prose paragraphs (wrapped at 65 with a four-space indent, or one line each), then the
     table's lines as they are."""
     if wrap:
-        paragraphs = [
-            textwrap.fill(p, 65, initial_indent="    ", subsequent_indent="    ") for p in prose
-        ]
+        paragraphs = [textwrap.fill(p, 65, initial_indent="    ") for p in prose]
     else:
         paragraphs = ["    " + p for p in prose]
     text = "\n".join(paragraphs + table) + "\n"
@@ -138,3 +136,69 @@ def test_a_fixture_after_a_lead_in_names_both_sides(line):
         f"Leeds 2 Chelsea 1\n{line}\n"
     )
     assert ("Tottenham", "ORG") in got and ("Arsenal", "ORG") in got
+
+
+# --- results of a league's games, home team in capitals -----------------------------------
+
+HOCKEY_CONLL = (
+    "ICE HOCKEY - RESULTS .\nNEW YORK 1996-12-12\n"
+    "Results of games played on Wednesday ( home team in CAPS ) :\n"
+    "Detroit 4 CALGARY 1\nPHILADELPHIA 3 Tampa Bay 3 ( OT )\n"
+)
+HOCKEY_PROSE = ["NEW YORK, Dec 12 - Results of games played on Wednesday (home team in CAPS):"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    forms(HOCKEY_CONLL, HOCKEY_PROSE, ["Detroit 4 CALGARY 1", "PHILADELPHIA 3 Tampa Bay 3 (OT)"]),
+)
+def test_home_team_in_caps_names_no_organisation_and_a_note_after_a_result_is_none(text):
+    got = names(text)
+    assert not any(n in ("CAPS", "OT") for n, _label in got), got
+    for team in ("Detroit", "CALGARY", "PHILADELPHIA", "Tampa Bay"):
+        assert (team, "ORG") in got, (team, got)
+
+
+# --- a dateline with its region over a sports story ------------------------------------------
+
+
+@pytest.mark.parametrize("layout", [False, True])
+def test_a_dateline_with_its_country_stays_the_place_in_a_sports_story(layout):
+    prose = [
+        "KELSBY, England, June 8 - Harrowfield's batsmen struggled on the third day of the "
+        "county match against Lintwick, who took six wickets before lunch.",
+        "Lintwick's bowlers were helped by a damp pitch and the match is likely to be drawn.",
+    ]
+    got = names(wire(prose, [], wrap=layout))
+    assert ("KELSBY", "GPE") in got, got
+
+
+# --- market indices ------------------------------------------------------------------------
+
+MARKETS_CONLL = (
+    "Tokyo shares fell on Friday as the Nikkei average lost 120 points .\n"
+    "In London , the FTSE 100 index rose while the Hang Seng in Hong Kong was flat .\n"
+    "The Nikkei business daily said the Dow Jones industrial average would open higher .\n"
+    "STOCK INDICES\nNikkei 21,045.10 down 98.32\nDAX 2,558.93 up 7.71\n"
+)
+MARKETS_PROSE = [
+    "TOKYO, Sept 6 - Tokyo shares fell on Friday as the Nikkei average lost 120 points.",
+    "In London, the FTSE 100 index rose while the Hang Seng in Hong Kong was flat.",
+    "The Nikkei business daily said the Dow Jones industrial average would open higher.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    forms(
+        MARKETS_CONLL,
+        MARKETS_PROSE,
+        ["STOCK INDICES", "Nikkei 21,045.10 down 98.32", "DAX 2,558.93 up 7.71"],
+    ),
+)
+def test_a_stock_index_is_the_index_and_not_the_paper_named_like_it(text):
+    got = names(text)
+    for index in ("FTSE 100", "Hang Seng", "Dow Jones", "DAX"):
+        assert (index, "PRODUCT") in got, (index, got)
+    nikkei = [label for n, label in got if n == "Nikkei"]
+    assert nikkei.count("PRODUCT") == 2 and nikkei.count("ORG") == 1, got  # the daily

@@ -46,6 +46,7 @@ from explorer.nlp.names.tables import (
     LINEUP_GATE,
     SCORERS_GATE,
     lineup_people,
+    market_indices,
     nation_brackets,
     nation_column,
     scorers_people,
@@ -100,6 +101,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
+        if text.find(" in CAPS", s_start, s_end) >= 0:
+            toks = [t for t in toks if t.text != "CAPS"]  # "( home team in CAPS )": a typeface
         words = len(toks)
         if wire_table and _TABLE_WORD.search(text, s_start, s_end):
             toks = _without_table_words(toks)
@@ -160,6 +163,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             scan_caps_line(doc, s_i, toks, known)
         for s_i, toks in rows:
             scan_caps_line(doc, s_i, toks, known, row=True)
+    market_indices(doc)
     doc.found.sort(key=lambda f: f.start)
     starts = [s for s, _e in sentences]
     out: list[Mention] = []

@@ -108,7 +108,7 @@ _SIDE = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|'s)){0,3}(?: \( [A-Z]{1,3} \))?"
 
 _RESULT = regexes.compile(
     rf"\s*({_SIDE}) (\d{{1,3}}) ({_SIDE}) (\d{{1,3}})"
-    r"(?: \( ([^()\n]{1,80}) \))?\s*"  # "( in 12 )", "( OT )", "( Ajax win on penalties )"
+    r"(?: \( ?([^()\n]{1,80}?) ?\))?\s*"  # "( in 12 )", "(OT)", "( Ajax win on penalties )"
 )
 
 #: A fixture: "Leeds v Arsenal", "Coventry vs Sheffield Wednesday".

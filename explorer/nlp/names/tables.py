@@ -432,3 +432,33 @@ def _team_after(toks: list[Token], c: int) -> tuple[int, int] | None:
             and toks[i].text not in W.first_names  # not "( Canada ) Mike Sullivan"
         )
     return (i, j) if ok else None
+
+
+#: A stock market index by name (data/market_indices.txt), the longest first: "FTSE 100"
+#: before "FTSE". Not a firm's or a paper's name that opens with one: "Dow Jones & Co", "Dow
+#: Jones Telerate", "Nikkei business daily", "Hang Seng Bank".
+_INDEX = regexes.compile(
+    r"\b(?:"
+    + "|".join(re.escape(w) for w in sorted(word_list("market_indices"), key=len, reverse=True))
+    + r")(?![\w&-])(?! ?(?:&|and Co\b|[A-Z]|newspaper|daily|business|financial|Shimbun))"
+)
+
+#: "the Dow" alone, the Dow Jones average, before no capitalised word ("Dow Chemical").
+_THE_DOW = regexes.compile(r"\b[Tt]he Dow(?![\w&-])(?! ?(?:&|[A-Z]))")
+
+
+def market_indices(doc: Doc) -> None:
+    """A stock market index named anywhere in the document, "the Nikkei average", "FTSE 100
+    3,897.2 up 12.6", "the Hang Seng", is the index (a PRODUCT, CoNLL's miscellany), whatever
+    was guessed over it (an organisation, a person): one search of the text, which most
+    documents end."""
+    text = doc.text
+    found = [(m.start(), m.end()) for m in _INDEX.finditer(text)]
+    found += [(m.start() + 4, m.end()) for m in _THE_DOW.finditer(text)]
+    if not found:
+        return
+    spans = sorted(found)
+    doc.found = [f for f in doc.found if not _overlaps(f, spans)]
+    for s, e in spans:
+        name = text[s:e]
+        doc.found.append(Guess(s, e, "PRODUCT", name, STRONG, 0, len(name.split())))
