@@ -202,3 +202,48 @@ def test_a_stock_index_is_the_index_and_not_the_paper_named_like_it(text):
         assert (index, "PRODUCT") in got, (index, got)
     nikkei = [label for n, label in got if n == "Nikkei"]
     assert nikkei.count("PRODUCT") == 2 and nikkei.count("ORG") == 1, got  # the daily
+
+
+# --- a press digest: a line in capitals heads one newspaper's stories ------------------------
+
+DIGEST_CONLL = (
+    "PRESS DIGEST - Valdoria - Oct 3 .\nMARENZA 1996-10-03\n"
+    "These are the leading stories in the Valdorian press on Thursday .\n"
+    "Reuters has not verified these stories and does not vouch for their accuracy .\n"
+    "LA TRIBUNE\n- The government will raise fuel prices in January , the finance minister said .\n"
+    "MARENZA POST\n- Opposition leader Ilse Carvajal called for early elections .\n"
+)
+DIGEST_PROSE = [
+    "MARENZA, Oct 3 - These are the leading stories in the Valdorian press on Thursday. "
+    "Reuters has not verified these stories and does not vouch for their accuracy."
+]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param(lambda: DIGEST_CONLL, id="conll"),
+        pytest.param(
+            lambda: (
+                "PRESS DIGEST - Valdoria - Oct 3.\n"
+                + wire(
+                    DIGEST_PROSE,
+                    [
+                        "LA TRIBUNE",
+                        "    - The government will raise fuel prices in January, the finance "
+                        "minister said.",
+                        "MARENZA POST",
+                        "    - Opposition leader Ilse Carvajal called for early elections.",
+                    ],
+                    wrap=True,
+                )
+            ),
+            id="wire",
+        ),
+    ],
+)
+def test_a_press_digest_names_its_newspapers_and_its_slug_names_nothing(layout):
+    got = names(layout())
+    assert ("LA TRIBUNE", "ORG") in got and ("MARENZA POST", "ORG") in got, got
+    assert not any(n in ("PRESS DIGEST", "LA", "MARENZA") and label != "GPE" for n, label in got)
+    assert ("Ilse Carvajal", "PERSON") in got

@@ -39,7 +39,7 @@ from explorer.nlp import regexes
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
-from explorer.nlp.names.headlines import scan_caps_line
+from explorer.nlp.names.headlines import digest_papers, press_digest, scan_caps_line
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
 from explorer.nlp.names.tables import (
@@ -157,12 +157,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
-    if caps_lines or doc.long_runs or rows:
-        known = _known_names(doc)
-        for s_i, toks in caps_lines + doc.long_runs:
-            scan_caps_line(doc, s_i, toks, known)
-        for s_i, toks in rows:
-            scan_caps_line(doc, s_i, toks, known, row=True)
+    _headlines_and_rows(doc, caps_lines, rows)
     market_indices(doc)
     doc.found.sort(key=lambda f: f.start)
     starts = [s for s, _e in sentences]
@@ -175,6 +170,19 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _headlines_and_rows(doc: Doc, caps_lines: list, rows: list) -> None:
+    """Pass 4: lines in capitals and rows of figures get the names known elsewhere; in a
+    press digest a newspaper's name heading its stories is the newspaper."""
+    if press_digest(doc.text):
+        caps_lines = digest_papers(doc, caps_lines)  # "JAKARTA POST": a newspaper's stories
+    if caps_lines or doc.long_runs or rows:
+        known = _known_names(doc)
+        for s_i, toks in caps_lines + doc.long_runs:
+            scan_caps_line(doc, s_i, toks, known)
+        for s_i, toks in rows:
+            scan_caps_line(doc, s_i, toks, known, row=True)
 
 
 def _players(doc: Doc, s_i: int, text: str, start: int, end: int, toks, lineups, scorers):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, Doc, emit, is_about_sport
 from explorer.nlp.names.lists import (
     COMPETITION_HEADS,
@@ -153,3 +154,42 @@ def _sports_event(titled, i: int) -> int:
         if words[-1] in _SPORTS_EVENTS:
             return m
     return 0
+
+
+#: A press digest's slug: "PRESS DIGEST - Indonesian newspapers - August 30".
+_DIGEST = regexes.compile(r"\s*(?:PRESS DIGEST|Press Digest|Press digest)\b")
+
+
+def press_digest(text: str) -> bool:
+    """Whether the text is a wire service's press digest (its slug opens it)."""
+    return _DIGEST.match(text, 0, 40) is not None
+
+
+def digest_papers(doc: Doc, caps_lines: list) -> list:
+    """In a press digest, a line in capitals on its own ("KOMPAS", "JAKARTA POST", "LA
+    PRESSE") heads the stories of one newspaper: the newspaper, an organisation, though its
+    words name a place. The other lines in capitals are returned, for pass 4; the slug's own
+    words ("PRESS DIGEST") name nothing."""
+    text = doc.text
+    slug = _DIGEST.match(text)
+    if slug is not None:
+        doc.found = [f for f in doc.found if f.start >= slug.end()]
+    rest = []
+    for s_i, toks in caps_lines:
+        # the line of the sentence's first word ("- - - -" may be read with it)
+        i = next((k for k, t in enumerate(toks) if t.text[:1].isalpha()), len(toks))
+        j = i
+        while j < len(toks) and toks[j].text.isalpha() and toks[j].text.isupper():
+            j += 1
+        if s_i == 0 or i == j or j - i > 4:
+            rest.append((s_i, toks))
+            continue
+        line_start = text.rfind("\n", 0, toks[i].start) + 1
+        line_end = text.find("\n", toks[j - 1].end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : toks[i].start].strip() or text[toks[j - 1].end : line_end].strip():
+            rest.append((s_i, toks))
+            continue
+        canon = " ".join(title_case(t.text) for t in toks[i:j])
+        emit(doc, s_i, toks, i, j, "ORG", canon, MEDIUM)
+    return rest
