@@ -247,3 +247,35 @@ def test_a_press_digest_names_its_newspapers_and_its_slug_names_nothing(layout):
     assert ("LA TRIBUNE", "ORG") in got and ("MARENZA POST", "ORG") in got, got
     assert not any(n in ("PRESS DIGEST", "LA", "MARENZA") and label != "GPE" for n, label in got)
     assert ("Ilse Carvajal", "PERSON") in got
+
+
+# --- a headline names a team by its town or by its nickname ----------------------------------
+
+HEADLINE_CONLL = (
+    "SOCCER - DONCASTER SACK MERRIMAN AS ROVERS SLIP TO BOTTOM .\nLONDON 1996-10-25\n"
+    "Doncaster Rovers sacked manager Tom Merriman on Friday after a fourth successive league "
+    "defeat left them bottom of the table .\n"
+    "The club said his assistant would take charge of the team for Saturday 's match .\n"
+)
+HEADLINE_PROSE = [
+    "LONDON, Oct 25 - Doncaster Rovers sacked manager Tom Merriman on Friday after a fourth "
+    "successive league defeat left them bottom of the table.",
+    "The club said his assistant would take charge of the team for Saturday's match.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param(HEADLINE_CONLL, id="conll"),
+        pytest.param(
+            "SOCCER-DONCASTER SACK MERRIMAN AS ROVERS SLIP TO BOTTOM.\n"
+            + wire(HEADLINE_PROSE, [], wrap=True),
+            id="wire",
+        ),
+    ],
+)
+def test_a_headline_names_the_team_by_its_town_and_by_its_nickname(text):
+    got = names(text)
+    assert ("DONCASTER", "ORG") in got and ("ROVERS", "ORG") in got, got
+    assert ("MERRIMAN", "PERSON") in got

@@ -39,7 +39,7 @@ from explorer.nlp import regexes
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
-from explorer.nlp.names.headlines import digest_papers, press_digest, scan_caps_line
+from explorer.nlp.names.headlines import digest_papers, press_digest, scan_caps_line, town_teams
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
 from explorer.nlp.names.tables import (
@@ -179,8 +179,9 @@ def _headlines_and_rows(doc: Doc, caps_lines: list, rows: list) -> None:
         caps_lines = digest_papers(doc, caps_lines)  # "JAKARTA POST": a newspaper's stories
     if caps_lines or doc.long_runs or rows:
         known = _known_names(doc)
+        teams = town_teams(doc) if caps_lines else None
         for s_i, toks in caps_lines + doc.long_runs:
-            scan_caps_line(doc, s_i, toks, known)
+            scan_caps_line(doc, s_i, toks, known, teams=teams)
         for s_i, toks in rows:
             scan_caps_line(doc, s_i, toks, known, row=True)
 
