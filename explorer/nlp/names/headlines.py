@@ -53,8 +53,8 @@ def scan_caps_line(
         hit = _known_name(doc, toks, titled, i, known) or (
             None if row else _org_by_last_word(titled, i)
         )
-        if not hit and teams and not row and titled[i] in teams:
-            hit = (i + 1, "ORG", teams[titled[i]])  # "BULLS" of the Chicago Bulls
+        if not hit and teams and not row and (team := teams.get(str(titled[i]))):
+            hit = (i + 1, "ORG", team)  # "BULLS" of the Chicago Bulls
         if not hit:
             i += 1
             continue
