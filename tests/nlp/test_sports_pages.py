@@ -279,3 +279,30 @@ def test_a_headline_names_the_team_by_its_town_and_by_its_nickname(text):
     got = names(text)
     assert ("DONCASTER", "ORG") in got and ("ROVERS", "ORG") in got, got
     assert ("MERRIMAN", "PERSON") in got
+
+
+# --- a scores line opens with its ground -----------------------------------------------------
+
+GROUNDS = [
+    "Hove : Sussex 312 ( W. Pellow 104 ; I. Dunmore 4-37 ) , Lancashire 197-8 .",
+    "At Kelsby Park ( Kelsby ) : Durham 214 ( P. Ormerod 84 ) , Kent 108-3 .",
+    "Tunbridge Wells : Essex 259 and 207 , Derbyshire 114 .",
+    "Bowling : Treadwell 7-0-29-0 , Ashworth 4-0-25-0 .",
+]
+
+
+@pytest.mark.parametrize("comma", [False, True])
+def test_a_scores_line_opens_with_its_ground_a_place_and_the_side_after_it_is_a_team(comma):
+    lines = [g.replace(" , ", ", ").replace(" ( ", " (").replace(" ) ", ") ") for g in GROUNDS]
+    text = (
+        "CRICKET - COUNTY SCORES .\nLONDON 1996-08-30\n"
+        "Close of play scores in county championship matches on Friday :\n"
+        + "\n".join(lines if comma else GROUNDS)
+        + "\n"
+    )
+    got = names(text)
+    for ground in ("Hove", "Kelsby Park", "Tunbridge Wells"):
+        assert (ground, "GPE") in got, (ground, got)
+    for side in ("Sussex", "Durham", "Essex"):
+        assert (side, "ORG") in got, (side, got)
+    assert ("Treadwell", "PERSON") in got and ("Bowling", "GPE") not in got

@@ -52,6 +52,7 @@ from explorer.nlp.names.tables import (
     scorers_people,
     standings_name,
     standings_teams,
+    venue_line,
 )
 from explorer.nlp.names.tokens import (
     _PROSE,
@@ -87,8 +88,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     nations: list[tuple[int, list[Token], list[tuple[int, int]]]] = []
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
-        if lineups or scorers:
-            toks = _players(doc, s_i, text, s_start, s_end, toks, lineups, scorers)
+        toks = _players(doc, s_i, text, s_start, s_end, toks, lineups, scorers)
         if not toks:
             continue
         if found := nation_brackets(text, s_start, s_end, toks):
@@ -194,6 +194,8 @@ def _players(doc: Doc, s_i: int, text: str, start: int, end: int, toks, lineups,
         toks = lineup_people(doc, s_i, text, start, end, toks)
     if scorers and toks and text.find(":", start, end) >= 0:
         toks = scorers_people(doc, s_i, toks)
+    if toks and text.find(":", start, min(end, start + 40)) >= 0 and toks[0].text[:1].isupper():
+        toks = venue_line(doc, s_i, toks)  # "Hove : Sussex 363 ( ... )"
     return toks
 
 

@@ -462,3 +462,72 @@ def market_indices(doc: Doc) -> None:
     for s, e in spans:
         name = text[s:e]
         doc.found.append(Guess(s, e, "PRODUCT", name, STRONG, 0, len(name.split())))
+
+
+def venue_line(doc: Doc, s_i: int, toks: list[Token]) -> list[Token]:
+    """A line of a sports page that opens with where its match is played, then a colon and
+    the first side's score: "Hove : Sussex 363 ( ... )", "At Headingley ( Leeds ) : Yorkshire
+    290", "Tunbridge Wells : Nottinghamshire 214". The ground is a place and the side after
+    the colon a team; both are emitted, and the tokens left to read returned. A line whose
+    first words are no place the lists know needs "At" before them ("Bowling : Vass 7-0-29-0"
+    is no ground)."""
+    n = len(toks)
+    i = 1 if toks[0].text in ("At", "at") else 0
+    j = i
+    while j < n and j - i < 3 and toks[j].text[:1].isupper():
+        j += 1
+    if j == i:
+        return toks
+    k = j
+    town = None
+    if (
+        k + 2 < n
+        and toks[k].text == "("
+        and toks[k + 1].text[:1].isupper()
+        and toks[k + 2].text == ")"
+    ):
+        town, k = k + 1, k + 3  # "At Headingley ( Leeds ) :"
+    if k + 2 >= n or toks[k].text != ":" or not toks[k + 1].text[:1].isupper():
+        return toks
+    t = k + 1
+    e = t
+    while e < n and e - t < 3 and toks[e].text[:1].isupper():
+        e += 1
+    if e >= n or not toks[e].text[:1].isdigit():
+        return toks  # "Hove : Sussex 363": a score after the side
+    words = [tok.text for tok in toks[i:j]]
+    if not i and not _ground_name(words):
+        return toks
+    if not is_about_sport(doc):
+        return toks
+    emit(doc, s_i, toks, i, j, "GPE", " ".join(words), STRONG)
+    if town is not None:
+        emit(doc, s_i, toks, town, town + 1, "GPE", toks[town].text, STRONG)
+    side = [tok.text for tok in toks[t:e]]
+    hit = gazetteer_label(side)
+    key = " ".join(side)
+    if not (hit and _nation(hit, key)):
+        emit(doc, s_i, toks, t, e, "ORG", key, STRONG)
+        return toks[:i] + toks[k:t] + toks[e:]
+    return toks[:i] + toks[k:]
+
+
+def _ground_name(words: list[str]) -> bool:
+    """Whether words the lists know name a place a match is played at: a town ("Hove",
+    "Chesterfield"), a place's name ("The Oval"), "Chester-le-Street", "Tunbridge Wells"."""
+    key = " ".join(words)
+    if key in W.known_orgs:
+        return False
+    hit = gazetteer_label(words)
+    if hit is not None:
+        return hit[0] in ("GPE", "LOC", "FAC")
+    return (
+        W.cities.get(key, 0) > 0
+        or words[-1] in W.loc_words
+        or words[-1] in _GROUND_ENDS
+        or ("-" in key and any(p in key for p in ("-le-", "-on-", "-upon-", "-en-", "-sur-")))
+    )
+
+
+#: The last words of a ground's or a town's name: "Tunbridge Wells", "Trent Bridge".
+_GROUND_ENDS = frozenset({"Wells", "Oval", "Park", "Road", "Ground", "Stadium", "Lane", "Spa"})
