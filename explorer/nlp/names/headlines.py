@@ -14,6 +14,7 @@ from explorer.nlp.names.lists import (
     gazetteer_label,
     org_suffix,
 )
+from explorer.nlp.names.tables import INDEX_NAMES
 from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, Token, title_case
 
 
@@ -119,6 +120,8 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
             return (m, *g)
         if key in W.known_orgs or raw in W.known_orgs:
             return m, "ORG", key if key in W.known_orgs else raw
+        if raw in INDEX_NAMES or key in INDEX_NAMES:  # "Nikkei 21,045.10 down 98.32"
+            return m, "PRODUCT", raw if raw in INDEX_NAMES else key
     return None
 
 

@@ -824,6 +824,15 @@ def _sentence_opener(
         and not DATE_TOKEN.match(toks[j + 3].text)
     ):
         return None  # a commodity's table: "SOYBEANS (CBT) 5,000 bu; cents per bu"
+    if nxt == "(" and w.isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].islower():
+        # a table's heading and its unit: "WHEAT ( cents per bushel )", "ROTTERDAM VEGOILS (
+        # dlrs per tonne )": no dateline; only a place the lists know opening it is a name
+        for m in range(j, i, -1):
+            hit = gazetteer_label([title_case(t.text) for t in toks[i:m]])
+            if hit and hit[0] in ("GPE", "LOC"):
+                emit(doc, s_i, toks, i, m, hit[0], hit[1], MEDIUM)
+                break
+        return None
     # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
     # Every word in capitals, and a comma only before the date ("PITTSBURGH, April 14 -",
     # "MANCHESTER, England 1996-08-24"): "NEC Corp, Hitachi Ltd and ..." opens a list.

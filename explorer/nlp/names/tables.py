@@ -17,6 +17,7 @@ after the last sentence when a document is one line): every name in it is a play
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from explorer.nlp import regexes
 from explorer.nlp.names.guesses import STRONG, Doc, Guess, emit, is_about_sport
@@ -318,10 +319,30 @@ def _scorer_head_word(toks: list[Token], k: int) -> bool:
     return False
 
 
-#: A scorers' list's head and its colon somewhere in the text: most texts have none.
-SCORERS_GATE = regexes.compile(
-    rf"\b(?:{'|'.join(sorted({re.escape(w) for w in _SCORER_LAST}))})[ \t]?:"
-)
+def has_scorers(text: str) -> bool:
+    """Whether a scorers' list's head and its colon stand somewhere in the text ("Scorers :",
+    "Tries:"): the colons are found in C, and most texts have few and no such head."""
+    i = text.find(":")
+    while i >= 0:
+        j = i - 1 if i and text[i - 1] in " \t" else i
+        k = j
+        while k > 0 and (text[k - 1].isalpha() or text[k - 1] == "-"):
+            k -= 1
+        if text[k:j] in _SCORER_LAST:
+            return True
+        i = text.find(":", i + 1)
+    return False
+
+
+#: A capitalised name in brackets, "( Trinidad )", "(U.S.)": a column of nations has three.
+_BRACKETED_NAME = regexes.compile(r"\( ?[A-Z][\w.'-]*(?: (?:and |of )?[A-Z][\w.'-]*){0,3} ?\)")
+
+
+def nation_rows(text: str) -> bool:
+    """Whether the text has at least three capitalised names in brackets, which a column of
+    nations needs (one search in C; most texts have none)."""
+    m = _BRACKETED_NAME.search(text)
+    return m is not None and len(_BRACKETED_NAME.findall(text, m.end())) >= 2
 
 
 def nation_brackets(text: str, start: int, end: int, toks: list[Token]) -> list[tuple[int, int]]:
@@ -382,7 +403,7 @@ def nation_column(doc: Doc, rows: list[tuple[int, list[Token], list[tuple[int, i
     if not new:
         return
     spans = sorted((g.start, g.end) for g in new)
-    doc.found = [f for f in doc.found if not _overlaps(f, spans)]
+    doc.found = _without_overlaps(doc.found, spans)
     doc.found.extend(new)
 
 
@@ -401,8 +422,16 @@ def _guess(s_i: int, toks: list[Token], i: int, j: int, label: str, canon: str) 
     return Guess(toks[i].start, toks[j - 1].end, label, canon, STRONG, s_i, j - i)
 
 
-def _overlaps(f: Guess, spans: list[tuple[int, int]]) -> bool:
-    return any(f.start < e and s < f.end for s, e in spans)
+def _without_overlaps(found: list[Guess], spans: list[tuple[int, int]]) -> list[Guess]:
+    """The guesses that overlap none of the sorted, disjoint `spans`."""
+    starts = [s for s, _e in spans]
+    keep = []
+    for f in found:
+        k = bisect_right(starts, f.start) - 1  # the last span starting at or before the guess
+        if (k >= 0 and spans[k][1] > f.start) or (k + 1 < len(spans) and starts[k + 1] < f.end):
+            continue
+        keep.append(f)
+    return keep
 
 
 #: What follows a team's name in a row of results: "same time", "s.t.", "all same time".
@@ -438,27 +467,48 @@ def _team_after(toks: list[Token], c: int) -> tuple[int, int] | None:
 #: before "FTSE". Not a firm's or a paper's name that opens with one: "Dow Jones & Co", "Dow
 #: Jones Telerate", "Nikkei business daily", "Hang Seng Bank".
 _INDEX = regexes.compile(
-    r"\b(?:"
+    r"(?:"  # (no \b before it: the engine then skips to the names' first letters)
     + "|".join(re.escape(w) for w in sorted(word_list("market_indices"), key=len, reverse=True))
     + r")(?![\w&-])(?! ?(?:&|and Co\b|[A-Z]|newspaper|daily|business|financial|Shimbun))"
 )
 
+#: The words an index's name opens with ("FTSE", "Hang", "Dow"): a guess with one of them
+#: in it is looked at again (a set's look-up a guess: cheaper than a search of every text).
+INDEX_WORDS = frozenset(re.split(r"[ -]", w)[0] for w in word_list("market_indices"))
+
 #: "the Dow" alone, the Dow Jones average, before no capitalised word ("Dow Chemical").
-_THE_DOW = regexes.compile(r"\b[Tt]he Dow(?![\w&-])(?! ?(?:&|[A-Z]))")
+_THE_DOW = regexes.compile(r"[Tt]he Dow(?![\w&-])(?! ?(?:&|[A-Z]))")
+
+
+_CAC = regexes.compile(r"CAC[- ]40\b")
+
+
+#: The indices' names, for the names a table's row or a headline may give.
+INDEX_NAMES = frozenset(word_list("market_indices"))
 
 
 def market_indices(doc: Doc) -> None:
-    """A stock market index named anywhere in the document, "the Nikkei average", "FTSE 100
-    3,897.2 up 12.6", "the Hang Seng", is the index (a PRODUCT, CoNLL's miscellany), whatever
-    was guessed over it (an organisation, a person): one search of the text, which most
-    documents end."""
+    """A stock market index, "the Nikkei average", "FTSE 100 3,897.2 up 12.6", "the Hang
+    Seng", is the index (a PRODUCT, CoNLL's miscellany), whatever was guessed over it (an
+    organisation, a person): each guess that opens with an index's first word is read again
+    there, its span the index's name with its number ("FTSE 100")."""
     text = doc.text
-    found = [(m.start(), m.end()) for m in _INDEX.finditer(text)]
-    found += [(m.start() + 4, m.end()) for m in _THE_DOW.finditer(text)]
+    found = []
+    for f in doc.found:
+        pos = f.start
+        word = text[pos : f.end].partition(" ")[0].partition("-")[0]
+        if word in INDEX_WORDS:
+            m = _INDEX.match(text, pos)
+            if m is not None and (not pos or not text[pos - 1].isalnum()):
+                found.append((m.start(), m.end()))
+            elif word == "Dow" and (m := _THE_DOW.match(text, max(0, pos - 4))):
+                found.append((pos, m.end()))
+    if "CAC" in text:  # "CAC-40": a figure in it, so no guess of a name is over it
+        found += [m.span() for m in _CAC.finditer(text)]
     if not found:
         return
-    spans = sorted(found)
-    doc.found = [f for f in doc.found if not _overlaps(f, spans)]
+    spans = sorted(set(found))
+    doc.found = _without_overlaps(doc.found, spans)
     for s, e in spans:
         name = text[s:e]
         doc.found.append(Guess(s, e, "PRODUCT", name, STRONG, 0, len(name.split())))
