@@ -88,6 +88,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     # Rows with a nation in brackets after a name: "1. Ato Boldon ( Trinidad ) 10.09".
     nations: list[tuple[int, list[Token], list[tuple[int, int]]]] = []
     brackets = nation_rows(text)
+    caps_note = " in CAPS" in text  # "( home team in CAPS )"
     # "Hove : Sussex 363": a scores line that opens with its ground; "Sterling 1.6610"
     grounds = _GROUND_GATE.search(text) is not None or "Sterling " in text
     for s_i, s_start, s_end in scan_units(text, sentences):
@@ -106,7 +107,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
-        if text.find(" in CAPS", s_start, s_end) >= 0:
+        if caps_note and text.find(" in CAPS", s_start, s_end) >= 0:
             toks = [t for t in toks if t.text != "CAPS"]  # "( home team in CAPS )": a typeface
         words = len(toks)
         if wire_table and _TABLE_WORD.search(text, s_start, s_end):

@@ -377,22 +377,20 @@ def nation_column(doc: Doc, rows: list[tuple[int, list[Token], list[tuple[int, i
     "Jordan"), an organisation. Guesses over those spans give way."""
     if not rows:
         return
-    entries = [(s_i, toks, k, c) for s_i, toks, brackets in rows for k, c in brackets]
+    entries = []
     known = 0
-    for _s_i, toks, k, c in entries:
-        words = [t.text for t in toks[k + 1 : c]]
-        hit = gazetteer_label(words)
-        key = " ".join(words)
-        if _nation(hit, key):
-            known += 1
+    for s_i, toks, brackets in rows:
+        for k, c in brackets:
+            key = " ".join(t.text for t in toks[k + 1 : c])
+            hit = gazetteer_label(key.split(" "))
+            nation = _nation(hit, key)
+            known += nation
+            entries.append((s_i, toks, k, c, key, hit, nation))
     if known < 3 or 3 * known < 2 * len(entries):
         return
     new: list[Guess] = []
-    for s_i, toks, k, c in entries:
-        words = [t.text for t in toks[k + 1 : c]]
-        key = " ".join(words)
-        hit = gazetteer_label(words)
-        if hit and _nation(hit, key):
+    for s_i, toks, k, c, key, hit, nation in entries:
+        if hit and nation:
             new.append(_guess(s_i, toks, k + 1, c, "GPE", hit[1]))  # "Trinidad and Tobago" whole
         elif not (hit or key in W.known_orgs or key in doc.people):
             new.append(_guess(s_i, toks, k + 1, c, "GPE", key))
@@ -476,6 +474,8 @@ _INDEX = regexes.compile(
 #: in it is looked at again (a set's look-up a guess: cheaper than a search of every text).
 INDEX_WORDS = frozenset(re.split(r"[ -]", w)[0] for w in word_list("market_indices"))
 
+_INDEX_INITIALS = frozenset(w[0] for w in INDEX_WORDS)
+
 #: "the Dow" alone, the Dow Jones average, before no capitalised word ("Dow Chemical").
 _THE_DOW = regexes.compile(r"[Tt]he Dow(?![\w&-])(?! ?(?:&|[A-Z]))")
 
@@ -496,6 +496,8 @@ def market_indices(doc: Doc) -> None:
     found = []
     for f in doc.found:
         pos = f.start
+        if text[pos] not in _INDEX_INITIALS:
+            continue  # most guesses: one look-up
         word = text[pos : f.end].partition(" ")[0].partition("-")[0]
         if word in INDEX_WORDS:
             m = _INDEX.match(text, pos)
