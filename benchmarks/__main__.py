@@ -12,6 +12,7 @@ SUITES = (
     "nlp",
     "facts",
     "ner",
+    "sports",
     "startup",
     "v1",
     "store",

@@ -354,6 +354,8 @@ class _Builder:
             return "\n"
         if _DASH_ITEM.match(self.text, n_start, n_end) and self.text[end - 1] in ".!?:;":
             return "\n"
+        if self.text[end - 1] in ".!?" and _CAPS_HEADING.fullmatch(self.text, n_start, n_end):
+            return "\n"  # "...the minister said.\nJAKARTA POST": a heading in capitals
         word = _FIRST_WORD.match(self.text, n_start, n_end)
         first_len = word.end() - word.start() if word else 0
         line_cols = _columns(self.text[self._line_start(start) : end])
@@ -430,6 +432,10 @@ class _Builder:
         if joined in self.words:
             return True
         return second.rstrip(".,;:!?") in _SUFFIXES
+
+
+#: A line of a few words in capitals, nothing else: a heading ("JAKARTA POST", "LA PRESSE").
+_CAPS_HEADING = regexes.compile(r"[A-Z][A-Z'&.-]*(?: [A-Z][A-Z'&.-]*){0,4}")
 
 
 def _split_lines(

@@ -39,10 +39,22 @@ from explorer.nlp import regexes
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
 from explorer.nlp.names.guesses import Doc, Guess
-from explorer.nlp.names.headlines import scan_caps_line
+from explorer.nlp.names.headlines import digest_papers, press_digest, scan_caps_line, town_teams
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
-from explorer.nlp.names.tables import LINEUP_GATE, lineup_people, standings_name, standings_teams
+from explorer.nlp.names.tables import (
+    LINEUP_GATE,
+    has_scorers,
+    lineup_people,
+    market_indices,
+    nation_brackets,
+    nation_column,
+    nation_rows,
+    scorers_people,
+    standings_name,
+    standings_teams,
+    venue_line,
+)
 from explorer.nlp.names.tokens import (
     _PROSE,
     NUMBER_START,
@@ -72,12 +84,21 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     heads: tuple[int, list[Token], int, int, int, int] | None = None
     standings: list[tuple[int, list[Token], int]] = []
     lineups = LINEUP_GATE.search(text) is not None  # one quick search: most have no team sheet
+    scorers = has_scorers(text)  # "Scorers : Juninho 8": likewise
+    # Rows with a nation in brackets after a name: "1. Ato Boldon ( Trinidad ) 10.09".
+    nations: list[tuple[int, list[Token], list[tuple[int, int]]]] = []
+    brackets = nation_rows(text)
+    caps_note = " in CAPS" in text  # "( home team in CAPS )"
+    # "Hove : Sussex 363": a scores line that opens with its ground; "Sterling 1.6610"
+    grounds = _GROUND_GATE.search(text) is not None or "Sterling " in text
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
+        if lineups or scorers or grounds:
+            toks = _players(doc, s_i, text, s_start, s_end, toks, lineups, scorers)
         if not toks:
             continue
-        # "C Paterson; S Webster, A Craig": a team sheet's players, read before the line's shape
-        toks = lineup_people(doc, s_i, text, s_start, s_end, toks) if lineups else toks
+        if brackets and (found := nation_brackets(text, s_start, s_end, toks)):
+            nations.append((s_i, toks, found))
         if text[s_end - 1].isdigit() and (k := standings_name(toks)):
             standings.append((s_i, toks, k))  # "Cagliari 2 2 0 0 5 1 6": read with the others
             continue
@@ -86,6 +107,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             continue
         if text.find("<", s_start, s_end) >= 0:
             toks = _tickers(tickers, s_i, text, s_start, s_end, toks)
+        if caps_note and text.find(" in CAPS", s_start, s_end) >= 0:
+            toks = [t for t in toks if t.text != "CAPS"]  # "( home team in CAPS )": a typeface
         words = len(toks)
         if wire_table and _TABLE_WORD.search(text, s_start, s_end):
             toks = _without_table_words(toks)
@@ -123,6 +146,9 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         )  # a results table ("Ashford 2 Kingsbridge Rovers 1"), not a page of accounts
         if text.find('"', s_start, s_end) >= 0 or text.find("“", s_start, s_end) >= 0:
             toks = quoted_titles(doc, s_i, text, s_start, s_end, toks)
+        if table and len(_CONTRACT_MONTH.findall(text, s_start, s_end)) >= 2:
+            rows.append((s_i, toks))  # "Soyoil Nov 560 Dec 565": a price row, its names known
+            continue
         if table:
             toks = result_line(doc, s_i, text, s_start, s_end, toks)
         elif words <= 12 and (
@@ -136,15 +162,12 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
                 caps_lines.append((s_i, toks))
             else:
                 scan_sentence(doc, s_i, toks, True)
+    nation_column(doc, nations)
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
-    if caps_lines or doc.long_runs or rows:
-        known = _known_names(doc)
-        for s_i, toks in caps_lines + doc.long_runs:
-            scan_caps_line(doc, s_i, toks, known)
-        for s_i, toks in rows:
-            scan_caps_line(doc, s_i, toks, known, row=True)
+    _headlines_and_rows(doc, caps_lines, rows)
+    market_indices(doc)
     doc.found.sort(key=lambda f: f.start)
     starts = [s for s, _e in sentences]
     out: list[Mention] = []
@@ -156,6 +179,43 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+def _headlines_and_rows(doc: Doc, caps_lines: list, rows: list) -> None:
+    """Pass 4: lines in capitals and rows of figures get the names known elsewhere; in a
+    press digest a newspaper's name heading its stories is the newspaper."""
+    if press_digest(doc.text):
+        caps_lines = digest_papers(doc, caps_lines)  # "JAKARTA POST": a newspaper's stories
+    if caps_lines or doc.long_runs or rows:
+        known = _known_names(doc)
+        teams = town_teams(doc) if caps_lines else None
+        for s_i, toks in caps_lines + doc.long_runs:
+            scan_caps_line(doc, s_i, toks, known, teams=teams)
+        for s_i, toks in rows:
+            scan_caps_line(doc, s_i, toks, known, row=True)
+
+
+def _players(doc: Doc, s_i: int, text: str, start: int, end: int, toks, lineups, scorers):
+    """The sentence's tokens without the players a team sheet ("C Paterson; S Webster, A
+    Craig") or a scorers' list ("Scorers : Juninho 8 , Ravanelli 30") names, and a scores
+    line's ground and side ("Hove : Sussex 363"), which are emitted; and without a currency
+    before its rate ("Sterling 1.6610"): read before the line's shape."""
+    if lineups and toks:
+        toks = lineup_people(doc, s_i, text, start, end, toks)
+    if scorers and toks and text.find(":", start, end) >= 0:
+        toks = scorers_people(doc, s_i, toks)
+    if toks and text.find(":", start, min(end, start + 40)) >= 0 and toks[0].text[:1].isupper():
+        toks = venue_line(doc, s_i, toks)  # "Hove : Sussex 363 ( ... )"
+    if len(toks) > 1 and toks[0].text == "Sterling" and toks[1].text[:1].isdigit():
+        toks = toks[1:]  # "Sterling 1.6610 / 20 dlrs": the currency's rate, no Mr Sterling
+    return toks
+
+
+#: A colon, a side and its score: "Hove : Sussex 363", "Tunbridge Wells: Kent 108-3".
+_GROUND_GATE = regexes.compile(r": [A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2} \d")
+
+#: A futures contract's month and its price: "Nov 560", "Dec 380 1/2".
+_CONTRACT_MONTH = regexes.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.? \d")
 
 
 def _known_names(doc: Doc) -> dict[str, tuple[str, str]]:

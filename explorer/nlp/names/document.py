@@ -411,7 +411,8 @@ _VENUE_BEFORE = regexes.compile(r"\b(?i:at|to)\s+$")
 _DATELINE_AFTER = regexes.compile(
     r"(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?[ \t]+(?:1[5-9]|20)\d\d-\d\d-\d\d"
     # "LISBON, Oct 23 -": a wire dateline
-    r"|[ \t]*,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]+-"
+    r"|(?:[ \t]*,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)?"  # "BIRMINGHAM, England, June 8 -"
+    r"[ \t]*,[ \t]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]+-"
 )
 
 

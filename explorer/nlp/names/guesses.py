@@ -120,8 +120,8 @@ def is_about_sport(doc: Doc) -> bool:
     return doc.sport_slug
 
 
-#: A wire story's slug naming its sport: "SOCCER - ...", "Tennis: ...".
-_SLUG = regexes.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: )")
+#: A wire story's slug naming its sport: "SOCCER - ...", "Tennis: ...", "SOCCER-DONCASTER ...".
+_SLUG = regexes.compile(r"\s*([A-Za-z]+(?: [A-Za-z]+)?)\s*(?: - |: |-(?=[A-Z]))")
 
 
 def _sport_slug(text: str) -> bool:

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
+from explorer.nlp import regexes
 from explorer.nlp.names.guesses import MEDIUM, Doc, emit, is_about_sport
 from explorer.nlp.names.lists import (
     COMPETITION_HEADS,
     FUNCTION,
+    SPORT_NAMES,
+    TEAM_ENDS,
     W,
     competition_end,
     gazetteer_label,
     org_suffix,
 )
-from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, title_case
+from explorer.nlp.names.tables import INDEX_NAMES
+from explorer.nlp.names.tokens import DATE_TOKEN, SCORE, Token, title_case
 
 
 def scan_caps_line(
-    doc: Doc, s_i: int, toks, known: dict[str, tuple[str, str]], row: bool = False
+    doc: Doc,
+    s_i: int,
+    toks,
+    known: dict[str, tuple[str, str]],
+    row: bool = False,
+    teams: dict[str, str] | None = None,
 ) -> None:
     """Emit the names of a headline line that the document (`known`, its people) or the
     lists already know; capitals there say nothing of what else is a name. In a `row` of a
-    table of figures, only those: no dateline, no organisation guessed by its last word."""
+    table of figures, only those: no dateline, no organisation guessed by its last word. A
+    town or a nickname in `teams` (`town_teams`) is that team in a headline."""
+    toks = _after_slug(toks)
     n = len(toks)
     # Title-cased forms, once per word; None where a word cannot be part of a name.
     titled = [title_case(t.text) if t.text[:1].isalpha() else None for t in toks]
@@ -43,10 +54,14 @@ def scan_caps_line(
         hit = _known_name(doc, toks, titled, i, known) or (
             None if row else _org_by_last_word(titled, i)
         )
+        if not hit and teams and not row and (team := teams.get(str(titled[i]))):
+            hit = (i + 1, "ORG", team)  # "BULLS" of the Chicago Bulls
         if not hit:
             i += 1
             continue
         m, label, canon = hit
+        if teams and label in ("GPE", "LOC") and canon in teams and not row:
+            label, canon = "ORG", teams[canon]  # "BLACKBURN SACK HARFORD" over Blackburn Rovers
         nxt = toks[m].text if m < n else ""
         before = toks[i - 1].text if i else ""
         if (
@@ -105,6 +120,8 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
             return (m, *g)
         if key in W.known_orgs or raw in W.known_orgs:
             return m, "ORG", key if key in W.known_orgs else raw
+        if raw in INDEX_NAMES or key in INDEX_NAMES:  # "Nikkei 21,045.10 down 98.32"
+            return m, "PRODUCT", raw if raw in INDEX_NAMES else key
     return None
 
 
@@ -153,3 +170,87 @@ def _sports_event(titled, i: int) -> int:
         if words[-1] in _SPORTS_EVENTS:
             return m
     return 0
+
+
+#: A press digest's slug: "PRESS DIGEST - Indonesian newspapers - August 30".
+_DIGEST = regexes.compile(r"\s*(?:PRESS DIGEST|Press Digest|Press digest)\b")
+
+
+def press_digest(text: str) -> bool:
+    """Whether the text is a wire service's press digest (its slug opens it)."""
+    return _DIGEST.match(text, 0, 40) is not None
+
+
+def digest_papers(doc: Doc, caps_lines: list) -> list:
+    """In a press digest, a line in capitals on its own ("KOMPAS", "JAKARTA POST", "LA
+    PRESSE") heads the stories of one newspaper: the newspaper, an organisation, though its
+    words name a place. The other lines in capitals are returned, for pass 4; the slug's own
+    words ("PRESS DIGEST") name nothing."""
+    text = doc.text
+    slug = _DIGEST.match(text)
+    if slug is not None:
+        doc.found = [f for f in doc.found if f.start >= slug.end()]
+    rest = []
+    for s_i, toks in caps_lines:
+        # the line of the sentence's first word ("- - - -" may be read with it)
+        i = next((k for k, t in enumerate(toks) if t.text[:1].isalpha()), len(toks))
+        j = i
+        while j < len(toks) and toks[j].text.isalpha() and toks[j].text.isupper():
+            j += 1
+        if s_i == 0 or i == j or j - i > 4:
+            rest.append((s_i, toks))
+            continue
+        line_start = text.rfind("\n", 0, toks[i].start) + 1
+        line_end = text.find("\n", toks[j - 1].end)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[line_start : toks[i].start].strip() or text[toks[j - 1].end : line_end].strip():
+            rest.append((s_i, toks))
+            continue
+        canon = " ".join(title_case(t.text) for t in toks[i:j])
+        emit(doc, s_i, toks, i, j, "ORG", canon, MEDIUM)
+    return rest
+
+
+def town_teams(doc: Doc) -> dict[str, str]:
+    """In a story about sport, the teams it names by a town and a plural or a club's word
+    ("Blackburn Rovers", "Chicago Bulls", "Leeds United"; not "Vancouver IndyCar"): the town
+    and the word alone -> the team, for its headlines,
+    where "BLACKBURN" and "BULLS" are the team. A nation's side is named so too ("England
+    B"), and keeps its nation: no nation is listed."""
+    if not is_about_sport(doc):
+        return {}
+    teams: dict[str, str] = {}
+    text = doc.text
+    for f in doc.found:
+        if f.label != "ORG" or f.ntokens != 2:
+            continue
+        town, _, word = text[f.start : f.end].partition(" ")
+        if (
+            town in W.nations
+            or word.lower() in FUNCTION
+            or not word[:1].isupper()
+            or not (word in TEAM_ENDS or (word[-1:] == "s" and word[-2:] != "'s"))
+            or not (town in W.cities or gazetteer_label([town]))
+        ):
+            continue
+        teams.setdefault(town, f.entity)
+        teams.setdefault(word, f.entity)
+    return teams
+
+
+def _after_slug(toks: list[Token]) -> list[Token]:
+    """The tokens of a headline with its sport's slug cut off the word it is joined to:
+    "SOCCER-DONCASTER SACK ...", "AMERICAN FOOTBALL-RANDALL CUNNINGHAM RETIRES" (the word
+    after the hyphen is the headline's first)."""
+    for k, t in enumerate(toks[:3]):
+        head, dash, tail = t.text.partition("-")
+        if not dash or not tail[:1].isalpha():
+            continue
+        sport = head.lower()
+        cut = Token(t.start + len(head) + 1, t.end, tail)
+        if k and f"{toks[k - 1].text.lower()} {sport}" in SPORT_NAMES:
+            return [*toks[: k - 1], cut, *toks[k + 1 :]]  # "NFL AMERICAN FOOTBALL-RANDALL"
+        if sport in SPORT_NAMES:
+            return [*toks[:k], cut, *toks[k + 1 :]]
+        break
+    return toks

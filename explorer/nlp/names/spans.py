@@ -113,11 +113,14 @@ _SIDE = r"[A-Z][\w'.-]*(?: (?:[A-Z][\w'.-]*|of|'s)){0,3}(?: \( [A-Z]{1,3} \))?"
 
 _RESULT = regexes.compile(
     rf"\s*({_SIDE}) (\d{{1,3}}) ({_SIDE}) (\d{{1,3}})"
-    r"(?: \( ([^()\n]{1,80}) \))?\s*"  # "( in 12 )", "( OT )", "( Ajax win on penalties )"
+    r"(?: \( ?([^()\n]{1,80}?) ?\))?\s*"  # "( in 12 )", "(OT)", "( Ajax win on penalties )"
 )
 
 #: A fixture: "Leeds v Arsenal", "Coventry vs Sheffield Wednesday".
 _FIXTURE = regexes.compile(rf"\s*({_SIDE}) (?:v|vs|V|VS)\.? ({_SIDE})\s*")
+
+#: A fixture's lead-in: "Postponed : ", "Playing Sunday: ".
+_FIXTURE_LEAD = regexes.compile(r"\s*[A-Z][a-z]+(?: [A-Za-z]+)? ?: ")
 
 _LOWER = regexes.compile(r"[a-z]")
 
@@ -141,7 +144,12 @@ def fixture_line(doc: Doc, s_i: int, text: str, start: int, end: int, toks):
     teams (or countries). The tokens left to read; `toks` itself if the line is none."""
     m = _FIXTURE.fullmatch(text, start, end)
     if not m:
-        return toks
+        lead = _FIXTURE_LEAD.match(text, start, end)
+        if lead is None or not (m := _FIXTURE.fullmatch(text, lead.end(), end)):
+            return toks
+        _side(doc, s_i, m, 1)
+        _side(doc, s_i, m, 2)
+        return [t for t in toks if t.end <= lead.end()]
     _side(doc, s_i, m, 1)
     _side(doc, s_i, m, 2)
     return []
@@ -883,6 +891,15 @@ def _sentence_opener(
         and not DATE_TOKEN.match(toks[j + 3].text)
     ):
         return None  # a commodity's table: "SOYBEANS (CBT) 5,000 bu; cents per bu"
+    if nxt == "(" and w.isupper() and j + 1 < len(toks) and toks[j + 1].text[:1].islower():
+        # a table's heading and its unit: "WHEAT ( cents per bushel )", "ROTTERDAM VEGOILS (
+        # dlrs per tonne )": no dateline; only a place the lists know opening it is a name
+        for m in range(j, i, -1):
+            hit = gazetteer_label([title_case(t.text) for t in toks[i:m]])
+            if hit and hit[0] in ("GPE", "LOC"):
+                emit(doc, s_i, toks, i, m, hit[0], hit[1], MEDIUM)
+                break
+        return None
     # A dateline: "MOSCOW (Reuters) -", "HERZLIYA 1996-08-28".
     # Every word in capitals, and a comma only before the date ("PITTSBURGH, April 14 -",
     # "MANCHESTER, England 1996-08-24"): "NEC Corp, Hitachi Ltd and ..." opens a list.
