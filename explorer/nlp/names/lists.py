@@ -52,8 +52,6 @@ OF_HEADS_EXTRA = _words("of_heads") | EVENT_OF | LAW_OF
 AWARDS = _words("awards")
 ORG_NEXT = _words("org_nouns_after")
 PLACE_NOUNS = _words("place_nouns")
-STOCK_INDICES = frozenset(w for w in word_list("stock_indices") if w[0] != "?")
-STOCK_INDICES_BEFORE_INDEX = frozenset(w[1:] for w in word_list("stock_indices") if w[0] == "?")
 PLACE_OPENERS = _words("place_openers")
 PARTICLE_PLACE_HEADS = dict(line.split("\t", 1) for line in word_list("particle_place_heads"))
 SURNAME_LIKE = _words("surname_like_place_words")

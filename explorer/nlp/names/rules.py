@@ -32,8 +32,6 @@ from explorer.nlp.names.lists import (
     SPORT_NEXT,
     SPORT_PREV,
     SPORT_PREV_IN_SPORTS,
-    STOCK_INDICES,
-    STOCK_INDICES_BEFORE_INDEX,
     SURNAME_ENDING,
     SURNAME_LIKE,
     TEAM_BEFORE,
@@ -378,23 +376,6 @@ def bond(c: Name) -> Verdict | None:
     """ "Bund", "BTP": a government bond, named for what it is, names nothing."""
     if c.key in _BONDS or c.key.capitalize() in _BONDS:
         return NOT_A_NAME
-    return None
-
-
-#: Words after a share index's name: "the Dow index", "the Nikkei average".
-_INDEX_WORDS = frozenset(
-    {"index", "Index", "average", "Average", "industrials", "Industrials", "composite"}
-)
-
-
-def stock_index(c: Name) -> Verdict | None:
-    """ "the Nikkei average", "the Hang Seng Index", "the Dow Jones index": a share index is
-    neither a company nor a person."""
-    key = c.key[: -len(c.last) - 1] if c.n > 1 and c.last in _INDEX_WORDS else c.key
-    if key in STOCK_INDICES or (
-        key in STOCK_INDICES_BEFORE_INDEX and (key != c.key or c.nxt in _INDEX_WORDS)
-    ):
-        return "PRODUCT", c.key, STRONG
     return None
 
 
@@ -823,7 +804,6 @@ def organisation(c: Name) -> Verdict:
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
     bond,
-    stock_index,
     date,
     award,
     team_in_sports_story,
@@ -859,7 +839,6 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
 SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     date,
     award,
-    stock_index,
     team_in_sports_story,
     town_in_table,
     town_team,

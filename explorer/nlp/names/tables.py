@@ -467,14 +467,19 @@ def _team_after(toks: list[Token], c: int) -> tuple[int, int] | None:
 _INDEX = regexes.compile(
     r"(?:"  # (no \b before it: the engine then skips to the names' first letters)
     + "|".join(re.escape(w) for w in sorted(word_list("market_indices"), key=len, reverse=True))
-    + r")(?![\w&-])(?! ?(?:&|and Co\b|[A-Z]|newspaper|daily|business|financial|Shimbun))"
+    + r")(?![\w&-])(?! ?(?:&|and Co\b|(?!Index|Average|Composite)[A-Z]|newspaper|daily|"
+    r"business|financial|Shimbun))"
 )
 
 #: The words an index's name opens with ("FTSE", "Hang", "Dow"): a guess with one of them
 #: in it is looked at again (a set's look-up a guess: cheaper than a search of every text).
-INDEX_WORDS = frozenset(re.split(r"[ -]", w)[0] for w in word_list("market_indices"))
+INDEX_WORDS = frozenset(re.split(r"[ -]", w)[0] for w in word_list("market_indices")) | {"Nasdaq"}
 
 _INDEX_INITIALS = frozenset(w[0] for w in INDEX_WORDS)
+
+#: "Nasdaq" before the word of its index ("the Nasdaq composite index"); alone it is the
+#: market's owner ("Nasdaq plans a share sale").
+_NASDAQ = regexes.compile(r"Nasdaq(?= (?:[Cc]omposite|[Ii]ndex|100)\b)")
 
 #: "the Dow" alone, the Dow Jones average, before no capitalised word ("Dow Chemical").
 _THE_DOW = regexes.compile(r"[Tt]he Dow(?![\w&-])(?! ?(?:&|[A-Z]))")
@@ -505,6 +510,8 @@ def market_indices(doc: Doc) -> None:
                 found.append((m.start(), m.end()))
             elif word == "Dow" and (m := _THE_DOW.match(text, max(0, pos - 4))):
                 found.append((pos, m.end()))
+            elif word == "Nasdaq" and (m := _NASDAQ.match(text, pos)):
+                found.append(m.span())
     if "CAC" in text:  # "CAC-40": a figure in it, so no guess of a name is over it
         found += [m.span() for m in _CAC.finditer(text)]
     if not found:
