@@ -6,8 +6,8 @@ pay for Textual, TinyDB or the search index it never uses.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import functools
 import os
 import sys
 import time
@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, cast
 from explorer import __version__
 
 if TYPE_CHECKING:
+    import argparse
+
     from explorer.store import Store
 
 COMMANDS = (
@@ -119,11 +121,22 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with a user's mistake on one line (DESIGN.md: one clear line on stderr)."""
+def _Parser(**kwargs: Any) -> argparse.ArgumentParser:
+    """An argparse parser, with a user's mistake on one line (DESIGN.md: one clear line on
+    stderr). argparse is imported here, when a parser is made: `explorer extract --jsonl`
+    makes none (see _extract_args)."""
+    return _parser_class()(**kwargs)
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+@functools.cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _OneLineParser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    return _OneLineParser
 
 
 class _NeedAllParsers(Exception):
@@ -158,6 +171,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     name and help, in the same order, but their arguments are not added (building all of them
     was ~33 M instructions, 10% of `explorer extract --jsonl`'s start-up, in every process).
     """
+    import argparse
 
     def subparser(**kwargs: Any) -> Any:
         # argparse names a sub-command's parser "explorer NAME"
@@ -179,7 +193,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--db", dest="global_db", metavar="PATH", help=argparse.SUPPRESS)
     # argparse calls parser_class(**kwargs); typeshed wants a class, a factory does as well
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=cast(type[_Parser], subparser)
+        dest="command",
+        metavar="COMMAND",
+        parser_class=cast("type[argparse.ArgumentParser]", subparser),
     )
 
     p = sub.add_parser(
@@ -334,6 +350,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _rules_parser(sub: Any) -> None:
+    import argparse
+
     p = sub.add_parser(
         "rules",
         help="list, add, remove, export and import the rules that fix entity identity",
@@ -403,6 +421,36 @@ def build_tui_parser() -> argparse.ArgumentParser:
     _db_option(parser)
     parser.add_argument("paths", nargs="*", metavar="PATH")
     return parser
+
+
+def _extract_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of `explorer extract --jsonl [--jobs N]`, read without argparse: the
+    form a script runs again and again, and whose start-up is measured (importing argparse
+    and building its parser cost ~25 M instructions). None for any other form (paths, help,
+    an abbreviation, a mistake): argparse reads those, as before, and says what is wrong."""
+    if not argv or argv[0] != "extract":
+        return None
+    jsonl, jobs = False, None
+    rest = iter(argv[1:])
+    for arg in rest:
+        if arg == "--jsonl":
+            jsonl = True
+            continue
+        if arg == "--jobs":
+            arg = next(rest, "")
+        elif arg.startswith("--jobs="):
+            arg = arg[len("--jobs=") :]
+        else:
+            return None
+        if not (arg.isascii() and arg.isdigit()):
+            return None
+        jobs = int(arg)
+    if not jsonl:
+        return None
+    import types
+
+    args = types.SimpleNamespace(command="extract", global_db=None, paths=[], jsonl=True, jobs=jobs)
+    return cast("argparse.Namespace", args)
 
 
 def _first_positional(argv: Sequence[str]) -> str | None:
@@ -1025,6 +1073,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # _warmed_up() lets it run again; so does the end of the command, whatever way it ends.
     import gc
 
+    _defer_inspect()
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -1079,6 +1128,37 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
             frozen = True
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _defer_inspect() -> None:
+    """Make `import inspect` cheap until something reads from the module. orjson imports
+    dataclasses (for one constant), and dataclasses imports inspect at its top (with ast,
+    dis and tokenize: ~40 M instructions, a tenth of `explorer extract`'s start-up) only to
+    use it when a class with no docstring is made a dataclass, which extract never does.
+    The module stands in `sys.modules` unexecuted; the first attribute read from it runs its
+    code in it (as importlib's LazyLoader does, which loads at the import system's own
+    first look at `__spec__`), so it is then the real module."""
+    if "inspect" in sys.modules:
+        return
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("inspect")
+    if spec is None or spec.loader is None:
+        return
+    loader = spec.loader
+
+    class _Deferred(types.ModuleType):
+        def __getattr__(self, name: str) -> Any:
+            if name == "__path__":  # the import system asks: inspect is no package
+                raise AttributeError(name)
+            self.__class__ = types.ModuleType  # type: ignore[assignment]
+            loader.exec_module(self)
+            return getattr(self, name)
+
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = _Deferred
+    sys.modules["inspect"] = module
 
 
 def _warmed_up() -> None:
@@ -1809,6 +1889,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         first = _first_positional(argv)
+        if first == "extract" and (simple := _extract_args(argv)) is not None:
+            return cmd_extract(simple)
         if first in COMMANDS:
             try:
                 args = build_parser(first).parse_args(argv)
