@@ -12,13 +12,13 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from explorer import __version__
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from explorer.store import Store
 
@@ -501,6 +501,8 @@ def _open_store(explicit: str | None, *, readonly: bool) -> Store:
 def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]:
     """The paths, expanded. A missing one is a user mistake when every path is needed (the
     app) or when none exists; otherwise ingest and extract report it and go on."""
+    from pathlib import Path
+
     out = [Path(raw).expanduser() for raw in paths]
     missing = [raw for raw, path in zip(paths, out, strict=True) if not path.exists()]
     if missing and (all_needed or len(missing) == len(out)):
@@ -677,6 +679,8 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
     if args.jsonl:
         yield from _jsonl_records()
         return
+    from pathlib import Path
+
     from explorer.ingest import iter_documents
     from explorer.ingest.catalog import warnings
     from explorer.ingest.files import document_id
@@ -1528,6 +1532,8 @@ def _export_rows(store: Store, what: str) -> tuple[list[dict[str, Any]], Sequenc
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`explorer export`: one of the store's tables as JSON Lines, CSV, ..., to a file or stdout."""
+    from pathlib import Path
+
     with _open_store(args.db, readonly=True) as store:
         rows, columns = _export_rows(store, args.what)
     from explorer.export import format_for, write_file, write_rows
@@ -1545,6 +1551,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """`explorer stats`: the store's counts and dating sources, as text or JSON."""
+    from pathlib import Path
+
     with _open_store(args.db, readonly=True) as store:
         stats = store.stats()
         # Issue 10: how many documents are dated, and from which source.
@@ -1568,6 +1576,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """`explorer rules`: list, add, remove, undo, export or import the user's identity rules."""
+    from pathlib import Path
+
     from explorer.store import RuleError
     from explorer.store.rules import describe
 
@@ -1735,6 +1745,7 @@ def cmd_marks(args: argparse.Namespace) -> int:
 
 def _read_rules(name: str) -> list[dict[str, Any]]:
     import json
+    from pathlib import Path
 
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
