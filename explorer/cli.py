@@ -6,18 +6,20 @@ pay for Textual, TinyDB or the search index it never uses.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
+import functools
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from explorer import __version__
 
 if TYPE_CHECKING:
+    import argparse
+    from pathlib import Path
+
     from explorer.store import Store
 
 COMMANDS = (
@@ -119,11 +121,22 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, with a user's mistake on one line (DESIGN.md: one clear line on stderr)."""
+def _Parser(**kwargs: Any) -> argparse.ArgumentParser:
+    """An argparse parser, with a user's mistake on one line (DESIGN.md: one clear line on
+    stderr). argparse is imported here, when a parser is made: `explorer extract --jsonl`
+    makes none (see _extract_args)."""
+    return _parser_class()(**kwargs)
 
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+@functools.cache
+def _parser_class() -> type[argparse.ArgumentParser]:
+    import argparse
+
+    class _OneLineParser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+    return _OneLineParser
 
 
 class _NeedAllParsers(Exception):
@@ -158,6 +171,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     name and help, in the same order, but their arguments are not added (building all of them
     was ~33 M instructions, 10% of `explorer extract --jsonl`'s start-up, in every process).
     """
+    import argparse
 
     def subparser(**kwargs: Any) -> Any:
         # argparse names a sub-command's parser "explorer NAME"
@@ -179,7 +193,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--db", dest="global_db", metavar="PATH", help=argparse.SUPPRESS)
     # argparse calls parser_class(**kwargs); typeshed wants a class, a factory does as well
     sub = parser.add_subparsers(
-        dest="command", metavar="COMMAND", parser_class=cast(type[_Parser], subparser)
+        dest="command",
+        metavar="COMMAND",
+        parser_class=cast("type[argparse.ArgumentParser]", subparser),
     )
 
     p = sub.add_parser(
@@ -334,6 +350,8 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def _rules_parser(sub: Any) -> None:
+    import argparse
+
     p = sub.add_parser(
         "rules",
         help="list, add, remove, export and import the rules that fix entity identity",
@@ -405,6 +423,36 @@ def build_tui_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _extract_args(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The arguments of `explorer extract --jsonl [--jobs N]`, read without argparse: the
+    form a script runs again and again, and whose start-up is measured (importing argparse
+    and building its parser cost ~25 M instructions). None for any other form (paths, help,
+    an abbreviation, a mistake): argparse reads those, as before, and says what is wrong."""
+    if not argv or argv[0] != "extract":
+        return None
+    jsonl, jobs = False, None
+    rest = iter(argv[1:])
+    for arg in rest:
+        if arg == "--jsonl":
+            jsonl = True
+            continue
+        if arg == "--jobs":
+            arg = next(rest, "")
+        elif arg.startswith("--jobs="):
+            arg = arg[len("--jobs=") :]
+        else:
+            return None
+        if not (arg.isascii() and arg.isdigit()):
+            return None
+        jobs = int(arg)
+    if not jsonl:
+        return None
+    import types
+
+    args = types.SimpleNamespace(command="extract", global_db=None, paths=[], jsonl=True, jobs=jobs)
+    return cast("argparse.Namespace", args)
+
+
 def _first_positional(argv: Sequence[str]) -> str | None:
     skip = False
     for arg in argv:
@@ -453,6 +501,8 @@ def _open_store(explicit: str | None, *, readonly: bool) -> Store:
 def _check_paths(paths: Sequence[str], *, all_needed: bool = True) -> list[Path]:
     """The paths, expanded. A missing one is a user mistake when every path is needed (the
     app) or when none exists; otherwise ingest and extract report it and go on."""
+    from pathlib import Path
+
     out = [Path(raw).expanduser() for raw in paths]
     missing = [raw for raw, path in zip(paths, out, strict=True) if not path.exists()]
     if missing and (all_needed or len(missing) == len(out)):
@@ -629,6 +679,8 @@ def _extract_records(args: argparse.Namespace) -> Iterator[tuple[str, str | None
     if args.jsonl:
         yield from _jsonl_records()
         return
+    from pathlib import Path
+
     from explorer.ingest import iter_documents
     from explorer.ingest.catalog import warnings
     from explorer.ingest.files import document_id
@@ -1025,6 +1077,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     # _warmed_up() lets it run again; so does the end of the command, whatever way it ends.
     import gc
 
+    _defer_inspect()
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -1079,6 +1132,37 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
             frozen = True
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _defer_inspect() -> None:
+    """Make `import inspect` cheap until something reads from the module. orjson imports
+    dataclasses (for one constant), and dataclasses imports inspect at its top (with ast,
+    dis and tokenize: ~40 M instructions, a tenth of `explorer extract`'s start-up) only to
+    use it when a class with no docstring is made a dataclass, which extract never does.
+    The module stands in `sys.modules` unexecuted; the first attribute read from it runs its
+    code in it (as importlib's LazyLoader does, which loads at the import system's own
+    first look at `__spec__`), so it is then the real module."""
+    if "inspect" in sys.modules:
+        return
+    import importlib.util
+    import types
+
+    spec = importlib.util.find_spec("inspect")
+    if spec is None or spec.loader is None:
+        return
+    loader = spec.loader
+
+    class _Deferred(types.ModuleType):
+        def __getattr__(self, name: str) -> Any:
+            if name == "__path__":  # the import system asks: inspect is no package
+                raise AttributeError(name)
+            self.__class__ = types.ModuleType  # type: ignore[assignment]
+            loader.exec_module(self)
+            return getattr(self, name)
+
+    module = importlib.util.module_from_spec(spec)
+    module.__class__ = _Deferred
+    sys.modules["inspect"] = module
 
 
 def _warmed_up() -> None:
@@ -1448,6 +1532,8 @@ def _export_rows(store: Store, what: str) -> tuple[list[dict[str, Any]], Sequenc
 
 def cmd_export(args: argparse.Namespace) -> int:
     """`explorer export`: one of the store's tables as JSON Lines, CSV, ..., to a file or stdout."""
+    from pathlib import Path
+
     with _open_store(args.db, readonly=True) as store:
         rows, columns = _export_rows(store, args.what)
     from explorer.export import format_for, write_file, write_rows
@@ -1465,6 +1551,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_stats(args: argparse.Namespace) -> int:
     """`explorer stats`: the store's counts and dating sources, as text or JSON."""
+    from pathlib import Path
+
     with _open_store(args.db, readonly=True) as store:
         stats = store.stats()
         # Issue 10: how many documents are dated, and from which source.
@@ -1488,6 +1576,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 def cmd_rules(args: argparse.Namespace) -> int:
     """`explorer rules`: list, add, remove, undo, export or import the user's identity rules."""
+    from pathlib import Path
+
     from explorer.store import RuleError
     from explorer.store.rules import describe
 
@@ -1655,6 +1745,7 @@ def cmd_marks(args: argparse.Namespace) -> int:
 
 def _read_rules(name: str) -> list[dict[str, Any]]:
     import json
+    from pathlib import Path
 
     try:
         text = sys.stdin.read() if name == "-" else Path(name).read_text("utf-8")
@@ -1809,6 +1900,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         first = _first_positional(argv)
+        if first == "extract" and (simple := _extract_args(argv)) is not None:
+            return cmd_extract(simple)
         if first in COMMANDS:
             try:
                 args = build_parser(first).parse_args(argv)

@@ -23,12 +23,14 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
 
 import orjson
 
 from explorer.model import Document, DocumentSummary, Entity, Fact, Hit, Mention
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 FORMATS = ("jsonl", "csv")
 

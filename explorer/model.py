@@ -14,9 +14,11 @@ import dataclasses
 import re
 from collections.abc import Callable, Container, Iterator, Mapping
 from operator import attrgetter
-from pathlib import Path
 from reprlib import recursive_repr
-from typing import Any, Protocol, TypeVar, dataclass_transform
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, dataclass_transform
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _T = TypeVar("_T")
 

@@ -13,14 +13,17 @@ import gc
 import marshal
 import os
 import zlib
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
-def read(path: Path, magic: bytes, key: Any) -> Any | None:
+def read(path: str | Path, magic: bytes, key: Any) -> Any | None:
     """The value stored in `path` for `key`; None if missing, stale or corrupt."""
     try:
-        blob = path.read_bytes()
+        with open(path, "rb") as fh:
+            blob = fh.read()
     except OSError:
         return None
     head = len(magic)
@@ -43,7 +46,7 @@ def read(path: Path, magic: bytes, key: Any) -> Any | None:
     return value if stored_key == key else None
 
 
-def write(path: Path, magic: bytes, key: Any, value: Any) -> bool:
+def write(path: str | Path, magic: bytes, key: Any, value: Any) -> bool:
     """Store `value` under `key` in `path` atomically; False if it cannot be written."""
     import tempfile  # only when writing: reading is on every process's start-up path
 
@@ -52,17 +55,17 @@ def write(path: Path, magic: bytes, key: Any, value: Any) -> bool:
     except ValueError:  # a value marshal cannot write
         return False
     blob = magic + zlib.crc32(payload).to_bytes(4, "big") + payload
-    tmp: Path | None = None
+    tmp: str | None = None
+    folder, base = os.path.split(os.fspath(path))
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        tmp = Path(name)
+        os.makedirs(folder, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=base + ".", suffix=".tmp")
         with os.fdopen(fd, "wb") as fh:
             fh.write(blob)
         os.replace(tmp, path)
     except OSError:
         if tmp is not None:
             with contextlib.suppress(OSError):
-                tmp.unlink(missing_ok=True)
+                os.unlink(tmp)
         return False
     return True

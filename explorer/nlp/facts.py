@@ -626,7 +626,7 @@ _CLAUSE_JOIN = regexes.compile(r"(?:,[ \t]*|[ \t]+)(?:but|while|whereas)[ \t]+|;
 _ROLE_NOUNS = frozenset(
     line.strip()
     for name in ("affiliation_roles.txt", "player_roles.txt", "lower_titles.txt")
-    for line in (gazetteer.DATA / name).read_text(encoding="utf-8").splitlines()
+    for line in gazetteer.data_text(name).splitlines()
     if line.strip() and not line.startswith("#")
 ) | frozenset(
     "frontman frontwoman singer guitarist drummer bassist vocalist star actor actress boss "
@@ -638,7 +638,7 @@ _OPENING_MODIFIERS = frozenset({"TITLE", "NORP", "ORG", "GPE"})
 
 _ROLES = frozenset(
     line.strip()
-    for line in (gazetteer.DATA / "affiliation_roles.txt").read_text(encoding="utf-8").splitlines()
+    for line in gazetteer.data_text("affiliation_roles.txt").splitlines()
     if line.strip() and not line.startswith("#")
 )
 
@@ -1452,7 +1452,7 @@ _COMPANY_KINDS = frozenset({"company", "firm", "corporation", "group"})
 _COMPANY_HEADS = frozenset({"group", "holdings", "industries"})
 _COMPANY_FORMS = frozenset(
     line.strip()
-    for line in (gazetteer.DATA / "company_forms.txt").read_text(encoding="utf-8").splitlines()
+    for line in gazetteer.data_text("company_forms.txt").splitlines()
     if line.strip() and not line.startswith("#")
 )
 # The words of a name that say it is of a kind ("Tolland Bank" is a bank and a lender).

@@ -29,12 +29,32 @@ import importlib.util
 import os
 import re
 import sys
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cachefile
 
-DATA = Path(__file__).with_name("data")
+if TYPE_CHECKING:
+    from pathlib import Path
+
+#: The folder of the hand-written lists. A path string: what every start reads (the cache
+#: file's key) is worked out with os.path, as importing pathlib (~17 M instructions with
+#: urllib.parse, fnmatch and ipaddress) is no part of `explorer extract`'s start-up.
+DATA_DIR = os.path.join(os.path.dirname(__file__), "data")
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA":  # the folder as a Path, for whoever asks
+        from pathlib import Path
+
+        return Path(DATA_DIR)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def data_text(name: str) -> str:
+    """The text of `data/<name>`."""
+    with open(os.path.join(DATA_DIR, name), encoding="utf-8") as fh:
+        return fh.read()
+
 
 #: Canonical short names where pycountry's name reads like a catalogue entry.
 _SHORT_NAMES = {
@@ -144,7 +164,7 @@ _AMBIGUOUS_CODES = frozenset(
 
 def _lines(name: str) -> list[str]:
     out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+    for line in data_text(name).splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
             out.append(line)
@@ -152,20 +172,27 @@ def _lines(name: str) -> list[str]:
 
 
 @functools.cache
-def _package_dir(package: str) -> Path | None:
+def _package_dir(package: str) -> str | None:
     """Where `package` is installed, without importing it."""
     spec = importlib.util.find_spec(package)
     if spec is None or spec.origin is None:
         return None
-    return Path(spec.origin).parent
+    return os.path.dirname(spec.origin)
 
 
-def _package_file(package: str, *parts: str) -> Path | None:
+def _package_path(package: str, *parts: str) -> str | None:
     folder = _package_dir(package)
     if folder is None:
         return None
-    path = folder.joinpath(*parts)
-    return path if path.exists() else None
+    path = os.path.join(folder, *parts)
+    return path if os.path.exists(path) else None
+
+
+def _package_file(package: str, *parts: str) -> Path | None:
+    from pathlib import Path
+
+    path = _package_path(package, *parts)
+    return None if path is None else Path(path)
 
 
 @functools.cache
@@ -570,7 +597,8 @@ def _build_stopwords() -> frozenset[str]:
 def _build_word_lists() -> dict[str, list[str]]:
     """Every `data/<name>.txt` as its entries, by name: the recognizer reads some forty of
     them at every start, which cost more to open and read one by one than to load here."""
-    return {path.stem: _lines(path.name) for path in sorted(DATA.glob("*.txt"))}
+    names = sorted(name for name in os.listdir(DATA_DIR) if name.endswith(".txt"))
+    return {name.removesuffix(".txt"): _lines(name) for name in names}
 
 
 # --- the cache file ------------------------------------------------------------------------
@@ -646,41 +674,54 @@ def _shared(value: Any, pool: dict[str, str]) -> Any:
     return value
 
 
-def cache_dir() -> Path:
+def _cache_dir() -> str:
     """`platformdirs.user_cache_dir("explorer")`; on Linux worked out directly (importing
     platformdirs costs 4 ms of every `explorer extract`), by the same XDG rule."""
     if sys.platform.startswith("linux"):
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         if os.path.isabs(xdg):
-            return Path(xdg, "explorer")
+            return os.path.join(xdg, "explorer")
         home = os.environ.get("HOME", "")
         if os.path.isabs(home):
-            return Path(home, ".cache", "explorer")
+            return os.path.join(home, ".cache", "explorer")
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("explorer"))
+    return str(platformdirs.user_cache_dir("explorer"))
 
 
-def cache_path() -> Path:
+def cache_dir() -> Path:
+    """The folder of the cache files (see `_cache_dir`)."""
+    from pathlib import Path
+
+    return Path(_cache_dir())
+
+
+def cache_file() -> str:
     """One file per Python version and per installed copy of explorer, so that two checkouts
     (or a checkout and an installed package) never take turns rebuilding each other's."""
     import zlib
 
-    where = zlib.crc32(os.fsencode(Path(__file__).parent))
-    return (
-        cache_dir() / f"gazetteer-py{sys.version_info[0]}{sys.version_info[1]}-{where:08x}.marshal"
-    )
+    where = zlib.crc32(os.fsencode(os.path.dirname(__file__)))
+    name = f"gazetteer-py{sys.version_info[0]}{sys.version_info[1]}-{where:08x}.marshal"
+    return os.path.join(_cache_dir(), name)
 
 
-def _stamp(path: Path) -> tuple[str, int, int] | tuple[str]:
+def cache_path() -> Path:
+    """The cache file (`cache_file`) as a Path."""
+    from pathlib import Path
+
+    return Path(cache_file())
+
+
+def _stamp(path: str) -> tuple[str, int, int] | tuple[str]:
     try:
-        st = path.stat()
+        st = os.stat(path)
     except OSError:
-        return (str(path),)
-    return (str(path), st.st_mtime_ns, st.st_size)
+        return (path,)
+    return (path, st.st_mtime_ns, st.st_size)
 
 
-def _distributions(folder: Path, packages: set[str]) -> list[str]:
+def _distributions(folder: str, packages: set[str]) -> list[str]:
     """The installed `name-version.dist-info` folders of `packages` in `folder`."""
     try:
         entries = os.listdir(folder)
@@ -695,20 +736,21 @@ def _distributions(folder: Path, packages: set[str]) -> list[str]:
 
 def cache_key() -> tuple:
     """What the tables depend on: change any of it and the cache file is rebuilt."""
-    parts: list[Any] = [_FORMAT, sys.version, _stamp(Path(__file__))]
-    parts += [_stamp(DATA / name) for name in sorted(os.listdir(DATA))]
-    folders: dict[Path, set[str]] = {}
+    parts: list[Any] = [_FORMAT, sys.version, _stamp(__file__)]
+    parts += [_stamp(os.path.join(DATA_DIR, name)) for name in sorted(os.listdir(DATA_DIR))]
+    folders: dict[str, set[str]] = {}
     for package, rel in _PACKAGE_FILES:
-        path = _package_file(package, *rel)
+        path = _package_path(package, *rel)
         parts.append(_stamp(path) if path else (package, *rel))
-        if path:
-            folders.setdefault(path.parents[len(rel)], set()).add(package)
+        folder = _package_dir(package)
+        if path and folder:  # the folder the package is installed in, and its dist-info
+            folders.setdefault(os.path.dirname(folder), set()).add(package)
     for folder, packages in folders.items():
         parts += _distributions(folder, packages)
     return tuple(parts)
 
 
-def _read_cache(path: Path, key: tuple) -> dict[str, Any] | None:
+def _read_cache(path: str | Path, key: tuple) -> dict[str, Any] | None:
     """The tables in `path` if it holds them for `key`; None if missing, stale or corrupt."""
     tables = cachefile.read(path, _MAGIC, key)
     if not isinstance(tables, dict) or tables.keys() != _BUILDERS.keys():
@@ -716,12 +758,12 @@ def _read_cache(path: Path, key: tuple) -> dict[str, Any] | None:
     return tables
 
 
-def _write_cache(path: Path, key: tuple, tables: dict[str, Any]) -> bool:
+def _write_cache(path: str | Path, key: tuple, tables: dict[str, Any]) -> bool:
     """Write atomically (a temporary file renamed over); False if it cannot be written."""
     return cachefile.write(path, _MAGIC, key, tables)
 
 
-def load_tables(path: Path | None) -> dict[str, Any]:
+def load_tables(path: str | Path | None) -> dict[str, Any]:
     """The tables from the cache file at `path`, (re)built and written there when missing,
     stale or corrupt; with `path` None, or when nothing can be written, built in memory."""
     if path is None:
@@ -738,8 +780,9 @@ def load_tables(path: Path | None) -> dict[str, Any]:
 def _tables() -> dict[str, Any]:
     if os.environ.get("EXPLORER_NO_CACHE"):
         return load_tables(None)
+    path: str | None
     try:
-        path = cache_path()
+        path = cache_file()
     except Exception:  # no home directory, a broken platformdirs: build in memory
         path = None
     return load_tables(path)

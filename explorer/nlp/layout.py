@@ -37,7 +37,6 @@ import itertools
 from array import array
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
 
 from explorer.nlp import regexes
 from explorer.nlp.runin import HEAD_CHARS, headline_end
@@ -842,6 +841,8 @@ def _names() -> _NameLists:
 @lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str]:
     """Words the package ships (its hand-written word lists): the dictionary for hyphens."""
+    from pathlib import Path
+
     words: set[str] = set()
     folder = Path(__file__).with_name("data")
     for path in sorted(folder.glob("*.t[xs][tv]")):

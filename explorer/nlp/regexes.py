@@ -27,12 +27,14 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import cachefile
 
-__all__ = ["cache_path", "compile", "save_compiled", "text"]
+if TYPE_CHECKING:
+    from pathlib import Path
+
+__all__ = ["cache_file", "cache_path", "compile", "save_compiled", "text"]
 
 _FORMAT = 2
 _MAGIC = b"EXPLRX%d" % _FORMAT
@@ -56,22 +58,30 @@ def _version_key() -> tuple:
     return (_FORMAT, sys.version, _sre.MAGIC, _sre.CODESIZE)
 
 
-def cache_path() -> Path | None:
+def cache_file() -> str | None:
     """The cache file, one per Python version and installed copy (as the gazetteer's)."""
     if os.environ.get("EXPLORER_NO_CACHE"):
         return None
     try:
-        from explorer.nlp.gazetteer import cache_path as gazetteer_path
+        from explorer.nlp.gazetteer import cache_file as gazetteer_file
 
-        path = gazetteer_path()
+        folder, name = os.path.split(gazetteer_file())
     except Exception:  # no home directory, a broken platformdirs: no file
         return None
-    return path.with_name(path.name.replace("gazetteer-", "regex-", 1))
+    return os.path.join(folder, name.replace("gazetteer-", "regex-", 1))
+
+
+def cache_path() -> Path | None:
+    """The cache file (`cache_file`) as a Path."""
+    from pathlib import Path
+
+    path = cache_file()
+    return None if path is None else Path(path)
 
 
 def _read() -> tuple[dict[tuple[str, int], tuple], dict[tuple[str, str], tuple[tuple, str]]]:
     """(the patterns, the texts) the file holds; empty if it is missing, stale or corrupt."""
-    path = cache_path()
+    path = cache_file()
     stored = None if path is None else cachefile.read(path, _MAGIC, _version_key())
     if isinstance(stored, tuple) and len(stored) == 2 and all(type(d) is dict for d in stored):
         return stored
@@ -93,7 +103,7 @@ def _ensure_loaded() -> dict[tuple[str, int], tuple]:
 
 def _save() -> None:  # at exit, once, if a pattern was compiled afresh
     """Write the known patterns and texts (atomically: a temporary file renamed over)."""
-    path = cache_path()
+    path = cache_file()
     if path is None or _entries is None:
         return
     # What another process wrote meanwhile is kept (extract's workers each compile the

@@ -90,8 +90,8 @@ def test_unwritable_cache_falls_back_to_memory(tmp_path, built) -> None:
 
 def test_edited_word_list_takes_effect(tmp_path, monkeypatch) -> None:
     data = tmp_path / "data"
-    shutil.copytree(gz.DATA, data)
-    monkeypatch.setattr(gz, "DATA", data)
+    shutil.copytree(gz.DATA_DIR, data)
+    monkeypatch.setattr(gz, "DATA_DIR", str(data))
     path = tmp_path / "gazetteer.marshal"
     assert "zorblax" not in gz.load_tables(path)["stopwords"]
     with (data / "stopwords.txt").open("a", encoding="utf-8") as fh:
