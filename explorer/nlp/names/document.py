@@ -457,8 +457,18 @@ def _acronyms_and_short_names(doc: Doc, orgs: list[Guess], one_word: list[tuple[
     for f, surface in one_word:  # "(MITI)" just after its organisation's name
         if text.startswith(")", f.end) and text[f.start - 1 : f.start] == "(":
             a = by_end.get(f.start - 1) or by_end.get(f.start - 2)
-            if a is not None and _initials(text[a.start : a.end]) == surface.replace(".", ""):
+            if a is not None and _abbreviates(surface.replace(".", ""), text[a.start : a.end]):
                 acronyms[surface] = a.entity
+                key = _initials(text[a.start : a.end])
+                if key != surface and key in initials:
+                    # "International Cocoa Organization (ICCO)" is not the "ICO" of the
+                    # International Coffee Organization beside it
+                    others = {
+                        o.entity
+                        for o in orgs
+                        if o.entity != a.entity and _initials(text[o.start : o.end]) == key
+                    }
+                    initials[key] = others.pop() if len(others) == 1 else ""
     for f, surface in one_word:
         if surface in acronyms:
             f.label, f.entity = "ORG", acronyms[surface]
@@ -537,15 +547,21 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             continue
         words = text[f.start : f.end].split()
         n_written = len(words)
-        if words[-1].rstrip(".") in COMPANY_FORMS:
-            words.pop()
-        while words and words[-1] in ("and", "&", ","):
-            words.pop()
+        while len(words) > 1 and words[-1].rstrip(".") in COMPANY_FORMS:
+            words.pop()  # "Nissan Motor Co Ltd": both its forms
+            while words and words[-1] in ("and", "&", ","):
+                words.pop()
         if (
             len(words) < 2
             or "of" in words  # "University of Surrey" is no "Surrey"
             or words[-1] in W.loc_words  # "Melbourne Park" is no "Melbourne"
-            or any(len(w) == 1 or not w[0].isalpha() or w in W.first_names for w in words)
+            or any(
+                len(w) == 1
+                or not w[0].isalpha()
+                # a given name ("Delta Goodrem"), but not a firm the lists know ("Nissan")
+                or (w in W.first_names and not (k == 0 and w in W.companies))
+                for k, w in enumerate(words)
+            )
         ):
             continue
         named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
@@ -579,6 +595,35 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             and surface not in people
         ):
             f.entity = entity
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` is made of a name's capitalised words, each giving its first letter
+    and maybe more of its letters in order: "MITI", and "ICCO" of "International Cocoa
+    Organization"."""
+    words = [w.upper() for w in name.split() if w[:1].isupper()]
+    if not words or len(acronym) > 12 or not acronym.isupper():
+        return False
+
+    def fits(i: int, j: int) -> bool:  # acronym[i:] spells words[j:]
+        if j == len(words):
+            return i == len(acronym)
+        word = words[j]
+        if i >= len(acronym) or acronym[i] != word[0]:
+            return False
+        at = 1
+        i += 1
+        while True:
+            if fits(i, j + 1):
+                return True
+            if i >= len(acronym):
+                return False
+            at = word.find(acronym[i], at) + 1
+            if at == 0:
+                return False
+            i += 1
+
+    return fits(0, 0)
 
 
 def _initials(name: str) -> str:
