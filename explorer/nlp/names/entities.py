@@ -42,21 +42,27 @@ def build_entities(mentions: Sequence[Mention], text: str = "") -> list[Entity]:
 def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "") -> list[Entity]:
     """The countries a librarian would tag a story with that it names only through something
     else: the city of its dateline ("PITTSBURGH, May 25 -"), a capital, big city or US state
-    of its text ("Tokyo said", "a plant in Tennessee": `gazetteer.city_nations`), or an
+    of its text ("Tokyo said", "a plant in Tennessee": `gazetteer.major_places`), or an
     organisation's name ("Bank of Japan", "U.S. Treasury", "Canadian
     Wheat Board"). Each is a GPE entity with no mention of its own (CoNLL counts "U.S.
     Treasury" one organisation), `via` the names that say it; a country the document names
     (as a place, a people or a team: `named`, its entities' names) is not added again, nor
     Germany beside West Germany, nor Russia beside the Soviet Union."""
-    nations = gazetteer.city_nations()
+    nations, major = gazetteer.city_nations(), gazetteer.major_places()
+    memo = _COUNTRY_IN
     via: dict[str, list[str]] = {}
     for m in mentions:
-        if m.label == "GPE":
-            country, major = nations.get(m.entity, _NO_NATION)
-            if not major and not _is_dateline(text, m.start, m.end):
+        label = m.label
+        if label == "GPE":
+            country = nations.get(m.entity)
+            if country is None or (
+                m.entity not in major and not _is_dateline(text, m.start, m.end)
+            ):
                 continue
-        elif m.label == "ORG":
-            country = country_in(m.entity)
+        elif label == "ORG":
+            country = memo.get(m.entity, _MISS)
+            if country is _MISS:
+                country = country_in(m.entity)
         else:
             continue
         if country is None or country in named or named & _FORMER.get(country, _NONE):
@@ -71,7 +77,7 @@ def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "")
 
 
 _NONE: frozenset[str] = frozenset()
-_NO_NATION: tuple[None, bool] = (None, False)
+_MISS = ""  # not yet looked for (no country is named so)
 
 #: What follows a dateline's city: "LONDON, March 1 -", "WICHITA, Kan., Oct 14 -", "PARIS -".
 _DATELINE = regexes.compile(
@@ -124,6 +130,7 @@ _REGION_WORDS = frozenset({"North", "South", "Central", "Latin", "Pan", "Anglo",
 _NOT_COUNTRIES_IN_NAMES = frozenset({"Emirates"})
 
 _COUNTRY_IN: dict[str, str | None] = {}
+_COUNTRY_WORDS: set[str] = set()  # every word of a country's or a people's name
 
 
 def country_in(name: str) -> str | None:
@@ -134,6 +141,12 @@ def country_in(name: str) -> str | None:
     if len(_COUNTRY_IN) > 50_000:  # a long ingest meets many names: keep the memo bounded
         _COUNTRY_IN.clear()
     countries, demonyms = gazetteer.countries(), gazetteer.demonyms()
+    if not _COUNTRY_WORDS:
+        _COUNTRY_WORDS.update(w for key in (*countries, *demonyms) for w in key.split())
+        _COUNTRY_WORDS.update(_UK_NATIONS, (p.split()[0] for p in _UK_PAIRS))
+    if _COUNTRY_WORDS.isdisjoint(name.replace("'", " ").replace("’", " ").split()):
+        _COUNTRY_IN[name] = None  # most names name no country: one look at their words
+        return None
     first_names = gazetteer.first_names()
     words = [w.strip(",()'’") for w in name.split()]
     found = None
