@@ -529,6 +529,10 @@ def _build_subdivisions() -> frozenset[str]:
     return frozenset(out)
 
 
+#: How news shortens the first word of a town's name: "Ft. Lauderdale", "Mt. Vernon".
+_SHORT_FORMS = {"Fort": ("Ft.", "Ft"), "Mount": ("Mt.", "Mt")}
+
+
 @functools.cache
 def _build_places() -> dict[str, tuple[str, str]]:
     """Every place and nationality name -> (label, canonical name), in one table.
@@ -542,6 +546,10 @@ def _build_places() -> dict[str, tuple[str, str]]:
     for key, pop in _build_cities().items():
         if pop >= 200_000 or " " in key:
             out[key] = ("GPE", key)
+            first, _, rest = key.partition(" ")
+            if first in _SHORT_FORMS and rest:  # "Ft. Lauderdale" is Fort Lauderdale
+                for short in _SHORT_FORMS[first]:
+                    out.setdefault(f"{short} {rest}", ("GPE", key))
     for word in _build_norp_words():
         out[word] = ("NORP", word)
     for word in _build_languages():

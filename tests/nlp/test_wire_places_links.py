@@ -137,3 +137,38 @@ FIRM = [
 def test_a_firm_by_its_first_word_after_its_name_with_two_legal_forms(text):
     firm = [m for m in names(text) if m[0].startswith("Nissan")]
     assert len(firm) == 3 and all(m[1:] == ("ORG", "Nissan Motor Co Ltd") for m in firm), firm
+
+
+# --- a thrift's name, a town's short form, a club named for a given name ------------------
+
+THRIFT = [
+    "FT. LAUDERDALE, Fla., March 3 - Prairie Savings and Loan Association said it agreed to "
+    "be bought by a bank based in Ft. Lauderdale.",
+    "Prairie Savings and Loan had assets of 310 mln dlrs at the end of the year, the thrift said.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(THRIFT), ids=["one-line", "wrapped", "crlf"])
+def test_a_thrift_is_one_name_and_a_town_has_its_full_name(text):
+    got = names(text)
+    thrift = [m for m in got if m[0].startswith("Prairie")]
+    assert [m[0] for m in thrift] == [
+        "Prairie Savings and Loan Association",
+        "Prairie Savings and Loan",
+    ], thrift
+    assert all(m[1:] == ("ORG", "Prairie Savings and Loan Association") for m in thrift)
+    town = [m for m in got if "lauderdale" in m[0].lower()]
+    assert len(town) == 2 and all(m[1:] == ("GPE", "Fort Lauderdale") for m in town), town
+
+
+CLUBS = [
+    "MOSCOW, Oct 2 - Spartak Moscow beat Dinamo Tbilisi 3-1 on Sunday to go top of the "
+    "league, and Slavia Prague lost at home in the Czech cup.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(CLUBS), ids=["one-line", "wrapped", "crlf"])
+def test_a_club_whose_first_word_is_also_a_given_name(text):
+    got = names(text)
+    assert ("Spartak Moscow", "ORG", "Spartak Moscow") in got
+    assert ("Slavia Prague", "ORG", "Slavia Prague") in got

@@ -58,6 +58,7 @@ def resolve_document(doc: Doc) -> None:
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
     _short_org_names(doc, people)
+    _org_without_its_form(doc)
     _towns_by_their_state(doc, people)
     doc.people = people
     doc.strong = strong
@@ -624,6 +625,34 @@ def _abbreviates(acronym: str, name: str) -> bool:
             i += 1
 
     return fits(0, 0)
+
+
+#: The last words of an organisation's name that the story may leave off once it has named
+#: it whole: "Prairie Savings and Loan" after "Prairie Savings and Loan Association".
+_LEFT_OFF = COMPANY_FORMS | frozenset({"Association", "Assn", "Assn."})
+
+
+def _org_without_its_form(doc: Doc) -> None:
+    """An organisation of several words written without its last word, a legal form or
+    "Association", once the story has named it whole, is that organisation: "Prairie
+    Savings and Loan" after "Prairie Savings and Loan Association", "Acme Steel" after "Acme
+    Steel Inc" (one entity, not two)."""
+    text = doc.text
+    whole: dict[str, str] = {}
+    for f in doc.found:
+        if f.label == "ORG" and f.ntokens >= 3:
+            short, _, last = text[f.start : f.end].rpartition(" ")
+            if last in _LEFT_OFF and " " in short:
+                short = " ".join(short.split())
+                whole[short] = f.entity if whole.get(short, f.entity) == f.entity else ""
+    if not whole:
+        return
+    for f in doc.found:
+        if f.label == "ORG" and f.ntokens >= 2:
+            written = " ".join(text[f.start : f.end].split())
+            entity = whole.get(written)
+            if entity and " ".join(f.entity.split()) == written:
+                f.entity = entity
 
 
 def _initials(name: str) -> str:

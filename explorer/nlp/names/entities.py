@@ -120,7 +120,7 @@ _CAPITAL_COUNTRIES = {
 _UK_NATIONS = frozenset({"England", "Scotland", "Wales"})
 
 #: ... and so do these, whose words would otherwise say another country.
-_UK_PAIRS = frozenset({"Northern Ireland", "Northern Irish", "Great Britain"})
+_UK_PAIRS = frozenset({"Northern Ireland", "Northern Irish", "Northern Irishman", "Great Britain"})
 
 #: Words before a people's name that make it a region's: "South American", "Latin American".
 _REGION_WORDS = frozenset({"North", "South", "Central", "Latin", "Pan", "Anglo", "Afro"})
