@@ -567,6 +567,10 @@ def _build_places() -> dict[str, tuple[str, str]]:
         out[word] = ("NORP", country)
     for surface, country in _build_countries().items():
         out[surface] = ("GPE", country)
+    for key, value in list(out.items()):
+        first, _, rest = key.partition(" ")
+        if first in ("West", "East") and rest and value[0] in ("GPE", "NORP"):
+            out.setdefault(f"{first[0]}. {rest}", value)  # "W. Germany", "E. German"
     return out
 
 

@@ -172,3 +172,36 @@ def test_a_club_whose_first_word_is_also_a_given_name(text):
     got = names(text)
     assert ("Spartak Moscow", "ORG", "Spartak Moscow") in got
     assert ("Slavia Prague", "ORG", "Slavia Prague") in got
+
+
+# --- countries by their short forms; leaders whose family name comes first ------------------
+
+SHORT_FORMS = [
+    "BONN, May 4 - Trade between W. Germany and E. Germany rose eight pct last year, a W. "
+    "German official said, and Czechoslovak exports to both fell.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(SHORT_FORMS), ids=["one-line", "wrapped", "crlf"])
+def test_countries_written_short_have_their_names(text):
+    got = names(text)
+    assert ("W. Germany", "GPE", "West Germany") in got
+    assert ("E. Germany", "GPE", "East Germany") in got
+    assert ("W. German", "NORP", "West Germany") in got
+    assert ("Czechoslovak", "NORP", "Czechoslovakia") in got
+
+
+LEADERS = [
+    "PEKING, Jan 9 - Premier Zhao Ziyang told visiting bankers that China would keep its "
+    "doors open, and Vice Premier Li Peng said the same.",
+    "Zhao said foreign loans would be repaid on time. Li later met South Korean President "
+    "Roh Tae Woo's envoy; Roh has sought closer trade ties.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(LEADERS), ids=["one-line", "wrapped", "crlf"])
+def test_a_family_name_written_first_stands_alone_for_its_person(text):
+    got = names(text)
+    assert ("Zhao", "PERSON", "Zhao Ziyang") in got
+    assert ("Li", "PERSON", "Li Peng") in got
+    assert ("Roh", "PERSON", "Roh Tae Woo") in got

@@ -135,8 +135,19 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
             # 'Hector "Macho" Camacho': his name, without the nickname
             written = entity if '"' in surface or "“" in surface else surface
             parts = [p for p in written.split() if p not in NAME_SUFFIXES]
-            if len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]):
-                # "Chen Chun-yeh", "Kim Young-sam": the family name first, and alone after
+            if (
+                (len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]))
+                or (
+                    parts[0] in _FAMILY_FIRST
+                    and (
+                        (len(parts) == 2 and _PINYIN_GIVEN.match(parts[1]))  # "Zhao Ziyang"
+                        # "Kim Il Sung", "Lee Kuan Yew": a syllable a word
+                        or (len(parts) == 3 and all(len(p) <= 4 for p in parts[1:]))
+                    )
+                )
+            ):
+                # "Chen Chun-yeh", "Kim Young-sam", "Zhao Ziyang", "Kim Il Sung": the family
+                # name first, and alone after
                 people.setdefault(parts[0], entity)
                 if strength >= MEDIUM:
                     last_names.add(parts[0])
@@ -177,6 +188,16 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
 
 #: The last word of a service named after its firm: "Google" after "Google News" is the firm.
 _SERVICES = frozenset(word_list("service_words"))
+
+#: Family names written first (Chinese, Korean): "Zhao Ziyang", then "Zhao".
+_FAMILY_FIRST = frozenset(word_list("family_names_first"))
+
+#: A Chinese given name of one or two syllables, joined: "Ziyang", "Xiaoping", "Peng".
+_PINYIN_GIVEN = regexes.compile(
+    r"(?i:(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ing|ang|eng|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu"
+    r"|in|ua|uo|ui|un|ue|a|o|e|i|u)){1,2})$"
+)
 
 #: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
 _GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
