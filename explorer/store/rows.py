@@ -69,6 +69,8 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
     ctx, tickers, ticker_aliases = _contexts(doc.text, extraction.mentions)
     entities: dict[str, dict[str, Any]] = {}
     for entity in extraction.entities:
+        if entity.via:
+            continue  # a country said only through other names: extract's, not yet stored
         entities[entity.key] = {
             "name": entity.name,
             "label": entity.label,

@@ -56,7 +56,10 @@ def test_a_research_or_consulting_firm_is_no_person(sentence: str, firm: str) ->
     [
         ("First Executive Corp said its profits rose.", "First Executive Corp"),
         ("Second National Bank said its deposits fell.", "Second National Bank"),
-        ("He bought Prairie Savings and Loan Association of Hutchinson.", "Prairie Savings"),
+        (
+            "He bought Prairie Savings and Loan Association of Hutchinson.",
+            "Prairie Savings and Loan Association of Hutchinson",  # one name, not "Prairie Savings"
+        ),
         ("Fred Goodwin of the Royal Bank of Scotland said no.", "Royal Bank of Scotland"),
         (
             "A report by the Royal College of Physicians found the opposite.",

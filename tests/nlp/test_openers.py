@@ -86,7 +86,7 @@ def test_the_first_of_a_list_of_names_with_their_countries_is_no_town(text, name
     [
         ("ST. LOUIS, March 17 - General Dynamics Corp said it agreed.", "ST. LOUIS", "St. Louis"),
         ("    ST. PAUL, Minn., March 17 - 3M Co said it agreed.", "ST. PAUL", "St. Paul"),
-        ("FT. WORTH, Texas, March 3 -\r\nTandy Corp said sales rose.", "FT. WORTH", "Ft. Worth"),
+        ("FT. WORTH, Texas, March 3 -\r\nTandy Corp said sales rose.", "FT. WORTH", "Fort Worth"),
     ],
 )
 def test_a_dateline_place_with_saint_mount_or_fort_in_capitals_is_whole(text, name, canonical):

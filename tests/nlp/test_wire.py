@@ -480,7 +480,8 @@ def test_titles_given_held_and_left(layout):
         ("Lloyd Bentsen", "Senator", None, False),
         ("Michael Dukakis", "Governor", None, False),
         ("Dan Rostenkowski", "Representative", None, False),
-        ("Paul Volcker", "Chairman", "Federal Reserve Board", False),
+        # the Board is the Fed: one organisation by all its names ("Fed", "Federal Reserve")
+        ("Paul Volcker", "Chairman", "Federal Reserve", False),
         ("Kiichi Miyazawa", "Finance Minister", "Japan", False),
         ("Clayton Yeutter", "Trade Representative", "United States", False),
     }

@@ -58,6 +58,7 @@ def resolve_document(doc: Doc) -> None:
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
     _short_org_names(doc, people)
+    _org_without_its_form(doc)
     _towns_by_their_state(doc, people)
     doc.people = people
     doc.strong = strong
@@ -134,8 +135,19 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
             # 'Hector "Macho" Camacho': his name, without the nickname
             written = entity if '"' in surface or "“" in surface else surface
             parts = [p for p in written.split() if p not in NAME_SUFFIXES]
-            if len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]):
-                # "Chen Chun-yeh", "Kim Young-sam": the family name first, and alone after
+            if (
+                (len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]))
+                or (
+                    parts[0] in _FAMILY_FIRST
+                    and (
+                        (len(parts) == 2 and _PINYIN_GIVEN.match(parts[1]))  # "Zhao Ziyang"
+                        # "Kim Il Sung", "Lee Kuan Yew": a syllable a word
+                        or (len(parts) == 3 and all(len(p) <= 4 for p in parts[1:]))
+                    )
+                )
+            ):
+                # "Chen Chun-yeh", "Kim Young-sam", "Zhao Ziyang", "Kim Il Sung": the family
+                # name first, and alone after
                 people.setdefault(parts[0], entity)
                 if strength >= MEDIUM:
                     last_names.add(parts[0])
@@ -178,6 +190,16 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
 
 #: The last word of a service named after its firm: "Google" after "Google News" is the firm.
 _SERVICES = frozenset(word_list("service_words"))
+
+#: Family names written first (Chinese, Korean): "Zhao Ziyang", then "Zhao".
+_FAMILY_FIRST = frozenset(word_list("family_names_first"))
+
+#: A Chinese given name of one or two syllables, joined: "Ziyang", "Xiaoping", "Peng".
+_PINYIN_GIVEN = regexes.compile(
+    r"(?i:(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|iao|ian|ing|ang|eng|ong|uai|uan|ai|ei|ao|ou|an|en|er|ia|ie|iu"
+    r"|in|ua|uo|ui|un|ue|a|o|e|i|u)){1,2})$"
+)
 
 #: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
 _GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
@@ -460,8 +482,18 @@ def _acronyms_and_short_names(doc: Doc, orgs: list[Guess], one_word: list[tuple[
     for f, surface in one_word:  # "(MITI)" just after its organisation's name
         if text.startswith(")", f.end) and text[f.start - 1 : f.start] == "(":
             a = by_end.get(f.start - 1) or by_end.get(f.start - 2)
-            if a is not None and _initials(text[a.start : a.end]) == surface.replace(".", ""):
+            if a is not None and _abbreviates(surface.replace(".", ""), text[a.start : a.end]):
                 acronyms[surface] = a.entity
+                key = _initials(text[a.start : a.end])
+                if key != surface and key in initials:
+                    # "International Cocoa Organization (ICCO)" is not the "ICO" of the
+                    # International Coffee Organization beside it
+                    others = {
+                        o.entity
+                        for o in orgs
+                        if o.entity != a.entity and _initials(text[o.start : o.end]) == key
+                    }
+                    initials[key] = others.pop() if len(others) == 1 else ""
     for f, surface in one_word:
         if surface in acronyms:
             f.label, f.entity = "ORG", acronyms[surface]
@@ -540,15 +572,21 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             continue
         words = text[f.start : f.end].split()
         n_written = len(words)
-        if words[-1].rstrip(".") in COMPANY_FORMS:
-            words.pop()
-        while words and words[-1] in ("and", "&", ","):
-            words.pop()
+        while len(words) > 1 and words[-1].rstrip(".") in COMPANY_FORMS:
+            words.pop()  # "Nissan Motor Co Ltd": both its forms
+            while words and words[-1] in ("and", "&", ","):
+                words.pop()
         if (
             len(words) < 2
             or "of" in words  # "University of Surrey" is no "Surrey"
             or words[-1] in W.loc_words  # "Melbourne Park" is no "Melbourne"
-            or any(len(w) == 1 or not w[0].isalpha() or w in W.first_names for w in words)
+            or any(
+                len(w) == 1
+                or not w[0].isalpha()
+                # a given name ("Delta Goodrem"), but not a firm the lists know ("Nissan")
+                or (w in W.first_names and not (k == 0 and w in W.companies))
+                for k, w in enumerate(words)
+            )
         ):
             continue
         named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
@@ -582,6 +620,63 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             and surface not in people
         ):
             f.entity = entity
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Whether `acronym` is made of a name's capitalised words, each giving its first letter
+    and maybe more of its letters in order: "MITI", and "ICCO" of "International Cocoa
+    Organization"."""
+    words = [w.upper() for w in name.split() if w[:1].isupper()]
+    if not words or len(acronym) > 12 or not acronym.isupper():
+        return False
+
+    def fits(i: int, j: int) -> bool:  # acronym[i:] spells words[j:]
+        if j == len(words):
+            return i == len(acronym)
+        word = words[j]
+        if i >= len(acronym) or acronym[i] != word[0]:
+            return False
+        at = 1
+        i += 1
+        while True:
+            if fits(i, j + 1):
+                return True
+            if i >= len(acronym):
+                return False
+            at = word.find(acronym[i], at) + 1
+            if at == 0:
+                return False
+            i += 1
+
+    return fits(0, 0)
+
+
+#: The last words of an organisation's name that the story may leave off once it has named
+#: it whole: "Prairie Savings and Loan" after "Prairie Savings and Loan Association".
+_LEFT_OFF = COMPANY_FORMS | frozenset({"Association", "Assn", "Assn."})
+
+
+def _org_without_its_form(doc: Doc) -> None:
+    """An organisation of several words written without its last word, a legal form or
+    "Association", once the story has named it whole, is that organisation: "Prairie
+    Savings and Loan" after "Prairie Savings and Loan Association", "Acme Steel" after "Acme
+    Steel Inc" (one entity, not two)."""
+    text = doc.text
+    whole: dict[str, str] = {}
+    for f in doc.found:
+        if f.label == "ORG" and f.ntokens >= 3:
+            short, _, last = text[f.start : f.end].rpartition(" ")
+            if last in _LEFT_OFF and " " in short:
+                short = " ".join(short.split())
+                whole[short] = f.entity if whole.get(short, f.entity) == f.entity else ""
+    if not whole:
+        return
+    for f in doc.found:
+        if f.label == "ORG" and f.ntokens >= 2:
+            written = " ".join(text[f.start : f.end].split())
+            entity = whole.get(written)
+            if entity and " ".join(f.entity.split()) == written:
+                f.entity = entity
 
 
 def _initials(name: str) -> str:

@@ -664,10 +664,14 @@ def org_word_last(c: Name) -> Verdict | None:
 
 
 def org_word_first(c: Name) -> Verdict | None:
-    """ "Bank Leumi", "Air France"; "Savings and Loan Association of Hutchinson" (the head
+    """ "Bank Leumi", "Air France", "Spartak Moscow"; "Savings and Loan Association of Hutchinson" (the head
     before its "of" where the name opens with other words)."""
     first = c.first
-    if first in W.org_heads or (first in W.org_prefixes and first not in W.first_names):
+    if first in W.org_heads or (
+        first in W.org_prefixes
+        # a given name too ("Spartak", "Slavia"): the club where its town follows
+        and (first not in W.first_names or (len(c.words) == 2 and c.last in W.cities))
+    ):
         return "ORG", c.key, STRONG
     words = c.words
     if "of" in words[2:]:

@@ -302,6 +302,9 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if w in ("'s", "’s") and nxt in COMPANY_FORMS:
                 j += 2  # "Standard and Poor's Corp"
                 continue
+            if w == "and" and prev == "Savings" and nxt in ("Loan", "Loans"):
+                j += 2  # "Prairie Savings and Loan (Association)": a thrift's one name
+                continue
             if (
                 w == "&"
                 or (
