@@ -71,7 +71,11 @@ _AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VER
 # After "X said": more words ("X said the talks failed").
 _CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
 _PARAGRAPH_GAP = regexes.compile(r"[ \t]*\r?\n\s*")
-_AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(rf"\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
+_AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(
+    rf"\s*(?:{_ADVERB}\s+)*(?:(?:was|were)\s+quoted\s+as\s+)?(?P<verb>{_SPEECH_VERBS}|saying)\b"
+)  # '"...," X said', '"...," X was quoted as saying'
+# An age set off after a name: '"...," Solchaga, 48, told reporters'.
+_AGE_ASIDE = regexes.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 _BEFORE_QUOTE = regexes.compile(
     rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
 )
@@ -1755,6 +1759,35 @@ def _speaker_at(
     return None
 
 
+def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
+    """The speech verb after an aside about the speaker `found`: '"...," X, president of Y,
+    said' (the aside names X's title), '"...," X, 48, told reporters'."""
+    text = doc.text
+    aside = _APPOSITION.match(text, found[1])
+    if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
+        return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
+    age = _AGE_ASIDE.match(text, found[1])
+    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end()) if age is not None else None
+
+
+# "the " before a title after a quotation: '"...," the minister, Carlos Solchaga, said'.
+_THE_AT = regexes.compile(r"[Tt]he[ \t]+")
+_COMMA_AT = regexes.compile(r"[ \t]*,(?=[ \t]*[a-z])")
+
+
+def _title_then_name(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """ "the minister, X," at `pos`: X, and where the comma after X ends (a verb follows)."""
+    the = _THE_AT.match(doc.text, pos)
+    title = doc.by_start.get(the.end()) if the is not None else None
+    if title is None or title.label != "TITLE":
+        return None
+    person = doc.after(title.end, _GAP_COMMA)
+    if person is None or person.label != "PERSON":
+        return None
+    comma = _COMMA_AT.match(doc.text, person.end)
+    return person.entity, comma.end() if comma is not None else person.end
+
+
 def _person_after(doc: _Text, pos: int) -> Mention | None:
     """The person named after at most three lower-case words from `pos` ("lawyer X")."""
     words = _FEW_LOWER_WORDS.match(doc.text, pos)
@@ -1891,13 +1924,12 @@ def _said(doc: _Text) -> list[Fact]:
         if speaker is None:
             gap = _GAP_COMMA.match(text, qe)
             assert gap is not None  # it matches the empty string
-            found = _speaker_at(doc, gap.end(), qs, said_first=False)
+            found = _speaker_at(doc, gap.end(), qs, said_first=False) or _title_then_name(
+                doc, gap.end()
+            )
             tail, co = _attribution_after(doc, found)
             if found and tail is None:
-                aside = _APPOSITION.match(text, found[1])
-                if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
-                    # '"...," X, president of Y, said': the aside names X's title
-                    tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
+                tail = _verb_after_aside(doc, found)
             if (
                 found
                 and tail is not None
