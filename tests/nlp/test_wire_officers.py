@@ -74,3 +74,22 @@ def test_a_bracketed_acronym_after_an_organisation_hides_neither_speaker_nor_tit
         (f.subject, str(f.object), f.qualifiers.get("of")) for f in facts if f.predicate == "title"
     }
     assert ("Lia Prado", "Director", "Brazilian Coffee Board") in titles
+
+
+TEXACO = [
+    "NEW YORK, April 3 - Texaco Inc said it would appeal the ruling.",
+    "Securities analyst Kurt Wulff of Donaldson, Lufkin and Jenrette Securities Corp said a "
+    'settlement near three billion dlrs was likely. "Both sides want it over," he said.',
+]
+
+
+@pytest.mark.parametrize("text", layouts(TEXACO), ids=["one-line", "wrapped", "crlf"])
+def test_a_partnership_with_its_trade_and_form_is_one_firm_and_not_the_speaker(
+    text: str,
+) -> None:
+    r = extract(text)
+    orgs = [" ".join(m.text.split()) for m in r.mentions if m.label == "ORG"]
+    assert "Donaldson, Lufkin and Jenrette Securities Corp" in orgs
+    said = {f.subject for f in r.facts if f.predicate == "said"}
+    assert "Kurt Wulff" in said
+    assert not any("Jenrette" in s or "Lufkin" in s for s in said)

@@ -555,9 +555,13 @@ def _partners_after_comma(toks, i: int, j: int, n: int) -> int:
     if len(parts) < 2 or k + 1 >= n or toks[k].text not in ("and", "&"):
         return 0
     end = k + 1
-    while end < n and end - k <= 2 and toks[end].text[:1].isupper():
+    while end < n and end - k <= 3 and toks[end].text[:1].isupper():
         end += 1
-    if end - k != 2 or toks[end - 1].text not in _PARTNERSHIP:
+    if not (
+        (end - k == 2 and toks[end - 1].text in _PARTNERSHIP)
+        # "Donaldson, Lufkin and Jenrette Securities Corp": the last partner, the trade, the form
+        or (end - k == 4 and toks[end - 1].text in COMPANY_FORMS and org_suffix(toks[end - 2].text))
+    ):
         return 0  # "and Co" itself: the last partner is the one before "and"
     for a, b in parts:
         words = [t.text for t in toks[a:b]]
