@@ -917,8 +917,8 @@ def _named_further(
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
 # president of finance at Acme Corp", "head of emerging technologies,".
 _FIELD_AFTER = regexes.compile(
-    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?[a-z][\w-]*){0,2})"
-    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told)[ \t])"
+    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|now|then)[ \t])"
 )
 _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()

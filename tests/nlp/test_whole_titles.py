@@ -162,7 +162,8 @@ def test_a_portfolio_in_capitals_before_a_title_in_lower_case_is_the_titles(text
 UNDER = [
     "WASHINGTON, March 3 - Under Secretary of State Colin Brandt met the envoy on Monday. "
     "Treasury Under Secretary Ray Mott said the talks went well.",
-    "Walt Nance, a former under secretary of agriculture, said the estimate was high. Under "
+    "Walt Nance, a former under secretary of agriculture now with Harlan Grain Inc, said the "
+    "estimate was high. Under "
     "President Ortega, output rose, First Minister Alun Price said. First Lady Ana Reyes "
     "opened the school.",
 ]
