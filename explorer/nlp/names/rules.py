@@ -372,11 +372,12 @@ _BONDS = frozenset(
 )
 
 
+_BOND_WORDS = _BONDS | frozenset(w.upper() for w in _BONDS)  # "GERMAN BUND FUTURES"
+
+
 def bond(c: Name) -> Verdict | None:
     """ "Bund", "BTP": a government bond, named for what it is, names nothing."""
-    if c.key in _BONDS or c.key.capitalize() in _BONDS:
-        return NOT_A_NAME
-    return None
+    return NOT_A_NAME if c.key in _BOND_WORDS else None
 
 
 def nationalities_joined(c: Name) -> Verdict | None:

@@ -609,15 +609,14 @@ def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     does; where it ends, 0 if none."""
     if not toks[i].text[:1].isupper():
         return _lower_title(doc, s_i, toks, i)
-    heads, mods = W.titles
     if (
         i
-        and i + 1 < len(toks)
         and toks[i - 1].text in ("'s", "’s")
-        and toks[i].text in mods
+        and i + 1 < len(toks)
+        and toks[i].text in W.titles[1]
         and not gazetteer_label([toks[i].text])  # "London's Labour mayor": the party's
         and toks[i + 1].text.islower()
-        and toks[i + 1].text.capitalize() in heads
+        and toks[i + 1].text.capitalize() in W.titles[0]
     ):
         # "Labour's Treasury spokesman": the portfolio is the title's, not an organisation
         found = len(doc.found)
