@@ -33,3 +33,17 @@ def test_a_place_after_in_is_not_the_speaker(text: str) -> None:
     assert said["government"] == "Lena Hart"
     assert said["would"] == "Washington"  # a capital for its government
     assert said["held"] == "Harlan Trust"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exporters said prices would rise.",
+        "Creditors said the plan was unfair to them.",
+        "Negotiators said the talks would resume.",
+    ],
+)
+def test_people_of_a_trade_opening_a_sentence_are_no_organisation(sentence: str) -> None:
+    r = extract(sentence)
+    assert [m.label for m in r.mentions if m.label == "ORG"] == []
+    assert [f for f in r.facts if f.predicate == "said"] == []  # nobody named speaks
