@@ -72,3 +72,19 @@ def test_a_state_by_its_full_name_or_its_old_name_is_the_country() -> None:
     assert found["Surinamese"] == ("NORP", "Suriname")
     assert found["Pamir"][0] == "LOC"
     assert found["University of Texas"][0] == "ORG"  # no town, whatever a census calls it
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Boston Red Sox won 7-0 on Sunday .", [("Boston Red Sox", "ORG")]),
+        ("The Athletics blanked the Toronto Blue Jays 7-0 .", [("Toronto Blue Jays", "ORG")]),
+        (
+            "Texas Democrat Tom Lyle said the bill would pass .",
+            [("Texas", "GPE"), ("Democrat", "NORP"), ("Tom Lyle", "PERSON")],
+        ),
+    ],
+)
+def test_a_place_before_a_nickname_or_a_party_member(sentence: str, expected) -> None:
+    found = [(m.text, m.label) for m in extract(sentence).mentions if m.label != "CARDINAL"]
+    assert all(e in found for e in expected), found

@@ -1184,21 +1184,20 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             or rest[-1] in W.law_words
         ):
             break  # "Japan Airlines", "Italian Grand Prix", "Geneva Convention": one name
-        team = (
-            len(rest) == 1
-            and rest[0].endswith("s")
-            and rest[0] not in W.first_names
-            and g_label == "GPE"
+        team = g_label == "GPE" and (
+            (len(rest) == 1 and rest[0].endswith("s") and rest[0] not in W.first_names)
+            # "Boston Red Sox", "Toronto Blue Jays", "Detroit Red Wings" ("Red" is a name too)
+            or (len(rest) == 2 and rest[0] in _NICKNAME_COLOURS and rest[1].endswith(("s", "x")))
         )  # "Houston Astros", "Phoenix Suns"
         if g_len == 1 and w in W.first_names and w not in W.demonyms and len(rest) <= 2:
             party = g_label == "NORP" and len(rest) == 2 and rest[0] in W.first_names
             if not team and not party:
                 break  # "Christian Cullen", "Jordan Smith": a person ("Tory Liam Fox": not)
-        if (
+        if not team and (
             rest[0] in W.first_names
             or rest[0] in W.honorifics
             or g_label == "NORP"
-            or (len(rest) == 1 and rest[0] in _PARTY_MEMBERS)  # "a Texas Democrat"
+            or rest[0] in _PARTY_MEMBERS  # "a Texas Democrat", "Texas Democrat Tom Jones"
             or (g_canon in W.countries and _region(rest))  # "U.S. Middle East envoy"
         ):
             emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, STRONG)
@@ -1209,6 +1208,10 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         return
     if pos < j:
         label_name(doc, s_i, toks, pos, j, table, person_next)
+
+
+#: The first words of clubs' nicknames that are given names too: "Red Sox", "Blue Jays".
+_NICKNAME_COLOURS = frozenset({"Red", "White", "Blue", "Black", "Golden", "Maple", "Silver"})
 
 
 def _region(words: list[str]) -> bool:
