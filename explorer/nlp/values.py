@@ -74,7 +74,8 @@ _CURRENCY_WORDS = {
 }  # fmt: skip
 # Words of several currencies: the one the text means is the nationality written before it
 # ("French francs"), else the one written so earlier in the document, else the currency of
-# the country the story is filed from (its dateline), else the word's own ("" for none).
+# the country the story is filed from (its dateline), else of the country it names before
+# the amount, else the word's own ("" for none).
 _SHARED_WORDS = frozenset(
     "franc crown krone dinar lira pound peso rupee shilling riyal mark".split()
 )
@@ -763,10 +764,41 @@ def _dateline_country(text: str) -> str | None:
     return gazetteer.city_countries().get(place)
 
 
+#: Countries named in a story, for its bare currency words ("Elf of France ... 3 billion
+#: francs"): the nationalities above and the names of the countries whose words are shared.
+_COUNTRY_NAMES = {
+    "France": "FR", "Switzerland": "CH", "Belgium": "BE", "Luxembourg": "LU",
+    "Sweden": "SE", "Norway": "NO", "Denmark": "DK", "Italy": "IT", "Turkey": "TR",
+    "Mexico": "MX", "Argentina": "AR", "Britain": "GB", "Ireland": "IE", "Egypt": "EG",
+    "India": "IN", "Pakistan": "PK", "West Germany": "DE", "Saudi Arabia": "SA",
+}  # fmt: skip
+_NAMED: re.Pattern | None = None
+
+
+def _named_before(text: str, pos: int, noun: str) -> str | None:
+    """The currency `noun` has in the country the story names last before `pos` (by its
+    name or its people's), for a bare "francs" in a story with no dateline."""
+    global _NAMED
+    if _NAMED is None:
+        words = sorted(
+            [w.title() for w in _NATIONALITIES if w not in ("us", "u.s.")] + [*_COUNTRY_NAMES],
+            key=len,
+            reverse=True,
+        )
+        _NAMED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    code = None
+    for m in _NAMED.finditer(text, 0, pos):
+        word = m.group()
+        country = _COUNTRY_NAMES.get(word) or _NATIONALITIES.get(word.lower())
+        code = _COUNTRY_CURRENCIES.get(country or "", {}).get(noun) or code
+    return code
+
+
 def _resolve_shared(text: str, mentions: list[Mention]) -> None:
     """Give a bare "francs", "crowns" or "pesos" the currency the document means: the one a
     nationality named for that word before it (or, failing that, after it), else the one of
-    the country of the dateline, else the word's own if it has one."""
+    the country of the dateline, else the one of the country the story names last before
+    it ("French oil firm Elf ... 3.1 billion francs"), else the word's own if it has one."""
     money = [m for m in mentions if m.label == "MONEY" and isinstance(m.norm, dict)]
     readings = [_shared_reading(m.text) for m in money]
     if not any(noun for noun, _named in readings):
@@ -794,6 +826,8 @@ def _resolve_shared(text: str, mentions: list[Mention]) -> None:
                 country.append(_dateline_country(text))
             if country[0] is not None:
                 code = _COUNTRY_CURRENCIES.get(country[0], {}).get(noun)
+        if code is None:
+            code = _named_before(text, m.start, noun)  # "French oil firm Elf ... francs"
         if code is None:
             code = _CURRENCY_WORDS.get(noun) or None
         m.norm.pop("currency", None)

@@ -272,6 +272,9 @@ def test_a_currency_word_that_is_no_money_here(text):
         # A nationality written earlier, or later, in the story.
         ("It earned 30 mln Swiss francs. It paid a dividend of 25 francs.", "CHF"),
         ("It paid a dividend of 25 francs. Profit was 30 mln Belgian francs.", "BEF"),
+        # The country the story names before the amount, when no dateline says which.
+        ("French oil firm Elf said profit rose to 3.1 billion francs.", "FRF"),
+        ("    LONDON, March 3 - Nestle of Switzerland said it earned 2 billion francs.", "CHF"),
         # Nothing says which: no currency rather than a guess.
         ("He paid 200 francs for the book.", None),
     ],
