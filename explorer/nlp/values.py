@@ -8,6 +8,7 @@ unit.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
@@ -775,9 +776,9 @@ _COUNTRY_NAMES = {
 _NAMED: re.Pattern | None = None
 
 
-def _named_before(text: str, pos: int, noun: str) -> str | None:
-    """The currency `noun` has in the country the story names last before `pos` (by its
-    name or its people's), for a bare "francs" in a story with no dateline."""
+def _named_countries(text: str) -> list[tuple[int, str]]:
+    """Where the story names a country, by its name or its people's, and the country's code:
+    one pass over the text whatever the number of amounts."""
     global _NAMED
     if _NAMED is None:
         words = sorted(
@@ -785,13 +786,28 @@ def _named_before(text: str, pos: int, noun: str) -> str | None:
             key=len,
             reverse=True,
         )
-        _NAMED = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    code = None
-    for m in _NAMED.finditer(text, 0, pos):
+        first = "".join(sorted({w[0] for w in words}))  # the engine skips other letters fast
+        _NAMED = re.compile(rf"(?=[{first}])\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    out = []
+    for m in _NAMED.finditer(text):
         word = m.group()
         country = _COUNTRY_NAMES.get(word) or _NATIONALITIES.get(word.lower())
-        code = _COUNTRY_CURRENCIES.get(country or "", {}).get(noun) or code
-    return code
+        if country:
+            out.append((m.start(), country))
+    return out
+
+
+def _named_codes(named: list[tuple[int, str]], noun: str) -> tuple[list[int], list[str]]:
+    """Of the countries `named`, those whose `noun` is a currency of its own: (where each is
+    named, its currency), for a bisect per amount."""
+    starts: list[int] = []
+    codes: list[str] = []
+    for start, country in named:
+        code = _COUNTRY_CURRENCIES.get(country, {}).get(noun)
+        if code:
+            starts.append(start)
+            codes.append(code)
+    return starts, codes
 
 
 def _resolve_shared(text: str, mentions: list[Mention]) -> None:
@@ -815,6 +831,8 @@ def _resolve_shared(text: str, mentions: list[Mention]) -> None:
             seen = {**seen, named[0]: named[1]}  # a copy: a few currency words at most
     last: dict[str, str] = {}
     country: list[str | None] = []
+    named_at: dict[str, tuple[list[int], list[str]]] = {}  # per currency word, made once
+    countries: list[list[tuple[int, str]]] = []  # the countries the story names, found once
     for i, (m, (noun, named)) in enumerate(zip(money, readings, strict=True)):
         if named is not None:
             last[named[0]] = named[1]
@@ -826,8 +844,14 @@ def _resolve_shared(text: str, mentions: list[Mention]) -> None:
                 country.append(_dateline_country(text))
             if country[0] is not None:
                 code = _COUNTRY_CURRENCIES.get(country[0], {}).get(noun)
-        if code is None:
-            code = _named_before(text, m.start, noun)  # "French oil firm Elf ... francs"
+        if code is None:  # "French oil firm Elf ... francs": the country named last before
+            if noun not in named_at:
+                if not countries:
+                    countries.append(_named_countries(text))
+                named_at[noun] = _named_codes(countries[0], noun)
+            starts, codes = named_at[noun]
+            k = bisect.bisect_right(starts, m.start)
+            code = codes[k - 1] if k else None
         if code is None:
             code = _CURRENCY_WORDS.get(noun) or None
         m.norm.pop("currency", None)
