@@ -266,3 +266,18 @@ def test_a_name_after_an_office_of_state_ends_before_and(text: str) -> None:
     assert ("George Shultz", "Secretary of State") in titles
     said = {f.subject for f in r.facts if f.predicate == "said"}
     assert said == {"George Shultz"}
+
+
+FESTIVAL = [
+    "BERLIN, Feb 10 - Festival director Dieter Brand said the film festival would open with "
+    "a German film. Arthur Mill, a law professor at the Free University, praised the choice.",
+    "Worldcom director Sam Hale was not asked.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(FESTIVAL), ids=["one-line", "wrapped", "crlf"])
+def test_a_field_before_a_director_or_a_professor_is_the_titles(text: str) -> None:
+    titles = {(f.subject, f.object) for f in extract(text).facts if f.predicate == "title"}
+    assert ("Dieter Brand", "Festival Director") in titles  # the story writes "film festival"
+    assert ("Arthur Mill", "Law Professor") in titles
+    assert ("Sam Hale", "Worldcom Director") not in titles  # a firm's name, no field

@@ -668,6 +668,23 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
+        if desk[:1].isupper() and desk[1:].islower() and is_sentence_initial(toks, i - 1):
+            # "Law professor Arthur Miller": the desk the sentence's capital hid
+            known = (
+                desk.lower() not in doc.lower_vocab()  # "Worldcom director X": a name
+                or desk in W.first_names
+                or desk in W.known_orgs
+                or desk in W.cities  # "Bath director of rugby X": the club's
+                or org_suffix(desk)  # "Club director X": the club's
+                or gazetteer_label([desk])
+            )
+            if not known:  # the guess just made for the word alone ("Crime") is gone
+                start = toks[i - 1].start
+                for k in range(len(doc.found) - 1, max(-1, len(doc.found) - 5), -1):
+                    if doc.found[k].start == start and doc.found[k].ntokens == 1:
+                        del doc.found[k]
+                        break
+            desk = "" if known else desk.lower()
         if (
             desk.isalpha()
             and desk.islower()
@@ -711,10 +728,12 @@ _DESKS_IN_S = frozenset(
     "arts sports news affairs business communications economics politics operations sales "
     "games programmes programs reviews features".split()
 )
-_VERBS_BEFORE_A_ROLE = frozenset({"saw", "met", "told", "made", "became", "said", "says"})
+_VERBS_BEFORE_A_ROLE = frozenset(
+    {"saw", "met", "told", "made", "became", "said", "says", "expert", "guest", "visiting"}
+)  # and the roles before one: "road safety expert Professor X"
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
-_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director"})
+_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
