@@ -402,8 +402,6 @@ def after_lower_title(c: Name) -> Verdict | None:
     return None
 
 
-#: The last words of organisations' names that are also common surnames: "British Steel",
-#: "Dwain Chambers".
 def dateline_agency(c: Name) -> Verdict | None:
     """The agency of a dateline: "LONDON (Reuters)"."""
     if c.prev == "(" and c.nxt == ")" and c.i > 1:
@@ -463,7 +461,7 @@ def after_place_noun(c: Name) -> Verdict | None:
     if c.nxt in _PORTS:
         return ("FAC" if c.nxt == "airport" else "GPE"), c.key, MEDIUM
     if c.nxt in _LANDFORMS:
-        return "LOC", c.key, MEDIUM  # "the Pamir mountains", "the Zagros range"
+        return "LOC", c.key, MEDIUM  # "the Pamir mountains", "the Euphrates river"
     return None
 
 
