@@ -760,14 +760,18 @@ def _closes_bracket(text: str, start: int, end: int) -> bool:
     return text.find(">", start, end) >= 0 or text.find(")", start, end) >= 0
 
 
+def _ticker_before(text: str, pos: int) -> re.Match | None:
+    """The ticker or bracketed acronym the words before `pos` end with, if any."""
+    if not _closes_bracket(text, max(0, pos - 4), pos):
+        return None  # most positions: two memchr
+    return _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
+
+
 def _before_ticker(doc: _Text, pos: int) -> Mention | None:
     """The mention right before `pos`, or before a ticker there ("Citicorp <CCI> Chairman")."""
     found = doc.before(pos)
-    if found is None and _closes_bracket(doc.text, max(0, pos - 3), pos):
-        ticker = _TICKER_BEFORE.search(doc.text, max(0, pos - 16), pos)
-        if ticker is not None and "," not in ticker.group():
-            found = doc.before(ticker.start())
-    return found
+    ticker = _ticker_before(doc.text, pos) if found is None else None
+    return doc.before(ticker.start()) if ticker is not None and "," not in ticker.group() else found
 
 
 def _titles(doc: _Text) -> list[Fact]:
@@ -1322,11 +1326,7 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
     text = doc.text
     said_at = pos
-    ticker = (
-        _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
-        if _closes_bracket(text, max(0, pos - 4), pos)
-        else None
-    )
+    ticker = _ticker_before(text, pos)
     if ticker is not None:
         pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
     gap = pos
@@ -1525,8 +1525,8 @@ def _of_kind(doc: _Text, m: Mention, kind: str) -> bool | None:
     low = name.lower()
     if kind in _stated_kinds(doc).get(name, ()):
         return True
-    if kind == "group" and any(w in low.split() for w in _KIND_NAMES[kind]):
-        return True  # a body of members is a group too
+    if any(w in low.split() for w in _KIND_NAMES.get(kind, ())):
+        return True  # "the group": an alliance; "the lender": a bank; "the carrier": an airline
     if kind in _COMPANY_KINDS:
         last = name.rpartition(" ")[2]
         if last in _COMPANY_FORMS or last.lower() in _COMPANY_HEADS:
@@ -1538,7 +1538,7 @@ def _of_kind(doc: _Text, m: Mention, kind: str) -> bool | None:
         return (
             head == "Bank" and country in gazetteer.country_names() and country not in _NOT_CENTRAL
         )
-    elif kind in low or any(w in low.split() for w in _KIND_NAMES.get(kind, ())):
+    elif kind in low:
         return True
     if any(w in _HEAD_WORDS for w in low.split()):
         return False

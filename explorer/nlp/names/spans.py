@@ -605,36 +605,30 @@ _NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "
 
 def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """A word in lower case: `_lower_title`. A title in lower case but for the capital that
-    opens its sentence ("Chief executive Michael O'Leary said"): emitted as `_lower_title`
-    does; where it ends, 0 if none."""
+    opens its sentence ("Chief executive Michael O'Leary said"), or for a portfolio's after a
+    possessive ("Labour's Treasury spokesman"): emitted as `_lower_title` does; where it ends,
+    0 if none."""
     if not toks[i].text[:1].isupper():
         return _lower_title(doc, s_i, toks, i)
-    if (
+    if i + 1 >= len(toks) or not toks[i + 1].text.islower():
+        return 0
+    portfolio = (
         i
         and toks[i - 1].text in ("'s", "’s")
-        and i + 1 < len(toks)
         and toks[i].text in W.titles[1]
-        and not gazetteer_label([toks[i].text])  # "London's Labour mayor": the party's
-        and toks[i + 1].text.islower()
         and toks[i + 1].text.capitalize() in W.titles[0]
-    ):
-        # "Labour's Treasury spokesman": the portfolio is the title's, not an organisation
-        found = len(doc.found)
-        j = _lower_title(doc, s_i, toks, i)
-        return j if len(doc.found) > found else 0
-    if (
-        i + 1 < len(toks)
-        and toks[i + 1].text.islower()
-        and toks[i].text.lower() in LOWER_TITLES
+    )  # "Labour's Treasury spokesman": the portfolio is the title's, not an organisation
+    opener = (
+        toks[i].text.lower() in LOWER_TITLES
         and is_sentence_initial(toks, i)
-        and not gazetteer_label([toks[i].text])  # "Labour spokesman X": the party's
         # the next word goes on with the title ("Chief executive"), not "Chancellor of the"
         and any(toks[i + 1].text.capitalize() in words for words in W.titles)
-    ):
-        found = len(doc.found)
-        j = _lower_title(doc, s_i, toks, i)
-        return j if len(doc.found) > found else 0  # none beside a name: a capitalised run
-    return 0
+    )
+    if not (portfolio or opener) or gazetteer_label([toks[i].text]):
+        return 0  # "Labour spokesman X", "London's Labour mayor": the party's
+    found = len(doc.found)
+    j = _lower_title(doc, s_i, toks, i)
+    return j if len(doc.found) > found else 0  # none beside a name: a capitalised run
 
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
