@@ -86,6 +86,7 @@ _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|fu
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
 # A capitalised word and the space after it: an honorific when the recognizer's list says so.
 _POSSESSIVE_AT = regexes.compile(r"['’]s[ \t]+")
+_BLANK_AT = regexes.compile(r"[ \t]+")
 _COMPOUND_TAIL = regexes.compile(r"-[a-z]+[ \t]*")  # "-based " after "Moscow" in "Moscow-based"
 _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
@@ -1103,10 +1104,10 @@ def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | Non
     of = None
     m = doc.by_start.get(pos)
     if m is not None and m.label in _PARTY:
-        poss = _POSSESSIVE_AT.match(text, m.end)
+        poss = _possessive_end(text, m)
         if poss is None and m.label != "NORP":
             return None
-        of, pos = m.entity, poss.end() if poss is not None else m.end + 1
+        of, pos = m.entity, poss if poss is not None else m.end + 1
         m = doc.by_start.get(pos)
     rank = _RANK.match(text, pos)
     if m is None and rank is not None:
@@ -1230,7 +1231,8 @@ _FORMERLY = regexes.compile(r"\b(?:previously|formerly|once)\b")
 
 # "X, an analyst with Y", "X, chief financial officer of Y", "X, a spokesman for Y".
 _ROLE_AFTER = regexes.compile(
-    r"[ \t]*,[ \t]*(?:(?:an?|the|its)[ \t]+)?(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
+    r"[ \t]*,[ \t]*(?:(?:now|then|also|still|formerly|currently)[ \t]+)?(?:(?:an?|the|its)[ \t]+)?"
+    r"(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
     r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
 )
 _WITH_OR_AT = regexes.compile(r"[ \t]+(?:with|at)[ \t]")
@@ -1643,6 +1645,15 @@ _ASIDE_OPENERS = frozenset(
 _LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
 
 
+def _possessive_end(text: str, m: Mention) -> int | None:
+    """Where the possessive after `m` ends ("Acme's chairman"), also of a name that ends in
+    one ("McDonald's chairman", "Moody's analyst"); None when no possessive follows."""
+    poss = _POSSESSIVE_AT.match(text, m.end)
+    if poss is None and m.text.endswith(("'s", "’s")):
+        poss = _BLANK_AT.match(text, m.end)
+    return poss.end() if poss is not None else None
+
+
 def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
     off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
@@ -1654,7 +1665,7 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     first = doc.after(aside.start() + 1)
     if first is not None:
         if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
-            first.label == "ORG" and not _POSSESSIVE_AT.match(text, first.end)
+            first.label == "ORG" and _possessive_end(text, first) is None
         ):
             return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
     else:
@@ -1716,9 +1727,9 @@ def _speaker_at(
         person = doc.after(title.end) if title is not None and title.label == "TITLE" else None
         if person is not None and person.label == "PERSON":
             return person.entity, person.end  # "OPEC President Rilwanu Lukman said"
-        if m.label in _PARTY and (poss := _POSSESSIVE_AT.match(doc.text, m.end)) is not None:
+        if m.label in _PARTY and (poss := _possessive_end(doc.text, m)) is not None:
             # "said Acme's chairman, John Smith": the person named after the title
-            title = doc.by_start.get(poss.end())
+            title = doc.by_start.get(poss)
             person = (
                 doc.after(title.end, _GAP_COMMA)
                 if title is not None and title.label == "TITLE"

@@ -613,6 +613,8 @@ def _build_places() -> dict[str, tuple[str, str]]:
         first, _, rest = key.partition(" ")
         if first in ("West", "East") and rest and value[0] in ("GPE", "NORP"):
             out.setdefault(f"{first[0]}. {rest}", value)  # "W. Germany", "E. German"
+        if "'s " in key:  # looked up by its tokens: "People 's Republic of China"
+            out.setdefault(key.replace("'s ", " 's "), value)
     return out
 
 

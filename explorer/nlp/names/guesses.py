@@ -67,11 +67,13 @@ _LOWER_VOCAB = regexes.compile(r"[a-z](?<!\w[a-z])[a-z'-]+\b")  # \b[a-z][a-z'-]
 
 def emit(doc: Doc, s_i: int, toks, i: int, j: int, label: str, canon: str, strength: int):
     """Record a guess: tokens [i, j) of sentence `s_i` are `canon`, a `label`, at `strength`."""
+    if " 's" in canon or " ’s" in canon:
+        canon = canon.replace(" 's", "'s").replace(" ’s", "’s")  # "Standard and Poor's Corp"
+    if " ' " in canon or " ’ " in canon:
+        canon = canon.replace(" ' ", "' ").replace(" ’ ", "’ ")  # "Kurdistan Workers' Party"
     if label == "ORG":
         if canon[-1:] == "." and canon.rpartition(" ")[2] in COMPANY_FORMS:
             canon = canon[:-1]  # "Acme Corp." at a sentence's end is "Acme Corp"
-        if " 's" in canon or " ’s" in canon:
-            canon = canon.replace(" 's", "'s").replace(" ’s", "’s")  # "Standard and Poor's Corp"
         if " ," in canon:
             canon = canon.replace(" ,", ",")  # "Kidder, Peabody and Co"
         canon = W.org_aliases.get(canon, canon)  # "EU" and "European Union": one entity

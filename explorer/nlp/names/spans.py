@@ -249,6 +249,9 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if k:
                 j = k  # "Merrill Lynch and Co", "Group of 77", "Food and Drug Administration"
                 continue
+            if w in _POSSESSIVE and (k := _past_possessive(toks, i, j, heads)):
+                j = k
+                continue
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
@@ -356,6 +359,41 @@ def _portfolio_at_end(toks, i: int, j: int, heads, mods) -> int:
     if k > i and toks[k - 1].text in ("of", "for", "&"):
         return j  # "California Institute of Technology professor X": the name's own word
     return k
+
+
+_POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+
+#: Plural nouns whose possessive a name runs on past: "the Women's Institute", "the
+#: Transport Workers' Union", "Great Ormond Street Children's Hospital"; not the parties
+#: ("the Democrats' Senate leader").
+_POSSESSORS_IN_NAMES = frozenset(
+    "People Peoples Workers Women Men Children Farmers Citizens Veterans Teachers Nurses "
+    "Miners Employers Consumers Taxpayers Students Soldiers Officers Pensioners Mothers "
+    "Fathers Friends Voters Owners Shareholders Investors Seamen Boatmen Fishermen "
+    "Journalists Writers Traders Builders Engineers Physicians Surgeons Doctors Lawyers "
+    "Governors Mayors Servicemen Growers Producers Manufacturers Exporters Importers "
+    "Retailers Merchants Scientists Artists Musicians Actors Players Cricketers "
+    "Footballers Athletes Editors Publishers Broadcasters Agents Managers Officials "
+    "Patients Prisoners Refugees Railwaymen Dockers Drivers Pilots Bishops Peers Lords "
+    "Ladies Gentlemen Boys Girls Sailors Airmen".split()
+)
+
+
+def _past_possessive(toks, i: int, j: int, heads) -> int:
+    """Where the name toks[i:j] goes on to when the possessive toks[j] is its own: "McDonald's",
+    "Moody's Investors Service" (j + 1), "People's Republic of China", "Kurdistan Workers'
+    Party" (j + 2); 0 when the possessive ends it."""
+    if j - i == 1 and toks[i].text + "'s" in W.known_orgs:
+        return j + 1
+    nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    if (
+        is_cap(nxt)
+        and toks[j - 1].text in _POSSESSORS_IN_NAMES
+        and nxt not in heads  # "Children's Minister Margaret Hodge": the title's
+        and nxt not in W.first_names  # "The Producers' Nathan Lane"
+    ):
+        return j + 2
+    return 0
 
 
 # The words of a portfolio before a minister or spokesman: "Home Affairs", "Treasury"; not

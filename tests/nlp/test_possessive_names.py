@@ -1,0 +1,102 @@
+"""Names with a possessive inside or at their end: "the People's Republic of China", "the
+Kurdistan Workers' Party", "McDonald's", "Moody's Investors Service". Each was cut at the
+apostrophe (a party "Pakistan People" and another "Party"; a firm "Investors Service"; no
+"McDonald's" at all when it opened a sentence). Every text is written for these tests, in the
+three layouts of `layouts`."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract
+
+from .layouts import layouts
+
+VALUES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
+
+
+def names(text: str) -> set[tuple[str, str, str]]:
+    return {
+        (" ".join(m.text.split()), m.label, m.entity)
+        for m in extract(text).mentions
+        if m.label not in VALUES
+    }
+
+
+def facts(text: str, predicate: str) -> set[tuple]:
+    return {
+        (f.subject, " ".join(str(f.object).split()[:3]), f.qualifiers.get("of"))
+        for f in extract(text).facts
+        if f.predicate == predicate
+    }
+
+
+PARTIES = [
+    "MANILA, Nov 27 - Communist rebels said on Thursday that the New People's Army would "
+    "observe a 60-day ceasefire from December 10, a rebel negotiator told reporters.",
+    "The People's Republic of China protested to the embassy, and the Democratic People's "
+    "Republic of Korea said it would send an envoy to the talks.",
+    "In Islamabad the Pakistan People's Party won the vote, while in Ankara the government "
+    "said the Kurdistan Workers' Party had claimed the attack.",
+    "The Transport and General Workers' Union backed the strike, and the Women's Institute "
+    "said it would raise the matter with the Democrats' Senate leader.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(PARTIES), ids=["paragraphs", "wrapped", "crlf"])
+def test_a_possessive_inside_a_name_is_the_names(text: str) -> None:
+    found = names(text)
+    assert ("New People's Army", "ORG", "New People's Army") in found
+    assert ("People's Republic of China", "GPE", "China") in found
+    assert ("Democratic People's Republic of Korea", "GPE", "North Korea") in found
+    assert ("Pakistan People's Party", "ORG", "Pakistan People's Party") in found
+    assert ("Kurdistan Workers' Party", "ORG", "Kurdistan Workers' Party") in found
+    assert (
+        "Transport and General Workers' Union",
+        "ORG",
+        "Transport and General Workers' Union",
+    ) in found
+    assert ("Women's Institute", "ORG", "Women's Institute") in found
+    texts = {t for t, _, _ in found}
+    assert not texts & {"New People", "Pakistan People", "Kurdistan Workers", "Party", "Army"}
+    # a party's possessive before another name is not one name with it
+    assert not any(t.startswith("Democrats'") for t in texts)
+
+
+FIRMS = [
+    "NEW YORK, April 2 - McDonald's said sales rose 5 pct in March, helped by a new menu.",
+    "Moody's Investors Service cut the company's rating, and the cut was expected, said "
+    "Moody's chief economist, John Lonski.",
+    "Tobias Meyer, Sotheby's head of contemporary art, said: \"The collection reflects a "
+    'great eye." The sale is in May.',
+]
+
+
+@pytest.mark.parametrize("text", layouts(FIRMS), ids=["paragraphs", "wrapped", "crlf"])
+def test_a_firm_named_with_a_possessive_is_one_name_and_speaks(text: str) -> None:
+    found = names(text)
+    assert ("McDonald's", "ORG", "McDonald's") in found
+    assert ("Moody's Investors Service", "ORG", "Moody's Investors Service") in found
+    said = facts(text, "said")
+    assert ("McDonald's", "sales rose 5", None) in said
+    assert ("John Lonski", "Moody's Investors Service", None) in said
+    assert ("Tobias Meyer", "The collection reflects", None) in said
+    assert ("John Lonski", "Chief Economist", "Moody's") in facts(text, "title")
+
+
+NOT_ONE_NAME = [
+    "The report was given to Children's Minister Margaret Hodge on Monday.",
+    "The Producers' Nathan Lane will host the show, the network said.",
+    "Namibian athlete Frankie Fredericks, now a member of the Athletes' Commission, "
+    "welcomed the decision.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(NOT_ONE_NAME), ids=["paragraphs", "wrapped", "crlf"])
+def test_a_possessive_before_a_title_or_a_person_ends_the_name(text: str) -> None:
+    found = names(text)
+    assert ("Margaret Hodge", "PERSON", "Margaret Hodge") in found
+    assert ("Nathan Lane", "PERSON", "Nathan Lane") in found
+    titles = facts(text, "title")
+    assert ("Frankie Fredericks", "Member", "Athletes' Commission") in titles
+    assert not any(of == "Children's" for _, _, of in titles)
