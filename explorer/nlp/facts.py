@@ -784,7 +784,7 @@ def _titles(doc: _Text) -> list[Fact]:
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
-        of = to = None
+        of = None
         left, right = t.start, t.end
         name = t.entity
         prefix = _before_ticker(doc, t.start)
@@ -820,18 +820,7 @@ def _titles(doc: _Text) -> list[Fact]:
             # "vice president of finance at Acme Corp": the whole title, then its organisation
             name = f"{name} of {_title_case(field.group(1))}"
             right = field.end()
-        for _ in range(2):
-            link = _TITLE_LINK.match(text, right)
-            if link is None:
-                break
-            target = doc.by_start.get(link.end())
-            if target is None or target.label not in _PARTY:
-                break
-            if link.group(1) == "to":
-                to = target.entity
-            elif of is None:
-                of = target.entity
-            right = target.end
+        of, to, right = _title_links(doc, right, of)
         person = _named_after_title(doc, right)
         of = carried_of.get(t.start) if of is None else of
         person = person or _named_further(doc, left, right, of, carried_of)
@@ -848,6 +837,8 @@ def _titles(doc: _Text) -> list[Fact]:
         earlier = held_at.get(joined.start()) if joined is not None else None
         if person is not None and person.label == "PERSON":
             end = person.end
+            if of is None and (org := _org_after_name(doc, person)) is not None:
+                of, end = org.entity, org.end  # "Analyst X of Gabelli and Co said"
         elif earlier is not None:
             # "X, chairman and chief executive of Acme, said": X's too, and of Acme both
             person, k = earlier
@@ -888,6 +879,41 @@ def _titles(doc: _Text) -> list[Fact]:
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, str | None, int]:
+    """Whom a title ending at `right` is of and to: "ambassador of Iran to Russia", "Minister
+    of Defence"; (of, to, where the title's words end)."""
+    to = None
+    for _ in range(2):
+        link = _TITLE_LINK.match(doc.text, right)
+        if link is None:
+            break
+        target = doc.by_start.get(link.end())
+        if target is None or target.label not in _PARTY:
+            break
+        if link.group(1) == "to":
+            to = target.entity
+        elif of is None:
+            of = target.entity
+        right = target.end
+    return of, to, right
+
+
+_AT_OR_WITH_AFTER = regexes.compile(r"[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?")
+
+
+def _org_after_name(doc: _Text, person: Mention) -> Mention | None:
+    """The organisation (or country) named right after the holder of a title before a name:
+    "Analyst X of Gabelli and Co", "economist X at Chase", "Senator Bob Dole of Kansas"."""
+    text = doc.text
+    link = _OF_AFTER.match(text, person.end)
+    if link is not None:
+        org = doc.by_start.get(link.end())  # not "of the Swiss research group MiraLab"
+        return org if org is not None and org.label in ("ORG", "GPE", "LOC") else None
+    link = _AT_OR_WITH_AFTER.match(text, person.end)
+    org = doc.by_start.get(link.end()) if link is not None else None
+    return org if org is not None and org.label == "ORG" else None
 
 
 def _named_further(

@@ -100,3 +100,26 @@ def test_a_possessive_before_a_title_or_a_person_ends_the_name(text: str) -> Non
     titles = facts(text, "title")
     assert ("Frankie Fredericks", "Member", "Athletes' Commission") in titles
     assert not any(of == "Children's" for _, _, of in titles)
+
+
+# --- a title before a name, and the organisation after it ----------------------------------
+
+TITLE_NAME_OF = [
+    "CHICAGO, April 14 - Chief economist Elizabeth Bramwell of Gabelli and Co said the shares were "
+    "cheap at 109 dlrs.",
+    "Economist Jane Doe at Chase Manhattan Bank said rates would fall, and Senator Robert "
+    "Dole of Kansas said farmers were worried.",
+    '"We are close," said Professor Anna Berg of the Swiss research group MiraLab.',
+    "Wheat exports under the Export Enhancement Program rose 12 pct in March.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(TITLE_NAME_OF), ids=["paragraphs", "wrapped", "crlf"])
+def test_a_title_before_a_name_is_of_the_organisation_after_it(text: str) -> None:
+    titles = facts(text, "title")
+    assert ("Elizabeth Bramwell", "Chief Economist", "Gabelli and Co") in titles
+    assert ("Jane Doe", "Economist", "Chase Manhattan Bank") in titles
+    assert ("Robert Dole", "Senator", "Kansas") in titles
+    assert ("Anna Berg", "Professor", None) in titles  # not of Switzerland
+    assert ("Elizabeth Bramwell", "Gabelli and Co", None) in facts(text, "affiliated_with")
+    assert ("Export Enhancement Program", "ORG", "Export Enhancement Program") in names(text)
