@@ -2250,10 +2250,19 @@ def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
             break
         to_whom = False
         pos = m.end
+    that = _THAT.match(text, pos, end) or _PLACE_THEN_THAT.match(text, pos, end)
+    if that is not None and (that.re is _THAT or not told or pos > verb.end()):
+        return that.end()
     if pos == verb.end():
         return None if told else pos  # "told him": to whom, not what
-    that = _THAT.match(text, pos, end)
-    return that.end() if that is not None else pos
+    return pos
+
+
+# Where a speech was made, then "that": "told a news conference at the company's headquarters
+# that the filing was ...", "said at a rally in Lahore on Friday that".
+_PLACE_THEN_THAT = regexes.compile(
+    r"[ \t]+(?:in|at|on|outside|after|during|before)[ \t]+[^,;:\"“”()\n]{1,60}?[ \t]that(?=[ \t])"
+)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
