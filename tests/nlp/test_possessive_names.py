@@ -123,3 +123,19 @@ def test_a_title_before_a_name_is_of_the_organisation_after_it(text: str) -> Non
     assert ("Anna Berg", "Professor", None) in titles  # not of Switzerland
     assert ("Elizabeth Bramwell", "Gabelli and Co", None) in facts(text, "affiliated_with")
     assert ("Export Enhancement Program", "ORG", "Export Enhancement Program") in names(text)
+
+
+# --- a headline in capitals names a firm whose name has a capital inside -------------------
+
+
+def test_a_headline_in_capitals_names_the_firm_the_story_spells_with_inner_capitals() -> None:
+    paragraphs = [
+        "AKRON, Ohio, March 30 - GenCorp Inc said its board rejected the offer from General "
+        "Partners, and BankAmerica Corp said it would not bid.",
+    ]
+    for body in layouts(paragraphs):
+        text = "GENCORP BOARD REJECTS OFFER, BANKAMERICA STAYS OUT\n" + body
+        found = names(text)
+        assert ("GENCORP", "ORG", "GenCorp Inc") in found
+        assert ("BANKAMERICA", "ORG", "BankAmerica Corp") in found
+        assert not any(t.startswith("GENCORP BOARD") for t, _, _ in found)

@@ -61,6 +61,7 @@ from explorer.nlp.names.tokens import (
     Token,
     is_caps_line,
     scan_units,
+    title_case,
     tokenize,
 )
 from explorer.nlp.pipeline import new_mention
@@ -232,6 +233,10 @@ def _known_names(doc: Doc) -> dict[str, tuple[str, str]]:
                 known.setdefault(short, (f.label, f.entity))  # "ACME" over "Acme Corp"
     for nick, entity in doc.nicknames.items():
         known.setdefault(nick, ("ORG", entity))  # "INDIANS" of "Cleveland Indians"
+    for surface, value in list(known.items()):
+        # one word with capitals inside: "GENCORP", read as "Gencorp", is GenCorp
+        if " " not in surface and not (surface.istitle() or surface.isupper()):
+            known.setdefault(title_case(surface), value)
     return known
 
 
