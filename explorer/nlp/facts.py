@@ -2250,12 +2250,10 @@ def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
             break
         to_whom = False
         pos = m.end
+    if told and pos == verb.end():
+        return None  # "told him": to whom, not what
     that = _THAT.match(text, pos, end) or _PLACE_THEN_THAT.match(text, pos, end)
-    if that is not None and (that.re is _THAT or not told or pos > verb.end()):
-        return that.end()
-    if pos == verb.end():
-        return None if told else pos  # "told him": to whom, not what
-    return pos
+    return that.end() if that is not None else pos
 
 
 # Where a speech was made, then "that": "told a news conference at the company's headquarters
