@@ -42,31 +42,15 @@ import time
 from pathlib import Path
 
 from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, spread
+from benchmarks.timed_commit import TIMED_ONE
 
-ONE = r"""
-import json, sys, time
-from pathlib import Path
-from explorer.nlp import extract
-from explorer.store import Store
-from explorer.store import writer as writer_module
-extract("Mehdi Sanai met officials in Moscow on Monday.", {})  # nlp warm, as in a session
-spent = {}
-real = writer_module.Writer.commit
-def timed(self, *a, **k):
-    t, c = time.perf_counter(), time.process_time()
-    real(self, *a, **k)
-    spent["commit_s"] = time.perf_counter() - t
-    spent["commit_cpu_s"] = time.process_time() - c
-writer_module.Writer.commit = timed
-t, c = time.perf_counter(), time.process_time()
-store = Store.open(sys.argv[1])
-report = store.ingest([Path(sys.argv[2])])
-spent["ingest_s"] = time.perf_counter() - t
-spent["ingest_cpu_s"] = time.process_time() - c
-spent["added"] = report.added
-spent["documents"] = report.documents
-print(json.dumps(spent))
+ONE = (
+    TIMED_ONE
+    + r"""
+import json, sys
+print(json.dumps(timed_one(sys.argv[1], sys.argv[2])))
 """
+)
 
 
 def _env(repo: Path) -> dict[str, str]:

@@ -31,6 +31,7 @@ import time
 from pathlib import Path
 
 from benchmarks.common import BBC, REPO, data_or_skip, dir_size, figure, heading, spread
+from benchmarks.timed_commit import TIMED_ONE
 
 PHASE = r"""
 import json, resource, sys, time
@@ -166,8 +167,10 @@ def _replicate(target: int, workdir: Path) -> Path:
     return root
 
 
-COMMIT_PHASE = r"""
-import hashlib, json, pickle, resource, sys, time
+COMMIT_PHASE = (
+    TIMED_ONE
+    + r"""
+import hashlib, json, pickle, sys, time
 from pathlib import Path
 
 def build(db, cache, target):
@@ -204,30 +207,9 @@ def build(db, cache, target):
         writer.merge_written()
 
 def one(db, folder, n):
-    from explorer.nlp import extract
-    from explorer.store import Store
-    from explorer.store import writer as writer_module
-    extract("Mehdi Sanai met officials in Moscow on Monday.", {})  # nlp warm, as in a session
-    spent = {}
-    real = writer_module.Writer.commit
-    def timed(self, *a, **k):
-        t, c = time.perf_counter(), time.process_time()
-        real(self, *a, **k)
-        spent["commit_s"] = time.perf_counter() - t
-        spent["commit_cpu_s"] = time.process_time() - c
-    writer_module.Writer.commit = timed
     path = Path(folder) / f"new{n}.txt"
     path.write_text(f"Fresh news {n}\n\nRome and Madrid signed deal {n} in Paris on Monday.\n")
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t, c = time.perf_counter(), time.process_time()
-    store = Store.open(db)
-    report = store.ingest([path])
-    spent["ingest_s"] = time.perf_counter() - t
-    spent["ingest_cpu_s"] = time.process_time() - c
-    spent["added"] = report.added
-    spent["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    spent["rss_growth_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
-    return spent
+    return timed_one(db, path)
 
 if __name__ == "__main__":
     mode = sys.argv[1]
@@ -248,6 +230,7 @@ if __name__ == "__main__":
     else:
         print(json.dumps(one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
 """
+)
 
 
 def _checkout_env(repo: Path) -> dict[str, str]:
