@@ -30,7 +30,18 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import BBC, REPO, data_or_skip, dir_size, figure, heading, spread
+from benchmarks.common import (
+    BBC,
+    REPO,
+    checkout_python,
+    child_env,
+    compile_checkout,
+    data_or_skip,
+    dir_size,
+    figure,
+    heading,
+    spread,
+)
 from benchmarks.timed_commit import TIMED_ONE
 
 PHASE = r"""
@@ -71,11 +82,10 @@ print(json.dumps(out))
 
 
 def _phase(*args: str, repo: Path = REPO) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(repo)}
-    python = repo / ".venv" / "bin" / "python"
+    env = {**os.environ, "PYTHONPATH": str(repo)}  # bytecode as the session has it
     started = time.perf_counter()
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), "-c", PHASE, *args],
+        [checkout_python(repo), "-c", PHASE, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -239,28 +249,13 @@ def _checkout_env(repo: Path) -> dict[str, str]:
     lacks a module compiled it in every run: a fresh worktree compiled store/identity.py
     inside every commit (0.02 CPU-s, 52 M instructions of 1,212 M at 2,000 documents), the
     before checkout, whose cache was full, did not."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPATH=str(repo), EXPLORER_WORKERS="1")
-    return env
-
-
-def _compile(repo: Path) -> None:
-    """Fill the checkout's bytecode cache before it is timed (its first run would compile)."""
-    python = repo / ".venv" / "bin" / "python"
-    subprocess.run(
-        [str(python if python.exists() else sys.executable), "-m", "compileall", "-q", "explorer"],
-        capture_output=True,
-        env=_checkout_env(repo),
-        cwd=repo,
-        check=False,
-    )
+    return {**child_env(repo), "EXPLORER_WORKERS": "1"}
 
 
 def _checkout_phase(repo: Path, *args: str) -> dict:
-    python = repo / ".venv" / "bin" / "python"
     env = _checkout_env(repo)
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), "-c", COMMIT_PHASE, *args],
+        [checkout_python(repo), "-c", COMMIT_PHASE, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -287,7 +282,7 @@ def commit_cost(workdir: Path) -> None:
     if before:
         checkouts.insert(0, ("before", Path(before).resolve()))
     for name, repo in checkouts:
-        _compile(repo)
+        compile_checkout(repo)
         for size in sizes:
             db = workdir / f"commit-{name}-{size}.json"
             built = _prebuilt(size, db, name) or _checkout_phase(
@@ -334,12 +329,10 @@ def _first_screen(repo: Path, db: Path) -> dict:
     """A fresh process of `repo`'s code from its start to the app's first frame showing the
     documents of `db` (bench_tui's child, which opens the store as `explorer` does): wall
     seconds, the process's CPU seconds and peak RSS then."""
-    python = repo / ".venv" / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(repo)
+    env = child_env(repo)
     started = time.perf_counter()
     child = subprocess.Popen(
-        [str(python if python.exists() else sys.executable), "-c", FIRST_SCREEN, str(db)],
+        [checkout_python(repo), "-c", FIRST_SCREEN, str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=repo,
