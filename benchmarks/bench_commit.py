@@ -36,48 +36,30 @@ import resource
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import BBC, REPO, data_or_skip, figure, heading, spread
+from benchmarks.common import (
+    BBC,
+    REPO,
+    checkout_python,
+    child_env,
+    compile_checkout,
+    data_or_skip,
+    figure,
+    heading,
+    spread,
+)
+from benchmarks.timed_commit import TIMED_ONE
 
-ONE = r"""
-import json, sys, time
-from pathlib import Path
-from explorer.nlp import extract
-from explorer.store import Store
-from explorer.store import writer as writer_module
-extract("Mehdi Sanai met officials in Moscow on Monday.", {})  # nlp warm, as in a session
-spent = {}
-real = writer_module.Writer.commit
-def timed(self, *a, **k):
-    t, c = time.perf_counter(), time.process_time()
-    real(self, *a, **k)
-    spent["commit_s"] = time.perf_counter() - t
-    spent["commit_cpu_s"] = time.process_time() - c
-writer_module.Writer.commit = timed
-t, c = time.perf_counter(), time.process_time()
-store = Store.open(sys.argv[1])
-report = store.ingest([Path(sys.argv[2])])
-spent["ingest_s"] = time.perf_counter() - t
-spent["ingest_cpu_s"] = time.process_time() - c
-spent["added"] = report.added
-spent["documents"] = report.documents
-print(json.dumps(spent))
+ONE = (
+    TIMED_ONE
+    + r"""
+import json, sys
+print(json.dumps(timed_one(sys.argv[1], sys.argv[2])))
 """
-
-
-def _env(repo: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPATH=str(repo))
-    return env
-
-
-def _python(repo: Path) -> str:
-    python = repo / ".venv" / "bin" / "python"
-    return str(python if python.exists() else sys.executable)
+)
 
 
 def _run(repo: Path, args: list[str]) -> tuple[str, float, float]:
@@ -85,7 +67,11 @@ def _run(repo: Path, args: list[str]) -> tuple[str, float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [_python(repo), *args], capture_output=True, text=True, env=_env(repo), cwd=repo
+        [checkout_python(repo), *args],
+        capture_output=True,
+        text=True,
+        env=child_env(repo),
+        cwd=repo,
     )
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -188,16 +174,6 @@ def _round(repo: Path, base: Path, workdir: Path, tag: str) -> dict[str, list[di
     return out
 
 
-def _compile(repo: Path) -> None:
-    subprocess.run(
-        [_python(repo), "-m", "compileall", "-q", "explorer"],
-        capture_output=True,
-        env=_env(repo),
-        cwd=repo,
-        check=False,
-    )
-
-
 def measure(workdir: Path) -> None:
     heading("store (issue 13): the one-document commit after a big ingest (median of 3)")
     sizes = [2_000]
@@ -215,7 +191,7 @@ def measure(workdir: Path) -> None:
         )
         checkouts.insert(0, ("before", Path(before).resolve(), stores))
     for _name, repo, _stores in checkouts:
-        _compile(repo)
+        compile_checkout(repo)
     for size in sizes:
         bases = {name: _base(repo, size, workdir, name, stores) for name, repo, stores in checkouts}
         if any(base is None for base in bases.values()):

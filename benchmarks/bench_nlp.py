@@ -23,7 +23,17 @@ import sys
 import textwrap
 import time
 
-from benchmarks.common import BBC, DATA, REPO, data_or_skip, figure, heading, percentile, spread
+from benchmarks.common import (
+    BBC,
+    DATA,
+    REPO,
+    child_env,
+    data_or_skip,
+    figure,
+    heading,
+    percentile,
+    spread,
+)
 
 REPEATS = 3
 
@@ -152,9 +162,7 @@ def _whole_process() -> None:
         explorer = repo / ".venv" / "bin" / "explorer"
         argv = [*prefix, str(explorer) if explorer.exists() else "explorer"]
         # Each checkout's own code, its bytecode written and read as a user's is.
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        env["PYTHONPATH"] = str(repo)
-        return [*argv, "extract", "--jsonl", "--jobs", jobs], env
+        return [*argv, "extract", "--jsonl", "--jobs", jobs], child_env(repo)
 
     cores = len(os.sched_getaffinity(0))
     runs: dict[tuple[str, str], tuple[list[float], list[float]]] = {

@@ -15,11 +15,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from benchmarks.common import REPO, child_env, figure, heading, spread
+from benchmarks.common import REPO, checkout_python, child_env, figure, heading, spread
 
 _CHILD = r"""
 import json, os, resource, shutil, sys, threading, time
@@ -77,12 +76,9 @@ print(json.dumps({
 
 
 def _run(tree: Path, store: str, scratch: Path) -> dict:
-    env = child_env()
-    env["PYTHONPATH"] = str(tree)
-    python = tree / ".venv" / "bin" / "python"
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), "-c", _CHILD, store, str(scratch)],
-        env=env,
+        [checkout_python(tree), "-c", _CHILD, store, str(scratch)],
+        env=child_env(tree),
         cwd=tree,
         capture_output=True,
         text=True,

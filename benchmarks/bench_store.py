@@ -30,7 +30,19 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import BBC, REPO, data_or_skip, dir_size, figure, heading, spread
+from benchmarks.common import (
+    BBC,
+    REPO,
+    checkout_python,
+    child_env,
+    compile_checkout,
+    data_or_skip,
+    dir_size,
+    figure,
+    heading,
+    spread,
+)
+from benchmarks.timed_commit import TIMED_ONE
 
 PHASE = r"""
 import json, resource, sys, time
@@ -70,11 +82,10 @@ print(json.dumps(out))
 
 
 def _phase(*args: str, repo: Path = REPO) -> dict:
-    env = {**os.environ, "PYTHONPATH": str(repo)}
-    python = repo / ".venv" / "bin" / "python"
+    env = {**os.environ, "PYTHONPATH": str(repo)}  # bytecode as the session has it
     started = time.perf_counter()
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), "-c", PHASE, *args],
+        [checkout_python(repo), "-c", PHASE, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -166,8 +177,10 @@ def _replicate(target: int, workdir: Path) -> Path:
     return root
 
 
-COMMIT_PHASE = r"""
-import hashlib, json, pickle, resource, sys, time
+COMMIT_PHASE = (
+    TIMED_ONE
+    + r"""
+import hashlib, json, pickle, sys, time
 from pathlib import Path
 
 def build(db, cache, target):
@@ -204,30 +217,9 @@ def build(db, cache, target):
         writer.merge_written()
 
 def one(db, folder, n):
-    from explorer.nlp import extract
-    from explorer.store import Store
-    from explorer.store import writer as writer_module
-    extract("Mehdi Sanai met officials in Moscow on Monday.", {})  # nlp warm, as in a session
-    spent = {}
-    real = writer_module.Writer.commit
-    def timed(self, *a, **k):
-        t, c = time.perf_counter(), time.process_time()
-        real(self, *a, **k)
-        spent["commit_s"] = time.perf_counter() - t
-        spent["commit_cpu_s"] = time.process_time() - c
-    writer_module.Writer.commit = timed
     path = Path(folder) / f"new{n}.txt"
     path.write_text(f"Fresh news {n}\n\nRome and Madrid signed deal {n} in Paris on Monday.\n")
-    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    t, c = time.perf_counter(), time.process_time()
-    store = Store.open(db)
-    report = store.ingest([path])
-    spent["ingest_s"] = time.perf_counter() - t
-    spent["ingest_cpu_s"] = time.process_time() - c
-    spent["added"] = report.added
-    spent["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    spent["rss_growth_mb"] = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss0) / 1024
-    return spent
+    return timed_one(db, path)
 
 if __name__ == "__main__":
     mode = sys.argv[1]
@@ -248,6 +240,7 @@ if __name__ == "__main__":
     else:
         print(json.dumps(one(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
 """
+)
 
 
 def _checkout_env(repo: Path) -> dict[str, str]:
@@ -256,28 +249,13 @@ def _checkout_env(repo: Path) -> dict[str, str]:
     lacks a module compiled it in every run: a fresh worktree compiled store/identity.py
     inside every commit (0.02 CPU-s, 52 M instructions of 1,212 M at 2,000 documents), the
     before checkout, whose cache was full, did not."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(PYTHONPATH=str(repo), EXPLORER_WORKERS="1")
-    return env
-
-
-def _compile(repo: Path) -> None:
-    """Fill the checkout's bytecode cache before it is timed (its first run would compile)."""
-    python = repo / ".venv" / "bin" / "python"
-    subprocess.run(
-        [str(python if python.exists() else sys.executable), "-m", "compileall", "-q", "explorer"],
-        capture_output=True,
-        env=_checkout_env(repo),
-        cwd=repo,
-        check=False,
-    )
+    return {**child_env(repo), "EXPLORER_WORKERS": "1"}
 
 
 def _checkout_phase(repo: Path, *args: str) -> dict:
-    python = repo / ".venv" / "bin" / "python"
     env = _checkout_env(repo)
     done = subprocess.run(
-        [str(python if python.exists() else sys.executable), "-c", COMMIT_PHASE, *args],
+        [checkout_python(repo), "-c", COMMIT_PHASE, *args],
         capture_output=True,
         text=True,
         env=env,
@@ -304,7 +282,7 @@ def commit_cost(workdir: Path) -> None:
     if before:
         checkouts.insert(0, ("before", Path(before).resolve()))
     for name, repo in checkouts:
-        _compile(repo)
+        compile_checkout(repo)
         for size in sizes:
             db = workdir / f"commit-{name}-{size}.json"
             built = _prebuilt(size, db, name) or _checkout_phase(
@@ -351,12 +329,10 @@ def _first_screen(repo: Path, db: Path) -> dict:
     """A fresh process of `repo`'s code from its start to the app's first frame showing the
     documents of `db` (bench_tui's child, which opens the store as `explorer` does): wall
     seconds, the process's CPU seconds and peak RSS then."""
-    python = repo / ".venv" / "bin" / "python"
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["PYTHONPATH"] = str(repo)
+    env = child_env(repo)
     started = time.perf_counter()
     child = subprocess.Popen(
-        [str(python if python.exists() else sys.executable), "-c", FIRST_SCREEN, str(db)],
+        [checkout_python(repo), "-c", FIRST_SCREEN, str(db)],
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         cwd=repo,

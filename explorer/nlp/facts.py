@@ -23,6 +23,7 @@ from . import gazetteer
 from .deals import find_deals
 from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
+from .names.lists import PORTFOLIO_WORDS
 from .values import alternation, word_alternation
 
 __all__ = ["find_facts"]
@@ -955,15 +956,15 @@ _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()
 )
 # The words of a portfolio that comes before a title: "Justice and Home Affairs Commissioner".
-_PORTFOLIO_WORDS = frozenset(
-    "Justice Home Affairs External Relations Foreign Trade Agriculture Finance Economic "
-    "Monetary Competition Energy Transport Health Education Environment Defence Defense "
-    "Interior Industry Labour Labor Employment Enlargement Development Fisheries Budget "
-    "Internal Market Research Culture Regional Policy Social Consumer Protection Taxation "
-    "Customs Security Science Technology Humanitarian Aid Administrative Communication "
-    "Immigration Commerce Tourism Housing Planning Farm Farming Rural Sport Sports Media "
-    "Digital Information Telecommunications Welfare Pensions Work Women Equality Local "
-    "Government and".split()
+# The shared list (data/portfolio_words.txt) and this reading's own, a commissioner's
+# portfolios among them ("External Relations", "Internal Market"): safe here, where every
+# word of the name must be one. Not names/spans.py's "Shadow" ("Shadow Treasury" stays the
+# organisation of its "Chief Secretary").
+_PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
+    "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
+    "Research Regional Policy Social Consumer Protection Taxation Customs Security "
+    "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
+    "Information Telecommunications Women Equality Local Government".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 

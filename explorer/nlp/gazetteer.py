@@ -378,6 +378,18 @@ _CITY_NAMES = {
 
 
 @functools.cache
+def _build_country_codes() -> dict[str, str]:
+    """Canonical country name -> its ISO 3166 code."""
+    import orjson
+
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    return {
+        _SHORT_NAMES.get(row["alpha_2"]) or row.get("common_name") or row["name"]: row["alpha_2"]
+        for row in (orjson.loads(path.read_bytes())["3166-1"] if path else [])
+    }
+
+
+@functools.cache
 def _build_city_countries() -> dict[str, str]:
     """City name (and its ASCII spelling) -> ISO country code, for cities of 50,000 people or
     more (the country of the biggest city of that name) and country names, of the countries
@@ -716,6 +728,7 @@ _MAGIC = b"EXPLGAZ%d" % _FORMAT
 _BUILDERS = {
     "cities": _build_cities,
     "city_countries": _build_city_countries,
+    "country_codes": _build_country_codes,
     "city_nations": _build_city_nations,
     "major_places": _build_major_places,
     "countries": _build_countries,
@@ -942,6 +955,11 @@ def us_states() -> frozenset[str]:
 def cities() -> dict[str, int]:
     """City name -> population, from GeoNames (cities of 15,000 people or more)."""
     return _tables()["cities"]
+
+
+def country_codes() -> dict[str, str]:
+    """Canonical country name (a value of `countries()` or `demonyms()`) -> ISO 3166 code."""
+    return _tables()["country_codes"]
 
 
 def city_countries() -> dict[str, str]:

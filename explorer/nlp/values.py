@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from explorer.nlp import regexes
 
 from ..model import Mention
+from . import gazetteer
 from .pipeline import new_mention
 
 __all__ = ["VALUE_LABELS", "alternation", "find_values", "parse_number"]
@@ -80,24 +81,42 @@ _CURRENCY_WORDS = {
 _SHARED_WORDS = frozenset(
     "franc crown krone dinar lira pound peso rupee shilling riyal mark".split()
 )
+# The nationalities that say which country's currency a shared word is ("French francs"),
+# each to the country's ISO code: the gazetteer's demonyms and codes give most (below); these
+# are what it cannot give (the US's forms, places whose name is their adjective, states gone
+# from the map).
 _NATIONALITIES = {
-    "us": "US", "u.s.": "US", "american": "US", "australian": "AU", "canadian": "CA",
-    "hong kong": "HK", "new zealand": "NZ", "singapore": "SG", "taiwan": "TW",
-    "swiss": "CH", "french": "FR", "belgian": "BE", "luxembourg": "LU", "german": "DE",
-    "west german": "DE", "east german": "DD", "finnish": "FI", "swedish": "SE",
-    "danish": "DK", "norwegian": "NO", "icelandic": "IS", "czech": "CZ", "dutch": "NL",
-    "italian": "IT", "turkish": "TR", "spanish": "ES", "portuguese": "PT", "greek": "GR",
-    "austrian": "AT", "kenyan": "KE", "irish": "IE", "egyptian": "EG", "cypriot": "CY",
-    "british": "GB", "lebanese": "LB", "syrian": "SY", "mexican": "MX", "argentine": "AR",
-    "chilean": "CL", "colombian": "CO", "philippine": "PH", "uruguayan": "UY", "cuban": "CU",
-    "indian": "IN", "pakistani": "PK", "sri lankan": "LK", "nepalese": "NP", "saudi": "SA",
-    "qatari": "QA", "kuwaiti": "KW", "iraqi": "IQ", "jordanian": "JO", "bahraini": "BH",
-    "tunisian": "TN", "algerian": "DZ", "libyan": "LY", "yugoslav": "YU", "serbian": "RS",
-    "japanese": "JP", "south korean": "KR", "malaysian": "MY", "thai": "TH",
-    "chinese": "CN", "israeli": "IL", "south african": "ZA", "nigerian": "NG",
-    "brazilian": "BR", "russian": "RU", "soviet": "SU", "polish": "PL", "hungarian": "HU",
-    "indonesian": "ID", "iranian": "IR", "ugandan": "UG", "tanzanian": "TZ",
+    "us": "US", "u.s.": "US", "hong kong": "HK", "new zealand": "NZ", "singapore": "SG",
+    "taiwan": "TW", "luxembourg": "LU", "west german": "DE", "east german": "DD",
+    "yugoslav": "YU", "soviet": "SU",
 }  # fmt: skip
+
+
+def _coded(words: list[str], names: Mapping[str, str]) -> dict[str, str]:
+    """Each of `words` -> the ISO code of the country a table of the gazetteer's (`names`,
+    keyed in title case: its demonyms, its country names) leads it to; a word it leads
+    nowhere is left out (tests/nlp/test_values.py checks that none is)."""
+    codes = gazetteer.country_codes()
+    coded = ((word, codes.get(names.get(word.title(), ""))) for word in words)
+    return {word: code for word, code in coded if code}
+
+
+#: The nationalities whose codes the gazetteer gives.
+_CODED_NATIONALITIES = [
+    *(
+        "american australian canadian swiss french belgian german finnish swedish danish "
+        "norwegian icelandic czech dutch italian turkish spanish portuguese greek austrian "
+        "kenyan irish egyptian cypriot british lebanese syrian mexican argentine chilean "
+        "colombian philippine uruguayan cuban indian pakistani nepalese saudi qatari kuwaiti "
+        "iraqi jordanian bahraini tunisian algerian libyan serbian japanese malaysian thai "
+        "chinese israeli nigerian brazilian russian polish hungarian indonesian iranian "
+        "ugandan tanzanian"
+    ).split(),
+    "sri lankan",
+    "south korean",
+    "south african",
+]
+_NATIONALITIES.update(_coded(_CODED_NATIONALITIES, gazetteer.demonyms()))
 # What a word means in each country. A story datelined in a city resolves a bare shared word
 # by this table only for the countries of data/currency_countries.txt (those whose cities the
 # gazetteer keeps): add a country there too when its word differs from the word's own.
@@ -756,8 +775,6 @@ _DATELINE = regexes.compile(
 def _dateline_country(text: str) -> str | None:
     """The country code of the place a story was filed from ("PARIS, March 3 -"), from a
     dateline in its first lines."""
-    from . import gazetteer
-
     m = _DATELINE.search(text, 0, min(len(text), 400))
     if m is None:
         return None
@@ -767,12 +784,16 @@ def _dateline_country(text: str) -> str | None:
 
 #: Countries named in a story, for its bare currency words ("Elf of France ... 3 billion
 #: francs"): the nationalities above and the names of the countries whose words are shared.
-_COUNTRY_NAMES = {
-    "France": "FR", "Switzerland": "CH", "Belgium": "BE", "Luxembourg": "LU",
-    "Sweden": "SE", "Norway": "NO", "Denmark": "DK", "Italy": "IT", "Turkey": "TR",
-    "Mexico": "MX", "Argentina": "AR", "Britain": "GB", "Ireland": "IE", "Egypt": "EG",
-    "India": "IN", "Pakistan": "PK", "West Germany": "DE", "Saudi Arabia": "SA",
-}  # fmt: skip
+#: The countries named whose codes the gazetteer gives.
+_CODED_COUNTRIES = [
+    *(
+        "France Switzerland Belgium Luxembourg Sweden Norway Denmark Italy Turkey Mexico "
+        "Argentina Britain Ireland Egypt India Pakistan"
+    ).split(),
+    "Saudi Arabia",
+]
+_COUNTRY_NAMES = {"West Germany": "DE"}  # gone from the map: the gazetteer has no code
+_COUNTRY_NAMES.update(_coded(_CODED_COUNTRIES, gazetteer.countries()))
 _NAMED: re.Pattern | None = None
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import held, in_layouts, label_sets, labels, speakers
 
 TECH = [
     "Nokia and Sony lead the market",
@@ -22,21 +22,18 @@ TECH = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(TECH), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(TECH)
 def test_known_companies_are_companies(text: str) -> None:
-    mentions = extract(text).mentions
-    labels: dict[str, set[str]] = {}
-    for m in mentions:
-        labels.setdefault(m.text, set()).add(m.label)
+    r = extract(text)
+    named = label_sets(r)
     for company in ("Nokia", "Sony", "Toyota", "Nissan", "Yahoo"):
-        assert "ORG" in labels[company], company
-    sony = [m for m in mentions if m.text == "Sony"]
+        assert "ORG" in named[company], company
+    sony = [m for m in r.mentions if m.text == "Sony"]
     assert len(sony) == 3 and {m.label for m in sony} == {"ORG"}  # the headline's too
-    assert labels["Harrison Ford"] == {"PERSON"}
-    toyota_town = [m for m in mentions if m.text == "Toyota" and m.label == "GPE"]
+    assert named["Harrison Ford"] == {"PERSON"}
+    toyota_town = [m for m in r.mentions if m.text == "Toyota" and m.label == "GPE"]
     assert len(toyota_town) == 1  # "lives in Toyota, Japan"
-    said = {f.subject for f in extract(text).facts if f.predicate == "said"}
-    assert {"Nokia", "Carlos Ghosn"} <= said
+    assert {"Nokia", "Carlos Ghosn"} <= speakers(r)
 
 
 @pytest.mark.parametrize(
@@ -82,17 +79,16 @@ PARTY_LEADERS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(PARTY_LEADERS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(PARTY_LEADERS)
 def test_a_given_name_before_a_company_word_that_is_a_surname_is_a_person(text: str) -> None:
-    labels = {" ".join(m.text.split()): m.label for m in extract(text).mentions}
-    assert labels["David Steel"] == "PERSON"
-    assert labels["Sheila Mills"] == "PERSON"
-    assert labels["General Mills"] == "ORG"  # a title is no given name
-    assert labels["Royal Court"] == "ORG"  # after "the"
-    facts = extract(text).facts
-    titles = {(f.subject, str(f.object)) for f in facts if f.predicate == "title"}
-    assert ("David Steel", "Leader") in titles
-    said = {(f.subject, str(f.object)[:12]) for f in facts if f.predicate == "said"}
+    r = extract(text)
+    named = labels(r)
+    assert named["David Steel"] == "PERSON"
+    assert named["Sheila Mills"] == "PERSON"
+    assert named["General Mills"] == "ORG"  # a title is no given name
+    assert named["Royal Court"] == "ORG"  # after "the"
+    assert ("David Steel", "Leader") in held(r)
+    said = {(f.subject, str(f.object)[:12]) for f in r.facts if f.predicate == "said"}
     assert ("Sheila Mills", "We will not ") in said
 
 
@@ -156,15 +152,13 @@ FIRMS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(FIRMS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(FIRMS)
 def test_a_name_after_a_word_for_a_firm_or_a_paper_is_the_firm_throughout(text: str) -> None:
-    labels: dict[str, set[str]] = {}
-    for m in extract(text).mentions:
-        labels.setdefault(" ".join(m.text.split()), set()).add(m.label)
-    assert labels["Halloran Domecq"] == {"ORG"}  # here and in the next paragraph
-    assert labels["Wiener Zeitung"] == {"ORG"}
-    assert labels["Virgin Teal"] == {"ORG"}
-    assert labels["David Dimbleby"] == {"PERSON"}  # a broadcaster with a given name
+    named = label_sets(text)
+    assert named["Halloran Domecq"] == {"ORG"}  # here and in the next paragraph
+    assert named["Wiener Zeitung"] == {"ORG"}
+    assert named["Virgin Teal"] == {"ORG"}
+    assert named["David Dimbleby"] == {"PERSON"}  # a broadcaster with a given name
 
 
 BODIES = [
@@ -176,7 +170,7 @@ BODIES = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(BODIES), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(BODIES)
 def test_a_body_of_members_is_one_organisation_and_the_group_that_speaks(text: str) -> None:
     r = extract(text)
     orgs = {" ".join(m.text.split()): m.entity for m in r.mentions if m.label == "ORG"}

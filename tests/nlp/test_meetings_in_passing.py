@@ -8,7 +8,7 @@ import pytest
 
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import in_layouts
 
 AGENCY = [
     "ANKARA 1996-09-02",
@@ -21,7 +21,7 @@ AGENCY = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(AGENCY), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(AGENCY)
 def test_a_meeting_in_a_clause_of_when_is_the_subjects(text: str) -> None:
     facts = extract(text).facts
     met = {(f.subject, f.object, f.qualifiers.get("place")) for f in facts if f.predicate == "met"}

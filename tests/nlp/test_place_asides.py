@@ -9,7 +9,7 @@ import pytest
 
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import in_layouts, said
 
 WIRE = [
     "GENERAL DYNAMICS TO BUY LITTON AVIONICS UNIT",
@@ -22,13 +22,13 @@ WIRE = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(WIRE), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(WIRE)
 def test_the_speaker_before_a_place_aside(text: str) -> None:
-    said = {(f.subject, f.object.split()[1]) for f in extract(text).facts if f.predicate == "said"}
-    assert ("Litton Industries Inc", "sale") in said
-    assert ("Andrew Fisher", "would") in said
-    assert ("Hoechst AG", "would") in said
-    assert not {s for s, _ in said} & {"Beverly Hills", "California", "Nebraska", "West Germany"}
+    got = said(text, word=1)
+    assert ("Litton Industries Inc", "sale") in got
+    assert ("Andrew Fisher", "would") in got
+    assert ("Hoechst AG", "would") in got
+    assert not {s for s, _ in got} & {"Beverly Hills", "California", "Nebraska", "West Germany"}
 
 
 @pytest.mark.parametrize(
@@ -39,8 +39,7 @@ def test_the_speaker_before_a_place_aside(text: str) -> None:
     ],
 )
 def test_a_building_that_stands_for_a_government_speaks(sentence: str, speaker: str) -> None:
-    said = [f.subject for f in extract(sentence).facts if f.predicate == "said"]
-    assert said == [speaker]
+    assert [f.subject for f in extract(sentence).facts if f.predicate == "said"] == [speaker]
 
 
 def test_a_building_someone_is_in_does_not_speak() -> None:

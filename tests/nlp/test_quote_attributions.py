@@ -6,11 +6,9 @@ and hard-wrapped with CRLF endings."""
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import in_layouts
 
 PESETA = [
     "MADRID, March 3 - Spanish Finance Minister Carlos Solchaga spoke to bankers in Madrid "
@@ -21,7 +19,7 @@ PESETA = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(PESETA), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(PESETA)
 def test_a_quotation_is_its_speakers_past_an_aside(text: str) -> None:
     said = {
         str(f.object).split()[1]: f.subject

@@ -5,11 +5,9 @@ was the story's own name for something before the whole name came, it stays as w
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import in_layouts, layouts
 
 SPORT = [
     "SOCCER - ROVERS HOLD UNITED TO GOALLESS DRAW",
@@ -43,17 +41,15 @@ def entities_of(text: str, surface: str) -> set[str]:
     return {m.entity for m in extract(text).mentions if m.text == surface}
 
 
-@pytest.mark.parametrize("layout", range(3), ids=["one-line", "wrapped-65", "crlf"])
-def test_a_club_by_its_place_or_its_nickname_is_the_club(layout):
-    text = layouts(SPORT)[layout]
+@in_layouts(SPORT)
+def test_a_club_by_its_place_or_its_nickname_is_the_club(text):
     assert entities_of(text, "Rovers") == {"Blackburn Rovers"}
     assert entities_of(text, "Blackburn") == {"Blackburn Rovers"}
     assert entities_of(text, "United") == {"Manchester United"}
 
 
-@pytest.mark.parametrize("layout", range(3), ids=["one-line", "wrapped-65", "crlf"])
-def test_a_company_by_its_first_word_is_the_company(layout):
-    text = layouts(COMPANY)[layout]
+@in_layouts(COMPANY)
+def test_a_company_by_its_first_word_is_the_company(text):
     assert entities_of(text, "Federated") == {"Federated Steel Corp"}
 
 
@@ -83,7 +79,7 @@ CLUB_BY_ITS_LETTERS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(CLUB_BY_ITS_LETTERS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(CLUB_BY_ITS_LETTERS)
 def test_a_club_named_by_its_letters_is_the_club_by_its_word_alone(text):
     """ "Roma" was the Roma people in a story about AS Roma; "AS" was read as "as"."""
     assert entities_of(text, "AS Roma") == {"AS Roma"}

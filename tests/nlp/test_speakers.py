@@ -11,6 +11,8 @@ import pytest
 
 from explorer.nlp import extract
 
+from .layouts import titles as titles_of
+
 LAYOUTS = ["one-line", "hard-wrapped"]
 
 
@@ -32,12 +34,7 @@ def said(paragraphs: list[str], layout: str) -> list[tuple[str, str]]:
 
 
 def titles(paragraphs: list[str], layout: str) -> set[tuple]:
-    text = laid_out(paragraphs, layout)
-    return {
-        (f.subject, f.object, f.qualifiers.get("of"))
-        for f in extract(text).facts
-        if f.predicate == "title"
-    }
+    return titles_of(laid_out(paragraphs, layout))
 
 
 # --- he and she ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import in_layouts
 
 DEBT = [
     "Brazil halts payments on bank debt",
@@ -22,7 +22,7 @@ DEBT = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(DEBT), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(DEBT)
 def test_a_place_after_in_is_not_the_speaker(text: str) -> None:
     said = {
         str(f.object).split()[1]: f.subject

@@ -286,3 +286,16 @@ def test_a_bare_franc_or_crown_is_the_one_the_story_means(text, currency):
 
 def test_a_lone_m_after_a_space_is_still_metres():
     assert one("He won the 50 m race.")[0] == "QUANTITY"
+
+
+def test_every_nationality_and_country_a_currency_is_read_by_has_its_country_code() -> None:
+    """The codes of "French francs" and "Elf of France ... francs" come from the gazetteer's
+    demonyms and country names: a name it no longer leads to a code would silently make the
+    words of that country's money nobody's."""
+    from explorer.nlp import values as v
+
+    assert [w for w in v._CODED_NATIONALITIES if w not in v._NATIONALITIES] == []
+    assert [c for c in v._CODED_COUNTRIES if c not in v._COUNTRY_NAMES] == []
+    assert (v._NATIONALITIES["swiss"], v._NATIONALITIES["french"]) == ("CH", "FR")
+    assert (v._COUNTRY_NAMES["Britain"], v._COUNTRY_NAMES["Saudi Arabia"]) == ("GB", "SA")
+    assert one("3 bln Belgian francs")[2]["currency"] == "BEF"

@@ -10,7 +10,7 @@ import textwrap
 
 import pytest
 
-from explorer.nlp import extract
+from .layouts import names
 
 
 def one_line(head: str, paragraphs: list[str]) -> str:
@@ -31,16 +31,6 @@ LAYOUTS = [
     pytest.param(wrapped, id="hard-wrapped-65"),
     pytest.param(crlf, id="crlf"),
 ]
-
-
-def names(text: str) -> list[tuple[str, str, str]]:
-    """(name as written on one line, label, entity) of every name mention."""
-    values = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-    return [
-        (" ".join(m.text.split()), m.label, m.entity)
-        for m in extract(text).mentions
-        if m.label not in values
-    ]
 
 
 # --- wire copy ---------------------------------------------------------------------------

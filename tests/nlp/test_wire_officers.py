@@ -5,11 +5,9 @@ a four-space indent, and hard-wrapped with CRLF endings."""
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.nlp import extract
 
-from .layouts import layouts
+from .layouts import affiliations, in_layouts, said, speakers, titles
 
 DEBT = [
     "BRAZIL HALTS PAYMENTS TO BANKS",
@@ -21,18 +19,14 @@ DEBT = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(DEBT), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(DEBT)
 def test_an_officer_after_a_ticker_holds_the_companys_title(text: str) -> None:
-    facts = extract(text).facts
-    titles = {
-        (f.subject, str(f.object), f.qualifiers.get("of")) for f in facts if f.predicate == "title"
-    }
-    assert ("John Reed", "Chairman", "Citicorp") in titles
-    assert ("Carla Benn", "President", "Norland Steel Inc") in titles
-    works = {(f.subject, str(f.object)) for f in facts if f.predicate == "affiliated_with"}
-    assert {("John Reed", "Citicorp"), ("Carla Benn", "Norland Steel Inc")} <= works
-    said = {f.subject for f in facts if f.predicate == "said"}
-    assert {"John Reed", "Carla Benn"} <= said
+    r = extract(text)
+    got = titles(r)
+    assert ("John Reed", "Chairman", "Citicorp") in got
+    assert ("Carla Benn", "President", "Norland Steel Inc") in got
+    assert {("John Reed", "Citicorp"), ("Carla Benn", "Norland Steel Inc")} <= affiliations(r)
+    assert {"John Reed", "Carla Benn"} <= speakers(r)
 
 
 CABINET = [
@@ -42,15 +36,11 @@ CABINET = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(CABINET), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(CABINET)
 def test_an_officer_of_the_ruling_party_holds_the_partys_title(text: str) -> None:
-    titles = {
-        (f.subject, str(f.object), f.qualifiers.get("of"))
-        for f in extract(text).facts
-        if f.predicate == "title"
-    }
-    assert ("Ho Min-jun", "Chairman", "Unity Democratic Party") in titles
-    assert ("Pak Se-ri", "Secretary General", "Renewal Democratic Party") in titles
+    got = titles(text)
+    assert ("Ho Min-jun", "Chairman", "Unity Democratic Party") in got
+    assert ("Pak Se-ri", "Secretary General", "Renewal Democratic Party") in got
 
 
 COFFEE = [
@@ -62,18 +52,15 @@ COFFEE = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(COFFEE), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(COFFEE)
 def test_a_bracketed_acronym_after_an_organisation_hides_neither_speaker_nor_title(
     text: str,
 ) -> None:
-    facts = extract(text).facts
-    said = {str(f.object).split()[0]: f.subject for f in facts if f.predicate == "said"}
-    assert said["his"] == "Davi Coutinho"
-    assert said["stocks"] == "Office of Commodity Statistics"
-    titles = {
-        (f.subject, str(f.object), f.qualifiers.get("of")) for f in facts if f.predicate == "title"
-    }
-    assert ("Lia Prado", "Director", "Brazilian Coffee Board") in titles
+    r = extract(text)
+    quoted = said(r)
+    assert {s for s, word in quoted if word == "his"} == {"Davi Coutinho"}
+    assert {s for s, word in quoted if word == "stocks"} == {"Office of Commodity Statistics"}
+    assert ("Lia Prado", "Director", "Brazilian Coffee Board") in titles(r)
 
 
 TEXACO = [
@@ -83,13 +70,13 @@ TEXACO = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(TEXACO), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(TEXACO)
 def test_a_partnership_with_its_trade_and_form_is_one_firm_and_not_the_speaker(
     text: str,
 ) -> None:
     r = extract(text)
     orgs = [" ".join(m.text.split()) for m in r.mentions if m.label == "ORG"]
     assert "Donaldson, Lufkin and Jenrette Securities Corp" in orgs
-    said = {f.subject for f in r.facts if f.predicate == "said"}
-    assert "Kurt Wulff" in said
-    assert not any("Jenrette" in s or "Lufkin" in s for s in said)
+    who = speakers(r)
+    assert "Kurt Wulff" in who
+    assert not any("Jenrette" in s or "Lufkin" in s for s in who)

@@ -8,21 +8,9 @@ with a four-space indent, and that with CRLF endings."""
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.nlp import extract
 
-from .layouts import layouts
-
-VALUES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-
-
-def names(text: str) -> list[tuple[str, str, str]]:
-    return [
-        (" ".join(m.text.split()), m.label, m.entity)
-        for m in extract(text).mentions
-        if m.label not in VALUES
-    ]
+from .layouts import in_layouts, names
 
 
 def entities(text: str) -> dict[tuple[str, str], tuple[int, tuple[str, ...]]]:
@@ -40,7 +28,7 @@ YEN = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(YEN), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(YEN)
 def test_a_country_named_by_its_city_and_its_central_bank(text):
     got = entities(text)
     mentions, via = got[("Japan", "GPE")]
@@ -57,7 +45,7 @@ TREASURY = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(TREASURY), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(TREASURY)
 def test_a_country_inside_an_organisations_name(text):
     got = entities(text)
     assert got[("United States", "GPE")] == (0, ("U.S. Treasury",))
@@ -91,7 +79,7 @@ AGENCIES = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(AGENCIES), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(AGENCIES)
 def test_agencies_known_by_initials_have_their_full_names(text):
     got = names(text)
     assert ("USDA", "ORG", "U.S. Department of Agriculture") in got
@@ -114,7 +102,7 @@ COMMODITY_BODIES = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(COMMODITY_BODIES), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(COMMODITY_BODIES)
 def test_two_bodies_of_the_same_initials_told_apart_by_the_acronym_one_is_given(text):
     got = names(text)
     ico = [m for m in got if m[0] == "ICO"]
@@ -133,7 +121,7 @@ FIRM = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(FIRM), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(FIRM)
 def test_a_firm_by_its_first_word_after_its_name_with_two_legal_forms(text):
     firm = [m for m in names(text) if m[0].startswith("Nissan")]
     assert len(firm) == 3 and all(m[1:] == ("ORG", "Nissan Motor Co Ltd") for m in firm), firm
@@ -148,7 +136,7 @@ THRIFT = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(THRIFT), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(THRIFT)
 def test_a_thrift_is_one_name_and_a_town_has_its_full_name(text):
     got = names(text)
     thrift = [m for m in got if m[0].startswith("Prairie")]
@@ -167,7 +155,7 @@ CLUBS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(CLUBS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(CLUBS)
 def test_a_club_whose_first_word_is_also_a_given_name(text):
     got = names(text)
     assert ("Spartak Moscow", "ORG", "Spartak Moscow") in got
@@ -182,7 +170,7 @@ SHORT_FORMS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(SHORT_FORMS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(SHORT_FORMS)
 def test_countries_written_short_have_their_names(text):
     got = names(text)
     assert ("W. Germany", "GPE", "West Germany") in got
@@ -199,7 +187,7 @@ LEADERS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(LEADERS), ids=["one-line", "wrapped", "crlf"])
+@in_layouts(LEADERS)
 def test_a_family_name_written_first_stands_alone_for_its_person(text):
     got = names(text)
     assert ("Zhao", "PERSON", "Zhao Ziyang") in got

@@ -6,29 +6,18 @@ district judge"). Every text is written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
 from explorer.nlp import extract
 
-from .layouts import layouts
-
-IDS = ["one-line", "wrapped", "crlf"]
+from .layouts import in_layouts, titles
 
 
 def said(text: str) -> list[tuple[str, str, bool]]:
+    """Each said fact in order: (speaker, the first three words said, whether quoted)."""
     return [
         (f.subject, " ".join(str(f.object).split()[:3]), f.qualifiers.get("direct"))
         for f in extract(text).facts
         if f.predicate == "said"
     ]
-
-
-def titles(text: str) -> set[tuple[str, str, str | None]]:
-    return {
-        (f.subject, f.object, f.qualifiers.get("of"))
-        for f in extract(text).facts
-        if f.predicate == "title"
-    }
 
 
 # --- quotations ----------------------------------------------------------------------------
@@ -42,7 +31,7 @@ SPLIT = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(SPLIT), ids=IDS)
+@in_layouts(SPLIT)
 def test_a_quotation_split_by_said_and_a_name_is_the_named_speakers_both_halves(text):
     got = said(text)
     assert ("Ruth Kelleway", "We have cut", True) in got, got
@@ -59,7 +48,7 @@ OUTSIDE = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(OUTSIDE), ids=IDS)
+@in_layouts(OUTSIDE)
 def test_where_a_speaker_was_is_not_what_was_said_nor_who_said_it(text):
     got = said(text)
     assert got == [("Tadashi Onoue", "The quota is", True)], got
@@ -75,7 +64,7 @@ TWO_TITLES = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(TWO_TITLES), ids=IDS)
+@in_layouts(TWO_TITLES)
 def test_two_titles_joined_before_a_name_are_both_the_persons(text):
     got = titles(text)
     assert ("Walter Brandt", "Chairman", "Meridian Oil") in got, got
@@ -91,7 +80,7 @@ SET_OFF = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(SET_OFF), ids=IDS)
+@in_layouts(SET_OFF)
 def test_a_title_of_something_then_a_name_set_off_by_commas(text):
     got = titles(text)
     assert ("Tomas Ruzicka", "General Secretary", None) in got, got
@@ -108,7 +97,7 @@ LOWER = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(LOWER), ids=IDS)
+@in_layouts(LOWER)
 def test_titles_in_lower_case(text):
     got = titles(text)
     assert ("Nadia Farouk", "Chief Attorney", "Corvel Petroleum") in got, got
@@ -126,7 +115,7 @@ MORE = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(MORE), ids=IDS)
+@in_layouts(MORE)
 def test_senior_federal_and_negotiator_titles_and_who_is_also(text):
     got = titles(text)
     assert ("Ole Brekke", "Senior Vice President", "Halvard Leasing Corp") in got, got
@@ -143,7 +132,7 @@ ANALYSTS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(ANALYSTS), ids=IDS)
+@in_layouts(ANALYSTS)
 def test_where_an_analyst_works_a_first_lady_and_ministers_in_the_plural(text):
     got = titles(text)
     assert ("Marta Quist", "Analyst", "Tanker Market Weekly") in got, got
@@ -163,7 +152,7 @@ DIRECTORS = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(DIRECTORS), ids=IDS)
+@in_layouts(DIRECTORS)
 def test_a_director_in_lower_case_and_what_stands_before_it(text):
     got = titles(text)
     assert ("Gwen Marsh", "Investment Director", "Calder Investments") in got, got
@@ -181,7 +170,7 @@ STEEL = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(STEEL), ids=IDS)
+@in_layouts(STEEL)
 def test_a_surname_that_names_a_trade_after_a_title_is_a_persons(text):
     labels = {(m.text, m.label) for m in extract(text).mentions}
     assert ("David Steel", "PERSON") in labels, labels

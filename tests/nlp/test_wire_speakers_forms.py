@@ -13,6 +13,8 @@ import pytest
 
 from explorer.nlp import extract
 
+from .layouts import names
+
 
 def one_line(paragraphs: list[str]) -> str:
     return "\n".join("    " + p for p in paragraphs) + "\n"
@@ -31,16 +33,6 @@ LAYOUTS = [
     pytest.param(wrapped, id="hard-wrapped-65"),
     pytest.param(crlf, id="crlf"),
 ]
-
-VALUES = {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"}
-
-
-def names(text: str) -> list[tuple[str, str, str]]:
-    return [
-        (" ".join(m.text.split()), m.label, m.entity)
-        for m in extract(text).mentions
-        if m.label not in VALUES
-    ]
 
 
 def facts(text: str, predicate: str) -> list[tuple]:

@@ -28,6 +28,7 @@ from explorer.nlp.names.lists import (
     PARTICLE_PLACE_HEADS,
     PERSON_VERBS,
     PLAYER_ROLES,
+    PORTFOLIO_WORDS,
     PREFIXED,
     TITLES_THAT_ARE_NAMES,
     W,
@@ -397,13 +398,11 @@ def _past_possessive(toks, i: int, j: int, heads) -> int:
 
 
 # The words of a portfolio before a minister or spokesman: "Home Affairs", "Treasury"; not
-# whose it is ("Labour") nor the end of an organisation's name ("Salvation Army").
-_PORTFOLIO_WORDS = frozenset(
-    "Shadow Treasury Home Affairs Foreign Education Health Defence Defense Environment "
-    "Transport Trade Industry Culture Justice Energy Agriculture Farm Farming Rural Work "
-    "Pensions Economic Finance Constitutional Welfare Housing Immigration Science Technology "
-    "Sport Sports Media Fisheries Employment Development Interior Legal and".split()
-)
+# whose it is ("Labour") nor the end of an organisation's name ("Salvation Army"): the
+# shared list (data/portfolio_words.txt) and this reading's own. Not facts.py's others: the
+# run is read back from the title word by word, so "Labour" or "Market" would take the
+# party's or the name's word ("Labour spokesman X", "Market leader").
+_PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset({"Shadow", "Treasury", "Constitutional", "Legal"})
 
 
 def _read_run(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> int:
