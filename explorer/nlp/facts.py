@@ -63,6 +63,9 @@ _BARE_TAIL = regexes.compile(
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
+# Every mark `_quotations` pairs: double marks, guillemets, the German low mark, and single
+# marks that are not an apostrophe inside a word ("don't", "Smith's").
+_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„]|(?<!\w)['‘]|['’](?!\w)")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
 # mark follows a word and comes before a space, one of these, or the end.
 _OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
@@ -1850,14 +1853,30 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     mark never closed by the end of the text is dropped. Curly and straight marks pair
     apart; a pair inside another (a quote within a quote) is left to the outer one. One pass
     over the marks: linear in the text.
+
+    Besides double marks: guillemets (« » as the French write them, » « as the Germans do),
+    the German „ closed by “ or ”, and single marks as British papers write them ('We will
+    act,' he said; or curly, U+2018 and U+2019). A single mark is also an apostrophe, so it counts only where it
+    cannot be one: inside a word ("don't") it is never looked at; one that would open
+    before a clitic ("'s", "'re", as tokenised text writes them) does not, nor one that
+    would close after a plural "s" before a lower-case word ("the players' wages"); one
+    that fits both or neither is left alone; and a single quotation runs on to the next
+    opening mark only from a sentence's start to another's.
     """
     pairs: list[tuple[int, int, int]] = []
-    open_straight = open_curly = -1
+    open_straight = open_curly = open_low = open_guillemet = -1
+    guillemet_closer = "»"
+    open_single = -1
+    single_curly = False  # whether the open single mark is curly (closed only by a curly one)
     end = len(text)
-    for mark in _QUOTE_MARK.finditer(text):
+    for mark in _ANY_QUOTE_MARK.finditer(text):
         at = mark.start()
         char = text[at]
         if char == "“":
+            if open_low >= 0:
+                pairs.append((open_low, at, at + 1))
+                open_low = -1
+                continue
             if open_curly >= 0:
                 pairs.append((open_curly, at, at))
             open_curly = at
@@ -1866,9 +1885,32 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
             if open_curly >= 0:
                 pairs.append((open_curly, at, at + 1))
                 open_curly = -1
+            elif open_low >= 0:
+                pairs.append((open_low, at, at + 1))
+                open_low = -1
+            continue
+        if char == "„":
+            if open_low >= 0:
+                pairs.append((open_low, at, at))
+            open_low = at
+            continue
+        if char in "«»":
+            if open_guillemet >= 0 and char == guillemet_closer:
+                pairs.append((open_guillemet, at, at + 1))
+                open_guillemet = -1
+            elif open_guillemet < 0 or char != guillemet_closer:
+                if open_guillemet >= 0:
+                    pairs.append((open_guillemet, at, at))
+                open_guillemet = at
+                guillemet_closer = "»" if char == "«" else "«"
             continue
         before = text[at - 1] if at else " "
         after = text[at + 1] if at + 1 < end else " "
+        if char != '"':
+            open_single, single_curly = _single_mark(
+                text, at, char, before, after, open_single, single_curly, pairs
+            )
+            continue
         opens = before in _OPENS_AFTER and not after.isspace()
         closes = not before.isspace() and (after in _CLOSES_BEFORE or after.isspace())
         if opens == closes:
@@ -1891,6 +1933,50 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
         if pair[0] >= out[-1][2]:
             out.append(pair)
     return out
+
+
+# After an apostrophe that opens no quotation: a clitic as tokenised text writes it (" 's ").
+_CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)(?!\w)")
+# After a plural's apostrophe: a lower-case word ("the players' wages").
+_LOWER_WORD_AFTER = regexes.compile(r"[ \t]+[a-z]")
+# Before a mark that opens a sentence: the start, or a sentence's end and spaces.
+_SENTENCE_BEFORE = regexes.compile(r"(?:^|[.!?:]['’\"”]?)\s*$")
+
+
+def _single_mark(
+    text: str,
+    at: int,
+    char: str,
+    before: str,
+    after: str,
+    open_single: int,
+    single_curly: bool,
+    pairs: list[tuple[int, int, int]],
+) -> tuple[int, bool]:
+    """Read the single mark at `at` for `_quotations`: the open single quotation after it
+    (where it starts, -1 for none) and whether that opened curly; pairs go to `pairs`."""
+    opens = char != "’" and before in _OPENS_AFTER and not after.isspace()
+    if opens and char == "'" and _CLITIC_AFTER.match(text, at + 1):
+        opens = False
+    closes = (
+        char != "‘"
+        and not before.isspace()
+        and (after in _CLOSES_BEFORE or after.isspace())
+        and (open_single < 0 or char == "’" or not single_curly)
+        and not (before == "s" and _LOWER_WORD_AFTER.match(text, at + 1))
+    )
+    if opens == closes:
+        return open_single, single_curly
+    if closes:
+        if open_single >= 0:
+            pairs.append((open_single, at, at + 1))
+        return -1, False
+    if open_single >= 0 and (
+        _SENTENCE_BEFORE.search(text, max(0, open_single - 4), open_single)
+        and _SENTENCE_BEFORE.search(text, max(0, at - 4), at)
+    ):
+        pairs.append((open_single, at, at))
+    return at, char == "‘"
 
 
 def _said(doc: _Text) -> list[Fact]:
