@@ -1389,10 +1389,9 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         found = _named_before_aside(doc, gap)
         if found is not None:
             return found
-    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
-    if pron is not None:
-        person = doc.last_person(pron.start(), pron.group(1))
-        return (person.entity, pron.start()) if person else None
+    done, found = _person_or_pronoun_before(doc, pos)
+    if done:
+        return found
     kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
     if kind is not None and not _PREPOSITION_BEFORE.search(
         text, max(0, kind.start() - 6), kind.start()
@@ -1402,6 +1401,25 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, int] | None]:
+    """For `_speaker_before`: whether the words before `pos` are "X and his deputy" or "he",
+    and then who speaks (None for a pronoun that refers to nobody)."""
+    text = doc.text
+    company = _AND_COMPANY_BEFORE.search(text, max(0, pos - 40), pos)
+    m = doc.before(company.start()) if company is not None else None
+    if m is not None and m.label == "PERSON":  # "Kinnock and his deputy said": the one named
+        return True, (m.entity, m.start)
+    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
+    if pron is None:
+        return False, None
+    person = doc.last_person(pron.start(), pron.group(1))
+    return True, ((person.entity, pron.start()) if person else None)
+
+
+# "and his deputy", "and her lawyers": someone unnamed with the person named before.
+_AND_COMPANY_BEFORE = regexes.compile(
+    r"[ \t]+and[ \t]+(?:his|her)[ \t]+(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*[ \t]*$"
+)
 # "president of the networks division at the firm says": the firm is where the speaker works
 # (a spokesman "for" or "of" the firm speaks for it).
 _PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
@@ -2420,6 +2438,15 @@ def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
         if gap is None or (not found and "and" not in gap.group()):
             break
         other = doc.by_end.get(gap.start())
+        if m.label == "PERSON" and gap.start() in doc.appositives:
+            # "Steel, leader of the Liberals, and Owen, leader of the SDP, said": each with
+            # an aside of their own
+            name, named_at = doc.appositives[gap.start()]
+            if name == m.entity or any(name == f[0] for f in found):
+                break
+            found.append((name, named_at))
+            pos = named_at
+            continue
         if other is None or other.label != m.label or other.entity == m.entity:
             break
         if not found:

@@ -80,3 +80,19 @@ def test_people_of_a_trade_are_no_organisation(text):
     assert not [m for m in got if m[0] in ("Bankers", "Brokers", "Dealers")], got
     assert ("Bankers Trust New York Corp", "ORG") in got, got
     assert ("Mercer Brokers Ltd", "ORG") in got, got
+
+
+TWO_ASIDES = [
+    "The two opposition parties agreed on a joint list on Friday.",
+    'Tom Harwood, leader of the Liberals, and Ann Coyle, leader of the Greens, said: "We '
+    'stand together on this."',
+    "Walter Brenning and his deputy said the party would vote against the bill.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(TWO_ASIDES), ids=["lines", "wrapped", "crlf"])
+def test_two_speakers_each_with_an_aside_and_a_speaker_with_an_unnamed_deputy(text):
+    got = said(text)
+    assert ("Tom Harwood", "We stand together on this.", True) in got, got
+    assert ("Ann Coyle", "We stand together on this.", True) in got, got
+    assert ("Walter Brenning", "the party would vote against the bill", False) in got, got
