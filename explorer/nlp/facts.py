@@ -65,7 +65,7 @@ _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
 # Every mark `_quotations` pairs: double marks, guillemets, the German low mark, and single
 # marks that are not an apostrophe inside a word ("don't", "Smith's").
-_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„]|(?<!\w)['‘]|['’](?!\w)")
+_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„]|''|(?<!\w)['‘]|['’](?!\w)")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
 # mark follows a word and comes before a space, one of these, or the end.
 _OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
@@ -1923,7 +1923,10 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
                 guillemet_closer = "»" if char == "«" else "«"
             continue
         before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < end else " "
+        last = mark.end() - 1  # two apostrophes are a double mark: "''Robbie has ...''"
+        if last > at:
+            char = '"'
+        after = text[last + 1] if last + 1 < end else " "
         if char != '"':
             open_single, single_curly = _single_mark(
                 text, at, char, before, after, open_single, single_curly, pairs
@@ -1937,12 +1940,12 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
             closes = open_straight >= 0 and before != "\n"
         if closes:
             if open_straight >= 0:
-                pairs.append((open_straight, at, at + 1))
+                pairs.append((open_straight, at, last + 1))
                 open_straight = -1
         else:
             if open_straight >= 0:
                 pairs.append((open_straight, at, at))
-            open_straight = at
+            open_straight = last
     if not pairs:
         return pairs
     pairs.sort()
@@ -1957,6 +1960,22 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
 _CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)(?!\w)")
 # After a plural's apostrophe: a lower-case word ("the players' wages").
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+[a-z]")
+# A single mark that closes a quotation for sure: after a word (not a plural's "s" before a
+# lower-case word) and before a space, a punctuation mark or the end.
+_SINGLE_CLOSES = regexes.compile(r"(?:[^\ss]|s(?![ \t]+[a-z]))['’](?!\w)")
+_PARAGRAPH_BREAK = regexes.compile(r"\n[ \t]*\r?\n")
+
+
+def _closes_later(text: str, at: int) -> bool:
+    """Whether a single mark closes a quotation for sure within the paragraph after `at`
+    (looked for over 300 characters at most): then the mark at `at`, after a plural before
+    a lower-case word, is the plural's apostrophe ("'... the players' wages ...,' he said"),
+    else it closes ("'Veritas' party")."""
+    stop = min(len(text), at + 300)
+    brk = _PARAGRAPH_BREAK.search(text, at, stop)
+    return _SINGLE_CLOSES.search(text, at + 1, brk.start() if brk else stop) is not None
+
+
 # Before a mark that opens a sentence: the start, or a sentence's end and spaces.
 _SENTENCE_BEFORE = regexes.compile(r"(?:^|[.!?:]['’\"”]?)\s*$")
 
@@ -1981,7 +2000,9 @@ def _single_mark(
         and not before.isspace()
         and (after in _CLOSES_BEFORE or after.isspace())
         and (open_single < 0 or char == "’" or not single_curly)
-        and not (before == "s" and _LOWER_WORD_AFTER.match(text, at + 1))
+        and not (
+            before == "s" and _LOWER_WORD_AFTER.match(text, at + 1) and _closes_later(text, at)
+        )
     )
     if opens == closes:
         return open_single, single_curly

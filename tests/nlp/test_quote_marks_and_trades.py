@@ -32,6 +32,8 @@ SINGLE = [
     "figures speak for themselves.'",
     "'It is a bad budget for the players' wages and for the clubs,' Tom Arkwright said.",
     "The shadow chancellor, Dennis Orme, called the plans 'a gamble with people's homes'.",
+    "Orme's party, the 'Veritas' group, said the budget was a fraud. ''We will vote against "
+    "it,'' said Ruth Kendal, its leader.",
 ]
 
 
@@ -48,6 +50,8 @@ def test_a_quotation_in_single_marks_is_said_by_its_speaker(text):
     ) in got, got
     # an apostrophe ("people's") is never a quotation mark: nothing said by Orme
     assert not [f for f in got if f[0] == "Dennis Orme"], got
+    # a scare-quoted plural closes before the lower-case word; two apostrophes are a mark
+    assert ("Ruth Kendal", "We will vote against it", True) in got, got
 
 
 CURLY = [
