@@ -100,3 +100,17 @@ def test_two_speakers_each_with_an_aside_and_a_speaker_with_an_unnamed_deputy(te
     assert ("Tom Harwood", "We stand together on this.", True) in got, got
     assert ("Ann Coyle", "We stand together on this.", True) in got, got
     assert ("Walter Brenning", "the party would vote against the bill", False) in got, got
+
+
+RAPPER = [
+    "The rapper Kano won best newcomer at the music awards in London on Sunday.",
+    "Kano thanked his fans and his label, and said he would tour in the spring.",
+    "Next month he plays two nights in Kano, where his parents grew up.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(RAPPER), ids=["lines", "wrapped", "crlf"])
+def test_a_city_the_story_also_names_as_someone_implies_no_country(text):
+    implied = {e.name: e.via for e in extract(text).entities if e.via}
+    assert "Nigeria" not in implied, implied
+    assert "United Kingdom" in implied, implied  # London is sure: its country stays
