@@ -172,6 +172,7 @@ def _side(doc: Doc, s_i: int, m, group: int) -> None:
         doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
         if hit:
             doc.clubs.add(key)  # the town's team throughout the story ("Leeds v Arsenal")
+            doc.table_clubs.add(key)
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
