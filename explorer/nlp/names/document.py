@@ -365,6 +365,11 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
         return
     nicks: dict[str, str] = {}
     text = doc.text
+    after_the = {  # names written after "the", however the lines break
+        " ".join(text[f.start : f.end].split())
+        for f in doc.found
+        if f.ntokens <= 2 and _THE_BEFORE.search(text, max(0, f.start - 12), f.start)
+    }
     for f in doc.found:
         if f.ntokens < 2 or f.label != "ORG" or f.strength < MEDIUM:
             continue
@@ -380,7 +385,7 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
                 and not org_suffix(last)
                 and nick not in people
                 # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's
-                and (f"the {nick}" in text or f"The {nick}" in text)
+                and (f"the {nick}" in text or f"The {nick}" in text or nick in after_the)
                 and (gazetteer_label(town.split()) or town in W.cities)
             ):
                 nicks[nick] = f.entity if nicks.get(nick, f.entity) == f.entity else ""
@@ -393,12 +398,7 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
         entity = nicks.get(surface)
         if entity and (f.ntokens == 2 or f.label != "PERSON" or f.strength <= WEAK):
             f.label, f.entity = "ORG", entity
-        elif (
-            f.label == "PERSON"
-            and f.ntokens == 2
-            and surface[-1] == "s"
-            and _THE_BEFORE.search(text, max(0, f.start - 5), f.start)
-        ):
+        elif f.label == "PERSON" and f.ntokens == 2 and surface[-1] == "s" and surface in after_the:
             f.label = "ORG"  # "the Red Devils": no person is written "the"
     if nicks:
         doc.nicknames = nicks
