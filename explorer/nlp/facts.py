@@ -65,7 +65,11 @@ _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
 # Every mark `_quotations` pairs: double marks, guillemets, the German low mark, and single
 # marks that are not an apostrophe inside a word ("don't", "Smith's").
-_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„]|''|(?<!\w)['‘]|['’](?!\w)")
+# (One class of characters, so that the engine skips to them; which single marks count is
+# decided in `_quotations`.)
+_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„'‘’]")
+# After an apostrophe that opens no quotation: a clitic as tokenised text writes it (" 's ").
+_CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)\b")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
 # mark follows a word and comes before a space, one of these, or the end.
 _OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
@@ -1405,7 +1409,12 @@ def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, in
     """For `_speaker_before`: whether the words before `pos` are "X and his deputy" or "he",
     and then who speaks (None for a pronoun that refers to nobody)."""
     text = doc.text
-    company = _AND_COMPANY_BEFORE.search(text, max(0, pos - 40), pos)
+    floor = max(0, pos - 40)
+    company = (
+        _AND_COMPANY_BEFORE.search(text, floor, pos)
+        if text.find(" and h", floor, pos) >= 0
+        else None
+    )
     m = doc.before(company.start()) if company is not None else None
     if m is not None and m.label == "PERSON":  # "Kinnock and his deputy said": the one named
         return True, (m.entity, m.start)
@@ -1887,6 +1896,7 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     open_single = -1
     single_curly = False  # whether the open single mark is curly (closed only by a curly one)
     end = len(text)
+    skip = -1  # the second of two apostrophes read as one mark
     for mark in _ANY_QUOTE_MARK.finditer(text):
         at = mark.start()
         char = text[at]
@@ -1922,10 +1932,13 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
                 open_guillemet = at
                 guillemet_closer = "»" if char == "«" else "«"
             continue
+        if at == skip:
+            continue
         before = text[at - 1] if at else " "
-        last = mark.end() - 1  # two apostrophes are a double mark: "''Robbie has ...''"
-        if last > at:
-            char = '"'
+        last = at
+        if char == "'" and text.startswith("'", at + 1):
+            char = '"'  # two apostrophes are a double mark: "''Robbie has ...''"
+            last = skip = at + 1
         after = text[last + 1] if last + 1 < end else " "
         if char != '"':
             open_single, single_curly = _single_mark(
@@ -1956,8 +1969,6 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     return out
 
 
-# After an apostrophe that opens no quotation: a clitic as tokenised text writes it (" 's ").
-_CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)(?!\w)")
 # After a plural's apostrophe: a lower-case word ("the players' wages").
 _LOWER_WORD_AFTER = regexes.compile(r"[ \t]+[a-z]")
 # A single mark that closes a quotation for sure: after a word (not a plural's "s" before a
@@ -1992,9 +2003,13 @@ def _single_mark(
 ) -> tuple[int, bool]:
     """Read the single mark at `at` for `_quotations`: the open single quotation after it
     (where it starts, -1 for none) and whether that opened curly; pairs go to `pairs`."""
+    if after.isalnum() and (before.isalnum() or char == "’"):
+        return open_single, single_curly  # inside a word ("don't", "Smith's"), or a year's
+    if (before.isalnum() and char == "‘") or (
+        char == "'" and not before.isalnum() and _CLITIC_AFTER.match(text, at + 1)
+    ):
+        return open_single, single_curly  # the clitic of tokenised text: " 's "
     opens = char != "’" and before in _OPENS_AFTER and not after.isspace()
-    if opens and char == "'" and _CLITIC_AFTER.match(text, at + 1):
-        opens = False
     closes = (
         char != "‘"
         and not before.isspace()

@@ -365,11 +365,7 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
         return
     nicks: dict[str, str] = {}
     text = doc.text
-    after_the = {  # names written after "the", however the lines break
-        " ".join(text[f.start : f.end].split())
-        for f in doc.found
-        if f.ntokens <= 2 and _THE_BEFORE.search(text, max(0, f.start - 12), f.start)
-    }
+    after_the: set[str] | None = None  # names written after "the", however lines break
     for f in doc.found:
         if f.ntokens < 2 or f.label != "ORG" or f.strength < MEDIUM:
             continue
@@ -385,9 +381,17 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
                 and not org_suffix(last)
                 and nick not in people
                 # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's
-                and (f"the {nick}" in text or f"The {nick}" in text or nick in after_the)
                 and (gazetteer_label(town.split()) or town in W.cities)
             ):
+                if f"the {nick}" not in text and f"The {nick}" not in text:
+                    if after_the is None:
+                        after_the = {
+                            " ".join(text[g.start : g.end].split())
+                            for g in doc.found
+                            if g.ntokens <= 2 and _after_the(text, g.start)
+                        }
+                    if nick not in after_the:
+                        continue
                 nicks[nick] = f.entity if nicks.get(nick, f.entity) == f.entity else ""
                 break
     nicks = {k: v for k, v in nicks.items() if v}
@@ -398,13 +402,22 @@ def _nicknames(doc: Doc, people: dict[str, str]) -> None:
         entity = nicks.get(surface)
         if entity and (f.ntokens == 2 or f.label != "PERSON" or f.strength <= WEAK):
             f.label, f.entity = "ORG", entity
-        elif f.label == "PERSON" and f.ntokens == 2 and surface[-1] == "s" and surface in after_the:
+        elif (
+            f.label == "PERSON"
+            and f.ntokens == 2
+            and surface[-1] == "s"
+            and _after_the(text, f.start)
+        ):
             f.label = "ORG"  # "the Red Devils": no person is written "the"
     if nicks:
         doc.nicknames = nicks
 
 
 _THE_BEFORE = regexes.compile(r"\b[Tt]he\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    return _THE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _listed_names(doc: Doc) -> None:
