@@ -192,10 +192,12 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
 #: strings, each a fast scan).
 _RACING = (" ran ", " ran.", "trained", "trainer", "jockey", "ridden", "furlong", "Distances")
 #: A runner's line in a race's result: its place, its name, its trainer or jockey in
-#: brackets, its odds ("7-2", "evens", "5-1 fav").
+#: brackets and its odds ("7-2", "evens", "5-1 fav"), in either order.
+_ODDS = r"(?:\d{1,3}-\d{1,2}|[Ee]vens|Evs)"
 _RUNNER = regexes.compile(
     r"^[ \t]*\d{1,2}\.?[ \t]+([A-Z][\w'.-]*(?:[ \t]+[A-Za-z][\w'.-]*){0,4})[ \t]*"
-    r"\([^()\n]{2,60}\)[ \t]*(?:\d{1,3}-\d{1,2}|[Ee]vens|Evs)\b[^\n\d]{0,12}\r?$",
+    rf"(?:\([^()\n]{{2,60}}\)[ \t]*{_ODDS}\b[^\n\d]{{0,20}}"  # "( Andre Fabre ) 7-2 fav"
+    rf"|{_ODDS}\b[^()\n\d]{{0,20}}\([^()\n]{{2,60}}\)[ \t]*)\r?$",  # "3-1 fav ( Peter Hill )"
     re.MULTILINE,
 )
 
