@@ -243,16 +243,16 @@ def _bracketed_companies(doc: Doc) -> None:
             shorts[short] = entity
     spans = [(s, e, short, shorts[short]) for s, e, short, _entity in spans]
     keep = []
-    sentences = [0] * len(spans)  # each span's sentence: that of a guess over it or before it
+    sentences = [0] * len(spans)  # each span's sentence: that of a guess it covers
     for f in doc.found:
         over = [k for k, (s, e, _sh, _en) in enumerate(spans) if f.start < e and s <= f.start]
         for k in over:
             sentences[k] = f.sentence
         if over or any(f.start < e and s < f.end for s, e, _short, _entity in spans):
             continue
-        entity = shorts.get(" ".join(text[f.start : f.end].split()))
-        if entity is not None:
-            f.label, f.entity, f.strength = "ORG", entity, STRONG  # "shares of Cheung Kong"
+        full = shorts.get(" ".join(text[f.start : f.end].split()))
+        if full is not None:
+            f.label, f.entity, f.strength = "ORG", full, STRONG  # "shares of Cheung Kong"
         keep.append(f)
     for (s, e, _short, entity), sentence in zip(spans, sentences, strict=True):
         keep.append(Guess(s, e, "ORG", entity, STRONG, sentence, len(text[s:e].split())))
