@@ -64,6 +64,13 @@ _BARE_TAIL = regexes.compile(
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 # Quotation marks, paired by `_quotations` (not by a regex: see there).
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
+# Every mark `_quotations` pairs: double marks, guillemets, the German low mark, and single
+# marks that are not an apostrophe inside a word ("don't", "Smith's").
+# (One class of characters, so that the engine skips to them; which single marks count is
+# decided in `_quotations`.)
+_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„'‘’]")
+# After an apostrophe that opens no quotation: a clitic as tokenised text writes it (" 's ").
+_CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)\b")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
 # mark follows a word and comes before a space, one of these, or the end.
 _OPENS_AFTER = frozenset(' \t\n\r\f\v\u00a0([{/–—-"')
@@ -1415,10 +1422,9 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         found = _named_before_aside(doc, gap)
         if found is not None:
             return found
-    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
-    if pron is not None:
-        person = doc.last_person(pron.start(), pron.group(1))
-        return (person.entity, pron.start()) if person else None
+    done, found = _person_or_pronoun_before(doc, pos)
+    if done:
+        return found
     kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
     if kind is not None and not _PREPOSITION_BEFORE.search(
         text, max(0, kind.start() - 6), kind.start()
@@ -1428,6 +1434,30 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, int] | None]:
+    """For `_speaker_before`: whether the words before `pos` are "X and his deputy" or "he",
+    and then who speaks (None for a pronoun that refers to nobody)."""
+    text = doc.text
+    floor = max(0, pos - 40)
+    company = (
+        _AND_COMPANY_BEFORE.search(text, floor, pos)
+        if text.find(" and h", floor, pos) >= 0
+        else None
+    )
+    m = doc.before(company.start()) if company is not None else None
+    if m is not None and m.label == "PERSON":  # "Kinnock and his deputy said": the one named
+        return True, (m.entity, m.start)
+    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
+    if pron is None:
+        return False, None
+    person = doc.last_person(pron.start(), pron.group(1))
+    return True, ((person.entity, pron.start()) if person else None)
+
+
+# "and his deputy", "and her lawyers": someone unnamed with the person named before.
+_AND_COMPANY_BEFORE = regexes.compile(
+    r"[ \t]+and[ \t]+(?:his|her)[ \t]+(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*[ \t]*$"
+)
 # "president of the networks division at the firm says": the firm is where the speaker works
 # (a spokesman "for" or "of" the firm speaks for it).
 _PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
@@ -1888,14 +1918,31 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     mark never closed by the end of the text is dropped. Curly and straight marks pair
     apart; a pair inside another (a quote within a quote) is left to the outer one. One pass
     over the marks: linear in the text.
+
+    Besides double marks: guillemets (« » as the French write them, » « as the Germans do),
+    the German „ closed by “ or ”, and single marks as British papers write them ('We will
+    act,' he said; or curly, U+2018 and U+2019). A single mark is also an apostrophe, so it counts only where it
+    cannot be one: inside a word ("don't") it is never looked at; one that would open
+    before a clitic ("'s", "'re", as tokenised text writes them) does not, nor one that
+    would close after a plural "s" before a lower-case word ("the players' wages"); one
+    that fits both or neither is left alone; and a single quotation runs on to the next
+    opening mark only from a sentence's start to another's.
     """
     pairs: list[tuple[int, int, int]] = []
-    open_straight = open_curly = -1
+    open_straight = open_curly = open_low = open_guillemet = -1
+    guillemet_closer = "»"
+    open_single = -1
+    single_curly = False  # whether the open single mark is curly (closed only by a curly one)
     end = len(text)
-    for mark in _QUOTE_MARK.finditer(text):
+    skip = -1  # the second of two apostrophes read as one mark
+    for mark in _ANY_QUOTE_MARK.finditer(text):
         at = mark.start()
         char = text[at]
         if char == "“":
+            if open_low >= 0:
+                pairs.append((open_low, at, at + 1))
+                open_low = -1
+                continue
             if open_curly >= 0:
                 pairs.append((open_curly, at, at))
             open_curly = at
@@ -1904,9 +1951,38 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
             if open_curly >= 0:
                 pairs.append((open_curly, at, at + 1))
                 open_curly = -1
+            elif open_low >= 0:
+                pairs.append((open_low, at, at + 1))
+                open_low = -1
+            continue
+        if char == "„":
+            if open_low >= 0:
+                pairs.append((open_low, at, at))
+            open_low = at
+            continue
+        if char in "«»":
+            if open_guillemet >= 0 and char == guillemet_closer:
+                pairs.append((open_guillemet, at, at + 1))
+                open_guillemet = -1
+            elif open_guillemet < 0 or char != guillemet_closer:
+                if open_guillemet >= 0:
+                    pairs.append((open_guillemet, at, at))
+                open_guillemet = at
+                guillemet_closer = "»" if char == "«" else "«"
+            continue
+        if at == skip:
             continue
         before = text[at - 1] if at else " "
-        after = text[at + 1] if at + 1 < end else " "
+        last = at
+        if char == "'" and text.startswith("'", at + 1):
+            char = '"'  # two apostrophes are a double mark: "''Robbie has ...''"
+            last = skip = at + 1
+        after = text[last + 1] if last + 1 < end else " "
+        if char != '"':
+            open_single, single_curly = _single_mark(
+                text, at, char, before, after, open_single, single_curly, pairs
+            )
+            continue
         opens = before in _OPENS_AFTER and not after.isspace()
         closes = not before.isspace() and (after in _CLOSES_BEFORE or after.isspace())
         if opens == closes:
@@ -1915,12 +1991,12 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
             closes = open_straight >= 0 and before != "\n"
         if closes:
             if open_straight >= 0:
-                pairs.append((open_straight, at, at + 1))
+                pairs.append((open_straight, at, last + 1))
                 open_straight = -1
         else:
             if open_straight >= 0:
                 pairs.append((open_straight, at, at))
-            open_straight = at
+            open_straight = last
     if not pairs:
         return pairs
     pairs.sort()
@@ -1929,6 +2005,70 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
         if pair[0] >= out[-1][2]:
             out.append(pair)
     return out
+
+
+# After a plural's apostrophe: a lower-case word ("the players' wages").
+_LOWER_WORD_AFTER = regexes.compile(r"[ \t]+[a-z]")
+# A single mark that closes a quotation for sure: after a word (not a plural's "s" before a
+# lower-case word) and before a space, a punctuation mark or the end.
+_SINGLE_CLOSES = regexes.compile(r"(?:[^\ss]|s(?![ \t]+[a-z]))['’](?!\w)")
+_PARAGRAPH_BREAK = regexes.compile(r"\n[ \t]*\r?\n")
+
+
+def _closes_later(text: str, at: int) -> bool:
+    """Whether a single mark closes a quotation for sure within the paragraph after `at`
+    (looked for over 300 characters at most): then the mark at `at`, after a plural before
+    a lower-case word, is the plural's apostrophe ("'... the players' wages ...,' he said"),
+    else it closes ("'Veritas' party")."""
+    stop = min(len(text), at + 300)
+    brk = _PARAGRAPH_BREAK.search(text, at, stop)
+    return _SINGLE_CLOSES.search(text, at + 1, brk.start() if brk else stop) is not None
+
+
+# Before a mark that opens a sentence: the start, or a sentence's end and spaces.
+_SENTENCE_BEFORE = regexes.compile(r"(?:^|[.!?:]['’\"”]?)\s*$")
+
+
+def _single_mark(
+    text: str,
+    at: int,
+    char: str,
+    before: str,
+    after: str,
+    open_single: int,
+    single_curly: bool,
+    pairs: list[tuple[int, int, int]],
+) -> tuple[int, bool]:
+    """Read the single mark at `at` for `_quotations`: the open single quotation after it
+    (where it starts, -1 for none) and whether that opened curly; pairs go to `pairs`."""
+    if after.isalnum() and (before.isalnum() or char == "’"):
+        return open_single, single_curly  # inside a word ("don't", "Smith's"), or a year's
+    if (before.isalnum() and char == "‘") or (
+        char == "'" and not before.isalnum() and _CLITIC_AFTER.match(text, at + 1)
+    ):
+        return open_single, single_curly  # the clitic of tokenised text: " 's "
+    opens = char != "’" and before in _OPENS_AFTER and not after.isspace()
+    closes = (
+        char != "‘"
+        and not before.isspace()
+        and (after in _CLOSES_BEFORE or after.isspace())
+        and (open_single < 0 or char == "’" or not single_curly)
+        and not (
+            before == "s" and _LOWER_WORD_AFTER.match(text, at + 1) and _closes_later(text, at)
+        )
+    )
+    if opens == closes:
+        return open_single, single_curly
+    if closes:
+        if open_single >= 0:
+            pairs.append((open_single, at, at + 1))
+        return -1, False
+    if open_single >= 0 and (
+        _SENTENCE_BEFORE.search(text, max(0, open_single - 4), open_single)
+        and _SENTENCE_BEFORE.search(text, max(0, at - 4), at)
+    ):
+        pairs.append((open_single, at, at))
+    return at, char == "‘"
 
 
 def _said(doc: _Text) -> list[Fact]:
@@ -2379,6 +2519,15 @@ def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
         if gap is None or (not found and "and" not in gap.group()):
             break
         other = doc.by_end.get(gap.start())
+        if m.label == "PERSON" and gap.start() in doc.appositives:
+            # "Steel, leader of the Liberals, and Owen, leader of the SDP, said": each with
+            # an aside of their own
+            name, named_at = doc.appositives[gap.start()]
+            if name == m.entity or any(name == f[0] for f in found):
+                break
+            found.append((name, named_at))
+            pos = named_at
+            continue
         if other is None or other.label != m.label or other.entity == m.entity:
             break
         if not found:

@@ -31,6 +31,7 @@ about 2 microseconds a word.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
@@ -38,7 +39,7 @@ from explorer.model import Mention
 from explorer.nlp import regexes
 from explorer.nlp.names.document import resolve_document
 from explorer.nlp.names.entities import build_entities
-from explorer.nlp.names.guesses import Doc, Guess
+from explorer.nlp.names.guesses import STRONG, Doc, Guess
 from explorer.nlp.names.headlines import digest_papers, press_digest, scan_caps_line, town_teams
 from explorer.nlp.names.lists import COMPANY_FORMS, TABLE_WORDS, W
 from explorer.nlp.names.spans import fixture_line, quoted_titles, result_line, scan_sentence
@@ -92,8 +93,12 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     caps_note = " in CAPS" in text  # "( home team in CAPS )"
     # "Hove : Sussex 363": a scores line that opens with its ground; "Sterling 1.6610"
     grounds = _GROUND_GATE.search(text) is not None or "Sterling " in text
+    # Horses in a race's result ("1. Silver Lining ( Andre Fabre ) 7-2"): no one's name.
+    runners = _runners(text) if any(w in text for w in _RACING) else None
     for s_i, s_start, s_end in scan_units(text, sentences):
         toks = tokenize(text, s_start, s_end, ascii_text)
+        if runners:
+            toks = [t for t in toks if not any(s <= t.start < e for s, e in runners)]
         if lineups or scorers or grounds:
             toks = _players(doc, s_i, text, s_start, s_end, toks, lineups, scorers)
         if not toks:
@@ -164,6 +169,8 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
             else:
                 scan_sentence(doc, s_i, toks, True)
     nation_column(doc, nations)
+    if "(" in text:  # a scan for the brackets, then a search before each
+        _bracketed_companies(doc)
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
@@ -180,6 +187,77 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
         out.append(new_mention(f.start, f.end, text[f.start : f.end], f.label, f.entity, s_i))
         last_end = f.end
     return out
+
+
+#: Words only a horse race's report has: a document without them has no runners (plain
+#: strings, each a fast scan).
+_RACING = (" ran ", " ran.", "trained", "trainer", "jockey", "ridden", "furlong", "Distances")
+#: A runner's line in a race's result: its place, its name, its trainer or jockey in
+#: brackets and its odds ("7-2", "evens", "5-1 fav"), in either order.
+_ODDS = r"(?:\d{1,3}-\d{1,2}|[Ee]vens|Evs)"
+_RUNNER = regexes.compile(
+    r"^[ \t]*\d{1,2}\.?[ \t]+([A-Z][\w'.-]*(?:[ \t]+[A-Za-z][\w'.-]*){0,4})[ \t]*"
+    rf"(?:\([^()\n]{{2,60}}\)[ \t]*{_ODDS}\b[^\n\d]{{0,20}}"  # "( Andre Fabre ) 7-2 fav"
+    rf"|{_ODDS}\b[^()\n\d]{{0,20}}\([^()\n]{{2,60}}\)[ \t]*)\r?$",  # "3-1 fav ( Peter Hill )"
+    re.MULTILINE,
+)
+
+
+def _runners(text: str) -> list[tuple[int, int]]:
+    """Where the horses' names are in the result lines of a race."""
+    return [m.span(1) for m in _RUNNER.finditer(text)]
+
+
+#: A word of a company's name in brackets, and the form after: "Cheung Kong (Holdings) Ltd",
+#: "Jardine Matheson ( Holdings )", "Hutchison Whampoa (Group)"; and the name before it.
+_BRACKETED_WORD = regexes.compile(
+    r"\(\s*(Holdings|Hldgs|Group|International|Overseas|Bermuda|Pte)\s*\)"
+    r"(?:\s+(Ltd|Limited|Co|Corp|Plc|PLC|Bhd|Berhad|Inc|NV|SA|AG)\b\.?)?"
+)
+_NAME_BEFORE = regexes.compile(r"(?<![\w.])(?:[A-Z][\w&'.-]*\s+){0,3}[A-Z][\w&'.-]*\s*$")
+
+
+def _bracketed_companies(doc: Doc) -> None:
+    """A company named with a word of its name in brackets is one organisation over the
+    brackets ("Cheung Kong (Holdings) Ltd"), not a person "Cheung Kong" and a "Ltd"; the
+    name before the brackets alone is the company too, where the document writes it."""
+    text = doc.text
+    spans: list[tuple[int, int, str, str]] = []
+    for m in _BRACKETED_WORD.finditer(text):
+        name = _NAME_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if name is None:
+            continue
+        words = name.group().split()
+        while words and words[0].lower() in W.stopwords:  # "Shares of", "The"
+            words = words[1:]
+        if not words:
+            continue
+        start = text.rindex(words[0], name.start(), m.start())
+        short = " ".join(words)
+        form = f" {m.group(2)}" if m.group(2) else ""
+        spans.append((start, m.end(), short, f"{short} ({m.group(1)}){form}"))
+    if not spans:
+        return
+    shorts: dict[str, str] = {}
+    for _s, _e, short, entity in spans:  # the fullest name ("... (Holdings) Ltd") for each
+        if len(entity) > len(shorts.get(short, "")):
+            shorts[short] = entity
+    spans = [(s, e, short, shorts[short]) for s, e, short, _entity in spans]
+    keep = []
+    sentences = [0] * len(spans)  # each span's sentence: that of a guess it covers
+    for f in doc.found:
+        over = [k for k, (s, e, _sh, _en) in enumerate(spans) if f.start < e and s <= f.start]
+        for k in over:
+            sentences[k] = f.sentence
+        if over or any(f.start < e and s < f.end for s, e, _short, _entity in spans):
+            continue
+        full = shorts.get(" ".join(text[f.start : f.end].split()))
+        if full is not None:
+            f.label, f.entity, f.strength = "ORG", full, STRONG  # "shares of Cheung Kong"
+        keep.append(f)
+    for (s, e, _short, entity), sentence in zip(spans, sentences, strict=True):
+        keep.append(Guess(s, e, "ORG", entity, STRONG, sentence, len(text[s:e].split())))
+    doc.found = keep
 
 
 def _headlines_and_rows(doc: Doc, caps_lines: list, rows: list) -> None:

@@ -278,6 +278,8 @@ def _teams(doc: Doc, people: dict[str, str]) -> None:
                 and not (
                     (surface in W.cities or surface in W.places)
                     and not played
+                    # "the defeat at Southampton" once its tables name Southampton a team
+                    and surface not in doc.table_clubs
                     and _VENUE_BEFORE.search(doc.text, max(0, f.start - 6), f.start)
                 )
                 and not _DATELINE_AFTER.match(doc.text, f.end)
@@ -353,41 +355,69 @@ def _played(text: str, end: int) -> bool:
 
 
 def _nicknames(doc: Doc, people: dict[str, str]) -> None:
-    """A team named after its town and a plural ("Cleveland Indians", "Texas Rangers") goes
-    by the plural alone in a story about sport: "the Indians" is the team, not Indians,
-    there and in the headline ("RANGERS BEAT INDIANS"), once the story writes "the" before
-    it. Noted in `doc.nicknames`."""
+    """A team named after its town and a plural ("Cleveland Indians", "Texas Rangers",
+    "Chicago White Sox") goes by the plural alone in a story about sport: "the Indians",
+    "the White Sox" is the team, not Indians or a person, there and in the headline
+    ("RANGERS BEAT INDIANS"), once the story writes "the" before it. Noted in
+    `doc.nicknames`. A plural of two capitalised words after "the" that the story never
+    names in full ("the Red Devils") is a team too, not a person."""
     if not is_about_sport(doc):
         return
     nicks: dict[str, str] = {}
     text = doc.text
+    after_the: set[str] | None = None  # names written after "the", however lines break
     for f in doc.found:
         if f.ntokens < 2 or f.label != "ORG" or f.strength < MEDIUM:
             continue
-        town, _, last = text[f.start : f.end].rpartition(" ")
-        if (
-            len(last) > 3
-            and last[-1] == "s"
-            and last[0].isupper()
-            and last[1:].islower()
-            and not org_suffix(last)
-            and last not in people
-            # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's name
-            and (f"the {last}" in text or f"The {last}" in text)
-            and (gazetteer_label(town.split()) or town in W.cities)
-        ):
-            nicks[last] = f.entity if nicks.get(last, f.entity) == f.entity else ""
+        words = text[f.start : f.end].split()
+        for k in (1, 2):  # "the Indians", "the White Sox"
+            if len(words) <= k:
+                break
+            town, last, nick = " ".join(words[:-k]), words[-1], " ".join(words[-k:])
+            if (
+                len(nick) > 3
+                and (last[-1] == "s" or last == "Sox")
+                and all(w[0].isupper() and w[1:].islower() for w in words[-k:])
+                and not org_suffix(last)
+                and nick not in people
+                # a team's nickname takes "the" ("the Indians"); "Milan Baros" is a player's
+                and (gazetteer_label(town.split()) or town in W.cities)
+            ):
+                if f"the {nick}" not in text and f"The {nick}" not in text:
+                    if after_the is None:
+                        after_the = {
+                            " ".join(text[g.start : g.end].split())
+                            for g in doc.found
+                            if g.ntokens <= 2 and _after_the(text, g.start)
+                        }
+                    if nick not in after_the:
+                        continue
+                nicks[nick] = f.entity if nicks.get(nick, f.entity) == f.entity else ""
+                break
     nicks = {k: v for k, v in nicks.items() if v}
-    if not nicks:
-        return
     for f in doc.found:
-        if (
-            f.ntokens == 1
-            and (entity := nicks.get(text[f.start : f.end]))
-            and (f.label != "PERSON" or f.strength <= WEAK)
-        ):
+        if f.ntokens > 2:
+            continue
+        surface = " ".join(text[f.start : f.end].split())
+        entity = nicks.get(surface)
+        if entity and (f.ntokens == 2 or f.label != "PERSON" or f.strength <= WEAK):
             f.label, f.entity = "ORG", entity
-    doc.nicknames = nicks
+        elif (
+            f.label == "PERSON"
+            and f.ntokens == 2
+            and surface[-1] == "s"
+            and _after_the(text, f.start)
+        ):
+            f.label = "ORG"  # "the Red Devils": no person is written "the"
+    if nicks:
+        doc.nicknames = nicks
+
+
+_THE_BEFORE = regexes.compile(r"\b[Tt]he\s+$")
+
+
+def _after_the(text: str, start: int) -> bool:
+    return _THE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _listed_names(doc: Doc) -> None:

@@ -47,10 +47,13 @@ def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "")
     Wheat Board"). Each is a GPE entity with no mention of its own (CoNLL counts "U.S.
     Treasury" one organisation), `via` the names that say it; a country the document names
     (as a place, a people or a team: `named`, its entities' names) is not added again, nor
-    Germany beside West Germany, nor Russia beside the Soviet Union."""
+    Germany beside West Germany, nor Russia beside the Soviet Union. A city the document
+    also names as a person or an organisation ("the rapper Kano") implies nothing: only a
+    place the recogniser is sure of does."""
     nations, major = gazetteer.city_nations(), gazetteer.major_places()
     memo = _COUNTRY_IN
     via: dict[str, list[str]] = {}
+    doubted: set[str] | None = None  # places the document also names as someone or something
     for m in mentions:
         label = m.label
         if label == "GPE":
@@ -59,6 +62,10 @@ def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "")
                 m.entity not in major and not _is_dateline(text, m.start, m.end)
             ):
                 continue
+            if doubted is None:
+                doubted = {n.entity for n in mentions if n.label in _NOT_PLACES}
+            if m.entity in doubted:
+                continue  # "the rapper Kano ... in Kano": the recogniser is not sure of it
         elif label == "ORG":
             country = memo.get(m.entity, _MISS)
             if country is _MISS:
@@ -77,6 +84,9 @@ def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "")
 
 
 _NONE: frozenset[str] = frozenset()
+# Labels of a name that is no place: a city's name with one of these elsewhere in the
+# document ("the rapper Kano", "Washington said") says no country.
+_NOT_PLACES = frozenset({"PERSON", "ORG", "WORK_OF_ART", "PRODUCT", "EVENT"})
 _MISS = ""  # not yet looked for (no country is named so)
 
 #: What follows a dateline's city: "LONDON, March 1 -", "WICHITA, Kan., Oct 14 -", "PARIS -".

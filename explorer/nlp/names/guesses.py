@@ -40,6 +40,7 @@ class Doc:
         self.lower_words: set[str] | None = None
         self.mid_caps_words: set[str] | None = None
         self.clubs: set[str] = set()  # cities the document names as sports teams
+        self.table_clubs: set[str] = set()  # ... of them, those in its tables and results lines
         self.sports: bool | None = None  # whether it reads as a sports story (computed once)
         self.sport_slug: bool | None = None  # whether its slug names a sport (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name

@@ -173,6 +173,7 @@ def _side(doc: Doc, s_i: int, m, group: int) -> None:
         doc.found.append(Guess(s, e, "ORG", key, STRONG, s_i, len(words)))
         if hit:
             doc.clubs.add(key)  # the town's team throughout the story ("Leeds v Arsenal")
+            doc.table_clubs.add(key)
 
 
 def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
@@ -975,6 +976,10 @@ def _sentence_opener(
         label, canon = hit if hit else ("GPE", " ".join(words))
         emit(doc, s_i, toks, i, j, label, canon, MEDIUM)
         return None
+    if j - i == 1 and nxt in PERSON_VERBS and w[-1:] == "s" and w[:-1].lower() in _VOICES:
+        return (
+            None  # "Bankers said", "Brokers said": people of a trade, no name ("Bankers Trust" is)
+        )
     if (nxt in PLAYER_NEXT or nxt[:1].isdigit()) and sport_person(doc, toks, i, j):
         return i  # "Hayden c Berry b Reiffel 104", "Degryse ( 13th )": a player, for the rules
     # "State-owned Rosneft", "Cash-strapped Alitalia": a capitalised compound adjective
@@ -1047,6 +1052,9 @@ def _sentence_opener(
 
 #: Common nouns that open a role: "Fund manager Florian Hamm" names no fund.
 _ROLE_NOUNS = frozenset(word_list("role_nouns"))
+# Who a story quotes by their trade ("an analyst with X"): in the plural opening a sentence
+# before a speech verb, the people of that trade ("Bankers said"), not a name.
+_VOICES = frozenset(word_list("affiliation_roles"))
 
 
 def _role_and_name_at(toks, j: int, heads, mods) -> bool:

@@ -118,6 +118,7 @@ def standings_teams(doc: Doc, rows: list[tuple[int, list[Token], int]]) -> bool:
         emit(doc, s_i, toks, 0, k, "ORG", canon, STRONG)
         if len(words) == 1 and (hit or key in W.cities):
             doc.clubs.add(key)
+            doc.table_clubs.add(key)
     return True
 
 
