@@ -109,7 +109,11 @@ def is_sports_story(doc: Doc) -> bool:
     """True when the document reads as a sports story (decided once, on first use)."""
     if doc.sports is None:
         words = doc.lower_vocab() & SPORTS_WORDS
-        doc.sports = len(words) - len(words & SPORTS_WORDS_WEAK) / 2 >= 2
+        weak = words & SPORTS_WORDS_WEAK
+        # "semi-finals" and "semifinals" (a line broke at its hyphen) are one word
+        words = {w.replace("-", "") for w in words}
+        weak = {w.replace("-", "") for w in weak}
+        doc.sports = len(words) - len(weak) / 2 >= 2
     return doc.sports
 
 

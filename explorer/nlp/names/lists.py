@@ -68,6 +68,8 @@ SPORT_NEXT = _words("sport_after_team")
 SPORT_PREV = _words("sport_before_team")
 SPORT_PREV_IN_SPORTS = _words("sport_before_team_in_sports")
 SPORTS_WORDS = _words("sports_words")
+# hyphen-blind: a line that breaks "semi-\nfinal" is read "semifinal", as stories also write it
+SPORTS_WORDS |= frozenset(w.replace("-", "") for w in SPORTS_WORDS if "-" in w)
 SPORTS_WORDS_WEAK = _words("sports_words_weak")
 SPORT_NAMES = _words("sport_names")
 TEAM_BEFORE = _words("team_before")
