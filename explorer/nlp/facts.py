@@ -114,6 +114,7 @@ _POSSESSIVE_RANKED = regexes.compile(
     r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
 )
 # Between two titles of one person: "chairman and chief executive", "president, chief".
+_LOWER_COMPOUND_END = regexes.compile(r"-[a-z]+$")
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # "X, who is also OPEC president,": X's title, of the organisation before it.
@@ -122,6 +123,13 @@ _WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+
 # union, " (then "Karel Boeckx,").
 _OF_WHAT_THEN_NAME = regexes.compile(
     r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[^,\"“”.;:()\n]{1,50}?,[ \t]*(?=[A-Z])"
+)
+# The same in a few lower-case words run on to the name: " of the employers' federation "
+# (then "Luc Janssens said").
+_OF_LOWER_THEN_NAME = regexes.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?!(?:and|or|but|to|with|by|from|in|on|at|as|for|said"
+    r"|says|told|met|when|while|who|that|which|is|was)\b)[a-z][a-z-]*(?:['’]s?)?[ \t]+){1,4}"
+    r"(?=[A-Z])"
 )
 _SET_OFF_END = regexes.compile(r"[ \t]*,")
 _A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
@@ -803,7 +811,7 @@ def _titles(doc: _Text) -> list[Fact]:
                     if prefix is not None and prefix.label == "ORG":
                         of, left = prefix.entity, prefix.start
                 prefix = None
-        if prefix is not None and prefix.label in _PARTY:
+        if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
         else:
             # "Acme's chairman", "Acme Corp's senior vice president"
@@ -831,9 +839,7 @@ def _titles(doc: _Text) -> list[Fact]:
             elif of is None:
                 of = target.entity
             right = target.end
-        person = _named_after_title(doc, right)
-        of = carried_of.get(t.start) if of is None else of
-        person = person or _named_further(doc, left, right, of, carried_of)
+        person, of, right = _title_holder(doc, t, left, right, of, carried_of)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
             holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
@@ -889,6 +895,28 @@ def _titles(doc: _Text) -> list[Fact]:
     return facts
 
 
+def _praise(doc: _Text, prefix: Mention) -> bool:
+    """Whether a name before a title ends in a word of praise, no organisation: "the
+    Oscar-winning director"."""
+    return _LOWER_COMPOUND_END.search(doc.text, prefix.start, prefix.end) is not None
+
+
+def _title_holder(
+    doc: _Text, t: Mention, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> tuple[Mention | None, str | None, int]:
+    """Who holds the title `t` read from `left` to `right`, what it is of, and where it ends."""
+    person = _named_after_title(doc, right)
+    of = carried_of.get(t.start) if of is None else of
+    person = person or _named_further(doc, left, right, of, carried_of)
+    if person is None and right > t.end:
+        # "The president of the Italian football federation, Federico Sordillo": the
+        # nationality opened the organisation's words, it is not what the title is of
+        person = _named_further(doc, left, t.end, None, carried_of)
+        if person is not None:
+            return person, None, t.end
+    return person, of, right
+
+
 def _named_further(
     doc: _Text, left: int, right: int, of: str | None, carried_of: dict[int, str]
 ) -> Mention | None:
@@ -898,6 +926,10 @@ def _named_further(
     Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
     executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
     text = doc.text
+    if (plain := _OF_LOWER_THEN_NAME.match(text, right)) is not None:
+        named = doc.by_start.get(plain.end())
+        if named is not None and named.label == "PERSON":
+            return named
     if (aside := _OF_WHAT_THEN_NAME.match(text, right)) is not None:
         named = _named_after_title(doc, aside.end())
         if (
@@ -993,13 +1025,13 @@ def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
         title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
         people: list[Mention] = []
         pos = found.end()
-        while (m := doc.by_start.get(pos)) is not None and m.label == "PERSON":
+        while (m := doc.by_start.get(pos)) is not None and _listed_holder(m):
             people.append(m)
             link = _NEXT_IN_LIST.match(text, m.end)
             if link is None:
                 break
             pos = link.end()
-        if len(people) < 2:
+        if len(people) < 2 or all(p.label == "GPE" for p in people):
             continue  # "ministers Baker": one name after a plural is no list of holders
         for p in people:
             key = (p.entity, title, None, None)
@@ -1007,6 +1039,22 @@ def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
                 seen.add(key)
                 facts.append(_fact(doc, "title", p.entity, title, found.start(), p.end))
     return facts
+
+
+def _listed_holder(m: Mention) -> bool:
+    """A name listed after a title in the plural is a person's: one read as a lone unknown
+    organisation or place is a surname the story gives alone ("Finance ministers Baker and
+    Miyazawa", "Trade ministers Yeutter and Tamura", a town's name too)."""
+    if m.label == "PERSON":
+        return True
+    name = m.entity
+    return (
+        m.label in ("ORG", "GPE")
+        and name.isalpha()
+        and not name.isupper()
+        and name not in gazetteer.known_orgs()
+        and name not in gazetteer.org_aliases()
+    )
 
 
 _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")

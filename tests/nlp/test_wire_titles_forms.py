@@ -1,0 +1,106 @@
+"""Person-title pairs of wire copy a reader gets at once and the recognizer missed or got
+wrong: a sports or legal role in lower case before the name, surnames alone after a title in
+the plural, a title of an organisation in lower-case words run on to the name, the name set
+off by commas after a nationality, and a word of praise read as what a title is of. Every
+story is written for these tests and read in three layouts (tests/nlp/layouts.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from explorer.nlp import extract
+
+from .layouts import layouts
+
+
+def titles(text: str) -> set[tuple[str, str, str | None]]:
+    return {
+        (f.subject, f.object, f.qualifiers.get("of"))
+        for f in extract(text).facts
+        if f.predicate == "title"
+    }
+
+
+TRANSFER = [
+    "ROME, July 3 - Sampdoria signed the Danish forward Henrik Moll on Friday for 2.1 mln "
+    "stg, beating a late offer from Everton.",
+    "Everton manager Colin Harvey said he had offered more money but the player wanted to "
+    "go to Italy.",
+    "Sampdoria coach Vujadin Boskov said Moll would start the first game of the season.",
+    "Denmark captain Morten Olsen said his team mate would learn quickly in Italy.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(TRANSFER))
+def test_a_sports_role_in_lower_case_before_the_name_is_the_persons(text: str) -> None:
+    got = titles(text)
+    assert ("Colin Harvey", "Manager", "Everton") in got
+    assert ("Vujadin Boskov", "Coach", "Sampdoria") in got
+    assert ("Morten Olsen", "Captain", "Denmark") in got
+
+
+COURT = [
+    "VIENNA, Oct 8 - A Canadian businessman went on trial for fraud in Vienna on Thursday.",
+    "Public prosecutor Karl Weidinger said the accused had moved 40 mln schillings abroad.",
+    "Canadian consul Louise Tremblay attended the hearing with the accused's wife.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(COURT))
+def test_a_legal_or_consular_role_in_lower_case_before_the_name_is_the_persons(
+    text: str,
+) -> None:
+    got = {(who, title) for who, title, _ in titles(text)}
+    assert ("Karl Weidinger", "Public Prosecutor") in got
+    assert ("Louise Tremblay", "Consul") in got
+
+
+TALKS = [
+    "PARIS, Jan 19 - Trade ministers Yeutter and Tamura met for two hours on Monday without "
+    "settling the dispute over rice imports, officials said.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(TALKS))
+def test_surnames_alone_after_a_title_in_the_plural_each_hold_it(text: str) -> None:
+    got = {(who, title) for who, title, _ in titles(text)}
+    assert {("Yeutter", "Trade Minister"), ("Tamura", "Trade Minister")} <= got
+
+
+DOCKS = [
+    "ROTTERDAM, May 2 - Talks to end the dock strike broke down on Tuesday.",
+    "Deputy chairman of the port employers' association Pieter de Graaf said no new offer "
+    "would be made while the strike lasted.",
+    "The chairman of the board and Willem Kok, a union official, left the room first.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(DOCKS))
+def test_a_title_of_an_organisation_in_lower_case_words_is_the_name_run_on_to_it(
+    text: str,
+) -> None:
+    got = {(who, title) for who, title, _ in titles(text)}
+    assert ("Pieter de Graaf", "Deputy Chairman") in got
+    assert ("Willem Kok", "Chairman") not in got  # "and" ends the organisation's words
+
+
+CYCLING = [
+    "MADRID, April 9 - The president of the Spanish cycling federation, Luis Puig, said the "
+    "race would start in Jerez as planned.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(CYCLING))
+def test_a_name_set_off_after_an_organisation_that_opens_with_a_nationality(text: str) -> None:
+    assert "President" in {title for who, title, _ in titles(text) if who == "Luis Puig"}
+
+
+FILM = [
+    "CANNES, May 20 - The Oscar-winning director Roland Petit said on Sunday that his next "
+    "film would be shot in Morocco.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(FILM))
+def test_a_word_of_praise_before_a_title_is_not_what_it_is_of(text: str) -> None:
+    assert ("Roland Petit", "Director", None) in titles(text)
