@@ -1058,6 +1058,13 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             emit_title(doc, s_i, toks, p, p + t_len)
             _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
             return
+        if len(rest) > 3 and rest[0] == "of" and (m := _place_then_name(rest)):
+            # "Governor of Texas Bill Clements": the role, the place, then the holder
+            _parts(doc, s_i, toks, i, p, table, False) if p > i else None
+            emit_title(doc, s_i, toks, p, p + t_len)
+            _parts(doc, s_i, toks, p + t_len + 1, p + t_len + m, table, False)
+            _parts(doc, s_i, toks, p + t_len + m, j, table, True)
+            return
         if rest and (
             # "General Motors", not "Liberal leader David Steel"
             (
@@ -1138,6 +1145,15 @@ def _name_shaped(word: str) -> bool:
         or word in ("(", ")", ".")
         or ("-" in word and bool(JOINED_PARTICLE.match(word)))
     )
+
+
+def _place_then_name(rest: list[str]) -> int:
+    """Where a person's name begins in `rest` ("of", a place, then a first name and more), 0
+    if it is not so: ["of", "Texas", "Bill", "Clements"] -> 2."""
+    for m in range(len(rest) - 2, 1, -1):
+        if rest[m] in W.first_names and gazetteer_label(rest[1:m]):
+            return m
+    return 0
 
 
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
