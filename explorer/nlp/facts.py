@@ -823,9 +823,9 @@ def _titles(doc: _Text) -> list[Fact]:
                 # "the party's education spokesman": the party the story named
                 of = _whose(doc, poss.start())
         field = _FIELD_AFTER.match(text, right)
-        if field is not None and not _NOT_FIELD.intersection(field.group(1).split()):
+        if field is not None and not _NOT_FIELD.intersection(field.group(2).split()):
             # "vice president of finance at Acme Corp": the whole title, then its organisation
-            name = f"{name} of {_title_case(field.group(1))}"
+            name = f"{name} {field.group(1)} {_title_case(field.group(2))}"
             right = field.end()
         for _ in range(2):
             link = _TITLE_LINK.match(text, right)
@@ -907,6 +907,11 @@ def _title_holder(
     """Who holds the title `t` read from `left` to `right`, what it is of, and where it ends."""
     person = _named_after_title(doc, right)
     of = carried_of.get(t.start) if of is None else of
+    if of is None and person is not None and person.label == "PERSON":
+        # "Bishop Paride Taban of Torit", "Senator Sam Nunn of Georgia"
+        link = _OF_AFTER.match(doc.text, person.end)
+        target = doc.by_start.get(link.end()) if link is not None else None
+        of = target.entity if target is not None and target.label in _PARTY else None
     person = person or _named_further(doc, left, right, of, carried_of)
     if person is None and right > t.end:
         # "The president of the Italian football federation, Federico Sordillo": the
@@ -953,11 +958,14 @@ def _named_further(
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
 # president of finance at Acme Corp", "head of emerging technologies,".
 _FIELD_AFTER = regexes.compile(
-    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
+    r"[ \t]+(of|for)[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
     r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|now|then)[ \t])"
 )
 _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()
+    # "president for two years", "chairman for life": how long, not a field
+    + "one two three four five six seven eight nine ten many several some life years year"
+    " months weeks days decades now".split()
 )
 # The words of a portfolio that comes before a title: "Justice and Home Affairs Commissioner".
 _PORTFOLIO_WORDS = frozenset(

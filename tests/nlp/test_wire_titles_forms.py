@@ -104,3 +104,35 @@ FILM = [
 @pytest.mark.parametrize("text", layouts(FILM))
 def test_a_word_of_praise_before_a_title_is_not_what_it_is_of(text: str) -> None:
     assert ("Roland Petit", "Director", None) in titles(text)
+
+
+STATE = [
+    "AUSTIN, Texas, Sept 14 - Governor of Oklahoma George Nigh said on Monday his state "
+    "would join the suit against the oil import fee.",
+    "Bishop Tomas Arriaga of Monterrey said in a sermon that the border towns needed work.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(STATE))
+def test_a_title_of_a_place_before_the_name_and_of_a_place_after_it(text: str) -> None:
+    got = titles(text)
+    assert ("George Nigh", "Governor", "Oklahoma") in got
+    assert ("Tomas Arriaga", "Bishop", "Monterrey") in got
+
+
+OFFICERS = [
+    "DALLAS, Nov 2 - Lone Star Savings said on Friday its chief financial officer had left.",
+    "Edward Pruitt, vice president and treasurer of Lone Star Savings, resigned on Thursday, "
+    "the company said.",
+    "Marian Coles, senior vice president for lending at Lone Star Savings, will take over "
+    "his duties.",
+    "Robert Lang, the comptroller of the company, was named acting treasurer.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(OFFICERS))
+def test_officers_of_a_company_after_the_name(text: str) -> None:
+    got = titles(text)
+    assert ("Edward Pruitt", "Treasurer", "Lone Star Savings") in got
+    assert ("Marian Coles", "Senior Vice President for Lending", "Lone Star Savings") in got
+    assert "Comptroller" in {title for who, title, _ in got if who == "Robert Lang"}
