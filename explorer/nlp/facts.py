@@ -132,6 +132,7 @@ _OF_LOWER_THEN_NAME = regexes.compile(
     r"(?=[A-Z])"
 )
 _SET_OFF_END = regexes.compile(r"[ \t]*,")
+_SET_OFF_BEFORE = regexes.compile(r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?$")
 _A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
 # Between two titles before one name: "chairman and chief executive officer James Kinnear".
 _AND_TITLE_AT = regexes.compile(r"[ \t]+and[ \t]+")
@@ -931,7 +932,9 @@ def _named_further(
     Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
     executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
     text = doc.text
-    if (plain := _OF_LOWER_THEN_NAME.match(text, right)) is not None:
+    set_off = _SET_OFF_BEFORE.search(text, max(0, left - 8), left) is not None
+    if not set_off and (plain := _OF_LOWER_THEN_NAME.match(text, right)) is not None:
+        # not an aside's: "X, director of civil rights group Liberty"
         named = doc.by_start.get(plain.end())
         if named is not None and named.label == "PERSON":
             return named
