@@ -136,3 +136,17 @@ def test_officers_of_a_company_after_the_name(text: str) -> None:
     assert ("Edward Pruitt", "Treasurer", "Lone Star Savings") in got
     assert ("Marian Coles", "Senior Vice President for Lending", "Lone Star Savings") in got
     assert "Comptroller" in {title for who, title, _ in got if who == "Robert Lang"}
+
+
+DEPUTY = [
+    "OSLO, Feb 11 - Dock workers will stay out until the port authority withdraws its plan, "
+    "union leader Piet Berg and his deputy, Lars Holm, told reporters on Wednesday.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(DEPUTY))
+def test_his_deputy_named_after_a_holder_is_a_deputy_not_the_holder(text: str) -> None:
+    got = {(who, title) for who, title, _ in titles(text)}
+    assert ("Lars Holm", "Deputy") in got
+    assert ("Lars Holm", "Leader") not in got
+    assert "Leader" in {title for who, title in got if who == "Piet Berg"}
