@@ -439,6 +439,7 @@ _GROUP_SIZES = frozenset(
 _INSTITUTION_ENDS = frozenset(
     {"Commission", "Committee", "Subcommittee", "Administration", "Board", "Agency"}
     | {"Authority", "Council", "Bureau", "Office", "Exchange", "Department", "Ministry"}
+    | {"Organisation", "Organization", "Institute"}  # "Food and Agriculture Organisation"
 )
 
 #: The lower-case word after a committee's name: "the House Ways and Means subcommittee".
