@@ -758,8 +758,12 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
     """The mention after a title ending at `right`, past a style that is no office: "oil
     minister Sheikh Ali al-Khalifa al-Sabah", "Health Secretary Dr John Reid"."""
     person = doc.after(right, _GAP_COMMA)
-    if person is not None and person.label == "TITLE" and person.entity in _STYLES:
-        return doc.after(person.end)
+    if person is not None and person.label == "TITLE":
+        if person.entity in _STYLES:
+            return doc.after(person.end)
+        rank = doc.after(person.end)
+        if rank is not None and rank.label == "PERSON" and "," in doc.text[right : person.start]:
+            return rank  # "the airline's director of operations, Captain Fernando Ruiz"
     if person is None and (style := _STYLE_AT.match(doc.text, right)) is not None:
         return doc.by_start.get(style.end())
     return person
@@ -913,7 +917,11 @@ def _title_holder(
         link = _OF_AFTER.match(doc.text, person.end)
         target = doc.by_start.get(link.end()) if link is not None else None
         of = target.entity if target is not None and target.label in _PARTY else None
-    person = person or _named_further(doc, left, right, of, carried_of)
+    if person is None and (person := _named_further(doc, left, right, of, carried_of)):
+        aside = _SET_OFF_BEFORE.search(doc.text, max(0, person.start - 4), person.start)
+        org = _before_ticker(doc, aside.start()) if aside is not None and of is None else None
+        if org is not None and org.start >= right and org.label in _PARTY:
+            of = org.entity  # "A spokesman for the pilots' union SEPLA, Ramon Vidal"
     if person is None and right > t.end:
         # "The president of the Italian football federation, Federico Sordillo": the
         # nationality opened the organisation's words, it is not what the title is of

@@ -150,3 +150,24 @@ def test_his_deputy_named_after_a_holder_is_a_deputy_not_the_holder(text: str) -
     assert ("Lars Holm", "Deputy") in got
     assert ("Lars Holm", "Leader") not in got
     assert "Leader" in {title for who, title in got if who == "Piet Berg"}
+
+
+INQUIRY = [
+    "LISBON, Dec 4 - Investigators began reading the flight recorders of the airliner that "
+    "crashed near Funchal on Sunday.",
+    "The airport's director of security, Colonel Rui Tavares, said the runway lights had worked.",
+    "A spokesman for the air traffic controllers' union APCTA, Nuno Mendes, said staff had "
+    "warned of the danger for years.",
+    "Jacques Diouf, director-general of the Food and Agriculture Organisation, sent his "
+    "condolences.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(INQUIRY))
+def test_a_title_set_off_before_a_rank_and_a_name_and_the_organisation_of_an_aside(
+    text: str,
+) -> None:
+    got = titles(text)
+    assert "Director of Security" in {title for who, title, _ in got if who == "Rui Tavares"}
+    assert ("Nuno Mendes", "Spokesman", "APCTA") in got
+    assert ("Jacques Diouf", "Director-General", "Food and Agriculture Organisation") in got
