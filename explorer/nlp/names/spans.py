@@ -661,7 +661,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
     # "party leader Michael Howard", "Tory leader"; not "market leader Diageo", "world leader"
-    compound = phrase == "Leader" and prev.islower() and prev.capitalize() not in mods
+    compound = (
+        phrase == "Leader"
+        and prev.islower()
+        and prev.capitalize() not in mods
+        and prev not in _MEMBERS_LED  # "union leader Jef Vermeulen", as "party leader"
+    )
     near_name = not compound and (
         prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
     )  # "Acme's chief executive", "has resigned as chief executive"
@@ -733,6 +738,8 @@ _VERBS_BEFORE_A_ROLE = frozenset(
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
 _DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor"})
+#: Bodies of members whose head is a "leader" written after them in lower case.
+_MEMBERS_LED = frozenset({"union"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
