@@ -1348,6 +1348,12 @@ def _affiliations(doc: _Text) -> list[Fact]:
             if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
                 continue
             org = doc.by_start.get(link.end())
+            if (
+                org is not None
+                and org.label != "ORG"
+                and _WITH_OR_AT.search(text, link.end("role"), link.end())
+            ):
+                org = _firm_of_partners(doc, org) or org
             if org is None or not (
                 org.label == "ORG"
                 or (
@@ -1380,6 +1386,23 @@ def _affiliations(doc: _Text) -> list[Fact]:
         seen.add((m.entity, org.entity))
         facts.append(_fact(doc, "affiliated_with", m.entity, org.entity, m.start, end, title=role))
     return facts
+
+
+def _firm_of_partners(doc: _Text, first: Mention) -> Mention | None:
+    """The firm a trader or an analyst works at when it is named for its partners and read
+    as two names: "a trader at E.D. and F. Man", "an analyst at Gill and Duffus"."""
+    link = _PARTNERS_AND.match(doc.text, first.end)
+    second = doc.by_start.get(link.end()) if link is not None else None
+    if second is None or first.label not in _PARTNER or second.label not in _PARTNER:
+        return None
+    if first.label == second.label == "GPE":
+        return None  # "an analyst with Paris and London": two places
+    name = " ".join(doc.text[first.start : second.end].split())
+    return Mention(first.start, second.end, name, "ORG", name, first.sentence)
+
+
+_PARTNERS_AND = regexes.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PARTNER = frozenset({"PERSON", "GPE", "ORG"})
 
 
 # Words that make the words before "with"/"for" a clause, not a role: "who works for".

@@ -171,3 +171,15 @@ def test_a_title_set_off_before_a_rank_and_a_name_and_the_organisation_of_an_asi
     assert "Director of Security" in {title for who, title, _ in got if who == "Rui Tavares"}
     assert ("Nuno Mendes", "Spokesman", "APCTA") in got
     assert ("Jacques Diouf", "Director-General", "Food and Agriculture Organisation") in got
+
+
+COCOA = [
+    "LONDON, Oct 21 - Cocoa futures fell for a third day on Wednesday.",
+    "\"Nobody wants to buy before the crop figures,\" said Simon Lyle, a trader at G.W. and "
+    "H. Joynson.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(COCOA))
+def test_a_trader_at_a_firm_named_for_its_partners(text: str) -> None:
+    assert ("Simon Lyle", "Trader", "G.W. and H. Joynson") in titles(text)
