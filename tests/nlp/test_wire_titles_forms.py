@@ -175,7 +175,7 @@ def test_a_title_set_off_before_a_rank_and_a_name_and_the_organisation_of_an_asi
 
 COCOA = [
     "LONDON, Oct 21 - Cocoa futures fell for a third day on Wednesday.",
-    "\"Nobody wants to buy before the crop figures,\" said Simon Lyle, a trader at G.W. and "
+    '"Nobody wants to buy before the crop figures," said Simon Lyle, a trader at G.W. and '
     "H. Joynson.",
 ]
 
