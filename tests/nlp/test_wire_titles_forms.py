@@ -183,3 +183,17 @@ COCOA = [
 @pytest.mark.parametrize("text", layouts(COCOA))
 def test_a_trader_at_a_firm_named_for_its_partners(text: str) -> None:
     assert ("Simon Lyle", "Trader", "G.W. and H. Joynson") in titles(text)
+
+
+HEAD = [
+    "ATHENS, Aug 30 - Ferry services resumed on Sunday, and the head of the merchant marine "
+    "ministry's safety office, Nikos Karras, said inspections would go on.",
+    "Three people were hurt when a crane fell on the quay. One was hit in the head, police said.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(HEAD))
+def test_the_head_of_something_set_off_before_a_name(text: str) -> None:
+    got = titles(text)
+    assert "Head" in {title for who, title, _ in got if who == "Nikos Karras"}
+    assert len(got) == 1  # "hit in the head, police said" holds no title

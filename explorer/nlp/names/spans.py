@@ -602,6 +602,16 @@ _BEFORE_A_ROLE = frozenset(
 
 _OWNERS = frozenset({"his", "her", "its", "their"})
 
+
+def _modifier_alone(toks, i: int, j: int, n: int) -> bool:
+    """Whether a word that mostly opens a title is one alone: "deputy" after "his" (the
+    deputy of the one just named), "head" before "of"."""
+    w = toks[i].text
+    if w == "deputy":
+        return i > 0 and toks[i - 1].text in _OWNERS
+    return w == "head" and j < n and toks[j].text == "of"
+
+
 # Words before a title that say when it was held, not what it is.
 _NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring", "New"})
 
@@ -651,8 +661,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and toks[j].text.islower()
         ):
             j += 1  # "secretary general"
-    elif j - i == 1 and toks[i].text == "deputy" and i and toks[i - 1].text in _OWNERS:
-        pass  # "X and his deputy, Lars Holm": the deputy of the one just named
+    elif j - i == 1 and _modifier_alone(toks, i, j, n):
+        pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
     elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
         return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.title() for t in toks[i:j])
