@@ -894,6 +894,7 @@ def _titles(doc: _Text) -> list[Fact]:
             )
         )  # fmt: skip
     facts.extend(_doctors(doc, seen))
+    facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
@@ -1074,6 +1075,28 @@ def _listed_holder(m: Mention) -> bool:
         and name not in gazetteer.known_orgs()
         and name not in gazetteer.org_aliases()
     )
+
+
+_WHO_HEADS = regexes.compile(r",[ \t]*who[ \t]+(?:heads|headed)[ \t]+(?:the[ \t]+)?")
+
+
+def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "X, who heads the Federal Aviation Administration, said": X is its head."""
+    facts: list[Fact] = []
+    if "who head" not in doc.text:
+        return facts
+    for found in _WHO_HEADS.finditer(doc.text):
+        person = doc.before(found.start())
+        org = doc.by_start.get(found.end())
+        if person is None or person.label != "PERSON" or org is None or org.label not in _PARTY:
+            continue
+        key = (person.entity, "Head", org.entity, None)
+        if key not in seen:
+            seen.add(key)
+            facts.append(
+                _fact(doc, "title", person.entity, "Head", person.start, org.end, of=org.entity)
+            )
+    return facts
 
 
 _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")

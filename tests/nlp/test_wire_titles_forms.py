@@ -197,3 +197,18 @@ def test_the_head_of_something_set_off_before_a_name(text: str) -> None:
     got = titles(text)
     assert "Head" in {title for who, title, _ in got if who == "Nikos Karras"}
     assert len(got) == 1  # "hit in the head, police said" holds no title
+
+
+AVIATION = [
+    "WASHINGTON, Jan 12 - Airlines must inspect the engine mounts of 300 jets, the Federal "
+    "Aviation Administration said on Monday.",
+    "Donald Engen, who heads the Federal Aviation Administration, told a House committee the "
+    "order would cost little.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(AVIATION))
+def test_who_heads_a_federal_administration(text: str) -> None:
+    labels = {m.entity: m.label for m in extract(text).mentions}
+    assert labels["Federal Aviation Administration"] == "ORG"
+    assert ("Donald Engen", "Head", "Federal Aviation Administration") in titles(text)
