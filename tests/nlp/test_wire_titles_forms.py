@@ -212,3 +212,15 @@ def test_who_heads_a_federal_administration(text: str) -> None:
     labels = {m.entity: m.label for m in extract(text).mentions}
     assert labels["Federal Aviation Administration"] == "ORG"
     assert ("Donald Engen", "Head", "Federal Aviation Administration") in titles(text)
+
+
+APPOINTED = [
+    "DETROIT, March 9 - Carrow Industries Inc said it named Helen Vance as president and "
+    "chief operating officer, succeeding Robert Dunn, who retired.",
+]
+
+
+@pytest.mark.parametrize("text", layouts(APPOINTED))
+def test_two_titles_given_in_one_appointment(text: str) -> None:
+    got = {(who, title) for who, title, _ in titles(text)}
+    assert {("Helen Vance", "President"), ("Helen Vance", "Chief Operating Officer")} <= got

@@ -603,6 +603,18 @@ _BEFORE_A_ROLE = frozenset(
 _OWNERS = frozenset({"his", "her", "its", "their"})
 
 
+def _second_title(doc: Doc, toks, i: int) -> bool:
+    """Whether toks[i] opens a title joined by "and" to one just found: "named X as
+    president and chief operating officer"."""
+    return (
+        i > 1
+        and toks[i - 1].text == "and"
+        and bool(doc.found)
+        and doc.found[-1].label == "TITLE"
+        and doc.found[-1].end == toks[i - 2].end
+    )
+
+
 def _modifier_alone(toks, i: int, j: int, n: int) -> bool:
     """Whether a word that mostly opens a title is one alone: "deputy" after "his" (the
     deputy of the one just named), "head" before "of"."""
@@ -678,7 +690,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         and prev not in _MEMBERS_LED  # "union leader Jef Vermeulen", as "party leader"
     )
     near_name = not compound and (
-        prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+        prev in _BEFORE_A_ROLE
+        or is_cap(prev)
+        or nxt in ("of", ",")
+        or is_cap(nxt)
+        or _second_title(doc, toks, i)
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
