@@ -827,11 +827,7 @@ def _titles(doc: _Text) -> list[Fact]:
             elif poss is not None:
                 # "the party's education spokesman": the party the story named
                 of = _whose(doc, poss.start())
-        field = _FIELD_AFTER.match(text, right)
-        if field is not None and not _NOT_FIELD.intersection(field.group(2).split()):
-            # "vice president of finance at Acme Corp": the whole title, then its organisation
-            name = f"{name} {field.group(1)} {_title_case(field.group(2))}"
-            right = field.end()
+        name, right = _with_field(text, name, right)
         for _ in range(2):
             link = _TITLE_LINK.match(text, right)
             if link is None:
@@ -899,6 +895,18 @@ def _titles(doc: _Text) -> list[Fact]:
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+def _with_field(text: str, name: str, right: int) -> tuple[str, int]:
+    """A title and where it ends, past the field in lower case after it: "vice president of
+    finance at Acme Corp" is the whole title, then its organisation; "senior vice president
+    for finance at Acme Corp" is the title, past its brief."""
+    field = _FIELD_AFTER.match(text, right)
+    if field is None or _NOT_FIELD.intersection(field.group(2).split()):
+        return name, right
+    if field.group(1) == "of":
+        name = f"{name} of {_title_case(field.group(2))}"
+    return name, field.end()
 
 
 def _praise(doc: _Text, prefix: Mention) -> bool:
