@@ -123,6 +123,7 @@ _POSSESSIVE_RANKED = regexes.compile(
     r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
 )
 # Between two titles of one person: "chairman and chief executive", "president, chief".
+_LOWER_COMPOUND_END = regexes.compile(r"-[a-z]+$")
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # "X, who is also OPEC president,": X's title, of the organisation before it.
@@ -132,7 +133,15 @@ _WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+
 _OF_WHAT_THEN_NAME = regexes.compile(
     r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[^,\"“”.;:()\n]{1,50}?,[ \t]*(?=[A-Z])"
 )
+# The same in a few lower-case words run on to the name: " of the employers' federation "
+# (then "Luc Janssens said").
+_OF_LOWER_THEN_NAME = regexes.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?!(?:and|or|but|to|with|by|from|in|on|at|as|for|said"
+    r"|says|told|met|when|while|who|that|which|is|was)\b)[a-z][a-z-]*(?:['’]s?)?[ \t]+){1,4}"
+    r"(?=[A-Z])"
+)
 _SET_OFF_END = regexes.compile(r"[ \t]*,")
+_SET_OFF_BEFORE = regexes.compile(r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?$")
 _A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
 # Between two titles before one name: "chairman and chief executive officer James Kinnear".
 _AND_TITLE_AT = regexes.compile(r"[ \t]+and[ \t]+")
@@ -758,8 +767,12 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
     """The mention after a title ending at `right`, past a style that is no office: "oil
     minister Sheikh Ali al-Khalifa al-Sabah", "Health Secretary Dr John Reid"."""
     person = doc.after(right, _GAP_COMMA)
-    if person is not None and person.label == "TITLE" and person.entity in _STYLES:
-        return doc.after(person.end)
+    if person is not None and person.label == "TITLE":
+        if person.entity in _STYLES:
+            return doc.after(person.end)
+        rank = doc.after(person.end)
+        if rank is not None and rank.label == "PERSON" and "," in doc.text[right : person.start]:
+            return rank  # "the airline's director of operations, Captain Fernando Ruiz"
     if person is None and (style := _STYLE_AT.match(doc.text, right)) is not None:
         return doc.by_start.get(style.end())
     return person
@@ -812,7 +825,7 @@ def _titles(doc: _Text) -> list[Fact]:
                     if prefix is not None and prefix.label == "ORG":
                         of, left = prefix.entity, prefix.start
                 prefix = None
-        if prefix is not None and prefix.label in _PARTY:
+        if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
         else:
             # "Acme's chairman", "Acme Corp's senior vice president"
@@ -823,15 +836,9 @@ def _titles(doc: _Text) -> list[Fact]:
             elif poss is not None:
                 # "the party's education spokesman": the party the story named
                 of = _whose(doc, poss.start())
-        field = _FIELD_AFTER.match(text, right)
-        if field is not None and not _NOT_FIELD.intersection(field.group(1).split()):
-            # "vice president of finance at Acme Corp": the whole title, then its organisation
-            name = f"{name} of {_title_case(field.group(1))}"
-            right = field.end()
+        name, right = _with_field(text, name, right)
         of, to, right = _title_links(doc, right, of)
-        person = _named_after_title(doc, right)
-        of = carried_of.get(t.start) if of is None else of
-        person = person or _named_further(doc, left, right, of, carried_of)
+        person, of, right = _title_holder(doc, t, left, right, of, carried_of)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
             holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
@@ -883,6 +890,7 @@ def _titles(doc: _Text) -> list[Fact]:
             )
         )  # fmt: skip
     facts.extend(_doctors(doc, seen))
+    facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
@@ -913,7 +921,8 @@ _AT_OR_WITH_AFTER = regexes.compile(r"[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?")
 
 def _org_after_name(doc: _Text, person: Mention) -> Mention | None:
     """The organisation (or country) named right after the holder of a title before a name:
-    "Analyst X of Gabelli and Co", "economist X at Chase", "Senator Bob Dole of Kansas"."""
+    "Analyst X of Gabelli and Co", "economist X at Chase", "Senator Sam Nunn of Georgia",
+    "Bishop Paride Taban of Torit"."""
     text = doc.text
     link = _OF_AFTER.match(text, person.end)
     if link is not None:
@@ -922,6 +931,44 @@ def _org_after_name(doc: _Text, person: Mention) -> Mention | None:
     link = _AT_OR_WITH_AFTER.match(text, person.end)
     org = doc.by_start.get(link.end()) if link is not None else None
     return org if org is not None and org.label == "ORG" else None
+
+
+def _with_field(text: str, name: str, right: int) -> tuple[str, int]:
+    """A title and where it ends, past the field in lower case after it: "vice president of
+    finance at Acme Corp" is the whole title, then its organisation; "senior vice president
+    for finance at Acme Corp" is the title, past its brief."""
+    field = _FIELD_AFTER.match(text, right)
+    if field is None or _NOT_FIELD.intersection(field.group(2).split()):
+        return name, right
+    if field.group(1) == "of":
+        name = f"{name} of {_title_case(field.group(2))}"
+    return name, field.end()
+
+
+def _praise(doc: _Text, prefix: Mention) -> bool:
+    """Whether a name before a title ends in a word of praise, no organisation: "the
+    Oscar-winning director"."""
+    return _LOWER_COMPOUND_END.search(doc.text, prefix.start, prefix.end) is not None
+
+
+def _title_holder(
+    doc: _Text, t: Mention, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> tuple[Mention | None, str | None, int]:
+    """Who holds the title `t` read from `left` to `right`, what it is of, and where it ends."""
+    person = _named_after_title(doc, right)
+    of = carried_of.get(t.start) if of is None else of
+    if person is None and (person := _named_further(doc, left, right, of, carried_of)):
+        aside = _SET_OFF_BEFORE.search(doc.text, max(0, person.start - 4), person.start)
+        org = _before_ticker(doc, aside.start()) if aside is not None and of is None else None
+        if org is not None and org.start >= right and org.label in _PARTY:
+            of = org.entity  # "A spokesman for the pilots' union SEPLA, Ramon Vidal"
+    if person is None and right > t.end:
+        # "The president of the Italian football federation, Federico Sordillo": the
+        # nationality opened the organisation's words, it is not what the title is of
+        person = _named_further(doc, left, t.end, None, carried_of)
+        if person is not None:
+            return person, None, t.end
+    return person, of, right
 
 
 def _named_further(
@@ -933,6 +980,12 @@ def _named_further(
     Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
     executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
     text = doc.text
+    set_off = _SET_OFF_BEFORE.search(text, max(0, left - 8), left) is not None
+    if not set_off and (plain := _OF_LOWER_THEN_NAME.match(text, right)) is not None:
+        # not an aside's: "X, director of civil rights group Liberty"
+        named = doc.by_start.get(plain.end())
+        if named is not None and named.label == "PERSON":
+            return named
     if (aside := _OF_WHAT_THEN_NAME.match(text, right)) is not None:
         named = _named_after_title(doc, aside.end())
         if (
@@ -956,11 +1009,14 @@ def _named_further(
 # The rest of a title in lower case, up to its organisation or the end of the aside: "vice
 # president of finance at Acme Corp", "head of emerging technologies,".
 _FIELD_AFTER = regexes.compile(
-    r"[ \t]+of[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
+    r"[ \t]+(of|for)[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
     r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|now|then)[ \t])"
 )
 _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()
+    # "president for two years", "chairman for life": how long, not a field
+    + "one two three four five six seven eight nine ten many several some life years year"
+    " months weeks days decades now".split()
 )
 # The words of a portfolio that comes before a title: "Justice and Home Affairs Commissioner".
 # The shared list (data/portfolio_words.txt) and this reading's own, a commissioner's
@@ -1028,19 +1084,57 @@ def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
         title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
         people: list[Mention] = []
         pos = found.end()
-        while (m := doc.by_start.get(pos)) is not None and m.label == "PERSON":
+        while (m := doc.by_start.get(pos)) is not None and _listed_holder(m):
             people.append(m)
             link = _NEXT_IN_LIST.match(text, m.end)
             if link is None:
                 break
             pos = link.end()
-        if len(people) < 2:
+        if len(people) < 2 or all(p.label == "GPE" for p in people):
             continue  # "ministers Baker": one name after a plural is no list of holders
         for p in people:
             key = (p.entity, title, None, None)
             if key not in seen:
                 seen.add(key)
                 facts.append(_fact(doc, "title", p.entity, title, found.start(), p.end))
+    return facts
+
+
+def _listed_holder(m: Mention) -> bool:
+    """A name listed after a title in the plural is a person's: one read as a lone unknown
+    organisation or place is a surname the story gives alone ("Finance ministers Baker and
+    Miyazawa", "Trade ministers Yeutter and Tamura", a town's name too)."""
+    if m.label == "PERSON":
+        return True
+    name = m.entity
+    return (
+        m.label in ("ORG", "GPE")
+        and name.isalpha()
+        and not name.isupper()
+        and name not in gazetteer.known_orgs()
+        and name not in gazetteer.org_aliases()
+    )
+
+
+_WHO_HEADS = regexes.compile(r",[ \t]*who[ \t]+(?:heads|headed)[ \t]+(?:the[ \t]+)?")
+
+
+def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "X, who heads the Federal Aviation Administration, said": X is its head."""
+    facts: list[Fact] = []
+    if "who head" not in doc.text:
+        return facts
+    for found in _WHO_HEADS.finditer(doc.text):
+        person = doc.before(found.start())
+        org = doc.by_start.get(found.end())
+        if person is None or person.label != "PERSON" or org is None or org.label not in _PARTY:
+            continue
+        key = (person.entity, "Head", org.entity, None)
+        if key not in seen:
+            seen.add(key)
+            facts.append(
+                _fact(doc, "title", person.entity, "Head", person.start, org.end, of=org.entity)
+            )
     return facts
 
 
@@ -1317,6 +1411,12 @@ def _affiliations(doc: _Text) -> list[Fact]:
             if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
                 continue
             org = doc.by_start.get(link.end())
+            if (
+                org is not None
+                and org.label != "ORG"
+                and _WITH_OR_AT.search(text, link.end("role"), link.end())
+            ):
+                org = _firm_of_partners(doc, org) or org
             if org is None or not (
                 org.label == "ORG"
                 or (
@@ -1349,6 +1449,23 @@ def _affiliations(doc: _Text) -> list[Fact]:
         seen.add((m.entity, org.entity))
         facts.append(_fact(doc, "affiliated_with", m.entity, org.entity, m.start, end, title=role))
     return facts
+
+
+def _firm_of_partners(doc: _Text, first: Mention) -> Mention | None:
+    """The firm a trader or an analyst works at when it is named for its partners and read
+    as two names: "a trader at E.D. and F. Man", "an analyst at Gill and Duffus"."""
+    link = _PARTNERS_AND.match(doc.text, first.end)
+    second = doc.by_start.get(link.end()) if link is not None else None
+    if second is None or first.label not in _PARTNER or second.label not in _PARTNER:
+        return None
+    if first.label == second.label == "GPE":
+        return None  # "an analyst with Paris and London": two places
+    name = " ".join(doc.text[first.start : second.end].split())
+    return Mention(first.start, second.end, name, "ORG", name, first.sentence)
+
+
+_PARTNERS_AND = regexes.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PARTNER = frozenset({"PERSON", "GPE", "ORG"})
 
 
 # Words that make the words before "with"/"for" a clause, not a role: "who works for".

@@ -477,6 +477,7 @@ _GROUP_SIZES = frozenset(
 _INSTITUTION_ENDS = frozenset(
     {"Commission", "Committee", "Subcommittee", "Administration", "Board", "Agency"}
     | {"Authority", "Council", "Bureau", "Office", "Exchange", "Department", "Ministry"}
+    | {"Organisation", "Organization", "Institute"}  # "Food and Agriculture Organisation"
 )
 
 #: The lower-case word after a committee's name: "the House Ways and Means subcommittee".
@@ -637,6 +638,30 @@ _BEFORE_A_ROLE = frozenset(
 )
 
 
+_OWNERS = frozenset({"his", "her", "its", "their"})
+
+
+def _second_title(doc: Doc, toks, i: int) -> bool:
+    """Whether toks[i] opens a title joined by "and" to one just found: "named X as
+    president and chief operating officer"."""
+    return (
+        i > 1
+        and toks[i - 1].text == "and"
+        and bool(doc.found)
+        and doc.found[-1].label == "TITLE"
+        and doc.found[-1].end == toks[i - 2].end
+    )
+
+
+def _modifier_alone(toks, i: int, j: int, n: int) -> bool:
+    """Whether a word that mostly opens a title is one alone: "deputy" after "his" (the
+    deputy of the one just named), "head" before "of"."""
+    w = toks[i].text
+    if w == "deputy":
+        return i > 0 and toks[i - 1].text in _OWNERS
+    return w == "head" and j < n and toks[j].text == "of"
+
+
 # Words before a title that say when it was held, not what it is.
 _NOT_OF_THE_TITLE = frozenset({"Former", "Ex", "Then", "Outgoing", "Incoming", "Retiring", "New"})
 
@@ -686,6 +711,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and toks[j].text.islower()
         ):
             j += 1  # "secretary general"
+    elif j - i == 1 and _modifier_alone(toks, i, j, n):
+        pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
     elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
         return i + 1  # but "chief executive" is a title of modifiers alone
     phrase = " ".join(t.text.title() for t in toks[i:j])
@@ -694,9 +721,18 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
     # "party leader Michael Howard", "Tory leader"; not "market leader Diageo", "world leader"
-    compound = phrase == "Leader" and prev.islower() and prev.capitalize() not in mods
+    compound = (
+        phrase == "Leader"
+        and prev.islower()
+        and prev.capitalize() not in mods
+        and prev not in _MEMBERS_LED  # "union leader Jef Vermeulen", as "party leader"
+    )
     near_name = not compound and (
-        prev in _BEFORE_A_ROLE or is_cap(prev) or nxt in ("of", ",") or is_cap(nxt)
+        prev in _BEFORE_A_ROLE
+        or is_cap(prev)
+        or nxt in ("of", ",")
+        or is_cap(nxt)
+        or _second_title(doc, toks, i)
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
@@ -766,6 +802,8 @@ _VERBS_BEFORE_A_ROLE = frozenset(
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
 _DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor"})
+#: Bodies of members whose head is a "leader" written after them in lower case.
+_MEMBERS_LED = frozenset({"union"})
 
 
 def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods) -> None:
@@ -1103,6 +1141,13 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             emit_title(doc, s_i, toks, p, p + t_len)
             _parts(doc, s_i, toks, p + t_len + 1, j, table, False)
             return
+        if len(rest) > 3 and rest[0] == "of" and (m := _place_then_name(rest)):
+            # "Governor of Texas Bill Clements": the role, the place, then the holder
+            _parts(doc, s_i, toks, i, p, table, False) if p > i else None
+            emit_title(doc, s_i, toks, p, p + t_len)
+            _parts(doc, s_i, toks, p + t_len + 1, p + t_len + m, table, False)
+            _parts(doc, s_i, toks, p + t_len + m, j, table, True)
+            return
         if rest and (
             # "General Motors", not "Liberal leader David Steel"
             (
@@ -1183,6 +1228,15 @@ def _name_shaped(word: str) -> bool:
         or word in ("(", ")", ".")
         or ("-" in word and bool(JOINED_PARTICLE.match(word)))
     )
+
+
+def _place_then_name(rest: list[str]) -> int:
+    """Where a person's name begins in `rest` ("of", a place, then a first name and more), 0
+    if it is not so: ["of", "Texas", "Bill", "Clements"] -> 2."""
+    for m in range(len(rest) - 2, 1, -1):
+        if rest[m] in W.first_names and gazetteer_label(rest[1:m]):
+            return m
+    return 0
 
 
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
