@@ -205,10 +205,8 @@ def document_id_path(doc_id: str) -> str:
     """The path a document id was made from, relative to the folder given to ingest: the id
     without the `#record` of one record of a many-document file and without the `~n` of
     `unique_document_id`."""
-    return _COPY_SUFFIX.sub("", doc_id.split("#", 1)[0])
-
-
-_COPY_SUFFIX = re.compile(r"~\d+$")
+    # compiled on first use (through re's cache), not at every start of `explorer extract`
+    return re.sub(r"~\d+$", "", doc_id.split("#", 1)[0])
 
 
 def entity_key(label: str, name: str) -> str:

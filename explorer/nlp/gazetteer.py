@@ -353,15 +353,14 @@ def _build_cities() -> dict[str, int]:
     for variant, city in _CITY_NAMES.items():  # "Frankfurt", "Peking": as news writes them
         if city in out:
             out[variant] = max(get(variant, 0), out[city])
-    for name in [n for n in out if _NOT_A_TOWN.match(n)]:
+    not_a_town = re.compile(_NOT_A_TOWN)
+    for name in [n for n in out if not_a_town.match(n)]:
         del out[name]  # a census place named after its campus: "University of Texas"
     return out
 
 
 #: Places GeoNames lists that news means as institutions: "University of Texas", "Airport".
-_NOT_A_TOWN = re.compile(
-    r"(?:University|College|School|Hospital|Institute) of |(?:University|Airport)$"
-)
+_NOT_A_TOWN = r"(?:University|College|School|Hospital|Institute) of |(?:University|Airport)$"
 
 
 #: The names English-language news gives big cities (and gave them in the 1980s) where
