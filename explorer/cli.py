@@ -1102,6 +1102,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        from explorer.nlp import regexes
+
+        # before orjson and the readers import the modules that compile patterns as they load
+        regexes.seed_re_cache()
         return _extract(args, jobs)
     finally:
         if collecting:
@@ -1192,6 +1196,9 @@ def _warmed_up() -> None:
     (gc.freeze), and the collector, held back since start-up, runs again."""
     import gc
 
+    from explorer.nlp import regexes
+
+    regexes.keep_re_cache()  # what start-up compiled through re, for the next start
     gc.freeze()
     gc.enable()
 

@@ -34,7 +34,15 @@ from . import cachefile
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = ["cache_file", "cache_path", "compile", "save_compiled", "text"]
+__all__ = [
+    "cache_file",
+    "cache_path",
+    "compile",
+    "keep_re_cache",
+    "save_compiled",
+    "seed_re_cache",
+    "text",
+]
 
 _FORMAT = 2
 _MAGIC = b"EXPLRX%d" % _FORMAT
@@ -181,14 +189,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = entries.get(key)
     if entry is not None:
         try:
-            import _sre
-
-            code = entry[1]
-            if type(code) is bytes:
-                words = _code_words()
-                words.frombytes(code)
-                code = words.tolist()
-            return _sre.compile(pattern, entry[0], code, *entry[2:])
+            return _from_entry(pattern, entry)
         except Exception:  # a corrupt entry: compile afresh and rewrite it
             del entries[key]
     compiled, entry = _compile_fresh(pattern, flags)
@@ -196,6 +197,78 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         entries[key] = entry
         _changed()
     return compiled
+
+
+#: entries[_SEEDS]: the keys of the patterns `seed_re_cache` puts in re's own cache.
+_SEEDS = ("", -1)
+
+
+def _from_entry(pattern: Any, entry: tuple) -> Any:
+    """The pattern an entry keeps (ValueError, TypeError...: the entry is corrupt)."""
+    import _sre
+
+    code = entry[1]
+    if type(code) is bytes:
+        words = _code_words()
+        words.frombytes(code)
+        code = words.tolist()
+    return _sre.compile(pattern, entry[0], code, *entry[2:])
+
+
+def seed_re_cache() -> None:
+    """Put in re's own cache the patterns that modules compile through `re` as they are
+    imported, as kept by `keep_re_cache`: `explorer extract` imports some (platform, json
+    and dataclasses, through orjson) that compile theirs at import, in pure Python (~11 M
+    instructions at every start before its workers fork). A Python whose re keeps no such
+    cache, or a missing entry: nothing is put there, and re compiles as usual."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict:
+        return
+    entries = _ensure_loaded()
+    seeds = entries.get(_SEEDS)
+    if type(seeds) is not tuple:
+        return
+    for key in seeds:
+        entry = entries.get(key)
+        if entry is None or type(key) is not tuple or len(key) != 2:
+            continue
+        pattern, flags = key
+        try:
+            cache.setdefault((type(pattern), pattern, flags), _from_entry(pattern, entry))
+        except Exception:  # a corrupt entry: re compiles it when asked
+            continue
+
+
+def keep_re_cache() -> None:
+    """Keep for the next process (see `seed_re_cache`) the patterns in re's own cache that
+    this module was not asked for: those compiled through `re` so far (by a start-up that
+    has done one document, the ones every start compiles)."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict:
+        return
+    entries = _ensure_loaded()
+    seeds = entries.get(_SEEDS)
+    seeds = seeds if type(seeds) is tuple else ()
+    known = set(seeds)
+    new = []
+    for key in list(cache):
+        if type(key) is not tuple or len(key) != 3 or key[0] not in (str, bytes):
+            continue
+        name = (key[1], key[2])
+        if name in known or name in _used or type(name[1]) is not int:
+            continue
+        _, entry = _compile_fresh(*name)
+        if entry is not None:
+            entries[name] = entry
+            new.append(name)
+    _used.update(seeds)
+    _used.update(new)
+    if new:
+        _used.add(_SEEDS)
+        entries[_SEEDS] = (*seeds, *new)
+        _changed()
+    elif seeds:
+        _used.add(_SEEDS)
 
 
 def _stamp(source: str) -> tuple:
