@@ -994,7 +994,7 @@ class _Workers:
 
 
 def _extract_in_workers(
-    pairs: Iterator[tuple[tuple[str, str | None, Any], str]], jobs: int
+    pairs: Iterator[tuple[tuple[str, str | None, Any], str]], jobs: int, kind: str = "extract"
 ) -> Iterator[tuple[str, str | None, str]]:
     """(line, message, what reading and extracting it said on stderr) of every (record, what
     reading it said), in input order: the first document here, the rest by `jobs` forked
@@ -1017,7 +1017,7 @@ def _extract_in_workers(
             break
     else:
         return
-    _warmed_up()
+    _warmed_up(kind)
     sys.stdout.flush()  # a forked worker flushes what it inherited: nothing may be pending
     sys.stderr.flush()
     window: deque[_Chunk] = deque()
@@ -1105,7 +1105,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from explorer.nlp import regexes
 
         # before orjson and the readers import the modules that compile patterns as they load
-        regexes.seed_re_cache()
+        regexes.seed_re_cache(_start_kind(args))
         return _extract(args, jobs)
     finally:
         if collecting:
@@ -1132,7 +1132,9 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
         if size < PARALLEL_MIN_CHARS or len(head) < PARALLEL_MIN_DOCS:
             pairs = iter(head)  # that was all of it: done here, below
         else:
-            for line, message, said in _extract_in_workers(itertools.chain(head, pairs), jobs):
+            for line, message, said in _extract_in_workers(
+                itertools.chain(head, pairs), jobs, _start_kind(args)
+            ):
                 if said:
                     sys.stderr.write(said)
                 if message is not None:
@@ -1153,7 +1155,7 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
         out.write(line)
         out.write("\n")
         if not frozen and text is not None:
-            _warmed_up()
+            _warmed_up(_start_kind(args))
             frozen = True
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
@@ -1190,7 +1192,13 @@ def _defer_inspect() -> None:
     sys.modules["inspect"] = module
 
 
-def _warmed_up() -> None:
+def _start_kind(args: argparse.Namespace) -> str:
+    """What an extract's start imports (and so which patterns re compiles on the way): the
+    readers of files and folders, or only the JSON lines' reader."""
+    return "extract --jsonl" if args.jsonl else "extract PATH"
+
+
+def _warmed_up(kind: str) -> None:
     """After the first document: what start-up and that document loaded (modules, word lists,
     patterns) stays for the whole process, so it leaves the collector's sight for good
     (gc.freeze), and the collector, held back since start-up, runs again."""
@@ -1198,7 +1206,7 @@ def _warmed_up() -> None:
 
     from explorer.nlp import regexes
 
-    regexes.keep_re_cache()  # what start-up compiled through re, for the next start
+    regexes.keep_re_cache(kind)  # what start-up compiled through re, for the next start
     gc.freeze()
     gc.enable()
 

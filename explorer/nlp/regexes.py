@@ -199,8 +199,10 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
-#: entries[_SEEDS]: the keys of the patterns `seed_re_cache` puts in re's own cache.
-_SEEDS = ("", -1)
+def _seeds_key(kind: str) -> tuple[str, int]:
+    """Where the entries keep the keys of the patterns `seed_re_cache(kind)` puts in re's
+    own cache (no pattern's key: a pattern's flags are never negative)."""
+    return (kind, -1)
 
 
 def _from_entry(pattern: Any, entry: tuple) -> Any:
@@ -215,17 +217,18 @@ def _from_entry(pattern: Any, entry: tuple) -> Any:
     return _sre.compile(pattern, entry[0], code, *entry[2:])
 
 
-def seed_re_cache() -> None:
+def seed_re_cache(kind: str) -> None:
     """Put in re's own cache the patterns that modules compile through `re` as they are
-    imported, as kept by `keep_re_cache`: `explorer extract` imports some (platform, json
-    and dataclasses, through orjson) that compile theirs at import, in pure Python (~11 M
-    instructions at every start before its workers fork). A Python whose re keeps no such
-    cache, or a missing entry: nothing is put there, and re compiles as usual."""
+    imported, as `keep_re_cache(kind)` kept them (`kind`: starts that import the same
+    modules): `explorer extract --jsonl` imports some (platform, json and dataclasses,
+    through orjson) that compile theirs at import, in pure Python (~8 M instructions at
+    every start before its workers fork). A Python whose re keeps no such cache, or a
+    missing entry: nothing is put there, and re compiles as usual."""
     cache = getattr(re, "_cache", None)
     if type(cache) is not dict:
         return
     entries = _ensure_loaded()
-    seeds = entries.get(_SEEDS)
+    seeds = entries.get(_seeds_key(kind))
     if type(seeds) is not tuple:
         return
     for key in seeds:
@@ -239,15 +242,16 @@ def seed_re_cache() -> None:
             continue
 
 
-def keep_re_cache() -> None:
-    """Keep for the next process (see `seed_re_cache`) the patterns in re's own cache that
-    this module was not asked for: those compiled through `re` so far (by a start-up that
-    has done one document, the ones every start compiles)."""
+def keep_re_cache(kind: str) -> None:
+    """Keep for the next start of this `kind` (see `seed_re_cache`) the patterns in re's
+    own cache that this module was not asked for: those compiled through `re` so far (by a
+    start that has done its first document: the ones every such start compiles)."""
     cache = getattr(re, "_cache", None)
     if type(cache) is not dict:
         return
     entries = _ensure_loaded()
-    seeds = entries.get(_SEEDS)
+    where = _seeds_key(kind)
+    seeds = entries.get(where)
     seeds = seeds if type(seeds) is tuple else ()
     known = set(seeds)
     new = []
@@ -263,12 +267,11 @@ def keep_re_cache() -> None:
             new.append(name)
     _used.update(seeds)
     _used.update(new)
+    if seeds or new:
+        _used.add(where)
     if new:
-        _used.add(_SEEDS)
-        entries[_SEEDS] = (*seeds, *new)
+        entries[where] = (*seeds, *new)
         _changed()
-    elif seeds:
-        _used.add(_SEEDS)
 
 
 def _stamp(source: str) -> tuple:

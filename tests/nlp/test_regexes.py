@@ -205,12 +205,14 @@ def test_what_a_start_compiled_through_re_is_in_res_cache_at_the_next_start(
     own = r"(?P<n>\d+) asked of this module"
     assert regexes.compile(own) == re.compile(own)  # this module's: kept on its own
     expected = [re.compile(text), re.compile(raw, re.IGNORECASE)]
-    regexes.keep_re_cache()
+    regexes.keep_re_cache("a start")
     regexes._save()
     _new_process(monkeypatch)
     monkeypatch.setattr(re, "_cache", {})
     monkeypatch.setattr(regexes, "_compile_fresh", lambda *args: pytest.fail("compiled afresh"))
-    regexes.seed_re_cache()
+    regexes.seed_re_cache("another start")
+    assert re._cache == {}  # what a start of another kind kept is not put there
+    regexes.seed_re_cache("a start")
     assert set(re._cache) == {(str, text, 0), (bytes, raw, re.IGNORECASE)}
     assert [re.compile(text), re.compile(raw, re.IGNORECASE)] == expected
     assert re.compile(text).match("abc at import 42").group("word") == "abc"
