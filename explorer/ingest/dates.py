@@ -14,8 +14,6 @@ import re
 from collections import Counter
 from datetime import UTC, date, datetime
 
-from explorer.nlp import regexes
-
 __all__ = [
     "DATE_SOURCES",
     "dateline_date",
@@ -37,11 +35,9 @@ _MONTHS = {
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 # The forms our own patterns read faster than any library (most dates in the wild are ISO).
-# The patterns every process uses come from the compiled-regex cache (nlp.regexes): compiled
-# by re at every start, they cost `explorer extract` ~4 M instructions before its workers fork.
-_ISO_DAY = regexes.compile(r"(\d{4})-(\d\d)-(\d\d)(?:$|[T ]\d\d:\d\d)")
-_ISO_MONTH = regexes.compile(r"(\d{4})-(\d\d)")
-_YEAR_ONLY = regexes.compile(r"(\d{4})")
+_ISO_DAY = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:$|[T ]\d\d:\d\d)")
+_ISO_MONTH = re.compile(r"(\d{4})-(\d\d)")
+_YEAR_ONLY = re.compile(r"(\d{4})")
 # The patterns below are compiled when first used, not on import: `explorer extract --jsonl`
 # imports this module in every process and most of them it never uses (issue 9: start-up).
 
@@ -60,7 +56,7 @@ def _pdf() -> re.Pattern[str]:
     return re.compile(r"D:(\d{4})(\d\d)?(\d\d)?")
 
 
-_EPOCH = regexes.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
+_EPOCH = re.compile(r"\d{10}(?:\d{3})?(?:\.\d+)?")
 _MAX_LEN = 80
 
 
@@ -214,7 +210,7 @@ def _dateline_at() -> re.Pattern[str]:
 
 # A headline in capitals that the dateline follows on the same line (copy that lost its line
 # breaks): "FEDERATED STEEL SEES HIGHER PROFIT PITTSBURGH, Pa., April 8 - ...".
-_CAPS_HEAD = regexes.compile(r"[ \t]*(?:[A-Z0-9(<][A-Z0-9.'’&:!?/<>()-]*[ \t]+){2,24}")
+_CAPS_HEAD = re.compile(r"[ \t]*(?:[A-Z0-9(<][A-Z0-9.'’&:!?/<>()-]*[ \t]+){2,24}")
 # Words that open a place's name ("NEW YORK", "LOS ANGELES") or stand inside one ("PUNTA DEL
 # ESTE"): the place takes them, not the headline.
 _PLACE_WORDS = frozenset(

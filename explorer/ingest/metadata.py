@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import re
 
-from explorer.nlp import regexes
-
 from .dates import parse_date
 
 __all__ = ["clean_title", "normalize_author", "normalize_date", "sniff"]
@@ -25,8 +23,8 @@ _NAME = (
 # A line of metadata and a byline open as these say (the start of `_meta_line` with a date or
 # an author, and of `_author_line`): most first lines do not, and the two long patterns are
 # compiled only for a text that has one (each process compiled them at start: issue 9).
-_META_START = regexes.compile(r"[\s,|·-]*(?:date|published|posted|updated|by\s|author\s*:)", re.I)
-_AUTHOR_START = regexes.compile(r"\s*(?:by\s|author\s*:|written by\s)", re.I)
+_META_START = re.compile(r"[\s,|·-]*(?:date|published|posted|updated|by\s|author\s*:)", re.I)
+_AUTHOR_START = re.compile(r"\s*(?:by\s|author\s*:|written by\s)", re.I)
 
 
 @functools.cache
@@ -49,7 +47,7 @@ _BYLINE_DATE = (
     r"^\s*(?:by|written by)\s+" + _NAME + r"\s*[,|·–—-]+\s*"
     r"(?:(?:published|updated|posted)\s*:?\s*)?(?P<date>" + _DATE_TEXT + r")\b.{0,40}$"
 )
-_BYLINE_START = regexes.compile(r"\s*(?:by|written by)\s", re.I)
+_BYLINE_START = re.compile(r"\s*(?:by|written by)\s", re.I)
 
 
 @functools.cache
@@ -57,7 +55,7 @@ def _byline_date() -> re.Pattern[str]:
     return re.compile(_BYLINE_DATE, re.I)
 
 
-_DATE_LINE = regexes.compile(
+_DATE_LINE = re.compile(
     r"^\s*(?:(?:date|published|posted|updated)\s*:?\s*)?(?P<date>" + _DATE_TEXT + r")\s*$",
     re.I,
 )
