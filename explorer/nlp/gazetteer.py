@@ -29,12 +29,14 @@ import importlib.util
 import os
 import re
 import sys
-from typing import TYPE_CHECKING, Any
 
 from . import cachefile
 
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 #: The folder of the hand-written lists. A path string: what every start reads (the cache
 #: file's key) is worked out with os.path, as importing pathlib (~17 M instructions with

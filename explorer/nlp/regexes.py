@@ -27,12 +27,14 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from . import cachefile
 
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
 __all__ = [
     "cache_file",
