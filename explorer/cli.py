@@ -897,6 +897,7 @@ class _Workers:
         self.waiting: list[deque[_Chunk]] = []
         self.ready: deque[_Chunk] = deque()
         self.broken = False
+        self.in_flight = IN_FLIGHT  # 1 once the input has ended: see _extract_in_workers
         parent = os.getpid()
         # Ctrl+C is held back while forking: one arriving mid-fork could kill a worker before
         # it ignores it; held, it is raised in this process just after, which stops them all.
@@ -932,12 +933,12 @@ class _Workers:
     def room(self) -> bool:
         """Whether a chunk submitted now would be sent at once (or done by this process,
         once a worker has died), not queued here."""
-        return self.broken or any(len(waiting) < IN_FLIGHT for waiting in self.waiting)
+        return self.broken or any(len(waiting) < self.in_flight for waiting in self.waiting)
 
     def _dispatch(self) -> None:
         while self.ready and not self.broken:
             i = min(range(len(self.pids)), key=lambda k: len(self.waiting[k]))
-            if len(self.waiting[i]) >= IN_FLIGHT:
+            if len(self.waiting[i]) >= self.in_flight:
                 return
             chunk = self.ready.popleft()
             self.outgoing[i] += _pack(chunk.records)
@@ -1051,6 +1052,9 @@ def _extract_in_workers(
                 pair = next(pairs, None)
                 if pair is None:
                     reading = False
+                    # From now on a worker gets a chunk only when it has none: one queued
+                    # behind another could keep it busy while the other worker waits.
+                    workers.in_flight = 1
                     break
                 pool.append(pair)
                 pooled += len(pair[0][1] or "")
