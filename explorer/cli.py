@@ -12,15 +12,23 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, NoReturn, cast
 
 from explorer import __version__
 
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     import argparse
     from pathlib import Path
+    from typing import Any, NoReturn, cast
 
     from explorer.store import Store
+else:
+
+    def cast(_type: object, value: object) -> object:
+        """What typing.cast does at run time: the value as given."""
+        return value
+
 
 COMMANDS = (
     "ingest",
@@ -777,6 +785,11 @@ PARALLEL_MIN_DOCS = 4
 CHUNK_CHARS = 16_000  # text sent to a worker in one round trip
 CHUNK_DOCS = 64
 IN_FLIGHT = 2  # chunks a worker holds at once: one it extracts, the next waiting in its pipe
+# Once the input has ended, what is left is dealt in ever smaller chunks (a share of it, at
+# least this much text), so that the workers end together: with whole chunks to the end,
+# one worker could still have up to two to do when the other had none (~9% of a CoNLL dev
+# run's critical path a chunk).
+LAST_CHUNK_CHARS = 2_000
 
 
 def _pack(obj: Any) -> bytes:
@@ -884,6 +897,7 @@ class _Workers:
         self.waiting: list[deque[_Chunk]] = []
         self.ready: deque[_Chunk] = deque()
         self.broken = False
+        self.in_flight = IN_FLIGHT  # 1 once the input has ended: see _extract_in_workers
         parent = os.getpid()
         # Ctrl+C is held back while forking: one arriving mid-fork could kill a worker before
         # it ignores it; held, it is raised in this process just after, which stops them all.
@@ -916,10 +930,15 @@ class _Workers:
         self.ready.append(chunk)
         self._dispatch()
 
+    def room(self) -> bool:
+        """Whether a chunk submitted now would be sent at once (or done by this process,
+        once a worker has died), not queued here."""
+        return self.broken or any(len(waiting) < self.in_flight for waiting in self.waiting)
+
     def _dispatch(self) -> None:
         while self.ready and not self.broken:
             i = min(range(len(self.pids)), key=lambda k: len(self.waiting[k]))
-            if len(self.waiting[i]) >= IN_FLIGHT:
+            if len(self.waiting[i]) >= self.in_flight:
                 return
             chunk = self.ready.popleft()
             self.outgoing[i] += _pack(chunk.records)
@@ -984,12 +1003,12 @@ class _Workers:
 
 
 def _extract_in_workers(
-    pairs: Iterator[tuple[tuple[str, str | None, Any], str]], jobs: int
+    pairs: Iterator[tuple[tuple[str, str | None, Any], str]], jobs: int, kind: str = "extract"
 ) -> Iterator[tuple[str, str | None, str]]:
     """(line, message, what reading and extracting it said on stderr) of every (record, what
     reading it said), in input order: the first document here, the rest by `jobs` forked
-    processes, in chunks of ~16 KB of text, at most four chunks a worker read ahead (bounded
-    memory). The workers are forked warm (word lists and patterns loaded, frozen out of the
+    processes, in chunks of ~16 KB of text (smaller ones at the end, so the workers end
+    together), at most four chunks a worker and ~64 KB read ahead (bounded memory). The workers are forked warm (word lists and patterns loaded, frozen out of the
     collector's sight), so they share them copy-on-write. They are plain forks talking
     marshal over pipes: concurrent.futures and multiprocessing cost extract ~80 M
     instructions to import, before the workers could start. If a worker dies, the records
@@ -1007,7 +1026,7 @@ def _extract_in_workers(
             break
     else:
         return
-    _warmed_up()
+    _warmed_up(kind)
     sys.stdout.flush()  # a forked worker flushes what it inherited: nothing may be pending
     sys.stderr.flush()
     window: deque[_Chunk] = deque()
@@ -1021,28 +1040,42 @@ def _extract_in_workers(
             yield line, message, said + during
 
     workers = _Workers(jobs)
+    # Read ahead of the workers (records not yet sent): when the input ends, how much is left
+    # is known, and the last chunks are cut to a share of it.
+    pool: deque[tuple[tuple[str, str | None, Any], str]] = deque()
+    pooled = 0  # the length of their texts
+    ahead = jobs * IN_FLIGHT * CHUNK_CHARS
+    reading = True
     try:
-        records: list[Any] = []
-        read: list[str] = []
-        size = 0
-        for record, said in pairs:
-            records.append(record)
-            read.append(said)
-            size += len(record[1] or "")
-            if size >= CHUNK_CHARS or len(records) >= CHUNK_DOCS:
+        while True:
+            while reading and pooled < ahead:
+                pair = next(pairs, None)
+                if pair is None:
+                    reading = False
+                    # From now on a worker gets a chunk only when it has none: one queued
+                    # behind another could keep it busy while the other worker waits.
+                    workers.in_flight = 1
+                    break
+                pool.append(pair)
+                pooled += len(pair[0][1] or "")
+                workers.pump(block=False)
+            while pool and len(window) < limit and workers.room():
+                size = CHUNK_CHARS
+                if not reading:
+                    size = min(size, max(LAST_CHUNK_CHARS, pooled // (2 * jobs)))
+                records: list[Any] = []
+                read: list[str] = []
+                cut = 0
+                while pool and cut < size and len(records) < CHUNK_DOCS:
+                    record, said = pool.popleft()
+                    records.append(record)
+                    read.append(said)
+                    cut += len(record[1] or "")
+                pooled -= cut
                 window.append(chunk := _Chunk(records, read))
                 workers.submit(chunk)
-                records, read, size = [], [], 0
-            workers.pump(block=False)
-            while window and (len(window) > limit or window[0].results is not None):
-                if window[0].results is None and not workers.broken:
-                    workers.pump(block=True)
-                else:
-                    yield from settle(window.popleft())
-        if records:
-            window.append(chunk := _Chunk(records, read))
-            workers.submit(chunk)
-        while window:
+            if not window:  # nothing sent, nothing to read: all done
+                break
             if window[0].results is None and not workers.broken:
                 workers.pump(block=True)
             else:
@@ -1081,6 +1114,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
+        from explorer.nlp import regexes
+
+        # before orjson and the readers import the modules that compile patterns as they load
+        regexes.seed_re_cache(_start_kind(args))
         return _extract(args, jobs)
     finally:
         if collecting:
@@ -1107,7 +1144,9 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
         if size < PARALLEL_MIN_CHARS or len(head) < PARALLEL_MIN_DOCS:
             pairs = iter(head)  # that was all of it: done here, below
         else:
-            for line, message, said in _extract_in_workers(itertools.chain(head, pairs), jobs):
+            for line, message, said in _extract_in_workers(
+                itertools.chain(head, pairs), jobs, _start_kind(args)
+            ):
                 if said:
                     sys.stderr.write(said)
                 if message is not None:
@@ -1128,7 +1167,7 @@ def _extract(args: argparse.Namespace, jobs: int) -> int:
         out.write(line)
         out.write("\n")
         if not frozen and text is not None:
-            _warmed_up()
+            _warmed_up(_start_kind(args))
             frozen = True
     out.flush()
     return EXIT_FAILED if failed else EXIT_OK
@@ -1165,12 +1204,21 @@ def _defer_inspect() -> None:
     sys.modules["inspect"] = module
 
 
-def _warmed_up() -> None:
+def _start_kind(args: argparse.Namespace) -> str:
+    """What an extract's start imports (and so which patterns re compiles on the way): the
+    readers of files and folders, or only the JSON lines' reader."""
+    return "extract --jsonl" if args.jsonl else "extract PATH"
+
+
+def _warmed_up(kind: str) -> None:
     """After the first document: what start-up and that document loaded (modules, word lists,
     patterns) stays for the whole process, so it leaves the collector's sight for good
     (gc.freeze), and the collector, held back since start-up, runs again."""
     import gc
 
+    from explorer.nlp import regexes
+
+    regexes.keep_re_cache(kind)  # what start-up compiled through re, for the next start
     gc.freeze()
     gc.enable()
 

@@ -32,14 +32,17 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING, Any
 
 from explorer.nlp import regexes
 
 from ..model import Fact
 from .values import find_values, parse_number
 
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .facts import _Text
 
 __all__ = ["find_earnings"]

@@ -14,7 +14,6 @@ import functools
 import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
 
 from explorer.nlp import regexes
 
@@ -25,6 +24,11 @@ from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
 from .names.lists import PORTFOLIO_WORDS
 from .values import alternation, word_alternation
+
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 __all__ = ["find_facts"]
 

@@ -27,14 +27,24 @@ import os
 import re
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
 
 from . import cachefile
 
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from pathlib import Path
+    from typing import Any
 
-__all__ = ["cache_file", "cache_path", "compile", "save_compiled", "text"]
+__all__ = [
+    "cache_file",
+    "cache_path",
+    "compile",
+    "keep_re_cache",
+    "save_compiled",
+    "seed_re_cache",
+    "text",
+]
 
 _FORMAT = 2
 _MAGIC = b"EXPLRX%d" % _FORMAT
@@ -181,14 +191,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     entry = entries.get(key)
     if entry is not None:
         try:
-            import _sre
-
-            code = entry[1]
-            if type(code) is bytes:
-                words = _code_words()
-                words.frombytes(code)
-                code = words.tolist()
-            return _sre.compile(pattern, entry[0], code, *entry[2:])
+            return _from_entry(pattern, entry)
         except Exception:  # a corrupt entry: compile afresh and rewrite it
             del entries[key]
     compiled, entry = _compile_fresh(pattern, flags)
@@ -196,6 +199,81 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         entries[key] = entry
         _changed()
     return compiled
+
+
+def _seeds_key(kind: str) -> tuple[str, int]:
+    """Where the entries keep the keys of the patterns `seed_re_cache(kind)` puts in re's
+    own cache (no pattern's key: a pattern's flags are never negative)."""
+    return (kind, -1)
+
+
+def _from_entry(pattern: Any, entry: tuple) -> Any:
+    """The pattern an entry keeps (ValueError, TypeError...: the entry is corrupt)."""
+    import _sre
+
+    code = entry[1]
+    if type(code) is bytes:
+        words = _code_words()
+        words.frombytes(code)
+        code = words.tolist()
+    return _sre.compile(pattern, entry[0], code, *entry[2:])
+
+
+def seed_re_cache(kind: str) -> None:
+    """Put in re's own cache the patterns that modules compile through `re` as they are
+    imported, as `keep_re_cache(kind)` kept them (`kind`: starts that import the same
+    modules): `explorer extract --jsonl` imports some (platform, json and dataclasses,
+    through orjson) that compile theirs at import, in pure Python (~8 M instructions at
+    every start before its workers fork). A Python whose re keeps no such cache, or a
+    missing entry: nothing is put there, and re compiles as usual."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict:
+        return
+    entries = _ensure_loaded()
+    seeds = entries.get(_seeds_key(kind))
+    if type(seeds) is not tuple:
+        return
+    for key in seeds:
+        entry = entries.get(key)
+        if entry is None or type(key) is not tuple or len(key) != 2:
+            continue
+        pattern, flags = key
+        try:
+            cache.setdefault((type(pattern), pattern, flags), _from_entry(pattern, entry))
+        except Exception:  # a corrupt entry: re compiles it when asked
+            continue
+
+
+def keep_re_cache(kind: str) -> None:
+    """Keep for the next start of this `kind` (see `seed_re_cache`) the patterns in re's
+    own cache that this module was not asked for: those compiled through `re` so far (by a
+    start that has done its first document: the ones every such start compiles)."""
+    cache = getattr(re, "_cache", None)
+    if type(cache) is not dict:
+        return
+    entries = _ensure_loaded()
+    where = _seeds_key(kind)
+    seeds = entries.get(where)
+    seeds = seeds if type(seeds) is tuple else ()
+    known = set(seeds)
+    new = []
+    for key in list(cache):
+        if type(key) is not tuple or len(key) != 3 or key[0] not in (str, bytes):
+            continue
+        name = (key[1], key[2])
+        if name in known or name in _used or type(name[1]) is not int:
+            continue
+        _, entry = _compile_fresh(*name)
+        if entry is not None:
+            entries[name] = entry
+            new.append(name)
+    _used.update(seeds)
+    _used.update(new)
+    if seeds or new:
+        _used.add(where)
+    if new:
+        entries[where] = (*seeds, *new)
+        _changed()
 
 
 def _stamp(source: str) -> tuple:

@@ -12,13 +12,19 @@ import bisect
 import re
 from collections.abc import Callable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import Any, NamedTuple
 
 from explorer.nlp import regexes
 
 from ..model import Mention
 from . import gazetteer
 from .pipeline import new_mention
+
+# typing is for the type checker: importing it at run time costs each start ~16 M instructions
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, NamedTuple
+else:
+    from collections import namedtuple as _namedtuple  # typing.NamedTuple's, without typing
 
 __all__ = ["VALUE_LABELS", "alternation", "find_values", "parse_number"]
 
@@ -659,12 +665,17 @@ def _prefix_starts(text: str, at: int, floor: int) -> list[int]:
 _ANCHOR_FORMS = regexes.compile(r"(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q([1-4])))?")
 
 
-class _Anchor(NamedTuple):
-    """The document's date, which relative dates are read against, and its precision: a
-    "yesterday" needs the day, a "last month" the month, a "June" only the year."""
+if TYPE_CHECKING:
 
-    day: date  # the first day of the period the document's date names
-    precision: str  # "day", "month" or "year" (a quarter counts as its year)
+    class _Anchor(NamedTuple):
+        """The document's date, which relative dates are read against, and its precision: a
+        "yesterday" needs the day, a "last month" the month, a "June" only the year."""
+
+        day: date  # the first day of the period the document's date names
+        precision: str  # "day", "month" or "year" (a quarter counts as its year)
+
+else:
+    _Anchor = _namedtuple("_Anchor", ["day", "precision"])
 
 
 def _anchor_date(meta: Mapping | None) -> _Anchor | None:
@@ -953,16 +964,23 @@ def _time_norm(surface: str) -> str | None:
     return f"{hour:02d}:{minute:02d}"
 
 
-class _DateFound(NamedTuple):
-    """A date as found, with the document's date at each precision a form may need: `anchor`
-    for what needs the year, `month_anchor` the month, `day_anchor` the day."""
+if TYPE_CHECKING:
 
-    kind: str
-    surface: str
-    low: str
-    anchor: date | None
-    month_anchor: date | None
-    day_anchor: date | None
+    class _DateFound(NamedTuple):
+        """A date as found, with the document's date at each precision a form may need:
+        `anchor` for what needs the year, `month_anchor` the month, `day_anchor` the day."""
+
+        kind: str
+        surface: str
+        low: str
+        anchor: date | None
+        month_anchor: date | None
+        day_anchor: date | None
+
+else:
+    _DateFound = _namedtuple(
+        "_DateFound", ["kind", "surface", "low", "anchor", "month_anchor", "day_anchor"]
+    )
 
 
 def _date_norm(kind: str, surface: str, anchored: _Anchor | None) -> str | None:

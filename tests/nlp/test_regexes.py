@@ -192,3 +192,28 @@ def test_the_word_lists_tries_from_the_file_are_the_tries_built_afresh(cache, mo
     assert (values.alternation(reversed(words)), values.word_alternation(words[:-1])) == fresh
     monkeypatch.setattr(values, "_trie", trie)
     assert values.alternation(words[1:]) != fresh[0]  # other words, another trie
+
+
+def test_what_a_start_compiled_through_re_is_in_res_cache_at_the_next_start(
+    cache, monkeypatch
+) -> None:
+    """Modules that extract imports (platform, json...) compile patterns through `re` as they
+    load: kept after a start (`keep_re_cache`), they are in re's own cache at the next one
+    (`seed_re_cache`), equal to what re compiles, so re does not compile them again."""
+    monkeypatch.setattr(re, "_cache", {})  # this test's own re cache, as a new process has
+    text, raw = r"(?P<word>[a-z]+) at import (\d+)", rb"[\x80-\xff]+ at import"
+    own = r"(?P<n>\d+) asked of this module"
+    assert regexes.compile(own) == re.compile(own)  # this module's: kept on its own
+    expected = [re.compile(text), re.compile(raw, re.IGNORECASE)]
+    regexes.keep_re_cache("a start")
+    regexes._save()
+    _new_process(monkeypatch)
+    monkeypatch.setattr(re, "_cache", {})
+    monkeypatch.setattr(regexes, "_compile_fresh", lambda *args: pytest.fail("compiled afresh"))
+    regexes.seed_re_cache("another start")
+    assert re._cache == {}  # what a start of another kind kept is not put there
+    regexes.seed_re_cache("a start")
+    assert set(re._cache) == {(str, text, 0), (bytes, raw, re.IGNORECASE)}
+    assert [re.compile(text), re.compile(raw, re.IGNORECASE)] == expected
+    assert re.compile(text).match("abc at import 42").group("word") == "abc"
+    assert re.compile(raw, re.IGNORECASE).search(b"x\xe9\xe9 AT IMPORT").start() == 1

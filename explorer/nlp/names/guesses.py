@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from explorer.nlp import regexes
 from explorer.nlp.names.lists import COMPANY_FORMS, SPORT_NAMES, SPORTS_WORDS, SPORTS_WORDS_WEAK, W
 from explorer.nlp.names.tokens import words_of
@@ -18,10 +16,14 @@ _MID_CAPS = regexes.compile(r"[A-Z](?<=[a-z,] [A-Z])[\w'-]*")
 STRONG, MEDIUM, WEAK, UNCONFIRMED = 3, 2, 1, 0
 
 
-@dataclass(slots=True)
 class Guess:
-    """A label guessed for a span of the document, and how sure the guess is (`STRONG`...)."""
+    """A label guessed for a span of the document, and how sure the guess is (`STRONG`...).
 
+    What `@dataclass(slots=True)` makes, written out (the decorator compiled its methods at
+    every start of `explorer extract`): the same init, repr, equality, no hash."""
+
+    __slots__ = ("start", "end", "label", "entity", "strength", "sentence", "ntokens")
+    __match_args__ = ("start", "end", "label", "entity", "strength", "sentence", "ntokens")
     start: int
     end: int
     label: str
@@ -29,6 +31,49 @@ class Guess:
     strength: int
     sentence: int
     ntokens: int
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        label: str,
+        entity: str,
+        strength: int,
+        sentence: int,
+        ntokens: int,
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.label = label
+        self.entity = entity
+        self.strength = strength
+        self.sentence = sentence
+        self.ntokens = ntokens
+
+    def _fields(self) -> tuple:
+        return (
+            self.start,
+            self.end,
+            self.label,
+            self.entity,
+            self.strength,
+            self.sentence,
+            self.ntokens,
+        )
+
+    def __repr__(self) -> str:
+        values = ", ".join(
+            f"{name}={value!r}" for name, value in zip(self.__slots__, self._fields(), strict=True)
+        )
+        return f"Guess({values})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Guess)
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 class Doc:

@@ -474,7 +474,9 @@ _INDEX = regexes.compile(
 
 #: The words an index's name opens with ("FTSE", "Hang", "Dow"): a guess with one of them
 #: in it is looked at again (a set's look-up a guess: cheaper than a search of every text).
-INDEX_WORDS = frozenset(re.split(r"[ -]", w)[0] for w in word_list("market_indices")) | {"Nasdaq"}
+INDEX_WORDS = frozenset(
+    w.replace("-", " ").split(" ", 1)[0] for w in word_list("market_indices")
+) | {"Nasdaq"}
 
 _INDEX_INITIALS = frozenset(w[0] for w in INDEX_WORDS)
 

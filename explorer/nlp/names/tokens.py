@@ -4,20 +4,39 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from explorer.nlp import regexes
 from explorer.nlp.names.lists import FUNCTION, OPENERS, alternatives
 from explorer.unicode_marks import MARKS
 
 
-@dataclass(slots=True)
 class Token:
-    """One token of a sentence: its character offsets in the document and its text (NFC)."""
+    """One token of a sentence: its character offsets in the document and its text (NFC).
 
+    What `@dataclass(slots=True)` makes, written out (the decorator compiled its methods at
+    every start of `explorer extract`): the same init, repr, equality, no hash."""
+
+    __slots__ = ("start", "end", "text")
+    __match_args__ = ("start", "end", "text")
     start: int
     end: int
     text: str
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"Token(start={self.start!r}, end={self.end!r}, text={self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, Token)
+        return (self.start, self.end, self.text) == (other.start, other.end, other.text)
+
+    __hash__ = None  # type: ignore[assignment]
 
 
 #: A word: letters and digits, and the combining marks of decomposed accents ("Zu" + U+0308
