@@ -106,7 +106,8 @@ _GAP_SPACE = regexes.compile(r"[ \t]*")
 _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
 _TITLE_LINK = regexes.compile(
     r"\s+(of|to|for|at)\s+(?:the\s+)?"
-    r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+)?"
+    r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+"
+    r"|[a-z]+-[a-z]+\s+)?"  # "leader of the right-wing Likud bloc"
 )  # "chairman of the ruling Democratic Justice Party"
 # An aside after a name, up to its closing comma: ", president of Acme Corp,".
 _APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
@@ -842,6 +843,8 @@ def _titles(doc: _Text) -> list[Fact]:
                 of = _whose(doc, poss.start())
         name, right = _with_field(text, name, right)
         of, to, right = _title_links(doc, right, of)
+        if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
+            of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
         if person is not None and person.label == "PERSON":
             role = doc.after(person.end)
@@ -920,6 +923,8 @@ def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, st
     return of, to, right
 
 
+#: Titles held "to" whom they serve: "adviser to the Foreign Ministry" is the ministry's.
+_ADVISERS = frozenset({"Adviser", "Advisor", "Aide", "Counsel", "Consultant"})
 _AT_OR_WITH_AFTER = regexes.compile(r"[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?")
 
 

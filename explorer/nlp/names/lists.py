@@ -38,6 +38,8 @@ SURNAME_ENDING = regexes.compile(rf"[a-z](?:{alternatives('surname_endings')})$"
 OPENERS = _words("clause_openers")
 FUNCTION = _words("function_words")
 MONTHS_DAYS = _words("months_days")
+#: The short forms of the months, which "Jan" (a first name too) is one of.
+SHORT_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 TEAM_ENDS = _words("team_ends")
 LOC_PREPS = _words("place_prepositions")
 PERSON_VERBS = _words("speech_verbs")

@@ -29,6 +29,7 @@ from explorer.nlp.names.lists import (
     PARTICLE_PLACE_HEADS,
     PLACE_NOUNS,
     PLACE_OPENERS,
+    SHORT_MONTHS,
     SPORT_NEXT,
     SPORT_PREV,
     SPORT_PREV_IN_SPORTS,
@@ -752,7 +753,8 @@ def given_name_and_surname(c: Name) -> Verdict | None:
     if (
         c.n == 2
         and c.first in W.first_names
-        and not is_sentence_initial(c.toks, c.i)
+        # opening a sentence, "Will Hartley" may be a question, but "Jan Novak" no date
+        and (not is_sentence_initial(c.toks, c.i) or c.first.lower() in SHORT_MONTHS)
         and last.lower() not in W.stopwords
         and last[1:].islower()
     ):

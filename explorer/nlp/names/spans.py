@@ -30,6 +30,7 @@ from explorer.nlp.names.lists import (
     PLAYER_ROLES,
     PORTFOLIO_WORDS,
     PREFIXED,
+    SHORT_MONTHS,
     TITLES_THAT_ARE_NAMES,
     W,
     competition_end,
@@ -713,8 +714,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             j += 1  # "secretary general"
     elif j - i == 1 and _modifier_alone(toks, i, j, n):
         pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
-    elif j - i < 2 or " ".join(t.text.capitalize() for t in toks[i:j]) not in heads:
-        return i + 1  # but "chief executive" is a title of modifiers alone
+    elif j - i < 2 or (
+        " ".join(t.text.capitalize() for t in toks[i:j]) not in heads
+        and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
+    ):
+        return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
     phrase = " ".join(t.text.title() for t in toks[i:j])
     if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
         return j
@@ -934,6 +938,8 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
                 or (
                     is_sentence_initial(toks, i)
                     and not (j - i > 1 and (lw in NAME_OPENERS or w in W.honorifics))
+                    # "Jan Berg said": a month's short form that is a first name, before a name
+                    and not (j - i > 1 and lw in SHORT_MONTHS and w in W.first_names)
                     # "First Executive Corp", "Second National Bank": the company's own word
                     and not (j - i > 2 and lw in _ORDINAL_WORDS and org_suffix(toks[j - 1].text))
                     # "First Lady Nancy Reagan", "First Minister Alex Salmond": a title's word

@@ -1,0 +1,58 @@
+"""Titles of wire and BBC copy that were read short or not at all: an adviser's ("legal
+adviser to the Justice Ministry" is the ministry's), a deputy head's, a leader's of a party
+named after a hyphenated modifier ("the left-wing Green bloc"), a senior judge's ("Lord
+Justice Hale"); and two sentence openers: a first name that is also a month's short form
+("Jan Lindqvist said"), people of a trade in the plural ("Aides said", "Diplomats said").
+Every story is written for these tests and read in three layouts."""
+
+from __future__ import annotations
+
+from .layouts import held, in_layouts, labels, titles
+
+ADVISERS = [
+    "OSLO, May 12 - Kari Haugland, legal adviser to the Norwegian Justice Ministry, said "
+    "the extradition request had been refused on Tuesday.",
+    "Justice Ministry legal adviser Per Amundsen told reporters the case was closed. Tove "
+    "Lie, deputy head of the national fisheries agency, said quotas would be cut.",
+]
+
+
+@in_layouts(ADVISERS)
+def test_an_adviser_to_an_organisation_is_its_adviser(text):
+    got = titles(text)
+    assert ("Kari Haugland", "Legal Adviser", "Norwegian Justice Ministry") in got, got
+    assert ("Per Amundsen", "Legal Adviser", "Justice Ministry") in got, got
+    # "deputy head of": the whole title, not the head's
+    assert ("Tove Lie", "Deputy Head") in held(text), got
+    assert ("Tove Lie", "Head") not in held(text), got
+
+
+PARTIES = [
+    "Environment Minister Ruth Falkenberg, leader of the left-wing Green bloc, said the "
+    "coalition would hold. The appeal was dismissed by Lord Justice Hale in London.",
+]
+
+
+@in_layouts(PARTIES)
+def test_a_leader_of_a_party_after_a_hyphenated_modifier_and_a_senior_judge(text):
+    got = titles(text)
+    assert ("Ruth Falkenberg", "Leader", "Green") in got, got
+    assert ("Hale", "Lord Justice", None) in got, got
+    names = labels(text)
+    assert names.get("Hale") == "PERSON", names
+    assert "Justice Hale" not in names, names
+
+
+OPENERS = [
+    "The vote was delayed until Friday. Jan Lindqvist said the count would take a week.",
+    "Aides said the minister was tired. Diplomats said the talks had stalled. Officials "
+    "said a statement would follow.",
+]
+
+
+@in_layouts(OPENERS)
+def test_a_first_name_like_a_month_and_trades_opening_a_sentence(text):
+    names = labels(text)
+    assert names.get("Jan Lindqvist") == "PERSON", names
+    for trade in ("Aides", "Diplomats", "Officials"):
+        assert trade not in names, names
