@@ -776,11 +776,23 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
         if person.entity in _STYLES:
             return doc.after(person.end)
         rank = doc.after(person.end)
-        if rank is not None and rank.label == "PERSON" and "," in doc.text[right : person.start]:
-            return rank  # "the airline's director of operations, Captain Fernando Ruiz"
+        if (
+            rank is not None
+            and rank.label == "PERSON"
+            and (
+                "," in doc.text[right : person.start] or person.entity.rpartition(" ")[2] in _RANKS
+            )
+        ):
+            # "the airline's director of operations, Captain Fernando Ruiz", "armed forces
+            # chief of staff General Fidel Ramos": the office is the officer's
+            return rank
     if person is None and (style := _STYLE_AT.match(doc.text, right)) is not None:
         return doc.by_start.get(style.end())
     return person
+
+
+#: Military ranks, which a name's office may come before unparted: "chief of staff General X".
+_RANKS = frozenset({"General", "Admiral", "Marshal", "Colonel", "Brigadier", "Commodore"})
 
 
 def _closes_bracket(text: str, start: int, end: int) -> bool:
@@ -947,6 +959,10 @@ def _with_field(text: str, name: str, right: int) -> tuple[str, int]:
     finance at Acme Corp" is the whole title, then its organisation; "senior vice president
     for finance at Acme Corp" is the title, past its brief."""
     field = _FIELD_AFTER.match(text, right)
+    named = _FIELD_THEN_NAME.match(text, right) if field is None else None
+    if named is not None and (named.group(1) not in _NOT_FIELD or named.group(1) == "state"):
+        # "secretary of state George Shultz": a field of one word, then the holder's name
+        return f"{name} of {named.group(1).capitalize()}", named.end(1)
     if field is None or _NOT_FIELD.intersection(field.group(2).split()):
         return name, right
     if field.group(1) == "of":
@@ -1021,6 +1037,7 @@ _FIELD_AFTER = regexes.compile(
     r"[ \t]+(of|for)[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
     r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|now|then)[ \t])"
 )
+_FIELD_THEN_NAME = regexes.compile(r"[ \t]+of[ \t]+([a-z]+)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
 _NOT_FIELD = frozenset(
     "the a an its his her their our this that these those all both each state".split()
     # "president for two years", "chairman for life": how long, not a field

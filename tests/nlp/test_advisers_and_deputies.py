@@ -1,7 +1,8 @@
 """Titles of wire and BBC copy that were read short or not at all: an adviser's ("legal
 adviser to the Justice Ministry" is the ministry's), a deputy head's, a leader's of a party
 named after a hyphenated modifier ("the left-wing Green bloc"), a senior judge's ("Lord
-Justice Hale"); and two sentence openers: a first name that is also a month's short form
+Justice Hale"), an office with its field before the name ("secretary of state Joe Clark"),
+an office before a rank ("chief of staff General X", both his); and two sentence openers: a first name that is also a month's short form
 ("Jan Lindqvist said"), people of a trade in the plural ("Aides said", "Diplomats said").
 Every story is written for these tests and read in three layouts."""
 
@@ -56,3 +57,21 @@ def test_a_first_name_like_a_month_and_trades_opening_a_sentence(text):
     assert names.get("Jan Lindqvist") == "PERSON", names
     for trade in ("Aides", "Diplomats", "Officials"):
         assert trade not in names, names
+
+
+OFFICES = [
+    "MANILA, Feb 9 - Armed forces chief of staff General Rodolfo Biazon said the garrison "
+    "had surrendered. The plan was drawn up by then-Canadian secretary of state Joe Clark, "
+    "who met Biazon at the airport.",
+]
+
+
+@in_layouts(OFFICES)
+def test_an_office_of_a_field_before_the_name_and_a_rank(text):
+    got = held(text)
+    # "chief of staff General X": the office and the rank both the officer's
+    assert ("Rodolfo Biazon", "Chief of Staff") in got, got
+    assert ("Rodolfo Biazon", "General") in got, got
+    # "secretary of state Joe Clark": the whole office, not "Secretary"
+    assert ("Joe Clark", "Secretary of State") in got, got
+    assert ("Joe Clark", "Secretary") not in got, got

@@ -702,7 +702,14 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
-    if j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
+    if (
+        j - i == 1
+        and j + 1 < n
+        and toks[j].text == "of"
+        and f"{toks[i].text.capitalize()} of {toks[j + 1].text.capitalize()}" in heads
+    ):
+        j += 2  # "chief of staff"
+    elif j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
     elif j < n and toks[j].text.title() in heads:  # "director-general": Director-General
         j += 1
@@ -719,7 +726,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
     ):
         return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
-    phrase = " ".join(t.text.title() for t in toks[i:j])
+    phrase = " ".join(t.text.title() for t in toks[i:j]).replace(" Of ", " of ")
     if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
         return j
     prev = toks[i - 1].text if i else ""
@@ -776,6 +783,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
                 i -= 1  # "home affairs correspondent"
                 phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.title() if "-" in w else w.capitalize() for w in phrase.split())
+        canon = canon.replace(" Of ", " of ")  # "Chief of Staff"
         first = i
         if (
             i
