@@ -780,7 +780,12 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
             rank is not None
             and rank.label == "PERSON"
             and (
-                "," in doc.text[right : person.start] or person.entity.rpartition(" ")[2] in _RANKS
+                "," in doc.text[right : person.start]
+                or (
+                    person.entity.rpartition(" ")[2] in _RANKS
+                    and (office := doc.before(right)) is not None  # not "Lt Col X": one rank
+                    and office.entity.rpartition(" ")[2] not in _RANKS | {"Lieutenant", "Major"}
+                )
             )
         ):
             # "the airline's director of operations, Captain Fernando Ruiz", "armed forces
@@ -853,7 +858,7 @@ def _titles(doc: _Text) -> list[Fact]:
             elif poss is not None:
                 # "the party's education spokesman": the party the story named
                 of = _whose(doc, poss.start())
-        name, right = _with_field(text, name, right)
+        name, right = _with_field(doc, name, right)
         of, to, right = _title_links(doc, right, of)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
@@ -954,13 +959,20 @@ def _org_after_name(doc: _Text, person: Mention) -> Mention | None:
     return org if org is not None and org.label == "ORG" else None
 
 
-def _with_field(text: str, name: str, right: int) -> tuple[str, int]:
+def _with_field(doc: _Text, name: str, right: int) -> tuple[str, int]:
     """A title and where it ends, past the field in lower case after it: "vice president of
     finance at Acme Corp" is the whole title, then its organisation; "senior vice president
     for finance at Acme Corp" is the title, past its brief."""
+    text = doc.text
     field = _FIELD_AFTER.match(text, right)
     named = _FIELD_THEN_NAME.match(text, right) if field is None else None
-    if named is not None and (named.group(1) not in _NOT_FIELD or named.group(1) == "state"):
+    if (
+        named is not None
+        and (named.group(1) not in _NOT_FIELD or named.group(1) == "state")
+        and named.group(1) not in _ROLE_NOUNS  # "the head of chairman X": no field
+        and (holder := doc.by_start.get(named.end())) is not None
+        and holder.label == "PERSON"  # not "president of manufacturer Toshiba"
+    ):
         # "secretary of state George Shultz": a field of one word, then the holder's name
         return f"{name} of {named.group(1).capitalize()}", named.end(1)
     if field is None or _NOT_FIELD.intersection(field.group(2).split()):
