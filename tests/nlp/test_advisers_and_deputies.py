@@ -2,7 +2,8 @@
 adviser to the Justice Ministry" is the ministry's), a deputy head's, a leader's of a party
 named after a hyphenated modifier ("the left-wing Green bloc"), a senior judge's ("Lord
 Justice Hale"), an office with its field before the name ("secretary of state Joe Clark"),
-an office before a rank ("chief of staff General X", both his); and two sentence openers: a first name that is also a month's short form
+an office before a rank ("chief of staff General X", both his), a detective's rank, an
+administrator and a coordinator; and two sentence openers: a first name that is also a month's short form
 ("Jan Lindqvist said"), people of a trade in the plural ("Aides said", "Diplomats said").
 Every story is written for these tests and read in three layouts."""
 
@@ -75,3 +76,20 @@ def test_an_office_of_a_field_before_the_name_and_a_rank(text):
     # "secretary of state Joe Clark": the whole office, not "Secretary"
     assert ("Joe Clark", "Secretary of State") in got, got
     assert ("Joe Clark", "Secretary") not in got, got
+
+
+DETECTIVES = [
+    "The paintings were found in a lock-up in Dover, said Detective Sergeant Carol Hythe of "
+    "Essex Police. Court-appointed administrator Brian Tasker said the gallery's creditors "
+    "would be paid in full. The United Nations' aid coordinator, Ingrid Solheim, said more "
+    "tents were needed.",
+]
+
+
+@in_layouts(DETECTIVES)
+def test_a_detectives_rank_an_administrator_and_a_coordinator(text):
+    got = held(text)
+    assert ("Carol Hythe", "Detective Sergeant") in got, got
+    assert ("Carol Hythe", "Sergeant") not in got, got
+    assert ("Brian Tasker", "Administrator") in got, got
+    assert ("Ingrid Solheim", "Coordinator", "United Nations") in titles(text), titles(text)
