@@ -3,9 +3,9 @@ adviser to the Justice Ministry" is the ministry's), a deputy head's, a leader's
 named after a hyphenated modifier ("the left-wing Green bloc"), a senior judge's ("Lord
 Justice Hale"), an office with its field before the name ("secretary of state Joe Clark"),
 an office before a rank ("chief of staff General X", both his), a detective's rank, an
-administrator and a coordinator; and two sentence openers: a first name that is also a month's short form
-("Jan Lindqvist said"), people of a trade in the plural ("Aides said", "Diplomats said").
-Every story is written for these tests and read in three layouts."""
+administrator and a coordinator; and two sentence openers: a first name that is also a
+month's short form ("Jan Lindqvist said"), people of a trade in the plural ("Aides said",
+"Diplomats said"). Every story is written for these tests and read in three layouts."""
 
 from __future__ import annotations
 
