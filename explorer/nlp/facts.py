@@ -127,6 +127,7 @@ _POSSESSIVE_RANKED = regexes.compile(
     r"(?:['’]s|(?<=s)['’])\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)"
     r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
 )
+_ITS_BEFORE = regexes.compile(r"\bIts\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Its chief engineer"
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _LOWER_COMPOUND_END = regexes.compile(r"-[a-z]+$")
 _JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
@@ -858,6 +859,13 @@ def _titles(doc: _Text) -> list[Fact]:
             elif poss is not None:
                 # "the party's education spokesman": the party the story named
                 of = _whose(doc, poss.start())
+            elif (its := _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)) is not None:
+                # "Boeing said ... Its chief engineer, X": the organisation the sentence
+                # before opens with (not "its" inside a sentence, a clause's subject's)
+                k = doc.sentence_of(its.start()) - 1
+                owner = doc.opening_org(k) if k >= 0 else None
+                if owner is not None:
+                    of = owner.entity
         name, right = _with_field(doc, name, right)
         of, to, right = _title_links(doc, right, of)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
