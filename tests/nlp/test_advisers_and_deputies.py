@@ -5,7 +5,7 @@ Justice Hale"), an office with its field before the name ("secretary of state Jo
 an office before a rank ("chief of staff General X", both his), a detective's rank, an
 administrator and a coordinator; and two sentence openers: a first name that is also a
 month's short form ("Jan Lindqvist said"), people of a trade in the plural ("Aides said",
-"Diplomats said"); "Its chief engineer, X" of the organisation the sentence before opens
+"Diplomats said"); "Its president, X" of the organisation the sentence before opens
 with. Every story is written for these tests and read in three layouts."""
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def test_a_detectives_rank_an_administrator_and_a_coordinator(text):
 
 ITS = [
     "SEATTLE, June 2 - Halvard Aircraft Corp said cracks had been found in the tail of two "
-    "of its jets. Its chief engineer, Dale Pruitt, said the fleet would be inspected. "
+    "of its jets. Its senior vice president, Dale Pruitt, said the fleet would be inspected. "
     "Nothing was found wrong in April. Its chairman, Ron Bessel, said nothing.",
 ]
 
@@ -106,6 +106,6 @@ ITS = [
 @in_layouts(ITS)
 def test_its_role_opening_a_sentence_is_the_organisation_the_one_before_opens_with(text):
     got = titles(text)
-    assert ("Dale Pruitt", "Chief Engineer", "Halvard Aircraft Corp") in got, got
+    assert ("Dale Pruitt", "Senior Vice President", "Halvard Aircraft Corp") in got, got
     # the sentence before opens with no organisation: whose is not guessed
     assert ("Ron Bessel", "Chairman", None) in got, got
