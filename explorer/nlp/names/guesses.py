@@ -147,6 +147,7 @@ _TITLE_ABBREVIATIONS = {
         for dot in (".", "")
         if not (abbr == "Maj" and dot == "")  # "Maj" alone may be a name
     },
+    "Co-ordinator": "Coordinator", "Co-Ordinator": "Coordinator",  # as a broken line reads
 }  # fmt: skip
 
 

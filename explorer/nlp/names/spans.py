@@ -783,7 +783,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
                 i -= 1  # "home affairs correspondent"
                 phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.title() if "-" in w else w.capitalize() for w in phrase.split())
-        canon = canon.replace(" Of ", " of ")  # "Chief of Staff"
+        # "Chief of Staff"; "co-ordinator" as the line broken at its hyphen reads
+        canon = canon.replace(" Of ", " of ").replace("Co-Ordinator", "Coordinator")
         first = i
         if (
             i
