@@ -5,11 +5,7 @@ tests, in the three layouts of `layouts`."""
 
 from __future__ import annotations
 
-import pytest
-
-from explorer.nlp import extract
-
-from .layouts import layouts
+from .layouts import in_layouts, said
 
 STORY = [
     "WHITE PLAINS, N.Y., April 12 - Texaco Inc filed for protection from its creditors.",
@@ -20,13 +16,9 @@ STORY = [
 ]
 
 
-@pytest.mark.parametrize("text", layouts(STORY), ids=["paragraphs", "wrapped", "crlf"])
+@in_layouts(STORY)
 def test_a_place_between_the_verb_and_that_keeps_the_statement(text: str) -> None:
-    said = {
-        (f.subject, " ".join(str(f.object).split()[:3]))
-        for f in extract(text).facts
-        if f.predicate == "said"
-    }
-    assert ("Alfred DeCrane", "the filing was") in said
-    assert ("Ali Khan", "prices would rise") in said
-    assert not any(obj.startswith(("at ", "in ")) for _, obj in said)
+    statements = said(text)
+    assert ("Alfred DeCrane", "the") in statements
+    assert ("Ali Khan", "prices") in statements
+    assert not any(first in ("at", "in") for _, first in statements)
