@@ -812,6 +812,16 @@ def _ticker_before(text: str, pos: int) -> re.Match | None:
     return _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
 
 
+_PARTY_WORD_BEFORE = regexes.compile(r"(?<![\w-])party[ \t]+$")
+
+
+def _party_before(doc: _Text, pos: int) -> Mention | None:
+    """The party named before "party" right before `pos`: "the Conservative party chairman"."""
+    word = _PARTY_WORD_BEFORE.search(doc.text, max(0, pos - 8), pos)
+    found = doc.before(word.start()) if word is not None else None
+    return found if found is not None and found.label in ("NORP", "ORG") else None
+
+
 def _before_ticker(doc: _Text, pos: int) -> Mention | None:
     """The mention right before `pos`, or before a ticker there ("Citicorp <CCI> Chairman")."""
     found = doc.before(pos)
@@ -831,7 +841,7 @@ def _titles(doc: _Text) -> list[Fact]:
         of = None
         left, right = t.start, t.end
         name = t.entity
-        prefix = _before_ticker(doc, t.start)
+        prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)

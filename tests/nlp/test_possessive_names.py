@@ -121,3 +121,15 @@ def test_a_headline_in_capitals_names_the_firm_the_story_spells_with_inner_capit
         assert ("GENCORP", "ORG", "GenCorp Inc") in found
         assert ("BANKAMERICA", "ORG", "BankAmerica Corp") in found
         assert not any(t.startswith("GENCORP BOARD") for t, _, _ in found)
+
+
+PARTY_CHAIRMEN = [
+    "LONDON, May 11 - Norman Tebbit, the Conservative party chairman, told the BBC that "
+    "Labour would lose the election.",
+    "The party's general secretary, Larry Whitty, said Labour had not yet chosen its date.",
+]
+
+
+@in_layouts(PARTY_CHAIRMEN)
+def test_a_title_after_a_party_and_the_word_party_is_that_partys(text: str) -> None:
+    assert ("Norman Tebbit", "Chairman", "Conservative") in titles(text)
