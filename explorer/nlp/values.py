@@ -453,42 +453,53 @@ _ANCHOR_WORDS = [
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
     "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
-_ANCHOR_START = r"(?=[\d$£€¥₹₽₩₺A-Za-z])"
+# The names and words an anchor may be (beside digits, currency signs and "US$", "FY").
+_ANCHOR_NAMES = [
+    *_CODES,
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "FY",
+    *(k.capitalize() for k in _MONTHS),
+    "New Year",
+    "Christmas",
+    "Boxing",
+    "Easter",
+    "Good Friday",
+    "Thanksgiving",
+    "Ramadan",
+    "Hanukkah",
+    "Diwali",
+    "Passover",
+    "Halloween",
+    "Valentine",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+_ANCHOR_ALL_WORDS = [*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)]
+# The look-ahead names the characters an anchor can start with, letters included: only the
+# first letters of those names and words and of "US$", "AU$", ..., "FY". A word opening
+# with another letter ("in", "people", "reported") fails at that one test instead of
+# walking the tries (the same matches: each alternative below opens with one of these).
+_ANCHOR_LETTERS = "".join(
+    sorted(
+        {w[0] for w in [*_ANCHOR_NAMES, *_ANCHOR_ALL_WORDS, "US", "AU", "CA", "NZ", "HK"]}
+        | set("ACSF")
+    )
+)
+_ANCHOR_START = rf"(?=[\d$£€¥₹₽₩₺{_ANCHOR_LETTERS}])"
 _ANCHOR = regexes.compile(
     _ANCHOR_START
     + r"(?:\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
-    + alternation(
-        [
-            *_CODES,
-            "Q1",
-            "Q2",
-            "Q3",
-            "Q4",
-            "FY",
-            *(k.capitalize() for k in _MONTHS),
-            "New Year",
-            "Christmas",
-            "Boxing",
-            "Easter",
-            "Good Friday",
-            "Thanksgiving",
-            "Ramadan",
-            "Hanukkah",
-            "Diwali",
-            "Passover",
-            "Halloween",
-            "Valentine",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-    )
+    + alternation(_ANCHOR_NAMES)
     + "|"
-    + alternation([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
+    + alternation(_ANCHOR_ALL_WORDS)
     + r")\b)"
 )
 # `_ANCHOR.finditer` tries the pattern at every letter, and the engine's call at each
