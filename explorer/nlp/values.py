@@ -355,62 +355,67 @@ _CARDINAL = (
 )
 
 # A lead-in ("more than", "about") is matched once, in front of every kind of value.
-_PATTERN = regexes.compile(
+# Every reading of a value, in the order they are tried (the first that matches wins).
+_READINGS = [
+    # MONEY: "$500 million", "£1.2bn", "US$5", "500 million dollars", "EUR 20m".
+    rf"(?P<MONEY>(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
+    rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
+    rf"|{_NUM}(?:{_SCALE}\s(?:{_SCALED_WORDS})\b"
+    rf"|{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b))",
+    # PERCENT: "5%", "5.5 per cent", "two percentage points".
+    rf"(?P<PERCENT>{_NUM}{_SCALE}?\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b|pct\b))",
+    # TIME: "9 p.m.", "10:30 GMT", "noon".
+    r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
+    r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\stime)\b)?"
+    r"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
+    r"|\b(?i:midnight|noon|midday)\b)",
+    # DATE, from the most to the least specific.
+    r"(?P<ISO>\b(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b)",
+    rf"(?P<MDY>\b{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b)",
+    rf"(?P<DMY>\b{_DAY}(?:\sof)?\s{_MONTH}(?:,?\s{_YEAR})?\b)",
+    rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|[A-Z][a-z]))"
+    rf"(?<!\bMay)(?<!\bMarch))",
+    rf"(?P<MAYMAR>\b(?i:in|since|by|until|till|from|during|to|through|before|after|between"
+    r"|early|late|mid-|last|next|this)"
+    rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
+    rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
+    rf"[\s-]quarter(?:\sof\s(?:fiscal\s)?{_YEAR})?)\b|\bQ[1-4](?:\s{_YEAR})?\b)",
+    r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
+    # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
+    rf"(?P<HOLIDAY>\b{_HOLIDAY}\b)",
+    r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
+    r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|quarter|spring|summer|autumn"
+    r"|fall|winter|century|decade)\b"
+    rf"|\b(?:(?i:last|next|this)\s)?{_WEEKDAY}\b)",
+    rf"(?P<SPAN>\b(?i:the\s)?(?i:past|last|next|previous|coming|following|first|same)\s"
+    rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
+    # "two years ago", "a week ago", or a duration: "five years". A number of four
+    # digits at most: "292,000 week ago" is 292,000 (of something) and "week ago".
+    rf"(?P<AGO>\b{_AGO_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
+    rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
+    rf"(?!\s(?:{_COUNTED})\b))",
+    # QUANTITY: "20 km", "1.5 million barrels".
+    rf"(?P<QUANTITY>{_NUM}{_SCALE}?(?:\s(?:{_QTY_UNITS})|(?<=\d)(?:{_QTY_ATTACHED}))\b(?!-))",
+    # ORDINAL: "1st", "third".
+    rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_ci(_ORDINALS)})\b)",
+    # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
+    _CARDINAL,
+    # Last, as no other reading starts with these words (each alternative tried costs
+    # every value found): "fiscal 1987", "fiscal year 1987/88", "FY2018", "FY 87";
+    # "a week ago", "week ago", "year earlier".
+    rf"(?P<FISCAL>\b(?i:fiscal)(?:\s(?i:year))?\s{_YEAR}(?:[-/](?:\d\d|{_YEAR}))?\b"
+    r"|\bFY\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b)",
+    r"(?P<AGO_BARE>\b(?:(?i:an?)\s)?(?i:year|month|week|decade)"
+    r"\s(?i:ago|earlier)\b)",
+]
+_PATTERN = regexes.compile(rf"(?P<mod>{_MOD})?(?:" + "|".join(_READINGS) + ")")
+# At a digit only the readings that can open with one: the others (and the lead-in) open with
+# a word, and fail there, each after its own tests (a tenth of a number's time in _PATTERN).
+# The same matches, as `_match` takes it at a digit; the shortcut's test holds this.
+_WORD_READINGS = ("MDY", "MY", "MAYMAR", "HOLIDAY", "RELATIVE", "SPAN", "FISCAL", "AGO_BARE")
+_PATTERN_AT_DIGIT = regexes.compile(
     rf"(?P<mod>{_MOD})?(?:"
-    + "|".join(
-        [
-            # MONEY: "$500 million", "£1.2bn", "US$5", "500 million dollars", "EUR 20m".
-            rf"(?P<MONEY>(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
-            rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
-            rf"|{_NUM}(?:{_SCALE}\s(?:{_SCALED_WORDS})\b"
-            rf"|{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b))",
-            # PERCENT: "5%", "5.5 per cent", "two percentage points".
-            rf"(?P<PERCENT>{_NUM}{_SCALE}?\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b|pct\b))",
-            # TIME: "9 p.m.", "10:30 GMT", "noon".
-            r"(?P<TIME>\b(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b))?"
-            r"(?:\s(?:GMT|BST|UTC|CET|EST|EDT|PST|PDT|local\stime)\b)?"
-            r"|\b(?:1[0-2]|0?[1-9])\s?(?:[ap]\.m\.|[AP]\.M\.|[ap]m\b|[AP]M\b)"
-            r"|\b(?i:midnight|noon|midday)\b)",
-            # DATE, from the most to the least specific.
-            r"(?P<ISO>\b(?:1[5-9]|20)\d\d-[01]\d-[0-3]\d\b)",
-            rf"(?P<MDY>\b{_MONTH}\s{_DAY}(?:,?\s{_YEAR})?\b)",
-            rf"(?P<DMY>\b{_DAY}(?:\sof)?\s{_MONTH}(?:,?\s{_YEAR})?\b)",
-            rf"(?P<MY>\b{_MONTH}(?:,?\s{_YEAR}|(?=[\s,.;:)]|$))(?!\s(?:\d|[A-Z][a-z]))"
-            rf"(?<!\bMay)(?<!\bMarch))",
-            rf"(?P<MAYMAR>\b(?i:in|since|by|until|till|from|during|to|through|before|after|between"
-            r"|early|late|mid-|last|next|this)"
-            rf"\s(?:May|March)(?:,?\s{_YEAR})?\b)",
-            rf"(?P<QUARTER>\b(?i:(?:the\s)?(?:first|second|third|fourth|final|[1-4](?:st|nd|rd|th))"
-            rf"[\s-]quarter(?:\sof\s(?:fiscal\s)?{_YEAR})?)\b|\bQ[1-4](?:\s{_YEAR})?\b)",
-            r"(?P<DECADE>\b(?i:the\s)?(?i:early\s|mid-?|late\s)?(?:1[5-9]|20)\d0s\b)",
-            # Holidays: "Christmas Day", "New Year's Eve", "Easter" (fixed dates normalised).
-            rf"(?P<HOLIDAY>\b{_HOLIDAY}\b)",
-            r"(?P<RELATIVE>\b(?i:today|yesterday|tomorrow|tonight)\b"
-            r"|\b(?i:last|next|this)\s(?i:year|month|week|weekend|quarter|spring|summer|autumn"
-            r"|fall|winter|century|decade)\b"
-            rf"|\b(?:(?i:last|next|this)\s)?{_WEEKDAY}\b)",
-            rf"(?P<SPAN>\b(?i:the\s)?(?i:past|last|next|previous|coming|following|first|same)\s"
-            rf"(?:{_NUM}\s)?(?:{_PERIOD_UNIT})\b)",
-            # "two years ago", "a week ago", or a duration: "five years". A number of four
-            # digits at most: "292,000 week ago" is 292,000 (of something) and "week ago".
-            rf"(?P<AGO>\b{_AGO_NUM}\s(?:{_PERIOD_UNIT})(?:\s(?i:ago|earlier|later))?\b)",
-            rf"(?P<YEAR>\b(?:(?i:mid-)?{_BARE_YEAR}(?:[-/](?:\d\d|{_YEAR}))?)\b(?![,.]\d|%)"
-            rf"(?!\s(?:{_COUNTED})\b))",
-            # QUANTITY: "20 km", "1.5 million barrels".
-            rf"(?P<QUANTITY>{_NUM}{_SCALE}?(?:\s(?:{_QTY_UNITS})|(?<=\d)(?:{_QTY_ATTACHED}))\b(?!-))",
-            # ORDINAL: "1st", "third".
-            rf"(?P<ORDINAL>\b\d+(?:st|nd|rd|th)\b|\b(?:{_ci(_ORDINALS)})\b)",
-            # CARDINAL: "16", "more than 20", "two", "1.5 million", "hundreds".
-            _CARDINAL,
-            # Last, as no other reading starts with these words (each alternative tried costs
-            # every value found): "fiscal 1987", "fiscal year 1987/88", "FY2018", "FY 87";
-            # "a week ago", "week ago", "year earlier".
-            rf"(?P<FISCAL>\b(?i:fiscal)(?:\s(?i:year))?\s{_YEAR}(?:[-/](?:\d\d|{_YEAR}))?\b"
-            r"|\bFY\s?(?:1[5-9]\d\d|20\d\d|\d\d)\b)",
-            r"(?P<AGO_BARE>\b(?:(?i:an?)\s)?(?i:year|month|week|decade)"
-            r"\s(?i:ago|earlier)\b)",
-        ]
-    )
+    + "|".join(r for r in _READINGS if not r.startswith(tuple(f"(?P<{k}>" for k in _WORD_READINGS)))
     + ")"
 )
 _MODIFIED = frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})
@@ -439,6 +444,8 @@ def _match(text: str, at: int) -> re.Match[str] | None:
         return _PATTERN_CARDINAL.match(text, at)
     if _DASHED.match(text, at) is not None:
         return None
+    if "0" <= text[at] <= "9":
+        return _PATTERN_AT_DIGIT.match(text, at)
     return _PATTERN.match(text, at)
 
 
@@ -453,42 +460,53 @@ _ANCHOR_WORDS = [
     "midday", "year", "month", "week", "weekend", "decade", "century", "spring", "summer",
     "autumn", "winter", "quarter", "fiscal",
 ]  # fmt: skip
-_ANCHOR_START = r"(?=[\d$£€¥₹₽₩₺A-Za-z])"
+# The names and words an anchor may be (beside digits, currency signs and "US$", "FY").
+_ANCHOR_NAMES = [
+    *_CODES,
+    "Q1",
+    "Q2",
+    "Q3",
+    "Q4",
+    "FY",
+    *(k.capitalize() for k in _MONTHS),
+    "New Year",
+    "Christmas",
+    "Boxing",
+    "Easter",
+    "Good Friday",
+    "Thanksgiving",
+    "Ramadan",
+    "Hanukkah",
+    "Diwali",
+    "Passover",
+    "Halloween",
+    "Valentine",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+_ANCHOR_ALL_WORDS = [*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)]
+# The look-ahead names the characters an anchor can start with, letters included: only the
+# first letters of those names and words and of "US$", "AU$", ..., "FY". A word opening
+# with another letter ("in", "people", "reported") fails at that one test instead of
+# walking the tries (the same matches: each alternative below opens with one of these).
+_ANCHOR_LETTERS = "".join(
+    sorted(
+        {w[0] for w in [*_ANCHOR_NAMES, *_ANCHOR_ALL_WORDS, "US", "AU", "CA", "NZ", "HK"]}
+        | set("ACSF")
+    )
+)
+_ANCHOR_START = rf"(?=[\d$£€¥₹₽₩₺{_ANCHOR_LETTERS}])"
 _ANCHOR = regexes.compile(
     _ANCHOR_START
     + r"(?:\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d))|\b(?:"
-    + alternation(
-        [
-            *_CODES,
-            "Q1",
-            "Q2",
-            "Q3",
-            "Q4",
-            "FY",
-            *(k.capitalize() for k in _MONTHS),
-            "New Year",
-            "Christmas",
-            "Boxing",
-            "Easter",
-            "Good Friday",
-            "Thanksgiving",
-            "Ramadan",
-            "Hanukkah",
-            "Diwali",
-            "Passover",
-            "Halloween",
-            "Valentine",
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ]
-    )
+    + alternation(_ANCHOR_NAMES)
     + "|"
-    + alternation([*_ANCHOR_WORDS, *(w.capitalize() for w in _ANCHOR_WORDS)])
+    + alternation(_ANCHOR_ALL_WORDS)
     + r")\b)"
 )
 # `_ANCHOR.finditer` tries the pattern at every letter, and the engine's call at each
