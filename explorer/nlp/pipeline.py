@@ -175,12 +175,21 @@ def run(
     return doc if view.identity else _to_original(doc, view)
 
 
+_BROKEN_AT_HYPHEN = regexes.compile(r"-[ \t]*\r?\n[ \t]*")
+
+
 def _to_original(doc: Doc, view: View) -> Doc:
     """`doc` with every offset moved from the view into the original text."""
     span = view.span
+    original = view.original
 
     def mention(m: Mention) -> Mention:
         start, end = span(m.start, m.end)
+        if original.count("-", start, end) != m.text.count("-"):
+            # a word the view joined at a line-end hyphen ("co-\nordinator"): the text is the
+            # original's, its line break taken out, so that it reads what the offsets point at
+            text = _BROKEN_AT_HYPHEN.sub("-", original[start:end])
+            return replace(m, start=start, end=end, text=" ".join(text.split()))
         return replace(m, start=start, end=end)
 
     def fact(f: Fact) -> Fact:

@@ -172,6 +172,14 @@ def test_a_hyphen_at_a_line_end_joins_a_word_only_where_the_dictionary_says_so()
     assert orgs and text[orgs[0].start : orgs[0].end] == "Prudential-\nBache"
 
 
+def test_a_name_over_a_word_joined_at_a_line_end_hyphen_reads_what_its_offsets_point_at():
+    # the view reads "coordinator"; the mention's text is the original's, its break taken out
+    text = "    The talks were led by the United Nations aid co-\r\nordinator, Jan\r\nEgeland.\r\n"
+    titles = [m for m in extract(text).mentions if m.label == "TITLE"]
+    assert [(m.text, m.entity) for m in titles] == [("co-ordinator", "Coordinator")]
+    assert text[titles[0].start : titles[0].end] == "co-\r\nordinator"
+
+
 def test_headlines_datelines_and_table_rows_keep_their_line_breaks():
     text = (
         "DOLLAR FIRMS IN QUIET TRADE\n"
