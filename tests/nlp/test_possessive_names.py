@@ -133,3 +133,20 @@ PARTY_CHAIRMEN = [
 @in_layouts(PARTY_CHAIRMEN)
 def test_a_title_after_a_party_and_the_word_party_is_that_partys(text: str) -> None:
     assert ("Norman Tebbit", "Chairman", "Conservative") in titles(text)
+
+
+OPENED_BY_A_FIRM = [
+    "The launch of the craft has been put back to 2014.",
+    "Astrium chief executive Francois Auque said the firm accepted responsibility.",
+    '"We will find the fault," he said.',
+]
+
+
+@in_layouts(OPENED_BY_A_FIRM)
+def test_a_firm_opening_a_sentence_before_a_title_of_modifiers_alone_is_the_holders(
+    text: str,
+) -> None:
+    story = extract(text)
+    assert ("Astrium", "ORG", "Astrium") in names(story)
+    assert ("Francois Auque", "Chief Executive", "Astrium") in titles(story)
+    assert ("Francois Auque", "We") in said(story)

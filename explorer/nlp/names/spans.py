@@ -1119,8 +1119,8 @@ def _role_and_name_at(toks, j: int, heads, mods) -> bool:
         k += 1
     if k < n and toks[k].text.islower() and toks[k].text.capitalize() in heads:
         k += 1
-    else:
-        return False
+    elif " ".join(t.text.capitalize() for t in toks[j:k]) not in heads:
+        return False  # but "chief executive" is a title of modifiers alone
     return k + 1 < n and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()
 
 
