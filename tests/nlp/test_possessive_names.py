@@ -139,6 +139,7 @@ OPENED_BY_A_FIRM = [
     "The launch of the craft has been put back to 2014.",
     "Astrium chief executive Francois Auque said the firm accepted responsibility.",
     '"We will find the fault," he said.',
+    "Art Loss Register chairman Julian Radcliffe said the paintings had been found.",
 ]
 
 
@@ -150,3 +151,4 @@ def test_a_firm_opening_a_sentence_before_a_title_of_modifiers_alone_is_the_hold
     assert ("Astrium", "ORG", "Astrium") in names(story)
     assert ("Francois Auque", "Chief Executive", "Astrium") in titles(story)
     assert ("Francois Auque", "We") in said(story)
+    assert ("Julian Radcliffe", "Chairman", "Art Loss Register") in titles(story)
