@@ -10,16 +10,7 @@ import pytest
 
 from explorer.nlp import extract
 
-from .layouts import layouts
-
-
-def titles(text: str) -> set[tuple[str, str, str | None]]:
-    return {
-        (f.subject, f.object, f.qualifiers.get("of"))
-        for f in extract(text).facts
-        if f.predicate == "title"
-    }
-
+from .layouts import layouts, titles
 
 TRANSFER = [
     "ROME, July 3 - Sampdoria signed the Danish forward Henrik Moll on Friday for 2.1 mln "
