@@ -159,7 +159,7 @@ def analysis_view(text: str) -> View:
     if (
         width is None
         and headline is None
-        and not _hyphen_break(text)
+        and not hyphen_break(text)
         and not fixtures
         and not ragged
         and "  " not in text
@@ -173,7 +173,7 @@ def analysis_view(text: str) -> View:
 _HYPHEN_BREAK = regexes.compile(r"-[ \t]*\r?\n[ \t]*[a-z]")
 
 
-def _hyphen_break(text: str) -> bool:
+def hyphen_break(text: str) -> bool:
     """Whether `text` breaks a word with a hyphen at a line's end (asked of a text whose
     lines are not wrapped: only its hyphens may need joining)."""
     if "-" not in text or "\n" not in text:

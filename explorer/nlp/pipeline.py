@@ -180,12 +180,15 @@ _BROKEN_AT_HYPHEN = regexes.compile(r"-[ \t]*\r?\n[ \t]*")
 
 def _to_original(doc: Doc, view: View) -> Doc:
     """`doc` with every offset moved from the view into the original text."""
+    from .layout import hyphen_break
+
     span = view.span
     original = view.original
+    joined = hyphen_break(original)  # asked once: most texts break no word at a hyphen
 
     def mention(m: Mention) -> Mention:
         start, end = span(m.start, m.end)
-        if original.count("-", start, end) != m.text.count("-"):
+        if joined and original.count("-", start, end) != m.text.count("-"):
             # a word the view joined at a line-end hyphen ("co-\nordinator"): the text is the
             # original's, its line break taken out, so that it reads what the offsets point at
             text = _BROKEN_AT_HYPHEN.sub("-", original[start:end])
