@@ -369,6 +369,22 @@ class _Text:
         self._speech: list[re.Match] | None = None
         self._speech_starts: list[int] | None = None
         self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
+        self._title_starts: dict[int, Fact] | None = None
+
+    def title_at(self, pos: int) -> Fact | None:
+        """The title fact whose evidence starts at `pos` and names its holder after the title:
+        "Acme's head of personnel, Ruth Adeyemi" from "Acme"."""
+        if self._title_starts is None:
+            self._title_starts = {}
+            for fact in self.title_facts:
+                holder = self.by_end.get(fact.end)
+                if (
+                    holder is not None
+                    and holder.label == "PERSON"
+                    and holder.entity == fact.subject
+                ):
+                    self._title_starts.setdefault(fact.start, fact)
+        return self._title_starts.get(pos)
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -457,6 +473,8 @@ class _Text:
         candidates = [
             p for p in candidates if text[p.end : p.end + 2] not in ("'s", "’s")
         ] or candidates
+        if pronoun == "the":  # "the Austrian said": a person of either sex
+            return candidates[0] if candidates else self.persons[i]
         if pronoun.lower() == "she":
             for p in candidates:
                 if p.entity.split(" ", 1)[0] in female:
@@ -1943,6 +1961,15 @@ def _speaker_at(
         found = _unnamed_voice(doc, voice.start("role"))
         if found is not None:
             return (found[0], voice.end()) if found[0] else None
+    if m is None and (held := _title_held_after(doc, pos)) is not None:
+        return held  # '"...," said its plant manager, George Whitfield.'
+    if m is None and (end := _anaphor_end(doc, pos)) is not None:
+        # '"...," the Austrian said', '"...," the 28-year-old said': the person just named;
+        # '"...," said the Frenchman, Alain Prost': the one named after
+        person = doc.after(end, _GAP_COMMA)
+        if person is None or person.label != "PERSON":
+            person = doc.last_person(context if context is not None else pos, "the")
+        return (person.entity, max(end, person.end)) if person is not None else None
     if m is None:
         honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
         if honorific is not None and honorific.group(1) in gazetteer.honorifics():
@@ -1969,6 +1996,9 @@ def _speaker_at(
             )
             if person is not None and person.label == "PERSON":
                 return person.entity, person.end
+            titled = doc.title_at(m.start)
+            if titled is not None:  # "said Acme's head of personnel, Ruth Adeyemi"
+                return titled.subject, titled.end
         if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
             # "said Zurich-based banker X": the place only says where the speaker works.
             person = _person_after(doc, m.end + len(tail.group().rstrip()))
@@ -1999,6 +2029,53 @@ def _speaker_at(
             named = frozenset(p.entity for p in doc.persons[lo:hi])
             person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
+    return None
+
+
+# "the Austrian", "the 28-year-old" standing for the person just named.
+_ANAPHOR_AT = regexes.compile(r"the[ \t]+(?:(\d{1,3}-year-old)\b|(?=[A-Z]))")
+# A possessive before a title: "said its plant manager, X", "the union's chief negotiator, X".
+_POSSESSOR_AT = regexes.compile(
+    r"(?:its|their|his|her|[Tt]he[ \t]+[a-z]+['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}"
+)
+
+
+def _anaphor_end(doc: _Text, pos: int) -> int | None:
+    """Where "the Austrian" or "the 28-year-old" at `pos` ends, when it stands for a person
+    (a nationality or an age alone: not "the Austrian team")."""
+    anaphor = _ANAPHOR_AT.match(doc.text, pos)
+    if anaphor is None:
+        return None
+    if anaphor.group(1):
+        end = anaphor.end()
+    else:
+        norp = doc.by_start.get(anaphor.end())
+        if norp is None or norp.label != "NORP" or norp.text.endswith(_PEOPLES):
+            return None  # "say the Tories", "the French said": a people, not one of them
+        end = norp.end
+    return end if _ANAPHOR_ENDS.match(doc.text, end) else None
+
+
+# How the name of a people (not of one of them) ends: "Tories", "French", "Chinese", "Swiss".
+_PEOPLES = ("s", "sh", "ch", "ese")
+# What follows a person's nationality standing alone: a speech verb or the end of a clause.
+_ANAPHOR_ENDS = regexes.compile(rf"[ \t]*(?:[,.;:!?]|$|(?:{_ADVERB}[ \t]+)?(?:{_SPEECH_VERBS})\b)")
+
+
+def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """ "its plant manager, George Whitfield" at `pos`: the holder of the title named after
+    the possessive, and where the holder's name ends."""
+    owner = _POSSESSOR_AT.match(doc.text, pos)
+    if owner is None:
+        return None
+    for at in (owner.start(), *(w.end() for w in _BLANK_AT.finditer(doc.text, pos, owner.end()))):
+        held = doc.title_at(at)
+        if held is not None:
+            # '"...," the union's chief negotiator, Sam Okoye, said': the verb after the comma
+            comma = _COMMA_AT.match(doc.text, held.end)
+            if comma is not None and _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, comma.end()):
+                return held.subject, comma.end()
+            return held.subject, held.end
     return None
 
 
