@@ -2330,6 +2330,7 @@ def _said(doc: _Text) -> list[Fact]:
     last = None  # the speaker of the last quotation: (name, start, end, verb)
     last_end = 0  # where the last quotation or its attribution ends
     run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
+    spoken: set[int] = set()  # where the quotations given a speaker start
     for qs, words_end, qe in doc.quotations:
         inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
         if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
@@ -2422,6 +2423,7 @@ def _said(doc: _Text) -> list[Fact]:
                 run_on.append((qs, inner_s, inner_e, qe))
             continue
         name, start, end, said_verb = speaker
+        spoken.add(qs)
         last = speaker
         last_end = max(end, qe)
         # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs on
@@ -2440,8 +2442,92 @@ def _said(doc: _Text) -> list[Fact]:
             for words, s, e in spans
             for who in (*co_before, name, *co)
         )
-    facts.extend(_reported(doc, quoted))
+    reported = _reported(doc, quoted)
+    facts.extend(reported)
+    partial = _partial_quotes(doc, reported)
+    facts.extend(partial)
+    had = {(f.subject, f.object) for f in partial}
+    facts.extend(f for f in _quoted_judgements(doc, spoken) if (f.subject, f.object) not in had)
     return facts
+
+
+# Verbs that judge someone in words of the subject's own: "accused the board of "smoke and
+# mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"".
+_JUDGED = regexes.compile(
+    r"\b(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
+    r"|labeled|condemned|hailed|praised|criticised|criticized|attacked)\b"
+)
+
+
+_PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
+
+
+def _passive(doc: _Text, verb: int, s_start: int) -> bool:
+    """Whether the verb at `verb` is a participle ("was branded", "X, dubbed"), not the verb
+    of a subject set off by commas ("The leader, Tom Greaves, branded", "X, the leader,
+    branded")."""
+    before = _PASSIVE_BEFORE.search(doc.text, max(s_start, verb - 8), verb)
+    if before is None:
+        return False
+    if not before.group().startswith(","):
+        return True
+    comma = before.start()
+    if comma in doc.appositives:
+        return False  # "X, the opposition leader, branded"
+    named = doc.before(comma)
+    title = doc.before(named.start, _GAP_COMMA) if named is not None else None
+    return not (named is not None and named.label == "PERSON" and title is not None
+                and title.label == "TITLE")  # fmt: skip
+
+
+def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
+    """The words in marks after a verb of judging, said by its subject: "Union leader X
+    accused the board of "smoke and mirrors"" gives X's "smoke and mirrors" (`partial`)."""
+    text = doc.text
+    out: list[Fact] = []
+    quotations = doc.quotations
+    starts = [qs for qs, _, _ in quotations]
+    for i, (qs, words_end, qe) in enumerate(quotations):
+        if qs in spoken or (i and quotations[i - 1][2] > qs):
+            continue  # a quotation with its speaker already
+        index = doc.sentence_of(qs)
+        s_start = doc.sentence_span(index)[0]
+        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs)
+        if verb is None or bisect.bisect_left(starts, verb.end()) != i:
+            continue  # no verb of judging before it in its sentence, or another quotation
+        if _passive(doc, verb.start(), s_start):
+            continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
+        found = _speaker_before(doc, verb.start())
+        inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
+        words = " ".join(text[inner_s:inner_e].split())
+        if found is not None and " " in words:
+            out.append(
+                _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
+                      partial=True, verb=verb.group())
+            )  # fmt: skip
+    return out
+
+
+def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
+    """The words quoted inside reported speech, said directly by its speaker: "X said the
+    deal was "the worst in a decade"" gives X's "the worst in a decade" (`partial`), beside
+    the reported clause."""
+    quotations = doc.quotations
+    starts = [qs for qs, _, _ in quotations]
+    out: list[Fact] = []
+    for fact in reported:
+        for i in range(bisect.bisect_left(starts, fact.start), len(quotations)):
+            qs, words_end, qe = quotations[i]
+            if qe > fact.end:
+                break
+            inner_s, inner_e = _strip_span(doc.text, qs + 1, words_end, " \t\n,")
+            words = " ".join(doc.text[inner_s:inner_e].split())
+            if " " in words and words in fact.object:  # not a scare-quoted word
+                out.append(
+                    _fact(doc, "said", fact.subject, words, fact.start, fact.end, quote=words,
+                          direct=True, partial=True, verb=fact.qualifiers.get("verb"))
+                )  # fmt: skip
+    return out
 
 
 # "Smith and Jones": a second person who says a quotation with the first.

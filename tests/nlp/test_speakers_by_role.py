@@ -1,11 +1,14 @@
 """Speakers a reporter names through something else: an organisation's title and then the
 person ('"...," said Carlton Motor's head of personnel, Ruth Adeyemi'), a possessive pronoun
 ('said its plant manager, George Whitfield'), or, once named, by nationality or age alone
-('the Austrian said', 'said the 28-year-old'). Every story is written for these tests and read
-in three layouts (one line per paragraph; hard-wrapped at 65 with a four-space indent; that
-with CRLF)."""
+('the Austrian said', 'said the 28-year-old'); and the words quoted inside reported speech
+('said the deal was "the worst in a decade"'), said directly. Every story is written for these
+tests and read in three layouts (one line per paragraph; hard-wrapped at 65 with a four-space
+indent; that with CRLF)."""
 
 from __future__ import annotations
+
+from explorer.nlp import extract
 
 from .layouts import in_layouts, said
 
@@ -52,3 +55,48 @@ def test_a_nationality_or_an_age_alone_stands_for_the_person_just_named(text):
     assert ("Alain Roche", "Nobody") in got, got
     # a people ("the Tories") is not a person just named
     assert not any(words == "It" for _, words in got), got
+
+
+COUNCIL = [
+    'Councillor Martin Hale said the settlement for the county was "the worst in a decade" '
+    "and would mean cuts to libraries.",
+    'The finance minister, Jane Hart, said the squeeze would last "as long as it takes", and '
+    'that councils had "money in the bank".',
+    'Ms Hart said the figures were "final".',
+]
+
+
+def direct(text: str) -> set[tuple[str, str, bool]]:
+    return {
+        (f.subject, f.object, bool(f.qualifiers.get("partial")))
+        for f in extract(text).facts
+        if f.predicate == "said" and f.qualifiers.get("direct")
+    }
+
+
+@in_layouts(COUNCIL)
+def test_words_quoted_inside_reported_speech_are_said_directly_by_its_speaker(text):
+    got = direct(text)
+    assert ("Martin Hale", "the worst in a decade", True) in got, got
+    assert ("Jane Hart", "as long as it takes", True) in got, got
+    assert ("Jane Hart", "money in the bank", True) in got, got
+    # one word in marks is a word used, not a quotation
+    assert not any(words == "final" for _, words, _ in got), got
+    # the reported clause stays, with the quoted words in it
+    assert ("Martin Hale", "the") in said(text), said(text)
+
+
+JUDGED = [
+    'Union leader Jimmy Reid accused the board of "smoke and mirrors" over the closure.',
+    'The opposition leader, Tom Greaves, branded the budget "a gift to the rich" on Tuesday.',
+    'Helen Marsh and Peter Dowd, dubbed the "Camden Two" by the papers, lost their appeal.',
+]
+
+
+@in_layouts(JUDGED)
+def test_words_in_marks_after_a_verb_of_judging_are_its_subjects(text):
+    got = direct(text)
+    assert ("Jimmy Reid", "smoke and mirrors", True) in got, got
+    assert ("Tom Greaves", "a gift to the rich", True) in got, got
+    # "dubbed" after a comma is what others called them, not their words
+    assert not any(words == "Camden Two" for _, words, _ in got), got
