@@ -41,7 +41,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     place_adjective,
 )
-from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial
+from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial, words_of
 from explorer.nlp.values import is_holiday
 
 _MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
@@ -881,6 +881,10 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
 
 def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label the name toks[i:j] by the first rule that decides (the strongest evidence)."""
+    if doc.joined and doc.joined.get(toks[i].start) == toks[j - 1].end:
+        canon = " ".join(words_of(toks, i, j)).replace(" ,", ",")
+        emit(doc, s_i, toks, i, j, "ORG", canon, STRONG)  # "Avon and Somerset Police"
+        return
     c = Name(doc, toks, i, j, table, person_next, s_i)
     if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
         return  # before every table ("the Louvre accord"), tried only before such a noun
