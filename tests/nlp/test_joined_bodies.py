@@ -154,3 +154,23 @@ def test_a_headline_gives_the_names_the_story_writes_whole(text):
     assert ("BANK OF FRANCE", "ORG", "Bank of France") in got, got
     assert ("FORD BRITAIN", "ORG", "Ford of Britain") in got, got
     assert not [m for m in got if m[0] in ("FRANCE", "BRITAIN", "FORD") or "NON" in m[0]]
+
+
+# --- title words are no organisation ----------------------------------------------------------
+
+ROLES = [
+    "Egyptian Petroleum Minister Abdel Hadi Kandeel said output would rise, and Indonesian "
+    "Mines and Energy Minister Ginandjar Kartasasmita said prices would hold.",
+    "Assistant U.S. Attorney Mary Jo Whitby said the case was strong.",
+    "Prosecutors said the fraud ran for years. Investigators said the books were burned.",
+]
+
+
+@in_layouts(ROLES)
+def test_title_words_and_people_of_a_trade_are_no_organisation(text):
+    got = label_sets(text)
+    assert not [n for n, ls in got.items() if "ORG" in ls], got
+    assert got.get("Egyptian") == {"NORP"} and got.get("Indonesian") == {"NORP"}
+    assert got.get("Petroleum Minister") == {"TITLE"}
+    assert got.get("Mines and Energy Minister") == {"TITLE"}
+    assert got.get("U.S.") == {"GPE"} and got.get("Mary Jo Whitby") == {"PERSON"}

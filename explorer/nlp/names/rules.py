@@ -557,6 +557,25 @@ def place_adjective_word(c: Name) -> Verdict | None:
     return None
 
 
+#: People of a trade that a story opens a sentence with, as a body: "Prosecutors said",
+#: "Investigators believe" (a title's plural, "Ministers", is found from the titles).
+_PEOPLE_OF_A_TRADE = frozenset(
+    "Investigators Detectives Officers Researchers Scientists Economists Analysts Officials "
+    "Experts Lawyers Paramedics Firefighters Campaigners Protesters Doctors Medics".split()
+)
+
+
+def people_of_a_trade(c: Name) -> Verdict | None:
+    """ "Prosecutors said", "Investigators said": people of a trade opening their sentence,
+    no organisation."""
+    key = c.key
+    if key[-1:] != "s" or not is_sentence_initial(c.toks, c.i):
+        return None
+    if key in _PEOPLE_OF_A_TRADE or key[:-1] in W.titles[0]:
+        return NOT_A_NAME
+    return None
+
+
 def unknown_word(c: Name) -> Verdict:
     """A word no list knows: a person by a surname's ending ("Kowalski", "Petrov"), else an
     organisation; one the document also writes in lower case ("Library", "Health") is a name
@@ -837,6 +856,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town,
     given_name_after_place_word,
     place_adjective_word,
+    people_of_a_trade,
     unknown_word,
 )
 

@@ -1214,7 +1214,7 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
     if best is not None:
         p, t_len = best
         if p > i:
-            _parts(doc, s_i, toks, i, p, table, False)
+            _before_role(doc, s_i, toks, i, p, table, mods)
         while p + t_len in starts:  # "Spokesman Lieutenant-Colonel Anna Berg"
             emit_title(doc, s_i, toks, p, p + t_len)
             p, t_len = p + t_len, starts[p + t_len]
@@ -1223,6 +1223,19 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             _parts(doc, s_i, toks, p + t_len, j, table, True)
         return
     _parts(doc, s_i, toks, i, j, table, False)
+
+
+def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) -> None:
+    """Label the words toks[i:p] before a role: a title's modifiers before a place are the
+    title's ("Assistant U.S. Attorney X": "Assistant", then the place), not an organisation
+    "Assistant U.S."."""
+    k = i
+    while k < p - 1 and toks[k].text in mods:
+        k += 1
+    if k > i and gazetteer_label(words_of(toks, k, p)):
+        emit_title(doc, s_i, toks, i, k)
+        i = k
+    _parts(doc, s_i, toks, i, p, table, False)
 
 
 def _head_before_name(doc: Doc, words: list[str], k: int) -> int:
