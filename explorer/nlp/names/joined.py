@@ -22,6 +22,13 @@ _FIRM_NOUNS = frozenset(
 #: A partner's title after a firm's name: "Carlyle and Webb partner Tom Hale".
 _PARTNER_AFTER = frozenset({"partner", "partners"})
 
+#: Who is "at" a firm of partners: "a partner at Harwood and Pryce".
+_MEMBERS = frozenset({"partner", "solicitor", "solicitors", "lawyer", "accountant", "broker"})
+
+#: The words before a body's name that are no part of it: "The Ministry of ...", "A
+#: Department for ... spokesman".
+_ARTICLES = frozenset({"The", "the", "A", "An"})
+
 
 def _surname(w: str) -> bool:
     """A word written as a partner's surname: "Pryce", "McCabe"; not "NTL" or "DJ"."""
@@ -64,7 +71,13 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
         return _mark(doc, toks, first, j + 2)
     before = toks[first - 1].text.lower() if first else ""
     after = toks[j + 2].text if j + 2 < n else ""
-    if before in _FIRM_NOUNS or first > i or after in _PARTNER_AFTER:
+    if (
+        before in _FIRM_NOUNS
+        or first > i
+        or after in _PARTNER_AFTER
+        # "a partner at Harwood and Pryce", "a solicitor with ..."
+        or (before in ("at", "with", "of") and first > 1 and toks[first - 2].text in _MEMBERS)
+    ):
         doc.firms.add(name)
         return _mark(doc, toks, first, j + 2)
     return 0
@@ -72,7 +85,7 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
 
 def _mark(doc: Doc, toks, start: int, k: int) -> int:
     """Note toks[start:k] as one organisation's name, for its label; and return `k`."""
-    if toks[start].text in ("The", "the") and k - start > 2:
+    if toks[start].text in _ARTICLES and k - start > 2:
         start += 1
     doc.joined[toks[start].start] = toks[k - 1].end
     return k
@@ -141,7 +154,7 @@ def portfolios_listed(doc: Doc, toks, i: int, j: int, n: int) -> int:
     "Ministry of Housing, Communities and Local Government", "Department for Digital,
     Culture, Media and Sport"; 0 if what follows the comma is no such list (a place, a
     person, a known organisation, or no "and" before the last)."""
-    head = i + 1 if toks[i].text == "The" else i
+    head = i + 1 if toks[i].text in _ARTICLES else i
     if toks[head].text not in _MINISTRY_HEADS or not any(
         t.text in ("of", "for") for t in toks[head + 1 : j]
     ):
@@ -151,7 +164,7 @@ def portfolios_listed(doc: Doc, toks, i: int, j: int, n: int) -> int:
         joiner = toks[k].text
         start = k = k + 1
         while k < n and k - start < 3 and toks[k].text[:1].isupper():
-            if not _plain(toks[k].text):
+            if not _portfolio(toks[k].text):
                 return 0
             k += 1
         if k == start:
@@ -159,6 +172,19 @@ def portfolios_listed(doc: Doc, toks, i: int, j: int, n: int) -> int:
         if joiner == "and":
             return _mark(doc, toks, head, k) if k >= n or not toks[k].text[:1].isupper() else 0
     return 0
+
+
+def _portfolio(w: str) -> bool:
+    """A word of a ministry's portfolio: "Communities", "Rivers" (a region of that name is
+    far less likely there than the word); not a nation, a city, a given name or a known
+    organisation: "the Ministry of Defence, Britain and France"."""
+    return (
+        w not in W.first_names
+        and w not in W.known_orgs
+        and w not in W.nations
+        and w not in W.cities
+        and w not in W.demonyms
+    )
 
 
 #: The countries a company's national arm is named for: "Ford of Britain", "General Motors

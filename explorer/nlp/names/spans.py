@@ -989,6 +989,7 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
         and not (
             j - i > 1 and toks[j - 2].text in W.first_names  # "Theresa May"
         )
+        and not (j - i > 2 and toks[j - 2].text == "and")  # "the law firm Slaughter and May"
     ):
         j -= 1
     if i >= j:
