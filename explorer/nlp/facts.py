@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 
 from explorer.nlp import regexes
+from explorer.nlp.names.postnominals import POST_NOMINALS
 
 from ..model import Fact, Mention
 from . import gazetteer
@@ -1551,6 +1552,15 @@ _NOT_ROLE = frozenset("who which that is was are were has had have will would sa
 # --- said ----------------------------------------------------------------------------------
 
 
+def _before_letters(doc: _Text, pos: int) -> Mention | None:
+    """The mention right before `pos`; the name before the letters after it where those
+    are a post-nominal ("Peter Lang MP said")."""
+    m = doc.before(pos)
+    if m is not None and m.label == "TITLE" and m.text in POST_NOMINALS:
+        return doc.before(m.start) or m
+    return m
+
+
 def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
     text = doc.text
@@ -1563,7 +1573,7 @@ def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         gap -= 1
     if gap < pos and gap in doc.appositives and doc.by_end.get(gap) is None:
         return doc.appositives[gap]  # "X, the vice president of marketing, said"
-    m = doc.before(pos)
+    m = _before_letters(doc, pos)
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
@@ -1924,7 +1934,7 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
             return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
     if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
         return None
-    m = doc.before(aside.start())
+    m = _before_letters(doc, aside.start())  # "Philippe Sands QC, a member of ..., says"
     if (
         m is not None
         and first is not None

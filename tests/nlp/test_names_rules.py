@@ -32,7 +32,8 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
         "after_honorific", "nationalities_joined", "acronym", "team_in_table", "after_lower_title",
         "dateline_agency", "named_agency", "before_org_noun", "beside_place_noun",
         "company_ending", "company", "city_team", "given_name_after_article", "given_name",
-        "town", "given_name_after_place_word", "place_adjective_word", "unknown_word",
+        "town", "given_name_after_place_word", "place_adjective_word", "people_of_a_trade",
+        "unknown_word",
     ]  # fmt: skip
     assert [r.__name__ for r in rules.SEVERAL_WORD_RULES] == [
         "date", "award", "team_in_sports_story", "town_in_table", "town_team",

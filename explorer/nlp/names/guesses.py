@@ -90,6 +90,10 @@ class Doc:
         self.sport_slug: bool | None = None  # whether its slug names a sport (computed once)
         self.long_runs: list = []  # runs of capitalised words too long to be one name
         self.nicknames: dict[str, str] = {}  # "Indians" -> "Cleveland Indians", in sports
+        self.firms: set[str] = set()  # "Carlyle and Webb": firms of two the story names
+        # Where a body joined past "and", a comma or "of" starts -> where it ends ("Avon and
+        # Somerset Police", "Ford of Britain"): an organisation, whatever its words.
+        self.joined: dict[int, int] = {}
         # Set by the document pass: a part of a person's name -> the full name; a surface
         # -> the (label, entity) it was given with confidence.
         self.people: dict[str, str] = {}
@@ -143,10 +147,13 @@ _TITLE_ABBREVIATIONS = {
             ("Gen", "General"), ("Adm", "Admiral"), ("Lt", "Lieutenant"), ("Col", "Colonel"),
             ("Sgt", "Sergeant"), ("Capt", "Captain"), ("Cmdr", "Commander"),
             ("Prof", "Professor"), ("Maj", "Major"), ("Lieut", "Lieutenant"),
+            ("Det", "Detective"), ("Insp", "Inspector"),
+            ("Ch", "Chief"), ("Con", "Constable"), ("Const", "Constable"),
         )
         for dot in (".", "")
         if not (abbr == "Maj" and dot == "")  # "Maj" alone may be a name
     },
+    "DCI": "Detective Chief Inspector",
     "Co-ordinator": "Coordinator", "Co-Ordinator": "Coordinator",  # as a broken line reads
 }  # fmt: skip
 

@@ -106,6 +106,8 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
         raw = " ".join(t.text for t in toks[i:m])
         if key in known:
             return (m, *known[key])
+        if m - i > 1 and (hit := _known_with_particles(words, known)):
+            return (m, *hit)  # "BANK OF FRANCE" of "Bank of France", "FORD BRITAIN"
         if raw in known and raw.isupper():
             return (m, *known[raw])
         if key in doc.people:
@@ -125,8 +127,33 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
     return None
 
 
+#: The small words of a name that a headline writes in capitals: "BANK OF FRANCE".
+_PARTICLES = frozenset({"Of", "And", "The", "For", "De", "Du", "La", "Le"})
+
+
+def _known_with_particles(words, known) -> tuple[str, str] | None:
+    """(label, entity) of the organisation the document writes as the title-cased `words`
+    with their small words in lower case ("Bank Of France" -> "Bank of France"), or of two
+    words with "of" between them ("Ford Britain" -> "Ford of Britain")."""
+    if not _PARTICLES.isdisjoint(words[1:]):
+        key = " ".join([words[0], *(w.lower() if w in _PARTICLES else w for w in words[1:])])
+        hit = known.get(key)
+        return hit if hit is not None and hit[0] == "ORG" else None
+    if len(words) == 2:
+        hit = known.get(f"{words[0]} of {words[1]}")
+        return hit if hit is not None and hit[0] == "ORG" else None
+    return None
+
+
+#: Prefixes that make a word of a name ("Non-Opec"), no organisation's first word.
+_NO_NAME_PREFIXES = ("Non-", "Anti-", "Pro-", "Ex-", "Post-", "Pre-", "Mid-")
+
+
 def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
-    """ "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word."""
+    """ "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word; not "NON-OPEC
+    OIL", whose first word is a prefix's."""
+    if titled[i].startswith(_NO_NAME_PREFIXES):
+        return None
     for m in range(min(len(titled), i + 4), i + 1, -1):
         words = titled[i:m]
         if None in words or any(w.lower() in FUNCTION for w in words):

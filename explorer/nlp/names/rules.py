@@ -41,7 +41,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     place_adjective,
 )
-from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial
+from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial, words_of
 from explorer.nlp.values import is_holiday
 
 _MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
@@ -557,6 +557,25 @@ def place_adjective_word(c: Name) -> Verdict | None:
     return None
 
 
+#: People of a trade that a story opens a sentence with, as a body: "Prosecutors said",
+#: "Investigators believe" (a title's plural, "Ministers", is found from the titles).
+_PEOPLE_OF_A_TRADE = frozenset(
+    "Investigators Detectives Officers Researchers Scientists Economists Analysts Officials "
+    "Experts Lawyers Paramedics Firefighters Campaigners Protesters Doctors Medics".split()
+)
+
+
+def people_of_a_trade(c: Name) -> Verdict | None:
+    """ "Prosecutors said", "Investigators said": people of a trade opening their sentence,
+    no organisation."""
+    key = c.key
+    if key[-1:] != "s" or not is_sentence_initial(c.toks, c.i):
+        return None
+    if key in _PEOPLE_OF_A_TRADE or key[:-1] in W.titles[0]:
+        return NOT_A_NAME
+    return None
+
+
 def unknown_word(c: Name) -> Verdict:
     """A word no list knows: a person by a surname's ending ("Kowalski", "Petrov"), else an
     organisation; one the document also writes in lower case ("Library", "Health") is a name
@@ -837,6 +856,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town,
     given_name_after_place_word,
     place_adjective_word,
+    people_of_a_trade,
     unknown_word,
 )
 
@@ -881,6 +901,10 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
 
 def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label the name toks[i:j] by the first rule that decides (the strongest evidence)."""
+    if doc.joined and doc.joined.get(toks[i].start) == toks[j - 1].end:
+        canon = " ".join(words_of(toks, i, j)).replace(" ,", ",")
+        emit(doc, s_i, toks, i, j, "ORG", canon, STRONG)  # "Avon and Somerset Police"
+        return
     c = Name(doc, toks, i, j, table, person_next, s_i)
     if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
         return  # before every table ("the Louvre accord"), tried only before such a noun

@@ -13,6 +13,14 @@ from explorer.nlp.names.guesses import (
     emit_title,
     is_about_sport,
 )
+from explorer.nlp.names.joined import (
+    ARM_PLACES,
+    firm_of_two,
+    national_arm,
+    partners_with_form,
+    portfolios_listed,
+    service_of_places,
+)
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
     COMPETITION_HEADS,
@@ -39,6 +47,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
+from explorer.nlp.names.postnominals import POST_NOMINALS, without_post_nominals
 from explorer.nlp.names.rules import (
     PLAYER_NEXT,
     SURNAMES_THAT_NAME_TRADES,
@@ -243,10 +252,10 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 j += 3
                 continue
             k = (
-                _name_goes_on(toks, i, j, n)
+                _name_goes_on(doc, toks, i, j, n)
                 if w in _JOINERS
                 and not nxt[:1].islower()
-                and (w != "of" or toks[j - 1].text == "Group")
+                and (w != "of" or toks[j - 1].text == "Group" or nxt in ARM_PLACES)
                 else 0
             )
             if k:
@@ -499,18 +508,26 @@ def _named_for_or_on(w: str, prev: str, org_heads) -> bool:
     )
 
 
-def _name_goes_on(toks, i: int, j: int, n: int) -> int:
+def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
     """Where the name toks[i:j] begins ends when it goes on past the "and", comma or "of" at
-    `j`: as a company's ("Merrill Lynch and Co"), a group of nations's ("Group of 77") or a
-    public body's ("Food and Drug Administration"); 0 if it does not."""
+    `j`: as a company's ("Merrill Lynch and Co", "Ford of Britain"), a group of nations's
+    ("Group of 77"), a public body's ("Food and Drug Administration", "Avon and Somerset
+    Police", "Ministry of Housing, Communities and Local Government") or a firm's of two
+    ("the law firm Carlyle and Webb"); 0 if it does not."""
     w = toks[j].text
     if w == "of":
         if toks[j - 1].text == "Group" and j + 1 < n and toks[j + 1].text in _GROUP_SIZES:
             return j + 2
-        return 0
+        return national_arm(doc, toks, i, j, n)
     k = _company_goes_on(toks, i, j, n)
+    if not k and w == ",":
+        k = portfolios_listed(doc, toks, i, j, n)
     if not k and w == "and":
-        k = _institution_after_and(toks, i, j, n)
+        k = (
+            _institution_after_and(toks, i, j, n)
+            or service_of_places(doc, toks, i, j, n)
+            or firm_of_two(doc, toks, i, j, n)
+        )
     return k
 
 
@@ -567,7 +584,7 @@ def _company_goes_on(toks, i: int, j: int, n: int) -> int:
         # "China Light and Power", "Pacific Gas and Electric": a utility's two trades
         k = j + 2
         return k + 1 if k < n and toks[k].text in COMPANY_FORMS else k
-    return _company_after_and(toks, j + 1, n)
+    return _company_after_and(toks, i, j + 1, n)
 
 
 #: The trades a utility names itself after, two joined by "and".
@@ -610,7 +627,7 @@ def _partners_after_comma(toks, i: int, j: int, n: int) -> int:
     return end
 
 
-def _company_after_and(toks, k: int, n: int) -> int:
+def _company_after_and(toks, i: int, k: int, n: int) -> int:
     """Where a company's name that goes on after "and" ends ("and Co", "and Poor's Corp"):
     a short run of capitalised words ending in a legal form; 0 if there is none."""
     start = k
@@ -625,9 +642,10 @@ def _company_after_and(toks, k: int, n: int) -> int:
     if k == start or toks[k - 1].text not in COMPANY_FORMS:
         return 0
     # One more name at most before the legal form ("Poor's Corp", "Gamble Co"): "KeyCorp and
-    # Banc One Corp" are two companies.
+    # Banc One Corp" are two companies; but "E.D. and F. Man Ltd", "Minerals and Metals
+    # Trading Corp" are one.
     names = [t.text for t in toks[start:k] if t.text not in COMPANY_FORMS and t.text[:1].isupper()]
-    return k if len(names) <= 1 else 0
+    return k if len(names) <= 1 or partners_with_form(toks, i, start - 1, k, names) else 0
 
 
 # Words after which a lower-case role is one held: "the president", "resigned as chief
@@ -825,6 +843,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     if span is None:
         return
     i, j = span
+    if toks[j - 1].text in POST_NOMINALS and (k := without_post_nominals(toks, i, j)) < j:
+        emit_title(doc, s_i, toks, k, j)  # "Anna Cartwright KC": a title after the name
+        if k == i:
+            return  # "a QC": the title alone
+        j = k
     if (
         toks[j - 1].text in COMPETITION_HEADS
         or (j - i > 2 and toks[j - 2].text in COMPETITION_HEADS)
@@ -966,6 +989,7 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
         and not (
             j - i > 1 and toks[j - 2].text in W.first_names  # "Theresa May"
         )
+        and not (j - i > 2 and toks[j - 2].text == "and")  # "the law firm Slaughter and May"
     ):
         j -= 1
     if i >= j:
@@ -1191,7 +1215,7 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
     if best is not None:
         p, t_len = best
         if p > i:
-            _parts(doc, s_i, toks, i, p, table, False)
+            _before_role(doc, s_i, toks, i, p, table, mods)
         while p + t_len in starts:  # "Spokesman Lieutenant-Colonel Anna Berg"
             emit_title(doc, s_i, toks, p, p + t_len)
             p, t_len = p + t_len, starts[p + t_len]
@@ -1200,6 +1224,19 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             _parts(doc, s_i, toks, p + t_len, j, table, True)
         return
     _parts(doc, s_i, toks, i, j, table, False)
+
+
+def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) -> None:
+    """Label the words toks[i:p] before a role: a title's modifiers before a place are the
+    title's ("Assistant U.S. Attorney X": "Assistant", then the place), not an organisation
+    "Assistant U.S."."""
+    k = i
+    while k < p - 1 and toks[k].text in mods:
+        k += 1
+    if k > i and gazetteer_label(words_of(toks, k, p)):
+        emit_title(doc, s_i, toks, i, k)
+        i = k
+    _parts(doc, s_i, toks, i, p, table, False)
 
 
 def _head_before_name(doc: Doc, words: list[str], k: int) -> int:
