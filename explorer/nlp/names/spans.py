@@ -635,7 +635,7 @@ def _company_after_and(toks, k: int, n: int) -> int:
 # operating officer".
 _BEFORE_A_ROLE = frozenset(
     "the The , 's ’s as become became becomes acting interim named appointed elected "
-    "promoted senior executive".split()
+    "promoted senior executive former".split()
 )
 
 
@@ -702,6 +702,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
+    if j > i and _field_between(toks, j, heads):
+        j += 1  # "chief safety engineer": a field between the rank and the office
     if (
         j - i == 1
         and j + 1 < n
@@ -771,6 +773,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and desk.capitalize() not in _NOT_OF_THE_TITLE
             and (not _NOT_A_DESK.search(desk) or desk in _DESKS_IN_S)
             and desk not in _VERBS_BEFORE_A_ROLE
+            and desk not in _BODIES  # "environment office director": the office's director
         ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
@@ -802,6 +805,26 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
+def _field_between(toks, j: int, heads) -> bool:
+    """Whether toks[j] is a field in lower case between a title's rank and its office: "chief
+    safety engineer", "chief investment officer" (not after "former" alone)."""
+    if j + 1 >= len(toks):
+        return False
+    w = toks[j].text
+    return (
+        w.isalpha()
+        and w.islower()
+        and w not in W.stopwords
+        and w not in _VERBS_BEFORE_A_ROLE  # "transport expert professor X"
+        and w not in _BODIES
+        and (not _NOT_A_DESK.search(w) or w in _DESKS_IN_S)  # "police officers spokesman"
+        and w.title() not in heads
+        and toks[j + 1].text.islower()
+        and toks[j + 1].text.title() in heads
+        and toks[j - 1].text.capitalize() not in _NOT_OF_THE_TITLE
+    )
+
+
 #: A word before a title that says what was done or what the holder is like, not the desk:
 #: "thanked director X", "famed director X", "plays director X" (but "sports editor").
 _NOT_A_DESK = regexes.compile(r"(?:ed|ly|s)$")
@@ -812,9 +835,15 @@ _DESKS_IN_S = frozenset(
 _VERBS_BEFORE_A_ROLE = frozenset(
     {"saw", "met", "told", "made", "became", "said", "says", "expert", "guest", "visiting"}
 )  # and the roles before one: "road safety expert Professor X"
+#: Bodies whose head a title in lower case after them is, not a desk: "environment office
+#: director", "the affairs committee chairman".
+_BODIES = frozenset(
+    "office ministry agency department bureau authority commission council committee union "
+    "board".split()
+)
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
-_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor"})
+_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor", "Manager"})
 #: Bodies of members whose head is a "leader" written after them in lower case.
 _MEMBERS_LED = frozenset({"union"})
 
