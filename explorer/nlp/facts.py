@@ -22,7 +22,7 @@ from . import gazetteer
 from .deals import find_deals
 from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
-from .names.lists import PORTFOLIO_WORDS
+from .names.lists import PORTFOLIO_WORDS, gazetteer_label
 from .values import alternation, word_alternation
 
 # typing is for the type checker: importing it at run time costs each start ~16 M instructions
@@ -863,11 +863,19 @@ _ITS_ASIDE_BEFORE = regexes.compile(r",[ \t]*its[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}
 _WORD_BEFORE_TITLE = regexes.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?:['’]s)?[ \t]*$")
 
 
+# A country joined to "then-" or "ex-" before a title: "then-US secretary of state".
+_THEN_PLACE_BEFORE = regexes.compile(r"(?<![\w-])(?:then|ex|former)-([A-Z][\w.]*)[ \t]+$")
+
+
 def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     """Whose the title `t` is by the words before it when no name of an organisation or a
     country comes right before it: "Acme's chairman", "the party's education spokesman",
     "the Italian club's president", "Its chief engineer"; (what it is of, where it starts)."""
     text = doc.text
+    then = _THEN_PLACE_BEFORE.search(text, max(0, t.start - 24), t.start)
+    place = gazetteer_label([then.group(1)]) if then is not None else None
+    if then is not None and place is not None and place[0] in ("GPE", "NORP"):
+        return place[1], then.start()  # "then-US secretary of state George Shultz"
     # "Acme's chairman", "Acme Corp's senior vice president"
     poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
     owner = doc.before(poss.start()) if poss else None
@@ -914,11 +922,12 @@ def _covered(doc: _Text, pos: int) -> bool:
 # A body named in lower case right before a title: "environment office director", "the
 # public accounts committee chairman".
 _BODY_BEFORE = regexes.compile(
-    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That)[ \t])[A-Z][a-z][\w-]*[ \t]+)?"
+    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
+    r"[A-Z][a-z][\w-]*[ \t]+)?"
     r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at"
     r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:office|ministry|agency|department|bureau|authority|commission|council|committee"
-    r"|union|board))[ \t]+$"
+    r"|board))[ \t]+$"
 )
 
 
@@ -969,6 +978,35 @@ def _org_named_by(doc: _Text, pos: int) -> str | None:
     return fits.pop() if len(fits) == 1 else None
 
 
+def _ministry_country(doc: _Text, name: str) -> str | None:
+    """The country of a minister the story names no country for, where it names that
+    country's ministry of the same portfolio: "Foreign Minister X" after "the Swedish Foreign
+    Ministry said" is Sweden's; None where it names none, or several countries'."""
+    portfolio, _, head = name.rpartition(" ")
+    if head != "Minister" or not portfolio or "Ministry" not in doc.text:
+        return None
+    countries = set()
+    for m in doc.mentions:
+        if m.label == "ORG" and m.entity.endswith(f" {portfolio} Ministry"):
+            words = m.entity[: -len(portfolio) - 10].split()
+            place = gazetteer_label(words) if words else None
+            if place is not None and place[0] in ("GPE", "NORP"):
+                countries.add(place[1])
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _spelled_out(doc: _Text, of: str | None) -> str | None:
+    """The organisation a title is of, in full where it is given by its initials written as
+    a word ("Iea" after "the International Energy Agency")."""
+    if of is None or not 3 <= len(of) <= 5 or not of.isalpha() or not of.istitle():
+        return of
+    upper = of.upper()
+    fits = {
+        m.entity for m in doc.mentions if m.label == "ORG" and _name_initials(m.entity) == upper
+    }
+    return fits.pop() if len(fits) == 1 else of
+
+
 def _name_initials(name: str) -> str:
     """ "European Space Agency" -> "ESA"; "National Aeronautics and Space Administration"."""
     return "".join(w[0] for w in name.split() if w[:1].isupper())
@@ -983,7 +1021,7 @@ _BODY_NOUNS = (
 )
 _BODY_AFTER = regexes.compile(
     r"[ \t]+of[ \t]+the[ \t]+(?P<body>(?P<caps>(?:[A-Z][\w'’-]*[ \t]+){0,2})"
-    rf"(?P<low>(?:[a-z][\w-]*[ \t]+){{0,3}}?)(?:{_BODY_NOUNS}))(?![\w-]|[ \t]+[A-Z])"
+    rf"(?P<low>(?:[a-z][\w-]*(?:['’]s?)?[ \t]+){{0,3}}?)(?:{_BODY_NOUNS}))(?![\w-]|[ \t]+[A-Z])"
 )
 
 
@@ -1086,6 +1124,7 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
+        of = _spelled_out(doc, of) if of is not None else _ministry_country(doc, name)
         key = (person.entity, name, of, to)
         doc.holders.setdefault((name.lower(), of), person.entity)
         doc.holders.setdefault((name.lower(), None), person.entity)
@@ -1221,6 +1260,14 @@ def _title_holder(
         person = _named_further(doc, left, t.end, None, carried_of)
         if person is not None:
             return person, None, t.end
+    if (
+        person is not None
+        and person.label == "PERSON"
+        and doc.text[person.end : person.end + 1].isspace()
+    ):
+        firm = doc.by_start.get(person.end + 1)
+        if firm is not None and firm.label == "ORG":
+            return None, of, right  # "fund manager Matrix Asset Advisors": one firm's name
     return person, of, right
 
 

@@ -774,6 +774,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and (not _NOT_A_DESK.search(desk) or desk in _DESKS_IN_S)
             and desk not in _VERBS_BEFORE_A_ROLE
             and desk not in _BODIES  # "environment office director": the office's director
+            and (not desk.endswith("ing") or desk in _DESKS_IN_ING)  # not "hoping manager"
         ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
@@ -816,7 +817,6 @@ def _field_between(toks, j: int, heads) -> bool:
         and w.islower()
         and w not in W.stopwords
         and w not in _VERBS_BEFORE_A_ROLE  # "transport expert professor X"
-        and w not in _BODIES
         and (not _NOT_A_DESK.search(w) or w in _DESKS_IN_S)  # "police officers spokesman"
         and w.title() not in heads
         and toks[j + 1].text.islower()
@@ -835,6 +835,12 @@ _DESKS_IN_S = frozenset(
 _VERBS_BEFORE_A_ROLE = frozenset(
     {"saw", "met", "told", "made", "became", "said", "says", "expert", "guest", "visiting"}
 )  # and the roles before one: "road safety expert Professor X"
+#: Desks in "-ing", told from a verb before a title ("is hoping manager X will").
+_DESKS_IN_ING = frozenset(
+    "marketing engineering publishing accounting banking planning programming advertising "
+    "purchasing trading training casting licensing manufacturing broadcasting recruiting "
+    "merchandising nursing lending sporting finishing housing building mining shipping".split()
+)
 #: Bodies whose head a title in lower case after them is, not a desk: "environment office
 #: director", "the affairs committee chairman".
 _BODIES = frozenset(
@@ -1150,6 +1156,8 @@ def _role_and_name_at(toks, j: int, heads, mods) -> bool:
         k += 1
     elif " ".join(t.text.capitalize() for t in toks[j:k]) not in heads:
         return False  # but "chief executive" is a title of modifiers alone
+    if k < n and toks[k].text == "," and k > j:
+        k += 1  # "Halvorsen's chairman, Jon Berg,"
     return k + 1 < n and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()
 
 
