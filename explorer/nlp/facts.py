@@ -371,6 +371,8 @@ class _Text:
         self._speech: list[re.Match] | None = None
         self._speech_starts: list[int] | None = None
         self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
+        # filled by `_org_words`: organisations by their first word, and by their initials
+        self.org_words: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
 
     def sentence_of(self, pos: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, pos) - 1)
@@ -872,7 +874,11 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     country comes right before it: "Acme's chairman", "the party's education spokesman",
     "the Italian club's president", "Its chief engineer"; (what it is of, where it starts)."""
     text = doc.text
-    then = _THEN_PLACE_BEFORE.search(text, max(0, t.start - 24), t.start)
+    then = (
+        _THEN_PLACE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("-", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
     place = gazetteer_label([then.group(1)]) if then is not None else None
     if then is not None and place is not None and place[0] in ("GPE", "NORP"):
         return place[1], then.start()  # "then-US secretary of state George Shultz"
@@ -894,7 +900,11 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
         k = doc.sentence_of(its.start()) - 1
         owner = doc.opening_org(k) if k >= 0 else None
         return (owner.entity if owner is not None else None), left
-    its = _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
+    its = (
+        _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("its", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
     if its is not None:
         # "Boeing sent a team led by Richard Tomlin, its chief safety engineer": the
         # organisation the sentence opens with
@@ -902,7 +912,12 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
         if owner is not None and owner.end <= its.start():
             return owner.entity, left
         return None, left
-    body = _BODY_BEFORE.search(text, max(0, t.start - 60), t.start)
+    last = text[max(0, t.start - 14) : t.start].rsplit(None, 1)[-1:]
+    body = (
+        _BODY_BEFORE.search(text, max(0, t.start - 60), t.start)
+        if last and last[0] in _BODY_WORDS
+        else None
+    )
     if body is not None and doc.by_end.get(body.end(1)) is None:
         # "Environment office director X": the office named in lower case before the title
         # (not a word of a name before it: "Lib Dem affairs committee chairman")
@@ -914,11 +929,18 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
 
 
 def _covered(doc: _Text, pos: int) -> bool:
-    """Whether a mention covers the character at `pos`."""
+    """Whether a mention covers the character at `pos` other than an organisation's name of
+    one word there ("Environment office": the office's own name)."""
     i = bisect.bisect_right(doc.mention_starts, pos) - 1
-    return i >= 0 and doc.mentions[i].end > pos
+    if i < 0 or doc.mentions[i].end <= pos:
+        return False
+    m = doc.mentions[i]
+    return not (m.label == "ORG" and m.start == pos and " " not in m.text)
 
 
+_BODY_WORDS = frozenset(
+    "office ministry agency department bureau authority commission council committee board".split()
+)
 # A body named in lower case right before a title: "environment office director", "the
 # public accounts committee chairman".
 _BODY_BEFORE = regexes.compile(
@@ -952,6 +974,10 @@ def _org_named_by(doc: _Text, pos: int) -> str | None:
     Inc"), or its initials written as a word ("Esa" after "European Space Agency"); only a
     word the story never writes in lower case, and one organisation only."""
     text = doc.text
+    word = text[max(0, pos - 24) : pos].rsplit(None, 1)[-1:]
+    word = word[0].removesuffix("'s").removesuffix("’s") if word else ""
+    if not (len(word) >= 3 and word.isalpha() and word.istitle()):
+        return None  # most titles: no capitalised word right before
     found = _WORD_BEFORE_TITLE.search(text, max(0, pos - 24), pos)
     if found is None or doc.by_end.get(found.end(1)) is not None:
         return None
@@ -964,18 +990,29 @@ def _org_named_by(doc: _Text, pos: int) -> str | None:
         if not (text[at - 1 : at].isalpha() or text[at + len(low) : at + len(low) + 1].isalpha()):
             return None  # "Federal judge": a word of the language, not a name
         at = text.find(low, at + 1)
-    upper = word.upper()
-    fits = {
-        m.entity
-        for m in doc.mentions
-        if m.label == "ORG"
-        and m.start != found.start(1)
-        and (
-            (m.entity.startswith(word + " ") and m.entity.split()[0] == word)
-            or (len(word) <= 5 and _name_initials(m.entity) == upper)
-        )
-    }
+    firsts, initials = _org_words(doc)
+    fits = set(firsts.get(word, ()))
+    if len(word) <= 5:
+        fits.update(initials.get(word.upper(), ()))
     return fits.pop() if len(fits) == 1 else None
+
+
+def _org_words(doc: _Text) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The organisations the story names by the first word of their names of several words,
+    and by their initials: ({"Halverson": {"Halverson Industries Inc"}}, {"ESA": {...}})."""
+    if doc.org_words is not None:
+        return doc.org_words
+    firsts: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.label != "ORG":
+            continue
+        first, space, _ = m.entity.partition(" ")
+        if space:
+            firsts.setdefault(first, set()).add(m.entity)
+        initials.setdefault(_name_initials(m.entity), set()).add(m.entity)
+    doc.org_words = (firsts, initials)
+    return firsts, initials
 
 
 def _ministry_country(doc: _Text, name: str) -> str | None:
@@ -1000,11 +1037,8 @@ def _spelled_out(doc: _Text, of: str | None) -> str | None:
     a word ("Iea" after "the International Energy Agency")."""
     if of is None or not 3 <= len(of) <= 5 or not of.isalpha() or not of.istitle():
         return of
-    upper = of.upper()
-    fits = {
-        m.entity for m in doc.mentions if m.label == "ORG" and _name_initials(m.entity) == upper
-    }
-    return fits.pop() if len(fits) == 1 else of
+    fits = _org_words(doc)[1].get(of.upper(), set()) - {of}
+    return next(iter(fits)) if len(fits) == 1 else of
 
 
 def _name_initials(name: str) -> str:

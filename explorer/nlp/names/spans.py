@@ -702,7 +702,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
-    if j > i and _field_between(toks, j, heads):
+    ranked = j > i and any(t.text in _RANKS for t in toks[i:j])
+    if j > i and _field_between(toks, j, heads, ranked):
         j += 1  # "chief safety engineer": a field between the rank and the office
     if (
         j - i == 1
@@ -713,7 +714,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 2  # "chief of staff"
     elif j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
-    elif j < n and toks[j].text.title() in heads:  # "director-general": Director-General
+    elif j < n and _is_head(toks[j].text.title(), heads, ranked):  # "director-general"
         j += 1
         if (
             j < n
@@ -723,13 +724,26 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             j += 1  # "secretary general"
     elif j - i == 1 and _modifier_alone(toks, i, j, n):
         pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
+    elif (
+        toks[j - 1].text == "executive"
+        and j < n
+        and is_cap(toks[j].text)
+        and i
+        and is_cap(toks[i - 1].text)
+        and toks[i - 1].text.lower() not in W.stopwords  # not "The executive Committee"
+    ):
+        ranked = True  # "Nordtel executive Tero Ojanpera": the executive is the office
     elif j - i < 2 or (
         " ".join(t.text.capitalize() for t in toks[i:j]) not in heads
         and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
     ):
         return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
     phrase = " ".join(t.text.title() for t in toks[i:j]).replace(" Of ", " of ")
-    if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
+    if (
+        phrase not in heads
+        and not (ranked and phrase == "Executive")
+        and (j - i == 1 or not _is_head(toks[j - 1].text.title(), heads, ranked))
+    ):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
@@ -806,7 +820,17 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
-def _field_between(toks, j: int, heads) -> bool:
+#: Ranks in lower case before an office, and the offices that are titles only after one: "chief
+#: engineer", "senior scientist" (not "the engineer", "state engineer Comelf").
+_RANKS = frozenset({"chief", "senior", "deputy", "assistant", "lead", "principal"})
+_RANKED_HEADS = frozenset({"Engineer", "Scientist", "Pilot", "Designer", "Architect"})
+
+
+def _is_head(word: str, heads, ranked: bool) -> bool:
+    return word in heads or (ranked and (word in _RANKED_HEADS or word == "Executive"))
+
+
+def _field_between(toks, j: int, heads, ranked: bool) -> bool:
     """Whether toks[j] is a field in lower case between a title's rank and its office: "chief
     safety engineer", "chief investment officer" (not after "former" alone)."""
     if j + 1 >= len(toks):
@@ -820,7 +844,7 @@ def _field_between(toks, j: int, heads) -> bool:
         and (not _NOT_A_DESK.search(w) or w in _DESKS_IN_S)  # "police officers spokesman"
         and w.title() not in heads
         and toks[j + 1].text.islower()
-        and toks[j + 1].text.title() in heads
+        and _is_head(toks[j + 1].text.title(), heads, ranked)
         and toks[j - 1].text.capitalize() not in _NOT_OF_THE_TITLE
     )
 
@@ -1154,6 +1178,8 @@ def _role_and_name_at(toks, j: int, heads, mods) -> bool:
         k += 1
     if k < n and toks[k].text.islower() and toks[k].text.capitalize() in heads:
         k += 1
+    elif k == j + 1 and toks[j].text == "executive":
+        pass  # "Nordtel executive Tero Ojanpera"
     elif " ".join(t.text.capitalize() for t in toks[j:k]) not in heads:
         return False  # but "chief executive" is a title of modifiers alone
     if k < n and toks[k].text == "," and k > j:
