@@ -974,8 +974,8 @@ def _org_named_by(doc: _Text, pos: int) -> str | None:
     Inc"), or its initials written as a word ("Esa" after "European Space Agency"); only a
     word the story never writes in lower case, and one organisation only."""
     text = doc.text
-    word = text[max(0, pos - 24) : pos].rsplit(None, 1)[-1:]
-    word = word[0].removesuffix("'s").removesuffix("’s") if word else ""
+    last = text[max(0, pos - 24) : pos].rsplit(None, 1)[-1:]
+    word = last[0].removesuffix("'s").removesuffix("’s") if last else ""
     if not (len(word) >= 3 and word.isalpha() and word.istitle()):
         return None  # most titles: no capitalised word right before
     found = _WORD_BEFORE_TITLE.search(text, max(0, pos - 24), pos)
@@ -1013,6 +1013,41 @@ def _org_words(doc: _Text) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         initials.setdefault(_name_initials(m.entity), set()).add(m.entity)
     doc.org_words = (firsts, initials)
     return firsts, initials
+
+
+def _portfolio_before(
+    doc: _Text, prefix: Mention, name: str, left: int
+) -> tuple[Mention | None, str, int, str | None]:
+    """A portfolio read as a name before a title is the title's ("Justice and Home Affairs
+    Commissioner", "EC External Relations Commissioner", "Dutch Transport and Public Works
+    Minister"); (the mention before the title still to read, the title, where it starts,
+    what it is of)."""
+    head, portfolio = _portfolio(prefix.entity)
+    if portfolio is None and " " not in (written := doc.text[prefix.start : prefix.end]):
+        head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
+    if portfolio is None:
+        return prefix, name, left, None
+    # the whole office, as "Finance Minister" and "Farm Commissioner" are
+    name, left = f"{portfolio} {name}", prefix.start
+    if head:
+        return None, name, left, gazetteer.org_aliases().get(head, head)
+    before = doc.before(prefix.start)
+    if before is not None and before.label in _PARTY:
+        return None, name, before.start, before.entity  # "Dutch Transport ... Minister"
+    return None, name, left, None
+
+
+def _of_as_read(doc: _Text, name: str, of: str | None) -> tuple[str, str | None]:
+    """A title and what it is of as a reader has them once the words around it are read: an
+    organisation in full where initials gave it, a nation's adjective in the title its
+    country ("Scottish Education Secretary", not "Scottish Secretary"), the country whose
+    ministry of the portfolio the story names."""
+    if of is not None:
+        return name, _spelled_out(doc, of)
+    nation, _, rest = name.partition(" ")
+    if nation in _NATIONS_IN_TITLES and rest.partition(" ")[0] in _PORTFOLIO_WORDS:
+        return rest, _NATIONS_IN_TITLES[nation]
+    return name, _ministry_country(doc, name)
 
 
 def _ministry_country(doc: _Text, name: str) -> str | None:
@@ -1094,18 +1129,7 @@ def _titles(doc: _Text) -> list[Fact]:
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)
         if prefix is not None and prefix.label in ("ORG", "PERSON"):
-            # "Justice and Home Affairs Commissioner", "EC External Relations Commissioner"
-            head, portfolio = _portfolio(prefix.entity)
-            if portfolio is not None:
-                # the whole office, as "Finance Minister" and "Farm Commissioner" are
-                name, left = f"{portfolio} {name}", prefix.start
-                if head:
-                    of = gazetteer.org_aliases().get(head, head)
-                else:
-                    prefix = doc.before(prefix.start)
-                    if prefix is not None and prefix.label in _PARTY:
-                        of, left = prefix.entity, prefix.start  # "Dutch Transport ... Minister"
-                prefix = None
+            prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
         if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
             if prefix.label != "ORG":
@@ -1158,7 +1182,7 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
-        of = _spelled_out(doc, of) if of is not None else _ministry_country(doc, name)
+        name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         doc.holders.setdefault((name.lower(), of), person.entity)
         doc.holders.setdefault((name.lower(), None), person.entity)
@@ -1360,6 +1384,7 @@ _NOT_FIELD = frozenset(
 # organisation of its "Chief Secretary").
 _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
     "Public Works Water Sport Youth Family Children Veterans Cooperation Reconstruction "
+    "Universities Schools Skills Pensions Europe Africa Asia Disabilities Cities "
     "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
@@ -1961,6 +1986,8 @@ def _whose(doc: _Text, pos: int) -> str | None:
     kind = found.group("kind")
     if kind != "party":
         org = _named_earlier(doc, found.start(), kind)
+        if org is None and kind in _KINDS_NAMED_LOOSELY:
+            org = _latest_unknown(doc, found.start(), kind)
         return org.entity if org is not None else None
     i = bisect.bisect_left(doc.mention_starts, found.start()) - 1
     for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
@@ -1968,6 +1995,24 @@ def _whose(doc: _Text, pos: int) -> str | None:
             m.entity in _PARTY_NAMES or m.entity.endswith(_PARTY_ENDS)
         ):
             return m.entity
+    return None
+
+
+#: The nations whose adjective the title words take in ("Scottish Education Secretary").
+_NATIONS_IN_TITLES = {"Scottish": "Scotland", "Welsh": "Wales"}
+#: Kinds a story calls an organisation by whose names seldom say so ("Everton", "Juventus").
+_KINDS_NAMED_LOOSELY = frozenset({"club", "team"})
+
+
+def _latest_unknown(doc: _Text, pos: int, kind: str) -> Mention | None:
+    """The organisation named latest in this sentence or the two before `pos` that nothing says
+    is of another kind than `kind`: "the club's chief executive" after "a new stadium for
+    Everton ... approved by Liverpool City Council" is Everton's."""
+    k = doc.sentence_of(pos)
+    for j in range(k, max(-1, k - 3), -1):
+        for m in reversed(doc.by_sentence.get(j, ())):
+            if m.label == "ORG" and m.start < pos and _of_kind(doc, m, kind) is None:
+                return m
     return None
 
 

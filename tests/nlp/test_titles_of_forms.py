@@ -153,3 +153,26 @@ def test_the_company_after_the_words_that_say_what_it_is_is_the_titles(text):
     assert ("Sara Holt", "Analyst", "Tellwise") in got
     assert ("Jon Berg", "Operations Manager", "Nordlinjen") in got
     assert ("Sara Holt", "Tellwise") in affiliations(text)
+
+
+OFFICES = [
+    "Plans for a new ground for Hibernian were approved by Edinburgh City Council on Monday.",
+    "The club's chief executive, Rod Petrie, said supporters had waited long enough.",
+    "Former Selmar executive Ola Brekke, now a partner at the venture firm Nordkapp, said the "
+    "plans were sound.",
+    "Analyst Hugh Carver of Bannock Securities said the club could afford the loan.",
+    "Schools Minister Jim Knight said the council had been right.",
+    "Scottish Health Secretary Nicola Sturgeon said the ground would be smoke-free.",
+    "Tom Deane, vice-chancellor of Napier University, said students would use the pitches.",
+]
+
+
+@in_layouts(OFFICES)
+def test_an_executive_an_analyst_and_a_nations_portfolio_before_a_name_are_offices(text):
+    got = titles(text)
+    assert ("Rod Petrie", "Chief Executive", "Hibernian") in got
+    assert ("Ola Brekke", "Executive", "Selmar") in got
+    assert ("Hugh Carver", "Analyst", "Bannock Securities") in got
+    assert ("Jim Knight", "Schools Minister", None) in got
+    assert ("Nicola Sturgeon", "Health Secretary", "Scotland") in got
+    assert ("Tom Deane", "Vice-Chancellor", "Napier University") in got
