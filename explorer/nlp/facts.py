@@ -1219,7 +1219,12 @@ def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, st
         target = doc.by_start.get(link.end())
         if link.group(1) != "to" and (named := _org_past_kind(doc, link.end())) is not None:
             target = named  # "manager of the Dutch salvage company Smit Tak": the company's
-        if target is None or target.label not in _PARTY:
+        if target is None or not (
+            target.label in _PARTY
+            # "analyst at Energy Merchant": where an analyst works, though the name reads as a
+            # person's (as `_affiliations` reads it)
+            or (target.label == "PERSON" and link.group(1) == "at" and " " in target.text)
+        ):
             break
         if link.group(1) == "to":
             to = target.entity
@@ -1384,7 +1389,7 @@ _NOT_FIELD = frozenset(
 # organisation of its "Chief Secretary").
 _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
     "Public Works Water Sport Youth Family Children Veterans Cooperation Reconstruction "
-    "Universities Schools Skills Pensions Europe Africa Asia Disabilities Cities "
+    "Universities Schools Skills Pensions Disabilities Cities "
     "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "

@@ -119,7 +119,10 @@ class _Lists:
         self.title_starts = frozenset(h.split()[0] for h in heads) | mods
         # "International" of "International Development Minister"
         self.title_mod_firsts = frozenset(m.split()[0] for m in mods if " " in m)
-        self.lower_titles = frozenset(h.lower() for h in heads if " " not in h and len(h) > 3)
+        # (not "analyst": "market analyst Datamonitor" is as often a firm as a person)
+        self.lower_titles = frozenset(
+            h.lower() for h in heads if " " not in h and len(h) > 3 and h != "Analyst"
+        )
         self.loaded = True
 
 
