@@ -763,7 +763,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
-        if desk[:1].isupper() and desk[1:].islower() and is_sentence_initial(toks, i - 1):
+        if (
+            desk[:1].isupper()
+            and desk[1:].islower()
+            and is_sentence_initial(toks, i - 1)
+            and phrase != "Manager"  # "Arsenal manager Arsene Wenger": the club's, no desk
+        ):
             # "Law professor Arthur Miller": the desk the sentence's capital hid
             known = (
                 desk.lower() not in doc.lower_vocab()  # "Worldcom director X": a name
