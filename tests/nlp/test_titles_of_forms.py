@@ -163,7 +163,6 @@ OFFICES = [
     "The club's chief executive, Rod Petrie, said supporters had waited long enough.",
     "Former Selmar executive Ola Brekke, now a partner at the venture firm Nordkapp, said the "
     "plans were sound.",
-    "Analyst Hugh Carver of Bannock Securities said the club could afford the loan.",
     "Schools Minister Jim Knight said the council had been right.",
     "Scottish Health Secretary Nicola Sturgeon said the ground would be smoke-free.",
     "Tom Deane, vice-chancellor of Napier University, said students would use the pitches.",
@@ -171,11 +170,10 @@ OFFICES = [
 
 
 @in_layouts(OFFICES)
-def test_an_executive_an_analyst_and_a_nations_portfolio_before_a_name_are_offices(text):
+def test_an_executive_a_vice_chancellor_and_a_nations_portfolio_are_offices(text):
     got = titles(text)
     assert ("Rod Petrie", "Chief Executive", "Hibernian") in got
     assert ("Ola Brekke", "Executive", "Selmar") in got
-    assert ("Hugh Carver", "Analyst", "Bannock Securities") in got
     assert ("Jim Knight", "Schools Minister", None) in got
     assert ("Nicola Sturgeon", "Health Secretary", "Scotland") in got
     assert ("Tom Deane", "Vice-Chancellor", "Napier University") in got

@@ -119,10 +119,7 @@ class _Lists:
         self.title_starts = frozenset(h.split()[0] for h in heads) | mods
         # "International" of "International Development Minister"
         self.title_mod_firsts = frozenset(m.split()[0] for m in mods if " " in m)
-        # (not "analyst": "market analyst Datamonitor" is as often a firm as a person)
-        self.lower_titles = frozenset(
-            h.lower() for h in heads if " " not in h and len(h) > 3 and h != "Analyst"
-        )
+        self.lower_titles = frozenset(h.lower() for h in heads if " " not in h and len(h) > 3)
         self.loaded = True
 
 

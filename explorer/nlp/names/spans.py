@@ -819,10 +819,6 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             # "Shadow education secretary Tim Collins": the word the sentence's capital hid
             # is the title's own (a shadow secretary is not the secretary).
             first, canon = i - 1, f"{prev} {canon}"
-        if canon.endswith("Analyst") and not (
-            j + 1 < n and toks[j].text[:1].isupper() and toks[j + 1].text[:1].isupper()
-        ):
-            return j  # "market analyst Datamonitor": a firm of analysts, no person's name
         doc.found.append(
             Guess(toks[first].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - first)
         )
