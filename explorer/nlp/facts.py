@@ -23,7 +23,7 @@ from . import gazetteer
 from .deals import find_deals
 from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
-from .names.lists import PORTFOLIO_WORDS
+from .names.lists import PORTFOLIO_WORDS, gazetteer_label
 from .values import alternation, word_alternation
 
 # typing is for the type checker: importing it at run time costs each start ~16 M instructions
@@ -133,7 +133,9 @@ _POSSESSIVE_RANKED = regexes.compile(
 _ITS_BEFORE = regexes.compile(r"\bIts\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Its chief engineer"
 # Between two titles of one person: "chairman and chief executive", "president, chief".
 _LOWER_COMPOUND_END = regexes.compile(r"-[a-z]+$")
-_JOINED_TITLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*$")
+_JOINED_TITLE = regexes.compile(
+    r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*(?:(?<=and )(?:an?[ \t]+)?former[ \t]+)?$"
+)  # "director of Oxfam and a former minister"
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
 # "X, who is also OPEC president,": X's title, of the organisation before it.
 _WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
@@ -371,6 +373,8 @@ class _Text:
         self._speech_starts: list[int] | None = None
         self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
         self._title_starts: dict[int, Fact] | None = None
+        # filled by `_org_words`: organisations by their first word, and by their initials
+        self.org_words: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
 
     def title_at(self, pos: int) -> Fact | None:
         """The title fact whose evidence starts at `pos` and names its holder after the title:
@@ -850,6 +854,283 @@ def _before_ticker(doc: _Text, pos: int) -> Mention | None:
     return doc.before(ticker.start()) if ticker is not None and "," not in ticker.group() else found
 
 
+# A rank before the nationality before a title: "the chief U.S. negotiator" is the Chief
+# Negotiator (of the United States), as "the chief negotiator" is.
+_RANK_BEFORE = regexes.compile(r"(?<![\w-])(chief|deputy|assistant|acting)[ \t]+$")
+
+
+def _rank_before(doc: _Text, name: str, left: int) -> tuple[str, int]:
+    rank = _RANK_BEFORE.search(doc.text, max(0, left - 12), left)
+    if rank is None or name.lower().startswith(rank.group(1)):
+        return name, left
+    return f"{rank.group(1).capitalize()} {name}", rank.start()
+
+
+def _region_owner(doc: _Text, region: Mention, of: str | None, left: int) -> tuple[str | None, int]:
+    """The organisation whose post a title of a region is: "the U.S. Navy's Middle East
+    commander" is the Navy's; (of, where the title starts)."""
+    poss = _POSSESSIVE.search(doc.text, max(0, region.start - 4), region.start)
+    owner = doc.before(poss.start()) if poss is not None else None
+    if owner is not None and owner.label == "ORG":
+        return owner.entity, owner.start
+    return of, left
+
+
+# "its chief engineer" set off after a name: "Boeing sent Richard Tomlin, its chief engineer,".
+_ITS_ASIDE_BEFORE = regexes.compile(r",[ \t]*its[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}$")
+# A capitalised word right before a title (or its possessive) that is no mention: "Halverson
+# chairman X" after "Halverson Industries Inc", "Esa's director" after "the European Space
+# Agency".
+_WORD_BEFORE_TITLE = regexes.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?:['’]s)?[ \t]*$")
+
+
+# A country joined to "then-" or "ex-" before a title: "then-US secretary of state".
+_THEN_PLACE_BEFORE = regexes.compile(r"(?<![\w-])(?:then|ex|former)-([A-Z][\w.]*)[ \t]+$")
+
+
+def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
+    """Whose the title `t` is by the words before it when no name of an organisation or a
+    country comes right before it: "Acme's chairman", "the party's education spokesman",
+    "the Italian club's president", "Its chief engineer"; (what it is of, where it starts)."""
+    text = doc.text
+    then = (
+        _THEN_PLACE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("-", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
+    place = gazetteer_label([then.group(1)]) if then is not None else None
+    if then is not None and place is not None and place[0] in ("GPE", "NORP"):
+        return place[1], then.start()  # "then-US secretary of state George Shultz"
+    # "Acme's chairman", "Acme Corp's senior vice president"
+    poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
+    owner = doc.before(poss.start()) if poss else None
+    if owner is not None and owner.label in _PARTY:
+        return owner.entity, owner.start
+    if poss is not None:
+        # "the party's education spokesman", "the museum's head": the one the story named
+        of = _whose(doc, poss.start())
+        if of is None and owner is None:
+            of = _org_named_by(doc, poss.start())  # "Esa's director of science"
+        return of, left
+    its = _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)
+    if its is not None:
+        # "Boeing said ... Its chief engineer, X": the organisation the sentence before
+        # opens with (not "its" inside a sentence, a clause's subject's)
+        k = doc.sentence_of(its.start()) - 1
+        owner = doc.opening_org(k) if k >= 0 else None
+        return (owner.entity if owner is not None else None), left
+    its = (
+        _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("its", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
+    if its is not None:
+        # "Boeing sent a team led by Richard Tomlin, its chief safety engineer": the
+        # organisation the sentence opens with
+        owner = doc.opening_org(doc.sentence_of(its.start()))
+        if owner is not None and owner.end <= its.start():
+            return owner.entity, left
+        return None, left
+    last = text[max(0, t.start - 14) : t.start].rsplit(None, 1)[-1:]
+    body = (
+        _BODY_BEFORE.search(text, max(0, t.start - 60), t.start)
+        if last and last[0] in _BODY_WORDS
+        else None
+    )
+    if body is not None and doc.by_end.get(body.end(1)) is None:
+        # "Environment office director X": the office named in lower case before the title
+        # (not a word of a name before it: "Lib Dem affairs committee chairman")
+        start = body.start("low") if _covered(doc, body.start()) else body.start()
+        named = _SPACES.sub(" ", text[start : body.end(1)])
+        if " " in named:  # not "the union leader": which union the words do not say
+            return named, left
+    return _org_named_by(doc, t.start), left
+
+
+def _covered(doc: _Text, pos: int) -> bool:
+    """Whether a mention covers the character at `pos` other than an organisation's name of
+    one word there ("Environment office": the office's own name)."""
+    i = bisect.bisect_right(doc.mention_starts, pos) - 1
+    if i < 0 or doc.mentions[i].end <= pos:
+        return False
+    m = doc.mentions[i]
+    return not (m.label == "ORG" and m.start == pos and " " not in m.text)
+
+
+_BODY_WORDS = frozenset(
+    "office ministry agency department bureau authority commission council committee board".split()
+)
+# A body named in lower case right before a title: "environment office director", "the
+# public accounts committee chairman".
+_BODY_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
+    r"[A-Z][a-z][\w-]*[ \t]+)?"
+    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at"
+    r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:office|ministry|agency|department|bureau|authority|commission|council|committee"
+    r"|board))[ \t]+$"
+)
+
+
+def _field_only(name: str) -> bool:
+    """Whether the words of a title before its head say only its field or court, none another
+    rank or a portfolio ("District Court Judge", not "Shadow Chancellor" or "Foreign
+    Minister")."""
+    return not any(w in _OTHER_OFFICE or w in PORTFOLIO_WORDS for w in name.split()[:-1])
+
+
+#: Words before a title's head that make it another office: a shadow chancellor is not the
+#: chancellor, a deputy head not the head.
+_OTHER_OFFICE = frozenset(
+    "Shadow Deputy Vice Assistant Associate Acting Former Junior Under Prime Lieutenant Crown "
+    "First Interim Opposition Party".split()
+)
+
+
+def _org_named_by(doc: _Text, pos: int) -> str | None:
+    """The organisation a capitalised word before `pos` that no mention covers stands for: the
+    first word of one the story names in full ("Halverson" after "Halverson Industries
+    Inc"), or its initials written as a word ("Esa" after "European Space Agency"); only a
+    word the story never writes in lower case, and one organisation only."""
+    text = doc.text
+    last = text[max(0, pos - 24) : pos].rsplit(None, 1)[-1:]
+    word = last[0].removesuffix("'s").removesuffix("’s") if last else ""
+    if not (len(word) >= 3 and word.isalpha() and word.istitle()):
+        return None  # most titles: no capitalised word right before
+    found = _WORD_BEFORE_TITLE.search(text, max(0, pos - 24), pos)
+    if found is None or doc.by_end.get(found.end(1)) is not None:
+        return None
+    word = found.group(1)
+    if word in gazetteer.titles()[0] or word in gazetteer.titles()[1]:
+        return None
+    low = word.lower()
+    at = text.find(low)
+    while at >= 0:
+        if not (text[at - 1 : at].isalpha() or text[at + len(low) : at + len(low) + 1].isalpha()):
+            return None  # "Federal judge": a word of the language, not a name
+        at = text.find(low, at + 1)
+    firsts, initials = _org_words(doc)
+    fits = set(firsts.get(word, ()))
+    if len(word) <= 5:
+        fits.update(initials.get(word.upper(), ()))
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _org_words(doc: _Text) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The organisations the story names by the first word of their names of several words,
+    and by their initials: ({"Halverson": {"Halverson Industries Inc"}}, {"ESA": {...}})."""
+    if doc.org_words is not None:
+        return doc.org_words
+    firsts: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.label != "ORG":
+            continue
+        first, space, _ = m.entity.partition(" ")
+        if space:
+            firsts.setdefault(first, set()).add(m.entity)
+        initials.setdefault(_name_initials(m.entity), set()).add(m.entity)
+    doc.org_words = (firsts, initials)
+    return firsts, initials
+
+
+def _portfolio_before(
+    doc: _Text, prefix: Mention, name: str, left: int
+) -> tuple[Mention | None, str, int, str | None]:
+    """A portfolio read as a name before a title is the title's ("Justice and Home Affairs
+    Commissioner", "EC External Relations Commissioner", "Dutch Transport and Public Works
+    Minister"); (the mention before the title still to read, the title, where it starts,
+    what it is of)."""
+    head, portfolio = _portfolio(prefix.entity)
+    if portfolio is None and " " not in (written := doc.text[prefix.start : prefix.end]):
+        head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
+    if portfolio is None:
+        return prefix, name, left, None
+    # the whole office, as "Finance Minister" and "Farm Commissioner" are
+    name, left = f"{portfolio} {name}", prefix.start
+    if head:
+        return None, name, left, gazetteer.org_aliases().get(head, head)
+    before = doc.before(prefix.start)
+    if before is not None and before.label in _PARTY:
+        return None, name, before.start, before.entity  # "Dutch Transport ... Minister"
+    return None, name, left, None
+
+
+def _of_as_read(doc: _Text, name: str, of: str | None) -> tuple[str, str | None]:
+    """A title and what it is of as a reader has them once the words around it are read: an
+    organisation in full where initials gave it, a nation's adjective in the title its
+    country ("Scottish Education Secretary", not "Scottish Secretary"), the country whose
+    ministry of the portfolio the story names."""
+    if of is not None:
+        return name, _spelled_out(doc, of)
+    nation, _, rest = name.partition(" ")
+    if nation in _NATIONS_IN_TITLES and rest.partition(" ")[0] in _PORTFOLIO_WORDS:
+        return rest, _NATIONS_IN_TITLES[nation]
+    return name, _ministry_country(doc, name)
+
+
+def _ministry_country(doc: _Text, name: str) -> str | None:
+    """The country of a minister the story names no country for, where it names that
+    country's ministry of the same portfolio: "Foreign Minister X" after "the Swedish Foreign
+    Ministry said" is Sweden's; None where it names none, or several countries'."""
+    portfolio, _, head = name.rpartition(" ")
+    if head != "Minister" or not portfolio or "Ministry" not in doc.text:
+        return None
+    countries = set()
+    for m in doc.mentions:
+        if m.label == "ORG" and m.entity.endswith(f" {portfolio} Ministry"):
+            words = m.entity[: -len(portfolio) - 10].split()
+            place = gazetteer_label(words) if words else None
+            if place is not None and place[0] in ("GPE", "NORP"):
+                countries.add(place[1])
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _spelled_out(doc: _Text, of: str | None) -> str | None:
+    """The organisation a title is of, in full where it is given by its initials written as
+    a word ("Iea" after "the International Energy Agency")."""
+    if of is None or not 3 <= len(of) <= 5 or not of.isalpha() or not of.istitle():
+        return of
+    fits = _org_words(doc)[1].get(of.upper(), set()) - {of}
+    return next(iter(fits)) if len(fits) == 1 else of
+
+
+def _name_initials(name: str) -> str:
+    """ "European Space Agency" -> "ESA"; "National Aeronautics and Space Administration"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# The body a title is of, in lower case: "head of the civil aviation authority", "president of
+# the Italian football federation", "leader of the Shi'ite Amal movement".
+_BODY_NOUNS = (
+    r"authority|federation|mission|union|association|commission|committee|council|agency"
+    r"|movement|board|institute|bureau|ministry|department|league|alliance|front|club|team"
+    r"|group|company|bank|organi[sz]ation|society|foundation|charity|service"
+)
+_BODY_AFTER = regexes.compile(
+    r"[ \t]+of[ \t]+the[ \t]+(?P<body>(?P<caps>(?:[A-Z][\w'’-]*[ \t]+){0,2})"
+    rf"(?P<low>(?:[a-z][\w-]*(?:['’]s?)?[ \t]+){{0,3}}?)(?:{_BODY_NOUNS}))(?![\w-]|[ \t]+[A-Z])"
+)
+
+
+def _body_after(doc: _Text, right: int) -> tuple[str | None, int]:
+    """The body named in lower case after a title ending at `right` (its words as written, a
+    nationality before them kept: "Italian football federation"), and where it ends; (None,
+    right) if none is."""
+    body = _BODY_AFTER.match(doc.text, right)
+    if body is None:
+        return None, right
+    if not body.group("low"):
+        # "the Shi'ite Amal movement": a name misread as a person's before the noun; not
+        # "the Labour party" or "the European Commission"'s kind of name
+        named = doc.before(body.end("caps"))
+        if named is None or named.label != "PERSON":
+            return None, right
+    if body.group("caps") and doc.by_start.get(body.start("caps")) is None:
+        return None, right
+    return _SPACES.sub(" ", body.group("body")), body.end()
+
+
 def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -867,37 +1148,18 @@ def _titles(doc: _Text) -> list[Fact]:
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)
         if prefix is not None and prefix.label in ("ORG", "PERSON"):
-            # "Justice and Home Affairs Commissioner", "EC External Relations Commissioner"
-            head, portfolio = _portfolio(prefix.entity)
-            if portfolio is not None:
-                # the whole office, as "Finance Minister" and "Farm Commissioner" are
-                name, left = f"{portfolio} {name}", prefix.start
-                if head:
-                    of = gazetteer.org_aliases().get(head, head)
-                else:
-                    prefix = doc.before(prefix.start)
-                    if prefix is not None and prefix.label == "ORG":
-                        of, left = prefix.entity, prefix.start
-                prefix = None
+            prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
         if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
-        else:
-            # "Acme's chairman", "Acme Corp's senior vice president"
-            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
-            owner = doc.before(poss.start()) if poss else None
-            if owner is not None and owner.label in _PARTY:
-                of, left = owner.entity, owner.start
-            elif poss is not None:
-                # "the party's education spokesman": the party the story named
-                of = _whose(doc, poss.start())
-            elif (its := _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)) is not None:
-                # "Boeing said ... Its chief engineer, X": the organisation the sentence
-                # before opens with (not "its" inside a sentence, a clause's subject's)
-                k = doc.sentence_of(its.start()) - 1
-                owner = doc.opening_org(k) if k >= 0 else None
-                if owner is not None:
-                    of = owner.entity
+            if prefix.label != "ORG":
+                name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
+            if prefix.label in ("LOC", "GPE"):
+                of, left = _region_owner(doc, prefix, of, left)
+        elif of is None:
+            of, left = _owner_before(doc, t, left)
         name, right = _with_field(doc, name, right)
+        if of is None:
+            of, right = _body_after(doc, right)
         of, to, right = _title_links(doc, right, of)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
@@ -911,7 +1173,7 @@ def _titles(doc: _Text) -> list[Fact]:
                 # "welfare minister Frank Field MP" is Field's)
                 continue
         start, end = left, right
-        joined = _JOINED_TITLE.search(text, max(0, t.start - 8), t.start)
+        joined = _JOINED_TITLE.search(text, max(0, left - 16), left)
         earlier = held_at.get(joined.start()) if joined is not None else None
         if person is not None and person.label == "PERSON":
             end = person.end
@@ -939,13 +1201,18 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
+        name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         doc.holders.setdefault((name.lower(), of), person.entity)
         doc.holders.setdefault((name.lower(), None), person.entity)
+        if " " in name and name == t.entity and _field_only(name):
+            # "the judge" after "US district court judge Susan Ilston": the office's head
+            # word (not "the chancellor" after "shadow chancellor X")
+            doc.holders.setdefault((name.rpartition(" ")[2].lower(), None), person.entity)
         if key in seen:
             continue
         seen.add(key)
-        held_at[t.end] = (person, len(facts))
+        held_at[t.end] = held_at[right] = (person, len(facts))
         former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
         facts.append(
             _fact(
@@ -969,7 +1236,14 @@ def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, st
         if link is None:
             break
         target = doc.by_start.get(link.end())
-        if target is None or target.label not in _PARTY:
+        if link.group(1) != "to" and (named := _org_past_kind(doc, link.end())) is not None:
+            target = named  # "manager of the Dutch salvage company Smit Tak": the company's
+        if target is None or not (
+            target.label in _PARTY
+            # "analyst at Energy Merchant": where an analyst works, though the name reads as a
+            # person's (as `_affiliations` reads it)
+            or (target.label == "PERSON" and link.group(1) == "at" and " " in target.text)
+        ):
             break
         if link.group(1) == "to":
             to = target.entity
@@ -977,6 +1251,22 @@ def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, st
             of = target.entity
         right = target.end
     return of, to, right
+
+
+# The kind of an organisation before its name: "the Dutch salvage company Smit Tak", "research
+# firm CCS Insight", "the venture firm Vision Plus".
+_KIND_THEN_NAME = regexes.compile(
+    r"(?:[A-Z][a-z][\w'’-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:firm|company|group|consultancy|bank|agency|fund|institute|charity|organi[sz]ation"
+    r"|house|body|think[ \t]+tank)[ \t]+(?=[A-Z])"
+)
+
+
+def _org_past_kind(doc: _Text, pos: int) -> Mention | None:
+    """The organisation named at `pos` after the words that say what it is, if any."""
+    kind = _KIND_THEN_NAME.match(doc.text, pos)
+    org = doc.by_start.get(kind.end()) if kind is not None else None
+    return org if org is not None and org.label == "ORG" else None
 
 
 #: Titles held "to" whom they serve: "adviser to the Foreign Ministry" is the ministry's.
@@ -1008,7 +1298,8 @@ def _with_field(doc: _Text, name: str, right: int) -> tuple[str, int]:
     if (
         named is not None
         and (named.group(1) not in _NOT_FIELD or named.group(1) == "state")
-        and named.group(1) not in _ROLE_NOUNS  # "the head of chairman X": no field
+        # "the head of chairman X": no field; but "director of science X" has one
+        and (named.group(1) not in _ROLE_NOUNS or named.group(1).capitalize() in _PORTFOLIO_WORDS)
         and (holder := doc.by_start.get(named.end())) is not None
         and holder.label == "PERSON"  # not "president of manufacturer Toshiba"
     ):
@@ -1018,7 +1309,14 @@ def _with_field(doc: _Text, name: str, right: int) -> tuple[str, int]:
         return name, right
     if field.group(1) == "of":
         name = f"{name} of {_title_case(field.group(2))}"
+    elif name.rpartition(" ")[2] in _OFFICES_FOR:
+        name = f"{name} for {_title_case(field.group(2))}"  # "minister for overseas development"
     return name, field.end()
+
+
+#: Offices whose brief after "for" is their name: "Minister for Europe", not "vice president for
+#: finance".
+_OFFICES_FOR = frozenset({"Minister", "Secretary", "Commissioner"})
 
 
 def _praise(doc: _Text, prefix: Mention) -> bool:
@@ -1044,6 +1342,14 @@ def _title_holder(
         person = _named_further(doc, left, t.end, None, carried_of)
         if person is not None:
             return person, None, t.end
+    if (
+        person is not None
+        and person.label == "PERSON"
+        and doc.text[person.end : person.end + 1].isspace()
+    ):
+        firm = doc.by_start.get(person.end + 1)
+        if firm is not None and firm.label == "ORG":
+            return None, of, right  # "fund manager Matrix Asset Advisors": one firm's name
     return person, of, right
 
 
@@ -1101,6 +1407,8 @@ _NOT_FIELD = frozenset(
 # word of the name must be one. Not names/spans.py's "Shadow" ("Shadow Treasury" stays the
 # organisation of its "Chief Secretary").
 _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
+    "Public Works Water Sport Youth Family Children Veterans Cooperation Reconstruction "
+    "Universities Schools Skills Pensions Disabilities Cities "
     "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
@@ -1488,6 +1796,8 @@ def _affiliations(doc: _Text) -> list[Fact]:
             if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
                 continue
             org = doc.by_start.get(link.end())
+            if org is None or org.label != "ORG":
+                org = _org_past_kind(doc, link.end()) or org  # "at research firm CCS Insight"
             if (
                 org is not None
                 and org.label != "ORG"
@@ -1683,8 +1993,14 @@ _THE_KIND_BEFORE = regexes.compile(
     r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
     rf"(?P<kind>{_KINDS})[ \t]*$"
 )
-# "the party's", "the company's" before a title: whose title it is, named earlier.
-_THE_OWNER_BEFORE = regexes.compile(rf"\b[Tt]he[ \t]+(?P<kind>party|{_KINDS})$")
+# "the party's", "the company's" before a title: whose title it is, named earlier; also of a
+# kind a story names a title's owner by ("the museum's head of security") and with a word or
+# two before the kind ("the Italian club's president", "the state airline's").
+_THE_OWNER_BEFORE = regexes.compile(
+    r"\b[Tt]he[ \t]+(?:(?!(?:and|or|of|in|at|for)[ \t])[\w.'’-]+[ \t]+){0,2}?"
+    rf"(?P<kind>party|{_KINDS}|club|team|museum|university|hospital|council|authority|mission|trust"
+    r"|charity|federation|association|institute|league)$"
+)
 # The parties a story names in a word or two ("Labour", "the Tories", "Lib Dems").
 _PARTY_NAMES = frozenset(
     "Labour Conservative Conservatives Tory Tories Liberal Liberals Democrat Democrats "
@@ -1697,12 +2013,14 @@ _PARTY_ENDS = ("Party", "Democrats", "Dems", "Front", "League", "Congress")
 def _whose(doc: _Text, pos: int) -> str | None:
     """The organisation "the party" or "the company" ending at `pos` stands for: for a party,
     the latest party the story names before it; else as `_named_earlier` finds it."""
-    found = _THE_OWNER_BEFORE.search(doc.text, max(0, pos - 40), pos)
+    found = _THE_OWNER_BEFORE.search(doc.text, max(0, pos - 60), pos)
     if found is None:
         return None
     kind = found.group("kind")
     if kind != "party":
         org = _named_earlier(doc, found.start(), kind)
+        if org is None and kind in _KINDS_NAMED_LOOSELY:
+            org = _latest_unknown(doc, found.start(), kind)
         return org.entity if org is not None else None
     i = bisect.bisect_left(doc.mention_starts, found.start()) - 1
     for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
@@ -1710,6 +2028,24 @@ def _whose(doc: _Text, pos: int) -> str | None:
             m.entity in _PARTY_NAMES or m.entity.endswith(_PARTY_ENDS)
         ):
             return m.entity
+    return None
+
+
+#: The nations whose adjective the title words take in ("Scottish Education Secretary").
+_NATIONS_IN_TITLES = {"Scottish": "Scotland", "Welsh": "Wales"}
+#: Kinds a story calls an organisation by whose names seldom say so ("Everton", "Juventus").
+_KINDS_NAMED_LOOSELY = frozenset({"club", "team"})
+
+
+def _latest_unknown(doc: _Text, pos: int, kind: str) -> Mention | None:
+    """The organisation named latest in this sentence or the two before `pos` that nothing says
+    is of another kind than `kind`: "the club's chief executive" after "a new stadium for
+    Everton ... approved by Liverpool City Council" is Everton's."""
+    k = doc.sentence_of(pos)
+    for j in range(k, max(-1, k - 3), -1):
+        for m in reversed(doc.by_sentence.get(j, ())):
+            if m.label == "ORG" and m.start < pos and _of_kind(doc, m, kind) is None:
+                return m
     return None
 
 

@@ -653,7 +653,7 @@ def _company_after_and(toks, i: int, k: int, n: int) -> int:
 # operating officer".
 _BEFORE_A_ROLE = frozenset(
     "the The , 's ’s as become became becomes acting interim named appointed elected "
-    "promoted senior executive".split()
+    "promoted senior executive former".split()
 )
 
 
@@ -720,6 +720,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
+    ranked = j > i and any(t.text in _RANKS for t in toks[i:j])
+    if j > i and _field_between(toks, j, heads, ranked):
+        j += 1  # "chief safety engineer": a field between the rank and the office
     if (
         j - i == 1
         and j + 1 < n
@@ -729,7 +732,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 2  # "chief of staff"
     elif j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
-    elif j < n and toks[j].text.title() in heads:  # "director-general": Director-General
+    elif j < n and _is_head(toks[j].text.title(), heads, ranked):  # "director-general"
         j += 1
         if (
             j < n
@@ -739,13 +742,26 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             j += 1  # "secretary general"
     elif j - i == 1 and _modifier_alone(toks, i, j, n):
         pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
+    elif (
+        toks[j - 1].text == "executive"
+        and j < n
+        and is_cap(toks[j].text)
+        and i
+        and is_cap(toks[i - 1].text)
+        and toks[i - 1].text.lower() not in W.stopwords  # not "The executive Committee"
+    ):
+        ranked = True  # "Nordtel executive Tero Ojanpera": the executive is the office
     elif j - i < 2 or (
         " ".join(t.text.capitalize() for t in toks[i:j]) not in heads
         and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
     ):
         return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
     phrase = " ".join(t.text.title() for t in toks[i:j]).replace(" Of ", " of ")
-    if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
+    if (
+        phrase not in heads
+        and not (ranked and phrase == "Executive")
+        and (j - i == 1 or not _is_head(toks[j - 1].text.title(), heads, ranked))
+    ):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
@@ -765,7 +781,12 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
-        if desk[:1].isupper() and desk[1:].islower() and is_sentence_initial(toks, i - 1):
+        if (
+            desk[:1].isupper()
+            and desk[1:].islower()
+            and is_sentence_initial(toks, i - 1)
+            and phrase != "Manager"  # "Arsenal manager Arsene Wenger": the club's, no desk
+        ):
             # "Law professor Arthur Miller": the desk the sentence's capital hid
             known = (
                 desk.lower() not in doc.lower_vocab()  # "Worldcom director X": a name
@@ -789,6 +810,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             and desk.capitalize() not in _NOT_OF_THE_TITLE
             and (not _NOT_A_DESK.search(desk) or desk in _DESKS_IN_S)
             and desk not in _VERBS_BEFORE_A_ROLE
+            and desk not in _BODIES  # "environment office director": the office's director
+            and (not desk.endswith("ing") or desk in _DESKS_IN_ING)  # not "hoping manager"
         ):
             i -= 1  # "film editor", "crime correspondent": the desk is part of the title
             phrase = f"{desk} {phrase}"
@@ -820,6 +843,35 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     return j
 
 
+#: Ranks in lower case before an office, and the offices that are titles only after one: "chief
+#: engineer", "senior scientist" (not "the engineer", "state engineer Comelf").
+_RANKS = frozenset({"chief", "senior", "deputy", "assistant", "lead", "principal"})
+_RANKED_HEADS = frozenset({"Engineer", "Scientist", "Pilot", "Designer", "Architect"})
+
+
+def _is_head(word: str, heads, ranked: bool) -> bool:
+    return word in heads or (ranked and (word in _RANKED_HEADS or word == "Executive"))
+
+
+def _field_between(toks, j: int, heads, ranked: bool) -> bool:
+    """Whether toks[j] is a field in lower case between a title's rank and its office: "chief
+    safety engineer", "chief investment officer" (not after "former" alone)."""
+    if j + 1 >= len(toks):
+        return False
+    w = toks[j].text
+    return (
+        w.isalpha()
+        and w.islower()
+        and w not in W.stopwords
+        and w not in _VERBS_BEFORE_A_ROLE  # "transport expert professor X"
+        and (not _NOT_A_DESK.search(w) or w in _DESKS_IN_S)  # "police officers spokesman"
+        and w.title() not in heads
+        and toks[j + 1].text.islower()
+        and _is_head(toks[j + 1].text.title(), heads, ranked)
+        and toks[j - 1].text.capitalize() not in _NOT_OF_THE_TITLE
+    )
+
+
 #: A word before a title that says what was done or what the holder is like, not the desk:
 #: "thanked director X", "famed director X", "plays director X" (but "sports editor").
 _NOT_A_DESK = regexes.compile(r"(?:ed|ly|s)$")
@@ -830,9 +882,21 @@ _DESKS_IN_S = frozenset(
 _VERBS_BEFORE_A_ROLE = frozenset(
     {"saw", "met", "told", "made", "became", "said", "says", "expert", "guest", "visiting"}
 )  # and the roles before one: "road safety expert Professor X"
+#: Desks in "-ing", told from a verb before a title ("is hoping manager X will").
+_DESKS_IN_ING = frozenset(
+    "marketing engineering publishing accounting banking planning programming advertising "
+    "purchasing trading training casting licensing manufacturing broadcasting recruiting "
+    "merchandising nursing lending sporting finishing housing building mining shipping".split()
+)
+#: Bodies whose head a title in lower case after them is, not a desk: "environment office
+#: director", "the affairs committee chairman".
+_BODIES = frozenset(
+    "office ministry agency department bureau authority commission council committee union "
+    "board".split()
+)
 #: Titles given with their desk or field in front, in lower case: "film editor", "associate
 #: director", "investment director".
-_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor"})
+_DESK_HEADS = frozenset({"Editor", "Correspondent", "Director", "Professor", "Manager"})
 #: Bodies of members whose head is a "leader" written after them in lower case.
 _MEMBERS_LED = frozenset({"union"})
 
@@ -1143,8 +1207,12 @@ def _role_and_name_at(toks, j: int, heads, mods) -> bool:
         k += 1
     if k < n and toks[k].text.islower() and toks[k].text.capitalize() in heads:
         k += 1
+    elif k == j + 1 and toks[j].text == "executive":
+        pass  # "Nordtel executive Tero Ojanpera"
     elif " ".join(t.text.capitalize() for t in toks[j:k]) not in heads:
         return False  # but "chief executive" is a title of modifiers alone
+    if k < n and toks[k].text == "," and k > j:
+        k += 1  # "Halvorsen's chairman, Jon Berg,"
     return k + 1 < n and toks[k].text[:1].isupper() and toks[k + 1].text[:1].isupper()
 
 
