@@ -55,6 +55,12 @@ from explorer.nlp.names.tokens import (
     title_case,
     words_of,
 )
+from explorer.nlp.titles_words import (
+    LOWER_ONLY_HEADS,
+    ends_in_office,
+    portfolio_title_end,
+    with_lower_heads,
+)
 
 _LONGEST_SPAN = 14
 
@@ -697,12 +703,15 @@ def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
-    heads, mods = W.titles
+    heads, mods = with_lower_heads(W.titles[0]), W.titles[1]
     n = len(toks)
     j = i
+    ranked = False  # a run of modifiers ending in an office: "deputy chief executive"
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
         j += 1
-    if (
+    if k := portfolio_title_end([t.text for t in toks[i : i + 8]], 0):
+        j = i + k  # "oil and energy minister", "shadow local government secretary"
+    elif (
         j - i == 1
         and j + 1 < n
         and toks[j].text == "of"
@@ -711,7 +720,13 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 2  # "chief of staff"
     elif j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
-    elif j < n and toks[j].text.title() in heads:  # "director-general": Director-General
+    elif j > i and j < n and f"{toks[j - 1].text} {toks[j].text}".title() in heads:
+        j += 1  # "deputy managing partner": the last modifier and a word make the office
+    elif (
+        j < n
+        and toks[j].text.title() in heads  # "director-general": Director-General
+        and not (toks[j].text in LOWER_ONLY_HEADS or toks[j].text in TITLES_THAT_ARE_NAMES)
+    ):  # (not "assistant Dean Goldfine": a name)
         j += 1
         if (
             j < n
@@ -722,12 +737,17 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     elif j - i == 1 and _modifier_alone(toks, i, j, n):
         pass  # "X and his deputy, Lars Holm", "the head of the aviation authority, X"
     elif j - i < 2 or (
-        " ".join(t.text.capitalize() for t in toks[i:j]) not in heads
+        " ".join(words := [t.text.capitalize() for t in toks[i:j]]) not in heads
         and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
+        and not (ranked := ends_in_office(words, heads))  # "deputy chief executive"
     ):
         return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
     phrase = " ".join(t.text.title() for t in toks[i:j]).replace(" Of ", " of ")
-    if phrase not in heads and (j - i == 1 or toks[j - 1].text.title() not in heads):
+    if (
+        phrase not in heads
+        and (j - i == 1 or toks[j - 1].text.title() not in heads)
+        and not ends_in_office(phrase.split(), heads)
+    ):
         return j
     prev = toks[i - 1].text if i else ""
     nxt = toks[j].text if j < n else ""
@@ -744,6 +764,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         or nxt in ("of", ",")
         or is_cap(nxt)
         or _second_title(doc, toks, i)
+        or (ranked and toks[i].text in _BEFORE_A_ROLE)  # "has been acting chief executive"
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
@@ -784,7 +805,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
                 phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.title() if "-" in w else w.capitalize() for w in phrase.split())
         # "Chief of Staff"; "co-ordinator" as the line broken at its hyphen reads
-        canon = canon.replace(" Of ", " of ").replace("Co-Ordinator", "Coordinator")
+        canon = (
+            canon.replace(" Of ", " of ")
+            .replace(" And ", " and ")
+            .replace("Co-Ordinator", "Coordinator")
+        )
         first = i
         if (
             i
