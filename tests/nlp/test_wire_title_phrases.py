@@ -7,7 +7,7 @@ Every story is written for these tests and read in three layouts (tests/nlp/layo
 
 from __future__ import annotations
 
-from .layouts import in_layouts, titles
+from .layouts import in_layouts, labels, titles
 
 SPORT = [
     "LONDON, Feb 7 - Bristol boss Dean Holloway said on Saturday his side had been robbed.",
@@ -60,6 +60,7 @@ def test_a_portfolio_in_lower_case_or_after_a_nationality_is_the_titles(text: st
     assert ("Knut Rasmussen", "Trade and Industry Minister", "Denmark") in got
     assert "Shadow Local Government Secretary" in {t for who, t, _ in got if who == "Fiona Blake"}
     assert ("Hassan Tawfik", "Petroleum Minister", "Egypt") in got
+    assert "Egyptian Petroleum" not in labels(text)  # no organisation of that name
 
 
 OFFICES = [
