@@ -938,8 +938,10 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left) or _WHO_IS_BEFORE.search(
-                text, max(0, left - 30), left
+            gap = (
+                _BEFORE_TITLE.search(text, max(0, left - 40), left)
+                or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
+                or _set_off_before_owner(doc, left)
             )
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
@@ -957,7 +959,11 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         held_at[t.end] = (person, len(facts))
-        former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
+        former = (
+            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            # "Britain's former deputy prime minister": after whose it is
+            or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
+        ) or None
         facts.append(
             _fact(
                 doc, "title", person.entity, name, start, end, of=of, to=to, former=former
@@ -969,6 +975,21 @@ def _titles(doc: _Text) -> list[Fact]:
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
+    """The comma that sets off a title after a person's possessive, before the name of whoever
+    holds it: "Sir Bernard Ingham, Margaret Thatcher's former press secretary, said"."""
+    poss = _POSSESSIVE_RANKED.search(doc.text, max(0, left - 24), left)
+    owner = doc.before(poss.start()) if poss is not None else None
+    if owner is None or owner.label != "PERSON":
+        return None
+    return _SET_OFF_BEFORE_OWNER.search(doc.text, max(0, owner.start - 12), owner.start)
+
+
+_SET_OFF_BEFORE_OWNER = regexes.compile(
+    r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?[ \t]+)?$"
+)
 
 
 def _title_links(

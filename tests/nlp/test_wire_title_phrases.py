@@ -7,6 +7,8 @@ Every story is written for these tests and read in three layouts (tests/nlp/layo
 
 from __future__ import annotations
 
+from explorer.nlp import extract
+
 from .layouts import in_layouts, labels, titles
 
 SPORT = [
@@ -112,3 +114,28 @@ def test_a_role_at_a_firm_of_partners_and_a_possessives_negotiator_at_a_place(te
     assert ("Ruth Okafor", "Barrister", None) in got
     negotiator = {(t, of) for who, t, of in got if who == "Frank Dolan"}
     assert negotiator and all(t == "Chief Negotiator" and of != "Tilbury" for t, of in negotiator)
+
+
+AIDES = [
+    "LONDON, Sept 9 - Sir Martin Hale, Margaret Thatcher's former press secretary, said the "
+    "memoirs were unfair.",
+    "Norway's former deputy prime minister, Eva Lunde, said she had not read them.",
+]
+
+
+@in_layouts(AIDES)
+def test_a_title_after_a_persons_possessive_is_the_named_holders_and_former_stays(
+    text: str,
+) -> None:
+    got = {(who, title, former) for who, title, former in former_titles(text)}
+    assert ("Martin Hale", "Press Secretary", True) in got
+    assert ("Eva Lunde", "Deputy Prime Minister", True) in got
+
+
+def former_titles(text: str) -> set[tuple[str, str, bool]]:
+    """(holder, title, whether a former one) of each title fact."""
+    return {
+        (f.subject, f.object, bool(f.qualifiers.get("former")))
+        for f in extract(text).facts
+        if f.predicate == "title"
+    }
