@@ -120,7 +120,7 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
@@ -798,6 +798,17 @@ def _named_after_title(doc: _Text, right: int) -> Mention | None:
     """The mention after a title ending at `right`, past a style that is no office: "oil
     minister Sheikh Ali al-Khalifa al-Sabah", "Health Secretary Dr John Reid"."""
     person = doc.after(right, _GAP_COMMA)
+    if (
+        person is not None
+        and person.label in ("NORP", "GPE")
+        and "," in doc.text[right : person.start]
+        and (office := doc.after(person.end)) is not None
+        and office.label == "TITLE"
+        and (holder := doc.after(office.end)) is not None
+        and holder.label == "PERSON"
+    ):
+        # "OPEC's president, Nigerian Oil Minister Rilwanu Lukman": both offices his
+        return holder
     if person is not None and person.label == "TITLE":
         if person.entity in _STYLES:
             return doc.after(person.end)
@@ -1143,6 +1154,7 @@ def _titles(doc: _Text) -> list[Fact]:
         of = None
         left, right = t.start, t.end
         name = t.entity
+        poss = None  # "the engineering union's chief negotiator at Ford": the union's
         prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
@@ -1155,12 +1167,14 @@ def _titles(doc: _Text) -> list[Fact]:
                 name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
             if prefix.label in ("LOC", "GPE"):
                 of, left = _region_owner(doc, prefix, of, left)
-        elif of is None:
-            of, left = _owner_before(doc, t, left)
+        else:
+            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
+            if of is None:
+                of, left = _owner_before(doc, t, left)
         name, right = _with_field(doc, name, right)
         if of is None:
             of, right = _body_after(doc, right)
-        of, to, right = _title_links(doc, right, of)
+        of, to, right = _title_links(doc, right, of, at=poss is None)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
@@ -1189,8 +1203,10 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = _BEFORE_TITLE.search(text, max(0, left - 40), left) or _WHO_IS_BEFORE.search(
-                text, max(0, left - 30), left
+            gap = (
+                _BEFORE_TITLE.search(text, max(0, left - 40), left)
+                or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
+                or _set_off_before_owner(doc, left)
             )
             person = doc.before(gap.start()) if gap else None
             if person is None or person.label != "PERSON":
@@ -1213,7 +1229,11 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         held_at[t.end] = held_at[right] = (person, len(facts))
-        former = _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None or None
+        former = (
+            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            # "Britain's former deputy prime minister": after whose it is
+            or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
+        ) or None
         facts.append(
             _fact(
                 doc, "title", person.entity, name, start, end, of=of, to=to, former=former
@@ -1227,9 +1247,27 @@ def _titles(doc: _Text) -> list[Fact]:
     return facts
 
 
-def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, str | None, int]:
+def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
+    """The comma that sets off a title after a person's possessive, before the name of whoever
+    holds it: "Sir Bernard Ingham, Margaret Thatcher's former press secretary, said"."""
+    poss = _POSSESSIVE_RANKED.search(doc.text, max(0, left - 24), left)
+    owner = doc.before(poss.start()) if poss is not None else None
+    if owner is None or owner.label != "PERSON":
+        return None
+    return _SET_OFF_BEFORE_OWNER.search(doc.text, max(0, owner.start - 12), owner.start)
+
+
+_SET_OFF_BEFORE_OWNER = regexes.compile(
+    r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?[ \t]+)?$"
+)
+
+
+def _title_links(
+    doc: _Text, right: int, of: str | None, at: bool = True
+) -> tuple[str | None, str | None, int]:
     """Whom a title ending at `right` is of and to: "ambassador of Iran to Russia", "Minister
-    of Defence"; (of, to, where the title's words end)."""
+    of Defence"; (of, to, where the title's words end). Not "at" a place when `at` is false
+    (the title's owner given before it: "the union's chief negotiator at Ford")."""
     to = None
     for _ in range(2):
         link = _TITLE_LINK.match(doc.text, right)
@@ -1247,7 +1285,7 @@ def _title_links(doc: _Text, right: int, of: str | None) -> tuple[str | None, st
             break
         if link.group(1) == "to":
             to = target.entity
-        elif of is None:
+        elif of is None and (at or link.group(1) != "at"):
             of = target.entity
         right = target.end
     return of, to, right
@@ -1412,17 +1450,21 @@ _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
     "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
-    "Information Telecommunications Women Equality Local Government".split()
+    "Information Telecommunications Women Equality Local Government Oil Petroleum Mines "
+    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 
 
 def _portfolio(name: str) -> tuple[str | None, str | None]:
     """A name before a title read as (organisation, portfolio): "EC External Relations" ->
-    ("EC", "External Relations"), "Justice and Home Affairs" -> (None, "Justice and Home
-    Affairs"); (None, None) when it is no portfolio ("Acme Corp", "Finance Ministry")."""
+    ("EC", "External Relations"), "Egyptian Petroleum" -> ("Egypt", "Petroleum"), "Justice
+    and Home Affairs" -> (None, "Justice and Home Affairs"); (None, None) when it is no
+    portfolio ("Acme Corp", "Finance Ministry")."""
     words = name.split()
     head = words[0] if len(words) > 1 and _ACRONYM.fullmatch(words[0]) else None
+    if len(words) > 1 and (country := gazetteer.demonyms().get(words[0])) is not None:
+        head = country  # "Egyptian Petroleum" (Minister): the country's
     rest = words[1:] if head else words
     if rest and rest[0] != "and" and rest[-1] != "and" and all(w in _PORTFOLIO_WORDS for w in rest):
         return head, " ".join(rest)
@@ -1501,24 +1543,72 @@ def _listed_holder(m: Mention) -> bool:
     )
 
 
-_WHO_HEADS = regexes.compile(r",[ \t]*who[ \t]+(?:heads|headed)[ \t]+(?:the[ \t]+)?")
+# "X, who chairs the BMA's Welsh council": a verb of the office X holds.
+_WHO_HEADS = regexes.compile(
+    r",[ \t]*who[ \t]+(?:also[ \t]+|now[ \t]+)?(?P<verb>heads|headed|chairs|chaired|runs|ran"
+    r"|leads|led|coaches|coached)[ \t]+(?:the[ \t]+)?"
+)
+_OFFICE_OF_VERB = {
+    verb: office
+    for office, verbs in (
+        ("Head", "heads headed runs ran"),
+        ("Chair", "chairs chaired"),
+        ("Leader", "leads led"),
+        ("Coach", "coaches coached"),
+    )
+    for verb in verbs.split()
+}
+#: Verbs of an office whose object is an organisation, never a country ("who led Britain to
+#: victory", "who runs the country" are no offices).
+_OF_AN_ORG_ONLY = frozenset({"runs", "ran", "leads", "led"})
+# After the organisation, up to the aside's end: what of it ("the BMA's Welsh council", "the
+# Derby supporters' trust"); not a phrase of where or when ("Acme in Paris").
+_WHOSE_PART = regexes.compile(
+    r"(?:['’]s)?(?:[ \t]+(?!(?:in|at|for|with|since|from|to|and|of|on|until|when|after|before"
+    r"|since|which|who|that|but)\b)[A-Za-z][\w-]*['’]?){1,3}(?=[ \t]*[,.;])"
+)
+
+# A body named in lower case, up to the aside's end: "the hospital trust's ethics committee".
+_BODY_IN_LOWER_CASE = regexes.compile(
+    r"(?:[a-z][\w-]*(?:['’]s?)?[ \t]+){0,4}(?:committee|council|board|trust|union|team|club"
+    r"|party|company|firm|group|department|panel|commission|inquiry|federation|association"
+    r"|society|side|squad|agency|authority|office|unit)(?=[ \t]*[,.;])"
+)
 
 
 def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
-    """ "X, who heads the Federal Aviation Administration, said": X is its head."""
+    """ "X, who heads the Federal Aviation Administration, said": X is its head; so "who
+    chairs" (Chair), "who runs" (Head), "who leads" (Leader), "who coaches" (Coach); in the
+    past ("who headed") a former one. Of "the BMA's Welsh council": that council."""
     facts: list[Fact] = []
-    if "who head" not in doc.text:
+    text = doc.text
+    if "who " not in text:
         return facts
-    for found in _WHO_HEADS.finditer(doc.text):
+    for found in _WHO_HEADS.finditer(text):
         person = doc.before(found.start())
         org = doc.by_start.get(found.end())
-        if person is None or person.label != "PERSON" or org is None or org.label not in _PARTY:
+        verb = found.group("verb")
+        if person is None or person.label != "PERSON":
             continue
-        key = (person.entity, "Head", org.entity, None)
+        if org is None:
+            # "who chairs the hospital trust's ethics committee": a body in lower case
+            body = _BODY_IN_LOWER_CASE.match(text, found.end())
+            if body is None:
+                continue
+            of, end = None, body.end()
+        elif org.label not in _PARTY or (verb in _OF_AN_ORG_ONLY and org.label != "ORG"):
+            continue
+        else:
+            of, end = org.entity, org.end
+            if (part := _WHOSE_PART.match(text, end)) is not None:
+                of, end = " ".join(text[org.start : part.end()].split()), part.end()
+        office = _OFFICE_OF_VERB[verb]
+        former = (verb.endswith("ed") or verb == "ran") or None
+        key = (person.entity, office, of, None)
         if key not in seen:
             seen.add(key)
             facts.append(
-                _fact(doc, "title", person.entity, "Head", person.start, org.end, of=org.entity)
+                _fact(doc, "title", person.entity, office, person.start, end, of=of, former=former)
             )
     return facts
 
@@ -1747,6 +1837,8 @@ _ROLE_AFTER = regexes.compile(
     r"[ \t]*,[ \t]*(?:(?:now|then|also|still|formerly|currently)[ \t]+)?(?:(?:an?|the|its)[ \t]+)?"
     r"(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
     r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
+    # "a partner at the accountancy firm of Hart and Lowe", "at investment bank X"
+    r"(?:(?:[a-z]+[ \t]+)?(?:firm|bank|house|practice)[ \t]+(?P<partners>of[ \t]+)?(?=[A-Z]))?"
 )
 _WITH_OR_AT = regexes.compile(r"[ \t]+(?:with|at)[ \t]")
 # "X of Y said": a person of an organisation, or an organisation of a place.
@@ -1784,7 +1876,7 @@ def _affiliations(doc: _Text) -> list[Fact]:
             continue
         if m.label != "PERSON":
             continue
-        role = None
+        role = former = None
         link = _OF_AFTER.match(text, m.end)
         org = doc.by_start.get(link.end()) if link else None
         if org is None or org.label != "ORG" or (" " not in m.text and " " not in org.text):
@@ -1800,7 +1892,7 @@ def _affiliations(doc: _Text) -> list[Fact]:
                 org = _org_past_kind(doc, link.end()) or org  # "at research firm CCS Insight"
             if (
                 org is not None
-                and org.label != "ORG"
+                and (org.label != "ORG" or link.group("partners"))  # "the law firm of X and Y"
                 and _WITH_OR_AT.search(text, link.end("role"), link.end())
             ):
                 org = _firm_of_partners(doc, org) or org
@@ -1815,7 +1907,10 @@ def _affiliations(doc: _Text) -> list[Fact]:
                 )
             ):
                 continue
-            role = " ".join(w if w in ("and", "of") else w.capitalize() for w in words)
+            former = (words[0] == "former" and len(words) > 1) or None  # "a former partner at X"
+            role = " ".join(
+                w if w in ("and", "of") else w.capitalize() for w in words[1 if former else 0 :]
+            )
         end = org.end
         ticker = _TICKER_AFTER.match(text, end)
         if ticker is not None:
@@ -1830,7 +1925,9 @@ def _affiliations(doc: _Text) -> list[Fact]:
                 if link.start("role") <= x.start < link.end("role")
             )
         ):
-            facts.append(_fact(doc, "title", m.entity, role, m.start, end, of=org.entity))
+            facts.append(
+                _fact(doc, "title", m.entity, role, m.start, end, of=org.entity, former=former)
+            )
         if (m.entity, org.entity) in seen:
             continue
         seen.add((m.entity, org.entity))

@@ -781,6 +781,17 @@ def given_name_and_surname(c: Name) -> Verdict | None:
     return None
 
 
+def given_name_with_particle(c: Name) -> Verdict | None:
+    """ "Said bin Ahmed al-Shanfari", "Said al-Shanfari": a given name that is also a common
+    word (so no rule above took it), then an Arabic particle, is a person's."""
+    if c.first in W.first_names and any(
+        w in ("bin", "ibn", "bint") or (w[:3] in ("al-", "el-") and w[3:4].isupper())
+        for w in c.words[1:]
+    ):
+        return "PERSON", c.key, MEDIUM
+    return None
+
+
 _COMPASS = frozenset(
     ("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western")
 )
@@ -891,6 +902,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     ampersand,
     given_name_first,
     given_name_and_surname,
+    given_name_with_particle,
     team_in_table,
     compass_country,
     country_last,

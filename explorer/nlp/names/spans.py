@@ -64,6 +64,12 @@ from explorer.nlp.names.tokens import (
     title_case,
     words_of,
 )
+from explorer.nlp.titles_words import (
+    LOWER_ONLY_HEADS,
+    ends_in_office,
+    portfolio_title_end,
+    with_lower_heads,
+)
 
 _LONGEST_SPAN = 14
 
@@ -715,7 +721,7 @@ def _opening_lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
 
 def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     """Emit a lower-case title ("prime minister", "president") when a name is beside it."""
-    heads, mods = W.titles
+    heads, mods = with_lower_heads(W.titles[0]), W.titles[1]
     n = len(toks)
     j = i
     while j < n and toks[j].text.capitalize() in mods and toks[j].text != "president":
@@ -723,7 +729,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     ranked = j > i and any(t.text in _RANKS for t in toks[i:j])
     if j > i and _field_between(toks, j, heads, ranked):
         j += 1  # "chief safety engineer": a field between the rank and the office
-    if (
+    if k := portfolio_title_end([t.text for t in toks[i : i + 8]], 0):
+        j = i + k  # "oil and energy minister", "shadow local government secretary"
+    elif (
         j - i == 1
         and j + 1 < n
         and toks[j].text == "of"
@@ -732,7 +740,13 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         j += 2  # "chief of staff"
     elif j + 1 < n and f"{toks[j].text} {toks[j + 1].text}".title() in heads:
         j += 2  # "under secretary"
-    elif j < n and _is_head(toks[j].text.title(), heads, ranked):  # "director-general"
+    elif j > i and j < n and f"{toks[j - 1].text} {toks[j].text}".title() in heads:
+        j += 1  # "deputy managing partner": the last modifier and a word make the office
+    elif (
+        j < n
+        and _is_head(toks[j].text.title(), heads, ranked)  # "director-general"
+        and not (toks[j].text in LOWER_ONLY_HEADS or toks[j].text in TITLES_THAT_ARE_NAMES)
+    ):  # (not "assistant Dean Goldfine": a name)
         j += 1
         if (
             j < n
@@ -752,8 +766,9 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
     ):
         ranked = True  # "Nordtel executive Tero Ojanpera": the executive is the office
     elif j - i < 2 or (
-        " ".join(t.text.capitalize() for t in toks[i:j]) not in heads
+        " ".join(words := [t.text.capitalize() for t in toks[i:j]]) not in heads
         and not (toks[j - 1].text.capitalize() in heads and j < n and toks[j].text == "of")
+        and not ends_in_office(words, heads)  # "deputy chief executive"
     ):
         return i + 1  # but "chief executive" is a title of modifiers alone, "deputy head of" too
     phrase = " ".join(t.text.title() for t in toks[i:j]).replace(" Of ", " of ")
@@ -761,6 +776,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         phrase not in heads
         and not (ranked and phrase == "Executive")
         and (j - i == 1 or not _is_head(toks[j - 1].text.title(), heads, ranked))
+        and not ends_in_office(phrase.split(), heads)
     ):
         return j
     prev = toks[i - 1].text if i else ""
@@ -778,6 +794,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         or nxt in ("of", ",")
         or is_cap(nxt)
         or _second_title(doc, toks, i)
+        or (ranked and toks[i].text in _BEFORE_A_ROLE)  # "has been acting chief executive"
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
@@ -825,7 +842,11 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
                 phrase = f"{toks[i].text} {phrase}"
         canon = " ".join(w.title() if "-" in w else w.capitalize() for w in phrase.split())
         # "Chief of Staff"; "co-ordinator" as the line broken at its hyphen reads
-        canon = canon.replace(" Of ", " of ").replace("Co-Ordinator", "Coordinator")
+        canon = (
+            canon.replace(" Of ", " of ")
+            .replace(" And ", " and ")
+            .replace("Co-Ordinator", "Coordinator")
+        )
         first = i
         if (
             i
