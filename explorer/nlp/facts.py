@@ -1292,11 +1292,14 @@ def _title_links(
 
 
 # The kind of an organisation before its name: "the Dutch salvage company Smit Tak", "research
-# firm CCS Insight", "the venture firm Vision Plus".
+# firm CCS Insight", "the venture firm Vision Plus", "the white-collar union Unionen".
 _KIND_THEN_NAME = regexes.compile(
     r"(?:[A-Z][a-z][\w'’-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:firm|company|group|consultancy|bank|agency|fund|institute|charity|organi[sz]ation"
-    r"|house|body|think[ \t]+tank)[ \t]+(?=[A-Z])"
+    r"|house|body|think[ \t]+tank|union|party|association|federation|council|movement"
+    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers|insurer|lender|airline"
+    r"|carrier|newspaper|magazine|broadcaster|network|university|trust|foundation|club)"
+    r"[ \t]+(?=[A-Z])"
 )
 
 

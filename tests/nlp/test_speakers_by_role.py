@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from explorer.nlp import extract
 
-from .layouts import in_layouts, said
+from .layouts import in_layouts, said, titles
 
 STRIKE = [
     "DETROIT, May 4 - Workers at the Lansing plant of Carlton Motor Corp stayed out on Monday "
@@ -100,3 +100,20 @@ def test_words_in_marks_after_a_verb_of_judging_are_its_subjects(text):
     assert ("Tom Greaves", "a gift to the rich", True) in got, got
     # "dubbed" after a comma is what others called them, not their words
     assert not any(words == "Camden Two" for _, words, _ in got), got
+
+
+ASIDES = [
+    "STOCKHOLM, March 9 - Lars Holm, a spokesman for the white-collar union Unionen, said "
+    "talks with employers would resume on Monday.",
+    "Karin Berg, a spokeswoman for the union, said members would vote next week.",
+    "Tom Dahl, an editor at the trade magazine Verkstad, said the deal was generous.",
+]
+
+
+@in_layouts(ASIDES)
+def test_a_title_set_off_after_a_name_with_for_is_held_and_takes_the_body_named_after(text):
+    got = titles(text)
+    # the organisation named after the words that say what it is
+    assert ("Lars Holm", "Spokesman", "Unionen") in got, got
+    assert ("Karin Berg", "Spokeswoman", None) in got, got
+    assert ("Tom Dahl", "Editor", "Verkstad") in got, got

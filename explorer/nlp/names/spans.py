@@ -664,6 +664,21 @@ _BEFORE_A_ROLE = frozenset(
 
 
 _OWNERS = frozenset({"his", "her", "its", "their"})
+# The word after a title that says whose it is: "a spokesman for the union" ("at" and "with"
+# are read by the affiliations: "an economist at X").
+_LINKS_AFTER_A_ROLE = frozenset({"for"})
+
+
+def _set_off_after_name(toks, i: int) -> bool:
+    """Whether the title at toks[i] opens an aside after a name: "Lars Holm, a spokesman"
+    (not after words in lower case, which may be the title's own: "X, group managing
+    director for consumer")."""
+    return (
+        i >= 3
+        and toks[i - 1].text in ("a", "an", "the")
+        and toks[i - 2].text == ","
+        and is_cap(toks[i - 3].text)
+    )
 
 
 def _second_title(doc: Doc, toks, i: int) -> bool:
@@ -795,6 +810,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         or is_cap(nxt)
         or _second_title(doc, toks, i)
         or (ranked and toks[i].text in _BEFORE_A_ROLE)  # "has been acting chief executive"
+        # "X, a spokesman for the union,", "X, the secretary for health,"
+        or (nxt in _LINKS_AFTER_A_ROLE and _set_off_after_name(toks, i))
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
