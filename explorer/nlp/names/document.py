@@ -18,6 +18,7 @@ from explorer.nlp.names.guesses import (
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
     NAME_SUFFIXES,
+    PEER_STYLES,
     TEAM_ENDS,
     W,
     gazetteer_label,
@@ -49,6 +50,7 @@ def resolve_document(doc: Doc) -> None:
     one_word: list[tuple[Guess, str]] = []  # one-word names that may stand for one of them
     _firms_named_for_people(doc)
     people, last_names, strong, org_firsts = _names_known(doc, orgs, one_word)
+    _peers(doc, people)
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
@@ -215,6 +217,29 @@ def _company_word(word: str) -> bool:
         and word not in W.cities
         and word.lower() not in W.stopwords
     )
+
+
+def _peers(doc: Doc, people: dict[str, str]) -> None:
+    """ "Lord Butler" in a story that also names "Robin Butler" is he (a peer keeps the name he
+    had), and so is "Butler" alone; but not "Lady Thatcher" after "Mark Thatcher"."""
+    full: dict[str, str] = {}  # a surname -> the full name of a person with it, no peer's
+    for f in doc.found:
+        parts = f.entity.split() if f.label == "PERSON" and f.ntokens > 1 else ()
+        if len(parts) > 1 and parts[0] not in PEER_STYLES:
+            full.setdefault(parts[-1], f.entity)
+    if not full:
+        return
+    for f in doc.found:
+        if f.label != "PERSON" or f.ntokens != 2:
+            continue
+        style, surname = doc.text[f.start : f.end].split()
+        name = full.get(surname)
+        if (
+            style in PEER_STYLES
+            and name is not None
+            and not _gender_clash(doc.text, f.end - len(surname), name)
+        ):
+            f.entity = people[surname] = name
 
 
 def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explorer.nlp import regexes
+from explorer.nlp.names.groups import competition, party
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -818,6 +819,8 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     crude_grade,
     town_team,
     player,
+    party,
+    competition,
     gazetteer,
     known_org,
     after_honorific,
@@ -856,6 +859,8 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     place_with_particle,
     after_place_noun,
     event_or_law_of,
+    party,
+    competition,
     group_word_last,
     law_word_last,
     event_word_last,

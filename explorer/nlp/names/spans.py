@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explorer.nlp import regexes
+from explorer.nlp.names.groups import party_name
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -26,6 +27,7 @@ from explorer.nlp.names.lists import (
     OF_HEADS_EXTRA,
     ORG_ENDING,
     PARTICLE_PLACE_HEADS,
+    PEER_STYLES,
     PERSON_VERBS,
     PLAYER_ROLES,
     PORTFOLIO_WORDS,
@@ -885,7 +887,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     words = words_of(toks, i, j)
     # Nationality words only: "Latin American", "Iraqi Kurdish". The group is its own NORP:
     # "African American" does not lead to the United States as "American" alone does.
-    if len(words) > 1 and all(w in W.demonyms or w in W.norp_words for w in words):
+    if (
+        len(words) > 1
+        and all(w in W.demonyms or w in W.norp_words for w in words)
+        and not party_name(words)  # "Christian Democrats": the party
+    ):
         emit(doc, s_i, toks, i, j, "NORP", " ".join(words), STRONG)
         return
     _roles_and_names(doc, s_i, toks, i, j, words, table, heads, mods)
@@ -1293,6 +1299,9 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
+            if _peer(toks, pos, j):
+                emit(doc, s_i, toks, pos, j, "PERSON", " ".join(words_of(toks, pos, j)), STRONG)
+                return
             pos += 1
             person_next = True
             continue
@@ -1335,6 +1344,15 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         return
     if pos < j:
         label_name(doc, s_i, toks, pos, j, table, person_next)
+
+
+def _peer(toks, pos: int, j: int) -> bool:
+    """Whether toks[pos:j] is a peer's style (`PEER_STYLES`) and one name: "Lord Young"; not
+    before two names ("Lady Diana Spencer") nor a word ("The Lord Of The Rings")."""
+    if toks[pos].text not in PEER_STYLES or pos + 2 != j:
+        return False
+    w = toks[pos + 1].text
+    return w.isalpha() and w[0].isupper() and not w.isupper() and w.lower() not in W.stopwords
 
 
 #: The first words of clubs' nicknames that are given names too: "Red Sox", "Blue Jays".
