@@ -34,6 +34,8 @@ KNIGHTED = [
     "The inquiry was led by Sir Alan Pemberton, a former cabinet secretary.",
     'Lord Pemberton said the evidence had been "thin". Pemberton also criticised ministers.',
     "Lady Ferrars, whose son Tom Ferrars sits in the Commons, backed him.",
+    "Lady Orme, sitting with Lords Carden, Pym and Avery, said the appeal had merit. But she "
+    "said the ruling would stand.",
 ]
 
 
@@ -44,7 +46,8 @@ def test_a_peer_named_in_full_before_is_the_same_person(text):
     assert by_text["Lord Pemberton"] == "Alan Pemberton", by_text
     assert by_text["Pemberton"] == "Alan Pemberton", by_text
     assert by_text["Lady Ferrars"] == "Lady Ferrars", by_text  # not her son
-    assert {who for who, _ in said(r)} == {"Alan Pemberton"}
+    assert {who for who, _ in said(r)} == {"Alan Pemberton", "Lady Orme"}, said(r)
+    assert ("Lady Orme", "ruling") in said(r, 1)  # "she said the ruling would stand": hers
 
 
 # --- parties and their members --------------------------------------------------------------
