@@ -18,6 +18,7 @@ PEER = [
     'intend to make sure that they do."',
     "Harrington has asked the minister to appear before the committee in May.",
     "The Energy Minister, Lord Cowdray, will answer questions in the Lords on Tuesday.",
+    "Lord Ellison of Kirby Moor said the committee should sit in public.",
 ]
 
 
@@ -25,9 +26,10 @@ PEER = [
 def test_a_peer_is_called_by_his_style_and_name(text):
     r = extract(text)
     speakers = {who for who, _ in said(r)}
-    assert speakers == {"Lord Harrington"}, speakers
+    assert speakers == {"Lord Harrington", "Lord Ellison"}, speakers
     people = {m.entity for m in r.mentions if m.label == "PERSON"}
-    assert people == {"Lord Harrington", "Lord Cowdray"}, people
+    assert people == {"Lord Harrington", "Lord Cowdray", "Lord Ellison"}, people
+    assert not [m for m in r.mentions if "Kirby" in m.entity], r.mentions  # his title's
 
 
 KNIGHTED = [

@@ -135,7 +135,9 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
             continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
             # 'Hector "Macho" Camacho': his name, without the nickname
-            written = entity if '"' in surface or "“" in surface else surface
+            # and a peer's, without the title's territory ("Lord Young of Graffham")
+            peer = surface.split(" ", 1)[0] in PEER_STYLES
+            written = entity if '"' in surface or "“" in surface or peer else surface
             parts = [p for p in written.split() if p not in NAME_SUFFIXES]
             if (
                 (len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]))
@@ -165,6 +167,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                     not first.endswith(".")
                     and len(first) > 1  # "C Paterson": an initial is nobody's name
                     and first not in W.first_names
+                    and first not in W.honorifics  # "Lord" of "Lord Young" is no name
                     and not gazetteer_label([first])
                     and first.lower() not in doc.lower_vocab()
                 ):

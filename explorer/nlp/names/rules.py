@@ -28,6 +28,7 @@ from explorer.nlp.names.lists import (
     ORG_ENDING,
     ORG_NEXT,
     PARTICLE_PLACE_HEADS,
+    PEER_STYLES,
     PLACE_NOUNS,
     PLACE_OPENERS,
     SHORT_MONTHS,
@@ -339,6 +340,21 @@ def known_org(c: Name) -> Verdict | None:
         org_suffix(c.last) or (gazetteer_label([c.last]) or ("",))[0] in ("GPE", "LOC")
     ):
         return "ORG", c.key, STRONG  # "Morgan Stanley Asia", "Smith Barney Inc"
+    return None
+
+
+def peer_territory(c: Name) -> Verdict | None:
+    """ "Lord Young of Graffham", "Lord Hunt of Kings Heath": the place after "of" is part of
+    the peer's title, named for the title's sake, not a name of the story (nor a speaker,
+    nor the peer's employer)."""
+    i = c.i
+    if (
+        c.prev == "of"
+        and i > 2
+        and c.toks[i - 3].text in PEER_STYLES
+        and c.toks[i - 2].text.istitle()
+    ):
+        return NOT_A_NAME
     return None
 
 
@@ -809,6 +825,7 @@ def organisation(c: Name) -> Verdict:
 #: The rules for a name of one word, strongest first: the first that decides, labels it.
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
+    peer_territory,
     bond,
     date,
     award,
@@ -845,6 +862,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
 
 #: The rules for a name of several words, strongest first.
 SEVERAL_WORD_RULES: tuple[Rule, ...] = (
+    peer_territory,
     date,
     award,
     team_in_sports_story,

@@ -1299,8 +1299,9 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
-            if _peer(toks, pos, j):
-                emit(doc, s_i, toks, pos, j, "PERSON", " ".join(words_of(toks, pos, j)), STRONG)
+            if _peer(toks, pos, j):  # "Lord Young", "Lord Young of Graffham": "Lord Young"
+                name = " ".join(words_of(toks, pos, j))
+                emit(doc, s_i, toks, pos, _territory_end(toks, j), "PERSON", name, STRONG)
                 return
             pos += 1
             person_next = True
@@ -1344,6 +1345,17 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         return
     if pos < j:
         label_name(doc, s_i, toks, pos, j, table, person_next)
+
+
+def _territory_end(toks, j: int) -> int:
+    """Where the territory of a peer's title that may follow at `j` ends ("of Graffham", "of
+    Kings Heath"); `j` when none follows."""
+    if j + 1 >= len(toks) or toks[j].text != "of":
+        return j
+    k = j + 1
+    while k < len(toks) and k < j + 4 and toks[k].text.istitle() and toks[k].text.isalpha():
+        k += 1
+    return k if k > j + 1 else j
 
 
 def _peer(toks, pos: int, j: int) -> bool:
