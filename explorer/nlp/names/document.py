@@ -233,15 +233,13 @@ def _peers(doc: Doc, people: dict[str, str]) -> None:
     if not full:
         return
     for f in doc.found:
-        if f.label != "PERSON" or f.ntokens != 2:
-            continue
-        style, surname = doc.text[f.start : f.end].split()
+        parts = f.entity.split() if f.label == "PERSON" else ()
+        if len(parts) != 2 or parts[0] not in PEER_STYLES:
+            continue  # "Lord Kinnock" also of "Lord Kinnock of Bedwellty"
+        surname = parts[1]
         name = full.get(surname)
-        if (
-            style in PEER_STYLES
-            and name is not None
-            and not _gender_clash(doc.text, f.end - len(surname), name)
-        ):
+        at = f.start + len(parts[0]) + 1  # the surname, after the style
+        if name is not None and not _gender_clash(doc.text, at, name):
             f.entity = people[surname] = name
 
 
