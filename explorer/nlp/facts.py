@@ -1871,6 +1871,24 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
+_THEM_THEN_VERB = regexes.compile(rf"{voices.THEM}\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
+
+
+def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> bool:
+    """Whether the quotation from `qs` to `qe` is said by analysts, dealers or economists the
+    story does not name, after it or before it: '"...," said analysts at Nomura', '"...," one
+    dealer said', 'Analysts at Nomura and Daiwa said: "..."' (the firms are not speakers)."""
+    text = doc.text
+    if verb is not None:
+        return voices.said_by_them(text, verb.end())
+    gap = _GAP_COMMA.match(text, qe)  # in the sentence: not 'X said: "...." Analysts say'
+    if gap is not None and text[gap.end() : gap.end() + 1].islower():
+        return _THEM_THEN_VERB.match(text, gap.end()) is not None
+    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+    return lead is not None and voices.them_before(text, lead.start())
+
+
 # An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
 # Democrat", ", who is also Nigeria's oil minister".
 _ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
@@ -2374,24 +2392,6 @@ def _said(doc: _Text) -> list[Fact]:
         )
     facts.extend(_reported(doc, quoted))
     return facts
-
-
-# '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
-_THEM_THEN_VERB = regexes.compile(rf"{voices.THEM}\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
-
-
-def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> bool:
-    """Whether the quotation from `qs` to `qe` is said by analysts, dealers or economists the
-    story does not name, after it or before it: '"...," said analysts at Nomura', '"...," one
-    dealer said', 'Analysts at Nomura and Daiwa said: "..."' (the firms are not speakers)."""
-    text = doc.text
-    if verb is not None:
-        return voices.said_by_them(text, verb.end())
-    gap = _GAP_COMMA.match(text, qe)  # in the sentence: not 'X said: "...." Analysts say'
-    if gap is not None and text[gap.end() : gap.end() + 1].islower():
-        return _THEM_THEN_VERB.match(text, gap.end()) is not None
-    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
-    return lead is not None and voices.them_before(text, lead.start())
 
 
 # "Smith and Jones": a second person who says a quotation with the first.

@@ -16,6 +16,9 @@ _KIND_WORDS = (
     "investors observers".split()
 )
 _KINDS = alternation(_KIND_WORDS + [w.capitalize() for w in _KIND_WORDS])
+#: One of their words, cheaply found (a scan for their first letters) before the whole voice
+#: is looked for.
+_KIND = regexes.compile(rf"(?:{_KINDS})\b")
 #: Where they work: "at Nomura Securities and Yamaichi Securities", "in London" (no comma:
 #: "Smith, an analyst at Nomura, said" is Smith's).
 _WHERE = r"(?:[ \t]+(?:at|with|from|in|for)[ \t]+[^\n,.;:\"“”()]{1,80}?)?"
@@ -44,7 +47,10 @@ def them_before(text: str, pos: int) -> bool:
     a sentence or after a determiner: "Analysts at Nomura and Daiwa", "one dealer" (but not
     "Smith, an analyst at Nomura", "Ken Ono, Nomura's chief economist", set off after a name,
     nor "Nomura analyst Ken Ono")."""
-    m = _BEFORE_VERB.search(text, max(0, pos - 110), pos)
+    kind = _KIND.search(text, max(0, pos - 110), pos)
+    if kind is None:
+        return False  # no such word near: most speech verbs
+    m = _BEFORE_VERB.search(text, max(0, kind.start() - 30), pos)
     if m is None:
         return False
     lead = text[max(0, m.start() - 3) : m.start()].rstrip()

@@ -222,20 +222,24 @@ def _company_word(word: str) -> bool:
     )
 
 
+_PEER_OPENERS = tuple(f"{style} " for style in sorted(PEER_STYLES))
+
+
 def _peers(doc: Doc, people: dict[str, str]) -> None:
     """ "Lord Butler" in a story that also names "Robin Butler" is he (a peer keeps the name he
     had), and so is "Butler" alone; but not "Lady Thatcher" after "Mark Thatcher"."""
+    peers = [f for f in doc.found if f.entity.startswith(_PEER_OPENERS) and f.label == "PERSON"]
+    if not peers:
+        return
     full: dict[str, str] = {}  # a surname -> the full name of a person with it, no peer's
     for f in doc.found:
         parts = f.entity.split() if f.label == "PERSON" and f.ntokens > 1 else ()
         if len(parts) > 1 and parts[0] not in PEER_STYLES:
             full.setdefault(parts[-1], f.entity)
-    if not full:
-        return
-    for f in doc.found:
-        parts = f.entity.split() if f.label == "PERSON" else ()
-        if len(parts) != 2 or parts[0] not in PEER_STYLES:
-            continue  # "Lord Kinnock" also of "Lord Kinnock of Bedwellty"
+    for f in peers:
+        parts = f.entity.split()
+        if len(parts) != 2:
+            continue  # "Lord Kinnock", also of "Lord Kinnock of Bedwellty"
         surname = parts[1]
         name = full.get(surname)
         at = f.start + len(parts[0]) + 1  # the surname, after the style

@@ -59,3 +59,15 @@ def competition(c: Name) -> Verdict | None:
     if c.first in _CUP_WORDS or (c.n == 2 and c.last == "Nations" and c.first in _NATIONS_COUNTS):
         return "EVENT", c.key, STRONG
     return None
+
+
+#: What a name `named_group` may decide has: its only word, its first, or its last.
+KEYS = _PARTY_WORDS | _ONE_WORD
+FIRSTS = _CUP_WORDS
+LASTS = _MEMBERS_WORDS | {"Nations"}
+
+
+def named_group(c: Name) -> Verdict | None:
+    """A party or a competition (`party`, `competition`), for a name with a word of `KEYS`,
+    `FIRSTS` or `LASTS` (asked only of those: most names are neither)."""
+    return party(c) or competition(c)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explorer.nlp import regexes
-from explorer.nlp.names.groups import competition, party
+from explorer.nlp.names import groups
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -825,7 +825,6 @@ def organisation(c: Name) -> Verdict:
 #: The rules for a name of one word, strongest first: the first that decides, labels it.
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
-    peer_territory,
     bond,
     date,
     award,
@@ -836,8 +835,6 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     crude_grade,
     town_team,
     player,
-    party,
-    competition,
     gazetteer,
     known_org,
     after_honorific,
@@ -862,7 +859,6 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
 
 #: The rules for a name of several words, strongest first.
 SEVERAL_WORD_RULES: tuple[Rule, ...] = (
-    peer_territory,
     date,
     award,
     team_in_sports_story,
@@ -877,8 +873,6 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     place_with_particle,
     after_place_noun,
     event_or_law_of,
-    party,
-    competition,
     group_word_last,
     law_word_last,
     event_word_last,
@@ -907,6 +901,15 @@ def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     c = Name(doc, toks, i, j, table, person_next, s_i)
     if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
         return  # before every table ("the Louvre accord"), tried only before such a noun
+    if c.prev == "of" and peer_territory(c) is not None:
+        return  # "Lord Young of Graffham": the peer's, named with him
+    if (
+        (c.key in groups.KEYS or c.first in groups.FIRSTS or c.last in groups.LASTS)
+        and c.key not in W.known_orgs
+        and (verdict := groups.named_group(c))
+    ):
+        emit(doc, s_i, toks, i, j, *verdict)  # "Labour said", "the Copa Libertadores"
+        return
     for rule in ONE_WORD_RULES if c.n == 1 else SEVERAL_WORD_RULES:
         verdict = rule(c)
         if verdict is not None:
