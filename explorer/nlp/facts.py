@@ -1885,6 +1885,8 @@ def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> boo
     gap = _GAP_COMMA.match(text, qe)  # in the sentence: not 'X said: "...." Analysts say'
     if gap is not None and text[gap.end() : gap.end() + 1].islower():
         return _THEM_THEN_VERB.match(text, gap.end()) is not None
+    if not voices.near(text, max(0, qs - 170), qs):
+        return False
     lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
     return lead is not None and voices.them_before(text, lead.start())
 

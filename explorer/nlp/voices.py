@@ -16,9 +16,9 @@ _KIND_WORDS = (
     "investors observers".split()
 )
 _KINDS = alternation(_KIND_WORDS + [w.capitalize() for w in _KIND_WORDS])
-#: One of their words, cheaply found (a scan for their first letters) before the whole voice
-#: is looked for.
-_KIND = regexes.compile(rf"(?:{_KINDS})\b")
+#: Their words without the first letter (a capital or not), looked for as plain text first:
+#: a search for the whole voice tries every position of the words before a speech verb.
+_STEMS = tuple(sorted({w[1:].rstrip("s") for w in _KIND_WORDS}))
 #: Where they work: "at Nomura Securities and Yamaichi Securities", "in London" (no comma:
 #: "Smith, an analyst at Nomura, said" is Smith's).
 _WHERE = r"(?:[ \t]+(?:at|with|from|in|for)[ \t]+[^\n,.;:\"“”()]{1,80}?)?"
@@ -36,6 +36,13 @@ _BEFORE_VERB = regexes.compile(
 )
 
 
+def near(text: str, start: int, end: int) -> bool:
+    """Whether one of their words may be in text[start:end] (a cheap test, before the
+    pattern)."""
+    window = text[start:end]
+    return any(stem in window for stem in _STEMS)
+
+
 def said_by_them(text: str, pos: int) -> bool:
     """Whether the words from `pos` (after a speech verb) are an unnamed voice of that kind,
     up to the end of the clause: "analysts at Nomura and Daiwa."."""
@@ -47,10 +54,10 @@ def them_before(text: str, pos: int) -> bool:
     a sentence or after a determiner: "Analysts at Nomura and Daiwa", "one dealer" (but not
     "Smith, an analyst at Nomura", "Ken Ono, Nomura's chief economist", set off after a name,
     nor "Nomura analyst Ken Ono")."""
-    kind = _KIND.search(text, max(0, pos - 110), pos)
-    if kind is None:
+    start = max(0, pos - 110)
+    if not near(text, start, pos):
         return False  # no such word near: most speech verbs
-    m = _BEFORE_VERB.search(text, max(0, kind.start() - 30), pos)
+    m = _BEFORE_VERB.search(text, start, pos)
     if m is None:
         return False
     lead = text[max(0, m.start() - 3) : m.start()].rstrip()
