@@ -7,6 +7,7 @@ MISC)."""
 from __future__ import annotations
 
 from explorer.nlp.names.guesses import MEDIUM, STRONG
+from explorer.nlp.names.lists import W
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -30,7 +31,8 @@ _MEMBERS_WORDS = frozenset({"Democrats", "Conservatives", "Liberals", "Socialist
 def party(c: Name) -> Verdict | None:
     """ "Labour said", "the Social Democrats elected": the party (not "Labour rebels")."""
     if c.n == 1:
-        if c.key in _PARTY_WORDS and c.nxt not in _MEMBERS:
+        if c.key in _PARTY_WORDS and c.nxt not in _MEMBERS and c.nxt not in W.lower_titles:
+            # "Labour said"; not "Labour spokesman X", "Labour mayor": the title's
             return "ORG", c.key, STRONG
         return None
     return ("ORG", c.key, STRONG) if party_name(c.words) else None
