@@ -19,7 +19,7 @@ from explorer.nlp import regexes
 from explorer.nlp.names.postnominals import POST_NOMINALS
 
 from ..model import Fact, Mention
-from . import gazetteer
+from . import gazetteer, voices
 from .deals import find_deals
 from .earnings import QUARTERS as _QUARTERS
 from .earnings import find_earnings
@@ -1972,7 +1972,15 @@ def _before_letters(doc: _Text, pos: int) -> Mention | None:
 
 
 def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
-    """Who speaks when the words before `pos` are "X" or "he": (name, where X starts)."""
+    """Who speaks when the words before `pos` are "X" or "he": (name, where X starts); None
+    for "analysts at Nomura and Daiwa", whose firms are no speakers."""
+    if voices.them_before(doc.text, pos):
+        return None
+    return _named_before(doc, pos)
+
+
+def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """`_speaker_before`'s "X" or "he"."""
     text = doc.text
     said_at = pos
     ticker = _ticker_before(text, pos)
@@ -2325,6 +2333,26 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
     if _INDEFINITE_BEFORE.search(doc.text, max(0, pos - 10), pos):
         return "", pos
     return None
+
+
+# '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
+_THEM_THEN_VERB = regexes.compile(rf"{voices.THEM}\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
+
+
+def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> bool:
+    """Whether the quotation from `qs` to `qe` is said by analysts, dealers or economists the
+    story does not name, after it or before it: '"...," said analysts at Nomura', '"...," one
+    dealer said', 'Analysts at Nomura and Daiwa said: "..."' (the firms are not speakers)."""
+    text = doc.text
+    if verb is not None:
+        return voices.said_by_them(text, verb.end())
+    gap = _GAP_COMMA.match(text, qe)  # in the sentence: not 'X said: "...." Analysts say'
+    if gap is not None and text[gap.end() : gap.end() + 1].islower():
+        return _THEM_THEN_VERB.match(text, gap.end()) is not None
+    if not voices.near(text, max(0, qs - 170), qs):
+        return False
+    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+    return lead is not None and voices.them_before(text, lead.start())
 
 
 # An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
@@ -2788,8 +2816,9 @@ def _said(doc: _Text) -> list[Fact]:
         co: list[str] = []  # who else says it: '"...," said Smith and Jones.'
         co_before: list[str] = []  # 'Smith and Jones said: "..."'
         verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
-        unnamed = False  # '"...," said a spokeswoman': someone the story does not name
-        if verb is not None:
+        # '"...," said a spokeswoman', '"...," analysts at Nomura said': nobody named
+        unnamed = _their_own_voice(doc, qs, qe, verb)
+        if verb is not None and not unnamed:
             found = _speaker_at(doc, verb.end(), qs)
             if found:
                 if both := _co_speaker(doc, found[1], _SAID_ENDS):

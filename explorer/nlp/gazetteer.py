@@ -545,7 +545,8 @@ def _build_gendered_names() -> tuple[frozenset[str], frozenset[str]]:
     data = path.read_bytes().decode("iso-8859-1")
     female = set(re.findall(r"\n(?:F |1F|\?F) +([A-Z][a-z'\-]+) ", data))
     male = set(re.findall(r"\n(?:M |1M|\?M) +([A-Z][a-z'\-]+) ", data))
-    return frozenset(female - male), frozenset(male - female)
+    # A peer's style opens the peer's name ("Lady Hale", "Lord Bingham") and says which
+    return frozenset(female - male) | {"Lady"}, frozenset(male - female) | {"Lord"}
 
 
 _SUBDIVISION_WORDS = (

@@ -131,7 +131,7 @@ def test_a_sentence_that_opens_with_an_honorific_names_a_person(layout):
     assert not [m for m in got if m[0] == "Ms"], got
     assert ("Lord Chancellor", "TITLE", "Lord Chancellor") in got, got  # a title, no person
     said = [s[0] for s in facts(layout(MR), "said")]
-    assert said == ["Threlfall", "Amberley", "King", "Hartwell"]
+    assert said == ["Threlfall", "Amberley", "King", "Lord Hartwell"]  # a peer's style is his name
 
 
 # --- who met whom, who said it -------------------------------------------------------------

@@ -18,6 +18,7 @@ from explorer.nlp.names.guesses import (
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
     NAME_SUFFIXES,
+    PEER_STYLES,
     TEAM_ENDS,
     W,
     gazetteer_label,
@@ -49,6 +50,7 @@ def resolve_document(doc: Doc) -> None:
     one_word: list[tuple[Guess, str]] = []  # one-word names that may stand for one of them
     _firms_named_for_people(doc)
     people, last_names, strong, org_firsts = _names_known(doc, orgs, one_word)
+    _peers(doc, people)
     _relabel(doc, people, last_names, strong, org_firsts)
     doc.found = [f for f in doc.found if f.strength != UNCONFIRMED]
     _teams(doc, people)
@@ -133,7 +135,9 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
             continue  # "Tessitura Vallone" after "Tessitura Vallone SpA": no person's name
         if label == "PERSON" and ntok > 1:
             # 'Hector "Macho" Camacho': his name, without the nickname
-            written = entity if '"' in surface or "“" in surface else surface
+            # and a peer's, without the title's territory ("Lord Young of Graffham")
+            peer = surface.split(" ", 1)[0] in PEER_STYLES
+            written = entity if '"' in surface or "“" in surface or peer else surface
             parts = [p for p in written.split() if p not in NAME_SUFFIXES]
             if (
                 (len(parts) == 2 and _GIVEN_NAME_AFTER.match(parts[1]))
@@ -163,6 +167,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                     not first.endswith(".")
                     and len(first) > 1  # "C Paterson": an initial is nobody's name
                     and first not in W.first_names
+                    and first not in W.honorifics  # "Lord" of "Lord Young" is no name
                     and not gazetteer_label([first])
                     and first.lower() not in doc.lower_vocab()
                 ):
@@ -215,6 +220,31 @@ def _company_word(word: str) -> bool:
         and word not in W.cities
         and word.lower() not in W.stopwords
     )
+
+
+_PEER_OPENERS = tuple(f"{style} " for style in sorted(PEER_STYLES))
+
+
+def _peers(doc: Doc, people: dict[str, str]) -> None:
+    """ "Lord Butler" in a story that also names "Robin Butler" is he (a peer keeps the name he
+    had), and so is "Butler" alone; but not "Lady Thatcher" after "Mark Thatcher"."""
+    peers = [f for f in doc.found if f.entity.startswith(_PEER_OPENERS) and f.label == "PERSON"]
+    if not peers:
+        return
+    full: dict[str, str] = {}  # a surname -> the full name of a person with it, no peer's
+    for f in doc.found:
+        parts = f.entity.split() if f.label == "PERSON" and f.ntokens > 1 else ()
+        if len(parts) > 1 and parts[0] not in PEER_STYLES:
+            full.setdefault(parts[-1], f.entity)
+    for f in peers:
+        parts = f.entity.split()
+        if len(parts) != 2:
+            continue  # "Lord Kinnock", also of "Lord Kinnock of Bedwellty"
+        surname = parts[1]
+        name = full.get(surname)
+        at = f.start + len(parts[0]) + 1  # the surname, after the style
+        if name is not None and not _gender_clash(doc.text, at, name):
+            f.entity = people[surname] = name
 
 
 def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:

@@ -78,6 +78,9 @@ TEAM_BEFORE = _words("team_before")
 COMPETITION_WORDS = _words("competition_words")
 ENGINE_MAKERS = _words("engine_makers")
 COMPETITION_HEADS = frozenset({"League", "Division", "Conference"})
+#: A peer's style: "Lord Young", "Lady Thatcher" are what the peer is called, the style part of
+#: the name (where "Mr Major" is "Major").
+PEER_STYLES = frozenset({"Lord", "Lady"})
 _COMPETITION_TAILS = frozenset({"Central", "East", "West", "North", "South", "Baseball"})
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from explorer.nlp import regexes
+from explorer.nlp.names import groups
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -27,6 +28,7 @@ from explorer.nlp.names.lists import (
     ORG_ENDING,
     ORG_NEXT,
     PARTICLE_PLACE_HEADS,
+    PEER_STYLES,
     PLACE_NOUNS,
     PLACE_OPENERS,
     SHORT_MONTHS,
@@ -338,6 +340,21 @@ def known_org(c: Name) -> Verdict | None:
         org_suffix(c.last) or (gazetteer_label([c.last]) or ("",))[0] in ("GPE", "LOC")
     ):
         return "ORG", c.key, STRONG  # "Morgan Stanley Asia", "Smith Barney Inc"
+    return None
+
+
+def peer_territory(c: Name) -> Verdict | None:
+    """ "Lord Young of Graffham", "Lord Hunt of Kings Heath": the place after "of" is part of
+    the peer's title, named for the title's sake, not a name of the story (nor a speaker,
+    nor the peer's employer)."""
+    i = c.i
+    if (
+        c.prev == "of"
+        and i > 2
+        and c.toks[i - 3].text in PEER_STYLES
+        and c.toks[i - 2].text.istitle()
+    ):
+        return NOT_A_NAME
     return None
 
 
@@ -920,6 +937,15 @@ def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     c = Name(doc, toks, i, j, table, person_next, s_i)
     if c.nxt in _ACCORD_NOUNS and named_accord(c) is not None:
         return  # before every table ("the Louvre accord"), tried only before such a noun
+    if c.prev == "of" and peer_territory(c) is not None:
+        return  # "Lord Young of Graffham": the peer's, named with him
+    if (
+        (c.key in groups.KEYS or c.first in groups.FIRSTS or c.last in groups.LASTS)
+        and c.key not in W.known_orgs
+        and (verdict := groups.named_group(c))
+    ):
+        emit(doc, s_i, toks, i, j, *verdict)  # "Labour said", "the Copa Libertadores"
+        return
     for rule in ONE_WORD_RULES if c.n == 1 else SEVERAL_WORD_RULES:
         verdict = rule(c)
         if verdict is not None:

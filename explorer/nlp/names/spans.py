@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from explorer.nlp import regexes
+from explorer.nlp.names.groups import party_name
 from explorer.nlp.names.guesses import (
     MEDIUM,
     STRONG,
@@ -34,6 +35,7 @@ from explorer.nlp.names.lists import (
     OF_HEADS_EXTRA,
     ORG_ENDING,
     PARTICLE_PLACE_HEADS,
+    PEER_STYLES,
     PERSON_VERBS,
     PLAYER_ROLES,
     PORTFOLIO_WORDS,
@@ -1010,7 +1012,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
     words = words_of(toks, i, j)
     # Nationality words only: "Latin American", "Iraqi Kurdish". The group is its own NORP:
     # "African American" does not lead to the United States as "American" alone does.
-    if len(words) > 1 and all(w in W.demonyms or w in W.norp_words for w in words):
+    if (
+        len(words) > 1
+        and all(w in W.demonyms or w in W.norp_words for w in words)
+        and not party_name(words)  # "Christian Democrats": the party
+    ):
         emit(doc, s_i, toks, i, j, "NORP", " ".join(words), STRONG)
         return
     _roles_and_names(doc, s_i, toks, i, j, words, table, heads, mods)
@@ -1436,6 +1442,10 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
+            if _peer(toks, pos, j):  # "Lord Young", "Lord Young of Graffham": "Lord Young"
+                name = " ".join(words_of(toks, pos, j))
+                emit(doc, s_i, toks, pos, _territory_end(toks, j), "PERSON", name, STRONG)
+                return
             pos += 1
             person_next = True
             continue
@@ -1478,6 +1488,26 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         return
     if pos < j:
         label_name(doc, s_i, toks, pos, j, table, person_next)
+
+
+def _territory_end(toks, j: int) -> int:
+    """Where the territory of a peer's title that may follow at `j` ends ("of Graffham", "of
+    Kings Heath"); `j` when none follows."""
+    if j + 1 >= len(toks) or toks[j].text != "of":
+        return j
+    k = j + 1
+    while k < len(toks) and k < j + 4 and toks[k].text.istitle() and toks[k].text.isalpha():
+        k += 1
+    return k if k > j + 1 else j
+
+
+def _peer(toks, pos: int, j: int) -> bool:
+    """Whether toks[pos:j] is a peer's style (`PEER_STYLES`) and one name: "Lord Young"; not
+    before two names ("Lady Diana Spencer") nor a word ("The Lord Of The Rings")."""
+    if toks[pos].text not in PEER_STYLES or pos + 2 != j:
+        return False
+    w = toks[pos + 1].text
+    return w.isalpha() and w[0].isupper() and not w.isupper() and w.lower() not in W.stopwords
 
 
 #: The first words of clubs' nicknames that are given names too: "Red Sox", "Blue Jays".
