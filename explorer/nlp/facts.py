@@ -180,6 +180,9 @@ _MEETING = regexes.compile(
     )
     + r"\b"
 )
+# A word each of those contains, looked for first (plain scans): the pattern's search stops
+# at every letter a meeting word opens with, in every text.
+_MEETING_WORDS = tuple("met meet Meet talk Talk spoke negotiated summit conferred".split())
 # Verbs that say two parties met; "talked", "spoke" and "negotiated" need "with" or "to".
 _MEET_VERB = (
     r"(?:(?:met|meets|meet|meeting)(?:\s+with)?|(?:held|hold|holds|holding|had|have|has\s+had)"
@@ -3070,7 +3073,7 @@ def _met(doc: _Text) -> list[Fact]:
     # ("will meet in Moscow next week", "last met in April in Lyon").
     pairs: dict[frozenset, list[tuple[str | None, str | None, int]]] = {}
     meeting_at: dict[int, re.Match] = {}
-    for m in _MEETING.finditer(text):
+    for m in _MEETING.finditer(text) if any(w in text for w in _MEETING_WORDS) else ():
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
     for index in sorted(meeting_at):
         if index >= len(doc.sentences):
