@@ -55,6 +55,10 @@ _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeate
 # CoNLL dev (speed27, callgrind).
 _SPEECH_START = "(?=[" + "".join(sorted({w[0] for w in _SPEECH_WORDS})) + "])"
 _SPEECH = regexes.compile(rf"{_SPEECH_START}\b(?:{_SPEECH_VERBS})\b")
+# The character before each of those verbs (one that is no ASCII letter: the search skips to
+# these, where the look-ahead above was tried at every character), the verb read after it by
+# `_SPEECH` itself: the same verbs as `_SPEECH.finditer`, none of which holds another's start.
+_SPEECH_AT = regexes.compile(rf"[^A-Za-z](?={_SPEECH.pattern})")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
 _THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
 # After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
@@ -416,7 +420,12 @@ class _Text:
     def speech(self) -> list[re.Match]:
         """Every speech verb of the text, in order."""
         if self._speech is None:
-            self._speech = list(_SPEECH.finditer(self.text))
+            text, match = self.text, _SPEECH.match
+            first = match(text)  # at the very start: no character before it to scan for
+            self._speech = [first] if first is not None else []
+            self._speech += [
+                m for at in _SPEECH_AT.finditer(text) if (m := match(text, at.end())) is not None
+            ]
         return self._speech
 
     @property
