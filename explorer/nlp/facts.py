@@ -56,6 +56,10 @@ _ADVERB = r"(?:also|later|further|again|then|previously|earlier|recently|repeate
 # CoNLL dev (speed27, callgrind).
 _SPEECH_START = "(?=[" + "".join(sorted({w[0] for w in _SPEECH_WORDS})) + "])"
 _SPEECH = regexes.compile(rf"{_SPEECH_START}\b(?:{_SPEECH_VERBS})\b")
+# The character before each of those verbs (one that is no ASCII letter: the search skips to
+# these, where the look-ahead above was tried at every character), the verb read after it by
+# `_SPEECH` itself: the same verbs as `_SPEECH.finditer`, none of which holds another's start.
+_SPEECH_AT = regexes.compile(rf"[^A-Za-z](?={_SPEECH.pattern})")
 # After the verb: "... that" (a few words may come between: "told reporters on Monday that").
 _THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
 # After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
@@ -183,6 +187,9 @@ _MEETING = regexes.compile(
     )
     + r"\b"
 )
+# A word each of those contains, looked for first (plain scans): the pattern's search stops
+# at every letter a meeting word opens with, in every text.
+_MEETING_WORDS = tuple("met meet Meet talk Talk spoke negotiated summit conferred".split())
 # Verbs that say two parties met; "talked", "spoke" and "negotiated" need "with" or "to".
 _MEET_VERB = (
     r"(?:(?:met|meets|meet|meeting)(?:\s+with)?|(?:held|hold|holds|holding|had|have|has\s+had)"
@@ -275,6 +282,9 @@ _WITHDRAWAL_VERB = regexes.compile(
     r"^\s+(?:(?:has|have|had|will|also|unilaterally|formally)\s+)*(?:withdrew|withdrawn|withdraws"
     r"|withdraw|pulled\s+out|pulls\s+out|exited|exits)\s+(?:of\s+|from\s+)?(?:the\s+)?$"
 )
+# A word each of the two needs (kept with them): a text with none has no withdrawal to find,
+# found by plain scans, where the patterns ran on the gap after every actor.
+_WITHDRAWAL_WORDS = ("withdr", "exit", "pull", "departure", "retreat")
 
 _AMOUNT_VERB = regexes.compile(
     r"(?:(?:has|have|had|will|would|could|is|was|were|are|now|already|also|be)\s+)*"
@@ -431,7 +441,12 @@ class _Text:
     def speech(self) -> list[re.Match]:
         """Every speech verb of the text, in order."""
         if self._speech is None:
-            self._speech = list(_SPEECH.finditer(self.text))
+            text, match = self.text, _SPEECH.match
+            first = match(text)  # at the very start: no character before it to scan for
+            self._speech = [first] if first is not None else []
+            self._speech += [
+                m for at in _SPEECH_AT.finditer(text) if (m := match(text, at.end())) is not None
+            ]
         return self._speech
 
     @property
@@ -3279,7 +3294,8 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
                     verb=v.group(),
                 )
             )
-    for acc in _ACCORDING.finditer(text):
+    # (a plain scan first: the pattern's search stops at every "a" of the text)
+    for acc in _ACCORDING.finditer(text) if "ccording" in text else ():
         index = doc.sentence_of(acc.start())
         source = doc.by_start.get(acc.end())
         if source is not None and source.label in _PLACE:
@@ -3704,7 +3720,7 @@ def _met(doc: _Text) -> list[Fact]:
     # ("will meet in Moscow next week", "last met in April in Lyon").
     pairs: dict[frozenset, list[tuple[str | None, str | None, int]]] = {}
     meeting_at: dict[int, re.Match] = {}
-    for m in _MEETING.finditer(text):
+    for m in _MEETING.finditer(text) if any(w in text for w in _MEETING_WORDS) else ():
         meeting_at.setdefault(doc.sentence_of(m.start()), m)
     for index in sorted(meeting_at):
         if index >= len(doc.sentences):
@@ -3823,6 +3839,8 @@ def _visited(doc: _Text) -> list[Fact]:
 
 def _withdrew(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
+    if not any(word in doc.text for word in _WITHDRAWAL_WORDS):
+        return facts
     ms = doc.mentions
     for i, a in enumerate(ms):
         if a.label not in _ACTOR and a.label != "PERSON":

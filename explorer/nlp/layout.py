@@ -458,7 +458,9 @@ def _split_lines(
 
 
 # A fixture list run into one line: "Arsenal v Stoke Man Utd v Exeter Plymouth v Everton".
-_VERSUS = regexes.compile(r"(?<= )(?:v|vs|v\.)(?= )")
+# (The "v" opens the pattern, the space before it looked behind for: the engine's search
+# skips to each "v", where a pattern opening with a look-behind was tried at every character.)
+_VERSUS = regexes.compile(r"v(?<= v)(?:s|\.)?(?= )")
 #: Fixtures in a row it takes to read a line as a fixture list.
 _MIN_FIXTURES = 2
 # Words that end a team's name ("Man Utd", "Crystal Palace"), and words that open one and

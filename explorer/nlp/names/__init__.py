@@ -402,8 +402,15 @@ _WIRE_TABLE = regexes.compile(r"(?:Shr|Revs|Qtr|YTD|Yr Ago|vs(?<= vs)\.? )")
 _FUTURES_TABLE = ("Open Int", "Est Vol", "Est. Vol", "Prev Day", "Curr Wk", "Prev Wk")
 
 
+#: What `_WIRE_TABLE` needs, looked for first (plain scans): its search stops at every S, R,
+#: Q, Y and v of every text.
+_WIRE_TABLE_WORDS = ("Shr", "Revs", "Qtr", "YTD", "Yr Ago", " vs")
+
+
 def _wire_table(text: str) -> bool:
-    return _WIRE_TABLE.search(text) is not None or any(s in text for s in _FUTURES_TABLE)
+    return (
+        any(s in text for s in _WIRE_TABLE_WORDS) and _WIRE_TABLE.search(text) is not None
+    ) or any(s in text for s in _FUTURES_TABLE)
 
 
 def _without_table_words(toks: list[Token]) -> list[Token]:
