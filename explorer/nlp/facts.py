@@ -2529,6 +2529,10 @@ _POSSESSOR_AT = regexes.compile(
 )
 
 
+# Title words in lower case, the first of them captured: "president and chief executive ".
+_TITLE_WORDS_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}")
+
+
 def _anaphor_end(doc: _Text, pos: int) -> int | None:
     """Where "the Austrian" or "the 28-year-old" at `pos` ends, when it stands for a person
     (a nationality or an age alone: not "the Austrian team")."""
@@ -2556,7 +2560,11 @@ def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
     the possessive, and where the holder's name ends."""
     owner = _POSSESSOR_AT.match(doc.text, pos)
     if owner is None:
-        return None
+        # '"...," president and chief executive officer Dan Moore told reporters'
+        owner = _TITLE_WORDS_AT.match(doc.text, pos)
+        heads, mods = gazetteer.titles()
+        if owner is None or not ((word := owner.group(1).capitalize()) in heads or word in mods):
+            return None
     for at in (owner.start(), *(w.end() for w in _BLANK_AT.finditer(doc.text, pos, owner.end()))):
         held = doc.title_at(at)
         if held is not None:

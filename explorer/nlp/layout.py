@@ -59,7 +59,11 @@ _SPACES = regexes.compile(r"[ \t\r\f\v\x1c-\x1f]+")
 _IN_LINE_ODD = regexes.compile(r"[\t\r\f\v\x1c-\x1f]|  ")
 _FIRST_WORD = regexes.compile(r"\S+")
 _NON_SPACE = regexes.compile(r"\S")
-_LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+_LIST_ITEM = regexes.compile(r"(?:[•⁃◦▪·‣●]|\d{1,3}[.)])\s")
+# A letter opens a list item only after a line that ended a sentence or a lead-in, as a dash
+# does: after a line that runs on it is an initial the wrap put first ("shipbrokers\nJ.
+# Fearnley and Co").
+_LETTER_ITEM = regexes.compile(r"[a-zA-Z][.)]\s")
 # A dash opens a list item only after a line that ended a sentence or a lead-in ("...:");
 # after a line that runs on, it is a dash the wrap put first ("firms\n- was a mistake").
 _DASH_ITEM = regexes.compile(r"[*–-]\s")
@@ -351,7 +355,10 @@ class _Builder:
             return "\n"  # not hard-wrapped, or a heading's end
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
             return "\n"
-        if _DASH_ITEM.match(self.text, n_start, n_end) and self.text[end - 1] in ".!?:;":
+        if (
+            _DASH_ITEM.match(self.text, n_start, n_end)
+            or _LETTER_ITEM.match(self.text, n_start, n_end)
+        ) and self.text[end - 1] in ".!?:;":
             return "\n"
         if self.text[end - 1] in ".!?" and _CAPS_HEADING.fullmatch(self.text, n_start, n_end):
             return "\n"  # "...the minister said.\nJAKARTA POST": a heading in capitals

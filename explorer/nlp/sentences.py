@@ -47,6 +47,8 @@ _STARTERS = frozenset(
 # Prepositive titles that never end a line's sentence.
 _BEFORE_NAMES = _PREPOSITIVE - {"sr", "jr", "st"}
 _WORD_REACH = 200
+# After an initial: a capitalised word, then "and", "&" or another capitalised word.
+_NAME_GOES_ON = regexes.compile(r"\s+([A-Z][a-z]+)\s+(?:and\s|&|[A-Z])")
 _JOINERS = frozenset(
     "and or but nor of the a an to in on at by for from with as that than into onto".split()
 )
@@ -254,6 +256,8 @@ def _boundary(text: str, sent_start: int, cs: int, ce: int, close: str, nxt: str
             return None
         if prev.isupper() and _after_name(text, sent_start, prev_start):
             return None  # an initial: "Jonas E. Smith"
+        if prev.isupper() and _opens_a_name(text, ce):
+            return None  # an initial opening a name: "a director of J. Fearnley and Co"
         return ce if first.isupper() else None
     if low in ("a.m", "p.m"):
         words = text[sent_start:cs].count(" ") + 1
@@ -268,6 +272,14 @@ def _boundary(text: str, sent_start: int, cs: int, ce: int, close: str, nxt: str
     if prev.isdigit() and item_start and len(prev) <= 3:
         return None  # "1. The first item"
     return ce
+
+
+def _opens_a_name(text: str, ce: int) -> bool:
+    """Whether the words after an initial go on with a name: "J. Fearnley and Co", "C.
+    Czarnikow Ltd" (a capitalised word a sentence does not open with, then "and", "&" or
+    another capitalised word); not "type C. Doctors said", "a grade of A. The"."""
+    name = _NAME_GOES_ON.match(text, ce)
+    return name is not None and name.group(1).lower() not in _STARTERS
 
 
 def _after_name(text: str, sent_start: int, prev_start: int) -> bool:

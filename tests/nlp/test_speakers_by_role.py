@@ -117,3 +117,25 @@ def test_a_title_set_off_after_a_name_with_for_is_held_and_takes_the_body_named_
     assert ("Lars Holm", "Spokesman", "Unionen") in got, got
     assert ("Karin Berg", "Spokeswoman", None) in got, got
     assert ("Tom Dahl", "Editor", "Verkstad") in got, got
+
+
+RESULTS = [
+    "TORONTO, April 8 - Harlow Mines Ltd reported lower first-quarter profit on Tuesday.",
+    '"We had a difficult quarter at the smelter," president and chief executive officer Dan '
+    "Moore told reporters.",
+    '"Rates are firm," said Paul Kent, a director of shipbrokers J. Fearnley and Co Ltd. '
+    '"Owners can sense it and are holding out."',
+    "The ore was graded type C. Buyers said it sold well.",
+]
+
+
+@in_layouts(RESULTS)
+def test_speakers_after_a_run_of_titles_and_an_initial_in_a_firms_name(text):
+    got = said(text)
+    # the title in lower case before the name: the person speaks
+    assert ("Dan Moore", "We") in got, got
+    # "J." opens the firm's name, it does not end the sentence: the next quotation is his
+    assert ("Paul Kent", "Owners") in got, got
+    # an initial before a word a sentence may open with still ends it
+    sentences = [" ".join(text[s:e].split()) for s, e in extract(text).sentences]
+    assert "The ore was graded type C." in sentences, sentences
