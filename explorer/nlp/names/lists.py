@@ -46,6 +46,7 @@ PERSON_VERBS = _words("speech_verbs")
 LOWER_TITLES = _words("lower_titles")
 TITLES_THAT_ARE_NAMES = _words("titles_that_are_names")
 PLAYER_ROLES = _words("player_roles")
+OCCUPATIONS = _words("occupations")
 PORTFOLIO_WORDS = _words("portfolio_words")  # "Home Affairs" Minister
 
 # Names of events, laws, places and organisations.

@@ -25,6 +25,7 @@ from explorer.nlp.names.lists import (
     LAW_OF,
     LOC_PREPS,
     NAME_PARTICLES,
+    OCCUPATIONS,
     ORG_ENDING,
     ORG_NEXT,
     PARTICLE_PLACE_HEADS,
@@ -43,7 +44,14 @@ from explorer.nlp.names.lists import (
     org_suffix,
     place_adjective,
 )
-from explorer.nlp.names.tokens import HAS_DIGIT, SCORE, Token, is_sentence_initial, words_of
+from explorer.nlp.names.tokens import (
+    HAS_DIGIT,
+    SCORE,
+    Token,
+    is_cap,
+    is_sentence_initial,
+    words_of,
+)
 from explorer.nlp.values import is_holiday
 
 _MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
@@ -71,11 +79,29 @@ def _sports_context(toks, i: int, j: int, doc: Doc) -> bool:
     if nxt in ("'s", "’s"):
         nxt = toks[j + 1].text if j + 1 < len(toks) else ""
     prev = toks[i - 1].text if i > 0 else ""
+    if nxt in _RESULTS_IN_SPORTS:
+        # "Besiktas lost 3-1", "Leeds beat Hull": a result; not "A man from Coventry lost his
+        # savings", "the rapper Kano won best newcomer" (outside a story about sport)
+        return _result_follows(toks, j, nxt) or is_about_sport(doc)
     return (
         nxt in SPORT_NEXT
         or prev in SPORT_PREV
         or (prev in SPORT_PREV_IN_SPORTS and is_about_sport(doc))
     )
+
+
+_SCORE_NEAR = regexes.compile(r"\d{1,3}-\d{1,3}$")  # "3-1", not "500" ("lost 500 jobs")
+#: Words after a town's name that make it a team only in a story about sport: a result.
+_RESULTS_IN_SPORTS = frozenset({"beat", "beats", "drew", "draw", "lost", "win", "won"})
+
+
+def _result_follows(toks, j: int, verb: str) -> bool:
+    """Whether a match's result follows the verb after toks[j - 1]: a score within three words
+    ("lost 3-1", "beat Bolton 2-1"), or a beaten name ("beat Hull")."""
+    after = toks[j + 1 : j + 4] if toks[j].text == verb else toks[j + 2 : j + 5]
+    if any(_SCORE_NEAR.match(t.text) for t in after):
+        return True
+    return verb in ("beat", "beats") and bool(after) and is_cap(after[0].text)
 
 
 #: A batsman's way out after his name in a scorecard: "Hayden c Berry b Reiffel 104".
@@ -302,6 +328,14 @@ def player(c: Name) -> Verdict | None:
         and key not in W.country_names
     ):
         return "PERSON", key, STRONG
+    return None
+
+
+def after_occupation(c: Name) -> Verdict | None:
+    """A name right after an occupation in lower case is a person's, though a place has it:
+    "the rapper Kano" (a city in Nigeria), "singer Sheffield"."""
+    if c.prev in OCCUPATIONS and c.key not in W.nations and c.key not in W.country_names:
+        return "PERSON", c.key, STRONG
     return None
 
 
@@ -865,6 +899,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     crude_grade,
     town_team,
     player,
+    after_occupation,
     gazetteer,
     known_org,
     after_honorific,

@@ -32,6 +32,7 @@ from explorer.nlp.names.lists import (
     NAME_OPENERS,
     NAME_PARTICLES,
     NAME_PARTICLES_2,
+    OCCUPATIONS,
     OF_HEADS_EXTRA,
     ORG_ENDING,
     PARTICLE_PLACE_HEADS,
@@ -1405,8 +1406,13 @@ def _place_then_name(rest: list[str]) -> int:
 
 def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: bool) -> None:
     """Label toks[i:j], splitting a leading place or nationality off a person's name."""
-    if not person_next and i and toks[i - 1].text.lower() in PLAYER_ROLES:
-        person_next = True  # "Liverpool striker Milan Baros": a player, not a Milan club
+    if (
+        not person_next
+        and i
+        and ((word := toks[i - 1].text.lower()) in PLAYER_ROLES or word in OCCUPATIONS)
+    ):
+        # "Liverpool striker Milan Baros": a player, not a Milan club; "the rapper Kano"
+        person_next = True
     if (
         j - i > 1
         and toks[i].text in W.known_org_firsts
