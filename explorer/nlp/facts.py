@@ -1234,9 +1234,15 @@ def _titles(doc: _Text) -> list[Fact]:
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
         name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
-        doc.holders.setdefault((name.lower(), of), person.entity)
-        doc.holders.setdefault((name.lower(), None), person.entity)
-        if " " in name and name == t.entity and _field_only(name):
+        former = (
+            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            # "Britain's former deputy prime minister": after whose it is
+            or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
+        ) or None
+        if not former:  # "the president" is the one in office, not "former President X"
+            doc.holders.setdefault((name.lower(), of), person.entity)
+            doc.holders.setdefault((name.lower(), None), person.entity)
+        if not former and " " in name and name == t.entity and _field_only(name):
             # "the judge" after "US district court judge Susan Ilston": the office's head
             # word (not "the chancellor" after "shadow chancellor X")
             doc.holders.setdefault((name.rpartition(" ")[2].lower(), None), person.entity)
@@ -1244,11 +1250,6 @@ def _titles(doc: _Text) -> list[Fact]:
             continue
         seen.add(key)
         held_at[t.end] = held_at[right] = (person, len(facts))
-        former = (
-            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
-            # "Britain's former deputy prime minister": after whose it is
-            or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
-        ) or None
         facts.append(
             _fact(
                 doc, "title", person.entity, name, start, end, of=of, to=to, former=former
@@ -2533,6 +2534,18 @@ _POSSESSOR_AT = regexes.compile(
 _TITLE_WORDS_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}")
 
 
+def _office_unnamed(doc: _Text, pos: int) -> bool:
+    """Whether "the minister said" at `pos` speaks for an office the story names nobody in."""
+    the = _THE_AT.match(doc.text, pos)
+    office = doc.by_start.get(the.end()) if the is not None else None
+    return (
+        office is not None
+        and office.label == "TITLE"
+        and office.entity not in _FOR_THEIR_ORG
+        and _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, office.end) is not None
+    )
+
+
 def _anaphor_end(doc: _Text, pos: int) -> int | None:
     """Where "the Austrian" or "the 28-year-old" at `pos` ends, when it stands for a person
     (a nationality or an age alone: not "the Austrian team")."""
@@ -2557,7 +2570,19 @@ _ANAPHOR_ENDS = regexes.compile(rf"[ \t]*(?:[,.;:!?]|$|(?:{_ADVERB}[ \t]+)?(?:{_
 
 def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
     """ "its plant manager, George Whitfield" at `pos`: the holder of the title named after
-    the possessive, and where the holder's name ends."""
+    the possessive, and where the holder's name ends; "the judge" alone: the one the story
+    named holding that office."""
+    the = _THE_AT.match(doc.text, pos)
+    office = doc.by_start.get(the.end()) if the is not None else None
+    if (
+        office is not None
+        and office.label == "TITLE"
+        and office.entity not in _FOR_THEIR_ORG  # "the spokeswoman said": for her employer
+        and doc.after(office.end) is None
+    ):
+        # '"...," the judge told him': the holder the story named ("Judge Karen Holt")
+        name = _speaker_name(doc, office)
+        return (name, office.end) if name else None
     owner = _POSSESSOR_AT.match(doc.text, pos)
     if owner is None:
         # '"...," president and chief executive officer Dan Moore told reporters'
@@ -2856,6 +2881,8 @@ def _said(doc: _Text) -> list[Fact]:
             found = _speaker_at(doc, gap.end(), qs, said_first=False) or _title_then_name(
                 doc, gap.end()
             )
+            if found is None and _office_unnamed(doc, gap.end()):
+                unnamed = True  # '"...," the minister said' with no minister named
             tail, co = _attribution_after(doc, found)
             if found and tail is None:
                 tail = _verb_after_aside(doc, found)

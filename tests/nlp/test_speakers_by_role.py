@@ -139,3 +139,23 @@ def test_speakers_after_a_run_of_titles_and_an_initial_in_a_firms_name(text):
     # an initial before a word a sentence may open with still ends it
     sentences = [" ".join(text[s:e].split()) for s, e in extract(text).sentences]
     assert "The ore was graded type C." in sentences, sentences
+
+
+COURT = [
+    "NEW YORK, June 3 - U.S. District Judge Karen Holt sentenced a former bond trader to three "
+    "years in prison on Tuesday.",
+    '"Markets depend on trust," the judge told him before passing sentence.',
+    "Former President Alan Rook, who appointed her, attended. President Maria Vance did not.",
+    '"The courts must be seen to act," the president told reporters later.',
+    '"It is a fair sentence," the minister said.',
+]
+
+
+@in_layouts(COURT)
+def test_the_office_alone_after_a_quotation_is_its_holder_in_office(text):
+    got = said(text)
+    assert ("Karen Holt", "Markets") in got, got
+    # the president in office, not the former one named first
+    assert ("Maria Vance", "The") in got, got
+    # no minister is named: nobody, not the last speaker going on
+    assert not any(words == "It" for _, words in got), got
