@@ -43,8 +43,15 @@ _TRIGGER_STEMS = [
 _TRIGGER = regexes.compile(
     r"\b(?:" + alternation([*_TRIGGER_STEMS, *(w.capitalize() for w in _TRIGGER_STEMS)]) + ")"
 )
-# The same over the text in lower case, without \b (checked on the few hits): 30% faster.
-_TRIGGER_LOW = regexes.compile(alternation(_TRIGGER_STEMS))
+# The same over the text in lower case: the stems that hold no other at their start, each
+# found by `str.find` and kept at a word's start (a regex over the text tried its trie at
+# every character: twice the instructions). No stem starts inside another after a space
+# ("take over": none starts with "over"), so these are the starts of the regex's hits.
+_TRIGGER_FINDS = sorted(
+    stem
+    for stem in _TRIGGER_STEMS
+    if not any(o != stem and stem.startswith(o) for o in _TRIGGER_STEMS)
+)
 # A verb of a completed deal ("was acquired", "has bought"), as opposed to an agreed one.
 _PAST = regexes.compile(r"(?:was|were|has|had)")
 # A possessive subject or an "it" that a slot may hold besides a mention.
@@ -519,11 +526,15 @@ def _triggered(doc: _Text) -> list[int]:
     if len(low) != len(text):  # a rare character changed length: search the text as it is
         hits = [m.start() for m in _TRIGGER.finditer(text)]
     else:
-        hits = [
-            m.start()
-            for m in _TRIGGER_LOW.finditer(low)
-            if not (m.start() and low[m.start() - 1].isalnum())
-        ]
+        hits = []
+        find = low.find
+        for stem in _TRIGGER_FINDS:
+            at = find(stem)
+            while at >= 0:
+                if not (at and low[at - 1].isalnum()):
+                    hits.append(at)
+                at = find(stem, at + 1)
+        hits.sort()
     out: list[int] = []
     for pos in hits:
         index = doc.sentence_of(pos)

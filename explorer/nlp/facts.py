@@ -77,9 +77,10 @@ _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _QUOTE_MARK = regexes.compile(r"[\"“”]")
 # Every mark `_quotations` pairs: double marks, guillemets, the German low mark, and single
 # marks that are not an apostrophe inside a word ("don't", "Smith's").
-# (One class of characters, so that the engine skips to them; which single marks count is
-# decided in `_quotations`.)
-_ANY_QUOTE_MARK = regexes.compile(r"[\"“”«»„'‘’]")
+# (Found by `str.find`, one mark at a time, and put in order: a regex tried its class at every
+# character of every text; `find` skips a mark wider than the text's characters at once. Which
+# single marks count is decided in `_quotations`.)
+_ANY_QUOTE_MARKS = "\"“”«»„'‘’"
 # After an apostrophe that opens no quotation: a clitic as tokenised text writes it (" 's ").
 _CLITIC_AFTER = regexes.compile(r"(?:s|re|ve|ll|m|d|t)\b")
 # An opening mark follows one of these (or the start) and comes before a word; a closing
@@ -2674,6 +2675,19 @@ def _strip_span(text: str, start: int, end: int, chars: str = " \t\n,.;:") -> tu
     return start, end
 
 
+def _quote_marks(text: str) -> list[int]:
+    """Where each of `_ANY_QUOTE_MARKS` is in `text`, in order."""
+    out: list[int] = []
+    find = text.find
+    for mark in _ANY_QUOTE_MARKS:
+        at = find(mark)
+        while at >= 0:
+            out.append(at)
+            at = find(mark, at + 1)
+    out.sort()
+    return out
+
+
 def _quotations(text: str) -> list[tuple[int, int, int]]:
     """The quotations of `text`: (start, end of the words, end), in order, not overlapping.
 
@@ -2709,8 +2723,7 @@ def _quotations(text: str) -> list[tuple[int, int, int]]:
     single_curly = False  # whether the open single mark is curly (closed only by a curly one)
     end = len(text)
     skip = -1  # the second of two apostrophes read as one mark
-    for mark in _ANY_QUOTE_MARK.finditer(text):
-        at = mark.start()
+    for at in _quote_marks(text):
         char = text[at]
         if char == "“":
             if open_low >= 0:

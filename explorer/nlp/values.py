@@ -311,11 +311,14 @@ _HOLIDAY = (
     r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)"
 )
 _HOLIDAY_NAME = regexes.compile(_HOLIDAY)
+# The first letters of `_HOLIDAY`'s names: `is_holiday` asks the pattern only of a name that
+# opens with one (most names the recognizer asks about do not).
+_HOLIDAY_FIRSTS = frozenset("NCBEGTRHDPV")
 
 
 def is_holiday(name: str) -> bool:
     """Whether `name` ("Christmas Day", "New Year") is a holiday this pass finds as a date."""
-    return _HOLIDAY_NAME.fullmatch(name) is not None
+    return name[:1] in _HOLIDAY_FIRSTS and _HOLIDAY_NAME.fullmatch(name) is not None
 
 
 _PERIOD_UNIT = rf"(?:{_plural_alt(['year', 'month', 'week', 'day', 'decade', 'hour', 'minute'])}|{_ci(['century', 'centuries'])})"

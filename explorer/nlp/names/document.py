@@ -582,7 +582,8 @@ def _towns_by_their_state(doc: Doc, people: dict[str, str]) -> None:
             (f.label == "PERSON" and f.ntokens == 1) or (f.label == "ORG" and f.ntokens <= 2)
         ) or text[max(0, f.start - 5) : f.start].endswith((", ", " and ", " & ")):
             continue  # "John Smith, Texas, said" is a person; "Idlewild, Texas, Mogwai" a list
-        m = _STATE_AFTER.match(text, f.end)
+        # (what the pattern opens with, tested first: most names have no comma after them)
+        m = _STATE_AFTER.match(text, f.end) if text.startswith((",", " ,"), f.end) else None
         if (
             m is None
             or (m.group(1) not in states and m.group(1) not in nations)

@@ -411,7 +411,7 @@ def team_in_table(c: Name) -> Verdict | None:
 
 def no_letters(c: Name) -> Verdict | None:
     """ "A", "Q2": a letter or a code names nothing."""
-    if len(c.key) == 1 or HAS_DIGIT.search(c.key):
+    if len(c.key) == 1 or (not c.key.isalpha() and HAS_DIGIT.search(c.key)):
         return NOT_A_NAME
     return None
 

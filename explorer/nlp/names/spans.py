@@ -970,7 +970,7 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
         return  # a field name: "ISSUER :", "PAYING AGENT :"
     if j - i == 1:
         w = toks[i].text
-        if len(w) == 1 or HAS_DIGIT.search(w) or w[1:2] == "-":
+        if len(w) == 1 or (not w.isalpha() and HAS_DIGIT.search(w)) or w[1:2] == "-":
             if w in W.known_orgs:  # "G-7"
                 emit(doc, s_i, toks, i, j, "ORG", w, STRONG)
             return  # "A", "Q2", "T-bills"

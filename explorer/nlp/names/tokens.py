@@ -180,6 +180,7 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
         start, end = sentences[k]
         while (
             k + 1 < n
+            and text.endswith((".", ".\n"), start, end)  # where the pattern can end: cheap
             and _ENDS_WITH_INITIAL.search(text, max(start, end - 3), end)
             and text[end : sentences[k + 1][0]] == " "
             and text[sentences[k + 1][0] : sentences[k + 1][0] + 1].isupper()
@@ -205,6 +206,7 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
 NUMBER_START = regexes.compile(r"\d(?<![\w.,-]\d)")  # a digit that starts a number
 
 
+# (A word of letters only, `str.isalpha`, has none: a cheap test that callers make first.)
 HAS_DIGIT = regexes.compile(r"\d")
 
 
