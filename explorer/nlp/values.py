@@ -311,9 +311,10 @@ _HOLIDAY = (
     r"|Hanukkah|Diwali|Passover|Halloween|Valentine['’]s\sDay)"
 )
 _HOLIDAY_NAME = regexes.compile(_HOLIDAY)
-# The first letters of `_HOLIDAY`'s names: `is_holiday` asks the pattern only of a name that
-# opens with one (most names the recognizer asks about do not).
-_HOLIDAY_FIRSTS = frozenset("NCBEGTRHDPV")
+# The first letters of `_HOLIDAY`'s names (and of their inner alternatives: a few more, which
+# is safe): `is_holiday` asks the pattern only of a name that opens with one (most names the
+# recognizer asks about do not). Read from the pattern, so a holiday added there is found.
+_HOLIDAY_FIRSTS = frozenset(re.findall(r"(?:^\(\?:|\|)([A-Z])", _HOLIDAY))
 
 
 def is_holiday(name: str) -> bool:
