@@ -380,6 +380,7 @@ class _Text:
         self._persons_of: dict[int, tuple[list[int], list[Mention]]] = {}
         self._quotations: list[tuple[int, int, int]] | None = None
         self._quoted: list[tuple[int, int]] | None = None
+        self._quotation_starts: list[int] | None = None
         self._speech: list[re.Match] | None = None
         self._speech_starts: list[int] | None = None
         self.kinds: dict[str, set[str]] | None = None  # filled by `_stated_kinds`
@@ -430,6 +431,13 @@ class _Text:
         if self._quotations is None:
             self._quotations = _quotations(self.text)
         return self._quotations
+
+    @property
+    def quotation_starts(self) -> list[int]:
+        """Where each quotation starts, in order (for bisect)."""
+        if self._quotation_starts is None:
+            self._quotation_starts = [qs for qs, _, _ in self.quotations]
+        return self._quotation_starts
 
     @property
     def quoted(self) -> list[tuple[int, int]]:
@@ -2535,13 +2543,18 @@ _POSSESSOR_AT = regexes.compile(
 _TITLE_WORDS_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}")
 
 
-def _office_unnamed(doc: _Text, pos: int) -> bool:
-    """Whether "the minister said" at `pos` speaks for an office the story names nobody in."""
+def _office_at(doc: _Text, pos: int) -> Mention | None:
+    """The title named after "the" at `pos`: "the minister", "the judge"."""
     the = _THE_AT.match(doc.text, pos)
     office = doc.by_start.get(the.end()) if the is not None else None
+    return office if office is not None and office.label == "TITLE" else None
+
+
+def _office_unnamed(doc: _Text, pos: int) -> bool:
+    """Whether "the minister said" at `pos` speaks for an office the story names nobody in."""
+    office = _office_at(doc, pos)
     return (
         office is not None
-        and office.label == "TITLE"
         and office.entity not in _FOR_THEIR_ORG
         and _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, office.end) is not None
     )
@@ -2573,11 +2586,9 @@ def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
     """ "its plant manager, George Whitfield" at `pos`: the holder of the title named after
     the possessive, and where the holder's name ends; "the judge" alone: the one the story
     named holding that office."""
-    the = _THE_AT.match(doc.text, pos)
-    office = doc.by_start.get(the.end()) if the is not None else None
+    office = _office_at(doc, pos)
     if (
         office is not None
-        and office.label == "TITLE"
         and office.entity not in _FOR_THEIR_ORG  # "the spokeswoman said": for her employer
         and doc.after(office.end) is None
     ):
@@ -2620,9 +2631,8 @@ _COMMA_AT = regexes.compile(r"[ \t]*,(?=[ \t]*[a-z])")
 
 def _title_then_name(doc: _Text, pos: int) -> tuple[str, int] | None:
     """ "the minister, X," at `pos`: X, and where the comma after X ends (a verb follows)."""
-    the = _THE_AT.match(doc.text, pos)
-    title = doc.by_start.get(the.end()) if the is not None else None
-    if title is None or title.label != "TITLE":
+    title = _office_at(doc, pos)
+    if title is None:
         return None
     person = doc.after(title.end, _GAP_COMMA)
     if person is None or person.label != "PERSON":
@@ -3024,7 +3034,7 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
     text = doc.text
     out: list[Fact] = []
     quotations = doc.quotations
-    starts = [qs for qs, _, _ in quotations]
+    starts = doc.quotation_starts
     for i, (qs, words_end, qe) in enumerate(quotations):
         if qs in spoken or (i and quotations[i - 1][2] > qs):
             continue  # a quotation with its speaker already
@@ -3036,8 +3046,7 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
         if _passive(doc, verb.start(), s_start):
             continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
         found = _speaker_before(doc, verb.start())
-        inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
-        words = " ".join(text[inner_s:inner_e].split())
+        words = _quoted_words(text, qs, words_end)
         if found is not None and " " in words:
             out.append(
                 _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
@@ -3046,20 +3055,24 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
     return out
 
 
+def _quoted_words(text: str, qs: int, words_end: int) -> str:
+    """The words of the quotation opening at `qs`, on one line."""
+    inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
+    return " ".join(text[inner_s:inner_e].split())
+
+
 def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
     """The words quoted inside reported speech, said directly by its speaker: "X said the
     deal was "the worst in a decade"" gives X's "the worst in a decade" (`partial`), beside
     the reported clause."""
     quotations = doc.quotations
-    starts = [qs for qs, _, _ in quotations]
     out: list[Fact] = []
     for fact in reported:
-        for i in range(bisect.bisect_left(starts, fact.start), len(quotations)):
+        for i in range(bisect.bisect_left(doc.quotation_starts, fact.start), len(quotations)):
             qs, words_end, qe = quotations[i]
             if qe > fact.end:
                 break
-            inner_s, inner_e = _strip_span(doc.text, qs + 1, words_end, " \t\n,")
-            words = " ".join(doc.text[inner_s:inner_e].split())
+            words = _quoted_words(doc.text, qs, words_end)
             if " " in words and words in fact.object:  # not a scare-quoted word
                 out.append(
                     _fact(doc, "said", fact.subject, words, fact.start, fact.end, quote=words,
