@@ -23,7 +23,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from .facts import _Text
+    from .facts.text import _Text
 
 __all__ = ["STATUSES", "find_deals"]
 

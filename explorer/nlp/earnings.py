@@ -43,7 +43,7 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-    from .facts import _Text
+    from .facts.text import _Text
 
 __all__ = ["find_earnings"]
 
@@ -129,7 +129,7 @@ _PERIOD_IN = regexes.compile(
     r"|(?P<n>three|six|nine|twelve)[- ](?:mths?|months?)|full[- ]year|fiscal[ \t]+year)\b",
     re.I,
 )
-#: An ordinal's quarter ("4th qtr", "first quarter"); the prose amounts of facts.py read it too.
+#: An ordinal's quarter ("4th qtr", "first quarter"); the prose amounts of facts/amounts.py read it too.
 QUARTERS = {
     "first": 1,
     "1st": 1,
@@ -187,7 +187,7 @@ def find_earnings(doc: _Text) -> list[Fact]:
     rows = _rows(doc)
     if not rows:
         return []
-    from .facts import _earlier  # facts imports this module
+    from .facts.amounts import _earlier  # facts imports this module
 
     facts: list[Fact] = []
     doc_currency = next(

@@ -151,7 +151,7 @@ def test_the_plain_word_shortcut_tokenizes_as_the_full_pattern() -> None:
 def test_the_speech_verbs_look_ahead_finds_what_the_pattern_finds() -> None:
     import re
 
-    from explorer.nlp.facts import _SPEECH, _SPEECH_START
+    from explorer.nlp.facts.text import _SPEECH, _SPEECH_START
 
     full = re.compile(_SPEECH.pattern.removeprefix(_SPEECH_START))
     assert full.pattern != _SPEECH.pattern

@@ -419,7 +419,7 @@ def _past_possessive(toks, i: int, j: int, heads) -> int:
 
 # The words of a portfolio before a minister or spokesman: "Home Affairs", "Treasury"; not
 # whose it is ("Labour") nor the end of an organisation's name ("Salvation Army"): the
-# shared list (data/portfolio_words.txt) and this reading's own. Not facts.py's others: the
+# shared list (data/portfolio_words.txt) and this reading's own. Not facts/titles.py's others: the
 # run is read back from the title word by word, so "Labour" or "Market" would take the
 # party's or the name's word ("Labour spokesman X", "Market leader").
 _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset({"Shadow", "Treasury", "Constitutional", "Legal"})

@@ -1,0 +1,1225 @@
+"""`said` facts: direct quotes with their speaker (before or after the quotation, named,
+by a title, a pronoun or "a spokesman"), partial quotes, and reported speech ("X said
+that ...")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...model import Fact, Mention
+from .. import gazetteer, regexes, voices
+from ..names.postnominals import POST_NOMINALS
+from .quotations import _inside, _strip_span
+from .referents import _KINDS, _named_earlier
+from .text import (
+    _ADVERB,
+    _ADVERBS_BEFORE,
+    _DATELINE_START,
+    _FEW_LOWER_WORDS,
+    _GAP_COMMA,
+    _GAP_SPACE,
+    _LOWER_WORD_AT,
+    _PARTY,
+    _PLACE,
+    _PRONOUN_AT,
+    _PRONOUN_BEFORE,
+    _ROLE_NOUNS,
+    _ROLES,
+    _SPEECH,
+    _SPEECH_VERBS,
+    _WORD_AT,
+    _fact,
+    _last_match,
+    _Text,
+)
+from .titles import _BLANK_AT, _possessive_end, _ticker_before
+
+# After the verb: "... that" (a few words may come between: "told reporters on Monday that").
+_THAT_TAIL = regexes.compile(r"(?:\s+[^\s,.;:\"“”]+){0,4}?\s+that\b[\s,]*")
+# After said/says: a clause without "that" ("said the talks ...", "said talks went well"),
+# but not a time, a place or a manner ("said on Monday", "said in a statement").
+_BARE_TAIL = regexes.compile(
+    r"\s+(?=[A-Za-z])(?!(?:on|in|at|to|of|for|by|with|after|before|during|yesterday|today"
+    r"|tonight|tomorrow|earlier|later|last|recently|previously|repeatedly|again|so|nothing"
+    r"|little|much|more|and|but|or|as|when|while|if|then|from|about|through|under|over"
+    r"|simply|only|just|also|publicly|privately|afterwards|this|no|not|what|how|why|adding"
+    r"|alongside|amid|ahead|despite|following|because|since|until|without|among|against|outside"
+    r"|inside|near|beside|behind|across|around|aboard)\b)"
+)
+# Quotation marks, paired by `_quotations` (not by a regex: see there).
+_QUOTE_MARK = regexes.compile(r"[\"“”]")
+_AFTER_QUOTE_VERB_FIRST = regexes.compile(rf"[ \t]*,?[ \t]*(?P<verb>{_SPEECH_VERBS})[ \t]+")
+# After "X said": more words ("X said the talks failed").
+_CLAUSE_GOES_ON = regexes.compile(r"[ \t]+\w")
+_PARAGRAPH_GAP = regexes.compile(r"[ \t]*\r?\n\s*")
+_AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(
+    rf"\s*(?:{_ADVERB}\s+)*(?:(?:was|were)\s+quoted\s+as\s+)?(?P<verb>{_SPEECH_VERBS}|saying)\b"
+)  # '"...," X said', '"...," X was quoted as saying'
+# An age set off after a name: '"...," Solchaga, 48, told reporters'.
+_AGE_ASIDE = regexes.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
+_BEFORE_QUOTE = regexes.compile(
+    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
+)
+_HONORIFIC_BEFORE = regexes.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.?[ \t]+$"
+)
+_COMPOUND_TAIL = regexes.compile(r"-[a-z]+[ \t]*")  # "-based " after "Moscow" in "Moscow-based"
+_ACCORDING = regexes.compile(r"[Aa](?<!\w.)ccording\s+to\s+(?:the\s+)?")  # \b[Aa]ccording
+# An aside after a name, up to its closing comma: ", president of Acme Corp,".
+_APPOSITION = regexes.compile(r"[ \t]*,[ \t]*([^,\"“”\n]{1,120}?)[ \t]*,")
+
+
+def _before_letters(doc: _Text, pos: int) -> Mention | None:
+    """The mention right before `pos`; the name before the letters after it where those
+    are a post-nominal ("Peter Lang MP said")."""
+    m = doc.before(pos)
+    if m is not None and m.label == "TITLE" and m.text in POST_NOMINALS:
+        return doc.before(m.start) or m
+    return m
+
+
+def _speaker_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """Who speaks when the words before `pos` are "X" or "he": (name, where X starts); None
+    for "analysts at Nomura and Daiwa", whose firms are no speakers."""
+    if voices.them_before(doc.text, pos):
+        return None
+    return _named_before(doc, pos)
+
+
+def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """`_speaker_before`'s "X" or "he"."""
+    text = doc.text
+    said_at = pos
+    ticker = _ticker_before(text, pos)
+    if ticker is not None:
+        pos = ticker.start()  # "Acme Corp <ACM>, said": the company's name ends before it
+    gap = pos
+    while gap > 0 and text[gap - 1] in " \t,":
+        gap -= 1
+    if gap < pos and gap in doc.appositives and doc.by_end.get(gap) is None:
+        return doc.appositives[gap]  # "X, the vice president of marketing, said"
+    m = _before_letters(doc, pos)
+    if m is not None:
+        if m.end in doc.appositives:
+            return doc.appositives[m.end]
+        if m.label in _PLACE and "," in text[gap:said_at]:
+            # "Litton, based in Beverly Hills, Calif., said": the place ends an aside (so
+            # does "X, head of marketing at Transport for London (TfL), said").
+            return _named_before_aside(doc, gap)
+        if m.label == "TITLE" and m.entity in _FOR_THEIR_ORG:
+            voice = _unnamed_voice(doc, m.start)
+            if voice is not None:
+                return voice if voice[0] else None
+        if m.label in _PLACE:
+            m = _located(doc, m)
+        name = _speaker_name(doc, m)
+        return (name, m.start) if name else None
+    officials = _OFFICIALS_BEFORE.search(text, max(0, pos - 14), pos)
+    if officials is not None:
+        voice = _unnamed_voice(doc, officials.start())  # "Finance Ministry officials said"
+        if voice is not None:
+            return voice if voice[0] else None
+    m = doc.before(pos, _GAP_COMMA)
+    if m is not None and m.end in doc.appositives:
+        return doc.appositives[m.end]
+    if m is not None and m.label == "PERSON":
+        # "The chancellor, Gordon Brown, said": a name set off after its title; "The
+        # president of Russia, Vladimir Putin, said": after any phrase that names them.
+        honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+        lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
+        title = doc.before(lead, _GAP_COMMA)
+        if title is not None and title.label == "TITLE":
+            return m.entity, m.start
+        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(","):
+            return m.entity, m.start
+    if m is not None and m.label == "CARDINAL":
+        # "John Smith, 45, said": a person and their age.
+        person = doc.before(m.start, _GAP_COMMA)
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.start
+    if m is not None and m.label == "TITLE":
+        # "Tony Blair, the prime minister, said": the title's holder speaks; but "Ms
+        # Robinson, a friend of the Tory leader, said" is the one the aside is about.
+        found = _named_before_aside(doc, gap) if "," in text[gap:pos] else None
+        if found is not None:
+            return found
+        name = _speaker_name(doc, m)
+        if name:
+            return name, m.start
+    if "," in text[gap:pos]:
+        found = _named_before_aside(doc, gap)
+        if found is not None:
+            return found
+    done, found = _person_or_pronoun_before(doc, pos)
+    if done:
+        return found
+    kind = _THE_KIND_BEFORE.search(text, max(0, pos - 30), pos)
+    if kind is not None and not _PREPOSITION_BEFORE.search(
+        text, max(0, kind.start() - 6), kind.start()
+    ):
+        org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
+        return (org.entity, kind.start()) if org is not None else None
+    return None
+
+
+def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, int] | None]:
+    """For `_speaker_before`: whether the words before `pos` are "X and his deputy" or "he",
+    and then who speaks (None for a pronoun that refers to nobody)."""
+    text = doc.text
+    floor = max(0, pos - 40)
+    company = (
+        _AND_COMPANY_BEFORE.search(text, floor, pos)
+        if text.find(" and h", floor, pos) >= 0
+        else None
+    )
+    m = doc.before(company.start()) if company is not None else None
+    if m is not None and m.label == "PERSON":  # "Kinnock and his deputy said": the one named
+        return True, (m.entity, m.start)
+    pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
+    if pron is None:
+        return False, None
+    person = doc.last_person(pron.start(), pron.group(1))
+    return True, ((person.entity, pron.start()) if person else None)
+
+
+# "and his deputy", "and her lawyers": someone unnamed with the person named before.
+_AND_COMPANY_BEFORE = regexes.compile(
+    r"[ \t]+and[ \t]+(?:his|her)[ \t]+(?:[a-z][\w-]*[ \t]+)?[a-z][\w-]*[ \t]*$"
+)
+# "president of the networks division at the firm says": the firm is where the speaker works
+# (a spokesman "for" or "of" the firm speaks for it).
+_PREPOSITION_BEFORE = regexes.compile(r"\b(?:at|with|from|by|in)[ \t]+$")
+
+
+def _kind(found: re.Match) -> str:
+    """The kind a match of `_THE_KIND_BEFORE` names: "bank", or "central bank"."""
+    kind = found.group("kind").lower()
+    if kind == "carrier":
+        return "airline"  # "the Dublin-based carrier said"
+    return "central bank" if kind == "bank" and found.group("mod") == "central" else kind
+
+
+_THE_KIND_BEFORE = regexes.compile(
+    r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    rf"(?P<kind>{_KINDS})[ \t]*$"
+)
+
+
+# Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
+_FOR_THEIR_ORG = frozenset({"Spokesman", "Spokeswoman", "Spokesperson", "Official"})
+_OFFICIALS_BEFORE = regexes.compile(
+    r"[ \t]+(?:officials?|sources?|spokes(?:man|woman|person))[ \t]*$"
+)
+# "a central bank spokesman", "bank officials": the kind of organisation, in lower case.
+_VOICE_KIND_BEFORE = regexes.compile(
+    rf"(?<![\w-])(?:(?P<mod>central)[ \t]+)?(?P<kind>{_KINDS})[ \t]*$"
+)
+# An unnamed voice after the verb: "a company spokesman", "an Acme official".
+_UNNAMED_AT = regexes.compile(
+    r"(?:an?|one|another)[ \t]+(?:[\w&.-]+[ \t]+){0,3}?"
+    r"(?P<role>spokes(?:man|woman|person)|officials?)\b"
+)
+_INDEFINITE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]*$")
+
+
+def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """Who speaks when an unnamed spokesman or official does, the words before `pos` saying
+    whose: the organisation named there ("an Atlas spokesman", "Treasury officials"), or the
+    one of the kind named there that the story names ("a central bank spokesman" is the
+    Bundesbank's); ("", pos) when it is someone unnamed of no organisation the story names
+    ("a spokesman" is not whoever the story named a spokesman before); None when the words
+    say nothing of whose it is ("the spokesman")."""
+    org = doc.before(pos)
+    if org is not None and org.label == "ORG":
+        return org.entity, org.start
+    kind = _VOICE_KIND_BEFORE.search(doc.text, max(0, pos - 20), pos)
+    if kind is not None:
+        found = _named_earlier(doc, kind.start(), _kind(kind))
+        return (found.entity, kind.start()) if found is not None else ("", pos)
+    if _INDEFINITE_BEFORE.search(doc.text, max(0, pos - 10), pos):
+        return "", pos
+    return None
+
+
+# '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
+_THEM_THEN_VERB = regexes.compile(rf"{voices.THEM}\s*(?:{_ADVERB}\s+)*(?P<verb>{_SPEECH_VERBS})\b")
+
+
+def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> bool:
+    """Whether the quotation from `qs` to `qe` is said by analysts, dealers or economists the
+    story does not name, after it or before it: '"...," said analysts at Nomura', '"...," one
+    dealer said', 'Analysts at Nomura and Daiwa said: "..."' (the firms are not speakers)."""
+    text = doc.text
+    if verb is not None:
+        return voices.said_by_them(text, verb.end())
+    gap = _GAP_COMMA.match(text, qe)  # in the sentence: not 'X said: "...." Analysts say'
+    if gap is not None and text[gap.end() : gap.end() + 1].islower():
+        return _THEM_THEN_VERB.match(text, gap.end()) is not None
+    if not voices.near(text, max(0, qs - 170), qs):
+        return False
+    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+    return lead is not None and voices.them_before(text, lead.start())
+
+
+# An aside between a name and its verb, from its opening comma to the closing one: ", a Texas
+# Democrat", ", who is also Nigeria's oil minister".
+_ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
+_ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
+# How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
+# "once the owner of ...", "of Burnley", "writing in ...", "based in ...".
+_ASIDE_OPENERS = frozenset(
+    "a an the his her its their who whose which once now then formerly former until himself "
+    "herself itself also both each of from in at with writing speaking based headquartered"
+    " located".split()
+)
+_LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
+
+
+def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
+    """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
+    off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
+    text = doc.text
+    s_start = doc.sentence_span(doc.sentence_of(comma))[0]
+    aside = _ASIDE_BEFORE.search(text, max(s_start, comma - 92), comma)  # comma: its end
+    if aside is None:
+        return None
+    first = doc.after(aside.start() + 1)
+    if first is not None:
+        if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
+            first.label == "ORG" and _possessive_end(text, first) is None
+        ):
+            return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
+    else:
+        word = _ASIDE_OPENER.match(text, aside.start())
+        if word is None or not (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES):
+            return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
+    if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
+        return None
+    m = _before_letters(doc, aside.start())  # "Philippe Sands QC, a member of ..., says"
+    if (
+        m is not None
+        and first is not None
+        and first.label in _PLACE
+        and m.label in _PLACE
+        and text[aside.start() + 1 : comma].strip() == first.text
+    ):
+        # ", based in Beverly Hills, Calif.,": the state ends the aside about the city.
+        return _named_before_aside(doc, aside.start())
+    if m is None:
+        kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
+        org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None
+        return (org.entity, kind.start()) if org is not None and kind is not None else None
+    if m.label not in ("PERSON", "ORG"):
+        return None
+    if m.end in doc.appositives:
+        return doc.appositives[m.end]
+    return m.entity, m.start
+
+
+def _speaker_at(
+    doc: _Text, pos: int, context: int | None = None, said_first: bool = True
+) -> tuple[str, int] | None:
+    """Who speaks when the words from `pos` are "X" or "he": (name, where X ends).
+
+    A pronoun stands for the latest person named before `context` (the quotation's start, so
+    that a name inside the quotation is not taken for the speaker). After the verb
+    (`said_first`), "said US lawyer Jamie Firestone" is the person, not the country; before
+    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
+    """
+    m = doc.by_start.get(pos)
+    if m is None and (voice := _UNNAMED_AT.match(doc.text, pos)) is not None:
+        # '"...," said a company spokesman': the company the story names speaks
+        found = _unnamed_voice(doc, voice.start("role"))
+        if found is not None:
+            return (found[0], voice.end()) if found[0] else None
+    if m is None and (held := _title_held_after(doc, pos)) is not None:
+        return held  # '"...," said its plant manager, George Whitfield.'
+    if m is None and (end := _anaphor_end(doc, pos)) is not None:
+        # '"...," the Austrian said', '"...," the 28-year-old said': the person just named;
+        # '"...," said the Frenchman, Alain Prost': the one named after
+        person = doc.after(end, _GAP_COMMA)
+        if person is None or person.label != "PERSON":
+            person = doc.last_person(context if context is not None else pos, "the")
+        return (person.entity, max(end, person.end)) if person is not None else None
+    if m is None:
+        honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
+        if honorific is not None and honorific.group(1) in gazetteer.honorifics():
+            m = doc.by_start.get(honorific.end())
+            if m is not None and m.label != "PERSON":
+                m = None
+    if m is not None and m.label in ("PERSON", "ORG") and doc.text.startswith(" ", m.end):
+        role = _LOWER_WORD_AT.match(doc.text, m.end + 1)
+        person = doc.by_start.get(role.end()) if role and role.group(1) in _ROLE_NOUNS else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "said Speegle founder Gordon Renton"
+    if m is not None:
+        title = doc.after(m.end) if m.label in _PARTY else None
+        person = doc.after(title.end) if title is not None and title.label == "TITLE" else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "OPEC President Rilwanu Lukman said"
+        if m.label in _PARTY and (poss := _possessive_end(doc.text, m)) is not None:
+            # "said Acme's chairman, John Smith": the person named after the title
+            title = doc.by_start.get(poss)
+            person = (
+                doc.after(title.end, _GAP_COMMA)
+                if title is not None and title.label == "TITLE"
+                else None
+            )
+            if person is not None and person.label == "PERSON":
+                return person.entity, person.end
+            titled = doc.title_at(m.start)
+            if titled is not None:  # "said Acme's head of personnel, Ruth Adeyemi"
+                return titled.subject, titled.end
+        if m.label in _PLACE and (tail := _COMPOUND_TAIL.match(doc.text, m.end)) is not None:
+            # "said Zurich-based banker X": the place only says where the speaker works.
+            person = _person_after(doc, m.end + len(tail.group().rstrip()))
+            if said_first and person is not None:
+                return person.entity, person.end
+            return _speaker_at(doc, tail.end(), context, said_first)
+        if m.label in _PARTY and m.label != "ORG":
+            person = _person_after(doc, m.end) if said_first else None
+            if person is not None:  # "said US lawyer Jamie Firestone": not the country
+                return person.entity, person.end
+            # "Iranian ambassador": the title, not the country, is the speaker.
+            nxt = doc.after(m.end)
+            if nxt is not None and nxt.label == "TITLE":
+                name = _holder(doc, nxt, m.entity)
+                return (name, nxt.end) if name else None
+        person = doc.after(m.end) if m.label == "TITLE" else None
+        if person is not None and person.label == "PERSON":
+            return person.entity, person.end  # "said housing minister Yvette Cooper"
+        name = _speaker_name(doc, m)
+        return (name, m.end) if name else None
+    pron = _PRONOUN_AT.match(doc.text, pos)
+    if pron is not None:
+        if context is None:
+            person = doc.last_person(pos, pron.group(1))
+        else:
+            lo = bisect.bisect_left(doc.person_starts, context)
+            hi = bisect.bisect_left(doc.person_starts, pos)
+            named = frozenset(p.entity for p in doc.persons[lo:hi])
+            person = doc.last_person(context, pron.group(1), named)
+        return (person.entity, pron.end()) if person else None
+    return None
+
+
+# "the Austrian", "the 28-year-old" standing for the person just named.
+_ANAPHOR_AT = regexes.compile(r"the[ \t]+(?:(\d{1,3}-year-old)\b|(?=[A-Z]))")
+# A possessive before a title: "said its plant manager, X", "the union's chief negotiator, X".
+_POSSESSOR_AT = regexes.compile(
+    r"(?:its|their|his|her|[Tt]he[ \t]+[a-z]+['’]s)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}"
+)
+
+
+# Title words in lower case, the first of them captured: "president and chief executive ".
+_TITLE_WORDS_AT = regexes.compile(r"([a-z][\w-]*)[ \t]+(?:[a-z][\w-]*[ \t]+){0,4}")
+
+
+def _office_at(doc: _Text, pos: int) -> Mention | None:
+    """The title named after "the" at `pos`: "the minister", "the judge"."""
+    the = _THE_AT.match(doc.text, pos)
+    office = doc.by_start.get(the.end()) if the is not None else None
+    return office if office is not None and office.label == "TITLE" else None
+
+
+def _office_unnamed(doc: _Text, pos: int) -> bool:
+    """Whether "the minister said" at `pos` speaks for an office the story names nobody in."""
+    office = _office_at(doc, pos)
+    return (
+        office is not None
+        and office.entity not in _FOR_THEIR_ORG
+        and _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, office.end) is not None
+    )
+
+
+def _anaphor_end(doc: _Text, pos: int) -> int | None:
+    """Where "the Austrian" or "the 28-year-old" at `pos` ends, when it stands for a person
+    (a nationality or an age alone: not "the Austrian team")."""
+    anaphor = _ANAPHOR_AT.match(doc.text, pos)
+    if anaphor is None:
+        return None
+    if anaphor.group(1):
+        end = anaphor.end()
+    else:
+        norp = doc.by_start.get(anaphor.end())
+        if norp is None or norp.label != "NORP" or norp.text.endswith(_PEOPLES):
+            return None  # "say the Tories", "the French said": a people, not one of them
+        end = norp.end
+    return end if _ANAPHOR_ENDS.match(doc.text, end) else None
+
+
+# How the name of a people (not of one of them) ends: "Tories", "French", "Chinese", "Swiss".
+_PEOPLES = ("s", "sh", "ch", "ese")
+# What follows a person's nationality standing alone: a speech verb or the end of a clause.
+_ANAPHOR_ENDS = regexes.compile(rf"[ \t]*(?:[,.;:!?]|$|(?:{_ADVERB}[ \t]+)?(?:{_SPEECH_VERBS})\b)")
+
+
+def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """ "its plant manager, George Whitfield" at `pos`: the holder of the title named after
+    the possessive, and where the holder's name ends; "the judge" alone: the one the story
+    named holding that office."""
+    office = _office_at(doc, pos)
+    if (
+        office is not None
+        and office.entity not in _FOR_THEIR_ORG  # "the spokeswoman said": for her employer
+        and doc.after(office.end) is None
+    ):
+        # '"...," the judge told him': the holder the story named ("Judge Karen Holt")
+        name = _speaker_name(doc, office)
+        return (name, office.end) if name else None
+    owner = _POSSESSOR_AT.match(doc.text, pos)
+    if owner is None:
+        # '"...," president and chief executive officer Dan Moore told reporters'
+        owner = _TITLE_WORDS_AT.match(doc.text, pos)
+        heads, mods = gazetteer.titles()
+        if owner is None or not ((word := owner.group(1).capitalize()) in heads or word in mods):
+            return None
+    for at in (owner.start(), *(w.end() for w in _BLANK_AT.finditer(doc.text, pos, owner.end()))):
+        held = doc.title_at(at)
+        if held is not None:
+            # '"...," the union's chief negotiator, Sam Okoye, said': the verb after the comma
+            comma = _COMMA_AT.match(doc.text, held.end)
+            if comma is not None and _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, comma.end()):
+                return held.subject, comma.end()
+            return held.subject, held.end
+    return None
+
+
+def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
+    """The speech verb after an aside about the speaker `found`: '"...," X, president of Y,
+    said' (the aside names X's title), '"...," X, 48, told reporters'."""
+    text = doc.text
+    aside = _APPOSITION.match(text, found[1])
+    if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
+        return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
+    age = _AGE_ASIDE.match(text, found[1])
+    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end()) if age is not None else None
+
+
+# "the " before a title after a quotation: '"...," the minister, Carlos Solchaga, said'.
+_THE_AT = regexes.compile(r"[Tt]he[ \t]+")
+_COMMA_AT = regexes.compile(r"[ \t]*,(?=[ \t]*[a-z])")
+
+
+def _title_then_name(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """ "the minister, X," at `pos`: X, and where the comma after X ends (a verb follows)."""
+    title = _office_at(doc, pos)
+    if title is None:
+        return None
+    person = doc.after(title.end, _GAP_COMMA)
+    if person is None or person.label != "PERSON":
+        return None
+    comma = _COMMA_AT.match(doc.text, person.end)
+    return person.entity, comma.end() if comma is not None else person.end
+
+
+def _person_after(doc: _Text, pos: int) -> Mention | None:
+    """The person named after at most three lower-case words from `pos` ("lawyer X")."""
+    words = _FEW_LOWER_WORDS.match(doc.text, pos)
+    person = doc.by_start.get(words.end()) if words is not None else None
+    return person if person is not None and person.label == "PERSON" else None
+
+
+def _located(doc: _Text, place: Mention) -> Mention:
+    """Who a place after "in" locates, if a person or an organisation: "the BBC's Sarah
+    Rainsford in Moscow says" is hers; else the place."""
+    prep = _PREPOSITION_BEFORE.search(doc.text, max(0, place.start - 6), place.start)
+    who = doc.before(prep.start()) if prep is not None else None
+    return who if who is not None and who.label in ("PERSON", "ORG") else place
+
+
+def _speaker_name(doc: _Text, m: Mention) -> str | None:
+    if m.label in ("PERSON", "ORG"):
+        return m.entity
+    if m.label in ("GPE", "FAC") and not _PREPOSITION_BEFORE.search(
+        doc.text, max(0, m.start - 6), m.start
+    ):
+        # "Washington said", "Downing Street said"; not "bankers in New York said", "a
+        # detainee in Woodhill said": whoever speaks there is not named
+        return m.entity
+    if m.label == "TITLE":
+        prefix = doc.before(m.start)
+        return _holder(doc, m, prefix.entity if prefix is not None else None)
+    return None
+
+
+def _holder(doc: _Text, title: Mention, of: str | None) -> str | None:
+    return doc.holders.get((title.entity.lower(), of)) or doc.holders.get(
+        (title.entity.lower(), None)
+    )
+
+
+def _said(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    quoted: list[tuple[int, int]] = []
+    last = None  # the speaker of the last quotation: (name, start, end, verb)
+    last_end = 0  # where the last quotation or its attribution ends
+    run_on: list[tuple[int, int, int, int]] = []  # quotations left open, with no speaker yet
+    spoken: set[int] = set()  # where the quotations given a speaker start
+    for qs, words_end, qe in doc.quotations:
+        inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
+        if inner_e - inner_s < 2 or " " not in text[inner_s:inner_e]:
+            continue  # a scare-quoted word, not a quotation
+        if qe > words_end:
+            quoted.append((qs, qe))
+        speaker = None
+        own_clause: tuple[str, int, int, str] | None = None
+        co: list[str] = []  # who else says it: '"...," said Smith and Jones.'
+        co_before: list[str] = []  # 'Smith and Jones said: "..."'
+        verb = _AFTER_QUOTE_VERB_FIRST.match(text, qe)
+        # '"...," said a spokeswoman', '"...," analysts at Nomura said': nobody named
+        unnamed = _their_own_voice(doc, qs, qe, verb)
+        if verb is not None and not unnamed:
+            found = _speaker_at(doc, verb.end(), qs)
+            if found:
+                if both := _co_speaker(doc, found[1], _SAID_ENDS):
+                    co, found = [both[0].entity], (found[0], both[0].end)
+                speaker = (found[0], qs, found[1], verb.group("verb"))
+            else:
+                unnamed = _UNNAMED_AT.match(text, verb.end()) is not None
+        after = None
+        if speaker is None:
+            gap = _GAP_COMMA.match(text, qe)
+            assert gap is not None  # it matches the empty string
+            found = _speaker_at(doc, gap.end(), qs, said_first=False) or _title_then_name(
+                doc, gap.end()
+            )
+            if found is None and _office_unnamed(doc, gap.end()):
+                unnamed = True  # '"...," the minister said' with no minister named
+            tail, co = _attribution_after(doc, found)
+            if found and tail is None:
+                tail = _verb_after_aside(doc, found)
+            if (
+                found
+                and tail is not None
+                and text.startswith(":", tail.end())
+                and (
+                    tail.group("verb") not in _GOES_ON_VERBS
+                    or (
+                        text[inner_e - 1] in ".!?"
+                        and (
+                            (
+                                last is not None
+                                and last[0] != found[0]
+                                and not text[last_end:qs].strip(" \t\r\n.,")
+                            )
+                            or _led_by_another(doc, qs, found[0])
+                        )
+                    )
+                )
+            ):
+                # '"..." X said: "..."': X's words are the next quotation; so are X's after
+                # '"...." X added:' where the quotation goes on from another speaker's or
+                # another speaker introduced it ('Y said: "...." X added: "..."').
+                tail = None
+            if found and tail is not None:
+                after = (found[0], qs, tail.end(), tail.group("verb"))
+                # '"... the week." She said the shops ...' may be a new sentence (a new
+                # paragraph, its break gone) about something else: a speaker named before
+                # the quotation ('X said: "...') comes first, and a sentence with a clause
+                # of its own takes the quotation only when its speaker spoke the one just
+                # before (a quotation continued), never across to another speaker.
+                if text[inner_e - 1] not in ".!?" or not _CLAUSE_GOES_ON.match(text, tail.end()):
+                    speaker = after
+                else:
+                    own_clause, after = after, None
+            elif last is not None and text[inner_e - 1] in ".!?":
+                # The same over a paragraph break, so that the layout does not matter: a
+                # paragraph that opens "X said the ..." takes the quotation ending the one
+                # before only when X spoke the quotation before that.
+                brk = _PARAGRAPH_GAP.match(text, qe)
+                found = _speaker_at(doc, brk.end(), qs, said_first=False) if brk else None
+                tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, found[1]) if found else None
+                if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
+                    own_clause = (found[0], qs, tail.end(), tail.group("verb"))
+        if speaker is None and not unnamed:
+            lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+            if lead is not None:
+                found = _speaker_before(doc, lead.start())
+                if found:
+                    speaker = (found[0], found[1], qe, lead.group("verb"))
+                    co, co_before = [], _listed_people(doc, found[1])
+        if speaker is None:
+            speaker = after
+        if speaker is None and last is not None and not unnamed:
+            co = []
+            speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
+        if run_on and run_on[-1][3] != qs:
+            run_on.clear()  # not the paragraph after them: their speaker is not this one's
+        if speaker is None:
+            if qe == words_end:  # a paragraph of quotation the next one goes on from
+                run_on.append((qs, inner_s, inner_e, qe))
+            continue
+        name, start, end, said_verb = speaker
+        spoken.add(qs)
+        last = speaker
+        last_end = max(end, qe)
+        # '"We are worried ...\n"They cannot adjust," he said.': the open quotation runs on
+        # into his next paragraph, so it is his
+        spans = [(" ".join(text[r_s:r_e].split()), r_qs, r_qe) for r_qs, r_s, r_e, r_qe in run_on]
+        quoted.extend((r_qs, r_qe) for r_qs, _, _, r_qe in run_on)
+        run_on.clear()
+        quote = text[inner_s:inner_e]
+        if "\n" in quote:  # a quotation over paragraphs: the same words however laid out
+            quote = " ".join(quote.split())
+        if qe == words_end:
+            quoted.append((qs, qe))
+        spans.append((quote, start, end))
+        facts.extend(
+            _fact(doc, "said", who, words, s, e, quote=words, direct=True, verb=said_verb)
+            for words, s, e in spans
+            for who in (*co_before, name, *co)
+        )
+    reported = _reported(doc, quoted)
+    facts.extend(reported)
+    partial = _partial_quotes(doc, reported)
+    facts.extend(partial)
+    had = {(f.subject, f.object) for f in partial}
+    facts.extend(f for f in _quoted_judgements(doc, spoken) if (f.subject, f.object) not in had)
+    return facts
+
+
+# Verbs that judge someone in words of the subject's own: "accused the board of "smoke and
+# mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"".
+_JUDGED = regexes.compile(
+    r"\b(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
+    r"|labeled|condemned|hailed|praised|criticised|criticized|attacked)\b"
+)
+
+
+_PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
+
+
+def _passive(doc: _Text, verb: int, s_start: int) -> bool:
+    """Whether the verb at `verb` is a participle ("was branded", "X, dubbed"), not the verb
+    of a subject set off by commas ("The leader, Tom Greaves, branded", "X, the leader,
+    branded")."""
+    before = _PASSIVE_BEFORE.search(doc.text, max(s_start, verb - 8), verb)
+    if before is None:
+        return False
+    if not before.group().startswith(","):
+        return True
+    comma = before.start()
+    if comma in doc.appositives:
+        return False  # "X, the opposition leader, branded"
+    named = doc.before(comma)
+    title = doc.before(named.start, _GAP_COMMA) if named is not None else None
+    return not (named is not None and named.label == "PERSON" and title is not None
+                and title.label == "TITLE")  # fmt: skip
+
+
+def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
+    """The words in marks after a verb of judging, said by its subject: "Union leader X
+    accused the board of "smoke and mirrors"" gives X's "smoke and mirrors" (`partial`)."""
+    text = doc.text
+    out: list[Fact] = []
+    quotations = doc.quotations
+    starts = doc.quotation_starts
+    for i, (qs, words_end, qe) in enumerate(quotations):
+        if qs in spoken or (i and quotations[i - 1][2] > qs):
+            continue  # a quotation with its speaker already
+        index = doc.sentence_of(qs)
+        s_start = doc.sentence_span(index)[0]
+        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs)
+        if verb is None or bisect.bisect_left(starts, verb.end()) != i:
+            continue  # no verb of judging before it in its sentence, or another quotation
+        if _passive(doc, verb.start(), s_start):
+            continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
+        found = _speaker_before(doc, verb.start())
+        words = _quoted_words(text, qs, words_end)
+        if found is not None and " " in words:
+            out.append(
+                _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
+                      partial=True, verb=verb.group())
+            )  # fmt: skip
+    return out
+
+
+def _quoted_words(text: str, qs: int, words_end: int) -> str:
+    """The words of the quotation opening at `qs`, on one line."""
+    inner_s, inner_e = _strip_span(text, qs + 1, words_end, " \t\n,")
+    return " ".join(text[inner_s:inner_e].split())
+
+
+def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
+    """The words quoted inside reported speech, said directly by its speaker: "X said the
+    deal was "the worst in a decade"" gives X's "the worst in a decade" (`partial`), beside
+    the reported clause."""
+    quotations = doc.quotations
+    out: list[Fact] = []
+    for fact in reported:
+        for i in range(bisect.bisect_left(doc.quotation_starts, fact.start), len(quotations)):
+            qs, words_end, qe = quotations[i]
+            if qe > fact.end:
+                break
+            words = _quoted_words(doc.text, qs, words_end)
+            if " " in words and words in fact.object:  # not a scare-quoted word
+                out.append(
+                    _fact(doc, "said", fact.subject, words, fact.start, fact.end, quote=words,
+                          direct=True, partial=True, verb=fact.qualifiers.get("verb"))
+                )  # fmt: skip
+    return out
+
+
+# "Smith and Jones": a second person who says a quotation with the first.
+_AND_NAMED = regexes.compile(r"[ \t]+and[ \t]+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir)\.?[ \t]+)?")
+# Where "said X and Y" ends: the sentence, or an aside.
+_SAID_ENDS = regexes.compile(r"[ \t]*(?:[.,;!?]|$)")
+
+
+def _attribution_after(
+    doc: _Text, found: tuple[str, int] | None
+) -> tuple[re.Match | None, list[str]]:
+    """After a quotation and the speaker `found` after it, the speech verb's match and who
+    else says it: '"...," X said', '"...," Smith and Jones said'."""
+    if not found:
+        return None, []
+    tail = _AFTER_QUOTE_SPEAKER_FIRST.match(doc.text, found[1])
+    if tail is None and (both := _co_speaker(doc, found[1], _AFTER_QUOTE_SPEAKER_FIRST)):
+        return both[1], [both[0].entity]
+    return tail, []
+
+
+def _co_speaker(doc: _Text, end: int, then: re.Pattern) -> tuple[Mention, re.Match] | None:
+    """The person named after "and" when a person's name ends at `end`, and the match of
+    `then` after that name (the end of the attribution)."""
+    m = doc.by_end.get(end)
+    if m is None or m.label != "PERSON" or (link := _AND_NAMED.match(doc.text, end)) is None:
+        return None
+    other = doc.by_start.get(link.end())
+    if other is None or other.label != "PERSON" or other.entity == m.entity:
+        return None
+    after = then.match(doc.text, other.end)
+    return (other, after) if after is not None else None
+
+
+def _listed_people(doc: _Text, start: int) -> list[str]:
+    """The people listed before the person named at `start`: 'Smith and Jones said: "..."'."""
+    m = doc.by_start.get(start)
+    if m is None or m.label != "PERSON":
+        return []
+    return [name for name, _ in _listed_with(doc, start)]
+
+
+def _continued(
+    doc: _Text,
+    last: tuple[str, int, int, str],
+    last_end: int,
+    own_clause: tuple[str, int, int, str] | None,
+    qs: int,
+    qe: int,
+    words: int,
+) -> tuple[str, int, int, str] | None:
+    """The speaker of a quotation at `qs` with no attribution of its own, when it continues
+    the last speaker's: the next sentence's "X said <clause>" when X spoke the quotation just
+    before, or the last speaker going on ('"...," Lukman said. "Nobody wants a price war."')."""
+    if (
+        own_clause is not None
+        and last[0] == own_clause[0]
+        and doc.sentence_of(qs) - doc.sentence_of(last_end) <= 1
+    ):
+        return own_clause
+    if _goes_on(doc, last, qs, words):
+        return (last[0], qs, qe, last[3])
+    return None
+
+
+# '"..." He added: "..."': whoever adds spoke before.
+_GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
+
+
+def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
+    """Whether the quotation at `qs` is introduced by someone named other than `name`:
+    'Y said: "..."' (but 'He said: "..." Moyes added:' may be Moyes both times)."""
+    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 60), qs)
+    found = _speaker_before(doc, lead.start()) if lead is not None else None
+    return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
+
+
+_ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
+# A quotation split by its attribution and resumed after a comma: '"...," said Keating, "and
+# ..."', '"...," said Paul Keating, the Treasurer, "and ..."'.
+_RESUMES = regexes.compile(r"\s*,(?P<aside>[^\"“”.;:!?]{1,60},)?\s*")
+
+
+def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -> bool:
+    """Whether a quotation at `qs` (its words from `words`) with no speaker of its own is the
+    last speaker's, going on: it opens in the sentence of their attribution or the next (in
+    the same paragraph or opening the next), nobody else is named and no other speech verb
+    comes between ('"...," X said. "..."', '"...," X said, adding: "..."')."""
+    text = doc.text
+    end = last[2]
+    if qs < end or qs - end > 300 or _QUOTE_MARK.search(text, end, qs):
+        return False
+    if "\n" in text[qs:words]:
+        return False  # a mark at a line's end ('said Ann Lee . "'): it opens nothing here
+    # A line break between does not matter: a paragraph that opens with a quotation after X's
+    # is X's going on, and a document run into one line must give the same.
+    if doc.sentence_of(qs) > doc.sentence_of(max(end - 1, 0)) + 1:
+        return False
+    opens = doc.sentence_span(doc.sentence_of(qs))[0]
+    if (
+        text[opens:qs].strip()
+        and not _ADDING.fullmatch(text, end, qs)
+        and not (
+            (resumes := _RESUMES.fullmatch(text, end, qs)) is not None
+            and (resumes.group("aside") is None or text[words].islower())
+        )
+    ):
+        return False  # a phrase quoted inside the next sentence, or another's words
+    lo = bisect.bisect_left(doc.person_starts, end)
+    hi = bisect.bisect_left(doc.person_starts, qs)
+    if any(p.entity != last[0] for p in doc.persons[lo:hi]):
+        return False
+    return all(v.group() in ("added", "adding") for v in _SPEECH.finditer(text, end, qs))
+
+
+_BARE_VERBS = frozenset({"said", "says", "told", "tells"})
+# Between the verb and a clause without "that": when, where, how and to whom it was said.
+_ADJUNCT = regexes.compile(
+    r"[ \t]*,?[ \t]+(?:(?P<phrase>(?:in|at)[ \t]+(?:a|an|the)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"(?:statement|interview|report|letter|speech|note|conference|briefing|meeting|hearing)"
+    r"|yesterday|today|tonight|(?:last|on)[ \t]+(?:week|month|year|night)|earlier|later)\b"
+    r"|(?P<prep>(?:on|in|at|from)[ \t]+)?(?=[A-Z0-9]))"
+)
+# A day named alone after the verb ("said Tuesday it would"); any other name or date there
+# without a preposition is the clause's subject ("said Britain needed", "said 2004 had been").
+_WEEKDAY = regexes.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# Who was told: "reporters", "a news conference", "a House Ways and Means subcommittee", "the
+# annual meeting of the Association of German Banks".
+_AUDIENCE = regexes.compile(
+    r"[ \t]+(?:(?:a|an|the)[ \t]+)?(?:(?:[A-Z0-9][\w.&'’-]*|and|of|on|for)[ \t]+){0,6}?"
+    r"(?:(?!(?:after|before|during|following|since|when|while|on|in|at|with|without|by|from"
+    r"|to|ahead|about|over|under)\b)[a-z][\w-]*[ \t]+)?"
+    r"(?:reporters|journalists|newsmen|correspondents|parliament|lawmakers"
+    r"|legislators|congressmen|senators|delegates|analysts|investors|shareholders|stockholders"
+    r"|bankers|businessmen|(?:news|press)[ \t]+(?:conference|briefing|agency)|committee"
+    r"|subcommittee|panel|hearing|meeting|conference|session|seminar|symposium|forum|convention"
+    r"|gathering|luncheon|dinner|audience|assembly|caucus|newspaper|magazine|television|radio"
+    r"|programme|program|show|station|channel|website)\b"
+    r"(?:[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z][\w.&'’-]*(?:[ \t]+(?:(?:of|and|for|on)[ \t]+)?"
+    r"[A-Z][\w.&'’-]*){0,6})?"
+)
+_NAMED_AUDIENCES = (
+    "agency",
+    "newspaper",
+    "magazine",
+    "television",
+    "radio",
+    "programme",
+    "program",
+    "show",
+)
+# "told the Senate Banking Committee the Fed would ...": the listener an organisation.
+_TOLD_THE = regexes.compile(r"[ \t]+(?:the|a|an)[ \t]+(?=[A-Z])")
+_WHEN_WHERE = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC"})
+
+
+_CLAUSE_OPENS = regexes.compile(
+    r"[ \t]+(?:[A-Z]|(?:he|she|it|they|we|i|the|a|an|his|her|its|their|this|these|those|there|"
+    r"that)\b)"
+)
+_THAT = regexes.compile(r"[ \t]*,?[ \t]+that(?=[ \t])")
+
+
+def _adjuncts(doc: _Text, verb: re.Match, end: int) -> int | None:
+    """Where the clause after a speech verb may start, past up to three adjuncts: "said on
+    Monday", "said in Bonn", "said in a statement", "told reporters", "told Reuters"."""
+    text = doc.text
+    pos = verb.end()
+    told = verb.group()[0] == "t"
+    to_whom = told  # where the one listener may be named: "told (news agency) Reuters"
+    for _ in range(3):
+        if told and (audience := _AUDIENCE.match(text, pos, end)) is not None:
+            pos = audience.end()
+            # "told news agency Reuters ...", "told the Argentine newspaper Clarin it ...", but
+            # "told reporters Acme would ..."
+            to_whom = text.endswith(_NAMED_AUDIENCES, 0, pos)
+            continue
+        if to_whom and (the := _TOLD_THE.match(text, pos, end)) is not None:
+            m = doc.by_start.get(the.end())
+            if m is not None and m.label == "ORG" and _CLAUSE_OPENS.match(text, m.end, end):
+                pos, to_whom = m.end, False
+                continue
+        adjunct = _ADJUNCT.match(text, pos, end)
+        if adjunct is None:
+            break
+        if adjunct.group("phrase"):
+            pos = adjunct.end()
+            continue
+        m = doc.by_start.get(adjunct.end())
+        if m is None:
+            break
+        if adjunct.group("prep"):
+            if m.label not in _WHEN_WHERE:
+                break
+        elif not (m.label == "DATE" and _WEEKDAY.fullmatch(m.text)) and not (
+            # "told Reuters the bank ...", not "told To Vima newspaper in ..."
+            to_whom and m.label in ("ORG", "PERSON") and _CLAUSE_OPENS.match(text, m.end, end)
+        ):
+            break
+        to_whom = False
+        pos = m.end
+    if told and pos == verb.end():
+        return None  # "told him": to whom, not what
+    that = _THAT.match(text, pos, end) or _PLACE_THEN_THAT.match(text, pos, end)
+    return that.end() if that is not None else pos
+
+
+# Where a speech was made, then "that": "told a news conference at the company's headquarters
+# that the filing was ...", "said at a rally in Lahore on Friday that".
+_PLACE_THEN_THAT = regexes.compile(
+    r"[ \t]+(?:in|at|on|outside|after|during|before)[ \t]+[^,;:\"“”()\n]{1,60}?[ \t]that(?=[ \t])"
+)
+
+
+def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
+    """Reported speech: "X said that ...", "..., X said.", "according to X". A sentence gives
+    one statement, or one a speaker when their clauses are joined ("X said ..., while Y said
+    ...")."""
+    text = doc.text
+    out: list[Fact] = []
+    done: dict[int, int] = {}  # sentence -> where the statements found in it end
+    verbs = doc.speech
+    verb_starts = doc.speech_starts
+    for v in verbs:
+        index = doc.sentence_of(v.start())
+        if v.start() < done.get(index, -1) or _inside(v.start(), quoted):
+            continue
+        s_start, s_end = doc.sentence_span(index)
+        tail = _THAT_TAIL.match(text, v.end(), s_end)
+        if tail is None and v.group() in _BARE_VERBS:
+            start = _adjuncts(doc, v, s_end)
+            tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
+        if tail is not None and _comma_before(text, max(s_start, v.start() - 4), v.start()) >= 0:
+            last = _said_last(doc, v, s_start, s_end, quoted)  # "..., said founder X."
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
+                continue
+        if tail is None:
+            last = _said_last(doc, v, s_start, s_end, quoted)
+            if last is not None:
+                done[index] = s_end
+                out.append(last)
+            continue
+        verb_start = v.start()
+        adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
+        found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
+        if found is None:
+            continue
+        c_start, c_end = _strip_span(text, tail.end(), s_end)
+        if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
+            continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
+        lo, hi = bisect.bisect_left(verb_starts, c_start), bisect.bisect_left(verb_starts, c_end)
+        c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
+        clause = text[c_start:c_end]
+        done[index] = c_end
+        for name, start in [*_listed_with(doc, found[1]), found]:
+            out.append(
+                _fact(
+                    doc,
+                    "said",
+                    name,
+                    clause,
+                    start,
+                    c_end if c_end < s_end else s_end,
+                    quote=clause,
+                    direct=False,
+                    verb=v.group(),
+                )
+            )
+    # (a plain scan first: the pattern's search stops at every "a" of the text)
+    for acc in _ACCORDING.finditer(text) if "ccording" in text else ():
+        index = doc.sentence_of(acc.start())
+        source = doc.by_start.get(acc.end())
+        if source is not None and source.label in _PLACE:
+            tail = _COMPOUND_TAIL.match(text, source.end)  # "the UK-based journal X"
+            source = doc.by_start.get(tail.end()) if tail is not None else source
+        if index in done or source is None or source.label not in ("PERSON", "ORG", "GPE"):
+            continue
+        s_start, s_end = doc.sentence_span(index)
+        if not text[s_start : acc.start()].strip():
+            comma = text.find(",", source.end, s_end)
+            if comma < 0 or comma - source.end > 40:
+                continue  # "According to the X report the trend ...": no clear clause
+            c_start, c_end = _strip_span(text, comma + 1, s_end)
+        else:
+            c_start, c_end = _strip_span(text, s_start, acc.start())
+        if c_end - c_start < 3:
+            continue
+        clause = text[c_start:c_end]
+        done[index] = s_end
+        out.append(
+            _fact(
+                doc,
+                "said",
+                source.entity,
+                clause,
+                s_start,
+                s_end,
+                quote=clause,
+                direct=False,
+                verb="according to",
+            )
+        )
+    return out
+
+
+def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
+    """The others a speaker is listed with, each (name, where named): "NEC Corp, Hitachi Ltd
+    and Toshiba Corp, the three largest producers, said they would comply" is said by all
+    three, "Ann Lee and John Smith said" by both. Only people with people, organisations with
+    organisations, and only where "and" joins the last to the list."""
+    m = doc.by_start.get(start)
+    if m is None or m.label not in ("PERSON", "ORG"):
+        return []
+    text = doc.text
+    found: list[tuple[str, int]] = []
+    pos = m.start
+    comma_and = False  # "A, B, and C": a comma before the "and" only in a list of three
+    while len(found) < 8:
+        gap = _LIST_GAP.search(text, max(0, pos - 8), pos)
+        if gap is None or (not found and "and" not in gap.group()):
+            break
+        other = doc.by_end.get(gap.start())
+        if m.label == "PERSON" and gap.start() in doc.appositives:
+            # "Steel, leader of the Liberals, and Owen, leader of the SDP, said": each with
+            # an aside of their own
+            name, named_at = doc.appositives[gap.start()]
+            if name == m.entity or any(name == f[0] for f in found):
+                break
+            found.append((name, named_at))
+            pos = named_at
+            continue
+        if other is None or other.label != m.label or other.entity == m.entity:
+            break
+        if not found:
+            comma_and = "," in gap.group()
+        found.append((other.entity, other.start))
+        pos = other.start
+    if len(found) == 1 and comma_and:
+        return []  # "a move for Sonny Bill Williams, and Sculthorpe said": two clauses
+    if _LIST_AFTER_PREPOSITION.search(text, max(0, pos - 12), pos):
+        return []  # "meet at Twickenham and Kirwan says", "the star of Rain Man and Tootsie said"
+    return found[::-1]
+
+
+_LIST_AFTER_PREPOSITION = regexes.compile(
+    r"\b(?:at|with|from|by|in|of|for|to|on|against|between|than)[ \t]+$"
+)
+_LIST_GAP = regexes.compile(r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)$")
+
+
+# Where the words before a speaker join their clause to another's: ", while", " and", ", but".
+_JOINED = regexes.compile(r"[ \t]*,?[ \t]*\b(?:while|whereas|and|but|as)[ \t]+$|[ \t]*[,;][ \t]*$")
+# What may follow a speech verb that ends its sentence ("..., the ministry said."); and a
+# speech verb that opens the attribution after its clause ("..., said X.").
+_SENTENCE_END = regexes.compile(r"[ \t]*[.!?]?[ \t]*")
+_ASIDE_TO_END = regexes.compile(
+    r"(?:[ \t]*,[^\"“”\n]*|[ \t]+(?:of|at|with|from|in)[ \t][^\"“”\n]*)?[ \t]*[.!?]?[ \t]*"
+)
+
+
+def _phrase_start(doc: _Text, start: int) -> int:
+    """Where the words naming a speaker start: before their title, nationality, organisation
+    ("OPEC President Rilwanu Lukman", "the EC Commission")."""
+    for _ in range(4):
+        m = doc.before(start)
+        if m is None or m.label not in ("TITLE", "NORP", "GPE", "ORG"):
+            break
+        start = m.start
+    det = _DETERMINER_BEFORE.search(doc.text, max(0, start - 6), start)
+    return det.start() if det is not None else start
+
+
+_DETERMINER_BEFORE = regexes.compile(r"\b(?:the|The|a|A|an|An)[ \t]+$")
+
+
+def _next_speaker(
+    doc: _Text, c_start: int, c_end: int, quoted: list[tuple[int, int]], verbs: list[re.Match]
+) -> int:
+    """Where a reported clause ends: where another speaker's own clause starts, joined to it
+    ("X said the bank saw no need, while Y said ..."), else at `c_end`."""
+    text = doc.text
+    for v in verbs:  # the speech verbs inside the clause
+        if _inside(v.start(), quoted):
+            continue
+        adverbs = _ADVERBS_BEFORE.search(text, max(c_start, v.start() - 40), v.start())
+        found = _speaker_before(doc, adverbs.start() if adverbs else v.start())
+        if found is None or found[1] <= c_start:
+            continue
+        start = _phrase_start(doc, found[1])
+        join = _JOINED.search(text, max(c_start, start - 12), start)
+        if join is not None and join.start() > c_start:
+            return _strip_span(text, c_start, join.start())[1]
+    return c_end
+
+
+def _comma_before(text: str, lo: int, pos: int) -> int:
+    """Where the comma is that only spaces separate from `pos` (-1 if none is)."""
+    comma = text.rfind(",", lo, pos)
+    return comma if comma >= 0 and not text[comma + 1 : pos].strip(" \t") else -1
+
+
+def _said_last(
+    doc: _Text, v: re.Match, s_start: int, s_end: int, quoted: list[tuple[int, int]]
+) -> Fact | None:
+    """A statement attributed at its end: "West German growth slowed, the EC Commission
+    said.", "..., OPEC President Rilwanu Lukman told a news conference.", "..., said X, an
+    analyst with Y." The speaker is the one `_speaker_before` or `_speaker_at` names."""
+    text = doc.text
+    verb_start = v.start()
+    if text.rfind(",", s_start, verb_start) < 0:
+        return None  # no clause set off before the verb
+    rest = _adjuncts(doc, v, s_end) if v.group() in _BARE_VERBS else v.end()
+    found = None
+    if rest is not None and _SENTENCE_END.fullmatch(text, rest, s_end):
+        adverbs = _ADVERBS_BEFORE.search(text, max(s_start, verb_start - 40), verb_start)
+        found = _speaker_before(doc, adverbs.start() if adverbs else verb_start)
+        if found is None or found[1] >= verb_start:
+            return None
+        comma = _comma_before(text, max(s_start, found[1] - 140), _phrase_start(doc, found[1]))
+    else:
+        comma = _comma_before(text, max(s_start, verb_start - 4), verb_start)
+        if comma < 0:
+            return None
+        gap = _GAP_SPACE.match(text, v.end())
+        assert gap is not None  # it matches the empty string
+        at = _speaker_at(doc, gap.end())
+        if at is None:
+            person = _person_after(doc, v.end())  # "said founder Mikhail Khodorkovsky"
+            at = (person.entity, person.end) if person is not None else None
+        if at is None or not _ASIDE_TO_END.fullmatch(text, at[1], s_end):
+            return None
+        found = (at[0], verb_start)
+    if comma < 0:
+        return None
+    c_start = s_start
+    dateline = _DATELINE_START.match(text, s_start, comma)
+    if dateline is not None:
+        c_start = dateline.end()
+    c_start, c_end = _strip_span(text, c_start, comma)
+    if (
+        c_end - c_start < 8
+        or text.count(" ", c_start, c_end) < 2
+        or _QUOTE_MARK.search(text, c_start, c_end)
+        or _inside(c_start, quoted)
+    ):
+        return None
+    pron = _PRONOUN_AT.match(text, found[1])
+    if pron is not None:
+        # "The image portrayed Mr Howard as a hypnotist, he argued": not Howard, named in it
+        lo = bisect.bisect_left(doc.person_starts, c_start)
+        hi = bisect.bisect_left(doc.person_starts, c_end)
+        named = frozenset(p.entity for p in doc.persons[lo:hi])
+        person = doc.last_person(c_start, pron.group(1), named)
+        if person is None:
+            return None
+        found = (person.entity, found[1])
+    clause = text[c_start:c_end]
+    return _fact(
+        doc, "said", found[0], clause, c_start, s_end, quote=clause, direct=False, verb=v.group()
+    )

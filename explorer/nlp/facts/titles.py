@@ -1,0 +1,1259 @@
+"""`title` facts (who holds which office, of what) and `affiliated_with` facts (who works
+for, speaks for or belongs to which organisation)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...model import Fact, Mention
+from .. import gazetteer, regexes
+from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from .referents import _whose
+from .text import (
+    _GAP_COMMA,
+    _MODIFIER_AFTER,
+    _PARTY,
+    _POSSESSIVE_AT,
+    _ROLE_NOUNS,
+    _ROLES,
+    _SPACES,
+    _fact,
+    _Text,
+)
+
+_BLANK_AT = regexes.compile(r"[ \t]+")
+_TITLE_LINK = regexes.compile(
+    r"\s+(of|to|for|at)\s+(?:the\s+)?"
+    r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+"
+    r"|[a-z]+-[a-z]+\s+)?"  # "leader of the right-wing Likud bloc"
+)  # "chairman of the ruling Democratic Justice Party"
+# The lower-case rest of an appositive title, up to its closing comma: " of marketing".
+_TITLE_TAIL = regexes.compile(
+    r"[ \t]+(?:of|for|at|in|with)[ \t]+(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*(?=[ \t]*,)"
+)
+# Between a name and its title set off by a comma: "X, the committee chairman".
+_BEFORE_TITLE = regexes.compile(
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
+    r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
+    r"[a-z][\w-]*\s+){0,2}$"
+)
+_POSSESSIVE = regexes.compile(r"['’]s\s+$")
+_POSSESSIVE_RANKED = regexes.compile(
+    r"(?:['’]s|(?<=s)['’])\s+(?:(?:senior|executive|deputy|assistant|first|former|acting|new)"
+    r"\s+)?(?:[a-z][\w-]*\s+){0,2}$"  # "the party's local government spokesman"
+)
+_ITS_BEFORE = regexes.compile(r"\bIts\s+(?:[a-z][\w-]*\s+){0,2}$")  # "Its chief engineer"
+# Between two titles of one person: "chairman and chief executive", "president, chief".
+_LOWER_COMPOUND_END = regexes.compile(r"-[a-z]+$")
+_JOINED_TITLE = regexes.compile(
+    r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*(?:(?<=and )(?:an?[ \t]+)?former[ \t]+)?$"
+)  # "director of Oxfam and a former minister"
+_FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+# "X, who is also OPEC president,": X's title, of the organisation before it.
+_WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
+# A title's organisation in lower case up to a name set off by commas: " of the transport
+# union, " (then "Karel Boeckx,").
+_OF_WHAT_THEN_NAME = regexes.compile(
+    r"[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?[^,\"“”.;:()\n]{1,50}?,[ \t]*(?=[A-Z])"
+)
+# The same in a few lower-case words run on to the name: " of the employers' federation "
+# (then "Luc Janssens said").
+_OF_LOWER_THEN_NAME = regexes.compile(
+    r"[ \t]+of[ \t]+(?:the[ \t]+)?(?:(?!(?:and|or|but|to|with|by|from|in|on|at|as|for|said"
+    r"|says|told|met|when|while|who|that|which|is|was)\b)[a-z][a-z-]*(?:['’]s?)?[ \t]+){1,4}"
+    r"(?=[A-Z])"
+)
+_SET_OFF_END = regexes.compile(r"[ \t]*,")
+_SET_OFF_BEFORE = regexes.compile(r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?$")
+_A_OR_THE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?)[ \t]+$")
+# Between two titles before one name: "chairman and chief executive officer James Kinnear".
+_AND_TITLE_AT = regexes.compile(r"[ \t]+and[ \t]+")
+
+
+# A style between an office and its holder's name, itself no office held.
+_STYLES = frozenset(
+    "Sheikh Sheik Prince Princess Dr Doctor Sir Dame Lord Lady Rev Reverend Ayatollah Imam "
+    "Rabbi Cardinal Archbishop Bishop Father Sister Brother Professor Prof".split()
+)
+
+
+_STYLE_AT = regexes.compile(r"[ \t]*,?[ \t]*(?:Dr|Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady|Prof)\.?[ \t]+")
+
+
+def _named_after_title(doc: _Text, right: int) -> Mention | None:
+    """The mention after a title ending at `right`, past a style that is no office: "oil
+    minister Sheikh Ali al-Khalifa al-Sabah", "Health Secretary Dr John Reid"."""
+    person = doc.after(right, _GAP_COMMA)
+    if (
+        person is not None
+        and person.label in ("NORP", "GPE")
+        and "," in doc.text[right : person.start]
+        and (office := doc.after(person.end)) is not None
+        and office.label == "TITLE"
+        and (holder := doc.after(office.end)) is not None
+        and holder.label == "PERSON"
+    ):
+        # "OPEC's president, Nigerian Oil Minister Rilwanu Lukman": both offices his
+        return holder
+    if person is not None and person.label == "TITLE":
+        if person.entity in _STYLES:
+            return doc.after(person.end)
+        rank = doc.after(person.end)
+        if (
+            rank is not None
+            and rank.label == "PERSON"
+            and (
+                "," in doc.text[right : person.start]
+                or (
+                    person.entity.rpartition(" ")[2] in _RANKS
+                    and (office := doc.before(right)) is not None  # not "Lt Col X": one rank
+                    and office.entity.rpartition(" ")[2] not in _RANKS | {"Lieutenant", "Major"}
+                )
+            )
+        ):
+            # "the airline's director of operations, Captain Fernando Ruiz", "armed forces
+            # chief of staff General Fidel Ramos": the office is the officer's
+            return rank
+    if person is None and (style := _STYLE_AT.match(doc.text, right)) is not None:
+        return doc.by_start.get(style.end())
+    return person
+
+
+#: Military ranks, which a name's office may come before unparted: "chief of staff General X".
+_RANKS = frozenset({"General", "Admiral", "Marshal", "Colonel", "Brigadier", "Commodore"})
+
+
+def _closes_bracket(text: str, start: int, end: int) -> bool:
+    return text.find(">", start, end) >= 0 or text.find(")", start, end) >= 0
+
+
+def _ticker_before(text: str, pos: int) -> re.Match | None:
+    """The ticker or bracketed acronym the words before `pos` end with, if any."""
+    if not _closes_bracket(text, max(0, pos - 4), pos):
+        return None  # most positions: two memchr
+    return _TICKER_BEFORE.search(text, max(0, pos - 16), pos)
+
+
+_PARTY_WORD_BEFORE = regexes.compile(r"(?<![\w-])party[ \t]+$")
+
+
+def _party_before(doc: _Text, pos: int) -> Mention | None:
+    """The party named before "party" right before `pos`: "the Conservative party chairman"."""
+    word = _PARTY_WORD_BEFORE.search(doc.text, max(0, pos - 8), pos)
+    found = doc.before(word.start()) if word is not None else None
+    return found if found is not None and found.label in ("NORP", "ORG") else None
+
+
+def _before_ticker(doc: _Text, pos: int) -> Mention | None:
+    """The mention right before `pos`, or before a ticker there ("Citicorp <CCI> Chairman")."""
+    found = doc.before(pos)
+    ticker = _ticker_before(doc.text, pos) if found is None else None
+    return doc.before(ticker.start()) if ticker is not None and "," not in ticker.group() else found
+
+
+# A rank before the nationality before a title: "the chief U.S. negotiator" is the Chief
+# Negotiator (of the United States), as "the chief negotiator" is.
+_RANK_BEFORE = regexes.compile(r"(?<![\w-])(chief|deputy|assistant|acting)[ \t]+$")
+
+
+def _rank_before(doc: _Text, name: str, left: int) -> tuple[str, int]:
+    rank = _RANK_BEFORE.search(doc.text, max(0, left - 12), left)
+    if rank is None or name.lower().startswith(rank.group(1)):
+        return name, left
+    return f"{rank.group(1).capitalize()} {name}", rank.start()
+
+
+def _region_owner(doc: _Text, region: Mention, of: str | None, left: int) -> tuple[str | None, int]:
+    """The organisation whose post a title of a region is: "the U.S. Navy's Middle East
+    commander" is the Navy's; (of, where the title starts)."""
+    poss = _POSSESSIVE.search(doc.text, max(0, region.start - 4), region.start)
+    owner = doc.before(poss.start()) if poss is not None else None
+    if owner is not None and owner.label == "ORG":
+        return owner.entity, owner.start
+    return of, left
+
+
+# "its chief engineer" set off after a name: "Boeing sent Richard Tomlin, its chief engineer,".
+_ITS_ASIDE_BEFORE = regexes.compile(r",[ \t]*its[ \t]+(?:[a-z][\w-]*[ \t]+){0,2}$")
+# A capitalised word right before a title (or its possessive) that is no mention: "Halverson
+# chairman X" after "Halverson Industries Inc", "Esa's director" after "the European Space
+# Agency".
+_WORD_BEFORE_TITLE = regexes.compile(r"(?<![\w'’.-])([A-Z][a-z]{2,})(?:['’]s)?[ \t]*$")
+
+
+# A country joined to "then-" or "ex-" before a title: "then-US secretary of state".
+_THEN_PLACE_BEFORE = regexes.compile(r"(?<![\w-])(?:then|ex|former)-([A-Z][\w.]*)[ \t]+$")
+
+
+def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
+    """Whose the title `t` is by the words before it when no name of an organisation or a
+    country comes right before it: "Acme's chairman", "the party's education spokesman",
+    "the Italian club's president", "Its chief engineer"; (what it is of, where it starts)."""
+    text = doc.text
+    then = (
+        _THEN_PLACE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("-", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
+    place = gazetteer_label([then.group(1)]) if then is not None else None
+    if then is not None and place is not None and place[0] in ("GPE", "NORP"):
+        return place[1], then.start()  # "then-US secretary of state George Shultz"
+    # "Acme's chairman", "Acme Corp's senior vice president"
+    poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
+    owner = doc.before(poss.start()) if poss else None
+    if owner is not None and owner.label in _PARTY:
+        return owner.entity, owner.start
+    if poss is not None:
+        # "the party's education spokesman", "the museum's head": the one the story named
+        of = _whose(doc, poss.start())
+        if of is None and owner is None:
+            of = _org_named_by(doc, poss.start())  # "Esa's director of science"
+        return of, left
+    its = _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)
+    if its is not None:
+        # "Boeing said ... Its chief engineer, X": the organisation the sentence before
+        # opens with (not "its" inside a sentence, a clause's subject's)
+        k = doc.sentence_of(its.start()) - 1
+        owner = doc.opening_org(k) if k >= 0 else None
+        return (owner.entity if owner is not None else None), left
+    its = (
+        _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
+        if text.find("its", max(0, t.start - 24), t.start) >= 0
+        else None
+    )
+    if its is not None:
+        # "Boeing sent a team led by Richard Tomlin, its chief safety engineer": the
+        # organisation the sentence opens with
+        owner = doc.opening_org(doc.sentence_of(its.start()))
+        if owner is not None and owner.end <= its.start():
+            return owner.entity, left
+        return None, left
+    last = text[max(0, t.start - 14) : t.start].rsplit(None, 1)[-1:]
+    body = (
+        _BODY_BEFORE.search(text, max(0, t.start - 60), t.start)
+        if last and last[0] in _BODY_WORDS
+        else None
+    )
+    if body is not None and doc.by_end.get(body.end(1)) is None:
+        # "Environment office director X": the office named in lower case before the title
+        # (not a word of a name before it: "Lib Dem affairs committee chairman")
+        start = body.start("low") if _covered(doc, body.start()) else body.start()
+        named = _SPACES.sub(" ", text[start : body.end(1)])
+        if " " in named:  # not "the union leader": which union the words do not say
+            return named, left
+    return _org_named_by(doc, t.start), left
+
+
+def _covered(doc: _Text, pos: int) -> bool:
+    """Whether a mention covers the character at `pos` other than an organisation's name of
+    one word there ("Environment office": the office's own name)."""
+    i = bisect.bisect_right(doc.mention_starts, pos) - 1
+    if i < 0 or doc.mentions[i].end <= pos:
+        return False
+    m = doc.mentions[i]
+    return not (m.label == "ORG" and m.start == pos and " " not in m.text)
+
+
+_BODY_WORDS = frozenset(
+    "office ministry agency department bureau authority commission council committee board".split()
+)
+# A body named in lower case right before a title: "environment office director", "the
+# public accounts committee chairman".
+_BODY_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
+    r"[A-Z][a-z][\w-]*[ \t]+)?"
+    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at"
+    r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:office|ministry|agency|department|bureau|authority|commission|council|committee"
+    r"|board))[ \t]+$"
+)
+
+
+def _field_only(name: str) -> bool:
+    """Whether the words of a title before its head say only its field or court, none another
+    rank or a portfolio ("District Court Judge", not "Shadow Chancellor" or "Foreign
+    Minister")."""
+    return not any(w in _OTHER_OFFICE or w in PORTFOLIO_WORDS for w in name.split()[:-1])
+
+
+#: Words before a title's head that make it another office: a shadow chancellor is not the
+#: chancellor, a deputy head not the head.
+_OTHER_OFFICE = frozenset(
+    "Shadow Deputy Vice Assistant Associate Acting Former Junior Under Prime Lieutenant Crown "
+    "First Interim Opposition Party".split()
+)
+
+
+def _org_named_by(doc: _Text, pos: int) -> str | None:
+    """The organisation a capitalised word before `pos` that no mention covers stands for: the
+    first word of one the story names in full ("Halverson" after "Halverson Industries
+    Inc"), or its initials written as a word ("Esa" after "European Space Agency"); only a
+    word the story never writes in lower case, and one organisation only."""
+    text = doc.text
+    last = text[max(0, pos - 24) : pos].rsplit(None, 1)[-1:]
+    word = last[0].removesuffix("'s").removesuffix("’s") if last else ""
+    if not (len(word) >= 3 and word.isalpha() and word.istitle()):
+        return None  # most titles: no capitalised word right before
+    found = _WORD_BEFORE_TITLE.search(text, max(0, pos - 24), pos)
+    if found is None or doc.by_end.get(found.end(1)) is not None:
+        return None
+    word = found.group(1)
+    if word in gazetteer.titles()[0] or word in gazetteer.titles()[1]:
+        return None
+    low = word.lower()
+    at = text.find(low)
+    while at >= 0:
+        if not (text[at - 1 : at].isalpha() or text[at + len(low) : at + len(low) + 1].isalpha()):
+            return None  # "Federal judge": a word of the language, not a name
+        at = text.find(low, at + 1)
+    firsts, initials = _org_words(doc)
+    fits = set(firsts.get(word, ()))
+    if len(word) <= 5:
+        fits.update(initials.get(word.upper(), ()))
+    return fits.pop() if len(fits) == 1 else None
+
+
+def _org_words(doc: _Text) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """The organisations the story names by the first word of their names of several words,
+    and by their initials: ({"Halverson": {"Halverson Industries Inc"}}, {"ESA": {...}})."""
+    if doc.org_words is not None:
+        return doc.org_words
+    firsts: dict[str, set[str]] = {}
+    initials: dict[str, set[str]] = {}
+    for m in doc.mentions:
+        if m.label != "ORG":
+            continue
+        first, space, _ = m.entity.partition(" ")
+        if space:
+            firsts.setdefault(first, set()).add(m.entity)
+        initials.setdefault(_name_initials(m.entity), set()).add(m.entity)
+    doc.org_words = (firsts, initials)
+    return firsts, initials
+
+
+def _portfolio_before(
+    doc: _Text, prefix: Mention, name: str, left: int
+) -> tuple[Mention | None, str, int, str | None]:
+    """A portfolio read as a name before a title is the title's ("Justice and Home Affairs
+    Commissioner", "EC External Relations Commissioner", "Dutch Transport and Public Works
+    Minister"); (the mention before the title still to read, the title, where it starts,
+    what it is of)."""
+    head, portfolio = _portfolio(prefix.entity)
+    if portfolio is None and " " not in (written := doc.text[prefix.start : prefix.end]):
+        head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
+    if portfolio is None:
+        return prefix, name, left, None
+    # the whole office, as "Finance Minister" and "Farm Commissioner" are
+    name, left = f"{portfolio} {name}", prefix.start
+    if head:
+        return None, name, left, gazetteer.org_aliases().get(head, head)
+    before = doc.before(prefix.start)
+    if before is not None and before.label in _PARTY:
+        return None, name, before.start, before.entity  # "Dutch Transport ... Minister"
+    return None, name, left, None
+
+
+def _of_as_read(doc: _Text, name: str, of: str | None) -> tuple[str, str | None]:
+    """A title and what it is of as a reader has them once the words around it are read: an
+    organisation in full where initials gave it, a nation's adjective in the title its
+    country ("Scottish Education Secretary", not "Scottish Secretary"), the country whose
+    ministry of the portfolio the story names."""
+    if of is not None:
+        return name, _spelled_out(doc, of)
+    nation, _, rest = name.partition(" ")
+    if nation in _NATIONS_IN_TITLES and rest.partition(" ")[0] in _PORTFOLIO_WORDS:
+        return rest, _NATIONS_IN_TITLES[nation]
+    return name, _ministry_country(doc, name)
+
+
+def _ministry_country(doc: _Text, name: str) -> str | None:
+    """The country of a minister the story names no country for, where it names that
+    country's ministry of the same portfolio: "Foreign Minister X" after "the Swedish Foreign
+    Ministry said" is Sweden's; None where it names none, or several countries'."""
+    portfolio, _, head = name.rpartition(" ")
+    if head != "Minister" or not portfolio or "Ministry" not in doc.text:
+        return None
+    countries = set()
+    for m in doc.mentions:
+        if m.label == "ORG" and m.entity.endswith(f" {portfolio} Ministry"):
+            words = m.entity[: -len(portfolio) - 10].split()
+            place = gazetteer_label(words) if words else None
+            if place is not None and place[0] in ("GPE", "NORP"):
+                countries.add(place[1])
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _spelled_out(doc: _Text, of: str | None) -> str | None:
+    """The organisation a title is of, in full where it is given by its initials written as
+    a word ("Iea" after "the International Energy Agency")."""
+    if of is None or not 3 <= len(of) <= 5 or not of.isalpha() or not of.istitle():
+        return of
+    fits = _org_words(doc)[1].get(of.upper(), set()) - {of}
+    return next(iter(fits)) if len(fits) == 1 else of
+
+
+def _name_initials(name: str) -> str:
+    """ "European Space Agency" -> "ESA"; "National Aeronautics and Space Administration"."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+# The body a title is of, in lower case: "head of the civil aviation authority", "president of
+# the Italian football federation", "leader of the Shi'ite Amal movement".
+_BODY_NOUNS = (
+    r"authority|federation|mission|union|association|commission|committee|council|agency"
+    r"|movement|board|institute|bureau|ministry|department|league|alliance|front|club|team"
+    r"|group|company|bank|organi[sz]ation|society|foundation|charity|service"
+)
+_BODY_AFTER = regexes.compile(
+    r"[ \t]+of[ \t]+the[ \t]+(?P<body>(?P<caps>(?:[A-Z][\w'’-]*[ \t]+){0,2})"
+    rf"(?P<low>(?:[a-z][\w-]*(?:['’]s?)?[ \t]+){{0,3}}?)(?:{_BODY_NOUNS}))(?![\w-]|[ \t]+[A-Z])"
+)
+
+
+def _body_after(doc: _Text, right: int) -> tuple[str | None, int]:
+    """The body named in lower case after a title ending at `right` (its words as written, a
+    nationality before them kept: "Italian football federation"), and where it ends; (None,
+    right) if none is."""
+    body = _BODY_AFTER.match(doc.text, right)
+    if body is None:
+        return None, right
+    if not body.group("low"):
+        # "the Shi'ite Amal movement": a name misread as a person's before the noun; not
+        # "the Labour party" or "the European Commission"'s kind of name
+        named = doc.before(body.end("caps"))
+        if named is None or named.label != "PERSON":
+            return None, right
+    if body.group("caps") and doc.by_start.get(body.start("caps")) is None:
+        return None, right
+    return _SPACES.sub(" ", body.group("body")), body.end()
+
+
+def _titles(doc: _Text) -> list[Fact]:
+    text = doc.text
+    facts: list[Fact] = []
+    seen: set[tuple] = set()
+    held_at: dict[int, tuple[Mention, int]] = {}  # where a title held ends -> (holder, fact)
+    carried_of: dict[int, str] = {}  # a second title's start -> the organisation of the first
+    for t in doc.mentions:
+        if t.label != "TITLE":
+            continue
+        of = None
+        left, right = t.start, t.end
+        name = t.entity
+        poss = None  # "the engineering union's chief negotiator at Ford": the union's
+        prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
+        if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
+            name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
+            prefix = doc.before(left)
+        if prefix is not None and prefix.label in ("ORG", "PERSON"):
+            prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
+        if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
+            of, left = prefix.entity, prefix.start
+            if prefix.label != "ORG":
+                name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
+            if prefix.label in ("LOC", "GPE"):
+                of, left = _region_owner(doc, prefix, of, left)
+        else:
+            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
+            if of is None:
+                of, left = _owner_before(doc, t, left)
+        name, right = _with_field(doc, name, right)
+        if of is None:
+            of, right = _body_after(doc, right)
+        of, to, right = _title_links(doc, right, of, at=poss is None)
+        if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
+            of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
+        person, of, right = _title_holder(doc, t, left, right, of, carried_of)
+        if person is not None and person.label == "PERSON":
+            role = doc.after(person.end)
+            holder = doc.after(role.end) if role is not None and role.label == "TITLE" else None
+            if holder is not None and holder.label == "PERSON":
+                # "a spokesman for European Justice and Home Affairs Commissioner Franco
+                # Frattini": the words after are the next title's, the spokesman unnamed (but
+                # "welfare minister Frank Field MP" is Field's)
+                continue
+        start, end = left, right
+        joined = _JOINED_TITLE.search(text, max(0, left - 16), left)
+        earlier = held_at.get(joined.start()) if joined is not None else None
+        if person is not None and person.label == "PERSON":
+            end = person.end
+            if of is None and (org := _org_after_name(doc, person)) is not None:
+                of, end = org.entity, org.end  # "Analyst X of Gabelli and Co said"
+        elif earlier is not None:
+            # "X, chairman and chief executive of Acme, said": X's too, and of Acme both
+            person, k = earlier
+            start = person.start
+            if of is not None and facts[k].qualifiers.get("of") is None:
+                prev = facts[k]
+                facts[k] = Fact(prev.predicate, prev.subject, prev.object, prev.sentence,
+                                prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
+                doc.appositives[right] = (person.entity, person.start)
+        else:
+            gap = (
+                _BEFORE_TITLE.search(text, max(0, left - 40), left)
+                or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
+                or _set_off_before_owner(doc, left)
+            )
+            person = doc.before(gap.start()) if gap else None
+            if person is None or person.label != "PERSON":
+                continue
+            start = person.start
+            # "X, spokeswoman for Y, said": whoever speaks after Y is X.
+            doc.appositives[right] = (person.entity, person.start)
+            tail = _TITLE_TAIL.match(text, right)
+            if tail is not None:  # "X, the vice president of marketing, said"
+                doc.appositives.setdefault(tail.end(), (person.entity, person.start))
+        name, of = _of_as_read(doc, name, of)
+        key = (person.entity, name, of, to)
+        former = (
+            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            # "Britain's former deputy prime minister": after whose it is
+            or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
+        ) or None
+        if not former:  # "the president" is the one in office, not "former President X"
+            doc.holders.setdefault((name.lower(), of), person.entity)
+            doc.holders.setdefault((name.lower(), None), person.entity)
+        if not former and " " in name and name == t.entity and _field_only(name):
+            # "the judge" after "US district court judge Susan Ilston": the office's head
+            # word (not "the chancellor" after "shadow chancellor X")
+            doc.holders.setdefault((name.rpartition(" ")[2].lower(), None), person.entity)
+        if key in seen:
+            continue
+        seen.add(key)
+        held_at[t.end] = held_at[right] = (person, len(facts))
+        facts.append(
+            _fact(
+                doc, "title", person.entity, name, start, end, of=of, to=to, former=former
+            )
+        )  # fmt: skip
+    facts.extend(_doctors(doc, seen))
+    facts.extend(_who_heads(doc, seen))
+    facts.extend(_plural_titles(doc, seen))
+    doc.title_facts = facts
+    facts.extend(_appointments(doc, seen))
+    return facts
+
+
+def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
+    """The comma that sets off a title after a person's possessive, before the name of whoever
+    holds it: "Sir Bernard Ingham, Margaret Thatcher's former press secretary, said"."""
+    poss = _POSSESSIVE_RANKED.search(doc.text, max(0, left - 24), left)
+    owner = doc.before(poss.start()) if poss is not None else None
+    if owner is None or owner.label != "PERSON":
+        return None
+    return _SET_OFF_BEFORE_OWNER.search(doc.text, max(0, owner.start - 12), owner.start)
+
+
+_SET_OFF_BEFORE_OWNER = regexes.compile(
+    r",[ \t]*(?:(?:the|a|an|now|then)[ \t]+)?(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady)\.?[ \t]+)?$"
+)
+
+
+def _title_links(
+    doc: _Text, right: int, of: str | None, at: bool = True
+) -> tuple[str | None, str | None, int]:
+    """Whom a title ending at `right` is of and to: "ambassador of Iran to Russia", "Minister
+    of Defence"; (of, to, where the title's words end). Not "at" a place when `at` is false
+    (the title's owner given before it: "the union's chief negotiator at Ford")."""
+    to = None
+    for _ in range(2):
+        link = _TITLE_LINK.match(doc.text, right)
+        if link is None:
+            break
+        target = doc.by_start.get(link.end())
+        if link.group(1) != "to" and (named := _org_past_kind(doc, link.end())) is not None:
+            target = named  # "manager of the Dutch salvage company Smit Tak": the company's
+        if target is None or not (
+            target.label in _PARTY
+            # "analyst at Energy Merchant": where an analyst works, though the name reads as a
+            # person's (as `_affiliations` reads it)
+            or (target.label == "PERSON" and link.group(1) == "at" and " " in target.text)
+        ):
+            break
+        if link.group(1) == "to":
+            to = target.entity
+        elif of is None and (at or link.group(1) != "at"):
+            of = target.entity
+        right = target.end
+    return of, to, right
+
+
+# The kind of an organisation before its name: "the Dutch salvage company Smit Tak", "research
+# firm CCS Insight", "the venture firm Vision Plus", "the white-collar union Unionen".
+_KIND_THEN_NAME = regexes.compile(
+    r"(?:[A-Z][a-z][\w'’-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:firm|company|group|consultancy|bank|agency|fund|institute|charity|organi[sz]ation"
+    r"|house|body|think[ \t]+tank|union|party|association|federation|council|movement"
+    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers|insurer|lender|airline"
+    r"|carrier|newspaper|magazine|broadcaster|network|university|trust|foundation|club)"
+    r"[ \t]+(?=[A-Z])"
+)
+
+
+def _org_past_kind(doc: _Text, pos: int) -> Mention | None:
+    """The organisation named at `pos` after the words that say what it is, if any."""
+    kind = _KIND_THEN_NAME.match(doc.text, pos)
+    org = doc.by_start.get(kind.end()) if kind is not None else None
+    return org if org is not None and org.label == "ORG" else None
+
+
+#: Titles held "to" whom they serve: "adviser to the Foreign Ministry" is the ministry's.
+_ADVISERS = frozenset({"Adviser", "Advisor", "Aide", "Counsel", "Consultant"})
+_AT_OR_WITH_AFTER = regexes.compile(r"[ \t]+(?:at|with)[ \t]+(?:the[ \t]+)?")
+
+
+def _org_after_name(doc: _Text, person: Mention) -> Mention | None:
+    """The organisation (or country) named right after the holder of a title before a name:
+    "Analyst X of Gabelli and Co", "economist X at Chase", "Senator Sam Nunn of Georgia",
+    "Bishop Paride Taban of Torit"."""
+    text = doc.text
+    link = _OF_AFTER.match(text, person.end)
+    if link is not None:
+        org = doc.by_start.get(link.end())  # not "of the Swiss research group MiraLab"
+        return org if org is not None and org.label in ("ORG", "GPE", "LOC") else None
+    link = _AT_OR_WITH_AFTER.match(text, person.end)
+    org = doc.by_start.get(link.end()) if link is not None else None
+    return org if org is not None and org.label == "ORG" else None
+
+
+def _with_field(doc: _Text, name: str, right: int) -> tuple[str, int]:
+    """A title and where it ends, past the field in lower case after it: "vice president of
+    finance at Acme Corp" is the whole title, then its organisation; "senior vice president
+    for finance at Acme Corp" is the title, past its brief."""
+    text = doc.text
+    field = _FIELD_AFTER.match(text, right)
+    named = _FIELD_THEN_NAME.match(text, right) if field is None else None
+    if (
+        named is not None
+        and (named.group(1) not in _NOT_FIELD or named.group(1) == "state")
+        # "the head of chairman X": no field; but "director of science X" has one
+        and (named.group(1) not in _ROLE_NOUNS or named.group(1).capitalize() in _PORTFOLIO_WORDS)
+        and (holder := doc.by_start.get(named.end())) is not None
+        and holder.label == "PERSON"  # not "president of manufacturer Toshiba"
+    ):
+        # "secretary of state George Shultz": a field of one word, then the holder's name
+        return f"{name} of {named.group(1).capitalize()}", named.end(1)
+    if field is None or _NOT_FIELD.intersection(field.group(2).split()):
+        return name, right
+    if field.group(1) == "of":
+        name = f"{name} of {_title_case(field.group(2))}"
+    elif name.rpartition(" ")[2] in _OFFICES_FOR:
+        name = f"{name} for {_title_case(field.group(2))}"  # "minister for overseas development"
+    return name, field.end()
+
+
+#: Offices whose brief after "for" is their name: "Minister for Europe", not "vice president for
+#: finance".
+_OFFICES_FOR = frozenset({"Minister", "Secretary", "Commissioner"})
+
+
+def _praise(doc: _Text, prefix: Mention) -> bool:
+    """Whether a name before a title ends in a word of praise, no organisation: "the
+    Oscar-winning director"."""
+    return _LOWER_COMPOUND_END.search(doc.text, prefix.start, prefix.end) is not None
+
+
+def _title_holder(
+    doc: _Text, t: Mention, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> tuple[Mention | None, str | None, int]:
+    """Who holds the title `t` read from `left` to `right`, what it is of, and where it ends."""
+    person = _named_after_title(doc, right)
+    of = carried_of.get(t.start) if of is None else of
+    if person is None and (person := _named_further(doc, left, right, of, carried_of)):
+        aside = _SET_OFF_BEFORE.search(doc.text, max(0, person.start - 4), person.start)
+        org = _before_ticker(doc, aside.start()) if aside is not None and of is None else None
+        if org is not None and org.start >= right and org.label in _PARTY:
+            of = org.entity  # "A spokesman for the pilots' union SEPLA, Ramon Vidal"
+    if person is None and right > t.end:
+        # "The president of the Italian football federation, Federico Sordillo": the
+        # nationality opened the organisation's words, it is not what the title is of
+        person = _named_further(doc, left, t.end, None, carried_of)
+        if person is not None:
+            return person, None, t.end
+    if (
+        person is not None
+        and person.label == "PERSON"
+        and doc.text[person.end : person.end + 1].isspace()
+    ):
+        firm = doc.by_start.get(person.end + 1)
+        if firm is not None and firm.label == "ORG":
+            return None, of, right  # "fund manager Matrix Asset Advisors": one firm's name
+    return person, of, right
+
+
+def _named_further(
+    doc: _Text, left: int, right: int, of: str | None, carried_of: dict[int, str]
+) -> Mention | None:
+    """The person a title from `left` to `right` is held by when no name comes right after
+    it: past a phrase of what it is of, to a name set off by commas ("The general secretary
+    of the transport union, Karel Boeckx, said", "A spokesman for the port employers, Marc
+    Dierckx, said"), or past a second title joined by "and" ("Texaco chairman and chief
+    executive officer James Kinnear": both his, the second of Texaco too, in `carried_of`)."""
+    text = doc.text
+    set_off = _SET_OFF_BEFORE.search(text, max(0, left - 8), left) is not None
+    if not set_off and (plain := _OF_LOWER_THEN_NAME.match(text, right)) is not None:
+        # not an aside's: "X, director of civil rights group Liberty"
+        named = doc.by_start.get(plain.end())
+        if named is not None and named.label == "PERSON":
+            return named
+    if (aside := _OF_WHAT_THEN_NAME.match(text, right)) is not None:
+        named = _named_after_title(doc, aside.end())
+        if (
+            named is not None
+            and named.label == "PERSON"
+            and _SET_OFF_END.match(text, named.end) is not None
+            and _A_OR_THE_BEFORE.search(text, max(0, left - 5), left) is not None
+        ):
+            return named
+    if (both := _AND_TITLE_AT.match(text, right)) is not None:
+        second = doc.by_start.get(both.end())
+        if second is not None and second.label == "TITLE":
+            holder = _named_after_title(doc, second.end)
+            if holder is not None and holder.label == "PERSON":
+                if of is not None:
+                    carried_of[second.start] = of
+                return holder
+    return None
+
+
+# The rest of a title in lower case, up to its organisation or the end of the aside: "vice
+# president of finance at Acme Corp", "head of emerging technologies,".
+_FIELD_AFTER = regexes.compile(
+    r"[ \t]+(of|for)[ \t]+([a-z][\w-]*(?:[ \t]+(?:and[ \t]+)?(?!(?:now|then|also)\b)[a-z][\w-]*){0,2})"
+    r"(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:at|with|in|for|of|said|says|told|now|then)[ \t])"
+)
+_FIELD_THEN_NAME = regexes.compile(r"[ \t]+of[ \t]+([a-z]+)[ \t]+(?=[A-Z][a-z]+[ \t]+[A-Z][a-z])")
+_NOT_FIELD = frozenset(
+    "the a an its his her their our this that these those all both each state".split()
+    # "president for two years", "chairman for life": how long, not a field
+    + "one two three four five six seven eight nine ten many several some life years year"
+    " months weeks days decades now".split()
+)
+# The words of a portfolio that comes before a title: "Justice and Home Affairs Commissioner".
+# The shared list (data/portfolio_words.txt) and this reading's own, a commissioner's
+# portfolios among them ("External Relations", "Internal Market"): safe here, where every
+# word of the name must be one. Not names/spans.py's "Shadow" ("Shadow Treasury" stays the
+# organisation of its "Chief Secretary").
+_PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
+    "Public Works Water Sport Youth Family Children Veterans Cooperation Reconstruction "
+    "Universities Schools Skills Pensions Disabilities Cities "
+    "External Relations Monetary Competition Labour Labor Enlargement Budget Internal Market "
+    "Research Regional Policy Social Consumer Protection Taxation Customs Security "
+    "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
+    "Information Telecommunications Women Equality Local Government Oil Petroleum Mines "
+    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food".split()
+)
+_ACRONYM = regexes.compile(r"[A-Z]{2,5}")
+
+
+def _portfolio(name: str) -> tuple[str | None, str | None]:
+    """A name before a title read as (organisation, portfolio): "EC External Relations" ->
+    ("EC", "External Relations"), "Egyptian Petroleum" -> ("Egypt", "Petroleum"), "Justice
+    and Home Affairs" -> (None, "Justice and Home Affairs"); (None, None) when it is no
+    portfolio ("Acme Corp", "Finance Ministry")."""
+    words = name.split()
+    head = words[0] if len(words) > 1 and _ACRONYM.fullmatch(words[0]) else None
+    if len(words) > 1 and (country := gazetteer.demonyms().get(words[0])) is not None:
+        head = country  # "Egyptian Petroleum" (Minister): the country's
+    rest = words[1:] if head else words
+    if rest and rest[0] != "and" and rest[-1] != "and" and all(w in _PORTFOLIO_WORDS for w in rest):
+        return head, " ".join(rest)
+    return None, None
+
+
+def _title_case(words: str) -> str:
+    return " ".join(w if w in ("and", "of") else w.capitalize() for w in words.split())
+
+
+# A title in the plural before the names of those who hold it: "Finance ministers James Baker
+# and Kiichi Miyazawa", "foreign ministers Shultz, Genscher and Howe".
+_PLURAL_TITLE = regexes.compile(
+    r"(?<![\w-])(?P<head>ministers|secretaries|governors|ambassadors|chairmen|presidents"
+    r"|senators|spokesmen)[ \t]+(?=[A-Z])"
+)
+# Up to two words before the plural: "Finance", "EC farm".
+_WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z]+[ \t]+){1,2}$")
+_PLURAL_HEADS = {
+    "ministers": "Minister",
+    "secretaries": "Secretary",
+    "governors": "Governor",
+    "ambassadors": "Ambassador",
+    "chairmen": "Chairman",
+    "presidents": "President",
+    "senators": "Senator",
+    "spokesmen": "Spokesman",
+}
+_NEXT_IN_LIST = regexes.compile(r"[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+")
+
+
+def _plural_titles(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Each person listed after a title in the plural holds it: "Finance ministers Baker and
+    Miyazawa" are both Finance Minister; the portfolio before it is the title's, any other
+    word is not ("the two ministers")."""
+    text = doc.text
+    facts: list[Fact] = []
+    if not any(head in text for head in _PLURAL_HEADS):
+        return facts
+    for found in _PLURAL_TITLE.finditer(text):
+        what = _WORDS_BEFORE.search(text, max(0, found.start() - 40), found.start())
+        words = what.group().split() if what is not None else []
+        words = [w.capitalize() for w in words if w.capitalize() in _PORTFOLIO_WORDS]
+        title = " ".join([*words, _PLURAL_HEADS[found.group("head")]])
+        people: list[Mention] = []
+        pos = found.end()
+        while (m := doc.by_start.get(pos)) is not None and _listed_holder(m):
+            people.append(m)
+            link = _NEXT_IN_LIST.match(text, m.end)
+            if link is None:
+                break
+            pos = link.end()
+        if len(people) < 2 or all(p.label == "GPE" for p in people):
+            continue  # "ministers Baker": one name after a plural is no list of holders
+        for p in people:
+            key = (p.entity, title, None, None)
+            if key not in seen:
+                seen.add(key)
+                facts.append(_fact(doc, "title", p.entity, title, found.start(), p.end))
+    return facts
+
+
+def _listed_holder(m: Mention) -> bool:
+    """A name listed after a title in the plural is a person's: one read as a lone unknown
+    organisation or place is a surname the story gives alone ("Finance ministers Baker and
+    Miyazawa", "Trade ministers Yeutter and Tamura", a town's name too)."""
+    if m.label == "PERSON":
+        return True
+    name = m.entity
+    return (
+        m.label in ("ORG", "GPE")
+        and name.isalpha()
+        and not name.isupper()
+        and name not in gazetteer.known_orgs()
+        and name not in gazetteer.org_aliases()
+    )
+
+
+# "X, who chairs the BMA's Welsh council": a verb of the office X holds.
+_WHO_HEADS = regexes.compile(
+    r",[ \t]*who[ \t]+(?:also[ \t]+|now[ \t]+)?(?P<verb>heads|headed|chairs|chaired|runs|ran"
+    r"|leads|led|coaches|coached)[ \t]+(?:the[ \t]+)?"
+)
+_OFFICE_OF_VERB = {
+    verb: office
+    for office, verbs in (
+        ("Head", "heads headed runs ran"),
+        ("Chair", "chairs chaired"),
+        ("Leader", "leads led"),
+        ("Coach", "coaches coached"),
+    )
+    for verb in verbs.split()
+}
+#: Verbs of an office whose object is an organisation, never a country ("who led Britain to
+#: victory", "who runs the country" are no offices).
+_OF_AN_ORG_ONLY = frozenset({"runs", "ran", "leads", "led"})
+# After the organisation, up to the aside's end: what of it ("the BMA's Welsh council", "the
+# Derby supporters' trust"); not a phrase of where or when ("Acme in Paris").
+_WHOSE_PART = regexes.compile(
+    r"(?:['’]s)?(?:[ \t]+(?!(?:in|at|for|with|since|from|to|and|of|on|until|when|after|before"
+    r"|since|which|who|that|but)\b)[A-Za-z][\w-]*['’]?){1,3}(?=[ \t]*[,.;])"
+)
+
+# A body named in lower case, up to the aside's end: "the hospital trust's ethics committee".
+_BODY_IN_LOWER_CASE = regexes.compile(
+    r"(?:[a-z][\w-]*(?:['’]s?)?[ \t]+){0,4}(?:committee|council|board|trust|union|team|club"
+    r"|party|company|firm|group|department|panel|commission|inquiry|federation|association"
+    r"|society|side|squad|agency|authority|office|unit)(?=[ \t]*[,.;])"
+)
+
+
+def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "X, who heads the Federal Aviation Administration, said": X is its head; so "who
+    chairs" (Chair), "who runs" (Head), "who leads" (Leader), "who coaches" (Coach); in the
+    past ("who headed") a former one. Of "the BMA's Welsh council": that council."""
+    facts: list[Fact] = []
+    text = doc.text
+    if "who " not in text:
+        return facts
+    for found in _WHO_HEADS.finditer(text):
+        person = doc.before(found.start())
+        org = doc.by_start.get(found.end())
+        verb = found.group("verb")
+        if person is None or person.label != "PERSON":
+            continue
+        if org is None:
+            # "who chairs the hospital trust's ethics committee": a body in lower case
+            body = _BODY_IN_LOWER_CASE.match(text, found.end())
+            if body is None:
+                continue
+            of, end = None, body.end()
+        elif org.label not in _PARTY or (verb in _OF_AN_ORG_ONLY and org.label != "ORG"):
+            continue
+        else:
+            of, end = org.entity, org.end
+            if (part := _WHOSE_PART.match(text, end)) is not None:
+                of, end = " ".join(text[org.start : part.end()].split()), part.end()
+        office = _OFFICE_OF_VERB[verb]
+        former = (verb.endswith("ed") or verb == "ran") or None
+        key = (person.entity, office, of, None)
+        if key not in seen:
+            seen.add(key)
+            facts.append(
+                _fact(doc, "title", person.entity, office, person.start, end, of=of, former=former)
+            )
+    return facts
+
+
+_DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
+
+
+def _doctors(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "Dr Anne Quarrie", "Dr. Colin Amery", "Dr Fox" (Liam Fox): the honorific is a title,
+    Doctor, of one the story names in full."""
+    text = doc.text
+    facts: list[Fact] = []
+    if "Dr" not in text:
+        return facts
+    one_name: set[str] | None = None
+    for p in doc.persons:
+        if text.find("Dr", max(0, p.start - 5), p.start) < 0:
+            continue
+        dr = _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start)
+        if dr is None or (p.entity, "Doctor", None, None) in seen:
+            continue
+        if " " not in p.entity:
+            if one_name is None:
+                one_name = _known_without_dr(doc, seen)
+            if p.entity not in one_name:
+                continue  # "Dr Dre", "Dr Seuss", "Dr Pepper": a name, not a doctor's
+        seen.add((p.entity, "Doctor", None, None))
+        facts.append(_fact(doc, "title", p.entity, "Doctor", dr.start(), p.end))
+    return facts
+
+
+def _known_without_dr(doc: _Text, seen: set[tuple]) -> set[str]:
+    """The people of one name the story also writes without "Dr" ("Mr Subroto", "Subroto
+    said") or gives a post of some organisation or country ("Indonesia's oil minister"): a
+    doctor's name then, not a stage name like "Dr Dre"."""
+    text = doc.text
+    known = {key[0] for key in seen if key[2] is not None}
+    for p in doc.persons:
+        if " " not in p.entity and not _DOCTOR_BEFORE.search(text, max(0, p.start - 5), p.start):
+            known.add(p.entity)
+    return known
+
+
+_ROLE_ADVERBS = (
+    r"(?:(?:has|have|had|was|were|is|will|would|be|been|being|also|previously|formerly|recently"
+    r"|later|now|then|currently|once|already|subsequently|earlier|since|first|elected)[ \t]+)*"
+)
+# After a person: how the text gives them a role, held or left. "X was named president",
+# "X, 52, was previously vice president", "X, who was named chief executive in May", "X has
+# resigned as chairman", "X succeeds Y as chairman", "X is also Nigeria's oil minister".
+_ROLE_AFTER_PERSON = regexes.compile(
+    r"(?:[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?(?:who[ \t]+)?|[ \t]+)"
+    + _ROLE_ADVERBS
+    + r"(?P<verb>named|appointed|elected|promoted|nominated|chosen|selected|made|became|becomes"
+    r"|become|been|is|was|remains|remained|served|serves|resigned|resigns|retired|retires|quit"
+    r"|quits|(?:takes|took|take)[ \t]+over"
+    r"|stepped[ \t]+down|steps[ \t]+down|succeeds|succeeded|replaces|replaced)\b"
+    r"(?:[ \t]+(?:also|previously|formerly|once|later|now|then|currently|recently))*"
+)
+# Between the verb and the role: "as", "to the post of", "the", "its".
+_TO_ROLE = regexes.compile(
+    r"(?:[ \t]+(?:as|to[ \t]+the[ \t]+(?:post|job|position|office)[ \t]+of|to))?[ \t]+"
+    r"(?:(?:the|a|an|its|their|his|her)[ \t]+)?"
+)
+# "Acme named Eleanor Whitby (as) president": the one named, after the verb.
+_APPOINTS = regexes.compile(
+    r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
+    r"(?=[A-Z])"
+)
+_APPOINTING_STEMS = ("named", "names", "appoint", "elect", "promoted", "nominat")
+# A word that makes a title of a role's head: "executive vice president".
+_RANK = regexes.compile(
+    r"(?:executive|senior|chief|group|first|deputy|assistant|acting|interim|managing|new"
+    r"|former)[ \t]+"
+)
+_SUCCEEDING = regexes.compile(
+    r"(?:[ \t]+(?:on|in|from|at|effective)[ \t]+[^,.;\"“”]{1,25}?)?[ \t]*,?[ \t]+"
+    r"(?:succeeding|replacing|who[ \t]+succeeds)[ \t]+"
+)
+_LEFT = frozenset({"resigned", "resigns", "retired", "retires", "quit", "quits"})
+_ROLE_LINK = regexes.compile(r"[ \t]+(?:of|at|for)[ \t]+(?:(?:the|its|their)[ \t]+)?")
+# Before an appointing verb: the organisation that appoints ("Acme Corp <ACM> said it named").
+_APPOINTER_GAP = regexes.compile(
+    r">?(?:[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>)?(?:[ \t]+(?:has|have|had|also|said|says|it|today"
+    r"|yesterday|on|[A-Z][a-z]+day))*[ \t]+"
+)
+
+
+_UNIT = regexes.compile(r"[ \t]+(?:unit|subsidiary|division|arm|affiliate)\b")
+
+
+def _role_at(doc: _Text, pos: int) -> tuple[Mention, str, str | None, int] | None:
+    """The role named from `pos` ("the president of Acme", "Nigeria's oil minister",
+    "executive vice president"): (its TITLE mention, its name, of whom, where it ends)."""
+    text = doc.text
+    of = None
+    m = doc.by_start.get(pos)
+    if m is not None and m.label in _PARTY:
+        poss = _possessive_end(text, m)
+        if poss is None and m.label != "NORP":
+            return None
+        of, pos = m.entity, poss if poss is not None else m.end + 1
+        m = doc.by_start.get(pos)
+    rank = _RANK.match(text, pos)
+    if m is None and rank is not None:
+        m = doc.by_start.get(rank.end())
+    if m is None or m.label != "TITLE":
+        return None
+    after = text[m.end : m.end + 2]
+    if after in ("'s", "’s") or doc.after(m.end) is not None:
+        return None  # "was President Reagan's aide": the title is someone else's
+    name = m.entity
+    if rank is not None and m.start == rank.end():
+        name = f"{rank.group().strip().capitalize()} {name}"
+    end = m.end
+    link = _ROLE_LINK.match(text, end)
+    target = doc.by_start.get(link.end()) if link is not None else None
+    if (
+        target is not None
+        and target.label in _PARTY
+        and of is None
+        # "of the Commons public accounts committee": a part of it, not the body itself
+        and (not _MODIFIER_AFTER.match(text, target.end) or _UNIT.match(text, target.end))
+    ):
+        of, end = target.entity, target.end
+    return m, name, of, end
+
+
+def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """Roles given, held or left in so many words: "Acme named X (as) president, succeeding
+    Y", "X was elected chairman of Y", "X succeeds Y as chairman", "X has resigned as
+    chairman" (a role left, or Y's before X, is `former`)."""
+    text = doc.text
+    facts: list[Fact] = []
+    held = {(f.subject, f.object) for f in doc.title_facts}
+
+    def add(person: Mention, role, start: int, former: bool) -> None:
+        t, name, of, end = role
+        if (person.entity, name) in held:
+            return
+        held.add((person.entity, name))
+        seen.add((person.entity, name, of, None))
+        doc.holders.setdefault((name.lower(), of), person.entity)
+        lo, hi = min(start, t.start, person.start), max(end, person.end)  # all its evidence
+        facts.append(_fact(doc, "title", person.entity, name, lo, hi, of=of, former=former or None))
+
+    appoints = any(word in text for word in _APPOINTING_STEMS)  # a memchr each, not a scan
+    for a in _APPOINTS.finditer(text) if appoints else ():
+        person = doc.by_start.get(a.end())
+        if person is None or person.label != "PERSON":
+            continue
+        gap = _TO_ROLE.match(text, person.end)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        i = bisect.bisect_left(doc.mention_starts, a.start()) - 1
+        before = doc.mentions[i] if i >= 0 else None
+        if (
+            role[2] is None
+            and before is not None
+            and before.label == "ORG"
+            and _APPOINTER_GAP.fullmatch(text, before.end, a.start())
+        ):
+            role = (role[0], role[1], before.entity, role[3])
+        add(person, role, person.start, False)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(person, more, person.start, False)
+        _predecessor(doc, (more or role)[3], role, add)
+    for p in doc.persons:
+        verb = _ROLE_AFTER_PERSON.match(text, p.end)
+        if verb is None:
+            continue
+        pos = verb.end()
+        other = None
+        if verb.group("verb").startswith(("succeed", "replace")):
+            other = doc.after(pos)  # "X succeeds Y as chairman"
+            if other is None or other.label != "PERSON":
+                continue
+            pos = other.end
+            if not text.startswith(" as ", pos):
+                continue
+        gap = _TO_ROLE.match(text, pos)
+        role = _role_at(doc, gap.end()) if gap is not None else None
+        if role is None:
+            continue
+        former = (
+            verb.group("verb") in _LEFT
+            or verb.group("verb").startswith("stepped")
+            or bool(_FORMERLY.search(verb.group()))
+        )
+        add(p, role, p.start, former)
+        more = _and_role(doc, role)
+        if more is not None:
+            add(p, more, p.start, former)
+        if other is not None:
+            add(other, role, p.start, True)
+        elif not former:
+            _predecessor(doc, (more or role)[3], role, add)
+    return facts
+
+
+def _predecessor(doc: _Text, pos: int, role, add) -> None:
+    """ "..., succeeding John Marsh": the one succeeded held the role before."""
+    succeeding = _SUCCEEDING.match(doc.text, pos)
+    before_them = doc.by_start.get(succeeding.end()) if succeeding is not None else None
+    if before_them is not None and before_them.label == "PERSON":
+        add(before_them, role, before_them.start, True)
+
+
+def _and_role(doc: _Text, role: tuple[Mention, str, str | None, int]):
+    """A second role joined to the first: "president and chief executive officer"."""
+    follows = _AND_ROLE.match(doc.text, role[3])
+    more = _role_at(doc, follows.end()) if follows is not None else None
+    return (more[0], more[1], more[2] or role[2], more[3]) if more is not None else None
+
+
+_AND_ROLE = regexes.compile(r"[ \t]*(?:,|and|,[ \t]*and)[ \t]+")
+_FORMERLY = regexes.compile(r"\b(?:previously|formerly|once)\b")
+
+
+# "X, an analyst with Y", "X, chief financial officer of Y", "X, a spokesman for Y".
+_ROLE_AFTER = regexes.compile(
+    r"[ \t]*,[ \t]*(?:(?:now|then|also|still|formerly|currently)[ \t]+)?(?:(?:an?|the|its)[ \t]+)?"
+    r"(?P<role>(?:[a-z][a-z-]*[ \t]+){0,3}?[a-z][a-z-]*)"
+    r"[ \t]+(?:with|of|for|at)[ \t]+(?:the[ \t]+)?"
+    # "a partner at the accountancy firm of Hart and Lowe", "at investment bank X"
+    r"(?:(?:[a-z]+[ \t]+)?(?:firm|bank|house|practice)[ \t]+(?P<partners>of[ \t]+)?(?=[A-Z]))?"
+)
+_WITH_OR_AT = regexes.compile(r"[ \t]+(?:with|at)[ \t]")
+# "X of Y said": a person of an organisation, or an organisation of a place.
+_OF_AFTER = regexes.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+# The ticker after a company's name: "Acme Corp <ACM>".
+_TICKER_AFTER = regexes.compile(r"[ \t]*<[A-Z][A-Z0-9.&-]{0,9}>")
+# A ticker or a bracketed acronym before a title or a verb: "Acme Corp <ACM>, said", "the
+# Brazilian Coffee Institute (IBC), told reporters", "Citicorp <CCI> Chairman".
+_TICKER_BEFORE = regexes.compile(
+    r"[ \t]*(?:<[A-Z][A-Z0-9.&-]{0,9}>|\([A-Z][A-Za-z0-9.&-]{1,9}\))[ \t]*,?[ \t]*$"
+)
+
+
+def _affiliations(doc: _Text) -> list[Fact]:
+    """Who works for which organisation: "X of Y", "X, an analyst with Y", "X, president of
+    Y", "Y's chairman X". Where X then speaks ("X of Y said"), X is the speaker, not Y; an
+    organisation "of" a place ("Hoechst AG of West Germany said") speaks for itself."""
+    text = doc.text
+    facts: list[Fact] = []
+    seen: set[tuple[str, str]] = set()
+    orgs = {m.entity for m in doc.mentions if m.label == "ORG"}
+    for t in doc.title_facts:
+        of = t.qualifiers.get("of")
+        if of in orgs and (t.subject, of) not in seen:
+            seen.add((t.subject, of))
+            facts.append(
+                _fact(doc, "affiliated_with", t.subject, of, t.start, t.end, title=t.object)
+            )
+    for m in doc.mentions:
+        if m.label == "ORG":
+            link = _OF_AFTER.match(text, m.end)
+            place = doc.by_start.get(link.end()) if link else None
+            if place is not None and place.label in ("GPE", "LOC"):
+                doc.appositives.setdefault(place.end, (m.entity, m.start))
+            continue
+        if m.label != "PERSON":
+            continue
+        role = former = None
+        link = _OF_AFTER.match(text, m.end)
+        org = doc.by_start.get(link.end()) if link else None
+        if org is None or org.label != "ORG" or (" " not in m.text and " " not in org.text):
+            # "Shaun of the Dead": one word "of" another is a title, not an affiliation
+            link = _ROLE_AFTER.match(text, m.end)
+            if link is None:
+                continue
+            words = link.group("role").split()
+            if words[-1] not in _ROLES or any(w in _NOT_ROLE for w in words):
+                continue
+            org = doc.by_start.get(link.end())
+            if org is None or org.label != "ORG":
+                org = _org_past_kind(doc, link.end()) or org  # "at research firm CCS Insight"
+            if (
+                org is not None
+                and (org.label != "ORG" or link.group("partners"))  # "the law firm of X and Y"
+                and _WITH_OR_AT.search(text, link.end("role"), link.end())
+            ):
+                org = _firm_of_partners(doc, org) or org
+            if org is None or not (
+                org.label == "ORG"
+                or (
+                    # "an analyst with Petroleum Intelligence Weekly": where an analyst works,
+                    # though the name reads as a person's
+                    org.label == "PERSON"
+                    and " " in org.text
+                    and _WITH_OR_AT.search(text, link.end("role"), link.end()) is not None
+                )
+            ):
+                continue
+            former = (words[0] == "former" and len(words) > 1) or None  # "a former partner at X"
+            role = " ".join(
+                w if w in ("and", "of") else w.capitalize() for w in words[1 if former else 0 :]
+            )
+        end = org.end
+        ticker = _TICKER_AFTER.match(text, end)
+        if ticker is not None:
+            end = ticker.end()
+        doc.appositives.setdefault(org.end, (m.entity, m.start))
+        if (
+            role is not None
+            and link is not None  # the role's own match
+            and not any(
+                x.label == "TITLE"
+                for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
+                if link.start("role") <= x.start < link.end("role")
+            )
+        ):
+            facts.append(
+                _fact(doc, "title", m.entity, role, m.start, end, of=org.entity, former=former)
+            )
+        if (m.entity, org.entity) in seen:
+            continue
+        seen.add((m.entity, org.entity))
+        facts.append(_fact(doc, "affiliated_with", m.entity, org.entity, m.start, end, title=role))
+    return facts
+
+
+def _firm_of_partners(doc: _Text, first: Mention) -> Mention | None:
+    """The firm a trader or an analyst works at when it is named for its partners and read
+    as two names: "a trader at E.D. and F. Man", "an analyst at Gill and Duffus"."""
+    link = _PARTNERS_AND.match(doc.text, first.end)
+    second = doc.by_start.get(link.end()) if link is not None else None
+    if second is None or first.label not in _PARTNER or second.label not in _PARTNER:
+        return None
+    if first.label == second.label == "GPE":
+        return None  # "an analyst with Paris and London": two places
+    name = " ".join(doc.text[first.start : second.end].split())
+    return Mention(first.start, second.end, name, "ORG", name, first.sentence)
+
+
+_PARTNERS_AND = regexes.compile(r"[ \t]+(?:and|&)[ \t]+")
+_PARTNER = frozenset({"PERSON", "GPE", "ORG"})
+
+
+# Words that make the words before "with"/"for" a clause, not a role: "who works for".
+_NOT_ROLE = frozenset("who which that is was are were has had have will would said says".split())
+
+
+#: The nations whose adjective the title words take in ("Scottish Education Secretary").
+_NATIONS_IN_TITLES = {"Scottish": "Scotland", "Welsh": "Wales"}
+
+
+def _possessive_end(text: str, m: Mention) -> int | None:
+    """Where the possessive after `m` ends ("Acme's chairman"), also of a name that ends in
+    one ("McDonald's chairman", "Moody's analyst"); None when no possessive follows."""
+    poss = _POSSESSIVE_AT.match(text, m.end)
+    if poss is None and m.text.endswith(("'s", "’s")):
+        poss = _BLANK_AT.match(text, m.end)
+    return poss.end() if poss is not None else None
