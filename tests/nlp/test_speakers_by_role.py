@@ -90,6 +90,8 @@ JUDGED = [
     'Union leader Jimmy Reid accused the board of "smoke and mirrors" over the closure.',
     'The opposition leader, Tom Greaves, branded the budget "a gift to the rich" on Tuesday.',
     'Helen Marsh and Peter Dowd, dubbed the "Camden Two" by the papers, lost their appeal.',
+    'Former captain Mark Ellery called the decision to bat first "reckless".',
+    'The mayor, Ann Ruddock, backed the so-called "garden tax" at the meeting.',
 ]
 
 
@@ -100,6 +102,10 @@ def test_words_in_marks_after_a_verb_of_judging_are_its_subjects(text):
     assert ("Tom Greaves", "a gift to the rich", True) in got, got
     # "dubbed" after a comma is what others called them, not their words
     assert not any(words == "Camden Two" for _, words, _ in got), got
+    # one word after a verb of judging is the judgement, in the subject's own word
+    assert ("Mark Ellery", "reckless", True) in got, got
+    # "so-called" is no verb: the words in marks are nobody's quotation
+    assert not any(words == "garden tax" for _, words, _ in got), got
 
 
 ASIDES = [

@@ -682,9 +682,10 @@ def _said(doc: _Text) -> list[Fact]:
 
 
 # Verbs that judge someone in words of the subject's own: "accused the board of "smoke and
-# mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"".
+# mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"",
+# "called the shot "reckless"" (not "so-called", after a hyphen).
 _JUDGED = regexes.compile(
-    r"\b(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
+    r"\b(?<!-)(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
     r"|labeled|condemned|hailed|praised|criticised|criticized|attacked)\b"
 )
 
@@ -712,7 +713,9 @@ def _passive(doc: _Text, verb: int, s_start: int) -> bool:
 
 def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
     """The words in marks after a verb of judging, said by its subject: "Union leader X
-    accused the board of "smoke and mirrors"" gives X's "smoke and mirrors" (`partial`)."""
+    accused the board of "smoke and mirrors"" gives X's "smoke and mirrors" (`partial`), and
+    "X called the shot "reckless"" his "reckless": a word the verb says is his judgement,
+    where a word in marks in reported speech may be only a scare quote."""
     text = doc.text
     out: list[Fact] = []
     quotations = doc.quotations
@@ -729,7 +732,7 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
             continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
         found = _speaker_before(doc, verb.start())
         words = _quoted_words(text, qs, words_end)
-        if found is not None and " " in words:
+        if found is not None and words:  # one word too: "called it "reckless"" is his
             out.append(
                 _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
                       partial=True, verb=verb.group())
