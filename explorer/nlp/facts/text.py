@@ -49,8 +49,8 @@ _SPEECH_AT = regexes.compile(rf"[^A-Za-z](?={_SPEECH.pattern})")
 _ADVERBS_BEFORE = regexes.compile(rf"(?:\b{_ADVERB}\s+)+$")
 _PRONOUN_BEFORE = regexes.compile(r"\b(he|she|He|She)\s*(?:(?:also|later|then|further)\s+)*$")
 _PRONOUN_AT = regexes.compile(r"(he|she|He|She)\b")
-# A capitalised word and the space after it: an honorific when the recognizer's list says so.
 _POSSESSIVE_AT = regexes.compile(r"['’]s[ \t]+")
+# A capitalised word and the space after it: an honorific when the recognizer's list says so.
 _WORD_AT = regexes.compile(r"([A-Z][\w.]*)[ \t]+")
 _GAP_SPACE = regexes.compile(r"[ \t]*")
 _GAP_COMMA = regexes.compile(r"[ \t]*,?[ \t]*")
@@ -65,12 +65,6 @@ _MODIFIER_AFTER = regexes.compile(
     r"|with|from|after|before|since|while|who|which|that|when|where|amid|ahead|earlier|later"
     r"|again|twice|privately|publicly|briefly|recently|said|says|is|was|were|are|has|have"
     r"|had|will|would|could|may|might|did|do|does|of|by)\b)[a-z][\w-]*\b"
-)
-# "met the needs", "meet expectations": what is met is no party.
-_NOT_MET = regexes.compile(
-    r"\s*(?:the\s+|its\s+|their\s+)?(?:needs?|expectations?|deadlines?|targets?|demands?"
-    r"|criteria|standards?|requirements?|costs?|challenges?|conditions|terms|obligations"
-    r"|criticism|approval|resistance|opposition)\b"
 )
 
 
