@@ -564,8 +564,20 @@ _ANCHOR = regexes.compile(
 # `_anchor_starts` adds what that cannot see: a word at the very start of the text, and one
 # right after a currency sign ("US$" ends on one). The same starts as `_ANCHOR.finditer`; a
 # test holds this on edge cases and on CoNLL and BBC text.
+# After a space (most of the scan's tries), `_ANCHOR` tested the word boundary twice and
+# walked two tries, the names' and then the words'. `_ANCHOR_AT` reads the same with one
+# boundary before all the alternatives that open with a letter ("US$", "FY" and the trie),
+# and the names and words in one trie (a name and a word never both match at a place with
+# different ends: neither list holds a prefix of the other's entries that ends on a word
+# boundary). The same starts: the test of the scan holds this on edge cases, CoNLL and BBC.
+_ANCHOR_AT = (
+    _ANCHOR_START
+    + r"(?:\d+(?:[.,:/-]\d+)*|[$£€¥₹₽₩₺]|\b(?:(?:US|AU|CA|NZ|HK|[ACS])\$|FY(?=\s?\d)|(?:"
+    + alternation([*_ANCHOR_NAMES, *_ANCHOR_ALL_WORDS])
+    + r")\b))"
+)
 _ANCHOR_SCAN = regexes.compile(
-    r"[^A-Za-z](?:(?<=[$£€¥₹₽₩₺])|(?<=\d)\d*(?:[.,:/-]\d+)*|(" + _ANCHOR.pattern + "))"
+    r"[^A-Za-z](?:(?<=[$£€¥₹₽₩₺])|(?<=\d)\d*(?:[.,:/-]\d+)*|(" + _ANCHOR_AT + "))"
 )
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩₺")
