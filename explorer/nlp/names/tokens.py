@@ -101,14 +101,18 @@ def title_case(word: str) -> str:
 
 # The look-behinds follow the letter they guard rather than lead (as _UPPER_WORD's): a pattern
 # that opens with a character class lets the engine skip to the lower-case letters instead of
-# trying the pattern at every character (same matches).
-_LOWER_WORD = regexes.compile(r"[a-z](?<![\w'’.-][a-z])")
+# trying the pattern at every character (same matches). What only counts the words a line
+# opens (_LOWER_WORD, _UPPER_WORD, NUMBER_START: their matches are counted, never read) takes
+# the rest of the word with its first letter: no letter inside a word opens one (each follows
+# a character of the look-behind's set), and the engine went on to try each of them in turn.
+# The same count of matches; the rest of a word ends where the set does, before no letter.
+_LOWER_WORD = regexes.compile(r"[a-z](?<![\w'’.-][a-z])[\w'’.-]*")
 
 
 _PROSE = regexes.compile(r"[a-z](?<![\w'’.-][a-z])[\w'’-]* [a-z][\w'’-]* [a-z]")
 
 
-_UPPER_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])")
+_UPPER_WORD = regexes.compile(r"[A-Z](?<![\w'’.-][A-Z])[\w'’.-]*")
 
 
 _AWARD_LABEL = regexes.compile(
@@ -203,7 +207,8 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
         k += 1
 
 
-NUMBER_START = regexes.compile(r"\d(?<![\w.,-]\d)")  # a digit that starts a number
+# A digit that starts a number, with the rest of the number (counted: see _LOWER_WORD).
+NUMBER_START = regexes.compile(r"\d(?<![\w.,-]\d)[\w.,-]*")
 
 
 # (A word of letters only, `str.isalpha`, has none: a cheap test that callers make first.)
