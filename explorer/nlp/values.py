@@ -576,8 +576,11 @@ _ANCHOR_AT = (
     + alternation([*_ANCHOR_NAMES, *_ANCHOR_ALL_WORDS])
     + r")\b))"
 )
+# At the character it starts at, the scan asks one look-behind whether that is a currency sign
+# or a digit (each stays an anchor of its own, a digit read on to the end of its number), not
+# one for each: most of its starts are spaces, which failed both before reaching `_ANCHOR_AT`.
 _ANCHOR_SCAN = regexes.compile(
-    r"[^A-Za-z](?:(?<=[$£€¥₹₽₩₺])|(?<=\d)\d*(?:[.,:/-]\d+)*|(" + _ANCHOR_AT + "))"
+    r"[^A-Za-z](?:(?<=[\d$£€¥₹₽₩₺])(?:(?<=\d)\d*(?:[.,:/-]\d+)*)?|(" + _ANCHOR_AT + "))"
 )
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _CURRENCY_SIGNS = frozenset("$£€¥₹₽₩₺")
