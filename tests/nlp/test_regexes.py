@@ -148,6 +148,21 @@ def test_the_plain_word_shortcut_tokenizes_as_the_full_pattern() -> None:
         ]
 
 
+def test_the_tokenizer_reads_the_tokens_the_token_pattern_finds_whatever_the_spaces() -> None:
+    from explorer.nlp.names.tokens import TOKEN, tokenize
+
+    spaced = EDGE_TEXT + "  two  spaces\t\ttabs \u00a0nbsp\u2003em\r\nCRLF \n\n  end  "
+    for start in range(len(spaced)):
+        for end in (start, start + 1, start + 9, len(spaced)):
+            end = min(end, len(spaced))
+            assert [(t.start, t.end, t.text) for t in tokenize(spaced, start, end, True)] == [
+                (*m.span(), m[0]) for m in TOKEN.finditer(spaced, start, end)
+            ]
+    assert [t.text for t in tokenize(" Acme  Inc ,\tA. Smith ", 0, 23, True)] == [
+        "Acme", "Inc", ",", "A.", "Smith",
+    ]  # fmt: skip
+
+
 def test_the_speech_verbs_look_ahead_finds_what_the_pattern_finds() -> None:
     import re
 

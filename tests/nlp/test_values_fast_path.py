@@ -83,6 +83,15 @@ EDGE_CASES = [
     "4-0 win, 100-1 odds, a 19-year-old, 3-D, 1-2 million dollars, 12-15% rise, 9-5 jobs,",
     "10-12 km, 5-10pm, 1996-97, 2003-04, 1999-2000, 1234-5, A320-200, 1-0-23-0, 6-3 6-4 7-6",
     "24-hour, 2-for-1, 3-pct, 5-mln-dlr, 10-year bonds, 30-day, 1-1/2, 7-Eleven, 15-year high",
+    # A number, a space and a word: CARDINAL alone, unless the word goes on a reading.
+    "out for 83 on Friday, 39 runs in two, by 213 , Somerset 6 - 3 and 5 ( a ) 7 ) 8 ; 9 !",
+    "5 million people, 7 Million, 8 mln dlrs, 9 bln marks, 10 Swiss francs, 11 French",
+    "12 Deutsche marks, 13 D-Marks, 14 DM, 15 US dollars, 16 U.S. dollars, 17 USD, 18 yen",
+    "19 per cent, 20 Percent, 21 percentage points, 22 pct, 23 PCT, 9 am, 10 PM, 11 a.m.",
+    "3 of May, 4 June, 5 JUNE, 6 Sept. 1990, 7 years ago, 8 Weeks, 9 hours, 2 centuries",
+    "10 km/h, 11 square miles, 12 sq km, 13 cubic metres, 14 inches, 15 feet, 16 tonnes",
+    "17 Mark Smith, 18 crowns, 19 won, 2.5 stg, 1,000 cts, 3.5 lire, 4 ECUs, 5 reais, 6 pence",
+    "1996 people, 1850 votes, 2001 Space, 1,500 of them, 12.5 dozen, 7 o'clock, 8 A.M.",
     "",
     # Every way a value starts, at the start of the text, inside words and after digits.
     "$5 £6 €7 ¥8 ₹9 ₽1 ₩2 ₺3 US$4 A$5 HK$6 C$7 S$8 FY87 FY 2018 USD 5 EUR5 Q3 Q4 2019",
@@ -124,6 +133,18 @@ def test_the_shortcut_is_taken_for_plain_numbers_only() -> None:
     assert not values._PLAIN_NUMBER.match("12 people", 0)
     assert not values._PLAIN_NUMBER.match("12.5", 0)
     assert not values._PLAIN_NUMBER.match("12%", 0)
+
+
+def test_a_number_before_a_word_no_reading_takes_is_read_as_a_count_only() -> None:
+    assert values._match("for 83 on Friday", 4).span() == (4, 6)
+    assert values._match("by 6 - 3", 3).span() == (3, 4)
+    # the shortcut leaves these to the whole pattern, which reads them as more than a count
+    assert values._match("5 million people", 0).span() == (0, 9)
+    assert values._match("10 Swiss francs", 0).lastgroup == "MONEY"
+    assert values._match("19 per cent", 0).lastgroup == "PERCENT"
+    assert values._match("3 of May", 0).lastgroup == "DMY"
+    assert values._match("7 years ago", 0).lastgroup == "AGO"
+    assert values._match("11 square miles", 0).lastgroup == "QUANTITY"
 
 
 @pytest.mark.skipif(not BBC.exists(), reason="the BBC corpus is absent")
