@@ -760,10 +760,23 @@ def initial_first(c: Name) -> Verdict | None:
 
 
 def club_named_after_city(c: Name) -> Verdict | None:
-    """ "Rapid Vienna", "Sporting Lisbon"; not "finalist MaliVai Washington", a player."""
-    if W.cities.get(c.last, 0) >= 100_000 and c.first not in W.first_names and not c.person_next:
+    """ "Rapid Vienna", "Sporting Lisbon"; not "finalist MaliVai Washington", a player, nor,
+    outside a story about sport, "the film by Hayao Miyazaki" (a Japanese given name and a
+    surname that is also a town's)."""
+    if (
+        W.cities.get(c.last, 0) >= 100_000
+        and c.first not in W.first_names
+        and not c.person_next
+        and not (c.n == 2 and _JAPANESE.match(c.key.lower()) and not is_about_sport(c.doc))
+    ):
         return "ORG", c.key, MEDIUM
     return None
+
+
+#: Two words spelt in Japanese syllables (Hepburn romanisation): "Hayao Miyazaki", "Shinzo
+#: Okayama"; not "Prensa Latina" ("pr" is no syllable's start).
+_SYLLABLES = r"(?:(?:ch|sh|ts|[kgnhbpmr]y|[kgsztdnhbpmrfjwy])?[aiueo]|n)+"
+_JAPANESE = regexes.compile(rf"{_SYLLABLES} {_SYLLABLES}$")
 
 
 def place_word_last(c: Name) -> Verdict | None:
@@ -886,9 +899,35 @@ def organisation(c: Name) -> Verdict:
     return "ORG", c.key, WEAK
 
 
+#: Who speak or act for a body, in lower case after its common noun: "Union officials".
+_BODY_PEOPLE = frozenset(
+    "officials official members member bosses leaders chiefs officers representatives "
+    "sources activists negotiators delegates".split()
+)
+
+
+def common_noun_opening_a_title(c: Name) -> Verdict | None:
+    """ "Union leader Jimmy Reid", "Council officials said": a body's common noun opening a
+    sentence, before a title or its people in lower case, names no body (it is capitalised
+    only because it opens the sentence); not a body the lists know ("Congress leader") nor
+    one the story names so mid-sentence ("the Commission's attention")."""
+    nxt = c.nxt
+    if (
+        nxt[:1].islower()
+        and (nxt in W.lower_titles or nxt in _BODY_PEOPLE)
+        and is_sentence_initial(c.toks, c.i)
+        and org_suffix(c.key)
+        and c.key not in W.known_orgs
+        and c.key not in c.doc.mid_caps()
+    ):
+        return NOT_A_NAME
+    return None
+
+
 #: The rules for a name of one word, strongest first: the first that decides, labels it.
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
+    common_noun_opening_a_title,
     bond,
     date,
     award,

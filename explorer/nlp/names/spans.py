@@ -16,6 +16,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.joined import (
     ARM_PLACES,
+    body_of_places,
     firm_of_two,
     national_arm,
     partners_with_form,
@@ -535,6 +536,7 @@ def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
         k = (
             _institution_after_and(toks, i, j, n)
             or service_of_places(doc, toks, i, j, n)
+            or body_of_places(doc, toks, i, j, n)
             or firm_of_two(doc, toks, i, j, n)
         )
     return k
@@ -1119,6 +1121,12 @@ def _date_follows(toks, k: int) -> bool:
     return len(toks) <= k + 6
 
 
+#: A word with a capital after small letters inside it, as a body's or a brand's name is
+#: written ("NatureScot", "PayPal", "VisitScotland"); not a surname's ("McCain",
+#: "DiCaprio", "LaGuardia"), which the document must confirm as any opener.
+_CAMEL_CASE = regexes.compile(r"(?!Mc|Mac|Di|De|Da|Du|La|Le)[A-Z][a-z]+[A-Z][a-z]")
+
+
 def _sentence_opener(
     doc: Doc, s_i: int, toks, i: int, j: int, nxt: str, table: bool, heads, mods
 ) -> int | None:
@@ -1188,6 +1196,8 @@ def _sentence_opener(
         and not (j - i > 2 and f"{w} {toks[i + 1].text}" in heads)  # "Under Secretary"
     ):
         return i + 1 if i + 1 < j else None
+    if j - i == 1 and _CAMEL_CASE.match(w) is not None:
+        return i  # "NatureScot has been given", "PayPal has": no word of the language
     if (
         j - i == 1
         and (nxt in _TEAM_VERBS or (nxt in _RESULT_VERBS and doc.clubs))
@@ -1225,6 +1235,9 @@ def _sentence_opener(
             and "-" not in w  # "Ex-Labour minister Frank Field"
             and w.lower() not in W.stopwords
             and w.lower() not in _ROLE_NOUNS  # "Film director Ken Loach"
+            # "Union leader Jimmy Reid": a body's common noun, unless the story names the
+            # body so mid-sentence ("against United", "the Commission's")
+            and not (org_suffix(w) and w not in doc.mid_caps())
             # "Halvorsen's chief financial officer Jon Berg": after its possessive too
             and _role_and_name_at(toks, j + (nxt in ("'s", "’s")), heads, mods)
         ):
