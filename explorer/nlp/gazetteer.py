@@ -500,7 +500,12 @@ def _build_town_nations() -> dict[str, tuple[str, ...]]:
     }
     biggest: dict[str, dict[str, int]] = {}  # name -> country -> its biggest such town
     for name, country, pop in _city_rows():
-        for variant in _city_variants(name):
+        variants = _city_variants(name)
+        # "Ludwigshafen am Rhein", "Southend-on-Sea", "Newcastle upon Tyne", "Kingston upon
+        # Hull": as news names them, Ludwigshafen, Southend, Newcastle, Hull
+        short = _RIVER_SUFFIX.sub("", variants[-1])
+        first, _upon, last = short.partition(" upon ")
+        for variant in {*variants, short, first, last} - {""}:
             per = biggest.setdefault(variant, {})
             per[country] = max(per.get(country, 0), pop)
     skip = _build_country_names() | _build_stopwords() | _NOT_MAJOR | _COMMON_WORD_TOWNS
@@ -511,6 +516,9 @@ def _build_town_nations() -> dict[str, tuple[str, ...]]:
         name = re.split(_SUBDIVISION_WORDS, row["name"])[0].strip()
         if len(name) >= 4 and name.isascii() and name[:1].isupper():
             counties.setdefault(name, set()).add(row["code"][:2])
+            half = _HALF_COUNTY.sub("", name)  # "Cheshire East" is half of Cheshire
+            if half != name:
+                counties.setdefault(half, set()).add(row["code"][:2])
     out: dict[str, tuple[str, ...]] = {}
     for name in biggest.keys() | counties.keys():
         if name in skip or not name.isascii() or name.split()[0] in _COMPASS_WORDS:
@@ -527,8 +535,20 @@ def _build_town_nations() -> dict[str, tuple[str, ...]]:
         every = [c for c in [*sorted(codes), *ranked] if c in by_code]
         if every:
             out[name] = (by_code.get(alone, ""), *dict.fromkeys(by_code[c] for c in every))
+    for name, country in _build_city_nations().items():  # "Frankfurt", "Geneva": as news has them
+        if name not in out and name not in skip:
+            out[name] = (country, country)
     return out
 
+
+#: What GeoNames adds to a town's name that news leaves off: "Ludwigshafen am Rhein",
+#: "Freiburg im Breisgau", "Muelheim an der Ruhr", "Halle (Saale)", "Southend-on-Sea".
+_RIVER_SUFFIX = re.compile(
+    r"(?: (?:am|an der|im|in der|ob der) [A-Z][\w ]*| ?\([^)]*\)|-(?:on|upon|under)-[\w-]+)$"
+)
+
+#: A county split in two, named by its halves: "Cheshire East", "Cheshire West and Chester".
+_HALF_COUNTY = re.compile(r" (?:East|West|North|South)(?: and \w+)?$")
 
 #: The first words of a region named by a point of the compass: "South West", "West End".
 _COMPASS_WORDS = frozenset(

@@ -83,3 +83,20 @@ def test_a_town_in_the_country_the_story_is_about_and_a_town_whose_state_follows
     # Portland says nothing of its own: Maine, after it, says the United States
     assert got.get("United States") == ("Maine",), got
     assert "Canada" not in got
+
+
+WIRE = [
+    "BASF SEES HIGHER PROFIT",
+    "BASF AG said group profit would rise this year, helped by sales of dyes from its "
+    "plant in Ludwigshafen, and a buyer in Moscow said orders had doubled.",
+    "The group also sells paint to a dealer in Southend.",
+]
+
+
+@in_layouts(WIRE)
+def test_towns_as_news_names_them_and_moscow_in_1987(text):
+    got = implied(text, "1987-04-01")
+    assert got.get("West Germany") == ("Ludwigshafen",), got  # "Ludwigshafen am Rhein"
+    assert got.get("Soviet Union") == ("Moscow",), got
+    assert got.get("United Kingdom") == ("Southend",), got  # "Southend-on-Sea"
+    assert implied(text, "2001-04-01").get("Russia") == ("Moscow",)

@@ -128,10 +128,13 @@ def _placed(
     names or implies otherwise (or counts money in, "£"), if it has a town of that name, else
     the country that alone has a big town so named; a town the story also names as someone or something, or
     nobody's in particular, gives none."""
-    table, nations = gazetteer.town_nations(), gazetteer.city_nations()
+    table = gazetteer.town_nations()
     about = named | {country for country, _name in found}
-    # ... and the towns of one country only ("Solihull"), and a story counting in pounds
-    about.update(table[name][1] for _at, name in towns if len(table.get(name, ())) == 2)
+    # ... and the towns and nations of one country only ("Solihull", "Scotland"), wherever
+    # the story names them, and a story counting in pounds
+    for m in mentions:
+        if m.label == "GPE" and len(one := table.get(m.entity, ())) == 2:
+            about.add(one[1])
     if "£" in text:
         about.add("United Kingdom")
     doubted = {n.entity for n in mentions if n.label in _NOT_PLACES}
@@ -142,8 +145,6 @@ def _placed(
         out += found[k:at]
         k = at
         countries = table.get(name)
-        if countries is None and name in nations:  # "Frankfurt": as news names it
-            countries = (nations[name], nations[name])
         if countries is None or name in doubted:
             continue
         country = next((c for c in countries[1:] if c in about), countries[0])
