@@ -77,3 +77,34 @@ def test_a_name_cut_after_its_initial_at_the_end_of_a_short_line():
         "The sale was agreed by the chairman, C.\r\nBuyers, on Friday.\r\n",
     ):
         assert ("C. Buyers", "PERSON", "C. Buyers") in names(extract(text)), text
+
+
+NATIONS_BODIES = [
+    "Historic Environment Scotland and Transport Scotland objected to the plan, and a "
+    "spokesman for Sport England said it would cost too much.",
+    "The storms in South Wales had closed roads. The Royal Society for the Protection of "
+    "Birds and the Institute for the Study of Labour were consulted.",
+    "Marks and Spencer said it would close its store.",
+]
+
+PEER = ["Baroness Scotland said the storms in South Wales had closed roads."]
+
+
+@in_layouts(NATIONS_BODIES)
+def test_bodies_named_after_a_nation_or_for_a_cause(text):
+    got = names(text)
+    for name in (
+        "Historic Environment Scotland",
+        "Transport Scotland",
+        "Sport England",
+        "Royal Society for the Protection of Birds",
+        "Institute for the Study of Labour",
+        "Marks and Spencer",
+    ):
+        assert (name, "ORG", name) in got, (name, got)
+    assert ("South Wales", "GPE", "South Wales") in got  # a part of the nation
+
+
+@in_layouts(PEER)
+def test_a_peer_named_after_a_nation_is_a_person(text):
+    assert ("Baroness Scotland", "PERSON", "Baroness Scotland") in names(text)

@@ -55,7 +55,8 @@ def _initials(w: str) -> bool:
 def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
     """Where the firm's name "A and B" that toks[i:j] ("A") begins ends, when the words say
     it is one firm: a trade noun before it ("the law firm", "brokers"), a partner's title
-    after it, or the document naming it so before; 0 otherwise. A and B are one word each."""
+    after it, the document naming it so before, or the lists knowing it with "&" ("Marks
+    and Spencer"); 0 otherwise. A and B are one word each."""
     if j - i > 2 or j + 1 >= n:
         return 0
     first = i + 1 if j - i == 2 and toks[i].text.lower() in _FIRM_NOUNS else i
@@ -67,7 +68,7 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
     ):
         return 0
     name = f"{a} and {b}"
-    if name in doc.firms:
+    if name in doc.firms or f"{a} & {b}" in W.companies:  # "Marks and Spencer"
         return _mark(doc, toks, first, j + 2)
     before = toks[first - 1].text.lower() if first else ""
     after = toks[j + 2].text if j + 2 < n else ""

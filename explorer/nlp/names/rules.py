@@ -682,7 +682,11 @@ def event_or_law_of(c: Name) -> Verdict | None:
 def group_word_last(c: Name) -> Verdict | None:
     """ "Roman Catholic", "Sunni Muslim"; but "Virgin Atlantic", "Union Pacific": a company
     named after an ocean or a sea ("North Atlantic", "South Pacific" are the waters)."""
-    if c.last in W.norp_words and c.last not in W.first_names:
+    if (
+        c.last in W.norp_words
+        and c.last not in W.first_names
+        and "for" not in c.words  # "Institute for the Study of Labour"
+    ):
         if c.last in _WATERS:
             if c.n == 2 and (c.first in _COMPASS or c.first in ("Mid", "Central")):
                 return "LOC", c.key, STRONG
@@ -747,6 +751,10 @@ def org_word_first(c: Name) -> Verdict | None:
     if "of" in words[2:]:
         k = words.index("of", 2)
         if words[k - 1] in W.org_heads and words[k - 1] in W.org_suffixes:
+            return "ORG", c.key, STRONG
+    if "for" in words[2:]:  # "Royal Society for the Protection of Birds"
+        k = words.index("for", 2)
+        if words[k - 1] in W.org_heads or org_suffix(words[k - 1]):
             return "ORG", c.key, STRONG
     return None
 
@@ -868,11 +876,36 @@ def compass_country(c: Name) -> Verdict | None:
     return None
 
 
+#: The nations of the United Kingdom, which end the names of their public bodies as a country
+#: does: "Historic Environment Scotland", "Sport England", "Natural Resources Wales".
+_UK_NATIONS = frozenset({"England", "Scotland", "Wales", "Cymru"})
+
+
 def country_last(c: Name) -> Verdict | None:
-    """ "Statistics Norway"."""
+    """ "Statistics Norway", "Transport Scotland", "Friends of the Earth Cymru"; "South
+    Wales", "Central Scotland" are a part of the nation, a place."""
+    if c.last in _UK_NATIONS and c.n == 2 and c.first in _PARTS:
+        return "GPE", c.key, MEDIUM
     if c.last in W.countries and c.first not in W.first_names:
         return "ORG", c.key, MEDIUM
+    if (
+        c.last in _UK_NATIONS
+        and c.first not in W.first_names
+        and c.first not in W.honorifics
+        and c.first not in _PEERS  # "Baroness Scotland"
+        and not c.first.endswith(("an", "ish", "ly"))  # "Victorian England", "Unfortunately"
+    ):
+        return "ORG", c.key, MEDIUM
     return None
+
+
+#: A peer's rank before the place of the title: "Baroness Scotland", "Lord Wales".
+_PEERS = frozenset("Lord Lady Baron Baroness Earl Countess Duke Duchess Viscount Marquess".split())
+
+#: The words before a nation's name that make a part of it: "South Wales", "Mid Wales".
+_PARTS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Mid Rural".split()
+)
 
 
 def unknown_words(c: Name) -> Verdict | None:
@@ -1016,6 +1049,7 @@ def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if (
         (c.key in groups.KEYS or c.first in groups.FIRSTS or c.last in groups.LASTS)
         and c.key not in W.known_orgs
+        and "for" not in c.words  # "Institute for the Study of Labour": no party
         and (verdict := groups.named_group(c))
     ):
         emit(doc, s_i, toks, i, j, *verdict)  # "Labour said", "the Copa Libertadores"

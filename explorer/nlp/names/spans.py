@@ -246,20 +246,11 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             ):
                 j += 3  # "van der Merwe", "de la Cruz"
                 continue
-            if (
-                w == "of"
-                and nxt == "the"
-                and j + 2 < n
-                and toks[j + 2].text[:1].isupper()
-                and (
-                    toks[j - 1].text in org_heads
-                    or toks[j - 1].text in OF_HEADS_EXTRA
-                    # "Chancellor of the Exchequer"; not "President of the United States"
-                    or (toks[j - 1].text in heads and not longest_gazetteer(toks, j + 2, n)[0])
-                )
-            ):
-                has_of, of_at = True, j  # "Organization of the Petroleum Exporting Countries"
-                j += 3
+            if nxt == "the" and (k := _of_or_for_the(toks, j, n, heads, mods, org_heads)):
+                # "Organization of the Petroleum Exporting Countries", "Royal Society for the
+                # Protection of Birds"
+                has_of, of_at = True, j
+                j = k
                 continue
             k = (
                 _name_goes_on(doc, toks, i, j, n)
@@ -1119,6 +1110,40 @@ def _date_follows(toks, k: int) -> bool:
         if not t.text[:1].isupper() and t.text not in (",", "."):
             return False
     return len(toks) <= k + 6
+
+
+#: The bodies named for a cause after "for the": "Royal Society for the Protection of
+#: Birds", "Campaign for the Protection of Rural England", "Institute for the Blind".
+_FOR_THE_HEADS = frozenset(
+    "Society Institute Campaign Commission Council Trust Fund Foundation Association Centre "
+    "Center League Alliance Coalition Committee Movement Office Agency".split()
+)
+
+
+def _of_or_for_the(toks, j: int, n: int, heads, mods, org_heads) -> int:
+    """Where a name goes on to past the "of the" or "for the" at `j`: "Organization of the
+    Petroleum Exporting Countries", "Chancellor of the Exchequer" (not "President of the
+    United States"); "Royal Society for the Protection of Birds", "Institute for the Blind"
+    (after a body's word; not "the Office for the Deputy Prime Minister", a title read as
+    one); 0 if it does not."""
+    w = toks[j].text
+    if w not in ("of", "for") or j + 2 >= n or not toks[j + 2].text[:1].isupper():
+        return 0
+    prev = toks[j - 1].text
+    if w == "of":
+        if (
+            prev in org_heads
+            or prev in OF_HEADS_EXTRA
+            or (prev in heads and not longest_gazetteer(toks, j + 2, n)[0])
+        ):
+            return j + 3
+        return 0
+    if prev not in _FOR_THE_HEADS or toks[j + 2].text in heads or toks[j + 2].text in mods:
+        return 0
+    k = j + 3
+    if k + 1 < n and toks[k].text == "of" and is_cap(toks[k + 1].text):
+        k += 2  # "... the Protection of Birds"
+    return k
 
 
 #: A word with a capital after small letters inside it, as a body's or a brand's name is
