@@ -508,8 +508,9 @@ def _build_town_nations() -> dict[str, tuple[str, ...]]:
         for variant in {*variants, short, first, last} - {""}:
             per = biggest.setdefault(variant, {})
             per[country] = max(per.get(country, 0), pop)
+    given = _build_first_names()
     skip = _build_country_names() | _build_stopwords() | _NOT_MAJOR | _COMMON_WORD_TOWNS
-    skip |= _build_first_names() | _build_regions()
+    skip |= _build_regions()
     counties: dict[str, set[str]] = {}
     path = _package_file("pycountry", "databases", "iso3166-2.json")
     for row in orjson.loads(path.read_bytes())["3166-2"] if path else []:
@@ -523,6 +524,8 @@ def _build_town_nations() -> dict[str, tuple[str, ...]]:
     for name in biggest.keys() | counties.keys():
         if name in skip or not name.isascii() or name.split()[0] in _COMPASS_WORDS:
             continue
+        if name in given and len(counties.get(name, ())) != 1:
+            continue  # "Paisley", "Florence": a given name; "Kent": a county first
         per = biggest.get(name, {})
         ranked = sorted(per, key=per.__getitem__, reverse=True)
         codes = counties.get(name, set())

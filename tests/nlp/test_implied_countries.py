@@ -100,3 +100,17 @@ def test_towns_as_news_names_them_and_moscow_in_1987(text):
     assert got.get("Soviet Union") == ("Moscow",), got
     assert got.get("United Kingdom") == ("Southend",), got  # "Southend-on-Sea"
     assert implied(text, "2001-04-01").get("Russia") == ("Moscow",)
+
+
+AGENCIES = [
+    "TOKYO SHIPMENTS SLOW",
+    "The Ministry of International Trade and Industry said exports slowed in March, and "
+    "insurers said claims from the storm in Kent would reach 300 mln stg.",
+]
+
+
+@in_layouts(AGENCIES)
+def test_a_ministry_only_one_country_has_and_a_county_that_is_also_a_given_name(text):
+    got = implied(text)
+    assert got.get("Japan") == ("Tokyo", "Ministry of International Trade and Industry"), got
+    assert got.get("United Kingdom") == ("Kent",), got

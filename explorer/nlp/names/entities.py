@@ -355,13 +355,16 @@ def org_country(name: str) -> str | None:
     if len(_ORG_COUNTRY) > 50_000:
         _ORG_COUNTRY.clear()
     found = country_in(name)
+    if found is None and " in " in name:  # "Ministry of ... Industry in Tokyo"
+        found = gazetteer.city_nations().get(name.rpartition(" in ")[2])
     if found is None:
         bodies = gazetteer.country_bodies()
         words = name.split()
+        found = bodies.get(name)  # "Ministry of International Trade and Industry"
         for k in range(min(3, len(words)), 0, -1):
-            found = bodies.get(" ".join(words[-k:]))
             if found is not None:
                 break
+            found = bodies.get(" ".join(words[-k:]))  # "Birmingham Crown Court"
         if found is None and len(words) > 1 and words[-1] in gazetteer.org_suffixes():
             nations, loc_words = gazetteer.city_nations(), gazetteer.loc_words()
             major, towns = gazetteer.major_places(), gazetteer.town_nations()
