@@ -71,10 +71,12 @@ def test_a_japanese_name_whose_surname_is_a_town_is_a_person(text):
     assert ("Miyazaki", "PERSON", "Hayao Miyazaki") in got
 
 
-def test_a_name_cut_after_its_initial_at_the_end_of_a_short_line():
+def test_a_name_cut_after_its_initial_at_the_end_of_a_short_line_or_in_quotes():
     for text in (
         "The sale was agreed by the chairman, C.\nBuyers, on Friday.\n",
         "The sale was agreed by the chairman, C.\r\nBuyers, on Friday.\r\n",
+        'The letter was signed "C. Buyers".\n',
+        "The letter was signed \u201cC. Buyers\u201d, his clerk said.\n",
     ):
         assert ("C. Buyers", "PERSON", "C. Buyers") in names(extract(text)), text
 

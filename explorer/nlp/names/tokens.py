@@ -167,7 +167,7 @@ def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-_ENDS_WITH_INITIAL = regexes.compile(r"(?:^|[\s(])[A-Z]\.$")
+_ENDS_WITH_INITIAL = regexes.compile(r"(?:^|[\s(\"'\u201c\u2018\u2014\u2013-])[A-Z]\.$")
 
 
 def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
