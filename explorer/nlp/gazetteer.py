@@ -469,6 +469,97 @@ def _build_city_nations() -> dict[str, str]:
     return {k: v for k, v in out.items() if k not in countries}
 
 
+#: Towns named by a word of the language that news writes capitalised for other reasons (a
+#: heading, a name's part): "Republic", "Green", "Man". Written by hand.
+_COMMON_WORD_TOWNS = frozenset(
+    "Republic Green Man Union Independence Liberty Commerce Progress Hope Mobile Orange "
+    "Deal March Street Pride Eagle Marathon Stone Banks Energy Industry Enterprise Justice "
+    "Concord Harmony Unity Victory Commonwealth Police Time Bush Pop Hit Jam Drama Panorama "
+    "Paradise Batman Abba Vicar Delta Aurora Mountain Sur Honda Tata".split()
+)
+
+
+@functools.cache
+def _build_town_nations() -> dict[str, tuple[str, ...]]:
+    """Town or county name -> (the country it says alone, or "" if none; then every country
+    that has a town or county of that name, the biggest first). GeoNames' towns of 15,000
+    people or more and ISO 3166-2's provinces and counties: "Solihull" -> (United Kingdom,
+    United Kingdom); "Halifax" -> (Canada, Canada, United Kingdom), Canadian unless the story
+    is about Britain; "Richmond" -> ("", United States, ...), nobody's alone. A county of
+    one country says it over a town of another: "Surrey" is the English county. Not a
+    country's name, a given name ("Kent", "Paisley"), a word a name or a heading writes
+    capitalised ("Republic", `_COMMON_WORD_TOWNS`), a region of a compass point ("South
+    West", "Midlands"), nor a place whose name more often means something else
+    (`_NOT_MAJOR`)."""
+    import orjson
+
+    path = _package_file("pycountry", "databases", "iso3166-1.json")
+    by_code = {
+        row["alpha_2"]: _SHORT_NAMES.get(row["alpha_2"]) or row.get("common_name") or row["name"]
+        for row in (orjson.loads(path.read_bytes())["3166-1"] if path else [])
+    }
+    biggest: dict[str, dict[str, int]] = {}  # name -> country -> its biggest such town
+    for name, country, pop in _city_rows():
+        variants = _city_variants(name)
+        # "Ludwigshafen am Rhein", "Southend-on-Sea", "Newcastle upon Tyne", "Kingston upon
+        # Hull": as news names them, Ludwigshafen, Southend, Newcastle, Hull
+        short = _RIVER_SUFFIX.sub("", variants[-1])
+        first, _upon, last = short.partition(" upon ")
+        for variant in {*variants, short, first, last} - {""}:
+            per = biggest.setdefault(variant, {})
+            per[country] = max(per.get(country, 0), pop)
+    given = _build_first_names()
+    skip = _build_country_names() | _build_stopwords() | _NOT_MAJOR | _COMMON_WORD_TOWNS
+    skip |= _build_regions()
+    counties: dict[str, set[str]] = {}
+    path = _package_file("pycountry", "databases", "iso3166-2.json")
+    for row in orjson.loads(path.read_bytes())["3166-2"] if path else []:
+        name = re.split(_SUBDIVISION_WORDS, row["name"])[0].strip()
+        if len(name) >= 4 and name.isascii() and name[:1].isupper():
+            counties.setdefault(name, set()).add(row["code"][:2])
+            half = _HALF_COUNTY.sub("", name)  # "Cheshire East" is half of Cheshire
+            if half != name:
+                counties.setdefault(half, set()).add(row["code"][:2])
+    out: dict[str, tuple[str, ...]] = {}
+    for name in biggest.keys() | counties.keys():
+        if name in skip or not name.isascii() or name.split()[0] in _COMPASS_WORDS:
+            continue
+        if name in given and len(counties.get(name, ())) != 1:
+            continue  # "Paisley", "Florence": a given name; "Kent": a county first
+        per = biggest.get(name, {})
+        ranked = sorted(per, key=per.__getitem__, reverse=True)
+        codes = counties.get(name, set())
+        if len(codes) == 1:
+            alone = next(iter(codes))  # "Kent", "Surrey": the county
+        elif not codes and ranked and (len(ranked) == 1 or per[ranked[0]] >= 3 * per[ranked[1]]):
+            alone = ranked[0]
+        else:
+            alone = ""
+        every = [c for c in [*sorted(codes), *ranked] if c in by_code]
+        if every:
+            out[name] = (by_code.get(alone, ""), *dict.fromkeys(by_code[c] for c in every))
+    for name, country in _build_city_nations().items():  # "Frankfurt", "Geneva": as news has them
+        if name not in out and name not in skip:
+            out[name] = (country, country)
+    return out
+
+
+#: What GeoNames adds to a town's name that news leaves off: "Ludwigshafen am Rhein",
+#: "Freiburg im Breisgau", "Muelheim an der Ruhr", "Halle (Saale)", "Southend-on-Sea".
+_RIVER_SUFFIX = re.compile(
+    r"(?: (?:am|an der|im|in der|ob der) [A-Z][\w ]*| ?\([^)]*\)|-(?:on|upon|under)-[\w-]+)$"
+)
+
+#: A county split in two, named by its halves: "Cheshire East", "Cheshire West and Chester".
+_HALF_COUNTY = re.compile(r" (?:East|West|North|South)(?: and \w+)?$")
+
+#: The first words of a region named by a point of the compass: "South West", "West End".
+_COMPASS_WORDS = frozenset(
+    "North South East West Central Mid Midlands Northern Southern Eastern Western Upper "
+    "Lower Greater".split()
+)
+
+
 @functools.cache
 def _build_major_places() -> frozenset[str]:
     """The places of `_build_city_nations` that say their country anywhere in a story: a
@@ -698,6 +789,13 @@ def _build_org_aliases() -> dict[str, str]:
 
 
 @functools.cache
+def _build_country_bodies() -> dict[str, str]:
+    """An institution's name, or the last words of one, -> the country it says ("Crown
+    Court" -> United Kingdom, "Bundesbank" -> Germany)."""
+    return dict(line.split("\t", 1) for line in _lines("country_bodies.tsv"))
+
+
+@functools.cache
 def _build_org_heads() -> frozenset[str]:
     return frozenset(_lines("org_heads.txt"))
 
@@ -743,6 +841,7 @@ _BUILDERS = {
     "known_orgs": _build_known_orgs,
     "companies": _build_companies,
     "org_aliases": _build_org_aliases,
+    "country_bodies": _build_country_bodies,
     "languages": _build_languages,
     "law_words": _build_law_words,
     "loc_words": _build_loc_words,
@@ -976,6 +1075,31 @@ def city_nations() -> dict[str, str]:
     return _tables()["city_nations"]
 
 
+@functools.cache
+def town_nations() -> dict[str, tuple[str, ...]]:
+    """Town (15,000 people or more) or county -> (the country it says alone or "", every
+    country with a town or county of that name, the biggest first). Kept in a cache file of
+    its own, read only by a process that meets a town (its 32,000 names would add a fifth
+    to every start-up's loading of the other tables)."""
+    if os.environ.get("EXPLORER_NO_CACHE"):
+        return _build_town_nations()
+    try:
+        path = os.path.join(
+            _cache_dir(), os.path.basename(cache_file()).replace("gazetteer", "towns")
+        )
+    except Exception:  # no home directory, a broken platformdirs: build in memory
+        return _build_town_nations()
+    key = cache_key()
+    towns = cachefile.read(path, _TOWNS_MAGIC, key)
+    if not isinstance(towns, dict):
+        towns = _build_town_nations()
+        cachefile.write(path, _TOWNS_MAGIC, key, towns)
+    return towns
+
+
+_TOWNS_MAGIC = b"EXPLTOWN%d" % _FORMAT
+
+
 def major_places() -> frozenset[str]:
     """The places of `city_nations` that say their country anywhere in a story."""
     return _tables()["major_places"]
@@ -1050,6 +1174,12 @@ def gendered_names() -> tuple[frozenset[str], frozenset[str]]:
 def org_aliases() -> dict[str, str]:
     """Short name of an organisation -> its full name ("EU" -> "European Union")."""
     return _tables()["org_aliases"]
+
+
+def country_bodies() -> dict[str, str]:
+    """An institution's name, or the last words of one, -> the country it says
+    (data/country_bodies.tsv: "Crown Court" -> United Kingdom)."""
+    return _tables()["country_bodies"]
 
 
 def event_words() -> frozenset[str]:

@@ -137,7 +137,8 @@ def entities_step(doc: Doc) -> None:
     from .names import build_entities
 
     names = [m for m in doc.mentions if m.label in NAME_LABELS]
-    doc.entities = list(build_entities(names, doc.text))
+    date = doc.meta.get("date")
+    doc.entities = list(build_entities(names, doc.text, str(date) if date else None))
 
 
 def facts_step(doc: Doc) -> None:

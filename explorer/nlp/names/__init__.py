@@ -171,6 +171,7 @@ def find_names(text: str, sentences: Sequence[tuple[int, int]]) -> list[Mention]
     nation_column(doc, nations)
     if "(" in text:  # a scan for the brackets, then a search before each
         _bracketed_companies(doc)
+    _whole_names(doc, sentences)
     resolve_document(doc)
     if tickers:
         _ticker_aliases(doc, tickers)
@@ -258,6 +259,65 @@ def _bracketed_companies(doc: Doc) -> None:
     for (s, e, _short, entity), sentence in zip(spans, sentences, strict=True):
         keep.append(Guess(s, e, "ORG", entity, STRONG, sentence, len(text[s:e].split())))
     doc.found = keep
+
+
+#: A broadcaster's station named by its number: "BBC Radio 6 Music", "Radio 4", "BBC Radio 5
+#: Live", "Radio 1Xtra", "BBC 6 Music", "Channel 4", "Channel 5 News", "Five Live".
+_STATION = regexes.compile(
+    r"(?<![\w-])(?:(?:BBC|RTE|RT\u00c9|ABC|CBC)[ \t]+)?"
+    r"(?:(?:Radio|Channel)[ \t]+\d{1,2}(?:Xtra)?(?![\w.,:/-]\d)"
+    r"(?:[ \t]+(?:Music|Live|Extra|Xtra|News|Sports[ \t]+Extra|Live[ \t]+Sports[ \t]+Extra))?"
+    r"|(?:BBC[ \t]+)?(?:Radio[ \t]+)?(?:6|Five|5)[ \t]+(?:Music|Live))(?![\w-])"
+)
+#: What every station's name has (plain words, looked for first).
+_STATION_GATE = regexes.compile(r"Radio|Channel|Music|Live")
+
+
+#: A devolved government of the United Kingdom, whatever its case, after "the": "the
+#: Scottish government", "the Welsh Assembly", "the Northern Ireland executive"; not "a
+#: Scottish parliament" (one to be made) nor "the party's Scottish executive".
+_DEVOLVED = regexes.compile(
+    r"(?<=\b[Tt]he )(?:Scottish|Welsh|Northern[ \t]+Ireland)[ \t]+"
+    r"(?:Assembly[ \t]+Government|[Gg]overnment|[Ee]xecutive|[Pp]arliament|[Aa]ssembly|Office)\b"
+)
+_DEVOLVED_GATE = regexes.compile(r"Scottish|Welsh|Northern Ireland")
+
+
+def _whole_names(doc: Doc, sentences: Sequence[tuple[int, int]]) -> None:
+    """The names the recognizer's spans cut, read whole by their patterns (each behind a
+    plain search that most texts fail)."""
+    text = doc.text
+    if _STATION_GATE.search(text) is not None:
+        _whole_name(doc, sentences, _STATION)
+    if _DEVOLVED_GATE.search(text) is not None:
+        _whole_name(doc, sentences, _DEVOLVED)
+
+
+def _whole_name(doc: Doc, sentences: Sequence[tuple[int, int]], pattern: re.Pattern) -> None:
+    """A station named by its number is one organisation's name ("BBC Radio 6 Music"), not
+    "BBC Radio", a number and "Music"; so is a devolved government, written in lower case
+    or not ("the Scottish government" is the Scottish Government). The guesses such a name
+    covers give way to it."""
+    text = doc.text
+    spans = [
+        (s, e)
+        for s, e in (m.span() for m in pattern.finditer(text))
+        if pattern is not _STATION
+        or any(c.isdigit() for c in text[s:e])
+        or "BBC" in text[s:e]
+        or text[s:e].split() == ["Five", "Live"]
+    ]
+    if not spans:
+        return
+    doc.found = [f for f in doc.found if not any(f.start < e and s < f.end for s, e in spans)]
+    starts = [s for s, _e in sentences]
+    for s, e in spans:
+        words = text[s:e].split()
+        if pattern is _DEVOLVED:
+            words = [w[:1].upper() + w[1:] for w in words]
+        name = " ".join(words)
+        s_i = max(0, bisect_right(starts, s) - 1)
+        doc.found.append(Guess(s, e, "ORG", name, STRONG, s_i, len(words)))
 
 
 def _headlines_and_rows(doc: Doc, caps_lines: list, rows: list) -> None:

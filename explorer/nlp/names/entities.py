@@ -9,10 +9,12 @@ from explorer.model import Entity, Mention
 from explorer.nlp import gazetteer, regexes
 
 
-def build_entities(mentions: Sequence[Mention], text: str = "") -> list[Entity]:
+def build_entities(
+    mentions: Sequence[Mention], text: str = "", date: str | None = None
+) -> list[Entity]:
     """One Entity per (label, canonical name), in order of first appearance; after them, the
     countries the document's places and organisations lie in but that it never names alone
-    (`implied_places`)."""
+    (`implied_places`; `date`, the document's, says which countries there were then)."""
     order: list[tuple[str, str]] = []
     aliases: dict[tuple[str, str], list[str]] = {}
     counts: dict[tuple[str, str], int] = {}
@@ -36,51 +38,186 @@ def build_entities(mentions: Sequence[Mention], text: str = "") -> list[Entity]:
         )
         for label, name in order
     ]
-    return entities + implied_places(mentions, {name for _label, name in order}, text)
+    return entities + implied_places(mentions, {name for _label, name in order}, text, date)
 
 
-def implied_places(mentions: Sequence[Mention], named: set[str], text: str = "") -> list[Entity]:
+def implied_places(
+    mentions: Sequence[Mention], named: set[str], text: str = "", date: str | None = None
+) -> list[Entity]:
     """The countries a librarian would tag a story with that it names only through something
     else: the city of its dateline ("PITTSBURGH, May 25 -"), a capital, big city or US state
-    of its text ("Tokyo said", "a plant in Tennessee": `gazetteer.major_places`), or an
-    organisation's name ("Bank of Japan", "U.S. Treasury", "Canadian
-    Wheat Board"). Each is a GPE entity with no mention of its own (CoNLL counts "U.S.
-    Treasury" one organisation), `via` the names that say it; a country the document names
-    (as a place, a people or a team: `named`, its entities' names) is not added again, nor
-    Germany beside West Germany, nor Russia beside the Soviet Union. A city the document
-    also names as a person or an organisation ("the rapper Kano") implies nothing: only a
-    place the recogniser is sure of does."""
-    nations, major = gazetteer.city_nations(), gazetteer.major_places()
-    memo = _COUNTRY_IN
-    via: dict[str, list[str]] = {}
+    of its text ("Tokyo said", "a plant in Tennessee": `gazetteer.major_places`), an
+    organisation's name ("Bank of Japan", "U.S. Treasury", "Canadian Wheat Board", "Frankfurt
+    Stock Exchange") or one that only that country has ("Southwark Crown Court", "the
+    Bundesbank", "Downing Street": `gazetteer.country_bodies`), and then a town or county
+    the recogniser reads as a place after a word that says so ("a man from Solihull", "in
+    Kent": `gazetteer.town_nations`), in the country the story is otherwise about if that
+    country has a town of the name ("Halifax" in a story about Britain), else in the one
+    country whose town of that name is far the biggest. Each is a GPE entity with no mention
+    of its own (CoNLL counts "U.S. Treasury" one organisation), `via` the names that say it;
+    a country the document names (as a place, a people or a team: `named`, its entities'
+    names) is not added again, nor Germany beside West Germany, nor Russia beside the Soviet
+    Union. A country is the one there was when the story was written (`_then`): Frankfurt's
+    is West Germany in 1987. A city the document also names as a person or an organisation
+    ("the rapper Kano") implies nothing, nor a town whose state or country follows it
+    ("Portland, Maine"), nor a word the story also writes in small letters ("man")."""
+    nations, major, bodies = gazetteer.city_nations(), gazetteer.major_places(), None
+    memo = _ORG_COUNTRY
+    found: list[tuple[str, str]] = []  # (country, the name that says it), in text order
+    towns: list[tuple[int, str]] = []  # (where in `found`, a town's name) to place after
     doubted: set[str] | None = None  # places the document also names as someone or something
-    for m in mentions:
-        label = m.label
+    for i, m in enumerate(mentions):
+        label, name = m.label, m.entity
         if label == "GPE":
-            country = nations.get(m.entity)
-            if country is None or (
-                m.entity not in major and not _is_dateline(text, m.start, m.end)
-            ):
-                continue
+            if name in major or (name in nations and _is_dateline(text, m.start, m.end)):
+                country: str | None = nations[name]
+            else:
+                if bodies is None:
+                    bodies = gazetteer.country_bodies()
+                country = bodies.get(name)  # "Whitehall", "Downing Street"
+                if country is None:
+                    if not _in_a_place(text, m.start, m.end, name) or _place_follows(
+                        text, m, mentions[i + 1] if i + 1 < len(mentions) else None
+                    ):
+                        continue
+                    towns.append((len(found), name))
+                    continue
             if doubted is None:
                 doubted = {n.entity for n in mentions if n.label in _NOT_PLACES}
-            if m.entity in doubted:
+                # a person's surname: "Michael Green ( Jamaica )", then "Green"
+                doubted.update(n.entity.rpartition(" ")[2] for n in mentions if n.label == "PERSON")
+            if name in doubted:
                 continue  # "the rapper Kano ... in Kano": the recogniser is not sure of it
-        elif label == "ORG":
-            country = memo.get(m.entity, _MISS)
+        elif label in ("ORG", "FAC"):
+            country = memo.get(name, _MISS)
             if country is _MISS:
-                country = country_in(m.entity)
+                country = org_country(name)
         else:
             continue
-        if country is None or country in named or named & _FORMER.get(country, _NONE):
+        if country is not None:
+            found.append((country, name))
+    if towns:
+        found = _placed(found, towns, named, mentions, text)
+    if not found:
+        return []
+    era = _then(date, named, text)
+    via: dict[str, list[str]] = {}
+    for country, name in found:
+        if country in named:
+            continue
+        country = era.get(country, country)  # Frankfurt's Germany in 1987: West Germany
+        if country in named or named & _FORMER.get(country, _NONE):
             continue
         names = via.setdefault(country, [])
-        if m.entity not in names:
-            names.append(m.entity)
+        if name not in names:
+            names.append(name)
     return [
         Entity(name=country, label="GPE", mentions=0, via=tuple(names))
         for country, names in via.items()
     ]
+
+
+def _placed(
+    found: list[tuple[str, str]],
+    towns: list[tuple[int, str]],
+    named: set[str],
+    mentions: Sequence[Mention],
+    text: str,
+) -> list[tuple[str, str]]:
+    """`found` with the country of each town put where the town was: the country the story
+    names or implies otherwise (or counts money in, "£"), if it has a town of that name, else
+    the country that alone has a big town so named; a town the story also names as someone or something, or
+    nobody's in particular, gives none."""
+    table = gazetteer.town_nations()
+    about = named | {country for country, _name in found}
+    # ... and the towns and nations of one country only ("Solihull", "Scotland"), wherever
+    # the story names them, and a story counting in pounds
+    for m in mentions:
+        if m.label == "GPE" and len(one := table.get(m.entity, ())) == 2:
+            about.add(one[1])
+    if "£" in text:
+        about.add("United Kingdom")
+    doubted = {n.entity for n in mentions if n.label in _NOT_PLACES}
+    doubted.update(n.entity.rpartition(" ")[2] for n in mentions if n.label == "PERSON")
+    out: list[tuple[str, str]] = []
+    k = 0
+    for at, name in towns:
+        out += found[k:at]
+        k = at
+        countries = table.get(name)
+        if countries is None or name in doubted:
+            continue
+        country = next((c for c in countries[1:] if c in about), countries[0])
+        if country:
+            out.append((country, name))
+    return out + found[k:]
+
+
+#: The words before a town's name that say it is a place: "a man from Solihull".
+_PLACE_WORDS = frozenset(
+    "in from at near of to outside around across into towards toward between and via "
+    "throughout within".split()
+)
+_WORD_BEFORE = regexes.compile(r"([A-Za-z]+)[ \t]*$")
+
+
+def _in_a_place(text: str, start: int, end: int, name: str) -> bool:
+    """Whether the town at text[start:end] reads as a place: after "in", "from", "near" ...,
+    or before "-based"; and not a word the story also writes in small letters ("man")."""
+    if " " not in name and _written_small(text, name):
+        return False
+    if text.startswith("-based", end):
+        return True
+    word = _WORD_BEFORE.search(text, max(0, start - 12), start)
+    return word is not None and word.group(1) in _PLACE_WORDS
+
+
+def _place_follows(text: str, m: Mention, after: Mention | None) -> bool:
+    """ "Portland, Maine": a place after the town's comma says where it is."""
+    return after is not None and after.label == "GPE" and text[m.end : after.start].strip() == ","
+
+
+#: Countries that were others before a date: a country -> (the first day it was so, what it
+#: was before). Bonn's and Frankfurt's country in 1987 is West Germany, Moscow's the Soviet
+#: Union.
+_BEFORE = {
+    "Germany": ("1990-10-03", "West Germany"),
+    **{
+        c: ("1991-12-26", "Soviet Union")
+        for c in (
+            "Russia Ukraine Belarus Kazakhstan Uzbekistan Georgia Armenia Azerbaijan Moldova "
+            "Lithuania Latvia Estonia Kyrgyzstan Tajikistan Turkmenistan"
+        ).split()
+    },
+    "Czech Republic": ("1993-01-01", "Czechoslovakia"),
+    "Czechia": ("1993-01-01", "Czechoslovakia"),
+    "Slovakia": ("1993-01-01", "Czechoslovakia"),
+    **{
+        c: ("1991-06-25", "Yugoslavia")
+        for c in ("Slovenia", "Croatia", "Serbia", "Bosnia and Herzegovina", "North Macedonia")
+    },
+}
+
+#: Countries whose names date an undated story to before 1990 ("West German", "East
+#: Germany"; not the Soviet Union, which a story of today names in its history).
+_OLD_COUNTRIES = frozenset({"West Germany", "East Germany"})
+
+#: How the wire services wrote dollars until the 1990s: "310 mln dlrs", "1.50 dlrs a share".
+_OLD_WIRE = regexes.compile(r"\bdlrs\b")
+
+_NO_ERA: dict[str, str] = {}
+
+
+def _then(date: str | None, named: set[str], text: str) -> dict[str, str]:
+    """A country of today -> the one it was part of when the story was written: by its date
+    ("1987-03-03"), or, undated, where it names a country of before 1990 or counts money as
+    the wire services of the 1980s did ("mln dlrs"). Empty for a story of today."""
+    if date:
+        day = str(date)
+        return {c: old for c, (since, old) in _BEFORE.items() if day < since} or _NO_ERA
+    if named & _OLD_COUNTRIES or _OLD_WIRE.search(text) is not None:
+        return {c: old for c, (_since, old) in _BEFORE.items()}
+    return _NO_ERA
 
 
 _NONE: frozenset[str] = frozenset()
@@ -94,6 +231,21 @@ _DATELINE = regexes.compile(
     r"(?:,[ \t]*[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)??,?[ \t]+"
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}[ \t]*)?[-–—]"
 )
+
+
+def _written_small(text: str, word: str) -> bool:
+    """Whether `text` writes `word` in small letters, as a word of the language: "man",
+    "green"."""
+    small = word.lower()
+    at = text.find(small)
+    while at >= 0:
+        end = at + len(small)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            return True
+        at = text.find(small, end)
+    return False
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
@@ -140,6 +292,7 @@ _REGION_WORDS = frozenset({"North", "South", "Central", "Latin", "Pan", "Anglo",
 _NOT_COUNTRIES_IN_NAMES = frozenset({"Emirates"})
 
 _COUNTRY_IN: dict[str, str | None] = {}
+_ORG_COUNTRY: dict[str, str | None] = {}
 _COUNTRY_WORDS: set[str] = set()  # every word of a country's or a people's name
 
 
@@ -187,4 +340,45 @@ def country_in(name: str) -> str | None:
             break
         found = None
     _COUNTRY_IN[name] = found
+    return found
+
+
+def org_country(name: str) -> str | None:
+    """The country an organisation's (or a building's) name says: one it names
+    (`country_in`: "Bank of Japan"), an institution that only that country has, by its name
+    or its last words ("Bundesbank", "Southwark Crown Court": `gazetteer.country_bodies`),
+    or the city in front of an institution's word ("Frankfurt Stock Exchange", "Seoul
+    Municipal Hospital": a city of `gazetteer.city_nations`; not a team, "Manchester
+    United", nor "Zurich Premiership")."""
+    if name in _ORG_COUNTRY:
+        return _ORG_COUNTRY[name]
+    if len(_ORG_COUNTRY) > 50_000:
+        _ORG_COUNTRY.clear()
+    found = country_in(name)
+    if found is None and " in " in name:  # "Ministry of ... Industry in Tokyo"
+        found = gazetteer.city_nations().get(name.rpartition(" in ")[2])
+    if found is None:
+        bodies = gazetteer.country_bodies()
+        words = name.split()
+        found = bodies.get(name)  # "Ministry of International Trade and Industry"
+        for k in range(min(3, len(words)), 0, -1):
+            if found is not None:
+                break
+            found = bodies.get(" ".join(words[-k:]))  # "Birmingham Crown Court"
+        if found is None and len(words) > 1 and words[-1] in gazetteer.org_suffixes():
+            nations, loc_words = gazetteer.city_nations(), gazetteer.loc_words()
+            major, towns = gazetteer.major_places(), gazetteer.town_nations()
+            for k in (2, 1):  # "Frankfurt Stock Exchange", "San Francisco Police Department"
+                place = " ".join(words[:k])
+                if (
+                    len(words) > k
+                    and words[k] not in loc_words  # "Queens Park Rangers": another place's
+                    and (found := nations.get(place)) is not None
+                    # a big city, or a town the story's reader takes for that country's:
+                    # not "Charlotte Church" (a given name), "Man City", "Commonwealth Office"
+                    and (place in major or towns.get(place, ("",))[0] == found)
+                ):
+                    break
+                found = None
+    _ORG_COUNTRY[name] = found
     return found

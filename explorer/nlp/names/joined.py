@@ -55,7 +55,8 @@ def _initials(w: str) -> bool:
 def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
     """Where the firm's name "A and B" that toks[i:j] ("A") begins ends, when the words say
     it is one firm: a trade noun before it ("the law firm", "brokers"), a partner's title
-    after it, or the document naming it so before; 0 otherwise. A and B are one word each."""
+    after it, the document naming it so before, or the lists knowing it with "&" ("Marks
+    and Spencer"); 0 otherwise. A and B are one word each."""
     if j - i > 2 or j + 1 >= n:
         return 0
     first = i + 1 if j - i == 2 and toks[i].text.lower() in _FIRM_NOUNS else i
@@ -67,7 +68,7 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
     ):
         return 0
     name = f"{a} and {b}"
-    if name in doc.firms:
+    if name in doc.firms or f"{a} & {b}" in W.companies:  # "Marks and Spencer"
         return _mark(doc, toks, first, j + 2)
     before = toks[first - 1].text.lower() if first else ""
     after = toks[j + 2].text if j + 2 < n else ""
@@ -143,6 +144,33 @@ def service_of_places(doc: Doc, toks, i: int, j: int, n: int) -> int:
                     continue  # "Fire and Rescue Service": read on
                 return _mark(doc, toks, i, k)
     return 0
+
+
+def body_of_places(doc: Doc, toks, i: int, j: int, n: int) -> int:
+    """Where a body named after two places that toks[i:j] (one place) begins ends: "and",
+    a place, one or two words of what it runs and an organisation's last word ("England and
+    Wales Cricket Board", "Scotland and Northern Ireland Plumbing Employers Federation"); 0 if
+    the words after "and" are no such name (a plain list: "England and Wales", "Britain
+    and France Telecom" is not read as one, France being no word of a trade)."""
+    if toks[i].text in _ARTICLES:
+        i += 1
+    if j - i > 2 or j <= i or j + 2 >= n:
+        return 0
+    first = gazetteer_label([t.text for t in toks[i:j]])
+    if first is None or first[0] not in ("GPE", "LOC"):
+        return 0
+    k = j + 1
+    m = k + 2 if k + 2 < n and gazetteer_label([toks[k].text, toks[k + 1].text]) else k + 1
+    if gazetteer_label([t.text for t in toks[k:m]]) is None:
+        return 0
+    end = m
+    while end < n and end - m < 4 and toks[end].text[:1].isupper():
+        end += 1
+    if end - m < 2 or not org_suffix(toks[end - 1].text):
+        return 0  # at least a word of a trade before the body's word: "Cricket Board"
+    if any(gazetteer_label([t.text]) or t.text in W.first_names for t in toks[m : end - 1]):
+        return 0
+    return _mark(doc, toks, i, end)
 
 
 #: The heads of a ministry whose portfolios may be listed with commas.

@@ -682,7 +682,11 @@ def event_or_law_of(c: Name) -> Verdict | None:
 def group_word_last(c: Name) -> Verdict | None:
     """ "Roman Catholic", "Sunni Muslim"; but "Virgin Atlantic", "Union Pacific": a company
     named after an ocean or a sea ("North Atlantic", "South Pacific" are the waters)."""
-    if c.last in W.norp_words and c.last not in W.first_names:
+    if (
+        c.last in W.norp_words
+        and c.last not in W.first_names
+        and "for" not in c.words  # "Institute for the Study of Labour"
+    ):
         if c.last in _WATERS:
             if c.n == 2 and (c.first in _COMPASS or c.first in ("Mid", "Central")):
                 return "LOC", c.key, STRONG
@@ -748,6 +752,10 @@ def org_word_first(c: Name) -> Verdict | None:
         k = words.index("of", 2)
         if words[k - 1] in W.org_heads and words[k - 1] in W.org_suffixes:
             return "ORG", c.key, STRONG
+    if "for" in words[2:]:  # "Royal Society for the Protection of Birds"
+        k = words.index("for", 2)
+        if words[k - 1] in W.org_heads or org_suffix(words[k - 1]):
+            return "ORG", c.key, STRONG
     return None
 
 
@@ -760,10 +768,23 @@ def initial_first(c: Name) -> Verdict | None:
 
 
 def club_named_after_city(c: Name) -> Verdict | None:
-    """ "Rapid Vienna", "Sporting Lisbon"; not "finalist MaliVai Washington", a player."""
-    if W.cities.get(c.last, 0) >= 100_000 and c.first not in W.first_names and not c.person_next:
+    """ "Rapid Vienna", "Sporting Lisbon"; not "finalist MaliVai Washington", a player, nor,
+    outside a story about sport, "the film by Hayao Miyazaki" (a Japanese given name and a
+    surname that is also a town's)."""
+    if (
+        W.cities.get(c.last, 0) >= 100_000
+        and c.first not in W.first_names
+        and not c.person_next
+        and not (c.n == 2 and _JAPANESE.match(c.key.lower()) and not is_about_sport(c.doc))
+    ):
         return "ORG", c.key, MEDIUM
     return None
+
+
+#: Two words spelt in Japanese syllables (Hepburn romanisation): "Hayao Miyazaki", "Shinzo
+#: Okayama"; not "Prensa Latina" ("pr" is no syllable's start).
+_SYLLABLES = r"(?:(?:ch|sh|ts|[kgnhbpmr]y|[kgsztdnhbpmrfjwy])?[aiueo]|n)+"
+_JAPANESE = regexes.compile(rf"{_SYLLABLES} {_SYLLABLES}$")
 
 
 def place_word_last(c: Name) -> Verdict | None:
@@ -855,11 +876,36 @@ def compass_country(c: Name) -> Verdict | None:
     return None
 
 
+#: The nations of the United Kingdom, which end the names of their public bodies as a country
+#: does: "Historic Environment Scotland", "Sport England", "Natural Resources Wales".
+_UK_NATIONS = frozenset({"England", "Scotland", "Wales", "Cymru"})
+
+
 def country_last(c: Name) -> Verdict | None:
-    """ "Statistics Norway"."""
+    """ "Statistics Norway", "Transport Scotland", "Friends of the Earth Cymru"; "South
+    Wales", "Central Scotland" are a part of the nation, a place."""
+    if c.last in _UK_NATIONS and c.n == 2 and c.first in _PARTS:
+        return "GPE", c.key, MEDIUM
     if c.last in W.countries and c.first not in W.first_names:
         return "ORG", c.key, MEDIUM
+    if (
+        c.last in _UK_NATIONS
+        and c.first not in W.first_names
+        and c.first not in W.honorifics
+        and c.first not in _PEERS  # "Baroness Scotland"
+        and not c.first.endswith(("an", "ish", "ly"))  # "Victorian England", "Unfortunately"
+    ):
+        return "ORG", c.key, MEDIUM
     return None
+
+
+#: A peer's rank before the place of the title: "Baroness Scotland", "Lord Wales".
+_PEERS = frozenset("Lord Lady Baron Baroness Earl Countess Duke Duchess Viscount Marquess".split())
+
+#: The words before a nation's name that make a part of it: "South Wales", "Mid Wales".
+_PARTS = frozenset(
+    "North South East West Northern Southern Eastern Western Central Mid Rural".split()
+)
 
 
 def unknown_words(c: Name) -> Verdict | None:
@@ -886,9 +932,35 @@ def organisation(c: Name) -> Verdict:
     return "ORG", c.key, WEAK
 
 
+#: Who speak or act for a body, in lower case after its common noun: "Union officials".
+_BODY_PEOPLE = frozenset(
+    "officials official members member bosses leaders chiefs officers representatives "
+    "sources activists negotiators delegates".split()
+)
+
+
+def common_noun_opening_a_title(c: Name) -> Verdict | None:
+    """ "Union leader Jimmy Reid", "Council officials said": a body's common noun opening a
+    sentence, before a title or its people in lower case, names no body (it is capitalised
+    only because it opens the sentence); not a body the lists know ("Congress leader") nor
+    one the story names so mid-sentence ("the Commission's attention")."""
+    nxt = c.nxt
+    if (
+        nxt[:1].islower()
+        and (nxt in W.lower_titles or nxt in _BODY_PEOPLE)
+        and is_sentence_initial(c.toks, c.i)
+        and org_suffix(c.key)
+        and c.key not in W.known_orgs
+        and c.key not in c.doc.mid_caps()
+    ):
+        return NOT_A_NAME
+    return None
+
+
 #: The rules for a name of one word, strongest first: the first that decides, labels it.
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
+    common_noun_opening_a_title,
     bond,
     date,
     award,
@@ -977,6 +1049,7 @@ def label_name(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_nex
     if (
         (c.key in groups.KEYS or c.first in groups.FIRSTS or c.last in groups.LASTS)
         and c.key not in W.known_orgs
+        and "for" not in c.words  # "Institute for the Study of Labour": no party
         and (verdict := groups.named_group(c))
     ):
         emit(doc, s_i, toks, i, j, *verdict)  # "Labour said", "the Copa Libertadores"

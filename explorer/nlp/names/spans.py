@@ -16,6 +16,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.joined import (
     ARM_PLACES,
+    body_of_places,
     firm_of_two,
     national_arm,
     partners_with_form,
@@ -245,20 +246,11 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             ):
                 j += 3  # "van der Merwe", "de la Cruz"
                 continue
-            if (
-                w == "of"
-                and nxt == "the"
-                and j + 2 < n
-                and toks[j + 2].text[:1].isupper()
-                and (
-                    toks[j - 1].text in org_heads
-                    or toks[j - 1].text in OF_HEADS_EXTRA
-                    # "Chancellor of the Exchequer"; not "President of the United States"
-                    or (toks[j - 1].text in heads and not longest_gazetteer(toks, j + 2, n)[0])
-                )
-            ):
-                has_of, of_at = True, j  # "Organization of the Petroleum Exporting Countries"
-                j += 3
+            if nxt == "the" and (k := _of_or_for_the(toks, j, n, heads, mods, org_heads)):
+                # "Organization of the Petroleum Exporting Countries", "Royal Society for the
+                # Protection of Birds"
+                has_of, of_at = True, j
+                j = k
                 continue
             k = (
                 _name_goes_on(doc, toks, i, j, n)
@@ -535,6 +527,7 @@ def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
         k = (
             _institution_after_and(toks, i, j, n)
             or service_of_places(doc, toks, i, j, n)
+            or body_of_places(doc, toks, i, j, n)
             or firm_of_two(doc, toks, i, j, n)
         )
     return k
@@ -1119,6 +1112,46 @@ def _date_follows(toks, k: int) -> bool:
     return len(toks) <= k + 6
 
 
+#: The bodies named for a cause after "for the": "Royal Society for the Protection of
+#: Birds", "Campaign for the Protection of Rural England", "Institute for the Blind".
+_FOR_THE_HEADS = frozenset(
+    "Society Institute Campaign Commission Council Trust Fund Foundation Association Centre "
+    "Center League Alliance Coalition Committee Movement Office Agency".split()
+)
+
+
+def _of_or_for_the(toks, j: int, n: int, heads, mods, org_heads) -> int:
+    """Where a name goes on to past the "of the" or "for the" at `j`: "Organization of the
+    Petroleum Exporting Countries", "Chancellor of the Exchequer" (not "President of the
+    United States"); "Royal Society for the Protection of Birds", "Institute for the Blind"
+    (after a body's word; not "the Office for the Deputy Prime Minister", a title read as
+    one); 0 if it does not."""
+    w = toks[j].text
+    if w not in ("of", "for") or j + 2 >= n or not toks[j + 2].text[:1].isupper():
+        return 0
+    prev = toks[j - 1].text
+    if w == "of":
+        if (
+            prev in org_heads
+            or prev in OF_HEADS_EXTRA
+            or (prev in heads and not longest_gazetteer(toks, j + 2, n)[0])
+        ):
+            return j + 3
+        return 0
+    if prev not in _FOR_THE_HEADS or toks[j + 2].text in heads or toks[j + 2].text in mods:
+        return 0
+    k = j + 3
+    if k + 1 < n and toks[k].text == "of" and is_cap(toks[k + 1].text):
+        k += 2  # "... the Protection of Birds"
+    return k
+
+
+#: A word with a capital after small letters inside it, as a body's or a brand's name is
+#: written ("NatureScot", "PayPal", "VisitScotland"); not a surname's ("McCain",
+#: "DiCaprio", "LaGuardia"), which the document must confirm as any opener.
+_CAMEL_CASE = regexes.compile(r"(?!Mc|Mac|Di|De|Da|Du|La|Le)[A-Z][a-z]+[A-Z][a-z]")
+
+
 def _sentence_opener(
     doc: Doc, s_i: int, toks, i: int, j: int, nxt: str, table: bool, heads, mods
 ) -> int | None:
@@ -1188,6 +1221,8 @@ def _sentence_opener(
         and not (j - i > 2 and f"{w} {toks[i + 1].text}" in heads)  # "Under Secretary"
     ):
         return i + 1 if i + 1 < j else None
+    if j - i == 1 and _CAMEL_CASE.match(w) is not None:
+        return i  # "NatureScot has been given", "PayPal has": no word of the language
     if (
         j - i == 1
         and (nxt in _TEAM_VERBS or (nxt in _RESULT_VERBS and doc.clubs))
@@ -1225,6 +1260,9 @@ def _sentence_opener(
             and "-" not in w  # "Ex-Labour minister Frank Field"
             and w.lower() not in W.stopwords
             and w.lower() not in _ROLE_NOUNS  # "Film director Ken Loach"
+            # "Union leader Jimmy Reid": a body's common noun, unless the story names the
+            # body so mid-sentence ("against United", "the Commission's")
+            and not (org_suffix(w) and w not in doc.mid_caps())
             # "Halvorsen's chief financial officer Jon Berg": after its possessive too
             and _role_and_name_at(toks, j + (nxt in ("'s", "’s")), heads, mods)
         ):

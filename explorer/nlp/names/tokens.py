@@ -177,12 +177,13 @@ def nfc(word: str) -> str:
     return unicodedata.normalize("NFC", word)
 
 
-_ENDS_WITH_INITIAL = regexes.compile(r"(?:^|[\s(])[A-Z]\.$")
+_ENDS_WITH_INITIAL = regexes.compile(r"(?:^|[\s(\"'\u201c\u2018\u2014\u2013-])[A-Z]\.$")
 
 
 def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
     """Sentences to scan, as (index, start, end); a sentence cut after an initial ("J.")
-    is scanned together with the next one, so that "J. Smith" stays one name."""
+    is scanned together with the next one, so that "J. Smith" stays one name, also where a
+    line ends on the initial."""
     n = len(sentences)
     k = 0
     while k < n:
@@ -192,7 +193,8 @@ def scan_units(text: str, sentences: Sequence[tuple[int, int]]):
             k + 1 < n
             and text.endswith((".", ".\n"), start, end)  # where the pattern can end: cheap
             and _ENDS_WITH_INITIAL.search(text, max(start, end - 3), end)
-            and text[end : sentences[k + 1][0]] == " "
+            # "C. Buyers"; and "C.\nBuyers", a short line ending on the initial
+            and text[end : sentences[k + 1][0]] in (" ", "\n")
             and text[sentences[k + 1][0] : sentences[k + 1][0] + 1].isupper()
         ):
             k += 1
