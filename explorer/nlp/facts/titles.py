@@ -9,6 +9,7 @@ import re
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from .occupations import _occupations
 from .referents import _whose
 from .text import (
     _GAP_COMMA,
@@ -531,6 +532,7 @@ def _titles(doc: _Text) -> list[Fact]:
     facts.extend(_doctors(doc, seen))
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
+    facts.extend(_occupations(doc, seen))
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
