@@ -9,6 +9,7 @@ import re
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from ..titles_words import PORTFOLIO
 from .occupations import _occupations
 from .referents import _whose
 from .text import (
@@ -533,9 +534,92 @@ def _titles(doc: _Text) -> list[Fact]:
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     facts.extend(_occupations(doc, seen))
+    _briefs(doc, facts, seen)
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+# A portfolio's office with its brief after "for", in lower case: "cabinet secretary for net
+# zero and energy", "shadow secretary of state for health", "the minister for children".
+_BRIEF = regexes.compile(
+    r"(?<![\w'’-])(?P<title>(?:(?:[Ss]hadow|[Cc]abinet|[Dd]eputy|[Jj]unior|[Aa]ssistant"
+    r"|[Aa]cting|[Ii]nterim)[ \t]+){0,2}(?:[Ss]ecretary|[Mm]inister)(?:[ \t]+of[ \t]+state)?"
+    r"|(?:[Ss]hadow[ \t]+)?(?:[Cc]ommissioner|[Ss]pokes(?:man|woman|person)))[ \t]+for[ \t]+"
+    r"(?P<brief>(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*)"
+    r"(?:(?P<set_off>[ \t]*,[ \t]*|(?=[ \t]*[.;:)]))|[ \t]+(?=[A-Z]))"
+)
+# Words that make a brief's words a clause or a time, not a portfolio: "minister for two years".
+_NOT_BRIEF = frozenset(
+    "the a an its our this that these those all both each one two three four five six seven "
+    "eight nine ten many several some life years year months weeks days decades now "
+    "said says told who which that is was has had will would on in at to from with by his her "
+    "him them it this".split()
+)
+_OWNER_THEN_TITLE = regexes.compile(r"['’]s[ \t]+$")
+_THE_BEFORE = regexes.compile(r"(?:^|[ \t(“\"])(?:[Tt]he|[Aa]n?)[ \t]+$")
+
+
+def _briefs(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
+    """Titles of a portfolio whose brief follows "for" in lower case, before a name or set off
+    after one: "cabinet secretary for net zero and energy Mairi X", "X, the cabinet secretary
+    for justice,", "shadow secretary of state for health X". Where the title pass read only
+    the office ("Secretary"), this whole title takes its place."""
+    text = doc.text
+    if " for " not in text:
+        return
+    for found in _BRIEF.finditer(text):
+        brief = found.group("brief").split()
+        if _NOT_BRIEF.intersection(brief) or (
+            brief[-1].capitalize() in gazetteer.titles()[0] and brief[-1] not in PORTFOLIO
+        ):
+            continue  # "a spokesman for opposition leader X": X leads, the spokesman is unnamed
+        if not found.group("title").islower() and not (_opens_sentence(doc, found.start())):
+            continue
+        left, end = found.start(), found.end()
+        person = doc.by_start.get(end)
+        of = None
+        owner = _OWNER_THEN_TITLE.search(text, max(0, left - 3), left)
+        # "Labour's shadow minister for transport", "Liberal Democrat spokeswoman for women"
+        named = doc.by_end.get(owner.start()) if owner is not None else doc.before(left)
+        if named is not None and named.label in _PARTY:
+            of, left = named.entity, named.start
+        if person is not None and person.label == "PERSON":
+            if (
+                found.group("set_off")
+                and of is None
+                and not _THE_BEFORE.search(text, max(0, left - 5), left)
+            ):
+                continue  # "X told the secretary for health, Y": no aside of Y's title
+            start, stop = left, person.end
+        elif found.group("set_off") is not None or text[end : end + 1] in ".;:)":
+            gap = _SET_OFF_BEFORE.search(text, max(0, left - 8), left)
+            person = doc.before(gap.start()) if gap is not None else None
+            if person is None or person.label != "PERSON":
+                continue
+            start, stop = person.start, found.end("brief")
+        else:
+            continue
+        words = found.group("title").split()
+        name = " ".join(w.capitalize() if w != "of" else w for w in words)
+        name = f"{name} for {_title_case(' '.join(brief))}"
+        key = (person.entity, name, of, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = _fact(doc, "title", person.entity, name, start, stop, of=of)
+        for k, prev in enumerate(facts):
+            if prev.subject == person.entity and prev.start < stop and start < prev.end:
+                facts[k] = fact  # "Secretary" read alone in "secretary for net zero ... X"
+                break
+        else:
+            facts.append(fact)
+
+
+def _opens_sentence(doc: _Text, pos: int) -> bool:
+    """Whether only quotation marks and spaces come between a sentence's opening and `pos`."""
+    opening = doc.sentence_span(doc.sentence_of(pos))[0]
+    return not doc.text[opening:pos].strip(" \t\r\n\"'“‘(")
 
 
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:

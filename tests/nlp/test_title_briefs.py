@@ -1,0 +1,30 @@
+"""A portfolio's office with its brief after "for" in lower case is one title: "cabinet
+secretary for net zero and energy X", "X, the cabinet secretary for justice,", "shadow
+secretary of state for health X"; and a spokesman for a person is that person's. Every story
+is written for these tests and read in the three layouts of `layouts`."""
+
+from __future__ import annotations
+
+from .layouts import in_layouts, titles
+
+HOLYROOD = [
+    "Cabinet secretary for rural affairs and islands Fiona Baird has promised new ferries for "
+    "the western isles by 2028.",
+    "Ms Baird told MSPs the first vessel would sail next spring.",
+    "Calum Reid, the cabinet secretary for finance, said the money had been set aside.",
+    "Shadow secretary of state for transport Helen Aske said the promise had been made before.",
+    "The minister for islands, Rhona Kerr, will visit Stornoway on Friday.",
+    "He was minister for two years before the election.",
+]
+
+
+@in_layouts(HOLYROOD)
+def test_a_portfolio_after_for_is_the_titles(text):
+    got = titles(text)
+    assert ("Fiona Baird", "Cabinet Secretary for Rural Affairs and Islands", None) in got, got
+    assert ("Calum Reid", "Cabinet Secretary for Finance", None) in got, got
+    assert ("Helen Aske", "Shadow Secretary of State for Transport", None) in got, got
+    assert ("Rhona Kerr", "Minister for Islands", None) in got, got
+    # the office read alone is gone where the whole title is read
+    assert not any(t[1] == "Secretary" for t in got), got
+    assert not any("Two Years" in t[1] for t in got), got
