@@ -28,3 +28,23 @@ def test_a_portfolio_after_for_is_the_titles(text):
     # the office read alone is gone where the whole title is read
     assert not any(t[1] == "Secretary" for t in got), got
     assert not any("Two Years" in t[1] for t in got), got
+
+
+STRIKE = [
+    "DHAKA, May 9 - The opposition called a two-day general strike from Sunday.",
+    "A spokesman for opposition leader Begum Rokeya, Anwar Kabir, said the strike would go "
+    "ahead despite a ban on rallies.",
+    "Prime Minister Shirin Akhter said the strike was illegal. Her spokesman, Imran Sobhan, "
+    "said the police would keep the roads open.",
+    "Mofiz Uddin, a spokesman for the opposition alliance, said no talks were planned.",
+]
+
+
+@in_layouts(STRIKE)
+def test_a_spokesman_for_a_person_is_that_persons(text):
+    got = titles(text)
+    assert ("Anwar Kabir", "Spokesman", "Begum Rokeya") in got, got
+    assert ("Begum Rokeya", "Opposition Leader", None) in got, got
+    assert ("Imran Sobhan", "Spokesman", "Shirin Akhter") in got, got
+    # a spokesman for a body in lower case is nobody's named
+    assert ("Mofiz Uddin", "Spokesman", None) in got, got

@@ -507,6 +507,8 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
+        if of is None and (name in _STAFF or name == "Press Secretary"):  # not a portfolio's
+            of = _whose_staff(doc, left, t.end, person)
         name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         former = (
@@ -620,6 +622,46 @@ def _opens_sentence(doc: _Text, pos: int) -> bool:
     """Whether only quotation marks and spaces come between a sentence's opening and `pos`."""
     opening = doc.sentence_span(doc.sentence_of(pos))[0]
     return not doc.text[opening:pos].strip(" \t\r\n\"'“‘(")
+
+
+#: Offices held for a person, whom they are of: "a spokesman for opposition leader X",
+#: "Her spokesman, Y", "Smith's lawyer".
+_STAFF = frozenset(
+    "Spokesman Spokeswoman Spokesperson Aide Adviser Advisor Lawyer Attorney Solicitor Agent "
+    "Publicist Secretary".split()
+)
+_HIS_OR_HER_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
+_FOR_PERSON = regexes.compile(r"[ \t]+(?:for|to)[ \t]+")
+_LOWER_WORD_AT = regexes.compile(r"[a-z][\w-]*[ \t]+")
+
+
+def _whose_staff(doc: _Text, left: int, right: int, holder: Mention) -> str | None:
+    """The person an office held for a person is of: the one named after "for" ("a spokesman
+    for opposition leader Khaleda Zia, Salah Uddin"), or owning it before ("Smith's lawyer",
+    "Her spokesman", as a reader takes "her"); never its holder."""
+    text = doc.text
+    whose = None
+    link = _FOR_PERSON.match(text, right)
+    if link is not None:
+        pos = link.end()
+        for _ in range(3):  # past an office's words in lower case: "opposition leader"
+            whose = doc.by_start.get(pos)
+            lower = _LOWER_WORD_AT.match(text, pos) if whose is None else None
+            if lower is None:
+                break
+            pos = lower.end()
+        if whose is not None and whose.label == "TITLE":
+            whose = doc.after(whose.end)  # "for opposition leader X"
+    elif (pronoun := _HIS_OR_HER_BEFORE.search(text, max(0, left - 5), left)) is not None:
+        if text[right : right + 1] == "," or doc.after(right) is holder:
+            whose = doc.last_person(pronoun.start(), "she" if pronoun.group(1) == "er" else "he")
+    elif (poss := _POSSESSIVE.search(text, max(0, left - 4), left)) is not None:
+        whose = doc.before(poss.start())
+    if whose is None or whose.label != "PERSON" or whose.entity == holder.entity:
+        return None
+    if whose.start < holder.end and whose.end > holder.start:
+        return None
+    return whose.entity
 
 
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
