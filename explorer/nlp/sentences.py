@@ -124,6 +124,13 @@ def _continues(text: str, line_end: int, next_start: int) -> bool:
     if last.isalpha() or last == ".":
         word_start = max(text.rfind(" ", 0, line_end), text.rfind("\n", 0, line_end)) + 1
         word = text[word_start:line_end].lower()
+        if len(word) == 2 and last == "." and text[line_end - 2].isupper():
+            # an initial the wrap left at a line's end: "a director of H.\nClarkson and Co
+            # Ltd", "said James E.\nSmith" (not "in Group E.\nThe team")
+            return _opens_a_name(text, line_end) or (
+                _after_name(text, 0, word_start)
+                and text[next_start:].split(None, 1)[0].strip("\"'“‘,").lower() not in _STARTERS
+            )
         # "... and\nRussia", "... Mr\nBlair", "... Dr.\nSmith"
         return word in _JOINERS or word.rstrip(".") in _BEFORE_NAMES
     return False

@@ -166,7 +166,7 @@ def _owner_before(
     owner = doc.before(left)
     if owner is None or not _may_own(owner):
         return None, left
-    if owner.label == "ORG" or (owner.label in ("GPE", "LOC") and occupation in _SPORT):
+    if owner.label == "ORG" or (owner.label in ("GPE", "LOC", "EVENT") and occupation in _SPORT):
         return owner.entity, owner.start
     return None, left
 

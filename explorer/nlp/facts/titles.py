@@ -451,7 +451,9 @@ def _titles(doc: _Text) -> list[Fact]:
             prefix = doc.before(left)
         if prefix is not None and prefix.label in ("ORG", "PERSON"):
             prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
-        if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
+        if prefix is not None and prefix.label == "EVENT":
+            of, left = prefix.entity, prefix.start  # "European Ryder Cup captain X"
+        elif prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
             if prefix.label != "ORG":
                 name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
@@ -465,6 +467,8 @@ def _titles(doc: _Text) -> list[Fact]:
         if of is None:
             of, right = _body_after(doc, right)
         of, to, right = _title_links(doc, right, of, at=poss is None)
+        if of is None and (part := _part_after(doc, right)) is not None:
+            of, right = part  # "chairman of the union's Northstar unit"
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
@@ -664,6 +668,26 @@ def _whose_staff(doc: _Text, left: int, right: int, holder: Mention) -> str | No
     return whose.entity
 
 
+# A part of an organisation after a title, by its owner: " of the union's Northstar unit".
+_OWNERS_PART = regexes.compile(r"[ \t]+of[ \t]+(?:the|its|their)[ \t]+[a-z]+['’]s[ \t]+")
+_PART_WORD = regexes.compile(
+    r"[ \t]+(?P<part>unit|branch|division|subsidiary|arm|section|chapter|wing|local|office)\b"
+)
+
+
+def _part_after(doc: _Text, right: int) -> tuple[str, int] | None:
+    """The part of an organisation a title ending at `right` is of, named after its owner:
+    "chairman of the union's Northstar unit" is of the Northstar unit; (of, where it ends)."""
+    link = _OWNERS_PART.match(doc.text, right)
+    named = doc.by_start.get(link.end()) if link is not None else None
+    if named is None or named.label not in ("ORG", "GPE", "LOC", "FAC"):
+        return None
+    part = _PART_WORD.match(doc.text, named.end)
+    if part is not None:
+        return f"{named.entity} {part.group('part')}", part.end()
+    return (named.entity, named.end) if named.label == "ORG" else None
+
+
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
     """The comma that sets off a title after a person's possessive, before the name of whoever
     holds it: "Sir Bernard Ingham, Margaret Thatcher's former press secretary, said"."""
@@ -714,7 +738,7 @@ _KIND_THEN_NAME = regexes.compile(
     r"(?:[A-Z][a-z][\w'’-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:firm|company|group|consultancy|bank|agency|fund|institute|charity|organi[sz]ation"
     r"|house|body|think[ \t]+tank|union|party|association|federation|council|movement"
-    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers|insurer|lender|airline"
+    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers?|insurer|lender|airline"
     r"|carrier|newspaper|magazine|broadcaster|network|university|trust|foundation|club)"
     r"[ \t]+(?=[A-Z])"
 )
