@@ -57,3 +57,23 @@ NOT_TITLES = [
 def test_no_occupation_nobody_holds(text):
     got = titles(text)
     assert not any(t[0] in ("Ann Cole", "Paul Hart", "Joe Carr") for t in got), got
+
+
+CHIEFS = [
+    "On Sunday, BNF chief Rahima Khatun said the strike would go on.",
+    "Halford Bank's chief Simon Rudd and Harcastle's chief Ann Pyne met on Monday.",
+    "The party's election chief Owen Hale said the campaign had started. Its "
+    "secretary-general, Abdul Karim, agreed.",
+    "Joan Fry, the chief of staff, said nothing.",
+]
+
+
+@in_layouts(CHIEFS)
+def test_a_chief_before_a_name_is_a_title_of_its_owner(text):
+    got = titles(text)
+    assert ("Rahima Khatun", "Chief", "BNF") in got, got
+    assert ("Simon Rudd", "Chief", "Halford Bank") in got, got
+    assert ("Owen Hale", "Election Chief") in {t[:2] for t in got}, got
+    assert ("Abdul Karim", "Secretary-General") in {t[:2] for t in got}, got
+    # "the chief of staff" is the title the title pass reads, not "Chief"
+    assert ("Joan Fry", "Chief of Staff", None) in got, got

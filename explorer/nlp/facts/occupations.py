@@ -16,6 +16,17 @@ from .referents import _band_before, _whose
 from .text import _fact, _Text
 
 _OCCUPATIONS = OCCUPATIONS | frozenset(gazetteer.word_list("occupation_titles"))
+#: An occupation of a hyphen as the analysis view joins it where a wrap broke it at the hyphen
+#: ("full-" / "back" reads "fullback"): the title is written as the list writes it.
+_JOINED = {w.replace("-", ""): w for w in _OCCUPATIONS if "-" in w}
+
+
+def _occupation(word: str) -> str | None:
+    """The occupation `word` is (in lower case, as the list writes it), if any."""
+    low = word.lower()
+    return low if low in _OCCUPATIONS else _JOINED.get(low)
+
+
 _FIELDS = frozenset(gazetteer.word_list("occupation_fields"))
 #: Occupations a team holds, which a place's name before them is the team of: "England fast
 #: bowler X", "Lowmoor goalkeeper X" (not "Glasgow singer X": where the singer is from).
@@ -25,7 +36,9 @@ _SPORT = PLAYER_ROLES | frozenset(
 )
 _WORD = regexes.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
 _WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z][\w'’-]*,?[ \t]+){1,4}$")
-_POSSESSIVE_BEFORE = regexes.compile(r"(?:(?<![\w'’-])([a-z]+)|(?<=[\w.]))['’]s[ \t]+$")
+_POSSESSIVE_BEFORE = regexes.compile(
+    r"(?:(?<![\w'’-])([a-z]+)|(?<=[\w.]))['’]s[ \t]+$|(?<=s)['’][ \t]+$"  # "Barclays' chief"
+)
 _PRONOUN_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
 _FORMER_BEFORE = regexes.compile(r"(?<![\w-])(?:[Ff]ormer|ex-)[ \t]*$")
 # After a name, the occupation set off: ", the band's guitarist," ", 34, a golfer from Fife".
@@ -106,11 +119,11 @@ def _before(doc: _Text, p: Mention):
     set_off = gap.lstrip(" \t").startswith(",")
     if not (gap.isspace() or (set_off and gap.replace(",", " ", 1).isspace())):
         return None
-    occupation = text[s:e]
-    if occupation.lower() not in _OCCUPATIONS or _covered(doc, s, e):
+    occupation = _occupation(text[s:e])
+    if occupation is None or _covered(doc, s, e):
         return None
     opening = doc.sentence_span(doc.sentence_of(p.start))[0]
-    if occupation[0].isupper() and not _opens(text, opening, s):
+    if text[s].isupper() and not _opens(text, opening, s):
         return None  # "Harbour Singer X": a name's word
     if doc.sentence_of(s) != doc.sentence_of(p.start):
         return None
@@ -127,9 +140,9 @@ def _before(doc: _Text, p: Mention):
             break
         field.insert(0, word.lower())
         left = fs
-    name = _title_name([*field, occupation.lower()])
+    name = _title_name([*field, occupation])
     former = _FORMER_BEFORE.search(text, max(0, left - 8), left) is not None
-    of, start = _owner_before(doc, left, occupation.lower(), p)
+    of, start = _owner_before(doc, left, occupation, p)
     if set_off and start == left:
         return None  # "X met singer, Y": set off from the name only after its owner
     return name, of, min(start, left), p.end, former
@@ -220,8 +233,10 @@ def _after(doc: _Text, p: Mention):
     if words is None:
         return None
     said = words.group().split()
-    if said[-1] not in _OCCUPATIONS or any(w not in _FIELDS for w in said[:-1]):
+    occupation = _occupation(said[-1])
+    if occupation in (None, "chief") or any(w not in _FIELDS for w in said[:-1]):
         return None
+    said[-1] = occupation
     if _covered(doc, pos, words.end()):
         return None  # a title the title pass reads
     end = words.end()
