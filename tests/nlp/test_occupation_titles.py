@@ -77,3 +77,21 @@ def test_a_chief_before_a_name_is_a_title_of_its_owner(text):
     assert ("Abdul Karim", "Secretary-General") in {t[:2] for t in got}, got
     # "the chief of staff" is the title the title pass reads, not "Chief"
     assert ("Joan Fry", "Chief of Staff", None) in got, got
+
+
+DERBY = [
+    "Kilbride won the derby 2-0. Sean Tully, the Kilbride striker, scored both goals.",
+    "Jazz pianist Ruth Okoro played with the group Night Ferry for a decade. The group's lead "
+    "singer, Dan Mara, said she was the best musician he had worked with.",
+    "Amy Roe, the Glasgow singer, was in the crowd.",
+]
+
+
+@in_layouts(DERBY)
+def test_a_team_or_band_before_the_occupation_set_off_after_a_name(text):
+    got = titles(text)
+    assert ("Sean Tully", "Striker", "Kilbride") in got, got
+    assert ("Ruth Okoro", "Jazz Pianist", None) in got, got
+    assert ("Dan Mara", "Lead Singer", "Night Ferry") in got, got
+    # a place before an occupation of no team says where the singer is from
+    assert not any(t[0] == "Amy Roe" and t[2] for t in got), got

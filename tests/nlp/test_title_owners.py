@@ -51,4 +51,6 @@ def test_an_initial_a_wrap_leaves_at_a_lines_end_ends_no_sentence():
     )
     assert "The won by James E. Smith of Leeds." in got, got
     assert "They play in Group E." in got, got
+    two = "    Rates firmed, said Roger Dale, a director of J.E.\n    Hyde and Co Ltd. Then.\n"
+    assert titles(two) >= {("Roger Dale", "Director", "J.E. Hyde and Co Ltd")}
     assert titles(text) >= {("Alan Marsh", "Director", "H. Clarkson and Co Ltd")}

@@ -32,7 +32,7 @@ _FIELDS = frozenset(gazetteer.word_list("occupation_fields"))
 #: bowler X", "Lowmoor goalkeeper X" (not "Glasgow singer X": where the singer is from).
 _SPORT = PLAYER_ROLES | frozenset(
     "spinner batter wicketkeeper wicket-keeper all-rounder prop referee umpire caddie trainer "
-    "physio physiotherapist".split()
+    "physio physiotherapist vice-captain chief".split()
 )
 _WORD = regexes.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
 _WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z][\w'’-]*,?[ \t]+){1,4}$")
@@ -170,8 +170,9 @@ def _owner_before(
     poss = _POSSESSIVE_BEFORE.search(text, max(0, left - 24), left)
     if poss is not None:
         if poss.group(1):
+            # "the band's guitarist, X": owned though the story may not say by whom
             of = _kind_owner(doc, poss.group(1), poss.start(1) + len(poss.group(1)))
-            return of, poss.start() if of is not None else left
+            return of, poss.start()
         owner = doc.by_end.get(poss.start())
         if owner is not None and owner.label in ("ORG", "PERSON"):
             return owner.entity, owner.start
@@ -179,7 +180,9 @@ def _owner_before(
     owner = doc.before(left)
     if owner is None or not _may_own(owner):
         return None, left
-    if owner.label == "ORG" or (owner.label in ("GPE", "LOC", "EVENT") and occupation in _SPORT):
+    if occupation in _SPORT and owner.label in ("ORG", "GPE", "LOC", "EVENT"):
+        return owner.entity, owner.start
+    if owner.label == "ORG" and not _place_named(owner):
         return owner.entity, owner.start
     return None, left
 
@@ -201,8 +204,18 @@ def _may_own(m: Mention) -> bool:
     )
 
 
+def _place_named(m: Mention) -> bool:
+    """Whether a name is a place's, though a sports story may read it as its team's."""
+    if m.label != "ORG":
+        return True
+    place = gazetteer_label(m.text.split())
+    return place is not None and place[0] in ("GPE", "LOC")
+
+
 def _kind_owner(doc: _Text, kind: str, end: int) -> str | None:
     """The organisation "the band" or "the festival" ending at `end` stands for."""
+    if kind == "group":  # "the group's singer": a band's, where the story named one
+        return _band_before(doc, end) or _whose(doc, end)
     return _whose(doc, end)
 
 
@@ -215,13 +228,14 @@ def _after(doc: _Text, p: Mention):
     pos = lead.end()
     of = None
     owner = doc.by_start.get(pos)
+    team = False  # "X, the Celtic striker,": a team named before the occupation, no possessive
     if owner is not None:
-        if text[owner.end : owner.end + 2] not in ("'s", "’s") or owner.label not in (
-            "ORG",
-            "PERSON",
-        ):
+        if text[owner.end : owner.end + 2] in ("'s", "’s") and owner.label in ("ORG", "PERSON"):
+            of, pos = owner.entity, owner.end + 2
+        elif owner.label in ("ORG", "GPE", "LOC") and _may_own(owner) and lead.group("det"):
+            of, pos, team = owner.entity, owner.end, _place_named(owner)
+        else:
             return None
-        of, pos = owner.entity, owner.end + 2
         while text[pos : pos + 1] in (" ", "\t"):
             pos += 1
     elif lead.group("det") and lead.group("det").startswith("the"):
@@ -237,6 +251,8 @@ def _after(doc: _Text, p: Mention):
     if occupation in (None, "chief") or any(w not in _FIELDS for w in said[:-1]):
         return None
     said[-1] = occupation
+    if team and occupation not in _SPORT:
+        return None  # "X, the Glasgow singer": where from, not whose
     if _covered(doc, pos, words.end()):
         return None  # a title the title pass reads
     end = words.end()

@@ -680,11 +680,11 @@ def _part_after(doc: _Text, right: int) -> tuple[str, int] | None:
     "chairman of the union's Northstar unit" is of the Northstar unit; (of, where it ends)."""
     link = _OWNERS_PART.match(doc.text, right)
     named = doc.by_start.get(link.end()) if link is not None else None
-    if named is None or named.label not in ("ORG", "GPE", "LOC", "FAC"):
+    if named is None:
         return None
     part = _PART_WORD.match(doc.text, named.end)
-    if part is not None:
-        return f"{named.entity} {part.group('part')}", part.end()
+    if part is not None:  # the name as written: a part's name, whatever it was read as
+        return f"{' '.join(named.text.split())} {part.group('part')}", part.end()
     return (named.entity, named.end) if named.label == "ORG" else None
 
 
