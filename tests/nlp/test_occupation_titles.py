@@ -95,3 +95,10 @@ def test_a_team_or_band_before_the_occupation_set_off_after_a_name(text):
     assert ("Dan Mara", "Lead Singer", "Night Ferry") in got, got
     # a place before an occupation of no team says where the singer is from
     assert not any(t[0] == "Amy Roe" and t[2] for t in got), got
+
+
+@in_layouts(["The referee, Alan Steel, booked seven players.", "He met singer, Amy Ward, there."])
+def test_an_occupation_set_off_before_a_name_after_the(text):
+    got = titles(text)
+    assert ("Alan Steel", "Referee", None) in got, got
+    assert not any(t[0] == "Amy Ward" for t in got), got

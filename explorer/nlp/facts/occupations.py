@@ -39,6 +39,7 @@ _WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z][\w'’-]*,?[ \t]+){1,4}$")
 _POSSESSIVE_BEFORE = regexes.compile(
     r"(?:(?<![\w'’-])([a-z]+)|(?<=[\w.]))['’]s[ \t]+$|(?<=s)['’][ \t]+$"  # "Barclays' chief"
 )
+_THE_BEFORE = regexes.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
 _PRONOUN_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
 _FORMER_BEFORE = regexes.compile(r"(?<![\w-])(?:[Ff]ormer|ex-)[ \t]*$")
 # After a name, the occupation set off: ", the band's guitarist," ", 34, a golfer from Fife".
@@ -144,7 +145,10 @@ def _before(doc: _Text, p: Mention):
     former = _FORMER_BEFORE.search(text, max(0, left - 8), left) is not None
     of, start = _owner_before(doc, left, occupation, p)
     if set_off and start == left:
-        return None  # "X met singer, Y": set off from the name only after its owner
+        article = _THE_BEFORE.search(text, max(0, left - 5), left)
+        if article is None or text[p.end : p.end + 1] not in (",", ";"):
+            return None  # "X met singer, Y": set off from the name only after "the" or an owner
+        start = article.start()  # "the referee, Alan Steel,"
     return name, of, min(start, left), p.end, former
 
 
