@@ -35,7 +35,6 @@ _SPORT = PLAYER_ROLES | frozenset(
     "physio physiotherapist vice-captain chief".split()
 )
 _WORD = regexes.compile(r"[A-Za-z][a-z]*(?:-[a-z]+)*")
-_WORDS_BEFORE = regexes.compile(r"(?:[A-Za-z][\w'’-]*,?[ \t]+){1,4}$")
 _POSSESSIVE_BEFORE = regexes.compile(
     r"(?:(?<![\w'’-])([a-z]+)|(?<=[\w.]))['’]s[ \t]+$|(?<=s)['’][ \t]+$"  # "Barclays' chief"
 )
@@ -109,10 +108,11 @@ def _title_name(words: list[str]) -> str:
 def _before(doc: _Text, p: Mention):
     """ "Scottish singer X", "Festival organiser X", "England fast bowler X"."""
     text = doc.text
-    run = _WORDS_BEFORE.search(text, max(0, p.start - 60), p.start)
-    if run is None or "\n\n" in text[run.start() : p.start].replace("\r", ""):
-        return None
-    words = [(m.start(), m.end()) for m in _WORD.finditer(text, run.start(), p.start)]
+    before = text[max(0, p.start - 30) : p.start].rstrip(_BLANKS).removesuffix(",")
+    last = before.rpartition(" ")[2].rpartition("\n")[2]
+    if _occupation(last) is None and _occupation(_OPENING_MARKS.split(last)[-1]) is None:
+        return None  # most names: no occupation right before (a look-up, no search)
+    words = _last_words(text, p.start)
     if not words:
         return None
     s, e = words[-1]
@@ -150,6 +150,42 @@ def _before(doc: _Text, p: Mention):
             return None  # "X met singer, Y": set off from the name only after "the" or an owner
         start = article.start()  # "the referee, Alan Steel,"
     return name, of, min(start, left), p.end, former
+
+
+_BLANKS = " \t\r\n"
+_OPENING_MARKS = regexes.compile(r"[^A-Za-z-]")  # "[actor", "Singer/guitarist"
+
+
+def _last_words(text: str, pos: int) -> list[tuple[int, int]]:
+    """The (start, end) of up to three words before `pos` on its line, nearest last, each only
+    letters (and hyphens): ", " may stand between the last and `pos`, spaces between the
+    others."""
+    out: list[tuple[int, int]] = []
+    end, floor = pos, max(0, pos - 60)
+    for k in range(3):
+        e = end
+        while e > floor and text[e - 1] in " \t":  # not past a line break: the analysis view
+            e -= 1  # keeps only the hard ones
+        if k == 0 and e > floor and text[e - 1] == ",":
+            e -= 1
+            while e > floor and text[e - 1] in " \t":
+                e -= 1
+        if e == end and k == 0 and pos > 0:
+            return out  # a name joined to what comes before: no word of its own
+        s = e
+        while s > floor and not (text[s - 1] in _BLANKS or text[s - 1] == ","):
+            s -= 1
+        w = e
+        while w > s and (text[w - 1].isalpha() or text[w - 1] == "-"):
+            w -= 1
+        if w == e or not _WORD.fullmatch(text, w, e):
+            break
+        out.append((w, e))
+        if w > s:
+            break  # "[actor X", "Singer/guitarist X": the word after a mark ends the run
+        end = s
+    out.reverse()
+    return out
 
 
 def _opens(text: str, opening: int, pos: int) -> bool:

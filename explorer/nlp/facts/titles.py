@@ -548,10 +548,14 @@ def _titles(doc: _Text) -> list[Fact]:
 
 # A portfolio's office with its brief after "for", in lower case: "cabinet secretary for net
 # zero and energy", "shadow secretary of state for health", "the minister for children".
-_BRIEF = regexes.compile(
+_BRIEF_TITLE = (
     r"(?<![\w'’-])(?P<title>(?:(?:[Ss]hadow|[Cc]abinet|[Dd]eputy|[Jj]unior|[Aa]ssistant"
     r"|[Aa]cting|[Ii]nterim)[ \t]+){0,2}(?:[Ss]ecretary|[Mm]inister)(?:[ \t]+of[ \t]+state)?"
-    r"|(?:[Ss]hadow[ \t]+)?(?:[Cc]ommissioner|[Ss]pokes(?:man|woman|person)))[ \t]+for[ \t]+"
+    r"|(?:[Ss]hadow[ \t]+)?(?:[Cc]ommissioner|[Ss]pokes(?:man|woman|person)))"
+)
+_BRIEF_TITLE_BEFORE = regexes.compile(_BRIEF_TITLE + "$")
+_BRIEF = regexes.compile(
+    _BRIEF_TITLE + r"[ \t]+for[ \t]+"
     r"(?P<brief>(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*)"
     r"(?:(?P<set_off>[ \t]*,[ \t]*|(?=[ \t]*[.;:)]))|[ \t]+(?=[A-Z]))"
 )
@@ -574,7 +578,7 @@ def _briefs(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
     text = doc.text
     if " for " not in text:
         return
-    for found in _BRIEF.finditer(text):
+    for found in _briefs_at(text):
         brief = found.group("brief").split()
         if _NOT_BRIEF.intersection(brief) or (
             brief[-1].capitalize() in gazetteer.titles()[0] and brief[-1] not in PORTFOLIO
@@ -620,6 +624,18 @@ def _briefs(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
                 break
         else:
             facts.append(fact)
+
+
+def _briefs_at(text: str):
+    """The matches of `_BRIEF`, read only where " for " is (a find each, not a scan of the
+    whole text by the pattern)."""
+    at = text.find(" for ")
+    while at >= 0:
+        title = _BRIEF_TITLE_BEFORE.search(text, max(0, at - 45), at)
+        found = _BRIEF.match(text, title.start()) if title is not None else None
+        if found is not None:
+            yield found
+        at = text.find(" for ", at + 4)
 
 
 def _opens_sentence(doc: _Text, pos: int) -> bool:
