@@ -48,3 +48,21 @@ def test_a_spokesman_for_a_person_is_that_persons(text):
     assert ("Imran Sobhan", "Spokesman", "Shirin Akhter") in got, got
     # a spokesman for a body in lower case is nobody's named
     assert ("Mofiz Uddin", "Spokesman", None) in got, got
+
+
+LEADS = [
+    "Begum Rokeya, whose National Unity Front boycotted the last election, said she would "
+    "lead the march.",
+    "The ruling People's League, led by Prime Minister Shirin Akhter, said the strike was "
+    "illegal. The head of Rokeya's National Unity Front, Abdul Karim, said it would go on.",
+]
+
+
+@in_layouts(LEADS)
+def test_no_title_nobody_stated_of_a_party_someone_leads(text):
+    got = titles(text)
+    # "whose party" and "led by" state no office; the head named is the head
+    assert not any(t[0] == "Begum Rokeya" for t in got), got
+    assert ("Shirin Akhter", "Prime Minister", None) in got, got
+    assert ("Abdul Karim", "Head", "National Unity Front") in got, got
+    assert not any(t[0] == "Shirin Akhter" and t[1] in ("Head", "Leader") for t in got), got
