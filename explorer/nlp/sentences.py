@@ -60,6 +60,7 @@ _LIST_MARKER = regexes.compile(
 # A dash or a bullet standing alone: a list item's marker.
 _DASHES = frozenset("- – — • * ·".split())
 _MULTI_PERIOD = regexes.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_INITIALS = regexes.compile(r"(?:[A-Z]\.){1,3}")  # "H.", "J.E." (not "U.S.": a starter follows)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -124,6 +125,16 @@ def _continues(text: str, line_end: int, next_start: int) -> bool:
     if last.isalpha() or last == ".":
         word_start = max(text.rfind(" ", 0, line_end), text.rfind("\n", 0, line_end)) + 1
         word = text[word_start:line_end].lower()
+        if last == "." and _INITIALS.fullmatch(text, word_start, line_end):
+            # initials the wrap left at a line's end go on as they would on one line (as
+            # `_boundary` reads them): "a director of H.\nClarkson and Co Ltd", "said James
+            # E.\nSmith", "of J.E.\nHyde and Co"; not "in Group E.\nThe team"
+            nxt = text[next_start : next_start + 40].split(None, 1)[0].strip("\"'“‘,;:")
+            if line_end - word_start > 2:
+                return nxt.lower() not in _STARTERS
+            return _opens_a_name(text, line_end) or (
+                _after_name(text, 0, word_start) and nxt.lower() not in _STARTERS
+            )
         # "... and\nRussia", "... Mr\nBlair", "... Dr.\nSmith"
         return word in _JOINERS or word.rstrip(".") in _BEFORE_NAMES
     return False

@@ -21,7 +21,7 @@ _KINDS = (
 _THE_OWNER_BEFORE = regexes.compile(
     r"\b[Tt]he[ \t]+(?:(?!(?:and|or|of|in|at|for)[ \t])[\w.'’-]+[ \t]+){0,2}?"
     rf"(?P<kind>party|{_KINDS}|club|team|museum|university|hospital|council|authority|mission|trust"
-    r"|charity|federation|association|institute|league)$"
+    r"|charity|federation|association|institute|league|festival|orchestra|band|side|squad)$"
 )
 # The parties a story names in a word or two ("Labour", "the Tories", "Lib Dems").
 _PARTY_NAMES = frozenset(
@@ -38,7 +38,11 @@ def _whose(doc: _Text, pos: int) -> str | None:
     found = _THE_OWNER_BEFORE.search(doc.text, max(0, pos - 60), pos)
     if found is None:
         return None
-    kind = found.group("kind")
+    kind = _SAME_KIND.get(found.group("kind"), found.group("kind"))
+    if kind == "band":
+        return _band_before(doc, pos)
+    if kind in _NAMED_AS_KIND:
+        return _latest_named_as(doc, found.start(), kind)
     if kind != "party":
         org = _named_earlier(doc, found.start(), kind)
         if org is None and kind in _KINDS_NAMED_LOOSELY:
@@ -51,6 +55,37 @@ def _whose(doc: _Text, pos: int) -> str | None:
         ):
             return m.entity
     return None
+
+
+#: Kinds whose names end in the kind ("Loch Shore Festival"), which a story may name once
+#: near its top and call "the festival" long after.
+_NAMED_AS_KIND = frozenset({"festival", "orchestra"})
+
+
+def _latest_named_as(doc: _Text, pos: int, kind: str) -> str | None:
+    """The latest organisation or event before `pos` whose name ends in `kind`."""
+    i = bisect.bisect_left(doc.mention_starts, pos) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 400):
+        if m.label in ("ORG", "EVENT", "FAC") and m.entity.lower().endswith(kind):
+            return m.entity
+    return None
+
+
+#: Words for a kind read as the kind: "the side's captain" is the team's.
+_SAME_KIND = {"side": "team", "squad": "team"}
+# "the band Pale Harbour": the band a story names, whatever the recognizer took it for.
+_BAND_NAMED = regexes.compile(r"(?<![\w-])(?:band|group|duo|trio|quartet)[ \t]+(?=[A-Z])")
+
+
+def _band_before(doc: _Text, pos: int) -> str | None:
+    """The band the story named latest before `pos` ("the band Pale Harbour", a name the
+    recognizer may take for a place's, a building's or a person's)."""
+    found = None
+    for m in _BAND_NAMED.finditer(doc.text, max(0, pos - 3000), pos):
+        named = doc.by_start.get(m.end())
+        if named is not None:
+            found = named.entity
+    return found
 
 
 #: Kinds a story calls an organisation by whose names seldom say so ("Everton", "Juventus").

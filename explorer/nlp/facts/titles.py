@@ -9,6 +9,8 @@ import re
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from ..titles_words import PORTFOLIO
+from .occupations import _occupations
 from .referents import _whose
 from .text import (
     _GAP_COMMA,
@@ -449,7 +451,9 @@ def _titles(doc: _Text) -> list[Fact]:
             prefix = doc.before(left)
         if prefix is not None and prefix.label in ("ORG", "PERSON"):
             prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
-        if prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
+        if prefix is not None and prefix.label == "EVENT":
+            of, left = prefix.entity, prefix.start  # "European Ryder Cup captain X"
+        elif prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
             of, left = prefix.entity, prefix.start
             if prefix.label != "ORG":
                 name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
@@ -463,6 +467,8 @@ def _titles(doc: _Text) -> list[Fact]:
         if of is None:
             of, right = _body_after(doc, right)
         of, to, right = _title_links(doc, right, of, at=poss is None)
+        if of is None and (part := _part_after(doc, right)) is not None:
+            of, right = part  # "chairman of the union's Northstar unit"
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
@@ -505,6 +511,8 @@ def _titles(doc: _Text) -> list[Fact]:
             tail = _TITLE_TAIL.match(text, right)
             if tail is not None:  # "X, the vice president of marketing, said"
                 doc.appositives.setdefault(tail.end(), (person.entity, person.start))
+        if of is None and (name in _STAFF or name == "Press Secretary"):  # not a portfolio's
+            of = _whose_staff(doc, left, t.end, person)
         name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         former = (
@@ -531,9 +539,169 @@ def _titles(doc: _Text) -> list[Fact]:
     facts.extend(_doctors(doc, seen))
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
+    facts.extend(_occupations(doc, seen))
+    _briefs(doc, facts, seen)
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+# A portfolio's office with its brief after "for", in lower case: "cabinet secretary for net
+# zero and energy", "shadow secretary of state for health", "the minister for children".
+_BRIEF_TITLE = (
+    r"(?<![\w'’-])(?P<title>(?:(?:[Ss]hadow|[Cc]abinet|[Dd]eputy|[Jj]unior|[Aa]ssistant"
+    r"|[Aa]cting|[Ii]nterim)[ \t]+){0,2}(?:[Ss]ecretary|[Mm]inister)(?:[ \t]+of[ \t]+state)?"
+    r"|(?:[Ss]hadow[ \t]+)?(?:[Cc]ommissioner|[Ss]pokes(?:man|woman|person)))"
+)
+_BRIEF_TITLE_BEFORE = regexes.compile(_BRIEF_TITLE + "$")
+_BRIEF = regexes.compile(
+    _BRIEF_TITLE + r"[ \t]+for[ \t]+"
+    r"(?P<brief>(?:[a-z][\w-]*[ \t]+){0,5}?[a-z][\w-]*)"
+    r"(?:(?P<set_off>[ \t]*,[ \t]*|(?=[ \t]*[.;:)]))|[ \t]+(?=[A-Z]))"
+)
+# Words that make a brief's words a clause or a time, not a portfolio: "minister for two years".
+_NOT_BRIEF = frozenset(
+    "the a an its our this that these those all both each one two three four five six seven "
+    "eight nine ten many several some life years year months weeks days decades now "
+    "said says told who which that is was has had will would on in at to from with by his her "
+    "him them it this".split()
+)
+_OWNER_THEN_TITLE = regexes.compile(r"['’]s[ \t]+$")
+_THE_BEFORE = regexes.compile(r"(?:^|[ \t(“\"])(?:[Tt]he|[Aa]n?)[ \t]+$")
+
+
+def _briefs(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
+    """Titles of a portfolio whose brief follows "for" in lower case, before a name or set off
+    after one: "cabinet secretary for net zero and energy Mairi X", "X, the cabinet secretary
+    for justice,", "shadow secretary of state for health X". Where the title pass read only
+    the office ("Secretary"), this whole title takes its place."""
+    text = doc.text
+    if " for " not in text:
+        return
+    for found in _briefs_at(text):
+        brief = found.group("brief").split()
+        if _NOT_BRIEF.intersection(brief) or (
+            brief[-1].capitalize() in gazetteer.titles()[0] and brief[-1] not in PORTFOLIO
+        ):
+            continue  # "a spokesman for opposition leader X": X leads, the spokesman is unnamed
+        if not found.group("title").islower() and not (_opens_sentence(doc, found.start())):
+            continue
+        left, end = found.start(), found.end()
+        person = doc.by_start.get(end)
+        of = None
+        owner = _OWNER_THEN_TITLE.search(text, max(0, left - 3), left)
+        # "Labour's shadow minister for transport", "Liberal Democrat spokeswoman for women"
+        named = doc.by_end.get(owner.start()) if owner is not None else doc.before(left)
+        if named is not None and named.label in _PARTY:
+            of, left = named.entity, named.start
+        if person is not None and person.label == "PERSON":
+            if (
+                found.group("set_off")
+                and of is None
+                and not _THE_BEFORE.search(text, max(0, left - 5), left)
+            ):
+                continue  # "X told the secretary for health, Y": no aside of Y's title
+            start, stop = left, person.end
+        elif found.group("set_off") is not None or text[end : end + 1] in ".;:)":
+            gap = _SET_OFF_BEFORE.search(text, max(0, left - 8), left)
+            person = doc.before(gap.start()) if gap is not None else None
+            if person is None or person.label != "PERSON":
+                continue
+            start, stop = person.start, found.end("brief")
+        else:
+            continue
+        words = found.group("title").split()
+        name = " ".join(w.capitalize() if w != "of" else w for w in words)
+        name = f"{name} for {_title_case(' '.join(brief))}"
+        key = (person.entity, name, of, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        fact = _fact(doc, "title", person.entity, name, start, stop, of=of)
+        for k, prev in enumerate(facts):
+            if prev.subject == person.entity and prev.start < stop and start < prev.end:
+                facts[k] = fact  # "Secretary" read alone in "secretary for net zero ... X"
+                break
+        else:
+            facts.append(fact)
+
+
+def _briefs_at(text: str):
+    """The matches of `_BRIEF`, read only where " for " is (a find each, not a scan of the
+    whole text by the pattern)."""
+    at = text.find(" for ")
+    while at >= 0:
+        title = _BRIEF_TITLE_BEFORE.search(text, max(0, at - 45), at)
+        found = _BRIEF.match(text, title.start()) if title is not None else None
+        if found is not None:
+            yield found
+        at = text.find(" for ", at + 4)
+
+
+def _opens_sentence(doc: _Text, pos: int) -> bool:
+    """Whether only quotation marks and spaces come between a sentence's opening and `pos`."""
+    opening = doc.sentence_span(doc.sentence_of(pos))[0]
+    return not doc.text[opening:pos].strip(" \t\r\n\"'“‘(")
+
+
+#: Offices held for a person, whom they are of: "a spokesman for opposition leader X",
+#: "Her spokesman, Y", "Smith's lawyer".
+_STAFF = frozenset(
+    "Spokesman Spokeswoman Spokesperson Aide Adviser Advisor Lawyer Attorney Solicitor Agent "
+    "Publicist Secretary".split()
+)
+_HIS_OR_HER_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
+_FOR_PERSON = regexes.compile(r"[ \t]+(?:for|to)[ \t]+")
+_LOWER_WORD_AT = regexes.compile(r"[a-z][\w-]*[ \t]+")
+
+
+def _whose_staff(doc: _Text, left: int, right: int, holder: Mention) -> str | None:
+    """The person an office held for a person is of: the one named after "for" ("a spokesman
+    for opposition leader Khaleda Zia, Salah Uddin"), or owning it before ("Smith's lawyer",
+    "Her spokesman", as a reader takes "her"); never its holder."""
+    text = doc.text
+    whose = None
+    link = _FOR_PERSON.match(text, right)
+    if link is not None:
+        pos = link.end()
+        for _ in range(3):  # past an office's words in lower case: "opposition leader"
+            whose = doc.by_start.get(pos)
+            lower = _LOWER_WORD_AT.match(text, pos) if whose is None else None
+            if lower is None:
+                break
+            pos = lower.end()
+        if whose is not None and whose.label == "TITLE":
+            whose = doc.after(whose.end)  # "for opposition leader X"
+    elif (pronoun := _HIS_OR_HER_BEFORE.search(text, max(0, left - 5), left)) is not None:
+        if text[right : right + 1] == "," or doc.after(right) is holder:
+            whose = doc.last_person(pronoun.start(), "she" if pronoun.group(1) == "er" else "he")
+    elif (poss := _POSSESSIVE.search(text, max(0, left - 4), left)) is not None:
+        whose = doc.before(poss.start())
+    if whose is None or whose.label != "PERSON" or whose.entity == holder.entity:
+        return None
+    if whose.start < holder.end and whose.end > holder.start:
+        return None
+    return whose.entity
+
+
+# A part of an organisation after a title, by its owner: " of the union's Northstar unit".
+_OWNERS_PART = regexes.compile(r"[ \t]+of[ \t]+(?:the|its|their)[ \t]+[a-z]+['’]s[ \t]+")
+_PART_WORD = regexes.compile(
+    r"[ \t]+(?P<part>unit|branch|division|subsidiary|arm|section|chapter|wing|local|office)\b"
+)
+
+
+def _part_after(doc: _Text, right: int) -> tuple[str, int] | None:
+    """The part of an organisation a title ending at `right` is of, named after its owner:
+    "chairman of the union's Northstar unit" is of the Northstar unit; (of, where it ends)."""
+    link = _OWNERS_PART.match(doc.text, right)
+    named = doc.by_start.get(link.end()) if link is not None else None
+    if named is None:
+        return None
+    part = _PART_WORD.match(doc.text, named.end)
+    if part is not None:  # the name as written: a part's name, whatever it was read as
+        return f"{' '.join(named.text.split())} {part.group('part')}", part.end()
+    return (named.entity, named.end) if named.label == "ORG" else None
 
 
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
@@ -586,7 +754,7 @@ _KIND_THEN_NAME = regexes.compile(
     r"(?:[A-Z][a-z][\w'’-]*[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:firm|company|group|consultancy|bank|agency|fund|institute|charity|organi[sz]ation"
     r"|house|body|think[ \t]+tank|union|party|association|federation|council|movement"
-    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers|insurer|lender|airline"
+    r"|alliance|regulator|watchdog|brokers?|brokerage|shipbrokers?|insurer|lender|airline"
     r"|carrier|newspaper|magazine|broadcaster|network|university|trust|foundation|club)"
     r"[ \t]+(?=[A-Z])"
 )
