@@ -340,7 +340,8 @@ def _speaker_at(
         # '"...," said the Frenchman, Alain Prost': the one named after
         person = doc.after(end, _GAP_COMMA)
         if person is None or person.label != "PERSON":
-            person = doc.last_person(context if context is not None else pos, "the")
+            at = context if context is not None else pos
+            person = _of_nation(doc, pos, at) or doc.last_person(at, "the")
         return (person.entity, max(end, person.end)) if person is not None else None
     if m is None:
         honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
@@ -402,6 +403,31 @@ def _speaker_at(
             person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
     return None
+
+
+def _of_nation(doc: _Text, pos: int, before: int) -> Mention | None:
+    """For "the Spaniard" at `pos`: the person named last before `before` whom the story
+    ties to Spain ("Spain's Pedro Delgado", "Delgado of Spain"), or, when it ties nobody to
+    Spain, the person named last whom it ties to no other country; None when it names no
+    nationality."""
+    anaphor = _ANAPHOR_AT.match(doc.text, pos)
+    norp = doc.by_start.get(anaphor.end()) if anaphor is not None else None
+    country = gazetteer.demonyms().get(norp.text) if norp is not None else None
+    if not country:
+        return None
+    i = bisect.bisect_left(doc.person_starts, before)
+    untied = None
+    for p in doc.persons[max(0, i - _NATION_REACH) : i][::-1]:
+        nations = doc.nations(p.entity)
+        if country in nations:
+            return p
+        if not nations and untied is None:
+            untied = p
+    return untied
+
+
+# How many persons back "the Spaniard" may reach for the one of Spain.
+_NATION_REACH = 60
 
 
 # "the Austrian", "the 28-year-old" standing for the person just named.
@@ -841,6 +867,8 @@ def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
     return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
 
 
+# Who a speaker spoke of in their attribution: '"...," the Irishman said of Delgado.'
+_SPOKEN_OF = regexes.compile(r"\b(?:said|says|spoke|speaking|talking)[ \t]+(?:of|about)[ \t]+$")
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
 # A quotation split by its attribution and resumed after a comma: '"...," said Keating, "and
 # ..."', '"...," said Paul Keating, the Treasurer, "and ..."'.
@@ -874,7 +902,11 @@ def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -
         return False  # a phrase quoted inside the next sentence, or another's words
     lo = bisect.bisect_left(doc.person_starts, end)
     hi = bisect.bisect_left(doc.person_starts, qs)
-    if any(p.entity != last[0] for p in doc.persons[lo:hi]):
+    if any(
+        p.entity != last[0]
+        and not _SPOKEN_OF.search(text, max(0, p.start - 20), p.start)  # "said of Delgado"
+        for p in doc.persons[lo:hi]
+    ):
         return False
     return all(v.group() in ("added", "adding") for v in _SPEECH.finditer(text, end, qs))
 

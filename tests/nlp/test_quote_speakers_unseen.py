@@ -1,0 +1,97 @@
+"""Direct quotes and their speakers in forms a reader of wire copy and news gets right at once:
+a story of short paragraphs and a results table still read as hard-wrapped, "the Spaniard"
+for the rider the story ties to Spain, a titled name after the quotation ("Chile's Mines
+Minister Jorge Pardo told"), "the minister" for the minister named last, "he" for the unnamed
+spokesman just quoted, and words in marks after a judging verb or a reported clause. Every
+story is written for these tests; each comes in the layouts of `layouts` (one line per
+paragraph; hard-wrapped at 65 with a 4-space indent; that with CRLF) and, where the layout is
+the point, wrapped with every line indented."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from explorer.nlp import extract
+from explorer.nlp.layout import wrap_width
+
+from .layouts import in_layouts, said
+
+# --- a story of short paragraphs and a results table ---------------------------------------
+
+TOUR = [
+    "CYCLING - ROCHE KEEPS LEAD AS DELGADO WINS STAGE",
+    "VILLARD-DE-LANS, France 1987-07-21",
+    "Ireland's Stephen Roche kept the leader's yellow jersey in the Tour de France on Tuesday "
+    "after a long very very very very duel with Spain's Pedro Delgado in the Alps.",
+    "Delgado attacked on the final climb and won the stage by 18 seconds, but Roche limited "
+    "his losses.",
+    '"I was on my limit but I knew I had to keep fighting very very very very until the end," '
+    'Roche said. "Tomorrow is another hard day and anything can happen."',
+    '"Delgado was the stronger man today," the Irishman told French television. "I will '
+    'have to ride a perfect time trial in Dijon."',
+    'Delgado said he had expected more help from his team-mates. "I could not do it alone," '
+    'the Spaniard told reporters. "Roche is very strong."',
+    "Results of the 20th stage:\n1. Pedro Delgado (Spain) PDM 5:32:41\n"
+    "2. Stephen Roche (Ireland) Carrera 0:18\n3. Jean-Francois Bernard (France) Toshiba 1:05",
+]
+
+
+def wire(paragraphs: list[str], indent: str) -> str:
+    """The headline unindented, each paragraph wrapped at 65 with a 4-space indent (`indent`
+    on the lines after its first), the table's rows kept as lines."""
+
+    def wrap(p: str) -> str:
+        if "\n" in p:
+            return "\n".join("    " + row for row in p.split("\n"))
+        return textwrap.fill(p, 65, initial_indent="    ", subsequent_indent=indent)
+
+    return paragraphs[0] + "\n" + "\n".join(wrap(p) for p in paragraphs[1:]) + "\n"
+
+
+TOUR_QUOTES = {
+    ("Stephen Roche", "I was on my"),
+    ("Stephen Roche", "Tomorrow is another hard"),
+    ("Stephen Roche", "Delgado was the stronger"),
+    ("Stephen Roche", "I will have to"),
+    ("Pedro Delgado", "I could not do"),
+    ("Pedro Delgado", "Roche is very strong."),
+}
+
+
+def quotes(text: str) -> set[tuple[str, str]]:
+    """(speaker, the first four words) of each direct quotation."""
+    return {
+        (f.subject, " ".join(f.object.split()[:4]))
+        for f in extract(text).facts
+        if f.predicate == "said" and f.qualifiers.get("direct")
+    }
+
+
+@pytest.mark.parametrize("indent", ["", "    "], ids=["first-line-indent", "every-line-indent"])
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+def test_a_story_of_short_paragraphs_and_a_table_is_read_as_wrapped(indent, crlf):
+    text = wire(TOUR, indent)
+    if crlf:
+        text = text.replace("\n", "\r\n")
+    assert wrap_width(text) in (64, 65)
+    assert quotes(text) == quotes("\n\n".join(TOUR) + "\n") == TOUR_QUOTES
+
+
+PARIS = [
+    "Spanish rider Pedro Delgado and Stephen Roche of Ireland are level on time before the "
+    "last stage to Paris.",
+    "Roche won the time trial in Dijon on Saturday. Delgado finished third.",
+    '"Delgado was the stronger man in the mountains," the Irishman told reporters.',
+    '"He rode a perfect time trial," the Spaniard said of Roche. "I have no regrets."',
+]
+
+
+@in_layouts(PARIS)
+def test_the_spaniard_is_the_rider_the_story_ties_to_spain(text):
+    got = said(text)
+    assert ("Stephen Roche", "Delgado") in got
+    assert ("Pedro Delgado", "He") in got
+    assert ("Pedro Delgado", "I") in got  # going on after "said of Roche"
+    assert ("Stephen Roche", "He") not in got and ("Pedro Delgado", "Delgado") not in got
