@@ -253,14 +253,18 @@ _COMMA_QUOTES = frozenset({',"', ",”", ",'", ",’"})
 
 def _opens_block(line: str, nxt: str) -> bool:
     """Whether `nxt` opens a paragraph or a list item after `line` (its break is kept however
-    wide the lines): indented deeper, or a numbered or marked item. The line before says
+    wide the lines): indented deeper (by a paragraph's indent), or a numbered or marked item. The line before says
     nothing of the width a wrap filled: a short paragraph's last line, a table's row ("1.
     Pedro Delgado (Spain) PDM 5:32:41"), and a story of short paragraphs and a results table
     was read as not wrapped at all."""
     indent = len(nxt) - len(nxt.lstrip())
-    if indent > len(line) - len(line.lstrip()):
-        return True
+    if len(line) - len(line.lstrip()) < indent <= _PARAGRAPH_INDENT:
+        return True  # (deeper still, it is a table's column: "      Curr Wk   Prev Wk")
     return _LIST_ITEM.match(nxt, indent) is not None
+
+
+#: The most columns a paragraph's first line is indented by.
+_PARAGRAPH_INDENT = 8
 
 
 def _table_row(line: str) -> bool:

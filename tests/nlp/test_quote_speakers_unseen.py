@@ -95,3 +95,28 @@ def test_the_spaniard_is_the_rider_the_story_ties_to_spain(text):
     assert ("Pedro Delgado", "He") in got
     assert ("Pedro Delgado", "I") in got  # going on after "said of Roche"
     assert ("Stephen Roche", "He") not in got and ("Pedro Delgado", "Delgado") not in got
+
+
+# --- a titled name after the quotation -----------------------------------------------------
+
+TIN = [
+    "LIMA, May 8 - Tin producers ended a three-day meeting here on Friday without agreeing on "
+    "export cuts.",
+    '"We cannot hold the price alone," Bolivia\'s Mines and Metallurgy Minister Jaime '
+    "Villalobos told the closing session.",
+    '"The market will decide," Malaysia\'s Primary Industries Minister Lim Keng Yaik told the '
+    "meeting.",
+    '"Nobody will strike this year," union president Carlos Mota told a rally in Oruro.',
+    '"The strike is over," said mine workers leader Pedro Soto. "We won nothing."',
+    '"It is a sad day," the lawyer for Carlos Mota told reporters.',
+]
+
+
+@in_layouts(TIN)
+def test_the_person_a_title_names_after_the_quotation_speaks(text):
+    got = said(text)
+    assert ("Jaime Villalobos", "We") in got
+    assert ("Lim Keng Yaik", "The") in got
+    assert ("Carlos Mota", "Nobody") in got
+    assert {("Pedro Soto", "The"), ("Pedro Soto", "We")} <= got
+    assert not any(words == "It" for _, words in got)  # the lawyer's: not Mota's, nor Soto's

@@ -220,6 +220,7 @@ _UNNAMED_AT = regexes.compile(
     r"(?:an?|one|another)[ \t]+(?:[\w&.-]+[ \t]+){0,3}?"
     r"(?P<role>spokes(?:man|woman|person)|officials?)\b"
 )
+_INDEFINITE_AT = regexes.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]")
 _INDEFINITE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]*$")
 
 
@@ -341,7 +342,7 @@ def _speaker_at(
         person = doc.after(end, _GAP_COMMA)
         if person is None or person.label != "PERSON":
             at = context if context is not None else pos
-            person = _of_nation(doc, pos, at) or doc.last_person(at, "the")
+            person = _of_nation(doc, pos, at)
         return (person.entity, max(end, person.end)) if person is not None else None
     if m is None:
         honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
@@ -406,15 +407,19 @@ def _speaker_at(
 
 
 def _of_nation(doc: _Text, pos: int, before: int) -> Mention | None:
-    """For "the Spaniard" at `pos`: the person named last before `before` whom the story
-    ties to Spain ("Spain's Pedro Delgado", "Delgado of Spain"), or, when it ties nobody to
-    Spain, the person named last whom it ties to no other country; None when it names no
-    nationality."""
+    """Who "the Spaniard" at `pos` is: the person `last_person` takes for "the" before
+    `before`, unless the story ties them to other countries only ("Ireland's Stephen
+    Roche"); then the one named last whom it ties to Spain ("Spain's Pedro Delgado",
+    "Delgado of Spain"), else the one named last whom it ties to none."""
+    person = doc.last_person(before, "the")
     anaphor = _ANAPHOR_AT.match(doc.text, pos)
     norp = doc.by_start.get(anaphor.end()) if anaphor is not None else None
     country = gazetteer.demonyms().get(norp.text) if norp is not None else None
-    if not country:
-        return None
+    if not country or person is None:
+        return person
+    nations = doc.nations(person.entity)
+    if not nations or country in nations:
+        return person
     i = bisect.bisect_left(doc.person_starts, before)
     untied = None
     for p in doc.persons[max(0, i - _NATION_REACH) : i][::-1]:
@@ -512,6 +517,80 @@ def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _speaker_after_verb(doc: _Text, pos: int, qs: int) -> tuple[str, int] | None:
+    """`_speaker_at` after '"...," said', or the person a title names there: '"...," said
+    Bolivia's Mines Minister Jaime Villalobos.', '"...," said union president Carlos Mota'
+    (the person, not the country, nor nobody)."""
+    found = _speaker_at(doc, pos, qs)
+    if found is None or found[0] not in doc.person_names:
+        named = _named_after_phrase(doc, pos)
+        if named is not None and _SAID_ENDS.match(doc.text, named[1]):
+            return named
+    return found
+
+
+def _attribution(
+    doc: _Text, found: tuple[str, int] | None, qe: int, pos: int
+) -> tuple[tuple[str, int] | None, re.Match | None, list[str]]:
+    """The speaker `found` after a quotation (at `pos`) with the match of their speech verb
+    and who else says it (`_attribution_after`, or after an aside); else the person a title
+    names there ('"...," Bolivia's Mines and Metallurgy Minister Jaime Villalobos told',
+    '"...," union president Carlos Mota told a rally')."""
+    tail, co = _attribution_after(doc, found)
+    if found and tail is None:
+        tail = _verb_after_aside(doc, found)
+    if (
+        tail is None
+        and _CLAUSE_AFTER_QUOTE.match(doc.text, qe)  # not '"...". Mr X said'
+        and (named := _named_after_phrase(doc, pos)) is not None
+    ):
+        named_tail, named_co = _attribution_after(doc, named)
+        if named_tail is not None:
+            return named, named_tail, named_co
+    return found, tail, co
+
+
+def _named_after_phrase(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """The person named after the words that say who they are, at `pos` after a quotation,
+    and where their name ends: "Bolivia's Mines and Metallurgy Minister Jaime Villalobos",
+    "union president Carlos Mota", "mine workers leader Pedro Soto"; not one the words put
+    beside the speaker ("the lawyer for Carlos Mota", "the wife of ...", "X and Y")."""
+    i = bisect.bisect_left(doc.person_starts, pos)
+    if i == len(doc.persons):
+        return None
+    person = doc.persons[i]
+    if person.start - pos > 90 or _NAMING_PHRASE.fullmatch(doc.text, pos, person.start) is None:
+        return None
+    words = doc.text[pos : person.start].split()
+    if words[-1] in _NOT_BEFORE_NAME or any(
+        w in _NOT_NAMING or (w.endswith(".") and not _ABBREVIATION.fullmatch(w)) for w in words
+    ):
+        return None  # '"...". But Ms Jowell insisted': a sentence of its own
+    return person.entity, person.end
+
+
+# How a quotation that its attribution follows in the sentence closes: on a comma inside or
+# after the mark, or a question or an exclamation ('"...," X said', '"...?" X asked').
+_CLAUSE_AFTER_QUOTE = regexes.compile(r"(?<=[,!?][\"”’'])|[ \t]*,")
+# The words before a name that say who they are: "Chile's Mines Minister ", "union leader ".
+# (A line break inside it too: a text whose wrap was not seen keeps its breaks.)
+_NAMING_PHRASE = regexes.compile(r"(?:[\w.&'’-]+(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,8}")
+# Right before a name: "the wife of X", "X and Y", "the Birchfield Harrier" (a name read as a
+# person's that is none).
+_NOT_BEFORE_NAME = frozenset({"of", "and", "&", "the", "a", "an"})
+# A word with a full stop that ends no sentence: initials, an honorific, a rank.
+_ABBREVIATION = regexes.compile(
+    r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Rev|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Maj|Cdr)\."
+)
+# Words that put the person named after them beside the speaker, or open a clause.
+_NOT_NAMING = frozenset(
+    "for to with by from at in on about as when while after before said says told tells who "
+    "whom which that than but or not also has had have was were is are will would could he "
+    "she it they we his her its their against between over under into through during since "
+    "until if so then because where".split()
+)
+
+
 def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
     """The speech verb after an aside about the speaker `found`: '"...," X, president of Y,
     said' (the aside names X's title), '"...," X, 48, told reporters'."""
@@ -598,7 +677,7 @@ def _said(doc: _Text) -> list[Fact]:
         # '"...," said a spokeswoman', '"...," analysts at Nomura said': nobody named
         unnamed = _their_own_voice(doc, qs, qe, verb)
         if verb is not None and not unnamed:
-            found = _speaker_at(doc, verb.end(), qs)
+            found = _speaker_after_verb(doc, verb.end(), qs)
             if found:
                 if both := _co_speaker(doc, found[1], _SAID_ENDS):
                     co, found = [both[0].entity], (found[0], both[0].end)
@@ -614,9 +693,7 @@ def _said(doc: _Text) -> list[Fact]:
             )
             if found is None and _office_unnamed(doc, gap.end()):
                 unnamed = True  # '"...," the minister said' with no minister named
-            tail, co = _attribution_after(doc, found)
-            if found and tail is None:
-                tail = _verb_after_aside(doc, found)
+            found, tail, co = _attribution(doc, found, qe, gap.end())
             if (
                 found
                 and tail is not None
@@ -669,7 +746,12 @@ def _said(doc: _Text) -> list[Fact]:
                     co, co_before = [], _listed_people(doc, found[1])
         if speaker is None:
             speaker = after
-        if speaker is None and last is not None and not unnamed:
+        if (
+            speaker is None
+            and last is not None
+            and not unnamed
+            and not _attributed_after(doc, words_end, qe)
+        ):
             co = []
             speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
         if run_on and run_on[-1][3] != qs:
@@ -705,6 +787,31 @@ def _said(doc: _Text) -> list[Fact]:
     had = {(f.subject, f.object) for f in partial}
     facts.extend(f for f in _quoted_judgements(doc, spoken) if (f.subject, f.object) not in had)
     return facts
+
+
+# An attribution after a quotation that names nobody the extractor reads: "the lawyer for
+# Carlos Mota told", "a man in the crowd said".
+_ATTRIBUTION_AHEAD = regexes.compile(rf"(?:[^\s\"“”.;:!?,]+[ \t]+){{1,10}}?(?:{_SPEECH_VERBS})\b")
+
+
+def _attributed_after(doc: _Text, words_end: int, qe: int) -> bool:
+    """Whether a quotation closed on a comma is followed by an attribution of its own that
+    names someone the extractor does not take for the speaker ('"...," the lawyer for Carlos
+    Mota told reporters', '"...," a man in the crowd said'): someone else speaks, not the
+    last speaker going on (as "the spokeswoman said" or "it said" may be)."""
+    text = doc.text
+    if text[words_end - 1 : words_end] != ",":
+        return False
+    pos = qe
+    while pos < len(text) and text[pos] in " \t,":
+        pos += 1
+    found = _ATTRIBUTION_AHEAD.match(text, pos)
+    if found is None:
+        return False
+    if _INDEFINITE_AT.match(text, pos):
+        return True
+    i = bisect.bisect_left(doc.person_starts, pos)
+    return i < len(doc.persons) and doc.persons[i].start < found.end()
 
 
 # Verbs that judge someone in words of the subject's own: "accused the board of "smoke and

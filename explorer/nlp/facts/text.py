@@ -82,6 +82,7 @@ class _Text:
         self.by_start = {m.start: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions}
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
+        self.person_names = frozenset(p.entity for p in self.persons)
         self.person_starts = [m.start for m in self.persons]
         # The index of the first person who is not the first one named (len if none is).
         self.first_other_person = next(
