@@ -120,3 +120,43 @@ def test_the_person_a_title_names_after_the_quotation_speaks(text):
     assert ("Carlos Mota", "Nobody") in got
     assert {("Pedro Soto", "The"), ("Pedro Soto", "We")} <= got
     assert not any(words == "It" for _, words in got)  # the lawyer's: not Mota's, nor Soto's
+
+
+# --- "the minister": the holder named last -------------------------------------------------
+
+CABINET = [
+    "BRASILIA, June 2 - Brazil's Mines and Energy Minister Aureliano Chaves said on Monday "
+    "that fuel prices would rise 10 pct next week.",
+    '"A strike changes nothing," the minister said in Brasilia.',
+    "Argentina's economy minister, Juan Sourrouille, said a new plan would be announced on Friday.",
+    '"We will not devalue," the minister told a news conference.',
+    "Dante de Oliveira, minister for agrarian reform, said 40,000 families would get land. "
+    '"We are on schedule," the minister said.',
+]
+
+
+@in_layouts(CABINET)
+def test_the_minister_is_the_one_named_last_before(text):
+    got = said(text)
+    assert ("Aureliano Chaves", "A") in got  # not Sourrouille, named only after it
+    assert ("Juan Sourrouille", "We") in got
+    assert ("Dante de Oliveira", "We") in got
+    assert ("Juan Sourrouille", "A") not in got and ("Juan Sourrouille", "We") in got
+
+
+# --- "he" for the unnamed spokesman just quoted --------------------------------------------
+
+MILL = [
+    "The steelmaker Usiminas said output fell 12 pct in May. Its president, Rinaldo Campos, "
+    "blamed the stoppages.",
+    "A spokesman said the furnaces at Ipatinga were running at half capacity.",
+    '"If the furnaces go cold, it will take months to restart them," he said.',
+    'Campos met the strikers on Tuesday. "We want a deal this week," he said.',
+]
+
+
+@in_layouts(MILL)
+def test_he_after_an_unnamed_spokesman_is_the_spokesman(text):
+    got = said(text)
+    assert not any(words == "If" for _, words in got)  # not Campos's
+    assert ("Rinaldo Campos", "We") in got

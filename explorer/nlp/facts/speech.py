@@ -179,6 +179,9 @@ def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, in
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is None:
         return False, None
+    voice = _voice_for_pronoun(doc, pron.group(1), pron.start())
+    if voice is not None:  # "A spokesman said ... He said": the spokesman
+        return True, ((voice, pron.start()) if voice else None)
     person = doc.last_person(pron.start(), pron.group(1))
     return True, ((person.entity, pron.start()) if person else None)
 
@@ -241,6 +244,46 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
     if _INDEFINITE_BEFORE.search(doc.text, max(0, pos - 10), pos):
         return "", pos
     return None
+
+
+def _voice_for_pronoun(doc: _Text, pronoun: str, pos: int) -> str | None:
+    """Who "he" or "she" at `pos` is when the speaker just before was an unnamed spokesman or
+    official ('A company spokesman said ... "...," he said.'; in this sentence or the one
+    before, nobody named since): the organisation they speak for, or "" for someone
+    unnamed; None when no such voice spoke last (a pronoun for a person named)."""
+    text = doc.text
+    index = doc.sentence_of(pos)
+    lo = doc.sentence_span(max(0, index - 1))[0]
+    if "spokes" not in text[lo:pos] and "official" not in text[lo:pos]:
+        return None  # (most pronouns: a plain scan first)
+    voice = _last_match(_VOICE_SPOKE, text, lo, pos)
+    if voice is None or _inside(voice.start(), doc.quoted):
+        return None
+    role = voice.group("role")
+    female = role.endswith("woman")
+    if (female and pronoun.lower() == "he") or (role.endswith("man") and not female and
+                                                pronoun.lower() == "she"):  # fmt: skip
+        return None
+    i = bisect.bisect_left(doc.person_starts, voice.end())
+    if i < len(doc.persons) and doc.persons[i].start < pos:
+        return None  # someone named since
+    found = _unnamed_voice(doc, voice.start("role"))
+    return found[0] if found is not None else ""
+
+
+# An unnamed spokesman or official who speaks: "A company spokesman said", "an Atlas official
+# told", "said a ministry spokeswoman".
+_VOICE_SPOKE = regexes.compile(
+    r"(?<![\w-])(?:(?:said|says|told)[ \t]+(?P<after>))?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+"
+    r"(?:[\w&.'’-]+[ \t]+){0,3}?(?P<role>spokes(?:man|woman|person)|official)\b"
+    rf"(?(after)|[ \t]+(?:{_ADVERB}[ \t]+)*(?:{_SPEECH_VERBS})\b)"
+)
+
+
+def _pronoun_unnamed(doc: _Text, pos: int, qs: int) -> bool:
+    """Whether '"...," he said' at `pos` is an unnamed voice's, of nobody the story names."""
+    pron = _PRONOUN_AT.match(doc.text, pos)
+    return pron is not None and _voice_for_pronoun(doc, pron.group(1), qs) == ""
 
 
 # '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
@@ -395,6 +438,9 @@ def _speaker_at(
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
+        voice = _voice_for_pronoun(doc, pron.group(1), context if context is not None else pos)
+        if voice is not None:  # 'A company spokesman said ... "...," he said.'
+            return (voice, pron.end()) if voice else None
         if context is None:
             person = doc.last_person(pos, pron.group(1))
         else:
@@ -650,9 +696,64 @@ def _speaker_name(doc: _Text, m: Mention) -> str | None:
 
 
 def _holder(doc: _Text, title: Mention, of: str | None) -> str | None:
-    return doc.holders.get((title.entity.lower(), of)) or doc.holders.get(
-        (title.entity.lower(), None)
-    )
+    """Who holds the office `title` names ("the minister", "the Iranian ambassador"): of the
+    holders the story named before it, the one named last ("the minister" after Economy
+    Minister Juan Sourrouille is Sourrouille, though the story named a mines minister
+    first, or names another later); else the one the story names ("..., says the boss of
+    the federation. Federation boss X told ...")."""
+    office = title.entity.lower()
+    latest = _latest_holder(doc, office, of, title.start)
+    if latest is not None:
+        return latest
+    return doc.holders.get((office, of)) or doc.holders.get((office, None))
+
+
+def _latest_holder(doc: _Text, office: str, of: str | None, pos: int) -> str | None:
+    """The holder of `office` (lower case: "minister") whose title the story gave before
+    `pos` and who was named last before it, among those of `of` if any is."""
+    held: dict[str, bool] = {}  # holder -> whether of `of`
+    for fact in doc.title_facts:
+        if fact.start > pos or fact.qualifiers.get("former"):
+            continue
+        if fact.end > pos:  # the title's own fact: "the chairman of the committee, X"
+            if _holds(fact.object.lower(), office):
+                return fact.subject
+            continue
+        if _holds(fact.object.lower(), office):
+            held[fact.subject] = held.get(fact.subject, False) or (
+                of is not None and fact.qualifiers.get("of") == of
+            )
+    if not held:
+        return None
+    if any(held.values()):
+        held = {name: True for name, mine in held.items() if mine}
+    i = bisect.bisect_left(doc.person_starts, pos)
+    for p in doc.persons[max(0, i - _HOLDER_REACH) : i][::-1]:
+        if p.entity in held:
+            return p.entity
+    return None
+
+
+# How many persons back "the minister" may reach for the one who holds the office.
+_HOLDER_REACH = 200
+
+
+def _holds(title: str, office: str) -> bool:
+    """Whether a title (lower case) is the office named in lower case: "economy minister" and
+    "minister for agrarian reform" are "the minister"; "deputy prime minister" is not "the
+    prime minister", nor "shadow chancellor" "the chancellor"."""
+    if title == office:
+        return True
+    if title.endswith(" " + office):
+        return not any(w in _OTHER_RANK for w in title[: -len(office)].split())
+    return title.startswith((office + " for ", office + " of "))
+
+
+# Words before an office's name that make it another office.
+_OTHER_RANK = frozenset(
+    "shadow deputy vice assistant associate acting former junior under prime lieutenant "
+    "first interim opposition party ex".split()
+)
 
 
 def _said(doc: _Text) -> list[Fact]:
@@ -691,8 +792,11 @@ def _said(doc: _Text) -> list[Fact]:
             found = _speaker_at(doc, gap.end(), qs, said_first=False) or _title_then_name(
                 doc, gap.end()
             )
-            if found is None and _office_unnamed(doc, gap.end()):
-                unnamed = True  # '"...," the minister said' with no minister named
+            if found is None and (
+                _office_unnamed(doc, gap.end())  # '"...," the minister said', nobody named
+                or _pronoun_unnamed(doc, gap.end(), qs)  # "he" an unnamed spokesman
+            ):
+                unnamed = True
             found, tail, co = _attribution(doc, found, qe, gap.end())
             if (
                 found
