@@ -160,3 +160,43 @@ def test_he_after_an_unnamed_spokesman_is_the_spokesman(text):
     got = said(text)
     assert not any(words == "If" for _, words in got)  # not Campos's
     assert ("Rinaldo Campos", "We") in got
+
+
+# --- the second quotation after "said X, an analyst with Y in Z." --------------------------
+
+RUBBER = [
+    "SINGAPORE, March 4 - Rubber prices rose sharply on Wednesday.",
+    '"Supply is tight," said Ann Lee, an analyst with Kim Eng in Singapore. "Until the rains '
+    'stop, prices will stay firm."',
+    '"Demand is strong," said Tom Baker, a trader with Phibro Energy in New York. "Nobody is '
+    'selling."',
+]
+
+
+@in_layouts(RUBBER)
+def test_the_quotation_after_an_analyst_with_a_firm_in_a_city_goes_on(text):
+    got = said(text)
+    assert {("Ann Lee", "Supply"), ("Ann Lee", "Until")} <= got
+    assert {("Tom Baker", "Demand"), ("Tom Baker", "Nobody")} <= got
+
+
+# --- words in marks after a judging verb or a reported clause ------------------------------
+
+REVIEWS = [
+    "LONDON, Oct 4 - A new film about a Welsh mining village opened to glowing reviews on Friday.",
+    'The paper\'s chief critic, Mark Ash, called it "a film of enormous warmth" and praised '
+    "its cast.",
+    "The village choir appears in the film. Its oldest member, 91-year-old Dai Price, said he "
+    'would watch it "when it comes to the village hall".',
+]
+
+
+@in_layouts(REVIEWS)
+def test_quoted_words_after_a_name_set_off_by_commas(text):
+    partial = {
+        (f.subject, " ".join(f.object.split()))
+        for f in extract(text).facts
+        if f.predicate == "said" and f.qualifiers.get("partial")
+    }
+    assert ("Mark Ash", "a film of enormous warmth") in partial
+    assert ("Dai Price", "when it comes to the village hall") in partial

@@ -131,7 +131,9 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         title = doc.before(lead, _GAP_COMMA)
         if title is not None and title.label == "TITLE":
             return m.entity, m.start
-        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(","):
+        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(",") or _SET_OFF_BEFORE.search(
+            text, max(0, lead - 16), lead
+        ):  # "Its oldest member, 91-year-old Dai Price, said"
             return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
@@ -930,6 +932,10 @@ _JUDGED = regexes.compile(
 _PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
 
 
+# Before a name set off by commas: the comma, and an age perhaps ("..., 91-year-old Dai Price,").
+_SET_OFF_BEFORE = regexes.compile(r"[a-z],[ \t]*(?:\d{1,3}-year-old[ \t]+)?$")
+
+
 def _passive(doc: _Text, verb: int, s_start: int) -> bool:
     """Whether the verb at `verb` is a participle ("was branded", "X, dubbed"), not the verb
     of a subject set off by commas ("The leader, Tom Greaves, branded", "X, the leader,
@@ -943,9 +949,14 @@ def _passive(doc: _Text, verb: int, s_start: int) -> bool:
     if comma in doc.appositives:
         return False  # "X, the opposition leader, branded"
     named = doc.before(comma)
-    title = doc.before(named.start, _GAP_COMMA) if named is not None else None
-    return not (named is not None and named.label == "PERSON" and title is not None
-                and title.label == "TITLE")  # fmt: skip
+    if named is None or named.label != "PERSON":
+        return True
+    title = doc.before(named.start, _GAP_COMMA)
+    if title is not None and title.label == "TITLE":
+        return False  # "The leader, Tom Greaves, branded"
+    # "the paper's chief critic, Mark Ash, called it": a name set off by commas, after a
+    # phrase that says who they are (not "Smith and Jones, dubbed")
+    return _SET_OFF_BEFORE.search(doc.text, max(0, named.start - 16), named.start) is None
 
 
 def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
@@ -1078,6 +1089,7 @@ def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
     return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
 
 
+_AFFILIATION_BEFORE = regexes.compile(r"\b(?:with|at|of|for|from)[ \t]+$")
 # Who a speaker spoke of in their attribution: '"...," the Irishman said of Delgado.'
 _SPOKEN_OF = regexes.compile(r"\b(?:said|says|spoke|speaking|talking)[ \t]+(?:of|about)[ \t]+$")
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
@@ -1115,7 +1127,10 @@ def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -
     hi = bisect.bisect_left(doc.person_starts, qs)
     if any(
         p.entity != last[0]
-        and not _SPOKEN_OF.search(text, max(0, p.start - 20), p.start)  # "said of Delgado"
+        # "said of Delgado"; "said Ann Lee, an analyst with Kim Eng in Singapore" (a firm
+        # read as a person's name)
+        and not _SPOKEN_OF.search(text, max(0, p.start - 20), p.start)
+        and not _AFFILIATION_BEFORE.search(text, max(0, p.start - 8), p.start)
         for p in doc.persons[lo:hi]
     ):
         return False
