@@ -188,6 +188,8 @@ REVIEWS = [
     "its cast.",
     "The village choir appears in the film. Its oldest member, 91-year-old Dai Price, said he "
     'would watch it "when it comes to the village hall".',
+    'Another critic, Paul Hurd of The Times, described it as "slow but honest". Hurd\'s '
+    'colleague Jane Moss of the Observer said the film was "too long by half".',
 ]
 
 
@@ -200,3 +202,5 @@ def test_quoted_words_after_a_name_set_off_by_commas(text):
     }
     assert ("Mark Ash", "a film of enormous warmth") in partial
     assert ("Dai Price", "when it comes to the village hall") in partial
+    assert ("Paul Hurd", "slow but honest") in partial  # not The Times
+    assert ("Jane Moss", "too long by half") in partial  # not the Observer

@@ -103,6 +103,8 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
+        if m.label == "ORG" and (person := _person_of(doc, m)) is not None:
+            return person.entity, person.start  # "Paul Hurd of The Times said"
         if m.label in _PLACE and "," in text[gap:said_at]:
             # "Litton, based in Beverly Hills, Calif., said": the place ends an aside (so
             # does "X, head of marketing at Transport for London (TfL), said").
@@ -123,6 +125,8 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
+    if m is not None and m.label == "ORG" and "," in text[gap:pos]:
+        m = _person_of(doc, m) or m  # "Another critic, Paul Hurd of The Times, described"
     if m is not None and m.label == "PERSON":
         # "The chancellor, Gordon Brown, said": a name set off after its title; "The
         # president of Russia, Vladimir Putin, said": after any phrase that names them.
@@ -163,6 +167,17 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
     return None
+
+
+def _person_of(doc: _Text, org: Mention) -> Mention | None:
+    """The person named right before "of", "at" or "with" the organisation `org`: "Paul
+    Hurd of The Times", "Jane Moss at the Observer"."""
+    link = _OF_THE_BEFORE.search(doc.text, max(0, org.start - 12), org.start)
+    person = doc.before(link.start()) if link is not None else None
+    return person if person is not None and person.label == "PERSON" else None
+
+
+_OF_THE_BEFORE = regexes.compile(r"[ \t]+(?:of|at|with)[ \t]+(?:[Tt]he[ \t]+)?$")
 
 
 def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, int] | None]:
@@ -949,6 +964,8 @@ def _passive(doc: _Text, verb: int, s_start: int) -> bool:
     if comma in doc.appositives:
         return False  # "X, the opposition leader, branded"
     named = doc.before(comma)
+    if named is not None and named.label == "ORG":
+        named = _person_of(doc, named)  # "Another critic, Paul Hurd of The Times, described"
     if named is None or named.label != "PERSON":
         return True
     title = doc.before(named.start, _GAP_COMMA)
