@@ -127,18 +127,8 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         return doc.appositives[m.end]
     if m is not None and m.label == "ORG" and "," in text[gap:pos]:
         m = _person_of(doc, m) or m  # "Another critic, Paul Hurd of The Times, described"
-    if m is not None and m.label == "PERSON":
-        # "The chancellor, Gordon Brown, said": a name set off after its title; "The
-        # president of Russia, Vladimir Putin, said": after any phrase that names them.
-        honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
-        lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
-        title = doc.before(lead, _GAP_COMMA)
-        if title is not None and title.label == "TITLE":
-            return m.entity, m.start
-        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(",") or _SET_OFF_BEFORE.search(
-            text, max(0, lead - 16), lead
-        ):  # "Its oldest member, 91-year-old Dai Price, said"
-            return m.entity, m.start
+    if m is not None and m.label == "PERSON" and _set_off(doc, m):
+        return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
         person = doc.before(m.start, _GAP_COMMA)
@@ -167,6 +157,22 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
         org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
     return None
+
+
+def _set_off(doc: _Text, m: Mention) -> bool:
+    """Whether the person `m` is named after a phrase that says who they are, set off by a
+    comma: "The chancellor, Gordon Brown, said" (after its title), "The president of Russia,
+    Vladimir Putin, said" (any phrase that names them), "Its oldest member, 91-year-old Dai
+    Price, said" (their age before the name)."""
+    text = doc.text
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+    lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
+    title = doc.before(lead, _GAP_COMMA)
+    if title is not None and title.label == "TITLE":
+        return True
+    return text[max(0, lead - 3) : lead].rstrip(" \t").endswith(",") or bool(
+        _SET_OFF_BEFORE.search(text, max(0, lead - 16), lead)
+    )
 
 
 def _person_of(doc: _Text, org: Mention) -> Mention | None:
@@ -455,9 +461,9 @@ def _speaker_at(
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
-        voice = _voice_for_pronoun(doc, pron.group(1), context if context is not None else pos)
-        if voice is not None:  # 'A company spokesman said ... "...," he said.'
-            return (voice, pron.end()) if voice else None
+        spoke = _voice_for_pronoun(doc, pron.group(1), context if context is not None else pos)
+        if spoke is not None:  # 'A company spokesman said ... "...," he said.'
+            return (spoke, pron.end()) if spoke else None
         if context is None:
             person = doc.last_person(pos, pron.group(1))
         else:
