@@ -204,3 +204,27 @@ def test_quoted_words_after_a_name_set_off_by_commas(text):
     assert ("Dai Price", "when it comes to the village hall") in partial
     assert ("Paul Hurd", "slow but honest") in partial  # not The Times
     assert ("Jane Moss", "too long by half") in partial  # not the Observer
+
+
+OPEN = [
+    "MELBOURNE, Jan 20 - West Germany's Boris Becker beat Sweden's Mats Wilander 6-4 6-3 in "
+    "the quarter-finals of the Australian Open on Tuesday.",
+    '"I played my best tennis of the year," the West German told reporters.',
+    '"He was too good today," the Swede said. "I had no answer."',
+    "Czechoslovakia's Ivan Lendl meets American John McEnroe in the other quarter-final.",
+    '"I feel fresh," the American said on Monday.',
+    "An official of the tournament, who asked not to be named, said the final could be "
+    'delayed by rain. "We will wait as long as we need," he said.',
+    'A spokesman for the Lawn Tennis Association said: "We are delighted." He added: "The '
+    'draw was kind to the British players."',
+]
+
+
+@in_layouts(OPEN)
+def test_a_nationality_or_a_spokesman_stands_for_the_one_it_names(text):
+    got = said(text)
+    assert ("Boris Becker", "I") in got
+    assert {("Mats Wilander", "He"), ("Mats Wilander", "I")} <= got  # not Becker
+    assert ("John McEnroe", "I") in got  # not Lendl, of Czechoslovakia
+    assert not any(words == "We" and who != "Lawn Tennis Association" for who, words in got)
+    assert {("Lawn Tennis Association", "We"), ("Lawn Tennis Association", "The")} <= got

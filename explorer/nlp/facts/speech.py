@@ -290,6 +290,12 @@ def _voice_for_pronoun(doc: _Text, pronoun: str, pos: int) -> str | None:
     i = bisect.bisect_left(doc.person_starts, voice.end())
     if i < len(doc.persons) and doc.persons[i].start < pos:
         return None  # someone named since
+    k = bisect.bisect_left(doc.person_starts, voice.start("role"))
+    if k < i:  # "A spokesman for DLF Builders, Dr Vancheshwar, told": named after all
+        return doc.persons[k].entity
+    whose = doc.by_start.get(voice.start("whose")) if voice.group("whose") else None
+    if whose is not None and whose.label == "ORG":
+        return whose.entity  # "A spokesman for the UK Film Council said"
     found = _unnamed_voice(doc, voice.start("role"))
     return found[0] if found is not None else ""
 
@@ -299,14 +305,23 @@ def _voice_for_pronoun(doc: _Text, pronoun: str, pos: int) -> str | None:
 _VOICE_SPOKE = regexes.compile(
     r"(?<![\w-])(?:(?:said|says|told)[ \t]+(?P<after>))?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+"
     r"(?:[\w&.'’-]+[ \t]+){0,3}?(?P<role>spokes(?:man|woman|person)|official)\b"
-    rf"(?(after)|[ \t]+(?:{_ADVERB}[ \t]+)*(?:{_SPEECH_VERBS})\b)"
+    # "An official of the tournament, who asked not to be named, said"
+    r"(?(after)|(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?(?P<whose>[^,.;:\"“”]{1,40}?))?"
+    r"(?:[ \t]*,[^,.;:\"“”]{1,80},)?"
+    rf"[ \t]+(?:{_ADVERB}[ \t]+)*(?:{_SPEECH_VERBS})\b)"
 )
 
 
-def _pronoun_unnamed(doc: _Text, pos: int, qs: int) -> bool:
+def _pronoun_unnamed(doc: _Text, pos: int, qs: int, qe: int) -> bool:
     """Whether '"...," he said' at `pos` is an unnamed voice's, of nobody the story names."""
-    pron = _PRONOUN_AT.match(doc.text, pos)
-    return pron is not None and _voice_for_pronoun(doc, pron.group(1), qs) == ""
+    text = doc.text
+    pron = _PRONOUN_AT.match(text, pos)
+    return (
+        pron is not None
+        and _CLAUSE_AFTER_QUOTE.match(text, qe) is not None  # not '"...." He added: "..."'
+        and _AFTER_QUOTE_SPEAKER_FIRST.match(text, pron.end()) is not None
+        and _voice_for_pronoun(doc, pron.group(1), qs) == ""
+    )
 
 
 # '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
@@ -817,7 +832,7 @@ def _said(doc: _Text) -> list[Fact]:
             )
             if found is None and (
                 _office_unnamed(doc, gap.end())  # '"...," the minister said', nobody named
-                or _pronoun_unnamed(doc, gap.end(), qs)  # "he" an unnamed spokesman
+                or _pronoun_unnamed(doc, gap.end(), qs, qe)  # "he" an unnamed spokesman
             ):
                 unnamed = True
             found, tail, co = _attribution(doc, found, qe, gap.end())

@@ -121,6 +121,7 @@ class _Text:
         if self._nations is None:
             self._nations = {}
             demonyms, countries = gazetteer.demonyms(), gazetteer.countries()
+            nations = frozenset(demonyms.values())  # "West Germany", "Czechoslovakia"
             text = self.text
             for p in self.persons:
                 found = []
@@ -142,7 +143,11 @@ class _Text:
                 for m in found:
                     if m is None or m.label not in ("GPE", "NORP"):
                         continue
-                    country = demonyms.get(m.text) if m.label == "NORP" else countries.get(m.entity)
+                    country = (
+                        demonyms.get(m.text)
+                        if m.label == "NORP"  # (a country no longer on the map: its own name)
+                        else countries.get(m.entity) or (m.entity if m.entity in nations else None)
+                    )
                     if country:
                         self._nations.setdefault(p.entity, set()).add(country)
         return self._nations.get(entity, set())
