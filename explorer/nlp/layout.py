@@ -210,8 +210,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     prev = ""
     for line in lines:
         end = line.rstrip()
-        if end and prev:
-            runs_on.append((_columns(prev), prev[-1]))
+        if end and prev and not _opens_block(prev, end):
+            runs_on.append((_columns(prev), _last_of(prev, end)))
             if prev[-1].isdigit() or " vs " in prev:
                 rows.append((runs_on[-1][0], prev))
         prev = end
@@ -236,6 +236,35 @@ def _wrap_width(lines: list[str]) -> int | None:
             return width
         return None  # one sentence or one table row a line
     return None
+
+
+def _last_of(line: str, nxt: str) -> str:
+    """How `line` ends, for `_wrap_width`: its last character, or a comma where it stops
+    inside a sentence some other way: on a figure or a name before a next line in lower case
+    ("won by 18\nseconds"), or on a quotation closed after a comma ('the end,"\nRoche
+    said'). A story of quotations and names ends many a wrapped line so."""
+    if line[-2:] in _COMMA_QUOTES or _LOWER_GOES_ON.match(nxt.lstrip()) is not None:
+        return ","
+    return line[-1]
+
+
+_COMMA_QUOTES = frozenset({',"', ",”", ",'", ",’"})
+
+
+def _opens_block(line: str, nxt: str) -> bool:
+    """Whether `nxt` opens a paragraph or a list item after `line` (its break is kept however
+    wide the lines): indented deeper (by a paragraph's indent), or a numbered or marked item. The line before says
+    nothing of the width a wrap filled: a short paragraph's last line, a table's row ("1.
+    Pedro Delgado (Spain) PDM 5:32:41"), and a story of short paragraphs and a results table
+    was read as not wrapped at all."""
+    indent = len(nxt) - len(nxt.lstrip())
+    if len(line) - len(line.lstrip()) < indent <= _PARAGRAPH_INDENT:
+        return True  # (deeper still, it is a table's column: "      Curr Wk   Prev Wk")
+    return _LIST_ITEM.match(nxt, indent) is not None
+
+
+#: The most columns a paragraph's first line is indented by.
+_PARAGRAPH_INDENT = 8
 
 
 def _table_row(line: str) -> bool:

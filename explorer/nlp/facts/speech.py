@@ -103,6 +103,8 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     if m is not None:
         if m.end in doc.appositives:
             return doc.appositives[m.end]
+        if m.label == "ORG" and (person := _person_of(doc, m)) is not None:
+            return person.entity, person.start  # "Paul Hurd of The Times said"
         if m.label in _PLACE and "," in text[gap:said_at]:
             # "Litton, based in Beverly Hills, Calif., said": the place ends an aside (so
             # does "X, head of marketing at Transport for London (TfL), said").
@@ -123,16 +125,10 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     m = doc.before(pos, _GAP_COMMA)
     if m is not None and m.end in doc.appositives:
         return doc.appositives[m.end]
-    if m is not None and m.label == "PERSON":
-        # "The chancellor, Gordon Brown, said": a name set off after its title; "The
-        # president of Russia, Vladimir Putin, said": after any phrase that names them.
-        honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
-        lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
-        title = doc.before(lead, _GAP_COMMA)
-        if title is not None and title.label == "TITLE":
-            return m.entity, m.start
-        if text[max(0, lead - 3) : lead].rstrip(" \t").endswith(","):
-            return m.entity, m.start
+    if m is not None and m.label == "ORG" and "," in text[gap:pos]:
+        m = _person_of(doc, m) or m  # "Another critic, Paul Hurd of The Times, described"
+    if m is not None and m.label == "PERSON" and _set_off(doc, m):
+        return m.entity, m.start
     if m is not None and m.label == "CARDINAL":
         # "John Smith, 45, said": a person and their age.
         person = doc.before(m.start, _GAP_COMMA)
@@ -163,6 +159,33 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _set_off(doc: _Text, m: Mention) -> bool:
+    """Whether the person `m` is named after a phrase that says who they are, set off by a
+    comma: "The chancellor, Gordon Brown, said" (after its title), "The president of Russia,
+    Vladimir Putin, said" (any phrase that names them), "Its oldest member, 91-year-old Dai
+    Price, said" (their age before the name)."""
+    text = doc.text
+    honorific = _HONORIFIC_BEFORE.search(text, max(0, m.start - 12), m.start)
+    lead = honorific.start() if honorific else m.start  # "The Lord Chancellor, Lord X,"
+    title = doc.before(lead, _GAP_COMMA)
+    if title is not None and title.label == "TITLE":
+        return True
+    return text[max(0, lead - 3) : lead].rstrip(" \t").endswith(",") or bool(
+        _SET_OFF_BEFORE.search(text, max(0, lead - 16), lead)
+    )
+
+
+def _person_of(doc: _Text, org: Mention) -> Mention | None:
+    """The person named right before "of", "at" or "with" the organisation `org`: "Paul
+    Hurd of The Times", "Jane Moss at the Observer"."""
+    link = _OF_THE_BEFORE.search(doc.text, max(0, org.start - 12), org.start)
+    person = doc.before(link.start()) if link is not None else None
+    return person if person is not None and person.label == "PERSON" else None
+
+
+_OF_THE_BEFORE = regexes.compile(r"[ \t]+(?:of|at|with)[ \t]+(?:[Tt]he[ \t]+)?$")
+
+
 def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, int] | None]:
     """For `_speaker_before`: whether the words before `pos` are "X and his deputy" or "he",
     and then who speaks (None for a pronoun that refers to nobody)."""
@@ -179,6 +202,9 @@ def _person_or_pronoun_before(doc: _Text, pos: int) -> tuple[bool, tuple[str, in
     pron = _PRONOUN_BEFORE.search(text, max(0, pos - 30), pos)
     if pron is None:
         return False, None
+    voice = _voice_for_pronoun(doc, pron.group(1), pron.start())
+    if voice is not None:  # "A spokesman said ... He said": the spokesman
+        return True, ((voice, pron.start()) if voice else None)
     person = doc.last_person(pron.start(), pron.group(1))
     return True, ((person.entity, pron.start()) if person else None)
 
@@ -220,6 +246,7 @@ _UNNAMED_AT = regexes.compile(
     r"(?:an?|one|another)[ \t]+(?:[\w&.-]+[ \t]+){0,3}?"
     r"(?P<role>spokes(?:man|woman|person)|officials?)\b"
 )
+_INDEFINITE_AT = regexes.compile(r"(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]")
 _INDEFINITE_BEFORE = regexes.compile(r"(?<![\w-])(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]*$")
 
 
@@ -240,6 +267,61 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
     if _INDEFINITE_BEFORE.search(doc.text, max(0, pos - 10), pos):
         return "", pos
     return None
+
+
+def _voice_for_pronoun(doc: _Text, pronoun: str, pos: int) -> str | None:
+    """Who "he" or "she" at `pos` is when the speaker just before was an unnamed spokesman or
+    official ('A company spokesman said ... "...," he said.'; in this sentence or the one
+    before, nobody named since): the organisation they speak for, or "" for someone
+    unnamed; None when no such voice spoke last (a pronoun for a person named)."""
+    text = doc.text
+    index = doc.sentence_of(pos)
+    lo = doc.sentence_span(max(0, index - 1))[0]
+    if "spokes" not in text[lo:pos] and "official" not in text[lo:pos]:
+        return None  # (most pronouns: a plain scan first)
+    voice = _last_match(_VOICE_SPOKE, text, lo, pos)
+    if voice is None or _inside(voice.start(), doc.quoted):
+        return None
+    role = voice.group("role")
+    female = role.endswith("woman")
+    if (female and pronoun.lower() == "he") or (role.endswith("man") and not female and
+                                                pronoun.lower() == "she"):  # fmt: skip
+        return None
+    i = bisect.bisect_left(doc.person_starts, voice.end())
+    if i < len(doc.persons) and doc.persons[i].start < pos:
+        return None  # someone named since
+    k = bisect.bisect_left(doc.person_starts, voice.start("role"))
+    if k < i:  # "A spokesman for DLF Builders, Dr Vancheshwar, told": named after all
+        return doc.persons[k].entity
+    whose = doc.by_start.get(voice.start("whose")) if voice.group("whose") else None
+    if whose is not None and whose.label == "ORG":
+        return whose.entity  # "A spokesman for the UK Film Council said"
+    found = _unnamed_voice(doc, voice.start("role"))
+    return found[0] if found is not None else ""
+
+
+# An unnamed spokesman or official who speaks: "A company spokesman said", "an Atlas official
+# told", "said a ministry spokeswoman".
+_VOICE_SPOKE = regexes.compile(
+    r"(?<![\w-])(?:(?:said|says|told)[ \t]+(?P<after>))?(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+"
+    r"(?:[\w&.'’-]+[ \t]+){0,3}?(?P<role>spokes(?:man|woman|person)|official)\b"
+    # "An official of the tournament, who asked not to be named, said"
+    r"(?(after)|(?:[ \t]+(?:of|for|at)[ \t]+(?:the[ \t]+)?(?P<whose>[^,.;:\"“”]{1,40}?))?"
+    r"(?:[ \t]*,[^,.;:\"“”]{1,80},)?"
+    rf"[ \t]+(?:{_ADVERB}[ \t]+)*(?:{_SPEECH_VERBS})\b)"
+)
+
+
+def _pronoun_unnamed(doc: _Text, pos: int, qs: int, qe: int) -> bool:
+    """Whether '"...," he said' at `pos` is an unnamed voice's, of nobody the story names."""
+    text = doc.text
+    pron = _PRONOUN_AT.match(text, pos)
+    return (
+        pron is not None
+        and _CLAUSE_AFTER_QUOTE.match(text, qe) is not None  # not '"...." He added: "..."'
+        and _AFTER_QUOTE_SPEAKER_FIRST.match(text, pron.end()) is not None
+        and _voice_for_pronoun(doc, pron.group(1), qs) == ""
+    )
 
 
 # '"...," analysts at Nomura and Daiwa said': the voice, then its verb.
@@ -340,7 +422,8 @@ def _speaker_at(
         # '"...," said the Frenchman, Alain Prost': the one named after
         person = doc.after(end, _GAP_COMMA)
         if person is None or person.label != "PERSON":
-            person = doc.last_person(context if context is not None else pos, "the")
+            at = context if context is not None else pos
+            person = _of_nation(doc, pos, at)
         return (person.entity, max(end, person.end)) if person is not None else None
     if m is None:
         honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
@@ -393,6 +476,9 @@ def _speaker_at(
         return (name, m.end) if name else None
     pron = _PRONOUN_AT.match(doc.text, pos)
     if pron is not None:
+        spoke = _voice_for_pronoun(doc, pron.group(1), context if context is not None else pos)
+        if spoke is not None:  # 'A company spokesman said ... "...," he said.'
+            return (spoke, pron.end()) if spoke else None
         if context is None:
             person = doc.last_person(pos, pron.group(1))
         else:
@@ -402,6 +488,35 @@ def _speaker_at(
             person = doc.last_person(context, pron.group(1), named)
         return (person.entity, pron.end()) if person else None
     return None
+
+
+def _of_nation(doc: _Text, pos: int, before: int) -> Mention | None:
+    """Who "the Spaniard" at `pos` is: the person `last_person` takes for "the" before
+    `before`, unless the story ties them to other countries only ("Ireland's Stephen
+    Roche"); then the one named last whom it ties to Spain ("Spain's Pedro Delgado",
+    "Delgado of Spain"), else the one named last whom it ties to none."""
+    person = doc.last_person(before, "the")
+    anaphor = _ANAPHOR_AT.match(doc.text, pos)
+    norp = doc.by_start.get(anaphor.end()) if anaphor is not None else None
+    country = gazetteer.demonyms().get(norp.text) if norp is not None else None
+    if not country or person is None:
+        return person
+    nations = doc.nations(person.entity)
+    if not nations or country in nations:
+        return person
+    i = bisect.bisect_left(doc.person_starts, before)
+    untied = None
+    for p in doc.persons[max(0, i - _NATION_REACH) : i][::-1]:
+        nations = doc.nations(p.entity)
+        if country in nations:
+            return p
+        if not nations and untied is None:
+            untied = p
+    return untied
+
+
+# How many persons back "the Spaniard" may reach for the one of Spain.
+_NATION_REACH = 60
 
 
 # "the Austrian", "the 28-year-old" standing for the person just named.
@@ -486,6 +601,80 @@ def _title_held_after(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+def _speaker_after_verb(doc: _Text, pos: int, qs: int) -> tuple[str, int] | None:
+    """`_speaker_at` after '"...," said', or the person a title names there: '"...," said
+    Bolivia's Mines Minister Jaime Villalobos.', '"...," said union president Carlos Mota'
+    (the person, not the country, nor nobody)."""
+    found = _speaker_at(doc, pos, qs)
+    if found is None or found[0] not in doc.person_names:
+        named = _named_after_phrase(doc, pos)
+        if named is not None and _SAID_ENDS.match(doc.text, named[1]):
+            return named
+    return found
+
+
+def _attribution(
+    doc: _Text, found: tuple[str, int] | None, qe: int, pos: int
+) -> tuple[tuple[str, int] | None, re.Match | None, list[str]]:
+    """The speaker `found` after a quotation (at `pos`) with the match of their speech verb
+    and who else says it (`_attribution_after`, or after an aside); else the person a title
+    names there ('"...," Bolivia's Mines and Metallurgy Minister Jaime Villalobos told',
+    '"...," union president Carlos Mota told a rally')."""
+    tail, co = _attribution_after(doc, found)
+    if found and tail is None:
+        tail = _verb_after_aside(doc, found)
+    if (
+        tail is None
+        and _CLAUSE_AFTER_QUOTE.match(doc.text, qe)  # not '"...". Mr X said'
+        and (named := _named_after_phrase(doc, pos)) is not None
+    ):
+        named_tail, named_co = _attribution_after(doc, named)
+        if named_tail is not None:
+            return named, named_tail, named_co
+    return found, tail, co
+
+
+def _named_after_phrase(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """The person named after the words that say who they are, at `pos` after a quotation,
+    and where their name ends: "Bolivia's Mines and Metallurgy Minister Jaime Villalobos",
+    "union president Carlos Mota", "mine workers leader Pedro Soto"; not one the words put
+    beside the speaker ("the lawyer for Carlos Mota", "the wife of ...", "X and Y")."""
+    i = bisect.bisect_left(doc.person_starts, pos)
+    if i == len(doc.persons):
+        return None
+    person = doc.persons[i]
+    if person.start - pos > 90 or _NAMING_PHRASE.fullmatch(doc.text, pos, person.start) is None:
+        return None
+    words = doc.text[pos : person.start].split()
+    if words[-1] in _NOT_BEFORE_NAME or any(
+        w in _NOT_NAMING or (w.endswith(".") and not _ABBREVIATION.fullmatch(w)) for w in words
+    ):
+        return None  # '"...". But Ms Jowell insisted': a sentence of its own
+    return person.entity, person.end
+
+
+# How a quotation that its attribution follows in the sentence closes: on a comma inside or
+# after the mark, or a question or an exclamation ('"...," X said', '"...?" X asked').
+_CLAUSE_AFTER_QUOTE = regexes.compile(r"(?<=[,!?][\"”’'])|[ \t]*,")
+# The words before a name that say who they are: "Chile's Mines Minister ", "union leader ".
+# (A line break inside it too: a text whose wrap was not seen keeps its breaks.)
+_NAMING_PHRASE = regexes.compile(r"(?:[\w.&'’-]+(?:[ \t]+|[ \t]*\r?\n[ \t]*)){1,8}")
+# Right before a name: "the wife of X", "X and Y", "the Birchfield Harrier" (a name read as a
+# person's that is none).
+_NOT_BEFORE_NAME = frozenset({"of", "and", "&", "the", "a", "an"})
+# A word with a full stop that ends no sentence: initials, an honorific, a rank.
+_ABBREVIATION = regexes.compile(
+    r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Rev|St|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Maj|Cdr)\."
+)
+# Words that put the person named after them beside the speaker, or open a clause.
+_NOT_NAMING = frozenset(
+    "for to with by from at in on about as when while after before said says told tells who "
+    "whom which that than but or not also has had have was were is are will would could he "
+    "she it they we his her its their against between over under into through during since "
+    "until if so then because where".split()
+)
+
+
 def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
     """The speech verb after an aside about the speaker `found`: '"...," X, president of Y,
     said' (the aside names X's title), '"...," X, 48, told reporters'."""
@@ -545,9 +734,64 @@ def _speaker_name(doc: _Text, m: Mention) -> str | None:
 
 
 def _holder(doc: _Text, title: Mention, of: str | None) -> str | None:
-    return doc.holders.get((title.entity.lower(), of)) or doc.holders.get(
-        (title.entity.lower(), None)
-    )
+    """Who holds the office `title` names ("the minister", "the Iranian ambassador"): of the
+    holders the story named before it, the one named last ("the minister" after Economy
+    Minister Juan Sourrouille is Sourrouille, though the story named a mines minister
+    first, or names another later); else the one the story names ("..., says the boss of
+    the federation. Federation boss X told ...")."""
+    office = title.entity.lower()
+    latest = _latest_holder(doc, office, of, title.start)
+    if latest is not None:
+        return latest
+    return doc.holders.get((office, of)) or doc.holders.get((office, None))
+
+
+def _latest_holder(doc: _Text, office: str, of: str | None, pos: int) -> str | None:
+    """The holder of `office` (lower case: "minister") whose title the story gave before
+    `pos` and who was named last before it, among those of `of` if any is."""
+    held: dict[str, bool] = {}  # holder -> whether of `of`
+    for fact in doc.title_facts:
+        if fact.start > pos or fact.qualifiers.get("former"):
+            continue
+        if fact.end > pos:  # the title's own fact: "the chairman of the committee, X"
+            if _holds(fact.object.lower(), office):
+                return fact.subject
+            continue
+        if _holds(fact.object.lower(), office):
+            held[fact.subject] = held.get(fact.subject, False) or (
+                of is not None and fact.qualifiers.get("of") == of
+            )
+    if not held:
+        return None
+    if any(held.values()):
+        held = {name: True for name, mine in held.items() if mine}
+    i = bisect.bisect_left(doc.person_starts, pos)
+    for p in doc.persons[max(0, i - _HOLDER_REACH) : i][::-1]:
+        if p.entity in held:
+            return p.entity
+    return None
+
+
+# How many persons back "the minister" may reach for the one who holds the office.
+_HOLDER_REACH = 200
+
+
+def _holds(title: str, office: str) -> bool:
+    """Whether a title (lower case) is the office named in lower case: "economy minister" and
+    "minister for agrarian reform" are "the minister"; "deputy prime minister" is not "the
+    prime minister", nor "shadow chancellor" "the chancellor"."""
+    if title == office:
+        return True
+    if title.endswith(" " + office):
+        return not any(w in _OTHER_RANK for w in title[: -len(office)].split())
+    return title.startswith((office + " for ", office + " of "))
+
+
+# Words before an office's name that make it another office.
+_OTHER_RANK = frozenset(
+    "shadow deputy vice assistant associate acting former junior under prime lieutenant "
+    "first interim opposition party ex".split()
+)
 
 
 def _said(doc: _Text) -> list[Fact]:
@@ -572,7 +816,7 @@ def _said(doc: _Text) -> list[Fact]:
         # '"...," said a spokeswoman', '"...," analysts at Nomura said': nobody named
         unnamed = _their_own_voice(doc, qs, qe, verb)
         if verb is not None and not unnamed:
-            found = _speaker_at(doc, verb.end(), qs)
+            found = _speaker_after_verb(doc, verb.end(), qs)
             if found:
                 if both := _co_speaker(doc, found[1], _SAID_ENDS):
                     co, found = [both[0].entity], (found[0], both[0].end)
@@ -586,11 +830,12 @@ def _said(doc: _Text) -> list[Fact]:
             found = _speaker_at(doc, gap.end(), qs, said_first=False) or _title_then_name(
                 doc, gap.end()
             )
-            if found is None and _office_unnamed(doc, gap.end()):
-                unnamed = True  # '"...," the minister said' with no minister named
-            tail, co = _attribution_after(doc, found)
-            if found and tail is None:
-                tail = _verb_after_aside(doc, found)
+            if found is None and (
+                _office_unnamed(doc, gap.end())  # '"...," the minister said', nobody named
+                or _pronoun_unnamed(doc, gap.end(), qs, qe)  # "he" an unnamed spokesman
+            ):
+                unnamed = True
+            found, tail, co = _attribution(doc, found, qe, gap.end())
             if (
                 found
                 and tail is not None
@@ -643,7 +888,12 @@ def _said(doc: _Text) -> list[Fact]:
                     co, co_before = [], _listed_people(doc, found[1])
         if speaker is None:
             speaker = after
-        if speaker is None and last is not None and not unnamed:
+        if (
+            speaker is None
+            and last is not None
+            and not unnamed
+            and not _attributed_after(doc, words_end, qe)
+        ):
             co = []
             speaker = _continued(doc, last, last_end, own_clause, qs, qe, inner_s)
         if run_on and run_on[-1][3] != qs:
@@ -681,6 +931,31 @@ def _said(doc: _Text) -> list[Fact]:
     return facts
 
 
+# An attribution after a quotation that names nobody the extractor reads: "the lawyer for
+# Carlos Mota told", "a man in the crowd said".
+_ATTRIBUTION_AHEAD = regexes.compile(rf"(?:[^\s\"“”.;:!?,]+[ \t]+){{1,10}}?(?:{_SPEECH_VERBS})\b")
+
+
+def _attributed_after(doc: _Text, words_end: int, qe: int) -> bool:
+    """Whether a quotation closed on a comma is followed by an attribution of its own that
+    names someone the extractor does not take for the speaker ('"...," the lawyer for Carlos
+    Mota told reporters', '"...," a man in the crowd said'): someone else speaks, not the
+    last speaker going on (as "the spokeswoman said" or "it said" may be)."""
+    text = doc.text
+    if text[words_end - 1 : words_end] != ",":
+        return False
+    pos = qe
+    while pos < len(text) and text[pos] in " \t,":
+        pos += 1
+    found = _ATTRIBUTION_AHEAD.match(text, pos)
+    if found is None:
+        return False
+    if _INDEFINITE_AT.match(text, pos):
+        return True
+    i = bisect.bisect_left(doc.person_starts, pos)
+    return i < len(doc.persons) and doc.persons[i].start < found.end()
+
+
 # Verbs that judge someone in words of the subject's own: "accused the board of "smoke and
 # mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"",
 # "called the shot "reckless"" (not "so-called", after a hyphen).
@@ -691,6 +966,10 @@ _JUDGED = regexes.compile(
 
 
 _PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
+
+
+# Before a name set off by commas: the comma, and an age perhaps ("..., 91-year-old Dai Price,").
+_SET_OFF_BEFORE = regexes.compile(r"[a-z],[ \t]*(?:\d{1,3}-year-old[ \t]+)?$")
 
 
 def _passive(doc: _Text, verb: int, s_start: int) -> bool:
@@ -706,9 +985,16 @@ def _passive(doc: _Text, verb: int, s_start: int) -> bool:
     if comma in doc.appositives:
         return False  # "X, the opposition leader, branded"
     named = doc.before(comma)
-    title = doc.before(named.start, _GAP_COMMA) if named is not None else None
-    return not (named is not None and named.label == "PERSON" and title is not None
-                and title.label == "TITLE")  # fmt: skip
+    if named is not None and named.label == "ORG":
+        named = _person_of(doc, named)  # "Another critic, Paul Hurd of The Times, described"
+    if named is None or named.label != "PERSON":
+        return True
+    title = doc.before(named.start, _GAP_COMMA)
+    if title is not None and title.label == "TITLE":
+        return False  # "The leader, Tom Greaves, branded"
+    # "the paper's chief critic, Mark Ash, called it": a name set off by commas, after a
+    # phrase that says who they are (not "Smith and Jones, dubbed")
+    return _SET_OFF_BEFORE.search(doc.text, max(0, named.start - 16), named.start) is None
 
 
 def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
@@ -841,6 +1127,9 @@ def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
     return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
 
 
+_AFFILIATION_BEFORE = regexes.compile(r"\b(?:with|at|of|for|from)[ \t]+$")
+# Who a speaker spoke of in their attribution: '"...," the Irishman said of Delgado.'
+_SPOKEN_OF = regexes.compile(r"\b(?:said|says|spoke|speaking|talking)[ \t]+(?:of|about)[ \t]+$")
 _ADDING = regexes.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?(?:adding|added)[ \t]*[:,]?[ \t]*")
 # A quotation split by its attribution and resumed after a comma: '"...," said Keating, "and
 # ..."', '"...," said Paul Keating, the Treasurer, "and ..."'.
@@ -874,7 +1163,14 @@ def _goes_on(doc: _Text, last: tuple[str, int, int, str], qs: int, words: int) -
         return False  # a phrase quoted inside the next sentence, or another's words
     lo = bisect.bisect_left(doc.person_starts, end)
     hi = bisect.bisect_left(doc.person_starts, qs)
-    if any(p.entity != last[0] for p in doc.persons[lo:hi]):
+    if any(
+        p.entity != last[0]
+        # "said of Delgado"; "said Ann Lee, an analyst with Kim Eng in Singapore" (a firm
+        # read as a person's name)
+        and not _SPOKEN_OF.search(text, max(0, p.start - 20), p.start)
+        and not _AFFILIATION_BEFORE.search(text, max(0, p.start - 8), p.start)
+        for p in doc.persons[lo:hi]
+    ):
         return False
     return all(v.group() in ("added", "adding") for v in _SPEECH.finditer(text, end, qs))
 

@@ -82,6 +82,7 @@ class _Text:
         self.by_start = {m.start: m for m in self.mentions}
         self.by_end = {m.end: m for m in self.mentions}
         self.persons = [m for m in self.mentions if m.label == "PERSON"]
+        self.person_names = frozenset(p.entity for p in self.persons)
         self.person_starts = [m.start for m in self.persons]
         # The index of the first person who is not the first one named (len if none is).
         self.first_other_person = next(
@@ -111,6 +112,45 @@ class _Text:
         self._title_starts: dict[int, Fact] | None = None
         # filled by `_org_words`: organisations by their first word, and by their initials
         self.org_words: tuple[dict[str, set[str]], dict[str, set[str]]] | None = None
+        self._nations: dict[str, set[str]] | None = None
+
+    def nations(self, entity: str) -> set[str]:
+        """The countries the story ties a person to where it names them: "Spain's Pedro
+        Delgado", "Spanish rider Pedro Delgado", "Pedro Delgado of Spain", "Pedro Delgado
+        (Spain)" (found once a document)."""
+        if self._nations is None:
+            self._nations = {}
+            demonyms, countries = gazetteer.demonyms(), gazetteer.countries()
+            nations = frozenset(demonyms.values())  # "West Germany", "Czechoslovakia"
+            text = self.text
+            for p in self.persons:
+                found = []
+                after = _NATION_AFTER.match(text, p.end)
+                if after is not None:
+                    found.append(self.by_start.get(after.end()))
+                at = p.start
+                lead = self.before(at)
+                if lead is not None and lead.label == "TITLE":
+                    at = lead.start  # "Spain's Sports Minister X"
+                    lead = self.before(at)
+                if lead is None:
+                    words = _NATION_WORDS_BEFORE.search(text, max(0, at - 40), at)
+                    lead = self.before(words.start()) if words is not None else None
+                if lead is None:
+                    owner = _POSSESSIVE_BEFORE.search(text, max(0, at - 4), at)
+                    lead = self.before(owner.start()) if owner is not None else None
+                found.append(lead)
+                for m in found:
+                    if m is None or m.label not in ("GPE", "NORP"):
+                        continue
+                    country = (
+                        demonyms.get(m.text)
+                        if m.label == "NORP"  # (a country no longer on the map: its own name)
+                        else countries.get(m.entity) or (m.entity if m.entity in nations else None)
+                    )
+                    if country:
+                        self._nations.setdefault(p.entity, set()).add(country)
+        return self._nations.get(entity, set())
 
     def title_at(self, pos: int) -> Fact | None:
         """The title fact whose evidence starts at `pos` and names its holder after the title:
@@ -462,6 +502,12 @@ def _one_line(value: Any) -> Any:
         return " ".join(value.split())
     return value
 
+
+# After a name, where their country is named: " of Spain", ", from Spain", " (Spain)".
+_NATION_AFTER = regexes.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:of|from)[ \t]+|\([ \t]*)")
+# Before a name, after their nationality or country: "Spanish rider ", "Ireland's ".
+_NATION_WORDS_BEFORE = regexes.compile(r"(?:['’]s)?(?:[ \t]+[a-z][\w-]*){1,2}[ \t]+$")
+_POSSESSIVE_BEFORE = regexes.compile(r"['’]s[ \t]+$")
 
 # A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
 _DATELINE_START = regexes.compile(
