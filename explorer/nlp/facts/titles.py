@@ -9,6 +9,7 @@ import re
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from ..titles_words import SEATS
 from .referents import _whose
 from .text import (
     _GAP_COMMA,
@@ -34,7 +35,7 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+(?:former\s+)?)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
@@ -51,6 +52,7 @@ _JOINED_TITLE = regexes.compile(
     r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*(?:(?<=and )(?:an?[ \t]+)?former[ \t]+)?$"
 )  # "director of Oxfam and a former minister"
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+_FORMER_IN_GAP = regexes.compile(r"^,[ \t]*(?:(?:an?|the)[ \t]+)?former[ \t]")
 # "X, who is also OPEC president,": X's title, of the organisation before it.
 _WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
 # A title's organisation in lower case up to a name set off by commas: " of the transport
@@ -257,17 +259,18 @@ def _covered(doc: _Text, pos: int) -> bool:
 
 
 _BODY_WORDS = frozenset(
-    "office ministry agency department bureau authority commission council committee board".split()
+    "office ministry agency department bureau authority commission council committee board "
+    "bank".split()
 )
 # A body named in lower case right before a title: "environment office director", "the
 # public accounts committee chairman".
 _BODY_BEFORE = regexes.compile(
     r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
     r"[A-Z][a-z][\w-]*[ \t]+)?"
-    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at"
+    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at|former|new|then"
     r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:office|ministry|agency|department|bureau|authority|commission|council|committee"
-    r"|board))[ \t]+$"
+    r"|board|(?<=[Cc]entral )bank))[ \t]+$"
 )
 
 
@@ -443,6 +446,7 @@ def _titles(doc: _Text) -> list[Fact]:
         left, right = t.start, t.end
         name = t.entity
         poss = None  # "the engineering union's chief negotiator at Ford": the union's
+        former_aside = False
         prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
@@ -459,6 +463,8 @@ def _titles(doc: _Text) -> list[Fact]:
             poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
             if of is None:
                 of, left = _owner_before(doc, t, left)
+        if of is None:
+            name, of = _party_seat(name)
         name, right = _with_field(doc, name, right)
         if of is None:
             of, right = _body_after(doc, right)
@@ -497,8 +503,14 @@ def _titles(doc: _Text) -> list[Fact]:
                 or _set_off_before_owner(doc, left)
             )
             person = doc.before(gap.start()) if gap else None
+            if (person is None or person.label != "PERSON") and (
+                aside := _aside_before_title(doc, left, right)
+            ) is not None:
+                person = doc.before(aside.start())  # "X, the first woman in the cabinet, TITLE,"
             if person is None or person.label != "PERSON":
                 continue
+            if gap is not None and _FORMER_IN_GAP.search(gap.group()) is not None:
+                former_aside = True  # "X, a former central bank governor"
             start = person.start
             # "X, spokeswoman for Y, said": whoever speaks after Y is X.
             doc.appositives[right] = (person.entity, person.start)
@@ -508,7 +520,8 @@ def _titles(doc: _Text) -> list[Fact]:
         name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         former = (
-            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            former_aside
+            or _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
             # "Britain's former deputy prime minister": after whose it is
             or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
         ) or None
@@ -534,6 +547,40 @@ def _titles(doc: _Text) -> list[Fact]:
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
+
+
+# A phrase set off by commas between a name and its title: "Meral Tun, the first woman in
+# the cabinet, health minister, said".
+_ASIDE_BEFORE_TITLE = regexes.compile(
+    r",[ \t]*(?:the|an?)[ \t]+[a-z][^,;:.\"“”()]{2,50},[ \t]*(?:(?:the|a|an)[ \t]+)?$"
+)
+
+
+def _aside_before_title(doc: _Text, left: int, right: int) -> re.Match | None:
+    """The aside between a person and a title set off after it, if no name is in it."""
+    if _SET_OFF_END.match(doc.text, right) is None:
+        return None
+    aside = _ASIDE_BEFORE_TITLE.search(doc.text, max(0, left - 64), left)
+    if aside is None or any(
+        m.label == "PERSON"
+        for m in doc.by_sentence.get(doc.sentence_of(left), ())
+        if aside.start() <= m.start < left
+    ):
+        return None
+    return aside
+
+
+def _party_seat(name: str) -> tuple[str, str | None]:
+    """A seat read with its party as one title is the seat, of the party: "Labour MP" is an
+    MP of Labour (the recognizer reads "Labour" as a portfolio's word, as in "Labour
+    Minister"); (the title, its party or None)."""
+    party, _, seat = name.rpartition(" ")
+    if not party or seat not in SEATS:
+        return name, None
+    found = gazetteer_label(party.split())
+    if found is None or found[0] not in ("NORP", "ORG"):
+        return name, None
+    return seat, found[1]
 
 
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
@@ -970,6 +1017,9 @@ _APPOINTS = regexes.compile(
     r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
     r"(?=[A-Z])"
 )
+# An aside after the one named, before the role: "named Nihat Sezer, a former central bank
+# governor, as finance minister" (the aside's own title is read as any other).
+_ASIDE_THEN_AS = regexes.compile(r"[ \t]*,[^,;:.\"“”()]{3,60},(?=[ \t]+as[ \t])")
 _APPOINTING_STEMS = ("named", "names", "appoint", "elect", "promoted", "nominat")
 # A word that makes a title of a role's head: "executive vice president".
 _RANK = regexes.compile(
@@ -1052,7 +1102,8 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
         person = doc.by_start.get(a.end())
         if person is None or person.label != "PERSON":
             continue
-        gap = _TO_ROLE.match(text, person.end)
+        aside = _ASIDE_THEN_AS.match(text, person.end)  # "X, a former governor, as minister"
+        gap = _TO_ROLE.match(text, aside.end() if aside is not None else person.end)
         role = _role_at(doc, gap.end()) if gap is not None else None
         if role is None:
             continue

@@ -69,6 +69,7 @@ from explorer.nlp.names.tokens import (
 )
 from explorer.nlp.titles_words import (
     LOWER_ONLY_HEADS,
+    SEATS,
     ends_in_office,
     portfolio_title_end,
     with_lower_heads,
@@ -1316,8 +1317,17 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             continue  # "General Motors", "Justice Department"
         if rest and t_len == 1 and toks[p].text in TITLES_THAT_ARE_NAMES:
             continue  # "Dean Martin"
-        if not rest and t_len == 1 and p > i and toks[p - 1].text in W.first_names:
+        if (
+            not rest
+            and t_len == 1
+            and p > i
+            and toks[p - 1].text in W.first_names
+            # "Tory MP": a party's seat, though "Tory" is also a given name
+            and not (toks[p].text in SEATS and gazetteer_label([toks[p - 1].text]))
+        ):
             continue  # "John Major", "Carole King"
+        if toks[p].text == "AM" and p and toks[p - 1].text[:1].isdigit():
+            continue  # "10 AM Eastern Time": a time, no member of an assembly
         if rest:
             starts[p] = t_len
             if before is None:
@@ -1343,6 +1353,8 @@ def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) ->
     """Label the words toks[i:p] before a role: a title's modifiers before a place are the
     title's ("Assistant U.S. Attorney X": "Assistant", then the place), not an organisation
     "Assistant U.S."."""
+    if toks[p].text in SEATS and all(t.text in _NO_NAME_BEFORE_SEAT for t in toks[i:p]):
+        return  # "Local MSP Morag Ross": which seat, no name
     k = i
     while k < p - 1 and toks[k].text in mods:
         k += 1
@@ -1350,6 +1362,10 @@ def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) ->
         emit_title(doc, s_i, toks, i, k)
         i = k
     _parts(doc, s_i, toks, i, p, table, False)
+
+
+#: Words before a seat that name no party or place: "Local MSP Morag Ross".
+_NO_NAME_BEFORE_SEAT = frozenset("Local Backbench Rebel Veteran Fellow Constituency Ward".split())
 
 
 def _head_before_name(doc: Doc, words: list[str], k: int) -> int:
