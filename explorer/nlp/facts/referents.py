@@ -21,7 +21,7 @@ _KINDS = (
 _THE_OWNER_BEFORE = regexes.compile(
     r"\b[Tt]he[ \t]+(?:(?!(?:and|or|of|in|at|for)[ \t])[\w.'’-]+[ \t]+){0,2}?"
     rf"(?P<kind>party|{_KINDS}|club|team|museum|university|hospital|council|authority|mission|trust"
-    r"|charity|federation|association|institute|league)$"
+    r"|charity|federation|association|institute|league|board)$"
 )
 # The parties a story names in a word or two ("Labour", "the Tories", "Lib Dems").
 _PARTY_NAMES = frozenset(

@@ -217,8 +217,7 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     if its is not None:
         # "Boeing said ... Its chief engineer, X": the organisation the sentence before
         # opens with (not "its" inside a sentence, a clause's subject's)
-        k = doc.sentence_of(its.start()) - 1
-        owner = doc.opening_org(k) if k >= 0 else None
+        owner = _its_owner(doc, doc.sentence_of(its.start()) - 1)
         return (owner.entity if owner is not None else None), left
     its = (
         _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
@@ -248,6 +247,22 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     return _org_named_by(doc, t.start), left
 
 
+def _its_owner(doc: _Text, k: int) -> Mention | None:
+    """The organisation "Its" opening the sentence after sentence `k` stands for: the one a
+    sentence before opens with ("Boeing said ..."), else the only one the sentence right
+    before names ("Shares in Halverson Industries Inc rose ..."); back past sentences that
+    name none ("NHS Highland is to close two wards ... The board's medical director said ...
+    Its chief executive")."""
+    for j in range(k, max(-1, k - 3), -1):
+        owner = doc.opening_org(j)
+        if owner is not None:
+            return owner
+        named = {m.entity: m for m in doc.by_sentence.get(j, ()) if m.label == "ORG"}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 and j == k else None
+    return None
+
+
 def _covered(doc: _Text, pos: int) -> bool:
     """Whether a mention covers the character at `pos` other than an organisation's name of
     one word there ("Environment office": the office's own name)."""
@@ -265,7 +280,8 @@ _BODY_WORDS = frozenset(
 # A body named in lower case right before a title: "environment office director", "the
 # public accounts committee chairman".
 _BODY_BEFORE = regexes.compile(
-    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
+    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing"
+    r"|But|And|Or|So|Yet|While|When|After|Before|Since|As|If|Although|Meanwhile|Now|Also)[ \t])"
     r"[A-Z][a-z][\w-]*[ \t]+)?"
     r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at|former|new|then"
     r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
@@ -352,10 +368,27 @@ def _portfolio_before(
     name, left = f"{portfolio} {name}", prefix.start
     if head:
         return None, name, left, gazetteer.org_aliases().get(head, head)
-    before = doc.before(prefix.start)
+    before = doc.before(prefix.start) or doc.before(prefix.start, _POSSESSIVE_GAP)
     if before is not None and before.label in _PARTY:
-        return None, name, before.start, before.entity  # "Dutch Transport ... Minister"
+        # "Dutch Transport ... Minister", "Malaysia's Primary Industries Minister"
+        return None, name, before.start, before.entity
     return None, name, left, None
+
+
+_POSSESSIVE_GAP = regexes.compile(r"['’]s[ \t]+")
+# Whose a role set off before a title is: "Bolivia's delegate, Deputy Mines Minister X".
+_ROLE_OF_BEFORE = regexes.compile(
+    r"['’]s[ \t]+(?:(?:chief|senior|main|top)[ \t]+)?(?:delegate|representative|envoy"
+    r"|negotiator|spokesman|spokeswoman)[ \t]*,[ \t]*$"
+)
+
+
+def _owner_of_role_before(doc: _Text, left: int) -> str | None:
+    """The country or organisation whose delegate the holder of a title set off after it is:
+    "Bolivia's delegate, Deputy Mines Minister Jorge Rios" (Bolivia's minister)."""
+    role = _ROLE_OF_BEFORE.search(doc.text, max(0, left - 40), left)
+    owner = doc.before(role.start()) if role is not None else None
+    return owner.entity if owner is not None and owner.label in _PARTY else None
 
 
 def _of_as_read(doc: _Text, name: str, of: str | None) -> tuple[str, str | None]:
@@ -463,6 +496,8 @@ def _titles(doc: _Text) -> list[Fact]:
             poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
             if of is None:
                 of, left = _owner_before(doc, t, left)
+            if of is None:
+                of = _owner_set_off_before(doc, left)
         if of is None:
             name, of = _party_seat(name)
         name, right = _with_field(doc, name, right)
@@ -497,20 +532,9 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = (
-                _BEFORE_TITLE.search(text, max(0, left - 40), left)
-                or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
-                or _set_off_before_owner(doc, left)
-            )
-            person = doc.before(gap.start()) if gap else None
-            if (person is None or person.label != "PERSON") and (
-                aside := _aside_before_title(doc, left, right)
-            ) is not None:
-                person = doc.before(aside.start())  # "X, the first woman in the cabinet, TITLE,"
-            if person is None or person.label != "PERSON":
+            person, former_aside = _holder_before(doc, left, right)
+            if person is None:
                 continue
-            if gap is not None and _FORMER_IN_GAP.search(gap.group()) is not None:
-                former_aside = True  # "X, a former central bank governor"
             start = person.start
             # "X, spokeswoman for Y, said": whoever speaks after Y is X.
             doc.appositives[right] = (person.entity, person.start)
@@ -541,6 +565,7 @@ def _titles(doc: _Text) -> list[Fact]:
                 doc, "title", person.entity, name, start, end, of=of, to=to, former=former
             )
         )  # fmt: skip
+        facts.extend(_opening_title_and(doc, left, person, of, end, seen))
     facts.extend(_doctors(doc, seen))
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
@@ -568,6 +593,79 @@ def _aside_before_title(doc: _Text, left: int, right: int) -> re.Match | None:
     ):
         return None
     return aside
+
+
+# An office opening a sentence, joined by "and" to the title before a name: "Chairman and
+# chief executive Leonard Hal said" (the capitalised first word is no mention).
+_OPENING_TITLE_AND = regexes.compile(r"([A-Z][a-z]+)[ \t]+and[ \t]+$")
+
+
+def _opening_title_and(
+    doc: _Text, left: int, person: Mention, of: str | None, end: int, seen: set[tuple]
+) -> list[Fact]:
+    """The office that opens the sentence before "and" and a title at `left` is the holder's
+    too: "Chairman and chief executive Leonard Hal said" (the capitalised first word is no
+    mention); [] where none does."""
+    if not doc.text.endswith("and ", max(0, left - 4), left):
+        return []
+    found = _OPENING_TITLE_AND.search(doc.text, max(0, left - 24), left)
+    if found is None or found.start(1) != doc.sentence_span(doc.sentence_of(left))[0]:
+        return []
+    word = found.group(1)
+    if word not in gazetteer.titles()[0] or doc.by_start.get(found.start(1)) is not None:
+        return []
+    key = (person.entity, word, of, None)
+    if key in seen:
+        return []
+    seen.add(key)
+    return [_fact(doc, "title", person.entity, word, found.start(1), end, of=of)]
+
+
+def _holder_before(doc: _Text, left: int, right: int) -> tuple[Mention | None, bool]:
+    """Who holds a title set off after their name, and whether it is a post they held before:
+    "X, the committee chairman", "X, who is also OPEC president", "X, a former central bank
+    governor" (former), "X, the first woman in the cabinet, health minister,"."""
+    text = doc.text
+    gap = (
+        _BEFORE_TITLE.search(text, max(0, left - 40), left)
+        or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
+        or _set_off_before_owner(doc, left)
+    )
+    person = doc.before(gap.start()) if gap else None
+    if (person is None or person.label != "PERSON") and (
+        aside := _aside_before_title(doc, left, right)
+    ) is not None:
+        person = doc.before(aside.start())
+    if person is None or person.label != "PERSON":
+        return None, False
+    return person, gap is not None and _FORMER_IN_GAP.search(gap.group()) is not None
+
+
+def _owner_set_off_before(doc: _Text, left: int) -> str | None:
+    """Whose a title is by the words set off before it: "Bolivia's delegate, Deputy Mines
+    Minister X", "the Workers Party, whose leader X"."""
+    text = doc.text
+    if text.find(",", max(0, left - 3), left) >= 0:
+        return _owner_of_role_before(doc, left)
+    if text.find("whose", max(0, left - 8), left) >= 0:
+        return _owner_before_whose(doc, left)
+    return None
+
+
+_WHOSE_BEFORE = regexes.compile(r"(?:[ \t]*,)?[ \t]*whose[ \t]+$")
+
+
+def _owner_before_whose(doc: _Text, left: int) -> str | None:
+    """The organisation named before "whose" and a title: "the Workers Party, whose leader
+    Luiz da Silva" (its leader), "The union, whose general secretary X" (the union named
+    before)."""
+    whose = _WHOSE_BEFORE.search(doc.text, max(0, left - 12), left)
+    if whose is None:
+        return None
+    owner = doc.before(whose.start())
+    if owner is not None:
+        return owner.entity if owner.label in _PARTY else None
+    return _whose(doc, whose.start())
 
 
 def _party_seat(name: str) -> tuple[str, str | None]:
@@ -790,7 +888,8 @@ _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
     "Information Telecommunications Women Equality Local Government Oil Petroleum Mines "
-    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food".split()
+    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food "
+    "Primary Industries Resources Plantation Commodities".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 

@@ -806,6 +806,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         and prev.islower()
         and prev.capitalize() not in mods
         and prev not in _MEMBERS_LED  # "union leader Jef Vermeulen", as "party leader"
+        and prev != "whose"  # "the Workers Party, whose leader Luiz da Silva"
     )
     near_name = not compound and (
         prev in _BEFORE_A_ROLE
