@@ -212,6 +212,8 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
         of = _whose(doc, poss.start())
         if of is None and owner is None:
             of = _org_named_by(doc, poss.start())  # "Esa's director of science"
+        if of is None and owner is None and t.entity.rpartition(" ")[2] in _PUBLICATION_POSTS:
+            of = _publication_before(doc, poss.start())  # "Variety's chief film critic"
         return of, left
     its = _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)
     if its is not None:
@@ -251,8 +253,8 @@ def _its_owner(doc: _Text, k: int) -> Mention | None:
     """The organisation "Its" opening the sentence after sentence `k` stands for: the one a
     sentence before opens with ("Boeing said ..."), else the only one the sentence right
     before names ("Shares in Halverson Industries Inc rose ..."); back past sentences that
-    name none ("NHS Highland is to close two wards ... The board's medical director said ...
-    Its chief executive")."""
+    name none and open by referring to one ("NHS Highland is to close two wards ... The
+    board's medical director said ... Its chief executive")."""
     for j in range(k, max(-1, k - 3), -1):
         owner = doc.opening_org(j)
         if owner is not None:
@@ -260,7 +262,37 @@ def _its_owner(doc: _Text, k: int) -> Mention | None:
         named = {m.entity: m for m in doc.by_sentence.get(j, ()) if m.label == "ORG"}
         if named:
             return next(iter(named.values())) if len(named) == 1 and j == k else None
+        if j < 1 or not _OPENS_WITH_REFERENCE.match(doc.text, doc.sentence_span(j)[0]):
+            return None  # "Nothing was found wrong. Its chairman": whose is not guessed
     return None
+
+
+# A sentence that opens by referring to an organisation named before: "The board's", "It".
+_OPENS_WITH_REFERENCE = regexes.compile(r"(?:The[ \t]+[a-z]+['’]s|Its?)[ \t]")
+
+
+#: Posts at a newspaper, a magazine or a broadcaster, whose name before them in the
+#: possessive is the publication's: "Variety's chief film critic, X".
+_PUBLICATION_POSTS = frozenset(
+    "Critic Reviewer Editor Correspondent Columnist Reporter Commentator Writer".split()
+)
+# The name of a publication before its possessive: "Variety", "The New Yorker".
+_PUBLICATION_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)$"
+)
+
+
+def _publication_before(doc: _Text, pos: int) -> str | None:
+    """The publication whose post a title is, named before `pos` (its possessive) in a few
+    capitalised words that no mention covers and that no list gives as a title: "Variety"."""
+    found = _PUBLICATION_BEFORE.search(doc.text, max(0, pos - 40), pos)
+    if found is None or _covered(doc, found.start(1)):
+        return None
+    words = found.group(1).split()
+    heads, mods = gazetteer.titles()
+    if any(w in heads or w in mods for w in words):
+        return None
+    return " ".join(words)
 
 
 def _covered(doc: _Text, pos: int) -> bool:
@@ -362,6 +394,15 @@ def _portfolio_before(
     head, portfolio = _portfolio(prefix.entity)
     if portfolio is None and " " not in (written := doc.text[prefix.start : prefix.end]):
         head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
+    if portfolio is None and name in _OFFICES_FOR and prefix.label == "ORG":
+        # "Colombia's Finance and Public Credit Minister": a country's ministry's words
+        country = doc.before(prefix.start, _POSSESSIVE_GAP)
+        if (
+            country is not None
+            and country.label == "GPE"
+            and _PORTFOLIO_SHAPE.fullmatch(prefix.entity)
+        ):
+            return None, f"{prefix.entity} {name}", country.start, country.entity
     if portfolio is None:
         return prefix, name, left, None
     # the whole office, as "Finance Minister" and "Farm Commissioner" are
@@ -375,6 +416,7 @@ def _portfolio_before(
     return None, name, left, None
 
 
+_PORTFOLIO_SHAPE = regexes.compile(r"[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,4}")
 _POSSESSIVE_GAP = regexes.compile(r"['’]s[ \t]+")
 # Whose a role set off before a title is: "Bolivia's delegate, Deputy Mines Minister X".
 _ROLE_OF_BEFORE = regexes.compile(
@@ -481,6 +523,8 @@ def _titles(doc: _Text) -> list[Fact]:
         poss = None  # "the engineering union's chief negotiator at Ford": the union's
         former_aside = False
         prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
+        if prefix is not None and prefix.text in _NO_OWNER_WORDS:
+            prefix = None  # "Defending champion X" opening a sentence: nobody's
         if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
             name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
             prefix = doc.before(left)
@@ -504,6 +548,7 @@ def _titles(doc: _Text) -> list[Fact]:
         if of is None:
             of, right = _body_after(doc, right)
         of, to, right = _title_links(doc, right, of, at=poss is None)
+        seat, right = _seat_for(doc, t, name, of, right)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
@@ -562,11 +607,13 @@ def _titles(doc: _Text) -> list[Fact]:
         held_at[t.end] = held_at[right] = (person, len(facts))
         facts.append(
             _fact(
-                doc, "title", person.entity, name, start, end, of=of, to=to, former=former
+                doc, "title", person.entity, name, start, end, of=of, to=to, former=former,
+                constituency=seat if seat != of else None,
             )
         )  # fmt: skip
         facts.extend(_opening_title_and(doc, left, person, of, end, seen))
     facts.extend(_doctors(doc, seen))
+    facts.extend(_members_for(doc, seen))
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     doc.title_facts = facts
@@ -668,13 +715,64 @@ def _owner_before_whose(doc: _Text, left: int) -> str | None:
     return _whose(doc, whose.start())
 
 
+#: Capitalised words before a title that are nobody's: "Defending champion X", "Local
+#: councillor X" opening a sentence.
+_NO_OWNER_WORDS = frozenset("Defending Reigning Local Outgoing Incoming Backbench".split())
+_FOR_AT = regexes.compile(r"[ \t]+for[ \t]+")
+
+
+def _seat_for(
+    doc: _Text, t: Mention, name: str, of: str | None, right: int
+) -> tuple[str | None, int]:
+    """The constituency of a seat held for a party: "Labour MP for West Ham" (the party's,
+    for West Ham), and where the title's words end ("for Orkney and Shetland, X")."""
+    seat = _constituency(doc, t.end) if name in SEATS and of is not None else None
+    if seat is not None and (last := doc.by_end.get(right)) is not None:
+        more = _constituency_more(doc, last)
+        right = more.end if more is not None else right
+    return seat, right
+
+
+def _constituency(doc: _Text, pos: int) -> str | None:
+    """The constituency named after a seat ending at `pos`: "Labour MP for West Ham", "for
+    Hornsey and Wood Green"."""
+    link = _FOR_AT.match(doc.text, pos)
+    place = doc.by_start.get(link.end()) if link is not None else None
+    if place is None or place.label not in _SEAT_PLACES:
+        return None
+    more = _constituency_more(doc, place)
+    if more is not None:
+        return _SPACES.sub(" ", doc.text[place.start : more.end])
+    return place.entity
+
+
+def _constituency_more(doc: _Text, place: Mention) -> Mention | None:
+    """The second place of a constituency named for two: "Hornsey and Wood Green", "Orkney
+    and Shetland, Alistair Rae" (an unknown name read as a person's before the holder's)."""
+    joined = _PARTNERS_AND.match(doc.text, place.end)
+    more = doc.by_start.get(joined.end()) if joined is not None else None
+    if more is None:
+        return None
+    if more.label in _SEAT_PLACES:
+        return more
+    after = doc.after(more.end, _GAP_COMMA) if doc.text.startswith(",", more.end) else None
+    if more.label == "PERSON" and after is not None and after.label == "PERSON":
+        return more
+    return None
+
+
+_SEAT_PLACES = frozenset({"GPE", "LOC", "ORG"})
+
+
 def _party_seat(name: str) -> tuple[str, str | None]:
     """A seat read with its party as one title is the seat, of the party: "Labour MP" is an
     MP of Labour (the recognizer reads "Labour" as a portfolio's word, as in "Labour
-    Minister"); (the title, its party or None)."""
+    Minister"); (the title, its party or None). "Local Councillor" is a councillor."""
     party, _, seat = name.rpartition(" ")
     if not party or seat not in SEATS:
         return name, None
+    if party in _NO_OWNER_WORDS:
+        return seat, None
     found = gazetteer_label(party.split())
     if found is None or found[0] not in ("NORP", "ORG"):
         return name, None
@@ -1048,6 +1146,50 @@ def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
             facts.append(
                 _fact(doc, "title", person.entity, office, person.start, end, of=of, former=former)
             )
+    return facts
+
+
+# "the member for Arfon": a seat in lower case, for its constituency.
+_MEMBER_FOR = regexes.compile(r"(?<![\w-])member[ \t]+for[ \t]+")
+_SET_OFF_PERSON_BEFORE = regexes.compile(r"[ \t]*,[ \t]*(?:(?:the|a)[ \t]+)?$")
+_THE_BEFORE = regexes.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+
+
+def _members_for(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "The member for Arfon, Sian Pryce, said", "Sian Pryce, the Labour member for Arfon,":
+    a Member, of the party named before the seat (else of the constituency), set off from
+    the name by commas."""
+    text = doc.text
+    facts: list[Fact] = []
+    if "member for" not in text:
+        return facts
+    for found in _MEMBER_FOR.finditer(text):
+        place = doc.by_start.get(found.end())
+        if place is None or place.label not in _SEAT_PLACES:
+            continue
+        party = doc.before(found.start())
+        start = found.start()
+        if party is not None and party.label in ("NORP", "ORG"):
+            start = party.start
+        else:
+            party = None
+        person = doc.after(place.end, _GAP_COMMA) if text.startswith(",", place.end) else None
+        if person is not None and person.label == "PERSON":
+            if _THE_BEFORE.search(text, max(0, start - 4), start) is None:
+                continue  # "The member for Arfon, X": the one set off after it
+        else:
+            aside = _SET_OFF_PERSON_BEFORE.search(text, max(0, start - 8), start)
+            person = doc.before(aside.start()) if aside is not None else None
+            if person is None or person.label != "PERSON":
+                continue
+        of = party.entity if party is not None else place.entity
+        seat = place.entity if party is not None else None
+        key = (person.entity, "Member", of, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        lo, hi = min(person.start, start), max(person.end, place.end)
+        facts.append(_fact(doc, "title", person.entity, "Member", lo, hi, of=of, constituency=seat))
     return facts
 
 
