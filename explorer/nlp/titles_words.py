@@ -19,6 +19,13 @@ def with_lower_heads(heads: frozenset[str]) -> frozenset[str]:
     return heads | LOWER_ONLY_HEADS
 
 
+#: Seats in a parliament, an assembly or a council, held for a party or a place: "Tory MP",
+#: "Plaid Cymru AM", "Labour councillor".
+SEATS = frozenset(
+    "MP MEP MSP MLA AM Councillor Cllr Alderman Assemblyman Assemblywoman Senator Congressman "
+    "Congresswoman Representative".split()
+)
+
 #: The offices a portfolio in lower case comes before: "health secretary", "oil minister".
 PORTFOLIO_HEADS = frozenset(
     "minister secretary spokesman spokeswoman spokesperson commissioner minister-designate".split()

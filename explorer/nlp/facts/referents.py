@@ -19,9 +19,9 @@ _KINDS = (
 # kind a story names a title's owner by ("the museum's head of security") and with a word or
 # two before the kind ("the Italian club's president", "the state airline's").
 _THE_OWNER_BEFORE = regexes.compile(
-    r"\b[Tt]he[ \t]+(?:(?!(?:and|or|of|in|at|for)[ \t])[\w.'’-]+[ \t]+){0,2}?"
+    r"\b(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \t]+(?:(?!(?:and|or|of|in|at|for)[ \t])[\w.'’-]+[ \t]+){0,2}?"
     rf"(?P<kind>party|{_KINDS}|club|team|museum|university|hospital|council|authority|mission|trust"
-    r"|charity|federation|association|institute|league|festival|orchestra|band|side|squad)$"
+    r"|charity|federation|association|institute|league|festival|orchestra|band|side|squad|board)$"
 )
 # The parties a story names in a word or two ("Labour", "the Tories", "Lib Dems").
 _PARTY_NAMES = frozenset(

@@ -9,7 +9,7 @@ import re
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
-from ..titles_words import PORTFOLIO
+from ..titles_words import PORTFOLIO, SEATS
 from .occupations import _occupations
 from .referents import _whose
 from .text import (
@@ -36,7 +36,7 @@ _TITLE_TAIL = regexes.compile(
 )
 # Between a name and its title set off by a comma: "X, the committee chairman".
 _BEFORE_TITLE = regexes.compile(
-    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+)?"
+    r",\s*(?:\d{1,3}\s*,\s*)?(?:the\s+(?:[a-z]+['’]?\s+)?[a-z]+['’]s\s+|(?:the|a|an|its|his|her|their|then|now|former)\s+(?:former\s+)?)?"
     r"(?:(?!(?:who|which|that|and|or|but|said|says|is|was|as|while|when|with|alongside|like"
     r"|including|unlike|against|before|after|from|to|for|by|in|on|at|of|about|over|under)\b)"
     r"[a-z][\w-]*\s+){0,2}$"
@@ -53,6 +53,7 @@ _JOINED_TITLE = regexes.compile(
     r"[ \t]*(?:,|and|,[ \t]*and)[ \t]*(?:(?<=and )(?:an?[ \t]+)?former[ \t]+)?$"
 )  # "director of Oxfam and a former minister"
 _FORMER_BEFORE = regexes.compile(r"\b[Ff]ormer[ \t]+$")
+_FORMER_IN_GAP = regexes.compile(r"^,[ \t]*(?:(?:an?|the)[ \t]+)?former[ \t]")
 # "X, who is also OPEC president,": X's title, of the organisation before it.
 _WHO_IS_BEFORE = regexes.compile(r",[ \t]*who[ \t]+(?:is|was)[ \t]+(?:also[ \t]+|now[ \t]+)?$")
 # A title's organisation in lower case up to a name set off by commas: " of the transport
@@ -212,13 +213,14 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
         of = _whose(doc, poss.start())
         if of is None and owner is None:
             of = _org_named_by(doc, poss.start())  # "Esa's director of science"
+        if of is None and owner is None and t.entity.rpartition(" ")[2] in _PUBLICATION_POSTS:
+            of = _publication_before(doc, poss.start())  # "Variety's chief film critic"
         return of, left
     its = _ITS_BEFORE.search(text, max(0, t.start - 24), t.start)
     if its is not None:
         # "Boeing said ... Its chief engineer, X": the organisation the sentence before
         # opens with (not "its" inside a sentence, a clause's subject's)
-        k = doc.sentence_of(its.start()) - 1
-        owner = doc.opening_org(k) if k >= 0 else None
+        owner = _its_owner(doc, doc.sentence_of(its.start()) - 1)
         return (owner.entity if owner is not None else None), left
     its = (
         _ITS_ASIDE_BEFORE.search(text, max(0, t.start - 24), t.start)
@@ -248,6 +250,52 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     return _org_named_by(doc, t.start), left
 
 
+def _its_owner(doc: _Text, k: int) -> Mention | None:
+    """The organisation "Its" opening the sentence after sentence `k` stands for: the one a
+    sentence before opens with ("Boeing said ..."), else the only one the sentence right
+    before names ("Shares in Halverson Industries Inc rose ..."); back past sentences that
+    name none and open by referring to one ("NHS Highland is to close two wards ... The
+    board's medical director said ... Its chief executive")."""
+    for j in range(k, max(-1, k - 3), -1):
+        owner = doc.opening_org(j)
+        if owner is not None:
+            return owner
+        named = {m.entity: m for m in doc.by_sentence.get(j, ()) if m.label == "ORG"}
+        if named:
+            return next(iter(named.values())) if len(named) == 1 and j == k else None
+        if j < 1 or not _OPENS_WITH_REFERENCE.match(doc.text, doc.sentence_span(j)[0]):
+            return None  # "Nothing was found wrong. Its chairman": whose is not guessed
+    return None
+
+
+# A sentence that opens by referring to an organisation named before: "The board's", "It".
+_OPENS_WITH_REFERENCE = regexes.compile(r"(?:The[ \t]+[a-z]+['’]s|Its?)[ \t]")
+
+
+#: Posts at a newspaper, a magazine or a broadcaster, whose name before them in the
+#: possessive is the publication's: "Variety's chief film critic, X".
+_PUBLICATION_POSTS = frozenset(
+    "Critic Reviewer Editor Correspondent Columnist Reporter Commentator Writer".split()
+)
+# The name of a publication before its possessive: "Variety", "The New Yorker".
+_PUBLICATION_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?:The[ \t]+)?((?:[A-Z][a-z]+[ \t]+){0,2}[A-Z][a-z]+)$"
+)
+
+
+def _publication_before(doc: _Text, pos: int) -> str | None:
+    """The publication whose post a title is, named before `pos` (its possessive) in a few
+    capitalised words that no mention covers and that no list gives as a title: "Variety"."""
+    found = _PUBLICATION_BEFORE.search(doc.text, max(0, pos - 40), pos)
+    if found is None or _covered(doc, found.start(1)):
+        return None
+    words = found.group(1).split()
+    heads, mods = gazetteer.titles()
+    if any(w in heads or w in mods for w in words):
+        return None
+    return " ".join(words)
+
+
 def _covered(doc: _Text, pos: int) -> bool:
     """Whether a mention covers the character at `pos` other than an organisation's name of
     one word there ("Environment office": the office's own name)."""
@@ -259,17 +307,19 @@ def _covered(doc: _Text, pos: int) -> bool:
 
 
 _BODY_WORDS = frozenset(
-    "office ministry agency department bureau authority commission council committee board".split()
+    "office ministry agency department bureau authority commission council committee board "
+    "bank".split()
 )
 # A body named in lower case right before a title: "environment office director", "the
 # public accounts committee chairman".
 _BODY_BEFORE = regexes.compile(
-    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing)[ \t])"
+    r"(?<![\w'’-])(?:(?!(?:The|An?|Its|His|Her|Their|This|That|Former|Ex|Then|New|Outgoing"
+    r"|But|And|Or|So|Yet|While|When|After|Before|Since|As|If|Although|Meanwhile|Now|Also)[ \t])"
     r"[A-Z][a-z][\w-]*[ \t]+)?"
-    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at"
+    r"(?P<low>(?:(?!(?:the|an?|and|or|of|to|in|on|at|former|new|then"
     r"|for|by|with|its|his|her|their|said|says|told)[ \t])[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:office|ministry|agency|department|bureau|authority|commission|council|committee"
-    r"|board))[ \t]+$"
+    r"|board|(?<=[Cc]entral )bank))[ \t]+$"
 )
 
 
@@ -345,16 +395,43 @@ def _portfolio_before(
     head, portfolio = _portfolio(prefix.entity)
     if portfolio is None and " " not in (written := doc.text[prefix.start : prefix.end]):
         head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
+    if portfolio is None and name in _OFFICES_FOR and prefix.label == "ORG":
+        # "Colombia's Finance and Public Credit Minister": a country's ministry's words
+        country = doc.before(prefix.start, _POSSESSIVE_GAP)
+        if (
+            country is not None
+            and country.label == "GPE"
+            and _PORTFOLIO_SHAPE.fullmatch(prefix.entity)
+        ):
+            return None, f"{prefix.entity} {name}", country.start, country.entity
     if portfolio is None:
         return prefix, name, left, None
     # the whole office, as "Finance Minister" and "Farm Commissioner" are
     name, left = f"{portfolio} {name}", prefix.start
     if head:
         return None, name, left, gazetteer.org_aliases().get(head, head)
-    before = doc.before(prefix.start)
+    before = doc.before(prefix.start) or doc.before(prefix.start, _POSSESSIVE_GAP)
     if before is not None and before.label in _PARTY:
-        return None, name, before.start, before.entity  # "Dutch Transport ... Minister"
+        # "Dutch Transport ... Minister", "Malaysia's Primary Industries Minister"
+        return None, name, before.start, before.entity
     return None, name, left, None
+
+
+_PORTFOLIO_SHAPE = regexes.compile(r"[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,4}")
+_POSSESSIVE_GAP = regexes.compile(r"['’]s[ \t]+")
+# Whose a role set off before a title is: "Bolivia's delegate, Deputy Mines Minister X".
+_ROLE_OF_BEFORE = regexes.compile(
+    r"['’]s[ \t]+(?:(?:chief|senior|main|top)[ \t]+)?(?:delegate|representative|envoy"
+    r"|negotiator|spokesman|spokeswoman)[ \t]*,[ \t]*$"
+)
+
+
+def _owner_of_role_before(doc: _Text, left: int) -> str | None:
+    """The country or organisation whose delegate the holder of a title set off after it is:
+    "Bolivia's delegate, Deputy Mines Minister Jorge Rios" (Bolivia's minister)."""
+    role = _ROLE_OF_BEFORE.search(doc.text, max(0, left - 40), left)
+    owner = doc.before(role.start()) if role is not None else None
+    return owner.entity if owner is not None and owner.label in _PARTY else None
 
 
 def _of_as_read(doc: _Text, name: str, of: str | None) -> tuple[str, str | None]:
@@ -432,6 +509,41 @@ def _body_after(doc: _Text, right: int) -> tuple[str | None, int]:
     return _SPACES.sub(" ", body.group("body")), body.end()
 
 
+def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match | None]:
+    """Whose the title `t` is by the words before it: a party, a country or a company named
+    before it ("Acme chairman", "the chief U.S. negotiator", "European Ryder Cup captain"), an
+    owner ("Acme's chairman"), or one set off before it ("Bolivia's delegate, Deputy Mines
+    Minister X"); (the title's name, where its words start, of, the possessive before it)."""
+    text = doc.text
+    of = None
+    left = t.start
+    name = t.entity
+    poss = None  # "the engineering union's chief negotiator at Ford": the union's
+    prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
+    if prefix is not None and prefix.text in _NO_OWNER_WORDS:
+        prefix = None  # "Defending champion X" opening a sentence: nobody's
+    if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
+        name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
+        prefix = doc.before(left)
+    if prefix is not None and prefix.label in ("ORG", "PERSON"):
+        prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
+    if prefix is not None and prefix.label == "EVENT":
+        of, left = prefix.entity, prefix.start  # "European Ryder Cup captain X"
+    elif prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
+        of, left = prefix.entity, prefix.start
+        if prefix.label != "ORG":
+            name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
+        if prefix.label in ("LOC", "GPE"):
+            of, left = _region_owner(doc, prefix, of, left)
+    else:
+        poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
+        if of is None:
+            of, left = _owner_before(doc, t, left)
+        if of is None:
+            of = _owner_set_off_before(doc, left)
+    return name, left, of, poss
+
+
 def _titles(doc: _Text) -> list[Fact]:
     text = doc.text
     facts: list[Fact] = []
@@ -441,34 +553,18 @@ def _titles(doc: _Text) -> list[Fact]:
     for t in doc.mentions:
         if t.label != "TITLE":
             continue
-        of = None
-        left, right = t.start, t.end
-        name = t.entity
-        poss = None  # "the engineering union's chief negotiator at Ford": the union's
-        prefix = _before_ticker(doc, t.start) or _party_before(doc, t.start)
-        if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
-            name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
-            prefix = doc.before(left)
-        if prefix is not None and prefix.label in ("ORG", "PERSON"):
-            prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
-        if prefix is not None and prefix.label == "EVENT":
-            of, left = prefix.entity, prefix.start  # "European Ryder Cup captain X"
-        elif prefix is not None and prefix.label in _PARTY and not _praise(doc, prefix):
-            of, left = prefix.entity, prefix.start
-            if prefix.label != "ORG":
-                name, left = _rank_before(doc, name, left)  # "the chief U.S. negotiator"
-            if prefix.label in ("LOC", "GPE"):
-                of, left = _region_owner(doc, prefix, of, left)
-        else:
-            poss = _POSSESSIVE_RANKED.search(text, max(0, t.start - 24), t.start)
-            if of is None:
-                of, left = _owner_before(doc, t, left)
+        right = t.end
+        name, left, of, poss = _whose_title(doc, t)
+        former_aside = False
+        if of is None:
+            name, of = _party_seat(name)
         name, right = _with_field(doc, name, right)
         if of is None:
             of, right = _body_after(doc, right)
         of, to, right = _title_links(doc, right, of, at=poss is None)
         if of is None and (part := _part_after(doc, right)) is not None:
             of, right = part  # "chairman of the union's Northstar unit"
+        seat, right = _seat_for(doc, t, name, of, right)
         if of is None and to is not None and name.rpartition(" ")[2] in _ADVISERS:
             of, to = to, None  # "legal adviser to the Foreign Ministry": its adviser
         person, of, right = _title_holder(doc, t, left, right, of, carried_of)
@@ -497,13 +593,8 @@ def _titles(doc: _Text) -> list[Fact]:
                                 prev.start, max(prev.end, right), {**prev.qualifiers, "of": of})  # fmt: skip
                 doc.appositives[right] = (person.entity, person.start)
         else:
-            gap = (
-                _BEFORE_TITLE.search(text, max(0, left - 40), left)
-                or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
-                or _set_off_before_owner(doc, left)
-            )
-            person = doc.before(gap.start()) if gap else None
-            if person is None or person.label != "PERSON":
+            person, former_aside = _holder_before(doc, left, right)
+            if person is None:
                 continue
             start = person.start
             # "X, spokeswoman for Y, said": whoever speaks after Y is X.
@@ -516,7 +607,8 @@ def _titles(doc: _Text) -> list[Fact]:
         name, of = _of_as_read(doc, name, of)
         key = (person.entity, name, of, to)
         former = (
-            _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
+            former_aside
+            or _FORMER_BEFORE.search(text, max(0, left - 12), left) is not None
             # "Britain's former deputy prime minister": after whose it is
             or _FORMER_BEFORE.search(text, max(0, t.start - 12), t.start) is not None
         ) or None
@@ -533,10 +625,13 @@ def _titles(doc: _Text) -> list[Fact]:
         held_at[t.end] = held_at[right] = (person, len(facts))
         facts.append(
             _fact(
-                doc, "title", person.entity, name, start, end, of=of, to=to, former=former
+                doc, "title", person.entity, name, start, end, of=of, to=to, former=former,
+                constituency=seat if seat != of else None,
             )
         )  # fmt: skip
+        facts.extend(_opening_title_and(doc, left, person, of, end, seen))
     facts.extend(_doctors(doc, seen))
+    facts.extend(_members_for(doc, seen))
     facts.extend(_who_heads(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     facts.extend(_occupations(doc, seen))
@@ -702,6 +797,164 @@ def _part_after(doc: _Text, right: int) -> tuple[str, int] | None:
     if part is not None:  # the name as written: a part's name, whatever it was read as
         return f"{' '.join(named.text.split())} {part.group('part')}", part.end()
     return (named.entity, named.end) if named.label == "ORG" else None
+
+
+# A phrase set off by commas between a name and its title: "Meral Tun, the first woman in
+# the cabinet, health minister, said".
+_ASIDE_BEFORE_TITLE = regexes.compile(
+    r",[ \t]*(?:the|an?)[ \t]+[a-z][^,;:.\"“”()]{2,50},[ \t]*(?:(?:the|a|an)[ \t]+)?$"
+)
+
+
+def _aside_before_title(doc: _Text, left: int, right: int) -> re.Match | None:
+    """The aside between a person and a title set off after it, if no name is in it."""
+    if _SET_OFF_END.match(doc.text, right) is None:
+        return None
+    aside = _ASIDE_BEFORE_TITLE.search(doc.text, max(0, left - 64), left)
+    if aside is None or any(
+        m.label == "PERSON"
+        for m in doc.by_sentence.get(doc.sentence_of(left), ())
+        if aside.start() <= m.start < left
+    ):
+        return None
+    return aside
+
+
+# An office opening a sentence, joined by "and" to the title before a name: "Chairman and
+# chief executive Leonard Hal said" (the capitalised first word is no mention).
+_OPENING_TITLE_AND = regexes.compile(r"([A-Z][a-z]+)[ \t]+and[ \t]+$")
+
+
+def _opening_title_and(
+    doc: _Text, left: int, person: Mention, of: str | None, end: int, seen: set[tuple]
+) -> list[Fact]:
+    """The office that opens the sentence before "and" and a title at `left` is the holder's
+    too: "Chairman and chief executive Leonard Hal said" (the capitalised first word is no
+    mention); [] where none does."""
+    if not doc.text.endswith("and ", max(0, left - 4), left):
+        return []
+    found = _OPENING_TITLE_AND.search(doc.text, max(0, left - 24), left)
+    if found is None or found.start(1) != doc.sentence_span(doc.sentence_of(left))[0]:
+        return []
+    word = found.group(1)
+    if word not in gazetteer.titles()[0] or doc.by_start.get(found.start(1)) is not None:
+        return []
+    key = (person.entity, word, of, None)
+    if key in seen:
+        return []
+    seen.add(key)
+    return [_fact(doc, "title", person.entity, word, found.start(1), end, of=of)]
+
+
+def _holder_before(doc: _Text, left: int, right: int) -> tuple[Mention | None, bool]:
+    """Who holds a title set off after their name, and whether it is a post they held before:
+    "X, the committee chairman", "X, who is also OPEC president", "X, a former central bank
+    governor" (former), "X, the first woman in the cabinet, health minister,"."""
+    text = doc.text
+    gap = (
+        _BEFORE_TITLE.search(text, max(0, left - 40), left)
+        or _WHO_IS_BEFORE.search(text, max(0, left - 30), left)
+        or _set_off_before_owner(doc, left)
+    )
+    person = doc.before(gap.start()) if gap else None
+    if (person is None or person.label != "PERSON") and (
+        aside := _aside_before_title(doc, left, right)
+    ) is not None:
+        person = doc.before(aside.start())
+    if person is None or person.label != "PERSON":
+        return None, False
+    return person, gap is not None and _FORMER_IN_GAP.search(gap.group()) is not None
+
+
+def _owner_set_off_before(doc: _Text, left: int) -> str | None:
+    """Whose a title is by the words set off before it: "Bolivia's delegate, Deputy Mines
+    Minister X", "the Workers Party, whose leader X"."""
+    text = doc.text
+    if text.find(",", max(0, left - 3), left) >= 0:
+        return _owner_of_role_before(doc, left)
+    if text.find("whose", max(0, left - 8), left) >= 0:
+        return _owner_before_whose(doc, left)
+    return None
+
+
+_WHOSE_BEFORE = regexes.compile(r"(?:[ \t]*,)?[ \t]*whose[ \t]+$")
+
+
+def _owner_before_whose(doc: _Text, left: int) -> str | None:
+    """The organisation named before "whose" and a title: "the Workers Party, whose leader
+    Luiz da Silva" (its leader), "The union, whose general secretary X" (the union named
+    before)."""
+    whose = _WHOSE_BEFORE.search(doc.text, max(0, left - 12), left)
+    if whose is None:
+        return None
+    owner = doc.before(whose.start())
+    if owner is not None:
+        return owner.entity if owner.label in _PARTY else None
+    return _whose(doc, whose.start())
+
+
+#: Capitalised words before a title that are nobody's: "Defending champion X", "Local
+#: councillor X" opening a sentence.
+_NO_OWNER_WORDS = frozenset("Defending Reigning Local Outgoing Incoming Backbench".split())
+_FOR_AT = regexes.compile(r"[ \t]+for[ \t]+")
+
+
+def _seat_for(
+    doc: _Text, t: Mention, name: str, of: str | None, right: int
+) -> tuple[str | None, int]:
+    """The constituency of a seat held for a party: "Labour MP for West Ham" (the party's,
+    for West Ham), and where the title's words end ("for Orkney and Shetland, X")."""
+    seat = _constituency(doc, t.end) if name in SEATS and of is not None else None
+    if seat is not None and (last := doc.by_end.get(right)) is not None:
+        more = _constituency_more(doc, last)
+        right = more.end if more is not None else right
+    return seat, right
+
+
+def _constituency(doc: _Text, pos: int) -> str | None:
+    """The constituency named after a seat ending at `pos`: "Labour MP for West Ham", "for
+    Hornsey and Wood Green"."""
+    link = _FOR_AT.match(doc.text, pos)
+    place = doc.by_start.get(link.end()) if link is not None else None
+    if place is None or place.label not in _SEAT_PLACES:
+        return None
+    more = _constituency_more(doc, place)
+    if more is not None:
+        return _SPACES.sub(" ", doc.text[place.start : more.end])
+    return place.entity
+
+
+def _constituency_more(doc: _Text, place: Mention) -> Mention | None:
+    """The second place of a constituency named for two: "Hornsey and Wood Green", "Orkney
+    and Shetland, Alistair Rae" (an unknown name read as a person's before the holder's)."""
+    joined = _PARTNERS_AND.match(doc.text, place.end)
+    more = doc.by_start.get(joined.end()) if joined is not None else None
+    if more is None:
+        return None
+    if more.label in _SEAT_PLACES:
+        return more
+    after = doc.after(more.end, _GAP_COMMA) if doc.text.startswith(",", more.end) else None
+    if more.label == "PERSON" and after is not None and after.label == "PERSON":
+        return more
+    return None
+
+
+_SEAT_PLACES = frozenset({"GPE", "LOC", "ORG"})
+
+
+def _party_seat(name: str) -> tuple[str, str | None]:
+    """A seat read with its party as one title is the seat, of the party: "Labour MP" is an
+    MP of Labour (the recognizer reads "Labour" as a portfolio's word, as in "Labour
+    Minister"); (the title, its party or None). "Local Councillor" is a councillor."""
+    party, _, seat = name.rpartition(" ")
+    if not party or seat not in SEATS:
+        return name, None
+    if party in _NO_OWNER_WORDS:
+        return seat, None
+    found = gazetteer_label(party.split())
+    if found is None or found[0] not in ("NORP", "ORG"):
+        return name, None
+    return seat, found[1]
 
 
 def _set_off_before_owner(doc: _Text, left: int) -> re.Match | None:
@@ -911,7 +1164,8 @@ _PORTFOLIO_WORDS = PORTFOLIO_WORDS | frozenset(
     "Research Regional Policy Social Consumer Protection Taxation Customs Security "
     "Humanitarian Aid Administrative Communication Commerce Tourism Planning Digital "
     "Information Telecommunications Women Equality Local Government Oil Petroleum Mines "
-    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food".split()
+    "Minerals Mining Economy Power Water Communications Aviation Shipping Forestry Food "
+    "Primary Industries Resources Plantation Commodities".split()
 )
 _ACRONYM = regexes.compile(r"[A-Z]{2,5}")
 
@@ -1073,6 +1327,50 @@ def _who_heads(doc: _Text, seen: set[tuple]) -> list[Fact]:
     return facts
 
 
+# "the member for Arfon": a seat in lower case, for its constituency.
+_MEMBER_FOR = regexes.compile(r"(?<![\w-])member[ \t]+for[ \t]+")
+_SET_OFF_PERSON_BEFORE = regexes.compile(r"[ \t]*,[ \t]*(?:(?:the|a)[ \t]+)?$")
+_THE_BEFORE = regexes.compile(r"(?<![\w-])[Tt]he[ \t]+$")
+
+
+def _members_for(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "The member for Arfon, Sian Pryce, said", "Sian Pryce, the Labour member for Arfon,":
+    a Member, of the party named before the seat (else of the constituency), set off from
+    the name by commas."""
+    text = doc.text
+    facts: list[Fact] = []
+    if "member for" not in text:
+        return facts
+    for found in _MEMBER_FOR.finditer(text):
+        place = doc.by_start.get(found.end())
+        if place is None or place.label not in _SEAT_PLACES:
+            continue
+        party = doc.before(found.start())
+        start = found.start()
+        if party is not None and party.label in ("NORP", "ORG"):
+            start = party.start
+        else:
+            party = None
+        person = doc.after(place.end, _GAP_COMMA) if text.startswith(",", place.end) else None
+        if person is not None and person.label == "PERSON":
+            if _THE_BEFORE.search(text, max(0, start - 4), start) is None:
+                continue  # "The member for Arfon, X": the one set off after it
+        else:
+            aside = _SET_OFF_PERSON_BEFORE.search(text, max(0, start - 8), start)
+            person = doc.before(aside.start()) if aside is not None else None
+            if person is None or person.label != "PERSON":
+                continue
+        of = party.entity if party is not None else place.entity
+        seat = place.entity if party is not None else None
+        key = (person.entity, "Member", of, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        lo, hi = min(person.start, start), max(person.end, place.end)
+        facts.append(_fact(doc, "title", person.entity, "Member", lo, hi, of=of, constituency=seat))
+    return facts
+
+
 _DOCTOR_BEFORE = regexes.compile(r"(?<![\w.])Dr\.?[ \t]+$")
 
 
@@ -1138,6 +1436,9 @@ _APPOINTS = regexes.compile(
     r"\b(?:named|appoints|appointed|elected|elects|promoted|names|nominated|nominates)[ \t]+"
     r"(?=[A-Z])"
 )
+# An aside after the one named, before the role: "named Nihat Sezer, a former central bank
+# governor, as finance minister" (the aside's own title is read as any other).
+_ASIDE_THEN_AS = regexes.compile(r"[ \t]*,[^,;:.\"“”()]{3,60},(?=[ \t]+as[ \t])")
 _APPOINTING_STEMS = ("named", "names", "appoint", "elect", "promoted", "nominat")
 # A word that makes a title of a role's head: "executive vice president".
 _RANK = regexes.compile(
@@ -1220,7 +1521,8 @@ def _appointments(doc: _Text, seen: set[tuple]) -> list[Fact]:
         person = doc.by_start.get(a.end())
         if person is None or person.label != "PERSON":
             continue
-        gap = _TO_ROLE.match(text, person.end)
+        aside = _ASIDE_THEN_AS.match(text, person.end)  # "X, a former governor, as minister"
+        gap = _TO_ROLE.match(text, aside.end() if aside is not None else person.end)
         role = _role_at(doc, gap.end()) if gap is not None else None
         if role is None:
             continue

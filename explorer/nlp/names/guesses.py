@@ -154,6 +154,7 @@ _TITLE_ABBREVIATIONS = {
         if not (abbr == "Maj" and dot == "")  # "Maj" alone may be a name
     },
     "DCI": "Detective Chief Inspector",
+    "Cllr": "Councillor", "Cllr.": "Councillor",
     "Co-ordinator": "Coordinator", "Co-Ordinator": "Coordinator",  # as a broken line reads
 }  # fmt: skip
 

@@ -160,9 +160,13 @@ def org_suffix(word: str) -> bool:
     )
 
 
+#: Words like an adjective of place that are none: "The Guardian" is no "Guarda"'s.
+_NOT_OF_PLACES = frozenset({"Guardian", "Guardians", "Custodian", "Veteran", "Median"})
+
+
 def place_adjective(word: str) -> str | None:
     """The place an adjective of place is made from: "Transylvanian" -> Transylvania."""
-    if len(word) < 5 or not word.endswith(("an", "ian", "ean", "ese")):
+    if len(word) < 5 or not word.endswith(("an", "ian", "ean", "ese")) or word in _NOT_OF_PLACES:
         return None
     stems = (word[:-1], word[:-1] + "s", word[:-2] + "a", word[:-3], word[:-3] + "a")
     for stem in stems:

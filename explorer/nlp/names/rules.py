@@ -52,6 +52,7 @@ from explorer.nlp.names.tokens import (
     is_sentence_initial,
     words_of,
 )
+from explorer.nlp.titles_words import SEATS
 from explorer.nlp.values import is_holiday
 
 _MODEL_NUMBER = regexes.compile(r"(?:\d{3,}|[A-Z]{1,2}\d+)[a-z]?$")  # "6600", "N70"; not "70 miles"
@@ -444,6 +445,17 @@ def acronym(c: Name) -> Verdict | None:
     key = c.key
     if key.isupper() and len(key) > 1 and key.isalpha():
         return "ORG", key, MEDIUM
+    return None
+
+
+def constituency(c: Name) -> Verdict | None:
+    """ "the MP for Kenilworth", "the member for Arfon": the seat's constituency, a place."""
+    if (
+        c.prev == "for"
+        and c.i >= 2
+        and (c.toks[c.i - 2].text in SEATS or c.toks[c.i - 2].text == "member")
+    ):
+        return "GPE", c.key, MEDIUM
     return None
 
 
@@ -974,6 +986,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     after_occupation,
     gazetteer,
     known_org,
+    constituency,
     after_honorific,
     nationalities_joined,
     acronym,
@@ -1005,6 +1018,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     gazetteer,
     state_of_country,
     known_org,
+    constituency,
     player,
     racing_team,
     person_named_like_law,

@@ -70,6 +70,7 @@ from explorer.nlp.names.tokens import (
 )
 from explorer.nlp.titles_words import (
     LOWER_ONLY_HEADS,
+    SEATS,
     ends_in_office,
     portfolio_title_end,
     with_lower_heads,
@@ -798,6 +799,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         and prev.islower()
         and prev.capitalize() not in mods
         and prev not in _MEMBERS_LED  # "union leader Jef Vermeulen", as "party leader"
+        and prev != "whose"  # "the Workers Party, whose leader Luiz da Silva"
     )
     near_name = not compound and (
         prev in _BEFORE_A_ROLE
@@ -810,6 +812,8 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
         or (nxt in _LINKS_AFTER_A_ROLE and _set_off_after_name(toks, i))
     )  # "Acme's chief executive", "has resigned as chief executive"
     if near_name:
+        if i and toks[i - 1].text in _NO_NAME_BEFORE_ROLE and is_sentence_initial(toks, i - 1):
+            _forget_word(doc, toks[i - 1].start)  # "Local councillor X": no name "Local"
         desk = toks[i - 1].text if j - i == 1 and phrase in _DESK_HEADS and i else ""
         if (
             desk[:1].isupper()
@@ -827,11 +831,7 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
                 or gazetteer_label([desk])
             )
             if not known:  # the guess just made for the word alone ("Crime") is gone
-                start = toks[i - 1].start
-                for k in range(len(doc.found) - 1, max(-1, len(doc.found) - 5), -1):
-                    if doc.found[k].start == start and doc.found[k].ntokens == 1:
-                        del doc.found[k]
-                        break
+                _forget_word(doc, toks[i - 1].start)
             desk = "" if known else desk.lower()
         if (
             desk.isalpha()
@@ -875,6 +875,14 @@ def _lower_title(doc: Doc, s_i: int, toks, i: int) -> int:
             Guess(toks[first].start, toks[j - 1].end, "TITLE", canon, STRONG, s_i, j - first)
         )
     return j
+
+
+def _forget_word(doc: Doc, start: int) -> None:
+    """Drop the guess just made for the one word at `start`, if any."""
+    for k in range(len(doc.found) - 1, max(-1, len(doc.found) - 5), -1):
+        if doc.found[k].start == start and doc.found[k].ntokens == 1:
+            del doc.found[k]
+            break
 
 
 #: Ranks in lower case before an office, and the offices that are titles only after one: "chief
@@ -1354,8 +1362,17 @@ def _roles_and_names(doc: Doc, s_i: int, toks, i: int, j: int, words, table: boo
             continue  # "General Motors", "Justice Department"
         if rest and t_len == 1 and toks[p].text in TITLES_THAT_ARE_NAMES:
             continue  # "Dean Martin"
-        if not rest and t_len == 1 and p > i and toks[p - 1].text in W.first_names:
+        if (
+            not rest
+            and t_len == 1
+            and p > i
+            and toks[p - 1].text in W.first_names
+            # "Tory MP": a party's seat, though "Tory" is also a given name
+            and not (toks[p].text in SEATS and gazetteer_label([toks[p - 1].text]))
+        ):
             continue  # "John Major", "Carole King"
+        if toks[p].text == "AM" and p and toks[p - 1].text[:1].isdigit():
+            continue  # "10 AM Eastern Time": a time, no member of an assembly
         if rest:
             starts[p] = t_len
             if before is None:
@@ -1381,6 +1398,8 @@ def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) ->
     """Label the words toks[i:p] before a role: a title's modifiers before a place are the
     title's ("Assistant U.S. Attorney X": "Assistant", then the place), not an organisation
     "Assistant U.S."."""
+    if all(t.text in _NO_NAME_BEFORE_ROLE for t in toks[i:p]):
+        return  # "Local MSP Morag Ross", "Defending Champion X": which one, no name
     k = i
     while k < p - 1 and toks[k].text in mods:
         k += 1
@@ -1388,6 +1407,13 @@ def _before_role(doc: Doc, s_i: int, toks, i: int, p: int, table: bool, mods) ->
         emit_title(doc, s_i, toks, i, k)
         i = k
     _parts(doc, s_i, toks, i, p, table, False)
+
+
+#: Words before a role that name no party or place: "Local MSP Morag Ross", "Defending
+#: champion X" opening a sentence.
+_NO_NAME_BEFORE_ROLE = frozenset(
+    "Local Backbench Rebel Veteran Fellow Constituency Ward Defending Reigning".split()
+)
 
 
 def _head_before_name(doc: Doc, words: list[str], k: int) -> int:
@@ -1527,6 +1553,10 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             emit(doc, s_i, toks, pos, pos + g_len, g_label, g_canon, STRONG)
             pos += g_len
             continue
+        if pos >= 2 and toks[pos - 1].text == "for" and toks[pos - 2].text in SEATS:
+            # "the MP for Bristol West": a constituency, a place
+            emit(doc, s_i, toks, pos, j, "GPE", " ".join(words_of(toks, pos, j)), MEDIUM)
+            return
         # "Boston Red Sox", "Leeds United", "Oslo Fish Traders": named after a place
         emit(doc, s_i, toks, pos, j, "ORG", " ".join(words_of(toks, pos, j)), MEDIUM)
         return
