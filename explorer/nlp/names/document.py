@@ -17,6 +17,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
+    COMPANY_NEXT,
     NAME_SUFFIXES,
     PEER_STYLES,
     TEAM_ENDS,
@@ -257,6 +258,19 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
         if label in ("TITLE", "NORP"):
             continue
         surface = doc.text[start:end]
+        if (
+            ntok == 1
+            and (label == "PERSON" or surface in people)
+            and org_firsts.get(surface, ("",))[0] == "ORG"
+            and _COMPANY_AFTER.match(doc.text, end)
+            and _company_name(org_firsts[surface][1])
+            and not doc.text.endswith(("said ", "says "), 0, start)  # "said X, which means"
+        ):
+            # "Halvorsen's shares", "Halvorsen, which makes": the company named after its
+            # founder, even where the story names him ("Leonard Halvorsen")
+            f.label, f.entity = org_firsts[surface]
+            f.strength = max(strength, WEAK)
+            continue
         if (surface in people and not _gender_clash(doc.text, start, people[surface])) and (
             strength <= MEDIUM
             or label == "PERSON"
@@ -280,6 +294,18 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
             f.label, f.entity = strong[surface]  # "Brent rose" after "Brent crude"
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
             f.label, f.entity = org_firsts[surface]
+
+
+#: What after a surname makes it the company named after the family: its possessive before a
+#: company's word ("'s shares", "'s profit"), or "which" ("Halvorsen, which makes").
+_COMPANY_AFTER = regexes.compile(rf"(?:['’]s\s+(?:{'|'.join(sorted(COMPANY_NEXT))})\b|,\s+which\b)")
+
+
+def _company_name(name: str) -> bool:
+    """Whether an organisation's name is a company's by its last word: "Halvorsen Chemical
+    Corp", "Halvorsen Chemicals"; not "Liverpool Echo"."""
+    last = name.rpartition(" ")[2]
+    return last in COMPANY_FORMS or org_suffix(last)
 
 
 def _teams(doc: Doc, people: dict[str, str]) -> None:

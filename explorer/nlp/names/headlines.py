@@ -52,7 +52,7 @@ def scan_caps_line(
             i = m
             continue
         hit = _known_name(doc, toks, titled, i, known) or (
-            None if row else _org_by_last_word(titled, i)
+            None if row else _org_by_last_word(doc, titled, i)
         )
         if not hit and teams and not row and (team := teams.get(str(titled[i]))):
             hit = (i + 1, "ORG", team)  # "BULLS" of the Chicago Bulls
@@ -149,18 +149,45 @@ def _known_with_particles(words, known) -> tuple[str, str] | None:
 _NO_NAME_PREFIXES = ("Non-", "Anti-", "Pro-", "Ex-", "Post-", "Pre-", "Mid-")
 
 
-def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
+def _org_by_last_word(doc: Doc, titled, i: int) -> tuple[int, str, str] | None:
     """ "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word; not "NON-OPEC
-    OIL", whose first word is a prefix's."""
+    OIL", whose first word is a prefix's, nor "LARGEST STEEL" of "BRAZIL'S LARGEST STEEL
+    MILL HALTED", whose first word is a common one (written in lower case in the story, a
+    stop word, or a superlative)."""
     if titled[i].startswith(_NO_NAME_PREFIXES):
         return None
     for m in range(min(len(titled), i + 4), i + 1, -1):
         words = titled[i:m]
         if None in words or any(w.lower() in FUNCTION for w in words):
             continue
-        if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
+        if org_suffix(words[-1]) and words[-1] not in _NO_ORG_LAST:
+            if _common_word(doc, words[0]):
+                return None
             return m, "ORG", " ".join(words)
     return None
+
+
+#: Last words of organisations' names that in a headline end no name: "WORLD MARKETS
+#: ROUND-UP", "MAN CITY".
+_NO_ORG_LAST = frozenset({"United", "City", "Town", "Market", "Markets"})
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """Whether a title-cased word of a headline is a common word, no name's: the story writes
+    it in lower case (but a sport's name: "RUGBY UNION"), it is a stop word, or a word of
+    rank ("Largest", "Leading")."""
+    low = word.lower()
+    return (
+        low in W.stopwords
+        or low in _RANK_WORDS
+        or (low in doc.lower_vocab() and low not in SPORT_NAMES)  # not "RUGBY UNION"
+    )
+
+
+#: Words of rank that open a headline's common noun phrase: "LARGEST STEEL MILL".
+_RANK_WORDS = frozenset(
+    "largest biggest leading major top second third fourth smallest oldest".split()
+)
 
 
 def _place(words) -> tuple[str, str] | None:

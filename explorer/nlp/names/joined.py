@@ -83,6 +83,41 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
     return 0
 
 
+#: Words near a list of surnames that make it a firm of partners: "the law firm of
+#: Wachtell, Lipton, Rosen and Katz", "... and Katz, which acted as counsel".
+_FIRM_CONTEXT = frozenset(
+    "firm law lawyers attorneys counsel advised advising adviser advisers advisor advisors "
+    "represented representing accountants auditors".split()
+)
+
+
+def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
+    """Where a firm named by three or more partners' surnames ends, from the comma at `j`
+    after the first ("Wachtell, Lipton, Rosen and Katz"): each a surname no list knows as
+    anything else, the last after "and", and a word of law or advice within eight words
+    (or the story naming the firm so before); 0 otherwise."""
+    if j - i != 1 or not (_surname(toks[i].text) and _plain(toks[i].text, True)):
+        return 0
+    k = j
+    while k + 1 < n and toks[k].text == "," and k - j < 10:
+        w = toks[k + 1].text
+        if not (_surname(w) and _plain(w, True)):
+            return 0
+        k += 2
+    if k == j or k + 1 >= n or toks[k].text != "and":
+        return 0
+    last = toks[k + 1].text
+    end = k + 2
+    if not (_surname(last) and _plain(last, True)) or (end < n and toks[end].text[:1].isupper()):
+        return 0
+    name = " ".join(t.text for t in toks[i:end]).replace(" ,", ",")
+    near = (t.text.lower() for t in toks[max(0, i - 8) : i] + toks[end : end + 8])
+    if name in doc.firms or not _FIRM_CONTEXT.isdisjoint(near):
+        doc.firms.add(name)
+        return _mark(doc, toks, i, end)
+    return 0
+
+
 def _mark(doc: Doc, toks, start: int, k: int) -> int:
     """Note toks[start:k] as one organisation's name, for its label; and return `k`."""
     if toks[start].text in _ARTICLES and k - start > 2:

@@ -24,12 +24,14 @@ from explorer.nlp.names.lists import (
     EVENT_OF,
     LAW_OF,
     LOC_PREPS,
+    LOCAL_COUNTRIES,
     NAME_PARTICLES,
     OCCUPATIONS,
     ORG_ENDING,
     ORG_NEXT,
     PARTICLE_PLACE_HEADS,
     PEER_STYLES,
+    PERSON_VERBS,
     PLACE_NOUNS,
     PLACE_OPENERS,
     SHORT_MONTHS,
@@ -631,9 +633,19 @@ def unknown_word(c: Name) -> Verdict:
     """A word no list knows: a person by a surname's ending ("Kowalski", "Petrov"), else an
     organisation; one the document also writes in lower case ("Library", "Health") is a name
     only if the document confirms it elsewhere."""
-    common = c.key.lower() in c.doc.lower_vocab()
+    common = c.key.lower() in c.doc.lower_vocab() or (
+        # "Arbitragers said": a plural of people opening its sentence before a verb of
+        # speech, a name only if the document names it elsewhere (not "Corinthians -")
+        c.nxt in PERSON_VERBS
+        and _PLURAL_OF_PEOPLE.match(c.key) is not None
+        and is_sentence_initial(c.toks, c.i)
+    )
     label = "PERSON" if SURNAME_ENDING.search(c.key) else "ORG"
     return label, c.key, UNCONFIRMED if common else WEAK
+
+
+#: A plural noun of people by its ending: "Arbitragers", "Economists", "Analysts".
+_PLURAL_OF_PEOPLE = regexes.compile(r"[A-Z][a-z]{4,}(?:ers|ors|ists|ysts|ians)$")
 
 
 # --- rules for a name of several words ---------------------------------------------------------
@@ -766,6 +778,19 @@ def club_named_after_city(c: Name) -> Verdict | None:
     return None
 
 
+#: What numbers a United States court of appeals: "the Fourth Circuit", "the D.C. Circuit".
+_CIRCUITS = frozenset(
+    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Federal D.C.".split()
+)
+
+
+def appeals_circuit(c: Name) -> Verdict | None:
+    """ "Fourth Circuit", "Federal Circuit": a court of appeals (not a racing circuit)."""
+    if c.n == 2 and c.last == "Circuit" and c.first in _CIRCUITS:
+        return "ORG", c.key, STRONG
+    return None
+
+
 def place_word_last(c: Name) -> Verdict | None:
     """ "Trafalgar Square", "Tower Bridge"; not "Jane Hall"."""
     place = W.loc_words.get(c.last)
@@ -855,6 +880,14 @@ def compass_country(c: Name) -> Verdict | None:
     return None
 
 
+def local_country_last(c: Name) -> Verdict | None:
+    """ "Ford Brasil", "Volkswagen do Brasil", "Seat de Espana": a company and its country in
+    the country's own language, which no English name of a person or place ends with."""
+    if c.last in LOCAL_COUNTRIES and not c.person_next and c.first not in LOCAL_COUNTRIES:
+        return "ORG", c.key, STRONG
+    return None
+
+
 def country_last(c: Name) -> Verdict | None:
     """ "Statistics Norway"."""
     if c.last in W.countries and c.first not in W.first_names:
@@ -937,6 +970,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     racing_team,
     person_named_like_law,
     place_with_particle,
+    local_country_last,
     after_place_noun,
     event_or_law_of,
     group_word_last,
@@ -948,6 +982,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     org_word_first,
     initial_first,
     club_named_after_city,
+    appeals_circuit,
     place_word_last,
     place_word_first,
     after_honorific,

@@ -16,6 +16,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.joined import (
     ARM_PLACES,
+    firm_of_partners,
     firm_of_two,
     national_arm,
     partners_with_form,
@@ -27,6 +28,7 @@ from explorer.nlp.names.lists import (
     COMPETITION_HEADS,
     FUNCTION,
     JOINED_PARTICLE,
+    LOCAL_COUNTRIES,
     LOWER_TITLES,
     MONTHS_DAYS,
     NAME_OPENERS,
@@ -276,8 +278,11 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
-            if w in NAME_PARTICLES or (w == "do" and prev in PARTICLE_PLACE_HEADS):
-                j += 2  # "Ludwig van Beethoven", "Vila do Conde" (not "How do I")
+            if w in NAME_PARTICLES or (
+                w == "do" and (prev in PARTICLE_PLACE_HEADS or nxt in LOCAL_COUNTRIES)
+            ):
+                # "Ludwig van Beethoven", "Vila do Conde", "Volkswagen do Brasil" (not "How do I")
+                j += 2
                 continue
             if w == "of" and (
                 prev in org_heads
@@ -530,7 +535,7 @@ def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
         return national_arm(doc, toks, i, j, n)
     k = _company_goes_on(toks, i, j, n)
     if not k and w == ",":
-        k = portfolios_listed(doc, toks, i, j, n)
+        k = portfolios_listed(doc, toks, i, j, n) or firm_of_partners(doc, toks, i, j, n)
     if not k and w == "and":
         k = (
             _institution_after_and(toks, i, j, n)

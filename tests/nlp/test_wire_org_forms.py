@@ -1,0 +1,139 @@
+"""Organisations in wire copy that the recognizer typed as people, places or nothing: foreign
+companies named in their own language ("Companhia Siderurgica Nacional", "Volkswagen do
+Brasil"), a Malaysian group named without its "Bhd", a cycling race and the street it ends on,
+a market named after its town and its goods, a court of appeals by its circuit, and the words
+of a headline in capitals or of a minister's portfolio that name nothing. Every text is
+written for these tests; each is read in the three layouts of `layouts`."""
+
+from __future__ import annotations
+
+from .layouts import in_layouts, label_sets, labels, names
+
+STEEL = [
+    "BRAZIL'S LARGEST STEEL MILL HALTED",
+    "RIO DE JANEIRO, April 2 - A strike halted the Volta Redonda mill on Tuesday, the "
+    "state-owned Companhia Siderurgica Nacional said in a statement.",
+    "Compagnie Francaise des Petroles and Societe Generale lent the mill 40 mln dlrs last "
+    "year, and Industrias Penoles of Mexico supplied its coke.",
+    "Ford Brasil and Volkswagen do Brasil, which buy much of the mill's sheet, said their "
+    "plants had steel for two weeks. Fiat Italia and Seat de Espana buy steel in Brasil too.",
+]
+
+
+@in_layouts(STEEL)
+def test_foreign_companies_are_organisations(text):
+    got = labels(text)
+    for name in (
+        "Companhia Siderurgica Nacional",
+        "Compagnie Francaise",
+        "Societe Generale",
+        "Industrias Penoles",
+        "Ford Brasil",
+        "Volkswagen do Brasil",
+        "Fiat Italia",
+        "Seat de Espana",
+    ):
+        assert got.get(name) == "ORG", (name, got.get(name))
+    assert got.get("Brasil") == "GPE"  # the country, alone
+
+
+@in_layouts(STEEL)
+def test_common_words_of_a_capitals_headline_name_nothing(text):
+    got = labels(text)
+    assert "LARGEST STEEL" not in got and "STEEL MILL" not in got
+    assert got.get("BRAZIL") == "GPE"
+
+
+TIN = [
+    "KUALA LUMPUR, May 5 - Sime Darby Bhd said its net profit rose 12 pct in the half "
+    "year, on higher rubber and palm oil prices.",
+    "Sime Darby said it would sell a plantation in Sabah. Tin on the Kuala Lumpur Tin "
+    "Market closed 12 cents lower at 17.10 ringgit a kilo.",
+    "Arbitragers said the shares were cheap. Primary Industries Minister Sanusi Junid said "
+    "the government would buy no more tin.",
+]
+
+
+@in_layouts(TIN)
+def test_a_group_named_without_its_form_and_a_market(text):
+    got = label_sets(text)
+    assert got.get("Sime Darby Bhd") == {"ORG"}
+    assert got.get("Sime Darby") == {"ORG"}
+    assert got.get("Kuala Lumpur Tin Market") == {"ORG"}
+
+
+@in_layouts(TIN)
+def test_a_plural_noun_and_a_portfolio_name_nothing(text):
+    got = labels(text)
+    assert "Arbitragers" not in got
+    assert "Primary Industries" not in got
+    assert got.get("Sanusi Junid") == "PERSON"
+
+
+TOUR = [
+    "PARIS, July 24 - Greg LeMond of the United States won the Tour de France on Sunday "
+    "by eight seconds, the closest finish in the race's history.",
+    "LeMond said the Tour had been his hardest race. The riders ended on the "
+    "Champs-Elysees before a crowd of half a million.",
+]
+
+
+@in_layouts(TOUR)
+def test_a_race_and_the_street_it_ends_on(text):
+    got = labels(text)
+    assert got.get("Tour de France") == "EVENT"
+    assert got.get("Tour") == "EVENT"
+    assert got.get("Champs-Elysees") == "LOC"
+
+
+COURT = [
+    "RICHMOND, Va., March 3 - The Fourth Circuit Court of Appeals upheld the ruling. The "
+    "Fourth Circuit said the contract was valid, and the Ninth Circuit had said the same.",
+]
+
+
+@in_layouts(COURT)
+def test_a_court_of_appeals_by_its_circuit(text):
+    got = labels(text)
+    assert got.get("Fourth Circuit") == "ORG"
+    assert got.get("Ninth Circuit") == "ORG"
+
+
+MERGER = [
+    "NEW YORK, June 9 - Halvorsen Chemical Corp said it agreed to buy Dunmore Resins Inc "
+    "for 210 mln dlrs, and that first quarter net income rose 15 pct.",
+    "Leonard Halvorsen, chairman of the company, said sales of solvents rose on strong "
+    "demand. Halvorsen said he expected the deal to close in August.",
+    "Halvorsen's shares rose 2 dlrs to 41 dlrs. Halvorsen, which makes industrial solvents, "
+    "employs 4,000 people.",
+    "The company was advised by the law firm of Wachtell, Lipton, Rosen and Katz. Dunmore's "
+    "counsel was Cravath, Swaine and Moore.",
+]
+
+
+@in_layouts(MERGER)
+def test_a_company_named_after_its_founder_and_a_firm_of_partners(text):
+    got = names(text)
+    halvorsen = [(label, entity) for name, label, entity in got if name == "Halvorsen"]
+    # "Halvorsen said he expected": the man; "Halvorsen's shares", "Halvorsen, which makes":
+    # the company
+    assert halvorsen == [
+        ("PERSON", "Leonard Halvorsen"),
+        ("ORG", "Halvorsen Chemical Corp"),
+        ("ORG", "Halvorsen Chemical Corp"),
+    ]
+    firms = {name: label for name, label, _entity in got}
+    assert firms.get("Wachtell, Lipton, Rosen and Katz") == "ORG"
+    assert firms.get("Cravath, Swaine and Moore") == "ORG"
+    for partner in ("Wachtell", "Lipton", "Rosen", "Katz", "Swaine", "Moore"):
+        assert partner not in firms
+
+
+LIST = [
+    "Smith, Jones, Brown and Taylor all scored twice for the county on Saturday.",
+]
+
+
+@in_layouts(LIST)
+def test_a_list_of_surnames_elsewhere_is_people(text):
+    assert "Smith, Jones, Brown and Taylor" not in labels(text)
