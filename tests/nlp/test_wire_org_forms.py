@@ -17,6 +17,8 @@ STEEL = [
     "year, and Industrias Penoles of Mexico supplied its coke.",
     "Ford Brasil and Volkswagen do Brasil, which buy much of the mill's sheet, said their "
     "plants had steel for two weeks. Fiat Italia and Seat de Espana buy steel in Brasil too.",
+    "Petroleo Brasileiro cut its fuel deliveries, and General Motors do Brasil said it would "
+    "idle two lines.",
 ]
 
 
@@ -32,6 +34,8 @@ def test_foreign_companies_are_organisations(text):
         "Volkswagen do Brasil",
         "Fiat Italia",
         "Seat de Espana",
+        "Petroleo Brasileiro",
+        "General Motors do Brasil",
     ):
         assert got.get(name) == "ORG", (name, got.get(name))
     assert got.get("Brasil") == "GPE"  # the country, alone
@@ -107,7 +111,8 @@ MERGER = [
     "Halvorsen's shares rose 2 dlrs to 41 dlrs. Halvorsen, which makes industrial solvents, "
     "employs 4,000 people.",
     "The company was advised by the law firm of Wachtell, Lipton, Rosen and Katz. Dunmore's "
-    "counsel was Cravath, Swaine and Moore.",
+    "counsel was Cravath, Swaine and Moore. Cleary, Gottlieb, Steen and Hamilton represented "
+    "the banks.",
 ]
 
 
@@ -125,15 +130,19 @@ def test_a_company_named_after_its_founder_and_a_firm_of_partners(text):
     firms = {name: label for name, label, _entity in got}
     assert firms.get("Wachtell, Lipton, Rosen and Katz") == "ORG"
     assert firms.get("Cravath, Swaine and Moore") == "ORG"
-    for partner in ("Wachtell", "Lipton", "Rosen", "Katz", "Swaine", "Moore"):
+    assert firms.get("Cleary, Gottlieb, Steen and Hamilton") == "ORG"
+    for partner in ("Wachtell", "Lipton", "Rosen", "Katz", "Swaine", "Moore", "Hamilton"):
         assert partner not in firms
 
 
 LIST = [
     "Smith, Jones, Brown and Taylor all scored twice for the county on Saturday.",
+    "Paris, London, Bonn and Rome said their lawyers would study the text.",
 ]
 
 
 @in_layouts(LIST)
-def test_a_list_of_surnames_elsewhere_is_people(text):
-    assert "Smith, Jones, Brown and Taylor" not in labels(text)
+def test_a_list_of_surnames_or_capitals_elsewhere_is_no_firm(text):
+    got = labels(text)
+    assert "Smith, Jones, Brown and Taylor" not in got
+    assert "Paris, London, Bonn and Rome" not in got and got.get("Bonn") == "GPE"

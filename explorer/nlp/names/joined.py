@@ -100,15 +100,13 @@ def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
         return 0
     k = j
     while k + 1 < n and toks[k].text == "," and k - j < 10:
-        w = toks[k + 1].text
-        if not (_surname(w) and _plain(w, True)):
+        if not _partner(toks[k + 1].text):
             return 0
         k += 2
     if k == j or k + 1 >= n or toks[k].text != "and":
         return 0
-    last = toks[k + 1].text
     end = k + 2
-    if not (_surname(last) and _plain(last, True)) or (end < n and toks[end].text[:1].isupper()):
+    if not _partner(toks[k + 1].text) or (end < n and toks[end].text[:1].isupper()):
         return 0
     name = " ".join(t.text for t in toks[i:end]).replace(" ,", ",")
     near = (t.text.lower() for t in toks[max(0, i - 8) : i] + toks[end : end + 8])
@@ -116,6 +114,19 @@ def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
         doc.firms.add(name)
         return _mark(doc, toks, i, end)
     return 0
+
+
+def _partner(w: str) -> bool:
+    """A partner's surname after the first of a firm's: a town's name too ("Cleary, Gottlieb,
+    Steen and Hamilton"), but no country, nationality or organisation the lists know."""
+    return (
+        _surname(w)
+        and w not in W.known_orgs
+        and w not in COMPANY_FORMS
+        and w not in W.countries
+        and w not in W.demonyms
+        and w not in W.norp_words
+    )
 
 
 def _mark(doc: Doc, toks, start: int, k: int) -> int:
