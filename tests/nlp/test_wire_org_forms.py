@@ -27,7 +27,7 @@ def test_foreign_companies_are_organisations(text):
     got = labels(text)
     for name in (
         "Companhia Siderurgica Nacional",
-        "Compagnie Francaise",
+        "Compagnie Francaise des Petroles",
         "Societe Generale",
         "Industrias Penoles",
         "Ford Brasil",
@@ -146,3 +146,25 @@ def test_a_list_of_surnames_or_capitals_elsewhere_is_no_firm(text):
     got = labels(text)
     assert "Smith, Jones, Brown and Taylor" not in got
     assert "Paris, London, Bonn and Rome" not in got and got.get("Bonn") == "GPE"
+
+
+BANKS = [
+    "HONG KONG, Oct 2 - The Hongkong and Shanghai Banking Corp and Standard Chartered Bank "
+    "raised their prime rates. Standard Chartered said deposits rose.",
+    "Cie Generale des Eaux sold its stake to Drexel Burnham Lambert, and Johnson Matthey "
+    "bought gold.",
+]
+
+
+@in_layouts(BANKS)
+def test_banks_and_firms_of_the_wires(text):
+    got = labels(text)
+    for name in (
+        "Hongkong and Shanghai Banking Corp",
+        "Standard Chartered Bank",
+        "Standard Chartered",
+        "Cie Generale des Eaux",
+        "Drexel Burnham Lambert",
+        "Johnson Matthey",
+    ):
+        assert got.get(name) == "ORG", (name, got.get(name))

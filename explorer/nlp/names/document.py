@@ -182,7 +182,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                 # "Google" after "Google News": the firm, not the service named after it
                 org_firsts.setdefault(first, (label, first if last in _SERVICES else entity))
                 short, _, form = surface.rpartition(" ")
-                if form in COMPANY_FORMS and " " in short:
+                if (form in COMPANY_FORMS or form in _SHORTENED_ENDS) and " " in short:
                     strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
                 elif form in COMPANY_FORMS and _company_word(short):
                     companies.setdefault(short, entity)  # "Globex" of "Globex Inc"
@@ -209,6 +209,11 @@ _PINYIN_GIVEN = regexes.compile(
 
 #: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
 _GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
+
+
+#: Last words that a company of three words or more drops after a first mention, as it does
+#: its legal form: "Standard Chartered" of "Standard Chartered Bank".
+_SHORTENED_ENDS = frozenset({"Bank", "Group", "Holdings"})
 
 
 def _company_word(word: str) -> bool:

@@ -47,6 +47,12 @@ def _plain(w: str, given: bool = False) -> bool:
     )
 
 
+def _place(w: str) -> bool:
+    """A town's, region's or country's name alone ("Hongkong", "Scottish" is no place)."""
+    hit = gazetteer_label([w])
+    return hit is not None and hit[0] in ("GPE", "LOC")
+
+
 def _initials(w: str) -> bool:
     """ "E.D.", "F.": a person's initials."""
     return len(w) >= 2 and w.endswith(".") and w.replace(".", "").isalpha() and w[0].isupper()
@@ -141,10 +147,15 @@ def partners_with_form(toks, i: int, j: int, k: int, names: list[str]) -> bool:
     """Whether "A and B C Form" (toks[i:j] is A, `names` the words after "and" before the
     form, `k` past the form) is one company: B is an initial and a surname ("E.D. and F.
     Man Ltd") or a word and its trade ("Minerals and Metals Trading Corp"), and A is a word
-    or initials no list knows as a name of its own."""
+    or initials no list knows as a name of its own; or A and B are places and C a trade
+    ("Hongkong and Shanghai Banking Corp")."""
+    if j - i == 2 and toks[i].text in _ARTICLES:
+        i += 1  # "The Hongkong and Shanghai Banking Corp"
     if j - i != 1 or len(names) != 2 or k - j > 5:
         return False
     a = toks[i].text
+    if org_suffix(names[1]) and _place(names[0]) and (_place(a) or _plain(a)):
+        return True  # "Hongkong and Shanghai Banking Corp"
     if not (_initials(a) or _plain(a)):
         return False
     b, c = names
