@@ -168,3 +168,22 @@ def test_banks_and_firms_of_the_wires(text):
         "Johnson Matthey",
     ):
         assert got.get(name) == "ORG", (name, got.get(name))
+
+
+STRIKE = [
+    "VOLKSWAGEN DO BRASIL HALTS OUTPUT",
+    "SAO PAULO, March 12 - Volkswagen do Brasil said it halted output after a strike by "
+    "20,000 metalworkers.",
+    "The carmaker was advised by Skadden, Arps, Slate, Meagher & Flom, and its union by "
+    "Sullivan and Cromwell, the New York law firm.",
+]
+
+
+@in_layouts(STRIKE)
+def test_a_company_in_a_headline_and_firms_with_an_ampersand_or_an_apposition(text):
+    got = labels(text)
+    assert got.get("VOLKSWAGEN DO BRASIL") == "ORG"
+    assert "BRASIL" not in got
+    assert got.get("Skadden, Arps, Slate, Meagher & Flom") == "ORG"
+    assert got.get("Sullivan and Cromwell") == "ORG"
+    assert "Sullivan" not in got and "Cromwell" not in got

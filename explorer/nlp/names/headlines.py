@@ -128,7 +128,9 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
 
 
 #: The small words of a name that a headline writes in capitals: "BANK OF FRANCE".
-_PARTICLES = frozenset({"Of", "And", "The", "For", "De", "Du", "La", "Le"})
+_PARTICLES = frozenset(
+    {"Of", "And", "The", "For", "De", "Du", "La", "Le", "Do", "Da", "Del", "Des"}
+)
 
 
 def _known_with_particles(words, known) -> tuple[str, str] | None:

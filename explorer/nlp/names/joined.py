@@ -81,6 +81,8 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
         before in _FIRM_NOUNS
         or first > i
         or after in _PARTNER_AFTER
+        # "Sullivan and Cromwell, the New York law firm"
+        or (after == "," and _firm_in_apposition(toks, j + 3, n))
         # "a partner at Harwood and Pryce", "a solicitor with ..."
         or (before in ("at", "with", "of") and first > 1 and toks[first - 2].text in _MEMBERS)
     ):
@@ -100,7 +102,7 @@ _FIRM_CONTEXT = frozenset(
 def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
     """Where a firm named by three or more partners' surnames ends, from the comma at `j`
     after the first ("Wachtell, Lipton, Rosen and Katz"): each a surname no list knows as
-    anything else, the last after "and", and a word of law or advice within eight words
+    anything else, the last after "and" or "&", and a word of law or advice within eight words
     (or the story naming the firm so before); 0 otherwise."""
     if j - i != 1 or not (_surname(toks[i].text) and _plain(toks[i].text, True)):
         return 0
@@ -109,7 +111,7 @@ def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
         if not _partner(toks[k + 1].text):
             return 0
         k += 2
-    if k == j or k + 1 >= n or toks[k].text != "and":
+    if k == j or k + 1 >= n or toks[k].text not in ("and", "&"):
         return 0
     end = k + 2
     if not _partner(toks[k + 1].text) or (end < n and toks[end].text[:1].isupper()):
@@ -133,6 +135,15 @@ def _partner(w: str) -> bool:
         and w not in W.demonyms
         and w not in W.norp_words
     )
+
+
+def _firm_in_apposition(toks, k: int, n: int) -> bool:
+    """Whether the words from `k` (after a comma) say what the name before is a firm: "the
+    New York law firm", "a Chicago accounting firm" (a firm's noun within five words, after
+    "the" or "a")."""
+    if k >= n or toks[k].text not in ("the", "a", "an"):
+        return False
+    return any(t.text in _FIRM_NOUNS for t in toks[k + 1 : k + 6])
 
 
 def _mark(doc: Doc, toks, start: int, k: int) -> int:
