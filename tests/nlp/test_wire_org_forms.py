@@ -109,7 +109,8 @@ MERGER = [
     "Leonard Halvorsen, chairman of the company, said sales of solvents rose on strong "
     "demand. Halvorsen said he expected the deal to close in August.",
     "Halvorsen's shares rose 2 dlrs to 41 dlrs. Halvorsen, which makes industrial solvents, "
-    "employs 4,000 people.",
+    "employs 4,000 people. Halvorsen posted record sales in 1986, and Halvorsen's board "
+    "approved the deal.",
     "The company was advised by the law firm of Wachtell, Lipton, Rosen and Katz. Dunmore's "
     "counsel was Cravath, Swaine and Moore. Cleary, Gottlieb, Steen and Hamilton represented "
     "the banks.",
@@ -120,10 +121,12 @@ MERGER = [
 def test_a_company_named_after_its_founder_and_a_firm_of_partners(text):
     got = names(text)
     halvorsen = [(label, entity) for name, label, entity in got if name == "Halvorsen"]
-    # "Halvorsen said he expected": the man; "Halvorsen's shares", "Halvorsen, which makes":
-    # the company
+    # "Halvorsen said he expected": the man; "Halvorsen's shares", "Halvorsen, which makes",
+    # "Halvorsen posted", "Halvorsen's board": the company
     assert halvorsen == [
         ("PERSON", "Leonard Halvorsen"),
+        ("ORG", "Halvorsen Chemical Corp"),
+        ("ORG", "Halvorsen Chemical Corp"),
         ("ORG", "Halvorsen Chemical Corp"),
         ("ORG", "Halvorsen Chemical Corp"),
     ]

@@ -302,8 +302,14 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
 
 
 #: What after a surname makes it the company named after the family: its possessive before a
-#: company's word ("'s shares", "'s profit"), or "which" ("Halvorsen, which makes").
-_COMPANY_AFTER = regexes.compile(rf"(?:['’]s\s+(?:{'|'.join(sorted(COMPANY_NEXT))})\b|,\s+which\b)")
+#: company's word ("'s shares", "'s profit", "'s board"), "which" ("Halvorsen, which
+#: makes"), or a verb of accounts ("Halvorsen posted a loss", "Halvorsen shares rose").
+_COMPANY_WORDS = sorted(COMPANY_NEXT | {"board", "stock", "unit", "units", "plant", "plants"})
+_COMPANY_AFTER = regexes.compile(
+    rf"(?:['’]s\s+(?:{'|'.join(_COMPANY_WORDS)})\b|,\s+which\b"
+    r"|\s+(?:shares|stock|posted|earned|reported\s+(?:a|net|first|second|third|fourth|higher"
+    r"|lower|record))\b)"
+)
 
 
 def _company_name(name: str) -> bool:
