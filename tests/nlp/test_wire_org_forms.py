@@ -75,6 +75,7 @@ def test_a_plural_noun_and_a_portfolio_name_nothing(text):
 
 
 TOUR = [
+    "LEMOND WINS TOUR DE FRANCE BY EIGHT SECONDS",
     "PARIS, July 24 - Greg LeMond of the United States won the Tour de France on Sunday "
     "by eight seconds, the closest finish in the race's history.",
     "LeMond said the Tour had been his hardest race. The riders ended on the "
@@ -86,6 +87,7 @@ TOUR = [
 def test_a_race_and_the_street_it_ends_on(text):
     got = labels(text)
     assert got.get("Tour de France") == "EVENT"
+    assert got.get("TOUR DE FRANCE") == "EVENT" and "FRANCE" not in got
     assert got.get("Tour") == "EVENT"
     assert got.get("Champs-Elysees") == "LOC"
 

@@ -47,13 +47,14 @@ def scan_caps_line(
             i += 1
             continue
         m = events and (competition_end(titled, i) or _sports_event(titled, i))
-        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
+        hit = _known_name(doc, toks, titled, i, known)
+        if m and is_about_sport(doc) and not (hit and hit[0] > m):
+            # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"; not "TOUR" of "TOUR DE
+            # FRANCE" where the story names the race
             emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
             i = m
             continue
-        hit = _known_name(doc, toks, titled, i, known) or (
-            None if row else _org_by_last_word(doc, titled, i)
-        )
+        hit = hit or (None if row else _org_by_last_word(doc, titled, i))
         if not hit and teams and not row and (team := teams.get(str(titled[i]))):
             hit = (i + 1, "ORG", team)  # "BULLS" of the Chicago Bulls
         if not hit:
@@ -134,13 +135,14 @@ _PARTICLES = frozenset(
 
 
 def _known_with_particles(words, known) -> tuple[str, str] | None:
-    """(label, entity) of the organisation the document writes as the title-cased `words`
-    with their small words in lower case ("Bank Of France" -> "Bank of France"), or of two
-    words with "of" between them ("Ford Britain" -> "Ford of Britain")."""
+    """(label, entity) of the organisation or event the document writes as the title-cased
+    `words` with their small words in lower case ("Bank Of France" -> "Bank of France",
+    "Tour De France"), or of two words with "of" between them ("Ford Britain" -> "Ford of
+    Britain")."""
     if not _PARTICLES.isdisjoint(words[1:]):
         key = " ".join([words[0], *(w.lower() if w in _PARTICLES else w for w in words[1:])])
         hit = known.get(key)
-        return hit if hit is not None and hit[0] == "ORG" else None
+        return hit if hit is not None and hit[0] in ("ORG", "EVENT") else None  # "TOUR DE FRANCE"
     if len(words) == 2:
         hit = known.get(f"{words[0]} of {words[1]}")
         return hit if hit is not None and hit[0] == "ORG" else None
