@@ -55,6 +55,8 @@ TIN = [
     "Market closed 12 cents lower at 17.10 ringgit a kilo.",
     "Arbitragers said the shares were cheap. Primary Industries Minister Sanusi Junid said "
     "the government would buy no more tin.",
+    "In Canberra, Primary Industries and Energy Minister John Kerin said Australia would "
+    "sell no tin either.",
 ]
 
 
@@ -71,7 +73,8 @@ def test_a_plural_noun_and_a_portfolio_name_nothing(text):
     got = labels(text)
     assert "Arbitragers" not in got
     assert "Primary Industries" not in got
-    assert got.get("Sanusi Junid") == "PERSON"
+    assert got.get("Sanusi Junid") == "PERSON" and got.get("John Kerin") == "PERSON"
+    assert got.get("Primary Industries and Energy Minister") == "TITLE"
 
 
 TOUR = [

@@ -353,8 +353,12 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             ):
                 j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
-            if w == "and" and prev in mods and (nxt in mods or nxt in heads):
-                j += 2  # "Trade and Industry Secretary"
+            if (
+                w == "and"
+                and (prev in mods or (j - i > 1 and f"{toks[j - 2].text} {prev}" in mods))
+                and (nxt in mods or nxt in heads)
+            ):
+                j += 2  # "Trade and Industry Secretary", "Primary Industries and Energy Minister"
                 continue
             if w == "." and len(prev) == 1:
                 j += 2
