@@ -195,3 +195,20 @@ def test_a_company_in_a_headline_and_firms_with_an_ampersand_or_an_apposition(te
     assert got.get("Skadden, Arps, Slate, Meagher & Flom") == "ORG"
     assert got.get("Sullivan and Cromwell") == "ORG"
     assert "Sullivan" not in got and "Cromwell" not in got
+
+
+PLACES = [
+    "PORTO ALEGRE, Brazil, May 4 - Soybean output in Rio Grande do Sul and Mato Grosso do "
+    "Sul fell, while car plants in Sao Bernardo do Campo stood idle.",
+    "Tankers in the Strait of Hormuz were hit, and mills in the Ruhr cut output.",
+]
+
+
+@in_layouts(PLACES)
+def test_places_of_the_wires_are_places(text):
+    got = labels(text)
+    assert got.get("Rio Grande do Sul") == "GPE"
+    assert got.get("Mato Grosso do Sul") == "GPE"
+    assert got.get("Sao Bernardo do Campo") == "GPE"
+    assert got.get("Strait of Hormuz") == "LOC"
+    assert got.get("Ruhr") == "LOC"

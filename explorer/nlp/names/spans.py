@@ -279,9 +279,15 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 break
             prev = toks[j - 1].text
             if w in NAME_PARTICLES or (
-                w == "do" and (prev in PARTICLE_PLACE_HEADS or nxt in LOCAL_COUNTRIES)
+                w == "do"
+                and (
+                    prev in PARTICLE_PLACE_HEADS
+                    or nxt in LOCAL_COUNTRIES
+                    or _place_with_do(toks, i, j, nxt)
+                )
             ):
-                # "Ludwig van Beethoven", "Vila do Conde", "Volkswagen do Brasil" (not "How do I")
+                # "Ludwig van Beethoven", "Vila do Conde", "Volkswagen do Brasil", "Rio Grande
+                # do Sul" (not "How do I")
                 j += 2
                 continue
             if w == "of" and (
@@ -366,6 +372,15 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             break
         j = _read_run(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+def _place_with_do(toks, i: int, j: int, nxt: str) -> bool:
+    """Whether the last words of toks[i:j], "do" and `nxt` name a place the lists know: "Rio
+    Grande do Sul", "Sao Bernardo do Campo"."""
+    places = W.places
+    return any(
+        f"{' '.join(t.text for t in toks[k:j])} do {nxt}" in places for k in range(max(i, j - 3), j)
+    )
 
 
 def _portfolio_at_end(toks, i: int, j: int, heads, mods) -> int:
