@@ -43,7 +43,7 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
         "law_word_last", "event_word_last", "movement",
         "after_company_noun", "org_word_last", "org_word_first", "initial_first",
         "club_named_after_city", "appeals_circuit", "place_word_last", "place_word_first", "after_honorific",
-        "ampersand", "given_name_first", "given_name_and_surname", "given_name_with_particle",
+        "ampersand", "firm_before_its_staff", "given_name_first", "given_name_and_surname", "given_name_with_particle",
             "team_in_table",
         "compass_country", "country_last", "unknown_words", "organisation",
     ]  # fmt: skip

@@ -212,3 +212,17 @@ def test_places_of_the_wires_are_places(text):
     assert got.get("Sao Bernardo do Campo") == "GPE"
     assert got.get("Strait of Hormuz") == "LOC"
     assert got.get("Ruhr") == "LOC"
+
+
+BROKERS = [
+    "TORONTO, April 8 - Bond prices rose, said Richardson Greenshields analyst Jim Bonner. "
+    "Wood Gundy economist Carl Beigie said rates would fall.",
+]
+
+
+@in_layouts(BROKERS)
+def test_a_firm_named_before_its_analyst(text):
+    got = labels(text)
+    assert got.get("Richardson Greenshields") == "ORG"
+    assert got.get("Wood Gundy") == "ORG"
+    assert got.get("Jim Bonner") == "PERSON" and got.get("Carl Beigie") == "PERSON"

@@ -831,6 +831,22 @@ def ampersand(c: Name) -> Verdict | None:
     return None
 
 
+#: The staff of a firm of brokers or a bank, named after it: "Wood Gundy economist Carl
+#: Beigie", "Morgan Stanley analyst Ann Berg".
+_FIRM_STAFF = frozenset(
+    "analyst analysts economist economists strategist strategists dealer dealers trader "
+    "traders".split()
+)
+
+
+def firm_before_its_staff(c: Name) -> Verdict | None:
+    """ "Richardson Greenshields analyst Jim Bonner": the name before a firm's role and a
+    person's name is the firm (a person has no analyst)."""
+    if c.nxt in _FIRM_STAFF and c.j + 1 < len(c.toks) and is_cap(c.toks[c.j + 1].text):
+        return "ORG", c.key, MEDIUM
+    return None
+
+
 def given_name_first(c: Name) -> Verdict | None:
     """ "Mehdi Sanai", "Jean-Michel Monin"; but "Johnson Controls"."""
     fn = W.first_names
@@ -987,6 +1003,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     place_word_first,
     after_honorific,
     ampersand,
+    firm_before_its_staff,
     given_name_first,
     given_name_and_surname,
     given_name_with_particle,
