@@ -226,3 +226,18 @@ def test_a_firm_named_before_its_analyst(text):
     assert got.get("Richardson Greenshields") == "ORG"
     assert got.get("Wood Gundy") == "ORG"
     assert got.get("Jim Bonner") == "PERSON" and got.get("Carl Beigie") == "PERSON"
+
+
+MINES = [
+    "TORONTO, April 8 - Placer Dome said it would buy a stake in a gold mine, and Campbell "
+    "Resources, which owns the other half, agreed.",
+    "Tessa Vallone said it was a fair price.",
+]
+
+
+@in_layouts(MINES)
+def test_two_unknown_words_said_to_do_as_a_company_does_are_one(text):
+    got = labels(text)
+    assert got.get("Placer Dome") == "ORG"
+    assert got.get("Campbell Resources") == "ORG"
+    assert got.get("Tessa Vallone") == "PERSON"  # a given name first: a person, whatever "it"

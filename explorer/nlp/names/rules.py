@@ -919,9 +919,21 @@ def unknown_words(c: Name) -> Verdict | None:
         w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords for w in words
     ):
         lower = c.doc.lower_vocab()
-        common = any(w.lower() in lower for w in words) or c.nxt in _STAFF_AFTER
+        common = (
+            any(w.lower() in lower for w in words)
+            or c.nxt in _STAFF_AFTER
+            or _it_after(c)  # "Placer Dome said it would", "Placer Dome, which"
+        )
         return "ORG" if common else "PERSON", c.key, WEAK
     return None
+
+
+def _it_after(c: Name) -> bool:
+    """Whether the words after the name speak of it as a thing: "X said it", "X, which"."""
+    after = c.toks[c.j + 1].text if c.j + 1 < len(c.toks) else ""
+    return (c.nxt in ("said", "says") and after in ("it", "its")) or (
+        c.nxt == "," and after == "which"
+    )
 
 
 #: Who work for an organisation, named after it: "Harbridge House officials".
