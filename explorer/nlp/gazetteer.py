@@ -101,7 +101,30 @@ _SHORT_NAMES = {
 }
 
 #: Other names people use for countries (written by hand).
+#: Countries by their names in their own languages, as companies' names write them ("Ford
+#: Brasil", "Volkswagen do Brasil", "Seat de Espana"): alone, the country.
+LOCAL_COUNTRY_NAMES = {
+    "Brasil": "BR",
+    "Espana": "ES",
+    "España": "ES",
+    "Deutschland": "DE",
+    "Italia": "IT",
+    "Nederland": "NL",
+    "Sverige": "SE",
+    "Norge": "NO",
+    "Danmark": "DK",
+    "Suomi": "FI",
+    "Osterreich": "AT",
+    "Österreich": "AT",
+    "Schweiz": "CH",
+    "Suisse": "CH",
+    "Svizzera": "CH",
+    "Belgique": "BE",
+    "Polska": "PL",
+}
+
 _EXTRA_COUNTRY_NAMES = {
+    **LOCAL_COUNTRY_NAMES,
     "America": "US",
     "Britain": "GB",
     "Great Britain": "GB",

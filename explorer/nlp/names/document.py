@@ -17,6 +17,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
+    COMPANY_NEXT,
     NAME_SUFFIXES,
     PEER_STYLES,
     TEAM_ENDS,
@@ -181,7 +182,7 @@ def _names_known(doc: Doc, orgs: list[Guess], one_word: list[tuple[Guess, str]])
                 # "Google" after "Google News": the firm, not the service named after it
                 org_firsts.setdefault(first, (label, first if last in _SERVICES else entity))
                 short, _, form = surface.rpartition(" ")
-                if form in COMPANY_FORMS and " " in short:
+                if (form in COMPANY_FORMS or form in _SHORTENED_ENDS) and " " in short:
                     strong.setdefault(short, (label, entity))  # "Acme Steel" of "Acme Steel Inc"
                 elif form in COMPANY_FORMS and _company_word(short):
                     companies.setdefault(short, entity)  # "Globex" of "Globex Inc"
@@ -208,6 +209,11 @@ _PINYIN_GIVEN = regexes.compile(
 
 #: A given name written after the family name, its syllables joined: "Chun-yeh", "Young-sam".
 _GIVEN_NAME_AFTER = regexes.compile(r"[A-Z][a-z]+-[a-z]+$")
+
+
+#: Last words that a company of three words or more drops after a first mention, as it does
+#: its legal form: "Standard Chartered" of "Standard Chartered Bank".
+_SHORTENED_ENDS = frozenset({"Bank", "Group", "Holdings"})
 
 
 def _company_word(word: str) -> bool:
@@ -257,6 +263,19 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
         if label in ("TITLE", "NORP"):
             continue
         surface = doc.text[start:end]
+        if (
+            ntok == 1
+            and (label == "PERSON" or surface in people)
+            and org_firsts.get(surface, ("",))[0] == "ORG"
+            and _COMPANY_AFTER.match(doc.text, end)
+            and _company_name(org_firsts[surface][1])
+            and not doc.text.endswith(("said ", "says "), 0, start)  # "said X, which means"
+        ):
+            # "Halvorsen's shares", "Halvorsen, which makes": the company named after its
+            # founder, even where the story names him ("Leonard Halvorsen")
+            f.label, f.entity = org_firsts[surface]
+            f.strength = max(strength, WEAK)
+            continue
         if (surface in people and not _gender_clash(doc.text, start, people[surface])) and (
             strength <= MEDIUM
             or label == "PERSON"
@@ -280,6 +299,24 @@ def _relabel(doc: Doc, people, last_names, strong, org_firsts) -> None:
             f.label, f.entity = strong[surface]  # "Brent rose" after "Brent crude"
         elif strength == WEAK and ntok == 1 and surface in org_firsts:
             f.label, f.entity = org_firsts[surface]
+
+
+#: What after a surname makes it the company named after the family: its possessive before a
+#: company's word ("'s shares", "'s profit", "'s board"), "which" ("Halvorsen, which
+#: makes"), or a verb of accounts ("Halvorsen posted a loss", "Halvorsen shares rose").
+_COMPANY_WORDS = sorted(COMPANY_NEXT | {"board", "stock", "unit", "units", "plant", "plants"})
+_COMPANY_AFTER = regexes.compile(
+    rf"(?:['’]s\s+(?:{'|'.join(_COMPANY_WORDS)})\b|,\s+which\b"
+    r"|\s+(?:shares|stock|posted|earned|reported\s+(?:a|net|first|second|third|fourth|higher"
+    r"|lower|record))\b)"
+)
+
+
+def _company_name(name: str) -> bool:
+    """Whether an organisation's name is a company's by its last word: "Halvorsen Chemical
+    Corp", "Halvorsen Chemicals"; not "Liverpool Echo"."""
+    last = name.rpartition(" ")[2]
+    return last in COMPANY_FORMS or org_suffix(last)
 
 
 def _teams(doc: Doc, people: dict[str, str]) -> None:

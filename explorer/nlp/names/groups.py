@@ -6,7 +6,7 @@ MISC)."""
 
 from __future__ import annotations
 
-from explorer.nlp.names.guesses import MEDIUM, STRONG
+from explorer.nlp.names.guesses import MEDIUM, STRONG, is_about_sport
 from explorer.nlp.names.lists import W
 
 TYPE_CHECKING = False
@@ -48,24 +48,34 @@ def party_name(words: list[str]) -> bool:
 _CUP_WORDS = frozenset({"Copa", "Coppa", "Coupe", "Taca", "Taça"})
 #: The rugby championships named for how many nations play: "the Five Nations".
 _NATIONS_COUNTS = frozenset({"Four", "Five", "Six", "Tri", "Home"})
-#: Competitions named in one word after "the": "the Masters".
-_ONE_WORD = frozenset({"Masters"})
+#: Competitions named in one word after "the": "the Masters"; "the Tour" (de France) in a
+#: story that names it or is about sport.
+_ONE_WORD = frozenset({"Masters", "Tour"})
+#: The first words of cycling's stage races, with the country after: "Tour de France", "Giro
+#: d'Italia", "Vuelta a Espana", "Tour of Britain".
+_TOUR_WORDS = frozenset({"Tour", "Giro", "Vuelta"})
 
 
 def competition(c: Name) -> Verdict | None:
     """ "Copa Libertadores", "the Five Nations", "the Masters"."""
     if c.n == 1:
-        if c.key in _ONE_WORD and c.prev in ("the", "The"):
+        if (
+            c.key in _ONE_WORD
+            and c.prev in ("the", "The")
+            and (c.key != "Tour" or "Tour de " in c.doc.text or is_about_sport(c.doc))
+        ):
             return "EVENT", c.key, MEDIUM
         return None
     if c.first in _CUP_WORDS or (c.n == 2 and c.last == "Nations" and c.first in _NATIONS_COUNTS):
         return "EVENT", c.key, STRONG
+    if c.first in _TOUR_WORDS and c.n >= 2 and c.words[1][:1].islower():
+        return "EVENT", c.key, STRONG  # "Tour de France"; not "Tour Operators"
     return None
 
 
 #: What a name `named_group` may decide has: its only word, its first, or its last.
 KEYS = _PARTY_WORDS | _ONE_WORD
-FIRSTS = _CUP_WORDS
+FIRSTS = _CUP_WORDS | _TOUR_WORDS
 LASTS = _MEMBERS_WORDS | {"Nations"}
 
 

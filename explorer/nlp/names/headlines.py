@@ -47,13 +47,14 @@ def scan_caps_line(
             i += 1
             continue
         m = events and (competition_end(titled, i) or _sports_event(titled, i))
-        if m and is_about_sport(doc):  # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"
+        hit = _known_name(doc, toks, titled, i, known)
+        if m and is_about_sport(doc) and not (hit and hit[0] > m):
+            # "AMERICAN LEAGUE", "BERLIN GRAND PRIX", "U.S. OPEN"; not "TOUR" of "TOUR DE
+            # FRANCE" where the story names the race
             emit(doc, s_i, toks, i, m, "EVENT", " ".join(map(str, titled[i:m])), MEDIUM)
             i = m
             continue
-        hit = _known_name(doc, toks, titled, i, known) or (
-            None if row else _org_by_last_word(titled, i)
-        )
+        hit = hit or (None if row else _org_by_last_word(doc, titled, i))
         if not hit and teams and not row and (team := teams.get(str(titled[i]))):
             hit = (i + 1, "ORG", team)  # "BULLS" of the Chicago Bulls
         if not hit:
@@ -128,17 +129,20 @@ def _known_name(doc: Doc, toks, titled, i: int, known) -> tuple[int, str, str] |
 
 
 #: The small words of a name that a headline writes in capitals: "BANK OF FRANCE".
-_PARTICLES = frozenset({"Of", "And", "The", "For", "De", "Du", "La", "Le"})
+_PARTICLES = frozenset(
+    {"Of", "And", "The", "For", "De", "Du", "La", "Le", "Do", "Da", "Del", "Des"}
+)
 
 
 def _known_with_particles(words, known) -> tuple[str, str] | None:
-    """(label, entity) of the organisation the document writes as the title-cased `words`
-    with their small words in lower case ("Bank Of France" -> "Bank of France"), or of two
-    words with "of" between them ("Ford Britain" -> "Ford of Britain")."""
+    """(label, entity) of the organisation or event the document writes as the title-cased
+    `words` with their small words in lower case ("Bank Of France" -> "Bank of France",
+    "Tour De France"), or of two words with "of" between them ("Ford Britain" -> "Ford of
+    Britain")."""
     if not _PARTICLES.isdisjoint(words[1:]):
         key = " ".join([words[0], *(w.lower() if w in _PARTICLES else w for w in words[1:])])
         hit = known.get(key)
-        return hit if hit is not None and hit[0] == "ORG" else None
+        return hit if hit is not None and hit[0] in ("ORG", "EVENT") else None  # "TOUR DE FRANCE"
     if len(words) == 2:
         hit = known.get(f"{words[0]} of {words[1]}")
         return hit if hit is not None and hit[0] == "ORG" else None
@@ -149,18 +153,45 @@ def _known_with_particles(words, known) -> tuple[str, str] | None:
 _NO_NAME_PREFIXES = ("Non-", "Anti-", "Pro-", "Ex-", "Post-", "Pre-", "Mid-")
 
 
-def _org_by_last_word(titled, i: int) -> tuple[int, str, str] | None:
+def _org_by_last_word(doc: Doc, titled, i: int) -> tuple[int, str, str] | None:
     """ "JAKARTA POST", "ACME HOLDINGS": an organisation by its last word; not "NON-OPEC
-    OIL", whose first word is a prefix's."""
+    OIL", whose first word is a prefix's, nor "LARGEST STEEL" of "BRAZIL'S LARGEST STEEL
+    MILL HALTED", whose first word is a common one (written in lower case in the story, a
+    stop word, or a superlative)."""
     if titled[i].startswith(_NO_NAME_PREFIXES):
         return None
     for m in range(min(len(titled), i + 4), i + 1, -1):
         words = titled[i:m]
         if None in words or any(w.lower() in FUNCTION for w in words):
             continue
-        if org_suffix(words[-1]) and words[-1] not in ("United", "City", "Town"):
+        if org_suffix(words[-1]) and words[-1] not in _NO_ORG_LAST:
+            if _common_word(doc, words[0]):
+                return None
             return m, "ORG", " ".join(words)
     return None
+
+
+#: Last words of organisations' names that in a headline end no name: "WORLD MARKETS
+#: ROUND-UP", "MAN CITY".
+_NO_ORG_LAST = frozenset({"United", "City", "Town", "Market", "Markets"})
+
+
+def _common_word(doc: Doc, word: str) -> bool:
+    """Whether a title-cased word of a headline is a common word, no name's: the story writes
+    it in lower case (but a sport's name: "RUGBY UNION"), it is a stop word, or a word of
+    rank ("Largest", "Leading")."""
+    low = word.lower()
+    return (
+        low in W.stopwords
+        or low in _RANK_WORDS
+        or (low in doc.lower_vocab() and low not in SPORT_NAMES)  # not "RUGBY UNION"
+    )
+
+
+#: Words of rank that open a headline's common noun phrase: "LARGEST STEEL MILL".
+_RANK_WORDS = frozenset(
+    "largest biggest leading major top second third fourth smallest oldest".split()
+)
 
 
 def _place(words) -> tuple[str, str] | None:

@@ -47,6 +47,12 @@ def _plain(w: str, given: bool = False) -> bool:
     )
 
 
+def _place(w: str) -> bool:
+    """A town's, region's or country's name alone ("Hongkong", "Scottish" is no place)."""
+    hit = gazetteer_label([w])
+    return hit is not None and hit[0] in ("GPE", "LOC")
+
+
 def _initials(w: str) -> bool:
     """ "E.D.", "F.": a person's initials."""
     return len(w) >= 2 and w.endswith(".") and w.replace(".", "").isalpha() and w[0].isupper()
@@ -76,12 +82,69 @@ def firm_of_two(doc: Doc, toks, i: int, j: int, n: int) -> int:
         before in _FIRM_NOUNS
         or first > i
         or after in _PARTNER_AFTER
+        # "Sullivan and Cromwell, the New York law firm"
+        or (after == "," and _firm_in_apposition(toks, j + 3, n))
         # "a partner at Harwood and Pryce", "a solicitor with ..."
         or (before in ("at", "with", "of") and first > 1 and toks[first - 2].text in _MEMBERS)
     ):
         doc.firms.add(name)
         return _mark(doc, toks, first, j + 2)
     return 0
+
+
+#: Words near a list of surnames that make it a firm of partners: "the law firm of
+#: Wachtell, Lipton, Rosen and Katz", "... and Katz, which acted as counsel".
+_FIRM_CONTEXT = frozenset(
+    "firm law lawyers attorneys counsel advised advising adviser advisers advisor advisors "
+    "represented representing accountants auditors".split()
+)
+
+
+def firm_of_partners(doc: Doc, toks, i: int, j: int, n: int) -> int:
+    """Where a firm named by three or more partners' surnames ends, from the comma at `j`
+    after the first ("Wachtell, Lipton, Rosen and Katz"): each a surname no list knows as
+    anything else, the last after "and" or "&", and a word of law or advice within eight words
+    (or the story naming the firm so before); 0 otherwise."""
+    if j - i != 1 or not (_surname(toks[i].text) and _plain(toks[i].text, True)):
+        return 0
+    k = j
+    while k + 1 < n and toks[k].text == "," and k - j < 10:
+        if not _partner(toks[k + 1].text):
+            return 0
+        k += 2
+    if k == j or k + 1 >= n or toks[k].text not in ("and", "&"):
+        return 0
+    end = k + 2
+    if not _partner(toks[k + 1].text) or (end < n and toks[end].text[:1].isupper()):
+        return 0
+    name = " ".join(t.text for t in toks[i:end]).replace(" ,", ",")
+    near = (t.text.lower() for t in toks[max(0, i - 8) : i] + toks[end : end + 8])
+    if name in doc.firms or not _FIRM_CONTEXT.isdisjoint(near):
+        doc.firms.add(name)
+        return _mark(doc, toks, i, end)
+    return 0
+
+
+def _partner(w: str) -> bool:
+    """A partner's surname after the first of a firm's: a town's name too ("Cleary, Gottlieb,
+    Steen and Hamilton"), but no country, nationality or organisation the lists know."""
+    return (
+        _surname(w)
+        and w not in W.known_orgs
+        and w not in COMPANY_FORMS
+        and w not in W.countries
+        and w not in W.demonyms
+        and w not in W.norp_words
+    )
+
+
+def _firm_in_apposition(toks, k: int, n: int) -> bool:
+    """Whether the words from `k` (after a comma) say what the name before is a firm: "the
+    New York law firm", "a Chicago accounting firm" (a firm's noun within five words, after
+    "the" or "a")."""
+    if k >= n or toks[k].text not in ("the", "a", "an"):
+        return False
+    return any(t.text in _FIRM_NOUNS for t in toks[k + 1 : k + 6])
 
 
 def _mark(doc: Doc, toks, start: int, k: int) -> int:
@@ -96,10 +159,15 @@ def partners_with_form(toks, i: int, j: int, k: int, names: list[str]) -> bool:
     """Whether "A and B C Form" (toks[i:j] is A, `names` the words after "and" before the
     form, `k` past the form) is one company: B is an initial and a surname ("E.D. and F.
     Man Ltd") or a word and its trade ("Minerals and Metals Trading Corp"), and A is a word
-    or initials no list knows as a name of its own."""
+    or initials no list knows as a name of its own; or A and B are places and C a trade
+    ("Hongkong and Shanghai Banking Corp")."""
+    if j - i == 2 and toks[i].text in _ARTICLES:
+        i += 1  # "The Hongkong and Shanghai Banking Corp"
     if j - i != 1 or len(names) != 2 or k - j > 5:
         return False
     a = toks[i].text
+    if org_suffix(names[1]) and _place(names[0]) and (_place(a) or _plain(a)):
+        return True  # "Hongkong and Shanghai Banking Corp"
     if not (_initials(a) or _plain(a)):
         return False
     b, c = names

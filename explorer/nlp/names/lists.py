@@ -64,6 +64,7 @@ COMPANY_NEXT = _words("company_after")
 COMPANY_PREV = _words("company_before")
 COMPANY_OWNERS = _words("company_owners")
 COMPANY_FORMS = _words("company_forms")
+LOCAL_COUNTRIES = frozenset(gz.LOCAL_COUNTRY_NAMES)  # "Brasil", "Deutschland"
 TABLE_WORDS = _words("table_words")
 
 # Sports stories.

@@ -24,12 +24,14 @@ from explorer.nlp.names.lists import (
     EVENT_OF,
     LAW_OF,
     LOC_PREPS,
+    LOCAL_COUNTRIES,
     NAME_PARTICLES,
     OCCUPATIONS,
     ORG_ENDING,
     ORG_NEXT,
     PARTICLE_PLACE_HEADS,
     PEER_STYLES,
+    PERSON_VERBS,
     PLACE_NOUNS,
     PLACE_OPENERS,
     SHORT_MONTHS,
@@ -643,9 +645,19 @@ def unknown_word(c: Name) -> Verdict:
     """A word no list knows: a person by a surname's ending ("Kowalski", "Petrov"), else an
     organisation; one the document also writes in lower case ("Library", "Health") is a name
     only if the document confirms it elsewhere."""
-    common = c.key.lower() in c.doc.lower_vocab()
+    common = c.key.lower() in c.doc.lower_vocab() or (
+        # "Arbitragers said": a plural of people opening its sentence before a verb of
+        # speech, a name only if the document names it elsewhere (not "Corinthians -")
+        c.nxt in PERSON_VERBS
+        and _PLURAL_OF_PEOPLE.match(c.key) is not None
+        and is_sentence_initial(c.toks, c.i)
+    )
     label = "PERSON" if SURNAME_ENDING.search(c.key) else "ORG"
     return label, c.key, UNCONFIRMED if common else WEAK
+
+
+#: A plural noun of people by its ending: "Arbitragers", "Economists", "Analysts".
+_PLURAL_OF_PEOPLE = regexes.compile(r"[A-Z][a-z]{4,}(?:ers|ors|ists|ysts|ians)$")
 
 
 # --- rules for a name of several words ---------------------------------------------------------
@@ -799,6 +811,19 @@ _SYLLABLES = r"(?:(?:ch|sh|ts|[kgnhbpmr]y|[kgsztdnhbpmrfjwy])?[aiueo]|n)+"
 _JAPANESE = regexes.compile(rf"{_SYLLABLES} {_SYLLABLES}$")
 
 
+#: What numbers a United States court of appeals: "the Fourth Circuit", "the D.C. Circuit".
+_CIRCUITS = frozenset(
+    "First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth Eleventh Federal D.C.".split()
+)
+
+
+def appeals_circuit(c: Name) -> Verdict | None:
+    """ "Fourth Circuit", "Federal Circuit": a court of appeals (not a racing circuit)."""
+    if c.n == 2 and c.last == "Circuit" and c.first in _CIRCUITS:
+        return "ORG", c.key, STRONG
+    return None
+
+
 def place_word_last(c: Name) -> Verdict | None:
     """ "Trafalgar Square", "Tower Bridge"; not "Jane Hall"."""
     place = W.loc_words.get(c.last)
@@ -836,6 +861,22 @@ def ampersand(c: Name) -> Verdict | None:
     """ "Marks & Spencer", "Smith & Co"."""
     if "&" in c.words:
         return "ORG", c.key, STRONG
+    return None
+
+
+#: The staff of a firm of brokers or a bank, named after it: "Wood Gundy economist Carl
+#: Beigie", "Morgan Stanley analyst Ann Berg".
+_FIRM_STAFF = frozenset(
+    "analyst analysts economist economists strategist strategists dealer dealers trader "
+    "traders".split()
+)
+
+
+def firm_before_its_staff(c: Name) -> Verdict | None:
+    """ "Richardson Greenshields analyst Jim Bonner": the name before a firm's role and a
+    person's name is the firm (a person has no analyst)."""
+    if c.nxt in _FIRM_STAFF and c.j + 1 < len(c.toks) and is_cap(c.toks[c.j + 1].text):
+        return "ORG", c.key, MEDIUM
     return None
 
 
@@ -893,6 +934,14 @@ def compass_country(c: Name) -> Verdict | None:
 _UK_NATIONS = frozenset({"England", "Scotland", "Wales", "Cymru"})
 
 
+def local_country_last(c: Name) -> Verdict | None:
+    """ "Ford Brasil", "Volkswagen do Brasil", "Seat de Espana": a company and its country in
+    the country's own language, which no English name of a person or place ends with."""
+    if c.last in LOCAL_COUNTRIES and not c.person_next and c.first not in LOCAL_COUNTRIES:
+        return "ORG", c.key, STRONG
+    return None
+
+
 def country_last(c: Name) -> Verdict | None:
     """ "Statistics Norway", "Transport Scotland", "Friends of the Earth Cymru"; "South
     Wales", "Central Scotland" are a part of the nation, a place."""
@@ -928,9 +977,21 @@ def unknown_words(c: Name) -> Verdict | None:
         w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords for w in words
     ):
         lower = c.doc.lower_vocab()
-        common = any(w.lower() in lower for w in words) or c.nxt in _STAFF_AFTER
+        common = (
+            any(w.lower() in lower for w in words)
+            or c.nxt in _STAFF_AFTER
+            or _it_after(c)  # "Placer Dome said it would", "Placer Dome, which"
+        )
         return "ORG" if common else "PERSON", c.key, WEAK
     return None
+
+
+def _it_after(c: Name) -> bool:
+    """Whether the words after the name speak of it as a thing: "X said it", "X, which"."""
+    after = c.toks[c.j + 1].text if c.j + 1 < len(c.toks) else ""
+    return (c.nxt in ("said", "says") and after in ("it", "its")) or (
+        c.nxt == "," and after == "which"
+    )
 
 
 #: Who work for an organisation, named after it: "Harbridge House officials".
@@ -1023,6 +1084,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     racing_team,
     person_named_like_law,
     place_with_particle,
+    local_country_last,
     after_place_noun,
     event_or_law_of,
     group_word_last,
@@ -1034,10 +1096,12 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     org_word_first,
     initial_first,
     club_named_after_city,
+    appeals_circuit,
     place_word_last,
     place_word_first,
     after_honorific,
     ampersand,
+    firm_before_its_staff,
     given_name_first,
     given_name_and_surname,
     given_name_with_particle,

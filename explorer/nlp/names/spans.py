@@ -17,6 +17,7 @@ from explorer.nlp.names.guesses import (
 from explorer.nlp.names.joined import (
     ARM_PLACES,
     body_of_places,
+    firm_of_partners,
     firm_of_two,
     national_arm,
     partners_with_form,
@@ -28,6 +29,7 @@ from explorer.nlp.names.lists import (
     COMPETITION_HEADS,
     FUNCTION,
     JOINED_PARTICLE,
+    LOCAL_COUNTRIES,
     LOWER_TITLES,
     MONTHS_DAYS,
     NAME_OPENERS,
@@ -269,8 +271,17 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             if not nxt or not is_cap(nxt):
                 break
             prev = toks[j - 1].text
-            if w in NAME_PARTICLES or (w == "do" and prev in PARTICLE_PLACE_HEADS):
-                j += 2  # "Ludwig van Beethoven", "Vila do Conde" (not "How do I")
+            if w in NAME_PARTICLES or (
+                w == "do"
+                and (
+                    prev in PARTICLE_PLACE_HEADS
+                    or nxt in LOCAL_COUNTRIES
+                    or _place_with_do(toks, i, j, nxt)
+                )
+            ):
+                # "Ludwig van Beethoven", "Vila do Conde", "Volkswagen do Brasil", "Rio Grande
+                # do Sul" (not "How do I")
+                j += 2
                 continue
             if w == "of" and (
                 prev in org_heads
@@ -341,8 +352,12 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             ):
                 j += 2  # "Department of Trade and Industry"; not "Treaty of Rome and Bill Clinton"
                 continue
-            if w == "and" and prev in mods and (nxt in mods or nxt in heads):
-                j += 2  # "Trade and Industry Secretary"
+            if (
+                w == "and"
+                and (prev in mods or (j - i > 1 and f"{toks[j - 2].text} {prev}" in mods))
+                and (nxt in mods or nxt in heads)
+            ):
+                j += 2  # "Trade and Industry Secretary", "Primary Industries and Energy Minister"
                 continue
             if w == "." and len(prev) == 1:
                 j += 2
@@ -350,6 +365,15 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
             break
         j = _read_run(doc, s_i, toks, i, j, table, heads, mods)
         j_done = j
+
+
+def _place_with_do(toks, i: int, j: int, nxt: str) -> bool:
+    """Whether the last words of toks[i:j], "do" and `nxt` name a place the lists know: "Rio
+    Grande do Sul", "Sao Bernardo do Campo"."""
+    places = W.places
+    return any(
+        f"{' '.join(t.text for t in toks[k:j])} do {nxt}" in places for k in range(max(i, j - 3), j)
+    )
 
 
 def _portfolio_at_end(toks, i: int, j: int, heads, mods) -> int:
@@ -523,7 +547,7 @@ def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
         return national_arm(doc, toks, i, j, n)
     k = _company_goes_on(toks, i, j, n)
     if not k and w == ",":
-        k = portfolios_listed(doc, toks, i, j, n)
+        k = portfolios_listed(doc, toks, i, j, n) or firm_of_partners(doc, toks, i, j, n)
     if not k and w == "and":
         k = (
             _institution_after_and(toks, i, j, n)
