@@ -215,7 +215,7 @@ def _then(date: str | None, named: set[str], text: str) -> dict[str, str]:
     if date:
         day = str(date)
         return {c: old for c, (since, old) in _BEFORE.items() if day < since} or _NO_ERA
-    if named & _OLD_COUNTRIES or _OLD_WIRE.search(text) is not None:
+    if named & _OLD_COUNTRIES or ("dlrs" in text and _OLD_WIRE.search(text) is not None):
         return {c: old for c, (_since, old) in _BEFORE.items()}
     return _NO_ERA
 
