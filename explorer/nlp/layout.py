@@ -207,14 +207,33 @@ def _wrap_width(lines: list[str]) -> int | None:
         return None
     runs_on: list[tuple[int, str]] = []  # (length, last character) of lines that run on
     rows: list[tuple[int, str]] = []  # (length, line) of those that end on a figure
+    # the same of every line a line follows, a block's last line too ("before a block")
+    any_on: list[tuple[int, str]] = []
+    any_rows: list[tuple[int, str]] = []
     prev = ""
     for line in lines:
         end = line.rstrip()
-        if end and prev and not _opens_block(prev, end):
-            runs_on.append((_columns(prev), _last_of(prev, end)))
-            if prev[-1].isdigit() or " vs " in prev:
-                rows.append((runs_on[-1][0], prev))
+        if end and prev:
+            block = _opens_block(prev, end)
+            found = (_columns(prev), prev[-1] if block else _last_of(prev, end))
+            figure = prev[-1].isdigit() or " vs " in prev
+            any_on.append(found)
+            if figure:
+                any_rows.append((found[0], prev))
+            if not block:
+                runs_on.append(found)
+                if figure:
+                    rows.append((found[0], prev))
         prev = end
+    # A block's last line says nothing of the width a wrap filled (a short paragraph's last
+    # line, a results table's row); but where too few lines are left to tell, a story of two
+    # or three paragraphs, every line is read as before the blocks were known.
+    return _width_of(runs_on, rows) or _width_of(any_on, any_rows)
+
+
+def _width_of(runs_on: list[tuple[int, str]], rows: list[tuple[int, str]]) -> int | None:
+    """The wrap width the lines that run on say, or None: `runs_on` holds each line's length
+    and how it ends, `rows` those of the lines that end on a figure or say "vs"."""
     if len(runs_on) < 2:
         return None
     fitting = sorted(n for n, _ in runs_on if n <= MAX_WIDTH)

@@ -47,10 +47,12 @@ def held(story: str | Extraction) -> set[tuple[str, str]]:
 
 
 def said(story: str | Extraction, word: int = 0) -> set[tuple[str, str]]:
-    """(speaker, the `word`-th word of what was said) of each said fact: ("Tim Collins",
-    "Employers")."""
+    """(speaker, the `word`-th word of what was said) of each said fact that has one: ("Tim
+    Collins", "Employers")."""
     return {
-        (f.subject, f.object.split()[word]) for f in _read(story).facts if f.predicate == "said"
+        (f.subject, words[word])
+        for f in _read(story).facts
+        if f.predicate == "said" and len(words := f.object.split()) > word
     }
 
 

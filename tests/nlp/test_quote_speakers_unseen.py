@@ -228,3 +228,22 @@ def test_a_nationality_or_a_spokesman_stands_for_the_one_it_names(text):
     assert ("John McEnroe", "I") in got  # not Lendl, of Czechoslovakia
     assert not any(words == "We" and who != "Lawn Tennis Association" for who, words in got)
     assert {("Lawn Tennis Association", "We"), ("Lawn Tennis Association", "The")} <= got
+
+
+TEST_MATCH = [
+    'Former captain Michael Vaughan said the batting had been "reckless" and that some '
+    'players were "playing for highlights".',
+    'The board said the so-called "Bazball" era would go on.',
+]
+
+
+@in_layouts(TEST_MATCH)
+def test_one_word_in_marks_after_a_verb_of_being_is_the_speaker_s(text):
+    partial = {
+        (f.subject, " ".join(f.object.split()))
+        for f in extract(text).facts
+        if f.predicate == "said" and f.qualifiers.get("partial")
+    }
+    assert ("Michael Vaughan", "reckless") in partial
+    assert ("Michael Vaughan", "playing for highlights") in partial
+    assert not any(words == "Bazball" for _, words in partial)  # a name in marks

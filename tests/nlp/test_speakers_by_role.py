@@ -63,6 +63,7 @@ COUNCIL = [
     'The finance minister, Jane Hart, said the squeeze would last "as long as it takes", and '
     'that councils had "money in the bank".',
     'Ms Hart said the figures were "final".',
+    'Mr Hale said the "savings" would come from closing two libraries.',
 ]
 
 
@@ -80,8 +81,10 @@ def test_words_quoted_inside_reported_speech_are_said_directly_by_its_speaker(te
     assert ("Martin Hale", "the worst in a decade", True) in got, got
     assert ("Jane Hart", "as long as it takes", True) in got, got
     assert ("Jane Hart", "money in the bank", True) in got, got
-    # one word in marks is a word used, not a quotation
-    assert not any(words == "final" for _, words, _ in got), got
+    # one word in marks after a verb of being is her judgement, in her word
+    assert ("Jane Hart", "final", True) in got, got
+    # elsewhere one word in marks is a word used (a scare quote), not a quotation
+    assert not any(words == "savings" for _, words, _ in got), got
     # the reported clause stays, with the quoted words in it
     assert ("Martin Hale", "the") in said(text), said(text)
 

@@ -1044,12 +1044,33 @@ def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
             if qe > fact.end:
                 break
             words = _quoted_words(doc.text, qs, words_end)
-            if " " in words and words in fact.object:  # not a scare-quoted word
+            if words in fact.object and (
+                " " in words  # not a scare-quoted word, but a word the clause says is theirs:
+                or _one_word_said(doc.text, qs, words)  # 'the batting had been "reckless"'
+            ):
                 out.append(
                     _fact(doc, "said", fact.subject, words, fact.start, fact.end, quote=words,
                           direct=True, partial=True, verb=fact.qualifiers.get("verb"))
                 )  # fmt: skip
     return out
+
+
+def _one_word_said(text: str, qs: int, word: str) -> bool:
+    """Whether one word in marks in reported speech is the speaker's own: an adjective in
+    lower case after a verb of being ('said the batting had been "reckless"', 'said she was
+    "delighted"'), not a name nor a term ('the so-called "war"')."""
+    return (
+        word.isalpha() and word.islower() and bool(_BEING_BEFORE.search(text, max(0, qs - 30), qs))
+    )
+
+
+# A verb of being before a word in marks, and an adverb perhaps: "had been ", "was not " (a
+# line break of a wrapped story between them too).
+_BEING_BEFORE = regexes.compile(
+    r"\b(?:is|was|were|are|been|be|being|seemed|seems|looked|looks|felt|feels|remained"
+    r"|remains|sounded)\s+(?:(?:very|so|too|utterly|totally|absolutely|quite|simply|not"
+    r"|just|really|rather|pretty|extremely)\s+)?$"
+)
 
 
 # "Smith and Jones": a second person who says a quotation with the first.
