@@ -13,7 +13,7 @@ from ...model import Fact, Mention
 from .. import gazetteer, regexes
 from ..names.lists import OCCUPATIONS, PLAYER_ROLES, gazetteer_label
 from .referents import _band_before, _whose
-from .text import _fact, _Text
+from .text import _HIS_OR_HER_BEFORE, _fact, _Text
 
 _OCCUPATIONS = OCCUPATIONS | frozenset(gazetteer.word_list("occupation_titles"))
 #: An occupation of a hyphen as the analysis view joins it where a wrap broke it at the hyphen
@@ -39,7 +39,6 @@ _POSSESSIVE_BEFORE = regexes.compile(
     r"(?:(?<![\w'’-])([a-z]+)|(?<=[\w.]))['’]s[ \t]+$|(?<=s)['’][ \t]+$"  # "Barclays' chief"
 )
 _THE_BEFORE = regexes.compile(r"(?<![\w'’-])[Tt]he[ \t]+$")
-_PRONOUN_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
 _FORMER_BEFORE = regexes.compile(r"(?<![\w-])(?:[Ff]ormer|ex-)[ \t]*$")
 # After a name, the occupation set off: ", the band's guitarist," ", 34, a golfer from Fife".
 _SET_OFF = regexes.compile(
@@ -200,7 +199,7 @@ def _owner_before(
     ("England", "Blur"), owning it ("Blur's", "the band's", "her"); (of, where the words
     start: `left` when none does)."""
     text = doc.text
-    pronoun = _PRONOUN_BEFORE.search(text, max(0, left - 5), left)
+    pronoun = _HIS_OR_HER_BEFORE.search(text, max(0, left - 5), left)
     if pronoun is not None:
         # "Her producer, Sam Okafor": the one she is, as a reader takes "her"
         whose = doc.last_person(pronoun.start(), "she" if pronoun.group(1) == "er" else "he")

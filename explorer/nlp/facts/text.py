@@ -508,6 +508,8 @@ _NATION_AFTER = regexes.compile(r"[ \t]*(?:,[ \t]*)?(?:(?:of|from)[ \t]+|\([ \t]
 # Before a name, after their nationality or country: "Spanish rider ", "Ireland's ".
 _NATION_WORDS_BEFORE = regexes.compile(r"(?:['’]s)?(?:[ \t]+[a-z][\w-]*){1,2}[ \t]+$")
 _POSSESSIVE_BEFORE = regexes.compile(r"['’]s[ \t]+$")
+# "his" or "her" before a title or an occupation: "Her spokesman, X", "his producer".
+_HIS_OR_HER_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
 
 # A dateline that opens a story's first sentence: "VIENNA, June 27 - ".
 _DATELINE_START = regexes.compile(

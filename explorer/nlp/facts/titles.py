@@ -14,9 +14,12 @@ from .occupations import _occupations
 from .referents import _whose
 from .text import (
     _GAP_COMMA,
+    _HIS_OR_HER_BEFORE,
+    _LOWER_WORD_AT,
     _MODIFIER_AFTER,
     _PARTY,
     _POSSESSIVE_AT,
+    _POSSESSIVE_BEFORE,
     _ROLE_NOUNS,
     _ROLES,
     _SPACES,
@@ -397,7 +400,7 @@ def _portfolio_before(
         head, portfolio = _portfolio(written)  # "Universities", not "Universities UK"
     if portfolio is None and name in _OFFICES_FOR and prefix.label == "ORG":
         # "Colombia's Finance and Public Credit Minister": a country's ministry's words
-        country = doc.before(prefix.start, _POSSESSIVE_GAP)
+        country = doc.before(prefix.start, _POSSESSIVE_AT)
         if (
             country is not None
             and country.label == "GPE"
@@ -410,7 +413,7 @@ def _portfolio_before(
     name, left = f"{portfolio} {name}", prefix.start
     if head:
         return None, name, left, gazetteer.org_aliases().get(head, head)
-    before = doc.before(prefix.start) or doc.before(prefix.start, _POSSESSIVE_GAP)
+    before = doc.before(prefix.start) or doc.before(prefix.start, _POSSESSIVE_AT)
     if before is not None and before.label in _PARTY:
         # "Dutch Transport ... Minister", "Malaysia's Primary Industries Minister"
         return None, name, before.start, before.entity
@@ -418,7 +421,6 @@ def _portfolio_before(
 
 
 _PORTFOLIO_SHAPE = regexes.compile(r"[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,4}")
-_POSSESSIVE_GAP = regexes.compile(r"['’]s[ \t]+")
 # Whose a role set off before a title is: "Bolivia's delegate, Deputy Mines Minister X".
 _ROLE_OF_BEFORE = regexes.compile(
     r"['’]s[ \t]+(?:(?:chief|senior|main|top)[ \t]+)?(?:delegate|representative|envoy"
@@ -661,7 +663,6 @@ _NOT_BRIEF = frozenset(
     "said says told who which that is was has had will would on in at to from with by his her "
     "him them it this".split()
 )
-_OWNER_THEN_TITLE = regexes.compile(r"['’]s[ \t]+$")
 _THE_BEFORE = regexes.compile(r"(?:^|[ \t(“\"])(?:[Tt]he|[Aa]n?)[ \t]+$")
 
 
@@ -684,7 +685,7 @@ def _briefs(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
         left, end = found.start(), found.end()
         person = doc.by_start.get(end)
         of = None
-        owner = _OWNER_THEN_TITLE.search(text, max(0, left - 3), left)
+        owner = _POSSESSIVE_BEFORE.search(text, max(0, left - 3), left)
         # "Labour's shadow minister for transport", "Liberal Democrat spokeswoman for women"
         named = doc.by_end.get(owner.start()) if owner is not None else doc.before(left)
         if named is not None and named.label in _PARTY:
@@ -745,9 +746,7 @@ _STAFF = frozenset(
     "Spokesman Spokeswoman Spokesperson Aide Adviser Advisor Lawyer Attorney Solicitor Agent "
     "Publicist Secretary".split()
 )
-_HIS_OR_HER_BEFORE = regexes.compile(r"(?<![\w'’-])[Hh](er|is)[ \t]+$")
 _FOR_PERSON = regexes.compile(r"[ \t]+(?:for|to)[ \t]+")
-_LOWER_WORD_AT = regexes.compile(r"[a-z][\w-]*[ \t]+")
 
 
 def _whose_staff(doc: _Text, left: int, right: int, holder: Mention) -> str | None:
