@@ -164,6 +164,7 @@ def analysis_view(text: str) -> View:
         width is None
         and headline is None
         and not hyphen_break(text)
+        and (ragged or not _joins_a_line(text))
         and not fixtures
         and not ragged
         and "  " not in text
@@ -171,6 +172,35 @@ def analysis_view(text: str) -> View:
     ):
         return View(text, text)
     return _Builder(text, width, headline, fixtures, ends).build()
+
+
+def _joins_a_line(text: str) -> bool:
+    """Whether a line break of `text`, whose lines say no wrap width, is inside a sentence
+    (`_Builder._inside`): only then is the view more than the text. One look at each line
+    break; most lines of such a text end on a stop, a figure or a word in capitals."""
+    builder = None
+    n = len(text)
+    nl = text.find("\n")
+    while nl >= 0:
+        end = nl
+        while end and text[end - 1] in " \t\r":
+            end -= 1
+        n_start = nl + 1
+        while n_start < n and text[n_start] in " \t":
+            n_start += 1
+        if end and text[end - 1] in _MAY_RUN_ON and n_start < n and text[n_start] in _MAY_GO_ON:
+            start = text.rfind("\n", 0, nl) + 1
+            n_end = text.find("\n", n_start)
+            builder = builder or _Builder(text, None)
+            if builder._inside(start, end, n_start, n if n_end < 0 else n_end):
+                return True
+        nl = text.find("\n", nl + 1)
+    return False
+
+
+#: How a line that may run on into the next ends: on a lower-case letter or a comma.
+_MAY_RUN_ON = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+_MAY_GO_ON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\"'“‘(")
 
 
 # A word broken by a hyphen at a line's end, the next line going on in lower case.
@@ -399,10 +429,15 @@ class _Builder:
             # a word broken at a line's end, whatever the line's length ("inter-\nnational",
             # "well-\nknown"): it goes on on the next line, in lower case
             return self._hyphen(start, end, n_start, n_end)
-        if self.width is None or end in self.ends:
-            return "\n"  # not hard-wrapped, or a heading's end
+        if end in self.ends:
+            return "\n"  # a heading's end
         if n_indent > indent or _LIST_ITEM.match(self.text, n_start, n_end):
             return "\n"
+        if self.width is None:
+            # Not hard-wrapped, as far as the lines tell (too few of them, or too short, or
+            # ragged): a break stays a break unless the words on both sides say it is inside
+            # a sentence.
+            return " " if self._inside(start, end, n_start, n_end) else "\n"
         if (
             _DASH_ITEM.match(self.text, n_start, n_end)
             or _LETTER_ITEM.match(self.text, n_start, n_end)
@@ -432,6 +467,20 @@ class _Builder:
             return " "
         return self._hyphen(start, end, n_start, n_end)
 
+    def _inside(self, start: int, end: int, n_start: int, n_end: int) -> bool:
+        """Whether a line break of a text of unknown width is inside a sentence: the line
+        stops on a lower-case word or a comma and the next goes on in lower case, or, below
+        the first line, `_goes_on` reads a name or a phrase running on."""
+        if (
+            self.text[end - 1] != "-"
+            and _RUNS_ON.match(self.text, end - 1) is not None
+            and _LOWER_GOES_ON.match(self.text, n_start) is not None
+        ):
+            return True
+        if not self.text[:start].strip():
+            return False  # a first line that ends on a name or "says": a headline, mostly
+        return self._goes_on(start, end, n_start, n_end, wrapped=False)
+
     def _hyphen(self, start: int, end: int, n_start: int, n_end: int) -> str:
         """What a line-end hyphen before the next line's word becomes: nothing where the two
         parts make a word the dictionary knows, else the hyphen it is ("Prudential-Bache")."""
@@ -441,13 +490,15 @@ class _Builder:
             return "-"
         return "" if self._joins(word.group(1), second.group()) else "-"
 
-    def _goes_on(self, start: int, end: int, n_start: int, n_end: int) -> bool:
+    def _goes_on(
+        self, start: int, end: int, n_start: int, n_end: int, *, wrapped: bool = True
+    ) -> bool:
         """Whether a line that stops short still runs on into the next, which opens with a
         capital: it ends on a word no sentence or headline ends on ("at the\nChicago"), or
         inside a name that the next line finishes: a given name before its surname ("James\n
         Baker"), a name before the rest of an organisation's ("the Chicago\nBoard of Trade",
         "Shearson Lehman\nBrothers Inc", "Chicago\nMercantile Exchange")."""
-        if _TICKER_START.match(self.text, n_start, n_end):
+        if wrapped and _TICKER_START.match(self.text, n_start, n_end):
             return True  # "Litton Industries Inc\n<LIT> for": a company's ticker follows it
         if not self.text[n_start].isupper():
             return False
@@ -462,9 +513,15 @@ class _Builder:
         if _LOWER_WORD.search(self.text, start, last.start()) is None:
             return False  # a name and nothing else: a list's item ("Ford Motor Co\nChrysler")
         tables = _names()
-        if word in tables.first_names:
+        if word in tables.first_names and (wrapped or word not in _MONTH_NAMES):
             nxt = _FIRST_WORD.match(self.text, n_start, n_end)
-            return nxt is not None and nxt.group()[1:].islower()  # "James\nBaker said"
+            if nxt is None or not nxt.group()[1:].islower():
+                return False
+            # "James\nBaker said"; in a text of unknown width, only where a lower-case word
+            # follows the surname ("beat Jane\nQuigley ( USA )" may be a table's two cells)
+            return wrapped or _THEN_LOWER.match(self.text, nxt.end(), n_end) is not None
+        if not wrapped:
+            return False  # "Man of the Match : Aravinda de Silva\nNext Series match"
         # the next line's first capitalised words end in an organisation's last word
         prev_end = n_start - 1
         for k, m in enumerate(_CAP_WORD.finditer(self.text, n_start, min(n_end, n_start + 60))):
@@ -870,6 +927,9 @@ def _content_lines(text: str) -> list[tuple[int, int, int, bool]]:
 
 # A line's last word, and the capitalised words (or "of") that open the next line.
 _LAST_WORD = regexes.compile(r"[A-Za-z]+$")
+_THEN_LOWER = regexes.compile(r",? [a-z]")
+#: Months that are given names too: "July June\nNet foreign currency" is a table's heading.
+_MONTH_NAMES = frozenset("April May June July August".split())
 _CAP_WORD = regexes.compile(r"(?:[A-Z][A-Za-z]*\.?|of)(?![A-Za-z])")
 #: A lower-case word: a line with one before its last word is prose, not a name alone.
 _LOWER_WORD = regexes.compile(r"(?<![A-Za-z])[a-z]")

@@ -577,3 +577,65 @@ def test_a_list_of_names_one_a_line_in_wrapped_copy_stays_a_list(items, names):
         got = {" ".join(m.text.split()) for m in extract(text).mentions}
         assert set(names) <= got
         assert not [n for n in got if any(a in n and b in n for a, b in itertools.pairwise(items))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dollar steady\nThe dollar fell on Monday after Treasury Secretary James\nBaker said the "
+        "rate was fair.",
+        "Dollar steady\r\nThe dollar fell on Monday after Treasury Secretary James\r\n"
+        "Baker said the rate was fair.\r\n",
+        "  The dollar rose.\n  It fell on Monday after Treasury Secretary James\n  Baker said the "
+        "rate was fair.",
+    ],
+)
+def test_a_short_text_whose_width_cannot_be_told_still_reads_a_name_across_a_line(text):
+    # three lines say no wrap width: the words on both sides of the break say it is inside a
+    # sentence (a given name before a surname and a verb)
+    lines = text.strip().splitlines()
+    one_line = lines[0].strip() + "\n" + " ".join(" ".join(lines[1:]).split())
+    assert _summary(text) == _summary(one_line)
+    result = extract(text)
+    assert ("PERSON", "James Baker") in {(m.label, m.entity) for m in result.mentions}
+    assert ("title", "James Baker", "Treasury Secretary") in {
+        (f.predicate, f.subject, f.object) for f in result.facts
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        (
+            "Shares rose sharply on the\nChicago Board of Trade, dealers said.",
+            "Chicago Board of Trade",
+        ),
+        ("Analysts said the deal would help the company, and\nits shares rose 5 pct.", None),
+        ("Wheat was firm.\nPrices rose, said Peter\nSmith, a trader at the exchange.", None),
+    ],
+)
+def test_a_short_text_runs_on_where_the_words_round_a_break_say_so(text, org):
+    lines = text.split("\n")
+    sentences = [s for s in " ".join(lines).split(". ")]
+    assert _summary(text) == _summary(" ".join(lines))
+    if org:
+        assert (org, "ORG") in _summary(text)[0]
+    assert len(extract(text).sentences) == len(sentences)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Paul Simon\nArt Garfunkel\n",  # a list of names, one a line
+        "Lucy Tyler beat Jane\nQuigley ( USA ) 3:42.852\n",  # a table's cells
+        "Bank assets July June\nNet foreign currency 12.4 11.9\n",  # a table's heading
+        "Strong quarterly growth for Nike\nThe firm said sales rose 5 pct.\n",  # a headline
+        "Petrol duties frozen, Brown says\nThe chancellor said fuel duty would not rise.\n",
+    ],
+)
+def test_a_short_text_keeps_a_break_the_words_round_it_do_not_join(text):
+    # a given name at a line's end is not enough where the next line goes on with no verb
+    assert analysis_view(text).text.rstrip("\n").count("\n") == text.rstrip("\n").count("\n")
+    lines = text.split("\n")
+    for m in extract(text).mentions:
+        assert any(m.text in line for line in lines), m
