@@ -445,6 +445,14 @@ class _Builder:
             return "\n"
         if self.text[end - 1] in ".!?" and _CAPS_HEADING.fullmatch(self.text, n_start, n_end):
             return "\n"  # "...the minister said.\nJAKARTA POST": a heading in capitals
+        if (
+            _LOWER_FIRST.search(self.text, start, end) is None
+            and len(_CAPS_WORDS.findall(self.text, start, end)) >= 3
+            and _LOWER_FIRST.search(self.text, n_start, n_end) is not None
+        ):
+            # a headline in capitals as long as a wrapped line, then the story's first line
+            # ("...5.25 PCT, SIGNALS CUTS LATER\n    SANTIAGO, Sept 5 - Chile's central bank")
+            return "\n"
         word = _FIRST_WORD.match(self.text, n_start, n_end)
         first_len = word.end() - word.start() if word else 0
         line_cols = _columns(self.text[self._line_start(start) : end])
@@ -545,6 +553,8 @@ class _Builder:
         return second.rstrip(".,;:!?") in _SUFFIXES
 
 
+#: A word of two or more capitals: a line of three and no lower-case letter is a headline.
+_CAPS_WORDS = regexes.compile(r"\b[A-Z][A-Z'&-]+\b")
 #: A line of a few words in capitals, nothing else: a heading ("JAKARTA POST", "LA PRESSE").
 _CAPS_HEADING = regexes.compile(r"[A-Z][A-Z'&.-]*(?: [A-Z][A-Z'&.-]*){0,4}")
 

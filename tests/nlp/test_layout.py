@@ -639,3 +639,19 @@ def test_a_short_text_keeps_a_break_the_words_round_it_do_not_join(text):
     lines = text.split("\n")
     for m in extract(text).mentions:
         assert any(m.text in line for line in lines), m
+
+
+@pytest.mark.parametrize("width", [60, 65, 72])
+def test_a_headline_in_capitals_as_long_as_a_wrapped_line_keeps_its_line(width):
+    headline = "NORDIC STEEL MAKER HOLDS DIVIDEND AT 2.10 CROWNS, SEES WEAKER YEAR"
+    body = (
+        "STOCKHOLM, Feb 9 - Ranvik Stal AB said on Thursday it would hold its dividend, as "
+        "prices for flat steel fell further in the fourth quarter."
+    )
+    text = "    " + headline + "\n" + textwrap.fill(body, width, initial_indent="    ") + "\n"
+    view = analysis_view(text)
+    assert view.text.split("\n")[0] == headline
+    result = extract(text)
+    places = {(m.text, m.label) for m in result.mentions}
+    assert ("STOCKHOLM", "GPE") in places
+    assert not any(m.start < text.index("STOCKHOLM") < m.end for m in result.mentions)
