@@ -674,6 +674,16 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             words.pop()  # "Nissan Motor Co Ltd": both its forms
             while words and words[-1] in ("and", "&", ","):
                 words.pop()
+        if len(words) == 1 < n_written and "-" in words[0]:
+            # "Kessler-Werke AG": a firm of one hyphenated word, later "Kessler"
+            words = words[0].split("-")
+            if len(words) != 2 or words[0] in W.first_names:
+                continue
+            if words[0] not in _NOT_SHORT_NAMES and words[0][1:].islower():
+                named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
+                word = words[0]
+                fits[word] = f.entity if fits.get(word, f.entity) == f.entity else ""
+            continue
         if (
             len(words) < 2
             or "of" in words  # "University of Surrey" is no "Surrey"
