@@ -103,3 +103,31 @@ def test_a_state_office_is_never_given_the_story_firm():
         "Motors Inc thanked the state. Governor Dana Whitfield welcomed the jobs."
     )
     assert _titles(text)["Dana Whitfield"] == ("Governor", None)
+
+
+MINER_STORY = [
+    "CHILEAN MINER VALLE ALTO HALTS COPPER PROJECT AFTER PROTESTS",
+    "SANTIAGO, June 3 - Copper producer Constructora Valle Alto SA de CV said on Monday it "
+    "had halted work at its Los Pinos project after protests by farmers over water use.",
+    "Shares of Valle Alto fell 6.2 pct. Valle Alto said it would talk to the farmers.",
+]
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_a_firm_named_whole_is_the_same_firm_by_its_name_past_its_kind(layout):
+    result = extract(LAYOUTS[layout](MINER_STORY))
+    spans = {(m.text, m.label, m.entity) for m in result.mentions if "alle" in m.text.lower()}
+    firm = "Constructora Valle Alto SA de CV"
+    assert ("Valle Alto", "ORG", firm) in spans
+    # the headline in capitals takes the name as the story writes it
+    assert ("VALLE ALTO", "ORG", firm) in spans
+    assert {label for _t, label, _e in spans} == {"ORG"}
+
+
+def test_a_headline_names_no_firm_by_a_comparative_and_a_firms_last_word():
+    text = (
+        "TOLLAND PROFIT FALLS 12 PCT ON WEAKER CHEMICALS DEMAND\n\n"
+        "Tolland Group said on Tuesday its profit fell 12 pct as demand for chemicals slowed."
+    )
+    orgs = {m.text for m in extract(text).mentions if m.label == "ORG"}
+    assert "WEAKER CHEMICALS" not in orgs

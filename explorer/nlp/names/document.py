@@ -670,10 +670,17 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             continue
         words = text[f.start : f.end].split()
         n_written = len(words)
+        if len(words) > 3 and words[-2] == "de" and words[-1] in ("CV", "C.V.", "RL"):
+            del words[-2:]  # "SA de CV", Mexico's form, as "SA"
         while len(words) > 1 and words[-1].rstrip(".") in COMPANY_FORMS:
             words.pop()  # "Nissan Motor Co Ltd": both its forms
             while words and words[-1] in ("and", "&", ","):
                 words.pop()
+        if len(words) >= 3 and len(words) < n_written and words[0] in _FIRM_KIND_FIRSTS:
+            # "Minera Oro del Sur SA de CV", later "Oro del Sur": the name past its kind
+            named_at[f.entity] = min(named_at.get(f.entity, f.start), f.start)
+            rest = " ".join(words[1:])
+            fits[rest] = f.entity if fits.get(rest, f.entity) == f.entity else ""
         if len(words) == 1 < n_written and "-" in words[0]:
             # "Kessler-Werke AG": a firm of one hyphenated word, later "Kessler"
             words = words[0].split("-")
@@ -716,6 +723,12 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             surface = text[f.start : f.end]
             alone_at[surface] = min(alone_at.get(surface, f.start), f.start)
     for f in doc.found:
+        if f.ntokens > 1 and f.label in ("ORG", "PERSON"):
+            surface = text[f.start : f.end]
+            entity = fits.get(" ".join(surface.split()))
+            if entity and " " in surface and f.start > named_at[entity]:
+                f.label, f.entity = "ORG", entity  # "Oro del Sur" of the mining firm
+            continue
         if f.label != "ORG" or f.ntokens != 1:
             continue
         surface = text[f.start : f.end]
@@ -728,6 +741,15 @@ def _short_org_names(doc: Doc, people: dict[str, str]) -> None:
             and surface not in people
         ):
             f.entity = entity
+
+
+#: A firm's first word that says what kind of firm it is, in the languages of wire copy:
+#: the name goes on without it ("Minera Oro del Sur SA de CV" is "Oro del Sur").
+_FIRM_KIND_FIRSTS = frozenset(
+    "Minera Mineracao Grupo Compania Compañía Companhia Cia Empresas Empresa Industrias "
+    "Inversiones Corporacion Corporación Banco Constructora Distribuidora Sociedad "
+    "Aerolineas Aerolíneas Petroleos Petróleos Cementos Transportes Laboratorios".split()
+)
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

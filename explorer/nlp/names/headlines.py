@@ -188,9 +188,12 @@ def _common_word(doc: Doc, word: str) -> bool:
     )
 
 
-#: Words of rank that open a headline's common noun phrase: "LARGEST STEEL MILL".
+#: Words of rank or comparison that open a headline's common noun phrase: "LARGEST STEEL
+#: MILL", "ON WEAKER CHEMICALS DEMAND".
 _RANK_WORDS = frozenset(
-    "largest biggest leading major top second third fourth smallest oldest".split()
+    "largest biggest leading major top second third fourth smallest oldest weaker stronger "
+    "higher lower bigger smaller better worse firmer softer cheaper dearer slower faster "
+    "weak strong firm soft".split()
 )
 
 
