@@ -149,7 +149,8 @@ _COUNTRY_CURRENCIES = {
     "SU": {"rouble": "SUR", "ruble": "SUR"}, "IR": {"rial": "IRR"}, "BR": {"real": "BRL"},
 }  # fmt: skip
 # Said bare after a number, these are money only with a scale ("95 mln marks", not "full
-# marks" or "won 3 crowns"), or when a nationality says so.
+# marks" or "won 3 crowns"), with two decimals or "a share" ("4.50 marks", "2 marks a
+# share"), or when a nationality says so.
 _BARE_ONLY_SCALED = frozenset({"mark", "crown", "won"})
 _SUBUNITS = frozenset({"cent", "pence", "penny", "cts"})
 # Wire-service abbreviations ("500 mln dlrs", "10 mln stg", "50 cts"), in lower case only.
@@ -371,6 +372,8 @@ _READINGS = [
     rf"(?P<MONEY>(?:(?:US|A|AU|C|CA|NZ|HK|S)?\$|[£€¥₹₽₩₺])\s?{_DIGITS}{_SCALE}?\b"
     rf"|(?:{'|'.join(_CODES)})\s?{_DIGITS}{_SCALE}?\b"
     rf"|{_NUM}(?:{_SCALE}\s(?:{_SCALED_WORDS})\b"
+    # a price in pfennigs or ore ("rose 4.50 marks"), or one a share ("2.10 marks a share")
+    r"|(?<=\.\d\d)\s(?:marks|crowns)\b|\s(?:marks|crowns)(?=\s(?:a|per)\sshare\b)"
     rf"|{_SCALE}?\s(?:{'|'.join(_CODES)}|{_CUR_WORDS})\b))",
     # PERCENT: "5%", "5.5 per cent", "two percentage points".
     rf"(?P<PERCENT>{_NUM}{_SCALE}?\s?(?:%|(?i:per\s?cent|percentage\spoints?)\b|pct\b))",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from explorer.nlp import extract
 from explorer.nlp.values import find_values
 
 META = {"date": "2019-04-30"}
@@ -299,3 +300,26 @@ def test_every_nationality_and_country_a_currency_is_read_by_has_its_country_cod
     assert (v._NATIONALITIES["swiss"], v._NATIONALITIES["french"]) == ("CH", "FR")
     assert (v._COUNTRY_NAMES["Britain"], v._COUNTRY_NAMES["Saudi Arabia"]) == ("GB", "SA")
     assert one("3 bln Belgian francs")[2]["currency"] == "BEF"
+
+
+@pytest.mark.parametrize(
+    ("text", "money", "currency"),
+    [
+        ("Shares of Kessel AG rose 4.50 marks to 312.50.", "4.50 marks", "DEM"),
+        ("The board raised the dividend to 2 marks a share.", "2 marks", None),
+        ("Volvo B shares fell 3.50 crowns.", "3.50 crowns", None),
+    ],
+)
+def test_a_bare_mark_or_crown_with_pence_or_a_share_is_money(text, money, currency):
+    result = extract(text)
+    assert {m.text: m.label for m in result.mentions}[money] == "MONEY"
+    if currency:
+        amounts = {
+            f.object: f.qualifiers.get("currency") for f in result.facts if f.predicate == "amount"
+        }
+        assert amounts[money] == currency
+
+
+@pytest.mark.parametrize("text", ["She got 45 marks out of 50.", "The essay earned 18 marks."])
+def test_a_whole_number_of_marks_is_no_money(text):
+    assert "MONEY" not in {m.label for m in extract(text).mentions}
