@@ -131,3 +131,24 @@ def test_a_headline_names_no_firm_by_a_comparative_and_a_firms_last_word():
     )
     orgs = {m.text for m in extract(text).mentions if m.label == "ORG"}
     assert "WEAKER CHEMICALS" not in orgs
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "rank"),
+    [
+        ("Prosecuting, Daniel Okonkwo KC said the fraud ran for years.", "Daniel Okonkwo", "KC"),
+        ("Defending, Ruth Adeyemi QC told the jury her client was sorry.", "Ruth Adeyemi", "QC"),
+        ("Helen Marsh MP said the scheme was a failure.", "Helen Marsh", "MP"),
+        ("Fiona Drummond MSP asked the minister to act.", "Fiona Drummond", "MSP"),
+    ],
+)
+def test_a_rank_written_after_a_name_is_its_title(text, person, rank):
+    assert (person, rank) in {
+        (f.subject, f.object) for f in extract(text).facts if f.predicate == "title"
+    }
+
+
+def test_letters_before_a_name_are_that_names_title_not_the_one_before():
+    text = "Party leaders spoke. London Green MEP Owen Sparrow said the vote was close."
+    titles = {(f.subject, f.object) for f in extract(text).facts if f.predicate == "title"}
+    assert all(subject == "Owen Sparrow" for subject, _ in titles)

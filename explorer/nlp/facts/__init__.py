@@ -8,7 +8,7 @@ land on, so a fact is only as wide as the words that state it.
 
 The modules: `text` (what every extractor reads), `quotations`, `referents` ("the company"),
 `titles` (title, affiliated_with), `speech` (said), `meetings` (met, visited, withdrew_from),
-`amounts` (amount), `places` (located_in), `owners` (whose a bare office is, from the story); earnings tables and deals are in `..earnings` and
+`amounts` (amount), `places` (located_in), `letters` ("X KC", "X MP"), `owners` (whose a bare office is, from the story); earnings tables and deals are in `..earnings` and
 `..deals`.
 """
 
@@ -21,6 +21,7 @@ from .. import regexes
 from ..deals import find_deals
 from ..earnings import find_earnings
 from .amounts import _amounts
+from .letters import _letters_after_names
 from .meetings import _met, _visited, _withdrew
 from .owners import _story_owners
 from .places import _located_in
@@ -58,6 +59,7 @@ def find_facts(
         find_deals,
     ):
         facts.extend(extractor(doc))
+    facts.extend(_letters_after_names(doc, facts))
     facts = _story_owners(doc, facts)
     facts.sort(key=lambda f: (f.start, f.predicate))
     return _dated(doc, facts, meta or {})
