@@ -152,3 +152,23 @@ def test_letters_before_a_name_are_that_names_title_not_the_one_before():
     text = "Party leaders spoke. London Green MEP Owen Sparrow said the vote was close."
     titles = {(f.subject, f.object) for f in extract(text).facts if f.predicate == "title"}
     assert all(subject == "Owen Sparrow" for subject, _ in titles)
+
+
+def test_a_judge_and_a_councillor_are_of_the_one_court_and_council_the_story_names():
+    text = (
+        "A former trustee was jailed at Lincoln Crown Court on Friday. Passing sentence, Judge "
+        "Ann Whitcombe said the fraud was cruel.\n\n"
+        "Bexley Borough Council said it would review its pension fund. Councillor Joe Marr said "
+        "the council had been misled."
+    )
+    titles = _titles(text)
+    assert titles["Ann Whitcombe"] == ("Judge", "Lincoln Crown Court")
+    assert titles["Joe Marr"] == ("Councillor", "Bexley Borough Council")
+
+
+def test_a_judge_is_of_no_court_where_the_story_names_two():
+    text = (
+        "The case moved from Lincoln Crown Court to Leeds Crown Court. Judge Ann Whitcombe "
+        "said the fraud was cruel."
+    )
+    assert _titles(text)["Ann Whitcombe"] == ("Judge", None)

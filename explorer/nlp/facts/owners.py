@@ -9,7 +9,8 @@ story gives a single answer:
   story is about: the organisation named most, at least three times and more than twice as
   often as any other, whose name has a company's form ("AG", "Corp", "Plc") or which the
   story calls "the company", "the group" or "the firm"; for a central bank's (governor,
-  deputy governor), the one central bank the story names.
+  deputy governor), the one central bank the story names; for a judge or a councillor, the
+  one court or council it names.
 
 A state's or a party's offices (president, leader, minister) are never given one so: the
 organisation a story names most says nothing of whose president a person is.
@@ -45,6 +46,16 @@ _FIRM_OFFICES = frozenset(
 #: Offices of a central or commercial bank, lower case.
 _BANK_OFFICES = frozenset(("governor", "deputy governor"))
 _BANK_WORDS = frozenset(("Bank", "Banco", "Banque", "Banca", "Bundesbank", "Reserve"))
+#: Offices of a body of one kind, and the last word of that kind's names: a judge sits in a
+#: court, a councillor on a council.
+_BODY_OFFICES = {
+    "judge": "Court",
+    "district judge": "Court",
+    "councillor": "Council",
+    "council leader": "Council",
+    "leader of the council": "Council",
+}
+_OFFICES = _FIRM_OFFICES | _BANK_OFFICES | frozenset(_BODY_OFFICES)
 #: A central bank's name: "Banco Central de Chile", "Reserve Bank of India", "Bank of
 #: England", "Bundesbank", "Norges Bank".
 _CENTRAL_BANK = regexes.compile(
@@ -63,9 +74,7 @@ def _story_owners(doc: _Text, facts: list[Fact]) -> list[Fact]:
     bare = [
         i
         for i, f in enumerate(facts)
-        if f.predicate == "title"
-        and not f.qualifiers.get("of")
-        and f.object.lower() in _FIRM_OFFICES | _BANK_OFFICES
+        if f.predicate == "title" and not f.qualifiers.get("of") and f.object.lower() in _OFFICES
     ]
     if not bare:
         return facts
@@ -94,6 +103,11 @@ def _story_owners(doc: _Text, facts: list[Fact]) -> list[Fact]:
             if bank is None:
                 continue
             of = bank
+        elif f.object.lower() in _BODY_OFFICES:
+            body = _story_body(doc, _BODY_OFFICES[f.object.lower()])
+            if body is None:
+                continue
+            of = body
         elif firm is None:
             continue
         else:
@@ -141,6 +155,14 @@ def _story_bank(doc: _Text) -> str | None:
     """The one central bank the story names, or None (none, or several)."""
     banks = {m.entity for m in doc.mentions if m.label == "ORG" and _CENTRAL_BANK.search(m.entity)}
     return banks.pop() if len(banks) == 1 else None
+
+
+def _story_body(doc: _Text, kind: str) -> str | None:
+    """The one court or council (`kind`, its names' last word) the story names, or None."""
+    bodies = {
+        m.entity for m in doc.mentions if m.label == "ORG" and m.entity.rsplit(" ", 1)[-1] == kind
+    }
+    return bodies.pop() if len(bodies) == 1 else None
 
 
 def _story_firm(doc: _Text) -> str | None:
