@@ -172,3 +172,26 @@ def test_a_judge_is_of_no_court_where_the_story_names_two():
         "said the fraud was cruel."
     )
     assert _titles(text)["Ann Whitcombe"] == ("Judge", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("said Lena Kraus, an analyst at Bankhaus Vollrath in Bremen.", "Bankhaus Vollrath"),
+        (
+            "Tom Hale, the founder of Redwater Asset Management, admitted fraud.",
+            "Redwater Asset Management",
+        ),
+        (
+            "said Amy Lott, a portfolio manager at Greyfield Investors in Denver.",
+            "Greyfield Investors",
+        ),
+        (
+            "The August National Union of Metal Workers survey showed a fall.",
+            "National Union of Metal Workers",
+        ),
+    ],
+)
+def test_firms_named_by_a_bank_word_first_or_a_fund_word_last_are_organisations(text, org):
+    labels = {m.text: m.label for m in extract(text).mentions}
+    assert labels.get(org) == "ORG", labels

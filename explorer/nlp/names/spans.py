@@ -1098,7 +1098,9 @@ def _trim(toks, i: int, j: int) -> tuple[int, int] | None:
             and not (j - i > 2 and f"{w} {toks[i + 1].text}" in W.titles[0])
         ):
             if (
-                (lw in MONTHS_DAYS and not (j - i > 1 and org_suffix(toks[j - 1].text)))
+                # "Sunday Times", "May Department Stores"; not "the August National Association of
+                # Purchasing Management (NAPM) index"
+                (lw in MONTHS_DAYS and not (1 < j - i <= 3 and org_suffix(toks[j - 1].text)))
                 or lw in ("the", "a", "an")
                 or (lw in FUNCTION and (j - i == 1 or w not in W.first_names))
                 or (
