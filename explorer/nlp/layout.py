@@ -176,31 +176,24 @@ def analysis_view(text: str) -> View:
 
 def _joins_a_line(text: str) -> bool:
     """Whether a line break of `text`, whose lines say no wrap width, is inside a sentence
-    (`_Builder._inside`): only then is the view more than the text. One look at each line
-    break; most lines of such a text end on a stop, a figure or a word in capitals."""
+    (`_Builder._inside`): only then is the view more than the text. One scan finds the few
+    breaks that may be: most lines of such a text end on a stop, a figure or a capital."""
     builder = None
     n = len(text)
-    nl = text.find("\n")
-    while nl >= 0:
-        end = nl
-        while end and text[end - 1] in " \t\r":
-            end -= 1
-        n_start = nl + 1
-        while n_start < n and text[n_start] in " \t":
-            n_start += 1
-        if end and text[end - 1] in _MAY_RUN_ON and n_start < n and text[n_start] in _MAY_GO_ON:
-            start = text.rfind("\n", 0, nl) + 1
-            n_end = text.find("\n", n_start)
-            builder = builder or _Builder(text, None)
-            if builder._inside(start, end, n_start, n if n_end < 0 else n_end):
-                return True
-        nl = text.find("\n", nl + 1)
+    for m in _MAY_JOIN.finditer(text):
+        nl = text.find("\n", m.start())
+        start = text.rfind("\n", 0, nl) + 1
+        n_start = m.end() - 1
+        n_end = text.find("\n", n_start)
+        builder = builder or _Builder(text, None)
+        if builder._inside(start, m.start() + 1, n_start, n if n_end < 0 else n_end):
+            return True
     return False
 
 
-#: How a line that may run on into the next ends: on a lower-case letter or a comma.
-_MAY_RUN_ON = frozenset("abcdefghijklmnopqrstuvwxyz,;")
-_MAY_GO_ON = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ\"'“‘(")
+#: A line break after a lower-case letter or a comma, before a letter or an opening mark:
+#: the only ones `_Builder._inside` may join.
+_MAY_JOIN = regexes.compile(r"[a-z,;][ \t\r]*\n[ \t]*[A-Za-z\"'“‘(]")
 
 
 # A word broken by a hyphen at a line's end, the next line going on in lower case.

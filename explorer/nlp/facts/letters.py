@@ -5,8 +5,6 @@ office and give none."""
 
 from __future__ import annotations
 
-import itertools
-
 from ...model import Fact
 from .text import _fact, _Text
 
@@ -16,17 +14,21 @@ _RANKS = frozenset(("KC", "QC", "MP", "MEP", "MSP", "MLA", "MS", "AM", "JP"))
 
 def _letters_after_names(doc: _Text, facts: list[Fact]) -> list[Fact]:
     """The title facts of ranks written after a name that `facts` has not already."""
+    mentions = doc.mentions
+    ranks = [k for k, m in enumerate(mentions) if m.label == "TITLE" and m.text in _RANKS]
+    if not ranks:
+        return []
     have = {(f.subject, f.object) for f in facts if f.predicate == "title"}
     out: list[Fact] = []
-    mentions = doc.mentions
     text = doc.text
-    for k, (person, rank) in enumerate(itertools.pairwise(mentions)):
-        after = mentions[k + 2] if k + 2 < len(mentions) else None
+    for k in ranks:
+        if k == 0:
+            continue
+        person, rank = mentions[k - 1], mentions[k]
+        after = mentions[k + 1] if k + 1 < len(mentions) else None
         if (
             person.label == "PERSON"
             and not person.text.isupper()  # "UKIP MEP ATTACKS ...": a headline's capitals
-            and rank.label == "TITLE"
-            and rank.text in _RANKS
             and text[person.end : rank.start] == " "
             and (person.entity, rank.entity) not in have
             # "London UKIP MEP Gerard Batten": the letters open the next name's title
