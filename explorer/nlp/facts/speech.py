@@ -5,13 +5,14 @@ that ...")."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...model import Fact, Mention
 from .. import gazetteer, regexes, voices
 from ..names.postnominals import POST_NOMINALS
 from .quotations import _inside, _strip_span
-from .referents import _KINDS, _named_earlier
+from .referents import _KINDS, _named_earlier, _of_kind
 from .text import (
     _ADVERB,
     _ADVERBS_BEFORE,
@@ -22,6 +23,7 @@ from .text import (
     _LOWER_WORD_AT,
     _PARTY,
     _PLACE,
+    _POSSESSIVE_BEFORE,
     _PRONOUN_AT,
     _PRONOUN_BEFORE,
     _ROLE_NOUNS,
@@ -156,7 +158,7 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     ):
         org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
-    return None
+    return _body_before(doc, pos)  # "the Chilean embassy said", "Brazil's central bank said"
 
 
 def _set_off(doc: _Text, m: Mention) -> bool:
@@ -230,6 +232,117 @@ _THE_KIND_BEFORE = regexes.compile(
     r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
     rf"(?P<kind>{_KINDS})[ \t]*$"
 )
+# The same from its start, after a quotation: '"...," the ministry said'.
+_THE_KIND_AT = regexes.compile(
+    r"[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    rf"(?P<kind>{_KINDS})\b"
+)
+# The bodies a story names in lower case after a country's nationality or its name: "the
+# Chilean embassy", "Brazil's central bank", "the German foreign office", "the Thai army".
+_BODIES = rf"{_KINDS}|embassy|consulate|government|office|military|army|navy|police"
+_BODY_AT = regexes.compile(rf"[ \t]*(?:(?P<mod>[a-z][\w-]*)[ \t]+)?(?P<kind>{_BODIES})\b")
+_BODY_BEFORE = regexes.compile(
+    rf"(?<![\w-])(?:(?P<mod>[a-z][\w-]*)[ \t]+)?(?P<kind>{_BODIES})[ \t]*$"
+)
+# The bodies of a state, which speak for their country when the story names none of them:
+# not "the Chilean company", which is no more Chile than a Chilean is.
+_STATE_BODIES = frozenset(
+    "embassy consulate government ministry office central bank military army navy police "
+    "department".split()
+) | {"central bank"}
+# Where an organisation's attribution ends when the verb came first: '"...," said the
+# Foreign Ministry.', '"...," said the ministry in a statement'.
+_BODY_SAID_ENDS = regexes.compile(r"[ \t]*(?:[.,;!?]|$|in[ \t]+a[ \t]+statement\b)")
+
+
+def _organisation_at(
+    doc: _Text, pos: int, said_first: bool, context: int | None = None
+) -> tuple[str, int] | None:
+    """Who speaks when the words from `pos` name an organisation: "the Vietnamese Foreign
+    Ministry", "the ministry" (the one the story named), "the Chilean embassy", "Brazil's
+    central bank" (of that country, named before, else the country for a body of its state);
+    with where the words end. Only where the attribution goes on as one of an organisation
+    does: to the speech verb ('"...," the ministry said'), or to its end when the verb came
+    first ('"...," said the ministry.'); not "the Labour leader said", whose holder speaks.
+    "The company" is one named before `context` (the quotation's start): not "Slimfast" in
+    '"... disappointing sales in Slimfast," the company said'."""
+    text = doc.text
+    the = _THE_AT.match(text, pos)
+    m = doc.by_start.get(the.end() if the is not None else pos)
+    if m is None:
+        kind = _THE_KIND_AT.match(text, pos)
+        if kind is None:
+            return None
+        org = _named_earlier(doc, min(pos, context if context is not None else pos), _kind(kind))
+        name, end = (org.entity if org is not None else None), kind.end()
+    elif m.label == "ORG" and the is not None:
+        name, end = m.entity, m.end
+    elif (m.label == "NORP" and the is not None) or (m.label == "GPE" and the is None):
+        at = m.end if m.label == "NORP" else _possessive_end(text, m)
+        if at is None:
+            return None
+        named = doc.by_start.get(at) if m.label == "GPE" else None
+        if named is not None and named.label == "ORG":
+            name, end = named.entity, named.end  # "Brazil's Central Bank said"
+        else:
+            body = _BODY_AT.match(text, at)
+            if body is None:
+                return None
+            at = min(pos, context if context is not None else pos)
+            name, end = _body_of(doc, at, m.entity, body), body.end()
+    else:
+        return None
+    where = _IN_AT.match(text, end)
+    place = doc.by_start.get(where.end()) if where is not None else None
+    if place is not None and place.label in _PLACE:
+        end = place.end  # "the Chinese embassy in Hanoi said"
+    ends = _BODY_SAID_ENDS if said_first else _AFTER_QUOTE_SPEAKER_FIRST
+    if name is None or ends.match(text, end) is None:
+        return None
+    return name, end
+
+
+_IN_AT = regexes.compile(r"[ \t]+(?:in|at)[ \t]+")
+
+
+def _body_of(doc: _Text, pos: int, country: str, found: re.Match) -> str | None:
+    """The organisation "the Chilean embassy" or "Brazil's central bank" at `pos` stands for
+    (`found` the match of its kind): the latest the story named before of that kind and
+    country ("Chilean Embassy", "Bank of Japan"); else, for a body of the state, the country."""
+    kind = _kind(found)
+    demonyms = gazetteer.demonyms()
+    i = bisect.bisect_left(doc.mention_starts, pos) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if (
+            m.label == "ORG"
+            and (country in m.entity or any(demonyms.get(w) == country for w in m.entity.split()))
+            and _of_kind(doc, m, kind)
+        ):
+            return m.entity
+    if kind in _STATE_BODIES and country in gazetteer.country_names():
+        return country
+    return None
+
+
+def _body_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """`_organisation_at` for the words before `pos`: "the Chilean embassy said", "Brazil's
+    central bank said": (name, where the words start)."""
+    text = doc.text
+    body = _BODY_BEFORE.search(text, max(0, pos - 30), pos)
+    if body is None:
+        return None
+    poss = _POSSESSIVE_BEFORE.search(text, max(0, body.start() - 4), body.start())
+    m = doc.before(poss.start() if poss is not None else body.start())
+    if m is None or m.label != ("GPE" if poss is not None else "NORP"):
+        return None
+    start = m.start
+    if poss is None:
+        the = _DETERMINER_BEFORE.search(text, max(0, m.start - 6), m.start)
+        if the is None or not the.group().lower().startswith("the"):
+            return None
+        start = the.start()
+    name = _body_of(doc, start, m.entity, body)
+    return (name, start) if name is not None else None
 
 
 # Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
@@ -407,8 +520,19 @@ def _speaker_at(
     A pronoun stands for the latest person named before `context` (the quotation's start, so
     that a name inside the quotation is not taken for the speaker). After the verb
     (`said_first`), "said US lawyer Jamie Firestone" is the person, not the country; before
-    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
+    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."'). An
+    organisation after "the" ('"...," the Vietnamese Foreign Ministry said', "the ministry
+    said") is `_organisation_at`'s.
     """
+    return _organisation_at(doc, pos, said_first, context) or _named_at(
+        doc, pos, context, said_first
+    )
+
+
+def _named_at(
+    doc: _Text, pos: int, context: int | None, said_first: bool
+) -> tuple[str, int] | None:
+    """`_speaker_at` but for an organisation after "the"."""
     m = doc.by_start.get(pos)
     if m is None and (voice := _UNNAMED_AT.match(doc.text, pos)) is not None:
         # '"...," said a company spokesman': the company the story names speaks
