@@ -134,3 +134,53 @@ def test_the_company_is_not_one_named_inside_the_quotation(text):
     assert ("Unilever", "despite disappointing sales") in got
     assert ("Unilever", "Our brands in") in got
     assert not any(who == "Slimfast" for who, _ in got)
+
+
+# --- a speaker set off from the verb by their age and an aside -----------------------------
+
+FIRE = [
+    "A fire that began in a kitchen destroyed three houses in the village of Lowmoor on "
+    "Monday night, and one man was killed.",
+    "Fire crews from four towns fought the blaze for six hours before it was brought under "
+    "control early on Tuesday morning.",
+    'Anna Berg, 72, whose husband died in the fire, told reporters: "I have lost everything '
+    'I had in this world and I do not know where I will go."',
+    'Tomas Hallberg, 45, who runs a bakery in the village, said: "The whole street came out '
+    'to help but the heat was too much for anyone."',
+    '"We have never seen anything like it here," Peter Okafor, 61, who has lived in Lowmoor '
+    "for thirty years, told the BBC.",
+    '"It spread from one roof to the next in minutes," Grace Whitlow, a neighbour, said.',
+]
+
+
+@story(*FIRE)
+def test_a_speaker_with_an_age_and_an_aside_before_the_verb(text):
+    got = quotes(text)
+    assert ("Anna Berg", "I have lost") in got
+    assert ("Tomas Hallberg", "The whole street") in got
+    assert ("Peter Okafor", "We have never") in got
+    assert ("Grace Whitlow", "It spread from") in got
+
+
+MATCH = [
+    "England collapsed to defeat by three wickets against South Africa at Lord's on Sunday, "
+    "losing their last six wickets for 31 runs after lunch.",
+    'Former captain David Gower, commentating for the BBC, said: "That was as poor a batting '
+    'display as I have seen from an England side in years."',
+    "The captain, Martin Heale, admitted his side had thrown the game away.",
+    'Mr Heale, speaking at a news conference after the match, said: "We let ourselves down '
+    'and we know it."',
+    'The cricket writer Simon Barnes, writing in The Times, said: "There is no hiding place '
+    'for a team that bats like this."',
+    '"It is a hard lesson but they will learn from it," Ian Cole, speaking on Test Match '
+    "Special, said.",
+]
+
+
+@story(*MATCH)
+def test_an_aside_of_where_or_how_they_spoke_between_name_and_verb(text):
+    got = quotes(text)
+    assert ("David Gower", "That was as") in got
+    assert ("Martin Heale", "We let ourselves") in got
+    assert ("Simon Barnes", "There is no") in got
+    assert ("Ian Cole", "It is a") in got

@@ -462,13 +462,28 @@ def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> boo
 _ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
 _ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
 # How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
-# "once the owner of ...", "of Burnley", "writing in ...", "based in ...".
+# "once the owner of ...", "of Burnley", "writing in ...", "based in ...", "commentating for
+# the BBC", "speaking at a rally in Leeds".
 _ASIDE_OPENERS = frozenset(
     "a an the his her its their who whose which once now then formerly former until himself "
     "herself itself also both each of from in at with writing speaking based headquartered"
-    " located".split()
+    " located commentating talking reporting appearing addressing responding replying answering"
+    " giving testifying campaigning visiting standing interviewed".split()
 )
 _LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
+
+
+def _opens_aside(doc: _Text, comma: int, first: Mention | None) -> bool:
+    """Whether the words after `comma` open an aside about the one named before it (`first`
+    the mention they open with, if any): "a Texas Democrat", "who runs a bakery", "Acme's
+    chairman"; not the next of a list ("Smith, Jones and Brown said", "Acme, Apex and Zenith
+    said") nor a clause ("..., Francesco Galesi, remain defendants in the lawsuit, said")."""
+    if first is not None:
+        return first.label in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") and not (
+            first.label == "ORG" and _possessive_end(doc.text, first) is None
+        )
+    word = _ASIDE_OPENER.match(doc.text, comma)
+    return word is not None and (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES)
 
 
 def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
@@ -480,15 +495,8 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     if aside is None:
         return None
     first = doc.after(aside.start() + 1)
-    if first is not None:
-        if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
-            first.label == "ORG" and _possessive_end(text, first) is None
-        ):
-            return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
-    else:
-        word = _ASIDE_OPENER.match(text, aside.start())
-        if word is None or not (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES):
-            return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
+    if not _opens_aside(doc, aside.start(), first):
+        return None
     if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
         return None
     m = _before_letters(doc, aside.start())  # "Philippe Sands QC, a member of ..., says"
@@ -501,6 +509,10 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     ):
         # ", based in Beverly Hills, Calif.,": the state ends the aside about the city.
         return _named_before_aside(doc, aside.start())
+    if m is not None and m.label == "CARDINAL":
+        # "Anna Berg, 72, whose husband died in the fire, told": the person of that age
+        person = doc.before(m.start, _GAP_COMMA)
+        m = person if person is not None and person.label == "PERSON" else m
     if m is None:
         kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
         org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None
@@ -806,8 +818,22 @@ def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
     aside = _APPOSITION.match(text, found[1])
     if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
         return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
-    age = _AGE_ASIDE.match(text, found[1])
-    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end()) if age is not None else None
+    pos = found[1]
+    age = _AGE_ASIDE.match(text, pos)
+    if age is not None:
+        tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end())
+        if tail is not None:
+            return tail
+        pos = age.end() - 1  # the comma after the age opens another aside
+        aside = _APPOSITION.match(text, pos)
+    # '"...," X, 72, whose husband died in the fire, told reporters', '"...," X, speaking
+    # at a rally in Leeds, said': an aside of any words that open one
+    if aside is None or _SPEECH.search(text, aside.start(1), aside.end(1)):
+        return None
+    comma = text.index(",", aside.start())
+    if not _opens_aside(doc, comma, doc.after(comma + 1)):
+        return None
+    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
 
 
 # "the " before a title after a quotation: '"...," the minister, Carlos Solchaga, said'.
