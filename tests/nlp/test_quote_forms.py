@@ -184,3 +184,32 @@ def test_an_aside_of_where_or_how_they_spoke_between_name_and_verb(text):
     assert ("Martin Heale", "We let ourselves") in got
     assert ("Simon Barnes", "There is no") in got
     assert ("Ian Cole", "It is a") in got
+
+
+# --- a programme or a paper as the listener -------------------------------------------------
+
+HOSPITALS = [
+    "The health secretary, Ruth Calder, defended plans to close three accident and emergency "
+    "units in the north of England on Monday.",
+    "She told BBC Radio 4's Today programme: \"We will not cut a single bed from any hospital "
+    'in the region, whatever the unions say."',
+    "Labour's health spokesman, Owen Prideaux, said the plans would cost lives.",
+    'He told Sky News: "This is a plan for the few and not the many, and patients will pay '
+    'the price for it."',
+    "The chief executive of the trust, Simon Leary, told the BBC's Politics Show: \"Nobody "
+    'has been consulted about any closures."',
+    'Nurse Helen Marsh told BBC Radio 5 Live: "I was never asked what I thought."',
+    '"The figures simply do not add up," Ms Calder later told the Financial Times.',
+]
+
+
+@story(*HOSPITALS)
+def test_the_speaker_told_a_programme_not_the_programme_speaks(text):
+    got = quotes(text)
+    assert ("Ruth Calder", "We will not") in got
+    assert ("Owen Prideaux", "This is a") in got
+    assert ("Simon Leary", "Nobody has been") in got
+    assert ("Helen Marsh", "I was never") in got
+    assert ("Ruth Calder", "The figures simply") in got
+    speakers = {who for who, _ in got}
+    assert not speakers & {"BBC", "BBC Radio", "Sky News", "Politics Show", "Financial Times"}

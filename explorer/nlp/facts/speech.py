@@ -60,8 +60,17 @@ _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(
 )  # '"...," X said', '"...," X was quoted as saying'
 # An age set off after a name: '"...," Solchaga, 48, told reporters'.
 _AGE_ASIDE = regexes.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
+# The listener a verb before a quotation may name, a programme or a paper by its name: "told
+# BBC Radio 4's Today programme:", "told the BBC's Breakfast with Frost programme:", "told
+# Sky News:", "told the Guardian newspaper:".
+_LISTENER = (
+    r"\s+(?:the\s+)?(?:[A-Z0-9][\w&'’-]*\s+(?:(?:with|of|and|on|at|for|the)\s+)?){0,6}"
+    r"[A-Z0-9][\w&'’-]*(?:\s+(?:programme|program|show|newspaper|paper|magazine|website|radio"
+    r"|channel|station|podcast|documentary|(?:news\s+)?agency))?"
+)
 _BEFORE_QUOTE = regexes.compile(
-    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
+    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:(?:\s+\w+){{0,3}}?|{_LISTENER})"
+    r"\s*[:,]\s*$"
 )
 _HONORIFIC_BEFORE = regexes.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.?[ \t]+$"
@@ -453,7 +462,7 @@ def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> boo
         return _THEM_THEN_VERB.match(text, gap.end()) is not None
     if not voices.near(text, max(0, qs - 170), qs):
         return False
-    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+    lead = _BEFORE_QUOTE.search(text, max(0, qs - 80), qs)
     return lead is not None and voices.them_before(text, lead.start())
 
 
@@ -1030,7 +1039,7 @@ def _said(doc: _Text) -> list[Fact]:
                 if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
                     own_clause = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None and not unnamed:
-            lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+            lead = _BEFORE_QUOTE.search(text, max(0, qs - 80), qs)
             if lead is not None:
                 found = _speaker_before(doc, lead.start())
                 if found:
@@ -1293,7 +1302,7 @@ _GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
 def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
     """Whether the quotation at `qs` is introduced by someone named other than `name`:
     'Y said: "..."' (but 'He said: "..." Moyes added:' may be Moyes both times)."""
-    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 60), qs)
+    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 80), qs)
     found = _speaker_before(doc, lead.start()) if lead is not None else None
     return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
 
