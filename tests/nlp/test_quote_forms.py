@@ -213,3 +213,26 @@ def test_the_speaker_told_a_programme_not_the_programme_speaks(text):
     assert ("Ruth Calder", "The figures simply") in got
     speakers = {who for who, _ in got}
     assert not speakers & {"BBC", "BBC Radio", "Sky News", "Politics Show", "Financial Times"}
+
+
+# --- words in marks inside reported speech ---------------------------------------------------
+
+FINAL = [
+    "Lena Sorvik of Norway won the women's final in straight sets on Sunday, a year after "
+    "she had been ranked outside the top 200.",
+    'Sorvik said the win showed that "anything is possible" for a player who keeps working.',
+    'Her coach, Jens Aalto, told reporters on Sunday that "nobody in the game deserved it more".',
+    'The beaten finalist, Mia Koster, said that "on another day it could have gone the other '
+    'way" and that she would be back.',
+]
+
+
+@story(*FINAL)
+def test_a_quotation_inside_reported_speech_is_the_reporters_speakers(text):
+    got = quotes(text)
+    assert ("Lena Sorvik", "anything is possible") in got
+    assert ("Jens Aalto", "nobody in the") in got
+    assert ("Mia Koster", "on another day") in got
+    facts = [f for f in extract(text).facts if f.predicate == "said"]
+    aalto = [f.object for f in facts if f.subject == "Jens Aalto"]
+    assert aalto == ["nobody in the game deserved it more"]  # once, not a clause beside it

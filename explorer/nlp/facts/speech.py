@@ -1198,6 +1198,8 @@ def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
     quotations = doc.quotations
     out: list[Fact] = []
     for fact in reported:
+        if fact.qualifiers.get("direct"):
+            continue  # 'X said that "...".': its words already
         for i in range(bisect.bisect_left(doc.quotation_starts, fact.start), len(quotations)):
             qs, words_end, qe = quotations[i]
             if qe > fact.end:
@@ -1469,6 +1471,16 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
+        if (
+            tail is not None
+            and text.startswith(_OPENING_MARKS, tail.end())
+            and v.group() in _BARE_VERBS
+            and tail.group().split() != ["that"]
+        ):
+            # 'X said the win showed that "anything is possible"': the words before "that"
+            # are the clause's own, not where or to whom it was said
+            start = _adjuncts(doc, v, s_end)
+            tail = (_BARE_TAIL.match(text, start, s_end) if start is not None else None) or tail
         if tail is None and v.group() in _BARE_VERBS:
             start = _adjuncts(doc, v, s_end)
             tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
@@ -1490,8 +1502,23 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if found is None:
             continue
         c_start, c_end = _strip_span(text, tail.end(), s_end)
-        if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
-            continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
+        if c_end - c_start < 3 or " " not in text[c_start:c_end]:
+            continue  # not a clause: one word ("said on Thursday lunchtime")
+        if text[c_start] in _OPENING_MARKS:
+            # 'X told reporters that "anything is possible".': the quotation is theirs, a
+            # part of a sentence; one that runs on after it is a clause with words in marks
+            quotation = _quotation_at(doc, c_start)
+            if quotation is None:
+                continue
+            if quotation[2] >= c_end:
+                words = _quoted_words(text, c_start, quotation[1])
+                done[index] = c_end
+                out.extend(
+                    _fact(doc, "said", name, words, start, quotation[2], quote=words,
+                          direct=True, partial=True, verb=v.group())
+                    for name, start in [*_listed_with(doc, found[1]), found]
+                )  # fmt: skip
+                continue
         lo, hi = bisect.bisect_left(verb_starts, c_start), bisect.bisect_left(verb_starts, c_end)
         c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
         clause = text[c_start:c_end]
@@ -1545,6 +1572,18 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             )
         )
     return out
+
+
+_OPENING_MARKS = ('"', "“")
+
+
+def _quotation_at(doc: _Text, pos: int) -> tuple[int, int, int] | None:
+    """The quotation that opens at `pos`, with more than one word, if one does."""
+    i = bisect.bisect_left(doc.quotation_starts, pos)
+    if i == len(doc.quotations) or doc.quotations[i][0] != pos:
+        return None
+    quotation = doc.quotations[i]
+    return quotation if " " in _quoted_words(doc.text, pos, quotation[1]) else None
 
 
 def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
