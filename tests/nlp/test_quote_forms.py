@@ -236,3 +236,26 @@ def test_a_quotation_inside_reported_speech_is_the_reporters_speakers(text):
     facts = [f for f in extract(text).facts if f.predicate == "said"]
     aalto = [f.object for f in facts if f.subject == "Jens Aalto"]
     assert aalto == ["nobody in the game deserved it more"]  # once, not a clause beside it
+
+
+# --- a verb that says how they spoke, before a few words in marks ---------------------------
+
+APOLOGY = [
+    "The broadcaster faced a storm of complaints after a news bulletin on Monday showed the "
+    "wrong man's photograph beside a report of a murder trial.",
+    'Director general Tom Reddy apologised "unreservedly" to the man and his family.',
+    'Opposition MP Carys Wynne described the mistake as "a disgrace to public service '
+    'broadcasting" and warned of "serious consequences" if it happened again.',
+    'The man\'s lawyer, Gary Tolan, promised to "fight on" until the family was paid damages.',
+    'The presenter, Neil Barber, denied "any part in the decision" to use the photograph.',
+]
+
+
+@story(*APOLOGY)
+def test_a_verb_of_manner_makes_the_short_quotation_after_it_the_subjects(text):
+    got = quotes(text)
+    assert ("Tom Reddy", "unreservedly") in got
+    assert ("Carys Wynne", "a disgrace to") in got
+    assert ("Carys Wynne", "serious consequences") in got
+    assert ("Gary Tolan", "fight on") in got
+    assert ("Neil Barber", "any part in") in got

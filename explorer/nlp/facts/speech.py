@@ -1119,11 +1119,19 @@ def _attributed_after(doc: _Text, words_end: int, qe: int) -> bool:
 # mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"",
 # "called the shot "reckless"" (not "so-called", after a hyphen).
 _JUDGED = regexes.compile(
-    r"\b(?<!-)(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
+    r"\b(?<!-)(?P<verb>accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
     r"|labeled|condemned|hailed|praised|criticised|criticized|attacked)\b"
 )
 
 
+# Verbs that say how their subject spoke, right before the words in marks (or one word
+# between): 'apologised "unreservedly"', 'warned of "serious consequences"', 'promised to
+# "fight on"', 'pledged "every possible help"', 'denied "any wrongdoing"'.
+_MANNER_BEFORE = regexes.compile(
+    r"\b(?<!-)(?P<verb>apologi[sz](?:ed|es)|warn(?:ed|s)|promis(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)"
+    r"|den(?:ied|ies)|urg(?:ed|es)|threaten(?:ed|s)|demand(?:ed|s)|insist(?:ed|s)|admit(?:ted|s)"
+    r"|complain(?:ed|s)|boast(?:ed|s)|predict(?:ed|s))\b\s+(?:(?:of|to|for|against|on)\s+)?$"
+)
 _PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
 
 
@@ -1170,19 +1178,31 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
             continue  # a quotation with its speaker already
         index = doc.sentence_of(qs)
         s_start = doc.sentence_span(index)[0]
-        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs)
+        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs) or _MANNER_BEFORE.search(
+            text, max(s_start, qs - 30), qs
+        )
         if verb is None or bisect.bisect_left(starts, verb.end()) != i:
             continue  # no verb of judging before it in its sentence, or another quotation
         if _passive(doc, verb.start(), s_start):
             continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
         found = _speaker_before(doc, verb.start())
+        if (
+            found is None
+            and out
+            and out[-1].sentence == index
+            and _AND_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        ):
+            found = out[-1].subject, out[-1].start  # 'X described it as "..." and warned of "..."'
         words = _quoted_words(text, qs, words_end)
         if found is not None and words:  # one word too: "called it "reckless"" is his
             out.append(
                 _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
-                      partial=True, verb=verb.group())
+                      partial=True, verb=verb.group("verb"))
             )  # fmt: skip
     return out
+
+
+_AND_BEFORE = regexes.compile(r"\band[ \t]+$")
 
 
 def _quoted_words(text: str, qs: int, words_end: int) -> str:
