@@ -1,6 +1,10 @@
 """Direct quotes whose speaker a reader of news names at once, in forms the extractor missed
 on unseen news: an organisation after the quotation ("the Vietnamese Foreign Ministry said",
-"the Chilean embassy said", "Brazil's central bank said", "the ministry said"). Every story
+"the Chilean embassy said", "Brazil's central bank said", "the ministry said"); a speaker
+set off from the verb by an age and an aside ("Anna Berg, 72, whose husband died in the
+fire, told"); a programme as the listener ("told BBC Radio 4's Today programme:"); a
+quotation inside reported speech; a verb of manner ('apologised "unreservedly"'); a
+quotation over paragraphs, and one whose speaker the next paragraph names. Every story
 is written for these tests, and read in the layouts of `layouts` (one line per paragraph;
 hard-wrapped at 65 with a 4-space indent; that with CRLF) and wrapped with every line
 indented."""
@@ -259,3 +263,55 @@ def test_a_verb_of_manner_makes_the_short_quotation_after_it_the_subjects(text):
     assert ("Carys Wynne", "serious consequences") in got
     assert ("Gary Tolan", "fight on") in got
     assert ("Neil Barber", "any part in") in got
+
+
+# --- quotations over paragraphs, and a speaker named in the paragraph after -----------------
+
+HOMES = [
+    "The mayor of Corby, Jean Fairlie, spoke after the council voted on Tuesday night to "
+    "approve 2,000 new homes on the edge of the town.",
+    "'This is a great day for the town and for everyone who has worked so hard to get these "
+    "homes built,",
+    "'We can now start building the homes that young families need,' she said.",
+    'Opposition councillor Roger Tate said: "I have lived here for forty years and I have never '
+    "seen a decision taken so quickly.",
+    '"The roads cannot cope with the traffic we have now.',
+    '"Nobody has asked the people who live here what they think."',
+    "Work on the first homes is due to begin in the spring.",
+]
+
+
+@story(*HOMES)
+def test_a_quotation_over_paragraphs_keeps_its_speaker(text):
+    # in single marks as British papers write them too, a paragraph ending on a comma
+    got = quotes(text)
+    assert got == {
+        ("Jean Fairlie", "This is a"),
+        ("Jean Fairlie", "We can now"),
+        ("Roger Tate", "I have lived"),
+        ("Roger Tate", "The roads cannot"),
+        ("Roger Tate", "Nobody has asked"),
+    }
+
+
+FORECASTS = [
+    "The finance ministry published its forecasts for the next two years on Wednesday, "
+    "cutting its estimate of growth for a second time.",
+    '"Growth will be slower than we had hoped," said the ministry\'s chief economist, Anna '
+    "Lindqvist.",
+    '"We will not be lectured by anyone on how to run the economy of this country."',
+    "The remarks by Prime Minister Jonas Berg came after a week of poor figures on jobs and "
+    "prices.",
+    'Union leader Kate Rowe said: "Our members are angry and they have every right to be."',
+    '"The strike will go ahead unless the company makes a far better offer."',
+    "Those comments from union treasurer Sam Ure were echoed by other unions on Thursday.",
+]
+
+
+@story(*FORECASTS)
+def test_a_quotation_whose_speaker_the_next_paragraph_names(text):
+    got = quotes(text)
+    assert ("Jonas Berg", "We will not") in got
+    assert ("Sam Ure", "The strike will") in got
+    assert ("Anna Lindqvist", "We will not") not in got
+    assert ("Kate Rowe", "The strike will") not in got

@@ -1046,7 +1046,7 @@ def _said(doc: _Text) -> list[Fact]:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
                     co, co_before = [], _listed_people(doc, found[1])
         if speaker is None:
-            speaker = after
+            speaker = after or _remarked_by(doc, qs, inner_e, qe)
         if (
             speaker is None
             and last is not None
@@ -1088,6 +1088,32 @@ def _said(doc: _Text) -> list[Fact]:
     had = {(f.subject, f.object) for f in partial}
     facts.extend(f for f in _quoted_judgements(doc, spoken) if (f.subject, f.object) not in had)
     return facts
+
+
+# The sentence after a quotation that names whose words it was: "The remarks by Prime Minister
+# X came ...", "Those comments from Ms Rowe's deputy, Sam Ure, were echoed ...".
+_REMARKS_BY = regexes.compile(
+    r"\s*(?:The|These|Those|Such)[ \t]+(?P<noun>remarks|comments|words|warning|criticism|claims?"
+    r"|statement|outburst|plea|admission)[ \t]+(?:by|of|from)[ \t]+"
+)
+
+
+def _remarked_by(doc: _Text, qs: int, inner_e: int, qe: int) -> tuple[str, int, int, str] | None:
+    """The speaker of a quotation with no attribution of its own whose next sentence (or
+    paragraph) names them: '"We will not be lectured by anyone." The remarks by Prime
+    Minister Jonas Berg came ...' is Berg's, not the last speaker's going on."""
+    text = doc.text
+    if text[inner_e - 1] not in ".!?":
+        return None
+    found = _REMARKS_BY.match(text, qe)
+    who = (
+        _speaker_at(doc, found.end(), qs) or _named_after_phrase(doc, found.end())
+        if found is not None
+        else None
+    )
+    if found is None or who is None:
+        return None
+    return who[0], qs, who[1], found.group("noun")
 
 
 # An attribution after a quotation that names nobody the extractor reads: "the lawyer for
