@@ -178,6 +178,9 @@ MATCH = [
     'for a team that bats like this."',
     '"It is a hard lesson but they will learn from it," Ian Cole, speaking on Test Match '
     "Special, said.",
+    'Ruth Penn, chief executive of the county board, speaking at the ground, said: "We will '
+    'review everything."',
+    '"The selectors must act now," columnist Derek Pringle, writing on his blog, said.',
 ]
 
 
@@ -188,6 +191,8 @@ def test_an_aside_of_where_or_how_they_spoke_between_name_and_verb(text):
     assert ("Martin Heale", "We let ourselves") in got
     assert ("Simon Barnes", "There is no") in got
     assert ("Ian Cole", "It is a") in got
+    assert ("Ruth Penn", "We will review") in got
+    assert ("Derek Pringle", "The selectors must") in got
 
 
 # --- a programme or a paper as the listener -------------------------------------------------
@@ -252,6 +257,7 @@ APOLOGY = [
     'broadcasting" and warned of "serious consequences" if it happened again.',
     'The man\'s lawyer, Gary Tolan, promised to "fight on" until the family was paid damages.',
     'The presenter, Neil Barber, denied "any part in the decision" to use the photograph.',
+    'The watchdog\'s chairman, Alan Moss, urged broadcasters to "check every picture twice".',
 ]
 
 
@@ -263,6 +269,7 @@ def test_a_verb_of_manner_makes_the_short_quotation_after_it_the_subjects(text):
     assert ("Carys Wynne", "serious consequences") in got
     assert ("Gary Tolan", "fight on") in got
     assert ("Neil Barber", "any part in") in got
+    assert ("Alan Moss", "check every picture") in got
 
 
 # --- quotations over paragraphs, and a speaker named in the paragraph after -----------------

@@ -495,9 +495,10 @@ def _opens_aside(doc: _Text, comma: int, first: Mention | None) -> bool:
     return word is not None and (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES)
 
 
-def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
+def _named_before_aside(doc: _Text, comma: int, nested: bool = False) -> tuple[str, int] | None:
     """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
-    off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
+    off from the verb by an aside, or two ("X, head of the union, speaking outside the
+    factory, said"); not one of a list ("Smith, Jones and Brown said")."""
     text = doc.text
     s_start = doc.sentence_span(doc.sentence_of(comma))[0]
     aside = _ASIDE_BEFORE.search(text, max(s_start, comma - 92), comma)  # comma: its end
@@ -522,6 +523,8 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
         # "Anna Berg, 72, whose husband died in the fire, told": the person of that age
         person = doc.before(m.start, _GAP_COMMA)
         m = person if person is not None and person.label == "PERSON" else m
+    if m is None and not nested and (found := _named_before_aside(doc, aside.start(), True)):
+        return found
     if m is None:
         kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
         org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None
@@ -774,6 +777,8 @@ def _attribution(
         and (named := _named_after_phrase(doc, pos)) is not None
     ):
         named_tail, named_co = _attribution_after(doc, named)
+        if named_tail is None:
+            named_tail = _verb_after_aside(doc, named)  # "historian X, writing on her blog, said"
         if named_tail is not None:
             return named, named_tail, named_co
     return found, tail, co
@@ -1150,13 +1155,15 @@ _JUDGED = regexes.compile(
 )
 
 
-# Verbs that say how their subject spoke, right before the words in marks (or one word
-# between): 'apologised "unreservedly"', 'warned of "serious consequences"', 'promised to
-# "fight on"', 'pledged "every possible help"', 'denied "any wrongdoing"'.
+# Verbs that say how their subject spoke, right before the words in marks (or a preposition
+# between, or whom they told to): 'apologised "unreservedly"', 'warned of "serious
+# consequences"', 'promised to "fight on"', 'denied "any wrongdoing"', 'urged drivers to
+# "stay at home"'.
 _MANNER_BEFORE = regexes.compile(
     r"\b(?<!-)(?P<verb>apologi[sz](?:ed|es)|warn(?:ed|s)|promis(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)"
     r"|den(?:ied|ies)|urg(?:ed|es)|threaten(?:ed|s)|demand(?:ed|s)|insist(?:ed|s)|admit(?:ted|s)"
-    r"|complain(?:ed|s)|boast(?:ed|s)|predict(?:ed|s))\b\s+(?:(?:of|to|for|against|on)\s+)?$"
+    r"|complain(?:ed|s)|boast(?:ed|s)|predict(?:ed|s)|ask(?:ed|s)|told|tells)\b"
+    r"(?:\s+(?:of|to|for|against|on))?(?:\s+(?:[\w'’-]+\s+){1,3}?to)?\s+$"
 )
 _PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
 
@@ -1205,7 +1212,7 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
         index = doc.sentence_of(qs)
         s_start = doc.sentence_span(index)[0]
         verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs) or _MANNER_BEFORE.search(
-            text, max(s_start, qs - 30), qs
+            text, max(s_start, qs - 50), qs
         )
         if verb is None or bisect.bisect_left(starts, verb.end()) != i:
             continue  # no verb of judging before it in its sentence, or another quotation
