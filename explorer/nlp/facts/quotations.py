@@ -167,8 +167,10 @@ def _closes_later(text: str, at: int) -> bool:
     return _SINGLE_CLOSES.search(text, at + 1, brk.start() if brk else stop) is not None
 
 
-# Before a mark that opens a sentence: the start, or a sentence's end and spaces.
-_SENTENCE_BEFORE = regexes.compile(r"(?:^|[.!?:]['’\"”]?)\s*$")
+# Before a mark that opens a sentence: the start, or a sentence's end and spaces; or a
+# paragraph's end on a comma, the quotation running on into the next ("'... so hard,\n'We
+# can now ...,' she said").
+_SENTENCE_BEFORE = regexes.compile(r"(?:^|[.!?:]['’\"”]?|,[ \t]*\r?\n)\s*$")
 
 
 def _single_mark(

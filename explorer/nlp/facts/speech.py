@@ -5,13 +5,14 @@ that ...")."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...model import Fact, Mention
 from .. import gazetteer, regexes, voices
 from ..names.postnominals import POST_NOMINALS
 from .quotations import _inside, _strip_span
-from .referents import _KINDS, _named_earlier
+from .referents import _KINDS, _named_earlier, _of_kind
 from .text import (
     _ADVERB,
     _ADVERBS_BEFORE,
@@ -22,6 +23,7 @@ from .text import (
     _LOWER_WORD_AT,
     _PARTY,
     _PLACE,
+    _POSSESSIVE_BEFORE,
     _PRONOUN_AT,
     _PRONOUN_BEFORE,
     _ROLE_NOUNS,
@@ -58,8 +60,17 @@ _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(
 )  # '"...," X said', '"...," X was quoted as saying'
 # An age set off after a name: '"...," Solchaga, 48, told reporters'.
 _AGE_ASIDE = regexes.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
+# The listener a verb before a quotation may name, a programme or a paper by its name: "told
+# BBC Radio 4's Today programme:", "told the BBC's Breakfast with Frost programme:", "told
+# Sky News:", "told the Guardian newspaper:".
+_LISTENER = (
+    r"\s+(?:the\s+)?(?:[A-Z0-9][\w&'’-]*\s+(?:(?:with|of|and|on|at|for|the)\s+)?){0,6}"
+    r"[A-Z0-9][\w&'’-]*(?:\s+(?:programme|program|show|newspaper|paper|magazine|website|radio"
+    r"|channel|station|podcast|documentary|(?:news\s+)?agency))?"
+)
 _BEFORE_QUOTE = regexes.compile(
-    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:\s+\w+){{0,3}}?\s*[:,]\s*$"
+    rf"(?:\b{_ADVERB}\s+)*\b(?P<verb>{_SPEECH_VERBS})\b(?:(?:\s+\w+){{0,3}}?|{_LISTENER})"
+    r"\s*[:,]\s*$"
 )
 _HONORIFIC_BEFORE = regexes.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Lord|Lady|Dame|Baroness)\.?[ \t]+$"
@@ -156,7 +167,7 @@ def _named_before(doc: _Text, pos: int) -> tuple[str, int] | None:
     ):
         org = _named_earlier(doc, kind.start(), _kind(kind))  # not "president ... at the firm says"
         return (org.entity, kind.start()) if org is not None else None
-    return None
+    return _body_before(doc, pos)  # "the Chilean embassy said", "Brazil's central bank said"
 
 
 def _set_off(doc: _Text, m: Mention) -> bool:
@@ -230,6 +241,117 @@ _THE_KIND_BEFORE = regexes.compile(
     r"\b(?<![\w'’-])[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
     rf"(?P<kind>{_KINDS})[ \t]*$"
 )
+# The same from its start, after a quotation: '"...," the ministry said'.
+_THE_KIND_AT = regexes.compile(
+    r"[Tt]he[ \t]+(?:(?P<mod>[a-z][\w-]*|[A-Z][\w.-]*-based)[ \t]+)?"
+    rf"(?P<kind>{_KINDS})\b"
+)
+# The bodies a story names in lower case after a country's nationality or its name: "the
+# Chilean embassy", "Brazil's central bank", "the German foreign office", "the Thai army".
+_BODIES = rf"{_KINDS}|embassy|consulate|government|office|military|army|navy|police"
+_BODY_AT = regexes.compile(rf"[ \t]*(?:(?P<mod>[a-z][\w-]*)[ \t]+)?(?P<kind>{_BODIES})\b")
+_BODY_BEFORE = regexes.compile(
+    rf"(?<![\w-])(?:(?P<mod>[a-z][\w-]*)[ \t]+)?(?P<kind>{_BODIES})[ \t]*$"
+)
+# The bodies of a state, which speak for their country when the story names none of them:
+# not "the Chilean company", which is no more Chile than a Chilean is.
+_STATE_BODIES = frozenset(
+    "embassy consulate government ministry office central bank military army navy police "
+    "department".split()
+) | {"central bank"}
+# Where an organisation's attribution ends when the verb came first: '"...," said the
+# Foreign Ministry.', '"...," said the ministry in a statement'.
+_BODY_SAID_ENDS = regexes.compile(r"[ \t]*(?:[.,;!?]|$|in[ \t]+a[ \t]+statement\b)")
+
+
+def _organisation_at(
+    doc: _Text, pos: int, said_first: bool, context: int | None = None
+) -> tuple[str, int] | None:
+    """Who speaks when the words from `pos` name an organisation: "the Vietnamese Foreign
+    Ministry", "the ministry" (the one the story named), "the Chilean embassy", "Brazil's
+    central bank" (of that country, named before, else the country for a body of its state);
+    with where the words end. Only where the attribution goes on as one of an organisation
+    does: to the speech verb ('"...," the ministry said'), or to its end when the verb came
+    first ('"...," said the ministry.'); not "the Labour leader said", whose holder speaks.
+    "The company" is one named before `context` (the quotation's start): not "Slimfast" in
+    '"... disappointing sales in Slimfast," the company said'."""
+    text = doc.text
+    the = _THE_AT.match(text, pos)
+    m = doc.by_start.get(the.end() if the is not None else pos)
+    if m is None:
+        kind = _THE_KIND_AT.match(text, pos)
+        if kind is None:
+            return None
+        org = _named_earlier(doc, min(pos, context if context is not None else pos), _kind(kind))
+        name, end = (org.entity if org is not None else None), kind.end()
+    elif m.label == "ORG" and the is not None:
+        name, end = m.entity, m.end
+    elif (m.label == "NORP" and the is not None) or (m.label == "GPE" and the is None):
+        at = m.end if m.label == "NORP" else _possessive_end(text, m)
+        if at is None:
+            return None
+        named = doc.by_start.get(at) if m.label == "GPE" else None
+        if named is not None and named.label == "ORG":
+            name, end = named.entity, named.end  # "Brazil's Central Bank said"
+        else:
+            body = _BODY_AT.match(text, at)
+            if body is None:
+                return None
+            at = min(pos, context if context is not None else pos)
+            name, end = _body_of(doc, at, m.entity, body), body.end()
+    else:
+        return None
+    where = _IN_AT.match(text, end)
+    place = doc.by_start.get(where.end()) if where is not None else None
+    if place is not None and place.label in _PLACE:
+        end = place.end  # "the Chinese embassy in Hanoi said"
+    ends = _BODY_SAID_ENDS if said_first else _AFTER_QUOTE_SPEAKER_FIRST
+    if name is None or ends.match(text, end) is None:
+        return None
+    return name, end
+
+
+_IN_AT = regexes.compile(r"[ \t]+(?:in|at)[ \t]+")
+
+
+def _body_of(doc: _Text, pos: int, country: str, found: re.Match) -> str | None:
+    """The organisation "the Chilean embassy" or "Brazil's central bank" at `pos` stands for
+    (`found` the match of its kind): the latest the story named before of that kind and
+    country ("Chilean Embassy", "Bank of Japan"); else, for a body of the state, the country."""
+    kind = _kind(found)
+    demonyms = gazetteer.demonyms()
+    i = bisect.bisect_left(doc.mention_starts, pos) - 1
+    for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+        if (
+            m.label == "ORG"
+            and (country in m.entity or any(demonyms.get(w) == country for w in m.entity.split()))
+            and _of_kind(doc, m, kind)
+        ):
+            return m.entity
+    if kind in _STATE_BODIES and country in gazetteer.country_names():
+        return country
+    return None
+
+
+def _body_before(doc: _Text, pos: int) -> tuple[str, int] | None:
+    """`_organisation_at` for the words before `pos`: "the Chilean embassy said", "Brazil's
+    central bank said": (name, where the words start)."""
+    text = doc.text
+    body = _BODY_BEFORE.search(text, max(0, pos - 30), pos)
+    if body is None:
+        return None
+    poss = _POSSESSIVE_BEFORE.search(text, max(0, body.start() - 4), body.start())
+    m = doc.before(poss.start() if poss is not None else body.start())
+    if m is None or m.label != ("GPE" if poss is not None else "NORP"):
+        return None
+    start = m.start
+    if poss is None:
+        the = _DETERMINER_BEFORE.search(text, max(0, m.start - 6), m.start)
+        if the is None or not the.group().lower().startswith("the"):
+            return None
+        start = the.start()
+    name = _body_of(doc, start, m.entity, body)
+    return (name, start) if name is not None else None
 
 
 # Who speak for their organisation, unnamed: "an Atlas spokesman", "Finance Ministry officials".
@@ -340,7 +462,7 @@ def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> boo
         return _THEM_THEN_VERB.match(text, gap.end()) is not None
     if not voices.near(text, max(0, qs - 170), qs):
         return False
-    lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+    lead = _BEFORE_QUOTE.search(text, max(0, qs - 80), qs)
     return lead is not None and voices.them_before(text, lead.start())
 
 
@@ -349,33 +471,42 @@ def _their_own_voice(doc: _Text, qs: int, qe: int, verb: re.Match | None) -> boo
 _ASIDE_BEFORE = regexes.compile(r",[ \t]*[^,\"“”\n;:()]{2,90}$")
 _ASIDE_OPENER = regexes.compile(r",[ \t]*([a-z]+)\b")
 # How an aside about the one named before it opens: "a Texas Democrat", "who is also ...",
-# "once the owner of ...", "of Burnley", "writing in ...", "based in ...".
+# "once the owner of ...", "of Burnley", "writing in ...", "based in ...", "commentating for
+# the BBC", "speaking at a rally in Leeds".
 _ASIDE_OPENERS = frozenset(
     "a an the his her its their who whose which once now then formerly former until himself "
     "herself itself also both each of from in at with writing speaking based headquartered"
-    " located".split()
+    " located commentating talking reporting appearing addressing responding replying answering"
+    " giving testifying campaigning visiting standing interviewed".split()
 )
 _LIST_END = regexes.compile(r"\b(?:and|or|&)[ \t]+[A-Z][^ \t]*(?:[ \t]+[A-Z][^ \t]*)*[ \t]*$")
 
 
-def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
+def _opens_aside(doc: _Text, comma: int, first: Mention | None) -> bool:
+    """Whether the words after `comma` open an aside about the one named before it (`first`
+    the mention they open with, if any): "a Texas Democrat", "who runs a bakery", "Acme's
+    chairman"; not the next of a list ("Smith, Jones and Brown said", "Acme, Apex and Zenith
+    said") nor a clause ("..., Francesco Galesi, remain defendants in the lawsuit, said")."""
+    if first is not None:
+        return first.label in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") and not (
+            first.label == "ORG" and _possessive_end(doc.text, first) is None
+        )
+    word = _ASIDE_OPENER.match(doc.text, comma)
+    return word is not None and (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES)
+
+
+def _named_before_aside(doc: _Text, comma: int, nested: bool = False) -> tuple[str, int] | None:
     """ "X, a Texas Democrat, said": X (a person, or an organisation when nobody is named) set
-    off from the verb by an aside; not one of a list ("Smith, Jones and Brown said")."""
+    off from the verb by an aside, or two ("X, head of the union, speaking outside the
+    factory, said"); not one of a list ("Smith, Jones and Brown said")."""
     text = doc.text
     s_start = doc.sentence_span(doc.sentence_of(comma))[0]
     aside = _ASIDE_BEFORE.search(text, max(s_start, comma - 92), comma)  # comma: its end
     if aside is None:
         return None
     first = doc.after(aside.start() + 1)
-    if first is not None:
-        if first.label not in ("TITLE", "NORP", "GPE", "ORG", "CARDINAL") or (
-            first.label == "ORG" and _possessive_end(text, first) is None
-        ):
-            return None  # "Smith, Jones and Brown said", "Acme, Apex and Zenith said"
-    else:
-        word = _ASIDE_OPENER.match(text, aside.start())
-        if word is None or not (word.group(1) in _ASIDE_OPENERS or word.group(1) in _ROLES):
-            return None  # "..., Francesco Galesi, remain defendants in the lawsuit, said"
+    if not _opens_aside(doc, aside.start(), first):
+        return None
     if _LIST_END.search(text, aside.start(), comma) or _SPEECH.search(text, aside.start(), comma):
         return None
     m = _before_letters(doc, aside.start())  # "Philippe Sands QC, a member of ..., says"
@@ -388,6 +519,12 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     ):
         # ", based in Beverly Hills, Calif.,": the state ends the aside about the city.
         return _named_before_aside(doc, aside.start())
+    if m is not None and m.label == "CARDINAL":
+        # "Anna Berg, 72, whose husband died in the fire, told": the person of that age
+        person = doc.before(m.start, _GAP_COMMA)
+        m = person if person is not None and person.label == "PERSON" else m
+    if m is None and not nested and (found := _named_before_aside(doc, aside.start(), True)):
+        return found
     if m is None:
         kind = _THE_KIND_BEFORE.search(text, max(s_start, aside.start() - 30), aside.start())
         org = _named_earlier(doc, kind.start(), _kind(kind)) if kind else None
@@ -407,8 +544,19 @@ def _speaker_at(
     A pronoun stands for the latest person named before `context` (the quotation's start, so
     that a name inside the quotation is not taken for the speaker). After the verb
     (`said_first`), "said US lawyer Jamie Firestone" is the person, not the country; before
-    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."').
+    it, the quotation may be someone else's ('"..." Welsh leader X said: "..."'). An
+    organisation after "the" ('"...," the Vietnamese Foreign Ministry said', "the ministry
+    said") is `_organisation_at`'s.
     """
+    return _organisation_at(doc, pos, said_first, context) or _named_at(
+        doc, pos, context, said_first
+    )
+
+
+def _named_at(
+    doc: _Text, pos: int, context: int | None, said_first: bool
+) -> tuple[str, int] | None:
+    """`_speaker_at` but for an organisation after "the"."""
     m = doc.by_start.get(pos)
     if m is None and (voice := _UNNAMED_AT.match(doc.text, pos)) is not None:
         # '"...," said a company spokesman': the company the story names speaks
@@ -629,6 +777,8 @@ def _attribution(
         and (named := _named_after_phrase(doc, pos)) is not None
     ):
         named_tail, named_co = _attribution_after(doc, named)
+        if named_tail is None:
+            named_tail = _verb_after_aside(doc, named)  # "historian X, writing on her blog, said"
         if named_tail is not None:
             return named, named_tail, named_co
     return found, tail, co
@@ -682,8 +832,22 @@ def _verb_after_aside(doc: _Text, found: tuple[str, int]) -> re.Match | None:
     aside = _APPOSITION.match(text, found[1])
     if aside is not None and doc.appositives.get(aside.end(1), ("",))[0] == found[0]:
         return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
-    age = _AGE_ASIDE.match(text, found[1])
-    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end()) if age is not None else None
+    pos = found[1]
+    age = _AGE_ASIDE.match(text, pos)
+    if age is not None:
+        tail = _AFTER_QUOTE_SPEAKER_FIRST.match(text, age.end())
+        if tail is not None:
+            return tail
+        pos = age.end() - 1  # the comma after the age opens another aside
+        aside = _APPOSITION.match(text, pos)
+    # '"...," X, 72, whose husband died in the fire, told reporters', '"...," X, speaking
+    # at a rally in Leeds, said': an aside of any words that open one
+    if aside is None or _SPEECH.search(text, aside.start(1), aside.end(1)):
+        return None
+    comma = text.index(",", aside.start())
+    if not _opens_aside(doc, comma, doc.after(comma + 1)):
+        return None
+    return _AFTER_QUOTE_SPEAKER_FIRST.match(text, aside.end())
 
 
 # "the " before a title after a quotation: '"...," the minister, Carlos Solchaga, said'.
@@ -880,14 +1044,14 @@ def _said(doc: _Text) -> list[Fact]:
                 if found and tail is not None and _CLAUSE_GOES_ON.match(text, tail.end()):
                     own_clause = (found[0], qs, tail.end(), tail.group("verb"))
         if speaker is None and not unnamed:
-            lead = _BEFORE_QUOTE.search(text, max(0, qs - 60), qs)
+            lead = _BEFORE_QUOTE.search(text, max(0, qs - 80), qs)
             if lead is not None:
                 found = _speaker_before(doc, lead.start())
                 if found:
                     speaker = (found[0], found[1], qe, lead.group("verb"))
                     co, co_before = [], _listed_people(doc, found[1])
         if speaker is None:
-            speaker = after
+            speaker = after or _remarked_by(doc, qs, inner_e, qe)
         if (
             speaker is None
             and last is not None
@@ -931,6 +1095,32 @@ def _said(doc: _Text) -> list[Fact]:
     return facts
 
 
+# The sentence after a quotation that names whose words it was: "The remarks by Prime Minister
+# X came ...", "Those comments from Ms Rowe's deputy, Sam Ure, were echoed ...".
+_REMARKS_BY = regexes.compile(
+    r"\s*(?:The|These|Those|Such)[ \t]+(?P<noun>remarks|comments|words|warning|criticism|claims?"
+    r"|statement|outburst|plea|admission)[ \t]+(?:by|of|from)[ \t]+"
+)
+
+
+def _remarked_by(doc: _Text, qs: int, inner_e: int, qe: int) -> tuple[str, int, int, str] | None:
+    """The speaker of a quotation with no attribution of its own whose next sentence (or
+    paragraph) names them: '"We will not be lectured by anyone." The remarks by Prime
+    Minister Jonas Berg came ...' is Berg's, not the last speaker's going on."""
+    text = doc.text
+    if text[inner_e - 1] not in ".!?":
+        return None
+    found = _REMARKS_BY.match(text, qe)
+    who = (
+        _speaker_at(doc, found.end(), qs) or _named_after_phrase(doc, found.end())
+        if found is not None
+        else None
+    )
+    if found is None or who is None:
+        return None
+    return who[0], qs, who[1], found.group("noun")
+
+
 # An attribution after a quotation that names nobody the extractor reads: "the lawyer for
 # Carlos Mota told", "a man in the crowd said".
 _ATTRIBUTION_AHEAD = regexes.compile(rf"(?:[^\s\"“”.;:!?,]+[ \t]+){{1,10}}?(?:{_SPEECH_VERBS})\b")
@@ -960,11 +1150,21 @@ def _attributed_after(doc: _Text, words_end: int, qe: int) -> bool:
 # mirrors"", "described him as a "much-loved colleague"", "branded the plan "a disgrace"",
 # "called the shot "reckless"" (not "so-called", after a hyphen).
 _JUDGED = regexes.compile(
-    r"\b(?<!-)(?:accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
+    r"\b(?<!-)(?P<verb>accused|accuses|described|describes|called|calls|branded|brands|dubbed|labelled"
     r"|labeled|condemned|hailed|praised|criticised|criticized|attacked)\b"
 )
 
 
+# Verbs that say how their subject spoke, right before the words in marks (or a preposition
+# between, or whom they told to): 'apologised "unreservedly"', 'warned of "serious
+# consequences"', 'promised to "fight on"', 'denied "any wrongdoing"', 'urged drivers to
+# "stay at home"'.
+_MANNER_BEFORE = regexes.compile(
+    r"\b(?<!-)(?P<verb>apologi[sz](?:ed|es)|warn(?:ed|s)|promis(?:ed|es)|vow(?:ed|s)|pledg(?:ed|es)"
+    r"|den(?:ied|ies)|urg(?:ed|es)|threaten(?:ed|s)|demand(?:ed|s)|insist(?:ed|s)|admit(?:ted|s)"
+    r"|complain(?:ed|s)|boast(?:ed|s)|predict(?:ed|s)|ask(?:ed|s)|told|tells)\b"
+    r"(?:\s+(?:of|to|for|against|on))?(?:\s+(?:[\w'’-]+\s+){1,3}?to)?\s+$"
+)
 _PASSIVE_BEFORE = regexes.compile(r"(?:,|\b(?:was|were|is|are|be|been|being))[ \t]*$")
 
 
@@ -1011,19 +1211,31 @@ def _quoted_judgements(doc: _Text, spoken: set[int]) -> list[Fact]:
             continue  # a quotation with its speaker already
         index = doc.sentence_of(qs)
         s_start = doc.sentence_span(index)[0]
-        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs)
+        verb = _last_match(_JUDGED, text, max(s_start, qs - 80), qs) or _MANNER_BEFORE.search(
+            text, max(s_start, qs - 50), qs
+        )
         if verb is None or bisect.bisect_left(starts, verb.end()) != i:
             continue  # no verb of judging before it in its sentence, or another quotation
         if _passive(doc, verb.start(), s_start):
             continue  # "X, dubbed the "McLibel Two"", "was branded "a liar"": others' words
         found = _speaker_before(doc, verb.start())
+        if (
+            found is None
+            and out
+            and out[-1].sentence == index
+            and _AND_BEFORE.search(text, max(s_start, verb.start() - 6), verb.start())
+        ):
+            found = out[-1].subject, out[-1].start  # 'X described it as "..." and warned of "..."'
         words = _quoted_words(text, qs, words_end)
         if found is not None and words:  # one word too: "called it "reckless"" is his
             out.append(
                 _fact(doc, "said", found[0], words, found[1], qe, quote=words, direct=True,
-                      partial=True, verb=verb.group())
+                      partial=True, verb=verb.group("verb"))
             )  # fmt: skip
     return out
+
+
+_AND_BEFORE = regexes.compile(r"\band[ \t]+$")
 
 
 def _quoted_words(text: str, qs: int, words_end: int) -> str:
@@ -1039,6 +1251,8 @@ def _partial_quotes(doc: _Text, reported: list[Fact]) -> list[Fact]:
     quotations = doc.quotations
     out: list[Fact] = []
     for fact in reported:
+        if fact.qualifiers.get("direct"):
+            continue  # 'X said that "...".': its words already
         for i in range(bisect.bisect_left(doc.quotation_starts, fact.start), len(quotations)):
             qs, words_end, qe = quotations[i]
             if qe > fact.end:
@@ -1143,7 +1357,7 @@ _GOES_ON_VERBS = frozenset({"added", "adds", "continued"})
 def _led_by_another(doc: _Text, qs: int, name: str) -> bool:
     """Whether the quotation at `qs` is introduced by someone named other than `name`:
     'Y said: "..."' (but 'He said: "..." Moyes added:' may be Moyes both times)."""
-    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 60), qs)
+    lead = _BEFORE_QUOTE.search(doc.text, max(0, qs - 80), qs)
     found = _speaker_before(doc, lead.start()) if lead is not None else None
     return found is not None and found[0] != name and _PRONOUN_AT.match(doc.text, found[1]) is None
 
@@ -1310,6 +1524,16 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             continue
         s_start, s_end = doc.sentence_span(index)
         tail = _THAT_TAIL.match(text, v.end(), s_end)
+        if (
+            tail is not None
+            and text.startswith(_OPENING_MARKS, tail.end())
+            and v.group() in _BARE_VERBS
+            and tail.group().split() != ["that"]
+        ):
+            # 'X said the win showed that "anything is possible"': the words before "that"
+            # are the clause's own, not where or to whom it was said
+            start = _adjuncts(doc, v, s_end)
+            tail = (_BARE_TAIL.match(text, start, s_end) if start is not None else None) or tail
         if tail is None and v.group() in _BARE_VERBS:
             start = _adjuncts(doc, v, s_end)
             tail = _BARE_TAIL.match(text, start, s_end) if start is not None else None
@@ -1331,8 +1555,23 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
         if found is None:
             continue
         c_start, c_end = _strip_span(text, tail.end(), s_end)
-        if c_end - c_start < 3 or text[c_start] in '"“' or " " not in text[c_start:c_end]:
-            continue  # not a clause: a quotation, one word ("said on Thursday lunchtime")
+        if c_end - c_start < 3 or " " not in text[c_start:c_end]:
+            continue  # not a clause: one word ("said on Thursday lunchtime")
+        if text[c_start] in _OPENING_MARKS:
+            # 'X told reporters that "anything is possible".': the quotation is theirs, a
+            # part of a sentence; one that runs on after it is a clause with words in marks
+            quotation = _quotation_at(doc, c_start)
+            if quotation is None:
+                continue
+            if quotation[2] >= c_end:
+                words = _quoted_words(text, c_start, quotation[1])
+                done[index] = c_end
+                out.extend(
+                    _fact(doc, "said", name, words, start, quotation[2], quote=words,
+                          direct=True, partial=True, verb=v.group())
+                    for name, start in [*_listed_with(doc, found[1]), found]
+                )  # fmt: skip
+                continue
         lo, hi = bisect.bisect_left(verb_starts, c_start), bisect.bisect_left(verb_starts, c_end)
         c_end = _next_speaker(doc, c_start, c_end, quoted, verbs[lo:hi])
         clause = text[c_start:c_end]
@@ -1386,6 +1625,18 @@ def _reported(doc: _Text, quoted: list[tuple[int, int]]) -> list[Fact]:
             )
         )
     return out
+
+
+_OPENING_MARKS = ('"', "“")
+
+
+def _quotation_at(doc: _Text, pos: int) -> tuple[int, int, int] | None:
+    """The quotation that opens at `pos`, with more than one word, if one does."""
+    i = bisect.bisect_left(doc.quotation_starts, pos)
+    if i == len(doc.quotations) or doc.quotations[i][0] != pos:
+        return None
+    quotation = doc.quotations[i]
+    return quotation if " " in _quoted_words(doc.text, pos, quotation[1]) else None
 
 
 def _listed_with(doc: _Text, start: int) -> list[tuple[str, int]]:
