@@ -1109,7 +1109,7 @@ class TownTable:
 
     def __init__(self, towns: dict[str, tuple[str, ...]]) -> None:
         lines: dict[str, list[str]] = {}
-        for name, countries in towns.items():
+        for name, countries in sorted(towns.items()):  # the same blocks, whatever the order
             lines.setdefault(_block_of(name), []).append("\t".join((name, *countries)))
         # Each block opens with a newline and ends every line with one: "\nName\t" finds
         # the whole name, and its countries run to the next newline.
@@ -1128,11 +1128,10 @@ class TownTable:
 
     def get(self, name: str, default: Any = None) -> Any:
         """(the country `name` says alone or "", every country with a town of that name)."""
+        # Every name of a block is as long as `name`: "\n{name}\t" can match nothing but a
+        # whole name, even one with a tab or a newline in it.
         block = self._blocks.get(_block_of(name))
-        if block is None or "\n" in name or "\t" in name:
-            return default
-        at = block.find(f"\n{name}\t")
-        if at < 0:
+        if block is None or (at := block.find(f"\n{name}\t")) < 0:
             return default
         start = at + len(name) + 2
         return tuple(block[start : block.index("\n", start)].split("\t"))
