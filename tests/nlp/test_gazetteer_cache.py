@@ -144,3 +144,21 @@ def test_extract_output_is_the_same_whatever_state_the_cache_is_in(tmp_path) -> 
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     assert _extract(blocker) == reference  # cannot be written
+
+
+def test_town_table_answers_as_the_towns_dict_did(monkeypatch, tmp_path) -> None:
+    """The towns' table, kept as blocks of text, answers every look-up as the dict it is
+    built from, read back from its cache file or built in memory."""
+    towns = gz._build_town_nations()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    tables = []
+    for _ in range(2):  # written, then read back
+        gz.town_nations.cache_clear()
+        tables.append(gz.town_nations())
+    gz.town_nations.cache_clear()
+    for table in [*tables, gz.TownTable(towns)]:
+        assert all(table.get(name) == countries for name, countries in towns.items())
+        for other in ["", "S", "Solihul", "Solihull ", " Solihull", "Solihull\tX", "Sol\nihull"]:
+            assert table.get(other) is None
+            assert table.get(other, ("",)) == ("",)
+    assert towns["Solihull"] == ("United Kingdom", "United Kingdom")
