@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	# Compiled once here: a shell with PYTHONDONTWRITEBYTECODE set never writes .pyc files,
+	# and each `explorer` run would compile the package again (~0.25 s of a 0.4 s extract).
+	$(BIN)/python -m compileall -q explorer
 	touch $(STAMP)
 
 install: $(STAMP)
