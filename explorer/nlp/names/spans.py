@@ -1348,7 +1348,8 @@ def _sentence_opener(
         w.lower() in doc.lower_vocab()
         and not (j - i > 2 and toks[i + 1].text == "of")
         # "Met Office forecasters" where "the Met Office" is written too (and "met" as well)
-        and not (j - i > 1 and w in doc.mid_caps())
+        # (not an occupation: "Rapper Kanye West" is a rapper)
+        and not (j - i > 1 and w in doc.mid_caps() and w.lower() not in OCCUPATIONS)
         and not gazetteer_label([w])
         and w not in W.first_names
         and w not in heads
