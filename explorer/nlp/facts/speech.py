@@ -399,6 +399,15 @@ def _named_before_aside(doc: _Text, comma: int) -> tuple[str, int] | None:
     return m.entity, m.start
 
 
+#: What may follow a speaker's name: a stop or a comma, the line's end, its initials in
+#: brackets, a verb of speech ("the Department for Transport said"), "in" or "on" ("said the
+#: IMF in a statement", "said the Fed on Monday").
+_CLAUSE_ENDS = regexes.compile(
+    rf"[ \t]*(?:[.,;:!?(]|\r?$)|[ \t]+(?:(?:{_ADVERB})[ \t]+)?(?:{_SPEECH_VERBS}|in|on)\b",
+    re.MULTILINE,
+)
+
+
 def _named_after_a_word(doc: _Text, pos: int):
     """The mention after the word at `pos` that may open a speaker's name: a person's after
     an honorific ("said Mr Blair": "Blair" speaks), a body's after "the" ('"...," said the
@@ -406,7 +415,10 @@ def _named_after_a_word(doc: _Text, pos: int):
     text = doc.text
     if text.startswith(("the ", "The "), pos):
         m = doc.by_start.get(pos + 4)
-        return m if m is not None and m.label == "ORG" else None
+        # the body alone; not "said the Chelsea striker", one of its people
+        if m is not None and m.label == "ORG" and _CLAUSE_ENDS.match(text, m.end):
+            return m
+        return None
     honorific = _WORD_AT.match(text, pos)
     if honorific is not None and honorific.group(1) in gazetteer.honorifics():
         m = doc.by_start.get(honorific.end())
