@@ -185,3 +185,35 @@ CLUB = [
 @in_layouts(CLUB)
 def test_a_club_named_after_its_town_is_the_club_through_the_story(text, club):
     assert label_sets(text).get(club) == {"ORG"}
+
+
+OPENERS = [
+    "Forecasters at the Met Office warned of ice, and some people met in the square. Met "
+    "Office forecasters said the snow would last.",
+    "Rapper Kanye West leads the race, the rapper said, with Best Rapper and Album of the "
+    "Year to come.",
+]
+
+
+@in_layouts(OPENERS)
+def test_a_sentence_opener_the_story_capitalises_mid_sentence_stays_in_its_name(text):
+    got = label_sets(text)
+    assert got.get("Met Office") == {"ORG"}
+    assert "Office" not in got
+    assert got.get("Kanye West") == {"PERSON"}  # an occupation opening it is no name's
+
+
+SPEAKERS = [
+    '"We are sorry," said the Met Office. "I was desperate," said the Chelsea striker, Tom Hale.',
+    'The Department for Transport said on Sunday it would act. "Rates will rise," said the '
+    "Bank of England in a statement.",
+]
+
+
+@in_layouts(SPEAKERS)
+def test_a_body_after_said_the_speaks_when_its_name_ends_the_words(text):
+    found = said(text)
+    assert ("Met Office", "We") in found
+    assert ("Bank of England", "Rates") in found
+    assert ("Department for Transport", "it") in found
+    assert "Chelsea" not in speakers(text)
