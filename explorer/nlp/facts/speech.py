@@ -536,6 +536,33 @@ def _named_before_aside(doc: _Text, comma: int, nested: bool = False) -> tuple[s
     return m.entity, m.start
 
 
+#: What may follow a speaker's name: a stop or a comma, the line's end, its initials in
+#: brackets, a verb of speech ("the Department for Transport said"), "in" or "on" ("said the
+#: IMF in a statement", "said the Fed on Monday").
+_CLAUSE_ENDS = regexes.compile(
+    rf"[ \t]*(?:[.,;:!?(]|\r?$)|[ \t]+(?:(?:{_ADVERB})[ \t]+)?(?:{_SPEECH_VERBS}|in|on)\b",
+    re.MULTILINE,
+)
+
+
+def _named_after_a_word(doc: _Text, pos: int):
+    """The mention after the word at `pos` that may open a speaker's name: a person's after
+    an honorific ("said Mr Blair": "Blair" speaks), a body's after "the" ('"...," said the
+    Met Office'); None if there is none."""
+    text = doc.text
+    if text.startswith(("the ", "The "), pos):
+        m = doc.by_start.get(pos + 4)
+        # the body alone; not "said the Chelsea striker", one of its people
+        if m is not None and m.label == "ORG" and _CLAUSE_ENDS.match(text, m.end):
+            return m
+        return None
+    honorific = _WORD_AT.match(text, pos)
+    if honorific is not None and honorific.group(1) in gazetteer.honorifics():
+        m = doc.by_start.get(honorific.end())
+        return m if m is not None and m.label == "PERSON" else None
+    return None
+
+
 def _speaker_at(
     doc: _Text, pos: int, context: int | None = None, said_first: bool = True
 ) -> tuple[str, int] | None:
@@ -574,11 +601,7 @@ def _named_at(
             person = _of_nation(doc, pos, at)
         return (person.entity, max(end, person.end)) if person is not None else None
     if m is None:
-        honorific = _WORD_AT.match(doc.text, pos)  # "said Mr Blair": "Blair" speaks
-        if honorific is not None and honorific.group(1) in gazetteer.honorifics():
-            m = doc.by_start.get(honorific.end())
-            if m is not None and m.label != "PERSON":
-                m = None
+        m = _named_after_a_word(doc, pos)
     if m is not None and m.label in ("PERSON", "ORG") and doc.text.startswith(" ", m.end):
         role = _LOWER_WORD_AT.match(doc.text, m.end + 1)
         person = doc.by_start.get(role.end()) if role and role.group(1) in _ROLE_NOUNS else None

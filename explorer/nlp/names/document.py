@@ -396,10 +396,19 @@ def _town_companies(doc: Doc) -> None:
             surface in firms
             and surface not in W.nations
             and not _PLACE_BEFORE.search(text, max(0, f.start - 12), f.start)
-            and not _VENUE_BEFORE.search(text, max(0, f.start - 6), f.start)
+            and not (
+                _VENUE_BEFORE.search(text, max(0, f.start - 6), f.start)
+                and not _STAFF_AT.search(text, max(0, f.start - 24), f.start)
+            )
             and not _PLACE_PAIR.match(text, f.end)
         ):
             f.label, f.entity = "ORG", firms[surface]
+
+
+#: Who work at a firm, before "at" and its name: "economists at Halifax", "a spokesman at
+#: Toyota" (the firm's people, not the town's).
+_STAFF_WORDS = sorted({w for w in word_list("affiliation_roles")} | {"economists", "staff"})
+_STAFF_AT = regexes.compile(rf"\b(?i:{'|'.join(_STAFF_WORDS)})s?\s+at\s+$")
 
 
 #: A town and the region or country after it: "Toyota, Japan".

@@ -17,6 +17,7 @@ from explorer.nlp.names.guesses import (
 )
 from explorer.nlp.names.lists import (
     AWARDS,
+    COMPANY_FORMS,
     COMPANY_NEXT,
     COMPANY_OWNERS,
     COMPANY_PREV,
@@ -45,6 +46,7 @@ from explorer.nlp.names.lists import (
     gazetteer_label,
     org_suffix,
     place_adjective,
+    word_list,
 )
 from explorer.nlp.names.tokens import (
     HAS_DIGIT,
@@ -430,6 +432,27 @@ _BONDS = frozenset(
 _BOND_WORDS = _BONDS | frozenset(w.upper() for w in _BONDS)  # "GERMAN BUND FUTURES"
 
 
+#: A regulator of the United Kingdom named "Of" and a short word for what it watches:
+#: "Ofsted", "Ofgem", "Ofcom", "Ofwat", "Oftel", "Ofqual", "Ofreg"; not "Offer", "Offaly",
+#: "Often".
+_REGULATOR = regexes.compile(r"Of[b-dghj-np-tv-z][a-z]{2,5}$")
+
+
+def regulator(c: Name) -> Verdict | None:
+    """ "Ofsted", "Ofgem": an organisation, wherever it stands ("inspectors from Ofsted" is
+    no town), unless the word is an English one ("Often") or a place the lists know."""
+    key = c.key
+    if (
+        key[:2] == "Of"
+        and _REGULATOR.match(key)
+        and c.hit is None
+        and key.lower() not in W.stopwords
+        and key.lower() not in c.doc.lower_vocab()
+    ):
+        return "ORG", key, STRONG
+    return None
+
+
 def bond(c: Name) -> Verdict | None:
     """ "Bund", "BTP": a government bond, named for what it is, names nothing."""
     return NOT_A_NAME if c.key in _BOND_WORDS else None
@@ -682,6 +705,38 @@ def racing_team(c: Name) -> Verdict | None:
     return None
 
 
+#: The family names that open a person's name in English-language copy (Chinese, Korean,
+#: Vietnamese): "Tran Quang Co", "Kim Dae Ho".
+_FAMILY_FIRST = frozenset(word_list("family_names_first")) | frozenset(
+    word_list("family_names_vietnamese")
+)
+#: Last syllables of such a name that are also a company's form ("Co") or a town's name
+#: ("Ho", a city in Ghana), or that no English name ends with ("Ng").
+_SYLLABLES_LIKE_OTHER_WORDS = frozenset({"Co", "Ho", "Ng"})
+
+
+def family_name_then_syllables(c: Name) -> Verdict | None:
+    """ "Tran Quang Co", "Le Van Co", "Nguyen Van Ho": a family name that opens a person's
+    name, then two syllables, is a person's name though its last word is a company's form
+    or a town's; not "Merrill Lynch and Co", nor a company the words around say is one
+    ("shares in Lee Hing Co", "Wong Kam Co Ltd")."""
+    words = c.words
+    if (
+        c.n == 3
+        and c.last in _SYLLABLES_LIKE_OTHER_WORDS
+        and c.first in _FAMILY_FIRST
+        and words[1].isalpha()
+        and words[1].istitle()
+        and len(words[1]) <= 6
+        and not org_suffix(words[1])
+        and words[1] not in W.nations
+        and c.nxt not in COMPANY_FORMS
+        and not _company_context(c.key, c.nxt, c.toks, c.i)
+    ):
+        return "PERSON", c.key, STRONG
+    return None
+
+
 def person_named_like_law(c: Name) -> Verdict | None:
     """ "Jude Law", "Kyle Bill"."""
     if c.n == 2 and c.last in ("Law", "Bill", "Code") and c.first in W.first_names:
@@ -741,6 +796,7 @@ def event_word_last(c: Name) -> Verdict | None:
 #: "the Royal Court", "Saint Sulpice Church") the two words are a person.
 SURNAMES_THAT_NAME_TRADES = frozenset(
     {"Steel", "Mills", "Power", "Court", "Church", "Banks", "Chambers", "Press", "Post"}
+    | {"Waters"}
 )
 _NOT_BEFORE_PERSON = frozenset({"the", "The", "Saint", "St", "St.", "San", "Santa"})
 
@@ -982,8 +1038,13 @@ def unknown_words(c: Name) -> Verdict | None:
             or c.nxt in _STAFF_AFTER
             or _it_after(c)  # "Placer Dome said it would", "Placer Dome, which"
         )
-        return "ORG" if common else "PERSON", c.key, WEAK
+        return "ORG" if common or c.first in _BODY_OPENERS else "PERSON", c.key, WEAK
     return None
+
+
+#: Adjectives that open the names of public bodies and no one's name: "National
+#: Highways", "Natural Resources Wales", "Historic Environment Scotland".
+_BODY_OPENERS = frozenset({"National", "Natural", "Historic"})
 
 
 def _it_after(c: Name) -> bool:
@@ -1034,6 +1095,7 @@ def common_noun_opening_a_title(c: Name) -> Verdict | None:
 ONE_WORD_RULES: tuple[Rule, ...] = (
     no_letters,
     common_noun_opening_a_title,
+    regulator,
     bond,
     date,
     award,
@@ -1082,6 +1144,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     constituency,
     player,
     racing_team,
+    family_name_then_syllables,
     person_named_like_law,
     place_with_particle,
     local_country_last,

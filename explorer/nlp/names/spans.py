@@ -26,6 +26,7 @@ from explorer.nlp.names.joined import (
 )
 from explorer.nlp.names.lists import (
     COMPANY_FORMS,
+    COMPANY_PREV,
     COMPETITION_HEADS,
     FUNCTION,
     JOINED_PARTICLE,
@@ -45,6 +46,7 @@ from explorer.nlp.names.lists import (
     PORTFOLIO_WORDS,
     PREFIXED,
     SHORT_MONTHS,
+    SURNAME_ENDING,
     TITLES_THAT_ARE_NAMES,
     W,
     competition_end,
@@ -298,6 +300,8 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
                 and j - i <= 3
                 and not any(t.text in W.first_names for t in toks[i:j])
                 and toks[i].text.lower() not in doc.lower_vocab()
+                # not a plural of people opening its sentence: "Customers of Welsh Water"
+                and not (j - i == 1 and toks[i].text[-1:] == "s" and is_sentence_initial(toks, i))
             ):
                 # "Protection of Wildlife Bill", "Prevention of Fraud Act"
                 k = j + 1
@@ -431,7 +435,30 @@ def _past_possessive(toks, i: int, j: int, heads) -> int:
         and nxt not in W.first_names  # "The Producers' Nathan Lane"
     ):
         return j + 2
+    if (
+        toks[j].text in ("'", "’")
+        and is_cap(nxt)
+        and toks[j - 1].text.endswith("s")
+        and toks[j - 1].text not in _PARTY_MEMBERS
+        # "The United Nations' Economic Commission": a known body's, not one name
+        and not any(" ".join(t.text for t in toks[k:j]) in W.known_orgs for k in range(i, j))
+        and nxt not in heads
+        and nxt not in W.first_names
+        and _body_ends(toks, j + 1)
+    ):
+        return j + 2  # "the Shale Employees' Federation", "the Tenants' Rights Association"
     return 0
+
+
+def _body_ends(toks, k: int) -> bool:
+    """Whether the capitalised words from toks[k] (three at most) end as a body's name does:
+    "Federation", "Rights Association", "Union"; not "Senate leader", "Chris Smith"."""
+    n = len(toks)
+    end = k
+    while end < n and end - k < 3 and is_cap(toks[end].text):
+        end += 1
+    last = toks[end - 1].text
+    return org_suffix(last) and last in W.org_heads
 
 
 # The words of a portfolio before a minister or spokesman: "Home Affairs", "Treasury"; not
@@ -523,6 +550,79 @@ _COMMITTEE_NOUNS = frozenset({"committee", "subcommittee", "panel"})
 _CHAMBERS = frozenset({"House", "Senate", "Commons", "Lords"})
 
 
+def _body_for_place(doc: Doc, toks, i: int, j: int, n: int) -> int:
+    """Where the name of a public body, named for what it does and the place it does it in,
+    ends when the "for" at `j` is its own: "Transport for Wales", "Sport for Scotland",
+    "Homes for London", "Transport for Greater Manchester"; 0 if it is not so. The words
+    before "for" are one or two common nouns, not a name ("Jones for Wales"; in a story about
+    sport, a word the story also writes in lower case), a title ("the Secretary for
+    Scotland") or a place; the place after it ends the name. Opening a
+    sentence, the noun is a body's only if the document writes it so elsewhere or never
+    writes it in lower case ("Support for Scotland grew": a noun)."""
+    if j - i > 2 or (i and toks[i - 1].text.lower() in COMPANY_PREV):
+        return 0  # "oil giant Shell for Australia's Woodside": a company, then a place
+    heads = W.titles[0]
+    for t in toks[i:j]:
+        w = t.text
+        if (
+            not (w.isalpha() and w.istitle())
+            or w in W.first_names
+            or w in heads
+            or w in W.places
+            or w in W.honorifics
+            or w in W.known_orgs  # "oil giant Shell for Australia's Woodside"
+            or w.lower() in W.stopwords
+            or SURNAME_ENDING.search(w)
+        ):
+            return 0
+    at = j + 2 if j + 2 < n and toks[j + 1].text in _PARTS_OF_PLACES else j + 1
+    g_len, g_label, _canon = longest_gazetteer(toks, at, n)
+    end = at + g_len
+    if not g_len or g_label not in ("GPE", "LOC") or (end < n and is_cap(toks[end].text)):
+        return 0
+    if (i and toks[i - 1].text in _QUOTE_MARKS) or (end < n and toks[end].text == "!"):
+        return 0  # a cry in quotes: '"Freedom for Chechnya!"'
+    if end < n and (toks[end].text in LOWER_TITLES or toks[end].text in PLAYER_ROLES):
+        return 0  # "a bid from Rangers for Scotland captain Barry Ferguson": his country's
+    if j - i == 1 and _surname_in(doc, toks[i].text):
+        return 0  # "Souness backs Smith for Scotland" where "Walter Smith" is named
+
+    if is_about_sport(doc) and any(t.text.lower() not in doc.lower_vocab() for t in toks[i:j]):
+        return 0  # "Smith for England": a player's caps, in a story about sport
+    if (
+        is_sentence_initial(toks, i)
+        and toks[i].text not in doc.mid_caps()
+        and toks[i].text.lower() in doc.lower_vocab()
+        and not (end < n and toks[end].text in PERSON_VERBS)
+    ):
+        return 0
+    return end
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "'", "‘"})
+
+
+def _surname_in(doc: Doc, word: str) -> bool:
+    """Whether the document writes `word` after a given name ("Walter Smith"): a surname.
+    (Asked only of the rare word before "for" and a place: a scan of the text each time.)"""
+    text = doc.text
+    k = text.find(" " + word)
+    while k > 0:
+        before = text.rfind(" ", 0, k) + 1
+        if text[before:k] in W.first_names:
+            return True
+        k = text.find(" " + word, k + 1)
+    return False
+
+
+#: The words before a place's name that make a part of it: "Greater Manchester", "North
+#: Wales".
+_PARTS_OF_PLACES = frozenset(
+    "Greater North South East West Northern Southern Eastern Western Central Mid Inner "
+    "Outer".split()
+)
+
+
 def _named_for_or_on(w: str, prev: str, org_heads) -> bool:
     """Whether a name goes on past "for" or "on" after `prev`: an organisation's ("Organisation
     for Security and Cooperation in Europe") or an agreement's ("General Agreement on Tariffs
@@ -535,12 +635,14 @@ def _named_for_or_on(w: str, prev: str, org_heads) -> bool:
 
 
 def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
-    """Where the name toks[i:j] begins ends when it goes on past the "and", comma or "of" at
-    `j`: as a company's ("Merrill Lynch and Co", "Ford of Britain"), a group of nations's
-    ("Group of 77"), a public body's ("Food and Drug Administration", "Avon and Somerset
-    Police", "Ministry of Housing, Communities and Local Government") or a firm's of two
-    ("the law firm Carlyle and Webb"); 0 if it does not."""
+    """Where the name toks[i:j] begins ends when it goes on past the "and", comma, "of" or
+    "for" at `j`: as a company's ("Merrill Lynch and Co", "Ford of Britain"), a group of
+    nations's ("Group of 77"), a public body's ("Food and Drug Administration", "Avon and
+    Somerset Police", "Ministry of Housing, Communities and Local Government", "Transport
+    for Wales") or a firm's of two ("the law firm Carlyle and Webb"); 0 if it does not."""
     w = toks[j].text
+    if w == "for":
+        return _body_for_place(doc, toks, i, j, n)  # "Transport for Wales"
     if w == "of":
         if toks[j - 1].text == "Group" and j + 1 < n and toks[j + 1].text in _GROUP_SIZES:
             return j + 2
@@ -559,7 +661,7 @@ def _name_goes_on(doc: Doc, toks, i: int, j: int, n: int) -> int:
 
 
 #: The words after which a name may go on as a company's, a group's or a public body's.
-_JOINERS = frozenset({"and", "et", "und", ",", "of"})
+_JOINERS = frozenset({"and", "et", "und", ",", "of", "for"})
 
 
 def _institution_after_and(toks, i: int, j: int, n: int) -> int:
@@ -569,8 +671,8 @@ def _institution_after_and(toks, i: int, j: int, n: int) -> int:
     before "committee" ("House Ways and Means subcommittee"); 0 if it does not go on. The
     words on each side of "and" must be no place, person, chamber or known organisation:
     "Britain and Trade Commission", "Senate and House Committee" are lists."""
-    if j - i > 3 or j + 1 >= n:
-        return 0
+    if j - i > 3 or j + 1 >= n or toks[j - 1].text in COMPANY_FORMS:
+        return 0  # "Acme AG and Globex Commission": a company, then another name
     committee = toks[i].text in _CHAMBERS and j - i >= 2  # "Commons Treasury and ..."
     for w in (toks[j - 1].text, toks[j + 1].text):
         if (
@@ -1247,6 +1349,9 @@ def _sentence_opener(
     if (
         w.lower() in doc.lower_vocab()
         and not (j - i > 2 and toks[i + 1].text == "of")
+        # "Met Office forecasters" where "the Met Office" is written too (and "met" as well)
+        # (not an occupation: "Rapper Kanye West" is a rapper)
+        and not (j - i > 1 and w in doc.mid_caps() and w.lower() not in OCCUPATIONS)
         and not gazetteer_label([w])
         and w not in W.first_names
         and w not in heads
