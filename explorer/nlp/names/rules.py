@@ -46,6 +46,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     place_adjective,
 )
+from explorer.nlp.names.places import local_place, local_place_name, town_after_honorific
 from explorer.nlp.names.tokens import (
     HAS_DIGIT,
     SCORE,
@@ -1045,6 +1046,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town_team,
     player,
     after_occupation,
+    town_after_honorific,
     gazetteer,
     known_org,
     constituency,
@@ -1060,6 +1062,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     company_ending,
     company,
     city_team,
+    local_place,
     given_name_after_article,
     given_name,
     town,
@@ -1079,6 +1082,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     gazetteer,
     state_of_country,
     known_org,
+    local_place_name,
     constituency,
     player,
     racing_team,

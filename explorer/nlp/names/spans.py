@@ -53,6 +53,12 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
+from explorer.nlp.names.places import (
+    TOWN_JOINERS,
+    local_town,
+    possessive_place,
+    town_joined,
+)
 from explorer.nlp.names.postnominals import POST_NOMINALS, without_post_nominals
 from explorer.nlp.names.rules import (
     PLAYER_NEXT,
@@ -235,10 +241,12 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         while j < n:
             w = toks[j].text
             # (a joined particle has a hyphen: look for one before the pattern runs)
-            if (w[0].isupper() and w not in ("'s", "’s")) or (
-                "-" in w and JOINED_PARTICLE.match(w)
+            if (
+                (w[0].isupper() and w not in ("'s", "’s"))
+                or ("-" in w and JOINED_PARTICLE.match(w))
+                or (w in TOWN_JOINERS and j + 1 < n and town_joined(toks, j))
             ):
-                j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
+                j += 1  # "Omar al-Hakim", "Ali bin-Hassan", "Newcastle upon Tyne"
                 continue
             nxt = toks[j + 1].text if j + 1 < n else ""
             if (
@@ -424,6 +432,8 @@ def _past_possessive(toks, i: int, j: int, heads) -> int:
     if j - i == 1 and toks[i].text + "'s" in W.known_orgs:
         return j + 1
     nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    if is_cap(nxt) and possessive_place(toks[j - 1].text, nxt):
+        return j + 2  # "King's Lynn", "Bishop's Stortford": a town, no title's
     if (
         is_cap(nxt)
         and toks[j - 1].text in _POSSESSORS_IN_NAMES
@@ -1273,6 +1283,7 @@ def _sentence_opener(
     if (
         j - i == 1
         and not gazetteer_label([w])
+        and not local_town(w)  # "Swaffham was worst hit"
         and w not in doc.mid_caps()
         and not w.isupper()
         and nxt not in PERSON_VERBS
