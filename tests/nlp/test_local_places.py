@@ -71,6 +71,26 @@ def test_towns_whose_names_hold_a_possessive_or_upon(text: str) -> None:
     assert "TITLE" not in {label for names in found.values() for label in names}
 
 
+ABROAD = [
+    "Saxony-Anhalt and North Rhine-Westphalia will share the cost, officials in "
+    "Baden-Württemberg said, and the Ludwigshafen-based group BASF agreed.",
+    "The Cardiff-born singer moved to a Bonn-based label, while a Brazilian-born striker "
+    "signed for a club in West Africa.",
+]
+
+
+@in_layouts(ABROAD)
+def test_german_states_and_the_town_in_a_compound(text: str) -> None:
+    found = label_sets(text)
+    for state in ("Saxony-Anhalt", "North Rhine-Westphalia", "Baden-Württemberg"):
+        assert found.get(state) == {"GPE"}, (state, found.get(state))
+    for town in ("Ludwigshafen", "Cardiff", "Bonn"):
+        assert found.get(town) == {"GPE"}, (town, found.get(town))
+    assert found.get("Brazilian-born") == {"NORP"}
+    assert found.get("West Africa") == {"LOC"}
+    assert "Bonn-based" not in found and "Cardiff-born" not in found
+
+
 PEOPLE_NAMED_LIKE_TOWNS = [
     "Devon Malcolm took five wickets and Lynn Davies said the side had earned it.",
     "Malcolm was tired. Mr Preston, the coach, said Devon would rest on Friday.",

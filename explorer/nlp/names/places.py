@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc, is_sports_story
+from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc, Guess, emit, is_sports_story
 from explorer.nlp.names.lists import LOC_PREPS, W
 
 if TYPE_CHECKING:
@@ -119,3 +119,28 @@ def listed_places(doc: Doc, people: dict[str, str]) -> None:
                 surface = text[b.start : b.end]
                 if surface in W.local_places and surface not in people:
                     b.label, b.entity = W.local_places[surface], surface
+
+
+def compound(doc: Doc, s_i: int, toks, i: int, k: int, head: str, hit, strength: int) -> None:
+    """Record the place or nationality that opens a compound, toks[i:k + 1] up to its
+    hyphen (`head` the compound's last token's part before the suffix): a place's name is
+    a GPE mention of the name alone ("the Bonn-based group", "a Cardiff-born singer",
+    "New York-based"), a nationality keeps its compound ("Brazilian-born", a NORP)."""
+    label, canon = hit
+    if label in ("GPE", "LOC"):
+        end = toks[k].start + len(head)
+        doc.found.append(Guess(toks[i].start, end, label, canon, strength, s_i, k + 1 - i))
+    else:
+        emit(doc, s_i, toks, i, k + 1, "NORP", canon, strength)
+
+
+def town_before_suffix(head: str) -> tuple[str, str] | None:
+    """The place that a "-based" or "-born" compound names when the big tables do not know
+    it: a town of local news or one of the world's towns ("Ludwigshafen-based")."""
+    if head in W.cities or head in W.us_states:
+        return "GPE", head
+    if head in W.local_places:
+        return W.local_places[head], head
+    from explorer.nlp import gazetteer  # a cache file of its own, read only when needed
+
+    return ("GPE", head) if head in gazetteer.town_nations() else None

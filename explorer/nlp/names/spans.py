@@ -55,8 +55,10 @@ from explorer.nlp.names.lists import (
 )
 from explorer.nlp.names.places import (
     TOWN_JOINERS,
+    compound,
     local_town,
     possessive_place,
+    town_before_suffix,
     town_joined,
 )
 from explorer.nlp.names.postnominals import POST_NOMINALS, without_post_nominals
@@ -1013,11 +1015,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             head, _, tail = w.rpartition("-")
             hit = gazetteer_label([head]) if tail.islower() else None
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, i, head, hit, STRONG)
                 return
-            if tail == "based":  # "the Hartford-based insurer": a town the lists know
-                if head in W.cities or head in W.us_states:  # smaller than the places
-                    emit(doc, s_i, toks, i, j, "NORP", head, MEDIUM)
+            if tail in ("based", "born"):  # "the Hartford-based insurer": a town the lists know
+                if hit := town_before_suffix(head):  # smaller than the places
+                    compound(doc, s_i, toks, i, i, head, hit, MEDIUM)
                 return  # an unknown "X-based" names nothing
     if nxt == "," and _club_of_nation(toks, i, j):
         key = " ".join(words_of(toks, i, j))  # "Juventus, Italy, 2-1": a result's club
@@ -1525,14 +1527,14 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         if tail.islower():  # "New York-based", "Hong Kong-listed"
             hit = gazetteer_label([*words_of(toks, i, j - 1), head])
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, j - 1, head, hit, STRONG)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
         w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
             hit = gazetteer_label([*words_of(toks, i, k), w.rpartition("-")[0]])
             if hit:
-                emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, k, w.rpartition("-")[0], hit, STRONG)
                 i = k + 1
             break
     pos = i
@@ -1543,7 +1545,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             head, _, tail = w.partition("-")
             hit = gazetteer_label([head])
             if hit and tail.islower():
-                emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, pos, pos, head, hit, STRONG)
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
