@@ -74,8 +74,8 @@ def test_towns_whose_names_hold_a_possessive_or_upon(text: str) -> None:
 ABROAD = [
     "Saxony-Anhalt and North Rhine-Westphalia will share the cost, officials in "
     "Baden-Württemberg said, and the Ludwigshafen-based group BASF agreed.",
-    "The Cardiff-born singer moved to a Bonn-based label, while a Brazilian-born striker "
-    "signed for a club in West Africa.",
+    "The Cardiff-born singer moved to a Bonn-based label, while a Brazilian-born architect "
+    "opened an office in West Africa.",
 ]
 
 
@@ -104,3 +104,19 @@ def test_people_named_like_towns_stay_people(text: str) -> None:
     assert found.get("Lynn Davies") == {"PERSON"}
     assert found.get("Preston") == {"PERSON"}
     assert "GPE" not in found.get("Devon", {"PERSON"})
+
+
+NOT_THE_TOWN = [
+    "Chelsea were held at Stamford Bridge, and a spokeswoman for Charlton said the club "
+    "would appeal after the match.",
+    "The drug is made by Genentech Inc and Roche, and the ballet opens at Sadler's Wells in May.",
+]
+
+
+@in_layouts(NOT_THE_TOWN)
+def test_a_club_a_ground_a_firm_or_a_theatre_named_like_a_town_is_no_town(text: str) -> None:
+    found = label_sets(text)
+    assert found.get("Stamford Bridge") == {"FAC"}
+    assert "GPE" not in found.get("Charlton", set())
+    assert "GPE" not in found.get("Roche", set())
+    assert "GPE" not in found.get("Wells", set())

@@ -1285,7 +1285,7 @@ def _sentence_opener(
     if (
         j - i == 1
         and not gazetteer_label([w])
-        and not local_town(w)  # "Swaffham was worst hit"
+        and not local_town(doc, w)  # "Swaffham was worst hit"
         and w not in doc.mid_caps()
         and not w.isupper()
         and nxt not in PERSON_VERBS
