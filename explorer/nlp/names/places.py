@@ -5,13 +5,13 @@ same name by the evidence around them."""
 from __future__ import annotations
 
 import itertools
-from typing import TYPE_CHECKING
 
 from explorer.nlp import regexes
 from explorer.nlp.gazetteer import data_text
 from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc, Guess, emit, is_about_sport
 from explorer.nlp.names.lists import LOC_PREPS, SPORTS_WORDS, W
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from explorer.nlp.names.rules import Name, Verdict
 
