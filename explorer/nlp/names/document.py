@@ -26,6 +26,7 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
+from explorer.nlp.names.places import listed_places
 
 _FEMALE_BEFORE = regexes.compile(r"\b(?:Mrs|Ms|Miss|Lady|Dame|Madam)\.? $")
 
@@ -58,6 +59,7 @@ def resolve_document(doc: Doc) -> None:
     _town_companies(doc)
     _nicknames(doc, people)
     _listed_names(doc)
+    listed_places(doc, people)
     if orgs and one_word:
         _acronyms_and_short_names(doc, orgs, one_word)
     _short_org_names(doc, people)

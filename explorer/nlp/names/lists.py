@@ -117,6 +117,7 @@ class _Lists:
         self.org_suffixes = gz.org_suffixes()
         self.place_lengths = gz.place_lengths()
         self.places = gz.places()
+        self.local_places = gz.local_places()
         self.stopwords = gz.stopwords()
         self.titles = gz.titles()
         self.us_states = gz.us_states()

@@ -48,6 +48,7 @@ from explorer.nlp.names.lists import (
     place_adjective,
     word_list,
 )
+from explorer.nlp.names.places import local_place, local_place_name, town_after_honorific
 from explorer.nlp.names.tokens import (
     HAS_DIGIT,
     SCORE,
@@ -1107,6 +1108,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     town_team,
     player,
     after_occupation,
+    town_after_honorific,
     gazetteer,
     known_org,
     constituency,
@@ -1122,6 +1124,7 @@ ONE_WORD_RULES: tuple[Rule, ...] = (
     company_ending,
     company,
     city_team,
+    local_place,
     given_name_after_article,
     given_name,
     town,
@@ -1141,6 +1144,7 @@ SEVERAL_WORD_RULES: tuple[Rule, ...] = (
     gazetteer,
     state_of_country,
     known_org,
+    local_place_name,
     constituency,
     player,
     racing_team,

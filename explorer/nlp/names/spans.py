@@ -55,6 +55,14 @@ from explorer.nlp.names.lists import (
     org_suffix,
     word_list,
 )
+from explorer.nlp.names.places import (
+    TOWN_JOINERS,
+    compound,
+    local_town,
+    possessive_place,
+    town_before_suffix,
+    town_joined,
+)
 from explorer.nlp.names.postnominals import POST_NOMINALS, without_post_nominals
 from explorer.nlp.names.rules import (
     PLAYER_NEXT,
@@ -237,10 +245,12 @@ def scan_sentence(doc: Doc, s_i: int, toks: list[Token], table: bool) -> None:
         while j < n:
             w = toks[j].text
             # (a joined particle has a hyphen: look for one before the pattern runs)
-            if (w[0].isupper() and w not in ("'s", "’s")) or (
-                "-" in w and JOINED_PARTICLE.match(w)
+            if (
+                (w[0].isupper() and w not in ("'s", "’s"))
+                or ("-" in w and JOINED_PARTICLE.match(w))
+                or (w in TOWN_JOINERS and j + 1 < n and town_joined(toks, j))
             ):
-                j += 1  # "Omar al-Hakim", "Ali bin-Hassan"
+                j += 1  # "Omar al-Hakim", "Ali bin-Hassan", "Newcastle upon Tyne"
                 continue
             nxt = toks[j + 1].text if j + 1 < n else ""
             if (
@@ -428,6 +438,8 @@ def _past_possessive(toks, i: int, j: int, heads) -> int:
     if j - i == 1 and toks[i].text + "'s" in W.known_orgs:
         return j + 1
     nxt = toks[j + 1].text if j + 1 < len(toks) else ""
+    if is_cap(nxt) and possessive_place(toks[j - 1].text, nxt):
+        return j + 2  # "King's Lynn", "Bishop's Stortford": a town, no title's
     if (
         is_cap(nxt)
         and toks[j - 1].text in _POSSESSORS_IN_NAMES
@@ -1105,11 +1117,11 @@ def _segment(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, heads, mods)
             head, _, tail = w.rpartition("-")
             hit = gazetteer_label([head]) if tail.islower() else None
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, i, head, hit, STRONG)
                 return
-            if tail == "based":  # "the Hartford-based insurer": a town the lists know
-                if head in W.cities or head in W.us_states:  # smaller than the places
-                    emit(doc, s_i, toks, i, j, "NORP", head, MEDIUM)
+            if tail in ("based", "born"):  # "the Hartford-based insurer": a town the lists know
+                if hit := town_before_suffix(head):  # smaller than the places
+                    compound(doc, s_i, toks, i, i, head, hit, MEDIUM)
                 return  # an unknown "X-based" names nothing
     if nxt == "," and _club_of_nation(toks, i, j):
         key = " ".join(words_of(toks, i, j))  # "Juventus, Italy, 2-1": a result's club
@@ -1380,6 +1392,7 @@ def _sentence_opener(
     if (
         j - i == 1
         and not gazetteer_label([w])
+        and not local_town(doc, w)  # "Swaffham was worst hit"
         and w not in doc.mid_caps()
         and not w.isupper()
         and nxt not in PERSON_VERBS
@@ -1621,14 +1634,14 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
         if tail.islower():  # "New York-based", "Hong Kong-listed"
             hit = gazetteer_label([*words_of(toks, i, j - 1), head])
             if hit:
-                emit(doc, s_i, toks, i, j, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, j - 1, head, hit, STRONG)
                 return
     for k in range(i + 1, j - 1):  # "St. Louis-based Acme Bancorp Inc."
         w = toks[k].text
         if "-" in w and w.rpartition("-")[2].islower():
             hit = gazetteer_label([*words_of(toks, i, k), w.rpartition("-")[0]])
             if hit:
-                emit(doc, s_i, toks, i, k + 1, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, i, k, w.rpartition("-")[0], hit, STRONG)
                 i = k + 1
             break
     pos = i
@@ -1639,7 +1652,7 @@ def _parts(doc: Doc, s_i: int, toks, i: int, j: int, table: bool, person_next: b
             head, _, tail = w.partition("-")
             hit = gazetteer_label([head])
             if hit and tail.islower():
-                emit(doc, s_i, toks, pos, pos + 1, "NORP", hit[1], STRONG)
+                compound(doc, s_i, toks, pos, pos, head, hit, STRONG)
                 pos += 1
                 continue
         if toks[pos].text in W.honorifics and pos + 1 < j:
