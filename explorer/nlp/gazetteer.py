@@ -1181,6 +1181,9 @@ class TownTable:
         """What the cache file keeps."""
         return self._blocks
 
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and self.get(name) is not None
+
     def get(self, name: str, default: Any = None) -> Any:
         """(the country `name` says alone or "", every country with a town of that name)."""
         # Every name of a block is as long as `name`: "\n{name}\t" can match nothing but a

@@ -8,6 +8,7 @@ these tests, read one line a paragraph, wrapped at 65 columns with an indent, an
 
 from __future__ import annotations
 
+from explorer.nlp import extract
 from tests.nlp.layouts import in_layouts, label_sets, labels
 
 FLOODS = [
@@ -84,11 +85,13 @@ def test_german_states_and_the_town_in_a_compound(text: str) -> None:
     found = label_sets(text)
     for state in ("Saxony-Anhalt", "North Rhine-Westphalia", "Baden-Württemberg"):
         assert found.get(state) == {"GPE"}, (state, found.get(state))
+    # a town before "-based" or "-born" types the whole word, as CoNLL and OntoNotes do, its
+    # entity the town: "Ludwigshafen-based" is found under Ludwigshafen
+    entities = {(m.text, m.label, m.entity) for m in extract(text).mentions}
     for town in ("Ludwigshafen", "Cardiff", "Bonn"):
-        assert found.get(town) == {"GPE"}, (town, found.get(town))
+        assert any(t.startswith(town + "-") and e == town for t, _label, e in entities), town
     assert found.get("Brazilian-born") == {"NORP"}
     assert found.get("West Africa") == {"LOC"}
-    assert "Bonn-based" not in found and "Cardiff-born" not in found
 
 
 PEOPLE_NAMED_LIKE_TOWNS = [

@@ -8,7 +8,7 @@ import itertools
 
 from explorer.nlp import regexes
 from explorer.nlp.gazetteer import data_text
-from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc, Guess, emit, is_about_sport
+from explorer.nlp.names.guesses import MEDIUM, STRONG, WEAK, Doc, emit, is_about_sport
 from explorer.nlp.names.lists import LOC_PREPS, SPORTS_WORDS, W
 
 TYPE_CHECKING = False
@@ -194,15 +194,11 @@ def listed_places(doc: Doc, people: dict[str, str]) -> None:
 
 def compound(doc: Doc, s_i: int, toks, i: int, k: int, head: str, hit, strength: int) -> None:
     """Record the place or nationality that opens a compound, toks[i:k + 1] up to its
-    hyphen (`head` the compound's last token's part before the suffix): a place's name is
-    a GPE mention of the name alone ("the Bonn-based group", "a Cardiff-born singer",
-    "New York-based"), a nationality keeps its compound ("Brazilian-born", a NORP)."""
-    label, canon = hit
-    if label in ("GPE", "LOC"):
-        end = toks[k].start + len(head)
-        doc.found.append(Guess(toks[i].start, end, label, canon, strength, s_i, k + 1 - i))
-    else:
-        emit(doc, s_i, toks, i, k + 1, "NORP", canon, strength)
+    hyphen (`head` the compound's last token's part before the suffix), as the whole word
+    CoNLL-2003 and OntoNotes type a modifier (NORP), its entity the place or the nation:
+    "the Bonn-based group" is NORP "Bonn-based" of Bonn, found under Bonn."""
+    _label, canon = hit
+    emit(doc, s_i, toks, i, k + 1, "NORP", canon, strength)
 
 
 def town_before_suffix(head: str) -> tuple[str, str] | None:
