@@ -1462,12 +1462,20 @@ def cmd_entities(args: argparse.Namespace) -> int:
             _write_lines(_dumps(_clean(_entity_row(entity, store))) for entity in entities)
             return EXIT_OK
     _print_table(
-        ("label", "name", "mentions", "docs", "aliases"),
+        ("label", "name", "mentions", "docs", "implied", "aliases"),
         (
-            (e.label, e.name, str(e.mentions), str(e.documents), ", ".join(e.aliases))
+            (
+                e.label,
+                e.name,
+                str(e.mentions),
+                str(e.documents),
+                # documents that imply it without naming it (a country said by its towns)
+                str(e.implied) if e.implied else "",
+                ", ".join(e.aliases),
+            )
             for e in entities
         ),
-        right=("mentions", "docs"),
+        right=("mentions", "docs", "implied"),
     )
     return EXIT_OK
 
