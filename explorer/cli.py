@@ -1414,7 +1414,10 @@ def _print_hit_rows(console: Any, hits: list) -> None:
         if hit.date:
             tail.append(f" · {hit.date}", style="dim")
         tail.append(f"  {hit.score:.2f}", style="dim")
-        where = Text(_printable(" ".join((hit.title or hit.doc or "").split())), style="dim")
+        shown = hit.title or hit.doc or ""
+        if not shown and hit.implied:  # an entity no document names: where it comes from
+            shown = f"implied in {hit.implied:,} document{'s' if hit.implied != 1 else ''}"
+        where = Text(_printable(" ".join(shown.split())), style="dim")
         # One line a hit: a long title gives way, the sentence number and score stay.
         where.truncate(max(8, console.width - len(head) - len(tail)), overflow="ellipsis")
         head.append_text(where)
