@@ -1427,7 +1427,10 @@ def _print_hit_rows(console: Any, hits: list) -> None:
         if hit.date:
             tail.append(f" · {hit.date}", style="dim")
         tail.append(f"  {hit.score:.2f}", style="dim")
-        where = Text(_printable(" ".join((hit.title or hit.doc or "").split())), style="dim")
+        shown = hit.title or hit.doc or ""
+        if not shown and hit.implied:  # an entity no document names: where it comes from
+            shown = f"implied in {hit.implied:,} document{'s' if hit.implied != 1 else ''}"
+        where = Text(_printable(" ".join(shown.split())), style="dim")
         # One line a hit: a long title gives way, the sentence number and score stay.
         where.truncate(max(8, console.width - len(head) - len(tail)), overflow="ellipsis")
         head.append_text(where)
@@ -1475,12 +1478,20 @@ def cmd_entities(args: argparse.Namespace) -> int:
             _write_lines(_dumps(_clean(_entity_row(entity, store))) for entity in entities)
             return EXIT_OK
     _print_table(
-        ("label", "name", "mentions", "docs", "aliases"),
+        ("label", "name", "mentions", "docs", "implied", "aliases"),
         (
-            (e.label, e.name, str(e.mentions), str(e.documents), ", ".join(e.aliases))
+            (
+                e.label,
+                e.name,
+                str(e.mentions),
+                str(e.documents),
+                # documents that imply it without naming it (a country said by its towns)
+                str(e.implied) if e.implied else "",
+                ", ".join(e.aliases),
+            )
             for e in entities
         ),
-        right=("mentions", "docs"),
+        right=("mentions", "docs", "implied"),
     )
     return EXIT_OK
 

@@ -137,7 +137,7 @@ def csv_cell(value: Any) -> Any:
 
 #: The columns of each kind of record, in their CSV order (README, "Export").
 DOCUMENT_COLUMNS = ("doc", "title", "date", "author", "path", "sentences", "mentions", "facts")
-ENTITY_COLUMNS = ("key", "name", "label", "aliases", "mentions", "documents")
+ENTITY_COLUMNS = ("key", "name", "label", "aliases", "mentions", "documents", "implied")
 MENTION_COLUMNS = (
     "key",
     "entity",
@@ -181,6 +181,7 @@ HIT_COLUMNS = (
     "label",
     "entity",
     "predicate",
+    "implied",
 )
 
 _ISO_DATE = r"\d{4}(?:-(?:Q[1-4]|W\d{2}|\d{2}(?:-\d{2})?))?"
@@ -275,6 +276,8 @@ class Records:
             "aliases": list(entity.aliases),
             "mentions": entity.mentions,
             "documents": entity.documents,
+            # documents that imply it without naming it: not among `documents`
+            "implied": entity.implied,
         }
 
     def mention(self, mention: Mention) -> dict[str, Any]:

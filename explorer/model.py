@@ -334,7 +334,7 @@ class Mention:
 class Entity:
     """What mentions refer to: a canonical name, a label, its aliases."""
 
-    __slots__ = ("name", "label", "aliases", "mentions", "documents", "via")
+    __slots__ = ("name", "label", "aliases", "mentions", "documents", "via", "implied")
 
     name: str
     label: str
@@ -344,6 +344,9 @@ class Entity:
     # A place the document is about without naming it alone: the names that say it ("Japan"
     # by "TOKYO" or "Bank of Japan"); such an entity has no mention of its own.
     via: tuple[str, ...]
+    # How many documents imply it without naming it (filled in by the store): not among
+    # `documents`, and none of its `mentions` are theirs.
+    implied: int
 
     def __init__(
         self,
@@ -353,6 +356,7 @@ class Entity:
         mentions: int = 0,
         documents: int = 0,
         via: tuple[str, ...] = (),
+        implied: int = 0,
     ) -> None:
         set_ = _setattr
         set_(self, "name", name)
@@ -361,6 +365,7 @@ class Entity:
         set_(self, "mentions", mentions)
         set_(self, "documents", documents)
         set_(self, "via", via)
+        set_(self, "implied", implied)
 
     @property
     def key(self) -> str:
@@ -546,6 +551,7 @@ class Hit:
         "start",
         "end",
         "date",
+        "implied",
     )
 
     kind: str  # "sentence" | "entity" | "fact"
@@ -561,6 +567,9 @@ class Hit:
     start: int  # sentence hits: where `text` starts in the document
     end: int
     date: str | None  # ISO: a sentence's document's, a fact's own, an entity's latest
+    #: entity hits: how many documents imply the entity without naming it (a country said
+    #: only through a town or an institution); the others: 0
+    implied: int
 
     def __init__(
         self,
@@ -577,6 +586,7 @@ class Hit:
         start: int = -1,
         end: int = -1,
         date: str | None = None,
+        implied: int = 0,
     ) -> None:
         set_ = _setattr
         set_(self, "kind", kind)
@@ -592,11 +602,13 @@ class Hit:
         set_(self, "start", start)
         set_(self, "end", end)
         set_(self, "date", date)
+        set_(self, "implied", implied)
 
     def to_dict(self) -> dict[str, Any]:
         """The hit as `search --json` writes it (and the app's `x`, with the query before it):
         every field always there, in one order, null where the hit has none; `sentence` is
-        -1 for an entity hit, as the command line's contract has it."""
+        -1 for an entity hit, as the command line's contract has it; `implied` is an entity
+        hit's count of documents that imply it without naming it (null for other hits)."""
         return {
             "kind": self.kind,
             "doc": self.doc,
@@ -611,6 +623,7 @@ class Hit:
             "label": self.label,
             "entity": self.entity,
             "predicate": self.predicate,
+            "implied": self.implied if self.kind == "entity" else None,
         }
 
 

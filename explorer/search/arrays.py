@@ -226,7 +226,9 @@ class IndexTables:
     """The small tables beside the arrays (kept as JSON when saved)."""
 
     docs: list[list[str]]  # [id, title] per document index
-    entities: list[list[Any]]  # [key, label, doc, sentence] per entity row
+    #: [key, label, doc, sentence, mentions, documents, implied] per entity row (implied: the
+    #: documents that imply it without naming it; an index saved before has none)
+    entities: list[list[Any]]
     predicates: list[str]  # per fact number
     # [doc id, content fingerprint, sentences] per document of the corpus, in its order
     # (None when the corpus has no document hashes): what an update compares.

@@ -1408,9 +1408,18 @@ def _add_names_and_facts(
     """The records that come before the sentences: entity names and aliases, then facts."""
     for ent_index, entity in enumerate(entities):
         doc, sentence = first_mention.get(entity.key, ("", -1))
-        # its counts last: an update tells by them whether its documents may have changed
+        # its counts last: an update tells by its mentions and documents whether its
+        # documents may have changed; then the documents that imply it without naming it
         builder.entity_rows.append(
-            [entity.key, entity.label, doc, sentence, entity.mentions, entity.documents]
+            [
+                entity.key,
+                entity.label,
+                doc,
+                sentence,
+                entity.mentions,
+                entity.documents,
+                entity.implied,
+            ]
         )
         doc_index = builder.doc_index(doc) if doc else -1
         bits = LABEL_BITS.get(entity.label, 0)
@@ -1912,7 +1921,7 @@ def _names_kept(
             touched.add(old.tables.entities[j][0])
     for entity in entities:
         j = old_rows.get(entity.key)
-        if j is None or old.tables.entities[j][4:] != [entity.mentions, entity.documents]:
+        if j is None or old.tables.entities[j][4:6] != [entity.mentions, entity.documents]:
             touched.add(entity.key)
     position = {doc_id: i for i, doc_id in enumerate(by_id)}
     fresh_docs: dict[str, set[str]] = {}

@@ -195,7 +195,8 @@ class HitMaker:
         doc, title = tables.docs[doc_index] if doc_index >= 0 else ("", "")
         when = self.date_of(kind, ref, doc_index)
         if kind == KIND_ENTITY:
-            key_name, label = tables.entities[ref][0], tables.entities[ref][1]
+            row = tables.entities[ref]
+            key_name, label = row[0], row[1]
             return Hit(
                 "entity",
                 doc,
@@ -207,6 +208,8 @@ class HitMaker:
                 label=label,
                 entity=key_name,
                 date=when,
+                # (an index saved before implied entities were kept has no count: 0)
+                implied=row[6] if len(row) > 6 else 0,
             )
         return Hit(
             "fact",

@@ -35,6 +35,7 @@ from typing import Any
 
 import orjson
 
+from .rows import record_keys
 from .schema import (
     FIELDS,
     ROW_DSPAN,
@@ -471,11 +472,15 @@ def _check_aggregates(
     else:
         try:
             want = {
-                rec["key"]: (rec.get("mentions"), rec.get("documents"))
+                rec["key"]: (rec.get("mentions"), rec.get("documents"), rec.get("implied", 0))
                 for rec in tables["entities"].values()
                 if isinstance(rec, dict) and isinstance(rec.get("key"), str)
             }
-            have = {key: (entry[3], entry[4]) for key, entry in agg.items()}
+            # (totals written before implied entities were kept have no count of them: 0)
+            have = {
+                key: (entry[3], entry[4], entry[7] if len(entry) > 7 else 0)
+                for key, entry in agg.items()
+            }
             if have != want:
                 message = "disagrees with the entity records (their counts)"
         except (TypeError, IndexError, KeyError):
@@ -553,9 +558,7 @@ def _check_segment_sidecar(
                     ):
                         problem(f"disagrees with its segment: the records of {row[ROW_ID]!r}")
                         return
-            want = [
-                f"{e['label']}:{e['name']}" for e in doc.get("entities") or () if e.get("mentions")
-            ]
+            want = record_keys([*(doc.get("entities") or ()), *(doc.get("implied") or ())])
             if len(row) <= ROW_DSPAN + 4 or row[ROW_DSPAN + 4]:
                 first_stored.append((row[ROW_TID], want))
             if keys is not None and keys != want:
@@ -686,11 +689,7 @@ def _check_sidecar(
                 problem(keys_file, "stale: the store changed after it was written")
             else:
                 want = [
-                    [
-                        f"{e['label']}:{e['name']}"
-                        for e in rec.get("entities") or ()
-                        if e.get("mentions")
-                    ]
+                    record_keys([*(rec.get("entities") or ()), *(rec.get("implied") or ())])
                     for rec in tables["documents"].values()
                     if isinstance(rec, dict)
                     and "id" in rec

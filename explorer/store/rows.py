@@ -20,6 +20,8 @@ from explorer.model import (
     Mention,
 )
 
+from .schema import IMPLIED_MARK
+
 _WORD_BEFORE = re.compile(r"([A-Za-z]+)\W{0,2}$")
 #: At most this many context words kept per entity and document (identity needs a few).
 _CTX_WORDS = 4
@@ -68,9 +70,14 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
     per_entity = Counter(mention.key for mention in extraction.mentions)
     ctx, tickers, ticker_aliases = _contexts(doc.text, extraction.mentions)
     entities: dict[str, dict[str, Any]] = {}
+    # A country said only through other names ("Germany" by "Frankfurt", "Bundesbank"):
+    # kept apart, so that the counts of `entities` stay those of mentions.
+    implied: list[dict[str, Any]] = []
     for entity in extraction.entities:
         if entity.via:
-            continue  # a country said only through other names: extract's, not yet stored
+            if entity.key not in per_entity:  # extract adds none the text names; never twice
+                implied.append({"name": entity.name, "label": entity.label, "via": [*entity.via]})
+            continue
         entities[entity.key] = {
             "name": entity.name,
             "label": entity.label,
@@ -112,6 +119,7 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
         },
         "sentences": [[start, end] for start, end in extraction.sentences],
         "entities": list(entities.values()),
+        **({"implied": implied} if implied else {}),
         "text": doc.text,
     }
     dumps = orjson.dumps
@@ -122,6 +130,19 @@ def document_records(doc: Document, extraction: Extraction) -> dict[str, Any]:
         "mentions": [dumps({**m.to_dict(), "doc": doc.id}) for m in extraction.mentions],
         "facts": [dumps({**f.to_dict(), "doc": doc.id}) for f in extraction.facts],
     }
+
+
+def record_keys(entities: Iterable[dict[str, Any]]) -> list[str]:
+    """A document's entity keys, as its `.keys` files list them, from its record's entities
+    (`entities` then `implied`, as `Writer` holds them): the key of each entity it mentions,
+    then each it implies, after schema.IMPLIED_MARK."""
+    named, implied = [], []
+    for e in entities:
+        if "via" in e:
+            implied.append(f"{IMPLIED_MARK}{e['label']}:{e['name']}")
+        elif e.get("mentions"):
+            named.append(f"{e['label']}:{e['name']}")
+    return named + implied
 
 
 def fact_from(record: dict[str, Any]) -> Fact:
@@ -160,6 +181,7 @@ def entity_from(record: dict[str, Any]) -> Entity:
         aliases=tuple(record.get("aliases", ())),
         mentions=record.get("mentions", 0),
         documents=record.get("documents", 0),
+        implied=record.get("implied", 0),
     )
 
 

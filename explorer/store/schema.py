@@ -34,6 +34,11 @@ MAX_ROOTS = 100
 ) = range(11)
 ROW_DSPAN, ROW_MSPAN, ROW_FSPAN = 11, 12, 13
 
+#: Before an entity key in a document's entity keys (the `.keys` files, their postings): an
+#: entity the document implies without naming it ("~GPE:Germany" for a story from Frankfurt
+#: about the Bundesbank), apart from the keys of the entities it mentions.
+IMPLIED_MARK = "~"
+
 
 class StoreError(Exception):
     """The store cannot be used as asked; str() is one line naming the path and what to do."""
@@ -92,6 +97,9 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "counts": ("dict[int]", False),
         "sentences": ("list[span]", False),
         "entities": ("list[entity]", False),
+        # entities the document implies without naming them: name, label, `via` the names
+        # that say them (no mention, so no count: not among `entities`)
+        "implied": ("list[implied]", False),
         "text": (_STR, False),
     },
     "mentions": {
@@ -120,6 +128,7 @@ FIELDS: dict[str, dict[str, tuple[str, bool]]] = {
         "aliases": ("list[str]", False),
         "mentions": (_INT, False),
         "documents": (_INT, False),
+        "implied": (_INT, False),  # documents that imply it without naming it
     },
     "files": {
         "path": (_STR, True),
@@ -172,6 +181,15 @@ def _type_ok(kind: str, value: Any) -> bool:
             and all(type(a) is str for a in aliases)
             for v in value
         )
+    if kind == "list[implied]":
+        return type(value) is list and all(
+            type(v) is dict
+            and type(v.get("name")) is str
+            and type(v.get("label")) is str
+            and type(via := v.get("via")) is list
+            and all(type(a) is str for a in via)
+            for v in value
+        )
     if kind == "any":
         return True
     if kind == "sha256":
@@ -188,6 +206,7 @@ _TYPE_WORDS = {
     "list[str]": "a list of strings",
     "list[span]": "a list of [start, end] pairs of integers",
     "list[entity]": "a list of entities (name, label, aliases, mentions)",
+    "list[implied]": "a list of implied entities (name, label, via)",
     "sha256": "a sha256 (64 hex digits)",
 }
 

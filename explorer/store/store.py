@@ -47,6 +47,7 @@ from .rows import mention_from as _mention_from
 from .rows import summaries_from_rows
 from .rules import IdentityMap, RuleError, build_map, check_rule
 from .schema import (
+    IMPLIED_MARK,
     ROW_ID,
     ROW_SHA,
     ROW_TITLE,
@@ -379,7 +380,7 @@ class Store:
         docs = self._key_documents(snap)
         ident = self._identity(snap)
         if not ident.canon:
-            return dict(docs)
+            return {k: v for k, v in docs.items() if not k.startswith(IMPLIED_MARK)}
         merged: dict[str, list[str]] = {}
         for shown, keys in ident.members.items():
             lists = [docs[k] for k in keys if k in docs]
@@ -417,6 +418,47 @@ class Store:
         if len(lists) == 1:
             return list(lists[0])
         return sorted({d for ids in lists for d in ids}, key=snap.index.__getitem__)
+
+    def implied_documents(self, key: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The documents that imply one entity (with the names merged into it) without
+        naming it, in store order, each with the names that say it there (`via`: "Frankfurt",
+        "Bundesbank" for Germany): none of them is among `documents_of(key)`."""
+        snap = self._snap
+        ident = self._identity(snap)
+        members = ident.members.get(ident.shown(key), (ident.shown(key),))
+        implied = self._implied_index(snap)
+        found = {d for k in members for d in implied.get(k, ())}
+        if not found:
+            return []
+        found.difference_update(self.documents_of(key))
+        names = {tuple(k.split(":", 1)) for k in members}
+        out = []
+        for doc_id in sorted(found, key=snap.index.__getitem__):
+            via: dict[str, None] = {}
+            for item in self._record(doc_id).get("implied") or ():
+                if (item.get("label"), item.get("name")) in names:
+                    via.update(dict.fromkeys(item.get("via") or ()))
+            out.append((doc_id, tuple(via)))
+        return out
+
+    def _implied_index(self, snap: Snapshot) -> dict[str, list[str]]:
+        """Extracted entity key -> the documents that imply it without naming it, in store
+        order: from the derived keys files (their keys after IMPLIED_MARK), else from every
+        document's record."""
+        docs = self._docs_of_keys(snap)
+
+        def build() -> dict[str, list[str]]:
+            if docs is not None:
+                cut = len(IMPLIED_MARK)
+                return {k[cut:]: v for k, v in docs.items() if k.startswith(IMPLIED_MARK)}
+            index: dict[str, list[str]] = defaultdict(list)
+            for row in snap.rows:
+                record = snap.doc_record(row[ROW_ID])
+                for item in record.get("implied") or ():
+                    index[f"{item.get('label')}:{item.get('name')}"].append(row[ROW_ID])
+            return index
+
+        return self._cached(snap, "implied_documents", build)
 
     def _key_documents(self, snap: Snapshot) -> dict[str, list[str]]:
         """Extracted entity key -> the documents that mention it, in store order."""
@@ -513,12 +555,21 @@ class Store:
                         docs_of = self._docs_of_keys(snap) or {}
                     found = {d for k in keys for d in docs_of.get(k, ())}
                     documents = len(found) or max(table[k].get("documents", 0) for k in keys)
+                implied = 0
+                if any(table[k].get("implied") for k in keys):
+                    # the documents that imply one of its names and name none of them
+                    implying = self._implied_index(snap)
+                    found_implied = {d for k in keys for d in implying.get(k, ())}
+                    named = self._key_documents(snap)
+                    found_implied.difference_update(d for k in keys for d in named.get(k, ()))
+                    implied = len(found_implied)
                 out[shown] = Entity(
                     name=name,
                     label=label,
                     aliases=tuple(sorted(aliases)),
                     mentions=sum(table[k].get("mentions", 0) for k in keys),
                     documents=documents,
+                    implied=implied,
                 )
             return out
 

@@ -20,7 +20,7 @@ import orjson
 
 from explorer.model import unique_document_id
 
-from .rows import row_from_record
+from .rows import record_keys, row_from_record
 from .schema import (
     MAX_ROOTS,
     ROW_DSPAN,
@@ -412,7 +412,7 @@ class Writer:
                         b'"%d":%s' % (self._take("facts"), orjson.dumps(f))
                         for f in facts.get(rec["id"], [])
                     ),
-                    entities=rec.get("entities") or [],
+                    entities=_doc_entities(rec),
                 )
             self.entities_blob = orjson.dumps(snap.table("entities"))[1:-1]
         self._docs = docs
@@ -467,9 +467,11 @@ class Writer:
             return handle.read(span[1] - span[0])
 
     def _entities_of(self, state: DocState) -> list[dict[str, Any]]:
+        """The entities a document's record holds: those it mentions, then those it implies
+        (`_doc_entities`)."""
         if state.entities is None:
             record = orjson.loads(b"{" + self._blob(state) + b"}")
-            state.entities = next(iter(record.values())).get("entities") or []
+            state.entities = _doc_entities(next(iter(record.values())))
         return state.entities
 
     def _ensure_agg(self) -> dict[str, list[Any]]:
@@ -504,9 +506,15 @@ class Writer:
             self.committed_groups = self.groups
         # Entries stay as read (dicts) until a change touches them (_add_entities).
         agg: dict[str, list[Any]] = found["agg"]
+        for entry in agg.values():
+            if len(entry) < _AGG_IMPLIED + 1:  # written before implied entities were kept
+                entry.append(0)
         return agg
 
     def _add_entities(self, entities: list[dict[str, Any]], sign: int = 1) -> None:
+        """Add (or take, -1) one document's entities to the totals: name, label, aliases,
+        mentions, documents, context words, tickers, and the documents that imply it
+        (`_AGG_IMPLIED`), an entity without mentions of its own there (`via`)."""
         agg = self.agg
         assert agg is not None
         for item in entities:
@@ -515,7 +523,24 @@ class Writer:
             if entry is None:
                 if sign < 0:
                     continue
-                entry = agg[key] = [item["name"], item["label"], Counter(), 0, 0, Counter(), None]
+                entry = agg[key] = [
+                    item["name"],
+                    item["label"],
+                    Counter(),
+                    0,
+                    0,
+                    Counter(),
+                    None,
+                    0,
+                ]
+            if "via" in item:
+                # Implied: no mention, alias or context of its own, so only its count; what
+                # identity resolution reads is unchanged (the key is not `touched`).
+                entry[_AGG_IMPLIED] += sign
+                self.entities_changed.add(key)
+                if entry[4] <= 0 and entry[_AGG_IMPLIED] <= 0:
+                    del agg[key]
+                continue
             if type(entry[2]) is not Counter:  # read from the stored totals as a dict
                 entry[2], entry[5] = Counter(entry[2]), Counter(entry[5])
                 if entry[6] is not None:
@@ -539,7 +564,7 @@ class Writer:
                     counts[w] = counts.get(w, 0) + sign * n
             self.touched.add(key)
             self.entities_changed.add(key)
-            if entry[4] <= 0:
+            if entry[4] <= 0 and entry[_AGG_IMPLIED] <= 0:
                 del agg[key]
 
     def _keys_of(self, state: DocState) -> list[str]:
@@ -547,9 +572,7 @@ class Writer:
         if state.keys is None and state.span is not None and self.snap.layout == "segments":
             state.keys = self.snap.row_keys(state.span)
         if state.keys is None:
-            state.keys = [
-                f"{e['label']}:{e['name']}" for e in self._entities_of(state) if e.get("mentions")
-            ]
+            state.keys = record_keys(self._entities_of(state))
         return state.keys
 
     def _docs_of(self, keys: set[str]) -> dict[str, set[int]] | None:
@@ -754,20 +777,18 @@ class Writer:
             b'"%d":%s' % (tid, orjson.dumps(record)),
             b",".join([b'"%d":%s' % (self._take("mentions"), m) for m in mentions]),
             b",".join([b'"%d":%s' % (self._take("facts"), f) for f in facts]),
-            entities=record["entities"],
+            entities=_doc_entities(record),
         )
         # Interned: the totals' keys are the same strings, so that the keys of 200,000
         # documents (30 apiece) cost a pointer each, not a string each.
-        state.keys = [
-            intern(f"{e['label']}:{e['name']}") for e in record["entities"] if e["mentions"]
-        ]
+        state.keys = [intern(k) for k in record_keys(state.entities or ())]
         self.docs[doc_id] = state
         self._count(state.row, 1)
         self.keys_added.append(state.keys)
         self.fresh.add(doc_id)
         self.changed.add(doc_id)
         self.by_sha[sha] = doc_id
-        self._add_entities(record["entities"])
+        self._add_entities(state.entities or [])
         self.dirty = True
         return doc_id, True
 
@@ -1157,6 +1178,19 @@ class Writer:
         remove_segment_files(folder, sorted(gone))
 
 
+#: The index, in an entry of the writer's entity totals, of the count of documents that imply
+#: the entity without naming it (totals written before it was kept have none: 0).
+_AGG_IMPLIED = 7
+
+
+def _doc_entities(record: dict[str, Any]) -> list[dict[str, Any]]:
+    """A document record's entities as the writer counts them: those it mentions, then those
+    it implies (each with `via`, none with mentions)."""
+    entities = record.get("entities") or []
+    implied = record.get("implied")
+    return [*entities, *implied] if implied else entities
+
+
 def _digest(record: dict[str, Any]) -> str:
     """A short digest of an entity record: a commit writes the records whose digest changed."""
     import hashlib
@@ -1198,7 +1232,11 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
             last = (done.merges, done.links, grouped_then, writer.entity_digests)
     if resolve or previous is None:
         summaries: dict[str, Summary] = {}
-        for key, (name, label, _aliases, mentions, documents, ctx, tickers) in agg.items():
+        for key, (name, label, _aliases, mentions, documents, ctx, tickers, _i) in agg.items():
+            if documents <= 0:
+                # Implied only (no document names it): nothing to resolve it by, and its
+                # zero weight would lose a vote of labels ("Germany" GPE to a team's ORG).
+                continue
             summaries[key] = Summary(
                 key,
                 name,
@@ -1241,7 +1279,7 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
     # when none changed since the last commit, the record written then stands.
     changed = writer.entities_changed
     merges, links = resolution.merges, resolution.links
-    for key, (name, label, aliases, mentions, documents, _ctx, tickers) in agg.items():
+    for key, (name, label, aliases, mentions, documents, _ctx, tickers, implied) in agg.items():
         decision, country, grouped = merges.get(key), links.get(key), group_docs.get(key)
         if (
             last is not None
@@ -1261,6 +1299,8 @@ def entity_records(writer: Writer, *, resolve: bool = True) -> dict[str, dict[st
             "mentions": mentions,
             "documents": documents,
         }
+        if implied > 0:
+            record["implied"] = implied
         if tickers:
             kept = {w: c for w, c in tickers.items() if c > 0}
             if kept:

@@ -171,6 +171,11 @@ class StoreReader:
         store order: from the store's derived keys, without reading a mention."""
         return self._call(self.store.documents_of, key)
 
+    def implied_documents(self, key: str) -> list[tuple[str, tuple[str, ...]]]:
+        """The documents that imply an entity without naming it, in store order, each with
+        the names that say it there."""
+        return self._call(self.store.implied_documents, key)
+
     def mentions_in_context(self, doc_id: str, key: str) -> list[tuple[Mention, str, int]]:
         """An entity's mentions in one document, each with its sentence's text and where
         that sentence starts (about 80 characters around it when it has none): one read of the

@@ -22,6 +22,9 @@ class Location:
     start: int | None = None  # a mention or match to mark in the reader
     end: int | None = None
     highlights: tuple[tuple[int, int], ...] = field(default=())  # offsets into the document
+    #: a document that implies `entity` without naming it: the names that say it there
+    #: ("Frankfurt", "Bundesbank" for Germany), marked in the reader
+    via: tuple[str, ...] = field(default=())
 
 
 class Open(Message):
@@ -40,8 +43,9 @@ def open_document(
     start: int | None = None,
     end: int | None = None,
     highlights: tuple[tuple[int, int], ...] = (),
+    via: tuple[str, ...] = (),
 ) -> Open:
-    return Open(Location("document", doc, sentence, entity, start, end, highlights))
+    return Open(Location("document", doc, sentence, entity, start, end, highlights, via))
 
 
 def open_entity(key: str) -> Open:

@@ -55,6 +55,10 @@ class EntityHead(Static):
         )
         text.append(f" {MEANING.get(entity.label, '')}", style="dim")
         line = [pluralise(entity.mentions, "mention"), f"in {pluralise(documents, 'document')}"]
+        if entity.implied:
+            # documents that never name it but say it through a town or an institution
+            never = "never names it" if entity.implied == 1 else "never name it"
+            line.append(f"implied in {pluralise(entity.implied, 'document')} that {never}")
         aliases = [a for a in entity.aliases if a != entity.name]
         line.insert(0, "also: " + ", ".join(plain(a) for a in aliases) if aliases else "no aliases")
         text.append("\n" + " · ".join(line), style="dim")
@@ -174,7 +178,16 @@ class EntityScreen(HistoryScreen):
         self.entity = entity
         self.query_one(EntityHead).show(entity, len(docs))
         self._fill("#mention-list", rows, "mentions")
-        self.query_one(MentionList).focus()
+        if not docs and entity.implied:
+            # Never named, only implied: its documents are what there is to see.
+            self.query_one(MentionList).empty_text = (
+                f"No document names {plain(entity.name)}; "
+                f"{pluralise(entity.implied, 'document implies', 'documents imply')} it: "
+                "3 lists them."
+            )
+            self.action_section("entity-documents")
+        else:
+            self.query_one(MentionList).focus()
         self.reading_rest = True
         self._label_tab(self.query_one(MentionList))
 
@@ -193,6 +206,11 @@ class EntityScreen(HistoryScreen):
                 if summary is not None:
                     documents.append(DocCountRow(summary, count))
             documents.sort(key=lambda r: (-r.count, r.summary.title))
+            # then the documents that imply it without naming it, in store order
+            for doc_id, via in data.implied_documents(key):
+                summary = data.summary(doc_id)
+                if summary is not None:
+                    documents.append(DocCountRow(summary, 0, via))
             related = [RelatedRow(e, n) for e, n in data.cooccurring(key, 50)]
             return every, facts, documents, related
 
@@ -206,7 +224,7 @@ class EntityScreen(HistoryScreen):
             mentions = self.query_one(MentionList)
             mentions.set_rows(every, keep=True)
         self._label_tab(self.query_one(MentionList))
-        self.query_one(EntityHead).show(entity, len(documents))
+        self.query_one(EntityHead).show(entity, sum(1 for r in documents if not r.via))
         self._fill("#entity-fact-list", facts, "entity-facts")
         if not facts:
             elsewhere = ["1 shows its mentions"] if every else []
@@ -308,7 +326,9 @@ class EntityScreen(HistoryScreen):
 
     @on(RowList.Selected, "#entity-document-list")
     def _open_doc(self, event: RowList.Selected) -> None:
-        self.post_message(open_document(event.row.summary.id, entity=self.location.entity))
+        row: DocCountRow = event.row
+        # A document that implies it: the reader marks the names that say it there.
+        self.post_message(open_document(row.summary.id, entity=self.location.entity, via=row.via))
 
     @on(RowList.Selected, "#related-list")
     def _open_related(self, event: RowList.Selected) -> None:

@@ -142,14 +142,24 @@ class ReaderScreen(HistoryScreen):
         self.query_one(Legend).show(mentions)
         view = self.query_one(ReaderView)
         view.set_reactive(ReaderView.show_tags, self.explorer.show_tags)
+        sentence, entity, start, highlights = loc.sentence, loc.entity, loc.start, loc.highlights
+        if loc.via:
+            # The document implies the entity without naming it: the names that say it are
+            # marked, the first of them at the cursor (the entity has no mention to select).
+            said = [m for m in mentions if m.entity in loc.via or m.text in loc.via]
+            highlights = (*highlights, *((m.start, m.end) for m in said))
+            entity = None
+            if said and start is None:
+                start, sentence = said[0].start, said[0].sentence
+                sentence = sentence if sentence >= 0 else None
         view.show(
             document,
             sentences,
             mentions,
-            sentence=loc.sentence,
-            entity=loc.entity,
-            start=loc.start,
-            highlights=loc.highlights,
+            sentence=sentence,
+            entity=entity,
+            start=start,
+            highlights=highlights,
         )
 
     def _show_head(self, document: Document, sentences: int, mentions: int) -> None:
@@ -157,6 +167,10 @@ class ReaderScreen(HistoryScreen):
         head.append(plain(document.title or document.id), style="bold")
         details = [plain(x) for x in (document.date, document.author) if x]
         details.append(f"{sentences} sentences, {mentions} mentions")
+        loc = self.location
+        if loc.via and loc.entity:
+            name = loc.entity.partition(":")[2]
+            details.append(f"{plain(name)} implied by {', '.join(plain(v) for v in loc.via)}")
         head.append("\n" + " · ".join(details), style="dim")
         self.query_one("#doc-head", Static).update(head)
 

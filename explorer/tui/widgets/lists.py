@@ -18,7 +18,7 @@ from textual.message import Message
 from explorer import export
 from explorer.model import DocumentSummary, Entity, Fact, Hit, Mention
 from explorer.tui.labels import label_style, short_label
-from explorer.tui.render import highlighted, plain, window
+from explorer.tui.render import highlighted, plain, pluralise, window
 from explorer.tui.widgets.rows import Column, GroupRow, MoreRow, RowList
 
 if TYPE_CHECKING:
@@ -144,6 +144,8 @@ class EntityList(CorpusList):
         Column("Label", 7),
         Column("Mentions", 8, align="right"),
         Column("Docs", 5, align="right"),
+        # documents that imply it without naming it (a country said by its towns), if any
+        Column("Implied", 7, align="right", hide_below=100),
         Column("Aliases", 12, flex=1, hide_below=90),
     )
     EMPTY = "No entities."
@@ -154,6 +156,7 @@ class EntityList(CorpusList):
             label_tag(self, row.label),
             _num(row.mentions),
             _num(row.documents),
+            _num(row.implied) if row.implied else "",
             plain(", ".join(row.aliases)),
         ]
 
@@ -325,10 +328,12 @@ class HitList(CorpusList):
         else:
             focus = row.highlights[0][0] if row.highlights else 0
             text = window(text, focus, width)
-        where = self.doc_title(row.doc) if row.doc else ""
+        where: Text | str = self.doc_title(row.doc) if row.doc else ""
         if row.kind == "entity":
             where = ""
-        return [text, plain(where), plain(row.date or "")]
+            if row.implied and not row.doc:  # no document names it: say where it comes from
+                where = Text(f"implied in {pluralise(row.implied, 'document')}", style="dim")
+        return [text, where if isinstance(where, Text) else plain(where), plain(row.date or "")]
 
     def export_records(self) -> list[dict[str, Any]]:
         records = self.records()
@@ -486,12 +491,14 @@ class RelatedList(CorpusList):
 class DocCountRow:
     summary: DocumentSummary
     count: int  # mentions of the entity in this document
+    #: a document that implies the entity without naming it (count 0): the names that say it
+    via: tuple[str, ...] = ()
 
 
 class EntityDocumentList(CorpusList):
     BINDING_GROUP_TITLE = "Documents"
     KIND = "documents"
-    EXPORT_COLUMNS = (*export.DOCUMENT_COLUMNS, "entity_mentions")
+    EXPORT_COLUMNS = (*export.DOCUMENT_COLUMNS, "entity_mentions", "implied_by")
     COLUMNS = (
         Column("Title", 20, flex=1),
         Column("Date", 10),
@@ -500,19 +507,28 @@ class EntityDocumentList(CorpusList):
     EMPTY = "No documents."
 
     def render_row(self, row: DocCountRow, widths: list[int]) -> list[Text | str]:
-        return [plain(row.summary.title or row.summary.id), row.summary.date or "", _num(row.count)]
+        title = Text(plain(row.summary.title or row.summary.id), end="")
+        if not row.via:
+            return [title, row.summary.date or "", _num(row.count)]
+        # A document that never names it: what says it there, in the words of the text.
+        title.append(" · implied by " + ", ".join(plain(name) for name in row.via), style="dim")
+        return [title, row.summary.date or "", Text("implied", style="dim")]
 
     def export_records(self) -> list[dict[str, Any]]:
-        """Document records, with how often each mentions the entity shown."""
+        """Document records, with how often each mentions the entity shown (0 for one that
+        implies it, with the names that do in `implied_by`)."""
         records = self.records()
         return [
-            {**records.document(r.summary), "entity_mentions": r.count}
+            {**records.document(r.summary), "entity_mentions": r.count, "implied_by": [*r.via]}
             for r in self.rows
             if isinstance(r, DocCountRow)
         ]
 
     def facets(self) -> dict[str, Callable[[Any], Iterable[str]]]:
-        return {"date": lambda r: [r.summary.date or NO_DATE]}
+        return {
+            "date": lambda r: [r.summary.date or NO_DATE],
+            "named": lambda r: ["implied" if r.via else "named"],
+        }
 
 
 # ---------------------------------------------------------------------- frequency
