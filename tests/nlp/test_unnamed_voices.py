@@ -46,3 +46,21 @@ def test_analysts_at_two_firms_are_no_named_speaker(text):
     # but the one analyst who is named says her words
     assert _speakers_of(text, "Moen") == {"Ingrid Sand"}
     assert _speakers_of(text, "We") == {"Halvard Moen"}
+
+
+# --- a spokesman "for" an organisation, named or referred to ---------------------------------
+
+FOR_WHOM = [
+    "Caldera Power Plc said about 61,000 homes had lost electricity at the height of the storm.",
+    '"Our engineers are working in very hard conditions," a spokesman for the company said.',
+    '"Most supplies will be back by Monday," a spokeswoman for Caldera Power Plc said later.',
+    'The Bundesbank held its rate. "We see no reason to move," an official at the central bank '
+    "said.",
+]
+
+
+@in_layouts(FOR_WHOM)
+def test_a_spokesman_for_an_organisation_speaks_for_it(text):
+    assert _speakers_of(text, "Our") == {"Caldera Power Plc"}
+    assert _speakers_of(text, "Most") == {"Caldera Power Plc"}
+    assert _speakers_of(text, "We") == {"Bundesbank"}

@@ -391,6 +391,28 @@ def _unnamed_voice(doc: _Text, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# "a spokesman for the company", "an official at the ministry", "a spokeswoman for Acme".
+_FOR_WHOM = regexes.compile(
+    rf"[ \t]+(?:for|of|at)[ \t]+(?:the[ \t]+(?:(?P<mod>central)[ \t]+)?(?P<kind>{_KINDS})\b)?"
+)
+
+
+def _voice_for(doc: _Text, end: int) -> tuple[str, int] | None:
+    """Whom an unnamed spokesman or official ending at `end` speaks for, where the words
+    after say so: the organisation named there, or the one of the kind named there that the
+    story named before ("a spokesman for the company" after "Northern Grid said")."""
+    found = _FOR_WHOM.match(doc.text, end)
+    if found is None:
+        return None
+    if found.group("kind"):
+        org = _named_earlier(doc, found.start("kind"), _kind(found))
+        said_end = found.end()
+    else:
+        org = doc.by_start.get(found.end())
+        said_end = org.end if org is not None else end
+    return (org.entity, said_end) if org is not None and org.label == "ORG" else None
+
+
 def _voice_for_pronoun(doc: _Text, pronoun: str, pos: int) -> str | None:
     """Who "he" or "she" at `pos` is when the speaker just before was an unnamed spokesman or
     official ('A company spokesman said ... "...," he said.'; in this sentence or the one
@@ -588,6 +610,8 @@ def _named_at(
     if m is None and (voice := _UNNAMED_AT.match(doc.text, pos)) is not None:
         # '"...," said a company spokesman': the company the story names speaks
         found = _unnamed_voice(doc, voice.start("role"))
+        if not (found and found[0]) and (spoken := _voice_for(doc, voice.end())) is not None:
+            return spoken  # '"...," a spokesman for the company said': the one "for" names
         if found is not None:
             return (found[0], voice.end()) if found[0] else None
     if m is None and (held := _title_held_after(doc, pos)) is not None:
