@@ -64,3 +64,22 @@ def test_a_spokesman_for_an_organisation_speaks_for_it(text):
     assert _speakers_of(text, "Our") == {"Caldera Power Plc"}
     assert _speakers_of(text, "Most") == {"Caldera Power Plc"}
     assert _speakers_of(text, "We") == {"Bundesbank"}
+
+
+# --- "the Italian" where the story ties nobody to Italy ---------------------------------------
+
+NATIONALITY = [
+    "Wexham Town lost 2-1 at home to Caldbeck United on Saturday.",
+    "Wexham's head coach, Paolo Ferrante, was sent to the stands for protesting that Ivo Markic "
+    "had fouled his goalkeeper, Sam Tully, before the winner.",
+    '"It was a clear foul," the Italian said. "Everybody saw it."',
+    "He conceded the defeat, which included goals from Ivo Markic and Dean Rowe, was deserved. "
+    '"We were poor," the Irishman said.',
+]
+
+
+@in_layouts(NATIONALITY)
+def test_a_nationality_with_no_tie_is_the_person_the_sentence_before_opens_with(text):
+    assert _speakers_of(text, "It") == {"Paolo Ferrante"}
+    # a name in a clause is no subject: the Irishman is not Dean Rowe nor Ivo Markic
+    assert not _speakers_of(text, "We") & {"Ivo Markic", "Dean Rowe"}

@@ -697,7 +697,21 @@ def _of_nation(doc: _Text, pos: int, before: int) -> Mention | None:
     if not country or person is None:
         return person
     nations = doc.nations(person.entity)
-    if not nations or country in nations:
+    if country in nations:
+        return person
+    if not nations:
+        # tied to no country: the one the sentence before names first, where the story ties
+        # them to none either, before one named in passing ("Carlton's coach, X, protested
+        # that Y had fouled his goalkeeper, Z. '...,' the Italian said": X)
+        k = doc.sentence_of(before)
+        first = next((m for m in doc.by_sentence.get(k - 1, ()) if m.label == "PERSON"), None)
+        if (
+            first is not None
+            and first.entity != person.entity
+            and first.start - doc.sentence_span(k - 1)[0] <= _SUBJECT_REACH  # its subject
+            and not doc.nations(first.entity)
+        ):
+            return first
         return person
     i = bisect.bisect_left(doc.person_starts, before)
     untied = None
@@ -710,6 +724,8 @@ def _of_nation(doc: _Text, pos: int, before: int) -> Mention | None:
     return untied
 
 
+# How far into a sentence its subject may be named: "Carlton's head coach, Marco Bellandi,".
+_SUBJECT_REACH = 40
 # How many persons back "the Spaniard" may reach for the one of Spain.
 _NATION_REACH = 60
 
