@@ -8,8 +8,10 @@ import re
 
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
-from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from ..names.lists import MONTHS_DAYS, PERSON_VERBS, PORTFOLIO_WORDS, gazetteer_label
 from ..titles_words import PORTFOLIO, SEATS
+from .occupations import _FIELDS as _OCCUPATION_FIELDS
+from .occupations import _OCCUPATIONS as _OCCUPATION_HEADS
 from .occupations import _occupations
 from .referents import _whose
 from .text import (
@@ -527,6 +529,15 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
     if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
         name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
         prefix = doc.before(left)
+    if (
+        prefix is not None
+        and prefix.label == "ORG"
+        and prefix.entity in _BODIES_ALONE
+        and not _WORD_BEFORE_TITLE.search(text, max(0, prefix.start - 24), prefix.start)
+    ):
+        # "Council leader X": the council the story names, else nobody's named
+        of, left, prefix = _body_named(doc, prefix.entity), prefix.start, None
+        name = name if of is not None else f"{doc.text[left : t.start].strip().capitalize()} {name}"
     if prefix is not None and prefix.label in ("ORG", "PERSON"):
         prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
     if prefix is not None and prefix.label == "EVENT":
@@ -544,6 +555,17 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
         if of is None:
             of = _owner_set_off_before(doc, left)
     return name, left, of, poss
+
+
+#: A body's kind read alone as its name before a title: "Council leader X", "Club captain X".
+_BODIES_ALONE = frozenset("Council Party Club Union Board Committee Trust Authority".split())
+
+
+def _body_named(doc: _Text, kind: str) -> str | None:
+    """The one organisation of the kind the story names in full ("Leeds City Council" for
+    "Council"), None where it names none or several."""
+    named = {m.entity for m in doc.mentions if m.label == "ORG" and m.entity.endswith(f" {kind}")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _titles(doc: _Text) -> list[Fact]:
@@ -635,9 +657,11 @@ def _titles(doc: _Text) -> list[Fact]:
     facts.extend(_doctors(doc, seen))
     facts.extend(_members_for(doc, seen))
     facts.extend(_who_heads(doc, seen))
+    facts.extend(_top_officials(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     facts.extend(_occupations(doc, seen))
     _briefs(doc, facts, seen)
+    _set_off_titles(doc, facts, seen)
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
@@ -1726,3 +1750,251 @@ def _possessive_end(text: str, m: Mention) -> int | None:
     if poss is None and m.text.endswith(("'s", "’s")):
         poss = _BLANK_AT.match(text, m.end)
     return poss.end() if poss is not None else None
+
+
+# A title in lower case set off before a name, read whole: "the tin buffer stock manager,
+# Peter Smith,", "Its publisher, X,", "the council's cabinet member for transport, X,",
+# "Greenpeace's head of oceans campaign, X,"; or run on to it at a sentence's opening or
+# after "the" ("Deputy head teacher X said").
+#: Offices read at the end of a title in lower case set off before a name, beyond the lists'
+#: roles and occupations: "senior research fellow", "deputy head teacher".
+_SET_OFF_HEADS = frozenset("fellow teacher publisher forecaster meteorologist".split())
+#: Words before a title in lower case that say when or how it is held, not what it is.
+_WHEN_HELD = frozenset(
+    "new former then current outgoing incoming retiring retired late last previous longtime "
+    "long-time long-serving veteran newly recently".split()
+)
+#: Words that make the words before a name no title: a verb's, a clause's, a determiner's.
+_NOT_TITLE_WORDS = frozenset(
+    "a an the and or but of for to in on at by with from as is was are were be been has had "
+    "have who which that this these those said says told his her their its our my your we he "
+    "she they it not no also only when while after before since than under despite without "
+    "like if into over about through via between against among during near being having one "
+    "say claim claims believe think argue insist warn admit deny fear hope want expect urge "
+    "accuse blame tell ask".split()
+    + [w for w in PERSON_VERBS if w.isalpha()]
+)
+_TITLE_WORD = (
+    r"(?!(?:" + "|".join(sorted(_NOT_TITLE_WORDS, key=len, reverse=True)) + r")\b)[a-z][a-z-]*"
+)
+_LOWER_TITLE_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?=[A-Za-z])(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[A-Za-z][\w.&-]*)['’]s)"
+    r"[ \t]+|(?P<cap>[A-Z][a-z-]*)[ \t]+)?"
+    rf"(?P<words>(?:{_TITLE_WORD}[ \t]+){{0,4}}?{_TITLE_WORD})"
+    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_TITLE_WORD}[ \t]+){{0,2}}?{_TITLE_WORD}))?"
+    r"(?P<comma>[ \t]*,)?[ \t]*$"
+)
+#: Words of praise or of how someone is, no office's: "the legendary singer", "its main lawyer".
+_PRAISE = frozenset(
+    "best main another leading legendary teenage independent young old veteran popular famous "
+    "great big uncapped inspirational mercurial controversial charismatic star-studded "
+    "respected renowned acclaimed celebrated notorious influential outspoken".split()
+)
+#: Words in "-ing" that are a title's own: "founding member", "managing editor".
+_TITLE_WORDS_IN_ING = frozenset(
+    "founding managing acting defending presiding reigning consulting visiting marketing "
+    "engineering publishing accounting banking planning programming advertising purchasing "
+    "trading training casting licensing manufacturing broadcasting nursing lending housing "
+    "building mining shipping".split()
+)
+_ADJECTIVE_END = regexes.compile(r"(?:ed|ous|ful|less|ly)$|^(?:under|over|much|well|self|so)-")
+
+
+def _title_word(word: str) -> bool:
+    """Whether a word in lower case before an office may be the title's own ("tin", "buffer",
+    "research", "deputy"), not a word of praise, of manner or a plural ("famed", "legendary",
+    "referees")."""
+    if word in _PRAISE or _ADJECTIVE_END.search(word):
+        return False
+    if word.endswith("ing"):
+        return word in _TITLE_WORDS_IN_ING
+    return (
+        not word.endswith("s") or word in _DESK_WORDS_IN_S or word.capitalize() in _PORTFOLIO_WORDS
+    )
+
+
+_DESK_WORDS_IN_S = frozenset(
+    "arts sports news affairs business communications economics politics operations sales "
+    "games programmes features".split()
+)
+
+
+def _title_opener(word: str) -> bool:
+    """Whether a capitalised word opening a sentence opens a title in lower case: "Deputy",
+    "Senior", "Film" (not "Chelsea", "Despite": a name or a clause)."""
+    low = word.lower()
+    if word in gazetteer.titles()[0] and word not in gazetteer.titles()[1]:
+        return False  # "Queen bassist X": the band's name, a title's word alone
+    return (
+        word in gazetteer.titles()[1]
+        or low in _ROLE_NOUNS
+        or low in _OCCUPATION_FIELDS
+        or low in PORTFOLIO
+    )
+
+
+def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
+    """The title in lower case before the name `p`, read whole ("Tin Buffer Stock Manager",
+    "Head of Oceans Campaign"); (its name, what it is of, where it starts, whether it is one
+    held before: "ex-health secretary")."""
+    text = doc.text
+    found = _LOWER_TITLE_BEFORE.search(text, max(0, p.start - 90), p.start)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    head = words[-1]
+    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+        return None
+    start = found.start()
+    i = bisect.bisect_left(doc.mention_starts, start)
+    if any(m.start < p.start and m.label != "TITLE" for m in doc.mentions[i : i + 3]):
+        return None  # "Former Citicorp chairman X", "Council leader X": the title pass's
+    det, cap = found.group("det"), found.group("cap")
+    if cap is not None:
+        if not (_title_opener(cap) and _opens_sentence(doc, start)):
+            return None  # "Chelsea winger X", "Despite flanker X"
+        words.insert(0, cap)
+    new = False
+    while len(words) > 1 and words[0].lower() in _WHEN_HELD:
+        new = new or words[0].lower() == "new"
+        words = words[1:]
+    former = words[0].lower().startswith("ex-")
+    words[0] = words[0][3:] if former else words[0]
+    field = (found.group("field") or "").split()
+    comma = found.group("comma") is not None
+    if (
+        not all(_title_word(w.lower()) for w in words[:-1])
+        or (len(words) == 1 and not field and not new and (head in _ROLE_NOUNS or det is None))
+        or (head == "fellow" and len(words) == 1)  # "fellow Labour MP X"
+        or (det is None and (comma or cap is None))  # "X met deputy head teacher, Y"
+        or (field and not comma)  # "founder of merchant bank Hambro Magan": the bank's name
+    ):
+        return None
+    if (
+        comma
+        and text[p.end : p.end + 1] not in (",", ";", ".")
+        and not text.startswith((" said", " says", " told", " who"), p.end)
+    ):
+        return None  # "the team manager, Jack Ross and ...": a list
+    name = " ".join(_title_case(" ".join(words)).split())
+    if field:
+        name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
+    return name, _lower_title_owner(doc, found, new), start, former
+
+
+def _lower_title_owner(doc: _Text, found: re.Match, new: bool) -> str | None:
+    """Whose a title in lower case set off before a name is by the word before it: an
+    organisation's possessive ("Greenpeace's", "the council's"), "Its" (the organisation a
+    sentence before opens with), "The new head" (the organisation named just before)."""
+    det = found.group("det")
+    if det is None:
+        return None
+    owner = found.group("owner")
+    if owner is not None:
+        named = doc.by_end.get(found.end("owner"))
+        if named is not None:
+            return named.entity if named.label in ("ORG", "GPE", "NORP") else None
+        if owner.islower():
+            return _whose(doc, found.end("owner"))  # "the council's"
+        return _org_named_by(doc, found.end("owner") + 2) or _unknown_owner(doc, found)
+    if det == "Its" or (new and det == "The"):
+        org = _its_owner(doc, doc.sentence_of(found.start()) - 1)
+        return org.entity if org is not None else None
+    return None  # "owned by its chief finance officer X": whose "its" is, is not guessed
+
+
+#: Capitalised words before a possessive that name no organisation: "Women's top seed".
+_NO_OWNERS = frozenset("Women Men Boys Girls Children People Today Yesterday Tomorrow".split())
+
+
+def _unknown_owner(doc: _Text, found: re.Match) -> str | None:
+    """A capitalised word before a title's possessive that no mention covers, read as the
+    organisation it names ("Greenpeace's head of oceans"): not a person's first name, a day's
+    or a month's, nor a word the story writes in lower case."""
+    word = found.group("owner")
+    if not (word.isalpha() and len(word) >= 3 and word[0].isupper()) or word in _NO_OWNERS:
+        return None
+    low = word.lower()
+    if (
+        low in MONTHS_DAYS
+        or word in gazetteer.first_names()
+        or f" {low} " in doc.text.lower()
+        or any(word in q.entity.split() for q in doc.persons)
+    ):
+        return None
+    return word
+
+
+def _set_off_titles(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
+    """Titles in lower case before a name read whole: where the title pass read only their
+    office ("Stock Manager" of "the tin buffer stock manager, Peter Smith,") or no owner, this
+    title takes its place; else it is added."""
+    text = doc.text
+    for p in doc.persons:
+        before = text[max(0, p.start - 40) : p.start]
+        last = before.rstrip(" \t,").rpartition(" ")[2]
+        if not (
+            last in _ROLE_NOUNS
+            or last in _OCCUPATION_HEADS
+            or last in _SET_OFF_HEADS
+            or " of " in before
+            or " for " in before
+        ):
+            continue  # most names: no title in lower case before them (a look-up, no search)
+        found = _set_off_lower_title(doc, p)
+        if found is None:
+            continue
+        name, of, start, former = found
+        end = p.end
+        if of is None and (org := _org_after_name(doc, p)) is not None:
+            of, end = org.entity, org.end  # "Aviation analyst X of BNP Paribas"
+        fact = _fact(doc, "title", p.entity, name, start, end, of=of, former=former or None)
+        for k, prev in enumerate(facts):
+            if prev.subject != p.entity or not (prev.start < p.end and start < prev.end):
+                continue
+            if of is None and prev.qualifiers.get("of"):
+                break  # "Water board director X": the body the title pass read is whose
+            if not name.lower().endswith(prev.object.lower().split()[-1]):
+                break  # another title of theirs: "Ana Ruiz, the club's new manager"
+            if len(prev.object.split()) < len(name.split()) or (
+                prev.object.lower() == name.lower() and of and not prev.qualifiers.get("of")
+            ):
+                facts[k] = fact
+                seen.add((p.entity, name, of, None))
+            break
+        else:
+            key = (p.entity, name, of, None)
+            if key not in seen:
+                seen.add(key)
+                facts.append(fact)
+
+
+# "X, the top U.S. official in Japan,": an official of the organisation or country named.
+_TOP_BEFORE = regexes.compile(r"[ \t]*,[ \t]*(?:the|a)[ \t]+(?:top|senior|most[ \t]+senior)[ \t]+")
+_OFFICIAL_AFTER = regexes.compile(
+    r"[ \t]+(?P<role>official|diplomat|envoy|negotiator|commander|aide|adviser|executive)\b"
+)
+
+
+def _top_officials(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "X, the top Treasury official in Tokyo, said": X is an official of the Treasury (the
+    rank is how high, not another office)."""
+    text = doc.text
+    facts: list[Fact] = []
+    if " top " not in text and " senior " not in text:
+        return facts
+    for p in doc.persons:
+        top = _TOP_BEFORE.match(text, p.end) if text.startswith(",", p.end) else None
+        owner = doc.by_start.get(top.end()) if top is not None else None
+        if owner is None or owner.label not in _PARTY:
+            continue
+        role = _OFFICIAL_AFTER.match(text, owner.end)
+        if role is None:
+            continue
+        name = role.group("role").capitalize()
+        key = (p.entity, name, owner.entity, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(_fact(doc, "title", p.entity, name, p.start, role.end(), of=owner.entity))
+    return facts
