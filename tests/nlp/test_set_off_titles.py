@@ -121,3 +121,23 @@ def test_praise_names_and_clauses_are_no_titles_words(text: str) -> None:
     assert not any(o.startswith("Land") for o in objects)
     assert ("Lindsay Davenport", "Top Seed", "Women") not in got
     assert not any(s == "Bruce Misamore" and of is not None for s, _, of in got)
+
+
+PARTIES_AND_FIELDS = [
+    "The Conservatives attacked the plan on Monday.",
+    "The Green Party met in Brighton at the weekend.",
+    "Party leader Caroline Lucas said the vote had been won.",
+    "The Labour party's deputy general secretary, Ann Black, said the rules were clear.",
+    "Ford's head of European sales, Mary Chen, said orders had risen.",
+    "Robert Klein, senior economist with Lloyds Bank, said rates would fall.",
+]
+
+
+@in_layouts(PARTIES_AND_FIELDS)
+def test_party_leader_field_words_and_roles_with_a_body(text: str) -> None:
+    got = titles(text)
+    # "Party leader" is of the party named last before it, as "the party's leader" is
+    assert ("Caroline Lucas", "Leader", "Green Party") in got
+    assert ("Ann Black", "Deputy General Secretary", "Labour") in got
+    assert ("Mary Chen", "Head of European Sales", "Ford") in got
+    assert ("Robert Klein", "Senior Economist", "Lloyds Bank") in got

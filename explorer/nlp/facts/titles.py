@@ -4,6 +4,7 @@ for, speaks for or belongs to which organisation)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...model import Fact, Mention
@@ -13,7 +14,7 @@ from ..titles_words import PORTFOLIO, SEATS
 from .occupations import _FIELDS as _OCCUPATION_FIELDS
 from .occupations import _OCCUPATIONS as _OCCUPATION_HEADS
 from .occupations import _occupations
-from .referents import _whose
+from .referents import _party_named, _whose
 from .text import (
     _GAP_COMMA,
     _HIS_OR_HER_BEFORE,
@@ -31,7 +32,7 @@ from .text import (
 
 _BLANK_AT = regexes.compile(r"[ \t]+")
 _TITLE_LINK = regexes.compile(
-    r"\s+(of|to|for|at)\s+(?:the\s+)?"
+    r"\s+(of|to|for|at|with)\s+(?:the\s+)?"
     r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+"
     r"|[a-z]+-[a-z]+\s+)?"  # "leader of the right-wing Likud bloc"
 )  # "chairman of the ruling Democratic Justice Party"
@@ -213,6 +214,10 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     owner = doc.before(poss.start()) if poss else None
     if owner is not None and owner.label in _PARTY:
         return owner.entity, owner.start
+    if poss is not None and text.endswith(" party", 0, poss.start()):
+        named = doc.before(poss.start() - 5)  # "the Labour party's deputy leader"
+        if named is not None and named.label in ("NORP", "ORG"):
+            return named.entity, left
     if poss is not None:
         # "the party's education spokesman", "the museum's head": the one the story named
         of = _whose(doc, poss.start())
@@ -536,7 +541,7 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
         and not _WORD_BEFORE_TITLE.search(text, max(0, prefix.start - 24), prefix.start)
     ):
         # "Council leader X": the council the story names, else nobody's named
-        of, left, prefix = _body_named(doc, prefix.entity), prefix.start, None
+        of, left, prefix = _body_named(doc, prefix.entity, prefix.start), prefix.start, None
         name = name if of is not None else f"{doc.text[left : t.start].strip().capitalize()} {name}"
     if prefix is not None and prefix.label in ("ORG", "PERSON"):
         prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
@@ -561,9 +566,16 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
 _BODIES_ALONE = frozenset("Council Party Club Union Board Committee Trust Authority".split())
 
 
-def _body_named(doc: _Text, kind: str) -> str | None:
+def _body_named(doc: _Text, kind: str, pos: int) -> str | None:
     """The one organisation of the kind the story names in full ("Leeds City Council" for
-    "Council"), None where it names none or several."""
+    "Council"), None where it names none or several; for "Party", the party named last
+    before `pos`, as "the party" is."""
+    if kind == "Party":
+        i = bisect.bisect_left(doc.mention_starts, pos) - 1
+        for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+            if m.label in ("NORP", "ORG") and _party_named(m.entity):
+                return m.entity
+        return None
     named = {m.entity for m in doc.mentions if m.label == "ORG" and m.entity.endswith(f" {kind}")}
     return named.pop() if len(named) == 1 else None
 
@@ -1018,7 +1030,7 @@ def _title_links(
             break
         if link.group(1) == "to":
             to = target.entity
-        elif of is None and (at or link.group(1) != "at"):
+        elif of is None and (at or link.group(1) not in ("at", "with")):
             of = target.entity
         right = target.end
     return of, to, right
@@ -1777,11 +1789,12 @@ _NOT_TITLE_WORDS = frozenset(
 _TITLE_WORD = (
     r"(?!(?:" + "|".join(sorted(_NOT_TITLE_WORDS, key=len, reverse=True)) + r")\b)[a-z][a-z-]*"
 )
+_FIELD_WORD = _TITLE_WORD.replace("[a-z][a-z-]*", "[A-Za-z][a-z-]*")  # "head of European sales"
 _LOWER_TITLE_BEFORE = regexes.compile(
     r"(?<![\w'’-])(?=[A-Za-z])(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[A-Za-z][\w.&-]*)['’]s)"
     r"[ \t]+|(?P<cap>[A-Z][a-z-]*)[ \t]+)?"
     rf"(?P<words>(?:{_TITLE_WORD}[ \t]+){{0,4}}?{_TITLE_WORD})"
-    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_TITLE_WORD}[ \t]+){{0,2}}?{_TITLE_WORD}))?"
+    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_FIELD_WORD}[ \t]+){{0,2}}?{_FIELD_WORD}))?"
     r"(?P<comma>[ \t]*,)?[ \t]*$"
 )
 #: Words of praise or of how someone is, no office's: "the legendary singer", "its main lawyer".
@@ -1847,11 +1860,17 @@ def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, 
         return None
     start = found.start()
     i = bisect.bisect_left(doc.mention_starts, start)
-    if any(m.start < p.start and m.label != "TITLE" for m in doc.mentions[i : i + 3]):
+    if any(
+        m.start < p.start
+        and m.label != "TITLE"
+        and not _body_alone(m, start)
+        and not (m.label == "NORP" and 0 <= found.start("field") <= m.start)  # "of European sales"
+        for m in doc.mentions[i : i + 3]
+    ):
         return None  # "Former Citicorp chairman X", "Council leader X": the title pass's
     det, cap = found.group("det"), found.group("cap")
     if cap is not None:
-        if not (_title_opener(cap) and _opens_sentence(doc, start)):
+        if not ((_title_opener(cap) or cap in _BODIES_ALONE) and _opens_sentence(doc, start)):
             return None  # "Chelsea winger X", "Despite flanker X"
         words.insert(0, cap)
     new = False
@@ -1876,10 +1895,22 @@ def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, 
         and not text.startswith((" said", " says", " told", " who"), p.end)
     ):
         return None  # "the team manager, Jack Ross and ...": a list
+    if (
+        cap in _BODIES_ALONE
+        and len(words) == 2
+        and (body := _body_named(doc, cap, start)) is not None
+    ):
+        return head.capitalize(), body, start, former  # "Party leader X" after "the Green Party"
     name = " ".join(_title_case(" ".join(words)).split())
     if field:
         name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
     return name, _lower_title_owner(doc, found, new), start, former
+
+
+def _body_alone(m: Mention, start: int) -> bool:
+    """Whether `m` is a body's kind read as a name opening a title at `start`: "Party" of
+    "Party leader X"."""
+    return m.start == start and m.label == "ORG" and m.entity in _BODIES_ALONE
 
 
 def _lower_title_owner(doc: _Text, found: re.Match, new: bool) -> str | None:
@@ -1895,6 +1926,9 @@ def _lower_title_owner(doc: _Text, found: re.Match, new: bool) -> str | None:
         if named is not None:
             return named.entity if named.label in ("ORG", "GPE", "NORP") else None
         if owner.islower():
+            named = doc.before(found.start("owner"))  # "The Labour party's"
+            if named is not None and named.label in _PARTY:
+                return named.entity
             return _whose(doc, found.end("owner"))  # "the council's"
         return _org_named_by(doc, found.end("owner") + 2) or _unknown_owner(doc, found)
     if det == "Its" or (new and det == "The"):
@@ -1937,8 +1971,7 @@ def _set_off_titles(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
             last in _ROLE_NOUNS
             or last in _OCCUPATION_HEADS
             or last in _SET_OFF_HEADS
-            or " of " in before
-            or " for " in before
+            or (before.endswith((",", ", ")) and (" of " in before or " for " in before))
         ):
             continue  # most names: no title in lower case before them (a look-up, no search)
         found = _set_off_lower_title(doc, p)
