@@ -141,3 +141,24 @@ def test_party_leader_field_words_and_roles_with_a_body(text: str) -> None:
     assert ("Ann Black", "Deputy General Secretary", "Labour") in got
     assert ("Mary Chen", "Head of European Sales", "Ford") in got
     assert ("Robert Klein", "Senior Economist", "Lloyds Bank") in got
+
+
+AFTER_NAMES = [
+    "Jo Park, the deputy head teacher, said the pupils were safe.",
+    "Sam Ode, a senior research fellow at the Royal Institute, said the data were sound.",
+    "Calder Holdings said Ray Lunn, its tin buffer stock manager, had left the firm.",
+    "Ada Kerr, 54, a former assistant chief constable, said the force was stretched.",
+    "Tim Rowe, now chairman of the board, said the vote was fair.",
+    "Mervyn Price, a member of two winning sides, said the team was strong.",
+]
+
+
+@in_layouts(AFTER_NAMES)
+def test_a_title_set_off_after_a_name_is_read_whole(text: str) -> None:
+    got = titles(text)
+    assert ("Jo Park", "Deputy Head Teacher", None) in got
+    assert ("Sam Ode", "Senior Research Fellow", "Royal Institute") in got
+    assert ("Ray Lunn", "Tin Buffer Stock Manager", "Calder Holdings") in got
+    assert ("Ada Kerr", "Assistant Chief Constable", None) in got
+    assert ("Jo Park", "Deputy Head", None) not in got
+    assert not any(o.startswith("Now") or o == "Member of Two" for _, o, _ in got)

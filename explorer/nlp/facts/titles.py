@@ -215,9 +215,9 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     if owner is not None and owner.label in _PARTY:
         return owner.entity, owner.start
     if poss is not None and text.endswith(" party", 0, poss.start()):
-        named = doc.before(poss.start() - 5)  # "the Labour party's deputy leader"
-        if named is not None and named.label in ("NORP", "ORG"):
-            return named.entity, left
+        party = doc.before(poss.start() - 5)  # "the Labour party's deputy leader"
+        if party is not None and party.label in ("NORP", "ORG"):
+            return party.entity, left
     if poss is not None:
         # "the party's education spokesman", "the museum's head": the one the story named
         of = _whose(doc, poss.start())
@@ -1774,7 +1774,7 @@ _SET_OFF_HEADS = frozenset("fellow teacher publisher forecaster meteorologist".s
 #: Words before a title in lower case that say when or how it is held, not what it is.
 _WHEN_HELD = frozenset(
     "new former then current outgoing incoming retiring retired late last previous longtime "
-    "long-time long-serving veteran newly recently".split()
+    "long-time long-serving veteran newly recently now also still currently formerly once".split()
 )
 #: Words that make the words before a name no title: a verb's, a clause's, a determiner's.
 _NOT_TITLE_WORDS = frozenset(
@@ -1810,7 +1810,7 @@ _TITLE_WORDS_IN_ING = frozenset(
     "trading training casting licensing manufacturing broadcasting nursing lending housing "
     "building mining shipping".split()
 )
-_ADJECTIVE_END = regexes.compile(r"(?:ed|ous|ful|less|ly)$|^(?:under|over|much|well|self|so)-")
+_ADJECTIVE_END = regexes.compile(r"(?:ed|ous|ful|less|ly|est)$|^(?:under|over|much|well|self|so)-")
 
 
 def _title_word(word: str) -> bool:
@@ -1833,16 +1833,17 @@ _DESK_WORDS_IN_S = frozenset(
 
 
 def _title_opener(word: str) -> bool:
-    """Whether a capitalised word opening a sentence opens a title in lower case: "Deputy",
-    "Senior", "Film" (not "Chelsea", "Despite": a name or a clause)."""
+    """Whether a word is one a title in lower case is made of, the lists say: "Deputy",
+    "senior", "film" (not "Chelsea", "Despite", "keen": a name, a clause, a praise)."""
     low = word.lower()
     if word in gazetteer.titles()[0] and word not in gazetteer.titles()[1]:
         return False  # "Queen bassist X": the band's name, a title's word alone
     return (
-        word in gazetteer.titles()[1]
+        word.capitalize() in gazetteer.titles()[1]
         or low in _ROLE_NOUNS
         or low in _OCCUPATION_FIELDS
         or low in PORTFOLIO
+        or low in _TITLE_WORDS_IN_ING
     )
 
 
@@ -1887,6 +1888,7 @@ def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, 
         or (head == "fellow" and len(words) == 1)  # "fellow Labour MP X"
         or (det is None and (comma or cap is None))  # "X met deputy head teacher, Y"
         or (field and not comma)  # "founder of merchant bank Hambro Magan": the bank's name
+        or _NOT_FIELD.intersection(field)
     ):
         return None
     if (
@@ -1902,7 +1904,7 @@ def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, 
     ):
         return head.capitalize(), body, start, former  # "Party leader X" after "the Green Party"
     name = " ".join(_title_case(" ".join(words)).split())
-    if field:
+    if field and (found.group("link") == "of" or head in _BRIEFS_FOR):
         name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
     return name, _lower_title_owner(doc, found, new), start, former
 
@@ -1911,6 +1913,13 @@ def _body_alone(m: Mention, start: int) -> bool:
     """Whether `m` is a body's kind read as a name opening a title at `start`: "Party" of
     "Party leader X"."""
     return m.start == start and m.label == "ORG" and m.entity in _BODIES_ALONE
+
+
+#: Offices whose brief after "for" is the title's ("cabinet member for transport"); any other's
+#: is what the holder does ("senior vice president for lending").
+_BRIEFS_FOR = frozenset(
+    "minister secretary commissioner member spokesman spokeswoman spokesperson".split()
+)
 
 
 def _lower_title_owner(doc: _Text, found: re.Match, new: bool) -> str | None:
@@ -1960,46 +1969,121 @@ def _unknown_owner(doc: _Text, found: re.Match) -> str | None:
 
 
 def _set_off_titles(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
-    """Titles in lower case before a name read whole: where the title pass read only their
-    office ("Stock Manager" of "the tin buffer stock manager, Peter Smith,") or no owner, this
-    title takes its place; else it is added."""
+    """Titles in lower case before a name or set off after it, read whole: where the title
+    pass read only their office ("Stock Manager" of "the tin buffer stock manager, Peter
+    Smith,") or no owner, this title takes its place; else it is added."""
     text = doc.text
     for p in doc.persons:
         before = text[max(0, p.start - 40) : p.start]
         last = before.rstrip(" \t,").rpartition(" ")[2]
-        if not (
+        found = None
+        if (
             last in _ROLE_NOUNS
             or last in _OCCUPATION_HEADS
             or last in _SET_OFF_HEADS
             or (before.endswith((",", ", ")) and (" of " in before or " for " in before))
-        ):
-            continue  # most names: no title in lower case before them (a look-up, no search)
-        found = _set_off_lower_title(doc, p)
-        if found is None:
-            continue
-        name, of, start, former = found
-        end = p.end
-        if of is None and (org := _org_after_name(doc, p)) is not None:
-            of, end = org.entity, org.end  # "Aviation analyst X of BNP Paribas"
-        fact = _fact(doc, "title", p.entity, name, start, end, of=of, former=former or None)
-        for k, prev in enumerate(facts):
-            if prev.subject != p.entity or not (prev.start < p.end and start < prev.end):
+        ):  # most names: no title in lower case before them (a look-up, no search)
+            found = _set_off_lower_title(doc, p)
+            if found is not None:
+                name, of, start, former = found
+                end = p.end
+                if of is None and (org := _org_after_name(doc, p)) is not None:
+                    of, end = org.entity, org.end  # "Aviation analyst X of BNP Paribas"
+        if found is None and text.startswith(",", p.end):
+            after = _lower_title_after(doc, p)
+            if after is None:
                 continue
-            if of is None and prev.qualifiers.get("of"):
-                break  # "Water board director X": the body the title pass read is whose
-            if not name.lower().endswith(prev.object.lower().split()[-1]):
-                break  # another title of theirs: "Ana Ruiz, the club's new manager"
-            if len(prev.object.split()) < len(name.split()) or (
-                prev.object.lower() == name.lower() and of and not prev.qualifiers.get("of")
-            ):
-                facts[k] = fact
-                seen.add((p.entity, name, of, None))
-            break
-        else:
-            key = (p.entity, name, of, None)
-            if key not in seen:
-                seen.add(key)
-                facts.append(fact)
+            name, of, end, former = after
+            start = p.start
+        elif found is None:
+            continue
+        _take_title(
+            facts,
+            seen,
+            _fact(doc, "title", p.entity, name, start, end, of=of, former=former or None),
+        )
+
+
+def _take_title(facts: list[Fact], seen: set[tuple], fact: Fact) -> None:
+    """Add a title read whole, or put it in place of the one the title pass read of its last
+    words alone (or of no owner) over the same words."""
+    name, of = fact.object, fact.qualifiers.get("of")
+    for k, prev in enumerate(facts):
+        if prev.subject != fact.subject or not (prev.start < fact.end and fact.start < prev.end):
+            continue
+        if of is None and prev.qualifiers.get("of"):
+            return  # "Water board director X": the body the title pass read is whose
+        if prev.object.lower() not in name.lower():
+            break  # another title of theirs: "Ana Ruiz, the club's new manager"
+        if len(prev.object.split()) < len(name.split()) or (
+            prev.object.lower() == name.lower() and of and not prev.qualifiers.get("of")
+        ):
+            facts[k] = fact
+            seen.add((fact.subject, name, of, None))
+        return
+    key = (fact.subject, name, of, None)
+    if key not in seen:
+        seen.add(key)
+        facts.append(fact)
+
+
+# A title in lower case set off after a name: "X, the deputy head teacher, said", "X, a
+# senior research fellow at the Royal Institute,", "X, its tin buffer stock manager,".
+_LOWER_TITLE_AFTER = regexes.compile(
+    r"[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?"
+    r"(?:(?P<det>the|an?|its|their)[ \t]+|(?P<owner>[a-z]+)['’]s[ \t]+)?"
+    rf"(?P<words>(?:{_TITLE_WORD}[ \t]+){{0,4}}?{_TITLE_WORD})"
+    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_TITLE_WORD}[ \t]+){{0,2}}?{_TITLE_WORD}))?"
+    r"(?=[ \t]*[,.;]|[ \t]+(?P<at>at|with|of|for)[ \t])"
+)
+_AT_AFTER = regexes.compile(r"[ \t]+(?:at|with|of)[ \t]+(?:the[ \t]+)?")
+
+
+def _lower_title_after(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
+    """The title in lower case set off after the name `p`, read whole, of several words or
+    of an office the title pass does not read ("Deputy Head Teacher", "Senior Research
+    Fellow"); (its name, what it is of, where its words end, whether held before)."""
+    text = doc.text
+    found = _LOWER_TITLE_AFTER.match(text, p.end)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    head = words[-1]
+    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+        return None
+    former = False
+    while len(words) > 1 and words[0] in _WHEN_HELD:
+        former = former or words[0] == "former"
+        words = words[1:]
+    field = (found.group("field") or "").split()
+    known = found.group("det") not in ("a", "an")  # "X, a keen golfer": no title's words
+    if not all(_title_word(w) and (known or _title_opener(w)) for w in words[:-1]) or (
+        len(words) == 1 and not field and head not in _SET_OFF_HEADS
+    ):
+        return None  # "X, the chairman,": the title pass's
+    if (head == "fellow" and len(words) == 1) or _NOT_FIELD.intersection(field):
+        return None  # "X, a member of two sides"
+    name = _title_case(" ".join(words))
+    if field and (found.group("link") == "of" or head in _BRIEFS_FOR):
+        name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
+    end = found.end()
+    of = None
+    if found.group("owner") is not None:
+        of = _whose(doc, found.end("owner"))  # "X, the council's head of planning,"
+    elif found.group("det") == "its":
+        org = doc.opening_org(doc.sentence_of(p.start))
+        of = org.entity if org is not None and org.end <= p.start else None
+    if of is None and found.group("at") is not None:
+        link = _AT_AFTER.match(text, end)
+        org = doc.by_start.get(link.end()) if link is not None else None
+        if link is not None and (org is None or org.label != "ORG"):
+            org = _org_past_kind(doc, link.end()) or org  # "at accountancy firm Grant Thornton"
+        if org is not None and (
+            org.label == "ORG"
+            or (org.label in ("GPE", "LOC") and not _POSSESSIVE_AT.match(text, org.end))
+        ):  # not "a board member of Germany's central bank"
+            of, end = org.entity, org.end  # "X, deputy head teacher at Hill School,"
+    return name, of, end, former
 
 
 # "X, the top U.S. official in Japan,": an official of the organisation or country named.
