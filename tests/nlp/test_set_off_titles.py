@@ -8,6 +8,8 @@ Tokyo," an official of the Treasury, "X, a forecaster at the Met Office," a fore
 
 from __future__ import annotations
 
+from explorer.nlp import extract
+
 from .layouts import in_layouts, titles
 
 WHOLE = [
@@ -162,3 +164,17 @@ def test_a_title_set_off_after_a_name_is_read_whole(text: str) -> None:
     assert ("Ada Kerr", "Assistant Chief Constable", None) in got
     assert ("Jo Park", "Deputy Head", None) not in got
     assert not any(o.startswith("Now") or o == "Member of Two" for _, o, _ in got)
+
+
+FOR_A_FIRM = [
+    '"It is like poking a bear," said Graham Cole, senior technology consultant for Sophos.',
+    "Rob Pike, sales director for Arbor Networks, said traffic had doubled.",
+]
+
+
+@in_layouts(FOR_A_FIRM)
+def test_a_title_for_a_firm_is_read_once(text: str) -> None:
+    facts = [f for f in extract(text).facts if f.predicate == "title"]
+    got = [(f.subject, f.object, f.qualifiers.get("of")) for f in facts]
+    assert got.count(("Graham Cole", "Senior Technology Consultant", "Sophos")) == 1
+    assert got.count(("Rob Pike", "Sales Director", "Arbor Networks")) == 1

@@ -1655,6 +1655,8 @@ def _affiliations(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     orgs = {m.entity for m in doc.mentions if m.label == "ORG"}
+    # the titles read already: "X, senior technology consultant for Sophos" is read once
+    held = {(t.subject, t.object, t.qualifiers.get("of")) for t in doc.title_facts}
     for t in doc.title_facts:
         of = t.qualifiers.get("of")
         if of in orgs and (t.subject, of) not in seen:
@@ -1714,6 +1716,7 @@ def _affiliations(doc: _Text) -> list[Fact]:
         if (
             role is not None
             and link is not None  # the role's own match
+            and (m.entity, role, org.entity) not in held
             and not any(
                 x.label == "TITLE"
                 for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
@@ -2036,7 +2039,7 @@ _LOWER_TITLE_AFTER = regexes.compile(
     rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_TITLE_WORD}[ \t]+){{0,2}}?{_TITLE_WORD}))?"
     r"(?=[ \t]*[,.;]|[ \t]+(?P<at>at|with|of|for)[ \t])"
 )
-_AT_AFTER = regexes.compile(r"[ \t]+(?:at|with|of)[ \t]+(?:the[ \t]+)?")
+_AT_AFTER = regexes.compile(r"[ \t]+(?:at|with|of|for)[ \t]+(?:the[ \t]+)?")
 
 
 def _lower_title_after(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
