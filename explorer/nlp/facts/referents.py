@@ -50,11 +50,15 @@ def _whose(doc: _Text, pos: int) -> str | None:
         return org.entity if org is not None else None
     i = bisect.bisect_left(doc.mention_starts, found.start()) - 1
     for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
-        if m.label in ("NORP", "ORG") and (
-            m.entity in _PARTY_NAMES or m.entity.endswith(_PARTY_ENDS)
-        ):
+        if m.label in ("NORP", "ORG") and _party_named(m.entity):
             return m.entity
     return None
+
+
+def _party_named(name: str) -> bool:
+    """Whether `name` is a party's: "Labour", "Green Party"; not "Party" alone, the kind read
+    as a name ("Party leader X")."""
+    return name in _PARTY_NAMES or (name.endswith(_PARTY_ENDS) and " " in name)
 
 
 #: Kinds whose names end in the kind ("Loch Shore Festival"), which a story may name once

@@ -4,14 +4,17 @@ for, speaks for or belongs to which organisation)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from ...model import Fact, Mention
 from .. import gazetteer, regexes
-from ..names.lists import PORTFOLIO_WORDS, gazetteer_label
+from ..names.lists import MONTHS_DAYS, PERSON_VERBS, PORTFOLIO_WORDS, gazetteer_label
 from ..titles_words import PORTFOLIO, SEATS
+from .occupations import _FIELDS as _OCCUPATION_FIELDS
+from .occupations import _OCCUPATIONS as _OCCUPATION_HEADS
 from .occupations import _occupations
-from .referents import _whose
+from .referents import _party_named, _whose
 from .text import (
     _GAP_COMMA,
     _HIS_OR_HER_BEFORE,
@@ -29,7 +32,7 @@ from .text import (
 
 _BLANK_AT = regexes.compile(r"[ \t]+")
 _TITLE_LINK = regexes.compile(
-    r"\s+(of|to|for|at)\s+(?:the\s+)?"
+    r"\s+(of|to|for|at|with)\s+(?:the\s+)?"
     r"(?:(?:ruling|governing|opposition|main|state-owned|state-run|outlawed|banned)\s+"
     r"|[a-z]+-[a-z]+\s+)?"  # "leader of the right-wing Likud bloc"
 )  # "chairman of the ruling Democratic Justice Party"
@@ -211,6 +214,10 @@ def _owner_before(doc: _Text, t: Mention, left: int) -> tuple[str | None, int]:
     owner = doc.before(poss.start()) if poss else None
     if owner is not None and owner.label in _PARTY:
         return owner.entity, owner.start
+    if poss is not None and text.endswith(" party", 0, poss.start()):
+        party = doc.before(poss.start() - 5)  # "the Labour party's deputy leader"
+        if party is not None and party.label in ("NORP", "ORG"):
+            return party.entity, left
     if poss is not None:
         # "the party's education spokesman", "the museum's head": the one the story named
         of = _whose(doc, poss.start())
@@ -527,6 +534,15 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
     if prefix is not None and prefix.label == "TITLE" and prefix.entity == "Lieutenant":
         name, left = f"Lieutenant {name}", prefix.start  # "Lt. Gen. John Vessey"
         prefix = doc.before(left)
+    if (
+        prefix is not None
+        and prefix.label == "ORG"
+        and prefix.entity in _BODIES_ALONE
+        and not _WORD_BEFORE_TITLE.search(text, max(0, prefix.start - 24), prefix.start)
+    ):
+        # "Council leader X": the council the story names, else nobody's named
+        of, left, prefix = _body_named(doc, prefix.entity, prefix.start), prefix.start, None
+        name = name if of is not None else f"{doc.text[left : t.start].strip().capitalize()} {name}"
     if prefix is not None and prefix.label in ("ORG", "PERSON"):
         prefix, name, left, of = _portfolio_before(doc, prefix, name, left)
     if prefix is not None and prefix.label == "EVENT":
@@ -544,6 +560,24 @@ def _whose_title(doc: _Text, t: Mention) -> tuple[str, int, str | None, re.Match
         if of is None:
             of = _owner_set_off_before(doc, left)
     return name, left, of, poss
+
+
+#: A body's kind read alone as its name before a title: "Council leader X", "Club captain X".
+_BODIES_ALONE = frozenset("Council Party Club Union Board Committee Trust Authority".split())
+
+
+def _body_named(doc: _Text, kind: str, pos: int) -> str | None:
+    """The one organisation of the kind the story names in full ("Leeds City Council" for
+    "Council"), None where it names none or several; for "Party", the party named last
+    before `pos`, as "the party" is."""
+    if kind == "Party":
+        i = bisect.bisect_left(doc.mention_starts, pos) - 1
+        for m in itertools.islice((doc.mentions[j] for j in range(i, -1, -1)), 200):
+            if m.label in ("NORP", "ORG") and _party_named(m.entity):
+                return m.entity
+        return None
+    named = {m.entity for m in doc.mentions if m.label == "ORG" and m.entity.endswith(f" {kind}")}
+    return named.pop() if len(named) == 1 else None
 
 
 def _titles(doc: _Text) -> list[Fact]:
@@ -635,9 +669,11 @@ def _titles(doc: _Text) -> list[Fact]:
     facts.extend(_doctors(doc, seen))
     facts.extend(_members_for(doc, seen))
     facts.extend(_who_heads(doc, seen))
+    facts.extend(_top_officials(doc, seen))
     facts.extend(_plural_titles(doc, seen))
     facts.extend(_occupations(doc, seen))
     _briefs(doc, facts, seen)
+    _set_off_titles(doc, facts, seen)
     doc.title_facts = facts
     facts.extend(_appointments(doc, seen))
     return facts
@@ -994,7 +1030,7 @@ def _title_links(
             break
         if link.group(1) == "to":
             to = target.entity
-        elif of is None and (at or link.group(1) != "at"):
+        elif of is None and (at or link.group(1) not in ("at", "with")):
             of = target.entity
         right = target.end
     return of, to, right
@@ -1619,6 +1655,8 @@ def _affiliations(doc: _Text) -> list[Fact]:
     facts: list[Fact] = []
     seen: set[tuple[str, str]] = set()
     orgs = {m.entity for m in doc.mentions if m.label == "ORG"}
+    # the titles read already: "X, senior technology consultant for Sophos" is read once
+    held = {(t.subject, t.object, t.qualifiers.get("of")) for t in doc.title_facts}
     for t in doc.title_facts:
         of = t.qualifiers.get("of")
         if of in orgs and (t.subject, of) not in seen:
@@ -1678,6 +1716,7 @@ def _affiliations(doc: _Text) -> list[Fact]:
         if (
             role is not None
             and link is not None  # the role's own match
+            and (m.entity, role, org.entity) not in held
             and not any(
                 x.label == "TITLE"
                 for x in doc.by_sentence.get(doc.sentence_of(m.start), ())
@@ -1726,3 +1765,356 @@ def _possessive_end(text: str, m: Mention) -> int | None:
     if poss is None and m.text.endswith(("'s", "’s")):
         poss = _BLANK_AT.match(text, m.end)
     return poss.end() if poss is not None else None
+
+
+# A title in lower case set off before a name, read whole: "the tin buffer stock manager,
+# Peter Smith,", "Its publisher, X,", "the council's cabinet member for transport, X,",
+# "Greenpeace's head of oceans campaign, X,"; or run on to it at a sentence's opening or
+# after "the" ("Deputy head teacher X said").
+#: Offices read at the end of a title in lower case set off before a name, beyond the lists'
+#: roles and occupations: "senior research fellow", "deputy head teacher".
+_SET_OFF_HEADS = frozenset("fellow teacher publisher forecaster meteorologist".split())
+#: Words before a title in lower case that say when or how it is held, not what it is.
+_WHEN_HELD = frozenset(
+    "new former then current outgoing incoming retiring retired late last previous longtime "
+    "long-time long-serving veteran newly recently now also still currently formerly once".split()
+)
+#: Words that make the words before a name no title: a verb's, a clause's, a determiner's.
+_NOT_TITLE_WORDS = frozenset(
+    "a an the and or but of for to in on at by with from as is was are were be been has had "
+    "have who which that this these those said says told his her their its our my your we he "
+    "she they it not no also only when while after before since than under despite without "
+    "like if into over about through via between against among during near being having one "
+    "say claim claims believe think argue insist warn admit deny fear hope want expect urge "
+    "accuse blame tell ask".split()
+    + [w for w in PERSON_VERBS if w.isalpha()]
+)
+_TITLE_WORD = (
+    r"(?!(?:" + "|".join(sorted(_NOT_TITLE_WORDS, key=len, reverse=True)) + r")\b)[a-z][a-z-]*"
+)
+_FIELD_WORD = _TITLE_WORD.replace("[a-z][a-z-]*", "[A-Za-z][a-z-]*")  # "head of European sales"
+_LOWER_TITLE_BEFORE = regexes.compile(
+    r"(?<![\w'’-])(?=[A-Za-z])(?:(?P<det>[Tt]he|[Ii]ts|[Tt]heir|(?P<owner>[A-Za-z][\w.&-]*)['’]s)"
+    r"[ \t]+|(?P<cap>[A-Z][a-z-]*)[ \t]+)?"
+    rf"(?P<words>(?:{_TITLE_WORD}[ \t]+){{0,4}}?{_TITLE_WORD})"
+    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_FIELD_WORD}[ \t]+){{0,2}}?{_FIELD_WORD}))?"
+    r"(?P<comma>[ \t]*,)?[ \t]*$"
+)
+#: Words of praise or of how someone is, no office's: "the legendary singer", "its main lawyer".
+_PRAISE = frozenset(
+    "best main another leading legendary teenage independent young old veteran popular famous "
+    "great big uncapped inspirational mercurial controversial charismatic star-studded "
+    "respected renowned acclaimed celebrated notorious influential outspoken".split()
+)
+#: Words in "-ing" that are a title's own: "founding member", "managing editor".
+_TITLE_WORDS_IN_ING = frozenset(
+    "founding managing acting defending presiding reigning consulting visiting marketing "
+    "engineering publishing accounting banking planning programming advertising purchasing "
+    "trading training casting licensing manufacturing broadcasting nursing lending housing "
+    "building mining shipping".split()
+)
+_ADJECTIVE_END = regexes.compile(r"(?:ed|ous|ful|less|ly|est)$|^(?:under|over|much|well|self|so)-")
+
+
+def _title_word(word: str) -> bool:
+    """Whether a word in lower case before an office may be the title's own ("tin", "buffer",
+    "research", "deputy"), not a word of praise, of manner or a plural ("famed", "legendary",
+    "referees")."""
+    if word in _PRAISE or _ADJECTIVE_END.search(word):
+        return False
+    if word.endswith("ing"):
+        return word in _TITLE_WORDS_IN_ING
+    return (
+        not word.endswith("s") or word in _DESK_WORDS_IN_S or word.capitalize() in _PORTFOLIO_WORDS
+    )
+
+
+_DESK_WORDS_IN_S = frozenset(
+    "arts sports news affairs business communications economics politics operations sales "
+    "games programmes features".split()
+)
+
+
+def _title_opener(word: str) -> bool:
+    """Whether a word is one a title in lower case is made of, the lists say: "Deputy",
+    "senior", "film" (not "Chelsea", "Despite", "keen": a name, a clause, a praise)."""
+    low = word.lower()
+    if word in gazetteer.titles()[0] and word not in gazetteer.titles()[1]:
+        return False  # "Queen bassist X": the band's name, a title's word alone
+    return (
+        word.capitalize() in gazetteer.titles()[1]
+        or low in _ROLE_NOUNS
+        or low in _OCCUPATION_FIELDS
+        or low in PORTFOLIO
+        or low in _TITLE_WORDS_IN_ING
+    )
+
+
+def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
+    """The title in lower case before the name `p`, read whole ("Tin Buffer Stock Manager",
+    "Head of Oceans Campaign"); (its name, what it is of, where it starts, whether it is one
+    held before: "ex-health secretary")."""
+    text = doc.text
+    found = _LOWER_TITLE_BEFORE.search(text, max(0, p.start - 90), p.start)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    head = words[-1]
+    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+        return None
+    start = found.start()
+    i = bisect.bisect_left(doc.mention_starts, start)
+    if any(
+        m.start < p.start
+        and m.label != "TITLE"
+        and not _body_alone(m, start)
+        and not (m.label == "NORP" and 0 <= found.start("field") <= m.start)  # "of European sales"
+        for m in doc.mentions[i : i + 3]
+    ):
+        return None  # "Former Citicorp chairman X", "Council leader X": the title pass's
+    det, cap = found.group("det"), found.group("cap")
+    if cap is not None:
+        if not ((_title_opener(cap) or cap in _BODIES_ALONE) and _opens_sentence(doc, start)):
+            return None  # "Chelsea winger X", "Despite flanker X"
+        words.insert(0, cap)
+    new = False
+    while len(words) > 1 and words[0].lower() in _WHEN_HELD:
+        new = new or words[0].lower() == "new"
+        words = words[1:]
+    former = words[0].lower().startswith("ex-")
+    words[0] = words[0][3:] if former else words[0]
+    field = (found.group("field") or "").split()
+    comma = found.group("comma") is not None
+    if (
+        not all(_title_word(w.lower()) for w in words[:-1])
+        or (len(words) == 1 and not field and not new and (head in _ROLE_NOUNS or det is None))
+        or (head == "fellow" and len(words) == 1)  # "fellow Labour MP X"
+        or (det is None and (comma or cap is None))  # "X met deputy head teacher, Y"
+        or (field and not comma)  # "founder of merchant bank Hambro Magan": the bank's name
+        or _NOT_FIELD.intersection(field)
+    ):
+        return None
+    if (
+        comma
+        and text[p.end : p.end + 1] not in (",", ";", ".")
+        and not text.startswith((" said", " says", " told", " who"), p.end)
+    ):
+        return None  # "the team manager, Jack Ross and ...": a list
+    if (
+        cap in _BODIES_ALONE
+        and len(words) == 2
+        and (body := _body_named(doc, cap, start)) is not None
+    ):
+        return head.capitalize(), body, start, former  # "Party leader X" after "the Green Party"
+    name = " ".join(_title_case(" ".join(words)).split())
+    if field and (found.group("link") == "of" or head in _BRIEFS_FOR):
+        name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
+    return name, _lower_title_owner(doc, found, new), start, former
+
+
+def _body_alone(m: Mention, start: int) -> bool:
+    """Whether `m` is a body's kind read as a name opening a title at `start`: "Party" of
+    "Party leader X"."""
+    return m.start == start and m.label == "ORG" and m.entity in _BODIES_ALONE
+
+
+#: Offices whose brief after "for" is the title's ("cabinet member for transport"); any other's
+#: is what the holder does ("senior vice president for lending").
+_BRIEFS_FOR = frozenset(
+    "minister secretary commissioner member spokesman spokeswoman spokesperson".split()
+)
+
+
+def _lower_title_owner(doc: _Text, found: re.Match, new: bool) -> str | None:
+    """Whose a title in lower case set off before a name is by the word before it: an
+    organisation's possessive ("Greenpeace's", "the council's"), "Its" (the organisation a
+    sentence before opens with), "The new head" (the organisation named just before)."""
+    det = found.group("det")
+    if det is None:
+        return None
+    owner = found.group("owner")
+    if owner is not None:
+        named = doc.by_end.get(found.end("owner"))
+        if named is not None:
+            return named.entity if named.label in ("ORG", "GPE", "NORP") else None
+        if owner.islower():
+            named = doc.before(found.start("owner"))  # "The Labour party's"
+            if named is not None and named.label in _PARTY:
+                return named.entity
+            return _whose(doc, found.end("owner"))  # "the council's"
+        return _org_named_by(doc, found.end("owner") + 2) or _unknown_owner(doc, found)
+    if det == "Its" or (new and det == "The"):
+        org = _its_owner(doc, doc.sentence_of(found.start()) - 1)
+        return org.entity if org is not None else None
+    return None  # "owned by its chief finance officer X": whose "its" is, is not guessed
+
+
+#: Capitalised words before a possessive that name no organisation: "Women's top seed".
+_NO_OWNERS = frozenset("Women Men Boys Girls Children People Today Yesterday Tomorrow".split())
+
+
+def _unknown_owner(doc: _Text, found: re.Match) -> str | None:
+    """A capitalised word before a title's possessive that no mention covers, read as the
+    organisation it names ("Greenpeace's head of oceans"): not a person's first name, a day's
+    or a month's, nor a word the story writes in lower case."""
+    word = found.group("owner")
+    if not (word.isalpha() and len(word) >= 3 and word[0].isupper()) or word in _NO_OWNERS:
+        return None
+    low = word.lower()
+    if (
+        low in MONTHS_DAYS
+        or word in gazetteer.first_names()
+        or f" {low} " in doc.text.lower()
+        or any(word in q.entity.split() for q in doc.persons)
+    ):
+        return None
+    return word
+
+
+def _set_off_titles(doc: _Text, facts: list[Fact], seen: set[tuple]) -> None:
+    """Titles in lower case before a name or set off after it, read whole: where the title
+    pass read only their office ("Stock Manager" of "the tin buffer stock manager, Peter
+    Smith,") or no owner, this title takes its place; else it is added."""
+    text = doc.text
+    for p in doc.persons:
+        before = text[max(0, p.start - 40) : p.start]
+        last = before.rstrip(" \t,").rpartition(" ")[2]
+        found = None
+        if (
+            last in _ROLE_NOUNS
+            or last in _OCCUPATION_HEADS
+            or last in _SET_OFF_HEADS
+            or (before.endswith((",", ", ")) and (" of " in before or " for " in before))
+        ):  # most names: no title in lower case before them (a look-up, no search)
+            found = _set_off_lower_title(doc, p)
+            if found is not None:
+                name, of, start, former = found
+                end = p.end
+                if of is None and (org := _org_after_name(doc, p)) is not None:
+                    of, end = org.entity, org.end  # "Aviation analyst X of BNP Paribas"
+        if found is None and text.startswith(",", p.end):
+            after = _lower_title_after(doc, p)
+            if after is None:
+                continue
+            name, of, end, former = after
+            start = p.start
+        elif found is None:
+            continue
+        _take_title(
+            facts,
+            seen,
+            _fact(doc, "title", p.entity, name, start, end, of=of, former=former or None),
+        )
+
+
+def _take_title(facts: list[Fact], seen: set[tuple], fact: Fact) -> None:
+    """Add a title read whole, or put it in place of the one the title pass read of its last
+    words alone (or of no owner) over the same words."""
+    name, of = fact.object, fact.qualifiers.get("of")
+    for k, prev in enumerate(facts):
+        if prev.subject != fact.subject or not (prev.start < fact.end and fact.start < prev.end):
+            continue
+        if of is None and prev.qualifiers.get("of"):
+            return  # "Water board director X": the body the title pass read is whose
+        if prev.object.lower() not in name.lower():
+            break  # another title of theirs: "Ana Ruiz, the club's new manager"
+        if len(prev.object.split()) < len(name.split()) or (
+            prev.object.lower() == name.lower() and of and not prev.qualifiers.get("of")
+        ):
+            facts[k] = fact
+            seen.add((fact.subject, name, of, None))
+        return
+    key = (fact.subject, name, of, None)
+    if key not in seen:
+        seen.add(key)
+        facts.append(fact)
+
+
+# A title in lower case set off after a name: "X, the deputy head teacher, said", "X, a
+# senior research fellow at the Royal Institute,", "X, its tin buffer stock manager,".
+_LOWER_TITLE_AFTER = regexes.compile(
+    r"[ \t]*,[ \t]*(?:\d{1,3}[ \t]*,[ \t]*)?"
+    r"(?:(?P<det>the|an?|its|their)[ \t]+|(?P<owner>[a-z]+)['’]s[ \t]+)?"
+    rf"(?P<words>(?:{_TITLE_WORD}[ \t]+){{0,4}}?{_TITLE_WORD})"
+    rf"(?:[ \t]+(?P<link>of|for)[ \t]+(?P<field>(?:{_TITLE_WORD}[ \t]+){{0,2}}?{_TITLE_WORD}))?"
+    r"(?=[ \t]*[,.;]|[ \t]+(?P<at>at|with|of|for)[ \t])"
+)
+_AT_AFTER = regexes.compile(r"[ \t]+(?:at|with|of|for)[ \t]+(?:the[ \t]+)?")
+
+
+def _lower_title_after(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
+    """The title in lower case set off after the name `p`, read whole, of several words or
+    of an office the title pass does not read ("Deputy Head Teacher", "Senior Research
+    Fellow"); (its name, what it is of, where its words end, whether held before)."""
+    text = doc.text
+    found = _LOWER_TITLE_AFTER.match(text, p.end)
+    if found is None:
+        return None
+    words = found.group("words").split()
+    head = words[-1]
+    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+        return None
+    former = False
+    while len(words) > 1 and words[0] in _WHEN_HELD:
+        former = former or words[0] == "former"
+        words = words[1:]
+    field = (found.group("field") or "").split()
+    known = found.group("det") not in ("a", "an")  # "X, a keen golfer": no title's words
+    if not all(_title_word(w) and (known or _title_opener(w)) for w in words[:-1]) or (
+        len(words) == 1 and not field and head not in _SET_OFF_HEADS
+    ):
+        return None  # "X, the chairman,": the title pass's
+    if (head == "fellow" and len(words) == 1) or _NOT_FIELD.intersection(field):
+        return None  # "X, a member of two sides"
+    name = _title_case(" ".join(words))
+    if field and (found.group("link") == "of" or head in _BRIEFS_FOR):
+        name = f"{name} {found.group('link')} {_title_case(' '.join(field))}"
+    end = found.end()
+    of = None
+    if found.group("owner") is not None:
+        of = _whose(doc, found.end("owner"))  # "X, the council's head of planning,"
+    elif found.group("det") == "its":
+        org = doc.opening_org(doc.sentence_of(p.start))
+        of = org.entity if org is not None and org.end <= p.start else None
+    if of is None and found.group("at") is not None:
+        link = _AT_AFTER.match(text, end)
+        org = doc.by_start.get(link.end()) if link is not None else None
+        if link is not None and (org is None or org.label != "ORG"):
+            org = _org_past_kind(doc, link.end()) or org  # "at accountancy firm Grant Thornton"
+        if org is not None and (
+            org.label == "ORG"
+            or (org.label in ("GPE", "LOC") and not _POSSESSIVE_AT.match(text, org.end))
+        ):  # not "a board member of Germany's central bank"
+            of, end = org.entity, org.end  # "X, deputy head teacher at Hill School,"
+    return name, of, end, former
+
+
+# "X, the top U.S. official in Japan,": an official of the organisation or country named.
+_TOP_BEFORE = regexes.compile(r"[ \t]*,[ \t]*(?:the|a)[ \t]+(?:top|senior|most[ \t]+senior)[ \t]+")
+_OFFICIAL_AFTER = regexes.compile(
+    r"[ \t]+(?P<role>official|diplomat|envoy|negotiator|commander|aide|adviser|executive)\b"
+)
+
+
+def _top_officials(doc: _Text, seen: set[tuple]) -> list[Fact]:
+    """ "X, the top Treasury official in Tokyo, said": X is an official of the Treasury (the
+    rank is how high, not another office)."""
+    text = doc.text
+    facts: list[Fact] = []
+    if " top " not in text and " senior " not in text:
+        return facts
+    for p in doc.persons:
+        top = _TOP_BEFORE.match(text, p.end) if text.startswith(",", p.end) else None
+        owner = doc.by_start.get(top.end()) if top is not None else None
+        if owner is None or owner.label not in _PARTY:
+            continue
+        role = _OFFICIAL_AFTER.match(text, owner.end)
+        if role is None:
+            continue
+        name = role.group("role").capitalize()
+        key = (p.entity, name, owner.entity, None)
+        if key in seen:
+            continue
+        seen.add(key)
+        facts.append(_fact(doc, "title", p.entity, name, p.start, role.end(), of=owner.entity))
+    return facts
