@@ -3,6 +3,7 @@ code, garbage), a pattern matches exactly as `re.compile` makes it match."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -232,3 +233,27 @@ def test_what_a_start_compiled_through_re_is_in_res_cache_at_the_next_start(
     assert [re.compile(text), re.compile(raw, re.IGNORECASE)] == expected
     assert re.compile(text).match("abc at import 42").group("word") == "abc"
     assert re.compile(raw, re.IGNORECASE).search(b"x\xe9\xe9 AT IMPORT").start() == 1
+
+
+def test_every_pattern_is_the_same_in_every_process() -> None:
+    # A pattern built from a set in its iteration order differs from one process to the next
+    # (string hashes are salted): the cache of compiled patterns never serves it, and every
+    # `explorer` run compiles it again and grows the file by one more copy.
+    import subprocess
+    import sys
+
+    script = (
+        "import hashlib\n"
+        "from explorer.nlp import extract, regexes\n"
+        'extract(\'Chief executive Ann Lee of Acme Corp said: "We will grow." Shares rose 5 pct '
+        "in London on Monday, the Bank of England said.')\n"
+        "print(hashlib.sha256(repr(sorted(regexes._used)).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "EXPLORER_NO_CACHE": "1"}
+        out = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, env=env, check=True
+        )
+        digests.add(out.stdout.strip())
+    assert len(digests) == 1

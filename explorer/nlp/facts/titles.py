@@ -1790,7 +1790,9 @@ _NOT_TITLE_WORDS = frozenset(
     + [w for w in PERSON_VERBS if w.isalpha()]
 )
 _TITLE_WORD = (
-    r"(?!(?:" + "|".join(sorted(_NOT_TITLE_WORDS, key=len, reverse=True)) + r")\b)[a-z][a-z-]*"
+    # longest first, then in order: the same pattern in every process (a frozenset's order is
+    # not), so that the compiled-regex cache serves it
+    r"(?!(?:" + "|".join(sorted(_NOT_TITLE_WORDS, key=lambda w: (-len(w), w))) + r")\b)[a-z][a-z-]*"
 )
 _FIELD_WORD = _TITLE_WORD.replace("[a-z][a-z-]*", "[A-Za-z][a-z-]*")  # "head of European sales"
 _LOWER_TITLE_BEFORE = regexes.compile(
