@@ -355,3 +355,29 @@ def test_a_title_with_of_the_is_one_title_before_the_name():
 )
 def test_a_company_opening_a_sentence_is_named_whole(company):
     assert labelled(f"{company} said its net profit rose.") == [(company, "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        (
+            "Nigeria's oil minister, Adaeze Nwankwo-Bello, said the quota was unfair.",
+            "Adaeze Nwankwo-Bello",
+        ),
+        ('Opposition leader Chikondi Banda-Mwale said: "We won."', "Chikondi Banda-Mwale"),
+        (
+            "Benoit Lacombe-Vidal, an economist at Banque Orsay SA, said rates would fall.",
+            "Benoit Lacombe-Vidal",
+        ),
+    ],
+)
+def test_a_double_barrelled_surname_after_an_unknown_given_name_is_a_person(text, person):
+    from explorer.nlp import extract
+
+    assert {m.text: m.label for m in extract(text).mentions}[person] == "PERSON"
+
+
+def test_a_side_named_after_two_places_is_no_double_barrelled_person():
+    text = "Neath-Swansea Ospreys beat Newport-Gwent Dragons 24-10 on Friday."
+    found = {text[m.start : m.end]: m.label for m in find_names(text, [(0, len(text))])}
+    assert "PERSON" not in found.values()

@@ -1031,7 +1031,10 @@ def unknown_words(c: Name) -> Verdict | None:
     ordinary lower-case word ("Blue Bird", "Silver Lake")."""
     words = [w for w in c.words if w not in NAME_PARTICLES]
     if c.n <= 3 and all(
-        w[:1].isupper() and w[1:].islower() and w.lower() not in W.stopwords for w in words
+        (w[1:].islower() or _double_barrelled(c, w))
+        and w[:1].isupper()
+        and w.lower() not in W.stopwords
+        for w in words
     ):
         lower = c.doc.lower_vocab()
         common = (
@@ -1041,6 +1044,23 @@ def unknown_words(c: Name) -> Verdict | None:
         )
         return "ORG" if common or c.first in _BODY_OPENERS else "PERSON", c.key, WEAK
     return None
+
+
+def _double_barrelled(c: Name, word: str) -> bool:
+    """Whether `word` is a double-barrelled surname ending a name of two words, as "Adaeze
+    Nwankwo-Bello" or "Benoit Lacombe-Vidal": two parts in Title Case, the name's last word
+    ("Neath-Swansea Ospreys" is a side named after two places)."""
+    parts = word.split("-")
+    return (
+        c.n == 2
+        and word == c.last
+        and "-" not in c.first
+        and len(parts) == 2
+        and all(
+            p[:1].isupper() and p[1:].islower() and p not in W.org_suffixes and p not in W.nations
+            for p in parts
+        )  # not "Soros Foundation-Kazakhstan"
+    )
 
 
 #: Adjectives that open the names of public bodies and no one's name: "National
