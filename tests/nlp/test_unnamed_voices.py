@@ -83,3 +83,17 @@ def test_a_nationality_with_no_tie_is_the_person_the_sentence_before_opens_with(
     assert _speakers_of(text, "It") == {"Paolo Ferrante"}
     # a name in a clause is no subject: the Irishman is not Dean Rowe nor Ivo Markic
     assert not _speakers_of(text, "We") & {"Ivo Markic", "Dean Rowe"}
+
+
+# --- a speaker named after the organisation's title, set off, after the quotation ------------
+
+OWNERS_TITLE = [
+    "Corvane Telecom said its profit fell 12 pct in the quarter.",
+    '"We are paying today for a network that will earn for twenty years," Corvane\'s chief '
+    "financial officer, Mina Lasker, told analysts on a call.",
+]
+
+
+@in_layouts(OWNERS_TITLE)
+def test_a_speaker_set_off_after_an_organisations_title_says_the_quotation(text):
+    assert _speakers_of(text, "We") == {"Mina Lasker"}

@@ -58,6 +58,8 @@ _PARAGRAPH_GAP = regexes.compile(r"[ \t]*\r?\n\s*")
 _AFTER_QUOTE_SPEAKER_FIRST = regexes.compile(
     rf"\s*(?:{_ADVERB}\s+)*(?:(?:was|were)\s+quoted\s+as\s+)?(?P<verb>{_SPEECH_VERBS}|saying)\b"
 )  # '"...," X said', '"...," X was quoted as saying'
+# The comma that closes a name set off after its title: "Acme's chairman, John Smith, told".
+_COMMA_AT = regexes.compile(r"[ \t]*,")
 # An age set off after a name: '"...," Solchaga, 48, told reporters'.
 _AGE_ASIDE = regexes.compile(r"[ \t]*,[ \t]*\d{1,3}[ \t]*,")
 # The listener a verb before a quotation may name, a programme or a paper by its name: "told
@@ -645,6 +647,10 @@ def _named_at(
                 else None
             )
             if person is not None and person.label == "PERSON":
+                closing = _COMMA_AT.match(doc.text, person.end)
+                if not said_first and closing is not None:
+                    # '"...," Acme's chief financial officer, John Smith, told analysts'
+                    return person.entity, closing.end()
                 return person.entity, person.end
             titled = doc.title_at(m.start)
             if titled is not None:  # "said Acme's head of personnel, Ruth Adeyemi"
