@@ -195,3 +195,30 @@ def test_a_judge_is_of_no_court_where_the_story_names_two():
 def test_firms_named_by_a_bank_word_first_or_a_fund_word_last_are_organisations(text, org):
     labels = {m.text: m.label for m in extract(text).mentions}
     assert labels.get(org) == "ORG", labels
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title", "of"),
+    [
+        (
+            "Tamsin Reed, the co-founder of Larkfield Records, said she was delighted.",
+            "Tamsin Reed",
+            "Co-founder",
+            "Larkfield Records",
+        ),
+        (
+            '"It is good," said Hamish Tulloch, convener of Shetland Islands Council.',
+            "Hamish Tulloch",
+            "Convener",
+            "Shetland Islands Council",
+        ),
+        (
+            "Ravi Menon, the founder of Korvex Semiconductors, said it was a first.",
+            "Ravi Menon",
+            "Founder",
+            "Korvex Semiconductors",
+        ),
+    ],
+)
+def test_founders_and_conveners_are_titles_of_what_they_founded_or_convene(text, person, title, of):
+    assert _titles(text)[person] == (title, of)
