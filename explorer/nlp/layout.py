@@ -180,20 +180,26 @@ def _joins_a_line(text: str) -> bool:
     breaks that may be: most lines of such a text end on a stop, a figure or a capital."""
     builder = None
     n = len(text)
-    for m in _MAY_JOIN.finditer(text):
-        nl = text.find("\n", m.start())
+    for m in _MAY_JOIN.finditer(text):  # (a pattern opening on "\n": a fast scan)
+        nl = m.start()
+        end = nl
+        while end and text[end - 1] in " \t\r":
+            end -= 1
+        if not end or text[end - 1] not in _MAY_RUN_ON:
+            continue
         start = text.rfind("\n", 0, nl) + 1
         n_start = m.end() - 1
         n_end = text.find("\n", n_start)
         builder = builder or _Builder(text, None)
-        if builder._inside(start, m.start() + 1, n_start, n if n_end < 0 else n_end):
+        if builder._inside(start, end, n_start, n if n_end < 0 else n_end):
             return True
     return False
 
 
-#: A line break after a lower-case letter or a comma, before a letter or an opening mark:
-#: the only ones `_Builder._inside` may join.
-_MAY_JOIN = regexes.compile(r"[a-z,;][ \t\r]*\n[ \t]*[A-Za-z\"'“‘(]")
+#: A line break before a letter or an opening mark; `_joins_a_line` asks of the line before
+#: that it ends on a lower-case letter or a comma (`_MAY_RUN_ON`).
+_MAY_JOIN = regexes.compile(r"\n[ \t]*[A-Za-z\"'“‘(]")
+_MAY_RUN_ON = frozenset("abcdefghijklmnopqrstuvwxyz,;")
 
 
 # A word broken by a hyphen at a line's end, the next line going on in lower case.
