@@ -90,6 +90,15 @@ def clean_title(value: object) -> str:
     return text
 
 
+#: How a dateline in capitals ends: "FRANKFURT, MARCH 3 -", "LONDON (Reuters) -".
+_DATELINE_END = re.compile(r"\s[-–—]\s|\s[-–—]$|\d")
+
+
+def _caps_line(line: str) -> bool:
+    """A short line in capitals: letters, none of them in lower case."""
+    return len(line) < 90 and not any(c.islower() for c in line) and any(c.isalpha() for c in line)
+
+
 def sniff(text: str) -> tuple[str, str | None, str | None]:
     """(title, date, author) from the first lines of a text.
 
@@ -129,6 +138,11 @@ def sniff(text: str) -> tuple[str, str | None, str | None]:
             title = clean_title(line)
             if found_date or author:
                 break
+            continue
+        if _caps_line(title) and _caps_line(line) and not _DATELINE_END.search(line):
+            # a headline in capitals hard-wrapped onto a second line ("... MARK FIRMS AGAINST\n
+            # DOLLAR"): the title is both lines, as the story is read
+            title = clean_title(f"{title} {line}")
             continue
         if author is None and lines_seen <= 4:
             continue  # a byline may follow the headline

@@ -83,3 +83,28 @@ def test_meta_wins_over_sniffing_and_is_trimmed():
 
 def test_a_document_without_any_line_gets_its_id_as_title():
     assert document_from_text("empty-ish", "   \n").title == "empty-ish"
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_a_capitals_headline_wrapped_onto_a_second_line_is_the_whole_title(newline):
+    text = newline.join(
+        [
+            "    NORDIC STEEL MAKER HOLDS DIVIDEND AS PRICES FOR FLAT STEEL",
+            "    WEAKEN",
+            "    STOCKHOLM, Feb 9 - Ranvik Stal AB said on Thursday it would",
+            "hold its dividend.",
+        ]
+    )
+    title = document_from_text("ranvik", text).title
+    assert title == "NORDIC STEEL MAKER HOLDS DIVIDEND AS PRICES FOR FLAT STEEL WEAKEN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BANK HOLDS RATES\nLONDON, MARCH 3 - The bank held its rate.",
+        "UK ECONOMY GROWS\n\nBY JOHN SMITH\n\nThe economy grew.",
+    ],
+)
+def test_a_dateline_or_a_byline_in_capitals_is_no_part_of_the_title(text):
+    assert sniff(text)[0] in ("BANK HOLDS RATES", "UK ECONOMY GROWS")
