@@ -1852,6 +1852,11 @@ def _title_opener(word: str) -> bool:
     )
 
 
+def _office_head(word: str) -> bool:
+    """Whether `word` may end a title in lower case: a role, an occupation or an office."""
+    return word in _ROLE_NOUNS or word in _OCCUPATION_HEADS or word in _SET_OFF_HEADS
+
+
 def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, bool] | None:
     """The title in lower case before the name `p`, read whole ("Tin Buffer Stock Manager",
     "Head of Oceans Campaign"); (its name, what it is of, where it starts, whether it is one
@@ -1862,7 +1867,7 @@ def _set_off_lower_title(doc: _Text, p: Mention) -> tuple[str, str | None, int, 
         return None
     words = found.group("words").split()
     head = words[-1]
-    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+    if not _office_head(head):
         return None
     start = found.start()
     i = bisect.bisect_left(doc.mention_starts, start)
@@ -2054,7 +2059,7 @@ def _lower_title_after(doc: _Text, p: Mention) -> tuple[str, str | None, int, bo
         return None
     words = found.group("words").split()
     head = words[-1]
-    if head not in _ROLE_NOUNS and head not in _OCCUPATION_HEADS and head not in _SET_OFF_HEADS:
+    if not _office_head(head):
         return None
     former = False
     while len(words) > 1 and words[0] in _WHEN_HELD:
